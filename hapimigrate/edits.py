@@ -1,0 +1,356 @@
+"""The edit plan for one module, and the transformer that carries it out.
+
+Fixers never build trees themselves: they record small edits against nodes of the
+original tree (cut text from this string, drop that argument, add the Bearer
+header to that call, replace this statement). One transformer then applies them
+all bottom-up, so edits on a node and on its children compose.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence, TypeVar
+
+import libcst as cst
+
+Item = TypeVar("Item", cst.Arg, cst.BaseDictElement, cst.BaseElement)
+
+
+@dataclass
+class CallEdit:
+    drop_args: set[int] = field(default_factory=set)  # indexes into call.args
+    rename: dict[int, tuple[str, cst.BaseExpression]] = field(default_factory=dict)
+    bearer: cst.BaseExpression | None = None  # the header value to send
+    wrap_request: str | None = None  # urlopen(url) -> urlopen(Request(url, headers=))
+    unwrap_format: bool = False  # "...".format() with no args left -> "..."
+
+
+@dataclass
+class Edits:
+    text_cuts: dict[cst.CSTNode, list[tuple[int, int]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    drop_parts: dict[cst.FormattedString, set[int]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    drop_operands: dict[cst.BinaryOperation, set[int]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    calls: dict[cst.Call, CallEdit] = field(
+        default_factory=lambda: defaultdict(CallEdit)
+    )
+    drop_elements: dict[cst.CSTNode, set[int]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    unwrap_percent: set[cst.BinaryOperation] = field(default_factory=set)
+    # a statement's replacements; None stands for the statement itself (as edited)
+    statements: dict[cst.BaseSmallStatement, list[cst.BaseSmallStatement | None]] = (
+        field(default_factory=dict)
+    )
+
+    def __bool__(self) -> bool:
+        return any(
+            (
+                self.text_cuts,
+                self.drop_parts,
+                self.drop_operands,
+                self.calls,
+                self.drop_elements,
+                self.unwrap_percent,
+                self.statements,
+            )
+        )
+
+
+def plus_operands(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The operands of a ``+`` chain, left to right (parenthesised parts whole)."""
+    return _operands(node)
+
+
+def _is_chain(node: cst.BaseExpression) -> bool:
+    return (
+        isinstance(node, cst.BinaryOperation)
+        and isinstance(node.operator, cst.Add)
+        and not node.lpar
+    )
+
+
+def _operands(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    if _is_chain(node):
+        assert isinstance(node, cst.BinaryOperation)
+        return _operands(node.left) + [node.right]
+    return [node]
+
+
+def _operators(node: cst.BinaryOperation) -> list[cst.BaseBinaryOp]:
+    if isinstance(node.left, cst.BinaryOperation) and _is_chain(node.left):
+        return _operators(node.left) + [node.operator]
+    return [node.operator]
+
+
+def _joined_strings(
+    left: cst.BaseExpression, right: cst.BaseExpression
+) -> cst.SimpleString | None:
+    if not (isinstance(left, cst.SimpleString) and isinstance(right, cst.SimpleString)):
+        return None
+    if left.prefix != right.prefix or left.quote != right.quote or len(left.quote) != 1:
+        return None
+    q = len(left.prefix) + 1
+    return left.with_changes(value=left.value[:-1] + right.value[q:])
+
+
+def drop_items(items: Sequence[Item], drop: set[int]) -> list[Item]:
+    """``items`` without the indexes in ``drop``, keeping the trailing-comma style."""
+    kept = [item for i, item in enumerate(items) if i not in drop]
+    if kept and items:
+        had_trailing = not isinstance(items[-1].comma, cst.MaybeSentinel)
+        if not had_trailing:
+            kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        elif kept[-1] is not items[-1]:
+            kept[-1] = kept[-1].with_changes(comma=items[-1].comma)
+    return kept
+
+
+def append_item(items: Sequence[Item], new: Item, opening: object = None) -> list[Item]:
+    """``items`` with ``new`` at the end, laid out like its neighbours."""
+    if not items:
+        return [new]
+    last = items[-1]
+    if isinstance(last.comma, cst.Comma):  # trailing comma: one item per line
+        between = items[-2].comma if len(items) > 1 else None
+        if not isinstance(between, cst.Comma):
+            between = cst.Comma(
+                whitespace_after=(
+                    opening
+                    if isinstance(opening, cst.ParenthesizedWhitespace)
+                    else cst.SimpleWhitespace(" ")
+                )
+            )
+        return [
+            *items[:-1],
+            last.with_changes(comma=between),
+            new.with_changes(comma=last.comma),
+        ]
+    between = items[-2].comma if len(items) > 1 else None
+    if not isinstance(between, cst.Comma):
+        between = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    return [*items[:-1], last.with_changes(comma=between), new]
+
+
+def header_element(value: cst.BaseExpression) -> cst.DictElement:
+    return cst.DictElement(cst.SimpleString('"Authorization"'), value)
+
+
+def headers_dict(value: cst.BaseExpression) -> cst.Dict:
+    return cst.Dict([header_element(value)])
+
+
+def merged_headers(
+    existing: cst.BaseExpression, value: cst.BaseExpression
+) -> cst.BaseExpression:
+    """An existing ``headers=`` value with the Authorization header added."""
+    if isinstance(existing, cst.Dict):
+        if any(_is_authorization(e) for e in existing.elements):
+            return existing
+        return existing.with_changes(
+            elements=append_item(
+                existing.elements,
+                header_element(value),
+                existing.lbrace.whitespace_after,
+            )
+        )
+    return cst.Dict(
+        [
+            cst.StarredDictElement(
+                existing, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            ),
+            header_element(value),
+        ]
+    )
+
+
+def _is_authorization(element: cst.BaseDictElement) -> bool:
+    return (
+        isinstance(element, cst.DictElement)
+        and isinstance(element.key, cst.SimpleString)
+        and element.key.evaluated_value.lower() == "authorization"
+    )
+
+
+class EditApplier(cst.CSTTransformer):
+    """Applies an :class:`Edits` plan recorded against the original tree."""
+
+    def __init__(self, edits: Edits) -> None:
+        super().__init__()
+        self.edits = edits
+
+    def leave_SimpleString(self, original, updated):
+        return self._cut_text(original, updated)
+
+    def leave_FormattedStringText(self, original, updated):
+        return self._cut_text(original, updated)
+
+    def _cut_text(self, original, updated):
+        cuts = self.edits.text_cuts.get(original)
+        if not cuts:
+            return updated
+        value = updated.value
+        for a, b in sorted(cuts, reverse=True):
+            value = value[:a] + value[b:]
+        return updated.with_changes(value=value)
+
+    def leave_FormattedString(self, original, updated):
+        drop = self.edits.drop_parts.get(original)
+        parts = [p for i, p in enumerate(updated.parts) if i not in (drop or ())]
+        parts = [
+            p
+            for p in parts
+            if not (isinstance(p, cst.FormattedStringText) and not p.value)
+        ]
+        if len(parts) == len(updated.parts):
+            return updated
+        if any(isinstance(p, cst.FormattedStringExpression) for p in parts):
+            return updated.with_changes(parts=parts)
+        # No replacement field left: an f-string is no longer needed.
+        text = "".join(p.value for p in parts)  # type: ignore[union-attr]
+        text = text.replace("{{", "{").replace("}}", "}")
+        prefix = updated.prefix.replace("f", "").replace("F", "")
+        return cst.SimpleString(
+            prefix + updated.start + text + updated.end,
+            lpar=updated.lpar,
+            rpar=updated.rpar,
+        )
+
+    def leave_BinaryOperation(self, original, updated):
+        if original in self.edits.unwrap_percent:
+            return updated.left.with_changes(
+                lpar=updated.lpar or updated.left.lpar,
+                rpar=updated.rpar or updated.left.rpar,
+            )
+        drop = self.edits.drop_operands.get(original)
+        if not drop:
+            return updated
+        operands = _operands(updated)
+        operators = _operators(updated)
+        kept = [i for i in range(len(operands)) if i not in drop]
+        if not kept:
+            return cst.SimpleString('""', lpar=updated.lpar, rpar=updated.rpar)
+        result = operands[kept[0]]
+        for previous, i in zip(kept, kept[1:]):
+            last = result.right if isinstance(result, cst.BinaryOperation) else result
+            joined = _joined_strings(last, operands[i]) if i - previous > 1 else None
+            if joined is not None:  # "a?" + "b=1" left by a cut reads better as "a?b=1"
+                result = (
+                    result.with_changes(right=joined) if last is not result else joined
+                )
+            else:
+                # the operator in front of an operand keeps its own layout
+                result = cst.BinaryOperation(result, operators[i - 1], operands[i])
+        if len(kept) == 1 and not updated.lpar:
+            return result
+        return result.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+
+    def leave_Dict(self, original, updated):
+        drop = self.edits.drop_elements.get(original)
+        if not drop:
+            return updated
+        return updated.with_changes(elements=drop_items(updated.elements, drop))
+
+    def leave_Tuple(self, original, updated):
+        drop = self.edits.drop_elements.get(original)
+        if not drop:
+            return updated
+        elements = drop_items(updated.elements, drop)
+        if len(elements) == 1 and not isinstance(elements[0].comma, cst.Comma):
+            elements[0] = elements[0].with_changes(comma=cst.Comma())
+        return updated.with_changes(elements=elements)
+
+    def leave_Call(self, original, updated):
+        edit = self.edits.calls.get(original)
+        if edit is None:
+            return updated
+        args = list(updated.args)
+        for index, (keyword, value) in edit.rename.items():
+            args[index] = args[index].with_changes(
+                keyword=cst.Name(keyword),
+                value=value,
+                equal=(
+                    cst.AssignEqual(
+                        whitespace_before=cst.SimpleWhitespace(""),
+                        whitespace_after=cst.SimpleWhitespace(""),
+                    )
+                    if args[index].keyword is None
+                    else args[index].equal
+                ),
+            )
+        args = drop_items(args, edit.drop_args)
+        if edit.unwrap_format and not args:
+            assert isinstance(updated.func, cst.Attribute)
+            template = updated.func.value
+            return template.with_changes(
+                lpar=updated.lpar or template.lpar, rpar=updated.rpar or template.rpar
+            )
+        if edit.bearer is not None:
+            args = self._with_bearer(updated, args, edit)
+        return updated.with_changes(args=args)
+
+    def _with_bearer(self, call, args, edit):
+        if edit.wrap_request is not None:
+            request = cst.Call(
+                cst.parse_expression(edit.wrap_request),
+                [
+                    args[0].with_changes(
+                        comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")),
+                        keyword=None,
+                        equal=cst.MaybeSentinel.DEFAULT,
+                    ),
+                    _keyword_arg("headers", headers_dict(edit.bearer)),
+                ],
+            )
+            return [args[0].with_changes(value=request), *args[1:]]
+        for i, arg in enumerate(args):
+            if arg.keyword is not None and arg.keyword.value == "headers":
+                args[i] = arg.with_changes(value=merged_headers(arg.value, edit.bearer))
+                return args
+        return append_item(
+            args,
+            _keyword_arg("headers", headers_dict(edit.bearer)),
+            call.whitespace_before_args,
+        )
+
+    def leave_SimpleStatementLine(self, original, updated):
+        if not any(s in self.edits.statements for s in original.body):
+            return updated
+        body: list[cst.BaseSmallStatement] = []
+        for old, new in zip(original.body, updated.body):
+            replacement = self.edits.statements.get(old, [None])
+            body.extend(new if s is None else s for s in replacement)
+        if not body:
+            return cst.RemoveFromParent()
+        if len(original.body) == 1 and len(body) > 1:
+            # one statement became several: one line each, like the code around it
+            first = updated.with_changes(body=[body[0]])
+            rest = [cst.SimpleStatementLine([s]) for s in body[1:]]
+            return cst.FlattenSentinel([first, *rest])
+        semicolon = cst.Semicolon(whitespace_after=cst.SimpleWhitespace(" "))
+        body = [s.with_changes(semicolon=semicolon) for s in body[:-1]] + [
+            body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+        ]
+        return updated.with_changes(body=body)
+
+    def leave_IndentedBlock(self, original, updated):
+        if updated.body:
+            return updated
+        return updated.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
+
+
+def _keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:
+    return cst.Arg(
+        value,
+        keyword=cst.Name(name),
+        equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""),
+            whitespace_after=cst.SimpleWhitespace(""),
+        ),
+    )

@@ -1,0 +1,105 @@
+"""What the fixers share: deciding whether a key must stay, checking the requests
+it reaches, and attaching the Bearer header to them."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from hapimigrate import endpoints, http_calls, static
+from hapimigrate.context import ModuleContext
+from hapimigrate.flow import Route, Sink
+from hapimigrate.providers import Import
+
+DEVELOPER_REASON = "developer API key: app-level endpoints keep hapikey (not sunset)"
+NO_AUTH_REASON = "form submission endpoint: needs no authentication, no token added"
+
+
+def developer_key(endpoint: str | None, key_source: str) -> bool:
+    return endpoints.is_developer_endpoint(endpoint) or endpoints.names_developer_key(
+        key_source
+    )
+
+
+def sink_problem(route: Route) -> str | None:
+    if not route.sinks:
+        return "no request in this module sends it"
+    for sink in route.sinks:
+        if sink.call is not None and sink.info is not None:
+            problem = http_calls.header_problem(sink.call, sink.info)
+            if problem:
+                return problem
+    return None
+
+
+def sink_url(ctx: ModuleContext, sink: Sink) -> str | None:
+    """The URL template a request call sends to, as far as the source tells."""
+    if sink.call is None or sink.info is None:
+        return None
+    positional = [a for a in sink.call.args if a.keyword is None and not a.star]
+    for arg in sink.call.args:
+        if arg.keyword is not None and arg.keyword.value in ("url", "base_url"):
+            return static.url_template(ctx, arg.value)
+    index = sink.info.url_index
+    if index is not None and index < len(positional):
+        return static.url_template(ctx, positional[index].value)
+    return None
+
+
+def describe(
+    ctx: ModuleContext, route: Route | None, url: str | None = None
+) -> tuple[str | None, str | None]:
+    """The HTTP method and endpoint path of a site, when all its requests agree."""
+    if route is None:
+        return None, endpoints.endpoint_path(url) if url else None
+    methods = {s.info.method for s in route.sinks if s.info is not None}
+    method = methods.pop() if len(methods) == 1 else None
+    path = endpoints.endpoint_path(url) if url else None
+    if path is None:
+        paths = {
+            endpoints.endpoint_path(u) for s in route.sinks if (u := sink_url(ctx, s))
+        }
+        path = paths.pop() if len(paths) == 1 else None
+    return method, path
+
+
+def route_urls(ctx: ModuleContext, route: Route) -> list[str]:
+    return [u for s in route.sinks if (u := sink_url(ctx, s))]
+
+
+def send_token(
+    ctx: ModuleContext, route: Route, replaces: cst.BaseSmallStatement | None = None
+) -> None:
+    """Make every request of the route carry ``Authorization: Bearer <token>``.
+
+    Session-level params get a ``session.headers["Authorization"] = ...``
+    statement after the one that set them (instead of it, for ``replaces``).
+    """
+    for sink in route.sinks:
+        if sink.call is not None:
+            edit = ctx.edits.calls[sink.call]
+            if edit.bearer is None:
+                edit.bearer = ctx.bearer()
+                if sink.info is not None and sink.info.kind == "urlopen":
+                    edit.wrap_request = _request_class(ctx, sink.call)
+        elif sink.statement is not None and sink.session is not None:
+            header = _session_header(ctx, sink.session)
+            keep = [] if sink.statement is replaces else [None]
+            ctx.edits.statements[sink.statement] = keep + [header]
+
+
+def _request_class(ctx: ModuleContext, call: cst.Call) -> str:
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return ctx.code(func.value) + ".Request"
+    names = ctx.qualified_names(func)
+    module = "urllib2" if "urllib2.urlopen" in names else "urllib.request"
+    ctx.imports.add(Import(module, "Request"))
+    return "Request"
+
+
+def _session_header(ctx: ModuleContext, session: cst.BaseExpression) -> cst.Assign:
+    target = cst.Subscript(
+        cst.Attribute(session, cst.Name("headers")),
+        [cst.SubscriptElement(cst.Index(cst.SimpleString('"Authorization"')))],
+    )
+    return cst.Assign([cst.AssignTarget(target)], ctx.bearer())

@@ -1,0 +1,102 @@
+"""HubSpot SDK clients built with an API key.
+
+    hubspot.Client.create(api_key=API_KEY)     ->  hubspot.Client.create(access_token=TOKEN)
+    HubSpot(api_key=API_KEY)                   ->  HubSpot(access_token=TOKEN)
+    Hubspot3(api_key=API_KEY)                  ->  Hubspot3(access_token=TOKEN)
+    ContactsClient(api_key=API_KEY)            ->  ContactsClient(access_token=TOKEN)
+
+Names are resolved through imports (aliases included). hubspot-api-client and
+hubspot3 send ``access_token`` as ``Authorization: Bearer``. hapipy (``hapi``)
+cannot send a token at all: its clients are reported for a person to port.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from hapimigrate import static
+from hapimigrate.context import ModuleContext
+from hapimigrate.fixers import common
+from hapimigrate.model import Kind, Status
+
+HUBSPOT_API_CLIENT = {
+    "hubspot.HubSpot",
+    "hubspot.hubspot.HubSpot",
+    "hubspot.Client.create",
+    "hubspot.client.Client.create",
+}
+HAPIPY_REASON = (
+    "hapipy (the hapi package) cannot send access tokens: port this client to "
+    "hubspot-api-client, e.g. HubSpot(access_token=...)"
+)
+
+
+def fix(ctx: ModuleContext) -> None:
+    for call in ctx.index.calls:
+        sdk = _sdk(ctx.qualified_names(call.func))
+        if sdk is None:
+            continue
+        found = _key_argument(call, positional=sdk != "create")
+        if found is None:
+            continue
+        index, arg = found
+        hardcoded = static.is_literal_key(ctx, arg.value)
+        if common.endpoints.names_developer_key(ctx.code(arg.value)):
+            ctx.site(
+                arg,
+                Kind.SDK,
+                Status.KEPT,
+                common.DEVELOPER_REASON,
+                hardcoded_key=hardcoded,
+            )
+        elif sdk == "hapipy":
+            ctx.site(
+                arg, Kind.SDK, Status.MANUAL, HAPIPY_REASON, hardcoded_key=hardcoded
+            )
+        elif any(
+            a.keyword is not None and a.keyword.value == "access_token"
+            for a in call.args
+        ):
+            ctx.site(
+                arg,
+                Kind.SDK,
+                Status.MANUAL,
+                "the client is given both api_key and access_token",
+                hardcoded_key=hardcoded,
+            )
+        else:
+            ctx.edits.calls[call].rename[index] = ("access_token", ctx.token())
+            ctx.site(arg, Kind.SDK, Status.REWRITE, hardcoded_key=hardcoded)
+
+
+def _sdk(names: set[str]) -> str | None:
+    if names & HUBSPOT_API_CLIENT:
+        return (
+            "create"
+            if any(n.endswith(".create") for n in names & HUBSPOT_API_CLIENT)
+            else "hubspot"
+        )
+    for name in names:
+        package, _, rest = name.partition(".")
+        if package in ("hubspot3", "hapi") and _is_client_class(rest):
+            return "hapipy" if package == "hapi" else "hubspot3"
+    return None
+
+
+def _is_client_class(path: str) -> bool:
+    last = path.rsplit(".", 1)[-1]
+    return last.endswith("Client") or last in ("Hubspot3", "HubSpot3")
+
+
+def _key_argument(call: cst.Call, positional: bool) -> tuple[int, cst.Arg] | None:
+    for index, arg in enumerate(call.args):
+        if arg.keyword is not None and arg.keyword.value == "api_key":
+            return index, arg
+    if (
+        positional
+        and call.args
+        and call.args[0].keyword is None
+        and not call.args[0].star
+    ):
+        return 0, call.args[0]
+    return None

@@ -1,0 +1,365 @@
+"""Where does this value go? A small data-flow walk inside one module.
+
+From a URL expression or a parameter mapping, :class:`Flow` follows the value up
+through the expressions that carry it on (``+``, f-strings, ``%``, ``.format``,
+``urlencode``), into the names it is assigned to and their uses, into local
+functions it is passed to, out of the small helpers that return it, and through
+``self.attr`` within a class, until it reaches the calls that send it. The result
+is the list of those calls (:class:`Sink`); anything it cannot follow safely ends
+the walk with :class:`FlowError`, whose message is the reason a person must look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from hapimigrate import http_calls
+from hapimigrate.context import ModuleContext
+from hapimigrate.http_calls import HttpCall
+
+# Methods of a dict (or str) that read or update it in place, sending nothing.
+_NEUTRAL_METHODS = {
+    "update",
+    "setdefault",
+    "pop",
+    "get",
+    "items",
+    "keys",
+    "values",
+    "clear",
+    "strip",
+    "rstrip",
+    "lstrip",
+    "startswith",
+    "endswith",
+}
+_COPYING_METHODS = {"copy", "encode", "decode"}
+
+
+class FlowError(Exception):
+    """The value goes somewhere hapimigrate cannot follow safely."""
+
+
+@dataclass(frozen=True)
+class Sink:
+    """Where a value is sent: a request call, or a session's params."""
+
+    call: cst.Call | None
+    info: HttpCall | None
+    role: str  # "url", "params" or "session"
+    session: cst.BaseExpression | None = None
+    statement: cst.BaseSmallStatement | None = None
+
+
+@dataclass
+class Route:
+    """The sinks reached, and the formatting operations passed on the way."""
+
+    sinks: list[Sink] = field(default_factory=list)
+    formats: list[cst.CSTNode] = field(
+        default_factory=list
+    )  # BinaryOperation(%) or Call(.format)
+
+
+class Flow:
+    def __init__(self, ctx: ModuleContext, needs_format: bool = False) -> None:
+        self.ctx = ctx
+        self.needs_format = needs_format
+        self.route = Route()
+        self._seen: set[int] = set()
+
+    def follow(self, node: cst.CSTNode) -> Route:
+        """Where the value of ``node`` goes."""
+        self._from(node, formatted=False)
+        return self.route
+
+    def follow_target(self, target: cst.BaseExpression, statement) -> Route:
+        """Where a mapping goes that ``statement`` updates in place."""
+        self._mapping_target(target, statement, formatted=False)
+        return self.route
+
+    # -- the walk ---------------------------------------------------------------
+    def _from(self, node: cst.CSTNode, formatted: bool) -> None:
+        if id(node) in self._seen:
+            return
+        self._seen.add(id(node))
+        ctx = self.ctx
+        parent = ctx.parent(node)
+        if parent is None:
+            raise FlowError("the value is not used")
+        if isinstance(parent, cst.BinaryOperation):
+            if isinstance(parent.operator, cst.Modulo) and parent.left is node:
+                self.route.formats.append(parent)
+                return self._from(parent, True)
+            if isinstance(parent.operator, cst.Add):
+                return self._from(parent, formatted)
+            raise FlowError(
+                f"the value is combined with '{ctx.code(parent.operator).strip()}'"
+            )
+        if isinstance(
+            parent,
+            (
+                cst.ConcatenatedString,
+                cst.FormattedString,
+                cst.FormattedStringExpression,
+                cst.BooleanOperation,
+                cst.Await,
+            ),
+        ):
+            return self._from(parent, formatted)
+        if isinstance(parent, cst.IfExp) and node is not parent.test:
+            return self._from(parent, formatted)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            return self._attribute_use(parent, formatted)
+        if isinstance(parent, cst.Subscript) and parent.value is node:
+            return  # reading or setting one item sends nothing
+        if isinstance(parent, cst.Arg):
+            return self._argument(ctx.parent(parent), parent, node, formatted)
+        if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
+            targets = (
+                [t.target for t in parent.targets]
+                if isinstance(parent, cst.Assign)
+                else [parent.target]
+            )
+            for target in targets:
+                self._into_target(target, parent, formatted)
+            return
+        if isinstance(parent, cst.AugAssign) and parent.value is node:
+            return self._into_target(parent.target, parent, formatted)
+        if isinstance(parent, cst.Return):
+            return self._returned(parent, formatted)
+        if isinstance(parent, cst.Expr):
+            return  # a bare expression statement sends nothing
+        raise FlowError(
+            f"the value is used in a {type(parent).__name__} that hapimigrate does not follow"
+        )
+
+    def _attribute_use(self, attribute: cst.Attribute, formatted: bool) -> None:
+        call = self.ctx.parent(attribute)
+        method = attribute.attr.value
+        if not (isinstance(call, cst.Call) and call.func is attribute):
+            raise FlowError(f"the value's .{method} is read")
+        if method == "format":
+            self.route.formats.append(call)
+            return self._from(call, True)
+        if method in _COPYING_METHODS:
+            return self._from(call, formatted)
+        if method in _NEUTRAL_METHODS:
+            return
+        raise FlowError(f"the value's .{method}() is called")
+
+    def _argument(
+        self, call: cst.CSTNode | None, arg: cst.Arg, node, formatted
+    ) -> None:
+        ctx = self.ctx
+        if not isinstance(call, cst.Call):
+            raise FlowError("the value is passed in a way hapimigrate does not follow")
+        info = http_calls.classify(ctx, call)
+        if info is not None:
+            role = http_calls.argument_role(call, arg, info)
+            if role not in ("url", "params"):
+                raise FlowError(f"the value goes into the request's {role}")
+            if self.needs_format and not formatted:
+                raise FlowError("the URL template is sent before it is formatted")
+            self.route.sinks.append(Sink(call, info, role))
+            return
+        if http_calls.is_transparent(ctx, call):
+            return self._from(call, formatted)
+        if http_calls.is_logging(ctx, call):
+            return
+        if isinstance(call.func, cst.Attribute) and call.func.attr.value == "update":
+            # other.update(mapping): the mapping's items now live in `other`
+            return self._mapping_target(
+                call.func.value, ctx.ancestor(call, cst.BaseSmallStatement), formatted
+            )
+        function = self._local_function(call)
+        if function is None:
+            raise FlowError(
+                f"the value is passed to {ctx.code(call.func)}(), which hapimigrate does not follow"
+            )
+        return self._into_parameter(function, call, arg, formatted)
+
+    def _mapping_target(self, target, statement, formatted) -> None:
+        if isinstance(target, cst.Attribute) and target.attr.value == "params":
+            if not self._dotted_uses(target):
+                self.route.sinks.append(
+                    Sink(None, None, "session", target.value, statement)
+                )
+                return
+        return self._follow_name_or_attribute(target, formatted)
+
+    def _into_target(
+        self, target: cst.BaseExpression, statement, formatted: bool
+    ) -> None:
+        if isinstance(target, cst.Name):
+            return self._name_uses(target, formatted)
+        if isinstance(target, cst.Attribute):
+            return self._mapping_target(target, statement, formatted)
+        raise FlowError(f"the value is stored in {self.ctx.code(target)}")
+
+    def _follow_name_or_attribute(self, target, formatted: bool) -> None:
+        if isinstance(target, cst.Name):
+            return self._all_uses(target, formatted)
+        if isinstance(target, cst.Attribute):
+            uses = self._dotted_uses(target)
+            if not uses:
+                raise FlowError(f"{self.ctx.code(target)} is not used in this module")
+            for use in uses:
+                self._from(use, formatted)
+            return
+        raise FlowError(f"the value is stored in {self.ctx.code(target)}")
+
+    def _name_uses(self, name: cst.Name, formatted: bool) -> None:
+        """Follow the uses of the assignment that binds ``name``."""
+        scope = self.ctx.scope(name)
+        if scope is None:
+            raise FlowError(f"{name.value} cannot be followed")
+        found = False
+        for assignment in scope.assignments[name.value]:
+            if getattr(assignment, "node", None) is name:
+                found = True
+                refs = [r.node for r in assignment.references]
+                if not refs:
+                    raise FlowError(f"{name.value} is not used in this module")
+                for ref in refs:
+                    self._from(ref, formatted)
+        if not found:
+            raise FlowError(f"{name.value} cannot be followed")
+
+    def _all_uses(self, name: cst.Name, formatted: bool) -> None:
+        """Follow every use of a mapping variable in its scope (it is mutated in
+        place, so every binding may carry the key)."""
+        scope = self.ctx.scope(name)
+        if scope is None:
+            raise FlowError(f"{name.value} cannot be followed")
+        uses = [
+            ref.node
+            for assignment in scope[name.value]
+            for ref in assignment.references
+            if ref.node is not name
+        ]
+        if not uses:
+            raise FlowError(f"{name.value} is not used after the key is set")
+        for use in uses:
+            self._from(use, formatted)
+
+    def _dotted_uses(self, target: cst.Attribute) -> list[cst.Attribute]:
+        """Other places in the same class (or module) that read ``self.x``."""
+        ctx = self.ctx
+        text = ctx.code(target)
+        home = ctx.ancestor(target, cst.ClassDef)
+        uses = []
+        for other in ctx.index.attributes.get(target.attr.value, ()):
+            if other is target or ctx.code(other) != text:
+                continue
+            if home is not None and ctx.ancestor(other, cst.ClassDef) is not home:
+                continue
+            holder = ctx.parent(other)
+            if isinstance(holder, cst.AssignTarget) or (
+                isinstance(holder, (cst.AugAssign, cst.AnnAssign))
+                and holder.target is other
+            ):
+                continue
+            uses.append(other)
+        return uses
+
+    def _returned(self, ret: cst.Return, formatted: bool) -> None:
+        ctx = self.ctx
+        function = ctx.ancestor(ret, cst.FunctionDef, cst.Lambda)
+        if not isinstance(function, cst.FunctionDef):
+            raise FlowError("the value is returned from a lambda")
+        callers = self._callers(function)
+        if not callers:
+            raise FlowError(
+                f"the value is returned by {function.name.value}(), which nothing in this module calls"
+            )
+        for call in callers:
+            self._from(call, formatted)
+
+    def _callers(self, function: cst.FunctionDef) -> list[cst.Call]:
+        ctx = self.ctx
+        name = function.name.value
+        owner = ctx.parent(ctx.parent(function))  # IndentedBlock -> ClassDef
+        if isinstance(owner, cst.ClassDef):
+            calls = []
+            for attribute in ctx.index.attributes.get(name, ()):
+                call = ctx.parent(attribute)
+                if (
+                    isinstance(call, cst.Call)
+                    and call.func is attribute
+                    and isinstance(attribute.value, cst.Name)
+                    and attribute.value.value in ("self", "cls")
+                    and ctx.ancestor(attribute, cst.ClassDef) is owner
+                ):
+                    calls.append(call)
+            return calls
+        scope = ctx.scope(function)
+        calls = []
+        if scope is None:
+            return calls
+        for assignment in scope.assignments[name]:
+            if getattr(assignment, "node", None) is function:
+                for ref in assignment.references:
+                    call = ctx.parent(ref.node)
+                    if isinstance(call, cst.Call) and call.func is ref.node:
+                        calls.append(call)
+        return calls
+
+    def _local_function(self, call: cst.Call) -> cst.FunctionDef | None:
+        ctx = self.ctx
+        func = call.func
+        if isinstance(func, cst.Name):
+            scope = ctx.scope(func)
+            if scope is None:
+                return None
+            for assignment in scope[func.value]:
+                node = getattr(assignment, "node", None)
+                if isinstance(node, cst.FunctionDef):
+                    return node
+            return None
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            if func.value.value not in ("self", "cls"):
+                return None
+            owner = ctx.ancestor(call, cst.ClassDef)
+            if owner is None:
+                return None
+            for statement in owner.body.body:
+                if (
+                    isinstance(statement, cst.FunctionDef)
+                    and statement.name.value == func.attr.value
+                ):
+                    return statement
+        return None
+
+    def _into_parameter(
+        self, function: cst.FunctionDef, call: cst.Call, arg: cst.Arg, formatted: bool
+    ) -> None:
+        params = function.params
+        if arg.keyword is not None:
+            name = arg.keyword.value
+        elif arg.star:
+            raise FlowError("the value is passed with * or **")
+        else:
+            positional = [*params.posonly_params, *params.params]
+            if (
+                isinstance(call.func, cst.Attribute)
+                and positional
+                and positional[0].name.value in ("self", "cls")
+            ):
+                positional = positional[1:]
+            index = [a for a in call.args if a.keyword is None].index(arg)
+            if index >= len(positional):
+                raise FlowError(f"the value goes into *args of {function.name.value}()")
+            name = positional[index].name.value
+        scope = self.ctx.scope(function.body)
+        uses = [
+            ref.node
+            for assignment in (scope.assignments[name] if scope is not None else ())
+            for ref in assignment.references
+        ]
+        if not uses:
+            raise FlowError(f"parameter {name} of {function.name.value}() is not used")
+        for use in uses:
+            self._from(use, formatted)

@@ -1,0 +1,191 @@
+"""Which calls send HTTP requests, where their URL and params go, and how the
+Authorization header is attached to them.
+
+Module functions and constructors are recognised by qualified name, through
+imports and aliases. Methods (``session.get(url)``) are recognised by their verb
+when the receiver is known to be an HTTP client: built from a known constructor
+in the same scope, or named like one (``session``, ``self.client``, ``http``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import libcst as cst
+
+from hapimigrate.context import ModuleContext
+
+VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
+_REQUEST_FUNCS = {f"{lib}.{verb}" for lib in ("requests", "httpx") for verb in VERBS}
+_REQUEST_FUNCS |= {"requests.api." + verb for verb in VERBS}
+_METHOD_FIRST = {
+    "requests.request",
+    "requests.api.request",
+    "httpx.request",
+    "httpx.stream",
+}
+_METHOD_FIRST |= {"requests.Request", "requests.models.Request"}
+_URLOPEN = {"urllib.request.urlopen", "urllib2.urlopen"}
+_REQUEST_OBJECTS = {"urllib.request.Request", "urllib2.Request"}
+_CLIENTS = {"httpx.Client", "httpx.AsyncClient"}
+CLIENT_CONSTRUCTORS = _CLIENTS | {
+    "requests.Session",
+    "requests.session",
+    "requests.sessions.Session",
+    "aiohttp.ClientSession",
+}
+_TRANSPARENT = {
+    "urllib.parse.urlencode",
+    "urllib.urlencode",
+    "urllib.parse.urljoin",
+    "urlparse.urljoin",
+    "builtins.str",
+    "builtins.dict",
+}
+_CLIENT_NAME = re.compile(r"(?i)session|client|http|conn|^s$|^api$")
+_LOGGING = re.compile(r"^(logging|logger|log|LOG|LOGGER|_log|_logger)$")
+
+
+@dataclass(frozen=True)
+class HttpCall:
+    """A call that sends (or prepares) a request."""
+
+    kind: str  # "request", "urlopen", "request_object", "client"
+    method: str | None
+    url_index: int | None  # positional index of the URL, None for clients
+
+
+def classify(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
+    names = ctx.qualified_names(call.func)
+    if names & _REQUEST_FUNCS:
+        verb = next(iter(names & _REQUEST_FUNCS)).rsplit(".", 1)[1]
+        return HttpCall("request", verb.upper(), 0)
+    if names & _METHOD_FIRST:
+        return HttpCall("request", _literal_method(call), 1)
+    if names & _URLOPEN:
+        return HttpCall("urlopen", _urllib_method(call, data_index=1), 0)
+    if names & _REQUEST_OBJECTS:
+        return HttpCall("request_object", _urllib_method(call, data_index=1), 0)
+    if names & _CLIENTS:
+        return HttpCall("client", None, None)
+    func = call.func
+    if isinstance(func, cst.Attribute) and client_receiver(ctx, func.value):
+        verb = func.attr.value
+        if verb in VERBS:
+            return HttpCall("request", verb.upper(), 0)
+        if verb in ("request", "stream"):
+            return HttpCall("request", _literal_method(call), 1)
+    return None
+
+
+def is_transparent(ctx: ModuleContext, call: cst.Call) -> bool:
+    """Calls whose result carries their argument on (``urlencode``, ``str``)."""
+    names = ctx.qualified_names(call.func)
+    if names & _TRANSPARENT:
+        return True
+    return isinstance(call.func, cst.Name) and call.func.value in ("urlencode", "str")
+
+
+def is_logging(ctx: ModuleContext, call: cst.Call) -> bool:
+    """``print(url)`` and ``logger.info(url)`` send nothing."""
+    func = call.func
+    if isinstance(func, cst.Name):
+        return func.value == "print"
+    if isinstance(func, cst.Attribute):
+        base = func.value
+        name = (
+            base.attr.value
+            if isinstance(base, cst.Attribute)
+            else getattr(base, "value", "")
+        )
+        return isinstance(name, str) and bool(_LOGGING.match(name))
+    return False
+
+
+def client_receiver(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
+    """Whether ``node`` is (very likely) an HTTP client or session object."""
+    if isinstance(node, cst.Call):
+        return bool(ctx.qualified_names(node.func) & CLIENT_CONSTRUCTORS)
+    if isinstance(node, cst.Name) and _built_by_constructor(ctx, node):
+        return True
+    name = (
+        node.attr.value
+        if isinstance(node, cst.Attribute)
+        else getattr(node, "value", None)
+    )
+    return isinstance(name, str) and bool(_CLIENT_NAME.search(name))
+
+
+def _built_by_constructor(ctx: ModuleContext, name: cst.Name) -> bool:
+    scope = ctx.scope(name)
+    if scope is None:
+        return False
+    for assignment in scope.assignments[name.value]:
+        node = getattr(assignment, "node", None)
+        holder = ctx.parent(node) if node is not None else None
+        if isinstance(holder, cst.AssignTarget):
+            holder = ctx.parent(holder)
+        value = getattr(holder, "value", None) if holder is not None else None
+        if isinstance(holder, cst.AsName):
+            item = ctx.parent(holder)
+            value = getattr(item, "item", None)
+        if isinstance(value, cst.Await):
+            value = value.expression
+        if (
+            isinstance(value, cst.Call)
+            and ctx.qualified_names(value.func) & CLIENT_CONSTRUCTORS
+        ):
+            return True
+    return False
+
+
+def argument_role(call: cst.Call, arg: cst.Arg, info: HttpCall) -> str:
+    """What an argument is to the request: "url", "params" or its keyword."""
+    if arg.keyword is not None:
+        keyword = arg.keyword.value
+        return "url" if keyword in ("url", "base_url") else keyword
+    if arg.star:
+        return "starred"
+    position = [a for a in call.args if a.keyword is None].index(arg)
+    if position == info.url_index:
+        return "url"
+    return f"argument {position + 1}"
+
+
+def header_problem(call: cst.Call, info: HttpCall) -> str | None:
+    """Why the Authorization header cannot be attached to this call, if so."""
+    keywords = {a.keyword.value for a in call.args if a.keyword is not None}
+    if "headers" not in keywords and any(a.star == "**" for a in call.args):
+        return "the request passes **kwargs, which may already hold headers"
+    if (
+        info.kind == "request_object"
+        and len([a for a in call.args if a.keyword is None]) > 2
+    ):
+        return "urllib Request gets its headers positionally"
+    if info.kind == "urlopen":
+        first = call.args[0] if call.args else None
+        if first is None or first.keyword is not None or first.star:
+            return "urlopen is not given the URL as its first argument"
+    return None
+
+
+def _literal_method(call: cst.Call) -> str | None:
+    for arg in call.args:
+        if arg.keyword is None or arg.keyword.value == "method":
+            if isinstance(arg.value, cst.SimpleString):
+                return str(arg.value.evaluated_value).upper()
+            return None
+    return None
+
+
+def _urllib_method(call: cst.Call, data_index: int) -> str:
+    positional = [a for a in call.args if a.keyword is None]
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "method":
+            if isinstance(arg.value, cst.SimpleString):
+                return str(arg.value.evaluated_value).upper()
+    has_data = len(positional) > data_index or any(
+        a.keyword is not None and a.keyword.value == "data" for a in call.args
+    )
+    return "POST" if has_data else "GET"

@@ -1,0 +1,59 @@
+"""The shared records every command builds on: one ``Site`` per hapikey use, one
+``FileResult`` per file. Both are frozen, small and picklable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    """What was done with a site."""
+
+    REWRITE = "rewrite"  # migrated (or would be, in a dry run)
+    MANUAL = "manual"  # needs a person; ``reason`` says why
+    KEPT = "kept"  # must keep its hapikey (developer API key); left alone on purpose
+    UNPARSED = "unparsed"  # the file could not be parsed; found by a text scan
+
+
+class Kind(str, Enum):
+    """Which family of code the site belongs to."""
+
+    URL = "url"  # hapikey=... inside a URL string
+    PARAMS = "params"  # a query-parameter mapping with a "hapikey" key
+    SESSION = "session"  # session-level params (session.params)
+    SDK = "sdk"  # a HubSpot SDK client built with api_key=
+    TEXT = "text"  # found by the text scanner (file did not parse)
+
+
+@dataclass(frozen=True)
+class Site:
+    """One use of a HubSpot API key in a file. Lines and columns are 1-based."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    kind: Kind
+    status: Status
+    reason: str = ""
+    method: str | None = None
+    endpoint: str | None = None
+    hardcoded_key: bool = False
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What one file yields: its sites, its new bytes when it changes, or an error."""
+
+    path: str
+    sites: tuple[Site, ...] = ()
+    original: bytes | None = field(default=None, repr=False)
+    new: bytes | None = field(default=None, repr=False)
+    encoding: str = "utf-8"
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.new is not None and self.new != self.original

@@ -1,0 +1,1 @@
+"""Ways of showing results: diffs, site lines and summaries."""

@@ -1,0 +1,47 @@
+"""Human-readable lines for stderr: one per site that matters, and the summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+import click
+
+from hapimigrate.model import Site, Status
+
+_COLORS = {
+    Status.REWRITE: "green",
+    Status.MANUAL: "yellow",
+    Status.KEPT: "blue",
+    Status.UNPARSED: "magenta",
+}
+
+
+def site_line(site: Site) -> str:
+    where = f"{site.path}:{site.line}:{site.column}"
+    status = click.style(site.status.value, fg=_COLORS[site.status])
+    what = f" {site.method or ''} {site.endpoint}".rstrip() if site.endpoint else ""
+    reason = f": {site.reason}" if site.reason else ""
+    key = " [hard-coded key: revoke it]" if site.hardcoded_key else ""
+    return f"{where}: {status} {site.kind.value}{what}{reason}{key}"
+
+
+def summary(
+    verb: str, changed: int, sites: Iterable[Site], errors: int, skipped: int
+) -> str:
+    counts = Counter(site.status for site in sites)
+    parts = [
+        f"{changed} file{'s' if changed != 1 else ''} {verb}",
+        f"{counts[Status.REWRITE]} site{'s' if counts[Status.REWRITE] != 1 else ''} migrated",
+    ]
+    if counts[Status.MANUAL]:
+        parts.append(f"{counts[Status.MANUAL]} need a person")
+    if counts[Status.KEPT]:
+        parts.append(f"{counts[Status.KEPT]} kept (developer key)")
+    if counts[Status.UNPARSED]:
+        parts.append(f"{counts[Status.UNPARSED]} in files that do not parse")
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if skipped:
+        parts.append(f"{skipped} skipped")
+    return "hapimigrate: " + ", ".join(parts)

@@ -1,0 +1,223 @@
+"""Cutting ``hapikey=VALUE`` out of a URL that is built from pieces.
+
+A URL expression is flattened into pieces: literal source text (from string
+literals and f-string text) and opaque expressions (``+`` operands, f-string
+replacement fields). :func:`find_key` finds the ``hapikey`` parameter and says what
+to cut so that the query left behind stays well formed::
+
+    ?hapikey=K            ->  (nothing)
+    ?hapikey=K&a=1        ->  ?a=1
+    ?a=1&hapikey=K&b=2    ->  ?a=1&b=2
+    ?a=1&hapikey=K#frag   ->  ?a=1#frag
+
+It knows nothing of LibCST: pieces carry an opaque ``node`` for the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+KEY = "hapikey="
+_KEY_RE = re.compile(r"hapikey=")
+_START, _EXPR = "start", "expr"
+
+BRACE_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+PERCENT_SPEC = re.compile(
+    r"%%|%(?:\(([^)]*)\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa]"
+)
+_BRACE_BASE = re.compile(r"[^.\[!:]*")
+
+
+class Unsafe(Exception):
+    """The key is there, but cutting it out could leave a broken URL."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str | None  # literal source text; None for an opaque expression
+    node: Any
+
+
+@dataclass(frozen=True)
+class Cut:
+    """What to remove: text ranges per piece, whole opaque pieces, and the
+    template fields (``%s``, ``{}``, ``{key}``) that were inside the cut."""
+
+    text_cuts: dict[int, tuple[int, int]]
+    removed: frozenset[int]
+    value_text: str
+    value_nodes: tuple[Any, ...]
+    brace_fields: tuple[int | str, ...] = ()
+    percent_fields: tuple[int | str, ...] = ()
+    remaining_brace_fields: tuple[int | str, ...] = field(default=())
+
+    @property
+    def has_placeholders(self) -> bool:
+        return bool(self.brace_fields or self.percent_fields)
+
+
+def holds_key(text: str) -> bool:
+    return KEY in text
+
+
+def find_key(pieces: Sequence[Piece]) -> Cut | None:
+    """The cut that removes the hapikey parameter, or None when there is none.
+
+    Raises :class:`Unsafe` when the parameter is there but the text around it is
+    built at run time, so that no cut is known to leave a well-formed URL.
+    """
+    for index, piece in enumerate(pieces):
+        if piece.text is None:
+            continue
+        for match in _KEY_RE.finditer(piece.text):
+            before = _char_before(pieces, index, match.start())
+            if before in ("?", "&", _START, _EXPR):
+                return _cut(pieces, index, match.start(), before)
+    return None
+
+
+def _char_before(pieces: Sequence[Piece], index: int, pos: int) -> str:
+    if pos > 0:
+        return pieces[index].text[pos - 1]  # type: ignore[index]
+    for earlier in reversed(pieces[:index]):
+        if earlier.text is None:
+            return _EXPR
+        if earlier.text:
+            return earlier.text[-1]
+    return _START
+
+
+def _previous_text_end(pieces: Sequence[Piece], index: int) -> tuple[int, int]:
+    for earlier in range(index - 1, -1, -1):
+        text = pieces[earlier].text
+        if text:
+            return earlier, len(text) - 1
+    raise AssertionError("no separator before the key")  # pragma: no cover
+
+
+def _cut(pieces: Sequence[Piece], index: int, start: int, before: str) -> Cut:
+    # Scan the value: the rest of the literal up to '&' or '#', at most one
+    # opaque expression, and any literal text that directly follows it.
+    piece, pos = index, start + len(KEY)
+    value_text, value_nodes = "", []
+    terminator: tuple[int, int] | None = None
+    while piece < len(pieces):
+        text = pieces[piece].text
+        if text is None:
+            if value_nodes:
+                raise Unsafe("what follows the key is built at run time")
+            value_nodes.append(pieces[piece].node)
+            piece, pos = piece + 1, 0
+            continue
+        found = [k for k in (text.find("&", pos), text.find("#", pos)) if k >= 0]
+        if found:
+            terminator = (piece, min(found))
+            value_text += text[pos : min(found)]
+            break
+        value_text += text[pos:]
+        piece, pos = piece + 1, 0
+    end = terminator or (len(pieces) - 1, _piece_len(pieces[-1]))
+    ends_with_amp = terminator is not None and pieces[end[0]].text[end[1]] == "&"  # type: ignore[index]
+
+    if before in ("?", _START, _EXPR) and ends_with_amp:
+        first, last = (index, start), (end[0], end[1] + 1)  # "hapikey=K&"
+    elif before == _EXPR:
+        raise Unsafe("the query separator before the key is built at run time")
+    elif before == _START:
+        first, last = (index, start), end
+    else:  # "?hapikey=K" at the end, or "&hapikey=K"
+        first = (index, start - 1) if start > 0 else _previous_text_end(pieces, index)
+        last = end
+    return _make_cut(pieces, first, last, value_text, tuple(value_nodes))
+
+
+def _piece_len(piece: Piece) -> int:
+    return len(piece.text) if piece.text is not None else 0
+
+
+def _make_cut(
+    pieces: Sequence[Piece],
+    first: tuple[int, int],
+    last: tuple[int, int],
+    value_text: str,
+    value_nodes: tuple[Any, ...],
+) -> Cut:
+    text_cuts: dict[int, tuple[int, int]] = {}
+    removed: set[int] = set()
+    for index in range(first[0], last[0] + 1):
+        piece = pieces[index]
+        if piece.text is None:
+            removed.add(index)
+            continue
+        a = first[1] if index == first[0] else 0
+        b = last[1] if index == last[0] else len(piece.text)
+        if b > a:
+            text_cuts[index] = (a, b)
+    template = _joined(pieces)
+    deleted = [_global(pieces, i, a, b) for i, (a, b) in text_cuts.items()]
+    brace = _fields_in(brace_fields(template), deleted)
+    percent = _fields_in(percent_fields(template), deleted)
+    return Cut(text_cuts, frozenset(removed), value_text, value_nodes, brace, percent)
+
+
+def _joined(pieces: Sequence[Piece]) -> str:
+    return "".join(p.text or "" for p in pieces)
+
+
+def _global(pieces: Sequence[Piece], index: int, a: int, b: int) -> tuple[int, int]:
+    offset = sum(_piece_len(p) for p in pieces[:index])
+    return offset + a, offset + b
+
+
+def _fields_in(
+    fields: list[tuple[int, int, int | str]], ranges: list[tuple[int, int]]
+) -> tuple[int | str, ...]:
+    return tuple(
+        ref for s, e, ref in fields if any(a <= s and e <= b for a, b in ranges)
+    )
+
+
+def brace_fields(template: str) -> list[tuple[int, int, int | str]]:
+    """``str.format`` fields as (start, end, ref): ref is the positional index
+    (automatic numbering resolved) or the keyword name."""
+    fields, auto = [], 0
+    for match in BRACE_FIELD.finditer(template):
+        if match.group(1) is None:
+            continue  # an escaped brace
+        base = _BRACE_BASE.match(match.group(1)).group(0)  # type: ignore[union-attr]
+        if base == "":
+            ref: int | str = auto
+            auto += 1
+        elif base.isdigit():
+            ref = int(base)
+        else:
+            ref = base
+        fields.append((match.start(), match.end(), ref))
+    return fields
+
+
+def percent_fields(template: str) -> list[tuple[int, int, int | str]]:
+    """``%`` conversion specifiers as (start, end, ref): ref is the position in
+    the argument tuple, or the mapping key of ``%(key)s``."""
+    fields, position = [], 0
+    for match in PERCENT_SPEC.finditer(template):
+        if match.group(0) == "%%":
+            continue
+        if match.group(1) is not None:
+            fields.append((match.start(), match.end(), match.group(1)))
+        else:
+            fields.append((match.start(), match.end(), position))
+            position += 1
+    return fields
+
+
+def has_escapes(template: str) -> bool:
+    """Whether dropping the formatting operation would change the text."""
+    return "{{" in template or "}}" in template or "%%" in template
+
+
+def apply_cuts(text: str, cut: tuple[int, int]) -> str:
+    a, b = cut
+    return text[:a] + text[b:]
