@@ -113,28 +113,31 @@ def drop_items(items: Sequence[Item], drop: set[int]) -> list[Item]:
 
 
 def append_item(items: Sequence[Item], new: Item, opening: object = None) -> list[Item]:
-    """``items`` with ``new`` at the end, laid out like its neighbours."""
+    """``items`` with ``new`` at the end, laid out like its neighbours.
+
+    ``opening`` is the whitespace after the opening bracket: when it holds a
+    newline, the items stand one per line and so does the new one.
+    """
     if not items:
         return [new]
     last = items[-1]
-    if isinstance(last.comma, cst.Comma):  # trailing comma: one item per line
-        between = items[-2].comma if len(items) > 1 else None
-        if not isinstance(between, cst.Comma):
-            between = cst.Comma(
-                whitespace_after=(
-                    opening
-                    if isinstance(opening, cst.ParenthesizedWhitespace)
-                    else cst.SimpleWhitespace(" ")
-                )
-            )
+    one_per_line = isinstance(opening, cst.ParenthesizedWhitespace)
+    between = items[-2].comma if len(items) > 1 else None
+    if not isinstance(between, cst.Comma):
+        between = cst.Comma(
+            whitespace_after=opening if one_per_line else cst.SimpleWhitespace(" ")
+        )
+    if isinstance(last.comma, cst.Comma):  # a trailing comma stays trailing
         return [
             *items[:-1],
             last.with_changes(comma=between),
             new.with_changes(comma=last.comma),
         ]
-    between = items[-2].comma if len(items) > 1 else None
-    if not isinstance(between, cst.Comma):
-        between = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    after = getattr(last, "whitespace_after_arg", None)
+    if isinstance(after, cst.ParenthesizedWhitespace):
+        # the closing bracket has a line of its own: keep it there
+        last = last.with_changes(whitespace_after_arg=cst.SimpleWhitespace(""))
+        new = new.with_changes(whitespace_after_arg=after)
     return [*items[:-1], last.with_changes(comma=between), new]
 
 
@@ -215,9 +218,9 @@ class EditApplier(cst.CSTTransformer):
         # No replacement field left: an f-string is no longer needed.
         text = "".join(p.value for p in parts)  # type: ignore[union-attr]
         text = text.replace("{{", "{").replace("}}", "}")
-        prefix = updated.prefix.replace("f", "").replace("F", "")
+        start = updated.start.replace("f", "").replace("F", "")
         return cst.SimpleString(
-            prefix + updated.start + text + updated.end,
+            start + text + updated.end,
             lpar=updated.lpar,
             rpar=updated.rpar,
         )

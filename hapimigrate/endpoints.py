@@ -28,13 +28,14 @@ NO_AUTH_URLS = re.compile(
     r"forms\.hubspot\.com/uploads/form/v2/|api\.hsforms\.com/submissions/v3/integration/submit/"
 )
 DEVELOPER_KEY_NAME = re.compile(r"(?i)dev(?:eloper)?_?(?:api_?)?key|developer")
+_PERCENT = re.compile(r"%[sdir]")
 _PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/?#]*|\{[^}]*\}|%[sr])?(/[^?#]*)", re.I)
 
 
 def endpoint_path(url: str) -> str | None:
     """``/contacts/v1/contact/vid/{vid}/profile`` from a URL template."""
     match = _PATH.match(url)
-    return match.group(1) if match else None
+    return _PERCENT.sub("{}", match.group(1)) if match else None
 
 
 def is_developer_endpoint(path: str | None) -> bool:

@@ -58,6 +58,7 @@ class Route:
     """The sinks reached, and the formatting operations passed on the way."""
 
     sinks: list[Sink] = field(default_factory=list)
+    appended: bool = False  # more text is added after the value at run time
     formats: list[cst.CSTNode] = field(
         default_factory=list
     )  # BinaryOperation(%) or Call(.format)
@@ -94,6 +95,7 @@ class Flow:
                 self.route.formats.append(parent)
                 return self._from(parent, True)
             if isinstance(parent.operator, cst.Add):
+                self.route.appended |= parent.left is node
                 return self._from(parent, formatted)
             raise FlowError(
                 f"the value is combined with '{ctx.code(parent.operator).strip()}'"
@@ -126,7 +128,8 @@ class Flow:
             for target in targets:
                 self._into_target(target, parent, formatted)
             return
-        if isinstance(parent, cst.AugAssign) and parent.value is node:
+        if isinstance(parent, cst.AugAssign):
+            self.route.appended |= parent.target is node
             return self._into_target(parent.target, parent, formatted)
         if isinstance(parent, cst.Return):
             return self._returned(parent, formatted)
@@ -217,7 +220,14 @@ class Flow:
         if scope is None:
             raise FlowError(f"{name.value} cannot be followed")
         found = False
-        for assignment in scope.assignments[name.value]:
+        bindings = scope.assignments[name.value]
+        if any(
+            isinstance(self.ctx.parent(b.node), cst.AugAssign)
+            for b in bindings
+            if b.node is not name
+        ):
+            self.route.appended = True  # `url += "&more"` somewhere in the scope
+        for assignment in bindings:
             if getattr(assignment, "node", None) is name:
                 found = True
                 refs = [r.node for r in assignment.references]

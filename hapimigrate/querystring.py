@@ -16,7 +16,7 @@ It knows nothing of LibCST: pieces carry an opaque ``node`` for the caller.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 KEY = "hapikey="
@@ -51,7 +51,17 @@ class Cut:
     value_nodes: tuple[Any, ...]
     brace_fields: tuple[int | str, ...] = ()
     percent_fields: tuple[int | str, ...] = ()
-    remaining_brace_fields: tuple[int | str, ...] = field(default=())
+
+    def takes_all(self, pieces: Sequence[Piece]) -> bool:
+        """Whether nothing of the expression is left."""
+        return all(
+            (
+                index in self.removed
+                if piece.text is None
+                else not piece.text or self.text_cuts.get(index) == (0, len(piece.text))
+            )
+            for index, piece in enumerate(pieces)
+        )
 
     @property
     def has_placeholders(self) -> bool:
@@ -62,8 +72,11 @@ def holds_key(text: str) -> bool:
     return KEY in text
 
 
-def find_key(pieces: Sequence[Piece]) -> Cut | None:
+def find_key(pieces: Sequence[Piece], keep_question: bool = False) -> Cut | None:
     """The cut that removes the hapikey parameter, or None when there is none.
+
+    ``keep_question`` keeps the ``?`` of ``...?hapikey=K`` for URLs that more
+    parameters are appended to at run time (``url += "&offset=1"``).
 
     Raises :class:`Unsafe` when the parameter is there but the text around it is
     built at run time, so that no cut is known to leave a well-formed URL.
@@ -74,7 +87,7 @@ def find_key(pieces: Sequence[Piece]) -> Cut | None:
         for match in _KEY_RE.finditer(piece.text):
             before = _char_before(pieces, index, match.start())
             if before in ("?", "&", _START, _EXPR):
-                return _cut(pieces, index, match.start(), before)
+                return _cut(pieces, index, match.start(), before, keep_question)
     return None
 
 
@@ -97,7 +110,9 @@ def _previous_text_end(pieces: Sequence[Piece], index: int) -> tuple[int, int]:
     raise AssertionError("no separator before the key")  # pragma: no cover
 
 
-def _cut(pieces: Sequence[Piece], index: int, start: int, before: str) -> Cut:
+def _cut(
+    pieces: Sequence[Piece], index: int, start: int, before: str, keep_question: bool
+) -> Cut:
     # Scan the value: the rest of the literal up to '&' or '#', at most one
     # opaque expression, and any literal text that directly follows it.
     piece, pos = index, start + len(KEY)
@@ -125,7 +140,7 @@ def _cut(pieces: Sequence[Piece], index: int, start: int, before: str) -> Cut:
         first, last = (index, start), (end[0], end[1] + 1)  # "hapikey=K&"
     elif before == _EXPR:
         raise Unsafe("the query separator before the key is built at run time")
-    elif before == _START:
+    elif before == _START or (before == "?" and keep_question):
         first, last = (index, start), end
     else:  # "?hapikey=K" at the end, or "&hapikey=K"
         first = (index, start - 1) if start > 0 else _previous_text_end(pieces, index)

@@ -49,11 +49,16 @@ def url_template(ctx: ModuleContext, node: cst.CSTNode, depth: int = 0) -> str:
 
 
 def _placeholder(ctx: ModuleContext, node: cst.CSTNode) -> str:
+    """A path-parameter name for a value: ``{deal_id}`` for ``str(deal_id)``."""
     if isinstance(node, cst.Name):
         return node.value
     if isinstance(node, cst.Attribute):
         return node.attr.value
-    return "?"
+    if isinstance(node, cst.Call) and len(node.args) == 1:
+        return _placeholder(ctx, node.args[0].value)
+    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name):
+        return node.value.value
+    return "value"
 
 
 def _single_value(ctx: ModuleContext, name: cst.Name) -> cst.BaseExpression | None:

@@ -125,6 +125,8 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         route = Flow(ctx, needs_format=cut.has_placeholders).follow(root)
     except FlowError as error:
         problem = str(error)
+    if route is not None and route.appended:
+        cut = querystring.find_key(pieces, keep_question=True) or cut
     method, endpoint = common.describe(ctx, route, url)
     found = dict(method=method, endpoint=endpoint, hardcoded_key=hardcoded)
     if common.developer_key(endpoint, key_source):
@@ -140,7 +142,11 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
     except FlowError as error:
         ctx.site(root, Kind.URL, Status.MANUAL, str(error), **found)
         return
-    _cut_pieces(ctx, pieces, cut)
+    statement = ctx.parent(root)
+    if isinstance(statement, cst.AugAssign) and cut.takes_all(pieces):
+        ctx.edits.statements[statement] = []  # `url += "&hapikey=" + KEY` goes whole
+    else:
+        _cut_pieces(ctx, pieces, cut)
     if cut.has_placeholders:
         for record in format_edits:
             record()

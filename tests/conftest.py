@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from hapimigrate import engine, providers
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FIXTURES = os.path.join(ROOT, "fixtures")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the expected files of the golden fixtures from the current output",
+    )
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens")
+
+
+def migrate(source: str | bytes, spec: str | None = None, path: str = "example.py"):
+    """Run the engine on source text; the FileResult."""
+    data = source.encode() if isinstance(source, str) else source
+    return engine.process_source(path, data, engine.Job(providers.resolve(spec)))
+
+
+def migrated_text(source: str, spec: str | None = None) -> str:
+    result = migrate(source, spec)
+    assert result.error is None, result.error
+    return result.new.decode() if result.new is not None else source
