@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor
 
 from hapimigrate import discover, fixers
 from hapimigrate.context import ModuleContext
 from hapimigrate.edits import EditApplier
+from hapimigrate.imports import add_imports
 from hapimigrate.model import FileResult, Kind, Site, Status
 from hapimigrate.providers import TokenProvider
 
@@ -75,11 +74,7 @@ def process_source(path: str, data: bytes, job: Job) -> FileResult:
     if not ctx.edits:
         return FileResult(path, sites, original=data, encoding=module.encoding)
     new_module = ctx.module.visit(EditApplier(ctx.edits))
-    if ctx.imports:
-        context = CodemodContext()
-        for needed in sorted(ctx.imports, key=lambda i: (i.module, i.name or "")):
-            AddImportsVisitor.add_needed_import(context, needed.module, needed.name)
-        new_module = AddImportsVisitor(context).transform_module(new_module)
+    new_module = add_imports(new_module, ctx.imports)
     new = new_module.bytes
     try:
         cst.parse_module(new)

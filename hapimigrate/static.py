@@ -9,6 +9,12 @@ import libcst as cst
 from hapimigrate.context import ModuleContext
 
 _DEPTH = 6
+_STRINGISH = (
+    cst.SimpleString,
+    cst.ConcatenatedString,
+    cst.FormattedString,
+    cst.BinaryOperation,
+)
 
 
 def url_template(ctx: ModuleContext, node: cst.CSTNode, depth: int = 0) -> str:
@@ -35,17 +41,21 @@ def url_template(ctx: ModuleContext, node: cst.CSTNode, depth: int = 0) -> str:
             )
         if isinstance(node.operator, cst.Modulo):
             return url_template(ctx, node.left, depth)
-    if (
-        isinstance(node, cst.Call)
-        and isinstance(node.func, cst.Attribute)
-        and node.func.attr.value == "format"
-    ):
+    if _is_format_call(node):
         return url_template(ctx, node.func.value, depth)
     if isinstance(node, cst.Name) and depth < _DEPTH:
         value = _single_value(ctx, node)
-        if value is not None:
+        if isinstance(value, _STRINGISH) or _is_format_call(value):
             return url_template(ctx, value, depth + 1)
     return "{" + _placeholder(ctx, node) + "}"
+
+
+def _is_format_call(node: cst.CSTNode | None) -> bool:
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "format"
+    )
 
 
 def _placeholder(ctx: ModuleContext, node: cst.CSTNode) -> str:
