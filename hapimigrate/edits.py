@@ -43,7 +43,8 @@ class Edits:
     drop_elements: dict[cst.CSTNode, set[int]] = field(
         default_factory=lambda: defaultdict(set)
     )
-    unwrap_percent: set[cst.BinaryOperation] = field(default_factory=set)
+    # `template % args` with no argument left -> True: `template % ()`, False: `template`
+    percent_emptied: dict[cst.BinaryOperation, bool] = field(default_factory=dict)
     # a statement's replacements; None stands for the statement itself (as edited)
     statements: dict[cst.BaseSmallStatement, list[cst.BaseSmallStatement | None]] = (
         field(default_factory=dict)
@@ -57,7 +58,7 @@ class Edits:
                 self.drop_operands,
                 self.calls,
                 self.drop_elements,
-                self.unwrap_percent,
+                self.percent_emptied,
                 self.statements,
             )
         )
@@ -226,7 +227,9 @@ class EditApplier(cst.CSTTransformer):
         )
 
     def leave_BinaryOperation(self, original, updated):
-        if original in self.edits.unwrap_percent:
+        if original in self.edits.percent_emptied:
+            if self.edits.percent_emptied[original]:
+                return updated.with_changes(right=cst.Tuple([]))
             return updated.left.with_changes(
                 lpar=updated.lpar or updated.left.lpar,
                 rpar=updated.rpar or updated.left.rpar,
@@ -253,6 +256,21 @@ class EditApplier(cst.CSTTransformer):
         if len(kept) == 1 and not updated.lpar:
             return result
         return result.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+
+    def leave_ConcatenatedString(self, original, updated):
+        # "https://x" "" left by a cut: keep the part with text
+        for emptied, other in (
+            (updated.right, updated.left),
+            (updated.left, updated.right),
+        ):
+            if (
+                isinstance(emptied, cst.SimpleString)
+                and emptied.value == emptied.prefix + emptied.quote * 2
+                and emptied is not original.right
+                and emptied is not original.left
+            ):
+                return other.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+        return updated
 
     def leave_Dict(self, original, updated):
         drop = self.edits.drop_elements.get(original)

@@ -156,6 +156,15 @@ def argument_role(call: cst.Call, arg: cst.Arg, info: HttpCall) -> str:
 def header_problem(call: cst.Call, info: HttpCall) -> str | None:
     """Why the Authorization header cannot be attached to this call, if so."""
     keywords = {a.keyword.value for a in call.args if a.keyword is not None}
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "headers":
+            if isinstance(arg.value, cst.Dict) and any(
+                isinstance(e, cst.DictElement)
+                and isinstance(e.key, cst.SimpleString)
+                and str(e.key.evaluated_value).lower() == "authorization"
+                for e in arg.value.elements
+            ):
+                return "the request already sends an Authorization header"
     if "headers" not in keywords and any(a.star == "**" for a in call.args):
         return "the request passes **kwargs, which may already hold headers"
     if (

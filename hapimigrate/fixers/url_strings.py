@@ -205,22 +205,16 @@ def _format_edit(ctx: ModuleContext, op: cst.CSTNode, cut: Cut, pieces: list[Pie
         right = op.right
         positions = [r for r in refs if isinstance(r, int)]
         keys = {r for r in refs if isinstance(r, str)}
+        # with no argument left, `%` goes, unless `%%` escapes need it: `% ()`
+        escaped = querystring.has_escapes(template)
         if isinstance(right, cst.Tuple):
             if any(p >= len(right.elements) for p in positions):
                 raise FlowError("the % arguments do not match the template")
             if any(isinstance(e, cst.StarredElement) for e in right.elements):
                 raise FlowError("the % arguments are unpacked with *")
-            everything = len(positions) == len(right.elements)
-            if everything and querystring.has_escapes(template):
-                raise FlowError("the template has %% escapes")
-
-            def record() -> None:
-                if everything:
-                    edits.unwrap_percent.add(op)
-                else:
-                    edits.drop_elements[right].update(positions)
-
-            return record
+            if len(positions) == len(right.elements):
+                return lambda: edits.percent_emptied.__setitem__(op, escaped)
+            return lambda: edits.drop_elements[right].update(positions)
         if isinstance(right, cst.Dict) and keys:
             drop = {
                 i
@@ -231,9 +225,7 @@ def _format_edit(ctx: ModuleContext, op: cst.CSTNode, cut: Cut, pieces: list[Pie
             }
             return lambda: edits.drop_elements[right].update(drop)
         if positions == [0] and not isinstance(right, cst.Dict):
-            if querystring.has_escapes(template):
-                raise FlowError("the template has %% escapes")
-            return lambda: edits.unwrap_percent.add(op)
+            return lambda: edits.percent_emptied.__setitem__(op, escaped)
         if keys:
             return lambda: None  # an extra mapping key is harmless
         raise FlowError("the % arguments do not match the template")
