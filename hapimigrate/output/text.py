@@ -20,7 +20,7 @@ _COLORS = {
 def site_line(site: Site) -> str:
     where = f"{site.path}:{site.line}:{site.column}"
     status = click.style(site.status.value, fg=_COLORS[site.status])
-    what = f" {site.method or ''} {site.endpoint}".rstrip() if site.endpoint else ""
+    what = "".join(f" {part}" for part in (site.method, site.endpoint) if part)
     reason = f": {site.reason}" if site.reason else ""
     key = " [hard-coded key: revoke it]" if site.hardcoded_key else ""
     return f"{where}: {status} {site.kind.value}{what}{reason}{key}"
