@@ -25,7 +25,10 @@ MANUAL = (
 
 def run(*args, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "hapimigrate", *args], capture_output=True, text=True, cwd=cwd
+        [sys.executable, "-m", "hapimigrate", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
     )
 
 
@@ -42,10 +45,17 @@ def test_diff_prints_a_unified_diff_with_paths_as_given_and_writes_nothing(tree)
     result = run("diff", "pkg", cwd=tree)
     assert result.returncode == 1
     assert result.stdout.startswith("--- a/pkg/legacy.py\n+++ b/pkg/legacy.py\n@@")
-    assert '+    return requests.get("https://api.hubapi.com/owners/v2/owners", headers=' in result.stdout
+    assert (
+        '+    return requests.get("https://api.hubapi.com/owners/v2/owners", headers='
+        in result.stdout
+    )
     assert "clean.py" not in result.stdout
     assert (tree / "pkg" / "legacy.py").read_bytes() == before
-    assert result.stderr.strip().splitlines()[-1].startswith("hapimigrate: 1 file would change")
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith("hapimigrate: 1 file would change")
+    )
 
 
 def test_diff_exits_0_when_nothing_would_change(tree):
@@ -58,7 +68,10 @@ def test_apply_rewrites_then_a_second_apply_changes_nothing(tree):
     assert first.returncode == 0, first.stderr
     migrated = (tree / "pkg" / "legacy.py").read_text()
     assert "hapikey" not in migrated
-    assert 'headers={"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]}' in migrated
+    assert (
+        'headers={"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]}'
+        in migrated
+    )
     stamp = os.stat(tree / "pkg" / "legacy.py").st_mtime_ns
     second = run("apply", "pkg", cwd=tree)
     assert second.returncode == 0
@@ -78,7 +91,10 @@ def test_apply_exits_1_and_lists_sites_that_need_a_person(tree):
     (tree / "pkg" / "manual.py").write_text(MANUAL)
     result = run("apply", "pkg", cwd=tree)
     assert result.returncode == 1
-    assert "pkg/manual.py:3:7: manual url /owners/v2/owners: the value is passed to fetch()" in result.stderr
+    assert (
+        "pkg/manual.py:3:7: manual url /owners/v2/owners: the value is passed to fetch()"
+        in result.stderr
+    )
     assert (tree / "pkg" / "manual.py").read_text() == MANUAL
 
 
@@ -107,7 +123,9 @@ def test_gitignore_exclude_and_tool_folders_are_skipped(tree):
     (tree / "env_with_cfg" / "pyvenv.cfg").write_text("home = /usr\n")
     (tree / ".gitignore").write_text("ignored/\n")
     result = run("diff", "--exclude", "excluded/*", ".", cwd=tree)
-    changed = [line[6:] for line in result.stdout.splitlines() if line.startswith("--- a/")]
+    changed = [
+        line[6:] for line in result.stdout.splitlines() if line.startswith("--- a/")
+    ]
     assert changed == ["./pkg/legacy.py"]
 
 
@@ -124,15 +142,11 @@ def test_color_always_colours_the_diff(tree):
 
 
 def test_pyproject_sets_the_defaults(tree):
-    (tree / "pyproject.toml").write_text(
-        textwrap.dedent(
-            """
+    (tree / "pyproject.toml").write_text(textwrap.dedent("""
             [tool.hapimigrate]
             token-provider = "env:CRM_TOKEN"
             exclude = ["pkg/clean.py"]
-            """
-        )
-    )
+            """))
     result = run("diff", "pkg", cwd=tree)
     assert 'os.environ["CRM_TOKEN"]' in result.stdout
     flag = run("diff", "--token-provider", "env:FROM_FLAG", "pkg", cwd=tree)

@@ -33,7 +33,11 @@ def test_callable_provider_is_imported_and_called_per_request():
 
 
 def test_imports_are_added_once_and_existing_ones_reused():
-    source = "import os\nimport requests\n" + SOURCE.split("\n", 1)[1] + SOURCE.split("\n", 1)[1]
+    source = (
+        "import os\nimport requests\n"
+        + SOURCE.split("\n", 1)[1]
+        + SOURCE.split("\n", 1)[1]
+    )
     text = migrated_text(source)
     assert text.count("import os") == 1
     assert text.count('os.environ["HUBSPOT_ACCESS_TOKEN"]') == 2
@@ -41,11 +45,15 @@ def test_imports_are_added_once_and_existing_ones_reused():
 
 def test_import_goes_after_docstring_and_future_imports():
     text = migrated_text('"""Doc."""\nfrom __future__ import annotations\n' + SOURCE)
-    assert text.startswith('"""Doc."""\nfrom __future__ import annotations\nimport os\n\nimport requests\n')
+    assert text.startswith(
+        '"""Doc."""\nfrom __future__ import annotations\nimport os\n\nimport requests\n'
+    )
 
 
 def test_sdk_clients_get_the_bare_token():
-    text = migrated_text("from hubspot import HubSpot\napi = HubSpot(api_key=KEY)\n", "a.b:tok")
+    text = migrated_text(
+        "from hubspot import HubSpot\napi = HubSpot(api_key=KEY)\n", "a.b:tok"
+    )
     assert "HubSpot(access_token=tok())" in text
 
 
@@ -67,9 +75,7 @@ def test_bad_specs_are_refused(spec, message):
 def test_entry_point_provider(tmp_path):
     """A provider installed as a distribution with an entry point, as a plugin
     author would ship it, is found by name and given its argument."""
-    (tmp_path / "vault_provider.py").write_text(
-        textwrap.dedent(
-            """
+    (tmp_path / "vault_provider.py").write_text(textwrap.dedent("""
             from types import SimpleNamespace
 
             def provider(argument):
@@ -77,18 +83,26 @@ def test_entry_point_provider(tmp_path):
                     imports=[SimpleNamespace(module="mycorp.vault", name="secret")],
                     expression=f"secret({argument!r})",
                 )
-            """
-        )
-    )
+            """))
     info = tmp_path / "vault_provider-1.0.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vault-provider\nVersion: 1.0\n")
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: vault-provider\nVersion: 1.0\n"
+    )
     (info / "entry_points.txt").write_text(
         "[hapimigrate.token_providers]\nvault = vault_provider:provider\n"
     )
     (tmp_path / "legacy.py").write_text(SOURCE)
     result = subprocess.run(
-        [sys.executable, "-m", "hapimigrate", "diff", "--token-provider", "vault:hubspot", "legacy.py"],
+        [
+            sys.executable,
+            "-m",
+            "hapimigrate",
+            "diff",
+            "--token-provider",
+            "vault:hubspot",
+            "legacy.py",
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -96,4 +110,4 @@ def test_entry_point_provider(tmp_path):
     )
     assert result.returncode == 1, result.stderr
     assert "+from mycorp.vault import secret" in result.stdout
-    assert '"Bearer " + secret(\'hubspot\')' in result.stdout
+    assert "\"Bearer \" + secret('hubspot')" in result.stdout

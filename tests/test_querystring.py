@@ -1,0 +1,87 @@
+"""Cutting hapikey out of a query: every other parameter survives, in order, and
+the separators stay well formed, wherever the key stands."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hapimigrate.querystring import Piece, Unsafe, find_key
+from tests.conftest import migrated_text
+
+
+def cut_literal(url: str, keep_question: bool = False) -> str:
+    pieces = [Piece(url, None)]
+    cut = find_key(pieces, keep_question)
+    assert cut is not None
+    a, b = cut.text_cuts[0]
+    return url[:a] + url[b:]
+
+
+@pytest.mark.parametrize(
+    "before,after",
+    [
+        ("/x?hapikey=K", "/x"),
+        ("/x?hapikey=K&a=1", "/x?a=1"),
+        ("/x?a=1&hapikey=K", "/x?a=1"),
+        ("/x?a=1&hapikey=K&b=2", "/x?a=1&b=2"),
+        ("/x?hapikey=K#top", "/x#top"),
+        ("/x?a=1&hapikey=K#top", "/x?a=1#top"),
+        ("hapikey=K&a=1", "a=1"),
+        ("&hapikey=K", ""),
+        ("/x?hapikey=", "/x"),
+    ],
+)
+def test_cut(before, after):
+    assert cut_literal(before) == after
+
+
+def test_other_parameters_named_like_the_key_are_not_touched():
+    assert find_key([Piece("/x?my_hapikey=1&nohapikey=2", None)]) is None
+
+
+def test_keep_question_mark_for_queries_that_grow():
+    assert cut_literal("/x?hapikey=K", keep_question=True) == "/x?"
+
+
+def test_value_followed_by_run_time_text_is_unsafe():
+    with pytest.raises(Unsafe):
+        find_key([Piece("/x?hapikey=", None), Piece(None, "KEY"), Piece(None, "rest")])
+
+
+names = st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8).filter(
+    lambda n: n != "hapikey"
+)
+values = st.text("abcdefghijklmnopqrstuvwxyz0123456789-._~%", max_size=8)
+params = st.lists(st.tuples(names, values), max_size=5)
+
+
+@given(params, st.integers(min_value=0, max_value=5), st.booleans())
+def test_cut_keeps_every_other_parameter_in_order(others, position, fragment):
+    position = min(position, len(others))
+    query = [f"{n}={v}" for n, v in others]
+    query.insert(position, "hapikey=K-123")
+    url = "https://api.hubapi.com/x?" + "&".join(query) + ("#frag" if fragment else "")
+    expected = "https://api.hubapi.com/x"
+    if others:
+        expected += "?" + "&".join(f"{n}={v}" for n, v in others)
+    expected += "#frag" if fragment else ""
+    assert cut_literal(url) == expected
+
+
+@given(params, st.integers(min_value=0, max_value=5))
+def test_rewritten_code_builds_the_same_url_without_the_key(others, position):
+    """Through the whole codemod: the migrated f-string evaluates to the URL
+    without the key, and the key's expression is gone."""
+    position = min(position, len(others))
+    query = [f"{n}={v}" for n, v in others]
+    query.insert(position, "hapikey={KEY}")
+    source = f'import requests\nrequests.get(f"https://api.hubapi.com/x?{"&".join(query)}")\n'
+    text = migrated_text(source)
+    assert "KEY" not in text
+    literal = text.split("requests.get(", 1)[1].split(", headers=", 1)[0]
+    expected = "https://api.hubapi.com/x" + (
+        "?" + "&".join(query[:position] + query[position + 1 :]) if others else ""
+    )
+    assert eval(literal) == expected
