@@ -28,7 +28,8 @@ class CallEdit:
 
 @dataclass
 class Edits:
-    text_cuts: dict[cst.CSTNode, list[tuple[int, int]]] = field(
+    # (start, end, replacement) in a SimpleString's or FormattedStringText's value
+    text_cuts: dict[cst.CSTNode, list[tuple[int, int, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
     drop_parts: dict[cst.FormattedString, set[int]] = field(
@@ -200,8 +201,8 @@ class EditApplier(cst.CSTTransformer):
         if not cuts:
             return updated
         value = updated.value
-        for a, b in sorted(cuts, reverse=True):
-            value = value[:a] + value[b:]
+        for a, b, replacement in sorted(cuts, reverse=True):
+            value = value[:a] + replacement + value[b:]
         return updated.with_changes(value=value)
 
     def leave_FormattedString(self, original, updated):

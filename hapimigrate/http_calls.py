@@ -43,7 +43,7 @@ _TRANSPARENT = {
     "builtins.str",
     "builtins.dict",
 }
-_CLIENT_NAME = re.compile(r"(?i)session|client|http|conn|^s$|^api$")
+_CLIENT_NAME = re.compile(r"(?i)session|client|http|conn|requests|^s$|^api$")
 _LOGGING = re.compile(r"^(logging|logger|log|LOG|LOGGER|_log|_logger)$")
 
 

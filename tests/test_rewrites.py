@@ -252,3 +252,13 @@ def test_code_without_hapikey_use_is_untouched(source):
     result = migrate(source)
     assert result.new is None
     assert result.sites == ()
+
+
+def test_numbered_format_fields_are_renumbered():
+    source = (
+        "import requests\n"
+        'requests.get("https://api.hubapi.com/contacts/v1/lists/{1}?hapikey={0}&count={2}".format(KEY, list_id, 10))\n'
+    )
+    assert migrated_text(source) == IMPORTS + (
+        f'requests.get("https://api.hubapi.com/contacts/v1/lists/{{0}}?count={{1}}".format(list_id, 10), headers={H})\n'
+    )

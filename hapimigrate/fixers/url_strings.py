@@ -187,7 +187,7 @@ def _cut_pieces(ctx: ModuleContext, pieces: list[Piece], cut: Cut) -> None:
             if operand is not None and a == 0 and b == len(piece.text or ""):
                 edits.drop_operands[operand[1]].add(operand[2])  # nothing left of it
             else:
-                edits.text_cuts[node].append((offset + a, offset + b))
+                edits.text_cuts[node].append((offset + a, offset + b, ""))
 
 
 # -- % and .format --------------------------------------------------------------
@@ -245,13 +245,7 @@ def _format_edit(ctx: ModuleContext, op: cst.CSTNode, cut: Cut, pieces: list[Pie
                 i for i, a in enumerate(op.args) if a.keyword and a.keyword.value == ref
             )
     removed = [r for r in refs if isinstance(r, int)]
-    numbered = [
-        r for _, _, r in querystring.brace_fields(template) if isinstance(r, int)
-    ]
-    if removed and _numbers_fields(template) and max(numbered) > min(removed):
-        raise FlowError(
-            "the template numbers its fields; renumbering is left to a person"
-        )
+    renumber = _renumbering(pieces, cut, removed) if _numbers_fields(template) else []
     everything = len(drop) == len(op.args)
     if everything and querystring.has_escapes(template):
         everything = False  # keep .format() so the escaped braces still resolve
@@ -260,9 +254,31 @@ def _format_edit(ctx: ModuleContext, op: cst.CSTNode, cut: Cut, pieces: list[Pie
         edit = edits.calls[op]
         edit.drop_args.update(drop)
         edit.unwrap_format = everything
+        for node, span in renumber:
+            edits.text_cuts[node].append(span)
 
     return record
 
 
 def _numbers_fields(template: str) -> bool:
     return re.search(r"(?<!\{)\{\d", template) is not None
+
+
+def _renumbering(pieces: list[Piece], cut: Cut, removed: list[int]):
+    """Text edits that renumber ``{2}`` to ``{1}`` when argument 0 goes."""
+    edits = []
+    for index, piece in enumerate(pieces):
+        if piece.text is None or piece.node[0] != "text":
+            continue
+        _, node, offset, _ = piece.node
+        skip = cut.text_cuts.get(index, (0, 0))
+        for start, end, ref in querystring.brace_fields(piece.text):
+            if not isinstance(ref, int) or skip[0] <= start < skip[1]:
+                continue
+            shift = sum(1 for r in removed if r < ref)
+            if shift:
+                digits = start + 1, start + 1 + len(str(ref))
+                edits.append(
+                    (node, (offset + digits[0], offset + digits[1], str(ref - shift)))
+                )
+    return edits
