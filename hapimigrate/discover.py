@@ -68,11 +68,11 @@ def discover(
             yield Skipped(path, "not a regular file")
 
 
-def _excluded(relative: str, name: str, excludes: tuple[str, ...]) -> bool:
-    return any(
-        fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern)
-        for pattern in excludes
-    )
+def _excluded(relative: str, path: str, excludes: tuple[str, ...]) -> bool:
+    """A glob matches the path below the walked folder, the path as shown, or
+    the file or folder name."""
+    candidates = (relative, path.replace(os.sep, "/"), os.path.basename(path))
+    return any(fnmatch.fnmatch(c, pattern) for c in candidates for pattern in excludes)
 
 
 def _walk(root: str, excludes: tuple[str, ...]) -> Iterator[str | Skipped]:
@@ -89,7 +89,7 @@ def _walk(root: str, excludes: tuple[str, ...]) -> Iterator[str | Skipped]:
                 if spec.match_file(relative + "/" if is_dir else relative):
                     return True
             relative = os.path.relpath(path, root).replace(os.sep, "/")
-            return _excluded(relative, os.path.basename(path), excludes)
+            return _excluded(relative, path, excludes)
 
         kept = []
         for name in sorted(dirnames):
@@ -104,7 +104,7 @@ def _walk(root: str, excludes: tuple[str, ...]) -> Iterator[str | Skipped]:
         for name in sorted(filenames):
             if not name.endswith(PYTHON_SUFFIXES):
                 continue
-            full = os.path.join(directory, name)
+            full = os.path.normpath(os.path.join(directory, name))
             if ignored(full, False):
                 continue
             if os.path.islink(full):

@@ -61,8 +61,9 @@ def process_source(path: str, data: bytes, job: Job) -> FileResult:
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as error:
+        where = f"near line {error.editor_line}"
         return _unparsed(
-            path, data, f"does not parse: {error.message} (line {error.raw_line})"
+            path, data, f"does not parse (Python 2 or a syntax error {where})"
         )
     except (UnicodeDecodeError, LookupError, SyntaxError) as error:
         return _unparsed(path, data, f"cannot be decoded: {error}")

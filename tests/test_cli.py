@@ -126,7 +126,7 @@ def test_gitignore_exclude_and_tool_folders_are_skipped(tree):
     changed = [
         line[6:] for line in result.stdout.splitlines() if line.startswith("--- a/")
     ]
-    assert changed == ["./pkg/legacy.py"]
+    assert changed == ["pkg/legacy.py"]
 
 
 def test_quiet_prints_nothing_but_the_diff(tree):
