@@ -17,7 +17,7 @@ from libcst.metadata import (
 )
 
 from hapimigrate.edits import Edits
-from hapimigrate.model import Kind, Site, Status
+from hapimigrate.model import Endpoint, Kind, Site, Status
 from hapimigrate.providers import Import, TokenProvider
 
 
@@ -106,6 +106,10 @@ class ModuleContext:
             node = self.parent(node)
         return node
 
+    def start(self, node: cst.CSTNode) -> tuple[int, int]:
+        where = self._positions[node].start
+        return where.line, where.column
+
     def scope(self, node: cst.CSTNode):
         return self._scopes.get(node)
 
@@ -141,8 +145,7 @@ class ModuleContext:
         status: Status,
         reason: str = "",
         *,
-        method: str | None = None,
-        endpoint: str | None = None,
+        calls: tuple[Endpoint, ...] = (),
         hardcoded_key: bool = False,
     ) -> None:
         where = self._positions[node]
@@ -156,8 +159,7 @@ class ModuleContext:
                 kind,
                 status,
                 reason,
-                method,
-                endpoint,
+                calls,
                 hardcoded_key,
             )
         )

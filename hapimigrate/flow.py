@@ -59,15 +59,19 @@ class Route:
 
     sinks: list[Sink] = field(default_factory=list)
     appended: bool = False  # more text is added after the value at run time
-    formats: list[cst.CSTNode] = field(
-        default_factory=list
-    )  # BinaryOperation(%) or Call(.format)
+    # the formatting operations passed on the way: BinaryOperation(%) or Call(.format)
+    formats: list[cst.CSTNode] = field(default_factory=list)
 
 
 class Flow:
-    def __init__(self, ctx: ModuleContext, needs_format: bool = False) -> None:
+    def __init__(
+        self, ctx: ModuleContext, needs_format: bool = False, client: bool = False
+    ) -> None:
+        """``client``: the value is an HTTP session or client, whose request
+        methods are the sinks (``session.get(url)``)."""
         self.ctx = ctx
         self.needs_format = needs_format
+        self.client = client
         self.route = Route()
         self._seen: set[int] = set()
 
@@ -75,6 +79,14 @@ class Flow:
         """Where the value of ``node`` goes."""
         self._from(node, formatted=False)
         return self.route
+
+    def follow_client(self, client: cst.BaseExpression) -> Route:
+        """The requests made with the session or client ``client`` names."""
+        self._follow_name_or_attribute(client, formatted=False)
+        return self.route
+
+    def callers(self, function: cst.FunctionDef) -> list[cst.Call]:
+        return self._callers(function)
 
     def follow_target(self, target: cst.BaseExpression, statement) -> Route:
         """Where a mapping goes that ``statement`` updates in place."""
@@ -142,6 +154,12 @@ class Flow:
     def _attribute_use(self, attribute: cst.Attribute, formatted: bool) -> None:
         call = self.ctx.parent(attribute)
         method = attribute.attr.value
+        if self.client:
+            if isinstance(call, cst.Call) and call.func is attribute:
+                info = http_calls.method_request(call)
+                if info is not None:
+                    self.route.sinks.append(Sink(call, info, "url"))
+            return  # session.headers, session.mount(...): nothing sent here
         if not (isinstance(call, cst.Call) and call.func is attribute):
             raise FlowError(f"the value's .{method} is read")
         if method == "format":

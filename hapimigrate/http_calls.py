@@ -71,11 +71,20 @@ def classify(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
         return HttpCall("client", None, None)
     func = call.func
     if isinstance(func, cst.Attribute) and client_receiver(ctx, func.value):
-        verb = func.attr.value
-        if verb in VERBS:
-            return HttpCall("request", verb.upper(), 0)
-        if verb in ("request", "stream"):
-            return HttpCall("request", _literal_method(call), 1)
+        return method_request(call)
+    return None
+
+
+def method_request(call: cst.Call) -> HttpCall | None:
+    """``client.get(url)``, ``client.request("GET", url)``: the request a client
+    method sends, by the method's name."""
+    if not isinstance(call.func, cst.Attribute):
+        return None
+    verb = call.func.attr.value
+    if verb in VERBS:
+        return HttpCall("request", verb.upper(), 0)
+    if verb in ("request", "stream"):
+        return HttpCall("request", _literal_method(call), 1)
     return None
 
 

@@ -27,6 +27,15 @@ class Kind(str, Enum):
 
 
 @dataclass(frozen=True)
+class Endpoint:
+    """A HubSpot API call: HTTP method and path template (``/deals/v1/deal/{}``);
+    None where the source does not tell."""
+
+    method: str | None
+    path: str | None
+
+
+@dataclass(frozen=True)
 class Site:
     """One use of a HubSpot API key in a file. Lines and columns are 1-based."""
 
@@ -38,9 +47,18 @@ class Site:
     kind: Kind
     status: Status
     reason: str = ""
-    method: str | None = None
-    endpoint: str | None = None
+    calls: tuple[Endpoint, ...] = ()  # what the site calls (a wrapper calls many)
     hardcoded_key: bool = False
+
+    @property
+    def method(self) -> str | None:
+        methods = {c.method for c in self.calls}
+        return methods.pop() if len(methods) == 1 else None
+
+    @property
+    def endpoint(self) -> str | None:
+        paths = {c.path for c in self.calls}
+        return paths.pop() if len(paths) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,15 @@ string expression renders to (module constants resolved, the rest shown as
 
 from __future__ import annotations
 
+import re
+from typing import Mapping
+
 import libcst as cst
 
 from hapimigrate.context import ModuleContext
 
 _DEPTH = 6
+_FIELD = re.compile(r"\{(\w+)\}")
 _STRINGISH = (
     cst.SimpleString,
     cst.ConcatenatedString,
@@ -17,37 +21,73 @@ _STRINGISH = (
 )
 
 
-def url_template(ctx: ModuleContext, node: cst.CSTNode, depth: int = 0) -> str:
+def url_template(
+    ctx: ModuleContext,
+    node: cst.CSTNode,
+    bindings: Mapping[str, str] | None = None,
+    depth: int = 0,
+) -> str:
+    """The text ``node`` renders to; ``bindings`` gives the text of names (the
+    arguments a wrapper function was called with)."""
+    again = lambda child: url_template(ctx, child, bindings, depth)  # noqa: E731
     if isinstance(node, cst.SimpleString):
         value = node.evaluated_value
         return value.decode("latin-1") if isinstance(value, bytes) else value
     if isinstance(node, cst.ConcatenatedString):
-        return url_template(ctx, node.left, depth) + url_template(
-            ctx, node.right, depth
-        )
+        return again(node.left) + again(node.right)
     if isinstance(node, cst.FormattedString):
         return "".join(
             (
                 part.value
                 if isinstance(part, cst.FormattedStringText)
-                else "{" + _placeholder(ctx, part.expression) + "}"
+                else again(part.expression)
             )
             for part in node.parts
         )
     if isinstance(node, cst.BinaryOperation):
         if isinstance(node.operator, cst.Add):
-            return url_template(ctx, node.left, depth) + url_template(
-                ctx, node.right, depth
-            )
+            return again(node.left) + again(node.right)
         if isinstance(node.operator, cst.Modulo):
-            return url_template(ctx, node.left, depth)
+            return again(node.left)
     if _is_format_call(node):
-        return url_template(ctx, node.func.value, depth)
-    if isinstance(node, cst.Name) and depth < _DEPTH:
-        value = _single_value(ctx, node)
+        return again(node.func.value)
+    if isinstance(node, cst.Name) and bindings and node.value in bindings:
+        return bindings[node.value]
+    if depth < _DEPTH:
+        value = None
+        if isinstance(node, cst.Name):
+            parts = _built_value(ctx, node)
+            if parts is not None:
+                return "".join(url_template(ctx, p, None, depth + 1) for p in parts)
+        elif isinstance(node, cst.Attribute):
+            value = _class_attribute(ctx, node)
         if isinstance(value, _STRINGISH) or _is_format_call(value):
-            return url_template(ctx, value, depth + 1)
+            return url_template(ctx, value, None, depth + 1)
     return "{" + _placeholder(ctx, node) + "}"
+
+
+def placeholders(template: str) -> set[str]:
+    return set(_FIELD.findall(template))
+
+
+def _class_attribute(ctx: ModuleContext, node: cst.Attribute) -> cst.CSTNode | None:
+    """The value of ``self.BASE`` when the class body assigns ``BASE = ...``."""
+    if not (isinstance(node.value, cst.Name) and node.value.value in ("self", "cls")):
+        return None
+    owner = ctx.ancestor(node, cst.ClassDef)
+    if owner is None:
+        return None
+    for statement in owner.body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if (
+                    isinstance(small, cst.Assign)
+                    and len(small.targets) == 1
+                    and isinstance(small.targets[0].target, cst.Name)
+                    and small.targets[0].target.value == node.attr.value
+                ):
+                    return small.value
+    return None
 
 
 def _is_format_call(node: cst.CSTNode | None) -> bool:
@@ -69,6 +109,48 @@ def _placeholder(ctx: ModuleContext, node: cst.CSTNode) -> str:
     if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name):
         return node.value.value
     return "value"
+
+
+def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression] | None:
+    """The parts of a string that one assignment starts and ``+=`` extends
+    (``url = BASE + path`` then ``url += "?count=1"``), in source order."""
+    scope = ctx.scope(name)
+    if scope is None:
+        return None
+    bindings = sorted(
+        (
+            a.node
+            for a in scope[name.value]
+            if isinstance(getattr(a, "node", None), cst.Name)
+        ),
+        key=ctx.start,
+    )
+    if not bindings:
+        return None
+    first = _single_value_of(ctx, bindings[0])
+    if not isinstance(first, _STRINGISH) and not _is_format_call(first):
+        return None
+    parts = [first]
+    for binding in bindings[1:]:
+        holder = ctx.parent(binding)
+        if not (
+            isinstance(holder, cst.AugAssign)
+            and isinstance(holder.operator, cst.AddAssign)
+        ):
+            return None
+        parts.append(holder.value)
+    return parts
+
+
+def _single_value_of(ctx: ModuleContext, target: cst.Name) -> cst.BaseExpression | None:
+    holder = ctx.parent(target)
+    if isinstance(holder, cst.AssignTarget):
+        statement = ctx.parent(holder)
+        if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+            return statement.value
+    if isinstance(holder, cst.AnnAssign) and holder.value is not None:
+        return holder.value
+    return None
 
 
 def _single_value(ctx: ModuleContext, name: cst.Name) -> cst.BaseExpression | None:

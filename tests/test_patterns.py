@@ -13,10 +13,15 @@ PATTERNS = os.path.join(FIXTURES, "patterns")
 NAMES = sorted(os.listdir(PATTERNS))
 
 
+def call_line(call) -> str:
+    return f"{call.method or '-'} {call.path or '-'}"
+
+
 def site_lines(result) -> str:
     return "".join(
-        f"{s.line}:{s.column} {s.kind.value} {s.status.value} {s.method or '-'} "
-        f"{s.endpoint or '-'}{' hardcoded' if s.hardcoded_key else ''}"
+        f"{s.line}:{s.column} {s.kind.value} {s.status.value} "
+        f"[{', '.join(call_line(c) for c in s.calls)}]"
+        f"{' hardcoded' if s.hardcoded_key else ''}"
         f"{': ' + s.reason if s.reason else ''}\n"
         for s in result.sites
     )

@@ -8,16 +8,19 @@ import libcst as cst
 from hapimigrate import endpoints, http_calls, static
 from hapimigrate.context import ModuleContext
 from hapimigrate.flow import Route, Sink
+from hapimigrate.model import Endpoint
 from hapimigrate.providers import Import
 
 DEVELOPER_REASON = "developer API key: app-level endpoints keep hapikey (not sunset)"
 NO_AUTH_REASON = "form submission endpoint: needs no authentication, no token added"
 
 
-def developer_key(endpoint: str | None, key_source: str) -> bool:
-    return endpoints.is_developer_endpoint(endpoint) or endpoints.names_developer_key(
-        key_source
-    )
+def developer_key(calls: tuple[Endpoint, ...], key_source: str) -> bool:
+    """Whether a key must stay: it goes to an app-level endpoint, or its name
+    says it is a developer key."""
+    return any(
+        endpoints.is_developer_endpoint(call.path) for call in calls
+    ) or endpoints.names_developer_key(key_source)
 
 
 def sink_problem(route: Route) -> str | None:
@@ -43,23 +46,6 @@ def sink_url(ctx: ModuleContext, sink: Sink) -> str | None:
     if index is not None and index < len(positional):
         return static.url_template(ctx, positional[index].value)
     return None
-
-
-def describe(
-    ctx: ModuleContext, route: Route | None, url: str | None = None
-) -> tuple[str | None, str | None]:
-    """The HTTP method and endpoint path of a site, when all its requests agree."""
-    if route is None:
-        return None, endpoints.endpoint_path(url) if url else None
-    methods = {s.info.method for s in route.sinks if s.info is not None}
-    method = methods.pop() if len(methods) == 1 else None
-    path = endpoints.endpoint_path(url) if url else None
-    if path is None:
-        paths = {
-            endpoints.endpoint_path(u) for s in route.sinks if (u := sink_url(ctx, s))
-        }
-        path = paths.pop() if len(paths) == 1 else None
-    return method, path
 
 
 def route_urls(ctx: ModuleContext, route: Route) -> list[str]:

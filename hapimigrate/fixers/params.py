@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hapimigrate import static
+from hapimigrate import inference, static
 from hapimigrate.context import ModuleContext
 from hapimigrate.fixers import common
 from hapimigrate.flow import Flow, FlowError, Route
@@ -104,8 +104,7 @@ def _migrate(ctx, where, holder, value, record, *, start=None, target=None) -> N
             )
             route = flow.follow_target(target, statement)
     except FlowError as problem:
-        method, endpoint = None, None
-        if common.developer_key(None, ctx.code(value)):
+        if common.developer_key((), ctx.code(value)):
             ctx.site(
                 where,
                 kind,
@@ -118,9 +117,9 @@ def _migrate(ctx, where, holder, value, record, *, start=None, target=None) -> N
         return
     if any(s.role == "session" for s in route.sinks):
         kind = Kind.SESSION
-    method, endpoint = common.describe(ctx, route)
-    found = dict(method=method, endpoint=endpoint, hardcoded_key=hardcoded)
-    if common.developer_key(endpoint, ctx.code(value)):
+    calls = inference.site_endpoints(ctx, route)
+    found = dict(calls=calls, hardcoded_key=hardcoded)
+    if common.developer_key(calls, ctx.code(value)):
         ctx.site(where, kind, Status.KEPT, common.DEVELOPER_REASON, **found)
         return
     problem = common.sink_problem(route)

@@ -23,7 +23,7 @@ import re
 
 import libcst as cst
 
-from hapimigrate import querystring, static
+from hapimigrate import inference, querystring, static
 from hapimigrate.context import ModuleContext
 from hapimigrate.edits import plus_operands
 from hapimigrate.fixers import common
@@ -127,9 +127,9 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         problem = str(error)
     if route is not None and route.appended:
         cut = querystring.find_key(pieces, keep_question=True) or cut
-    method, endpoint = common.describe(ctx, route, url)
-    found = dict(method=method, endpoint=endpoint, hardcoded_key=hardcoded)
-    if common.developer_key(endpoint, key_source):
+    calls = inference.site_endpoints(ctx, route, root)
+    found = dict(calls=calls, hardcoded_key=hardcoded)
+    if common.developer_key(calls, key_source):
         ctx.site(root, Kind.URL, Status.KEPT, common.DEVELOPER_REASON, **found)
         return
     try:

@@ -20,7 +20,12 @@ _COLORS = {
 def site_line(site: Site) -> str:
     where = f"{site.path}:{site.line}:{site.column}"
     status = click.style(site.status.value, fg=_COLORS[site.status])
-    what = "".join(f" {part}" for part in (site.method, site.endpoint) if part)
+    calls = ", ".join(
+        " ".join(filter(None, (call.method, call.path)))
+        for call in site.calls
+        if call.path
+    )
+    what = f" {calls}" if calls else ""
     reason = f": {site.reason}" if site.reason else ""
     key = " [hard-coded key: revoke it]" if site.hardcoded_key else ""
     return f"{where}: {status} {site.kind.value}{what}{reason}{key}"

@@ -1,0 +1,178 @@
+"""Which HubSpot endpoints a site calls: (method, path) pairs for the report.
+
+The method comes from the call (``requests.get`` is GET, ``requests.request("PUT",
+url)`` is PUT, ``urlopen`` with data is POST); the path from the URL's literal parts,
+interpolated parts becoming path parameters (``/deals/v1/deal/{deal_id}``). A wrapper
+that takes the path or the method as parameters (``def _request(self, method,
+path)``) is resolved at its call sites, from the arguments they pass. Session-level
+keys are followed to the requests the session makes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hapimigrate import endpoints, static
+from hapimigrate.context import ModuleContext
+from hapimigrate.flow import Flow, FlowError, Route, Sink
+from hapimigrate.model import Endpoint
+
+_HOST_THEN_FIELD = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#{]*\{", re.I)
+
+
+def site_endpoints(
+    ctx: ModuleContext, route: Route | None, url: cst.CSTNode | None = None
+) -> tuple[Endpoint, ...]:
+    """The calls of a site whose value reached ``route``; ``url`` is the URL
+    expression of a URL site (used when it holds the path)."""
+    if url is not None and not _holds_path(static.url_template(ctx, url)):
+        url = None  # only the query: the path is in the request's URL
+    if route is None:
+        if url is None:
+            return ()
+        return (Endpoint(None, endpoints.endpoint_path(static.url_template(ctx, url))),)
+    found: list[Endpoint] = []
+    for sink in route.sinks:
+        if sink.role == "session":
+            found += _session_endpoints(ctx, sink)
+        else:
+            found += _sink_endpoints(ctx, sink, url)
+    return tuple(dict.fromkeys(found))
+
+
+def _holds_path(template: str) -> bool:
+    """``https://api.hubapi.com/x`` or ``https://api.hubapi.com{path}``."""
+    return endpoints.endpoint_path(template) is not None or bool(
+        _HOST_THEN_FIELD.match(template)
+    )
+
+
+def sink_url_node(sink: Sink) -> cst.BaseExpression | None:
+    """The URL argument of a request call."""
+    if sink.call is None or sink.info is None:
+        return None
+    for arg in sink.call.args:
+        if arg.keyword is not None and arg.keyword.value in ("url", "base_url"):
+            return arg.value
+    positional = [a for a in sink.call.args if a.keyword is None and not a.star]
+    index = sink.info.url_index
+    if index is not None and index < len(positional):
+        return positional[index].value
+    return None
+
+
+def _method_node(sink: Sink) -> cst.BaseExpression | None:
+    """The method argument of ``request(method, url)``."""
+    assert sink.call is not None
+    for arg in sink.call.args:
+        if arg.keyword is not None and arg.keyword.value == "method":
+            return arg.value
+    positional = [a for a in sink.call.args if a.keyword is None and not a.star]
+    if sink.info is not None and sink.info.url_index == 1 and positional:
+        return positional[0].value
+    return None
+
+
+def _sink_endpoints(
+    ctx: ModuleContext, sink: Sink, url: cst.CSTNode | None
+) -> list[Endpoint]:
+    url = url if url is not None else sink_url_node(sink)
+    method = sink.info.method if sink.info is not None else None
+    method_node = (
+        _method_node(sink) if method is None and sink.call is not None else None
+    )
+    if url is None:
+        return [Endpoint(method, None)]
+    template = static.url_template(ctx, url)
+    function = ctx.ancestor(url, cst.FunctionDef)
+    parameters = _parameters(function) if isinstance(function, cst.FunctionDef) else []
+    used = static.placeholders(template) & set(parameters)
+    method_parameter = (
+        method_node.value
+        if isinstance(method_node, cst.Name) and method_node.value in parameters
+        else None
+    )
+    if not used and method_parameter is None:
+        return [
+            Endpoint(method or _literal(method_node), endpoints.endpoint_path(template))
+        ]
+    assert isinstance(function, cst.FunctionDef)
+    inside = (
+        sink.call is not None and ctx.ancestor(sink.call, cst.FunctionDef) is function
+    )
+    found = []
+    for call in Flow(ctx).callers(function):
+        arguments = _bind(function, call)
+        bindings = {
+            name: static.url_template(ctx, arguments[name])
+            for name in used
+            if name in arguments
+        }
+        path = endpoints.endpoint_path(static.url_template(ctx, url, bindings))
+        if inside:
+            chosen = method or _literal(arguments.get(method_parameter or "", None))
+            found.append(Endpoint(chosen, path))
+        else:  # a helper returning the URL: the caller's request says the method
+            try:
+                sinks = Flow(ctx).follow(call).sinks
+            except FlowError:
+                sinks = []
+            methods = {s.info.method for s in sinks if s.info is not None} or {None}
+            found += [Endpoint(m, path) for m in sorted(methods, key=str)]
+    return found or [Endpoint(method, endpoints.endpoint_path(template))]
+
+
+def _session_endpoints(ctx: ModuleContext, sink: Sink) -> list[Endpoint]:
+    flow = Flow(ctx, client=True)
+    try:
+        flow.follow_client(sink.session)
+    except FlowError:
+        pass  # what was found before the trail went cold still counts
+    found = []
+    for request in flow.route.sinks:
+        found += _sink_endpoints(ctx, request, None)
+    return found
+
+
+def _parameters(function: cst.FunctionDef) -> list[str]:
+    params = function.params
+    return [
+        p.name.value
+        for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+    ]
+
+
+def _bind(function: cst.FunctionDef, call: cst.Call) -> dict[str, cst.BaseExpression]:
+    """Parameter name -> the argument (or default) a call gives it."""
+    params = function.params
+    positional = [*params.posonly_params, *params.params]
+    if (
+        isinstance(call.func, cst.Attribute)
+        and positional
+        and positional[0].name.value
+        in (
+            "self",
+            "cls",
+        )
+    ):
+        positional = positional[1:]
+    bound: dict[str, cst.BaseExpression] = {}
+    for param in (*positional, *params.kwonly_params):
+        if param.default is not None:
+            bound[param.name.value] = param.default
+    args = [a for a in call.args if not a.star]
+    for param, arg in zip(positional, [a for a in args if a.keyword is None]):
+        bound[param.name.value] = arg.value
+    for arg in args:
+        if arg.keyword is not None:
+            bound[arg.keyword.value] = arg.value
+    return bound
+
+
+def _literal(node: cst.CSTNode | None) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value.upper() if isinstance(value, str) else None
+    return None
