@@ -5,18 +5,20 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import click
 from click.core import ParameterSource
 
 from hapimigrate import __version__, config, discover, engine, providers
+from hapimigrate import report as reporting
 from hapimigrate.model import FileResult, Site, Status
 from hapimigrate.output import diff as diff_output
-from hapimigrate.output import text
+from hapimigrate.output import json_report, text, text_report
 from hapimigrate.source import ChangedOnDisk, write_atomic
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+REPORT_FORMATS = ("text", "json", "markdown")
 
 
 @dataclass(frozen=True)
@@ -28,9 +30,12 @@ class Settings:
     verbose: bool
     color: bool | None
     exclude: tuple[str, ...]
+    extra: dict = field(default_factory=dict)  # the command's own options
 
 
 def shared_options(command):
+    """PATHS and the options every command takes, with [tool.hapimigrate] defaults."""
+
     @click.argument("paths", nargs=-1, required=True, type=click.Path())
     @click.option(
         "--token-provider",
@@ -74,19 +79,36 @@ def shared_options(command):
         for name, value in defaults.items():
             if ctx.get_parameter_source(name) == ParameterSource.DEFAULT:
                 options[name] = tuple(value) if name == "exclude" else value
-        color = {"auto": None, "always": True, "never": False}[options["color"]]
+        shared = (
+            "paths",
+            "token_provider",
+            "jobs",
+            "quiet",
+            "verbose",
+            "color",
+            "exclude",
+        )
         settings = Settings(
             tuple(options["paths"]),
             options["token_provider"],
             options["jobs"],
             bool(options["quiet"]),
             bool(options["verbose"]),
-            color,
+            {"auto": None, "always": True, "never": False}[options["color"]],
             tuple(options["exclude"]),
+            {k: v for k, v in options.items() if k not in shared},
         )
         sys.exit(command(settings))
 
     return wrapper
+
+
+report_option = click.option(
+    "--report",
+    "report_file",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also write the scope report to FILE (.json, .md or text).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,28 +118,60 @@ def main() -> None:
 
 
 @main.command()
+@report_option
 @shared_options
 def diff(settings: Settings) -> int:
     """Show, as a unified diff, what `apply` would change. Writes nothing.
 
     Exit 0 when nothing would change, 1 when something would, 2 on error."""
     outcome = _run(settings, write=False)
+    _finish(settings, outcome)
     if outcome.errors:
         return EXIT_ERROR
     return EXIT_FOUND if outcome.changed else EXIT_CLEAN
 
 
 @main.command()
+@report_option
 @shared_options
 def apply(settings: Settings) -> int:
     """Rewrite the files in place.
 
     Exit 0 when every site was migrated, 1 when some need a person, 2 on error."""
     outcome = _run(settings, write=True)
+    _finish(settings, outcome)
     if outcome.errors:
         return EXIT_ERROR
     pending = any(s.status in (Status.MANUAL, Status.UNPARSED) for s in outcome.sites)
     return EXIT_FOUND if pending else EXIT_CLEAN
+
+
+@main.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE, not stdout.",
+)
+@shared_options
+def report(settings: Settings) -> int:
+    """Report every site, the endpoints it calls and the OAuth scopes the new
+    token needs. Changes nothing. Exit 0, or 2 on error."""
+    outcome = _run(settings, write=False, show=False)
+    built = reporting.build(outcome.sites, settings.token_provider)
+    rendered = _render(built, settings.extra["output_format"])
+    if settings.extra.get("output"):
+        _write_text(settings.extra["output"], rendered)
+    else:
+        click.echo(rendered, nl=False)
+    return EXIT_ERROR if outcome.errors else EXIT_CLEAN
 
 
 @dataclass
@@ -132,7 +186,38 @@ def _err(settings: Settings, message: str) -> None:
     click.echo(message, err=True, color=settings.color)
 
 
-def _run(settings: Settings, write: bool) -> Outcome:
+def _render(built: reporting.Report, output_format: str) -> str:
+    if output_format == "json":
+        return json_report.render(built)
+    return text_report.render(built, markdown=output_format == "markdown")
+
+
+def _format_for(path: str) -> str:
+    extension = os.path.splitext(path)[1].lower()
+    return {".json": "json", ".md": "markdown", ".markdown": "markdown"}.get(
+        extension, "text"
+    )
+
+
+def _write_text(path: str, content: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(content)
+    except OSError as error:
+        raise click.FileError(path, error.strerror)
+
+
+def _finish(settings: Settings, outcome: Outcome) -> None:
+    """The scope summary on stderr, and the report file if one was asked for."""
+    built = reporting.build(outcome.sites, settings.token_provider, outcome.changed)
+    report_file = settings.extra.get("report_file")
+    if report_file:
+        _write_text(report_file, _render(built, _format_for(report_file)))
+    if not settings.quiet and outcome.sites:
+        _err(settings, text_report.scope_summary(built))
+
+
+def _run(settings: Settings, write: bool, show: bool = True) -> Outcome:
     try:
         provider = providers.resolve(settings.token_provider)
     except providers.ProviderError as error:
@@ -153,7 +238,8 @@ def _run(settings: Settings, write: bool) -> Outcome:
     sites: list[Site] = []
     for result in engine.process_files(files, job, settings.jobs):
         sites.extend(result.sites)
-        _show_sites(settings, result)
+        if show:
+            _show_sites(settings, result)
         if result.error:
             outcome.errors += 1
             _err(settings, f"{result.path}: error: {result.error}")
@@ -166,17 +252,20 @@ def _run(settings: Settings, write: bool) -> Outcome:
                 outcome.errors += 1
         else:
             outcome.changed += 1
-            patch = diff_output.unified_diff(result)
-            use_color = (
-                settings.color if settings.color is not None else sys.stdout.isatty()
-            )
-            click.echo(
-                diff_output.colored(patch) if use_color else patch,
-                nl=False,
-                color=use_color,
-            )
+            if show:
+                patch = diff_output.unified_diff(result)
+                use_color = (
+                    settings.color
+                    if settings.color is not None
+                    else sys.stdout.isatty()
+                )
+                click.echo(
+                    diff_output.colored(patch) if use_color else patch,
+                    nl=False,
+                    color=use_color,
+                )
     outcome.sites = tuple(sites)
-    if not settings.quiet:
+    if show and not settings.quiet:
         verb = "rewritten" if write else "would change"
         _err(
             settings,

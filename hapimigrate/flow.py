@@ -59,6 +59,7 @@ class Route:
 
     sinks: list[Sink] = field(default_factory=list)
     appended: bool = False  # more text is added after the value at run time
+    carrier: cst.CSTNode | None = None  # the largest expression first built around it
     # the formatting operations passed on the way: BinaryOperation(%) or Call(.format)
     formats: list[cst.CSTNode] = field(default_factory=list)
 
@@ -129,8 +130,14 @@ class Flow:
             return self._attribute_use(parent, formatted)
         if isinstance(parent, cst.Subscript) and parent.value is node:
             return  # reading or setting one item sends nothing
+        if self.route.carrier is None and not self._into_transparent(parent):
+            self.route.carrier = node  # the whole expression that carries the value
         if isinstance(parent, cst.Arg):
             return self._argument(ctx.parent(parent), parent, node, formatted)
+        if isinstance(parent, cst.WithItem) and parent.item is node:
+            if parent.asname is None:
+                return
+            return self._into_target(parent.asname.name, parent, formatted)
         if isinstance(parent, (cst.Assign, cst.AnnAssign)) and parent.value is node:
             targets = (
                 [t.target for t in parent.targets]
@@ -150,6 +157,10 @@ class Flow:
         raise FlowError(
             f"the value is used in a {type(parent).__name__} that hapimigrate does not follow"
         )
+
+    def _into_transparent(self, parent: cst.CSTNode) -> bool:
+        call = self.ctx.parent(parent) if isinstance(parent, cst.Arg) else None
+        return isinstance(call, cst.Call) and http_calls.is_transparent(self.ctx, call)
 
     def _attribute_use(self, attribute: cst.Attribute, formatted: bool) -> None:
         call = self.ctx.parent(attribute)

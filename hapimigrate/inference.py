@@ -27,6 +27,10 @@ def site_endpoints(
 ) -> tuple[Endpoint, ...]:
     """The calls of a site whose value reached ``route``; ``url`` is the URL
     expression of a URL site (used when it holds the path)."""
+    if route is not None and route.carrier is not None:
+        carrier = static.url_template(ctx, route.carrier)
+        if _holds_path(carrier) or url is None:
+            url = route.carrier  # `BASE + "/x?hapikey=" + K`, `"{b}/x".format(b=BASE)`
     if url is not None and not _holds_path(static.url_template(ctx, url)):
         url = None  # only the query: the path is in the request's URL
     if route is None:
@@ -36,7 +40,9 @@ def site_endpoints(
     found: list[Endpoint] = []
     for sink in route.sinks:
         if sink.role == "session":
-            found += _session_endpoints(ctx, sink)
+            found += _client_endpoints(ctx, sink.session, "")
+        elif sink.info is not None and sink.info.kind == "client":
+            found += _client_endpoints(ctx, sink.call, _base_url(ctx, sink.call))
         else:
             found += _sink_endpoints(ctx, sink, url)
     return tuple(dict.fromkeys(found))
@@ -124,16 +130,36 @@ def _sink_endpoints(
     return found or [Endpoint(method, endpoints.endpoint_path(template))]
 
 
-def _session_endpoints(ctx: ModuleContext, sink: Sink) -> list[Endpoint]:
+def _client_endpoints(
+    ctx: ModuleContext, client: cst.CSTNode, base: str
+) -> list[Endpoint]:
+    """The requests made with a session or client (``base``: its base_url)."""
     flow = Flow(ctx, client=True)
     try:
-        flow.follow_client(sink.session)
+        if isinstance(client, cst.Call):
+            flow.follow(client)
+        else:
+            flow.follow_client(client)
     except FlowError:
         pass  # what was found before the trail went cold still counts
     found = []
     for request in flow.route.sinks:
-        found += _sink_endpoints(ctx, request, None)
+        for endpoint in _sink_endpoints(ctx, request, None):
+            if base and endpoint.path is None:
+                url = sink_url_node(request)
+                template = static.url_template(ctx, url) if url is not None else ""
+                endpoint = Endpoint(
+                    endpoint.method, endpoints.endpoint_path(base + template)
+                )
+            found.append(endpoint)
     return found
+
+
+def _base_url(ctx: ModuleContext, call: cst.Call) -> str:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "base_url":
+            return static.url_template(ctx, arg.value)
+    return ""
 
 
 def _parameters(function: cst.FunctionDef) -> list[str]:

@@ -5,11 +5,12 @@ string expression renders to (module constants resolved, the rest shown as
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import libcst as cst
 
 from hapimigrate.context import ModuleContext
+from hapimigrate.querystring import BRACE_FIELD, PERCENT_SPEC
 
 _DEPTH = 6
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -48,9 +49,9 @@ def url_template(
         if isinstance(node.operator, cst.Add):
             return again(node.left) + again(node.right)
         if isinstance(node.operator, cst.Modulo):
-            return again(node.left)
+            return _fill_percent(again(node.left), node.right, again)
     if _is_format_call(node):
-        return again(node.func.value)
+        return _fill_braces(again(node.func.value), node.args, again)
     if isinstance(node, cst.Name) and bindings and node.value in bindings:
         return bindings[node.value]
     if depth < _DEPTH:
@@ -64,6 +65,52 @@ def url_template(
         if isinstance(value, _STRINGISH) or _is_format_call(value):
             return url_template(ctx, value, None, depth + 1)
     return "{" + _placeholder(ctx, node) + "}"
+
+
+def _fill_braces(template: str, args: Sequence[cst.Arg], render) -> str:
+    """``"{base}/x/{}".format(base=BASE, i)`` with the arguments' text filled in."""
+    positional = [render(a.value) for a in args if a.keyword is None and not a.star]
+    named = {a.keyword.value: render(a.value) for a in args if a.keyword is not None}
+    auto = iter(range(len(positional)))
+
+    def fill(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group(0)[0]  # {{ or }}
+        base = re.match(r"[^.\[!:]*", match.group(1)).group(0)  # type: ignore[union-attr]
+        index = (
+            next(auto, None) if base == "" else int(base) if base.isdigit() else None
+        )
+        if index is not None and index < len(positional):
+            return positional[index]
+        return named.get(base, match.group(0))
+
+    return BRACE_FIELD.sub(fill, template)
+
+
+def _fill_percent(template: str, right: cst.BaseExpression, render) -> str:
+    """``"%s/x/%s" % (BASE, i)`` with the arguments' text filled in."""
+    if isinstance(right, cst.Tuple):
+        values = [render(e.value) for e in right.elements]
+    elif isinstance(right, cst.Dict):
+        values = []
+    else:
+        values = [render(right)]
+    mapping = {
+        e.key.evaluated_value: render(e.value)
+        for e in (right.elements if isinstance(right, cst.Dict) else ())
+        if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+    }
+    position = iter(range(len(values)))
+
+    def fill(match: re.Match[str]) -> str:
+        if match.group(0) == "%%":
+            return "%"
+        if match.group(1) is not None:
+            return mapping.get(match.group(1), "{}")
+        index = next(position, None)
+        return values[index] if index is not None else "{}"
+
+    return PERCENT_SPEC.sub(fill, template)
 
 
 def placeholders(template: str) -> set[str]:
