@@ -51,10 +51,10 @@ def test_diff_prints_a_unified_diff_with_paths_as_given_and_writes_nothing(tree)
     )
     assert "clean.py" not in result.stdout
     assert (tree / "pkg" / "legacy.py").read_bytes() == before
+    summary, scopes = result.stderr.strip().splitlines()[-2:]
+    assert summary.startswith("hapimigrate: 1 file would change, 1 site migrated")
     assert (
-        result.stderr.strip()
-        .splitlines()[-1]
-        .startswith("hapimigrate: 1 file would change")
+        scopes == "hapimigrate: the token needs these scopes: crm.objects.owners.read"
     )
 
 

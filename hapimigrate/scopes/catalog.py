@@ -51,7 +51,13 @@ def lookup(method: str | None, path: str | None) -> ScopeNeed | None:
     if method is None:  # fine only where reads and writes need the same
         read, write = lookup("GET", path), lookup("DELETE", path)
         return read if read == write else None
-    return _openapi(method.upper(), path) or _legacy(method.upper(), path)
+    method = method.upper()
+    # app-level endpoints keep their developer key, whatever the specs offer
+    return (
+        _legacy(method, path, apps_only=True)
+        or _openapi(method, path)
+        or _legacy(method, path)
+    )
 
 
 def _segments(path: str) -> list[str]:
@@ -113,8 +119,10 @@ def legacy_entries() -> list[dict]:
     return [entry for _, entry in _legacy_table()]
 
 
-def _legacy(method: str, path: str) -> ScopeNeed | None:
+def _legacy(method: str, path: str, apps_only: bool = False) -> ScopeNeed | None:
     for pattern, entry in _legacy_table():
+        if apps_only and not (entry.get("developer_key") or entry.get("no_auth")):
+            continue
         if not pattern.search(path):
             continue
         basis, note = entry["basis"], entry.get("note", "")
