@@ -10,15 +10,26 @@ from dataclasses import dataclass, field
 import click
 from click.core import ParameterSource
 
-from hapimigrate import __version__, config, discover, engine, providers
+from hapimigrate import (
+    __version__,
+    baseline,
+    config,
+    discover,
+    engine,
+    gitdiff,
+    providers,
+    suppress,
+)
 from hapimigrate import report as reporting
 from hapimigrate.model import FileResult, Site, Status
 from hapimigrate.output import diff as diff_output
+from hapimigrate.output import findings as findings_output
 from hapimigrate.output import json_report, text, text_report
 from hapimigrate.source import ChangedOnDisk, write_atomic
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 REPORT_FORMATS = ("text", "json", "markdown")
+CHECK_FORMATS = ("text", "json", "github", "sarif")
 
 
 @dataclass(frozen=True)
@@ -174,6 +185,129 @@ def report(settings: Settings) -> int:
     return EXIT_ERROR if outcome.errors else EXIT_CLEAN
 
 
+@main.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(CHECK_FORMATS),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE, not stdout.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Fail only on findings not in this baseline.",
+)
+@click.option(
+    "--since", metavar="REF", help="Only findings on lines added since git REF."
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Uses in comments and docstrings count too; so do developer keys.",
+)
+@shared_options
+def check(settings: Settings) -> int:
+    """Fail (exit 1) when hapikey usage is found: in Python, notebooks, JavaScript,
+    shell, configuration and templates. Exit 0 when clean, 2 on error."""
+    outcome = Outcome()
+    findings = _findings(settings, outcome)
+    extra = settings.extra
+    if extra.get("baseline_file"):
+        try:
+            findings = baseline.new_findings(
+                findings, baseline.load(extra["baseline_file"])
+            )
+        except baseline.BaselineError as error:
+            raise click.UsageError(str(error))
+    if extra.get("since"):
+        try:
+            added = gitdiff.added_lines(extra["since"], settings.paths)
+        except gitdiff.GitError as error:
+            raise click.UsageError(f"--since: {error}")
+        findings = [s for s in findings if gitdiff.is_added(added, s.path, s.line)]
+    output_format = extra["output_format"]
+    if output_format == "json":
+        rendered = json_report.render(
+            reporting.build(findings, settings.token_provider)
+        )
+    elif output_format == "github":
+        rendered = findings_output.github(findings)
+    elif output_format == "sarif":
+        rendered = findings_output.sarif(findings)
+    else:
+        use_color = (
+            settings.color if settings.color is not None else sys.stdout.isatty()
+        )
+        rendered = findings_output.text(
+            findings, bool(use_color and not extra.get("output"))
+        )
+    if extra.get("output"):
+        _write_text(extra["output"], rendered)
+    else:
+        click.echo(rendered, nl=False, color=settings.color)
+    failing = [s for s in findings if extra.get("strict") or s.status != Status.KEPT]
+    if not settings.quiet and output_format == "text":
+        notes = len(findings) - len(failing)
+        tail = (
+            f" ({notes} developer key{'s' if notes != 1 else ''} noted)"
+            if notes
+            else ""
+        )
+        _err(
+            settings,
+            f"hapimigrate: {len(failing)} finding{'s' if len(failing) != 1 else ''}{tail}",
+        )
+    if outcome.errors:
+        return EXIT_ERROR
+    return EXIT_FOUND if failing else EXIT_CLEAN
+
+
+@main.command(name="baseline")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=".hapimigrate-baseline.json",
+    show_default=True,
+)
+@click.option(
+    "--strict", is_flag=True, help="Record uses in comments and docstrings too."
+)
+@shared_options
+def baseline_command(settings: Settings) -> int:
+    """Record today's findings, so that `check --baseline` fails only on new ones.
+    The file holds paths, rule ids and fingerprints: no line numbers, no keys."""
+    outcome = Outcome()
+    findings = _findings(settings, outcome)
+    _write_text(settings.extra["output"], baseline.dump(findings))
+    if not settings.quiet:
+        _err(
+            settings,
+            f"hapimigrate: {len(findings)} findings recorded in {settings.extra['output']}",
+        )
+    return EXIT_ERROR if outcome.errors else EXIT_CLEAN
+
+
+def _findings(settings: Settings, outcome: Outcome) -> list[Site]:
+    findings: list[Site] = []
+    for result in _results(settings, outcome, checking=True):
+        if result.error:
+            outcome.errors += 1
+            _err(settings, f"{result.path}: error: {result.error}")
+        if result.sites:
+            text = (result.original or b"").decode(result.encoding, errors="replace")
+            findings += suppress.unsuppressed(result.sites, text)
+    return findings
+
+
 @dataclass
 class Outcome:
     changed: int = 0
@@ -217,15 +351,17 @@ def _finish(settings: Settings, outcome: Outcome) -> None:
         _err(settings, text_report.scope_summary(built))
 
 
-def _run(settings: Settings, write: bool, show: bool = True) -> Outcome:
+def _results(settings: Settings, outcome: Outcome, checking: bool = False):
+    """The FileResults of every file below the paths."""
     try:
         provider = providers.resolve(settings.token_provider)
     except providers.ProviderError as error:
         raise click.UsageError(str(error))
     files: list[str] = []
-    outcome = Outcome()
     try:
-        for found in discover.discover(settings.paths, settings.exclude):
+        for found in discover.discover(
+            settings.paths, settings.exclude, text_files=checking
+        ):
             if isinstance(found, discover.Skipped):
                 outcome.skipped += 1
                 if settings.verbose:
@@ -234,9 +370,15 @@ def _run(settings: Settings, write: bool, show: bool = True) -> Outcome:
                 files.append(found)
     except discover.MissingPath as missing:
         raise click.BadParameter(f"{missing} does not exist", param_hint="PATHS")
-    job = engine.Job(provider, settings.verbose)
+    strict = bool(settings.extra.get("strict"))
+    job = engine.Job(provider, settings.verbose, scan_text=checking, strict=strict)
+    return engine.process_files(files, job, settings.jobs)
+
+
+def _run(settings: Settings, write: bool, show: bool = True) -> Outcome:
+    outcome = Outcome()
     sites: list[Site] = []
-    for result in engine.process_files(files, job, settings.jobs):
+    for result in _results(settings, outcome):
         sites.extend(result.sites)
         if show:
             _show_sites(settings, result)

@@ -17,6 +17,7 @@ from libcst.metadata import (
 )
 
 from hapimigrate.edits import Edits
+from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import Endpoint, Kind, Site, Status
 from hapimigrate.providers import Import, TokenProvider
 
@@ -29,6 +30,7 @@ class Index:
     key_elements: list[cst.DictElement] = field(default_factory=list)  # {"hapikey": v}
     key_keywords: list[cst.Arg] = field(default_factory=list)  # f(hapikey=v)
     key_subscripts: list[cst.Assign] = field(default_factory=list)  # x["hapikey"] = v
+    docstrings: list[cst.Expr] = field(default_factory=list)  # string statements
     calls: list[cst.Call] = field(default_factory=list)  # calls that may be SDK clients
     attributes: dict[str, list[cst.Attribute]] = field(
         default_factory=lambda: defaultdict(list)
@@ -71,6 +73,12 @@ class Collector(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.index.calls.append(node)
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        if isinstance(
+            node.value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
+        ):
+            self.index.docstrings.append(node)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.index.attributes[node.attr.value].append(node)
@@ -149,6 +157,7 @@ class ModuleContext:
         hardcoded_key: bool = False,
     ) -> None:
         where = self._positions[node]
+        scope = self.scope_name(node)
         self.sites.append(
             Site(
                 self.path,
@@ -161,5 +170,23 @@ class ModuleContext:
                 reason,
                 calls,
                 hardcoded_key,
+                scope,
+                fingerprint(kind.value, scope, self.code(node)),
             )
         )
+
+    def docstring_lines(self) -> set[int]:
+        """Lines of string statements (docstrings), where a hapikey is prose."""
+        lines: set[int] = set()
+        for node in self.index.docstrings:
+            where = self._positions[node]
+            lines.update(range(where.start.line, where.end.line + 1))
+        return lines
+
+    def scope_name(self, node: cst.CSTNode) -> str:
+        """``Client._request``: the classes and functions around a node."""
+        names = []
+        while (node := self.parent(node)) is not None:
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                names.append(node.name.value)
+        return ".".join(reversed(names))

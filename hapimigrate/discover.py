@@ -12,6 +12,8 @@ from typing import Iterator
 
 import pathspec
 
+from hapimigrate import textscan
+
 SKIPPED_DIRS = frozenset(
     {
         ".git",
@@ -51,15 +53,22 @@ def may_hold_site(data: bytes) -> bool:
 
 
 def discover(
-    paths: tuple[str, ...], excludes: tuple[str, ...] = ()
+    paths: tuple[str, ...], excludes: tuple[str, ...] = (), text_files: bool = False
 ) -> Iterator[str | Skipped]:
-    """Yield each Python file below ``paths`` (as given, joined with what was
-    walked), or a :class:`Skipped` record for what was passed over and why."""
+    """Yield each Python file and notebook below ``paths`` (and, with
+    ``text_files``, each file the text scanner reads), as given joined with what
+    was walked, or a :class:`Skipped` record for what was passed over and why."""
+
+    def wanted(name: str) -> bool:
+        if name.endswith(PYTHON_SUFFIXES) or name.endswith(".ipynb"):
+            return True
+        return text_files and textscan.family(name) is not None
+
     for path in paths:
         if os.path.islink(path):
             yield Skipped(path, "symlink not followed")
         elif os.path.isdir(path):
-            yield from _walk(path, excludes)
+            yield from _walk(path, excludes, wanted)
         elif os.path.isfile(path):
             yield path
         elif not os.path.exists(path):
@@ -75,7 +84,7 @@ def _excluded(relative: str, path: str, excludes: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(c, pattern) for c in candidates for pattern in excludes)
 
 
-def _walk(root: str, excludes: tuple[str, ...]) -> Iterator[str | Skipped]:
+def _walk(root: str, excludes: tuple[str, ...], wanted) -> Iterator[str | Skipped]:
     ignores: list[tuple[str, pathspec.PathSpec]] = []
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
         ignores = [(base, spec) for base, spec in ignores if _inside(directory, base)]
@@ -102,7 +111,7 @@ def _walk(root: str, excludes: tuple[str, ...]) -> Iterator[str | Skipped]:
                 kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
-            if not name.endswith(PYTHON_SUFFIXES):
+            if not wanted(name):
                 continue
             full = os.path.normpath(os.path.join(directory, name))
             if ignored(full, False):

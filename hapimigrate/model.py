@@ -49,6 +49,11 @@ class Site:
     reason: str = ""
     calls: tuple[Endpoint, ...] = ()  # what the site calls (a wrapper calls many)
     hardcoded_key: bool = False
+    scope: str = ""  # the enclosing class and function: "Client._request"
+    fingerprint: str = ""  # see hapimigrate.fingerprint
+    in_comment: bool = False  # found in a comment or docstring (check --strict)
+    cell: int | None = None  # notebooks: the 1-based cell number ...
+    cell_line: int | None = None  # ... and the line in it (``line`` is the file's)
 
     @property
     def method(self) -> str | None:

@@ -7,6 +7,7 @@ import json
 from hapimigrate import __version__
 from hapimigrate.model import Status
 from hapimigrate.report import VERSION, CallScopes, Report, SiteScopes
+from hapimigrate.rules import rule_for
 
 
 def call_json(call: CallScopes) -> dict:
@@ -39,6 +40,9 @@ def site_json(entry: SiteScopes) -> dict:
         "legacy_scopes": list(entry.legacy_scopes),
         "hardcoded_key": site.hardcoded_key,
         "calls": [call_json(c) for c in entry.calls],
+        "rule": rule_for(site).id,
+        "fingerprint": site.fingerprint,
+        **({"cell": site.cell, "cell_line": site.cell_line} if site.cell else {}),
     }
 
 

@@ -1,0 +1,115 @@
+"""Jupyter notebooks: code cells are migrated like modules, everything else kept.
+
+IPython magics and shell lines (``%timeit``, ``!pip install``) become placeholder
+comments for the parser (a comment may stand anywhere) and are put back after; a
+hapikey in them is reported as a use outside Python. A notebook is rewritten only
+when writing its JSON back reproduces the file apart from the cells' sources
+(nbformat's layout: one-space indent); any other layout is reported, not rewritten.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+from hapimigrate import textscan
+from hapimigrate.model import FileResult, Site, Status
+
+_MAGIC = re.compile(r"^\s*[%!]")
+_SOURCE_KEY = re.compile(r'^\s*"source": ')
+_PLACEHOLDER = "# hapimigrate-magic-{}\n"
+
+
+def process_notebook(path: str, data: bytes, job) -> FileResult:
+    from hapimigrate.engine import process_source  # the engine runs cells as modules
+
+    if b"hapikey" not in data and b"api_key" not in data:
+        return FileResult(path, original=data)
+    try:
+        text = data.decode("utf-8")
+        notebook = json.loads(text)
+        cells = notebook["cells"]
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        return FileResult(path, original=data, error=f"not a notebook: {error}")
+    starts = [
+        i + 1 for i, line in enumerate(text.splitlines()) if _SOURCE_KEY.match(line)
+    ]
+    if len(starts) != len(cells):
+        starts = [1] * len(cells)
+    sites: list[Site] = []
+    changed = False
+    for number, cell in enumerate(cells, start=1):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        listed = isinstance(source, list)
+        lines = source if listed else source.splitlines(keepends=True)
+        magics = {
+            _PLACEHOLDER.format(i): line
+            for i, line in enumerate(lines)
+            if _MAGIC.match(line)
+        }
+        code = "".join(
+            _PLACEHOLDER.format(i) if _MAGIC.match(line) else line
+            for i, line in enumerate(lines)
+        )
+        result = process_source(f"{path}[{number}]", code.encode("utf-8"), job)
+        if result.error:
+            return FileResult(
+                path, original=data, error=f"cell {number}: {result.error}"
+            )
+        found = list(result.sites)
+        if job.scan_text and magics:
+            found += textscan.text_sites(
+                path, "".join(magics.values()), textscan.HASH, Status.MANUAL,
+                "a shell or magic line: migrate by hand", strict=job.strict,
+            )  # fmt: skip
+            found[len(result.sites) :] = [
+                dataclasses.replace(
+                    s, line=_line_of(lines, list(magics.values())[s.line - 1])
+                )
+                for s in found[len(result.sites) :]
+            ]
+        for site in found:
+            line = starts[number - 1] + site.line if listed else starts[number - 1]
+            sites.append(
+                dataclasses.replace(
+                    site,
+                    path=path,
+                    line=line,
+                    end_line=line,
+                    cell=number,
+                    cell_line=site.line,
+                )
+            )
+        if result.new is not None:
+            new_lines = result.new.decode("utf-8").splitlines(keepends=True)
+            restored = [magics.get(line, line) for line in new_lines]
+            cell["source"] = restored if listed else "".join(restored)
+            changed = True
+    sites.sort(key=lambda s: (s.line, s.column))
+    if not changed:
+        return FileResult(path, tuple(sites), original=data)
+    if _dump(json.loads(text)) != text:
+        note = "the notebook's JSON is not in nbformat's layout: not rewritten"
+        kept = [
+            (
+                dataclasses.replace(s, status=Status.MANUAL, reason=note)
+                if s.status == Status.REWRITE
+                else s
+            )
+            for s in sites
+        ]
+        return FileResult(path, tuple(kept), original=data)
+    return FileResult(
+        path, tuple(sites), original=data, new=_dump(notebook).encode("utf-8")
+    )
+
+
+def _line_of(lines: list[str], wanted: str) -> int:
+    return lines.index(wanted) + 1
+
+
+def _dump(notebook: dict) -> str:
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
