@@ -16,10 +16,13 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
+from hapimigrate import _speedups
 from hapimigrate.edits import Edits
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import Endpoint, Kind, Site, Status
 from hapimigrate.providers import Import, TokenProvider
+
+_speedups.install()
 
 
 @dataclass
@@ -94,10 +97,13 @@ class ModuleContext:
         self.provider = provider
         self.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         self.module = self.wrapper.module
-        self._parents = self.wrapper.resolve(ParentNodeProvider)
-        self._positions = self.wrapper.resolve(PositionProvider)
-        self._scopes = self.wrapper.resolve(ScopeProvider)
-        self._qnames = self.wrapper.resolve(QualifiedNameProvider)
+        resolved = self.wrapper.resolve_many(
+            [ParentNodeProvider, PositionProvider, ScopeProvider, QualifiedNameProvider]
+        )
+        self._parents = resolved[ParentNodeProvider]
+        self._positions = resolved[PositionProvider]
+        self._scopes = resolved[ScopeProvider]
+        self._qnames = resolved[QualifiedNameProvider]
         self.index = Index()
         self.module.visit(Collector(self.index))
         self.edits = Edits()
