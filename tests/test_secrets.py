@@ -1,0 +1,79 @@
+"""No output, report, baseline or log of any command holds a key's value; only
+the diff of the user's own file may show the lines it changes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+KEY = "f00dcafe-1234-5678-9abc-def012345678"
+FILES = {
+    "app.py": (
+        "import requests\n"
+        "from hubspot import HubSpot\n"
+        f"API_KEY = '{KEY}'\n"
+        f"api = HubSpot(api_key='{KEY}')\n"
+        f"requests.get('https://api.hubapi.com/owners/v2/owners?hapikey={KEY}')\n"
+        f"requests.get('https://api.hubapi.com/deals/v1/deal/paged', params={{'hapikey': '{KEY}'}})\n"
+        "requests.get('https://api.hubapi.com/contacts/v1/lists?hapikey=' + API_KEY)\n"
+        "from lib import fetch\n"
+        f"fetch('https://api.hubapi.com/x?hapikey={KEY}')\n"
+    ),
+    "py2.py": f'print "x"\nurl = "https://api.hubapi.com/x?hapikey={KEY}"\n',
+    "web.js": f"fetch('https://api.hubapi.com/x?hapikey={KEY}');\n",
+    ".env": f"HAPIKEY={KEY}\n",
+}
+
+
+def run(cwd, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "hapimigrate", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture
+def tree(tmp_path):
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text)
+    return tmp_path
+
+
+COMMANDS = [
+    ("diff", "-v", "--report", "r.json", "."),
+    ("diff", "--report", "r.md", "."),
+    ("report", "--format", "text", "."),
+    ("report", "--format", "json", "-o", "r2.json", "."),
+    ("report", "--format", "markdown", "."),
+    ("check", "--format", "text", "."),
+    ("check", "--format", "json", "."),
+    ("check", "--format", "github", "."),
+    ("check", "--format", "sarif", "-o", "c.sarif", "."),
+    ("check", "--strict", "-v", "."),
+    ("baseline", "-o", "b.json", "."),
+    ("apply", "-v", "--report", "r.txt", "."),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:3]))
+def test_no_command_prints_or_stores_the_key(tree, args):
+    before = {p.name: p.read_bytes() for p in tree.iterdir()}
+    result = run(tree, *args)
+    assert "Traceback" not in result.stderr
+    assert KEY not in result.stderr
+    if args[0] != "diff":
+        assert KEY not in result.stdout
+    else:
+        # only the user's own lines, in the diff's body
+        shown = [line for line in result.stdout.splitlines() if KEY in line]
+        assert shown and all(
+            line[:1] in "+- " and line[:3] not in ("---", "+++") for line in shown
+        )
+    for path in tree.iterdir():
+        if path.name not in before:  # what the command wrote: reports, baselines
+            assert KEY not in path.read_text(), path.name
