@@ -33,9 +33,11 @@ SKIPPED_DIRS = frozenset(
 )
 PYTHON_SUFFIXES = (".py", ".pyw", ".pyi")
 
-# A file without any of these bytes cannot hold a site: no hapikey in a URL or
-# mapping, no api_key argument, no HubSpot SDK.
-PREFILTER = re.compile(rb"hapikey|api_key|[Hh]ub[Ss]pot|\bhapi\b")
+# A file without these bytes cannot hold a site: no hapikey in a URL or mapping,
+# and no import of a HubSpot SDK (hubspot-api-client, hubspot3, hapipy).
+PREFILTER = re.compile(
+    rb"hapikey|\b(?:from|import)[ \t]+(?:hubspot3?|hapi)\b", re.IGNORECASE
+)
 
 
 class MissingPath(Exception):

@@ -14,12 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-import libcst as cst
-
-from hapimigrate import discover, fixers, notebooks, textscan
-from hapimigrate.context import ModuleContext
-from hapimigrate.edits import EditApplier
-from hapimigrate.imports import add_imports
+from hapimigrate import discover, notebooks, textscan
 from hapimigrate.model import FileResult, Status
 from hapimigrate.providers import TokenProvider
 
@@ -49,9 +44,11 @@ def process_file(path: str, job: Job) -> FileResult:
             return _text_file(path, data, job)
         if not discover.may_hold_site(data):
             return FileResult(path, original=data)
+        from hapimigrate.codemod import process_source  # LibCST only when needed
+
         return process_source(path, data, job)
     except RecursionError:
-        return _unparsed(path, data, "too deeply nested to parse", job)
+        return unparsed(path, data, "too deeply nested to parse", job)
     except Exception as error:  # a bug of ours must not stop the run
         detail = (
             traceback.format_exc()
@@ -61,56 +58,8 @@ def process_file(path: str, job: Job) -> FileResult:
         return FileResult(path, original=data, error=f"internal error: {detail}")
 
 
-def process_source(path: str, data: bytes, job: Job) -> FileResult:
-    try:
-        module = cst.parse_module(data)
-    except cst.ParserSyntaxError as error:
-        where = f"near line {error.editor_line}"
-        return _unparsed(
-            path, data, f"does not parse (Python 2 or a syntax error {where})", job
-        )
-    except (UnicodeDecodeError, LookupError, SyntaxError) as error:
-        return _unparsed(path, data, f"cannot be decoded: {error}", job)
-    if module.bytes != data:
-        return _unparsed(
-            path, data, "LibCST cannot reproduce this file byte for byte", job
-        )
-    ctx = ModuleContext(path, module, job.provider)
-    fixers.run(ctx)
-    sites = ctx.sites
-    if job.scan_text:
-        covered = {line for s in sites for line in range(s.line, s.end_line + 1)}
-        text = data.decode(module.encoding, errors="replace")
-        sites = sites + textscan.text_sites(
-            path,
-            text,
-            textscan.HASH,
-            Status.MANUAL,
-            "a hapikey use the codemod does not recognise",
-            strict=job.strict,
-            covered=covered,
-            prose=ctx.docstring_lines(),
-            python=True,
-        )
-    sites = tuple(sorted(sites, key=lambda s: (s.line, s.column)))
-    if not ctx.edits:
-        return FileResult(path, sites, original=data, encoding=module.encoding)
-    new_module = ctx.module.visit(EditApplier(ctx.edits))
-    new_module = add_imports(new_module, ctx.imports)
-    new = new_module.bytes
-    try:
-        cst.parse_module(new)
-    except cst.ParserSyntaxError as error:  # never hand back code that does not parse
-        return FileResult(
-            path,
-            sites,
-            original=data,
-            error=f"internal error: the rewrite does not parse ({error.message})",
-        )
-    return FileResult(path, sites, original=data, new=new, encoding=module.encoding)
-
-
-def _unparsed(path: str, data: bytes, reason: str, job: Job) -> FileResult:
+def unparsed(path: str, data: bytes, reason: str, job: Job) -> FileResult:
+    """A Python file LibCST cannot take: its uses, found by the text scanner."""
     text = data.decode("utf-8", errors="replace")
     sites = textscan.text_sites(
         path, text, textscan.HASH, Status.UNPARSED, reason, strict=job.strict

@@ -22,7 +22,7 @@ _PLACEHOLDER = "# hapimigrate-magic-{}\n"
 
 
 def process_notebook(path: str, data: bytes, job) -> FileResult:
-    from hapimigrate.engine import process_source  # the engine runs cells as modules
+    from hapimigrate.codemod import process_source  # cells are modules
 
     if b"hapikey" not in data and b"api_key" not in data:
         return FileResult(path, original=data)

@@ -24,8 +24,6 @@ import re
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 
-import libcst as cst
-
 DEFAULT_SPEC = "env:HUBSPOT_ACCESS_TOKEN"
 ENTRY_POINT_GROUP = "hapimigrate.token_providers"
 
@@ -90,8 +88,8 @@ def _checked(provider: object, spec: str) -> TokenProvider:
     if not isinstance(expression, str) or imports is None:
         raise ProviderError(f"provider {spec!r} must have 'expression' and 'imports'")
     try:
-        cst.parse_expression(expression)
-    except cst.ParserSyntaxError as error:
+        compile(expression, "<token provider>", "eval")
+    except SyntaxError as error:
         raise ProviderError(f"provider {spec!r} expression does not parse: {error}")
     checked = tuple(
         Import(i.module, getattr(i, "name", None)) for i in imports  # type: ignore[union-attr]

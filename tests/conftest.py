@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from hapimigrate import engine, providers
+from hapimigrate import codemod, engine, providers
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "fixtures")
@@ -26,7 +26,7 @@ def update_goldens(request) -> bool:
 def migrate(source: str | bytes, spec: str | None = None, path: str = "example.py"):
     """Run the engine on source text; the FileResult."""
     data = source.encode() if isinstance(source, str) else source
-    return engine.process_source(path, data, engine.Job(providers.resolve(spec)))
+    return codemod.process_source(path, data, engine.Job(providers.resolve(spec)))
 
 
 def migrated_text(source: str, spec: str | None = None) -> str:
