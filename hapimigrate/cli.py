@@ -308,6 +308,41 @@ def _findings(settings: Settings, outcome: Outcome) -> list[Site]:
     return findings
 
 
+@main.group()
+def scaffold() -> None:
+    """Write ready-made code for the migrated app."""
+
+
+@scaffold.command()
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the module, e.g. myapp/hubspot_oauth.py.")  # fmt: skip
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def oauth(output: str, force: bool) -> None:
+    """A dependency-free OAuth token provider (refresh-token grant, cached,
+    thread-safe), and the --token-provider line to use it."""
+    from importlib import resources
+
+    if os.path.exists(output) and not force:
+        raise click.UsageError(f"{output} exists (use --force to overwrite)")
+    template = (
+        resources.files("hapimigrate.templates")
+        .joinpath("oauth_provider.py")
+        .read_text()
+    )
+    os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
+    _write_text(output, template)
+    module = _module_name(output)
+    click.echo(f"wrote {output}", err=True)
+    click.echo(f"hapimigrate apply --token-provider {module}:get_access_token PATH...")
+
+
+def _module_name(path: str) -> str:
+    """``myapp/hubspot_oauth.py`` -> ``myapp.hubspot_oauth`` (relative to here)."""
+    relative = os.path.normpath(os.path.relpath(path))
+    stem = os.path.splitext(relative)[0]
+    return stem.replace(os.sep, ".").lstrip(".")
+
+
 @dataclass
 class Outcome:
     changed: int = 0

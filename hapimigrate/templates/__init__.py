@@ -1,0 +1,1 @@
+"""Files hapimigrate writes for its users (scaffold)."""

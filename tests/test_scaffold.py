@@ -1,0 +1,147 @@
+"""`hapimigrate scaffold oauth`: the written provider refreshes tokens against a
+real (local) token endpoint, caches them, is thread-safe and keeps the newest
+refresh token."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+import pytest
+from click.testing import CliRunner
+
+from hapimigrate.cli import main
+
+
+class TokenEndpoint:
+    def __init__(self, status: int = 200) -> None:
+        self.requests: list[dict] = []
+        self.status = status
+        endpoint = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+                form = {k: v[0] for k, v in parse_qs(body).items()}
+                endpoint.requests.append(
+                    {"form": form, "type": self.headers["Content-Type"]}
+                )
+                number = len(endpoint.requests)
+                answer = {"access_token": f"access-{number}", "refresh_token": f"refresh-{number}",
+                          "expires_in": 1800}  # fmt: skip
+                data = json.dumps(
+                    answer if endpoint.status == 200 else {"status": "BAD"}
+                ).encode()
+                self.send_response(endpoint.status)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/oauth/v1/token"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def provider(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["scaffold", "oauth", "-o", "myapp/hubspot_oauth.py"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == (
+        "hapimigrate apply --token-provider myapp.hubspot_oauth:get_access_token PATH..."
+    )
+    spec = importlib.util.spec_from_file_location(
+        "hubspot_oauth", tmp_path / "myapp/hubspot_oauth.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setenv("HUBSPOT_CLIENT_ID", "client-id")
+    monkeypatch.setenv("HUBSPOT_CLIENT_SECRET", "client-secret")
+    monkeypatch.setenv("HUBSPOT_REFRESH_TOKEN", "refresh-0")
+    return module
+
+
+def test_fetches_once_then_serves_from_cache(provider, monkeypatch):
+    endpoint = TokenEndpoint()
+    monkeypatch.setenv("HUBSPOT_TOKEN_URL", endpoint.url)
+    try:
+        assert provider.get_access_token() == "access-1"
+        assert provider.get_access_token() == "access-1"
+    finally:
+        endpoint.close()
+    [request] = endpoint.requests
+    assert request["type"].startswith("application/x-www-form-urlencoded")
+    assert request["form"] == {
+        "grant_type": "refresh_token",
+        "client_id": "client-id",
+        "client_secret": "client-secret",
+        "refresh_token": "refresh-0",
+    }
+
+
+def test_refreshes_before_expiry_with_the_newest_refresh_token(provider, monkeypatch):
+    endpoint = TokenEndpoint()
+    monkeypatch.setenv("HUBSPOT_TOKEN_URL", endpoint.url)
+    try:
+        assert provider.get_access_token() == "access-1"
+        provider._expires_at = (
+            provider.time.monotonic() + 30
+        )  # inside the refresh margin
+        assert provider.get_access_token() == "access-2"
+    finally:
+        endpoint.close()
+    assert [r["form"]["refresh_token"] for r in endpoint.requests] == [
+        "refresh-0",
+        "refresh-1",
+    ]
+
+
+def test_concurrent_callers_share_one_refresh(provider, monkeypatch):
+    endpoint = TokenEndpoint()
+    monkeypatch.setenv("HUBSPOT_TOKEN_URL", endpoint.url)
+    tokens = []
+    try:
+        threads = [
+            threading.Thread(target=lambda: tokens.append(provider.get_access_token()))
+            for _ in range(16)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        endpoint.close()
+    assert tokens == ["access-1"] * 16
+    assert len(endpoint.requests) == 1
+
+
+def test_refusal_and_missing_settings_raise_token_error(provider, monkeypatch):
+    endpoint = TokenEndpoint(status=400)
+    monkeypatch.setenv("HUBSPOT_TOKEN_URL", endpoint.url)
+    try:
+        with pytest.raises(provider.TokenError, match="HTTP 400"):
+            provider.get_access_token()
+    finally:
+        endpoint.close()
+    monkeypatch.delenv("HUBSPOT_CLIENT_SECRET")
+    with pytest.raises(provider.TokenError, match="HUBSPOT_CLIENT_SECRET is not set"):
+        provider.get_access_token()
+
+
+def test_scaffold_does_not_overwrite(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.py").write_text("mine\n")
+    result = CliRunner().invoke(main, ["scaffold", "oauth", "-o", "p.py"])
+    assert result.exit_code == 2 and (tmp_path / "p.py").read_text() == "mine\n"
