@@ -5,9 +5,11 @@ third of a second to import."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import libcst as cst
 
-from hapimigrate import fixers, textscan
+from hapimigrate import fixers, slicing, textscan
 from hapimigrate.context import ModuleContext
 from hapimigrate.edits import EditApplier
 from hapimigrate.engine import Job, unparsed
@@ -16,6 +18,28 @@ from hapimigrate.model import FileResult, Status
 
 
 def process_source(path: str, data: bytes, job: Job) -> FileResult:
+    """The codemod on ``data``; on its relevant statements only, for a big file."""
+    part = slicing.reduce(data)
+    if part is not None:
+        result = _process(path, part.source, job)
+        if not result.sites or result.sites[0].status != Status.UNPARSED:
+            sites = tuple(
+                dataclasses.replace(
+                    s, line=part.line(s.line), end_line=part.line(s.end_line)
+                )
+                for s in result.sites
+            )
+            if result.new is None:
+                return dataclasses.replace(result, sites=sites, original=data)
+            spliced = slicing.splice(part, result.new)
+            if spliced is not None:
+                return dataclasses.replace(
+                    result, sites=sites, original=data, new=spliced
+                )
+    return _process(path, data, job)
+
+
+def _process(path: str, data: bytes, job: Job) -> FileResult:
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as error:
