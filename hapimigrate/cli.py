@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -407,7 +409,53 @@ def _results(settings: Settings, outcome: Outcome, checking: bool = False):
         raise click.BadParameter(f"{missing} does not exist", param_hint="PATHS")
     strict = bool(settings.extra.get("strict"))
     job = engine.Job(provider, settings.verbose, scan_text=checking, strict=strict)
-    return engine.process_files(files, job, settings.jobs)
+    results = engine.process_files(files, job, settings.jobs)
+    return results if checking else _keep_imported_keys(list(results), files, job)
+
+
+def _keep_imported_keys(results: list[FileResult], files: list[str], job: engine.Job):
+    """A dead key definition another module of the tree may read (it names both
+    the key and the defining module) is not removed: such files are migrated
+    again with those names protected."""
+    proposed = {r.path: r.removed_keys for r in results if r.removed_keys}
+    if not proposed:
+        return results
+    names = {name for keys in proposed.values() for name in keys}
+    pattern = re.compile(
+        rb"\b(" + b"|".join(re.escape(n.encode()) for n in names) + rb")\b"
+    )
+    texts: dict[str, bytes] = {}
+    for path in files:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if pattern.search(data):
+            texts[path] = data
+    again = {}
+    for path, keys in proposed.items():
+        stem = os.path.splitext(os.path.basename(path))[0]
+        if stem == "__init__":
+            stem = os.path.basename(os.path.dirname(os.path.abspath(path)))
+        module = re.compile(rb"\b" + re.escape(stem.encode()) + rb"\b")
+        readers = [
+            data
+            for other, data in texts.items()
+            if other != path and module.search(data)
+        ]
+        protected = frozenset(
+            k
+            for k in keys
+            if any(
+                re.search(rb"\b" + re.escape(k.encode()) + rb"\b", d) for d in readers
+            )
+        )
+        if protected:
+            again[path] = engine.process_file(
+                path, dataclasses.replace(job, protected=protected)
+            )
+    return [again.get(r.path, r) for r in results]
 
 
 def _run(settings: Settings, write: bool, show: bool = True) -> Outcome:

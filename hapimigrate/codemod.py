@@ -9,7 +9,7 @@ import dataclasses
 
 import libcst as cst
 
-from hapimigrate import fixers, slicing, textscan
+from hapimigrate import dead_keys, fixers, slicing, textscan
 from hapimigrate.context import ModuleContext
 from hapimigrate.edits import EditApplier
 from hapimigrate.engine import Job, unparsed
@@ -73,7 +73,8 @@ def _process(path: str, data: bytes, job: Job) -> FileResult:
     sites = tuple(sorted(sites, key=lambda s: (s.line, s.column)))
     if not ctx.edits:
         return FileResult(path, sites, original=data, encoding=module.encoding)
-    new_module = ctx.module.visit(EditApplier(ctx.edits))
+    removed = dead_keys.remove(ctx, job.protected)
+    new_module = ctx.module.visit(EditApplier(ctx.edits, ctx.parent))
     new_module = add_imports(new_module, ctx.imports)
     new = new_module.bytes
     try:
@@ -85,4 +86,11 @@ def _process(path: str, data: bytes, job: Job) -> FileResult:
             original=data,
             error=f"internal error: the rewrite does not parse ({error.message})",
         )
-    return FileResult(path, sites, original=data, new=new, encoding=module.encoding)
+    return FileResult(
+        path,
+        sites,
+        original=data,
+        new=new,
+        encoding=module.encoding,
+        removed_keys=removed,
+    )

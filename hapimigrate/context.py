@@ -107,6 +107,7 @@ class ModuleContext:
         self.index = Index()
         self.module.visit(Collector(self.index))
         self.edits = Edits()
+        self.key_names: list[cst.Name] = []  # the key expressions of migrated sites
         self.sites: list[Site] = []
         self.imports: set[Import] = set()
 

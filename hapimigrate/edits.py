@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Sequence, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 import libcst as cst
 
@@ -186,9 +186,34 @@ def _is_authorization(element: cst.BaseDictElement) -> bool:
 class EditApplier(cst.CSTTransformer):
     """Applies an :class:`Edits` plan recorded against the original tree."""
 
-    def __init__(self, edits: Edits) -> None:
+    def __init__(self, edits: Edits, parent: Callable[[cst.CSTNode], object]) -> None:
         super().__init__()
         self.edits = edits
+        self.parent = parent  # of a node of the original tree
+        # blank lines above a removed statement, for the statement after it
+        self._carry: tuple[object, int] | None = None
+
+    def on_leave(self, original, updated):
+        result = super().on_leave(original, updated)
+        if self._carry is not None and isinstance(
+            original, (cst.SimpleStatementLine, cst.BaseCompoundStatement)
+        ):
+            block, blanks = self._carry
+            if self.parent(original) is block and isinstance(result, cst.CSTNode):
+                self._carry = None
+                own = result.leading_lines
+                lead = len(own) - len(list(_without_leading_blanks(own)))
+                if blanks > lead:
+                    result = result.with_changes(
+                        leading_lines=[cst.EmptyLine()] * (blanks - lead) + list(own)
+                    )
+        if (
+            isinstance(original, (cst.Module, cst.IndentedBlock))
+            and self._carry
+            and self._carry[0] is original
+        ):
+            self._carry = None
+        return result
 
     def leave_SimpleString(self, original, updated):
         return self._cut_text(original, updated)
@@ -349,6 +374,15 @@ class EditApplier(cst.CSTTransformer):
             replacement = self.edits.statements.get(old, [None])
             body.extend(new if s is None else s for s in replacement)
         if not body:
+            blanks = len(updated.leading_lines) - len(
+                list(_without_leading_blanks(updated.leading_lines))
+            )
+            previous = (
+                self._carry[1]
+                if self._carry and self._carry[0] is self.parent(original)
+                else 0
+            )
+            self._carry = (self.parent(original), max(blanks, previous))
             return cst.RemoveFromParent()
         if len(original.body) == 1 and len(body) > 1:
             # one statement became several: one line each, like the code around it
@@ -376,3 +410,11 @@ def _keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:
             whitespace_after=cst.SimpleWhitespace(""),
         ),
     )
+
+
+def _without_leading_blanks(lines):
+    """The leading lines from the first comment on."""
+    lines = list(lines)
+    while lines and lines[0].comment is None:
+        lines.pop(0)
+    return lines

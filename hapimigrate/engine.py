@@ -28,6 +28,9 @@ class Job:
     verbose: bool = False
     scan_text: bool = False  # check: also non-Python files, and uses the codemod misses
     strict: bool = False  # check --strict: uses in comments and docstrings count too
+    protected: frozenset[str] = (
+        frozenset()
+    )  # key names other modules read: never removed
 
 
 def process_file(path: str, job: Job) -> FileResult:
@@ -43,7 +46,7 @@ def process_file(path: str, job: Job) -> FileResult:
         if not path.endswith(discover.PYTHON_SUFFIXES):
             return _text_file(path, data, job)
         if not discover.may_hold_site(data):
-            return FileResult(path, original=data)
+            return FileResult(path)
         from hapimigrate.codemod import process_source  # LibCST only when needed
 
         return process_source(path, data, job)
@@ -71,9 +74,9 @@ def _text_file(path: str, data: bytes, job: Job) -> FileResult:
     """A file that is not Python: only ``check`` looks inside."""
     syntax = textscan.family(path)
     if not job.scan_text or syntax is None or b"hapikey" not in data.lower():
-        return FileResult(path, original=data)
+        return FileResult(path)
     if b"\0" in data:
-        return FileResult(path, original=data)  # binary
+        return FileResult(path)  # binary
     text = data.decode("utf-8", errors="replace")
     reason = "not Python: migrate by hand to an Authorization: Bearer header"
     sites = textscan.text_sites(
@@ -85,12 +88,36 @@ def _text_file(path: str, data: bytes, job: Job) -> FileResult:
 def process_files(
     paths: Iterable[str], job: Job, jobs: int | None = None
 ) -> Iterator[FileResult]:
-    """Results in the order of ``paths``; a process pool when it pays."""
-    paths = list(paths)
+    """A result per path: files that cannot hold a site first (one cheap read and
+    a regular expression, here), then the candidates in the order of ``paths``,
+    in a process pool when there are enough of them to pay for it."""
+    candidates = []
+    for path in paths:
+        if _candidate(path, job):
+            candidates.append(path)
+        else:
+            yield FileResult(path)
     workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(paths) < POOL_THRESHOLD:
-        for path in paths:
+    if workers <= 1 or len(candidates) < POOL_THRESHOLD:
+        for path in candidates:
             yield process_file(path, job)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process_file, paths, [job] * len(paths), chunksize=8)
+    with ProcessPoolExecutor(max_workers=min(workers, len(candidates))) as pool:
+        yield from pool.map(
+            process_file, candidates, [job] * len(candidates), chunksize=1
+        )
+
+
+def _candidate(path: str, job: Job) -> bool:
+    """Whether a file may hold a site; unreadable files are candidates, so that
+    process_file reports them."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return True
+    if path.endswith(discover.PYTHON_SUFFIXES):
+        return discover.may_hold_site(data)
+    return b"hapikey" in data.lower() or (
+        path.endswith(".ipynb") and b"api_key" in data
+    )

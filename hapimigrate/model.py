@@ -76,6 +76,7 @@ class FileResult:
     new: bytes | None = field(default=None, repr=False)
     encoding: str = "utf-8"
     error: str | None = None
+    removed_keys: tuple[str, ...] = ()  # dead key definitions the rewrite removes
 
     @property
     def changed(self) -> bool:

@@ -66,6 +66,8 @@ def fix(ctx: ModuleContext) -> None:
             )
         else:
             ctx.edits.calls[call].rename[index] = ("access_token", ctx.token())
+            if isinstance(arg.value, cst.Name):
+                ctx.key_names.append(arg.value)
             ctx.site(arg, Kind.SDK, Status.REWRITE, hardcoded_key=hardcoded)
 
 

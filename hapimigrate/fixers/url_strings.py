@@ -155,6 +155,7 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
     if not no_auth:
         common.send_token(ctx, route)
     reason = common.NO_AUTH_REASON if no_auth else ""
+    ctx.key_names += [n for n in key_nodes if isinstance(n, cst.Name)]
     ctx.site(root, Kind.URL, Status.REWRITE, reason, **found)
 
 
@@ -207,6 +208,7 @@ def _format_edit(ctx: ModuleContext, op: cst.CSTNode, cut: Cut, pieces: list[Pie
         keys = {r for r in refs if isinstance(r, str)}
         # with no argument left, `%` goes, unless `%%` escapes need it: `% ()`
         escaped = querystring.has_escapes(template)
+        ctx.key_names.extend(_names_at(right, positions))
         if isinstance(right, cst.Tuple):
             if any(p >= len(right.elements) for p in positions):
                 raise FlowError("the % arguments do not match the template")
@@ -253,11 +255,26 @@ def _format_edit(ctx: ModuleContext, op: cst.CSTNode, cut: Cut, pieces: list[Pie
     def record() -> None:
         edit = edits.calls[op]
         edit.drop_args.update(drop)
+        ctx.key_names.extend(
+            op.args[i].value for i in drop if isinstance(op.args[i].value, cst.Name)
+        )
         edit.unwrap_format = everything
         for node, span in renumber:
             edits.text_cuts[node].append(span)
 
     return record
+
+
+def _names_at(right: cst.BaseExpression, positions: list[int]) -> list[cst.Name]:
+    """The names passed for the cut ``%`` fields: the key, in all likelihood."""
+    values = (
+        [e.value for e in right.elements] if isinstance(right, cst.Tuple) else [right]
+    )
+    return [
+        values[p]
+        for p in positions
+        if p < len(values) and isinstance(values[p], cst.Name)
+    ]
 
 
 def _numbers_fields(template: str) -> bool:

@@ -1,0 +1,76 @@
+"""After the rewrite, a legacy key definition nothing reads any more is removed
+(with imports only it used); one still read, exported, or read by another module
+of the tree is kept."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from hapimigrate.cli import main
+from tests.conftest import migrated_text
+
+USE = 'requests.get("https://api.hubapi.com/owners/v2/owners?hapikey=" + API_KEY)\n'
+H = '{"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]}'
+
+
+def test_unused_definition_goes():
+    source = (
+        'import os\n\nimport requests\n\nAPI_KEY = os.environ["HUBSPOT_API_KEY"]\n\n'
+        + USE
+    )
+    assert migrated_text(source) == (
+        "import os\n\nimport requests\n\n"
+        f'requests.get("https://api.hubapi.com/owners/v2/owners", headers={H})\n'
+    )
+
+
+def test_settings_definition_goes_with_its_import():
+    source = (
+        "from django.conf import settings\nimport requests\n\nAPI_KEY = settings.HUBSPOT_KEY\n"
+        + USE
+    )
+    text = migrated_text(source)
+    assert "settings" not in text and "API_KEY" not in text
+
+
+def test_imported_key_name_goes_from_the_import():
+    source = (
+        "import requests\nfrom config import BASE, API_KEY\n" + USE + "print(BASE)\n"
+    )
+    assert "from config import BASE\n" in migrated_text(source)
+
+
+def test_a_definition_still_read_stays():
+    source = (
+        'import os\nimport requests\nfrom lib import fetch\nAPI_KEY = os.getenv("K")\n'
+        + USE
+        + 'fetch("https://api.hubapi.com/x?hapikey=" + API_KEY)\n'
+    )
+    assert 'API_KEY = os.getenv("K")' in migrated_text(source)
+
+
+def test_exported_and_side_effect_definitions_stay():
+    exported = '__all__ = ["API_KEY"]\nimport requests\nAPI_KEY = "k"\n' + USE
+    assert 'API_KEY = "k"' in migrated_text(exported)
+    computed = (
+        "import requests\nfrom vault import fetch_key\nAPI_KEY = fetch_key()\n" + USE
+    )
+    assert "API_KEY = fetch_key()" in migrated_text(computed)
+
+
+def test_a_definition_another_module_reads_stays(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "keys.py").write_text(
+        'import os\nimport requests\nAPI_KEY = os.environ["K"]\n' + USE
+    )
+    (tmp_path / "other.py").write_text(
+        "from keys import API_KEY\nprint(len(API_KEY))\n"
+    )
+    (tmp_path / "alone.py").write_text(
+        'import os\nimport requests\nAPI_KEY = os.environ["K"]\n' + USE
+    )
+    result = CliRunner().invoke(main, ["apply", "."])
+    assert result.exit_code == 0, result.output
+    assert 'API_KEY = os.environ["K"]' in (tmp_path / "keys.py").read_text()
+    assert "hapikey" not in (tmp_path / "keys.py").read_text()
+    assert "API_KEY" not in (tmp_path / "alone.py").read_text()
