@@ -202,6 +202,21 @@ def test_github_annotations_escape_what_they_must():
     )
 
 
+def test_sarif_validates_against_the_sarif_2_1_0_schema():
+    import jsonschema
+
+    with open(
+        os.path.join(os.path.dirname(__file__), "data", "sarif-2.1.0-rtm.5.json")
+    ) as handle:
+        schema = json.load(handle)
+    document = json.loads(invoke("check", "--format", "sarif", "check-tree").stdout)
+    jsonschema.Draft4Validator(schema).validate(document)
+    broken = json.loads(json.dumps(document))
+    broken["runs"][0]["results"][0]["level"] = "fatal"  # not a SARIF level
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft4Validator(schema).validate(broken)
+
+
 def test_sarif_is_well_formed():
     document = json.loads(invoke("check", "--format", "sarif", "check-tree").stdout)
     assert document["version"] == "2.1.0"
