@@ -410,52 +410,56 @@ def _results(settings: Settings, outcome: Outcome, checking: bool = False):
     strict = bool(settings.extra.get("strict"))
     job = engine.Job(provider, settings.verbose, scan_text=checking, strict=strict)
     results = engine.process_files(files, job, settings.jobs)
-    return results if checking else _keep_imported_keys(list(results), files, job)
+    return results if checking else _keep_imported_keys(results, files, job)
 
 
-def _keep_imported_keys(results: list[FileResult], files: list[str], job: engine.Job):
+def _module_stem(path: str) -> str:
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return (
+        os.path.basename(os.path.dirname(os.path.abspath(path)))
+        if stem == "__init__"
+        else stem
+    )
+
+
+def _keep_imported_keys(results, files: list[str], job: engine.Job):
     """A dead key definition another module of the tree may read (it names both
     the key and the defining module) is not removed: such files are migrated
-    again with those names protected."""
-    proposed = {r.path: r.removed_keys for r in results if r.removed_keys}
-    if not proposed:
-        return results
-    names = {name for keys in proposed.values() for name in keys}
-    pattern = re.compile(
-        rb"\b(" + b"|".join(re.escape(n.encode()) for n in names) + rb")\b"
-    )
-    texts: dict[str, bytes] = {}
+    again with those names protected. Other results pass straight through; these
+    come last, once the tree has been searched."""
+    deferred = []
+    for result in results:
+        if result.removed_keys:
+            deferred.append(result)
+        else:
+            yield result
+    if not deferred:
+        return
+    proposed = {r.path: r.removed_keys for r in deferred}
+    stems = {path: _module_stem(path) for path in proposed}
+    needed = {name.encode() for keys in proposed.values() for name in keys}
+    needed |= {stem.encode() for stem in stems.values()}
+    containing: dict[bytes, set[str]] = {}  # word -> the files that hold it
     for path in files:
         try:
             with open(path, "rb") as handle:
-                data = handle.read()
+                words = set(re.findall(rb"\w+", handle.read())) & needed
         except OSError:
             continue
-        if pattern.search(data):
-            texts[path] = data
+        for word in words:
+            containing.setdefault(word, set()).add(path)
     again = {}
     for path, keys in proposed.items():
-        stem = os.path.splitext(os.path.basename(path))[0]
-        if stem == "__init__":
-            stem = os.path.basename(os.path.dirname(os.path.abspath(path)))
-        module = re.compile(rb"\b" + re.escape(stem.encode()) + rb"\b")
-        readers = [
-            data
-            for other, data in texts.items()
-            if other != path and module.search(data)
-        ]
+        readers = containing.get(stems[path].encode(), set()) - {path}
         protected = frozenset(
-            k
-            for k in keys
-            if any(
-                re.search(rb"\b" + re.escape(k.encode()) + rb"\b", d) for d in readers
-            )
+            k for k in keys if containing.get(k.encode(), set()) & readers
         )
         if protected:
             again[path] = engine.process_file(
                 path, dataclasses.replace(job, protected=protected)
             )
-    return [again.get(r.path, r) for r in results]
+    for result in deferred:
+        yield again.get(result.path, result)
 
 
 def _run(settings: Settings, write: bool, show: bool = True) -> Outcome:

@@ -73,7 +73,7 @@ def _process(path: str, data: bytes, job: Job) -> FileResult:
     sites = tuple(sorted(sites, key=lambda s: (s.line, s.column)))
     if not ctx.edits:
         return FileResult(path, sites, original=data, encoding=module.encoding)
-    removed = dead_keys.remove(ctx, job.protected)
+    removed = dead_keys.remove(ctx, job.protected) if job.remove_dead_keys else ()
     new_module = ctx.module.visit(EditApplier(ctx.edits, ctx.parent))
     new_module = add_imports(new_module, ctx.imports)
     new = new_module.bytes

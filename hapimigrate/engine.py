@@ -28,9 +28,8 @@ class Job:
     verbose: bool = False
     scan_text: bool = False  # check: also non-Python files, and uses the codemod misses
     strict: bool = False  # check --strict: uses in comments and docstrings count too
-    protected: frozenset[str] = (
-        frozenset()
-    )  # key names other modules read: never removed
+    protected: frozenset[str] = frozenset()  # key names other modules read
+    remove_dead_keys: bool = True  # off for notebook cells, which share their names
 
 
 def process_file(path: str, job: Job) -> FileResult:
@@ -102,9 +101,11 @@ def process_files(
         for path in candidates:
             yield process_file(path, job)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(candidates))) as pool:
+    workers = min(workers, len(candidates))
+    chunksize = max(1, len(candidates) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(
-            process_file, candidates, [job] * len(candidates), chunksize=1
+            process_file, candidates, [job] * len(candidates), chunksize=chunksize
         )
 
 

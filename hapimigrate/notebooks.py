@@ -54,7 +54,8 @@ def process_notebook(path: str, data: bytes, job) -> FileResult:
             _PLACEHOLDER.format(i) if _MAGIC.match(line) else line
             for i, line in enumerate(lines)
         )
-        result = process_source(f"{path}[{number}]", code.encode("utf-8"), job)
+        cell_job = dataclasses.replace(job, remove_dead_keys=False)  # cells share names
+        result = process_source(f"{path}[{number}]", code.encode("utf-8"), cell_job)
         if result.error:
             return FileResult(
                 path, original=data, error=f"cell {number}: {result.error}"
