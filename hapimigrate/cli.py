@@ -26,7 +26,7 @@ from hapimigrate import report as reporting
 from hapimigrate.model import FileResult, Site, Status
 from hapimigrate.output import diff as diff_output
 from hapimigrate.output import findings as findings_output
-from hapimigrate.output import json_report, text, text_report
+from hapimigrate.output import json_report, progress, text, text_report
 from hapimigrate.source import ChangedOnDisk, write_atomic
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -410,7 +410,13 @@ def _results(settings: Settings, outcome: Outcome, checking: bool = False):
     strict = bool(settings.extra.get("strict"))
     job = engine.Job(provider, settings.verbose, scan_text=checking, strict=strict)
     results = engine.process_files(files, job, settings.jobs)
-    return results if checking else _keep_imported_keys(results, files, job)
+    machine = settings.extra.get("output_format", "text") != "text" or bool(
+        settings.extra.get("output")
+    )
+    shown = progress.progress(
+        results, len(files), progress.wanted(settings.quiet, machine)
+    )
+    return shown if checking else _keep_imported_keys(shown, files, job)
 
 
 def _module_stem(path: str) -> str:
