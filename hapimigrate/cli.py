@@ -116,6 +116,12 @@ def shared_options(command):
     return wrapper
 
 
+output_option = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to FILE, not stdout.",
+)
 report_option = click.option(
     "--report",
     "report_file",
@@ -167,12 +173,7 @@ def apply(settings: Settings) -> int:
     default="text",
     show_default=True,
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to FILE, not stdout.",
-)
+@output_option
 @shared_options
 def report(settings: Settings) -> int:
     """Report every site, the endpoints it calls and the OAuth scopes the new
@@ -195,12 +196,7 @@ def report(settings: Settings) -> int:
     default="text",
     show_default=True,
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to FILE, not stdout.",
-)
+@output_option
 @click.option(
     "--baseline",
     "baseline_file",

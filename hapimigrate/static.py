@@ -209,14 +209,7 @@ def _single_value(ctx: ModuleContext, name: cst.Name) -> cst.BaseExpression | No
     if len(assignments) != 1:
         return None
     target = getattr(assignments[0], "node", None)
-    holder = ctx.parent(target) if target is not None else None
-    if isinstance(holder, cst.AssignTarget):
-        statement = ctx.parent(holder)
-        if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
-            return statement.value
-    if isinstance(holder, cst.AnnAssign) and holder.value is not None:
-        return holder.value
-    return None
+    return _single_value_of(ctx, target) if isinstance(target, cst.Name) else None
 
 
 def is_literal_key(ctx: ModuleContext, node: cst.CSTNode, depth: int = 0) -> bool:

@@ -33,3 +33,26 @@ def migrated_text(source: str, spec: str | None = None) -> str:
     result = migrate(source, spec)
     assert result.error is None, result.error
     return result.new.decode() if result.new is not None else source
+
+
+def invoke(*args, cwd=FIXTURES):
+    """The CLI in this process, run from ``cwd``."""
+    from click.testing import CliRunner
+
+    from hapimigrate.cli import main
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def assert_golden(path: str, text: str, update: bool) -> None:
+    """``text`` is what ``path`` holds (rewritten first with --update-goldens)."""
+    if update:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    with open(path, encoding="utf-8") as handle:
+        assert text == handle.read()

@@ -10,10 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
-
-from hapimigrate.cli import main
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, assert_golden, invoke
 
 TREE = os.path.join(FIXTURES, "check-tree")
 EXPECTED = os.path.join(FIXTURES, "check-expected")
@@ -26,25 +23,12 @@ FORMATS = {
 KEYS = ("0a1b2c3d-1111-2222-3333-444455556666", "1234abcd5678", "0a1b2c3d11112222")
 
 
-def invoke(*args, cwd=FIXTURES):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(old)
-
-
 @pytest.mark.parametrize("output_format", FORMATS)
 def test_golden_check_output(output_format, update_goldens):
     result = invoke("check", "--format", output_format, "check-tree")
     assert result.exit_code == 1
     path = os.path.join(EXPECTED, FORMATS[output_format])
-    if update_goldens:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(result.stdout)
-    with open(path, encoding="utf-8") as handle:
-        assert result.stdout == handle.read()
+    assert_golden(path, result.stdout, update_goldens)
     for key in KEYS:
         assert key not in result.stdout + result.stderr
 

@@ -7,22 +7,10 @@ import json
 import os
 
 import pytest
-from click.testing import CliRunner
-
-from hapimigrate.cli import main
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, assert_golden, invoke
 
 GOLDEN = os.path.join(FIXTURES, "app-report")
 FORMATS = {"text": "report.txt", "json": "report.json", "markdown": "report.md"}
-
-
-def invoke(*args, cwd=FIXTURES):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(old)
 
 
 @pytest.mark.parametrize("output_format", FORMATS)
@@ -30,11 +18,7 @@ def test_golden_report(output_format, update_goldens):
     result = invoke("report", "--format", output_format, "app")
     assert result.exit_code == 0
     path = os.path.join(GOLDEN, FORMATS[output_format])
-    if update_goldens:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(result.stdout)
-    with open(path, encoding="utf-8") as handle:
-        assert result.stdout == handle.read()
+    assert_golden(path, result.stdout, update_goldens)
 
 
 def test_json_report_shape():
