@@ -151,7 +151,7 @@ def test_bad_tree_runs_to_the_end_without_a_traceback(tmp_path):
 
 def test_a_10_mb_file_is_read_once_and_left_alone(tmp_path):
     big = tmp_path / "generated_data.py"
-    big.write_bytes(b"DATA = [\n" + b"    'row',\n" * 900_000 + b"]\n")
+    big.write_bytes(b"DATA = [\n" + b"    'row',\n" * 1_000_000 + b"]\n")
     assert big.stat().st_size > 10_000_000
     result = engine.process_file(str(big), engine.Job(providers.resolve(None)))
     assert result.sites == () and result.new is None and result.error is None
