@@ -155,3 +155,29 @@ def test_a_10_mb_file_is_read_once_and_left_alone(tmp_path):
     assert big.stat().st_size > 10_000_000
     result = engine.process_file(str(big), engine.Job(providers.resolve(None)))
     assert result.sites == () and result.new is None and result.error is None
+
+
+def test_a_file_that_cannot_be_written_is_reported_and_the_rest_done(tmp_path):
+    """A directory made immutable (chattr +i: even root cannot create or rename
+    in it) holds one legacy file; another sits beside it."""
+    good = f"import requests\n{URL_LINE}\n"
+    for folder in ("locked", "open"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "legacy.py").write_text(good)
+    if subprocess.run(
+        ["chattr", "+i", str(tmp_path / "locked")], capture_output=True
+    ).returncode:
+        pytest.skip("chattr +i is not available here")
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "hapimigrate", "apply", str(tmp_path)],
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        subprocess.run(["chattr", "-i", str(tmp_path / "locked")], capture_output=True)
+    assert result.returncode == 2
+    assert "locked/legacy.py: error: cannot write" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "locked" / "legacy.py").read_text() == good
+    assert "hapikey" not in (tmp_path / "open" / "legacy.py").read_text()
