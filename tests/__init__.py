@@ -1,0 +1,3 @@
+"""hapimigrate's tests."""
+
+from __future__ import annotations

@@ -1,3 +1,5 @@
+"""Shared test helpers: the engine on source text, the CLI in process, goldens."""
+
 from __future__ import annotations
 
 import os

@@ -1,1 +1,3 @@
-"""Ways of showing results: diffs, site lines and summaries."""
+"""Ways of showing results: diffs, site lines, reports and findings."""
+
+from __future__ import annotations

@@ -1,1 +1,3 @@
 """Files hapimigrate writes for its users (scaffold)."""
+
+from __future__ import annotations
