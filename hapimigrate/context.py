@@ -32,6 +32,10 @@ class Index:
     key_strings: list[cst.CSTNode] = field(default_factory=list)  # "...hapikey=..."
     key_elements: list[cst.DictElement] = field(default_factory=list)  # {"hapikey": v}
     key_keywords: list[cst.Arg] = field(default_factory=list)  # f(hapikey=v)
+    key_pairs: list[cst.Tuple] = field(default_factory=list)  # [("hapikey", v), ...]
+    key_setdefaults: list[cst.Call] = field(
+        default_factory=list
+    )  # p.setdefault("hapikey", v)
     key_subscripts: list[cst.Assign] = field(default_factory=list)  # x["hapikey"] = v
     docstrings: list[cst.Expr] = field(default_factory=list)  # string statements
     calls: list[cst.Call] = field(default_factory=list)  # calls that may be SDK clients
@@ -76,6 +80,18 @@ class Collector(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         self.index.calls.append(node)
+        func = node.func
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value == "setdefault"
+            and len(node.args) == 2
+            and _is_key_literal(node.args[0].value)
+        ):
+            self.index.key_setdefaults.append(node)
+
+    def visit_Tuple(self, node: cst.Tuple) -> None:
+        if len(node.elements) == 2 and _is_key_literal(node.elements[0].value):
+            self.index.key_pairs.append(node)
 
     def visit_Expr(self, node: cst.Expr) -> None:
         if isinstance(

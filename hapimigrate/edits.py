@@ -298,6 +298,9 @@ class EditApplier(cst.CSTTransformer):
                 return other.with_changes(lpar=updated.lpar, rpar=updated.rpar)
         return updated
 
+    def leave_List(self, original, updated):
+        return self.leave_Dict(original, updated)
+
     def leave_Dict(self, original, updated):
         drop = self.edits.drop_elements.get(original)
         if not drop:

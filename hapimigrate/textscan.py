@@ -16,7 +16,9 @@ from typing import Iterator
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import Kind, Site, Status
 
-USE = re.compile(r"(?<![A-Za-z0-9])hapikey['\"]?\s*[=:]", re.I)
+USE = re.compile(
+    r"(?<![A-Za-z0-9])hapikey['\"]?\s*[=:]|(?<=['\"])hapikey['\"]\s*,", re.I
+)
 _LITERAL_VALUE = re.compile(r"\s*['\"]?([A-Za-z0-9-]{8,})(?=$|['\"`&#\s,;)}\]])")
 
 HASH, SLASH, MARKUP, NONE = "hash", "slash", "markup", "none"

@@ -128,6 +128,19 @@ REWRITES = [
         f'requests.get("https://api.hubapi.com/owners/v2/owners", params=p, headers={H})\n',
     ),
     (
+        "params_as_a_list_of_pairs",
+        'requests.get("https://api.hubapi.com/contacts/v1/lists", params=[("hapikey", KEY), ("count", 10)])\n',
+        f'requests.get("https://api.hubapi.com/contacts/v1/lists", params=[("count", 10)], headers={H})\n',
+    ),
+    (
+        "params_setdefault",
+        "def get(path, **params):\n"
+        '    params.setdefault("hapikey", KEY)\n'
+        '    return requests.get("https://api.hubapi.com" + path, params=params)\n',
+        "def get(path, **params):\n"
+        f'    return requests.get("https://api.hubapi.com" + path, params=params, headers={H})\n',
+    ),
+    (
         "httpx_client_params",
         "import httpx\n"
         'client = httpx.Client(base_url="https://api.hubapi.com", params={"hapikey": KEY})\n',

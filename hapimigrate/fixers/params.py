@@ -32,6 +32,10 @@ def fix(ctx: ModuleContext) -> None:
         _keyword_entry(ctx, arg)
     for assign in ctx.index.key_subscripts:
         _item_assignment(ctx, assign)
+    for call in ctx.index.key_setdefaults:
+        _setdefault(ctx, call)
+    for pair in ctx.index.key_pairs:
+        _pair_entry(ctx, pair)
 
 
 def _dict_entry(ctx: ModuleContext, element: cst.DictElement) -> None:
@@ -47,6 +51,32 @@ def _dict_entry(ctx: ModuleContext, element: cst.DictElement) -> None:
         return _drop_empty_argument(ctx, mapping, route)
 
     _migrate(ctx, element, mapping, element.value, record, start=mapping)
+
+
+def _pair_entry(ctx: ModuleContext, pair: cst.Tuple) -> None:
+    """``params=[("hapikey", KEY), ("count", 10)]``: a list of pairs."""
+    element = ctx.parent(pair)
+    sequence = ctx.parent(element)
+    if not isinstance(sequence, (cst.List, cst.Tuple)):
+        return  # a lone ("hapikey", v) pair is not a parameter list
+    index = list(sequence.elements).index(element)
+    emptied = len(sequence.elements) == 1
+
+    def record(route: Route) -> cst.BaseSmallStatement | None:
+        ctx.edits.drop_elements[sequence].add(index)
+        return _drop_empty_argument(ctx, sequence, route) if emptied else None
+
+    _migrate(ctx, pair, sequence, pair.elements[1].value, record, start=sequence)
+
+
+def _setdefault(ctx: ModuleContext, call: cst.Call) -> None:
+    """``params.setdefault("hapikey", KEY)``."""
+    assert isinstance(call.func, cst.Attribute)
+
+    def record(route: Route) -> cst.BaseSmallStatement | None:
+        return _drop_statement(ctx, call)
+
+    _migrate(ctx, call, call, call.args[1].value, record, target=call.func.value)
 
 
 def _keyword_entry(ctx: ModuleContext, arg: cst.Arg) -> None:
@@ -137,7 +167,7 @@ def _migrate(ctx, where, holder, value, record, *, start=None, target=None) -> N
     ctx.site(where, kind, Status.REWRITE, **found)
 
 
-def _drop_empty_argument(ctx: ModuleContext, mapping: cst.Dict, route: Route):
+def _drop_empty_argument(ctx: ModuleContext, mapping: cst.BaseExpression, route: Route):
     """``params={}`` left behind: drop the argument; ``x.update({})``: drop the
     statement; ``session.params = {}``: the statement becomes the header."""
     arg = ctx.parent(mapping)
