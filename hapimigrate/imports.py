@@ -136,11 +136,14 @@ def _start(module: cst.Module) -> int:
 
 
 def _is_future(statement: cst.CSTNode) -> bool:
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    first = statement.body[0]
     return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and isinstance(statement.body[0], cst.ImportFrom)
-        and get_full_name_for_node(statement.body[0].module or cst.Name(""))
-        == "__future__"
+        isinstance(first, cst.ImportFrom)
+        and first.module is not None
+        and not first.relative
+        and get_full_name_for_node(first.module) == "__future__"
     )
 
 

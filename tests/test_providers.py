@@ -111,3 +111,10 @@ def test_entry_point_provider(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "+from mycorp.vault import secret" in result.stdout
     assert "\"Bearer \" + secret('hubspot')" in result.stdout
+
+
+def test_relative_imports_at_the_top_are_fine():
+    text = migrated_text(
+        "from . import helpers\nimport requests\n" + SOURCE.split("\n", 1)[1]
+    )
+    assert text.startswith("import os\n\nfrom . import helpers\nimport requests\n")
