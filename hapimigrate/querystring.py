@@ -68,10 +68,6 @@ class Cut:
         return bool(self.brace_fields or self.percent_fields)
 
 
-def holds_key(text: str) -> bool:
-    return KEY in text
-
-
 def find_key(pieces: Sequence[Piece], keep_question: bool = False) -> Cut | None:
     """The cut that removes the hapikey parameter, or None when there is none.
 
@@ -231,8 +227,3 @@ def percent_fields(template: str) -> list[tuple[int, int, int | str]]:
 def has_escapes(template: str) -> bool:
     """Whether dropping the formatting operation would change the text."""
     return "{{" in template or "}}" in template or "%%" in template
-
-
-def apply_cuts(text: str, cut: tuple[int, int]) -> str:
-    a, b = cut
-    return text[:a] + text[b:]
