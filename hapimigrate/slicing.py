@@ -20,6 +20,10 @@ import re
 from dataclasses import dataclass
 
 _SEED = re.compile(rb"hapikey|hubspot|\bhapi\b", re.IGNORECASE)
+# Above this size Python's own parser costs seconds and a gigabyte for a whole
+# module: top-level statements are then found from the text (a line that starts
+# at column 0), and only the kept ones are parsed, each on its own.
+BIG = 2_000_000
 _BOM = b"\xef\xbb\xbf"
 _WORD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
 _MARKER = re.compile(
@@ -49,35 +53,32 @@ def reduce(data: bytes) -> Slice | None:
     lines = data.splitlines(keepends=True)
     if len(lines) < MIN_LINES:
         return None
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    outline = (_text_outline(lines) if len(data) > BIG else None) or _ast_outline(data)
+    if outline is None:
         return None
-    statements = tree.body
-    spans = [(_first_line(node), node.end_lineno or node.lineno) for node in statements]
-    defines = [_defined(node) for node in statements]
+    spans, defines, imports, docstring, loaded = outline
     # Who uses a kept definition: the words of a statement stand for the names it
     # reads (a regular expression in C is ten times faster than walking every tree,
     # and an extra word only keeps an extra statement). What kept code reads: the
-    # names its trees load, walked for the few kept statements only.
+    # names its trees load, found for the few kept statements only.
     words = [
         set(_WORD.findall(b"".join(lines[start - 1 : end]))) for start, end in spans
     ]
     loads: dict[int, set[bytes]] = {}
-    imports = {
-        i
-        for i, node in enumerate(statements)
-        if isinstance(node, (ast.Import, ast.ImportFrom))
-    }
     keep = imports | {
         i
-        for i, (node, (start, end)) in enumerate(zip(statements, spans))
+        for i, (start, end) in enumerate(spans)
         if _SEED.search(b"".join(lines[start - 1 : end]))
-        or (i == 0 and isinstance(node, ast.Expr))  # the module docstring
     }
+    if docstring:
+        keep.add(0)
+    statements = spans
     while True:
         for i in keep - loads.keys():
-            loads[i] = _loaded(statements[i])
+            found = loaded(i)
+            if found is None:
+                return None  # a kept statement does not parse on its own
+            loads[i] = found
         wanted = set().union(*(loads[i] for i in keep))
         # what kept code defines pulls in its users (imports would pull in everything)
         given = set().union(*(defines[i] for i in keep - imports))
@@ -186,3 +187,92 @@ def _loaded(node: ast.stmt) -> set[bytes]:
         for child in ast.walk(node)
         if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load)
     }
+
+
+Outline = tuple  # (spans, defines, imports, docstring, loaded)
+
+
+def _ast_outline(data: bytes) -> Outline | None:
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    body = tree.body
+    return (
+        [(_first_line(node), node.end_lineno or node.lineno) for node in body],
+        [_defined(node) for node in body],
+        {
+            i
+            for i, node in enumerate(body)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+        },
+        bool(body) and isinstance(body[0], ast.Expr),
+        lambda i: _loaded(body[i]),
+    )
+
+
+_TOP = re.compile(rb"(?!(?:else|elif|except|finally)\b)[^\s#)\]}]")
+_IMPORT = re.compile(rb"(?:import|from)\s")
+_DEF = re.compile(
+    rb"(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)|([A-Za-z_]\w*)\s*(?::[^=\n]*)?=(?!=)"
+)
+
+
+def _text_outline(lines: list[bytes]) -> Outline | None:
+    """Top-level statements from the text: each starts on a line beginning at
+    column 0 (decorators join their definition). A line of a string or bracket
+    that happens to start at column 0 makes a false start; the kept statements
+    are parsed on their own, so such a mistake there returns None (and the whole
+    file is outlined by the parser instead)."""
+    starts = []
+    for index, line in enumerate(lines):
+        after_decorator = starts and lines[_previous(lines, index)].startswith(b"@")
+        if _TOP.match(line) and not after_decorator:
+            starts.append(index)
+    if not starts:
+        return None
+    spans = []
+    for n, start in enumerate(starts):
+        end = (starts[n + 1] if n + 1 < len(starts) else len(lines)) - 1
+        while end > start and not lines[end].strip():
+            end -= 1
+        spans.append((start + 1, end + 1))
+
+    def text(i: int) -> bytes:
+        start, end = spans[i]
+        return b"".join(lines[start - 1 : end])
+
+    defines = []
+    for start, _ in spans:
+        first = lines[start - 1]
+        index = start - 1
+        while first.startswith(b"@") and index + 1 < len(lines):
+            index += 1
+            first = lines[index]
+        match = _DEF.match(first)
+        defines.append({match.group(1) or match.group(2)} if match else set())
+    imports = {
+        i for i, (start, _) in enumerate(spans) if _IMPORT.match(lines[start - 1])
+    }
+    docstring = (
+        lines[spans[0][0] - 1].lstrip(b"\xef\xbb\xbfrRbBuU").startswith((b'"', b"'"))
+    )
+
+    def loaded(i: int) -> set[bytes] | None:
+        try:
+            tree = ast.parse(text(i))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        return (
+            set().union(*(_loaded(node) for node in tree.body)) if tree.body else set()
+        )
+
+    return spans, defines, imports, docstring, loaded
+
+
+def _previous(lines: list[bytes], index: int) -> int:
+    """The index of the last non-blank line before ``index``."""
+    index -= 1
+    while index >= 0 and not lines[index].strip():
+        index -= 1
+    return index

@@ -19,14 +19,19 @@ FILLER = "".join(
 
 def both_ways(source: bytes, monkeypatch):
     sliced = migrate(source)
+    big = slicing.BIG
     monkeypatch.setattr(slicing, "MIN_LINES", 10**9)
     whole = migrate(source)
-    monkeypatch.undo()
+    monkeypatch.setattr(slicing, "MIN_LINES", 50)
+    monkeypatch.setattr(slicing, "BIG", big)
     return sliced, whole
 
 
+@pytest.mark.parametrize("outline", ["parser", "text"])
 @pytest.mark.parametrize("name", sorted(os.listdir(PATTERNS)))
-def test_sliced_equals_whole(name, monkeypatch):
+def test_sliced_equals_whole(name, outline, monkeypatch):
+    if outline == "text":  # what files over slicing.BIG go through
+        monkeypatch.setattr(slicing, "BIG", 0)
     with open(os.path.join(PATTERNS, name, "before.py"), "rb") as handle:
         before = handle.read()
     padded = before + FILLER.encode()
