@@ -123,7 +123,9 @@ class ModuleContext:
         self.index = Index()
         self.module.visit(Collector(self.index))
         self.edits = Edits()
-        self.key_names: list[cst.Name] = []  # the key expressions of migrated sites
+        # the key expressions of migrated sites: names, and attributes (settings.KEY)
+        self.key_names: list[cst.Name] = []
+        self.key_attributes: list[cst.Attribute] = []
         self.sites: list[Site] = []
         self.imports: set[Import] = set()
 
@@ -197,6 +199,13 @@ class ModuleContext:
                 fingerprint(kind.value, scope, self.code(node)),
             )
         )
+
+    def note_key(self, node: cst.CSTNode) -> None:
+        """Remember the key expression of a migrated site, for dead_keys."""
+        if isinstance(node, cst.Name):
+            self.key_names.append(node)
+        elif isinstance(node, cst.Attribute):
+            self.key_attributes.append(node)
 
     def docstring_lines(self) -> set[int]:
         """Lines of string statements (docstrings), where a hapikey is prose."""

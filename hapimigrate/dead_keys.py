@@ -42,6 +42,10 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
         for root in _roots(statement.value):
             if root not in provider_names:
                 _remove_unused_import(ctx, statement, root, gone)
+    for attribute in ctx.key_attributes:  # `settings.KEY`: `settings` may be unused now
+        for root in _roots(attribute):
+            if root not in provider_names:
+                _remove_unused_import(ctx, attribute, root, gone)
     return tuple(removed)
 
 

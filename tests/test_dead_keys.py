@@ -74,3 +74,12 @@ def test_a_definition_another_module_reads_stays(tmp_path, monkeypatch):
     assert 'API_KEY = os.environ["K"]' in (tmp_path / "keys.py").read_text()
     assert "hapikey" not in (tmp_path / "keys.py").read_text()
     assert "API_KEY" not in (tmp_path / "alone.py").read_text()
+
+
+def test_an_attribute_key_leaves_no_unused_import():
+    source = "from django.conf import settings\nimport requests\n" + USE.replace(
+        "API_KEY", "settings.HUBSPOT_KEY"
+    )
+    assert "settings" not in migrated_text(source)
+    kept = source + "print(settings.DEBUG)\n"
+    assert "from django.conf import settings\n" in migrated_text(kept)

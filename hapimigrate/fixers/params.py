@@ -162,8 +162,7 @@ def _migrate(ctx, where, holder, value, record, *, start=None, target=None) -> N
         ctx.site(where, kind, Status.REWRITE, common.NO_AUTH_REASON, **found)
         return
     common.send_token(ctx, route, replaces=replaced)
-    if isinstance(value, cst.Name):
-        ctx.key_names.append(value)
+    ctx.note_key(value)
     ctx.site(where, kind, Status.REWRITE, **found)
 
 

@@ -66,8 +66,7 @@ def fix(ctx: ModuleContext) -> None:
             )
         else:
             ctx.edits.calls[call].rename[index] = ("access_token", ctx.token())
-            if isinstance(arg.value, cst.Name):
-                ctx.key_names.append(arg.value)
+            ctx.note_key(arg.value)
             ctx.site(arg, Kind.SDK, Status.REWRITE, hardcoded_key=hardcoded)
 
 

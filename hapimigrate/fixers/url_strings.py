@@ -155,7 +155,8 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
     if not no_auth:
         common.send_token(ctx, route)
     reason = common.NO_AUTH_REASON if no_auth else ""
-    ctx.key_names += [n for n in key_nodes if isinstance(n, cst.Name)]
+    for node in key_nodes:
+        ctx.note_key(node)
     ctx.site(root, Kind.URL, Status.REWRITE, reason, **found)
 
 
