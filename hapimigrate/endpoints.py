@@ -21,7 +21,7 @@ DEVELOPER_PATHS = tuple(
         rf"^/crm/(?:{_VERSION}/)?extensions/(?:calling|videoconferencing|cards-dev|cards|accounting)/",
         rf"^/automation/(?:{_VERSION}/actions|actions/{_VERSION})/",
         rf"^/media-bridge/{_VERSION}/",
-        rf"^/conversations/custom-channels/",
+        r"^/conversations/custom-channels/",
     )
 )
 NO_AUTH_URLS = re.compile(

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from hapimigrate import __version__
 from hapimigrate.model import Endpoint, Site, Status
 from hapimigrate.scopes import ScopeNeed, lookup
 

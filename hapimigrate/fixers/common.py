@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hapimigrate import endpoints, http_calls, static
+from hapimigrate import endpoints, http_calls, inference, static
 from hapimigrate.context import ModuleContext
-from hapimigrate.flow import Route, Sink
+from hapimigrate.flow import Route
 from hapimigrate.model import Endpoint
 from hapimigrate.providers import Import
 
@@ -34,22 +34,10 @@ def sink_problem(route: Route) -> str | None:
     return None
 
 
-def sink_url(ctx: ModuleContext, sink: Sink) -> str | None:
-    """The URL template a request call sends to, as far as the source tells."""
-    if sink.call is None or sink.info is None:
-        return None
-    positional = [a for a in sink.call.args if a.keyword is None and not a.star]
-    for arg in sink.call.args:
-        if arg.keyword is not None and arg.keyword.value in ("url", "base_url"):
-            return static.url_template(ctx, arg.value)
-    index = sink.info.url_index
-    if index is not None and index < len(positional):
-        return static.url_template(ctx, positional[index].value)
-    return None
-
-
 def route_urls(ctx: ModuleContext, route: Route) -> list[str]:
-    return [u for s in route.sinks if (u := sink_url(ctx, s))]
+    """The URL templates the route's requests send to, where the source tells."""
+    nodes = (inference.sink_url_node(sink) for sink in route.sinks)
+    return [static.url_template(ctx, node) for node in nodes if node is not None]
 
 
 def send_token(
