@@ -58,3 +58,16 @@ def assert_golden(path: str, text: str, update: bool) -> None:
             handle.write(text)
     with open(path, encoding="utf-8") as handle:
         assert text == handle.read()
+
+
+def run_cli(*args, cwd=None):
+    """The CLI as a user runs it: a process of its own."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "hapimigrate", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    )

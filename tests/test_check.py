@@ -7,10 +7,9 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 
 import pytest
-from tests.conftest import FIXTURES, assert_golden, invoke
+from tests.conftest import FIXTURES, assert_golden, invoke, run_cli
 
 TREE = os.path.join(FIXTURES, "check-tree")
 EXPECTED = os.path.join(FIXTURES, "check-expected")
@@ -218,10 +217,7 @@ def test_sarif_is_well_formed():
 def test_output_file_and_no_traceback_on_bad_files(tmp_path):
     (tmp_path / "bad.py").write_bytes(b"\xff\xfe hapikey= \x00")
     (tmp_path / "nb.ipynb").write_text("{ not json hapikey")
-    result = subprocess.run(
-        [sys.executable, "-m", "hapimigrate", "check", "-o", "out.txt", "."],
-        cwd=tmp_path, capture_output=True, text=True,
-    )  # fmt: skip
+    result = run_cli("check", "-o", "out.txt", ".", cwd=tmp_path)
     assert "Traceback" not in result.stderr
     assert result.returncode == 2  # the broken notebook is an error
     assert "nb.ipynb: error: not a notebook" in result.stderr

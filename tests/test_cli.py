@@ -4,11 +4,11 @@ configuration, and what is (not) written."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
+
+from tests.conftest import run_cli
 
 LEGACY = (
     "import requests\n\n"
@@ -23,15 +23,6 @@ MANUAL = (
 )
 
 
-def run(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "hapimigrate", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-    )
-
-
 @pytest.fixture
 def tree(tmp_path):
     (tmp_path / "pkg").mkdir()
@@ -42,7 +33,7 @@ def tree(tmp_path):
 
 def test_diff_prints_a_unified_diff_with_paths_as_given_and_writes_nothing(tree):
     before = (tree / "pkg" / "legacy.py").read_bytes()
-    result = run("diff", "pkg", cwd=tree)
+    result = run_cli("diff", "pkg", cwd=tree)
     assert result.returncode == 1
     assert result.stdout.startswith("--- a/pkg/legacy.py\n+++ b/pkg/legacy.py\n@@")
     assert (
@@ -59,12 +50,12 @@ def test_diff_prints_a_unified_diff_with_paths_as_given_and_writes_nothing(tree)
 
 
 def test_diff_exits_0_when_nothing_would_change(tree):
-    result = run("diff", "pkg/clean.py", cwd=tree)
+    result = run_cli("diff", "pkg/clean.py", cwd=tree)
     assert (result.returncode, result.stdout) == (0, "")
 
 
 def test_apply_rewrites_then_a_second_apply_changes_nothing(tree):
-    first = run("apply", "pkg", cwd=tree)
+    first = run_cli("apply", "pkg", cwd=tree)
     assert first.returncode == 0, first.stderr
     migrated = (tree / "pkg" / "legacy.py").read_text()
     assert "hapikey" not in migrated
@@ -73,23 +64,23 @@ def test_apply_rewrites_then_a_second_apply_changes_nothing(tree):
         in migrated
     )
     stamp = os.stat(tree / "pkg" / "legacy.py").st_mtime_ns
-    second = run("apply", "pkg", cwd=tree)
+    second = run_cli("apply", "pkg", cwd=tree)
     assert second.returncode == 0
     assert os.stat(tree / "pkg" / "legacy.py").st_mtime_ns == stamp
-    assert run("diff", "pkg", cwd=tree).returncode == 0
+    assert run_cli("diff", "pkg", cwd=tree).returncode == 0
 
 
 def test_apply_keeps_the_file_mode(tree):
     path = tree / "pkg" / "legacy.py"
     os.chmod(path, 0o750)
-    assert run("apply", str(path)).returncode == 0
+    assert run_cli("apply", str(path)).returncode == 0
     assert os.stat(path).st_mode & 0o777 == 0o750
     assert not [p for p in os.listdir(tree / "pkg") if p.endswith(".hapimigrate")]
 
 
 def test_apply_exits_1_and_lists_sites_that_need_a_person(tree):
     (tree / "pkg" / "manual.py").write_text(MANUAL)
-    result = run("apply", "pkg", cwd=tree)
+    result = run_cli("apply", "pkg", cwd=tree)
     assert result.returncode == 1
     assert (
         "pkg/manual.py:3:7: manual url /owners/v2/owners: the value is passed to fetch()"
@@ -99,19 +90,19 @@ def test_apply_exits_1_and_lists_sites_that_need_a_person(tree):
 
 
 def test_missing_path_is_a_usage_error(tree):
-    result = run("diff", "nowhere.py", cwd=tree)
+    result = run_cli("diff", "nowhere.py", cwd=tree)
     assert result.returncode == 2
     assert "nowhere.py does not exist" in result.stderr
 
 
 def test_bad_token_provider_is_a_usage_error(tree):
-    result = run("diff", "--token-provider", "env:not a name", "pkg", cwd=tree)
+    result = run_cli("diff", "--token-provider", "env:not a name", "pkg", cwd=tree)
     assert result.returncode == 2
     assert "not an environment variable name" in result.stderr
 
 
 def test_the_key_value_is_never_printed_outside_the_diff(tree):
-    result = run("apply", "-v", "pkg", cwd=tree)
+    result = run_cli("apply", "-v", "pkg", cwd=tree)
     assert "pat-legacy-secret-9f8e" not in result.stdout + result.stderr
     assert "hard-coded key" in result.stderr
 
@@ -122,7 +113,7 @@ def test_gitignore_exclude_and_tool_folders_are_skipped(tree):
         (tree / folder / "legacy.py").write_text(LEGACY)
     (tree / "env_with_cfg" / "pyvenv.cfg").write_text("home = /usr\n")
     (tree / ".gitignore").write_text("ignored/\n")
-    result = run("diff", "--exclude", "excluded/*", ".", cwd=tree)
+    result = run_cli("diff", "--exclude", "excluded/*", ".", cwd=tree)
     changed = [
         line[6:] for line in result.stdout.splitlines() if line.startswith("--- a/")
     ]
@@ -130,15 +121,15 @@ def test_gitignore_exclude_and_tool_folders_are_skipped(tree):
 
 
 def test_quiet_prints_nothing_but_the_diff(tree):
-    result = run("diff", "-q", "pkg", cwd=tree)
+    result = run_cli("diff", "-q", "pkg", cwd=tree)
     assert result.stderr == ""
     assert result.stdout.startswith("--- a/pkg/legacy.py")
 
 
 def test_color_always_colours_the_diff(tree):
-    result = run("diff", "--color", "always", "pkg", cwd=tree)
+    result = run_cli("diff", "--color", "always", "pkg", cwd=tree)
     assert "\x1b[32m+" in result.stdout
-    assert "\x1b[" not in run("diff", "pkg", cwd=tree).stdout
+    assert "\x1b[" not in run_cli("diff", "pkg", cwd=tree).stdout
 
 
 def test_pyproject_sets_the_defaults(tree):
@@ -147,15 +138,15 @@ def test_pyproject_sets_the_defaults(tree):
             token-provider = "env:CRM_TOKEN"
             exclude = ["pkg/clean.py"]
             """))
-    result = run("diff", "pkg", cwd=tree)
+    result = run_cli("diff", "pkg", cwd=tree)
     assert 'os.environ["CRM_TOKEN"]' in result.stdout
-    flag = run("diff", "--token-provider", "env:FROM_FLAG", "pkg", cwd=tree)
+    flag = run_cli("diff", "--token-provider", "env:FROM_FLAG", "pkg", cwd=tree)
     assert 'os.environ["FROM_FLAG"]' in flag.stdout  # the flag wins
 
 
 def test_unknown_pyproject_key_is_a_usage_error(tree):
     (tree / "pyproject.toml").write_text('[tool.hapimigrate]\ntoken_provdier = "x"\n')
-    result = run("diff", "pkg", cwd=tree)
+    result = run_cli("diff", "pkg", cwd=tree)
     assert result.returncode == 2
     assert "unknown [tool.hapimigrate] keys: token_provdier" in result.stderr
 
@@ -163,13 +154,13 @@ def test_unknown_pyproject_key_is_a_usage_error(tree):
 def test_many_files_run_in_a_pool_with_the_same_result(tree):
     for index in range(40):
         (tree / "pkg" / f"legacy_{index}.py").write_text(LEGACY)
-    serial = run("diff", "--jobs", "1", "pkg", cwd=tree)
-    pooled = run("diff", "--jobs", "2", "pkg", cwd=tree)
+    serial = run_cli("diff", "--jobs", "1", "pkg", cwd=tree)
+    pooled = run_cli("diff", "--jobs", "2", "pkg", cwd=tree)
     assert serial.returncode == pooled.returncode == 1
     assert serial.stdout == pooled.stdout
     assert serial.stdout.count("+++ b/") == 41
 
 
 def test_version_and_help():
-    assert run("--version").stdout.startswith("hapimigrate, version ")
-    assert "diff" in run("--help").stdout
+    assert run_cli("--version").stdout.startswith("hapimigrate, version ")
+    assert "diff" in run_cli("--help").stdout

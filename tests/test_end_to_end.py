@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, run_cli
 from tests.hubspot_standin import StandIn
 
 TOKEN = "pat-na1-e2e-token"
@@ -24,15 +24,6 @@ def app(tmp_path):
     target = tmp_path / "app"
     shutil.copytree(os.path.join(FIXTURES, "app"), target)
     return target
-
-
-def hapimigrate(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "hapimigrate", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-    )
 
 
 def run_app(app, standin):
@@ -55,7 +46,7 @@ def run_app(app, standin):
 
 
 def test_migrated_app_authenticates_every_call_with_the_token(app):
-    applied = hapimigrate("apply", str(app))
+    applied = run_cli("apply", str(app))
     assert applied.returncode == 0, applied.stderr
     with StandIn(TOKEN, DEVELOPER_KEY) as standin:
         ran = run_app(app, standin)
@@ -80,7 +71,7 @@ def test_unmigrated_app_is_refused(app):
 
 def test_a_server_expecting_another_token_refuses_the_migrated_app(app):
     """The token really comes from HUBSPOT_ACCESS_TOKEN, not from the old key."""
-    assert hapimigrate("apply", str(app)).returncode == 0
+    assert run_cli("apply", str(app)).returncode == 0
     with StandIn("another-token", DEVELOPER_KEY) as standin:
         ran = run_app(app, standin)
     assert ran.returncode != 0
@@ -88,7 +79,7 @@ def test_a_server_expecting_another_token_refuses_the_migrated_app(app):
 
 
 def test_apply_leaves_no_hapikey_in_code_but_the_developer_key(app):
-    assert hapimigrate("apply", str(app)).returncode == 0
+    assert run_cli("apply", str(app)).returncode == 0
     left = []
     for path in sorted(app.rglob("*.py")):
         for number, line in enumerate(path.read_text().splitlines(), 1):
@@ -102,6 +93,6 @@ def test_files_without_hubspot_usage_are_untouched(app):
     util = app / "legacy_crm" / "util.py"
     before = util.read_bytes()
     stamp = os.stat(util).st_mtime_ns
-    assert hapimigrate("apply", str(app)).returncode == 0
+    assert run_cli("apply", str(app)).returncode == 0
     assert util.read_bytes() == before
     assert os.stat(util).st_mtime_ns == stamp

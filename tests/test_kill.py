@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from tests.conftest import migrate
+from tests.conftest import migrate, run_cli
 
 LEGACY = (
     "import requests\n\n"
@@ -63,9 +63,6 @@ def test_sigkill_never_tears_a_file(tmp_path):
         if states["original"] == 0:
             break
     assert interrupted_midway, "no kill landed while files were being written"
-    finished = subprocess.run(
-        [sys.executable, "-m", "hapimigrate", "apply", "-q", str(tree)],
-        capture_output=True,
-    )
+    finished = run_cli("apply", "-q", str(tree))
     assert finished.returncode == 0
     assert all(path.read_bytes() == after for path, (_, after) in expected.items())

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
 
 from hapimigrate import engine, providers
 from hapimigrate.source import ChangedOnDisk, write_atomic
-from tests.conftest import migrate
+from tests.conftest import migrate, run_cli
 
 URL_LINE = 'requests.get("https://api.hubapi.com/owners/v2/owners?hapikey=" + KEY)'
 HEADER = 'headers={"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]}'
@@ -134,11 +133,7 @@ def test_bad_tree_runs_to_the_end_without_a_traceback(tmp_path):
     before = {
         p: p.read_bytes() for p in (tmp_path / "py2.py", tmp_path / "latin.py", outside)
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "hapimigrate", "apply", str(tmp_path)],
-        capture_output=True,
-        text=True,
-    )
+    result = run_cli("apply", str(tmp_path))
     assert "Traceback" not in result.stderr
     assert result.returncode == 1  # the Python 2 file needs a person
     assert "py2.py:2:" in result.stderr and "unparsed" in result.stderr
@@ -169,11 +164,7 @@ def test_a_file_that_cannot_be_written_is_reported_and_the_rest_done(tmp_path):
     ).returncode:
         pytest.skip("chattr +i is not available here")
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "hapimigrate", "apply", str(tmp_path)],
-            capture_output=True,
-            text=True,
-        )
+        result = run_cli("apply", str(tmp_path))
     finally:
         subprocess.run(["chattr", "-i", str(tmp_path / "locked")], capture_output=True)
     assert result.returncode == 2

@@ -3,11 +3,10 @@ the diff of the user's own file may show the lines it changes."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 
 import pytest
+
+from tests.conftest import run_cli
 
 KEY = "f00dcafe-1234-5678-9abc-def012345678"
 FILES = {
@@ -26,15 +25,6 @@ FILES = {
     "web.js": f"fetch('https://api.hubapi.com/x?hapikey={KEY}');\n",
     ".env": f"HAPIKEY={KEY}\n",
 }
-
-
-def run(cwd, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "hapimigrate", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-    )
 
 
 @pytest.fixture
@@ -63,7 +53,7 @@ COMMANDS = [
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:3]))
 def test_no_command_prints_or_stores_the_key(tree, args):
     before = {p.name: p.read_bytes() for p in tree.iterdir()}
-    result = run(tree, *args)
+    result = run_cli(*args, cwd=tree)
     assert "Traceback" not in result.stderr
     assert KEY not in result.stderr
     if args[0] != "diff":
