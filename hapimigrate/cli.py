@@ -1,13 +1,14 @@
-"""The ``hapimigrate`` command: options, exit codes and output; nothing else."""
+"""The ``hapimigrate`` command: parse options, call the run, hand the results to an
+output. The run lives in :mod:`hapimigrate.run`, the counters and exit codes in
+:class:`hapimigrate.summary.Summary`."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
-import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Iterator
 
 import click
 from click.core import ParameterSource
@@ -17,33 +18,39 @@ from hapimigrate import (
     baseline,
     config,
     discover,
-    engine,
     gitdiff,
     providers,
     suppress,
 )
+from hapimigrate import run
 from hapimigrate import report as reporting
-from hapimigrate.model import FileResult, Site, Status
+from hapimigrate.model import FileResult, RunOptions, Site, Status
 from hapimigrate.output import diff as diff_output
 from hapimigrate.output import findings as findings_output
-from hapimigrate.output import json_report, progress, text, text_report
+from hapimigrate.output import report_json, progress, console, report_text
 from hapimigrate.source import ChangedOnDisk, write_atomic
+from hapimigrate.summary import Summary
 
-EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 REPORT_FORMATS = ("text", "json", "markdown")
 CHECK_FORMATS = ("text", "json", "github", "sarif")
 
 
 @dataclass(frozen=True)
 class Settings:
+    """The options every command that takes PATHs shares."""
+
     paths: tuple[str, ...]
     token_provider: str
     jobs: int | None
     quiet: bool
     verbose: bool
-    color: bool | None
+    color: bool | None  # None: colour on a terminal
     exclude: tuple[str, ...]
-    extra: dict = field(default_factory=dict)  # the command's own options
+
+    def stdout_color(self, to_file: bool = False) -> bool:
+        if to_file:
+            return False
+        return self.color if self.color is not None else sys.stdout.isatty()
 
 
 def shared_options(command):
@@ -109,9 +116,9 @@ def shared_options(command):
             bool(options["verbose"]),
             {"auto": None, "always": True, "never": False}[options["color"]],
             tuple(options["exclude"]),
-            {k: v for k, v in options.items() if k not in shared},
         )
-        sys.exit(command(settings))
+        own = {k: v for k, v in options.items() if k not in shared}
+        sys.exit(command(settings, **own))
 
     return wrapper
 
@@ -139,30 +146,25 @@ def main() -> None:
 @main.command()
 @report_option
 @shared_options
-def diff(settings: Settings) -> int:
+def diff(settings: Settings, report_file: str | None) -> int:
     """Show, as a unified diff, what `apply` would change. Writes nothing.
 
     Exit 0 when nothing would change, 1 when something would, 2 on error."""
-    outcome = _run(settings, write=False)
-    _finish(settings, outcome)
-    if outcome.errors:
-        return EXIT_ERROR
-    return EXIT_FOUND if outcome.changed else EXIT_CLEAN
+    summary = _migrate(settings, Summary("diff"), write=False)
+    _finish(settings, summary, report_file)
+    return summary.exit_code
 
 
 @main.command()
 @report_option
 @shared_options
-def apply(settings: Settings) -> int:
+def apply(settings: Settings, report_file: str | None) -> int:
     """Rewrite the files in place.
 
     Exit 0 when every site was migrated, 1 when some need a person, 2 on error."""
-    outcome = _run(settings, write=True)
-    _finish(settings, outcome)
-    if outcome.errors:
-        return EXIT_ERROR
-    pending = any(s.status in (Status.MANUAL, Status.UNPARSED) for s in outcome.sites)
-    return EXIT_FOUND if pending else EXIT_CLEAN
+    summary = _migrate(settings, Summary("apply"), write=True)
+    _finish(settings, summary, report_file)
+    return summary.exit_code
 
 
 @main.command()
@@ -175,17 +177,18 @@ def apply(settings: Settings) -> int:
 )
 @output_option
 @shared_options
-def report(settings: Settings) -> int:
+def report(settings: Settings, output_format: str, output: str | None) -> int:
     """Report every site, the endpoints it calls and the OAuth scopes the new
     token needs. Changes nothing. Exit 0, or 2 on error."""
-    outcome = _run(settings, write=False, show=False)
-    built = reporting.build(outcome.sites, settings.token_provider)
-    rendered = _render(built, settings.extra["output_format"])
-    if settings.extra.get("output"):
-        _write_text(settings.extra["output"], rendered)
-    else:
-        click.echo(rendered, nl=False)
-    return EXIT_ERROR if outcome.errors else EXIT_CLEAN
+    summary = Summary("report")
+    for result in _results(
+        settings, summary, machine=output_format != "text" or bool(output)
+    ):
+        summary.sites.extend(result.sites)
+        _count_error(settings, summary, result)
+    built = reporting.build(summary.sites, settings.token_provider)
+    _emit(settings, _render(built, output_format), output)
+    return summary.exit_code
 
 
 @main.command()
@@ -212,28 +215,32 @@ def report(settings: Settings) -> int:
     help="Uses in comments and docstrings count too; so do developer keys.",
 )
 @shared_options
-def check(settings: Settings) -> int:
+def check(
+    settings: Settings,
+    output_format: str,
+    output: str | None,
+    baseline_file: str | None,
+    since: str | None,
+    strict: bool,
+) -> int:
     """Fail (exit 1) when hapikey usage is found: in Python, notebooks, JavaScript,
     shell, configuration and templates. Exit 0 when clean, 2 on error."""
-    outcome = Outcome()
-    findings = _findings(settings, outcome)
-    extra = settings.extra
-    if extra.get("baseline_file"):
+    summary = Summary("check")
+    machine = output_format != "text" or bool(output)
+    findings = _findings(settings, summary, strict, machine)
+    if baseline_file:
         try:
-            findings = baseline.new_findings(
-                findings, baseline.load(extra["baseline_file"])
-            )
+            findings = baseline.new_findings(findings, baseline.load(baseline_file))
         except baseline.BaselineError as error:
             raise click.UsageError(str(error))
-    if extra.get("since"):
+    if since:
         try:
-            added = gitdiff.added_lines(extra["since"], settings.paths)
+            added = gitdiff.added_lines(since, settings.paths)
         except gitdiff.GitError as error:
             raise click.UsageError(f"--since: {error}")
         findings = [s for s in findings if gitdiff.is_added(added, s.path, s.line)]
-    output_format = extra["output_format"]
     if output_format == "json":
-        rendered = json_report.render(
+        rendered = report_json.render(
             reporting.build(findings, settings.token_provider)
         )
     elif output_format == "github":
@@ -241,31 +248,22 @@ def check(settings: Settings) -> int:
     elif output_format == "sarif":
         rendered = findings_output.sarif(findings)
     else:
-        use_color = (
-            settings.color if settings.color is not None else sys.stdout.isatty()
-        )
-        rendered = findings_output.text(
-            findings, bool(use_color and not extra.get("output"))
-        )
-    if extra.get("output"):
-        _write_text(extra["output"], rendered)
-    else:
-        click.echo(rendered, nl=False, color=settings.color)
-    failing = [s for s in findings if extra.get("strict") or s.status != Status.KEPT]
+        rendered = findings_output.text(findings, settings.stdout_color(bool(output)))
+    _emit(settings, rendered, output)
+    summary.failing = sum(1 for s in findings if strict or s.status != Status.KEPT)
     if not settings.quiet and output_format == "text":
-        notes = len(findings) - len(failing)
+        notes = len(findings) - summary.failing
         tail = (
             f" ({notes} developer key{'s' if notes != 1 else ''} noted)"
             if notes
             else ""
         )
+        failing = summary.failing
         _err(
             settings,
-            f"hapimigrate: {len(failing)} finding{'s' if len(failing) != 1 else ''}{tail}",
+            f"hapimigrate: {failing} finding{'s' if failing != 1 else ''}{tail}",
         )
-    if outcome.errors:
-        return EXIT_ERROR
-    return EXIT_FOUND if failing else EXIT_CLEAN
+    return summary.exit_code
 
 
 @main.command(name="baseline")
@@ -280,26 +278,23 @@ def check(settings: Settings) -> int:
     "--strict", is_flag=True, help="Record uses in comments and docstrings too."
 )
 @shared_options
-def baseline_command(settings: Settings) -> int:
+def baseline_command(settings: Settings, output: str, strict: bool) -> int:
     """Record today's findings, so that `check --baseline` fails only on new ones.
     The file holds paths, rule ids and fingerprints: no line numbers, no keys."""
-    outcome = Outcome()
-    findings = _findings(settings, outcome)
-    _write_text(settings.extra["output"], baseline.dump(findings))
+    summary = Summary("baseline")
+    findings = _findings(settings, summary, strict, machine=True)
+    _write_text(output, baseline.dump(findings))
     if not settings.quiet:
-        _err(
-            settings,
-            f"hapimigrate: {len(findings)} findings recorded in {settings.extra['output']}",
-        )
-    return EXIT_ERROR if outcome.errors else EXIT_CLEAN
+        _err(settings, f"hapimigrate: {len(findings)} findings recorded in {output}")
+    return summary.exit_code
 
 
-def _findings(settings: Settings, outcome: Outcome) -> list[Site]:
+def _findings(
+    settings: Settings, summary: Summary, strict: bool, machine: bool
+) -> list[Site]:
     findings: list[Site] = []
-    for result in _results(settings, outcome, checking=True):
-        if result.error:
-            outcome.errors += 1
-            _err(settings, f"{result.path}: error: {result.error}")
+    for result in _results(settings, summary, machine, checking=True, strict=strict):
+        _count_error(settings, summary, result)
         if result.sites:
             text = (result.original or b"").decode(result.encoding, errors="replace")
             findings += suppress.unsuppressed(result.sites, text)
@@ -341,22 +336,21 @@ def _module_name(path: str) -> str:
     return stem.replace(os.sep, ".").lstrip(".")
 
 
-@dataclass
-class Outcome:
-    changed: int = 0
-    errors: int = 0
-    skipped: int = 0
-    sites: tuple[Site, ...] = ()
-
-
 def _err(settings: Settings, message: str) -> None:
     click.echo(message, err=True, color=settings.color)
 
 
+def _emit(settings: Settings, rendered: str, output: str | None) -> None:
+    if output:
+        _write_text(output, rendered)
+    else:
+        click.echo(rendered, nl=False, color=settings.color)
+
+
 def _render(built: reporting.Report, output_format: str) -> str:
     if output_format == "json":
-        return json_report.render(built)
-    return text_report.render(built, markdown=output_format == "markdown")
+        return report_json.render(built)
+    return report_text.render(built, markdown=output_format == "markdown")
 
 
 def _format_for(path: str) -> str:
@@ -374,135 +368,77 @@ def _write_text(path: str, content: str) -> None:
         raise click.FileError(path, error.strerror)
 
 
-def _finish(settings: Settings, outcome: Outcome) -> None:
+def _finish(settings: Settings, summary: Summary, report_file: str | None) -> None:
     """The scope summary on stderr, and the report file if one was asked for."""
-    built = reporting.build(outcome.sites, settings.token_provider, outcome.changed)
-    report_file = settings.extra.get("report_file")
+    built = reporting.build(summary.sites, settings.token_provider, summary.changed)
     if report_file:
         _write_text(report_file, _render(built, _format_for(report_file)))
-    if not settings.quiet and outcome.sites:
-        _err(settings, text_report.scope_summary(built))
+    if not settings.quiet and summary.sites:
+        _err(settings, report_text.scope_summary(built))
 
 
-def _results(settings: Settings, outcome: Outcome, checking: bool = False):
-    """The FileResults of every file below the paths."""
+def _results(
+    settings: Settings,
+    summary: Summary,
+    machine: bool,
+    checking: bool = False,
+    strict: bool = False,
+) -> Iterator[FileResult]:
+    """The FileResults of every file below the paths, with a progress line on a
+    terminal."""
     try:
         provider = providers.resolve(settings.token_provider)
     except providers.ProviderError as error:
         raise click.UsageError(str(error))
-    files: list[str] = []
     try:
-        for found in discover.discover(
-            settings.paths, settings.exclude, text_files=checking
-        ):
-            if isinstance(found, discover.Skipped):
-                outcome.skipped += 1
-                if settings.verbose:
-                    _err(settings, f"{found.path}: skipped: {found.reason}")
-            else:
-                files.append(found)
+        found = run.find_files(settings.paths, settings.exclude, text_files=checking)
     except discover.MissingPath as missing:
         raise click.BadParameter(f"{missing} does not exist", param_hint="PATHS")
-    strict = bool(settings.extra.get("strict"))
-    job = engine.Job(provider, settings.verbose, scan_text=checking, strict=strict)
-    results = engine.process_files(files, job, settings.jobs)
-    machine = settings.extra.get("output_format", "text") != "text" or bool(
-        settings.extra.get("output")
-    )
-    shown = progress.progress(
-        results, len(files), progress.wanted(settings.quiet, machine)
-    )
-    return shown if checking else _keep_imported_keys(shown, files, job)
+    summary.files = len(found.files)
+    summary.skipped = len(found.skipped)
+    if settings.verbose:
+        for skipped in found.skipped:
+            _err(settings, f"{skipped.path}: skipped: {skipped.reason}")
+    options = RunOptions(provider, settings.verbose, scan_text=checking, strict=strict)
+    results = run.results(found.files, options, settings.jobs)
+    wanted = progress.wanted(settings.quiet, machine)
+    return progress.progress(results, len(found.files), wanted)
 
 
-def _module_stem(path: str) -> str:
-    stem = os.path.splitext(os.path.basename(path))[0]
-    return (
-        os.path.basename(os.path.dirname(os.path.abspath(path)))
-        if stem == "__init__"
-        else stem
-    )
+def _count_error(settings: Settings, summary: Summary, result: FileResult) -> None:
+    if result.error:
+        summary.errors += 1
+        _err(settings, f"{result.path}: error: {result.error}")
 
 
-def _keep_imported_keys(results, files: list[str], job: engine.Job):
-    """A dead key definition another module of the tree may read (it names both
-    the key and the defining module) is not removed: such files are migrated
-    again with those names protected. Other results pass straight through; these
-    come last, once the tree has been searched."""
-    deferred = []
-    for result in results:
-        if result.removed_keys:
-            deferred.append(result)
-        else:
-            yield result
-    if not deferred:
-        return
-    proposed = {r.path: r.removed_keys for r in deferred}
-    stems = {path: _module_stem(path) for path in proposed}
-    needed = {name.encode() for keys in proposed.values() for name in keys}
-    needed |= {stem.encode() for stem in stems.values()}
-    containing: dict[bytes, set[str]] = {}  # word -> the files that hold it
-    for path in files:
-        try:
-            with open(path, "rb") as handle:
-                words = set(re.findall(rb"\w+", handle.read())) & needed
-        except OSError:
-            continue
-        for word in words:
-            containing.setdefault(word, set()).add(path)
-    again = {}
-    for path, keys in proposed.items():
-        readers = containing.get(stems[path].encode(), set()) - {path}
-        protected = frozenset(
-            k for k in keys if containing.get(k.encode(), set()) & readers
-        )
-        if protected:
-            again[path] = engine.process_file(
-                path, dataclasses.replace(job, protected=protected)
-            )
-    for result in deferred:
-        yield again.get(result.path, result)
-
-
-def _run(settings: Settings, write: bool, show: bool = True) -> Outcome:
-    outcome = Outcome()
-    sites: list[Site] = []
-    for result in _results(settings, outcome):
-        sites.extend(result.sites)
-        if show:
-            _show_sites(settings, result)
-        if result.error:
-            outcome.errors += 1
-            _err(settings, f"{result.path}: error: {result.error}")
+def _migrate(settings: Settings, summary: Summary, write: bool) -> Summary:
+    """diff and apply: every result shown (a diff) or written."""
+    color = settings.stdout_color()
+    for result in _results(settings, summary, machine=False):
+        summary.sites.extend(result.sites)
+        _show_sites(settings, result)
+        _count_error(settings, summary, result)
         if not result.changed:
             continue
-        if write:
-            if _write(settings, result):
-                outcome.changed += 1
-            else:
-                outcome.errors += 1
+        if not write:
+            summary.changed += 1
+            patch = diff_output.unified_diff(result)
+            click.echo(
+                diff_output.colored(patch) if color else patch, nl=False, color=color
+            )
+        elif _write(settings, result):
+            summary.changed += 1
         else:
-            outcome.changed += 1
-            if show:
-                patch = diff_output.unified_diff(result)
-                use_color = (
-                    settings.color
-                    if settings.color is not None
-                    else sys.stdout.isatty()
-                )
-                click.echo(
-                    diff_output.colored(patch) if use_color else patch,
-                    nl=False,
-                    color=use_color,
-                )
-    outcome.sites = tuple(sites)
-    if show and not settings.quiet:
+            summary.errors += 1
+    if not settings.quiet:
         verb = "rewritten" if write else "would change"
         _err(
             settings,
-            text.summary(verb, outcome.changed, sites, outcome.errors, outcome.skipped),
+            console.summary(
+                verb, summary.changed, summary.sites, summary.errors, summary.skipped
+            ),
         )
-    return outcome
+    return summary
 
 
 def _show_sites(settings: Settings, result: FileResult) -> None:
@@ -510,7 +446,7 @@ def _show_sites(settings: Settings, result: FileResult) -> None:
         return
     for site in result.sites:
         if settings.verbose or site.status != Status.REWRITE:
-            _err(settings, text.site_line(site))
+            _err(settings, console.site_line(site))
 
 
 def _write(settings: Settings, result: FileResult) -> bool:

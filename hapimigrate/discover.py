@@ -1,18 +1,17 @@
 """Which files to look at: walk the paths given, honour ``.gitignore`` files and
 ``--exclude`` globs, skip tool and virtualenv folders, never follow symlinks, and
-keep only the files whose bytes can hold a site (the cheap prefilter)."""
+yield what is left with what was skipped and why."""
 
 from __future__ import annotations
 
 import fnmatch
 import os
-import re
 from dataclasses import dataclass
 from typing import Iterator
 
 import pathspec
 
-from hapimigrate import textscan
+from hapimigrate import prefilter, textscan
 
 SKIPPED_DIRS = frozenset(
     {
@@ -31,13 +30,6 @@ SKIPPED_DIRS = frozenset(
         "site-packages",
     }
 )
-PYTHON_SUFFIXES = (".py", ".pyw", ".pyi")
-
-# A file without these bytes cannot hold a site: no hapikey in a URL or mapping,
-# and no import of a HubSpot SDK (hubspot-api-client, hubspot3, hapipy).
-PREFILTER = re.compile(
-    rb"hapikey|\b(?:from|import)[ \t]+(?:hubspot3?|hapi)\b", re.IGNORECASE
-)
 
 
 class MissingPath(Exception):
@@ -50,16 +42,6 @@ class Skipped:
     reason: str
 
 
-def may_hold_site(data: bytes) -> bool:
-    # `in` on bytes is a memchr-fast scan; the regular expression runs on the few
-    # files that pass it
-    if b"hapikey" in data:
-        return True
-    if b"hubspot" not in data and b"hapi" not in data and b"HAPIKEY" not in data:
-        return False
-    return PREFILTER.search(data) is not None
-
-
 def discover(
     paths: tuple[str, ...], excludes: tuple[str, ...] = (), text_files: bool = False
 ) -> Iterator[str | Skipped]:
@@ -68,7 +50,7 @@ def discover(
     was walked, or a :class:`Skipped` record for what was passed over and why."""
 
     def wanted(name: str) -> bool:
-        if name.endswith(PYTHON_SUFFIXES) or name.endswith(".ipynb"):
+        if prefilter.is_python(name) or prefilter.is_notebook(name):
             return True
         return text_files and textscan.family(name) is not None
 

@@ -1,5 +1,7 @@
-"""The shared records every command builds on: one ``Site`` per hapikey use, one
-``FileResult`` per file. Both are frozen, small and picklable."""
+"""The records every stage shares: one ``Site`` per hapikey use, one ``FileResult``
+per file, the ``RunOptions`` a run hands each file, and the token provider the
+migrated code calls. All frozen, small and picklable. This module imports nothing
+of hapimigrate's, so every stage can import it without importing its caller."""
 
 from __future__ import annotations
 
@@ -81,3 +83,33 @@ class FileResult:
     @property
     def changed(self) -> bool:
         return self.new is not None and self.new != self.original
+
+
+@dataclass(frozen=True)
+class Import:
+    """``import module`` when ``name`` is None, else ``from module import name``."""
+
+    module: str
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class TokenProvider:
+    """Where migrated code gets its token: ``expression`` evaluates to it at request
+    time and needs ``imports``; ``spec`` is what the user wrote."""
+
+    spec: str
+    imports: tuple[Import, ...]
+    expression: str
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How every file of a run is processed (not the command line: see cli)."""
+
+    provider: TokenProvider
+    verbose: bool = False  # tracebacks for internal errors
+    scan_text: bool = False  # check: also non-Python files, and uses the codemod misses
+    strict: bool = False  # check --strict: uses in comments and docstrings count too
+    protected: frozenset[str] = frozenset()  # key names other modules read
+    remove_dead_keys: bool = True  # off for notebook cells, which share their names

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass
 from importlib.metadata import entry_points
+
+from hapimigrate.model import Import, TokenProvider
 
 DEFAULT_SPEC = "env:HUBSPOT_ACCESS_TOKEN"
 ENTRY_POINT_GROUP = "hapimigrate.token_providers"
@@ -33,21 +34,6 @@ _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 class ProviderError(ValueError):
     """The token-provider spec cannot be used."""
-
-
-@dataclass(frozen=True)
-class Import:
-    """``import module`` when ``name`` is None, else ``from module import name``."""
-
-    module: str
-    name: str | None = None
-
-
-@dataclass(frozen=True)
-class TokenProvider:
-    spec: str
-    imports: tuple[Import, ...]
-    expression: str
 
 
 def resolve(spec: str | None) -> TokenProvider:

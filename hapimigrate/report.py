@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from hapimigrate.model import Endpoint, Site, Status
-from hapimigrate.scopes import ScopeNeed, lookup
+from hapimigrate.hubspot import ScopeNeed, scopes_for
 
 VERSION = 1
 # An any-of set this long means "depends on a value known at run time".
@@ -92,7 +92,7 @@ def build(sites: Iterable[Site], token_provider: str, files_changed: int = 0) ->
     for site in sites:
         calls = []
         for endpoint in site.calls:
-            need = lookup(endpoint.method, endpoint.path)
+            need = scopes_for(endpoint.method, endpoint.path)
             if need is not None and len(need.any_of) > _TOO_MANY_ALTERNATIVES:
                 need = None
             calls.append(CallScopes(endpoint, need))

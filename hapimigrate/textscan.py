@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from hapimigrate.fingerprint import fingerprint
-from hapimigrate.model import Kind, Site, Status
+from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
 
 USE = re.compile(
     r"(?<![A-Za-z0-9])hapikey['\"]?\s*[=:]|(?<=['\"])hapikey['\"]\s*,", re.I
@@ -162,3 +162,10 @@ def text_sites(
             )
         )
     return sites
+
+
+def unparsed(path: str, data: bytes, reason: str, options: RunOptions) -> FileResult:
+    """A Python file LibCST cannot take: its uses, found in its text."""
+    text = data.decode("utf-8", errors="replace")
+    sites = text_sites(path, text, HASH, Status.UNPARSED, reason, strict=options.strict)
+    return FileResult(path, tuple(sites), original=data)

@@ -1,4 +1,4 @@
-"""Build hapimigrate/scopes/openapi.json from HubSpot's OpenAPI scope facts.
+"""Build hapimigrate/hubspot/data/openapi.json from HubSpot's OpenAPI scope facts.
 
     python scripts/build_catalog.py ../shared/data/hubspot-openapi-scopes.json
 
@@ -22,7 +22,7 @@ OBJECT_TYPE_IDS = {
     "0-5": "tickets",
 }
 TARGET = os.path.join(
-    os.path.dirname(__file__), "..", "hapimigrate", "scopes", "openapi.json"
+    os.path.dirname(__file__), "..", "hapimigrate", "hubspot", "data", "openapi.json"
 )
 
 

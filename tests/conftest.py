@@ -6,7 +6,10 @@ import os
 
 import pytest
 
-from hapimigrate import codemod, engine, providers
+from hapimigrate.model import RunOptions
+from hapimigrate import providers
+from hapimigrate.python import module as codemod
+from hapimigrate import run
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "fixtures")
@@ -28,7 +31,7 @@ def update_goldens(request) -> bool:
 def migrate(source: str | bytes, spec: str | None = None, path: str = "example.py"):
     """Run the engine on source text; the FileResult."""
     data = source.encode() if isinstance(source, str) else source
-    return codemod.process_source(path, data, engine.Job(providers.resolve(spec)))
+    return codemod.process_source(path, data, RunOptions(providers.resolve(spec)))
 
 
 def migrated_text(source: str, spec: str | None = None) -> str:

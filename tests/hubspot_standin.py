@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from hapimigrate.endpoints import is_developer_endpoint
+from hapimigrate import hubspot
 
 BODY = {
     "vid": 51,
@@ -62,7 +62,7 @@ class StandIn:
         self.server.server_close()
 
     def answer(self, seen: Seen) -> int:
-        if is_developer_endpoint(seen.path):
+        if hubspot.auth_kind(seen.method, seen.path) == hubspot.DEVELOPER_KEY:
             return 200 if seen.hapikey == self.developer_key else 401
         if seen.hapikey is not None:
             return 401  # portal API keys are sunset

@@ -9,13 +9,15 @@ import shutil
 
 from click.testing import CliRunner
 
-from hapimigrate import engine, providers
+from hapimigrate.model import RunOptions
+from hapimigrate import providers
+from hapimigrate import run
 from hapimigrate.cli import main
 from tests.conftest import FIXTURES
 
 BEFORE = os.path.join(FIXTURES, "notebooks", "export.before.ipynb")
 AFTER = os.path.join(FIXTURES, "notebooks", "export.after.ipynb")
-JOB = engine.Job(providers.resolve(None))
+JOB = RunOptions(providers.resolve(None))
 
 
 def read(path):
@@ -24,10 +26,10 @@ def read(path):
 
 
 def test_golden_notebook():
-    result = engine.process_file(BEFORE, JOB)
+    result = run.process_file(BEFORE, JOB)
     assert result.error is None
     assert result.new == read(AFTER)
-    assert engine.process_file(AFTER, JOB).new is None  # idempotent
+    assert run.process_file(AFTER, JOB).new is None  # idempotent
 
 
 def test_only_code_cell_sources_change():
@@ -51,7 +53,7 @@ def test_only_code_cell_sources_change():
 
 
 def test_sites_carry_cell_and_line():
-    [site] = engine.process_file(BEFORE, JOB).sites
+    [site] = run.process_file(BEFORE, JOB).sites
     assert (site.cell, site.cell_line, site.line) == (2, 5, 29)
 
 
@@ -68,7 +70,7 @@ def test_diff_is_shown_per_cell_and_apply_writes(tmp_path):
 def test_a_notebook_in_another_layout_is_reported_not_rewritten(tmp_path):
     target = tmp_path / "compact.ipynb"
     target.write_text(json.dumps(json.loads(read(BEFORE))))  # no indentation
-    result = engine.process_file(str(target), JOB)
+    result = run.process_file(str(target), JOB)
     assert result.new is None
     assert result.sites[0].status.value == "manual"
     assert "nbformat" in result.sites[0].reason

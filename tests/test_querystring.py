@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hapimigrate.querystring import Piece, Unsafe, find_key
+from hapimigrate.analysis.querystring import Piece, Unsafe, find_key
 from tests.conftest import migrated_text
 
 

@@ -9,7 +9,9 @@ import subprocess
 
 import pytest
 
-from hapimigrate import engine, providers
+from hapimigrate.model import RunOptions
+from hapimigrate import providers
+from hapimigrate import run
 from hapimigrate.source import ChangedOnDisk, write_atomic
 from tests.conftest import migrate, run_cli
 
@@ -97,16 +99,16 @@ def test_pep701_fstrings_are_handled_or_reported():
 
 
 def test_empty_and_binary_files_are_untouched(tmp_path):
-    job = engine.Job(providers.resolve(None))
+    job = RunOptions(providers.resolve(None))
     for name, data in (("empty.py", b""), ("binary.py", bytes(range(256)) * 10)):
         path = tmp_path / name
         path.write_bytes(data)
-        result = engine.process_file(str(path), job)
+        result = run.process_file(str(path), job)
         assert result.new is None and result.sites == ()
 
 
 def test_a_directory_passed_as_a_file_is_an_error_not_a_crash(tmp_path):
-    result = engine.process_file(str(tmp_path), engine.Job(providers.resolve(None)))
+    result = run.process_file(str(tmp_path), RunOptions(providers.resolve(None)))
     assert result.error.startswith("cannot read")
 
 
@@ -148,7 +150,7 @@ def test_a_10_mb_file_is_read_once_and_left_alone(tmp_path):
     big = tmp_path / "generated_data.py"
     big.write_bytes(b"DATA = [\n" + b"    'row',\n" * 1_000_000 + b"]\n")
     assert big.stat().st_size > 10_000_000
-    result = engine.process_file(str(big), engine.Job(providers.resolve(None)))
+    result = run.process_file(str(big), RunOptions(providers.resolve(None)))
     assert result.sites == () and result.new is None and result.error is None
 
 

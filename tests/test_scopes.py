@@ -10,7 +10,8 @@ from importlib import resources
 
 import pytest
 
-from hapimigrate.scopes import catalog, is_read, lookup
+from hapimigrate.hubspot import catalog, is_read
+from hapimigrate.hubspot import scopes_for as lookup
 
 COARSE = {
     "contacts", "content", "forms", "files", "hubdb", "automation", "timeline", "tickets",
@@ -21,7 +22,9 @@ COARSE = {
 
 def known_scopes() -> set[str]:
     data = json.loads(
-        resources.files("hapimigrate.scopes").joinpath("openapi.json").read_text()
+        resources.files("hapimigrate.hubspot")
+        .joinpath("data", "openapi.json")
+        .read_text()
     )
     return {s for group in data["scope_sets"] for s in group} | COARSE
 
@@ -171,7 +174,9 @@ def test_every_legacy_entry_resolves_its_example_and_names_known_scopes(entry):
 
 def test_openapi_catalog_is_well_formed():
     data = json.loads(
-        resources.files("hapimigrate.scopes").joinpath("openapi.json").read_text()
+        resources.files("hapimigrate.hubspot")
+        .joinpath("data", "openapi.json")
+        .read_text()
     )
     assert len(data["operations"]) > 3700
     for method, path, required, any_of, developer in data["operations"]:

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from hapimigrate import slicing
+from hapimigrate.python import slicing
 from tests.conftest import FIXTURES, migrate
 
 PATTERNS = os.path.join(FIXTURES, "patterns")

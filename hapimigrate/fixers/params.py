@@ -16,13 +16,17 @@ gets ``session.headers["Authorization"] = "Bearer " + TOKEN`` instead.
 
 from __future__ import annotations
 
+from typing import Callable, Optional
+
 import libcst as cst
 
-from hapimigrate import inference, static
-from hapimigrate.context import ModuleContext
-from hapimigrate.fixers import common
-from hapimigrate.flow import Flow, FlowError, Route
-from hapimigrate.model import Kind, Status
+from hapimigrate.analysis import call_endpoints
+from hapimigrate.analysis import values
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.decide import KeyUse, decide
+from hapimigrate.fixers import attach
+from hapimigrate.analysis.flow import Flow, FlowError, Route
+from hapimigrate.model import Kind
 
 
 def fix(ctx: ModuleContext) -> None:
@@ -90,12 +94,9 @@ def _keyword_entry(ctx: ModuleContext, arg: cst.Arg) -> None:
     elif isinstance(func, cst.Name) and func.value == "dict":
         target, start = None, call
     else:
-        ctx.site(
-            arg,
-            Kind.PARAMS,
-            Status.MANUAL,
-            f"the key is passed as hapikey= to {ctx.code(func)}()",
-        )
+        problem = f"the key is passed as hapikey= to {ctx.code(func)}()"
+        decision = decide(KeyUse(ctx.code(arg.value), problem=problem))
+        ctx.site(arg, Kind.PARAMS, decision.status, decision.reason)
         return
 
     def record(route: Route) -> cst.BaseSmallStatement | None:
@@ -118,10 +119,24 @@ def _item_assignment(ctx: ModuleContext, assign: cst.Assign) -> None:
     _migrate(ctx, assign, assign, assign.value, record, target=subscript.value)
 
 
-def _migrate(ctx, where, holder, value, record, *, start=None, target=None) -> None:
-    """Follow the mapping to its requests; record the edits if all is safe."""
-    hardcoded = static.is_literal_key(ctx, value)
-    kind = Kind.PARAMS
+Record = Callable[[Route], Optional[cst.BaseSmallStatement]]
+
+
+def _migrate(
+    ctx: ModuleContext,
+    where: cst.CSTNode,
+    holder: cst.CSTNode,
+    value: cst.BaseExpression,
+    record: Record,
+    *,
+    start: cst.CSTNode | None = None,
+    target: cst.BaseExpression | None = None,
+) -> None:
+    """Follow the mapping to its requests, ask what becomes of the key, and
+    record the edits of a rewrite (``record`` drops the entry; it returns a
+    statement the session header replaces, if any)."""
+    hardcoded = values.is_literal_key(ctx, value)
+    key_source = ctx.code(value)
     try:
         flow = Flow(ctx)
         if start is not None:
@@ -134,36 +149,40 @@ def _migrate(ctx, where, holder, value, record, *, start=None, target=None) -> N
             )
             route = flow.follow_target(target, statement)
     except FlowError as problem:
-        if common.developer_key((), ctx.code(value)):
-            ctx.site(
-                where,
-                kind,
-                Status.KEPT,
-                common.DEVELOPER_REASON,
-                hardcoded_key=hardcoded,
-            )
-        else:
-            ctx.site(where, kind, Status.MANUAL, str(problem), hardcoded_key=hardcoded)
+        decision = decide(KeyUse(key_source, problem=str(problem)))
+        ctx.site(
+            where,
+            Kind.PARAMS,
+            decision.status,
+            decision.reason,
+            hardcoded_key=hardcoded,
+        )
         return
-    if any(s.role == "session" for s in route.sinks):
-        kind = Kind.SESSION
-    calls = inference.site_endpoints(ctx, route)
-    found = dict(calls=calls, hardcoded_key=hardcoded)
-    if common.developer_key(calls, ctx.code(value)):
-        ctx.site(where, kind, Status.KEPT, common.DEVELOPER_REASON, **found)
-        return
-    problem = common.sink_problem(route)
-    if problem:
-        ctx.site(where, kind, Status.MANUAL, problem, **found)
-        return
-    replaced = record(route)
-    urls = common.route_urls(ctx, route)
-    if urls and all(common.endpoints.needs_no_auth(u) for u in urls):
-        ctx.site(where, kind, Status.REWRITE, common.NO_AUTH_REASON, **found)
-        return
-    common.send_token(ctx, route, replaces=replaced)
-    ctx.note_key(value)
-    ctx.site(where, kind, Status.REWRITE, **found)
+    kind = (
+        Kind.SESSION if any(s.role == "session" for s in route.sinks) else Kind.PARAMS
+    )
+    calls = call_endpoints.site_endpoints(ctx, route)
+    use = KeyUse(
+        key_source,
+        calls,
+        attach.route_urls(ctx, route),
+        attach.sink_problem(route),
+    )
+    decision = decide(use)
+    if decision.rewrites:
+        replaced = record(route)
+        if decision.send_token:
+            attach.send_token(ctx, route, replaces=replaced)
+        if decision.key_may_go:
+            ctx.note_key(value)
+    ctx.site(
+        where,
+        kind,
+        decision.status,
+        decision.reason,
+        calls=calls,
+        hardcoded_key=hardcoded,
+    )
 
 
 def _drop_empty_argument(ctx: ModuleContext, mapping: cst.BaseExpression, route: Route):

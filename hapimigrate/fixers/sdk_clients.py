@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hapimigrate import static
-from hapimigrate.context import ModuleContext
-from hapimigrate.fixers import common
-from hapimigrate.model import Kind, Status
+from hapimigrate.analysis import values
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.decide import KeyUse, decide
+from hapimigrate.model import Kind
 
 HUBSPOT_API_CLIENT = {
     "hubspot.HubSpot",
@@ -40,34 +40,25 @@ def fix(ctx: ModuleContext) -> None:
         if found is None:
             continue
         index, arg = found
-        hardcoded = static.is_literal_key(ctx, arg.value)
-        if common.endpoints.names_developer_key(ctx.code(arg.value)):
-            ctx.site(
-                arg,
-                Kind.SDK,
-                Status.KEPT,
-                common.DEVELOPER_REASON,
-                hardcoded_key=hardcoded,
-            )
-        elif sdk == "hapipy":
-            ctx.site(
-                arg, Kind.SDK, Status.MANUAL, HAPIPY_REASON, hardcoded_key=hardcoded
-            )
+        problem = None
+        if sdk == "hapipy":
+            problem = HAPIPY_REASON
         elif any(
             a.keyword is not None and a.keyword.value == "access_token"
             for a in call.args
         ):
-            ctx.site(
-                arg,
-                Kind.SDK,
-                Status.MANUAL,
-                "the client is given both api_key and access_token",
-                hardcoded_key=hardcoded,
-            )
-        else:
+            problem = "the client is given both api_key and access_token"
+        decision = decide(KeyUse(ctx.code(arg.value), problem=problem))
+        if decision.rewrites:
             ctx.edits.calls[call].rename[index] = ("access_token", ctx.token())
             ctx.note_key(arg.value)
-            ctx.site(arg, Kind.SDK, Status.REWRITE, hardcoded_key=hardcoded)
+        ctx.site(
+            arg,
+            Kind.SDK,
+            decision.status,
+            decision.reason,
+            hardcoded_key=values.is_literal_key(ctx, arg.value),
+        )
 
 
 def _sdk(names: set[str]) -> str | None:

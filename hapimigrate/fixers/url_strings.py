@@ -19,17 +19,20 @@ it is dropped, and every request the URL reaches gets the header.
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
 import libcst as cst
 
-from hapimigrate import inference, querystring, static
-from hapimigrate.context import ModuleContext
-from hapimigrate.edits import plus_operands
-from hapimigrate.fixers import common
-from hapimigrate.flow import Flow, FlowError
-from hapimigrate.model import Kind, Status
-from hapimigrate.querystring import Cut, Piece, Unsafe
+from hapimigrate.analysis import call_endpoints
+from hapimigrate.analysis import querystring
+from hapimigrate.analysis import values
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.edits import plus_operands
+from hapimigrate.decide import KeyUse, decide
+from hapimigrate.fixers import attach
+from hapimigrate.analysis.flow import Flow, FlowError
+from hapimigrate.model import Kind
+from hapimigrate.analysis.querystring import Cut, Piece, Unsafe
 
 
 def fix(ctx: ModuleContext) -> None:
@@ -62,10 +65,41 @@ def _is_docstring(ctx: ModuleContext, node: cst.CSTNode) -> bool:
 
 
 # -- pieces -------------------------------------------------------------------
-# A piece's node is a handle saying how to edit it:
-#   ("text", node, offset, operand)  literal text at `offset` in node.value
-#   ("operand", chain, index)        an operand of a `+` chain
-#   ("part", fstring, index)         a replacement field of an f-string
+# A piece's node says where its text or value sits in the tree, so it can be cut.
+
+
+@dataclass(frozen=True)
+class OperandAt:
+    """Operand ``index`` of the ``+`` chain ``chain``."""
+
+    chain: cst.BaseExpression
+    index: int
+
+    @property
+    def node(self) -> cst.BaseExpression:
+        return plus_operands(self.chain)[self.index]
+
+
+@dataclass(frozen=True)
+class TextAt:
+    """Literal text at ``offset`` in ``node.value``; ``operand``: the operand of
+    a ``+`` chain the literal is, if it is one."""
+
+    node: cst.SimpleString | cst.FormattedStringText
+    offset: int
+    operand: OperandAt | None = None
+
+
+@dataclass(frozen=True)
+class FieldAt:
+    """Replacement field ``index`` of the f-string ``fstring``."""
+
+    fstring: cst.FormattedString
+    index: int
+
+    @property
+    def node(self) -> cst.BaseExpression:
+        return self.fstring.parts[self.index].expression  # type: ignore[union-attr]
 
 
 def pieces_of(root: cst.BaseExpression) -> list[Piece]:
@@ -74,26 +108,27 @@ def pieces_of(root: cst.BaseExpression) -> list[Piece]:
         return _string_pieces(root, None)
     pieces: list[Piece] = []
     for index, operand in enumerate(operands):
+        at = OperandAt(root, index)
         if isinstance(
             operand, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
         ):
-            pieces += _string_pieces(operand, ("operand", root, index))
+            pieces += _string_pieces(operand, at)
         else:
-            pieces.append(Piece(None, ("operand", root, index)))
+            pieces.append(Piece(None, at))
     return pieces
 
 
-def _string_pieces(node: cst.BaseExpression, operand) -> list[Piece]:
+def _string_pieces(node: cst.BaseExpression, operand: OperandAt | None) -> list[Piece]:
     if isinstance(node, cst.SimpleString):
         start = len(node.prefix) + len(node.quote)
         body = node.value[start : len(node.value) - len(node.quote)]
-        return [Piece(body, ("text", node, start, operand))]
+        return [Piece(body, TextAt(node, start, operand))]
     if isinstance(node, cst.FormattedString):
         return [
             (
-                Piece(part.value, ("text", part, 0, None))
+                Piece(part.value, TextAt(part, 0))
                 if isinstance(part, cst.FormattedStringText)
-                else Piece(None, ("part", node, index))
+                else Piece(None, FieldAt(node, index))
             )
             for index, part in enumerate(node.parts)
         ]
@@ -110,63 +145,57 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
     try:
         cut = querystring.find_key(pieces)
     except Unsafe as problem:
-        ctx.site(root, Kind.URL, Status.MANUAL, str(problem))
+        decision = decide(KeyUse(ctx.code(root), problem=str(problem)))
+        ctx.site(root, Kind.URL, decision.status, decision.reason)
         return
     if cut is None:
         return
-    url = static.url_template(ctx, root)
-    key_nodes = [_handle_node(h) for h in cut.value_nodes]
+    url = values.url_template(ctx, root)
+    key_nodes = [handle.node for handle in cut.value_nodes]
     key_source = " ".join([cut.value_text, *(ctx.code(n) for n in key_nodes)])
     hardcoded = _literal_value(cut) or any(
-        static.is_literal_key(ctx, n) for n in key_nodes
+        values.is_literal_key(ctx, n) for n in key_nodes
     )
-    route, problem = None, ""
+    route, problem = None, None
     try:
         route = Flow(ctx, needs_format=cut.has_placeholders).follow(root)
     except FlowError as error:
         problem = str(error)
     if route is not None and route.appended:
         cut = querystring.find_key(pieces, keep_question=True) or cut
-    calls = inference.site_endpoints(ctx, route, root)
-    found = dict(calls=calls, hardcoded_key=hardcoded)
-    if common.developer_key(calls, key_source):
-        ctx.site(root, Kind.URL, Status.KEPT, common.DEVELOPER_REASON, **found)
-        return
-    try:
-        if route is None:
-            raise FlowError(problem)
-        problem = common.sink_problem(route)
-        if problem:
-            raise FlowError(problem)
-        format_edits = [_format_edit(ctx, op, cut, pieces) for op in route.formats]
-    except FlowError as error:
-        ctx.site(root, Kind.URL, Status.MANUAL, str(error), **found)
-        return
-    statement = ctx.parent(root)
-    if isinstance(statement, cst.AugAssign) and cut.takes_all(pieces):
-        ctx.edits.statements[statement] = []  # `url += "&hapikey=" + KEY` goes whole
-    else:
-        _cut_pieces(ctx, pieces, cut)
-    if cut.has_placeholders:
-        for record in format_edits:
-            record()
-    urls = [url, *common.route_urls(ctx, route)]
-    no_auth = any(common.endpoints.needs_no_auth(u) for u in urls)
-    if not no_auth:
-        common.send_token(ctx, route)
-    reason = common.NO_AUTH_REASON if no_auth else ""
-    for node in key_nodes:
-        ctx.note_key(node)
-    ctx.site(root, Kind.URL, Status.REWRITE, reason, **found)
-
-
-def _handle_node(handle) -> cst.CSTNode:
-    kind = handle[0]
-    if kind == "operand":
-        return plus_operands(handle[1])[handle[2]]
-    if kind == "part":
-        return handle[1].parts[handle[2]].expression
-    return handle[1]
+    calls = call_endpoints.site_endpoints(ctx, route, root)
+    format_edits: list[FormatEdit] = []
+    if route is not None:
+        problem = attach.sink_problem(route)
+        try:
+            if cut.has_placeholders:
+                format_edits = [_format_edit(op, cut, pieces) for op in route.formats]
+        except FlowError as error:
+            problem = problem or str(error)
+    urls = (url, *attach.route_urls(ctx, route)) if route is not None else (url,)
+    decision = decide(KeyUse(key_source, calls, urls, problem))
+    if decision.rewrites:
+        assert route is not None
+        statement = ctx.parent(root)
+        if isinstance(statement, cst.AugAssign) and cut.takes_all(pieces):
+            ctx.edits.statements[statement] = []  # `url += "&hapikey=" + K` goes
+        else:
+            _cut_pieces(ctx, pieces, cut)
+        for edit in format_edits:
+            edit.record(ctx)
+        if decision.send_token:
+            attach.send_token(ctx, route)
+        if decision.key_may_go:
+            for node in key_nodes:
+                ctx.note_key(node)
+    ctx.site(
+        root,
+        Kind.URL,
+        decision.status,
+        decision.reason,
+        calls=calls,
+        hardcoded_key=hardcoded,
+    )
 
 
 def _literal_value(cut: Cut) -> bool:
@@ -179,60 +208,98 @@ def _cut_pieces(ctx: ModuleContext, pieces: list[Piece], cut: Cut) -> None:
     for index, piece in enumerate(pieces):
         handle = piece.node
         if index in cut.removed:
-            if handle[0] == "operand":
-                edits.drop_operands[handle[1]].add(handle[2])
+            if isinstance(handle, OperandAt):
+                edits.drop_operands[handle.chain].add(handle.index)
             else:
-                edits.drop_parts[handle[1]].add(handle[2])
+                edits.drop_parts[handle.fstring].add(handle.index)
         elif index in cut.text_cuts:
-            _, node, offset, operand = handle
             a, b = cut.text_cuts[index]
+            operand = handle.operand
             if operand is not None and a == 0 and b == len(piece.text or ""):
-                edits.drop_operands[operand[1]].add(operand[2])  # nothing left of it
+                edits.drop_operands[operand.chain].add(operand.index)  # all of it
             else:
-                edits.text_cuts[node].append((offset + a, offset + b, ""))
+                edits.text_cuts[handle.node].append(
+                    (handle.offset + a, handle.offset + b, "")
+                )
 
 
 # -- % and .format --------------------------------------------------------------
 
 
-def _format_edit(ctx: ModuleContext, op: cst.CSTNode, cut: Cut, pieces: list[Piece]):
-    """Check that the arguments feeding the cut placeholders can go, and return
-    the function that records their removal."""
+@dataclass(frozen=True)
+class FormatEdit:
+    """What dropping the key's ``%`` or ``.format`` arguments takes."""
+
+    empty_percent: cst.BinaryOperation | None = None  # no % argument left
+    keep_empty_tuple: bool = False  # ... but `%%` escapes need `% ()`
+    drop_elements: tuple[cst.CSTNode, frozenset[int]] | None = None
+    call: cst.Call | None = None  # .format(...) losing arguments
+    drop_args: frozenset[int] = frozenset()
+    unwrap_format: bool = False  # .format() with no argument left goes
+    renumber: tuple[tuple[cst.CSTNode, tuple[int, int, str]], ...] = ()
+    key_names: tuple[cst.Name, ...] = ()  # the names passed for the cut fields
+
+    def record(self, ctx: ModuleContext) -> None:
+        edits = ctx.edits
+        if self.empty_percent is not None:
+            edits.percent_emptied[self.empty_percent] = self.keep_empty_tuple
+        if self.drop_elements is not None:
+            node, indexes = self.drop_elements
+            edits.drop_elements[node].update(indexes)
+        if self.call is not None:
+            edit = edits.calls[self.call]
+            edit.drop_args.update(self.drop_args)
+            edit.unwrap_format = self.unwrap_format
+        for node, span in self.renumber:
+            edits.text_cuts[node].append(span)
+        ctx.key_names.extend(self.key_names)
+
+
+def _format_edit(op: cst.CSTNode, cut: Cut, pieces: list[Piece]) -> FormatEdit:
+    """The edit that drops the arguments feeding the cut placeholders; raises
+    FlowError where they cannot be told apart safely."""
     template = "".join(p.text or "" for p in pieces)
-    edits = ctx.edits
-    if not cut.has_placeholders:
-        return lambda: None
     if isinstance(op, cst.BinaryOperation):
-        refs = cut.percent_fields
-        right = op.right
-        positions = [r for r in refs if isinstance(r, int)]
-        keys = {r for r in refs if isinstance(r, str)}
-        # with no argument left, `%` goes, unless `%%` escapes need it: `% ()`
-        escaped = querystring.has_escapes(template)
-        ctx.key_names.extend(_names_at(right, positions))
-        if isinstance(right, cst.Tuple):
-            if any(p >= len(right.elements) for p in positions):
-                raise FlowError("the % arguments do not match the template")
-            if any(isinstance(e, cst.StarredElement) for e in right.elements):
-                raise FlowError("the % arguments are unpacked with *")
-            if len(positions) == len(right.elements):
-                return lambda: edits.percent_emptied.__setitem__(op, escaped)
-            return lambda: edits.drop_elements[right].update(positions)
-        if isinstance(right, cst.Dict) and keys:
-            drop = {
-                i
-                for i, e in enumerate(right.elements)
-                if isinstance(e, cst.DictElement)
-                and isinstance(e.key, cst.SimpleString)
-                and e.key.evaluated_value in keys
-            }
-            return lambda: edits.drop_elements[right].update(drop)
-        if positions == [0] and not isinstance(right, cst.Dict):
-            return lambda: edits.percent_emptied.__setitem__(op, escaped)
-        if keys:
-            return lambda: None  # an extra mapping key is harmless
-        raise FlowError("the % arguments do not match the template")
+        return _percent_edit(op, cut, template)
     assert isinstance(op, cst.Call)
+    return _brace_edit(op, cut, pieces, template)
+
+
+def _percent_edit(op: cst.BinaryOperation, cut: Cut, template: str) -> FormatEdit:
+    refs = cut.percent_fields
+    right = op.right
+    positions = [r for r in refs if isinstance(r, int)]
+    keys = {r for r in refs if isinstance(r, str)}
+    # with no argument left, `%` goes, unless `%%` escapes need it: `% ()`
+    escaped = querystring.has_escapes(template)
+    names = tuple(_names_at(right, positions))
+    if isinstance(right, cst.Tuple):
+        if any(p >= len(right.elements) for p in positions):
+            raise FlowError("the % arguments do not match the template")
+        if any(isinstance(e, cst.StarredElement) for e in right.elements):
+            raise FlowError("the % arguments are unpacked with *")
+        if len(positions) == len(right.elements):
+            return FormatEdit(op, escaped, key_names=names)
+        return FormatEdit(drop_elements=(right, frozenset(positions)), key_names=names)
+    if isinstance(right, cst.Dict) and keys:
+        drop = frozenset(
+            i
+            for i, e in enumerate(right.elements)
+            if isinstance(e, cst.DictElement)
+            and isinstance(e.key, cst.SimpleString)
+            and e.key.evaluated_value in keys
+        )
+        return FormatEdit(drop_elements=(right, drop), key_names=names)
+    if positions == [0] and not isinstance(right, cst.Dict):
+        return FormatEdit(op, escaped, key_names=names)
+    if keys:
+        return FormatEdit()  # an extra mapping key is harmless
+    raise FlowError("the % arguments do not match the template")
+
+
+def _brace_edit(
+    op: cst.Call, cut: Cut, pieces: list[Piece], template: str
+) -> FormatEdit:
     refs = cut.brace_fields
     if any(a.star for a in op.args):
         raise FlowError("the .format arguments are unpacked with * or **")
@@ -248,22 +315,20 @@ def _format_edit(ctx: ModuleContext, op: cst.CSTNode, cut: Cut, pieces: list[Pie
                 i for i, a in enumerate(op.args) if a.keyword and a.keyword.value == ref
             )
     removed = [r for r in refs if isinstance(r, int)]
-    renumber = _renumbering(pieces, cut, removed) if _numbers_fields(template) else []
+    numbered = any(f.numbered for f in querystring.brace_fields(template))
+    renumber = _renumbering(pieces, cut, removed) if numbered else []
     everything = len(drop) == len(op.args)
     if everything and querystring.has_escapes(template):
         everything = False  # keep .format() so the escaped braces still resolve
-
-    def record() -> None:
-        edit = edits.calls[op]
-        edit.drop_args.update(drop)
-        ctx.key_names.extend(
+    return FormatEdit(
+        call=op,
+        drop_args=frozenset(drop),
+        unwrap_format=everything,
+        renumber=tuple(renumber),
+        key_names=tuple(
             op.args[i].value for i in drop if isinstance(op.args[i].value, cst.Name)
-        )
-        edit.unwrap_format = everything
-        for node, span in renumber:
-            edits.text_cuts[node].append(span)
-
-    return record
+        ),
+    )
 
 
 def _names_at(right: cst.BaseExpression, positions: list[int]) -> list[cst.Name]:
@@ -278,25 +343,27 @@ def _names_at(right: cst.BaseExpression, positions: list[int]) -> list[cst.Name]
     ]
 
 
-def _numbers_fields(template: str) -> bool:
-    return re.search(r"(?<!\{)\{\d", template) is not None
-
-
-def _renumbering(pieces: list[Piece], cut: Cut, removed: list[int]):
+def _renumbering(
+    pieces: list[Piece], cut: Cut, removed: list[int]
+) -> list[tuple[cst.CSTNode, tuple[int, int, str]]]:
     """Text edits that renumber ``{2}`` to ``{1}`` when argument 0 goes."""
     edits = []
     for index, piece in enumerate(pieces):
-        if piece.text is None or piece.node[0] != "text":
+        handle = piece.node
+        if piece.text is None or not isinstance(handle, TextAt):
             continue
-        _, node, offset, _ = piece.node
         skip = cut.text_cuts.get(index, (0, 0))
-        for start, end, ref in querystring.brace_fields(piece.text):
-            if not isinstance(ref, int) or skip[0] <= start < skip[1]:
+        for field in querystring.brace_fields(piece.text):
+            ref = field.ref
+            if not isinstance(ref, int) or skip[0] <= field.start < skip[1]:
                 continue
             shift = sum(1 for r in removed if r < ref)
             if shift:
-                digits = start + 1, start + 1 + len(str(ref))
+                a, b = field.start + 1, field.start + 1 + len(str(ref))
                 edits.append(
-                    (node, (offset + digits[0], offset + digits[1], str(ref - shift)))
+                    (
+                        handle.node,
+                        (handle.offset + a, handle.offset + b, str(ref - shift)),
+                    )
                 )
     return edits

@@ -16,7 +16,7 @@ from typing import Iterable
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from hapimigrate.providers import Import
+from hapimigrate.model import Import
 
 
 def add_imports(module: cst.Module, needed: Iterable[Import]) -> cst.Module:

@@ -14,9 +14,10 @@ import re
 
 import libcst as cst
 
-from hapimigrate import endpoints, static
-from hapimigrate.context import ModuleContext
-from hapimigrate.flow import Flow, FlowError, Route, Sink
+from hapimigrate import hubspot
+from hapimigrate.analysis import values
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.model import Endpoint
 
 _HOST_THEN_FIELD = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#{]*\{", re.I)
@@ -28,15 +29,15 @@ def site_endpoints(
     """The calls of a site whose value reached ``route``; ``url`` is the URL
     expression of a URL site (used when it holds the path)."""
     if route is not None and route.carrier is not None:
-        carrier = static.url_template(ctx, route.carrier)
+        carrier = values.url_template(ctx, route.carrier)
         if _holds_path(carrier) or url is None:
             url = route.carrier  # `BASE + "/x?hapikey=" + K`, `"{b}/x".format(b=BASE)`
-    if url is not None and not _holds_path(static.url_template(ctx, url)):
+    if url is not None and not _holds_path(values.url_template(ctx, url)):
         url = None  # only the query: the path is in the request's URL
     if route is None:
         if url is None:
             return ()
-        return (Endpoint(None, endpoints.endpoint_path(static.url_template(ctx, url))),)
+        return (Endpoint(None, hubspot.endpoint_path(values.url_template(ctx, url))),)
     found: list[Endpoint] = []
     for sink in route.sinks:
         if sink.role == "session":
@@ -50,7 +51,7 @@ def site_endpoints(
 
 def _holds_path(template: str) -> bool:
     """``https://api.hubapi.com/x`` or ``https://api.hubapi.com{path}``."""
-    return endpoints.endpoint_path(template) is not None or bool(
+    return hubspot.endpoint_path(template) is not None or bool(
         _HOST_THEN_FIELD.match(template)
     )
 
@@ -91,10 +92,10 @@ def _sink_endpoints(
     )
     if url is None:
         return [Endpoint(method, None)]
-    template = static.url_template(ctx, url)
+    template = values.url_template(ctx, url)
     function = ctx.ancestor(url, cst.FunctionDef)
     parameters = _parameters(function) if isinstance(function, cst.FunctionDef) else []
-    used = static.placeholders(template) & set(parameters)
+    used = values.placeholders(template) & set(parameters)
     method_parameter = (
         method_node.value
         if isinstance(method_node, cst.Name) and method_node.value in parameters
@@ -102,7 +103,7 @@ def _sink_endpoints(
     )
     if not used and method_parameter is None:
         return [
-            Endpoint(method or _literal(method_node), endpoints.endpoint_path(template))
+            Endpoint(method or _literal(method_node), hubspot.endpoint_path(template))
         ]
     assert isinstance(function, cst.FunctionDef)
     inside = (
@@ -112,11 +113,11 @@ def _sink_endpoints(
     for call in Flow(ctx).callers(function):
         arguments = _bind(function, call)
         bindings = {
-            name: static.url_template(ctx, arguments[name])
+            name: values.url_template(ctx, arguments[name])
             for name in used
             if name in arguments
         }
-        path = endpoints.endpoint_path(static.url_template(ctx, url, bindings))
+        path = hubspot.endpoint_path(values.url_template(ctx, url, bindings))
         if inside:
             chosen = method or _literal(arguments.get(method_parameter or "", None))
             found.append(Endpoint(chosen, path))
@@ -127,7 +128,7 @@ def _sink_endpoints(
                 sinks = []
             methods = {s.info.method for s in sinks if s.info is not None} or {None}
             found += [Endpoint(m, path) for m in sorted(methods, key=str)]
-    return found or [Endpoint(method, endpoints.endpoint_path(template))]
+    return found or [Endpoint(method, hubspot.endpoint_path(template))]
 
 
 def _client_endpoints(
@@ -147,9 +148,9 @@ def _client_endpoints(
         for endpoint in _sink_endpoints(ctx, request, None):
             if base and endpoint.path is None:
                 url = sink_url_node(request)
-                template = static.url_template(ctx, url) if url is not None else ""
+                template = values.url_template(ctx, url) if url is not None else ""
                 endpoint = Endpoint(
-                    endpoint.method, endpoints.endpoint_path(base + template)
+                    endpoint.method, hubspot.endpoint_path(base + template)
                 )
             found.append(endpoint)
     return found
@@ -158,7 +159,7 @@ def _client_endpoints(
 def _base_url(ctx: ModuleContext, call: cst.Call) -> str:
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value == "base_url":
-            return static.url_template(ctx, arg.value)
+            return values.url_template(ctx, arg.value)
     return ""
 
 

@@ -19,7 +19,8 @@ import ast
 import re
 from dataclasses import dataclass
 
-_SEED = re.compile(rb"hapikey|hubspot|\bhapi\b", re.IGNORECASE)
+from hapimigrate import prefilter
+
 # Above this size Python's own parser costs seconds and a gigabyte for a whole
 # module: top-level statements are then found from the text (a line that starts
 # at column 0), and only the kept ones are parsed, each on its own.
@@ -68,7 +69,7 @@ def reduce(data: bytes) -> Slice | None:
     keep = imports | {
         i
         for i, (start, end) in enumerate(spans)
-        if _SEED.search(b"".join(lines[start - 1 : end]))
+        if prefilter.STATEMENT_SEED.search(b"".join(lines[start - 1 : end]))
     }
     if docstring:
         keep.add(0)

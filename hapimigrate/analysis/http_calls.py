@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from hapimigrate.context import ModuleContext
+from hapimigrate.python.context import ModuleContext
 
 VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
 _REQUEST_FUNCS = {f"{lib}.{verb}" for lib in ("requests", "httpx") for verb in VERBS}

@@ -16,13 +16,12 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from hapimigrate import _speedups
-from hapimigrate.edits import Edits
+from hapimigrate.python import speedups
+from hapimigrate.python.edits import Edits
 from hapimigrate.fingerprint import fingerprint
-from hapimigrate.model import Endpoint, Kind, Site, Status
-from hapimigrate.providers import Import, TokenProvider
+from hapimigrate.model import Endpoint, Import, Kind, Site, Status, TokenProvider
 
-_speedups.install()
+speedups.install()
 
 
 @dataclass

@@ -1,26 +1,17 @@
-"""What the fixers share: deciding whether a key must stay, checking the requests
-it reaches, and attaching the Bearer header to them."""
+"""Attaching the token: what stops the header from going on a route's requests, the
+URLs they send to, and the edits that make each of them carry
+``Authorization: Bearer <token>``."""
 
 from __future__ import annotations
 
 import libcst as cst
 
-from hapimigrate import endpoints, http_calls, inference, static
-from hapimigrate.context import ModuleContext
-from hapimigrate.flow import Route
-from hapimigrate.model import Endpoint
-from hapimigrate.providers import Import
-
-DEVELOPER_REASON = "developer API key: app-level endpoints keep hapikey (not sunset)"
-NO_AUTH_REASON = "form submission endpoint: needs no authentication, no token added"
-
-
-def developer_key(calls: tuple[Endpoint, ...], key_source: str) -> bool:
-    """Whether a key must stay: it goes to an app-level endpoint, or its name
-    says it is a developer key."""
-    return any(
-        endpoints.is_developer_endpoint(call.path) for call in calls
-    ) or endpoints.names_developer_key(key_source)
+from hapimigrate.analysis import http_calls
+from hapimigrate.analysis import call_endpoints
+from hapimigrate.analysis import values
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.analysis.flow import Route
+from hapimigrate.model import Import
 
 
 def sink_problem(route: Route) -> str | None:
@@ -34,10 +25,10 @@ def sink_problem(route: Route) -> str | None:
     return None
 
 
-def route_urls(ctx: ModuleContext, route: Route) -> list[str]:
+def route_urls(ctx: ModuleContext, route: Route) -> tuple[str, ...]:
     """The URL templates the route's requests send to, where the source tells."""
-    nodes = (inference.sink_url_node(sink) for sink in route.sinks)
-    return [static.url_template(ctx, node) for node in nodes if node is not None]
+    nodes = (call_endpoints.sink_url_node(sink) for sink in route.sinks)
+    return tuple(values.url_template(ctx, node) for node in nodes if node is not None)
 
 
 def send_token(

@@ -9,8 +9,8 @@ from typing import Mapping, Sequence
 
 import libcst as cst
 
-from hapimigrate.context import ModuleContext
-from hapimigrate.querystring import BRACE_FIELD, PERCENT_SPEC
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.analysis import querystring
 
 _DEPTH = 6
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -71,20 +71,15 @@ def _fill_braces(template: str, args: Sequence[cst.Arg], render) -> str:
     """``"{base}/x/{}".format(base=BASE, i)`` with the arguments' text filled in."""
     positional = [render(a.value) for a in args if a.keyword is None and not a.star]
     named = {a.keyword.value: render(a.value) for a in args if a.keyword is not None}
-    auto = iter(range(len(positional)))
 
-    def fill(match: re.Match[str]) -> str:
-        if match.group(1) is None:
-            return match.group(0)[0]  # {{ or }}
-        base = re.match(r"[^.\[!:]*", match.group(1)).group(0)  # type: ignore[union-attr]
-        index = (
-            next(auto, None) if base == "" else int(base) if base.isdigit() else None
-        )
-        if index is not None and index < len(positional):
-            return positional[index]
-        return named.get(base, match.group(0))
+    def value(field: querystring.Field) -> str:
+        ref = field.ref
+        if isinstance(ref, int):
+            if ref < len(positional):
+                return positional[ref]
+        return named.get(ref, template[field.start : field.end])
 
-    return BRACE_FIELD.sub(fill, template)
+    return querystring.fill_braces(template, value)
 
 
 def _fill_percent(template: str, right: cst.BaseExpression, render) -> str:
@@ -100,17 +95,13 @@ def _fill_percent(template: str, right: cst.BaseExpression, render) -> str:
         for e in (right.elements if isinstance(right, cst.Dict) else ())
         if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
     }
-    position = iter(range(len(values)))
 
-    def fill(match: re.Match[str]) -> str:
-        if match.group(0) == "%%":
-            return "%"
-        if match.group(1) is not None:
-            return mapping.get(match.group(1), "{}")
-        index = next(position, None)
-        return values[index] if index is not None else "{}"
+    def value(field: querystring.Field) -> str:
+        if isinstance(field.ref, str):
+            return mapping.get(field.ref, "{}")
+        return values[field.ref] if field.ref < len(values) else "{}"
 
-    return PERCENT_SPEC.sub(fill, template)
+    return querystring.fill_percent(template, value)
 
 
 def placeholders(template: str) -> set[str]:

@@ -7,7 +7,9 @@
 
 ``lookup(method, path)`` answers for a path as hapimigrate infers it
 (``/deals/v1/deal/{}``): the modern operation whose template matches it most
-literally, else the first legacy pattern that matches, else None.
+literally, else the first legacy pattern that matches, else None. Endpoints that
+take no token are :mod:`hapimigrate.hubspot.families`' business: ask the package
+(``hapimigrate.hubspot.scopes_for``), which looks there first.
 """
 
 from __future__ import annotations
@@ -52,12 +54,19 @@ def lookup(method: str | None, path: str | None) -> ScopeNeed | None:
         read, write = lookup("GET", path), lookup("DELETE", path)
         return read if read == write else None
     method = method.upper()
-    # app-level endpoints keep their developer key, whatever the specs offer
-    return (
-        _legacy(method, path, apps_only=True)
-        or _openapi(method, path)
-        or _legacy(method, path)
-    )
+    return _openapi(method, path) or _legacy(method, path)
+
+
+def developer_operation(method: str | None, path: str) -> bool:
+    """Whether HubSpot's descriptions say the operation takes a developer key
+    (and no scopes): for any method, when ``method`` is None."""
+    path = path.rstrip("/") or "/"
+    methods = [method.upper()] if method else ["GET", "POST", "PUT", "PATCH", "DELETE"]
+    for each in methods:
+        need = _openapi(each, path)
+        if need is not None and need.source == "developer-key":
+            return True
+    return False
 
 
 def _segments(path: str) -> list[str]:
@@ -71,7 +80,7 @@ def _is_field(segment: str) -> bool:
 @lru_cache(maxsize=1)
 def _openapi_index() -> dict[tuple[str, int], list[tuple[list[str], ScopeNeed]]]:
     data = json.loads(
-        resources.files(__package__).joinpath("openapi.json").read_text("utf-8")
+        resources.files(__package__).joinpath("data", "openapi.json").read_text("utf-8")
     )
     sets = [tuple(s) for s in data["scope_sets"]]
     index: dict[tuple[str, int], list[tuple[list[str], ScopeNeed]]] = {}
@@ -110,7 +119,7 @@ def _openapi(method: str, path: str) -> ScopeNeed | None:
 @lru_cache(maxsize=1)
 def _legacy_table() -> list[tuple[re.Pattern[str], dict]]:
     data = json.loads(
-        resources.files(__package__).joinpath("legacy.json").read_text("utf-8")
+        resources.files(__package__).joinpath("data", "legacy.json").read_text("utf-8")
     )
     return [(re.compile(entry["pattern"]), entry) for entry in data["endpoints"]]
 
@@ -119,17 +128,11 @@ def legacy_entries() -> list[dict]:
     return [entry for _, entry in _legacy_table()]
 
 
-def _legacy(method: str, path: str, apps_only: bool = False) -> ScopeNeed | None:
+def _legacy(method: str, path: str) -> ScopeNeed | None:
     for pattern, entry in _legacy_table():
-        if apps_only and not (entry.get("developer_key") or entry.get("no_auth")):
-            continue
         if not pattern.search(path):
             continue
         basis, note = entry["basis"], entry.get("note", "")
-        if entry.get("developer_key"):
-            return ScopeNeed((), source="developer-key", basis=basis, note=note)
-        if entry.get("no_auth"):
-            return ScopeNeed((), source="no-auth", basis=basis, note=note)
         side = "read" if is_read(method, path) else "write"
         return ScopeNeed(
             tuple(entry.get(side, ())),

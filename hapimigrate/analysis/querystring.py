@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 KEY = "hapikey="
 _KEY_RE = re.compile(r"hapikey=")
@@ -183,45 +183,75 @@ def _global(pieces: Sequence[Piece], index: int, a: int, b: int) -> tuple[int, i
 
 
 def _fields_in(
-    fields: list[tuple[int, int, int | str]], ranges: list[tuple[int, int]]
+    fields: list[Field], ranges: list[tuple[int, int]]
 ) -> tuple[int | str, ...]:
     return tuple(
-        ref for s, e, ref in fields if any(a <= s and e <= b for a, b in ranges)
+        f.ref for f in fields if any(a <= f.start and f.end <= b for a, b in ranges)
     )
 
 
-def brace_fields(template: str) -> list[tuple[int, int, int | str]]:
-    """``str.format`` fields as (start, end, ref): ref is the positional index
-    (automatic numbering resolved) or the keyword name."""
+@dataclass(frozen=True)
+class Field:
+    """A replacement field of a template: ``{0}``, ``{name}``, ``%s``, ``%(key)s``."""
+
+    start: int
+    end: int
+    ref: int | str  # the argument's position (automatic numbering resolved) or key
+    numbered: bool = False  # written with its number: ``{1}``
+
+
+def brace_fields(template: str) -> list[Field]:
+    """The ``str.format`` fields of a template, escaped braces skipped."""
     fields, auto = [], 0
     for match in BRACE_FIELD.finditer(template):
         if match.group(1) is None:
             continue  # an escaped brace
         base = _BRACE_BASE.match(match.group(1)).group(0)  # type: ignore[union-attr]
         if base == "":
-            ref: int | str = auto
+            fields.append(Field(match.start(), match.end(), auto))
             auto += 1
         elif base.isdigit():
-            ref = int(base)
+            fields.append(Field(match.start(), match.end(), int(base), numbered=True))
         else:
-            ref = base
-        fields.append((match.start(), match.end(), ref))
+            fields.append(Field(match.start(), match.end(), base))
     return fields
 
 
-def percent_fields(template: str) -> list[tuple[int, int, int | str]]:
-    """``%`` conversion specifiers as (start, end, ref): ref is the position in
-    the argument tuple, or the mapping key of ``%(key)s``."""
+def percent_fields(template: str) -> list[Field]:
+    """The ``%`` conversion specifiers of a template, ``%%`` skipped."""
     fields, position = [], 0
     for match in PERCENT_SPEC.finditer(template):
         if match.group(0) == "%%":
             continue
         if match.group(1) is not None:
-            fields.append((match.start(), match.end(), match.group(1)))
+            fields.append(Field(match.start(), match.end(), match.group(1)))
         else:
-            fields.append((match.start(), match.end(), position))
+            fields.append(Field(match.start(), match.end(), position))
             position += 1
     return fields
+
+
+def fill_braces(template: str, value: Callable[[Field], str]) -> str:
+    """A ``str.format`` template with each field replaced by ``value(field)``."""
+    unescape = lambda text: text.replace("{{", "{").replace("}}", "}")  # noqa: E731
+    return _fill(template, brace_fields(template), value, unescape)
+
+
+def fill_percent(template: str, value: Callable[[Field], str]) -> str:
+    """A ``%`` template with each field replaced by ``value(field)``."""
+    return _fill(
+        template, percent_fields(template), value, lambda t: t.replace("%%", "%")
+    )
+
+
+def _fill(template, fields, value, unescape) -> str:
+    out, last = [], 0
+    for field in fields:
+        out.append(unescape(template[last : field.start]))
+        out.append(value(field))
+        last = field.end
+    out.append(unescape(template[last:]))
+    return "".join(out)
 
 
 def has_escapes(template: str) -> bool:

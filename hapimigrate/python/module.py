@@ -9,19 +9,21 @@ import dataclasses
 
 import libcst as cst
 
-from hapimigrate import dead_keys, fixers, slicing, textscan
-from hapimigrate.context import ModuleContext
-from hapimigrate.edits import EditApplier
-from hapimigrate.engine import Job, unparsed
-from hapimigrate.imports import add_imports
-from hapimigrate.model import FileResult, Status
+from hapimigrate import fixers, textscan
+from hapimigrate.python import dead_keys
+from hapimigrate.python import slicing
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.edits import EditApplier
+from hapimigrate.python.imports import add_imports
+from hapimigrate.model import FileResult, RunOptions, Status
+from hapimigrate.textscan import unparsed
 
 
-def process_source(path: str, data: bytes, job: Job) -> FileResult:
+def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
     """The codemod on ``data``; on its relevant statements only, for a big file."""
     part = slicing.reduce(data)
     if part is not None:
-        result = _process(path, part.source, job)
+        result = _process(path, part.source, options)
         if not result.sites or result.sites[0].status != Status.UNPARSED:
             sites = tuple(
                 dataclasses.replace(
@@ -36,27 +38,27 @@ def process_source(path: str, data: bytes, job: Job) -> FileResult:
                 return dataclasses.replace(
                     result, sites=sites, original=data, new=spliced
                 )
-    return _process(path, data, job)
+    return _process(path, data, options)
 
 
-def _process(path: str, data: bytes, job: Job) -> FileResult:
+def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as error:
         where = f"near line {error.editor_line}"
         return unparsed(
-            path, data, f"does not parse (Python 2 or a syntax error {where})", job
+            path, data, f"does not parse (Python 2 or a syntax error {where})", options
         )
     except (UnicodeDecodeError, LookupError, SyntaxError) as error:
-        return unparsed(path, data, f"cannot be decoded: {error}", job)
+        return unparsed(path, data, f"cannot be decoded: {error}", options)
     if module.bytes != data:
         return unparsed(
-            path, data, "LibCST cannot reproduce this file byte for byte", job
+            path, data, "LibCST cannot reproduce this file byte for byte", options
         )
-    ctx = ModuleContext(path, module, job.provider)
+    ctx = ModuleContext(path, module, options.provider)
     fixers.run(ctx)
     sites = ctx.sites
-    if job.scan_text:
+    if options.scan_text:
         covered = {line for s in sites for line in range(s.line, s.end_line + 1)}
         text = data.decode(module.encoding, errors="replace")
         sites = sites + textscan.text_sites(
@@ -65,7 +67,7 @@ def _process(path: str, data: bytes, job: Job) -> FileResult:
             textscan.HASH,
             Status.MANUAL,
             "a hapikey use the codemod does not recognise",
-            strict=job.strict,
+            strict=options.strict,
             covered=covered,
             prose=ctx.docstring_lines(),
             python=True,
@@ -73,7 +75,9 @@ def _process(path: str, data: bytes, job: Job) -> FileResult:
     sites = tuple(sorted(sites, key=lambda s: (s.line, s.column)))
     if not ctx.edits:
         return FileResult(path, sites, original=data, encoding=module.encoding)
-    removed = dead_keys.remove(ctx, job.protected) if job.remove_dead_keys else ()
+    removed = (
+        dead_keys.remove(ctx, options.protected) if options.remove_dead_keys else ()
+    )
     new_module = ctx.module.visit(EditApplier(ctx.edits, ctx.parent))
     new_module = add_imports(new_module, ctx.imports)
     new = new_module.bytes

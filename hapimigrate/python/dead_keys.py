@@ -10,8 +10,8 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import GlobalScope
 
-from hapimigrate.context import ModuleContext
-from hapimigrate.edits import drop_items, plus_operands
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.edits import drop_items, plus_operands
 
 
 def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:

@@ -14,18 +14,15 @@ import json
 import re
 
 from hapimigrate import textscan
-from hapimigrate.model import FileResult, Site, Status
+from hapimigrate.model import FileResult, RunOptions, Site, Status
+from hapimigrate.python.module import process_source  # cells are modules
 
 _MAGIC = re.compile(r"^\s*[%!]")
 _SOURCE_KEY = re.compile(r'^\s*"source": ')
 _PLACEHOLDER = "# hapimigrate-magic-{}\n"
 
 
-def process_notebook(path: str, data: bytes, job) -> FileResult:
-    from hapimigrate.codemod import process_source  # cells are modules
-
-    if b"hapikey" not in data and b"api_key" not in data:
-        return FileResult(path, original=data)
+def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
     try:
         text = data.decode("utf-8")
         notebook = json.loads(text)
@@ -54,17 +51,19 @@ def process_notebook(path: str, data: bytes, job) -> FileResult:
             _PLACEHOLDER.format(i) if _MAGIC.match(line) else line
             for i, line in enumerate(lines)
         )
-        cell_job = dataclasses.replace(job, remove_dead_keys=False)  # cells share names
-        result = process_source(f"{path}[{number}]", code.encode("utf-8"), cell_job)
+        cell_options = dataclasses.replace(
+            options, remove_dead_keys=False
+        )  # cells share names
+        result = process_source(f"{path}[{number}]", code.encode("utf-8"), cell_options)
         if result.error:
             return FileResult(
                 path, original=data, error=f"cell {number}: {result.error}"
             )
         found = list(result.sites)
-        if job.scan_text and magics:
+        if options.scan_text and magics:
             found += textscan.text_sites(
                 path, "".join(magics.values()), textscan.HASH, Status.MANUAL,
-                "a shell or magic line: migrate by hand", strict=job.strict,
+                "a shell or magic line: migrate by hand", strict=options.strict,
             )  # fmt: skip
             found[len(result.sites) :] = [
                 dataclasses.replace(

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from hapimigrate import http_calls
-from hapimigrate.context import ModuleContext
-from hapimigrate.http_calls import HttpCall
+from hapimigrate.analysis import http_calls
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.analysis.http_calls import HttpCall
 
 # Methods of a dict (or str) that read or update it in place, sending nothing.
 _NEUTRAL_METHODS = {

@@ -1,0 +1,1 @@
+"""What a value in a module is and where it goes: data flow, HTTP calls, URL text."""

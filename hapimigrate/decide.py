@@ -1,0 +1,70 @@
+"""The one decision per key use: what becomes of a hapikey a fixer has found.
+
+A fixer describes the use (:class:`KeyUse`: the endpoints it reaches, the URL
+templates it is sent to, the code of the key, and any reason the requests cannot
+be rewritten safely) and asks :func:`decide`. The answer says the site's status
+and reason, whether the requests get the token, and whether the key's definition
+may go once nothing reads it. The rules live here once:
+
+* a developer key (its endpoints, or its name, say so) is ``kept``, untouched;
+* a use that cannot be rewritten safely is ``manual``, with the reason;
+* a use whose every endpoint needs no auth (form submissions) loses the key and
+  gets no token; one that reaches both kinds is ``manual``;
+* anything else is a ``rewrite``: the key goes, the token comes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hapimigrate import hubspot
+from hapimigrate.model import Endpoint, Status
+
+DEVELOPER_REASON = "developer API key: app-level endpoints keep hapikey (not sunset)"
+NO_AUTH_REASON = "form submission endpoint: needs no authentication, no token added"
+MIXED_DEVELOPER = "the key goes to developer-key endpoints and to others"
+MIXED_NO_AUTH = "the key goes to form submission endpoints and to others"
+
+
+@dataclass(frozen=True)
+class KeyUse:
+    """What a fixer knows about one use of the key."""
+
+    key_source: str  # the code of the key expression(s): API_KEY, settings.KEY
+    calls: tuple[Endpoint, ...] = ()  # the endpoints the use reaches
+    urls: tuple[str, ...] = ()  # URL templates its requests send to
+    problem: str | None = None  # why its requests cannot be rewritten safely
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: Status
+    reason: str = ""
+    send_token: bool = False  # the requests get Authorization: Bearer
+    key_may_go: bool = False  # the key's definition may go, once nothing reads it
+
+    @property
+    def rewrites(self) -> bool:
+        return self.status == Status.REWRITE
+
+
+def decide(use: KeyUse) -> Decision:
+    kinds = _auth_kinds(use)
+    if hubspot.names_developer_key(use.key_source) or kinds == {hubspot.DEVELOPER_KEY}:
+        return Decision(Status.KEPT, DEVELOPER_REASON)
+    if hubspot.DEVELOPER_KEY in kinds:
+        return Decision(Status.MANUAL, MIXED_DEVELOPER)
+    if use.problem:
+        return Decision(Status.MANUAL, use.problem)
+    if kinds == {hubspot.NO_AUTH}:
+        return Decision(Status.REWRITE, NO_AUTH_REASON, key_may_go=True)
+    if hubspot.NO_AUTH in kinds:
+        return Decision(Status.MANUAL, MIXED_NO_AUTH)
+    return Decision(Status.REWRITE, send_token=True, key_may_go=True)
+
+
+def _auth_kinds(use: KeyUse) -> set[str | None]:
+    """How each endpoint the use names authenticates (None: with a token)."""
+    kinds = {hubspot.auth_kind(c.method, c.path) for c in use.calls if c.path}
+    kinds |= {hubspot.auth_kind(None, u) for u in use.urls if hubspot.endpoint_path(u)}
+    return kinds

@@ -1,0 +1,68 @@
+"""Everything hapimigrate knows about HubSpot's API, behind one set of questions.
+
+The fixers, the report and check ask here, never the data files, so they cannot
+disagree:
+
+* :func:`endpoint_path`, :func:`host`, :func:`is_hubspot_host` -- what a URL is;
+* :func:`auth_kind` -- whether an endpoint takes a developer key, no auth at all,
+  or (None) a portal access token;
+* :func:`scopes_for` -- the OAuth scopes a call needs (:class:`ScopeNeed`);
+* :func:`names_developer_key` -- whether a key's name says it is a developer key.
+
+Catalogs live in ``data/``: ``auth_families.json`` (curated), ``legacy.json``
+(curated API-key era endpoints) and ``openapi.json`` (built from HubSpot's OpenAPI
+descriptions by ``scripts/build_catalog.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hapimigrate.hubspot import catalog
+from hapimigrate.hubspot.catalog import ScopeNeed, is_read
+from hapimigrate.hubspot.families import DEVELOPER_KEY, NO_AUTH, family_of
+from hapimigrate.hubspot.urls import endpoint_path, host, is_hubspot_host
+
+__all__ = [
+    "DEVELOPER_KEY",
+    "NO_AUTH",
+    "ScopeNeed",
+    "auth_kind",
+    "endpoint_path",
+    "host",
+    "is_hubspot_host",
+    "is_read",
+    "names_developer_key",
+    "scopes_for",
+]
+
+_DEVELOPER_KEY_NAME = re.compile(r"(?i)dev(?:eloper)?_?(?:api_?)?key|developer")
+
+
+def auth_kind(method: str | None, url_or_path: str | None) -> str | None:
+    """DEVELOPER_KEY, NO_AUTH, or None for an endpoint that takes a token (or is
+    unknown): the curated families first, then HubSpot's own descriptions."""
+    if not url_or_path:
+        return None
+    family = family_of(url_or_path)
+    if family is not None:
+        return family.auth
+    path = endpoint_path(url_or_path)
+    if path is not None and catalog.developer_operation(method, path):
+        return DEVELOPER_KEY
+    return None
+
+
+def scopes_for(method: str | None, path: str | None) -> ScopeNeed | None:
+    """What a token needs to call ``method path``; None where unknown."""
+    if not path:
+        return None
+    family = family_of(path)
+    if family is not None:
+        return ScopeNeed((), source=family.auth, basis=family.basis, note=family.name)
+    return catalog.lookup(method, path)
+
+
+def names_developer_key(source: str) -> bool:
+    """Whether the code of a key expression says it is a developer key."""
+    return _DEVELOPER_KEY_NAME.search(source) is not None

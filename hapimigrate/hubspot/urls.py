@@ -1,0 +1,28 @@
+"""URL templates as HubSpot sees them: the host and the endpoint path."""
+
+from __future__ import annotations
+
+import re
+
+HUBSPOT_HOST = re.compile(
+    r"(?i)^(?:[\w-]+\.)*(?:hubapi\.com|hubspot\.com|hsforms\.com|hubapi\.eu)$"
+)
+_PERCENT = re.compile(r"%[sdir]")
+_PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/?#]*|\{[^}]*\}|%[sr])?(/[^?#]*)", re.I)
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#:]+)", re.I)
+
+
+def endpoint_path(url: str) -> str | None:
+    """``/contacts/v1/contact/vid/{vid}/profile`` from a URL template."""
+    match = _PATH.match(url)
+    return _PERCENT.sub("{}", match.group(1)) if match else None
+
+
+def host(url: str) -> str | None:
+    """``api.hubapi.com`` from a URL template whose host is literal."""
+    match = _HOST.match(url)
+    return match.group(1).lower() if match and "{" not in match.group(1) else None
+
+
+def is_hubspot_host(name: str) -> bool:
+    return HUBSPOT_HOST.match(name) is not None

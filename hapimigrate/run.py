@@ -1,0 +1,189 @@
+"""A run: the files below the paths, each through its front end, in a pool.
+
+    discover -> prefilter -> one file (python module | notebook | other text)
+             -> FileResult, in the order of the files
+             -> the tree-wide pass: key definitions other modules read stay
+
+Nothing here writes files or prints: the commands decide what to do with results.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from hapimigrate import discover, prefilter, textscan
+from hapimigrate.model import FileResult, RunOptions, Status
+
+# Below this many candidate files a pool costs more than it saves.
+POOL_THRESHOLD = 16
+NOT_PYTHON = "not Python: migrate by hand to an Authorization: Bearer header"
+
+
+@dataclass(frozen=True)
+class Found:
+    """What discovery yields: the files to process and those passed over."""
+
+    files: tuple[str, ...]
+    skipped: tuple[discover.Skipped, ...]
+
+
+def find_files(
+    paths: tuple[str, ...], excludes: tuple[str, ...], text_files: bool
+) -> Found:
+    """The files below ``paths``; raises :class:`discover.MissingPath`."""
+    files, skipped = [], []
+    for found in discover.discover(paths, excludes, text_files=text_files):
+        if isinstance(found, discover.Skipped):
+            skipped.append(found)
+        else:
+            files.append(found)
+    return Found(tuple(files), tuple(skipped))
+
+
+def results(
+    files: Iterable[str], options: RunOptions, jobs: int | None = None
+) -> Iterator[FileResult]:
+    """A result per file. A migration that removes dead key definitions waits
+    for the tree-wide pass, which keeps those another module may read."""
+    files = list(files)
+    processed = process_files(files, options, jobs)
+    if options.scan_text:
+        return processed  # check rewrites nothing
+    return _keep_keys_read_elsewhere(processed, files, options)
+
+
+def process_file(path: str, options: RunOptions) -> FileResult:
+    """Read, migrate and describe one file. Never raises for bad input."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        return FileResult(path, error=f"cannot read: {error.strerror or error}")
+    try:
+        if not prefilter.may_hold_site(path, data):
+            return FileResult(path)
+        if prefilter.is_notebook(path):
+            from hapimigrate.python import notebooks  # LibCST only when needed
+
+            return notebooks.process_notebook(path, data, options)
+        if prefilter.is_python(path):
+            from hapimigrate.python import module
+
+            return module.process_source(path, data, options)
+        return _text_file(path, data, options)
+    except RecursionError:
+        return textscan.unparsed(path, data, "too deeply nested to parse", options)
+    except Exception as error:  # a bug of ours must not stop the run
+        detail = (
+            traceback.format_exc()
+            if options.verbose
+            else f"{type(error).__name__}: {error}"
+        )
+        return FileResult(path, original=data, error=f"internal error: {detail}")
+
+
+def _text_file(path: str, data: bytes, options: RunOptions) -> FileResult:
+    """A file that is not Python: only ``check`` looks inside."""
+    syntax = textscan.family(path)
+    if not options.scan_text or syntax is None or b"\0" in data:
+        return FileResult(path)
+    text = data.decode("utf-8", errors="replace")
+    sites = textscan.text_sites(
+        path, text, syntax, Status.MANUAL, NOT_PYTHON, strict=options.strict
+    )
+    return FileResult(path, tuple(sites), original=data)
+
+
+def process_files(
+    paths: Iterable[str], options: RunOptions, jobs: int | None = None
+) -> Iterator[FileResult]:
+    """A result per path: files that cannot hold a site first (one cheap read,
+    here), then the candidates in the order of ``paths``, in a process pool when
+    there are enough of them to pay for it."""
+    candidates = []
+    for path in paths:
+        if _candidate(path):
+            candidates.append(path)
+        else:
+            yield FileResult(path)
+    workers = jobs or os.cpu_count() or 1
+    if workers <= 1 or len(candidates) < POOL_THRESHOLD:
+        for path in candidates:
+            yield process_file(path, options)
+        return
+    workers = min(workers, len(candidates))
+    chunksize = max(1, len(candidates) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(
+            process_file,
+            candidates,
+            [options] * len(candidates),
+            chunksize=chunksize,
+        )
+
+
+def _candidate(path: str) -> bool:
+    """Whether a file may hold a site; unreadable files are candidates, so that
+    process_file reports them."""
+    try:
+        with open(path, "rb") as handle:
+            return prefilter.may_hold_site(path, handle.read())
+    except OSError:
+        return True
+
+
+def _module_stem(path: str) -> str:
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return (
+        os.path.basename(os.path.dirname(os.path.abspath(path)))
+        if stem == "__init__"
+        else stem
+    )
+
+
+def _keep_keys_read_elsewhere(
+    results: Iterable[FileResult], files: list[str], options: RunOptions
+) -> Iterator[FileResult]:
+    """A dead key definition another module of the tree may read (it names both
+    the key and the defining module) is not removed: such files are migrated
+    again with those names protected. Other results pass straight through; these
+    come last, once the tree has been searched."""
+    deferred = []
+    for result in results:
+        if result.removed_keys:
+            deferred.append(result)
+        else:
+            yield result
+    if not deferred:
+        return
+    proposed = {r.path: r.removed_keys for r in deferred}
+    stems = {path: _module_stem(path) for path in proposed}
+    needed = {name.encode() for keys in proposed.values() for name in keys}
+    needed |= {stem.encode() for stem in stems.values()}
+    containing: dict[bytes, set[str]] = {}  # word -> the files that hold it
+    for path in files:
+        try:
+            with open(path, "rb") as handle:
+                words = set(re.findall(rb"\w+", handle.read())) & needed
+        except OSError:
+            continue
+        for word in words:
+            containing.setdefault(word, set()).add(path)
+    again = {}
+    for path, keys in proposed.items():
+        readers = containing.get(stems[path].encode(), set()) - {path}
+        protected = frozenset(
+            k for k in keys if containing.get(k.encode(), set()) & readers
+        )
+        if protected:
+            again[path] = process_file(
+                path, dataclasses.replace(options, protected=protected)
+            )
+    for result in deferred:
+        yield again.get(result.path, result)

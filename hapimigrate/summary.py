@@ -1,0 +1,40 @@
+"""What a run comes to: its counters, and the exit code each command derives from
+them (black's ``Report``). The commands count here and nowhere else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hapimigrate.model import Site, Status
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass
+class Summary:
+    command: str  # diff, apply, report, check or baseline
+    files: int = 0  # files looked at
+    skipped: int = 0  # passed over (symlinks, ...)
+    changed: int = 0  # rewritten (apply) or that would be (diff)
+    errors: int = 0
+    sites: list[Site] = field(default_factory=list)
+    failing: int = 0  # check: findings that fail the build
+
+    @property
+    def pending(self) -> int:
+        """Sites a person must still migrate."""
+        return sum(
+            1 for s in self.sites if s.status in (Status.MANUAL, Status.UNPARSED)
+        )
+
+    @property
+    def exit_code(self) -> int:
+        if self.errors:
+            return EXIT_ERROR
+        if self.command == "diff":
+            return EXIT_FOUND if self.changed else EXIT_CLEAN
+        if self.command == "apply":
+            return EXIT_FOUND if self.pending else EXIT_CLEAN
+        if self.command == "check":
+            return EXIT_FOUND if self.failing else EXIT_CLEAN
+        return EXIT_CLEAN
