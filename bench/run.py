@@ -158,15 +158,16 @@ def one_file(work: str, runs: int) -> tuple[float, float]:
         [sys.executable, "-m", "hapimigrate", "diff", "-q", path], runs
     )[0]
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-    from hapimigrate import engine, providers
+    from hapimigrate import providers
+    from hapimigrate import run
     from hapimigrate.output.diff import unified_diff
 
-    job = engine.Job(providers.resolve(None))
-    engine.process_file(path, job)  # imports and caches warm
+    job = RunOptions(providers.resolve(None))
+    run.process_file(path, job)  # imports and caches warm
     timings = []
     for _ in range(max(runs, 20)):
         start = time.perf_counter()
-        unified_diff(engine.process_file(path, job))
+        unified_diff(run.process_file(path, job))
         timings.append(time.perf_counter() - start)
     return process, statistics.median(timings)
 
