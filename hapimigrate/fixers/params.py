@@ -16,7 +16,7 @@ gets ``session.headers["Authorization"] = "Bearer " + TOKEN`` instead.
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 import libcst as cst
 
@@ -25,21 +25,67 @@ from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
+from hapimigrate.fixers.registry import is_key_literal, register
 from hapimigrate.analysis.flow import Flow, FlowError, Route
 from hapimigrate.model import Kind
 
 
-def fix(ctx: ModuleContext) -> None:
-    for element in ctx.index.key_elements:
-        _dict_entry(ctx, element)
-    for arg in ctx.index.key_keywords:
-        _keyword_entry(ctx, arg)
-    for assign in ctx.index.key_subscripts:
-        _item_assignment(ctx, assign)
-    for call in ctx.index.key_setdefaults:
-        _setdefault(ctx, call)
-    for pair in ctx.index.key_pairs:
-        _pair_entry(ctx, pair)
+@register("params-dict-entry", cst.DictElement, lambda node: is_key_literal(node.key))
+def _dict_entries(ctx: ModuleContext, elements: Sequence[cst.CSTNode]) -> None:
+    for element in elements:
+        _dict_entry(ctx, element)  # type: ignore[arg-type]
+
+
+@register(
+    "params-keyword",
+    cst.Arg,
+    lambda node: node.keyword is not None and node.keyword.value == "hapikey",
+)
+def _keyword_entries(ctx: ModuleContext, args: Sequence[cst.CSTNode]) -> None:
+    for arg in args:
+        _keyword_entry(ctx, arg)  # type: ignore[arg-type]
+
+
+def _sets_key_item(node: cst.Assign) -> bool:
+    return any(
+        isinstance(t.target, cst.Subscript)
+        and len(t.target.slice) == 1
+        and isinstance(t.target.slice[0].slice, cst.Index)
+        and is_key_literal(t.target.slice[0].slice.value)
+        for t in node.targets
+    )
+
+
+@register("params-item-assignment", cst.Assign, _sets_key_item)
+def _item_assignments(ctx: ModuleContext, assigns: Sequence[cst.CSTNode]) -> None:
+    for assign in assigns:
+        _item_assignment(ctx, assign)  # type: ignore[arg-type]
+
+
+def _sets_key_default(node: cst.Call) -> bool:
+    func = node.func
+    return (
+        isinstance(func, cst.Attribute)
+        and func.attr.value == "setdefault"
+        and len(node.args) == 2
+        and is_key_literal(node.args[0].value)
+    )
+
+
+@register("params-setdefault", cst.Call, _sets_key_default)
+def _setdefaults(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
+    for call in calls:
+        _setdefault(ctx, call)  # type: ignore[arg-type]
+
+
+@register(
+    "params-pair",
+    cst.Tuple,
+    lambda node: len(node.elements) == 2 and is_key_literal(node.elements[0].value),
+)
+def _pair_entries(ctx: ModuleContext, pairs: Sequence[cst.CSTNode]) -> None:
+    for pair in pairs:
+        _pair_entry(ctx, pair)  # type: ignore[arg-type]
 
 
 def _dict_entry(ctx: ModuleContext, element: cst.DictElement) -> None:

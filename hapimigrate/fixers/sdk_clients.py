@@ -12,11 +12,14 @@ cannot send a token at all: its clients are reported for a person to port.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import libcst as cst
 
 from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
+from hapimigrate.fixers.registry import register
 from hapimigrate.model import Kind
 
 HUBSPOT_API_CLIENT = {
@@ -31,8 +34,10 @@ HAPIPY_REASON = (
 )
 
 
-def fix(ctx: ModuleContext) -> None:
-    for call in ctx.index.calls:
+@register("sdk-clients", cst.Call)  # names resolve through imports: every call
+def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
+    for call in calls:
+        assert isinstance(call, cst.Call)
         sdk = _sdk(ctx.qualified_names(call.func))
         if sdk is None:
             continue

@@ -20,6 +20,7 @@ it is dropped, and every request the URL reaches gets the header.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import libcst as cst
 
@@ -30,14 +31,20 @@ from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import plus_operands
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
+from hapimigrate.fixers.registry import register
 from hapimigrate.analysis.flow import Flow, FlowError
 from hapimigrate.model import Kind
 from hapimigrate.analysis.querystring import Cut, Piece, Unsafe
 
 
-def fix(ctx: ModuleContext) -> None:
+@register(
+    "url-strings",
+    (cst.SimpleString, cst.FormattedStringText),
+    lambda node: "hapikey=" in node.value,  # type: ignore[attr-defined]
+)
+def fix(ctx: ModuleContext, strings: Sequence[cst.CSTNode]) -> None:
     roots: dict[int, cst.BaseExpression] = {}
-    for node in ctx.index.key_strings:
+    for node in strings:
         root = _root(ctx, node)
         if not _is_docstring(ctx, root):
             roots.setdefault(id(root), root)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
 
 import libcst as cst
 from libcst.metadata import (
@@ -21,76 +22,43 @@ from hapimigrate.python.edits import Edits
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import Endpoint, Import, Kind, Site, Status, TokenProvider
 
+if TYPE_CHECKING:  # the registry hands its fixers in; no import at run time
+    from hapimigrate.fixers.registry import Fixer
+
 speedups.install()
 
 
 @dataclass
 class Index:
-    """Nodes collected in one walk over the module."""
+    """Nodes collected in one walk over the module: each registered fixer's
+    matches, and what the analyses look up by name."""
 
-    key_strings: list[cst.CSTNode] = field(default_factory=list)  # "...hapikey=..."
-    key_elements: list[cst.DictElement] = field(default_factory=list)  # {"hapikey": v}
-    key_keywords: list[cst.Arg] = field(default_factory=list)  # f(hapikey=v)
-    key_pairs: list[cst.Tuple] = field(default_factory=list)  # [("hapikey", v), ...]
-    key_setdefaults: list[cst.Call] = field(
-        default_factory=list
-    )  # p.setdefault("hapikey", v)
-    key_subscripts: list[cst.Assign] = field(default_factory=list)  # x["hapikey"] = v
+    found: dict[str, list[cst.CSTNode]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # fixer name -> its matches
     docstrings: list[cst.Expr] = field(default_factory=list)  # string statements
-    calls: list[cst.Call] = field(default_factory=list)  # calls that may be SDK clients
     attributes: dict[str, list[cst.Attribute]] = field(
         default_factory=lambda: defaultdict(list)
     )
 
 
 class Collector(cst.CSTVisitor):
-    """Fills an :class:`Index` in a single pass."""
+    """Fills an :class:`Index` in a single pass, dispatching each node to the
+    fixers registered for its type."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, fixers: Sequence[Fixer]) -> None:
         super().__init__()
         self.index = index
+        self._by_type: dict[type, list[Fixer]] = defaultdict(list)
+        for fixer in fixers:
+            for node_type in fixer.node_types:
+                self._by_type[node_type].append(fixer)
 
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        if "hapikey=" in node.value:
-            self.index.key_strings.append(node)
-
-    def visit_FormattedStringText(self, node: cst.FormattedStringText) -> None:
-        if "hapikey=" in node.value:
-            self.index.key_strings.append(node)
-
-    def visit_DictElement(self, node: cst.DictElement) -> None:
-        if _is_key_literal(node.key):
-            self.index.key_elements.append(node)
-
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None and node.keyword.value == "hapikey":
-            self.index.key_keywords.append(node)
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            t = target.target
-            if (
-                isinstance(t, cst.Subscript)
-                and len(t.slice) == 1
-                and isinstance(t.slice[0].slice, cst.Index)
-                and _is_key_literal(t.slice[0].slice.value)
-            ):
-                self.index.key_subscripts.append(node)
-
-    def visit_Call(self, node: cst.Call) -> None:
-        self.index.calls.append(node)
-        func = node.func
-        if (
-            isinstance(func, cst.Attribute)
-            and func.attr.value == "setdefault"
-            and len(node.args) == 2
-            and _is_key_literal(node.args[0].value)
-        ):
-            self.index.key_setdefaults.append(node)
-
-    def visit_Tuple(self, node: cst.Tuple) -> None:
-        if len(node.elements) == 2 and _is_key_literal(node.elements[0].value):
-            self.index.key_pairs.append(node)
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        for fixer in self._by_type.get(type(node), ()):
+            if fixer.matches(node):
+                self.index.found[fixer.name].append(node)
+        return super().on_visit(node)
 
     def visit_Expr(self, node: cst.Expr) -> None:
         if isinstance(
@@ -102,12 +70,14 @@ class Collector(cst.CSTVisitor):
         self.index.attributes[node.attr.value].append(node)
 
 
-def _is_key_literal(node: cst.CSTNode) -> bool:
-    return isinstance(node, cst.SimpleString) and node.evaluated_value == "hapikey"
-
-
 class ModuleContext:
-    def __init__(self, path: str, module: cst.Module, provider: TokenProvider) -> None:
+    def __init__(
+        self,
+        path: str,
+        module: cst.Module,
+        provider: TokenProvider,
+        fixers: Sequence[Fixer] = (),
+    ) -> None:
         self.path = path
         self.provider = provider
         self.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
@@ -120,7 +90,7 @@ class ModuleContext:
         self._scopes = resolved[ScopeProvider]
         self._qnames = resolved[QualifiedNameProvider]
         self.index = Index()
-        self.module.visit(Collector(self.index))
+        self.module.visit(Collector(self.index, fixers))
         self.edits = Edits()
         # the key expressions of migrated sites: names, and attributes (settings.KEY)
         self.key_names: list[cst.Name] = []

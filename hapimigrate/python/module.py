@@ -9,7 +9,8 @@ import dataclasses
 
 import libcst as cst
 
-from hapimigrate import fixers, textscan
+from hapimigrate import textscan
+from hapimigrate.fixers import registry
 from hapimigrate.python import dead_keys
 from hapimigrate.python import slicing
 from hapimigrate.python.context import ModuleContext
@@ -55,8 +56,8 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         return unparsed(
             path, data, "LibCST cannot reproduce this file byte for byte", options
         )
-    ctx = ModuleContext(path, module, options.provider)
-    fixers.run(ctx)
+    ctx = ModuleContext(path, module, options.provider, registry.all_fixers())
+    registry.run(ctx)
     sites = ctx.sites
     if options.scan_text:
         covered = {line for s in sites for line in range(s.line, s.end_line + 1)}
