@@ -74,3 +74,19 @@ def test_a_notebook_in_another_layout_is_reported_not_rewritten(tmp_path):
     assert result.new is None
     assert result.sites[0].status.value == "manual"
     assert "nbformat" in result.sites[0].reason
+
+
+def test_identical_magic_lines_are_reported_at_their_own_lines(tmp_path):
+    line = "!curl 'https://api.hubapi.com/x?hapikey=$KEY'\n"
+    cell = ["import os\n", line, "x = 1\n", line]
+    notebook = {
+        "cells": [{"cell_type": "code", "metadata": {}, "source": cell}],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path = tmp_path / "n.ipynb"
+    path.write_text(json.dumps(notebook, indent=1) + "\n")
+    options = RunOptions(providers.resolve(None), scan_text=True)
+    sites = run.process_file(str(path), options).sites
+    assert [s.cell_line for s in sites] == [2, 4]

@@ -67,3 +67,10 @@ def test_a_missing_marker_falls_back_to_the_whole_file():
     broken = b"".join(line for line in part.reduced if b"hapimigrate-slice" not in line)
     assert slicing.splice(part, broken) is None
     assert slicing.splice(part, part.source) == b"".join(part.original)
+
+
+def test_the_libcst_speedup_is_installed_only_on_checked_versions():
+    from hapimigrate.python import speedups
+
+    assert speedups.applies(speedups.LIBCST_VERSION)  # the pinned 1.x
+    assert not speedups.applies("2.0.0") and not speedups.applies("")

@@ -42,11 +42,8 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
         source = cell.get("source", "")
         listed = isinstance(source, list)
         lines = source if listed else source.splitlines(keepends=True)
-        magics = {
-            _PLACEHOLDER.format(i): line
-            for i, line in enumerate(lines)
-            if _MAGIC.match(line)
-        }
+        at = [i for i, line in enumerate(lines) if _MAGIC.match(line)]
+        magics = {_PLACEHOLDER.format(i): lines[i] for i in at}
         code = "".join(
             _PLACEHOLDER.format(i) if _MAGIC.match(line) else line
             for i, line in enumerate(lines)
@@ -67,7 +64,7 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
             )  # fmt: skip
             found[len(result.sites) :] = [
                 dataclasses.replace(
-                    s, line=_line_of(lines, list(magics.values())[s.line - 1])
+                    s, line=at[s.line - 1] + 1  # the cell line of that magic
                 )
                 for s in found[len(result.sites) :]
             ]
@@ -105,10 +102,6 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
     return FileResult(
         path, tuple(sites), original=data, new=_dump(notebook).encode("utf-8")
     )
-
-
-def _line_of(lines: list[str], wanted: str) -> int:
-    return lines.index(wanted) + 1
 
 
 def _dump(notebook: dict) -> str:

@@ -1,7 +1,11 @@
 """LibCST looks up a batched visitor's ``visit_*``/``leave_*`` methods with
 ``inspect.getmembers`` on every provider of every file: about 6 ms a file, most
 of the time spent on a small module. The set of methods depends only on the
-class, so it is looked up once per class here. Behaviour is unchanged."""
+class, so it is looked up once per class here. Behaviour is unchanged.
+
+It replaces a method of a private LibCST class, so it is installed only on the
+LibCST versions it was checked against (1.x, where ``get_visitors`` has this
+contract) and only when that method is there: elsewhere LibCST runs as shipped."""
 
 from __future__ import annotations
 
@@ -9,7 +13,14 @@ import inspect
 from functools import lru_cache
 from typing import Mapping
 
-from libcst._batched_visitor import BatchableCSTVisitor
+try:
+    from libcst._batched_visitor import BatchableCSTVisitor
+    from libcst._version import __version__ as LIBCST_VERSION
+except ImportError:  # pragma: no cover - a LibCST that reorganised its insides
+    BatchableCSTVisitor = None  # type: ignore[assignment,misc]
+    LIBCST_VERSION = ""
+
+CHECKED_MAJOR = 1
 
 
 @lru_cache(maxsize=None)
@@ -26,5 +37,20 @@ def _get_visitors(self: BatchableCSTVisitor) -> Mapping[str, object]:
     return {name: getattr(self, name) for name in _visitor_names(type(self))}
 
 
-def install() -> None:
+def applies(version: str) -> bool:
+    """Whether the speed-up is known to be safe on this LibCST version."""
+    major = version.split(".", 1)[0]
+    return (
+        major.isdigit()
+        and int(major) == CHECKED_MAJOR
+        and BatchableCSTVisitor is not None
+        and callable(getattr(BatchableCSTVisitor, "get_visitors", None))
+    )
+
+
+def install() -> bool:
+    """Install the speed-up where it applies; whether it was installed."""
+    if not applies(LIBCST_VERSION):
+        return False
     BatchableCSTVisitor.get_visitors = _get_visitors  # type: ignore[method-assign]
+    return True

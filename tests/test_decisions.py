@@ -1,0 +1,120 @@
+"""One decision per key use: every fixer reaches the same verdict for the same
+endpoint, and the report labels each site as the fixers treated it. These were
+bugs while each fixer decided on its own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from hapimigrate import report
+from hapimigrate.decide import (
+    DEVELOPER_REASON,
+    MIXED_NO_AUTH,
+    NO_AUTH_REASON,
+    KeyUse,
+    decide,
+)
+from hapimigrate.hubspot import families
+from hapimigrate.model import Endpoint, Status
+from tests.conftest import migrate
+
+HEADER = "Authorization"
+
+
+def _concrete(example: str) -> str:
+    """``/webhooks/v3/{appId}/x`` -> ``/webhooks/v3/123/x``."""
+    return re.sub(r"\{[^}]*\}", "123", example)
+
+
+def _url(example: str) -> str:
+    return example if "://" in example else "https://api.hubapi.com" + example
+
+
+def _sites(source: str):
+    result = migrate(source)
+    assert result.error is None
+    return result
+
+
+def _as_url(example: str) -> str:
+    return (
+        "import os\nimport requests\n\nKEY = os.environ['HUBSPOT_API_KEY']\n\n"
+        f"requests.post('{_url(_concrete(example))}?hapikey=' + KEY, data={{'a': 1}})\n"
+    )
+
+
+def _as_params(example: str) -> str:
+    return (
+        "import os\nimport requests\n\nKEY = os.environ['HUBSPOT_API_KEY']\n\n"
+        f"requests.post('{_url(_concrete(example))}', params={{'hapikey': KEY}}, data={{'a': 1}})\n"
+    )
+
+
+@pytest.mark.parametrize("build", [_as_url, _as_params], ids=["url", "params"])
+@pytest.mark.parametrize("family", families.families(), ids=lambda f: f.name)
+def test_every_family_example_is_treated_and_labelled_alike(family, build):
+    result = _sites(build(family.example))
+    [site] = result.sites
+    [entry] = report.build(result.sites, "env:X").sites
+    sources = {c.need.source for c in entry.calls if c.need}
+    assert sources == {family.auth}, "the report labels the site as the fixer did"
+    if family.auth == families.DEVELOPER_KEY:
+        assert site.status == Status.KEPT and site.reason == DEVELOPER_REASON
+        assert result.new is None
+    else:
+        assert site.status == Status.REWRITE and site.reason == NO_AUTH_REASON
+        new = result.new.decode()
+        assert "hapikey" not in new and HEADER not in new
+
+
+@pytest.mark.parametrize("build", [_as_url, _as_params], ids=["url", "params"])
+def test_a_key_used_only_for_a_form_goes_whether_in_the_url_or_in_params(build):
+    new = _sites(build("https://forms.hubspot.com/uploads/form/v2/{p}/{g}")).new
+    assert "KEY =" not in new.decode() and "hapikey" not in new.decode()
+
+
+def test_a_url_sent_to_a_form_and_to_the_api_is_left_for_a_person():
+    source = (
+        "import requests\n\n"
+        "def send(url, key):\n"
+        "    return requests.post(url + '?hapikey=' + key)\n\n"
+        "send('https://api.hsforms.com/submissions/v3/integration/submit/1/2', K)\n"
+        "send('https://api.hubapi.com/contacts/v1/contact', K)\n"
+    )
+    [site] = _sites(source).sites
+    assert site.status == Status.MANUAL and site.reason == MIXED_NO_AUTH
+
+
+@pytest.mark.parametrize(
+    "use, status",
+    [
+        (KeyUse("DEV_API_KEY"), Status.KEPT),
+        (KeyUse("KEY", (Endpoint("GET", "/webhooks/v1/1/settings"),)), Status.KEPT),
+        (KeyUse("DEVELOPER_KEY", problem="passed on"), Status.KEPT),
+        (KeyUse("KEY", problem="passed on"), Status.MANUAL),
+        (
+            KeyUse(
+                "KEY",
+                (
+                    Endpoint("GET", "/webhooks/v1/1/x"),
+                    Endpoint("GET", "/deals/v1/deal/1"),
+                ),
+            ),
+            Status.MANUAL,
+        ),
+        (KeyUse("KEY", (Endpoint("GET", "/deals/v1/deal/1"),)), Status.REWRITE),
+        (KeyUse("KEY", urls=("{base}/x",)), Status.REWRITE),
+    ],
+)
+def test_decide(use, status):
+    assert decide(use).status == status
+
+
+def test_only_a_rewrite_that_sends_the_token_adds_it():
+    assert decide(KeyUse("K", (Endpoint("GET", "/deals/v1/deal/1"),))).send_token
+    forms = KeyUse(
+        "K", urls=("https://api.hsforms.com/submissions/v3/integration/submit/1/2",)
+    )
+    assert not decide(forms).send_token and decide(forms).key_may_go
