@@ -1,8 +1,8 @@
 """Baselines: today's findings, recorded so that CI fails only on new ones.
 
 A finding is recorded by path, rule and fingerprint (the normalised code of the use
-and the scope it sits in; see :mod:`hapimigrate.fingerprint`): never a line
-number, never a key. Identical uses in one scope are counted, so a new copy of an
+and the function or class it sits in; see :mod:`hapimigrate.fingerprint`): never a line
+number, never a key. Identical uses in one function are counted, so a new copy of an
 old use is still new.
 """
 

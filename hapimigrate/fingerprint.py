@@ -1,5 +1,5 @@
 """Fingerprints of uses, for baselines and SARIF: stable when lines move (no line
-numbers), different when the use or the scope it sits in changes, and carrying
+numbers), different when the use or the function or class it sits in changes, and carrying
 nothing of a key (key-looking values are masked before hashing)."""
 
 from __future__ import annotations
@@ -25,6 +25,6 @@ def normalized(code: str) -> str:
     return " ".join(code.split())
 
 
-def fingerprint(kind: str, scope: str, code: str) -> str:
-    digest = hashlib.sha256(f"{kind}\0{scope}\0{normalized(code)}".encode("utf-8"))
+def fingerprint(kind: str, enclosing: str, code: str) -> str:
+    digest = hashlib.sha256(f"{kind}\0{enclosing}\0{normalized(code)}".encode("utf-8"))
     return digest.hexdigest()[:32]

@@ -51,7 +51,7 @@ class Site:
     reason: str = ""
     calls: tuple[Endpoint, ...] = ()  # what the site calls (a wrapper calls many)
     hardcoded_key: bool = False
-    scope: str = ""  # the enclosing class and function: "Client._request"
+    enclosing: str = ""  # the class and function around it: "Client._request"
     fingerprint: str = ""  # see hapimigrate.fingerprint
     in_comment: bool = False  # found in a comment or docstring (check --strict)
     cell: int | None = None  # notebooks: the 1-based cell number ...

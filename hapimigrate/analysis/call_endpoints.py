@@ -15,6 +15,7 @@ import re
 import libcst as cst
 
 from hapimigrate import hubspot
+from hapimigrate.analysis import arguments
 from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
@@ -94,7 +95,11 @@ def _sink_endpoints(
         return [Endpoint(method, None)]
     template = values.url_template(ctx, url)
     function = ctx.ancestor(url, cst.FunctionDef)
-    parameters = _parameters(function) if isinstance(function, cst.FunctionDef) else []
+    parameters = (
+        arguments.parameter_names(function)
+        if isinstance(function, cst.FunctionDef)
+        else []
+    )
     used = values.placeholders(template) & set(parameters)
     method_parameter = (
         method_node.value
@@ -111,15 +116,15 @@ def _sink_endpoints(
     )
     found = []
     for call in Flow(ctx).callers(function):
-        arguments = _bind(function, call)
+        bound = arguments.bind(function, call)
         bindings = {
-            name: values.url_template(ctx, arguments[name])
+            name: values.url_template(ctx, bound[name])
             for name in used
-            if name in arguments
+            if name in bound
         }
         path = hubspot.endpoint_path(values.url_template(ctx, url, bindings))
         if inside:
-            chosen = method or _literal(arguments.get(method_parameter or "", None))
+            chosen = method or _literal(bound.get(method_parameter or "", None))
             found.append(Endpoint(chosen, path))
         else:  # a helper returning the URL: the caller's request says the method
             try:
@@ -161,41 +166,6 @@ def _base_url(ctx: ModuleContext, call: cst.Call) -> str:
         if arg.keyword is not None and arg.keyword.value == "base_url":
             return values.url_template(ctx, arg.value)
     return ""
-
-
-def _parameters(function: cst.FunctionDef) -> list[str]:
-    params = function.params
-    return [
-        p.name.value
-        for p in (*params.posonly_params, *params.params, *params.kwonly_params)
-    ]
-
-
-def _bind(function: cst.FunctionDef, call: cst.Call) -> dict[str, cst.BaseExpression]:
-    """Parameter name -> the argument (or default) a call gives it."""
-    params = function.params
-    positional = [*params.posonly_params, *params.params]
-    if (
-        isinstance(call.func, cst.Attribute)
-        and positional
-        and positional[0].name.value
-        in (
-            "self",
-            "cls",
-        )
-    ):
-        positional = positional[1:]
-    bound: dict[str, cst.BaseExpression] = {}
-    for param in (*positional, *params.kwonly_params):
-        if param.default is not None:
-            bound[param.name.value] = param.default
-    args = [a for a in call.args if not a.star]
-    for param, arg in zip(positional, [a for a in args if a.keyword is None]):
-        bound[param.name.value] = arg.value
-    for arg in args:
-        if arg.keyword is not None:
-            bound[arg.keyword.value] = arg.value
-    return bound
 
 
 def _literal(node: cst.CSTNode | None) -> str | None:

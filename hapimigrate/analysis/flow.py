@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from hapimigrate.analysis import http_calls
+from hapimigrate.analysis import arguments, http_calls
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.http_calls import HttpCall
 
@@ -245,7 +245,7 @@ class Flow:
 
     def _name_uses(self, name: cst.Name, formatted: bool) -> None:
         """Follow the uses of the assignment that binds ``name``."""
-        scope = self.ctx.scope(name)
+        scope = self.ctx.lexical_scope(name)
         if scope is None:
             raise FlowError(f"{name.value} cannot be followed")
         found = False
@@ -270,7 +270,7 @@ class Flow:
     def _all_uses(self, name: cst.Name, formatted: bool) -> None:
         """Follow every use of a mapping variable in its scope (it is mutated in
         place, so every binding may carry the key)."""
-        scope = self.ctx.scope(name)
+        scope = self.ctx.lexical_scope(name)
         if scope is None:
             raise FlowError(f"{name.value} cannot be followed")
         uses = [
@@ -334,7 +334,7 @@ class Flow:
                 ):
                     calls.append(call)
             return calls
-        scope = ctx.scope(function)
+        scope = ctx.lexical_scope(function)
         calls = []
         if scope is None:
             return calls
@@ -350,7 +350,7 @@ class Flow:
         ctx = self.ctx
         func = call.func
         if isinstance(func, cst.Name):
-            scope = ctx.scope(func)
+            scope = ctx.lexical_scope(func)
             if scope is None:
                 return None
             for assignment in scope[func.value]:
@@ -375,24 +375,12 @@ class Flow:
     def _into_parameter(
         self, function: cst.FunctionDef, call: cst.Call, arg: cst.Arg, formatted: bool
     ) -> None:
-        params = function.params
-        if arg.keyword is not None:
-            name = arg.keyword.value
-        elif arg.star:
+        if arg.star:
             raise FlowError("the value is passed with * or **")
-        else:
-            positional = [*params.posonly_params, *params.params]
-            if (
-                isinstance(call.func, cst.Attribute)
-                and positional
-                and positional[0].name.value in ("self", "cls")
-            ):
-                positional = positional[1:]
-            index = [a for a in call.args if a.keyword is None].index(arg)
-            if index >= len(positional):
-                raise FlowError(f"the value goes into *args of {function.name.value}()")
-            name = positional[index].name.value
-        scope = self.ctx.scope(function.body)
+        name = arguments.parameter_of(function, call, arg)
+        if name is None:
+            raise FlowError(f"the value goes into *args of {function.name.value}()")
+        scope = self.ctx.lexical_scope(function.body)
         uses = [
             ref.node
             for assignment in (scope.assignments[name] if scope is not None else ())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.edits import is_authorization_entry
 
 VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
 _REQUEST_FUNCS = {f"{lib}.{verb}" for lib in ("requests", "httpx") for verb in VERBS}
@@ -127,7 +128,7 @@ def client_receiver(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
 
 
 def _built_by_constructor(ctx: ModuleContext, name: cst.Name) -> bool:
-    scope = ctx.scope(name)
+    scope = ctx.lexical_scope(name)
     if scope is None:
         return False
     for assignment in scope.assignments[name.value]:
@@ -168,10 +169,7 @@ def header_problem(call: cst.Call, info: HttpCall) -> str | None:
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value == "headers":
             if isinstance(arg.value, cst.Dict) and any(
-                isinstance(e, cst.DictElement)
-                and isinstance(e.key, cst.SimpleString)
-                and str(e.key.evaluated_value).lower() == "authorization"
-                for e in arg.value.elements
+                is_authorization_entry(e) for e in arg.value.elements
             ):
                 return "the request already sends an Authorization header"
     if "headers" not in keywords and any(a.star == "**" for a in call.args):

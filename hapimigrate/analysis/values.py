@@ -152,7 +152,7 @@ def _placeholder(ctx: ModuleContext, node: cst.CSTNode) -> str:
 def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression] | None:
     """The parts of a string that one assignment starts and ``+=`` extends
     (``url = BASE + path`` then ``url += "?count=1"``), in source order."""
-    scope = ctx.scope(name)
+    scope = ctx.lexical_scope(name)
     if scope is None:
         return None
     bindings = sorted(
@@ -193,7 +193,7 @@ def _single_value_of(ctx: ModuleContext, target: cst.Name) -> cst.BaseExpression
 
 def _single_value(ctx: ModuleContext, name: cst.Name) -> cst.BaseExpression | None:
     """The value of ``name`` when exactly one plain assignment binds it."""
-    scope = ctx.scope(name)
+    scope = ctx.lexical_scope(name)
     if scope is None:
         return None
     assignments = list(scope[name.value])

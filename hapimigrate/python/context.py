@@ -112,7 +112,8 @@ class ModuleContext:
         where = self._positions[node].start
         return where.line, where.column
 
-    def scope(self, node: cst.CSTNode):
+    def lexical_scope(self, node: cst.CSTNode):
+        """LibCST's scope of ``node``: which names it sees, and their bindings."""
         return self._scopes.get(node)
 
     def qualified_names(self, node: cst.CSTNode) -> set[str]:
@@ -151,7 +152,7 @@ class ModuleContext:
         hardcoded_key: bool = False,
     ) -> None:
         where = self._positions[node]
-        scope = self.scope_name(node)
+        enclosing = self.enclosing_name(node)
         self.sites.append(
             Site(
                 self.path,
@@ -164,8 +165,8 @@ class ModuleContext:
                 reason,
                 calls,
                 hardcoded_key,
-                scope,
-                fingerprint(kind.value, scope, self.code(node)),
+                enclosing,
+                fingerprint(kind.value, enclosing, self.code(node)),
             )
         )
 
@@ -184,7 +185,7 @@ class ModuleContext:
             lines.update(range(where.start.line, where.end.line + 1))
         return lines
 
-    def scope_name(self, node: cst.CSTNode) -> str:
+    def enclosing_name(self, node: cst.CSTNode) -> str:
         """``Client._request``: the classes and functions around a node."""
         names = []
         while (node := self.parent(node)) is not None:

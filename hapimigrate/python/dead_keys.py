@@ -33,7 +33,7 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
             continue
         if not _keylike(statement.value):
             continue
-        binding = next(iter(ctx.scope(key)[name]))
+        binding = next(iter(ctx.lexical_scope(key)[name]))
         if any(not _inside(ctx, ref.node, gone) for ref in binding.references):
             continue  # still read
         ctx.edits.statements[statement] = []
@@ -51,7 +51,7 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
 
 def _definition(ctx: ModuleContext, key: cst.Name) -> cst.Assign | None:
     """``NAME = value``, the one binding of ``key``, at module level."""
-    scope = ctx.scope(key)
+    scope = ctx.lexical_scope(key)
     if scope is None:
         return None
     bindings = list(scope[key.value])
@@ -100,7 +100,7 @@ def _roots(value: cst.CSTNode) -> set[str]:
 def _remove_unused_import(
     ctx: ModuleContext, near: cst.CSTNode, name: str, gone: set[int]
 ) -> bool:
-    scope = ctx.scope(near)
+    scope = ctx.lexical_scope(near)
     for binding in list(scope[name]) if scope is not None else ():
         node = binding.node
         if not isinstance(node, (cst.Import, cst.ImportFrom)) or isinstance(

@@ -156,7 +156,7 @@ def merged_headers(
 ) -> cst.BaseExpression:
     """An existing ``headers=`` value with the Authorization header added."""
     if isinstance(existing, cst.Dict):
-        if any(_is_authorization(e) for e in existing.elements):
+        if any(is_authorization_entry(e) for e in existing.elements):
             return existing
         return existing.with_changes(
             elements=append_item(
@@ -175,7 +175,8 @@ def merged_headers(
     )
 
 
-def _is_authorization(element: cst.BaseDictElement) -> bool:
+def is_authorization_entry(element: cst.BaseDictElement) -> bool:
+    """``"Authorization": ...`` in a headers dict literal (any case)."""
     return (
         isinstance(element, cst.DictElement)
         and isinstance(element.key, cst.SimpleString)
