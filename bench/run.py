@@ -158,16 +158,16 @@ def one_file(work: str, runs: int) -> tuple[float, float]:
         [sys.executable, "-m", "hapimigrate", "diff", "-q", path], runs
     )[0]
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-    from hapimigrate import providers
-    from hapimigrate import run
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
     from hapimigrate.output.diff import unified_diff
 
-    job = RunOptions(providers.resolve(None))
-    run.process_file(path, job)  # imports and caches warm
+    options = RunOptions(providers.resolve(None))
+    run.process_file(path, options)  # imports and caches warm
     timings = []
     for _ in range(max(runs, 20)):
         start = time.perf_counter()
-        unified_diff(run.process_file(path, job))
+        unified_diff(run.process_file(path, options))
         timings.append(time.perf_counter() - start)
     return process, statistics.median(timings)
 

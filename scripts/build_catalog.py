@@ -1,4 +1,6 @@
-"""Build hapimigrate/hubspot/data/openapi.json from HubSpot's OpenAPI scope facts.
+"""Build hapimigrate/hubspot/data/openapi.json from HubSpot's OpenAPI scope facts,
+and developer_operations.json, the few operations that take a developer API key and
+no scopes (read for every site the codemod decides, so kept small).
 
     python scripts/build_catalog.py ../shared/data/hubspot-openapi-scopes.json
 
@@ -21,9 +23,9 @@ OBJECT_TYPE_IDS = {
     "0-3": "deals",
     "0-5": "tickets",
 }
-TARGET = os.path.join(
-    os.path.dirname(__file__), "..", "hapimigrate", "hubspot", "data", "openapi.json"
-)
+DATA = os.path.join(os.path.dirname(__file__), "..", "hapimigrate", "hubspot", "data")
+TARGET = os.path.join(DATA, "openapi.json")
+DEVELOPER_TARGET = os.path.join(DATA, "developer_operations.json")
 
 
 def build(source: str) -> dict:
@@ -59,8 +61,26 @@ def build(source: str) -> dict:
     }
 
 
+def developer_operations(catalog: dict) -> dict:
+    sets = catalog["scope_sets"]
+    return {
+        "about": "Operations HubSpot's OpenAPI descriptions mark as taking a developer "
+        "API key and no scopes; built with openapi.json by scripts/build_catalog.py.",
+        "operations": sorted(
+            [m, p]
+            for m, p, req, any_, dev in catalog["operations"]
+            if dev and not sets[req] + sets[any_]
+        ),
+    }
+
+
 if __name__ == "__main__":
     catalog = build(sys.argv[1])
+    developer = developer_operations(catalog)
+    with open(DEVELOPER_TARGET, "w", encoding="utf-8") as handle:
+        rows = ",\n".join(json.dumps(op) for op in developer["operations"])
+        handle.write(f'{{\n"about": {json.dumps(developer["about"])},\n')
+        handle.write(f'"operations": [\n{rows}\n]\n}}\n')
     with open(TARGET, "w", encoding="utf-8") as handle:
         handle.write("{\n")
         for key, value in catalog.items():

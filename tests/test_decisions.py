@@ -118,3 +118,12 @@ def test_only_a_rewrite_that_sends_the_token_adds_it():
         "K", urls=("https://api.hsforms.com/submissions/v3/integration/submit/1/2",)
     )
     assert not decide(forms).send_token and decide(forms).key_may_go
+
+
+def test_operations_hubspot_marks_as_developer_key_are_kept_and_labelled():
+    source = _as_url("/marketing/marketing-events/2026-09/{appId}/settings")
+    result = _sites(source)
+    [site] = result.sites
+    assert site.status == Status.KEPT and result.new is None
+    [entry] = report.build(result.sites, "env:X").sites
+    assert [c.need.source for c in entry.calls] == ["developer-key"]

@@ -74,3 +74,21 @@ def test_the_libcst_speedup_is_installed_only_on_checked_versions():
 
     assert speedups.applies(speedups.LIBCST_VERSION)  # the pinned 1.x
     assert not speedups.applies("2.0.0") and not speedups.applies("")
+
+
+@pytest.mark.parametrize(
+    "source, holds",
+    [
+        (b"x = 'https://a/b?hapikey=' + k", True),
+        (b"HAPIKEY = os.environ['HAPIKEY']", True),
+        (b"cfg = {'HapiKey': k}", True),
+        (b"from hubspot import HubSpot", True),
+        (b"import hapi.contacts", True),
+        (b"print('hubspot is a CRM')", False),
+        (b"import json", False),
+    ],
+)
+def test_the_prefilter(source, holds):
+    from hapimigrate import prefilter
+
+    assert prefilter.may_hold_site("m.py", source) is holds

@@ -59,14 +59,38 @@ def lookup(method: str | None, path: str | None) -> ScopeNeed | None:
 
 def developer_operation(method: str | None, path: str) -> bool:
     """Whether HubSpot's descriptions say the operation takes a developer key
-    (and no scopes): for any method, when ``method`` is None."""
-    path = path.rstrip("/") or "/"
-    methods = [method.upper()] if method else ["GET", "POST", "PUT", "PATCH", "DELETE"]
-    for each in methods:
-        need = _openapi(each, path)
-        if need is not None and need.source == "developer-key":
-            return True
-    return False
+    (and no scopes): for any method, when ``method`` is None. Read from a small
+    list of its own, so deciding a site never loads the whole catalog."""
+    ours = _segments(path.rstrip("/") or "/")
+    methods = [method.upper()] if method else list(_METHODS)
+    return any(
+        _matches(ours, template)
+        for each in methods
+        for template in _developer_index().get((each, len(ours)), ())
+    )
+
+
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+@lru_cache(maxsize=1)
+def _developer_index() -> dict[tuple[str, int], list[list[str]]]:
+    data = json.loads(
+        resources.files(__package__)
+        .joinpath("data", "developer_operations.json")
+        .read_text("utf-8")
+    )
+    index: dict[tuple[str, int], list[list[str]]] = {}
+    for method, path in data["operations"]:
+        segments = _segments(path)
+        index.setdefault((method, len(segments)), []).append(segments)
+    return index
+
+
+def _matches(ours: list[str], template: list[str]) -> bool:
+    return all(
+        _is_field(theirs) or mine == theirs for mine, theirs in zip(ours, template)
+    )
 
 
 def _segments(path: str) -> list[str]:
