@@ -1,0 +1,1 @@
+from .hubspot_api import HubspotAPI, HubspotAPIError  # noqa: F401

@@ -1,0 +1,1 @@
+"""crmsync: keeps the signup site and HubSpot in step."""

@@ -1,0 +1,1 @@
+"""HubSpot connector for the Shiftly scheduling app."""

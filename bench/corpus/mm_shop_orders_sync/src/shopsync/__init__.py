@@ -1,0 +1,1 @@
+"""Shop orders -> HubSpot deals. Maintained by Bright Pixel Agency."""
