@@ -8,6 +8,10 @@ may go once nothing reads it. The rules live here once:
 
 * a developer key (its endpoints, or its name, say so) is ``kept``, untouched;
 * a use that cannot be rewritten safely is ``manual``, with the reason;
+* a key the caller hands in (multi-tenant code) stays the caller's: sent as the
+  Bearer token where the request is made in its reach, else ``manual``; a key
+  that may be the caller's or a default, or comes from where hapimigrate cannot
+  tell, is ``manual``;
 * a use whose every endpoint needs no auth (form submissions) loses the key and
   gets no token; one that reaches both kinds is ``manual``;
 * anything else is a ``rewrite``: the key goes, the token comes.
@@ -18,12 +22,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hapimigrate import hubspot
+from hapimigrate.analysis.origins import CALLER, CONFIG, FALLBACK, MIXED, Origin
 from hapimigrate.model import Endpoint, Status
 
 DEVELOPER_REASON = "developer API key: app-level endpoints keep hapikey (not sunset)"
 NO_AUTH_REASON = "form submission endpoint: needs no authentication, no token added"
 MIXED_DEVELOPER = "the key goes to developer-key endpoints and to others"
 MIXED_NO_AUTH = "the key goes to form submission endpoints and to others"
+CALLERS_TOKEN = "sends the caller's {} as the token: callers pass access tokens now"
+CALLER_OUT_OF_REACH = (
+    "the key comes from the caller ({}) and the request is made elsewhere: "
+    "pass the caller's token to it by hand"
+)
+FALLBACK_TOKEN = "sends the caller's {} as the token, by default the provider's"
+MIXED_ORIGIN = (
+    "the key is the caller's or a configured default ({}): decide which token "
+    "each caller passes"
+)
+UNKNOWN_ORIGIN = "hapimigrate cannot tell where the key's value comes from"
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,8 @@ class KeyUse:
     calls: tuple[Endpoint, ...] = ()  # the endpoints the use reaches
     urls: tuple[str, ...] = ()  # URL templates its requests send to
     problem: str | None = None  # why its requests cannot be rewritten safely
+    origin: Origin = Origin(CONFIG)  # where the key's value comes from
+    in_reach: bool = True  # the key expression can be read where the requests are made
 
 
 @dataclass(frozen=True)
@@ -42,6 +60,10 @@ class Decision:
     reason: str = ""
     send_token: bool = False  # the requests get Authorization: Bearer
     key_may_go: bool = False  # the key's definition may go, once nothing reads it
+    # the token is the key expression's value (the caller's credential) ...
+    callers_token: bool = False
+    # ... and its configured default becomes the provider's token
+    token_default: bool = False
 
     @property
     def rewrites(self) -> bool:
@@ -60,6 +82,27 @@ def decide(use: KeyUse) -> Decision:
         return Decision(Status.REWRITE, NO_AUTH_REASON, key_may_go=True)
     if hubspot.NO_AUTH in kinds:
         return Decision(Status.MANUAL, MIXED_NO_AUTH)
+    origin = use.origin
+    if origin.kind == CALLER:
+        if not use.in_reach:
+            return Decision(Status.MANUAL, CALLER_OUT_OF_REACH.format(origin.parameter))
+        reason = CALLERS_TOKEN.format(origin.parameter)
+        return Decision(Status.REWRITE, reason, send_token=True, callers_token=True)
+    if origin.kind == FALLBACK:
+        if not use.in_reach:
+            return Decision(Status.MANUAL, CALLER_OUT_OF_REACH.format(origin.parameter))
+        reason = FALLBACK_TOKEN.format(origin.parameter)
+        return Decision(
+            Status.REWRITE,
+            reason,
+            send_token=True,
+            callers_token=True,
+            token_default=True,
+        )
+    if origin.kind == MIXED:
+        return Decision(Status.MANUAL, MIXED_ORIGIN.format(origin.parameter))
+    if origin.kind != CONFIG:
+        return Decision(Status.MANUAL, UNKNOWN_ORIGIN)
     return Decision(Status.REWRITE, send_token=True, key_may_go=True)
 
 

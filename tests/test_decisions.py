@@ -127,3 +127,62 @@ def test_operations_hubspot_marks_as_developer_key_are_kept_and_labelled():
     assert site.status == Status.KEPT and result.new is None
     [entry] = report.build(result.sites, "env:X").sites
     assert [c.need.source for c in entry.calls] == ["developer-key"]
+
+
+CALLER_SHAPES = [
+    # a parameter, sent where it is read: the caller's credential becomes the token
+    (
+        "import requests\n\ndef contacts(portal_key):\n"
+        "    return requests.get(URL, params={'hapikey': portal_key})\n",
+        Status.REWRITE,
+        '"Bearer " + portal_key',
+    ),
+    # a tenant record handed in
+    (
+        "import requests\n\ndef sync(portal):\n"
+        "    return requests.get(URL + '?hapikey=' + portal['api_key'])\n",
+        Status.REWRITE,
+        "\"Bearer \" + portal['api_key']",
+    ),
+    # the client's own key, given to its constructor
+    (
+        "import requests\n\nclass C:\n    def __init__(self, key):\n        self.key = key\n"
+        "    def get(self):\n        return requests.get(URL, params={'hapikey': self.key})\n",
+        Status.REWRITE,
+        '"Bearer " + self.key',
+    ),
+    # the caller's, else the configured one: the default becomes the provider's token
+    (
+        "import requests\n\nclass C:\n    def __init__(self, key=None):\n"
+        "        self.key = key or settings.KEY\n"
+        "    def get(self):\n        return requests.get(URL, params={'hapikey': self.key})\n",
+        Status.REWRITE,
+        'self.key = key or os.environ["HUBSPOT_ACCESS_TOKEN"]',
+    ),
+    # a parameter read in one method, the request made in another: out of reach
+    (
+        "import requests\n\nclass C:\n    def __init__(self, key):\n"
+        "        self.url = URL + '?hapikey=' + key\n"
+        "    def get(self):\n        return requests.get(self.url)\n",
+        Status.MANUAL,
+        "the request is made elsewhere",
+    ),
+    # a default that is a configured key: whose token? a person decides
+    (
+        "import requests\n\ndef get(key=API_KEY):\n"
+        "    return requests.get(URL, params={'hapikey': key})\n",
+        Status.MANUAL,
+        "or a configured default",
+    ),
+]
+
+
+@pytest.mark.parametrize("source, status, evidence", CALLER_SHAPES)
+def test_a_callers_credential_stays_the_callers(source, status, evidence):
+    result = _sites(source)
+    [site] = result.sites
+    assert site.status == status, site.reason
+    if status == Status.REWRITE:
+        assert evidence in result.new.decode()
+    else:
+        assert evidence in site.reason and result.new is None

@@ -61,12 +61,12 @@ REWRITES = [
     (
         "self_attribute_flows_to_another_method",
         "class C:\n"
-        "    def __init__(self, key):\n"
-        '        self.url = "https://api.hubapi.com/owners/v2/owners?hapikey=" + key\n'
+        "    def __init__(self):\n"
+        '        self.url = "https://api.hubapi.com/owners/v2/owners?hapikey=" + KEY\n'
         "    def owners(self):\n"
         "        return requests.get(self.url)\n",
         "class C:\n"
-        "    def __init__(self, key):\n"
+        "    def __init__(self):\n"
         '        self.url = "https://api.hubapi.com/owners/v2/owners"\n'
         "    def owners(self):\n"
         f"        return requests.get(self.url, headers={H})\n",

@@ -20,7 +20,7 @@ from typing import Callable, Optional, Sequence
 
 import libcst as cst
 
-from hapimigrate.analysis import call_endpoints
+from hapimigrate.analysis import call_endpoints, origins
 from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
@@ -208,17 +208,19 @@ def _migrate(
         Kind.SESSION if any(s.role == "session" for s in route.sinks) else Kind.PARAMS
     )
     calls = call_endpoints.site_endpoints(ctx, route)
+    origin = origins.key_origin(ctx, value)
     use = KeyUse(
         key_source,
         calls,
         attach.route_urls(ctx, route),
         attach.sink_problem(route),
+        origin,
+        attach.key_in_reach(ctx, value, route),
     )
     decision = decide(use)
     if decision.rewrites:
         replaced = record(route)
-        if decision.send_token:
-            attach.send_token(ctx, route, replaces=replaced)
+        attach.give_token(ctx, decision, origin, route, value, replaced)
         if decision.key_may_go:
             ctx.note_key(value)
     ctx.site(

@@ -16,7 +16,7 @@ from typing import Sequence
 
 import libcst as cst
 
-from hapimigrate.analysis import values
+from hapimigrate.analysis import origins, values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers.registry import register
@@ -53,10 +53,16 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             for a in call.args
         ):
             problem = "the client is given both api_key and access_token"
-        decision = decide(KeyUse(ctx.code(arg.value), problem=problem))
+        origin = origins.key_origin(ctx, arg.value)
+        decision = decide(KeyUse(ctx.code(arg.value), problem=problem, origin=origin))
         if decision.rewrites:
-            ctx.edits.calls[call].rename[index] = ("access_token", ctx.token())
-            ctx.note_key(arg.value)
+            token = arg.value if decision.callers_token else ctx.token()
+            ctx.edits.calls[call].rename[index] = ("access_token", token)
+            if decision.token_default and origin.fallback is not None:
+                ctx.edits.replace[origin.fallback] = ctx.token()
+                ctx.note_key(origin.fallback)
+            if decision.key_may_go:
+                ctx.note_key(arg.value)
         ctx.site(
             arg,
             Kind.SDK,

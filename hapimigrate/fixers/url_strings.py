@@ -24,7 +24,7 @@ from typing import Sequence
 
 import libcst as cst
 
-from hapimigrate.analysis import call_endpoints
+from hapimigrate.analysis import call_endpoints, origins
 from hapimigrate.analysis import querystring
 from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
@@ -180,7 +180,19 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         except FlowError as error:
             problem = problem or str(error)
     urls = (url, *attach.route_urls(ctx, route)) if route is not None else (url,)
-    decision = decide(KeyUse(key_source, calls, urls, problem))
+    values_fed = [*key_nodes, *(v for edit in format_edits for v in edit.key_values)]
+    origin, in_reach = origins.Origin(origins.CONFIG), True  # a literal key
+    if values_fed:
+        origin = origins.combine([origins.key_origin(ctx, v) for v in values_fed])
+        in_reach = (
+            route is not None
+            and len(values_fed) == 1  # one expression to send as the caller's token
+            and attach.key_in_reach(ctx, values_fed[0], route)
+        )
+    elif cut.has_placeholders:  # fed by an argument of a formatting not seen
+        origin = origins.Origin(origins.UNKNOWN)
+    use = KeyUse(key_source, calls, urls, problem, origin, in_reach)
+    decision = decide(use)
     if decision.rewrites:
         assert route is not None
         statement = ctx.parent(root)
@@ -190,8 +202,8 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
             _cut_pieces(ctx, pieces, cut)
         for edit in format_edits:
             edit.record(ctx)
-        if decision.send_token:
-            attach.send_token(ctx, route)
+        key = values_fed[0] if values_fed else root
+        attach.give_token(ctx, decision, origin, route, key)
         if decision.key_may_go:
             for node in key_nodes:
                 ctx.note_key(node)
@@ -245,6 +257,7 @@ class FormatEdit:
     unwrap_format: bool = False  # .format() with no argument left goes
     renumber: tuple[tuple[cst.CSTNode, tuple[int, int, str]], ...] = ()
     key_names: tuple[cst.Name, ...] = ()  # the names passed for the cut fields
+    key_values: tuple[cst.BaseExpression, ...] = ()  # every value passed for them
 
     def record(self, ctx: ModuleContext) -> None:
         edits = ctx.edits
@@ -279,15 +292,18 @@ def _percent_edit(op: cst.BinaryOperation, cut: Cut, template: str) -> FormatEdi
     keys = {r for r in refs if isinstance(r, str)}
     # with no argument left, `%` goes, unless `%%` escapes need it: `% ()`
     escaped = querystring.has_escapes(template)
-    names = tuple(_names_at(right, positions))
+    fed = _values_at(right, positions, keys)
+    names = tuple(v for v in fed if isinstance(v, cst.Name))
     if isinstance(right, cst.Tuple):
         if any(p >= len(right.elements) for p in positions):
             raise FlowError("the % arguments do not match the template")
         if any(isinstance(e, cst.StarredElement) for e in right.elements):
             raise FlowError("the % arguments are unpacked with *")
         if len(positions) == len(right.elements):
-            return FormatEdit(op, escaped, key_names=names)
-        return FormatEdit(drop_elements=(right, frozenset(positions)), key_names=names)
+            return FormatEdit(op, escaped, key_names=names, key_values=fed)
+        return FormatEdit(
+            drop_elements=(right, frozenset(positions)), key_names=names, key_values=fed
+        )
     if isinstance(right, cst.Dict) and keys:
         drop = frozenset(
             i
@@ -296,9 +312,9 @@ def _percent_edit(op: cst.BinaryOperation, cut: Cut, template: str) -> FormatEdi
             and isinstance(e.key, cst.SimpleString)
             and e.key.evaluated_value in keys
         )
-        return FormatEdit(drop_elements=(right, drop), key_names=names)
+        return FormatEdit(drop_elements=(right, drop), key_names=names, key_values=fed)
     if positions == [0] and not isinstance(right, cst.Dict):
-        return FormatEdit(op, escaped, key_names=names)
+        return FormatEdit(op, escaped, key_names=names, key_values=fed)
     if keys:
         return FormatEdit()  # an extra mapping key is harmless
     raise FlowError("the % arguments do not match the template")
@@ -335,19 +351,26 @@ def _brace_edit(
         key_names=tuple(
             op.args[i].value for i in drop if isinstance(op.args[i].value, cst.Name)
         ),
+        key_values=tuple(op.args[i].value for i in sorted(drop)),
     )
 
 
-def _names_at(right: cst.BaseExpression, positions: list[int]) -> list[cst.Name]:
-    """The names passed for the cut ``%`` fields: the key, in all likelihood."""
+def _values_at(
+    right: cst.BaseExpression, positions: list[int], keys: set[str]
+) -> tuple[cst.BaseExpression, ...]:
+    """The values passed for the cut ``%`` fields: the key, in all likelihood."""
+    if isinstance(right, cst.Dict):
+        return tuple(
+            e.value
+            for e in right.elements
+            if isinstance(e, cst.DictElement)
+            and isinstance(e.key, cst.SimpleString)
+            and e.key.evaluated_value in keys
+        )
     values = (
         [e.value for e in right.elements] if isinstance(right, cst.Tuple) else [right]
     )
-    return [
-        values[p]
-        for p in positions
-        if p < len(values) and isinstance(values[p], cst.Name)
-    ]
+    return tuple(values[p] for p in positions if p < len(values))
 
 
 def _renumbering(

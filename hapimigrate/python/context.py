@@ -133,13 +133,13 @@ class ModuleContext:
         self.imports.update(self.provider.imports)
         return cst.parse_expression(self.provider.expression)
 
-    def bearer(self) -> cst.BaseExpression:
-        """The value of the Authorization header."""
-        return cst.BinaryOperation(
-            cst.SimpleString('"Bearer "'),
-            cst.Add(),
-            self.token(),
-        )
+    def bearer(self, key: cst.BaseExpression | None = None) -> cst.BaseExpression:
+        """The value of the Authorization header: the provider's token, or the
+        value of ``key`` (a caller's credential, read where it is)."""
+        token = self.token() if key is None else cst.parse_expression(self.code(key))
+        if isinstance(token, (cst.BooleanOperation, cst.IfExp, cst.Lambda)):
+            token = token.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+        return cst.BinaryOperation(cst.SimpleString('"Bearer "'), cst.Add(), token)
 
     def site(
         self,

@@ -172,6 +172,7 @@ def _removed_nodes(ctx: ModuleContext) -> set[int]:
         gone.update(id(call.args[i].value) for i in edit.rename)
     for op in edits.percent_emptied:
         gone.add(id(op.right))
+    gone.update(id(node) for node in edits.replace)
     for statement, replacement in edits.statements.items():
         if None not in replacement:
             gone.add(id(statement))

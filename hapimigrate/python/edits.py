@@ -46,6 +46,8 @@ class Edits:
     )
     # `template % args` with no argument left -> True: `template % ()`, False: `template`
     percent_emptied: dict[cst.BinaryOperation, bool] = field(default_factory=dict)
+    # expressions replaced whole (a configured key default by the provider's token)
+    replace: dict[cst.CSTNode, cst.BaseExpression] = field(default_factory=dict)
     # a statement's replacements; None stands for the statement itself (as edited)
     statements: dict[cst.BaseSmallStatement, list[cst.BaseSmallStatement | None]] = (
         field(default_factory=dict)
@@ -60,6 +62,7 @@ class Edits:
                 self.calls,
                 self.drop_elements,
                 self.percent_emptied,
+                self.replace,
                 self.statements,
             )
         )
@@ -195,6 +198,11 @@ class EditApplier(cst.CSTTransformer):
         self._carry: tuple[object, int] | None = None
 
     def on_leave(self, original, updated):
+        replacement = self.edits.replace.get(original)
+        if replacement is not None:
+            return replacement.with_changes(
+                lpar=getattr(updated, "lpar", ()), rpar=getattr(updated, "rpar", ())
+            )
         result = super().on_leave(original, updated)
         if self._carry is not None and isinstance(
             original, (cst.SimpleStatementLine, cst.BaseCompoundStatement)

@@ -19,6 +19,8 @@ from hapimigrate.python.imports import add_imports
 from hapimigrate.model import FileResult, RunOptions, Status
 from hapimigrate.textscan import unparsed
 
+UNRECOGNISED = "a hapikey use the codemod does not recognise: migrate it by hand"
+
 
 def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
     """The codemod on ``data``; on its relevant statements only, for a big file."""
@@ -58,21 +60,21 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         )
     ctx = ModuleContext(path, module, options.provider, registry.all_fixers())
     registry.run(ctx)
-    sites = ctx.sites
-    if options.scan_text:
-        covered = {line for s in sites for line in range(s.line, s.end_line + 1)}
-        text = data.decode(module.encoding, errors="replace")
-        sites = sites + textscan.text_sites(
-            path,
-            text,
-            textscan.HASH,
-            Status.MANUAL,
-            "a hapikey use the codemod does not recognise",
-            strict=options.strict,
-            covered=covered,
-            prose=ctx.docstring_lines(),
-            python=True,
-        )
+    # every use check finds is a site of report, diff and apply too: where apply
+    # exits 0, check on the result does
+    covered = {line for s in ctx.sites for line in range(s.line, s.end_line + 1)}
+    text = data.decode(module.encoding, errors="replace")
+    sites = ctx.sites + textscan.text_sites(
+        path,
+        text,
+        textscan.HASH,
+        Status.MANUAL,
+        UNRECOGNISED,
+        strict=options.strict,
+        covered=covered,
+        prose=ctx.docstring_lines(),
+        python=True,
+    )
     sites = tuple(sorted(sites, key=lambda s: (s.line, s.column)))
     if not ctx.edits:
         return FileResult(path, sites, original=data, encoding=module.encoding)

@@ -16,13 +16,13 @@ from tests.fixers import (
 DEALS = "'https://api.hubapi.com/deals/v1/deal/paged'"
 REWRITES = [
     (
-        f"import requests\ndef f(key):\n    return requests.get({DEALS}, params={{'hapikey': key, 'limit': 10}})\n",
-        f"import requests\ndef f(key):\n    return requests.get({DEALS}, params={{'limit': 10}}, headers={BEARER})\n",
+        f"import requests\ndef f():\n    return requests.get({DEALS}, params={{'hapikey': KEY, 'limit': 10}})\n",
+        f"import requests\ndef f():\n    return requests.get({DEALS}, params={{'limit': 10}}, headers={BEARER})\n",
     ),
     (
-        "import requests\ndef f(key):\n    params = {'limit': 10}\n    params['hapikey'] = key\n"
+        "import requests\ndef f():\n    params = {'limit': 10}\n    params['hapikey'] = KEY\n"
         f"    return requests.get({DEALS}, params=params)\n",
-        "import requests\ndef f(key):\n    params = {'limit': 10}\n"
+        "import requests\ndef f():\n    params = {'limit': 10}\n"
         f"    return requests.get({DEALS}, params=params, headers={BEARER})\n",
     ),
     (
@@ -40,13 +40,13 @@ UNTOUCHED = [
 
 LEFT_FOR_A_PERSON = [
     (
-        f"import requests\ndef f(key, **kw):\n    return requests.get({DEALS}, params={{'hapikey': key}}, **kw)\n",
+        f"import requests\ndef f(key, **kw):\n    return requests.get({DEALS}, params={{'hapikey': KEY}}, **kw)\n",
         Status.MANUAL,
         "**kwargs",
     ),
     (
         f"import requests\ndef f(t, key):\n"
-        f"    return requests.get({DEALS}, params={{'hapikey': key}}, headers={{'Authorization': t}})\n",
+        f"    return requests.get({DEALS}, params={{'hapikey': KEY}}, headers={{'Authorization': t}})\n",
         Status.MANUAL,
         "already sends an Authorization header",
     ),

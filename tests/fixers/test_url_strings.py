@@ -20,21 +20,21 @@ REWRITES = [
         f"    return requests.get('https://api.hubapi.com/owners/v2/owners?count=5', headers={BEARER})\n",
     ),
     (
-        "import requests\ndef f(key, vid):\n"
-        "    return requests.get(f'https://api.hubapi.com/contacts/v1/contact/vid/{vid}/profile?hapikey={key}')\n",
-        "import requests\ndef f(key, vid):\n"
+        "import requests\ndef f(vid):\n"
+        "    return requests.get(f'https://api.hubapi.com/contacts/v1/contact/vid/{vid}/profile?hapikey={KEY}')\n",
+        "import requests\ndef f(vid):\n"
         f"    return requests.get(f'https://api.hubapi.com/contacts/v1/contact/vid/{{vid}}/profile', headers={BEARER})\n",
     ),
     (
-        "import requests\ndef f(key, vid):\n"
-        "    return requests.get('https://api.hubapi.com/contacts/v1/contact/vid/%s/profile?hapikey=%s' % (vid, key))\n",
-        "import requests\ndef f(key, vid):\n"
+        "import requests\ndef f(vid):\n"
+        "    return requests.get('https://api.hubapi.com/contacts/v1/contact/vid/%s/profile?hapikey=%s' % (vid, KEY))\n",
+        "import requests\ndef f(vid):\n"
         f"    return requests.get('https://api.hubapi.com/contacts/v1/contact/vid/%s/profile' % (vid,), headers={BEARER})\n",
     ),
     (
-        "import requests\nURL = 'https://api.hubapi.com/deals/v1/deal/{}?hapikey={}'\ndef f(key, d):\n"
-        "    return requests.get(URL.format(d, key))\n",
-        "import requests\nURL = 'https://api.hubapi.com/deals/v1/deal/{}'\ndef f(key, d):\n"
+        "import requests\nURL = 'https://api.hubapi.com/deals/v1/deal/{}?hapikey={}'\ndef f(d):\n"
+        "    return requests.get(URL.format(d, KEY))\n",
+        "import requests\nURL = 'https://api.hubapi.com/deals/v1/deal/{}'\ndef f(d):\n"
         f"    return requests.get(URL.format(d), headers={BEARER})\n",
     ),
 ]

@@ -1,0 +1,39 @@
+"""Run-wide promises, checked on every pattern fixture and every project of the
+behavioural corpus: where ``apply`` exits 0, ``check`` on the result finds nothing
+(every use check sees was migrated or reported); and a second ``apply`` changes
+nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT, invoke
+
+CORPUS = os.path.join(ROOT, "bench", "corpus")
+TREES = [
+    *(
+        os.path.join(FIXTURES, "patterns", name)
+        for name in sorted(os.listdir(os.path.join(FIXTURES, "patterns")))
+    ),
+    *(
+        os.path.join(CORPUS, name, "src")
+        for name in sorted(os.listdir(CORPUS))
+        if os.path.isdir(os.path.join(CORPUS, name, "src"))
+    ),
+]
+
+
+@pytest.mark.parametrize("tree", TREES, ids=lambda p: os.path.relpath(p, ROOT))
+def test_apply_clean_means_check_clean(tree, tmp_path):
+    work = tmp_path / "tree"
+    shutil.copytree(tree, work, ignore=shutil.ignore_patterns("after.py", "sites.txt"))
+    applied = invoke("apply", "-q", "-j", "1", str(work))
+    assert applied.exit_code in (0, 1), applied.output
+    if applied.exit_code == 0:
+        checked = invoke("check", "-q", "-j", "1", str(work))
+        assert checked.exit_code == 0, checked.output
+    again = invoke("diff", "-q", "-j", "1", str(work))
+    assert again.exit_code == 0, again.output  # idempotent
