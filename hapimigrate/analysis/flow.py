@@ -206,7 +206,7 @@ class Flow:
             return self._mapping_target(
                 call.func.value, ctx.ancestor(call, cst.BaseSmallStatement), formatted
             )
-        function = self._local_function(call)
+        function = self.local_function(call)
         if function is None:
             raise FlowError(
                 f"the value is passed to {ctx.code(call.func)}(), which hapimigrate does not follow"
@@ -346,7 +346,8 @@ class Flow:
                         calls.append(call)
         return calls
 
-    def _local_function(self, call: cst.Call) -> cst.FunctionDef | None:
+    def local_function(self, call: cst.Call) -> cst.FunctionDef | None:
+        """The function of this module (or method of this class) ``call`` calls."""
         ctx = self.ctx
         func = call.func
         if isinstance(func, cst.Name):

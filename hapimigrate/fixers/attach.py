@@ -4,19 +4,39 @@ URLs they send to, and the edits that make each of them carry
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
-from hapimigrate.analysis import http_calls
+from hapimigrate import hubspot
+
+from hapimigrate.analysis import arguments, http_calls
 from hapimigrate.analysis import call_endpoints
 from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.analysis.flow import Route
+from hapimigrate.analysis.flow import Flow, Route, Sink
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Import
 
+EXISTING_AUTH = (
+    "this code already sends an Authorization header on another path (an OAuth "
+    "mode?): only the key's branch may change, by hand"
+)
+HEADERS_REPLACED = (
+    "{} is replaced later in this module ({}): a header set here would be lost"
+)
+OTHER_HOSTS = (
+    "{}() also sends other callers' URLs (line {}): the token would reach "
+    "hosts other than HubSpot"
+)
+_AUTH_TEXT = re.compile(r"""(?i)['"]authorization['"]|['"]bearer\s|\bauth\s*=""")
 
-def sink_problem(route: Route) -> str | None:
+
+def sink_problem(
+    ctx: ModuleContext, route: Route, key: cst.CSTNode | None = None
+) -> str | None:
+    """Why the header cannot go on the route's requests safely, if so."""
     if not route.sinks:
         return "no request in this module sends it"
     for sink in route.sinks:
@@ -24,6 +44,103 @@ def sink_problem(route: Route) -> str | None:
             problem = http_calls.header_problem(sink.call, sink.info)
             if problem:
                 return problem
+    return (
+        _existing_auth(ctx, route, key)
+        or _headers_replaced(ctx, route)
+        or _other_hosts(ctx, route)
+    )
+
+
+def _existing_auth(
+    ctx: ModuleContext, route: Route, key: cst.CSTNode | None
+) -> str | None:
+    """An OAuth (or other) mode beside the key's: where the requests are made,
+    where the key is put in, or in a helper building the request's headers."""
+    places = [s.call if s.call is not None else s.statement for s in route.sinks]
+    functions = {ctx.ancestor(p, cst.FunctionDef) for p in places if p is not None}
+    if key is not None:
+        functions.add(ctx.ancestor(key, cst.FunctionDef))
+    for sink in route.sinks:
+        for arg in sink.call.args if sink.call is not None else ():
+            if arg.keyword is not None and arg.keyword.value == "headers":
+                if isinstance(arg.value, cst.Call):
+                    functions.add(Flow(ctx).local_function(arg.value))
+    for function in functions - {None}:
+        if _AUTH_TEXT.search(ctx.code(function)):
+            return EXISTING_AUTH
+    for sink in route.sinks:
+        session = sink.session if sink.session is not None else _receiver(sink)
+        if session is not None and _sets_session_auth(ctx, ctx.code(session)):
+            return EXISTING_AUTH
+    return None
+
+
+def _receiver(sink: Sink) -> cst.BaseExpression | None:
+    func = sink.call.func if sink.call is not None else None
+    return func.value if isinstance(func, cst.Attribute) else None
+
+
+def _sets_session_auth(ctx: ModuleContext, session: str) -> bool:
+    """``session.headers["Authorization"] = ...``, ``.headers.update(...)`` with
+    one, or ``session.auth = ...``, anywhere in the module."""
+    for attribute in (
+        *ctx.index.attributes.get("headers", ()),
+        *ctx.index.attributes.get("auth", ()),
+    ):
+        if ctx.code(attribute.value) != session:
+            continue
+        statement = ctx.ancestor(attribute, cst.SimpleStatementLine)
+        if statement is not None and _AUTH_TEXT.search(ctx.code(statement)):
+            return True
+        if attribute.attr.value == "auth" and isinstance(
+            ctx.parent(attribute), cst.AssignTarget
+        ):
+            return True
+    return False
+
+
+def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
+    """A session whose headers the module replaces or clears after it is set up
+    (``s.headers = {...}``), or a session object built again: a header set once
+    would be lost."""
+    for sink in route.sinks:
+        if sink.session is None:
+            continue
+        session = ctx.code(sink.session)
+        for attribute in ctx.index.attributes.get("headers", ()):
+            if ctx.code(attribute.value) != session:
+                continue
+            holder = ctx.parent(attribute)
+            replaced = isinstance(holder, cst.AssignTarget) or (
+                isinstance(holder, cst.Attribute)
+                and holder.attr.value == "clear"
+                and isinstance(ctx.parent(holder), cst.Call)
+            )
+            if replaced:
+                line = ctx.start(attribute)[0]
+                return HEADERS_REPLACED.format(f"{session}.headers", f"line {line}")
+    return None
+
+
+def _other_hosts(ctx: ModuleContext, route: Route) -> str | None:
+    """A request helper whose URL is its caller's (``def fetch(url)``) sends
+    whatever its other callers pass: each must be a HubSpot URL."""
+    for sink in route.sinks:
+        url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
+        function = ctx.ancestor(sink.call, cst.FunctionDef) if url is not None else None
+        if not isinstance(function, cst.FunctionDef):
+            continue
+        template = values.url_template(ctx, url)
+        parameters = arguments.parameter_names(function)
+        head = re.match(r"\{(\w+)\}", template)
+        if head is None or head.group(1) not in parameters:
+            continue  # the host is the helper's own
+        for call in Flow(ctx).callers(function):
+            bound = arguments.bind(function, call).get(head.group(1))
+            given = values.url_template(ctx, bound) if bound is not None else ""
+            where = hubspot.host(given)
+            if where is None or not hubspot.is_hubspot_host(where):
+                return OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
     return None
 
 

@@ -213,7 +213,7 @@ def _migrate(
         key_source,
         calls,
         attach.route_urls(ctx, route),
-        attach.sink_problem(route),
+        attach.sink_problem(ctx, route, value),
         origin,
         attach.key_in_reach(ctx, value, route),
     )

@@ -173,7 +173,7 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
     calls = call_endpoints.site_endpoints(ctx, route, root)
     format_edits: list[FormatEdit] = []
     if route is not None:
-        problem = attach.sink_problem(route)
+        problem = attach.sink_problem(ctx, route, root)
         try:
             if cut.has_placeholders:
                 format_edits = [_format_edit(op, cut, pieces) for op in route.formats]
