@@ -39,6 +39,10 @@ MIXED_ORIGIN = (
     "the key is the caller's or a configured default ({}): decide which token "
     "each caller passes"
 )
+SEVERAL_KEYS = (
+    "this module sends several keys ({}), two portals perhaps: one token for all "
+    "would mix them up; give each its own token by hand"
+)
 UNKNOWN_ORIGIN = "hapimigrate cannot tell where the key's value comes from"
 
 
@@ -51,7 +55,12 @@ class KeyUse:
     urls: tuple[str, ...] = ()  # URL templates its requests send to
     problem: str | None = None  # why its requests cannot be rewritten safely
     origin: Origin = Origin(CONFIG)  # where the key's value comes from
-    in_reach: bool = True  # the key expression can be read where the requests are made
+    # the key expression can be read where the requests are made
+    in_reach: bool = True
+    # the module's configured keys, when it sends more than one
+    several_keys: tuple[str, ...] = ()
+    # callers in this module hand the caller's-credential parameter configured keys
+    callers_pass_keys: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,12 +92,19 @@ def decide(use: KeyUse) -> Decision:
     if hubspot.NO_AUTH in kinds:
         return Decision(Status.MANUAL, MIXED_NO_AUTH)
     origin = use.origin
+    several = len(use.several_keys) > 1
+    if several and (origin.kind == FALLBACK or use.callers_pass_keys):
+        return Decision(Status.MANUAL, SEVERAL_KEYS.format(", ".join(use.several_keys)))
     if origin.kind == CALLER:
         if not use.in_reach:
             return Decision(Status.MANUAL, CALLER_OUT_OF_REACH.format(origin.parameter))
         reason = CALLERS_TOKEN.format(origin.parameter)
         return Decision(Status.REWRITE, reason, send_token=True, callers_token=True)
     if origin.kind == FALLBACK:
+        if len(use.several_keys) > 1:
+            return Decision(
+                Status.MANUAL, SEVERAL_KEYS.format(", ".join(use.several_keys))
+            )
         if not use.in_reach:
             return Decision(Status.MANUAL, CALLER_OUT_OF_REACH.format(origin.parameter))
         reason = FALLBACK_TOKEN.format(origin.parameter)
@@ -103,6 +119,8 @@ def decide(use: KeyUse) -> Decision:
         return Decision(Status.MANUAL, MIXED_ORIGIN.format(origin.parameter))
     if origin.kind != CONFIG:
         return Decision(Status.MANUAL, UNKNOWN_ORIGIN)
+    if several:
+        return Decision(Status.MANUAL, SEVERAL_KEYS.format(", ".join(use.several_keys)))
     return Decision(Status.REWRITE, send_token=True, key_may_go=True)
 
 

@@ -26,6 +26,7 @@ class Kind(str, Enum):
     SESSION = "session"  # session-level params (session.params)
     SDK = "sdk"  # a HubSpot SDK client built with api_key=
     TEXT = "text"  # found by the text scanner (file did not parse)
+    GUARD = "guard"  # a test of the old key that outlives its migrated uses
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from hapimigrate.model import Endpoint, Site, Status
+from hapimigrate.model import Endpoint, Kind, Site, Status
 from hapimigrate.hubspot import ScopeNeed, scopes_for
 
 VERSION = 1
@@ -98,7 +98,11 @@ def build(sites: Iterable[Site], token_provider: str, files_changed: int = 0) ->
             calls.append(CallScopes(endpoint, need))
             if site.status in (Status.REWRITE, Status.MANUAL) and need is None:
                 unknown.append(Unknown(site, endpoint, _why(endpoint)))
-        if not site.calls and site.status in (Status.REWRITE, Status.MANUAL):
+        if (
+            not site.calls
+            and site.status in (Status.REWRITE, Status.MANUAL)
+            and site.kind != Kind.GUARD  # sends nothing itself
+        ):
             unknown.append(Unknown(site, None, _why_none(site)))
         reports.append(SiteScopes(site, tuple(calls)))
     return Report(token_provider, tuple(reports), tuple(unknown), files_changed)

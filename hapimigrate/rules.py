@@ -36,9 +36,14 @@ RULES = {
         Rule(
             "HM003",
             "sdk-api-key",
-            "HubSpot SDK client built with api_key",
-            "HubSpot SDK clients take access_token=... now; api_key= sends a sunset portal key. "
-            "`hapimigrate apply` rewrites the argument.",
+            "HubSpot SDK client built with an API key",
+            "HubSpot SDK clients take an access token now; built with an API key they send a "
+            "sunset portal key. Python (hubspot-api-client, hubspot3): access_token= instead of "
+            "api_key=, which `hapimigrate apply` rewrites. Node @hubspot/api-client and hubspot: "
+            "accessToken instead of apiKey (setAccessToken, not setApiKey). PHP hubspot/api-client: "
+            "Factory::createWithAccessToken instead of createWithApiKey; SevenShores hubspot-php: "
+            "Factory::createWithOAuth2Token instead of Factory::create. Ruby: an access token "
+            "instead of hapikey in Hubspot.configure.",
         ),
         Rule(
             "HM004",
@@ -55,6 +60,14 @@ RULES = {
             "Python that does not parse) sends or stores a hapikey. Migrate it by hand to "
             "'Authorization: Bearer <token>'.",
         ),
+        Rule(
+            "HM006",
+            "old-key-guard",
+            "A guard still tests the old HubSpot API key",
+            "The requests send an access token now, but this test still reads the old key: "
+            "once the key is gone from the configuration it skips the work or stops the "
+            "app. Test the token instead.",
+        ),
     )
 }
 
@@ -64,6 +77,7 @@ _BY_KIND = {
     Kind.SESSION: "HM002",
     Kind.SDK: "HM003",
     Kind.TEXT: "HM005",
+    Kind.GUARD: "HM006",
 }
 
 

@@ -186,3 +186,55 @@ def test_a_callers_credential_stays_the_callers(source, status, evidence):
         assert evidence in result.new.decode()
     else:
         assert evidence in site.reason and result.new is None
+
+
+def test_two_configured_keys_are_not_collapsed_into_one_token():
+    source = (
+        "import os, requests\n"
+        "FROM_KEY = os.environ['FROM_KEY']\nTO_KEY = os.environ['TO_KEY']\n\n"
+        "def read():\n"
+        "    return requests.get('https://api.hubapi.com/contacts/v1/lists/all/contacts/all"
+        "?hapikey=' + FROM_KEY)\n\n"
+        "def write(c):\n"
+        "    return requests.post('https://api.hubapi.com/contacts/v1/contact',"
+        " params={'hapikey': TO_KEY}, json=c)\n"
+    )
+    result = _sites(source)
+    assert result.new is None
+    assert [s.status for s in result.sites] == [Status.MANUAL, Status.MANUAL]
+    assert all("FROM_KEY, TO_KEY" in s.reason for s in result.sites)
+
+
+def test_one_key_spelled_two_ways_is_one_key():
+    source = (
+        "import os, requests\nAPI_KEY = os.environ['HUBSPOT_API_KEY']\n\n"
+        "def a():\n    return requests.get('https://api.hubapi.com/owners/v2/owners?hapikey=' + API_KEY)\n\n"
+        "def b():\n    return requests.get('https://api.hubapi.com/deals/v1/deal/paged',"
+        " params={'hapikey': os.environ['HUBSPOT_API_KEY']})\n"
+    )
+    assert {s.status for s in _sites(source).sites} == {Status.REWRITE}
+
+
+def test_configured_keys_callers_pass_become_the_providers_token():
+    source = (
+        "import os, requests\nAPI_KEY = os.environ['HUBSPOT_API_KEY']\n\n"
+        "def deal(key, deal_id):\n"
+        "    return requests.get(URL + deal_id, params={'hapikey': key})\n\n"
+        "def sync():\n    return deal(API_KEY, '1')\n"
+    )
+    result = _sites(source)
+    new = result.new.decode()
+    assert "deal(os.environ[\"HUBSPOT_ACCESS_TOKEN\"], '1')" in new
+    assert 'headers={"Authorization": "Bearer " + key}' in new
+    assert "API_KEY =" not in new  # read by nothing any more
+
+
+def test_a_caller_passing_a_key_that_cannot_be_placed_is_left_for_a_person():
+    source = (
+        "import requests\n\n"
+        "def deal(key, deal_id):\n"
+        "    return requests.get(URL + deal_id, params={'hapikey': key})\n\n"
+        "def sync(store):\n    return deal(store.lookup('key') or API_KEY, '1')\n"
+    )
+    [site] = _sites(source).sites
+    assert site.status == Status.MANUAL and "line 7" in site.reason

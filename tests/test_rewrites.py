@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from hapimigrate.model import Status
 from tests.conftest import migrate, migrated_text
 
 H = '{"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]}'
@@ -275,3 +276,36 @@ def test_numbered_format_fields_are_renumbered():
     assert migrated_text(source) == IMPORTS + (
         f'requests.get("https://api.hubapi.com/contacts/v1/lists/{{0}}?count={{1}}".format(list_id, 10), headers={H})\n'
     )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the template constant holds a field of its own: counting would be off by one
+        "TEMPLATE = 'https://api.hubapi.com/contacts/v1/contact/vid/%s/profile'\n"
+        "def f(vid):\n    tmpl = TEMPLATE + '?hapikey=%s'\n    return requests.get(tmpl % (vid, KEY))\n",
+        "BRACES = 'https://api.hubapi.com/contacts/v1/contact/vid/{}/profile'\n"
+        "def f(vid):\n    tmpl = BRACES + '?hapikey={}'\n    return requests.get(tmpl.format(vid, KEY))\n",
+        # a base known only at run time may hold fields too
+        "def f(vid, base):\n    tmpl = base + '?hapikey=%s'\n    return requests.get(tmpl % (vid, KEY))\n",
+        # the key's value is added to the text elsewhere: URL + KEY_PARAM + key
+        "KEY_PARAM = '&hapikey='\n"
+        "def f(path):\n    return requests.get(BASE + path + '?a=1' + KEY_PARAM + KEY)\n",
+        "PREFIX = 'https://api.hubapi.com/owners/v2/owners?hapikey='\n"
+        "def f():\n    return requests.get(PREFIX + KEY)\n",
+    ],
+)
+def test_a_key_that_cannot_be_cut_exactly_is_left_for_a_person(source):
+    result = migrate("import requests\n" + source)
+    assert result.new is None
+    assert {s.status for s in result.sites} == {Status.MANUAL}
+
+
+def test_a_template_whose_pieces_are_known_drops_exactly_the_keys_argument():
+    source = (
+        "import requests\nBASE = 'https://api.hubapi.com'\n"
+        "def f(vid):\n    tmpl = BASE + '/contacts/v1/contact/vid/%s/profile?hapikey=%s'\n"
+        "    return requests.get(tmpl % (vid, KEY))\n"
+    )
+    new = migrated_text(source)
+    assert "tmpl % (vid,)" in new and "'/contacts/v1/contact/vid/%s/profile'" in new

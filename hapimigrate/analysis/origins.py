@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 
+from hapimigrate.analysis import arguments, values
+from hapimigrate.analysis.flow import Flow
 from hapimigrate.python.context import ModuleContext
 
 CONFIG, CALLER, FALLBACK = "config", "caller", "fallback"
@@ -31,6 +33,10 @@ class Origin:
     kind: str  # CONFIG, CALLER, FALLBACK, MIXED or UNKNOWN
     parameter: str = ""  # for CALLER and MIXED: "portal_key of contacts()"
     fallback: cst.BaseExpression | None = None  # FALLBACK: the configured default
+    param: cst.Param | None = None  # CALLER, FALLBACK: the parameter it comes in by
+
+
+_LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
 
 
 def key_origin(ctx: ModuleContext, node: cst.CSTNode) -> Origin:
@@ -48,8 +54,9 @@ def combine(origins: list[Origin]) -> Origin:
         return Origin(UNKNOWN, named)
     if kinds == {CONFIG}:
         return Origin(CONFIG)
+    params = {id(o.param) for o in origins}
     if kinds == {CALLER}:
-        return Origin(CALLER, named)
+        return origins[0] if len(params) == 1 else Origin(CALLER, named)
     return Origin(MIXED, named)
 
 
@@ -77,10 +84,13 @@ def _origin(
         return again(node.value)  # portal["api_key"], os.environ["X"]
     if isinstance(node, cst.Call):
         func = node.func
-        if isinstance(func, cst.Attribute):  # config.get("key"), os.getenv("X")
-            return combine([again(func.value), *(again(a.value) for a in node.args)])
+        # config.get("key"), os.getenv("X"), portal.get("api_key"): what the
+        # receiver (or function) and the non-literal arguments are
+        given = [a.value for a in node.args if not isinstance(a.value, _LITERALS)]
+        if isinstance(func, cst.Attribute):
+            return combine([again(func.value), *(again(v) for v in given)])
         if isinstance(func, cst.Name):
-            return combine([again(func), *(again(a.value) for a in node.args)])
+            return combine([again(func), *(again(v) for v in given)])
         return Origin(UNKNOWN)
     if isinstance(node, cst.BooleanOperation):
         left, right = again(node.left), again(node.right)
@@ -88,7 +98,7 @@ def _origin(
             CALLER,
             CONFIG,
         ):
-            return Origin(FALLBACK, left.parameter, node.right)
+            return Origin(FALLBACK, left.parameter, node.right, left.param)
         return combine([left, right])
     if isinstance(node, cst.IfExp):
         return combine([again(node.body), again(node.orelse)])
@@ -116,7 +126,7 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
         elif isinstance(node, (cst.Import, cst.ImportFrom)):
             found.append(Origin(CONFIG))
         elif isinstance(binding.scope, (FunctionScope, ClassScope)):
-            value = _assigned_value(ctx, node)
+            value = values.assigned_value(ctx, node)
             found.append(again(value) if value is not None else Origin(UNKNOWN))
         else:
             found.append(Origin(UNKNOWN))
@@ -133,22 +143,9 @@ def _parameter_origin(ctx: ModuleContext, param: cst.Param, again) -> Origin:
     if param.default is None or (
         isinstance(param.default, cst.Name) and param.default.value == "None"
     ):
-        return Origin(CALLER, where)
+        return Origin(CALLER, where, param=param)
     default = again(param.default)
     return Origin(MIXED, where) if default.kind != UNKNOWN else Origin(UNKNOWN, where)
-
-
-def _assigned_value(
-    ctx: ModuleContext, target: cst.CSTNode | None
-) -> cst.BaseExpression | None:
-    holder = ctx.parent(target) if target is not None else None
-    if isinstance(holder, cst.AssignTarget):
-        statement = ctx.parent(holder)
-        if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
-            return statement.value
-    if isinstance(holder, (cst.AnnAssign, cst.AugAssign)) and holder.value is not None:
-        return holder.value
-    return None
 
 
 def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
@@ -159,7 +156,7 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
     owner = ctx.ancestor(node, cst.ClassDef)
     if owner is None:
         return Origin(UNKNOWN)
-    values = []
+    assigned = []
     for statement in owner.body.body:  # class attributes: API_KEY = ...
         if isinstance(statement, cst.SimpleStatementLine):
             for small in statement.body:
@@ -168,7 +165,7 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
                     and _targets(small, node.attr.value)
                     and small.value is not None
                 ):
-                    values.append(small.value)
+                    assigned.append(small.value)
     for other in ctx.index.attributes.get(node.attr.value, ()):
         holder = ctx.parent(other)
         if (
@@ -176,14 +173,14 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
             and other.value.value in ("self", "cls")
             and ctx.ancestor(other, cst.ClassDef) is owner
         ):
-            value = _assigned_value(ctx, other)
+            value = values.assigned_value(ctx, other)
             if value is not None:
-                values.append(value)
+                assigned.append(value)
             elif isinstance(holder, cst.AssignTarget):
                 return Origin(UNKNOWN)  # a, self.x = ...
-    if not values:
+    if not assigned:
         return Origin(UNKNOWN)  # set by a subclass, a mixin, or from outside
-    return combine([again(v) for v in values])
+    return combine([again(v) for v in assigned])
 
 
 def _targets(statement: cst.Assign | cst.AnnAssign, name: str) -> bool:
@@ -193,3 +190,66 @@ def _targets(statement: cst.Assign | cst.AnnAssign, name: str) -> bool:
         else [statement.target]
     )
     return any(isinstance(t, cst.Name) and t.value == name for t in targets)
+
+
+LITERAL_KEY = "a key written in the code"
+
+
+def _literal_text(node: cst.CSTNode) -> object:
+    return getattr(node, "evaluated_value", None) or cst.Module([]).code_for_node(node)
+
+
+def config_key(ctx: ModuleContext, node: cst.CSTNode) -> tuple[str, str]:
+    """Which configured key an expression reads, as (identity, label): two
+    spellings of one key (``API_KEY`` defined as ``os.environ["X"]``, and
+    ``os.environ["X"]``) have one identity; the label names it for people and
+    never shows a literal key's value."""
+    label = ctx.code(node)
+    if isinstance(
+        node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
+    ):
+        return repr(_literal_text(node)), LITERAL_KEY
+    if isinstance(node, cst.Name):
+        scope = ctx.lexical_scope(node)
+        bindings = list(scope[node.value]) if scope is not None else []
+        if len(bindings) == 1:
+            value = values.assigned_value(ctx, getattr(bindings[0], "node", None))
+            if value is not None:
+                identity, _ = config_key(ctx, value)
+                return identity, label
+    return label, label
+
+
+def caller_arguments(
+    ctx: ModuleContext, param: cst.Param
+) -> list[cst.BaseExpression] | None:
+    """What the calls in this module pass for ``param``: to its function, or to
+    the class whose ``__init__`` it belongs to. None where a call cannot be read
+    (``*args``, ``**kwargs``)."""
+    function = ctx.ancestor(param, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef):
+        return None
+    calls = list(Flow(ctx).callers(function))
+    owner = ctx.ancestor(function, cst.ClassDef)
+    if function.name.value == "__init__" and isinstance(owner, cst.ClassDef):
+        calls = _calls_named(ctx, owner)
+    found = []
+    for call in calls:
+        if any(a.star for a in call.args):
+            return None
+        value = arguments.bind(function, call).get(param.name.value)
+        if value is not None and value is not param.default:
+            found.append(value)
+    return found
+
+
+def _calls_named(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.Call]:
+    name = owner.name.value
+    scope = ctx.lexical_scope(owner)
+    calls = []
+    for assignment in scope[name] if scope is not None else ():
+        for ref in assignment.references:
+            call = ctx.parent(ref.node)
+            if isinstance(call, cst.Call) and call.func is ref.node:
+                calls.append(call)
+    return calls

@@ -30,6 +30,12 @@ PERCENT_SPEC = re.compile(
 _BRACE_BASE = re.compile(r"[^.\[!:]*")
 
 
+VALUE_ELSEWHERE = (
+    "the text ends with hapikey= and the key's value is added to it elsewhere: "
+    "remove both by hand"
+)
+
+
 class Unsafe(Exception):
     """The key is there, but cutting it out could leave a broken URL."""
 
@@ -129,6 +135,10 @@ def _cut(
             break
         value_text += text[pos:]
         piece, pos = piece + 1, 0
+    if terminator is None and not value_text and not value_nodes:
+        # "...&hapikey=" ends here: its value is added to the text elsewhere
+        # (URL + KEY_PARAM + key); cutting only the name would leave the key sent
+        raise Unsafe(VALUE_ELSEWHERE)
     end = terminator or (len(pieces) - 1, _piece_len(pieces[-1]))
     ends_with_amp = terminator is not None and pieces[end[0]].text[end[1]] == "&"  # type: ignore[index]
 

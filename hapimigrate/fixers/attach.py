@@ -13,8 +13,10 @@ from hapimigrate import hubspot
 from hapimigrate.analysis import arguments, http_calls
 from hapimigrate.analysis import call_endpoints
 from hapimigrate.analysis import values
+from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.flow import Flow, Route, Sink
+from hapimigrate.analysis import origins
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Import
@@ -181,6 +183,34 @@ def _method_of(ctx: ModuleContext, function: cst.FunctionDef, key: cst.CSTNode) 
     )
 
 
+CALLER_UNPLACED = "a caller passes a key hapimigrate cannot place (line {})"
+CALLER_STARRED = "a caller passes its arguments with * or **"
+
+
+def callers_keys(
+    ctx: ModuleContext, origin: Origin
+) -> tuple[tuple[cst.BaseExpression, ...], str | None]:
+    """The configured keys this module's callers hand to a caller's-credential
+    parameter: once the function sends what it is given as a token, they must
+    become the provider's token too. A problem where a caller passes a key that
+    cannot be placed."""
+    if origin.kind not in (origins.CALLER, origins.FALLBACK) or origin.param is None:
+        return (), None
+    given = origins.caller_arguments(ctx, origin.param)
+    if given is None:
+        return (), CALLER_STARRED
+    passed = []
+    for value in given:
+        if isinstance(value, cst.Name) and value.value == "None":
+            continue
+        kind = origins.key_origin(ctx, value).kind
+        if kind == origins.CONFIG:
+            passed.append(value)
+        elif kind != origins.CALLER:  # a caller's caller passes a token: fine
+            return (), CALLER_UNPLACED.format(ctx.start(value)[0])
+    return tuple(passed), None
+
+
 def give_token(
     ctx: ModuleContext,
     decision: Decision,
@@ -188,15 +218,41 @@ def give_token(
     route: Route,
     key: cst.BaseExpression,
     replaces: cst.BaseSmallStatement | None = None,
+    literal: str | None = None,
+    passed: tuple[cst.BaseExpression, ...] = (),
 ) -> None:
     """The token edits a rewrite decided on: the requests carry the provider's
     token, or the caller's (``key``), whose configured default becomes the
-    provider's token."""
-    if decision.token_default and origin.fallback is not None:
-        ctx.edits.replace[origin.fallback] = ctx.token()
-        ctx.note_key(origin.fallback)
+    provider's token. ``literal``: the key's value, written in the URL's text;
+    ``passed``: configured keys callers in this module hand in (:func:`callers_keys`).
+    """
+    replace_configured_keys(ctx, decision, origin, passed)
+    if decision.send_token and not decision.callers_token:
+        ctx.provider_keys.add(
+            (repr(literal), origins.LITERAL_KEY)  # ?hapikey=VALUE in the text
+            if literal is not None
+            else origins.config_key(ctx, key)
+        )
     if decision.send_token:
         send_token(ctx, route, replaces, key if decision.callers_token else None)
+
+
+def replace_configured_keys(
+    ctx: ModuleContext,
+    decision: Decision,
+    origin: Origin,
+    passed: tuple[cst.BaseExpression, ...],
+) -> None:
+    """Where a caller's credential becomes the token, the configured keys that
+    feed it become the provider's token: a default (``key or settings.KEY``) and
+    the keys this module's callers pass (``get(FROM_KEY)``)."""
+    configured = list(passed)
+    if decision.token_default and origin.fallback is not None:
+        configured.append(origin.fallback)
+    for value in configured:
+        ctx.edits.replace[value] = ctx.token()
+        ctx.note_key(value)
+        ctx.provider_keys.add(origins.config_key(ctx, value))
 
 
 def send_token(
@@ -216,12 +272,42 @@ def send_token(
             edit = ctx.edits.calls[sink.call]
             if edit.bearer is None:
                 edit.bearer = ctx.bearer(key)
+                edit.merge = _merge_style(ctx, sink.call)
                 if sink.info is not None and sink.info.kind == "urlopen":
                     edit.wrap_request = _request_class(ctx, sink.call)
         elif sink.statement is not None and sink.session is not None:
             header = _session_header(ctx, sink.session, key)
             keep = [] if sink.statement is replaces else [None]
             ctx.edits.statements[sink.statement] = keep + [header]
+
+
+def _merge_style(ctx: ModuleContext, call: cst.Call) -> str:
+    """How the header joins the call's ``headers=`` value: spread into a new dict
+    when the value is surely a dict, guarded with ``or {}`` when it may be None,
+    through ``dict(...)`` in Python 2 code."""
+    if ctx.python2_style:
+        return edits.DICT_CALL
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "headers":
+            return (
+                edits.SPREAD
+                if _surely_a_dict(ctx, arg.value)
+                else edits.SPREAD_OR_EMPTY
+            )
+    return edits.SPREAD
+
+
+def _surely_a_dict(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    if isinstance(value, (cst.Dict, cst.DictComp)):
+        return True
+    if not isinstance(value, cst.Name):
+        return False
+    scope = ctx.lexical_scope(value)
+    bindings = list(scope[value.value]) if scope is not None else []
+    assigned = [values.assigned_value(ctx, getattr(b, "node", None)) for b in bindings]
+    return bool(assigned) and all(
+        isinstance(v, (cst.Dict, cst.DictComp)) for v in assigned
+    )
 
 
 def _request_class(ctx: ModuleContext, call: cst.Call) -> str:

@@ -209,18 +209,21 @@ def _migrate(
     )
     calls = call_endpoints.site_endpoints(ctx, route)
     origin = origins.key_origin(ctx, value)
+    passed, callers_problem = attach.callers_keys(ctx, origin)
     use = KeyUse(
         key_source,
         calls,
         attach.route_urls(ctx, route),
-        attach.sink_problem(ctx, route, value),
+        attach.sink_problem(ctx, route, value) or callers_problem,
         origin,
         attach.key_in_reach(ctx, value, route),
+        ctx.several_keys,
+        bool(passed),
     )
     decision = decide(use)
     if decision.rewrites:
         replaced = record(route)
-        attach.give_token(ctx, decision, origin, route, value, replaced)
+        attach.give_token(ctx, decision, origin, route, value, replaced, passed=passed)
         if decision.key_may_go:
             ctx.note_key(value)
     ctx.site(

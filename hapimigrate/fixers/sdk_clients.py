@@ -19,6 +19,7 @@ import libcst as cst
 from hapimigrate.analysis import origins, values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
+from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
 from hapimigrate.model import Kind
 
@@ -54,13 +55,21 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
         ):
             problem = "the client is given both api_key and access_token"
         origin = origins.key_origin(ctx, arg.value)
-        decision = decide(KeyUse(ctx.code(arg.value), problem=problem, origin=origin))
+        passed, callers_problem = attach.callers_keys(ctx, origin)
+        use = KeyUse(
+            ctx.code(arg.value),
+            problem=problem or callers_problem,
+            origin=origin,
+            several_keys=ctx.several_keys,
+            callers_pass_keys=bool(passed),
+        )
+        decision = decide(use)
         if decision.rewrites:
             token = arg.value if decision.callers_token else ctx.token()
+            if not decision.callers_token:
+                ctx.provider_keys.add(origins.config_key(ctx, arg.value))
             ctx.edits.calls[call].rename[index] = ("access_token", token)
-            if decision.token_default and origin.fallback is not None:
-                ctx.edits.replace[origin.fallback] = ctx.token()
-                ctx.note_key(origin.fallback)
+            attach.replace_configured_keys(ctx, decision, origin, passed)
             if decision.key_may_go:
                 ctx.note_key(arg.value)
         ctx.site(

@@ -176,6 +176,7 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         problem = attach.sink_problem(ctx, route, root)
         try:
             if cut.has_placeholders:
+                _check_positions(ctx, pieces, cut)
                 format_edits = [_format_edit(op, cut, pieces) for op in route.formats]
         except FlowError as error:
             problem = problem or str(error)
@@ -191,7 +192,18 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         )
     elif cut.has_placeholders:  # fed by an argument of a formatting not seen
         origin = origins.Origin(origins.UNKNOWN)
-    use = KeyUse(key_source, calls, urls, problem, origin, in_reach)
+    passed, callers_problem = attach.callers_keys(ctx, origin)
+    problem = problem or callers_problem
+    use = KeyUse(
+        key_source,
+        calls,
+        urls,
+        problem,
+        origin,
+        in_reach,
+        ctx.several_keys,
+        bool(passed),
+    )
     decision = decide(use)
     if decision.rewrites:
         assert route is not None
@@ -203,7 +215,10 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         for edit in format_edits:
             edit.record(ctx)
         key = values_fed[0] if values_fed else root
-        attach.give_token(ctx, decision, origin, route, key)
+        literal = None if values_fed else cut.value_text
+        attach.give_token(
+            ctx, decision, origin, route, key, literal=literal, passed=passed
+        )
         if decision.key_may_go:
             for node in key_nodes:
                 ctx.note_key(node)
@@ -273,6 +288,29 @@ class FormatEdit:
         for node, span in self.renumber:
             edits.text_cuts[node].append(span)
         ctx.key_names.extend(self.key_names)
+
+
+def _check_positions(ctx: ModuleContext, pieces: list[Piece], cut: Cut) -> None:
+    """A positional field (``%s``, ``{}``) is matched to its argument by counting
+    the fields before it, so every piece before the key's must be known text
+    without fields of its own (``TEMPLATE + "?hapikey=%s"``, where TEMPLATE holds
+    ``%s``, would drop the wrong argument)."""
+    positional = any(
+        isinstance(r, int) for r in (*cut.percent_fields, *cut.brace_fields)
+    )
+    if not positional:
+        return
+    first = min([*cut.text_cuts, *cut.removed])
+    for piece in pieces[:first]:
+        if piece.text is not None:
+            continue
+        # unknown parts render as {name}: a brace means unknown, or a field
+        text = values.url_template(ctx, piece.node.node)
+        if "{" in text or "}" in text or querystring.percent_fields(text):
+            raise FlowError(
+                f"{ctx.code(piece.node.node)} is part of the template and may hold "
+                "fields of its own: the key's argument cannot be told apart"
+            )
 
 
 def _format_edit(op: cst.CSTNode, cut: Cut, pieces: list[Piece]) -> FormatEdit:

@@ -4,6 +4,7 @@ at, the token provider, the edit plan and the sites found so far."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
@@ -70,6 +71,13 @@ class Collector(cst.CSTVisitor):
         self.index.attributes[node.attr.value].append(node)
 
 
+_PYTHON2_SIGNS = re.compile(
+    r"\burllib2\b|\burllib\.urlencode\b|^from urllib import .*\burlencode\b"
+    r"|\bbasestring\b|\.iteritems\(|\bxrange\(|^from __future__ import .*print_function",
+    re.MULTILINE,
+)
+
+
 class ModuleContext:
     def __init__(
         self,
@@ -77,6 +85,7 @@ class ModuleContext:
         module: cst.Module,
         provider: TokenProvider,
         fixers: Sequence[Fixer] = (),
+        several_keys: tuple[str, ...] = (),
     ) -> None:
         self.path = path
         self.provider = provider
@@ -97,6 +106,13 @@ class ModuleContext:
         self.key_attributes: list[cst.Attribute] = []
         self.sites: list[Site] = []
         self.imports: set[Import] = set()
+        # the configured keys rewritten to the provider's token: (identity, label)
+        self.provider_keys: set[tuple[str, str]] = set()
+        # set on a second pass when there were several: then each is left for a person
+        self.several_keys = several_keys
+        # Python 2 era code (that Python 3 still parses): generated code stays
+        # valid Python 2 (no ``{**h}``)
+        self.python2_style = bool(_PYTHON2_SIGNS.search(self.module.code))
 
     # -- metadata -------------------------------------------------------------
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:

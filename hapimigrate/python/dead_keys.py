@@ -18,7 +18,7 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
     """Record the removals; the names of the definitions removed (unused
     imports of a key go too, and are not listed: no other module can miss them
     but through a re-export, which hapimigrate does not guess at)."""
-    gone = _removed_nodes(ctx)
+    gone = removed_nodes(ctx)
     exported = _exported(ctx.module)
     provider_names = {i.name or i.module.split(".")[0] for i in ctx.provider.imports}
     removed = []
@@ -156,7 +156,7 @@ def _exported(module: cst.Module) -> set[str]:
     return set()
 
 
-def _removed_nodes(ctx: ModuleContext) -> set[int]:
+def removed_nodes(ctx: ModuleContext) -> set[int]:
     """The nodes of the original tree that the edits take out."""
     edits = ctx.edits
     gone: set[int] = set()

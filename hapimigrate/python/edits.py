@@ -24,6 +24,7 @@ class CallEdit:
     bearer: cst.BaseExpression | None = None  # the header value to send
     wrap_request: str | None = None  # urlopen(url) -> urlopen(Request(url, headers=))
     unwrap_format: bool = False  # "...".format() with no args left -> "..."
+    merge: str = "spread"  # how the header joins a headers= value: see merged_headers
 
 
 @dataclass
@@ -154,10 +155,16 @@ def headers_dict(value: cst.BaseExpression) -> cst.Dict:
     return cst.Dict([header_element(value)])
 
 
+SPREAD, SPREAD_OR_EMPTY, DICT_CALL = "spread", "spread-or-empty", "dict-call"
+
+
 def merged_headers(
-    existing: cst.BaseExpression, value: cst.BaseExpression
+    existing: cst.BaseExpression, value: cst.BaseExpression, merge: str = SPREAD
 ) -> cst.BaseExpression:
-    """An existing ``headers=`` value with the Authorization header added."""
+    """An existing ``headers=`` value with the Authorization header added:
+    ``{**h, ...}`` (``h`` is a dict), ``{**(h or {}), ...}`` (``h`` may be None),
+    or ``dict(h or {}, Authorization=...)`` (Python 2 code, which has no ``**``
+    in displays)."""
     if isinstance(existing, cst.Dict):
         if any(is_authorization_entry(e) for e in existing.elements):
             return existing
@@ -168,10 +175,29 @@ def merged_headers(
                 existing.lbrace.whitespace_after,
             )
         )
+    base: cst.BaseExpression = existing
+    if merge in (SPREAD_OR_EMPTY, DICT_CALL):
+        base = cst.BooleanOperation(
+            existing,
+            cst.Or(),
+            cst.Dict([]),
+            lpar=[cst.LeftParen()] if merge == SPREAD_OR_EMPTY else [],
+            rpar=[cst.RightParen()] if merge == SPREAD_OR_EMPTY else [],
+        )
+    if merge == DICT_CALL:
+        return cst.Call(
+            cst.Name("dict"),
+            [
+                cst.Arg(
+                    base, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+                ),
+                _keyword_arg("Authorization", value),
+            ],
+        )
     return cst.Dict(
         [
             cst.StarredDictElement(
-                existing, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+                base, comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
             ),
             header_element(value),
         ]
@@ -370,7 +396,9 @@ class EditApplier(cst.CSTTransformer):
             return [args[0].with_changes(value=request), *args[1:]]
         for i, arg in enumerate(args):
             if arg.keyword is not None and arg.keyword.value == "headers":
-                args[i] = arg.with_changes(value=merged_headers(arg.value, edit.bearer))
+                args[i] = arg.with_changes(
+                    value=merged_headers(arg.value, edit.bearer, edit.merge)
+                )
                 return args
         return append_item(
             args,

@@ -11,7 +11,7 @@ import libcst as cst
 
 from hapimigrate import textscan
 from hapimigrate.fixers import registry
-from hapimigrate.python import dead_keys
+from hapimigrate.python import dead_keys, guards
 from hapimigrate.python import slicing
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import EditApplier
@@ -60,6 +60,14 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         )
     ctx = ModuleContext(path, module, options.provider, registry.all_fixers())
     registry.run(ctx)
+    if len({identity for identity, _ in ctx.provider_keys}) > 1:
+        # two portals' keys would become one token: decide again, knowing it
+        labels = tuple(sorted({label for _, label in ctx.provider_keys}))
+        ctx = ModuleContext(
+            path, module, options.provider, registry.all_fixers(), labels
+        )
+        registry.run(ctx)
+    guards.report(ctx, dead_keys.removed_nodes(ctx))
     # every use check finds is a site of report, diff and apply too: where apply
     # exits 0, check on the result does
     covered = {line for s in ctx.sites for line in range(s.line, s.end_line + 1)}

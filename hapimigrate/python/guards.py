@@ -1,0 +1,71 @@
+"""Guards left in charge of the old key. Once a module's requests send the token,
+code that still tests the old key (``if not API_KEY: return``, ``if KEY is None:
+raise``, ``assert settings.HUBSPOT_API_KEY``) silently skips the work, or stops
+the app, the day the old key is removed from its configuration. Each such test is
+reported as a site for a person (it should test the token instead); nothing is
+rewritten here.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from hapimigrate.model import Kind, Status
+from hapimigrate.python.context import ModuleContext
+
+REASON = (
+    "a guard on the old key {}: once the key is gone from the configuration this "
+    "test fails; test the token instead"
+)
+_TESTS = (cst.If, cst.While, cst.IfExp, cst.Assert)
+_INSIDE_A_TEST = (
+    cst.UnaryOperation,
+    cst.BooleanOperation,
+    cst.Comparison,
+    cst.ComparisonTarget,
+    cst.Arg,  # bool(KEY), len(KEY)
+    cst.Call,
+)
+
+
+def report(ctx: ModuleContext, removed: set[int]) -> None:
+    """A manual site for each test of a migrated key's name that stays."""
+    seen: set[int] = set()
+    for name in ctx.key_names:
+        scope = ctx.lexical_scope(name)
+        for binding in scope[name.value] if scope is not None else ():
+            for ref in binding.references:
+                _check(ctx, ref.node, name.value, removed, seen)
+    for attribute in ctx.key_attributes:
+        text = ctx.code(attribute)
+        for other in ctx.index.attributes.get(attribute.attr.value, ()):
+            if ctx.code(other) == text:
+                _check(ctx, other, text, removed, seen)
+
+
+def _check(
+    ctx: ModuleContext, node: cst.CSTNode, name: str, removed: set[int], seen: set[int]
+) -> None:
+    test = _test_of(ctx, node)
+    if test is None or id(test) in seen or _inside(ctx, node, removed):
+        return
+    seen.add(id(test))
+    ctx.site(test, Kind.GUARD, Status.MANUAL, REASON.format(name))
+
+
+def _test_of(ctx: ModuleContext, node: cst.CSTNode) -> cst.CSTNode | None:
+    """The test expression ``node`` decides, if it stands in one."""
+    child, parent = node, ctx.parent(node)
+    while isinstance(parent, _INSIDE_A_TEST):
+        child, parent = parent, ctx.parent(parent)
+    if isinstance(parent, _TESTS) and getattr(parent, "test", None) is child:
+        return child
+    return None
+
+
+def _inside(ctx: ModuleContext, node: cst.CSTNode | None, removed: set[int]) -> bool:
+    while node is not None:
+        if id(node) in removed:
+            return True
+        node = ctx.parent(node)
+    return False
