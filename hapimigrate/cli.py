@@ -431,6 +431,9 @@ def _migrate(settings: Settings, summary: Summary, write: bool) -> Summary:
         else:
             summary.errors += 1
     if not settings.quiet:
+        hardcoded = console.hardcoded_keys(summary.sites)
+        if hardcoded:
+            _err(settings, hardcoded)
         verb = "rewritten" if write else "would change"
         _err(
             settings,

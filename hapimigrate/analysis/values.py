@@ -5,12 +5,14 @@ string expression renders to (module constants resolved, the rest shown as
 from __future__ import annotations
 
 import re
-from typing import Mapping, Sequence
+import weakref
+from typing import Iterator, Mapping, Sequence
 
 import libcst as cst
 
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.analysis import querystring
+from hapimigrate import keys
+from hapimigrate.analysis import arguments, querystring
 
 _DEPTH = 6
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -204,10 +206,341 @@ def _single_value(ctx: ModuleContext, name: cst.Name) -> cst.BaseExpression | No
 
 
 def is_literal_key(ctx: ModuleContext, node: cst.CSTNode, depth: int = 0) -> bool:
-    """Whether a key expression is (or names) a string literal in the source."""
+    """Whether a key expression is, or can take its value from, a literal written
+    in the source that could be a real key (:func:`hapimigrate.keys.is_plausible_key`:
+    not an empty string, not a placeholder), wherever the literal sits: the
+    expression itself; any assignment of the name (module, class, function, walrus,
+    tuple unpacking); a parameter's default or an argument a call in the module
+    passes it; ``self.X``, ``cls.X``, ``Client.X`` and ``obj.X`` (class attributes,
+    attribute assignments, base classes); a dict entry (``CONFIG["key"]``,
+    ``CONFIG.get("key")``); the fallback of ``os.environ.get``, ``os.getenv`` and
+    ``.get(name, default)``; either side of ``or``/``and`` and of ``a if c else b``."""
+    search = _KeySearch(ctx)
+    return any(
+        keys.is_plausible_key(_string_value(value))
+        for value in search.values(node, depth)
+    )
+
+
+def _string_value(node: cst.CSTNode) -> str | None:
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-        return True
-    if isinstance(node, cst.Name) and depth < _DEPTH:
-        value = _single_value(ctx, node)
-        return value is not None and is_literal_key(ctx, value, depth + 1)
-    return False
+        value = node.evaluated_value
+        return value.decode("latin-1") if isinstance(value, bytes) else value
+    return None
+
+
+_PASS_THROUGH = ("strip", "lstrip", "rstrip")  # "  KEY ".strip() is still KEY
+_LOOKUPS = ("get", "getenv", "setdefault", "pop")  # their second argument: a fallback
+_SEARCH_BUDGET = 2000  # expressions looked at for one key
+_calls_by_name: "weakref.WeakKeyDictionary[ModuleContext, dict[str, list[cst.Call]]]"
+_calls_by_name = weakref.WeakKeyDictionary()
+
+
+class _KeySearch:
+    """The expressions a key expression may take its value from, followed through
+    the module up to ``_DEPTH`` steps: strings, and what could not be followed
+    further (dicts, classes, calls, ...). ``_active`` breaks cycles
+    (``key = key or "..."``) without hiding a node reached by a second path;
+    ``_budget`` bounds the steps on a module that rebinds a name many times."""
+
+    def __init__(self, ctx: ModuleContext) -> None:
+        self.ctx = ctx
+        self._active: set[int] = set()
+        self._budget = _SEARCH_BUDGET
+
+    def values(self, node: cst.CSTNode, depth: int) -> Iterator[cst.CSTNode]:
+        if depth > _DEPTH or id(node) in self._active or self._budget <= 0:
+            return
+        self._budget -= 1
+        self._active.add(id(node))
+        try:
+            yield from self._values(node, depth)
+        finally:
+            self._active.discard(id(node))
+
+    def _values(self, node: cst.CSTNode, depth: int) -> Iterator[cst.CSTNode]:
+        deeper = depth + 1
+        if isinstance(node, cst.Name):
+            for value in self._name_values(node, depth):
+                yield from self.values(value, deeper)
+        elif isinstance(node, cst.Attribute):
+            for value in self._attribute_values(node, depth):
+                yield from self.values(value, deeper)
+        elif isinstance(node, cst.Subscript):
+            key = _subscript_key(node)
+            if key is not None:
+                for owner in self.values(node.value, deeper):
+                    for value in _entries(owner, key):
+                        yield from self.values(value, deeper)
+        elif isinstance(node, cst.Call):
+            yield from self._call_values(node, depth)
+        elif isinstance(node, cst.BooleanOperation):
+            yield from self.values(node.left, deeper)
+            yield from self.values(node.right, deeper)
+        elif isinstance(node, cst.IfExp):
+            yield from self.values(node.body, deeper)
+            yield from self.values(node.orelse, deeper)
+        else:
+            yield node
+
+    # -- names ----------------------------------------------------------------
+    def _name_values(self, name: cst.Name, depth: int) -> Iterator[cst.CSTNode]:
+        """The values every binding of ``name`` in its scope gives it; a class or
+        function for its definition."""
+        scope = self.ctx.lexical_scope(name)
+        if scope is None:
+            return
+        for assignment in scope[name.value]:
+            target = getattr(assignment, "node", None)
+            if isinstance(target, cst.Name):
+                value = assigned_value(self.ctx, target)
+                if value is not None:
+                    yield value
+            elif isinstance(target, cst.Param):
+                yield from self._param_values(target, depth)
+            elif isinstance(target, (cst.ClassDef, cst.FunctionDef)):
+                yield target
+
+    def _param_values(self, param: cst.Param, depth: int) -> Iterator[cst.CSTNode]:
+        """A parameter's default and the arguments the module's calls give it;
+        the class, for a method's ``self``/``cls``."""
+        function = self.ctx.parent(self.ctx.parent(param))
+        if not isinstance(function, cst.FunctionDef):
+            return  # a lambda's
+        owner = self.ctx.parent(self.ctx.parent(function))
+        if not isinstance(owner, cst.ClassDef):
+            owner = None
+        elif not any(
+            isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
+            for d in function.decorators
+        ):
+            positional = [*function.params.posonly_params, *function.params.params]
+            if positional and positional[0] is param:
+                yield owner  # self, cls
+                return
+        if param.default is not None:
+            yield param.default
+        for call in self._calls_to(function, owner, depth):
+            value = arguments.bind(function, call).get(param.name.value)
+            if value is not None and value is not param.default:
+                yield value
+
+    def _calls_to(
+        self, function: cst.FunctionDef, owner: cst.ClassDef | None, depth: int
+    ) -> Iterator[cst.Call]:
+        """The module's calls of ``function``: ``f(...)`` where ``f`` is bound to
+        it; of a method, ``obj.f(...)`` where ``obj`` is an instance of its class."""
+        calls = _calls_by_name.get(self.ctx)
+        if calls is None:
+            calls = _calls_by_name[self.ctx] = _collect_calls(self.ctx.module)
+        for call in calls.get(function.name.value, ()):
+            func = call.func
+            if owner is None and isinstance(func, cst.Name):
+                scope = self.ctx.lexical_scope(func)
+                if scope is not None and any(
+                    getattr(a, "node", None) is function for a in scope[func.value]
+                ):
+                    yield call
+            elif owner is not None and isinstance(func, cst.Attribute):
+                if any(o is owner for o in self.values(func.value, depth + 1)):
+                    yield call
+
+    def _returned_values(self, function: cst.FunctionDef) -> Iterator[cst.CSTNode]:
+        """What ``return`` statements of ``function`` itself give back."""
+        collector = _ReturnCollector()
+        function.body.visit(collector)
+        for value in collector.values:
+            yield value
+
+    # -- attributes -----------------------------------------------------------
+    def _attribute_values(
+        self, node: cst.Attribute, depth: int
+    ) -> Iterator[cst.CSTNode]:
+        name = node.attr.value
+        for owner in self.values(node.value, depth + 1):
+            if isinstance(owner, cst.ClassDef):
+                yield from self._class_attribute_values(owner, name, depth)
+        receiver = node.value
+        if isinstance(receiver, cst.Name) and receiver.value in ("self", "cls"):
+            return  # the class's own, above
+        code = self.ctx.code(receiver)
+        for attribute in self.ctx.index.attributes.get(name, ()):
+            if attribute is not node and self.ctx.code(attribute.value) == code:
+                value = assigned_value(self.ctx, attribute)
+                if value is not None:
+                    yield value  # client.api_key = "..."
+
+    def _class_attribute_values(
+        self, cls: cst.ClassDef, name: str, depth: int
+    ) -> Iterator[cst.CSTNode]:
+        """``X = ...`` in the class body, ``self.X = ...``/``cls.X = ...`` in its
+        methods, and the same in its base classes."""
+        body = cls.body.body
+        for statement in body:
+            smalls = (
+                statement.body
+                if isinstance(statement, cst.SimpleStatementLine)
+                else [statement]
+            )
+            for small in smalls:
+                if isinstance(small, cst.Assign) and any(
+                    isinstance(t.target, cst.Name) and t.target.value == name
+                    for t in small.targets
+                ):
+                    yield small.value
+                elif (
+                    isinstance(small, cst.AnnAssign)
+                    and isinstance(small.target, cst.Name)
+                    and small.target.value == name
+                    and small.value is not None
+                ):
+                    yield small.value
+        for attribute in self.ctx.index.attributes.get(name, ()):
+            receiver = attribute.value
+            if (
+                isinstance(receiver, cst.Name)
+                and receiver.value in ("self", "cls")
+                and self.ctx.ancestor(attribute, cst.ClassDef) is cls
+            ):
+                value = assigned_value(self.ctx, attribute)
+                if value is not None:
+                    yield value
+        for base in cls.bases:
+            for owner in self.values(base.value, depth + 1):
+                if isinstance(owner, cst.ClassDef) and owner is not cls:
+                    yield from self._class_attribute_values(owner, name, depth + 1)
+
+    # -- calls ----------------------------------------------------------------
+    def _call_values(self, call: cst.Call, depth: int) -> Iterator[cst.CSTNode]:
+        deeper = depth + 1
+        func = call.func
+        method = func.attr.value if isinstance(func, cst.Attribute) else None
+        plain = func.value if isinstance(func, cst.Name) else None
+        args = [a for a in call.args if not a.star]
+        positional = [a.value for a in args if a.keyword is None]
+        if method in _LOOKUPS or plain == "getenv":
+            fallback = positional[1:2] or [
+                a.value
+                for a in args
+                if a.keyword is not None and a.keyword.value == "default"
+            ]
+            for value in fallback:  # os.environ.get("K", "..."), os.getenv(...)
+                yield from self.values(value, deeper)
+            key = _string_value(positional[0]) if positional else None
+            if isinstance(func, cst.Attribute) and key is not None:
+                for owner in self.values(func.value, deeper):
+                    for value in _entries(owner, key):  # CONFIG.get("key")
+                        yield from self.values(value, deeper)
+        elif method in _PASS_THROUGH and isinstance(func, cst.Attribute):
+            yield from self.values(func.value, deeper)
+        elif plain == "str" and len(positional) == 1:
+            yield from self.values(positional[0], deeper)
+        elif plain is not None:
+            found = False
+            for owner in self.values(func, deeper):
+                if isinstance(owner, cst.ClassDef):
+                    found = True
+                    yield owner  # Client(): an instance of the class
+                elif isinstance(owner, cst.FunctionDef):
+                    found = True
+                    for value in self._returned_values(owner):  # get_key()
+                        yield from self.values(value, deeper)
+            if not found:
+                yield call
+        else:
+            yield call
+
+
+def assigned_value(
+    ctx: ModuleContext, target: cst.BaseExpression
+) -> cst.BaseExpression | None:
+    """The value a plain assignment gives ``target``: ``x = v``, ``x: T = v``,
+    ``(x := v)``, ``a, x = u, v``; None for any other binding."""
+    holder = ctx.parent(target)
+    if isinstance(holder, cst.AssignTarget):
+        statement = ctx.parent(holder)
+        return statement.value if isinstance(statement, cst.Assign) else None
+    if isinstance(holder, cst.AnnAssign) and holder.target is target:
+        return holder.value
+    if isinstance(holder, cst.NamedExpr) and holder.target is target:
+        return holder.value
+    if isinstance(holder, cst.Element):
+        sequence = ctx.parent(holder)
+        if isinstance(sequence, (cst.Tuple, cst.List)):
+            value = assigned_value(ctx, sequence)
+            if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(
+                sequence.elements
+            ):
+                element = value.elements[list(sequence.elements).index(holder)]
+                if not isinstance(element, cst.StarredElement):
+                    return element.value
+    return None
+
+
+def _subscript_key(node: cst.Subscript) -> str | None:
+    """``"key"`` of ``CONFIG["key"]``."""
+    if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        return _string_value(node.slice[0].slice.value)
+    return None
+
+
+def _entries(owner: cst.CSTNode, key: str) -> Iterator[cst.BaseExpression]:
+    """The values a dict display or ``dict(...)`` call gives ``key``."""
+    if isinstance(owner, cst.Dict):
+        for element in owner.elements:
+            if (
+                isinstance(element, cst.DictElement)
+                and _string_value(element.key) == key
+            ):
+                yield element.value
+    elif (
+        isinstance(owner, cst.Call)
+        and isinstance(owner.func, cst.Name)
+        and owner.func.value == "dict"
+    ):
+        for arg in owner.args:
+            if arg.keyword is not None and arg.keyword.value == key:
+                yield arg.value
+
+
+class _CallCollector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: dict[str, list[cst.Call]] = {}
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        name = (
+            func.value
+            if isinstance(func, cst.Name)
+            else func.attr.value if isinstance(func, cst.Attribute) else None
+        )
+        if name is not None:
+            self.calls.setdefault(name, []).append(node)
+
+
+def _collect_calls(module: cst.Module) -> dict[str, list[cst.Call]]:
+    collector = _CallCollector()
+    module.visit(collector)
+    return collector.calls
+
+
+class _ReturnCollector(cst.CSTVisitor):
+    """The values of a function's own ``return`` statements (not nested ones)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: list[cst.BaseExpression] = []
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None:
+            self.values.append(node.value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False

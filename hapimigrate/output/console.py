@@ -31,6 +31,27 @@ def site_line(site: Site) -> str:
     return f"{where}: {status} {site.kind.value}{what}{reason}{key}"
 
 
+HARDCODED_SHOWN = 10  # locations named on the line; the report lists them all
+
+
+def hardcoded_keys(sites: Iterable[Site]) -> str | None:
+    """``hapimigrate: 2 hard-coded keys: revoke them (app/settings.py:3, ...)``:
+    where hard-coded keys are used (after ``apply``, the rewrite may have removed
+    their definition). Locations only, never a value. None when there are none."""
+    lines = sorted({(s.path, s.line) for s in sites if s.hardcoded_key})
+    places = [f"{path}:{line}" for path, line in lines]
+    if not places:
+        return None
+    shown = ", ".join(places[:HARDCODED_SHOWN])
+    if len(places) > HARDCODED_SHOWN:
+        shown += f", and {len(places) - HARDCODED_SHOWN} more: see hapimigrate report"
+    count = len(places)
+    what = click.style(
+        f"{count} hard-coded key{'s' if count != 1 else ''}", fg="red", bold=True
+    )
+    return f"hapimigrate: {what}: revoke {'them' if count != 1 else 'it'} ({shown})"
+
+
 def summary(
     verb: str, changed: int, sites: Iterable[Site], errors: int, skipped: int
 ) -> str:
