@@ -309,3 +309,11 @@ def test_hard_coded_key_is_masked_in_verdicts() -> None:
     )
     assert verdict.label == "wrong:key-left-unreported"
     assert literal not in " ".join((*verdict.details, verdict.before, verdict.after))
+
+
+def test_an_untouched_request_is_reported_when_sites_need_a_person_elsewhere():
+    manual = (Site("query.py", 3, "manual", "url"),)
+    before = req(f"{CONTACTS}?hapikey=key-main", file="fetch.py")
+    assert one(before, before, manual).kind == REPORTED
+    changed = req(f"{CONTACTS}?hapikey=key-main&a=1", file="fetch.py")
+    assert one(before, changed, manual).kind == "wrong"

@@ -19,7 +19,12 @@ FORMATS = {
     "github": "check.github",
     "sarif": "check.sarif",
 }
-KEYS = ("0a1b2c3d-1111-2222-3333-444455556666", "1234abcd5678", "0a1b2c3d11112222")
+KEYS = (
+    "0a1b2c3d-1111-2222-3333-444455556666",
+    "1234abcd5678",
+    "0a1b2c3d11112222",
+    "7c2e9a14-3b5d-4f60-8a1e-2d9c4b7f6e03",
+)
 
 
 @pytest.mark.parametrize("output_format", FORMATS)
@@ -44,16 +49,22 @@ def test_every_use_once_on_its_line_and_nothing_else():
         "check-tree/client.py:19:79",  # params
         "check-tree/client.py:23:25",  # developer key: a note
         "check-tree/client.py:27:18",  # passed to an unknown function
+        "check-tree/crm.js:6:3",  # new hubspot.Client({ apiKey }); not its look-alikes
         "check-tree/deploy.sh:3:47",
         "check-tree/export.ipynb:28:48",  # !curl in a notebook cell
         "check-tree/export.ipynb:29:18",
+        "check-tree/hubspot.ini:3:1",  # api_key = <uuid> in [hubspot]
+        "check-tree/hubspot.rb:3:19",  # Hubspot.configure(hapikey: ...)
+        "check-tree/legacy.php:6:13",  # $query['hapikey'] = ..., not the parameter
+        "check-tree/legacy.php:7:25",  # SevenShores Factory::create(...)
         "check-tree/legacy_py2.py:4:93",
+        "check-tree/sdk_py2.py:4:19",  # Hubspot3(api_key=...) in Python 2
         "check-tree/settings.env:1:1",
         "check-tree/sync.js:3:72",
         "check-tree/sync.js:4:69",
         "check-tree/template.html:2:47",
     ]
-    assert "hapimigrate: 12 findings (1 developer key noted)" in result.stderr
+    assert "hapimigrate: 18 findings (1 developer key noted)" in result.stderr
 
 
 def test_strict_adds_comments_and_docstrings():
@@ -205,7 +216,14 @@ def test_sarif_is_well_formed():
     assert document["version"] == "2.1.0"
     run = document["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == ["HM001", "HM002", "HM003", "HM004", "HM005"]
+    assert [r["id"] for r in rules] == [
+        "HM001",
+        "HM002",
+        "HM003",
+        "HM004",
+        "HM005",
+        "HM006",
+    ]
     assert all(r["help"]["text"] for r in rules)
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
@@ -215,7 +233,7 @@ def test_sarif_is_well_formed():
 
 
 def test_output_file_and_no_traceback_on_bad_files(tmp_path):
-    (tmp_path / "bad.py").write_bytes(b"\xff\xfe hapikey= \x00")
+    (tmp_path / "bad.py").write_bytes(b"\xff\xfe u = '?hapikey=' \x00")
     (tmp_path / "nb.ipynb").write_text("{ not json hapikey")
     result = run_cli("check", "-o", "out.txt", ".", cwd=tmp_path)
     assert "Traceback" not in result.stderr

@@ -67,3 +67,45 @@ def test_no_command_prints_or_stores_the_key(tree, args):
     for path in tree.iterdir():
         if path.name not in before:  # what the command wrote: reports, baselines
             assert KEY not in path.read_text(), path.name
+
+
+@pytest.mark.parametrize("command", ["diff", "apply"])
+def test_the_hard_coded_keys_summary_names_locations_only(tree, command):
+    result = run_cli(command, "-v", ".", cwd=tree)
+    [line] = [line for line in result.stderr.splitlines() if "hard-coded keys:" in line]
+    assert KEY not in line
+    assert line == (
+        "hapimigrate: 6 hard-coded keys: revoke them "
+        "(app.py:4, app.py:5, app.py:6, app.py:7, app.py:9, py2.py:2)"
+    )
+
+
+# files only the text scanner reads: SDK clients, literal keys in configuration
+TEXT_FILES = {
+    ".env": f"HUBSPOT_API_KEY={KEY}\nHUBSPOT_DEVELOPER_API_KEY={KEY}\n",
+    "config.yml": f"hubspot:\n  api_key: '{KEY}'\n",
+    "settings.ini": f"[hubspot]\napi_key = {KEY}\n",
+    "client.js": f"const Hubspot = require('hubspot');\nnew Hubspot({{ apiKey: '{KEY}' }});\n",
+    "client.php": f"<?php\n\\HubSpot\\Factory::createWithApiKey('{KEY}');\n",
+    "client.rb": f"Hubspot.configure(hapikey: '{KEY}')\n",
+    "legacy.py": f"from hubspot import HubSpot\nprint 'x'\napi = HubSpot(api_key='{KEY}')\n",
+}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [a for a in COMMANDS if a[0] in ("check", "baseline")],
+    ids=lambda a: " ".join(a[:3]),
+)
+def test_no_text_finding_prints_or_stores_the_key(tmp_path, args):
+    for name, text in TEXT_FILES.items():
+        (tmp_path / name).write_text(text)
+    result = run_cli(*args, cwd=tmp_path)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1 or args[0] == "baseline"
+    assert KEY not in result.stdout + result.stderr
+    for path in tmp_path.iterdir():
+        if path.name not in TEXT_FILES:
+            assert KEY not in path.read_text(), path.name
+    if args[:3] == ("check", "--format", "text"):
+        assert len(result.stdout.splitlines()) == 8  # every file found

@@ -259,6 +259,7 @@ def classify_pair(
     after: Request,
     manual_files: frozenset[str],
     kept_files: frozenset[str] = frozenset(),
+    rewritten_files: frozenset[str] = frozenset(),
 ) -> Verdict:
     found = pair_findings(before, after)
     files = stack_files(before, after)
@@ -268,6 +269,19 @@ def classify_pair(
         kind, reason = OK, ""
     elif reasons == {"key-left-unreported"} and files & manual_files:
         kind, reason = REPORTED, ""
+    elif (
+        reasons == {"key-left-unreported"}
+        and manual_files
+        and not files & rewritten_files
+        and _untouched(before, after)
+    ):
+        # left exactly as it was, no file on its way rewritten, and apply reported
+        # sites for a person: the file that built its URL or parameters (a
+        # constants module) need not be on the stack when the request is sent
+        kind, reason = REPORTED, ""
+        details += (
+            "unchanged; sites need a person in: " + ", ".join(sorted(manual_files)),
+        )
     elif (
         reasons == {"key-left-unreported"} and files & kept_files and _hard_coded(after)
     ):
@@ -288,6 +302,22 @@ def classify_pair(
         before=describe(before),
         after=describe(after),
     )
+
+
+def _untouched(before: Request, after: Request) -> bool:
+    """The same request, key and all: what the program sent before, still sent."""
+
+    def headers(request: Request) -> dict[str, str]:
+        return {
+            k.lower(): v for k, v in request.headers if k.lower() not in IGNORED_HEADERS
+        }
+
+    same = (before.method, before.url, before.body) == (
+        after.method,
+        after.url,
+        after.body,
+    )
+    return same and headers(before) == headers(after)
 
 
 def _hard_coded(request: Request) -> bool:
@@ -413,8 +443,9 @@ def compare_case(
     """Every verdict for one case (both runs complete: no harness error)."""
     needs_person = files_with(sites, NEEDS_PERSON)
     kept = files_with(sites, ("kept",))
+    rewritten = files_with(sites, ("rewrite",))
     verdicts = [
-        classify_pair(before.case, index, old, new, needs_person, kept)
+        classify_pair(before.case, index, old, new, needs_person, kept, rewritten)
         for index, (old, new) in enumerate(zip(before.requests, after.requests))
     ]
     crash = _crash_verdict(before, after, needs_person)
