@@ -80,6 +80,12 @@ class FileResult:
     encoding: str = "utf-8"
     error: str | None = None
     removed_keys: tuple[str, ...] = ()  # dead key definitions the rewrite removes
+    # functions (or classes) whose parameter now carries a token: their callers in
+    # other modules must pass tokens too
+    token_parameters: tuple[str, ...] = ()
+    # module-level sessions given an Authorization header: other modules must not
+    # replace their headers
+    session_headers: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -113,4 +119,7 @@ class RunOptions:
     scan_text: bool = False  # check: also non-Python files, and uses the codemod misses
     strict: bool = False  # check --strict: uses in comments and docstrings count too
     protected: frozenset[str] = frozenset()  # key names other modules read
+    # names other modules use so that rewriting them here is unsafe: functions they
+    # call with keys, sessions whose headers they replace
+    shared_elsewhere: frozenset[str] = frozenset()
     remove_dead_keys: bool = True  # off for notebook cells, which share their names

@@ -88,8 +88,10 @@ class Report:
 
 
 def build(sites: Iterable[Site], token_provider: str, files_changed: int = 0) -> Report:
+    """The report of ``sites``, file by file in path order (a run yields some
+    files late: those the tree-wide pass looks at)."""
     reports, unknown = [], []
-    for site in sites:
+    for site in sorted(sites, key=lambda s: (s.path, s.line, s.column)):
         calls = []
         for endpoint in site.calls:
             need = scopes_for(endpoint.method, endpoint.path)

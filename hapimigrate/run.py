@@ -150,40 +150,87 @@ def _module_stem(path: str) -> str:
 def _keep_keys_read_elsewhere(
     results: Iterable[FileResult], files: list[str], options: RunOptions
 ) -> Iterator[FileResult]:
-    """A dead key definition another module of the tree may read (it names both
-    the key and the defining module) is not removed: such files are migrated
-    again with those names protected. Other results pass straight through; these
-    come last, once the tree has been searched."""
+    """The tree-wide pass. A file's rewrite may depend on what other modules of
+    the tree do with its names: a dead key definition they read must stay; a
+    function whose parameter now carries a token must not be called by them (they
+    may pass configured keys); a session given a header must not have its headers
+    replaced by them. Another module counts when it names both the thing and the
+    defining module. Such files are migrated again, knowing it; other results pass
+    straight through, and these come last, once the tree has been searched."""
     deferred = []
     for result in results:
-        if result.removed_keys:
+        if result.removed_keys or result.token_parameters or result.session_headers:
             deferred.append(result)
         else:
             yield result
     if not deferred:
         return
-    proposed = {r.path: r.removed_keys for r in deferred}
-    stems = {path: _module_stem(path) for path in proposed}
-    needed = {name.encode() for keys in proposed.values() for name in keys}
-    needed |= {stem.encode() for stem in stems.values()}
+    stems = {r.path: _module_stem(r.path) for r in deferred}
+    needed = {stem.encode() for stem in stems.values()}
+    for r in deferred:
+        needed |= {n.encode() for n in (*r.removed_keys, *r.token_parameters)}
+        needed |= {s.encode() for s in r.session_headers}
     containing: dict[bytes, set[str]] = {}  # word -> the files that hold it
+    texts: dict[str, bytes] = {}
     for path in files:
         try:
             with open(path, "rb") as handle:
-                words = set(re.findall(rb"\w+", handle.read())) & needed
+                data = handle.read()
         except OSError:
             continue
+        words = set(re.findall(rb"\w+", data)) & needed
         for word in words:
             containing.setdefault(word, set()).add(path)
+        if words:
+            texts[path] = data
     again = {}
-    for path, keys in proposed.items():
+    for result in deferred:
+        path = result.path
         readers = containing.get(stems[path].encode(), set()) - {path}
-        protected = frozenset(
-            k for k in keys if containing.get(k.encode(), set()) & readers
-        )
-        if protected:
+
+        def named(name: str) -> set[str]:
+            return containing.get(name.encode(), set()) & readers
+
+        protected = frozenset(k for k in result.removed_keys if named(k))
+        shared = {
+            f
+            for f in result.token_parameters
+            if any(_may_pass_arguments(texts[r], f) for r in named(f))
+        }
+        shared |= {
+            s
+            for s in result.session_headers
+            if any(_replaces_headers(texts[r], s) for r in named(s))
+        }
+        if protected or shared:
             again[path] = process_file(
-                path, dataclasses.replace(options, protected=protected)
+                path,
+                dataclasses.replace(
+                    options, protected=protected, shared_elsewhere=frozenset(shared)
+                ),
             )
     for result in deferred:
         yield again.get(result.path, result)
+
+
+def _may_pass_arguments(data: bytes, name: str) -> bool:
+    """Whether a module uses ``name`` other than by importing it or calling it
+    with no arguments (``DealsClient()`` hands in no key)."""
+    word = re.escape(name.encode())
+    for match in re.finditer(rb"\b" + word + rb"\b", data):
+        line_start = data.rfind(b"\n", 0, match.start()) + 1
+        if re.match(rb"\s*(?:from|import)\b", data[line_start : match.start()]):
+            continue
+        if re.match(rb"\s*\(\s*\)", data[match.end() : match.end() + 80]):
+            continue
+        return True
+    return False
+
+
+def _replaces_headers(data: bytes, session: str) -> bool:
+    """``session.headers = ...`` or ``session.headers.clear()`` in a module."""
+    name = re.escape(session.encode())
+    return (
+        re.search(rb"\b" + name + rb"\.headers\s*(?:=(?!=)|\.clear\()", data)
+        is not None
+    )

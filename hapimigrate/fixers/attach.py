@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import libcst as cst
+from libcst.metadata import GlobalScope
 
 from hapimigrate import hubspot
 
@@ -109,6 +110,8 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
         if sink.session is None:
             continue
         session = ctx.code(sink.session)
+        if session in ctx.shared_elsewhere:
+            return SESSION_ELSEWHERE.format(session)
         for attribute in ctx.index.attributes.get("headers", ()):
             if ctx.code(attribute.value) != session:
                 continue
@@ -185,6 +188,26 @@ def _method_of(ctx: ModuleContext, function: cst.FunctionDef, key: cst.CSTNode) 
 
 CALLER_UNPLACED = "a caller passes a key hapimigrate cannot place (line {})"
 CALLER_STARRED = "a caller passes its arguments with * or **"
+CALLED_ELSEWHERE = (
+    "{}() is called from other modules of the tree, which may pass configured keys: "
+    "migrate it together with its callers by hand"
+)
+SESSION_ELSEWHERE = (
+    "{} is used by other modules of the tree, which replace its headers: a header "
+    "set here would be lost"
+)
+
+
+def token_owner(ctx: ModuleContext, origin: Origin) -> str | None:
+    """The name callers use to hand in a caller's credential: the function, or
+    the class whose constructor takes it."""
+    function = ctx.ancestor(origin.param, cst.FunctionDef) if origin.param else None
+    if not isinstance(function, cst.FunctionDef):
+        return None
+    owner = ctx.ancestor(function, cst.ClassDef)
+    if function.name.value == "__init__" and isinstance(owner, cst.ClassDef):
+        return owner.name.value
+    return function.name.value
 
 
 def callers_keys(
@@ -196,6 +219,9 @@ def callers_keys(
     cannot be placed."""
     if origin.kind not in (origins.CALLER, origins.FALLBACK) or origin.param is None:
         return (), None
+    owner = token_owner(ctx, origin)
+    if owner in ctx.shared_elsewhere:
+        return (), CALLED_ELSEWHERE.format(owner)
     given = origins.caller_arguments(ctx, origin.param)
     if given is None:
         return (), CALLER_STARRED
@@ -227,6 +253,10 @@ def give_token(
     ``passed``: configured keys callers in this module hand in (:func:`callers_keys`).
     """
     replace_configured_keys(ctx, decision, origin, passed)
+    if decision.callers_token:
+        owner = token_owner(ctx, origin)
+        if owner is not None:
+            ctx.token_parameters.add(owner)
     if decision.send_token and not decision.callers_token:
         ctx.provider_keys.add(
             (repr(literal), origins.LITERAL_KEY)  # ?hapikey=VALUE in the text
@@ -276,6 +306,8 @@ def send_token(
                 if sink.info is not None and sink.info.kind == "urlopen":
                     edit.wrap_request = _request_class(ctx, sink.call)
         elif sink.statement is not None and sink.session is not None:
+            if _module_level_name(ctx, sink.session):
+                ctx.session_headers.add(ctx.code(sink.session))
             header = _session_header(ctx, sink.session, key)
             keep = [] if sink.statement is replaces else [None]
             ctx.edits.statements[sink.statement] = keep + [header]
@@ -318,6 +350,16 @@ def _request_class(ctx: ModuleContext, call: cst.Call) -> str:
     module = "urllib2" if "urllib2.urlopen" in names else "urllib.request"
     ctx.imports.add(Import(module, "Request"))
     return "Request"
+
+
+def _module_level_name(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
+    """A name bound at module level: other modules can import it."""
+    if not isinstance(node, cst.Name):
+        return False
+    scope = ctx.lexical_scope(node)
+    return scope is not None and any(
+        isinstance(b.scope, GlobalScope) for b in scope[node.value]
+    )
 
 
 def _session_header(

@@ -70,6 +70,9 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
                 ctx.provider_keys.add(origins.config_key(ctx, arg.value))
             ctx.edits.calls[call].rename[index] = ("access_token", token)
             attach.replace_configured_keys(ctx, decision, origin, passed)
+            owner = attach.token_owner(ctx, origin) if decision.callers_token else None
+            if owner is not None:
+                ctx.token_parameters.add(owner)
             if decision.key_may_go:
                 ctx.note_key(arg.value)
         ctx.site(

@@ -86,6 +86,7 @@ class ModuleContext:
         provider: TokenProvider,
         fixers: Sequence[Fixer] = (),
         several_keys: tuple[str, ...] = (),
+        shared_elsewhere: frozenset[str] = frozenset(),
     ) -> None:
         self.path = path
         self.provider = provider
@@ -110,6 +111,11 @@ class ModuleContext:
         self.provider_keys: set[tuple[str, str]] = set()
         # set on a second pass when there were several: then each is left for a person
         self.several_keys = several_keys
+        # what other modules of the tree use unsafely (see RunOptions), and what
+        # this module's rewrites ask the tree about
+        self.shared_elsewhere = shared_elsewhere
+        self.token_parameters: set[str] = set()
+        self.session_headers: set[str] = set()
         # Python 2 era code (that Python 3 still parses): generated code stays
         # valid Python 2 (no ``{**h}``)
         self.python2_style = bool(_PYTHON2_SIGNS.search(self.module.code))

@@ -58,13 +58,16 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         return unparsed(
             path, data, "LibCST cannot reproduce this file byte for byte", options
         )
-    ctx = ModuleContext(path, module, options.provider, registry.all_fixers())
+    fixers = registry.all_fixers()
+    ctx = ModuleContext(
+        path, module, options.provider, fixers, (), options.shared_elsewhere
+    )
     registry.run(ctx)
     if len({identity for identity, _ in ctx.provider_keys}) > 1:
         # two portals' keys would become one token: decide again, knowing it
         labels = tuple(sorted({label for _, label in ctx.provider_keys}))
         ctx = ModuleContext(
-            path, module, options.provider, registry.all_fixers(), labels
+            path, module, options.provider, fixers, labels, options.shared_elsewhere
         )
         registry.run(ctx)
     guards.report(ctx, dead_keys.removed_nodes(ctx))
@@ -108,4 +111,6 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         new=new,
         encoding=module.encoding,
         removed_keys=removed,
+        token_parameters=tuple(sorted(ctx.token_parameters)),
+        session_headers=tuple(sorted(ctx.session_headers)),
     )

@@ -1,0 +1,60 @@
+"""The tree-wide pass: a rewrite that depends on what other modules of the tree do
+with a name is left for a person when they do it (or kept when they only import
+it or call it without arguments)."""
+
+from __future__ import annotations
+
+from tests.conftest import invoke
+
+CLIENT = (
+    "import requests\n\n"
+    "class Client:\n"
+    "    def __init__(self, api_key):\n        self.api_key = api_key\n\n"
+    "    def owners(self):\n"
+    "        return requests.get('https://api.hubapi.com/owners/v2/owners',"
+    " params={'hapikey': self.api_key})\n"
+)
+SESSION = (
+    "import os\nimport requests\n\n"
+    "session = requests.Session()\n"
+    "session.params = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n\n"
+    "def owners():\n"
+    "    return session.get('https://api.hubapi.com/owners/v2/owners')\n"
+)
+
+
+def _apply(tmp_path, files: dict[str, str]):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    result = invoke("apply", "-j", "1", str(tmp_path))
+    return result, {name: (tmp_path / name).read_text() for name in files}
+
+
+def test_a_client_built_with_arguments_elsewhere_is_left_for_a_person(tmp_path):
+    user = "import os\nfrom client import Client\nc = Client(os.environ['KEY'])\n"
+    result, after = _apply(tmp_path, {"client.py": CLIENT, "use.py": user})
+    assert result.exit_code == 1
+    assert "called from other modules" in result.output
+    assert after["client.py"] == CLIENT
+
+
+def test_a_client_only_imported_elsewhere_is_migrated(tmp_path):
+    user = "from client import Client\n\ndef make(token):\n    return token\n"
+    result, after = _apply(tmp_path, {"client.py": CLIENT, "use.py": user})
+    assert result.exit_code == 0
+    assert '"Bearer " + self.api_key' in after["client.py"]
+
+
+def test_a_session_whose_headers_another_module_replaces_is_left(tmp_path):
+    user = "from http_session import session\nsession.headers = {'Accept': 'json'}\n"
+    result, after = _apply(tmp_path, {"http_session.py": SESSION, "use.py": user})
+    assert result.exit_code == 1
+    assert "replace its headers" in result.output
+    assert after["http_session.py"] == SESSION
+
+
+def test_a_session_other_modules_only_use_is_migrated(tmp_path):
+    user = "from http_session import session\nsession.get('https://api.hubapi.com/x')\n"
+    result, after = _apply(tmp_path, {"http_session.py": SESSION, "use.py": user})
+    assert result.exit_code == 0
+    assert 'session.headers["Authorization"]' in after["http_session.py"]
