@@ -309,3 +309,12 @@ def test_a_template_whose_pieces_are_known_drops_exactly_the_keys_argument():
     )
     new = migrated_text(source)
     assert "tmpl % (vid,)" in new and "'/contacts/v1/contact/vid/%s/profile'" in new
+
+
+def test_reasons_name_the_code_in_plain_words():
+    source = "import requests\nif 'https://api.hubapi.com/x?hapikey=' + KEY == x:\n    pass\n"
+    [site] = migrate(source).sites
+    assert (
+        site.reason
+        == "the value is used in a comparison, which hapimigrate does not follow"
+    )

@@ -38,6 +38,37 @@ _NEUTRAL_METHODS = {
 _COPYING_METHODS = {"copy", "encode", "decode"}
 
 
+# What a person calls the code a value is used in, for the reasons of manual sites.
+_USES = {
+    cst.DictElement: "a dict entry",
+    cst.StarredDictElement: "a ** unpacking",
+    cst.Element: "a list or tuple",
+    cst.StarredElement: "a * unpacking",
+    cst.Comparison: "a comparison",
+    cst.ComparisonTarget: "a comparison",
+    cst.UnaryOperation: "a negation",
+    cst.Subscript: "an index",
+    cst.SubscriptElement: "an index",
+    cst.Index: "an index",
+    cst.Slice: "a slice",
+    cst.Yield: "a yield",
+    cst.Lambda: "a lambda",
+    cst.ListComp: "a list comprehension",
+    cst.SetComp: "a set comprehension",
+    cst.DictComp: "a dict comprehension",
+    cst.GeneratorExp: "a generator expression",
+    cst.CompFor: "a comprehension",
+    cst.If: "an if test",
+    cst.While: "a while test",
+    cst.Assert: "an assert",
+    cst.Raise: "a raise",
+    cst.Del: "a del",
+    cst.Global: "a global statement",
+    cst.NamedExpr: "an assignment expression (:=)",
+    cst.Decorator: "a decorator",
+}
+
+
 class FlowError(Exception):
     """The value goes somewhere hapimigrate cannot follow safely."""
 
@@ -154,8 +185,9 @@ class Flow:
             return self._returned(parent, formatted)
         if isinstance(parent, cst.Expr):
             return  # a bare expression statement sends nothing
-        raise FlowError(
-            f"the value is used in a {type(parent).__name__} that hapimigrate does not follow"
+        where = _USES.get(type(parent), "an expression")
+        raise FlowError(  # no code quoted: it may hold a literal key
+            f"the value is used in {where}, which hapimigrate does not follow"
         )
 
     def _into_transparent(self, parent: cst.CSTNode) -> bool:
