@@ -14,13 +14,16 @@ def parameter_names(function: cst.FunctionDef) -> list[str]:
     ]
 
 
-def _positional(function: cst.FunctionDef, call: cst.Call) -> list[cst.Param]:
+def _positional(
+    function: cst.FunctionDef, call: cst.Call, bound: bool = False
+) -> list[cst.Param]:
     """The parameters positional arguments fill (a method's ``self`` skipped
-    when it is called as ``obj.method(...)``)."""
+    when it is called as ``obj.method(...)``, or ``bound``: ``Class(...)`` for
+    ``__init__``)."""
     params = function.params
     positional = [*params.posonly_params, *params.params]
     if (
-        isinstance(call.func, cst.Attribute)
+        (bound or isinstance(call.func, cst.Attribute))
         and positional
         and positional[0].name.value in ("self", "cls")
     ):
@@ -28,9 +31,12 @@ def _positional(function: cst.FunctionDef, call: cst.Call) -> list[cst.Param]:
     return positional
 
 
-def bind(function: cst.FunctionDef, call: cst.Call) -> dict[str, cst.BaseExpression]:
-    """Parameter name -> the argument (or default) a call gives it."""
-    positional = _positional(function, call)
+def bind(
+    function: cst.FunctionDef, call: cst.Call, bound: bool = False
+) -> dict[str, cst.BaseExpression]:
+    """Parameter name -> the argument (or default) a call gives it; ``bound``:
+    the call fills a method's parameters after ``self`` (``Class(...)``)."""
+    positional = _positional(function, call, bound)
     bound: dict[str, cst.BaseExpression] = {}
     for param in (*positional, *function.params.kwonly_params):
         if param.default is not None:

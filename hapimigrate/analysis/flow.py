@@ -93,6 +93,8 @@ class Route:
     carrier: cst.CSTNode | None = None  # the largest expression first built around it
     # the formatting operations passed on the way: BinaryOperation(%) or Call(.format)
     formats: list[cst.CSTNode] = field(default_factory=list)
+    # local functions entered through a parameter: (function, the call, the parameter)
+    helpers: list[tuple[cst.FunctionDef, cst.Call, str]] = field(default_factory=list)
 
 
 class Flow:
@@ -413,6 +415,7 @@ class Flow:
         name = arguments.parameter_of(function, call, arg)
         if name is None:
             raise FlowError(f"the value goes into *args of {function.name.value}()")
+        self.route.helpers.append((function, call, name))
         scope = self.ctx.lexical_scope(function.body)
         uses = [
             ref.node

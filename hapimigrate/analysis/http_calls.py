@@ -174,11 +174,13 @@ def header_problem(call: cst.Call, info: HttpCall) -> str | None:
                 return "the request already sends an Authorization header"
     if "headers" not in keywords and any(a.star == "**" for a in call.args):
         return "the request passes **kwargs, which may already hold headers"
-    if (
-        info.kind == "request_object"
-        and len([a for a in call.args if a.keyword is None]) > 2
-    ):
+    positional = len([a for a in call.args if a.keyword is None])
+    if info.kind == "request_object" and positional > 2:
         return "urllib Request gets its headers positionally"
+    if info.url_index is not None and positional > info.url_index + 2:
+        # conn.request("POST", url, body, HEADERS): http.client's headers
+        # come fourth; a headers= keyword would be given twice
+        return "the request may get its headers positionally"
     if info.kind == "urlopen":
         first = call.args[0] if call.args else None
         if first is None or first.keyword is not None or first.star:

@@ -81,9 +81,19 @@ def _origin(
     if isinstance(node, cst.Attribute):
         return _attribute_origin(ctx, node, again)
     if isinstance(node, cst.Subscript):
-        return again(node.value)  # portal["api_key"], os.environ["X"]
+        # portal["api_key"], os.environ["X"]; the index counts when it is not
+        # written in the code: os.environ["KEY_" + client], KEYS[portal]
+        index = [
+            s.slice.value
+            for s in node.slice
+            if isinstance(s.slice, cst.Index)
+            and not isinstance(s.slice.value, _LITERALS)
+        ]
+        return combine([again(node.value), *(again(i) for i in index)])
     if isinstance(node, cst.Call):
         func = node.func
+        if _reads_the_command_line(ctx, node):
+            return Origin(CALLER, "the command line")
         # config.get("key"), os.getenv("X"), portal.get("api_key"): what the
         # receiver (or function) and the non-literal arguments are
         given = [a.value for a in node.args if not isinstance(a.value, _LITERALS)]
@@ -119,18 +129,35 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
     found = []
     for binding in bindings:
         node = getattr(binding, "node", None)
-        if isinstance(binding.scope, GlobalScope):
-            found.append(Origin(CONFIG))  # module level: a constant, an import
-        elif isinstance(node, cst.Param):
+        if isinstance(node, cst.Param):
             found.append(_parameter_origin(ctx, node, again))
-        elif isinstance(node, (cst.Import, cst.ImportFrom)):
-            found.append(Origin(CONFIG))
-        elif isinstance(binding.scope, (FunctionScope, ClassScope)):
+        elif isinstance(
+            node, (cst.Import, cst.ImportFrom, cst.FunctionDef, cst.ClassDef)
+        ):
+            found.append(Origin(CONFIG))  # an import, a module function or class
+        elif isinstance(binding.scope, (GlobalScope, FunctionScope, ClassScope)):
+            # what is assigned, wherever (a `global` assignment in a function
+            # too); a loop variable, a with/except target: who knows
             value = values.assigned_value(ctx, node)
             found.append(again(value) if value is not None else Origin(UNKNOWN))
         else:
             found.append(Origin(UNKNOWN))
     return combine(found)
+
+
+_COMMAND_LINE = {"parse_args", "parse_known_args", "input", "getpass", "raw_input"}
+
+
+def _reads_the_command_line(ctx: ModuleContext, call: cst.Call) -> bool:
+    """``parser.parse_args()``, ``input()``, ``getpass()``: values a person types
+    (``sys.argv[1]`` is an index of ``sys.argv``, seen as the attribute below)."""
+    func = call.func
+    name = (
+        func.attr.value
+        if isinstance(func, cst.Attribute)
+        else getattr(func, "value", "")
+    )
+    return name in _COMMAND_LINE
 
 
 def _parameter_origin(ctx: ModuleContext, param: cst.Param, again) -> Origin:
@@ -150,28 +177,32 @@ def _parameter_origin(ctx: ModuleContext, param: cst.Param, again) -> Origin:
 
 def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
     base = node.value
+    if ctx.code(node) == "sys.argv":
+        return Origin(CALLER, "the command line")
     if not (isinstance(base, cst.Name) and base.value in ("self", "cls")):
         # settings.KEY, config.hubspot.key, self.config.key: where the object is from
         return again(base)
     owner = ctx.ancestor(node, cst.ClassDef)
     if owner is None:
         return Origin(UNKNOWN)
+    classes = [owner, *_subclasses(ctx, owner)]  # a subclass may set its own key
     assigned = []
-    for statement in owner.body.body:  # class attributes: API_KEY = ...
-        if isinstance(statement, cst.SimpleStatementLine):
-            for small in statement.body:
-                if (
-                    isinstance(small, (cst.Assign, cst.AnnAssign))
-                    and _targets(small, node.attr.value)
-                    and small.value is not None
-                ):
-                    assigned.append(small.value)
+    for cls in classes:
+        for statement in cls.body.body:  # class attributes: API_KEY = ...
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if (
+                        isinstance(small, (cst.Assign, cst.AnnAssign))
+                        and _targets(small, node.attr.value)
+                        and small.value is not None
+                    ):
+                        assigned.append(small.value)
     for other in ctx.index.attributes.get(node.attr.value, ()):
         holder = ctx.parent(other)
         if (
             isinstance(other.value, cst.Name)
             and other.value.value in ("self", "cls")
-            and ctx.ancestor(other, cst.ClassDef) is owner
+            and ctx.ancestor(other, cst.ClassDef) in classes
         ):
             value = values.assigned_value(ctx, other)
             if value is not None:
@@ -179,8 +210,40 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
             elif isinstance(holder, cst.AssignTarget):
                 return Origin(UNKNOWN)  # a, self.x = ...
     if not assigned:
-        return Origin(UNKNOWN)  # set by a subclass, a mixin, or from outside
-    return combine([again(v) for v in assigned])
+        return Origin(UNKNOWN)  # set by a base class, a mixin, or from outside
+    found = combine([again(v) for v in assigned])
+    keys = {ctx.code(v) for v in assigned if not _is_none(v)}
+    if found.kind == CONFIG and len(keys) > 1:
+        # Portal.api_key and SandboxPortal.api_key: two configured keys
+        return Origin(MIXED, f"self.{node.attr.value}, set to {len(keys)} keys")
+    return found
+
+
+def _is_none(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+def _subclasses(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.ClassDef]:
+    """Classes of this module that derive from ``owner``, at any depth."""
+    found: list[cst.ClassDef] = []
+    names = {owner.name.value}
+    changed = True
+    while changed:
+        changed = False
+        for node in ctx.module.body:
+            if (
+                isinstance(node, cst.ClassDef)
+                and node not in found
+                and node is not owner
+                and any(
+                    isinstance(b.value, cst.Name) and b.value.value in names
+                    for b in node.bases
+                )
+            ):
+                found.append(node)
+                names.add(node.name.value)
+                changed = True
+    return found
 
 
 def _targets(statement: cst.Assign | cst.AnnAssign, name: str) -> bool:
@@ -231,16 +294,42 @@ def caller_arguments(
         return None
     calls = list(Flow(ctx).callers(function))
     owner = ctx.ancestor(function, cst.ClassDef)
-    if function.name.value == "__init__" and isinstance(owner, cst.ClassDef):
-        calls = _calls_named(ctx, owner)
+    constructor = function.name.value == "__init__" and isinstance(owner, cst.ClassDef)
+    if constructor:
+        calls = _calls_named(ctx, owner) + _calls_of_cls(ctx, owner)
     found = []
     for call in calls:
         if any(a.star for a in call.args):
             return None
-        value = arguments.bind(function, call).get(param.name.value)
+        value = arguments.bind(function, call, constructor).get(param.name.value)
         if value is not None and value is not param.default:
             found.append(value)
     return found
+
+
+def _calls_of_cls(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.Call]:
+    """``cls(...)`` in a class method and ``type(self)(...)``: constructor calls
+    the class makes of itself (factories such as ``from_env``)."""
+    found = []
+    for node in _walk(owner):
+        if not isinstance(node, cst.Call):
+            continue
+        func = node.func
+        if (isinstance(func, cst.Name) and func.value == "cls") or (
+            isinstance(func, cst.Call)
+            and isinstance(func.func, cst.Name)
+            and func.func.value == "type"
+        ):
+            found.append(node)
+    return found
+
+
+def _walk(node: cst.CSTNode):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.children)
 
 
 def _calls_named(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.Call]:

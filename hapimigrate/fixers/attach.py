@@ -20,8 +20,17 @@ from hapimigrate.analysis.flow import Flow, Route, Sink
 from hapimigrate.analysis import origins
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
-from hapimigrate.model import Import
+from hapimigrate.model import Import, Status
 
+OTHER_URLS = "the request at line {} also sends to {}: the token goes to HubSpot only"
+OTHER_CALLERS = (
+    "{}() is also called without the key (line {}): the token would go with those "
+    "requests too"
+)
+MIXED_REQUESTS = (
+    "the request at line {} also sends uses of the key left for a person: it "
+    "changes only when they all do"
+)
 EXISTING_AUTH = (
     "this code already sends an Authorization header on another path (an OAuth "
     "mode?): only the key's branch may change, by hand"
@@ -51,7 +60,59 @@ def sink_problem(
         _existing_auth(ctx, route, key)
         or _headers_replaced(ctx, route)
         or _other_hosts(ctx, route)
+        or _other_callers(ctx, route)
+        or _mixed_requests(ctx, route)
     )
+
+
+def _other_callers(ctx: ModuleContext, route: Route) -> str | None:
+    """A helper the value entered through a parameter sends every caller's value:
+    each other caller must hand it the key as well (and is then a site of its own),
+    or its requests would get the token too."""
+    followed = {id(call) for _, call, _ in route.helpers}
+    for function, _, parameter in route.helpers:
+        for call in Flow(ctx).callers(function):
+            if id(call) in followed:
+                continue
+            given = arguments.bind(function, call).get(parameter)
+            if given is None or not _carries_key(ctx, given):
+                return OTHER_CALLERS.format(function.name.value, ctx.start(call)[0])
+    return None
+
+
+def _carries_key(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    """Whether an argument holds the key: its code, or (a name) what it is
+    assigned in its function, says ``hapikey``."""
+    if "hapikey" in ctx.code(value).lower():
+        return True
+    if isinstance(value, cst.Name):
+        scope = ctx.lexical_scope(value)
+        for binding in scope[value.value] if scope is not None else ():
+            assigned = values.assigned_value(ctx, getattr(binding, "node", None))
+            if assigned is not None and "hapikey" in ctx.code(assigned).lower():
+                return True
+        function = ctx.ancestor(value, cst.FunctionDef)
+        if function is not None and re.search(
+            rf"\b{re.escape(value.value)}\b[^\n]*hapikey", ctx.code(function), re.I
+        ):
+            return True  # params["hapikey"] = KEY, params.update(hapikey=KEY)
+    return False
+
+
+def _mixed_requests(ctx: ModuleContext, route: Route) -> str | None:
+    """Set on a second pass: a request that uses left alone also reach."""
+    for sink in route.sinks:
+        if sink.call is not None and id(sink.call) in ctx.mixed_requests:
+            return MIXED_REQUESTS.format(ctx.start(sink.call)[0])
+    return None
+
+
+def note_requests(ctx: ModuleContext, route: Route | None, status: Status) -> None:
+    """Remember which requests a use reaches and what became of it: a request
+    some uses rewrite and others leave must stay as it is."""
+    for sink in route.sinks if route is not None else ():
+        if sink.call is not None:
+            ctx.request_statuses.setdefault(id(sink.call), set()).add(status)
 
 
 def _existing_auth(
@@ -63,19 +124,49 @@ def _existing_auth(
     functions = {ctx.ancestor(p, cst.FunctionDef) for p in places if p is not None}
     if key is not None:
         functions.add(ctx.ancestor(key, cst.FunctionDef))
+    sources: list[cst.CSTNode] = [f for f in functions if f is not None]
     for sink in route.sinks:
         for arg in sink.call.args if sink.call is not None else ():
             if arg.keyword is not None and arg.keyword.value == "headers":
-                if isinstance(arg.value, cst.Call):
-                    functions.add(Flow(ctx).local_function(arg.value))
-    for function in functions - {None}:
-        if _AUTH_TEXT.search(ctx.code(function)):
+                sources += _header_sources(ctx, arg.value, 3)
+    for source in sources:
+        if _AUTH_TEXT.search(ctx.code(source)):
             return EXISTING_AUTH
     for sink in route.sinks:
         session = sink.session if sink.session is not None else _receiver(sink)
         if session is not None and _sets_session_auth(ctx, ctx.code(session)):
             return EXISTING_AUTH
     return None
+
+
+def _header_sources(
+    ctx: ModuleContext, value: cst.BaseExpression, depth: int
+) -> list[cst.CSTNode]:
+    """The code a request's ``headers=`` value comes from: the expression, what
+    its name is assigned (here or at module level), and the body of a local
+    function building it (``headers = auth_headers()``)."""
+    found: list[cst.CSTNode] = [value]
+    if depth <= 0:
+        return found
+    if isinstance(value, cst.Call):
+        function = Flow(ctx).local_function(value)
+        if function is not None:
+            found.append(function)
+        for arg in value.args:
+            found += _header_sources(ctx, arg.value, depth - 1)
+    elif isinstance(value, cst.Name):
+        scope = ctx.lexical_scope(value)
+        for binding in scope[value.value] if scope is not None else ():
+            assigned = values.assigned_value(ctx, getattr(binding, "node", None))
+            if assigned is not None:
+                found += _header_sources(ctx, assigned, depth - 1)
+            holder = ctx.ancestor(getattr(binding, "node", None), cst.FunctionDef)
+            if isinstance(getattr(binding, "node", None), cst.Param) and holder:
+                found.append(holder)  # a parameter: the callers' headers
+    elif isinstance(value, (cst.BooleanOperation, cst.BinaryOperation)):
+        found += _header_sources(ctx, value.left, depth - 1)
+        found += _header_sources(ctx, value.right, depth - 1)
+    return found
 
 
 def _receiver(sink: Sink) -> cst.BaseExpression | None:
@@ -128,25 +219,64 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
 
 
 def _other_hosts(ctx: ModuleContext, route: Route) -> str | None:
-    """A request helper whose URL is its caller's (``def fetch(url)``) sends
-    whatever its other callers pass: each must be a HubSpot URL."""
+    """The token goes to HubSpot only. A request whose URL variable is also
+    assigned another host's URL (``if crm == "hubspot": url = ... else: url =
+    pipedrive``), or a helper whose URL comes from its callers (``def fetch(url)``,
+    ``f"https://{host}{path}"``), must send HubSpot URLs only."""
     for sink in route.sinks:
         url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
-        function = ctx.ancestor(sink.call, cst.FunctionDef) if url is not None else None
+        if url is None:
+            continue
+        for template in _assigned_urls(ctx, url):
+            where = hubspot.host(template)
+            if where is not None and not hubspot.is_hubspot_host(where):
+                return OTHER_URLS.format(ctx.start(sink.call)[0], where)
+        function = ctx.ancestor(sink.call, cst.FunctionDef)
         if not isinstance(function, cst.FunctionDef):
             continue
         template = values.url_template(ctx, url)
-        parameters = arguments.parameter_names(function)
-        head = re.match(r"\{(\w+)\}", template)
-        if head is None or head.group(1) not in parameters:
+        parameters = set(arguments.parameter_names(function))
+        if not (parameters & set(re.findall(r"\{(\w+)\}", _host_part(template)))):
             continue  # the host is the helper's own
         for call in Flow(ctx).callers(function):
-            bound = arguments.bind(function, call).get(head.group(1))
-            given = values.url_template(ctx, bound) if bound is not None else ""
-            where = hubspot.host(given)
+            bound = arguments.bind(function, call)
+            rendered = values.url_template(
+                ctx,
+                url,
+                {
+                    name: values.url_template(ctx, value)
+                    for name, value in bound.items()
+                    if name in parameters
+                },
+            )
+            where = hubspot.host(rendered)
             if where is None or not hubspot.is_hubspot_host(where):
                 return OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
     return None
+
+
+def _host_part(template: str) -> str:
+    """What decides the host: ``{url}`` of ``{url}{path}`` or ``{url}/x`` (a
+    leading field is the whole base), ``https://{host}`` of ``https://{host}/x``."""
+    leading = re.match(r"^\{\w+\}", template)
+    if leading:
+        return leading.group(0)
+    match = re.match(r"^[a-z][a-z0-9+.-]*://[^/?#]*", template, re.I)
+    return match.group(0) if match else ""
+
+
+def _assigned_urls(ctx: ModuleContext, url: cst.BaseExpression) -> list[str]:
+    """The URL templates a request's URL name is assigned, in its function."""
+    if not isinstance(url, cst.Name):
+        return []
+    scope = ctx.lexical_scope(url)
+    bindings = list(scope[url.value]) if scope is not None else []
+    found = []
+    for binding in bindings:
+        assigned = values.assigned_value(ctx, getattr(binding, "node", None))
+        if assigned is not None:
+            found.append(values.url_template(ctx, assigned))
+    return found
 
 
 def route_urls(ctx: ModuleContext, route: Route) -> tuple[str, ...]:

@@ -226,6 +226,7 @@ def _migrate(
         attach.give_token(ctx, decision, origin, route, value, replaced, passed=passed)
         if decision.key_may_go:
             ctx.note_key(value)
+    attach.note_requests(ctx, route, decision.status)
     ctx.site(
         where,
         kind,

@@ -222,6 +222,7 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         if decision.key_may_go:
             for node in key_nodes:
                 ctx.note_key(node)
+    attach.note_requests(ctx, route, decision.status)
     ctx.site(
         root,
         Kind.URL,

@@ -87,6 +87,8 @@ class ModuleContext:
         fixers: Sequence[Fixer] = (),
         several_keys: tuple[str, ...] = (),
         shared_elsewhere: frozenset[str] = frozenset(),
+        modernize: bool = False,
+        calls: str = "",
     ) -> None:
         self.path = path
         self.provider = provider
@@ -115,10 +117,17 @@ class ModuleContext:
         # this module's rewrites ask the tree about
         self.shared_elsewhere = shared_elsewhere
         self.token_parameters: set[str] = set()
+        # id(request call) -> the statuses of the uses that reach it; and, on a
+        # second pass, the requests reached by both rewritten and other uses
+        self.request_statuses: dict[int, set[Status]] = {}
+        self.mixed_requests: frozenset[int] = frozenset()
         self.session_headers: set[str] = set()
         # Python 2 era code (that Python 3 still parses): generated code stays
         # valid Python 2 (no ``{**h}``)
         self.python2_style = bool(_PYTHON2_SIGNS.search(self.module.code))
+        # the run's options for the fixers that run only when asked (see RunOptions)
+        self.modernize = modernize
+        self.calls = calls
 
     # -- metadata -------------------------------------------------------------
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:

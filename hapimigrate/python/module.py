@@ -44,6 +44,14 @@ def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
     return _process(path, data, options)
 
 
+def _mixed_requests(ctx: ModuleContext) -> frozenset[int]:
+    return frozenset(
+        request
+        for request, statuses in ctx.request_statuses.items()
+        if Status.REWRITE in statuses and len(statuses) > 1
+    )
+
+
 def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
     try:
         module = cst.parse_module(data)
@@ -63,12 +71,23 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         path, module, options.provider, fixers, (), options.shared_elsewhere
     )
     registry.run(ctx)
-    if len({identity for identity, _ in ctx.provider_keys}) > 1:
-        # two portals' keys would become one token: decide again, knowing it
+    for _ in range(3):  # each pass can only turn rewrites into manual sites
+        several = len({identity for identity, _ in ctx.provider_keys}) > 1
+        mixed = _mixed_requests(ctx) | ctx.mixed_requests
+        if (not several or ctx.several_keys) and mixed == ctx.mixed_requests:
+            break
+        # two portals' keys would become one token, or a request is reached by
+        # uses decided differently: decide again, knowing it
         labels = tuple(sorted({label for _, label in ctx.provider_keys}))
         ctx = ModuleContext(
-            path, module, options.provider, fixers, labels, options.shared_elsewhere
+            path,
+            module,
+            options.provider,
+            fixers,
+            labels if several else ctx.several_keys,
+            options.shared_elsewhere,
         )
+        ctx.mixed_requests = mixed
         registry.run(ctx)
     guards.report(ctx, dead_keys.removed_nodes(ctx))
     # every use check finds is a site of report, diff and apply too: where apply

@@ -1,0 +1,124 @@
+"""Shapes of real legacy code on which a review or a blind corpus once found a wrong
+rewrite: each is now migrated right or left for a person, never rewritten wrong.
+One minimal module per shape; the reason must name the risk."""
+
+from __future__ import annotations
+
+import pytest
+
+from hapimigrate.model import Status
+from tests.conftest import migrate
+
+KEY = "import os, requests\nAPI_KEY = os.environ.get('HUBSPOT_API_KEY')\n"
+
+LEFT_FOR_A_PERSON = {
+    # one request serves two CRMs, by branch: the token would go to Pipedrive
+    "url assigned another host in a branch": (
+        KEY + "def push(crm, body):\n    if crm == 'hubspot':\n"
+        "        url = 'https://api.hubapi.com/contacts/v1/contact?hapikey=' + API_KEY\n"
+        "    else:\n        url = 'https://api.pipedrive.com/v1/persons?api_token=' + T\n"
+        "    return requests.post(url, json=body)\n",
+        "also sends to api.pipedrive.com",
+    ),
+    # the helper's host comes from its callers
+    "host given by the callers": (
+        KEY + "def call(host, path, params):\n"
+        "    return requests.get(f'https://{host}{path}', params=params)\n"
+        "def hub():\n    return call('api.hubapi.com', '/owners/v2/owners', {'hapikey': API_KEY})\n"
+        "def pipe():\n    return call('api.pipedrive.com', '/v1/persons', {'api_token': T})\n",
+        "other callers' URLs",
+    ),
+    # the OAuth header is built by a helper and reaches the request through a name
+    "OAuth header from a helper, through a variable": (
+        KEY + "OAUTH = os.environ.get('OAUTH')\n"
+        "def _headers():\n    h = {}\n    if OAUTH:\n        h['Authorization'] = 'Bearer ' + OAUTH\n"
+        "    return h\n"
+        "def get(path):\n    query = {}\n    if not OAUTH:\n        query['hapikey'] = API_KEY\n"
+        "    headers = _headers()\n"
+        "    return requests.get('https://api.hubapi.com' + path, params=query, headers=headers)\n",
+        "already sends an Authorization header",
+    ),
+    # a module-level OAuth headers dict
+    "OAuth header in a module constant": (
+        KEY + "OAUTH = os.environ.get('OAUTH')\n"
+        "HEADERS = {'Authorization': 'Bearer ' + OAUTH} if OAUTH else {}\n"
+        "def get(path):\n    return requests.get('https://api.hubapi.com' + path,"
+        " params={'hapikey': API_KEY}, headers=HEADERS)\n",
+        "already sends an Authorization header",
+    ),
+    # a helper another caller uses without the key (with its own OAuth token)
+    "helper also called without the key": (
+        KEY + "def _request(path, params=None, headers=None):\n"
+        "    return requests.get('https://api.hubapi.com' + path, params=params, headers=headers)\n"
+        "def with_key():\n    return _request('/owners/v2/owners', params={'hapikey': API_KEY})\n"
+        "def for_user(tok):\n    return _request('/owners/v2/owners',"
+        " headers={'Authorization': 'Bearer ' + tok})\n",
+        "also called without the key",
+    ),
+    # http.client: headers come fourth, positionally
+    "http.client positional headers": (
+        KEY + "import http.client\nHEADERS = {'Content-Type': 'application/json'}\n"
+        "def post(body):\n    conn = http.client.HTTPSConnection('api.hubapi.com')\n"
+        "    conn.request('POST', '/contacts/v1/contact?hapikey=' + API_KEY, body, HEADERS)\n",
+        "headers positionally",
+    ),
+    # each tenant's key, looked up by the caller's argument
+    "per-portal key lookup": (
+        "import os, requests\n"
+        "def owners(client):\n    key = os.environ['HUBSPOT_KEY_' + client]\n"
+        "    return requests.get('https://api.hubapi.com/owners/v2/owners', params={'hapikey': key})\n",
+        "caller's or a configured default",
+    ),
+    # a loop over portals at module level: not one configured key
+    "keys from a loop": (
+        "import requests\nPORTALS = {'acme': 'k1', 'globex': 'k2'}\n"
+        "for portal, api_key in PORTALS.items():\n"
+        "    requests.get('https://api.hubapi.com/owners/v2/owners', params={'hapikey': api_key})\n",
+        "cannot tell where the key's value comes from",
+    ),
+    # a subclass brings its own (sandbox) key
+    "subclass overrides the key": (
+        "import os, requests\nclass Portal:\n    api_key = os.environ.get('HUBSPOT_API_KEY')\n"
+        "    def owners(self):\n        return requests.get('https://api.hubapi.com/owners/v2/owners',"
+        " params={'hapikey': self.api_key})\n"
+        "class SandboxPortal(Portal):\n    api_key = os.environ.get('HUBSPOT_SANDBOX_API_KEY')\n",
+        "set to 2 keys",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", LEFT_FOR_A_PERSON)
+def test_left_for_a_person(name):
+    source, reason = LEFT_FOR_A_PERSON[name]
+    result = migrate(source)
+    assert result.error is None
+    assert result.new is None, result.new.decode()
+    statuses = [(s.status, s.reason) for s in result.sites]
+    assert statuses and all(status == Status.MANUAL for status, _ in statuses)
+    assert any(reason in why for _, why in statuses), statuses
+
+
+def test_a_command_line_key_stays_the_callers():
+    source = (
+        "import argparse, requests\n"
+        "def export(api_key):\n"
+        "    return requests.get('https://api.hubapi.com/owners/v2/owners', params={'hapikey': api_key})\n"
+        "if __name__ == '__main__':\n"
+        "    parser = argparse.ArgumentParser()\n    parser.add_argument('--api-key')\n"
+        "    args = parser.parse_args()\n    export(args.api_key)\n"
+    )
+    new = migrate(source).new.decode()
+    assert "export(args.api_key)" in new  # not replaced by the provider's token
+    assert '"Bearer " + api_key' in new
+
+
+def test_a_factory_classmethods_key_is_seen():
+    source = (
+        "import os, requests\n"
+        "class Client:\n    def __init__(self, api_key):\n        self.api_key = api_key\n"
+        "    @classmethod\n    def from_env(cls):\n        return cls(os.environ['HUBSPOT_API_KEY'])\n"
+        "    def owners(self):\n        return requests.get('https://api.hubapi.com/owners/v2/owners',"
+        " params={'hapikey': self.api_key})\n"
+    )
+    new = migrate(source).new.decode()
+    assert 'cls(os.environ["HUBSPOT_ACCESS_TOKEN"])' in new
