@@ -33,6 +33,7 @@ from hapimigrate.summary import Summary
 
 REPORT_FORMATS = ("text", "json", "markdown")
 CHECK_FORMATS = ("text", "json", "github", "sarif")
+VERIFY_FORMATS = ("text", "json")
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,15 @@ report_option = click.option(
 )
 
 
+observed_option = click.option(
+    "--observed",
+    "observed_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Merge what `verify run --observed FILE` saw: resolves unknown endpoints "
+    "and SDK calls with the requests really made.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="hapimigrate")
 def main() -> None:
@@ -176,8 +186,14 @@ def apply(settings: Settings, report_file: str | None) -> int:
     show_default=True,
 )
 @output_option
+@observed_option
 @shared_options
-def report(settings: Settings, output_format: str, output: str | None) -> int:
+def report(
+    settings: Settings,
+    output_format: str,
+    output: str | None,
+    observed_file: str | None = None,
+) -> int:
     """Report every site, the endpoints it calls and the OAuth scopes the new
     token needs. Changes nothing. Exit 0, or 2 on error."""
     summary = Summary("report")
@@ -187,6 +203,7 @@ def report(settings: Settings, output_format: str, output: str | None) -> int:
         summary.sites.extend(result.sites)
         _count_error(settings, summary, result)
     built = reporting.build(summary.sites, settings.token_provider)
+    built = _with_observed(built, observed_file)
     _emit(settings, _render(built, output_format), output)
     return summary.exit_code
 
@@ -334,6 +351,195 @@ def _module_name(path: str) -> str:
     relative = os.path.normpath(os.path.relpath(path))
     stem = os.path.splitext(relative)[0]
     return stem.replace(os.sep, ".").lstrip(".")
+
+
+@main.group()
+def verify() -> None:
+    """Prove the migrated app works: the token's scopes, and the requests it
+    really makes."""
+
+
+def _paths_optional(command: click.Command) -> click.Command:
+    """PATHS may be left out (the current folder, or none with --from-report)."""
+    for param in command.params:
+        if param.name == "paths":
+            param.required = False
+    return command
+
+
+@_paths_optional
+@verify.command(name="token")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(VERIFY_FORMATS),
+    default="text",
+    show_default=True,
+)
+@output_option
+@click.option(
+    "--expect-hub",
+    metavar="ID",
+    help="Fail unless the token is for this HubSpot account (hub / portal id).",
+)
+@click.option(
+    "--token-kind",
+    type=click.Choice(["auto", "private-app", "oauth", "service-key"]),
+    default="auto",
+    show_default=True,
+    help="What the token is: auto tells private-app tokens (pat-...) and OAuth "
+    "access tokens by their shape.",
+)
+@click.option(
+    "--api-base",
+    default="https://api.hubapi.com",
+    show_default=True,
+    metavar="URL",
+    help="Where to ask about the token (HTTPS; plain http only for localhost).",
+)
+@click.option(
+    "--from-report",
+    "report_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Compare with the sites of this JSON report (apply --report FILE.json): "
+    "after apply, the code no longer shows what needs the token.",
+)
+@observed_option
+@shared_options
+def verify_token(
+    settings: Settings,
+    output_format: str,
+    output: str | None,
+    expect_hub: str | None,
+    token_kind: str,
+    api_base: str,
+    report_file: str | None,
+    observed_file: str | None,
+) -> int:
+    """Ask HubSpot what the provider's token may do, and compare with the scopes
+    the code in PATHS needs: missing scopes, extra ones, the hub, the expiry.
+    The token is sent to --api-base only, and never printed.
+
+    Exit 0 when the token has what the code needs (or its kind cannot be asked:
+    service keys), 1 when it does not (or is expired, or for another hub), 2 when
+    HubSpot cannot be asked (network, 401, rate limit) or on error."""
+    from dataclasses import replace
+
+    from hapimigrate.verify import introspect, render
+    from hapimigrate.verify import scopes as verify_scopes
+    from hapimigrate.verify import token as token_check
+
+    try:
+        api_base = introspect.check_api_base(api_base)
+    except ValueError as error:
+        raise click.UsageError(str(error))
+    summary = Summary("verify")
+    sites: list[Site] = []
+    paths = settings.paths or (() if report_file or observed_file else (".",))
+    if paths:
+        scan = replace(settings, paths=paths)
+        for result in _results(scan, summary, machine=True):
+            sites.extend(result.sites)
+            _count_error(settings, summary, result)
+    if report_file:
+        try:
+            sites += verify_scopes.sites_from_report(report_file)
+        except verify_scopes.ReportFileError as error:
+            raise click.UsageError(f"--from-report: {error}")
+    built = _with_observed(
+        reporting.build(sites, settings.token_provider), observed_file
+    )
+    outcome = token_check.verify(
+        settings.token_provider, built, token_kind, api_base, expect_hub
+    )
+    if output_format == "json":
+        rendered = render.token_json(outcome)
+    else:
+        rendered = render.token_text(outcome)
+    _emit(settings, rendered, output)
+    if outcome.exit_code or not settings.quiet:
+        _err(settings, render.token_summary(outcome))
+    return max(outcome.exit_code, summary.exit_code)
+
+
+@verify.command(name="run", context_settings={"allow_interspersed_args": False})
+@click.option(
+    "--observed",
+    "observed_file",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write every (method, endpoint) seen, and the violations, to FILE "
+    "(JSON), for `report --observed FILE`.",
+)
+@click.option(
+    "--hubspot-host",
+    "hosts",
+    multiple=True,
+    metavar="HOST[:PORT]",
+    help="Watch requests to this host too, as HubSpot's (a local stand-in, a "
+    "recording proxy); repeatable.",
+)
+@click.option(
+    "--old-key-env",
+    "key_vars",
+    multiple=True,
+    metavar="NAME",
+    help="A variable holding the old API key, whose value must not be sent "
+    "(default HUBSPOT_API_KEY); repeatable.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print violations only.")
+@click.argument("command", nargs=-1, required=True, type=click.UNPROCESSED)
+def verify_run(
+    observed_file: str | None,
+    hosts: tuple[str, ...],
+    key_vars: tuple[str, ...],
+    quiet: bool,
+    command: tuple[str, ...],
+) -> None:
+    """Run COMMAND (your tests, a dry run) and watch every request its Python
+    processes make to HubSpot: one sending hapikey or the old key, one without
+    `Authorization: Bearer`, or one to a retired endpoint is a violation, shown
+    with the file and line of your code that made it.
+
+    Exit 1 on a violation, else the command's own exit status (2 when no Python
+    process could be watched).
+
+        hapimigrate verify run --observed observed.json -- pytest -q"""
+    from hapimigrate.verify import observed as verify_observed
+    from hapimigrate.verify import render
+    from hapimigrate.verify import run as verify_runner
+
+    for name in key_vars:
+        if not name.isidentifier():
+            raise click.BadParameter(
+                f"not a variable name: {name!r}", param_hint="--old-key-env"
+            )
+    try:
+        outcome = verify_runner.run(
+            command, hosts, key_vars or verify_runner.DEFAULT_KEY_VARS
+        )
+    except verify_runner.CommandError as error:
+        click.echo(f"hapimigrate: error: {error}", err=True)
+        sys.exit(error.status)
+    seen = verify_observed.from_watched(outcome.watched, os.getcwd())
+    if observed_file:
+        _write_text(observed_file, verify_observed.dump(seen))
+    if not outcome.watched.processes:
+        click.echo(render.nothing_watched(outcome.status), err=True, nl=False)
+        sys.exit(2)
+    click.echo(render.run_text(seen, outcome.status, quiet), err=True, nl=False)
+    sys.exit(1 if seen.violations else outcome.status)
+
+
+def _with_observed(built: reporting.Report, observed_file: str | None):
+    """``built`` with what `verify run --observed` saw merged in."""
+    if not observed_file:
+        return built
+    from hapimigrate.verify import observed
+
+    try:
+        return observed.merge(built, observed.load(observed_file))
+    except observed.ObservedError as error:
+        raise click.UsageError(f"--observed: {error}")
 
 
 def _err(settings: Settings, message: str) -> None:

@@ -27,6 +27,8 @@ class Kind(str, Enum):
     SDK = "sdk"  # a HubSpot SDK client built with api_key=
     TEXT = "text"  # found by the text scanner (file did not parse)
     GUARD = "guard"  # a test of the old key that outlives its migrated uses
+    CALL = "call"  # a HubSpot API call without a key (report, check): read-only
+    VERSION = "version"  # a v3/v4 path with a 2026-03 twin (diff/apply --modernize)
 
 
 @dataclass(frozen=True)
@@ -123,3 +125,13 @@ class RunOptions:
     # call with keys, sessions whose headers they replace
     shared_elsewhere: frozenset[str] = frozenset()
     remove_dead_keys: bool = True  # off for notebook cells, which share their names
+    # diff/apply --modernize: v3/v4 paths whose 2026-03 twin has identical schemas
+    # become date-based paths (sites of kind "version")
+    modernize: bool = False
+    # HubSpot API calls as sites of kind "call", for their endpoints' lifecycle:
+    # CALLS_UNLISTED (report: those no key site lists already), CALLS_DATED
+    # (check: every call to an endpoint with an announced date), or "" (none)
+    calls: str = ""
+
+
+CALLS_UNLISTED, CALLS_DATED = "unlisted", "dated"

@@ -8,6 +8,13 @@ hapipy); a file of another language when it says ``hapikey``, or names HubSpot
 says ``SevenShores``, ``HS_API``, ``HS_KEY`` or ``HAPI_KEY``: where an SDK client
 is built with ``apiKey``, ``createWithApiKey`` or SevenShores' ``Factory::create``,
 or a key is written as ``HUBSPOT_API_KEY=...``.
+
+A Python file may also hold HubSpot API calls without a key, whose endpoints
+``report``, ``check`` and ``apply --modernize`` look at: it names a HubSpot API
+host (``api.hubapi.com``), or names HubSpot and a versioned API path
+(``/crm/v3/``, ``/crm/objects/2026-03/``). The codemod proper parses such a file
+only when the run asks for calls or for ``--modernize``
+(:func:`may_hold_key_site` says which files it needs).
 """
 
 from __future__ import annotations
@@ -20,6 +27,10 @@ NOTEBOOK_SUFFIX = ".ipynb"
 # `in` on bytes is a fast scan; a case-insensitive regular expression over every
 # file would double a run's time, so it runs only on files these words let through
 _GATES = (b"hapi", b"Hapi", b"HAPI", b"hubspot")  # hapikey in any usual case; SDKs
+# HubSpot API calls: a HubSpot API host, or HubSpot named and a versioned path
+_API_GATES = (b"hubapi", b"api.hubspot")
+_API_HOST = re.compile(rb"hubapi\.(?:com|eu)\b|api\.hubspot\.com\b", re.IGNORECASE)
+_API_PATH = re.compile(rb"[\"'/](?:[\w-]+/)*(?:v[1-4]|\d{4}-\d{2})(?:/|[\"'])")
 _KEY = re.compile(rb"hapikey", re.IGNORECASE)
 _SDK_IMPORT = re.compile(rb"\b(?:from|import)[ \t]+(?:hubspot3?|hapi)\b", re.IGNORECASE)
 # Other languages: SDK clients and key entries name HubSpot and a key, whatever the
@@ -29,7 +40,7 @@ _SHORT_NAMES = (b"HS_API", b"hs_api", b"HS_KEY", b"hs_key", b"hsApi", b"HAPI_KEY
                 b"hapi_key")  # fmt: skip
 _KEY_WORDS = (b"key", b"Key", b"KEY")
 # What a top-level statement must mention to matter to the codemod (slicing).
-STATEMENT_SEED = re.compile(rb"hapikey|hubspot|\bhapi\b", re.IGNORECASE)
+STATEMENT_SEED = re.compile(rb"hapikey|hubspot|hubapi|\bhapi\b", re.IGNORECASE)
 
 
 def is_python(path: str) -> bool:
@@ -48,9 +59,21 @@ def may_hold_site(path: str, data: bytes) -> bool:
 
 
 def may_hold_python_site(data: bytes) -> bool:
+    return may_hold_key_site(data) or calls_hubspot_api(data)
+
+
+def may_hold_key_site(data: bytes) -> bool:
+    """A Python file that may use a key: says ``hapikey`` or imports an SDK."""
     if not any(gate in data for gate in _GATES):
         return False
     return mentions_key(data) or _SDK_IMPORT.search(data) is not None
+
+
+def calls_hubspot_api(data: bytes) -> bool:
+    """A Python file that may call HubSpot's API, with or without a key."""
+    if any(gate in data for gate in _API_GATES) and _API_HOST.search(data):
+        return True
+    return any(word in data for word in _HUBSPOT) and bool(_API_PATH.search(data))
 
 
 def mentions_key(data: bytes) -> bool:

@@ -1,16 +1,25 @@
-"""The report: every site with the endpoints it calls and the scopes the new token
-needs for them, per site and in total. Built from sites alone, shared by the
-``report`` command, ``--report`` of ``diff``/``apply`` and ``check --format json``."""
+"""The report: every site with the endpoints it calls, the scopes the new token
+needs for them, per site and in total, and each call's lifecycle (retired,
+sunsetting, unsupported from a date: :mod:`hapimigrate.hubspot.lifecycle`), judged
+on the day the report is built. Built from sites alone, shared by the ``report``
+command, ``--report`` of ``diff``/``apply`` and ``check --format json``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable
 
 from hapimigrate.model import Endpoint, Kind, Site, Status
-from hapimigrate.hubspot import ScopeNeed, scopes_for
+from hapimigrate import hubspot
+from hapimigrate.hubspot import Lifecycle, ScopeNeed, scopes_for
+from hapimigrate.hubspot import lifecycle as lifecycles
 
-VERSION = 1
+VERSION = 2  # 2: lifecycles (calls[].lifecycle, "lifecycle"), sites of kind call/version
+# Sites that are not key uses: HubSpot calls (report, check) and versioned paths
+# (--modernize). They are listed, but counted apart from the key uses.
+NOT_KEY_USES = (Kind.CALL, Kind.VERSION)
 # An any-of set this long means "depends on a value known at run time".
 _TOO_MANY_ALTERNATIVES = 12
 
@@ -19,6 +28,12 @@ _TOO_MANY_ALTERNATIVES = 12
 class CallScopes:
     endpoint: Endpoint
     need: ScopeNeed | None  # None: scopes unknown
+    observed: bool = False  # seen at run time by `verify run`, not in the source
+
+    @property
+    def lifecycle(self) -> Lifecycle | None:
+        """What HubSpot has announced for the endpoint (None: nothing known)."""
+        return hubspot.lifecycle_of(self.endpoint.method, self.endpoint.path)
 
 
 @dataclass(frozen=True)
@@ -51,11 +66,37 @@ class Unknown:
 
 
 @dataclass(frozen=True)
+class ObservedScopes:
+    """A call `verify run` saw (``report --observed``): what it needs, how often it
+    was made, where from, and the sites it was traced back to (none: a call made by
+    code without a hapikey use, already-migrated code or an SDK elsewhere)."""
+
+    endpoint: Endpoint
+    need: ScopeNeed | None
+    count: int
+    where: tuple[str, ...]  # "path:line" of the code that made it
+    sites: tuple[Site, ...] = ()
+
+
+@dataclass(frozen=True)
+class LifecycleCall:
+    """A call with a lifecycle, and its state on the report's day."""
+
+    site: Site
+    call: CallScopes
+    lifecycle: Lifecycle
+    state: str  # retired, sunsetting, unsupported-from, unsupported, current
+
+
+@dataclass(frozen=True)
 class Report:
     token_provider: str
     sites: tuple[SiteScopes, ...]
     unknown: tuple[Unknown, ...]
     files_changed: int = 0
+    observed: tuple[ObservedScopes, ...] = ()  # report --observed
+    # the day lifecycles are judged on (HAPIMIGRATE_TODAY, else today)
+    today: date = field(default_factory=hubspot.today)
 
     @property
     def scopes(self) -> tuple[str, ...]:
@@ -78,12 +119,78 @@ class Report:
     def hardcoded(self) -> tuple[Site, ...]:
         return tuple(s.site for s in self.sites if s.site.hardcoded_key)
 
+    @property
+    def key_sites(self) -> tuple[SiteScopes, ...]:
+        """The uses of a key (not the calls and versioned paths listed too)."""
+        return tuple(s for s in self.sites if s.site.kind not in NOT_KEY_USES)
+
     def count(self, status: Status) -> int:
-        return sum(1 for s in self.sites if s.site.status == status)
+        """Key uses of a status."""
+        return sum(1 for s in self.key_sites if s.site.status == status)
+
+    def count_kind(self, kind: Kind) -> int:
+        return sum(1 for s in self.sites if s.site.kind == kind)
 
     def _needing_token(self) -> Iterable[SiteScopes]:
+        """Key uses that get the token, and the HubSpot calls that already send
+        one: one service key or app serves them all."""
         return (
-            s for s in self.sites if s.site.status in (Status.REWRITE, Status.MANUAL)
+            s
+            for s in self.sites
+            if (
+                s.site.kind not in NOT_KEY_USES
+                and s.site.status in (Status.REWRITE, Status.MANUAL)
+            )
+            or s.site.kind == Kind.CALL
+        )
+
+    # -- lifecycles ---------------------------------------------------------------
+    @property
+    def lifecycle_calls(self) -> tuple[LifecycleCall, ...]:
+        """Every call with a lifecycle, once per site and endpoint (a versioned
+        path of --modernize is also a key use's or a call's: not counted twice)."""
+        found = []
+        for entry in self.sites:
+            if entry.site.kind == Kind.VERSION:
+                continue
+            for call in entry.calls:
+                life = call.lifecycle
+                if life is not None:
+                    state = life.state(self.today)
+                    found.append(LifecycleCall(entry.site, call, life, state))
+        return tuple(found)
+
+    def lifecycle_counts(self) -> Counter:
+        """Calls by state; unsupported-from also by date (``unsupported-from
+        2027-09``)."""
+        counts: Counter = Counter()
+        for item in self.lifecycle_calls:
+            counts[item.state] += 1
+            if item.state in (lifecycles.UNSUPPORTED_FROM, lifecycles.SUNSETTING):
+                counts[(item.state, item.lifecycle.date)] += 1
+            if item.lifecycle.modernizable and item.state != lifecycles.CURRENT:
+                counts["modernizable"] += 1
+        return counts
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        """The sources the lifecycles cite, in their order (S1, S2, ... S74)."""
+        ids = set()
+        for item in self.lifecycle_calls:
+            life = item.lifecycle
+            ids.update(life.sources)
+            for replacement in life.replacements:
+                ids.update(replacement.sources)
+        return tuple(sorted(ids, key=lambda s: int(s[1:])))
+
+    @property
+    def webhooks(self) -> bool:
+        """Whether the code also calls app-level endpoints (webhooks, timeline
+        types: developer-key), which a service key cannot authenticate."""
+        return any(
+            c.need is not None and c.need.source == hubspot.DEVELOPER_KEY
+            for s in self.sites
+            for c in s.calls
         )
 
 
@@ -98,16 +205,28 @@ def build(sites: Iterable[Site], token_provider: str, files_changed: int = 0) ->
             if need is not None and len(need.any_of) > _TOO_MANY_ALTERNATIVES:
                 need = None
             calls.append(CallScopes(endpoint, need))
-            if site.status in (Status.REWRITE, Status.MANUAL) and need is None:
+            if (
+                site.status in (Status.REWRITE, Status.MANUAL)
+                and site.kind not in NOT_KEY_USES
+                and need is None
+            ):
                 unknown.append(Unknown(site, endpoint, _why(endpoint)))
         if (
             not site.calls
             and site.status in (Status.REWRITE, Status.MANUAL)
-            and site.kind != Kind.GUARD  # sends nothing itself
+            and site.kind not in (Kind.GUARD, *NOT_KEY_USES)  # send nothing themselves
         ):
             unknown.append(Unknown(site, None, _why_none(site)))
         reports.append(SiteScopes(site, tuple(calls)))
     return Report(token_provider, tuple(reports), tuple(unknown), files_changed)
+
+
+def call_scopes(endpoint: Endpoint, observed: bool = False) -> CallScopes:
+    """One call and what it needs, as :func:`build` judges it."""
+    need = scopes_for(endpoint.method, endpoint.path)
+    if need is not None and len(need.any_of) > _TOO_MANY_ALTERNATIVES:
+        need = None
+    return CallScopes(endpoint, need, observed)
 
 
 def _why(endpoint: Endpoint) -> str:

@@ -61,3 +61,17 @@ def test_no_guard_is_reported_when_the_key_is_left_alone():
         PRELUDE.replace("requests.get(", "other.fetch(") + "if not API_KEY:\n    pass\n"
     )
     assert [s.kind for s in migrate(source).sites] == [Kind.URL]
+
+
+def test_a_flag_derived_from_the_key_is_a_guard():
+    result = migrate(PRELUDE + "HUBSPOT_ENABLED = bool(API_KEY)\n")
+    [guard] = [s for s in result.sites if s.kind == Kind.GUARD]
+    assert guard.line == 9
+
+
+def test_a_check_of_the_old_variable_by_its_name_is_a_guard():
+    source = (
+        PRELUDE + "if 'HUBSPOT_API_KEY' not in os.environ:\n    raise SystemExit(1)\n"
+    )
+    [guard] = [s for s in migrate(source).sites if s.kind == Kind.GUARD]
+    assert guard.line == 9 and "HUBSPOT_API_KEY" in guard.reason

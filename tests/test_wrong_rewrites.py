@@ -122,3 +122,21 @@ def test_a_factory_classmethods_key_is_seen():
     )
     new = migrate(source).new.decode()
     assert 'cls(os.environ["HUBSPOT_ACCESS_TOKEN"])' in new
+
+
+def test_sdk_clients_whose_key_is_in_a_mapping_or_set_later_are_reported():
+    source = (
+        "import os\nfrom hubspot import HubSpot\nfrom hubspot3 import Hubspot3\n"
+        "CONFIG = {'api_key': os.environ['K'], 'timeout': 10}\n"
+        "hub3 = Hubspot3(**CONFIG)\n"
+        "hs = HubSpot(api_key=os.environ['K'])\n"
+        "def for_portal(portal_key):\n    hs.api_key = portal_key\n"
+        "    return hs.crm.contacts.basic_api.get_page()\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert [(s.line, s.status) for s in result.sites] == [
+        (5, Status.MANUAL),
+        (6, Status.MANUAL),
+        (8, Status.MANUAL),
+    ]

@@ -70,7 +70,9 @@ def calls_of(ctx: ModuleContext, request: cst.Call) -> list[ApiCall]:
     for caller in callers:
         bound = arguments.bind(function, caller)  # type: ignore[arg-type]
         bindings = {
-            name: values.url_template(ctx, bound[name]) for name in used if name in bound
+            name: values.url_template(ctx, bound[name])
+            for name in used
+            if name in bound
         }
         text = _template(ctx, url, bindings) or ""
         chosen = method

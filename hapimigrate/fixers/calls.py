@@ -56,9 +56,7 @@ def find(ctx: ModuleContext, requests: Sequence[cst.CSTNode]) -> None:
             where, endpoints = found.setdefault(id(call.where), (call.where, []))
             if endpoint not in endpoints:
                 endpoints.append(endpoint)
-    for where, endpoints in sorted(
-        found.values(), key=lambda item: ctx.start(item[0])
-    ):
+    for where, endpoints in sorted(found.values(), key=lambda item: ctx.start(item[0])):
         ctx.site(where, Kind.CALL, Status.KEPT, calls=tuple(endpoints))
 
 

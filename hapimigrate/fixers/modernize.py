@@ -226,4 +226,3 @@ def _root(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression:
             node = parent
         else:
             return node  # type: ignore[return-value]
-

@@ -21,7 +21,7 @@ from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
-from hapimigrate.model import Kind
+from hapimigrate.model import Kind, Status
 
 HUBSPOT_API_CLIENT = {
     "hubspot.HubSpot",
@@ -44,6 +44,7 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             continue
         found = _key_argument(call, positional=sdk != "create")
         if found is None:
+            _built_from_a_mapping(ctx, call)
             continue
         index, arg = found
         problem = None
@@ -54,6 +55,7 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             for a in call.args
         ):
             problem = "the client is given both api_key and access_token"
+        problem = problem or _key_set_again(ctx, call)
         origin = origins.key_origin(ctx, arg.value)
         passed, callers_problem = attach.callers_keys(ctx, origin)
         use = KeyUse(
@@ -82,6 +84,71 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             decision.reason,
             hardcoded_key=values.is_literal_key(ctx, arg.value),
         )
+
+
+MAPPING_REASON = (
+    "the client is built from a mapping (**...), which may hold api_key: give it "
+    "access_token instead, by hand"
+)
+ATTRIBUTE_REASON = (
+    "the client's api_key is set here: set access_token instead (the client sends "
+    "it as Bearer), by hand"
+)
+
+
+def _built_from_a_mapping(ctx: ModuleContext, call: cst.Call) -> None:
+    """``Hubspot3(**HUBSPOT_CONFIG)``: the key may be in the mapping."""
+    keywords = {a.keyword.value for a in call.args if a.keyword is not None}
+    for arg in call.args:
+        if arg.star == "**" and "access_token" not in keywords:
+            ctx.site(arg, Kind.SDK, Status.MANUAL, MAPPING_REASON)
+            return
+
+
+def _sets_api_key(node: cst.Assign) -> bool:
+    return any(
+        isinstance(t.target, cst.Attribute) and t.target.attr.value == "api_key"
+        for t in node.targets
+    )
+
+
+@register("sdk-key-attribute", cst.Assign, _sets_api_key)
+def fix_attributes(ctx: ModuleContext, assigns: Sequence[cst.CSTNode]) -> None:
+    """``hs.api_key = portals.key_for(portal)`` on an SDK client built here."""
+    for assign in assigns:
+        assert isinstance(assign, cst.Assign)
+        for target in assign.targets:
+            client = getattr(target.target, "value", None)
+            if isinstance(client, cst.Name) and _is_sdk_client(ctx, client):
+                ctx.site(target.target, Kind.SDK, Status.MANUAL, ATTRIBUTE_REASON)
+
+
+def _key_set_again(ctx: ModuleContext, call: cst.Call) -> str | None:
+    """``hs = HubSpot(api_key=K)`` and later ``hs.api_key = other``: the client
+    changes keys, so the constructor alone cannot be migrated."""
+    statement = ctx.parent(call)
+    if not (isinstance(statement, cst.Assign) and statement.value is call):
+        return None
+    names = {
+        t.target.value for t in statement.targets if isinstance(t.target, cst.Name)
+    }
+    for attribute in ctx.index.attributes.get("api_key", ()):
+        if (
+            isinstance(attribute.value, cst.Name)
+            and attribute.value.value in names
+            and isinstance(ctx.parent(attribute), cst.AssignTarget)
+        ):
+            return f"the client's api_key is set again (line {ctx.start(attribute)[0]})"
+    return None
+
+
+def _is_sdk_client(ctx: ModuleContext, name: cst.Name) -> bool:
+    scope = ctx.lexical_scope(name)
+    for binding in scope[name.value] if scope is not None else ():
+        value = values.assigned_value(ctx, getattr(binding, "node", None))
+        if isinstance(value, cst.Call) and _sdk(ctx.qualified_names(value.func)):
+            return True
+    return False
 
 
 def _sdk(names: set[str]) -> str | None:

@@ -7,11 +7,17 @@ disagree:
 * :func:`auth_kind` -- whether an endpoint takes a developer key, no auth at all,
   or (None) a portal access token;
 * :func:`scopes_for` -- the OAuth scopes a call needs (:class:`ScopeNeed`);
-* :func:`names_developer_key` -- whether a key's name says it is a developer key.
+* :func:`names_developer_key` -- whether a key's name says it is a developer key;
+* :func:`lifecycle_of` -- what HubSpot has announced for an endpoint: retired,
+  sunsetting, unsupported from a date, or a current date-based version, with the
+  replacements and the sources (:class:`Lifecycle`); :func:`path_swap` -- the
+  2026-03 path of a v3/v4 call and whether swapping it is safe; :func:`today` --
+  the date lifecycles are compared with.
 
 Catalogs live in ``data/``: ``auth_families.json`` (curated), ``legacy.json``
-(curated API-key era endpoints) and ``openapi.json`` (built from HubSpot's OpenAPI
-descriptions by ``scripts/build_catalog.py``).
+(curated API-key era endpoints), ``openapi.json`` (built from HubSpot's OpenAPI
+descriptions by ``scripts/build_catalog.py``) and ``lifecycle.json`` (built from
+the lifecycle facts and the v3/2026-03 pairs by ``scripts/build_lifecycle.py``).
 """
 
 from __future__ import annotations
@@ -19,21 +25,37 @@ from __future__ import annotations
 import re
 
 from hapimigrate.hubspot import catalog
+from hapimigrate.hubspot.lifecycle import (
+    GENERAL_RULES,
+    Lifecycle,
+    PathSwap,
+    dated_twin,
+    path_swap,
+    today,
+)
+from hapimigrate.hubspot.lifecycle import lookup as lifecycle_of
 from hapimigrate.hubspot.catalog import ScopeNeed, is_read
 from hapimigrate.hubspot.families import DEVELOPER_KEY, NO_AUTH, family_of
 from hapimigrate.hubspot.urls import endpoint_path, host, is_hubspot_host
 
 __all__ = [
     "DEVELOPER_KEY",
+    "GENERAL_RULES",
     "NO_AUTH",
+    "Lifecycle",
+    "PathSwap",
     "ScopeNeed",
     "auth_kind",
+    "dated_twin",
     "endpoint_path",
     "host",
     "is_hubspot_host",
     "is_read",
+    "lifecycle_of",
     "names_developer_key",
+    "path_swap",
     "scopes_for",
+    "today",
 ]
 
 _DEVELOPER_KEY_NAME = re.compile(r"(?i)dev(?:eloper)?_?(?:api_?)?key|developer")

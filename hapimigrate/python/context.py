@@ -38,6 +38,7 @@ class Index:
         default_factory=lambda: defaultdict(list)
     )  # fixer name -> its matches
     docstrings: list[cst.Expr] = field(default_factory=list)  # string statements
+    strings: list[cst.SimpleString] = field(default_factory=list)  # every literal
     attributes: dict[str, list[cst.Attribute]] = field(
         default_factory=lambda: defaultdict(list)
     )
@@ -66,6 +67,9 @@ class Collector(cst.CSTVisitor):
             node.value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
         ):
             self.index.docstrings.append(node)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        self.index.strings.append(node)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.index.attributes[node.attr.value].append(node)

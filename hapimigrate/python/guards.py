@@ -8,6 +8,8 @@ rewritten here.
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from hapimigrate.model import Kind, Status
@@ -16,6 +18,13 @@ from hapimigrate.python.context import ModuleContext
 REASON = (
     "a guard on the old key {}: once the key is gone from the configuration this "
     "test fails; test the token instead"
+)
+ENV_REASON = (
+    "still reads the old environment variable {}: once it is gone this code "
+    "changes; read the token's instead"
+)
+_ENV_READ = re.compile(
+    r"""(?:environ\s*\[|environ\.get\(|getenv\()\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]"""
 )
 _TESTS = (cst.If, cst.While, cst.IfExp, cst.Assert)
 _INSIDE_A_TEST = (
@@ -41,6 +50,7 @@ def report(ctx: ModuleContext, removed: set[int]) -> None:
         for other in ctx.index.attributes.get(attribute.attr.value, ()):
             if ctx.code(other) == text:
                 _check(ctx, other, text, removed, seen)
+    _environment_checks(ctx, removed, seen)
 
 
 def _check(
@@ -54,13 +64,56 @@ def _check(
 
 
 def _test_of(ctx: ModuleContext, node: cst.CSTNode) -> cst.CSTNode | None:
-    """The test expression ``node`` decides, if it stands in one."""
+    """The test expression ``node`` decides, if it stands in one: an if, while,
+    assert or conditional test, or a flag computed from it (``ENABLED =
+    bool(API_KEY)``, ``has_key = KEY is not None``)."""
     child, parent = node, ctx.parent(node)
     while isinstance(parent, _INSIDE_A_TEST):
         child, parent = parent, ctx.parent(parent)
     if isinstance(parent, _TESTS) and getattr(parent, "test", None) is child:
         return child
+    if (
+        child is not node
+        and isinstance(parent, (cst.Assign, cst.AnnAssign))
+        and parent.value is child
+    ):
+        return child
     return None
+
+
+def _environment_names(ctx: ModuleContext) -> dict[str, cst.CSTNode]:
+    """The environment variables the migrated keys were read from
+    (``os.environ["X"]``, ``os.getenv("X")``), with the statement reading each."""
+    found: dict[str, cst.CSTNode] = {}
+    for name in ctx.key_names:
+        scope = ctx.lexical_scope(name)
+        for binding in scope[name.value] if scope is not None else ():
+            statement = ctx.ancestor(
+                getattr(binding, "node", None), cst.BaseSmallStatement
+            )
+            if statement is None:
+                continue
+            for variable in _ENV_READ.findall(ctx.code(statement)):
+                found.setdefault(variable, statement)
+    return found
+
+
+def _environment_checks(ctx: ModuleContext, removed: set[int], seen: set[int]) -> None:
+    """``"HUBSPOT_API_KEY" in os.environ`` and other reads of the old variable
+    by its name, outside the definition the key came from."""
+    names = _environment_names(ctx)
+    if not names:
+        return
+    for node in ctx.index.strings:
+        value = node.evaluated_value if isinstance(node, cst.SimpleString) else None
+        definition = names.get(value) if isinstance(value, str) else None
+        if definition is None or _inside(ctx, node, {id(definition)} | removed):
+            continue
+        statement = ctx.ancestor(node, cst.BaseSmallStatement, cst.If, cst.While)
+        if statement is None or id(statement) in seen:
+            continue
+        seen.add(id(statement))
+        ctx.site(node, Kind.GUARD, Status.MANUAL, ENV_REASON.format(value))
 
 
 def _inside(ctx: ModuleContext, node: cst.CSTNode | None, removed: set[int]) -> bool:

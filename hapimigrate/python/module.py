@@ -9,14 +9,14 @@ import dataclasses
 
 import libcst as cst
 
-from hapimigrate import textscan
+from hapimigrate import prefilter, textscan
 from hapimigrate.fixers import registry
 from hapimigrate.python import dead_keys, guards
 from hapimigrate.python import slicing
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import EditApplier
 from hapimigrate.python.imports import add_imports
-from hapimigrate.model import FileResult, RunOptions, Status
+from hapimigrate.model import FileResult, Kind, RunOptions, Status
 from hapimigrate.textscan import unparsed
 
 UNRECOGNISED = "a hapikey use the codemod does not recognise: migrate it by hand"
@@ -24,6 +24,10 @@ UNRECOGNISED = "a hapikey use the codemod does not recognise: migrate it by hand
 
 def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
     """The codemod on ``data``; on its relevant statements only, for a big file."""
+    if not (options.modernize or options.calls) and not prefilter.may_hold_key_site(
+        data
+    ):
+        return FileResult(path)  # HubSpot calls, but nothing asked about them
     part = slicing.reduce(data)
     if part is not None:
         result = _process(path, part.source, options)
@@ -67,8 +71,9 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
             path, data, "LibCST cannot reproduce this file byte for byte", options
         )
     fixers = registry.all_fixers()
+    asked = {"modernize": options.modernize, "calls": options.calls}
     ctx = ModuleContext(
-        path, module, options.provider, fixers, (), options.shared_elsewhere
+        path, module, options.provider, fixers, (), options.shared_elsewhere, **asked
     )
     registry.run(ctx)
     for _ in range(3):  # each pass can only turn rewrites into manual sites
@@ -86,13 +91,19 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
             fixers,
             labels if several else ctx.several_keys,
             options.shared_elsewhere,
+            **asked,
         )
         ctx.mixed_requests = mixed
         registry.run(ctx)
     guards.report(ctx, dead_keys.removed_nodes(ctx))
     # every use check finds is a site of report, diff and apply too: where apply
     # exits 0, check on the result does
-    covered = {line for s in ctx.sites for line in range(s.line, s.end_line + 1)}
+    covered = {
+        line
+        for s in ctx.sites
+        if s.kind not in (Kind.CALL, Kind.VERSION)  # not key uses
+        for line in range(s.line, s.end_line + 1)
+    }
     text = data.decode(module.encoding, errors="replace")
     sites = ctx.sites + textscan.text_sites(
         path,
