@@ -109,3 +109,111 @@ def test_no_text_finding_prints_or_stores_the_key(tmp_path, args):
             assert KEY not in path.read_text(), path.name
     if args[:3] == ("check", "--format", "text"):
         assert len(result.stdout.splitlines()) == 8  # every file found
+
+
+# --- verify: the token (and the old key) never in what either command prints or writes
+
+TOKEN = "pat-na1-0badc0de-1234-5678-9abc-def012345678"
+OAUTH_TOKEN = "CJSP5qf1KhICAQEYs-gDIIGOBii1hQIyGQAf3xBKmlwHjX7OIpu"
+CLIENT_SECRET = "client-secret-5ec2e7"
+
+
+def _run_with(env: dict, *args, cwd):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "hapimigrate", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **env},
+    )
+
+
+def _assert_nowhere(secrets, result, folder, before):
+    assert "Traceback" not in result.stderr
+    for secret in secrets:
+        assert secret not in result.stdout + result.stderr
+        for path in folder.iterdir():
+            if path.is_file() and path.name not in before:
+                assert secret not in path.read_text(), path.name
+
+
+VERIFY_TOKEN_CASES = {
+    "ok": ((), {}),
+    "json to a file": (("--format", "json", "-o", "v.json"), {}),
+    "missing scope": ((), {"scopes": ("crm.objects.owners.read",)}),
+    "401": ((), {"unknown": True}),
+    "429": ((), {"throttle": True}),
+    "network error": (("--api-base", "http://127.0.0.1:9"), {}),
+    "oauth v1 expired": ((), {"oauth": "expired"}),
+    "oauth introspect": (("--format", "json"), {"oauth": "introspect"}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(VERIFY_TOKEN_CASES))
+def test_verify_token_never_shows_the_token(tmp_path, case):
+    from tests.hubspot_standin import Grant, StandIn
+
+    args, how = VERIFY_TOKEN_CASES[case]
+    (tmp_path / "app.py").write_text(FILES["app.py"])
+    token = OAUTH_TOKEN if how.get("oauth") else TOKEN
+    grant = Grant(
+        kind="oauth" if how.get("oauth") else "private-app",
+        scopes=how.get("scopes", ("crm.objects.owners.read", "crm.objects.deals.read")),
+        expires_in=0 if how.get("oauth") == "expired" else 1800,
+    )
+    env = {"HUBSPOT_ACCESS_TOKEN": token}
+    if how.get("oauth") == "introspect":
+        env |= {"HUBSPOT_CLIENT_ID": "id-1", "HUBSPOT_CLIENT_SECRET": CLIENT_SECRET}
+    before = {p.name for p in tmp_path.iterdir()}
+    grants = {} if how.get("unknown") else {token: grant}
+    with StandIn("other", "dev", grants=grants) as standin:
+        if how.get("throttle"):
+            standin.throttle(1, "3")
+        if "--api-base" not in args:
+            args = ("--api-base", standin.url, *args)
+        result = _run_with(env, "verify", "token", *args, "app.py", cwd=tmp_path)
+    assert result.returncode in (0, 1, 2)
+    _assert_nowhere((token, CLIENT_SECRET, KEY), result, tmp_path, before)
+
+
+def test_verify_run_never_shows_the_token_or_the_old_key(tmp_path):
+    import sys
+
+    from tests.hubspot_standin import StandIn
+
+    (tmp_path / "job.py").write_text(
+        "import os, requests\n"
+        "base, key, token = (os.environ[n] for n in ('HUBSPOT_BASE_URL', 'HUBSPOT_API_KEY', 'HUBSPOT_ACCESS_TOKEN'))\n"
+        "requests.get(base + '/crm/objects/2026-03/contacts?hapikey=' + key)\n"
+        "requests.post(base + '/crm/objects/2026-03/notes', json={'k': key}, headers={'Authorization': 'Bearer ' + token})\n"
+        "requests.get(base + '/crm/objects/2026-03/deals', headers={'Authorization': 'Bearer ' + key})\n"
+        "requests.get(base + '/crm/objects/2026-03/contacts/' + token + '?access_token=' + token)\n"
+    )
+    before = {p.name for p in tmp_path.iterdir()}
+    with StandIn(TOKEN, "dev") as standin:
+        env = {
+            "HUBSPOT_BASE_URL": standin.url,
+            "HUBSPOT_API_KEY": KEY,
+            "HUBSPOT_ACCESS_TOKEN": TOKEN,
+        }
+        host = standin.url.split("//")[1]
+        result = _run_with(
+            env,
+            "verify",
+            "run",
+            "--observed",
+            "observed.json",
+            "--hubspot-host",
+            host,
+            "--",
+            sys.executable,
+            "job.py",
+            cwd=tmp_path,
+        )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.count(": violation: ") == 4
+    _assert_nowhere((TOKEN, KEY), result, tmp_path, before)

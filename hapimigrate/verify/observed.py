@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from hapimigrate import __version__
-from hapimigrate.model import Endpoint, Kind, Site, Status
+from hapimigrate.model import Endpoint, Kind, Site
 from hapimigrate.report import (
     ObservedScopes,
     Report,
@@ -34,6 +34,7 @@ from hapimigrate.report import (
 )
 from hapimigrate.verify import classify
 from hapimigrate.verify.records import Frame, Request, Watched
+from hapimigrate.verify.scopes import needs_token
 
 VERSION = 1
 KIND = "hapimigrate-observed"
@@ -270,8 +271,6 @@ def _finding(entry: dict, severity: str) -> Finding:
 
 # --- the merge -----------------------------------------------------------------------
 
-_NEEDING_TOKEN = (Status.REWRITE, Status.MANUAL)
-
 
 def merge(report: Report, observed: Observed) -> Report:
     """``report`` with what really happened: see the module's docstring."""
@@ -283,7 +282,7 @@ def merge(report: Report, observed: Observed) -> Report:
     for entry in report.sites:
         site = entry.site
         made = []
-        if site.status in _NEEDING_TOKEN:
+        if needs_token(site):
             made = [
                 i
                 for i, call in enumerate(observed.calls)

@@ -24,6 +24,8 @@ _KIND_NAMES = {
 
 
 def token_text(outcome: token_check.Outcome) -> str:
+    if not outcome.kind:  # the token could not be read: the error says why
+        return ""
     out: list[str] = []
     info = outcome.info
     kind = _KIND_NAMES.get(outcome.kind, outcome.kind)
@@ -155,7 +157,7 @@ def token_json(outcome: token_check.Outcome) -> str:
         "problems": list(outcome.problems),
         "notes": list(outcome.notes),
         "token": {
-            "kind": outcome.kind,
+            "kind": outcome.kind or None,
             "region": outcome.region,
             "asked_with": info.endpoint if info else None,
             "active": info.active if info else None,
@@ -217,7 +219,7 @@ def run_text(observed: Observed, status: int, quiet: bool = False) -> str:
     (``quiet``: the violations only)."""
     out = []
     processes = observed.processes
-    layers = ", ".join(observed.layers) or "none yet"
+    layers = ", ".join(observed.layers) or "none imported"
     out.append(
         f"hapimigrate verify run: {observed.requests} HubSpot request"
         f"{'s' if observed.requests != 1 else ''} to {len(observed.calls)} endpoint"
@@ -229,16 +231,16 @@ def run_text(observed: Observed, status: int, quiet: bool = False) -> str:
     for finding in observed.warnings:
         out.append(_finding_line(finding, "warning"))
     violations = len(observed.violations)
-    if quiet:
-        out = [_finding_line(f, "violation") for f in observed.violations]
     if violations:
         out.append(
             f"hapimigrate: {violations} violation{'s' if violations != 1 else ''} "
             f"(the command exited {status})"
         )
-    elif not quiet:
+    else:
         out.append(f"hapimigrate: no violation (the command exited {status})")
-    return "\n".join(out) + "\n" if out else ""
+    if quiet:
+        out = [_finding_line(f, "violation") for f in observed.violations]
+    return "".join(line + "\n" for line in out)
 
 
 def _finding_line(finding: Finding, label: str) -> str:

@@ -2,9 +2,9 @@
 retirement date ahead (a warning): the one place ``verify`` asks the lifecycle data.
 
 :func:`lookup` answers through :data:`source`, a function ``(method, endpoint) ->
-Retirement | None``. Until the package carries lifecycle data,
-:func:`lifecycle_source` knows no retirement; tests, and anyone with a list of their
-own, point :data:`source` elsewhere (:func:`use`, :func:`from_patterns`)."""
+Retirement | None``: by default :func:`lifecycle_source`, the package's lifecycle
+data; tests, and anyone with a list of their own, point it elsewhere (:func:`use`,
+:func:`from_patterns`)."""
 
 from __future__ import annotations
 
@@ -29,14 +29,25 @@ Source = Callable[[str, str], "Retirement | None"]
 
 
 def lifecycle_source(method: str, endpoint: str) -> Retirement | None:
-    """The package's lifecycle data. Not there yet: nothing is known retired.
+    """The package's lifecycle data (:func:`hapimigrate.hubspot.lifecycle_of`),
+    judged on :func:`hapimigrate.hubspot.today` (``HAPIMIGRATE_TODAY`` pins it): a
+    retired endpoint, or one whose switch-off date is ahead. A general end of
+    support (v1-v3 in September 2027) is not a retirement: those endpoints work."""
+    from hapimigrate import hubspot
 
-    To wire ``hapimigrate/hubspot/lifecycle.py`` in, answer here from its lookup of
-    ``method`` and ``endpoint`` (a path whose values are ``{}``): None for an
-    endpoint that works, else a :class:`Retirement` with status RETIRED (the date
-    has passed) or SUNSETTING (a removal date ahead); general end-of-support dates
-    (``unsupported-from``) are not retirements."""
-    return None
+    found = hubspot.lifecycle_of(method, endpoint)
+    if found is None:
+        return None
+    state = found.state(hubspot.today())
+    if state not in (RETIRED, SUNSETTING):
+        return None
+    instead = found.replacements[0] if found.replacements else None
+    return Retirement(
+        found.family,
+        state,
+        found.date or "",
+        f"{instead.method} {instead.path}" if instead else "",
+    )
 
 
 source: Source = lifecycle_source

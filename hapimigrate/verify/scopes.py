@@ -7,8 +7,9 @@ call lacks is *missing* (each with the calls that need it); a granted scope that
 call uses is *extra* (least privilege: a warning). ``oauth``, which every OAuth app
 has, is never extra.
 
-The report's sites that still need a token (``rewrite``, ``manual``) count, and so do
-the calls ``verify run`` saw that no site accounts for (``Report.observed``)."""
+The report's sites that need a token count (key uses migrated or left for a person,
+and the HubSpot calls that already send a token), and so do the calls ``verify run``
+saw that no site accounts for (``Report.observed``)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,19 @@ from typing import Iterable, Iterator
 
 from hapimigrate.hubspot import ScopeNeed
 from hapimigrate.model import Endpoint, Kind, Site, Status
-from hapimigrate.report import Report
+from hapimigrate.report import VERSION, Report
 
 ALWAYS_GRANTED = frozenset({"oauth"})
 _NEEDING_TOKEN = (Status.REWRITE, Status.MANUAL)
+_NOT_KEY_USES = (Kind.CALL, Kind.VERSION)
+
+
+def needs_token(site: Site) -> bool:
+    """A key use that gets the token (``rewrite``, ``manual``), or a HubSpot call
+    that already sends one (``call``): as the report counts them."""
+    if site.kind == Kind.CALL:
+        return True
+    return site.kind not in _NOT_KEY_USES and site.status in _NEEDING_TOKEN
 
 
 class ReportFileError(ValueError):
@@ -73,7 +83,7 @@ class Comparison:
 def _calls(report: Report) -> Iterator[tuple[Use, ScopeNeed]]:
     for entry in report.sites:
         site = entry.site
-        if site.status not in _NEEDING_TOKEN:
+        if not needs_token(site):
             continue
         for call in entry.calls:
             if call.need is not None:
@@ -160,8 +170,10 @@ def sites_from_report(path: str) -> list[Site]:
         raise ReportFileError(f"{path}: {error.strerror or error}") from None
     except ValueError as error:
         raise ReportFileError(f"{path}: not JSON: {error}") from None
-    if not isinstance(document, dict) or document.get("version") != 1:
-        raise ReportFileError(f"{path}: not a hapimigrate JSON report (version 1)")
+    if not isinstance(document, dict) or document.get("version") not in range(
+        1, VERSION + 1
+    ):
+        raise ReportFileError(f"{path}: not a hapimigrate JSON report")
     try:
         return [
             Site(

@@ -114,7 +114,7 @@ class Outcome:
     """What ``verify token`` found; rendered by :mod:`.render`, never holding the
     token."""
 
-    kind: str = UNKNOWN
+    kind: str = ""  # "" until the token was read
     region: str | None = None
     info: introspect.TokenInfo | None = None
     comparison: scopes.Comparison | None = None

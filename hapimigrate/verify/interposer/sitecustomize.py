@@ -20,6 +20,8 @@ def _install():
 
 def _chain():
     """The next ``sitecustomize`` on the path, run as if it were the only one."""
+    if sys.version_info[0] < 3:  # not watched; leave Python 2 alone
+        return
     import importlib.machinery
     import importlib.util
 
