@@ -12,7 +12,16 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-KEYS = ("token-provider", "jobs", "quiet", "verbose", "color", "exclude")
+KEYS = (
+    "token-provider",
+    "jobs",
+    "quiet",
+    "verbose",
+    "color",
+    "exclude",
+    "modernize",  # diff, apply
+    "fail-before",  # check
+)
 
 
 class ConfigError(ValueError):

@@ -41,6 +41,11 @@ _SHORT_NAMES = (b"HS_API", b"hs_api", b"HS_KEY", b"hs_key", b"hsApi", b"HAPI_KEY
 _KEY_WORDS = (b"key", b"Key", b"KEY")
 # What a top-level statement must mention to matter to the codemod (slicing).
 STATEMENT_SEED = re.compile(rb"hapikey|hubspot|hubapi|\bhapi\b", re.IGNORECASE)
+# ... and to matter to the lifecycle of its calls (report, check, --modernize)
+CALL_SEED = re.compile(
+    rb"hapikey|hubspot|hubapi|\bhapi\b|/(?:v[1-4]|\d{4}-\d{2})(?:/|[\"'])",
+    re.IGNORECASE,
+)
 
 
 def is_python(path: str) -> bool:

@@ -16,7 +16,9 @@ from hapimigrate import hubspot
 from hapimigrate.hubspot import Lifecycle, ScopeNeed, scopes_for
 from hapimigrate.hubspot import lifecycle as lifecycles
 
-VERSION = 2  # 2: lifecycles (calls[].lifecycle, "lifecycle"), sites of kind call/version
+VERSION = (
+    2  # 2: lifecycles (calls[].lifecycle, "lifecycle"), sites of kind call/version
+)
 # Sites that are not key uses: HubSpot calls (report, check) and versioned paths
 # (--modernize). They are listed, but counted apart from the key uses.
 NOT_KEY_USES = (Kind.CALL, Kind.VERSION)
@@ -181,6 +183,8 @@ class Report:
             ids.update(life.sources)
             for replacement in life.replacements:
                 ids.update(replacement.sources)
+            for event in life.events:
+                ids.update(event.sources)
         return tuple(sorted(ids, key=lambda s: int(s[1:])))
 
     @property

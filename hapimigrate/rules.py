@@ -1,10 +1,16 @@
-"""The rule ids of ``hapimigrate check``: stable, documented, one per kind of use."""
+"""The rule ids of ``hapimigrate check``: stable, documented, one per kind of use,
+and two for the lifecycle of the endpoints HubSpot calls reach (retired: the call
+fails today; an announced date: a note, failing with ``--strict`` or
+``--fail-before``). Lifecycles are judged on :func:`hapimigrate.hubspot.today`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from hapimigrate.model import Kind, Site
+from hapimigrate import hubspot
+from hapimigrate.hubspot import lifecycle as lifecycles
+from hapimigrate.model import Kind, Site, Status
 
 
 @dataclass(frozen=True)
@@ -13,6 +19,11 @@ class Rule:
     name: str
     title: str
     help: str
+    help_uri: str = ""  # where the rule's facts come from
+
+
+def _source(source: str) -> str:
+    return lifecycles.source_url(source)
 
 
 RULES = {
@@ -68,8 +79,34 @@ RULES = {
             "once the key is gone from the configuration it skips the work or stops the "
             "app. Test the token instead.",
         ),
+        Rule(
+            "HM007",
+            "retired-endpoint",
+            "Call to a retired HubSpot endpoint",
+            "HubSpot has switched this endpoint off: the call fails today (often with "
+            "HTTP 404), whatever the token. Move it to the replacement the message "
+            "names; `hapimigrate report` lists every replacement, what differs, and the "
+            "source of each date. HubSpot's list of sunset APIs: " + _source("S15"),
+            _source("S15"),
+        ),
+        Rule(
+            "HM008",
+            "endpoint-end-date",
+            "Call to a HubSpot endpoint with an announced end date",
+            "HubSpot has announced a date for this endpoint: a sunset (it stops working "
+            "then) or the end of support (v1-v3 APIs: September 2027; v4: 2027-03-30; no "
+            "fixes after it). A note: it fails the check with --strict, or with "
+            "--fail-before DATE when its date comes first. `hapimigrate report` names the "
+            "date-based replacements; `hapimigrate apply --modernize` rewrites v3/v4 paths "
+            "whose 2026-03 twin has the same schemas. The announcement: "
+            + _source("S1")
+            + "; the migration guide: "
+            + _source("S2"),
+            _source("S1"),
+        ),
     )
 }
+LIFECYCLE_RULES = ("HM007", "HM008")
 
 _BY_KIND = {
     Kind.URL: "HM001",
@@ -82,16 +119,90 @@ _BY_KIND = {
 
 
 def rule_for(site: Site) -> Rule:
-    """One rule a use: a hard-coded key first, else the kind of use."""
+    """One rule a use: a hard-coded key first, else the kind of use; for a
+    HubSpot call, whether its endpoint is retired today."""
+    if site.kind == Kind.CALL:
+        return RULES["HM007" if _worst(site)[0] == lifecycles.RETIRED else "HM008"]
     if site.hardcoded_key:
         return RULES["HM004"]
     return RULES[_BY_KIND[site.kind]]
 
 
+def rule_id(site: Site) -> str | None:
+    """The rule a site is a finding of; None for a site check does not report
+    (a versioned path of --modernize, a call to a current endpoint)."""
+    if site.kind == Kind.VERSION:
+        return None
+    if site.kind == Kind.CALL and _worst(site)[1] is None:
+        return None
+    return rule_for(site).id
+
+
+def fails(site: Site, strict: bool = False, fail_before: date | None = None) -> bool:
+    """Whether a finding fails the check: a retired endpoint always; a date
+    announced for an endpoint with --strict, or when it comes before
+    ``fail_before``; a developer key with --strict; any other use always."""
+    if site.kind == Kind.CALL:
+        state, life = _worst(site)
+        if life is None:
+            return False
+        if state == lifecycles.RETIRED or strict:
+            return True
+        earliest = _earliest(site)
+        return None not in (fail_before, earliest) and earliest < fail_before  # type: ignore[operator]
+    return strict or site.status != Status.KEPT
+
+
 def message(site: Site) -> str:
     text = rule_for(site).title
+    if site.kind == Kind.CALL:
+        return f"{text}: {_lifecycle_message(site)}"
     if site.reason:
         text += f" ({site.status.value}: {site.reason})"
     elif site.status.value == "rewrite":
         text += " (`hapimigrate apply` migrates it)"
+    return text
+
+
+def _dated(site: Site) -> list[tuple[str, hubspot.Lifecycle, object]]:
+    on = hubspot.today()
+    found = []
+    for call in site.calls:
+        life = hubspot.lifecycle_of(call.method, call.path)
+        if life is not None and life.status != lifecycles.CURRENT:
+            found.append((life.state(on), life, call))
+    return found
+
+
+def _worst(site: Site) -> tuple[str | None, hubspot.Lifecycle | None]:
+    found = _dated(site)
+    if not found:
+        return None, None
+    state, life, _ = max(found, key=lambda f: lifecycles.SEVERITY[f[0]])
+    return state, life
+
+
+def _earliest(site: Site) -> date | None:
+    ends = [life.end for _, life, _ in _dated(site) if life.end is not None]
+    return min(ends) if ends else None
+
+
+def _lifecycle_message(site: Site) -> str:
+    """``GET /owners/v2/owners: Owners v2, retired: failing since 2025-03-24; use
+    GET /crm/owners/2026-03 (and 1 more) (source: https://...)``."""
+    found = _dated(site)
+    if not found:
+        return "no date announced"
+    state, life, call = max(found, key=lambda f: lifecycles.SEVERITY[f[0]])
+    what = " ".join(filter(None, (call.method, call.path)))  # type: ignore[attr-defined]
+    text = f"{what}: {life.short_name}, {life.when(hubspot.today())}"
+    instead = life.instead()
+    if instead:
+        text += f"; instead: {instead}"
+    if life.modernizable:
+        text += " (`hapimigrate apply --modernize` rewrites it)"
+    if life.sources:
+        text += f" (source: {_source(life.sources[0])})"
+    if len(found) > 1:
+        text += f" (and {len(found) - 1} more call{'s' if len(found) > 2 else ''})"
     return text

@@ -13,6 +13,11 @@ from hapimigrate import run
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "fixtures")
+# Endpoint lifecycles are judged on this day (the date the lifecycle facts were
+# gathered), so that the goldens do not change with the calendar; subprocesses
+# inherit it. Tests of other days set it themselves.
+TODAY = "2026-11-29"
+os.environ["HAPIMIGRATE_TODAY"] = TODAY
 
 
 def pytest_addoption(parser):

@@ -1,5 +1,7 @@
 """Golden fixtures: for each pattern, before.py must become exactly after.py, the
-sites found must be exactly those in sites.txt, and a second run changes nothing."""
+sites found must be exactly those in sites.txt, and a second run changes nothing.
+A pattern's ``options.txt`` names the run options it needs, one a line
+(``modernize``: ``--modernize``)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,10 @@ import os
 
 import pytest
 
-from tests.conftest import FIXTURES, migrate
+from hapimigrate import providers
+from hapimigrate.model import RunOptions
+from hapimigrate.python import module as codemod
+from tests.conftest import FIXTURES
 
 PATTERNS = os.path.join(FIXTURES, "patterns")
 NAMES = sorted(os.listdir(PATTERNS))
@@ -32,11 +37,24 @@ def read(path: str) -> bytes:
         return handle.read()
 
 
+def options_of(name: str) -> RunOptions:
+    """The run options ``options.txt`` of a pattern asks for."""
+    path = os.path.join(PATTERNS, name, "options.txt")
+    asked = read(path).decode().split() if os.path.exists(path) else []
+    unknown = set(asked) - {"modernize"}
+    assert not unknown, f"{path}: unknown options {unknown}"
+    return RunOptions(providers.resolve(None), modernize="modernize" in asked)
+
+
+def migrate(source: bytes, name: str, path: str):
+    return codemod.process_source(path, source, options_of(name))
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_pattern(name, update_goldens):
     folder = os.path.join(PATTERNS, name)
     before = read(os.path.join(folder, "before.py"))
-    result = migrate(before, path="before.py")
+    result = migrate(before, name, path="before.py")
     assert result.error is None
     after = result.new if result.new is not None else before
     sites = site_lines(result)
@@ -52,6 +70,6 @@ def test_pattern(name, update_goldens):
 @pytest.mark.parametrize("name", NAMES)
 def test_pattern_is_idempotent(name):
     after = read(os.path.join(PATTERNS, name, "after.py"))
-    again = migrate(after, path="after.py")
+    again = migrate(after, name, path="after.py")
     assert again.new is None or again.new == after
     assert not [s for s in again.sites if s.status.value == "rewrite"]

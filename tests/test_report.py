@@ -23,7 +23,7 @@ def test_golden_report(output_format, update_goldens):
 
 def test_json_report_shape():
     document = json.loads(invoke("report", "--format", "json", "app").stdout)
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["auth"] == "header"
     assert document["token_provider"] == "env:HUBSPOT_ACCESS_TOKEN"
     assert document["scopes"] == sorted(document["scopes"])

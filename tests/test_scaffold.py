@@ -1,6 +1,7 @@
 """`hapimigrate scaffold oauth`: the written provider refreshes tokens against a
 real (local) token endpoint, caches them, is thread-safe and keeps the newest
-refresh token."""
+refresh token; by default at HubSpot's current token endpoint (POST
+/oauth/2026-03/token, form-encoded), not /oauth/v1/token (sunset 2027-02-16)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from hapimigrate.cli import main
 
 
 class TokenEndpoint:
-    def __init__(self, status: int = 200) -> None:
+    def __init__(self, status: int = 200, error: dict | None = None) -> None:
         self.requests: list[dict] = []
         self.status = status
+        self.error = error or {"status": "BAD"}
         endpoint = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -27,13 +29,17 @@ class TokenEndpoint:
                 body = self.rfile.read(int(self.headers["Content-Length"])).decode()
                 form = {k: v[0] for k, v in parse_qs(body).items()}
                 endpoint.requests.append(
-                    {"form": form, "type": self.headers["Content-Type"]}
+                    {
+                        "form": form,
+                        "type": self.headers["Content-Type"],
+                        "path": self.path,
+                    }
                 )
                 number = len(endpoint.requests)
                 answer = {"access_token": f"access-{number}", "refresh_token": f"refresh-{number}",
                           "expires_in": 1800}  # fmt: skip
                 data = json.dumps(
-                    answer if endpoint.status == 200 else {"status": "BAD"}
+                    answer if endpoint.status == 200 else endpoint.error
                 ).encode()
                 self.send_response(endpoint.status)
                 self.send_header("Content-Length", str(len(data)))
@@ -45,7 +51,9 @@ class TokenEndpoint:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/oauth/v1/token"
+        self.url = (
+            f"http://127.0.0.1:{self.server.server_address[1]}/oauth/2026-03/token"
+        )
 
     def close(self) -> None:
         self.server.shutdown()
@@ -82,6 +90,7 @@ def test_fetches_once_then_serves_from_cache(provider, monkeypatch):
     finally:
         endpoint.close()
     [request] = endpoint.requests
+    assert request["path"] == "/oauth/2026-03/token"  # nothing in the query
     assert request["type"].startswith("application/x-www-form-urlencoded")
     assert request["form"] == {
         "grant_type": "refresh_token",
@@ -145,3 +154,49 @@ def test_scaffold_does_not_overwrite(tmp_path, monkeypatch):
     (tmp_path / "p.py").write_text("mine\n")
     result = CliRunner().invoke(main, ["scaffold", "oauth", "-o", "p.py"])
     assert result.exit_code == 2 and (tmp_path / "p.py").read_text() == "mine\n"
+
+
+def test_the_default_endpoint_is_the_current_date_based_one(provider):
+    assert provider.DEFAULT_TOKEN_URL == "https://api.hubapi.com/oauth/2026-03/token"
+    from hapimigrate import hubspot
+
+    current = hubspot.lifecycle_of("POST", "/oauth/2026-03/token")
+    assert current is not None and current.status == "current"
+    sunset = hubspot.lifecycle_of("POST", "/oauth/v1/token")
+    assert (sunset.status, sunset.date) == ("sunsetting", "2027-02-16")
+    assert "POST /oauth/2026-03/token" in {
+        f"{r.method} {r.path}" for r in sunset.replacements
+    }
+
+
+def test_refusal_names_the_oauth_error_fields(provider, monkeypatch):
+    endpoint = TokenEndpoint(
+        status=400,
+        error={
+            "status": "BAD_REFRESH_TOKEN",
+            "message": "missing or invalid refresh token",
+            "error": "invalid_grant",
+            "error_description": "missing or invalid refresh token",
+        },
+    )
+    monkeypatch.setenv("HUBSPOT_TOKEN_URL", endpoint.url)
+    try:
+        with pytest.raises(provider.TokenError) as raised:
+            provider.get_access_token()
+    finally:
+        endpoint.close()
+    assert str(raised.value) == (
+        "token refresh failed: HTTP 400: invalid_grant "
+        "(missing or invalid refresh token)"
+    )
+    assert "client-secret" not in str(raised.value)
+
+
+def test_the_written_provider_calls_no_dated_endpoint(tmp_path, monkeypatch):
+    """`check` on the scaffolded module: nothing retired or sunsetting."""
+    monkeypatch.chdir(tmp_path)
+    CliRunner().invoke(main, ["scaffold", "oauth", "-o", "hubspot_oauth.py"])
+    text = (tmp_path / "hubspot_oauth.py").read_text()
+    assert "/oauth/v1/" not in text.split('"""', 2)[2]  # only the docstring says it
+    result = CliRunner().invoke(main, ["check", "hubspot_oauth.py"])
+    assert result.exit_code == 0 and result.stdout == ""

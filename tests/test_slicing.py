@@ -7,8 +7,10 @@ import os
 
 import pytest
 
+from hapimigrate.python import module as codemod
 from hapimigrate.python import slicing
-from tests.conftest import FIXTURES, migrate
+from tests.conftest import FIXTURES
+from tests.test_patterns import options_of
 
 PATTERNS = os.path.join(FIXTURES, "patterns")
 FILLER = "".join(
@@ -17,11 +19,20 @@ FILLER = "".join(
 )
 
 
-def both_ways(source: bytes, monkeypatch):
-    sliced = migrate(source)
+def migrate(source: bytes, name: str | None = None):
+    """The engine, with the run options the pattern ``name`` asks for."""
+    from hapimigrate import providers
+    from hapimigrate.model import RunOptions
+
+    options = options_of(name) if name else RunOptions(providers.resolve(None))
+    return codemod.process_source("example.py", source, options)
+
+
+def both_ways(source: bytes, monkeypatch, name: str | None = None):
+    sliced = migrate(source, name)
     big = slicing.BIG
     monkeypatch.setattr(slicing, "MIN_LINES", 10**9)
-    whole = migrate(source)
+    whole = migrate(source, name)
     monkeypatch.setattr(slicing, "MIN_LINES", 50)
     monkeypatch.setattr(slicing, "BIG", big)
     return sliced, whole
@@ -41,7 +52,7 @@ def test_sliced_equals_whole(name, outline, monkeypatch):
     padded_middle = head + FILLER.encode() + b"\n\n\n" + tail
     for source in (padded, padded_middle):
         assert slicing.reduce(source) is not None
-        sliced, whole = both_ways(source, monkeypatch)
+        sliced, whole = both_ways(source, monkeypatch, name)
         assert sliced.sites == whole.sites
         assert sliced.new == whole.new
 

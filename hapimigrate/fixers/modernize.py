@@ -39,6 +39,9 @@ from hapimigrate.python.context import ModuleContext
 
 _VERSIONED = re.compile(r"/v[34](?:/|$)")
 _AFTER_PREFIX = re.compile(r"""(?:[/?#'"]|$)""")
+_BEFORE_PATH = re.compile(
+    r"""^['"]?(?:[a-z][a-z0-9+.-]*://[^/?#\s'"]*|%[sr]|\{[^{}]*\})?$""", re.I
+)
 NO_REQUEST = "no request using this path was found in this module: rewrite it by hand"
 SPLIT = "the versioned prefix {} is split across strings: rewrite it by hand"
 ESCAPED = "the path is written with escape sequences: rewrite it by hand"
@@ -132,10 +135,14 @@ def _edit(
 
 
 def _find_prefix(text: str, prefix: str) -> int | None:
-    """Where ``prefix`` stands in ``text`` as whole path segments."""
+    """Where ``prefix`` starts the path of ``text``, as whole segments: at the
+    start, after a host (``https://api.hubapi.com``) or a placeholder (``%s``,
+    ``{base}``); never in prose (``"calling /crm/v3/objects"``)."""
     at = text.find(prefix)
     while at >= 0:
-        if _AFTER_PREFIX.match(text, at + len(prefix)):
+        if _AFTER_PREFIX.match(text, at + len(prefix)) and _BEFORE_PATH.match(
+            text[:at]
+        ):
             return at
         at = text.find(prefix, at + 1)
     return None

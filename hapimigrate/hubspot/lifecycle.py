@@ -52,14 +52,15 @@ class DateError(ValueError):
     """A date hapimigrate was given cannot be read."""
 
 
-def parse_date(value: object, what: str = "date") -> date:
+def parse_date(value: object, what: str = "") -> date:
     """``2027-09-01`` (or a ``date``, as TOML gives it) as a date."""
     if isinstance(value, date):
         return value
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise DateError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
+        where = f"{what}: " if what else ""
+        raise DateError(f"{where}{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def today() -> date:
@@ -157,6 +158,59 @@ class Lifecycle:
     @property
     def modernizable(self) -> bool:
         return self.twin is not None and self.twin.identical
+
+    # -- in words -------------------------------------------------------------
+    @property
+    def short_name(self) -> str:
+        """``CRM v3`` for ``CRM v3 (objects, properties, ...)``; ``Contact Lists
+        v1`` for ``Contact Lists v1: the three list-less contact feeds ...``."""
+        name = self.family.split(" (", 1)[0]
+        return name.split(": ", 1)[0] if len(name) > 40 else name
+
+    def when(self, on: date) -> str:
+        """``retired: failing since 2025-03-24``, ``sunsets on 2026-12-04 (5 days
+        left)``, ``unsupported from September 2027 (276 days left)``."""
+        state = self.state(on)
+        left = self.days_left(on)
+        if state == RETIRED:
+            return f"retired: failing since {self.date}"
+        if state == SUNSETTING:
+            return f"sunsets on {self.date} ({_days(left)} left)"
+        if state == UNSUPPORTED_FROM:
+            return f"unsupported from {spoken(self.date or '')} ({_days(left)} left)"
+        if state == UNSUPPORTED:
+            return f"unsupported since {spoken(self.date or '')}"
+        return f"current (date-based version {self.version})"
+
+    def column(self, on: date) -> str:
+        """The same, short, for a table cell."""
+        state = self.state(on)
+        left = self.days_left(on)
+        if state == RETIRED:
+            return f"retired (failing since {self.date})"
+        if state == SUNSETTING:
+            return f"sunsets {self.date} ({_days(left)} left)"
+        if state == UNSUPPORTED_FROM:
+            return f"unsupported from {self.date} ({_days(left)} left)"
+        if state == UNSUPPORTED:
+            return f"unsupported since {self.date}"
+        return f"current ({self.version})"
+
+    def instead(self) -> str:
+        """What to call instead, in a few words ("" when HubSpot names nothing)."""
+        twin = self.twin
+        if twin is not None:
+            how = "same schemas" if twin.identical else "schemas differ"
+            return f"{twin.method or ''} {twin.path} ({how})".strip()
+        if not self.replacements:
+            return ""
+        first = self.replacements[0]
+        more = len(self.replacements) - 1
+        return f"{first.method} {first.path}" + (f" (and {more} more)" if more else "")
+
+
+def _days(count: int | None) -> str:
+    return "1 day" if count == 1 else f"{count} days"
 
 
 # -- the catalog --------------------------------------------------------------
@@ -571,7 +625,9 @@ def path_swap(method: str | None, path: str) -> PathSwap | None:
     if path.endswith("/") and path != "/":
         return PathSwap(old, new, swapped, twin, "the path ends with '/'")
     if twin is None:
-        if _without_twin(method, path):
+        if method is None and any(dated_twin(m, path) for m in METHODS):
+            reason = f"the HTTP method of {path} is not known from the source"
+        elif _without_twin(method, path):
             reason = f"HubSpot's 2026-03 spec has no counterpart of {call}"
         else:
             reason = f"no 2026-03 twin of {call} is known"

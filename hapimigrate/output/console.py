@@ -7,7 +7,9 @@ from typing import Iterable
 
 import click
 
-from hapimigrate.model import Site, Status
+from hapimigrate import hubspot
+from hapimigrate.hubspot import lifecycle as lifecycles
+from hapimigrate.model import Kind, Site, Status
 
 _COLORS = {
     Status.REWRITE: "green",
@@ -52,10 +54,27 @@ def hardcoded_keys(sites: Iterable[Site]) -> str | None:
     return f"hapimigrate: {what}: revoke {'them' if count != 1 else 'it'} ({shown})"
 
 
+def retired_calls(sites: Iterable[Site]) -> int:
+    """Calls of key uses to endpoints HubSpot has retired (or switched off):
+    migrated or not, they fail today."""
+    on = hubspot.today()
+    count = 0
+    for site in sites:
+        if site.kind in (Kind.CALL, Kind.VERSION):
+            continue
+        for call in site.calls:
+            life = hubspot.lifecycle_of(call.method, call.path)
+            if life is not None and life.state(on) == lifecycles.RETIRED:
+                count += 1
+    return count
+
+
 def summary(
     verb: str, changed: int, sites: Iterable[Site], errors: int, skipped: int
 ) -> str:
-    counts = Counter(site.status for site in sites)
+    sites = list(sites)
+    counts = Counter(site.status for site in sites if site.kind != Kind.VERSION)
+    versions = Counter(site.status for site in sites if site.kind == Kind.VERSION)
     parts = [
         f"{changed} file{'s' if changed != 1 else ''} {verb}",
         f"{counts[Status.REWRITE]} site{'s' if counts[Status.REWRITE] != 1 else ''} migrated",
@@ -66,6 +85,21 @@ def summary(
         parts.append(f"{counts[Status.KEPT]} kept (developer key)")
     if counts[Status.UNPARSED]:
         parts.append(f"{counts[Status.UNPARSED]} in files that do not parse")
+    if versions:
+        moved = versions[Status.REWRITE]
+        text = f"{moved} path{'s' if moved != 1 else ''} moved to 2026-03"
+        if versions[Status.MANUAL]:
+            text += f" ({versions[Status.MANUAL]} left for a person)"
+        parts.append(text)
+    retired = retired_calls(sites)
+    if retired:
+        what = click.style(
+            f"{retired} call{'s' if retired != 1 else ''} to "
+            f"{'retired endpoints' if retired != 1 else 'a retired endpoint'}",
+            fg="red",
+            bold=True,
+        )
+        parts.append(f"{what} (they fail whatever the token: see hapimigrate report)")
     if errors:
         parts.append(f"{errors} error{'s' if errors != 1 else ''}")
     if skipped:

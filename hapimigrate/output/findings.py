@@ -9,15 +9,31 @@ from urllib.parse import quote
 import click
 
 from hapimigrate import __version__
-from hapimigrate.model import Site, Status
+from hapimigrate.model import Kind, Site, Status
 from hapimigrate.rules import RULES, message, rule_for
 
 HOMEPAGE = "https://pypi.org/project/hapimigrate/"
 
 
 def level(site: Site) -> str:
-    """A developer key is legitimate: a note, not an error."""
+    """A developer key is legitimate: a note, not an error; so is an endpoint
+    whose date has not come. A retired endpoint is an error."""
+    if site.kind == Kind.CALL:
+        return "error" if rule_for(site).id == "HM007" else "note"
     return "note" if site.status == Status.KEPT else "error"
+
+
+def noted(notes: list[Site]) -> str:
+    """`` (1 developer key, 3 endpoint dates noted)``: the findings that do not
+    fail the check; "" when there are none."""
+    keys = sum(1 for s in notes if s.kind != Kind.CALL)
+    dates = len(notes) - keys
+    parts = [
+        f"{count} {what}{'s' if count != 1 else ''}"
+        for count, what in ((keys, "developer key"), (dates, "endpoint date"))
+        if count
+    ]
+    return f" ({', '.join(parts)} noted)" if parts else ""
 
 
 def _where(site: Site) -> str:
@@ -121,7 +137,10 @@ def sarif(sites: list[Site]) -> str:
                                 "shortDescription": {"text": rule.title},
                                 "fullDescription": {"text": rule.help},
                                 "help": {"text": rule.help, "markdown": rule.help},
-                                "defaultConfiguration": {"level": "error"},
+                                **({"helpUri": rule.help_uri} if rule.help_uri else {}),
+                                "defaultConfiguration": {
+                                    "level": "note" if rule.id == "HM008" else "error"
+                                },
                             }
                             for rule in rules
                         ],

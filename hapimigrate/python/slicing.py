@@ -49,8 +49,10 @@ class Slice:
         return self.origin[reduced_line - 1] + 1
 
 
-def reduce(data: bytes) -> Slice | None:
-    """The reduced source, or None when slicing would not help or cannot be done."""
+def reduce(data: bytes, seed: re.Pattern[bytes] | None = None) -> Slice | None:
+    """The reduced source, or None when slicing would not help or cannot be done.
+    ``seed``: what a statement must mention to matter (default: a key use)."""
+    seed = seed or prefilter.STATEMENT_SEED
     lines = data.splitlines(keepends=True)
     if len(lines) < MIN_LINES:
         return None
@@ -69,7 +71,7 @@ def reduce(data: bytes) -> Slice | None:
     keep = imports | {
         i
         for i, (start, end) in enumerate(spans)
-        if prefilter.STATEMENT_SEED.search(b"".join(lines[start - 1 : end]))
+        if seed.search(b"".join(lines[start - 1 : end]))
     }
     if docstring:
         keep.add(0)
