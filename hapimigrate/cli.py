@@ -22,9 +22,17 @@ from hapimigrate import (
     providers,
     suppress,
 )
-from hapimigrate import run
+from hapimigrate import hubspot, rules, run
 from hapimigrate import report as reporting
-from hapimigrate.model import FileResult, RunOptions, Site, Status
+from hapimigrate.hubspot.lifecycle import DateError, parse_date
+from hapimigrate.model import (
+    CALLS_DATED,
+    CALLS_UNLISTED,
+    FileResult,
+    RunOptions,
+    Site,
+    Status,
+)
 from hapimigrate.output import diff as diff_output
 from hapimigrate.output import findings as findings_output
 from hapimigrate.output import report_json, progress, console, report_text
@@ -153,26 +161,36 @@ def main() -> None:
     """Migrate HubSpot hapikey code to access tokens (Authorization: Bearer)."""
 
 
+modernize_option = click.option(
+    "--modernize",
+    is_flag=True,
+    help="Also rewrite v3/v4 paths to their date-based (2026-03) twin, where "
+    "HubSpot's request and response schemas are identical.",
+)
+
+
 @main.command()
 @report_option
+@modernize_option
 @shared_options
-def diff(settings: Settings, report_file: str | None) -> int:
+def diff(settings: Settings, report_file: str | None, modernize: bool = False) -> int:
     """Show, as a unified diff, what `apply` would change. Writes nothing.
 
     Exit 0 when nothing would change, 1 when something would, 2 on error."""
-    summary = _migrate(settings, Summary("diff"), write=False)
+    summary = _migrate(settings, Summary("diff"), write=False, modernize=modernize)
     _finish(settings, summary, report_file)
     return summary.exit_code
 
 
 @main.command()
 @report_option
+@modernize_option
 @shared_options
-def apply(settings: Settings, report_file: str | None) -> int:
+def apply(settings: Settings, report_file: str | None, modernize: bool = False) -> int:
     """Rewrite the files in place.
 
     Exit 0 when every site was migrated, 1 when some need a person, 2 on error."""
-    summary = _migrate(settings, Summary("apply"), write=True)
+    summary = _migrate(settings, Summary("apply"), write=True, modernize=modernize)
     _finish(settings, summary, report_file)
     return summary.exit_code
 
@@ -194,11 +212,15 @@ def report(
     output: str | None,
     observed_file: str | None = None,
 ) -> int:
-    """Report every site, the endpoints it calls and the OAuth scopes the new
-    token needs. Changes nothing. Exit 0, or 2 on error."""
+    """Report every site and HubSpot call, the endpoints, the OAuth scopes the
+    token needs and each endpoint's lifecycle. Changes nothing. Exit 0, or 2 on
+    error."""
     summary = Summary("report")
     for result in _results(
-        settings, summary, machine=output_format != "text" or bool(output)
+        settings,
+        summary,
+        machine=output_format != "text" or bool(output),
+        calls=CALLS_UNLISTED,
     ):
         summary.sites.extend(result.sites)
         _count_error(settings, summary, result)
@@ -229,7 +251,14 @@ def report(
 @click.option(
     "--strict",
     is_flag=True,
-    help="Uses in comments and docstrings count too; so do developer keys.",
+    help="Uses in comments and docstrings count too; so do developer keys and "
+    "endpoints with an announced end date.",
+)
+@click.option(
+    "--fail-before",
+    metavar="DATE",
+    help="Also fail on calls to endpoints whose announced date (sunset, end of "
+    "support) comes before DATE (YYYY-MM-DD).",
 )
 @shared_options
 def check(
@@ -239,11 +268,18 @@ def check(
     baseline_file: str | None,
     since: str | None,
     strict: bool,
+    fail_before: object = None,
 ) -> int:
     """Fail (exit 1) when hapikey usage is found: in Python, notebooks, JavaScript,
-    shell, configuration and templates. Exit 0 when clean, 2 on error."""
+    shell, configuration and templates; or a Python call to an endpoint HubSpot has
+    retired (calls to endpoints with an announced date are notes: --strict,
+    --fail-before). Exit 0 when clean, 2 on error."""
     summary = Summary("check")
     machine = output_format != "text" or bool(output)
+    try:  # a value from [tool.hapimigrate] may be a TOML date already
+        horizon = parse_date(fail_before) if fail_before else None
+    except DateError as error:
+        raise click.BadParameter(str(error), param_hint="--fail-before")
     findings = _findings(settings, summary, strict, machine)
     if baseline_file:
         try:
@@ -267,13 +303,11 @@ def check(
     else:
         rendered = findings_output.text(findings, settings.stdout_color(bool(output)))
     _emit(settings, rendered, output)
-    summary.failing = sum(1 for s in findings if strict or s.status != Status.KEPT)
+    failing_findings = [s for s in findings if rules.fails(s, strict, horizon)]
+    summary.failing = len(failing_findings)
     if not settings.quiet and output_format == "text":
-        notes = len(findings) - summary.failing
-        tail = (
-            f" ({notes} developer key{'s' if notes != 1 else ''} noted)"
-            if notes
-            else ""
+        tail = findings_output.noted(
+            [s for s in findings if not rules.fails(s, strict, horizon)]
         )
         failing = summary.failing
         _err(
@@ -310,7 +344,9 @@ def _findings(
     settings: Settings, summary: Summary, strict: bool, machine: bool
 ) -> list[Site]:
     findings: list[Site] = []
-    for result in _results(settings, summary, machine, checking=True, strict=strict):
+    for result in _results(
+        settings, summary, machine, checking=True, strict=strict, calls=CALLS_DATED
+    ):
         _count_error(settings, summary, result)
         if result.sites:
             text = (result.original or b"").decode(result.encoding, errors="replace")
@@ -438,7 +474,7 @@ def verify_token(
     paths = settings.paths or (() if report_file or observed_file else (".",))
     if paths:
         scan = replace(settings, paths=paths)
-        for result in _results(scan, summary, machine=True):
+        for result in _results(scan, summary, machine=True, calls=CALLS_UNLISTED):
             sites.extend(result.sites)
             _count_error(settings, summary, result)
     if report_file:
@@ -589,6 +625,8 @@ def _results(
     machine: bool,
     checking: bool = False,
     strict: bool = False,
+    modernize: bool = False,
+    calls: str = "",
 ) -> Iterator[FileResult]:
     """The FileResults of every file below the paths, with a progress line on a
     terminal."""
@@ -605,7 +643,18 @@ def _results(
     if settings.verbose:
         for skipped in found.skipped:
             _err(settings, f"{skipped.path}: skipped: {skipped.reason}")
-    options = RunOptions(provider, settings.verbose, scan_text=checking, strict=strict)
+    try:
+        hubspot.today()  # HAPIMIGRATE_TODAY, when set, must be a date
+    except DateError as error:
+        raise click.UsageError(str(error))
+    options = RunOptions(
+        provider,
+        settings.verbose,
+        scan_text=checking,
+        strict=strict,
+        modernize=modernize,
+        calls=calls,
+    )
     results = run.results(found.files, options, settings.jobs)
     wanted = progress.wanted(settings.quiet, machine)
     return progress.progress(results, len(found.files), wanted)
@@ -617,10 +666,12 @@ def _count_error(settings: Settings, summary: Summary, result: FileResult) -> No
         _err(settings, f"{result.path}: error: {result.error}")
 
 
-def _migrate(settings: Settings, summary: Summary, write: bool) -> Summary:
+def _migrate(
+    settings: Settings, summary: Summary, write: bool, modernize: bool = False
+) -> Summary:
     """diff and apply: every result shown (a diff) or written."""
     color = settings.stdout_color()
-    for result in _results(settings, summary, machine=False):
+    for result in _results(settings, summary, machine=False, modernize=modernize):
         summary.sites.extend(result.sites)
         _show_sites(settings, result)
         _count_error(settings, summary, result)

@@ -1,12 +1,17 @@
-"""The records every stage shares: one ``Site`` per hapikey use, one ``FileResult``
-per file, the ``RunOptions`` a run hands each file, and the token provider the
-migrated code calls. All frozen, small and picklable. This module imports nothing
+"""The records every stage shares: one ``Site`` per hapikey use (and, when the run
+asks, per HubSpot call and per versioned path: kinds ``call`` and ``version``), one
+``FileResult`` per file, the ``RunOptions`` a run hands each file, and the token
+provider the migrated code calls. All frozen, small and picklable. This module imports nothing
 of hapimigrate's, so every stage can import it without importing its caller."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+
+# The identity of a key expression that names no configuration entry for sure (a
+# free name): such keys are not compared across modules. See analysis.origins.
+UNPLACED_KEY = "?"
 
 
 class Status(str, Enum):
@@ -88,6 +93,11 @@ class FileResult:
     # module-level sessions given an Authorization header: other modules must not
     # replace their headers
     session_headers: tuple[str, ...] = ()
+    # the configured keys rewritten to the provider's token: (identity, label);
+    # two different ones in a tree would be mixed up by one token
+    provider_keys: tuple[tuple[str, str], ...] = ()
+    # the keys read from other modules (settings.HUBSPOT_API_KEY): (module, name)
+    imported_keys: tuple[tuple[str, str], ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -124,6 +134,10 @@ class RunOptions:
     # names other modules use so that rewriting them here is unsafe: functions they
     # call with keys, sessions whose headers they replace
     shared_elsewhere: frozenset[str] = frozenset()
+    # the tree's configured keys, when it sends more than one: each is manual
+    several_keys: tuple[str, ...] = ()
+    # key name -> where another module tests it ("settings.py:4"): uses stay manual
+    guarded_elsewhere: tuple[tuple[str, str], ...] = ()
     remove_dead_keys: bool = True  # off for notebook cells, which share their names
     # diff/apply --modernize: v3/v4 paths whose 2026-03 twin has identical schemas
     # become date-based paths (sites of kind "version")

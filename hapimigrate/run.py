@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from hapimigrate import discover, prefilter, textscan
-from hapimigrate.model import FileResult, RunOptions, Status
+from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
 
 # Below this many candidate files a pool costs more than it saves.
 POOL_THRESHOLD = 16
@@ -138,13 +138,13 @@ def _candidate(path: str) -> bool:
         return True
 
 
-def _module_stem(path: str) -> str:
+def _importable_names(path: str) -> tuple[str, ...]:
+    """The names other modules import a module's contents by: its stem and its
+    package's (``from crm import Client`` reaches ``crm/hub.py`` through a
+    re-export in ``crm/__init__.py``)."""
     stem = os.path.splitext(os.path.basename(path))[0]
-    return (
-        os.path.basename(os.path.dirname(os.path.abspath(path)))
-        if stem == "__init__"
-        else stem
-    )
+    package = os.path.basename(os.path.dirname(os.path.abspath(path)))
+    return (package,) if stem == "__init__" else (stem, package)
 
 
 def _keep_keys_read_elsewhere(
@@ -159,14 +159,32 @@ def _keep_keys_read_elsewhere(
     straight through, and these come last, once the tree has been searched."""
     deferred = []
     for result in results:
-        if result.removed_keys or result.token_parameters or result.session_headers:
+        if (
+            result.removed_keys
+            or result.token_parameters
+            or result.session_headers
+            or result.provider_keys
+        ):
             deferred.append(result)
         else:
             yield result
     if not deferred:
         return
-    stems = {r.path: _module_stem(r.path) for r in deferred}
-    needed = {stem.encode() for stem in stems.values()}
+    # two configured keys anywhere in the tree (settings.HUBSPOT_API_KEY here,
+    # settings.HUBSPOT_SANDBOX_API_KEY there) must not become one token
+    identities = {
+        key
+        for r in deferred
+        for key, _ in r.provider_keys
+        if not key.startswith(UNPLACED_KEY)  # a free name may be any of them
+    }
+    several = (
+        tuple(sorted({label for r in deferred for _, label in r.provider_keys}))
+        if len(identities) > 1
+        else ()
+    )
+    stems = {r.path: _importable_names(r.path) for r in deferred}
+    needed = {stem.encode() for names in stems.values() for stem in names}
     for r in deferred:
         needed |= {n.encode() for n in (*r.removed_keys, *r.token_parameters)}
         needed |= {s.encode() for s in r.session_headers}
@@ -183,10 +201,21 @@ def _keep_keys_read_elsewhere(
             containing.setdefault(word, set()).add(path)
         if words:
             texts[path] = data
+    # the modules other modules read keys from (settings.py), by importable name
+    wanted = {module for r in deferred for module, _ in r.imported_keys}
+    files_named: dict[str, list[str]] = {}
+    for path in files:
+        stem = os.path.splitext(os.path.basename(path))[0]
+        if stem in wanted:
+            files_named.setdefault(stem, []).append(path)
     again = {}
     for result in deferred:
         path = result.path
-        readers = containing.get(stems[path].encode(), set()) - {path}
+        readers = {
+            reader
+            for stem in stems[path]
+            for reader in containing.get(stem.encode(), set())
+        } - {path}
 
         def named(name: str) -> set[str]:
             return containing.get(name.encode(), set()) & readers
@@ -201,16 +230,56 @@ def _keep_keys_read_elsewhere(
             s
             for s in result.session_headers
             if any(_replaces_headers(texts[r], s) for r in named(s))
+            or any(_requests_elsewhere(texts[r], s) for r in named(s))
         }
-        if protected or shared:
+        mixed = several if result.provider_keys else ()
+        guarded = tuple(
+            (name, where)
+            for module, name in result.imported_keys
+            for where in _guards_in(files_named.get(module, ()), name, texts)[:1]
+        )
+        if protected or shared or mixed or guarded:
             again[path] = process_file(
                 path,
                 dataclasses.replace(
-                    options, protected=protected, shared_elsewhere=frozenset(shared)
+                    options,
+                    protected=protected,
+                    shared_elsewhere=frozenset(shared),
+                    several_keys=mixed,
+                    guarded_elsewhere=guarded,
                 ),
             )
     for result in deferred:
         yield again.get(result.path, result)
+
+
+def _guards_in(paths: Iterable[str], name: str, texts: dict[str, bytes]) -> list[str]:
+    """Where modules test a key by its name: ``if not KEY``, ``ENABLED =
+    bool(KEY)``, ``KEY is None``, ``assert KEY``; as ``path:line``."""
+    word = re.escape(name.encode())
+    uses = re.compile(rb"^[^\n]*\b" + word + rb"\b[^\n]*$", re.MULTILINE)
+    found = []
+    for path in paths:
+        data = texts.get(path)
+        if data is None:
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                continue
+        for match in uses.finditer(data):
+            if _TEST_LINE.match(match.group(0)) or (
+                _FLAG_LINE.match(match.group(0)) and _TESTING.search(match.group(0))
+            ):
+                line = data.count(b"\n", 0, match.start()) + 1
+                found.append(f"{os.path.basename(path)}:{line}")
+                break
+    return found
+
+
+_TEST_LINE = re.compile(rb"^\s*(?:if|elif|while|assert)\b")
+_FLAG_LINE = re.compile(rb"^\s*\w+\s*(?::[^=]+)?=(?!=)")  # ENABLED = ...
+_TESTING = re.compile(rb"\b(?:bool|len)\(|\bnot\b|\bis\s+(?:not\s+)?None\b|[!=]=")
 
 
 def _may_pass_arguments(data: bytes, name: str) -> bool:
@@ -225,6 +294,23 @@ def _may_pass_arguments(data: bytes, name: str) -> bool:
             continue
         return True
     return False
+
+
+_HUBSPOT_URL = re.compile(
+    rb"""^\s*(?:['"]|f['"])https?://(?:[\w-]+\.)*(?:hubapi\.com|hubspot\.com)[/'"]"""
+)
+
+
+def _requests_elsewhere(data: bytes, session: str) -> bool:
+    """Whether a module sends requests with ``session`` to anything but a URL
+    written out on a HubSpot host: the session's token would go along."""
+    name = re.escape(session.encode())
+    for match in re.finditer(
+        rb"\b" + name + rb"\.(?:get|post|put|patch|delete|head|options)\(", data
+    ):
+        if not _HUBSPOT_URL.match(data[match.end() : match.end() + 200]):
+            return True
+    return re.search(rb"\b" + name + rb"\.(?:request|send)\(", data) is not None
 
 
 def _replaces_headers(data: bytes, session: str) -> bool:

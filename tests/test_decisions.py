@@ -238,3 +238,15 @@ def test_a_caller_passing_a_key_that_cannot_be_placed_is_left_for_a_person():
     )
     [site] = _sites(source).sites
     assert site.status == Status.MANUAL and "line 7" in site.reason
+
+
+def test_one_template_fed_two_keys_is_not_collapsed():
+    source = (
+        "import os, requests\nPROD = os.environ['PROD_KEY']\nSANDBOX = os.environ['SANDBOX_KEY']\n"
+        "URL = 'https://api.hubapi.com/owners/v2/owners?hapikey={key}'\n"
+        "def a():\n    return requests.get(URL.format(key=PROD))\n"
+        "def b():\n    return requests.post(URL.format(key=SANDBOX))\n"
+    )
+    result = _sites(source)
+    assert result.new is None
+    assert {s.status for s in result.sites} == {Status.MANUAL}

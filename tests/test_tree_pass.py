@@ -58,3 +58,53 @@ def test_a_session_other_modules_only_use_is_migrated(tmp_path):
     result, after = _apply(tmp_path, {"http_session.py": SESSION, "use.py": user})
     assert result.exit_code == 0
     assert 'session.headers["Authorization"]' in after["http_session.py"]
+
+
+def test_two_keys_in_two_modules_are_not_one_token(tmp_path):
+    files = {
+        "settings.py": "import os\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "SANDBOX_KEY = os.environ['HUBSPOT_SANDBOX_API_KEY']\n",
+        "export.py": "import requests, settings\n"
+        "def owners():\n    return requests.get('https://api.hubapi.com/owners/v2/owners',"
+        " params={'hapikey': settings.KEY})\n",
+        "seed.py": "import requests, settings\n"
+        "def create(o):\n    return requests.post('https://api.hubapi.com/owners/v2/owners',"
+        " json=o, params={'hapikey': settings.SANDBOX_KEY})\n",
+    }
+    result, after = _apply(tmp_path, files)
+    assert result.exit_code == 1 and "several keys" in result.output
+    assert after == files
+
+
+def test_a_session_other_modules_send_elsewhere_is_left(tmp_path):
+    user = (
+        "from http_session import session\nsession.head('https://logo.example.com/x')\n"
+    )
+    result, after = _apply(tmp_path, {"http_session.py": SESSION, "use.py": user})
+    assert result.exit_code == 1
+    assert after["http_session.py"] == SESSION
+
+
+def test_a_client_re_exported_by_its_package_counts_its_callers(tmp_path):
+    (tmp_path / "crm").mkdir()
+    files = {
+        "crm/hub.py": CLIENT,
+        "crm/__init__.py": "from .hub import Client\n",
+        "main.py": "import os\nfrom crm import Client\nClient(os.environ['HUBSPOT_API_KEY'])\n",
+    }
+    result, after = _apply(tmp_path, files)
+    assert result.exit_code == 1 and after["crm/hub.py"] == CLIENT
+
+
+def test_a_key_another_module_tests_keeps_its_uses_for_a_person(tmp_path):
+    files = {
+        "settings.py": "import os\nHUBSPOT_API_KEY = os.environ.get('HUBSPOT_API_KEY')\n"
+        "HUBSPOT_ENABLED = bool(HUBSPOT_API_KEY)\n",
+        "tasks.py": "import requests\nimport settings\n\ndef push():\n"
+        "    if not settings.HUBSPOT_ENABLED:\n        return None\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/objects/contacts',"
+        " params={'hapikey': settings.HUBSPOT_API_KEY})\n",
+    }
+    result, after = _apply(tmp_path, files)
+    assert result.exit_code == 1 and "settings.py:3 tests the old key" in result.output
+    assert after == files

@@ -140,3 +140,15 @@ def test_sdk_clients_whose_key_is_in_a_mapping_or_set_later_are_reported():
         (6, Status.MANUAL),
         (8, Status.MANUAL),
     ]
+
+
+def test_a_session_whose_headers_a_helper_replaces_is_left():
+    source = (
+        KEY
+        + "def _defaults(sess):\n    sess.headers = {'Accept': 'application/json'}\n"
+        "    return sess\n"
+        "def make():\n    session = requests.Session()\n"
+        "    session.params = {'hapikey': API_KEY}\n    return _defaults(session)\n"
+    )
+    [site] = migrate(source).sites
+    assert site.status == Status.MANUAL and "by _defaults()" in site.reason

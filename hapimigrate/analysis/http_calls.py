@@ -119,12 +119,34 @@ def client_receiver(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
         return bool(ctx.qualified_names(node.func) & CLIENT_CONSTRUCTORS)
     if isinstance(node, cst.Name) and _built_by_constructor(ctx, node):
         return True
+    if isinstance(node, cst.Name) and _built_by_local_class(ctx, node):
+        return False  # api = Api(): its post() is the module's own method
     name = (
         node.attr.value
         if isinstance(node, cst.Attribute)
         else getattr(node, "value", None)
     )
     return isinstance(name, str) and bool(_CLIENT_NAME.search(name))
+
+
+def _built_by_local_class(ctx: ModuleContext, name: cst.Name) -> bool:
+    """``api = Api()`` where ``class Api`` is defined in this module."""
+    classes = {
+        node.name.value for node in ctx.module.body if isinstance(node, cst.ClassDef)
+    }
+    scope = ctx.lexical_scope(name)
+    for assignment in scope[name.value] if scope is not None else ():
+        holder = ctx.parent(getattr(assignment, "node", None) or name)
+        if isinstance(holder, cst.AssignTarget):
+            holder = ctx.parent(holder)
+        value = getattr(holder, "value", None)
+        if (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Name)
+            and value.func.value in classes
+        ):
+            return True
+    return False
 
 
 def _built_by_constructor(ctx: ModuleContext, name: cst.Name) -> bool:

@@ -14,6 +14,7 @@ small and conservative: what it cannot place is ``unknown``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import libcst as cst
@@ -21,6 +22,7 @@ from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 
 from hapimigrate.analysis import arguments, values
 from hapimigrate.analysis.flow import Flow
+from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext
 
 CONFIG, CALLER, FALLBACK = "config", "caller", "fallback"
@@ -256,6 +258,10 @@ def _targets(statement: cst.Assign | cst.AnnAssign, name: str) -> bool:
 
 
 LITERAL_KEY = "a key written in the code"
+UNPLACED = UNPLACED_KEY
+_ENV_NAME = re.compile(
+    r"""(?:environ\s*\[|environ\.get\(|getenv\()\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]"""
+)
 
 
 def _literal_text(node: cst.CSTNode) -> object:
@@ -263,15 +269,20 @@ def _literal_text(node: cst.CSTNode) -> object:
 
 
 def config_key(ctx: ModuleContext, node: cst.CSTNode) -> tuple[str, str]:
-    """Which configured key an expression reads, as (identity, label): two
-    spellings of one key (``API_KEY`` defined as ``os.environ["X"]``, and
-    ``os.environ["X"]``) have one identity; the label names it for people and
-    never shows a literal key's value."""
+    """Which configured key an expression reads, as (identity, label). The
+    identity is the key's name as the configuration knows it, so that spellings
+    of one key agree across modules: ``os.environ["HUBSPOT_API_KEY"]``, an
+    ``API_KEY`` assigned it, ``settings.HUBSPOT_API_KEY`` and an imported
+    ``HUBSPOT_API_KEY`` are all ``HUBSPOT_API_KEY``. The label names it for
+    people and never shows a literal key's value."""
     label = ctx.code(node)
     if isinstance(
         node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
     ):
         return repr(_literal_text(node)), LITERAL_KEY
+    environment = _ENV_NAME.search(label)
+    if environment:  # os.environ["HUBSPOT_API_KEY"], os.getenv("HUBSPOT_API_KEY")
+        return environment.group(1), label
     if isinstance(node, cst.Name):
         scope = ctx.lexical_scope(node)
         bindings = list(scope[node.value]) if scope is not None else []
@@ -280,6 +291,11 @@ def config_key(ctx: ModuleContext, node: cst.CSTNode) -> tuple[str, str]:
             if value is not None:
                 identity, _ = config_key(ctx, value)
                 return identity, label
+        if not bindings:  # a free name (a star import?): it says nothing certain
+            return UNPLACED + node.value, label
+        return node.value, label  # an imported HUBSPOT_API_KEY
+    if isinstance(node, cst.Attribute):
+        return node.attr.value, label  # settings.HUBSPOT_API_KEY
     return label, label
 
 

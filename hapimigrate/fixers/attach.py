@@ -5,6 +5,7 @@ URLs they send to, and the edits that make each of them carry
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 import libcst as cst
 from libcst.metadata import GlobalScope
@@ -16,7 +17,7 @@ from hapimigrate.analysis import call_endpoints
 from hapimigrate.analysis import values
 from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.analysis.flow import Flow, Route, Sink
+from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import origins
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
@@ -42,7 +43,11 @@ OTHER_HOSTS = (
     "{}() also sends other callers' URLs (line {}): the token would reach "
     "hosts other than HubSpot"
 )
-_AUTH_TEXT = re.compile(r"""(?i)['"]authorization['"]|['"]bearer\s|\bauth\s*=""")
+# signs of another way to authenticate: an Authorization header or Bearer value,
+# requests' auth=, an OAuth mode or an access token beside the key
+_AUTH_TEXT = re.compile(
+    r"""(?i)['"]authorization['"]|['"]bearer\s|\bauth\s*=|oauth|access_token"""
+)
 
 
 def sink_problem(
@@ -63,6 +68,23 @@ def sink_problem(
         or _other_callers(ctx, route)
         or _mixed_requests(ctx, route)
     )
+
+
+GUARDED_ELSEWHERE = (
+    "{} tests the old key {} (a flag or a check): once the key is gone it would "
+    "switch this off; change it together with this use, by hand"
+)
+
+
+def guarded_elsewhere(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str | None:
+    """A configured key another module tests (``settings.HUBSPOT_ENABLED =
+    bool(HUBSPOT_API_KEY)``), found by the tree-wide pass."""
+    for key in keys:
+        identity, _ = origins.config_key(ctx, key)
+        where = ctx.guarded_elsewhere.get(identity)
+        if where is not None:
+            return GUARDED_ELSEWHERE.format(where, identity)
+    return None
 
 
 def _other_callers(ctx: ModuleContext, route: Route) -> str | None:
@@ -215,7 +237,61 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
             if replaced:
                 line = ctx.start(attribute)[0]
                 return HEADERS_REPLACED.format(f"{session}.headers", f"line {line}")
+        helper = _replaced_by_a_helper(ctx, session)
+        if helper is not None:
+            return HEADERS_REPLACED.format(f"{session}.headers", f"by {helper}()")
+        elsewhere = _session_sends_elsewhere(ctx, sink.session)
+        if elsewhere is not None:
+            return elsewhere
     return None
+
+
+def _session_sends_elsewhere(
+    ctx: ModuleContext, session: cst.BaseExpression
+) -> str | None:
+    """A session given the key's params sends them with every request it makes:
+    once they are a token header, each must go to HubSpot, by its URL's host or
+    (a base known only at run time) by a path HubSpot serves."""
+    flow = Flow(ctx, client=True)
+    try:
+        flow.follow_client(session)
+    except FlowError:
+        pass  # what was found counts; the rest is checked in the tree pass
+    for request in flow.route.sinks:
+        url = call_endpoints.sink_url_node(request)
+        template = values.url_template(ctx, url) if url is not None else ""
+        where = hubspot.host(template)
+        if where is not None and hubspot.is_hubspot_host(where):
+            continue
+        path = hubspot.endpoint_path(template)
+        method = request.info.method if request.info is not None else None
+        if where is None and path and hubspot.scopes_for(method or "GET", path):
+            continue
+        return OTHER_URLS.format(ctx.start(request.call)[0], where or "an unknown host")
+    return None
+
+
+def _replaced_by_a_helper(ctx: ModuleContext, session: str) -> str | None:
+    """``_defaults(session)`` where ``def _defaults(s): s.headers = {...}``."""
+    for call in _calls_with_argument(ctx, session):
+        function = Flow(ctx).local_function(call)
+        if function is None:
+            continue
+        for name, given in arguments.bind(function, call).items():
+            if ctx.code(given) != session:
+                continue
+            pattern = rf"\b{re.escape(name)}\.headers\s*(?:=(?!=)|\.clear\()"
+            if re.search(pattern, ctx.code(function)):
+                return function.name.value
+    return None
+
+
+def _calls_with_argument(ctx: ModuleContext, text: str) -> list[cst.Call]:
+    found = []
+    for call in ctx.index.calls:
+        if any(ctx.code(a.value) == text for a in call.args):
+            found.append(call)
+    return found
 
 
 def _other_hosts(ctx: ModuleContext, route: Route) -> str | None:
@@ -323,8 +399,8 @@ CALLED_ELSEWHERE = (
     "migrate it together with its callers by hand"
 )
 SESSION_ELSEWHERE = (
-    "{} is used by other modules of the tree, which replace its headers: a header "
-    "set here would be lost"
+    "{} is used by other modules of the tree, which replace its headers or send "
+    "it to other (or unknown) hosts: a header set here would be lost, or leak"
 )
 
 
@@ -376,11 +452,13 @@ def give_token(
     replaces: cst.BaseSmallStatement | None = None,
     literal: str | None = None,
     passed: tuple[cst.BaseExpression, ...] = (),
+    also_keys: tuple[cst.BaseExpression, ...] = (),
 ) -> None:
     """The token edits a rewrite decided on: the requests carry the provider's
     token, or the caller's (``key``), whose configured default becomes the
     provider's token. ``literal``: the key's value, written in the URL's text;
-    ``passed``: configured keys callers in this module hand in (:func:`callers_keys`).
+    ``passed``: configured keys callers in this module hand in (:func:`callers_keys`);
+    ``also_keys``: the other key expressions the use is fed (several formattings).
     """
     replace_configured_keys(ctx, decision, origin, passed)
     if decision.callers_token:
@@ -388,11 +466,11 @@ def give_token(
         if owner is not None:
             ctx.token_parameters.add(owner)
     if decision.send_token and not decision.callers_token:
-        ctx.provider_keys.add(
-            (repr(literal), origins.LITERAL_KEY)  # ?hapikey=VALUE in the text
-            if literal is not None
-            else origins.config_key(ctx, key)
-        )
+        if literal is not None:  # ?hapikey=VALUE in the text
+            ctx.provider_keys.add((repr(literal), origins.LITERAL_KEY))
+        else:  # one template may be fed two keys: .format(key=A), .format(key=B)
+            for value in (key, *also_keys):
+                ctx.provider_keys.add(origins.config_key(ctx, value))
     if decision.send_token:
         send_token(ctx, route, replaces, key if decision.callers_token else None)
 

@@ -214,7 +214,9 @@ def _migrate(
         key_source,
         calls,
         attach.route_urls(ctx, route),
-        attach.sink_problem(ctx, route, value) or callers_problem,
+        attach.sink_problem(ctx, route, value)
+        or callers_problem
+        or attach.guarded_elsewhere(ctx, [value]),
         origin,
         attach.key_in_reach(ctx, value, route),
         ctx.several_keys,

@@ -60,7 +60,9 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
         passed, callers_problem = attach.callers_keys(ctx, origin)
         use = KeyUse(
             ctx.code(arg.value),
-            problem=problem or callers_problem,
+            problem=problem
+            or callers_problem
+            or attach.guarded_elsewhere(ctx, [arg.value]),
             origin=origin,
             several_keys=ctx.several_keys,
             callers_pass_keys=bool(passed),

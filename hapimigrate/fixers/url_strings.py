@@ -193,7 +193,7 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
     elif cut.has_placeholders:  # fed by an argument of a formatting not seen
         origin = origins.Origin(origins.UNKNOWN)
     passed, callers_problem = attach.callers_keys(ctx, origin)
-    problem = problem or callers_problem
+    problem = problem or callers_problem or attach.guarded_elsewhere(ctx, values_fed)
     use = KeyUse(
         key_source,
         calls,
@@ -217,7 +217,14 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         key = values_fed[0] if values_fed else root
         literal = None if values_fed else cut.value_text
         attach.give_token(
-            ctx, decision, origin, route, key, literal=literal, passed=passed
+            ctx,
+            decision,
+            origin,
+            route,
+            key,
+            literal=literal,
+            passed=passed,
+            also_keys=tuple(values_fed[1:]),
         )
         if decision.key_may_go:
             for node in key_nodes:

@@ -39,6 +39,7 @@ class Index:
     )  # fixer name -> its matches
     docstrings: list[cst.Expr] = field(default_factory=list)  # string statements
     strings: list[cst.SimpleString] = field(default_factory=list)  # every literal
+    calls: list[cst.Call] = field(default_factory=list)  # every call
     attributes: dict[str, list[cst.Attribute]] = field(
         default_factory=lambda: defaultdict(list)
     )
@@ -70,6 +71,9 @@ class Collector(cst.CSTVisitor):
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         self.index.strings.append(node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.index.calls.append(node)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.index.attributes[node.attr.value].append(node)
@@ -120,6 +124,7 @@ class ModuleContext:
         # what other modules of the tree use unsafely (see RunOptions), and what
         # this module's rewrites ask the tree about
         self.shared_elsewhere = shared_elsewhere
+        self.guarded_elsewhere: dict[str, str] = {}  # see RunOptions
         self.token_parameters: set[str] = set()
         # id(request call) -> the statuses of the uses that reach it; and, on a
         # second pass, the requests reached by both rewritten and other uses
@@ -211,6 +216,31 @@ class ModuleContext:
             self.key_names.append(node)
         elif isinstance(node, cst.Attribute):
             self.key_attributes.append(node)
+
+    def imported_keys(self) -> set[tuple[str, str]]:
+        """The migrated keys this module reads from another module, as
+        (module, name): ``settings.HUBSPOT_API_KEY`` with ``settings`` imported,
+        ``HUBSPOT_API_KEY`` from ``from .settings import HUBSPOT_API_KEY``."""
+        found = set()
+        for attribute in self.key_attributes:
+            base = attribute.value
+            if isinstance(base, cst.Name) and self._binding(
+                base, (cst.Import, cst.ImportFrom)
+            ):
+                found.add((base.value, attribute.attr.value))
+        for name in self.key_names:
+            node = self._binding(name, (cst.ImportFrom,))
+            if isinstance(node, cst.ImportFrom) and node.module is not None:
+                found.add((self.code(node.module).split(".")[-1], name.value))
+        return found
+
+    def _binding(self, name: cst.Name, kinds: tuple[type, ...]) -> cst.CSTNode | None:
+        scope = self.lexical_scope(name)
+        for binding in scope[name.value] if scope is not None else ():
+            node = getattr(binding, "node", None)
+            if isinstance(node, kinds):
+                return node
+        return None
 
     def docstring_lines(self) -> set[int]:
         """Lines of string statements (docstrings), where a hapikey is prose."""

@@ -68,12 +68,20 @@ def _test_of(ctx: ModuleContext, node: cst.CSTNode) -> cst.CSTNode | None:
     assert or conditional test, or a flag computed from it (``ENABLED =
     bool(API_KEY)``, ``has_key = KEY is not None``)."""
     child, parent = node, ctx.parent(node)
+    tested = False  # passed through not, a comparison, and/or, bool() or len()
     while isinstance(parent, _INSIDE_A_TEST):
+        tested |= isinstance(
+            parent, (cst.UnaryOperation, cst.Comparison, cst.BooleanOperation)
+        ) or (
+            isinstance(parent, cst.Call)
+            and isinstance(parent.func, cst.Name)
+            and parent.func.value in ("bool", "len")
+        )
         child, parent = parent, ctx.parent(parent)
     if isinstance(parent, _TESTS) and getattr(parent, "test", None) is child:
         return child
     if (
-        child is not node
+        tested
         and isinstance(parent, (cst.Assign, cst.AnnAssign))
         and parent.value is child
     ):

@@ -24,11 +24,10 @@ UNRECOGNISED = "a hapikey use the codemod does not recognise: migrate it by hand
 
 def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
     """The codemod on ``data``; on its relevant statements only, for a big file."""
-    if not (options.modernize or options.calls) and not prefilter.may_hold_key_site(
-        data
-    ):
+    asked = options.modernize or options.calls
+    if not asked and not prefilter.may_hold_key_site(data):
         return FileResult(path)  # HubSpot calls, but nothing asked about them
-    part = slicing.reduce(data)
+    part = slicing.reduce(data, prefilter.CALL_SEED if asked else None)
     if part is not None:
         result = _process(path, part.source, options)
         if not result.sites or result.sites[0].status != Status.UNPARSED:
@@ -73,8 +72,15 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
     fixers = registry.all_fixers()
     asked = {"modernize": options.modernize, "calls": options.calls}
     ctx = ModuleContext(
-        path, module, options.provider, fixers, (), options.shared_elsewhere, **asked
+        path,
+        module,
+        options.provider,
+        fixers,
+        options.several_keys,
+        options.shared_elsewhere,
+        **asked,
     )
+    ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
     registry.run(ctx)
     for _ in range(3):  # each pass can only turn rewrites into manual sites
         several = len({identity for identity, _ in ctx.provider_keys}) > 1
@@ -94,6 +100,7 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
             **asked,
         )
         ctx.mixed_requests = mixed
+        ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
         registry.run(ctx)
     guards.report(ctx, dead_keys.removed_nodes(ctx))
     # every use check finds is a site of report, diff and apply too: where apply
@@ -143,4 +150,6 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         removed_keys=removed,
         token_parameters=tuple(sorted(ctx.token_parameters)),
         session_headers=tuple(sorted(ctx.session_headers)),
+        provider_keys=tuple(sorted(ctx.provider_keys)),
+        imported_keys=tuple(sorted(ctx.imported_keys())),
     )

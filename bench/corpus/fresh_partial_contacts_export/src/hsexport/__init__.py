@@ -1,0 +1,3 @@
+"""Nightly export of HubSpot contacts to CSV (ops team)."""
+
+__version__ = "0.3.1"

@@ -1,0 +1,3 @@
+from config import current_config
+
+settings = current_config()
