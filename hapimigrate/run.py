@@ -184,19 +184,23 @@ def _keep_keys_read_elsewhere(
         else ()
     )
     stems = {r.path: _importable_names(r.path) for r in deferred}
-    needed = {stem.encode() for names in stems.values() for stem in names}
+    # the names whose use elsewhere matters: few and distinctive, so each file is
+    # scanned for them only (a byte scan, then a word-boundary check where found);
+    # whether a file that names one imports the module is asked of it alone
+    needed: set[bytes] = set()
     for r in deferred:
         needed |= {n.encode() for n in (*r.removed_keys, *r.token_parameters)}
         needed |= {s.encode() for s in r.session_headers}
-    containing: dict[bytes, set[str]] = {}  # word -> the files that hold it
+    bounded = {w: re.compile(rb"\b" + re.escape(w) + rb"\b") for w in needed}
+    containing: dict[bytes, set[str]] = {}  # name -> the files that hold it
     texts: dict[str, bytes] = {}
-    for path in files:
+    for path in files if needed else ():
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
             continue
-        words = set(re.findall(rb"\w+", data)) & needed
+        words = {w for w in needed if w in data and bounded[w].search(data)}
         for word in words:
             containing.setdefault(word, set()).add(path)
         if words:
@@ -208,17 +212,24 @@ def _keep_keys_read_elsewhere(
         stem = os.path.splitext(os.path.basename(path))[0]
         if stem in wanted:
             files_named.setdefault(stem, []).append(path)
+    imports: dict[str, set[bytes]] = {}
+
+    def imported(reader: str) -> set[bytes]:
+        if reader not in imports:
+            imports[reader] = _imported_names(texts[reader])
+        return imports[reader]
+
     again = {}
     for result in deferred:
         path = result.path
-        readers = {
-            reader
-            for stem in stems[path]
-            for reader in containing.get(stem.encode(), set())
-        } - {path}
 
         def named(name: str) -> set[str]:
-            return containing.get(name.encode(), set()) & readers
+            """Other modules that name ``name`` and import this module."""
+            return {
+                reader
+                for reader in containing.get(name.encode(), set()) - {path}
+                if any(s.encode() in imported(reader) for s in stems[path])
+            }
 
         protected = frozenset(k for k in result.removed_keys if named(k))
         shared = {
@@ -251,6 +262,23 @@ def _keep_keys_read_elsewhere(
             )
     for result in deferred:
         yield again.get(result.path, result)
+
+
+_IMPORT_LINE = re.compile(
+    rb"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b([^\n#]*)|import\b([^\n#]*))",
+    re.MULTILINE,
+)
+
+
+def _imported_names(data: bytes) -> set[bytes]:
+    """Every word of a module's import lines: the modules and packages it
+    imports from (``from app.settings import KEY`` gives app, settings, KEY)."""
+    words: set[bytes] = set()
+    for match in _IMPORT_LINE.finditer(data):
+        for group in match.groups():
+            if group:
+                words.update(re.findall(rb"\w+", group))
+    return words
 
 
 def _guards_in(paths: Iterable[str], name: str, texts: dict[str, bytes]) -> list[str]:
@@ -288,8 +316,11 @@ def _may_pass_arguments(data: bytes, name: str) -> bool:
     word = re.escape(name.encode())
     for match in re.finditer(rb"\b" + word + rb"\b", data):
         line_start = data.rfind(b"\n", 0, match.start()) + 1
-        if re.match(rb"\s*(?:from|import)\b", data[line_start : match.start()]):
-            continue
+        before = data[line_start : match.start()]
+        if re.match(rb"\s*(?:from|import)\b", before) or re.search(
+            rb"\b(?:def|class)\s+$", before
+        ):
+            continue  # an import, or a definition of its own
         if re.match(rb"\s*\(\s*\)", data[match.end() : match.end() + 80]):
             continue
         return True
