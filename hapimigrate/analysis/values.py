@@ -69,6 +69,22 @@ def url_template(
     return "{" + _placeholder(ctx, node) + "}"
 
 
+def string_root(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression:
+    """The whole string expression a literal (or f-string text) belongs to: up
+    through implicit concatenation and ``+`` chains."""
+    if isinstance(node, cst.FormattedStringText):
+        node = ctx.parent(node)  # type: ignore[assignment]
+    while True:
+        parent = ctx.parent(node)
+        if isinstance(parent, cst.ConcatenatedString) or (
+            isinstance(parent, cst.BinaryOperation)
+            and isinstance(parent.operator, cst.Add)
+        ):
+            node = parent
+        else:
+            return node  # type: ignore[return-value]
+
+
 def _fill_braces(template: str, args: Sequence[cst.Arg], render) -> str:
     """``"{base}/x/{}".format(base=BASE, i)`` with the arguments' text filled in."""
     positional = [render(a.value) for a in args if a.keyword is None and not a.star]

@@ -62,7 +62,7 @@ def fix(ctx: ModuleContext, strings: Sequence[cst.CSTNode]) -> None:
         text = _text(node)
         if text is None or not _VERSIONED.search(text):
             continue
-        root = _root(ctx, node)
+        root = values.string_root(ctx, node)
         if isinstance(ctx.parent(root), cst.Expr):
             continue  # a docstring
         _modernize(ctx, node, text, root)
@@ -218,18 +218,3 @@ def _raw_offset(node: cst.CSTNode) -> int:
     if isinstance(node, cst.SimpleString):
         return len(node.prefix) + len(node.quote)
     return 0
-
-
-def _root(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression:
-    """The whole string expression a literal belongs to."""
-    if isinstance(node, cst.FormattedStringText):
-        node = ctx.parent(node)  # type: ignore[assignment]
-    while True:
-        parent = ctx.parent(node)
-        if isinstance(parent, cst.ConcatenatedString) or (
-            isinstance(parent, cst.BinaryOperation)
-            and isinstance(parent.operator, cst.Add)
-        ):
-            node = parent
-        else:
-            return node  # type: ignore[return-value]

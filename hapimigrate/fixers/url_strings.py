@@ -45,26 +45,11 @@ from hapimigrate.analysis.querystring import Cut, Piece, Unsafe
 def fix(ctx: ModuleContext, strings: Sequence[cst.CSTNode]) -> None:
     roots: dict[int, cst.BaseExpression] = {}
     for node in strings:
-        root = _root(ctx, node)
+        root = values.string_root(ctx, node)
         if not _is_docstring(ctx, root):
             roots.setdefault(id(root), root)
     for root in roots.values():
         _fix_url(ctx, root)
-
-
-def _root(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression:
-    """The whole string expression a literal belongs to."""
-    if isinstance(node, cst.FormattedStringText):
-        node = ctx.parent(node)
-    while True:
-        parent = ctx.parent(node)
-        if isinstance(parent, cst.ConcatenatedString) or (
-            isinstance(parent, cst.BinaryOperation)
-            and isinstance(parent.operator, cst.Add)
-        ):
-            node = parent
-        else:
-            return node  # type: ignore[return-value]
 
 
 def _is_docstring(ctx: ModuleContext, node: cst.CSTNode) -> bool:

@@ -1,16 +1,9 @@
-"""Examples for the url-strings fixer."""
+"""Examples (tables read by test_examples.py) for the url-strings fixer."""
 
 from __future__ import annotations
 
-import pytest
-
 from hapimigrate.model import Status
-from tests.fixers import (
-    BEARER,
-    assert_left_for_a_person,
-    assert_rewrites,
-    assert_untouched,
-)
+from tests.fixers import BEARER
 
 REWRITES = [
     (
@@ -59,18 +52,3 @@ LEFT_FOR_A_PERSON = [
         "developer API key",
     ),
 ]
-
-
-@pytest.mark.parametrize("before, after", REWRITES)
-def test_rewrites(before, after):
-    assert_rewrites(before, after)
-
-
-@pytest.mark.parametrize("source", UNTOUCHED)
-def test_untouched(source):
-    assert_untouched(source)
-
-
-@pytest.mark.parametrize("source, status, reason", LEFT_FOR_A_PERSON)
-def test_left_for_a_person(source, status, reason):
-    assert_left_for_a_person(source, status, reason)
