@@ -152,3 +152,16 @@ def test_a_session_whose_headers_a_helper_replaces_is_left():
     )
     [site] = migrate(source).sites
     assert site.status == Status.MANUAL and "by _defaults()" in site.reason
+
+
+def test_an_sdk_clients_configured_default_becomes_the_token():
+    source = (
+        "import os\nfrom hubspot3 import Hubspot3\n\n"
+        "def legacy_client(api_key=None):\n"
+        "    return Hubspot3(api_key=api_key or os.environ['HUBSPOT_API_KEY'], timeout=20)\n"
+    )
+    new = migrate(source).new.decode()
+    assert (
+        'Hubspot3(access_token=api_key or os.environ["HUBSPOT_ACCESS_TOKEN"], timeout=20)'
+        in new
+    )

@@ -69,7 +69,9 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
         )
         decision = decide(use)
         if decision.rewrites:
-            token = arg.value if decision.callers_token else ctx.token()
+            # the caller's value stays as it is (edited inside: a default that
+            # becomes the provider's token); a configured key becomes the token
+            token = None if decision.callers_token else ctx.token()
             if not decision.callers_token:
                 ctx.provider_keys.add(origins.config_key(ctx, arg.value))
             ctx.edits.calls[call].rename[index] = ("access_token", token)

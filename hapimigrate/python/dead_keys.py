@@ -169,7 +169,11 @@ def removed_nodes(ctx: ModuleContext) -> set[int]:
         gone.update(id(node.elements[i]) for i in indexes)  # type: ignore[attr-defined]
     for call, edit in edits.calls.items():
         gone.update(id(call.args[i]) for i in edit.drop_args)
-        gone.update(id(call.args[i].value) for i in edit.rename)
+        gone.update(
+            id(call.args[i].value)
+            for i, (_, value) in edit.rename.items()
+            if value is not None  # a kept value (the caller's) stays read
+        )
     for op in edits.percent_emptied:
         gone.add(id(op.right))
     gone.update(id(node) for node in edits.replace)

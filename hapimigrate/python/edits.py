@@ -20,7 +20,11 @@ Item = TypeVar("Item", cst.Arg, cst.BaseDictElement, cst.BaseElement)
 @dataclass
 class CallEdit:
     drop_args: set[int] = field(default_factory=set)  # indexes into call.args
-    rename: dict[int, tuple[str, cst.BaseExpression]] = field(default_factory=dict)
+    # argument index -> (new keyword, new value; None keeps the argument's value,
+    # with whatever edits were made inside it)
+    rename: dict[int, tuple[str, cst.BaseExpression | None]] = field(
+        default_factory=dict
+    )
     bearer: cst.BaseExpression | None = None  # the header value to send
     wrap_request: str | None = None  # urlopen(url) -> urlopen(Request(url, headers=))
     unwrap_format: bool = False  # "...".format() with no args left -> "..."
@@ -359,7 +363,7 @@ class EditApplier(cst.CSTTransformer):
         for index, (keyword, value) in edit.rename.items():
             args[index] = args[index].with_changes(
                 keyword=cst.Name(keyword),
-                value=value,
+                value=value if value is not None else args[index].value,
                 equal=(
                     cst.AssignEqual(
                         whitespace_before=cst.SimpleWhitespace(""),
