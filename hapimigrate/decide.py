@@ -92,8 +92,10 @@ def decide(use: KeyUse) -> Decision:
     if hubspot.NO_AUTH in kinds:
         return Decision(Status.MANUAL, MIXED_NO_AUTH)
     origin = use.origin
-    several = len(use.several_keys) > 1
-    if several and (origin.kind == FALLBACK or use.callers_pass_keys):
+    # two configured keys would become one token: every configured key is left,
+    # and so is a caller's credential fed one (a default, or callers passing it)
+    feeds_config = origin.kind in (CONFIG, FALLBACK) or use.callers_pass_keys
+    if len(use.several_keys) > 1 and feeds_config:
         return Decision(Status.MANUAL, SEVERAL_KEYS.format(", ".join(use.several_keys)))
     if origin.kind == CALLER:
         if not use.in_reach:
@@ -101,10 +103,6 @@ def decide(use: KeyUse) -> Decision:
         reason = CALLERS_TOKEN.format(origin.parameter)
         return Decision(Status.REWRITE, reason, send_token=True, callers_token=True)
     if origin.kind == FALLBACK:
-        if len(use.several_keys) > 1:
-            return Decision(
-                Status.MANUAL, SEVERAL_KEYS.format(", ".join(use.several_keys))
-            )
         if not use.in_reach:
             return Decision(Status.MANUAL, CALLER_OUT_OF_REACH.format(origin.parameter))
         reason = FALLBACK_TOKEN.format(origin.parameter)
@@ -119,8 +117,6 @@ def decide(use: KeyUse) -> Decision:
         return Decision(Status.MANUAL, MIXED_ORIGIN.format(origin.parameter))
     if origin.kind != CONFIG:
         return Decision(Status.MANUAL, UNKNOWN_ORIGIN)
-    if several:
-        return Decision(Status.MANUAL, SEVERAL_KEYS.format(", ".join(use.several_keys)))
     return Decision(Status.REWRITE, send_token=True, key_may_go=True)
 
 

@@ -209,18 +209,6 @@ def _single_value_of(ctx: ModuleContext, target: cst.Name) -> cst.BaseExpression
     return None
 
 
-def _single_value(ctx: ModuleContext, name: cst.Name) -> cst.BaseExpression | None:
-    """The value of ``name`` when exactly one plain assignment binds it."""
-    scope = ctx.lexical_scope(name)
-    if scope is None:
-        return None
-    assignments = list(scope[name.value])
-    if len(assignments) != 1:
-        return None
-    target = getattr(assignments[0], "node", None)
-    return _single_value_of(ctx, target) if isinstance(target, cst.Name) else None
-
-
 def is_literal_key(ctx: ModuleContext, node: cst.CSTNode, depth: int = 0) -> bool:
     """Whether a key expression is, or can take its value from, a literal written
     in the source that could be a real key (:func:`hapimigrate.keys.is_plausible_key`:
