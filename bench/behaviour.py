@@ -1,9 +1,10 @@
 """Behavioural measurement: does migrated code still send what it sent, with a token?
 
     .venv/bin/python bench/behaviour.py [PROJECT...] [--json FILE] [-j N] [--keep DIR] [-v]
+                                        [--corpus DIR]
 
-For each project of bench/corpus (default: every folder with a scenario.py; a PROJECT is
-a folder name there or a path), runs tests/behaviour/harness.py: migrate a copy with
+For each project of bench/corpus, or of --corpus DIR (default: every folder with a
+scenario.py; a PROJECT is a folder name there or a path), runs tests/behaviour/harness.py: migrate a copy with
 ``hapimigrate apply``, run every scenario case before and after with recording fakes,
 compare each request. Prints a table per project (sites by status; requests ok,
 unchanged-reported, wrong), every wrong verdict with its case, file:line and reason, notes
@@ -37,12 +38,12 @@ CORPUS = ROOT / "bench" / "corpus"
 redact = compare.redact  # credential-looking values other than the corpus markers
 
 
-def resolve(names: Sequence[str]) -> list[Path]:
+def resolve(names: Sequence[str], corpus: Path = CORPUS) -> list[Path]:
     if not names:
-        return find_projects(CORPUS)
+        return find_projects(corpus)
     found = []
     for name in names:
-        path = Path(name) if os.sep in name or Path(name).is_dir() else CORPUS / name
+        path = Path(name) if os.sep in name or Path(name).is_dir() else corpus / name
         if not (path / "scenario.py").is_file():
             raise SystemExit(f"behaviour: {name}: no scenario.py")
         found.append(path)
@@ -110,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("projects", nargs="*", help="corpus folder names or paths")
     parser.add_argument("--json", dest="json_file", help="write the results as JSON")
+    parser.add_argument(
+        "--corpus", default=str(CORPUS), help="corpus folder (default bench/corpus)"
+    )
     parser.add_argument("--jobs", "-j", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--keep", help="keep each project's work folder under DIR")
     parser.add_argument(
@@ -119,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="show the requests of wrong verdicts",
     )
     args = parser.parse_args(argv)
-    projects = resolve(args.projects)
+    projects = resolve(args.projects, Path(args.corpus))
     jobs = max(1, args.jobs)
     settings = Settings(
         python=sys.executable,

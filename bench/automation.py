@@ -1,0 +1,302 @@
+"""Automation share: how many key sites hapimigrate migrates by itself, and why not the rest.
+
+    .venv/bin/python bench/automation.py [PROJECT...] [--corpus DIR] [--json FILE] [-j N]
+                                         [--keep DIR] [-v]
+
+For each project of a behavioural corpus (default ``bench/corpus_auto``, the held-out
+corpus of issue #12; ``--corpus bench/corpus`` for the other one), runs the behavioural
+harness (``tests/behaviour/harness.py``: ``hapimigrate apply --report`` on a copy, every
+scenario case before and after, every request compared) and prints:
+
+- per project and in total, the key sites by status (``rewrite``, ``kept``, ``manual``,
+  ``unparsed``; sites of kind ``call`` and ``version`` are HubSpot calls, not key uses,
+  and are not counted) and the share migrated automatically, (rewrite + kept) / all key
+  sites;
+- the harness's wrong-rewrite verdicts (as ``bench/behaviour.py`` prints them);
+- every manual or unparsed site's reason, grouped by the shape of the reason (names,
+  lines and lists of keys replaced by placeholders) with counts, then each exact reason
+  with its locations, so that one sees which shapes block automation.
+
+Exit 0 (a measurement, whatever the figures), 2 when the harness failed on a project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+ROOT = Path(__file__).resolve().parents[1]
+for entry in (ROOT, ROOT / "bench"):
+    if str(entry) not in sys.path:
+        sys.path.insert(0, str(entry))
+
+import behaviour  # noqa: E402  (bench/behaviour.py: corpus resolution, wrong lines)
+from tests.behaviour import compare  # noqa: E402
+from tests.behaviour.harness import ProjectResult, Settings, run_project  # noqa: E402
+from tests.behaviour.records import Site  # noqa: E402
+
+CORPUS = ROOT / "bench" / "corpus_auto"
+NOT_KEY_USES = frozenset({"call", "version"})  # report entries that are calls, not keys
+AUTOMATIC = ("rewrite", "kept")
+NEEDS_PERSON = ("manual", "unparsed")
+STATUSES = (*AUTOMATIC, *NEEDS_PERSON)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Key sites of one project (or of all) by status."""
+
+    rewrite: int = 0
+    kept: int = 0
+    manual: int = 0
+    unparsed: int = 0
+
+    @classmethod
+    def of(cls, sites: Iterable[Site]) -> Tally:
+        counts = Counter(site.status for site in sites)
+        return cls(*(counts.get(status, 0) for status in STATUSES))
+
+    @classmethod
+    def total(cls, tallies: Iterable[Tally]) -> Tally:
+        items = list(tallies)
+        return cls(*(sum(getattr(t, status) for t in items) for status in STATUSES))
+
+    @property
+    def sites(self) -> int:
+        return self.rewrite + self.kept + self.manual + self.unparsed
+
+    @property
+    def automatic(self) -> int:
+        return self.rewrite + self.kept
+
+    @property
+    def share(self) -> float | None:
+        return self.automatic / self.sites if self.sites else None
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """One site left for a person: where, and why."""
+
+    project: str
+    path: str
+    line: int
+    status: str
+    kind: str
+    reason: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.project}/{self.path}:{self.line}"
+
+    @property
+    def shape(self) -> str:
+        return reason_shape(self.reason or f"({self.status}, no reason given)")
+
+
+def key_sites(result: ProjectResult) -> tuple[Site, ...]:
+    return tuple(site for site in result.sites if site.kind not in NOT_KEY_USES)
+
+
+def blocked_sites(results: Sequence[ProjectResult]) -> list[Blocked]:
+    return [
+        Blocked(r.project, s.path, s.line, s.status, s.kind, s.reason)
+        for r in results
+        for s in key_sites(r)
+        if s.status in NEEDS_PERSON
+    ]
+
+
+_SHAPES = (
+    (re.compile(r"\(line \d+\)"), "(line N)"),
+    (re.compile(r"\bline \d+\b"), "line N"),
+    (re.compile(r"[\w./-]+\.py:\d+"), "FILE:N"),
+    (re.compile(r"several keys \([^)]*(\)[^)]*)*\)"), "several keys (...)"),
+    (re.compile(r"[A-Za-z_][\w.]*(\[[^\]]*\])*\(\)"), "NAME()"),
+    (re.compile(r"^[A-Za-z_][\w.]*(\[[^\]]*\])* is "), "NAME is "),
+    (re.compile(r"stored in [^ ,:;]+"), "stored in NAME"),
+    (re.compile(r"(tests the old key) [\w.\[\]\"']+"), r"\1 NAME"),
+    (re.compile(r"\((\w+) of NAME\(\)\)"), "(PARAM of NAME())"),
+)
+
+
+def reason_shape(reason: str) -> str:
+    """The reason with the project's own names, lines and key lists taken out."""
+    shape = reason
+    for pattern, replacement in _SHAPES:
+        shape = pattern.sub(replacement, shape)
+    return shape
+
+
+def reason_lines(blocked: Sequence[Blocked], verbose: bool) -> list[str]:
+    """Shapes by count; under each, the exact reasons with their locations."""
+    by_shape: dict[str, list[Blocked]] = defaultdict(list)
+    for item in blocked:
+        by_shape[item.shape].append(item)
+    lines = []
+    for shape, items in sorted(by_shape.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(f"{len(items):>4}  {shape}")
+        exact: dict[str, list[Blocked]] = defaultdict(list)
+        for item in items:
+            exact[item.reason].append(item)
+        for reason, group in sorted(exact.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            places = ", ".join(g.where for g in group)
+            if reason != shape or verbose or len(exact) > 1:
+                lines.append(f"        {len(group):>3}  {reason or '(no reason)'}")
+                lines.append(f"             at {places}")
+            else:
+                lines.append(f"             at {places}")
+    return lines
+
+
+def table(results: Sequence[ProjectResult]) -> list[str]:
+    header = (
+        f"{'project':<34} {'sites':>5} {'rewrite':>7} {'kept':>4} {'manual':>6} "
+        f"{'unparsed':>8} {'auto':>5}  {'requests':>8} {'wrong':>5} {'apply':>5}"
+    )
+    lines = [header, "-" * len(header)]
+    for r in results:
+        t = Tally.of(key_sites(r))
+        lines.append(row(r.project, t, len(r.verdicts), r.tally(compare.WRONG), r))
+    total = Tally.total(Tally.of(key_sites(r)) for r in results)
+    lines.append("-" * len(header))
+    requests = sum(len(r.verdicts) for r in results)
+    wrong = sum(r.tally(compare.WRONG) for r in results)
+    lines.append(row("TOTAL", total, requests, wrong, None))
+    return lines
+
+
+def row(name: str, t: Tally, requests: int, wrong: int, r: ProjectResult | None) -> str:
+    share = "-" if t.share is None else f"{t.share:.0%}"
+    status = "" if r is None else ("-" if r.apply_exit is None else str(r.apply_exit))
+    return (
+        f"{name:<34} {t.sites:>5} {t.rewrite:>7} {t.kept:>4} {t.manual:>6} "
+        f"{t.unparsed:>8} {share:>5}  {requests:>8} {wrong:>5} {status:>5}"
+    )
+
+
+def summary(results: Sequence[ProjectResult]) -> dict[str, Any]:
+    total = Tally.total(Tally.of(key_sites(r)) for r in results)
+    blocked = blocked_sites(results)
+    return {
+        "projects": len(results),
+        "sites": total.sites,
+        "rewrite": total.rewrite,
+        "kept": total.kept,
+        "manual": total.manual,
+        "unparsed": total.unparsed,
+        "automatic": total.automatic,
+        "automatic_share": total.share,
+        "requests": sum(len(r.verdicts) for r in results),
+        "wrong": sum(r.tally(compare.WRONG) for r in results),
+        "projects_with_wrong": sum(bool(r.wrong) for r in results),
+        "harness_errors": sum(len(r.errors) for r in results),
+        "manual_reasons": dict(Counter(item.shape for item in blocked).most_common()),
+    }
+
+
+def as_json(results: Sequence[ProjectResult]) -> dict[str, Any]:
+    projects = []
+    for r in results:
+        t = Tally.of(key_sites(r))
+        projects.append(
+            {
+                "project": r.project,
+                "sites": t.sites,
+                "rewrite": t.rewrite,
+                "kept": t.kept,
+                "manual": t.manual,
+                "unparsed": t.unparsed,
+                "automatic_share": t.share,
+                "apply_exit": r.apply_exit,
+                "requests": len(r.verdicts),
+                "wrong": [
+                    {
+                        "case": v.case,
+                        "where": v.where,
+                        "label": v.label,
+                        "details": [compare.redact(d) for d in v.details],
+                    }
+                    for v in r.wrong
+                ],
+                "blocked": [
+                    {
+                        "path": b.path,
+                        "line": b.line,
+                        "status": b.status,
+                        "kind": b.kind,
+                        "reason": b.reason,
+                        "shape": b.shape,
+                    }
+                    for b in blocked_sites([r])
+                ],
+                "notes": [compare.redact(n) for n in r.notes],
+                "errors": [compare.redact(e) for e in r.errors],
+            }
+        )
+    return {"projects": projects, "totals": summary(results)}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("projects", nargs="*", help="corpus folder names or paths")
+    parser.add_argument(
+        "--corpus",
+        default=str(CORPUS),
+        help="corpus folder (default bench/corpus_auto)",
+    )
+    parser.add_argument("--json", dest="json_file", help="write the results as JSON")
+    parser.add_argument("--jobs", "-j", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--keep", help="keep each project's work folder under DIR")
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="every exact reason, and requests"
+    )
+    args = parser.parse_args(argv)
+    projects = behaviour.resolve(args.projects, Path(args.corpus))
+    jobs = max(1, args.jobs)
+    settings = Settings(
+        python=sys.executable,
+        jobs=max(1, jobs // max(1, len(projects))),
+        keep=Path(args.keep).resolve() if args.keep else None,
+    )
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(lambda p: run_project(p, settings), projects))
+    out = table(results)
+    wrong = behaviour.wrong_lines(results, args.verbose)
+    out += ["", "Wrong results:" if wrong else "Wrong results: none", *wrong]
+    blocked = blocked_sites(results)
+    out += ["", f"Sites left for a person, by reason ({len(blocked)}):"]
+    out += reason_lines(blocked, args.verbose) or ["   none"]
+    notes = [f"{r.project}: {note}" for r in results for note in r.notes]
+    notes += [f"{r.project}: HARNESS ERROR {e}" for r in results for e in r.errors]
+    if notes:
+        out += ["", "Notes:", *(compare.redact(n) for n in notes)]
+    t = summary(results)
+    share = "n/a" if t["automatic_share"] is None else f"{t['automatic_share']:.0%}"
+    out += [
+        "",
+        f"Key sites migrated automatically: {t['automatic']}/{t['sites']} ({share})"
+        f" = (rewrite {t['rewrite']} + kept {t['kept']}) / all key sites"
+        f" (manual {t['manual']}, unparsed {t['unparsed']})",
+        f"Wrong rewrites: {t['wrong']} verdicts in {t['projects_with_wrong']} of "
+        f"{t['projects']} projects ({t['requests']} requests and case checks compared)",
+    ]
+    if t["harness_errors"]:
+        out.append(f"Harness errors: {t['harness_errors']}")
+    print("\n".join(out))
+    if args.json_file:
+        with open(args.json_file, "w", encoding="utf-8") as handle:
+            json.dump(as_json(results), handle, indent=1)
+    return 2 if t["harness_errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
