@@ -91,6 +91,8 @@ def shared_options(command):
         type=click.Choice(["auto", "always", "never"]),
         default="auto",
         show_default=True,
+        help="Colour the output: auto colours a terminal, unless NO_COLOR is set "
+        "(FORCE_COLOR forces it).",
     )
     @click.option(
         "--exclude",
@@ -117,19 +119,32 @@ def shared_options(command):
             "color",
             "exclude",
         )
+        # options a command does without (see _without) keep their defaults
         settings = Settings(
             tuple(options["paths"]),
-            options["token_provider"],
+            options.get("token_provider", providers.DEFAULT_SPEC),
             options["jobs"],
             bool(options["quiet"]),
             bool(options["verbose"]),
-            {"auto": None, "always": True, "never": False}[options["color"]],
+            console.color_choice(options.get("color", "auto")),
             tuple(options["exclude"]),
         )
         own = {k: v for k, v in options.items() if k not in shared}
         sys.exit(command(settings, **own))
 
     return wrapper
+
+
+def _without(*names: str):
+    """Leave out shared options that do nothing for a command (``--color`` where
+    nothing is coloured, ``--token-provider`` where nothing is rewritten): not
+    shown in its help, refused on its command line."""
+
+    def decorate(command: click.Command) -> click.Command:
+        command.params = [p for p in command.params if p.name not in names]
+        return command
+
+    return decorate
 
 
 output_option = click.option(
@@ -156,7 +171,7 @@ observed_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="hapimigrate")
+@click.version_option(__version__, "-V", "--version", prog_name="hapimigrate")
 def main() -> None:
     """Migrate HubSpot hapikey code to access tokens (Authorization: Bearer)."""
 
@@ -195,6 +210,7 @@ def apply(settings: Settings, report_file: str | None, modernize: bool = False) 
     return summary.exit_code
 
 
+@_without("color")
 @main.command()
 @click.option(
     "--format",
@@ -230,6 +246,7 @@ def report(
     return summary.exit_code
 
 
+@_without("token_provider")
 @main.command()
 @click.option(
     "--format",
@@ -317,6 +334,7 @@ def check(
     return summary.exit_code
 
 
+@_without("token_provider", "color")
 @main.command(name="baseline")
 @click.option(
     "--output",
@@ -579,6 +597,7 @@ def _with_observed(built: reporting.Report, observed_file: str | None):
 
 
 def _err(settings: Settings, message: str) -> None:
+    progress.clear()
     click.echo(message, err=True, color=settings.color)
 
 
@@ -586,6 +605,7 @@ def _emit(settings: Settings, rendered: str, output: str | None) -> None:
     if output:
         _write_text(output, rendered)
     else:
+        progress.clear()
         click.echo(rendered, nl=False, color=settings.color)
 
 

@@ -14,14 +14,20 @@ Built in:
 
 Third parties register a factory in the entry-point group
 ``hapimigrate.token_providers``; the spec ``NAME`` or ``NAME:ARGUMENT`` calls
-``factory(ARGUMENT or "")``, which returns a provider.
+``factory(ARGUMENT or "")``, which returns a provider. A plugin that fails to load
+or raises is an error, never a fallback; so is ``name:function`` when no plugin
+``name`` is installed and no module ``name`` can be found (:func:`check_findable`),
+which would otherwise silently become ``from name import function``.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import keyword
+import os
 import re
 from importlib.metadata import entry_points
+from typing import Iterable
 
 from hapimigrate.model import Import, TokenProvider
 
@@ -64,8 +70,56 @@ def _plugin(spec: str) -> object | None:
     name, _, argument = spec.partition(":")
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         if entry.name == name:
-            return entry.load()(argument)
+            try:
+                return entry.load()(argument)
+            except Exception as error:  # the plugin's bug or refusal: say so
+                raise ProviderError(
+                    f"token provider plugin {name!r} failed: "
+                    f"{type(error).__name__}: {error}"
+                ) from error
     return None
+
+
+def check_findable(spec: str, roots: Iterable[str]) -> None:
+    """Refuse ``name:function`` (an undotted module) when no plugin ``name`` is
+    installed and no module ``name`` is found: not beside the ``roots`` or their
+    parent folders (or their ``src/``), nor importable here. A dotted module
+    (``myapp.auth:token``) cannot be a plugin's name and is taken as written."""
+    spec = (spec or DEFAULT_SPEC).strip()
+    module, sep, _ = spec.partition(":")
+    if spec.startswith("env:") or not sep or "." in module or _plugin(spec):
+        return
+    if _module_found(module, roots):
+        return
+    raise ProviderError(
+        f"unknown token provider {spec!r}: no plugin {module!r} is installed (entry "
+        f"point group {ENTRY_POINT_GROUP!r}), and no module {module!r} was found "
+        f"beside the paths; install the plugin, or write the module first"
+    )
+
+
+def _module_found(module: str, roots: Iterable[str]) -> bool:
+    folders: list[str] = []
+    for root in [*roots, os.getcwd()]:
+        folder = os.path.abspath(root)
+        if not os.path.isdir(folder):
+            folder = os.path.dirname(folder)
+        while folder not in folders:
+            folders.append(folder)
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+    for folder in folders:
+        for base in (folder, os.path.join(folder, "src")):
+            if os.path.isfile(os.path.join(base, module + ".py")) or os.path.isdir(
+                os.path.join(base, module)
+            ):
+                return True
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _checked(provider: object, spec: str) -> TokenProvider:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import click
 
@@ -17,6 +18,20 @@ _COLORS = {
     Status.KEPT: "blue",
     Status.UNPARSED: "magenta",
 }
+
+
+def color_choice(choice: str, environ: Mapping[str, str] = os.environ) -> bool | None:
+    """``--color``: True or False when decided, None to colour a terminal only.
+    With ``auto``, a non-empty ``NO_COLOR`` turns colour off (no-color.org) and a
+    ``FORCE_COLOR`` other than ``0`` turns it on (force-color.org), ``NO_COLOR``
+    first."""
+    if choice in ("always", "never"):
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    return None
 
 
 def site_line(site: Site) -> str:
