@@ -179,7 +179,7 @@ MANUAL = [
     ),
     (
         "kwargs_may_hold_headers",
-        'def f(**kw):\n    return requests.get("https://api.hubapi.com/x?hapikey=" + KEY, **kw)\n',
+        'def f(options):\n    return requests.get("https://api.hubapi.com/x?hapikey=" + KEY, **options)\n',
         "**kwargs",
     ),
     (

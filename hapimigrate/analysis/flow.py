@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import libcst as cst
+from libcst.metadata import ClassScope
 
-from hapimigrate.analysis import arguments, http_calls
+from hapimigrate.analysis import arguments, http_calls, kwargs
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.http_calls import HttpCall
 
@@ -69,6 +70,55 @@ _USES = {
 }
 
 
+def _adds_missing_key(
+    ctx: ModuleContext, node: cst.CSTNode, parent: cst.CSTNode
+) -> cst.If | None:
+    """``if "hapikey" not in node: node["hapikey"] = ...`` (no else; the body
+    only sets that item): the test of a guard that adds the key when missing."""
+    if not (isinstance(parent, cst.ComparisonTarget) and parent.comparator is node):
+        return None
+    comparison = ctx.parent(parent)
+    guard = ctx.parent(comparison)
+    if not (
+        isinstance(parent.operator, cst.NotIn)
+        and isinstance(comparison, cst.Comparison)
+        and len(comparison.comparisons) == 1
+        and _is_key(comparison.left)
+        and isinstance(guard, cst.If)
+        and guard.test is comparison
+        and guard.orelse is None
+    ):
+        return None
+    body = guard.body.body
+    lines = (
+        [line.body for line in body]
+        if isinstance(guard.body, cst.IndentedBlock)
+        else [body]
+    )
+    for line in lines:
+        if not isinstance(line, (list, tuple)):
+            return None
+        for statement in line:
+            target = (
+                statement.targets[0].target
+                if isinstance(statement, cst.Assign) and len(statement.targets) == 1
+                else None
+            )
+            if not (
+                isinstance(target, cst.Subscript)
+                and target.value.deep_equals(node)
+                and len(target.slice) == 1
+                and isinstance(target.slice[0].slice, cst.Index)
+                and _is_key(target.slice[0].slice.value)
+            ):
+                return None
+    return guard
+
+
+def _is_key(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.SimpleString) and node.evaluated_value == "hapikey"
+
+
 class FlowError(Exception):
     """The value goes somewhere hapimigrate cannot follow safely."""
 
@@ -95,6 +145,11 @@ class Route:
     formats: list[cst.CSTNode] = field(default_factory=list)
     # local functions entered through a parameter: (function, the call, the parameter)
     helpers: list[tuple[cst.FunctionDef, cst.Call, str]] = field(default_factory=list)
+    # `if "hapikey" not in params: params["hapikey"] = KEY`: tests that only add
+    # the key, which go with it
+    key_guards: list[cst.If] = field(default_factory=list)
+    # classes whose attributes carry the value: other modules must not read them
+    classes: list[str] = field(default_factory=list)
 
 
 class Flow:
@@ -187,6 +242,10 @@ class Flow:
             return self._returned(parent, formatted)
         if isinstance(parent, cst.Expr):
             return  # a bare expression statement sends nothing
+        guard = _adds_missing_key(ctx, node, parent)
+        if guard is not None:
+            self.route.key_guards.append(guard)
+            return
         where = _USES.get(type(parent), "an expression")
         raise FlowError(  # no code quoted: it may hold a literal key
             f"the value is used in {where}, which hapimigrate does not follow"
@@ -248,6 +307,9 @@ class Flow:
         return self._into_parameter(function, call, arg, formatted)
 
     def _mapping_target(self, target, statement, formatted) -> None:
+        kw = kwargs.params_of(self.ctx, target)
+        if kw is not None:
+            return self._wrapper_params(kw)
         if isinstance(target, cst.Attribute) and target.attr.value == "params":
             if not self._dotted_uses(target):
                 self.route.sinks.append(
@@ -261,9 +323,22 @@ class Flow:
     ) -> None:
         if isinstance(target, cst.Name):
             return self._name_uses(target, formatted)
-        if isinstance(target, cst.Attribute):
+        if isinstance(target, (cst.Attribute, cst.Subscript)):
             return self._mapping_target(target, statement, formatted)
         raise FlowError(f"the value is stored in {self.ctx.code(target)}")
+
+    def _wrapper_params(self, kw: cst.Name) -> None:
+        """``kw["params"]`` of a wrapper's own ``**kw``: sent by the request
+        that ``**kw`` reaches (see :mod:`hapimigrate.analysis.kwargs`)."""
+        calls = kwargs.requests_passing(self.ctx, kw)
+        if not calls:
+            raise FlowError(
+                f"the value is stored in {kw.value}, which leaves the function"
+            )
+        for call in calls:
+            self.route.sinks.append(
+                Sink(call, http_calls.classify(self.ctx, call), "params")
+            )
 
     def _follow_name_or_attribute(self, target, formatted: bool) -> None:
         if isinstance(target, cst.Name):
@@ -290,6 +365,8 @@ class Flow:
             if b.node is not name
         ):
             self.route.appended = True  # `url += "&more"` somewhere in the scope
+        if isinstance(scope, ClassScope):
+            return self._class_attribute_uses(name, formatted)
         for assignment in bindings:
             if getattr(assignment, "node", None) is name:
                 found = True
@@ -300,6 +377,47 @@ class Flow:
                     self._from(ref, formatted)
         if not found:
             raise FlowError(f"{name.value} cannot be followed")
+
+    def _class_attribute_uses(self, name: cst.Name, formatted: bool) -> None:
+        """A class attribute (``params = {"hapikey": KEY}`` in the class body):
+        followed through ``self.params``, ``cls.params`` and ``Client.params`` in
+        this module, while no subclass or other module may read it."""
+        ctx = self.ctx
+        owner = ctx.ancestor(name, cst.ClassDef)
+        assert isinstance(owner, cst.ClassDef)
+        label = f"{owner.name.value}.{name.value}"
+        if owner.name.value in ctx.shared_elsewhere:
+            raise FlowError(
+                f"{owner.name.value} is used by other modules of the tree (subclassed "
+                f"or its {name.value} read): change them together, by hand"
+            )
+        for other in ctx.index.classes:
+            for base in getattr(other, "bases", ()):
+                if ctx.code(base.value).split(".")[-1] == owner.name.value:
+                    raise FlowError(
+                        f"{label} is also read by subclass {other.name.value}"
+                    )
+        uses = []
+        for attribute in ctx.index.attributes.get(name.value, ()):
+            receiver = attribute.value
+            if isinstance(receiver, cst.Name) and receiver.value in ("self", "cls"):
+                if ctx.ancestor(attribute, cst.ClassDef) is not owner:
+                    continue
+            elif not (
+                isinstance(receiver, cst.Name) and receiver.value == owner.name.value
+            ):
+                continue
+            holder = ctx.parent(attribute)
+            if isinstance(
+                holder, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.Del)
+            ):
+                raise FlowError(f"{label} is set again ({ctx.start(attribute)[0]})")
+            uses.append(attribute)
+        if not uses:
+            raise FlowError(f"{label} is not used in this module")
+        self.route.classes.append(owner.name.value)
+        for use in uses:
+            self._from(use, formatted)
 
     def _all_uses(self, name: cst.Name, formatted: bool) -> None:
         """Follow every use of a mapping variable in its scope (it is mutated in

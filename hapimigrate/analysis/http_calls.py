@@ -185,6 +185,9 @@ def argument_role(call: cst.Call, arg: cst.Arg, info: HttpCall) -> str:
     return f"argument {position + 1}"
 
 
+PASSES_KWARGS = "the request passes **kwargs, which may already hold headers"
+
+
 def header_problem(call: cst.Call, info: HttpCall) -> str | None:
     """Why the Authorization header cannot be attached to this call, if so."""
     keywords = {a.keyword.value for a in call.args if a.keyword is not None}
@@ -195,7 +198,7 @@ def header_problem(call: cst.Call, info: HttpCall) -> str | None:
             ):
                 return "the request already sends an Authorization header"
     if "headers" not in keywords and any(a.star == "**" for a in call.args):
-        return "the request passes **kwargs, which may already hold headers"
+        return PASSES_KWARGS
     positional = len([a for a in call.args if a.keyword is None])
     if info.kind == "request_object" and positional > 2:
         return "urllib Request gets its headers positionally"

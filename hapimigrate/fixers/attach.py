@@ -12,7 +12,7 @@ from libcst.metadata import GlobalScope
 
 from hapimigrate import hubspot
 
-from hapimigrate.analysis import arguments, http_calls
+from hapimigrate.analysis import arguments, http_calls, kwargs
 from hapimigrate.analysis import call_endpoints
 from hapimigrate.analysis import values
 from hapimigrate.python import edits
@@ -59,6 +59,10 @@ def sink_problem(
     for sink in route.sinks:
         if sink.call is not None and sink.info is not None:
             problem = http_calls.header_problem(sink.call, sink.info)
+            if problem == http_calls.PASSES_KWARGS and kwargs.own_kwargs(
+                ctx, sink.call
+            ):
+                problem = _callers_auth(ctx, sink.call)
             if problem:
                 return problem
     return (
@@ -126,6 +130,21 @@ def _mixed_requests(ctx: ModuleContext, route: Route) -> str | None:
     for sink in route.sinks:
         if sink.call is not None and id(sink.call) in ctx.mixed_requests:
             return MIXED_REQUESTS.format(ctx.start(sink.call)[0])
+    return None
+
+
+def _callers_auth(ctx: ModuleContext, call: cst.Call) -> str | None:
+    """A wrapper's callers in this module that hand in another credential
+    through its ``**kwargs`` (``headers={"Authorization": ...}``, ``auth=``)."""
+    function = ctx.ancestor(call, cst.FunctionDef)
+    if function is None:
+        return None
+    for caller in Flow(ctx).callers(function):
+        if any(
+            arg.keyword is not None and _AUTH_TEXT.search(ctx.code(arg))
+            for arg in caller.args
+        ):
+            return EXISTING_AUTH
     return None
 
 
@@ -507,6 +526,10 @@ def send_token(
     """
     for sink in route.sinks:
         if sink.call is not None:
+            kw = kwargs.own_kwargs(ctx, sink.call)
+            if kw is not None and not _has_headers(sink.call):
+                _merge_into_kwargs(ctx, sink.call, kw, key)
+                continue
             edit = ctx.edits.calls[sink.call]
             if edit.bearer is None:
                 edit.bearer = ctx.bearer(key)
@@ -519,6 +542,49 @@ def send_token(
             header = _session_header(ctx, sink.session, key)
             keep = [] if sink.statement is replaces else [None]
             ctx.edits.statements[sink.statement] = keep + [header]
+
+
+def _has_headers(call: cst.Call) -> bool:
+    return any(
+        a.keyword is not None and a.keyword.value == "headers" for a in call.args
+    )
+
+
+def _merge_into_kwargs(
+    ctx: ModuleContext,
+    call: cst.Call,
+    kw: cst.Name,
+    key: cst.BaseExpression | None,
+) -> None:
+    """``kw["headers"] = {**(kw.get("headers") or {}), "Authorization": ...}``
+    just before the statement that passes ``**kw`` to the request."""
+    statement = ctx.ancestor(call, cst.BaseSmallStatement)
+    assert statement is not None  # kwargs.own_kwargs checked it
+    planned = ctx.edits.statements.get(statement, [None])
+    if any(
+        isinstance(s, cst.Assign) and s.targets[0].target.deep_equals(_headers_item(kw))
+        for s in planned
+        if s is not None
+    ):
+        return  # another use of the key reaches this request too
+    existing = cst.Call(
+        cst.Attribute(kw, cst.Name("get")),
+        [cst.Arg(cst.SimpleString('"headers"'))],
+    )
+    merged = edits.merged_headers(
+        existing,
+        ctx.bearer(key),
+        edits.DICT_CALL if ctx.python2_style else edits.SPREAD_OR_EMPTY,
+    )
+    header = cst.Assign([cst.AssignTarget(_headers_item(kw))], merged)
+    ctx.edits.statements[statement] = [header, *planned]
+
+
+def _headers_item(kw: cst.Name) -> cst.Subscript:
+    return cst.Subscript(
+        cst.Name(kw.value),
+        [cst.SubscriptElement(cst.Index(cst.SimpleString('"headers"')))],
+    )
 
 
 def _merge_style(ctx: ModuleContext, call: cst.Call) -> str:

@@ -160,6 +160,9 @@ def _item_assignment(ctx: ModuleContext, assign: cst.Assign) -> None:
     )
 
     def record(route: Route) -> cst.BaseSmallStatement | None:
+        guard = ctx.ancestor(assign, cst.If)
+        if guard in route.key_guards:  # `if "hapikey" not in p:` goes with it
+            ctx.edits.drop_blocks.add(guard)
         return _drop_statement(ctx, assign)
 
     _migrate(ctx, assign, assign, assign.value, record, target=subscript.value)
@@ -224,6 +227,7 @@ def _migrate(
     )
     decision = decide(use)
     if decision.rewrites:
+        ctx.token_parameters.update(route.classes)  # other modules must not read them
         replaced = record(route)
         attach.give_token(ctx, decision, origin, route, value, replaced, passed=passed)
         if decision.key_may_go:

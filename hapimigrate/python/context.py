@@ -43,6 +43,7 @@ class Index:
     attributes: dict[str, list[cst.Attribute]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    classes: list[cst.ClassDef] = field(default_factory=list)
 
 
 class Collector(cst.CSTVisitor):
@@ -68,6 +69,9 @@ class Collector(cst.CSTVisitor):
             node.value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
         ):
             self.index.docstrings.append(node)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.index.classes.append(node)
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         self.index.strings.append(node)

@@ -57,6 +57,8 @@ class Edits:
     statements: dict[cst.BaseSmallStatement, list[cst.BaseSmallStatement | None]] = (
         field(default_factory=dict)
     )
+    # compound statements removed whole: `if "hapikey" not in p: p["hapikey"] = k`
+    drop_blocks: set[cst.BaseCompoundStatement] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return any(
@@ -69,6 +71,7 @@ class Edits:
                 self.percent_emptied,
                 self.replace,
                 self.statements,
+                self.drop_blocks,
             )
         )
 
@@ -438,6 +441,11 @@ class EditApplier(cst.CSTTransformer):
             body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
         ]
         return updated.with_changes(body=body)
+
+    def leave_If(self, original, updated):
+        if original in self.edits.drop_blocks:
+            return cst.RemoveFromParent()
+        return updated
 
     def leave_IndentedBlock(self, original, updated):
         if updated.body:

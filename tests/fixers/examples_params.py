@@ -24,6 +24,24 @@ REWRITES = [
         f'import requests\ns = requests.Session()\ns.headers["Authorization"] = "Bearer " + {TOKEN}\n'
         f"def f():\n    return s.get({DEALS})\n",
     ),
+    (  # a wrapper's own **kw: the header joins what the callers hand in
+        "import requests\ndef f(path, **kw):\n    kw.setdefault('params', {})['hapikey'] = KEY\n"
+        "    return requests.get(BASE + path, **kw)\n",
+        "import requests\ndef f(path, **kw):\n"
+        f'    kw["headers"] = {{**(kw.get("headers") or {{}}), "Authorization": "Bearer " + {TOKEN}}}\n'
+        "    return requests.get(BASE + path, **kw)\n",
+    ),
+    (  # the key added when missing: the test goes with it
+        "import requests\ndef f(params):\n    if 'hapikey' not in params:\n        params['hapikey'] = KEY\n"
+        f"    return requests.get({DEALS}, params=params)\n",
+        f"import requests\ndef f(params):\n    return requests.get({DEALS}, params=params, headers={BEARER})\n",
+    ),
+    (  # a class attribute sent by the class's methods
+        "import requests\nclass C:\n    params = {'hapikey': KEY}\n    def f(self):\n"
+        f"        return requests.get({DEALS}, params=self.params)\n",
+        "import requests\nclass C:\n    params = {}\n    def f(self):\n"
+        f"        return requests.get({DEALS}, params=self.params, headers={BEARER})\n",
+    ),
 ]
 
 UNTOUCHED = [
@@ -32,8 +50,21 @@ UNTOUCHED = [
 ]
 
 LEFT_FOR_A_PERSON = [
+    (  # a subclass reads the class attribute too
+        "import requests\nclass C:\n    params = {'hapikey': KEY}\n    def f(self):\n"
+        f"        return requests.get({DEALS}, params=self.params)\nclass D(C):\n    pass\n",
+        Status.MANUAL,
+        "subclass D",
+    ),
+    (  # the test does more than add the key
+        "import requests\ndef f(params):\n    if 'hapikey' not in params:\n        params['hapikey'] = KEY\n"
+        "        log('added')\n"
+        f"    return requests.get({DEALS}, params=params)\n",
+        Status.MANUAL,
+        "comparison",
+    ),
     (
-        f"import requests\ndef f(key, **kw):\n    return requests.get({DEALS}, params={{'hapikey': KEY}}, **kw)\n",
+        f"import requests\ndef f(key, kw):\n    return requests.get({DEALS}, params={{'hapikey': KEY}}, **kw)\n",
         Status.MANUAL,
         "**kwargs",
     ),

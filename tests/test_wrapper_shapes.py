@@ -1,0 +1,163 @@
+"""The shapes of hand-written clients (issue #12, items 1-3), migrated and run:
+wrappers passing their own ``**kwargs`` (the header is merged into what the
+callers hand in), "add the key if missing" guards, class attributes sent by the
+class's methods. A dict that leaves the wrapper keeps its site manual."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+
+from hapimigrate.model import Status
+from tests.conftest import migrate
+
+ENV = {"HUBSPOT_API_KEY": "key-main", "HUBSPOT_ACCESS_TOKEN": "tok-main"}
+
+
+class Recorder:
+    """A stand-in for ``requests``: records what each request sends."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict] = []
+
+    def request(self, method, url, params=None, headers=None, **rest):
+        self.sent.append(
+            {"method": method, "url": url, "params": dict(params or {}),
+             "headers": dict(headers or {}), **rest}  # fmt: skip
+        )
+        return types.SimpleNamespace(json=lambda: {})
+
+    def get(self, url, **kw):
+        return self.request("GET", url, **kw)
+
+    def post(self, url, **kw):
+        return self.request("POST", url, **kw)
+
+    def Session(self):
+        return self
+
+
+def run(source: str, calls: str, monkeypatch) -> list[dict]:
+    recorder = Recorder()
+    fake = types.ModuleType("requests")
+    for name in ("request", "get", "post", "Session"):
+        setattr(fake, name, getattr(recorder, name))
+    monkeypatch.setitem(sys.modules, "requests", fake)
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    namespace: dict = {}
+    exec(compile(source + "\n" + calls, "<migrated>", "exec"), namespace)
+    return recorder.sent
+
+
+WRAPPER = """import os
+import requests
+
+API_KEY = os.environ["HUBSPOT_API_KEY"]
+BASE = "https://api.hubapi.com"
+
+def send(method, path, params=None, **kwargs):
+    params = dict(params or {})
+    params["hapikey"] = API_KEY
+    return requests.request(method, BASE + path, params=params, **kwargs)
+"""
+
+CLIENT = """import os
+import requests
+
+class Client:
+    base = "https://api.hubapi.com"
+
+    def __init__(self):
+        self.key = os.environ["HUBSPOT_API_KEY"]
+        self.session = requests.Session()
+
+    def _request(self, method, path, **kw):
+        kw.setdefault("params", {})["hapikey"] = self.key
+        return self.session.request(method, self.base + path, **kw)
+"""
+
+CALLS = """
+send("GET", "/contacts/v1/lists", params={"count": 5})
+send("POST", "/contacts/v1/contact", json={"a": 1}, headers={"X-Trace": "t1"})
+"""
+CLIENT_CALLS = """
+c = Client()
+c._request("GET", "/deals/v1/deal/7", params={"includeAssociations": "true"})
+c._request("POST", "/deals/v1/deal", headers={"X-Trace": "t2"}, timeout=5)
+"""
+
+
+GUARDED = """import os
+import requests
+
+KEY = os.environ["HUBSPOT_API_KEY"]
+
+class Api:
+    params = {"hapikey": KEY, "propertyMode": "value_only"}
+
+    def get(self, path, params=None):
+        params = dict(params or {})
+        if "hapikey" not in params:
+            params["hapikey"] = KEY
+        return requests.get("https://api.hubapi.com" + path, params=params)
+
+    def owners(self):
+        return requests.get("https://api.hubapi.com/crm/v3/owners", params=self.params)
+"""
+GUARDED_CALLS = """
+Api().get("/contacts/v1/lists", params={"count": 2})
+Api().owners()
+"""
+
+
+@pytest.mark.parametrize(
+    "source,calls",
+    [(WRAPPER, CALLS), (CLIENT, CLIENT_CALLS), (GUARDED, GUARDED_CALLS)],
+    ids=["send", "client", "guard_and_class_attribute"],
+)
+def test_the_header_joins_the_callers_kwargs(source, calls, monkeypatch):
+    before = run(source, calls, monkeypatch)
+    result = migrate(source)
+    assert {s.status for s in result.sites} == {Status.REWRITE}
+    after = run(result.new.decode(), calls, monkeypatch)
+    assert len(after) == len(before) == 2
+    for old, new in zip(before, after):
+        assert old["params"].pop("hapikey") == "key-main"
+        assert "hapikey" not in new["params"]
+        assert new["headers"].pop("Authorization") == "Bearer tok-main"
+        assert new == old  # the callers' headers, params and options intact
+
+
+def test_a_second_run_changes_nothing():
+    first = migrate(WRAPPER).new.decode()
+    assert migrate(first).new is None
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        # the dict leaves the wrapper: returned, passed on, rebound, read whole
+        "def send(path, **kw):\n    kw['params'] = {'hapikey': KEY}\n    log(kw)\n"
+        "    return requests.get(BASE + path, **kw)\n",
+        "def send(path, **kw):\n    kw = dict(DEFAULTS, **kw)\n    kw['params'] = {'hapikey': KEY}\n"
+        "    return requests.get(BASE + path, **kw)\n",
+        # two requests get the same dict: a header for one reaches the other
+        "def send(path, **kw):\n    kw.setdefault('params', {})['hapikey'] = KEY\n"
+        "    requests.get(BASE + path, **kw)\n    return requests.get(OTHER + path, **kw)\n",
+        # the caller's headers are read out and may go elsewhere
+        "def send(path, **kw):\n    trace(kw.get('headers'))\n"
+        "    return requests.get(BASE + path + '?hapikey=' + KEY, **kw)\n",
+        # a caller hands in another credential through the kwargs
+        "def send(path, **kw):\n    return requests.get(BASE + path + '?hapikey=' + KEY, **kw)\n"
+        "def me():\n    return send('/x', headers={'Authorization': 'Bearer ' + t})\n",
+    ],
+    ids=["logged", "rebound", "two_requests", "headers_read", "caller_auth"],
+)
+def test_a_dict_that_is_not_the_wrappers_own_stays_manual(wrapper):
+    source = 'import requests\nBASE = "https://api.hubapi.com"\n' + wrapper
+    result = migrate(source)
+    assert result.new is None
+    assert {s.status for s in result.sites} == {Status.MANUAL}
