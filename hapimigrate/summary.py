@@ -19,11 +19,18 @@ class Summary:
     errors: int = 0
     sites: list[Site] = field(default_factory=list)
     failing: int = 0  # check: findings that fail the build
+    exit_zero: bool = False  # check --exit-zero: findings do not fail (errors do)
+    # diff, apply: the files rewritten (in order), the sites suppressed by a
+    # comment, and the uses they cannot migrate: other languages, shell lines of
+    # notebooks (check's findings, found by its scanner)
+    rewritten: list[str] = field(default_factory=list)
+    suppressed: int = 0
+    elsewhere: list[Site] = field(default_factory=list)
 
     @property
     def pending(self) -> int:
         """Sites a person must still migrate."""
-        return sum(
+        return len(self.elsewhere) + sum(
             1 for s in self.sites if s.status in (Status.MANUAL, Status.UNPARSED)
         )
 
@@ -36,5 +43,5 @@ class Summary:
         if self.command == "apply":
             return EXIT_FOUND if self.pending else EXIT_CLEAN
         if self.command == "check":
-            return EXIT_FOUND if self.failing else EXIT_CLEAN
+            return EXIT_FOUND if self.failing and not self.exit_zero else EXIT_CLEAN
         return EXIT_CLEAN

@@ -85,8 +85,17 @@ def retired_calls(sites: Iterable[Site]) -> int:
 
 
 def summary(
-    verb: str, changed: int, sites: Iterable[Site], errors: int, skipped: int
+    verb: str,
+    changed: int,
+    sites: Iterable[Site],
+    errors: int,
+    skipped: int,
+    suppressed: int = 0,
+    elsewhere: int = 0,
 ) -> str:
+    """The last line of diff and apply. ``elsewhere``: uses they cannot migrate
+    (other languages, shell lines of notebooks); ``suppressed``: sites a comment
+    silences (left as they are)."""
     sites = list(sites)
     counts = Counter(site.status for site in sites if site.kind != Kind.VERSION)
     versions = Counter(site.status for site in sites if site.kind == Kind.VERSION)
@@ -100,6 +109,14 @@ def summary(
         parts.append(f"{counts[Status.KEPT]} kept (developer key)")
     if counts[Status.UNPARSED]:
         parts.append(f"{counts[Status.UNPARSED]} in files that do not parse")
+    if elsewhere:
+        parts.append(
+            f"{elsewhere} outside Python (other languages, notebook shell lines)"
+        )
+    if counts[Status.UNPARSED] or elsewhere:
+        parts[-1] += ": not migrated, see hapimigrate check"
+    if suppressed:
+        parts.append(f"{suppressed} suppressed by a comment")
     if versions:
         moved = versions[Status.REWRITE]
         text = f"{moved} path{'s' if moved != 1 else ''} moved to 2026-03"
