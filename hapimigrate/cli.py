@@ -54,12 +54,20 @@ class Settings:
     quiet: bool
     verbose: bool
     color: bool | None  # None: colour on a terminal
-    exclude: tuple[str, ...]
+    exclude: discover.Excludes
+    root: str = "."  # the project root: see config.py
 
     def stdout_color(self, to_file: bool = False) -> bool:
         if to_file:
             return False
         return self.color if self.color is not None else sys.stdout.isatty()
+
+
+def config_error(message: str) -> click.ClickException:
+    """A wrong [tool.hapimigrate]: exit 2 before anything runs."""
+    error = click.ClickException(message)
+    error.exit_code = 2
+    return error
 
 
 def shared_options(command):
@@ -98,18 +106,57 @@ def shared_options(command):
         "--exclude",
         multiple=True,
         metavar="GLOB",
-        help="Skip matching paths (repeatable).",
+        help="Skip matching paths (repeatable; replaces the configured list). "
+        "A GLOB with / is relative to the current folder, one from "
+        "[tool.hapimigrate] to its pyproject.toml.",
+    )
+    @click.option(
+        "--extend-exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="Skip matching paths, besides the excluded ones (repeatable).",
+    )
+    @click.option(
+        "--force-exclude",
+        is_flag=True,
+        help="Apply excludes to files named on the command line too (pre-commit).",
+    )
+    @click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False),
+        help="Read [tool.hapimigrate] (or a top-level table) from FILE, not the "
+        "nearest pyproject.toml.",
+    )
+    @click.option(
+        "--show-settings",
+        is_flag=True,
+        help="Print the resolved settings and where each comes from, and exit.",
     )
     @functools.wraps(command)
     def wrapper(**options):
         ctx = click.get_current_context()
         try:
-            defaults = config.load(options["paths"])
+            loaded = config.load(options["paths"], options.pop("config_file"))
         except config.ConfigError as error:
-            raise click.UsageError(str(error))
-        for name, value in defaults.items():
-            if ctx.get_parameter_source(name) == ParameterSource.DEFAULT:
-                options[name] = tuple(value) if name == "exclude" else value
+            raise config_error(str(error))
+        show = options.pop("show_settings")
+        resolved = config.merge(
+            loaded,
+            ctx.info_name or "",
+            options,
+            lambda name: ctx.get_parameter_source(name)
+            not in (None, ParameterSource.DEFAULT),
+        )
+        options = resolved.options
+        if show:
+            labels = {p.name: max(p.opts, key=len) for p in ctx.command.params}
+            click.echo(config.show(resolved, ctx.info_name or "", labels), nl=False)
+            sys.exit(0)
+        excludes = discover.Excludes(
+            options.pop("exclude") + options.pop("extend_exclude"),
+            bool(options.pop("force_exclude")),
+        )
         shared = (
             "paths",
             "token_provider",
@@ -117,7 +164,6 @@ def shared_options(command):
             "quiet",
             "verbose",
             "color",
-            "exclude",
         )
         # options a command does without (see _without) keep their defaults
         settings = Settings(
@@ -127,7 +173,8 @@ def shared_options(command):
             bool(options["quiet"]),
             bool(options["verbose"]),
             console.color_choice(options.get("color", "auto")),
-            tuple(options["exclude"]),
+            excludes,
+            loaded.root,
         )
         own = {k: v for k, v in options.items() if k not in shared}
         sys.exit(command(settings, **own))
@@ -329,7 +376,8 @@ def check(
         failing = summary.failing
         _err(
             settings,
-            f"hapimigrate: {failing} finding{'s' if failing != 1 else ''}{tail}",
+            f"hapimigrate: {failing} finding{'s' if failing != 1 else ''}{tail}, "
+            + discover.files_looked_at(summary.files),
         )
     return summary.exit_code
 
@@ -352,9 +400,21 @@ def baseline_command(settings: Settings, output: str, strict: bool) -> int:
     The file holds paths, rule ids and fingerprints: no line numbers, no keys."""
     summary = Summary("baseline")
     findings = _findings(settings, summary, strict, machine=True)
-    _write_text(output, baseline.dump(findings))
+    try:  # an existing baseline keeps its entries for the paths not looked at
+        counts, kept = baseline.recorded(findings, output, settings.paths)
+    except baseline.BaselineError as error:
+        raise config_error(f"{error}; not overwritten (remove it, or use -o)")
+    if summary.errors:
+        _err(settings, f"hapimigrate: {output} not written: some files failed")
+        return summary.exit_code
+    _write_text(output, baseline.dump(counts, settings.root, output))
     if not settings.quiet:
-        _err(settings, f"hapimigrate: {len(findings)} findings recorded in {output}")
+        more = f" ({kept} kept for paths not looked at)" if kept else ""
+        _err(
+            settings,
+            f"hapimigrate: {len(findings)} findings recorded in {output}{more}, "
+            + discover.files_looked_at(summary.files),
+        )
     return summary.exit_code
 
 
@@ -659,10 +719,15 @@ def _results(
     except discover.MissingPath as missing:
         raise click.BadParameter(f"{missing} does not exist", param_hint="PATHS")
     summary.files = len(found.files)
-    summary.skipped = len(found.skipped)
-    if settings.verbose:
-        for skipped in found.skipped:
+    summary.skipped = sum(1 for s in found.skipped if not s.error)
+    for skipped in found.skipped:
+        if skipped.error:  # a folder that cannot be read: the run is incomplete
+            summary.errors += 1
+            _err(settings, f"{skipped.path}: error: {skipped.reason}")
+        elif settings.verbose:
             _err(settings, f"{skipped.path}: skipped: {skipped.reason}")
+    if not found.files and not settings.quiet:
+        _err(settings, discover.nothing_found(settings.paths, found.skipped, checking))
     try:
         hubspot.today()  # HAPIMIGRATE_TODAY, when set, must be a date
     except DateError as error:

@@ -1,6 +1,12 @@
 """Which files to look at: walk the paths given, honour ``.gitignore`` files and
 ``--exclude`` globs, skip tool and virtualenv folders, never follow symlinks, and
-yield what is left with what was skipped and why."""
+yield what is left with what was skipped and why.
+
+Excludes match as ruff's do: a glob without ``/`` (``legacy``, ``*_pb2.py``) matches
+a file or folder name anywhere; one with ``/`` (``legacy/*``, ``app/vendor``)
+matches the path relative to its anchor, the folder of the configuration that
+set it (the current folder for ``--exclude``). Files named on the command line
+are looked at even when excluded, unless ``force`` (pre-commit names files)."""
 
 from __future__ import annotations
 
@@ -40,14 +46,62 @@ class MissingPath(Exception):
 class Skipped:
     path: str
     reason: str
+    error: bool = False  # a folder that could not be read: the run is incomplete
+
+
+@dataclass(frozen=True)
+class Exclude:
+    """One exclude glob and the folder a glob with ``/`` is relative to."""
+
+    pattern: str
+    anchor: str
+
+    def matches(self, path: str, is_dir: bool) -> bool:
+        pattern = self.pattern.replace(os.sep, "/")
+        while pattern.startswith("./"):
+            pattern = pattern[2:]
+        if pattern.endswith("/"):
+            if not is_dir:
+                return False
+            pattern = pattern.rstrip("/")
+        if "/" not in pattern:
+            return fnmatch.fnmatch(os.path.basename(path), pattern)
+        absolute = os.path.abspath(path).replace(os.sep, "/")
+        anchored = os.path.join(self.anchor, pattern).replace(os.sep, "/")
+        variants = {anchored, anchored.replace("**/", "")}  # **/ may match nothing
+        return any(fnmatch.fnmatch(absolute, v) for v in variants)
+
+
+@dataclass(frozen=True)
+class Excludes:
+    """The excludes of a run; ``force``: they apply to files named too."""
+
+    patterns: tuple[Exclude, ...] = ()
+    force: bool = False
+
+    def match(self, path: str, is_dir: bool) -> bool:
+        return any(e.matches(path, is_dir) for e in self.patterns)
+
+
+def excludes_of(excludes: "Excludes | tuple[str | Exclude, ...]") -> Excludes:
+    """Plain globs are anchored at the current folder."""
+    if isinstance(excludes, Excludes):
+        return excludes
+    here = os.getcwd()
+    return Excludes(
+        tuple(e if isinstance(e, Exclude) else Exclude(e, here) for e in excludes)
+    )
 
 
 def discover(
-    paths: tuple[str, ...], excludes: tuple[str, ...] = (), text_files: bool = False
+    paths: tuple[str, ...],
+    excludes: Excludes | tuple[str | Exclude, ...] = (),
+    text_files: bool = False,
 ) -> Iterator[str | Skipped]:
     """Yield each Python file and notebook below ``paths`` (and, with
     ``text_files``, each file the text scanner reads), as given joined with what
     was walked, or a :class:`Skipped` record for what was passed over and why."""
+    excludes = excludes_of(excludes)
 
     def wanted(name: str) -> bool:
         if prefilter.is_python(name) or prefilter.is_notebook(name):
@@ -55,6 +109,8 @@ def discover(
         return text_files and textscan.family(name) is not None
 
     for path in paths:
+        if excludes.force and excludes.match(path, os.path.isdir(path)):
+            continue
         if os.path.islink(path):
             yield Skipped(path, "symlink not followed")
         elif os.path.isdir(path):
@@ -67,16 +123,20 @@ def discover(
             yield Skipped(path, "not a regular file")
 
 
-def _excluded(relative: str, path: str, excludes: tuple[str, ...]) -> bool:
-    """A glob matches the path below the walked folder, the path as shown, or
-    the file or folder name."""
-    candidates = (relative, path.replace(os.sep, "/"), os.path.basename(path))
-    return any(fnmatch.fnmatch(c, pattern) for c in candidates for pattern in excludes)
-
-
-def _walk(root: str, excludes: tuple[str, ...], wanted) -> Iterator[str | Skipped]:
+def _walk(root: str, excludes: Excludes, wanted) -> Iterator[str | Skipped]:
     ignores: list[tuple[str, pathspec.PathSpec]] = []
-    for directory, dirnames, filenames in os.walk(root, followlinks=False):
+    unreadable: list[Skipped] = []
+
+    def failed(error: OSError) -> None:
+        where = error.filename or root
+        reason = f"cannot read folder: {error.strerror or error}"
+        unreadable.append(Skipped(where, reason, error=True))
+
+    for directory, dirnames, filenames in os.walk(
+        root, followlinks=False, onerror=failed
+    ):
+        yield from unreadable
+        unreadable.clear()
         ignores = [(base, spec) for base, spec in ignores if _inside(directory, base)]
         spec = _gitignore(directory)
         if spec is not None:
@@ -87,8 +147,7 @@ def _walk(root: str, excludes: tuple[str, ...], wanted) -> Iterator[str | Skippe
                 relative = os.path.relpath(path, base).replace(os.sep, "/")
                 if spec.match_file(relative + "/" if is_dir else relative):
                     return True
-            relative = os.path.relpath(path, root).replace(os.sep, "/")
-            return _excluded(relative, path, excludes)
+            return excludes.match(path, is_dir)
 
         kept = []
         for name in sorted(dirnames):
@@ -110,6 +169,7 @@ def _walk(root: str, excludes: tuple[str, ...], wanted) -> Iterator[str | Skippe
                 yield Skipped(full, "symlink not followed")
             else:
                 yield full
+    yield from unreadable
 
 
 def _inside(directory: str, base: str) -> bool:
@@ -122,3 +182,22 @@ def _gitignore(directory: str) -> pathspec.PathSpec | None:
             return pathspec.GitIgnoreSpec.from_lines(f.read().splitlines())
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def nothing_found(
+    paths: tuple[str, ...], skipped: tuple[Skipped, ...], text_files: bool
+) -> str:
+    """The warning for a run that found no file to look at (as ruff and black
+    say it), with what was passed over and why."""
+    what = "files hapimigrate checks" if text_files else "Python files or notebooks"
+    message = f"hapimigrate: warning: no {what} found under {', '.join(paths)}"
+    if skipped:
+        shown = ", ".join(f"{s.path} ({s.reason})" for s in skipped[:5])
+        more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        message += f"; skipped: {shown}{more}"
+    return message + "; 0 files looked at"
+
+
+def files_looked_at(count: int) -> str:
+    """``12 files looked at``: every summary line says it."""
+    return f"{count} file{'s' if count != 1 else ''} looked at"
