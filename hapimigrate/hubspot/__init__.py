@@ -12,7 +12,10 @@ disagree:
   sunsetting, unsupported from a date, or a current date-based version, with the
   replacements and the sources (:class:`Lifecycle`); :func:`path_swap` -- the
   2026-03 path of a v3/v4 call and whether swapping it is safe; :func:`today` --
-  the date lifecycles are compared with.
+  the date lifecycles are compared with;
+* :mod:`sdk_operations` -- the endpoints the methods of HubSpot's Python SDKs call
+  (``sdk_operations.endpoints("hubspot-api-client", ("crm", "contacts",
+  "basic_api", "get_page"))``), built by ``scripts/build_sdk_operations.py``.
 
 Catalogs live in ``data/``: ``auth_families.json`` (curated), ``legacy.json``
 (curated API-key era endpoints), ``openapi.json`` (built from HubSpot's OpenAPI
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from hapimigrate.hubspot import catalog
+from hapimigrate.hubspot import catalog, sdk_operations
 from hapimigrate.hubspot.lifecycle import (
     GENERAL_RULES,
     Lifecycle,
@@ -55,6 +58,7 @@ __all__ = [
     "names_developer_key",
     "path_swap",
     "scopes_for",
+    "sdk_operations",
     "today",
 ]
 
