@@ -170,7 +170,11 @@ class Report:
             counts[item.state] += 1
             if item.state in (lifecycles.UNSUPPORTED_FROM, lifecycles.SUNSETTING):
                 counts[(item.state, item.lifecycle.date)] += 1
-            if item.lifecycle.modernizable and item.state != lifecycles.CURRENT:
+            if (
+                item.lifecycle.modernizable
+                and item.state != lifecycles.CURRENT
+                and item.site.kind != Kind.SDK  # --modernize moves paths, not methods
+            ):
                 counts["modernizable"] += 1
         return counts
 
@@ -214,7 +218,7 @@ def build(sites: Iterable[Site], token_provider: str, files_changed: int = 0) ->
                 and site.kind not in NOT_KEY_USES
                 and need is None
             ):
-                unknown.append(Unknown(site, endpoint, _why(endpoint)))
+                unknown.append(Unknown(site, endpoint, _why(endpoint, site)))
         if (
             not site.calls
             and site.status in (Status.REWRITE, Status.MANUAL)
@@ -233,12 +237,20 @@ def call_scopes(endpoint: Endpoint, observed: bool = False) -> CallScopes:
     return CallScopes(endpoint, need, observed)
 
 
-def _why(endpoint: Endpoint) -> str:
+def _why(endpoint: Endpoint, site: Site) -> str:
+    if site.kind == Kind.SDK and endpoint.path is None and endpoint.method is None:
+        return SDK_MORE_CALLS
     if endpoint.path is None:
         return "the endpoint is built at run time"
     if endpoint.method is None:
         return "the HTTP method is not known from the source"
     return "not in the scope catalog"
+
+
+SDK_MORE_CALLS = (
+    "SDK client: it may make other calls than those listed (a method the SDK "
+    "mapping does not know, or the client is returned or passed on)"
+)
 
 
 def _why_none(site: Site) -> str:

@@ -37,6 +37,7 @@ import posixpath
 import re
 import sys
 import tarfile
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,7 +102,9 @@ def _meta_field(meta: str, name: str) -> str:
 
 def _parse(source: str) -> ast.Module | None:
     try:
-        return ast.parse(source)
+        with warnings.catch_warnings():  # the SDKs' own invalid escapes
+            warnings.simplefilter("ignore", (DeprecationWarning, SyntaxWarning))
+            return ast.parse(source)
     except SyntaxError:  # hapipy's base.py is Python 2
         return None
 

@@ -16,12 +16,13 @@ from typing import Sequence
 
 import libcst as cst
 
-from hapimigrate.analysis import origins, values
+from hapimigrate.analysis import origins, sdk_calls, values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
-from hapimigrate.model import Kind, Status
+from hapimigrate.hubspot import sdk_operations
+from hapimigrate.model import Endpoint, Kind, Status
 
 HUBSPOT_API_CLIENT = {
     "hubspot.HubSpot",
@@ -86,6 +87,7 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             Kind.SDK,
             decision.status,
             decision.reason,
+            calls=_client_calls(ctx, call, sdk),
             hardcoded_key=values.is_literal_key(ctx, arg.value),
         )
 
@@ -105,7 +107,9 @@ def _built_from_a_mapping(ctx: ModuleContext, call: cst.Call) -> None:
     keywords = {a.keyword.value for a in call.args if a.keyword is not None}
     for arg in call.args:
         if arg.star == "**" and "access_token" not in keywords:
-            ctx.site(arg, Kind.SDK, Status.MANUAL, MAPPING_REASON)
+            sdk = _sdk(ctx.qualified_names(call.func)) or ""
+            calls = _client_calls(ctx, call, sdk)
+            ctx.site(arg, Kind.SDK, Status.MANUAL, MAPPING_REASON, calls=calls)
             return
 
 
@@ -153,6 +157,32 @@ def _is_sdk_client(ctx: ModuleContext, name: cst.Name) -> bool:
         if isinstance(value, cst.Call) and _sdk(ctx.qualified_names(value.func)):
             return True
     return False
+
+
+_SDK_NAMES = {
+    "create": sdk_operations.HUBSPOT_API_CLIENT,
+    "hubspot": sdk_operations.HUBSPOT_API_CLIENT,
+    "hubspot3": sdk_operations.HUBSPOT3,
+    "hapipy": sdk_operations.HAPIPY,
+}
+
+
+def _client_calls(ctx: ModuleContext, call: cst.Call, sdk: str) -> tuple[Endpoint, ...]:
+    """The endpoints the client's method calls in this module reach (report
+    only: what is rewritten does not depend on them). ``Endpoint(None, None)``
+    closes the list when the client may make other calls (an unknown method, or
+    it leaves the module); none at all when no call is known."""
+    name = _SDK_NAMES.get(sdk)
+    if name is None:
+        return ()
+    client = None
+    if name != sdk_operations.HUBSPOT_API_CLIENT:
+        classes = {n.rsplit(".", 1)[-1] for n in ctx.qualified_names(call.func)}
+        client = next(iter(sorted(classes)), None)
+    found = sdk_calls.client_calls(ctx, call, name, client)
+    if not found.endpoints:
+        return ()
+    return found.endpoints + (() if found.complete else (Endpoint(None, None),))
 
 
 def _sdk(names: set[str]) -> str | None:

@@ -301,7 +301,9 @@ def _family(items: list[LifecycleCall], on: date, markdown: bool, bullet, code):
         twin = item.lifecycle.twin
         if twin is not None:
             target = " ".join(filter(None, (twin.method or call.method, twin.path)))
-            if twin.identical:
+            if twin.identical and item.site.kind == Kind.SDK:
+                how = "same schemas; an SDK method: --modernize does not move it"
+            elif twin.identical:
                 how = "same schemas: `hapimigrate apply --modernize` rewrites it"
             else:
                 changes = twin.changes()
