@@ -1,0 +1,710 @@
+"""PHP front end: finds every ``hapikey`` use of a PHP file on its tree-sitter
+tree, and migrates it to ``Authorization: Bearer <token>`` by byte splices on the
+original text, under the codemod's contract (a site is migrated so the program
+behaves as before with a token, or left unchanged and reported ``manual``).
+
+    parse -> sites (SDK clients, URL strings, query arrays, Guzzle 'query',
+    Laravel Http) -> the key cut, the request followed, the header planned
+    -> decided (kept, manual, rewrite) -> edits of a site all or none
+    -> applied, re-parsed -> the uses left: manual (text scan)
+
+The token provider ``env:NAME`` becomes ``getenv('NAME')``; a Python callable
+cannot be called from PHP, so other providers leave every site manual.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from hapimigrate import hubspot, textscan
+from hapimigrate.fingerprint import fingerprint
+from hapimigrate.foreign import php_requests as req
+from hapimigrate.foreign import php_sdk
+from hapimigrate.foreign import php_syntax as syn
+from hapimigrate.foreign import php_urls
+from hapimigrate.foreign.splice import (
+    Edit,
+    apply_edits,
+    error_count,
+    overlaps,
+    position,
+)
+from hapimigrate.keys import is_plausible_key
+from hapimigrate.model import Endpoint, FileResult, Kind, RunOptions, Site, Status
+
+UNRECOGNISED = "a hapikey use hapimigrate does not recognise in PHP: migrate it by hand"
+DEVELOPER = "a developer API key (app-level endpoint): it keeps hapikey"
+FORM = "form submission: needs no token, the key is removed"
+_ENV = re.compile(r"^env:([A-Za-z_][A-Za-z0-9_]*)$")
+_OTHER_AUTH = re.compile(r"(?i)access_token|oauth|\bbearer\b")
+_KEY_SOURCES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One site as decided: where, what, and its edits (all of them or none)."""
+
+    start: int
+    end: int
+    kind: Kind
+    status: Status
+    reason: str = ""
+    edits: tuple[Edit, ...] = ()
+    calls: tuple[Endpoint, ...] = ()
+    hardcoded: bool = False
+    key: str | None = None  # the key's identity, for the two-keys rule
+    node: object = field(default=None, compare=False)
+
+
+def token_expression(spec: str) -> tuple[str | None, str]:
+    """The PHP expression of the provider's token, or the reason there is none."""
+    match = _ENV.match(spec.strip())
+    if match:
+        return f"getenv('{match.group(1)}')", ""
+    return None, (
+        f"the token provider {spec} is Python code, which PHP cannot call: "
+        "use --token-provider env:NAME for PHP files"
+    )
+
+
+def process(path: str, data: bytes, options: RunOptions) -> FileResult:
+    """Migrate one PHP file. Never raises for bad input."""
+    text = data.decode("utf-8", errors="replace")
+    try:
+        tree = syn.parse(data)
+    except Exception as error:  # the grammar refused the bytes
+        return _unparsed(path, data, text, f"cannot be parsed as PHP: {error}", options)
+    if error_count(tree):
+        line = _first_error_line(tree)
+        return _unparsed(
+            path,
+            data,
+            text,
+            f"does not parse as PHP (a syntax error near line {line})",
+            options,
+        )
+    finder = _Finder(path, data, tree, options)
+    plans = finder.plans()
+    plans = _two_keys(plans)
+    plans, edits = _accept(plans)
+    new = apply_edits(data, edits) if edits else None
+    if new is not None and error_count(syn.parse(new)):
+        plans, new = _parsing(data, plans)
+    sites = [_site(path, data, p) for p in plans]
+    covered = {line for s in sites for line in range(s.line, s.end_line + 1)}
+    sites += textscan.text_sites(
+        path,
+        text,
+        textscan.SLASH,
+        Status.MANUAL,
+        UNRECOGNISED,
+        strict=options.strict,
+        covered=covered,
+    )
+    sites.sort(key=lambda s: (s.line, s.column))
+    if new == data:
+        new = None
+    return FileResult(path, tuple(sites), original=data, new=new)
+
+
+def _unparsed(
+    path: str, data: bytes, text: str, reason: str, options: RunOptions
+) -> FileResult:
+    sites = textscan.text_sites(
+        path, text, textscan.SLASH, Status.UNPARSED, reason, strict=options.strict
+    )
+    return FileResult(path, tuple(sites), original=data)
+
+
+def _first_error_line(tree) -> int:
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.is_error or node.is_missing:
+            return node.start_point[0] + 1
+        stack.extend(reversed(node.children) if node.has_error else ())
+    return 1
+
+
+def _site(path: str, data: bytes, plan: Plan) -> Site:
+    line, column = position(data, plan.start)
+    end_line, end_column = position(data, plan.end)
+    where = syn.enclosing(plan.node) if plan.node is not None else ""
+    start = data.rfind(b"\n", 0, plan.start) + 1
+    stop = data.find(b"\n", plan.start)
+    code = data[start : stop if stop >= 0 else len(data)].decode("utf-8", "replace")
+    return Site(
+        path,
+        line,
+        column,
+        end_line,
+        end_column,
+        plan.kind,
+        plan.status,
+        plan.reason,
+        calls=plan.calls,
+        hardcoded_key=plan.hardcoded,
+        enclosing=where,
+        fingerprint=fingerprint(plan.kind.value, where, code),
+    )
+
+
+def _two_keys(plans: list[Plan]) -> list[Plan]:
+    """Two different configured keys in one file are two portals: one token for
+    both would mix them up."""
+    keys = {
+        p.key
+        for p in plans
+        if p.status == Status.REWRITE and p.key is not None and p.reason != FORM
+    }
+    if len(keys) < 2:
+        return plans
+    shown = ", ".join(
+        sorted(k if not k.startswith("<") else "a hard-coded key" for k in keys)
+    )
+    reason = f"two different keys in this file ({shown}): one token for both would mix them up"
+    return [
+        (
+            replace(p, status=Status.MANUAL, reason=reason, edits=())
+            if p.status == Status.REWRITE and p.key is not None and p.reason != FORM
+            else p
+        )
+        for p in plans
+    ]
+
+
+def _accept(plans: list[Plan]) -> tuple[list[Plan], list[Edit]]:
+    """Each site's edits all or none: a site whose edits collide with another's
+    is left for a person."""
+    accepted: list[Edit] = []
+    decided = []
+    for plan in plans:
+        if plan.status != Status.REWRITE:
+            decided.append(plan)
+            continue
+        fresh = [e for e in plan.edits if e not in accepted]
+        if overlaps(fresh, accepted):
+            decided.append(
+                replace(
+                    plan,
+                    status=Status.MANUAL,
+                    edits=(),
+                    reason="its rewrite collides with another one in the same code: migrate it by hand",
+                )
+            )
+            continue
+        accepted.extend(fresh)
+        decided.append(plan)
+    return decided, accepted
+
+
+class _Finder:
+    """The sites of one parsed file, each decided."""
+
+    def __init__(self, path: str, data: bytes, tree, options: RunOptions) -> None:
+        self.path = path
+        self.data = data
+        self.root = tree.root_node
+        self.src = syn.Source(data)
+        self.token, self.token_problem = token_expression(options.provider.spec)
+        lowered = data.lower()
+        self.style = req.Style(
+            self.src,
+            self.token or "''",
+            syn.short_arrays(self.src, tree),
+            b"guzzlehttp" in lowered or b"httpclient" in lowered,
+        )
+        self.imports = php_sdk.imported_names(self.root)
+
+    # -- finding ---------------------------------------------------------------
+
+    def plans(self) -> list[Plan]:
+        found: dict[int, Plan] = {}
+        for client in php_sdk.find(self.src, self.root, self.token or "''", self.path):
+            plan = self._sdk(client)
+            found.setdefault(plan.start, plan)
+        for node in syn.walk(self.root, into_scopes=True):
+            if node.type not in syn.STRINGS:
+                continue
+            raw = self.data[node.start_byte : node.end_byte].lower()
+            if b"hapikey" not in raw:
+                continue
+            plan = self._string(node)
+            if plan is not None:
+                found.setdefault(plan.start, plan)
+        return [found[k] for k in sorted(found)]
+
+    def _hapikey_at(self, node) -> tuple[int, int]:
+        at = self.data.lower().find(b"hapikey", node.start_byte, node.end_byte)
+        return at, at + len("hapikey")
+
+    def _string(self, node) -> Plan | None:
+        value = syn.literal(node)
+        parent = node.parent
+        if value is not None and value.lower() == "hapikey":
+            if (
+                parent.type == "array_element_initializer"
+                and parent.named_children[0].id == node.id
+            ):
+                return self._array_key(node, parent)
+            if parent.type == "argument":
+                call = parent.parent.parent
+                args = syn.arguments(call)
+                if (
+                    syn.call_name(call) == "add_query_arg"
+                    and args
+                    and args[0].id == parent.id
+                ):
+                    removal = php_urls.from_add_query_arg(self.data, call, args)
+                    return self._url(node, removal, Kind.PARAMS)
+            return None
+        removal = php_urls.from_string(self.data, node)
+        if removal is None:
+            return None
+        return self._url(node, removal, Kind.URL)
+
+    def _array_key(self, node, element) -> Plan | None:
+        array = element.parent
+        item = syn.Entry(element, element.named_children[0], element.named_children[-1])
+        removal = php_urls.from_query_array(self.data, array, item)
+        if removal is not None:
+            return self._url(node, removal, Kind.PARAMS)
+        holder = array.parent
+        if holder is not None and holder.type == "array_element_initializer":
+            if syn.literal(holder.named_children[0]) == "query":
+                return self._guzzle_query(node, item, array, holder)
+        if holder is not None and holder.type == "argument":
+            call = holder.parent.parent
+            if call.type in ("scoped_call_expression", "member_call_expression"):
+                return self._laravel_query(node, item, array, holder, call)
+        return None
+
+    # -- deciding ----------------------------------------------------------------
+
+    def _plan(
+        self, node, kind: Kind, status: Status, reason: str = "", **extra
+    ) -> Plan:
+        start, end = (
+            self._hapikey_at(node)
+            if node.type in syn.STRINGS
+            else (node.start_byte, node.end_byte)
+        )
+        if start < 0:
+            start, end = node.start_byte, node.end_byte
+        return Plan(start, end, kind, status, reason, node=node, **extra)
+
+    def _identity(self, key, depth: int = 0) -> str | None:
+        if key is None:
+            return "<literal>"
+        key = syn.unwrap(key)
+        if syn.literal(key) is not None:
+            return "<literal>"
+        held = syn.property_value(key) if depth < 3 else None
+        if held is not None:
+            return self._identity(held, depth + 1)
+        name = syn.variable(key)
+        if name is not None and depth < 3:
+            scope = syn.scope_of(key)
+            values = [
+                syn.assignment_of(u)
+                for u in syn.uses(scope, name)
+                if syn.assignment_of(u) is not None
+            ]
+            if len(values) == 1 and values[0][1] == "=":
+                return self._identity(
+                    values[0][0].child_by_field_name("right"), depth + 1
+                )
+        return _KEY_SOURCES.sub("", self.src.text(key)).replace('"', "'")
+
+    def _origin(self, key) -> str:
+        """Why the key is the caller's credential rather than a configured one."""
+        key = syn.unwrap(key)
+        if key is None:
+            return ""
+        name = syn.variable(key)
+        if name is not None:
+            scope = syn.scope_of(key)
+            if name in syn.parameters(scope):
+                return (
+                    f"the key comes in as parameter ${name}: it is the caller's "
+                    "credential; migrate the callers to pass access tokens"
+                )
+            return ""
+        if key.type == "member_access_expression":
+            obj = key.child_by_field_name("object")
+            prop = key.child_by_field_name("name")
+            if obj is None or prop is None or obj.text != b"$this":
+                return ""
+            cls = key.parent
+            while cls is not None and cls.type != "class_declaration":
+                cls = cls.parent
+            if cls is None:
+                return ""
+            for node in syn.walk(cls, into_scopes=True):
+                if node.type != "assignment_expression":
+                    continue
+                left = node.child_by_field_name("left")
+                if (
+                    left is None
+                    or left.type != "member_access_expression"
+                    or self.src.text(left) != self.src.text(key)
+                ):
+                    continue
+                right = syn.variable(node.child_by_field_name("right"))
+                method = syn.scope_of(node)
+                if right is not None and right in syn.parameters(method):
+                    where = (
+                        syn.enclosing(node.child_by_field_name("right")) or "a method"
+                    )
+                    return (
+                        f"{self.src.text(key)} is set from a parameter of {where}: it is "
+                        "the caller's credential; migrate the callers to pass access tokens"
+                    )
+        return ""
+
+    def _other_auth(self, nodes) -> str:
+        """Another auth mode (OAuth, an access token) beside the key."""
+        for node in nodes:
+            scope = syn.scope_of(node)
+            area = syn.statement_of(node) if scope.type == "program" else scope
+            if area is not None and _OTHER_AUTH.search(self.src.text(area)):
+                return (
+                    "an access token or OAuth beside the key in this code: only the key's "
+                    "branch may change, so a person does it"
+                )
+        return ""
+
+    def _decide(
+        self,
+        node,
+        kind: Kind,
+        key,
+        hardcoded: bool,
+        cut: tuple[Edit, ...],
+        cut_reason: str,
+        sinks,
+        carrier,
+    ) -> Plan:
+        calls = []
+        attachments = []
+        if isinstance(sinks, list) and sinks:
+            for sink in sinks:
+                attached = req.attach(self.style, sink)
+                attachments.append(attached)
+                url = php_urls.template(self.data, sink.url)
+                calls.append((attached.method, url))
+        else:
+            url = php_urls.template(self.data, carrier) if carrier is not None else None
+            calls.append((None, url))
+        endpoints = tuple(
+            Endpoint(method, hubspot.endpoint_path(url) if url else None)
+            for method, url in calls
+        )
+        common = dict(calls=endpoints, hardcoded=hardcoded)
+        key_text = self.src.text(key) if key is not None else ""
+        kinds = [hubspot.auth_kind(method, url) for method, url in calls]
+        if (key is not None and hubspot.names_developer_key(key_text)) or (
+            kinds and all(k == hubspot.DEVELOPER_KEY for k in kinds)
+        ):
+            return self._plan(node, kind, Status.KEPT, DEVELOPER, **common)
+        if hubspot.DEVELOPER_KEY in kinds:
+            return self._plan(
+                node,
+                kind,
+                Status.MANUAL,
+                "the key goes both to a developer-key endpoint and to an ordinary one",
+                **common,
+            )
+        for _, url in calls:
+            host = hubspot.host(url) if url else None
+            if host is not None and not hubspot.is_hubspot_host(host):
+                return self._plan(
+                    node,
+                    kind,
+                    Status.MANUAL,
+                    f"the key is sent to {host}, not to HubSpot",
+                    **common,
+                )
+        if cut_reason:
+            return self._plan(node, kind, Status.MANUAL, cut_reason, **common)
+        identity = (
+            self._identity(key) if not hardcoded or key is not None else "<literal>"
+        )
+        if kinds and all(k == hubspot.NO_AUTH for k in kinds):
+            return self._plan(
+                node, kind, Status.REWRITE, FORM, edits=cut, key=identity, **common
+            )
+        if hubspot.NO_AUTH in kinds:
+            return self._plan(
+                node,
+                kind,
+                Status.MANUAL,
+                "the key goes both to a form and to the API",
+                **common,
+            )
+        if self.token_problem:
+            return self._plan(node, kind, Status.MANUAL, self.token_problem, **common)
+        origin = self._origin(key)
+        if origin:
+            return self._plan(node, kind, Status.MANUAL, origin, **common)
+        if isinstance(sinks, str):
+            return self._plan(node, kind, Status.MANUAL, sinks, **common)
+        other = self._other_auth([node, *(s.call for s in sinks)])
+        if other:
+            return self._plan(node, kind, Status.MANUAL, other, **common)
+        edits = list(cut)
+        for attached in attachments:
+            if attached.reason:
+                return self._plan(node, kind, Status.MANUAL, attached.reason, **common)
+            edits.extend(attached.edits)
+        return self._plan(
+            node, kind, Status.REWRITE, edits=tuple(edits), key=identity, **common
+        )
+
+    # -- the families ------------------------------------------------------------
+
+    def _url(self, node, removal: php_urls.Removal, kind: Kind) -> Plan:
+        carrier = removal.carrier
+        sinks = (
+            req.follow(self.style, carrier)
+            if carrier is not None
+            else "the URL is not followed"
+        )
+        if removal.reason and carrier is None:
+            carrier = req._climb(node)
+        return self._decide(
+            node,
+            kind,
+            removal.key,
+            removal.hardcoded,
+            removal.edits,
+            removal.reason,
+            sinks,
+            carrier,
+        )
+
+    def _sdk(self, client: php_sdk.Client) -> Plan:
+        node = client.node
+        name = (
+            node.child_by_field_name("name")
+            if node.type == "scoped_call_expression"
+            else None
+        )
+        anchor = name or node
+        key_text = self.src.text(client.key) if client.key is not None else ""
+        hardcoded = (
+            is_plausible_key(syn.literal(syn.unwrap(client.key)))
+            if client.key is not None
+            else False
+        )
+        common = dict(hardcoded=hardcoded)
+        if client.key is not None and hubspot.names_developer_key(key_text):
+            return self._plan(
+                anchor,
+                Kind.SDK,
+                Status.KEPT,
+                "a developer API key: it keeps its key",
+                **common,
+            )
+        if client.reason:
+            return self._plan(anchor, Kind.SDK, Status.MANUAL, client.reason, **common)
+        if self.token_problem:
+            return self._plan(
+                anchor, Kind.SDK, Status.MANUAL, self.token_problem, **common
+            )
+        origin = self._origin(client.key)
+        if origin:
+            return self._plan(anchor, Kind.SDK, Status.MANUAL, origin, **common)
+        return self._plan(
+            anchor,
+            Kind.SDK,
+            Status.REWRITE,
+            edits=client.edits,
+            key=self._identity(client.key),
+            **common,
+        )
+
+    def _guzzle_query(self, node, item, query, holder) -> Plan | None:
+        options = holder.parent
+        argument = options.parent if options is not None else None
+        if argument is None or argument.type != "argument":
+            return None
+        call = argument.parent.parent
+        args = syn.arguments(call)
+        key = item.value
+        hardcoded = is_plausible_key(syn.literal(syn.unwrap(key)))
+        if args is None:
+            return self._plan(
+                node,
+                Kind.PARAMS,
+                Status.MANUAL,
+                "the request has named or unpacked arguments",
+            )
+        index = next(i for i, a in enumerate(args) if a.id == argument.id)
+        url = None
+        if call.type == "object_creation_expression":
+            cls = next(
+                (
+                    c
+                    for c in call.named_children
+                    if c.type in ("name", "qualified_name")
+                ),
+                None,
+            )
+            if php_sdk.resolve(cls, self.imports) != "guzzlehttp\\client" or index != 0:
+                return None
+            base = syn.entry(options, "base_uri")
+            url = base.value if base is not None else None
+            method = None
+        elif (
+            call.type in ("member_call_expression", "nullsafe_member_call_expression")
+            and self.style.http_client
+        ):
+            name = call.child_by_field_name("name").text.decode().lower()
+            if name not in req.GUZZLE_METHODS:
+                return None
+            url_index = 1 if name.startswith("request") else 0
+            if index != url_index + 1:
+                return None
+            url = syn.value(args[url_index])
+            method = (
+                (syn.literal(syn.value(args[0])) or "").upper() or None
+                if name.startswith("request")
+                else name.removesuffix("async").upper()
+            )
+        else:
+            return None
+        template = php_urls.template(self.data, url) if url is not None else None
+        calls = (
+            Endpoint(method, hubspot.endpoint_path(template) if template else None),
+        )
+        common = dict(calls=calls, hardcoded=hardcoded)
+        kind_of = hubspot.auth_kind(method, template)
+        if (
+            hubspot.names_developer_key(self.src.text(key))
+            or kind_of == hubspot.DEVELOPER_KEY
+        ):
+            return self._plan(node, Kind.PARAMS, Status.KEPT, DEVELOPER, **common)
+        host = hubspot.host(template) if template else None
+        if host is not None and not hubspot.is_hubspot_host(host):
+            return self._plan(
+                node,
+                Kind.PARAMS,
+                Status.MANUAL,
+                f"the key is sent to {host}, not to HubSpot",
+                **common,
+            )
+        cut = syn.remove_entry(query, item.node)
+        header = None
+        if cut is None:
+            cut = syn.remove_entry(options, holder)
+            if cut is None:  # the options were the query alone: they become the header
+                bearer = f"'headers' => " + self.style.array(
+                    f"'Authorization' => {self.style.bearer}"
+                )
+                cut, header = (
+                    Edit(holder.start_byte, holder.end_byte, bearer.encode()),
+                    (),
+                )
+        if kind_of == hubspot.NO_AUTH:
+            if header is not None:
+                return self._plan(
+                    node,
+                    Kind.PARAMS,
+                    Status.MANUAL,
+                    "the query holds nothing but the key: remove it by hand",
+                    **common,
+                )
+            return self._plan(
+                node,
+                Kind.PARAMS,
+                Status.REWRITE,
+                FORM,
+                edits=(cut,),
+                key=self._identity(key),
+                **common,
+            )
+        if header is None:
+            merged = req._merge_headers(self.style, options, [])
+            if merged.reason:
+                return self._plan(
+                    node, Kind.PARAMS, Status.MANUAL, merged.reason, **common
+                )
+            header = merged.edits
+        return self._finish(node, key, hardcoded, (cut, *header), calls, call)
+
+    def _finish(self, node, key, hardcoded, edits, calls, call) -> Plan:
+        common = dict(calls=calls, hardcoded=hardcoded)
+        if self.token_problem:
+            return self._plan(
+                node, Kind.PARAMS, Status.MANUAL, self.token_problem, **common
+            )
+        origin = self._origin(key)
+        if origin:
+            return self._plan(node, Kind.PARAMS, Status.MANUAL, origin, **common)
+        other = self._other_auth([node, call])
+        if other:
+            return self._plan(node, Kind.PARAMS, Status.MANUAL, other, **common)
+        return self._plan(
+            node,
+            Kind.PARAMS,
+            Status.REWRITE,
+            edits=tuple(edits),
+            key=self._identity(key),
+            **common,
+        )
+
+    def _laravel_query(self, node, item, array, holder, call) -> Plan | None:
+        if req._facade_root(call) is None:
+            return None
+        name = call.child_by_field_name("name").text.decode().lower()
+        args = syn.arguments(call)
+        if (
+            name not in ("get", "head")
+            or not args
+            or len(args) != 2
+            or args[1].id != holder.id
+        ):
+            return None
+        key = item.value
+        hardcoded = is_plausible_key(syn.literal(syn.unwrap(key)))
+        url = syn.value(args[0])
+        template = php_urls.template(self.data, url)
+        method = name.upper()
+        calls = (Endpoint(method, hubspot.endpoint_path(template)),)
+        kind_of = hubspot.auth_kind(method, template)
+        common = dict(calls=calls, hardcoded=hardcoded)
+        if (
+            hubspot.names_developer_key(self.src.text(key))
+            or kind_of == hubspot.DEVELOPER_KEY
+        ):
+            return self._plan(node, Kind.PARAMS, Status.KEPT, DEVELOPER, **common)
+        host = hubspot.host(template)
+        if host is not None and not hubspot.is_hubspot_host(host):
+            return self._plan(
+                node,
+                Kind.PARAMS,
+                Status.MANUAL,
+                f"the key is sent to {host}, not to HubSpot",
+                **common,
+            )
+        cut = syn.remove_entry(array, item.node) or Edit(
+            args[0].end_byte, args[1].end_byte, b""
+        )
+        if kind_of == hubspot.NO_AUTH:
+            return self._plan(
+                node,
+                Kind.PARAMS,
+                Status.REWRITE,
+                FORM,
+                edits=(cut,),
+                key=self._identity(key),
+                **common,
+            )
+        reason = req.laravel_auth(self.style, call)
+        if reason:
+            return self._plan(node, Kind.PARAMS, Status.MANUAL, reason, **common)
+        return self._finish(
+            node, key, hardcoded, (cut, req.with_token(self.style, call)), calls, call
+        )

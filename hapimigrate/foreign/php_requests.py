@@ -1,0 +1,615 @@
+"""The request that sends a PHP URL, and the ``Authorization: Bearer`` header put
+on it.
+
+:func:`follow` walks a URL's value inside its function (through ``$url = ...``,
+``.=``, concatenation, ``sprintf``, ``add_query_arg``) to the calls that send
+it: curl (``curl_init``, ``CURLOPT_URL``), WordPress ``wp_remote_*``,
+``file_get_contents``, Guzzle (and Symfony HttpClient) ``->request``/``->get``...,
+and Laravel's ``Http`` facade. Anything else it meets (a URL passed to another
+function, returned, stored in a property) is a reason for a person.
+
+:func:`attach` plans the header on one of those requests: into the array literal
+that already holds its headers, or a new ``curl_setopt``, ``'headers'`` entry,
+``$args`` array, stream context or ``withToken()``; a request that already sends
+an ``Authorization`` header, or whose headers sit where the code cannot be seen
+into, is a reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hapimigrate.foreign import php_syntax as syn
+from hapimigrate.foreign.splice import Edit
+
+WORDPRESS = {
+    "wp_remote_get": "GET",
+    "wp_remote_post": "POST",
+    "wp_remote_head": "HEAD",
+    "wp_remote_request": None,
+    "wp_safe_remote_get": "GET",
+    "wp_safe_remote_post": "POST",
+    "wp_safe_remote_head": "HEAD",
+    "wp_safe_remote_request": None,
+}
+VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
+GUZZLE_METHODS = frozenset(
+    [*VERBS, *(f"{v}async" for v in VERBS), "request", "requestasync"]
+)
+# functions that hand back (a function of) the URL they are given
+PASS_THROUGH = frozenset(
+    {"sprintf", "add_query_arg", "esc_url_raw", "esc_url", "trim", "rtrim", "ltrim"}
+)
+_OTHER_AUTH = ("CURLOPT_USERPWD", "CURLOPT_XOAUTH2_BEARER", "CURLOPT_HTTPAUTH")
+
+
+@dataclass(frozen=True)
+class Sink:
+    """A call that sends a URL: ``kind`` curl, wp, stream, guzzle or laravel."""
+
+    kind: str
+    call: object
+    url: object  # the URL argument
+
+
+@dataclass(frozen=True)
+class Attached:
+    edits: tuple[Edit, ...] = ()
+    method: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Style:
+    """How the file writes what hapimigrate adds."""
+
+    src: syn.Source
+    token: str  # the PHP expression of the token
+    short_arrays: bool
+    http_client: bool  # Guzzle or Symfony HttpClient in the file
+
+    def array(self, *items: str) -> str:
+        inner = ", ".join(items)
+        return f"[{inner}]" if self.short_arrays else f"array({inner})"
+
+    @property
+    def bearer(self) -> str:
+        return f"'Bearer ' . {self.token}"
+
+    @property
+    def header_line(self) -> str:
+        return f"'Authorization: Bearer ' . {self.token}"
+
+
+# -- following a URL to its requests ------------------------------------------------
+
+
+def _climb(node):
+    while node.parent is not None and (
+        node.parent.type == "parenthesized_expression"
+        or (
+            node.parent.type == "binary_expression"
+            and node.parent.child_by_field_name("operator").type == "."
+        )
+    ):
+        node = node.parent
+    return node
+
+
+def _facade_root(call):
+    """The ``Http::...`` call at the root of a Laravel chain, or None."""
+    node = call
+    while node is not None and node.type in (
+        "member_call_expression",
+        "nullsafe_member_call_expression",
+    ):
+        node = node.child_by_field_name("object")
+    if node is None or node.type != "scoped_call_expression":
+        return None
+    scope = syn.name_of(node.child_by_field_name("scope"))
+    return node if scope in ("Http", "Illuminate\\Support\\Facades\\Http") else None
+
+
+def follow(style: Style, node, depth: int = 0) -> list[Sink] | str:
+    """The requests that send the URL ``node`` is part of, or why they cannot be
+    known."""
+    if depth > 6:
+        return "the URL goes through too many steps to follow"
+    node = _climb(node)
+    parent = node.parent
+    if parent is None:
+        return "the URL is not sent in this file"
+    if parent.type == "argument":
+        return _argument(style, node, parent, depth)
+    if parent.type == "array_element_initializer":
+        array = parent.parent
+        holder = array.parent if array is not None else None
+        call = (
+            holder.parent.parent
+            if holder is not None and holder.type == "argument"
+            else None
+        )
+        key = parent.named_children[0] if parent.named_children else None
+        if (
+            call is not None
+            and syn.call_name(call) == "curl_setopt_array"
+            and key is not None
+            and key.text.decode().strip().upper() == "CURLOPT_URL"
+        ):
+            return [Sink("curl", call, node)]
+        return "the URL is put in an array hapimigrate does not follow"
+    if parent.type in ("assignment_expression", "augmented_assignment_expression"):
+        right = parent.child_by_field_name("right")
+        if right is None or right.id != node.id:
+            return "the URL is used in an assignment hapimigrate does not follow"
+        left = parent.child_by_field_name("left")
+        name = syn.variable(left)
+        if name is None:
+            what = style.src.text(left)
+            return f"the URL is stored in {what}, out of this function's reach"
+        return _follow_variable(style, name, parent, depth)
+    if parent.type == "return_statement":
+        return "the URL is returned to callers hapimigrate does not follow"
+    return f"the URL is used in a {parent.type.replace('_', ' ')}"
+
+
+def _argument(style: Style, node, argument, depth: int):
+    call = argument.parent.parent
+    args = syn.arguments(call)
+    if args is None:
+        return "the URL goes to a call with named or unpacked arguments"
+    index = next((i for i, a in enumerate(args) if a.id == argument.id), None)
+    if call.type == "function_call_expression":
+        name = syn.call_name(call)
+        if name == "curl_init" and index == 0:
+            return [Sink("curl", call, node)]
+        if (
+            name == "curl_setopt"
+            and index == 2
+            and style.src.text(syn.value(args[1])).strip().upper() == "CURLOPT_URL"
+        ):
+            return [Sink("curl", call, node)]
+        if name in WORDPRESS and index == 0:
+            return [Sink("wp", call, node)]
+        if name == "file_get_contents" and index == 0:
+            return [Sink("stream", call, node)]
+        if name in PASS_THROUGH:
+            return follow(style, call, depth + 1)
+        shown = name or "a function computed at run time"
+        return f"the URL is passed to {shown}(), which hapimigrate does not follow"
+    if call.type in (
+        "member_call_expression",
+        "nullsafe_member_call_expression",
+        "scoped_call_expression",
+    ):
+        method = call.child_by_field_name("name").text.decode()
+        lowered = method.lower()
+        if _facade_root(call) is not None and lowered in VERBS:
+            if index == 0:
+                return [Sink("laravel", call, node)]
+            return "the URL is not the first argument of the Http call"
+        if style.http_client and lowered in GUZZLE_METHODS:
+            url_index = 1 if lowered.startswith("request") else 0
+            if index == url_index:
+                return [Sink("guzzle", call, node)]
+        return f"the URL is passed to {method}(), which hapimigrate does not follow"
+    return "the URL is passed to a constructor hapimigrate does not follow"
+
+
+def _follow_variable(style: Style, name: str, assignment, depth: int):
+    scope = syn.scope_of(assignment)
+    sinks: list[Sink] = []
+    stop = None
+    reads = 0
+    for use in syn.uses(scope, name):
+        if use.start_byte < assignment.end_byte:
+            continue
+        if stop is not None and use.start_byte >= stop:
+            break
+        assigned = syn.assignment_of(use)
+        if assigned is not None:
+            if assigned[1] == "=":
+                stop = assigned[0].end_byte  # reassigned: its own reads still count
+            continue
+        reads += 1
+        found = follow(style, use, depth + 1)
+        if isinstance(found, str):
+            return found
+        sinks.extend(s for s in found if all(s.call.id != k.call.id for k in sinks))
+    if not reads:
+        return f"${name} is not sent in this function"
+    return sinks
+
+
+# -- the header on a request -----------------------------------------------------------
+
+
+def attach(style: Style, sink: Sink) -> Attached:
+    return {
+        "curl": _curl,
+        "wp": _wordpress,
+        "stream": _stream,
+        "guzzle": _guzzle,
+        "laravel": _laravel,
+    }[sink.kind](style, sink)
+
+
+def method_of(style: Style, sink: Sink) -> str | None:
+    """The HTTP method a request uses, without planning edits."""
+    return attach(style, sink).method
+
+
+def _assigned(style: Style, node):
+    """What ``$name`` (read at ``node``) holds: ``(value, writes)`` where
+    ``value`` is the one ``=`` before it in the function and ``writes`` the
+    ``$name[...] = ...`` assignments; or a reason."""
+    name = syn.variable(node)
+    scope = syn.scope_of(node)
+    if name in syn.parameters(scope):
+        return f"${name} comes in as a parameter: hapimigrate cannot see into it"
+    values, writes = [], []
+    for use in syn.uses(scope, name):
+        assigned = syn.assignment_of(use)
+        if assigned is not None:
+            if assigned[1] != "=":
+                return f"${name} is changed with {assigned[1]}"
+            values.append(assigned[0])
+            continue
+        parent = use.parent
+        if parent is not None and parent.type == "subscript_expression":
+            outer = parent
+            while (
+                outer.parent is not None and outer.parent.type == "subscript_expression"
+            ):
+                outer = outer.parent
+            if syn.assignment_of(outer) is not None:
+                writes.append(outer)
+                continue
+        if parent is not None and parent.type == "argument" and use.id != node.id:
+            call = parent.parent.parent
+            if call.type != "function_call_expression" or syn.call_name(
+                call
+            ).startswith(("array_merge", "array_replace", "wp_parse_args")):
+                return f"${name} is passed to other code that may change it"
+    if len(values) != 1 or values[0].end_byte > node.start_byte:
+        return f"${name} is assigned more than once, or after it is used"
+    return values[0].child_by_field_name("right"), writes
+
+
+def _literal_array(style: Style, node, what: str):
+    """The array literal ``node`` is, or holds through one assignment:
+    ``(array, writes)`` or a reason."""
+    node = syn.unwrap(node)
+    if syn.is_array(node):
+        return node, []
+    if syn.variable(node) is not None:
+        found = _assigned(style, node)
+        if isinstance(found, str):
+            return found
+        value, writes = found
+        if syn.is_array(syn.unwrap(value)):
+            return syn.unwrap(value), writes
+    return f"the {what} come from {style.src.text(node)}, which hapimigrate cannot see into"
+
+
+def _subscript_key(style: Style, write) -> str:
+    """``'headers'`` for ``$args['headers'] = ...`` (innermost index)."""
+    node = write
+    while node.named_children and node.named_children[0].type == "subscript_expression":
+        node = node.named_children[0]
+    index = node.named_children[1] if len(node.named_children) > 1 else None
+    return (
+        syn.literal(index) or style.src.text(index) if index is not None else ""
+    ).lower()
+
+
+def _merge_headers(
+    style: Style, options, writes, headers_key: str = "headers"
+) -> Attached:
+    """``'Authorization' => 'Bearer ' . token`` into ``options['headers']``."""
+    if syn.entries(options) is None:
+        return Attached(reason="the request options unpack another array (...$x)")
+    for write in writes:
+        if (
+            _subscript_key(style, write) == headers_key
+            or "authorization" in style.src.text(write).lower()
+        ):
+            return Attached(reason="the request's headers are set again later")
+    headers = syn.entry(options, headers_key)
+    if headers is None:
+        text = f"'{headers_key}' => " + style.array(
+            f"'Authorization' => {style.bearer}"
+        )
+        return Attached((syn.add_entry(style.src, options, text),))
+    value = syn.unwrap(headers.value)
+    if not syn.is_array(value):
+        return Attached(
+            reason=f"the headers come from {style.src.text(headers.value)}, which "
+            "hapimigrate cannot see into"
+        )
+    if syn.entries(value) is None:
+        return Attached(reason="the headers unpack another array (...$x)")
+    if syn.entry(value, "Authorization", fold=True) is not None or (
+        "authorization" in style.src.text(value).lower()
+    ):
+        return Attached(reason="the request already sends an Authorization header")
+    return Attached(
+        (syn.add_entry(style.src, value, f"'Authorization' => {style.bearer}"),)
+    )
+
+
+def _option_method(options) -> str | None:
+    method = syn.entry(options, "method", fold=True) if options is not None else None
+    text = syn.literal(method.value) if method is not None else None
+    return text.upper() if text else None
+
+
+def _wordpress(style: Style, sink: Sink) -> Attached:
+    name = syn.call_name(sink.call)
+    args = syn.arguments(sink.call)
+    method = WORDPRESS[name]
+    if len(args) == 1:
+        text = ", " + style.array(
+            "'headers' => " + style.array(f"'Authorization' => {style.bearer}")
+        )
+        return Attached(
+            (Edit(args[0].end_byte, args[0].end_byte, text.encode()),), method or "GET"
+        )
+    found = _literal_array(style, syn.value(args[1]), "request arguments")
+    if isinstance(found, str):
+        return Attached(method=method, reason=found)
+    options, writes = found
+    method = method or _option_method(options) or ("GET" if not writes else None)
+    merged = _merge_headers(style, options, writes)
+    return Attached(merged.edits, method, merged.reason)
+
+
+def _guzzle(style: Style, sink: Sink) -> Attached:
+    name = sink.call.child_by_field_name("name").text.decode().lower()
+    args = syn.arguments(sink.call)
+    if name.startswith("request"):
+        method = (syn.literal(syn.value(args[0])) or "").upper() or None
+        url_index = 1
+    else:
+        method, url_index = name.removesuffix("async").upper(), 0
+    if len(args) <= url_index + 1:
+        url = args[url_index]
+        text = ", " + style.array(
+            "'headers' => " + style.array(f"'Authorization' => {style.bearer}")
+        )
+        return Attached((Edit(url.end_byte, url.end_byte, text.encode()),), method)
+    found = _literal_array(style, syn.value(args[url_index + 1]), "request options")
+    if isinstance(found, str):
+        return Attached(method=method, reason=found)
+    merged = _merge_headers(style, *found)
+    return Attached(merged.edits, method, merged.reason)
+
+
+def laravel_auth(style: Style, call) -> str:
+    """Why a Laravel ``Http`` chain cannot take ``withToken()``, or ""."""
+    node = call
+    while node is not None and node.type in (
+        "member_call_expression",
+        "nullsafe_member_call_expression",
+        "scoped_call_expression",
+    ):
+        name = node.child_by_field_name("name").text.decode().lower()
+        if name in ("withtoken", "withbasicauth", "withdigestauth"):
+            return "the request already authenticates (" + name + ")"
+        if name == "withheaders" and "authorization" in style.src.text(node).lower():
+            return "the request already sends an Authorization header"
+        node = (
+            node.child_by_field_name("object")
+            if node.type != "scoped_call_expression"
+            else None
+        )
+    return ""
+
+
+def with_token(style: Style, call) -> Edit:
+    """``Http::get(`` -> ``Http::withToken(token)->get(``."""
+    if call.type == "scoped_call_expression":
+        name = call.child_by_field_name("name")
+        return Edit(
+            name.start_byte, name.start_byte, f"withToken({style.token})->".encode()
+        )
+    obj = call.child_by_field_name("object")
+    return Edit(obj.end_byte, obj.end_byte, f"->withToken({style.token})".encode())
+
+
+def _laravel(style: Style, sink: Sink) -> Attached:
+    method = sink.call.child_by_field_name("name").text.decode().upper()
+    reason = laravel_auth(style, sink.call)
+    if reason:
+        return Attached(method=method, reason=reason)
+    return Attached((with_token(style, sink.call),), method)
+
+
+def _stream(style: Style, sink: Sink) -> Attached:
+    args = syn.arguments(sink.call)
+    header = f"'header' => {style.header_line}"
+    create = (
+        "stream_context_create(" + style.array("'http' => " + style.array(header)) + ")"
+    )
+    if len(args) == 1:
+        text = f", false, {create}"
+        return Attached(
+            (Edit(args[0].end_byte, args[0].end_byte, text.encode()),), "GET"
+        )
+    if len(args) == 2:
+        text = f", {create}"
+        return Attached(
+            (Edit(args[1].end_byte, args[1].end_byte, text.encode()),), "GET"
+        )
+    context = syn.unwrap(syn.value(args[2]))
+    if syn.variable(context) is not None:
+        found = _assigned(style, context)
+        if isinstance(found, str):
+            return Attached(reason=found)
+        context = syn.unwrap(found[0])
+    if syn.call_name(context) != "stream_context_create":
+        return Attached(
+            reason="the stream context is made where hapimigrate cannot see into it"
+        )
+    context_args = syn.arguments(context)
+    if not context_args:
+        return Attached(reason="the stream context has no options hapimigrate can see")
+    found = _literal_array(style, syn.value(context_args[0]), "stream options")
+    if isinstance(found, str):
+        return Attached(reason=found)
+    options, writes = found
+    if writes or syn.entries(options) is None:
+        return Attached(reason="the stream options are changed after they are written")
+    http = syn.entry(options, "http")
+    if http is None:
+        text = "'http' => " + style.array(header)
+        return Attached((syn.add_entry(style.src, options, text),), "GET")
+    http_options = syn.unwrap(http.value)
+    if not syn.is_array(http_options) or syn.entries(http_options) is None:
+        return Attached(reason="the stream's http options are not written here")
+    method = _option_method(http_options) or "GET"
+    lines = syn.entry(http_options, "header")
+    if lines is None:
+        return Attached((syn.add_entry(style.src, http_options, header),), method)
+    if "authorization" in style.src.text(lines.value).lower():
+        return Attached(
+            method=method, reason="the request already sends an Authorization header"
+        )
+    value = syn.unwrap(lines.value)
+    if syn.is_array(value):
+        return Attached((syn.add_entry(style.src, value, style.header_line),), method)
+    if value.type in syn.STRINGS and syn.literal(value) is not None:
+        raw = style.src.text(value)
+        if value.type == "encapsed_string" and raw.endswith('\\r\\n"'):
+            text = f' . {style.header_line} . "\\r\\n"'
+        else:
+            text = f' . "\\r\\n" . {style.header_line}'
+        return Attached((Edit(value.end_byte, value.end_byte, text.encode()),), method)
+    return Attached(
+        method=method,
+        reason="the stream's header lines are built where hapimigrate cannot see into them",
+    )
+
+
+def _curl(style: Style, sink: Sink) -> Attached:
+    call = sink.call
+    name = syn.call_name(call)
+    args = syn.arguments(call)
+    anchor = options_array = None
+    if name == "curl_init":
+        assignment = call.parent
+        handle = (
+            syn.variable(assignment.child_by_field_name("left"))
+            if assignment is not None and assignment.type == "assignment_expression"
+            else None
+        )
+        if handle is None or assignment.parent.type != "expression_statement":
+            return Attached(reason="the curl handle is not kept in a variable")
+        anchor = assignment.parent
+    else:
+        handle = syn.variable(syn.value(args[0])) if args else None
+        if handle is None:
+            return Attached(reason="the curl handle is not a variable")
+        if name == "curl_setopt":
+            anchor = call.parent if call.parent.type == "expression_statement" else None
+        else:
+            options_array = syn.unwrap(syn.value(args[1]))
+    scope = syn.scope_of(call)
+    headers, urls, method, posts, created = [], 0, None, False, 0
+    for use in syn.uses(scope, handle):
+        assigned = syn.assignment_of(use)
+        if assigned is not None:
+            created += 1
+            right = syn.unwrap(assigned[0].child_by_field_name("right"))
+            if syn.call_name(right) != "curl_init":
+                return Attached(
+                    reason=f"${handle} is assigned something else than curl_init()"
+                )
+            if syn.arguments(right):
+                urls += 1
+            continue
+        parent = use.parent
+        if parent is None or parent.type != "argument":
+            continue
+        user = parent.parent.parent
+        user_name = syn.call_name(user)
+        user_args = syn.arguments(user)
+        if user.type != "function_call_expression" or not user_name.startswith("curl_"):
+            shown = user_name or style.src.text(user).split("(")[0]
+            return Attached(
+                reason=f"the curl handle is passed to {shown}(), which may set its headers"
+            )
+        if user_args is None or user_args[0].id != parent.id:
+            continue
+        settings = []
+        if user_name == "curl_setopt" and len(user_args) == 3:
+            settings.append((syn.value(user_args[1]), syn.value(user_args[2])))
+        elif user_name == "curl_setopt_array" and len(user_args) == 2:
+            array = syn.unwrap(syn.value(user_args[1]))
+            items = syn.entries(array) if syn.is_array(array) else None
+            if items is None:
+                return Attached(
+                    reason="the curl options are given in a variable hapimigrate cannot see into"
+                )
+            settings.extend((i.key, i.value) for i in items if i.key is not None)
+        for option, value in settings:
+            option_name = style.src.text(option).strip().upper()
+            if option_name == "CURLOPT_HTTPHEADER":
+                headers.append(value)
+            elif option_name == "CURLOPT_URL":
+                urls += 1
+            elif option_name == "CURLOPT_CUSTOMREQUEST":
+                method = (syn.literal(value) or "").upper() or None
+            elif option_name == "CURLOPT_POST":
+                posts = posts or style.src.text(value).strip().lower() in ("true", "1")
+            elif option_name == "CURLOPT_POSTFIELDS":
+                posts = True
+            elif option_name in ("CURLOPT_NOBODY", "CURLOPT_PUT") and method is None:
+                method = "HEAD" if option_name == "CURLOPT_NOBODY" else "PUT"
+            elif option_name in _OTHER_AUTH:
+                return Attached(reason="the curl handle also authenticates another way")
+    method = method or ("POST" if posts else "GET")
+    if created > 1:
+        return Attached(
+            method=method,
+            reason=f"${handle} holds more than one curl handle in this function",
+        )
+    if urls > 1:
+        return Attached(
+            method=method, reason=f"the curl handle ${handle} is used for several URLs"
+        )
+    if len(headers) > 1:
+        return Attached(
+            method=method, reason="the curl handle's headers are set more than once"
+        )
+    if headers:
+        found = _literal_array(style, headers[0], "headers")
+        if isinstance(found, str):
+            return Attached(method=method, reason=found)
+        array, writes = found
+        items = syn.entries(array)
+        if items is None:
+            return Attached(
+                method=method, reason="the headers unpack another array (...$x)"
+            )
+        if "authorization" in style.src.text(array).lower() or any(
+            "authorization" in style.src.text(w).lower() for w in writes
+        ):
+            return Attached(
+                method=method,
+                reason="the request already sends an Authorization header",
+            )
+        return Attached((syn.add_entry(style.src, array, style.header_line),), method)
+    setting = f"CURLOPT_HTTPHEADER => {style.array(style.header_line)}"
+    if options_array is not None:
+        return Attached((syn.add_entry(style.src, options_array, setting),), method)
+    if anchor is None:
+        return Attached(
+            method=method, reason="the curl call is not a statement of its own"
+        )
+    at = style.src.line_end(anchor.end_byte)
+    indent = style.src.indent_at(anchor.start_byte)
+    text = (
+        f"{style.src.newline}{indent}curl_setopt(${handle}, CURLOPT_HTTPHEADER, "
+        f"{style.array(style.header_line)});"
+    )
+    return Attached((Edit(at, at, text.encode()),), method)
