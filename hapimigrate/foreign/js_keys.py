@@ -1,0 +1,259 @@
+"""Where a JavaScript key value comes from, which decides what replaces it.
+
+* configuration (``process.env.HAPIKEY``, a constant, an import, a config
+  object's field, a literal): the provider's token replaces it;
+* the caller (a function parameter, ``req.query.key``, ``this.apiKey``): the
+  caller's credential stays the caller's, so the site is left for a person;
+* a developer key by its name: kept;
+* anything else (a call, a reassigned variable): left for a person.
+
+``identity`` names a configured key so that two of them in one file (two
+portals) are not collapsed into one token; it never holds a key's value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from hapimigrate import hubspot
+from hapimigrate.foreign.js_syntax import (
+    Node,
+    is_reassigned,
+    member,
+    member_value,
+    references,
+    resolve,
+    string_value,
+    text,
+    unwrap,
+)
+from hapimigrate.keys import is_plausible_key
+
+CONFIG, CALLER, DEVELOPER, UNKNOWN = "config", "caller", "developer", "unknown"
+
+
+@dataclass(frozen=True)
+class Origin:
+    kind: str
+    identity: str = ""
+    label: str = ""
+    hardcoded: bool = False
+    reason: str = ""
+
+
+def origin(node: Node | None) -> Origin:
+    """Where the key expression ``node`` comes from."""
+    found = _origin(node, 0)
+    names = found.label + " " + (text(node) if node is not None else "")
+    if found.kind in (CONFIG, CALLER) and hubspot.names_developer_key(names):
+        return Origin(DEVELOPER, found.identity, found.label, found.hardcoded,
+                      "a developer API key (by its name): developer keys are not sunset")  # fmt: skip
+    return found
+
+
+def literal_origin(value: str) -> Origin:
+    digest = hashlib.sha256(value.encode()).hexdigest()[:12]
+    return Origin(
+        CONFIG,
+        f"literal#{digest}",
+        "a key written in the code",
+        is_plausible_key(value),
+    )
+
+
+def _origin(node: Node | None, depth: int) -> Origin:
+    node = unwrap(node)
+    if node is None:
+        return Origin(UNKNOWN, reason="the key's value is not written here")
+    value = string_value(node)
+    if value is not None:
+        return literal_origin(value)
+    env = _env_name(node)
+    if env is not None:
+        return Origin(CONFIG, f"env:{env}", f"process.env.{env}")
+    if node.type in ("identifier", "shorthand_property_identifier"):
+        return _name(node, depth)
+    if node.type in ("member_expression", "subscript_expression"):
+        return _member(node, depth)
+    if node.type == "binary_expression":
+        operator = node.child_by_field_name("operator")
+        if operator is not None and text(operator) in ("||", "??"):
+            parts = [
+                _origin(node.child_by_field_name("left"), depth + 1),
+                _origin(node.child_by_field_name("right"), depth + 1),
+            ]
+            for part in parts:
+                if part.kind != CONFIG:
+                    return part
+            named = [p for p in parts if not p.identity.startswith("literal#")]
+            first = (named or parts)[0]
+            return Origin(
+                CONFIG, first.identity, first.label, any(p.hardcoded for p in parts)
+            )
+    return Origin(
+        UNKNOWN,
+        reason=f"the key comes from {_short(node)}, which this tool does not follow",
+    )
+
+
+def _name(node: Node, depth: int) -> Origin:
+    name = text(node)
+    binding = resolve(node)
+    if binding is None:
+        return Origin(CONFIG, f"name:{name}", name)
+    if binding.kind == "param":
+        return Origin(
+            CALLER,
+            f"param:{name}",
+            name,
+            reason=f"the key comes from the caller (parameter {name}): callers must "
+            "pass access tokens now; migrate by hand",
+        )
+    if binding.kind == "import":
+        source = string_value(binding.value) or "?"
+        return Origin(CONFIG, f"import:{source}#{name}", name)
+    if binding.kind not in ("const", "let", "var"):
+        return Origin(
+            UNKNOWN, reason=f"the key is {name}, which is not a value this tool follows"
+        )
+    if binding.kind != "const" and is_reassigned(binding):
+        return Origin(UNKNOWN, reason=f"the key variable {name} is assigned again")
+    declarator = binding.declarator
+    if binding.value is not None and binding.name.parent == declarator and depth < 6:
+        inner = _origin(binding.value, depth + 1)
+        if inner.kind == CONFIG and not inner.label:
+            return Origin(CONFIG, inner.identity, name, inner.hardcoded)
+        if inner.kind == CONFIG:
+            return Origin(
+                CONFIG, inner.identity, f"{name} ({inner.label})", inner.hardcoded
+            )
+        return inner
+    # destructured: const { HAPIKEY } = process.env / = config / = req.query
+    source = (
+        unwrap(declarator.child_by_field_name("value"))
+        if declarator is not None
+        else None
+    )
+    if source is not None and text(source).replace(" ", "") == "process.env":
+        return Origin(CONFIG, f"env:{name}", f"process.env.{name}")
+    if source is not None and depth < 6:
+        root = _origin(source, depth + 1) if source.type != "call_expression" else None
+        if root is not None and root.kind == CALLER:
+            return Origin(CALLER, root.identity, name, reason=root.reason)
+        if root is not None and root.kind == UNKNOWN:
+            return root
+    return Origin(
+        CONFIG, f"field:{_short(source) if source is not None else '?'}.{name}", name
+    )
+
+
+def _member(node: Node, depth: int) -> Origin:
+    root = node
+    while root is not None and root.type in (
+        "member_expression",
+        "subscript_expression",
+    ):
+        root = unwrap(root.child_by_field_name("object"))
+    label = _short(node)
+    if root is None:
+        return Origin(
+            UNKNOWN,
+            reason=f"the key comes from {label}, which this tool does not follow",
+        )
+    if root.type == "this":
+        return Origin(
+            CALLER,
+            f"this:{label}",
+            label,
+            reason=f"the key is a property of the object ({label}): whoever builds the "
+            "object sets it; migrate by hand",
+        )
+    if root.type != "identifier":
+        return Origin(
+            UNKNOWN,
+            reason=f"the key comes from {label}, which this tool does not follow",
+        )
+    base = _name(root, depth + 1)
+    if base.kind == CALLER:
+        return Origin(
+            CALLER,
+            base.identity,
+            label,
+            reason=f"the key comes from the caller ({label}): callers must pass access "
+            "tokens now; migrate by hand",
+        )
+    if base.kind == UNKNOWN and node.type == "member_expression":
+        # HUBSPOT.apiKey where const HUBSPOT = { apiKey: process.env.X }
+        field = _object_field(root, node)
+        if field is not None and depth < 6:
+            inner = _origin(field, depth + 1)
+            if inner.kind == CONFIG:
+                return Origin(
+                    CONFIG, inner.identity, f"{label} ({inner.label})", inner.hardcoded
+                )
+            return inner
+    if base.kind == UNKNOWN:
+        return base
+    return Origin(CONFIG, f"field:{base.identity}:{label}", label)
+
+
+def _object_field(root: Node, node: Node) -> Node | None:
+    """The value of ``NAME.field`` where ``const NAME = { field: ... }`` (one
+    level, a const never assigned into)."""
+    obj = unwrap(node.child_by_field_name("object"))
+    prop = node.child_by_field_name("property")
+    if obj is None or obj != root or prop is None:
+        return None
+    binding = resolve(root)
+    if binding is None or binding.kind != "const" or binding.value is None:
+        return None
+    value = unwrap(binding.value)
+    if value is None or value.type != "object":
+        return None
+    for ref in references(binding):
+        parent = ref.parent
+        if parent is not None and parent.type == "member_expression":
+            above = parent.parent
+            if (
+                above is not None
+                and above.type
+                in (
+                    "assignment_expression",
+                    "augmented_assignment_expression",
+                )
+                and above.child_by_field_name("left") == parent
+            ):
+                return None  # HUBSPOT.apiKey = ...: set again
+    found = member(value, text(prop))
+    return member_value(found) if found is not None and found.type == "pair" else None
+
+
+def _env_name(node: Node) -> str | None:
+    """``HAPIKEY`` for ``process.env.HAPIKEY`` or ``process.env['HAPIKEY']``."""
+    if node.type == "member_expression":
+        obj = unwrap(node.child_by_field_name("object"))
+        prop = node.child_by_field_name("property")
+        if (
+            obj is not None
+            and prop is not None
+            and text(obj).replace(" ", "") == "process.env"
+        ):
+            return text(prop)
+    if node.type == "subscript_expression":
+        obj = unwrap(node.child_by_field_name("object"))
+        index = node.child_by_field_name("index")
+        if obj is not None and text(obj).replace(" ", "") == "process.env":
+            return string_value(index)
+    return None
+
+
+_STRING = re.compile(r"(['\"`])(?:\\.|(?!\1).)*\1")
+
+
+def _short(node: Node) -> str:
+    """The code of an expression for a reason, its string contents elided (a
+    key's value is never shown)."""
+    source = _STRING.sub(r"\1…\1", " ".join(text(node).split()))
+    return source if len(source) <= 40 else source[:37] + "..."

@@ -1,0 +1,137 @@
+"""The token in JavaScript: the provider's expression (``env:NAME`` ->
+``process.env.NAME``; ``module.path:callable`` -> ``callable()`` with a
+``require``/``import`` of it in the file's module style), the Bearer value sent
+in the header, and the import statement's place.
+
+The module of a ``module:callable`` provider is named as given, dots read as
+path separators (``auth.tokens:getToken`` -> ``require('auth/tokens')``); the
+callable is called on every request and must return the token (a string).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hapimigrate.foreign.js_syntax import Node, text, walk
+from hapimigrate.foreign.splice import Edit
+from hapimigrate.model import TokenProvider
+
+_ENV = re.compile(r"^env:([A-Za-z_][A-Za-z0-9_]*)$")
+_MODULE = re.compile(r"^([A-Za-z_][\w.-]*):([A-Za-z_$][\w$]*)$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """How migrated JavaScript gets its token."""
+
+    expression: str  # evaluates to the token
+    module: str | None = None  # a function to import from this module ...
+    function: str | None = None  # ... under this name
+
+    @property
+    def bearer(self) -> bytes:
+        return f"`Bearer ${{{self.expression}}}`".encode()
+
+
+def token_for(provider: TokenProvider) -> Token | None:
+    """The JavaScript form of a provider; None when it has none (a plugin
+    provider's Python expression)."""
+    match = _ENV.match(provider.spec)
+    if match:
+        return Token(f"process.env.{match.group(1)}")
+    match = _MODULE.match(provider.spec)
+    if match and all(i.name for i in provider.imports):
+        module = match.group(1).replace(".", "/")
+        return Token(f"{match.group(2)}()", module, match.group(2))
+    return None
+
+
+def is_esm(root: Node, path: str) -> bool:
+    """Whether a file is an ES module (``import``/``export``), not CommonJS."""
+    if path.endswith(".mjs"):
+        return True
+    if path.endswith(".cjs"):
+        return False
+    for child in root.named_children:
+        if child.type in ("import_statement", "export_statement"):
+            return True
+    return False
+
+
+def name_taken(root: Node, name: str) -> bool:
+    """Whether the file already uses ``name`` (an import would clash)."""
+    return any(
+        node.type
+        in (
+            "identifier",
+            "shorthand_property_identifier",
+            "shorthand_property_identifier_pattern",
+        )
+        and text(node) == name
+        for node in walk(root)
+    )
+
+
+def import_edit(root: Node, data: bytes, token: Token, path: str) -> Edit:
+    """The statement importing the provider's function, after the file's last
+    leading import or require (else at the top, after a shebang, a directive
+    and the leading comments)."""
+    quote = b'"' if data.count(b'"') > data.count(b"'") else b"'"
+    semicolon = b";" if _uses_semicolons(root) else b""
+    newline = b"\r\n" if b"\r\n" in data else b"\n"
+    module = quote + token.module.encode() + quote  # type: ignore[union-attr]
+    name = token.function.encode()  # type: ignore[union-attr]
+    if is_esm(root, path):
+        statement = b"import { " + name + b" } from " + module + semicolon
+    else:
+        statement = b"const { " + name + b" } = require(" + module + b")" + semicolon
+    anchor = None
+    for child in root.named_children:
+        if child.type == "import_statement" or _is_require(child):
+            anchor = child
+        elif child.type in ("comment", "hash_bang_line") or _is_directive(child):
+            if anchor is None:
+                continue
+            break
+        else:
+            break
+    if anchor is not None:
+        return Edit(anchor.end_byte, anchor.end_byte, newline + statement)
+    position = 0
+    for child in root.named_children:
+        if child.type in ("comment", "hash_bang_line") or _is_directive(child):
+            position = child.end_byte
+            continue
+        break
+    if position == 0:
+        return Edit(0, 0, statement + newline)
+    return Edit(position, position, newline + statement)
+
+
+def _is_require(node: Node) -> bool:
+    if node.type not in ("lexical_declaration", "variable_declaration"):
+        return False
+    return (
+        b"require(" in (node.text or b"") and node.start_point[0] == node.end_point[0]
+    )
+
+
+def _is_directive(node: Node) -> bool:
+    return (
+        node.type == "expression_statement"
+        and bool(node.named_children)
+        and (node.named_children[0].type == "string")
+    )
+
+
+def _uses_semicolons(root: Node) -> bool:
+    kinds = (
+        "lexical_declaration",
+        "variable_declaration",
+        "import_statement",
+        "expression_statement",
+    )
+    statements = [c for c in root.named_children if c.type in kinds]
+    ended = sum(1 for c in statements if (c.text or b"").rstrip().endswith(b";"))
+    return ended * 2 >= len(statements)

@@ -1,0 +1,342 @@
+"""URLs in JavaScript: a string, a template literal or a ``+`` chain of them,
+seen as one text with holes (the interpolated values), and the edits that cut
+``hapikey=VALUE`` out of it while keeping the query well formed.
+
+    'https://api.hubapi.com/contacts/v1/lists?hapikey=' + key + '&count=' + n
+    -> 'https://api.hubapi.com/contacts/v1/lists?count=' + n
+
+Texts are the raw bytes between the quotes (escapes as written), so a position in
+the text is a position in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hapimigrate.foreign.js_syntax import Node, Binding, resolve, text, unwrap, walk
+from hapimigrate.foreign.splice import Edit
+
+HOLE = b"\x00"
+_KEY = re.compile(rb"hapikey=", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Operand:
+    node: Node
+    literal: bool  # a string or template literal
+    content_start: int
+    content_end: int
+
+
+@dataclass(frozen=True)
+class Piece:
+    operand: int
+    start: int  # bytes of the file
+    end: int
+    hole: Node | None  # the interpolated expression, or None for literal text
+
+
+class Url:
+    """An expression that builds a URL, as text and holes."""
+
+    def __init__(self, node: Node) -> None:
+        self.node = node
+        self.operands = _flatten(node)
+        self.pieces: list[Piece] = []
+        for index, operand in enumerate(self.operands):
+            self.pieces.extend(_pieces(index, operand))
+        chunks, self.positions, self.owners = [], [], []
+        for number, piece in enumerate(self.pieces):
+            if piece.hole is not None:
+                chunks.append(HOLE)
+                self.positions.append(piece.start)
+                self.owners.append(number)
+            else:
+                chunks.append(node_bytes(node, piece.start, piece.end))
+                self.positions.extend(range(piece.start, piece.end))
+                self.owners.extend([number] * (piece.end - piece.start))
+        self.text = b"".join(chunks)
+
+    def holes(self) -> list[Node]:
+        return [p.hole for p in self.pieces if p.hole is not None]
+
+    def template(self) -> str:
+        """The text with ``{}`` for each hole: ``{}/contacts/v1/contact/{}``."""
+        return self.text.replace(HOLE, b"{}").decode("utf-8", errors="replace")
+
+
+def node_bytes(node: Node, start: int, end: int) -> bytes:
+    """Bytes ``[start, end)`` of the file ``node`` belongs to (its own text
+    covers them)."""
+    root = node
+    while root.parent is not None and not (
+        root.start_byte <= start and end <= root.end_byte
+    ):
+        root = root.parent
+    return (root.text or b"")[start - root.start_byte : end - root.start_byte]
+
+
+def _flatten(node: Node) -> list[Operand]:
+    node = unwrap(node) or node
+    if node.type == "binary_expression":
+        operator = node.child_by_field_name("operator")
+        if operator is not None and text(operator) == "+":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name(
+                "right"
+            )
+            if left is not None and right is not None:
+                return _flatten_side(left) + _flatten_side(right)
+    return [_operand(node)]
+
+
+def _flatten_side(node: Node) -> list[Operand]:
+    if node.type == "binary_expression":
+        return _flatten(node)
+    return [_operand(node)]
+
+
+def _operand(node: Node) -> Operand:
+    if node.type in ("string", "template_string"):
+        return Operand(node, True, node.start_byte + 1, node.end_byte - 1)
+    return Operand(node, False, node.start_byte, node.end_byte)
+
+
+def _pieces(index: int, operand: Operand) -> list[Piece]:
+    if not operand.literal:
+        return [
+            Piece(index, operand.node.start_byte, operand.node.end_byte, operand.node)
+        ]
+    found, position = [], operand.content_start
+    for child in operand.node.children:
+        if child.type != "template_substitution":
+            continue
+        if child.start_byte > position:
+            found.append(Piece(index, position, child.start_byte, None))
+        inner = [c for c in child.named_children if c.type != "comment"]
+        found.append(
+            Piece(index, child.start_byte, child.end_byte, inner[0] if inner else child)
+        )
+        position = child.end_byte
+    if operand.content_end > position:
+        found.append(Piece(index, position, operand.content_end, None))
+    return found
+
+
+# -- cutting the key out ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cut:
+    """The edits removing the key from a URL, or the reason they cannot."""
+
+    edits: tuple[Edit, ...] = ()
+    value: Node | None = None  # the key expression (a hole)
+    literal: str | None = None  # or the key written in the text
+    ends_query: bool = False  # ``?hapikey=V`` was the whole query
+    reason: str = ""
+    offset: int = 0  # where ``hapikey`` is in the file
+
+
+def key_offsets(url: Url) -> list[int]:
+    return [url.positions[m.start()] for m in _KEY.finditer(url.text)]
+
+
+def cut(url: Url) -> Cut:
+    matches = list(_KEY.finditer(url.text))
+    if not matches:
+        return Cut(reason="no hapikey= in the URL")
+    at = matches[0].start()
+    offset = url.positions[at]
+    if len(matches) > 1:
+        return Cut(reason="the URL holds hapikey= more than once", offset=offset)
+    before = url.text[at - 1 : at] if at else b""
+    if before not in (b"?", b"&"):
+        return Cut(
+            reason="the ? or & before hapikey= is built at run time", offset=offset
+        )
+    start = at + len(b"hapikey=")
+    if url.text[start : start + 1] == HOLE:
+        value_end = start + 1
+        value = url.pieces[url.owners[start]].hole
+        literal = None
+    else:
+        match = re.compile(rb"[^&#\x00]*").match(url.text, start)
+        value_end = match.end() if match else start
+        value, literal = None, url.text[start:value_end].decode("utf-8", "replace")
+        if not literal:
+            return Cut(
+                reason="the key's value is added outside this string", offset=offset
+            )
+    follows = url.text[value_end : value_end + 1]
+    if follows not in (b"", b"&", b"#"):
+        return Cut(
+            reason="the text after the key is built at run time (it may continue the key)",
+            offset=offset,
+        )
+    ends_query = False
+    if before == b"?" and follows == b"&":
+        removal = (start - len(b"hapikey="), value_end + 1)
+    else:
+        removal = (at - 1, value_end)
+        ends_query = before == b"?"
+    edits, reason = _edits(url, *removal)
+    if reason:
+        return Cut(reason=reason, offset=offset)
+    return Cut(tuple(edits), value, literal, ends_query, offset=offset)
+
+
+def _edits(url: Url, a: int, b: int) -> tuple[list[Edit], str]:
+    """Edits deleting the text ``[a, b)`` (text positions) from the file."""
+    ops = url.operands
+    first = url.pieces[url.owners[a]].operand
+    last = url.pieces[url.owners[b - 1]].operand
+    a_src = url.positions[a]
+    b_piece = url.pieces[url.owners[b - 1]]
+    b_src = b_piece.end if b_piece.hole is not None else url.positions[b - 1] + 1
+    if first == last:
+        return [Edit(a_src, b_src, b"")], ""
+    i, j = ops[first], ops[last]
+    left_full = a_src == i.content_start and i.literal
+    right_full = b_src == j.content_end
+    same_quotes = (
+        i.literal
+        and j.literal
+        and _delimiter(url, i) == _delimiter(url, j)
+        and not right_full
+    )
+    if same_quotes:  # one literal now: 'a?' + key + '&b' -> 'a?b'
+        edits = [Edit(a_src, b_src, b"")]
+    else:
+        edits = []
+        if left_full:
+            if first > 0:
+                begin = ops[first - 1].node.end_byte
+            elif right_full and last + 1 < len(ops):
+                begin = i.node.start_byte
+            elif not right_full:
+                begin = i.node.start_byte
+            else:
+                return [], "the URL would be empty"
+        else:
+            edits.append(Edit(a_src, i.content_end, b""))
+            begin = i.node.end_byte
+        if right_full:
+            if left_full and first == 0:
+                finish = ops[last + 1].node.start_byte
+            else:
+                finish = j.node.end_byte
+            edits.append(Edit(begin, finish, b""))
+        else:
+            if left_full and first == 0:
+                edits.append(Edit(begin, j.node.start_byte, b""))
+            elif last - 1 > first or (left_full and first > 0):
+                edits.append(Edit(begin, ops[last - 1].node.end_byte, b""))
+            edits.append(Edit(j.content_start, b_src, b""))
+    edits = [e for e in edits if e.end > e.start]
+    if _comment_inside(url.node, edits):
+        return [], "a comment sits in the part of the URL to remove"
+    return edits, ""
+
+
+def _delimiter(url: Url, operand: Operand) -> bytes:
+    return node_bytes(url.node, operand.node.start_byte, operand.node.start_byte + 1)
+
+
+def _comment_inside(node: Node, edits: list[Edit]) -> bool:
+    for child in walk(node):
+        if child.type == "comment" and any(
+            e.start <= child.start_byte and child.end_byte <= e.end for e in edits
+        ):
+            return True
+    return False
+
+
+# -- what a URL names ---------------------------------------------------------------
+
+
+def url_template(node: Node | None, depth: int = 0) -> str | None:
+    """The URL an expression builds, with ``{}`` for what is known only at run
+    time; names bound to constant URLs (``const BASE = 'https://...'``) are
+    followed. None for no expression."""
+    node = unwrap(node)
+    if node is None:
+        return None
+    if node.type == "identifier" and depth < 4:
+        binding = resolve(node)
+        if (
+            binding is not None
+            and binding.kind == "const"
+            and binding.value is not None
+        ):
+            if (
+                binding.declarator is not None
+                and binding.name.parent == binding.declarator
+            ):
+                inner = url_template(binding.value, depth + 1)
+                if inner is not None:
+                    return inner
+        return "{}"
+    if (
+        node.type == "new_expression"
+        and text(node.child_by_field_name("constructor")) == "URL"
+    ):
+        args = node.child_by_field_name("arguments")
+        first = (
+            [c for c in args.named_children if c.type != "comment"][:1] if args else []
+        )
+        return url_template(first[0], depth + 1) if first else None
+    if (
+        node.type == "member_expression"
+        and text(node.child_by_field_name("property")) == "href"
+    ):
+        return url_template(node.child_by_field_name("object"), depth + 1)
+    if node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        if (
+            function is not None
+            and function.type == "member_expression"
+            and (text(function.child_by_field_name("property")) == "toString")
+        ):
+            return url_template(function.child_by_field_name("object"), depth + 1)
+    url = Url(node)
+    out = []
+    for piece in url.pieces:
+        if piece.hole is None:
+            out.append(
+                node_bytes(node, piece.start, piece.end).decode("utf-8", "replace")
+            )
+        elif (
+            depth < 4
+            and piece is url.pieces[0]
+            and unwrap(piece.hole).type == "identifier"
+        ):
+            out.append(url_template(piece.hole, depth + 1) or "{}")
+        else:
+            out.append("{" + _hole_name(piece.hole) + "}")
+    return "".join(out)
+
+
+def _hole_name(node: Node) -> str:
+    """``id`` for ``${id}`` or ``${deal.id}``: a path parameter's name."""
+    node = unwrap(node)
+    if node is not None and node.type == "identifier":
+        return text(node)
+    if node is not None and node.type == "member_expression":
+        prop = node.child_by_field_name("property")
+        return text(prop) if prop is not None else ""
+    return ""
+
+
+def const_binding(node: Node | None) -> Binding | None:
+    """The const/let/var declaration an identifier refers to, when it declares
+    that name alone (not a destructuring)."""
+    node = unwrap(node)
+    if node is None or node.type not in ("identifier", "shorthand_property_identifier"):
+        return None
+    binding = resolve(node)
+    if binding is None or binding.kind not in ("const", "let", "var"):
+        return None
+    if binding.declarator is None or binding.name.parent != binding.declarator:
+        return None
+    return binding
