@@ -17,6 +17,13 @@ scenario case before and after, every request compared) and prints:
   lines and lists of keys replaced by placeholders) with counts, then each exact reason
   with its locations, so that one sees which shapes block automation.
 
+A project the harness could not measure (``apply`` wrote no report, a case's runner
+failed) is listed under "Not measured" and left out of the totals: its verdicts would
+compare a migrated copy that does not exist. ``--at REF`` measures the tool as committed
+at REF (``git archive`` of ``hapimigrate/`` put first on ``PYTHONPATH`` of the
+``apply`` runs), so that a measurement does not depend on edits in progress in the
+working tree.
+
 Exit 0 (a measurement, whatever the figures), 2 when the harness failed on a project.
 """
 
@@ -26,7 +33,10 @@ import argparse
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -245,6 +255,49 @@ def as_json(results: Sequence[ProjectResult]) -> dict[str, Any]:
     return {"projects": projects, "totals": summary(results)}
 
 
+def snapshot(ref: str) -> Path:
+    """``hapimigrate/`` as committed at REF, in a fresh folder (the caller removes it)."""
+    folder = Path(tempfile.mkdtemp(prefix="automation-tool-"))
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", ref, "hapimigrate"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
+def measure(
+    projects: Sequence[Path], settings: Settings, jobs: int, at: str | None
+) -> list[ProjectResult]:
+    """Run the harness on every project (with the tool of REF ``at``, if given)."""
+    tool = snapshot(at) if at else None
+    saved = os.environ.get("PYTHONPATH")
+    if tool is not None:  # the apply runs inherit this process's environment
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tool), saved]))
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(lambda p: run_project(p, settings), projects))
+    finally:
+        if tool is not None:
+            if saved is None:
+                os.environ.pop("PYTHONPATH", None)
+            else:
+                os.environ["PYTHONPATH"] = saved
+            shutil.rmtree(tool, ignore_errors=True)
+
+
+def not_measured_lines(failed: Sequence[ProjectResult]) -> list[str]:
+    lines = []
+    for r in failed:
+        lines.append(f"{r.project}: HARNESS ERROR")
+        for error in r.errors:
+            tail = error.strip().splitlines()[-1] if error.strip() else "?"
+            lines.append(f"    {compare.redact(tail)}")
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("projects", nargs="*", help="corpus folder names or paths")
@@ -252,6 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--corpus",
         default=str(CORPUS),
         help="corpus folder (default bench/corpus_auto)",
+    )
+    parser.add_argument(
+        "--at", metavar="REF", help="measure hapimigrate as committed at REF (git)"
     )
     parser.add_argument("--json", dest="json_file", help="write the results as JSON")
     parser.add_argument("--jobs", "-j", type=int, default=min(2, os.cpu_count() or 1))
@@ -267,19 +323,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         jobs=max(1, jobs // max(1, len(projects))),
         keep=Path(args.keep).resolve() if args.keep else None,
     )
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(lambda p: run_project(p, settings), projects))
-    out = table(results)
-    wrong = behaviour.wrong_lines(results, args.verbose)
+    results = measure(projects, settings, jobs, args.at)
+    measured = [r for r in results if not r.errors]
+    failed = [r for r in results if r.errors]
+    out = table(measured)
+    wrong = behaviour.wrong_lines(measured, args.verbose)
     out += ["", "Wrong results:" if wrong else "Wrong results: none", *wrong]
-    blocked = blocked_sites(results)
+    blocked = blocked_sites(measured)
     out += ["", f"Sites left for a person, by reason ({len(blocked)}):"]
     out += reason_lines(blocked, args.verbose) or ["   none"]
-    notes = [f"{r.project}: {note}" for r in results for note in r.notes]
-    notes += [f"{r.project}: HARNESS ERROR {e}" for r in results for e in r.errors]
+    notes = [f"{r.project}: {note}" for r in measured for note in r.notes]
     if notes:
         out += ["", "Notes:", *(compare.redact(n) for n in notes)]
-    t = summary(results)
+    if failed:
+        out += ["", "Not measured (left out of the totals):"]
+        out += not_measured_lines(failed)
+    t = summary(measured)
     share = "n/a" if t["automatic_share"] is None else f"{t['automatic_share']:.0%}"
     out += [
         "",
@@ -289,13 +348,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Wrong rewrites: {t['wrong']} verdicts in {t['projects_with_wrong']} of "
         f"{t['projects']} projects ({t['requests']} requests and case checks compared)",
     ]
-    if t["harness_errors"]:
-        out.append(f"Harness errors: {t['harness_errors']}")
+    if failed:
+        out.append(f"Harness errors: {len(failed)} projects not measured")
     print("\n".join(out))
     if args.json_file:
+        data = as_json(measured)
+        data["not_measured"] = [
+            {"project": r.project, "errors": [compare.redact(e) for e in r.errors]}
+            for r in failed
+        ]
+        data["tool"] = args.at or "working tree"
         with open(args.json_file, "w", encoding="utf-8") as handle:
-            json.dump(as_json(results), handle, indent=1)
-    return 2 if t["harness_errors"] else 0
+            json.dump(data, handle, indent=1)
+    return 2 if failed else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,43 @@
+"""Flask signup site (2017): a `Config` object with class attributes read from the
+environment; the signup posts to the HubSpot forms endpoint (no key), checks and
+updates contacts with `params={"hapikey": config.HUBSPOT_API_KEY}` and
+`dict(hapikey=...)`, and verifies reCAPTCHA at Google (another host)."""
+
+ENV = {
+    "HUBSPOT_API_KEY": "key-main",
+    "HUBSPOT_PORTAL_ID": "62515",
+    "SIGNUP_FORM_GUID": "aaaa-bbbb",
+    "RECAPTCHA_SECRET": "captcha-secret",
+}
+
+RESPONSES = [
+    {"method": "POST", "url": r"recaptcha/api/siteverify", "json": {"success": True}},
+    {"method": "GET", "url": r"/contacts/v1/contact/email/known@", "json": {"vid": 1}},
+    {"method": "GET", "url": r"/contacts/v1/contact/email/", "status": 404, "json": {}},
+    {"method": "POST", "url": r"forms\.hubspot\.com/uploads/form/v2/62515/aaaa-bbbb",
+     "status": 204, "text": ""},
+    {"method": "POST", "url": r"/contacts/v1/contact/email/.*/profile", "status": 204, "text": ""},
+]
+
+
+def case_signup_new(credential):
+    from app import views
+
+    out = views.signup({"form": {"email": "New@Example.com", "name": "N",
+                                 "g-recaptcha-response": "ok"},
+                        "cookies": {"hubspotutk": "abc123"}, "referrer": "https://example.com/"})
+    assert out == {"status": 201}, out
+
+
+def case_signup_known(credential):
+    from app import views
+
+    out = views.signup({"form": {"email": "known@example.com", "g-recaptcha-response": "ok"},
+                        "cookies": {}})
+    assert out == {"status": 409}, out
+
+
+def case_upgrade(credential):
+    from app import views
+
+    assert views.upgrade({"form": {"email": "known@example.com", "plan": "pro"}}) == {"status": 204}

@@ -1,0 +1,27 @@
+"""Deal desk with hubspot3 (2019-2021): a module-level `Hubspot3(api_key=...)` client
+and a `ContactsClient(api_key=...)` factory, `client.deals.get_all(...)` filtered in
+Python, and a digest posted to a Microsoft Teams webhook (another host)."""
+
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+
+RESPONSES = [
+    {"method": "SDK", "url": r"deals\.get_all",
+     "json": [{"properties": {"dealstage": "qualified", "amount": "100"}},
+              {"properties": {"dealstage": "closedwon", "amount": "50"}}]},
+    {"method": "SDK", "url": r"deals\.get(\?|$)",
+     "json": {"dealId": 5, "associations": {"associatedVids": [1, 2]}}},
+    {"method": "SDK", "url": r"get_contact_by_id", "json": {"vid": 1}},
+]
+
+
+def case_digest(credential):
+    from dealdesk import digest
+
+    assert digest.post_digest() == "1 open deals, 100 in pipeline"
+
+
+def case_deal_with_contacts(credential):
+    from dealdesk import crm
+
+    deal, people = crm.deal_with_contacts(5)
+    assert len(people) == 2

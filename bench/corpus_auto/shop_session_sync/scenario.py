@@ -1,0 +1,36 @@
+"""Web-shop to HubSpot sync (2020): `shopsync/http.py` builds a module-level
+`requests.Session()` with `session.params = {"hapikey": os.environ[...]}`, default
+headers and a retrying adapter; `products.py` and `orders.py` import the session and send
+v3 CRM requests with it; a second session talks to the shop's own API with its token."""
+
+ENV = {
+    "HUBSPOT_API_KEY": "key-main",
+    "SHOP_API_URL": "https://shop.example.com/api/v1",
+    "SHOP_TOKEN": "shop-token-1234",
+}
+
+RESPONSES = [
+    {"method": "GET", "url": r"shop\.example\.com/api/v1/products",
+     "json": [{"title": "Mug", "price": 9.5, "sku": "MUG-1"},
+              {"title": "Cap", "price": 15, "sku": "CAP-2"}]},
+    {"method": "GET", "url": r"shop\.example\.com/api/v1/orders",
+     "json": {"orders": [{"number": 1001, "total": 24.5,
+                          "lines": [{"hubspot_line_item": "71"}, {"hubspot_line_item": "72"}]}]}},
+    {"method": "POST", "url": r"/crm/v3/objects/products/search",
+     "json": {"results": []}},
+    {"method": "POST", "url": r"/crm/v3/objects/products", "json": {"id": "301"}},
+    {"method": "POST", "url": r"/crm/v3/objects/deals", "json": {"id": "801"}},
+]
+
+
+def case_full_sync(credential):
+    from shopsync import cli
+
+    assert cli.sync("2020-05-01") == 1
+
+
+def case_update_existing_product(credential):
+    from shopsync import products
+
+    products.http.hubspot.headers["X-Trace"] = "t1"
+    products.upsert_product({"title": "Mug", "price": 10, "sku": "MUG-1"})

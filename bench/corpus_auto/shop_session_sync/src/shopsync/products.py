@@ -1,0 +1,32 @@
+from shopsync import http
+from shopsync.http import HUBSPOT_URL, SHOP_URL
+
+
+def shop_products(page=1):
+    r = http.shop.get(SHOP_URL + "/products", params={"page": page, "per_page": 50})
+    r.raise_for_status()
+    return r.json()
+
+
+def hubspot_product(sku):
+    r = http.hubspot.post(
+        HUBSPOT_URL + "/crm/v3/objects/products/search",
+        json={"filterGroups": [{"filters": [
+            {"propertyName": "hs_sku", "operator": "EQ", "value": sku}]}]},
+    )
+    r.raise_for_status()
+    results = r.json().get("results", [])
+    return results[0] if results else None
+
+
+def upsert_product(item):
+    props = {"name": item["title"], "price": str(item["price"]), "hs_sku": item["sku"]}
+    existing = hubspot_product(item["sku"])
+    if existing:
+        r = http.hubspot.patch(HUBSPOT_URL + "/crm/v3/objects/products/" + existing["id"],
+                               json={"properties": props})
+    else:
+        r = http.hubspot.post(HUBSPOT_URL + "/crm/v3/objects/products",
+                              json={"properties": props})
+    r.raise_for_status()
+    return r.json()["id"]

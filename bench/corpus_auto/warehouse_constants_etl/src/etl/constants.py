@@ -1,0 +1,9 @@
+# HubSpot -> warehouse nightly export
+import os
+
+BASE_URL = "https://api.hubapi.com"
+KEY = os.getenv("HUBSPOT_KEY")
+PARAMS = {"hapikey": KEY}
+
+PAGE_SIZE = 100
+WAREHOUSE_URL = os.getenv("WAREHOUSE_URL", "https://warehouse.internal.example.com/ingest")
