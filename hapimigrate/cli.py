@@ -4,6 +4,7 @@ output. The run lives in :mod:`hapimigrate.run`, the counters and exit codes in
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import sys
@@ -22,7 +23,7 @@ from hapimigrate import (
     providers,
     suppress,
 )
-from hapimigrate import hubspot, rules, run
+from hapimigrate import hubspot, prefilter, rules, run
 from hapimigrate import report as reporting
 from hapimigrate.hubspot.lifecycle import DateError, parse_date
 from hapimigrate.model import (
@@ -56,6 +57,7 @@ class Settings:
     color: bool | None  # None: colour on a terminal
     exclude: discover.Excludes
     root: str = "."  # the project root: see config.py
+    stdin_filename: str | None = None  # PATHS is "-": the name it is shown by
 
     def stdout_color(self, to_file: bool = False) -> bool:
         if to_file:
@@ -177,6 +179,10 @@ def shared_options(command):
             loaded.root,
         )
         own = {k: v for k, v in options.items() if k not in shared}
+        if "stdin_filename" in own:  # see stdin_option
+            settings = dataclasses.replace(
+                settings, stdin_filename=own.pop("stdin_filename")
+            )
         sys.exit(command(settings, **own))
 
     return wrapper
@@ -208,6 +214,21 @@ report_option = click.option(
 )
 
 
+stdin_option = click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With PATHS '-': the name of the file read from standard input (its "
+    "kind, and the path shown).",
+)
+interactive_option = click.option(
+    "--interactive",
+    "-i",
+    is_flag=True,
+    help="Show each file's sites and diff, and ask: rewrite, skip, skip and add "
+    "a suppression comment, or quit (a terminal only).",
+)
+
+
 observed_option = click.option(
     "--observed",
     "observed_file",
@@ -234,11 +255,14 @@ modernize_option = click.option(
 @main.command()
 @report_option
 @modernize_option
+@stdin_option
 @shared_options
 def diff(settings: Settings, report_file: str | None, modernize: bool = False) -> int:
     """Show, as a unified diff, what `apply` would change. Writes nothing.
+    PATHS '-' reads standard input.
 
     Exit 0 when nothing would change, 1 when something would, 2 on error."""
+    _check_writable(report_file, "--report")
     summary = _migrate(settings, Summary("diff"), write=False, modernize=modernize)
     _finish(settings, summary, report_file)
     return summary.exit_code
@@ -247,12 +271,41 @@ def diff(settings: Settings, report_file: str | None, modernize: bool = False) -
 @main.command()
 @report_option
 @modernize_option
+@interactive_option
+@stdin_option
 @shared_options
-def apply(settings: Settings, report_file: str | None, modernize: bool = False) -> int:
-    """Rewrite the files in place.
+def apply(
+    settings: Settings,
+    report_file: str | None,
+    modernize: bool = False,
+    interactive: bool = False,
+) -> int:
+    """Rewrite the files in place, listing each. PATHS '-' reads standard input
+    and prints the migrated text.
 
-    Exit 0 when every site was migrated, 1 when some need a person, 2 on error."""
-    summary = _migrate(settings, Summary("apply"), write=True, modernize=modernize)
+    Exit 0 when every site was migrated, 1 when some need a person (or uses
+    remain that only check finds), 2 on error."""
+    _check_writable(report_file, "--report")
+    reviewer = None
+    if interactive:
+        if _reads_stdin(settings):
+            raise click.UsageError(
+                "--interactive reads answers from standard input: not with '-'"
+            )
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise click.UsageError("--interactive needs a terminal")
+        from hapimigrate import review
+
+        def write(text: str) -> None:
+            progress.clear()
+            click.echo(text, nl=False, color=settings.stdout_color())
+
+        reviewer = review.Review(
+            sys.stdin.readline, write, settings.stdout_color(), settings.token_provider
+        )
+    summary = _migrate(
+        settings, Summary("apply"), write=True, modernize=modernize, reviewer=reviewer
+    )
     _finish(settings, summary, report_file)
     return summary.exit_code
 
@@ -268,6 +321,7 @@ def apply(settings: Settings, report_file: str | None, modernize: bool = False) 
 )
 @output_option
 @observed_option
+@stdin_option
 @shared_options
 def report(
     settings: Settings,
@@ -276,8 +330,11 @@ def report(
     observed_file: str | None = None,
 ) -> int:
     """Report every site and HubSpot call, the endpoints, the OAuth scopes the
-    token needs and each endpoint's lifecycle. Changes nothing. Exit 0, or 2 on
-    error."""
+    token needs and each endpoint's lifecycle. Changes nothing. -o FILE picks the
+    format from its extension (.json, .md) unless --format is given. Exit 0, or 2
+    on error."""
+    _check_writable(output, "--output")
+    output_format = _format_of(output_format, output, _format_for)
     summary = Summary("report")
     for result in _results(
         settings,
@@ -324,6 +381,12 @@ def report(
     help="Also fail on calls to endpoints whose announced date (sunset, end of "
     "support) comes before DATE (YYYY-MM-DD).",
 )
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when there are findings (errors still exit 2).",
+)
+@stdin_option
 @shared_options
 def check(
     settings: Settings,
@@ -333,12 +396,16 @@ def check(
     since: str | None,
     strict: bool,
     fail_before: object = None,
+    exit_zero: bool = False,
 ) -> int:
     """Fail (exit 1) when hapikey usage is found: in Python, notebooks, JavaScript,
     shell, configuration and templates; or a Python call to an endpoint HubSpot has
     retired (calls to endpoints with an announced date are notes: --strict,
-    --fail-before). Exit 0 when clean, 2 on error."""
-    summary = Summary("check")
+    --fail-before). -o FILE picks the format from its extension (.json, .sarif)
+    unless --format is given. Exit 0 when clean, 2 on error."""
+    _check_writable(output, "--output")
+    output_format = _format_of(output_format, output, _check_format_for)
+    summary = Summary("check", exit_zero=exit_zero)
     machine = output_format != "text" or bool(output)
     try:  # a value from [tool.hapimigrate] may be a TOML date already
         horizon = parse_date(fail_before) if fail_before else None
@@ -398,6 +465,7 @@ def check(
 def baseline_command(settings: Settings, output: str, strict: bool) -> int:
     """Record today's findings, so that `check --baseline` fails only on new ones.
     The file holds paths, rule ids and fingerprints: no line numbers, no keys."""
+    _check_writable(output, "--output")
     summary = Summary("baseline")
     findings = _findings(settings, summary, strict, machine=True)
     try:  # an existing baseline keeps its entries for the paths not looked at
@@ -438,33 +506,54 @@ def scaffold() -> None:
 
 
 @scaffold.command()
-@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False),
-              help="Where to write the module, e.g. myapp/hubspot_oauth.py.")  # fmt: skip
+@click.option("--output", "-o", "output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="Where to write the module, e.g. myapp/hubspot_oauth.py "
+              "(- for standard output).")  # fmt: skip
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def oauth(output: str, force: bool) -> None:
     """A dependency-free OAuth token provider (refresh-token grant, cached,
-    thread-safe), and the --token-provider line to use it."""
+    thread-safe), and the --token-provider line to use it: the module name is
+    the path's, relative to here (less a leading src/)."""
     from importlib import resources
 
-    if os.path.exists(output) and not force:
-        raise click.UsageError(f"{output} exists (use --force to overwrite)")
+    from hapimigrate import templates
+
     template = (
         resources.files("hapimigrate.templates")
         .joinpath("oauth_provider.py")
         .read_text()
     )
+    if output == "-":
+        click.echo(template, nl=False)
+        click.echo(
+            "hapimigrate: save it as a module of your app (myapp/hubspot_oauth.py), "
+            "then: hapimigrate apply --token-provider "
+            "myapp.hubspot_oauth:get_access_token PATH...",
+            err=True,
+        )
+        return
+    if os.path.exists(output) and not force:
+        raise click.UsageError(f"{output} exists (use --force to overwrite)")
+    name = templates.import_name(output)
     os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
     _write_text(output, template)
-    module = _module_name(output)
     click.echo(f"wrote {output}", err=True)
-    click.echo(f"hapimigrate apply --token-provider {module}:get_access_token PATH...")
-
-
-def _module_name(path: str) -> str:
-    """``myapp/hubspot_oauth.py`` -> ``myapp.hubspot_oauth`` (relative to here)."""
-    relative = os.path.normpath(os.path.relpath(path))
-    stem = os.path.splitext(relative)[0]
-    return stem.replace(os.sep, ".").lstrip(".")
+    for was, now in name.renames:
+        click.echo(
+            f"hapimigrate: rename {was} to {now}: a module is imported by a name "
+            "made of letters, digits and _",
+            err=True,
+        )
+    if name.root != ".":
+        click.echo(
+            f"hapimigrate: the module imports as {name.dotted} when {name.root} "
+            "is on the import path (an installed src/ layout package, or "
+            f"PYTHONPATH={name.root})",
+            err=True,
+        )
+    click.echo(
+        f"hapimigrate apply --token-provider {name.dotted}:get_access_token PATH..."
+    )
 
 
 @main.group()
@@ -675,6 +764,20 @@ def _render(built: reporting.Report, output_format: str) -> str:
     return report_text.render(built, markdown=output_format == "markdown")
 
 
+def _format_of(given: str, output: str | None, by_extension) -> str:
+    """The format asked for, or, when none was (the default, ``text``), the one
+    the extension of ``-o FILE`` names."""
+    source = click.get_current_context().get_parameter_source("output_format")
+    if output and given == "text" and source in (None, ParameterSource.DEFAULT):
+        return by_extension(output)
+    return given
+
+
+def _check_format_for(path: str) -> str:
+    extension = os.path.splitext(path)[1].lower()
+    return {".json": "json", ".sarif": "sarif"}.get(extension, "text")
+
+
 def _format_for(path: str) -> str:
     extension = os.path.splitext(path)[1].lower()
     return {".json": "json", ".md": "markdown", ".markdown": "markdown"}.get(
@@ -682,12 +785,36 @@ def _format_for(path: str) -> str:
     )
 
 
+class OutputError(click.ClickException):
+    """An output file that cannot be written: exit 2, like every error."""
+
+    exit_code = 2
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+
+
+def _check_writable(path: str | None, option: str) -> None:
+    """Fail (exit 2) now, before anything is rewritten, when ``path`` cannot be
+    written: a missing folder, no permission, a folder by that name."""
+    if not path or path == "-":
+        return
+    existed = os.path.lexists(path)
+    try:
+        with open(path, "a", encoding="utf-8"):
+            pass
+    except OSError as error:
+        raise OutputError(path, f"{error.strerror or error} ({option})")
+    if not existed:
+        os.unlink(path)
+
+
 def _write_text(path: str, content: str) -> None:
     try:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(content)
     except OSError as error:
-        raise click.FileError(path, error.strerror)
+        raise OutputError(path, error.strerror or str(error))
 
 
 def _finish(settings: Settings, summary: Summary, report_file: str | None) -> None:
@@ -712,8 +839,22 @@ def _results(
     terminal."""
     try:
         provider = providers.resolve(settings.token_provider)
+        providers.check_findable(settings.token_provider, settings.paths)
     except providers.ProviderError as error:
         raise click.UsageError(str(error))
+    if _reads_stdin(settings):
+        return _stdin_results(
+            settings,
+            summary,
+            RunOptions(
+                provider,
+                settings.verbose,
+                scan_text=checking,
+                strict=strict,
+                modernize=modernize,
+                calls=calls,
+            ),
+        )
     try:
         found = run.find_files(settings.paths, settings.exclude, text_files=checking)
     except discover.MissingPath as missing:
@@ -751,12 +892,59 @@ def _count_error(settings: Settings, summary: Summary, result: FileResult) -> No
         _err(settings, f"{result.path}: error: {result.error}")
 
 
+def _reads_stdin(settings: Settings) -> bool:
+    """PATHS is ``-``: one file, read from standard input."""
+    if "-" not in settings.paths:
+        if settings.stdin_filename:
+            raise click.UsageError("--stdin-filename goes with the path '-'")
+        return False
+    if len(settings.paths) > 1:
+        raise click.UsageError("'-' (standard input) cannot go with other paths")
+    return True
+
+
+def _stdin_results(
+    settings: Settings, summary: Summary, options: RunOptions
+) -> Iterator[FileResult]:
+    from hapimigrate import stdin
+
+    try:
+        hubspot.today()  # HAPIMIGRATE_TODAY, when set, must be a date
+    except DateError as error:
+        raise click.UsageError(str(error))
+    data = sys.stdin.buffer.read()
+    summary.files = 1
+    return iter([stdin.process(settings.stdin_filename, data, options)])
+
+
 def _migrate(
-    settings: Settings, summary: Summary, write: bool, modernize: bool = False
+    settings: Settings,
+    summary: Summary,
+    write: bool,
+    modernize: bool = False,
+    reviewer: "review.Review | None" = None,
 ) -> Summary:
-    """diff and apply: every result shown (a diff) or written."""
+    """diff and apply: every result shown (a diff) or written, but what a
+    suppression comment silences; then the uses only check can find."""
     color = settings.stdout_color()
-    for result in _results(settings, summary, machine=False, modernize=modernize):
+    piped = _reads_stdin(settings)
+    looked: set[str] = set()
+    for result in _results(
+        settings, summary, machine=piped and write, modernize=modernize
+    ):
+        looked.add(result.path)
+        honoured = suppress.honour(result)
+        result = honoured.result
+        summary.suppressed += len(honoured.suppressed)
+        if piped and write:  # apply -: the text out, as black - does
+            summary.sites.extend(result.sites)
+            _show_sites(settings, result)
+            _count_error(settings, summary, result)
+            summary.changed += result.changed
+            _echo_bytes(result.new if result.changed else result.original or b"")
+            continue
+        if write and reviewer is not None and result.changed and not result.error:
+            result = _reviewed(settings, summary, reviewer, result)
         summary.sites.extend(result.sites)
         _show_sites(settings, result)
         _count_error(settings, summary, result)
@@ -764,14 +952,19 @@ def _migrate(
             continue
         if not write:
             summary.changed += 1
-            patch = diff_output.unified_diff(result)
-            click.echo(
-                diff_output.colored(patch) if color else patch, nl=False, color=color
-            )
+            patch = diff_output.patch(result)
+            _echo_bytes(diff_output.colored_patch(patch) if color else patch)
         elif _write(settings, result):
             summary.changed += 1
+            summary.rewritten.append(result.path)
+            if not settings.quiet:
+                _err(settings, f"rewrote {result.path}")
         else:
             summary.errors += 1
+    if not piped:
+        summary.elsewhere.extend(_uses_elsewhere(settings, summary, looked))
+        for site in summary.elsewhere if not settings.quiet else ():
+            _err(settings, console.site_line(site))
     if not settings.quiet:
         hardcoded = console.hardcoded_keys(summary.sites)
         if hardcoded:
@@ -780,10 +973,81 @@ def _migrate(
         _err(
             settings,
             console.summary(
-                verb, summary.changed, summary.sites, summary.errors, summary.skipped
+                verb,
+                summary.changed,
+                summary.sites,
+                summary.errors,
+                summary.skipped,
+                suppressed=summary.suppressed,
+                elsewhere=len(summary.elsewhere),
             ),
         )
     return summary
+
+
+def _echo_bytes(data: bytes) -> None:
+    """Bytes to standard output as they are (a diff in the file's encoding)."""
+    progress.clear()
+    click.echo(data, nl=False)
+
+
+def _reviewed(
+    settings: Settings, summary: Summary, reviewer: "review.Review", result: FileResult
+) -> FileResult:
+    """apply --interactive: the result as the person decided it."""
+    from hapimigrate import review
+
+    answer = reviewer.ask(result)
+    if answer.answer == review.ACCEPT:
+        return result
+    if answer.answer == review.SUPPRESS:
+        silenced = [s for s in result.sites if s.status == Status.REWRITE]
+        summary.suppressed += len(silenced)
+        left = tuple(s for s in result.sites if s not in silenced)
+        return dataclasses.replace(result, sites=left, new=answer.new)
+    why = "skipped in review" if answer.answer == review.SKIP else "not reviewed (quit)"
+    held = tuple(
+        (
+            dataclasses.replace(s, status=Status.MANUAL, reason=why)
+            if s.status == Status.REWRITE
+            else s
+        )
+        for s in result.sites
+    )
+    return dataclasses.replace(result, sites=held, new=None)
+
+
+def _uses_elsewhere(
+    settings: Settings, summary: Summary, looked: set[str]
+) -> list[Site]:
+    """The uses diff and apply cannot migrate but check finds: in the files they
+    did not look at (other languages), and on the shell and magic lines of
+    notebooks. Suppressed ones aside."""
+    try:
+        provider = providers.resolve(settings.token_provider)
+        found = run.find_files(settings.paths, settings.exclude, text_files=True)
+    except (providers.ProviderError, discover.MissingPath):
+        return []
+    seen = {(s.path, s.line, s.column) for s in summary.sites}
+    candidates = [
+        path
+        for path in found.files
+        if path.endswith(".ipynb")
+        or (path not in looked and not path.endswith(prefilter.PYTHON_SUFFIXES))
+    ]
+    options = RunOptions(provider, settings.verbose, scan_text=True)
+    sites: list[Site] = []
+    for result in run.process_files(candidates, options, settings.jobs):
+        if result.error or not result.sites or result.original is None:
+            continue
+        text = result.original.decode(result.encoding, errors="replace")
+        sites += [
+            s
+            for s in suppress.unsuppressed(result.sites, text)
+            if (s.path, s.line, s.column) not in seen
+            and s.status in (Status.MANUAL, Status.UNPARSED)
+        ]
+    return sites
 
 
 def _show_sites(settings: Settings, result: FileResult) -> None:
