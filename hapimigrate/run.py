@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from hapimigrate import discover, prefilter, textscan
+from hapimigrate import discover, foreign, prefilter, textscan
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
 
 # Below this many candidate files a pool costs more than it saves.
@@ -38,7 +38,19 @@ def find_files(
 ) -> Found:
     """The files below ``paths``; raises :class:`discover.MissingPath`."""
     files, skipped = [], []
-    for found in discover.discover(paths, excludes, text_files=text_files):
+    # diff/apply/report also walk the languages with a front end (JavaScript,
+    # TypeScript, PHP): migrated with their extra, else named as migratable
+    for found in discover.discover(paths, excludes, text_files=True):
+        where = found.path if isinstance(found, discover.Skipped) else found
+        if not (
+            text_files
+            or where in paths
+            or prefilter.is_python(where)
+            or prefilter.is_notebook(where)
+            or foreign.extra_for(where) is not None
+            or (isinstance(found, discover.Skipped) and found.error)
+        ):
+            continue
         if isinstance(found, discover.Skipped):
             skipped.append(found)
         else:
@@ -89,13 +101,24 @@ def process_file(path: str, options: RunOptions) -> FileResult:
 
 
 def _text_file(path: str, data: bytes, options: RunOptions) -> FileResult:
-    """A file that is not Python: only ``check`` looks inside."""
+    """A file that is not Python: a language with a front end (JavaScript,
+    TypeScript, PHP) goes through it when its extra is installed; else only
+    ``check`` looks inside, and diff/apply say which extra would migrate it."""
     syntax = textscan.family(path)
-    if not options.scan_text or syntax is None or b"\0" in data:
+    if syntax is None or b"\0" in data:
         return FileResult(path)
+    language = foreign.front_end(path)
+    if language is not None:
+        return language.process(path, data, options)
+    extra = foreign.extra_for(path)
+    if not options.scan_text and extra is None:
+        return FileResult(path)
+    reason = NOT_PYTHON
+    if extra is not None:
+        reason = f'{NOT_PYTHON}; pip install "hapimigrate[{extra}]" migrates this file'
     text = data.decode("utf-8", errors="replace")
     sites = textscan.text_sites(
-        path, text, syntax, Status.MANUAL, NOT_PYTHON, strict=options.strict
+        path, text, syntax, Status.MANUAL, reason, strict=options.strict
     )
     return FileResult(path, tuple(sites), original=data)
 
