@@ -479,3 +479,24 @@ def _wheel(path: Path, dist_info: str, files: dict[str, str]) -> Path:
             f"{dist_info}.dist-info/METADATA", f"Name: {name}\nVersion: {version}\n"
         )
     return path
+
+
+def test_calls_through_a_class_attribute_and_a_stored_api(tmp_path):
+    source = textwrap.dedent("""\
+        import os
+        from hubspot import HubSpot
+
+
+        class Sync:
+            client = HubSpot(api_key=os.environ["HUBSPOT_API_KEY"])
+
+            def run(self):
+                deals = self.client.crm.deals
+                api = deals.batch_api
+                return api.read_with_http_info(body), deals.basic_api.create(body)
+        """)
+    [site] = migrate(source).sites
+    assert site.calls == (
+        Endpoint("POST", "/crm/v3/objects/deals/batch/read"),
+        Endpoint("POST", "/crm/v3/objects/deals"),
+    )

@@ -109,6 +109,9 @@ class _Walk:
         if isinstance(target, cst.Name):
             for reference in self._references(target):
                 self.follow(reference, chain)
+            if self._in_class_body(target):  # class Sync: client = HubSpot(...)
+                for reference in self._self_attributes(target):
+                    self.follow(reference, chain)
         elif (
             isinstance(target, cst.Attribute)
             and isinstance(target.value, cst.Name)
@@ -132,12 +135,19 @@ class _Walk:
                     found += [r.node for r in assignment.references]
         return found
 
-    def _self_attributes(self, target: cst.Attribute) -> list[cst.CSTNode]:
-        """``self.client`` read anywhere in the class that sets it."""
+    def _in_class_body(self, target: cst.Name) -> bool:
+        statement = self.ctx.ancestor(target, cst.SimpleStatementLine)
+        block = self.ctx.parent(statement) if statement is not None else None
+        return isinstance(self.ctx.parent(block), cst.ClassDef)
+
+    def _self_attributes(self, target: cst.Attribute | cst.Name) -> list[cst.CSTNode]:
+        """``self.client`` read anywhere in the class that sets it (in a method,
+        or as a class attribute)."""
         ctx = self.ctx
         cls = ctx.ancestor(target, cst.ClassDef)
+        name = target.attr.value if isinstance(target, cst.Attribute) else target.value
         found = []
-        for attribute in ctx.index.attributes.get(target.attr.value, ()):
+        for attribute in ctx.index.attributes.get(name, ()):
             if (
                 attribute is not target
                 and isinstance(attribute.value, cst.Name)
