@@ -515,7 +515,12 @@ def _curl(style: Style, sink: Sink) -> Attached:
             options_array = syn.unwrap(syn.value(args[1]))
     scope = syn.scope_of(call)
     headers, urls, method, posts, created = [], 0, None, False, 0
+    segment = _handle_segment(scope, handle, call)
+    if isinstance(segment, str):
+        return Attached(reason=segment)
     for use in syn.uses(scope, handle):
+        if not segment[0] <= use.start_byte < segment[1]:
+            continue  # another handle kept in the same variable
         assigned = syn.assignment_of(use)
         if assigned is not None:
             created += 1
@@ -533,6 +538,13 @@ def _curl(style: Style, sink: Sink) -> Attached:
         user = parent.parent.parent
         user_name = syn.call_name(user)
         user_args = syn.arguments(user)
+        if (
+            user.type == "function_call_expression"
+            and not user_name.startswith("curl_")
+            and user_args is not None
+            and _curl_helper_is_plain(style, user, user_args, parent)
+        ):
+            continue
         if user.type != "function_call_expression" or not user_name.startswith("curl_"):
             shown = user_name or style.src.text(user).split("(")[0]
             return Attached(
@@ -613,3 +625,100 @@ def _curl(style: Style, sink: Sink) -> Attached:
         f"{style.array(style.header_line)});"
     )
     return Attached((Edit(at, at, text.encode()),), method)
+
+
+# what a helper given the handle may do to it: run it and read it, not set it up
+_PLAIN_CURL = frozenset(
+    {
+        "curl_exec",
+        "curl_close",
+        "curl_getinfo",
+        "curl_error",
+        "curl_errno",
+        "curl_reset",
+    }
+)
+_PLAIN_OPTIONS = frozenset(
+    {
+        "CURLOPT_RETURNTRANSFER",
+        "CURLOPT_TIMEOUT",
+        "CURLOPT_CONNECTTIMEOUT",
+        "CURLOPT_FOLLOWLOCATION",
+        "CURLOPT_SSL_VERIFYPEER",
+        "CURLOPT_HEADER",
+        "CURLOPT_FAILONERROR",
+        "CURLOPT_USERAGENT",
+        "CURLOPT_ENCODING",
+    }
+)
+
+
+def _curl_helper_is_plain(style: Style, call, args, argument) -> bool:
+    """Whether a function of this file, given a curl handle, only runs and reads
+    it (``curl_exec``, ``curl_getinfo``, ``curl_close``, harmless options):
+    then it cannot replace the header put on the handle before."""
+    name = syn.call_name(call)
+    index = next((i for i, a in enumerate(args) if a.id == argument.id), None)
+    root = call
+    while root.parent is not None:
+        root = root.parent
+    definitions = [
+        n
+        for n in syn.walk(root, into_scopes=True)
+        if n.type == "function_definition"
+        and n.child_by_field_name("name") is not None
+        and n.child_by_field_name("name").text.decode().lower() == name
+    ]
+    if len(definitions) != 1 or index is None:
+        return False
+    function = definitions[0]
+    params = function.child_by_field_name("parameters")
+    named = [p for p in params.named_children if p.type == "simple_parameter"]
+    if index >= len(named) or len(named) != len(params.named_children):
+        return False
+    parameter = named[index].child_by_field_name("name").text.decode()[1:]
+    for use in syn.uses(function, parameter):
+        if use.start_byte < params.end_byte:
+            continue  # the parameter itself
+        holder = use.parent
+        if holder is None or holder.type != "argument":
+            return False
+        inner = holder.parent.parent
+        inner_name = syn.call_name(inner)
+        inner_args = syn.arguments(inner)
+        if not inner_args or inner_args[0].id != holder.id:
+            return False
+        if inner_name in _PLAIN_CURL:
+            continue
+        if inner_name == "curl_setopt" and len(inner_args) == 3:
+            option = style.src.text(syn.value(inner_args[1])).strip().upper()
+            if option in _PLAIN_OPTIONS:
+                continue
+        return False
+    return True
+
+
+def _handle_segment(scope, handle: str, call) -> tuple[int, int] | str:
+    """The bytes of ``scope`` where ``$handle`` is the handle ``call`` uses: from
+    its ``$handle = curl_init(...)`` to the next one. A variable given several
+    handles is only split so in straight-line code (statements of one block)."""
+    assignments = [
+        syn.assignment_of(u)[0]
+        for u in syn.uses(scope, handle)
+        if syn.assignment_of(u) is not None
+    ]
+    if len(assignments) <= 1:
+        return 0, 1 << 62
+    statements = [a.parent for a in assignments]
+    if any(
+        s.type != "expression_statement" or s.parent.id != statements[0].parent.id
+        for s in statements
+    ):
+        return f"${handle} holds more than one curl handle in this function"
+    starts = [a.start_byte for a in assignments]
+    before = [x for x in starts if x <= call.start_byte]
+    if not before or call.parent is None:
+        return f"${handle} is used before it holds a curl handle"
+    start = max(before)
+    after = [x for x in starts if x > start]
+    return start, (min(after) if after else 1 << 62)
