@@ -35,7 +35,9 @@ pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 def _project(tmp_path, program: bytes) -> str:
     os.makedirs(tmp_path / "node_modules" / "axios")
-    shutil.copy(os.path.join(HERE, "axios.js"), tmp_path / "node_modules" / "axios" / "index.js")
+    shutil.copy(
+        os.path.join(HERE, "axios.js"), tmp_path / "node_modules" / "axios" / "index.js"
+    )
     shutil.copy(os.path.join(HERE, "redirect.js"), tmp_path / "redirect.js")
     (tmp_path / "app.js").write_bytes(program)
     return str(tmp_path)
