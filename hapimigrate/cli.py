@@ -943,8 +943,9 @@ def _migrate(
             summary.changed += result.changed
             _echo_bytes(result.new if result.changed else result.original or b"")
             continue
+        marked = False  # the rewrite is suppression comments (review: "s")
         if write and reviewer is not None and result.changed and not result.error:
-            result = _reviewed(settings, summary, reviewer, result)
+            result, marked = _reviewed(settings, summary, reviewer, result)
         summary.sites.extend(result.sites)
         _show_sites(settings, result)
         _count_error(settings, summary, result)
@@ -955,6 +956,10 @@ def _migrate(
             patch = diff_output.patch(result)
             _echo_bytes(diff_output.colored_patch(patch) if color else patch)
         elif _write(settings, result):
+            if marked:
+                if not settings.quiet:
+                    _err(settings, f"marked {result.path} ({suppress.COMMENT})")
+                continue
             summary.changed += 1
             summary.rewritten.append(result.path)
             if not settings.quiet:
@@ -993,18 +998,19 @@ def _echo_bytes(data: bytes) -> None:
 
 def _reviewed(
     settings: Settings, summary: Summary, reviewer: "review.Review", result: FileResult
-) -> FileResult:
-    """apply --interactive: the result as the person decided it."""
+) -> tuple[FileResult, bool]:
+    """apply --interactive: the result as the person decided it, and whether
+    its new bytes are the original with suppression comments."""
     from hapimigrate import review
 
     answer = reviewer.ask(result)
     if answer.answer == review.ACCEPT:
-        return result
+        return result, False
     if answer.answer == review.SUPPRESS:
         silenced = [s for s in result.sites if s.status == Status.REWRITE]
         summary.suppressed += len(silenced)
         left = tuple(s for s in result.sites if s not in silenced)
-        return dataclasses.replace(result, sites=left, new=answer.new)
+        return dataclasses.replace(result, sites=left, new=answer.new), True
     why = "skipped in review" if answer.answer == review.SKIP else "not reviewed (quit)"
     held = tuple(
         (
@@ -1014,7 +1020,7 @@ def _reviewed(
         )
         for s in result.sites
     )
-    return dataclasses.replace(result, sites=held, new=None)
+    return dataclasses.replace(result, sites=held, new=None), False
 
 
 def _uses_elsewhere(

@@ -200,3 +200,69 @@ def test_the_written_provider_calls_no_dated_endpoint(tmp_path, monkeypatch):
     assert "/oauth/v1/" not in text.split('"""', 2)[2]  # only the docstring says it
     result = CliRunner().invoke(main, ["check", "hubspot_oauth.py"])
     assert result.exit_code == 0 and result.stdout == ""
+
+
+# --- the --token-provider line works for the path given -------------------------------
+
+
+def _scaffold(tmp_path, monkeypatch, output: str):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["scaffold", "oauth", "-o", output])
+    assert result.exit_code == 0, result.output
+    line = result.stdout.strip()
+    spec = line.split("--token-provider ")[1].split()[0]
+    return result, spec
+
+
+def _imports(tmp_path, root: str, spec: str) -> bool:
+    """Whether the app, with ``root`` on its import path, reaches the callable."""
+    import subprocess
+    import sys
+
+    module, function = spec.split(":")
+    done = subprocess.run(
+        [sys.executable, "-c", f"from {module} import {function}"],
+        cwd=tmp_path,
+        env={"PYTHONPATH": root, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+    )
+    return done.returncode == 0
+
+
+def test_a_src_layout_module_is_named_without_src(tmp_path, monkeypatch):
+    result, spec = _scaffold(tmp_path, monkeypatch, "src/myapp/hubspot_oauth.py")
+    assert spec == "myapp.hubspot_oauth:get_access_token"
+    assert "when src is on the import path" in result.stderr
+    assert _imports(tmp_path, "src", spec)
+
+
+def test_a_name_with_dashes_says_what_to_rename(tmp_path, monkeypatch):
+    result, spec = _scaffold(tmp_path, monkeypatch, "my-app/hubspot-oauth.py")
+    assert spec == "my_app.hubspot_oauth:get_access_token"
+    assert "rename my-app to my_app" in result.stderr
+    assert "rename my_app/hubspot-oauth.py to my_app/hubspot_oauth.py" in result.stderr
+    assert not _imports(tmp_path, ".", spec)
+    (tmp_path / "my-app").rename(tmp_path / "my_app")
+    (tmp_path / "my_app" / "hubspot-oauth.py").rename(
+        tmp_path / "my_app" / "hubspot_oauth.py"
+    )
+    assert _imports(tmp_path, ".", spec)  # after the renames it said
+
+
+def test_a_plain_path_needs_no_note(tmp_path, monkeypatch):
+    result, spec = _scaffold(tmp_path, monkeypatch, "crm/auth/oauth.py")
+    assert spec == "crm.auth.oauth:get_access_token"
+    assert result.stderr == "wrote crm/auth/oauth.py\n"
+    assert _imports(tmp_path, ".", spec)
+
+
+def test_dash_writes_the_module_to_stdout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["scaffold", "oauth", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    compile(result.stdout, "hubspot_oauth.py", "exec")
+    assert "def get_access_token()" in result.stdout
+    assert "--token-provider" in result.stderr and "--token-provider" not in (
+        result.stdout.split('"""', 2)[2]
+    )
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,137 @@
+"""``apply --interactive`` through a pseudo-terminal, as a person uses it: each
+file's sites (endpoint, scopes, why the rewrite is safe) and diff, then rewrite
+(y), skip (n), skip and suppress (s), quit (q) or help (?)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from hapimigrate import review
+from hapimigrate.model import FileResult, Kind, Site, Status
+from tests.test_cli_terminal import Terminal
+
+LEGACY = (
+    "import os\nimport requests\n\n"
+    "def deals():\n"
+    '    return requests.get("https://api.hubapi.com/deals/v1/deal/paged?hapikey="'
+    ' + os.environ["HUBSPOT_API_KEY"])\n'
+)
+PROMPT = re.compile(r"Rewrite (\S+)\? \[y,n,s,q,\?\] $")
+
+
+def tree(tmp_path, names=("a.py", "b.py", "c.py")):
+    for name in names:
+        (tmp_path / name).write_text(LEGACY)
+    return tmp_path
+
+
+def next_prompt(terminal: Terminal) -> tuple[str, str]:
+    """The text shown for the next file, and the file asked about."""
+    shown = terminal.read_until("[y,n,s,q,?] ")
+    match = PROMPT.search(shown)
+    assert match, shown
+    return shown, match.group(1)
+
+
+def check(path, cwd) -> int:
+    return subprocess.run(
+        [sys.executable, "-m", "hapimigrate", "check", path],
+        capture_output=True,
+        cwd=cwd,
+    ).returncode
+
+
+def test_accept_skip_and_suppress_each_file(tmp_path):
+    tree(tmp_path)
+    terminal = Terminal(["apply", "--interactive", "."], tmp_path, {"NO_COLOR": "1"})
+    answers = {"a.py": "y", "b.py": "s", "c.py": "n"}
+    asked = []
+    for _ in answers:
+        shown, name = next_prompt(terminal)
+        asked.append(name)
+        assert f"{name}: 1 site to rewrite" in shown
+        assert (
+            "calls GET /deals/v1/deal/paged  (scopes: crm.objects.deals.read)" in shown
+        )
+        assert "why it is safe: hapikey is cut from the URL" in shown
+        assert "the token comes from env:HUBSPOT_ACCESS_TOKEN" in shown
+        assert f"--- a/{name}" in shown and "+import os" not in shown.split("@@")[0]
+        if name == "a.py":  # a wrong answer brings the help, and the question again
+            terminal.send("x")
+            again = terminal.read_until(f"Rewrite {name}? [y,n,s,q,?] ")
+            assert "s - skip it and add '# hapimigrate: ignore'" in again
+        terminal.send(answers[name])
+    assert sorted(asked) == ["a.py", "b.py", "c.py"]
+    status = terminal.finish()
+    assert status == 1  # c.py still sends the key
+    output = terminal.output.decode()
+    assert "rewrote a.py" in output and "rewrote b.py" not in output
+    assert "marked b.py (# hapimigrate: ignore)" in output
+    assert "c.py:5:25: manual url GET /deals/v1/deal/paged: skipped in review" in output
+    assert "1 suppressed by a comment" in output
+    assert "hapikey" not in (tmp_path / "a.py").read_text()
+    suppressed = (tmp_path / "b.py").read_text()
+    assert suppressed == LEGACY.replace("])\n", "])  # hapimigrate: ignore\n")
+    assert (tmp_path / "c.py").read_text() == LEGACY
+    assert check("b.py", tmp_path) == 0  # the comment silences check too
+    assert check("c.py", tmp_path) == 1
+
+
+def test_quit_leaves_this_file_and_the_rest(tmp_path):
+    tree(tmp_path)
+    terminal = Terminal(["apply", "-i", "."], tmp_path, {"NO_COLOR": "1"})
+    next_prompt(terminal)
+    terminal.send("q")
+    assert terminal.finish() == 1
+    output = terminal.output.decode()
+    assert output.count("[y,n,s,q,?]") == 1  # asked once, then no more
+    assert "rewrote" not in output
+    assert "3 need a person" in output
+    for name in ("a.py", "b.py", "c.py"):
+        assert (tmp_path / name).read_text() == LEGACY
+
+
+def test_end_of_input_is_quit(tmp_path):
+    tree(tmp_path, ("a.py",))
+    terminal = Terminal(["apply", "-i", "a.py"], tmp_path, {"NO_COLOR": "1"})
+    next_prompt(terminal)
+    terminal.send("\x04")  # ^D at the start of a line: end of input
+    assert terminal.finish() == 1
+    assert (tmp_path / "a.py").read_text() == LEGACY
+
+
+def test_interactive_needs_a_terminal(tmp_path):
+    tree(tmp_path, ("a.py",))
+    result = subprocess.run(
+        [sys.executable, "-m", "hapimigrate", "apply", "--interactive", "a.py"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        input="y\n",
+    )
+    assert result.returncode == 2
+    assert "--interactive needs a terminal" in result.stderr
+    assert (tmp_path / "a.py").read_text() == LEGACY
+
+
+def _result(source: str, line: int, end_line: int) -> FileResult:
+    site = Site("m.py", line, 1, end_line, 2, Kind.URL, Status.REWRITE)
+    return FileResult("m.py", (site,), source.encode(), b"changed")
+
+
+def test_the_comment_goes_where_python_lets_it():
+    # a site spanning lines whose first line ends inside a triple-quoted string:
+    # the comment goes on a later line of the site
+    source = 'x = f("""a\nhapikey=""" + KEY,\n  1)\n'
+    marked = review.with_suppressions(_result(source, 1, 3))
+    assert marked == b'x = f("""a\nhapikey=""" + KEY,  # hapimigrate: ignore\n  1)\n'
+    # a line continued with a backslash cannot take one; no other line: None
+    continued = 'url = BASE + "?hapikey=" + \\\n    KEY\n'
+    assert review.with_suppressions(_result(continued, 1, 1)) is None
+    # a line that has a comment already keeps it
+    commented = 'u = "?hapikey=" + K  # the old way\n'
+    assert review.with_suppressions(_result(commented, 1, 1)) == (
+        b'u = "?hapikey=" + K  # the old way  # hapimigrate: ignore\n'
+    )
