@@ -323,6 +323,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         jobs=max(1, jobs // max(1, len(projects))),
         keep=Path(args.keep).resolve() if args.keep else None,
     )
+    tool = "working tree"
+    if args.at:
+        sha = subprocess.run(
+            ["git", "rev-parse", "--short", args.at],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        tool = f"{args.at} ({sha})"
     results = measure(projects, settings, jobs, args.at)
     measured = [r for r in results if not r.errors]
     failed = [r for r in results if r.errors]
@@ -348,6 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Wrong rewrites: {t['wrong']} verdicts in {t['projects_with_wrong']} of "
         f"{t['projects']} projects ({t['requests']} requests and case checks compared)",
     ]
+    out.append(f"Tool measured: hapimigrate of the {tool}")
     if failed:
         out.append(f"Harness errors: {len(failed)} projects not measured")
     print("\n".join(out))
@@ -357,7 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             {"project": r.project, "errors": [compare.redact(e) for e in r.errors]}
             for r in failed
         ]
-        data["tool"] = args.at or "working tree"
+        data["tool"] = tool
         with open(args.json_file, "w", encoding="utf-8") as handle:
             json.dump(data, handle, indent=1)
     return 2 if failed else 0

@@ -2,7 +2,7 @@
 around the key -- `"%s?hapikey=%s" % (url, key)` in a helper, `"?hapikey=" + key + "&" +
 opts.lstrip("&")`, a dict comprehension of filters plus the key fed to `urlencode`, and a
 list of pairs with repeated `property` parameters; `fetch.py` gets them with a
-`get_json(url)` helper; the digest is posted to a Google Chat webhook (another host)."""
+`get_json(url)` helper (form feeds between its sections); the digest is posted to a Google Chat webhook (another host)."""
 
 import datetime
 

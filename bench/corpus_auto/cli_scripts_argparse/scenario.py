@@ -1,7 +1,8 @@
 """Ops scripts with argparse (2018-2020): `export_companies.py --api-key KEY` (required)
 pages through companies with `requests`, `tag_contacts.py [-k KEY]` (defaulting to
 HUBSPOT_API_KEY from the environment) posts profile updates with `urllib.request`
-and the key in a `%`-formatted URL."""
+and the key in a `%`-formatted URL; that script indents one function with tabs and one
+block with spaces then a tab (valid Python 3)."""
 
 ENV = {"HUBSPOT_API_KEY": "key-main"}
 

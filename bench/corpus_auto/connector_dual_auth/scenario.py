@@ -1,7 +1,8 @@
 """Connector with two auth modes (2019): a `Credentials` object holds an OAuth token
 (installed app) or a legacy portal key; `HubSpotConnector._auth` puts the token in an
 Authorization header in one branch and `params["hapikey"]` in the other; an ERP sync
-(another host, its own Authorization header) creates missing companies."""
+(another host, its own Authorization header) creates missing companies. `api.py`
+ends with whitespace after its last newline."""
 
 ENV = {"HUBSPOT_API_KEY": "key-main"}
 CASE_ENV = {"case_oauth_mode": {"HUBSPOT_OAUTH_TOKEN": "oauth-install1"}}

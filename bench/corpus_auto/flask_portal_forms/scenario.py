@@ -1,7 +1,8 @@
 """Flask signup site (2017): a `Config` object with class attributes read from the
 environment; the signup posts to the HubSpot forms endpoint (no key), checks and
 updates contacts with `params={"hapikey": config.HUBSPOT_API_KEY}` and
-`dict(hapikey=...)`, and verifies reCAPTCHA at Google (another host)."""
+`dict(hapikey=...)` (`app/hubspot.py` has CR-only line endings, as saved by an old Mac
+editor), and verifies reCAPTCHA at Google (another host)."""
 
 ENV = {
     "HUBSPOT_API_KEY": "key-main",

@@ -2,7 +2,9 @@
 and `base` as class attributes, sent by five methods as `self.params`,
 `dict(self.params, ...)` or a copy updated in a paging loop; a `FormsClient` whose
 `__init__` keeps `api_key` (or the configured key) and a `self.query` dict used by the
-other methods; a report module builds both."""
+other methods; a report module builds both. `property_help.py` is a generated module
+with a 15,000-piece implicit string concatenation (like the standard library's
+`pydoc_data/topics.py`) and a refresh function that sends the key."""
 
 ENV = {"HS_API_KEY": "key-main", "HS_PORTAL_ID": "62515"}
 
@@ -17,6 +19,8 @@ RESPONSES = [
     {"method": "GET", "url": r"/content/api/v2/blog-posts",
      "json": {"objects": [{"id": 5, "state": "PUBLISHED"}, {"id": 6, "state": "DRAFT"}]}},
     {"method": "POST", "url": r"/publish-action", "status": 204, "text": ""},
+    {"method": "GET", "url": r"/properties/v1/contacts/properties",
+     "json": [{"name": "email", "description": "E-mail"}, {"name": "score"}]},
     {"method": "GET", "url": r"/forms/v2/forms", "json": [{"guid": "g-1", "name": "Contact us"}]},
     {"method": "GET", "url": r"/forms/v2/fields/g-1", "json": [{"name": "email"}, {"name": "message"}]},
     {"method": "GET", "url": r"/form-integrations/v1/submissions/forms/g-1",
@@ -48,3 +52,10 @@ def case_forms_client_key(credential):
     from mktg.hubspot import FormsClient
 
     FormsClient(api_key=credential("other")).forms()
+
+
+def case_property_help_refresh(credential):
+    from mktg import property_help
+
+    assert property_help.refresh() == [("email", "E-mail"), ("score", "")]
+    assert len(property_help.PROPERTY_HELP) > 90000

@@ -14,6 +14,7 @@ def get_json(url):
     return resp.json()
 
 
+
 def totals(start, end, period="total"):
     url = urls.with_options("/analytics/v2/reports/totals/" + period,
                             "&start=%s&end=%s" % (start, end))
@@ -29,6 +30,9 @@ def pages(start, end, limit=None):
     return get_json(urls.build("/analytics/v2/reports/pages/total",
                                start=start, end=end, limit=limit))
 
+
+
+# --- single records ---
 
 def contact(vid):
     return get_json(urls.contact_props(vid, ["email", "hs_analytics_source", "num_visits"]))

@@ -13,15 +13,15 @@ HS = "https://api.hubapi.com"
 
 
 def update(email, prop, value, api_key):
-    body = json.dumps({"properties": [{"property": prop, "value": value}]}).encode()
-    req = urllib.request.Request(
-        "%s/contacts/v1/contact/email/%s/profile?hapikey=%s" % (HS, email, api_key),
-        data=body, headers={"Content-Type": "application/json"}, method="POST")
-    try:
-        with urllib.request.urlopen(req, timeout=20) as resp:
-            return resp.status
-    except urllib.error.HTTPError as err:
-        return err.code
+	body = json.dumps({"properties": [{"property": prop, "value": value}]}).encode()
+	req = urllib.request.Request(
+		"%s/contacts/v1/contact/email/%s/profile?hapikey=%s" % (HS, email, api_key),
+		data=body, headers={"Content-Type": "application/json"}, method="POST")
+	try:
+		with urllib.request.urlopen(req, timeout=20) as resp:
+			return resp.status
+	except urllib.error.HTTPError as err:
+		return err.code
 
 
 def main(argv=None):
@@ -36,7 +36,7 @@ def main(argv=None):
     results = {}
     with open(a.emails) as fh:
         for line in fh:
-            email = line.strip()
-            if email and not email.startswith("#"):
-                results[email] = update(email, a.property, a.value, a.api_key)
+        	email = line.strip()
+        	if email and not email.startswith("#"):
+        	    results[email] = update(email, a.property, a.value, a.api_key)
     return results

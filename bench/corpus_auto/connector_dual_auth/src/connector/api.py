@@ -45,3 +45,4 @@ class HubSpotConnector(object):
     def create_company(self, name, domain):
         return self.post("/companies/v2/companies", {"properties": [
             {"name": "name", "value": name}, {"name": "domain", "value": domain}]})
+    
