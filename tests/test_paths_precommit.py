@@ -98,3 +98,13 @@ def test_check_hook_runs_as_pre_commit_runs_it(tmp_path):
     flagged = sorted({line.split(":")[0] for line in result.stdout.splitlines()})
     assert flagged == ["app/client.py", "web/.env", "web/api.ts"]
     assert "3 files looked at" in result.stderr
+
+
+def test_readme_local_hook_selects_the_same_files():
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    start = readme.index("  - repo: local")
+    local = yaml.safe_load("repos:\n" + readme[start : readme.index("```", start)])
+    hook = local["repos"][0]["hooks"][0]
+    assert hook["files"] == hooks()["hapimigrate-check"]["files"]
+    assert hook["types"] == ["text"] and "--force-exclude" in hook["entry"]
