@@ -985,7 +985,9 @@ def _migrate(
                 summary.skipped,
                 suppressed=summary.suppressed,
                 elsewhere=len(summary.elsewhere),
-            ),
+            )
+            + ", "
+            + discover.files_looked_at(summary.files),
         )
     return summary
 
