@@ -14,6 +14,7 @@ cannot be called from PHP, so other providers leave every site manual.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
@@ -36,9 +37,11 @@ from hapimigrate.model import Endpoint, FileResult, Kind, RunOptions, Site, Stat
 UNRECOGNISED = "a hapikey use hapimigrate does not recognise in PHP: migrate it by hand"
 DEVELOPER = "a developer API key (app-level endpoint): it keeps hapikey"
 FORM = "form submission: needs no token, the key is removed"
+LARAVEL_HTTP = "illuminate\\support\\facades\\http"
 _ENV = re.compile(r"^env:([A-Za-z_][A-Za-z0-9_]*)$")
 _OTHER_AUTH = re.compile(r"(?i)access_token|oauth|\bbearer\b")
 _KEY_SOURCES = re.compile(r"\s+")
+_QUOTED = re.compile(r"(['\"])(.*?)\1")
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,28 @@ def _site(path: str, data: bytes, plan: Plan) -> Site:
     )
 
 
+def _literal_identity(value: str) -> str:
+    digest = hashlib.sha256(value.encode("utf-8", "replace")).hexdigest()[:16]
+    return f"<literal {digest}>"
+
+
+def _key_label(identity: str) -> str:
+    """How a reason names a key: never its value."""
+    return "a hard-coded key" if identity.startswith("<literal") else mask(identity)
+
+
+def mask(text: str) -> str:
+    """``text`` with every quoted literal that could be a key replaced by ***."""
+    return _QUOTED.sub(
+        lambda m: (
+            f"{m.group(1)}***{m.group(1)}"
+            if is_plausible_key(m.group(2))
+            else m.group(0)
+        ),
+        text,
+    )
+
+
 def _two_keys(plans: list[Plan]) -> list[Plan]:
     """Two different configured keys in one file are two portals: one token for
     both would mix them up."""
@@ -160,9 +185,7 @@ def _two_keys(plans: list[Plan]) -> list[Plan]:
     }
     if len(keys) < 2:
         return plans
-    shown = ", ".join(
-        sorted(k if not k.startswith("<") else "a hard-coded key" for k in keys)
-    )
+    shown = ", ".join(sorted({_key_label(k) for k in keys}))
     reason = f"two different keys in this file ({shown}): one token for both would mix them up"
     return [
         (
@@ -208,14 +231,16 @@ class _Finder:
         self.root = tree.root_node
         self.src = syn.Source(data)
         self.token, self.token_problem = token_expression(options.provider.spec)
-        lowered = data.lower()
+        self.imports = php_sdk.imported_names(self.root)
         self.style = req.Style(
             self.src,
             self.token or "''",
             syn.short_arrays(self.src, tree),
-            b"guzzlehttp" in lowered or b"httpclient" in lowered,
+            req.http_clients(
+                self.src, self.root, lambda n: php_sdk.resolve(n, self.imports)
+            ),
+            self.imports.get("http", LARAVEL_HTTP) == LARAVEL_HTTP,
         )
-        self.imports = php_sdk.imported_names(self.root)
 
     # -- finding ---------------------------------------------------------------
 
@@ -292,19 +317,31 @@ class _Finder:
         )
         if start < 0:
             start, end = node.start_byte, node.end_byte
-        return Plan(start, end, kind, status, reason, node=node, **extra)
+        return Plan(start, end, kind, status, mask(reason), node=node, **extra)
 
     def _identity(self, key, depth: int = 0) -> str | None:
-        if key is None:
-            return "<literal>"
+        """What tells two keys apart: the configuration a key expression reads
+        (through variables, properties and constants), or a hash of a literal."""
         key = syn.unwrap(key)
-        if syn.literal(key) is not None:
+        if key is None or depth > 4:
             return "<literal>"
-        held = syn.property_value(key) if depth < 3 else None
+        text = syn.literal(key)
+        if text is not None:
+            return _literal_identity(text)
+        if key.type == "binary_expression":
+            operator = key.child_by_field_name("operator")
+            if operator is not None and operator.type in ("?:", "??"):
+                return self._identity(key.child_by_field_name("left"), depth + 1)
+        if (
+            key.type == "conditional_expression"
+            and key.child_by_field_name("body") is None
+        ):
+            return self._identity(key.child_by_field_name("condition"), depth + 1)
+        held = syn.property_value(key)
         if held is not None:
             return self._identity(held, depth + 1)
         name = syn.variable(key)
-        if name is not None and depth < 3:
+        if name is not None:
             scope = syn.scope_of(key)
             values = [
                 syn.assignment_of(u)
@@ -315,7 +352,67 @@ class _Finder:
                 return self._identity(
                     values[0][0].child_by_field_name("right"), depth + 1
                 )
+        if key.type in ("name", "class_constant_access_expression"):
+            value = self._constants().get(key.text.decode().split("::")[-1])
+            if value is not None:
+                return self._identity(value, depth + 1)
         return _KEY_SOURCES.sub("", self.src.text(key)).replace('"', "'")
+
+    def _value(self, key, depth: int = 0):
+        """The literal a key expression holds, through variables assigned once,
+        properties, constants (``define``, ``const``) and ``?:``/``??``
+        fallbacks; None where the run decides."""
+        key = syn.unwrap(key)
+        if key is None or depth > 4:
+            return None
+        text = syn.literal(key)
+        if text is not None:
+            return text
+        if key.type == "binary_expression":
+            operator = key.child_by_field_name("operator")
+            if operator is not None and operator.type in ("?:", "??"):
+                return self._value(key.child_by_field_name("right"), depth + 1)
+            return None
+        if key.type == "conditional_expression" and len(key.named_children) == 2:
+            return self._value(key.named_children[1], depth + 1)
+        held = syn.property_value(key)
+        if held is not None:
+            return self._value(held, depth + 1)
+        name = syn.variable(key)
+        if name is not None:
+            scope = syn.scope_of(key)
+            values = [
+                syn.assignment_of(u)
+                for u in syn.uses(scope, name)
+                if syn.assignment_of(u) is not None
+            ]
+            if len(values) == 1 and values[0][1] == "=":
+                return self._value(values[0][0].child_by_field_name("right"), depth + 1)
+            return None
+        if key.type in ("name", "class_constant_access_expression"):
+            constant = key.text.decode().split("::")[-1]
+            return self._value(self._constants().get(constant), depth + 1)
+        return None
+
+    def _constants(self) -> dict:
+        """Constant name -> its value node (``define('N', v)``, ``const N = v``)."""
+        if not hasattr(self, "_constant_values"):
+            found = {}
+            for node in syn.walk(self.root, into_scopes=True):
+                if syn.call_name(node) == "define":
+                    args = syn.arguments(node) or []
+                    name = syn.literal(syn.value(args[0])) if len(args) == 2 else None
+                    if name:
+                        found[name] = syn.value(args[1])
+                elif node.type == "const_element" and len(node.named_children) >= 2:
+                    found[node.named_children[0].text.decode()] = node.named_children[
+                        -1
+                    ]
+            self._constant_values = found
+        return self._constant_values
+
+    def _hardcoded(self, key) -> bool:
+        return key is not None and is_plausible_key(self._value(key))
 
     def _origin(self, key) -> str:
         """Why the key is the caller's credential rather than a configured one."""
@@ -385,6 +482,7 @@ class _Finder:
         cut_reason: str,
         sinks,
         carrier,
+        literal: str | None = None,
     ) -> Plan:
         calls = []
         attachments = []
@@ -401,6 +499,7 @@ class _Finder:
             Endpoint(method, hubspot.endpoint_path(url) if url else None)
             for method, url in calls
         )
+        hardcoded = hardcoded or self._hardcoded(key)
         common = dict(calls=endpoints, hardcoded=hardcoded)
         key_text = self.src.text(key) if key is not None else ""
         kinds = [hubspot.auth_kind(method, url) for method, url in calls]
@@ -429,7 +528,7 @@ class _Finder:
         if cut_reason:
             return self._plan(node, kind, Status.MANUAL, cut_reason, **common)
         identity = (
-            self._identity(key) if not hardcoded or key is not None else "<literal>"
+            self._identity(key) if key is not None else _literal_identity(literal or "")
         )
         if kinds and all(k == hubspot.NO_AUTH for k in kinds):
             return self._plan(
@@ -472,7 +571,7 @@ class _Finder:
             else "the URL is not followed"
         )
         if removal.reason and carrier is None:
-            carrier = req._climb(node)
+            carrier = req.climb(node)
         return self._decide(
             node,
             kind,
@@ -482,6 +581,7 @@ class _Finder:
             removal.reason,
             sinks,
             carrier,
+            removal.literal,
         )
 
     def _sdk(self, client: php_sdk.Client) -> Plan:
@@ -493,11 +593,7 @@ class _Finder:
         )
         anchor = name or node
         key_text = self.src.text(client.key) if client.key is not None else ""
-        hardcoded = (
-            is_plausible_key(syn.literal(syn.unwrap(client.key)))
-            if client.key is not None
-            else False
-        )
+        hardcoded = self._hardcoded(client.key)
         common = dict(hardcoded=hardcoded)
         if client.key is not None and hubspot.names_developer_key(key_text):
             return self._plan(
@@ -533,7 +629,7 @@ class _Finder:
         call = argument.parent.parent
         args = syn.arguments(call)
         key = item.value
-        hardcoded = is_plausible_key(syn.literal(syn.unwrap(key)))
+        hardcoded = self._hardcoded(key)
         if args is None:
             return self._plan(
                 node,
@@ -557,10 +653,10 @@ class _Finder:
             base = syn.entry(options, "base_uri")
             url = base.value if base is not None else None
             method = None
-        elif (
-            call.type in ("member_call_expression", "nullsafe_member_call_expression")
-            and self.style.http_client
-        ):
+        elif call.type in (
+            "member_call_expression",
+            "nullsafe_member_call_expression",
+        ) and self.style.is_client(call):
             name = call.child_by_field_name("name").text.decode().lower()
             if name not in req.GUZZLE_METHODS:
                 return None
@@ -626,7 +722,7 @@ class _Finder:
                 **common,
             )
         if header is None:
-            merged = req._merge_headers(self.style, options, [])
+            merged = req.merge_headers(self.style, options, [])
             if merged.reason:
                 return self._plan(
                     node, Kind.PARAMS, Status.MANUAL, merged.reason, **common
@@ -656,7 +752,7 @@ class _Finder:
         )
 
     def _laravel_query(self, node, item, array, holder, call) -> Plan | None:
-        if req._facade_root(call) is None:
+        if req.facade_root(call, self.style) is None:
             return None
         name = call.child_by_field_name("name").text.decode().lower()
         args = syn.arguments(call)
@@ -668,7 +764,7 @@ class _Finder:
         ):
             return None
         key = item.value
-        hardcoded = is_plausible_key(syn.literal(syn.unwrap(key)))
+        hardcoded = self._hardcoded(key)
         url = syn.value(args[0])
         template = php_urls.template(self.data, url)
         method = name.upper()

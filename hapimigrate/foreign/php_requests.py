@@ -65,7 +65,16 @@ class Style:
     src: syn.Source
     token: str  # the PHP expression of the token
     short_arrays: bool
-    http_client: bool  # Guzzle or Symfony HttpClient in the file
+    clients: frozenset[str] = frozenset()  # receivers known to be HTTP clients
+    laravel_http: bool = True  # ``Http`` is Laravel's facade (not another import)
+
+    def is_client(self, call) -> bool:
+        """Whether a method call's receiver is a Guzzle or Symfony HttpClient
+        client this file makes or is given (``$client``, ``$this->http``)."""
+        receiver = call.child_by_field_name("object")
+        return (
+            receiver is not None and receiver_text(self.src, receiver) in self.clients
+        )
 
     def array(self, *items: str) -> str:
         inner = ", ".join(items)
@@ -80,10 +89,97 @@ class Style:
         return f"'Authorization: Bearer ' . {self.token}"
 
 
+def receiver_text(src: syn.Source, node) -> str:
+    return "".join(src.text(node).split())
+
+
+# the classes and interfaces whose objects send Guzzle-style request options
+CLIENT_TYPES = frozenset(
+    {
+        "guzzlehttp\\client",
+        "guzzlehttp\\clientinterface",
+        "symfony\\contracts\\httpclient\\httpclientinterface",
+        "symfony\\component\\httpclient\\httpclient",
+    }
+)
+
+
+def http_clients(src: syn.Source, root, resolve) -> frozenset[str]:
+    """The receivers of the file that hold a Guzzle or Symfony HttpClient client:
+    variables and properties given ``new Client(...)``/``HttpClient::create()``,
+    or typed with one of :data:`CLIENT_TYPES`, and properties set from those."""
+    found: set[str] = set()
+    copies = []
+    for node in syn.walk(root, into_scopes=True):
+        if node.type == "assignment_expression":
+            left = node.child_by_field_name("left")
+            right = syn.unwrap(node.child_by_field_name("right"))
+            if right is None or left is None:
+                continue
+            if right.type == "object_creation_expression":
+                cls = next(
+                    (
+                        c
+                        for c in right.named_children
+                        if c.type in ("name", "qualified_name")
+                    ),
+                    None,
+                )
+                if cls is not None and resolve(cls) in CLIENT_TYPES:
+                    found.add(receiver_text(src, left))
+            elif right.type == "scoped_call_expression":
+                scope = right.child_by_field_name("scope")
+                name = right.child_by_field_name("name")
+                if (
+                    scope is not None
+                    and name is not None
+                    and resolve(scope) in CLIENT_TYPES
+                    and name.text.decode().lower() == "create"
+                ):
+                    found.add(receiver_text(src, left))
+            elif right.type == "variable_name":
+                copies.append((receiver_text(src, left), receiver_text(src, right)))
+        elif node.type in (
+            "simple_parameter",
+            "property_promotion_parameter",
+            "property_declaration",
+        ):
+            kind = node.child_by_field_name("type")
+            names = (
+                [
+                    t
+                    for t in syn.walk(kind, into_scopes=True)
+                    if t.type in ("name", "qualified_name")
+                ]
+                if kind is not None
+                else []
+            )
+            if kind is None or not any(
+                resolve(t) in CLIENT_TYPES
+                for t in names
+                if t.parent.type != "qualified_name"
+            ):
+                continue
+            if node.type == "property_declaration":
+                for element in node.named_children:
+                    if element.type == "property_element":
+                        name = element.child_by_field_name("name")
+                        found.add("$this->" + name.text.decode()[1:])
+                continue
+            name = node.child_by_field_name("name").text.decode()
+            found.add(name)
+            if node.type == "property_promotion_parameter":
+                found.add("$this->" + name[1:])
+    for left, right in copies:
+        if right in found:
+            found.add(left)
+    return frozenset(found)
+
+
 # -- following a URL to its requests ------------------------------------------------
 
 
-def _climb(node):
+def climb(node):
     while node.parent is not None and (
         node.parent.type == "parenthesized_expression"
         or (
@@ -95,8 +191,10 @@ def _climb(node):
     return node
 
 
-def _facade_root(call):
+def facade_root(call, style: Style | None = None):
     """The ``Http::...`` call at the root of a Laravel chain, or None."""
+    if style is not None and not style.laravel_http:
+        return None
     node = call
     while node is not None and node.type in (
         "member_call_expression",
@@ -114,7 +212,7 @@ def follow(style: Style, node, depth: int = 0) -> list[Sink] | str:
     known."""
     if depth > 6:
         return "the URL goes through too many steps to follow"
-    node = _climb(node)
+    node = climb(node)
     parent = node.parent
     if parent is None:
         return "the URL is not sent in this file"
@@ -183,11 +281,11 @@ def _argument(style: Style, node, argument, depth: int):
     ):
         method = call.child_by_field_name("name").text.decode()
         lowered = method.lower()
-        if _facade_root(call) is not None and lowered in VERBS:
+        if facade_root(call, style) is not None and lowered in VERBS:
             if index == 0:
                 return [Sink("laravel", call, node)]
             return "the URL is not the first argument of the Http call"
-        if style.http_client and lowered in GUZZLE_METHODS:
+        if lowered in GUZZLE_METHODS and style.is_client(call):
             url_index = 1 if lowered.startswith("request") else 0
             if index == url_index:
                 return [Sink("guzzle", call, node)]
@@ -302,7 +400,7 @@ def _subscript_key(style: Style, write) -> str:
     ).lower()
 
 
-def _merge_headers(
+def merge_headers(
     style: Style, options, writes, headers_key: str = "headers"
 ) -> Attached:
     """``'Authorization' => 'Bearer ' . token`` into ``options['headers']``."""
@@ -359,7 +457,7 @@ def _wordpress(style: Style, sink: Sink) -> Attached:
         return Attached(method=method, reason=found)
     options, writes = found
     method = method or _option_method(options) or ("GET" if not writes else None)
-    merged = _merge_headers(style, options, writes)
+    merged = merge_headers(style, options, writes)
     return Attached(merged.edits, method, merged.reason)
 
 
@@ -380,7 +478,7 @@ def _guzzle(style: Style, sink: Sink) -> Attached:
     found = _literal_array(style, syn.value(args[url_index + 1]), "request options")
     if isinstance(found, str):
         return Attached(method=method, reason=found)
-    merged = _merge_headers(style, *found)
+    merged = merge_headers(style, *found)
     return Attached(merged.edits, method, merged.reason)
 
 

@@ -38,6 +38,7 @@ class Removal:
     hardcoded: bool = False
     reason: str = ""
     statement_removed: object = field(default=None)  # a whole statement deleted
+    literal: str | None = None  # a literal key's value (compared, never shown)
 
 
 def _manual(reason: str, key=None, hardcoded: bool = False) -> Removal:
@@ -225,7 +226,10 @@ def _cut(data: bytes, tokens: list[_Token], root) -> Removal:
     edits = _splice(data, tokens, root, start, end)
     if isinstance(edits, str):
         return _manual(edits, key, hardcoded)
-    return Removal(edits, root, key, hardcoded)
+    literal = None
+    if key is None:
+        literal = data[at + len(b"hapikey=") : value_end].decode("utf-8", "replace")
+    return Removal(edits, root, key, hardcoded, literal=literal)
 
 
 def _string_at(tokens: list[_Token], offset: int, *, end: bool = False):
