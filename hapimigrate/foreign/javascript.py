@@ -33,7 +33,7 @@ from hapimigrate.foreign.splice import (
     position,
     reparses,
 )
-from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
+from hapimigrate.model import UNPLACED_KEY, FileResult, Kind, RunOptions, Site, Status
 
 UNRECOGNISED = (
     "a hapikey use the JavaScript front end does not recognise: migrate it by hand "
@@ -169,6 +169,7 @@ def _two_keys(decisions: list[_Decision]) -> None:
         if d.candidate.key is not None
         and d.candidate.key.kind == js_keys.CONFIG
         and d.status != Status.KEPT
+        and not d.candidate.key.identity.startswith(UNPLACED_KEY)  # a free name
     }
     if len(keys) < 2:
         return

@@ -30,6 +30,7 @@ from hapimigrate.foreign.js_syntax import (
     unwrap,
 )
 from hapimigrate.keys import is_plausible_key
+from hapimigrate.model import UNPLACED_KEY
 
 CONFIG, CALLER, DEVELOPER, UNKNOWN = "config", "caller", "developer", "unknown"
 
@@ -101,8 +102,8 @@ def _origin(node: Node | None, depth: int) -> Origin:
 def _name(node: Node, depth: int) -> Origin:
     name = text(node)
     binding = resolve(node)
-    if binding is None:
-        return Origin(CONFIG, f"name:{name}", name)
+    if binding is None:  # a global: not compared with other keys (it may be any)
+        return Origin(CONFIG, f"{UNPLACED_KEY}{name}", name)
     if binding.kind == "param":
         return Origin(
             CALLER,

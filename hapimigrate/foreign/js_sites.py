@@ -84,7 +84,7 @@ def candidates(root: Node, flow: Flow) -> list[Candidate]:
             and (node.parent.type == "object")
         ):
             name = property_name(node)
-            if name is not None and name.lower() == "hapikey":
+            if name is not None and name.lower() == "hapikey" and not _is_option(node):
                 found.append(_params_site(node, flow))
         elif kind == "call_expression":
             site = _append_site(node, flow)
@@ -95,6 +95,12 @@ def candidates(root: Node, flow: Flow) -> list[Candidate]:
             if site is not None:
                 found.append(site)
     return found
+
+
+def _is_option(pair: Node) -> bool:
+    """``{ hapikey: false }``: an option set to true/false/null, not a key."""
+    value = unwrap(member_value(pair)) if pair.type == "pair" else None
+    return value is not None and value.type in ("true", "false", "null", "undefined")
 
 
 def _chain_root(node: Node) -> Node:
