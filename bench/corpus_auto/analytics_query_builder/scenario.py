@@ -2,7 +2,8 @@
 around the key -- `"%s?hapikey=%s" % (url, key)` in a helper, `"?hapikey=" + key + "&" +
 opts.lstrip("&")`, a dict comprehension of filters plus the key fed to `urlencode`, and a
 list of pairs with repeated `property` parameters; `fetch.py` gets them with a
-`get_json(url)` helper (form feeds between its sections); the digest is posted to a Google Chat webhook (another host)."""
+`get_json(url)` helper (form feeds between its sections) that also fetches an exchange rate from another host,
+and a hard-coded fallback key (never used: the environment has one); the digest is posted to a Google Chat webhook (another host)."""
 
 import datetime
 
@@ -17,6 +18,7 @@ RESPONSES = [
     {"method": "GET", "url": r"/contacts/v1/contact/vid/\d+/profile", "json": {"vid": 4}},
     {"method": "GET", "url": r"/owners/v2/owners", "json": [{"ownerId": 1}]},
     {"method": "POST", "url": r"chat\.googleapis\.com", "json": {}},
+    {"method": "GET", "url": r"api\.exchangerate\.example\.org", "json": {"rates": {"EUR": 0.9}}},
 ]
 
 

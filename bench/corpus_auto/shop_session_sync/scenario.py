@@ -16,8 +16,10 @@ RESPONSES = [
     {"method": "GET", "url": r"shop\.example\.com/api/v1/orders",
      "json": {"orders": [{"number": 1001, "total": 24.5,
                           "lines": [{"hubspot_line_item": "71"}, {"hubspot_line_item": "72"}]}]}},
-    {"method": "POST", "url": r"/crm/v3/objects/products/search",
-     "json": {"results": []}},
+    {"method": "GET", "url": r"/crm/v3/objects/products/MUG-1", "json": {"id": "300"}},
+    {"method": "GET", "url": r"/crm/v3/objects/products/CAP-2", "status": 404,
+     "json": {"status": "error"}},
+    {"method": "PATCH", "url": r"/crm/v3/objects/products/300", "json": {"id": "300"}},
     {"method": "POST", "url": r"/crm/v3/objects/products", "json": {"id": "301"}},
     {"method": "POST", "url": r"/crm/v3/objects/deals", "json": {"id": "801"}},
 ]

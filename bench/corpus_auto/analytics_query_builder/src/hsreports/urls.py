@@ -5,7 +5,8 @@ try:
 except ImportError:  # py2
     from urllib import urlencode, quote
 
-API_KEY = os.environ.get("HAPIKEY", "")
+# TODO(2016) remove the fallback once the cron box has the variable
+API_KEY = os.environ.get("HAPIKEY", "0f6a3e9c-4b2d-4e8f-9a1c-7d5e2b8c3f10")
 HOST = "https://api.hubapi.com"
 
 

@@ -4,6 +4,7 @@ import requests
 
 from hsreports import fetch
 
+FX_URL = "https://api.exchangerate.example.org/latest"
 CHAT_WEBHOOK = "https://chat.googleapis.com/v1/spaces/AAA/messages?key=abc&token=def"
 
 
@@ -21,5 +22,8 @@ def run(today):
     for name, row in sorted(s.get("breakdowns", {}).items()):
         lines.append("  %s: %s" % (name, row))
     lines.append("top page: %s" % (p.get("breakdowns") or [{}])[0].get("breakdown", "-"))
+    rate = fetch.get_json(FX_URL + "?base=USD&symbols=EUR").get("rates", {}).get("EUR")
+    if rate:
+        lines.append("(EUR rate %.2f)" % rate)
     requests.post(CHAT_WEBHOOK, json={"text": "\n".join(lines)}, timeout=10)
     return lines

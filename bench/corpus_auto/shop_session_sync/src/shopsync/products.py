@@ -9,14 +9,12 @@ def shop_products(page=1):
 
 
 def hubspot_product(sku):
-    r = http.hubspot.post(
-        HUBSPOT_URL + "/crm/v3/objects/products/search",
-        json={"filterGroups": [{"filters": [
-            {"propertyName": "hs_sku", "operator": "EQ", "value": sku}]}]},
-    )
+    r = http.hubspot.get(HUBSPOT_URL + "/crm/v3/objects/products/" + sku,
+                         params={"idProperty": "hs_sku", "properties": "name,price"})
+    if r.status_code == 404:
+        return None
     r.raise_for_status()
-    results = r.json().get("results", [])
-    return results[0] if results else None
+    return r.json()
 
 
 def upsert_product(item):
