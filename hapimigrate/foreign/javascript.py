@@ -70,6 +70,7 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
         for c in js_sites.candidates(root, flow)
     ]
     _two_keys(decisions)
+    _developer_and_portal(decisions)
     newline = b"\r\n" if b"\r\n" in data else b"\n"
     header_edits = _headers(decisions, token, newline, flow)
     _mixed_requests(decisions)
@@ -132,10 +133,15 @@ def _decide(c: js_sites.Candidate, token: Token | None, spec: str) -> _Decision:
         return manual(c.reason)
     if hubspot.DEVELOPER_KEY in kinds:
         return manual("the key is sent both to developer-key endpoints and to others")
-    for template in c.templates:
+    for call, template in zip(c.calls, c.templates):
         host = hubspot.host(template) if template else None
         if host is not None and not hubspot.is_hubspot_host(host):
             return manual(f"the key is sent to {host}, not to HubSpot")
+        if host is None and not _hubspot_path(call):
+            return manual(
+                "cannot tell that the request goes to HubSpot: its host is known "
+                "only at run time and its path is not a HubSpot endpoint"
+            )
     if c.key is None or c.key.kind != js_keys.CONFIG:
         return manual(c.key.reason if c.key is not None else "the key cannot be placed")
     if c.ends_query and any(extended for _, extended in c.requests):
@@ -159,6 +165,32 @@ def _decide(c: js_sites.Candidate, token: Token | None, spec: str) -> _Decision:
     return _Decision(
         c, Status.REWRITE, header=bool(c.requests) or c.session is not None
     )
+
+
+def _hubspot_path(call) -> bool:
+    """Whether a path is one of HubSpot's endpoints (known to the catalogs)."""
+    if not call.path or call.path.startswith("{"):
+        return False
+    return (
+        hubspot.auth_kind(call.method, call.path) is not None
+        or hubspot.scopes_for(call.method, call.path) is not None
+    )
+
+
+def _developer_and_portal(decisions: list[_Decision]) -> None:
+    """One key sent to a developer-key endpoint (kept) and to others: which it
+    is, a person decides."""
+    kept = {
+        d.candidate.key.identity: d
+        for d in decisions
+        if d.status == Status.KEPT and d.reason == DEVELOPER_ENDPOINT
+        and d.candidate.key is not None and d.candidate.key.kind == js_keys.CONFIG
+    }  # fmt: skip
+    for d in decisions:
+        key = d.candidate.key
+        if d.status == Status.REWRITE and key is not None and key.identity in kept:
+            d.status, d.header = Status.MANUAL, False
+            d.reason = "the key is also sent to a developer-key endpoint: which key it is, a person decides"
 
 
 def _two_keys(decisions: list[_Decision]) -> None:

@@ -76,7 +76,8 @@ def plan(
                 reason=f"the options are a variable ({text(obj)}) this tool cannot see into"
             )
         for ref in references(binding):
-            if not is_options_of_request(ref):
+            if ref.start_byte != obj.start_byte or not is_options_of_request(ref):
+                # another request (maybe to another host) would get the token too
                 line = ref.start_point[0] + 1
                 return HeaderPlan(
                     reason=f"the options object {text(obj)} is also used on line {line}"
