@@ -91,6 +91,10 @@ def load(path: str) -> Baseline:
     try:
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
+    except FileNotFoundError:
+        raise BaselineError(
+            f"{path}: no such baseline (record one with `hapimigrate baseline`)"
+        ) from None
     except (OSError, ValueError) as error:
         raise BaselineError(f"{path}: {error}") from error
     if not isinstance(document, dict) or document.get("version") != VERSION:

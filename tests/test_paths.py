@@ -8,6 +8,7 @@ summary counts the files looked at."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import textwrap
 
@@ -209,3 +210,31 @@ def test_a_folder_without_read_permission_is_an_error(tmp_path):
         assert "no files hapimigrate checks found under locked" in result.stderr
     finally:
         (tmp_path / "locked").chmod(0o755)
+
+
+def test_every_summary_counts_the_files_looked_at(project):
+    (project / "app" / "notes.md").write_text("not read\n")
+    (project / "app" / "web.ts").write_text("fetch(`/x?hapikey=${k}`);\n")
+    lines = {
+        command: invoke(command, "app", cwd=project).stderr.splitlines()[-1]
+        for command in ("check", "baseline")
+    }
+    diff = invoke("diff", "app", cwd=project).stderr.splitlines()
+    # the files diff reads (Python, notebooks, the front ends' languages); then the scopes
+    assert re.search(r", [45] files looked at$", diff[-2])
+    assert lines["check"] == "hapimigrate: 5 findings, 5 files looked at"
+    assert lines["baseline"].endswith(
+        "5 findings recorded in .hapimigrate-baseline.json, 5 files looked at"
+    )
+    applied = invoke("apply", "app", cwd=project).stderr.splitlines()
+    assert any(re.search(r", [45] files looked at$", line) for line in applied)
+
+
+def test_a_configured_baseline_not_recorded_yet_says_how_to_make_one(project):
+    configure(project, '[tool.hapimigrate]\nbaseline = "base.json"\n')
+    result = invoke("check", ".", cwd=project)
+    assert result.exit_code == 2
+    assert (
+        "base.json: no such baseline (record one with `hapimigrate baseline`)"
+        in result.stderr
+    )
