@@ -1,0 +1,82 @@
+"""PHP through the commands a user runs: ``diff`` shows the migration of a PHP
+tree (exit 1), ``apply`` writes it and lists what needs a person (exit 1),
+``check`` on the result then finds exactly those sites and nothing else, a
+second ``diff`` has nothing left to change, and ``report`` gives the migrated
+calls their endpoints and scopes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+pytest.importorskip("tree_sitter_php", reason="the php extra is not installed")
+
+from tests.conftest import FIXTURES, run_cli  # noqa: E402
+
+PATTERNS = os.path.join(FIXTURES, "php")
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """The PHP goldens' ``before.php`` files (and their composer.lock) as a project."""
+    for name in sorted(os.listdir(PATTERNS)):
+        folder = tmp_path / name
+        folder.mkdir()
+        for kept in ("before.php", "composer.lock"):
+            source = os.path.join(PATTERNS, name, kept)
+            if os.path.exists(source):
+                shutil.copy(
+                    source, folder / ("app.php" if kept == "before.php" else kept)
+                )
+    return tmp_path
+
+
+def sites_of(output: str) -> list[dict]:
+    return json.loads(output)["sites"]
+
+
+def test_diff_apply_check_on_a_php_tree(tree):
+    before = {p: p.read_bytes() for p in tree.rglob("*.php")}
+    diff = run_cli("diff", ".", cwd=tree)
+    assert diff.returncode == 1, diff.stderr
+    assert "+++ b/curl_script/app.php" in diff.stdout
+    assert "Authorization: Bearer ' . getenv('HUBSPOT_ACCESS_TOKEN')" in diff.stdout
+    assert {
+        p: p.read_bytes() for p in tree.rglob("*.php")
+    } == before  # diff writes nothing
+
+    applied = run_cli("apply", ".", "--report", "report.json", cwd=tree)
+    assert applied.returncode == 1, applied.stderr  # manual sites are left
+    report = sites_of((tree / "report.json").read_text())
+    manual = {(s["path"], s["line"]) for s in report if s["status"] == "manual"}
+    kept = {(s["path"], s["line"]) for s in report if s["status"] == "kept"}
+    assert manual and all(path.startswith("manual_sites/") for path, _ in manual)
+    assert (tree / "manual_sites/app.php").read_bytes() == before[
+        tree / "manual_sites/app.php"
+    ]
+    for name in ("curl_script", "wordpress_plugin", "guzzle_query", "laravel_http"):
+        expected = open(os.path.join(PATTERNS, name, "after.php"), "rb").read()
+        assert (tree / name / "app.php").read_bytes() == expected
+
+    check = run_cli("check", ".", "--format", "json", cwd=tree)
+    assert check.returncode == 1
+    found = {(s["path"], s["line"]) for s in sites_of(check.stdout)}
+    assert found == manual | kept  # nothing but what apply left, and said why
+
+    again = run_cli("diff", ".", cwd=tree)
+    assert again.returncode == 0 and again.stdout == ""
+
+
+def test_report_gives_php_calls_their_scopes(tree):
+    done = run_cli("report", ".", "--format", "json", cwd=tree)
+    assert done.returncode == 0, done.stderr
+    sites = sites_of(done.stdout)
+    deals = [
+        s for s in sites if s["path"] == "curl_options/app.php" and s["method"] == "PUT"
+    ]
+    assert deals and deals[0]["endpoint"] == "/deals/v1/deal/{}"
+    assert "crm.objects.deals.write" in deals[0]["scopes"]
+    assert any(s["status"] == "kept" for s in sites)

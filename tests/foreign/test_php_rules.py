@@ -1,0 +1,302 @@
+"""The PHP front end's rules, one behaviour each: what it migrates, what it
+leaves for a person (unchanged, with the reason), and what it never does
+(crash on bad input, print a key, change the layout around its edits)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("tree_sitter_php", reason="the php extra is not installed")
+
+from hapimigrate import providers  # noqa: E402
+from hapimigrate.foreign import php, php_sdk  # noqa: E402
+from hapimigrate.model import RunOptions, Status  # noqa: E402
+
+TOKEN = "getenv('HUBSPOT_ACCESS_TOKEN')"
+KEY = "5f1c0a3e-8b2d-4c6f-9e1a-7d3b5c2e4f60"
+
+
+def migrate(source: str | bytes, spec: str | None = None, path: str = "app.php"):
+    data = source.encode() if isinstance(source, str) else source
+    return php.process(path, data, RunOptions(providers.resolve(spec)))
+
+
+def new_text(result) -> str:
+    assert result.new is not None, [(s.status, s.reason) for s in result.sites]
+    return result.new.decode()
+
+
+def statuses(result) -> list[str]:
+    return [s.status.value for s in result.sites]
+
+
+CURL = """<?php
+$ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('HUBSPOT_API_KEY') . '&count=5');
+curl_exec($ch);
+"""
+
+
+def test_curl_gets_a_header_and_loses_the_key():
+    text = new_text(migrate(CURL))
+    assert "hapikey" not in text
+    assert "'https://api.hubapi.com/contacts/v1/lists?count=5'" in text
+    assert (
+        f"curl_setopt($ch, CURLOPT_HTTPHEADER, ['Authorization: Bearer ' . {TOKEN}]);"
+        in text
+    )
+
+
+def test_line_endings_and_the_rest_of_the_file_are_kept():
+    crlf = CURL.replace("\n", "\r\n") + "// trailing comment\r\n"
+    text = new_text(migrate(crlf))
+    assert "\n" not in text.replace("\r\n", "")
+    assert text.endswith("curl_exec($ch);\r\n// trailing comment\r\n")
+
+
+def test_a_python_token_provider_leaves_php_for_a_person():
+    result = migrate(CURL, spec="myapp.auth:hubspot_token")
+    assert result.new is None
+    assert statuses(result) == ["manual"]
+    assert "PHP cannot call" in result.sites[0].reason
+    assert "env:NAME" in result.sites[0].reason
+
+
+def test_the_env_provider_names_its_variable():
+    text = new_text(migrate(CURL, spec="env:HS_TOKEN"))
+    assert "getenv('HS_TOKEN')" in text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        b"<?php\n$url = 'https://api.hubapi.com/x?hapikey=' . $k\nfunction (",
+        b"\xff\xfe<?php \x00\x01 hapikey=",
+        b"",
+        b"<?php\n",
+    ],
+)
+def test_broken_input_is_reported_not_crashed(source):
+    result = migrate(source)
+    assert result.error is None and result.new is None
+    assert all(s.status in (Status.UNPARSED, Status.MANUAL) for s in result.sites)
+
+
+def test_a_syntax_error_makes_its_uses_unparsed():
+    result = migrate(
+        b"<?php\n$u = 'https://api.hubapi.com/x?hapikey=' . $k\n$ch = curl_init($u)\n"
+    )
+    assert statuses(result) == ["unparsed"]
+    assert "syntax error" in result.sites[0].reason
+
+
+def test_a_hard_coded_key_is_flagged_and_never_shown():
+    source = f"""<?php
+define('HUBSPOT_KEY', '{KEY}');
+$ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . HUBSPOT_KEY);
+curl_exec($ch);
+$other = curl_init('https://api.hubapi.com/deals/v1/deal/paged?hapikey=' . (getenv('K') ?: 'aaaa1111-2222-3333-4444-555566667777'));
+curl_exec($other);
+"""
+    result = migrate(source)
+    flagged = [s for s in result.sites if s.hardcoded_key]
+    assert len(flagged) >= 2
+    assert all(KEY not in s.reason and "aaaa1111" not in s.reason for s in result.sites)
+    assert "two different keys" in result.sites[1].reason  # a constant and getenv('K')
+
+
+def test_two_keys_stay_two():
+    source = """<?php
+$a = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('FROM_KEY'));
+curl_exec($a);
+$b = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('TO_KEY'));
+curl_exec($b);
+"""
+    result = migrate(source)
+    assert result.new is None and statuses(result) == ["manual", "manual"]
+
+
+def test_one_key_read_in_several_ways_is_one_key():
+    source = """<?php
+class Crm {
+    private $key;
+    public function __construct() { $this->key = getenv('HUBSPOT_API_KEY'); }
+    public function a() {
+        $ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . $this->key);
+        curl_exec($ch);
+    }
+}
+$key = getenv("HUBSPOT_API_KEY");
+$ch = curl_init("https://api.hubapi.com/deals/v1/deal/paged?hapikey=$key");
+curl_exec($ch);
+"""
+    assert statuses(migrate(source)) == ["rewrite", "rewrite"]
+
+
+def test_a_caller_given_key_is_left_to_the_callers():
+    source = """<?php
+class Client {
+    private $apiKey;
+    public function __construct($apiKey) { $this->apiKey = $apiKey; }
+    public function lists() {
+        return wp_remote_get('https://api.hubapi.com/contacts/v1/lists?hapikey=' . $this->apiKey);
+    }
+}
+"""
+    result = migrate(source)
+    assert result.new is None
+    assert "caller's credential" in result.sites[0].reason
+
+
+def test_an_unknown_object_with_a_get_method_is_not_guzzle():
+    source = """<?php
+use GuzzleHttp\\Client;
+$api = new MyApi();
+$api->get('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('HUBSPOT_API_KEY'));
+"""
+    result = migrate(source)
+    assert result.new is None
+    assert "get()" in result.sites[0].reason
+
+
+def test_a_typed_guzzle_client_gets_the_header():
+    source = """<?php
+use GuzzleHttp\\ClientInterface;
+function lists(ClientInterface $http) {
+    return $http->request('GET', 'https://api.hubapi.com/contacts/v1/lists', ['query' => ['hapikey' => getenv('HUBSPOT_API_KEY')]]);
+}
+"""
+    text = new_text(migrate(source))
+    assert f"['headers' => ['Authorization' => 'Bearer ' . {TOKEN}]]" in text
+    assert "query" not in text
+
+
+def test_guzzle_headers_in_a_variable_are_left():
+    source = """<?php
+use GuzzleHttp\\Client;
+$client = new Client();
+$client->get('https://api.hubapi.com/contacts/v1/lists', ['query' => ['hapikey' => getenv('K')], 'headers' => $headers]);
+"""
+    result = migrate(source)
+    assert result.new is None and "cannot see into" in result.sites[0].reason
+
+
+def test_another_http_class_is_not_laravel():
+    source = """<?php
+use App\\Support\\Http;
+Http::get('https://api.hubapi.com/contacts/v1/lists', ['hapikey' => getenv('K')]);
+"""
+    result = migrate(source)
+    assert result.new is None and statuses(result) == ["manual"]
+
+
+def test_laravel_token_already_sent_is_left():
+    source = """<?php
+use Illuminate\\Support\\Facades\\Http;
+Http::withToken($oauth)->get('https://api.hubapi.com/contacts/v1/lists', ['hapikey' => getenv('K'), 'count' => 1]);
+"""
+    result = migrate(source)
+    assert result.new is None and "already authenticates" in result.sites[0].reason
+
+
+def test_curl_headers_set_twice_are_left():
+    source = """<?php
+$ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K'));
+curl_setopt($ch, CURLOPT_HTTPHEADER, ['A: b']);
+curl_setopt($ch, CURLOPT_HTTPHEADER, ['C: d']);
+curl_exec($ch);
+"""
+    result = migrate(source)
+    assert result.new is None and "more than once" in result.sites[0].reason
+
+
+def test_a_handle_reused_inside_branches_is_left():
+    source = """<?php
+if ($fast) { $ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K')); }
+else { $ch = curl_init('https://example.com/other'); }
+curl_setopt($ch, CURLOPT_HTTPHEADER, ['A: b']);
+curl_exec($ch);
+"""
+    result = migrate(source)
+    assert result.new is None and statuses(result) == ["manual"]
+
+
+def test_a_site_is_all_or_nothing():
+    """The key cannot be cut from the URL (a value built at run time follows it):
+    no header is added either."""
+    source = """<?php
+$ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K') . $more);
+curl_exec($ch);
+"""
+    result = migrate(source)
+    assert result.new is None and "run time" in result.sites[0].reason
+
+
+def test_sevenshores_oauth1_is_never_used():
+    source = """<?php
+$hubspot = new SevenShores\\Hubspot\\Factory(['key' => getenv('K'), 'oauth' => true]);
+"""
+    result = migrate(source)
+    assert result.new is None
+    assert "access_token" in result.sites[0].reason
+
+
+def test_sevenshores_create_with_a_recent_release(tmp_path):
+    (tmp_path / "composer.json").write_text(
+        json.dumps({"require": {"hubspot/hubspot-php": "^5.1"}})
+    )
+    source = "<?php\n$h = SevenShores\\Hubspot\\Factory::create(getenv('HUBSPOT_API_KEY'));\n"
+    text = new_text(migrate(source, path=str(tmp_path / "app.php")))
+    assert f"Factory::createWithAccessToken({TOKEN})" in text
+
+
+def test_sevenshores_create_with_an_older_release(tmp_path):
+    (tmp_path / "composer.json").write_text(
+        json.dumps({"require": {"hubspot/hubspot-php": "^4.0 || ^5.0"}})
+    )
+    source = "<?php\n$h = SevenShores\\Hubspot\\Factory::create(getenv('HUBSPOT_API_KEY'));\n"
+    result = migrate(source, path=str(tmp_path / "app.php"))
+    assert result.new is None
+    assert "4.0 is locked" in result.sites[0].reason  # the lowest the constraint allows
+    assert "'oauth2' => true" in result.sites[0].reason
+
+
+@pytest.mark.parametrize(
+    "constraint, version",
+    [("^5.1", (5, 1)), ("~5.1.0", (5, 1)), (">=5.2", (5, 2)), ("5.1.*", (5, 1)),
+     ("^3.0 || ^5.1", (3, 0)), ("*", None), ("dev-master", None)],
+)  # fmt: skip
+def test_composer_constraints_give_their_lowest_release(tmp_path, constraint, version):
+    (tmp_path / "composer.json").write_text(
+        json.dumps({"require": {"hubspot/hubspot-php": constraint}})
+    )
+    php_sdk._project_version.cache_clear()
+    assert php_sdk.installed_version(str(tmp_path / "app.php")) == version
+
+
+def test_the_api_client_keeps_its_other_arguments():
+    source = "<?php\n$c = \\HubSpot\\Factory::createWithApiKey($_ENV['HUBSPOT_API_KEY'], $guzzle);\n"
+    text = new_text(migrate(source))
+    assert f"\\HubSpot\\Factory::createWithAccessToken({TOKEN}, $guzzle);" in text
+
+
+def test_a_developer_key_by_name_is_kept():
+    source = """<?php
+$ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('HUBSPOT_DEVELOPER_API_KEY'));
+curl_exec($ch);
+"""
+    result = migrate(source)
+    assert result.new is None and statuses(result) == ["kept"]
+
+
+def test_an_existing_stream_header_string_gets_a_new_line():
+    source = """<?php
+$ctx = stream_context_create(['http' => ['header' => 'Accept: application/json']]);
+echo file_get_contents('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K'), false, $ctx);
+"""
+    text = new_text(migrate(source))
+    assert (
+        f"'Accept: application/json' . \"\\r\\n\" . 'Authorization: Bearer ' . {TOKEN}"
+        in text
+    )
