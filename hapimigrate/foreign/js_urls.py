@@ -195,6 +195,21 @@ def _edits(url: Url, a: int, b: int) -> tuple[list[Edit], str]:
     b_piece = url.pieces[url.owners[b - 1]]
     b_src = b_piece.end if b_piece.hole is not None else url.positions[b - 1] + 1
     if first == last:
+        whole = ops[first]
+        if (
+            whole.literal
+            and len(ops) > 1
+            and (a_src, b_src)
+            == (
+                whole.content_start,
+                whole.content_end,
+            )
+        ):  # nothing left of the literal: it goes with its +
+            if first > 0:
+                return [
+                    Edit(ops[first - 1].node.end_byte, whole.node.end_byte, b"")
+                ], ""
+            return [Edit(whole.node.start_byte, ops[1].node.start_byte, b"")], ""
         return [Edit(a_src, b_src, b"")], ""
     i, j = ops[first], ops[last]
     left_full = a_src == i.content_start and i.literal
