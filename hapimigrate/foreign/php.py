@@ -572,6 +572,12 @@ class _Finder:
         )
         if removal.reason and carrier is None:
             carrier = req.climb(node)
+        elif removal.drops_question and req.extended(carrier):
+            removal = replace(
+                removal,
+                reason="text is added to the URL after the key: cutting its '?' "
+                "would join that text to the path",
+            )
         return self._decide(
             node,
             kind,

@@ -39,6 +39,16 @@ GUZZLE_METHODS = frozenset(
 PASS_THROUGH = frozenset(
     {"sprintf", "add_query_arg", "esc_url_raw", "esc_url", "trim", "rtrim", "ltrim"}
 )
+# where a statement added after another stays in the same flow
+_BLOCKS = frozenset(
+    {
+        "compound_statement",
+        "program",
+        "case_statement",
+        "default_statement",
+        "colon_block",
+    }
+)
 _OTHER_AUTH = ("CURLOPT_USERPWD", "CURLOPT_XOAUTH2_BEARER", "CURLOPT_HTTPAUTH")
 
 
@@ -316,6 +326,44 @@ def _follow_variable(style: Style, name: str, assignment, depth: int):
     if not reads:
         return f"${name} is not sent in this function"
     return sinks
+
+
+def extended(node, depth: int = 0) -> bool:
+    """Whether text may be appended to the URL ``node`` builds, after it is
+    built: ``$url .= '&count=10'``, ``$url . '&x'``, ``sprintf('%s&x', $url)``."""
+    node = climb(node)
+    parent = node.parent
+    if depth > 3 or parent is None:
+        return False
+    if parent.type == "argument":
+        call = parent.parent.parent
+        name = syn.call_name(call)
+        return name in ("sprintf", "vsprintf", "str_replace", "implode")
+    if parent.type not in ("assignment_expression", "augmented_assignment_expression"):
+        return False
+    name = syn.variable(parent.child_by_field_name("left"))
+    if name is None:
+        return True  # stored where it cannot be followed: assume the worst
+    stop = None
+    for use in syn.uses(syn.scope_of(parent), name):
+        if use.start_byte < parent.end_byte:
+            continue
+        if stop is not None and use.start_byte >= stop:
+            break  # replaced: reads in the replacing value still count
+        assigned = syn.assignment_of(use)
+        if assigned is not None:
+            if assigned[1] != "=":
+                return True
+            stop = assigned[0].end_byte
+            continue
+        if use.parent is not None and (
+            use.parent.type == "binary_expression"
+            and use.parent.child_by_field_name("operator").type == "."
+        ):
+            return True
+        if extended(use, depth + 1):
+            return True
+    return False
 
 
 # -- the header on a request -----------------------------------------------------------
@@ -712,7 +760,7 @@ def _curl(style: Style, sink: Sink) -> Attached:
     setting = f"CURLOPT_HTTPHEADER => {style.array(style.header_line)}"
     if options_array is not None:
         return Attached((syn.add_entry(style.src, options_array, setting),), method)
-    if anchor is None:
+    if anchor is None or anchor.parent.type not in _BLOCKS:
         return Attached(
             method=method, reason="the curl call is not a statement of its own"
         )

@@ -39,6 +39,9 @@ class Removal:
     reason: str = ""
     statement_removed: object = field(default=None)  # a whole statement deleted
     literal: str | None = None  # a literal key's value (compared, never shown)
+    # the cut takes the query's '?' with it: text appended to the URL later
+    # ('&count=10') would then follow the path directly
+    drops_question: bool = False
 
 
 def _manual(reason: str, key=None, hardcoded: bool = False) -> Removal:
@@ -229,7 +232,14 @@ def _cut(data: bytes, tokens: list[_Token], root) -> Removal:
     literal = None
     if key is None:
         literal = data[at + len(b"hapikey=") : value_end].decode("utf-8", "replace")
-    return Removal(edits, root, key, hardcoded, literal=literal)
+    return Removal(
+        edits,
+        root,
+        key,
+        hardcoded,
+        literal=literal,
+        drops_question=separator == b"?" and amp is None,
+    )
 
 
 def _string_at(tokens: list[_Token], offset: int, *, end: bool = False):
@@ -331,7 +341,8 @@ def _from_sprintf(data: bytes, call, args: list, fmt) -> Removal:
         cut = Edit(at - 1, value_end, b"")
     drop = Edit(args[position - 1].end_byte, argument.end_byte, b"")
     hardcoded = is_plausible_key(syn.literal(key))
-    return Removal((cut, drop), call, key, hardcoded)
+    dropped = separator == b"?" and follows != b"&"
+    return Removal((cut, drop), call, key, hardcoded, drops_question=dropped)
 
 
 # -- query arrays -----------------------------------------------------------------
@@ -408,12 +419,13 @@ def _unwrap_add_query_arg(data: bytes, call, url_argument, key, hardcoded) -> Re
             key,
             hardcoded,
             statement_removed=statement,
+            drops_question=True,
         )
     edits = (
         Edit(call.start_byte, url.start_byte, b""),
         Edit(url.end_byte, call.end_byte, b""),
     )
-    return Removal(edits, call, key, hardcoded)
+    return Removal(edits, call, key, hardcoded, drops_question=True)
 
 
 def _statement_removal(data: bytes, statement) -> Edit:

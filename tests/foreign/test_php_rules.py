@@ -300,3 +300,43 @@ echo file_get_contents('https://api.hubapi.com/contacts/v1/lists?hapikey=' . get
         f"'Accept: application/json' . \"\\r\\n\" . 'Authorization: Bearer ' . {TOKEN}"
         in text
     )
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "$url .= '&count=10';",
+        "$url = $url . '&count=10';",
+        "$url = sprintf('%s&count=%d', $url, 10);",
+    ],
+)
+def test_a_url_extended_after_the_key_keeps_its_question_mark(later):
+    source = f"""<?php
+$url = 'https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K');
+{later}
+$ch = curl_init($url);
+curl_exec($ch);
+"""
+    result = migrate(source)
+    assert result.new is None
+    assert "'?'" in result.sites[0].reason
+
+
+def test_a_url_extended_with_its_own_separator_is_fine():
+    source = """<?php
+$url = 'https://api.hubapi.com/contacts/v1/lists?count=10&hapikey=' . getenv('K');
+$url .= '&offset=5';
+$ch = curl_init($url);
+curl_exec($ch);
+"""
+    text = new_text(migrate(source))
+    assert "'https://api.hubapi.com/contacts/v1/lists?count=10'" in text
+
+
+def test_no_statement_is_added_after_a_braceless_if():
+    source = """<?php
+if ($ready) $ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K'));
+curl_exec($ch);
+"""
+    result = migrate(source)
+    assert result.new is None and "statement of its own" in result.sites[0].reason
