@@ -121,9 +121,9 @@ def _first_error(root) -> int:
 
 def _decide(c: js_sites.Candidate, token: Token | None, spec: str) -> _Decision:
     manual = lambda reason: _Decision(c, Status.MANUAL, reason)  # noqa: E731
+    urls = c.templates or tuple(call.path or "" for call in c.calls)  # SDK: paths
     kinds = {
-        hubspot.auth_kind(call.method, t or call.path)
-        for call, t in zip(c.calls, c.templates)
+        hubspot.auth_kind(call.method, t or call.path) for call, t in zip(c.calls, urls)
     }
     if kinds == {hubspot.DEVELOPER_KEY}:
         return _Decision(c, Status.KEPT, DEVELOPER_ENDPOINT)

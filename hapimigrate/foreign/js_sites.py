@@ -14,6 +14,7 @@ would migrate it and the requests it reaches (nothing decided yet: see
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hapimigrate import hubspot
@@ -447,8 +448,54 @@ def _sdk_site(new: Node, flow: Flow) -> Candidate | None:
         6,
         (Edit(pair.start_byte, pair.end_byte, b""),),
         key,
+        calls=_sdk_calls(new, flow) if _api_client(constructor, flow.bindings) else (),
         sdk_token=True,
     )
+
+
+def _sdk_calls(new: Node, flow: Flow) -> tuple[Endpoint, ...]:
+    """The endpoints an @hubspot/api-client client kept in a name calls in this
+    file (``client.crm.contacts.basicApi.getById(...)``), from the mapping of
+    the Python SDK, which the same descriptions generate (camelCase there is
+    snake_case here)."""
+    from hapimigrate.hubspot import sdk_operations
+
+    declarator = outer(new).parent
+    if declarator is None or declarator.type != "variable_declarator":
+        return ()
+    name = declarator.child_by_field_name("name")
+    binding = resolve(name) if name is not None and name.type == "identifier" else None
+    if binding is None:
+        return ()
+    found: list[Endpoint] = []
+    for ref in references(binding):
+        chain, node = [], ref
+        while (
+            node.parent is not None
+            and node.parent.type == "member_expression"
+            and (node.parent.child_by_field_name("object") == node)
+        ):
+            node = node.parent
+            chain.append(_snake(text(node.child_by_field_name("property"))))
+        call = node.parent
+        if not chain or call is None or call.type != "call_expression":
+            continue
+        known = sdk_operations.endpoints(sdk_operations.HUBSPOT_API_CLIENT, chain)
+        for endpoint in known or (Endpoint(None, None),):
+            if endpoint not in found:
+                found.append(endpoint)
+    return tuple(found)
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+
+
+def _api_client(constructor: Node, bindings: dict[str, str]) -> bool:
+    """Whether the client is @hubspot/api-client's (not the old ``hubspot``)."""
+    if constructor.type == "identifier":
+        return bindings.get(text(constructor), "") == "@hubspot/api-client#Client"
+    return _is_sdk(constructor, bindings)
 
 
 def _is_sdk(constructor: Node, bindings: dict[str, str]) -> bool:
