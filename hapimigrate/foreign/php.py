@@ -273,6 +273,13 @@ class _Finder:
                 and parent.named_children[0].id == node.id
             ):
                 return self._array_key(node, parent)
+            if (
+                parent.type == "subscript_expression"
+                and len(parent.named_children) == 2
+                and parent.named_children[1].id == node.id
+            ):
+                removal = php_urls.from_query_index(self.data, parent)
+                return self._url(node, removal, Kind.PARAMS) if removal else None
             if parent.type == "argument":
                 call = parent.parent.parent
                 args = syn.arguments(call)
@@ -292,7 +299,9 @@ class _Finder:
     def _array_key(self, node, element) -> Plan | None:
         array = element.parent
         item = syn.Entry(element, element.named_children[0], element.named_children[-1])
-        removal = php_urls.from_query_array(self.data, array, item)
+        removal = php_urls.from_query_array(
+            self.data, array, item
+        ) or php_urls.from_query_variable(self.data, array, item)
         if removal is not None:
             return self._url(node, removal, Kind.PARAMS)
         holder = array.parent
@@ -397,18 +406,7 @@ class _Finder:
     def _constants(self) -> dict:
         """Constant name -> its value node (``define('N', v)``, ``const N = v``)."""
         if not hasattr(self, "_constant_values"):
-            found = {}
-            for node in syn.walk(self.root, into_scopes=True):
-                if syn.call_name(node) == "define":
-                    args = syn.arguments(node) or []
-                    name = syn.literal(syn.value(args[0])) if len(args) == 2 else None
-                    if name:
-                        found[name] = syn.value(args[1])
-                elif node.type == "const_element" and len(node.named_children) >= 2:
-                    found[node.named_children[0].text.decode()] = node.named_children[
-                        -1
-                    ]
-            self._constant_values = found
+            self._constant_values = syn.constants(self.root)
         return self._constant_values
 
     def _hardcoded(self, key) -> bool:
@@ -460,6 +458,48 @@ class _Finder:
                     )
         return ""
 
+    def _call_sites(self, node) -> list[dict]:
+        """For a URL built inside a request wrapper (``function get($path)``), the
+        literal arguments each call of the wrapper in this file gives its
+        parameters; ``[{}]`` when there is no such call."""
+        scope = syn.scope_of(node)
+        if scope is None or scope.type not in (
+            "method_declaration",
+            "function_definition",
+        ):
+            return [{}]
+        name = scope.child_by_field_name("name").text.decode().lower()
+        params = scope.child_by_field_name("parameters")
+        names = [
+            p.child_by_field_name("name").text.decode()[1:]
+            for p in params.named_children
+            if p.type in ("simple_parameter", "property_promotion_parameter")
+        ]
+        methods = scope.type == "method_declaration"
+        found = []
+        for call in syn.walk(self.root, into_scopes=True):
+            if methods and call.type in (
+                "member_call_expression",
+                "nullsafe_member_call_expression",
+                "scoped_call_expression",
+            ):
+                called = call.child_by_field_name("name").text.decode().lower()
+            elif not methods and call.type == "function_call_expression":
+                called = syn.call_name(call)
+            else:
+                continue
+            args = syn.arguments(call) if called == name else None
+            if not args:
+                continue
+            bindings = {}
+            for index, argument in enumerate(args[: len(names)]):
+                text = syn.literal(syn.value(argument))
+                if text is not None:
+                    bindings[names[index]] = text
+            if bindings and bindings not in found:
+                found.append(bindings)
+        return found or [{}]
+
     def _other_auth(self, nodes) -> str:
         """Another auth mode (OAuth, an access token) beside the key."""
         for node in nodes:
@@ -490,14 +530,22 @@ class _Finder:
             for sink in sinks:
                 attached = req.attach(self.style, sink)
                 attachments.append(attached)
-                url = php_urls.template(self.data, sink.url)
-                calls.append((attached.method, url))
+                for bindings in self._call_sites(sink.url):
+                    url = php_urls.template(self.data, sink.url, bindings=bindings)
+                    if (attached.method, url) not in calls:
+                        calls.append((attached.method, url))
+        elif carrier is not None:
+            for bindings in self._call_sites(carrier):
+                url = php_urls.template(self.data, carrier, bindings=bindings)
+                if (None, url) not in calls:
+                    calls.append((None, url))
         else:
-            url = php_urls.template(self.data, carrier) if carrier is not None else None
-            calls.append((None, url))
+            calls.append((None, None))
         endpoints = tuple(
-            Endpoint(method, hubspot.endpoint_path(url) if url else None)
-            for method, url in calls
+            dict.fromkeys(
+                Endpoint(method, hubspot.endpoint_path(url) if url else None)
+                for method, url in calls
+            )
         )
         hardcoded = hardcoded or self._hardcoded(key)
         common = dict(calls=endpoints, hardcoded=hardcoded)

@@ -234,6 +234,14 @@ def remove_entry(array, item) -> Edit | None:
     return Edit(items[index - 1].end_byte, item.end_byte, b"")
 
 
+def clear(array) -> Edit:
+    """An edit that empties an array literal: ``[]``, ``array()``."""
+    opening = (
+        array.children[1] if array.children[0].type == "array" else array.children[0]
+    )
+    return Edit(opening.end_byte, array.children[-1].start_byte, b"")
+
+
 def short_arrays(src: Source, tree) -> bool:
     """Whether the file writes arrays as ``[...]`` (else ``array(...)``)."""
     long_form = src.data.count(b"array(") + src.data.count(b"array (")
@@ -377,3 +385,31 @@ def property_value(node):
                     return None
                 values.append(current.child_by_field_name("right"))
     return values[0] if len(values) == 1 else None
+
+
+def constants(root) -> dict:
+    """Constant name -> value node: ``define('N', v)``, ``const N = v`` (class
+    constants too, by their bare name)."""
+    values: dict = {}
+    for node in walk(root, into_scopes=True):
+        if call_name(node) == "define":
+            args = arguments(node) or []
+            name = literal(value(args[0])) if len(args) == 2 else None
+            if name:
+                values.setdefault(name, value(args[1]))
+        elif node.type == "const_element" and len(node.named_children) >= 2:
+            values.setdefault(
+                node.named_children[0].text.decode(), node.named_children[-1]
+            )
+    return values
+
+
+def constant_value(node):
+    """The value node of a constant read (``NAME``, ``self::NAME``), or None."""
+    node = unwrap(node)
+    if node is None or node.type not in ("name", "class_constant_access_expression"):
+        return None
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return constants(root).get(node.text.decode().split("::")[-1].strip())

@@ -385,6 +385,93 @@ def from_query_array(data: bytes, array, item) -> Removal | None:
     return None
 
 
+def _query_of(data: bytes, name: str, after, what: str):
+    """The one ``http_build_query($name)`` or ``add_query_arg($name, $url)`` the
+    query array ``$name`` goes into after ``after``; or why there is none."""
+    scope = syn.scope_of(after)
+    found, stop = [], None
+    for use in syn.uses(scope, name):
+        if use.start_byte < after.end_byte:
+            continue
+        if stop is not None and use.start_byte >= stop:
+            break
+        assigned = syn.assignment_of(use)
+        if assigned is not None:
+            if assigned[1] != "=":
+                return f"${name} is changed with {assigned[1]} after {what}"
+            stop = assigned[0].end_byte
+            continue
+        parent = use.parent
+        if parent is not None and parent.type == "subscript_expression":
+            outer = parent
+            while (
+                outer.parent is not None and outer.parent.type == "subscript_expression"
+            ):
+                outer = outer.parent
+            if syn.assignment_of(outer) is not None:
+                continue  # another parameter joins the query
+        if parent is None or parent.type != "argument":
+            return f"${name} is used where hapimigrate cannot follow it"
+        call = parent.parent.parent
+        args = syn.arguments(call) or []
+        first = bool(args) and args[0].id == parent.id
+        called = syn.call_name(call)
+        if first and (
+            called == "http_build_query"
+            or (called == "add_query_arg" and len(args) >= 2)
+        ):
+            found.append(call)
+            continue
+        shown = called or "a method"
+        return f"${name} is passed to {shown}(), which hapimigrate does not follow"
+    if len(found) != 1:
+        return f"${name} does not become one query string in this function"
+    return found[0]
+
+
+def from_query_variable(data: bytes, array, item) -> Removal | None:
+    """``$query = ['hapikey' => $key, ...];`` later given to ``http_build_query``
+    or ``add_query_arg``: the entry goes."""
+    assignment = array.parent
+    if assignment is None or assignment.type != "assignment_expression":
+        return None
+    if assignment.child_by_field_name("right").id != array.id:
+        return None
+    name = syn.variable(assignment.child_by_field_name("left"))
+    if name is None:
+        return None
+    key = item.value
+    hardcoded = is_plausible_key(syn.literal(key))
+    target = _query_of(data, name, assignment, "the key is put in it")
+    if isinstance(target, str):
+        return _manual(target, key, hardcoded)
+    edit = syn.remove_entry(array, item.node) or syn.clear(array)
+    return Removal((edit,), target, key, hardcoded)
+
+
+def from_query_index(data: bytes, subscript) -> Removal | None:
+    """``$query['hapikey'] = $key;`` (a statement), the array later given to
+    ``http_build_query`` or ``add_query_arg``: the statement goes."""
+    assignment = subscript.parent
+    statement = assignment.parent if assignment is not None else None
+    if (
+        assignment is None
+        or assignment.type != "assignment_expression"
+        or statement is None
+        or statement.type != "expression_statement"
+    ):
+        return None
+    name = syn.variable(subscript.named_children[0])
+    if name is None:
+        return None
+    key = assignment.child_by_field_name("right")
+    hardcoded = is_plausible_key(syn.literal(key))
+    target = _query_of(data, name, statement, "the key is put in it")
+    if isinstance(target, str):
+        return _manual(target, key, hardcoded)
+    return Removal((_statement_removal(data, statement),), target, key, hardcoded)
+
+
 def from_add_query_arg(data: bytes, call, args: list) -> Removal:
     """``add_query_arg('hapikey', $key, $url)``."""
     key = syn.value(args[1]) if len(args) > 1 else None
@@ -444,14 +531,18 @@ def _statement_removal(data: bytes, statement) -> Edit:
 # -- what a URL expression says -------------------------------------------------
 
 
-def template(data: bytes, node, depth: int = 0) -> str:
-    """The URL an expression builds, ``{}`` for what only the run tells."""
+def template(data: bytes, node, depth: int = 0, bindings: dict | None = None) -> str:
+    """The URL an expression builds, ``{}`` for what only the run tells;
+    ``bindings`` give the enclosing function's parameters literal values (one
+    call site of a request wrapper)."""
     node = syn.unwrap(node)
     if node is None or depth > 4:
         return "{}"
     if syn.call_name(node) in ("add_query_arg", "esc_url_raw", "esc_url", "trim"):
         args = syn.arguments(node) or []
-        return template(data, syn.value(args[-1]), depth + 1) if args else "{}"
+        if not args:
+            return "{}"
+        return template(data, syn.value(args[-1]), depth + 1, bindings)
     if syn.call_name(node) == "sprintf":
         args = syn.arguments(node) or []
         text = syn.literal(syn.value(args[0])) if args else None
@@ -460,20 +551,22 @@ def template(data: bytes, node, depth: int = 0) -> str:
     for token in _tokens(_operands(node)) or []:
         if token.text:
             parts.append(data[token.start : token.end].decode("utf-8", "replace"))
-        elif (
-            token.node is not None and syn.variable(token.node) and token.string is None
-        ):
-            parts.append(_variable_template(data, token.node, depth))
-        elif token.node is not None and syn.property_value(token.node) is not None:
-            parts.append(template(data, syn.property_value(token.node), depth + 1))
+            continue
+        held = token.node
+        if held is not None and syn.variable(held) and token.string is None:
+            parts.append(_variable_template(data, held, depth, bindings))
+        elif held is not None and syn.property_value(held) is not None:
+            parts.append(template(data, syn.property_value(held), depth + 1))
+        elif held is not None and syn.constant_value(held) is not None:
+            parts.append(template(data, syn.constant_value(held), depth + 1))
         else:
             parts.append("{}")
     return "".join(parts) or "{}"
 
 
-def _variable_template(data: bytes, node, depth: int) -> str:
+def _variable_template(data: bytes, node, depth: int, bindings: dict | None) -> str:
     """What ``$url`` holds where ``node`` reads it: its last assignment before,
-    with the ``.=`` appended after it."""
+    with the ``.=`` appended after it; a parameter's binding if it has none."""
     name = syn.variable(node)
     scope = syn.scope_of(node)
     if scope is None or name is None:
@@ -490,7 +583,9 @@ def _variable_template(data: bytes, node, depth: int) -> str:
             continue
         right = assignment.child_by_field_name("right")
         if operator == "=":
-            text = template(data, right, depth + 1)
+            text = template(data, right, depth + 1, bindings)
         elif operator == ".=" and text is not None:
-            text += template(data, right, depth + 1)
+            text += template(data, right, depth + 1, bindings)
+    if text is None and bindings and name in bindings:
+        return bindings[name]
     return text if text is not None else "{}"
