@@ -28,6 +28,7 @@ from hapimigrate.foreign.js_syntax import (
     string_value,
     text,
     unwrap,
+    walk,
 )
 from hapimigrate.keys import is_plausible_key
 from hapimigrate.model import UNPLACED_KEY
@@ -163,6 +164,26 @@ def _member(node: Node, depth: int) -> Origin:
             UNKNOWN,
             reason=f"the key comes from {label}, which this tool does not follow",
         )
+    if root.type == "this" and node.type == "member_expression" and depth < 6:
+        value = _class_field(node)
+        if value is not None:
+            inner = _origin(value, depth + 1)
+            if inner.kind == CONFIG:
+                return Origin(
+                    CONFIG, inner.identity, f"{label} ({inner.label})", inner.hardcoded
+                )
+            if inner.kind == CALLER:
+                return Origin(
+                    CALLER,
+                    inner.identity,
+                    label,
+                    reason=f"the key ({label}) comes from the caller ({inner.label}): "
+                    "callers must pass access tokens now; migrate by hand",
+                )
+            return inner
+    if ".secrets." in label + ".":  # HubSpot serverless functions: context.secrets.X
+        last = label.rsplit(".", 1)[-1]
+        return Origin(CONFIG, f"secret:{last}", label)
     if root.type == "this":
         return Origin(
             CALLER,
@@ -198,6 +219,50 @@ def _member(node: Node, depth: int) -> Origin:
     if base.kind == UNKNOWN:
         return base
     return Origin(CONFIG, f"field:{base.identity}:{label}", label)
+
+
+def _class_field(node: Node) -> Node | None:
+    """The one value ``this.name`` gets in its class: a field's initializer or
+    a single ``this.name = value`` (None when several, or none)."""
+    obj = unwrap(node.child_by_field_name("object"))
+    prop = node.child_by_field_name("property")
+    if obj is None or obj.type != "this" or prop is None:
+        return None
+    name = text(prop)
+    body = node.parent
+    while body is not None and body.type != "class_body":
+        body = body.parent
+    if body is None:
+        return None
+    values = []
+    for child in body.named_children:
+        if child.type in ("field_definition", "public_field_definition"):
+            own = child.child_by_field_name("property") or child.child_by_field_name(
+                "name"
+            )
+            value = child.child_by_field_name("value")
+            if own is not None and text(own) == name and value is not None:
+                values.append(value)
+    for inner in walk(body):
+        if inner.type in ("assignment_expression", "augmented_assignment_expression"):
+            left = unwrap(inner.child_by_field_name("left"))
+            if left is not None and left.type == "member_expression":
+                target = unwrap(left.child_by_field_name("object"))
+                own = left.child_by_field_name("property")
+                if (
+                    target is not None
+                    and target.type == "this"
+                    and own is not None
+                    and (text(own) == name)
+                ):
+                    values.append(
+                        inner.child_by_field_name("right")
+                        if inner.type == "assignment_expression"
+                        else None
+                    )
+    if len(values) != 1 or values[0] is None:
+        return None
+    return values[0]
 
 
 def _object_field(root: Node, node: Node) -> Node | None:

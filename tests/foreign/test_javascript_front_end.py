@@ -232,3 +232,41 @@ def test_typescript_generics_and_casts():
     assert [s.status for s in result.sites] == [Status.REWRITE]
     assert b"hapikey" not in result.new
     assert b"headers: { Authorization:" in result.new
+
+
+def test_a_class_field_from_the_configuration_is_the_providers_token():
+    source = (
+        "import axios from 'axios';\n"
+        "export class Crm {\n"
+        "  private readonly key = process.env.HUBSPOT_API_KEY;\n"
+        "  deals() { return axios.get(`https://api.hubapi.com/deals/v1/deal/paged?hapikey=${this.key}`); }\n"
+        "}\n"
+    )
+    (site,) = _process(source, path="crm.ts").sites
+    assert site.status == Status.REWRITE
+
+
+def test_a_class_field_from_the_constructor_is_the_callers():
+    source = (
+        "import axios from 'axios';\n"
+        "export class Tenant {\n"
+        "  apiKey: string;\n"
+        "  constructor(apiKey: string) { this.apiKey = apiKey; }\n"
+        "  deals() { return axios.get(`https://api.hubapi.com/deals/v1/deal/paged?hapikey=${this.apiKey}`); }\n"
+        "}\n"
+    )
+    result = _process(source, path="tenant.ts")
+    assert result.new is None
+    assert "comes from the caller" in result.sites[0].reason
+
+
+def test_serverless_secrets_are_configuration():
+    source = (
+        "const axios = require('axios');\n"
+        "exports.main = async (context, sendResponse) => {\n"
+        "  const r = await axios.get(`https://api.hubapi.com/deals/v1/deal/paged?hapikey=${context.secrets.HAPIKEY}`);\n"
+        "  sendResponse({ body: r.data });\n"
+        "};\n"
+    )
+    (site,) = _process(source).sites
+    assert site.status == Status.REWRITE
