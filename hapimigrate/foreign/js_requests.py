@@ -126,8 +126,7 @@ def request_of(call: Node, bindings: dict[str, str]) -> Request | None:
     args = arguments(call)
     if not args:
         return None
-    first = unwrap(args[0])
-    config_style = first is not None and first.type == "object"
+    config_style = _object_of(args[0]) is not None
     if library == "axios":
         return _axios(call, verb, args, config_style)
     if library == "fetch":
@@ -169,8 +168,23 @@ def _axios(
     return _with_options(call, "axios", verb.upper(), args, 1)
 
 
+def _object_of(node: Node | None) -> Node | None:
+    """The object literal an expression is: written here, or a const's."""
+    node = unwrap(node)
+    if node is not None and node.type == "identifier":
+        binding = resolve(node)
+        if (
+            binding is None
+            or binding.kind != "const"
+            or binding.name.parent != binding.declarator
+        ):
+            return None
+        node = unwrap(binding.value)
+    return node if node is not None and node.type == "object" else None
+
+
 def _config(call: Node, library: str, config: Node, default: str | None) -> Request:
-    obj = unwrap(config)
+    obj = _object_of(config)
     url = None
     for name in URL_KEYS[library]:
         pair = member(obj, name)
