@@ -276,8 +276,13 @@ class Flow:
         binding = resolve(target)
         if binding is None:
             return Reach(reason=f"cannot place the name {text(target)}")
-        if binding.kind != "const" and is_reassigned(binding):
+        appends = [r for r in references(binding) if _is_append(r)]
+        if binding.kind != "const" and is_reassigned(binding, allowed=appends):
             return Reach(reason=f"{text(target)} is assigned again")
+        if appends and what != "URL":
+            return Reach(
+                reason=f"{text(target)} is added to on line {_line(appends[0])}"
+            )
         statement = declarator.parent
         if (
             statement is not None
@@ -292,12 +297,28 @@ class Flow:
             return Reach(reason=f"{text(target)} is not sent anywhere in this file")
         parts = []
         for ref in refs:
+            if ref in appends:
+                continue  # url += '&offset=' + n: the URL goes on, extended
             found = use(ref)
             if found is not None:
                 parts.append(found)
         if not parts:
             return Reach(reason=f"{text(target)} is not sent anywhere in this file")
-        return Reach.join(parts)
+        joined = Reach.join(parts)
+        if appends and not joined.reason:
+            return Reach(tuple((request, True) for request, _ in joined.requests))
+        return joined
+
+
+def _is_append(ref: Node) -> bool:
+    """``name += ...``: text added to the end of a string."""
+    parent = ref.parent
+    if parent is None or parent.type != "augmented_assignment_expression":
+        return False
+    operator = parent.child_by_field_name("operator")
+    return parent.child_by_field_name("left") == ref and (
+        operator is not None and text(operator) == "+="
+    )
 
 
 def arguments_of_new(call: Node) -> list[Node]:

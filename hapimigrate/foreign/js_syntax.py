@@ -325,10 +325,12 @@ def _is_binding_site(node: Node) -> bool:
     return parent.type in ("import_specifier", "import_clause", "namespace_import")
 
 
-def is_reassigned(binding: Binding) -> bool:
+def is_reassigned(binding: Binding, allowed: list[Node] = ()) -> bool:  # type: ignore[assignment]
     """Whether a name is assigned again after its declaration (``x = ...``,
-    ``x += ...``, ``x++``)."""
+    ``x += ...``, ``x++``), not counting the uses in ``allowed``."""
     for ref in references(binding):
+        if ref in allowed:
+            continue
         parent = ref.parent
         if parent is None:
             continue
