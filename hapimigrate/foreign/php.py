@@ -458,6 +458,26 @@ class _Finder:
                     )
         return ""
 
+    def _calls(self) -> dict:
+        """``(is a method call, lower-case name)`` -> the calls of the file."""
+        if not hasattr(self, "_call_index"):
+            index: dict = {}
+            for call in syn.walk(self.root, into_scopes=True):
+                if call.type in (
+                    "member_call_expression",
+                    "nullsafe_member_call_expression",
+                    "scoped_call_expression",
+                ):
+                    name = call.child_by_field_name("name")
+                    key = (True, name.text.decode().lower() if name is not None else "")
+                elif call.type == "function_call_expression":
+                    key = (False, syn.call_name(call))
+                else:
+                    continue
+                index.setdefault(key, []).append(call)
+            self._call_index = index
+        return self._call_index
+
     def _call_sites(self, node) -> list[dict]:
         """For a URL built inside a request wrapper (``function get($path)``), the
         literal arguments each call of the wrapper in this file gives its
@@ -477,18 +497,8 @@ class _Finder:
         ]
         methods = scope.type == "method_declaration"
         found = []
-        for call in syn.walk(self.root, into_scopes=True):
-            if methods and call.type in (
-                "member_call_expression",
-                "nullsafe_member_call_expression",
-                "scoped_call_expression",
-            ):
-                called = call.child_by_field_name("name").text.decode().lower()
-            elif not methods and call.type == "function_call_expression":
-                called = syn.call_name(call)
-            else:
-                continue
-            args = syn.arguments(call) if called == name else None
+        for call in self._calls().get((methods, name), ()):
+            args = syn.arguments(call)
             if not args:
                 continue
             bindings = {}

@@ -387,9 +387,15 @@ def property_value(node):
     return values[0] if len(values) == 1 else None
 
 
+_LAST_CONSTANTS: list = [None, None]  # (the file's bytes, its constants): one file
+
+
 def constants(root) -> dict:
     """Constant name -> value node: ``define('N', v)``, ``const N = v`` (class
     constants too, by their bare name)."""
+    text = root.text
+    if _LAST_CONSTANTS[0] == text:
+        return _LAST_CONSTANTS[1]
     values: dict = {}
     for node in walk(root, into_scopes=True):
         if call_name(node) == "define":
@@ -401,6 +407,7 @@ def constants(root) -> dict:
             values.setdefault(
                 node.named_children[0].text.decode(), node.named_children[-1]
             )
+    _LAST_CONSTANTS[:] = [text, values]
     return values
 
 
