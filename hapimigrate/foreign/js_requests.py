@@ -62,6 +62,7 @@ class Request:
     insert_at: int | None = None
     insert: bytes = b""
     reason: str = ""  # why no options can be given to this call
+    host: str | None = None  # http(s).request({ hostname, path }): the host named
 
     @property
     def key(self) -> tuple[int, int]:
@@ -137,10 +138,9 @@ def request_of(call: Node, bindings: dict[str, str]) -> Request | None:
             return _config(call, library, args[0], default)
         return _with_callback(call, library, _method_of(args, 1, default), args)
     # http/https
-    default = "GET" if verb == "get" else None
-    if config_style:
-        return _config(call, "http", args[0], default)
-    return _with_callback(call, "http", _method_of(args, 1, default or "GET"), args)
+    if config_style:  # Node's default method is GET
+        return _config(call, "http", args[0], "GET")
+    return _with_callback(call, "http", _method_of(args, 1, "GET"), args)
 
 
 def _axios(
@@ -191,7 +191,14 @@ def _config(call: Node, library: str, config: Node, default: str | None) -> Requ
         if pair is not None:
             url = member_value(pair)
             break
-    return Request(call, library, _method_in(obj, default), url, options=config)
+    host = None
+    if library == "http":
+        named = member(obj, "hostname") or member(obj, "host")
+        host = string_value(member_value(named)) if named is not None else None
+        host = host or "{}"  # a host known only at run time
+    return Request(
+        call, library, _method_in(obj, default), url, options=config, host=host
+    )
 
 
 def _with_options(

@@ -119,6 +119,8 @@ def _calls(
     calls, templates = [], []
     for request, _ in reach.requests:
         url = template if template is not None else url_template(request.url)
+        if request.host is not None and url is not None and url.startswith("/"):
+            url = f"https://{request.host}{url}"  # http(s).request({ hostname, path })
         path = hubspot.endpoint_path(url) if url else None
         calls.append(Endpoint(request.method, path))
         templates.append(url or "")
