@@ -500,3 +500,16 @@ def test_calls_through_a_class_attribute_and_a_stored_api(tmp_path):
         Endpoint("POST", "/crm/v3/objects/deals/batch/read"),
         Endpoint("POST", "/crm/v3/objects/deals"),
     )
+
+
+def test_a_client_whose_key_is_set_later_lists_its_calls_too():
+    source = textwrap.dedent("""\
+        from hubspot import HubSpot
+
+        hs = HubSpot()
+        hs.api_key = portals.key_for(portal)
+        hs.crm.companies.basic_api.get_page()
+        """)
+    [site] = migrate(source).sites
+    assert site.status == Status.MANUAL and "set access_token instead" in site.reason
+    assert site.calls == (Endpoint("GET", "/crm/v3/objects/companies"),)

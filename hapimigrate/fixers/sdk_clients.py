@@ -127,8 +127,17 @@ def fix_attributes(ctx: ModuleContext, assigns: Sequence[cst.CSTNode]) -> None:
         assert isinstance(assign, cst.Assign)
         for target in assign.targets:
             client = getattr(target.target, "value", None)
-            if isinstance(client, cst.Name) and _is_sdk_client(ctx, client):
-                ctx.site(target.target, Kind.SDK, Status.MANUAL, ATTRIBUTE_REASON)
+            built = _sdk_constructor(ctx, client)
+            if isinstance(client, cst.Name) and built is not None:
+                sdk = _sdk(ctx.qualified_names(built.func)) or ""
+                calls = _client_calls(ctx, built, sdk)
+                ctx.site(
+                    target.target,
+                    Kind.SDK,
+                    Status.MANUAL,
+                    ATTRIBUTE_REASON,
+                    calls=calls,
+                )
 
 
 def _key_set_again(ctx: ModuleContext, call: cst.Call) -> str | None:
@@ -150,13 +159,16 @@ def _key_set_again(ctx: ModuleContext, call: cst.Call) -> str | None:
     return None
 
 
-def _is_sdk_client(ctx: ModuleContext, name: cst.Name) -> bool:
+def _sdk_constructor(ctx: ModuleContext, name: object) -> cst.Call | None:
+    """The SDK client call ``name`` is bound to (``hs = HubSpot()``), if any."""
+    if not isinstance(name, cst.Name):
+        return None
     scope = ctx.lexical_scope(name)
     for binding in scope[name.value] if scope is not None else ():
         value = values.assigned_value(ctx, getattr(binding, "node", None))
         if isinstance(value, cst.Call) and _sdk(ctx.qualified_names(value.func)):
-            return True
-    return False
+            return value
+    return None
 
 
 _SDK_NAMES = {
