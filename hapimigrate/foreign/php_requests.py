@@ -257,7 +257,10 @@ def follow(style: Style, node, depth: int = 0) -> list[Sink] | str:
         return _follow_variable(style, name, parent, depth)
     if parent.type == "return_statement":
         return "the URL is returned to callers hapimigrate does not follow"
-    return f"the URL is used in a {parent.type.replace('_', ' ')}"
+    if parent.type == "encapsed_string":
+        return "the URL is put inside another string, which hapimigrate does not follow"
+    what = parent.type.replace("_", " ").replace(" expression", "")
+    return f"the URL is used in code hapimigrate does not follow (a {what})"
 
 
 def _argument(style: Style, node, argument, depth: int):
@@ -318,6 +321,8 @@ def _follow_variable(style: Style, name: str, assignment, depth: int):
             if assigned[1] == "=":
                 stop = assigned[0].end_byte  # reassigned: its own reads still count
             continue
+        if displayed(use):
+            continue  # logged or printed: the key no longer shows there, that is all
         reads += 1
         found = follow(style, use, depth + 1)
         if isinstance(found, str):
@@ -326,6 +331,57 @@ def _follow_variable(style: Style, name: str, assignment, depth: int):
     if not reads:
         return f"${name} is not sent in this function"
     return sinks
+
+
+DISPLAY_FUNCTIONS = frozenset(
+    {
+        "error_log",
+        "var_dump",
+        "print_r",
+        "printf",
+        "trigger_error",
+        "var_export",
+        "syslog",
+    }
+)
+LOGGER_METHODS = frozenset(
+    {
+        "debug",
+        "info",
+        "notice",
+        "warning",
+        "error",
+        "critical",
+        "alert",
+        "emergency",
+        "log",
+    }
+)
+
+
+def displayed(use) -> bool:
+    """Whether a read of the URL only shows it: echoed, printed or logged."""
+    node = use
+    while node.parent is not None and node.parent.type in (
+        "encapsed_string",
+        "binary_expression",
+        "parenthesized_expression",
+    ):
+        node = node.parent
+    parent = node.parent
+    if parent is None:
+        return False
+    if parent.type in ("echo_statement", "print_intrinsic"):
+        return True
+    if parent.type != "argument":
+        return False
+    call = parent.parent.parent
+    if call.type == "function_call_expression":
+        return syn.call_name(call) in DISPLAY_FUNCTIONS
+    if call.type in ("member_call_expression", "nullsafe_member_call_expression"):
+        name = call.child_by_field_name("name")
+        return name is not None and name.text.decode().lower() in LOGGER_METHODS
+    return False
 
 
 def extended(node, depth: int = 0) -> bool:
@@ -355,6 +411,8 @@ def extended(node, depth: int = 0) -> bool:
             if assigned[1] != "=":
                 return True
             stop = assigned[0].end_byte
+            continue
+        if displayed(use):
             continue
         if use.parent is not None and (
             use.parent.type == "binary_expression"

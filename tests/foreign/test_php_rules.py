@@ -340,3 +340,26 @@ curl_exec($ch);
 """
     result = migrate(source)
     assert result.new is None and "statement of its own" in result.sites[0].reason
+
+
+def test_a_url_that_is_also_logged_is_migrated():
+    source = """<?php
+$url = 'https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K');
+error_log("GET $url");
+$ch = curl_init($url);
+echo 'sent ' . $url . "\\n";
+curl_exec($ch);
+"""
+    text = new_text(migrate(source))
+    assert "hapikey" not in text and 'error_log("GET $url");' in text
+
+
+def test_a_url_used_in_another_string_is_left():
+    source = """<?php
+$url = 'https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K');
+$full = "$url&count=5";
+$ch = curl_init($full);
+curl_exec($ch);
+"""
+    result = migrate(source)
+    assert result.new is None and statuses(result) == ["manual"]
