@@ -62,7 +62,6 @@ def _render(pieces: list[tuple[str, str]], rng: random.Random) -> str:
             "`" + "".join(v if k == "lit" else "${" + v + "}" for k, v in pieces) + "`"
         )
     if style == "chain":
-        parts = [rng.choice("'\"") + v + "'" if False else None for k, v in pieces]
         parts = []
         for kind, value in pieces:
             quote = rng.choice("'\"")
