@@ -88,16 +88,21 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
             _all_manual(decisions, "the rewrite would not parse; migrate by hand")
             new = None
     sites = [_site(path, data, d) for d in decisions]
-    covered = {s.line for s in sites}
-    sites += textscan.text_sites(
-        path,
-        text,
-        textscan.SLASH,
-        Status.MANUAL,
-        UNRECOGNISED,
-        strict=options.strict,
-        covered=covered,
-    )
+    # the text scan finds every use check finds; those not sites here already
+    # (by their place) are uses the front end does not recognise
+    placed = {(s.line, s.column) for s in sites}
+    sites += [
+        s
+        for s in textscan.text_sites(
+            path,
+            text,
+            textscan.SLASH,
+            Status.MANUAL,
+            UNRECOGNISED,
+            strict=options.strict,
+        )
+        if (s.line, s.column) not in placed
+    ]
     sites.sort(key=lambda s: (s.line, s.column))
     return FileResult(path, tuple(sites), original=data, new=new)
 

@@ -270,3 +270,15 @@ def test_serverless_secrets_are_configuration():
     )
     (site,) = _process(source).sites
     assert site.status == Status.REWRITE
+
+
+def test_an_unrecognised_use_beside_a_migrated_one_is_still_reported():
+    source = (
+        "const K = process.env.HAPIKEY;\n"
+        "fetch('https://api.hubapi.com/contacts/v1/lists?hapikey=' + K); cfg['hapikey'] = K;\n"
+    )
+    result = _process(source)
+    assert [(s.line, s.status) for s in result.sites] == [
+        (2, Status.REWRITE),
+        (2, Status.MANUAL),
+    ]
