@@ -523,7 +523,7 @@ def merge_headers(
         text = f"'{headers_key}' => " + style.array(
             f"'Authorization' => {style.bearer}"
         )
-        return Attached((syn.add_entry(style.src, options, text),))
+        return Attached(syn.add_entry(style.src, options, text))
     value = syn.unwrap(headers.value)
     if not syn.is_array(value):
         return Attached(
@@ -537,7 +537,7 @@ def merge_headers(
     ):
         return Attached(reason="the request already sends an Authorization header")
     return Attached(
-        (syn.add_entry(style.src, value, f"'Authorization' => {style.bearer}"),)
+        syn.add_entry(style.src, value, f"'Authorization' => {style.bearer}")
     )
 
 
@@ -666,21 +666,21 @@ def _stream(style: Style, sink: Sink) -> Attached:
     http = syn.entry(options, "http")
     if http is None:
         text = "'http' => " + style.array(header)
-        return Attached((syn.add_entry(style.src, options, text),), "GET")
+        return Attached(syn.add_entry(style.src, options, text), "GET")
     http_options = syn.unwrap(http.value)
     if not syn.is_array(http_options) or syn.entries(http_options) is None:
         return Attached(reason="the stream's http options are not written here")
     method = _option_method(http_options) or "GET"
     lines = syn.entry(http_options, "header")
     if lines is None:
-        return Attached((syn.add_entry(style.src, http_options, header),), method)
+        return Attached(syn.add_entry(style.src, http_options, header), method)
     if "authorization" in style.src.text(lines.value).lower():
         return Attached(
             method=method, reason="the request already sends an Authorization header"
         )
     value = syn.unwrap(lines.value)
     if syn.is_array(value):
-        return Attached((syn.add_entry(style.src, value, style.header_line),), method)
+        return Attached(syn.add_entry(style.src, value, style.header_line), method)
     if value.type in syn.STRINGS and syn.literal(value) is not None:
         raw = style.src.text(value)
         if value.type == "encapsed_string" and raw.endswith('\\r\\n"'):
@@ -814,10 +814,10 @@ def _curl(style: Style, sink: Sink) -> Attached:
                 method=method,
                 reason="the request already sends an Authorization header",
             )
-        return Attached((syn.add_entry(style.src, array, style.header_line),), method)
+        return Attached(syn.add_entry(style.src, array, style.header_line), method)
     setting = f"CURLOPT_HTTPHEADER => {style.array(style.header_line)}"
     if options_array is not None:
-        return Attached((syn.add_entry(style.src, options_array, setting),), method)
+        return Attached(syn.add_entry(style.src, options_array, setting), method)
     if anchor is None or anchor.parent.type not in _BLOCKS:
         return Attached(
             method=method, reason="the curl call is not a statement of its own"

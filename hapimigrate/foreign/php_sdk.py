@@ -191,7 +191,7 @@ def _sevenshores_new(src: syn.Source, node, token: str, path: str) -> Client | N
     if oauth2 is not None:
         edits.append(Edit(oauth2.value.start_byte, oauth2.value.end_byte, b"true"))
     else:
-        edits.append(syn.add_entry(src, config, "'oauth2' => true"))
+        edits.extend(syn.add_entry(src, config, "'oauth2' => true"))
     return Client(node, key.value, tuple(edits))
 
 

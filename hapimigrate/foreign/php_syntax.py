@@ -184,9 +184,10 @@ def _closing(array):
     return array.children[-1]
 
 
-def add_entry(src: Source, array, text: str) -> Edit:
-    """An edit that adds ``text`` as the last entry of an array literal, in the
-    layout of the entries already there (one per line, trailing comma)."""
+def add_entry(src: Source, array, text: str) -> tuple[Edit, ...]:
+    """Edits that add ``text`` as the last entry of an array literal, in the
+    layout of the entries already there (one per line, trailing comma); a
+    comment at the end of the last entry's line stays on that line."""
     items = [c for c in array.named_children if c.type == "array_element_initializer"]
     closing = _closing(array)
     if not items:
@@ -199,12 +200,8 @@ def add_entry(src: Source, array, text: str) -> Edit:
         if b"\n" in inner:
             indent = src.indent_at(closing.start_byte)
             nl = src.newline
-            return Edit(
-                opening.end_byte,
-                closing.start_byte,
-                f"{nl}{indent}    {text},{nl}{indent}".encode(),
-            )
-        return Edit(opening.end_byte, closing.start_byte, text.encode())
+            text = f"{nl}{indent}    {text},{nl}{indent}"
+        return (Edit(opening.end_byte, closing.start_byte, text.encode()),)
     last = items[-1]
     between = src.data[last.end_byte : closing.start_byte]
     multiline = b"\n" in between
@@ -213,13 +210,19 @@ def add_entry(src: Source, array, text: str) -> Edit:
         None,
     )
     nl, indent = src.newline, src.indent_at(last.start_byte)
+    if not multiline:
+        at = comma.end_byte if comma is not None else last.end_byte
+        return (
+            Edit(at, at, (f" {text}" if comma is not None else f", {text}").encode()),
+        )
+    after = comma.end_byte if comma is not None else last.end_byte
+    at = src.line_end(after)
+    if at > closing.start_byte:
+        at = after
+    new_line = Edit(at, at, f"{nl}{indent}{text},".encode())
     if comma is not None:
-        if multiline:
-            return Edit(comma.end_byte, comma.end_byte, f"{nl}{indent}{text},".encode())
-        return Edit(comma.end_byte, comma.end_byte, f" {text}".encode())
-    if multiline:
-        return Edit(last.end_byte, last.end_byte, f",{nl}{indent}{text}".encode())
-    return Edit(last.end_byte, last.end_byte, f", {text}".encode())
+        return (new_line,)
+    return (Edit(last.end_byte, last.end_byte, b","), new_line)
 
 
 def remove_entry(array, item) -> Edit | None:

@@ -363,3 +363,14 @@ curl_exec($ch);
 """
     result = migrate(source)
     assert result.new is None and statuses(result) == ["manual"]
+
+
+def test_a_comment_after_the_last_entry_stays_on_its_line():
+    source = """<?php
+$args = array(
+    'timeout' => 20 // seconds
+);
+$r = wp_remote_get('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K'), $args);
+"""
+    text = new_text(migrate(source))
+    assert "    'timeout' => 20, // seconds\n    'headers' => array(" in text
