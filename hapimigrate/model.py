@@ -32,6 +32,7 @@ class Kind(str, Enum):
     SDK = "sdk"  # a HubSpot SDK client built with api_key=
     TEXT = "text"  # found by the text scanner (file did not parse)
     GUARD = "guard"  # a test of the old key that outlives its migrated uses
+    SETTING = "setting"  # a key setting nothing reads any more, in a settings module
     CALL = "call"  # a HubSpot API call without a key (report, check): read-only
     VERSION = "version"  # a v3/v4 path with a 2026-03 twin (diff/apply --modernize)
 
@@ -98,10 +99,57 @@ class FileResult:
     provider_keys: tuple[tuple[str, str], ...] = ()
     # the keys read from other modules (settings.HUBSPOT_API_KEY): (module, name)
     imported_keys: tuple[tuple[str, str], ...] = ()
+    # module-level values that carry the key to requests in other modules
+    # (PARAMS = {"hapikey": KEY} in constants.py), migratable if those are
+    exports: tuple["Carrier", ...] = ()
+    # what became of each use of another module's carrier here
+    carrier_uses: tuple["CarrierUse", ...] = ()
 
     @property
     def changed(self) -> bool:
         return self.new is not None and self.new != self.original
+
+
+@dataclass(frozen=True)
+class Carrier:
+    """A module-level value carrying the key, defined in ``path`` (importable as
+    ``module``) and sent by other modules: a URL (kind url, its template in
+    ``url``) or a params mapping (kind params). ``identity``/``label`` name the
+    key as :func:`hapimigrate.analysis.origins.config_key` does. ``blocked``: why
+    it cannot change (then its uses are manual sites, so that requests it reaches
+    are not half-migrated)."""
+
+    path: str
+    module: str
+    name: str
+    kind: Kind
+    identity: str
+    label: str
+    url: str = ""
+    blocked: str = ""
+    used_here: bool = False  # its own module sends it too (and migrates that)
+    placeholders: bool = False  # a template whose key field its senders fill
+
+
+@dataclass(frozen=True)
+class CarrierUse:
+    """One use of another module's carrier: its status and reason here."""
+
+    path: str  # the carrier's module
+    name: str
+    status: Status
+    reason: str
+    where: str  # "reader.py:12"
+
+
+@dataclass(frozen=True)
+class CarrierOutcome:
+    """For the defining module: what its readers made of a carrier. ``status``
+    REWRITE or KEPT when every use was; MANUAL with ``reason`` otherwise."""
+
+    name: str
+    status: Status
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,6 +194,13 @@ class RunOptions:
     # CALLS_UNLISTED (report: those no key site lists already), CALLS_DATED
     # (check: every call to an endpoint with an announced date), or "" (none)
     calls: str = ""
+    # readers: other modules' carriers this module imports (see Carrier)
+    carriers: tuple[Carrier, ...] = ()
+    # the defining module: what became of its carriers in the modules sending them
+    sent_elsewhere: tuple[CarrierOutcome, ...] = ()
+    # key settings (HUBSPOT_API_KEY in settings.py) no module of the tree reads
+    # any more: their definitions go (python.dead_settings)
+    dead_settings: tuple[str, ...] = ()
 
 
 CALLS_UNLISTED, CALLS_DATED = "unlisted", "dated"

@@ -115,6 +115,7 @@ _BY_KIND = {
     Kind.SDK: "HM003",
     Kind.TEXT: "HM005",
     Kind.GUARD: "HM006",
+    Kind.SETTING: "HM006",  # the old key still required at start-up
 }
 
 

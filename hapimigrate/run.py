@@ -17,7 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from hapimigrate import discover, foreign, prefilter, textscan
+from hapimigrate import carriers, discover, foreign, prefilter, textscan, tree_settings
+from hapimigrate.tree_imports import importable_names, imported_names
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
 
 # Below this many candidate files a pool costs more than it saves.
@@ -67,7 +68,31 @@ def results(
     processed = process_files(files, options, jobs)
     if options.scan_text:
         return processed  # check rewrites nothing
-    return _keep_keys_read_elsewhere(processed, files, options)
+    return _tree_wide(list(processed), files, options)
+
+
+def _tree_wide(
+    first: list[FileResult], files: list[str], options: RunOptions
+) -> Iterator[FileResult]:
+    """The tree-wide passes: carriers across modules (:mod:`hapimigrate.carriers`),
+    then the names other modules read (:func:`_keep_keys_read_elsewhere`). The
+    second may leave a use the first migrated; such a carrier is refused and
+    both run again (a carrier is refused at most once, so this ends)."""
+    refused: frozenset[carriers.Key] = frozenset()
+    everything = frozenset((c.path, c.name) for r in first for c in r.exports)
+    while True:
+        step = carriers.resolve(first, files, options, process_file, refused)
+        final = list(
+            _keep_keys_read_elsewhere(
+                step.results, files, options, step.options, frozenset(step.migrated)
+            )
+        )
+        undone = carriers.broken(final, step.migrated)
+        if not undone or refused >= everything:
+            return iter(
+                tree_settings.resolve(final, files, options, step.options, process_file)
+            )
+        refused |= undone
 
 
 def process_file(path: str, options: RunOptions) -> FileResult:
@@ -78,7 +103,8 @@ def process_file(path: str, options: RunOptions) -> FileResult:
     except OSError as error:
         return FileResult(path, error=f"cannot read: {error.strerror or error}")
     try:
-        if not prefilter.may_hold_site(path, data):
+        wanted = options.carriers or options.dead_settings
+        if not wanted and not prefilter.may_hold_site(path, data):
             return FileResult(path)
         if prefilter.is_notebook(path):
             from hapimigrate.python import notebooks  # LibCST only when needed
@@ -161,17 +187,12 @@ def _candidate(path: str) -> bool:
         return True
 
 
-def _importable_names(path: str) -> tuple[str, ...]:
-    """The names other modules import a module's contents by: its stem and its
-    package's (``from crm import Client`` reaches ``crm/hub.py`` through a
-    re-export in ``crm/__init__.py``)."""
-    stem = os.path.splitext(os.path.basename(path))[0]
-    package = os.path.basename(os.path.dirname(os.path.abspath(path)))
-    return (package,) if stem == "__init__" else (stem, package)
-
-
 def _keep_keys_read_elsewhere(
-    results: Iterable[FileResult], files: list[str], options: RunOptions
+    results: Iterable[FileResult],
+    files: list[str],
+    options: RunOptions,
+    per_path: dict[str, RunOptions] | None = None,
+    carried: frozenset[tuple[str, str]] = frozenset(),
 ) -> Iterator[FileResult]:
     """The tree-wide pass. A file's rewrite may depend on what other modules of
     the tree do with its names: a dead key definition they read must stay; a
@@ -206,7 +227,7 @@ def _keep_keys_read_elsewhere(
         if len(identities) > 1
         else ()
     )
-    stems = {r.path: _importable_names(r.path) for r in deferred}
+    stems = {r.path: importable_names(r.path) for r in deferred}
     # the names whose use elsewhere matters: few and distinctive, so each file is
     # scanned for them only (a byte scan, then a word-boundary check where found);
     # whether a file that names one imports the module is asked of it alone
@@ -239,7 +260,7 @@ def _keep_keys_read_elsewhere(
 
     def imported(reader: str) -> set[bytes]:
         if reader not in imports:
-            imports[reader] = _imported_names(texts[reader])
+            imports[reader] = imported_names(texts[reader])
         return imports[reader]
 
     again = {}
@@ -264,7 +285,10 @@ def _keep_keys_read_elsewhere(
             s
             for s in result.session_headers
             if any(_replaces_headers(texts[r], s) for r in named(s))
-            or any(_requests_elsewhere(texts[r], s) for r in named(s))
+            or (
+                (path, s) not in carried  # its readers' requests were looked at
+                and any(_requests_elsewhere(texts[r], s) for r in named(s))
+            )
         }
         mixed = several if result.provider_keys else ()
         guarded = tuple(
@@ -276,7 +300,7 @@ def _keep_keys_read_elsewhere(
             again[path] = process_file(
                 path,
                 dataclasses.replace(
-                    options,
+                    (per_path or {}).get(path, options),
                     protected=protected,
                     shared_elsewhere=frozenset(shared),
                     several_keys=mixed,
@@ -285,23 +309,6 @@ def _keep_keys_read_elsewhere(
             )
     for result in deferred:
         yield again.get(result.path, result)
-
-
-_IMPORT_LINE = re.compile(
-    rb"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b([^\n#]*)|import\b([^\n#]*))",
-    re.MULTILINE,
-)
-
-
-def _imported_names(data: bytes) -> set[bytes]:
-    """Every word of a module's import lines: the modules and packages it
-    imports from (``from app.settings import KEY`` gives app, settings, KEY)."""
-    words: set[bytes] = set()
-    for match in _IMPORT_LINE.finditer(data):
-        for group in match.groups():
-            if group:
-                words.update(re.findall(rb"\w+", group))
-    return words
 
 
 def _guards_in(paths: Iterable[str], name: str, texts: dict[str, bytes]) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.metadata import ClassScope
+from libcst.metadata import ClassScope, GlobalScope
 
 from hapimigrate.analysis import arguments, http_calls, kwargs
 from hapimigrate.python.context import ModuleContext
@@ -123,6 +123,14 @@ class FlowError(Exception):
     """The value goes somewhere hapimigrate cannot follow safely."""
 
 
+class Unused(FlowError):
+    """A module-level name no code of this module reads: other modules may."""
+
+    def __init__(self, name: cst.Name) -> None:
+        super().__init__(f"{name.value} is not used in this module")
+        self.name = name
+
+
 @dataclass(frozen=True)
 class Sink:
     """Where a value is sent: a request call, or a session's params."""
@@ -150,6 +158,8 @@ class Route:
     key_guards: list[cst.If] = field(default_factory=list)
     # classes whose attributes carry the value: other modules must not read them
     classes: list[str] = field(default_factory=list)
+    # module-level names the value is bound to: other modules may import them
+    module_names: list[cst.Name] = field(default_factory=list)
 
 
 class Flow:
@@ -371,6 +381,10 @@ class Flow:
             if getattr(assignment, "node", None) is name:
                 found = True
                 refs = [r.node for r in assignment.references]
+                if isinstance(scope, GlobalScope):
+                    if not refs:
+                        raise Unused(name)
+                    self.route.module_names.append(name)
                 if not refs:
                     raise FlowError(f"{name.value} is not used in this module")
                 for ref in refs:

@@ -322,7 +322,7 @@ def _other_hosts(ctx: ModuleContext, route: Route) -> str | None:
         url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
         if url is None:
             continue
-        for template in _assigned_urls(ctx, url):
+        for template in (values.url_template(ctx, url), *_assigned_urls(ctx, url)):
             where = hubspot.host(template)
             if where is not None and not hubspot.is_hubspot_host(where):
                 return OTHER_URLS.format(ctx.start(sink.call)[0], where)
@@ -537,7 +537,7 @@ def send_token(
                 if sink.info is not None and sink.info.kind == "urlopen":
                     edit.wrap_request = _request_class(ctx, sink.call)
         elif sink.statement is not None and sink.session is not None:
-            if _module_level_name(ctx, sink.session):
+            if is_module_level_name(ctx, sink.session):
                 ctx.session_headers.add(ctx.code(sink.session))
             header = _session_header(ctx, sink.session, key)
             keep = [] if sink.statement is replaces else [None]
@@ -626,7 +626,7 @@ def _request_class(ctx: ModuleContext, call: cst.Call) -> str:
     return "Request"
 
 
-def _module_level_name(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
+def is_module_level_name(ctx: ModuleContext, node: cst.BaseExpression | None) -> bool:
     """A name bound at module level: other modules can import it."""
     if not isinstance(node, cst.Name):
         return False

@@ -24,7 +24,7 @@ from hapimigrate.analysis import call_endpoints, origins
 from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
-from hapimigrate.fixers import attach
+from hapimigrate.fixers import across_modules, attach
 from hapimigrate.fixers.registry import is_key_literal, register
 from hapimigrate.analysis.flow import Flow, FlowError, Route
 from hapimigrate.model import Kind
@@ -198,6 +198,10 @@ def _migrate(
             )
             route = flow.follow_target(target, statement)
     except FlowError as problem:
+        if across_modules.exported(
+            ctx, problem, Kind.PARAMS, [value], where, record, hardcoded=hardcoded
+        ):
+            return
         decision = decide(KeyUse(key_source, problem=str(problem)))
         ctx.site(
             where,
@@ -219,7 +223,8 @@ def _migrate(
         attach.route_urls(ctx, route),
         attach.sink_problem(ctx, route, value)
         or callers_problem
-        or attach.guarded_elsewhere(ctx, [value]),
+        or attach.guarded_elsewhere(ctx, [value])
+        or across_modules.route_problem(ctx, route, Kind.PARAMS, [value]),
         origin,
         attach.key_in_reach(ctx, value, route),
         ctx.several_keys,
@@ -228,6 +233,7 @@ def _migrate(
     decision = decide(use)
     if decision.rewrites:
         ctx.token_parameters.update(route.classes)  # other modules must not read them
+        across_modules.export_route(ctx, route, Kind.PARAMS, [value])
         replaced = record(route)
         attach.give_token(ctx, decision, origin, route, value, replaced, passed=passed)
         if decision.key_may_go:

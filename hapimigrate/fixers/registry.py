@@ -34,7 +34,14 @@ class Fixer:
 # The fixer modules, in the order their fixers run: the key fixers, then those
 # that run only when the run asks (modernize: --modernize; calls: report and
 # check), calls last, as it looks at the sites the others found.
-MODULES = ("url_strings", "params", "sdk_clients", "modernize", "calls")
+MODULES = (
+    "url_strings",
+    "params",
+    "sdk_clients",
+    "across_modules",
+    "modernize",
+    "calls",
+)
 FIXERS: list[Fixer] = []
 
 

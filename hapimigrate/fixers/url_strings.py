@@ -33,6 +33,7 @@ from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
 from hapimigrate.analysis.flow import Flow, FlowError
+from hapimigrate.fixers import across_modules
 from hapimigrate.model import Kind
 from hapimigrate.analysis.querystring import Cut, Piece, Unsafe
 
@@ -153,6 +154,18 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         route = Flow(ctx, needs_format=cut.has_placeholders).follow(root)
     except FlowError as error:
         problem = str(error)
+        if not cut.has_placeholders and across_modules.exported(
+            ctx,
+            error,
+            Kind.URL,
+            key_nodes,
+            root,
+            lambda _: _cut_pieces(ctx, pieces, cut),
+            url=url,
+            literal=None if key_nodes else cut.value_text,
+            hardcoded=hardcoded,
+        ):
+            return
     if route is not None and route.appended:
         cut = querystring.find_key(pieces, keep_question=True) or cut
     calls = call_endpoints.site_endpoints(ctx, route, root)
@@ -179,6 +192,16 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         origin = origins.Origin(origins.UNKNOWN)
     passed, callers_problem = attach.callers_keys(ctx, origin)
     problem = problem or callers_problem or attach.guarded_elsewhere(ctx, values_fed)
+    literal = None if values_fed else cut.value_text
+    problem = problem or across_modules.route_problem(
+        ctx,
+        route,
+        Kind.URL,
+        values_fed,
+        url=url,
+        literal=literal,
+        placeholders=cut.has_placeholders,
+    )
     use = KeyUse(
         key_source,
         calls,
@@ -199,8 +222,16 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
             _cut_pieces(ctx, pieces, cut)
         for edit in format_edits:
             edit.record(ctx)
+        across_modules.export_route(
+            ctx,
+            route,
+            Kind.URL,
+            values_fed,
+            url=url,
+            literal=literal,
+            placeholders=cut.has_placeholders,
+        )
         key = values_fed[0] if values_fed else root
-        literal = None if values_fed else cut.value_text
         attach.give_token(
             ctx,
             decision,

@@ -21,7 +21,17 @@ from libcst.metadata import (
 from hapimigrate.python import speedups
 from hapimigrate.python.edits import Edits
 from hapimigrate.fingerprint import fingerprint
-from hapimigrate.model import Endpoint, Import, Kind, Site, Status, TokenProvider
+from hapimigrate.model import (
+    Carrier,
+    CarrierOutcome,
+    CarrierUse,
+    Endpoint,
+    Import,
+    Kind,
+    Site,
+    Status,
+    TokenProvider,
+)
 
 if TYPE_CHECKING:  # the registry hands its fixers in; no import at run time
     from hapimigrate.fixers.registry import Fixer
@@ -130,6 +140,13 @@ class ModuleContext:
         self.shared_elsewhere = shared_elsewhere
         self.guarded_elsewhere: dict[str, str] = {}  # see RunOptions
         self.token_parameters: set[str] = set()
+        # carriers across modules (see model.Carrier): those imported here, what
+        # became of this module's own in their readers, those it could export,
+        # and what became of each use of an imported one
+        self.carriers: tuple[Carrier, ...] = ()
+        self.sent_elsewhere: dict[str, CarrierOutcome] = {}
+        self.exports: list[Carrier] = []
+        self.carrier_uses: list[CarrierUse] = []
         # id(request call) -> the statuses of the uses that reach it; and, on a
         # second pass, the requests reached by both rewritten and other uses
         self.request_statuses: dict[int, set[Status]] = {}

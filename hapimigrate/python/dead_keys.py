@@ -29,9 +29,9 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
         statement = _definition(ctx, key)
         if statement is None:
             # `from settings import API_KEY`: the import goes once nothing reads it
-            _remove_unused_import(ctx, key, name, gone)
+            remove_unused_import(ctx, key, name, gone)
             continue
-        if not _keylike(statement.value):
+        if not keylike(statement.value):
             continue
         binding = next(iter(ctx.lexical_scope(key)[name]))
         if any(not _inside(ctx, ref.node, gone) for ref in binding.references):
@@ -39,13 +39,13 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
         ctx.edits.statements[statement] = []
         gone.add(id(statement))
         removed.append(name)
-        for root in _roots(statement.value):
+        for root in roots(statement.value):
             if root not in provider_names:
-                _remove_unused_import(ctx, statement, root, gone)
+                remove_unused_import(ctx, statement, root, gone)
     for attribute in ctx.key_attributes:  # `settings.KEY`: `settings` may be unused now
-        for root in _roots(attribute):
+        for root in roots(attribute):
             if root not in provider_names:
-                _remove_unused_import(ctx, attribute, root, gone)
+                remove_unused_import(ctx, attribute, root, gone)
     return tuple(removed)
 
 
@@ -65,7 +65,7 @@ def _definition(ctx: ModuleContext, key: cst.Name) -> cst.Assign | None:
     return None
 
 
-def _keylike(value: cst.BaseExpression) -> bool:
+def keylike(value: cst.BaseExpression) -> bool:
     """A literal, an environment or settings lookup: nothing whose removal would
     skip a side effect."""
     if isinstance(
@@ -73,7 +73,7 @@ def _keylike(value: cst.BaseExpression) -> bool:
     ):
         return True
     if isinstance(value, cst.Subscript):  # os.environ["X"], config["hubspot"]["key"]
-        return _keylike(value.value)
+        return keylike(value.value)
     if isinstance(value, cst.Call):
         func = cst.Module([]).code_for_node(value.func)
         return func.endswith(("getenv", "environ.get")) and all(
@@ -82,7 +82,7 @@ def _keylike(value: cst.BaseExpression) -> bool:
     return False
 
 
-def _roots(value: cst.CSTNode) -> set[str]:
+def roots(value: cst.CSTNode) -> set[str]:
     """The names a value reads: ``os`` of ``os.environ["X"]``."""
     roots = set()
     stack = [value]
@@ -97,7 +97,7 @@ def _roots(value: cst.CSTNode) -> set[str]:
     return roots
 
 
-def _remove_unused_import(
+def remove_unused_import(
     ctx: ModuleContext, near: cst.CSTNode, name: str, gone: set[int]
 ) -> bool:
     scope = ctx.lexical_scope(near)

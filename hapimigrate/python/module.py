@@ -6,12 +6,13 @@ third of a second to import."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import libcst as cst
 
 from hapimigrate import prefilter, textscan
 from hapimigrate.fixers import registry
-from hapimigrate.python import dead_keys, guards
+from hapimigrate.python import dead_keys, dead_settings, guards
 from hapimigrate.python import slicing
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import EditApplier
@@ -25,9 +26,14 @@ UNRECOGNISED = "a hapikey use the codemod does not recognise: migrate it by hand
 def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
     """The codemod on ``data``; on its relevant statements only, for a big file."""
     asked = options.modernize or options.calls
-    if not asked and not prefilter.may_hold_key_site(data):
+    if (
+        not asked
+        and not options.carriers
+        and not options.dead_settings
+        and not prefilter.may_hold_key_site(data)
+    ):
         return FileResult(path)  # HubSpot calls, but nothing asked about them
-    part = slicing.reduce(data, prefilter.CALL_SEED if asked else None)
+    part = slicing.reduce(data, _seed(options))
     if part is not None:
         result = _process(path, part.source, options)
         if not result.sites or result.sites[0].status != Status.UNPARSED:
@@ -45,6 +51,24 @@ def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
                     result, sites=sites, original=data, new=spliced
                 )
     return _process(path, data, options)
+
+
+def _seed(options: RunOptions) -> re.Pattern[bytes] | None:
+    """What a statement must mention to matter (see slicing.reduce): also the
+    names of the other modules' carriers this module sends."""
+    asked = options.modernize or options.calls
+    wanted = [c.name for c in options.carriers] + list(options.dead_settings)
+    if not wanted:
+        return prefilter.CALL_SEED if asked else None
+    base = (prefilter.CALL_SEED if asked else prefilter.STATEMENT_SEED).pattern
+    names = b"|".join(re.escape(name.encode()) for name in wanted)
+    return re.compile(base + rb"|\b(?:" + names + rb")\b", re.IGNORECASE)
+
+
+def _carriers(ctx: ModuleContext, options: RunOptions) -> None:
+    """Hand the context what the tree knows of carriers across modules."""
+    ctx.carriers = options.carriers
+    ctx.sent_elsewhere = {o.name: o for o in options.sent_elsewhere}
 
 
 def _mixed_requests(ctx: ModuleContext) -> frozenset[int]:
@@ -81,6 +105,7 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         **asked,
     )
     ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
+    _carriers(ctx, options)
     registry.run(ctx)
     for _ in range(3):  # each pass can only turn rewrites into manual sites
         several = len({identity for identity, _ in ctx.provider_keys}) > 1
@@ -101,7 +126,10 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         )
         ctx.mixed_requests = mixed
         ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
+        _carriers(ctx, options)
         registry.run(ctx)
+    if options.dead_settings:
+        dead_settings.remove(ctx, options.dead_settings)
     guards.report(ctx, dead_keys.removed_nodes(ctx))
     # every use check finds is a site of report, diff and apply too: where apply
     # exits 0, check on the result does
@@ -125,7 +153,14 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
     )
     sites = tuple(sorted(sites, key=lambda s: (s.line, s.column)))
     if not ctx.edits:
-        return FileResult(path, sites, original=data, encoding=module.encoding)
+        return FileResult(
+            path,
+            sites,
+            original=data,
+            encoding=module.encoding,
+            exports=tuple(dict.fromkeys(ctx.exports)),
+            carrier_uses=tuple(ctx.carrier_uses),
+        )
     removed = (
         dead_keys.remove(ctx, options.protected) if options.remove_dead_keys else ()
     )
@@ -152,4 +187,6 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         session_headers=tuple(sorted(ctx.session_headers)),
         provider_keys=tuple(sorted(ctx.provider_keys)),
         imported_keys=tuple(sorted(ctx.imported_keys())),
+        exports=tuple(dict.fromkeys(ctx.exports)),
+        carrier_uses=tuple(ctx.carrier_uses),
     )

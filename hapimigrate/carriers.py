@@ -1,0 +1,219 @@
+"""The tree-wide step for carriers across modules (see
+:mod:`hapimigrate.fixers.across_modules`): values that carry the key from the
+module that defines them (``constants.PARAMS``) to the modules that send them.
+
+    first results -> the carriers modules export -> their readers, run knowing
+    them -> carriers some use cannot take are blocked, readers run again, until
+    none is newly blocked -> the defining modules, run knowing what became of
+    their carriers
+
+A carrier changes only when every use of it in every reader does; a blocked
+carrier's uses are manual sites, so no request is half-migrated. Each round
+blocks one more carrier or ends, so the step ends.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Callable
+
+from hapimigrate import prefilter
+from hapimigrate.model import (
+    Carrier,
+    CarrierOutcome,
+    CarrierUse,
+    FileResult,
+    RunOptions,
+    Status,
+)
+from hapimigrate.tree_imports import imported_names
+
+Process = Callable[[str, RunOptions], FileResult]
+Key = tuple[str, str]  # (defining path, name)
+
+# the reason of a carrier's site in its own module once its readers migrated it
+SENT_ELSEWHERE_END = "), which now send the token"
+SENT_ELSEWHERE = "{} is sent by other modules ({}" + SENT_ELSEWHERE_END
+UNUSED = "{} is not used in this module, nor sent by a module that imports it"
+BLOCKED = "{} is also sent by {}, which cannot change: {}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Resolved:
+    """The results after the step, the options each changed file was run with,
+    and the carriers that changed (with the readers that must agree)."""
+
+    results: list[FileResult]
+    options: dict[str, RunOptions]
+    migrated: dict[Key, tuple[str, ...]]
+
+
+def resolve(
+    results: list[FileResult],
+    files: list[str],
+    options: RunOptions,
+    process: Process,
+    refused: frozenset[Key] = frozenset(),
+) -> Resolved:
+    """Run the step; ``refused`` carriers are blocked from the start (a later
+    pass undid one of their uses)."""
+    exports = {(c.path, c.name): c for r in results for c in r.exports}
+    if not exports:
+        return Resolved(results, {}, {})
+    readers = _readers(list(exports.values()), files)
+    blocked: dict[Key, str] = {
+        key: "another module's use of it changed again" for key in refused
+    }
+    reader_results: dict[str, FileResult] = {}
+    for _ in range(len(exports) + 1):
+        for reader, carried in readers.items():
+            reader_results[reader] = process(
+                reader, _with_carriers(options, carried, blocked)
+            )
+        newly = _blocked(exports, reader_results, blocked)
+        if not newly:
+            break
+        blocked.update(newly)
+    per_path = {
+        reader: _with_carriers(options, carried, blocked)
+        for reader, carried in readers.items()
+    }
+    migrated: dict[Key, tuple[str, ...]] = {}
+    changed: dict[str, FileResult] = dict(reader_results)
+    for path in {key[0] for key in exports}:
+        outcomes = []
+        for key, carrier in exports.items():
+            if key[0] != path:
+                continue
+            uses = _uses_of(key, reader_results)
+            if key in blocked:
+                outcomes.append(
+                    CarrierOutcome(carrier.name, Status.MANUAL, blocked[key])
+                )
+                continue
+            if not uses:
+                continue  # sent by its own module only: changed there already
+            status = uses[0].status
+            where = ", ".join(sorted({u.where for u in uses}))
+            outcomes.append(CarrierOutcome(carrier.name, status, where))
+            migrated[key] = tuple(
+                sorted({r for r, c in readers.items() if carrier in c})
+            )
+        if not outcomes:
+            continue
+        own = dataclasses.replace(
+            per_path.get(path, options), sent_elsewhere=tuple(outcomes)
+        )
+        per_path[path] = own
+        changed[path] = process(path, own)
+    return Resolved([changed.get(r.path, r) for r in results], per_path, migrated)
+
+
+def broken(results: list[FileResult], migrated: dict[Key, tuple[str, ...]]) -> set[Key]:
+    """The migrated carriers whose uses a later pass left (or that their own
+    module no longer changes): they must be blocked and the step run again."""
+    by_path = {r.path: r for r in results}
+    found = set()
+    for key, readers in migrated.items():
+        uses = (
+            [
+                u
+                for reader in readers
+                for u in by_path[reader].carrier_uses
+                if (u.path, u.name) == key
+            ]
+            if all(reader in by_path for reader in readers)
+            else []
+        )
+        if not uses or len({u.status for u in uses}) != 1:
+            found.add(key)
+            continue
+        if uses[0].status not in (Status.REWRITE, Status.KEPT):
+            found.add(key)
+            continue
+        if uses[0].status == Status.KEPT:
+            continue  # nothing changed in its own module
+        owner = by_path.get(key[0])
+        if owner is None or key not in {(c.path, c.name) for c in owner.exports}:
+            found.add(key)
+    return found
+
+
+def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier]]:
+    """The Python modules that may read each carrier: they name it and import
+    its module (a byte scan, then a word-boundary check, then the import lines)."""
+    readers: dict[str, list[Carrier]] = {}
+    words = {
+        c.name: re.compile(rb"\b" + re.escape(c.name.encode()) + rb"\b")
+        for c in exports
+    }
+    for path in files:
+        if not prefilter.is_python(path):
+            continue
+        named = [c for c in exports if c.path != path]
+        if not named:
+            continue
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        named = [
+            c for c in named if c.name.encode() in data and words[c.name].search(data)
+        ]
+        if not named:
+            continue
+        imports = imported_names(data)
+        named = [c for c in named if c.module.encode() in imports]
+        if named:
+            readers[path] = named
+    return readers
+
+
+def _with_carriers(
+    options: RunOptions, carried: list[Carrier], blocked: dict[Key, str]
+) -> RunOptions:
+    return dataclasses.replace(
+        options,
+        carriers=tuple(
+            dataclasses.replace(c, blocked=blocked.get((c.path, c.name), ""))
+            for c in carried
+        ),
+    )
+
+
+def _uses_of(key: Key, reader_results: dict[str, FileResult]) -> list[CarrierUse]:
+    return [
+        use
+        for result in reader_results.values()
+        for use in result.carrier_uses
+        if (use.path, use.name) == key
+    ]
+
+
+def _blocked(
+    exports: dict[Key, Carrier],
+    reader_results: dict[str, FileResult],
+    blocked: dict[Key, str],
+) -> dict[Key, str]:
+    """The carriers newly found unable to change, with the reason."""
+    newly = {}
+    for key, carrier in exports.items():
+        if key in blocked:
+            continue
+        uses = _uses_of(key, reader_results)
+        if not uses:
+            if not carrier.used_here:
+                newly[key] = UNUSED.format(carrier.name)
+            continue
+        statuses = {u.status for u in uses}
+        if statuses in ({Status.REWRITE}, {Status.KEPT}):
+            continue
+        odd = next(
+            (u for u in uses if u.status not in (Status.REWRITE, Status.KEPT)),
+            uses[0],
+        )
+        reason = odd.reason or "its uses are decided differently"
+        newly[key] = BLOCKED.format(carrier.name, odd.where, reason)
+    return newly

@@ -1,0 +1,358 @@
+"""Carriers across modules (issue #12, item 5): a module-level value that carries
+the key (``PARAMS = {"hapikey": KEY}``, ``CONTACT_URL = BASE + "...?hapikey=" +
+KEY`` in ``constants.py``) and the modules that import and send it.
+
+The defining module cannot know the requests; each reader cannot see the key.
+So the run does it in two steps (:mod:`hapimigrate.carriers` drives them):
+
+1. The defining module's fixer meets a module-level name (:class:`Unused` when no
+   code of its own reads it) and *exports* a :class:`Carrier`: which key it
+   holds, and for a URL its template.
+2. Every module that imports the carrier gets it in ``RunOptions.carriers``; this
+   module's fixer (registered on imports) follows each use to its requests and
+   decides like any other use, with the key's origin as the defining module saw
+   it. When every use in every reader is migrated, the defining module is run
+   again with ``RunOptions.sent_elsewhere`` and drops the key from the value;
+   otherwise the carrier is *blocked*: its uses stay, as manual sites, so that no
+   request is half-migrated, and the defining module says why.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, Sequence
+
+import libcst as cst
+
+from hapimigrate import hubspot
+from hapimigrate.carriers import SENT_ELSEWHERE
+from hapimigrate.analysis import call_endpoints, origins
+from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused
+from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
+from hapimigrate.fixers import attach
+from hapimigrate.fixers.registry import register
+from hapimigrate.model import Carrier, CarrierUse, Endpoint, Kind, Status
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.tree_imports import importable_names
+
+
+def module_name(path: str) -> str:
+    """The name other modules import ``path`` by."""
+    return importable_names(path)[0]
+
+
+def _carrier(
+    ctx: ModuleContext,
+    name: str,
+    kind: Kind,
+    keys: Sequence[cst.BaseExpression],
+    literal: str | None,
+    url: str,
+    used_here: bool,
+    placeholders: bool = False,
+) -> Carrier | None:
+    """The carrier ``name`` is, when its key is one configured key the provider's
+    token can stand for; None otherwise."""
+    if literal is not None:
+        identity, label = repr(literal), origins.LITERAL_KEY
+    elif placeholders:  # several fields may feed it: its senders fill them
+        identity, label = origins.config_key(ctx, keys[0]) if keys else ("", "")
+    elif len(keys) == 1:
+        if origins.key_origin(ctx, keys[0]).kind != origins.CONFIG:
+            return None
+        identity, label = origins.config_key(ctx, keys[0])
+    else:
+        return None
+    if attach.guarded_elsewhere(ctx, list(keys)) or len(ctx.several_keys) > 1:
+        return None
+    module = module_name(ctx.path)
+    return Carrier(
+        ctx.path, module, name, kind, identity, label, url, "", used_here, placeholders
+    )
+
+
+def exported(
+    ctx: ModuleContext,
+    unused: FlowError,
+    kind: Kind,
+    keys: Sequence[cst.BaseExpression],
+    where: cst.CSTNode,
+    record: Callable[[Route], object],
+    *,
+    url: str = "",
+    literal: str | None = None,
+    hardcoded: bool = False,
+) -> bool:
+    """Handle a use whose value goes to a module-level name no code here reads:
+    export it as a carrier (False: the caller reports the site manual as
+    before), or, on the run that knows what its readers made of it, migrate or
+    leave it (True: the site is recorded here)."""
+    if not isinstance(unused, Unused):
+        return False
+    name = unused.name.value
+    carrier = _carrier(ctx, name, kind, keys, literal, url, used_here=False)
+    if carrier is None:
+        return False
+    outcome = ctx.sent_elsewhere.get(name)
+    if outcome is None:
+        ctx.exports.append(carrier)
+        return False
+    if outcome.status == Status.REWRITE:
+        record(Route())
+        for key in keys:
+            ctx.note_key(key)
+        ctx.provider_keys.add((carrier.identity, carrier.label))
+        ctx.exports.append(carrier)
+        reason = SENT_ELSEWHERE.format(name, outcome.reason)
+        ctx.site(where, kind, Status.REWRITE, reason, hardcoded_key=hardcoded)
+    elif outcome.status == Status.KEPT:
+        ctx.site(where, kind, Status.KEPT, DEVELOPER_REASON, hardcoded_key=hardcoded)
+    else:
+        ctx.site(where, kind, Status.MANUAL, outcome.reason, hardcoded_key=hardcoded)
+    return True
+
+
+SHARED_VALUE = (
+    "{} is a module-level value other modules may import, and its key is not one "
+    "configured key: change it together with them, by hand"
+)
+
+
+def route_problem(
+    ctx: ModuleContext,
+    route: Route | None,
+    kind: Kind,
+    keys: Sequence[cst.BaseExpression],
+    *,
+    url: str = "",
+    literal: str | None = None,
+    placeholders: bool = False,
+) -> str | None:
+    """Why a use whose value is bound to module-level names on its way cannot
+    change: what other modules made of them, or a key that could not be told
+    to them. Call before deciding; :func:`export_route` after a rewrite."""
+    for name, carried in _shared(ctx, route, kind):
+        outcome = ctx.sent_elsewhere.get(name.value)
+        if outcome is not None and outcome.status != Status.REWRITE:
+            return outcome.reason or DEVELOPER_REASON
+        carrier = _carrier(
+            ctx, name.value, carried, keys, literal, url, True, placeholders
+        )
+        if carrier is None:
+            return SHARED_VALUE.format(name.value)
+    return None
+
+
+def _shared(
+    ctx: ModuleContext, route: Route | None, kind: Kind
+) -> list[tuple[cst.Name, Kind]]:
+    """The module-level names on a route other modules may import: the values it
+    is bound to, and the sessions whose params it is."""
+    if route is None:
+        return []
+    found = [(name, kind) for name in route.module_names]
+    for sink in route.sinks:
+        if sink.role == "session" and attach.is_module_level_name(ctx, sink.session):
+            assert isinstance(sink.session, cst.Name)
+            found.append((sink.session, Kind.SESSION))
+    return found
+
+
+def export_route(
+    ctx: ModuleContext,
+    route: Route,
+    kind: Kind,
+    keys: Sequence[cst.BaseExpression],
+    *,
+    url: str = "",
+    literal: str | None = None,
+    placeholders: bool = False,
+) -> None:
+    """A rewrite changed module-level values other modules may send too: tell
+    the run, which makes them agree or blocks it."""
+    for name, carried in _shared(ctx, route, kind):
+        carrier = _carrier(
+            ctx, name.value, carried, keys, literal, url, True, placeholders
+        )
+        assert carrier is not None  # route_problem said so
+        ctx.exports.append(carrier)
+
+
+# -- the modules that import it -------------------------------------------------
+
+
+@register("imported-carriers", (cst.ImportFrom, cst.Import))
+def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
+    if not ctx.carriers:
+        return
+    for carrier in ctx.carriers:
+        for node in _uses(ctx, imports, carrier):
+            _migrate_use(ctx, carrier, node)
+
+
+def _uses(
+    ctx: ModuleContext, imports: Sequence[cst.CSTNode], carrier: Carrier
+) -> list[cst.CSTNode]:
+    """The expressions of this module that read ``carrier``: ``NAME`` after
+    ``from constants import NAME`` (or ``as``), ``constants.NAME`` after
+    ``import constants`` or ``from pkg import constants``."""
+    found: list[cst.CSTNode] = []
+    for statement in imports:
+        if isinstance(statement, cst.ImportFrom):
+            if isinstance(statement.names, cst.ImportStar):
+                continue
+            source = _dotted(statement.module) if statement.module else ""
+            for alias in statement.names:
+                imported = _dotted(alias.name)
+                local = alias.evaluated_alias or imported
+                if source.split(".")[-1] == carrier.module and imported == carrier.name:
+                    found += _references(ctx, statement, local)
+                elif imported == carrier.module:
+                    found += _attributes(ctx, statement, local, carrier.name)
+        else:
+            assert isinstance(statement, cst.Import)
+            for alias in statement.names:
+                dotted = _dotted(alias.name)
+                if dotted.split(".")[-1] != carrier.module:
+                    continue
+                found += _attributes(
+                    ctx, statement, alias.evaluated_alias or dotted, carrier.name
+                )
+    return found
+
+
+def _dotted(node: cst.BaseExpression) -> str:
+    return cst.Module([]).code_for_node(node).replace(" ", "")
+
+
+def _references(
+    ctx: ModuleContext, statement: cst.CSTNode, local: str
+) -> list[cst.CSTNode]:
+    scope = ctx.lexical_scope(statement)
+    if scope is None:
+        return []
+    return [
+        ref.node
+        for assignment in scope.assignments[local]
+        if getattr(assignment, "node", None) is statement
+        for ref in assignment.references
+    ]
+
+
+def _attributes(
+    ctx: ModuleContext, statement: cst.CSTNode, local: str, name: str
+) -> list[cst.CSTNode]:
+    """``local.name`` where ``local`` is the module ``statement`` imports."""
+    head = local.split(".")[0]
+    bound = {id(ref.node) for ref in _reference_objects(ctx, statement, head)}
+    found = []
+    for attribute in ctx.index.attributes.get(name, ()):
+        base = attribute.value
+        root = base
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        if _dotted(base) == local and id(root) in bound:
+            found.append(attribute)
+    return found
+
+
+def _reference_objects(ctx: ModuleContext, statement: cst.CSTNode, local: str):
+    scope = ctx.lexical_scope(statement)
+    if scope is None:
+        return []
+    return [
+        ref
+        for assignment in scope.assignments[local]
+        if getattr(assignment, "node", None) is statement
+        for ref in assignment.references
+    ]
+
+
+def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:
+    line = ctx.start(node)[0]
+    where = f"{os.path.basename(ctx.path)}:{line}"
+    route: Route | None = None
+    problem: str | None = carrier.blocked or None
+    try:
+        route = Flow(ctx, client=carrier.kind == Kind.SESSION).follow(node)
+    except FlowError as error:
+        problem = problem or str(error)
+    if carrier.kind == Kind.SESSION:
+        problem = problem or _headers_replaced(ctx, node)
+    calls = _calls(ctx, carrier, route)
+    if route is not None and problem is None:
+        problem = attach.sink_problem(ctx, route, None)
+    if route is not None and problem is None:
+        if carrier.placeholders:
+            problem = (
+                f"{carrier.name} of {carrier.module}.py is a template whose key "
+                "field is filled here: change both by hand"
+            )
+        elif carrier.kind == Kind.URL and route.appended:
+            problem = f"text is added after {carrier.name} at run time (after its key)"
+        elif route.module_names:
+            problem = (
+                f"{carrier.name} is bound to {route.module_names[0].value} here, "
+                "which other modules may import in turn"
+            )
+    urls = attach.route_urls(ctx, route) if route is not None else ()
+    use = KeyUse(
+        carrier.label,
+        calls,
+        (carrier.url, *urls) if carrier.url else urls,
+        problem,
+        origins.Origin(origins.CONFIG),
+        True,
+        ctx.several_keys,
+        False,
+    )
+    decision = decide(use)
+    # a session's header is set where the session is made: nothing to add here
+    if decision.rewrites and decision.send_token and carrier.kind != Kind.SESSION:
+        assert route is not None
+        attach.send_token(ctx, route)
+        ctx.provider_keys.add((carrier.identity, carrier.label))
+    attach.note_requests(ctx, route, decision.status)
+    if carrier.kind == Kind.SESSION:
+        default = f"{carrier.name} of {carrier.module}.py gets its header there"
+    else:
+        default = (
+            f"{carrier.name} of {carrier.module}.py carries the key: it goes there, "
+            "the token comes here"
+        )
+    reason = decision.reason or default
+    ctx.site(node, carrier.kind, decision.status, reason, calls=calls)
+    ctx.carrier_uses.append(
+        CarrierUse(carrier.path, carrier.name, decision.status, decision.reason, where)
+    )
+
+
+def _headers_replaced(ctx: ModuleContext, node: cst.CSTNode) -> str | None:
+    """``session.headers = {...}`` or ``session.headers.clear()`` here."""
+    headers = ctx.parent(node)
+    if not (isinstance(headers, cst.Attribute) and headers.attr.value == "headers"):
+        return None
+    holder = ctx.parent(headers)
+    replaced = isinstance(holder, cst.AssignTarget) or (
+        isinstance(holder, cst.Attribute)
+        and holder.attr.value == "clear"
+        and isinstance(ctx.parent(holder), cst.Call)
+    )
+    if replaced:
+        return (
+            f"modules that replace its headers (here, line {ctx.start(node)[0]}) "
+            "drop a header set where the session is made"
+        )
+    return None
+
+
+def _calls(
+    ctx: ModuleContext, carrier: Carrier, route: Route | None
+) -> tuple[Endpoint, ...]:
+    calls = call_endpoints.site_endpoints(ctx, route)
+    if carrier.kind != Kind.URL:
+        return calls
+    path = hubspot.endpoint_path(carrier.url)
+    if not calls:
+        return (Endpoint(None, path),)
+    return tuple(dict.fromkeys(Endpoint(c.method, path) for c in calls))

@@ -1,0 +1,123 @@
+"""Key settings nothing reads any more (issue #12, item 5).
+
+A settings module defines the key (``HUBSPOT_API_KEY = get_env("HUBSPOT_API_KEY")``,
+raising at start-up when the variable is missing) and other modules read it. Once
+the run has migrated every reader, nothing in the tree reads the setting, but the
+app still needs the old variable to start. The run (:mod:`hapimigrate.run`) finds
+such settings and hands their names here: a definition whose value only reads the
+environment (or a literal) is removed, with the imports only it used, and reported
+as a ``setting`` site; any other definition is reported ``manual``, naming the
+variable that stays required.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.metadata import GlobalScope
+
+from hapimigrate.model import Kind, Status
+from hapimigrate.python import dead_keys
+from hapimigrate.python.context import ModuleContext
+
+REMOVED = (
+    "nothing in the tree reads {} any more: removed, so the old variable is no "
+    "longer required at start-up"
+)
+STILL_REQUIRED = (
+    "nothing in the tree reads {} any more, but this definition may do more than "
+    "read the environment: delete it by hand, or keep the old variable set"
+)
+# the calls that read a setting from the environment or a config file
+_CONSTANTS = ("None", "True", "False")
+_READERS = ("getenv", "environ.get", "env", "env.str", "config", "os.getenv")
+
+
+def remove(ctx: ModuleContext, names: tuple[str, ...]) -> None:
+    """Remove (or report) the module-level definitions of ``names``."""
+    gone = dead_keys.removed_nodes(ctx)
+    for statement in _definitions(ctx, set(names)):
+        target = statement.targets[0].target
+        assert isinstance(target, cst.Name)
+        name = target.value
+        if _references(ctx, target):
+            continue  # this module reads it itself: not dead
+        if not _reads_environment(ctx, statement.value):
+            ctx.site(
+                statement, Kind.SETTING, Status.MANUAL, STILL_REQUIRED.format(name)
+            )
+            continue
+        ctx.edits.statements[statement] = []
+        gone.add(id(statement))
+        for root in dead_keys.roots(statement.value):
+            dead_keys.remove_unused_import(ctx, statement, root, gone)
+        ctx.site(statement, Kind.SETTING, Status.REWRITE, REMOVED.format(name))
+
+
+def _definitions(ctx: ModuleContext, names: set[str]) -> list[cst.Assign]:
+    found = []
+    for line in ctx.module.body:
+        if not isinstance(line, cst.SimpleStatementLine):
+            continue
+        for statement in line.body:
+            if (
+                isinstance(statement, cst.Assign)
+                and len(statement.targets) == 1
+                and isinstance(statement.targets[0].target, cst.Name)
+                and statement.targets[0].target.value in names
+            ):
+                found.append(statement)
+    return found
+
+
+def _references(ctx: ModuleContext, target: cst.Name) -> bool:
+    scope = ctx.lexical_scope(target)
+    if scope is None:
+        return True
+    bindings = [b for b in scope[target.value] if isinstance(b.scope, GlobalScope)]
+    return len(bindings) != 1 or bool(bindings[0].references)
+
+
+def _reads_environment(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    """A literal, ``os.environ[...]``, ``os.getenv(...)``, a config reader
+    (``env("X")``, ``config("X")``) or a function of this module that reads the
+    environment, called with literals only: nothing else happens when it runs."""
+    if dead_keys.keylike(value):
+        return True
+    if not isinstance(value, cst.Call) or not all(
+        isinstance(a.value, (cst.SimpleString, cst.Integer))
+        or (isinstance(a.value, cst.Name) and a.value.value in _CONSTANTS)
+        for a in value.args
+    ):
+        return False
+    func = ctx.code(value.func)
+    if func.endswith(_READERS):
+        return True
+    if isinstance(value.func, cst.Name):
+        scope = ctx.lexical_scope(value.func)
+        for binding in scope[func] if scope is not None else ():
+            node = binding.node
+            if isinstance(node, cst.FunctionDef) and isinstance(
+                binding.scope, GlobalScope
+            ):
+                body = ctx.code(node)
+                return ("environ" in body or "getenv" in body) and _only_environment(
+                    ctx, node
+                )
+    return False
+
+
+def _only_environment(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
+    """The function calls nothing but environment readers and exception
+    constructors (``raise ImproperlyConfigured(...)``)."""
+    for call in ctx.index.calls:
+        if ctx.ancestor(call, cst.FunctionDef) is not function:
+            continue
+        name = ctx.code(call.func)
+        if (
+            name.endswith(_READERS)
+            or ctx.parent(call) is not None
+            and isinstance(ctx.parent(call), cst.Raise)
+        ):
+            continue
+        return False
+    return True

@@ -1,0 +1,72 @@
+"""The last tree-wide step: key settings nothing reads any more.
+
+After the migration, ``settings.HUBSPOT_API_KEY`` may be read by no module of the
+tree, while ``settings.py`` still requires the old variable at start-up. The
+migrated modules say which settings they stopped reading
+(``FileResult.imported_keys``); a setting no file of the tree names any more (its
+migrated text, for a file that changes) is handed to its settings module, which
+removes the definition or says why it cannot (:mod:`hapimigrate.python.dead_settings`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from typing import Callable
+
+from hapimigrate import prefilter
+from hapimigrate.model import FileResult, RunOptions
+
+Process = Callable[[str, RunOptions], FileResult]
+
+
+def resolve(
+    results: list[FileResult],
+    files: list[str],
+    options: RunOptions,
+    per_path: dict[str, RunOptions],
+    process: Process,
+) -> list[FileResult]:
+    wanted = {key for r in results if r.changed for key in r.imported_keys}
+    if not wanted:
+        return results
+    by_path = {r.path: r for r in results}
+    modules: dict[str, list[str]] = {}
+    for path in files:
+        if prefilter.is_python(path):
+            stem = os.path.splitext(os.path.basename(path))[0]
+            modules.setdefault(stem, []).append(path)
+    dead: dict[str, list[str]] = {}
+    for module, name in sorted(wanted):
+        homes = modules.get(module, [])
+        if len(homes) != 1:
+            continue  # no settings module in the tree, or several of that name
+        home = homes[0]
+        word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+        if not any(word.search(_text(path, by_path)) for path in files if path != home):
+            dead.setdefault(home, []).append(name)
+    if not dead:
+        return results
+    changed = {
+        home: process(
+            home,
+            dataclasses.replace(
+                per_path.get(home, options), dead_settings=tuple(names)
+            ),
+        )
+        for home, names in dead.items()
+    }
+    return [changed.get(r.path, r) for r in results]
+
+
+def _text(path: str, by_path: dict[str, FileResult]) -> bytes:
+    """A file's text after the migration."""
+    result = by_path.get(path)
+    if result is not None and result.changed:
+        return result.new or b""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""

@@ -1,0 +1,212 @@
+"""Values that carry the key across modules (issue #12, item 5): a constants module's
+params and URLs, a session made in one module and used in others, settings nothing
+reads any more. A carrier changes only when every module sending it can; the
+bundled multi-module project is migrated and run end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hapimigrate import providers, run
+from hapimigrate.model import RunOptions, Status
+from tests.behaviour.compare import OK
+from tests.behaviour.harness import Settings, run_project
+
+ROOT = Path(__file__).resolve().parents[1]
+OPTIONS = RunOptions(provider=providers.resolve("env:HUBSPOT_ACCESS_TOKEN"))
+BEARER = '"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]'
+
+CONSTANTS = (
+    "import os\n"
+    "KEY = os.environ['HUBSPOT_API_KEY']\n"
+    "BASE = 'https://api.hubapi.com'\n"
+    "PARAMS = {'hapikey': KEY}\n"
+    "LISTS_URL = BASE + '/contacts/v1/lists?hapikey=' + KEY\n"
+)
+
+
+def migrate(tmp_path: Path, files: dict[str, str]):
+    """Migrate a tree: {name: (statuses of its key sites, text after)}."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    paths = sorted(str(tmp_path / name) for name in files)
+    out = {}
+    for result in run.results(paths, OPTIONS, jobs=1):
+        name = Path(result.path).name
+        statuses = [
+            s.status for s in result.sites if s.kind.value not in ("call", "version")
+        ]
+        text = result.new.decode() if result.changed else files[name]
+        out[name] = (statuses, text)
+    return out
+
+
+def test_a_constants_modules_params_and_url_move_with_their_senders(tmp_path):
+    reader = (
+        "import requests\nfrom constants import BASE, PARAMS, LISTS_URL\n"
+        "def owners():\n    return requests.get(BASE + '/crm/v3/owners', params=PARAMS)\n"
+        "def lists():\n    return requests.get(LISTS_URL)\n"
+    )
+    out = migrate(tmp_path, {"constants.py": CONSTANTS, "reader.py": reader})
+    statuses, constants = out["constants.py"]
+    assert statuses == [Status.REWRITE, Status.REWRITE]
+    assert "PARAMS = {}" in constants and "hapikey" not in constants
+    statuses, text = out["reader.py"]
+    assert statuses == [Status.REWRITE, Status.REWRITE]
+    assert text.count(BEARER) == 2
+
+
+@pytest.mark.parametrize(
+    "reader,why",
+    [
+        (  # one sender sends it elsewhere: the token must not go there
+            "import requests\nimport constants\n"
+            "def owners():\n    return requests.get('https://api.hubapi.com/crm/v3/owners', params=constants.PARAMS)\n"
+            "def alert():\n    return requests.post('https://hooks.slack.com/x', params=constants.PARAMS)\n",
+            "hooks.slack.com",
+        ),
+        (  # text added after the key at run time
+            "import requests\nfrom constants import LISTS_URL, PARAMS\n"
+            "def lists():\n    return requests.get(LISTS_URL + '&count=5', params=PARAMS)\n",
+            "text is added after LISTS_URL",
+        ),
+        (  # passed on where it cannot be followed
+            "from constants import PARAMS\nimport client\n"
+            "def owners():\n    return client.fetch('/crm/v3/owners', PARAMS)\n",
+            "does not follow",
+        ),
+    ],
+    ids=["other_host", "appended", "passed_on"],
+)
+def test_a_carrier_one_sender_cannot_take_stays_everywhere(tmp_path, reader, why):
+    out = migrate(tmp_path, {"constants.py": CONSTANTS, "reader.py": reader})
+    assert out["constants.py"][1] == CONSTANTS
+    assert out["reader.py"][1] == reader
+    assert Status.REWRITE not in out["reader.py"][0]
+
+
+def test_a_module_level_value_sent_here_and_imported_elsewhere_changes_everywhere(
+    tmp_path,
+):
+    """The defining module sends PARAMS too: before, its rewrite emptied PARAMS
+    and left the other module's request with neither key nor token."""
+    home = CONSTANTS + (
+        "import requests\n"
+        "def ping():\n    return requests.get(BASE + '/integrations/v1/me', params=PARAMS)\n"
+    )
+    reader = (
+        "import requests\nfrom constants import PARAMS\n"
+        "def owners():\n    return requests.get('https://api.hubapi.com/crm/v3/owners', params=PARAMS)\n"
+    )
+    out = migrate(tmp_path, {"constants.py": home, "reader.py": reader})
+    assert BEARER in out["constants.py"][1] and "PARAMS = {}" in out["constants.py"][1]
+    assert BEARER in out["reader.py"][1]
+    slack = reader.replace(
+        "https://api.hubapi.com/crm/v3/owners", "https://hooks.slack.com/x"
+    )
+    out = migrate(tmp_path, {"constants.py": home, "reader.py": slack})
+    assert out["constants.py"][0][0] == Status.MANUAL  # its PARAMS use
+    assert "hapikey" in out["constants.py"][1] and BEARER not in out["reader.py"][1]
+
+
+def test_a_template_whose_key_field_other_modules_fill_stays(tmp_path):
+    home = (
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "DEAL = 'https://api.hubapi.com/deals/v1/deal/%s?hapikey=%s'\n"
+        "def deal(i):\n    return requests.get(DEAL % (i, KEY))\n"
+    )
+    reader = "import requests\nfrom home import DEAL, KEY\ndef d(i):\n    return requests.get(DEAL % (i, KEY))\n"
+    out = migrate(tmp_path, {"home.py": home, "reader.py": reader})
+    assert out["home.py"] == ([Status.MANUAL], home)
+    alone = migrate(
+        tmp_path / ".." / tmp_path.name, {"home.py": home, "reader.py": "x = 1\n"}
+    )
+    assert alone["home.py"][0] == [Status.REWRITE]
+
+
+SESSION = (
+    "import os, requests\n"
+    "session = requests.Session()\n"
+    "session.params = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n"
+)
+
+
+def test_a_session_made_in_one_module_is_followed_into_the_others(tmp_path):
+    reader = (
+        "from http_session import session\n"
+        "def companies():\n"
+        "    url = 'https://api.hubapi.com/companies/v2/companies/paged'\n"
+        "    return session.get(url, params={'limit': 5}).json()\n"
+    )
+    out = migrate(tmp_path, {"http_session.py": SESSION, "reader.py": reader})
+    assert 'session.headers["Authorization"]' in out["http_session.py"][1]
+    assert out["reader.py"] == ([Status.REWRITE], reader)  # the header is set there
+    elsewhere = reader.replace("https://api.hubapi.com", "https://api.pipedrive.com")
+    out = migrate(tmp_path, {"http_session.py": SESSION, "reader.py": elsewhere})
+    assert out["http_session.py"][1] == SESSION
+
+
+SETTINGS = (
+    "import os\n\n"
+    "def get_env(name):\n"
+    "    try:\n        return os.environ[name]\n"
+    "    except KeyError:\n        raise RuntimeError('set %s' % name)\n\n"
+    "HUBSPOT_API_KEY = get_env('HUBSPOT_API_KEY')\n"
+    "DEBUG = get_env('DEBUG')\n"
+)
+CLIENT = (
+    "import requests\nimport settings\n"
+    "def owners():\n"
+    "    return requests.get('https://api.hubapi.com/crm/v3/owners', params={'hapikey': settings.HUBSPOT_API_KEY})\n"
+)
+
+
+def test_a_setting_nothing_reads_any_more_goes(tmp_path):
+    out = migrate(tmp_path, {"settings.py": SETTINGS, "client.py": CLIENT})
+    statuses, text = out["settings.py"]
+    assert statuses == [Status.REWRITE]
+    assert "HUBSPOT_API_KEY" not in text and "DEBUG = get_env('DEBUG')" in text
+
+
+def test_a_setting_another_module_still_reads_stays(tmp_path):
+    other = "import settings\nENABLED = bool(settings.HUBSPOT_API_KEY)\n"
+    out = migrate(
+        tmp_path, {"settings.py": SETTINGS, "client.py": CLIENT, "flags.py": other}
+    )
+    assert out["settings.py"][1] == SETTINGS
+
+
+def test_a_setting_that_does_more_than_read_the_environment_is_reported(tmp_path):
+    settings = "import vault\nHUBSPOT_API_KEY = vault.fetch('hubspot')\n"
+    out = migrate(tmp_path, {"settings.py": settings, "client.py": CLIENT})
+    assert out["settings.py"] == ([Status.MANUAL], settings)
+
+
+def test_a_class_attribute_another_module_reads_stays(tmp_path):
+    home = (
+        "import os, requests\n"
+        "class Api:\n    params = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n"
+        "    def owners(self):\n"
+        "        return requests.get('https://api.hubapi.com/crm/v3/owners', params=self.params)\n"
+    )
+    reader = (
+        "import requests\nfrom home import Api\n"
+        "class Mine(Api):\n    def x(self):\n"
+        "        return requests.get('https://api.hubapi.com/crm/v3/owners', params=self.params)\n"
+    )
+    out = migrate(tmp_path, {"home.py": home, "reader.py": reader})
+    assert out["home.py"][1] == home
+
+
+def test_the_multi_module_project_runs_with_the_token_only():
+    """fixtures/multimodule: settings, constants, a wrapper module, a session made
+    in one module and used in another, a class attribute and a guard; migrated
+    with `apply` and run before and after with recording fakes."""
+    result = run_project(ROOT / "fixtures" / "multimodule", Settings())
+    assert not result.errors, result.errors
+    assert result.counts.manual == result.counts.unparsed == 0
+    assert result.counts.rewrite >= 10
+    assert [v.label for v in result.verdicts if v.kind != OK] == []
+    assert len(result.verdicts) >= 9  # every request compared: token in, key out
