@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from hapimigrate import hubspot
 from hapimigrate.foreign.js_syntax import (
     Node,
+    callee_parts,
     is_reassigned,
     member,
     member_value,
@@ -79,6 +80,10 @@ def _origin(node: Node | None, depth: int) -> Origin:
         return _name(node, depth)
     if node.type in ("member_expression", "subscript_expression"):
         return _member(node, depth)
+    if node.type == "call_expression" and depth < 6:
+        found = _call(node, depth)
+        if found is not None:
+            return found
     if node.type == "binary_expression":
         operator = node.child_by_field_name("operator")
         if operator is not None and text(operator) in ("||", "??"):
@@ -98,6 +103,41 @@ def _origin(node: Node | None, depth: int) -> Origin:
         UNKNOWN,
         reason=f"the key comes from {_short(node)}, which this tool does not follow",
     )
+
+
+_SAME_VALUE = ("encodeURIComponent", "encodeURI", "String", "escape")
+
+
+def _call(node: Node, depth: int) -> Origin | None:
+    """``encodeURIComponent(KEY)`` is the key; ``config.get('hubspot.apiKey')``
+    and ``this.configService.get('HUBSPOT_API_KEY')`` read the configuration."""
+    parts = callee_parts(node)
+    args = [
+        c
+        for c in (node.child_by_field_name("arguments") or node).named_children
+        if c.type != "comment"
+    ]
+    function = node.child_by_field_name("function")
+    if function is not None and function.type == "member_expression" and not args:
+        prop = function.child_by_field_name("property")
+        if prop is not None and text(prop) == "trim":
+            return _origin(function.child_by_field_name("object"), depth + 1)
+    if parts is None:
+        return None
+    if parts in ([name] for name in _SAME_VALUE) and len(args) == 1:
+        return _origin(args[0], depth + 1)
+    if (
+        len(parts) >= 2
+        and parts[-1] == "get"
+        and "config" in parts[-2].lower()
+        and args
+    ):
+        setting = string_value(args[0])
+        if setting is not None:
+            return Origin(
+                CONFIG, f"config:{setting}", f"{'.'.join(parts)}('{setting}')"
+            )
+    return None
 
 
 def _name(node: Node, depth: int) -> Origin:

@@ -282,3 +282,25 @@ def test_an_unrecognised_use_beside_a_migrated_one_is_still_reported():
         (2, Status.REWRITE),
         (2, Status.MANUAL),
     ]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "encodeURIComponent(process.env.HAPIKEY)",
+        "this.configService.get<string>('HUBSPOT_API_KEY')",
+        "config.get('hubspot.apiKey')",
+        "(process.env.HAPIKEY || '').trim()",
+    ],
+)
+def test_keys_read_from_the_configuration(key):
+    source = (
+        "import axios from 'axios';\n"
+        "import config from 'config';\n"
+        "export class S {\n"
+        "  constructor(private readonly configService: ConfigService) {}\n"
+        f"  a() {{ return axios.get(`https://api.hubapi.com/deals/v1/deal/paged?hapikey=${{{key}}}`); }}\n"
+        "}\n"
+    )
+    (site,) = _process(source, path="s.ts").sites
+    assert site.status == Status.REWRITE, site.reason
