@@ -1,7 +1,7 @@
 """Automation share: how many key sites hapimigrate migrates by itself, and why not the rest.
 
-    .venv/bin/python bench/automation.py [PROJECT...] [--corpus DIR] [--json FILE] [-j N]
-                                         [--keep DIR] [-v]
+    .venv/bin/python bench/automation.py [PROJECT...] [--corpus DIR] [--at REF]
+                                         [--json FILE] [-j N] [--keep DIR] [-v]
 
 For each project of a behavioural corpus (default ``bench/corpus_auto``, the held-out
 corpus of issue #12; ``--corpus bench/corpus`` for the other one), runs the behavioural
@@ -129,10 +129,10 @@ _SHAPES = (
     (re.compile(r"\(line \d+\)"), "(line N)"),
     (re.compile(r"\bline \d+\b"), "line N"),
     (re.compile(r"[\w./-]+\.py:\d+"), "FILE:N"),
-    (re.compile(r"several keys \([^)]*(\)[^)]*)*\)"), "several keys (...)"),
+    (re.compile(r"several keys \((?:[^()]|\([^()]*\))*\)"), "several keys (...)"),
+    (re.compile(r"stored in \S.*?(?=, which|$)"), "stored in NAME"),
     (re.compile(r"[A-Za-z_][\w.]*(\[[^\]]*\])*\(\)"), "NAME()"),
     (re.compile(r"^[A-Za-z_][\w.]*(\[[^\]]*\])* is "), "NAME is "),
-    (re.compile(r"stored in [^ ,:;]+"), "stored in NAME"),
     (re.compile(r"(tests the old key) [\w.\[\]\"']+"), r"\1 NAME"),
     (re.compile(r"\((\w+) of NAME\(\)\)"), "(PARAM of NAME())"),
 )
