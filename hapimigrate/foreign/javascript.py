@@ -318,10 +318,17 @@ def _edits(
     uses_token = bool(needed) or any(
         d.status == Status.REWRITE and d.candidate.sdk_token for d in decisions
     )
+    imported = (
+        token is not None
+        and token.module is not None
+        and module_bindings(root).get(token.function)
+        in (f"{token.module}#{token.function}", f"./{token.module}#{token.function}")
+    )  # a run before this one imported it
     if (
         uses_token
         and token is not None
         and token.module is not None
+        and not imported
         and name_taken(root, token.function)
     ):
         for d in decisions:
@@ -350,7 +357,13 @@ def _edits(
         )
     ]
     edits = cuts + added
-    if edits and uses_token and token is not None and token.module is not None:
+    if (
+        edits
+        and uses_token
+        and token is not None
+        and token.module is not None
+        and not imported
+    ):
         edits.append(import_edit(root, data, token, path))
     return edits
 

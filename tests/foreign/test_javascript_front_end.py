@@ -304,3 +304,15 @@ def test_keys_read_from_the_configuration(key):
     )
     (site,) = _process(source, path="s.ts").sites
     assert site.status == Status.REWRITE, site.reason
+
+
+def test_a_provider_imported_by_an_earlier_run_is_reused():
+    source = (
+        "const axios = require('axios');\n"
+        "const { getToken } = require('auth/tokens');\n"
+        "axios.get('https://api.hubapi.com/a/v1/b', { headers: { Authorization: `Bearer ${getToken()}` } });\n"
+        "axios.get('https://api.hubapi.com/deals/v1/deal/paged?hapikey=' + process.env.HAPIKEY);\n"
+    )
+    result = _process(source, spec="auth.tokens:getToken")
+    assert [s.status for s in result.sites] == [Status.REWRITE]
+    assert result.new.decode().count("require('auth/tokens')") == 1
