@@ -470,13 +470,55 @@ def _assigned(style: Style, node):
                 continue
         if parent is not None and parent.type == "argument" and use.id != node.id:
             call = parent.parent.parent
-            if call.type != "function_call_expression" or syn.call_name(
-                call
-            ).startswith(("array_merge", "array_replace", "wp_parse_args")):
+            if call.type != "function_call_expression" or _by_reference(call, parent):
                 return f"${name} is passed to other code that may change it"
     if len(values) != 1 or values[0].end_byte > node.start_byte:
         return f"${name} is assigned more than once, or after it is used"
     return values[0].child_by_field_name("right"), writes
+
+
+# built-in functions that change the array (or stream context) they are given
+_CHANGES_ITS_ARGUMENT = frozenset(
+    {
+        "array_push",
+        "array_unshift",
+        "array_splice",
+        "array_pop",
+        "array_shift",
+        "array_walk",
+        "array_walk_recursive",
+        "stream_context_set_option",
+        "stream_context_set_params",
+        "settype",
+        "parse_str",
+    }
+)
+
+
+def _by_reference(call, argument) -> bool:
+    """Whether a function call may change the variable passed as ``argument``:
+    a built-in that does, or a function of the file taking it by reference."""
+    name = syn.call_name(call)
+    if name in _CHANGES_ITS_ARGUMENT:
+        return True
+    args = syn.arguments(call)
+    if args is None:
+        return True
+    index = next((i for i, a in enumerate(args) if a.id == argument.id), None)
+    root = call
+    while root.parent is not None:
+        root = root.parent
+    for node in syn.walk(root, into_scopes=True):
+        if node.type != "function_definition":
+            continue
+        declared = node.child_by_field_name("name")
+        if declared is None or declared.text.decode().lower() != name:
+            continue
+        params = node.child_by_field_name("parameters").named_children
+        if index is None or index >= len(params):
+            return True
+        return "&" in params[index].text.decode().split("$")[0]
+    return False
 
 
 def _literal_array(style: Style, node, what: str):

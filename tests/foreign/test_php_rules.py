@@ -374,3 +374,23 @@ $r = wp_remote_get('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv(
 """
     text = new_text(migrate(source))
     assert "    'timeout' => 20, // seconds\n    'headers' => array(" in text
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "array_push($headers, 'Authorization: Basic x');",
+        "add_auth($headers);",
+    ],
+)
+def test_headers_changed_by_other_code_are_left(change):
+    source = f"""<?php
+function add_auth(array &$h) {{ $h[] = 'X-Auth: 1'; }}
+$headers = ['Accept: application/json'];
+{change}
+$ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K'));
+curl_setopt($ch, CURLOPT_HTTPHEADER, $headers);
+curl_exec($ch);
+"""
+    result = migrate(source)
+    assert result.new is None and "may change it" in result.sites[0].reason
