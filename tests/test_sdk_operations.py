@@ -513,3 +513,19 @@ def test_a_client_whose_key_is_set_later_lists_its_calls_too():
     [site] = migrate(source).sites
     assert site.status == Status.MANUAL and "set access_token instead" in site.reason
     assert site.calls == (Endpoint("GET", "/crm/v3/objects/companies"),)
+
+
+def test_a_method_handed_on_uncalled_makes_its_own_calls():
+    """``retry(api.get_page)``: whoever calls it reads contacts; its arguments
+    are unknown here, so a default is not assumed."""
+    source = textwrap.dedent("""\
+        from hubspot3 import Hubspot3
+
+        client = Hubspot3(api_key=API_KEY)
+        everyone = retry(client.contacts.get_all)
+        """)
+    [site] = migrate(source).sites
+    assert site.calls == (
+        Endpoint("GET", "/contacts/v1/contact/vids/batch"),
+        Endpoint("GET", "/contacts/v1/lists/{list_id}/contacts/all"),
+    )

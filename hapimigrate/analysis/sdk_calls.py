@@ -93,6 +93,8 @@ class _Walk:
             if isinstance(function, cst.FunctionDef):
                 for caller in Flow(ctx).callers(function):
                     self.follow(caller, tuple(chain))
+        elif self._bound_method(tuple(chain)):
+            pass  # retry(client.crm.deals.basic_api.get_page): called elsewhere
         else:
             self.complete = False  # returned, passed on, stored: calls elsewhere
 
@@ -104,6 +106,17 @@ class _Walk:
         for endpoint in found:
             if endpoint not in self.endpoints:
                 self.endpoints.append(endpoint)
+
+    def _bound_method(self, chain: tuple[str, ...]) -> bool:
+        """A method of the SDK handed on uncalled: whoever calls it makes that
+        method's calls, with arguments unknown here."""
+        found = sdk_operations.endpoints(
+            self.sdk, chain, Arguments(spread=True), self.client
+        )
+        for endpoint in found or ():
+            if endpoint not in self.endpoints:
+                self.endpoints.append(endpoint)
+        return bool(found)
 
     def _bound(self, target: cst.BaseExpression, chain: tuple[str, ...]) -> None:
         if isinstance(target, cst.Name):
