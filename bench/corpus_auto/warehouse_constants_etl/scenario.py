@@ -1,7 +1,8 @@
 """Nightly warehouse export (2019): `etl/constants.py` holds BASE_URL, the key and
 `PARAMS = {"hapikey": KEY}`, used by three other modules as `dict(PARAMS)`,
 `{**PARAMS, ...}` and `PARAMS.copy()` (one of them through `from constants import *`),
-with has-more/offset pagination; rows are pushed to an internal warehouse API."""
+with has-more/offset pagination, and a URL template `DEAL_URL = BASE_URL +
+"/deals/v1/deal/{deal_id}?hapikey=" + KEY` filled with `.format` in `deals.py`; rows are pushed to an internal warehouse API."""
 
 ENV = {
     "HUBSPOT_KEY": "key-main",
@@ -17,6 +18,7 @@ RESPONSES = [
      "json": {"deals": [{"dealId": 1}], "hasMore": True, "offset": 1}},
     {"method": "GET", "url": r"/deals/v1/deal/paged",
      "json": {"deals": [{"dealId": 2}], "hasMore": False, "offset": 2}},
+    {"method": "GET", "url": r"/deals/v1/deal/42", "json": {"dealId": 42}},
     {"method": "GET", "url": r"/deals/v1/pipelines", "json": {"results": [{"pipelineId": "default"}]}},
     {"method": "GET", "url": r"/companies/v2/companies/recent/modified.*offset=0",
      "json": {"results": [{"companyId": 5}], "hasMore": True, "offset": 1}},
@@ -41,3 +43,4 @@ def case_deal_page(credential):
     from etl import deals
 
     assert deals.deals_page(0)["deals"] == [{"dealId": 1}]
+    assert deals.deal(42) == {"dealId": 42}

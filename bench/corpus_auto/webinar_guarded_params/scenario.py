@@ -1,7 +1,8 @@
 """Webinar registrants to HubSpot (2020): helpers in `hs.py` add the key only when the
 caller did not (`if "hapikey" not in params: params["hapikey"] = KEY`,
 `if not params.get("hapikey")`, `params.setdefault("hapikey", KEY)`); `webinar.py` reads
-registrants from Zoom with its own Bearer token (another host) and calls the helpers."""
+registrants from Zoom with its own Bearer token (another host) and calls the helpers, and
+reads the same variable again with `os.environ[...]` for one direct request."""
 
 ENV = {"HUBSPOT_KEY": "key-main", "ZOOM_JWT": "oauth-zoom"}
 
@@ -16,6 +17,7 @@ RESPONSES = [
     {"method": "POST", "url": r"/createOrUpdate/email/", "json": {"vid": 901}},
     {"method": "POST", "url": r"/contacts/v1/lists/44/add", "json": {"updated": [901]}},
     {"method": "DELETE", "url": r"/contacts/v1/lists/44", "status": 204, "text": ""},
+    {"method": "GET", "url": r"/contacts/v1/lists/44", "json": {"metaData": {"size": 3}}},
 ]
 
 
@@ -28,6 +30,7 @@ def case_sync(credential):
 def case_drop(credential):
     import webinar
 
+    assert webinar.list_size(44) == 3
     assert webinar.drop_list(44) == 204
 
 

@@ -44,5 +44,14 @@ def sync(webinar_id, list_name):
     return vids
 
 
+def list_size(list_id):
+    # quick check used from the ops notebook
+    r = requests.get(
+        "https://api.hubapi.com/contacts/v1/lists/%s" % list_id,
+        params={"hapikey": os.environ["HUBSPOT_KEY"]},
+    )
+    return r.json().get("metaData", {}).get("size", 0)
+
+
 def drop_list(list_id):
     return hs.hs_delete("/contacts/v1/lists/%s" % list_id)

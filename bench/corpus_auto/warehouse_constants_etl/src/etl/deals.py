@@ -24,6 +24,12 @@ def all_deals():
     return deals
 
 
+def deal(deal_id):
+    r = requests.get(constants.DEAL_URL.format(deal_id=deal_id))
+    r.raise_for_status()
+    return r.json()
+
+
 def pipelines():
     r = requests.get(constants.BASE_URL + "/deals/v1/pipelines", params=constants.PARAMS)
     r.raise_for_status()
