@@ -93,34 +93,29 @@ def _date(key: str, value: Any) -> date:
 
 @dataclass(frozen=True)
 class Key:
-    """One key of the table: how its value is checked, which option it sets."""
+    """One key of the table: how its value is checked, and the click parameter
+    it sets per command (empty: the parameter of its own name, wherever a
+    command has one)."""
 
     check: Callable[[str, Any], Any]
-    meaning: str
-    # the click parameter it sets, per command ("*": every command having it)
     targets: Mapping[str, str] = field(default_factory=dict)
 
 
 KEYS: dict[str, Key] = {
-    "token-provider": Key(_string, "where migrated code gets its token"),
-    "jobs": Key(_jobs, "worker processes"),
-    "quiet": Key(_boolean, "errors only"),
-    "verbose": Key(_boolean, "every site, tracebacks"),
-    "color": Key(_choice(COLORS), "colour on a terminal"),
-    "exclude": Key(_globs, "paths to skip (replaces no default)"),
-    "extend-exclude": Key(_globs, "more paths to skip"),
-    "force-exclude": Key(_boolean, "excludes apply to files named too"),
-    "modernize": Key(_boolean, "diff, apply: v3/v4 paths to 2026-03"),
-    "fail-before": Key(_date, "check: fail on dates before this"),
-    "strict": Key(_boolean, "check, baseline: comments, notes count"),
-    "baseline": Key(
-        _string,
-        "check --baseline, and where `baseline` writes",
-        {"check": "baseline_file", "baseline": "output"},
-    ),
-    "output-format": Key(
-        _choice(CHECK_FORMATS), "check --format", {"check": "output_format"}
-    ),
+    "token-provider": Key(_string),  # where migrated code gets its token
+    "jobs": Key(_jobs),
+    "quiet": Key(_boolean),
+    "verbose": Key(_boolean),
+    "color": Key(_choice(COLORS)),
+    "exclude": Key(_globs),  # replaces nothing built in: tool folders stay skipped
+    "extend-exclude": Key(_globs),  # added to exclude (and to --exclude)
+    "force-exclude": Key(_boolean),  # excludes apply to files named too
+    "modernize": Key(_boolean),  # diff, apply
+    "fail-before": Key(_date),  # check
+    "strict": Key(_boolean),  # check, baseline
+    # check --baseline, and where `hapimigrate baseline` writes
+    "baseline": Key(_string, {"check": "baseline_file", "baseline": "output"}),
+    "output-format": Key(_choice(CHECK_FORMATS), {"check": "output_format"}),
 }
 ALIASES = {"format": "output-format"}  # the flag's own name works too
 PATH_KEYS = ("baseline",)
