@@ -153,6 +153,8 @@ def _decide(c: js_sites.Candidate, token: Token | None, spec: str) -> _Decision:
         return manual(
             "the URL is extended after the key elsewhere: cutting ?hapikey= would break its query"
         )
+    if not (c.requests or c.session is not None or c.sdk_token):
+        return manual("the request that sends the key cannot be found")
     if hubspot.NO_AUTH in kinds:
         if kinds != {hubspot.NO_AUTH}:
             return manual("the key is sent both to a form submission and to the API")
