@@ -570,6 +570,7 @@ def _paths_optional(command: click.Command) -> click.Command:
     return command
 
 
+@_without("color")  # nothing in its output is coloured
 @_paths_optional
 @verify.command(name="token")
 @click.option(

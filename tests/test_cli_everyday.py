@@ -260,6 +260,8 @@ def test_options_that_do_nothing_for_a_command_are_not_offered(tree):
     assert "--color" not in helps["baseline"]
     assert "--interactive" in helps["apply"] and "--interactive" not in helps["diff"]
     assert "--exit-zero" in helps["check"]
+    verify = hm("verify", "token", "--help", cwd=tree).stdout
+    assert "--token-provider" in verify and "--color" not in verify
     refused = hm("check", "--token-provider", "env:X", "pkg", cwd=tree)
     assert refused.returncode == 2 and "No such option" in refused.stderr
 
