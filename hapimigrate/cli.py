@@ -473,7 +473,7 @@ def baseline_command(settings: Settings, output: str, strict: bool) -> int:
     except baseline.BaselineError as error:
         raise config_error(f"{error}; not overwritten (remove it, or use -o)")
     if summary.errors:
-        _err(settings, f"hapimigrate: {output} not written: some files failed")
+        _err(settings, f"hapimigrate: {output} not written: the run had errors (above)")
         return summary.exit_code
     _write_text(output, baseline.dump(counts, settings.root, output))
     if not settings.quiet:
@@ -633,6 +633,7 @@ def verify_token(
     from hapimigrate.verify import scopes as verify_scopes
     from hapimigrate.verify import token as token_check
 
+    _check_writable(output, "--output")
     try:
         api_base = introspect.check_api_base(api_base)
     except ValueError as error:
@@ -712,6 +713,7 @@ def verify_run(
     from hapimigrate.verify import render
     from hapimigrate.verify import run as verify_runner
 
+    _check_writable(observed_file, "--observed")  # before the command runs
     for name in key_vars:
         if not name.isidentifier():
             raise click.BadParameter(
@@ -914,8 +916,13 @@ def _stdin_results(
     except DateError as error:
         raise click.UsageError(str(error))
     data = sys.stdin.buffer.read()
+    name = settings.stdin_filename
+    excludes = settings.exclude
+    if name and getattr(excludes, "force", False) and excludes.match(name, False):
+        # --force-exclude: an excluded name is passed over (apply - echoes it)
+        return iter([FileResult(name, original=data)])
     summary.files = 1
-    return iter([stdin.process(settings.stdin_filename, data, options)])
+    return iter([stdin.process(name, data, options)])
 
 
 def _migrate(

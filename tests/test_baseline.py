@@ -154,3 +154,20 @@ def test_the_configured_baseline_is_relative_to_the_configuration(project):
     assert not (project / "tools" / ".hapikey-baseline.json").exists()
     for folder in ("", "app", "app/sub", "tools"):
         assert invoke("check", ".", cwd=project / folder).exit_code == 0, folder
+
+
+def test_a_run_with_errors_does_not_replace_the_baseline(project):
+    """A folder that cannot be read would lose its entries: the file stays."""
+    from tests.test_paths import _deep_folder
+
+    assert invoke("baseline", "-o", "base.json", ".", cwd=project).exit_code == 0
+    before = (project / "base.json").read_text()
+    _deep_folder(project / "app")
+    try:
+        result = invoke("baseline", "-o", "base.json", ".", cwd=project)
+        assert result.exit_code == 2
+        assert "cannot read folder" in result.stderr
+        assert "base.json not written: the run had errors (above)" in result.stderr
+        assert (project / "base.json").read_text() == before
+    finally:
+        shutil.rmtree(project / "app" / ("d" * 250))
