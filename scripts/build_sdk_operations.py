@@ -2,8 +2,9 @@
 (HTTP method and path) each method of HubSpot's Python SDKs calls, read from the
 SDKs' own sources with ``ast`` (nothing is imported or run).
 
-    .venv/bin/pip download --no-deps hubspot-api-client==5.1.1 hubspot-api-client \\
-        hubspot3 hapipy -d /tmp/sdks
+    .venv/bin/pip download --no-deps -d /tmp/sdks hubspot-api-client==5.1.1 \\
+        hubspot3==3.2.56 hapipy==2.10.0
+    .venv/bin/pip download --no-deps -d /tmp/sdks hubspot-api-client==12.0.0
     .venv/bin/python scripts/build_sdk_operations.py /tmp/sdks/*.whl /tmp/sdks/*.tar.gz
 
 * hubspot-api-client (package ``hubspot``): the client's properties lead through
@@ -14,10 +15,10 @@ SDKs' own sources with ``ast`` (nothing is imported or run).
   resource_path=...)``). Keys are the attribute chain after the client object:
   ``crm.contacts.basic_api.get_page``; discovery helpers such as
   ``crm.contacts.get_all`` (``fetch_all(self.basic_api)``) are followed.
-  Several versions may be given: an operation takes the endpoint of the first
-  version (in the order given) that has the method, so give the last version
-  that still took API keys (5.1.1: "hapikey is no longer supported after v5.1.0")
-  first, then the newest for methods added since.
+  Several versions may be given: an operation takes the endpoint of the oldest
+  version given that has the method. Code that builds a client with ``api_key=``
+  was written for a release that took API keys (5.1.1 is the last: "hapikey is
+  no longer supported after v5.1.0"); a newer release adds the methods since.
 * hubspot3 and hapipy (``hapi``): each client class builds its paths with
   ``_get_path(subpath)`` around ``self._call(subpath, method=...)``; keys are
   ``ClassName.method``, and ``clients`` maps the attributes of the ``Hubspot3``
@@ -799,6 +800,7 @@ def _get_path(function: ast.FunctionDef, env: dict, subpath: str) -> str | None:
 # -- all together ---------------------------------------------------------------------
 def build(paths: list[Path]) -> dict:
     dists = [d for d in (read_distribution(p) for p in paths) if d is not None]
+    dists.sort(key=lambda d: (d.name, _version_key(d.version)))  # the oldest first
     out: dict = {}
     for dist in dists:
         entry = out.setdefault(dist.name, {"versions": [], "operations": {}})
@@ -818,6 +820,10 @@ def build(paths: list[Path]) -> dict:
     for entry in out.values():
         entry["operations"] = dict(sorted(entry["operations"].items()))
     return dict(sorted(out.items()))
+
+
+def _version_key(version: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else -1 for p in re.split(r"[.-]", version))
 
 
 def dump(data: dict) -> str:

@@ -529,3 +529,41 @@ def test_a_method_handed_on_uncalled_makes_its_own_calls():
         Endpoint("GET", "/contacts/v1/contact/vids/batch"),
         Endpoint("GET", "/contacts/v1/lists/{list_id}/contacts/all"),
     )
+
+
+def test_the_oldest_version_given_wins_whatever_the_order(tmp_path):
+    def release(version, path, extra=""):
+        return _wheel(
+            tmp_path / f"hubspot_api_client-{version}-py3-none-any.whl",
+            f"hubspot_api_client-{version}",
+            {
+                "hubspot/client.py": """
+                    import hubspot.crm.things as api_client
+
+                    class Client:
+                        @property
+                        def things_api(self):
+                            return self._configure_api_client(api_client, "ThingsApi")
+                """,
+                "hubspot/crm/things/api/things_api.py": f"""
+                    class ThingsApi:
+                        def get_with_http_info(self):
+                            return self.api_client.call_api("{path}", "GET")
+                        {extra}
+                """,
+            },
+        )
+
+    new = release(
+        "10.0.0",
+        "/crm/v4/things",
+        "def added_with_http_info(self):\n"
+        '                            return self.api_client.call_api("/x/v4", "PUT")',
+    )
+    old = release("2.0.0", "/crm/v3/things")
+    data = builder.build([new, old])[HAC]
+    assert data["versions"] == ["2.0.0", "10.0.0"]
+    assert data["operations"] == {
+        "things_api.added": [["PUT", "/x/v4"]],
+        "things_api.get": [["GET", "/crm/v3/things"]],
+    }
