@@ -7,6 +7,8 @@ import json
 import os
 import shutil
 
+import pytest
+
 from click.testing import CliRunner
 
 from hapimigrate.model import RunOptions
@@ -67,13 +69,72 @@ def test_diff_is_shown_per_cell_and_apply_writes(tmp_path):
     assert target.read_bytes() == read(AFTER)
 
 
-def test_a_notebook_in_another_layout_is_reported_not_rewritten(tmp_path):
-    target = tmp_path / "compact.ipynb"
-    target.write_text(json.dumps(json.loads(read(BEFORE))))  # no indentation
+LAYOUTS = {
+    "no indent": dict(),
+    "compact": dict(separators=(",", ":")),
+    "two spaces, no newline at the end": dict(indent=2, end=""),
+    "four spaces, keys sorted": dict(indent=4, sort_keys=True),
+    "tabs, ASCII escapes": dict(indent="\t", ensure_ascii=True),
+    "keys in another order": dict(indent=1, reverse=True),
+}
+
+
+def _written(notebook: dict, end: str = "\n", reverse: bool = False, **options):
+    if reverse:  # another tool's key order, at every level
+        notebook = json.loads(
+            json.dumps(notebook),
+            object_pairs_hook=lambda pairs: dict(reversed(pairs)),
+        )
+    options.setdefault("ensure_ascii", False)
+    return json.dumps(notebook, **options) + end
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_a_notebook_keeps_its_own_layout(name, tmp_path):
+    """Written back in its own layout: only the changed sources differ from what
+    the same tool would write, and the rewrite is the one nbformat's layout gets."""
+    options = dict(LAYOUTS[name])
+    notebook = json.loads(read(BEFORE))
+    notebook["cells"][0]["source"] = ["Caf\u00e9 \u2014 export\n"]  # non-ASCII text
+    target = tmp_path / "other.ipynb"
+    target.write_text(_written(notebook, **options), encoding="utf-8")
+    result = run.process_file(str(target), JOB)
+    assert result.error is None
+    assert [s.status.value for s in result.sites] == ["rewrite"]
+    expected = json.loads(result.new)
+    for cell, want in zip(
+        expected["cells"], json.loads(_nbformat_result(notebook, tmp_path))["cells"]
+    ):
+        assert cell == want
+    options.pop("reverse", None)  # the result is in the file's own order
+    assert result.new.decode("utf-8") == _written(expected, **options)
+
+
+def _nbformat_result(notebook: dict, tmp_path) -> bytes:
+    path = tmp_path / "nbformat.ipynb"
+    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n")
+    return run.process_file(str(path), JOB).new
+
+
+def test_a_notebook_in_a_layout_json_cannot_reproduce_is_reported_not_rewritten(
+    tmp_path,
+):
+    text = json.dumps(json.loads(read(BEFORE)), indent=1) + "\n"
+    target = tmp_path / "escaped.ipynb"
+    target.write_text(
+        text.replace("Export contacts", "Export\\/contacts")
+    )  # a \/ escape
     result = run.process_file(str(target), JOB)
     assert result.new is None
     assert result.sites[0].status.value == "manual"
-    assert "nbformat" in result.sites[0].reason
+    assert "layout" in result.sites[0].reason
+
+
+def test_sites_of_a_notebook_on_one_line_are_on_that_line(tmp_path):
+    target = tmp_path / "line.ipynb"
+    target.write_text(json.dumps(json.loads(read(BEFORE))))
+    [site] = run.process_file(str(target), JOB).sites
+    assert (site.line, site.cell, site.cell_line) == (1, 2, 5)
 
 
 def test_identical_magic_lines_are_reported_at_their_own_lines(tmp_path):

@@ -13,7 +13,7 @@ import libcst as cst
 from hapimigrate import prefilter, textscan
 from hapimigrate.fixers import registry
 from hapimigrate.python import dead_keys, dead_settings, guards
-from hapimigrate.python import slicing
+from hapimigrate.python import roundtrip, slicing
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import EditApplier
 from hapimigrate.python.imports import add_imports
@@ -34,6 +34,8 @@ def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
     ):
         return FileResult(path)  # HubSpot calls, but nothing asked about them
     part = slicing.reduce(data, _seed(options))
+    if part is None and roundtrip.too_deep(data):  # LibCST's parser would crash
+        return unparsed(path, data, "too deeply nested to parse", options)
     if part is not None:
         result = _process(path, part.source, options)
         if not result.sites or result.sites[0].status != Status.UNPARSED:
@@ -79,10 +81,17 @@ def _mixed_requests(ctx: ModuleContext) -> frozenset[int]:
     )
 
 
-def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
+def _process(
+    path: str, data: bytes, options: RunOptions, python2: bool = False
+) -> FileResult:
+    """``python2``: ``data`` is a Python 2 file normalised (see roundtrip): the
+    generated code must stay valid Python 2."""
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as error:
+        retried = roundtrip.retry(path, data, options, _process)  # Python 2, ...
+        if retried is not None:
+            return retried
         where = f"near line {error.editor_line}"
         return unparsed(
             path, data, f"does not parse (Python 2 or a syntax error {where})", options
@@ -90,6 +99,9 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
     except (UnicodeDecodeError, LookupError, SyntaxError) as error:
         return unparsed(path, data, f"cannot be decoded: {error}", options)
     if module.bytes != data:
+        retried = roundtrip.retry(path, data, options, _process)  # CR, form feeds
+        if retried is not None:
+            return retried
         return unparsed(
             path, data, "LibCST cannot reproduce this file byte for byte", options
         )
@@ -106,6 +118,7 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
     )
     ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
     _carriers(ctx, options)
+    ctx.python2_style |= python2
     registry.run(ctx)
     for _ in range(3):  # each pass can only turn rewrites into manual sites
         several = len({identity for identity, _ in ctx.provider_keys}) > 1
@@ -127,6 +140,7 @@ def _process(path: str, data: bytes, options: RunOptions) -> FileResult:
         ctx.mixed_requests = mixed
         ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
         _carriers(ctx, options)
+        ctx.python2_style |= python2
         registry.run(ctx)
     if options.dead_settings:
         dead_settings.remove(ctx, options.dead_settings)

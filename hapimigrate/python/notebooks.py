@@ -2,9 +2,12 @@
 
 IPython magics and shell lines (``%timeit``, ``!pip install``) become placeholder
 comments for the parser (a comment may stand anywhere) and are put back after; a
-hapikey in them is reported as a use outside Python. A notebook is rewritten only
-when writing its JSON back reproduces the file apart from the cells' sources
-(nbformat's layout: one-space indent); any other layout is reported, not rewritten.
+hapikey in them is reported as a use outside Python. A notebook is written back
+in its own JSON layout (the indent, the separators, ASCII escapes or not, what
+follows the last brace; keys stay in the file's order): the layout is the one in
+which writing the ORIGINAL notebook back reproduces its bytes exactly, so that
+only the cells' sources change. A file no layout reproduces is reported, not
+rewritten.
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from dataclasses import dataclass
 
 from hapimigrate import textscan
 from hapimigrate.model import FileResult, RunOptions, Site, Status
 from hapimigrate.python.module import process_source  # cells are modules
 
 _MAGIC = re.compile(r"^\s*[%!]")
-_SOURCE_KEY = re.compile(r'^\s*"source": ')
+_SOURCE_KEY = re.compile(r'^\s*"source"\s*:')
 _PLACEHOLDER = "# hapimigrate-magic-{}\n"
 
 
@@ -34,6 +38,7 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
     ]
     if len(starts) != len(cells):
         starts = [1] * len(cells)
+    spread = "\n" in text.strip()  # a source's lines on lines of their own
     sites: list[Site] = []
     changed = False
     for number, cell in enumerate(cells, start=1):
@@ -69,7 +74,7 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
                 for s in found[len(result.sites) :]
             ]
         for site in found:
-            line = starts[number - 1] + site.line if listed else starts[number - 1]
+            line = starts[number - 1] + (site.line if listed and spread else 0)
             sites.append(
                 dataclasses.replace(
                     site,
@@ -88,8 +93,9 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
     sites.sort(key=lambda s: (s.line, s.column))
     if not changed:
         return FileResult(path, tuple(sites), original=data)
-    if _dump(json.loads(text)) != text:
-        note = "the notebook's JSON is not in nbformat's layout: not rewritten"
+    layout = layout_of(text)
+    if layout is None:
+        note = "the notebook's JSON is in a layout hapimigrate cannot reproduce: not rewritten"
         kept = [
             (
                 dataclasses.replace(s, status=Status.MANUAL, reason=note)
@@ -100,9 +106,47 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
         ]
         return FileResult(path, tuple(kept), original=data)
     return FileResult(
-        path, tuple(sites), original=data, new=_dump(notebook).encode("utf-8")
+        path, tuple(sites), original=data, new=layout.dump(notebook).encode("utf-8")
     )
 
 
-def _dump(notebook: dict) -> str:
-    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+@dataclass(frozen=True)
+class Layout:
+    """How a notebook's JSON is written: ``json.dumps``'s options, and what
+    follows the last brace (nbformat: ``indent=1``, non-ASCII as is, a newline)."""
+
+    indent: int | str | None
+    separators: tuple[str, str]
+    ensure_ascii: bool
+    end: str
+
+    def dump(self, notebook: dict) -> str:
+        return (
+            json.dumps(
+                notebook,
+                indent=self.indent,
+                separators=self.separators,
+                ensure_ascii=self.ensure_ascii,
+            )
+            + self.end
+        )
+
+
+def layout_of(text: str) -> Layout | None:
+    """The layout that writes ``text``'s notebook back as ``text`` exactly."""
+    body = text.rstrip(" \t\r\n")
+    end = text[len(body) :]
+    indents: list[int | str | None] = [None]
+    if "\n" in body:
+        second = body.split("\n", 2)[1]
+        white = second[: len(second) - len(second.lstrip(" \t"))]
+        indents = [len(white) if white.strip(" ") == "" else white]
+    notebook = json.loads(text)
+    for indent in indents:
+        items = (",",) if indent is not None else (", ", ",")
+        for separators in ((i, k) for i in items for k in (": ", ":")):
+            for ensure_ascii in (False, True):
+                layout = Layout(indent, separators, ensure_ascii, end)
+                if layout.dump(notebook) == text:
+                    return layout
+    return None

@@ -198,7 +198,10 @@ Outline = tuple  # (spans, defines, imports, docstring, loaded)
 def _ast_outline(data: bytes) -> Outline | None:
     try:
         tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    except (RecursionError, MemoryError):  # too deep for Python's parser (a
+        # 15,000-piece concatenation): outlined from the text, as a big file is
+        return _text_outline(data.splitlines(keepends=True))
+    except (SyntaxError, ValueError):
         return None
     body = tree.body
     return (
