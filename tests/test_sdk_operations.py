@@ -437,6 +437,8 @@ def test_a_client_that_may_make_other_calls_says_so(tmp_path, source, why):
     else:
         assert listed == [("GET", "/crm/v3/objects/contacts"), (None, None)]
     assert [u["reason"] for u in document["unknown_endpoints"]] == [why]
+    text = invoke("report", "app.py", cwd=tmp_path).stdout
+    assert f"app.py:{site['line']}: {why}" in text
 
 
 def test_hapipy_clients_stay_manual_and_list_their_endpoints():

@@ -141,7 +141,7 @@ def _scopes(report: Report, markdown: bool) -> list[str]:
         )
         for u in report.unknown:
             what = ""
-            if u.endpoint is not None:
+            if u.endpoint is not None and (u.endpoint.method or u.endpoint.path):
                 what = " " + " ".join(
                     filter(None, (u.endpoint.method, u.endpoint.path))
                 )
