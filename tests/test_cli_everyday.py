@@ -146,6 +146,19 @@ def test_an_output_that_cannot_be_written_is_exit_2_before_any_rewrite(tree, arg
     assert not (tree / "missing").exists()
 
 
+def test_verify_outputs_are_checked_before_anything_runs(tree):
+    ran = tree / "ran"
+    command = [sys.executable, "-c", f"open({str(ran)!r}, 'w').close()"]
+    result = hm(
+        "verify", "run", "--observed", "missing/o.json", "--", *command, cwd=tree
+    )
+    assert result.returncode == 2
+    assert "cannot write missing/o.json" in result.stderr
+    assert not ran.exists()  # the user's command never ran
+    token = hm("verify", "token", "-o", "missing/t.json", "pkg", cwd=tree)
+    assert token.returncode == 2 and "cannot write" in token.stderr
+
+
 def test_a_writable_output_is_not_left_behind_by_the_check(tree):
     result = hm("apply", "--report", "scopes.md", "pkg/nothing_here.py", cwd=tree)
     assert result.returncode == 2  # the path does not exist

@@ -100,3 +100,18 @@ def test_standard_input_goes_alone_and_the_name_goes_with_it(tmp_path):
     assert mixed.returncode == 2 and "cannot go with other paths" in mixed.stderr
     named = hm("diff", "--stdin-filename", "b.py", "a.py", cwd=tmp_path, input="")
     assert named.returncode == 2 and "goes with the path '-'" in named.stderr
+
+
+def test_force_exclude_passes_over_an_excluded_name(tmp_path):
+    """As pre-commit and editors call it: the name decides, and an excluded file
+    comes back untouched from apply -, with no findings from check -."""
+    args = ("--exclude", "legacy/*", "--force-exclude", "-", "--stdin-filename")
+    applied = hm("apply", *args, "legacy/crm.py", cwd=tmp_path, input=LEGACY)
+    assert (applied.returncode, applied.stdout) == (0, LEGACY)
+    checked = hm("check", *args, "legacy/crm.py", cwd=tmp_path, input=LEGACY)
+    assert (checked.returncode, checked.stdout) == (0, "")
+    other = hm("check", *args, "app/crm.py", cwd=tmp_path, input=LEGACY)
+    assert other.returncode == 1  # not excluded: checked
+    unforced = hm("check", "--exclude", "legacy/*", "-", "--stdin-filename",
+                  "legacy/crm.py", cwd=tmp_path, input=LEGACY)  # fmt: skip
+    assert unforced.returncode == 1  # a file named is checked, as ruff does
