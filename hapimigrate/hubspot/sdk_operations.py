@@ -12,6 +12,10 @@
 :func:`endpoints` answers for one method call, filling the path's placeholders
 that change what the call needs (``list_id="all"``, ``object_type``) from the
 call's literal arguments, or their defaults when the call does not pass them.
+
+Each operation in the data is a list of ``[method, path]`` (a hand-written
+method may make several calls), with an optional third element mapping a
+placeholder to ``[parameter, position or null, default or null]``.
 """
 
 from __future__ import annotations
