@@ -1,7 +1,7 @@
 """Automation share: how many key sites hapimigrate migrates by itself, and why not the rest.
 
     .venv/bin/python bench/automation.py [PROJECT...] [--corpus DIR] [--at REF]
-                                         [--json FILE] [-j N] [--keep DIR] [-v]
+                                         [--json FILE] [--since FILE] [-j N] [--keep DIR] [-v]
 
 For each project of a behavioural corpus (default ``bench/corpus_auto``, the held-out
 corpus of issue #12; ``--corpus bench/corpus`` for the other one), runs the behavioural
@@ -22,7 +22,8 @@ failed) is listed under "Not measured" and left out of the totals: its verdicts 
 compare a migrated copy that does not exist. ``--at REF`` measures the tool as committed
 at REF (``git archive`` of ``hapimigrate/`` put first on ``PYTHONPATH`` of the
 ``apply`` runs), so that a measurement does not depend on edits in progress in the
-working tree.
+working tree. ``--since FILE`` compares with an earlier ``--json`` file: the share, and
+which sites stopped or started needing a person, and new wrong verdicts.
 
 Exit 0 (a measurement, whatever the figures), 2 when the harness failed on a project.
 """
@@ -255,6 +256,55 @@ def as_json(results: Sequence[ProjectResult]) -> dict[str, Any]:
     return {"projects": projects, "totals": summary(results)}
 
 
+def since_lines(previous: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    """What changed against an earlier ``--json`` file: the share, the wrong verdicts,
+    and the sites that stopped or started needing a person (by project, file and line).
+    """
+
+    def blocked(data: dict[str, Any]) -> dict[tuple[str, str, int], str]:
+        return {
+            (p["project"], b["path"], b["line"]): b["reason"]
+            for p in data.get("projects", ())
+            for b in p.get("blocked", ())
+        }
+
+    def wrong(data: dict[str, Any]) -> set[tuple[str, str, str, str]]:
+        return {
+            (p["project"], w["case"], w["where"], w["label"])
+            for p in data.get("projects", ())
+            for w in p.get("wrong", ())
+        }
+
+    measured = {p["project"] for p in now.get("projects", ())}
+
+    def figures(data: dict[str, Any]) -> str:
+        """Automatic/all and wrong verdicts over the projects measured now."""
+        items = [p for p in data.get("projects", ()) if p["project"] in measured]
+        sites = sum(p["sites"] for p in items)
+        auto = sum(p["rewrite"] + p["kept"] for p in items)
+        share = f"{auto / sites:.0%}" if sites else "n/a"
+        return f"{auto}/{sites} ({share}), {sum(len(p['wrong']) for p in items)} wrong"
+
+    old_blocked = {k: v for k, v in blocked(previous).items() if k[0] in measured}
+    new_blocked = blocked(now)
+    old_wrong = {w for w in wrong(previous) if w[0] in measured}
+    new_wrong = wrong(now)
+    lines = [
+        f"Since the earlier measurement (tool: {previous.get('tool', '?')}), on the "
+        f"{len(measured)} projects measured now: {figures(previous)} -> {figures(now)}"
+    ]
+    freed = sorted(set(old_blocked) - set(new_blocked))
+    stuck = sorted(set(new_blocked) - set(old_blocked))
+    lines += [f"  no longer left for a person: {len(freed)}"]
+    lines += [f"    {p}/{f}:{n}  (was: {old_blocked[(p, f, n)]})" for p, f, n in freed]
+    lines += [f"  newly left for a person: {len(stuck)}"]
+    lines += [f"    {p}/{f}:{n}  {new_blocked[(p, f, n)]}" for p, f, n in stuck]
+    gone, came = sorted(old_wrong - new_wrong), sorted(new_wrong - old_wrong)
+    lines += [f"  wrong verdicts gone: {len(gone)}, new: {len(came)}"]
+    lines += [f"    new: {p}  {c}  {w}  {label}" for p, c, w, label in came]
+    return lines
+
+
 def snapshot(ref: str) -> Path:
     """``hapimigrate/`` as committed at REF, in a fresh folder (the caller removes it)."""
     folder = Path(tempfile.mkdtemp(prefix="automation-tool-"))
@@ -310,6 +360,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--at", metavar="REF", help="measure hapimigrate as committed at REF (git)"
     )
     parser.add_argument("--json", dest="json_file", help="write the results as JSON")
+    parser.add_argument(
+        "--since", metavar="FILE", help="compare with an earlier --json file"
+    )
     parser.add_argument("--jobs", "-j", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--keep", help="keep each project's work folder under DIR")
     parser.add_argument(
@@ -361,14 +414,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.append(f"Tool measured: hapimigrate of the {tool}")
     if failed:
         out.append(f"Harness errors: {len(failed)} projects not measured")
+    data = as_json(measured)
+    data["not_measured"] = [
+        {"project": r.project, "errors": [compare.redact(e) for e in r.errors]}
+        for r in failed
+    ]
+    data["tool"] = tool
+    if args.since:
+        with open(args.since, encoding="utf-8") as handle:
+            out += ["", *since_lines(json.load(handle), data)]
     print("\n".join(out))
     if args.json_file:
-        data = as_json(measured)
-        data["not_measured"] = [
-            {"project": r.project, "errors": [compare.redact(e) for e in r.errors]}
-            for r in failed
-        ]
-        data["tool"] = tool
         with open(args.json_file, "w", encoding="utf-8") as handle:
             json.dump(data, handle, indent=1)
     return 2 if failed else 0
