@@ -78,30 +78,28 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
         tree = syn.parse(data)
     except Exception as error:  # the grammar refused the bytes
         return _unparsed(path, data, text, f"cannot be parsed as PHP: {error}", options)
-    if error_count(tree):
+    errors = error_count(tree)
+    broken = ""
+    if errors:
         line = _first_error_line(tree)
-        return _unparsed(
-            path,
-            data,
-            text,
-            f"does not parse as PHP (a syntax error near line {line})",
-            options,
-        )
-    finder = _Finder(path, data, tree, options)
+        broken = f"does not parse as PHP (a syntax error near line {line})"
+    finder = _Finder(path, data, tree, options, broken)
     plans = finder.plans()
+    if errors:
+        plans = [_outside_errors(tree, p, broken) for p in plans]
     plans = _two_keys(plans)
     plans, edits = _accept(plans)
     new = apply_edits(data, edits) if edits else None
-    if new is not None and error_count(syn.parse(new)):
-        plans, new = _parsing(data, plans)
+    if new is not None and error_count(syn.parse(new)) > errors:
+        plans, new = _parsing(data, plans, errors)
     sites = [_site(path, data, p) for p in plans]
     covered = {line for s in sites for line in range(s.line, s.end_line + 1)}
     sites += textscan.text_sites(
         path,
         text,
         textscan.SLASH,
-        Status.MANUAL,
-        UNRECOGNISED,
+        Status.UNPARSED if broken else Status.MANUAL,
+        broken or UNRECOGNISED,
         strict=options.strict,
         covered=covered,
     )
@@ -109,6 +107,48 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
     if new == data:
         new = None
     return FileResult(path, tuple(sites), original=data, new=new)
+
+
+def _outside_errors(tree, plan: Plan, reason: str) -> Plan:
+    """A file with a syntax error: a site in a function that does not parse, or
+    at the top of the file (whose flow the error may hide), or whose edits touch
+    such code, is ``unparsed``; sites in whole functions are decided as usual."""
+
+    def broken(node) -> bool:
+        scope = node if node.type in syn.SCOPES else syn.scope_of(node)
+        return scope is None or scope.type == "program" or scope.has_error
+
+    nodes = [plan.node] if plan.node is not None else []
+    nodes += [
+        tree.root_node.descendant_for_byte_range(e.start, max(e.start, e.end - 1))
+        for e in plan.edits
+    ]
+    if any(broken(node) for node in nodes):
+        return replace(plan, status=Status.UNPARSED, edits=(), reason=reason)
+    return plan
+
+
+def _parsing(
+    data: bytes, plans: list[Plan], errors: int = 0
+) -> tuple[list[Plan], bytes | None]:
+    """The rewrites that keep the file parsing, one site at a time; the others
+    are left for a person (a safety net: a planned edit should always parse)."""
+    kept: list[Edit] = []
+    decided = []
+    for plan in plans:
+        if plan.status == Status.REWRITE and plan.edits:
+            trial = kept + [e for e in plan.edits if e not in kept]
+            if error_count(syn.parse(apply_edits(data, trial))) > errors:
+                plan = replace(
+                    plan,
+                    status=Status.MANUAL,
+                    edits=(),
+                    reason="the rewrite would not parse: migrate it by hand",
+                )
+            else:
+                kept = trial
+        decided.append(plan)
+    return decided, (apply_edits(data, kept) if kept else None)
 
 
 def _unparsed(
@@ -225,7 +265,10 @@ def _accept(plans: list[Plan]) -> tuple[list[Plan], list[Edit]]:
 class _Finder:
     """The sites of one parsed file, each decided."""
 
-    def __init__(self, path: str, data: bytes, tree, options: RunOptions) -> None:
+    def __init__(
+        self, path: str, data: bytes, tree, options: RunOptions, broken: str = ""
+    ) -> None:
+        self.broken = broken  # why the file does not parse, if it does not
         self.path = path
         self.data = data
         self.root = tree.root_node
@@ -246,8 +289,14 @@ class _Finder:
 
     def plans(self) -> list[Plan]:
         found: dict[int, Plan] = {}
-        for client in php_sdk.find(self.src, self.root, self.token or "''", self.path):
-            plan = self._sdk(client)
+        try:
+            clients = php_sdk.find(self.src, self.root, self.token or "''", self.path)
+        except Exception:
+            if not self.broken:
+                raise
+            clients = []  # a broken file: its SDK clients are left to the text scan
+        for client in clients:
+            plan = self._guarded(self._sdk, client.node, client)
             found.setdefault(plan.start, plan)
         for node in syn.walk(self.root, into_scopes=True):
             if node.type not in syn.STRINGS:
@@ -255,10 +304,27 @@ class _Finder:
             raw = self.data[node.start_byte : node.end_byte].lower()
             if b"hapikey" not in raw:
                 continue
-            plan = self._string(node)
+            plan = self._guarded(self._string, node, node)
             if plan is not None:
                 found.setdefault(plan.start, plan)
         return [found[k] for k in sorted(found)]
+
+    def _guarded(self, decide, node, *args) -> Plan | None:
+        """``decide(*args)``; in a file that does not parse, a tree it does not
+        expect makes the site ``unparsed`` instead of stopping the file."""
+        try:
+            return decide(*args)
+        except Exception:
+            if not self.broken:
+                raise
+            return Plan(
+                node.start_byte,
+                node.end_byte,
+                Kind.TEXT,
+                Status.UNPARSED,
+                self.broken,
+                node=node,
+            )
 
     def _hapikey_at(self, node) -> tuple[int, int]:
         at = self.data.lower().find(b"hapikey", node.start_byte, node.end_byte)

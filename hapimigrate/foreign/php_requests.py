@@ -437,11 +437,6 @@ def attach(style: Style, sink: Sink) -> Attached:
     }[sink.kind](style, sink)
 
 
-def method_of(style: Style, sink: Sink) -> str | None:
-    """The HTTP method a request uses, without planning edits."""
-    return attach(style, sink).method
-
-
 def _assigned(style: Style, node):
     """What ``$name`` (read at ``node``) holds: ``(value, writes)`` where
     ``value`` is the one ``=`` before it in the function and ``writes`` the

@@ -125,14 +125,6 @@ def arguments(call) -> list | None:
     return values
 
 
-def argument_list(call):
-    """The ``(...)`` node of a call."""
-    args = call.child_by_field_name("arguments")
-    if args is None:
-        args = next((c for c in call.children if c.type == "arguments"), None)
-    return args
-
-
 def value(argument):
     """The expression of an ``argument`` node."""
     named = [c for c in argument.named_children if c.type != "comment"]
@@ -256,10 +248,10 @@ def short_arrays(src: Source, tree) -> bool:
 
 def scope_of(node):
     """The function, method, closure or file a node belongs to."""
-    node = node.parent
-    while node is not None and node.type not in SCOPES:
-        node = node.parent
-    return node
+    current = node.parent
+    while current is not None and current.type not in SCOPES:
+        node, current = current, current.parent
+    return current if current is not None else node  # the root of a broken file
 
 
 def statement_of(node):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.foreign.splice import Edit
@@ -37,7 +37,6 @@ class Removal:
     key: object = None  # the key's expression; None for a literal key
     hardcoded: bool = False
     reason: str = ""
-    statement_removed: object = field(default=None)  # a whole statement deleted
     literal: str | None = None  # a literal key's value (compared, never shown)
     # the cut takes the query's '?' with it: text appended to the URL later
     # ('&count=10') would then follow the path directly
@@ -505,7 +504,6 @@ def _unwrap_add_query_arg(data: bytes, call, url_argument, key, hardcoded) -> Re
             call,
             key,
             hardcoded,
-            statement_removed=statement,
             drops_question=True,
         )
     edits = (

@@ -394,3 +394,39 @@ curl_exec($ch);
 """
     result = migrate(source)
     assert result.new is None and "may change it" in result.sites[0].reason
+
+
+def test_a_syntax_error_elsewhere_leaves_whole_functions_migratable():
+    source = """<?php
+function lists()
+{
+    $ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K'));
+    return curl_exec($ch);
+}
+
+function broken()
+{
+    $u = 'https://api.hubapi.com/deals/v1/deal/paged?hapikey=' . getenv('K')
+    $ch = curl_init($u);
+}
+"""
+    result = migrate(source)
+    assert statuses(result) == ["rewrite", "unparsed"]
+    text = new_text(result)
+    assert "CURLOPT_HTTPHEADER" in text and "paged?hapikey=" in text
+
+
+def test_a_rewrite_that_would_not_parse_is_left_for_a_person():
+    """The safety net under every planned edit: it is applied only when the file
+    still parses."""
+    from hapimigrate.foreign.splice import Edit
+    from hapimigrate.model import Kind
+
+    data = CURL.encode()
+    good = php.Plan(0, 1, Kind.URL, Status.REWRITE, edits=(Edit(0, 0, b""),))
+    bad = php.Plan(
+        2, 3, Kind.URL, Status.REWRITE, edits=(Edit(len(data), len(data), b"((("),)
+    )
+    plans, new = php._parsing(data, [good, bad])
+    assert [p.status for p in plans] == [Status.REWRITE, Status.MANUAL]
+    assert "would not parse" in plans[1].reason and new == data
