@@ -17,6 +17,7 @@ from typing import Callable
 from hapimigrate.foreign.js_requests import Request
 from hapimigrate.foreign.js_syntax import (
     Node,
+    arguments,
     member,
     member_value,
     members,
@@ -53,6 +54,22 @@ def plan(
         if request.insert_at is None:
             return HeaderPlan(reason="the request takes no options")
         new = b"{ headers: { " + entry + b" } }"
+        args = arguments(request.call)
+        last = args[-1] if args else None
+        opener = request.call.child_by_field_name("arguments")
+        if (
+            last is not None
+            and opener is not None
+            and request.insert.startswith(b", ")
+            and request.insert_at == last.end_byte
+            and last.start_point[0] > opener.start_point[0]
+        ):  # one argument a line: the options on a line of their own
+            indent = _indent(last, _line_start(last, last), last.start_byte)
+            text = request.insert.replace(b", ", b"," + newline + indent, 1)
+            text = text.replace(b", {}", b"," + newline + indent + b"{}")
+            return HeaderPlan(
+                (Edit(request.insert_at, request.insert_at, text.replace(b"{}", new)),)
+            )
         return HeaderPlan(
             (
                 Edit(
