@@ -751,9 +751,51 @@ class _Finder:
             **common,
         )
 
+    def _options_use(self, name: str, assignment):
+        """``$options = [...]`` given to one call later in the function: that
+        ``argument`` and the ``$options[...] = ...`` writes; a reason; or None
+        when the options go nowhere a request is seen."""
+        reads, writes, stop = [], [], None
+        for use in syn.uses(syn.scope_of(assignment), name):
+            if use.start_byte < assignment.end_byte:
+                continue
+            if stop is not None and use.start_byte >= stop:
+                break
+            assigned = syn.assignment_of(use)
+            if assigned is not None:
+                if assigned[1] != "=":
+                    return f"${name} is changed with {assigned[1]}"
+                stop = assigned[0].end_byte
+                continue
+            outer = use.parent
+            while outer is not None and outer.type == "subscript_expression":
+                if outer.parent is None or outer.parent.type != "subscript_expression":
+                    break
+                outer = outer.parent
+            if outer is not None and outer.type == "subscript_expression":
+                if syn.assignment_of(outer) is not None:
+                    writes.append(outer)
+                    continue
+            reads.append(use)
+        if len(reads) != 1 or reads[0].parent.type != "argument":
+            return None if not reads else f"${name} is used by more than one call"
+        return reads[0].parent, writes
+
     def _guzzle_query(self, node, item, query, holder) -> Plan | None:
         options = holder.parent
         argument = options.parent if options is not None else None
+        writes = []
+        if argument is not None and argument.type == "assignment_expression":
+            name = syn.variable(argument.child_by_field_name("left"))
+            right = argument.child_by_field_name("right")
+            if name is None or right is None or right.id != options.id:
+                return None
+            found = self._options_use(name, argument)
+            if isinstance(found, str):
+                return self._plan(node, Kind.PARAMS, Status.MANUAL, found)
+            if found is None:
+                return None
+            argument, writes = found
         if argument is None or argument.type != "argument":
             return None
         call = argument.parent.parent
@@ -821,6 +863,16 @@ class _Finder:
                 f"the key is sent to {host}, not to HubSpot",
                 **common,
             )
+        for write in writes:
+            written = req.subscript_key(self.style, write)
+            if written == "headers" or "authorization" in self.src.text(write).lower():
+                return self._plan(
+                    node,
+                    Kind.PARAMS,
+                    Status.MANUAL,
+                    "the request's headers are set again later",
+                    **common,
+                )
         cut = syn.remove_entry(query, item.node)
         header = None
         if cut is None:
@@ -852,7 +904,7 @@ class _Finder:
                 **common,
             )
         if header is None:
-            merged = req.merge_headers(self.style, options, [])
+            merged = req.merge_headers(self.style, options, writes)
             if merged.reason:
                 return self._plan(
                     node, Kind.PARAMS, Status.MANUAL, merged.reason, **common

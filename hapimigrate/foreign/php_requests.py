@@ -532,7 +532,7 @@ def _literal_array(style: Style, node, what: str):
     return f"the {what} come from {style.src.text(node)}, which hapimigrate cannot see into"
 
 
-def _subscript_key(style: Style, write) -> str:
+def subscript_key(style: Style, write) -> str:
     """``'headers'`` for ``$args['headers'] = ...`` (innermost index)."""
     node = write
     while node.named_children and node.named_children[0].type == "subscript_expression":
@@ -551,7 +551,7 @@ def merge_headers(
         return Attached(reason="the request options unpack another array (...$x)")
     for write in writes:
         if (
-            _subscript_key(style, write) == headers_key
+            subscript_key(style, write) == headers_key
             or "authorization" in style.src.text(write).lower()
         ):
             return Attached(reason="the request's headers are set again later")

@@ -430,3 +430,37 @@ def test_a_rewrite_that_would_not_parse_is_left_for_a_person():
     plans, new = php._parsing(data, [good, bad])
     assert [p.status for p in plans] == [Status.REWRITE, Status.MANUAL]
     assert "would not parse" in plans[1].reason and new == data
+
+
+def test_guzzle_options_kept_in_a_variable():
+    source = """<?php
+use GuzzleHttp\\Client;
+function recent(Client $client) {
+    $options = [
+        'query' => ['hapikey' => getenv('HUBSPOT_API_KEY'), 'count' => 100],
+    ];
+    $options['timeout'] = 10;
+    return $client->get('https://api.hubapi.com/contacts/v1/lists/recently_updated/contacts/recent', $options);
+}
+"""
+    result = migrate(source)
+    text = new_text(result)
+    assert "'query' => ['count' => 100]," in text
+    assert f"'headers' => ['Authorization' => 'Bearer ' . {TOKEN}]," in text
+    assert (
+        result.sites[0].calls[0].path
+        == "/contacts/v1/lists/recently_updated/contacts/recent"
+    )
+
+
+def test_guzzle_options_whose_headers_are_set_later_are_left():
+    source = """<?php
+use GuzzleHttp\\Client;
+function recent(Client $client) {
+    $options = ['query' => ['hapikey' => getenv('HUBSPOT_API_KEY')]];
+    $options['headers'] = build_headers();
+    return $client->get('https://api.hubapi.com/contacts/v1/lists', $options);
+}
+"""
+    result = migrate(source)
+    assert result.new is None and "set again" in result.sites[0].reason
