@@ -17,7 +17,6 @@ and another module may read it.
 from __future__ import annotations
 
 import dataclasses
-import os
 
 from hapimigrate import hubspot, textscan
 from hapimigrate.fingerprint import fingerprint
@@ -33,7 +32,7 @@ from hapimigrate.foreign.splice import (
     position,
     reparses,
 )
-from hapimigrate.model import UNPLACED_KEY, FileResult, Kind, RunOptions, Site, Status
+from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Site, Status
 
 UNRECOGNISED = (
     "a hapikey use the JavaScript front end does not recognise: migrate it by hand "

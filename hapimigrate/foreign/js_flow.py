@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 from hapimigrate.foreign.js_requests import PARAM_KEYS, URL_KEYS, Request, request_of
 from hapimigrate.foreign.js_syntax import (
     Node,
-    arguments,
     callee_parts,
     is_reassigned,
     property_name,
     references,
     resolve,
     text,
-    unwrap,
     outer,
 )
 

@@ -8,19 +8,18 @@ would migrate it and the requests it reaches (nothing decided yet: see
   given to one of those);
 * ``params.append('hapikey', key)`` / ``url.searchParams.set('hapikey', key)``;
 * ``hapikey`` in the default ``params`` of an ``axios.create({...})`` instance;
-* an SDK client built with an API key: ``new hubspot.Client({ apiKey })``
-  (@hubspot/api-client), ``new Hubspot({ apiKey })`` (the old ``hubspot`` package).
+* an SDK client built with an API key (:mod:`.js_sdk`).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 
 from hapimigrate import hubspot
 from hapimigrate.foreign import js_keys
+from hapimigrate.foreign.js_candidate import Candidate
 from hapimigrate.foreign.js_flow import Flow, Reach
-from hapimigrate.foreign.js_requests import VERBS, Request
+from hapimigrate.foreign.js_sdk import sdk_site
+from hapimigrate.foreign.js_requests import VERBS
 from hapimigrate.foreign.js_syntax import (
     Node,
     arguments,
@@ -43,26 +42,6 @@ from hapimigrate.foreign.splice import Edit
 from hapimigrate.model import Endpoint, Kind
 
 SDK_MODULES = ("@hubspot/api-client", "hubspot")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A use found, before the decision: its place, the edits removing the key
-    (or the replacement, for an SDK client), the requests it reaches and their
-    endpoints; ``reason`` when it cannot be migrated whatever is decided."""
-
-    kind: Kind
-    offset: int  # of the word (hapikey, apiKey) in the file
-    width: int
-    removal: tuple[Edit, ...] = ()
-    key: js_keys.Origin | None = None
-    requests: tuple[tuple[Request, bool], ...] = ()
-    calls: tuple[Endpoint, ...] = ()
-    templates: tuple[str, ...] = ()  # the URL each call is sent to
-    reason: str = ""
-    ends_query: bool = False  # the cut leaves no ? in the URL
-    session: Node | None = None  # axios.create options that take the header
-    sdk_token: bool = False  # the edit puts the token in (SDK clients)
 
 
 def candidates(root: Node, flow: Flow) -> list[Candidate]:
@@ -92,7 +71,7 @@ def candidates(root: Node, flow: Flow) -> list[Candidate]:
             if site is not None:
                 found.append(site)
         elif kind == "new_expression":
-            site = _sdk_site(node, flow)
+            site = sdk_site(node, flow)
             if site is not None:
                 found.append(site)
     return found
@@ -416,102 +395,3 @@ def _statement_edit(statement: Node) -> Edit:
     ):
         return Edit(line_start + base, line_end + 1 + base, b"")
     return Edit(statement.start_byte, statement.end_byte, b"")
-
-
-# -- SDK clients ---------------------------------------------------------------------------
-
-
-def _sdk_site(new: Node, flow: Flow) -> Candidate | None:
-    constructor = unwrap(new.child_by_field_name("constructor"))
-    if constructor is None:
-        return None
-    args = arguments(new)
-    if not args or unwrap(args[0]) is None or unwrap(args[0]).type != "object":
-        return None
-    options = unwrap(args[0])
-    pair = member(options, "apiKey")
-    if pair is None:
-        return None
-    if not _is_sdk(constructor, flow.bindings):
-        return None
-    offset = pair.start_byte
-    key = js_keys.origin(member_value(pair))
-    if member(options, "accessToken") is not None:
-        return Candidate(
-            Kind.SDK,
-            offset,
-            6,
-            key=key,
-            reason="the client is given both apiKey and accessToken",
-        )
-    return Candidate(
-        Kind.SDK,
-        offset,
-        6,
-        (Edit(pair.start_byte, pair.end_byte, b""),),
-        key,
-        calls=_sdk_calls(new, flow) if _api_client(constructor, flow.bindings) else (),
-        sdk_token=True,
-    )
-
-
-def _sdk_calls(new: Node, flow: Flow) -> tuple[Endpoint, ...]:
-    """The endpoints an @hubspot/api-client client kept in a name calls in this
-    file (``client.crm.contacts.basicApi.getById(...)``), from the mapping of
-    the Python SDK, which the same descriptions generate (camelCase there is
-    snake_case here)."""
-    from hapimigrate.hubspot import sdk_operations
-
-    declarator = outer(new).parent
-    if declarator is None or declarator.type != "variable_declarator":
-        return ()
-    name = declarator.child_by_field_name("name")
-    binding = resolve(name) if name is not None and name.type == "identifier" else None
-    if binding is None:
-        return ()
-    found: list[Endpoint] = []
-    for ref in references(binding):
-        chain, node = [], ref
-        while (
-            node.parent is not None
-            and node.parent.type == "member_expression"
-            and (node.parent.child_by_field_name("object") == node)
-        ):
-            node = node.parent
-            chain.append(_snake(text(node.child_by_field_name("property"))))
-        call = node.parent
-        if not chain or call is None or call.type != "call_expression":
-            continue
-        known = sdk_operations.endpoints(sdk_operations.HUBSPOT_API_CLIENT, chain)
-        for endpoint in known or (Endpoint(None, None),):
-            if endpoint not in found:
-                found.append(endpoint)
-    return tuple(found)
-
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
-
-
-def _api_client(constructor: Node, bindings: dict[str, str]) -> bool:
-    """Whether the client is @hubspot/api-client's (not the old ``hubspot``)."""
-    if constructor.type == "identifier":
-        return bindings.get(text(constructor), "") == "@hubspot/api-client#Client"
-    return _is_sdk(constructor, bindings)
-
-
-def _is_sdk(constructor: Node, bindings: dict[str, str]) -> bool:
-    if constructor.type == "identifier":
-        module = bindings.get(text(constructor), "")
-        return module in ("hubspot", "@hubspot/api-client#Client")
-    if constructor.type == "member_expression":
-        obj = unwrap(constructor.child_by_field_name("object"))
-        prop = constructor.child_by_field_name("property")
-        return (
-            obj is not None
-            and obj.type == "identifier"
-            and prop is not None
-            and text(prop) == "Client"
-            and bindings.get(text(obj), "") == "@hubspot/api-client"
-        )
-    return False
