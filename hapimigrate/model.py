@@ -33,6 +33,9 @@ class Kind(str, Enum):
     TEXT = "text"  # found by the text scanner (file did not parse)
     GUARD = "guard"  # a test of the old key that outlives its migrated uses
     SETTING = "setting"  # a key setting nothing reads any more, in a settings module
+    ARGUMENT = (
+        "argument"  # a key passed to another module's function that takes a token
+    )
     CALL = "call"  # a HubSpot API call without a key (report, check): read-only
     VERSION = "version"  # a v3/v4 path with a 2026-03 twin (diff/apply --modernize)
 
@@ -129,6 +132,10 @@ class Carrier:
     blocked: str = ""
     used_here: bool = False  # its own module sends it too (and migrates that)
     placeholders: bool = False  # a template whose key field its senders fill
+    # a function (or class) whose parameter now takes a token, not a key: its
+    # callers elsewhere pass the provider's token instead of configured keys
+    parameter: str = ""
+    position: int = -1  # the parameter's place among positional arguments
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,7 @@ _BY_KIND = {
     Kind.TEXT: "HM005",
     Kind.GUARD: "HM006",
     Kind.SETTING: "HM006",  # the old key still required at start-up
+    Kind.ARGUMENT: "HM002",  # a key handed to a client that sends it
 }
 
 

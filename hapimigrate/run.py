@@ -279,7 +279,8 @@ def _keep_keys_read_elsewhere(
         shared = {
             f
             for f in result.token_parameters
-            if any(_may_pass_arguments(texts[r], f) for r in named(f))
+            if (path, f) not in carried  # its callers were given tokens
+            and any(_may_pass_arguments(texts[r], f) for r in named(f))
         }
         shared |= {
             s

@@ -43,7 +43,9 @@ def resolve(
         if len(homes) != 1:
             continue  # no settings module in the tree, or several of that name
         home = homes[0]
-        word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+        # a name read as such, not the environment variable's name in a string
+        # (os.environ["HUBSPOT_API_KEY"] elsewhere reads the variable, not it)
+        word = re.compile(rb"(?<![\"'\w])" + re.escape(name.encode()) + rb"(?![\"'\w])")
         if not any(word.search(_text(path, by_path)) for path in files if path != home):
             dead.setdefault(home, []).append(name)
     if not dead:

@@ -30,12 +30,20 @@ def _apply(tmp_path, files: dict[str, str]):
     return result, {name: (tmp_path / name).read_text() for name in files}
 
 
-def test_a_client_built_with_arguments_elsewhere_is_left_for_a_person(tmp_path):
+def test_a_client_built_with_a_configured_key_elsewhere_is_given_the_token(tmp_path):
     user = "import os\nfrom client import Client\nc = Client(os.environ['KEY'])\n"
     result, after = _apply(tmp_path, {"client.py": CLIENT, "use.py": user})
+    assert result.exit_code == 0, result.output
+    assert '"Bearer " + self.api_key' in after["client.py"]
+    assert after["use.py"].endswith("c = Client(os.environ[\"HUBSPOT_ACCESS_TOKEN\"])\n")
+
+
+def test_a_client_built_with_a_key_that_cannot_be_placed_is_left(tmp_path):
+    user = "from client import Client\ndef make(k):\n    return Client(k)\n"
+    result, after = _apply(tmp_path, {"client.py": CLIENT, "use.py": user})
     assert result.exit_code == 1
-    assert "called from other modules" in result.output
-    assert after["client.py"] == CLIENT
+    assert "cannot place" in result.output
+    assert after == {"client.py": CLIENT, "use.py": user}
 
 
 def test_a_client_only_imported_elsewhere_is_migrated(tmp_path):

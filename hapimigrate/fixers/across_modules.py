@@ -269,6 +269,8 @@ def _reference_objects(ctx: ModuleContext, statement: cst.CSTNode, local: str):
 
 
 def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:
+    if carrier.parameter:
+        return _migrate_call(ctx, carrier, node)
     line = ctx.start(node)[0]
     where = f"{os.path.basename(ctx.path)}:{line}"
     route: Route | None = None
@@ -325,6 +327,68 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
     ctx.carrier_uses.append(
         CarrierUse(carrier.path, carrier.name, decision.status, decision.reason, where)
     )
+
+
+def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:
+    """A call of another module's function (or class) whose parameter now takes
+    a token: a configured key passed to it becomes the provider's token."""
+    where = f"{os.path.basename(ctx.path)}:{ctx.start(node)[0]}"
+    call = ctx.parent(node)
+    value, problem = None, None
+    if not (isinstance(call, cst.Call) and call.func is node):
+        problem = f"{carrier.name} is used here other than called"
+    else:
+        value, problem = _argument(call, carrier)
+    if value is not None and problem is None:
+        if origins.key_origin(ctx, value).kind != origins.CONFIG:
+            problem = "this call passes a key hapimigrate cannot place"
+        elif len(ctx.several_keys) > 1:
+            problem = decide(
+                KeyUse(ctx.code(value), several_keys=ctx.several_keys)
+            ).reason
+    problem = carrier.blocked or problem
+    status = Status.MANUAL if problem else Status.REWRITE
+    if value is None and problem is None:
+        return  # the default, which its own module made the provider's token
+    what = (
+        f"{carrier.name}() of {carrier.module}.py takes a token as {carrier.parameter}"
+    )
+    if problem is None:
+        assert value is not None
+        ctx.edits.replace[value] = ctx.token()
+        ctx.note_key(value)
+        ctx.provider_keys.add(origins.config_key(ctx, value))
+        reason = f"{what} now: it is given the provider's token"
+    else:
+        reason = f"{what} now: {problem}"
+    ctx.site(value if value is not None else node, Kind.ARGUMENT, status, reason)
+    ctx.carrier_uses.append(
+        CarrierUse(carrier.path, carrier.name, status, problem or "", where)
+    )
+
+
+def _argument(
+    call: cst.Call, carrier: Carrier
+) -> tuple[cst.BaseExpression | None, str | None]:
+    """The value ``call`` passes for the carrier's parameter (None: none)."""
+    positional = 0
+    for arg in call.args:
+        if arg.star:
+            return None, "the call passes arguments with * or **"
+        if arg.keyword is not None:
+            if arg.keyword.value == carrier.parameter:
+                return _given(arg.value)
+            continue
+        if positional == carrier.position:
+            return _given(arg.value)
+        positional += 1
+    return None, None
+
+
+def _given(value: cst.BaseExpression) -> tuple[cst.BaseExpression | None, None]:
+    if isinstance(value, cst.Name) and value.value == "None":
+        return None, None  # the default
+    return value, None
 
 
 def _headers_replaced(ctx: ModuleContext, node: cst.CSTNode) -> str | None:

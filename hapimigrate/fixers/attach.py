@@ -21,7 +21,8 @@ from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import origins
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
-from hapimigrate.model import Import, Status
+from hapimigrate.model import Carrier, Import, Kind, Status
+from hapimigrate.tree_imports import importable_names
 
 OTHER_URLS = "the request at line {} also sends to {}: the token goes to HubSpot only"
 OTHER_CALLERS = (
@@ -435,6 +436,36 @@ def token_owner(ctx: ModuleContext, origin: Origin) -> str | None:
     return function.name.value
 
 
+def _export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
+    """Other modules may call ``owner`` with configured keys: tell the run
+    (:mod:`hapimigrate.carriers`), which gives them the token or blocks this."""
+    function = ctx.ancestor(origin.param, cst.FunctionDef) if origin.param else None
+    if not isinstance(function, cst.FunctionDef) or origin.param is None:
+        return
+    positional = [*function.params.posonly_params, *function.params.params]
+    static = any(
+        isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
+        for d in function.decorators
+    )
+    if ctx.ancestor(function, cst.ClassDef) is not None and positional and not static:
+        positional = positional[1:]  # self (or cls): not passed by the caller
+    name = origin.param.name.value
+    position = next((i for i, p in enumerate(positional) if p.name.value == name), -1)
+    ctx.exports.append(
+        Carrier(
+            ctx.path,
+            importable_names(ctx.path)[0],
+            owner,
+            Kind.ARGUMENT,
+            "",
+            "",
+            used_here=True,
+            parameter=name,
+            position=position,
+        )
+    )
+
+
 def callers_keys(
     ctx: ModuleContext, origin: Origin
 ) -> tuple[tuple[cst.BaseExpression, ...], str | None]:
@@ -447,6 +478,9 @@ def callers_keys(
     owner = token_owner(ctx, origin)
     if owner in ctx.shared_elsewhere:
         return (), CALLED_ELSEWHERE.format(owner)
+    outcome = ctx.sent_elsewhere.get(owner or "")
+    if outcome is not None and outcome.status != Status.REWRITE:
+        return (), outcome.reason
     given = origins.caller_arguments(ctx, origin.param)
     if given is None:
         return (), CALLER_STARRED
@@ -484,6 +518,7 @@ def give_token(
         owner = token_owner(ctx, origin)
         if owner is not None:
             ctx.token_parameters.add(owner)
+            _export_token_owner(ctx, origin, owner)
     if decision.send_token and not decision.callers_token:
         if literal is not None:  # ?hapikey=VALUE in the text
             ctx.provider_keys.add((repr(literal), origins.LITERAL_KEY))
