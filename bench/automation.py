@@ -31,6 +31,8 @@ Exit 0 (a measurement, whatever the figures), 2 when the harness failed on a pro
 from __future__ import annotations
 
 import argparse
+import ast
+import dataclasses
 import json
 import os
 import re
@@ -305,6 +307,76 @@ def since_lines(previous: dict[str, Any], now: dict[str, Any]) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class Python2File:
+    """A file of the project that only Python 2 parses, before and after ``apply``. The
+    harness runs Python 3, so these are checked for syntax only."""
+
+    project: str
+    path: str
+    changed: bool
+    parses_after: bool  # still valid Python 2 after apply
+    keys_before: int  # occurrences of "hapikey"
+    keys_after: int
+    bearer_after: bool
+
+    def describe(self) -> str:
+        if not self.changed:
+            return f"{self.project}/{self.path}: unchanged"
+        syntax = "parses" if self.parses_after else "NO LONGER PARSES"
+        bearer = "a Bearer header" if self.bearer_after else "no Bearer header"
+        return (
+            f"{self.project}/{self.path}: migrated, {syntax} as Python 2, hapikey "
+            f"{self.keys_before} -> {self.keys_after}, {bearer}"
+        )
+
+
+def parses_as_python3(text: str) -> bool:
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
+def parses_as_python2(text: str) -> bool:
+    """Python 2 syntax (print and exec statements), by fissix's grammar."""
+    from fissix import pygram, pytree
+    from fissix.pgen2 import driver
+
+    parser = driver.Driver(pygram.python_grammar, convert=pytree.convert)
+    try:
+        parser.parse_string(text if text.endswith("\n") else text + "\n")
+    except Exception:  # noqa: BLE001 - any parse failure means "does not parse"
+        return False
+    return True
+
+
+def python2_files(project: str, work: Path) -> list[Python2File]:
+    """The project's Python-2-only files in the harness's kept work folder."""
+    before, after = work / "before" / "src", work / "after" / "src"
+    found = []
+    for file in sorted(before.rglob("*.py")):
+        text = file.read_text(encoding="utf-8", errors="replace")
+        if parses_as_python3(text) or not parses_as_python2(text):
+            continue
+        rel = file.relative_to(before)
+        migrated = after / rel
+        new = migrated.read_text(encoding="utf-8", errors="replace")
+        found.append(
+            Python2File(
+                project=project,
+                path=rel.as_posix(),
+                changed=new != text,
+                parses_after=parses_as_python2(new),
+                keys_before=text.lower().count("hapikey"),
+                keys_after=new.lower().count("hapikey"),
+                bearer_after="bearer" in new.lower(),
+            )
+        )
+    return found
+
+
 def snapshot(ref: str) -> Path:
     """``hapimigrate/`` as committed at REF, in a fresh folder (the caller removes it)."""
     folder = Path(tempfile.mkdtemp(prefix="automation-tool-"))
@@ -320,15 +392,26 @@ def snapshot(ref: str) -> Path:
 
 def measure(
     projects: Sequence[Path], settings: Settings, jobs: int, at: str | None
-) -> list[ProjectResult]:
-    """Run the harness on every project (with the tool of REF ``at``, if given)."""
+) -> tuple[list[ProjectResult], list[Python2File]]:
+    """Run the harness on every project (with the tool of REF ``at``, if given), and
+    check the Python 2 files it cannot run."""
     tool = snapshot(at) if at else None
     saved = os.environ.get("PYTHONPATH")
+    temporary = settings.keep is None  # the work folders, for the Python 2 check
+    kept = settings.keep or Path(tempfile.mkdtemp(prefix="automation-work-"))
+    settings = dataclasses.replace(settings, keep=kept)
     if tool is not None:  # the apply runs inherit this process's environment
         os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tool), saved]))
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(lambda p: run_project(p, settings), projects))
+            results = list(pool.map(lambda p: run_project(p, settings), projects))
+        python2 = [
+            found
+            for r in results
+            if not r.errors and (kept / r.project).is_dir()
+            for found in python2_files(r.project, kept / r.project)
+        ]
+        return results, python2
     finally:
         if tool is not None:
             if saved is None:
@@ -336,6 +419,8 @@ def measure(
             else:
                 os.environ["PYTHONPATH"] = saved
             shutil.rmtree(tool, ignore_errors=True)
+        if temporary:
+            shutil.rmtree(kept, ignore_errors=True)
 
 
 def not_measured_lines(failed: Sequence[ProjectResult]) -> list[str]:
@@ -386,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             check=True,
         ).stdout.strip()
         tool = f"{args.at} ({sha})"
-    results = measure(projects, settings, jobs, args.at)
+    results, python2 = measure(projects, settings, jobs, args.at)
     measured = [r for r in results if not r.errors]
     failed = [r for r in results if r.errors]
     out = table(measured)
@@ -398,6 +483,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     notes = [f"{r.project}: {note}" for r in measured for note in r.notes]
     if notes:
         out += ["", "Notes:", *(compare.redact(n) for n in notes)]
+    if python2:
+        out += [
+            "",
+            "Python 2 files (the harness runs Python 3: checked for Python 2 syntax only):",
+            *(f"   {f.describe()}" for f in python2),
+        ]
     if failed:
         out += ["", "Not measured (left out of the totals):"]
         out += not_measured_lines(failed)
@@ -420,6 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for r in failed
     ]
     data["tool"] = tool
+    data["python2_files"] = [dataclasses.asdict(f) for f in python2]
     if args.since:
         with open(args.since, encoding="utf-8") as handle:
             out += ["", *since_lines(json.load(handle), data)]
