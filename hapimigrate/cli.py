@@ -272,6 +272,13 @@ def diff(settings: Settings, report_file: str | None, modernize: bool = False) -
 @report_option
 @modernize_option
 @interactive_option
+@click.option(
+    "--baseline",
+    "review_baseline",
+    type=click.Path(dir_okay=False),
+    help="With --interactive: answer b records a skipped file's findings in this "
+    "baseline (for check --baseline).",
+)
 @stdin_option
 @shared_options
 def apply(
@@ -279,6 +286,7 @@ def apply(
     report_file: str | None,
     modernize: bool = False,
     interactive: bool = False,
+    review_baseline: str | None = None,
 ) -> int:
     """Rewrite the files in place, listing each. PATHS '-' reads standard input
     and prints the migrated text.
@@ -287,6 +295,15 @@ def apply(
     remain that only check finds), 2 on error."""
     _check_writable(report_file, "--report")
     reviewer = None
+    if review_baseline:
+        if not interactive:
+            raise click.UsageError("apply --baseline goes with --interactive")
+        _check_writable(review_baseline, "--baseline")
+        if os.path.exists(review_baseline):
+            try:  # not a baseline: refused now, not at the first "b"
+                baseline.load(review_baseline)
+            except baseline.BaselineError as error:
+                raise config_error(str(error))
     if interactive:
         if _reads_stdin(settings):
             raise click.UsageError(
@@ -301,7 +318,11 @@ def apply(
             click.echo(text, nl=False, color=settings.stdout_color())
 
         reviewer = review.Review(
-            sys.stdin.readline, write, settings.stdout_color(), settings.token_provider
+            sys.stdin.readline,
+            write,
+            settings.stdout_color(),
+            settings.token_provider,
+            review_baseline,
         )
     summary = _migrate(
         settings, Summary("apply"), write=True, modernize=modernize, reviewer=reviewer
@@ -1016,12 +1037,19 @@ def _reviewed(
     answer = reviewer.ask(result)
     if answer.answer == review.ACCEPT:
         return result, False
+    why = {
+        review.SKIP: "skipped in review",
+        review.QUIT: "not reviewed (quit)",
+        review.BASELINE: f"skipped in review, recorded in {reviewer.baseline}",
+    }.get(answer.answer, "")
+    if answer.answer == review.BASELINE:
+        assert reviewer.baseline is not None
+        _record_in_baseline(settings, reviewer.baseline, result.path)
     if answer.answer == review.SUPPRESS:
         silenced = [s for s in result.sites if s.status == Status.REWRITE]
         summary.suppressed += len(silenced)
         left = tuple(s for s in result.sites if s not in silenced)
         return dataclasses.replace(result, sites=left, new=answer.new), True
-    why = "skipped in review" if answer.answer == review.SKIP else "not reviewed (quit)"
     held = tuple(
         (
             dataclasses.replace(s, status=Status.MANUAL, reason=why)
@@ -1031,6 +1059,27 @@ def _reviewed(
         for s in result.sites
     )
     return dataclasses.replace(result, sites=held, new=None), False
+
+
+def _record_in_baseline(settings: Settings, location: str, path: str) -> None:
+    """Record ``path``'s findings, as ``hapimigrate baseline`` would, in the
+    baseline at ``location``, keeping its entries for every other path."""
+    options = RunOptions(
+        providers.resolve(settings.token_provider),
+        settings.verbose,
+        scan_text=True,
+        calls=CALLS_DATED,
+    )
+    checked = run.process_file(path, options)
+    if checked.error:
+        raise OutputError(location, f"{path}: {checked.error}")
+    text = (checked.original or b"").decode(checked.encoding, errors="replace")
+    findings = suppress.unsuppressed(checked.sites, text)
+    try:
+        counts, _ = baseline.recorded(findings, location, [path])
+    except baseline.BaselineError as error:
+        raise config_error(str(error))
+    _write_text(location, baseline.dump(counts, settings.root, location))
 
 
 def _uses_elsewhere(

@@ -1,7 +1,8 @@
 """``apply --interactive``: each file that would change is shown (its sites with the
 endpoints they call, the scopes those need and why the rewrite is safe, then the
 diff) and the person answers, as with ``git add -p``: rewrite it, skip it, skip it
-and mark its sites ``# hapimigrate: ignore``, or quit.
+and mark its sites ``# hapimigrate: ignore``, skip it and record its findings in a
+baseline (``--baseline FILE``), or quit.
 
 The question is asked per file, not per site: a file's edits are planned together
 (the header on the request, the import, a key definition that goes once nothing
@@ -24,16 +25,33 @@ from hapimigrate.model import FileResult, Kind, Site, Status
 from hapimigrate.output import diff as diff_output
 from hapimigrate.suppress import COMMENT, unsuppressed
 
-ACCEPT, SKIP, SUPPRESS, QUIT = "accept", "skip", "suppress", "quit"
-_ANSWERS = {"y": ACCEPT, "n": SKIP, "s": SUPPRESS, "q": QUIT}
-HELP = (
-    "y - rewrite this file\n"
-    "n - skip it (left as it is)\n"
-    f"s - skip it and add '{COMMENT}' to its sites' lines, so that apply and\n"
-    "    check leave them alone from now on\n"
-    "q - quit: leave this file and the ones after it as they are\n"
-    "? - print this help\n"
+ACCEPT, SKIP, SUPPRESS, BASELINE, QUIT = (
+    "accept",
+    "skip",
+    "suppress",
+    "baseline",
+    "quit",
 )
+_ANSWERS = {"y": ACCEPT, "n": SKIP, "s": SUPPRESS, "b": BASELINE, "q": QUIT}
+
+
+def help_text(baseline: str | None) -> str:
+    record = (
+        f"b - skip it and record its findings in {baseline}, so that\n"
+        "    check --baseline passes them\n"
+        if baseline
+        else ""
+    )
+    return (
+        "y - rewrite this file\n"
+        "n - skip it (left as it is)\n"
+        f"s - skip it and add '{COMMENT}' to its sites' lines, so that apply and\n"
+        "    check leave them alone from now on\n"
+        f"{record}"
+        "q - quit: leave this file and the ones after it as they are\n"
+        "? - print this help\n"
+    )
+
 
 _WHY = {
     Kind.URL: "hapikey is cut from the URL, and the request that sends the URL "
@@ -66,11 +84,14 @@ class Review:
         write: Callable[[str], None],
         color: bool,
         token_provider: str,
+        baseline: str | None = None,
     ) -> None:
         self._read_line = read_line
         self._write = write
         self._color = color
         self._provider = token_provider
+        self.baseline = baseline  # where "b" records; None: no "b"
+        self._choices = "y,n,s,b,q,?" if baseline else "y,n,s,q,?"
         self.stopped = False
 
     def ask(self, result: FileResult) -> Reviewed:
@@ -81,16 +102,18 @@ class Review:
         patch = diff_output.unified_diff(result)
         self._write(diff_output.colored(patch) if self._color else patch)
         while True:
-            self._write(f"Rewrite {result.path}? [y,n,s,q,?] ")
+            self._write(f"Rewrite {result.path}? [{self._choices}] ")
             line = self._read_line()
             if not line:  # end of input: as q
                 self._write("\n")
                 self.stopped = True
                 return Reviewed(QUIT)
             answer = _ANSWERS.get(line.strip().lower()[:1])
-            if answer is None:
-                self._write(HELP)
+            if answer is None or (answer == BASELINE and not self.baseline):
+                self._write(help_text(self.baseline))
                 continue
+            if answer == BASELINE:
+                return Reviewed(BASELINE)
             if answer == ACCEPT:
                 return Reviewed(ACCEPT, result.new)
             if answer == QUIT:

@@ -18,7 +18,7 @@ LEGACY = (
     '    return requests.get("https://api.hubapi.com/deals/v1/deal/paged?hapikey="'
     ' + os.environ["HUBSPOT_API_KEY"])\n'
 )
-PROMPT = re.compile(r"Rewrite (\S+)\? \[y,n,s,q,\?\] $")
+PROMPT = re.compile(r"Rewrite (\S+)\? \[y,n,s,(?:b,)?q,\?\] $")
 
 
 def tree(tmp_path, names=("a.py", "b.py", "c.py")):
@@ -29,7 +29,7 @@ def tree(tmp_path, names=("a.py", "b.py", "c.py")):
 
 def next_prompt(terminal: Terminal) -> tuple[str, str]:
     """The text shown for the next file, and the file asked about."""
-    shown = terminal.read_until("[y,n,s,q,?] ")
+    shown = terminal.read_until(",q,?] ")
     match = PROMPT.search(shown)
     assert match, shown
     return shown, match.group(1)
@@ -135,3 +135,44 @@ def test_the_comment_goes_where_python_lets_it():
     assert review.with_suppressions(_result(commented, 1, 1)) == (
         b'u = "?hapikey=" + K  # the old way  # hapimigrate: ignore\n'
     )
+
+
+def test_skip_and_record_in_a_baseline(tmp_path):
+    tree(tmp_path, ("a.py", "b.py"))
+    terminal = Terminal(
+        ["apply", "-i", "--baseline", "base.json", "."], tmp_path, {"NO_COLOR": "1"}
+    )
+    for _ in range(2):
+        shown, name = next_prompt(terminal)
+        assert "[y,n,s,b,q,?]" in shown
+        terminal.send("b" if name == "a.py" else "n")
+    assert terminal.finish() == 1
+    output = terminal.output.decode()
+    assert "a.py:5:25: manual url GET /deals/v1/deal/paged: skipped in review, " \
+        "recorded in base.json" in output  # fmt: skip
+    assert (tmp_path / "a.py").read_text() == LEGACY
+    with_baseline = subprocess.run(
+        [sys.executable, "-m", "hapimigrate", "check", "--baseline", "base.json", "."],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert with_baseline.returncode == 1  # b.py is not in it
+    assert "a.py" not in with_baseline.stdout and "b.py:5:" in with_baseline.stdout
+    assert "HUBSPOT_API_KEY" not in (tmp_path / "base.json").read_text()
+
+
+def test_a_baseline_needs_the_review_and_a_baseline_file(tmp_path):
+    tree(tmp_path, ("a.py",))
+    alone = subprocess.run(
+        [sys.executable, "-m", "hapimigrate", "apply", "--baseline", "b.json", "a.py"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert alone.returncode == 2 and "goes with --interactive" in alone.stderr
+    (tmp_path / "notes.json").write_text("{}")
+    terminal = Terminal(["apply", "-i", "--baseline", "notes.json", "a.py"], tmp_path)
+    assert terminal.finish() == 2
+    assert "not a version" in terminal.output.decode()
+    assert (tmp_path / "a.py").read_text() == LEGACY
