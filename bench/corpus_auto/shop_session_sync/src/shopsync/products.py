@@ -17,6 +17,16 @@ def hubspot_product(sku):
     return r.json()
 
 
+def product_image(product):
+    """Images live in HubSpot's file manager; same session (keeps the pool warm)."""
+    url = product.get("properties", {}).get("hs_images")
+    if not url:
+        return None
+    r = http.hubspot.get(url, timeout=30)
+    r.raise_for_status()
+    return r.content
+
+
 def upsert_product(item):
     props = {"name": item["title"], "price": str(item["price"]), "hs_sku": item["sku"]}
     existing = hubspot_product(item["sku"])
