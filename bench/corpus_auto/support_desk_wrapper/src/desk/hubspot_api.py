@@ -1,4 +1,8 @@
-"""Thin wrapper around the HubSpot REST API used by the desk scripts."""
+"""Thin wrapper around the HubSpot REST API used by the desk scripts.
+
+send() adds the portal's hapikey to every call, so callers only pass the endpoint
+(e.g. "/contacts/v1/contact/email/x@y.com/profile") and their own params.
+"""
 import logging
 import os
 import time
