@@ -57,6 +57,7 @@ class Plan:
     calls: tuple[Endpoint, ...] = ()
     hardcoded: bool = False
     key: str | None = None  # the key's identity, for the two-keys rule
+    requests: tuple[int, ...] = ()  # the requests (call node ids) it reaches
     node: object = field(default=None, compare=False)
 
 
@@ -88,6 +89,7 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
     if errors:
         plans = [_outside_errors(tree, p, broken) for p in plans]
     plans = _two_keys(plans)
+    plans = _shared_requests(plans, data)
     plans, edits = _accept(plans)
     new = apply_edits(data, edits) if edits else None
     if new is not None and error_count(syn.parse(new)) > errors:
@@ -235,6 +237,36 @@ def _two_keys(plans: list[Plan]) -> list[Plan]:
         )
         for p in plans
     ]
+
+
+def _shared_requests(plans: list[Plan], data: bytes) -> list[Plan]:
+    """A request reached by uses decided differently (one migrated, one left:
+    a helper given several URLs) would send a key and a token: every use that
+    reaches it is left for a person."""
+    while True:
+        held = {}
+        for plan in plans:
+            if plan.status != Status.REWRITE:
+                for request in plan.requests:
+                    held.setdefault(request, plan)
+        changed = False
+        decided = []
+        for plan in plans:
+            other = next((held[r] for r in plan.requests if r in held), None)
+            if plan.status == Status.REWRITE and other is not None:
+                line = position(data, other.start)[0]
+                plan = replace(
+                    plan,
+                    status=Status.MANUAL,
+                    edits=(),
+                    reason=f"its request also sends the use of line {line}, which is "
+                    f"{other.status.value}: migrate them together",
+                )
+                changed = True
+            decided.append(plan)
+        plans = decided
+        if not changed:
+            return plans
 
 
 def _accept(plans: list[Plan]) -> tuple[list[Plan], list[Edit]]:
@@ -576,6 +608,40 @@ class _Finder:
                 found.append(bindings)
         return found or [{}]
 
+    def _helper_method(self, sink, carrier, name: str) -> str | None:
+        """The HTTP method a request in a private helper uses for this site:
+        the helper's ``name`` parameter as the site's call gives it (or its
+        default); None where that is not a literal."""
+        helper = syn.scope_of(sink.call)
+        if helper is None or helper.type != "method_declaration" or carrier is None:
+            return None
+        params = helper.child_by_field_name("parameters").named_children
+        index = next(
+            (
+                i
+                for i, p in enumerate(params)
+                if p.child_by_field_name("name") is not None
+                and p.child_by_field_name("name").text.decode()[1:] == name
+            ),
+            None,
+        )
+        if index is None:
+            return None
+        default = syn.literal(params[index].child_by_field_name("default_value"))
+        site = syn.scope_of(carrier)
+        methods = set()
+        for caller in req.helper_callers(helper):
+            if syn.scope_of(caller) != site:
+                continue
+            args = syn.arguments(caller)
+            if args is None:
+                return None
+            given = (
+                syn.literal(syn.value(args[index])) if index < len(args) else default
+            )
+            methods.add(given.upper() if given else None)
+        return methods.pop() if len(methods) == 1 else None
+
     def _other_auth(self, nodes) -> str:
         """Another auth mode (OAuth, an access token) beside the key."""
         for node in nodes:
@@ -605,9 +671,21 @@ class _Finder:
         if isinstance(sinks, list) and sinks:
             for sink in sinks:
                 attached = req.attach(self.style, sink)
+                if attached.method and attached.method.startswith("$"):
+                    attached = replace(
+                        attached,
+                        method=self._helper_method(sink, carrier, attached.method[1:]),
+                    )
                 attachments.append(attached)
-                for bindings in self._call_sites(sink.url):
-                    url = php_urls.template(self.data, sink.url, bindings=bindings)
+                # a request in a helper the URL was handed to: the URL is the
+                # caller's expression, not the helper's parameter
+                source = sink.url
+                if carrier is not None and syn.scope_of(sink.url) != syn.scope_of(
+                    carrier
+                ):
+                    source = carrier
+                for bindings in self._call_sites(source):
+                    url = php_urls.template(self.data, source, bindings=bindings)
                     if (attached.method, url) not in calls:
                         calls.append((attached.method, url))
         elif carrier is not None:
@@ -624,7 +702,8 @@ class _Finder:
             )
         )
         hardcoded = hardcoded or self._hardcoded(key)
-        common = dict(calls=endpoints, hardcoded=hardcoded)
+        requests = tuple(s.call.id for s in sinks) if isinstance(sinks, list) else ()
+        common = dict(calls=endpoints, hardcoded=hardcoded, requests=requests)
         key_text = self.src.text(key) if key is not None else ""
         kinds = [hubspot.auth_kind(method, url) for method, url in calls]
         if (key is not None and hubspot.names_developer_key(key_text)) or (
@@ -689,14 +768,10 @@ class _Finder:
 
     def _url(self, node, removal: php_urls.Removal, kind: Kind) -> Plan:
         carrier = removal.carrier
-        sinks = (
-            req.follow(self.style, carrier)
-            if carrier is not None
-            else "the URL is not followed"
-        )
-        if removal.reason and carrier is None:
+        if carrier is None:  # the key cannot be cut: its requests still count
             carrier = req.climb(node)
-        elif removal.drops_question and req.extended(carrier):
+        sinks = req.follow(self.style, carrier)
+        if not removal.reason and removal.drops_question and req.extended(carrier):
             removal = replace(
                 removal,
                 reason="text is added to the URL after the key: cutting its '?' "
@@ -847,7 +922,7 @@ class _Finder:
         calls = (
             Endpoint(method, hubspot.endpoint_path(template) if template else None),
         )
-        common = dict(calls=calls, hardcoded=hardcoded)
+        common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
         kind_of = hubspot.auth_kind(method, template)
         if (
             hubspot.names_developer_key(self.src.text(key))
@@ -913,7 +988,7 @@ class _Finder:
         return self._finish(node, key, hardcoded, (cut, *header), calls, call)
 
     def _finish(self, node, key, hardcoded, edits, calls, call) -> Plan:
-        common = dict(calls=calls, hardcoded=hardcoded)
+        common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
         if self.token_problem:
             return self._plan(
                 node, Kind.PARAMS, Status.MANUAL, self.token_problem, **common
@@ -952,7 +1027,7 @@ class _Finder:
         method = name.upper()
         calls = (Endpoint(method, hubspot.endpoint_path(template)),)
         kind_of = hubspot.auth_kind(method, template)
-        common = dict(calls=calls, hardcoded=hardcoded)
+        common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
         if (
             hubspot.names_developer_key(self.src.text(key))
             or kind_of == hubspot.DEVELOPER_KEY

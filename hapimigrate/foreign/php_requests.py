@@ -302,8 +302,103 @@ def _argument(style: Style, node, argument, depth: int):
             url_index = 1 if lowered.startswith("request") else 0
             if index == url_index:
                 return [Sink("guzzle", call, node)]
+        helper = private_method(call)
+        if helper is not None and index is not None:
+            return _into_helper(style, helper, index, depth)
         return f"the URL is passed to {method}(), which hapimigrate does not follow"
     return "the URL is passed to a constructor hapimigrate does not follow"
+
+
+def private_method(call):
+    """The private method of the enclosing class a ``$this->name(...)``,
+    ``self::name(...)`` or ``static::name(...)`` call calls, or None: only a
+    private method's callers are all in this file."""
+    if call.type == "scoped_call_expression":
+        scope = call.child_by_field_name("scope")
+        if scope is None or scope.text.decode().lower() not in ("self", "static"):
+            return None
+    elif call.type in ("member_call_expression", "nullsafe_member_call_expression"):
+        obj = call.child_by_field_name("object")
+        if obj is None or obj.text != b"$this":
+            return None
+    else:
+        return None
+    name = call.child_by_field_name("name").text.decode().lower()
+    cls = call.parent
+    while cls is not None and cls.type not in (
+        "class_declaration",
+        "trait_declaration",
+    ):
+        cls = cls.parent
+    if cls is None or cls.type != "class_declaration":
+        return None
+    body = cls.child_by_field_name("body")
+    for member in body.named_children if body is not None else ():
+        declared = (
+            member.child_by_field_name("name")
+            if member.type == "method_declaration"
+            else None
+        )
+        if declared is None or declared.text.decode().lower() != name:
+            continue
+        private = any(
+            c.type == "visibility_modifier" and c.text == b"private"
+            for c in member.children
+        )
+        return member if private else None
+    return None
+
+
+def helper_callers(helper) -> list:
+    """The calls of a private method in its class."""
+    cls = helper.parent
+    while cls.type != "class_declaration":
+        cls = cls.parent
+    name = helper.child_by_field_name("name").text.decode().lower()
+    return [
+        n
+        for n in syn.walk(cls, into_scopes=True)
+        if n.type
+        in (
+            "member_call_expression",
+            "nullsafe_member_call_expression",
+            "scoped_call_expression",
+        )
+        and n.child_by_field_name("name").text.decode().lower() == name
+        and private_method(n) is not None
+        and private_method(n).id == helper.id
+    ]
+
+
+def _into_helper(style: Style, helper, index: int, depth: int):
+    """The requests a private helper makes with its parameter ``index``, when
+    every caller gives it a HubSpot URL (the token goes to HubSpot only)."""
+    from hapimigrate import hubspot
+    from hapimigrate.foreign import php_urls
+
+    params = helper.child_by_field_name("parameters")
+    named = [p for p in params.named_children if p.type == "simple_parameter"]
+    if len(named) != len(params.named_children) or index >= len(named):
+        return "the URL goes to a helper whose parameters hapimigrate cannot match"
+    if "&" in named[index].text.decode().split("$")[0]:
+        return "the URL goes to a helper that takes it by reference"
+    name = named[index].child_by_field_name("name").text.decode()[1:]
+    helper_name = helper.child_by_field_name("name").text.decode()
+    for caller in helper_callers(helper):
+        args = syn.arguments(caller)
+        if args is None or index >= len(args):
+            return f"{helper_name}() is called without the URL somewhere"
+        given = syn.value(args[index])
+        url = php_urls.template(style.src.data, given)
+        host = hubspot.host(url)
+        if (host is None or not hubspot.is_hubspot_host(host)) and (
+            b"hapikey" not in style.src.data[given.start_byte : given.end_byte].lower()
+        ):
+            return (
+                f"{helper_name}() is also given URLs of other or unknown hosts: the "
+                "token must go to HubSpot only"
+            )
+    return _follow_variable(style, name, params, depth + 1)
 
 
 def _follow_variable(style: Style, name: str, assignment, depth: int):
@@ -578,10 +673,25 @@ def merge_headers(
     )
 
 
-def _option_method(options) -> str | None:
+def _option_method(options, default: str | None = "GET") -> str | None:
+    """The ``'method'`` of request options: ``default`` when there is none, None
+    when it is only known at run time."""
     method = syn.entry(options, "method", fold=True) if options is not None else None
-    text = syn.literal(method.value) if method is not None else None
-    return text.upper() if text else None
+    if method is None:
+        return default
+    return _method_value(method.value)
+
+
+def _method_value(node) -> str | None:
+    """``GET`` for a literal; ``$method`` for a parameter of the function (its
+    callers tell: see ``php._helper_method``); None otherwise."""
+    text = syn.literal(syn.unwrap(node))
+    if text:
+        return text.upper()
+    name = syn.variable(node)
+    if name is not None and name in syn.parameters(syn.scope_of(node)):
+        return f"${name}"
+    return None
 
 
 def _wordpress(style: Style, sink: Sink) -> Attached:
@@ -599,7 +709,9 @@ def _wordpress(style: Style, sink: Sink) -> Attached:
     if isinstance(found, str):
         return Attached(method=method, reason=found)
     options, writes = found
-    method = method or _option_method(options) or ("GET" if not writes else None)
+    if method is None:
+        changed = any(subscript_key(style, w) == "method" for w in writes)
+        method = None if changed else _option_method(options)
     merged = merge_headers(style, options, writes)
     return Attached(merged.edits, method, merged.reason)
 
@@ -707,7 +819,7 @@ def _stream(style: Style, sink: Sink) -> Attached:
     http_options = syn.unwrap(http.value)
     if not syn.is_array(http_options) or syn.entries(http_options) is None:
         return Attached(reason="the stream's http options are not written here")
-    method = _option_method(http_options) or "GET"
+    method = _option_method(http_options)
     lines = syn.entry(http_options, "header")
     if lines is None:
         return Attached(syn.add_entry(style.src, http_options, header), method)
@@ -811,7 +923,7 @@ def _curl(style: Style, sink: Sink) -> Attached:
             elif option_name == "CURLOPT_URL":
                 urls += 1
             elif option_name == "CURLOPT_CUSTOMREQUEST":
-                method = (syn.literal(value) or "").upper() or None
+                method = _method_value(value) or "?"  # ?: known at run time
             elif option_name == "CURLOPT_POST":
                 posts = posts or style.src.text(value).strip().lower() in ("true", "1")
             elif option_name == "CURLOPT_POSTFIELDS":
@@ -821,6 +933,7 @@ def _curl(style: Style, sink: Sink) -> Attached:
             elif option_name in _OTHER_AUTH:
                 return Attached(reason="the curl handle also authenticates another way")
     method = method or ("POST" if posts else "GET")
+    method = None if method == "?" else method
     if created > 1:
         return Attached(
             method=method,

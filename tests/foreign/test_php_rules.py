@@ -464,3 +464,43 @@ function recent(Client $client) {
 """
     result = migrate(source)
     assert result.new is None and "set again" in result.sites[0].reason
+
+
+HELPER = """<?php
+class Client
+{
+    private $key;
+    public function __construct() { $this->key = getenv('HUBSPOT_API_KEY'); }
+    private function send($url, $method = 'GET')
+    {
+        $ch = curl_init($url);
+        curl_setopt($ch, CURLOPT_CUSTOMREQUEST, $method);
+        return curl_exec($ch);
+    }
+    public function lists() { return $this->send('https://api.hubapi.com/contacts/v1/lists?hapikey=' . $this->key); }
+    public function remove($id) { return $this->send('https://api.hubapi.com/contacts/v1/contact/vid/' . $id . '?hapikey=' . $this->key, 'DELETE'); }
+    OTHER
+}
+"""
+
+
+def test_a_private_helper_gets_the_header_for_all_its_callers():
+    result = migrate(HELPER.replace("OTHER", ""))
+    text = new_text(result)
+    assert text.count("CURLOPT_HTTPHEADER") == 1 and "hapikey" not in text
+    assert [c.method for s in result.sites for c in s.calls] == ["GET", "DELETE"]
+
+
+def test_a_helper_also_given_other_hosts_is_left():
+    other = "public function ping() { return $this->send('https://status.example.com/ping'); }"
+    result = migrate(HELPER.replace("OTHER", other))
+    assert result.new is None
+    assert all("other or unknown hosts" in s.reason for s in result.sites)
+
+
+def test_a_helper_shared_with_a_use_left_for_a_person_is_left_too():
+    other = "public function odd() { return $this->send('https://api.hubapi.com/x?hapikey=' . $this->key . $this->tail); }"
+    result = migrate(HELPER.replace("OTHER", other))
+    assert result.new is None
+    assert statuses(result) == ["manual", "manual", "manual"]
+    assert "migrate them together" in result.sites[0].reason

@@ -18,3 +18,38 @@ $response = wp_remote_post($base . '/contacts/v1/contact?hapikey=' . get_option(
 ));
 echo 'wp create ', wp_remote_retrieve_response_code($response), "\n";
 
+
+// a class whose private helper makes every request
+class Hub_Client
+{
+    private $base;
+    private $key;
+
+    public function __construct($base)
+    {
+        $this->base = $base;
+        $this->key = get_option('hubspot_api_key');
+    }
+
+    private function call($url, $method = 'GET', $body = null)
+    {
+        $args = array('method' => $method, 'timeout' => 10);
+        if ($body !== null) {
+            $args['body'] = json_encode($body);
+        }
+        return wp_remote_retrieve_response_code(wp_remote_request($url, $args));
+    }
+
+    public function owners()
+    {
+        return $this->call($this->base . '/owners/v2/owners?hapikey=' . $this->key . '&email=ada%40example.com');
+    }
+
+    public function close_deal($id)
+    {
+        return $this->call($this->base . '/deals/v1/deal/' . $id . '?hapikey=' . $this->key, 'PUT', array('properties' => array()));
+    }
+}
+$client = new Hub_Client($base);
+echo 'helper owners ', $client->owners(), "\n";
+echo 'helper deal ', $client->close_deal(7), "\n";
