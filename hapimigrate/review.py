@@ -162,6 +162,8 @@ def _why(site: Site, token_provider: str) -> str:
     why = _WHY.get(site.kind, "the use is rewritten to send the token")
     if site.kind == Kind.VERSION:
         return why
+    if site.reason:  # the caller's token, a form that needs none, ...
+        return f"{why}; {site.reason}"
     return f"{why}; the token comes from {token_provider}"
 
 

@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+import click
+
 from hapimigrate import review
 from hapimigrate.model import FileResult, Kind, Site, Status
 from tests.test_cli_terminal import Terminal
@@ -176,3 +178,18 @@ def test_a_baseline_needs_the_review_and_a_baseline_file(tmp_path):
     assert terminal.finish() == 2
     assert "not a version" in terminal.output.decode()
     assert (tmp_path / "a.py").read_text() == LEGACY
+
+
+def test_why_names_the_decision_behind_the_rewrite():
+    configured = Site("m.py", 3, 1, 3, 9, Kind.URL, Status.REWRITE)
+    caller = Site(
+        "m.py", 9, 1, 9, 9, Kind.URL, Status.REWRITE,
+        reason="sends the caller's api_key as the token: callers pass access tokens now",
+    )  # fmt: skip
+    result = FileResult("m.py", (configured, caller), b"a\n", b"b\n")
+    text = click.unstyle(review.describe(result, "env:CRM_TOKEN"))
+    assert "m.py: 2 sites to rewrite" in text
+    first, second = text.split("line 9")
+    assert "the token comes from env:CRM_TOKEN" in first
+    assert "sends the caller's api_key as the token" in second
+    assert "env:CRM_TOKEN" not in second
