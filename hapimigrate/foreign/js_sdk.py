@@ -43,7 +43,14 @@ def sdk_site(new: Node, flow: Flow) -> Candidate | None:
         return None
     if not _is_sdk(constructor, flow.bindings):
         return None
+    value = unwrap(member_value(pair))
+    if value is not None and value.type in ("true", "false", "null", "undefined"):
+        return None  # apiKey: undefined: not given
     offset = pair.start_byte
+    if pair.type == "pair":
+        name = pair.child_by_field_name("key")
+        if name is not None and name.type == "string":
+            offset = name.start_byte + 1  # 'apiKey': the word, as check says
     key = js_keys.origin(member_value(pair))
     if member(options, "accessToken") is not None:
         return Candidate(

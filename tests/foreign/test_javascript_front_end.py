@@ -316,3 +316,20 @@ def test_a_provider_imported_by_an_earlier_run_is_reused():
     result = _process(source, spec="auth.tokens:getToken")
     assert [s.status for s in result.sites] == [Status.REWRITE]
     assert result.new.decode().count("require('auth/tokens')") == 1
+
+
+def test_check_names_the_rule_of_the_use_and_what_apply_does(tmp_path, monkeypatch):
+    script = tmp_path / "sync.js"
+    script.write_text(
+        "fetch('https://api.hubapi.com/contacts/v1/lists?hapikey=' + process.env.HAPIKEY);\n"
+        "new Hubspot({ apiKey: undefined, accessToken: t });\n"
+    )
+    done = run_cli("check", str(script))
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        f"{script}:1:49: HM001 HubSpot API key in a URL (`hapimigrate apply` migrates it)"
+    ]
+    monkeypatch.setattr(foreign, "front_end", lambda path: None)
+    options = RunOptions(providers.resolve(None), scan_text=True)
+    (site,) = run.process_file(str(script), options).sites
+    assert 'pip install "hapimigrate[js]"' in site.reason
