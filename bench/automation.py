@@ -74,7 +74,10 @@ class Tally:
 
     @classmethod
     def of(cls, sites: Iterable[Site]) -> Tally:
-        counts = Counter(site.status for site in sites)
+        """A status this script does not know counts as needing a person."""
+        counts = Counter(
+            site.status if site.status in STATUSES else "manual" for site in sites
+        )
         return cls(*(counts.get(status, 0) for status in STATUSES))
 
     @classmethod
@@ -112,7 +115,8 @@ class Blocked:
 
     @property
     def shape(self) -> str:
-        return reason_shape(self.reason or f"({self.status}, no reason given)")
+        shape = reason_shape(self.reason or "no reason given")
+        return shape if self.status in NEEDS_PERSON else f"[{self.status}] {shape}"
 
 
 def key_sites(result: ProjectResult) -> tuple[Site, ...]:
@@ -124,7 +128,7 @@ def blocked_sites(results: Sequence[ProjectResult]) -> list[Blocked]:
         Blocked(r.project, s.path, s.line, s.status, s.kind, s.reason)
         for r in results
         for s in key_sites(r)
-        if s.status in NEEDS_PERSON
+        if s.status not in AUTOMATIC
     ]
 
 
