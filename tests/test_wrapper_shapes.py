@@ -161,3 +161,23 @@ def test_a_dict_that_is_not_the_wrappers_own_stays_manual(wrapper):
     result = migrate(source)
     assert result.new is None
     assert {s.status for s in result.sites} == {Status.MANUAL}
+
+
+def test_a_command_line_options_configured_default_becomes_the_token():
+    """``--api-key`` defaults to the configured key: the option now takes a token,
+    so its default is the provider's, read leniently (a missing variable must
+    not stop a run given -k)."""
+    source = (
+        "import argparse, os, requests\n"
+        "def update(email, api_key):\n"
+        "    return requests.post('https://api.hubapi.com/contacts/v1/contact/email/%s/profile'"
+        " % email, params={'hapikey': api_key})\n"
+        "def main(argv=None):\n"
+        "    p = argparse.ArgumentParser()\n"
+        "    p.add_argument('-k', '--api-key', default=os.environ.get('HUBSPOT_API_KEY'))\n"
+        "    a = p.parse_args(argv)\n"
+        "    return update('a@example.com', a.api_key)\n"
+    )
+    text = migrate(source).new.decode()
+    assert "default=os.environ.get(\"HUBSPOT_ACCESS_TOKEN\")" in text
+    assert "HUBSPOT_API_KEY" not in text

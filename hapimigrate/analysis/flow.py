@@ -73,22 +73,22 @@ _USES = {
 def _adds_missing_key(
     ctx: ModuleContext, node: cst.CSTNode, parent: cst.CSTNode
 ) -> cst.If | None:
-    """``if "hapikey" not in node: node["hapikey"] = ...`` (no else; the body
-    only sets that item): the test of a guard that adds the key when missing."""
+    """``if "hapikey" not in node: node["hapikey"] = ...``: the test of a guard
+    that adds the key when missing (see :func:`key_guard`)."""
     if not (isinstance(parent, cst.ComparisonTarget) and parent.comparator is node):
         return None
-    comparison = ctx.parent(parent)
-    guard = ctx.parent(comparison)
-    if not (
-        isinstance(parent.operator, cst.NotIn)
-        and isinstance(comparison, cst.Comparison)
-        and len(comparison.comparisons) == 1
-        and _is_key(comparison.left)
-        and isinstance(guard, cst.If)
-        and guard.test is comparison
-        and guard.orelse is None
-    ):
-        return None
+    guard = ctx.parent(ctx.parent(parent))
+    if isinstance(guard, cst.If) and key_guard(guard, node):
+        return guard
+    return None
+
+
+def key_guard(guard: cst.If, mapping: cst.CSTNode) -> bool:
+    """``if "hapikey" not in m:``, ``if not m.get("hapikey"):`` or ``if
+    m.get("hapikey") is None:`` with no else, whose body only sets
+    ``m["hapikey"]``: a test that adds the key when missing, which goes with it."""
+    if guard.orelse is not None or not _tests_missing_key(guard.test, mapping):
+        return False
     body = guard.body.body
     lines = (
         [line.body for line in body]
@@ -97,7 +97,7 @@ def _adds_missing_key(
     )
     for line in lines:
         if not isinstance(line, (list, tuple)):
-            return None
+            return False
         for statement in line:
             target = (
                 statement.targets[0].target
@@ -106,13 +106,61 @@ def _adds_missing_key(
             )
             if not (
                 isinstance(target, cst.Subscript)
-                and target.value.deep_equals(node)
+                and target.value.deep_equals(mapping)
                 and len(target.slice) == 1
                 and isinstance(target.slice[0].slice, cst.Index)
                 and _is_key(target.slice[0].slice.value)
             ):
-                return None
-    return guard
+                return False
+    return True
+
+
+def _tests_missing_key(test: cst.BaseExpression, mapping: cst.CSTNode) -> bool:
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        if isinstance(target.operator, cst.NotIn):
+            return _is_key(test.left) and target.comparator.deep_equals(mapping)
+        if isinstance(target.operator, cst.Is):
+            none = target.comparator
+            return (
+                isinstance(none, cst.Name)
+                and none.value == "None"
+                and _gets_key(test.left, mapping)
+            )
+        return False
+    return (
+        isinstance(test, cst.UnaryOperation)
+        and isinstance(test.operator, cst.Not)
+        and _gets_key(test.expression, mapping)
+    )
+
+
+def _gets_key(node: cst.BaseExpression, mapping: cst.CSTNode) -> bool:
+    """``mapping.get("hapikey")``."""
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "get"
+        and node.func.value.deep_equals(mapping)
+        and len(node.args) == 1
+        and _is_key(node.args[0].value)
+    )
+
+
+def _is_none_test(ctx: ModuleContext, node: cst.CSTNode, parent: cst.CSTNode) -> bool:
+    """``value is None`` / ``value is not None`` (either side)."""
+    comparison = parent if isinstance(parent, cst.Comparison) else ctx.parent(parent)
+    if not (
+        isinstance(comparison, cst.Comparison) and len(comparison.comparisons) == 1
+    ):
+        return False
+    target = comparison.comparisons[0]
+    sides = (comparison.left, target.comparator)
+    return (
+        isinstance(target.operator, (cst.Is, cst.IsNot))
+        and node in sides
+        and any(isinstance(s, cst.Name) and s.value == "None" for s in sides)
+    )
 
 
 def _is_key(node: cst.CSTNode) -> bool:
@@ -256,6 +304,11 @@ class Flow:
         if guard is not None:
             self.route.key_guards.append(guard)
             return
+        if _is_none_test(ctx, node, parent):
+            return  # `if params is None:` sends nothing
+        if isinstance(parent, cst.StarredDictElement) and parent.value is node:
+            # {**PARAMS, "limit": 10}: a new mapping holding the key
+            return self._from(ctx.parent(parent), formatted)
         where = _USES.get(type(parent), "an expression")
         raise FlowError(  # no code quoted: it may hold a literal key
             f"the value is used in {where}, which hapimigrate does not follow"

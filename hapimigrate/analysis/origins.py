@@ -150,6 +150,43 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
 _COMMAND_LINE = {"parse_args", "parse_known_args", "input", "getpass", "raw_input"}
 
 
+def command_line_default(
+    ctx: ModuleContext, value: cst.CSTNode
+) -> cst.BaseExpression | None:
+    """The configured default of a command-line option ``value`` reads:
+    ``args.api_key`` with ``parser.add_argument("-k", "--api-key",
+    default=os.environ.get("HUBSPOT_API_KEY"))`` in this module. When the option
+    now takes a token, that default must be the provider's token."""
+    if not isinstance(value, cst.Attribute):
+        return None
+    wanted = value.attr.value
+    found = None
+    for call in ctx.index.calls:
+        func = call.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "add_argument"):
+            continue
+        keywords = {a.keyword.value: a.value for a in call.args if a.keyword}
+        dest = keywords.get("dest")
+        if isinstance(dest, cst.SimpleString):
+            name = dest.evaluated_value
+        else:
+            options = [
+                str(a.value.evaluated_value)
+                for a in call.args
+                if a.keyword is None and isinstance(a.value, cst.SimpleString)
+            ]
+            long = [o for o in options if o.startswith("--")] or options
+            name = long[0].lstrip("-").replace("-", "_") if long else None
+        if name != wanted or "default" not in keywords:
+            continue
+        if found is not None:
+            return None  # two parsers, two defaults: which one is not known
+        found = keywords["default"]
+    if found is None or key_origin(ctx, found).kind != CONFIG:
+        return None
+    return found
+
+
 def _reads_the_command_line(ctx: ModuleContext, call: cst.Call) -> bool:
     """``parser.parse_args()``, ``input()``, ``getpass()``: values a person types
     (``sys.argv[1]`` is an index of ``sys.argv``, seen as the attribute below)."""

@@ -491,6 +491,9 @@ def callers_keys(
         kind = origins.key_origin(ctx, value).kind
         if kind == origins.CONFIG:
             passed.append(value)
+        elif kind == origins.CALLER and origins.command_line_default(ctx, value):
+            # --api-key, by default the configured key: by default the token
+            passed.append(origins.command_line_default(ctx, value))
         elif kind != origins.CALLER:  # a caller's caller passes a token: fine
             return (), CALLER_UNPLACED.format(ctx.start(value)[0])
     return tuple(passed), None
@@ -542,7 +545,13 @@ def replace_configured_keys(
     if decision.token_default and origin.fallback is not None:
         configured.append(origin.fallback)
     for value in configured:
-        ctx.edits.replace[value] = ctx.token()
+        default = ctx.parent(ctx.parent(value)) if ctx.parent(value) else None
+        ctx.edits.replace[value] = (
+            ctx.lenient_token()  # add_argument(..., default=...): read at start-up
+            if isinstance(default, cst.Call)
+            and ctx.code(default.func).endswith("add_argument")
+            else ctx.token()
+        )
         ctx.note_key(value)
         ctx.provider_keys.add(origins.config_key(ctx, value))
 

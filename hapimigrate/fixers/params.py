@@ -26,7 +26,7 @@ from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import across_modules, attach
 from hapimigrate.fixers.registry import is_key_literal, register
-from hapimigrate.analysis.flow import Flow, FlowError, Route
+from hapimigrate.analysis.flow import Flow, FlowError, Route, key_guard
 from hapimigrate.model import Kind
 
 
@@ -161,8 +161,8 @@ def _item_assignment(ctx: ModuleContext, assign: cst.Assign) -> None:
 
     def record(route: Route) -> cst.BaseSmallStatement | None:
         guard = ctx.ancestor(assign, cst.If)
-        if guard in route.key_guards:  # `if "hapikey" not in p:` goes with it
-            ctx.edits.drop_blocks.add(guard)
+        if isinstance(guard, cst.If) and key_guard(guard, subscript.value):
+            ctx.edits.drop_blocks.add(guard)  # `if "hapikey" not in p:` goes with it
         return _drop_statement(ctx, assign)
 
     _migrate(ctx, assign, assign, assign.value, record, target=subscript.value)

@@ -194,6 +194,23 @@ class ModuleContext:
         self.imports.update(self.provider.imports)
         return cst.parse_expression(self.provider.expression)
 
+    def lenient_token(self) -> cst.BaseExpression:
+        """The token where it is read whether used or not (a command-line
+        option's default): ``os.environ.get(NAME)`` for an environment
+        provider, as a missing variable must not stop the program there."""
+        token = self.token()
+        if (
+            isinstance(token, cst.Subscript)
+            and self.module.code_for_node(token.value) == "os.environ"
+            and len(token.slice) == 1
+            and isinstance(token.slice[0].slice, cst.Index)
+        ):
+            name = token.slice[0].slice.value
+            return cst.parse_expression(
+                f"os.environ.get({self.module.code_for_node(name)})"
+            )
+        return token
+
     def bearer(self, key: cst.BaseExpression | None = None) -> cst.BaseExpression:
         """The value of the Authorization header: the provider's token, or the
         value of ``key`` (a caller's credential, read where it is)."""
