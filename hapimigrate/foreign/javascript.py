@@ -20,7 +20,7 @@ import dataclasses
 
 from hapimigrate import hubspot, textscan
 from hapimigrate.fingerprint import fingerprint
-from hapimigrate.foreign import js_headers, js_keys, js_sites
+from hapimigrate.foreign import js_calls, js_headers, js_keys, js_sites
 from hapimigrate.foreign.js_flow import Flow
 from hapimigrate.foreign.js_syntax import module_bindings, outer, parse_for
 from hapimigrate.foreign.js_token import Token, import_edit, name_taken, token_for
@@ -32,7 +32,7 @@ from hapimigrate.foreign.splice import (
     position,
     reparses,
 )
-from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Site, Status
+from hapimigrate.model import UNPLACED_KEY, FileResult, Kind, RunOptions, Site, Status
 
 UNRECOGNISED = (
     "a hapikey use the JavaScript front end does not recognise: migrate it by hand "
@@ -102,6 +102,8 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
         )
         if (s.line, s.column) not in placed
     ]
+    if options.calls:
+        sites += _call_sites(path, data, root, flow, options.calls, decisions)
     sites.sort(key=lambda s: (s.line, s.column))
     return FileResult(path, tuple(sites), original=data, new=new)
 
@@ -141,7 +143,7 @@ def _decide(c: js_sites.Candidate, token: Token | None, spec: str) -> _Decision:
         host = hubspot.host(template) if template else None
         if host is not None and not hubspot.is_hubspot_host(host):
             return manual(f"the key is sent to {host}, not to HubSpot")
-        if host is None and not _hubspot_path(call):
+        if host is None and not js_calls.hubspot_path(call):
             return manual(
                 "cannot tell that the request goes to HubSpot: its host is known "
                 "only at run time and its path is not a HubSpot endpoint"
@@ -170,16 +172,6 @@ def _decide(c: js_sites.Candidate, token: Token | None, spec: str) -> _Decision:
             )
     return _Decision(
         c, Status.REWRITE, header=bool(c.requests) or c.session is not None
-    )
-
-
-def _hubspot_path(call) -> bool:
-    """Whether a path is one of HubSpot's endpoints (known to the catalogs)."""
-    if not call.path or call.path.startswith("{"):
-        return False
-    return (
-        hubspot.auth_kind(call.method, call.path) is not None
-        or hubspot.scopes_for(call.method, call.path) is not None
     )
 
 
@@ -367,6 +359,32 @@ def _edits(
     ):
         edits.append(import_edit(root, data, token, path))
     return edits
+
+
+def _call_sites(path, data, root, flow, mode, decisions) -> list[Site]:
+    """HubSpot calls without a key (kind ``call``, kept): see :mod:`.js_calls`."""
+    listed = [e for d in decisions for e in d.candidate.calls]
+    taken = {r.key for d in decisions for r, _ in d.candidate.requests}
+    found = []
+    for offset, endpoints in js_calls.calls(root, flow, mode, listed, taken):
+        line, column = position(data, offset)
+        start = data.rfind(b"\n", 0, offset) + 1
+        end = data.find(b"\n", offset)
+        code = data[start : end if end != -1 else len(data)].decode("utf-8", "replace")
+        found.append(
+            Site(
+                path,
+                line,
+                column,
+                line,
+                column,
+                Kind.CALL,
+                Status.KEPT,
+                calls=endpoints,
+                fingerprint=fingerprint(Kind.CALL.value, "", code),
+            )
+        )
+    return found
 
 
 def _site(path: str, data: bytes, d: _Decision) -> Site:

@@ -131,3 +131,16 @@ def _is_sdk(constructor: Node, bindings: dict[str, str]) -> bool:
             and bindings.get(text(obj), "") == "@hubspot/api-client"
         )
     return False
+
+
+def api_client_calls(new: Node, flow: Flow) -> tuple[Endpoint, ...]:
+    """The endpoints an @hubspot/api-client client built by ``new`` calls in
+    this file, for one built without an API key (a key site lists its own)."""
+    constructor = unwrap(new.child_by_field_name("constructor"))
+    if constructor is None or not _api_client(constructor, flow.bindings):
+        return ()
+    args = arguments(new)
+    options = unwrap(args[0]) if args else None
+    if options is not None and options.type == "object" and member(options, "apiKey"):
+        return ()
+    return tuple(e for e in _sdk_calls(new, flow) if e.path)

@@ -120,6 +120,7 @@ def test_check_after_apply_finds_only_what_was_left_for_a_person(tmp_path):
     left = _json(run_cli("report", "--format", "json", tree))
     key_sites = [s for s in left["sites"] if s["kind"] not in ("call", "version")]
     assert not [s for s in key_sites if s["status"] == "rewrite"]
+    assert [s for s in left["sites"] if s["kind"] == "call"]  # migrated calls
     reported = {
         (s["path"], s["line"]) for s in key_sites if s["status"] in ("manual", "kept")
     }
@@ -333,3 +334,35 @@ def test_check_names_the_rule_of_the_use_and_what_apply_does(tmp_path, monkeypat
     options = RunOptions(providers.resolve(None), scan_text=True)
     (site,) = run.process_file(str(script), options).sites
     assert 'pip install "hapimigrate[js]"' in site.reason
+
+
+def test_migrated_calls_are_still_reported_for_their_scopes_and_lifecycle():
+    from hapimigrate.model import CALLS_DATED, CALLS_UNLISTED, Endpoint, Kind
+
+    source = (
+        "const hubspot = require('@hubspot/api-client');\n"
+        "const client = new hubspot.Client({ accessToken: process.env.HUBSPOT_ACCESS_TOKEN });\n"
+        "const auth = { headers: { Authorization: `Bearer ${process.env.HUBSPOT_ACCESS_TOKEN}` } };\n"
+        "fetch('https://api.hubapi.com/owners/v2/owners', auth);\n"
+        "fetch('https://example.com/owners/v2/owners');\n"
+        "fetch('https://api.hubapi.com/crm/objects/2026-03/contacts', auth);\n"
+        "client.crm.contacts.basicApi.getById('1');\n"
+    )
+
+    def calls(mode):
+        options = RunOptions(providers.resolve(None), calls=mode)
+        result = javascript.process("a.js", source.encode(), options)
+        assert result.new is None
+        return [(s.line, s.kind, s.calls) for s in result.sites]
+
+    owners = Endpoint("GET", "/owners/v2/owners")
+    contacts = Endpoint("GET", "/crm/objects/2026-03/contacts")
+    by_id = Endpoint("GET", "/crm/v3/objects/contacts/{contactId}")
+    assert calls(CALLS_UNLISTED) == [
+        (2, Kind.CALL, (by_id,)),
+        (4, Kind.CALL, (owners,)),
+        (6, Kind.CALL, (contacts,)),
+    ]
+    # check: only the calls to endpoints with an announced date
+    assert calls(CALLS_DATED) == [(2, Kind.CALL, (by_id,)), (4, Kind.CALL, (owners,))]
+    assert calls("") == []
