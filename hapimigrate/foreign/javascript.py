@@ -62,11 +62,14 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
         )
         return FileResult(path, tuple(sites), original=data)
     root = tree.root_node
-    flow = Flow(module_bindings(root))
+    lowered = data.lower()
+    keys = b"apikey" in lowered  # hapikey, apiKey: else no use to look for
+    calls = bool(options.calls) and (b"hubapi" in lowered or b"hubspot" in lowered)
+    flow = Flow(module_bindings(root) if keys or calls else {})
     token = token_for(options.provider)
     decisions = [
         _decide(c, token, options.provider.spec)
-        for c in js_sites.candidates(root, flow)
+        for c in (js_sites.candidates(root, flow) if keys else ())
     ]
     _two_keys(decisions)
     _developer_and_portal(decisions)
@@ -102,7 +105,7 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
         )
         if (s.line, s.column) not in placed
     ]
-    if options.calls:
+    if calls:
         sites += _call_sites(path, data, root, flow, options.calls, decisions)
     sites.sort(key=lambda s: (s.line, s.column))
     return FileResult(path, tuple(sites), original=data, new=new)
