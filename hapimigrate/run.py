@@ -139,13 +139,20 @@ def _text_file(path: str, data: bytes, options: RunOptions) -> FileResult:
     extra = foreign.extra_for(path)
     if not options.scan_text and extra is None:
         return FileResult(path)
-    reason = NOT_PYTHON
-    if extra is not None:
-        reason = f'{NOT_PYTHON}; pip install "hapimigrate[{extra}]" migrates this file'
+    hint = f'; pip install "hapimigrate[{extra}]" migrates this file' if extra else ""
     text = data.decode("utf-8", errors="replace")
     sites = textscan.text_sites(
-        path, text, syntax, Status.MANUAL, reason, strict=options.strict
+        path, text, syntax, Status.MANUAL, NOT_PYTHON + hint, strict=options.strict
     )
+    if hint:  # an SDK client's advice too
+        sites = [
+            (
+                s
+                if s.reason.endswith(hint) or s.status != Status.MANUAL
+                else dataclasses.replace(s, reason=s.reason + hint)
+            )
+            for s in sites
+        ]
     return FileResult(path, tuple(sites), original=data)
 
 

@@ -67,11 +67,20 @@ def test_without_the_extra_diff_names_it(tmp_path, monkeypatch):
     script.write_text(
         "fetch('https://api.hubapi.com/contacts/v1/lists?hapikey=' + process.env.HAPIKEY);\n"
     )
+    (tmp_path / "client.js").write_text(
+        "const hubspot = require('@hubspot/api-client');\n"
+        "const client = new hubspot.Client({ apiKey: process.env.HAPIKEY });\n"
+    )
     monkeypatch.setattr(foreign, "front_end", lambda path: None)
-    result = run.process_file(str(script), RunOptions(providers.resolve(None)))
-    assert result.new is None
-    assert [s.status for s in result.sites] == [Status.MANUAL]
-    assert 'pip install "hapimigrate[js]"' in result.sites[0].reason
+    for name in ("sync.js", "client.js"):
+        result = run.process_file(
+            str(tmp_path / name), RunOptions(providers.resolve(None))
+        )
+        assert result.new is None
+        assert [s.status for s in result.sites] == [Status.MANUAL]
+        assert result.sites[0].reason.endswith(
+            'pip install "hapimigrate[js]" migrates this file'
+        )
 
 
 def test_diff_walks_javascript_files(tmp_path):
