@@ -375,3 +375,39 @@ def test_migrated_calls_are_still_reported_for_their_scopes_and_lifecycle():
     # check: only the calls to endpoints with an announced date
     assert calls(CALLS_DATED) == [(2, Kind.CALL, (by_id,)), (4, Kind.CALL, (owners,))]
     assert calls("") == []
+
+
+def _mixed_tree(tmp_path) -> str:
+    """The before files of every JavaScript, PHP and Python pattern, in one
+    repository (a pattern needing options of its own is left out)."""
+    root = tmp_path / "repo"
+    for language in ("javascript", "php", "patterns"):
+        folder = os.path.join(FIXTURES, language)
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            if os.path.exists(os.path.join(folder, name, "options.txt")):
+                continue
+            for source in os.listdir(os.path.join(folder, name)):
+                if source.startswith("before."):
+                    target = root / language / name
+                    os.makedirs(target, exist_ok=True)
+                    extension = os.path.splitext(source)[1]
+                    shutil.copy(
+                        os.path.join(folder, name, source),
+                        target / ("main" + extension),
+                    )
+    return str(root)
+
+
+def test_check_after_apply_on_a_mixed_language_repository(tmp_path):
+    tree = _mixed_tree(tmp_path)
+    assert run_cli("apply", tree).returncode == 1  # manual sites are left
+    left = _json(run_cli("report", "--format", "json", tree))
+    key_sites = [s for s in left["sites"] if s["kind"] not in ("call", "version")]
+    assert not [s for s in key_sites if s["status"] == "rewrite"]
+    reported = {(s["path"], s["line"]) for s in key_sites}
+    checked = _json(run_cli("check", "--format", "json", tree))
+    findings = [s for s in checked["sites"] if s["kind"] not in ("call", "version")]
+    assert {(s["path"], s["line"]) for s in findings} <= reported
+    assert {os.path.splitext(s["path"])[1] for s in findings} >= {".js", ".py"}
