@@ -20,9 +20,9 @@ import dataclasses
 
 from hapimigrate import hubspot, textscan
 from hapimigrate.fingerprint import fingerprint
-from hapimigrate.foreign import js_calls, js_headers, js_keys, js_sites
+from hapimigrate.foreign import js_calls, js_guards, js_headers, js_keys, js_sites
 from hapimigrate.foreign.js_flow import Flow
-from hapimigrate.foreign.js_syntax import module_bindings, outer, parse_for
+from hapimigrate.foreign.js_syntax import module_bindings, outer, parse_for, unwrap
 from hapimigrate.foreign.js_token import Token, import_edit, name_taken, token_for
 from hapimigrate.foreign.splice import (
     Edit,
@@ -90,6 +90,7 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
             _all_manual(decisions, "the rewrite would not parse; migrate by hand")
             new = None
     sites = [_site(path, data, d) for d in decisions]
+    sites += _guard_sites(path, data, root, decisions)
     # the text scan finds every use check finds; those not sites here already
     # (by their place) are uses the front end does not recognise
     placed = {(s.line, s.column) for s in sites}
@@ -362,6 +363,37 @@ def _edits(
     ):
         edits.append(import_edit(root, data, token, path))
     return edits
+
+
+def _guard_sites(path, data, root, decisions) -> list[Site]:
+    """Tests of a migrated key (kind ``guard``, manual): see :mod:`.js_guards`."""
+    keys = [
+        outer_value
+        for d in decisions
+        if d.status == Status.REWRITE and d.candidate.key_node is not None
+        for outer_value in [unwrap(d.candidate.key_node)]
+        if outer_value is not None
+    ]
+    found = []
+    for node, name in js_guards.guards(root, keys):
+        line, column = position(data, node.start_byte)
+        start = data.rfind(b"\n", 0, node.start_byte) + 1
+        end = data.find(b"\n", node.start_byte)
+        code = data[start : end if end != -1 else len(data)].decode("utf-8", "replace")
+        found.append(
+            Site(
+                path,
+                line,
+                column,
+                line,
+                column + len(name),
+                Kind.GUARD,
+                Status.MANUAL,
+                js_guards.REASON.format(name),
+                fingerprint=fingerprint(Kind.GUARD.value, "", code),
+            )
+        )
+    return found
 
 
 def _call_sites(path, data, root, flow, mode, decisions) -> list[Site]:

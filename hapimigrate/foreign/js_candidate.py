@@ -31,3 +31,4 @@ class Candidate:
     ends_query: bool = False  # the cut leaves no ? in the URL
     session: Node | None = None  # axios.create options that take the header
     sdk_token: bool = False  # the edit puts the token in (SDK clients)
+    key_node: Node | None = None  # the key expression, for its guards

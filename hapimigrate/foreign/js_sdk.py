@@ -68,6 +68,7 @@ def sdk_site(new: Node, flow: Flow) -> Candidate | None:
         key,
         calls=_sdk_calls(new, flow) if _api_client(constructor, flow.bindings) else (),
         sdk_token=True,
+        key_node=member_value(pair),
     )
 
 

@@ -137,6 +137,7 @@ def _url_site(top: Node, flow: Flow) -> Candidate:
         calls,
         templates,
         ends_query=found.ends_query,
+        key_node=found.value,
     )
 
 
@@ -175,7 +176,15 @@ def _params_site(pair: Node, flow: Flow) -> Candidate:
         return Candidate(Kind.PARAMS, offset, 7, key=key, reason=reach.reason)
     calls, templates = _calls(reach)
     return Candidate(
-        Kind.PARAMS, offset, 7, removal, key, reach.requests, calls, templates
+        Kind.PARAMS,
+        offset,
+        7,
+        removal,
+        key,
+        reach.requests,
+        calls,
+        templates,
+        key_node=value,
     )
 
 
@@ -299,7 +308,8 @@ def _session_site(
     if reason:
         return manual(reason)
     return Candidate(Kind.SESSION, offset, 7, removal, key, (), tuple(calls),
-                     tuple(base for _ in calls), session=options)  # fmt: skip
+                     tuple(base for _ in calls), session=options,
+                     key_node=member_value(pair))  # fmt: skip
 
 
 # -- params.append('hapikey', key) ------------------------------------------------------
@@ -341,6 +351,7 @@ def _append_site(call: Node, flow: Flow) -> Candidate | None:
         reach.requests,
         calls,
         templates,
+        key_node=args[1],
     )
 
 
