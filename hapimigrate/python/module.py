@@ -33,11 +33,19 @@ def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
         and not prefilter.may_hold_key_site(data)
     ):
         return FileResult(path)  # HubSpot calls, but nothing asked about them
+    return _sliced(path, data, options)
+
+
+def _sliced(
+    path: str, data: bytes, options: RunOptions, python2: bool = False
+) -> FileResult:
+    """The codemod on ``data``'s relevant statements, or on all of it (see
+    _process for ``python2``)."""
     part = slicing.reduce(data, _seed(options))
     if part is None and roundtrip.too_deep(data):  # LibCST's parser would crash
         return unparsed(path, data, "too deeply nested to parse", options)
     if part is not None:
-        result = _process(path, part.source, options)
+        result = _process(path, part.source, options, python2)
         if not result.sites or result.sites[0].status != Status.UNPARSED:
             sites = tuple(
                 dataclasses.replace(
@@ -52,7 +60,7 @@ def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
                 return dataclasses.replace(
                     result, sites=sites, original=data, new=spliced
                 )
-    return _process(path, data, options)
+    return _process(path, data, options, python2)
 
 
 def _seed(options: RunOptions) -> re.Pattern[bytes] | None:
@@ -89,7 +97,7 @@ def _process(
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as error:
-        retried = roundtrip.retry(path, data, options, _process)  # Python 2, ...
+        retried = roundtrip.retry(path, data, options, _sliced)  # Python 2, ...
         if retried is not None:
             return retried
         where = f"near line {error.editor_line}"
@@ -99,7 +107,7 @@ def _process(
     except (UnicodeDecodeError, LookupError, SyntaxError) as error:
         return unparsed(path, data, f"cannot be decoded: {error}", options)
     if module.bytes != data:
-        retried = roundtrip.retry(path, data, options, _process)  # CR, form feeds
+        retried = roundtrip.retry(path, data, options, _sliced)  # CR, form feeds
         if retried is not None:
             return retried
         return unparsed(

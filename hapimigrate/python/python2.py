@@ -48,13 +48,16 @@ _UR = re.compile(r"[uU](?=[rR])")
 _INDENT = re.compile(rb"[ \t]*")
 
 
-def normalise(data: bytes) -> Normalised | None:
+def normalise(data: bytes, strict: bool = False) -> Normalised | None:
     """The file's normalised text, or None where it does not parse as Python 2
-    (or LibCST cannot take even the normalised text)."""
+    (or LibCST cannot take even the normalised text). ``strict``: None too where
+    a line holds what only Python 3 has (see parses)."""
     parsed = _parse(data)
     if parsed is None:
         return None
     tree, encoding, missing_end = parsed
+    if strict and any(_python3_only(tree)):
+        return None
     altered: dict[int, str] = {}
     _rewrite(tree, altered)
     text = str(tree)
@@ -86,13 +89,13 @@ def normalise(data: bytes) -> Normalised | None:
         tuple(data.splitlines(keepends=True)),
         altered,
         dialect="Python 2",
-        parses=parses,
-        again=_again,
+        again=_again,  # parses as Python 2 too: one parse
     )
 
 
 def _again(new: bytes) -> bytes | None:
-    norm = normalise(new)
+    """The normalised text of a transplanted file; None unless it is Python 2."""
+    norm = normalise(new, strict=True)
     return norm.text if norm is not None else None
 
 
@@ -172,6 +175,9 @@ def _rewrite(tree: pytree.Node, altered: dict[int, str]) -> None:
             if isinstance(comma, pytree.Leaf) and comma.value == ",":
                 _mark(altered, node, EXCEPT)
                 comma.value, comma.prefix = "as", " "
+                name = node.children[3]
+                if not name.prefix:
+                    name.prefix = " "  # except E,e
         elif node.type == syms.raise_stmt and len(node.children) >= 4:
             comma = node.children[2]
             if isinstance(comma, pytree.Leaf) and comma.value == ",":
