@@ -27,7 +27,7 @@ from hapimigrate.model import (
     RunOptions,
     Status,
 )
-from hapimigrate.tree_imports import imported_names
+from hapimigrate.tree_imports import importable_names, imported_names
 
 Process = Callable[[str, RunOptions], FileResult]
 Key = tuple[str, str]  # (defining path, name)
@@ -57,57 +57,88 @@ def resolve(
     refused: frozenset[Key] = frozenset(),
 ) -> Resolved:
     """Run the step; ``refused`` carriers are blocked from the start (a later
-    pass undid one of their uses)."""
-    exports = {(c.path, c.name): c for r in results for c in r.exports}
+    pass undid one of their uses). A reader run knowing its carriers may export
+    carriers of its own (a helper it now sends the token through): they join in."""
+    current = {r.path: r for r in results}
+    exports = _exports(current.values())
     if not exports:
         return Resolved(results, {}, {})
-    readers = _readers(list(exports.values()), files)
-    blocked: dict[Key, str] = {
-        key: "another module's use of it changed again" for key in refused
-    }
-    reader_results: dict[str, FileResult] = {}
-    for _ in range(len(exports) + 1):
-        for reader, carried in readers.items():
-            reader_results[reader] = process(
-                reader, _with_carriers(options, carried, blocked)
+    blocked: dict[Key, str] = {key: REFUSED for key in refused}
+    readers: dict[str, list[Carrier]] = {}
+    for _ in range(_ROUNDS):
+        readers = _readers(list(exports.values()), files)
+        involved = set(readers) | {key[0] for key in blocked if key in exports}
+        for path in sorted(involved):
+            current[path] = process(
+                path, _options(path, options, readers, exports, blocked)
             )
-        newly = _blocked(exports, reader_results, blocked)
-        if not newly:
+        added = {
+            k: c for k, c in _exports(current.values()).items() if k not in exports
+        }
+        newly = _blocked(exports, current, blocked)
+        if not added and not newly:
             break
+        exports.update(added)
         blocked.update(newly)
-    per_path = {
-        reader: _with_carriers(options, carried, blocked)
-        for reader, carried in readers.items()
-    }
-    migrated: dict[Key, tuple[str, ...]] = {}
-    changed: dict[str, FileResult] = dict(reader_results)
-    for path in {key[0] for key in exports}:
-        outcomes = []
-        for key, carrier in exports.items():
-            if key[0] != path:
-                continue
-            uses = _uses_of(key, reader_results)
-            if key in blocked:
-                outcomes.append(
-                    CarrierOutcome(carrier.name, Status.MANUAL, blocked[key])
-                )
-                continue
-            if not uses:
-                continue  # sent by its own module only: changed there already
-            status = uses[0].status
-            where = ", ".join(sorted({u.where for u in uses}))
-            outcomes.append(CarrierOutcome(carrier.name, status, where))
-            migrated[key] = tuple(
-                sorted({r for r, c in readers.items() if carrier in c})
+    else:  # no fixed point in reach: every carrier stays
+        blocked.update({key: UNSETTLED for key in exports if key not in blocked})
+        for path in sorted(set(readers) | {key[0] for key in exports}):
+            current[path] = process(
+                path, _options(path, options, readers, exports, blocked)
             )
-        if not outcomes:
-            continue
-        own = dataclasses.replace(
-            per_path.get(path, options), sent_elsewhere=tuple(outcomes)
+    migrated: dict[Key, tuple[str, ...]] = {}
+    for key, carrier in exports.items():
+        if key not in blocked and _uses_of(key, current):
+            migrated[key] = tuple(sorted(r for r, c in readers.items() if carrier in c))
+    per_path = {}
+    for path in sorted(set(readers) | {key[0] for key in exports}):
+        per_path[path] = _options(
+            path, options, readers, exports, blocked, current, final=True
         )
-        per_path[path] = own
-        changed[path] = process(path, own)
-    return Resolved([changed.get(r.path, r) for r in results], per_path, migrated)
+        if any(key[0] == path for key in migrated):
+            current[path] = process(path, per_path[path])  # drops its keys now
+    return Resolved([current[r.path] for r in results], per_path, migrated)
+
+
+_ROUNDS = 12
+REFUSED = "another module's use of it changed again"
+UNSETTLED = "its uses across modules did not settle: change them by hand"
+
+
+def _exports(results) -> dict[Key, Carrier]:
+    return {(c.path, c.name): c for r in results for c in r.exports}
+
+
+def _options(
+    path: str,
+    options: RunOptions,
+    readers: dict[str, list[Carrier]],
+    exports: dict[Key, Carrier],
+    blocked: dict[Key, str],
+    current: dict[str, FileResult] | None = None,
+    final: bool = False,
+) -> RunOptions:
+    """What ``path`` is run knowing: the carriers it reads (blocked or not) and
+    what became of those it defines (blocked ones; on the final run, all)."""
+    outcomes = []
+    for key, carrier in exports.items():
+        if key[0] != path:
+            continue
+        if key in blocked:
+            outcomes.append(CarrierOutcome(carrier.name, Status.MANUAL, blocked[key]))
+            continue
+        uses = _uses_of(key, current) if final and current is not None else []
+        if uses:
+            where = ", ".join(sorted({u.where for u in uses}))
+            outcomes.append(CarrierOutcome(carrier.name, uses[0].status, where))
+    return dataclasses.replace(
+        options,
+        carriers=tuple(
+            dataclasses.replace(c, blocked=blocked.get((c.path, c.name), ""))
+            for c in readers.get(path, ())
+        ),
+        sent_elsewhere=tuple(outcomes),
+    )
 
 
 def broken(results: list[FileResult], migrated: dict[Key, tuple[str, ...]]) -> set[Key]:
@@ -165,22 +196,14 @@ def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier
         if not named:
             continue
         imports = imported_names(data)
-        named = [c for c in named if c.module.encode() in imports]
+        named = [
+            c
+            for c in named
+            if any(n.encode() in imports for n in importable_names(c.path))
+        ]
         if named:
             readers[path] = named
     return readers
-
-
-def _with_carriers(
-    options: RunOptions, carried: list[Carrier], blocked: dict[Key, str]
-) -> RunOptions:
-    return dataclasses.replace(
-        options,
-        carriers=tuple(
-            dataclasses.replace(c, blocked=blocked.get((c.path, c.name), ""))
-            for c in carried
-        ),
-    )
 
 
 def _uses_of(key: Key, reader_results: dict[str, FileResult]) -> list[CarrierUse]:

@@ -136,6 +136,10 @@ class Carrier:
     # callers elsewhere pass the provider's token instead of configured keys
     parameter: str = ""
     position: int = -1  # the parameter's place among positional arguments
+    returns: bool = False  # a module-level function returning the value (a URL helper)
+    # a function that now sends the token with whatever URL its parameter gets:
+    # callers elsewhere must hand it HubSpot URLs only
+    helper: bool = False
 
 
 @dataclass(frozen=True)

@@ -211,3 +211,43 @@ def test_the_multi_module_project_runs_with_the_token_only():
     assert result.counts.rewrite >= 13  # with the notebook and the Python 2 script
     assert [v.label for v in result.verdicts if v.kind != OK] == []
     assert len(result.verdicts) >= 9  # every request compared: token in, key out
+
+
+URLS = (
+    "import os\n"
+    "API_KEY = os.environ['HUBSPOT_API_KEY']\n"
+    "HOST = 'https://api.hubapi.com'\n"
+    "def api_url(path):\n    return '%s?hapikey=%s' % (HOST + path, API_KEY)\n"
+)
+FETCH = (
+    "import requests\nfrom urls import api_url\n"
+    "def get_json(url):\n    return requests.get(url, timeout=20).json()\n"
+    "def owners():\n    return get_json(api_url('/crm/v3/owners'))\n"
+)
+
+
+def test_a_url_helper_of_another_module_moves_with_its_callers(tmp_path):
+    out = migrate(tmp_path, {"urls.py": URLS, "fetch.py": FETCH})
+    assert out["urls.py"][0] == [Status.REWRITE]
+    assert "return '%s' % (HOST + path,)" in out["urls.py"][1]
+    assert BEARER in out["fetch.py"][1]
+
+
+def test_a_helper_other_modules_call_with_other_hosts_keeps_everything(tmp_path):
+    weekly = (
+        "import fetch\n"
+        "def rate():\n    return fetch.get_json('https://api.exchangerate.example.org/latest')\n"
+    )
+    out = migrate(tmp_path, {"urls.py": URLS, "fetch.py": FETCH, "weekly.py": weekly})
+    assert out["urls.py"][1] == URLS and out["fetch.py"][1] == FETCH
+    assert out["weekly.py"][0] == [Status.MANUAL]
+
+
+def test_a_carrier_reached_by_a_star_import_stays(tmp_path):
+    star = (
+        "import requests\nfrom constants import *\n"
+        "def owners():\n    return requests.get(BASE + '/crm/v3/owners', params=PARAMS)\n"
+    )
+    out = migrate(tmp_path, {"constants.py": CONSTANTS, "star.py": star})
+    assert "PARAMS = {'hapikey': KEY}" in out["constants.py"][1]
+    assert out["star.py"] == ([Status.MANUAL], star)

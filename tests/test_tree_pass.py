@@ -101,6 +101,11 @@ def test_a_client_re_exported_by_its_package_counts_its_callers(tmp_path):
         "main.py": "import os\nfrom crm import Client\nClient(os.environ['HUBSPOT_API_KEY'])\n",
     }
     result, after = _apply(tmp_path, files)
+    assert result.exit_code == 0, result.output
+    assert '"Bearer " + self.api_key' in after["crm/hub.py"]
+    assert 'Client(os.environ["HUBSPOT_ACCESS_TOKEN"])' in after["main.py"]
+    files["main.py"] = "from crm import Client\ndef make(k):\n    return Client(k)\n"
+    result, after = _apply(tmp_path, files)
     assert result.exit_code == 1 and after["crm/hub.py"] == CLIENT
 
 

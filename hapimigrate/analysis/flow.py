@@ -174,8 +174,24 @@ class FlowError(Exception):
 class Unused(FlowError):
     """A module-level name no code of this module reads: other modules may."""
 
+    returns = False
+
     def __init__(self, name: cst.Name) -> None:
         super().__init__(f"{name.value} is not used in this module")
+        self.name = name
+
+
+class UnusedReturn(Unused):
+    """A module-level function returning the value that no code of this module
+    calls: other modules may."""
+
+    returns = True
+
+    def __init__(self, name: cst.Name) -> None:
+        FlowError.__init__(
+            self,
+            f"the value is returned by {name.value}(), which nothing in this module calls",
+        )
         self.name = name
 
 
@@ -208,6 +224,9 @@ class Route:
     classes: list[str] = field(default_factory=list)
     # module-level names the value is bound to: other modules may import them
     module_names: list[cst.Name] = field(default_factory=list)
+    # module-level functions returning it: other modules may call them
+    module_functions: list[cst.Name] = field(default_factory=list)
+    returned: cst.BaseExpression | None = None  # what a function returns it in
 
 
 class Flow:
@@ -332,7 +351,9 @@ class Flow:
         if method == "format":
             self.route.formats.append(call)
             return self._from(call, True)
-        if method in _COPYING_METHODS:
+        if method in _COPYING_METHODS or (
+            method == "items" and isinstance(self.ctx.parent(call), cst.Arg)
+        ):  # urlencode(sorted(params.items())): the pairs carry the key on
             return self._from(call, formatted)
         if method in _NEUTRAL_METHODS:
             return
@@ -354,6 +375,13 @@ class Flow:
             self.route.sinks.append(Sink(call, info, role))
             return
         if http_calls.is_transparent(ctx, call):
+            return self._from(call, formatted)
+        if (
+            isinstance(call.func, cst.Attribute)
+            and call.func.attr.value == "format"
+            and isinstance(call.func.value, (cst.SimpleString, cst.ConcatenatedString))
+            and not arg.star
+        ):  # "{}?{}".format(url, urlencode(params)): the text carries it on
             return self._from(call, formatted)
         if http_calls.is_logging(ctx, call):
             return
@@ -529,10 +557,16 @@ class Flow:
         if not isinstance(function, cst.FunctionDef):
             raise FlowError("the value is returned from a lambda")
         callers = self._callers(function)
+        module_level = isinstance(ctx.parent(function), cst.Module)
+        self.route.returned = ret.value
+        if not callers and module_level:
+            raise UnusedReturn(function.name)
         if not callers:
             raise FlowError(
                 f"the value is returned by {function.name.value}(), which nothing in this module calls"
             )
+        if module_level:
+            self.route.module_functions.append(function.name)
         for call in callers:
             self._from(call, formatted)
 

@@ -43,6 +43,8 @@ _TRANSPARENT = {
     "urlparse.urljoin",
     "builtins.str",
     "builtins.dict",
+    "builtins.sorted",
+    "builtins.list",
 }
 _CLIENT_NAME = re.compile(r"(?i)session|client|http|conn|requests|^s$|^api$")
 _LOGGING = re.compile(r"^(logging|logger|log|LOG|LOGGER|_log|_logger)$")
@@ -94,7 +96,12 @@ def is_transparent(ctx: ModuleContext, call: cst.Call) -> bool:
     names = ctx.qualified_names(call.func)
     if names & _TRANSPARENT:
         return True
-    return isinstance(call.func, cst.Name) and call.func.value in ("urlencode", "str")
+    return isinstance(call.func, cst.Name) and call.func.value in (
+        "urlencode",
+        "str",
+        "sorted",
+        "list",
+    )
 
 
 def is_logging(ctx: ModuleContext, call: cst.Call) -> bool:

@@ -33,6 +33,8 @@ def url_template(
     """The text ``node`` renders to; ``bindings`` gives the text of names (the
     arguments a wrapper function was called with)."""
     again = lambda child: url_template(ctx, child, bindings, depth)  # noqa: E731
+    if ctx.carrier_templates and id(node) in ctx.carrier_templates:
+        return ctx.carrier_templates[id(node)]  # another module's URL (a carrier)
     if isinstance(node, cst.SimpleString):
         value = node.evaluated_value
         return value.decode("latin-1") if isinstance(value, bytes) else value
@@ -184,7 +186,8 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
     if not bindings:
         return None
     first = _single_value_of(ctx, bindings[0])
-    if not isinstance(first, _STRINGISH) and not _is_format_call(first):
+    known = first is not None and id(first) in ctx.carrier_templates
+    if not isinstance(first, _STRINGISH) and not _is_format_call(first) and not known:
         return None
     parts = [first]
     for binding in bindings[1:]:

@@ -20,6 +20,7 @@ So the run does it in two steps (:mod:`hapimigrate.carriers` drives them):
 from __future__ import annotations
 
 import os
+import re
 from typing import Callable, Sequence
 
 import libcst as cst
@@ -50,6 +51,7 @@ def _carrier(
     url: str,
     used_here: bool,
     placeholders: bool = False,
+    returns: bool = False,
 ) -> Carrier | None:
     """The carrier ``name`` is, when its key is one configured key the provider's
     token can stand for; None otherwise."""
@@ -66,8 +68,19 @@ def _carrier(
     if attach.guarded_elsewhere(ctx, list(keys)) or len(ctx.several_keys) > 1:
         return None
     module = module_name(ctx.path)
+    url = _hosted(url)
     return Carrier(
-        ctx.path, module, name, kind, identity, label, url, "", used_here, placeholders
+        ctx.path,
+        module,
+        name,
+        kind,
+        identity,
+        label,
+        url,
+        "",
+        used_here,
+        placeholders,
+        returns=returns,
     )
 
 
@@ -90,7 +103,9 @@ def exported(
     if not isinstance(unused, Unused):
         return False
     name = unused.name.value
-    carrier = _carrier(ctx, name, kind, keys, literal, url, used_here=False)
+    carrier = _carrier(
+        ctx, name, kind, keys, literal, url, used_here=False, returns=unused.returns
+    )
     if carrier is None:
         return False
     outcome = ctx.sent_elsewhere.get(name)
@@ -112,6 +127,19 @@ def exported(
     return True
 
 
+_HOST_THEN_FIELD = re.compile(r"^([a-z][a-z0-9+.-]*://)([^/?#:{]+)\{", re.I)
+
+
+def _hosted(url: str) -> str:
+    """``https://api.hubapi.com{path}`` (``HOST + path`` in a helper) as
+    ``https://api.hubapi.com/{path}``: the host is HubSpot's, as it is where the
+    helper's own module sends it."""
+    match = _HOST_THEN_FIELD.match(url)
+    if match and hubspot.is_hubspot_host(match.group(2)):
+        return match.group(1) + match.group(2) + "/" + url[match.end() - 1 :]
+    return url
+
+
 SHARED_VALUE = (
     "{} is a module-level value other modules may import, and its key is not one "
     "configured key: change it together with them, by hand"
@@ -131,12 +159,15 @@ def route_problem(
     """Why a use whose value is bound to module-level names on its way cannot
     change: what other modules made of them, or a key that could not be told
     to them. Call before deciding; :func:`export_route` after a rewrite."""
-    for name, carried in _shared(ctx, route, kind):
+    problem = _helper_problem(ctx, route)
+    if problem:
+        return problem
+    for name, carried, returns in _shared(ctx, route, kind):
         outcome = ctx.sent_elsewhere.get(name.value)
         if outcome is not None and outcome.status != Status.REWRITE:
             return outcome.reason or DEVELOPER_REASON
         carrier = _carrier(
-            ctx, name.value, carried, keys, literal, url, True, placeholders
+            ctx, name.value, carried, keys, literal, url, True, placeholders, returns
         )
         if carrier is None:
             return SHARED_VALUE.format(name.value)
@@ -145,16 +176,17 @@ def route_problem(
 
 def _shared(
     ctx: ModuleContext, route: Route | None, kind: Kind
-) -> list[tuple[cst.Name, Kind]]:
+) -> list[tuple[cst.Name, Kind, bool]]:
     """The module-level names on a route other modules may import: the values it
-    is bound to, and the sessions whose params it is."""
+    is bound to, the functions returning it, the sessions whose params it is."""
     if route is None:
         return []
-    found = [(name, kind) for name in route.module_names]
+    found = [(name, kind, False) for name in route.module_names]
+    found += [(name, kind, True) for name in route.module_functions]
     for sink in route.sinks:
         if sink.role == "session" and attach.is_module_level_name(ctx, sink.session):
             assert isinstance(sink.session, cst.Name)
-            found.append((sink.session, Kind.SESSION))
+            found.append((sink.session, Kind.SESSION, False))
     return found
 
 
@@ -170,12 +202,55 @@ def export_route(
 ) -> None:
     """A rewrite changed module-level values other modules may send too: tell
     the run, which makes them agree or blocks it."""
-    for name, carried in _shared(ctx, route, kind):
+    for name, carried, returns in _shared(ctx, route, kind):
         carrier = _carrier(
-            ctx, name.value, carried, keys, literal, url, True, placeholders
+            ctx, name.value, carried, keys, literal, url, True, placeholders, returns
         )
         assert carrier is not None  # route_problem said so
         ctx.exports.append(carrier)
+    _export_helpers(ctx, route)
+
+
+def _helper_problem(ctx: ModuleContext, route: Route | None) -> str | None:
+    """What other modules' calls of the route's helpers made of them."""
+    for function, _ in _helpers(ctx, route) if route is not None else ():
+        outcome = ctx.sent_elsewhere.get(function.name.value)
+        if outcome is not None and outcome.status != Status.REWRITE:
+            return outcome.reason
+    return None
+
+
+def _export_helpers(ctx: ModuleContext, route: Route) -> None:
+    for function, parameter in _helpers(ctx, route):
+        ctx.exports.append(
+            Carrier(
+                ctx.path,
+                module_name(ctx.path),
+                function.name.value,
+                Kind.URL,
+                "",
+                "",
+                used_here=True,
+                parameter=parameter,
+                position=_position(ctx, function, parameter),
+                helper=True,
+            )
+        )
+
+
+def _helpers(ctx: ModuleContext, route: Route) -> list[tuple[cst.FunctionDef, str]]:
+    """The module-level functions the value entered through a parameter: they now
+    send the token with whatever their callers in other modules hand them."""
+    return [
+        (function, parameter)
+        for function, _, parameter in route.helpers
+        if isinstance(ctx.parent(function), cst.Module)
+    ]
+
+
+def _position(ctx: ModuleContext, function: cst.FunctionDef, name: str) -> int:
+    positional = [*function.params.posonly_params, *function.params.params]
+    return next((i for i, p in enumerate(positional) if p.name.value == name), -1)
 
 
 # -- the modules that import it -------------------------------------------------
@@ -185,9 +260,29 @@ def export_route(
 def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
     if not ctx.carriers:
         return
+    uses = []
     for carrier in ctx.carriers:
-        for node in _uses(ctx, imports, carrier):
-            _migrate_use(ctx, carrier, node)
+        found = _uses(ctx, imports, carrier)
+        if not found:  # named here, but not through an import we can follow
+            found = _unfollowed(ctx, carrier)
+            for node in found:
+                _left(
+                    ctx,
+                    carrier,
+                    node,
+                    f"{carrier.name} comes here by a star import or another way "
+                    "hapimigrate does not follow",
+                )
+            continue
+        uses += [(carrier, node) for node in found]
+    for carrier, node in uses:  # where other modules' URLs are, for every check
+        value = ctx.parent(node) if carrier.returns else node
+        if carrier.kind != Kind.ARGUMENT and value is not None:
+            ctx.carrier_values.add(id(value))
+            if carrier.url:
+                ctx.carrier_templates[id(value)] = carrier.url
+    for carrier, node in uses:
+        _migrate_use(ctx, carrier, node)
 
 
 def _uses(
@@ -197,6 +292,7 @@ def _uses(
     ``from constants import NAME`` (or ``as``), ``constants.NAME`` after
     ``import constants`` or ``from pkg import constants``."""
     found: list[cst.CSTNode] = []
+    homes = importable_names(carrier.path)  # constants, or its package (re-exports)
     for statement in imports:
         if isinstance(statement, cst.ImportFrom):
             if isinstance(statement.names, cst.ImportStar):
@@ -205,20 +301,37 @@ def _uses(
             for alias in statement.names:
                 imported = _dotted(alias.name)
                 local = alias.evaluated_alias or imported
-                if source.split(".")[-1] == carrier.module and imported == carrier.name:
+                if source.split(".")[-1] in homes and imported == carrier.name:
                     found += _references(ctx, statement, local)
-                elif imported == carrier.module:
+                elif imported in homes:
                     found += _attributes(ctx, statement, local, carrier.name)
         else:
             assert isinstance(statement, cst.Import)
             for alias in statement.names:
                 dotted = _dotted(alias.name)
-                if dotted.split(".")[-1] != carrier.module:
+                if dotted.split(".")[-1] not in homes:
                     continue
                 found += _attributes(
                     ctx, statement, alias.evaluated_alias or dotted, carrier.name
                 )
     return found
+
+
+def _unfollowed(ctx: ModuleContext, carrier: Carrier) -> list[cst.CSTNode]:
+    """Reads of ``carrier.name`` this module does not bind itself (``from
+    constants import *``): they may be the carrier."""
+    found = []
+
+    class Names(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            if node.value != carrier.name:
+                return
+            scope = ctx.lexical_scope(node)
+            if scope is not None and not scope[node.value]:  # bound nowhere here
+                found.append(node)
+
+    ctx.module.visit(Names())
+    return found[:1]
 
 
 def _dotted(node: cst.BaseExpression) -> str:
@@ -269,8 +382,17 @@ def _reference_objects(ctx: ModuleContext, statement: cst.CSTNode, local: str):
 
 
 def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:
+    if carrier.helper:
+        return _check_helper_call(ctx, carrier, node)
     if carrier.parameter:
         return _migrate_call(ctx, carrier, node)
+    if carrier.returns:  # a URL helper: its calls are the values
+        call = ctx.parent(node)
+        if not (isinstance(call, cst.Call) and call.func is node):
+            return _left(
+                ctx, carrier, node, f"{carrier.name} is used here other than called"
+            )
+        node = call
     line = ctx.start(node)[0]
     where = f"{os.path.basename(ctx.path)}:{line}"
     route: Route | None = None
@@ -283,7 +405,7 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
         problem = problem or _headers_replaced(ctx, node)
     calls = _calls(ctx, carrier, route)
     if route is not None and problem is None:
-        problem = attach.sink_problem(ctx, route, None)
+        problem = attach.sink_problem(ctx, route, None) or _helper_problem(ctx, route)
     if route is not None and problem is None:
         if carrier.placeholders:
             problem = (
@@ -313,6 +435,7 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
     if decision.rewrites and decision.send_token and carrier.kind != Kind.SESSION:
         assert route is not None
         attach.send_token(ctx, route)
+        _export_helpers(ctx, route)
         ctx.provider_keys.add((carrier.identity, carrier.label))
     attach.note_requests(ctx, route, decision.status)
     if carrier.kind == Kind.SESSION:
@@ -327,6 +450,34 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
     ctx.carrier_uses.append(
         CarrierUse(carrier.path, carrier.name, decision.status, decision.reason, where)
     )
+
+
+def _left(
+    ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode, problem: str
+) -> None:
+    """A use of a carrier that cannot change: a manual site here, and the
+    carrier blocked."""
+    where = f"{os.path.basename(ctx.path)}:{ctx.start(node)[0]}"
+    ctx.site(node, carrier.kind, Status.MANUAL, problem)
+    ctx.carrier_uses.append(
+        CarrierUse(carrier.path, carrier.name, Status.MANUAL, problem, where)
+    )
+
+
+def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:
+    """A call of another module's helper that now sends the token with the URL
+    it is given: it must give one holding the key (a site of its own, or a
+    carrier), or the token would go with requests that never had the key."""
+    call = ctx.parent(node)
+    what = f"{carrier.name}() of {carrier.module}.py now sends the token with what its {carrier.parameter} gets"
+    if not (isinstance(call, cst.Call) and call.func is node):
+        return _left(ctx, carrier, node, f"{what}: it is used here other than called")
+    value, problem = _argument(call, carrier)
+    if problem:
+        return _left(ctx, carrier, node, f"{what}: {problem}")
+    if value is None or attach.carries_key(ctx, value):
+        return  # its default, or a value with the key (migrated as a use)
+    _left(ctx, carrier, call, f"{what}: this call gives it a value without the key")
 
 
 def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:

@@ -102,21 +102,24 @@ def _other_callers(ctx: ModuleContext, route: Route) -> str | None:
             if id(call) in followed:
                 continue
             given = arguments.bind(function, call).get(parameter)
-            if given is None or not _carries_key(ctx, given):
+            if given is None or not carries_key(ctx, given):
                 return OTHER_CALLERS.format(function.name.value, ctx.start(call)[0])
     return None
 
 
-def _carries_key(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+def carries_key(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
     """Whether an argument holds the key: its code, or (a name) what it is
     assigned in its function, says ``hapikey``."""
-    if "hapikey" in ctx.code(value).lower():
-        return True
+    if "hapikey" in ctx.code(value).lower() or id(value) in ctx.carrier_values:
+        return True  # the key, or another module's value that holds it
     if isinstance(value, cst.Name):
         scope = ctx.lexical_scope(value)
         for binding in scope[value.value] if scope is not None else ():
             assigned = values.assigned_value(ctx, getattr(binding, "node", None))
-            if assigned is not None and "hapikey" in ctx.code(assigned).lower():
+            if assigned is not None and (
+                "hapikey" in ctx.code(assigned).lower()
+                or id(assigned) in ctx.carrier_values
+            ):
                 return True
         function = ctx.ancestor(value, cst.FunctionDef)
         if function is not None and re.search(

@@ -198,8 +198,18 @@ def _migrate(
             )
             route = flow.follow_target(target, statement)
     except FlowError as problem:
+        # the mapping may leave in a URL it is encoded into (a URL helper)
+        built = flow.route.returned or flow.route.carrier
+        url = values.url_template(ctx, built) if built is not None else ""
         if across_modules.exported(
-            ctx, problem, Kind.PARAMS, [value], where, record, hardcoded=hardcoded
+            ctx,
+            problem,
+            Kind.PARAMS,
+            [value],
+            where,
+            record,
+            url=url if "://" in url else "",
+            hardcoded=hardcoded,
         ):
             return
         decision = decide(KeyUse(key_source, problem=str(problem)))

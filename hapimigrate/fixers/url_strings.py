@@ -32,7 +32,7 @@ from hapimigrate.python.edits import plus_operands
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
-from hapimigrate.analysis.flow import Flow, FlowError
+from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused
 from hapimigrate.fixers import across_modules
 from hapimigrate.model import Kind
 from hapimigrate.analysis.querystring import Cut, Piece, Unsafe
@@ -150,20 +150,13 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         values.is_literal_key(ctx, n) for n in key_nodes
     )
     route, problem = None, None
+    flow = Flow(ctx, needs_format=cut.has_placeholders)
     try:
-        route = Flow(ctx, needs_format=cut.has_placeholders).follow(root)
+        route = flow.follow(root)
     except FlowError as error:
         problem = str(error)
-        if not cut.has_placeholders and across_modules.exported(
-            ctx,
-            error,
-            Kind.URL,
-            key_nodes,
-            root,
-            lambda _: _cut_pieces(ctx, pieces, cut),
-            url=url,
-            literal=None if key_nodes else cut.value_text,
-            hardcoded=hardcoded,
+        if isinstance(error, Unused) and _export(
+            ctx, error, flow.route, pieces, cut, key_nodes, root, url, hardcoded
         ):
             return
     if route is not None and route.appended:
@@ -253,6 +246,55 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         decision.reason,
         calls=calls,
         hardcoded_key=hardcoded,
+    )
+
+
+def _export(
+    ctx: ModuleContext,
+    unused: Unused,
+    partial: Route,
+    pieces: list[Piece],
+    cut: Cut,
+    key_nodes: list[cst.BaseExpression],
+    root: cst.BaseExpression,
+    url: str,
+    hardcoded: bool,
+) -> bool:
+    """A URL bound to a module-level name, or returned by a module-level
+    function, that no code here sends: a carrier for other modules (see
+    :mod:`hapimigrate.fixers.across_modules`). Its key must be filled here, by
+    the formatting met on the way (``"%s?hapikey=%s" % (url, KEY)`` in a helper)."""
+    if partial.appended:
+        cut = querystring.find_key(pieces, keep_question=True) or cut
+    edits: list[FormatEdit] = []
+    if cut.has_placeholders:
+        try:
+            _check_positions(ctx, pieces, cut)
+            edits = [_format_edit(op, cut, pieces) for op in partial.formats]
+        except FlowError:
+            return False
+        if not edits:
+            return False  # its key field is filled by whoever sends it
+    fed = [*key_nodes, *(v for edit in edits for v in edit.key_values)]
+    leaving = partial.returned or partial.carrier
+    if leaving is not None:  # the URL as it leaves: formatted, completed
+        url = values.url_template(ctx, leaving)
+
+    def record(_: Route) -> None:
+        _cut_pieces(ctx, pieces, cut)
+        for edit in edits:
+            edit.record(ctx)
+
+    return across_modules.exported(
+        ctx,
+        unused,
+        Kind.URL,
+        fed,
+        root,
+        record,
+        url=url,
+        literal=None if fed else cut.value_text,
+        hardcoded=hardcoded,
     )
 
 

@@ -147,6 +147,10 @@ class ModuleContext:
         self.sent_elsewhere: dict[str, CarrierOutcome] = {}
         self.exports: list[Carrier] = []
         self.carrier_uses: list[CarrierUse] = []
+        # id(expression) -> the URL template an imported carrier stands for; and
+        # every expression that is an imported carrier (it holds the key)
+        self.carrier_templates: dict[int, str] = {}
+        self.carrier_values: set[int] = set()
         # id(request call) -> the statuses of the uses that reach it; and, on a
         # second pass, the requests reached by both rewritten and other uses
         self.request_statuses: dict[int, set[Status]] = {}
