@@ -9,6 +9,8 @@ for byte, every site manual."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 
 import pytest
 
@@ -101,3 +103,20 @@ def test_every_pattern_has_its_golden():
         files = os.listdir(os.path.join(PATTERNS, name))
         assert "sites.txt" in files, name
         assert [f for f in files if f.startswith("after.")], name
+
+
+NODE = shutil.which("node")
+SCRIPTS = [
+    name
+    for name in NAMES
+    if os.path.splitext(_source(name, "before"))[1] in (".js", ".mjs", ".cjs")
+]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_node_accepts_every_migrated_script(name):
+    extension = os.path.splitext(_source(name, "before"))[1]
+    after = os.path.join(PATTERNS, name, "after" + extension)
+    done = subprocess.run([NODE, "--check", after], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
