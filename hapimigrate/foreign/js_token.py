@@ -41,7 +41,11 @@ def token_for(provider: TokenProvider) -> Token | None:
     if match:
         return Token(f"process.env.{match.group(1)}")
     match = _MODULE.match(provider.spec)
-    if match and all(i.name for i in provider.imports):
+    if (
+        match
+        and [(i.module, i.name) for i in provider.imports] == [match.groups()]
+        and provider.expression == f"{match.group(2)}()"
+    ):  # module.path:callable itself, not a plugin's provider
         module = match.group(1).replace(".", "/")
         return Token(f"{match.group(2)}()", module, match.group(2))
     return None
