@@ -18,7 +18,7 @@ import subprocess
 import pytest
 
 from hapimigrate import providers
-from hapimigrate.model import RunOptions, Status
+from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
 from hapimigrate.python import module as codemod
 from hapimigrate.python import python2, roundtrip
 from tests.conftest import FIXTURES
@@ -229,3 +229,19 @@ def test_the_migrated_python2_script_sends_the_token_with_urllib2(tmp_path):
     for seen in standin.seen:
         assert seen.authorization == f"Bearer {TOKEN}"
         assert seen.hapikey is None
+
+
+def test_a_rewrite_with_code_only_python3_has_is_not_carried():
+    """The safety net: should the codemod ever produce ``{**h}`` for a Python 2
+    file, the file stays as it is and its rewrites are manual."""
+    before = b'import requests\nr = requests.get(URL + "?hapikey=" + K, headers=h)\nprint r\n'
+    norm = python2.normalise(before)
+    migrated = norm.text.replace(b"headers=h", b'headers={**h, "Authorization": T}')
+    migrated = migrated.replace(b' + "?hapikey=" + K', b"")
+    site = Site("x.py", 2, 18, 2, 40, Kind.URL, Status.REWRITE)
+    result = roundtrip.finish(
+        before, norm, FileResult("x.py", (site,), original=norm.text, new=migrated)
+    )
+    assert result.new is None
+    [left] = result.sites
+    assert left.status == Status.MANUAL and "only Python 3 has" in left.reason

@@ -411,8 +411,9 @@ def _left(site: Site, norm: Normalised, conflicts: tuple[Conflict, ...]) -> Site
             return dataclasses.replace(site, status=Status.MANUAL, reason=reason)
     if not conflicts:
         reason = (
-            f"{norm.dialect}: the rewrite could not be carried onto the file's own "
-            "text, so the file is left as it is"
+            f"{norm.dialect}: the rewrite, carried onto the file's own text, is not "
+            f"{norm.dialect} that normalises to the migrated code (code only "
+            "Python 3 has?), so the file is left as it is"
         )
     else:
         lines = ", ".join(str(c.first) for c in conflicts)
