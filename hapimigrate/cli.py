@@ -957,11 +957,12 @@ def _migrate(
     suppression comment silences; then the uses only check can find."""
     color = settings.stdout_color()
     piped = _reads_stdin(settings)
-    looked: set[str] = set()
+    handled: set[str] = set()  # files a front end found uses in
     for result in _results(
         settings, summary, machine=piped and write, modernize=modernize
     ):
-        looked.add(result.path)
+        if result.sites or result.changed:
+            handled.add(result.path)
         honoured = suppress.honour(result)
         result = honoured.result
         summary.suppressed += len(honoured.suppressed)
@@ -996,7 +997,7 @@ def _migrate(
         else:
             summary.errors += 1
     if not piped:
-        summary.elsewhere.extend(_uses_elsewhere(settings, summary, looked))
+        summary.elsewhere.extend(_uses_elsewhere(settings, summary, handled))
         for site in summary.elsewhere if not settings.quiet else ():
             _err(settings, console.site_line(site))
     if not settings.quiet:
@@ -1083,11 +1084,12 @@ def _record_in_baseline(settings: Settings, location: str, path: str) -> None:
 
 
 def _uses_elsewhere(
-    settings: Settings, summary: Summary, looked: set[str]
+    settings: Settings, summary: Summary, handled: set[str]
 ) -> list[Site]:
-    """The uses diff and apply cannot migrate but check finds: in the files they
-    did not look at (other languages), and on the shell and magic lines of
-    notebooks. Suppressed ones aside."""
+    """The uses diff and apply cannot migrate but check finds: in files of other
+    languages no front end found uses in (one without a front end, named or
+    walked), and on the shell and magic lines of notebooks. Suppressed ones
+    aside."""
     try:
         provider = providers.resolve(settings.token_provider)
         found = run.find_files(settings.paths, settings.exclude, text_files=True)
@@ -1098,7 +1100,7 @@ def _uses_elsewhere(
         path
         for path in found.files
         if path.endswith(".ipynb")
-        or (path not in looked and not path.endswith(prefilter.PYTHON_SUFFIXES))
+        or (path not in handled and not path.endswith(prefilter.PYTHON_SUFFIXES))
     ]
     options = RunOptions(provider, settings.verbose, scan_text=True)
     sites: list[Site] = []

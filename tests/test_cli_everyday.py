@@ -124,6 +124,13 @@ def test_uses_apply_cannot_migrate_are_counted_and_keep_the_exit_status_1(tree):
     assert hm("apply", "pkg", cwd=tree).returncode == 0
 
 
+def test_a_file_named_that_no_front_end_migrates_is_counted(tree):
+    (tree / "sync.sh").write_text(SHELL)
+    applied = hm("apply", "sync.sh", cwd=tree)
+    assert applied.returncode == 1
+    assert "sync.sh:1:" in applied.stderr and "1 outside Python" in applied.stderr
+
+
 # --- 5: exit 2 for every error, before any write ---------------------------------------
 
 
