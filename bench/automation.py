@@ -165,12 +165,9 @@ def reason_lines(blocked: Sequence[Blocked], verbose: bool) -> list[str]:
         for item in items:
             exact[item.reason].append(item)
         for reason, group in sorted(exact.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            places = ", ".join(g.where for g in group)
             if reason != shape or verbose or len(exact) > 1:
                 lines.append(f"        {len(group):>3}  {reason or '(no reason)'}")
-                lines.append(f"             at {places}")
-            else:
-                lines.append(f"             at {places}")
+            lines.append(f"             at {', '.join(g.where for g in group)}")
     return lines
 
 
