@@ -2,7 +2,8 @@
 `PARAMS = {"hapikey": KEY}`, used by three other modules as `dict(PARAMS)`,
 `{**PARAMS, ...}` and `PARAMS.copy()` (one of them through `from constants import *`),
 with has-more/offset pagination, and a URL template `DEAL_URL = BASE_URL +
-"/deals/v1/deal/{deal_id}?hapikey=" + KEY` filled with `.format` in `deals.py`; rows are pushed to an internal warehouse API."""
+"/deals/v1/deal/{deal_id}?hapikey=" + KEY` filled with `.format` in `deals.py`; rows are pushed to an internal warehouse API with
+the same module-level `HEADERS` dict that the deal requests send."""
 
 ENV = {
     "HUBSPOT_KEY": "key-main",

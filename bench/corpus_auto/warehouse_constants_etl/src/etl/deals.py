@@ -8,6 +8,7 @@ def deals_page(offset=0):
         constants.BASE_URL + "/deals/v1/deal/paged",
         params={**constants.PARAMS, "limit": constants.PAGE_SIZE, "offset": offset,
                 "properties": "dealname,amount,dealstage"},
+        headers=constants.HEADERS,
     )
     r.raise_for_status()
     return r.json()
@@ -25,7 +26,7 @@ def all_deals():
 
 
 def deal(deal_id):
-    r = requests.get(constants.DEAL_URL.format(deal_id=deal_id))
+    r = requests.get(constants.DEAL_URL.format(deal_id=deal_id), headers=constants.HEADERS)
     r.raise_for_status()
     return r.json()
 

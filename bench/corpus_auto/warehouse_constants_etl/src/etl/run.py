@@ -6,7 +6,7 @@ import time
 import requests
 
 from etl import companies, contacts, deals
-from etl.constants import WAREHOUSE_URL
+from etl.constants import HEADERS, WAREHOUSE_URL
 
 log = logging.getLogger("etl")
 
@@ -15,7 +15,7 @@ def push(table, rows):
     r = requests.post(
         WAREHOUSE_URL,
         data=json.dumps({"table": table, "rows": rows}),
-        headers={"Content-Type": "application/json", "X-Source": "hubspot"},
+        headers=dict(HEADERS, **{"Content-Type": "application/json", "X-Source": "hubspot"}),
     )
     r.raise_for_status()
 
