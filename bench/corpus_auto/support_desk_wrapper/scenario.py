@@ -2,7 +2,8 @@
 `send(method, endpoint, params=None, **kwargs)` that adds `hapikey` to the params and
 retries 429/5xx, called from four other modules (tickets, contacts, engagements, owners,
 one of them through `send as hs`, one with a positional params dict, one passing its own
-headers); an intake module ties them together and reads a public status page."""
+headers); an intake module ties them together and reads a public status page; one
+`requests.Session` in `desk/http.py` carries both the HubSpot calls and the status page."""
 
 ENV = {"HUBSPOT_API_KEY": "key-main"}
 

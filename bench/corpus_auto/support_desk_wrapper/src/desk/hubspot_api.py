@@ -7,7 +7,7 @@ import logging
 import os
 import time
 
-import requests
+from desk.http import session
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def send(method, endpoint, params=None, **kwargs):
     params["hapikey"] = HUBSPOT_API_KEY
     url = API_BASE + endpoint
     for attempt in range(1, MAX_RETRIES + 1):
-        resp = requests.request(method, url, params=params, timeout=15, **kwargs)
+        resp = session.request(method, url, params=params, timeout=15, **kwargs)
         if resp.status_code == 429 or resp.status_code >= 500:
             log.warning("%s %s -> %s (attempt %d)", method, endpoint, resp.status_code, attempt)
             time.sleep(2 ** attempt)

@@ -1,5 +1,5 @@
 """Turns an inbound support e-mail into a HubSpot ticket with a note."""
-import requests
+from desk.http import session
 
 from desk import contacts, engagements, owners, tickets
 
@@ -17,5 +17,5 @@ def handle_email(sender, subject, body, received_ms=None):
 
 
 def incident_open():
-    r = requests.get(STATUS_PAGE, timeout=5)
+    r = session.get(STATUS_PAGE, timeout=5)
     return bool(r.json().get("incidents"))
