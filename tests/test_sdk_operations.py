@@ -569,3 +569,26 @@ def test_the_oldest_version_given_wins_whatever_the_order(tmp_path):
         "things_api.added": [["PUT", "/x/v4"]],
         "things_api.get": [["GET", "/crm/v3/things"]],
     }
+
+
+def test_a_client_used_for_webhooks_only_keeps_its_developer_key():
+    """Its known calls are developer-key endpoints: the key is a developer key,
+    kept (it was rewritten to access_token before the calls were known)."""
+    from hapimigrate.model import Status
+    from tests.conftest import migrate
+
+    source = (
+        "import os\nfrom hubspot import HubSpot\n"
+        "client = HubSpot(api_key=os.environ['HUBSPOT_KEY'])\n"
+        "def subscriptions(app_id):\n"
+        "    return client.webhooks.subscriptions_api.get_all(app_id=app_id)\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert [s.status for s in result.sites if s.kind.value == "sdk"] == [Status.KEPT]
+    mixed = source.replace(
+        "def subscriptions", "def hand_over():\n    return client\ndef subscriptions"
+    )
+    result = migrate(mixed)
+    assert result.new is None  # the client leaves: other calls may need a token
+    assert [s.status for s in result.sites if s.kind.value == "sdk"] == [Status.MANUAL]

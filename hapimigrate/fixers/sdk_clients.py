@@ -23,6 +23,7 @@ from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
 from hapimigrate.hubspot import sdk_operations
 from hapimigrate.model import Endpoint, Kind, Status
+from hapimigrate import hubspot
 
 HUBSPOT_API_CLIENT = {
     "hubspot.HubSpot",
@@ -57,10 +58,15 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
         ):
             problem = "the client is given both api_key and access_token"
         problem = problem or _key_set_again(ctx, call)
+        calls = _client_calls(ctx, call, sdk)
+        unsettled = _calls_problem(calls)
+        problem = problem or unsettled
         origin = origins.key_origin(ctx, arg.value)
         passed, callers_problem = attach.callers_keys(ctx, origin)
         use = KeyUse(
             ctx.code(arg.value),
+            # webhooks only: a developer key, kept; other calls unknown: a person
+            () if unsettled else tuple(c for c in calls if c.path),
             problem=problem
             or callers_problem
             or attach.guarded_elsewhere(ctx, [arg.value]),
@@ -87,9 +93,28 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             Kind.SDK,
             decision.status,
             decision.reason,
-            calls=_client_calls(ctx, call, sdk),
+            calls=calls,
             hardcoded_key=values.is_literal_key(ctx, arg.value),
         )
+
+
+DEVELOPER_AND_MORE = (
+    "the client calls developer-key endpoints (webhooks, timeline event types) "
+    "and may call others: keep a client with the developer key for those, and "
+    "give another the token, by hand"
+)
+FORMS = "the client submits forms, which need no credential: by hand"
+
+
+def _calls_problem(calls: tuple[Endpoint, ...]) -> str | None:
+    """Why the client's known calls do not settle what its key is for."""
+    kinds = {hubspot.auth_kind(c.method, c.path) for c in calls if c.path}
+    complete = all(c.path or c.method for c in calls)
+    if hubspot.NO_AUTH in kinds:
+        return FORMS
+    if hubspot.DEVELOPER_KEY in kinds and not complete:
+        return DEVELOPER_AND_MORE
+    return None
 
 
 MAPPING_REASON = (
