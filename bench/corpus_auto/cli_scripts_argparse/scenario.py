@@ -2,7 +2,8 @@
 pages through companies with `requests`, `tag_contacts.py [-k KEY]` (defaulting to
 HUBSPOT_API_KEY from the environment) posts profile updates with `urllib.request`
 and the key in a `%`-formatted URL; that script indents one function with tabs and one
-block with spaces then a tab (valid Python 3)."""
+block with spaces then a tab (valid Python 3); `owner_audit.py --api-key KEY` uses `http.client` with the key in a
+`%`-formatted path."""
 
 ENV = {"HUBSPOT_API_KEY": "key-main"}
 
@@ -13,6 +14,8 @@ RESPONSES = [
     {"method": "GET", "url": r"/companies/v2/companies/paged",
      "json": {"companies": [{"companyId": 2, "properties": {}}], "has-more": False, "offset": 2}},
     {"method": "POST", "url": r"/contacts/v1/contact/email/bad@", "status": 404, "json": {}},
+    {"method": "GET", "url": r"/owners/v2/owners",
+     "json": [{"email": "a@example.com", "teams": [{"id": 1}]}, {"email": "b@example.com"}]},
     {"method": "POST", "url": r"/contacts/v1/contact/email/.*/profile", "status": 204, "text": ""},
 ]
 
@@ -50,3 +53,9 @@ def case_tag_with_flag(credential):
     with open(path, "w") as fh:
         fh.write("b@example.com\n")
     tag_contacts.main(["-k", credential("cli"), path, "vip", "false"])
+
+
+def case_owner_audit(credential):
+    from scripts import owner_audit
+
+    assert owner_audit.main(["--api-key", credential("cli")]) == ["b@example.com"]
