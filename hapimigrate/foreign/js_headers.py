@@ -17,6 +17,7 @@ from typing import Callable
 from hapimigrate.foreign.js_requests import Request
 from hapimigrate.foreign.js_syntax import (
     Node,
+    snippet,
     arguments,
     member,
     member_value,
@@ -112,7 +113,7 @@ def options_plan(
     for child in members(obj):
         if child.type == "spread_element":
             return HeaderPlan(
-                reason=f"the options spread another object ({text(child)}): it may hold headers"
+                reason=f"the options spread another object ({snippet(child)}): it may hold headers"
             )
     if member(obj, "auth") is not None:
         return HeaderPlan(reason="the request already authenticates (an auth option)")
@@ -124,13 +125,13 @@ def options_plan(
     value = unwrap(member_value(headers))
     if value is None or value.type != "object" or headers.type != "pair":
         return HeaderPlan(
-            reason=f"the headers are {text(value) if value is not None else 'not written here'}, "
-            "which this tool cannot see into"
+            reason=f"the headers are a value ({snippet(value, 30)}) this tool cannot see "
+            "into: it may hold an Authorization header"
         )
     for child in members(value):
         if child.type == "spread_element":
             return HeaderPlan(
-                reason=f"the headers spread another object ({text(child)}): "
+                reason=f"the headers spread another object ({snippet(child)}): "
                 "it may hold an Authorization header"
             )
     if member(value, "authorization", fold=True) is not None:

@@ -14,12 +14,12 @@ portals) are not collapsed into one token; it never holds a key's value.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from hapimigrate import hubspot
 from hapimigrate.foreign.js_syntax import (
     Node,
+    snippet,
     callee_parts,
     is_reassigned,
     member,
@@ -355,11 +355,5 @@ def _env_name(node: Node) -> str | None:
     return None
 
 
-_STRING = re.compile(r"(['\"`])(?:\\.|(?!\1).)*\1")
-
-
 def _short(node: Node) -> str:
-    """The code of an expression for a reason, its string contents elided (a
-    key's value is never shown)."""
-    source = _STRING.sub(r"\1…\1", " ".join(text(node).split()))
-    return source if len(source) <= 40 else source[:37] + "..."
+    return snippet(node)

@@ -10,6 +10,7 @@ so a shadowing name elsewhere is never mistaken for it.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -67,6 +68,18 @@ def parse_for(path: str):
     """A function parsing bytes as the language of ``path``."""
     p = parser(os.path.splitext(path)[1].lower())
     return lambda data: p.parse(data)
+
+
+_STRING = re.compile(r"(['\"`])(?:\\.|(?!\1).)*\1")
+
+
+def snippet(node: Node | None, limit: int = 40) -> str:
+    """The code of an expression for a reason, on one line, its string
+    contents elided (a key's value is never shown)."""
+    if node is None:
+        return "not written here"
+    source = _STRING.sub(r"\1…\1", " ".join(text(node).split()))
+    return source if len(source) <= limit else source[: limit - 3] + "..."
 
 
 def text(node: Node) -> str:
