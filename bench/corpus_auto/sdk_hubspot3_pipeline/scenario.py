@@ -1,6 +1,8 @@
 """Deal desk with hubspot3 (2019-2021): a module-level `Hubspot3(api_key=...)` client
 and a `ContactsClient(api_key=...)` factory, `client.deals.get_all(...)` filtered in
-Python, and a digest posted to a Microsoft Teams webhook (another host)."""
+Python, and a digest posted to a Microsoft Teams webhook (another host).
+Owners come from a raw `requests` call: a URL template with `{key}`, filled with
+`.format(key=crm.API_KEY, ...)`."""
 
 ENV = {"HUBSPOT_API_KEY": "key-main"}
 
@@ -11,6 +13,8 @@ RESPONSES = [
     {"method": "SDK", "url": r"deals\.get(\?|$)",
      "json": {"dealId": 5, "associations": {"associatedVids": [1, 2]}}},
     {"method": "SDK", "url": r"get_contact_by_id", "json": {"vid": 1}},
+    {"method": "GET", "url": r"/owners/v2/owners",
+     "json": [{"ownerId": 1, "firstName": "Ann", "lastName": "Lee"}]},
 ]
 
 
@@ -25,3 +29,9 @@ def case_deal_with_contacts(credential):
 
     deal, people = crm.deal_with_contacts(5)
     assert len(people) == 2
+
+
+def case_owner_names(credential):
+    from dealdesk import digest
+
+    assert digest.owner_names(True) == {1: "Ann Lee"}

@@ -19,6 +19,16 @@ def contact_vid(email):
         raise
 
 
+def ticket_owner(ticket_id):
+    resp = httpx.get(
+        f"https://api.hubapi.com/crm-objects/v1/objects/tickets/{ticket_id}"
+        f"?hapikey={hub.HUBSPOT_API_KEY}&properties=hubspot_owner_id",
+        timeout=10.0,
+    )
+    resp.raise_for_status()
+    return resp.json().get("properties", {}).get("hubspot_owner_id", {}).get("value")
+
+
 def open_ticket(email, text, channel, slack_token):
     ticket = hub.post("/crm/v3/objects/tickets", {"properties": {
         "subject": text[:80], "content": text,
