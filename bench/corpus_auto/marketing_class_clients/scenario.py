@@ -2,11 +2,12 @@
 and `base` as class attributes, sent by five methods as `self.params`,
 `dict(self.params, ...)` or a copy updated in a paging loop; a `FormsClient` whose
 `__init__` keeps `api_key` (or the configured key) and a `self.query` dict used by the
-other methods; a report module builds both. `property_help.py` is a generated module
+other methods; a report module builds both. The key is read from a `settings.ini`
+(configparser) next to the package, the environment being the fallback. `property_help.py` is a generated module
 with a 15,000-piece implicit string concatenation (like the standard library's
 `pydoc_data/topics.py`) and a refresh function that sends the key."""
 
-ENV = {"HS_API_KEY": "key-main", "HS_PORTAL_ID": "62515"}
+ENV = {"HS_PORTAL_ID": "62515"}
 
 RESPONSES = [
     {"method": "GET", "url": r"/email/public/v1/campaigns/by-id",
