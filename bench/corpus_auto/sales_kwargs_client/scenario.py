@@ -2,7 +2,9 @@
 `kw.setdefault("params", {})["hapikey"] = self.api_key` and sends
 `self.session.request(method, self.base + path, **kw)`; thin get/post helpers and deal
 methods pass their own params, json bodies and headers through **kw; the key comes from
-the constructor or the environment."""
+the constructor or the environment. An older `BaseClient` sets `self.params =
+{"hapikey": api_key or os.environ[...]}` in `__init__`, and a `Companies` subclass in
+another module sends `self.params`."""
 
 ENV = {"HUBSPOT_API_KEY": "key-main"}
 
@@ -21,6 +23,9 @@ RESPONSES = [
                                       "hubspot_owner_id": {"value": "8"}}}],
          "hasMore": False, "offset": 3}},
     {"method": "POST", "url": r"/engagements/v1/engagements", "json": {"engagement": {"id": 1}}},
+    {"method": "POST", "url": r"/companies/v2/domains/acme\.com/companies",
+     "json": {"results": [{"companyId": 61}]}},
+    {"method": "PUT", "url": r"/companies/v2/companies/61", "json": {"companyId": 61}},
     {"method": "GET", "url": r"/deals/v1/deal/404", "status": 404, "json": {"message": "no"}},
     {"method": "GET", "url": r"/deals/v1/deal/\d+", "json": {"dealId": 1}},
 ]
@@ -47,3 +52,11 @@ def case_caller_key(credential):
     from salesops.client import Client
 
     Client(api_key=credential("tenant")).owners()
+
+
+def case_companies_subclass(credential):
+    from salesops.companies import Companies
+
+    found = Companies().by_domain("acme.com")
+    assert found == [{"companyId": 61}]
+    Companies(api_key=credential("tenant")).update(61, tier="gold", region="emea")
