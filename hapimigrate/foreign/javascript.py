@@ -16,11 +16,10 @@ and another module may read it.
 
 from __future__ import annotations
 
-import dataclasses
 
-from hapimigrate import hubspot, textscan
+from hapimigrate import textscan
 from hapimigrate.fingerprint import fingerprint
-from hapimigrate.foreign import js_calls, js_guards, js_headers, js_keys, js_sites
+from hapimigrate.foreign import js_calls, js_decide, js_guards, js_headers, js_sites
 from hapimigrate.foreign.js_flow import Flow
 from hapimigrate.foreign.js_syntax import module_bindings, outer, parse_for, unwrap
 from hapimigrate.foreign.js_token import Token, import_edit, name_taken, token_for
@@ -32,21 +31,12 @@ from hapimigrate.foreign.splice import (
     position,
     reparses,
 )
-from hapimigrate.model import UNPLACED_KEY, FileResult, Kind, RunOptions, Site, Status
+from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
 
 UNRECOGNISED = (
     "a hapikey use the JavaScript front end does not recognise: migrate it by hand "
     "to an Authorization: Bearer header"
 )
-DEVELOPER_ENDPOINT = "a developer-key endpoint: developer API keys are not sunset"
-
-
-@dataclasses.dataclass
-class _Decision:
-    candidate: js_sites.Candidate
-    status: Status
-    reason: str = ""
-    header: bool = False  # the requests it reaches need the header
 
 
 def process(path: str, data: bytes, options: RunOptions) -> FileResult:
@@ -68,26 +58,28 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
     flow = Flow(module_bindings(root) if keys or calls else {})
     token = token_for(options.provider)
     decisions = [
-        _decide(c, token, options.provider.spec)
+        js_decide.decide(c, token, options.provider.spec)
         for c in (js_sites.candidates(root, flow) if keys else ())
     ]
-    _two_keys(decisions)
-    _developer_and_portal(decisions)
+    js_decide.two_keys(decisions)
+    js_decide.developer_and_portal(decisions)
     newline = b"\r\n" if b"\r\n" in data else b"\n"
     header_edits = _headers(decisions, token, newline, flow)
-    _mixed_requests(decisions)
+    js_decide.mixed_requests(decisions)
     edits = _edits(decisions, header_edits, token, root, data, path)
     new = None
     if edits:
         try:
             new = apply_edits(data, edits)
         except OverlappingEdits:
-            _all_manual(
+            js_decide.all_manual(
                 decisions, "the edits of this file would overlap; migrate by hand"
             )
             new = None
         if new is not None and not reparses(parse, data, new):
-            _all_manual(decisions, "the rewrite would not parse; migrate by hand")
+            js_decide.all_manual(
+                decisions, "the rewrite would not parse; migrate by hand"
+            )
             new = None
     sites = [_site(path, data, d) for d in decisions]
     sites += _guard_sites(path, data, root, decisions)
@@ -124,94 +116,6 @@ def _first_error(root) -> int:
             )
         )
     return 1
-
-
-# -- deciding ----------------------------------------------------------------------
-
-
-def _decide(c: js_sites.Candidate, token: Token | None, spec: str) -> _Decision:
-    manual = lambda reason: _Decision(c, Status.MANUAL, reason)  # noqa: E731
-    urls = c.templates or tuple(call.path or "" for call in c.calls)  # SDK: paths
-    kinds = {
-        hubspot.auth_kind(call.method, t or call.path) for call, t in zip(c.calls, urls)
-    }
-    if kinds == {hubspot.DEVELOPER_KEY}:
-        return _Decision(c, Status.KEPT, DEVELOPER_ENDPOINT)
-    if c.key is not None and c.key.kind == js_keys.DEVELOPER:
-        return _Decision(c, Status.KEPT, c.key.reason)
-    if c.reason:
-        return manual(c.reason)
-    if hubspot.DEVELOPER_KEY in kinds:
-        return manual("the key is sent both to developer-key endpoints and to others")
-    for call, template in zip(c.calls, c.templates):
-        host = hubspot.host(template) if template else None
-        if host is not None and not hubspot.is_hubspot_host(host):
-            return manual(f"the key is sent to {host}, not to HubSpot")
-        if host is None and not js_calls.hubspot_path(call):
-            return manual(
-                "cannot tell that the request goes to HubSpot: its host is known "
-                "only at run time and its path is not a HubSpot endpoint"
-            )
-    if c.key is None or c.key.kind != js_keys.CONFIG:
-        return manual(c.key.reason if c.key is not None else "the key cannot be placed")
-    if c.ends_query and any(extended for _, extended in c.requests):
-        return manual(
-            "the URL is extended after the key elsewhere: cutting ?hapikey= would break its query"
-        )
-    if not (c.requests or c.session is not None or c.sdk_token):
-        return manual("the request that sends the key cannot be found")
-    if hubspot.NO_AUTH in kinds:
-        if kinds != {hubspot.NO_AUTH}:
-            return manual("the key is sent both to a form submission and to the API")
-        return _Decision(c, Status.REWRITE)  # forms take no authentication
-    if token is None:
-        return manual(
-            f"the token provider {spec} has no JavaScript form: use env:NAME or module:function"
-        )
-    for request, _ in c.requests:
-        source = request.call.text or b""
-        if b"access_token" in source or b"Bearer" in source:
-            return manual(
-                "the request also authenticates another way (access_token or Bearer)"
-            )
-    return _Decision(
-        c, Status.REWRITE, header=bool(c.requests) or c.session is not None
-    )
-
-
-def _developer_and_portal(decisions: list[_Decision]) -> None:
-    """One key sent to a developer-key endpoint (kept) and to others: which it
-    is, a person decides."""
-    kept = {
-        d.candidate.key.identity: d
-        for d in decisions
-        if d.status == Status.KEPT and d.reason == DEVELOPER_ENDPOINT
-        and d.candidate.key is not None and d.candidate.key.kind == js_keys.CONFIG
-    }  # fmt: skip
-    for d in decisions:
-        key = d.candidate.key
-        if d.status == Status.REWRITE and key is not None and key.identity in kept:
-            d.status, d.header = Status.MANUAL, False
-            d.reason = "the key is also sent to a developer-key endpoint: which key it is, a person decides"
-
-
-def _two_keys(decisions: list[_Decision]) -> None:
-    """Two configured keys in one file (two portals) must not become one token."""
-    keys = {
-        d.candidate.key.identity: d.candidate.key.label
-        for d in decisions
-        if d.candidate.key is not None
-        and d.candidate.key.kind == js_keys.CONFIG
-        and d.status != Status.KEPT
-        and not d.candidate.key.identity.startswith(UNPLACED_KEY)  # a free name
-    }
-    if len(keys) < 2:
-        return
-    labels = ", ".join(sorted(set(keys.values())))
-    for d in decisions:
-        if d.status == Status.REWRITE and d.candidate.key is not None:
-            d.status, d.header = Status.MANUAL, False
-            d.reason = f"two keys in this file ({labels}): one token for both would mix them up"
 
 
 def _headers(decisions, token: Token | None, newline: bytes, flow: Flow) -> dict:
@@ -265,37 +169,6 @@ def _headers(decisions, token: Token | None, newline: bytes, flow: Flow) -> dict
         for what, key, found in plans:
             edits[(what, key)] = found.edits
     return edits
-
-
-def _mixed_requests(decisions: list[_Decision]) -> None:
-    """A request reached by a use left as it is and by one migrated would send
-    the key and the token: both are left for a person."""
-    while True:
-        left = {}
-        for d in decisions:
-            if d.status != Status.REWRITE:
-                for request, _ in d.candidate.requests:
-                    left.setdefault(request.key, d)
-        changed = False
-        for d in decisions:
-            if d.status != Status.REWRITE:
-                continue
-            other = next(
-                (left[r.key] for r, _ in d.candidate.requests if r.key in left), None
-            )
-            if other is not None:
-                line = other.candidate.requests[0][0].call.start_point[0] + 1
-                d.status, d.header = Status.MANUAL, False
-                d.reason = f"the request on line {line} also sends a key left as it is"
-                changed = True
-        if not changed:
-            return
-
-
-def _all_manual(decisions: list[_Decision], reason: str) -> None:
-    for d in decisions:
-        if d.status == Status.REWRITE:
-            d.status, d.reason, d.header = Status.MANUAL, reason, False
 
 
 # -- editing -----------------------------------------------------------------------
@@ -422,7 +295,7 @@ def _call_sites(path, data, root, flow, mode, decisions) -> list[Site]:
     return found
 
 
-def _site(path: str, data: bytes, d: _Decision) -> Site:
+def _site(path: str, data: bytes, d: js_decide.Decision) -> Site:
     c = d.candidate
     line, column = position(data, c.offset)
     start = data.rfind(b"\n", 0, c.offset) + 1
