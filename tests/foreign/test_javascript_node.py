@@ -1,13 +1,13 @@
 """The migrated JavaScript, run: a legacy Node worker (``tests/foreign/node/app.js``:
-fetch, axios, URLSearchParams, new URL, an axios instance, https.get, a form
-submission) runs under the real ``node`` against the local HubSpot stand-in,
-before and after the front end migrates it. Before, every request carries the
-key (and HubSpot answers 401); after, every API request carries the Bearer
-token and no key, with the same method, path and other parameters; the form
-submission carries neither. axios is a small stand-in over fetch
-(``node/axios.js``, installed as ``node_modules/axios``); HubSpot's hosts lead
-to the stand-in through a preloaded module (``node/redirect.js``), so the
-program keeps its real URLs."""
+fetch, axios, URLSearchParams, new URL, an axios instance, https.get, request, a
+form submission) runs under the real ``node`` against the local HubSpot
+stand-in, before and after the front end migrates it. Before, every request
+carries the key (and HubSpot answers 401); after, every API request carries the
+Bearer token and no key, with the same method, path and other parameters; the
+form submission carries neither. axios and request are small stand-ins over
+fetch (``node/axios.js``, ``node/request.js``, installed in ``node_modules``);
+HubSpot's hosts lead to the stand-in through a preloaded module
+(``node/redirect.js``), so the program keeps its real URLs."""
 
 from __future__ import annotations
 
@@ -34,10 +34,12 @@ pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 
 def _project(tmp_path, program: bytes) -> str:
-    os.makedirs(tmp_path / "node_modules" / "axios")
-    shutil.copy(
-        os.path.join(HERE, "axios.js"), tmp_path / "node_modules" / "axios" / "index.js"
-    )
+    for module in ("axios", "request"):
+        os.makedirs(tmp_path / "node_modules" / module, exist_ok=True)
+        shutil.copy(
+            os.path.join(HERE, module + ".js"),
+            tmp_path / "node_modules" / module / "index.js",
+        )
     shutil.copy(os.path.join(HERE, "redirect.js"), tmp_path / "redirect.js")
     (tmp_path / "app.js").write_bytes(program)
     return str(tmp_path)
@@ -72,7 +74,7 @@ def test_the_migrated_worker_sends_the_token_and_no_key(tmp_path):
     result = javascript.process("app.js", before, RunOptions(providers.resolve(None)))
     assert result.error is None
     assert [s.status for s in result.sites] == [Status.REWRITE] * len(result.sites)
-    assert len(result.sites) == 12
+    assert len(result.sites) == 14
     after = result.new
     assert after is not None and b"hapikey" not in after
 
@@ -83,8 +85,8 @@ def test_the_migrated_worker_sends_the_token_and_no_key(tmp_path):
         migrated_statuses = _run(_project(tmp_path / "after", after), standin)
         new = list(standin.seen)
 
-    assert statuses == ["401"] * 12  # HubSpot refuses the key
-    assert len(old) == len(new) == 12
+    assert statuses == ["401"] * 14  # HubSpot refuses the key
+    assert len(old) == len(new) == 14
     for sent, resent in zip(old, new):
         assert sent.hapikey == KEY
         assert (resent.method, resent.path) == (sent.method, sent.path)
@@ -96,6 +98,6 @@ def test_the_migrated_worker_sends_the_token_and_no_key(tmp_path):
         else:
             assert resent.authorization == f"Bearer {TOKEN}"
     api_statuses = [s for s, seen in zip(migrated_statuses, new) if seen.path != FORM]
-    assert api_statuses == ["200"] * 11
+    assert api_statuses == ["200"] * 13
     assert new[0].query == {"count": ["5"]}
     assert new[3].query == {"limit": ["100"]}

@@ -1,6 +1,7 @@
 // A legacy Node worker sending the portal API key every way the codemod knows.
 const axios = require('axios');
 const https = require('https');
+const request = require('request');
 
 const HAPIKEY = process.env.HAPIKEY;
 const BASE = 'https://api.hubapi.com';
@@ -85,6 +86,22 @@ function engagements() {
   });
 }
 
+function contactProfile(vid) {
+  return new Promise((resolve) => {
+    request({
+      uri: `${BASE}/contacts/v1/contact/vid/${vid}/profile`,
+      qs: { hapikey: HAPIKEY, showListMemberships: true },
+      json: true,
+    }, (error, response) => resolve(response.statusCode));
+  });
+}
+
+function pipelines() {
+  return new Promise((resolve) => {
+    request.get(BASE + '/crm-pipelines/v1/pipelines/deals?hapikey=' + HAPIKEY, (error, response) => resolve(response.statusCode));
+  });
+}
+
 async function submitForm() {
   const res = await fetch(`https://forms.hubspot.com/uploads/form/v2/62515/abc-123?hapikey=${HAPIKEY}`, {
     method: 'POST',
@@ -96,7 +113,7 @@ async function submitForm() {
 (async () => {
   const tasks = [
     () => recent(5), lists, () => update(51), companies, createContact, engagementsViaConfig,
-    () => search('ada'), () => paged(20), owners, () => viaInstance(51), engagements, submitForm,
+    () => search('ada'), () => paged(20), owners, () => viaInstance(51), engagements, () => contactProfile(51), pipelines, submitForm,
   ];
   for (const task of tasks) {
     try {
