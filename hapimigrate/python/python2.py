@@ -59,7 +59,7 @@ def normalise(data: bytes, strict: bool = False) -> Normalised | None:
     if strict and any(_python3_only(tree)):
         return None
     altered: dict[int, str] = {}
-    _rewrite(tree, altered)
+    _rewrite(tree, altered, statement=_print_statement(tree))
     text = str(tree)
     if missing_end:
         text = text[:-1]
@@ -144,11 +144,17 @@ def _last_leaf(node: pytree.Base) -> pytree.Leaf:
     return list(node.leaves())[-1]
 
 
-def _rewrite(tree: pytree.Node, altered: dict[int, str]) -> None:
-    """Python 2's statements and tokens written the Python 3 way, in place."""
+def _print_statement(tree: pytree.Node) -> bool:
+    """Whether ``print`` is a statement in the file (no print_function import)."""
+    return "print_function" not in _detect_future_features(str(tree))
+
+
+def _rewrite(tree: pytree.Node, altered: dict[int, str], statement: bool) -> None:
+    """Python 2's statements and tokens written the Python 3 way, in place;
+    ``statement``: a bare ``print`` is a statement, not a name."""
     for node in list(tree.post_order()):  # inner first: ``)`` goes after theirs
         if isinstance(node, pytree.Leaf):
-            _rewrite_leaf(node, altered)
+            _rewrite_leaf(node, altered, statement)
         elif node.type == syms.print_stmt:
             args = node.children[1:]
             if (
@@ -194,8 +200,8 @@ def _rewrite(tree: pytree.Node, altered: dict[int, str]) -> None:
             node.children[-1].value = ")"
 
 
-def _rewrite_leaf(leaf: pytree.Leaf, altered: dict[int, str]) -> None:
-    if leaf.type == token.NAME and leaf.value == "print":
+def _rewrite_leaf(leaf: pytree.Leaf, altered: dict[int, str], statement: bool) -> None:
+    if statement and leaf.type == token.NAME and leaf.value == "print":
         parent = leaf.parent
         if parent is not None and parent.type == syms.simple_stmt:
             _mark(altered, leaf, PRINT)  # a bare print

@@ -25,6 +25,7 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Protocol
 
 import libcst as cst
@@ -51,7 +52,7 @@ class Normalised:
     parses: Callable[[bytes], bool] = lambda new: True
     again: Callable[[bytes], bytes | None] = lambda new: None
 
-    @property
+    @cached_property
     def lines(self) -> list[bytes]:
         return self.text.splitlines(keepends=True)
 
@@ -222,14 +223,26 @@ def finish(data: bytes, norm: Normalised, result: FileResult) -> FileResult:
         moved = Transplant(None)
     if moved.new is not None:
         return dataclasses.replace(result, new=moved.new)
+    left = tuple(_left(s, norm, moved.conflicts) for s in sites)
+    reason = next((s.reason for s in left if s.status == Status.MANUAL), "")
     return dataclasses.replace(
         result,
-        sites=tuple(_left(s, norm, moved.conflicts) for s in sites),
+        sites=left,
         new=None,
         removed_keys=(),
         token_parameters=(),
         session_headers=(),
         provider_keys=(),
+        # across modules: no carrier of this file changes, none it reads is sent
+        exports=(),
+        carrier_uses=tuple(
+            (
+                dataclasses.replace(u, status=Status.MANUAL, reason=reason)
+                if u.status == Status.REWRITE
+                else u
+            )
+            for u in result.carrier_uses
+        ),
     )
 
 
