@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hapimigrate import hubspot
 from hapimigrate.foreign import php_syntax as syn
+from hapimigrate.foreign import php_urls
 from hapimigrate.foreign.splice import Edit
 
 WORDPRESS = {
@@ -373,9 +375,6 @@ def helper_callers(helper) -> list:
 def _into_helper(style: Style, helper, index: int, depth: int):
     """The requests a private helper makes with its parameter ``index``, when
     every caller gives it a HubSpot URL (the token goes to HubSpot only)."""
-    from hapimigrate import hubspot
-    from hapimigrate.foreign import php_urls
-
     params = helper.child_by_field_name("parameters")
     named = [p for p in params.named_children if p.type == "simple_parameter"]
     if len(named) != len(params.named_children) or index >= len(named):

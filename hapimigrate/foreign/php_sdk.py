@@ -203,8 +203,9 @@ def _advice(version: tuple[int, int] | None, replacement: str) -> str:
     )
     return (
         f"{known}: with 5.1 or later write {replacement}; with an older release "
-        "new Factory(['key' => <token>, 'oauth2' => true]) where it supports oauth2 "
-        "(never createWithToken: it sends ?access_token=)"
+        "Factory::createWithOAuth2Token(<token>) or new Factory(['key' => <token>, "
+        "'oauth2' => true]), where it has them (never createWithToken: it sends "
+        "?access_token=)"
     )
 
 

@@ -421,7 +421,9 @@ def _query_of(data: bytes, name: str, after, what: str):
         ):
             found.append(call)
             continue
-        shown = called or "a method"
+        if not called and call.child_by_field_name("name") is not None:
+            called = call.child_by_field_name("name").text.decode()
+        shown = called or "a function computed at run time"
         return f"${name} is passed to {shown}(), which hapimigrate does not follow"
     if len(found) != 1:
         return f"${name} does not become one query string in this function"
