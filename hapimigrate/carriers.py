@@ -27,7 +27,12 @@ from hapimigrate.model import (
     RunOptions,
     Status,
 )
-from hapimigrate.tree_imports import importable_names, imported_names
+from hapimigrate.tree_imports import (
+    importable_names,
+    imported_constants,
+    imported_names,
+    modules_of,
+)
 
 Process = Callable[[str, RunOptions], FileResult]
 Key = tuple[str, str]  # (defining path, name)
@@ -70,7 +75,7 @@ def resolve(
         involved = set(readers) | {key[0] for key in blocked if key in exports}
         for path in sorted(involved):
             current[path] = process(
-                path, _options(path, options, readers, exports, blocked)
+                path, _options(path, options, files, readers, exports, blocked)
             )
         added = {
             k: c for k, c in _exports(current.values()).items() if k not in exports
@@ -84,7 +89,7 @@ def resolve(
         blocked.update({key: UNSETTLED for key in exports if key not in blocked})
         for path in sorted(set(readers) | {key[0] for key in exports}):
             current[path] = process(
-                path, _options(path, options, readers, exports, blocked)
+                path, _options(path, options, files, readers, exports, blocked)
             )
     migrated: dict[Key, tuple[str, ...]] = {}
     for key, carrier in exports.items():
@@ -93,7 +98,7 @@ def resolve(
     per_path = {}
     for path in sorted(set(readers) | {key[0] for key in exports}):
         per_path[path] = _options(
-            path, options, readers, exports, blocked, current, final=True
+            path, options, files, readers, exports, blocked, current, final=True
         )
         if any(key[0] == path for key in migrated):
             current[path] = process(path, per_path[path])  # drops its keys now
@@ -112,6 +117,7 @@ def _exports(results) -> dict[Key, Carrier]:
 def _options(
     path: str,
     options: RunOptions,
+    files: list[str],
     readers: dict[str, list[Carrier]],
     exports: dict[Key, Carrier],
     blocked: dict[Key, str],
@@ -131,13 +137,15 @@ def _options(
         if uses:
             where = ", ".join(sorted({u.where for u in uses}))
             outcomes.append(CarrierOutcome(carrier.name, uses[0].status, where))
+    carried = readers.get(path, ())
     return dataclasses.replace(
         options,
         carriers=tuple(
             dataclasses.replace(c, blocked=blocked.get((c.path, c.name), ""))
-            for c in readers.get(path, ())
+            for c in carried
         ),
         sent_elsewhere=tuple(outcomes),
+        constants=imported_constants(path, modules_of(files)) if carried else (),
     )
 
 

@@ -209,6 +209,9 @@ class RunOptions:
     carriers: tuple[Carrier, ...] = ()
     # the defining module: what became of its carriers in the modules sending them
     sent_elsewhere: tuple[CarrierOutcome, ...] = ()
+    # readers: the string constants they import from the tree's modules, as the
+    # code names them ("HUBSPOT_URL", "http.HUBSPOT_URL") -> their text
+    constants: tuple[tuple[str, str], ...] = ()
     # key settings (HUBSPOT_API_KEY in settings.py) no module of the tree reads
     # any more: their definitions go (python.dead_settings)
     dead_settings: tuple[str, ...] = ()

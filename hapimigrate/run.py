@@ -78,6 +78,31 @@ def _tree_wide(
     then the names other modules read (:func:`_keep_keys_read_elsewhere`). The
     second may leave a use the first migrated; such a carrier is refused and
     both run again (a carrier is refused at most once, so this ends)."""
+    try:
+        return _passes(first, files, options)
+    except Exception as error:  # a bug of ours must not stop the run, nor write
+        detail = (
+            traceback.format_exc()
+            if options.verbose
+            else f"{type(error).__name__}: {error}"
+        )
+        return iter(
+            [
+                (
+                    dataclasses.replace(
+                        r, new=None, error=f"internal error (tree-wide pass): {detail}"
+                    )
+                    if r.changed or r.exports
+                    else r
+                )
+                for r in first
+            ]
+        )
+
+
+def _passes(
+    first: list[FileResult], files: list[str], options: RunOptions
+) -> Iterator[FileResult]:
     refused: frozenset[carriers.Key] = frozenset()
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
     while True:

@@ -32,3 +32,89 @@ def imported_names(data: bytes) -> set[bytes]:
             if group:
                 words.update(re.findall(rb"\w+", group))
     return words
+
+
+_FROM_IMPORT = re.compile(
+    rb"^from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,]+)\)?[ \t]*$", re.MULTILINE
+)
+_IMPORT = re.compile(
+    rb"^import[ \t]+([\w.]+)(?:[ \t]+as[ \t]+(\w+))?[ \t]*$", re.MULTILINE
+)
+
+
+def modules_of(files: list[str]) -> dict[str, str]:
+    """Module name (a file's stem) -> its path, for the Python files of a tree;
+    names two files share are left out (which one an import means is not known)."""
+    found: dict[str, str] = {}
+    shared = set()
+    for path in files:
+        if path.endswith(".py"):
+            stem = os.path.splitext(os.path.basename(path))[0]
+            if stem in found:
+                shared.add(stem)
+            found[stem] = path
+    return {k: v for k, v in found.items() if k not in shared}
+
+
+def imported_constants(
+    path: str, modules: dict[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """The string constants a module imports from others of the tree, as its
+    code names them: ``HUBSPOT_URL`` (``from app.http import HUBSPOT_URL``) or
+    ``http.HUBSPOT_URL`` (``from app import http``, ``import http``), with the
+    literal their module assigns them at its top level."""
+    data = _read(path)
+    found: list[tuple[str, str]] = []
+    for match in _FROM_IMPORT.finditer(data):
+        source = match.group(1).decode().split(".")[-1]
+        for part in match.group(2).decode().split(","):
+            words = part.split()
+            if not words:
+                continue
+            name, local = words[0], words[-1]
+            if source in modules:  # from app.http import HUBSPOT_URL
+                value = _constant(modules[source], name)
+                if value is not None:
+                    found.append((local, value))
+            elif name in modules:  # from app import http
+                found += [(f"{local}.{n}", v) for n, v in _constants(modules[name])]
+    for match in _IMPORT.finditer(data):
+        dotted = match.group(1).decode()
+        local = (match.group(2) or match.group(1)).decode()
+        target = modules.get(dotted.split(".")[-1])
+        if target is not None:
+            found += [(f"{local}.{n}", v) for n, v in _constants(target)]
+    return tuple(found)
+
+
+_CONSTANT = re.compile(
+    rb"^([A-Za-z_]\w*)[ \t]*=[ \t]*(['\"])([^'\"\\\n{}%]*)\2[ \t]*(?:#.*)?$",
+    re.MULTILINE,
+)
+
+
+def _constants(path: str) -> list[tuple[str, str]]:
+    """``NAME = "text"`` at the top level of a module, the one assignment of
+    ``NAME`` there (``NAME += ...`` or a second ``NAME = ...`` rule it out)."""
+    data = _read(path)
+    found = []
+    for match in _CONSTANT.finditer(data):
+        name = match.group(1)
+        assigned = re.findall(
+            rb"^" + re.escape(name) + rb"[ \t]*[-+]?=(?!=)", data, re.M
+        )
+        if len(assigned) == 1:
+            found.append((name.decode(), match.group(3).decode("utf-8", "replace")))
+    return found
+
+
+def _constant(path: str, name: str) -> str | None:
+    return dict(_constants(path)).get(name)
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""

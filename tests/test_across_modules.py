@@ -251,3 +251,29 @@ def test_a_carrier_reached_by_a_star_import_stays(tmp_path):
     out = migrate(tmp_path, {"constants.py": CONSTANTS, "star.py": star})
     assert "PARAMS = {'hapikey': KEY}" in out["constants.py"][1]
     assert out["star.py"] == ([Status.MANUAL], star)
+
+
+def test_an_internal_error_in_the_tree_wide_pass_writes_nothing_it_touched(
+    tmp_path, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr(run.carriers, "resolve", broken)
+    reader = "import requests\nfrom constants import PARAMS\nrequests.get('https://api.hubapi.com/x', params=PARAMS)\n"
+    (tmp_path / "constants.py").write_text(CONSTANTS)
+    (tmp_path / "reader.py").write_text(reader)
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = {Path(r.path).name: r for r in run.results(paths, OPTIONS, jobs=1)}
+    assert results["constants.py"].new is None
+    assert "internal error" in results["constants.py"].error
+    assert "a bug of ours" in results["constants.py"].error
+
+
+def test_a_session_used_elsewhere_for_urls_known_at_run_time_stays(tmp_path):
+    reader = (
+        "from http_session import session\n"
+        "def image(url):\n    return session.get(url).content\n"
+    )
+    out = migrate(tmp_path, {"http_session.py": SESSION, "reader.py": reader})
+    assert out["http_session.py"][1] == SESSION

@@ -165,3 +165,17 @@ def test_an_sdk_clients_configured_default_becomes_the_token():
         'Hubspot3(access_token=api_key or os.environ["HUBSPOT_ACCESS_TOKEN"], timeout=20)'
         in new
     )
+
+
+def test_a_plain_objects_params_attribute_is_not_a_session():
+    """``self.params = {"hapikey": ...}`` in a class that is not a session sends
+    nothing by itself (subclasses in other modules send it): it was taken for
+    session params and became ``self.headers[...] = ...``, an AttributeError."""
+    source = (
+        "import os\n\nclass BaseClient(object):\n"
+        "    def __init__(self, api_key=None):\n"
+        "        self.params = {'hapikey': api_key or os.environ['HUBSPOT_API_KEY']}\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert [s.status for s in result.sites] == [Status.MANUAL]

@@ -402,12 +402,23 @@ class Flow:
         if kw is not None:
             return self._wrapper_params(kw)
         if isinstance(target, cst.Attribute) and target.attr.value == "params":
-            if not self._dotted_uses(target):
+            if not self._dotted_uses(target) and self._may_be_session(target.value):
                 self.route.sinks.append(
                     Sink(None, None, "session", target.value, statement)
                 )
                 return
         return self._follow_name_or_attribute(target, formatted)
+
+    def _may_be_session(self, owner: cst.BaseExpression) -> bool:
+        """``session.params = ...``: ``self`` is a session only in a class
+        deriving from one (a plain client's ``self.params`` sends nothing)."""
+        if not (isinstance(owner, cst.Name) and owner.value in ("self", "cls")):
+            return True
+        home = self.ctx.ancestor(owner, cst.ClassDef)
+        return home is not None and any(
+            self.ctx.qualified_names(base.value) & http_calls.CLIENT_CONSTRUCTORS
+            for base in home.bases
+        )
 
     def _into_target(
         self, target: cst.BaseExpression, statement, formatted: bool

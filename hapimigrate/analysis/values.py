@@ -35,6 +35,10 @@ def url_template(
     again = lambda child: url_template(ctx, child, bindings, depth)  # noqa: E731
     if ctx.carrier_templates and id(node) in ctx.carrier_templates:
         return ctx.carrier_templates[id(node)]  # another module's URL (a carrier)
+    if ctx.imported_constants and isinstance(node, (cst.Name, cst.Attribute)):
+        known = ctx.imported_constants.get(ctx.code(node))
+        if known is not None and _imported_here(ctx, node):
+            return known  # HUBSPOT_URL of another module of the tree
     if isinstance(node, cst.SimpleString):
         value = node.evaluated_value
         return value.decode("latin-1") if isinstance(value, bytes) else value
@@ -167,6 +171,21 @@ def _placeholder(ctx: ModuleContext, node: cst.CSTNode) -> str:
     if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name):
         return node.value.value
     return "value"
+
+
+def _imported_here(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
+    """The name (or the module of ``module.NAME``) is bound by an import only."""
+    root = node
+    while isinstance(root, cst.Attribute):
+        root = root.value
+    if not isinstance(root, cst.Name):
+        return False
+    scope = ctx.lexical_scope(root)
+    bindings = list(scope[root.value]) if scope is not None else []
+    return bool(bindings) and all(
+        isinstance(getattr(b, "node", None), (cst.Import, cst.ImportFrom))
+        for b in bindings
+    )
 
 
 def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression] | None:

@@ -27,7 +27,7 @@ import libcst as cst
 
 from hapimigrate import hubspot
 from hapimigrate.carriers import SENT_ELSEWHERE
-from hapimigrate.analysis import call_endpoints, origins
+from hapimigrate.analysis import call_endpoints, origins, values
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused
 from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
 from hapimigrate.fixers import attach
@@ -402,7 +402,7 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
     except FlowError as error:
         problem = problem or str(error)
     if carrier.kind == Kind.SESSION:
-        problem = problem or _headers_replaced(ctx, node)
+        problem = problem or _headers_replaced(ctx, node) or _elsewhere(ctx, route)
     calls = _calls(ctx, carrier, route)
     if route is not None and problem is None:
         problem = attach.sink_problem(ctx, route, None) or _helper_problem(ctx, route)
@@ -540,6 +540,22 @@ def _given(value: cst.BaseExpression) -> tuple[cst.BaseExpression | None, None]:
     if isinstance(value, cst.Name) and value.value == "None":
         return None, None  # the default
     return value, None
+
+
+def _elsewhere(ctx: ModuleContext, route: Route | None) -> str | None:
+    """A session's header goes with every request it makes: each must be to a
+    HubSpot host written in the code (or another module's HubSpot URL)."""
+    for sink in route.sinks if route is not None else ():
+        url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
+        template = values.url_template(ctx, url) if url is not None else ""
+        where = hubspot.host(_hosted(template))
+        if where is None or not hubspot.is_hubspot_host(where):
+            line = ctx.start(sink.call)[0] if sink.call is not None else 0
+            return (
+                f"the session also sends to {where or 'a URL known at run time'} "
+                f"(line {line}): its header would go there"
+            )
+    return None
 
 
 def _headers_replaced(ctx: ModuleContext, node: cst.CSTNode) -> str | None:

@@ -360,6 +360,9 @@ def _host_part(template: str) -> str:
     leading = re.match(r"^\{\w+\}", template)
     if leading:
         return leading.group(0)
+    based = re.match(r"^[a-z][a-z0-9+.-]*://([^/?#:{]+)\{", template, re.I)
+    if based and hubspot.is_hubspot_host(based.group(1)):
+        return ""  # BASE + path, BASE a HubSpot host: the path is a path
     match = re.match(r"^[a-z][a-z0-9+.-]*://[^/?#]*", template, re.I)
     return match.group(0) if match else ""
 

@@ -151,6 +151,8 @@ class ModuleContext:
         # every expression that is an imported carrier (it holds the key)
         self.carrier_templates: dict[int, str] = {}
         self.carrier_values: set[int] = set()
+        # other modules' string constants this module imports (see RunOptions)
+        self.imported_constants: dict[str, str] = {}
         # id(request call) -> the statuses of the uses that reach it; and, on a
         # second pass, the requests reached by both rewritten and other uses
         self.request_statuses: dict[int, set[Status]] = {}
