@@ -79,6 +79,7 @@ def _carriers(ctx: ModuleContext, options: RunOptions) -> None:
     """Hand the context what the tree knows of carriers across modules."""
     ctx.carriers = options.carriers
     ctx.sent_elsewhere = {o.name: o for o in options.sent_elsewhere}
+    ctx.imported_constants = dict(options.constants)
 
 
 def _mixed_requests(ctx: ModuleContext) -> frozenset[int]:
