@@ -13,9 +13,10 @@ scenario case before and after, every request compared) and prints:
   and are not counted) and the share migrated automatically, (rewrite + kept) / all key
   sites;
 - the harness's wrong-rewrite verdicts (as ``bench/behaviour.py`` prints them);
-- every manual or unparsed site's reason, grouped by the shape of the reason (names,
-  lines and lists of keys replaced by placeholders) with counts, then each exact reason
-  with its locations, so that one sees which shapes block automation.
+- every manual or unparsed site's reason, first by its root (the last link of a chain
+  "X is also sent by F, which cannot change: <why>"), then by the shape of the whole
+  reason (names, lines and lists of keys replaced by placeholders), each exact reason
+  with its places, so that one sees which shapes block automation.
 
 A project the harness could not measure (``apply`` wrote no report, a case's runner
 failed) is listed under "Not measured" and left out of the totals: its verdicts would
@@ -140,6 +141,9 @@ _SHAPES = (
     (re.compile(r"stored in \S.*?(?=, which|$)"), "stored in NAME"),
     (re.compile(r"[A-Za-z_][\w.]*(\[[^\]]*\])*\(\)"), "NAME()"),
     (re.compile(r"^[A-Za-z_][\w.]*(\[[^\]]*\])* is "), "NAME is "),
+    (re.compile(r"\b[A-Za-z_][\w.]* is also sent by"), "NAME is also sent by"),
+    (re.compile(r"\b[A-Za-z_][\w.]* (is used here|comes here)"), r"NAME \1"),
+    (re.compile(r"\bof [\w./-]+\.py\b"), "of FILE"),
     (re.compile(r"(tests the old key) [\w.\[\]\"']+"), r"\1 NAME"),
     (re.compile(r"\((\w+) of NAME\(\)\)"), "(PARAM of NAME())"),
 )
@@ -151,6 +155,22 @@ def reason_shape(reason: str) -> str:
     for pattern, replacement in _SHAPES:
         shape = pattern.sub(replacement, shape)
     return shape
+
+
+CHAIN = "which cannot change: "  # "X is also sent by F, which cannot change: <why>"
+
+
+def root_shape(reason: str) -> str:
+    """The last link of a chain of reasons: why the whole chain stays manual."""
+    return reason_shape(reason.rsplit(CHAIN, 1)[-1])
+
+
+def root_lines(blocked: Sequence[Blocked]) -> list[str]:
+    counts = Counter(root_shape(item.reason or "no reason given") for item in blocked)
+    return [
+        f"{n:>4}  {shape}"
+        for shape, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
 
 
 def reason_lines(blocked: Sequence[Blocked], verbose: bool) -> list[str]:
@@ -214,6 +234,9 @@ def summary(results: Sequence[ProjectResult]) -> dict[str, Any]:
         "projects_with_wrong": sum(bool(r.wrong) for r in results),
         "harness_errors": sum(len(r.errors) for r in results),
         "manual_reasons": dict(Counter(item.shape for item in blocked).most_common()),
+        "manual_root_reasons": dict(
+            Counter(root_shape(item.reason) for item in blocked).most_common()
+        ),
     }
 
 
@@ -479,8 +502,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     wrong = behaviour.wrong_lines(measured, args.verbose)
     out += ["", "Wrong results:" if wrong else "Wrong results: none", *wrong]
     blocked = blocked_sites(measured)
-    out += ["", f"Sites left for a person, by reason ({len(blocked)}):"]
-    out += reason_lines(blocked, args.verbose) or ["   none"]
+    out += ["", f"Sites left for a person, by root reason ({len(blocked)}):"]
+    out += root_lines(blocked) or ["   none"]
+    if blocked:
+        out += ["", "The same, by whole reason, with the places:"]
+        out += reason_lines(blocked, args.verbose)
     notes = [f"{r.project}: {note}" for r in measured for note in r.notes]
     if notes:
         out += ["", "Notes:", *(compare.redact(n) for n in notes)]
