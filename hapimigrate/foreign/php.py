@@ -41,6 +41,7 @@ LARAVEL_HTTP = "illuminate\\support\\facades\\http"
 _ENV = re.compile(r"^env:([A-Za-z_][A-Za-z0-9_]*)$")
 _OTHER_AUTH = re.compile(r"(?i)access_token|oauth|\bbearer\b")
 _KEY_SOURCES = re.compile(r"\s+")
+_RELATIVE = re.compile(r"^[A-Za-z0-9_-]+/(?![^/?#]*://)")
 _QUOTED = re.compile(r"(['\"])(.*?)\1")
 
 
@@ -70,6 +71,17 @@ def token_expression(spec: str) -> tuple[str | None, str]:
         f"the token provider {spec} is Python code, which PHP cannot call: "
         "use --token-provider env:NAME for PHP files"
     )
+
+
+def endpoint_path(url: str | None) -> str | None:
+    """The endpoint of a URL template; a path relative to a client's base URI
+    (Guzzle ``base_uri``: ``contacts/v1/...``) counts from the root."""
+    if not url:
+        return None
+    path = hubspot.endpoint_path(url)
+    if path is None and _RELATIVE.match(url):
+        path = hubspot.endpoint_path("/" + url)
+    return path
 
 
 def process(path: str, data: bytes, options: RunOptions) -> FileResult:
@@ -696,10 +708,7 @@ class _Finder:
         else:
             calls.append((None, None))
         endpoints = tuple(
-            dict.fromkeys(
-                Endpoint(method, hubspot.endpoint_path(url) if url else None)
-                for method, url in calls
-            )
+            dict.fromkeys(Endpoint(method, endpoint_path(url)) for method, url in calls)
         )
         hardcoded = hardcoded or self._hardcoded(key)
         requests = tuple(s.call.id for s in sinks) if isinstance(sinks, list) else ()
@@ -919,9 +928,7 @@ class _Finder:
         else:
             return None
         template = php_urls.template(self.data, url) if url is not None else None
-        calls = (
-            Endpoint(method, hubspot.endpoint_path(template) if template else None),
-        )
+        calls = (Endpoint(method, endpoint_path(template)),)
         common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
         kind_of = hubspot.auth_kind(method, template)
         if (
@@ -1025,7 +1032,7 @@ class _Finder:
         url = syn.value(args[0])
         template = php_urls.template(self.data, url)
         method = name.upper()
-        calls = (Endpoint(method, hubspot.endpoint_path(template)),)
+        calls = (Endpoint(method, endpoint_path(template)),)
         kind_of = hubspot.auth_kind(method, template)
         common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
         if (

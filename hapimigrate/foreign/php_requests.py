@@ -849,6 +849,10 @@ def _curl(style: Style, sink: Sink) -> Attached:
     anchor = options_array = None
     if name == "curl_init":
         assignment = call.parent
+        while (
+            assignment is not None and assignment.type == "error_suppression_expression"
+        ):
+            assignment = assignment.parent
         handle = (
             syn.variable(assignment.child_by_field_name("left"))
             if assignment is not None and assignment.type == "assignment_expression"
@@ -862,7 +866,10 @@ def _curl(style: Style, sink: Sink) -> Attached:
         if handle is None:
             return Attached(reason="the curl handle is not a variable")
         if name == "curl_setopt":
-            anchor = call.parent if call.parent.type == "expression_statement" else None
+            anchor = call.parent
+            while anchor.type == "error_suppression_expression":
+                anchor = anchor.parent
+            anchor = anchor if anchor.type == "expression_statement" else None
         else:
             options_array = syn.unwrap(syn.value(args[1]))
     scope = syn.scope_of(call)

@@ -85,7 +85,10 @@ def literal(node) -> str | None:
 
 def unwrap(node):
     """The expression inside parentheses."""
-    while node is not None and node.type == "parenthesized_expression":
+    while node is not None and node.type in (
+        "parenthesized_expression",
+        "error_suppression_expression",  # @curl_init()
+    ):
         node = node.named_children[0] if node.named_children else None
     return node
 

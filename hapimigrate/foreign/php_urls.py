@@ -168,6 +168,8 @@ def _cut(data: bytes, tokens: list[_Token], root) -> Removal:
     index, at = hits[0]
     token = tokens[index]
     separator = data[at - 1 : at] if at > token.start else b""
+    if not separator and index > 0:
+        return _manual("the '?' or '&' before hapikey= is chosen at run time")
     if separator not in (b"?", b"&"):
         return _manual("hapikey= is not a query parameter of a URL written here")
     value_start = at + len(b"hapikey=")

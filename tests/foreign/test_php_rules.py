@@ -504,3 +504,39 @@ def test_a_helper_shared_with_a_use_left_for_a_person_is_left_too():
     assert result.new is None
     assert statuses(result) == ["manual", "manual", "manual"]
     assert "migrate them together" in result.sites[0].reason
+
+
+def test_error_suppressed_curl_calls_are_followed():
+    source = """<?php
+$endpoint = 'https://api.hubapi.com/contacts/v1/contact/?hapikey=' . getenv('K');
+$ch = @curl_init();
+@curl_setopt($ch, CURLOPT_POST, true);
+@curl_setopt($ch, CURLOPT_URL, $endpoint);
+$response = @curl_exec($ch);
+"""
+    result = migrate(source)
+    text = new_text(result)
+    assert (
+        "@curl_setopt($ch, CURLOPT_URL, $endpoint);\ncurl_setopt($ch, CURLOPT_HTTPHEADER"
+        in text
+    )
+    assert [c.method for c in result.sites[0].calls] == ["POST"]
+
+
+def test_a_path_relative_to_the_base_uri_is_an_endpoint():
+    source = """<?php
+use GuzzleHttp\\Client;
+$client = new Client(['base_uri' => 'https://api.hubapi.com/']);
+$client->get('contacts/v1/lists/all/contacts/all?hapikey=' . getenv('K'));
+"""
+    result = migrate(source)
+    assert result.sites[0].calls[0].path == "/contacts/v1/lists/all/contacts/all"
+
+
+def test_a_separator_chosen_at_run_time_is_left():
+    source = """<?php
+$url = 'https://api.hubapi.com' . $path . ($q ? '&' : '?') . 'hapikey=' . getenv('K');
+echo file_get_contents($url);
+"""
+    result = migrate(source)
+    assert result.new is None and "chosen at run time" in result.sites[0].reason
