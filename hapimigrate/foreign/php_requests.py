@@ -561,6 +561,15 @@ def _assigned(style: Style, node):
             call = parent.parent.parent
             if call.type != "function_call_expression" or _by_reference(call, parent):
                 return f"${name} is passed to other code that may change it"
+        if use.id != node.id and not displayed(use):
+            return (
+                f"${name} is also used elsewhere: a header added to it could send "
+                "the token to another request"
+            )
+    if not values:
+        return (
+            f"${name} is not assigned in this function: hapimigrate cannot see into it"
+        )
     if len(values) != 1 or values[0].end_byte > node.start_byte:
         return f"${name} is assigned more than once, or after it is used"
     return values[0].child_by_field_name("right"), writes
@@ -656,6 +665,13 @@ def merge_headers(
         )
         return Attached(syn.add_entry(style.src, options, text))
     value = syn.unwrap(headers.value)
+    if syn.variable(value) is not None:
+        found = _literal_array(style, value, "headers")
+        if isinstance(found, str):
+            return Attached(reason=found)
+        value, more = found
+        if any("authorization" in style.src.text(w).lower() for w in more):
+            return Attached(reason="the request already sends an Authorization header")
     if not syn.is_array(value):
         return Attached(
             reason=f"the headers come from {style.src.text(headers.value)}, which "

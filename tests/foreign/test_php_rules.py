@@ -540,3 +540,27 @@ echo file_get_contents($url);
 """
     result = migrate(source)
     assert result.new is None and "chosen at run time" in result.sites[0].reason
+
+
+def test_request_arguments_shared_with_another_request_are_left():
+    """A header added to $args would also go with the request to another host."""
+    source = """<?php
+$args = array('timeout' => 10);
+$a = wp_remote_get('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K'), $args);
+$b = wp_remote_get('https://status.example.com/ping', $args);
+"""
+    result = migrate(source)
+    assert result.new is None and "used elsewhere" in result.sites[0].reason
+
+
+def test_a_headers_variable_used_once_gets_the_header():
+    source = """<?php
+$headers = array('Content-Type' => 'application/json');
+error_log(print_r($headers, true));
+$r = wp_remote_post('https://api.hubapi.com/contacts/v1/contact?hapikey=' . getenv('K'), array('headers' => $headers, 'body' => '{}'));
+"""
+    text = new_text(migrate(source))
+    assert (
+        f"array('Content-Type' => 'application/json', 'Authorization' => 'Bearer ' . {TOKEN})"
+        in text
+    )
