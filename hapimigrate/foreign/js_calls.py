@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 
 from hapimigrate import hubspot
 from hapimigrate.foreign.js_flow import Flow
+from hapimigrate.foreign.js_requests import absolute
 from hapimigrate.foreign.js_sdk import api_client_calls
 from hapimigrate.foreign.js_syntax import Node, walk
 from hapimigrate.foreign.js_urls import url_template
@@ -47,9 +48,7 @@ def calls(
             request = flow.request(node)
             if request is None or request.key in taken or request.url is None:
                 continue
-            template = url_template(request.url) or ""
-            if request.host is not None and template.startswith("/"):
-                template = f"https://{request.host}{template}"
+            template = absolute(request, url_template(request.url)) or ""
             host = hubspot.host(template)
             endpoint = Endpoint(request.method, hubspot.endpoint_path(template))
             if host is not None and not hubspot.is_hubspot_host(host):

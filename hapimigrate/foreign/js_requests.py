@@ -12,6 +12,7 @@ where a new one goes when the call has none).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from hapimigrate.foreign.js_syntax import (
@@ -20,10 +21,12 @@ from hapimigrate.foreign.js_syntax import (
     callee_parts,
     member,
     member_value,
+    property_name,
     resolve,
     string_value,
     unwrap,
 )
+from hapimigrate.foreign.js_urls import url_template
 
 FETCH_MODULES = ("node-fetch", "cross-fetch", "isomorphic-fetch", "isomorphic-unfetch")
 REQUEST_MODULES = ("request", "request-promise", "request-promise-native")
@@ -63,6 +66,7 @@ class Request:
     insert: bytes = b""
     reason: str = ""  # why no options can be given to this call
     host: str | None = None  # http(s).request({ hostname, path }): the host named
+    base: str | None = None  # an axios instance's baseURL (a URL template)
 
     @property
     def key(self) -> tuple[int, int]:
@@ -121,15 +125,22 @@ def library_of(call: Node, bindings: dict[str, str]) -> tuple[str, str | None] |
 def request_of(call: Node, bindings: dict[str, str]) -> Request | None:
     """The request a call makes, or None when it is not a known HTTP call."""
     found = library_of(call, bindings)
+    instance = None
     if found is None:
-        return None
+        instance = _axios_instance(call, bindings)
+        if instance is None:
+            return None
+        found = ("axios", (callee_parts(call) or ["", ""])[1])
     library, verb = found
     args = arguments(call)
     if not args:
         return None
     config_style = _object_of(args[0]) is not None
     if library == "axios":
-        return _axios(call, verb, args, config_style)
+        request = _axios(call, verb, args, config_style)
+        if instance is not None:
+            return _on_instance(request, instance)
+        return request
     if library == "fetch":
         return _with_options(call, "fetch", _method_of(args, 1, "GET"), args, 1)
     if library in ("request", "got"):
@@ -141,6 +152,78 @@ def request_of(call: Node, bindings: dict[str, str]) -> Request | None:
     if config_style:  # Node's default method is GET
         return _config(call, "http", args[0], "GET")
     return _with_callback(call, "http", _method_of(args, 1, "GET"), args)
+
+
+def absolute(request: Request, template: str | None) -> str | None:
+    """The URL template a request reaches: an axios instance's baseURL or an
+    http(s).request's hostname before a path."""
+    if template is None or not template.startswith("/"):
+        return template
+    if request.base is not None:
+        return request.base.rstrip("/") + template
+    if request.host is not None:
+        return f"https://{request.host}{template}"
+    return template
+
+
+def _axios_instance(call: Node, bindings: dict[str, str]) -> Node | None:
+    """The options of ``axios.create(options)`` when ``call`` is
+    ``api.get(...)`` on an instance kept in a const."""
+    parts = callee_parts(call)
+    if not parts or len(parts) != 2 or parts[1] not in VERBS + ("request",):
+        return None
+    function = call.child_by_field_name("function")
+    holder = unwrap(function.child_by_field_name("object")) if function else None
+    if holder is None or holder.type != "identifier":
+        return None
+    binding = resolve(holder)
+    value = unwrap(binding.value) if binding is not None else None
+    if binding is None or binding.kind != "const" or value is None:
+        return None
+    if value.type != "call_expression":
+        return None
+    maker = callee_parts(value) or []
+    module = bindings.get(maker[0]) if maker else None
+    if (
+        len(maker) != 2
+        or maker[1] != "create"
+        or not (
+            module in ("axios", "axios#default")
+            or (module is None and maker[0] == "axios")
+        )
+    ):
+        return None
+    created = arguments(value)
+    return created[0] if created else value
+
+
+def _on_instance(request: Request, options: Node) -> Request:
+    """A request of an axios instance: its URL goes after the baseURL, and the
+    header cannot be judged when the instance sets headers or auth itself."""
+    obj = _object_of(options)
+    if obj is None:
+        return dataclasses.replace(
+            request,
+            reason="the axios instance is made from options this tool cannot see",
+        )
+    base_pair = member(obj, "baseURL")
+    base = url_template(member_value(base_pair)) if base_pair is not None else None
+    own = [
+        m
+        for m in obj.named_children
+        if m.type == "spread_element"
+        or (
+            m.type != "comment"
+            and (property_name(m) or "").lower() in ("headers", "auth")
+        )
+    ]
+    if own:
+        return dataclasses.replace(
+            request,
+            base=base or "{}",
+            reason="the axios instance sets headers or auth of its own",
+        )
+    return dataclasses.replace(request, base=base or "{}")
 
 
 def _axios(

@@ -19,7 +19,7 @@ from hapimigrate.foreign import js_keys
 from hapimigrate.foreign.js_candidate import Candidate
 from hapimigrate.foreign.js_flow import Flow, Reach
 from hapimigrate.foreign.js_sdk import sdk_site
-from hapimigrate.foreign.js_requests import VERBS
+from hapimigrate.foreign.js_requests import VERBS, absolute
 from hapimigrate.foreign.js_syntax import (
     Node,
     arguments,
@@ -97,9 +97,10 @@ def _calls(
 ) -> tuple[tuple[Endpoint, ...], tuple[str, ...]]:
     calls, templates = [], []
     for request, _ in reach.requests:
-        url = template if template is not None else url_template(request.url)
-        if request.host is not None and url is not None and url.startswith("/"):
-            url = f"https://{request.host}{url}"  # http(s).request({ hostname, path })
+        # a URL relative to an instance's baseURL or a named hostname
+        url = absolute(
+            request, template if template is not None else url_template(request.url)
+        )
         path = hubspot.endpoint_path(url) if url else None
         calls.append(Endpoint(request.method, path))
         templates.append(url or "")
