@@ -65,7 +65,8 @@ def test_diff_is_shown_per_cell_and_apply_writes(tmp_path):
     diff = CliRunner().invoke(main, ["diff", str(target)])
     assert diff.exit_code == 1
     assert diff.stdout.startswith(f"--- a/{target} (cell 2)\n+++ b/{target} (cell 2)\n")
-    assert CliRunner().invoke(main, ["apply", str(target)]).exit_code == 0
+    # the !curl line is left for a person: apply writes the cell, then says so
+    assert CliRunner().invoke(main, ["apply", str(target)]).exit_code == 1
     assert target.read_bytes() == read(AFTER)
 
 

@@ -29,10 +29,28 @@ _PLACEHOLDER = "# hapimigrate-magic-{}\n"
 def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
     try:
         text = data.decode("utf-8")
-        notebook = json.loads(text)
-        cells = notebook["cells"]
+        json.loads(text)["cells"]
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
         return FileResult(path, original=data, error=f"not a notebook: {error}")
+    result, notebook = _migrate(path, data, text, options, None)
+    if result.new is not None and options.remove_dead_keys:
+        # a key definition goes when no other cell names it once migrated
+        after = _names_by_cell(notebook["cells"])
+        result, _ = _migrate(path, data, text, options, after)
+    return result
+
+
+def _migrate(
+    path: str,
+    data: bytes,
+    text: str,
+    options: RunOptions,
+    read_by: dict[int, set[str]] | None,
+) -> tuple[FileResult, dict]:
+    """The notebook migrated cell by cell; ``read_by``: the names each cell
+    reads (None: every key definition stays)."""
+    notebook = json.loads(text)
+    cells = notebook["cells"]
     starts = [
         i + 1 for i, line in enumerate(text.splitlines()) if _SOURCE_KEY.match(line)
     ]
@@ -53,13 +71,19 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
             _PLACEHOLDER.format(i) if _MAGIC.match(line) else line
             for i, line in enumerate(lines)
         )
+        # cells share names: a key definition goes only when no other cell
+        # names it (dead_keys keeps what is protected)
+        others = set().union(*(w for n, w in (read_by or {}).items() if n != number))
         cell_options = dataclasses.replace(
-            options, remove_dead_keys=False
-        )  # cells share names
+            options,
+            remove_dead_keys=read_by is not None,
+            protected=options.protected | frozenset(others),
+        )
         result = process_source(f"{path}[{number}]", code.encode("utf-8"), cell_options)
         if result.error:
-            return FileResult(
-                path, original=data, error=f"cell {number}: {result.error}"
+            return (
+                FileResult(path, original=data, error=f"cell {number}: {result.error}"),
+                notebook,
             )
         found = list(result.sites)
         if options.scan_text and magics:
@@ -92,7 +116,7 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
             changed = True
     sites.sort(key=lambda s: (s.line, s.column))
     if not changed:
-        return FileResult(path, tuple(sites), original=data)
+        return FileResult(path, tuple(sites), original=data), notebook
     layout = layout_of(text)
     if layout is None:
         note = "the notebook's JSON is in a layout hapimigrate cannot reproduce: not rewritten"
@@ -104,10 +128,23 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
             )
             for s in sites
         ]
-        return FileResult(path, tuple(kept), original=data)
-    return FileResult(
-        path, tuple(sites), original=data, new=layout.dump(notebook).encode("utf-8")
-    )
+        return FileResult(path, tuple(kept), original=data), notebook
+    new = layout.dump(notebook).encode("utf-8")
+    return FileResult(path, tuple(sites), original=data, new=new), notebook
+
+
+_WORD = re.compile(r"[A-Za-z_]\w*")
+
+
+def _names_by_cell(cells: list) -> dict[int, set[str]]:
+    """The words of each code cell (by number): the names it may read."""
+    found = {}
+    for number, cell in enumerate(cells, start=1):
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            text = "".join(source) if isinstance(source, list) else str(source)
+            found[number] = set(_WORD.findall(text))
+    return found
 
 
 @dataclass(frozen=True)
