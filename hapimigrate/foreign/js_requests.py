@@ -217,11 +217,14 @@ def _on_instance(request: Request, options: Node) -> Request:
             and (property_name(m) or "").lower() in ("headers", "auth")
         )
     ]
+    params = member(obj, "params")
+    if params is not None and b"hapikey" in (params.text or b"").lower():
+        own.append(params)  # its default params send a key: decided with the instance
     if own:
         return dataclasses.replace(
             request,
             base=base or "{}",
-            reason="the axios instance sets headers or auth of its own",
+            reason="the axios instance sets headers, auth or a key of its own",
         )
     return dataclasses.replace(request, base=base or "{}")
 
