@@ -909,6 +909,9 @@ class _Finder:
             base = syn.entry(options, "base_uri")
             url = base.value if base is not None else None
             method = None
+            reason = self._client_reach(call, url)
+            if reason:
+                return self._plan(node, Kind.PARAMS, Status.MANUAL, reason)
         elif call.type in (
             "member_call_expression",
             "nullsafe_member_call_expression",
@@ -993,6 +996,47 @@ class _Finder:
                 )
             header = merged.edits
         return self._finish(node, key, hardcoded, (cut, *header), calls, call)
+
+    def _client_reach(self, creation, base) -> str:
+        """Why default headers on a Guzzle client could reach another host: no
+        literal HubSpot ``base_uri``, or a request of the file that sends the
+        client elsewhere with an absolute URL."""
+        host = (
+            hubspot.host(php_urls.template(self.data, base))
+            if base is not None
+            else None
+        )
+        if host is None:
+            return (
+                "the client has no literal base_uri: its default header could go to "
+                "other hosts"
+            )
+        if not hubspot.is_hubspot_host(host):
+            return ""  # the host check says it
+        assignment = creation.parent
+        if assignment is None or assignment.type != "assignment_expression":
+            return ""  # returned or passed on: its base_uri is HubSpot's
+        receiver = req.receiver_text(self.src, assignment.child_by_field_name("left"))
+        for (is_method, name), calls in self._calls().items():
+            if not is_method or name not in req.GUZZLE_METHODS:
+                continue
+            for call in calls:
+                obj = call.child_by_field_name("object")
+                if obj is None or req.receiver_text(self.src, obj) != receiver:
+                    continue
+                args = syn.arguments(call) or []
+                index = 1 if name.startswith("request") else 0
+                if index >= len(args):
+                    continue
+                other = hubspot.host(
+                    php_urls.template(self.data, syn.value(args[index]))
+                )
+                if other is not None and not hubspot.is_hubspot_host(other):
+                    return (
+                        f"the client also sends requests to {other}: its default "
+                        "header would go there too"
+                    )
+        return ""
 
     def _finish(self, node, key, hardcoded, edits, calls, call) -> Plan:
         common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))

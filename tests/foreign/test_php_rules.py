@@ -564,3 +564,16 @@ $r = wp_remote_post('https://api.hubapi.com/contacts/v1/contact?hapikey=' . gete
         f"array('Content-Type' => 'application/json', 'Authorization' => 'Bearer ' . {TOKEN})"
         in text
     )
+
+
+def test_client_defaults_are_migrated_only_for_a_hubspot_client():
+    source = """<?php
+use GuzzleHttp\\Client;
+$hub = new Client(['base_uri' => 'https://api.hubapi.com', 'query' => ['hapikey' => getenv('K')]]);
+$hub->get('/contacts/v1/lists');
+$hub->get('https://status.example.com/ping');
+"""
+    result = migrate(source)
+    assert result.new is None and "status.example.com" in result.sites[0].reason
+    bare = "<?php\nuse GuzzleHttp\\Client;\n$c = new Client(['query' => ['hapikey' => getenv('K')]]);\n"
+    assert "base_uri" in migrate(bare).sites[0].reason
