@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan, tree_settings
-from hapimigrate.tree_imports import importable_names, imported_names
+from hapimigrate.tree_imports import env_aliases, importable_names, imported_names
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
 
 # Below this many candidate files a pool costs more than it saves.
@@ -248,8 +248,10 @@ def _keep_keys_read_elsewhere(
         return
     # two configured keys anywhere in the tree (settings.HUBSPOT_API_KEY here,
     # settings.HUBSPOT_SANDBOX_API_KEY there) must not become one token
+    # crm.API_KEY elsewhere is API_KEY = os.environ.get("HUBSPOT_API_KEY") of crm
+    aliases = env_aliases(files) if len(deferred) > 1 else {}
     identities = {
-        key
+        aliases.get(key, key)
         for r in deferred
         for key, _ in r.provider_keys
         if not key.startswith(UNPLACED_KEY)  # a free name may be any of them

@@ -118,3 +118,23 @@ def _read(path: str) -> bytes:
             return handle.read()
     except OSError:
         return b""
+
+
+_ENV_ASSIGNMENT = re.compile(
+    rb"^([A-Za-z_]\w*)[ \t]*=[ \t]*(?:os\.)?(?:environ\[|environ\.get\(|getenv\()[ \t]*"
+    rb"['\"]([A-Za-z_]\w*)['\"]",
+    re.MULTILINE,
+)
+
+
+def env_aliases(files: list[str]) -> dict[str, str]:
+    """Module-level names the tree assigns an environment variable (``API_KEY =
+    os.environ.get("HUBSPOT_API_KEY")``) -> the variable, where every module
+    assigning that name agrees: other modules' ``crm.API_KEY`` is that key."""
+    seen: dict[str, set[str]] = {}
+    for path in files:
+        if not path.endswith(".py"):
+            continue
+        for match in _ENV_ASSIGNMENT.finditer(_read(path)):
+            seen.setdefault(match.group(1).decode(), set()).add(match.group(2).decode())
+    return {name: envs.pop() for name, envs in seen.items() if len(envs) == 1}

@@ -102,7 +102,7 @@ def remove_unused_import(
 ) -> bool:
     scope = ctx.lexical_scope(near)
     for binding in list(scope[name]) if scope is not None else ():
-        node = binding.node
+        node = getattr(binding, "node", None)
         if not isinstance(node, (cst.Import, cst.ImportFrom)) or isinstance(
             node.names, cst.ImportStar
         ):

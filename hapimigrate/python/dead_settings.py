@@ -83,6 +83,10 @@ def _reads_environment(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
     environment, called with literals only: nothing else happens when it runs."""
     if dead_keys.keylike(value):
         return True
+    if isinstance(value, cst.BooleanOperation):  # ini.get(...) or os.environ.get(...)
+        return _reads_environment(ctx, value.left) and _reads_environment(
+            ctx, value.right
+        )
     if not isinstance(value, cst.Call) or not all(
         isinstance(a.value, (cst.SimpleString, cst.Integer))
         or (isinstance(a.value, cst.Name) and a.value.value in _CONSTANTS)
@@ -90,12 +94,12 @@ def _reads_environment(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
     ):
         return False
     func = ctx.code(value.func)
-    if func.endswith(_READERS):
+    if func.endswith(_READERS) or _config_read(ctx, value.func):
         return True
     if isinstance(value.func, cst.Name):
         scope = ctx.lexical_scope(value.func)
         for binding in scope[func] if scope is not None else ():
-            node = binding.node
+            node = getattr(binding, "node", None)
             if isinstance(node, cst.FunctionDef) and isinstance(
                 binding.scope, GlobalScope
             ):
@@ -104,6 +108,27 @@ def _reads_environment(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
                     ctx, node
                 )
     return False
+
+
+_CONFIG_CLASSES = ("ConfigParser", "RawConfigParser", "SafeConfigParser")
+
+
+def _config_read(ctx: ModuleContext, func: cst.BaseExpression) -> bool:
+    """``ini.get(...)``, ``ini.getint(...)`` on a module-level ``ConfigParser()``."""
+    if not (
+        isinstance(func, cst.Attribute)
+        and func.attr.value in ("get", "getint", "getboolean", "getfloat")
+        and isinstance(func.value, cst.Name)
+    ):
+        return False
+    scope = ctx.lexical_scope(func.value)
+    bindings = list(scope[func.value.value]) if scope is not None else []
+    if len(bindings) != 1 or not isinstance(bindings[0].scope, GlobalScope):
+        return False
+    holder = ctx.parent(getattr(bindings[0], "node", None))
+    statement = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
+    made = getattr(statement, "value", None)
+    return isinstance(made, cst.Call) and ctx.code(made.func).endswith(_CONFIG_CLASSES)
 
 
 def _only_environment(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
