@@ -2,7 +2,8 @@
 `os.environ[...]` (raises at start-up when missing), a local `leadportal/conf.py`
 re-exports it the way `django.conf.settings` would, `crm/hubspot_client.py` sends
 `settings.HUBSPOT_API_KEY` in `params=` dicts and by URL concatenation, and views in
-another module call the client; Slack notifications go to another host."""
+another module call the client; Slack notifications go to another host. A health view
+reports whether HubSpot is configured with `getattr(settings, "HUBSPOT_API_KEY", None)`."""
 
 ENV = {
     "HUBSPOT_API_KEY": "key-main",
@@ -47,3 +48,10 @@ def case_recent(credential):
 
     out = views.recent({"GET": {"count": "10"}})
     assert out["body"]["vids"] == [1, 2, 3], out
+
+
+def case_health(credential):
+    from crm import health, views
+
+    assert views.contact_detail({}, "ann@example.com")["status"] == 200
+    assert health.status({}) == {"status": 200, "body": {"hubspot": True, "slack": True}}
