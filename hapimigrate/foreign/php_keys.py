@@ -1,0 +1,176 @@
+"""What a PHP key expression is: the configuration it reads (so that two keys
+are told apart, through variables, properties and constants), the literal it holds
+(a hard-coded key, through constants and ``?:`` fallbacks), and whether it is the
+caller's credential (a parameter, or a property set from one). Reasons name keys by
+their code, never by a value: quoted literals that could be keys are masked."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from hapimigrate.foreign import php_syntax as syn
+from hapimigrate.keys import is_plausible_key
+
+_KEY_SOURCES = re.compile(r"\s+")
+_QUOTED = re.compile(r"(['\"])(.*?)\1")
+
+
+def literal_identity(value: str) -> str:
+    digest = hashlib.sha256(value.encode("utf-8", "replace")).hexdigest()[:16]
+    return f"<literal {digest}>"
+
+
+def key_label(identity: str) -> str:
+    """How a reason names a key: never its value."""
+    return "a hard-coded key" if identity.startswith("<literal") else mask(identity)
+
+
+def mask(text: str) -> str:
+    """``text`` with every quoted literal that could be a key replaced by ***."""
+    return _QUOTED.sub(
+        lambda m: (
+            f"{m.group(1)}***{m.group(1)}"
+            if is_plausible_key(m.group(2))
+            else m.group(0)
+        ),
+        text,
+    )
+
+
+class Keys:
+    """The key expressions of one parsed file."""
+
+    def __init__(self, src: syn.Source, root) -> None:
+        self.src = src
+        self.root = root
+
+    def identity(self, key, depth: int = 0) -> str | None:
+        """What tells two keys apart: the configuration a key expression reads
+        (through variables, properties and constants), or a hash of a literal."""
+        key = syn.unwrap(key)
+        if key is None or depth > 4:
+            return "<literal>"
+        text = syn.literal(key)
+        if text is not None:
+            return literal_identity(text)
+        if key.type == "binary_expression":
+            operator = key.child_by_field_name("operator")
+            if operator is not None and operator.type in ("?:", "??"):
+                return self.identity(key.child_by_field_name("left"), depth + 1)
+        if (
+            key.type == "conditional_expression"
+            and key.child_by_field_name("body") is None
+        ):
+            return self.identity(key.child_by_field_name("condition"), depth + 1)
+        held = syn.property_value(key)
+        if held is not None:
+            return self.identity(held, depth + 1)
+        name = syn.variable(key)
+        if name is not None:
+            scope = syn.scope_of(key)
+            values = [
+                syn.assignment_of(u)
+                for u in syn.uses(scope, name)
+                if syn.assignment_of(u) is not None
+            ]
+            if len(values) == 1 and values[0][1] == "=":
+                return self.identity(
+                    values[0][0].child_by_field_name("right"), depth + 1
+                )
+        if key.type in ("name", "class_constant_access_expression"):
+            value = self.constants().get(key.text.decode().split("::")[-1])
+            if value is not None:
+                return self.identity(value, depth + 1)
+        return _KEY_SOURCES.sub("", self.src.text(key)).replace('"', "'")
+
+    def value(self, key, depth: int = 0):
+        """The literal a key expression holds, through variables assigned once,
+        properties, constants (``define``, ``const``) and ``?:``/``??``
+        fallbacks; None where the run decides."""
+        key = syn.unwrap(key)
+        if key is None or depth > 4:
+            return None
+        text = syn.literal(key)
+        if text is not None:
+            return text
+        if key.type == "binary_expression":
+            operator = key.child_by_field_name("operator")
+            if operator is not None and operator.type in ("?:", "??"):
+                return self.value(key.child_by_field_name("right"), depth + 1)
+            return None
+        if key.type == "conditional_expression" and len(key.named_children) == 2:
+            return self.value(key.named_children[1], depth + 1)
+        held = syn.property_value(key)
+        if held is not None:
+            return self.value(held, depth + 1)
+        name = syn.variable(key)
+        if name is not None:
+            scope = syn.scope_of(key)
+            values = [
+                syn.assignment_of(u)
+                for u in syn.uses(scope, name)
+                if syn.assignment_of(u) is not None
+            ]
+            if len(values) == 1 and values[0][1] == "=":
+                return self.value(values[0][0].child_by_field_name("right"), depth + 1)
+            return None
+        if key.type in ("name", "class_constant_access_expression"):
+            constant = key.text.decode().split("::")[-1]
+            return self.value(self.constants().get(constant), depth + 1)
+        return None
+
+    def constants(self) -> dict:
+        """Constant name -> its value node (``define('N', v)``, ``const N = v``)."""
+        if not hasattr(self, "_constant_values"):
+            self._constant_values = syn.constants(self.root)
+        return self._constant_values
+
+    def hardcoded(self, key) -> bool:
+        return key is not None and is_plausible_key(self.value(key))
+
+    def origin(self, key) -> str:
+        """Why the key is the caller's credential rather than a configured one."""
+        key = syn.unwrap(key)
+        if key is None:
+            return ""
+        name = syn.variable(key)
+        if name is not None:
+            scope = syn.scope_of(key)
+            if name in syn.parameters(scope):
+                return (
+                    f"the key comes in as parameter ${name}: it is the caller's "
+                    "credential; migrate the callers to pass access tokens"
+                )
+            return ""
+        if key.type == "member_access_expression":
+            obj = key.child_by_field_name("object")
+            prop = key.child_by_field_name("name")
+            if obj is None or prop is None or obj.text != b"$this":
+                return ""
+            cls = key.parent
+            while cls is not None and cls.type != "class_declaration":
+                cls = cls.parent
+            if cls is None:
+                return ""
+            for node in syn.walk(cls, into_scopes=True):
+                if node.type != "assignment_expression":
+                    continue
+                left = node.child_by_field_name("left")
+                if (
+                    left is None
+                    or left.type != "member_access_expression"
+                    or self.src.text(left) != self.src.text(key)
+                ):
+                    continue
+                right = syn.variable(node.child_by_field_name("right"))
+                method = syn.scope_of(node)
+                if right is not None and right in syn.parameters(method):
+                    where = (
+                        syn.enclosing(node.child_by_field_name("right")) or "a method"
+                    )
+                    return (
+                        f"{self.src.text(key)} is set from a parameter of {where}: it is "
+                        "the caller's credential; migrate the callers to pass access tokens"
+                    )
+        return ""
