@@ -243,14 +243,24 @@ def test_a_helper_other_modules_call_with_other_hosts_keeps_everything(tmp_path)
     assert out["weekly.py"][0] == [Status.MANUAL]
 
 
-def test_a_carrier_reached_by_a_star_import_stays(tmp_path):
+def test_a_carrier_reached_by_a_star_import(tmp_path):
+    """One star import: a name the module does not bind is the carrier. Two: it
+    may be either module's, and the carrier stays."""
     star = (
         "import requests\nfrom constants import *\n"
         "def owners():\n    return requests.get(BASE + '/crm/v3/owners', params=PARAMS)\n"
     )
     out = migrate(tmp_path, {"constants.py": CONSTANTS, "star.py": star})
+    assert "PARAMS = {}" in out["constants.py"][1]
+    assert BEARER in out["star.py"][1]
+    two = star.replace(
+        "from constants import *\n", "from constants import *\nfrom other import *\n"
+    )
+    out = migrate(
+        tmp_path, {"constants.py": CONSTANTS, "star.py": two, "other.py": "X = 1\n"}
+    )
     assert "PARAMS = {'hapikey': KEY}" in out["constants.py"][1]
-    assert out["star.py"] == ([Status.MANUAL], star)
+    assert out["star.py"] == ([Status.MANUAL], two)
 
 
 def test_an_internal_error_in_the_tree_wide_pass_writes_nothing_it_touched(
@@ -277,3 +287,18 @@ def test_a_session_used_elsewhere_for_urls_known_at_run_time_stays(tmp_path):
     )
     out = migrate(tmp_path, {"http_session.py": SESSION, "reader.py": reader})
     assert out["http_session.py"][1] == SESSION
+
+
+def test_a_caller_handing_on_its_own_callers_key_passes_tokens_on(tmp_path):
+    client = (
+        "from hubspot import HubSpot\n"
+        "def client_for(api_key):\n    return HubSpot(api_key=api_key)\n"
+    )
+    user = (
+        "import os\nfrom hs_client import client_for\n"
+        "def partner(partner_key):\n    return client_for(partner_key)\n"
+        "def main():\n    return partner(os.environ['HUBSPOT_API_KEY'])\n"
+    )
+    out = migrate(tmp_path, {"hs_client.py": client, "user.py": user})
+    assert "HubSpot(access_token=api_key)" in out["hs_client.py"][1]
+    assert 'partner(os.environ["HUBSPOT_ACCESS_TOKEN"])' in out["user.py"][1]

@@ -39,7 +39,11 @@ def test_a_client_built_with_a_configured_key_elsewhere_is_given_the_token(tmp_p
 
 
 def test_a_client_built_with_a_key_that_cannot_be_placed_is_left(tmp_path):
-    user = "from client import Client\ndef make(k):\n    return Client(k)\n"
+    user = (
+        "import os\nfrom client import Client\n"
+        "KEYS = {'a': os.environ['A_KEY'], 'b': os.environ['B_KEY']}\n"
+        "def make(portal):\n    return Client(KEYS[portal])\n"
+    )
     result, after = _apply(tmp_path, {"client.py": CLIENT, "use.py": user})
     assert result.exit_code == 1
     assert "cannot place" in result.output
@@ -104,7 +108,10 @@ def test_a_client_re_exported_by_its_package_counts_its_callers(tmp_path):
     assert result.exit_code == 0, result.output
     assert '"Bearer " + self.api_key' in after["crm/hub.py"]
     assert 'Client(os.environ["HUBSPOT_ACCESS_TOKEN"])' in after["main.py"]
-    files["main.py"] = "from crm import Client\ndef make(k):\n    return Client(k)\n"
+    files["main.py"] = (
+        "import os\nfrom crm import Client\n"
+        "KEYS = {'a': os.environ['A_KEY']}\ndef make(p):\n    return Client(KEYS[p])\n"
+    )
     result, after = _apply(tmp_path, files)
     assert result.exit_code == 1 and after["crm/hub.py"] == CLIENT
 

@@ -263,6 +263,10 @@ def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
     uses = []
     for carrier in ctx.carriers:
         found = _uses(ctx, imports, carrier)
+        if not found and _star_imported(imports, carrier):
+            found = _unfollowed(ctx, carrier, every=True)  # its free names are it
+            uses += [(carrier, node) for node in found]
+            continue
         if not found:  # named here, but not through an import we can follow
             found = _unfollowed(ctx, carrier)
             for node in found:
@@ -317,7 +321,22 @@ def _uses(
     return found
 
 
-def _unfollowed(ctx: ModuleContext, carrier: Carrier) -> list[cst.CSTNode]:
+def _star_imported(imports: Sequence[cst.CSTNode], carrier: Carrier) -> bool:
+    """``from constants import *`` is this module's one star import: a name it
+    reads but does not bind is the carrier's module's."""
+    stars = [
+        s
+        for s in imports
+        if isinstance(s, cst.ImportFrom) and isinstance(s.names, cst.ImportStar)
+    ]
+    if len(stars) != 1 or stars[0].module is None:
+        return False
+    return _dotted(stars[0].module).split(".")[-1] in importable_names(carrier.path)
+
+
+def _unfollowed(
+    ctx: ModuleContext, carrier: Carrier, every: bool = False
+) -> list[cst.CSTNode]:
     """Reads of ``carrier.name`` this module does not bind itself (``from
     constants import *``): they may be the carrier."""
     found = []
@@ -331,7 +350,7 @@ def _unfollowed(ctx: ModuleContext, carrier: Carrier) -> list[cst.CSTNode]:
                 found.append(node)
 
     ctx.module.visit(Names())
-    return found[:1]
+    return found if every else found[:1]
 
 
 def _dotted(node: cst.BaseExpression) -> str:
@@ -490,8 +509,14 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         problem = f"{carrier.name} is used here other than called"
     else:
         value, problem = _argument(call, carrier)
-    if value is not None and problem is None:
-        if origins.key_origin(ctx, value).kind != origins.CONFIG:
+    origin = origins.key_origin(ctx, value) if value is not None else None
+    passed: tuple[cst.BaseExpression, ...] = ()
+    if origin is not None and problem is None:
+        if origin.kind == origins.CALLER and origin.param is not None:
+            # its own caller's credential, passed on: the caller's callers hand
+            # in tokens too (and configured keys they pass become the token)
+            passed, problem = attach.callers_keys(ctx, origin)
+        elif origin.kind != origins.CONFIG:
             problem = "this call passes a key hapimigrate cannot place"
         elif len(ctx.several_keys) > 1:
             problem = decide(
@@ -504,7 +529,17 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
     what = (
         f"{carrier.name}() of {carrier.module}.py takes a token as {carrier.parameter}"
     )
-    if problem is None:
+    if problem is None and origin is not None and origin.kind == origins.CALLER:
+        for given in passed:
+            ctx.edits.replace[given] = ctx.token()
+            ctx.note_key(given)
+            ctx.provider_keys.add(origins.config_key(ctx, given))
+        owner = attach.token_owner(ctx, origin)
+        if owner is not None:
+            ctx.token_parameters.add(owner)
+            attach.export_token_owner(ctx, origin, owner)
+        reason = f"{what} now: it is given its caller's ({origin.parameter})"
+    elif problem is None:
         assert value is not None
         ctx.edits.replace[value] = ctx.token()
         ctx.note_key(value)

@@ -442,7 +442,7 @@ def token_owner(ctx: ModuleContext, origin: Origin) -> str | None:
     return function.name.value
 
 
-def _export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
+def export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
     """Other modules may call ``owner`` with configured keys: tell the run
     (:mod:`hapimigrate.carriers`), which gives them the token or blocks this."""
     function = ctx.ancestor(origin.param, cst.FunctionDef) if origin.param else None
@@ -527,7 +527,7 @@ def give_token(
         owner = token_owner(ctx, origin)
         if owner is not None:
             ctx.token_parameters.add(owner)
-            _export_token_owner(ctx, origin, owner)
+            export_token_owner(ctx, origin, owner)
     if decision.send_token and not decision.callers_token:
         if literal is not None:  # ?hapikey=VALUE in the text
             ctx.provider_keys.add((repr(literal), origins.LITERAL_KEY))

@@ -86,6 +86,7 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             owner = attach.token_owner(ctx, origin) if decision.callers_token else None
             if owner is not None:
                 ctx.token_parameters.add(owner)
+                attach.export_token_owner(ctx, origin, owner)
             if decision.key_may_go:
                 ctx.note_key(arg.value)
         ctx.site(
