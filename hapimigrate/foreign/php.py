@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from hapimigrate import textscan
 from hapimigrate.fingerprint import fingerprint
-from hapimigrate.foreign import php_keys, php_sites
+from hapimigrate.foreign import php_calls, php_keys, php_sites
 from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.foreign.php_sites import FORM, Plan
 from hapimigrate.foreign.splice import (
@@ -36,7 +36,7 @@ from hapimigrate.foreign.splice import (
     overlaps,
     position,
 )
-from hapimigrate.model import FileResult, RunOptions, Site, Status
+from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
 
 UNRECOGNISED = "a hapikey use hapimigrate does not recognise in PHP: migrate it by hand"
 
@@ -74,10 +74,41 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
         strict=options.strict,
         covered=covered,
     )
+    lowered = data.lower()
+    if options.calls and (b"hubapi" in lowered or b"hubspot" in lowered):
+        sites += _call_sites(path, data, finder, plans, options.calls)
     sites.sort(key=lambda s: (s.line, s.column))
     if new == data:
         new = None
     return FileResult(path, tuple(sites), original=data, new=new)
+
+
+def _call_sites(path: str, data: bytes, finder, plans: list[Plan], mode: str):
+    """HubSpot calls without a key (kind ``call``, kept): see :mod:`.php_calls`."""
+    listed = [e for p in plans for e in p.calls]
+    taken = {r for p in plans for r in p.requests}
+    found = []
+    for offset, endpoints in php_calls.calls(
+        finder.style, finder.root, mode, listed, taken, php_sites.endpoint_path
+    ):
+        line, column = position(data, offset)
+        start = data.rfind(b"\n", 0, offset) + 1
+        end = data.find(b"\n", offset)
+        code = data[start : end if end != -1 else len(data)].decode("utf-8", "replace")
+        found.append(
+            Site(
+                path,
+                line,
+                column,
+                line,
+                column,
+                Kind.CALL,
+                Status.KEPT,
+                calls=endpoints,
+                fingerprint=fingerprint(Kind.CALL.value, "", code),
+            )
+        )
+    return found
 
 
 def _outside_errors(tree, plan: Plan, reason: str) -> Plan:

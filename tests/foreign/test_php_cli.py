@@ -75,8 +75,9 @@ def test_diff_apply_check_on_a_php_tree(tree):
 
     check = run_cli("check", ".", "--format", "json", cwd=tree)
     assert check.returncode == 1
-    found = {(s["path"], s["line"]) for s in sites_of(check.stdout)}
-    assert found == manual | kept  # nothing but what apply left, and said why
+    uses = [s for s in sites_of(check.stdout) if s["kind"] != "call"]
+    found = {(s["path"], s["line"]) for s in uses}
+    assert found == manual | kept  # no key but what apply left, and said why
 
     again = run_cli("diff", ".", cwd=tree)
     assert again.returncode == 0 and again.stdout == ""
@@ -92,3 +93,20 @@ def test_report_gives_php_calls_their_scopes(tree):
     assert deals and deals[0]["endpoint"] == "/deals/v1/deal/{}"
     assert "crm.objects.deals.write" in deals[0]["scopes"]
     assert any(s["status"] == "kept" for s in sites)
+
+
+def test_migrated_php_calls_keep_their_endpoints(tree):
+    """After apply, the calls no longer carry a key, but report still lists their
+    endpoints and scopes, and check their lifecycle (a retired one fails)."""
+    assert run_cli("apply", ".", cwd=tree).returncode == 1
+    report = sites_of(run_cli("report", ".", "--format", "json", cwd=tree).stdout)
+    calls = [
+        s for s in report if s["kind"] == "call" and s["path"] == "curl_options/app.php"
+    ]
+    assert {(s["method"], s["endpoint"]) for s in calls} == {
+        ("GET", "/deals/v1/deal/{}"),
+        ("PUT", "/deals/v1/deal/{}"),
+        ("GET", "/owners/v2/owners"),
+    }
+    check = run_cli("check", ".", cwd=tree)
+    assert "curl_options/app.php:40:" in check.stdout and "HM007" in check.stdout
