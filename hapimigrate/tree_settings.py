@@ -37,17 +37,23 @@ def resolve(
         if prefilter.is_python(path):
             stem = os.path.splitext(os.path.basename(path))[0]
             modules.setdefault(stem, []).append(path)
-    dead: dict[str, list[str]] = {}
+    dead: dict[str, list[tuple[str, str]]] = {}
     for module, name in sorted(wanted):
         homes = modules.get(module, [])
         if len(homes) != 1:
             continue  # no settings module in the tree, or several of that name
         home = homes[0]
-        # a name read as such, not the environment variable's name in a string
-        # (os.environ["HUBSPOT_API_KEY"] elsewhere reads the variable, not it)
-        word = re.compile(rb"(?<![\"'\w])" + re.escape(name.encode()) + rb"(?![\"'\w])")
-        if not any(word.search(_text(path, by_path)) for path in files if path != home):
-            dead.setdefault(home, []).append(name)
+        where = next(
+            (
+                f"{os.path.basename(path)}:{line}"
+                for path in files
+                if path != home
+                for line in [_reads(name, _text(path, by_path))]
+                if line
+            ),
+            "",
+        )
+        dead.setdefault(home, []).append((name, where))
     if not dead:
         return results
     changed = {
@@ -60,6 +66,24 @@ def resolve(
         for home, names in dead.items()
     }
     return [changed.get(r.path, r) for r in results]
+
+
+# an environment variable's name written to read the variable, not the setting
+_ENV_READ = re.compile(
+    rb"(?:environ\[|environ\.get\(|getenv\(|\benv(?:\.\w+)?\(|\bconfig\()\s*$"
+)
+
+
+def _reads(name: str, text: bytes) -> int:
+    """The first line where ``text`` reads the setting ``name`` (0: none):
+    ``settings.NAME``, ``NAME``, ``getattr(settings, "NAME")``, a template's
+    ``{{ NAME }}``; not ``os.environ["NAME"]``, which reads the variable."""
+    for match in re.finditer(rb"\b" + re.escape(name.encode()) + rb"\b", text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if before[-1:] in (b'"', b"'") and _ENV_READ.search(before[:-1]):
+            continue
+        return text.count(b"\n", 0, match.start()) + 1
+    return 0
 
 
 def _text(path: str, by_path: dict[str, FileResult]) -> bytes:

@@ -175,7 +175,12 @@ def test_a_setting_another_module_still_reads_stays(tmp_path):
     out = migrate(
         tmp_path, {"settings.py": SETTINGS, "client.py": CLIENT, "flags.py": other}
     )
-    assert out["settings.py"][1] == SETTINGS
+    assert out["settings.py"] == ([Status.MANUAL], SETTINGS)  # flags.py:2 named
+    health = "import settings\nok = bool(getattr(settings, 'HUBSPOT_API_KEY', None))\n"
+    out = migrate(
+        tmp_path, {"settings.py": SETTINGS, "client.py": CLIENT, "flags.py": health}
+    )
+    assert out["settings.py"] == ([Status.MANUAL], SETTINGS)
 
 
 def test_a_setting_that_does_more_than_read_the_environment_is_reported(tmp_path):

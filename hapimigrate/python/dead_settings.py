@@ -23,6 +23,10 @@ REMOVED = (
     "nothing in the tree reads {} any more: removed, so the old variable is no "
     "longer required at start-up"
 )
+STILL_READ = (
+    "{} is still read by {} after the migration (a check of the old key?): the "
+    "old variable stays required; change that code, or keep the variable set"
+)
 STILL_REQUIRED = (
     "nothing in the tree reads {} any more, but this definition may do more than "
     "read the environment: delete it by hand, or keep the old variable set"
@@ -32,15 +36,21 @@ _CONSTANTS = ("None", "True", "False")
 _READERS = ("getenv", "environ.get", "env", "env.str", "config", "os.getenv")
 
 
-def remove(ctx: ModuleContext, names: tuple[str, ...]) -> None:
-    """Remove (or report) the module-level definitions of ``names``."""
+def remove(ctx: ModuleContext, settings: tuple[tuple[str, str], ...]) -> None:
+    """Remove (or report) the module-level definitions of the settings the
+    migrated modules stopped reading: (name, where another still reads it)."""
     gone = dead_keys.removed_nodes(ctx)
-    for statement in _definitions(ctx, set(names)):
+    readers = dict(settings)
+    for statement in _definitions(ctx, set(readers)):
         target = statement.targets[0].target
         assert isinstance(target, cst.Name)
         name = target.value
         if _references(ctx, target):
             continue  # this module reads it itself: not dead
+        if readers[name]:
+            reason = STILL_READ.format(name, readers[name])
+            ctx.site(statement, Kind.SETTING, Status.MANUAL, reason)
+            continue
         if not _reads_environment(ctx, statement.value):
             ctx.site(
                 statement, Kind.SETTING, Status.MANUAL, STILL_REQUIRED.format(name)

@@ -67,7 +67,7 @@ def _seed(options: RunOptions) -> re.Pattern[bytes] | None:
     """What a statement must mention to matter (see slicing.reduce): also the
     names of the other modules' carriers this module sends."""
     asked = options.modernize or options.calls
-    wanted = [c.name for c in options.carriers] + list(options.dead_settings)
+    wanted = [c.name for c in options.carriers] + [n for n, _ in options.dead_settings]
     if not wanted:
         return prefilter.CALL_SEED if asked else None
     base = (prefilter.CALL_SEED if asked else prefilter.STATEMENT_SEED).pattern
@@ -80,6 +80,13 @@ def _carriers(ctx: ModuleContext, options: RunOptions) -> None:
     ctx.carriers = options.carriers
     ctx.sent_elsewhere = {o.name: o for o in options.sent_elsewhere}
     ctx.imported_constants = dict(options.constants)
+
+
+def _python2(data: bytes) -> roundtrip.Normalised | None:
+    """Python 2's normalised text (see roundtrip): fissix only for such files."""
+    from hapimigrate.python import python2
+
+    return python2.normalise(data)
 
 
 def _mixed_requests(ctx: ModuleContext) -> frozenset[int]:
@@ -98,7 +105,7 @@ def _process(
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as error:
-        retried = roundtrip.retry(path, data, options, _sliced)  # Python 2, ...
+        retried = roundtrip.retry(path, data, options, _sliced, (_python2,))
         if retried is not None:
             return retried
         where = f"near line {error.editor_line}"
@@ -108,7 +115,7 @@ def _process(
     except (UnicodeDecodeError, LookupError, SyntaxError) as error:
         return unparsed(path, data, f"cannot be decoded: {error}", options)
     if module.bytes != data:
-        retried = roundtrip.retry(path, data, options, _sliced)  # CR, form feeds
+        retried = roundtrip.retry(path, data, options, _sliced, (_python2,))
         if retried is not None:
             return retried
         return unparsed(
