@@ -60,6 +60,7 @@ def curl(style: Style, sink: Sink) -> Attached:
             options_array = syn.unwrap(syn.value(args[1]))
     scope = syn.scope_of(call)
     headers, urls, method, posts, created = [], 0, None, False, 0
+    block = None  # where the handle is made
     segment = _handle_segment(scope, handle, call)
     if isinstance(segment, str):
         return Attached(reason=segment)
@@ -69,6 +70,7 @@ def curl(style: Style, sink: Sink) -> Attached:
         assigned = syn.assignment_of(use)
         if assigned is not None:
             created += 1
+            block = _block(assigned[0])
             right = syn.unwrap(assigned[0].child_by_field_name("right"))
             if syn.call_name(right) != "curl_init":
                 return Attached(
@@ -98,6 +100,7 @@ def curl(style: Style, sink: Sink) -> Attached:
         if user_args is None or user_args[0].id != parent.id:
             continue
         settings = []
+        setter = user
         if user_name == "curl_setopt" and len(user_args) == 3:
             settings.append((syn.value(user_args[1]), syn.value(user_args[2])))
         elif user_name == "curl_setopt_array" and len(user_args) == 2:
@@ -111,7 +114,7 @@ def curl(style: Style, sink: Sink) -> Attached:
         for option, value in settings:
             option_name = style.src.text(option).strip().upper()
             if option_name == "CURLOPT_HTTPHEADER":
-                headers.append(value)
+                headers.append((value, setter))
             elif option_name == "CURLOPT_URL":
                 urls += 1
             elif option_name == "CURLOPT_CUSTOMREQUEST":
@@ -126,6 +129,12 @@ def curl(style: Style, sink: Sink) -> Attached:
                 return Attached(reason="the curl handle also authenticates another way")
     method = method or ("POST" if posts else "GET")
     method = None if method == "?" else method
+    if not created:
+        return Attached(
+            method=method,
+            reason=f"the curl handle ${handle} is made outside this function, where "
+            "its headers may be set",
+        )
     if created > 1:
         return Attached(
             method=method,
@@ -139,8 +148,14 @@ def curl(style: Style, sink: Sink) -> Attached:
         return Attached(
             method=method, reason="the curl handle's headers are set more than once"
         )
+    if headers and _block(headers[0][1]) != block:
+        return Attached(
+            method=method,
+            reason="the curl handle's headers are set only on some paths: a header "
+            "added there would be missing on the others",
+        )
     if headers:
-        found = literal_array(style, headers[0], "headers")
+        found = literal_array(style, headers[0][0], "headers")
         if isinstance(found, str):
             return Attached(method=method, reason=found)
         array, writes = found
@@ -158,6 +173,12 @@ def curl(style: Style, sink: Sink) -> Attached:
             )
         return Attached(syn.add_entry(style.src, array, style.header_line), method)
     setting = f"CURLOPT_HTTPHEADER => {style.array(style.header_line)}"
+    if options_array is not None and _block(call) != block:
+        return Attached(
+            method=method,
+            reason="the curl options are set only on some paths: a header added "
+            "there would be missing on the others",
+        )
     if options_array is not None:
         return Attached(syn.add_entry(style.src, options_array, setting), method)
     if anchor is None or anchor.parent.type not in _BLOCKS:
@@ -270,3 +291,12 @@ def _handle_segment(scope, handle: str, call) -> tuple[int, int] | str:
     start = max(before)
     after = [x for x in starts if x > start]
     return start, (min(after) if after else 1 << 62)
+
+
+def _block(node):
+    """The block (function body, ``if`` branch, file) a statement or expression
+    runs in: its statement's parent."""
+    statement = node
+    while statement is not None and statement.type != "expression_statement":
+        statement = statement.parent
+    return statement.parent if statement is not None else None

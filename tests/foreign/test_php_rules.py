@@ -577,3 +577,31 @@ $hub->get('https://status.example.com/ping');
     assert result.new is None and "status.example.com" in result.sites[0].reason
     bare = "<?php\nuse GuzzleHttp\\Client;\n$c = new Client(['query' => ['hapikey' => getenv('K')]]);\n"
     assert "base_uri" in migrate(bare).sites[0].reason
+
+
+def test_curl_headers_set_on_some_paths_only_are_left():
+    source = """<?php
+function send($data)
+{
+    $ch = curl_init('https://api.hubapi.com/contacts/v1/contact?hapikey=' . getenv('K'));
+    if ($data) {
+        curl_setopt($ch, CURLOPT_POSTFIELDS, json_encode($data));
+        curl_setopt($ch, CURLOPT_HTTPHEADER, array('Content-Type: application/json'));
+    }
+    return curl_exec($ch);
+}
+"""
+    result = migrate(source)
+    assert result.new is None and "some paths" in result.sites[0].reason
+
+
+def test_a_curl_handle_made_elsewhere_is_left():
+    source = """<?php
+function fetch($ch)
+{
+    curl_setopt($ch, CURLOPT_URL, 'https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K'));
+    return curl_exec($ch);
+}
+"""
+    result = migrate(source)
+    assert result.new is None and "made outside this function" in result.sites[0].reason
