@@ -144,7 +144,7 @@ _SHAPES = (
     (re.compile(r"\b[A-Za-z_][\w.]* is also sent by"), "NAME is also sent by"),
     (re.compile(r"\b[A-Za-z_][\w.]* (is used here|comes here)"), r"NAME \1"),
     (re.compile(r"\bof [\w./-]+\.py\b"), "of FILE"),
-    (re.compile(r"(tests the old key) [\w.\[\]\"']+"), r"\1 NAME"),
+    (re.compile(r"(the old key) [\w.\[\]\"']+"), r"\1 NAME"),
     (re.compile(r"\((\w+) of NAME\(\)\)"), "(PARAM of NAME())"),
 )
 
