@@ -99,6 +99,11 @@ def curl(style: Style, sink: Sink) -> Attached:
             )
         if user_args is None or user_args[0].id != parent.id:
             continue
+        if user_name in ("curl_reset", "curl_copy_handle"):
+            return Attached(
+                reason=f"the curl handle goes through {user_name}(), which drops or "
+                "copies its headers"
+            )
         settings = []
         setter = user
         if user_name == "curl_setopt" and len(user_args) == 3:
