@@ -152,3 +152,27 @@ def test_identical_magic_lines_are_reported_at_their_own_lines(tmp_path):
     options = RunOptions(providers.resolve(None), scan_text=True)
     sites = run.process_file(str(path), options).sites
     assert [s.cell_line for s in sites] == [2, 4]
+
+
+def test_a_key_defined_in_one_cell_and_used_in_others_goes_when_they_migrate(tmp_path):
+    """KEY = os.environ[...] in the first cell, its uses in later ones: once they
+    are migrated nothing reads it, so it goes (the notebook would stop on a
+    KeyError without the old variable); ``import os``, which other cells use,
+    stays."""
+
+    def code(*lines):
+        return {"cell_type": "code", "metadata": {}, "execution_count": None,
+                "outputs": [], "source": [l + "\n" for l in lines[:-1]] + [lines[-1]]}  # fmt: skip
+
+    notebook = {"cells": [
+        code("import os", "import requests", "KEY = os.environ['HUBSPOT_API_KEY']"),
+        code("r = requests.get('https://api.hubapi.com/crm/v3/owners', params={'hapikey': KEY})"),
+        code("print(os.getcwd())"),
+    ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}  # fmt: skip
+    target = tmp_path / "nb.ipynb"
+    target.write_text(json.dumps(notebook, indent=1) + "\n")
+    result = run.process_file(str(target), JOB)
+    cells = json.loads(result.new)["cells"]
+    first = "".join(cells[0]["source"])
+    assert "KEY" not in first and "import os" in first
+    assert "hapikey" not in "".join(cells[1]["source"])

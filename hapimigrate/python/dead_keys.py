@@ -40,11 +40,11 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
         gone.add(id(statement))
         removed.append(name)
         for root in roots(statement.value):
-            if root not in provider_names:
+            if root not in provider_names and root not in protected:
                 remove_unused_import(ctx, statement, root, gone)
     for attribute in ctx.key_attributes:  # `settings.KEY`: `settings` may be unused now
         for root in roots(attribute):
-            if root not in provider_names:
+            if root not in provider_names and root not in protected:
                 remove_unused_import(ctx, attribute, root, gone)
     return tuple(removed)
 

@@ -36,7 +36,11 @@ _CONSTANTS = ("None", "True", "False")
 _READERS = ("getenv", "environ.get", "env", "env.str", "config", "os.getenv")
 
 
-def remove(ctx: ModuleContext, settings: tuple[tuple[str, str], ...]) -> None:
+def remove(
+    ctx: ModuleContext,
+    settings: tuple[tuple[str, str], ...],
+    protected: frozenset[str] = frozenset(),
+) -> None:
     """Remove (or report) the module-level definitions of the settings the
     migrated modules stopped reading: (name, where another still reads it)."""
     gone = dead_keys.removed_nodes(ctx)
@@ -59,7 +63,8 @@ def remove(ctx: ModuleContext, settings: tuple[tuple[str, str], ...]) -> None:
         ctx.edits.statements[statement] = []
         gone.add(id(statement))
         for root in dead_keys.roots(statement.value):
-            dead_keys.remove_unused_import(ctx, statement, root, gone)
+            if root not in protected:  # a notebook's other cells may read it
+                dead_keys.remove_unused_import(ctx, statement, root, gone)
         ctx.site(statement, Kind.SETTING, Status.REWRITE, REMOVED.format(name))
 
 

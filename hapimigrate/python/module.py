@@ -159,7 +159,7 @@ def _process(
         ctx.python2_style |= python2
         registry.run(ctx)
     if options.dead_settings:
-        dead_settings.remove(ctx, options.dead_settings)
+        dead_settings.remove(ctx, options.dead_settings, options.protected)
     guards.report(ctx, dead_keys.removed_nodes(ctx))
     # every use check finds is a site of report, diff and apply too: where apply
     # exits 0, check on the result does

@@ -32,11 +32,12 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
         json.loads(text)["cells"]
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
         return FileResult(path, original=data, error=f"not a notebook: {error}")
-    result, notebook = _migrate(path, data, text, options, None)
+    keys: set[str] = set()
+    result, notebook = _migrate(path, data, text, options, None, keys)
     if result.new is not None and options.remove_dead_keys:
         # a key definition goes when no other cell names it once migrated
         after = _names_by_cell(notebook["cells"])
-        result, _ = _migrate(path, data, text, options, after)
+        result, _ = _migrate(path, data, text, options, after, keys)
     return result
 
 
@@ -46,9 +47,12 @@ def _migrate(
     text: str,
     options: RunOptions,
     read_by: dict[int, set[str]] | None,
+    keys: set[str],
 ) -> tuple[FileResult, dict]:
     """The notebook migrated cell by cell; ``read_by``: the names each cell
-    reads (None: every key definition stays)."""
+    reads (None: every key definition stays); ``keys``: the keys the cells'
+    migrated uses read (filled on the first run, read on the second: a cell
+    defining one that no other cell names loses the definition)."""
     notebook = json.loads(text)
     cells = notebook["cells"]
     starts = [
@@ -78,8 +82,14 @@ def _migrate(
             options,
             remove_dead_keys=read_by is not None,
             protected=options.protected | frozenset(others),
+            dead_settings=(
+                tuple((k, "") for k in sorted(keys - others))
+                if read_by is not None
+                else ()
+            ),
         )
         result = process_source(f"{path}[{number}]", code.encode("utf-8"), cell_options)
+        keys.update(label for _, label in result.provider_keys if label.isidentifier())
         if result.error:
             return (
                 FileResult(path, original=data, error=f"cell {number}: {result.error}"),
