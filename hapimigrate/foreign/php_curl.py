@@ -207,7 +207,6 @@ _PLAIN_CURL = frozenset(
         "curl_getinfo",
         "curl_error",
         "curl_errno",
-        "curl_reset",
     }
 )
 
