@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import ast
 import dataclasses
+import importlib.util
 import json
 import os
 import re
@@ -392,7 +393,10 @@ def parses_as_python2(text: str) -> bool:
 
 
 def python2_files(project: str, work: Path) -> list[Python2File]:
-    """The project's Python-2-only files in the harness's kept work folder."""
+    """The project's Python-2-only files in the harness's kept work folder (none
+    without fissix, which reads Python 2)."""
+    if importlib.util.find_spec("fissix") is None:
+        return []
     before, after = work / "before" / "src", work / "after" / "src"
     found = []
     for file in sorted(before.rglob("*.py")):
@@ -401,7 +405,11 @@ def python2_files(project: str, work: Path) -> list[Python2File]:
             continue
         rel = file.relative_to(before)
         migrated = after / rel
-        new = migrated.read_text(encoding="utf-8", errors="replace")
+        new = (
+            migrated.read_text(encoding="utf-8", errors="replace")
+            if migrated.is_file()
+            else ""
+        )
         found.append(
             Python2File(
                 project=project,
