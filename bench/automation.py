@@ -16,7 +16,9 @@ scenario case before and after, every request compared) and prints:
 - every manual or unparsed site's reason, first by its root (the last link of a chain
   "X is also sent by F, which cannot change: <why>"), then by the shape of the whole
   reason (names, lines and lists of keys replaced by placeholders), each exact reason
-  with its places, so that one sees which shapes block automation.
+  with its places, so that one sees which shapes block automation;
+- the calls whose endpoint the apply report does not know (so neither their scopes), and
+  the Python 2 files the harness cannot run, checked to still parse as Python 2.
 
 A project the harness could not measure (``apply`` wrote no report, a case's runner
 failed) is listed under "Not measured" and left out of the totals: its verdicts would
@@ -424,6 +426,78 @@ def python2_files(project: str, work: Path) -> list[Python2File]:
     return found
 
 
+@dataclass(frozen=True)
+class UnknownEndpoint:
+    """A call of the apply report whose endpoint or method is not known (or not in the
+    scope catalog): its scopes cannot be told (#12 items 9 and 11)."""
+
+    project: str
+    path: str
+    line: int
+    method: str
+    endpoint: str
+    reason: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.project}/{self.path}:{self.line}"
+
+
+def unknown_endpoints(project: str, work: Path) -> list[UnknownEndpoint]:
+    """The ``unknown_endpoints`` of the apply report in the kept work folder."""
+    report = work / "report.json"
+    if not report.is_file():
+        return []
+    data = json.loads(report.read_text(encoding="utf-8"))
+    found = []
+    for item in data.get("unknown_endpoints", ()):
+        path = str(item.get("path", "?")).replace(os.sep, "/")
+        path = path.split("/after/src/", 1)[-1]
+        found.append(
+            UnknownEndpoint(
+                project=project,
+                path=path,
+                line=int(item.get("line") or 0),
+                method=str(item.get("method") or "?"),
+                endpoint=str(item.get("endpoint") or "?"),
+                reason=str(item.get("reason") or ""),
+            )
+        )
+    return found
+
+
+def endpoint_lines(items: Sequence[UnknownEndpoint]) -> list[str]:
+    by_reason: dict[str, list[UnknownEndpoint]] = defaultdict(list)
+    for item in items:
+        by_reason[item.reason].append(item)
+    lines = []
+    for reason, group in sorted(by_reason.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(f"{len(group):>4}  {reason}")
+        for item in group:
+            lines.append(f"             {item.where}  {item.method} {item.endpoint}")
+    return lines
+
+
+@dataclass(frozen=True)
+class WorkChecks:
+    """What the kept work folders tell beyond the harness's verdicts."""
+
+    python2: tuple[Python2File, ...] = ()
+    endpoints: tuple[UnknownEndpoint, ...] = ()
+
+
+def check_work(results: Sequence[ProjectResult], kept: Path) -> WorkChecks:
+    measured = [r for r in results if not r.errors and (kept / r.project).is_dir()]
+    return WorkChecks(
+        python2=tuple(
+            f for r in measured for f in python2_files(r.project, kept / r.project)
+        ),
+        endpoints=tuple(
+            e for r in measured for e in unknown_endpoints(r.project, kept / r.project)
+        ),
+    )
+
+
 def snapshot(ref: str) -> Path:
     """``hapimigrate/`` as committed at REF, in a fresh folder (the caller removes it)."""
     folder = Path(tempfile.mkdtemp(prefix="automation-tool-"))
@@ -439,9 +513,9 @@ def snapshot(ref: str) -> Path:
 
 def measure(
     projects: Sequence[Path], settings: Settings, jobs: int, at: str | None
-) -> tuple[list[ProjectResult], list[Python2File]]:
-    """Run the harness on every project (with the tool of REF ``at``, if given), and
-    check the Python 2 files it cannot run."""
+) -> tuple[list[ProjectResult], WorkChecks]:
+    """Run the harness on every project (with the tool of REF ``at``, if given), then
+    look at its work folders: Python 2 files it cannot run, unknown endpoints."""
     tool = snapshot(at) if at else None
     saved = os.environ.get("PYTHONPATH")
     temporary = settings.keep is None  # the work folders, for the Python 2 check
@@ -452,13 +526,7 @@ def measure(
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(lambda p: run_project(p, settings), projects))
-        python2 = [
-            found
-            for r in results
-            if not r.errors and (kept / r.project).is_dir()
-            for found in python2_files(r.project, kept / r.project)
-        ]
-        return results, python2
+        return results, check_work(results, kept)
     finally:
         if tool is not None:
             if saved is None:
@@ -518,7 +586,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             check=True,
         ).stdout.strip()
         tool = f"{args.at} ({sha})"
-    results, python2 = measure(projects, settings, jobs, args.at)
+    results, checks = measure(projects, settings, jobs, args.at)
+    python2 = checks.python2
     measured = [r for r in results if not r.errors]
     failed = [r for r in results if r.errors]
     out = table(measured)
@@ -533,6 +602,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     notes = [f"{r.project}: {note}" for r in measured for note in r.notes]
     if notes:
         out += ["", "Notes:", *(compare.redact(n) for n in notes)]
+    if checks.endpoints:
+        out += [
+            "",
+            f"Calls whose endpoint the report does not know ({len(checks.endpoints)}:"
+            " no scopes for them; #12 items 9 and 11):",
+            *endpoint_lines(checks.endpoints),
+        ]
     if python2:
         out += [
             "",
@@ -569,6 +645,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     data["tool"] = tool
     data["python2_files"] = [dataclasses.asdict(f) for f in python2]
+    data["unknown_endpoints"] = [dataclasses.asdict(e) for e in checks.endpoints]
     if args.since:
         with open(args.since, encoding="utf-8") as handle:
             out += ["", *since_lines(json.load(handle), data)]
