@@ -198,14 +198,21 @@ def _parses(new: bytes) -> bool:
     return True
 
 
-def retry(path: str, data: bytes, options: RunOptions, process: Process):
+def retry(
+    path: str,
+    data: bytes,
+    options: RunOptions,
+    process: Process,
+    others: tuple[Callable[[bytes], Normalised | None], ...] = (),
+) -> FileResult | None:
     """The codemod through a normalised text, for a file LibCST cannot parse or
-    reproduce; None when no normalisation helps (the caller reports as before)."""
+    reproduce: valid Python 3's (see normalise), else the first of ``others``
+    (Python 2's) that takes it; None when none does (the caller reports as before)."""
     norm = normalise(data)
-    if norm is None:
-        from hapimigrate.python import python2  # fissix only for such files
-
-        norm = python2.normalise(data)
+    for other in others:
+        if norm is not None:
+            break
+        norm = other(data)
     if norm is None:
         return None
     result = process(path, norm.text, options, python2=norm.dialect == "Python 2")
