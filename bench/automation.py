@@ -250,6 +250,7 @@ def summary(results: Sequence[ProjectResult]) -> dict[str, Any]:
         "wrong": sum(r.tally(compare.WRONG) for r in results),
         "projects_with_wrong": sum(bool(r.wrong) for r in results),
         "wrong_reported_elsewhere": reported_elsewhere(results),
+        "apply_failed": [r.project for r in results if r.apply_exit not in (0, 1)],
         "harness_errors": sum(len(r.errors) for r in results),
         "manual_reasons": dict(Counter(item.shape for item in blocked).most_common()),
         "manual_root_reasons": dict(
@@ -628,6 +629,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Wrong rewrites: {t['wrong']} verdicts in {t['projects_with_wrong']} of "
         f"{t['projects']} projects ({t['requests']} requests and case checks compared)",
     ]
+    broken = [r.project for r in measured if r.apply_exit not in (0, 1)]
+    if broken:
+        out.append(
+            f"apply failed (exit 2) in {len(broken)} projects ({', '.join(broken)}):"
+            " the files it failed on are missing from its report, so these projects'"
+            " figures and verdicts are partial (see the notes)"
+        )
     elsewhere = reported_elsewhere(measured)
     if elsewhere:
         out.append(
