@@ -183,3 +183,23 @@ def test_a_key_use_inside_a_too_deep_statement_is_reported_not_parsed(tmp_path):
     assert ran.returncode == 0, ran.stderr
     assert "'unparsed', 'too deeply nested to parse'" in ran.stdout
     assert ran.stdout.endswith("False")
+
+
+def test_a_line_libcst_writes_back_otherwise_is_kept_as_written():
+    """LibCST drops the space in ``except (A, B) :``: that line is kept as the
+    file has it, the rest migrates; a change on it is manual, with the line."""
+    head = b"import requests\ntry:\n    x = 1\nexcept (ValueError, KeyError) :"
+    call = b'requests.get("https://api.hubapi.com/owners/v2/owners?hapikey=" + K)'
+    result = migrate(head + b"\n    pass\n" + call + b"\n")
+    assert b"except (ValueError, KeyError) :\n" in result.new
+    assert b"hapikey" not in result.new
+    left = migrate(head + b" " + call + b"\n")
+    assert left.new is None
+    [site] = left.sites
+    assert site.status == Status.MANUAL
+    assert "line 4, which is written in a way LibCST cannot reproduce" in site.reason
+    assert site.reason.endswith(
+        'write: except (ValueError, KeyError) : requests.get("https://api.hubapi.com/'
+        'owners/v2/owners", headers={"Authorization": "Bearer " + '
+        'os.environ["HUBSPOT_ACCESS_TOKEN"]})'
+    )

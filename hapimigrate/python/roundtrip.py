@@ -35,6 +35,7 @@ from hapimigrate.model import FileResult, RunOptions, Site, Status
 
 FORM_FEED_INDENT = "has a form feed in its indentation"
 TRAILING_SPACE = "is whitespace after the last statement"
+LIBCST_WRITES = "is written in a way LibCST cannot reproduce"
 _BLANK = re.compile(rb"[ \t\x0c]+")
 _LEADING_FEED = re.compile(rb"[ \t\x0c]*\x0c")
 _LITERAL = re.compile(r"""(['"])(.*?)\1""")
@@ -150,9 +151,34 @@ def normalise(data: bytes) -> Normalised | None:
         same = _dump(data) == _dump(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    if not same or not round_trips(text):
+    if not same:
+        return None
+    if not round_trips(text):
+        text = _as_libcst_writes(text, altered)
+    if text is None:
         return None
     return Normalised(text, original, altered, parses=_parses, again=_again)
+
+
+def _as_libcst_writes(text: bytes, altered: dict[int, str]) -> bytes | None:
+    """The text as LibCST writes it back, where that differs from it on some
+    lines only and means the same (LibCST drops the space in ``except (A, B) :``):
+    those lines are altered. None where it does not."""
+    try:
+        written = cst.parse_module(text).bytes
+    except (cst.ParserSyntaxError, UnicodeDecodeError, LookupError, SyntaxError):
+        return None
+    before, after = split(text)[0], split(written)[0]
+    try:
+        same = len(before) == len(after) and _dump(written) == _dump(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if not same or not round_trips(written):
+        return None
+    for index, (old, new) in enumerate(zip(before, after)):
+        if old != new:
+            altered.setdefault(index, LIBCST_WRITES)
+    return written
 
 
 # Below this size no file nests deep enough to overflow a parser.
