@@ -116,8 +116,9 @@ def test_a_migrated_app_whose_tests_pass_passes(app, env):
 
 
 def test_a_half_migrated_app_fails_at_the_line_that_still_sends_the_key(app, env):
-    original = os.path.join(FIXTURES, "app", "legacy_crm", "contacts.py")
-    shutil.copy(original, app / "legacy_crm" / "contacts.py")
+    for name in ("contacts.py", "settings.py"):  # settings: it still reads the key
+        original = os.path.join(FIXTURES, "app", "legacy_crm", name)
+        shutil.copy(original, app / "legacy_crm" / name)
     result = watch(env, "--", *PYTEST, "tests_sync", cwd=app)
     assert result.exit_code == 1
     [line] = violations(result)
