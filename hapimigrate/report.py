@@ -222,7 +222,8 @@ def build(sites: Iterable[Site], token_provider: str, files_changed: int = 0) ->
         if (
             not site.calls
             and site.status in (Status.REWRITE, Status.MANUAL)
-            and site.kind not in (Kind.GUARD, *NOT_KEY_USES)  # send nothing themselves
+            and site.kind
+            not in (Kind.GUARD, Kind.SETTING, *NOT_KEY_USES)  # send nothing themselves
         ):
             unknown.append(Unknown(site, None, _why_none(site)))
         reports.append(SiteScopes(site, tuple(calls)))
