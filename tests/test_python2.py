@@ -23,7 +23,7 @@ from hapimigrate.python import module as codemod
 from hapimigrate.python import python2, roundtrip
 from tests.conftest import FIXTURES
 from tests.hubspot_standin import StandIn
-from tests.test_patterns import site_lines
+from tests.test_patterns import options_of, site_lines
 
 PYTHON2 = os.path.join(FIXTURES, "python2")
 NAMES = sorted(os.listdir(PYTHON2))
@@ -245,3 +245,29 @@ def test_a_rewrite_with_code_only_python3_has_is_not_carried():
     assert result.new is None
     [left] = result.sites
     assert left.status == Status.MANUAL and "only Python 3 has" in left.reason
+
+
+PATTERNS = os.path.join(FIXTURES, "patterns")
+
+
+@pytest.mark.parametrize("name", sorted(os.listdir(PATTERNS)))
+def test_every_pattern_with_a_python2_statement_migrates_in_python2_style(name):
+    """A pattern's module with a Python 2 print statement added at its end
+    migrates as the pattern does in the codemod's Python 2 style, the print
+    statement kept; or, where the result would need code only Python 3 has
+    (an f-string pattern), stays as it is with no rewrite."""
+    with open(os.path.join(PATTERNS, name, "before.py"), "rb") as handle:
+        source = handle.read()
+    options = options_of(name)
+    added = b'\nprint "done", `1`\n'
+    clean = codemod._sliced("before.py", source, options, python2=True)
+    result = codemod.process_source("before.py", source + added, options)
+    assert result.error is None
+    if clean.new is not None and python2.parses(clean.new + added):
+        assert result.new == clean.new + added
+        assert [(s.line, s.status) for s in result.sites] == [
+            (s.line, s.status) for s in clean.sites
+        ]
+    else:
+        assert result.new is None
+        assert Status.REWRITE not in {s.status for s in result.sites}

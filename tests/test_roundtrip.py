@@ -10,6 +10,7 @@ parser crashes the process it runs in on such a file).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -17,8 +18,10 @@ import libcst as cst
 import pytest
 
 from hapimigrate.model import Status
+from hapimigrate.python import module as codemod
 from hapimigrate.python import roundtrip
-from tests.conftest import migrate
+from tests.conftest import FIXTURES, migrate
+from tests.test_patterns import options_of
 
 CLEAN = b'''"""Owners and deals."""
 import requests
@@ -203,3 +206,20 @@ def test_a_line_libcst_writes_back_otherwise_is_kept_as_written():
         'owners/v2/owners", headers={"Authorization": "Bearer " + '
         'os.environ["HUBSPOT_ACCESS_TOKEN"]})'
     )
+
+
+PATTERNS = os.path.join(FIXTURES, "patterns")
+
+
+@pytest.mark.parametrize("name", sorted(os.listdir(PATTERNS)))
+def test_every_pattern_written_with_cr_line_ends_migrates_the_same(name):
+    with open(os.path.join(PATTERNS, name, "before.py"), "rb") as handle:
+        source = handle.read()
+    options = options_of(name)
+    clean = codemod.process_source("before.py", source, options)
+    cr = codemod.process_source("before.py", source.replace(b"\n", b"\r"), options)
+    expected = clean.new.replace(b"\n", b"\r") if clean.new is not None else None
+    assert cr.new == expected
+    assert [(s.line, s.column, s.status, s.reason) for s in cr.sites] == [
+        (s.line, s.column, s.status, s.reason) for s in clean.sites
+    ]
