@@ -274,20 +274,23 @@ def _curl_helper_is_plain(style: Style, call, args, argument) -> bool:
 def _handle_segment(scope, handle: str, call) -> tuple[int, int] | str:
     """The bytes of ``scope`` where ``$handle`` is the handle ``call`` uses: from
     its ``$handle = curl_init(...)`` to the next one. A variable given several
-    handles is only split so in straight-line code (statements of one block)."""
-    assignments = [
-        syn.assignment_of(u)[0]
-        for u in syn.uses(scope, handle)
-        if syn.assignment_of(u) is not None
-    ]
+    handles is only split so when every use follows, inside the same block (a
+    loop body, a branch, the function), the assignment it reads."""
+    uses = syn.uses(scope, handle)
+    assignments = [syn.assignment_of(u)[0] for u in uses if syn.assignment_of(u)]
     if len(assignments) <= 1:
         return 0, 1 << 62
-    statements = [a.parent for a in assignments]
-    if any(
-        s.type != "expression_statement" or s.parent.id != statements[0].parent.id
-        for s in statements
-    ):
+    if any(a.parent.type != "expression_statement" for a in assignments):
         return f"${handle} holds more than one curl handle in this function"
+    for use in uses:
+        if syn.assignment_of(use) is not None:
+            continue
+        governing = [a for a in assignments if a.end_byte <= use.start_byte]
+        if not governing:
+            return f"${handle} is used before it holds a curl handle"
+        block = governing[-1].parent.parent
+        if not block.start_byte <= use.start_byte < block.end_byte:
+            return f"${handle} holds more than one curl handle in this function"
     starts = [a.start_byte for a in assignments]
     before = [x for x in starts if x <= call.start_byte]
     if not before or call.parent is None:

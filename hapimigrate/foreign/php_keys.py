@@ -68,12 +68,7 @@ class Keys:
             return self.identity(held, depth + 1)
         name = syn.variable(key)
         if name is not None:
-            scope = syn.scope_of(key)
-            values = [
-                syn.assignment_of(u)
-                for u in syn.uses(scope, name)
-                if syn.assignment_of(u) is not None
-            ]
+            values = self._assignments(key, name)
             if len(values) == 1 and values[0][1] == "=":
                 return self.identity(
                     values[0][0].child_by_field_name("right"), depth + 1
@@ -83,6 +78,39 @@ class Keys:
             if value is not None:
                 return self.identity(value, depth + 1)
         return _KEY_SOURCES.sub("", self.src.text(key)).replace('"', "'")
+
+    def _assignments(self, node, name: str) -> list:
+        """The assignments of ``$name`` where ``node`` reads it: in its function,
+        else, for a closure's ``use ($name)``, an arrow function, or ``global
+        $name``, in the code around it."""
+        scope = syn.scope_of(node)
+        found = [
+            syn.assignment_of(u)
+            for u in syn.uses(scope, name)
+            if syn.assignment_of(u) is not None
+        ]
+        if found:
+            return found
+        outer = None
+        if scope.type in (
+            "anonymous_function",
+            "anonymous_function_creation_expression",
+            "arrow_function",
+        ):
+            outer = syn.scope_of(scope)
+        elif any(
+            n.type == "global_declaration"
+            and any(v.text.decode()[1:] == name for v in n.named_children)
+            for n in syn.walk(scope)
+        ):
+            outer = self.root
+        if outer is None:
+            return []
+        return [
+            syn.assignment_of(u)
+            for u in syn.uses(outer, name)
+            if syn.assignment_of(u) is not None
+        ]
 
     def value(self, key, depth: int = 0):
         """The literal a key expression holds, through variables assigned once,

@@ -605,3 +605,48 @@ function fetch($ch)
 """
     result = migrate(source)
     assert result.new is None and "made outside this function" in result.sites[0].reason
+
+
+def test_one_handle_variable_in_a_loop_and_a_branch():
+    source = """<?php
+$key = getenv('HUBSPOT_API_KEY');
+do {
+    $ch = curl_init("https://api.hubapi.com/contacts/v1/lists/all/contacts/all?hapikey=$key&vidOffset=$offset");
+    $page = json_decode(curl_exec($ch), true);
+} while ($page['has-more']);
+switch ($mode) {
+    case 'deals':
+        $ch = curl_init('https://api.hubapi.com/deals/v1/deal/paged?hapikey=' . $key);
+        echo curl_exec($ch);
+        break;
+}
+"""
+    text = new_text(migrate(source))
+    assert text.count("CURLOPT_HTTPHEADER") == 2 and "hapikey" not in text
+
+
+def test_a_handle_read_after_a_branch_that_replaces_it_is_left():
+    source = """<?php
+$ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('K'));
+if ($other) { $ch = curl_init('https://example.com/'); }
+curl_setopt($ch, CURLOPT_HTTPHEADER, ['A: b']);
+curl_exec($ch);
+"""
+    result = migrate(source)
+    assert result.new is None and "more than one curl handle" in result.sites[0].reason
+
+
+def test_closures_arrow_functions_and_globals_read_the_same_key():
+    source = """<?php
+$key = getenv('HUBSPOT_API_KEY');
+function deals() {
+    global $key;
+    return wp_remote_get('https://api.hubapi.com/deals/v1/deal/paged?hapikey=' . $key);
+}
+$one = function ($id) use ($key) {
+    return wp_remote_get('https://api.hubapi.com/contacts/v1/contact/vid/' . $id . '/profile?hapikey=' . $key);
+};
+$two = fn($id) => wp_remote_get("https://api.hubapi.com/companies/v2/companies/{$id}?hapikey={$key}");
+echo wp_remote_get('https://api.hubapi.com/owners/v2/owners?hapikey=' . $key);
+"""
+    assert statuses(migrate(source)) == ["rewrite"] * 4
