@@ -89,7 +89,13 @@ def _call_sites(path: str, data: bytes, finder, plans: list[Plan], mode: str):
     taken = {r for p in plans for r in p.requests}
     found = []
     for offset, endpoints in php_calls.calls(
-        finder.style, finder.root, mode, listed, taken, php_sites.endpoint_path
+        finder.style,
+        finder.root,
+        mode,
+        listed,
+        taken,
+        php_sites.endpoint_path,
+        bool(finder.broken),
     ):
         line, column = position(data, offset)
         start = data.rfind(b"\n", 0, offset) + 1

@@ -78,6 +78,7 @@ def calls(
     listed: Iterable[Endpoint],
     taken: set[int],
     endpoint_path,
+    broken: bool = False,
 ) -> Iterator[tuple[int, tuple[Endpoint, ...]]]:
     """(offset, endpoints) of each call to report; ``listed``: the endpoints key
     sites list; ``taken``: the requests (call node ids) key sites reach."""
@@ -89,7 +90,12 @@ def calls(
         host = hubspot.host(template)
         if host is not None and not hubspot.is_hubspot_host(host):
             continue
-        method = req.attach(style, sink).method
+        try:
+            method = req.attach(style, sink).method
+        except Exception:
+            if not broken:
+                raise
+            continue  # a file that does not parse: a tree it does not expect
         endpoint = Endpoint(None if method == "?" else method, endpoint_path(template))
         if host is None and not _hubspot_path(endpoint):
             continue

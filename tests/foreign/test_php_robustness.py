@@ -16,7 +16,7 @@ pytest.importorskip("tree_sitter_php", reason="the php extra is not installed")
 from hapimigrate import providers  # noqa: E402
 from hapimigrate.foreign import php, php_syntax  # noqa: E402
 from hapimigrate.foreign.splice import error_count  # noqa: E402
-from hapimigrate.model import RunOptions  # noqa: E402
+from hapimigrate.model import CALLS_UNLISTED, RunOptions  # noqa: E402
 from tests.conftest import FIXTURES  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,7 +25,7 @@ SOURCES = sorted(
     + glob.glob(os.path.join(HERE, "php_behaviour", "*.php"))
 )
 PIECES = [b"'", b'"', b"(", b")", b"{", b"}", b";", b" . $x", b"?hapikey=", b"&", b"[", b"]", b",", b"\n"]  # fmt: skip
-OPTIONS = RunOptions(providers.resolve(None))
+OPTIONS = RunOptions(providers.resolve(None), calls=CALLS_UNLISTED)
 
 
 def mutants(count: int, seed: int):
