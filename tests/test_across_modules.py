@@ -34,7 +34,7 @@ def migrate(tmp_path: Path, files: dict[str, str]):
     paths = sorted(str(tmp_path / name) for name in files)
     out = {}
     for result in run.results(paths, OPTIONS, jobs=1):
-        name = Path(result.path).name
+        name = Path(result.path).relative_to(tmp_path).as_posix()
         statuses = [
             s.status for s in result.sites if s.kind.value not in ("call", "version")
         ]
@@ -307,3 +307,26 @@ def test_a_caller_handing_on_its_own_callers_key_passes_tokens_on(tmp_path):
     out = migrate(tmp_path, {"hs_client.py": client, "user.py": user})
     assert "HubSpot(access_token=api_key)" in out["hs_client.py"][1]
     assert 'partner(os.environ["HUBSPOT_ACCESS_TOKEN"])' in out["user.py"][1]
+
+
+def test_a_dual_auth_helper_of_another_module_is_left(tmp_path):
+    """auth_params() returns {} in OAuth mode and the key otherwise; the requests
+    take auth_headers() of that module: the token would replace the OAuth
+    header (found by the behavioural corpus)."""
+    auth = (
+        "import os\nMODE = os.getenv('MODE')\nAPI_KEY = os.getenv('HUBSPOT_API_KEY')\n"
+        "def auth_headers():\n"
+        "    return {'Authorization': 'Bearer ' + os.environ['OAUTH']} if MODE == 'oauth' else {}\n"
+        "def auth_params():\n"
+        "    if MODE == 'oauth':\n        return {}\n    return {'hapikey': API_KEY}\n"
+    )
+    base = (
+        "import requests\nfrom connector import auth\n"
+        "def post(path, payload):\n    params = {}\n    params.update(auth.auth_params())\n"
+        "    return requests.post('https://api.hubapi.com' + path, params=params,"
+        " json=payload, headers=auth.auth_headers())\n"
+    )
+    (tmp_path / "connector").mkdir()
+    out = migrate(tmp_path, {"connector/auth.py": auth, "connector/base.py": base})
+    assert out["connector/auth.py"][1] == auth
+    assert out["connector/base.py"][1] == base

@@ -102,6 +102,11 @@ def exported(
     leave it (True: the site is recorded here)."""
     if not isinstance(unused, Unused):
         return False
+    if attach.other_auth_near(ctx, where):  # `if is_oauth(): return {}` beside it
+        ctx.site(
+            where, kind, Status.MANUAL, attach.EXISTING_AUTH, hardcoded_key=hardcoded
+        )
+        return True
     name = unused.name.value
     carrier = _carrier(
         ctx, name, kind, keys, literal, url, used_here=False, returns=unused.returns

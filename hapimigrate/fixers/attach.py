@@ -68,6 +68,7 @@ def sink_problem(
                 return problem
     return (
         _existing_auth(ctx, route, key)
+        or _opaque_headers(ctx, route)
         or _headers_replaced(ctx, route)
         or _other_hosts(ctx, route)
         or _other_callers(ctx, route)
@@ -182,6 +183,40 @@ def _existing_auth(
         if session is not None and _sets_session_auth(ctx, ctx.code(session)):
             return EXISTING_AUTH
     return None
+
+
+def other_auth_near(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    """The function around ``node`` shows another way to authenticate (an OAuth
+    branch beside the key's): ``if is_oauth(): return {}``."""
+    function = ctx.ancestor(node, cst.FunctionDef)
+    return function is not None and bool(_AUTH_TEXT.search(ctx.code(function)))
+
+
+def _opaque_headers(ctx: ModuleContext, route: Route) -> str | None:
+    """A request whose headers come from a function of another module: what it
+    returns cannot be seen (an OAuth header, in another mode?)."""
+    for sink in route.sinks:
+        for arg in sink.call.args if sink.call is not None else ():
+            if arg.keyword is None or arg.keyword.value != "headers":
+                continue
+            for source in _header_sources(ctx, arg.value, 3):
+                if isinstance(source, cst.Call) and not _seen_into(ctx, source):
+                    return (
+                        f"the request's headers come from {ctx.code(source.func)}(), "
+                        "which hapimigrate cannot see into: it may already send "
+                        "Authorization (another auth mode?), by hand"
+                    )
+    return None
+
+
+def _seen_into(ctx: ModuleContext, call: cst.Call) -> bool:
+    """A call whose result is known: this module's function, dict(), a copy."""
+    func = call.func
+    if Flow(ctx).local_function(call) is not None:
+        return True
+    if isinstance(func, cst.Name) and func.value == "dict":
+        return True
+    return isinstance(func, cst.Attribute) and func.attr.value in ("copy", "get")
 
 
 def _header_sources(
