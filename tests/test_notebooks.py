@@ -176,3 +176,34 @@ def test_a_key_defined_in_one_cell_and_used_in_others_goes_when_they_migrate(tmp
     first = "".join(cells[0]["source"])
     assert "KEY" not in first and "import os" in first
     assert "hapikey" not in "".join(cells[1]["source"])
+
+
+def test_a_python2_notebook_cell_is_migrated_and_stays_python2(tmp_path):
+    cell = [
+        "import requests\n",
+        'print "fetching owners"\n',
+        'r = requests.get("https://api.hubapi.com/owners/v2/owners?hapikey=" + KEY)\n',
+        "print r.status_code",
+    ]
+    notebook = {
+        "cells": [{"cell_type": "code", "metadata": {}, "source": cell}],
+        "metadata": {"kernelspec": {"name": "python2"}},
+        "nbformat": 4,
+        "nbformat_minor": 2,
+    }
+    target = tmp_path / "py2.ipynb"
+    target.write_text(json.dumps(notebook, indent=2))  # no newline at the end
+    result = run.process_file(str(target), JOB)
+    assert [s.status.value for s in result.sites] == ["rewrite"]
+    text = result.new.decode()
+    assert not text.endswith("\n") and text.startswith('{\n  "cells"')
+    source = json.loads(text)["cells"][0]["source"]
+    assert source == [  # the print statements kept as they were
+        "import os\n",
+        "\n",
+        "import requests\n",
+        'print "fetching owners"\n',
+        'r = requests.get("https://api.hubapi.com/owners/v2/owners", headers='
+        '{"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]})\n',
+        "print r.status_code",
+    ]
