@@ -338,7 +338,7 @@ def test_golden_check(update_goldens):
     assert result.exit_code == 1
     assert_golden(os.path.join(EXPECTED, "check.txt"), result.stdout, update_goldens)
     assert result.stderr.strip() == (
-        "hapimigrate: 6 findings (1 developer key, 7 endpoint dates noted)"
+        "hapimigrate: 6 findings (1 developer key, 7 endpoint dates noted), 3 files looked at"
     )
 
 

@@ -78,19 +78,21 @@ USES = [
     ("b.sh", "curl https://api.hubapi.com/x?limit=1\\&hapikey=$K\n", ["HM005"]),
     ("c.sh", "curl -G -d hapikey=$HAPIKEY https://api.hubapi.com/x\n", ["HM005"]),
     ("d.sh", f"curl 'https://api.hubapi.com/x?hapikey={KEY}'\n", ["HM004"]),
-    ("a.js", f'fetch("{URL}?hapikey=" + key);\n', ["HM005"]),
-    ("b.js", "axios.get(url, { params: { hapikey: KEY } });\n", ["HM005"]),
-    ("c.js", "axios.get(url, { params: { hapikey } });\n", ["HM005"]),
-    ("d.js", "const query = {\n  limit: 10,\n  hapikey,\n};\n", ["HM005"]),
+    # JavaScript and PHP go through their front ends (the [js,php] extras, installed
+    # with [dev]): a use is a URL (HM001) or params (HM002) site, as in Python
+    ("a.js", f'fetch("{URL}?hapikey=" + key);\n', ["HM001"]),
+    ("b.js", "axios.get(url, { params: { hapikey: KEY } });\n", ["HM002"]),
+    ("c.js", "axios.get(url, { params: { hapikey } });\n", ["HM002"]),
+    ("d.js", "const query = {\n  limit: 10,\n  hapikey,\n};\n", ["HM002"]),
     ("e.js", 'params["hapikey"] = key;\n', ["HM005"]),
-    ("f.js", "url.searchParams.set('hapikey', key);\n", ["HM005"]),
+    ("f.js", "url.searchParams.set('hapikey', key);\n", ["HM002"]),
     ("g.js", "query.hapikey = process.env.HAPIKEY;\n", ["HM005"]),
-    ("h.js", "qs.stringify({ hapikey })\n", ["HM005"]),
-    ("a.php", "<?php\n$query['hapikey'] = $key;\n", ["HM005"]),
+    ("h.js", "qs.stringify({ hapikey })\n", ["HM002"]),
+    ("a.php", "<?php\n$query['hapikey'] = $key;\n", ["HM002"]),
     (
         "b.php",
         "<?php\n$q = http_build_query(['hapikey' => $key, 'count' => 10]);\n",
-        ["HM005"],
+        ["HM002"],
     ),
     ("c.php", f"<?php\ndefine('HAPIKEY', '{KEY}');\n", ["HM004"]),
     ("a.rb", 'params["hapikey"] = key\n', ["HM005"]),
@@ -359,16 +361,16 @@ def test_a_developer_key_written_in_configuration_is_a_note(tmp_path):
 @pytest.mark.parametrize(
     "name, content, advice",
     [
-        (
+        (  # the front end migrates it (apiKey becomes accessToken)
             "a.js",
             "const hubspot = require('@hubspot/api-client');\n"
             "new hubspot.Client({ apiKey: k });\n",
-            "accessToken",
+            "`hapimigrate apply` migrates it",
         ),
-        (
+        (  # createWithApiKey becomes createWithAccessToken
             "a.php",
             "<?php\n\\HubSpot\\Factory::createWithApiKey($k);\n",
-            "createWithAccessToken",
+            "`hapimigrate apply` migrates it",
         ),
         (
             "b.php",
