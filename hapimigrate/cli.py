@@ -40,7 +40,7 @@ from hapimigrate.output import report_json, progress, console, report_text
 from hapimigrate.source import ChangedOnDisk, write_atomic
 from hapimigrate.summary import Summary
 
-REPORT_FORMATS = ("text", "json", "markdown")
+REPORT_FORMATS = ("text", "json", "markdown", "pr")
 CHECK_FORMATS = ("text", "json", "github", "sarif")
 VERIFY_FORMATS = ("text", "json")
 
@@ -339,6 +339,13 @@ def apply(
     type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
+    help="pr: a pull-request body in Markdown.",
+)
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="PATHS are JSON reports (report --format json, apply --report FILE.json), "
+    "one per repository: combine them into one table.",
 )
 @output_option
 @observed_option
@@ -349,6 +356,7 @@ def report(
     output_format: str,
     output: str | None,
     observed_file: str | None = None,
+    merge: bool = False,
 ) -> int:
     """Report every site and HubSpot call, the endpoints, the OAuth scopes the
     token needs and each endpoint's lifecycle. Changes nothing. -o FILE picks the
@@ -356,6 +364,8 @@ def report(
     on error."""
     _check_writable(output, "--output")
     output_format = _format_of(output_format, output, _format_for)
+    if merge:
+        return _merge_reports(settings, output_format, output, observed_file)
     summary = Summary("report")
     for result in _results(
         settings,
@@ -785,7 +795,32 @@ def _emit(settings: Settings, rendered: str, output: str | None) -> None:
 def _render(built: reporting.Report, output_format: str) -> str:
     if output_format == "json":
         return report_json.render(built)
+    if output_format == "pr":  # read from the JSON, as report --merge reads it
+        from hapimigrate.output import report_pr
+
+        return report_pr.render_json_report(report_json.render(built))
     return report_text.render(built, markdown=output_format == "markdown")
+
+
+def _merge_reports(
+    settings: Settings, output_format: str, output: str | None, observed: str | None
+) -> int:
+    """report --merge: every file read and checked before anything is printed."""
+    from hapimigrate.output import report_merge, report_pr
+
+    if observed:
+        raise click.UsageError("--observed goes with a tree, not with --merge")
+    try:
+        merged = report_merge.load_all(settings.paths)
+    except report_merge.MergeError as error:
+        raise config_error(f"--merge: {error}")  # exit 2, the file named
+    render = {
+        "json": report_merge.render_json,
+        "markdown": report_merge.render_markdown,
+        "pr": report_pr.render_merged,
+    }.get(output_format, report_merge.render_text)
+    _emit(settings, render(merged), output)
+    return 0
 
 
 def _format_of(given: str, output: str | None, by_extension) -> str:

@@ -9,9 +9,10 @@ agree. Places only, never a key's or token's value.
 
 from __future__ import annotations
 
+import json
 import shlex
 
-from hapimigrate.output.report_merge import Merged, RepoReport, retired_groups
+from hapimigrate.output.report_merge import Merged, RepoReport, parse, retired_groups
 from hapimigrate.providers import DEFAULT_SPEC
 
 # what the scaffolded OAuth provider (hapimigrate scaffold oauth) reads
@@ -197,3 +198,8 @@ def render_merged(merged: Merged) -> str:
     return "\n---\n\n".join(
         f"# {repo.name}\n\n" + render(repo) for repo in merged.repos
     )
+
+
+def render_json_report(text: str) -> str:
+    """The body of a report as ``report --format json`` writes it."""
+    return render(parse(json.loads(text), "report.json"))
