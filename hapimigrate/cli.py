@@ -360,8 +360,9 @@ def report(
 ) -> int:
     """Report every site and HubSpot call, the endpoints, the OAuth scopes the
     token needs and each endpoint's lifecycle. Changes nothing. -o FILE picks the
-    format from its extension (.json, .md) unless --format is given. Exit 0, or 2
-    on error."""
+    format from its extension (.json, .md) unless --format is given; --format pr
+    writes a pull-request body. With --merge, PATHS are JSON reports of several
+    repositories, combined into one table. Exit 0, or 2 on error."""
     _check_writable(output, "--output")
     output_format = _format_of(output_format, output, _format_for)
     if merge:

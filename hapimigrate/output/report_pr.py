@@ -70,6 +70,9 @@ def render(repo: RepoReport, heading: str = "##") -> str:
     out.append(
         "HubSpot no longer accepts API keys (`hapikey`). Made with hapimigrate: "
         "requests that sent the key now send `Authorization: Bearer <token>`."
+        if rewrite
+        else "HubSpot no longer accepts API keys (`hapikey`); hapimigrate migrated "
+        "nothing here by itself."
     )
     out.append("")
     counts = [f"{rewrite} site{'s' * (rewrite != 1)} migrated"]
@@ -89,8 +92,9 @@ def render(repo: RepoReport, heading: str = "##") -> str:
     if repo.scopes or repo.scopes_any_of:
         kind = TOKEN_KINDS.get(repo.single_account, TOKEN_KINDS["service-key"])
         out.append(
-            f"Create {kind}, or an **OAuth app** for several accounts, with exactly "
-            "these scopes (fewer fail with 403 `MISSING_SCOPES`; more are a liability):"
+            f"Create {kind}, or an **OAuth app** for several accounts, with "
+            "these scopes (fewer fail with 403 `MISSING_SCOPES`; more are a "
+            "liability):"
         )
         out.append("")
         out += [f"- [ ] {_code(s)}" for s in repo.scopes]
@@ -118,6 +122,11 @@ def render(repo: RepoReport, heading: str = "##") -> str:
 
     out += ["", f"{sub} Secrets to set", ""]
     out += secrets(repo.token_provider)
+    if repo.count("kept"):
+        out.append(
+            "- Keep the developer API key the kept uses send: webhooks, timeline "
+            "event types and extension settings still take it, not a token"
+        )
 
     out += ["", f"{sub} Keys to revoke", ""]
     if repo.hardcoded:
