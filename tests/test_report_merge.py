@@ -293,3 +293,18 @@ def test_pr_bodies_of_several_reports_one_per_repository(repos):
     assert result.exit_code == 0
     assert re.findall(r"^# (.+)$", result.stdout, re.M) == ["shop", "crm-sync"]
     assert result.stdout.count("### Verify") == 2
+
+
+def test_pr_body_with_a_developer_key_asks_for_an_app_and_keeps_the_key():
+    """check-tree also calls webhook endpoints with a developer key (kept): a
+    service key cannot serve them."""
+    result = invoke("report", "--format", "pr", "check-tree")
+    assert result.exit_code == 0
+    sections = _sections(result.stdout)
+    assert (
+        "Create a **project-based app** for one account" in sections["Scopes to grant"]
+    )
+    assert (
+        "- Keep the developer API key the kept uses send" in sections["Secrets to set"]
+    )
+    assert "1 developer API key use kept" in result.stdout
