@@ -13,16 +13,21 @@ import dataclasses
 import os
 import re
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan, tree_settings
 from hapimigrate.tree_imports import env_aliases, importable_names, imported_names
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
 
+if TYPE_CHECKING:  # the pool's modules are imported when a pool starts
+    from concurrent.futures import Future, ProcessPoolExecutor
+
 # Below this many candidate files a pool costs more than it saves.
 POOL_THRESHOLD = 16
+# ... unless this many files are still to be read after the first candidate:
+# the pool's workers then import LibCST while the parent reads them.
+EARLY_POOL_FILES = 256
 NOT_PYTHON = "not Python: migrate by hand to an Authorization: Bearer header"
 
 
@@ -186,27 +191,50 @@ def process_files(
 ) -> Iterator[FileResult]:
     """A result per path: files that cannot hold a site first (one cheap read,
     here), then the candidates in the order of ``paths``, in a process pool when
-    there are enough of them to pay for it."""
-    candidates = []
-    for path in paths:
-        if _candidate(path):
-            candidates.append(path)
-        else:
-            yield FileResult(path)
+    there are enough of them to pay for it.
+
+    The pool starts while the files are still being read: once POOL_THRESHOLD
+    candidates are found, or at the first one when EARLY_POOL_FILES or more files
+    remain to be read (its workers import LibCST meanwhile). Which files go to
+    the pool decides nothing about their results, only where they are made."""
+    paths = list(paths)
     workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(candidates) < POOL_THRESHOLD:
-        for path in candidates:
-            yield process_file(path, options)
-        return
-    workers = min(workers, len(candidates))
-    chunksize = max(1, len(candidates) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(
-            process_file,
-            candidates,
-            [options] * len(candidates),
-            chunksize=chunksize,
-        )
+    candidates: list[str] = []
+    pool: ProcessPoolExecutor | None = None
+    futures: list[Future[FileResult]] = []
+    try:
+        for index, path in enumerate(paths):
+            if not _candidate(path):
+                yield FileResult(path)
+                continue
+            candidates.append(path)
+            if pool is None and workers > 1 and _pool_pays(index, paths, candidates):
+                from concurrent.futures import ProcessPoolExecutor
+
+                pool = ProcessPoolExecutor(max_workers=workers)
+                futures = [pool.submit(process_file, p, options) for p in candidates]
+            elif pool is not None:
+                futures.append(pool.submit(process_file, path, options))
+        if pool is None:
+            for path in candidates:
+                yield process_file(path, options)
+            return
+        for future in futures:
+            yield future.result()
+    finally:
+        if pool is not None:
+            for future in futures:
+                future.cancel()
+            pool.shutdown(wait=True)
+
+
+def _pool_pays(index: int, paths: list[str], candidates: list[str]) -> bool:
+    """Whether the candidates found so far (the last at ``paths[index]``) make a
+    pool worth starting: enough of them, or enough files left to read that the
+    workers' start-up (importing LibCST) is hidden behind the reading."""
+    return (
+        len(candidates) >= POOL_THRESHOLD or len(paths) - index - 1 >= EARLY_POOL_FILES
+    )
 
 
 def _candidate(path: str) -> bool:
