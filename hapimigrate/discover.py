@@ -13,11 +13,12 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass
-from typing import Iterator
-
-import pathspec
+from typing import TYPE_CHECKING, Iterator
 
 from hapimigrate import prefilter, textscan
+
+if TYPE_CHECKING:  # imported when a .gitignore is found
+    import pathspec
 
 SKIPPED_DIRS = frozenset(
     {
@@ -179,9 +180,12 @@ def _inside(directory: str, base: str) -> bool:
 def _gitignore(directory: str) -> pathspec.PathSpec | None:
     try:
         with open(os.path.join(directory, ".gitignore"), encoding="utf-8") as f:
-            return pathspec.GitIgnoreSpec.from_lines(f.read().splitlines())
+            lines = f.read().splitlines()
     except (OSError, UnicodeDecodeError):
         return None
+    import pathspec  # only when a tree has a .gitignore: not at start-up
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def nothing_found(

@@ -1,0 +1,77 @@
+"""Start-up: what every command pays before it looks at a file, and the pool
+that starts while the files are still being read (issue #15 item 16).
+
+No timings here (they are in bench/startup.py): these tests pin down what makes
+start-up cheap (nothing heavy imported up front) and that the early pool changes
+nothing a user sees.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from hapimigrate import run
+from tests.conftest import run_cli
+
+LEGACY = (
+    "import requests\n\n"
+    "def owners(key):\n"
+    "    return requests.get('https://api.hubapi.com/owners/v2/owners?hapikey=' + key)\n"
+)
+PLAIN = "def add(a, b):\n    return a + b\n"
+
+
+def _loaded_after(statement: str) -> set[str]:
+    """The modules loaded by a fresh interpreter after ``statement``."""
+    probe = f"import sys\n{statement}\nprint('\\n'.join(sys.modules))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return set(done.stdout.split())
+
+
+def test_importing_the_cli_imports_no_parser_nor_pool():
+    loaded = _loaded_after("import hapimigrate.cli")
+    assert "hapimigrate.cli" in loaded
+    heavy = ("libcst", "tree_sitter", "concurrent.futures.process", "pathspec")
+    assert sorted(m for m in loaded if m.split(".")[0] in heavy or m in heavy) == []
+
+
+def test_check_of_a_tree_without_candidates_imports_no_parser(tmp_path):
+    (tmp_path / "plain.py").write_text(PLAIN)
+    statement = (
+        "from hapimigrate.cli import main\n"
+        f"try:\n    main(['check', '-q', {str(tmp_path)!r}])\n"
+        "except SystemExit as done:\n    assert done.code == 0, done.code"
+    )
+    loaded = _loaded_after(statement)
+    assert not [m for m in loaded if m.split(".")[0] in ("libcst", "tree_sitter")]
+
+
+def test_the_pool_starts_early_only_with_many_files_left_to_read():
+    many = [f"m{n}.py" for n in range(run.EARLY_POOL_FILES + 1)]
+    assert run._pool_pays(0, many, ["m0.py"])  # the rest is worth hiding LibCST
+    assert not run._pool_pays(len(many) - 1, many, [many[-1]])  # nothing left
+    few = many[:20]
+    assert not run._pool_pays(0, few, ["m0.py"])
+    assert run._pool_pays(19, few, few[: run.POOL_THRESHOLD])
+
+
+def test_an_early_pool_gives_the_serial_run_s_findings_in_its_order(tmp_path):
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    count = run.EARLY_POOL_FILES + 40
+    using = {0, 1, count // 2, count - 1}  # the first: the pool starts at once
+    for n in range(count):
+        (tree / f"m{n:03}.py").write_text(LEGACY if n in using else PLAIN)
+    serial = run_cli("check", "--format", "json", "--jobs", "1", str(tree))
+    pooled = run_cli("check", "--format", "json", "--jobs", "2", str(tree))
+    assert serial.returncode == pooled.returncode == 1
+    assert serial.stdout == pooled.stdout
+    assert serial.stderr == pooled.stderr
+    paths = [site["path"] for site in json.loads(serial.stdout)["sites"]]
+    assert sorted({p.rsplit("/", 1)[-1] for p in paths}) == sorted(
+        f"m{n:03}.py" for n in using
+    )
