@@ -15,6 +15,7 @@ blocks one more carrier or ends, so the step ends.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Callable
 
@@ -80,7 +81,7 @@ def resolve(
         added = {
             k: c for k, c in _exports(current.values()).items() if k not in exports
         }
-        newly = _blocked(exports, current, blocked)
+        newly = _blocked(exports, _index(current), blocked)
         if not added and not newly:
             break
         exports.update(added)
@@ -91,14 +92,15 @@ def resolve(
             current[path] = process(
                 path, _options(path, options, files, readers, exports, blocked)
             )
+    uses = _index(current)
     migrated: dict[Key, tuple[str, ...]] = {}
     for key, carrier in exports.items():
-        if key not in blocked and _uses_of(key, current):
+        if key not in blocked and uses.get(key):
             migrated[key] = tuple(sorted(r for r, c in readers.items() if carrier in c))
     per_path = {}
     for path in sorted(set(readers) | {key[0] for key in exports}):
         per_path[path] = _options(
-            path, options, files, readers, exports, blocked, current, final=True
+            path, options, files, readers, exports, blocked, uses, final=True
         )
         if any(key[0] == path for key in migrated):
             current[path] = process(path, per_path[path])  # drops its keys now
@@ -121,7 +123,7 @@ def _options(
     readers: dict[str, list[Carrier]],
     exports: dict[Key, Carrier],
     blocked: dict[Key, str],
-    current: dict[str, FileResult] | None = None,
+    uses: dict[Key, list[CarrierUse]] | None = None,
     final: bool = False,
 ) -> RunOptions:
     """What ``path`` is run knowing: the carriers it reads (blocked or not) and
@@ -133,10 +135,10 @@ def _options(
         if key in blocked:
             outcomes.append(CarrierOutcome(carrier.name, Status.MANUAL, blocked[key]))
             continue
-        uses = _uses_of(key, current) if final and current is not None else []
-        if uses:
-            where = ", ".join(sorted({u.where for u in uses}))
-            outcomes.append(CarrierOutcome(carrier.name, uses[0].status, where))
+        found = (uses or {}).get(key, []) if final else []
+        if found:
+            where = ", ".join(sorted({u.where for u in found}))
+            outcomes.append(CarrierOutcome(carrier.name, found[0].status, where))
     carried = readers.get(path, ())
     return dataclasses.replace(
         options,
@@ -181,51 +183,71 @@ def broken(results: list[FileResult], migrated: dict[Key, tuple[str, ...]]) -> s
 
 def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier]]:
     """The Python modules that may read each carrier: they name it and import
-    its module (a byte scan, then a word-boundary check, then the import lines)."""
+    its module (one scan of each file for all the carriers' names, then the
+    import lines of the few files that name one)."""
     readers: dict[str, list[Carrier]] = {}
-    words = {
-        c.name: re.compile(rb"\b" + re.escape(c.name.encode()) + rb"\b")
-        for c in exports
-    }
+    by_name: dict[bytes, list[Carrier]] = {}
+    for carrier in exports:
+        by_name.setdefault(carrier.name.encode(), []).append(carrier)
+    names = re.compile(
+        rb"\b(?:" + b"|".join(re.escape(n) for n in sorted(by_name)) + rb")\b"
+    )
     for path in files:
         if not prefilter.is_python(path):
-            continue
-        named = [c for c in exports if c.path != path]
-        if not named:
             continue
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError:
             continue
-        named = [
-            c for c in named if c.name.encode() in data and words[c.name].search(data)
-        ]
+        found = set(names.findall(data))
+        named = [c for n in found for c in by_name[n] if c.path != path]
         if not named:
             continue
         imports = imported_names(data)
-        named = [
-            c
-            for c in named
-            if any(n.encode() in imports for n in importable_names(c.path))
-        ]
+        stars = {m.split(b".")[-1] for m in _STAR.findall(data)}
+        named = [c for c in named if _may_read(c, data, imports, stars)]
         if named:
             readers[path] = named
     return readers
 
 
-def _uses_of(key: Key, reader_results: dict[str, FileResult]) -> list[CarrierUse]:
-    return [
-        use
-        for result in reader_results.values()
-        for use in result.carrier_uses
-        if (use.path, use.name) == key
-    ]
+@functools.lru_cache(maxsize=4096)
+def _homes(path: str) -> tuple[str, ...]:
+    return importable_names(path)
+
+
+_STAR = re.compile(rb"^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\*", re.MULTILINE)
+
+
+def _may_read(
+    carrier: Carrier, data: bytes, imports: set[bytes], stars: set[bytes]
+) -> bool:
+    """A module reads ``carrier`` only through its module: it imports the name
+    from it (``from constants import PARAMS``), names it as ``constants.PARAMS``,
+    or star-imports the module; a name of its own that happens to be the same
+    does not count."""
+    homes = [n.encode() for n in _homes(carrier.path)]
+    if not any(home in imports for home in homes):
+        return False
+    name = carrier.name.encode()
+    if name in imports:
+        return True  # from constants import PARAMS (or a module of that name)
+    return any(home in stars or home + b"." + name in data for home in homes)
+
+
+def _index(results: dict[str, FileResult]) -> dict[Key, list[CarrierUse]]:
+    """Every carrier use among these results, by carrier."""
+    index: dict[Key, list[CarrierUse]] = {}
+    for result in results.values():
+        for use in result.carrier_uses:
+            index.setdefault((use.path, use.name), []).append(use)
+    return index
 
 
 def _blocked(
     exports: dict[Key, Carrier],
-    reader_results: dict[str, FileResult],
+    index: dict[Key, list[CarrierUse]],
     blocked: dict[Key, str],
 ) -> dict[Key, str]:
     """The carriers newly found unable to change, with the reason."""
@@ -233,7 +255,7 @@ def _blocked(
     for key, carrier in exports.items():
         if key in blocked:
             continue
-        uses = _uses_of(key, reader_results)
+        uses = index.get(key, [])
         if not uses:
             if not carrier.used_here:
                 newly[key] = UNUSED.format(carrier.name)

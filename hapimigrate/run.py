@@ -276,14 +276,16 @@ def _keep_keys_read_elsewhere(
         return
     # two configured keys anywhere in the tree (settings.HUBSPOT_API_KEY here,
     # settings.HUBSPOT_SANDBOX_API_KEY there) must not become one token
-    # crm.API_KEY elsewhere is API_KEY = os.environ.get("HUBSPOT_API_KEY") of crm
-    aliases = env_aliases(files) if len(deferred) > 1 else {}
     identities = {
-        aliases.get(key, key)
+        key
         for r in deferred
         for key, _ in r.provider_keys
         if not key.startswith(UNPLACED_KEY)  # a free name may be any of them
     }
+    if len(identities) > 1:
+        # crm.API_KEY elsewhere is API_KEY = os.environ.get("HUBSPOT_API_KEY") of crm
+        aliases = env_aliases(files)
+        identities = {aliases.get(key, key) for key in identities}
     several = (
         tuple(sorted({label for r in deferred for _, label in r.provider_keys}))
         if len(identities) > 1
