@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import FIXTURES, ROOT, invoke
 
 CORPUS = os.path.join(ROOT, "bench", "corpus")
+HELD_OUT = os.path.join(ROOT, "bench", "corpus_auto")
 KEY_RULES = {"HM001", "HM002", "HM003", "HM004", "HM005", "HM006"}
 TREES = [
     *(
@@ -21,10 +22,12 @@ TREES = [
         for name in sorted(os.listdir(os.path.join(FIXTURES, "patterns")))
     ),
     *(
-        os.path.join(CORPUS, name, "src")
-        for name in sorted(os.listdir(CORPUS))
-        if os.path.isdir(os.path.join(CORPUS, name, "src"))
+        os.path.join(corpus, name, "src")
+        for corpus in (CORPUS, HELD_OUT)
+        for name in sorted(os.listdir(corpus))
+        if os.path.isdir(os.path.join(corpus, name, "src"))
     ),
+    os.path.join(FIXTURES, "multimodule", "src"),
 ]
 
 
