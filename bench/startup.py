@@ -1,16 +1,19 @@
 """Benchmark: start-up and small-tree speed of ``hapimigrate check``, against ruff.
 
-    python bench/startup.py [--runs 15] [--work /tmp/hapimigrate-startup]
+    python bench/startup.py [--runs 15] [--work DIR] [--ruff PATH] [--before DIR]
 
 Three trees: the small checked-in tree (``fixtures/check-tree``), this Python's
 standard library without its tests (every .py file outside ``test``/``tests``/
 ``site-packages``, a hapikey use appended to 1% of them) and a 10x copy of it.
-On each, prints the median wall time of the whole process over ``--runs`` runs
-(after one warm-up run), two ways: with its output discarded (stdout to
-/dev/null) and read through a pipe (the output read by this process), the way a
-CI log or an editor reads it. ruff's syntax-only pass (``ruff check --select
-E9``) is the yardstick when ruff is on PATH (or ``--ruff PATH``); the ratio
-hapimigrate/ruff is printed per tree. Also prints the time of the bare import of
+On each, prints the median (and least) wall time of the whole process over
+``--runs`` runs, the tools taking turns (a busy machine slows them alike), after
+one warm-up run each; two ways: with the output discarded (stdout to /dev/null)
+and read through a pipe (by this process), the way a CI log or an editor reads
+it. ruff's syntax-only pass (``ruff check --select E9``) is the yardstick when
+ruff is on PATH (or ``--ruff PATH``; e.g. ``pip install ruff`` into a scratch
+venv); the ratio of medians hapimigrate/ruff is printed per tree. ``--before
+DIR`` also times an earlier checkout of the package (before/after a change).
+Also prints the time of the bare import of
 ``hapimigrate.cli`` (what every command pays before it starts work).
 """
 
@@ -62,25 +65,36 @@ def build_corpus(work: str) -> tuple[str, str]:
     return one, ten
 
 
-def wall(command: list[str], piped: bool) -> float:
+def wall(command: list[str], piped: bool, env: dict[str, str] | None) -> float:
     """Seconds of one run of ``command``; its output discarded or read."""
     started = time.perf_counter()
     if piped:
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
         )
         assert process.stdout is not None
         while process.stdout.read(65536):
             pass
         process.wait()
     else:
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
     return time.perf_counter() - started
 
 
-def median(command: list[str], runs: int, piped: bool) -> float:
-    wall(command, piped)  # warm the page cache and the bytecode
-    return statistics.median(wall(command, piped) for _ in range(runs))
+def timings(
+    tools: dict[str, tuple[list[str], dict[str, str] | None]], runs: int, piped: bool
+) -> dict[str, list[float]]:
+    """``runs`` wall times of each tool, the tools taking turns (so that a busy
+    machine slows them alike), after one warm-up run of each."""
+    for command, env in tools.values():
+        wall(command, piped, env)  # the page cache and the bytecode
+    times: dict[str, list[float]] = {name: [] for name in tools}
+    for _ in range(runs):
+        for name, (command, env) in tools.items():
+            times[name].append(wall(command, piped, env))
+    return times
 
 
 def main() -> None:
@@ -88,30 +102,44 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--work", default="/tmp/hapimigrate-startup")
     parser.add_argument("--ruff", default=shutil.which("ruff"))
+    parser.add_argument(
+        "--before",
+        metavar="DIR",
+        help="also time the hapimigrate package in DIR (an earlier checkout, "
+        "e.g. from `git archive REV | tar -x -C DIR`)",
+    )
     arguments = parser.parse_args()
     one, ten = build_corpus(arguments.work)
-    hapimigrate = [sys.executable, "-m", "hapimigrate"]
     runs = arguments.runs
-    importing = [sys.executable, "-c", "import hapimigrate.cli"]
     bare = [sys.executable, "-c", "pass"]
-    print(f"python start-up: {median(bare, runs, False):.3f} s")
-    print(f"import hapimigrate.cli: {median(importing, runs, False):.3f} s")
+    importing = [sys.executable, "-c", "import hapimigrate.cli"]
+    started = timings(
+        {"python": (bare, None), "import": (importing, None)}, runs, False
+    )
+    print(f"python start-up:        {statistics.median(started['python']):.3f} s")
+    print(f"import hapimigrate.cli: {statistics.median(started['import']):.3f} s")
     trees = [("check-tree", SMALL, runs), ("stdlib 1x", one, runs)]
     trees.append(("stdlib 10x", ten, max(3, runs // 3)))
-    print(f"\n{'tree':<12} {'how':<10} {'hapimigrate':>12} {'ruff':>8} {'ratio':>6}")
+    print("\nmedian (min) wall seconds; ratio of medians to ruff's")
     for name, tree, count in trees:
+        check = ["check", "--exit-zero", tree]
+        tools = {"hapimigrate": ([sys.executable, "-m", "hapimigrate", *check], None)}
+        if arguments.before:
+            env = dict(os.environ, PYTHONPATH=os.path.abspath(arguments.before))
+            tools["before"] = ([sys.executable, "-m", "hapimigrate", *check], env)
+        if arguments.ruff:
+            ruff = [arguments.ruff, "check", "--no-cache", "--select", "E9", "-q"]
+            tools["ruff"] = ([*ruff, "--exit-zero", tree], None)
         for piped in (False, True):
-            how = "piped" if piped else "discarded"
-            ours = median(hapimigrate + ["check", "--exit-zero", tree], count, piped)
-            line = f"{name:<12} {how:<10} {ours:>11.3f}s"
-            if arguments.ruff:
-                theirs = median(
-                    [arguments.ruff, "check", "--no-cache", "--select", "E9", "-q"]
-                    + ["--exit-zero", tree],
-                    count,
-                    piped,
+            times = timings(tools, count, piped)
+            line = f"{name:<11} {'piped' if piped else 'discarded':<10}"
+            for tool, values in times.items():
+                line += f" {tool} {statistics.median(values):.3f} ({min(values):.3f})"
+            if "ruff" in times:
+                ratio = statistics.median(times["hapimigrate"]) / statistics.median(
+                    times["ruff"]
                 )
-                line += f" {theirs:>7.3f}s {ours / theirs:>5.1f}x"
+                line += f"  {ratio:.1f}x ruff"
             print(line, flush=True)
 
 
