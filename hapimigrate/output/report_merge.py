@@ -186,7 +186,7 @@ def parse(document: Any, source: str) -> RepoReport:
             check.integer(site, "line", f"{at}.line"),
         )
         status = check.string(site, "status", f"{at}.status")
-        if status not in STATUSES and status != "call":
+        if status not in STATUSES:
             raise check.wrong(f"{at}.status", "one of " + ", ".join(STATUSES))
         if check.boolean(site, "hardcoded_key", f"{at}.hardcoded_key"):
             if place not in hardcoded:
