@@ -19,7 +19,6 @@ from hapimigrate import (
     baseline,
     config,
     discover,
-    gitdiff,
     providers,
     suppress,
 )
@@ -34,10 +33,8 @@ from hapimigrate.model import (
     Site,
     Status,
 )
-from hapimigrate.output import diff as diff_output
 from hapimigrate.output import findings as findings_output
 from hapimigrate.output import report_json, progress, console, report_text
-from hapimigrate.source import ChangedOnDisk, write_atomic
 from hapimigrate.summary import Summary
 
 REPORT_FORMATS = ("text", "json", "markdown", "pr")
@@ -450,6 +447,8 @@ def check(
         except baseline.BaselineError as error:
             raise click.UsageError(str(error))
     if since:
+        from hapimigrate import gitdiff  # git only when asked: not at start-up
+
         try:
             added = gitdiff.added_lines(since, settings.paths)
         except gitdiff.GitError as error:
@@ -1018,6 +1017,8 @@ def _migrate(
         if not result.changed:
             continue
         if not write:
+            from hapimigrate.output import diff as diff_output  # not for check
+
             summary.changed += 1
             patch = diff_output.patch(result)
             _echo_bytes(diff_output.colored_patch(patch) if color else patch)
@@ -1163,6 +1164,8 @@ def _show_sites(settings: Settings, result: FileResult) -> None:
 
 def _write(settings: Settings, result: FileResult) -> bool:
     assert result.new is not None and result.original is not None
+    from hapimigrate.source import ChangedOnDisk, write_atomic  # not for check
+
     try:
         write_atomic(result.path, result.new, result.original)
     except ChangedOnDisk as error:
