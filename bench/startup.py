@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -65,8 +66,12 @@ def build_corpus(work: str) -> tuple[str, str]:
     return one, ten
 
 
-def wall(command: list[str], piped: bool, env: dict[str, str] | None) -> float:
-    """Seconds of one run of ``command``; its output discarded or read."""
+def wall(
+    command: list[str], piped: bool, env: dict[str, str] | None
+) -> tuple[float, float]:
+    """Wall and CPU (user + system, the process and its workers) seconds of one
+    run of ``command``; its output discarded or read."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     if piped:
         process = subprocess.Popen(
@@ -80,7 +85,10 @@ def wall(command: list[str], piped: bool, env: dict[str, str] | None) -> float:
         subprocess.run(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
         )
-    return time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu
 
 
 def timings(
@@ -90,11 +98,17 @@ def timings(
     machine slows them alike), after one warm-up run of each."""
     for command, env in tools.values():
         wall(command, piped, env)  # the page cache and the bytecode
-    times: dict[str, list[float]] = {name: [] for name in tools}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in tools}
     for _ in range(runs):
         for name, (command, env) in tools.items():
             times[name].append(wall(command, piped, env))
     return times
+
+
+def figures(values: list[tuple[float, float]]) -> str:
+    walls = [w for w, _ in values]
+    cpu = statistics.median(c for _, c in values)
+    return f"{statistics.median(walls):.3f} ({min(walls):.3f}) cpu {cpu:.3f}"
 
 
 def main() -> None:
@@ -116,11 +130,11 @@ def main() -> None:
     started = timings(
         {"python": (bare, None), "import": (importing, None)}, runs, False
     )
-    print(f"python start-up:        {statistics.median(started['python']):.3f} s")
-    print(f"import hapimigrate.cli: {statistics.median(started['import']):.3f} s")
+    print(f"python start-up:        {figures(started['python'])} s")
+    print(f"import hapimigrate.cli: {figures(started['import'])} s")
     trees = [("check-tree", SMALL, runs), ("stdlib 1x", one, runs)]
     trees.append(("stdlib 10x", ten, max(3, runs // 3)))
-    print("\nmedian (min) wall seconds; ratio of medians to ruff's")
+    print("\nmedian (least) wall seconds, median CPU seconds; ratio of wall medians")
     for name, tree, count in trees:
         check = ["check", "--exit-zero", tree]
         tools = {"hapimigrate": ([sys.executable, "-m", "hapimigrate", *check], None)}
@@ -134,11 +148,10 @@ def main() -> None:
             times = timings(tools, count, piped)
             line = f"{name:<11} {'piped' if piped else 'discarded':<10}"
             for tool, values in times.items():
-                line += f" {tool} {statistics.median(values):.3f} ({min(values):.3f})"
+                line += f" | {tool} {figures(values)}"
             if "ruff" in times:
-                ratio = statistics.median(times["hapimigrate"]) / statistics.median(
-                    times["ruff"]
-                )
+                ratio = statistics.median(w for w, _ in times["hapimigrate"])
+                ratio /= statistics.median(w for w, _ in times["ruff"])
                 line += f"  {ratio:.1f}x ruff"
             print(line, flush=True)
 
