@@ -35,7 +35,7 @@ HASH, SLASH, MARKUP, NONE = "hash", "slash", "markup", "none"
 FAMILIES = {
     **dict.fromkeys((".py", ".pyw", ".pyi", ".sh", ".bash", ".zsh", ".rb", ".yml", ".yaml",
                      ".toml", ".ini", ".cfg", ".conf", ".env", ".properties", ".pl", ".r"), HASH),
-    **dict.fromkeys((".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".php", ".java", ".go",
+    **dict.fromkeys((".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts", ".php", ".java", ".go",
                      ".cs", ".kt", ".swift", ".scala", ".rs", ".c", ".cpp", ".h"), SLASH),
     **dict.fromkeys((".html", ".htm", ".xml", ".vue", ".svelte", ".jinja", ".jinja2", ".j2",
                      ".tmpl", ".tpl", ".erb", ".twig", ".hbs", ".mustache", ".liquid"), MARKUP),
@@ -49,7 +49,7 @@ PYTHON, JS, PHP, RUBY, SHELL, YAML, INI, ENV, JSON = (
 )  # fmt: skip
 LANGUAGES = {
     **dict.fromkeys((".py", ".pyw", ".pyi"), PYTHON),
-    **dict.fromkeys((".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".vue", ".svelte"), JS),
+    **dict.fromkeys((".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".mts", ".cts", ".vue", ".svelte"), JS),
     **dict.fromkeys((".php",), PHP),
     **dict.fromkeys((".rb", ".erb"), RUBY),
     **dict.fromkeys((".sh", ".bash", ".zsh", ".ipynb"), SHELL),  # notebooks: magic lines
