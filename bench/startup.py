@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -38,6 +39,9 @@ SITE = (
     "    return _hm_requests.get('https://api.hubapi.com/contacts/v1/lists/all/contacts/all?hapikey=' + key)\n"
 )
 LEFT_OUT = ("test", "tests", "site-packages", "__pycache__")
+# every tool runs from here: `python -m` puts its folder first on sys.path, which
+# from this checkout would shadow --before's package
+CWD = tempfile.gettempdir()
 
 
 def build_corpus(work: str) -> tuple[str, str]:
@@ -75,7 +79,7 @@ def wall(
     started = time.perf_counter()
     if piped:
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=CWD
         )
         assert process.stdout is not None
         while process.stdout.read(65536):
@@ -83,7 +87,11 @@ def wall(
         process.wait()
     else:
         subprocess.run(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            cwd=CWD,
         )
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
