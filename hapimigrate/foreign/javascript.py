@@ -23,6 +23,7 @@ from hapimigrate.foreign import js_calls, js_decide, js_guards, js_headers, js_s
 from hapimigrate.foreign.js_flow import Flow
 from hapimigrate.foreign.js_syntax import module_bindings, outer, parse_for, unwrap
 from hapimigrate.foreign.js_token import Token, import_edit, name_taken, token_for
+from hapimigrate.foreign.sites import call_site
 from hapimigrate.foreign.splice import (
     Edit,
     OverlappingEdits,
@@ -275,23 +276,7 @@ def _call_sites(path, data, root, flow, mode, decisions) -> list[Site]:
     taken = {r.key for d in decisions for r, _ in d.candidate.requests}
     found = []
     for offset, endpoints in js_calls.calls(root, flow, mode, listed, taken):
-        line, column = position(data, offset)
-        start = data.rfind(b"\n", 0, offset) + 1
-        end = data.find(b"\n", offset)
-        code = data[start : end if end != -1 else len(data)].decode("utf-8", "replace")
-        found.append(
-            Site(
-                path,
-                line,
-                column,
-                line,
-                column,
-                Kind.CALL,
-                Status.KEPT,
-                calls=endpoints,
-                fingerprint=fingerprint(Kind.CALL.value, "", code),
-            )
-        )
+        found.append(call_site(path, data, offset, endpoints))
     return found
 
 

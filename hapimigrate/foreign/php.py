@@ -29,6 +29,7 @@ from hapimigrate.fingerprint import fingerprint
 from hapimigrate.foreign import php_calls, php_keys, php_sites
 from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.foreign.php_sites import FORM, Plan
+from hapimigrate.foreign.sites import call_site
 from hapimigrate.foreign.splice import (
     Edit,
     apply_edits,
@@ -36,7 +37,7 @@ from hapimigrate.foreign.splice import (
     overlaps,
     position,
 )
-from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
+from hapimigrate.model import FileResult, RunOptions, Site, Status
 
 UNRECOGNISED = "a hapikey use hapimigrate does not recognise in PHP: migrate it by hand"
 
@@ -97,23 +98,7 @@ def _call_sites(path: str, data: bytes, finder, plans: list[Plan], mode: str):
         php_sites.endpoint_path,
         bool(finder.broken),
     ):
-        line, column = position(data, offset)
-        start = data.rfind(b"\n", 0, offset) + 1
-        end = data.find(b"\n", offset)
-        code = data[start : end if end != -1 else len(data)].decode("utf-8", "replace")
-        found.append(
-            Site(
-                path,
-                line,
-                column,
-                line,
-                column,
-                Kind.CALL,
-                Status.KEPT,
-                calls=endpoints,
-                fingerprint=fingerprint(Kind.CALL.value, "", code),
-            )
-        )
+        found.append(call_site(path, data, offset, endpoints))
     return found
 
 
