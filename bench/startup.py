@@ -26,18 +26,15 @@ import shutil
 import statistics
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import run as run_bench  # noqa: E402  (bench/run.py: the same corpus builder)
+
 ROOT = os.path.dirname(HERE)
 SMALL = os.path.join(ROOT, "fixtures", "check-tree")
-SITE = (
-    "\n\nimport requests as _hm_requests\n\n"
-    "def _hm_legacy_contacts(key):\n"
-    "    return _hm_requests.get('https://api.hubapi.com/contacts/v1/lists/all/contacts/all?hapikey=' + key)\n"
-)
 LEFT_OUT = ("test", "tests", "site-packages", "__pycache__")
 # every tool runs from here: `python -m` puts its folder first on sys.path, which
 # from this checkout would shadow --before's package
@@ -45,29 +42,8 @@ CWD = tempfile.gettempdir()
 
 
 def build_corpus(work: str) -> tuple[str, str]:
-    """The standard library without its tests (1x) and ten copies of it (10x)."""
-    one, ten = os.path.join(work, "stdlib-1x"), os.path.join(work, "stdlib-10x")
-    if os.path.isdir(one) and os.path.isdir(ten):
-        return one, ten
-    stdlib = sysconfig.get_paths()["stdlib"]
-    files = []
-    for directory, dirnames, filenames in os.walk(stdlib):
-        dirnames[:] = sorted(d for d in dirnames if d not in LEFT_OUT)
-        files += [
-            os.path.join(directory, f) for f in sorted(filenames) if f.endswith(".py")
-        ]
-    for index, source in enumerate(files):
-        target = os.path.join(one, os.path.relpath(source, stdlib))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(source, "rb") as handle:
-            data = handle.read()
-        if index % 100 == 0:  # 1% of the files get a use
-            data += SITE.encode()
-        with open(target, "wb") as handle:
-            handle.write(data)
-    for copy in range(10):
-        shutil.copytree(one, os.path.join(ten, f"copy{copy}"))
-    return one, ten
+    """The standard library without its tests, 1% of it with a use, and 10x."""
+    return run_bench.build_corpus(work, LEFT_OUT)
 
 
 def wall(
