@@ -69,6 +69,14 @@ def resolve(
     exports = _exports(current.values())
     if not exports:
         return Resolved(results, {}, {})
+    constants = _Constants(files)
+    # a URL whose host is another module's constant (``BASE_URL + path``) is
+    # exported again knowing it, so that its readers know where it goes
+    for path in sorted({c.path for c in exports.values() if c.url.startswith("{")}):
+        known = constants(path)
+        if known:
+            current[path] = process(path, dataclasses.replace(options, constants=known))
+    exports = _exports(current.values())
     blocked: dict[Key, str] = {key: REFUSED for key in refused}
     readers: dict[str, list[Carrier]] = {}
     for _ in range(_ROUNDS):
@@ -76,7 +84,7 @@ def resolve(
         involved = set(readers) | {key[0] for key in blocked if key in exports}
         for path in sorted(involved):
             current[path] = process(
-                path, _options(path, options, files, readers, exports, blocked)
+                path, _options(path, options, constants, readers, exports, blocked)
             )
         added = {
             k: c for k, c in _exports(current.values()).items() if k not in exports
@@ -90,7 +98,7 @@ def resolve(
         blocked.update({key: UNSETTLED for key in exports if key not in blocked})
         for path in sorted(set(readers) | {key[0] for key in exports}):
             current[path] = process(
-                path, _options(path, options, files, readers, exports, blocked)
+                path, _options(path, options, constants, readers, exports, blocked)
             )
     uses = _index(current)
     migrated: dict[Key, tuple[str, ...]] = {}
@@ -100,7 +108,7 @@ def resolve(
     per_path = {}
     for path in sorted(set(readers) | {key[0] for key in exports}):
         per_path[path] = _options(
-            path, options, files, readers, exports, blocked, uses, final=True
+            path, options, constants, readers, exports, blocked, uses, final=True
         )
         if any(key[0] == path for key in migrated):
             current[path] = process(path, per_path[path])  # drops its keys now
@@ -119,7 +127,7 @@ def _exports(results) -> dict[Key, Carrier]:
 def _options(
     path: str,
     options: RunOptions,
-    files: list[str],
+    constants: Callable[[str], tuple[tuple[str, str], ...]],
     readers: dict[str, list[Carrier]],
     exports: dict[Key, Carrier],
     blocked: dict[Key, str],
@@ -138,7 +146,10 @@ def _options(
         found = (uses or {}).get(key, []) if final else []
         if found:
             where = ", ".join(sorted({u.where for u in found}))
-            outcomes.append(CarrierOutcome(carrier.name, found[0].status, where))
+            guarded = any(u.guarded for u in found)
+            outcomes.append(
+                CarrierOutcome(carrier.name, found[0].status, where, guarded)
+            )
     carried = readers.get(path, ())
     return dataclasses.replace(
         options,
@@ -147,8 +158,25 @@ def _options(
             for c in carried
         ),
         sent_elsewhere=tuple(outcomes),
-        constants=imported_constants(path, modules_of(files)) if carried else (),
+        constants=constants(path) if carried or outcomes else (),
     )
+
+
+class _Constants:
+    """The string constants each module imports from others of the tree
+    (:func:`imported_constants`), read once per module."""
+
+    def __init__(self, files: list[str]) -> None:
+        self.files = files
+        self.found: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.modules: dict[str, str] | None = None
+
+    def __call__(self, path: str) -> tuple[tuple[str, str], ...]:
+        if path not in self.found:
+            if self.modules is None:
+                self.modules = modules_of(self.files)
+            self.found[path] = imported_constants(path, self.modules)
+        return self.found[path]
 
 
 def broken(results: list[FileResult], migrated: dict[Key, tuple[str, ...]]) -> set[Key]:

@@ -151,6 +151,9 @@ class CarrierUse:
     status: Status
     reason: str
     where: str  # "reader.py:12"
+    # a helper's call giving it another host's URL (without the key): the helper
+    # may still change, if it sends the token to HubSpot's hosts only
+    guarded: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,7 @@ class CarrierOutcome:
     name: str
     status: Status
     reason: str = ""
+    guarded: bool = False  # a helper some callers give other hosts' URLs
 
 
 @dataclass(frozen=True)

@@ -238,14 +238,57 @@ def test_a_url_helper_of_another_module_moves_with_its_callers(tmp_path):
     assert BEARER in out["fetch.py"][1]
 
 
-def test_a_helper_other_modules_call_with_other_hosts_keeps_everything(tmp_path):
+GUARDED = (
+    'headers={"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]} '
+    'if urlsplit(url).hostname == "api.hubapi.com" else {}'
+)
+
+
+def test_a_helper_other_modules_also_give_other_hosts_sends_the_token_to_hubspot_only(
+    tmp_path,
+):
+    """Another module gives the helper an exchange-rate URL (a host written in
+    the code): the helper sends the header only to the HubSpot host its keyed
+    callers use, so the other host still gets nothing."""
     weekly = (
-        "import fetch\n"
-        "def rate():\n    return fetch.get_json('https://api.exchangerate.example.org/latest')\n"
+        "import fetch\nRATES = 'https://api.exchangerate.example.org/latest'\n"
+        "def rate():\n    return fetch.get_json(RATES + '?base=USD')\n"
     )
     out = migrate(tmp_path, {"urls.py": URLS, "fetch.py": FETCH, "weekly.py": weekly})
+    assert out["urls.py"][0] == [Status.REWRITE]
+    assert "hapikey" not in out["urls.py"][1]
+    assert GUARDED in out["fetch.py"][1]
+    assert "from urllib.parse import urlsplit" in out["fetch.py"][1]
+    assert out["weekly.py"] == ([], weekly)
+
+
+@pytest.mark.parametrize(
+    "weekly",
+    [  # a URL known only at run time: its host may be HubSpot's
+        "import fetch\ndef rate(url):\n    return fetch.get_json(url)\n",
+        # a HubSpot URL without the key: the guard would give it the token
+        "import fetch\ndef pub():\n    return fetch.get_json('https://api.hubapi.com/x')\n",
+    ],
+)
+def test_a_helper_other_modules_give_urls_of_unknown_hosts_keeps_everything(
+    tmp_path, weekly
+):
+    out = migrate(tmp_path, {"urls.py": URLS, "fetch.py": FETCH, "weekly.py": weekly})
     assert out["urls.py"][1] == URLS and out["fetch.py"][1] == FETCH
-    assert out["weekly.py"][0] == [Status.MANUAL]
+    assert out["weekly.py"] == ([Status.MANUAL], weekly)
+
+
+def test_a_guarded_helper_whose_keyed_hosts_are_unknown_keeps_everything(tmp_path):
+    """The guard names the hosts the keyed callers use: when one of them is not
+    known (a base read from the environment), no guard can be written."""
+    urls = URLS.replace("'https://api.hubapi.com'", "os.environ['HUBSPOT_BASE']")
+    weekly = (
+        "import fetch\ndef rate():\n"
+        "    return fetch.get_json('https://api.exchangerate.example.org/latest')\n"
+    )
+    out = migrate(tmp_path, {"urls.py": urls, "fetch.py": FETCH, "weekly.py": weekly})
+    assert out["urls.py"][1] == urls and out["fetch.py"][1] == FETCH
+    assert Status.MANUAL in out["fetch.py"][0]
 
 
 def test_a_carrier_reached_by_a_star_import(tmp_path):
@@ -330,3 +373,28 @@ def test_a_dual_auth_helper_of_another_module_is_left(tmp_path):
     out = migrate(tmp_path, {"connector/auth.py": auth, "connector/base.py": base})
     assert out["connector/auth.py"][1] == auth
     assert out["connector/base.py"][1] == base
+
+
+@pytest.mark.parametrize(
+    "headers,merged",
+    [
+        (
+            "{'Accept': 'application/json'}",
+            "{'Accept': 'application/json', **({\"Authorization\": ",
+        ),
+        ("HEADERS", "{**(HEADERS or {}), **({\"Authorization\": "),
+    ],
+)
+def test_a_guarded_header_joins_the_requests_own_headers(tmp_path, headers, merged):
+    fetch = FETCH.replace(
+        "requests.get(url, timeout=20)", f"requests.get(url, headers={headers})"
+    ).replace("from urls import api_url\n", "from urls import api_url\nHEADERS = None\n")
+    weekly = (
+        "import fetch\ndef rate():\n"
+        "    return fetch.get_json('https://api.exchangerate.example.org/latest')\n"
+    )
+    out = migrate(tmp_path, {"urls.py": URLS, "fetch.py": fetch, "weekly.py": weekly})
+    text = out["fetch.py"][1]
+    assert merged in text
+    assert 'if urlsplit(url).hostname == "api.hubapi.com" else {})}' in text
+    compile(text, "fetch.py", "exec")

@@ -501,6 +501,15 @@ def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) 
         return _left(ctx, carrier, node, f"{what}: {problem}")
     if value is None or attach.carries_key(ctx, value):
         return  # its default, or a value with the key (migrated as a use)
+    host = hubspot.host(values.url_template(ctx, value))
+    if host is not None and not attach.is_api_host(host):
+        # another host's URL, written in the code: the helper may still send
+        # the token, to HubSpot's hosts only (its own module says if it can)
+        where = f"{os.path.basename(ctx.path)}:{ctx.start(call)[0]}"
+        ctx.carrier_uses.append(
+            CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where, True)
+        )
+        return
     _left(ctx, carrier, call, f"{what}: this call gives it a value without the key")
 
 

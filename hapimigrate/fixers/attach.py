@@ -73,6 +73,7 @@ def sink_problem(
         or _other_hosts(ctx, route)
         or _other_callers(ctx, route)
         or _mixed_requests(ctx, route)
+        or guard_problem(ctx, route)
     )
 
 
@@ -619,6 +620,10 @@ def send_token(
             if edit.bearer is None:
                 edit.bearer = ctx.bearer(key)
                 edit.merge = _merge_style(ctx, sink.call)
+                function = guarded_helper(ctx, sink)
+                if function is not None:
+                    edit.guard, _ = host_guard(ctx, sink, function)
+                    assert edit.guard is not None  # guard_problem said so
                 if sink.info is not None and sink.info.kind == "urlopen":
                     edit.wrap_request = _request_class(ctx, sink.call)
         elif sink.statement is not None and sink.session is not None:
@@ -627,6 +632,86 @@ def send_token(
             header = _session_header(ctx, sink.session, key)
             keep = [] if sink.statement is replaces else [None]
             ctx.edits.statements[sink.statement] = keep + [header]
+
+
+GUARD_IMPOSSIBLE = (
+    "{}() is also given other hosts' URLs by other modules ({}), and {}: the "
+    "token cannot be kept to HubSpot's hosts"
+)
+_API_HOST = re.compile(r"^api(?:-[a-z0-9]+)?\.(?:hubapi|hubspot)\.com$")
+
+
+def is_api_host(host: str) -> bool:
+    """``api.hubapi.com``, ``api-eu1.hubapi.com``: where HubSpot takes tokens."""
+    return _API_HOST.match(host) is not None
+
+
+def guarded_helper(ctx: ModuleContext, sink: Sink) -> cst.FunctionDef | None:
+    """The module-level function the request is made in, when other modules'
+    calls give it other hosts' URLs as well as HubSpot's (its carrier outcome is
+    ``guarded``): the header must go with HubSpot's only."""
+    if sink.call is None:
+        return None
+    function = ctx.ancestor(sink.call, cst.FunctionDef)
+    if not (
+        isinstance(function, cst.FunctionDef)
+        and isinstance(ctx.parent(function), cst.Module)
+    ):
+        return None
+    outcome = ctx.sent_elsewhere.get(function.name.value)
+    return function if outcome is not None and outcome.guarded else None
+
+
+def host_guard(
+    ctx: ModuleContext, sink: Sink, function: cst.FunctionDef
+) -> tuple[cst.BaseExpression | None, str]:
+    """``urlsplit(url).hostname == "api.hubapi.com"`` for a request of ``function``
+    whose URL is one of its parameters, with the HubSpot API hosts its callers in
+    this module give it (each with the key); or why there is no such test."""
+    url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
+    if ctx.python2_style:
+        return None, "this is Python 2 code"
+    if sink.info is not None and sink.info.kind == "urlopen":
+        return None, "its request is made with urlopen"
+    if kwargs.own_kwargs(ctx, sink.call) is not None and not _has_headers(sink.call):
+        return None, "its request passes on its **kwargs"
+    if not (
+        isinstance(url, cst.Name) and url.value in arguments.parameter_names(function)
+    ):
+        return None, "its request's URL is not one of its parameters"
+    scope = ctx.lexical_scope(url)
+    if scope is None or any(
+        not isinstance(getattr(b, "node", None), cst.Param) for b in scope[url.value]
+    ):
+        return None, f"it changes {url.value} before the request"
+    if re.search(r"\burlsplit\b", ctx.module.code):
+        return None, "this module names urlsplit already"
+    hosts = set()
+    for call in Flow(ctx).callers(function):
+        given = arguments.bind(function, call).get(url.value)
+        host = hubspot.host(values.url_template(ctx, given)) if given else None
+        if host is None or not is_api_host(host):
+            line = ctx.start(call)[0]
+            return None, f"the host of the URL given at line {line} is not known"
+        hosts.add(host)
+    if not hosts:
+        return None, "no call in this module tells HubSpot's host"
+    ctx.imports.add(Import("urllib.parse", "urlsplit"))
+    return edits.host_guard(cst.Name(url.value), sorted(hosts)), ""
+
+
+def guard_problem(ctx: ModuleContext, route: Route) -> str | None:
+    """Why a request of a helper other modules also give other hosts' URLs
+    cannot keep the token to HubSpot's hosts, if so."""
+    for sink in route.sinks:
+        function = guarded_helper(ctx, sink)
+        if function is None:
+            continue
+        guard, why = host_guard(ctx, sink, function)
+        if guard is None:
+            where = ctx.sent_elsewhere[function.name.value].reason
+            return GUARD_IMPOSSIBLE.format(function.name.value, where, why)
+    return None
 
 
 def _has_headers(call: cst.Call) -> bool:

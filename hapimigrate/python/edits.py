@@ -29,6 +29,9 @@ class CallEdit:
     wrap_request: str | None = None  # urlopen(url) -> urlopen(Request(url, headers=))
     unwrap_format: bool = False  # "...".format() with no args left -> "..."
     merge: str = "spread"  # how the header joins a headers= value: see merged_headers
+    # the header goes only when this holds (the URL's host is HubSpot's): the
+    # request also goes to other hosts, which get no header
+    guard: cst.BaseExpression | None = None
 
 
 @dataclass
@@ -163,6 +166,27 @@ def headers_dict(value: cst.BaseExpression) -> cst.Dict:
 
 
 SPREAD, SPREAD_OR_EMPTY, DICT_CALL = "spread", "spread-or-empty", "dict-call"
+_COMMA = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+
+
+def guarded_headers(value: cst.BaseExpression, guard: cst.BaseExpression) -> cst.IfExp:
+    """``{"Authorization": value} if guard else {}``: the header for the requests
+    the guard lets through (HubSpot's hosts), none for the others."""
+    return cst.IfExp(guard, headers_dict(value), cst.Dict([]))
+
+
+def host_guard(url: cst.BaseExpression, hosts: Sequence[str]) -> cst.BaseExpression:
+    """``urlsplit(url).hostname == "api.hubapi.com"`` (``in (...)`` for several)."""
+    hostname = cst.Attribute(
+        cst.Call(cst.Name("urlsplit"), [cst.Arg(url)]), cst.Name("hostname")
+    )
+    names = [cst.SimpleString(f'"{h}"') for h in sorted(hosts)]
+    if len(names) == 1:
+        return cst.Comparison(hostname, [cst.ComparisonTarget(cst.Equal(), names[0])])
+    return cst.Comparison(
+        hostname,
+        [cst.ComparisonTarget(cst.In(), cst.Tuple([cst.Element(n) for n in names]))],
+    )
 
 
 def merged_headers(
@@ -388,6 +412,8 @@ class EditApplier(cst.CSTTransformer):
         return updated.with_changes(args=args)
 
     def _with_bearer(self, call, args, edit):
+        if edit.guard is not None:
+            return self._with_guarded_bearer(call, args, edit)
         if edit.wrap_request is not None:
             request = cst.Call(
                 cst.parse_expression(edit.wrap_request),
@@ -411,6 +437,40 @@ class EditApplier(cst.CSTTransformer):
             args,
             _keyword_arg("headers", headers_dict(edit.bearer)),
             call.whitespace_before_args,
+        )
+
+    def _with_guarded_bearer(self, call, args, edit):
+        """``headers={"Authorization": ...} if <guard> else {}``, or merged into the
+        call's headers as ``{**h, **(... if <guard> else {})}``."""
+        header = guarded_headers(edit.bearer, edit.guard)
+        for i, arg in enumerate(args):
+            if arg.keyword is not None and arg.keyword.value == "headers":
+                base = arg.value
+                spread = cst.StarredDictElement(
+                    header.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+                )
+                if isinstance(base, cst.Dict):
+                    if not any(is_authorization_entry(e) for e in base.elements):
+                        elements = append_item(
+                            base.elements, spread, base.lbrace.whitespace_after
+                        )
+                        args[i] = arg.with_changes(
+                            value=base.with_changes(elements=elements)
+                        )
+                    return args
+                if edit.merge == SPREAD_OR_EMPTY:
+                    base = cst.BooleanOperation(
+                        base,
+                        cst.Or(),
+                        cst.Dict([]),
+                        lpar=[cst.LeftParen()],
+                        rpar=[cst.RightParen()],
+                    )
+                merged = cst.Dict([cst.StarredDictElement(base, comma=_COMMA), spread])
+                args[i] = arg.with_changes(value=merged)
+                return args
+        return append_item(
+            args, _keyword_arg("headers", header), call.whitespace_before_args
         )
 
     def leave_SimpleStatementLine(self, original, updated):
