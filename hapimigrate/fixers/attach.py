@@ -66,15 +66,27 @@ def sink_problem(
                 problem = _callers_auth(ctx, sink.call)
             if problem:
                 return problem
+    guarded = _guarded(ctx, route)
     return (
         _existing_auth(ctx, route, key)
         or _opaque_headers(ctx, route)
         or _headers_replaced(ctx, route)
-        or _other_hosts(ctx, route)
-        or _other_callers(ctx, route)
+        or _other_hosts(ctx, route, guarded)
+        or _other_callers(ctx, route, guarded)
         or _mixed_requests(ctx, route)
         or guard_problem(ctx, route)
     )
+
+
+def _guarded(ctx: ModuleContext, route: Route) -> set[int]:
+    """The functions (ids) of the route's requests that will send the header
+    to HubSpot's hosts only: their other callers' URLs need not hold the key."""
+    found = set()
+    for sink in route.sinks:
+        function = guarded_helper(ctx, sink)
+        if function is not None and host_guard(ctx, sink, function)[0] is not None:
+            found.add(id(function))
+    return found
 
 
 GUARDED_ELSEWHERE = (
@@ -94,12 +106,17 @@ def guarded_elsewhere(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str | 
     return None
 
 
-def _other_callers(ctx: ModuleContext, route: Route) -> str | None:
+def _other_callers(
+    ctx: ModuleContext, route: Route, guarded: set[int] = frozenset()
+) -> str | None:
     """A helper the value entered through a parameter sends every caller's value:
     each other caller must hand it the key as well (and is then a site of its own),
-    or its requests would get the token too."""
+    or its requests would get the token too (unless the header goes to HubSpot's
+    hosts only and they give others)."""
     followed = {id(call) for _, call, _ in route.helpers}
     for function, _, parameter in route.helpers:
+        if id(function) in guarded:
+            continue
         for call in Flow(ctx).callers(function):
             if id(call) in followed:
                 continue
@@ -353,7 +370,9 @@ def _calls_with_argument(ctx: ModuleContext, text: str) -> list[cst.Call]:
     return found
 
 
-def _other_hosts(ctx: ModuleContext, route: Route) -> str | None:
+def _other_hosts(
+    ctx: ModuleContext, route: Route, guarded: set[int] = frozenset()
+) -> str | None:
     """The token goes to HubSpot only. A request whose URL variable is also
     assigned another host's URL (``if crm == "hubspot": url = ... else: url =
     pipedrive``), or a helper whose URL comes from its callers (``def fetch(url)``,
@@ -367,7 +386,7 @@ def _other_hosts(ctx: ModuleContext, route: Route) -> str | None:
             if where is not None and not hubspot.is_hubspot_host(where):
                 return OTHER_URLS.format(ctx.start(sink.call)[0], where)
         function = ctx.ancestor(sink.call, cst.FunctionDef)
-        if not isinstance(function, cst.FunctionDef):
+        if not isinstance(function, cst.FunctionDef) or id(function) in guarded:
             continue
         template = values.url_template(ctx, url)
         parameters = set(arguments.parameter_names(function))
@@ -624,6 +643,7 @@ def send_token(
                 if function is not None:
                     edit.guard, _ = host_guard(ctx, sink, function)
                     assert edit.guard is not None  # guard_problem said so
+                    ctx.imports.add(Import("urllib.parse", "urlsplit"))
                 if sink.info is not None and sink.info.kind == "urlopen":
                     edit.wrap_request = _request_class(ctx, sink.call)
         elif sink.statement is not None and sink.session is not None:
@@ -647,19 +667,29 @@ def is_api_host(host: str) -> bool:
 
 
 def guarded_helper(ctx: ModuleContext, sink: Sink) -> cst.FunctionDef | None:
-    """The module-level function the request is made in, when other modules'
-    calls give it other hosts' URLs as well as HubSpot's (its carrier outcome is
-    ``guarded``): the header must go with HubSpot's only."""
+    """The function the request is made in, when some of its callers give it
+    other hosts' URLs (written in the code, without the key) as well as
+    HubSpot's with the key: callers in this module, or in others (its carrier
+    outcome is ``guarded``). The header must go with HubSpot's only."""
     if sink.call is None:
         return None
     function = ctx.ancestor(sink.call, cst.FunctionDef)
-    if not (
-        isinstance(function, cst.FunctionDef)
-        and isinstance(ctx.parent(function), cst.Module)
-    ):
+    if not isinstance(function, cst.FunctionDef):
         return None
-    outcome = ctx.sent_elsewhere.get(function.name.value)
-    return function if outcome is not None and outcome.guarded else None
+    if isinstance(ctx.parent(function), cst.Module):
+        outcome = ctx.sent_elsewhere.get(function.name.value)
+        if outcome is not None and outcome.guarded:
+            return function
+    url = call_endpoints.sink_url_node(sink)
+    if not isinstance(url, cst.Name):
+        return None
+    for call in Flow(ctx).callers(function):
+        given = arguments.bind(function, call).get(url.value)
+        if given is not None and not _gives_key(ctx, call):
+            host = hubspot.host(values.url_template(ctx, given))
+            if host is not None and not is_api_host(host):
+                return function
+    return None
 
 
 def host_guard(
@@ -667,7 +697,8 @@ def host_guard(
 ) -> tuple[cst.BaseExpression | None, str]:
     """``urlsplit(url).hostname == "api.hubapi.com"`` for a request of ``function``
     whose URL is one of its parameters, with the HubSpot API hosts its callers in
-    this module give it (each with the key); or why there is no such test."""
+    this module give it with the key (the others must give other hosts, written
+    in the code); or why there is no such test."""
     url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
     if ctx.python2_style:
         return None, "this is Python 2 code"
@@ -690,27 +721,41 @@ def host_guard(
     for call in Flow(ctx).callers(function):
         given = arguments.bind(function, call).get(url.value)
         host = hubspot.host(values.url_template(ctx, given)) if given else None
-        if host is None or not is_api_host(host):
+        keyed = _gives_key(ctx, call)
+        if host is None or is_api_host(host) != keyed:
             line = ctx.start(call)[0]
             return None, f"the host of the URL given at line {line} is not known"
-        hosts.add(host)
+        if keyed:
+            hosts.add(host)
     if not hosts:
         return None, "no call in this module tells HubSpot's host"
-    ctx.imports.add(Import("urllib.parse", "urlsplit"))
     return edits.host_guard(cst.Name(url.value), sorted(hosts)), ""
 
 
+def _gives_key(ctx: ModuleContext, call: cst.Call) -> bool:
+    """Whether a call hands the key in (in its URL, its params, ...)."""
+    return any(carries_key(ctx, arg.value) for arg in call.args)
+
+
+GUARD_IMPOSSIBLE_HERE = (
+    "{}() is also given other hosts' URLs, and {}: the token cannot be kept to "
+    "HubSpot's hosts"
+)
+
+
 def guard_problem(ctx: ModuleContext, route: Route) -> str | None:
-    """Why a request of a helper other modules also give other hosts' URLs
-    cannot keep the token to HubSpot's hosts, if so."""
+    """Why a request of a helper also given other hosts' URLs cannot keep the
+    token to HubSpot's hosts, if so."""
     for sink in route.sinks:
         function = guarded_helper(ctx, sink)
         if function is None:
             continue
         guard, why = host_guard(ctx, sink, function)
         if guard is None:
-            where = ctx.sent_elsewhere[function.name.value].reason
-            return GUARD_IMPOSSIBLE.format(function.name.value, where, why)
+            outcome = ctx.sent_elsewhere.get(function.name.value)
+            if outcome is not None and outcome.guarded:
+                return GUARD_IMPOSSIBLE.format(function.name.value, outcome.reason, why)
+            return GUARD_IMPOSSIBLE_HERE.format(function.name.value, why)
     return None
 
 
