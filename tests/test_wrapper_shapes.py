@@ -181,3 +181,51 @@ def test_a_command_line_options_configured_default_becomes_the_token():
     text = migrate(source).new.decode()
     assert "default=os.environ.get(\"HUBSPOT_ACCESS_TOKEN\")" in text
     assert "HUBSPOT_API_KEY" not in text
+
+
+CLICK_TOOL = """import click
+import requests
+
+class Client:
+    def __init__(self, api_key):
+        if not api_key:
+            raise click.UsageError("no API key")
+        self.api_key = api_key
+
+    def owners(self):
+        return requests.get("https://api.hubapi.com/crm/v3/owners", params={"hapikey": self.api_key})
+
+@click.command()
+@click.option("--api-key", envvar="HUBSPOT_API_KEY", help="HubSpot API key")
+@click.pass_context
+def cli(ctx, api_key):
+    ctx.obj = {"api_key": api_key}
+    Client(ctx.obj["api_key"]).owners()
+"""
+
+
+def test_a_click_option_reading_the_keys_variable_reads_the_tokens(monkeypatch):
+    """``envvar="HUBSPOT_API_KEY"``: run without --api-key, the command gave the
+    key read there; now that its value is sent as a token, it reads the token's
+    variable (the old one is gone after the migration)."""
+    from click.testing import CliRunner
+
+    result = migrate(CLICK_TOOL, "env:HUBSPOT_ACCESS_TOKEN")
+    text = result.new.decode()
+    assert 'envvar="HUBSPOT_ACCESS_TOKEN"' in text and "HUBSPOT_API_KEY" not in text
+    assert {s.status for s in result.sites} == {Status.REWRITE}
+    sent = run(text, "", monkeypatch)
+    monkeypatch.delenv("HUBSPOT_API_KEY")
+    namespace: dict = {}
+    exec(compile(text, "<migrated>", "exec"), namespace)
+    outcome = CliRunner().invoke(namespace["cli"], [])
+    assert outcome.exit_code == 0, outcome.output
+    assert sent[-1]["headers"] == {"Authorization": "Bearer tok-main"}
+    assert sent[-1]["params"] == {}
+
+
+def test_a_click_option_reading_the_keys_variable_stays_for_a_non_environment_provider():
+    result = migrate(CLICK_TOOL, "vault_tokens:hubspot_token")
+    assert result.new is None
+    manual = [s for s in result.sites if s.status == Status.MANUAL]
+    assert manual and "--api-key option reads the key from HUBSPOT_API_KEY" in manual[0].reason

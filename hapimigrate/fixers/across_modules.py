@@ -544,6 +544,7 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         f"{carrier.name}() of {carrier.module}.py takes a token as {carrier.parameter}"
     )
     if problem is None and origin is not None and origin.kind == origins.CALLER:
+        attach.retarget_key_options(ctx)
         for given in passed:
             ctx.edits.replace[given] = ctx.token()
             ctx.note_key(given)

@@ -527,6 +527,84 @@ def export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
     )
 
 
+KEY_OPTION = (
+    "the {} option reads the key from {} ({}=): with this token provider it "
+    "cannot read the token the same way; change the option by hand"
+)
+_KEY_VARIABLE = re.compile(r"(?i)hapi|hubspot\w*key|\bapi_?key")
+_PROVIDER_VARIABLE = re.compile(
+    r"""^os\.(?:environ\[|environ\.get\(|getenv\()\s*['"](\w+)['"]\s*[\])]$"""
+)
+
+
+def key_options(ctx: ModuleContext) -> list[tuple[cst.Call, cst.SimpleString]]:
+    """Command-line options that fall back on the key's environment variable
+    (click's and typer's ``envvar="HUBSPOT_API_KEY"``): whoever runs the command
+    without the option gives the key read there."""
+    found = []
+    for call in ctx.index.calls:
+        func = ctx.code(call.func)
+        if not re.search(r"(?:^|\.)(?:option|Option|argument|Argument)$", func):
+            continue
+        for arg in call.args:
+            value = arg.value
+            if (
+                arg.keyword is not None
+                and arg.keyword.value == "envvar"
+                and isinstance(value, cst.SimpleString)
+                and _KEY_VARIABLE.search(str(value.evaluated_value))
+                and not re.search(r"(?i)dev", str(value.evaluated_value))
+            ):
+                found.append((call, value))
+    return found
+
+
+def key_options_problem(ctx: ModuleContext) -> str | None:
+    """Options reading the key's variable can read the token's instead only
+    when the provider is an environment variable."""
+    options = key_options(ctx)
+    if options and _provider_variable(ctx) is None:
+        call, value = options[0]
+        return KEY_OPTION.format(
+            _option_name(ctx, call), value.evaluated_value, "envvar"
+        )
+    return None
+
+
+def retarget_key_options(ctx: ModuleContext) -> None:
+    """``envvar="HUBSPOT_API_KEY"`` -> the provider's variable: the option, by
+    default the key, is by default the token now (its callers hand in tokens)."""
+    variable = _provider_variable(ctx)
+    for call, value in key_options(ctx):
+        assert variable is not None  # key_options_problem said so
+        if value in ctx.edits.replace:
+            continue
+        quote = value.quote
+        ctx.edits.replace[value] = cst.SimpleString(f"{quote}{variable}{quote}")
+        ctx.provider_keys.add((str(value.evaluated_value), ctx.code(value)))
+        ctx.site(
+            value,
+            Kind.SETTING,
+            Status.REWRITE,
+            f"the {_option_name(ctx, call)} option takes a token now: by default "
+            f"it reads {variable}",
+        )
+
+
+def _provider_variable(ctx: ModuleContext) -> str | None:
+    match = _PROVIDER_VARIABLE.match(ctx.provider.expression.strip())
+    return match.group(1) if match else None
+
+
+def _option_name(ctx: ModuleContext, call: cst.Call) -> str:
+    names = [
+        str(a.value.evaluated_value)
+        for a in call.args
+        if a.keyword is None and isinstance(a.value, cst.SimpleString)
+    ]
+    return next((n for n in names if n.startswith("--")), names[0] if names else "")
+
+
 def callers_keys(
     ctx: ModuleContext, origin: Origin
 ) -> tuple[tuple[cst.BaseExpression, ...], str | None]:
@@ -557,7 +635,7 @@ def callers_keys(
             passed.append(origins.command_line_default(ctx, value))
         elif kind != origins.CALLER:  # a caller's caller passes a token: fine
             return (), CALLER_UNPLACED.format(ctx.start(value)[0])
-    return tuple(passed), None
+    return tuple(passed), key_options_problem(ctx)
 
 
 def give_token(
@@ -603,6 +681,8 @@ def replace_configured_keys(
     feed it become the provider's token: a default (``key or settings.KEY``) and
     the keys this module's callers pass (``get(FROM_KEY)``)."""
     configured = list(passed)
+    if decision.callers_token:
+        retarget_key_options(ctx)
     if decision.token_default and origin.fallback is not None:
         configured.append(origin.fallback)
     for value in configured:
