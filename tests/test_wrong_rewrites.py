@@ -179,3 +179,23 @@ def test_a_plain_objects_params_attribute_is_not_a_session():
     result = migrate(source)
     assert result.new is None
     assert [s.status for s in result.sites] == [Status.MANUAL]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "'https://api.hubapi.com/extensions/ecomm/v2/settings?appId=%s&hapikey=%s' % (APP_ID, DEV_KEY)",
+        "'https://api.hubapi.com/integrations/v1/me?hapikey=%s' % (DEV_KEY,)",
+        "'https://api.hubapi.com/integrations/v1/me?hapikey={}'.format(DEV_KEY)",
+    ],
+)
+def test_a_developer_key_filled_into_a_url_by_formatting_is_kept(url):
+    """blind corpus (shopify_bridge_shared_session): the developer key fed to a
+    ``%s`` field was not seen as the key, and became the portal token."""
+    source = (
+        "import os, requests\nDEV_KEY = os.environ['HUBSPOT_DEVELOPER_KEY']\n"
+        f"APP_ID = 7\ndef settings():\n    return requests.get({url})\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert [s.status for s in result.sites if s.kind.value == "url"] == [Status.KEPT]
