@@ -199,3 +199,74 @@ def test_a_developer_key_filled_into_a_url_by_formatting_is_kept(url):
     result = migrate(source)
     assert result.new is None
     assert [s.status for s in result.sites if s.kind.value == "url"] == [Status.KEPT]
+
+
+TENANT = "import requests\nfrom flask import request\nimport db\n"
+PROFILE = "'https://api.hubapi.com/contacts/v1/contact/vid/1/profile'"
+
+
+@pytest.mark.parametrize(
+    "body,token",
+    [
+        (  # a key posted to the web handler: it was replaced by the provider's token
+            "def install():\n    key = request.form['api_key'].strip()\n"
+            f"    return requests.get({PROFILE}, params={{'hapikey': key}})\n",
+            '"Bearer " + key',
+        ),
+        (
+            "def install():\n"
+            f"    return requests.get({PROFILE}, params={{'hapikey': request.headers.get('X-Key')}})\n",
+            "\"Bearer \" + request.headers.get('X-Key')",
+        ),
+        (  # a tenant's key looked up by a value known at run time
+            "def hook(event):\n    key = db.portal_key(event['portalId'])\n"
+            f"    return requests.get({PROFILE}, params={{'hapikey': key}})\n",
+            '"Bearer " + key',
+        ),
+        (  # one tenant's record per turn
+            "def monthly():\n    for portal in db.active_portals():\n"
+            f"        requests.get({PROFILE}, params={{'hapikey': portal['api_key']}})\n",
+            "\"Bearer \" + portal['api_key']",
+        ),
+    ],
+    ids=["form", "header", "lookup", "rows"],
+)
+def test_a_tenants_key_from_the_request_or_storage_is_sent_not_replaced(body, token):
+    """Each tenant's credential stays the tenant's: it is sent as the token (the
+    stored or posted values must be tokens now), never the provider's one."""
+    result = migrate(TENANT + body)
+    text = result.new.decode()
+    assert token in text and "HUBSPOT_ACCESS_TOKEN" not in text
+    assert "tenant" in result.sites[-1].reason or "request" in result.sites[-1].reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [  # a configuration reader looked up per call: one of several configured keys
+        "def hook(env):\n    key = config.key_for(env)\n"
+        f"    return requests.get({PROFILE}, params={{'hapikey': key}})\n",
+    ],
+)
+def test_a_lookup_that_may_be_configuration_stays_manual(body):
+    result = migrate(TENANT + "import config\n" + body)
+    assert result.new is None
+    assert [s.status for s in result.sites if s.kind.value == "params"] == [
+        Status.MANUAL
+    ]
+
+
+def test_a_key_read_out_of_a_default_settings_object_stays_manual():
+    """blind corpus (hubkit_typed_package): ``self.settings = settings or
+    Settings.from_env()`` then ``self.settings.api_key``: the default object was
+    replaced by the token, and ``.api_key`` of a string fails."""
+    source = (
+        "import requests\nfrom config import Settings\n"
+        "class Api:\n    def __init__(self, settings=None):\n"
+        "        self.settings = settings or Settings.from_env()\n"
+        "    def get(self, path):\n"
+        "        return requests.get('https://api.hubapi.com' + path,"
+        " params={'hapikey': self.settings.api_key})\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert [s.status for s in result.sites] == [Status.MANUAL]

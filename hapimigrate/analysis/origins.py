@@ -82,6 +82,9 @@ def _origin(
         return _name_origin(ctx, node, again)
     if isinstance(node, cst.Attribute):
         return _attribute_origin(ctx, node, again)
+    incoming = _incoming(ctx, node)
+    if incoming is not None:
+        return incoming
     if isinstance(node, cst.Subscript):
         # portal["api_key"], os.environ["X"]; the index counts when it is not
         # written in the code: os.environ["KEY_" + client], KEYS[portal]
@@ -91,11 +94,14 @@ def _origin(
             if isinstance(s.slice, cst.Index)
             and not isinstance(s.slice.value, _LITERALS)
         ]
-        return combine([again(node.value), *(again(i) for i in index)])
+        container = _contents(again(node.value))
+        return combine([container, *(again(i) for i in index)])
     if isinstance(node, cst.Call):
         func = node.func
         if _reads_the_command_line(ctx, node):
             return Origin(CALLER, "the command line")
+        if _stored_lookup(ctx, node, again):
+            return Origin(CALLER, f"key stored per tenant ({ctx.code(node)})")
         # config.get("key"), os.getenv("X"), portal.get("api_key"): what the
         # receiver (or function) and the non-literal arguments are
         given = [a.value for a in node.args if not isinstance(a.value, _LITERALS)]
@@ -137,6 +143,8 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
             node, (cst.Import, cst.ImportFrom, cst.FunctionDef, cst.ClassDef)
         ):
             found.append(Origin(CONFIG))  # an import, a module function or class
+        elif (stored := _loop_over_stored(ctx, node)) is not None:
+            found.append(stored)
         elif isinstance(binding.scope, (GlobalScope, FunctionScope, ClassScope)):
             # what is assigned, wherever (a `global` assignment in a function
             # too); a loop variable, a with/except target: who knows
@@ -148,6 +156,71 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
 
 
 _COMMAND_LINE = {"parse_args", "parse_known_args", "input", "getpass", "raw_input"}
+
+# -- values the program is handed at run time, per call ---------------------------
+# An incoming web request's data (Flask's ``request.form["api_key"]``), and a
+# lookup by a run-time value in another module (``db.portal_key(portal_id)``,
+# rows of ``store.active_portals()``): a credential per tenant, never the one
+# configured key. Like a caller's, it is sent as the token (what is posted or
+# stored must be a token now), and never replaced by the provider's.
+_REQUEST_NAMES = {"request", "req"}
+_REQUEST_DATA = {
+    "form", "args", "values", "json", "get_json", "headers", "cookies", "data",
+    "GET", "POST", "query_params", "body",
+}  # fmt: skip
+_CONFIG_WORDS = re.compile(r"(?i)conf|setting|environ|\benv|secret|vault|param|option")
+
+
+def _incoming(ctx: ModuleContext, node: cst.CSTNode) -> Origin | None:
+    """``request.form[...]``, ``request.headers.get(...)``, ``request.json[...]``:
+    the web request's data."""
+    while isinstance(node, (cst.Subscript, cst.Call, cst.Attribute)):
+        inner = node.func if isinstance(node, cst.Call) else node.value
+        if (
+            isinstance(node, cst.Attribute)
+            and node.attr.value in _REQUEST_DATA
+            and isinstance(inner, cst.Name)
+            and inner.value in _REQUEST_NAMES
+        ):
+            return Origin(CALLER, f"key in the web request ({ctx.code(node)})")
+        node = inner
+    return None
+
+
+def _stored_lookup(ctx: ModuleContext, call: cst.CSTNode, again=None) -> bool:
+    """``db.portal_key(event["portalId"])``: a function of an imported module
+    (not a configuration reader), called with a value known at run time (its
+    origin by ``again``; any arguments when None)."""
+    if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute):
+        return False
+    root = call.func.value
+    if not isinstance(root, cst.Name) or _CONFIG_WORDS.search(ctx.code(call.func)):
+        return False
+    scope = ctx.lexical_scope(root)
+    bindings = list(scope[root.value]) if scope is not None else []
+    if not bindings or not all(
+        isinstance(getattr(b, "node", None), (cst.Import, cst.ImportFrom))
+        for b in bindings
+    ):
+        return False
+    if again is None:
+        return True
+    return any(
+        not isinstance(a.value, _LITERALS) and again(a.value).kind in (CALLER, UNKNOWN)
+        for a in call.args
+    )
+
+
+def _loop_over_stored(ctx: ModuleContext, node: cst.CSTNode) -> Origin | None:
+    """A loop variable over another module's rows (``for portal in
+    store.active_portals()``): one tenant's record per turn."""
+    loop = ctx.parent(node) if node is not None else None
+    if isinstance(loop, cst.For) and loop.target is node:
+        if _stored_lookup(ctx, loop.iter):
+            return Origin(
+                CALLER, f"key stored per tenant (a record of {ctx.code(loop.iter)})"
+            )
+    return None
 
 
 def command_line_default(
@@ -220,7 +293,7 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
         return Origin(CALLER, "the command line")
     if not (isinstance(base, cst.Name) and base.value in ("self", "cls")):
         # settings.KEY, config.hubspot.key, self.config.key: where the object is from
-        return again(base)
+        return _contents(again(base))
     owner = ctx.ancestor(node, cst.ClassDef)
     if owner is None:
         return Origin(UNKNOWN)
@@ -256,6 +329,16 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
         # Portal.api_key and SandboxPortal.api_key: two configured keys
         return Origin(MIXED, f"self.{node.attr.value}, set to {len(keys)} keys")
     return found
+
+
+def _contents(container: Origin) -> Origin:
+    """The origin of a value read out of an object (``settings.api_key``): the
+    object's, except that a configured default object (``settings or
+    Settings.from_env()``) cannot become the token: the key is one of its
+    fields."""
+    if container.kind == FALLBACK:
+        return Origin(MIXED, container.parameter)
+    return container
 
 
 def _is_none(node: cst.CSTNode) -> bool:

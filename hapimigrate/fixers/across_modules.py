@@ -406,6 +406,8 @@ def _reference_objects(ctx: ModuleContext, statement: cst.CSTNode, local: str):
 
 
 def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:
+    if ctx.ancestor(node, cst.Annotation) is not None:
+        return  # api: HubSpotAPI names the class; it passes no key
     if carrier.helper:
         return _check_helper_call(ctx, carrier, node)
     if carrier.parameter:
@@ -530,6 +532,8 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
             # its own caller's credential, passed on: the caller's callers hand
             # in tokens too (and configured keys they pass become the token)
             passed, problem = attach.callers_keys(ctx, origin)
+        elif origin.kind == origins.CALLER:
+            pass  # a tenant's key, posted or stored: it must be a token now
         elif origin.kind != origins.CONFIG:
             problem = "this call passes a key hapimigrate cannot place"
         elif len(ctx.several_keys) > 1:
