@@ -91,3 +91,32 @@ def test_rewritten_code_builds_the_same_url_without_the_key(others, position):
         "?" + "&".join(query[:position] + query[position + 1 :]) if others else ""
     )
     assert eval(literal) == expected
+
+
+SEPARATED = (
+    "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+    "def get(path):\n    sep = {sep}\n"
+    "    return requests.get('https://api.hubapi.com' + path + sep + 'hapikey=' + KEY{tail})\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sep,tail,url",
+    [
+        ("'&' if '?' in path else '?'", "", "'https://api.hubapi.com' + path,"),
+        ("'?'", "", "'https://api.hubapi.com' + path,"),
+        # what follows keeps the separator: path + sep + "a=1"
+        ("'&' if '?' in path else '?'", " + '&a=1'", "path + sep + 'a=1',"),
+    ],
+)
+def test_a_separator_that_only_serves_the_key_goes_with_it(sep, tail, url):
+    """``path + sep + "hapikey=" + KEY``: a separator chosen at run time ("&" if
+    the path has a query, else "?") goes with the key, leaving the path as it was."""
+    text = migrated_text(SEPARATED.format(sep=sep, tail=tail))
+    assert url in text
+    assert "hapikey" not in text
+
+
+def test_a_separator_that_may_be_something_else_stays():
+    text = SEPARATED.format(sep="'&' if '?' in path else extra", tail="")
+    assert migrated_text(text) == text

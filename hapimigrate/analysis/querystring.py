@@ -74,11 +74,19 @@ class Cut:
         return bool(self.brace_fields or self.percent_fields)
 
 
-def find_key(pieces: Sequence[Piece], keep_question: bool = False) -> Cut | None:
+def find_key(
+    pieces: Sequence[Piece],
+    keep_question: bool = False,
+    is_separator: Callable[[Any], bool] | None = None,
+) -> Cut | None:
     """The cut that removes the hapikey parameter, or None when there is none.
 
     ``keep_question`` keeps the ``?`` of ``...?hapikey=K`` for URLs that more
     parameters are appended to at run time (``url += "&offset=1"``).
+
+    ``is_separator`` tells an opaque piece that is only the query's separator
+    (``sep`` of ``path + sep + "hapikey=" + KEY``, ``sep = "&" if "?" in path
+    else "?"``): it goes with the key.
 
     Raises :class:`Unsafe` when the parameter is there but the text around it is
     built at run time, so that no cut is known to leave a well-formed URL.
@@ -89,7 +97,9 @@ def find_key(pieces: Sequence[Piece], keep_question: bool = False) -> Cut | None
         for match in _KEY_RE.finditer(piece.text):
             before = _char_before(pieces, index, match.start())
             if before in ("?", "&", _START, _EXPR):
-                return _cut(pieces, index, match.start(), before, keep_question)
+                return _cut(
+                    pieces, index, match.start(), before, keep_question, is_separator
+                )
     return None
 
 
@@ -113,7 +123,12 @@ def _previous_text_end(pieces: Sequence[Piece], index: int) -> tuple[int, int]:
 
 
 def _cut(
-    pieces: Sequence[Piece], index: int, start: int, before: str, keep_question: bool
+    pieces: Sequence[Piece],
+    index: int,
+    start: int,
+    before: str,
+    keep_question: bool,
+    is_separator: Callable[[Any], bool] | None = None,
 ) -> Cut:
     # Scan the value: the rest of the literal up to '&' or '#', at most one
     # opaque expression, and any literal text that directly follows it.
@@ -144,6 +159,15 @@ def _cut(
 
     if before in ("?", _START, _EXPR) and ends_with_amp:
         first, last = (index, start), (end[0], end[1] + 1)  # "hapikey=K&"
+    elif (
+        before == _EXPR
+        and start == 0
+        and index > 0
+        and is_separator is not None
+        and pieces[index - 1].text is None
+        and is_separator(pieces[index - 1].node)
+    ):  # path + sep + "hapikey=" + KEY: the separator only serves the key
+        first, last = (index - 1, 0), end
     elif before == _EXPR:
         raise Unsafe("the query separator before the key is built at run time")
     elif before == _START or (before == "?" and keep_question):

@@ -133,10 +133,48 @@ def _string_pieces(node: cst.BaseExpression, operand: OperandAt | None) -> list[
 # -- one URL ------------------------------------------------------------------
 
 
+_SEPARATORS = {"?", "&"}
+
+
+def _separator(ctx: ModuleContext):
+    """Whether an opaque piece is only a query separator: ``sep`` assigned
+    ``"&" if "?" in path else "?"`` (and nothing else) in its function."""
+
+    def literal(node: cst.BaseExpression) -> bool:
+        return (
+            isinstance(node, cst.SimpleString) and node.evaluated_value in _SEPARATORS
+        )
+
+    def test(at) -> bool:
+        node = at.node
+        if literal(node):
+            return True
+        if not isinstance(node, cst.Name):
+            return False
+        scope = ctx.lexical_scope(node)
+        bindings = list(scope[node.value]) if scope is not None else []
+        if not bindings:
+            return False
+        for binding in bindings:
+            value = values.assigned_value(ctx, getattr(binding, "node", None))
+            if not (
+                (
+                    isinstance(value, cst.IfExp)
+                    and literal(value.body)
+                    and literal(value.orelse)
+                )
+                or (value is not None and literal(value))
+            ):
+                return False
+        return True
+
+    return test
+
+
 def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
     pieces = pieces_of(root)
     try:
-        cut = querystring.find_key(pieces)
+        cut = querystring.find_key(pieces, is_separator=_separator(ctx))
     except Unsafe as problem:
         decision = decide(KeyUse(ctx.code(root), problem=str(problem)))
         ctx.site(root, Kind.URL, decision.status, decision.reason)
@@ -160,7 +198,7 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         ):
             return
     if route is not None and route.appended:
-        cut = querystring.find_key(pieces, keep_question=True) or cut
+        cut = querystring.find_key(pieces, True, is_separator=_separator(ctx)) or cut
     calls = call_endpoints.site_endpoints(ctx, route, root)
     format_edits: list[FormatEdit] = []
     if route is not None:
@@ -267,7 +305,7 @@ def _export(
     :mod:`hapimigrate.fixers.across_modules`). Its key must be filled here, by
     the formatting met on the way (``"%s?hapikey=%s" % (url, KEY)`` in a helper)."""
     if partial.appended:
-        cut = querystring.find_key(pieces, keep_question=True) or cut
+        cut = querystring.find_key(pieces, True, is_separator=_separator(ctx)) or cut
     edits: list[FormatEdit] = []
     if cut.has_placeholders:
         try:
