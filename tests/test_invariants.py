@@ -15,6 +15,7 @@ from tests.conftest import FIXTURES, ROOT, invoke
 
 CORPUS = os.path.join(ROOT, "bench", "corpus")
 HELD_OUT = os.path.join(ROOT, "bench", "corpus_auto")
+BLIND = os.path.join(ROOT, "bench", "corpus_blind")
 KEY_RULES = {"HM001", "HM002", "HM003", "HM004", "HM005", "HM006"}
 TREES = [
     *(
@@ -23,7 +24,7 @@ TREES = [
     ),
     *(
         os.path.join(corpus, name, "src")
-        for corpus in (CORPUS, HELD_OUT)
+        for corpus in (CORPUS, HELD_OUT, BLIND)
         for name in sorted(os.listdir(corpus))
         if os.path.isdir(os.path.join(corpus, name, "src"))
     ),
