@@ -18,7 +18,9 @@ RESPONSES = [
          {"name": "tier", "label": "Tier", "type": "string", "fieldType": "text"}]}]},
     {"method": "GET", "url": r"/properties/v1/deals/groups", "json": []},
     {"method": "GET", "url": r"/automation/v3/workflows", "json": {"workflows": [{"id": 5}]}},
-    {"method": "POST", "url": r"/properties/v1/contacts/properties\?", "status": 409,
+    # the collection, not /named/<name> (was `properties\?`, which keyed the 409 on the
+    # query string: after migration the URL has none, as the key was its only parameter)
+    {"method": "POST", "url": r"/properties/v1/contacts/properties(?:\?|$)", "status": 409,
      "json": {"message": "exists"}},
     {"method": "GET", "url": r"/companies/v2/companies/paged.*offset=0",
      "json": {"companies": [{"companyId": 1}], "has-more": True, "offset": 1}},
