@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING, Sequence
 import libcst as cst
 from libcst.metadata import (
     MetadataWrapper,
-    ParentNodeProvider,
     PositionProvider,
     QualifiedNameProvider,
     ScopeProvider,
 )
 
-from hapimigrate.python import speedups
+from hapimigrate.python import metadata
 from hapimigrate.python.edits import Edits
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import (
@@ -35,8 +34,6 @@ from hapimigrate.model import (
 
 if TYPE_CHECKING:  # the registry hands its fixers in; no import at run time
     from hapimigrate.fixers.registry import Fixer
-
-speedups.install()
 
 
 @dataclass
@@ -116,10 +113,8 @@ class ModuleContext:
         self.provider = provider
         self.wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         self.module = self.wrapper.module
-        resolved = self.wrapper.resolve_many(
-            [ParentNodeProvider, PositionProvider, ScopeProvider, QualifiedNameProvider]
-        )
-        self._parents = resolved[ParentNodeProvider]
+        resolved = metadata.resolve(self.wrapper)
+        self._parents = metadata.parents(self.module)
         self._positions = resolved[PositionProvider]
         self._scopes = resolved[ScopeProvider]
         self._qnames = resolved[QualifiedNameProvider]
