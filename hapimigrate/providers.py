@@ -26,7 +26,6 @@ import importlib.util
 import keyword
 import os
 import re
-from importlib.metadata import entry_points
 from typing import Iterable
 
 from hapimigrate.model import Import, TokenProvider
@@ -64,6 +63,15 @@ def resolve(spec: str | None) -> TokenProvider:
 
 def _is_identifier(name: str) -> bool:
     return name.isidentifier() and not keyword.iskeyword(name)
+
+
+def entry_points(group: str):
+    """The installed entry points of ``group``: importlib.metadata (and its scan
+    of every installed package) only when a spec may name a plugin, not for
+    ``env:NAME``, the default (it costs every command 10 ms at start-up)."""
+    from importlib.metadata import entry_points as installed
+
+    return installed(group=group)
 
 
 def _plugin(spec: str) -> object | None:

@@ -39,6 +39,18 @@ def test_importing_the_cli_imports_no_parser_nor_pool():
     assert sorted(m for m in loaded if m.split(".")[0] in heavy or m in heavy) == []
 
 
+def test_the_default_token_provider_scans_no_installed_package(tmp_path):
+    """importlib.metadata (10 ms) only when a spec may name a plugin."""
+    (tmp_path / "legacy.py").write_text(LEGACY)
+    assert "importlib.metadata" not in _loaded_after("import hapimigrate.cli")
+    statement = (
+        "from hapimigrate.cli import main\n"
+        f"try:\n    main(['check', '-q', '--jobs', '1', {str(tmp_path)!r}])\n"
+        "except SystemExit as done:\n    assert done.code == 1, done.code"
+    )
+    assert "importlib.metadata" not in _loaded_after(statement)
+
+
 def test_check_of_a_tree_without_candidates_imports_no_parser(tmp_path):
     (tmp_path / "plain.py").write_text(PLAIN)
     statement = (
