@@ -28,6 +28,10 @@ from hapimigrate.model import Endpoint, Status
 DEVELOPER_REASON = "developer API key: app-level endpoints keep hapikey (not sunset)"
 NO_AUTH_REASON = "form submission endpoint: needs no authentication, no token added"
 MIXED_DEVELOPER = "the key goes to developer-key endpoints and to others"
+DEVELOPER_NAME_TOKEN_ENDPOINT = (
+    "the key's name says developer key, but it goes to an endpoint that takes an "
+    "access token: a portal key named for an environment? decide by hand"
+)
 MIXED_NO_AUTH = "the key goes to form submission endpoints and to others"
 CALLERS_TOKEN = "sends the caller's {} as the token: callers pass access tokens now"
 CALLER_OUT_OF_REACH = (
@@ -81,8 +85,11 @@ class Decision:
 
 def decide(use: KeyUse) -> Decision:
     kinds = _auth_kinds(use)
-    if hubspot.names_developer_key(use.key_source) or kinds == {hubspot.DEVELOPER_KEY}:
+    named = hubspot.names_developer_key(use.key_source)
+    if kinds == {hubspot.DEVELOPER_KEY} or (named and not _token_endpoints(use)):
         return Decision(Status.KEPT, DEVELOPER_REASON)
+    if named:  # HUBSPOT_DEV_KEY if DEBUG else HUBSPOT_PROD_KEY, to /crm/v3/owners
+        return Decision(Status.MANUAL, DEVELOPER_NAME_TOKEN_ENDPOINT)
     if hubspot.DEVELOPER_KEY in kinds:
         return Decision(Status.MANUAL, MIXED_DEVELOPER)
     if use.problem:
@@ -118,6 +125,18 @@ def decide(use: KeyUse) -> Decision:
     if origin.kind != CONFIG:
         return Decision(Status.MANUAL, UNKNOWN_ORIGIN)
     return Decision(Status.REWRITE, send_token=True, key_may_go=True)
+
+
+def _token_endpoints(use: KeyUse) -> bool:
+    """Whether the use reaches an endpoint known to take a token (one with
+    scopes, not a developer-key or no-auth family)."""
+    for method, path in [(c.method, c.path) for c in use.calls] + [
+        (None, hubspot.endpoint_path(u)) for u in use.urls
+    ]:
+        if path and hubspot.auth_kind(method, path) is None:
+            if hubspot.scopes_for(method or "GET", path) is not None:
+                return True
+    return False
 
 
 def _auth_kinds(use: KeyUse) -> set[str | None]:

@@ -138,3 +138,52 @@ def env_aliases(files: list[str]) -> dict[str, str]:
         for match in _ENV_ASSIGNMENT.finditer(_read(path)):
             seen.setdefault(match.group(1).decode(), set()).add(match.group(2).decode())
     return {name: envs.pop() for name, envs in seen.items() if len(envs) == 1}
+
+
+def module_file(path: str, dotted: str, level: int = 0) -> str | None:
+    """The file of the tree that ``import dotted`` (``level`` dots for a relative
+    import) means in the module at ``path``: looked for beside it, then in the
+    folders above (a package's root), as a module or a package."""
+    here = os.path.dirname(os.path.abspath(path))
+    if level:
+        for _ in range(level - 1):
+            here = os.path.dirname(here)
+        bases = [here]
+    else:
+        bases = [here]
+        for _ in range(4):
+            here = os.path.dirname(here)
+            bases.append(here)
+    parts = [p for p in dotted.split(".") if p]
+    for base in bases:
+        target = os.path.join(base, *parts)
+        for candidate in (target + ".py", os.path.join(target, "__init__.py")):
+            if parts and os.path.isfile(candidate):
+                return candidate
+    return None
+
+
+def function_source(path: str, name: str) -> str | None:
+    """The source of the top-level function ``name`` of the file at ``path``,
+    followed by the top-level statements binding names it reads (what it may
+    return: ``_KEYS = {...}`` for ``return _KEYS[region]``)."""
+    import ast
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+        tree = ast.parse(text)
+    except (OSError, SyntaxError, ValueError, RecursionError):
+        return None
+    functions = (ast.FunctionDef, ast.AsyncFunctionDef)
+    for node in tree.body:
+        if isinstance(node, functions) and node.name == name:
+            read = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+            bound = [
+                ast.get_source_segment(text, other) or ""
+                for other in tree.body
+                if not isinstance(other, functions)
+                and read & {n.id for n in ast.walk(other) if isinstance(n, ast.Name)}
+            ]
+            return "\n".join([ast.get_source_segment(text, node) or "", *bound])
+    return None

@@ -110,3 +110,24 @@ def test_a_helper_whose_other_callers_cannot_be_told_apart_stays(tmp_path, chang
     statuses, text = migrate(tmp_path, source)
     assert statuses == [Status.MANUAL, Status.MANUAL]
     assert text == source
+
+
+def test_a_host_from_a_class_attribute_gets_no_guard(tmp_path):
+    """``self.BASE + path`` names api.hubapi.com in the class, but the module (or a
+    subclass) may change it: a guard on that host would drop the credential of
+    requests to the region's host."""
+    source = (
+        "import os\nimport requests\n\nKEY = os.environ['HUBSPOT_API_KEY']\n\n"
+        "class HubSpot:\n    BASE = 'https://api.hubapi.com'\n\n"
+        "    def get_json(self, url, params=None):\n"
+        "        return requests.get(url, params=params).json()\n\n"
+        "    def owners(self):\n"
+        "        return self.get_json(self.BASE + '/crm/v3/owners', {'hapikey': KEY})\n\n"
+        "    def status(self):\n"
+        "        return self.get_json('https://status.example.com/api/v2/status.json')\n\n"
+        "if os.environ.get('HUBSPOT_REGION') == 'eu1':\n"
+        "    HubSpot.BASE = 'https://api-eu1.hubapi.com'\n"
+    )
+    statuses, text = migrate(tmp_path, source)
+    assert statuses == [Status.MANUAL]
+    assert text == source

@@ -179,7 +179,7 @@ def test_a_command_line_options_configured_default_becomes_the_token():
         "    return update('a@example.com', a.api_key)\n"
     )
     text = migrate(source).new.decode()
-    assert "default=os.environ.get(\"HUBSPOT_ACCESS_TOKEN\")" in text
+    assert 'default=os.environ.get("HUBSPOT_ACCESS_TOKEN")' in text
     assert "HUBSPOT_API_KEY" not in text
 
 
@@ -228,4 +228,46 @@ def test_a_click_option_reading_the_keys_variable_stays_for_a_non_environment_pr
     result = migrate(CLICK_TOOL, "vault_tokens:hubspot_token")
     assert result.new is None
     manual = [s for s in result.sites if s.status == Status.MANUAL]
-    assert manual and "--api-key option reads the key from HUBSPOT_API_KEY" in manual[0].reason
+    assert (
+        manual
+        and "--api-key option reads the key from HUBSPOT_API_KEY" in manual[0].reason
+    )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [  # two options naming key variables: which one feeds the client is not known
+        (
+            '"HubSpot API key")',
+            '"HubSpot API key")\n@click.option("--key", envvar="HUBSPOT_KEY")',
+        ),
+        # a list of variables
+        ('envvar="HUBSPOT_API_KEY"', 'envvar=["HUBSPOT_API_KEY", "HAPIKEY"]'),
+        # only an ambiguous name
+        ('envvar="HUBSPOT_API_KEY"', 'envvar="API_KEY"'),
+        # click derives the variables' names
+        (
+            "@click.command()",
+            '@click.command(context_settings={"auto_envvar_prefix": "HUBSPOT"})',
+        ),
+    ],
+    ids=["two", "list", "api_key", "auto_prefix"],
+)
+def test_options_that_leave_unclear_which_reads_the_key_keep_the_client_manual(change):
+    source = CLICK_TOOL.replace(*change)
+    assert source != CLICK_TOOL
+    result = migrate(source, "env:HUBSPOT_ACCESS_TOKEN")
+    assert result.new is None
+    assert Status.MANUAL in {s.status for s in result.sites}
+
+
+def test_an_option_for_another_credential_is_left_alone():
+    """Only the HubSpot key's option is retargeted; a backend's API_KEY beside it
+    keeps its variable (its value goes elsewhere)."""
+    source = CLICK_TOOL.replace(
+        '"HubSpot API key")',
+        '"HubSpot API key")\n@click.option("--backend-key", envvar="BACKEND_API_TOKEN")',
+    ).replace("def cli(ctx, api_key):", "def cli(ctx, api_key, backend_key):")
+    text = migrate(source, "env:HUBSPOT_ACCESS_TOKEN").new.decode()
+    assert 'envvar="HUBSPOT_ACCESS_TOKEN"' in text
+    assert 'envvar="BACKEND_API_TOKEN"' in text

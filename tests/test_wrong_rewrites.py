@@ -203,6 +203,27 @@ def test_a_developer_key_filled_into_a_url_by_formatting_is_kept(url):
 
 TENANT = "import requests\nfrom flask import request\nimport db\n"
 PROFILE = "'https://api.hubapi.com/contacts/v1/contact/vid/1/profile'"
+STORE = (
+    "import sqlite3\n_db = sqlite3.connect(':memory:')\n"
+    "def portal_key(portal_id):\n"
+    "    return _db.execute('select key from p where id = ?', (portal_id,)).fetchone()[0]\n"
+    "def active_portals():\n"
+    "    return [dict(zip(('id', 'api_key'), r)) for r in _db.execute('select * from p')]\n"
+)
+
+
+def migrate_beside(tmp_path, source: str, store: str = STORE):
+    """Migrate ``app.py`` with ``db.py`` beside it: the FileResult of app.py."""
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / "db.py").write_text(store)
+    (tmp_path / "app.py").write_text(source)
+    options = RunOptions(provider=providers.resolve(None))
+    results = run.results(
+        [str(tmp_path / "app.py"), str(tmp_path / "db.py")], options, jobs=1
+    )
+    return next(r for r in results if r.path.endswith("app.py"))
 
 
 @pytest.mark.parametrize(
@@ -231,24 +252,52 @@ PROFILE = "'https://api.hubapi.com/contacts/v1/contact/vid/1/profile'"
     ],
     ids=["form", "header", "lookup", "rows"],
 )
-def test_a_tenants_key_from_the_request_or_storage_is_sent_not_replaced(body, token):
+def test_a_tenants_key_from_the_request_or_storage_is_sent_not_replaced(
+    tmp_path, body, token
+):
     """Each tenant's credential stays the tenant's: it is sent as the token (the
     stored or posted values must be tokens now), never the provider's one."""
-    result = migrate(TENANT + body)
+    result = migrate_beside(tmp_path, TENANT + body)
     text = result.new.decode()
     assert token in text and "HUBSPOT_ACCESS_TOKEN" not in text
     assert "tenant" in result.sites[-1].reason or "request" in result.sites[-1].reason
 
 
 @pytest.mark.parametrize(
-    "body",
+    "body,store",
     [  # a configuration reader looked up per call: one of several configured keys
-        "def hook(env):\n    key = config.key_for(env)\n"
-        f"    return requests.get({PROFILE}, params={{'hapikey': key}})\n",
+        (
+            "import config\ndef hook(env):\n    key = config.key_for(env)\n"
+            f"    return requests.get({PROFILE}, params={{'hapikey': key}})\n",
+            STORE,
+        ),
+        (  # the store's function returns the environment's keys
+            "def hook(region):\n    key = db.portal_key(region)\n"
+            f"    return requests.get({PROFILE}, params={{'hapikey': key}})\n",
+            "import os\nKEYS = {'eu': os.environ['HUBSPOT_KEY_EU']}\n"
+            "def portal_key(region):\n    return KEYS[region]\n",
+        ),
+        (  # a module that is not the tree's (json, subprocess, ...)
+            "import json\ndef hook(f):\n    conf = json.load(f)\n"
+            f"    return requests.get({PROFILE}, params={{'hapikey': conf['api_key']}})\n",
+            STORE,
+        ),
+        (  # a loop over the constants of a module, not a store's rows
+            "from db import PORTALS\ndef hook():\n    for key in PORTALS.values():\n"
+            f"        requests.get({PROFILE}, params={{'hapikey': key}})\n",
+            "PORTALS = {'a': 'k1', 'b': 'k2'}\n",
+        ),
+        (  # the query parameter, else the configured key
+            "import os\nKEY = os.environ['HUBSPOT_API_KEY']\ndef hook():\n"
+            "    key = request.args.get('hapikey', KEY)\n"
+            f"    return requests.get({PROFILE}, params={{'hapikey': key}})\n",
+            STORE,
+        ),
     ],
+    ids=["config", "store_reads_env", "json", "constants", "query_default"],
 )
-def test_a_lookup_that_may_be_configuration_stays_manual(body):
-    result = migrate(TENANT + "import config\n" + body)
+def test_a_lookup_that_may_be_configuration_stays_manual(tmp_path, body, store):
+    result = migrate_beside(tmp_path, TENANT + body, store)
     assert result.new is None
     assert [s.status for s in result.sites if s.kind.value == "params"] == [
         Status.MANUAL
@@ -270,3 +319,39 @@ def test_a_key_read_out_of_a_default_settings_object_stays_manual():
     result = migrate(source)
     assert result.new is None
     assert [s.status for s in result.sites] == [Status.MANUAL]
+
+
+def test_a_key_named_dev_sent_to_an_endpoint_taking_tokens_is_left_for_a_person():
+    """``HUBSPOT_DEV_KEY if DEBUG else HUBSPOT_PROD_KEY`` to /crm/v3/owners: a
+    portal key for the development portal, not a developer key; keeping it
+    (as before) let check pass on a key that stops working."""
+    source = (
+        "import os, requests\nDEBUG = os.environ.get('DEBUG')\n"
+        "HUBSPOT_DEV_KEY = os.environ['HUBSPOT_DEV_KEY']\n"
+        "HUBSPOT_PROD_KEY = os.environ['HUBSPOT_PROD_KEY']\n"
+        "def owners():\n    return requests.get('https://api.hubapi.com/crm/v3/owners"
+        "?hapikey=%s' % (HUBSPOT_DEV_KEY if DEBUG else HUBSPOT_PROD_KEY))\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "url"]
+    assert site.status == Status.MANUAL and "developer" in site.reason
+
+
+def test_a_tenants_stored_key_leaves_a_developer_keys_option_alone(tmp_path):
+    """A per-tenant site in a command module must not retarget the app's
+    developer-key option (nor fail when the provider is not a variable)."""
+    body = (
+        "import click\n"
+        "@click.command()\n@click.option('--app-key', envvar='HUBSPOT_APP_KEY')\n"
+        "def webhooks(app_key):\n"
+        "    return requests.get('https://api.hubapi.com/webhooks/v3/1/subscriptions',"
+        " params={'hapikey': app_key})\n"
+        "def monthly():\n    for portal in db.active_portals():\n"
+        f"        requests.get({PROFILE}, params={{'hapikey': portal['api_key']}})\n"
+    )
+    result = migrate_beside(tmp_path, TENANT + body)
+    assert result.error is None
+    text = result.new.decode()
+    assert "envvar='HUBSPOT_APP_KEY'" in text
+    assert "\"Bearer \" + portal['api_key']" in text

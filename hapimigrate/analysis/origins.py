@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 
+from hapimigrate import tree_imports
 from hapimigrate.analysis import arguments, values
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
@@ -163,28 +164,46 @@ _COMMAND_LINE = {"parse_args", "parse_known_args", "input", "getpass", "raw_inpu
 # rows of ``store.active_portals()``): a credential per tenant, never the one
 # configured key. Like a caller's, it is sent as the token (what is posted or
 # stored must be a token now), and never replaced by the provider's.
-_REQUEST_NAMES = {"request", "req"}
 _REQUEST_DATA = {
     "form", "args", "values", "json", "get_json", "headers", "cookies", "data",
     "GET", "POST", "query_params", "body",
 }  # fmt: skip
 _CONFIG_WORDS = re.compile(r"(?i)conf|setting|environ|\benv|secret|vault|param|option")
+# what a function reading configuration (not a store of tenants' keys) shows
+_READS_CONFIGURATION = re.compile(
+    r"(?i)environ|getenv|conf|setting|secret|vault|open\(|json\.load|yaml|toml|"
+    r"dotenv|\.ini\b|subprocess|keyring"
+)
 
 
 def _incoming(ctx: ModuleContext, node: cst.CSTNode) -> Origin | None:
     """``request.form[...]``, ``request.headers.get(...)``, ``request.json[...]``:
     the web request's data."""
+    defaults = False  # request.args.get("hapikey", KEY): the configured key, else
     while isinstance(node, (cst.Subscript, cst.Call, cst.Attribute)):
+        if isinstance(node, cst.Call):
+            defaults |= any(not isinstance(a.value, _LITERALS) for a in node.args[1:])
         inner = node.func if isinstance(node, cst.Call) else node.value
         if (
             isinstance(node, cst.Attribute)
             and node.attr.value in _REQUEST_DATA
-            and isinstance(inner, cst.Name)
-            and inner.value in _REQUEST_NAMES
+            and _is_imported_request(ctx, inner)
         ):
-            return Origin(CALLER, f"key in the web request ({ctx.code(node)})")
+            where = f"key in the web request ({ctx.code(node)})"
+            return Origin(MIXED, where) if defaults else Origin(CALLER, where)
         node = inner
     return None
+
+
+def _is_imported_request(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    """``request`` imported as such (Flask's, Quart's, Bottle's, a shim's)."""
+    if not (isinstance(node, cst.Name) and node.value == "request"):
+        return False
+    scope = ctx.lexical_scope(node)
+    bindings = list(scope[node.value]) if scope is not None else []
+    return bool(bindings) and all(
+        isinstance(getattr(b, "node", None), cst.ImportFrom) for b in bindings
+    )
 
 
 def _stored_lookup(ctx: ModuleContext, call: cst.CSTNode, again=None) -> bool:
@@ -196,12 +215,7 @@ def _stored_lookup(ctx: ModuleContext, call: cst.CSTNode, again=None) -> bool:
     root = call.func.value
     if not isinstance(root, cst.Name) or _CONFIG_WORDS.search(ctx.code(call.func)):
         return False
-    scope = ctx.lexical_scope(root)
-    bindings = list(scope[root.value]) if scope is not None else []
-    if not bindings or not all(
-        isinstance(getattr(b, "node", None), (cst.Import, cst.ImportFrom))
-        for b in bindings
-    ):
+    if not _stores_keys(ctx, root, call.func.attr.value):
         return False
     if again is None:
         return True
@@ -209,6 +223,37 @@ def _stored_lookup(ctx: ModuleContext, call: cst.CSTNode, again=None) -> bool:
         not isinstance(a.value, _LITERALS) and again(a.value).kind in (CALLER, UNKNOWN)
         for a in call.args
     )
+
+
+def _stores_keys(ctx: ModuleContext, module: cst.Name, function: str) -> bool:
+    """Whether ``module.function`` is a function of a module of this tree (found
+    beside this file or above it) that reads no configuration: a store of
+    tenants' records, not the app's settings in disguise."""
+    scope = ctx.lexical_scope(module)
+    bindings = list(scope[module.value]) if scope is not None else []
+    if len(bindings) != 1:
+        return False
+    statement = getattr(bindings[0], "node", None)
+    dotted, level = "", 0
+    if isinstance(statement, cst.Import):
+        for alias in statement.names:
+            name = ctx.code(alias.name).replace(" ", "")
+            if (alias.evaluated_alias or name) == module.value:
+                dotted = name
+    elif isinstance(statement, cst.ImportFrom) and not isinstance(
+        statement.names, cst.ImportStar
+    ):
+        level = len(statement.relative)
+        source = ctx.code(statement.module).replace(" ", "") if statement.module else ""
+        for alias in statement.names:
+            name = ctx.code(alias.name).replace(" ", "")
+            if (alias.evaluated_alias or name) == module.value:
+                dotted = f"{source}.{name}" if source else name
+    if not dotted:
+        return False
+    path = tree_imports.module_file(ctx.path, dotted, level)
+    source = tree_imports.function_source(path, function) if path else None
+    return source is not None and not _READS_CONFIGURATION.search(source)
 
 
 def _loop_over_stored(ctx: ModuleContext, node: cst.CSTNode) -> Origin | None:

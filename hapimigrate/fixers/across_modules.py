@@ -533,7 +533,11 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
             # in tokens too (and configured keys they pass become the token)
             passed, problem = attach.callers_keys(ctx, origin)
         elif origin.kind == origins.CALLER:
-            pass  # a tenant's key, posted or stored: it must be a token now
+            # a tenant's key (posted, stored) must be a token now; the command
+            # line's by default the configured key: by default the token
+            default = origins.command_line_default(ctx, value)
+            passed = (default,) if default is not None else ()
+            problem = attach.key_options_problem(ctx) if origin.param is None else None
         elif origin.kind != origins.CONFIG:
             problem = "this call passes a key hapimigrate cannot place"
         elif len(ctx.several_keys) > 1:
@@ -549,10 +553,7 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
     )
     if problem is None and origin is not None and origin.kind == origins.CALLER:
         attach.retarget_key_options(ctx)
-        for given in passed:
-            ctx.edits.replace[given] = ctx.token()
-            ctx.note_key(given)
-            ctx.provider_keys.add(origins.config_key(ctx, given))
+        attach.replace_configured(ctx, passed)
         owner = attach.token_owner(ctx, origin)
         if owner is not None:
             ctx.token_parameters.add(owner)

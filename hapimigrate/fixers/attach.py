@@ -531,40 +531,76 @@ KEY_OPTION = (
     "the {} option reads the key from {} ({}=): with this token provider it "
     "cannot read the token the same way; change the option by hand"
 )
-_KEY_VARIABLE = re.compile(r"(?i)hapi|hubspot\w*key|\bapi_?key")
+UNCLEAR_OPTIONS = (
+    "the command's options read {} from the environment: which one gives the key "
+    "here is not known; make the option that does read the token by hand"
+)
+# the portal key's variable; a developer or app key's is not it
+_HUBSPOT_KEY_VARIABLE = re.compile(r"(?i)^(?!.*(?:dev|app)).*(?:hapikey|hubspot\w*key)")
+_ANY_KEY_VARIABLE = re.compile(r"(?i)key|token|secret")
+_OPTION_CALL = re.compile(r"(?:^|\.)(?:option|Option|argument|Argument)$")
 _PROVIDER_VARIABLE = re.compile(
     r"""^os\.(?:environ\[|environ\.get\(|getenv\()\s*['"](\w+)['"]\s*[\])]$"""
 )
 
 
+def _envvars(ctx: ModuleContext) -> list[tuple[cst.Call, cst.BaseExpression]]:
+    """Every ``envvar=`` of a click or typer option or argument in the module."""
+    return [
+        (call, arg.value)
+        for call in ctx.index.calls
+        if _OPTION_CALL.search(ctx.code(call.func))
+        for arg in call.args
+        if arg.keyword is not None and arg.keyword.value == "envvar"
+    ]
+
+
+def _names(value: cst.BaseExpression) -> list[str]:
+    strings = (
+        [e.value for e in value.elements]
+        if isinstance(value, (cst.List, cst.Tuple))
+        else [value]
+    )
+    return [
+        str(s.evaluated_value) if isinstance(s, cst.SimpleString) else "?"
+        for s in strings
+    ]
+
+
 def key_options(ctx: ModuleContext) -> list[tuple[cst.Call, cst.SimpleString]]:
-    """Command-line options that fall back on the key's environment variable
-    (click's and typer's ``envvar="HUBSPOT_API_KEY"``): whoever runs the command
-    without the option gives the key read there."""
-    found = []
-    for call in ctx.index.calls:
-        func = ctx.code(call.func)
-        if not re.search(r"(?:^|\.)(?:option|Option|argument|Argument)$", func):
-            continue
-        for arg in call.args:
-            value = arg.value
-            if (
-                arg.keyword is not None
-                and arg.keyword.value == "envvar"
-                and isinstance(value, cst.SimpleString)
-                and _KEY_VARIABLE.search(str(value.evaluated_value))
-                and not re.search(r"(?i)dev", str(value.evaluated_value))
-            ):
-                found.append((call, value))
-    return found
+    """The command-line option that falls back on the portal key's variable
+    (click's and typer's ``envvar="HUBSPOT_API_KEY"``): run without the option,
+    the command gives the key read there."""
+    return [
+        (call, value)
+        for call, value in _envvars(ctx)
+        if isinstance(value, cst.SimpleString)
+        and _HUBSPOT_KEY_VARIABLE.search(str(value.evaluated_value))
+    ]
 
 
 def key_options_problem(ctx: ModuleContext) -> str | None:
-    """Options reading the key's variable can read the token's instead only
-    when the provider is an environment variable."""
-    options = key_options(ctx)
-    if options and _provider_variable(ctx) is None:
-        call, value = options[0]
+    """Why the options reading a key's variable cannot follow a caller's
+    credential becoming a token: a provider that is not an environment
+    variable, or options that leave unclear which one gives the key (several,
+    a list of variables, or only names like ``API_KEY``)."""
+    found = key_options(ctx)
+    others = [
+        name
+        for call, value in _envvars(ctx)
+        if (call, value) not in found
+        for name in _names(value)
+        if name == "?"
+        or _HUBSPOT_KEY_VARIABLE.search(name)
+        or (not found and _ANY_KEY_VARIABLE.search(name))
+    ]
+    if re.search(r"\bauto_envvar_prefix\b", ctx.module.code):
+        others.append("variables named by auto_envvar_prefix")
+    if len(found) > 1 or others:
+        names = [str(v.evaluated_value) for _, v in found] + others
+        return UNCLEAR_OPTIONS.format(", ".join(sorted(set(names))))
+    if found and _provider_variable(ctx) is None:
+        call, value = found[0]
         return KEY_OPTION.format(
             _option_name(ctx, call), value.evaluated_value, "envvar"
         )
@@ -573,10 +609,12 @@ def key_options_problem(ctx: ModuleContext) -> str | None:
 
 def retarget_key_options(ctx: ModuleContext) -> None:
     """``envvar="HUBSPOT_API_KEY"`` -> the provider's variable: the option, by
-    default the key, is by default the token now (its callers hand in tokens)."""
+    default the key, is by default the token now (its callers hand in tokens).
+    Only once :func:`key_options_problem` found nothing against it."""
     variable = _provider_variable(ctx)
+    if variable is None or key_options_problem(ctx) is not None:
+        return
     for call, value in key_options(ctx):
-        assert variable is not None  # key_options_problem said so
         if value in ctx.edits.replace:
             continue
         quote = value.quote
@@ -681,10 +719,18 @@ def replace_configured_keys(
     feed it become the provider's token: a default (``key or settings.KEY``) and
     the keys this module's callers pass (``get(FROM_KEY)``)."""
     configured = list(passed)
-    if decision.callers_token:
-        retarget_key_options(ctx)
+    if decision.callers_token and origin.param is not None:
+        retarget_key_options(ctx)  # a parameter: a command's option may feed it
     if decision.token_default and origin.fallback is not None:
         configured.append(origin.fallback)
+    replace_configured(ctx, configured)
+
+
+def replace_configured(
+    ctx: ModuleContext, configured: Sequence[cst.BaseExpression]
+) -> None:
+    """Configured keys that feed a caller's credential become the provider's
+    token (read leniently where an option's default is read at start-up)."""
     for value in configured:
         default = ctx.parent(ctx.parent(value)) if ctx.parent(value) else None
         ctx.edits.replace[value] = (
@@ -800,6 +846,12 @@ def host_guard(
     hosts = set()
     for call in Flow(ctx).callers(function):
         given = arguments.bind(function, call).get(url.value)
+        if given is not None and _class_attribute_in(ctx, given):
+            line = ctx.start(call)[0]
+            return (
+                None,
+                f"the host of the URL given at line {line} is a class attribute",
+            )
         host = hubspot.host(values.url_template(ctx, given)) if given else None
         keyed = _gives_key(ctx, call)
         if host is None or is_api_host(host) != keyed:
@@ -810,6 +862,25 @@ def host_guard(
     if not hosts:
         return None, "no call in this module tells HubSpot's host"
     return edits.host_guard(cst.Name(url.value), sorted(hosts)), ""
+
+
+def _class_attribute_in(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    """Whether a URL reads a class attribute (``self.BASE + path``, directly or
+    through a name assigned it): a subclass or a later assignment may change
+    it, so its host is not known for sure."""
+    classes = {
+        node.name.value for node in ctx.module.body if isinstance(node, cst.ClassDef)
+    }
+    names = ["self", "cls", *map(re.escape, sorted(classes))]
+    pattern = re.compile(r"\b(?:" + "|".join(names) + r")\.")
+    texts = [ctx.code(value)]
+    if isinstance(value, cst.Name):
+        scope = ctx.lexical_scope(value)
+        for binding in scope[value.value] if scope is not None else ():
+            assigned = values.assigned_value(ctx, getattr(binding, "node", None))
+            if assigned is not None:
+                texts.append(ctx.code(assigned))
+    return any(pattern.search(text) for text in texts)
 
 
 def _gives_key(ctx: ModuleContext, call: cst.Call) -> bool:
