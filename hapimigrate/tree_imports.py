@@ -4,6 +4,7 @@ passes use these to find, among many files, the few that may read a name."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -163,6 +164,7 @@ def module_file(path: str, dotted: str, level: int = 0) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
 def function_source(path: str, name: str) -> str | None:
     """The source of the top-level function ``name`` of the file at ``path``,
     followed by the top-level statements binding names it reads (what it may
