@@ -1,6 +1,7 @@
 """Benchmark: start-up and small-tree speed of ``hapimigrate check``, against ruff.
 
     python bench/startup.py [--runs 15] [--work DIR] [--ruff PATH] [--before DIR]
+                            [--jobs N,...]
 
 Three trees: the small checked-in tree (``fixtures/check-tree``), this Python's
 standard library without its tests (every .py file outside ``test``/``tests``/
@@ -12,7 +13,8 @@ and read through a pipe (by this process), the way a CI log or an editor reads
 it. ruff's syntax-only pass (``ruff check --select E9``) is the yardstick when
 ruff is on PATH (or ``--ruff PATH``; e.g. ``pip install ruff`` into a scratch
 venv); the ratio of medians hapimigrate/ruff is printed per tree. ``--before
-DIR`` also times an earlier checkout of the package (before/after a change).
+DIR`` also times an earlier checkout of the package (before/after a change);
+``--jobs 1,2`` also times ``check --jobs N`` (the pool against no pool).
 Also prints the time of the bare import of
 ``hapimigrate.cli`` (what every command pays before it starts work).
 """
@@ -106,6 +108,12 @@ def main() -> None:
         help="also time the hapimigrate package in DIR (an earlier checkout, "
         "e.g. from `git archive REV | tar -x -C DIR`)",
     )
+    parser.add_argument(
+        "--jobs",
+        default="",
+        metavar="N,...",
+        help="also time check --jobs N for each N (e.g. 1,2: no pool, two workers)",
+    )
     arguments = parser.parse_args()
     one, ten = build_corpus(arguments.work)
     runs = arguments.runs
@@ -122,6 +130,9 @@ def main() -> None:
     for name, tree, count in trees:
         check = ["check", "--exit-zero", tree]
         tools = {"hapimigrate": ([sys.executable, "-m", "hapimigrate", *check], None)}
+        for jobs in filter(None, arguments.jobs.split(",")):
+            command = [sys.executable, "-m", "hapimigrate", *check, "--jobs", jobs]
+            tools[f"-j{jobs}"] = (command, None)
         if arguments.before:
             env = dict(os.environ, PYTHONPATH=os.path.abspath(arguments.before))
             tools["before"] = ([sys.executable, "-m", "hapimigrate", *check], env)

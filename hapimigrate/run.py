@@ -23,16 +23,18 @@ from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
 if TYPE_CHECKING:  # the pool's modules are imported when a pool starts
     from concurrent.futures import Future, ProcessPoolExecutor
 
-# Below this many candidate files a pool costs more than it saves.
+# Below this many candidate files a pool costs more than it saves: an extra
+# process importing LibCST (150-200 ms) costs more than a handful of candidates
+# take (about 13 ms each), more so on a busy machine (the standard library
+# without its tests, 797 files and 8 candidates: 0.53 s serial, 0.76 s with the
+# pool that used to start at the first candidate, load 2.5).
 POOL_THRESHOLD = 16
-# ... unless this many files are still to be read after the first candidate:
-# the pool's workers then import LibCST while the parent reads them. The parent
-# reads and prefilters about 20 files a millisecond and a worker takes 150-200 ms
-# to import LibCST and our modules: fewer files than this do not hide it, and an
-# extra process importing LibCST costs more than a handful of candidates take
-# (about 13 ms each), more so on a busy machine (the standard library without its
-# tests, 797 files and 8 candidates: 0.53 s serial, 0.76 s pooled, load 2.5).
-EARLY_POOL_FILES = 3000
+# From this many files the workers read them too: the parent hands them out in
+# batches of SPLIT_BATCH, and only walks the tree. Reading and
+# prefiltering (about 20 files a millisecond) was then the parent's, and the
+# workers waited for it (the 10x standard library: 7,970 files, 80 candidates).
+SPLIT_FILES = 3000
+SPLIT_BATCH = 128
 NOT_PYTHON = "not Python: migrate by hand to an Authorization: Bearer header"
 
 
@@ -198,22 +200,25 @@ def process_files(
     here), then the candidates in the order of ``paths``, in a process pool when
     there are enough of them to pay for it.
 
-    The pool starts while the files are still being read: once POOL_THRESHOLD
-    candidates are found, or at the first one when EARLY_POOL_FILES or more files
-    remain to be read (its workers import LibCST meanwhile). Which files go to
-    the pool decides nothing about their results, only where they are made."""
+    The pool starts while the files are still being read, once POOL_THRESHOLD
+    candidates are found; with SPLIT_FILES files or more, the workers read them
+    too (:func:`_split`). Which files go to the pool decides nothing about their
+    results, nor their order, only where they are made."""
     paths = list(paths)
     workers = jobs or os.cpu_count() or 1
+    if workers > 1 and len(paths) >= SPLIT_FILES:
+        yield from _split(paths, options, workers)
+        return
     candidates: list[str] = []
     pool: ProcessPoolExecutor | None = None
     futures: list[Future[FileResult]] = []
     try:
-        for index, path in enumerate(paths):
+        for path in paths:
             if not _candidate(path):
                 yield FileResult(path)
                 continue
             candidates.append(path)
-            if pool is None and workers > 1 and _pool_pays(index, paths, candidates):
+            if pool is None and workers > 1 and len(candidates) >= POOL_THRESHOLD:
                 from concurrent.futures import ProcessPoolExecutor
 
                 pool = ProcessPoolExecutor(max_workers=workers)
@@ -233,13 +238,42 @@ def process_files(
             pool.shutdown(wait=True)
 
 
-def _pool_pays(index: int, paths: list[str], candidates: list[str]) -> bool:
-    """Whether the candidates found so far (the last at ``paths[index]``) make a
-    pool worth starting: enough of them, or enough files left to read that the
-    workers' start-up (importing LibCST) is hidden behind the reading."""
-    return (
-        len(candidates) >= POOL_THRESHOLD or len(paths) - index - 1 >= EARLY_POOL_FILES
-    )
+def _split(paths: list[str], options: RunOptions, workers: int) -> Iterator[FileResult]:
+    """process_files for a big tree: the workers read the files too, a batch at
+    a time; the results come back in process_files' order (the files that
+    cannot hold a site as their batches come back, then the candidates)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers)
+    batches: list[Future[list[tuple[bool, FileResult]]]] = []
+    held: list[FileResult] = []
+    try:
+        for start in range(0, len(paths), SPLIT_BATCH):
+            chunk = paths[start : start + SPLIT_BATCH]
+            batches.append(pool.submit(_batch, chunk, options))
+        for batch in batches:
+            for candidate, result in batch.result():
+                if candidate:
+                    held.append(result)
+                else:
+                    yield result
+        yield from held
+    finally:
+        for batch in batches:
+            batch.cancel()
+        pool.shutdown(wait=True)
+
+
+def _batch(paths: list[str], options: RunOptions) -> list[tuple[bool, FileResult]]:
+    """In a worker: each file's result, and whether it was a candidate."""
+    return [
+        (
+            (True, process_file(path, options))
+            if _candidate(path)
+            else (False, FileResult(path))
+        )
+        for path in paths
+    ]
 
 
 def _candidate(path: str) -> bool:

@@ -62,20 +62,37 @@ def test_check_of_a_tree_without_candidates_imports_no_parser(tmp_path):
     assert not [m for m in loaded if m.split(".")[0] in ("libcst", "tree_sitter")]
 
 
-def test_the_pool_starts_early_only_with_many_files_left_to_read():
-    many = [f"m{n}.py" for n in range(run.EARLY_POOL_FILES + 1)]
-    assert run._pool_pays(0, many, ["m0.py"])  # the rest is worth hiding LibCST
-    assert not run._pool_pays(len(many) - 1, many, [many[-1]])  # nothing left
-    few = many[:20]
-    assert not run._pool_pays(0, few, ["m0.py"])
-    assert run._pool_pays(19, few, few[: run.POOL_THRESHOLD])
+def test_a_big_tree_read_by_the_workers_gives_the_serial_results_in_order(
+    tmp_path, monkeypatch
+):
+    """From SPLIT_FILES files the workers read them too, in batches: the same
+    results, in the same order (files without a site, then the candidates)."""
+    from hapimigrate import providers
+    from hapimigrate.model import RunOptions
+
+    monkeypatch.setattr(run, "SPLIT_FILES", 60)
+    monkeypatch.setattr(run, "SPLIT_BATCH", 7)
+    paths = []
+    for n in range(100):
+        name = f"m{n:03}.{'js' if n % 10 == 3 else 'py'}"
+        text = "fetch(url + '?hapikey=' + key)\n" if name.endswith(".js") else PLAIN
+        (tmp_path / name).write_text(LEGACY if n % 9 == 0 else text)
+        paths.append(str(tmp_path / name))
+    paths.append(str(tmp_path / "missing.py"))  # unreadable: a candidate, an error
+    options = RunOptions(providers.resolve(None), scan_text=True)
+    serial = list(run.process_files(paths, options, jobs=1))
+    split = list(run.process_files(paths, options, jobs=2))
+    assert [r.path for r in split] == [r.path for r in serial]
+    assert split == serial
+    assert sum(1 for r in serial if r.sites) == 21  # 11 Python files, 10 JS files
+    assert serial[-1].error and serial[-1].path.endswith("missing.py")
 
 
-def test_an_early_pool_gives_the_serial_run_s_findings_in_its_order(tmp_path):
+def test_a_big_tree_gives_the_serial_run_s_findings_in_its_order(tmp_path):
     tree = tmp_path / "tree"
     tree.mkdir()
-    count = run.EARLY_POOL_FILES + 40
-    using = {0, 1, count // 2, count - 1}  # the first: the pool starts at once
+    count = run.SPLIT_FILES + 40  # the workers read the files too
+    using = {0, 1, count // 2, count - 1}
     for n in range(count):
         (tree / f"m{n:03}.py").write_text(LEGACY if n in using else PLAIN)
     serial = run_cli("check", "--format", "json", "--jobs", "1", str(tree))
