@@ -355,3 +355,60 @@ def test_a_tenants_stored_key_leaves_a_developer_keys_option_alone(tmp_path):
     text = result.new.decode()
     assert "envvar='HUBSPOT_APP_KEY'" in text
     assert "\"Bearer \" + portal['api_key']" in text
+
+
+def test_a_configured_key_two_callers_up_becomes_the_token():
+    """run() passes the configured key to main(key), which passes it on to
+    deals(key): only the last sends it; before, run() kept passing the old key,
+    now sent as a Bearer token."""
+    source = (
+        "import os, requests\n"
+        "def deals(key):\n    return requests.get('https://api.hubapi.com/deals/v1/deal/paged',"
+        " params={'hapikey': key})\n"
+        "def main(key):\n    return deals(key)\n"
+        "def run():\n    return main(os.environ['HUBSPOT_API_KEY'])\n"
+    )
+    text = migrate(source).new.decode()
+    assert 'main(os.environ["HUBSPOT_ACCESS_TOKEN"])' in text
+    assert "HUBSPOT_API_KEY" not in text
+
+
+def test_a_key_that_is_a_field_of_a_configured_object_is_not_replaced_by_the_token():
+    """deals(cfg) sends cfg.hubspot_key; main() passes CONFIG, an object: it was
+    replaced by the token string (cfg.pipeline then fails)."""
+    source = (
+        "import os, requests\n"
+        "class Config:\n    def __init__(self, key):\n        self.hubspot_key = key\n"
+        "        self.pipeline = 'default'\n"
+        "CONFIG = Config(os.environ['HUBSPOT_API_KEY'])\n"
+        "def deals(cfg):\n    return requests.get('https://api.hubapi.com/deals/v1/deal/paged',"
+        " params={'hapikey': cfg.hubspot_key, 'pipeline': cfg.pipeline})\n"
+        "def main():\n    return deals(CONFIG)\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and ".hubspot_key" in site.reason
+
+
+def test_a_configured_object_passed_from_another_module_is_not_replaced(tmp_path):
+    client = (
+        "import requests\n"
+        "def deals(cfg):\n    return requests.get('https://api.hubapi.com/deals/v1/deal/paged',"
+        " params={'hapikey': cfg.hubspot_key})\n"
+    )
+    main = (
+        "import os\nfrom client import deals\n"
+        "class Config:\n    hubspot_key = os.environ['HUBSPOT_API_KEY']\n"
+        "def run():\n    return deals(Config())\n"
+    )
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / "client.py").write_text(client)
+    (tmp_path / "main.py").write_text(main)
+    paths = [str(tmp_path / "client.py"), str(tmp_path / "main.py")]
+    options = RunOptions(provider=providers.resolve(None))
+    results = list(run.results(paths, options, jobs=1))
+    assert [r.new for r in results] == [None, None]
+    assert Status.MANUAL in {s.status for r in results for s in r.sites}

@@ -14,6 +14,7 @@ small and conservative: what it cannot place is ``unknown``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -37,6 +38,9 @@ class Origin:
     parameter: str = ""  # for CALLER and MIXED: "portal_key of contacts()"
     fallback: cst.BaseExpression | None = None  # FALLBACK: the configured default
     param: cst.Param | None = None  # CALLER, FALLBACK: the parameter it comes in by
+    # CALLER: the key is this field of what the caller passes (cfg.hubspot_key):
+    # the caller's object stays an object, it cannot become the token
+    container: str = ""
 
 
 _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
@@ -95,7 +99,9 @@ def _origin(
             if isinstance(s.slice, cst.Index)
             and not isinstance(s.slice.value, _LITERALS)
         ]
-        container = _contents(again(node.value))
+        container = _contents(
+            again(node.value), ctx.code(node)[len(ctx.code(node.value)) :]
+        )
         return combine([container, *(again(i) for i in index)])
     if isinstance(node, cst.Call):
         func = node.func
@@ -338,7 +344,7 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
         return Origin(CALLER, "the command line")
     if not (isinstance(base, cst.Name) and base.value in ("self", "cls")):
         # settings.KEY, config.hubspot.key, self.config.key: where the object is from
-        return _contents(again(base))
+        return _contents(again(base), "." + node.attr.value)
     owner = ctx.ancestor(node, cst.ClassDef)
     if owner is None:
         return Origin(UNKNOWN)
@@ -376,13 +382,16 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
     return found
 
 
-def _contents(container: Origin) -> Origin:
+def _contents(container: Origin, field: str) -> Origin:
     """The origin of a value read out of an object (``settings.api_key``): the
     object's, except that a configured default object (``settings or
-    Settings.from_env()``) cannot become the token: the key is one of its
+    Settings.from_env()``) cannot become the token, and a caller's object is
+    marked so (``field``: ``.api_key``, ``["api_key"]``): the key is one of its
     fields."""
     if container.kind == FALLBACK:
         return Origin(MIXED, container.parameter)
+    if container.kind == CALLER and container.param is not None:
+        return dataclasses.replace(container, container=container.container or field)
     return container
 
 

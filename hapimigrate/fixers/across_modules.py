@@ -19,6 +19,7 @@ So the run does it in two steps (:mod:`hapimigrate.carriers` drives them):
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from typing import Callable, Sequence
@@ -526,9 +527,18 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
     else:
         value, problem = _argument(call, carrier)
     origin = origins.key_origin(ctx, value) if value is not None else None
+    if origin is not None and carrier.field and origin.kind == origins.CALLER:
+        # cfg passed on: the key is its field there too
+        origin = dataclasses.replace(origin, container=carrier.field)
     passed: tuple[cst.BaseExpression, ...] = ()
     if origin is not None and problem is None:
-        if origin.kind == origins.CALLER and origin.param is not None:
+        if carrier.field and origin.kind != origins.CALLER:
+            problem = (
+                f"the key is the {carrier.field} of what {carrier.name}() is given, "
+                "and this call gives it a configured object: make that field the "
+                "token where the object is made, by hand"
+            )
+        elif origin.kind == origins.CALLER and origin.param is not None:
             # its own caller's credential, passed on: the caller's callers hand
             # in tokens too (and configured keys they pass become the token)
             passed, problem = attach.callers_keys(ctx, origin)
@@ -554,10 +564,11 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
     if problem is None and origin is not None and origin.kind == origins.CALLER:
         attach.retarget_key_options(ctx)
         attach.replace_configured(ctx, passed)
-        owner = attach.token_owner(ctx, origin)
-        if owner is not None:
-            ctx.token_parameters.add(owner)
-            attach.export_token_owner(ctx, origin, owner)
+        for each in [origin, *attach.passing_owners(ctx, origin)]:
+            owner = attach.token_owner(ctx, each)
+            if owner is not None:
+                ctx.token_parameters.add(owner)
+                attach.export_token_owner(ctx, each, owner)
         reason = f"{what} now: it is given its caller's ({origin.parameter})"
     elif problem is None:
         assert value is not None

@@ -4,6 +4,7 @@ URLs they send to, and the edits that make each of them carry
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Sequence
 
@@ -523,6 +524,7 @@ def export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
             used_here=True,
             parameter=name,
             position=position,
+            field=origin.container,
         )
     )
 
@@ -643,37 +645,85 @@ def _option_name(ctx: ModuleContext, call: cst.Call) -> str:
     return next((n for n in names if n.startswith("--")), names[0] if names else "")
 
 
+CONTAINER_CONFIGURED = (
+    "the key is the {} of what callers pass, and line {} passes a configured "
+    "object: make that field the token where the object is made, by hand"
+)
+
+
 def callers_keys(
     ctx: ModuleContext, origin: Origin
 ) -> tuple[tuple[cst.BaseExpression, ...], str | None]:
     """The configured keys this module's callers hand to a caller's-credential
-    parameter: once the function sends what it is given as a token, they must
-    become the provider's token too. A problem where a caller passes a key that
-    cannot be placed."""
+    parameter, at any depth (``run()`` passes the key to ``main(key)``, which
+    passes it on to ``deals(key)``): once the function sends what it is given as
+    a token, they must become the provider's token too. A problem where a caller
+    passes a key that cannot be placed, or a configured object whose field is
+    the key."""
     if origin.kind not in (origins.CALLER, origins.FALLBACK) or origin.param is None:
         return (), None
+    passed: list[cst.BaseExpression] = []
+    problem = _collect(ctx, origin, passed, set(), [])
+    if problem:
+        return (), problem
+    return tuple(passed), key_options_problem(ctx)
+
+
+def passing_owners(ctx: ModuleContext, origin: Origin) -> list[Origin]:
+    """The parameters of this module's functions that hand ``origin``'s
+    parameter their own callers' credential: they take tokens too."""
+    owners: list[Origin] = []
+    if origin.kind in (origins.CALLER, origins.FALLBACK) and origin.param is not None:
+        _collect(ctx, origin, [], set(), owners)
+    return owners
+
+
+def _collect(
+    ctx: ModuleContext,
+    origin: Origin,
+    passed: list[cst.BaseExpression],
+    seen: set[int],
+    owners: list[Origin],
+) -> str | None:
+    assert origin.param is not None
+    seen.add(id(origin.param))
     owner = token_owner(ctx, origin)
     if owner in ctx.shared_elsewhere:
-        return (), CALLED_ELSEWHERE.format(owner)
+        return CALLED_ELSEWHERE.format(owner)
     outcome = ctx.sent_elsewhere.get(owner or "")
     if outcome is not None and outcome.status != Status.REWRITE:
-        return (), outcome.reason
+        return outcome.reason
     given = origins.caller_arguments(ctx, origin.param)
     if given is None:
-        return (), CALLER_STARRED
-    passed = []
+        return CALLER_STARRED
     for value in given:
         if isinstance(value, cst.Name) and value.value == "None":
             continue
-        kind = origins.key_origin(ctx, value).kind
-        if kind == origins.CONFIG:
-            passed.append(value)
-        elif kind == origins.CALLER and origins.command_line_default(ctx, value):
+        found = origins.key_origin(ctx, value)
+        default = (
+            origins.command_line_default(ctx, value)
+            if found.kind == origins.CALLER
+            else None
+        )
+        if found.kind == origins.CONFIG or default is not None:
+            if origin.container:
+                line = ctx.start(value)[0]
+                return CONTAINER_CONFIGURED.format(origin.container, line)
             # --api-key, by default the configured key: by default the token
-            passed.append(origins.command_line_default(ctx, value))
-        elif kind != origins.CALLER:  # a caller's caller passes a token: fine
-            return (), CALLER_UNPLACED.format(ctx.start(value)[0])
-    return tuple(passed), key_options_problem(ctx)
+            passed.append(default if default is not None else value)
+        elif found.kind == origins.CALLER:
+            if found.param is None or id(found.param) in seen:
+                continue  # the command line, a tenant's: a token now
+            deeper = dataclasses.replace(
+                found, container=found.container or origin.container
+            )
+            owners.append(deeper)
+            problem = _collect(ctx, deeper, passed, seen, owners)
+            if problem:
+                return problem
+        else:
+            return CALLER_UNPLACED.format(ctx.start(value)[0])
+    return None
 
 
 def give_token(
@@ -695,10 +745,11 @@ def give_token(
     """
     replace_configured_keys(ctx, decision, origin, passed)
     if decision.callers_token:
-        owner = token_owner(ctx, origin)
-        if owner is not None:
-            ctx.token_parameters.add(owner)
-            export_token_owner(ctx, origin, owner)
+        for each in [origin, *passing_owners(ctx, origin)]:
+            owner = token_owner(ctx, each)
+            if owner is not None:
+                ctx.token_parameters.add(owner)
+                export_token_owner(ctx, each, owner)
     if decision.send_token and not decision.callers_token:
         if literal is not None:  # ?hapikey=VALUE in the text
             ctx.provider_keys.add((repr(literal), origins.LITERAL_KEY))
