@@ -120,3 +120,15 @@ def test_a_separator_that_only_serves_the_key_goes_with_it(sep, tail, url):
 def test_a_separator_that_may_be_something_else_stays():
     text = SEPARATED.format(sep="'&' if '?' in path else extra", tail="")
     assert migrated_text(text) == text
+
+
+def test_a_separator_stays_when_text_is_added_after_the_key_at_run_time():
+    """url += "&offset=..." after path + sep + "hapikey=" + KEY: cutting the
+    separator with the key would glue the parameters to the path."""
+    source = (
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def get(path, offset):\n    sep = '&' if '?' in path else '?'\n"
+        "    url = 'https://api.hubapi.com' + path + sep + 'hapikey=' + KEY\n"
+        "    url += '&offset=%d' % offset\n    return requests.get(url)\n"
+    )
+    assert migrated_text(source) == source

@@ -198,11 +198,16 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         ):
             return
     if route is not None and route.appended:
-        cut = querystring.find_key(pieces, True, is_separator=_separator(ctx)) or cut
+        # text is added after the URL at run time: the "?" (or a separator
+        # chosen at run time) must stay for it
+        try:
+            cut = querystring.find_key(pieces, keep_question=True) or cut
+        except Unsafe as error:
+            problem = problem or f"text is added after the key at run time, and {error}"
     calls = call_endpoints.site_endpoints(ctx, route, root)
     format_edits: list[FormatEdit] = []
     if route is not None:
-        problem = attach.sink_problem(ctx, route, root)
+        problem = problem or attach.sink_problem(ctx, route, root)
         try:
             if cut.has_placeholders:
                 _check_positions(ctx, pieces, cut)
@@ -305,7 +310,10 @@ def _export(
     :mod:`hapimigrate.fixers.across_modules`). Its key must be filled here, by
     the formatting met on the way (``"%s?hapikey=%s" % (url, KEY)`` in a helper)."""
     if partial.appended:
-        cut = querystring.find_key(pieces, True, is_separator=_separator(ctx)) or cut
+        try:
+            cut = querystring.find_key(pieces, keep_question=True) or cut
+        except Unsafe:
+            return False
     edits: list[FormatEdit] = []
     if cut.has_placeholders:
         try:
