@@ -22,7 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hapimigrate import hubspot
-from hapimigrate.analysis.origins import CALLER, CONFIG, FALLBACK, MIXED, Origin
+from hapimigrate.analysis.origins import (
+    CALLER,
+    CONFIG,
+    FALLBACK,
+    MIXED,
+    SEVERAL,
+    Origin,
+)
 from hapimigrate.model import Endpoint, Status
 
 DEVELOPER_REASON = "developer API key: app-level endpoints keep hapikey (not sunset)"
@@ -122,6 +129,8 @@ def decide(use: KeyUse) -> Decision:
         )
     if origin.kind == MIXED:
         return Decision(Status.MANUAL, MIXED_ORIGIN.format(origin.parameter))
+    if origin.kind == SEVERAL:
+        return Decision(Status.MANUAL, SEVERAL_KEYS.format(origin.parameter))
     if origin.kind != CONFIG:
         return Decision(Status.MANUAL, UNKNOWN_ORIGIN)
     return Decision(Status.REWRITE, send_token=True, key_may_go=True)

@@ -166,9 +166,10 @@ def module_file(path: str, dotted: str, level: int = 0) -> str | None:
 
 @functools.lru_cache(maxsize=256)
 def function_source(path: str, name: str) -> str | None:
-    """The source of the top-level function ``name`` of the file at ``path``,
-    followed by the top-level statements binding names it reads (what it may
-    return: ``_KEYS = {...}`` for ``return _KEYS[region]``)."""
+    """The source of what the top-level function ``name`` of the file at
+    ``path`` may read: itself, the other top-level functions it calls (at any
+    depth), and the top-level statements (imports too) binding names they read
+    (``_KEYS = {...}`` for ``return _KEYS[region]``)."""
     import ast
 
     try:
@@ -177,15 +178,26 @@ def function_source(path: str, name: str) -> str | None:
         tree = ast.parse(text)
     except (OSError, SyntaxError, ValueError, RecursionError):
         return None
-    functions = (ast.FunctionDef, ast.AsyncFunctionDef)
-    for node in tree.body:
-        if isinstance(node, functions) and node.name == name:
-            read = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
-            bound = [
-                ast.get_source_segment(text, other) or ""
-                for other in tree.body
-                if not isinstance(other, functions)
-                and read & {n.id for n in ast.walk(other) if isinstance(n, ast.Name)}
-            ]
-            return "\n".join([ast.get_source_segment(text, node) or "", *bound])
-    return None
+    functions = {
+        node.name: node
+        for node in tree.body
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+    if name not in functions:
+        return None
+    reach, read, todo = [], set(), [name]
+    while todo:
+        node = functions[todo.pop()]
+        reach.append(node)
+        names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+        read |= names
+        todo += [n for n in names & set(functions) if functions[n] not in reach]
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        bound = {n.id for n in ast.walk(statement) if isinstance(n, ast.Name)}
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            bound = {(a.asname or a.name).split(".")[0] for a in statement.names}
+        if read & bound:
+            reach.append(statement)
+    return "\n".join(ast.get_source_segment(text, node) or "" for node in reach)

@@ -131,3 +131,16 @@ def test_a_host_from_a_class_attribute_gets_no_guard(tmp_path):
     statuses, text = migrate(tmp_path, source)
     assert statuses == [Status.MANUAL]
     assert text == source
+
+
+def test_a_helper_also_used_as_a_value_is_left(tmp_path):
+    """``map(get_json, FEEDS)``: the feeds' URLs are not seen as calls; before,
+    the helper got the header for every request, the feeds' too."""
+    source = APP.replace(
+        "def status():",
+        "FEEDS = ['https://feeds.example.com/a']\n\n\ndef feeds():\n"
+        "    return list(map(get_json, FEEDS))\n\n\ndef status():",
+    )
+    statuses, text = migrate(tmp_path, source)
+    assert statuses == [Status.MANUAL, Status.MANUAL]
+    assert text == source

@@ -197,10 +197,8 @@ class Client:
 
 @click.command()
 @click.option("--api-key", envvar="HUBSPOT_API_KEY", help="HubSpot API key")
-@click.pass_context
-def cli(ctx, api_key):
-    ctx.obj = {"api_key": api_key}
-    Client(ctx.obj["api_key"]).owners()
+def cli(api_key):
+    Client(api_key).owners()
 """
 
 
@@ -267,7 +265,23 @@ def test_an_option_for_another_credential_is_left_alone():
     source = CLICK_TOOL.replace(
         '"HubSpot API key")',
         '"HubSpot API key")\n@click.option("--backend-key", envvar="BACKEND_API_TOKEN")',
-    ).replace("def cli(ctx, api_key):", "def cli(ctx, api_key, backend_key):")
+    ).replace("def cli(api_key):", "def cli(api_key, backend_key):")
     text = migrate(source, "env:HUBSPOT_ACCESS_TOKEN").new.decode()
     assert 'envvar="HUBSPOT_ACCESS_TOKEN"' in text
     assert 'envvar="BACKEND_API_TOKEN"' in text
+
+
+def test_an_option_whose_value_reaches_the_client_out_of_sight_keeps_it_manual():
+    """bench/corpus_blind hsctl_click_cli: the option's value goes through
+    ctx.obj; whether it is what reaches the client cannot be seen, and another
+    command's option (a developer key's) must not be retargeted either."""
+    source = CLICK_TOOL.replace(
+        "def cli(api_key):\n    Client(api_key).owners()",
+        "@click.pass_context\ndef cli(ctx, api_key):\n"
+        "    ctx.obj = {'api_key': api_key}\n    Client(ctx.obj['api_key']).owners()",
+    )
+    assert source != CLICK_TOOL
+    result = migrate(source, "env:HUBSPOT_ACCESS_TOKEN")
+    assert result.new is None
+    manual = [s for s in result.sites if s.status == Status.MANUAL]
+    assert manual and "cannot see whether its value" in manual[0].reason

@@ -263,6 +263,12 @@ def test_a_tenants_key_from_the_request_or_storage_is_sent_not_replaced(
     assert "tenant" in result.sites[-1].reason or "request" in result.sites[-1].reason
 
 
+LOOKUP = (
+    "def hook(event):\n    key = db.portal_key(event['portalId'])\n"
+    f"    return requests.get({PROFILE}, params={{'hapikey': key}})\n"
+)
+
+
 @pytest.mark.parametrize(
     "body,store",
     [  # a configuration reader looked up per call: one of several configured keys
@@ -293,8 +299,33 @@ def test_a_tenants_key_from_the_request_or_storage_is_sent_not_replaced(
             f"    return requests.get({PROFILE}, params={{'hapikey': key}})\n",
             STORE,
         ),
+        (  # the store falls back on a key another module reads from the environment
+            LOOKUP,
+            "from hubspot_keys import HUBSPOT_API_KEY\nPORTAL_KEYS = {}\n"
+            "def portal_key(pid):\n    return PORTAL_KEYS.get(pid, HUBSPOT_API_KEY)\n",
+        ),
+        (  # ... or on a function of its own that does
+            LOOKUP,
+            "import os\n_TENANTS = {}\ndef _default_key():\n"
+            "    return os.environ['HUBSPOT_API_KEY']\n"
+            "def portal_key(pid):\n    return _TENANTS.get(pid) or _default_key()\n",
+        ),
+        (  # keys written in the code, behind a function
+            LOOKUP,
+            "PORTAL_KEYS = {4242: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'}\n"
+            "def portal_key(pid):\n    return PORTAL_KEYS[pid]\n",
+        ),
     ],
-    ids=["config", "store_reads_env", "json", "constants", "query_default"],
+    ids=[
+        "config",
+        "store_reads_env",
+        "json",
+        "constants",
+        "query_default",
+        "store_imports_the_key",
+        "store_calls_a_reader",
+        "store_of_literal_keys",
+    ],
 )
 def test_a_lookup_that_may_be_configuration_stays_manual(tmp_path, body, store):
     result = migrate_beside(tmp_path, TENANT + body, store)
@@ -412,3 +443,124 @@ def test_a_configured_object_passed_from_another_module_is_not_replaced(tmp_path
     results = list(run.results(paths, options, jobs=1))
     assert [r.new for r in results] == [None, None]
     assert Status.MANUAL in {s.status for r in results for s in r.sites}
+
+
+@pytest.mark.parametrize(
+    "definition,use,status,why",
+    [
+        (  # the developer key behind a neutral name: kept, not replaced by the token
+            "KEY = os.environ['HUBSPOT_DEVELOPER_API_KEY']\n",
+            "requests.get('https://api.hubapi.com' + path, params={'hapikey': KEY})",
+            Status.KEPT,
+            "developer",
+        ),
+        (  # a dev portal's key behind a name, to an endpoint taking tokens
+            "KEY = os.environ['HUBSPOT_DEV_KEY'] if DEBUG else os.environ['HUBSPOT_PROD_KEY']\n",
+            "requests.get('https://api.hubapi.com/crm/v3/owners?hapikey=%s' % KEY)",
+            Status.MANUAL,
+            "developer",
+        ),
+        (  # one of two portals' keys, chosen at run time: one token would mix them
+            "",
+            "requests.get('https://api.hubapi.com/crm/v3/owners', params={'hapikey':"
+            " os.environ['HUBSPOT_STAGING_KEY'] if DEBUG else os.environ['HUBSPOT_PROD_KEY']})",
+            Status.MANUAL,
+            "several keys",
+        ),
+    ],
+    ids=["developer_by_name", "dev_portal", "two_portals"],
+)
+def test_what_a_keys_definition_says_counts(definition, use, status, why):
+    source = (
+        "import os, requests\nDEBUG = os.environ.get('DEBUG')\n"
+        + definition
+        + f"def get(path):\n    return {use}\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value in ("url", "params")]
+    assert site.status == status and why in site.reason
+
+
+ARGPARSE_CLI = (
+    "import argparse, os, subprocess\nfrom client import Client\n"
+    "def main(argv=None):\n    parser = argparse.ArgumentParser()\n"
+    "    parser.add_argument('--api-key', default=os.environ.get('HUBSPOT_API_KEY'))\n"
+    "    args = parser.parse_args(argv)\n    Client(args.api_key).owners()\n"
+)
+CLIENT = (
+    "import requests\nclass Client:\n    def __init__(self, api_key):\n"
+    "        self.api_key = api_key\n    def owners(self):\n"
+    "        return requests.get('https://api.hubapi.com/crm/v3/owners',"
+    " params={'hapikey': self.api_key})\n"
+)
+
+
+@pytest.mark.parametrize(
+    "extra,migrated",
+    [
+        ("", True),  # the option's default becomes the token, in the other module
+        # the option is also handed to a subprocess: it would get the token
+        (
+            "    subprocess.run(['node', 'export.js', '--hapikey', args.api_key])\n",
+            False,
+        ),
+        # a second parser with its own default: which one is not known
+        (
+            "def other(argv=None):\n    parser = argparse.ArgumentParser()\n"
+            "    parser.add_argument('--api-key', default=os.environ.get('HAPIKEY'))\n"
+            "    args = parser.parse_args(argv)\n    Client(args.api_key).owners()\n",
+            False,
+        ),
+    ],
+    ids=["alone", "subprocess", "two_parsers"],
+)
+def test_an_option_defaulting_to_the_key_across_modules(tmp_path, extra, migrated):
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / "client.py").write_text(CLIENT)
+    (tmp_path / "cli.py").write_text(ARGPARSE_CLI + extra)
+    paths = [str(tmp_path / "cli.py"), str(tmp_path / "client.py")]
+    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    if migrated:
+        assert "HUBSPOT_ACCESS_TOKEN" in results[0].new.decode()
+        assert results[1].new is not None
+    else:
+        assert [r.new for r in results] == [None, None]
+
+
+BASE_CLIENT = (
+    "import os, requests\n"
+    "class ApiClient:\n    base_url = 'https://api.hubapi.com'\n"
+    "    def __init__(self, base_url=None):\n"
+    "        if base_url:\n            self.base_url = base_url\n"
+    "        self.key = os.environ['HUBSPOT_API_KEY']\n"
+    "    def owners(self):\n"
+    "        return requests.get(self.base_url + '/crm/v3/owners', params={'hapikey': self.key})\n"
+)
+
+
+@pytest.mark.parametrize(
+    "extra,migrated",
+    [
+        ("", True),
+        # a subclass sends to a mirror
+        (
+            "class Mirror(ApiClient):\n    base_url = 'https://crm-mirror.internal.example'\n",
+            False,
+        ),
+        # a caller gives the constructor another host
+        ("mirror = ApiClient('https://crm-mirror.internal.example')\n", False),
+        # or one known only at run time
+        ("def make(url):\n    return ApiClient(url)\n", False),
+    ],
+    ids=["alone", "subclass", "constructor", "run_time"],
+)
+def test_a_base_url_attribute_another_class_or_caller_changes_is_checked(
+    extra, migrated
+):
+    """self.base_url + path: the host is every value the attribute gets in the
+    module, not only the class's own (the mirror got the token)."""
+    result = migrate(BASE_CLIENT + extra)
+    assert (result.new is not None) == migrated

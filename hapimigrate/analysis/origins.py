@@ -29,6 +29,7 @@ from hapimigrate.python.context import ModuleContext
 
 CONFIG, CALLER, FALLBACK = "config", "caller", "fallback"
 MIXED, UNKNOWN = "mixed", "unknown"
+SEVERAL = "several"  # one of two configured keys: A if DEBUG else B
 _DEPTH = 8
 
 
@@ -54,6 +55,8 @@ def combine(origins: list[Origin]) -> Origin:
     """The origin of a value built from values of these origins."""
     kinds = {o.kind for o in origins}
     named = next((o.parameter for o in origins if o.parameter), "")
+    if SEVERAL in kinds:
+        return next(o for o in origins if o.kind == SEVERAL)
     fallbacks = {id(o.fallback) for o in origins if o.kind == FALLBACK}
     if kinds == {FALLBACK} and len(fallbacks) == 1:
         return origins[0]
@@ -126,7 +129,14 @@ def _origin(
             return Origin(FALLBACK, left.parameter, node.right, left.param)
         return combine([left, right])
     if isinstance(node, cst.IfExp):
-        return combine([again(node.body), again(node.orelse)])
+        both = [again(node.body), again(node.orelse)]
+        if [o.kind for o in both] == [CONFIG, CONFIG]:
+            names = {config_key(ctx, node.body)[0], config_key(ctx, node.orelse)[0]}
+            if len(names) > 1 and not any(
+                _is_none(n) for n in (node.body, node.orelse)
+            ):
+                return Origin(SEVERAL, ", ".join(sorted(names)))
+        return combine(both)
     if isinstance(node, cst.BinaryOperation):
         return combine([again(node.left), again(node.right)])
     return Origin(UNKNOWN)
@@ -175,6 +185,18 @@ _REQUEST_DATA = {
     "GET", "POST", "query_params", "body",
 }  # fmt: skip
 _CONFIG_WORDS = re.compile(r"(?i)conf|setting|environ|\benv|secret|vault|param|option")
+# a store's own imports: database drivers and ORMs (anything else it imports,
+# another module of the app's, may hand it the configured key)
+_STORAGE_MODULES = {
+    "sqlite3", "psycopg2", "psycopg", "asyncpg", "sqlalchemy", "pymongo", "motor",
+    "redis", "peewee", "pony", "MySQLdb", "pymysql", "mysql", "dataset", "records",
+    "threading", "contextlib", "functools", "typing", "dataclasses", "logging",
+}  # fmt: skip
+_IMPORTS = re.compile(r"^\s*(?:from|import)\s+\.*(\w*)", re.MULTILINE)
+_KEY_LITERAL = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+    r"|\bpat-[a-z0-9]+-"
+)
 # what a function reading configuration (not a store of tenants' keys) shows
 _READS_CONFIGURATION = re.compile(
     r"(?i)environ|getenv|conf|setting|secret|vault|open\(|json\.load|yaml|toml|"
@@ -259,7 +281,12 @@ def _stores_keys(ctx: ModuleContext, module: cst.Name, function: str) -> bool:
         return False
     path = tree_imports.module_file(ctx.path, dotted, level)
     source = tree_imports.function_source(path, function) if path else None
-    return source is not None and not _READS_CONFIGURATION.search(source)
+    return (
+        source is not None
+        and not _READS_CONFIGURATION.search(source)
+        and not _KEY_LITERAL.search(source)
+        and all(m.group(1) in _STORAGE_MODULES for m in _IMPORTS.finditer(source))
+    )
 
 
 def _loop_over_stored(ctx: ModuleContext, node: cst.CSTNode) -> Origin | None:
@@ -271,6 +298,55 @@ def _loop_over_stored(ctx: ModuleContext, node: cst.CSTNode) -> Origin | None:
             return Origin(
                 CALLER, f"key stored per tenant (a record of {ctx.code(loop.iter)})"
             )
+    return None
+
+
+def command_line_defaults(ctx: ModuleContext, value: cst.CSTNode) -> list:
+    """The ``default=`` of every ``add_argument`` of this module that fills the
+    option ``value`` reads (``args.api_key``)."""
+    if not isinstance(value, cst.Attribute):
+        return []
+    found = []
+    for call in ctx.index.calls:
+        func = call.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "add_argument"):
+            continue
+        keywords = {a.keyword.value: a.value for a in call.args if a.keyword}
+        if _dest(call, keywords) == value.attr.value and "default" in keywords:
+            found.append(keywords["default"])
+    return found
+
+
+def _dest(call: cst.Call, keywords: dict) -> str | None:
+    dest = keywords.get("dest")
+    if isinstance(dest, cst.SimpleString):
+        return str(dest.evaluated_value)
+    options = [
+        str(a.value.evaluated_value)
+        for a in call.args
+        if a.keyword is None and isinstance(a.value, cst.SimpleString)
+    ]
+    long = [o for o in options if o.startswith("--")] or options
+    return long[0].lstrip("-").replace("-", "_") if long else None
+
+
+COMMAND_LINE_DEFAULTS = (
+    "the option {} has a default hapimigrate cannot make the token (two parsers, "
+    "or not a configured key): run without it, the program would send that as "
+    "a token; change the default by hand"
+)
+
+
+def command_line_default_problem(ctx: ModuleContext, value: cst.CSTNode) -> str | None:
+    """Why an option's default cannot become the token, when it has one that
+    :func:`command_line_default` does not give."""
+    defaults = [
+        d
+        for d in command_line_defaults(ctx, value)
+        if not (isinstance(d, cst.Name) and d.value == "None")
+    ]
+    if defaults and command_line_default(ctx, value) is None:
+        return COMMAND_LINE_DEFAULTS.format(ctx.code(value))
     return None
 
 
@@ -348,7 +424,7 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
     owner = ctx.ancestor(node, cst.ClassDef)
     if owner is None:
         return Origin(UNKNOWN)
-    classes = [owner, *_subclasses(ctx, owner)]  # a subclass may set its own key
+    classes = [owner, *subclasses(ctx, owner)]  # a subclass may set its own key
     assigned = []
     for cls in classes:
         for statement in cls.body.body:  # class attributes: API_KEY = ...
@@ -399,7 +475,7 @@ def _is_none(node: cst.CSTNode) -> bool:
     return isinstance(node, cst.Name) and node.value == "None"
 
 
-def _subclasses(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.ClassDef]:
+def subclasses(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.ClassDef]:
     """Classes of this module that derive from ``owner``, at any depth."""
     found: list[cst.ClassDef] = []
     names = {owner.name.value}
@@ -440,6 +516,33 @@ _ENV_NAME = re.compile(
 
 def _literal_text(node: cst.CSTNode) -> object:
     return getattr(node, "evaluated_value", None) or cst.Module([]).code_for_node(node)
+
+
+def described(ctx: ModuleContext, node: cst.CSTNode, depth: int = 3) -> str:
+    """The key expression's code with what its names are assigned (``KEY``, then
+    ``os.environ["HUBSPOT_DEVELOPER_API_KEY"]``): what its name says it is."""
+    text = ctx.code(node)
+    if depth == 0:
+        return text
+    more = []
+    for name in _names_in(node):
+        scope = ctx.lexical_scope(name)
+        for binding in scope[name.value] if scope is not None else ():
+            value = values.assigned_value(ctx, getattr(binding, "node", None))
+            if value is not None:
+                more.append(described(ctx, value, depth - 1))
+    return " ".join([text, *more])
+
+
+def _names_in(node: cst.CSTNode) -> list[cst.Name]:
+    if isinstance(node, cst.Name):
+        return [node]
+    found: list[cst.Name] = []
+    for child in node.children:
+        if isinstance(child, cst.Attribute):
+            continue  # settings.KEY names itself
+        found += _names_in(child)
+    return found
 
 
 def config_key(ctx: ModuleContext, node: cst.CSTNode) -> tuple[str, str]:

@@ -547,7 +547,9 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
             # line's by default the configured key: by default the token
             default = origins.command_line_default(ctx, value)
             passed = (default,) if default is not None else ()
-            problem = attach.key_options_problem(ctx) if origin.param is None else None
+            if default is not None:
+                problem = attach.option_read_elsewhere(ctx, value)
+            problem = problem or origins.command_line_default_problem(ctx, value)
         elif origin.kind != origins.CONFIG:
             problem = "this call passes a key hapimigrate cannot place"
         elif len(ctx.several_keys) > 1:
@@ -562,9 +564,11 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         f"{carrier.name}() of {carrier.module}.py takes a token as {carrier.parameter}"
     )
     if problem is None and origin is not None and origin.kind == origins.CALLER:
-        attach.retarget_key_options(ctx)
+        chain = [origin, *attach.passing_owners(ctx, origin)]
+        if origin.param is not None:
+            attach.retarget_key_options(ctx, chain)
         attach.replace_configured(ctx, passed)
-        for each in [origin, *attach.passing_owners(ctx, origin)]:
+        for each in chain:
             owner = attach.token_owner(ctx, each)
             if owner is not None:
                 ctx.token_parameters.add(owner)

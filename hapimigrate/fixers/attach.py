@@ -116,6 +116,9 @@ def _other_callers(
     hosts only and they give others)."""
     followed = {id(call) for _, call, _ in route.helpers}
     for function, _, parameter in route.helpers:
+        line = used_as_value(ctx, function)
+        if line is not None:
+            return PASSED_AROUND.format(function.name.value, line)
         if id(function) in guarded:
             continue
         for call in Flow(ctx).callers(function):
@@ -124,6 +127,31 @@ def _other_callers(
             given = arguments.bind(function, call).get(parameter)
             if given is None or not carries_key(ctx, given):
                 return OTHER_CALLERS.format(function.name.value, ctx.start(call)[0])
+    return None
+
+
+PASSED_AROUND = (
+    "{}() is also used as a value (line {}), so not every URL it is given is "
+    "seen: the token could go with other hosts' requests"
+)
+
+
+def used_as_value(ctx: ModuleContext, function: cst.FunctionDef) -> int | None:
+    """The line where a function is named other than to call it (``map(get_json,
+    FEEDS)``, ``pool.submit(fetch, url)``, ``handlers = [fetch]``), if it is."""
+    scope = ctx.lexical_scope(function)
+    name = function.name.value
+    for assignment in scope[name] if scope is not None else ():
+        if getattr(assignment, "node", None) is not function:
+            continue
+        for reference in assignment.references:
+            node = reference.node
+            parent = ctx.parent(node)
+            if isinstance(parent, cst.Call) and parent.func is node:
+                continue
+            if isinstance(parent, cst.Attribute) and parent.value is node:
+                continue  # fetch.__doc__ and the like
+            return ctx.start(node)[0]
     return None
 
 
@@ -382,6 +410,9 @@ def _other_hosts(
         url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
         if url is None:
             continue
+        elsewhere = _attribute_hosts(ctx, url)
+        if elsewhere is not None:
+            return OTHER_URLS.format(ctx.start(sink.call)[0], elsewhere)
         for template in (values.url_template(ctx, url), *_assigned_urls(ctx, url)):
             where = hubspot.host(template)
             if where is not None and not hubspot.is_hubspot_host(where):
@@ -408,6 +439,92 @@ def _other_hosts(
             if where is None or not hubspot.is_hubspot_host(where):
                 return OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
     return None
+
+
+_SELF_ATTRIBUTE = re.compile(r"\b(?:self|cls)\.(\w+)")
+
+
+def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
+    """A URL built on ``self.base_url``: the other values the attribute gets in
+    this module (a subclass's class attribute, ``self.base_url = base_url`` from
+    a constructor whose callers pass another host) must be HubSpot's too. The
+    host that is not (or "a host known at run time")."""
+    texts = [ctx.code(url)]
+    if isinstance(url, cst.Name):
+        texts += [ctx.code(v) for v in _assigned_values(ctx, url)]
+    for name in {m for t in texts for m in _SELF_ATTRIBUTE.findall(t)}:
+        for value in _attribute_values(ctx, name):
+            where = hubspot.host(values.url_template(ctx, value))
+            if where is None and not _is_none_value(value):
+                return "a host known at run time"
+            if where is not None and not hubspot.is_hubspot_host(where):
+                return where
+    return None
+
+
+def _is_none_value(value: cst.BaseExpression) -> bool:
+    return isinstance(value, cst.Name) and value.value == "None"
+
+
+def _assigned_values(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]:
+    scope = ctx.lexical_scope(name)
+    found = []
+    for binding in scope[name.value] if scope is not None else ():
+        value = values.assigned_value(ctx, getattr(binding, "node", None))
+        if value is not None:
+            found.append(value)
+    return found
+
+
+def _attribute_values(ctx: ModuleContext, name: str) -> list[cst.BaseExpression]:
+    """Every value this module gives the attribute ``name``: class bodies'
+    ``name = ...``, ``obj.name = ...``; a constructor parameter's default and
+    what the constructor's callers here pass for it."""
+    found: list[cst.BaseExpression] = []
+    for node in ctx.module.body:
+        if not isinstance(node, cst.ClassDef):
+            continue
+        for statement in node.body.body:
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and any(
+                        isinstance(t.target, cst.Name) and t.target.value == name
+                        for t in small.targets
+                    ):
+                        found.append(small.value)
+    for attribute in ctx.index.attributes.get(name, ()):
+        value = values.assigned_value(ctx, attribute)
+        if value is None:
+            continue
+        param = _parameter_bound(ctx, value)
+        found += [value] if param is None else _parameter_values(ctx, param)
+    return found
+
+
+def _parameter_bound(ctx: ModuleContext, value: cst.BaseExpression) -> cst.Param | None:
+    if not isinstance(value, cst.Name):
+        return None
+    scope = ctx.lexical_scope(value)
+    bindings = list(scope[value.value]) if scope is not None else []
+    nodes = [getattr(b, "node", None) for b in bindings]
+    return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], cst.Param) else None
+
+
+def _parameter_values(ctx: ModuleContext, param: cst.Param) -> list[cst.BaseExpression]:
+    """A constructor parameter's default and the values this module's calls of
+    the class (or its subclasses) pass for it."""
+    function = ctx.ancestor(param, cst.FunctionDef)
+    owner = ctx.ancestor(function, cst.ClassDef) if function is not None else None
+    found = [param.default] if param.default is not None else []
+    if not isinstance(function, cst.FunctionDef) or not isinstance(owner, cst.ClassDef):
+        return found
+    names = {owner.name.value} | {c.name.value for c in origins.subclasses(ctx, owner)}
+    for call in ctx.index.calls:
+        if isinstance(call.func, cst.Name) and call.func.value in names:
+            given = arguments.bind(function, call, bound=True).get(param.name.value)
+            if given is not None and given is not param.default:
+                found.append(given)
+    return found
 
 
 def _host_part(template: str) -> str:
@@ -533,6 +650,11 @@ KEY_OPTION = (
     "the {} option reads the key from {} ({}=): with this token provider it "
     "cannot read the token the same way; change the option by hand"
 )
+UNTIED_OPTION = (
+    "the {} option reads the key from {}, and hapimigrate cannot see whether its "
+    "value is what reaches this (ctx.obj, a settings object?): make it read the "
+    "token by hand"
+)
 UNCLEAR_OPTIONS = (
     "the command's options read {} from the environment: which one gives the key "
     "here is not known; make the option that does read the token by hand"
@@ -570,7 +692,7 @@ def _names(value: cst.BaseExpression) -> list[str]:
 
 
 def key_options(ctx: ModuleContext) -> list[tuple[cst.Call, cst.SimpleString]]:
-    """The command-line option that falls back on the portal key's variable
+    """The command-line options that fall back on the portal key's variable
     (click's and typer's ``envvar="HUBSPOT_API_KEY"``): run without the option,
     the command gives the key read there."""
     return [
@@ -581,11 +703,56 @@ def key_options(ctx: ModuleContext) -> list[tuple[cst.Call, cst.SimpleString]]:
     ]
 
 
-def key_options_problem(ctx: ModuleContext) -> str | None:
+def _chain_parameters(chain: Sequence[Origin]) -> set[tuple[int, str]]:
+    """(function, parameter) of each step of a caller's credential's way in."""
+    found = set()
+    for origin in chain:
+        if origin.param is not None:
+            found.add((id(origin.param), origin.param.name.value))
+    return found
+
+
+def _tied(ctx: ModuleContext, call: cst.Call, chain: Sequence[Origin]) -> bool:
+    """Whether the option gives its value to a parameter on the credential's
+    way: the option decorates (or is the default of) that very parameter."""
+    function = ctx.ancestor(call, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef):
+        return False
+    name = _option_parameter(ctx, call)
+    params = [
+        p
+        for p in (*function.params.params, *function.params.kwonly_params)
+        if p.name.value == name
+    ]
+    wanted = _chain_parameters(chain)
+    return any((id(p), p.name.value) in wanted for p in params)
+
+
+def _option_parameter(ctx: ModuleContext, call: cst.Call) -> str:
+    """The parameter an option fills: typer's is the one it is the default or
+    annotation of; click's is named by its declarations (``"--api-key"`` ->
+    ``api_key``, or a name given without dashes)."""
+    param = ctx.ancestor(call, cst.Param)
+    if isinstance(param, cst.Param):
+        return param.name.value
+    names = [
+        str(a.value.evaluated_value)
+        for a in call.args
+        if a.keyword is None and isinstance(a.value, cst.SimpleString)
+    ]
+    plain = [n for n in names if not n.startswith("-")]
+    if plain:
+        return plain[0]
+    longest = max(names, key=len) if names else ""
+    return longest.lstrip("-").replace("-", "_").lower()
+
+
+def key_options_problem(ctx: ModuleContext, chain: Sequence[Origin]) -> str | None:
     """Why the options reading a key's variable cannot follow a caller's
-    credential becoming a token: a provider that is not an environment
-    variable, or options that leave unclear which one gives the key (several,
-    a list of variables, or only names like ``API_KEY``)."""
+    credential becoming a token: an option not seen to feed it (its value may
+    reach the credential another way, ``ctx.obj``), options that leave unclear
+    which one gives the key (several, a list of variables, only names like
+    ``API_KEY``), or a provider that is not an environment variable."""
     found = key_options(ctx)
     others = [
         name
@@ -601,20 +768,22 @@ def key_options_problem(ctx: ModuleContext) -> str | None:
     if len(found) > 1 or others:
         names = [str(v.evaluated_value) for _, v in found] + others
         return UNCLEAR_OPTIONS.format(", ".join(sorted(set(names))))
-    if found and _provider_variable(ctx) is None:
-        call, value = found[0]
-        return KEY_OPTION.format(
-            _option_name(ctx, call), value.evaluated_value, "envvar"
-        )
+    for call, value in found:
+        if not _tied(ctx, call, chain):
+            return UNTIED_OPTION.format(_option_name(ctx, call), value.evaluated_value)
+        if _provider_variable(ctx) is None:
+            return KEY_OPTION.format(
+                _option_name(ctx, call), value.evaluated_value, "envvar"
+            )
     return None
 
 
-def retarget_key_options(ctx: ModuleContext) -> None:
+def retarget_key_options(ctx: ModuleContext, chain: Sequence[Origin]) -> None:
     """``envvar="HUBSPOT_API_KEY"`` -> the provider's variable: the option, by
     default the key, is by default the token now (its callers hand in tokens).
     Only once :func:`key_options_problem` found nothing against it."""
     variable = _provider_variable(ctx)
-    if variable is None or key_options_problem(ctx) is not None:
+    if variable is None or key_options_problem(ctx, chain) is not None:
         return
     for call, value in key_options(ctx):
         if value in ctx.edits.replace:
@@ -645,6 +814,25 @@ def _option_name(ctx: ModuleContext, call: cst.Call) -> str:
     return next((n for n in names if n.startswith("--")), names[0] if names else "")
 
 
+OPTION_READ_ELSEWHERE = (
+    "the option {} is also read at line {}: once it defaults to the token, that "
+    "use would get the token too; change the option by hand"
+)
+
+
+def option_read_elsewhere(ctx: ModuleContext, value: cst.BaseExpression) -> str | None:
+    """``args.api_key`` handed on here, and read again elsewhere in the module
+    (a subprocess, a request left for a person): its default cannot become the
+    token for this use alone."""
+    if not isinstance(value, cst.Attribute):
+        return None
+    base = ctx.code(value.value)
+    for other in ctx.index.attributes.get(value.attr.value, ()):
+        if other is not value and ctx.code(other.value) == base:
+            return OPTION_READ_ELSEWHERE.format(ctx.code(value), ctx.start(other)[0])
+    return None
+
+
 CONTAINER_CONFIGURED = (
     "the key is the {} of what callers pass, and line {} passes a configured "
     "object: make that field the token where the object is made, by hand"
@@ -663,10 +851,11 @@ def callers_keys(
     if origin.kind not in (origins.CALLER, origins.FALLBACK) or origin.param is None:
         return (), None
     passed: list[cst.BaseExpression] = []
-    problem = _collect(ctx, origin, passed, set(), [])
+    owners: list[Origin] = []
+    problem = _collect(ctx, origin, passed, set(), owners)
     if problem:
         return (), problem
-    return tuple(passed), key_options_problem(ctx)
+    return tuple(passed), key_options_problem(ctx, [origin, *owners])
 
 
 def passing_owners(ctx: ModuleContext, origin: Origin) -> list[Origin]:
@@ -709,9 +898,16 @@ def _collect(
             if origin.container:
                 line = ctx.start(value)[0]
                 return CONTAINER_CONFIGURED.format(origin.container, line)
+            if default is not None:
+                problem = option_read_elsewhere(ctx, value)
+                if problem:
+                    return problem
             # --api-key, by default the configured key: by default the token
             passed.append(default if default is not None else value)
         elif found.kind == origins.CALLER:
+            problem = origins.command_line_default_problem(ctx, value)
+            if problem:
+                return problem
             if found.param is None or id(found.param) in seen:
                 continue  # the command line, a tenant's: a token now
             deeper = dataclasses.replace(
@@ -771,7 +967,8 @@ def replace_configured_keys(
     the keys this module's callers pass (``get(FROM_KEY)``)."""
     configured = list(passed)
     if decision.callers_token and origin.param is not None:
-        retarget_key_options(ctx)  # a parameter: a command's option may feed it
+        # a parameter: a command's option may feed it
+        retarget_key_options(ctx, [origin, *passing_owners(ctx, origin)])
     if decision.token_default and origin.fallback is not None:
         configured.append(origin.fallback)
     replace_configured(ctx, configured)
@@ -894,6 +1091,8 @@ def host_guard(
         return None, f"it changes {url.value} before the request"
     if re.search(r"\burlsplit\b", ctx.module.code):
         return None, "this module names urlsplit already"
+    if used_as_value(ctx, function) is not None:
+        return None, "it is also used as a value, with URLs not seen"
     hosts = set()
     for call in Flow(ctx).callers(function):
         given = arguments.bind(function, call).get(url.value)

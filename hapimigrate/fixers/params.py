@@ -185,7 +185,7 @@ def _migrate(
     record the edits of a rewrite (``record`` drops the entry; it returns a
     statement the session header replaces, if any)."""
     hardcoded = values.is_literal_key(ctx, value)
-    key_source = ctx.code(value)
+    key_source = origins.described(ctx, value)  # KEY = os.environ["..._DEV_KEY"]
     try:
         flow = Flow(ctx)
         if start is not None:

@@ -64,7 +64,7 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
         origin = origins.key_origin(ctx, arg.value)
         passed, callers_problem = attach.callers_keys(ctx, origin)
         use = KeyUse(
-            ctx.code(arg.value),
+            origins.described(ctx, arg.value),
             # webhooks only: a developer key, kept; other calls unknown: a person
             () if unsettled else tuple(c for c in calls if c.path),
             problem=problem

@@ -217,7 +217,9 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
     urls = (url, *attach.route_urls(ctx, route)) if route is not None else (url,)
     values_fed = [*key_nodes, *(v for edit in format_edits for v in edit.key_values)]
     # what feeds a "%s"/"{}" field counts too: "...&hapikey=%s" % (APP_ID, DEV_KEY)
-    key_source = " ".join([cut.value_text, *(ctx.code(n) for n in values_fed)])
+    key_source = " ".join(
+        [cut.value_text, *(origins.described(ctx, n) for n in values_fed)]
+    )
     origin, in_reach = origins.Origin(origins.CONFIG), True  # a literal key
     if values_fed:
         origin = origins.combine([origins.key_origin(ctx, v) for v in values_fed])

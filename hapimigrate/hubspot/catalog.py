@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from hapimigrate.hubspot import datafiles
 
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 _READ_POSTS = re.compile(r"/(search|batch/read)(/|$)|/search/query$")
@@ -75,11 +75,7 @@ _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 @lru_cache(maxsize=1)
 def _developer_index() -> dict[tuple[str, int], list[list[str]]]:
-    data = json.loads(
-        resources.files(__package__)
-        .joinpath("data", "developer_operations.json")
-        .read_text("utf-8")
-    )
+    data = json.loads(datafiles.read_text("developer_operations.json"))
     index: dict[tuple[str, int], list[list[str]]] = {}
     for method, path in data["operations"]:
         segments = _segments(path)
@@ -103,9 +99,7 @@ def _is_field(segment: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _openapi_index() -> dict[tuple[str, int], list[tuple[list[str], ScopeNeed]]]:
-    data = json.loads(
-        resources.files(__package__).joinpath("data", "openapi.json").read_text("utf-8")
-    )
+    data = json.loads(datafiles.read_text("openapi.json"))
     sets = [tuple(s) for s in data["scope_sets"]]
     index: dict[tuple[str, int], list[tuple[list[str], ScopeNeed]]] = {}
     for method, path, required, any_of, developer in data["operations"]:
@@ -142,9 +136,7 @@ def _openapi(method: str, path: str) -> ScopeNeed | None:
 
 @lru_cache(maxsize=1)
 def _legacy_table() -> list[tuple[re.Pattern[str], dict]]:
-    data = json.loads(
-        resources.files(__package__).joinpath("data", "legacy.json").read_text("utf-8")
-    )
+    data = json.loads(datafiles.read_text("legacy.json"))
     return [(re.compile(entry["pattern"]), entry) for entry in data["endpoints"]]
 
 

@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from hapimigrate.hubspot import datafiles
 
 from hapimigrate.hubspot.urls import endpoint_path, host
 
@@ -31,11 +31,7 @@ class AuthFamily:
 
 @lru_cache(maxsize=1)
 def families() -> tuple[AuthFamily, ...]:
-    data = json.loads(
-        resources.files(__package__)
-        .joinpath("data", "auth_families.json")
-        .read_text("utf-8")
-    )
+    data = json.loads(datafiles.read_text("auth_families.json"))
     return tuple(
         AuthFamily(
             entry["name"],

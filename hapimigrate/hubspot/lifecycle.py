@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
+from hapimigrate.hubspot import datafiles
 
 TODAY_ENV = "HAPIMIGRATE_TODAY"
 RETIRED, SUNSETTING, UNSUPPORTED_FROM, UNSUPPORTED, CURRENT = (
@@ -218,11 +218,7 @@ def _days(count: int | None) -> str:
 
 @lru_cache(maxsize=1)
 def catalog() -> dict:
-    return json.loads(
-        resources.files(__package__)
-        .joinpath("data", "lifecycle.json")
-        .read_text("utf-8")
-    )
+    return json.loads(datafiles.read_text("lifecycle.json"))
 
 
 def as_of() -> str:

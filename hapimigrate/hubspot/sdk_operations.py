@@ -24,7 +24,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from hapimigrate.hubspot import datafiles
 from typing import Mapping, Sequence
 
 from hapimigrate.model import Endpoint
@@ -138,9 +138,4 @@ def _bind(path: str, extra: list, arguments: Arguments | None) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    text = (
-        resources.files(__package__)
-        .joinpath("data", "sdk_operations.json")
-        .read_text(encoding="utf-8")
-    )
-    return json.loads(text)
+    return json.loads(datafiles.read_text("sdk_operations.json"))
