@@ -500,6 +500,8 @@ CLIENT = (
     "extra,migrated",
     [
         ("", True),  # the option's default becomes the token, in the other module
+        # a test of presence is no other use: a token passes it as the key did
+        ("    if not args.api_key:\n        parser.error('no key')\n", True),
         # the option is also handed to a subprocess: it would get the token
         (
             "    subprocess.run(['node', 'export.js', '--hapikey', args.api_key])\n",
@@ -513,7 +515,7 @@ CLIENT = (
             False,
         ),
     ],
-    ids=["alone", "subprocess", "two_parsers"],
+    ids=["alone", "tested", "subprocess", "two_parsers"],
 )
 def test_an_option_defaulting_to_the_key_across_modules(tmp_path, extra, migrated):
     from hapimigrate import providers, run

@@ -472,7 +472,7 @@ class Flow:
         for assignment in bindings:
             if getattr(assignment, "node", None) is name:
                 found = True
-                refs = [r.node for r in assignment.references]
+                refs = [r.node for r in self.ctx.references(assignment)]
                 if isinstance(scope, GlobalScope):
                     if not refs:
                         raise Unused(name)
@@ -534,7 +534,7 @@ class Flow:
         uses = [
             ref.node
             for assignment in scope[name.value]
-            for ref in assignment.references
+            for ref in self.ctx.references(assignment)
             if ref.node is not name
         ]
         if not uses:
@@ -604,7 +604,7 @@ class Flow:
             return calls
         for assignment in scope.assignments[name]:
             if getattr(assignment, "node", None) is function:
-                for ref in assignment.references:
+                for ref in ctx.references(assignment):
                     call = ctx.parent(ref.node)
                     if isinstance(call, cst.Call) and call.func is ref.node:
                         calls.append(call)
@@ -650,7 +650,7 @@ class Flow:
         uses = [
             ref.node
             for assignment in (scope.assignments[name] if scope is not None else ())
-            for ref in assignment.references
+            for ref in self.ctx.references(assignment)
         ]
         if not uses:
             raise FlowError(f"parameter {name} of {function.name.value}() is not used")

@@ -49,7 +49,7 @@ def own_kwargs(ctx: ModuleContext, call: cst.Call) -> cst.Name | None:
     if len(bindings) != 1 or getattr(bindings[0], "node", None) is not star:
         return None  # rebound: kw = dict(defaults, **kw)
     passes = 0
-    for reference in bindings[0].references:
+    for reference in ctx.references(bindings[0]):
         if not _stays_inside(ctx, reference.node):
             return None
         passes += isinstance(ctx.parent(reference.node), cst.Arg)
@@ -146,7 +146,7 @@ def requests_passing(ctx: ModuleContext, kw: cst.Name) -> list[cst.Call] | None:
     if len(bindings) != 1 or getattr(bindings[0], "node", None) is not star:
         return None
     calls = []
-    for reference in bindings[0].references:
+    for reference in ctx.references(bindings[0]):
         if not _stays_inside(ctx, reference.node):
             return None
         parent = ctx.parent(reference.node)

@@ -630,7 +630,7 @@ def _calls_named(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.Call]:
     scope = ctx.lexical_scope(owner)
     calls = []
     for assignment in scope[name] if scope is not None else ():
-        for ref in assignment.references:
+        for ref in ctx.references(assignment):
             call = ctx.parent(ref.node)
             if isinstance(call, cst.Call) and call.func is ref.node:
                 calls.append(call)

@@ -145,7 +145,7 @@ class _Walk:
         for where in {scope, getattr(scope, "globals", scope)}:
             for assignment in where.assignments[target.value]:
                 if getattr(assignment, "node", None) is target:
-                    found += [r.node for r in assignment.references]
+                    found += [r.node for r in self.ctx.references(assignment)]
         return found
 
     def _in_class_body(self, target: cst.Name) -> bool:

@@ -373,7 +373,7 @@ def _references(
         ref.node
         for assignment in scope.assignments[local]
         if getattr(assignment, "node", None) is statement
-        for ref in assignment.references
+        for ref in ctx.references(assignment)
     ]
 
 
@@ -402,7 +402,7 @@ def _reference_objects(ctx: ModuleContext, statement: cst.CSTNode, local: str):
         ref
         for assignment in scope.assignments[local]
         if getattr(assignment, "node", None) is statement
-        for ref in assignment.references
+        for ref in ctx.references(assignment)
     ]
 
 

@@ -144,7 +144,7 @@ def used_as_value(ctx: ModuleContext, function: cst.FunctionDef) -> int | None:
     for assignment in scope[name] if scope is not None else ():
         if getattr(assignment, "node", None) is not function:
             continue
-        for reference in assignment.references:
+        for reference in ctx.references(assignment):
             node = reference.node
             parent = ctx.parent(node)
             if isinstance(parent, cst.Call) and parent.func is node:
@@ -453,10 +453,10 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
     if isinstance(url, cst.Name):
         texts += [ctx.code(v) for v in _assigned_values(ctx, url)]
     for name in {m for t in texts for m in _SELF_ATTRIBUTE.findall(t)}:
-        for value in _attribute_values(ctx, name):
+        for value, passed in _attribute_values(ctx, name):
             where = hubspot.host(values.url_template(ctx, value))
-            if where is None and not _is_none_value(value):
-                return "a host known at run time"
+            if where is None and passed and not _is_none_value(value):
+                return "a host known at run time"  # ApiClient(url)
             if where is not None and not hubspot.is_hubspot_host(where):
                 return where
     return None
@@ -476,11 +476,13 @@ def _assigned_values(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpress
     return found
 
 
-def _attribute_values(ctx: ModuleContext, name: str) -> list[cst.BaseExpression]:
+def _attribute_values(
+    ctx: ModuleContext, name: str
+) -> list[tuple[cst.BaseExpression, bool]]:
     """Every value this module gives the attribute ``name``: class bodies'
     ``name = ...``, ``obj.name = ...``; a constructor parameter's default and
-    what the constructor's callers here pass for it."""
-    found: list[cst.BaseExpression] = []
+    what the constructor's callers here pass for it (True: passed by a caller)."""
+    found: list[tuple[cst.BaseExpression, bool]] = []
     for node in ctx.module.body:
         if not isinstance(node, cst.ClassDef):
             continue
@@ -491,13 +493,18 @@ def _attribute_values(ctx: ModuleContext, name: str) -> list[cst.BaseExpression]
                         isinstance(t.target, cst.Name) and t.target.value == name
                         for t in small.targets
                     ):
-                        found.append(small.value)
+                        found.append((small.value, False))
     for attribute in ctx.index.attributes.get(name, ()):
         value = values.assigned_value(ctx, attribute)
         if value is None:
             continue
         param = _parameter_bound(ctx, value)
-        found += [value] if param is None else _parameter_values(ctx, param)
+        if param is None:
+            found.append((value, False))
+            continue
+        if param.default is not None:
+            found.append((param.default, False))
+        found += [(given, True) for given in _parameter_values(ctx, param)]
     return found
 
 
@@ -511,11 +518,11 @@ def _parameter_bound(ctx: ModuleContext, value: cst.BaseExpression) -> cst.Param
 
 
 def _parameter_values(ctx: ModuleContext, param: cst.Param) -> list[cst.BaseExpression]:
-    """A constructor parameter's default and the values this module's calls of
-    the class (or its subclasses) pass for it."""
+    """The values this module's calls of the class (or its subclasses) pass
+    for a constructor parameter."""
     function = ctx.ancestor(param, cst.FunctionDef)
     owner = ctx.ancestor(function, cst.ClassDef) if function is not None else None
-    found = [param.default] if param.default is not None else []
+    found: list[cst.BaseExpression] = []
     if not isinstance(function, cst.FunctionDef) or not isinstance(owner, cst.ClassDef):
         return found
     names = {owner.name.value} | {c.name.value for c in origins.subclasses(ctx, owner)}
@@ -828,9 +835,24 @@ def option_read_elsewhere(ctx: ModuleContext, value: cst.BaseExpression) -> str 
         return None
     base = ctx.code(value.value)
     for other in ctx.index.attributes.get(value.attr.value, ()):
-        if other is not value and ctx.code(other.value) == base:
-            return OPTION_READ_ELSEWHERE.format(ctx.code(value), ctx.start(other)[0])
+        if other is value or ctx.code(other.value) != base or _only_tested(ctx, other):
+            continue
+        return OPTION_READ_ELSEWHERE.format(ctx.code(value), ctx.start(other)[0])
     return None
+
+
+def _only_tested(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    """``if not args.api_key: parser.error(...)``: a test of presence, which a
+    token passes as the key did."""
+    parent = ctx.parent(node)
+    while isinstance(parent, (cst.UnaryOperation, cst.BooleanOperation)):
+        node, parent = parent, ctx.parent(parent)
+    if isinstance(parent, cst.Comparison):
+        return all(
+            isinstance(t.comparator, cst.Name) and t.comparator.value == "None"
+            for t in parent.comparisons
+        )
+    return isinstance(parent, (cst.If, cst.While, cst.Assert)) and parent.test is node
 
 
 CONTAINER_CONFIGURED = (

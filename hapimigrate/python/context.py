@@ -178,6 +178,16 @@ class ModuleContext:
         """LibCST's scope of ``node``: which names it sees, and their bindings."""
         return self._scopes.get(node)
 
+    def references(self, assignment) -> list:
+        """A binding's references in source order (LibCST keeps them in a set,
+        whose order changes from run to run)."""
+
+        def where(ref) -> tuple[int, int]:
+            position = self._positions.get(ref.node)
+            return (position.start.line, position.start.column) if position else (0, 0)
+
+        return sorted(assignment.references, key=where)
+
     def qualified_names(self, node: cst.CSTNode) -> set[str]:
         value = self._qnames.get(node)
         if value is None:

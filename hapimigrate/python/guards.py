@@ -43,7 +43,7 @@ def report(ctx: ModuleContext, removed: set[int]) -> None:
     for name in ctx.key_names:
         scope = ctx.lexical_scope(name)
         for binding in scope[name.value] if scope is not None else ():
-            for ref in binding.references:
+            for ref in ctx.references(binding):
                 _check(ctx, ref.node, name.value, removed, seen)
     for attribute in ctx.key_attributes:
         text = ctx.code(attribute)
