@@ -97,6 +97,9 @@ class FileResult:
     # module-level sessions given an Authorization header: other modules must not
     # replace their headers
     session_headers: tuple[str, ...] = ()
+    # module-level functions that return a session given the header: other
+    # modules calling them must not be sending elsewhere with it
+    session_factories: tuple[str, ...] = ()
     # the configured keys rewritten to the provider's token: (identity, label);
     # two different ones in a tree would be mixed up by one token
     provider_keys: tuple[tuple[str, str], ...] = ()

@@ -306,6 +306,7 @@ def _keep_keys_read_elsewhere(
             result.removed_keys
             or result.token_parameters
             or result.session_headers
+            or result.session_factories
             or result.provider_keys
         ):
             deferred.append(result)
@@ -337,7 +338,7 @@ def _keep_keys_read_elsewhere(
     needed: set[bytes] = set()
     for r in deferred:
         needed |= {n.encode() for n in (*r.removed_keys, *r.token_parameters)}
-        needed |= {s.encode() for s in r.session_headers}
+        needed |= {s.encode() for s in (*r.session_headers, *r.session_factories)}
     bounded = {w: re.compile(rb"\b" + re.escape(w) + rb"\b") for w in needed}
     containing: dict[bytes, set[str]] = {}  # name -> the files that hold it
     texts: dict[str, bytes] = {}
@@ -394,6 +395,9 @@ def _keep_keys_read_elsewhere(
                 and any(_requests_elsewhere(texts[r], s) for r in named(s))
             )
         }
+        # a session made by a function other modules call: they may send it
+        # anywhere (their requests are not followed)
+        shared |= {f for f in result.session_factories if named(f)}
         mixed = several if result.provider_keys else ()
         guarded = tuple(
             (name, where)

@@ -382,13 +382,15 @@ def test_a_dual_auth_helper_of_another_module_is_left(tmp_path):
             "{'Accept': 'application/json'}",
             "{'Accept': 'application/json', **({\"Authorization\": ",
         ),
-        ("HEADERS", "{**(HEADERS or {}), **({\"Authorization\": "),
+        ("HEADERS", '{**(HEADERS or {}), **({"Authorization": '),
     ],
 )
 def test_a_guarded_header_joins_the_requests_own_headers(tmp_path, headers, merged):
     fetch = FETCH.replace(
         "requests.get(url, timeout=20)", f"requests.get(url, headers={headers})"
-    ).replace("from urls import api_url\n", "from urls import api_url\nHEADERS = None\n")
+    ).replace(
+        "from urls import api_url\n", "from urls import api_url\nHEADERS = None\n"
+    )
     weekly = (
         "import fetch\ndef rate():\n"
         "    return fetch.get_json('https://api.exchangerate.example.org/latest')\n"
@@ -398,3 +400,25 @@ def test_a_guarded_header_joins_the_requests_own_headers(tmp_path, headers, merg
     assert merged in text
     assert 'if urlsplit(url).hostname == "api.hubapi.com" else {})}' in text
     compile(text, "fetch.py", "exec")
+
+
+FACTORY = (
+    "import os\nimport requests\n"
+    "def make_session():\n    s = requests.Session()\n"
+    "    s.params = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n    return s\n"
+    "def owners():\n    return make_session().get('https://api.hubapi.com/crm/v3/owners')\n"
+)
+
+
+def test_a_session_factory_other_modules_call_stays(tmp_path):
+    """A review: make_session() returned a session given the header, and another
+    module posted to Slack with it: the token went to Slack."""
+    alerts = (
+        "import net\ndef alert(text):\n"
+        "    return net.make_session().post('https://hooks.slack.com/x', json={'text': text})\n"
+    )
+    out = migrate(tmp_path, {"net.py": FACTORY, "alerts.py": alerts})
+    assert out["net.py"] == ([Status.MANUAL], FACTORY)
+    (tmp_path / "alone").mkdir()
+    alone = migrate(tmp_path / "alone", {"net.py": FACTORY})
+    assert alone["net.py"][0] == [Status.REWRITE]

@@ -76,6 +76,7 @@ def sink_problem(
         or _other_callers(ctx, route, guarded)
         or _mixed_requests(ctx, route)
         or guard_problem(ctx, route)
+        or _factory_elsewhere(ctx, route)
     )
 
 
@@ -348,6 +349,37 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
         elsewhere = _session_sends_elsewhere(ctx, sink.session)
         if elsewhere is not None:
             return elsewhere
+    return None
+
+
+FACTORY_ELSEWHERE = (
+    "{}() returns the session, and other modules of the tree call it: its header "
+    "would go with whatever they send (another host?); migrate them together by hand"
+)
+
+
+def session_factory(ctx: ModuleContext, sink: Sink) -> cst.FunctionDef | None:
+    """The module-level function a session is made in and returned from
+    (``def make_session(): s = requests.Session(); ...; return s``)."""
+    if sink.session is None or sink.statement is None:
+        return None
+    function = ctx.ancestor(sink.statement, cst.FunctionDef)
+    if not (
+        isinstance(function, cst.FunctionDef)
+        and isinstance(ctx.parent(function), cst.Module)
+    ):
+        return None
+    name = re.escape(ctx.code(sink.session))
+    if re.search(rf"\breturn\b[^\n]*\b{name}\b", ctx.code(function)):
+        return function
+    return None
+
+
+def _factory_elsewhere(ctx: ModuleContext, route: Route) -> str | None:
+    for sink in route.sinks:
+        factory = session_factory(ctx, sink)
+        if factory is not None and factory.name.value in ctx.shared_elsewhere:
+            return FACTORY_ELSEWHERE.format(factory.name.value)
     return None
 
 
@@ -1045,6 +1077,9 @@ def send_token(
         elif sink.statement is not None and sink.session is not None:
             if is_module_level_name(ctx, sink.session):
                 ctx.session_headers.add(ctx.code(sink.session))
+            factory = session_factory(ctx, sink)
+            if factory is not None:
+                ctx.session_factories.add(factory.name.value)
             header = _session_header(ctx, sink.session, key)
             keep = [] if sink.statement is replaces else [None]
             ctx.edits.statements[sink.statement] = keep + [header]

@@ -153,6 +153,7 @@ class ModuleContext:
         self.request_statuses: dict[int, set[Status]] = {}
         self.mixed_requests: frozenset[int] = frozenset()
         self.session_headers: set[str] = set()
+        self.session_factories: set[str] = set()
         # Python 2 era code (that Python 3 still parses): generated code stays
         # valid Python 2 (no ``{**h}``)
         self.python2_style = bool(_PYTHON2_SIGNS.search(self.module.code))

@@ -215,6 +215,7 @@ def _process(
         removed_keys=removed,
         token_parameters=tuple(sorted(ctx.token_parameters)),
         session_headers=tuple(sorted(ctx.session_headers)),
+        session_factories=tuple(sorted(ctx.session_factories)),
         provider_keys=tuple(sorted(ctx.provider_keys)),
         imported_keys=tuple(sorted(ctx.imported_keys())),
         exports=tuple(dict.fromkeys(ctx.exports)),
