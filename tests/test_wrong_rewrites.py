@@ -566,3 +566,107 @@ def test_a_base_url_attribute_another_class_or_caller_changes_is_checked(
     module, not only the class's own (the mirror got the token)."""
     result = migrate(BASE_CLIENT + extra)
     assert (result.new is not None) == migrated
+
+
+THIRD_REVIEW = {
+    # the caller's key, else the configured one: the default is the token now
+    # (the header was rebuilt from the original text, keeping the old key)
+    "inline_fallback": (
+        "def contacts(api_key=None):\n"
+        "    return requests.get(URL, params={'hapikey': api_key or os.environ['HUBSPOT_API_KEY']})\n",
+        Status.REWRITE,
+        '(api_key or os.environ["HUBSPOT_ACCESS_TOKEN"])',
+    ),
+    # one name given a second portal's key at run time
+    "rebound_global": (
+        "KEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def use_sandbox():\n    global KEY\n    KEY = os.environ['HUBSPOT_SANDBOX_KEY']\n"
+        "def get(path):\n    return requests.get(URL, params={'hapikey': KEY})\n",
+        Status.MANUAL,
+        "several keys",
+    ),
+    # a caller's-credential function handed to a thread: what it passes is not seen
+    "function_as_value": (
+        "import threading\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def deals(key):\n    return requests.get(URL, params={'hapikey': key})\n"
+        "def run():\n    threading.Thread(target=deals, args=(KEY,)).start()\n",
+        Status.MANUAL,
+        "used as a value",
+    ),
+    # an httpx client built with the key, also posting to Slack
+    "client_other_host": (
+        "import httpx\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "client = httpx.Client(base_url='https://api.hubapi.com', params={'hapikey': KEY})\n"
+        "def owners():\n    return client.get('/crm/v3/owners')\n"
+        "def alert(text):\n    return client.post('https://hooks.slack.com/x', json={'text': text})\n",
+        Status.MANUAL,
+        "hooks.slack.com",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(THIRD_REVIEW))
+def test_shapes_of_the_third_review(name):
+    body, status, expected = THIRD_REVIEW[name]
+    source = (
+        "import os, requests\nURL = 'https://api.hubapi.com/crm/v3/owners'\n" + body
+    )
+    result = migrate(source)
+    (site,) = [s for s in result.sites if s.kind.value in ("params", "session")]
+    assert site.status == status
+    if status == Status.REWRITE:
+        assert expected in result.new.decode()
+    else:
+        assert result.new is None and expected in site.reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [  # the caller's key also posted to an exporter
+        "def sync(key):\n    requests.get(URL, params={'hapikey': key})\n"
+        "    requests.post('https://exporter.example.com/run', json={'hubspot_key': key})\n"
+        "def run():\n    sync(os.environ['HUBSPOT_API_KEY'])\n",
+        # stored on the instance and read by another method for another host
+        "class C:\n    def __init__(self, api_key=None):\n"
+        "        self.api_key = api_key or os.environ.get('HUBSPOT_API_KEY')\n"
+        "    def owners(self):\n        return requests.get(URL, params={'hapikey': self.api_key})\n"
+        "    def export(self):\n"
+        "        return requests.post('https://exporter.example.com', json={'k': self.api_key})\n",
+    ],
+    ids=["parameter", "attribute"],
+)
+def test_a_callers_key_read_for_something_else_stays(body):
+    """Once callers pass a token, every read of the parameter gets it: a read
+    that does not send the key to HubSpot would send the token elsewhere."""
+    source = (
+        "import os, requests\nURL = 'https://api.hubapi.com/crm/v3/owners'\n" + body
+    )
+    result = migrate(source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "also read at line" in site.reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [  # click's default= read from the key's variable: not made the token
+        "import click\ndef contacts(api_key):\n"
+        "    return requests.get(URL, params={'hapikey': api_key})\n"
+        "@click.command()\n@click.option('--api-key', default=os.getenv('HUBSPOT_API_KEY'))\n"
+        "def main(api_key):\n    contacts(api_key)\n",
+        # the parsed options passed whole: --api-key's default stays the key
+        "import argparse\ndef deals(opts):\n"
+        "    return requests.get(URL, params={'hapikey': opts.api_key})\n"
+        "def main():\n    p = argparse.ArgumentParser()\n"
+        "    p.add_argument('--api-key', default=os.environ.get('HUBSPOT_API_KEY'))\n"
+        "    deals(p.parse_args())\n",
+    ],
+    ids=["click_default", "namespace"],
+)
+def test_an_options_default_that_stays_the_key_keeps_the_use_manual(body):
+    source = (
+        "import os, requests\nURL = 'https://api.hubapi.com/crm/v3/owners'\n" + body
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert Status.MANUAL in {s.status for s in result.sites}

@@ -152,8 +152,12 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
     if not bindings:
         return Origin(CONFIG)  # a free name: a global (star import) or a builtin
     found = []
+    configured = set()  # the configured keys the name is given, by identity
     for binding in bindings:
         node = getattr(binding, "node", None)
+        assigned = values.assigned_value(ctx, node) if node is not None else None
+        if assigned is not None and not _is_none(assigned):
+            configured.add(config_key(ctx, assigned)[0])
         if isinstance(node, cst.Param):
             found.append(_parameter_origin(ctx, node, again))
         elif isinstance(
@@ -169,7 +173,11 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
             found.append(again(value) if value is not None else Origin(UNKNOWN))
         else:
             found.append(Origin(UNKNOWN))
-    return combine(found)
+    origin = combine(found)
+    if origin.kind == CONFIG and len(configured) > 1:
+        # KEY = os.environ["HUBSPOT_API_KEY"], then `global KEY; KEY = SANDBOX`
+        return Origin(SEVERAL, ", ".join(sorted(configured)))
+    return origin
 
 
 _COMMAND_LINE = {"parse_args", "parse_known_args", "input", "getpass", "raw_input"}
@@ -306,13 +314,18 @@ def command_line_defaults(ctx: ModuleContext, value: cst.CSTNode) -> list:
     option ``value`` reads (``args.api_key``)."""
     if not isinstance(value, cst.Attribute):
         return []
+    return dest_defaults(ctx, value.attr.value)
+
+
+def dest_defaults(ctx: ModuleContext, dest: str) -> list:
+    """The ``default=`` of every ``add_argument`` of this module for ``dest``."""
     found = []
     for call in ctx.index.calls:
         func = call.func
         if not (isinstance(func, cst.Attribute) and func.attr.value == "add_argument"):
             continue
         keywords = {a.keyword.value: a.value for a in call.args if a.keyword}
-        if _dest(call, keywords) == value.attr.value and "default" in keywords:
+        if _dest(call, keywords) == dest and "default" in keywords:
             found.append(keywords["default"])
     return found
 

@@ -68,6 +68,14 @@ def sink_problem(
             if problem:
                 return problem
     guarded = _guarded(ctx, route)
+    for sink in route.sinks:
+        client = _client_name(ctx, sink)
+        if client is not None:  # httpx.Client(params=...): every request it makes
+            problem = _client_sends_elsewhere(ctx, client)
+            if problem:
+                return problem
+            if client.value in ctx.shared_elsewhere:
+                return SESSION_ELSEWHERE.format(client.value)
     return (
         _existing_auth(ctx, route, key)
         or _opaque_headers(ctx, route)
@@ -78,6 +86,37 @@ def sink_problem(
         or guard_problem(ctx, route)
         or _factory_elsewhere(ctx, route)
     )
+
+
+def _client_name(ctx: ModuleContext, sink: Sink) -> cst.Name | None:
+    """The name a client built with the key is bound to (``client =
+    httpx.Client(base_url=..., params={"hapikey": KEY})``): its header goes with
+    every request the client makes."""
+    if sink.call is None or sink.info is None or sink.info.kind != "client":
+        return None
+    holder = ctx.parent(sink.call)
+    if isinstance(holder, cst.Assign) and len(holder.targets) == 1:
+        target = holder.targets[0].target
+        if isinstance(target, cst.Name):
+            return target
+    return None
+
+
+def _client_sends_elsewhere(ctx: ModuleContext, client: cst.Name) -> str | None:
+    """A request of the client to another host written in the code (a relative
+    path goes to its base URL, as before)."""
+    flow = Flow(ctx, client=True)
+    try:
+        flow.follow_client(client)
+    except FlowError:
+        pass  # what was found counts
+    for request in flow.route.sinks:
+        url = call_endpoints.sink_url_node(request)
+        template = values.url_template(ctx, url) if url is not None else ""
+        where = hubspot.host(template)
+        if where is not None and not hubspot.is_hubspot_host(where):
+            return OTHER_URLS.format(ctx.start(request.call)[0], where)
+    return None
 
 
 def _guarded(ctx: ModuleContext, route: Route) -> set[int]:
@@ -804,6 +843,14 @@ def key_options_problem(ctx: ModuleContext, chain: Sequence[Origin]) -> str | No
     ]
     if re.search(r"\bauto_envvar_prefix\b", ctx.module.code):
         others.append("variables named by auto_envvar_prefix")
+    for call in ctx.index.calls:  # @click.option("--api-key", default=os.getenv(...))
+        if _OPTION_CALL.search(ctx.code(call.func)) and any(
+            a.keyword is not None
+            and a.keyword.value == "default"
+            and _HUBSPOT_KEY_VARIABLE.search(ctx.code(a.value))
+            for a in call.args
+        ):
+            others.append(f"the default of {_option_name(ctx, call)}")
     if len(found) > 1 or others:
         names = [str(v.evaluated_value) for _, v in found] + others
         return UNCLEAR_OPTIONS.format(", ".join(sorted(set(names))))
@@ -887,6 +934,114 @@ def _only_tested(ctx: ModuleContext, node: cst.CSTNode) -> bool:
     return isinstance(parent, (cst.If, cst.While, cst.Assert)) and parent.test is node
 
 
+OTHER_READS = (
+    "{} is also read at line {} for something else than HubSpot's requests: once "
+    "callers pass a token, that use gets the token too; change it by hand"
+)
+
+
+def other_reads(ctx: ModuleContext, param: cst.Param) -> int | None:
+    """The line where a caller's-credential parameter, or the attribute it is
+    stored in (``self.api_key = api_key``), is read other than to send it as the
+    key: a test of presence, another key use, handing it on to a function that
+    sends the key. ``requests.post(exporter, json={"hubspot_key": key})`` or
+    ``export(key)`` are such reads."""
+    function = ctx.ancestor(param, cst.FunctionDef)
+    scope = ctx.lexical_scope(function.body) if function is not None else None
+    if scope is None:
+        return None
+    reads: list[cst.CSTNode] = []
+    for assignment in scope[param.name.value]:
+        if getattr(assignment, "node", None) is param:
+            reads += [ref.node for ref in ctx.references(assignment)]
+    for node in list(reads):
+        statement = ctx.ancestor(node, cst.BaseSmallStatement)
+        stored = _stored_in_self(ctx, node, statement)
+        if stored is not None:
+            reads.remove(node)
+            reads += stored
+    for node in reads:
+        if not _sends_key(ctx, node):
+            return ctx.start(node)[0]
+    return None
+
+
+def _stored_in_self(
+    ctx: ModuleContext, node: cst.CSTNode, statement: cst.CSTNode | None
+) -> list[cst.CSTNode] | None:
+    """``self.api_key = api_key [or ...]``: the reads of ``self.api_key`` in the
+    class, instead of this one."""
+    if not isinstance(statement, cst.Assign) or len(statement.targets) != 1:
+        return None
+    if "hapikey" in ctx.code(statement).lower() or not isinstance(
+        statement.value, (cst.Name, cst.BooleanOperation)
+    ):
+        return None  # a key use of its own, or not the credential as such
+    target = statement.targets[0].target
+    if not (
+        isinstance(target, cst.Attribute)
+        and isinstance(target.value, cst.Name)
+        and target.value.value == "self"
+    ):
+        return None
+    owner = ctx.ancestor(statement, cst.ClassDef)
+    return [
+        attribute
+        for attribute in ctx.index.attributes.get(target.attr.value, ())
+        if attribute is not target
+        and ctx.ancestor(attribute, cst.ClassDef) is owner
+        and not isinstance(ctx.parent(attribute), cst.AssignTarget)
+    ]
+
+
+def _sends_key(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    """A read that sends the key (its statement says hapikey), tests it, or
+    hands it to a function of this module that sends the key."""
+    if _only_tested(ctx, node):
+        return True
+    statement = ctx.ancestor(node, cst.BaseSmallStatement)
+    text = ctx.code(statement) if statement is not None else ""
+    if "hapikey" in text.lower():
+        return True
+    parent = ctx.parent(node)
+    while isinstance(parent, (cst.BooleanOperation, cst.IfExp)):
+        parent = ctx.parent(parent)
+    if (
+        isinstance(parent, cst.Arg)
+        and parent.keyword is not None
+        and parent.keyword.value in ("api_key", "apikey", "hapikey")
+    ):
+        return True  # an SDK client's key (HubSpot(api_key=...))
+    call = ctx.parent(parent) if isinstance(parent, cst.Arg) else None
+    if not isinstance(call, cst.Call):
+        return False
+    if any(
+        q.split(".")[0] in ("hubspot", "hubspot3", "hapi")
+        for q in ctx.qualified_names(call.func)
+    ):
+        return True  # an SDK client's key, positional (ContactsClient(api_key))
+    callee = Flow(ctx).local_function(call)
+    if callee is not None and "hapikey" in ctx.code(callee).lower():
+        return True
+    if callee is not None and isinstance(ctx.parent(callee), cst.ClassDef):
+        return "hapikey" in ctx.code(ctx.parent(callee)).lower()
+    name = call.func.attr.value if isinstance(call.func, cst.Attribute) else ""
+    name = call.func.value if isinstance(call.func, cst.Name) else name
+    for node in ctx.module.body:  # Client(api_key), a class of this module
+        if isinstance(node, cst.ClassDef) and node.name.value == name:
+            return "hapikey" in ctx.code(node).lower()
+    # another module's function or class that takes a token now
+    return any(c.parameter and c.name == name for c in ctx.carriers)
+
+
+NAMESPACE_DEFAULT = (
+    "the key is .{} of the parsed options passed in, and --{} has a default (the "
+    "old key?): make that default the token, or pass tokens, by hand"
+)
+CALLED_AS_VALUE = (
+    "{}() is also used as a value (line {}): what those calls pass is not seen, "
+    "perhaps a configured key; migrate them together by hand"
+)
 CONTAINER_CONFIGURED = (
     "the key is the {} of what callers pass, and line {} passes a configured "
     "object: make that field the token where the object is made, by hand"
@@ -930,6 +1085,14 @@ def _collect(
 ) -> str | None:
     assert origin.param is not None
     seen.add(id(origin.param))
+    function = ctx.ancestor(origin.param, cst.FunctionDef)
+    if isinstance(function, cst.FunctionDef):
+        line = used_as_value(ctx, function)
+        if line is not None:  # Thread(target=deals, args=(KEY,)), partial(deals, KEY)
+            return CALLED_AS_VALUE.format(function.name.value, line)
+    other = None if origin.container else other_reads(ctx, origin.param)
+    if other is not None:
+        return OTHER_READS.format(origin.param.name.value, other)
     owner = token_owner(ctx, origin)
     if owner in ctx.shared_elsewhere:
         return CALLED_ELSEWHERE.format(owner)
@@ -960,6 +1123,14 @@ def _collect(
             passed.append(default if default is not None else value)
         elif found.kind == origins.CALLER:
             problem = origins.command_line_default_problem(ctx, value)
+            field = origin.container.lstrip(".")
+            if (
+                not problem
+                and field.isidentifier()
+                and origins.dest_defaults(ctx, field)
+            ):
+                # deals(args) sending args.api_key: --api-key's default stays the key
+                problem = NAMESPACE_DEFAULT.format(field, field.replace("_", "-"))
             if problem:
                 return problem
             if found.param is None or id(found.param) in seen:
@@ -1063,6 +1234,9 @@ def send_token(
             if kw is not None and not _has_headers(sink.call):
                 _merge_into_kwargs(ctx, sink.call, kw, key)
                 continue
+            client = _client_name(ctx, sink)
+            if client is not None and is_module_level_name(ctx, client):
+                ctx.session_headers.add(client.value)  # other modules' uses
             edit = ctx.edits.calls[sink.call]
             if edit.bearer is None:
                 edit.bearer = ctx.bearer(key)

@@ -226,10 +226,24 @@ class ModuleContext:
     def bearer(self, key: cst.BaseExpression | None = None) -> cst.BaseExpression:
         """The value of the Authorization header: the provider's token, or the
         value of ``key`` (a caller's credential, read where it is)."""
-        token = self.token() if key is None else cst.parse_expression(self.code(key))
+        token = self.token() if key is None else self._with_replacements(key)
         if isinstance(token, (cst.BooleanOperation, cst.IfExp, cst.Lambda)):
             token = token.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
         return cst.BinaryOperation(cst.SimpleString('"Bearer "'), cst.Add(), token)
+
+    def _with_replacements(self, key: cst.BaseExpression) -> cst.BaseExpression:
+        """``key`` as it reads once the planned replacements inside it are made
+        (``api_key or os.environ["HUBSPOT_API_KEY"]``: its configured default is
+        the provider's token now), as a fresh expression."""
+        replace = self.edits.replace
+
+        class Replacer(cst.CSTTransformer):
+            def on_leave(self, original, updated):
+                return replace.get(original, updated)
+
+        if not any(node in replace for node in _walk(key)):
+            return cst.parse_expression(self.code(key))
+        return cst.parse_expression(cst.Module([]).code_for_node(key.visit(Replacer())))
 
     def site(
         self,
@@ -307,3 +321,9 @@ class ModuleContext:
             if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
                 names.append(node.name.value)
         return ".".join(reversed(names))
+
+
+def _walk(node: cst.CSTNode):
+    yield node
+    for child in node.children:
+        yield from _walk(child)
