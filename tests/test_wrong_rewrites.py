@@ -670,3 +670,19 @@ def test_an_options_default_that_stays_the_key_keeps_the_use_manual(body):
     result = migrate(source)
     assert result.new is None
     assert Status.MANUAL in {s.status for s in result.sites}
+
+
+def test_other_fields_of_a_callers_mapping_are_not_other_reads_of_the_key():
+    """request["headers"].get(...) or the configured key, and request["args"]
+    read for the contact's id: the mapping's other fields are not the key."""
+    source = (
+        "import requests\nimport config\n"
+        "def proxy(request):\n"
+        "    key = request['headers'].get('X-HubSpot-Key') or config.HUBSPOT_API_KEY\n"
+        "    vid = int(request['args']['vid'])\n"
+        "    return requests.get('https://api.hubapi.com/contacts/v1/contact/vid/%d/profile'"
+        " % vid, params={'hapikey': key})\n"
+    )
+    text = migrate(source).new.decode()
+    assert 'or os.environ["HUBSPOT_ACCESS_TOKEN"]' in text
+    assert '"Bearer " + key' in text

@@ -126,7 +126,9 @@ def _origin(
             CALLER,
             CONFIG,
         ):
-            return Origin(FALLBACK, left.parameter, node.right, left.param)
+            return Origin(
+                FALLBACK, left.parameter, node.right, left.param, left.container
+            )
         return combine([left, right])
     if isinstance(node, cst.IfExp):
         both = [again(node.body), again(node.orelse)]
