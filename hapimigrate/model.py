@@ -100,6 +100,10 @@ class FileResult:
     # module-level functions that return a session given the header: other
     # modules calling them must not be sending elsewhere with it
     session_factories: tuple[str, ...] = ()
+    # classes whose methods were rewritten, with the self/cls attributes those
+    # methods read: a subclass elsewhere that sets one may send another key or
+    # to another host
+    class_reads: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # the configured keys rewritten to the provider's token: (identity, label);
     # two different ones in a tree would be mixed up by one token
     provider_keys: tuple[tuple[str, str], ...] = ()

@@ -307,6 +307,7 @@ def _keep_keys_read_elsewhere(
             or result.token_parameters
             or result.session_headers
             or result.session_factories
+            or result.class_reads
             or result.provider_keys
         ):
             deferred.append(result)
@@ -339,6 +340,7 @@ def _keep_keys_read_elsewhere(
     for r in deferred:
         needed |= {n.encode() for n in (*r.removed_keys, *r.token_parameters)}
         needed |= {s.encode() for s in (*r.session_headers, *r.session_factories)}
+        needed |= {c.encode() for c, _ in r.class_reads}
     bounded = {w: re.compile(rb"\b" + re.escape(w) + rb"\b") for w in needed}
     containing: dict[bytes, set[str]] = {}  # name -> the files that hold it
     texts: dict[str, bytes] = {}
@@ -398,6 +400,13 @@ def _keep_keys_read_elsewhere(
         # a session made by a function other modules call: they may send it
         # anywhere (their requests are not followed)
         shared |= {f for f in result.session_factories if named(f)}
+        # a subclass elsewhere that sets an attribute the rewritten class reads
+        # (its key, its base URL) would send another key, or to another host
+        shared |= {
+            c
+            for c, attributes in result.class_reads
+            if any(_overrides(texts[r], c, attributes) for r in named(c))
+        }
         mixed = several if result.provider_keys else ()
         guarded = tuple(
             (name, where)
@@ -489,3 +498,24 @@ def _replaces_headers(data: bytes, session: str) -> bool:
         re.search(rb"\b" + name + rb"\.headers\s*(?:=(?!=)|\.clear\()", data)
         is not None
     )
+
+
+def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
+    """Whether a module subclasses ``cls`` and its subclass sets one of
+    ``attributes`` (``API_KEY = ...`` in its body, ``self.BASE = ...``)."""
+    if not attributes:
+        return False
+    header = re.compile(
+        rb"^class[ \t]+\w+[ \t]*\([^)]*\b" + re.escape(cls.encode()) + rb"\b[^)]*\)",
+        re.M,
+    )
+    names = b"|".join(re.escape(a.encode()) for a in attributes)
+    sets = re.compile(
+        rb"^[ \t]+(?:(?:self|cls)\.)?(?:" + names + rb")[ \t]*=(?!=)", re.M
+    )
+    for match in header.finditer(text):
+        end = re.compile(rb"^\S", re.M).search(text, match.end())
+        body = text[match.end() : end.start() if end else len(text)]
+        if sets.search(body):
+            return True
+    return False

@@ -422,3 +422,35 @@ def test_a_session_factory_other_modules_call_stays(tmp_path):
     (tmp_path / "alone").mkdir()
     alone = migrate(tmp_path / "alone", {"net.py": FACTORY})
     assert alone["net.py"][0] == [Status.REWRITE]
+
+
+CLASS_CLIENT = (
+    "import os\nimport requests\n"
+    "class HubSpotClient:\n    API_KEY = os.environ.get('HUBSPOT_API_KEY')\n"
+    "    BASE = 'https://api.hubapi.com'\n"
+    "    def owners(self):\n"
+    "        return requests.get(self.BASE + '/crm/v3/owners', params={'hapikey': self.API_KEY})\n"
+)
+
+
+@pytest.mark.parametrize(
+    "subclass,migrated",
+    [
+        ("    pass\n", True),
+        # a sandbox portal's key: one token for both would mix them up
+        ("    API_KEY = os.environ.get('HUBSPOT_SANDBOX_KEY')\n", False),
+        # another host: the token would go there
+        ("    BASE = 'https://api.pipedrive.com'\n", False),
+    ],
+    ids=["plain", "other_key", "other_host"],
+)
+def test_a_class_subclassed_in_another_module(tmp_path, subclass, migrated):
+    """A review: a subclass in another module overriding the key or the base URL
+    got the token (sandbox traffic to production, the token to Pipedrive)."""
+    other = (
+        "import os\nfrom client import HubSpotClient\nclass Other(HubSpotClient):\n"
+        + subclass
+    )
+    out = migrate(tmp_path, {"client.py": CLASS_CLIENT, "other.py": other})
+    assert (out["client.py"][1] != CLASS_CLIENT) == migrated
+    assert out["client.py"][0] == [Status.REWRITE if migrated else Status.MANUAL]

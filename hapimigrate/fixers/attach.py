@@ -69,6 +69,9 @@ def sink_problem(
                 return problem
     guarded = _guarded(ctx, route)
     for sink in route.sinks:
+        owner = ctx.ancestor(sink.call or sink.statement, cst.ClassDef)
+        if isinstance(owner, cst.ClassDef) and owner.name.value in ctx.shared_elsewhere:
+            return SUBCLASSED_ELSEWHERE.format(owner.name.value)
         client = _client_name(ctx, sink)
         if client is not None:  # httpx.Client(params=...): every request it makes
             problem = _client_sends_elsewhere(ctx, client)
@@ -391,6 +394,11 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
     return None
 
 
+SUBCLASSED_ELSEWHERE = (
+    "{} is subclassed in other modules of the tree, and a subclass sets an "
+    "attribute its requests read (the key, the base URL?): migrate them together "
+    "by hand"
+)
 FACTORY_ELSEWHERE = (
     "{}() returns the session, and other modules of the tree call it: its header "
     "would go with whatever they send (another host?); migrate them together by hand"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Sequence
 
 import libcst as cst
 
@@ -17,7 +18,7 @@ from hapimigrate.python import roundtrip, slicing
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import EditApplier
 from hapimigrate.python.imports import add_imports
-from hapimigrate.model import FileResult, Kind, RunOptions, Status
+from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
 from hapimigrate.textscan import unparsed
 
 UNRECOGNISED = "a hapikey use the codemod does not recognise: migrate it by hand"
@@ -216,8 +217,34 @@ def _process(
         token_parameters=tuple(sorted(ctx.token_parameters)),
         session_headers=tuple(sorted(ctx.session_headers)),
         session_factories=tuple(sorted(ctx.session_factories)),
+        class_reads=_class_reads(text, sites),
         provider_keys=tuple(sorted(ctx.provider_keys)),
         imported_keys=tuple(sorted(ctx.imported_keys())),
         exports=tuple(dict.fromkeys(ctx.exports)),
         carrier_uses=tuple(ctx.carrier_uses),
     )
+
+
+_SELF_READ = re.compile(r"\b(?:self|cls)\.(\w+)")
+
+
+def _class_reads(
+    text: str, sites: Sequence[Site]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """For each class with a rewritten site: the attributes its code reads
+    through ``self``/``cls`` (what a subclass could change)."""
+    classes = sorted(
+        {
+            s.enclosing.split(".")[0]
+            for s in sites
+            if s.status == Status.REWRITE and "." in s.enclosing
+        }
+    )
+    found = []
+    for name in classes:
+        body = re.search(
+            rf"^class\s+{re.escape(name)}\b.*?(?=^\S|\Z)", text, re.M | re.S
+        )
+        if body is not None:
+            found.append((name, tuple(sorted(set(_SELF_READ.findall(body.group(0)))))))
+    return tuple(found)
