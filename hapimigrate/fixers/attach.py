@@ -546,6 +546,7 @@ def _is_none_value(value: cst.BaseExpression) -> bool:
 
 
 def _assigned_values(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]:
+    """What each plain assignment of ``name`` in its scope gives it."""
     scope = ctx.lexical_scope(name)
     found = []
     for binding in scope[name.value] if scope is not None else ():
@@ -630,14 +631,7 @@ def _assigned_urls(ctx: ModuleContext, url: cst.BaseExpression) -> list[str]:
     """The URL templates a request's URL name is assigned, in its function."""
     if not isinstance(url, cst.Name):
         return []
-    scope = ctx.lexical_scope(url)
-    bindings = list(scope[url.value]) if scope is not None else []
-    found = []
-    for binding in bindings:
-        assigned = values.assigned_value(ctx, getattr(binding, "node", None))
-        if assigned is not None:
-            found.append(values.url_template(ctx, assigned))
-    return found
+    return [values.url_template(ctx, v) for v in _assigned_values(ctx, url)]
 
 
 def route_urls(ctx: ModuleContext, route: Route) -> tuple[str, ...]:
@@ -1364,11 +1358,7 @@ def _class_attribute_in(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
     pattern = re.compile(r"\b(?:" + "|".join(names) + r")\.")
     texts = [ctx.code(value)]
     if isinstance(value, cst.Name):
-        scope = ctx.lexical_scope(value)
-        for binding in scope[value.value] if scope is not None else ():
-            assigned = values.assigned_value(ctx, getattr(binding, "node", None))
-            if assigned is not None:
-                texts.append(ctx.code(assigned))
+        texts += [ctx.code(v) for v in _assigned_values(ctx, value)]
     return any(pattern.search(text) for text in texts)
 
 
