@@ -301,19 +301,24 @@ def _keep_keys_read_elsewhere(
     defining module. Such files are migrated again, knowing it; other results pass
     straight through, and these come last, once the tree has been searched."""
     deferred = []
+    ahead = []  # passed through, in order; a file deferred only for its classes
+    # keeps its place among them (the others come last, as they always did)
     for result in results:
         if (
             result.removed_keys
             or result.token_parameters
             or result.session_headers
             or result.session_factories
-            or result.class_reads
             or result.provider_keys
         ):
             deferred.append(result)
+        elif result.class_reads:
+            deferred.append(result)
+            ahead.append(result)
         else:
-            yield result
+            ahead.append(result)
     if not deferred:
+        yield from ahead
         return
     # two configured keys anywhere in the tree (settings.HUBSPOT_API_KEY here,
     # settings.HUBSPOT_SANDBOX_API_KEY there) must not become one token
@@ -424,8 +429,9 @@ def _keep_keys_read_elsewhere(
                     guarded_elsewhere=guarded,
                 ),
             )
-    for result in deferred:
-        yield again.get(result.path, result)
+    in_place = {id(r) for r in ahead}
+    yield from (again.get(r.path, r) for r in ahead)
+    yield from (again.get(r.path, r) for r in deferred if id(r) not in in_place)
 
 
 def _guards_in(paths: Iterable[str], name: str, texts: dict[str, bytes]) -> list[str]:
