@@ -524,4 +524,17 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
         body = text[match.end() : end.start() if end else len(text)]
         if sets.search(body):
             return True
+    # HubSpotClient(base_url="https://mirror...") or a URL of another host given
+    # to the constructor: the attribute it sets is another host
+    calls = re.compile(rb"\b" + re.escape(cls.encode()) + rb"\(([^()]*)\)")
+    keywords = re.compile(rb"\b(?:" + names + rb")[ \t]*=(?!=)")
+    for call in calls.finditer(text):
+        arguments = call.group(1)
+        if keywords.search(arguments) or _OTHER_HOST.search(arguments):
+            return True
     return False
+
+
+_OTHER_HOST = re.compile(
+    rb"""['"]https?://(?!(?:[\w-]+\.)*(?:hubapi\.com|hubspot\.com)\b)"""
+)

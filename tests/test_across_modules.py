@@ -454,3 +454,32 @@ def test_a_class_subclassed_in_another_module(tmp_path, subclass, migrated):
     out = migrate(tmp_path, {"client.py": CLASS_CLIENT, "other.py": other})
     assert (out["client.py"][1] != CLASS_CLIENT) == migrated
     assert out["client.py"][0] == [Status.REWRITE if migrated else Status.MANUAL]
+
+
+BASE_CLIENT = (
+    "import os\nimport requests\n"
+    "class HubSpotClient:\n"
+    "    def __init__(self, base_url='https://api.hubapi.com'):\n"
+    "        self.base_url = base_url\n        self.key = os.environ['HUBSPOT_API_KEY']\n"
+    "    def owners(self):\n"
+    "        return requests.get(self.base_url + '/crm/v3/owners', params={'hapikey': self.key})\n"
+)
+
+
+@pytest.mark.parametrize(
+    "other,migrated",
+    [
+        ("prod = HubSpotClient()\n", True),
+        (
+            "mirror = HubSpotClient(base_url='https://hubspot-mirror.example.net')\n",
+            False,
+        ),
+        ("mirror = HubSpotClient('https://hubspot-mirror.example.net')\n", False),
+    ],
+    ids=["default", "keyword", "positional"],
+)
+def test_a_client_built_with_another_host_in_another_module(tmp_path, other, migrated):
+    """A review: the token went to the mirror another module builds the client for."""
+    staging = "from client import HubSpotClient\n" + other
+    out = migrate(tmp_path, {"client.py": BASE_CLIENT, "staging.py": staging})
+    assert out["client.py"][0] == [Status.REWRITE if migrated else Status.MANUAL]

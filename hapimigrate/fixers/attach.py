@@ -395,9 +395,9 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
 
 
 SUBCLASSED_ELSEWHERE = (
-    "{} is subclassed in other modules of the tree, and a subclass sets an "
-    "attribute its requests read (the key, the base URL?): migrate them together "
-    "by hand"
+    "other modules of the tree subclass {} setting an attribute its requests read "
+    "(the key, the base URL?), or build it with another host: migrate them "
+    "together by hand"
 )
 FACTORY_ELSEWHERE = (
     "{}() returns the session, and other modules of the tree call it: its header "
