@@ -527,12 +527,29 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
     # HubSpotClient(base_url="https://mirror...") or a URL of another host given
     # to the constructor: the attribute it sets is another host
     calls = re.compile(rb"\b" + re.escape(cls.encode()) + rb"\(([^()]*)\)")
-    keywords = re.compile(rb"\b(?:" + names + rb")[ \t]*=(?!=)")
+    hosts = [a for a in attributes if _HOST_ATTRIBUTE.search(a)]  # not keys: the
+    # carriers step follows the credentials callers pass
+    keywords = (
+        re.compile(
+            rb"\b(?:"
+            + b"|".join(re.escape(a.encode()) for a in hosts)
+            + rb")[ \t]*=(?!=)"
+        )
+        if hosts
+        else None
+    )
     for call in calls.finditer(text):
         arguments = call.group(1)
-        if keywords.search(arguments) or _OTHER_HOST.search(arguments):
+        if _OTHER_HOST.search(arguments) or (
+            keywords is not None and keywords.search(arguments)
+        ):
             return True
     return False
+
+
+_HOST_ATTRIBUTE = re.compile(
+    r"(?i)^(?!.*(?:key|token)).*(?:url|base|host|endpoint|domain|root)"
+)
 
 
 _OTHER_HOST = re.compile(
