@@ -686,3 +686,50 @@ def test_other_fields_of_a_callers_mapping_are_not_other_reads_of_the_key():
     text = migrate(source).new.decode()
     assert 'or os.environ["HUBSPOT_ACCESS_TOKEN"]' in text
     assert '"Bearer " + key' in text
+
+
+FOURTH_REVIEW = {
+    # the host is a loop variable over hosts, one of them not HubSpot's
+    "loop_over_hosts": (
+        "def push(event):\n    for base in ('https://api.hubapi.com/crm/v3/objects/notes',"
+        " 'https://audit.example.com/log'):\n"
+        "        requests.post(base + '?hapikey=' + KEY, json=event)\n"
+    ),
+    # branches choose a proxy or HubSpot
+    "branches": (
+        "def deals():\n    if SANDBOX:\n        base = 'https://proxy.corp.example.com'\n"
+        "    else:\n        base = 'https://api.hubapi.com'\n"
+        "    return requests.get(f'{base}/crm/v3/objects/deals', params={'hapikey': KEY})\n"
+    ),
+    # a region table with a local test server
+    "region_table": (
+        "REGIONS = {'us': 'https://api.hubapi.com', 'test': 'http://localhost:8080'}\n"
+        "def deals(region):\n    base = REGIONS[region]\n"
+        "    return requests.get(f'{base}/crm/v3/objects/deals', params={'hapikey': KEY})\n"
+    ),
+    # a sandbox key as the fallback of the production one: two portals
+    "fallback_key": (
+        "KEY2 = os.environ.get('HUBSPOT_API_KEY') or os.environ['HUBSPOT_SANDBOX_KEY']\n"
+        "def deals():\n    return requests.get('https://api.hubapi.com/crm/v3/objects/deals',"
+        " params={'hapikey': KEY2})\n"
+    ),
+    # the program sets the key's variable itself
+    "sets_its_variable": (
+        "os.environ.setdefault('HUBSPOT_API_KEY', 'demo')\n"
+        "def deals():\n    return requests.get('https://api.hubapi.com/crm/v3/objects/deals',"
+        " params={'hapikey': os.environ['HUBSPOT_API_KEY']})\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOURTH_REVIEW))
+def test_shapes_of_the_fourth_review_stay_manual(name):
+    source = (
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "SANDBOX = os.environ.get('SANDBOX')\n" + FOURTH_REVIEW[name]
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert Status.MANUAL in {
+        s.status for s in result.sites if s.kind.value in ("url", "params")
+    }

@@ -73,6 +73,19 @@ def combine(origins: list[Origin]) -> Origin:
 def _origin(
     ctx: ModuleContext, node: cst.CSTNode, depth: int, seen: set[int]
 ) -> Origin:
+    found = _origin_of(ctx, node, depth, seen)
+    if found.kind == CONFIG and isinstance(node, (cst.BooleanOperation, cst.Call)):
+        # os.environ.get("HUBSPOT_API_KEY") or os.environ["HUBSPOT_SANDBOX_KEY"],
+        # os.environ.get("A", os.environ.get("B")): whichever is set, two keys
+        names = set(_ENV_NAME.findall(ctx.code(node)))
+        if len(names) > 1:
+            return Origin(SEVERAL, ", ".join(sorted(names)))
+    return found
+
+
+def _origin_of(
+    ctx: ModuleContext, node: cst.CSTNode, depth: int, seen: set[int]
+) -> Origin:
     if depth > _DEPTH or id(node) in seen:
         return Origin(UNKNOWN)
     seen = seen | {id(node)}

@@ -147,7 +147,19 @@ def guarded_elsewhere(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str | 
         where = ctx.guarded_elsewhere.get(identity)
         if where is not None:
             return GUARDED_ELSEWHERE.format(where, identity)
+        if identity.isidentifier() and re.search(
+            r"""environ\s*\[\s*['"]%s['"]\s*\]\s*=(?!=)|"""
+            r"""(?:setdefault|putenv)\(\s*['"]%s['"]""" % (identity, identity),
+            ctx.module.code,
+        ):
+            return SETS_ITS_VARIABLE.format(identity)
     return None
+
+
+SETS_ITS_VARIABLE = (
+    "this module sets {} itself (os.environ[...] = ..., setdefault): reading the "
+    "token's variable instead would find nothing; change both by hand"
+)
 
 
 def _other_callers(
@@ -497,10 +509,20 @@ def _other_hosts(
             if where is not None and not hubspot.is_hubspot_host(where):
                 return OTHER_URLS.format(ctx.start(sink.call)[0], where)
         function = ctx.ancestor(sink.call, cst.FunctionDef)
-        if not isinstance(function, cst.FunctionDef) or id(function) in guarded:
+        if isinstance(function, cst.FunctionDef) and id(function) in guarded:
             continue
         template = values.url_template(ctx, url)
-        parameters = set(arguments.parameter_names(function))
+        parameters = (
+            set(arguments.parameter_names(function))
+            if isinstance(function, cst.FunctionDef)
+            else set()
+        )
+        for field in set(re.findall(r"\{(\w+)\}", _host_part(template))) - parameters:
+            where = _chosen_host(ctx, url, field)
+            if where is not None:
+                return OTHER_URLS.format(ctx.start(sink.call)[0], where)
+        if not isinstance(function, cst.FunctionDef):
+            continue
         if not (parameters & set(re.findall(r"\{(\w+)\}", _host_part(template)))):
             continue  # the host is the helper's own
         for call in Flow(ctx).callers(function):
@@ -518,6 +540,76 @@ def _other_hosts(
             if where is None or not hubspot.is_hubspot_host(where):
                 return OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
     return None
+
+
+def _chosen_host(ctx: ModuleContext, url: cst.BaseExpression, field: str) -> str | None:
+    """The host part of a URL is a name chosen at run time (a loop over hosts,
+    ``A if SANDBOX else B``, branches assigning it, ``REGIONS[region]``): a
+    host it may take that is not HubSpot's ("a host known at run time" for a
+    loop over values not written here)."""
+    names = [n for n in _walk_names(url) if n.value == field]
+    if isinstance(url, cst.Name):
+        names += [
+            n
+            for v in _assigned_values(ctx, url)
+            for n in _walk_names(v)
+            if n.value == field
+        ]
+    for name in names:
+        scope = ctx.lexical_scope(name)
+        for binding in scope[name.value] if scope is not None else ():
+            node = getattr(binding, "node", None)
+            holder = ctx.parent(node) if node is not None else None
+            if isinstance(holder, cst.For) and holder.target is node:
+                hosts = _literal_hosts(ctx, holder.iter)
+                if not hosts:
+                    return "a host known at run time"
+                other = next((h for h in hosts if not hubspot.is_hubspot_host(h)), None)
+                if other is not None:
+                    return other
+                continue
+            value = values.assigned_value(ctx, node) if node is not None else None
+            if value is None:
+                continue
+            other = next(
+                (
+                    h
+                    for h in _literal_hosts(ctx, value)
+                    if not hubspot.is_hubspot_host(h)
+                ),
+                None,
+            )
+            if other is not None:
+                return other
+    return None
+
+
+def _walk_names(node: cst.CSTNode) -> list[cst.Name]:
+    if isinstance(node, cst.Name):
+        return [node]
+    return [n for child in node.children for n in _walk_names(child)]
+
+
+def _literal_hosts(ctx: ModuleContext, node: cst.CSTNode, depth: int = 2) -> list[str]:
+    """The hosts of the URL literals in an expression (the branches of an
+    ``if``, a tuple's items, the values of a dict it indexes)."""
+    found = []
+    for literal in _literals(node):
+        where = hubspot.host(str(literal.evaluated_value))
+        if where is not None:
+            found.append(where)
+    if depth and isinstance(node, (cst.Subscript, cst.Name)):
+        base = node.value if isinstance(node, cst.Subscript) else node
+        if isinstance(base, cst.Name):
+            for value in _assigned_values(ctx, base):
+                found += _literal_hosts(ctx, value, depth - 1)
+    return found
+
+
+def _literals(node: cst.CSTNode) -> list[cst.SimpleString]:
+    if isinstance(node, cst.SimpleString):
+        return [node]
+    return [s for child in node.children for s in _literals(child)]
 
 
 _SELF_ATTRIBUTE = re.compile(r"\b(?:self|cls)\.(\w+)")
