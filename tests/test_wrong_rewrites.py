@@ -733,3 +733,18 @@ def test_shapes_of_the_fourth_review_stay_manual(name):
     assert Status.MANUAL in {
         s.status for s in result.sites if s.kind.value in ("url", "params")
     }
+
+
+def test_a_task_whose_callers_are_a_schedule_stays_manual():
+    """A review: @app.task sync_deals(api_key), called by a beat schedule naming
+    it by string with the configured key: it sent the old key as a token."""
+    source = (
+        "import requests\nfrom celery_app import app\n"
+        "@app.task\ndef sync_deals(api_key):\n"
+        "    return requests.get('https://api.hubapi.com/deals/v1/deal/paged',"
+        " params={'hapikey': api_key})\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "task" in site.reason

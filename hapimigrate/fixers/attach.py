@@ -1132,6 +1132,10 @@ NAMESPACE_DEFAULT = (
     "the key is .{} of the parsed options passed in, and --{} has a default (the "
     "old key?): make that default the token, or pass tokens, by hand"
 )
+QUEUED_TASK = (
+    "{}() is a task: a schedule or a queue calls it (by name, perhaps with the "
+    "configured key), which is not seen; migrate its callers together by hand"
+)
 CALLED_AS_VALUE = (
     "{}() is also used as a value (line {}): what those calls pass is not seen, "
     "perhaps a configured key; migrate them together by hand"
@@ -1180,6 +1184,14 @@ def _collect(
     assert origin.param is not None
     seen.add(id(origin.param))
     function = ctx.ancestor(origin.param, cst.FunctionDef)
+    if isinstance(function, cst.FunctionDef) and any(
+        re.search(
+            r"(?:^|\.)(?:task|shared_task|periodic_task|actor|job)\b",
+            ctx.code(d.decorator),
+        )
+        for d in function.decorators
+    ):  # @app.task: a beat schedule or a queue calls it, with what is not seen
+        return QUEUED_TASK.format(function.name.value)
     if isinstance(function, cst.FunctionDef):
         line = used_as_value(ctx, function)
         if line is not None:  # Thread(target=deals, args=(KEY,)), partial(deals, KEY)
