@@ -147,6 +147,9 @@ class Carrier:
     # a function that now sends the token with whatever URL its parameter gets:
     # callers elsewhere must hand it HubSpot URLs only
     helper: bool = False
+    # with ``helper``: the function adds the key itself to whatever URL it gets,
+    # so every call had it; other modules' calls must give HubSpot's hosts
+    own_key: bool = False
     # the key is this field of what the parameter gets (``.hubspot_key`` of a
     # config object): callers pass objects, which cannot become the token
     field: str = ""

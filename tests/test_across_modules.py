@@ -483,3 +483,31 @@ def test_a_client_built_with_another_host_in_another_module(tmp_path, other, mig
     staging = "from client import HubSpotClient\n" + other
     out = migrate(tmp_path, {"client.py": BASE_CLIENT, "staging.py": staging})
     assert out["client.py"][0] == [Status.REWRITE if migrated else Status.MANUAL]
+
+
+OWN_KEY_HELPER = (
+    "import os\nimport requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+    "def get(url, **kw):\n    return requests.get(url, params={'hapikey': KEY}, **kw)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "calls,migrated",
+    [
+        ("    get('https://api.hubapi.com/crm/v3/objects/contacts')\n", True),
+        # Stripe's URL and key: the token would replace Stripe's and go there
+        (
+            "    get('https://api.hubapi.com/crm/v3/objects/contacts')\n"
+            "    get('https://api.stripe.com/v1/charges', headers={'Authorization': 'Bearer sk'})\n",
+            False,
+        ),
+        ("    get(url)\n", False),  # a URL known only at run time
+    ],
+    ids=["hubspot", "stripe", "run_time"],
+)
+def test_a_helper_adding_its_own_key_to_other_modules_urls(tmp_path, calls, migrated):
+    """A review: get(url, **kw) added the key to any URL; another module gave it
+    Stripe's: after migration Stripe got the HubSpot token instead of its key."""
+    main = "from hs import get\ndef run(url=None):\n" + calls
+    out = migrate(tmp_path, {"hs.py": OWN_KEY_HELPER, "main.py": main})
+    assert out["hs.py"][0] == [Status.REWRITE if migrated else Status.MANUAL]

@@ -748,3 +748,20 @@ def test_a_task_whose_callers_are_a_schedule_stays_manual():
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and "task" in site.reason
+
+
+def test_a_django_commands_option_defaulting_to_the_key_keeps_handle_manual():
+    """A review: handle(**options) sent options["api_key"] as a token while
+    --api-key still defaulted to the old key (Django calls handle, unseen)."""
+    source = (
+        "import os, requests\nfrom django.core.management.base import BaseCommand\n"
+        "class Command(BaseCommand):\n    def add_arguments(self, parser):\n"
+        "        parser.add_argument('--api-key', default=os.environ['HUBSPOT_API_KEY'])\n"
+        "    def handle(self, *args, **options):\n"
+        "        requests.get('https://api.hubapi.com/crm/v3/objects/contacts',"
+        " params={'hapikey': options['api_key']})\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "--api-key" in site.reason

@@ -502,6 +502,17 @@ def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) 
     value, problem = _argument(call, carrier)
     if problem:
         return _left(ctx, carrier, node, f"{what}: {problem}")
+    if carrier.own_key:  # it added the key to every URL: HubSpot's hosts only now
+        host = hubspot.host(values.url_template(ctx, value)) if value else None
+        if host is None or not hubspot.is_hubspot_host(host):
+            _left(
+                ctx,
+                carrier,
+                call,
+                f"{what}: this call gives it {host or 'a URL known at run time'},"
+                " where the token would go",
+            )
+        return
     if value is None or attach.carries_key(ctx, value):
         return  # its default, or a value with the key (migrated as a use)
     host = hubspot.host(values.url_template(ctx, value))

@@ -88,7 +88,26 @@ def sink_problem(
         or _mixed_requests(ctx, route)
         or guard_problem(ctx, route)
         or _factory_elsewhere(ctx, route)
+        or _callers_elsewhere(ctx, route)
     )
+
+
+def _callers_elsewhere(ctx: ModuleContext, route: Route) -> str | None:
+    """What other modules' calls made of the module-level function a request is
+    made in (it adds the key to the URLs they give it): one that cannot take
+    the token there blocks it here."""
+    for sink in route.sinks:
+        function = ctx.ancestor(sink.call, cst.FunctionDef) if sink.call else None
+        if isinstance(function, cst.FunctionDef) and isinstance(
+            ctx.parent(function), cst.Module
+        ):
+            outcome = ctx.sent_elsewhere.get(function.name.value)
+            if outcome is not None and outcome.status not in (
+                Status.REWRITE,
+                Status.KEPT,
+            ):
+                return outcome.reason
+    return None
 
 
 def _client_name(ctx: ModuleContext, sink: Sink) -> cst.Name | None:
@@ -1162,7 +1181,38 @@ def callers_keys(
     problem = _collect(ctx, origin, passed, set(), owners)
     if problem:
         return (), problem
-    return tuple(passed), key_options_problem(ctx, [origin, *owners])
+    return tuple(passed), key_options_problem(
+        ctx, [origin, *owners]
+    ) or _untied_defaults(ctx, passed)
+
+
+UNTIED_DEFAULT = (
+    "the option {} defaults to the key, and hapimigrate cannot see that its value "
+    "is what reaches this (a framework calls the code with it: handle(**options)?): "
+    "make its default the token by hand"
+)
+
+
+def _untied_defaults(
+    ctx: ModuleContext, passed: Sequence[cst.BaseExpression]
+) -> str | None:
+    """An ``add_argument`` of this module whose default reads the key, and that
+    is not among the defaults becoming the token: a framework may hand its value
+    to the credential (Django's ``handle(**options)``)."""
+    replaced = {id(p) for p in passed}
+    for call in ctx.index.calls:
+        func = call.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "add_argument"):
+            continue
+        for arg in call.args:
+            if (
+                arg.keyword is not None
+                and arg.keyword.value == "default"
+                and id(arg.value) not in replaced
+                and _HUBSPOT_KEY_VARIABLE.search(ctx.code(arg.value))
+            ):
+                return UNTIED_DEFAULT.format(_option_name(ctx, call))
+    return None
 
 
 def passing_owners(ctx: ModuleContext, origin: Origin) -> list[Origin]:
@@ -1336,6 +1386,7 @@ def send_token(
     """
     for sink in route.sinks:
         if sink.call is not None:
+            _export_own_key_helper(ctx, sink)
             kw = kwargs.own_kwargs(ctx, sink.call)
             if kw is not None and not _has_headers(sink.call):
                 _merge_into_kwargs(ctx, sink.call, kw, key)
@@ -1491,6 +1542,41 @@ def guard_problem(ctx: ModuleContext, route: Route) -> str | None:
                 return GUARD_IMPOSSIBLE.format(function.name.value, outcome.reason, why)
             return GUARD_IMPOSSIBLE_HERE.format(function.name.value, why)
     return None
+
+
+def _export_own_key_helper(ctx: ModuleContext, sink: Sink) -> None:
+    """``def get(url, **kw): return requests.get(url, params={"hapikey": KEY},
+    **kw)``: a module-level function sending whatever URL it is given, with the
+    token now: other modules' calls must give it HubSpot's hosts (the tree-wide
+    step checks them)."""
+    url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
+    function = ctx.ancestor(sink.call, cst.FunctionDef) if sink.call else None
+    if not (
+        isinstance(url, cst.Name)
+        and isinstance(function, cst.FunctionDef)
+        and isinstance(ctx.parent(function), cst.Module)
+        and url.value in arguments.parameter_names(function)
+    ):
+        return
+    positional = [*function.params.posonly_params, *function.params.params]
+    position = next(
+        (i for i, p in enumerate(positional) if p.name.value == url.value), -1
+    )
+    ctx.exports.append(
+        Carrier(
+            ctx.path,
+            importable_names(ctx.path)[0],
+            function.name.value,
+            Kind.URL,
+            "",
+            "",
+            used_here=True,
+            parameter=url.value,
+            position=position,
+            helper=True,
+            own_key=True,
+        )
+    )
 
 
 def _has_headers(call: cst.Call) -> bool:
