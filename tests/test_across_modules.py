@@ -511,3 +511,27 @@ def test_a_helper_adding_its_own_key_to_other_modules_urls(tmp_path, calls, migr
     main = "from hs import get\ndef run(url=None):\n" + calls
     out = migrate(tmp_path, {"hs.py": OWN_KEY_HELPER, "main.py": main})
     assert out["hs.py"][0] == [Status.REWRITE if migrated else Status.MANUAL]
+
+
+FACTORY_SESSION = FACTORY + "SESSION = make_session()\n"
+
+
+@pytest.mark.parametrize(
+    "alerts,migrated",
+    [
+        (None, True),
+        (
+            "from net import SESSION\ndef alert():\n    SESSION.post('https://hooks.slack.com/x')\n",
+            False,
+        ),
+    ],
+    ids=["alone", "slack_elsewhere"],
+)
+def test_a_module_level_session_made_by_a_factory(tmp_path, alerts, migrated):
+    """A review: SESSION = make_session() imported by a module that posts to
+    Slack with it: the token went to Slack."""
+    files = {"net.py": FACTORY_SESSION}
+    if alerts:
+        files["alerts.py"] = alerts
+    out = migrate(tmp_path, files)
+    assert out["net.py"][0] == [Status.REWRITE if migrated else Status.MANUAL]

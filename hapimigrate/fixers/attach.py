@@ -456,9 +456,37 @@ def session_factory(ctx: ModuleContext, sink: Sink) -> cst.FunctionDef | None:
 def _factory_elsewhere(ctx: ModuleContext, route: Route) -> str | None:
     for sink in route.sinks:
         factory = session_factory(ctx, sink)
-        if factory is not None and factory.name.value in ctx.shared_elsewhere:
+        if factory is None:
+            continue
+        if factory.name.value in ctx.shared_elsewhere:
             return FACTORY_ELSEWHERE.format(factory.name.value)
+        for name in factory_results(ctx, factory):  # SESSION = make_session()
+            problem = _session_sends_elsewhere(ctx, name)
+            if problem:
+                return problem
+            if name.value in ctx.shared_elsewhere:
+                return SESSION_ELSEWHERE.format(name.value)
     return None
+
+
+def factory_results(ctx: ModuleContext, factory: cst.FunctionDef) -> list[cst.Name]:
+    """Module-level names bound to the factory's result (``SESSION =
+    make_session()``): sessions like any other."""
+    found = []
+    for node in ctx.module.body:
+        if not isinstance(node, cst.SimpleStatementLine):
+            continue
+        for small in node.body:
+            if (
+                isinstance(small, cst.Assign)
+                and len(small.targets) == 1
+                and isinstance(small.targets[0].target, cst.Name)
+                and isinstance(small.value, cst.Call)
+                and isinstance(small.value.func, cst.Name)
+                and small.value.func.value == factory.name.value
+            ):
+                found.append(small.targets[0].target)
+    return found
 
 
 def _session_sends_elsewhere(
@@ -1411,6 +1439,9 @@ def send_token(
             factory = session_factory(ctx, sink)
             if factory is not None:
                 ctx.session_factories.add(factory.name.value)
+                ctx.session_headers.update(
+                    n.value for n in factory_results(ctx, factory)
+                )
             header = _session_header(ctx, sink.session, key)
             keep = [] if sink.statement is replaces else [None]
             ctx.edits.statements[sink.statement] = keep + [header]
