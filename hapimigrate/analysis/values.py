@@ -23,6 +23,10 @@ _STRINGISH = (
     cst.BinaryOperation,
 )
 
+# ``self.base_url``, ``cls.API_KEY``: an attribute read through the instance or
+# class (the name in group 1), in source text
+SELF_ATTRIBUTE = re.compile(r"\b(?:self|cls)\.(\w+)")
+
 
 def url_template(
     ctx: ModuleContext,

@@ -17,7 +17,7 @@ from hapimigrate.analysis import arguments, http_calls, kwargs
 from hapimigrate.analysis import call_endpoints
 from hapimigrate.analysis import values
 from hapimigrate.python import edits
-from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import origins
 from hapimigrate.analysis.origins import Origin
@@ -594,13 +594,13 @@ def _chosen_host(ctx: ModuleContext, url: cst.BaseExpression, field: str) -> str
     ``A if SANDBOX else B``, branches assigning it, ``REGIONS[region]``): a
     host it may take that is not HubSpot's ("a host known at run time" for a
     loop over values not written here)."""
-    names = [n for n in _walk_names(url) if n.value == field]
+    names = [n for n in walk(url) if isinstance(n, cst.Name) and n.value == field]
     if isinstance(url, cst.Name):
         names += [
             n
             for v in _assigned_values(ctx, url)
-            for n in _walk_names(v)
-            if n.value == field
+            for n in walk(v)
+            if isinstance(n, cst.Name) and n.value == field
         ]
     for name in names:
         scope = ctx.lexical_scope(name)
@@ -631,17 +631,13 @@ def _chosen_host(ctx: ModuleContext, url: cst.BaseExpression, field: str) -> str
     return None
 
 
-def _walk_names(node: cst.CSTNode) -> list[cst.Name]:
-    if isinstance(node, cst.Name):
-        return [node]
-    return [n for child in node.children for n in _walk_names(child)]
-
-
 def _literal_hosts(ctx: ModuleContext, node: cst.CSTNode, depth: int = 2) -> list[str]:
     """The hosts of the URL literals in an expression (the branches of an
     ``if``, a tuple's items, the values of a dict it indexes)."""
     found = []
-    for literal in _literals(node):
+    for literal in walk(node):
+        if not isinstance(literal, cst.SimpleString):
+            continue
         where = hubspot.host(str(literal.evaluated_value))
         if where is not None:
             found.append(where)
@@ -653,15 +649,6 @@ def _literal_hosts(ctx: ModuleContext, node: cst.CSTNode, depth: int = 2) -> lis
     return found
 
 
-def _literals(node: cst.CSTNode) -> list[cst.SimpleString]:
-    if isinstance(node, cst.SimpleString):
-        return [node]
-    return [s for child in node.children for s in _literals(child)]
-
-
-_SELF_ATTRIBUTE = re.compile(r"\b(?:self|cls)\.(\w+)")
-
-
 def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
     """A URL built on ``self.base_url``: the other values the attribute gets in
     this module (a subclass's class attribute, ``self.base_url = base_url`` from
@@ -670,7 +657,7 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
     texts = [ctx.code(url)]
     if isinstance(url, cst.Name):
         texts += [ctx.code(v) for v in _assigned_values(ctx, url)]
-    for name in {m for t in texts for m in _SELF_ATTRIBUTE.findall(t)}:
+    for name in {m for t in texts for m in values.SELF_ATTRIBUTE.findall(t)}:
         for value, passed in _attribute_values(ctx, name):
             where = hubspot.host(values.url_template(ctx, value))
             if where is None and passed and not _is_none_value(value):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 import libcst as cst
 from libcst.metadata import (
@@ -241,7 +241,7 @@ class ModuleContext:
             def on_leave(self, original, updated):
                 return replace.get(original, updated)
 
-        if not any(node in replace for node in _walk(key)):
+        if not any(node in replace for node in walk(key)):
             return cst.parse_expression(self.code(key))
         return cst.parse_expression(cst.Module([]).code_for_node(key.visit(Replacer())))
 
@@ -323,7 +323,10 @@ class ModuleContext:
         return ".".join(reversed(names))
 
 
-def _walk(node: cst.CSTNode):
-    yield node
-    for child in node.children:
-        yield from _walk(child)
+def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """``node`` and every node below it, in source order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))

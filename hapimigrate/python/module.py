@@ -12,6 +12,7 @@ from typing import Sequence
 import libcst as cst
 
 from hapimigrate import prefilter, textscan
+from hapimigrate.analysis import values
 from hapimigrate.fixers import registry
 from hapimigrate.python import dead_keys, dead_settings, guards
 from hapimigrate.python import roundtrip, slicing
@@ -225,9 +226,6 @@ def _process(
     )
 
 
-_SELF_READ = re.compile(r"\b(?:self|cls)\.(\w+)")
-
-
 def _class_reads(
     text: str, sites: Sequence[Site]
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -246,5 +244,7 @@ def _class_reads(
             rf"^class\s+{re.escape(name)}\b.*?(?=^\S|\Z)", text, re.M | re.S
         )
         if body is not None:
-            found.append((name, tuple(sorted(set(_SELF_READ.findall(body.group(0)))))))
+            found.append(
+                (name, tuple(sorted(set(values.SELF_ATTRIBUTE.findall(body.group(0))))))
+            )
     return tuple(found)
