@@ -207,3 +207,109 @@ def test_a_python2_notebook_cell_is_migrated_and_stays_python2(tmp_path):
         '{"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]})\n',
         "print r.status_code",
     ]
+
+
+def _code(*lines):
+    return {"cell_type": "code", "metadata": {}, "execution_count": None,
+            "outputs": [], "source": [l + "\n" for l in lines[:-1]] + [lines[-1]]}  # fmt: skip
+
+
+def _notebook(*cells):
+    return {"cells": list(cells), "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+class _Recorded:
+    """A stand-in for ``requests`` that records what each call sends."""
+
+    def __init__(self):
+        self.calls = []
+
+    def get(self, url, params=None, headers=None):
+        self.calls.append((url, dict(params or {}), dict(headers or {})))
+        return self
+
+    def json(self):
+        return {}
+
+
+def _run_cells(notebook: dict, env: dict, monkeypatch) -> list:
+    """Run the notebook's code cells in order, in one namespace, as Jupyter does."""
+    recorded = _Recorded()
+    monkeypatch.setitem(__import__("sys").modules, "requests", recorded)
+    for name in ("HUBSPOT_API_KEY", "HUBSPOT_ACCESS_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    namespace: dict = {}
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            exec("".join(cell["source"]), namespace)
+    return recorded.calls
+
+
+def test_a_function_migrated_in_one_cell_and_called_in_a_later_one_moves_together(
+    tmp_path, monkeypatch
+):
+    """Cells share one namespace: ``owners(KEY)`` in cell 4 calls the function
+    cell 2 defines; migrated, the function takes a token and its caller there
+    gives it the token (not the old key)."""
+    notebook = _notebook(
+        _code("import os", "import requests", "KEY = os.environ['HUBSPOT_API_KEY']"),
+        _code("def owners(key):", "    return requests.get('https://api.hubapi.com/crm/v3/owners', params={'hapikey': key, 'limit': 5}).json()"),  # fmt: skip
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Run"]},
+        _code("owners(KEY)"),
+    )
+    target = tmp_path / "nb.ipynb"
+    target.write_text(json.dumps(notebook, indent=1) + "\n")
+    result = run.process_file(str(target), JOB)
+    assert [s.status.value for s in result.sites] == ["rewrite"]
+    migrated = json.loads(result.new)
+    calls = _run_cells(migrated, {"HUBSPOT_ACCESS_TOKEN": "pat-1"}, monkeypatch)
+    assert calls == [
+        (
+            "https://api.hubapi.com/crm/v3/owners",
+            {"limit": 5},
+            {"Authorization": "Bearer pat-1"},
+        )
+    ]
+    assert migrated["cells"][2] == notebook["cells"][2]  # markdown untouched
+
+
+def test_another_host_fetched_in_a_later_cell_keeps_the_helper_manual(tmp_path):
+    """``get(url)`` of cell 2 adds the key to any URL; cell 4 gives it Slack's:
+    the token must not go there, so nothing changes, and the reason names the
+    cell and line of that call."""
+    notebook = _notebook(
+        _code("import os", "import requests", "KEY = os.environ['HUBSPOT_API_KEY']"),
+        _code("def get(url):", "    return requests.get(url, params={'hapikey': KEY}).json()"),  # fmt: skip
+        _code("get('https://api.hubapi.com/crm/v3/owners')"),
+        _code("x = 1", "get('https://hooks.slack.com/services/T0/B0')"),
+    )
+    target = tmp_path / "nb.ipynb"
+    target.write_text(json.dumps(notebook, indent=1) + "\n")
+    result = run.process_file(str(target), JOB)
+    assert result.new is None
+    [site] = result.sites
+    assert site.status.value == "manual" and (site.cell, site.cell_line) == (2, 2)
+    assert "(cell 4 line 2)" in site.reason
+
+
+def test_cells_keep_their_magics_and_missing_final_newlines(tmp_path):
+    notebook = _notebook(
+        _code("%load_ext autoreload", "import requests", "!echo hi", "r = requests.get('https://api.hubapi.com/crm/v3/owners?hapikey=' + KEY)"),  # fmt: skip
+        _code("print(r.status_code)", "!ls"),
+    )
+    target = tmp_path / "nb.ipynb"
+    target.write_text(json.dumps(notebook, indent=1))
+    result = run.process_file(str(target), JOB)
+    cells = json.loads(result.new)["cells"]
+    assert cells[0]["source"] == [
+        "%load_ext autoreload\n",
+        "import os\n",
+        "\n",
+        "import requests\n",
+        "!echo hi\n",
+        "r = requests.get('https://api.hubapi.com/crm/v3/owners', headers="
+        '{"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]})',
+    ]
+    assert cells[1] == notebook["cells"][1]

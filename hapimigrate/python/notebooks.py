@@ -1,4 +1,6 @@
-"""Jupyter notebooks: code cells are migrated like modules, everything else kept.
+"""Jupyter notebooks: the code cells are migrated as the one module they are at
+run time (a cell runs in the namespace the cells before it left), everything
+else kept.
 
 IPython magics and shell lines (``%timeit``, ``!pip install``) become placeholder
 comments for the parser (a comment may stand anywhere) and are put back after; a
@@ -12,6 +14,7 @@ rewritten.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 import re
@@ -23,36 +26,97 @@ from hapimigrate.python.module import process_source  # cells are modules
 
 _MAGIC = re.compile(r"^\s*[%!]")
 _SOURCE_KEY = re.compile(r'^\s*"source"\s*:')
-_PLACEHOLDER = "# hapimigrate-magic-{}\n"
+_PLACEHOLDER = "# hapimigrate-magic-{}-{}\n"
 
 
 def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
     try:
         text = data.decode("utf-8")
-        json.loads(text)["cells"]
+        cells = json.loads(text)["cells"]
+        if not isinstance(cells, list):
+            raise TypeError("cells is not a list")
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
         return FileResult(path, original=data, error=f"not a notebook: {error}")
-    keys: set[str] = set()
-    result, notebook = _migrate(path, data, text, options, None, keys)
-    if result.new is not None and options.remove_dead_keys:
-        # a key definition goes when no other cell names it once migrated
-        after = _names_by_cell(notebook["cells"])
-        result, _ = _migrate(path, data, text, options, after, keys)
-    return result
+    return _migrate(path, data, text, options)
 
 
-def _migrate(
-    path: str,
-    data: bytes,
-    text: str,
-    options: RunOptions,
-    read_by: dict[int, set[str]] | None,
-    keys: set[str],
-) -> tuple[FileResult, dict]:
-    """The notebook migrated cell by cell; ``read_by``: the names each cell
-    reads (None: every key definition stays); ``keys``: the keys the cells'
-    migrated uses read (filled on the first run, read on the second: a cell
-    defining one that no other cell names loses the definition)."""
+@dataclass(frozen=True)
+class _Cell:
+    """A code cell in the notebook's module: its number, the line of its
+    marker there, its magic lines (placeholder -> line) and their indexes."""
+
+    number: int
+    marker_line: int
+    magics: dict[str, str]
+    magic_lines: tuple[int, ...]
+    listed: bool
+    newline_added: bool
+
+
+def _joined(cells: list, marker: str) -> tuple[str, list[_Cell]]:
+    """The code cells as one module, in order (a cell runs in the namespace
+    the cells before it left, so one cell's definitions are another's), each
+    after a marker statement ``"<marker>:N"`` (a statement, not a comment: a
+    removed statement takes the comments above it along)."""
+    parts: list[str] = []
+    found: list[_Cell] = []
+    line = 0
+    for number, cell in enumerate(cells, start=1):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        listed = isinstance(source, list)
+        lines = source if listed else _lines(str(source))
+        at = tuple(i for i, text in enumerate(lines) if _MAGIC.match(text))
+        magics = {_PLACEHOLDER.format(number, i): lines[i] for i in at}
+        code = "".join(
+            _PLACEHOLDER.format(number, i) if i in at else text
+            for i, text in enumerate(lines)
+        )
+        added = bool(code) and not code.endswith("\n")
+        parts.append(f'"{marker}:{number}"\n' + code + ("\n" if added else ""))
+        found.append(_Cell(number, line + 1, magics, at, listed, added))
+        line += 1 + code.count("\n") + added
+    return "".join(parts), found
+
+
+def _split(new: str, marker: str, cells: list[_Cell]) -> dict[int, str] | None:
+    """The migrated module cut back into its cells' sources (what precedes
+    the first marker, an import added at the top, goes to the first cell);
+    None when a marker or a magic line went missing or moved."""
+    pattern = re.compile(rf'^"{re.escape(marker)}:(\d+)"\n', re.M)
+    found = list(pattern.finditer(new))
+    if [int(m.group(1)) for m in found] != [c.number for c in cells]:
+        return None
+    sources = {}
+    for index, (cell, match) in enumerate(zip(cells, found)):
+        end = found[index + 1].start() if index + 1 < len(found) else len(new)
+        start = 0 if index == 0 else match.start()
+        body = new[start : match.start()] + new[match.end() : end]
+        if cell.newline_added:
+            if not body.endswith("\n"):
+                return None
+            body = body[:-1]
+        lines = _lines(body)
+        if sorted(line for line in lines if line in cell.magics) != sorted(cell.magics):
+            return None
+        sources[cell.number] = "".join(cell.magics.get(line, line) for line in lines)
+    return sources
+
+
+def _marker(text: str) -> str:
+    """A marker the notebook's text does not hold."""
+    marker, n = "hapimigrate-cell", 0
+    while marker in text:
+        n += 1
+        marker = f"hapimigrate-cell-{n}"
+    return marker
+
+
+def _migrate(path: str, data: bytes, text: str, options: RunOptions) -> FileResult:
+    """The notebook's code cells migrated together, as the one module they
+    are at run time: a caller in a later cell, another host fetched there, a
+    key defined in the first cell and read in others are all seen."""
     notebook = json.loads(text)
     cells = notebook["cells"]
     starts = [
@@ -61,75 +125,58 @@ def _migrate(
     if len(starts) != len(cells):
         starts = [1] * len(cells)
     spread = "\n" in text.strip()  # a source's lines on lines of their own
+    marker = _marker(text)
+    code, code_cells = _joined(cells, marker)
+    if not code_cells:
+        return FileResult(path, original=data)
+    result = process_source(f"{path}[cells]", code.encode("utf-8"), options)
+    if result.error:
+        return FileResult(path, original=data, error=result.error)
+    by_line = [c.marker_line for c in code_cells]
+
+    def cell_of(line: int) -> _Cell:
+        return code_cells[max(bisect.bisect_right(by_line, line) - 1, 0)]
+
+    def in_cells(match: re.Match) -> str:
+        cell = cell_of(int(match.group(1)))
+        return f"cell {cell.number} line {int(match.group(1)) - cell.marker_line}"
+
     sites: list[Site] = []
-    changed = False
-    for number, cell in enumerate(cells, start=1):
-        if cell.get("cell_type") != "code":
-            continue
-        source = cell.get("source", "")
-        listed = isinstance(source, list)
-        lines = source if listed else source.splitlines(keepends=True)
-        at = [i for i, line in enumerate(lines) if _MAGIC.match(line)]
-        magics = {_PLACEHOLDER.format(i): lines[i] for i in at}
-        code = "".join(
-            _PLACEHOLDER.format(i) if _MAGIC.match(line) else line
-            for i, line in enumerate(lines)
+    for site in result.sites:
+        cell = cell_of(site.line)
+        site = dataclasses.replace(
+            site, reason=re.sub(r"\bline (\d+)", in_cells, site.reason)
         )
-        # cells share names: a key definition goes only when no other cell
-        # names it (dead_keys keeps what is protected)
-        others = set().union(*(w for n, w in (read_by or {}).items() if n != number))
-        cell_options = dataclasses.replace(
-            options,
-            remove_dead_keys=read_by is not None,
-            protected=options.protected | frozenset(others),
-            dead_settings=(
-                tuple((k, "") for k in sorted(keys - others))
-                if read_by is not None
-                else ()
-            ),
-        )
-        result = process_source(f"{path}[{number}]", code.encode("utf-8"), cell_options)
-        keys.update(label for _, label in result.provider_keys if label.isidentifier())
-        if result.error:
-            return (
-                FileResult(path, original=data, error=f"cell {number}: {result.error}"),
-                notebook,
-            )
-        found = list(result.sites)
-        if options.scan_text and magics:
-            found += textscan.text_sites(
-                path, "".join(magics.values()), textscan.HASH, Status.MANUAL,
+        sites.append(_placed(path, site, cell, site.line - cell.marker_line))
+    if options.scan_text:
+        for cell in code_cells:
+            if not cell.magics:
+                continue
+            found = textscan.text_sites(
+                path, "".join(cell.magics.values()), textscan.HASH, Status.MANUAL,
                 "a shell or magic line: migrate by hand", strict=options.strict,
             )  # fmt: skip
-            found[len(result.sites) :] = [
-                dataclasses.replace(
-                    s, line=at[s.line - 1] + 1  # the cell line of that magic
+            for site in found:
+                sites.append(
+                    _placed(path, site, cell, cell.magic_lines[site.line - 1] + 1)
                 )
-                for s in found[len(result.sites) :]
-            ]
-        for site in found:
-            line = starts[number - 1] + (site.line if listed and spread else 0)
-            sites.append(
-                dataclasses.replace(
-                    site,
-                    path=path,
-                    line=line,
-                    end_line=line,
-                    cell=number,
-                    cell_line=site.line,
-                )
-            )
-        if result.new is not None:
-            new_lines = result.new.decode("utf-8").splitlines(keepends=True)
-            restored = [magics.get(line, line) for line in new_lines]
-            cell["source"] = restored if listed else "".join(restored)
-            changed = True
+    for index, site in enumerate(sites):
+        number = site.cell
+        line = starts[number - 1] + (
+            site.cell_line if spread and _listed(cells[number - 1]) else 0
+        )
+        sites[index] = dataclasses.replace(site, line=line, end_line=line)
     sites.sort(key=lambda s: (s.line, s.column))
-    if not changed:
-        return FileResult(path, tuple(sites), original=data), notebook
+    if result.new is None:
+        return _whole(result, path, sites, data, None)
+    sources = _split(result.new.decode("utf-8"), marker, code_cells)
     layout = layout_of(text)
-    if layout is None:
-        note = "the notebook's JSON is in a layout hapimigrate cannot reproduce: not rewritten"
+    if sources is None or layout is None:
+        note = (
+            "the notebook's JSON is in a layout hapimigrate cannot reproduce: not rewritten"
+            if layout is None
+            else "the cells could not be told apart once migrated: not rewritten"
+        )
         kept = [
             (
                 dataclasses.replace(s, status=Status.MANUAL, reason=note)
@@ -138,23 +185,46 @@ def _migrate(
             )
             for s in sites
         ]
-        return FileResult(path, tuple(kept), original=data), notebook
-    new = layout.dump(notebook).encode("utf-8")
-    return FileResult(path, tuple(sites), original=data, new=new), notebook
+        return _whole(result, path, kept, data, None)
+    for cell in code_cells:
+        source = sources[cell.number]
+        old = cells[cell.number - 1]["source"]
+        if source != ("".join(old) if cell.listed else old):
+            cells[cell.number - 1]["source"] = _lines(source) if cell.listed else source
+    return _whole(result, path, sites, data, layout.dump(notebook).encode("utf-8"))
 
 
-_WORD = re.compile(r"[A-Za-z_]\w*")
+def _whole(
+    result: FileResult, path: str, sites: list[Site], data: bytes, new: bytes | None
+) -> FileResult:
+    """The notebook's result: the module's, but nothing other modules import
+    from it (a notebook is not imported)."""
+    return dataclasses.replace(
+        result,
+        path=path,
+        sites=tuple(sites),
+        original=data,
+        new=new if new != data else None,
+        token_parameters=(),
+        session_headers=(),
+        session_factories=(),
+        class_reads=(),
+        exports=(),
+    )
 
 
-def _names_by_cell(cells: list) -> dict[int, set[str]]:
-    """The words of each code cell (by number): the names it may read."""
-    found = {}
-    for number, cell in enumerate(cells, start=1):
-        if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            source = cell.get("source", "")
-            text = "".join(source) if isinstance(source, list) else str(source)
-            found[number] = set(_WORD.findall(text))
-    return found
+def _lines(text: str) -> list[str]:
+    """``text``'s lines, cut at newlines only (not at form feeds and the
+    other breaks ``str.splitlines`` knows)."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+def _listed(cell: dict) -> bool:
+    return isinstance(cell.get("source"), list)
+
+
+def _placed(path: str, site: Site, cell: _Cell, cell_line: int) -> Site:
+    return dataclasses.replace(site, path=path, cell=cell.number, cell_line=cell_line)
 
 
 @dataclass(frozen=True)
