@@ -765,3 +765,48 @@ def test_a_django_commands_option_defaulting_to_the_key_keeps_handle_manual():
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and "--api-key" in site.reason
+
+
+CALLERS_SESSIONS = {
+    "or_default": (
+        "def owners(session=None):\n    session = session or requests.Session()\n"
+        "    session.params = {'hapikey': KEY}\n"
+        "    return session.get('https://api.hubapi.com/crm/v3/owners').json()\n"
+    ),
+    "parameter": (
+        "def owners(s):\n    s.params['hapikey'] = KEY\n"
+        "    return s.get('https://api.hubapi.com/crm/v3/owners').json()\n"
+    ),
+    "attribute": (
+        "class Client:\n    def __init__(self, session=None):\n"
+        "        self.session = session if session is not None else requests.Session()\n"
+        "        self.session.params = {'hapikey': KEY}\n"
+        "    def owners(self):\n"
+        "        return self.session.get('https://api.hubapi.com/crm/v3/owners').json()\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CALLERS_SESSIONS))
+def test_a_session_the_caller_may_supply_is_not_given_the_header(name):
+    """A review: ``session = session or requests.Session()`` then the key in its
+    params became ``session.headers["Authorization"] = ...`` on the caller's
+    session, replacing its own Authorization for all its other requests."""
+    source = "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+    result = migrate(source + CALLERS_SESSIONS[name])
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value in ("session", "params")]
+    assert site.status == Status.MANUAL and "caller's own session" in site.reason
+
+
+def test_a_request_on_the_callers_session_takes_the_header_for_itself():
+    """Per request, the header goes with that request only: migrated."""
+    source = (
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def deals(session=None):\n    s = session or requests.Session()\n"
+        "    return s.get('https://api.hubapi.com/crm/v3/objects/deals',"
+        " params={'hapikey': KEY}).json()\n"
+    )
+    result = migrate(source)
+    assert [s.status for s in result.sites] == [Status.REWRITE]
+    assert "headers={\"Authorization\"" in result.new.decode()

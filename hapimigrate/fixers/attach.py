@@ -416,6 +416,9 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
             if replaced:
                 line = ctx.start(attribute)[0]
                 return HEADERS_REPLACED.format(f"{session}.headers", f"line {line}")
+        given = callers_session(ctx, sink.session)
+        if given is not None:
+            return CALLERS_SESSION.format(session, given)
         helper = _replaced_by_a_helper(ctx, session)
         if helper is not None:
             return HEADERS_REPLACED.format(f"{session}.headers", f"by {helper}()")
@@ -423,6 +426,62 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
         if elsewhere is not None:
             return elsewhere
     return None
+
+
+CALLERS_SESSION = (
+    "{} may be the caller's own session ({}): a header set on it stays with the "
+    "caller's other requests (its own Authorization replaced, other hosts): by hand"
+)
+
+
+def callers_session(ctx: ModuleContext, session: cst.BaseExpression) -> str | None:
+    """The parameter a session may come from (``session = session or
+    requests.Session()``, ``self.session = session or ...``), if any: setting
+    its headers changes the caller's session for good."""
+    if isinstance(session, cst.Name):
+        scope = ctx.lexical_scope(session)
+        candidates: list[cst.BaseExpression] = [session]
+        for binding in scope[session.value] if scope is not None else ():
+            assigned = values.assigned_value(ctx, getattr(binding, "node", None))
+            if assigned is not None:
+                candidates += _alternatives(assigned)
+    elif (
+        isinstance(session, cst.Attribute)
+        and isinstance(session.value, cst.Name)
+        and session.value.value in ("self", "cls")
+    ):
+        candidates = []
+        for attribute in ctx.index.attributes.get(session.attr.value, ()):
+            assign = ctx.parent(ctx.parent(attribute))
+            if (
+                isinstance(attribute.value, cst.Name)
+                and attribute.value.value == session.value.value
+                and isinstance(ctx.parent(attribute), cst.AssignTarget)
+                and isinstance(assign, cst.Assign)
+            ):
+                candidates += _alternatives(assign.value)
+    else:
+        return None
+    for candidate in candidates:
+        if not isinstance(candidate, cst.Name):
+            continue
+        scope = ctx.lexical_scope(candidate)
+        if scope is not None and any(
+            isinstance(getattr(b, "node", None), cst.Param)
+            for b in scope[candidate.value]
+        ):
+            return f"the parameter {candidate.value}"
+    return None
+
+
+def _alternatives(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """What a value may be: each side of ``a or b``, each branch of ``a if c
+    else b``."""
+    if isinstance(value, cst.BooleanOperation):
+        return _alternatives(value.left) + _alternatives(value.right)
+    if isinstance(value, cst.IfExp):
+        return _alternatives(value.body) + _alternatives(value.orelse)
+    return [value]
 
 
 SUBCLASSED_ELSEWHERE = (
