@@ -1,0 +1,1 @@
+"""crmpipe: move CRM records between HubSpot and CSV files."""

@@ -1,0 +1,3 @@
+from .hubspot_api import HubSpotAPI
+
+hubspot = HubSpotAPI()

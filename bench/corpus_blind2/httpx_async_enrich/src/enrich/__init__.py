@@ -1,0 +1,1 @@
+"""Company enrichment: HubSpot companies + a firmographics provider, concurrently."""

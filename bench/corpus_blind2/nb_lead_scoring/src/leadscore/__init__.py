@@ -1,0 +1,3 @@
+"""Lead scoring helpers shared by the notebooks."""
+
+__version__ = "0.3.1"

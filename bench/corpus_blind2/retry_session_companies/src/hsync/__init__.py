@@ -1,0 +1,1 @@
+from .session import HubSpotSession  # noqa: F401

@@ -1,0 +1,4 @@
+"""hubkit: a small typed HubSpot client (contacts, deals, engagements, owners)."""
+from .api import HubSpotAPI
+
+__all__ = ["HubSpotAPI"]
