@@ -463,8 +463,8 @@ def callers_session(ctx: ModuleContext, session: cst.BaseExpression) -> str | No
     else:
         return None
     for candidate in candidates:
-        if not isinstance(candidate, cst.Name):
-            continue
+        if not isinstance(candidate, cst.Name) or candidate.value in ("self", "cls"):
+            continue  # a Session subclass's own instance is no caller's
         scope = ctx.lexical_scope(candidate)
         if scope is not None and any(
             isinstance(getattr(b, "node", None), cst.Param)
