@@ -60,7 +60,7 @@ def resolve(
     files: list[str],
     options: RunOptions,
     process: Process,
-    refused: frozenset[Key] = frozenset(),
+    refused: dict[Key, str] | None = None,
 ) -> Resolved:
     """Run the step; ``refused`` carriers are blocked from the start (a later
     pass undid one of their uses). A reader run knowing its carriers may export
@@ -77,7 +77,7 @@ def resolve(
         if known:
             current[path] = process(path, dataclasses.replace(options, constants=known))
     exports = _exports(current.values())
-    blocked: dict[Key, str] = {key: REFUSED for key in refused}
+    blocked: dict[Key, str] = dict(refused or {})
     readers: dict[str, list[Carrier]] = {}
     for _ in range(_ROUNDS):
         readers = _readers(list(exports.values()), files)
@@ -179,11 +179,14 @@ class _Constants:
         return self.found[path]
 
 
-def broken(results: list[FileResult], migrated: dict[Key, tuple[str, ...]]) -> set[Key]:
+def broken(
+    results: list[FileResult], migrated: dict[Key, tuple[str, ...]]
+) -> dict[Key, str]:
     """The migrated carriers whose uses a later pass left (or that their own
-    module no longer changes): they must be blocked and the step run again."""
+    module no longer changes): they must be blocked and the step run again;
+    with the reason, the first its own module now gives for a site left."""
     by_path = {r.path: r for r in results}
-    found = set()
+    found = _Reasons(by_path)
     for key, readers in migrated.items():
         uses = (
             [
@@ -207,6 +210,25 @@ def broken(results: list[FileResult], migrated: dict[Key, tuple[str, ...]]) -> s
         if owner is None or key not in {(c.path, c.name) for c in owner.exports}:
             found.add(key)
     return found
+
+
+class _Reasons(dict):
+    """Broken carriers and why: the first reason of a site left in the
+    carrier's own module (the later pass says it there), or REFUSED."""
+
+    def __init__(self, by_path: dict[str, FileResult]) -> None:
+        super().__init__()
+        self.by_path = by_path
+
+    def add(self, key: Key) -> None:
+        owner = self.by_path.get(key[0])
+        reasons = [
+            s.reason
+            for s in (owner.sites if owner is not None else ())
+            if s.status == Status.MANUAL and s.reason and REFUSED not in s.reason
+        ]
+        named = [r for r in reasons if re.search(rf"\b{re.escape(key[1])}\b", r)]
+        self[key] = (named or reasons or [REFUSED])[0]
 
 
 def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier]]:

@@ -100,6 +100,10 @@ class FileResult:
     # module-level functions that return a session given the header: other
     # modules calling them must not be sending elsewhere with it
     session_factories: tuple[str, ...] = ()
+    # classes holding a session given the header: (class, attribute), the
+    # attribute "" for a requests.Session subclass; other modules' instances
+    # must not send it elsewhere
+    session_classes: tuple[tuple[str, str], ...] = ()
     # classes whose methods were rewritten, with the self/cls attributes those
     # methods read: a subclass elsewhere that sets one may send another key or
     # to another host

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan, tree_settings
+from hapimigrate.analysis import session_uses
 from hapimigrate.tree_imports import env_aliases, importable_names, imported_names
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
 
@@ -115,7 +116,7 @@ def _tree_wide(
 def _passes(
     first: list[FileResult], files: list[str], options: RunOptions
 ) -> Iterator[FileResult]:
-    refused: frozenset[carriers.Key] = frozenset()
+    refused: dict[carriers.Key, str] = {}
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
     while True:
         step = carriers.resolve(first, files, options, process_file, refused)
@@ -125,11 +126,11 @@ def _passes(
             )
         )
         undone = carriers.broken(final, step.migrated)
-        if not undone or refused >= everything:
+        if not undone or set(refused) >= everything:
             return iter(
                 tree_settings.resolve(final, files, options, step.options, process_file)
             )
-        refused |= undone
+        refused = {**undone, **refused}  # a carrier is refused at most once
 
 
 def process_file(path: str, options: RunOptions) -> FileResult:
@@ -309,6 +310,7 @@ def _keep_keys_read_elsewhere(
             or result.token_parameters
             or result.session_headers
             or result.session_factories
+            or result.session_classes
             or result.provider_keys
         ):
             deferred.append(result)
@@ -345,7 +347,7 @@ def _keep_keys_read_elsewhere(
     for r in deferred:
         needed |= {n.encode() for n in (*r.removed_keys, *r.token_parameters)}
         needed |= {s.encode() for s in (*r.session_headers, *r.session_factories)}
-        needed |= {c.encode() for c, _ in r.class_reads}
+        needed |= {c.encode() for c, _ in (*r.class_reads, *r.session_classes)}
     bounded = {w: re.compile(rb"\b" + re.escape(w) + rb"\b") for w in needed}
     containing: dict[bytes, set[str]] = {}  # name -> the files that hold it
     texts: dict[str, bytes] = {}
@@ -396,15 +398,25 @@ def _keep_keys_read_elsewhere(
         shared |= {
             s
             for s in result.session_headers
-            if any(_replaces_headers(texts[r], s) for r in named(s))
+            if any(session_uses.replaces_headers(texts[r], s) for r in named(s))
             or (
                 (path, s) not in carried  # its readers' requests were looked at
-                and any(_requests_elsewhere(texts[r], s) for r in named(s))
+                and any(session_uses.requests_elsewhere(texts[r], s) for r in named(s))
             )
         }
         # a session made by a function other modules call: they may send it
         # anywhere (their requests are not followed)
         shared |= {f for f in result.session_factories if named(f)}
+        # a class holding the session: other modules' instances of it must send
+        # to HubSpot only, and stay where they are made
+        shared |= {
+            f"{c}()"  # its instances
+            for c, attribute in result.session_classes
+            if any(
+                session_uses.instances_elsewhere(texts[r], c, attribute) is not None
+                for r in named(c)
+            )
+        }
         # a subclass elsewhere that sets an attribute the rewritten class reads
         # (its key, its base URL) would send another key, or to another host
         shared |= {
@@ -478,32 +490,6 @@ def _may_pass_arguments(data: bytes, name: str) -> bool:
             continue
         return True
     return False
-
-
-_HUBSPOT_URL = re.compile(
-    rb"""^\s*(?:['"]|f['"])https?://(?:[\w-]+\.)*(?:hubapi\.com|hubspot\.com)[/'"]"""
-)
-
-
-def _requests_elsewhere(data: bytes, session: str) -> bool:
-    """Whether a module sends requests with ``session`` to anything but a URL
-    written out on a HubSpot host: the session's token would go along."""
-    name = re.escape(session.encode())
-    for match in re.finditer(
-        rb"\b" + name + rb"\.(?:get|post|put|patch|delete|head|options)\(", data
-    ):
-        if not _HUBSPOT_URL.match(data[match.end() : match.end() + 200]):
-            return True
-    return re.search(rb"\b" + name + rb"\.(?:request|send)\(", data) is not None
-
-
-def _replaces_headers(data: bytes, session: str) -> bool:
-    """``session.headers = ...`` or ``session.headers.clear()`` in a module."""
-    name = re.escape(session.encode())
-    return (
-        re.search(rb"\b" + name + rb"\.headers\s*(?:=(?!=)|\.clear\()", data)
-        is not None
-    )
 
 
 def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:

@@ -810,3 +810,83 @@ def test_a_request_on_the_callers_session_takes_the_header_for_itself():
     result = migrate(source)
     assert [s.status for s in result.sites] == [Status.REWRITE]
     assert "headers={\"Authorization\"" in result.new.decode()
+
+
+SESSION_CLASS = (
+    "import requests\n\n"
+    "class HubSession(requests.Session):\n    def __init__(self, key):\n"
+    "        super().__init__()\n        self.params['hapikey'] = key\n\n"
+    "class Client:\n    def __init__(self, key):\n"
+    "        self.session = requests.Session()\n"
+    "        self.session.params = {'hapikey': key}\n"
+    "    def owners(self):\n"
+    "        return self.session.get('https://api.hubapi.com/crm/v3/owners').json()\n"
+)
+USES = {
+    "subclass_to_slack": "s = HubSession(os.environ['HUBSPOT_API_KEY'])\n"
+    "s.get('https://hooks.slack.com/x')\n",
+    "attribute_to_slack": "c = Client(os.environ['HUBSPOT_API_KEY'])\n"
+    "c.session.post('https://hooks.slack.com/y', json={})\n",
+    "subclass_passed_on": "s = HubSession(os.environ['HUBSPOT_API_KEY'])\n"
+    "notify(s)\n",
+    "not_bound": "notify(HubSession(os.environ['HUBSPOT_API_KEY']))\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(USES))
+def test_instances_of_a_session_class_sending_elsewhere_keep_it_manual(name, tmp_path):
+    """A review: a Session subclass whose __init__ sets the key's params (or a
+    client's self.session) got the header, and instances made in another
+    module fetched Slack with it. Both modules stay as they are."""
+    from hapimigrate import run
+    from hapimigrate.model import RunOptions
+    from hapimigrate import providers
+
+    (tmp_path / "sessions.py").write_text(SESSION_CLASS)
+    (tmp_path / "main.py").write_text(
+        "import os\nfrom sessions import HubSession, Client\n"
+        "def notify(x):\n    pass\n" + USES[name]
+    )
+    options = RunOptions(providers.resolve(None))
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = list(run.results(paths, options, jobs=1))
+    target = "Client" if name.startswith("attribute") else "HubSession"
+    by_name = {r.path.rsplit("/", 1)[1]: r for r in results}
+    assert not by_name["main.py"].changed
+    line = 6 if target == "HubSession" else 11  # the key's site in sessions.py
+    (site,) = [s for s in by_name["sessions.py"].sites if s.line == line]
+    assert site.status == Status.MANUAL
+    assert f"{target}()" in site.reason and "other (or unknown) hosts" in site.reason
+    new = (by_name["sessions.py"].new or b"").decode()
+    assert "self.headers" not in new if target == "HubSession" else "self.session.headers" not in new
+
+
+def test_instances_of_a_session_class_that_stay_on_hubspot_migrate(tmp_path):
+    from hapimigrate import run
+    from hapimigrate.model import RunOptions
+    from hapimigrate import providers
+
+    (tmp_path / "sessions.py").write_text(SESSION_CLASS)
+    (tmp_path / "main.py").write_text(
+        "import os\nfrom sessions import HubSession, Client\n"
+        "s = HubSession(os.environ['HUBSPOT_API_KEY'])\n"
+        "s.get('https://api.hubapi.com/crm/v3/owners')\n"
+        "c = Client(os.environ['HUBSPOT_API_KEY'])\nc.owners()\n"
+    )
+    options = RunOptions(providers.resolve(None))
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = list(run.results(paths, options, jobs=1))
+    assert {s.status for r in results for s in r.sites} == {Status.REWRITE}
+    main = next(r for r in results if r.path.endswith("main.py")).new.decode()
+    assert main.count("HUBSPOT_ACCESS_TOKEN") == 2
+
+
+def test_instances_of_a_session_class_in_its_own_module_are_checked():
+    result = migrate(
+        "import os\n" + SESSION_CLASS + "c = Client(os.environ['HUBSPOT_API_KEY'])\n"
+        "c.session.get('https://hooks.slack.com/y')\n"
+    )
+    assert "self.session.headers" not in result.new.decode()  # HubSession's did
+    (site,) = [s for s in result.sites if "Client" in s.reason]
+    assert site.status == Status.MANUAL and site.line == 12
+    assert "instances of Client" in site.reason and "line 16" in site.reason

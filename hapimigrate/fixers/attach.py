@@ -15,7 +15,7 @@ from hapimigrate import hubspot
 
 from hapimigrate.analysis import arguments, http_calls, kwargs
 from hapimigrate.analysis import call_endpoints
-from hapimigrate.analysis import values
+from hapimigrate.analysis import session_uses, values
 from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
@@ -419,6 +419,9 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
         given = callers_session(ctx, sink.session)
         if given is not None:
             return CALLERS_SESSION.format(session, given)
+        instances = _instances_elsewhere(ctx, sink.session)
+        if instances is not None:
+            return instances
         helper = _replaced_by_a_helper(ctx, session)
         if helper is not None:
             return HEADERS_REPLACED.format(f"{session}.headers", f"by {helper}()")
@@ -426,6 +429,50 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
         if elsewhere is not None:
             return elsewhere
     return None
+
+
+INSTANCES_ELSEWHERE = (
+    "the instances of {} carry the session: at line {} one may send it to another "
+    "host (or leaves where it is made), and the header would go along: by hand"
+)
+
+
+def session_class(
+    ctx: ModuleContext, session: cst.BaseExpression
+) -> tuple[cst.ClassDef, str] | None:
+    """The module-level class whose instances hold the session (``self`` of a
+    ``requests.Session`` subclass, attribute ""; ``self.session``, attribute
+    "session"), if the session is one of theirs."""
+    owner, attribute = session, ""
+    if isinstance(session, cst.Attribute):
+        owner, attribute = session.value, session.attr.value
+    if not (isinstance(owner, cst.Name) and owner.value == "self"):
+        return None
+    home = ctx.ancestor(session, cst.ClassDef)
+    if home is None or not isinstance(ctx.parent(home), cst.Module):
+        return None
+    return home, attribute
+
+
+def _instances_elsewhere(ctx: ModuleContext, session: cst.BaseExpression) -> str | None:
+    """Why the instances of the class holding the session may send its header
+    to other hosts, in this module or others (the tree pass says), if so."""
+    held = session_class(ctx, session)
+    if held is None:
+        return None
+    home, attribute = held
+    name = home.name.value
+    if f"{name}()" in ctx.shared_elsewhere:
+        return SESSION_ELSEWHERE.format(
+            f"{name}()" + (f".{attribute}" if attribute else "")
+        )
+    outside = ctx.module.code.replace(
+        ctx.code(home), "\n" * ctx.code(home).count("\n"), 1
+    )
+    line = session_uses.instances_elsewhere(outside.encode(), name, attribute)
+    if line is None:
+        return None
+    return INSTANCES_ELSEWHERE.format(name, line)
 
 
 CALLERS_SESSION = (
@@ -1482,6 +1529,9 @@ def send_token(
         elif sink.statement is not None and sink.session is not None:
             if is_module_level_name(ctx, sink.session):
                 ctx.session_headers.add(ctx.code(sink.session))
+            held = session_class(ctx, sink.session)
+            if held is not None:
+                ctx.session_classes.add((held[0].name.value, held[1]))
             factory = session_factory(ctx, sink)
             if factory is not None:
                 ctx.session_factories.add(factory.name.value)

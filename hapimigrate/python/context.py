@@ -154,6 +154,7 @@ class ModuleContext:
         self.mixed_requests: frozenset[int] = frozenset()
         self.session_headers: set[str] = set()
         self.session_factories: set[str] = set()
+        self.session_classes: set[tuple[str, str]] = set()
         # Python 2 era code (that Python 3 still parses): generated code stays
         # valid Python 2 (no ``{**h}``)
         self.python2_style = bool(_PYTHON2_SIGNS.search(self.module.code))

@@ -208,6 +208,7 @@ def _whole(
         token_parameters=(),
         session_headers=(),
         session_factories=(),
+        session_classes=(),
         class_reads=(),
         exports=(),
     )

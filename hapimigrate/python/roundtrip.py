@@ -274,6 +274,7 @@ def finish(data: bytes, norm: Normalised, result: FileResult) -> FileResult:
         removed_keys=(),
         token_parameters=(),
         session_headers=(),
+        session_classes=(),
         provider_keys=(),
         # across modules: no carrier of this file changes, none it reads is sent
         exports=(),

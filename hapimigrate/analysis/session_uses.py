@@ -1,0 +1,91 @@
+"""How a module's text uses a session that now carries the token in its headers.
+
+Byte-level checks, cheap enough for every module of the tree that names the
+session: requests to anything but a URL written out on a HubSpot host, headers
+replaced, and the instances of a class that holds such a session (a
+``requests.Session`` subclass whose ``__init__`` sets the key, or a client
+whose ``self.session`` does) sending elsewhere or leaving where they are made.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HUBSPOT_URL = re.compile(
+    rb"""^\s*(?:['"]|f['"])https?://(?:[\w-]+\.)*(?:hubapi\.com|hubspot\.com)[/'"]"""
+)
+_VERBS = rb"(?:get|post|put|patch|delete|head|options)"
+
+
+def requests_elsewhere(data: bytes, session: str) -> bool:
+    """Whether a module sends requests with ``session`` to anything but a URL
+    written out on a HubSpot host: the session's token would go along."""
+    return _first_elsewhere(data, session) is not None
+
+
+def _first_elsewhere(data: bytes, session: str) -> int | None:
+    """Where the first such request starts, if any."""
+    name = re.escape(session.encode())
+    found = [
+        match.start()
+        for match in re.finditer(rb"\b" + name + rb"\." + _VERBS + rb"\(", data)
+        if not _HUBSPOT_URL.match(data[match.end() : match.end() + 200])
+    ]
+    other = re.search(rb"\b" + name + rb"\.(?:request|send)\(", data)
+    found += [other.start()] if other else []
+    return min(found) if found else None
+
+
+def replaces_headers(data: bytes, session: str) -> bool:
+    """``session.headers = ...`` or ``session.headers.clear()`` in a module."""
+    name = re.escape(session.encode())
+    return (
+        re.search(rb"\b" + name + rb"\.headers\s*(?:=(?!=)|\.clear\()", data)
+        is not None
+    )
+
+
+def instances_elsewhere(data: bytes, cls: str, attribute: str) -> int | None:
+    """The first line where a module's instance of ``cls`` may send its
+    session's token to another host: a request through ``instance`` (a
+    session subclass, ``attribute`` empty) or ``instance.attribute`` not to a
+    HubSpot URL written out, headers replaced, an instance that is not bound
+    to a name (returned, passed on), a subclass, or a session subclass's
+    instance used as a value. None when every use is seen to stay on HubSpot."""
+    word = re.escape(cls.encode())
+    lines = data.splitlines()
+    names: list[bytes] = []
+    for number, line in enumerate(lines, start=1):
+        if not re.search(rb"\b" + word + rb"\b", line):
+            continue
+        if re.match(rb"\s*(?:from|import)\b", line) or re.match(
+            rb"\s*class\s+" + word + rb"\b", line
+        ):
+            continue  # an import, the class itself
+        bound = re.match(rb"\s*([A-Za-z_][\w.]*)\s*=\s*" + word + rb"\s*\(", line)
+        bound = bound or re.match(
+            rb"\s*(?:async\s+)?with\s+" + word + rb"\s*\(.*\)\s+as\s+(\w+)\s*:", line
+        )
+        if bound is None:
+            return number
+        names.append(bound.group(1))
+    for name in dict.fromkeys(names):
+        session = name + (b"." + attribute.encode() if attribute else b"")
+        text = session.decode()
+        elsewhere = _first_elsewhere(data, text)
+        replaced = re.search(
+            rb"\b" + re.escape(session) + rb"\.headers\s*(?:=(?!=)|\.clear\()", data
+        )
+        starts = [
+            p for p in (elsewhere, replaced and replaced.start()) if p is not None
+        ]
+        if starts:
+            return data.count(b"\n", 0, min(starts)) + 1
+        if not attribute:  # the instance is the session: as a value, it leaves
+            bare = re.compile(rb"\b" + re.escape(name) + rb"\b(?!\s*[.=(])")
+            for number, line in enumerate(lines, start=1):
+                if bare.search(line) and not re.match(
+                    rb"\s*(?:del|global|nonlocal)\b", line
+                ):
+                    return number
+    return None
