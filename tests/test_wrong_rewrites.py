@@ -890,3 +890,69 @@ def test_instances_of_a_session_class_in_its_own_module_are_checked():
     (site,) = [s for s in result.sites if "Client" in s.reason]
     assert site.status == Status.MANUAL and site.line == 12
     assert "instances of Client" in site.reason and "line 16" in site.reason
+
+
+APPENDED_AFTER_THE_KEY = {
+    "fstring": "    return requests.get(f'{url}&count={count}')\n",
+    "format": "    return requests.get('{}&count={}'.format(url, count))\n",
+    "format_named": "    return requests.get('{u}&count={n}'.format(n=count, u=url))\n",
+    "concatenated": "    return requests.get(url + '&count=' + str(count))\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(APPENDED_AFTER_THE_KEY))
+def test_text_added_after_a_key_only_query_keeps_the_path(name, monkeypatch):
+    """A review: ``url = ...recent?hapikey=KEY`` then ``f"{url}&count={n}"``: the
+    ``?`` went with the key and the request went to ``.../recent&count=5``."""
+    import sys
+    import types
+    from urllib.parse import parse_qs, urlsplit
+
+    source = (
+        "import os, requests\nAPI_KEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def recent(count):\n"
+        "    url = 'https://api.hubapi.com/contacts/v1/lists/recently_updated/"
+        "contacts/recent?hapikey=' + API_KEY\n" + APPENDED_AFTER_THE_KEY[name]
+    )
+    result = migrate(source)
+    assert result.new is not None
+    sent = []
+    fake = types.ModuleType("requests")
+    fake.get = lambda url, **kw: sent.append((url, kw.get("headers") or {}))
+    monkeypatch.setitem(sys.modules, "requests", fake)
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", "pat-1")
+    monkeypatch.delenv("HUBSPOT_API_KEY", raising=False)
+    namespace: dict = {}
+    exec(result.new.decode(), namespace)
+    namespace["recent"](5)
+    [(url, headers)] = sent
+    parts = urlsplit(url)
+    assert parts.path == "/contacts/v1/lists/recently_updated/contacts/recent"
+    assert parse_qs(parts.query) == {"count": ["5"]}
+    assert headers == {"Authorization": "Bearer pat-1"}
+
+
+@pytest.mark.parametrize(
+    "template, expected",
+    [
+        ("'{}'.format(url)", False),
+        ("'{0}'.format(url)", False),
+        ("'{}{}'.format(url, x)", True),
+        ("'{0}&a={0}'.format(url)", True),
+        ("'{u!s}'.format(u=url)", True),
+        ("'{}&n'.format(url)", True),
+    ],
+)
+def test_what_follows_a_format_field_is_told(template, expected):
+    import libcst as cst
+
+    from hapimigrate.analysis.flow import _followed_in_format
+
+    call = cst.parse_expression(template)
+    arg = next(
+        a
+        for a in call.args
+        if (a.keyword and a.keyword.value == "u")
+        or (isinstance(a.value, cst.Name) and a.value.value == "url")
+    )
+    assert _followed_in_format(call, arg) is expected

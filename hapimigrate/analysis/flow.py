@@ -11,6 +11,8 @@ the walk with :class:`FlowError`, whose message is the reason a person must look
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -278,6 +280,11 @@ class Flow:
             raise FlowError(
                 f"the value is combined with '{ctx.code(parent.operator).strip()}'"
             )
+        if isinstance(parent, cst.FormattedStringExpression):
+            # f"{url}&count={n}": text after the value in the f-string
+            self.route.appended |= _followed_in_fstring(ctx, parent)
+        if isinstance(parent, cst.ConcatenatedString):
+            self.route.appended |= parent.left is node
         if isinstance(
             parent,
             (
@@ -382,6 +389,7 @@ class Flow:
             and isinstance(call.func.value, (cst.SimpleString, cst.ConcatenatedString))
             and not arg.star
         ):  # "{}?{}".format(url, urlencode(params)): the text carries it on
+            self.route.appended |= _followed_in_format(call, arg)
             return self._from(call, formatted)
         if http_calls.is_logging(ctx, call):
             return
@@ -656,3 +664,50 @@ class Flow:
             raise FlowError(f"parameter {name} of {function.name.value}() is not used")
         for use in uses:
             self._from(use, formatted)
+
+
+def _followed_in_fstring(ctx, part: cst.FormattedStringExpression) -> bool:
+    """Whether an f-string adds text after this part (or formats it)."""
+    fstring = ctx.parent(part)
+    if not isinstance(fstring, cst.FormattedString):
+        return True
+    parts = list(fstring.parts)
+    last = parts and parts[-1] is part
+    return not last or part.format_spec is not None or part.conversion is not None
+
+
+def _followed_in_format(call: cst.Call, arg: cst.Arg) -> bool:
+    """Whether ``template.format(...)`` puts text after ``arg``'s field (True
+    when that cannot be told: the field is used twice, formatted, unknown)."""
+    assert isinstance(call.func, cst.Attribute)
+    template = call.func.value
+    text = (
+        template.evaluated_value
+        if isinstance(template, (cst.SimpleString, cst.ConcatenatedString))
+        else None
+    )
+    if not isinstance(text, str):
+        return True
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        return True
+    positional = [a for a in call.args if a.keyword is None]
+    wanted: int | str = (
+        arg.keyword.value if arg.keyword is not None else positional.index(arg)
+    )
+    fields, auto = [], 0
+    for index, (_, named, spec, conversion) in enumerate(parsed):
+        if named is None:
+            continue
+        name = re.split(r"[.\[]", named, maxsplit=1)[0]
+        key: int | str = auto if name == "" else int(name) if name.isdigit() else name
+        auto += name == ""
+        if key == wanted:
+            fields.append((index, bool(spec) or conversion is not None))
+    if len(fields) != 1 or fields[0][1]:
+        return True
+    return any(
+        literal or named is not None
+        for literal, named, _, _ in parsed[fields[0][0] + 1 :]
+    )
