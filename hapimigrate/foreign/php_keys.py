@@ -1,7 +1,7 @@
 """What a PHP key expression is: the configuration it reads (so that two keys
 are told apart, through variables, properties and constants), the literal it holds
 (a hard-coded key, through constants and ``?:`` fallbacks), and whether it is the
-caller's credential (a parameter, or a property set from one). Reasons name keys by
+one configured key (:mod:`.php_origin`). Reasons name keys by
 their code, never by a value: quoted literals that could be keys are masked."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from hapimigrate.foreign import php_origin
 from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.keys import is_plausible_key
 
@@ -158,47 +159,6 @@ class Keys:
         return key is not None and is_plausible_key(self.value(key))
 
     def origin(self, key) -> str:
-        """Why the key is the caller's credential rather than a configured one."""
-        key = syn.unwrap(key)
-        if key is None:
-            return ""
-        name = syn.variable(key)
-        if name is not None:
-            scope = syn.scope_of(key)
-            if name in syn.parameters(scope):
-                return (
-                    f"the key comes in as parameter ${name}: it is the caller's "
-                    "credential; migrate the callers to pass access tokens"
-                )
-            return ""
-        if key.type == "member_access_expression":
-            obj = key.child_by_field_name("object")
-            prop = key.child_by_field_name("name")
-            if obj is None or prop is None or obj.text != b"$this":
-                return ""
-            cls = key.parent
-            while cls is not None and cls.type != "class_declaration":
-                cls = cls.parent
-            if cls is None:
-                return ""
-            for node in syn.walk(cls, into_scopes=True):
-                if node.type != "assignment_expression":
-                    continue
-                left = node.child_by_field_name("left")
-                if (
-                    left is None
-                    or left.type != "member_access_expression"
-                    or self.src.text(left) != self.src.text(key)
-                ):
-                    continue
-                right = syn.variable(node.child_by_field_name("right"))
-                method = syn.scope_of(node)
-                if right is not None and right in syn.parameters(method):
-                    where = (
-                        syn.enclosing(node.child_by_field_name("right")) or "a method"
-                    )
-                    return (
-                        f"{self.src.text(key)} is set from a parameter of {where}: it is "
-                        "the caller's credential; migrate the callers to pass access tokens"
-                    )
-        return ""
+        """ "" when the key is the one configured key (an allow-list, see
+        :mod:`.php_origin`); else why a person migrates it."""
+        return php_origin.origin(self.src, key)

@@ -1,0 +1,189 @@
+"""The PHP wrong rewrites an eighth review found, each as the class of code it
+belongs to: the key must be the one configured key (an allow-list), the token
+must never reach a request the file cannot tell is HubSpot's, developer-key
+endpoints keep their key however the URL is written, and what the file declares
+itself (a class ``Http``, a namespaced ``file_get_contents``) is not taken for
+the library of that name. Each is migrated exactly or left ``manual``."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("tree_sitter_php", reason="the php extra is not installed")
+
+from hapimigrate import providers  # noqa: E402
+from hapimigrate.foreign import php  # noqa: E402
+from hapimigrate.model import RunOptions  # noqa: E402
+
+TOKEN = "getenv('HUBSPOT_ACCESS_TOKEN')"
+
+
+def migrate(source: str, path: str = "app.php"):
+    return php.process(path, source.encode(), RunOptions(providers.resolve(None)))
+
+
+def verdicts(source: str) -> list[tuple[str, str]]:
+    return [(s.status.value, s.reason) for s in migrate(source).sites]
+
+
+def curl(key: str, path: str = "contacts/v1/lists") -> str:
+    return (
+        f"$ch = curl_init('https://api.hubapi.com/{path}?hapikey=' . {key});\n"
+        "curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);\n"
+        "curl_exec($ch);\n"
+    )
+
+
+# -- W12: the key must be the one configured key -------------------------------
+
+NOT_CONFIGURED = {
+    "request input": ("<?php\n" + curl("$_GET['hapikey']"), "from the request"),
+    "a database value": (
+        "<?php\nfunction for_customer($db, $id) {\n"
+        "    $key = $db->query('SELECT k FROM c WHERE id = ' . (int) $id)->fetchColumn();\n"
+        + curl("$key")
+        + "}\n",
+        "does not follow",
+    ),
+    "a parameter's element": (
+        "<?php\nfunction handler(array $event) {\n"
+        + curl("$event['portal']['apiKey']")
+        + "}\n",
+        "parameter $event",
+    ),
+    "a parameter's property": (
+        "<?php\nfunction sync(Portal $p) {\n" + curl("$p->apiKey") + "}\n",
+        "parameter $p",
+    ),
+    "a loop over portals": (
+        "<?php\n$portals = ['eu' => getenv('HAPIKEY_EU'), 'us' => getenv('HAPIKEY_US')];\n"
+        "foreach ($portals as $region => $key) {\n" + curl("$key") + "}\n",
+        "loop variable",
+    ),
+    "a key reassigned in a branch": (
+        "<?php\n$key = getenv('HAPIKEY');\n"
+        "if (getenv('APP_ENV') === 'staging') {\n    $key = getenv('SANDBOX_HAPIKEY');\n}\n"
+        + curl("$key"),
+        "assigned more than once",
+    ),
+    "a key chosen by a ternary": (
+        "<?php\n$key = getenv('APP_ENV') === 'staging' ? getenv('SANDBOX') : getenv('HAPIKEY');\n"
+        + curl("$key"),
+        "chosen at run time",
+    ),
+    "decoded input": (
+        "<?php\n$customer = json_decode(file_get_contents('php://stdin'), true);\n"
+        + curl("$customer['hubspot_key']"),
+        "does not follow",
+    ),
+    "a constructor's config array": (
+        "<?php\nclass Hs {\n    private $apiKey;\n"
+        "    public function __construct(array $config) { $this->apiKey = $config['api_key']; }\n"
+        "    public function lists() {\n" + curl("$this->apiKey") + "    }\n}\n",
+        "parameter $config",
+    ),
+    "a setter that trims": (
+        "<?php\nclass Hs {\n    private $apiKey;\n"
+        "    public function setApiKey($k) { $this->apiKey = trim($k); }\n"
+        "    public function lists() {\n" + curl("$this->apiKey") + "    }\n}\n",
+        "parameter $k",
+    ),
+    "a promoted constructor parameter": (
+        "<?php\nclass Hs {\n"
+        "    public function __construct(private string $apiKey) {}\n"
+        "    public function lists() {\n" + curl("$this->apiKey") + "    }\n}\n",
+        "constructor parameter",
+    ),
+    "a public property set by its users": (
+        "<?php\nclass Hs {\n    public $apiKey = 'x';\n"
+        "    public function lists() {\n" + curl("$this->apiKey") + "    }\n}\n"
+        "$hs = new Hs();\n$hs->apiKey = $_GET['k'];\n$hs->lists();\n",
+        "set from outside its class",
+    ),
+    "a property set twice": (
+        "<?php\nclass Hs {\n    private $apiKey;\n"
+        "    public function __construct() { $this->apiKey = getenv('A'); }\n"
+        "    public function sandbox() { $this->apiKey = getenv('B'); }\n"
+        "    public function lists() {\n" + curl("$this->apiKey") + "    }\n}\n",
+        "not given one value",
+    ),
+    "a variable from a list assignment": (
+        "<?php\n[$key, $other] = explode(',', getenv('KEYS'));\n" + curl("$key"),
+        "assigned more than once",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_CONFIGURED))
+def test_a_key_that_is_not_the_configured_key_is_left_for_a_person(name):
+    source, fragment = NOT_CONFIGURED[name]
+    result = migrate(source)
+    assert result.new is None, name
+    assert [s.status.value for s in result.sites] == ["manual"], result.sites
+    assert fragment in result.sites[0].reason
+
+
+@pytest.mark.parametrize(
+    "name, fragment",
+    [
+        ("sdk", "createWithApiKey"),
+        ("guzzle", "'query'"),
+        ("wordpress", "wp_remote_get"),
+    ],
+)
+def test_every_php_path_asks_where_the_key_comes_from(name, fragment):
+    source = """<?php
+use GuzzleHttp\\Client;
+function run($customer) {
+    $hubspot = \\HubSpot\\Factory::createWithApiKey($customer->hubspot_key);
+    $c = new Client();
+    $c->get('https://api.hubapi.com/contacts/v1/lists', ['query' => ['hapikey' => $customer->hubspot_key]]);
+    wp_remote_get('https://api.hubapi.com/owners/v2/owners?hapikey=' . $customer->hubspot_key);
+}
+"""
+    result = migrate(source)
+    assert result.new is None
+    line = next(s for s in result.sites if fragment in source.splitlines()[s.line - 1])
+    assert line.status.value == "manual"
+    assert "parameter $customer" in line.reason
+
+
+CONFIGURED = {
+    "getenv": "getenv('HUBSPOT_API_KEY')",
+    "$_ENV": "$_ENV['HUBSPOT_API_KEY']",
+    "$_SERVER": "$_SERVER['HUBSPOT_API_KEY']",
+    "Laravel env()": "env('HUBSPOT_API_KEY')",
+    "Laravel config()": "config('services.hubspot.key')",
+    "Config::get": "Config::get('services.hubspot.key')",
+    "WordPress get_option": "get_option('hubspot_api_key')",
+    "a constant defined elsewhere": "HUBSPOT_API_KEY",
+    "trim of a setting": "trim(getenv('HUBSPOT_API_KEY'))",
+    "a fallback": "getenv('HUBSPOT_API_KEY') ?: get_option('hubspot_api_key')",
+    "an isset fallback": "isset($_ENV['K']) ? $_ENV['K'] : getenv('K')",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONFIGURED))
+def test_the_configured_key_is_still_migrated(name):
+    source = "<?php\n$key = " + CONFIGURED[name] + ";\n" + curl("$key")
+    result = migrate(source)
+    assert [s.status.value for s in result.sites] == ["rewrite"], result.sites
+    assert f"'Authorization: Bearer ' . {TOKEN}" in result.new.decode()
+
+
+def test_a_property_given_the_setting_once_is_migrated():
+    source = (
+        "<?php\nclass Hs {\n    private $apiKey;\n"
+        "    public function __construct() { $this->apiKey = get_option('hs_key'); }\n"
+        "    public function lists() {\n" + curl("$this->apiKey") + "    }\n}\n"
+    )
+    assert [s for s, _ in verdicts(source)] == ["rewrite"]
+
+
+def test_a_global_and_a_closure_read_the_variable_of_the_file():
+    source = (
+        "<?php\n$key = getenv('HAPIKEY');\n"
+        "function lists() {\n    global $key;\n" + curl("$key") + "}\n"
+        "$f = function () use ($key) {\n" + curl("$key", "owners/v2/owners") + "};\n"
+    )
+    assert [s for s, _ in verdicts(source)] == ["rewrite", "rewrite"]
