@@ -357,9 +357,45 @@ def helper_callers(helper) -> list:
     ]
 
 
+def indirect_use(helper) -> str:
+    """Why a private method may be called where no ``$this->name(...)`` shows
+    it: a callable (``[$this, 'name']``, ``'self::name'``, ``Closure::fromCallable``)
+    or a method called by a name known at run time (``$this->$method()``,
+    ``__call``). Its callers, and the URLs they give, cannot all be seen."""
+    cls = helper.parent
+    while cls.type != "class_declaration":
+        cls = cls.parent
+    name = helper.child_by_field_name("name").text.decode()
+    lowered = name.lower()
+    for node in syn.walk(cls, into_scopes=True):
+        if node.type in syn.STRINGS:
+            text = (syn.literal(node) or "").strip().lower()
+            if text == lowered or text.endswith("::" + lowered):
+                return (
+                    f"{name}() is also used as a callable ({node.text.decode()}): "
+                    "its callers and the URLs they give cannot all be seen"
+                )
+        elif node.type in (
+            "member_call_expression",
+            "nullsafe_member_call_expression",
+            "scoped_call_expression",
+        ):
+            called = node.child_by_field_name("name")
+            if called is not None and called.type != "name":
+                return (
+                    f"the class calls methods by a name known at run time "
+                    f"({' '.join(node.text.decode().split())[:40]}): {name}() may be "
+                    "given URLs hapimigrate cannot see"
+                )
+    return ""
+
+
 def _into_helper(style: Style, helper, index: int, depth: int):
     """The requests a private helper makes with its parameter ``index``, when
     every caller gives it a HubSpot URL (the token goes to HubSpot only)."""
+    indirect = indirect_use(helper)
+    if indirect:
+        return indirect
     params = helper.child_by_field_name("parameters")
     named = [p for p in params.named_children if p.type == "simple_parameter"]
     if len(named) != len(params.named_children) or index >= len(named):

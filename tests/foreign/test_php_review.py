@@ -187,3 +187,42 @@ def test_a_global_and_a_closure_read_the_variable_of_the_file():
         "$f = function () use ($key) {\n" + curl("$key", "owners/v2/owners") + "};\n"
     )
     assert [s for s, _ in verdicts(source)] == ["rewrite", "rewrite"]
+
+
+# -- W11: a private helper reached where no call shows it ------------------------
+
+HELPER = """<?php
+class Hs {
+    const BASE = 'https://api.hubapi.com';
+    private function request($url) {
+        $ch = curl_init($url);
+        curl_setopt($ch, CURLOPT_RETURNTRANSFER, true);
+        return curl_exec($ch);
+    }
+    public function owners() {
+        return $this->request(self::BASE . '/owners/v2/owners?hapikey=' . getenv('HAPIKEY'));
+    }
+    public function cb() { return %s; }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "array_map([$this, 'request'], ['https://api.stripe.com/v1/charges'])",
+        "call_user_func('self::request', 'https://api.stripe.com/v1/charges')",
+        "\\Closure::fromCallable([$this, 'Request'])",
+        "array_map($this->request(...), ['https://api.stripe.com/v1/charges'])",
+        "$this->{$this->name}('https://api.stripe.com/v1/charges')",
+    ],
+)
+def test_a_helper_also_reached_as_a_callable_is_left_for_a_person(other):
+    result = migrate(HELPER % other)
+    assert result.new is None
+    assert [s.status.value for s in result.sites] == ["manual"]
+
+
+def test_a_helper_only_called_with_hubspot_urls_still_gets_the_header():
+    result = migrate(HELPER % "$this->request(self::BASE . '/contacts/v1/lists')")
+    assert [s.status.value for s in result.sites] == ["rewrite"]
