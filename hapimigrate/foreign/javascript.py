@@ -22,7 +22,13 @@ from hapimigrate.fingerprint import fingerprint
 from hapimigrate.foreign import js_calls, js_decide, js_guards, js_headers, js_sites
 from hapimigrate.foreign.js_flow import Flow
 from hapimigrate.foreign.js_syntax import module_bindings, outer, parse_for, unwrap
-from hapimigrate.foreign.js_token import Token, import_edit, name_taken, token_for
+from hapimigrate.foreign.js_token import (
+    Token,
+    import_edit,
+    module_conflict,
+    name_taken,
+    token_for,
+)
 from hapimigrate.foreign.sites import call_site
 from hapimigrate.foreign.splice import (
     Edit,
@@ -206,6 +212,19 @@ def _edits(
             if d.status == Status.REWRITE and (d.header or d.candidate.sdk_token):
                 d.status, d.header = Status.MANUAL, False
                 d.reason = f"the name {token.function} is already used in this file"
+        return _edits(decisions, header_edits, token, root, data, path)
+    conflict = (
+        module_conflict(root, path)
+        if uses_token
+        and token is not None
+        and token.module is not None
+        and not imported
+        else ""
+    )
+    if conflict:
+        for d in decisions:
+            if d.status == Status.REWRITE and (d.header or d.candidate.sdk_token):
+                d.status, d.header, d.reason = Status.MANUAL, False, conflict
         return _edits(decisions, header_edits, token, root, data, path)
     added = [e for key in needed for e in header_edits.get(key, ())]
     cuts = []

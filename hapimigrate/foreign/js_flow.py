@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hapimigrate.foreign.js_requests import PARAM_KEYS, URL_KEYS, Request, request_of
+from hapimigrate.foreign.js_requests import (
+    LOCAL,
+    PARAM_KEYS,
+    URL_KEYS,
+    Request,
+    bound_module,
+    callee_root,
+    request_of,
+)
 from hapimigrate.foreign.js_syntax import (
     Node,
     callee_parts,
@@ -51,6 +59,11 @@ def _line(node: Node) -> int:
     return node.start_point[0] + 1
 
 
+def _declared_line(name: Node) -> int:
+    binding = resolve(name)
+    return _line(binding.name) if binding is not None else _line(name)
+
+
 @dataclass
 class Flow:
     """The requests of one file, asked about values."""
@@ -81,6 +94,13 @@ class Flow:
                 if request is not None and _same(request.url, node):
                     return Reach(((request, extended),))
                 name = ".".join(callee_parts(call) or ["a function"])
+                root = callee_root(call)
+                if bound_module(root, self.bindings) == LOCAL and root is not None:
+                    return Reach(
+                        reason=f"the URL is passed to {name}() on line {_line(call)}, "
+                        f"and {text(root)} is this file's own (declared on line "
+                        f"{_declared_line(root)}), not the library"
+                    )
                 return Reach(
                     reason=f"the URL is passed to {name}() on line {_line(call)}, "
                     "which this tool does not follow"
@@ -103,7 +123,10 @@ class Flow:
             parent.type == "variable_declarator"
             and parent.child_by_field_name("value") == node
         ):
-            return self._name(parent, lambda ref: self._url_use(ref, depth), "URL")
+            # const full = url + '&offset=' + n: full is the URL extended
+            return self._name(
+                parent, lambda ref: self._url_use(ref, depth, extended), "URL"
+            )
         if (
             parent.type == "binary_expression"
             and parent.child_by_field_name("left") == node
@@ -141,14 +164,14 @@ class Flow:
             reason=f"the URL is {_role(node)} on line {_line(node)}, where this tool cannot follow it"
         )
 
-    def _url_use(self, ref: Node, depth: int) -> Reach | None:
+    def _url_use(self, ref: Node, depth: int, extended: bool) -> Reach | None:
         parent = ref.parent
         # url.searchParams.set(...): changes the URL, does not send it
         if parent is not None and parent.type == "member_expression":
             prop = parent.child_by_field_name("property")
             if prop is not None and text(prop) == "searchParams":
                 return None
-        return self.url(ref, depth + 1)
+        return self.url(ref, depth + 1, extended)
 
     # -- query parameters ----------------------------------------------------
 

@@ -22,6 +22,7 @@ from hapimigrate.foreign.js_syntax import (
     member,
     member_value,
     members,
+    property_name,
     references,
     resolve,
     text,
@@ -66,10 +67,16 @@ def plan(
             and last.start_point[0] > opener.start_point[0]
         ):  # one argument a line: the options on a line of their own
             indent = _indent(last, _line_start(last, last), last.start_byte)
-            text = request.insert.replace(b", ", b"," + newline + indent, 1)
-            text = text.replace(b", {}", b"," + newline + indent + b"{}")
+            inserted = request.insert.replace(b", ", b"," + newline + indent, 1)
+            inserted = inserted.replace(b", {}", b"," + newline + indent + b"{}")
             return HeaderPlan(
-                (Edit(request.insert_at, request.insert_at, text.replace(b"{}", new)),)
+                (
+                    Edit(
+                        request.insert_at,
+                        request.insert_at,
+                        inserted.replace(b"{}", new),
+                    ),
+                )
             )
         return HeaderPlan(
             (
@@ -115,8 +122,19 @@ def options_plan(
             return HeaderPlan(
                 reason=f"the options spread another object ({snippet(child)}): it may hold headers"
             )
+    unclear = unclear_member(obj)
+    if unclear is not None:
+        return HeaderPlan(
+            reason=f"the options have a member whose name is computed or a method "
+            f"({snippet(unclear)}): it may set the headers"
+        )
     if member(obj, "auth") is not None:
         return HeaderPlan(reason="the request already authenticates (an auth option)")
+    if _count(obj, "headers") > 1:
+        return HeaderPlan(
+            reason="the options set headers twice: the last one wins, and the "
+            "Authorization header could go into the one that is dropped"
+        )
     headers = member(obj, "headers")
     if headers is None:
         return HeaderPlan(
@@ -134,9 +152,32 @@ def options_plan(
                 reason=f"the headers spread another object ({snippet(child)}): "
                 "it may hold an Authorization header"
             )
+    unclear = unclear_member(value)
+    if unclear is not None:
+        return HeaderPlan(
+            reason=f"the headers have a member whose name is computed or a method "
+            f"({snippet(unclear)}): it may be an Authorization header"
+        )
     if member(value, "authorization", fold=True) is not None:
         return HeaderPlan(reason="the request already sends an Authorization header")
     return HeaderPlan(add_member(value, entry, newline))
+
+
+def unclear_member(obj: Node) -> Node | None:
+    """The first member of an object literal whose name cannot be read (a
+    computed key, ``['headers']`` included; a method, getter or setter)."""
+    for child in members(obj):
+        if child.type != "spread_element" and property_name(child) is None:
+            return child
+        if child.type == "pair":
+            key = child.child_by_field_name("key")
+            if key is not None and key.type == "computed_property_name":
+                return child
+    return None
+
+
+def _count(obj: Node, name: str) -> int:
+    return sum(1 for child in members(obj) if property_name(child) == name)
 
 
 def add_member(

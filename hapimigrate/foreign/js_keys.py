@@ -156,6 +156,12 @@ def _name(node: Node, depth: int) -> Origin:
     if binding.kind == "import":
         source = string_value(binding.value) or "?"
         return Origin(CONFIG, f"import:{source}#{name}", name)
+    if binding.kind == "loop":
+        return Origin(
+            UNKNOWN,
+            reason=f"the key comes from the loop variable {name}: it takes one key after another "
+            "(several portals?), and one token would replace them all; migrate by hand",
+        )
     if binding.kind not in ("const", "let", "var"):
         return Origin(
             UNKNOWN, reason=f"the key is {name}, which is not a value this tool follows"
@@ -193,12 +199,20 @@ def _name(node: Node, depth: int) -> Origin:
 
 def _member(node: Node, depth: int) -> Origin:
     root = node
+    label = _short(node)
     while root is not None and root.type in (
         "member_expression",
         "subscript_expression",
     ):
+        if root.type == "subscript_expression" and not _constant_index(root):
+            return Origin(
+                UNKNOWN,
+                reason=f"the key ({label}) is picked at run time by "
+                f"{_short(root.child_by_field_name('index'))}: it may be one of several "
+                "keys (several portals?), and one token would replace them all; "
+                "migrate by hand",
+            )
         root = unwrap(root.child_by_field_name("object"))
-    label = _short(node)
     if root is None:
         return Origin(
             UNKNOWN,
@@ -259,6 +273,14 @@ def _member(node: Node, depth: int) -> Origin:
     if base.kind == UNKNOWN:
         return base
     return Origin(CONFIG, f"field:{base.identity}:{label}", label)
+
+
+def _constant_index(subscript: Node) -> bool:
+    """Whether ``x[...]`` names one fixed member (``x['apiKey']``, ``x[0]``)."""
+    index = unwrap(subscript.child_by_field_name("index"))
+    return index is not None and (
+        string_value(index) is not None or index.type == "number"
+    )
 
 
 def _class_field(node: Node) -> Node | None:

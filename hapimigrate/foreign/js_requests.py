@@ -19,11 +19,14 @@ from hapimigrate.foreign.js_syntax import (
     Node,
     arguments,
     callee_parts,
+    is_reassigned,
     member,
     member_value,
     property_name,
+    required,
     resolve,
     string_value,
+    text,
     unwrap,
 )
 from hapimigrate.foreign.js_urls import url_template
@@ -73,12 +76,54 @@ class Request:
         return (self.call.start_byte, self.call.end_byte)
 
 
+LOCAL = "#local"  # a name the file declares itself (not an import or require)
+
+
+def callee_root(call: Node) -> Node | None:
+    """The name a callee starts with: ``axios`` of ``axios.get(...)``."""
+    node = call.child_by_field_name("function")
+    if node is not None and node.type == "await_expression":
+        node = node.named_children[0] if node.named_children else None
+    node = unwrap(node)
+    while node is not None and node.type == "member_expression":
+        node = unwrap(node.child_by_field_name("object"))
+    return node if node is not None and node.type == "identifier" else None
+
+
+def bound_module(name: Node | None, bindings: dict[str, str]) -> str | None:
+    """The module the name ``name`` is bound to at its place (a ``require`` or
+    ``import``), None for a global, :data:`LOCAL` for a name the file declares
+    otherwise: ``async function fetch(url) {...}``, ``const axios = {...}``, a
+    parameter named ``fetch``, which are not the library whatever their name."""
+    if name is None:
+        return None
+    module = bindings.get(text(name))
+    if module is None and text(name) not in ("fetch", "axios"):
+        return None  # only these two are taken without a require or an import
+    binding = resolve(name)
+    if binding is None:
+        return module
+    if binding.kind == "import":
+        return module if module is not None else LOCAL
+    if binding.kind in ("const", "let", "var") and binding.declarator is not None:
+        value = unwrap(binding.declarator.child_by_field_name("value"))
+        if (
+            module is not None
+            and required(value) == module.split("#")[0]
+            and (binding.kind == "const" or not is_reassigned(binding))
+        ):
+            return module
+    return LOCAL
+
+
 def library_of(call: Node, bindings: dict[str, str]) -> tuple[str, str | None] | None:
     """(library, verb) of a call, verb None for the library's function itself."""
     parts = callee_parts(call)
     if not parts or parts[0] == "this":
         return None
-    base, module = parts[0], bindings.get(parts[0])
+    base, module = parts[0], bound_module(callee_root(call), bindings)
+    if module == LOCAL:
+        return None
     base_module = (module or "").split("#")[0]
     rest = parts[1:]
     if len(parts) == 1:
@@ -183,7 +228,7 @@ def _axios_instance(call: Node, bindings: dict[str, str]) -> Node | None:
     if value.type != "call_expression":
         return None
     maker = callee_parts(value) or []
-    module = bindings.get(maker[0]) if maker else None
+    module = bound_module(callee_root(value), bindings) if maker else None
     if (
         len(maker) != 2
         or maker[1] != "create"

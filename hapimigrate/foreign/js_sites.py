@@ -18,8 +18,9 @@ from hapimigrate import hubspot
 from hapimigrate.foreign import js_keys
 from hapimigrate.foreign.js_candidate import Candidate
 from hapimigrate.foreign.js_flow import Flow, Reach
+from hapimigrate.foreign.js_headers import unclear_member
 from hapimigrate.foreign.js_sdk import sdk_site
-from hapimigrate.foreign.js_requests import VERBS, absolute
+from hapimigrate.foreign.js_requests import VERBS, absolute, bound_module, callee_root
 from hapimigrate.foreign.js_syntax import (
     Node,
     arguments,
@@ -32,6 +33,7 @@ from hapimigrate.foreign.js_syntax import (
     property_name,
     references,
     resolve,
+    snippet,
     string_value,
     text,
     unwrap,
@@ -198,7 +200,7 @@ def _creator(options: Node, flow: Flow) -> Node | None:
     parts = callee_parts(call) or []
     if len(parts) != 2 or parts[1] != "create":
         return None
-    module = flow.bindings.get(parts[0])
+    module = bound_module(callee_root(call), flow.bindings)
     if module in ("axios", "axios#default") or (module is None and parts[0] == "axios"):
         return call
     return None
@@ -276,7 +278,7 @@ def _session_site(
         and statement.parent.type == "export_statement"
     ):
         return manual("the instance is exported: other modules may send it elsewhere")
-    calls = []
+    calls, templates = [], []
     for ref in references(binding):
         use = ref.parent
         call = use.parent if use is not None else None
@@ -294,23 +296,66 @@ def _session_site(
             return manual(
                 f"the instance is used on line {ref.start_point[0] + 1} in a way this tool cannot follow"
             )
+        line = call.start_point[0] + 1
         args = arguments(call)
         path = url_template(args[0]) if args else None
         if path is None:
-            return manual(f"the request on line {call.start_point[0] + 1} has no URL")
+            return manual(f"the request on line {line} has no URL")
+        if path.startswith("{"):
+            # an absolute URL there would leave the baseURL: another host
+            return manual(
+                f"the instance is given a URL known only at run time on line {line} "
+                f"({snippet(args[0])}): it may send the token to another host"
+            )
         where = hubspot.host(path)
         if where is not None and not hubspot.is_hubspot_host(where):
-            return manual(
-                f"the instance also sends requests to {where} (line {call.start_point[0] + 1})"
-            )
+            return manual(f"the instance also sends requests to {where} (line {line})")
+        config = _instance_config(text(prop), args)
+        if config:
+            return manual(f"{config} (line {line})")
         full = path if "://" in path else base.rstrip("/") + "/" + path.lstrip("/")
         calls.append(Endpoint(text(prop).upper(), hubspot.endpoint_path(full)))
+        templates.append(full)
     removal, reason = _remove_member(obj, pair)
     if reason:
         return manual(reason)
     return Candidate(Kind.SESSION, offset, 7, removal, key, (), tuple(calls),
-                     tuple(base for _ in calls), session=options,
+                     tuple(templates), session=options,
                      key_node=member_value(pair))  # fmt: skip
+
+
+def _instance_config(verb: str, args: list[Node]) -> str:
+    """Why a request's own config would undo the instance's default header
+    (its own Authorization or auth, a baseURL elsewhere), or ``""``."""
+    index = 2 if verb in ("post", "put", "patch") else 1
+    if len(args) <= index:
+        return ""
+    config = unwrap(args[index])
+    if config is None or config.type != "object":
+        return "the request's config is not an object this tool can see into"
+    unclear = unclear_member(config)
+    if unclear is not None:
+        return f"the request's config sets {snippet(unclear, 30)}"
+    for item in members(config):
+        name = (property_name(item) or "").lower()
+        if item.type == "spread_element" or name in ("auth", "baseurl"):
+            return f"the request's config sets {snippet(item, 30)}"
+        if name == "headers":
+            value = unwrap(member_value(item))
+            if (
+                value is None
+                or value.type != "object"
+                or unclear_member(value) is not None
+                or any(
+                    m.type == "spread_element"
+                    or (property_name(m) or "").lower() == "authorization"
+                    for m in members(value)
+                )
+            ):
+                return "the request's config sets headers that may hold Authorization"
+        if item.type not in ("pair", "shorthand_property_identifier"):
+            return f"the request's config sets {snippet(item, 30)}"
+    return ""
 
 
 # -- params.append('hapikey', key) ------------------------------------------------------

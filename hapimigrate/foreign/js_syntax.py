@@ -223,10 +223,27 @@ def _declared_in(scope: Node, name: str) -> Binding | None:
         scope_node = body
     else:
         scope_node = scope
+    if scope.type == "for_in_statement":
+        found = _loop_variable(scope, name)
+        if found is not None:
+            return found
     for child in scope_node.named_children:
         found = _declaration(child, name, scope_node)
         if found is not None:
             return found
+    return None
+
+
+def _loop_variable(loop: Node, name: str) -> Binding | None:
+    """``for (const key of keys)``: a name the loop declares (kind ``loop``:
+    it takes one value after another)."""
+    left = loop.child_by_field_name("left")
+    if left is None or loop.child_by_field_name("kind") is None:
+        return None  # for (key of keys): assigns a name declared elsewhere
+    for node in walk(left):
+        if node.type in ("identifier", "shorthand_property_identifier_pattern"):
+            if text(node) == name and not _is_default_value(node, left):
+                return Binding("loop", node, None, loop, loop)
     return None
 
 
@@ -352,6 +369,11 @@ def is_reassigned(binding: Binding, allowed: list[Node] = ()) -> bool:  # type: 
                 return True
         if parent.type == "update_expression":
             return True
+        if (
+            parent.type == "for_in_statement"
+            and parent.child_by_field_name("left") == ref
+        ):
+            return True  # for (key of keys): a new value each time round
     return False
 
 
@@ -391,7 +413,7 @@ def module_bindings(root: Node) -> dict[str, str]:
         elif node.type == "variable_declarator":
             value = unwrap(node.child_by_field_name("value"))
             target = node.child_by_field_name("name")
-            source = _required(value)
+            source = required(value)
             if source is None or target is None:
                 continue
             if target.type == "identifier":
@@ -408,7 +430,7 @@ def module_bindings(root: Node) -> dict[str, str]:
     return found
 
 
-def _required(value: Node | None) -> str | None:
+def required(value: Node | None) -> str | None:
     """``'axios'`` for ``require('axios')`` or ``require('axios').default``."""
     if value is None:
         return None

@@ -10,6 +10,8 @@ callable is called on every request and must return the token (a string).
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from dataclasses import dataclass
 
@@ -52,15 +54,91 @@ def token_for(provider: TokenProvider) -> Token | None:
 
 
 def is_esm(root: Node, path: str) -> bool:
-    """Whether a file is an ES module (``import``/``export``), not CommonJS."""
-    if path.endswith(".mjs"):
+    """Whether a file is an ES module, where ``require`` is not defined: by its
+    suffix (``.mjs``/``.mts``; ``.cjs``/``.cts`` are CommonJS), its own
+    ``import``/``export`` statements or a top-level ``await``, or the
+    ``"type": "module"`` of the nearest ``package.json`` (as Node decides)."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in (".mjs", ".mts"):
         return True
-    if path.endswith(".cjs"):
+    if suffix in (".cjs", ".cts"):
         return False
     for child in root.named_children:
         if child.type in ("import_statement", "export_statement"):
             return True
+    if _top_level_await(root):
+        return True
+    return package_type(path) == "module"
+
+
+def module_conflict(root: Node, path: str) -> str:
+    """Why neither an ``import`` nor a ``require`` of the provider can be told
+    right for this file, or ``""``: a ``"type": "module"`` package (where
+    ``require`` is not defined) holding a file written as CommonJS (a bundler's
+    source, most likely: an ``import`` there changes how it is bundled)."""
+    if not is_esm(root, path) or os.path.splitext(path)[1].lower() in (".mjs", ".mts"):
+        return ""
+    if any(
+        c.type in ("import_statement", "export_statement") for c in root.named_children
+    ):
+        return ""
+    for node in walk(root):
+        if (
+            node.type == "call_expression"
+            and text(node.child_by_field_name("function") or node) == "require"
+        ) or (node.type == "member_expression" and text(node) in ("module.exports",)):
+            return (
+                'the package is an ES module ("type": "module" or top-level await) '
+                "but the file uses require or module.exports: import or require the "
+                "token provider by hand"
+            )
+    return ""
+
+
+def _top_level_await(root: Node) -> bool:
+    stack = list(root.named_children)
+    while stack:
+        node = stack.pop()
+        if node.type == "await_expression" or (
+            node.type == "for_in_statement"
+            and any(c.type == "await" for c in node.children)
+        ):
+            return True
+        if node.type in _FUNCTION_TYPES or node.type in ("class_declaration", "class"):
+            continue  # an await inside a function is that function's
+        stack.extend(node.named_children)
     return False
+
+
+_FUNCTION_TYPES = (
+    "function_declaration",
+    "function_expression",
+    "function",
+    "arrow_function",
+    "method_definition",
+    "generator_function_declaration",
+    "generator_function",
+)
+
+
+def package_type(path: str) -> str | None:
+    """The ``"type"`` of the ``package.json`` nearest to ``path`` (Node's
+    rule), or None (none found, none set, or it cannot be read)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while True:
+        candidate = os.path.join(folder, "package.json")
+        if os.path.isfile(candidate):
+            try:
+                with open(candidate, encoding="utf-8") as handle:
+                    data = json.load(handle)
+            except (OSError, ValueError):
+                return None
+            found = data.get("type") if isinstance(data, dict) else None
+            return found if isinstance(found, str) else None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 def name_taken(root: Node, name: str) -> bool:
