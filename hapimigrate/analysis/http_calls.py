@@ -9,11 +9,13 @@ in the same scope, or named like one (``session``, ``self.client``, ``http``).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 import libcst as cst
 
+from hapimigrate.analysis import imported_clients
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import is_authorization_entry
 
@@ -57,9 +59,19 @@ class HttpCall:
     kind: str  # "request", "urlopen", "request_object", "client"
     method: str | None
     url_index: int | None  # positional index of the URL, None for clients
+    # why a headers= argument cannot be added or merged (see header_problem)
+    doubt: str | None = None
 
 
 def classify(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
+    info = _classify(ctx, call)
+    if info is None:
+        return None
+    doubt = _listed_headers(ctx, call)
+    return dataclasses.replace(info, doubt=doubt) if doubt else info
+
+
+def _classify(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
     names = ctx.qualified_names(call.func)
     if names & _REQUEST_FUNCS:
         verb = next(iter(names & _REQUEST_FUNCS)).rsplit(".", 1)[1]
@@ -74,7 +86,9 @@ def classify(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
         return HttpCall("client", None, None)
     func = call.func
     if isinstance(func, cst.Attribute) and client_receiver(ctx, func.value):
-        return method_request(call)
+        info = method_request(call)
+        doubt = _receiver_doubt(ctx, func) if info is not None else None
+        return dataclasses.replace(info, doubt=doubt) if doubt else info
     return None
 
 
@@ -121,7 +135,9 @@ def is_logging(ctx: ModuleContext, call: cst.Call) -> bool:
 
 
 def client_receiver(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
-    """Whether ``node`` is (very likely) an HTTP client or session object."""
+    """Whether ``node`` is (very likely) an HTTP client or session object.
+    Judged by its name alone, it may not take ``headers=``: see
+    :func:`_receiver_doubt`."""
     if isinstance(node, cst.Call):
         return bool(ctx.qualified_names(node.func) & CLIENT_CONSTRUCTORS)
     if isinstance(node, cst.Name) and _built_by_constructor(ctx, node):
@@ -134,6 +150,119 @@ def client_receiver(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
         else getattr(node, "value", None)
     )
     return isinstance(name, str) and bool(_CLIENT_NAME.search(name))
+
+
+NOT_KNOWN_TO_TAKE_HEADERS = (
+    "{}.{}() is {} from {}, not known to take headers= (an object of another "
+    "module or package): add the header by hand"
+)
+
+
+def _receiver_doubt(ctx: ModuleContext, func: cst.Attribute) -> str | None:
+    """Why ``client.get(...)``, taken for a request by the receiver's name, may
+    not take ``headers=``: the receiver (or what built it) is imported from a
+    package not known to be an HTTP client, or from a module of the tree whose
+    object does not show that it takes them (``def get(self, url,
+    params=None)``)."""
+    receiver, method = func.value, func.attr.value
+    if isinstance(receiver, cst.Call):
+        return None  # requests.Session().get(...): client_receiver knew it
+    root = receiver
+    while isinstance(root, cst.Attribute):
+        root = root.value
+    if not isinstance(root, cst.Name):
+        return None
+    scope = ctx.lexical_scope(root)
+    bindings = list(scope[root.value]) if scope is not None else []
+    if not bindings:
+        return None
+    if any(_is_import(b) for b in bindings):
+        names = ctx.qualified_names(receiver)
+        if names and all(
+            imported_clients.takes_headers(ctx.path, n, method) for n in names
+        ):
+            return None
+        source = min(names) if names else root.value
+        return NOT_KNOWN_TO_TAKE_HEADERS.format(
+            ctx.code(receiver), method, "imported", _package(source)
+        )
+    if receiver is not root or _built_by_constructor(ctx, root):
+        return None
+    for binding in bindings:  # client = Client(): an imported class or factory
+        value = _assigned_call(ctx, binding)
+        if value is None or not _imported_callable(ctx, value.func):
+            continue
+        names = ctx.qualified_names(value.func)
+        if names and all(
+            imported_clients.builds_a_client(ctx.path, n, method) for n in names
+        ):
+            continue
+        source = min(names) if names else ctx.code(value.func)
+        return NOT_KNOWN_TO_TAKE_HEADERS.format(
+            root.value, method, f"built by {ctx.code(value.func)}()", _package(source)
+        )
+    return None
+
+
+def _package(dotted: str) -> str:
+    """``internal_http`` for ``internal_http.client``: where the object comes from."""
+    module = dotted.rsplit(".", 1)[0] if "." in dotted.lstrip(".") else dotted
+    return module or dotted
+
+
+def _is_import(binding: object) -> bool:
+    return isinstance(getattr(binding, "node", None), (cst.Import, cst.ImportFrom))
+
+
+def _assigned_call(ctx: ModuleContext, binding: object) -> cst.Call | None:
+    node = getattr(binding, "node", None)
+    holder = ctx.parent(node) if isinstance(node, cst.CSTNode) else None
+    if isinstance(holder, cst.AssignTarget):
+        holder = ctx.parent(holder)
+    value = getattr(holder, "value", None) if holder is not None else None
+    if isinstance(value, cst.Await):
+        value = value.expression
+    return value if isinstance(value, cst.Call) else None
+
+
+def _imported_callable(ctx: ModuleContext, func: cst.BaseExpression) -> bool:
+    root = func
+    while isinstance(root, cst.Attribute):
+        root = root.value
+    if not isinstance(root, cst.Name):
+        return False
+    scope = ctx.lexical_scope(root)
+    bindings = list(scope[root.value]) if scope is not None else []
+    return bool(bindings) and all(_is_import(b) for b in bindings)
+
+
+LISTED_HEADERS = (
+    "the request's headers= is a list of pairs ({}), not a mapping: add the "
+    "Authorization pair by hand"
+)
+_SEQUENCES = (cst.List, cst.Tuple, cst.ListComp, cst.GeneratorExp)
+
+
+def _listed_headers(ctx: ModuleContext, call: cst.Call) -> str | None:
+    """``headers=[("Accept", ...)]`` (httpx, aiohttp and urllib3 take pairs, and
+    repeated names): a header cannot be merged into it as into a dict."""
+    for arg in call.args:
+        if arg.keyword is None or arg.keyword.value != "headers":
+            continue
+        value = arg.value
+        if isinstance(value, _SEQUENCES):
+            return LISTED_HEADERS.format("written here")
+        if isinstance(value, cst.Name):
+            scope = ctx.lexical_scope(value)
+            for binding in scope[value.value] if scope is not None else ():
+                node = getattr(binding, "node", None)
+                holder = ctx.parent(node) if isinstance(node, cst.CSTNode) else None
+                if isinstance(holder, cst.AssignTarget):
+                    holder = ctx.parent(holder)
+                bound = getattr(holder, "value", None)
+                if isinstance(bound, _SEQUENCES):
+                    return LISTED_HEADERS.format(value.value)
+    return None
 
 
 def _built_by_local_class(ctx: ModuleContext, name: cst.Name) -> bool:
@@ -197,6 +326,8 @@ PASSES_KWARGS = "the request passes **kwargs, which may already hold headers"
 
 def header_problem(call: cst.Call, info: HttpCall) -> str | None:
     """Why the Authorization header cannot be attached to this call, if so."""
+    if info.doubt is not None:
+        return info.doubt
     keywords = {a.keyword.value for a in call.args if a.keyword is not None}
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value == "headers":

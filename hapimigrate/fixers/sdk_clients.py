@@ -57,6 +57,7 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             for a in call.args
         ):
             problem = "the client is given both api_key and access_token"
+        problem = problem or _other_arguments(ctx, call, sdk, index)
         problem = problem or _key_set_again(ctx, call)
         calls = _client_calls(ctx, call, sdk)
         unsettled = _calls_problem(calls)
@@ -97,6 +98,73 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             calls=calls,
             hardcoded_key=values.is_literal_key(ctx, arg.value),
         )
+
+
+# hubspot3's BaseClient: where it connects (api_base), a token of its own
+# (oauth2_token_getter, refreshed with refresh_token and the app's credentials),
+# classes that may read api_key (mixins)
+_HUBSPOT3_TOKEN_ARGUMENTS = (
+    "oauth2_token_getter",
+    "oauth2_token_setter",
+    "refresh_token",
+    "mixins",
+)
+API_BASE_REASON = (
+    "the client connects to {} (api_base=), not known to be HubSpot's API "
+    "host: the token would go there; by hand"
+)
+API_FACTORY_REASON = (
+    "the client builds its APIs with api_factory=, which is given the client's "
+    'settings (config["api_key"] is gone once it has access_token) and may '
+    "send elsewhere: by hand"
+)
+HUBSPOT3_TOKEN_REASON = (
+    "the client is also given {}=, which changes the token it sends "
+    "(another token, a refresh, classes reading api_key): by hand"
+)
+SPREAD_REASON = (
+    "the client is also given **{}, which may hold access_token, a host or "
+    "an api_factory: by hand"
+)
+POSITIONAL_REASON = (
+    "the client is given more positional arguments after the key: by hand"
+)
+
+
+def _other_arguments(
+    ctx: ModuleContext, call: cst.Call, sdk: str, index: int
+) -> str | None:
+    """Why the constructor's other arguments stop ``api_key=`` from becoming
+    ``access_token=``: an argument that sends the token elsewhere, reads the
+    key, or supplies another token."""
+    for position, arg in enumerate(call.args):
+        if position == index:
+            continue
+        if arg.star:
+            named = isinstance(arg.value, (cst.Name, cst.Attribute))
+            return SPREAD_REASON.format(ctx.code(arg.value) if named else "...")
+        if arg.keyword is None:
+            return POSITIONAL_REASON
+        keyword = arg.keyword.value
+        if sdk in ("hubspot", "create") and keyword == "api_factory":
+            return API_FACTORY_REASON
+        if sdk == "hubspot3" and keyword in _HUBSPOT3_TOKEN_ARGUMENTS:
+            return HUBSPOT3_TOKEN_REASON.format(keyword)
+        if sdk == "hubspot3" and keyword == "api_base":
+            host = _api_base_host(ctx, arg.value)
+            if host is None or not attach.is_api_host(host):
+                return API_BASE_REASON.format(host or "a host set at run time")
+    return None
+
+
+def _api_base_host(ctx: ModuleContext, value: cst.BaseExpression) -> str | None:
+    """The host of hubspot3's ``api_base`` (``"api.hubapi.com"``,
+    ``"https://api.hubapi.com"``), when the code says which."""
+    text = values.url_template(ctx, value)
+    if "{" in text or "}" in text:
+        return None
+    host = text.split("://", 1)[-1].split("/", 1)[0]
+    return host.lower() or None
 
 
 DEVELOPER_AND_MORE = (

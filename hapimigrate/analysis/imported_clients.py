@@ -1,0 +1,359 @@
+"""Whether an object another module of the tree defines takes ``headers=`` on its
+request methods: ``from internal_http import client`` where ``internal_http.py``
+says ``client = requests.Session()`` (it does), or ``client = _Client()`` whose
+``get(self, url, params=None)`` has no ``headers`` (it does not: adding the
+header would raise TypeError).
+
+The other module is read from disk (found beside the importing file or in a
+folder above it) and parsed with :mod:`ast`; nothing is edited. The answer is
+"yes" only when the code shows it: a known HTTP client, a class deriving from
+one, or a method that passes ``headers``/``**kwargs`` on to a known client's
+request. Anything else (an unknown package, a module not found, a shape not
+followed) is "not known", and the caller leaves the request for a person.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import os
+
+# packages whose module functions and clients take headers= on their requests
+HTTP_PACKAGES = frozenset(
+    {
+        "requests",
+        "httpx",
+        "aiohttp",
+        "grequests",
+        "treq",
+        "niquests",
+        "urllib3",
+        "requests_oauthlib",
+        "requests_futures",
+        "requests_cache",
+        "cachecontrol",
+    }
+)
+# and the standard library's (its request(method, url, body, headers=...))
+_HTTP_MODULES = ("http.client", "httplib")
+
+
+def is_http_package(dotted: str) -> bool:
+    """``requests.Session``, ``http.client.HTTPSConnection``: a name from a
+    package known to take headers= on its requests."""
+    if dotted.split(".", 1)[0] in HTTP_PACKAGES:
+        return True
+    return any(dotted == m or dotted.startswith(m + ".") for m in _HTTP_MODULES)
+
+
+_DEPTH = 3  # re-exports and base classes followed
+_LEVELS = 8  # folders above the importing file searched for the module
+
+
+def takes_headers(importer: str, dotted: str, method: str, depth: int = 0) -> bool:
+    """Whether ``<dotted>.<method>(..., headers=...)`` is known to work, where
+    ``dotted`` is the qualified name the importing module (at path
+    ``importer``) gives the receiver: ``internal_http.client``, ``crm.http``
+    (a module: its function ``method``), ``.http.session`` (relative)."""
+    if is_http_package(dotted):
+        return True
+    if depth > _DEPTH:
+        return False
+    found = _resolve(os.path.dirname(os.path.abspath(importer)), dotted)
+    if found is None:
+        return False
+    path, rest = found
+    module = _parse(path)
+    if module is None:
+        return False
+    if not rest:  # the module itself: its function
+        function = _top_level(module, method)
+        return isinstance(function, ast.FunctionDef) and _forwards_headers(
+            module, function, None, 0
+        )
+    if len(rest) != 1:
+        return False
+    return _object_takes_headers(path, module, rest[0], method, depth)
+
+
+def builds_a_client(importer: str, dotted: str, method: str) -> bool:
+    """Whether what ``<dotted>(...)`` returns takes headers= on its ``method``:
+    a known client's constructor, a class of the tree that is one or forwards
+    them, a function of the tree that returns one."""
+    if is_http_package(dotted):
+        return True
+    found = _resolve(os.path.dirname(os.path.abspath(importer)), dotted)
+    if found is None or len(found[1]) != 1:
+        return False
+    module = _parse(found[0])
+    if module is None:
+        return False
+    binding = _top_level(module, found[1][0])
+    if isinstance(binding, ast.ClassDef):
+        return _class_takes_headers(module, binding, method, 0)
+    if isinstance(binding, ast.FunctionDef):
+        returned = _returned_calls(binding)
+        return bool(returned) and all(
+            _instance_takes_headers(module, call.func, method, 0) for call in returned
+        )
+    return False
+
+
+def _returned_calls(function: ast.FunctionDef) -> list[ast.Call]:
+    """The calls a factory returns (``return requests.Session()``, or ``s =
+    requests.Session(); ...; return s``); empty when it returns anything else."""
+    assigned: dict[str, list[ast.expr]] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+    calls: list[ast.Call] = []
+    for node in ast.walk(function):
+        if not isinstance(node, ast.Return):
+            continue
+        value = node.value
+        values = assigned.get(value.id, []) if isinstance(value, ast.Name) else [value]
+        if not values or not all(isinstance(v, ast.Call) for v in values):
+            return []
+        calls += [v for v in values if isinstance(v, ast.Call)]
+    return calls
+
+
+def _object_takes_headers(
+    path: str, module: ast.Module, name: str, method: str, depth: int
+) -> bool:
+    """Whether the module-level object ``name`` of ``module`` takes headers=
+    on its ``method``."""
+    if depth > _DEPTH:
+        return False
+    binding = _top_level(module, name)
+    if isinstance(binding, (ast.Import, ast.ImportFrom)):  # a re-export
+        dotted = _dotted(module, ast.Name(name))
+        return dotted is not None and takes_headers(path, dotted, method, depth + 1)
+    value = binding.value if isinstance(binding, (ast.Assign, ast.AnnAssign)) else None
+    if not isinstance(value, ast.Call):
+        return False
+    return _instance_takes_headers(module, value.func, method, depth)
+
+
+def _instance_takes_headers(
+    module: ast.Module, func: ast.expr, method: str, depth: int
+) -> bool:
+    """Whether what ``func(...)`` builds takes headers= on its ``method``: a
+    known HTTP client, or a class of the module that is one or forwards."""
+    dotted = _dotted(module, func)
+    if dotted is not None and is_http_package(dotted):
+        return True
+    if isinstance(func, ast.Name) and depth <= _DEPTH:
+        binding = _top_level(module, func.id)
+        if isinstance(binding, ast.ClassDef):
+            return _class_takes_headers(module, binding, method, depth + 1)
+        if isinstance(binding, ast.FunctionDef):  # a factory
+            returned = _returned_calls(binding)
+            return bool(returned) and all(
+                _instance_takes_headers(module, c.func, method, depth + 1)
+                for c in returned
+            )
+    return False
+
+
+def _class_takes_headers(
+    module: ast.Module, cls: ast.ClassDef, method: str, depth: int
+) -> bool:
+    if depth > _DEPTH:
+        return False
+    for name in (method, "request"):
+        for node in cls.body:
+            if isinstance(node, ast.FunctionDef) and node.name == name:
+                return _forwards_headers(module, node, cls, depth)
+    # not defined here: inherited from its bases
+    return any(_base_takes_headers(module, b, method, depth) for b in cls.bases)
+
+
+def _base_takes_headers(
+    module: ast.Module, base: ast.expr, method: str, depth: int
+) -> bool:
+    dotted = _dotted(module, base)
+    if dotted is not None and is_http_package(dotted):
+        return True
+    if isinstance(base, ast.Name):
+        cls = _top_level(module, base.id)
+        if isinstance(cls, ast.ClassDef):
+            return _class_takes_headers(module, cls, method, depth + 1)
+    return False
+
+
+def _forwards_headers(
+    module: ast.Module,
+    function: ast.FunctionDef,
+    cls: ast.ClassDef | None,
+    depth: int,
+) -> bool:
+    """A ``def get(self, url, headers=None, **kw)`` that hands ``headers`` (or
+    its ``**kw``) to a known client's request."""
+    names = {a.arg for a in function.args.args + function.args.kwonlyargs}
+    kwargs = function.args.kwarg.arg if function.args.kwarg else None
+    if "headers" not in names and kwargs is None:
+        return False
+    for node in ast.walk(function):
+        if not isinstance(node, ast.Call):
+            continue
+        passes = any(
+            (k.arg == "headers" and _is_name(k.value, "headers"))
+            or (k.arg is None and kwargs is not None and _is_name(k.value, kwargs))
+            for k in node.keywords
+        )
+        if passes and _known_request(module, node.func, cls, depth):
+            return True
+    return False
+
+
+def _known_request(
+    module: ast.Module, func: ast.expr, cls: ast.ClassDef | None, depth: int
+) -> bool:
+    """``requests.get``, ``super().request``, ``self.session.get`` (a known
+    client set in the class): a call known to take headers=."""
+    if not isinstance(func, ast.Attribute):
+        return False
+    owner = func.value
+    dotted = _dotted(module, owner)
+    if dotted is not None and is_http_package(dotted):
+        return True
+    if cls is None:
+        return False
+    if (
+        isinstance(owner, ast.Call)
+        and isinstance(owner.func, ast.Name)
+        and owner.func.id == "super"
+    ):
+        return any(_base_takes_headers(module, b, func.attr, depth) for b in cls.bases)
+    if (
+        isinstance(owner, ast.Attribute)
+        and isinstance(owner.value, ast.Name)
+        and owner.value.id == "self"
+    ):
+        built = _self_attribute_values(cls, owner.attr)
+        return bool(built) and all(
+            isinstance(v, ast.Call)
+            and _instance_takes_headers(module, v.func, func.attr, depth)
+            for v in built
+        )
+    return False
+
+
+def _self_attribute_values(cls: ast.ClassDef, name: str) -> list[ast.expr]:
+    found = []
+    for node in ast.walk(cls):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if (
+                    isinstance(target, ast.Attribute)
+                    and target.attr == name
+                    and _is_name(target.value, "self")
+                ):
+                    found.append(node.value)
+    return found
+
+
+def _is_name(node: ast.expr, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def _dotted(module: ast.Module, node: ast.expr) -> str | None:
+    """The qualified name ``node`` stands for through the module's imports
+    (``requests.Session`` for ``Session`` after ``from requests import
+    Session``)."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    binding = _top_level(module, node.id)
+    if isinstance(binding, ast.Import):
+        for alias in binding.names:
+            if (alias.asname or alias.name.split(".", 1)[0]) == node.id:
+                root = alias.name if alias.asname else node.id
+                return ".".join([root, *reversed(parts)])
+    if isinstance(binding, ast.ImportFrom):
+        imported = _imported_dotted(binding, node.id)
+        if imported is not None:
+            return ".".join([imported, *reversed(parts)])
+    return None
+
+
+def _imported_dotted(node: ast.ImportFrom, name: str) -> str | None:
+    for alias in node.names:
+        if (alias.asname or alias.name) == name:
+            return (
+                "." * node.level
+                + (node.module + "." if node.module else "")
+                + (alias.name)
+            )
+    return None
+
+
+def _top_level(module: ast.Module, name: str) -> ast.stmt | None:
+    """The last module-level statement that binds ``name`` (None when it is
+    bound inside a branch or not at all)."""
+    found = None
+    for node in module.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if node.name == name:
+                found = node
+        elif isinstance(node, ast.Assign):
+            if any(_is_name(t, name) for t in node.targets):
+                found = node
+        elif isinstance(node, ast.AnnAssign):
+            if _is_name(node.target, name):
+                found = node
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                bound = alias.asname or alias.name.split(".", 1)[0]
+                if bound == name:
+                    found = node
+    return found
+
+
+def _resolve(start: str, dotted: str) -> tuple[str, list[str]] | None:
+    """The file of the longest module prefix of ``dotted`` and the names after
+    it: ``internal_http.client`` -> (``.../internal_http.py``, [``client``])."""
+    level = len(dotted) - len(dotted.lstrip("."))
+    parts = [p for p in dotted.lstrip(".").split(".") if p]
+    if level:
+        bases = [start]
+        for _ in range(level - 1):
+            bases = [os.path.dirname(bases[0])]
+    else:
+        bases, folder = [], start
+        for _ in range(_LEVELS):
+            bases.append(folder)
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+    for base in bases:
+        for cut in range(len(parts), 0, -1):
+            stem = os.path.join(base, *parts[:cut])
+            for path in (stem + ".py", os.path.join(stem, "__init__.py")):
+                if os.path.isfile(path):
+                    return path, parts[cut:]
+    return None
+
+
+def _parse(path: str) -> ast.Module | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(path: str, mtime: int, size: int) -> ast.Module | None:
+    try:
+        with open(path, "rb") as handle:
+            return ast.parse(handle.read())
+    except (OSError, SyntaxError, ValueError):
+        return None
