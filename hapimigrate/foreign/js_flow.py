@@ -79,8 +79,15 @@ class Flow:
 
     # -- URLs ---------------------------------------------------------------
 
-    def url(self, node: Node, depth: int = 0, extended: bool = False) -> Reach:
-        """Where the URL ``node`` is sent."""
+    def url(
+        self,
+        node: Node,
+        depth: int = 0,
+        extended: bool = False,
+        ignoring: tuple[Node, ...] = (),
+    ) -> Reach:
+        """Where the URL ``node`` is sent (``ignoring`` uses of the name it is
+        given to: an ``url += '&hapikey=' + KEY`` that goes)."""
         if depth > _MAX_DEPTH:
             return Reach(reason="the URL goes through too many names")
         node = outer(node)
@@ -125,7 +132,10 @@ class Flow:
         ):
             # const full = url + '&offset=' + n: full is the URL extended
             return self._name(
-                parent, lambda ref: self._url_use(ref, depth, extended), "URL"
+                parent,
+                lambda ref: self._url_use(ref, depth, extended),
+                "URL",
+                ignoring,
             )
         if (
             parent.type == "binary_expression"
@@ -288,7 +298,9 @@ class Flow:
                 )
         return Reach(tuple((r, extended) for r, _ in reach.requests))
 
-    def _name(self, declarator: Node, use, what: str) -> Reach:
+    def _name(
+        self, declarator: Node, use, what: str, ignoring: tuple[Node, ...] = ()
+    ) -> Reach:
         target = declarator.child_by_field_name("name")
         if target is None or target.type != "identifier":
             return Reach(
@@ -297,8 +309,11 @@ class Flow:
         binding = resolve(target)
         if binding is None:
             return Reach(reason=f"cannot place the name {text(target)}")
-        appends = [r for r in references(binding) if _is_append(r)]
-        if binding.kind != "const" and is_reassigned(binding, allowed=appends):
+        refs = [r for r in references(binding) if r not in ignoring]
+        appends = [r for r in refs if _is_append(r)]
+        if binding.kind != "const" and is_reassigned(
+            binding, allowed=appends + list(ignoring)
+        ):
             return Reach(reason=f"{text(target)} is assigned again")
         if appends and what != "URL":
             return Reach(
@@ -313,7 +328,6 @@ class Flow:
             return Reach(
                 reason=f"{text(target)} is exported: other modules may send it elsewhere"
             )
-        refs = references(binding)
         if not refs:
             return Reach(reason=f"{text(target)} is not sent anywhere in this file")
         parts = []

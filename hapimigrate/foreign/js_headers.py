@@ -110,13 +110,18 @@ def plan(
         obj = value
     if obj is None or obj.type != "object":
         return HeaderPlan(reason="the options are not an object literal")
-    return options_plan(obj, entry, newline, removed)
+    return options_plan(obj, entry, newline, removed, request.library == "fetch")
 
 
 def options_plan(
-    obj: Node, entry: bytes, newline: bytes, removed: tuple[Edit, ...] = ()
+    obj: Node,
+    entry: bytes,
+    newline: bytes,
+    removed: tuple[Edit, ...] = (),
+    fetch: bool = False,
 ) -> HeaderPlan:
-    """Add the header to the options object literal ``obj``."""
+    """Add the header to the options object literal ``obj`` (of ``fetch``:
+    ``headers: new Headers({...})`` takes it too)."""
     for child in members(obj):
         if child.type == "spread_element":
             return HeaderPlan(
@@ -141,6 +146,8 @@ def options_plan(
             add_member(obj, b"headers: { " + entry + b" }", newline, removed)
         )
     value = unwrap(member_value(headers))
+    if fetch:
+        value = _headers_object(value)
     if value is None or value.type != "object" or headers.type != "pair":
         return HeaderPlan(
             reason=f"the headers are a value ({snippet(value, 30)}) this tool cannot see "
@@ -161,6 +168,26 @@ def options_plan(
     if member(value, "authorization", fold=True) is not None:
         return HeaderPlan(reason="the request already sends an Authorization header")
     return HeaderPlan(add_member(value, entry, newline))
+
+
+def _headers_object(value: Node | None) -> Node | None:
+    """The object literal of the headers: written as one, or given to
+    ``new Headers({...})`` (fetch's own; it takes the same entries)."""
+    if value is None or value.type != "new_expression":
+        return value
+    constructor = value.child_by_field_name("constructor")
+    args = value.child_by_field_name("arguments")
+    given = [c for c in args.named_children if c.type != "comment"] if args else []
+    if (
+        constructor is not None
+        and text(constructor) == "Headers"
+        and resolve(constructor) is None  # the global, not a class of the file
+        and len(given) == 1
+        and unwrap(given[0]) is not None
+        and unwrap(given[0]).type == "object"
+    ):
+        return unwrap(given[0])
+    return value
 
 
 def unclear_member(obj: Node) -> Node | None:
@@ -194,7 +221,13 @@ def add_member(
         return (Edit(obj.start_byte, obj.end_byte, b"{ " + entry + b" }"),)
     last = items[-1]
     after = last.next_sibling
-    comma = after if after is not None and after.type == "," else None
+    comma = (
+        after
+        if after is not None
+        and after.type == ","
+        and not any(e.start <= after.start_byte < e.end for e in removed)
+        else None
+    )  # a comma the removal takes (`, params: { hapikey }` last) is not there
     anchor = comma or last
     multiline = last.start_point[0] != obj.start_point[0]
     if not multiline:

@@ -116,6 +116,10 @@ def _url_site(top: Node, flow: Flow) -> Candidate:
     url = Url(top)
     found = cut(url)
     offset = found.offset or top.start_byte
+    if found.whole:
+        appended = _appended_site(top, found, offset, flow)
+        if appended is not None:
+            return appended
     if found.reason:
         return Candidate(Kind.URL, offset, 7, reason=found.reason)
     key = (
@@ -135,6 +139,72 @@ def _url_site(top: Node, flow: Flow) -> Candidate:
         offset,
         7,
         found.edits,
+        key,
+        reach.requests,
+        calls,
+        templates,
+        ends_query=found.ends_query,
+        key_node=found.value,
+    )
+
+
+def _appended_site(top: Node, found, offset: int, flow: Flow) -> Candidate | None:
+    """``url += '&hapikey=' + KEY`` on a line of its own: the statement goes,
+    and the requests sending ``url`` after it get the header. None when the
+    URL is not added to that way."""
+    statement = outer(top).parent
+    if (
+        statement is None
+        or statement.type != "augmented_assignment_expression"
+        or statement.child_by_field_name("right") != outer(top)
+        or text(statement.child_by_field_name("operator")) != "+="
+        or statement.parent is None
+        or statement.parent.type != "expression_statement"
+    ):
+        return None
+    key = (
+        js_keys.literal_origin(found.literal)
+        if found.literal is not None
+        else js_keys.origin(found.value)
+    )
+
+    def manual(reason: str) -> Candidate:
+        return Candidate(Kind.URL, offset, 7, key=key, reason=reason)
+
+    target = unwrap(statement.child_by_field_name("left"))
+    binding = (
+        resolve(target) if target is not None and target.type == "identifier" else None
+    )
+    if (
+        binding is None
+        or binding.kind not in ("let", "var")
+        or binding.value is None
+        or binding.declarator is None
+        or binding.name.parent != binding.declarator
+    ):
+        return manual("the key is added to a URL this tool cannot follow")
+    line = statement.start_point[0] + 1
+    if statement.parent.parent != binding.declarator.parent.parent:
+        return manual(
+            f"the key is added to {text(target)} on line {line} inside a branch or "
+            "loop: some requests may be sent without it"
+        )
+    reach = flow.url(binding.value, ignoring=(target,))
+    if reach.reason:
+        return manual(reason=reach.reason)
+    for request, _ in reach.requests:
+        if request.call.start_byte < statement.end_byte:
+            return manual(
+                f"the URL is sent on line {request.call.start_point[0] + 1}, before "
+                f"the key is added to it (line {line})"
+            )
+    template = url_template(binding.value)
+    calls, templates = _calls(reach, template)
+    return Candidate(
+        Kind.URL,
+        offset,
+        7,
+        (_statement_edit(statement.parent),),
         key,
         reach.requests,
         calls,

@@ -136,6 +136,10 @@ class Cut:
     ends_query: bool = False  # ``?hapikey=V`` was the whole query
     reason: str = ""
     offset: int = 0  # where ``hapikey`` is in the file
+    whole: bool = False  # the text is ``?hapikey=V`` or ``&hapikey=V`` alone
+
+
+EMPTY = "the URL would be empty"
 
 
 def key_offsets(url: Url) -> list[int]:
@@ -180,10 +184,11 @@ def cut(url: Url) -> Cut:
     else:
         removal = (at - 1, value_end)
         ends_query = before == b"?"
+    whole = removal == (0, len(url.text))
     edits, reason = _edits(url, *removal)
-    if reason:
-        return Cut(reason=reason, offset=offset)
-    return Cut(tuple(edits), value, literal, ends_query, offset=offset)
+    if reason:  # the key and its place are still told (url += '&hapikey=' + KEY)
+        return Cut((), value, literal, ends_query, reason, offset, whole)
+    return Cut(tuple(edits), value, literal, ends_query, offset=offset, whole=whole)
 
 
 def _edits(url: Url, a: int, b: int) -> tuple[list[Edit], str]:
@@ -232,7 +237,7 @@ def _edits(url: Url, a: int, b: int) -> tuple[list[Edit], str]:
             elif not right_full:
                 begin = i.node.start_byte
             else:
-                return [], "the URL would be empty"
+                return [], EMPTY
         else:
             edits.append(Edit(a_src, i.content_end, b""))
             begin = i.node.end_byte

@@ -458,3 +458,132 @@ def test_a_quoted_headers_member_takes_the_header():
 )
 def test_options_in_a_name_are_decided_not_crashed_on(source, words):
     _manual(source, words, path="worker.mjs")
+
+
+# -- shapes a careful person would migrate ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, after",
+    [
+        (
+            "const api = axios.create({ baseURL: 'https://api.hubapi.com', params: { hapikey: process.env.HAPIKEY } });\n"
+            "api.get('/contacts/v1/lists');\n",
+            f"const api = axios.create({{ baseURL: 'https://api.hubapi.com', headers: {{ {BEARER} }} }});\n",
+        ),
+        (
+            "axios.request({ url: 'https://api.hubapi.com/owners/v2/owners', params: { hapikey: process.env.HAPIKEY } });\n",
+            f"axios.request({{ url: 'https://api.hubapi.com/owners/v2/owners', headers: {{ {BEARER} }} }});\n",
+        ),
+        (
+            "axios.request({ url: 'https://api.hubapi.com/owners/v2/owners', params: { hapikey: process.env.HAPIKEY }, });\n",
+            f"axios.request({{ url: 'https://api.hubapi.com/owners/v2/owners', headers: {{ {BEARER} }}, }});\n",
+        ),
+    ],
+)
+def test_a_one_line_config_whose_last_member_is_the_key_is_migrated(line, after):
+    """It ended "the edits would overlap", turning every site of the file manual."""
+    result = _process(
+        "const axios = require('axios');\n"
+        + line
+        + "fetch(`https://api.hubapi.com/deals/v1/deal/paged?hapikey=${process.env.HAPIKEY}`);\n"
+    )
+    assert {s.status for s in _url_sites(result)} == {Status.REWRITE}
+    assert after in result.new.decode()
+
+
+def test_fetch_headers_made_with_new_headers_take_the_header():
+    result = _process(
+        "fetch(`https://api.hubapi.com/deals/v1/deal/paged?hapikey=${process.env.HAPIKEY}`, "
+        "{ headers: new Headers({ Accept: 'application/json' }) });\n"
+    )
+    assert _only(result).status == Status.REWRITE
+    assert (
+        f"{{ headers: new Headers({{ Accept: 'application/json', {BEARER} }}) }}"
+        in result.new.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "source, words",
+    [
+        (
+            "fetch(`https://api.hubapi.com/deals/v1/deal/paged?hapikey=${process.env.HAPIKEY}`, "
+            "{ headers: new Headers({ authorization: 'Basic x' }) });\n",
+            "already sends an Authorization header",
+        ),
+        (
+            "fetch(`https://api.hubapi.com/deals/v1/deal/paged?hapikey=${process.env.HAPIKEY}`, "
+            "{ headers: new Headers(common) });\n",
+            "cannot see into",
+        ),
+        (  # axios is not fetch: a Headers object is not its own
+            "const axios = require('axios');\n"
+            "axios.get(`https://api.hubapi.com/deals/v1/deal/paged?hapikey=${process.env.HAPIKEY}`, "
+            "{ headers: new Headers({ Accept: 'a' }) });\n",
+            "cannot see into",
+        ),
+        (
+            "class Headers {}\n"
+            "fetch(`https://api.hubapi.com/deals/v1/deal/paged?hapikey=${process.env.HAPIKEY}`, "
+            "{ headers: new Headers({ Accept: 'a' }) });\n",
+            "cannot see into",
+        ),
+    ],
+)
+def test_headers_objects_it_cannot_read_are_left_manual(source, words):
+    _manual(source, words)
+
+
+def test_a_key_added_with_plus_equals_goes_with_its_statement():
+    result = _process(
+        "async function search(q) {\n"
+        "  let url = 'https://api.hubapi.com/contacts/v1/search/query?q=' + q;\n"
+        "  url += '&hapikey=' + process.env.HAPIKEY;\n"
+        "  url += '&count=5';\n"
+        "  return fetch(url);\n"
+        "}\n"
+    )
+    assert _only(result).status == Status.REWRITE
+    assert result.new.decode() == (
+        "async function search(q) {\n"
+        "  let url = 'https://api.hubapi.com/contacts/v1/search/query?q=' + q;\n"
+        "  url += '&count=5';\n"
+        f"  return fetch(url, {{ headers: {{ {BEARER} }} }});\n"
+        "}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        (
+            "  let url = 'https://api.hubapi.com/contacts/v1/lists';\n"
+            "  url += '?hapikey=' + process.env.HAPIKEY;\n"
+            "  url += '&count=' + q;\n"
+            "  return fetch(url);\n",
+            "extended after the key",
+        ),
+        (
+            "  let url = 'https://api.hubapi.com/contacts/v1/lists?count=1';\n"
+            "  await fetch(url);\n"
+            "  url += '&hapikey=' + process.env.HAPIKEY;\n"
+            "  return fetch(url);\n",
+            "before the key is added to it",
+        ),
+        (
+            "  let url = 'https://api.hubapi.com/contacts/v1/lists?count=1';\n"
+            "  if (q) url += '&hapikey=' + process.env.HAPIKEY;\n"
+            "  return fetch(url);\n",
+            "inside a branch or loop",
+        ),
+        (
+            "  let url = 'https://api.hubapi.com/contacts/v1/lists?count=1';\n"
+            "  url += '&hapikey=' + process.env.HAPIKEY;\n"
+            "  return url;\n",
+            "returned",
+        ),
+    ],
+)
+def test_a_key_added_with_plus_equals_it_cannot_follow_is_left_manual(body, words):
+    _manual("async function f(q) {\n" + body + "}\n", words)

@@ -82,6 +82,19 @@ const other = axios.create({
   params: { hapikey: KEY },
 });
 const target = process.env.TARGET_PATH || '/crm/v3/objects/tickets';
+// a one-line instance whose key is its last member: migrated
+const oneLine = axios.create({ baseURL: BASE, params: { hapikey: KEY } });
+// the key added with +=: the statement goes, migrated
+async function search(q) {
+  let url = BASE + '/contacts/v1/search/query?q=' + q;
+  url += '&hapikey=' + KEY;
+  url += '&count=5';
+  return fetch(url);
+}
+// fetch's own Headers: migrated, Accept kept
+async function withHeaders() {
+  return fetch(`${BASE}/properties/v1/companies/properties?hapikey=${KEY}`, { headers: new Headers({ Accept: 'application/json' }) });
+}
 
 (async () => {
   await extended(1);
@@ -94,6 +107,9 @@ const target = process.env.TARGET_PATH || '/crm/v3/objects/tickets';
   await quiet(hubspot.post('/crm/v3/objects/notes', { properties: {} }, { headers: { 'X-Extra': '1' } }));
   await quiet(other.get('/crm/v3/objects/companies'));
   await quiet(other.get(target));
+  await quiet(oneLine.get('/crm/v3/objects/deals'));
+  await search('x');
+  await withHeaders();
 })();
 """
 
@@ -102,6 +118,9 @@ MIGRATED = {
     "/properties/v1/deals/properties",
     "/crm/v3/objects/contacts",
     "/crm/v3/objects/notes",
+    "/crm/v3/objects/deals",
+    "/contacts/v1/search/query",
+    "/properties/v1/companies/properties",
 }
 
 
@@ -155,7 +174,7 @@ def test_the_reviewed_shapes_send_the_same_key_or_the_token(tmp_path):
     result = javascript.process("app.js", PROGRAM, RunOptions(providers.resolve(None)))
     assert result.error is None and result.new is not None
     statuses = [s.status for s in result.sites if s.kind.value != "guard"]
-    assert statuses.count(Status.REWRITE) == 3  # the instance is one site
+    assert statuses.count(Status.REWRITE) == 6  # an instance is one site
 
     with StandIn(TOKEN, "developer-key") as standin:
         _run(_project(tmp_path / "before", PROGRAM), standin)
@@ -177,12 +196,17 @@ def test_the_reviewed_shapes_send_the_same_key_or_the_token(tmp_path):
         "/crm/v3/objects/notes",
         "/crm/v3/objects/companies",
         "/crm/v3/objects/tickets",
+        "/crm/v3/objects/deals",
+        "/contacts/v1/search/query",
+        "/properties/v1/companies/properties",
     ]
     assert [s.hapikey for s in old[2:5]] == [EU, US, EU]  # three keys, not one
     assert _compare(old, new) == MIGRATED
     assert new[1].query == {"limit": ["2"], "offset": ["2"]}
     assert new[8].query == {"limit": ["3"]}
     assert "accept: application/json" in new[7].raw.lower()
+    assert new[13].query == {"q": ["x"], "count": ["5"]}
+    assert "accept: application/json" in new[14].raw.lower()
 
 
 ESM_PROGRAM = b"""\
