@@ -211,6 +211,9 @@ class RunOptions:
     scan_text: bool = False  # check: also non-Python files, and uses the codemod misses
     strict: bool = False  # check --strict: uses in comments and docstrings count too
     protected: frozenset[str] = frozenset()  # key names other modules read
+    # where another module reads each protected name ("health.py:7"): its kept
+    # definition is reported (python.dead_keys)
+    kept_readers: tuple[tuple[str, str], ...] = ()
     # names other modules use so that rewriting them here is unsafe: functions they
     # call with keys, sessions whose headers they replace
     shared_elsewhere: frozenset[str] = frozenset()

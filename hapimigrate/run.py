@@ -389,6 +389,10 @@ def _keep_keys_read_elsewhere(
             }
 
         protected = frozenset(k for k in result.removed_keys if named(k))
+        kept_readers = tuple(
+            (k, tree_settings.first_reader(k, named(k), texts))
+            for k in sorted(protected)
+        )
         shared = {
             f
             for f in result.token_parameters
@@ -436,6 +440,7 @@ def _keep_keys_read_elsewhere(
                 dataclasses.replace(
                     (per_path or {}).get(path, options),
                     protected=protected,
+                    kept_readers=kept_readers,
                     shared_elsewhere=frozenset(shared),
                     several_keys=mixed,
                     guarded_elsewhere=guarded,

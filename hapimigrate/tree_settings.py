@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from typing import Callable
+from typing import Callable, Iterable, Mapping
 
 from hapimigrate import prefilter
 from hapimigrate.model import FileResult, RunOptions
@@ -39,7 +39,7 @@ def resolve(
             modules.setdefault(stem, []).append(path)
     dead: dict[str, list[tuple[str, str]]] = {}
     for module, name in sorted(wanted):
-        homes = modules.get(module, [])
+        homes = modules.get(module, []) or _holders(module, name, files, by_path)
         if len(homes) != 1:
             continue  # no settings module in the tree, or several of that name
         home = homes[0]
@@ -96,3 +96,44 @@ def _text(path: str, by_path: dict[str, FileResult]) -> bytes:
             return handle.read()
     except OSError:
         return b""
+
+
+def first_reader(name: str, paths: Iterable[str], texts: Mapping[str, bytes]) -> str:
+    """``health.py:7``: the first place one of ``paths`` reads ``name`` (their
+    texts in ``texts``), past the import of it when there is more; "" if none."""
+    for path in sorted(paths):
+        text = texts.get(path, b"")
+        line = _reads(name, text)
+        if not line:
+            continue
+        lines = text.split(b"\n")
+        while line <= len(lines) and _IMPORT_LINE.match(lines[line - 1]):
+            later = _reads(name, b"\n".join(lines[line:]))
+            if not later:
+                break
+            line += later
+        return f"{os.path.basename(path)}:{line}"
+    return ""
+
+
+_IMPORT_LINE = re.compile(rb"\s*(?:from\s+[\w.]+\s+)?import\b")
+
+
+def _holders(
+    instance: str, name: str, files: list[str], by_path: dict[str, FileResult]
+) -> list[str]:
+    """The modules that define a settings object ``instance`` at module level
+    and a class field ``name``: ``settings = Settings()`` with ``hubspot_api_key:
+    str`` in ``class Settings(BaseSettings)``, imported as ``from app.config
+    import settings``."""
+    made = re.compile(
+        rb"^" + re.escape(instance.encode()) + rb"\s*(?::[^=\n]*)?=", re.M
+    )
+    field = re.compile(rb"^[ \t]+" + re.escape(name.encode()) + rb"\s*[:=]", re.M)
+    return [
+        path
+        for path in files
+        if prefilter.is_python(path)
+        for text in [_text(path, by_path)]
+        if made.search(text) and field.search(text)
+    ]

@@ -1,6 +1,6 @@
 """After the rewrite, a legacy key definition nothing reads any more is removed
 (with imports only it used); one still read, exported, or read by another module
-of the tree is kept."""
+of the tree is kept, and reported when nothing else tells a person about it."""
 
 from __future__ import annotations
 
@@ -70,7 +70,12 @@ def test_a_definition_another_module_reads_stays(tmp_path, monkeypatch):
         'import os\nimport requests\nAPI_KEY = os.environ["K"]\n' + USE
     )
     result = CliRunner().invoke(main, ["apply", "."])
-    assert result.exit_code == 0, result.output
+    # kept, so the old variable stays required: a person is told, naming the reader
+    assert result.exit_code == 1, result.output
+    assert (
+        "keys.py:3:1: manual setting: API_KEY is still read by other.py:2"
+        in result.output
+    )
     assert 'API_KEY = os.environ["K"]' in (tmp_path / "keys.py").read_text()
     assert "hapikey" not in (tmp_path / "keys.py").read_text()
     assert "API_KEY" not in (tmp_path / "alone.py").read_text()

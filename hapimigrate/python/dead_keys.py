@@ -1,41 +1,89 @@
 """Dead legacy key definitions: after the rewrite, ``API_KEY = os.environ[...]``
 is read by nothing and would crash the app with KeyError the day the old variable
 is deleted. Such a module-level definition is removed, with imports that only it
-used. One still read (by a site left for a person, say) is kept; so is a name
-listed in ``protected`` (read by another module of the tree) or in ``__all__``.
+used. One that stays is never kept silently: still read here (outside the sites
+left for a person), listed in ``protected`` (read by another module of the tree,
+``readers`` says where) or in ``__all__``, or computed by a call that may do more
+than read the environment, it is a ``manual`` setting site saying the old
+variable stays required, and why.
 """
 
 from __future__ import annotations
 
+import os
+from typing import Mapping
+
 import libcst as cst
 from libcst.metadata import GlobalScope
 
+from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import drop_items, plus_operands
 
+STILL_READ = (
+    "{} is still read by {} after the migration (a check of the old key?): the "
+    "old variable stays required; change that code, or keep the variable set"
+)
+STILL_REQUIRED = (
+    "nothing in the tree reads {} any more, but this definition may do more than "
+    "read the environment: delete it by hand, or keep the old variable set"
+)
+EXPORTED = (
+    "{} is listed in __all__, so code outside this module may import it: the "
+    "definition stays, and the old variable stays required; take it out of "
+    "__all__ and delete it, or keep the variable set"
+)
+ELSEWHERE = "another module of the tree"
 
-def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
+
+def remove(
+    ctx: ModuleContext,
+    protected: frozenset[str],
+    readers: Mapping[str, str] | None = None,
+) -> tuple[str, ...]:
     """Record the removals; the names of the definitions removed (unused
     imports of a key go too, and are not listed: no other module can miss them
-    but through a re-export, which hapimigrate does not guess at)."""
+    but through a re-export, which hapimigrate does not guess at). A definition
+    that stays is reported (see the module's docstring); ``readers``: where
+    another module reads a ``protected`` name (``health.py:7``)."""
     gone = removed_nodes(ctx)
     exported = _exported(ctx.module)
     provider_names = {i.name or i.module.split(".")[0] for i in ctx.provider.imports}
-    removed = []
+    from hapimigrate.python import dead_settings  # which imports this module
+
+    removed: list[str] = []
+    looked_at: set[str] = set()
     for key in ctx.key_names:
         name = key.value
-        if name in protected or name in exported or name in removed:
+        if name in looked_at:
             continue
         statement = _definition(ctx, key)
         if statement is None:
-            # `from settings import API_KEY`: the import goes once nothing reads it
-            remove_unused_import(ctx, key, name, gone)
+            if name not in protected and name not in exported:
+                # `from settings import API_KEY`: the import goes once nothing reads it
+                remove_unused_import(ctx, key, name, gone)
             continue
-        if not keylike(statement.value):
-            continue
+        looked_at.add(name)
+        dead_settings.dotenv_note(ctx, statement, statement.value)
         binding = next(iter(ctx.lexical_scope(key)[name]))
-        if any(not _inside(ctx, ref.node, gone) for ref in binding.references):
-            continue  # still read
+        live = [
+            ref.node for ref in binding.references if not _inside(ctx, ref.node, gone)
+        ]
+        if live:  # still read here: by a site left for a person, or not
+            reader = uncovered(ctx, live)
+            if reader is not None:
+                report(ctx, statement, STILL_READ.format(name, where(ctx, reader)))
+            continue
+        if name in protected:
+            reason = STILL_READ.format(name, (readers or {}).get(name) or ELSEWHERE)
+            report(ctx, statement, reason)
+            continue
+        if name in exported:
+            report(ctx, statement, EXPORTED.format(name))
+            continue
+        if not dead_settings.reads_environment(ctx, statement.value):
+            report(ctx, statement, STILL_REQUIRED.format(name))
+            continue
         ctx.edits.statements[statement] = []
         gone.add(id(statement))
         removed.append(name)
@@ -47,6 +95,36 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
             if root not in provider_names and root not in protected:
                 remove_unused_import(ctx, attribute, root, gone)
     return tuple(removed)
+
+
+def report(ctx: ModuleContext, statement: cst.CSTNode, reason: str) -> None:
+    """A ``manual`` setting site on a kept definition (once per statement)."""
+    line = ctx.start(statement)[0]
+    if not any(
+        s.kind == Kind.SETTING and s.line == line and s.reason == reason
+        for s in ctx.sites
+    ):
+        ctx.site(statement, Kind.SETTING, Status.MANUAL, reason)
+
+
+def uncovered(ctx: ModuleContext, nodes: list[cst.CSTNode]) -> cst.CSTNode | None:
+    """The first of ``nodes`` that no site covers (a site left for a person, a
+    guard, a kept token already tells about the others)."""
+    spans = [(s.line, s.end_line) for s in ctx.sites]
+    for node in sorted(nodes, key=ctx.start):
+        line = ctx.start(node)[0]
+        if not any(start <= line <= end for start, end in spans):
+            return node
+    return None
+
+
+def where(ctx: ModuleContext, node: cst.CSTNode) -> str:
+    """A place in this module, as a reason names it: ``configured() in crm.py``
+    (no line: the module may be a slice of the file, see python.slicing)."""
+    enclosing = ctx.enclosing_name(node)
+    if not enclosing:
+        return f"code at the module level of {os.path.basename(ctx.path)}"
+    return f"{enclosing}() in {os.path.basename(ctx.path)}"
 
 
 def _definition(ctx: ModuleContext, key: cst.Name) -> cst.Assign | None:

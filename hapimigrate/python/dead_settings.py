@@ -8,6 +8,14 @@ such settings and hands their names here: a definition whose value only reads th
 environment (or a literal) is removed, with the imports only it used, and reported
 as a ``setting`` site; any other definition is reported ``manual``, naming the
 variable that stays required.
+
+A field of a settings class (pydantic's ``BaseSettings``: ``hubspot_api_key: str``,
+read as ``settings.hubspot_api_key``) is not removed (a model may refuse variables
+it has no field for) but reported ``manual`` when it stays required. And a key
+read through a library that reads ``.env`` files without copying them into
+``os.environ`` (pydantic's ``env_file``, python-decouple's ``config``) is
+reported too when the token is read from ``os.environ`` (the ``env:`` provider):
+a token put beside the key in ``.env`` would never be seen.
 """
 
 from __future__ import annotations
@@ -23,14 +31,8 @@ REMOVED = (
     "nothing in the tree reads {} any more: removed, so the old variable is no "
     "longer required at start-up"
 )
-STILL_READ = (
-    "{} is still read by {} after the migration (a check of the old key?): the "
-    "old variable stays required; change that code, or keep the variable set"
-)
-STILL_REQUIRED = (
-    "nothing in the tree reads {} any more, but this definition may do more than "
-    "read the environment: delete it by hand, or keep the old variable set"
-)
+STILL_READ = dead_keys.STILL_READ
+STILL_REQUIRED = dead_keys.STILL_REQUIRED
 # the calls that read a setting from the environment or a config file
 _CONSTANTS = ("None", "True", "False")
 _READERS = ("getenv", "environ.get", "env", "env.str", "config", "os.getenv")
@@ -55,7 +57,7 @@ def remove(
             reason = STILL_READ.format(name, readers[name])
             ctx.site(statement, Kind.SETTING, Status.MANUAL, reason)
             continue
-        if not _reads_environment(ctx, statement.value):
+        if not reads_environment(ctx, statement.value):
             ctx.site(
                 statement, Kind.SETTING, Status.MANUAL, STILL_REQUIRED.format(name)
             )
@@ -66,6 +68,119 @@ def remove(
             if root not in protected:  # a notebook's other cells may read it
                 dead_keys.remove_unused_import(ctx, statement, root, gone)
         ctx.site(statement, Kind.SETTING, Status.REWRITE, REMOVED.format(name))
+        dotenv_note(ctx, statement, statement.value)
+    found = {t.value for s in _definitions(ctx, set(readers)) for t in _names(s)}
+    for field, owner in _fields(ctx, set(readers) - found):
+        _field(ctx, field, owner, readers)
+
+
+FIELD_REQUIRED = (
+    "nothing in the tree reads {} any more, but it is a field of {} without a "
+    "default: the settings fail to load without the old variable; give it a "
+    "default, delete it (if the settings ignore variables they have no field "
+    "for), or keep the variable set"
+)
+FIELD_STILL_REQUIRED = (
+    "nothing in the tree reads {} any more, but it stays a field of {}, read when "
+    "the class is defined (or by name: from_object, a settings library): delete "
+    "it by hand, or keep the old variable set"
+)
+DOTENV = (
+    "the old key is read through {}, which reads .env files without copying them "
+    "into os.environ, while the migrated code reads the token from "
+    'os.environ["{}"]: set that variable in the process environment (a line in '
+    ".env is not seen), or use a --token-provider that reads it the way the key was"
+)
+_SETTINGS_BASES = ("BaseSettings",)
+
+
+def _names(statement: cst.Assign) -> list[cst.Name]:
+    return [t.target for t in statement.targets if isinstance(t.target, cst.Name)]
+
+
+def _fields(
+    ctx: ModuleContext, names: set[str]
+) -> list[tuple[cst.AnnAssign | cst.Assign, cst.ClassDef]]:
+    """The class-body definitions of ``names`` (``hubspot_api_key: str``)."""
+    found = []
+    for owner in ctx.index.classes if names else ():
+        for line in owner.body.body:
+            if not isinstance(line, cst.SimpleStatementLine):
+                continue
+            for small in line.body:
+                if isinstance(small, cst.AnnAssign):
+                    target = small.target
+                elif isinstance(small, cst.Assign) and len(small.targets) == 1:
+                    target = small.targets[0].target
+                else:
+                    continue
+                if isinstance(target, cst.Name) and target.value in names:
+                    found.append((small, owner))
+    return found
+
+
+def _field(
+    ctx: ModuleContext,
+    field: cst.AnnAssign | cst.Assign,
+    owner: cst.ClassDef,
+    readers: dict[str, str],
+) -> None:
+    """Report a settings class's field the migrated modules stopped reading."""
+    target = (
+        field.target if isinstance(field, cst.AnnAssign) else field.targets[0].target
+    )
+    assert isinstance(target, cst.Name)
+    name = f"{owner.name.value}.{target.value}"
+    pydantic = _settings_class(ctx, owner)
+    if readers[target.value]:
+        reason = STILL_READ.format(name, readers[target.value])
+    elif pydantic and field.value is None:
+        reason = FIELD_REQUIRED.format(target.value, owner.name.value)
+    elif (
+        not pydantic
+        and field.value is not None
+        and not isinstance(
+            field.value, (cst.SimpleString, cst.ConcatenatedString, cst.Integer)
+        )
+    ):
+        reason = FIELD_STILL_REQUIRED.format(target.value, owner.name.value)
+    else:
+        reason = ""
+    if reason:
+        dead_keys.report(ctx, field, reason)
+    if pydantic and _env_file(ctx, owner):
+        _dotenv_site(ctx, field, "pydantic's env_file")
+    elif field.value is not None:
+        dotenv_note(ctx, field, field.value)
+
+
+def _settings_class(ctx: ModuleContext, owner: cst.ClassDef) -> bool:
+    return any(ctx.code(base.value).endswith(_SETTINGS_BASES) for base in owner.bases)
+
+
+def _env_file(ctx: ModuleContext, owner: cst.ClassDef) -> bool:
+    """The settings class names an ``env_file`` (``class Config``, a
+    ``model_config = SettingsConfigDict(env_file=...)``)."""
+    return "env_file" in ctx.code(owner)
+
+
+def dotenv_note(
+    ctx: ModuleContext, node: cst.CSTNode, value: cst.BaseExpression
+) -> None:
+    """The ``DOTENV`` site when ``value`` reads the key with python-decouple's
+    ``config(...)`` and the token comes from ``os.environ``."""
+    if (
+        isinstance(value, cst.Call)
+        and ctx.code(value.func) in ("config", "decouple.config")
+        and "decouple" in ctx.module.code
+    ):
+        _dotenv_site(ctx, node, "python-decouple's config()")
+
+
+def _dotenv_site(ctx: ModuleContext, node: cst.CSTNode, library: str) -> None:
+    spec = ctx.provider.spec
+    if spec.startswith("env:"):
+        dead_keys.report(ctx, node, DOTENV.format(library, spec[len("env:") :]))
 
 
 def _definitions(ctx: ModuleContext, names: set[str]) -> list[cst.Assign]:
@@ -92,14 +207,14 @@ def _references(ctx: ModuleContext, target: cst.Name) -> bool:
     return len(bindings) != 1 or bool(bindings[0].references)
 
 
-def _reads_environment(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+def reads_environment(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
     """A literal, ``os.environ[...]``, ``os.getenv(...)``, a config reader
     (``env("X")``, ``config("X")``) or a function of this module that reads the
     environment, called with literals only: nothing else happens when it runs."""
     if dead_keys.keylike(value):
         return True
     if isinstance(value, cst.BooleanOperation):  # ini.get(...) or os.environ.get(...)
-        return _reads_environment(ctx, value.left) and _reads_environment(
+        return reads_environment(ctx, value.left) and reads_environment(
             ctx, value.right
         )
     if not isinstance(value, cst.Call) or not all(

@@ -14,7 +14,7 @@ import libcst as cst
 from hapimigrate import prefilter, textscan
 from hapimigrate.analysis import values
 from hapimigrate.fixers import registry
-from hapimigrate.python import dead_keys, dead_settings, guards
+from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
 from hapimigrate.python import roundtrip, slicing
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import EditApplier
@@ -163,6 +163,11 @@ def _process(
     if options.dead_settings:
         dead_settings.remove(ctx, options.dead_settings, options.protected)
     guards.report(ctx, dead_keys.removed_nodes(ctx))
+    removed: tuple[str, ...] = ()
+    if ctx.edits and options.remove_dead_keys:  # before the sites: kept ones report
+        readers = dict(options.kept_readers)
+        removed = dead_keys.remove(ctx, options.protected, readers)
+        removed += dead_attributes.remove(ctx, options.protected, readers)
     # every use check finds is a site of report, diff and apply too: where apply
     # exits 0, check on the result does
     covered = {
@@ -193,9 +198,6 @@ def _process(
             exports=tuple(dict.fromkeys(ctx.exports)),
             carrier_uses=tuple(ctx.carrier_uses),
         )
-    removed = (
-        dead_keys.remove(ctx, options.protected) if options.remove_dead_keys else ()
-    )
     new_module = ctx.module.visit(EditApplier(ctx.edits, ctx.parent))
     new_module = add_imports(new_module, ctx.imports)
     new = new_module.bytes
