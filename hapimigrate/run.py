@@ -515,6 +515,16 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
         body = text[match.end() : end.start() if end else len(text)]
         if sets.search(body):
             return True
+    # an instance's attribute set from outside (c = Client(); c.api_key = ...)
+    if re.search(
+        rb"\b(?<!self\.)(?<!cls\.)(?!self\b|cls\b)[A-Za-z_]\w*\.(?:"
+        + names
+        + rb")[ \t]*=(?!=)|\bsetattr\([^,]+,\s*['\"](?:"
+        + names
+        + rb")['\"]",
+        text,
+    ):
+        return True
     # HubSpotClient(base_url="https://mirror...") or a URL of another host given
     # to the constructor: the attribute it sets is another host
     calls = re.compile(rb"\b" + re.escape(cls.encode()) + rb"\(([^()]*)\)")

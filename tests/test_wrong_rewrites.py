@@ -956,3 +956,75 @@ def test_what_follows_a_format_field_is_told(template, expected):
         or (isinstance(a.value, cst.Name) and a.value.value == "url")
     )
     assert _followed_in_format(call, arg) is expected
+
+
+ATTRIBUTE_VALUES = {
+    # a caller's other host through `base_url or DEFAULT`
+    "base_or_default": (
+        "class HubSpotClient:\n    def __init__(self, base_url=None):\n"
+        "        self.api_key = KEY\n"
+        "        self.base_url = base_url or 'https://api.hubapi.com'\n"
+        "    def owners(self):\n        return requests.get(self.base_url + "
+        "'/owners/v2/owners', params={'hapikey': self.api_key})\n"
+        "def local_mirror():\n    return HubSpotClient('http://localhost:8080').owners()\n",
+        "localhost",
+    ),
+    # an instance's key set from outside its class: a tenant's key
+    "instance_attribute": (
+        "class Client:\n    def __init__(self):\n        self.api_key = KEY\n"
+        "    def owners(self):\n        return requests.get('https://api.hubapi.com/"
+        "owners/v2/owners', params={'hapikey': self.api_key})\n"
+        "def for_tenant(tenant):\n    c = Client()\n"
+        "    c.api_key = tenant['hubspot_key']\n    return c.owners()\n",
+        "c.api_key, set at line",
+    ),
+    # a dataclass field: the class-body value is only the default
+    "dataclass_field": (
+        "from dataclasses import dataclass\n@dataclass\nclass Hub:\n"
+        "    api_key: str = KEY\n    def owners(self):\n"
+        "        return requests.get('https://api.hubapi.com/owners/v2/owners',"
+        " params={'hapikey': self.api_key})\n",
+        "a field of Hub",
+    ),
+    "attrs_field": (
+        "import attr\n@attr.s\nclass Hub:\n    api_key = attr.ib(default=KEY)\n"
+        "    def owners(self):\n"
+        "        return requests.get('https://api.hubapi.com/owners/v2/owners',"
+        " params={'hapikey': self.api_key})\n",
+        "a field of Hub",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ATTRIBUTE_VALUES))
+def test_other_values_of_an_attribute_keep_the_request_manual(name):
+    """A review: ``self.base_url = base_url or DEFAULT`` given a mirror by a
+    caller, ``c.api_key = tenant_key`` on an instance, and dataclass / attrs
+    fields given by the constructor's callers were all taken as the class's
+    own fixed values: the token went to the mirror, or replaced the tenant's."""
+    source, reason = ATTRIBUTE_VALUES[name]
+    result = migrate("import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and reason in site.reason
+
+
+def test_an_instance_attribute_set_in_another_module_keeps_the_class_manual(tmp_path):
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / "client.py").write_text(
+        "import os, requests\nclass Client:\n    def __init__(self):\n"
+        "        self.api_key = os.environ.get('HUBSPOT_API_KEY')\n"
+        "    def owners(self):\n        return requests.get('https://api.hubapi.com/"
+        "owners/v2/owners', params={'hapikey': self.api_key})\n"
+    )
+    (tmp_path / "tenants.py").write_text(
+        "from client import Client\ndef for_tenant(tenant):\n    c = Client()\n"
+        "    c.api_key = tenant['hubspot_key']\n    return c.owners()\n"
+    )
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    assert not any(r.changed for r in results)
+    (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "set one on its instances" in site.reason

@@ -464,8 +464,17 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
                         and small.value is not None
                     ):
                         assigned.append(small.value)
+    for cls in classes:
+        field = _constructor_field(ctx, cls, node.attr.value)
+        if field is not None:
+            return Origin(MIXED, field)
     for other in ctx.index.attributes.get(node.attr.value, ()):
         holder = ctx.parent(other)
+        if isinstance(holder, cst.AssignTarget) and not (
+            isinstance(other.value, cst.Name) and other.value.value in ("self", "cls")
+        ):  # c = Client(); c.api_key = tenant["key"]
+            where = f"{ctx.code(other)}, set at line {ctx.start(other)[0]}"
+            return Origin(MIXED, f"self.{node.attr.value}, also {where}")
         if (
             isinstance(other.value, cst.Name)
             and other.value.value in ("self", "cls")
@@ -484,6 +493,39 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
         # Portal.api_key and SandboxPortal.api_key: two configured keys
         return Origin(MIXED, f"self.{node.attr.value}, set to {len(keys)} keys")
     return found
+
+
+_FIELD_CLASSES = re.compile(
+    r"^(?:dataclass(?:es\.dataclass)?|attr\.s|attrs?\.define|attrs?\.frozen|"
+    r"attr\.attrs|define|frozen|pydantic\.dataclasses\.dataclass)\b"
+)
+_FIELD_BASES = re.compile(
+    r"\b(?:BaseModel|BaseSettings|NamedTuple|TypedDict|Struct|Schema)\b"
+)
+
+
+def _constructor_field(ctx: ModuleContext, cls: cst.ClassDef, name: str) -> str | None:
+    """``api_key: str = ...`` of a dataclass, an attrs class, a pydantic model
+    or a NamedTuple: a constructor parameter, whose class-body value is only a
+    default (callers, here or in other modules, may give another key)."""
+    decorated = any(_FIELD_CLASSES.match(ctx.code(d.decorator)) for d in cls.decorators)
+    based = any(_FIELD_BASES.search(ctx.code(b.value)) for b in cls.bases)
+    if not (decorated or based):
+        return None
+    for statement in cls.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            attrs_field = (
+                isinstance(small, cst.Assign)
+                and _targets(small, name)
+                and re.match(r"(?:attr|attrs)\.(?:ib|field)\(", ctx.code(small.value))
+            )
+            if (
+                isinstance(small, cst.AnnAssign) and _targets(small, name)
+            ) or attrs_field:
+                return f"self.{name}, a field of {cls.name.value}: its callers may give another"
+    return None
 
 
 def _contents(container: Origin, field: str) -> Origin:

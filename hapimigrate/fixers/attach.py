@@ -533,8 +533,8 @@ def _alternatives(value: cst.BaseExpression) -> list[cst.BaseExpression]:
 
 SUBCLASSED_ELSEWHERE = (
     "other modules of the tree subclass {} setting an attribute its requests read "
-    "(the key, the base URL?), or build it with another host: migrate them "
-    "together by hand"
+    "(the key, the base URL?), set one on its instances, or build it with another "
+    "host: migrate them together by hand"
 )
 FACTORY_ELSEWHERE = (
     "{}() returns the session, and other modules of the tree call it: its header "
@@ -807,16 +807,18 @@ def _attribute_values(
                     ):
                         found.append((small.value, False))
     for attribute in ctx.index.attributes.get(name, ()):
-        value = values.assigned_value(ctx, attribute)
-        if value is None:
+        assigned = values.assigned_value(ctx, attribute)
+        if assigned is None:
             continue
-        param = _parameter_bound(ctx, value)
-        if param is None:
-            found.append((value, False))
-            continue
-        if param.default is not None:
-            found.append((param.default, False))
-        found += [(given, True) for given in _parameter_values(ctx, param)]
+        # self.base = base or DEFAULT: each side (the callers' values too)
+        for value in _alternatives(assigned):
+            param = _parameter_bound(ctx, value)
+            if param is None:
+                found.append((value, False))
+                continue
+            if param.default is not None:
+                found.append((param.default, False))
+            found += [(given, True) for given in _parameter_values(ctx, param)]
     return found
 
 
