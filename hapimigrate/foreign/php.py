@@ -58,6 +58,7 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
     plans = finder.plans()
     if errors:
         plans = [_outside_errors(tree, p, broken) for p in plans]
+    plans = _developer_and_portal(plans, data)
     plans = _two_keys(plans)
     plans = _shared_requests(plans, data)
     plans, edits = _accept(plans)
@@ -184,6 +185,44 @@ def _site(path: str, data: bytes, plan: Plan) -> Site:
         enclosing=where,
         fingerprint=fingerprint(plan.kind.value, where, code),
     )
+
+
+def _developer_and_portal(plans: list[Plan], data: bytes) -> list[Plan]:
+    """One key sent both to a developer-key endpoint (kept) and to an ordinary
+    one (migrated): which key it really is, a developer key or a portal's, a
+    person decides; every use of it is left."""
+    kept = {
+        p.key: p
+        for p in reversed(plans)
+        if p.status == Status.KEPT and p.key is not None
+    }
+    portal = {
+        p.key: p
+        for p in reversed(plans)
+        if p.status == Status.REWRITE and p.key is not None and p.reason != FORM
+    }
+    both = set(kept) & set(portal)
+    if not both:
+        return plans
+    decided = []
+    for plan in plans:
+        if plan.key in both and plan.status in (Status.KEPT, Status.REWRITE):
+            other = portal[plan.key] if plan.status == Status.KEPT else kept[plan.key]
+            line = position(data, other.start)[0]
+            what = (
+                "an ordinary endpoint"
+                if plan.status == Status.KEPT
+                else ("a developer-key endpoint")
+            )
+            plan = replace(
+                plan,
+                status=Status.MANUAL,
+                edits=(),
+                reason=f"the key is also sent to {what} (line {line}): which key it "
+                "is, a developer key or a portal's, a person decides",
+            )
+        decided.append(plan)
+    return decided
 
 
 def _two_keys(plans: list[Plan]) -> list[Plan]:

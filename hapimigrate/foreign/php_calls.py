@@ -16,6 +16,7 @@ from hapimigrate.foreign import php_flow as flow
 from hapimigrate.foreign import php_requests as req
 from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.foreign import php_urls
+from hapimigrate.foreign.php_hosts import hubspot_path
 from hapimigrate.hubspot.lifecycle import CURRENT
 from hapimigrate.model import CALLS_DATED, Endpoint
 
@@ -62,15 +63,6 @@ def requests(style: flow.Style, root) -> Iterator[flow.Sink]:
                     yield flow.Sink("guzzle", node, syn.value(args[index]))
 
 
-def _hubspot_path(call: Endpoint) -> bool:
-    if not call.path or call.path.startswith("{"):
-        return False
-    return (
-        hubspot.auth_kind(call.method, call.path) is not None
-        or hubspot.scopes_for(call.method, call.path) is not None
-    )
-
-
 def calls(
     style: flow.Style,
     root,
@@ -97,7 +89,7 @@ def calls(
                 raise
             continue  # a file that does not parse: a tree it does not expect
         endpoint = Endpoint(None if method == "?" else method, endpoint_path(template))
-        if host is None and not _hubspot_path(endpoint):
+        if host is None and not hubspot_path(endpoint):
             continue
         if not endpoint.path:
             continue

@@ -20,8 +20,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from hapimigrate import hubspot
 from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.foreign.splice import Edit
+from hapimigrate.model import Endpoint
 
 API_CLIENT = "hubspot\\factory"
 SEVENSHORES = "sevenshores\\hubspot\\factory"
@@ -38,6 +40,7 @@ class Client:
     key: object
     edits: tuple[Edit, ...] = ()
     reason: str = ""
+    sdk: str = API_CLIENT  # API_CLIENT or SEVENSHORES
 
 
 def imported_names(root) -> dict[str, str]:
@@ -121,7 +124,10 @@ def _sevenshores_create(src: syn.Source, call, token: str, path: str) -> Client 
     args = syn.arguments(call)
     if args is None:
         return Client(
-            call, None, reason="Factory::create() with named or unpacked arguments"
+            call,
+            None,
+            reason="Factory::create() with named or unpacked arguments",
+            sdk=SEVENSHORES,
         )
     if not args:
         return None  # the key comes from HUBSPOT_SECRET: not visible here
@@ -132,6 +138,7 @@ def _sevenshores_create(src: syn.Source, call, token: str, path: str) -> Client 
             key,
             reason="Factory::create() is given its own Http client, whose configuration "
             "holds the key: give that client ['key' => <token>, 'oauth2' => true]",
+            sdk=SEVENSHORES,
         )
     version = installed_version(path)
     if version is None or version < ACCESS_TOKEN_SINCE:
@@ -139,13 +146,14 @@ def _sevenshores_create(src: syn.Source, call, token: str, path: str) -> Client 
             call,
             key,
             reason=_advice(version, "Factory::createWithAccessToken(<token>)"),
+            sdk=SEVENSHORES,
         )
     name = call.child_by_field_name("name")
     edits = (
         Edit(name.start_byte, name.end_byte, b"createWithAccessToken"),
         Edit(key.start_byte, key.end_byte, token.encode()),
     )
-    return Client(call, key, edits)
+    return Client(call, key, edits, sdk=SEVENSHORES)
 
 
 def _sevenshores_new(src: syn.Source, node, token: str, path: str) -> Client | None:
@@ -163,6 +171,7 @@ def _sevenshores_new(src: syn.Source, node, token: str, path: str) -> Client | N
             node,
             key.value,
             reason="the Factory is given its own Http client, which holds the key",
+            sdk=SEVENSHORES,
         )
     oauth = syn.entry(config, "oauth")
     oauth2 = syn.entry(config, "oauth2")
@@ -175,6 +184,7 @@ def _sevenshores_new(src: syn.Source, node, token: str, path: str) -> Client | N
             key.value,
             reason="'oauth' => true sends ?access_token= (OAuth 1), which HubSpot refuses: "
             "use 'oauth2' => true with an access token",
+            sdk=SEVENSHORES,
         )
     if oauth2 is not None and src.text(oauth2.value).strip().lower() in ("true", "1"):
         return None  # already an access token
@@ -186,13 +196,103 @@ def _sevenshores_new(src: syn.Source, node, token: str, path: str) -> Client | N
             reason=_advice(
                 version, "new Factory(['key' => <token>, 'oauth2' => true])"
             ),
+            sdk=SEVENSHORES,
         )
     edits = [Edit(key.value.start_byte, key.value.end_byte, token.encode())]
     if oauth2 is not None:
         edits.append(Edit(oauth2.value.start_byte, oauth2.value.end_byte, b"true"))
     else:
         edits.extend(syn.add_entry(src, config, "'oauth2' => true"))
-    return Client(node, key.value, tuple(edits))
+    return Client(node, key.value, tuple(edits), sdk=SEVENSHORES)
+
+
+def chains(client: Client) -> list[list[str]]:
+    """The method chains called on the client where the file keeps it (a
+    variable, or a property of its class): ``$hubspot->crm()->contacts()
+    ->basicApi()->getById($id)`` is ``[crm, contacts, basicApi, getById]``.
+    None seen where the client is handed on as it is made."""
+    holder = client.node.parent
+    while holder is not None and holder.type == "parenthesized_expression":
+        holder = holder.parent
+    if holder is None or holder.type != "assignment_expression":
+        return []
+    left = holder.child_by_field_name("left")
+    name = syn.variable(left)
+    if name is not None:
+        uses = syn.uses(syn.scope_of(holder), name)
+    elif (
+        left.type == "member_access_expression"
+        and left.child_by_field_name("object").text == b"$this"
+    ):
+        cls = holder.parent
+        while cls is not None and cls.type != "class_declaration":
+            cls = cls.parent
+        prop = left.child_by_field_name("name").text
+        uses = [
+            n
+            for n in (syn.walk(cls, into_scopes=True) if cls is not None else ())
+            if n.type == "member_access_expression"
+            and n.child_by_field_name("object").text == b"$this"
+            and n.child_by_field_name("name").text == prop
+        ]
+    else:
+        return []
+    found = []
+    for use in uses:
+        if syn.assignment_of(use) is not None:
+            continue
+        chain, node = [], use
+        while (
+            node.parent is not None
+            and node.parent.type
+            in ("member_call_expression", "nullsafe_member_call_expression")
+            and node.parent.child_by_field_name("object").id == node.id
+        ):
+            node = node.parent
+            chain.append(node.child_by_field_name("name").text.decode())
+        if chain:
+            found.append(chain)
+    return found
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+
+
+PORTAL, UNKNOWN, TIMELINE = "portal", "unknown", "timeline"
+
+
+def calls(client: Client) -> tuple[tuple[Endpoint, ...], set[str]]:
+    """The endpoints the client calls in this file (hubspot/api-client, by the
+    SDK's operation mapping), and how each chain authenticates: a developer
+    key (webhooks, timeline event templates, extension settings), a portal's,
+    :data:`TIMELINE` (SevenShores: event types take a developer key, events
+    do not) or :data:`UNKNOWN`."""
+    from hapimigrate.hubspot import sdk_operations
+
+    found: list[Endpoint] = []
+    kinds: set[str] = set()
+    for chain in chains(client):
+        first = chain[0].lower()
+        if client.sdk != API_CLIENT:
+            kinds.add(
+                hubspot.DEVELOPER_KEY
+                if first == "webhooks"
+                else TIMELINE if first == "timeline" else PORTAL
+            )
+            continue
+        known = sdk_operations.endpoints(
+            sdk_operations.HUBSPOT_API_CLIENT, [_snake(n) for n in chain]
+        )
+        if not known:
+            kinds.add(hubspot.DEVELOPER_KEY if first == "webhooks" else UNKNOWN)
+            continue
+        for endpoint in known:
+            if endpoint not in found:
+                found.append(endpoint)
+            kind = hubspot.auth_kind(endpoint.method, endpoint.path)
+            kinds.add(kind if kind == hubspot.DEVELOPER_KEY else PORTAL)
+    return tuple(found), kinds
 
 
 def _advice(version: tuple[int, int] | None, replacement: str) -> str:

@@ -12,12 +12,19 @@ import re
 from dataclasses import dataclass, field, replace
 
 from hapimigrate import hubspot
+from hapimigrate.foreign import php_clients
 from hapimigrate.foreign import php_flow as flow
 from hapimigrate.foreign import php_keys
 from hapimigrate.foreign import php_requests as req
 from hapimigrate.foreign import php_sdk
 from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.foreign import php_urls
+from hapimigrate.foreign.php_hosts import (  # noqa: F401 (endpoint_path: php.py)
+    auth_kind,
+    destination,
+    endpoint_path,
+    joined,
+)
 from hapimigrate.foreign import php_values as values
 from hapimigrate.foreign.splice import Edit
 from hapimigrate.model import Endpoint, Kind, RunOptions, Status
@@ -35,9 +42,6 @@ _ENV = re.compile(r"^env:([A-Za-z_][A-Za-z0-9_]*)$")
 
 
 _OTHER_AUTH = re.compile(r"(?i)access_token|oauth|\bbearer\b")
-
-
-_RELATIVE = re.compile(r"^[A-Za-z0-9_-]+/(?![^/?#]*://)")
 
 
 @dataclass(frozen=True)
@@ -66,17 +70,6 @@ def token_expression(spec: str) -> tuple[str | None, str]:
         f"the token provider {spec} is Python code, which PHP cannot call: "
         "use --token-provider env:NAME for PHP files"
     )
-
-
-def endpoint_path(url: str | None) -> str | None:
-    """The endpoint of a URL template; a path relative to a client's base URI
-    (Guzzle ``base_uri``: ``contacts/v1/...``) counts from the root."""
-    if not url:
-        return None
-    path = hubspot.endpoint_path(url)
-    if path is None and _RELATIVE.match(url):
-        path = hubspot.endpoint_path("/" + url)
-    return path
 
 
 class Finder:
@@ -340,8 +333,14 @@ class Finder:
                     carrier
                 ):
                     source = carrier
+                base = (
+                    php_clients.base_of(self.src, self.root, sink.call)
+                    if sink.kind == "guzzle"
+                    else None
+                )
                 for bindings in self._call_sites(source):
                     url = php_urls.template(self.data, source, bindings=bindings)
+                    url = joined(base, url)
                     if (attached.method, url) not in calls:
                         calls.append((attached.method, url))
         elif carrier is not None:
@@ -358,11 +357,16 @@ class Finder:
         requests = tuple(s.call.id for s in sinks) if isinstance(sinks, list) else ()
         common = dict(calls=endpoints, hardcoded=hardcoded, requests=requests)
         key_text = self.src.text(key) if key is not None else ""
-        kinds = [hubspot.auth_kind(method, url) for method, url in calls]
-        if (key is not None and hubspot.names_developer_key(key_text)) or (
-            kinds and all(k == hubspot.DEVELOPER_KEY for k in kinds)
-        ):
+        kinds = [auth_kind(method, url) for method, url in calls]
+        if key is not None and hubspot.names_developer_key(key_text):
             return self._plan(node, kind, Status.KEPT, DEVELOPER, **common)
+        if kinds and all(k == hubspot.DEVELOPER_KEY for k in kinds):
+            held = (
+                self.keys.identity(key)
+                if key is not None
+                else php_keys.literal_identity(literal or "")
+            )
+            return self._plan(node, kind, Status.KEPT, DEVELOPER, key=held, **common)
         if hubspot.DEVELOPER_KEY in kinds:
             return self._plan(
                 node,
@@ -407,6 +411,10 @@ class Finder:
             return self._plan(node, kind, Status.MANUAL, origin, **common)
         if isinstance(sinks, str):
             return self._plan(node, kind, Status.MANUAL, sinks, **common)
+        for method, url in calls:
+            where = destination(method, url)
+            if where:
+                return self._plan(node, kind, Status.MANUAL, where, **common)
         other = self._other_auth([node, *(s.call for s in sinks)])
         if other:
             return self._plan(node, kind, Status.MANUAL, other, **common)
@@ -454,13 +462,41 @@ class Finder:
         anchor = name or node
         key_text = self.src.text(client.key) if client.key is not None else ""
         hardcoded = self.keys.hardcoded(client.key)
-        common = dict(hardcoded=hardcoded)
+        endpoints, kinds = php_sdk.calls(client)
+        common = dict(hardcoded=hardcoded, calls=endpoints)
         if client.key is not None and hubspot.names_developer_key(key_text):
             return self._plan(
                 anchor,
                 Kind.SDK,
                 Status.KEPT,
                 "a developer API key: it keeps its key",
+                **common,
+            )
+        if kinds == {hubspot.DEVELOPER_KEY}:
+            return self._plan(
+                anchor,
+                Kind.SDK,
+                Status.KEPT,
+                "the client calls developer-key endpoints only (webhooks): it "
+                "keeps its key",
+                **common,
+            )
+        if hubspot.DEVELOPER_KEY in kinds:
+            return self._plan(
+                anchor,
+                Kind.SDK,
+                Status.MANUAL,
+                "the client is used both for developer-key endpoints (webhooks) and "
+                "for others: which key it holds, a person decides",
+                **common,
+            )
+        if php_sdk.TIMELINE in kinds:
+            return self._plan(
+                anchor,
+                Kind.SDK,
+                Status.MANUAL,
+                "the client calls the timeline API, whose event types take a "
+                "developer key: which key it holds, a person decides",
                 **common,
             )
         if client.reason:
@@ -577,23 +613,25 @@ class Finder:
         else:
             return None
         template = php_urls.template(self.data, url) if url is not None else None
+        if call.type != "object_creation_expression":
+            template = joined(php_clients.base_of(self.src, self.root, call), template)
         calls = (Endpoint(method, endpoint_path(template)),)
         common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
-        kind_of = hubspot.auth_kind(method, template)
-        if (
-            hubspot.names_developer_key(self.src.text(key))
-            or kind_of == hubspot.DEVELOPER_KEY
-        ):
+        kind_of = auth_kind(method, template)
+        if hubspot.names_developer_key(self.src.text(key)):
             return self._plan(node, Kind.PARAMS, Status.KEPT, DEVELOPER, **common)
-        host = hubspot.host(template) if template else None
-        if host is not None and not hubspot.is_hubspot_host(host):
+        if kind_of == hubspot.DEVELOPER_KEY:
             return self._plan(
                 node,
                 Kind.PARAMS,
-                Status.MANUAL,
-                f"the key is sent to {host}, not to HubSpot",
+                Status.KEPT,
+                DEVELOPER,
+                key=self.keys.identity(key),
                 **common,
             )
+        where = destination(method, template)
+        if where:
+            return self._plan(node, Kind.PARAMS, Status.MANUAL, where, **common)
         for write in writes:
             written = values.subscript_key(self.style, write)
             if written == "headers" or "authorization" in self.src.text(write).lower():
@@ -644,45 +682,9 @@ class Finder:
         return self._finish(node, key, hardcoded, (cut, *header), calls, call)
 
     def _client_reach(self, creation, base) -> str:
-        """Why default headers on a Guzzle client could reach another host: no
-        literal HubSpot ``base_uri``, or a request of the file that sends the
-        client elsewhere with an absolute URL."""
-        host = (
-            hubspot.host(php_urls.template(self.data, base))
-            if base is not None
-            else None
-        )
-        if host is None:
-            return (
-                "the client has no literal base_uri: its default header could go to "
-                "other hosts"
-            )
-        if not hubspot.is_hubspot_host(host):
-            return ""  # the host check says it
-        assignment = creation.parent
-        if assignment is None or assignment.type != "assignment_expression":
-            return ""  # returned or passed on: its base_uri is HubSpot's
-        receiver = flow.receiver_text(self.src, assignment.child_by_field_name("left"))
-        for (is_method, name), calls in self._calls().items():
-            if not is_method or name not in flow.GUZZLE_METHODS:
-                continue
-            for call in calls:
-                obj = call.child_by_field_name("object")
-                if obj is None or flow.receiver_text(self.src, obj) != receiver:
-                    continue
-                args = syn.arguments(call) or []
-                index = 1 if name.startswith("request") else 0
-                if index >= len(args):
-                    continue
-                other = hubspot.host(
-                    php_urls.template(self.data, syn.value(args[index]))
-                )
-                if other is not None and not hubspot.is_hubspot_host(other):
-                    return (
-                        f"the client also sends requests to {other}: its default "
-                        "header would go there too"
-                    )
-        return ""
+        """Why default headers on a Guzzle client could reach another host
+        (see :mod:`.php_clients`)."""
+        return php_clients.reach(self.src, creation, base)
 
     def _finish(self, node, key, hardcoded, edits, calls, call) -> Plan:
         common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
@@ -723,22 +725,22 @@ class Finder:
         template = php_urls.template(self.data, url)
         method = name.upper()
         calls = (Endpoint(method, endpoint_path(template)),)
-        kind_of = hubspot.auth_kind(method, template)
+        kind_of = auth_kind(method, template)
         common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
-        if (
-            hubspot.names_developer_key(self.src.text(key))
-            or kind_of == hubspot.DEVELOPER_KEY
-        ):
+        if hubspot.names_developer_key(self.src.text(key)):
             return self._plan(node, Kind.PARAMS, Status.KEPT, DEVELOPER, **common)
-        host = hubspot.host(template)
-        if host is not None and not hubspot.is_hubspot_host(host):
+        if kind_of == hubspot.DEVELOPER_KEY:
             return self._plan(
                 node,
                 Kind.PARAMS,
-                Status.MANUAL,
-                f"the key is sent to {host}, not to HubSpot",
+                Status.KEPT,
+                DEVELOPER,
+                key=self.keys.identity(key),
                 **common,
             )
+        where = destination(method, template)
+        if where:
+            return self._plan(node, Kind.PARAMS, Status.MANUAL, where, **common)
         cut = syn.remove_entry(array, item.node) or Edit(
             args[0].end_byte, args[1].end_byte, b""
         )

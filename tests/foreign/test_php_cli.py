@@ -46,6 +46,14 @@ def expected(status: str) -> set[tuple[str, int]]:
     return found
 
 
+def code(tree, path: str, line: int) -> str:
+    return (tree / path).read_text().splitlines()[line - 1].strip()
+
+
+def code_before(before: dict, tree, path: str, line: int) -> str:
+    return before[tree / path].decode().splitlines()[line - 1].strip()
+
+
 def sites_of(output: str) -> list[dict]:
     return json.loads(output)["sites"]
 
@@ -76,8 +84,11 @@ def test_diff_apply_check_on_a_php_tree(tree):
     check = run_cli("check", ".", "--format", "json", cwd=tree)
     assert check.returncode == 1
     uses = [s for s in sites_of(check.stdout) if s["kind"] != "call"]
-    found = {(s["path"], s["line"]) for s in uses}
-    assert found == manual | kept  # no key but what apply left, and said why
+    # no key but what apply left, and said why (the lines apply reported, read
+    # in the files before, are the lines check finds in the files after)
+    found = {(s["path"], code(tree, s["path"], s["line"])) for s in uses}
+    left = {(p, code_before(before, tree, p, line)) for p, line in manual | kept}
+    assert found == left
 
     again = run_cli("diff", ".", cwd=tree)
     assert again.returncode == 0 and again.stdout == ""

@@ -226,3 +226,203 @@ def test_a_helper_also_reached_as_a_callable_is_left_for_a_person(other):
 def test_a_helper_only_called_with_hubspot_urls_still_gets_the_header():
     result = migrate(HELPER % "$this->request(self::BASE . '/contacts/v1/lists')")
     assert [s.status.value for s in result.sites] == ["rewrite"]
+
+
+# -- W6: a host known only at run time ---------------------------------------------
+
+RUN_TIME_HOST = [
+    "$ch = curl_init($target . '?hapikey=' . $key . '&limit=2');\ncurl_exec($ch);",
+    "$ch = curl_init($target . '?' . http_build_query(['hapikey' => $key, 'limit' => 1]));\ncurl_exec($ch);",
+    '$r = file_get_contents("{$target}?hapikey={$key}&limit=3");',
+    "$r = wp_remote_get($target . '?hapikey=' . $key . '&limit=4');",
+    "$r = wp_remote_get(add_query_arg(['hapikey' => $key], $target));",
+    "$client = new \\GuzzleHttp\\Client();\n$client->get($target, ['query' => ['hapikey' => $key]]);",
+    "$client = new \\GuzzleHttp\\Client();\n"
+    "foreach (['https://api.hubapi.com/contacts/v1/lists', 'https://api.stripe.com/v1/charges'] as $u) {\n"
+    "    $client->get($u, ['query' => ['hapikey' => $key]]);\n}",
+]
+
+
+@pytest.mark.parametrize("request_code", RUN_TIME_HOST)
+def test_a_url_whose_host_and_path_are_known_only_at_run_time_is_left(request_code):
+    source = (
+        "<?php\n$key = getenv('HAPIKEY');\n"
+        "$target = getenv('TARGET') ?: 'https://api.stripe.com/v1/customers';\n"
+        + request_code
+        + "\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert [s.status.value for s in result.sites] == ["manual"], result.sites
+    assert "known only at run time" in result.sites[0].reason
+
+
+def test_a_run_time_host_with_a_hubspot_path_is_migrated():
+    source = (
+        "<?php\n$base = getenv('HUBSPOT_BASE');\n"
+        "$ch = curl_init($base . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n"
+        "curl_exec($ch);\n"
+        "foreach (['/deals/v1/deal/paged'] as $p) {\n"
+        "    $c = curl_init('https://api.hubapi.com' . $p . '?hapikey=' . getenv('HAPIKEY'));\n"
+        "    curl_exec($c);\n}\n"
+    )
+    assert [s for s, _ in verdicts(source)] == ["rewrite", "rewrite"]
+
+
+# -- W2: a Guzzle client's default query ------------------------------------------
+
+CLIENT = "$hs = new Client(['base_uri' => 'https://api.hubapi.com/', 'query' => ['hapikey' => getenv('HAPIKEY')]]);\n"
+
+
+@pytest.mark.parametrize(
+    "uses, fragment",
+    [
+        (
+            "$hs->get('owners/v2/owners');\nnotify($hs);\n"
+            "function notify($c) { $c->post('https://api.stripe.com/v1/charges'); }\n",
+            "handed on",
+        ),
+        (
+            "$target = getenv('TARGET') ?: 'https://api.stripe.com/v1/customers';\n"
+            "$hs->get('deals/v1/deal/paged');\n$hs->get($target);\n",
+            "known only at run time",
+        ),
+        ("$hs->send($request);\n", "->send()"),
+        ("$f = function () use ($hs) { return $hs; };\n", "closure"),
+        ("$f = fn() => $hs->get($GLOBALS['u']);\n", "closure"),
+        ("function other() { global $hs; $hs->get($GLOBALS['u']); }\n", "global"),
+    ],
+)
+def test_a_client_whose_requests_cannot_all_be_seen_keeps_its_default(uses, fragment):
+    source = "<?php\nuse GuzzleHttp\\Client;\n" + CLIENT + uses
+    result = migrate(source)
+    assert result.new is None
+    assert fragment in result.sites[0].reason
+
+
+def test_a_client_property_exposed_or_given_any_url_is_left():
+    source = """<?php
+use GuzzleHttp\\Client;
+class Hub
+{
+    private $http;
+    public function __construct()
+    {
+        $this->http = new Client(['base_uri' => 'https://api.hubapi.com/', 'query' => ['hapikey' => getenv('HAPIKEY')]]);
+    }
+    public function lists() { return $this->http->get('contacts/v1/lists'); }
+    %s
+}
+"""
+    for extra in (
+        "public function any($url) { return $this->http->get($url); }",
+        "public function client() { return $this->http; }",
+    ):
+        result = migrate(source % extra)
+        assert result.new is None, extra
+        assert result.sites[0].status.value == "manual"
+    fine = migrate(
+        source
+        % "public function owners() { return $this->http->get('owners/v2/owners'); }"
+    )
+    assert [s.status.value for s in fine.sites] == ["rewrite"]
+    assert "'headers' => ['Authorization' => 'Bearer ' . " in fine.new.decode()
+
+
+# -- W14: a developer-key endpoint relative to the client's base_uri ------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["webhooks/v3/42/subscriptions", "/webhooks/v3/42/subscriptions"]
+)
+def test_a_relative_developer_endpoint_keeps_its_key(path):
+    source = (
+        "<?php\nuse GuzzleHttp\\Client;\n$key = getenv('HAPIKEY');\n"
+        "$c = new Client(['base_uri' => 'https://api.hubapi.com/']);\n"
+        f"$c->get('{path}', ['query' => ['hapikey' => $key]]);\n"
+        f"$c->get('{path}?hapikey=' . $key);\n"
+    )
+    assert [s for s, _ in verdicts(source)] == ["kept", "kept"]
+
+
+def test_a_relative_path_is_joined_to_the_base_uri_for_its_endpoint():
+    source = (
+        "<?php\nuse GuzzleHttp\\Client;\n"
+        "$c = new Client(['base_uri' => 'https://api.hubapi.com/crm/v3/']);\n"
+        "$c->get('objects/contacts', ['query' => ['hapikey' => getenv('HAPIKEY')]]);\n"
+    )
+    result = migrate(source)
+    assert result.sites[0].status.value == "rewrite"
+    assert result.sites[0].calls[0].path == "/crm/v3/objects/contacts"
+
+
+# -- W15: one key to a developer-key endpoint and to an ordinary one ------------------
+
+
+def test_one_key_sent_to_a_developer_endpoint_and_an_ordinary_one_is_left():
+    source = (
+        "<?php\n$key = getenv('HAPIKEY');\n"
+        + curl("$key", "webhooks/v1/42/settings")
+        + curl("$key")
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert [s.status.value for s in result.sites] == ["manual", "manual"]
+    assert "a person decides" in result.sites[0].reason
+
+
+def test_a_developer_key_and_a_portal_key_apart_are_kept_and_migrated():
+    source = (
+        "<?php\n"
+        + curl("getenv('DEV_KEY')", "webhooks/v1/42/settings")
+        + curl("getenv('HAPIKEY')")
+    )
+    assert [s for s, _ in verdicts(source)] == ["kept", "rewrite"]
+
+
+# -- W9: SDK clients decided by what they call ----------------------------------------
+
+
+def test_an_sdk_client_used_for_webhooks_only_keeps_its_key():
+    source = (
+        "<?php\n$dev = \\HubSpot\\Factory::createWithApiKey(getenv('HAPIKEY'));\n"
+        "$dev->webhooks()->settingsApi()->getAll(12345);\n"
+    )
+    result = migrate(source)
+    assert result.new is None and result.sites[0].status.value == "kept"
+    assert result.sites[0].calls[0].path == "/webhooks/v3/{appId}/settings"
+
+
+def test_an_sdk_client_used_for_webhooks_and_crm_is_left():
+    source = (
+        "<?php\n$hubspot = \\HubSpot\\Factory::createWithApiKey(getenv('HAPIKEY'));\n"
+        "$hubspot->webhooks()->subscriptionsApi()->getAll(12345);\n"
+        "$hubspot->crm()->contacts()->basicApi()->getPage();\n"
+    )
+    result = migrate(source)
+    assert result.new is None and result.sites[0].status.value == "manual"
+    assert "developer-key endpoints" in result.sites[0].reason
+
+
+def test_a_sevenshores_client_used_for_webhooks_only_keeps_its_key(tmp_path):
+    (tmp_path / "composer.json").write_text(
+        '{"require": {"hubspot/hubspot-php": "^5.1"}}'
+    )
+    source = (
+        "<?php\nuse SevenShores\\Hubspot\\Factory;\n"
+        "$hubspot = Factory::create(getenv('HAPIKEY'));\n%s"
+    )
+    path = str(tmp_path / "app.php")
+    only = migrate(source % "$hubspot->webhooks()->viewSubscriptions(12345);\n", path)
+    assert only.sites[0].status.value == "kept"
+    crm = migrate(source % "$hubspot->contacts()->all();\n", path)
+    assert crm.sites[0].status.value == "rewrite"
+
+
+def test_an_sdk_client_used_for_crm_only_is_migrated():
+    source = (
+        "<?php\n$hubspot = \\HubSpot\\Factory::createWithApiKey(getenv('HAPIKEY'));\n"
+        "$hubspot->crm()->contacts()->basicApi()->getPage();\n"
+    )
+    result = migrate(source)
+    assert "createWithAccessToken(" + TOKEN + ")" in result.new.decode()
