@@ -24,6 +24,7 @@ from hapimigrate.foreign.js_flow import Flow
 from hapimigrate.foreign.js_syntax import module_bindings, outer, parse_for, unwrap
 from hapimigrate.foreign.js_token import (
     Token,
+    for_file,
     import_edit,
     module_conflict,
     name_taken,
@@ -64,6 +65,8 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
     calls = bool(options.calls) and (b"hubapi" in lowered or b"hubspot" in lowered)
     flow = Flow(module_bindings(root) if keys or calls else {})
     token = token_for(options.provider)
+    if token is not None and keys:
+        token = for_file(token, root, path)
     decisions = [
         js_decide.decide(c, token, options.provider.spec)
         for c in (js_sites.candidates(root, flow) if keys else ())

@@ -10,6 +10,7 @@ callable is called on every request and must return the token (a string).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -137,6 +138,54 @@ def package_type(path: str) -> str | None:
             return found if isinstance(found, str) else None
         parent = os.path.dirname(folder)
         if parent == folder:
+            return None
+        folder = parent
+
+
+_SCRIPTS = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx")
+
+
+def for_file(token: Token, root: Node, path: str) -> Token:
+    """The token of one file: a provider module that is a file of the project
+    (``auth/tokens.js`` in the file's folder or one above it, up to its
+    package's root) is imported by its relative path, which Node resolves; a
+    bare ``auth/tokens`` is looked up only in ``node_modules``. Otherwise the
+    module is named as given (a package)."""
+    if token.module is None or token.module.startswith("."):
+        return token
+    found = _project_module(token.module, path)
+    if found is None:
+        return token
+    start = os.path.dirname(os.path.abspath(path))
+    relative = os.path.relpath(found, start).replace(os.sep, "/")
+    stem, suffix = os.path.splitext(relative)
+    if is_esm(root, path):  # ES modules name the file itself
+        if suffix in (".ts", ".tsx", ".jsx"):
+            relative = stem + ".js"  # TypeScript maps .js to its source
+    elif suffix in (".js", ".ts", ".tsx", ".jsx"):
+        relative = stem
+        if relative.endswith("/index"):
+            relative = relative[: -len("/index")]
+    if not relative.startswith("../"):
+        relative = "./" + relative
+    return dataclasses.replace(token, module=relative)
+
+
+def _project_module(module: str, path: str) -> str | None:
+    folder = os.path.dirname(os.path.abspath(path))
+    while True:
+        for name in [module + s for s in _SCRIPTS] + [
+            os.path.join(module, "index" + s) for s in _SCRIPTS
+        ]:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
+        parent = os.path.dirname(folder)
+        if (
+            os.path.isfile(os.path.join(folder, "package.json"))
+            or parent == folder
+            or os.path.basename(folder) == "node_modules"
+        ):
             return None
         folder = parent
 

@@ -587,3 +587,43 @@ def test_a_key_added_with_plus_equals_goes_with_its_statement():
 )
 def test_a_key_added_with_plus_equals_it_cannot_follow_is_left_manual(body, words):
     _manual("async function f(q) {\n" + body + "}\n", words)
+
+
+# -- a provider module of the project -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "files, package, name, expected",
+    [
+        (["auth/tokens.ts"], {}, "src/app.ts", "require('../auth/tokens')"),
+        (["src/auth/tokens/index.js"], {}, "src/app.js", "require('./auth/tokens')"),
+        (
+            ["auth/tokens.ts"],
+            {"type": "module"},
+            "src/app.ts",
+            "from '../auth/tokens.js'",
+        ),
+        ([], {}, "src/app.js", "require('auth/tokens')"),  # a package, as named
+        (  # the search ends at the file's own package
+            ["auth/tokens.js"],
+            {},
+            "node_modules/x/src/app.js",
+            "require('auth/tokens')",
+        ),
+    ],
+)
+def test_the_provider_module_is_named_as_node_finds_it(
+    tmp_path, files, package, name, expected
+):
+    (tmp_path / "package.json").write_text(json.dumps(package))
+    for file in files:
+        (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / file).write_text("")
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if "node_modules/x" in name:
+        (tmp_path / "node_modules/x/package.json").write_text("{}")
+    source = "fetch(`https://api.hubapi.com/contacts/v1/lists?hapikey=${process.env.HAPIKEY}`);\n"
+    result = _process(source, str(path), "auth.tokens:getToken")
+    assert _only(result).status == Status.REWRITE
+    assert expected in result.new.decode()

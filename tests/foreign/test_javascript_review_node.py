@@ -241,3 +241,51 @@ def test_a_migrated_es_module_starts_and_sends_the_token(tmp_path):
     assert seen.path == "/contacts/v1/lists"
     assert seen.query == {"count": ["5"]}
     assert seen.authorization == f"Bearer {TOKEN}"
+
+
+@pytest.mark.parametrize(
+    "package, provider, imported",
+    [
+        (
+            "{}",
+            "exports.getToken = () => process.env.HUBSPOT_ACCESS_TOKEN;\n",
+            b"const { getToken } = require('../auth/tokens');",
+        ),
+        (
+            '{"type": "module"}',
+            "export const getToken = () => process.env.HUBSPOT_ACCESS_TOKEN;\n",
+            b"import { getToken } from '../auth/tokens.js';",
+        ),
+    ],
+)
+def test_a_provider_module_of_the_project_is_imported_by_its_path(
+    tmp_path, package, provider, imported
+):
+    """``auth.tokens:getToken`` with ``auth/tokens.js`` in the project: a bare
+    ``require('auth/tokens')`` is looked up only in node_modules (Cannot find
+    module at start); its relative path is what Node finds."""
+    folder = tmp_path / "project"
+    (folder / "src").mkdir(parents=True)
+    (folder / "auth").mkdir()
+    (folder / "package.json").write_text(package)
+    (folder / "auth" / "tokens.js").write_text(provider)
+    shutil.copy(os.path.join(HERE, "redirect.js"), folder / "redirect.cjs")
+    source = (
+        b"const url = 'https://api.hubapi.com/contacts/v1/lists?count=2';\n"
+        b"fetch(url + '&hapikey=' + process.env.HAPIKEY).then((res) => console.log(res.status));\n"
+    )
+    program = folder / "src" / "app.js"
+    program.write_bytes(source)
+    options = RunOptions(providers.resolve("auth.tokens:getToken"))
+    result = javascript.process(str(program), source, options)
+    assert [s.status for s in result.sites] == [Status.REWRITE]
+    assert result.new.startswith(imported)
+    again = javascript.process(str(program), result.new, options)
+    assert again.new is None  # the import is known the second time
+    program.write_bytes(result.new)
+
+    with StandIn(TOKEN, "developer-key") as standin:
+        _run(str(folder), standin, "src/app.js")
+        (seen,) = standin.seen
+    assert (seen.path, seen.query) == ("/contacts/v1/lists", {"count": ["2"]})
+    assert seen.authorization == f"Bearer {TOKEN}"
