@@ -13,6 +13,7 @@ from hapimigrate import hubspot
 from hapimigrate.foreign import php_flow as flow
 from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.foreign import php_urls
+from hapimigrate.foreign.php_requests import auth_option
 
 # methods of a Guzzle client that send no request
 HARMLESS = frozenset({"getconfig"})
@@ -180,15 +181,15 @@ def _use(src: syn.Source, use) -> str:
     )
 
 
-def base_of(src: syn.Source, root, call) -> str | None:
-    """The ``base_uri`` template of the client a request is sent with, when
-    every ``new Client([...])`` the file gives its receiver writes the same one;
-    None otherwise."""
+def creations(src: syn.Source, root, call) -> list | None:
+    """The option arrays of every ``new Client([...])`` the file gives the
+    receiver of a request; None when one is given something else (or no
+    literal options)."""
     receiver = call.child_by_field_name("object")
     if receiver is None:
         return None
     wanted = flow.receiver_text(src, receiver)
-    bases = set()
+    found = []
     for node in syn.walk(root, into_scopes=True):
         if node.type != "assignment_expression":
             continue
@@ -200,11 +201,28 @@ def base_of(src: syn.Source, root, call) -> str | None:
             return None
         args = syn.arguments(right)
         options = syn.unwrap(syn.value(args[0])) if args else None
-        base = (
-            syn.entry(options, "base_uri")
-            if syn.is_array(options) and syn.entries(options) is not None
-            else None
-        )
+        if not syn.is_array(options) or syn.entries(options) is None:
+            return None
+        found.append(options)
+    return found
+
+
+def default_auth(src: syn.Source, root, call) -> str:
+    """Why the client a request is sent with authenticates by default."""
+    for options in creations(src, root, call) or ():
+        reason = auth_option(options)
+        if reason:
+            return reason.replace("the request", "the client", 1)
+    return ""
+
+
+def base_of(src: syn.Source, root, call) -> str | None:
+    """The ``base_uri`` template of the client a request is sent with, when
+    every ``new Client([...])`` the file gives its receiver writes the same one;
+    None otherwise."""
+    bases = set()
+    for options in creations(src, root, call) or [None]:
+        base = syn.entry(options, "base_uri") if options is not None else None
         if base is None:
             return None
         bases.add(php_urls.template(src.data, base.value))

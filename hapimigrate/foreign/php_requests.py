@@ -31,10 +31,33 @@ def attach(style: Style, sink: Sink) -> Attached:
     }[sink.kind](style, sink)
 
 
+# Guzzle's and Symfony HttpClient's options that set Authorization themselves
+AUTH_OPTIONS = ("auth", "auth_basic", "auth_bearer", "auth_ntlm")
+
+
+def auth_option(options, names: tuple[str, ...] = AUTH_OPTIONS) -> str:
+    """Why request options (or a client's defaults) would replace the
+    Authorization header: Guzzle's ``'auth'`` sets its own, Symfony's
+    ``auth_basic``/``auth_bearer`` too."""
+    for name in names:
+        if syn.entry(options, name, fold=True) is not None:
+            return (
+                f"the request already authenticates (an '{name}' option, which "
+                "would replace the Authorization header)"
+            )
+    return ""
+
+
 def merge_headers(
-    style: Style, options, writes, headers_key: str = "headers"
+    style: Style,
+    options,
+    writes,
+    headers_key: str = "headers",
+    auth_options: tuple[str, ...] = AUTH_OPTIONS,
 ) -> Attached:
-    """``'Authorization' => 'Bearer ' . token`` into ``options['headers']``."""
+    """``'Authorization' => 'Bearer ' . token`` into ``options['headers']``;
+    not beside an option that authenticates by itself (Guzzle's ``'auth'``
+    removes the Authorization header and sets its own)."""
     if syn.entries(options) is None:
         return Attached(reason="the request options unpack another array (...$x)")
     for write in writes:
@@ -43,6 +66,14 @@ def merge_headers(
             or "authorization" in style.src.text(write).lower()
         ):
             return Attached(reason="the request's headers are set again later")
+        if subscript_key(style, write) in auth_options:
+            return Attached(
+                reason="the request already authenticates (an 'auth' option, which "
+                "would replace the Authorization header)"
+            )
+    reason = auth_option(options, auth_options)
+    if reason:
+        return Attached(reason=reason)
     headers = syn.entry(options, headers_key)
     if headers is None:
         text = f"'{headers_key}' => " + style.array(

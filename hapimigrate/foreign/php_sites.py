@@ -418,6 +418,11 @@ class Finder:
         other = self._other_auth([node, *(s.call for s in sinks)])
         if other:
             return self._plan(node, kind, Status.MANUAL, other, **common)
+        for sink in sinks:
+            if sink.kind == "guzzle":
+                other = php_clients.default_auth(self.src, self.root, sink.call)
+                if other:
+                    return self._plan(node, kind, Status.MANUAL, other, **common)
         edits = list(cut)
         for attached in attachments:
             if attached.reason:
@@ -613,8 +618,10 @@ class Finder:
         else:
             return None
         template = php_urls.template(self.data, url) if url is not None else None
+        defaults = ""
         if call.type != "object_creation_expression":
             template = joined(php_clients.base_of(self.src, self.root, call), template)
+            defaults = php_clients.default_auth(self.src, self.root, call)
         calls = (Endpoint(method, endpoint_path(template)),)
         common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
         kind_of = auth_kind(method, template)
@@ -629,7 +636,7 @@ class Finder:
                 key=self.keys.identity(key),
                 **common,
             )
-        where = destination(method, template)
+        where = destination(method, template) or defaults
         if where:
             return self._plan(node, Kind.PARAMS, Status.MANUAL, where, **common)
         for write in writes:

@@ -426,3 +426,40 @@ def test_an_sdk_client_used_for_crm_only_is_migrated():
     )
     result = migrate(source)
     assert "createWithAccessToken(" + TOKEN + ")" in result.new.decode()
+
+
+# -- W3: a Bearer header beside an option that authenticates by itself ----------------
+
+
+@pytest.mark.parametrize(
+    "request_code",
+    [
+        "$client->get('https://api.hubapi.com/companies/v2/companies/paged', "
+        "['query' => ['hapikey' => $key], 'auth' => ['u', 'p']]);",
+        "$client->get('https://api.hubapi.com/companies/v2/companies/paged?hapikey=' . $key, "
+        "['auth' => ['u', 'p']]);",
+        "$client->get('https://api.hubapi.com/companies/v2/companies/paged?hapikey=' . $key, "
+        "['auth_basic' => ['u', 'p']]);",
+    ],
+)
+def test_a_request_that_authenticates_by_an_option_is_left(request_code):
+    source = (
+        "<?php\nuse GuzzleHttp\\Client;\n$key = getenv('HAPIKEY');\n"
+        "$client = new Client();\n" + request_code + "\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert "already authenticates" in result.sites[0].reason
+
+
+def test_a_client_that_authenticates_by_default_is_left():
+    source = (
+        "<?php\nuse GuzzleHttp\\Client;\n"
+        "$client = new Client(['base_uri' => 'https://api.hubapi.com/', 'auth' => ['u', 'p']]);\n"
+        "$client->get('contacts/v1/lists', ['query' => ['hapikey' => getenv('HAPIKEY')]]);\n"
+        "$client->get('owners/v2/owners?hapikey=' . getenv('HAPIKEY'));\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert [s.status.value for s in result.sites] == ["manual", "manual"]
+    assert all("already authenticates" in s.reason for s in result.sites)
