@@ -450,3 +450,19 @@ def test_headers_given_as_a_mapping_are_still_merged():
     )
     new = migrate(source).new.decode()
     assert 'headers={**HEADERS, "Authorization": "Bearer " + ' in new
+
+
+def test_an_sdk_client_whose_api_key_is_read_is_left():
+    """``hs.api_key`` is None once the client is given access_token: a request
+    that sends it would send ``hapikey=None``."""
+    source = (
+        "import os, requests\nfrom hubspot import HubSpot\n"
+        'hs = HubSpot(api_key=os.environ["HUBSPOT_API_KEY"])\n'
+        "def legacy():\n"
+        "    return requests.get('https://api.hubapi.com/owners/v2/owners',"
+        " params={'hapikey': hs.api_key})\n"
+    )
+    result = migrate(source)
+    sdk = [s for s in result.sites if s.line == 3]
+    assert [s.status for s in sdk] == [Status.MANUAL]
+    assert "api_key is read (line 5)" in sdk[0].reason

@@ -244,13 +244,19 @@ def _key_set_again(ctx: ModuleContext, call: cst.Call) -> str | None:
         t.target.value for t in statement.targets if isinstance(t.target, cst.Name)
     }
     for attribute in ctx.index.attributes.get("api_key", ()):
-        if (
-            isinstance(attribute.value, cst.Name)
-            and attribute.value.value in names
-            and isinstance(ctx.parent(attribute), cst.AssignTarget)
-        ):
-            return f"the client's api_key is set again (line {ctx.start(attribute)[0]})"
+        if isinstance(attribute.value, cst.Name) and attribute.value.value in names:
+            line = ctx.start(attribute)[0]
+            if isinstance(ctx.parent(attribute), cst.AssignTarget):
+                return f"the client's api_key is set again (line {line})"
+            # hs.api_key read: None once the client is given access_token
+            return KEY_READ_REASON.format(line)
     return None
+
+
+KEY_READ_REASON = (
+    "the client's api_key is read (line {}), and is None once the client is "
+    "given access_token: by hand"
+)
 
 
 def _sdk_constructor(ctx: ModuleContext, name: object) -> cst.Call | None:
