@@ -67,6 +67,19 @@ class Style:
     short_arrays: bool
     clients: frozenset[str] = frozenset()  # receivers known to be HTTP clients
     laravel_http: bool = True  # ``Http`` is Laravel's facade (not another import)
+    # functions the file declares in its namespace or imports (``use function``):
+    # an unqualified call of one of those names is not PHP's
+    shadowed: frozenset[str] = frozenset()
+
+    def own_function(self, call) -> bool:
+        """Whether a plain call calls a function of the file's own namespace
+        (or one it imports) rather than PHP's or WordPress's of that name."""
+        function = call.child_by_field_name("function")
+        return (
+            function is not None
+            and not function.text.startswith(b"\\")
+            and syn.call_name(call) in self.shadowed
+        )
 
     def is_client(self, call) -> bool:
         """Whether a method call's receiver is a Guzzle or Symfony HttpClient
@@ -176,6 +189,51 @@ def http_clients(src: syn.Source, root, resolve) -> frozenset[str]:
     return frozenset(found)
 
 
+def shadowed_functions(root) -> frozenset[str]:
+    """The lower-case names an unqualified call in this file resolves to a
+    function other than PHP's: functions declared under a ``namespace``, and
+    ``use function`` imports."""
+    names = set()
+    namespaced = any(n.type == "namespace_definition" for n in root.named_children)
+    for node in syn.walk(root, into_scopes=True):
+        if node.type == "function_definition" and namespaced:
+            name = node.child_by_field_name("name")
+            if name is not None:
+                names.add(name.text.decode().lower())
+        elif node.type == "namespace_use_clause":
+            declaration = node.parent
+            functions = any(c.type == "function" for c in node.children) or (
+                declaration is not None
+                and any(c.type == "function" for c in declaration.children)
+            )
+            if not functions:
+                continue
+            alias = node.child_by_field_name("alias")
+            named = [
+                c for c in node.named_children if c.type in ("name", "qualified_name")
+            ]
+            local = alias if alias is not None else (named[-1] if named else None)
+            if local is not None:
+                names.add(local.text.decode().rsplit("\\", 1)[-1].lower())
+    return frozenset(names)
+
+
+def declares_class(root, name: str) -> bool:
+    """Whether the file declares a class, interface, trait or enum ``name``."""
+    return any(
+        node.type
+        in (
+            "class_declaration",
+            "interface_declaration",
+            "trait_declaration",
+            "enum_declaration",
+        )
+        and node.child_by_field_name("name") is not None
+        and node.child_by_field_name("name").text.decode().lower() == name.lower()
+        for node in syn.walk(root, into_scopes=True)
+    )
+
+
 def climb(node):
     while node.parent is not None and (
         node.parent.type == "parenthesized_expression"
@@ -258,6 +316,11 @@ def _argument(style: Style, node, argument, depth: int):
     index = next((i for i, a in enumerate(args) if a.id == argument.id), None)
     if call.type == "function_call_expression":
         name = syn.call_name(call)
+        if style.own_function(call):
+            return (
+                f"the URL is passed to {name}(), a function this file declares or "
+                "imports itself (not PHP's): hapimigrate does not follow it"
+            )
         if name == "curl_init" and index == 0:
             return [Sink("curl", call, node)]
         if (

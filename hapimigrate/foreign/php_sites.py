@@ -38,6 +38,10 @@ FORM = "form submission: needs no token, the key is removed"
 LARAVEL_HTTP = "illuminate\\support\\facades\\http"
 
 
+# the function the header is given to, for each kind of request
+INSERTED = {"curl": "curl_setopt", "stream": "stream_context_create"}
+
+
 _ENV = re.compile(r"^env:([A-Za-z_][A-Za-z0-9_]*)$")
 
 
@@ -93,7 +97,9 @@ class Finder:
             flow.http_clients(
                 self.src, self.root, lambda n: php_sdk.resolve(n, self.imports)
             ),
-            self.imports.get("http", LARAVEL_HTTP) == LARAVEL_HTTP,
+            self.imports.get("http", LARAVEL_HTTP) == LARAVEL_HTTP
+            and not flow.declares_class(self.root, "Http"),
+            flow.shadowed_functions(self.root),
         )
 
     # -- finding ---------------------------------------------------------------
@@ -419,6 +425,16 @@ class Finder:
         if other:
             return self._plan(node, kind, Status.MANUAL, other, **common)
         for sink in sinks:
+            added = INSERTED.get(sink.kind, "")
+            if added in self.style.shadowed:
+                return self._plan(
+                    node,
+                    kind,
+                    Status.MANUAL,
+                    f"this file declares or imports its own {added}(), which the "
+                    "header would be given to: migrate it by hand",
+                    **common,
+                )
             if sink.kind == "guzzle":
                 other = php_clients.default_auth(self.src, self.root, sink.call)
                 if other:

@@ -463,3 +463,52 @@ def test_a_client_that_authenticates_by_default_is_left():
     assert result.new is None
     assert [s.status.value for s in result.sites] == ["manual", "manual"]
     assert all("already authenticates" in s.reason for s in result.sites)
+
+
+# -- W8: what the file declares itself is not the library of that name -----------------
+
+
+def test_a_class_http_of_the_file_is_not_laravels_facade():
+    source = """<?php
+namespace App;
+class Http { public static function get($url, $q = []) { return file_get_contents($url . '?' . http_build_query($q)); } }
+Http::get('https://api.hubapi.com/contacts/v1/lists', ['hapikey' => getenv('HAPIKEY')]);
+"""
+    result = migrate(source)
+    assert "withToken" not in (result.new or b"").decode()
+    assert all(s.status.value != "rewrite" for s in result.sites)
+
+
+def test_laravels_facade_is_still_migrated():
+    source = """<?php
+namespace App;
+use Illuminate\\Support\\Facades\\Http;
+Http::get('https://api.hubapi.com/contacts/v1/lists', ['hapikey' => getenv('HAPIKEY')]);
+"""
+    assert "Http::withToken(" in migrate(source).new.decode()
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "function file_get_contents($url) { return \\file_get_contents($url); }",
+        "use function Vendor\\Cache\\file_get_contents;",
+        "function stream_context_create($o) { return \\stream_context_create($o); }",
+    ],
+)
+def test_a_function_of_the_files_namespace_is_not_phps(declared):
+    source = (
+        "<?php\nnamespace App;\n" + declared + "\n"
+        "$r = file_get_contents('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert [s.status.value for s in result.sites] == ["manual"]
+
+
+def test_a_fully_qualified_call_is_phps_own():
+    source = (
+        "<?php\nnamespace App;\nfunction file_get_contents($url) { return ''; }\n"
+        "$r = \\file_get_contents('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n"
+    )
+    assert [s for s, _ in verdicts(source)] == ["rewrite"]
