@@ -42,13 +42,14 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def run_php(path: str, standin: StandIn) -> str:
+def run_php(path: str, standin: StandIn, **extra: str) -> str:
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HUBSPOT_BASE": standin.url,
         "HUBSPOT_API_KEY": KEY,
         "HUBSPOT_DEVELOPER_API_KEY": DEVELOPER_KEY,
         "HUBSPOT_ACCESS_TOKEN": TOKEN,
+        **extra,
     }
     stub = os.path.join(HERE, "wp_stub.php")
     done = subprocess.run(
@@ -76,9 +77,11 @@ def migrate(source: str, target: str) -> None:
     assert again.new is None  # idempotent
 
 
-def requests_of(path: str) -> list:
+def requests_of(path: str, **extra) -> list:
     with StandIn(TOKEN, DEVELOPER_KEY) as standin:
-        output = run_php(path, standin)
+        if "OTHER_BASE" in extra:  # another service: a path of the same stand-in
+            extra["OTHER_BASE"] = standin.url + "/other"
+        output = run_php(path, standin, **extra)
         return output, list(standin.seen)
 
 
@@ -117,3 +120,37 @@ def test_the_original_programs_fail_with_their_keys():
     output, seen = requests_of(os.path.join(HERE, "program.php"))
     assert "recent 401" in output
     assert all(s.authorization is None for s in seen)
+
+
+def test_what_is_left_for_a_person_sends_what_it_sent_and_no_token_leaves(tmp_path):
+    """The review's shapes (two portals' keys in a loop, a key chosen on one
+    path, a host known only at run time, a helper also given another service's
+    URL through a callable): only the one configured key's request changes; the
+    others send exactly what they sent, and the other service never sees the
+    token."""
+    portals = {"KEY_EU": "portal-eu-0000", "KEY_US": "portal-us-0000"}
+    env = dict(portals, OTHER_BASE="", APP_ENV="staging")
+    source = os.path.join(HERE, "review.php")
+    _, before = requests_of(source, **env)
+    with open(source, "rb") as handle:
+        result = php.process(source, handle.read(), RunOptions(providers.resolve(None)))
+    reasons = [s.reason or s.status.value for s in result.sites]
+    assert len(reasons) == 5 and reasons[0] == "rewrite", reasons
+    for reason, why in zip(
+        reasons[1:], ("loop", "more than once", "run time", "callable")
+    ):
+        assert why in reason
+    target = tmp_path / "review.php"
+    target.write_bytes(result.new)
+    _, after = requests_of(str(target), **env)
+    assert [(s.method, s.path) for s in after] == [(s.method, s.path) for s in before]
+    keys = [s.hapikey for s in before]
+    assert keys.count(portals["KEY_EU"]) == 1 and keys.count(portals["KEY_US"]) == 2
+    for old, new in zip(before, after):
+        if new.path.startswith("/other/"):
+            assert new.authorization is None, new.path
+            assert new.query == old.query
+        elif old.path == "/owners/v2/owners":
+            assert new.hapikey is None and new.authorization == f"Bearer {TOKEN}"
+        else:
+            assert new.query == old.query and new.authorization is None, new.path
