@@ -466,3 +466,71 @@ def test_an_sdk_client_whose_api_key_is_read_is_left():
     sdk = [s for s in result.sites if s.line == 3]
     assert [s.status for s in sdk] == [Status.MANUAL]
     assert "api_key is read (line 5)" in sdk[0].reason
+
+
+LOCAL_CLIENT = """import os
+import requests
+KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+class _Http:
+    def get(self, url, params=None):
+        return requests.get(url, params=params)
+
+
+def make_client():
+    return {built}
+
+
+class Hub:
+    def __init__(self):
+        self.client = {built}
+
+    def owners(self):
+        return self.client.get("https://api.hubapi.com/owners/v2/owners", params={{"hapikey": KEY}})
+
+
+def owners():
+    client = make_client()
+    return client.get("https://api.hubapi.com/owners/v2/owners", params={{"hapikey": KEY}})
+"""
+
+
+def test_a_client_of_this_modules_class_without_headers_is_left():
+    """``self.client = _Http()`` and a factory returning one: their get() takes
+    no headers=."""
+    result = migrate(LOCAL_CLIENT.format(built="_Http()"))
+    assert result.new is None
+    reasons = sorted(s.reason for s in result.sites)
+    assert [s.status for s in result.sites] == [Status.MANUAL] * 2
+    assert "client.get() is built by make_client()" in reasons[0]
+    assert "self.client.get() is built by _Http()" in reasons[1]
+
+
+def test_a_client_of_this_module_that_is_a_session_is_migrated(monkeypatch):
+    source = LOCAL_CLIENT.format(built="requests.Session()")
+    result = migrate(source)
+    assert [s.status for s in result.sites] == [Status.REWRITE] * 2
+    recorder = Recorder()
+    fake = types.ModuleType("requests")
+    fake.get, fake.Session = recorder.get, recorder.session_class()
+    monkeypatch.setitem(sys.modules, "requests", fake)
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    namespace: dict = {}
+    exec(compile(result.new.decode(), "<migrated>", "exec"), namespace)
+    namespace["Hub"]().owners()
+    namespace["owners"]()
+    assert recorder.sent == SENT_WITH_TOKEN * 2
+
+
+def test_a_held_client_from_an_unknown_package_is_left():
+    source = (
+        "import os\nfrom vendor_sdk import Client\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "class Hub:\n    def __init__(self):\n        self.client = Client()\n"
+        "    def owners(self):\n        return self.client.get("
+        "'https://api.hubapi.com/owners/v2/owners', params={'hapikey': KEY})\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert "built by Client() from vendor_sdk" in result.sites[0].reason

@@ -153,17 +153,17 @@ def client_receiver(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
 
 
 NOT_KNOWN_TO_TAKE_HEADERS = (
-    "{}.{}() is {} from {}, not known to take headers= (an object of another "
-    "module or package): add the header by hand"
+    "{}.{}() is {}, not known to take headers= (an object of another module, "
+    "package or class): add the header by hand"
 )
 
 
 def _receiver_doubt(ctx: ModuleContext, func: cst.Attribute) -> str | None:
     """Why ``client.get(...)``, taken for a request by the receiver's name, may
     not take ``headers=``: the receiver (or what built it) is imported from a
-    package not known to be an HTTP client, or from a module of the tree whose
-    object does not show that it takes them (``def get(self, url,
-    params=None)``)."""
+    package not known to be an HTTP client, or comes from a module of the tree
+    or a class whose code does not show that it takes them (``def get(self,
+    url, params=None)``)."""
     receiver, method = func.value, func.attr.value
     if isinstance(receiver, cst.Call):
         return None  # requests.Session().get(...): client_receiver knew it
@@ -176,32 +176,101 @@ def _receiver_doubt(ctx: ModuleContext, func: cst.Attribute) -> str | None:
     bindings = list(scope[root.value]) if scope is not None else []
     if not bindings:
         return None
+    label = ctx.code(receiver)
     if any(_is_import(b) for b in bindings):
-        names = ctx.qualified_names(receiver)
-        if names and all(
-            imported_clients.takes_headers(ctx.path, n, method) for n in names
-        ):
+        return _imported_doubt(ctx, receiver, method, label)
+    if receiver is root:
+        if _built_by_constructor(ctx, root):
             return None
-        source = min(names) if names else root.value
-        return NOT_KNOWN_TO_TAKE_HEADERS.format(
-            ctx.code(receiver), method, "imported", _package(source)
-        )
-    if receiver is not root or _built_by_constructor(ctx, root):
+        values = [_assigned_value(ctx, b) for b in bindings]
+    elif (
+        isinstance(receiver, cst.Attribute)
+        and receiver.value is root
+        and root.value == "self"
+    ):
+        values = _self_attribute_values(ctx, receiver)
+    else:
         return None
-    for binding in bindings:  # client = Client(): an imported class or factory
-        value = _assigned_call(ctx, binding)
-        if value is None or not _imported_callable(ctx, value.func):
-            continue
-        names = ctx.qualified_names(value.func)
+    for value in values:  # client = Client(), self.http = make_http()
+        if isinstance(value, cst.Call):
+            doubt = _built_doubt(ctx, value, method, label)
+        elif isinstance(value, cst.Name) and _imported_name(ctx, value):
+            doubt = _imported_doubt(ctx, value, method, label)
+        else:
+            doubt = None
+        if doubt:
+            return doubt
+    return None
+
+
+def _imported_doubt(
+    ctx: ModuleContext, node: cst.BaseExpression, method: str, label: str
+) -> str | None:
+    names = ctx.qualified_names(node)
+    if names and all(
+        imported_clients.takes_headers(ctx.path, n, method) for n in names
+    ):
+        return None
+    source = min(names) if names else ctx.code(node)
+    return NOT_KNOWN_TO_TAKE_HEADERS.format(
+        label, method, f"imported from {_package(source)}"
+    )
+
+
+def _built_doubt(
+    ctx: ModuleContext, call: cst.Call, method: str, label: str
+) -> str | None:
+    """Why what ``call`` builds may not take headers=: an imported class or
+    factory, or one of this module, whose code does not show it does."""
+    names = ctx.qualified_names(call.func)
+    if names & CLIENT_CONSTRUCTORS:
+        return None
+    built = f"built by {ctx.code(call.func)}()"
+    if _imported_name(ctx, call.func):
         if names and all(
             imported_clients.builds_a_client(ctx.path, n, method) for n in names
         ):
-            continue
-        source = min(names) if names else ctx.code(value.func)
+            return None
+        source = min(names) if names else ctx.code(call.func)
         return NOT_KNOWN_TO_TAKE_HEADERS.format(
-            root.value, method, f"built by {ctx.code(value.func)}()", _package(source)
+            label, method, f"{built} from {_package(source)}"
         )
-    return None
+    func = call.func
+    if isinstance(func, cst.Name) and _defined_here(ctx, func.value):
+        if imported_clients.local_builds_a_client(ctx.module.code, func.value, method):
+            return None
+        return NOT_KNOWN_TO_TAKE_HEADERS.format(label, method, built)
+    return None  # a parameter's, a method's result: judged by the name
+
+
+def _defined_here(ctx: ModuleContext, name: str) -> bool:
+    return any(
+        isinstance(node, (cst.ClassDef, cst.FunctionDef)) and node.name.value == name
+        for node in ctx.module.body
+    )
+
+
+def _self_attribute_values(
+    ctx: ModuleContext, receiver: cst.Attribute
+) -> list[cst.BaseExpression]:
+    """What ``self.<name>`` is assigned in the class ``receiver`` is read in."""
+    cls = ctx.ancestor(receiver, cst.ClassDef)
+    found = []
+    for attribute in ctx.index.attributes.get(receiver.attr.value, ()):
+        holder = ctx.parent(attribute)
+        if (
+            isinstance(attribute.value, cst.Name)
+            and attribute.value.value == "self"
+            and isinstance(holder, cst.AssignTarget)
+            and ctx.ancestor(attribute, cst.ClassDef) is cls
+        ):
+            statement = ctx.parent(holder)
+            value = getattr(statement, "value", None)
+            if isinstance(value, cst.Await):
+                value = value.expression
+            if value is not None:
+                found.append(value)
+    return found
 
 
 def _package(dotted: str) -> str:
@@ -214,7 +283,7 @@ def _is_import(binding: object) -> bool:
     return isinstance(getattr(binding, "node", None), (cst.Import, cst.ImportFrom))
 
 
-def _assigned_call(ctx: ModuleContext, binding: object) -> cst.Call | None:
+def _assigned_value(ctx: ModuleContext, binding: object) -> cst.BaseExpression | None:
     node = getattr(binding, "node", None)
     holder = ctx.parent(node) if isinstance(node, cst.CSTNode) else None
     if isinstance(holder, cst.AssignTarget):
@@ -222,10 +291,12 @@ def _assigned_call(ctx: ModuleContext, binding: object) -> cst.Call | None:
     value = getattr(holder, "value", None) if holder is not None else None
     if isinstance(value, cst.Await):
         value = value.expression
-    return value if isinstance(value, cst.Call) else None
+    return value if isinstance(value, cst.BaseExpression) else None
 
 
-def _imported_callable(ctx: ModuleContext, func: cst.BaseExpression) -> bool:
+def _imported_name(ctx: ModuleContext, func: cst.BaseExpression) -> bool:
+    """Whether ``func`` (or the root of its dotted name) is bound by imports
+    only."""
     root = func
     while isinstance(root, cst.Attribute):
         root = root.value

@@ -76,27 +76,40 @@ def takes_headers(importer: str, dotted: str, method: str, depth: int = 0) -> bo
     return _object_takes_headers(path, module, rest[0], method, depth)
 
 
-def builds_a_client(importer: str, dotted: str, method: str) -> bool:
+def builds_a_client(importer: str, dotted: str, method: str, depth: int = 0) -> bool:
     """Whether what ``<dotted>(...)`` returns takes headers= on its ``method``:
     a known client's constructor, a class of the tree that is one or forwards
     them, a function of the tree that returns one."""
     if is_http_package(dotted):
         return True
     found = _resolve(os.path.dirname(os.path.abspath(importer)), dotted)
-    if found is None or len(found[1]) != 1:
+    if found is None or len(found[1]) != 1 or depth > _DEPTH:
         return False
     module = _parse(found[0])
     if module is None:
         return False
-    binding = _top_level(module, found[1][0])
-    if isinstance(binding, ast.ClassDef):
-        return _class_takes_headers(module, binding, method, 0)
-    if isinstance(binding, ast.FunctionDef):
-        returned = _returned_calls(binding)
-        return bool(returned) and all(
-            _instance_takes_headers(module, call.func, method, 0) for call in returned
-        )
-    return False
+    name = found[1][0]
+    if isinstance(_top_level(module, name), (ast.Import, ast.ImportFrom)):
+        again = _dotted(module, ast.Name(name))  # a re-export
+        return again is not None and builds_a_client(found[0], again, method, depth + 1)
+    return _instance_takes_headers(module, ast.Name(name), method, 0)
+
+
+def local_builds_a_client(code: str, name: str, method: str) -> bool:
+    """:func:`builds_a_client` for a class or function the module itself
+    defines at its top level (its text is ``code``)."""
+    module = _parsed_text(code)
+    return module is not None and _instance_takes_headers(
+        module, ast.Name(name), method, 0
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_text(code: str) -> ast.Module | None:
+    try:
+        return ast.parse(code)
+    except (SyntaxError, ValueError):
+        return None
 
 
 def _returned_calls(function: ast.FunctionDef) -> list[ast.Call]:
