@@ -323,3 +323,53 @@ def test_a_provider_that_does_not_read_the_environment_needs_no_note(tmp_path):
     (tmp_path / "tokens.py").write_text("def token():\n    return 't'\n")
     result = migrate(DECOUPLE, spec="tokens:token")
     assert not [s for s in settings_sites(result) if "decouple" in s.reason]
+
+
+def test_a_required_pydantic_field_declared_with_field_is_reported(
+    tmp_path, monkeypatch
+):
+    config = PYDANTIC.replace(
+        "hubspot_api_key: str\n",
+        'hubspot_api_key: str = Field(..., env="HUBSPOT_API_KEY")\n',
+    ).replace(
+        "import BaseSettings\n", "import BaseSettings\nfrom pydantic import Field\n"
+    )
+    config = config.replace('\n    class Config:\n        env_file = ".env"\n', "")
+    result = _apply_app(tmp_path, monkeypatch, {"config.py": config, "crm.py": CRM})
+    assert result.exit_code == 1, result.output
+    assert "it is a field of Settings without a default" in result.output
+    assert "env_file" not in result.output  # no .env: the token's variable is seen
+
+
+def test_a_plain_config_class_attribute_read_at_import_is_reported(
+    tmp_path, monkeypatch
+):
+    config = (
+        "import os\n\n\nclass Config:\n"
+        '    HUBSPOT_API_KEY = os.environ["HUBSPOT_API_KEY"]\n\n\nsettings = Config()\n'
+    )
+    crm = CRM.replace("settings.hubspot_api_key", "settings.HUBSPOT_API_KEY")
+    result = _apply_app(tmp_path, monkeypatch, {"config.py": config, "crm.py": crm})
+    assert result.exit_code == 1, result.output
+    assert (
+        "config.py:5:5: manual setting: nothing in the tree reads HUBSPOT_API_KEY any "
+        "more, but it stays a field of Config" in result.output
+    )
+
+
+def test_a_dataclass_field_key_is_not_removed():
+    source = f"""import os
+import requests
+from dataclasses import dataclass
+
+
+@dataclass
+class Client:
+    key: str = os.environ["HUBSPOT_API_KEY"]
+
+    def owners(self):
+        return requests.get("{OWNERS}", params={{"hapikey": self.key}})
+"""
+    result = migrate(source)
+    # a field is a constructor parameter: never removed (here, the site is manual)
+    assert result.new is None or "key: str" in result.new.decode()

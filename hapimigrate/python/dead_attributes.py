@@ -20,8 +20,13 @@ import libcst as cst
 
 from hapimigrate.python import dead_keys
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.python.dead_settings import reads_environment
+from hapimigrate.python.dead_settings import may_raise, reads_environment
 
+BLOCKED = (
+    "nothing reads {} any more, but this definition cannot simply go (a field of "
+    "a dataclass or model is a constructor parameter; or it sets several names): "
+    "delete it by hand, or keep the old variable set"
+)
 _RECEIVERS = ("self", "cls")
 # calls that read an attribute by its name, or every attribute at once
 _BY_NAME = ("getattr", "hasattr", "attrgetter", "setattr", "delattr")
@@ -73,12 +78,13 @@ def remove(
             )
             dead_keys.report(ctx, first, reason)
             continue
-        unsafe = blocked + [
-            d for d in definitions if not reads_environment(ctx, d.value)
-        ]
-        if unsafe:
-            for statement in unsafe:
-                dead_keys.report(ctx, statement, dead_keys.STILL_REQUIRED.format(shown))
+        unsafe = [d for d in definitions if not reads_environment(ctx, d.value)]
+        for statement in unsafe:
+            dead_keys.report(ctx, statement, dead_keys.STILL_REQUIRED.format(shown))
+        for statement in blocked:
+            if may_raise(ctx, getattr(statement, "value", None)):
+                dead_keys.report(ctx, statement, BLOCKED.format(shown))
+        if unsafe or blocked:
             continue
         for statement in definitions:
             ctx.edits.statements[statement] = []

@@ -53,6 +53,7 @@ def remove(
         name = target.value
         if _references(ctx, target):
             continue  # this module reads it itself: not dead
+        dotenv_note(ctx, statement, statement.value)
         if readers[name]:
             reason = STILL_READ.format(name, readers[name])
             ctx.site(statement, Kind.SETTING, Status.MANUAL, reason)
@@ -68,7 +69,6 @@ def remove(
             if root not in protected:  # a notebook's other cells may read it
                 dead_keys.remove_unused_import(ctx, statement, root, gone)
         ctx.site(statement, Kind.SETTING, Status.REWRITE, REMOVED.format(name))
-        dotenv_note(ctx, statement, statement.value)
     found = {t.value for s in _definitions(ctx, set(readers)) for t in _names(s)}
     for field, owner in _fields(ctx, set(readers) - found):
         _field(ctx, field, owner, readers)
@@ -134,15 +134,9 @@ def _field(
     pydantic = _settings_class(ctx, owner)
     if readers[target.value]:
         reason = STILL_READ.format(name, readers[target.value])
-    elif pydantic and field.value is None:
+    elif pydantic and _required(ctx, field.value):
         reason = FIELD_REQUIRED.format(target.value, owner.name.value)
-    elif (
-        not pydantic
-        and field.value is not None
-        and not isinstance(
-            field.value, (cst.SimpleString, cst.ConcatenatedString, cst.Integer)
-        )
-    ):
+    elif not pydantic and may_raise(ctx, field.value):
         reason = FIELD_STILL_REQUIRED.format(target.value, owner.name.value)
     else:
         reason = ""
@@ -152,6 +146,33 @@ def _field(
         _dotenv_site(ctx, field, "pydantic's env_file")
     elif field.value is not None:
         dotenv_note(ctx, field, field.value)
+
+
+def _required(ctx: ModuleContext, value: cst.BaseExpression | None) -> bool:
+    """A pydantic field without a default: none, or ``Field(...)`` /
+    ``Field(env="X")`` without ``default=`` or ``default_factory=``."""
+    if value is None:
+        return True
+    if not (isinstance(value, cst.Call) and ctx.code(value.func).endswith("Field")):
+        return False
+    keywords = {a.keyword.value for a in value.args if a.keyword is not None}
+    positional = [a for a in value.args if a.keyword is None and not a.star]
+    if keywords & {"default", "default_factory"}:
+        return False
+    return not positional or isinstance(positional[0].value, cst.Ellipsis)
+
+
+def may_raise(ctx: ModuleContext, value: cst.BaseExpression | None) -> bool:
+    """A class attribute's value that may fail without the old variable (not a
+    literal, not ``os.environ.get(...)`` / ``os.getenv(...)``)."""
+    if value is None or isinstance(
+        value, (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Name)
+    ):
+        return False
+    return not (
+        isinstance(value, cst.Call)
+        and ctx.code(value.func).endswith(("getenv", "environ.get"))
+    )
 
 
 def _settings_class(ctx: ModuleContext, owner: cst.ClassDef) -> bool:
