@@ -64,6 +64,10 @@ class Keys:
             and key.child_by_field_name("body") is None
         ):
             return self.identity(key.child_by_field_name("condition"), depth + 1)
+        if syn.call_name(key) in php_origin.SAME_VALUE:  # urlencode($key): the key
+            args = syn.arguments(key)
+            if args:
+                return self.identity(syn.value(args[0]), depth + 1)
         held = syn.property_value(key)
         if held is not None:
             return self.identity(held, depth + 1)

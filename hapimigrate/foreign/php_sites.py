@@ -116,7 +116,7 @@ class Finder:
             plan = self._guarded(self._sdk, client.node, client)
             found.setdefault(plan.start, plan)
         for node in syn.walk(self.root, into_scopes=True):
-            if node.type not in syn.STRINGS:
+            if node.type not in syn.STRINGS and node.type != "heredoc":
                 continue
             raw = self.data[node.start_byte : node.end_byte].lower()
             if b"hapikey" not in raw:
@@ -204,7 +204,7 @@ class Finder:
     ) -> Plan:
         start, end = (
             self._hapikey_at(node)
-            if node.type in syn.STRINGS
+            if node.type in syn.STRINGS or node.type == "heredoc"
             else (node.start_byte, node.end_byte)
         )
         if start < 0:

@@ -3,7 +3,8 @@ rest of the query well formed (``?hapikey=K&a=1`` becomes ``?a=1``,
 ``?a=1&hapikey=K`` becomes ``?a=1``):
 
 * concatenations: ``'...?hapikey=' . $key . '&count=10'``;
-* interpolated strings: ``"...?hapikey={$key}&limit=10"``, ``"...?hapikey=$key"``;
+* interpolated strings: ``"...?hapikey={$key}&limit=10"``, ``"...?hapikey=$key"``,
+  and heredocs of one line;
 * ``sprintf('...?hapikey=%s', $key)`` (the argument goes too);
 * query arrays: ``http_build_query(['hapikey' => $key, ...])`` and WordPress
   ``add_query_arg('hapikey', $key, $url)`` / ``add_query_arg([...], $url)``.
@@ -77,10 +78,16 @@ def _tokens(operands: list) -> list[_Token] | None:
         if operand.type == "string":
             start, end = _content(operand)
             tokens.append(_Token(start, end, True, operand))
-        elif operand.type == "encapsed_string":
-            if operand.children[0].type != '"':
-                return None  # a heredoc or a b"..." string
-            for child in operand.children[1:-1]:
+        elif operand.type in ("encapsed_string", "heredoc"):
+            if operand.type == "heredoc":
+                children = _heredoc_parts(operand)
+                if children is None:
+                    return None
+            elif operand.children[0].type != '"':
+                return None  # a b"..." string
+            else:
+                children = operand.children[1:-1]
+            for child in children:
                 if child.type in ("string_content", "escape_sequence"):
                     previous = tokens[-1] if tokens else None
                     if (
@@ -123,6 +130,34 @@ def _tokens(operands: list) -> list[_Token] | None:
     return tokens
 
 
+@dataclass(frozen=True)
+class _Part:
+    """A piece of a heredoc's one line, its indentation left out."""
+
+    type: str
+    start_byte: int
+    end_byte: int
+    node: object
+
+
+def _heredoc_parts(heredoc) -> list | None:
+    """The parts of a heredoc that holds one line (a URL), without the
+    indentation PHP strips (the closing marker's); None for several lines."""
+    body = next((c for c in heredoc.children if c.type == "heredoc_body"), None)
+    end = next((c for c in heredoc.children if c.type == "heredoc_end"), None)
+    parts = [c for c in body.children] if body is not None else []
+    if not parts or end is None or parts[0].start_point[0] != parts[-1].end_point[0]:
+        return None
+    first = parts[0]
+    if first.type != "string_content":
+        return parts if end.start_point[1] == 0 else None
+    indent = end.start_point[1]
+    if first.end_byte - first.start_byte <= indent:
+        return None
+    trimmed = _Part(first.type, first.start_byte + indent, first.end_byte, first)
+    return [trimmed, *parts[1:]]
+
+
 def from_string(data: bytes, string) -> Removal | None:
     """The key cut from the URL expression ``string`` belongs to; None when the
     string holds no ``hapikey=``."""
@@ -147,7 +182,9 @@ def from_string(data: bytes, string) -> Removal | None:
                 return _from_sprintf(data, call, args, root)
     tokens = _tokens(_operands(root))
     if tokens is None:
-        return _manual("a heredoc or binary string holds the key: cut it by hand")
+        return _manual(
+            "a binary string or a heredoc of several lines holds the key: cut it by hand"
+        )
     return _cut(data, tokens, root)
 
 
@@ -266,7 +303,7 @@ def _splice(data: bytes, tokens, root, start: int, end: int):
     last = _string_at(tokens, end, end=True)
     if first is not None and last is not None and first.id == last.id:
         return (Edit(start, end, b""),)
-    if first is None:
+    if first is None or "heredoc" in (first.type, getattr(last, "type", "")):
         return "the key's parameter spans pieces hapimigrate cannot cut"
     content_start, content_end = _content(first)
     operands = _operands(root)

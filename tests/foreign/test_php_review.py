@@ -512,3 +512,29 @@ def test_a_fully_qualified_call_is_phps_own():
         "$r = \\file_get_contents('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n"
     )
     assert [s for s, _ in verdicts(source)] == ["rewrite"]
+
+
+# -- left manual though mechanical ------------------------------------------------------
+
+
+def test_urlencode_of_the_key_is_the_same_key():
+    source = (
+        "<?php\n$key = getenv('HAPIKEY');\n"
+        + curl("urlencode($key)")
+        + curl("$key", "owners/v2/owners")
+    )
+    assert [s for s, _ in verdicts(source)] == ["rewrite", "rewrite"]
+
+
+def test_a_heredoc_url_of_one_line_is_cut():
+    source = (
+        "<?php\nfunction lists() {\n    $key = getenv('HAPIKEY');\n"
+        "    $url = <<<EOT\n    https://api.hubapi.com/contacts/v1/lists?hapikey={$key}&count=5\n    EOT;\n"
+        "    $ch = curl_init($url);\n    curl_exec($ch);\n}\n"
+    )
+    result = migrate(source)
+    text = result.new.decode()
+    assert "    https://api.hubapi.com/contacts/v1/lists?count=5\n    EOT;" in text
+    assert result.sites[0].calls[0].path == "/contacts/v1/lists"
+    several = source.replace("lists?hapikey", "lists\n    ?hapikey")
+    assert [s for s, _ in verdicts(several)] == ["manual"]

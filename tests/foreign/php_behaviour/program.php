@@ -47,6 +47,13 @@ $url .= '?hapikey=' . $key;
 $ch = curl_init($url);
 echo 'engagements ', status($ch), "\n";
 
+// a heredoc URL
+$url = <<<URL
+{$base}/contacts/v1/lists/all/contacts/all?hapikey={$key}&count=3
+URL;
+$ch = curl_init($url);
+echo 'heredoc ', status($ch), "\n";
+
 // file_get_contents without and with a stream context
 $ignored = @file_get_contents("$base/owners/v2/owners?hapikey=$key&includeInactive=true");
 $context = stream_context_create(['http' => ['method' => 'GET', 'header' => "Accept: application/json\r\n", 'ignore_errors' => true]]);
