@@ -534,3 +534,41 @@ def test_a_held_client_from_an_unknown_package_is_left():
     result = migrate(source)
     assert result.new is None
     assert "built by Client() from vendor_sdk" in result.sites[0].reason
+
+
+@pytest.mark.parametrize(
+    "setup, headers, shown",
+    [
+        ("PAIRS = list({'Accept': 'x'}.items())\n", "PAIRS", "PAIRS"),
+        ("BASE = [('Accept', 'x')]\n", "BASE + [('X-Tag', 'a')]", "written here"),
+        (
+            "class Hub:\n    HEADERS = [('Accept', 'x')]\n"
+            "    def owners(self):\n        return httpx.get(URL,"
+            " params={'hapikey': API_KEY}, headers=self.HEADERS)\n",
+            None,
+            "self.HEADERS",
+        ),
+        (
+            "class Hub:\n    def __init__(self):\n        self.pairs = (('Accept', 'x'),)\n"
+            "    def owners(self):\n        return httpx.get(URL,"
+            " params={'hapikey': API_KEY}, headers=self.pairs)\n",
+            None,
+            "self.pairs",
+        ),
+    ],
+)
+def test_headers_known_to_be_pairs_are_left(setup, headers, shown):
+    source = (
+        "import os\nimport httpx\nAPI_KEY = os.environ['HUBSPOT_API_KEY']\n"
+        "URL = 'https://api.hubapi.com/owners/v2/owners'\n" + setup
+    )
+    if headers is not None:
+        source += (
+            "def owners():\n    return httpx.get(URL, params={'hapikey': API_KEY},"
+            f" headers={headers})\n"
+        )
+    result = migrate(source)
+    assert result.new is None
+    [site] = result.sites
+    assert site.status == Status.MANUAL
+    assert f"list of pairs ({shown})" in site.reason

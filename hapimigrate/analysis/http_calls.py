@@ -312,28 +312,73 @@ LISTED_HEADERS = (
     "Authorization pair by hand"
 )
 _SEQUENCES = (cst.List, cst.Tuple, cst.ListComp, cst.GeneratorExp)
+_SEQUENCE_CALLS = {"builtins.list", "builtins.tuple", "builtins.sorted"}
 
 
 def _listed_headers(ctx: ModuleContext, call: cst.Call) -> str | None:
     """``headers=[("Accept", ...)]`` (httpx, aiohttp and urllib3 take pairs, and
-    repeated names): a header cannot be merged into it as into a dict."""
+    repeated names): a header cannot be merged into it as into a dict. Also
+    through a name or ``self.<name>`` assigned such a value."""
     for arg in call.args:
         if arg.keyword is None or arg.keyword.value != "headers":
             continue
         value = arg.value
-        if isinstance(value, _SEQUENCES):
+        if _is_sequence(ctx, value):
             return LISTED_HEADERS.format("written here")
+        bound: list[cst.BaseExpression | None] = []
         if isinstance(value, cst.Name):
             scope = ctx.lexical_scope(value)
-            for binding in scope[value.value] if scope is not None else ():
-                node = getattr(binding, "node", None)
-                holder = ctx.parent(node) if isinstance(node, cst.CSTNode) else None
-                if isinstance(holder, cst.AssignTarget):
-                    holder = ctx.parent(holder)
-                bound = getattr(holder, "value", None)
-                if isinstance(bound, _SEQUENCES):
-                    return LISTED_HEADERS.format(value.value)
+            bindings = scope[value.value] if scope is not None else ()
+            bound = [_assigned_value(ctx, b) for b in bindings]
+        elif (
+            isinstance(value, cst.Attribute)
+            and isinstance(value.value, cst.Name)
+            and value.value.value == "self"
+        ):
+            bound = [*_self_attribute_values(ctx, value), *_class_values(ctx, value)]
+        if any(v is not None and _is_sequence(ctx, v) for v in bound):
+            return LISTED_HEADERS.format(ctx.code(value))
     return None
+
+
+def _is_sequence(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    """A value known to be a list or tuple: a display, a comprehension,
+    ``list(...)``, ``pairs + [...]``."""
+    if isinstance(value, _SEQUENCES):
+        return True
+    if isinstance(value, cst.Call):
+        return bool(ctx.qualified_names(value.func) & _SEQUENCE_CALLS)
+    if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add):
+        return _is_sequence(ctx, value.left) or _is_sequence(ctx, value.right)
+    return False
+
+
+def _class_values(
+    ctx: ModuleContext, attribute: cst.Attribute
+) -> list[cst.BaseExpression]:
+    """``HEADERS = [...]`` in the body of the class ``self.HEADERS`` is read in."""
+    cls = ctx.ancestor(attribute, cst.ClassDef)
+    found: list[cst.BaseExpression] = []
+    if not isinstance(cls, cst.ClassDef):
+        return found
+    name = attribute.attr.value
+    for line in cls.body.body:
+        if not isinstance(line, cst.SimpleStatementLine):
+            continue
+        for statement in line.body:
+            if isinstance(statement, cst.Assign) and any(
+                isinstance(t.target, cst.Name) and t.target.value == name
+                for t in statement.targets
+            ):
+                found.append(statement.value)
+            elif (
+                isinstance(statement, cst.AnnAssign)
+                and isinstance(statement.target, cst.Name)
+                and statement.target.value == name
+                and statement.value is not None
+            ):
+                found.append(statement.value)
+    return found
 
 
 def _built_by_local_class(ctx: ModuleContext, name: cst.Name) -> bool:
