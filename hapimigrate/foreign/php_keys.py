@@ -39,6 +39,17 @@ def mask(text: str) -> str:
     )
 
 
+def _name(key) -> str | None:
+    """``key`` for ``$key`` and for ``${key}`` inside a string."""
+    if (
+        key.type == "dynamic_variable_name"
+        and len(key.named_children) == 1
+        and key.named_children[0].type == "name"
+    ):
+        return key.named_children[0].text.decode()
+    return syn.variable(key)
+
+
 class Keys:
     """The key expressions of one parsed file."""
 
@@ -71,7 +82,7 @@ class Keys:
         held = syn.property_value(key)
         if held is not None:
             return self.identity(held, depth + 1)
-        name = syn.variable(key)
+        name = _name(key)
         if name is not None:
             values = self._assignments(key, name)
             if len(values) == 1 and values[0][1] == "=":
@@ -137,7 +148,7 @@ class Keys:
         held = syn.property_value(key)
         if held is not None:
             return self.value(held, depth + 1)
-        name = syn.variable(key)
+        name = _name(key)
         if name is not None:
             scope = syn.scope_of(key)
             values = [

@@ -297,6 +297,21 @@ class Finder:
             methods.add(given.upper() if given else None)
         return methods.pop() if len(methods) == 1 else None
 
+    def _chosen_host(self, urls) -> str:
+        """Why a URL whose host is chosen at run time may go elsewhere: one of
+        the hosts it may start with (a ternary's branch, a fallback, a value
+        given on another path) is not HubSpot's."""
+        for url in urls:
+            if url is None:
+                continue
+            for host in sorted(php_urls.hosts(self.data, flow.climb(url))):
+                if not hubspot.is_hubspot_host(host):
+                    return (
+                        f"the URL's host is chosen at run time and may be {host}, "
+                        "not HubSpot: the token must go to HubSpot only"
+                    )
+        return ""
+
     def _other_auth(self, nodes) -> str:
         """Another auth mode (OAuth, an access token) beside the key."""
         for node in nodes:
@@ -421,6 +436,9 @@ class Finder:
             where = destination(method, url)
             if where:
                 return self._plan(node, kind, Status.MANUAL, where, **common)
+        where = self._chosen_host([s.url for s in sinks] + [carrier])
+        if where:
+            return self._plan(node, kind, Status.MANUAL, where, **common)
         other = self._other_auth([node, *(s.call for s in sinks)])
         if other:
             return self._plan(node, kind, Status.MANUAL, other, **common)

@@ -628,3 +628,64 @@ def _variable_template(data: bytes, node, depth: int, bindings: dict | None) -> 
     if text is None and bindings and name in bindings:
         return bindings[name]
     return text if text is not None else "{}"
+
+
+_SCHEME_HOST = re.compile(r"^\s*(?:https?:)?//([^/?#:{}\s]+)", re.I)
+
+
+def hosts(data: bytes, node, depth: int = 0) -> set[str]:
+    """Every literal host the URL expression ``node`` may start with: both
+    branches of a ternary or a ``?:``/``??`` fallback, every value a variable
+    is given in its function (on any path), a property's value, a constant's.
+    The host :func:`template` shows is one of them; the others are chosen at
+    run time."""
+    node = syn.unwrap(node)
+    if node is None or depth > 5:
+        return set()
+    text = syn.literal(node)
+    if node.type in syn.STRINGS or node.type == "heredoc":
+        first = node.children[1] if len(node.children) > 2 else None
+        if text is None and first is not None and first.type == "string_content":
+            text = first.text.decode("utf-8", "replace")
+        match = _SCHEME_HOST.match(text or "")
+        return {match.group(1).lower()} if match else set()
+    if node.type == "conditional_expression":
+        parts = [
+            node.child_by_field_name("body"),
+            node.child_by_field_name("alternative"),
+        ]
+        if parts[0] is None:
+            parts[0] = node.child_by_field_name("condition")
+        return set().union(*(hosts(data, p, depth + 1) for p in parts))
+    if node.type == "binary_expression":
+        operator = node.child_by_field_name("operator")
+        if operator is not None and operator.type in ("?:", "??"):
+            return hosts(data, node.child_by_field_name("left"), depth + 1) | hosts(
+                data, node.child_by_field_name("right"), depth + 1
+            )
+        if operator is not None and operator.type == ".":
+            return hosts(data, _operands(node)[0], depth + 1)
+        return set()
+    if syn.call_name(node) in ("add_query_arg", "esc_url_raw", "esc_url", "trim"):
+        args = syn.arguments(node) or []
+        return hosts(data, syn.value(args[-1]), depth + 1) if args else set()
+    if syn.call_name(node) == "sprintf":
+        args = syn.arguments(node) or []
+        return hosts(data, syn.value(args[0]), depth + 1) if args else set()
+    name = syn.variable(node)
+    if name is not None:
+        found: set[str] = set()
+        for use in syn.uses(syn.scope_of(node), name):
+            assigned = syn.assignment_of(use)
+            if assigned is not None and assigned[1] in ("=", "??="):
+                found |= hosts(
+                    data, assigned[0].child_by_field_name("right"), depth + 1
+                )
+        return found
+    held = syn.property_value(node)
+    if held is not None:
+        return hosts(data, held, depth + 1)
+    held = syn.constant_value(node)
+    if held is not None:
+        return hosts(data, held, depth + 1)
+    return set()

@@ -538,3 +538,31 @@ def test_a_heredoc_url_of_one_line_is_cut():
     assert result.sites[0].calls[0].path == "/contacts/v1/lists"
     several = source.replace("lists?hapikey", "lists\n    ?hapikey")
     assert [s for s, _ in verdicts(several)] == ["manual"]
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        "$base = getenv('SANDBOX') ? 'https://sandbox.example.com' : 'https://api.hubapi.com';",
+        "$base = 'https://api.hubapi.com';\nif (getenv('MOCK')) { $base = 'https://mock.example.com'; }",
+        "$base = getenv('HS_BASE') ?: 'https://mock.example.com';",
+    ],
+)
+def test_a_host_chosen_at_run_time_among_others_is_left(base):
+    source = (
+        "<?php\n" + base + "\n"
+        "$ch = curl_init($base . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n"
+        "curl_exec($ch);\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert ".example.com" in result.sites[0].reason
+
+
+def test_a_dollar_brace_key_in_a_string_is_the_variable():
+    source = (
+        "<?php\n$key = getenv('HAPIKEY');\n"
+        '$a = curl_init("https://api.hubapi.com/owners/v2/owners?hapikey=${key}");\n'
+        "curl_exec($a);\n" + curl("$key")
+    )
+    assert [s for s, _ in verdicts(source)] == ["rewrite", "rewrite"]
