@@ -572,3 +572,33 @@ def test_headers_known_to_be_pairs_are_left(setup, headers, shown):
     [site] = result.sites
     assert site.status == Status.MANUAL
     assert f"list of pairs ({shown})" in site.reason
+
+
+WRAPPER = """import os
+import httpx
+KEY = os.environ["HUBSPOT_API_KEY"]
+BASE = "https://api.hubapi.com"
+PAIRS = [("Accept", "application/json")]
+
+
+def send(method, path, **kwargs):
+    return httpx.request(method, BASE + path, params={{"hapikey": KEY}}, **kwargs)
+
+
+def owners():
+    return send("GET", "/owners/v2/owners", headers={headers})
+"""
+
+
+def test_a_wrapper_whose_caller_hands_pairs_through_kwargs_is_left():
+    """``kwargs["headers"] = {**(kwargs.get("headers") or {}), ...}`` raised
+    TypeError on the caller's list."""
+    result = migrate(WRAPPER.format(headers="PAIRS"))
+    assert result.new is None
+    [site] = result.sites
+    assert "list of pairs (PAIRS, by the call at line 13)" in site.reason
+
+
+def test_a_wrapper_whose_callers_hand_a_mapping_is_migrated():
+    new = migrate(WRAPPER.format(headers='{"Accept": "application/json"}')).new
+    assert b'kwargs["headers"] = {**(kwargs.get("headers") or {}), ' in new

@@ -318,27 +318,66 @@ _SEQUENCE_CALLS = {"builtins.list", "builtins.tuple", "builtins.sorted"}
 def _listed_headers(ctx: ModuleContext, call: cst.Call) -> str | None:
     """``headers=[("Accept", ...)]`` (httpx, aiohttp and urllib3 take pairs, and
     repeated names): a header cannot be merged into it as into a dict. Also
-    through a name or ``self.<name>`` assigned such a value."""
+    through a name or ``self.<name>`` assigned such a value, and from the
+    callers of a wrapper that hands its own ``**kwargs`` to the request."""
     for arg in call.args:
-        if arg.keyword is None or arg.keyword.value != "headers":
-            continue
-        value = arg.value
-        if _is_sequence(ctx, value):
-            return LISTED_HEADERS.format("written here")
-        bound: list[cst.BaseExpression | None] = []
-        if isinstance(value, cst.Name):
-            scope = ctx.lexical_scope(value)
-            bindings = scope[value.value] if scope is not None else ()
-            bound = [_assigned_value(ctx, b) for b in bindings]
-        elif (
-            isinstance(value, cst.Attribute)
-            and isinstance(value.value, cst.Name)
-            and value.value.value == "self"
-        ):
-            bound = [*_self_attribute_values(ctx, value), *_class_values(ctx, value)]
-        if any(v is not None and _is_sequence(ctx, v) for v in bound):
-            return LISTED_HEADERS.format(ctx.code(value))
+        if arg.keyword is not None and arg.keyword.value == "headers":
+            shown = _pairs(ctx, arg.value)
+            return LISTED_HEADERS.format(shown) if shown else None
+    for arg in call.args:
+        if arg.star == "**" and isinstance(arg.value, cst.Name):
+            for caller in _callers_handing(ctx, call, arg.value.value):
+                for given in caller.args:
+                    if given.keyword is not None and given.keyword.value == "headers":
+                        shown = _pairs(ctx, given.value)
+                        if shown:
+                            line = ctx.start(caller)[0]
+                            where = (
+                                f"written in the call at line {line}"
+                                if shown == "written here"
+                                else f"{shown}, by the call at line {line}"
+                            )
+                            return LISTED_HEADERS.format(where)
     return None
+
+
+def _pairs(ctx: ModuleContext, value: cst.BaseExpression) -> str | None:
+    """How to name ``value`` when it is known to be a list of pairs."""
+    if _is_sequence(ctx, value):
+        return "written here"
+    bound: list[cst.BaseExpression | None] = []
+    if isinstance(value, cst.Name):
+        scope = ctx.lexical_scope(value)
+        bindings = scope[value.value] if scope is not None else ()
+        bound = [_assigned_value(ctx, b) for b in bindings]
+    elif (
+        isinstance(value, cst.Attribute)
+        and isinstance(value.value, cst.Name)
+        and value.value.value == "self"
+    ):
+        bound = [*_self_attribute_values(ctx, value), *_class_values(ctx, value)]
+    if any(v is not None and _is_sequence(ctx, v) for v in bound):
+        return ctx.code(value)
+    return None
+
+
+def _callers_handing(ctx: ModuleContext, call: cst.Call, kwargs: str) -> list[cst.Call]:
+    """The calls in the module of the function ``call`` is made in, when it
+    hands its own ``**kwargs`` to ``call`` (``def send(path, **kw):
+    return httpx.get(..., **kw)``): by name, or as ``self.send``."""
+    function = ctx.ancestor(call, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef):
+        return []
+    star = function.params.star_kwarg
+    if star is None or star.name.value != kwargs:
+        return []
+    name = function.name.value
+    return [
+        c
+        for c in ctx.index.calls
+        if (isinstance(c.func, cst.Name) and c.func.value == name)
+        or (isinstance(c.func, cst.Attribute) and c.func.attr.value == name)
+    ]
 
 
 def _is_sequence(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
