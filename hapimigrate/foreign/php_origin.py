@@ -97,6 +97,11 @@ def _function(src: syn.Source, call, depth: int) -> str:
     name = syn.call_name(call).rsplit("\\", 1)[-1]
     args = syn.arguments(call) or []
     if name in CONFIG_FUNCTIONS and _literal_first(call):
+        if name == "get_option" and _switches_blogs(call):
+            return (
+                "the file switches WordPress sites (switch_to_blog): get_option() "
+                "may read another site's key; migrate it by hand"
+            )
         if name == "env" and len(args) > 1:  # env('X', default)
             return origin(src, syn.value(args[1]), depth + 1)
         if name in ("config", "get_option", "get_site_option") and len(args) > 1:
@@ -109,6 +114,13 @@ def _function(src: syn.Source, call, depth: int) -> str:
         f"the key comes from {shown}(), which hapimigrate does not follow "
         "(a database, a request, another portal?): migrate it by hand"
     )
+
+
+def _switches_blogs(node) -> bool:
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    return b"switch_to_blog" in root.text
 
 
 def _reads_setting(call) -> bool:
@@ -348,6 +360,45 @@ def _set_from_outside(cls, name: str) -> bool:
     return False
 
 
+def _settings(src: syn.Source, node) -> bool:
+    """Whether ``node`` is a setting read whole (``get_option('hubspot')``,
+    ``config('services.hubspot')``), directly or through a variable given it
+    once and never changed (not even one field of it)."""
+    node = syn.unwrap(node)
+    if node is None:
+        return False
+    if node.type == "function_call_expression":
+        return syn.call_name(node).rsplit("\\", 1)[
+            -1
+        ] in CONFIG_FUNCTIONS and _literal_first(node)
+    if node.type in ("scoped_call_expression", "member_call_expression"):
+        return _reads_setting(node)
+    name = syn.variable(node)
+    if name is None:
+        return False
+    scope = syn.scope_of(node)
+    if name in syn.parameters(scope):
+        return False
+    found = writes(scope, name)
+    if len(found) != 1 or found[0][1] != "=":
+        return False
+    for use in syn.uses(scope, name):
+        outer = use
+        while outer.parent is not None and outer.parent.type == "subscript_expression":
+            outer = outer.parent
+        if outer is not use and syn.assignment_of(outer) is not None:
+            return False  # $settings['api_key'] = ...
+        if use.parent is not None and use.parent.type == "argument":
+            from hapimigrate.foreign.php_values import by_reference
+
+            call = use.parent.parent.parent
+            if call.type != "function_call_expression" or by_reference(
+                call, use.parent
+            ):
+                return False
+    return _settings(src, found[0][0].child_by_field_name("right"))
+
+
 def _subscript(src: syn.Source, key) -> str:
     base = key.named_children[0] if key.named_children else None
     index = key.named_children[1] if len(key.named_children) > 1 else None
@@ -360,12 +411,16 @@ def _subscript(src: syn.Source, key) -> str:
             f"the key comes from the request ({shown}): it is the caller's "
             "credential, not this program's; migrate it by hand"
         )
-    root = base
+    root, literal_indices = key, True
     while root is not None and root.type == "subscript_expression":
+        index_node = root.named_children[1] if len(root.named_children) > 1 else None
+        literal_indices = literal_indices and syn.literal(index_node) is not None
         root = root.named_children[0] if root.named_children else None
     holder = syn.variable(root)
     if holder is not None and holder in syn.parameters(syn.scope_of(key)):
         return f"the key is read from parameter ${holder} ({shown}): {CALLER}"
+    if literal_indices and _settings(src, root):
+        return ""  # get_option('hubspot')['api_key']: a setting's field
     return (
         f"the key comes from {shown}, whose value hapimigrate does not follow "
         "(a database row, decoded input, another portal's settings?): migrate it by hand"

@@ -670,7 +670,11 @@ class Finder:
                 key=self.keys.identity(key),
                 **common,
             )
-        where = destination(method, template) or defaults
+        where = (
+            destination(method, template)
+            or (self._chosen_host([url]) if url is not None else "")
+            or defaults
+        )
         if where:
             return self._plan(node, Kind.PARAMS, Status.MANUAL, where, **common)
         for write in writes:
@@ -779,7 +783,7 @@ class Finder:
                 key=self.keys.identity(key),
                 **common,
             )
-        where = destination(method, template)
+        where = destination(method, template) or self._chosen_host([url])
         if where:
             return self._plan(node, Kind.PARAMS, Status.MANUAL, where, **common)
         cut = syn.remove_entry(array, item.node) or Edit(

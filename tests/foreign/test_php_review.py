@@ -566,3 +566,51 @@ def test_a_dollar_brace_key_in_a_string_is_the_variable():
         "curl_exec($a);\n" + curl("$key")
     )
     assert [s for s, _ in verdicts(source)] == ["rewrite", "rewrite"]
+
+
+def test_a_guzzle_or_laravel_url_whose_host_is_chosen_at_run_time_is_left():
+    base = "$base = getenv('SANDBOX') ? 'https://sandbox.example.com' : 'https://api.hubapi.com';\n"
+    guzzle = (
+        "<?php\nuse GuzzleHttp\\Client;\n" + base + "$c = new Client();\n"
+        "$c->get($base . '/contacts/v1/lists', ['query' => ['hapikey' => getenv('HAPIKEY')]]);\n"
+    )
+    laravel = (
+        "<?php\nuse Illuminate\\Support\\Facades\\Http;\n"
+        + base
+        + "Http::get($base . '/contacts/v1/lists', ['hapikey' => getenv('HAPIKEY')]);\n"
+    )
+    for source in (guzzle, laravel):
+        result = migrate(source)
+        assert result.new is None
+        assert "sandbox.example.com" in result.sites[0].reason
+
+
+@pytest.mark.parametrize(
+    "settings, verdict",
+    [
+        ("$settings = get_option('hubspot');\n$key = $settings['api_key'];", "rewrite"),
+        ("$key = get_option('hubspot')['api_key'];", "rewrite"),
+        ("$key = config('services.hubspot')['key'];", "rewrite"),
+        (
+            "$settings = get_option('hubspot');\n$settings['api_key'] = $_GET['k'];\n"
+            "$key = $settings['api_key'];",
+            "manual",
+        ),
+        ("$settings = get_option('hubspot');\n$key = $settings[$portal];", "manual"),
+        ("$settings = $db->settings();\n$key = $settings['api_key'];", "manual"),
+    ],
+)
+def test_a_field_of_a_setting_read_whole_is_the_configured_key(settings, verdict):
+    source = "<?php\n" + settings + "\n" + curl("$key")
+    assert [s for s, _ in verdicts(source)] == [verdict]
+
+
+def test_get_option_in_a_file_that_switches_sites_is_left():
+    source = (
+        "<?php\nforeach (get_sites() as $site) {\n    switch_to_blog($site->blog_id);\n"
+        "    $key = get_option('hubspot_key');\n"
+        + curl("$key")
+        + "    restore_current_blog();\n}\n"
+    )
+    result = migrate(source)
+    assert result.new is None and "switch_to_blog" in result.sites[0].reason
