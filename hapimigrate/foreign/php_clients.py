@@ -167,7 +167,9 @@ def _use(src: syn.Source, use) -> str:
                 f"the client is given a URL known only at run time on line {line} "
                 f"({shown}): an absolute URL there would take the token to another host"
             )
-        other = hubspot.host(template)
+        other = hubspot.host(
+            "https:" + template if template.startswith("//") else template
+        )
         if other is not None and not hubspot.is_hubspot_host(other):
             return (
                 f"the client also sends requests to {other}: its default "

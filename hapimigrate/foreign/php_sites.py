@@ -518,6 +518,7 @@ class Finder:
                 Status.KEPT,
                 "the client calls developer-key endpoints only (webhooks): it "
                 "keeps its key",
+                key=self.keys.identity(client.key) if client.key is not None else None,
                 **common,
             )
         if hubspot.DEVELOPER_KEY in kinds:

@@ -614,3 +614,24 @@ def test_get_option_in_a_file_that_switches_sites_is_left():
     )
     result = migrate(source)
     assert result.new is None and "switch_to_blog" in result.sites[0].reason
+
+
+def test_a_webhooks_sdk_client_and_a_url_sharing_its_key_are_left():
+    source = (
+        "<?php\n$key = getenv('HAPIKEY');\n"
+        "$dev = \\HubSpot\\Factory::createWithApiKey($key);\n"
+        "$dev->webhooks()->settingsApi()->getAll(12345);\n" + curl("$key")
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert [s.status.value for s in result.sites] == ["manual", "manual"]
+
+
+def test_a_protocol_relative_url_leaves_the_clients_base():
+    source = (
+        "<?php\nuse GuzzleHttp\\Client;\n"
+        + CLIENT
+        + "$hs->get('//hooks.slack.com/x');\n"
+    )
+    result = migrate(source)
+    assert result.new is None and "hooks.slack.com" in result.sites[0].reason
