@@ -602,3 +602,42 @@ def test_a_wrapper_whose_caller_hands_pairs_through_kwargs_is_left():
 def test_a_wrapper_whose_callers_hand_a_mapping_is_migrated():
     new = migrate(WRAPPER.format(headers='{"Accept": "application/json"}')).new
     assert b'kwargs["headers"] = {**(kwargs.get("headers") or {}), ' in new
+
+
+PASSED = """import os
+import requests
+{imports}
+KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+def fetch(client, path):
+    return client.get("https://api.hubapi.com" + path, params={{"hapikey": KEY}})
+
+
+def owners():
+    http = {built}
+    return fetch(http, "/owners/v2/owners")
+"""
+
+
+def test_a_client_parameter_whose_caller_passes_an_unknown_object_is_left():
+    result = migrate(
+        PASSED.format(imports="from vendor_sdk import Vendor", built="Vendor()")
+    )
+    assert result.new is None
+    assert "client.get() is built by Vendor() from vendor_sdk" in result.sites[0].reason
+
+
+def test_a_client_parameter_whose_callers_pass_sessions_is_migrated(monkeypatch):
+    result = migrate(PASSED.format(imports="", built="requests.Session()"))
+    assert [s.status for s in result.sites] == [Status.REWRITE]
+    recorder = Recorder()
+    fake = types.ModuleType("requests")
+    fake.Session = recorder.session_class()
+    monkeypatch.setitem(sys.modules, "requests", fake)
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    namespace: dict = {}
+    exec(compile(result.new.decode(), "<migrated>", "exec"), namespace)
+    namespace["owners"]()
+    assert recorder.sent == SENT_WITH_TOKEN

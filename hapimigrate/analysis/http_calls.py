@@ -183,6 +183,9 @@ def _receiver_doubt(ctx: ModuleContext, func: cst.Attribute) -> str | None:
         if _built_by_constructor(ctx, root):
             return None
         values = [_assigned_value(ctx, b) for b in bindings]
+        for binding in bindings:  # def fetch(session, ...): what callers pass
+            if isinstance(getattr(binding, "node", None), cst.Param):
+                values += _passed_values(ctx, binding.node)
     elif (
         isinstance(receiver, cst.Attribute)
         and receiver.value is root
@@ -192,15 +195,61 @@ def _receiver_doubt(ctx: ModuleContext, func: cst.Attribute) -> str | None:
     else:
         return None
     for value in values:  # client = Client(), self.http = make_http()
-        if isinstance(value, cst.Call):
-            doubt = _built_doubt(ctx, value, method, label)
-        elif isinstance(value, cst.Name) and _imported_name(ctx, value):
-            doubt = _imported_doubt(ctx, value, method, label)
-        else:
-            doubt = None
+        doubt = _value_doubt(ctx, value, method, label)
         if doubt:
             return doubt
     return None
+
+
+def _value_doubt(
+    ctx: ModuleContext,
+    value: cst.BaseExpression | None,
+    method: str,
+    label: str,
+    depth: int = 0,
+) -> str | None:
+    """Why the object ``value`` evaluates to may not take headers=."""
+    if isinstance(value, cst.Await):
+        value = value.expression
+    if isinstance(value, cst.Call):
+        return _built_doubt(ctx, value, method, label)
+    if isinstance(value, cst.Name) and _imported_name(ctx, value):
+        return _imported_doubt(ctx, value, method, label)
+    if isinstance(value, cst.Name) and depth < 2:  # fetch(http): http = Vendor()
+        scope = ctx.lexical_scope(value)
+        for binding in scope[value.value] if scope is not None else ():
+            found = _value_doubt(
+                ctx, _assigned_value(ctx, binding), method, label, depth + 1
+            )
+            if found:
+                return found
+    return None
+
+
+def _passed_values(ctx: ModuleContext, param: cst.Param) -> list[cst.BaseExpression]:
+    """What the calls of a module-level function in this module pass for
+    ``param`` (by position or keyword)."""
+    function = ctx.ancestor(param, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef) or not isinstance(
+        ctx.parent(function), cst.Module
+    ):
+        return []
+    positional = [*function.params.posonly_params, *function.params.params]
+    index = positional.index(param) if param in positional else None
+    name = param.name.value
+    found: list[cst.BaseExpression] = []
+    for call in ctx.index.calls:
+        if not (
+            isinstance(call.func, cst.Name) and call.func.value == function.name.value
+        ):
+            continue
+        plain = [a for a in call.args if a.keyword is None and not a.star]
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == name:
+                found.append(arg.value)
+        if index is not None and index < len(plain):
+            found.append(plain[index].value)
+    return found
 
 
 def _imported_doubt(
