@@ -641,3 +641,26 @@ def test_a_client_parameter_whose_callers_pass_sessions_is_migrated(monkeypatch)
     exec(compile(result.new.decode(), "<migrated>", "exec"), namespace)
     namespace["owners"]()
     assert recorder.sent == SENT_WITH_TOKEN
+
+
+@pytest.mark.parametrize(
+    "net, status",
+    [
+        ("import requests\nclient = requests.Session()\n", Status.REWRITE),
+        (NO_HEADERS, Status.MANUAL),
+    ],
+)
+@pytest.mark.parametrize(
+    "imports, receiver",
+    [("from .net import client", "client"), ("from . import net", "net.client")],
+)
+def test_relative_imports_are_read_in_the_package(
+    imports, receiver, net, status, tmp_path
+):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "net.py").write_text(net)
+    app = APP.format(imports=imports, receiver=receiver)
+    (tmp_path / "pkg" / "app.py").write_text(app)
+    result = migrate(app, path=str(tmp_path / "pkg" / "app.py"))
+    assert [s.status for s in result.sites] == [status]
