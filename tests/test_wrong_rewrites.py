@@ -1028,3 +1028,57 @@ def test_an_instance_attribute_set_in_another_module_keeps_the_class_manual(tmp_
     assert not any(r.changed for r in results)
     (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and "set one on its instances" in site.reason
+
+
+SECOND_KEY_BEHIND_A_NAME = {
+    "or_a_name": (
+        "SANDBOX_KEY = os.getenv('HUBSPOT_SANDBOX_KEY')\n"
+        "KEY2 = os.getenv('HUBSPOT_API_KEY') or SANDBOX_KEY\n",
+        "KEY2",
+    ),
+    "default_a_name": (
+        "SANDBOX_KEY = os.getenv('HUBSPOT_SANDBOX_KEY')\n"
+        "KEY2 = os.getenv('HUBSPOT_API_KEY', SANDBOX_KEY)\n",
+        "KEY2",
+    ),
+    "function_choosing": (
+        "DEBUG = os.getenv('DEBUG') == '1'\nPROD = os.environ.get('HUBSPOT_API_KEY')\n"
+        "TEST = os.environ.get('HUBSPOT_TEST_PORTAL_KEY')\n"
+        "def key():\n    return TEST if DEBUG else PROD\n",
+        "key()",
+    ),
+    "function_branches": (
+        "def key():\n    if os.environ.get('APP_ENV') == 'staging':\n"
+        "        return os.environ['HUBSPOT_STAGING_KEY']\n"
+        "    return os.environ['HUBSPOT_API_KEY']\n",
+        "key()",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SECOND_KEY_BEHIND_A_NAME))
+def test_a_second_portals_key_behind_a_name_or_function_stays_manual(name):
+    """A review: the sandbox/test portal's key reached the request through a
+    name or a function choosing it; one token replaced both (debug runs then
+    wrote to the production portal)."""
+    definitions, value = SECOND_KEY_BEHIND_A_NAME[name]
+    result = migrate(
+        "import os, requests\n" + definitions + "def owners():\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/owners',"
+        f" params={{'hapikey': {value}}})\n"
+    )
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "several keys" in site.reason
+
+
+def test_one_variable_through_a_function_and_strip_still_migrates():
+    result = migrate(
+        "import os, requests\nKEY = os.environ.get('HUBSPOT_API_KEY', '').strip()\n"
+        "def hs_key():\n    return KEY\n"
+        "def owners():\n    return requests.get('https://api.hubapi.com/crm/v3/owners',"
+        " params={'hapikey': hs_key()})\n"
+    )
+    assert [s.status for s in result.sites if s.kind.value == "params"] == [
+        Status.REWRITE
+    ]

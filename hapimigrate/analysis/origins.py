@@ -80,6 +80,83 @@ def _origin(
         names = set(_ENV_NAME.findall(ctx.code(node)))
         if len(names) > 1:
             return Origin(SEVERAL, ", ".join(sorted(names)))
+    if found.kind == CONFIG and depth == 0:
+        # the same through names and functions: KEY = os.getenv("A") or
+        # SANDBOX_KEY; def key(): return TEST_KEY if DEBUG else PROD_KEY
+        names = _variables(ctx, node, 0, set())
+        if len(names) > 1:
+            return Origin(SEVERAL, ", ".join(sorted(names)))
+    return found
+
+
+_READERS = re.compile(
+    r"""^(?:os\.)?(?:environ\s*\[|environ\.get\(|getenv\()\s*['"]([A-Za-z_]\w*)['"]"""
+)
+
+
+def _variables(
+    ctx: ModuleContext, node: cst.CSTNode, depth: int, seen: set[int]
+) -> set[str]:
+    """The environment variables a configured value may be read from, through
+    ``or``/``if-else`` alternatives, lookup defaults, names and this module's
+    functions' returns (not their tests: ``os.getenv("DEBUG")`` decides, it is
+    not the key)."""
+    if depth > _DEPTH or id(node) in seen:
+        return set()
+    seen.add(id(node))
+    again = lambda child: _variables(ctx, child, depth + 1, seen)  # noqa: E731
+    if isinstance(node, cst.BooleanOperation):
+        return again(node.left) | again(node.right)
+    if isinstance(node, cst.IfExp):
+        return again(node.body) | again(node.orelse)
+    if isinstance(node, (cst.Call, cst.Subscript)):
+        read = _READERS.match(ctx.code(node))
+        if read:
+            found = {read.group(1)}
+            if isinstance(node, cst.Call):
+                for arg in node.args[1:2]:
+                    found |= again(arg.value)  # os.environ.get("A", FALLBACK)
+            return found
+    if isinstance(node, cst.Call):
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("strip", "lower"):
+            return again(func.value)
+        if isinstance(func, cst.Name):
+            function = Flow(ctx).local_function(node)
+            if isinstance(function, cst.FunctionDef):
+                return set().union(
+                    *(again(r.value) for r in _returns(function) if r.value)
+                )
+        return set()
+    if isinstance(node, cst.Name):
+        scope = ctx.lexical_scope(node)
+        found: set[str] = set()
+        for binding in scope[node.value] if scope is not None else ():
+            value = values.assigned_value(ctx, getattr(binding, "node", None))
+            if value is not None:
+                found |= again(value)
+        return found
+    return set()
+
+
+def _returns(function: cst.FunctionDef) -> list[cst.Return]:
+    """The function's own return statements (not those of nested functions)."""
+    found: list[cst.Return] = []
+
+    class Returns(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_Return(self, node: cst.Return) -> None:
+            found.append(node)
+
+    function.visit(Returns())
     return found
 
 
