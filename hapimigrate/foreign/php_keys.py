@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from hapimigrate.foreign import php_origin
+from hapimigrate.foreign import php_config, php_origin
 from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.keys import is_plausible_key
 
@@ -24,7 +24,13 @@ def literal_identity(value: str) -> str:
 
 def key_label(identity: str) -> str:
     """How a reason names a key: never its value."""
-    return "a hard-coded key" if identity.startswith("<literal") else mask(identity)
+    if identity.startswith("<literal"):
+        return "a hard-coded key"
+    if identity.startswith("env:"):
+        return f"getenv('{identity[4:]}')"
+    if identity.startswith("config:"):
+        return f"config('{identity[7:]}')"
+    return mask(identity)
 
 
 def mask(text: str) -> str:
@@ -53,9 +59,10 @@ def _name(key) -> str | None:
 class Keys:
     """The key expressions of one parsed file."""
 
-    def __init__(self, src: syn.Source, root) -> None:
+    def __init__(self, src: syn.Source, root, path: str = "") -> None:
         self.src = src
         self.root = root
+        self.path = path  # the file's, to find its project's configuration
 
     def identity(self, key, depth: int = 0) -> str | None:
         """What tells two keys apart: the configuration a key expression reads
@@ -66,6 +73,13 @@ class Keys:
         text = syn.literal(key)
         if text is not None:
             return literal_identity(text)
+        env = php_config.env_name(key)
+        if env is not None:  # getenv('X'), env('X'), $_ENV['X']: one variable
+            return f"env:{env}"
+        dotted = php_config.config_path(key)
+        if dotted is not None:
+            env = php_config.env_of_config(self.path, dotted)
+            return f"env:{env}" if env is not None else f"config:{dotted}"
         if key.type == "binary_expression":
             operator = key.child_by_field_name("operator")
             if operator is not None and operator.type in ("?:", "??"):

@@ -88,7 +88,7 @@ class Finder:
         self.root = tree.root_node
         self.src = syn.Source(data)
         self.token, self.token_problem = token_expression(options.provider.spec)
-        self.keys = php_keys.Keys(self.src, self.root)
+        self.keys = php_keys.Keys(self.src, self.root, path)
         self.imports = php_sdk.imported_names(self.root)
         self.style = flow.Style(
             self.src,

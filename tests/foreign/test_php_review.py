@@ -635,3 +635,33 @@ def test_a_protocol_relative_url_leaves_the_clients_base():
     )
     result = migrate(source)
     assert result.new is None and "hooks.slack.com" in result.sites[0].reason
+
+
+def test_config_and_env_of_the_same_variable_are_one_key(tmp_path):
+    (tmp_path / "artisan").write_text("<?php\n")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "services.php").write_text(
+        "<?php\nreturn [\n    'hubspot' => [\n        'key' => env('HUBSPOT_API_KEY'),\n"
+        "        'portal' => env('HUBSPOT_PORTAL_KEY'),\n    ],\n];\n"
+    )
+    (tmp_path / "app").mkdir()
+    path = str(tmp_path / "app" / "Sync.php")
+    source = (
+        "<?php\nuse Illuminate\\Support\\Facades\\Http;\n"
+        "Http::get('https://api.hubapi.com/contacts/v1/lists', ['hapikey' => config('services.hubspot.%s')]);\n"
+        "Http::get('https://api.hubapi.com/owners/v2/owners', ['hapikey' => env('HUBSPOT_API_KEY')]);\n"
+    )
+    same = migrate(source % "key", path)
+    assert [s.status.value for s in same.sites] == ["rewrite", "rewrite"]
+    other = migrate(source % "portal", path)
+    assert [s.status.value for s in other.sites] == ["manual", "manual"]
+    assert "two different keys" in other.sites[0].reason
+
+
+def test_getenv_and_dollar_env_of_one_variable_are_one_key():
+    source = (
+        "<?php\n"
+        + curl("getenv('HAPIKEY')")
+        + curl("$_ENV['HAPIKEY']", "owners/v2/owners")
+    )
+    assert [s for s, _ in verdicts(source)] == ["rewrite", "rewrite"]
