@@ -5,7 +5,9 @@
 * the caller (a function parameter, ``req.query.key``, ``this.apiKey``): the
   caller's credential stays the caller's, so the site is left for a person;
 * a developer key by its name: kept;
-* anything else (a call, a reassigned variable): left for a person.
+* a key that takes several values (a loop variable, ``process.env[`HAPIKEY_${r}`]``,
+  ``KEYS[region]``: several portals' keys one token cannot replace) and anything
+  else (a call, a reassigned variable): left for a person.
 
 ``identity`` names a configured key so that two of them in one file (two
 portals) are not collapsed into one token; it never holds a key's value.

@@ -8,6 +8,10 @@ where a new one goes when the call has none).
     axios({ url, method: 'post' })       options: the config, url: its url
     request({ uri, qs }, callback)       options: the object, url: its uri
     https.get(url, (res) => ...)         options: none yet, insert before the callback
+
+A name is the library only where it is bound to it: a ``fetch`` or ``axios``
+the file declares itself (a function, an object, a parameter) is not, whatever
+its name (it may ignore the options the header would go into).
 """
 
 from __future__ import annotations

@@ -4,8 +4,12 @@
 in the header, and the import statement's place.
 
 The module of a ``module:callable`` provider is named as given, dots read as
-path separators (``auth.tokens:getToken`` -> ``require('auth/tokens')``); the
-callable is called on every request and must return the token (a string).
+path separators (``auth.tokens:getToken`` -> ``require('auth/tokens')``), or by
+its relative path when it is a file of the project (``require('../auth/tokens')``);
+the callable is called on every request and must return the token (a string).
+An ES module (Node's rule: ``.mjs``, ``import``/``export``, top-level ``await``,
+the nearest ``package.json``'s ``"type": "module"``) imports it, where
+``require`` is not defined.
 """
 
 from __future__ import annotations
