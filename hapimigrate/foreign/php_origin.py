@@ -48,6 +48,11 @@ def origin(src: syn.Source, key, depth: int = 0) -> str:
         return ""
     if key.type == "cast_expression":
         return origin(src, key.named_children[-1], depth + 1)
+    if key.type in ("throw_expression", "exit_statement") or syn.call_name(key) in (
+        "die",
+        "exit",
+    ):
+        return ""  # getenv('K') ?: die('no key'): the run stops, no key is sent
     if key.type == "binary_expression":
         operator = key.child_by_field_name("operator")
         if operator is not None and operator.type in ("?:", "??"):

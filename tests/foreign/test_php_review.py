@@ -160,6 +160,10 @@ CONFIGURED = {
     "trim of a setting": "trim(getenv('HUBSPOT_API_KEY'))",
     "a fallback": "getenv('HUBSPOT_API_KEY') ?: get_option('hubspot_api_key')",
     "an isset fallback": "isset($_ENV['K']) ? $_ENV['K'] : getenv('K')",
+    "a fallback that stops the run": "getenv('HUBSPOT_API_KEY') ?: die('no key')",
+    "a fallback that throws": "getenv('K') ?? throw new RuntimeException('no key')",
+    "a Symfony parameter": "$this->getParameter('hubspot.api_key')",
+    "a cast": "(string) getenv('HUBSPOT_API_KEY')",
 }
 
 
