@@ -32,6 +32,7 @@ from hapimigrate.foreign.js_syntax import (
     string_value,
     text,
     unwrap,
+    walk,
 )
 from hapimigrate.foreign.js_urls import url_template
 
@@ -111,6 +112,10 @@ def bound_module(name: Node | None, bindings: dict[str, str]) -> str | None:
         return module if module is not None else LOCAL
     if binding.kind in ("const", "let", "var") and binding.declarator is not None:
         value = unwrap(binding.declarator.child_by_field_name("value"))
+        if binding.kind == "const" and module is None and text(name) == "fetch":
+            forwarded = _forwarding_fetch(value)
+            if forwarded is not None:
+                return forwarded
         if (
             module is not None
             and required(value) == module.split("#")[0]
@@ -118,6 +123,45 @@ def bound_module(name: Node | None, bindings: dict[str, str]) -> str | None:
         ):
             return module
     return LOCAL
+
+
+def _forwarding_fetch(value: Node | None) -> str | None:
+    """``'node-fetch'`` for node-fetch's own CommonJS idiom, a function handing
+    every argument on: ``(...args) => import('node-fetch').then(({ default:
+    fetch }) => fetch(...args))``."""
+    if value is None or value.type != "arrow_function":
+        return None
+    params = value.child_by_field_name("parameters")
+    rest = params.named_children if params is not None else []
+    if len(rest) != 1 or rest[0].type != "rest_pattern":
+        return None
+    name = text(rest[0]).lstrip(".").strip()
+    spread = "(..." + name + ")"
+    defaults = {
+        text(node.child_by_field_name("value"))
+        for node in walk(value)
+        if node.type == "pair_pattern"
+        and text(node.child_by_field_name("key")) == "default"
+    }
+    uses = sum(1 for n in walk(value) if n.type == "identifier" and text(n) == name)
+    module, forwards = None, 0
+    for node in walk(value):
+        if node.type != "call_expression":
+            continue
+        args = node.child_by_field_name("arguments")
+        function = node.child_by_field_name("function")
+        if args is not None and text(args).replace(" ", "") == spread:
+            callee = text(function) if function is not None else ""
+            if callee not in defaults and not callee.endswith(".default"):
+                return None  # the arguments go somewhere else too
+            forwards += 1
+        if function is not None and text(function) in ("import", "require"):
+            given = arguments(node)
+            source = string_value(given[0]) if len(given) == 1 else None
+            if source in FETCH_MODULES:
+                module = source
+    # every use of the arguments is the hand-over (the rest parameter is one)
+    return module if forwards and uses == forwards + 1 else None
 
 
 def library_of(call: Node, bindings: dict[str, str]) -> tuple[str, str | None] | None:

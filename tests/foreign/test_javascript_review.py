@@ -219,6 +219,38 @@ def test_a_fetch_or_axios_the_file_declares_is_not_the_library(source):
     _manual(source)
 
 
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "(...args) => import('node-fetch').then(({ default: fetch }) => fetch(...args))",
+        "(...args) => import('node-fetch').then((mod) => mod.default(...args))",
+    ],
+)
+def test_node_fetchs_own_forwarding_idiom_is_the_library(wrapper):
+    result = _process(
+        f"const fetch = {wrapper};\n"
+        "fetch(`https://api.hubapi.com/contacts/v1/lists?hapikey=${process.env.HAPIKEY}`);\n"
+    )
+    assert _only(result).status == Status.REWRITE
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [  # the options do not reach node-fetch, or the arguments go elsewhere too
+        "(...args) => import('node-fetch').then(({ default: f }) => f(args[0]))",
+        "(...args) => { log(...args); return import('node-fetch').then(({ default: f }) => f(args[0])); }",
+        "(...args) => import('./cache').then(({ default: f }) => f(...args))",
+        "(url) => import('node-fetch').then(({ default: f }) => f(url))",
+    ],
+)
+def test_a_fetch_wrapper_that_may_drop_the_options_is_not_the_library(wrapper):
+    _manual(
+        f"const fetch = {wrapper};\n"
+        "fetch(`https://api.hubapi.com/contacts/v1/lists?hapikey=${process.env.HAPIKEY}`);\n",
+        "this file's own",
+    )
+
+
 def test_a_local_fetch_is_named_in_the_reason():
     (site,) = _manual(
         "async function fetch(url) { return url; }\n"
