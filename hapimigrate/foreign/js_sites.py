@@ -193,10 +193,16 @@ def _appended_site(top: Node, found, offset: int, flow: Flow) -> Candidate | Non
     if reach.reason:
         return manual(reason=reach.reason)
     for request, _ in reach.requests:
+        sent = request.call.start_point[0] + 1
         if request.call.start_byte < statement.end_byte:
             return manual(
-                f"the URL is sent on line {request.call.start_point[0] + 1}, before "
-                f"the key is added to it (line {line})"
+                f"the URL is sent on line {sent}, before the key is added to it "
+                f"(line {line})"
+            )
+        if _function_of(request.call) != _function_of(statement):
+            return manual(
+                f"the URL is sent on line {sent} by another function, which may run "
+                f"before the key is added to it (line {line})"
             )
     template = url_template(binding.value)
     calls, templates = _calls(reach, template)
@@ -212,6 +218,25 @@ def _appended_site(top: Node, found, offset: int, flow: Flow) -> Candidate | Non
         ends_query=found.ends_query,
         key_node=found.value,
     )
+
+
+def _function_of(node: Node) -> Node | None:
+    """The function (or the program) whose body holds ``node``."""
+    node = node.parent
+    while node is not None and node.type not in _FUNCTIONS:
+        node = node.parent
+    return node
+
+
+_FUNCTIONS = (
+    "function_declaration",
+    "function_expression",
+    "function",
+    "arrow_function",
+    "method_definition",
+    "generator_function_declaration",
+    "generator_function",
+)
 
 
 # -- parameter objects ----------------------------------------------------------------

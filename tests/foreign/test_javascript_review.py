@@ -605,6 +605,14 @@ def test_a_key_added_with_plus_equals_goes_with_its_statement():
         ),
         (
             "  let url = 'https://api.hubapi.com/contacts/v1/lists?count=1';\n"
+            "  send();\n"
+            "  url += '&hapikey=' + process.env.HAPIKEY;\n"
+            "  return send();\n"
+            "  function send() { return fetch(url); }\n",
+            "by another function",
+        ),
+        (
+            "  let url = 'https://api.hubapi.com/contacts/v1/lists?count=1';\n"
             "  if (q) url += '&hapikey=' + process.env.HAPIKEY;\n"
             "  return fetch(url);\n",
             "inside a branch or loop",
