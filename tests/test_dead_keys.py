@@ -7,7 +7,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from hapimigrate.cli import main
-from tests.conftest import migrated_text
+from hapimigrate.model import Kind, Status
+from tests.conftest import migrate, migrated_text
 
 USE = 'requests.get("https://api.hubapi.com/owners/v2/owners?hapikey=" + API_KEY)\n'
 H = '{"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]}'
@@ -49,13 +50,42 @@ def test_a_definition_still_read_stays():
     assert 'API_KEY = os.getenv("K")' in migrated_text(source)
 
 
+def _setting_reasons(source: str) -> list[str]:
+    return [
+        s.reason
+        for s in migrate(source).sites
+        if s.kind == Kind.SETTING and s.status == Status.MANUAL
+    ]
+
+
 def test_exported_and_side_effect_definitions_stay():
     exported = '__all__ = ["API_KEY"]\nimport requests\nAPI_KEY = "k"\n' + USE
     assert 'API_KEY = "k"' in migrated_text(exported)
+    [reason] = _setting_reasons(exported)  # and a person is told why
+    assert reason.startswith("API_KEY is listed in __all__")
     computed = (
         "import requests\nfrom vault import fetch_key\nAPI_KEY = fetch_key()\n" + USE
     )
     assert "API_KEY = fetch_key()" in migrated_text(computed)
+    [reason] = _setting_reasons(computed)
+    assert "may do more than read the environment" in reason
+
+
+def test_a_definition_read_outside_any_site_is_reported():
+    source = (
+        'import os\nimport requests\nAPI_KEY = os.environ["K"]\n'
+        + USE
+        + "\n\ndef masked():\n    return API_KEY[:4]\n"
+    )
+    assert 'API_KEY = os.environ["K"]' in migrated_text(source)
+    [reason] = _setting_reasons(source)
+    assert reason.startswith("API_KEY is still read by masked() in example.py")
+    # read by a site left for a person, it is that site's to tell
+    assert not _setting_reasons(
+        'import os\nimport requests\nfrom lib import fetch\nAPI_KEY = os.getenv("K")\n'
+        + USE
+        + 'fetch("https://api.hubapi.com/x?hapikey=" + API_KEY)\n'
+    )
 
 
 def test_a_definition_another_module_reads_stays(tmp_path, monkeypatch):

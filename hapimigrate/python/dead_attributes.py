@@ -20,7 +20,7 @@ import libcst as cst
 
 from hapimigrate.python import dead_keys
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.python.dead_settings import may_raise, reads_environment
+from hapimigrate.python.setting_values import may_raise, reads_environment
 
 BLOCKED = (
     "nothing reads {} any more, but this definition cannot simply go (a field of "

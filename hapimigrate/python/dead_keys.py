@@ -19,6 +19,7 @@ from libcst.metadata import GlobalScope
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import drop_items, plus_operands
+from hapimigrate.python.setting_values import decouple_reason, reads_environment
 
 STILL_READ = (
     "{} is still read by {} after the migration (a check of the old key?): the "
@@ -49,8 +50,6 @@ def remove(
     gone = removed_nodes(ctx)
     exported = _exported(ctx.module)
     provider_names = {i.name or i.module.split(".")[0] for i in ctx.provider.imports}
-    from hapimigrate.python import dead_settings  # which imports this module
-
     removed: list[str] = []
     looked_at: set[str] = set()
     for key in ctx.key_names:
@@ -64,7 +63,7 @@ def remove(
                 remove_unused_import(ctx, key, name, gone)
             continue
         looked_at.add(name)
-        dead_settings.dotenv_note(ctx, statement, statement.value)
+        dotenv_note(ctx, statement, statement.value)
         binding = next(iter(ctx.lexical_scope(key)[name]))
         live = [
             ref.node for ref in binding.references if not _inside(ctx, ref.node, gone)
@@ -81,7 +80,7 @@ def remove(
         if name in exported:
             report(ctx, statement, EXPORTED.format(name))
             continue
-        if not dead_settings.reads_environment(ctx, statement.value):
+        if not reads_environment(ctx, statement.value):
             report(ctx, statement, STILL_REQUIRED.format(name))
             continue
         ctx.edits.statements[statement] = []
@@ -95,6 +94,16 @@ def remove(
             if root not in provider_names and root not in protected:
                 remove_unused_import(ctx, attribute, root, gone)
     return tuple(removed)
+
+
+def dotenv_note(
+    ctx: ModuleContext, node: cst.CSTNode, value: cst.BaseExpression
+) -> None:
+    """A manual site when ``value`` reads the key with python-decouple while the
+    token is read from ``os.environ`` (see setting_values.DOTENV)."""
+    reason = decouple_reason(ctx, value)
+    if reason is not None:
+        report(ctx, node, reason)
 
 
 def report(ctx: ModuleContext, statement: cst.CSTNode, reason: str) -> None:
@@ -121,10 +130,12 @@ def uncovered(ctx: ModuleContext, nodes: list[cst.CSTNode]) -> cst.CSTNode | Non
 def where(ctx: ModuleContext, node: cst.CSTNode) -> str:
     """A place in this module, as a reason names it: ``configured() in crm.py``
     (no line: the module may be a slice of the file, see python.slicing)."""
-    enclosing = ctx.enclosing_name(node)
+    enclosing, base = ctx.enclosing_name(node), os.path.basename(ctx.path)
     if not enclosing:
-        return f"code at the module level of {os.path.basename(ctx.path)}"
-    return f"{enclosing}() in {os.path.basename(ctx.path)}"
+        return f"code at the module level of {base}"
+    if ctx.ancestor(node, cst.FunctionDef) is None:
+        return f"the body of class {enclosing} in {base}"
+    return f"{enclosing}() in {base}"
 
 
 def _definition(ctx: ModuleContext, key: cst.Name) -> cst.Assign | None:
@@ -141,23 +152,6 @@ def _definition(ctx: ModuleContext, key: cst.Name) -> cst.Assign | None:
     if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
         return statement
     return None
-
-
-def keylike(value: cst.BaseExpression) -> bool:
-    """A literal, an environment or settings lookup: nothing whose removal would
-    skip a side effect."""
-    if isinstance(
-        value, (cst.SimpleString, cst.ConcatenatedString, cst.Name, cst.Attribute)
-    ):
-        return True
-    if isinstance(value, cst.Subscript):  # os.environ["X"], config["hubspot"]["key"]
-        return keylike(value.value)
-    if isinstance(value, cst.Call):
-        func = cst.Module([]).code_for_node(value.func)
-        return func.endswith(("getenv", "environ.get")) and all(
-            isinstance(a.value, (cst.SimpleString, cst.Name)) for a in value.args
-        )
-    return False
 
 
 def roots(value: cst.CSTNode) -> set[str]:

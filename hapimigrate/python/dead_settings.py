@@ -26,6 +26,11 @@ from libcst.metadata import GlobalScope
 from hapimigrate.model import Kind, Status
 from hapimigrate.python import dead_keys
 from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.setting_values import (
+    dotenv_reason,
+    may_raise,
+    reads_environment,
+)
 
 REMOVED = (
     "nothing in the tree reads {} any more: removed, so the old variable is no "
@@ -34,8 +39,6 @@ REMOVED = (
 STILL_READ = dead_keys.STILL_READ
 STILL_REQUIRED = dead_keys.STILL_REQUIRED
 # the calls that read a setting from the environment or a config file
-_CONSTANTS = ("None", "True", "False")
-_READERS = ("getenv", "environ.get", "env", "env.str", "config", "os.getenv")
 
 
 def remove(
@@ -53,7 +56,7 @@ def remove(
         name = target.value
         if _references(ctx, target):
             continue  # this module reads it itself: not dead
-        dotenv_note(ctx, statement, statement.value)
+        dead_keys.dotenv_note(ctx, statement, statement.value)
         if readers[name]:
             reason = STILL_READ.format(name, readers[name])
             ctx.site(statement, Kind.SETTING, Status.MANUAL, reason)
@@ -84,12 +87,6 @@ FIELD_STILL_REQUIRED = (
     "nothing in the tree reads {} any more, but it stays a field of {}, read when "
     "the class is defined (or by name: from_object, a settings library): delete "
     "it by hand, or keep the old variable set"
-)
-DOTENV = (
-    "the old key is read through {}, which reads .env files without copying them "
-    "into os.environ, while the migrated code reads the token from "
-    'os.environ["{}"]: set that variable in the process environment (a line in '
-    ".env is not seen), or use a --token-provider that reads it the way the key was"
 )
 _SETTINGS_BASES = ("BaseSettings",)
 
@@ -143,9 +140,11 @@ def _field(
     if reason:
         dead_keys.report(ctx, field, reason)
     if pydantic and _env_file(ctx, owner):
-        _dotenv_site(ctx, field, "pydantic's env_file")
+        reason = dotenv_reason(ctx, "pydantic's env_file")
+        if reason is not None:
+            dead_keys.report(ctx, field, reason)
     elif field.value is not None:
-        dotenv_note(ctx, field, field.value)
+        dead_keys.dotenv_note(ctx, field, field.value)
 
 
 def _required(ctx: ModuleContext, value: cst.BaseExpression | None) -> bool:
@@ -162,19 +161,6 @@ def _required(ctx: ModuleContext, value: cst.BaseExpression | None) -> bool:
     return not positional or isinstance(positional[0].value, cst.Ellipsis)
 
 
-def may_raise(ctx: ModuleContext, value: cst.BaseExpression | None) -> bool:
-    """A class attribute's value that may fail without the old variable (not a
-    literal, not ``os.environ.get(...)`` / ``os.getenv(...)``)."""
-    if value is None or isinstance(
-        value, (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Name)
-    ):
-        return False
-    return not (
-        isinstance(value, cst.Call)
-        and ctx.code(value.func).endswith(("getenv", "environ.get"))
-    )
-
-
 def _settings_class(ctx: ModuleContext, owner: cst.ClassDef) -> bool:
     return any(ctx.code(base.value).endswith(_SETTINGS_BASES) for base in owner.bases)
 
@@ -183,25 +169,6 @@ def _env_file(ctx: ModuleContext, owner: cst.ClassDef) -> bool:
     """The settings class names an ``env_file`` (``class Config``, a
     ``model_config = SettingsConfigDict(env_file=...)``)."""
     return "env_file" in ctx.code(owner)
-
-
-def dotenv_note(
-    ctx: ModuleContext, node: cst.CSTNode, value: cst.BaseExpression
-) -> None:
-    """The ``DOTENV`` site when ``value`` reads the key with python-decouple's
-    ``config(...)`` and the token comes from ``os.environ``."""
-    if (
-        isinstance(value, cst.Call)
-        and ctx.code(value.func) in ("config", "decouple.config")
-        and "decouple" in ctx.module.code
-    ):
-        _dotenv_site(ctx, node, "python-decouple's config()")
-
-
-def _dotenv_site(ctx: ModuleContext, node: cst.CSTNode, library: str) -> None:
-    spec = ctx.provider.spec
-    if spec.startswith("env:"):
-        dead_keys.report(ctx, node, DOTENV.format(library, spec[len("env:") :]))
 
 
 def _definitions(ctx: ModuleContext, names: set[str]) -> list[cst.Assign]:
@@ -226,74 +193,3 @@ def _references(ctx: ModuleContext, target: cst.Name) -> bool:
         return True
     bindings = [b for b in scope[target.value] if isinstance(b.scope, GlobalScope)]
     return len(bindings) != 1 or bool(bindings[0].references)
-
-
-def reads_environment(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
-    """A literal, ``os.environ[...]``, ``os.getenv(...)``, a config reader
-    (``env("X")``, ``config("X")``) or a function of this module that reads the
-    environment, called with literals only: nothing else happens when it runs."""
-    if dead_keys.keylike(value):
-        return True
-    if isinstance(value, cst.BooleanOperation):  # ini.get(...) or os.environ.get(...)
-        return reads_environment(ctx, value.left) and reads_environment(
-            ctx, value.right
-        )
-    if not isinstance(value, cst.Call) or not all(
-        isinstance(a.value, (cst.SimpleString, cst.Integer))
-        or (isinstance(a.value, cst.Name) and a.value.value in _CONSTANTS)
-        for a in value.args
-    ):
-        return False
-    func = ctx.code(value.func)
-    if func.endswith(_READERS) or _config_read(ctx, value.func):
-        return True
-    if isinstance(value.func, cst.Name):
-        scope = ctx.lexical_scope(value.func)
-        for binding in scope[func] if scope is not None else ():
-            node = getattr(binding, "node", None)
-            if isinstance(node, cst.FunctionDef) and isinstance(
-                binding.scope, GlobalScope
-            ):
-                body = ctx.code(node)
-                return ("environ" in body or "getenv" in body) and _only_environment(
-                    ctx, node
-                )
-    return False
-
-
-_CONFIG_CLASSES = ("ConfigParser", "RawConfigParser", "SafeConfigParser")
-
-
-def _config_read(ctx: ModuleContext, func: cst.BaseExpression) -> bool:
-    """``ini.get(...)``, ``ini.getint(...)`` on a module-level ``ConfigParser()``."""
-    if not (
-        isinstance(func, cst.Attribute)
-        and func.attr.value in ("get", "getint", "getboolean", "getfloat")
-        and isinstance(func.value, cst.Name)
-    ):
-        return False
-    scope = ctx.lexical_scope(func.value)
-    bindings = list(scope[func.value.value]) if scope is not None else []
-    if len(bindings) != 1 or not isinstance(bindings[0].scope, GlobalScope):
-        return False
-    holder = ctx.parent(getattr(bindings[0], "node", None))
-    statement = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
-    made = getattr(statement, "value", None)
-    return isinstance(made, cst.Call) and ctx.code(made.func).endswith(_CONFIG_CLASSES)
-
-
-def _only_environment(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
-    """The function calls nothing but environment readers and exception
-    constructors (``raise ImproperlyConfigured(...)``)."""
-    for call in ctx.index.calls:
-        if ctx.ancestor(call, cst.FunctionDef) is not function:
-            continue
-        name = ctx.code(call.func)
-        if (
-            name.endswith(_READERS)
-            or ctx.parent(call) is not None
-            and isinstance(ctx.parent(call), cst.Raise)
-        ):
-            continue
-        return False
-    return True
