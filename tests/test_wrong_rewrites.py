@@ -1082,3 +1082,54 @@ def test_one_variable_through_a_function_and_strip_still_migrates():
     assert [s.status for s in result.sites if s.kind.value == "params"] == [
         Status.REWRITE
     ]
+
+
+SUBCLASS_CALLERS = (
+    "import os, requests\nclass Base:\n    def __init__(self, api_key):\n"
+    "        self.api_key = api_key\n    def owners(self):\n"
+    "        return requests.get('https://api.hubapi.com/crm/v3/owners',"
+    " params={'hapikey': self.api_key})\n"
+)
+
+
+def test_super_init_passing_keys_are_callers_of_the_base_init():
+    """A review: Prod/Sandbox pass their keys with super().__init__(...): the
+    base sent 'the caller's token' while they kept passing the old keys (a
+    KeyError, or the old key sent as a Bearer token). Two portals: manual."""
+    source = SUBCLASS_CALLERS + (
+        "class Prod(Base):\n    def __init__(self):\n"
+        "        super().__init__(os.environ['HUBSPOT_API_KEY'])\n"
+        "class Sandbox(Base):\n    def __init__(self):\n"
+        "        super(Sandbox, self).__init__(os.environ['HUBSPOT_SANDBOX_API_KEY'])\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "several keys" in site.reason
+
+
+def test_a_subclass_handing_on_or_inheriting_the_init_gets_the_token(monkeypatch):
+    import sys
+    import types
+
+    source = SUBCLASS_CALLERS + (
+        "class Prod(Base):\n    def __init__(self):\n"
+        "        super().__init__(os.environ['HUBSPOT_API_KEY'])\n"
+        "class Plain(Base):\n    pass\n"
+        "def main():\n    Prod().owners()\n"
+        "    Plain(os.environ['HUBSPOT_API_KEY']).owners()\n"
+    )
+    result = migrate(source)
+    assert [s.status for s in result.sites if s.kind.value == "params"] == [
+        Status.REWRITE
+    ]
+    sent = []
+    fake = types.ModuleType("requests")
+    fake.get = lambda url, **kw: sent.append(kw)
+    monkeypatch.setitem(sys.modules, "requests", fake)
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", "pat-1")
+    monkeypatch.delenv("HUBSPOT_API_KEY", raising=False)
+    namespace: dict = {}
+    exec(result.new.decode(), namespace)
+    namespace["main"]()
+    assert sent == [{"headers": {"Authorization": "Bearer pat-1"}}] * 2

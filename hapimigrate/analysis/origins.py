@@ -735,15 +735,85 @@ def caller_arguments(
     calls = list(Flow(ctx).callers(function))
     owner = ctx.ancestor(function, cst.ClassDef)
     constructor = function.name.value == "__init__" and isinstance(owner, cst.ClassDef)
+    unbound: list[cst.Call] = []
     if constructor:
+        assert isinstance(owner, cst.ClassDef)
         calls = _calls_named(ctx, owner) + _calls_of_cls(ctx, owner)
+        # subclasses that inherit this __init__ (Sandbox(KEY)), and those whose
+        # own __init__ hands it on (super().__init__(KEY), Base.__init__(self, KEY))
+        for sub, inherits in _init_heirs(ctx, owner):
+            if inherits:
+                calls += _calls_named(ctx, sub) + _calls_of_cls(ctx, sub)
+            calls += _super_init_calls(ctx, sub)
+        unbound = _explicit_init_calls(ctx, owner)
     found = []
-    for call in calls:
+    for call in [*calls, *unbound]:
         if any(a.star for a in call.args):
             return None
-        value = arguments.bind(function, call, constructor).get(param.name.value)
+        bound = constructor and call not in unbound
+        value = arguments.bind(function, call, bound).get(param.name.value)
         if value is not None and value is not param.default:
             found.append(value)
+    return found
+
+
+def _defines_init(cls: cst.ClassDef) -> bool:
+    return any(
+        isinstance(s, cst.FunctionDef) and s.name.value == "__init__"
+        for s in cls.body.body
+    )
+
+
+def _init_heirs(
+    ctx: ModuleContext, owner: cst.ClassDef
+) -> list[tuple[cst.ClassDef, bool]]:
+    """The classes of this module whose ``super().__init__`` is ``owner``'s:
+    each with whether it inherits it (defines no ``__init__`` of its own)."""
+    found: list[tuple[cst.ClassDef, bool]] = []
+    pending = [owner]
+    while pending:
+        base = pending.pop()
+        for node in ctx.module.body:
+            if isinstance(node, cst.ClassDef) and any(
+                isinstance(b.value, cst.Name) and b.value.value == base.name.value
+                for b in node.bases
+            ):
+                inherits = not _defines_init(node)
+                if all(node is not c for c, _ in found):
+                    found.append((node, inherits))
+                    if inherits:
+                        pending.append(node)  # its subclasses' super() is ours too
+    return found
+
+
+def _super_init_calls(ctx: ModuleContext, cls: cst.ClassDef) -> list[cst.Call]:
+    """``super().__init__(...)`` / ``super(Cls, self).__init__(...)`` in ``cls``."""
+    found = []
+    for node in _walk(cls):
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "__init__"
+            and isinstance(node.func.value, cst.Call)
+            and isinstance(node.func.value.func, cst.Name)
+            and node.func.value.func.value == "super"
+        ):
+            found.append(node)
+    return found
+
+
+def _explicit_init_calls(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.Call]:
+    """``Base.__init__(self, ...)`` anywhere in the module."""
+    found = []
+    for attribute in ctx.index.attributes.get("__init__", ()):
+        call = ctx.parent(attribute)
+        if (
+            isinstance(call, cst.Call)
+            and call.func is attribute
+            and isinstance(attribute.value, cst.Name)
+            and attribute.value.value == owner.name.value
+        ):
+            found.append(call)
     return found
 
 
