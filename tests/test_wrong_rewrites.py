@@ -1133,3 +1133,19 @@ def test_a_subclass_handing_on_or_inheriting_the_init_gets_the_token(monkeypatch
     exec(result.new.decode(), namespace)
     namespace["main"]()
     assert sent == [{"headers": {"Authorization": "Bearer pat-1"}}] * 2
+
+
+def test_a_class_handing_its_session_out_stays_manual():
+    """A review: __enter__ returned self.s, whose params held the key; `with
+    Hub() as s: s.post(slack)` then sent the token to Slack."""
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "class Hub:\n    def __enter__(self):\n        self.s = requests.Session()\n"
+        "        self.s.params.update({'hapikey': KEY})\n        return self.s\n"
+        "    def __exit__(self, *a):\n        self.s.close()\n"
+        "def slack():\n    with Hub() as s:\n"
+        "        return s.post('https://hooks.slack.com/x', json={})\n"
+    )
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.status == Status.MANUAL]
+    assert "__enter__() returns self.s" in site.reason

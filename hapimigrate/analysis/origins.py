@@ -125,7 +125,7 @@ def _variables(
             function = Flow(ctx).local_function(node)
             if isinstance(function, cst.FunctionDef):
                 return set().union(
-                    *(again(r.value) for r in _returns(function) if r.value)
+                    *(again(r.value) for r in own_returns(function) if r.value)
                 )
         return set()
     if isinstance(node, cst.Name):
@@ -139,7 +139,7 @@ def _variables(
     return set()
 
 
-def _returns(function: cst.FunctionDef) -> list[cst.Return]:
+def own_returns(function: cst.FunctionDef) -> list[cst.Return]:
     """The function's own return statements (not those of nested functions)."""
     found: list[cst.Return] = []
 

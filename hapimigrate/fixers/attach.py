@@ -437,6 +437,33 @@ INSTANCES_ELSEWHERE = (
 )
 
 
+HANDED_OUT = (
+    "{} hands its session out ({}): whatever its callers send with it would carry "
+    "the header, and they are not followed: by hand"
+)
+
+
+def _hands_out(ctx: ModuleContext, home: cst.ClassDef, attribute: str) -> str | None:
+    """A method of the class returning its session (``__enter__`` returning
+    ``self.s``, a ``session()`` getter), or a session subclass's ``__enter__``
+    returning something else than ``self``."""
+    wanted = f"self.{attribute}" if attribute else None
+    for statement in home.body.body:
+        if not isinstance(statement, cst.FunctionDef):
+            continue
+        for node in origins.own_returns(statement):
+            text = ctx.code(node.value) if node.value is not None else ""
+            if wanted is not None and text == wanted:
+                return f"{statement.name.value}() returns {text}"
+            if (
+                wanted is None
+                and statement.name.value in ("__enter__", "__aenter__")
+                and text != "self"
+            ):
+                return f"{statement.name.value}() returns {text or 'None'}"
+    return None
+
+
 def session_class(
     ctx: ModuleContext, session: cst.BaseExpression
 ) -> tuple[cst.ClassDef, str] | None:
@@ -462,6 +489,9 @@ def _instances_elsewhere(ctx: ModuleContext, session: cst.BaseExpression) -> str
         return None
     home, attribute = held
     name = home.name.value
+    handed = _hands_out(ctx, home, attribute)
+    if handed is not None:
+        return HANDED_OUT.format(name, handed)
     if f"{name}()" in ctx.shared_elsewhere:
         return SESSION_ELSEWHERE.format(
             f"{name}()" + (f".{attribute}" if attribute else "")
