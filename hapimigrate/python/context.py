@@ -19,6 +19,7 @@ from libcst.metadata import (
 
 from hapimigrate.python import metadata
 from hapimigrate.python.edits import Edits
+from hapimigrate.python.imports import InsertedNames, PlannedImports
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import (
     Carrier,
@@ -125,7 +126,12 @@ class ModuleContext:
         self.key_names: list[cst.Name] = []
         self.key_attributes: list[cst.Attribute] = []
         self.sites: list[Site] = []
-        self.imports: set[Import] = set()
+        # what inserted code imports, each under a name that means it wherever
+        # the code goes (see python.imports); the edits write those names
+        self.imports = PlannedImports(
+            InsertedNames(self.module, self._scopes.values(), path)
+        )
+        self.edits.names = self.imports.names
         # the configured keys rewritten to the provider's token: (identity, label)
         self.provider_keys: set[tuple[str, str]] = set()
         # set on a second pass when there were several: then each is left for a person
@@ -161,6 +167,7 @@ class ModuleContext:
         # the run's options for the fixers that run only when asked (see RunOptions)
         self.modernize = modernize
         self.calls = calls
+        self._token: tuple[tuple[Import, ...], str] | None = None
 
     # -- metadata -------------------------------------------------------------
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
@@ -203,9 +210,15 @@ class ModuleContext:
 
     # -- what the fixers produce ---------------------------------------------
     def token(self) -> cst.BaseExpression:
-        """The access token, as the provider computes it."""
-        self.imports.update(self.provider.imports)
-        return cst.parse_expression(self.provider.expression)
+        """The access token, as the provider computes it (its names imported
+        under aliases where the module has names of its own alike)."""
+        if self._token is None:
+            self._token = self.imports.resolver.expression(
+                self.provider.expression, self.provider.imports
+            )
+        imports, expression = self._token
+        self.imports.update(imports)
+        return cst.parse_expression(expression)
 
     def lenient_token(self) -> cst.BaseExpression:
         """The token where it is read whether used or not (a command-line
@@ -214,13 +227,15 @@ class ModuleContext:
         token = self.token()
         if (
             isinstance(token, cst.Subscript)
-            and self.module.code_for_node(token.value) == "os.environ"
+            and self.module.code_for_node(token.value)
+            == self.imports.names.get("os", "os") + ".environ"  # or its alias's
             and len(token.slice) == 1
             and isinstance(token.slice[0].slice, cst.Index)
         ):
             name = token.slice[0].slice.value
+            environ = self.module.code_for_node(token.value)
             return cst.parse_expression(
-                f"os.environ.get({self.module.code_for_node(name)})"
+                f"{environ}.get({self.module.code_for_node(name)})"
             )
         return token
 

@@ -62,6 +62,9 @@ class Edits:
     )
     # compound statements removed whole: `if "hapikey" not in p: p["hapikey"] = k`
     drop_blocks: set[cst.BaseCompoundStatement] = field(default_factory=set)
+    # a name inserted code imports -> the name it writes (an alias where the
+    # module has a name of its own alike: see python.imports); not an edit
+    names: dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return any(
@@ -416,7 +419,9 @@ class EditApplier(cst.CSTTransformer):
             return self._with_guarded_bearer(call, args, edit)
         if edit.wrap_request is not None:
             request = cst.Call(
-                cst.parse_expression(edit.wrap_request),
+                cst.parse_expression(
+                    self.edits.names.get(edit.wrap_request, edit.wrap_request)
+                ),
                 [
                     args[0].with_changes(
                         comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")),

@@ -6,22 +6,257 @@ a blank line. ``from module import name`` goes after the leading imports. Either
 after any docstring and ``__future__`` imports, and never twice. (LibCST's
 ``AddImportsVisitor`` places imports alike, but importing ``libcst.codemod`` costs
 0.4 s a process: more than the rest of a typical run.)
+
+The names the inserted code uses (``os``, the provider's function, ``Request``)
+must mean the imported thing wherever the code goes, and must not change what
+the module's own code means: :class:`InsertedNames` writes the plain name only
+when the module binds it nowhere but by that very import (and does not read it
+unbound, a builtin's name); else it imports under a fresh private alias
+(``import os as _os``, ``from app.secrets import token as _token``). In the
+provider's own module, the function is called by its own name, not imported
+(a module importing itself fails at start-up).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass
 from typing import Iterable
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
+from libcst.metadata import GlobalScope
 
 from hapimigrate.model import Import
 
 
+@dataclass(frozen=True)
+class AliasedImport(Import):
+    """``import module as alias``, or ``from module import name as alias``."""
+
+    alias: str = ""
+
+
+class InsertedNames:
+    """For one module: the name to write for each thing inserted code imports,
+    and the import that binds it (see the module's docstring)."""
+
+    def __init__(
+        self, module: cst.Module, scopes: Iterable[object], path: str = ""
+    ) -> None:
+        self._module = module
+        self._path = path
+        self._scopes = scopes
+        self._taken: set[str] | None = None
+        self._chosen: dict[Import, tuple[Import | None, str]] = {}
+        # name -> the nodes binding it: (at module level, node)
+        self._bindings: dict[str, list[tuple[bool, cst.CSTNode | None]]] = {}
+        self._read: set[str] = set()  # names read anywhere
+        self._star = False
+        self._loaded = False
+
+    def _load(self) -> None:
+        """The module's bindings and reads, from LibCST's scopes (once, when
+        a first name is asked for)."""
+        self._loaded = True
+        for scope in set(self._scopes):
+            if scope is None:
+                continue
+            top = isinstance(scope, GlobalScope)
+            for assignment in scope.assignments:  # type: ignore[attr-defined]
+                node = getattr(assignment, "node", None)
+                self._bindings.setdefault(assignment.name, []).append((top, node))
+                if isinstance(node, cst.ImportFrom) and isinstance(
+                    node.names, cst.ImportStar
+                ):
+                    self._star = True
+            for access in scope.accesses:  # type: ignore[attr-defined]
+                name = get_full_name_for_node(access.node)
+                if name:
+                    self._read.add(name.split(".")[0])
+        self._star = self._star or "import *" in self._module.code
+
+    def resolve(self, item: Import) -> tuple[Import | None, str]:
+        """The import to add (None: none is needed) and the name (dotted for
+        ``import a.b``) the inserted code writes for ``item``."""
+        if isinstance(item, AliasedImport):
+            return item, item.alias
+        if not self._loaded:
+            self._load()
+        if item not in self._chosen:
+            self._chosen[item] = self._choose(item)
+        return self._chosen[item]
+
+    def _choose(self, item: Import) -> tuple[Import | None, str]:
+        wanted = item.name or item.module
+        bare = wanted.split(".")[0]
+        bindings = self._bindings.get(bare, [])
+        if item.name is not None and self._own_module(item.module):
+            own = [n for top, n in bindings if top and not _is_import(n)]
+            if own and all(top for top, _ in bindings):
+                return None, item.name  # the module's own function: no import
+            if own:  # hidden by a local of the same name somewhere
+                return None, f'globals()["{item.name}"]'
+        exact = bindings and all(
+            top and _imports_exactly(node, item) for top, node in bindings
+        )
+        unbound = not bindings and bare not in self._read and not self._star
+        if exact or unbound:
+            return item, wanted
+        alias = self._fresh(wanted)
+        return AliasedImport(item.module, item.name, alias), alias
+
+    def _own_module(self, dotted: str) -> bool:
+        """Whether ``dotted`` names the module being rewritten: its path ends
+        with ``a/b.py`` (or ``a/b/__init__.py``) for ``a.b``, and the folder
+        above ``a`` is no package (where it is, the module is ``p.a.b``, and
+        ``a.b`` another one)."""
+        parts = os.path.normpath(os.path.abspath(self._path or ".")).split(os.sep)
+        if not parts[-1].endswith(".py"):
+            return False
+        parts[-1] = parts[-1][: -len(".py")]
+        if parts[-1] == "__init__":
+            parts.pop()
+        want = dotted.split(".")
+        if parts[-len(want) :] != want:
+            return False
+        above = os.sep.join(parts[: -len(want)]) or os.sep
+        return not os.path.isfile(os.path.join(above, "__init__.py"))
+
+    def _fresh(self, wanted: str) -> str:
+        if self._taken is None:
+            self._taken = {
+                n.value for n in _walk(self._module) if isinstance(n, cst.Name)
+            }
+        base = wanted.replace(".", "_")
+        for candidate in (f"_{base}", f"_hubspot_{base}"):
+            if candidate not in self._taken:
+                break
+        else:
+            number = 2
+            while f"_hubspot_{base}{number}" in self._taken:
+                number += 1
+            candidate = f"_hubspot_{base}{number}"
+        self._taken.add(candidate)
+        return candidate
+
+    def expression(
+        self, source: str, imports: Iterable[Import]
+    ) -> tuple[tuple[Import, ...], str]:
+        """A provider's expression and its imports, with each imported name
+        written as :meth:`resolve` says."""
+        needed: list[Import] = []
+        renames: dict[str, str] = {}
+        for item in imports:
+            chosen, name = self.resolve(item)
+            if chosen is not None:
+                needed.append(chosen)
+            written = item.name or item.module
+            if name != written:
+                renames[written] = name
+        if not renames:
+            return tuple(needed), source
+        tree = cst.parse_expression(source).visit(_Renamer(renames))
+        return tuple(needed), cst.Module([]).code_for_node(tree)
+
+
+def _imports_exactly(node: cst.CSTNode | None, item: Import) -> bool:
+    """Whether the import statement ``node`` binds ``item``'s name to what
+    ``item`` imports (``import os``, ``import os.path`` for ``os``; ``from m
+    import name``)."""
+    if item.name is None:
+        if not isinstance(node, cst.Import):
+            return False
+        top = item.module.split(".")[0]
+        return any(
+            a.asname is None and a.evaluated_name.split(".")[0] == top
+            for a in node.names
+        )
+    if not isinstance(node, cst.ImportFrom) or node.relative or node.module is None:
+        return False
+    if get_full_name_for_node(node.module) != item.module:
+        return False
+    if isinstance(node.names, cst.ImportStar):
+        return False
+    return any(
+        a.evaluated_name == item.name
+        and (a.asname is None or a.evaluated_alias == item.name)
+        for a in node.names
+    )
+
+
+def _is_import(node: cst.CSTNode | None) -> bool:
+    return isinstance(node, (cst.Import, cst.ImportFrom))
+
+
+class _Renamer(cst.CSTTransformer):
+    """Writes each imported name (``os``, ``a.b``, ``token``) as its alias."""
+
+    def __init__(self, renames: dict[str, str]) -> None:
+        super().__init__()
+        self.renames = renames
+
+    def leave_Name(self, original, updated):
+        new = self.renames.get(original.value)
+        return _written(new, updated) if new else updated
+
+    def leave_Attribute(self, original, updated):
+        new = self.renames.get(get_full_name_for_node(original) or "")
+        if new:
+            return _written(new, updated)
+        return updated.with_changes(attr=original.attr)  # ``x.os`` is not ``os``
+
+    def leave_Arg(self, original, updated):
+        return updated.with_changes(keyword=original.keyword)
+
+
+def _written(new: str, updated: cst.BaseExpression) -> cst.BaseExpression:
+    parens = {"lpar": updated.lpar, "rpar": updated.rpar}
+    if new.isidentifier():
+        return cst.Name(new, **parens)
+    return cst.parse_expression(new).with_changes(**parens)
+
+
+class PlannedImports(set):
+    """The imports inserted code needs (a set of :class:`Import`): each one
+    added is written as :class:`InsertedNames` says, and ``names`` tells the
+    edits which name to write for it."""
+
+    def __init__(self, names: InsertedNames) -> None:
+        super().__init__()
+        self.resolver = names
+        self.names: dict[str, str] = {}  # the name imported -> the name to write
+
+    def add(self, item: Import) -> None:
+        chosen, name = self.resolver.resolve(item)
+        if chosen is not None:
+            super().add(chosen)
+        self.names[item.name or item.module] = name
+
+    def update(self, *items: Iterable[Import]) -> None:
+        for each in items:
+            for item in each:
+                self.add(item)
+
+
+def _walk(node: cst.CSTNode):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.children)
+
+
 def add_imports(module: cst.Module, needed: Iterable[Import]) -> cst.Module:
-    for item in sorted(set(needed), key=lambda i: (i.module, i.name or "")):
-        if item.name is None and _is_stdlib(item.module):
+    for item in sorted(
+        set(needed), key=lambda i: (i.module, i.name or "", getattr(i, "alias", ""))
+    ):
+        if isinstance(item, AliasedImport):
+            module = _add_after_imports(
+                module, _aliased(item), lambda: _has_aliased(module, item)
+            )
+        elif item.name is None and _is_stdlib(item.module):
             module = _add_stdlib_import(module, item.module)
         elif item.name is None:
             module = _add_after_imports(
@@ -50,6 +285,36 @@ def _from_import(module: str, name: str) -> cst.SimpleStatementLine:
                 names=[cst.ImportAlias(cst.Name(name))],
             )
         ]
+    )
+
+
+def _aliased(item: AliasedImport) -> cst.SimpleStatementLine:
+    alias = cst.AsName(cst.Name(item.alias))
+    if item.name is None:
+        statement: cst.BaseSmallStatement = cst.Import(
+            [cst.ImportAlias(cst.parse_expression(item.module), asname=alias)]
+        )
+    else:
+        statement = cst.ImportFrom(
+            module=cst.parse_expression(item.module),
+            names=[cst.ImportAlias(cst.Name(item.name), asname=alias)],
+        )
+    return cst.SimpleStatementLine([statement])
+
+
+def _has_aliased(module: cst.Module, item: AliasedImport) -> bool:
+    """Whether the very import ``item`` is at the top already."""
+    wanted = cst.Module([]).code_for_node(_aliased(item).body[0])
+    return any(
+        isinstance(statement, cst.SimpleStatementLine)
+        and any(
+            cst.Module([])
+            .code_for_node(small.with_changes(semicolon=cst.MaybeSentinel.DEFAULT))
+            .strip()
+            == wanted
+            for small in statement.body
+        )
+        for statement in module.body
     )
 
 
