@@ -1149,3 +1149,26 @@ def test_a_class_handing_its_session_out_stays_manual():
     assert result.new is None
     (site,) = [s for s in result.sites if s.status == Status.MANUAL]
     assert "__enter__() returns self.s" in site.reason
+
+
+def test_another_modules_session_given_the_key_here_is_not_half_rewritten(tmp_path):
+    """A review: tenants.py's hub.s.params["hapikey"] = key became a header while
+    hub.py's session kept the main key: requests then carried both."""
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / "hub.py").write_text(
+        "import os, requests\ns = requests.Session()\n"
+        "s.params = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n"
+        "def owners():\n    return s.get('https://api.hubapi.com/crm/v3/owners')\n"
+    )
+    (tmp_path / "tenants.py").write_text(
+        "import hub\ndef for_tenant(key):\n    hub.s.params['hapikey'] = key\n"
+        "    return hub.owners()\n"
+    )
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    assert not any(r.changed for r in results)
+    tenants = next(r for r in results if r.path.endswith("tenants.py"))
+    assert {s.status for s in tenants.sites} == {Status.MANUAL}
+    assert any("another module's session" in s.reason for s in tenants.sites)

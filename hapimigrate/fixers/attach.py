@@ -416,6 +416,8 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
             if replaced:
                 line = ctx.start(attribute)[0]
                 return HEADERS_REPLACED.format(f"{session}.headers", f"line {line}")
+        if _imported_root(ctx, sink.session):
+            return ANOTHER_MODULES_SESSION.format(session)
         given = callers_session(ctx, sink.session)
         if given is not None:
             return CALLERS_SESSION.format(session, given)
@@ -435,6 +437,28 @@ INSTANCES_ELSEWHERE = (
     "the instances of {} carry the session: at line {} one may send it to another "
     "host (or leaves where it is made), and the header would go along: by hand"
 )
+
+
+ANOTHER_MODULES_SESSION = (
+    "{} is another module's session: setting its header here changes it for that "
+    "module's requests too, while its own key stays; migrate them together by hand"
+)
+
+
+def _imported_root(ctx: ModuleContext, session: cst.BaseExpression) -> bool:
+    """``hub.s`` where ``hub`` is an imported module (or ``s`` imported from
+    one): a session another module made."""
+    root = session
+    while isinstance(root, cst.Attribute):
+        root = root.value
+    if not isinstance(root, cst.Name):
+        return False
+    scope = ctx.lexical_scope(root)
+    bindings = list(scope[root.value]) if scope is not None else []
+    return bool(bindings) and all(
+        isinstance(getattr(b, "node", None), (cst.Import, cst.ImportFrom))
+        for b in bindings
+    )
 
 
 HANDED_OUT = (
