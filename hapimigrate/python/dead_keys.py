@@ -19,7 +19,11 @@ from libcst.metadata import GlobalScope
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import drop_items, plus_operands
-from hapimigrate.python.setting_values import decouple_reason, reads_environment
+from hapimigrate.python.setting_values import (
+    decouple_reason,
+    literal,
+    reads_environment,
+)
 
 STILL_READ = (
     "{} is still read by {} after the migration (a check of the old key?): the "
@@ -107,7 +111,10 @@ def dotenv_note(
 
 
 def report(ctx: ModuleContext, statement: cst.CSTNode, reason: str) -> None:
-    """A ``manual`` setting site on a kept definition (once per statement)."""
+    """A ``manual`` setting site on a kept definition (once per statement);
+    none for a key written in the code, which needs no variable."""
+    if literal(getattr(statement, "value", None)):
+        return
     line = ctx.start(statement)[0]
     if not any(
         s.kind == Kind.SETTING and s.line == line and s.reason == reason

@@ -165,9 +165,11 @@ def _process(
     guards.report(ctx, dead_keys.removed_nodes(ctx))
     removed: tuple[str, ...] = ()
     if ctx.edits and options.remove_dead_keys:  # before the sites: kept ones report
-        readers = dict(options.kept_readers)
+        readers, kept_from = dict(options.kept_readers), len(ctx.sites)
         removed = dead_keys.remove(ctx, options.protected, readers)
         removed += dead_attributes.remove(ctx, options.protected, readers)
+        if options.scan_text:  # check: the uses it finds tell a person already
+            del ctx.sites[kept_from:]
     # every use check finds is a site of report, diff and apply too: where apply
     # exits 0, check on the result does
     covered = {

@@ -40,6 +40,14 @@ def keylike(value: cst.BaseExpression) -> bool:
     return False
 
 
+def literal(value: cst.BaseExpression | None) -> bool:
+    """A key written in the code: keeping its definition requires no variable
+    (the hard-coded key is reported as such)."""
+    return isinstance(
+        value, (cst.SimpleString, cst.ConcatenatedString, cst.Integer)
+    ) or (isinstance(value, cst.Name) and value.value in _CONSTANTS)
+
+
 def may_raise(ctx: ModuleContext, value: cst.BaseExpression | None) -> bool:
     """A class attribute's value that may fail without the old variable (not a
     literal, not ``os.environ.get(...)`` / ``os.getenv(...)``)."""
