@@ -664,3 +664,71 @@ def test_relative_imports_are_read_in_the_package(
     (tmp_path / "pkg" / "app.py").write_text(app)
     result = migrate(app, path=str(tmp_path / "pkg" / "app.py"))
     assert [s.status for s in result.sites] == [status]
+
+
+DROPPING = {
+    "a named headers parameter not passed on": (
+        "import requests\nclass _C:\n"
+        "    def get(self, url, params=None, headers=None, **kw):\n"
+        "        return requests.get(url, params=params, **kw)\n"
+        "client = _C()\n"
+    ),
+    "headers replaced": (
+        "import requests\nclass _C:\n"
+        "    def get(self, url, params=None, headers=None):\n"
+        "        headers = {'Accept': 'application/json'}\n"
+        "        return requests.get(url, params=params, headers=headers)\n"
+        "client = _C()\n"
+    ),
+    "kw['headers'] replaced": (
+        "import requests\nclass _C:\n"
+        "    def get(self, url, **kw):\n        kw['headers'] = {'Accept': 'x'}\n"
+        "        return requests.get(url, **kw)\n"
+        "client = _C()\n"
+    ),
+    "kw['headers'] popped": (
+        "import requests\nclass _C:\n"
+        "    def get(self, url, **kw):\n        kw.pop('headers', None)\n"
+        "        return requests.get(url, **kw)\n"
+        "client = _C()\n"
+    ),
+    "handed to a parameter's object": (
+        "import requests\nsession = requests.Session()\nclass _C:\n"
+        "    def get(self, url, session=None, **kw):\n"
+        "        return session.get(url, **kw)\n"
+        "client = _C()\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", DROPPING)
+def test_another_modules_method_that_drops_headers_is_left(shape, tmp_path):
+    """A header handed to such a get() would never be sent (401)."""
+    modules = {"internal_http": DROPPING[shape]}
+    app = APP.format(imports="from internal_http import client", receiver="client")
+    result = migrate_tree(tmp_path, modules, app)
+    assert result.new is None
+    assert "not known to take headers=" in result.sites[0].reason
+
+
+def test_a_method_forwarding_to_the_modules_own_session_is_migrated(
+    tmp_path, monkeypatch
+):
+    modules = {
+        "internal_http": (
+            "import requests\nSESSION = requests.Session()\nclass _C:\n"
+            "    def get(self, url, headers=None, **kw):\n"
+            "        headers = {'Accept': 'application/json', **(headers or {})}\n"
+            "        return SESSION.get(url, headers=headers, **kw)\n"
+            "client = _C()\n"
+        )
+    }
+    app = APP.format(imports="from internal_http import client", receiver="client")
+    result = migrate_tree(tmp_path, modules, app)
+    assert [s.status for s in result.sites] == [Status.REWRITE]
+    [sent] = run_app(tmp_path, modules, result.new.decode(), monkeypatch)
+    assert sent["params"] == {}
+    assert sent["headers"] == {
+        "Accept": "application/json",
+        "Authorization": "Bearer tok-main",
+    }

@@ -203,36 +203,109 @@ def _forwards_headers(
     cls: ast.ClassDef | None,
     depth: int,
 ) -> bool:
-    """A ``def get(self, url, headers=None, **kw)`` that hands ``headers`` (or
-    its ``**kw``) to a known client's request."""
-    names = {a.arg for a in function.args.args + function.args.kwonlyargs}
+    """A ``def get(self, url, headers=None)`` that hands ``headers`` (or a
+    ``def get(self, url, **kw)`` its ``**kw``) on to a known client's request,
+    without replacing them on the way."""
+    named = "headers" in {a.arg for a in function.args.args + function.args.kwonlyargs}
     kwargs = function.args.kwarg.arg if function.args.kwarg else None
-    if "headers" not in names and kwargs is None:
+    if not named and kwargs is None:
         return False
+    carrier = "headers" if named else kwargs
+    assert carrier is not None
+    if _replaced(function, carrier, named):
+        return False
+    local = _local_names(function)
     for node in ast.walk(function):
         if not isinstance(node, ast.Call):
             continue
         passes = any(
-            (k.arg == "headers" and _is_name(k.value, "headers"))
-            or (k.arg is None and kwargs is not None and _is_name(k.value, kwargs))
+            (named and k.arg == "headers" and _mentions(k.value, "headers"))
+            or (not named and k.arg is None and _is_name(k.value, carrier))
             for k in node.keywords
         )
-        if passes and _known_request(module, node.func, cls, depth):
+        if passes and _known_request(module, node.func, cls, depth, local):
             return True
     return False
 
 
+def _local_names(function: ast.FunctionDef) -> set[str]:
+    """The parameters and names a function binds: they hide the module's."""
+    args = function.args
+    found = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
+    found |= {a.arg for a in (args.vararg, args.kwarg) if a is not None}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            found.add(node.id)
+    return found
+
+
+def _replaced(function: ast.FunctionDef, carrier: str, named: bool) -> bool:
+    """``headers = {...}`` (not built from ``headers``), ``kw["headers"] =
+    ...``, ``kw.pop("headers")``: what the caller hands in is dropped."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if named and _is_name(target, carrier):
+                    if not _mentions(node.value, carrier):
+                        return True
+                if (
+                    not named
+                    and isinstance(target, ast.Subscript)
+                    and _is_name(target.value, carrier)
+                    and _is_text(target.slice, "headers")
+                    and not _mentions(node.value, carrier)
+                ):
+                    return True
+        if (
+            not named
+            and isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and _is_name(node.func.value, carrier)
+            and node.func.attr == "pop"
+            and node.args
+            and _is_text(node.args[0], "headers")
+        ):
+            return True
+    return False
+
+
+def _mentions(node: ast.AST, name: str) -> bool:
+    return any(_is_name(n, name) for n in ast.walk(node))
+
+
+def _is_text(node: ast.AST, text: str) -> bool:
+    return isinstance(node, ast.Constant) and node.value == text
+
+
 def _known_request(
-    module: ast.Module, func: ast.expr, cls: ast.ClassDef | None, depth: int
+    module: ast.Module,
+    func: ast.expr,
+    cls: ast.ClassDef | None,
+    depth: int,
+    local: set[str],
 ) -> bool:
     """``requests.get``, ``super().request``, ``self.session.get`` (a known
-    client set in the class): a call known to take headers=."""
+    client set in the class), ``SESSION.get`` (one the module makes): a call
+    known to take headers=."""
+    root = func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if isinstance(root, ast.Name) and root.id in local and root.id != "self":
+        return False  # a parameter or a local name: not the module's
+    if isinstance(func, ast.Name):
+        dotted = _dotted(module, func)  # from requests import get
+        return dotted is not None and is_http_package(dotted)
     if not isinstance(func, ast.Attribute):
         return False
     owner = func.value
     dotted = _dotted(module, owner)
     if dotted is not None and is_http_package(dotted):
         return True
+    if isinstance(owner, ast.Name) and depth <= _DEPTH:
+        binding = _top_level(module, owner.id)
+        value = getattr(binding, "value", None)
+        if isinstance(binding, ast.Assign) and isinstance(value, ast.Call):
+            return _instance_takes_headers(module, value.func, func.attr, depth + 1)
     if cls is None:
         return False
     if (
