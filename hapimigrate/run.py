@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan, tree_settings
+from hapimigrate import tree_developer, tree_writers
 from hapimigrate.analysis import session_uses
 from hapimigrate.tree_imports import env_aliases, importable_names, imported_names
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
@@ -118,6 +119,8 @@ def _passes(
 ) -> Iterator[FileResult]:
     refused: dict[carriers.Key, str] = {}
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
+    # another module setting a key's variable (a runner, a CLI): its readers stay
+    first, options, writes = tree_writers.prepare(first, files, options, process_file)
     while True:
         step = carriers.resolve(first, files, options, process_file, refused)
         final = list(
@@ -125,11 +128,16 @@ def _passes(
                 step.results, files, options, step.options, frozenset(step.migrated)
             )
         )
+        # modules other modules use for developer-key APIs stay as they are, as
+        # do readers of a set variable that a fixer rewrote all the same
+        final = tree_developer.hold_developer_uses(final, files)
+        final = tree_writers.hold_readers(final, writes)
         undone = carriers.broken(final, step.migrated)
         if not undone or set(refused) >= everything:
-            return iter(
-                tree_settings.resolve(final, files, options, step.options, process_file)
+            final = tree_settings.resolve(
+                final, files, options, step.options, process_file
             )
+            return iter(tree_writers.reword(final, writes))
         refused = {**undone, **refused}  # a carrier is refused at most once
 
 
@@ -443,7 +451,10 @@ def _keep_keys_read_elsewhere(
                     kept_readers=kept_readers,
                     shared_elsewhere=frozenset(shared),
                     several_keys=mixed,
-                    guarded_elsewhere=guarded,
+                    guarded_elsewhere=(  # and the variables other modules set
+                        *guarded,
+                        *(per_path or {}).get(path, options).guarded_elsewhere,
+                    ),
                 ),
             )
     in_place = {id(r) for r in ahead}

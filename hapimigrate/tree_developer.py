@@ -1,0 +1,516 @@
+"""Migrated clients and helpers other modules use for developer-key APIs.
+
+Developer API keys are not sunset, and the app-level APIs (webhooks, timeline
+event templates, CRM extension settings, the ecommerce bridge settings, ...:
+:mod:`hapimigrate.hubspot.families`) take nothing else. A client or request
+helper a module builds with the key, migrated there because its own calls take a
+token, may be what another module uses for those APIs:
+
+    hub.py    client = HubSpot(api_key=os.environ["HUBSPOT_API_KEY"])
+    hooks.py  client.webhooks.subscriptions_api.get_all(app_id=APP_ID)
+
+    hs.py     def get(path): ... params["hapikey"] = KEY ...
+    hooks.py  hs.get("/webhooks/v1/%s/settings" % APP_ID)
+
+Such a module is left as it is, its sites manual, naming the other module's use
+(``hooks.py:9``). Cheap: only the changed modules are read (:mod:`ast`), and the
+other modules only when their bytes name a developer-key API and they import one.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import functools
+import json
+import os
+import re
+from typing import Iterable, Iterator
+
+from hapimigrate import prefilter
+from hapimigrate.model import FileResult, Site, Status
+from hapimigrate.tree_hold import hold
+from hapimigrate.tree_imports import imported_names, importable_names
+
+DEVELOPER_ELSEWHERE = (
+    "{where} uses {name} for a developer-key API ({what}), which takes the "
+    "developer key only (not a token, and developer keys are not sunset): keep "
+    "the key for those calls and give the others a token, by hand"
+)
+HELD = "another module uses this module for a developer-key API: by hand"
+
+# bytes a module that reaches a developer-key API must hold (the families' paths,
+# the SDKs' attributes): the others are not parsed
+_MARKERS = re.compile(
+    rb"webhooks|timeline|extensions|automation|ecomm|media.bridge|custom.channels"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Use:
+    """Another module's use of a name of the changed module for a
+    developer-key API: which name, where (``hooks.py:9``) and what."""
+
+    name: str
+    where: str
+    what: str
+
+
+def hold_developer_uses(
+    results: list[FileResult], files: list[str]
+) -> list[FileResult]:
+    """``results``, with the changed modules other modules use for
+    developer-key APIs left as they are (their sites manual)."""
+    changed = [
+        r
+        for r in results
+        if r.changed and r.original is not None and prefilter.is_python(r.path)
+    ]
+    if not changed:
+        return results
+    others = _candidates(files)
+    if not others:
+        return results
+    held: dict[str, FileResult] = {}
+    for result in changed:
+        module = _Module.read(result.original or b"")
+        if module is None or not module.names:
+            continue
+        homes = importable_names(result.path)
+        uses = [
+            use
+            for path, data in others
+            if path != result.path
+            for use in developer_uses(data, os.path.basename(path), homes, module.names)
+        ]
+        reached = _reached(module, result.sites, uses)
+        if reached:
+            held[result.path] = hold(
+                result, lambda s: _reason(reached.get(id(s))), HELD
+            )
+    return [held.get(r.path, r) for r in results]
+
+
+def _reason(use: Use | None) -> str | None:
+    if use is None:
+        return None
+    return DEVELOPER_ELSEWHERE.format(where=use.where, name=use.name, what=use.what)
+
+
+def _reached(
+    module: "_Module", sites: Iterable[Site], uses: list[Use]
+) -> dict[int, Use]:
+    """The sites (by id) each use reaches through the module's names."""
+    found: dict[int, Use] = {}
+    for use in uses:
+        reach = module.closure(use.name)
+        for site in sites:
+            if site.status != Status.REWRITE or id(site) in found:
+                continue  # a site kept for the developer key is right as it is
+            if module.owner(site.line) & reach:
+                found[id(site)] = use
+    return found
+
+
+def _candidates(files: list[str]) -> list[tuple[str, bytes]]:
+    """The Python modules whose bytes may name a developer-key API."""
+    found = []
+    for path in files:
+        if not prefilter.is_python(path):
+            continue
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if _MARKERS.search(data):
+            found.append((path, data))
+    return found
+
+
+class _Module:
+    """A changed module's top-level names: what each statement binds, the
+    names each one uses, and their lines."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.spans: list[tuple[int, int, frozenset[str]]] = []
+        self.uses: dict[str, set[str]] = {}
+        for statement in tree.body:
+            bound = _bound(statement)
+            if not bound:
+                continue
+            start = min(
+                [statement.lineno]
+                + [d.lineno for d in getattr(statement, "decorator_list", ())]
+            )
+            self.spans.append((start, statement.end_lineno or start, bound))
+            used = {n.id for n in ast.walk(statement) if isinstance(n, ast.Name)}
+            for name in bound:
+                self.uses.setdefault(name, set()).update(used)
+        self.names = frozenset(self.uses)
+
+    @classmethod
+    def read(cls, data: bytes) -> "_Module | None":
+        try:
+            return cls(ast.parse(data))
+        except (SyntaxError, ValueError):
+            return None
+
+    def owner(self, line: int) -> frozenset[str]:
+        for start, end, bound in self.spans:
+            if start <= line <= end:
+                return bound
+        return frozenset()
+
+    def closure(self, name: str) -> set[str]:
+        """``name`` and the module's names it uses, and theirs."""
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current in seen or current not in self.uses:
+                continue
+            seen.add(current)
+            todo.extend(self.uses[current] & self.names)
+        return seen
+
+
+def _bound(statement: ast.stmt) -> frozenset[str]:
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return frozenset([statement.name])
+    targets: list[ast.expr] = []
+    if isinstance(statement, ast.Assign):
+        targets = statement.targets
+    elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
+        targets = [statement.target]
+    return frozenset(
+        n.id
+        for t in targets
+        for n in ast.walk(t)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    )
+
+
+def developer_uses(
+    data: bytes, label: str, homes: tuple[str, ...], names: frozenset[str]
+) -> list[Use]:
+    """Where a module (``label`` its file's name) uses one of ``names`` of the
+    module importable as ``homes`` for a developer-key API: an SDK method of
+    one, or a statement that names one with a developer-key path."""
+    if not _MARKERS.search(data) or not any(
+        h.encode() in imported_names(data) for h in homes
+    ):
+        return []
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError):
+        return []
+    direct, modules = _imports(tree, homes, names)
+    if not direct and not modules:
+        return []
+    found: list[Use] = []
+    for unit in _units(tree):
+        reader = _Reader(direct, modules, names)
+        reader.bind(unit)
+        for statement in _statements(unit):
+            found.extend(reader.uses(statement, label))
+    return found
+
+
+def _imports(
+    tree: ast.Module, homes: tuple[str, ...], names: frozenset[str]
+) -> tuple[dict[str, str], set[str]]:
+    """Local name -> the module's name it is (``from app.hub import client``),
+    and the dotted names the module itself goes by (``hs``, ``app.hs``)."""
+    direct: dict[str, str] = {}
+    modules: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            source = (node.module or "").split(".")[-1]
+            for alias in node.names:
+                local = alias.asname or alias.name
+                if source in homes and alias.name == "*":
+                    direct.update({n: n for n in names})
+                elif source in homes and alias.name in names:
+                    direct[local] = alias.name
+                elif alias.name in homes:
+                    modules.add(local)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[-1] in homes:
+                    modules.add(alias.asname or alias.name)
+    return direct, modules
+
+
+def _units(tree: ast.Module) -> Iterator[list[ast.stmt]]:
+    """The functions (methods included), and the module's other statements."""
+    top: list[ast.stmt] = []
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield [statement]
+        elif isinstance(statement, ast.ClassDef):
+            for item in statement.body:
+                yield [item]
+        else:
+            top.append(statement)
+    yield top
+
+
+def _statements(unit: list[ast.stmt]) -> Iterator[ast.stmt]:
+    for statement in unit:
+        for node in ast.walk(statement):
+            if isinstance(node, ast.stmt):
+                yield node
+
+
+def _own_expressions(statement: ast.stmt) -> list[ast.expr]:
+    """The expressions of a statement itself, not of the statements in it."""
+    found: list[ast.expr] = []
+    for field, value in ast.iter_fields(statement):
+        if field in ("body", "orelse", "finalbody", "handlers", "decorator_list"):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, ast.expr):
+                found.append(item)
+            elif isinstance(item, ast.withitem):
+                found.append(item.context_expr)
+    return found
+
+
+class _Reader:
+    """One function's (or the module top's) uses of the module's names."""
+
+    def __init__(
+        self, direct: dict[str, str], modules: set[str], names: frozenset[str]
+    ) -> None:
+        self.direct = dict(direct)
+        self.modules = modules
+        self.names = names
+        self.aliases: dict[str, set[str]] = {}  # c = make_client()
+        self.paths: set[str] = set()  # path = "/webhooks/v1/%s/settings" % APP
+
+    def bind(self, unit: list[ast.stmt]) -> None:
+        for _ in range(2):  # a name bound from another one
+            for statement in _statements(unit):
+                if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                    continue
+                value = statement.value
+                if value is None:
+                    continue
+                targets = (
+                    statement.targets
+                    if isinstance(statement, ast.Assign)
+                    else [statement.target]
+                )
+                held = self._named(value)
+                developer = _developer_path(value) is not None or any(
+                    isinstance(n, ast.Name) and n.id in self.paths
+                    for n in ast.walk(value)
+                )
+                for target in targets:
+                    for node in ast.walk(target):
+                        if isinstance(node, ast.Name):
+                            if held:
+                                self.aliases.setdefault(node.id, set()).update(held)
+                            if developer:
+                                self.paths.add(node.id)
+
+    def _named(self, node: ast.AST) -> set[str]:
+        """The module's names an expression uses."""
+        found = set()
+        for child in ast.walk(node):
+            if isinstance(child, ast.Name):
+                if child.id in self.direct:
+                    found.add(self.direct[child.id])
+                found |= self.aliases.get(child.id, set())
+            elif isinstance(child, ast.Attribute):
+                name = self._module_attribute(child)
+                if name is not None:
+                    found.add(name)
+        return found
+
+    def _module_attribute(self, node: ast.Attribute) -> str | None:
+        """``hs.get`` (``hs`` the module): ``get``."""
+        dotted = _dotted(node.value)
+        if dotted in self.modules and node.attr in self.names:
+            return node.attr
+        return None
+
+    def uses(self, statement: ast.stmt, label: str) -> Iterator[Use]:
+        where = f"{label}:{statement.lineno}"
+        expressions = _own_expressions(statement)
+        for expression in expressions:
+            for node in ast.walk(expression):
+                if isinstance(node, ast.Attribute):  # inner chains too: the
+                    # API of client.webhooks.subscriptions_api.get_all(...)
+                    use = self._sdk_use(node, where)
+                    if use is not None:
+                        yield use
+        path = next(
+            (p for e in expressions for p in [_developer_path(e)] if p is not None),
+            None,
+        )
+        if path is None and any(
+            isinstance(n, ast.Name) and n.id in self.paths
+            for e in expressions
+            for n in ast.walk(e)
+        ):
+            path = "a developer-key path given by name"
+        if path is not None:
+            for expression in expressions:
+                for name in sorted(self._named(expression)):
+                    yield Use(name, where, path)
+
+    def _sdk_use(self, node: ast.Attribute, where: str) -> Use | None:
+        """``client.webhooks.subscriptions_api.get_all``, ``make_client().
+        ecommerce_bridge.get_sync_settings``, ``hub.client.webhooks``."""
+        chain: list[str] = []
+        current: ast.expr = node
+        while True:
+            if isinstance(current, ast.Attribute):
+                chain.append(current.attr)
+                current = current.value
+            elif isinstance(current, ast.Call):
+                current = current.func
+            else:
+                break
+        if not isinstance(current, ast.Name):
+            return None
+        chain.append(current.id)
+        chain.reverse()
+        roots: set[str] = set()
+        rest: list[str] = []
+        if chain[0] in self.direct:
+            roots, rest = {self.direct[chain[0]]}, chain[1:]
+        elif chain[0] in self.aliases:
+            roots, rest = self.aliases[chain[0]], chain[1:]
+        else:
+            for size in range(1, len(chain)):
+                if ".".join(chain[:size]) in self.modules and chain[size] in self.names:
+                    roots, rest = {chain[size]}, chain[size + 1 :]
+                    break
+        if not roots or not rest:
+            return None
+        what = developer_chain(rest)
+        if what is None:
+            return None
+        return Use(sorted(roots)[0], where, what)
+
+
+def _dotted(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else None
+    return None
+
+
+def _developer_path(node: ast.AST) -> str | None:
+    """The family of a developer-key path written in an expression."""
+    from hapimigrate import hubspot
+    from hapimigrate.hubspot.families import family_of
+
+    for child in ast.walk(node):
+        if isinstance(child, (ast.Constant, ast.JoinedStr, ast.BinOp)):
+            text = _template(child)
+        else:
+            continue
+        if "/" not in text:
+            continue
+        for candidate in (text, "/" + text.lstrip("/")):
+            if hubspot.auth_kind(None, candidate) == hubspot.DEVELOPER_KEY:
+                family = family_of(candidate)
+                return family.name if family is not None else candidate
+    return None
+
+
+def _template(node: ast.AST) -> str:
+    """A string expression as a URL template: ``"/a/" + x + "/b"`` is
+    ``/a/{}/b``, an f-string's fields and other values ``{}``."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else "{}"
+    if isinstance(node, ast.JoinedStr):
+        return "".join(
+            _template(v) if isinstance(v, ast.Constant) else "{}" for v in node.values
+        )
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _template(node.left) + _template(node.right)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _template(node.left)  # "/webhooks/v1/%s/settings" % app
+    return "{}"
+
+
+def developer_chain(chain: list[str]) -> str | None:
+    """The developer-key API an SDK attribute chain (after the client) reaches:
+    a method whose endpoint takes the developer key, or an API all of whose
+    methods do (``webhooks``)."""
+    if not chain:
+        return None
+    name = re.sub(r"_with_http_info$|_without_preload_content$", "", chain[-1])
+    joined = ".".join([*chain[:-1], name])
+    modern, legacy, methods = _developer_operations()
+    if joined in modern or joined in legacy or joined in _prefixes():
+        return joined
+    if len(chain) >= 2 and any(k.endswith("." + joined) for k in modern):
+        return joined  # a sub-API held by the module (hub.webhooks_api...)
+    if len(chain) == 1 and name in methods:
+        return joined  # an EcommerceBridgeClient of the module
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _developer_operations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """hubspot-api-client's developer-key chains; hubspot3's as ``facade
+    attribute.method``; and hubspot3's developer-key method names."""
+    from hapimigrate import hubspot
+    from hapimigrate.hubspot import datafiles, sdk_operations
+
+    data = json.loads(datafiles.read_text("sdk_operations.json"))
+
+    def developer(entries: list) -> bool:
+        return any(
+            hubspot.auth_kind(e[0], e[1]) == hubspot.DEVELOPER_KEY for e in entries
+        )
+
+    modern = frozenset(
+        k
+        for k, v in data.get(sdk_operations.HUBSPOT_API_CLIENT, {})
+        .get("operations", {})
+        .items()
+        if developer(v)
+    )
+    legacy_data = data.get(sdk_operations.HUBSPOT3, {})
+    classes = {c: a for a, c in legacy_data.get("clients", {}).items()}
+    methods = {
+        tuple(k.split(".", 1))
+        for k, v in legacy_data.get("operations", {}).items()
+        if developer(v)
+    }
+    # the ecommerce bridge's settings (/extensions/ecomm/v2/settings) under the
+    # names hubspot3 releases gave them
+    extra = {
+        ("EcommerceBridgeClient", m)
+        for m in ("get_sync_settings", "create_or_update_sync_settings")
+    }
+    pairs = methods | extra
+    legacy = frozenset(f"{classes[c]}.{m}" for c, m in pairs if c in classes)
+    return modern, legacy, frozenset(m for _, m in pairs)
+
+
+@functools.lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    """hubspot-api-client APIs all of whose methods take the developer key
+    (``webhooks``, ``crm.timeline.templates_api``)."""
+    from hapimigrate.hubspot import datafiles, sdk_operations
+
+    data = json.loads(datafiles.read_text("sdk_operations.json"))
+    every = data.get(sdk_operations.HUBSPOT_API_CLIENT, {}).get("operations", {})
+    modern, _, _ = _developer_operations()
+    found = set()
+    for key in modern:
+        parts = key.split(".")
+        for size in range(1, len(parts)):
+            prefix = ".".join(parts[:size])
+            if all(k in modern for k in every if k.startswith(prefix + ".")):
+                found.add(prefix)
+    return frozenset(found)
