@@ -4,6 +4,12 @@ output. The run lives in :mod:`hapimigrate.run`, the counters and exit codes in
 
 from __future__ import annotations
 
+from hapimigrate import dataclass_cache, warm
+
+# first: the workers import LibCST while the CLI is imported and the tree is
+# read (see hapimigrate.warm)
+warm.start()
+
 import dataclasses
 import functools
 import os
@@ -11,31 +17,32 @@ import sys
 from dataclasses import dataclass
 from typing import Iterator
 
-import click
-from click.core import ParameterSource
+with dataclass_cache.cached("cli"):  # the records' methods, compiled once
+    import click
+    from click.core import ParameterSource
 
-from hapimigrate import (
-    __version__,
-    baseline,
-    config,
-    discover,
-    providers,
-    suppress,
-)
-from hapimigrate import hubspot, prefilter, rules, run
-from hapimigrate import report as reporting
-from hapimigrate.hubspot.lifecycle import DateError, parse_date
-from hapimigrate.model import (
-    CALLS_DATED,
-    CALLS_UNLISTED,
-    FileResult,
-    RunOptions,
-    Site,
-    Status,
-)
-from hapimigrate.output import findings as findings_output
-from hapimigrate.output import report_json, progress, console, report_text
-from hapimigrate.summary import Summary
+    from hapimigrate import (
+        __version__,
+        baseline,
+        config,
+        discover,
+        providers,
+        suppress,
+    )
+    from hapimigrate import hubspot, prefilter, rules, run
+    from hapimigrate import report as reporting
+    from hapimigrate.hubspot.lifecycle import DateError, parse_date
+    from hapimigrate.model import (
+        CALLS_DATED,
+        CALLS_UNLISTED,
+        FileResult,
+        RunOptions,
+        Site,
+        Status,
+    )
+    from hapimigrate.output import findings as findings_output
+    from hapimigrate.output import report_json, progress, console, report_text
+    from hapimigrate.summary import Summary
 
 REPORT_FORMATS = ("text", "json", "markdown", "pr")
 CHECK_FORMATS = ("text", "json", "github", "sarif")

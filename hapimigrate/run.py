@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan, tree_settings
+from hapimigrate import dataclass_cache, warm
 from hapimigrate import tree_developer, tree_writers
 from hapimigrate.analysis import session_uses
 from hapimigrate.tree_imports import env_aliases, importable_names, imported_names
@@ -153,10 +154,12 @@ def process_file(path: str, options: RunOptions) -> FileResult:
         if not wanted and not prefilter.may_hold_site(path, data):
             return FileResult(path)
         if prefilter.is_notebook(path):
-            from hapimigrate.python import notebooks  # LibCST only when needed
+            dataclass_cache.import_codemod()  # LibCST only when needed
+            from hapimigrate.python import notebooks
 
             return notebooks.process_notebook(path, data, options)
         if prefilter.is_python(path):
+            dataclass_cache.import_codemod()
             from hapimigrate.python import module
 
             return module.process_source(path, data, options)
@@ -206,17 +209,27 @@ def process_files(
     paths: Iterable[str], options: RunOptions, jobs: int | None = None
 ) -> Iterator[FileResult]:
     """A result per path: files that cannot hold a site first (one cheap read,
-    here), then the candidates in the order of ``paths``, in a process pool when
-    there are enough of them to pay for it.
+    here), then the candidates in the order of ``paths``, in other processes
+    when that pays.
 
-    The pool starts while the files are still being read, once POOL_THRESHOLD
-    candidates are found; with SPLIT_FILES files or more, the workers read them
-    too (:func:`_split`). Which files go to the pool decides nothing about their
-    results, nor their order, only where they are made."""
+    When the command forked warm workers as it started (:mod:`hapimigrate.warm`),
+    they take the candidates, however few: they imported LibCST while this
+    process read the files. Else a pool starts while the files are still being
+    read, once POOL_THRESHOLD candidates are found. With SPLIT_FILES files or
+    more, the workers read them too (:func:`_split`). Which files go to other
+    processes decides nothing about their results, nor their order, only where
+    they are made."""
     paths = list(paths)
     workers = jobs or os.cpu_count() or 1
+    ready = warm.take()  # the workers the command forked as it started
+    if ready is not None and workers < 2:
+        ready.close()
+        ready = None
     if workers > 1 and len(paths) >= SPLIT_FILES:
-        yield from _split(paths, options, workers)
+        yield from _split(paths, options, workers, ready)
+        return
+    if ready is not None:
+        yield from _warm_candidates(paths, options, workers, ready)
         return
     candidates: list[str] = []
     pool: ProcessPoolExecutor | None = None
@@ -247,18 +260,51 @@ def process_files(
             pool.shutdown(wait=True)
 
 
-def _split(paths: list[str], options: RunOptions, workers: int) -> Iterator[FileResult]:
+def _warm_candidates(
+    paths: list[str], options: RunOptions, workers: int, ready: warm.Warm
+) -> Iterator[FileResult]:
+    """process_files with the warm workers (:mod:`hapimigrate.warm`): they have
+    imported LibCST while this process read the files, and take the candidates."""
+    candidates: list[str] = []
+    for path in paths:
+        if _candidate(path):
+            candidates.append(path)
+        else:
+            yield FileResult(path)
+    yield from ready.map(process_file, candidates, options, workers)
+
+
+def _split(
+    paths: list[str],
+    options: RunOptions,
+    workers: int,
+    ready: warm.Warm | None = None,
+) -> Iterator[FileResult]:
     """process_files for a big tree: the workers read the files too, a batch at
     a time; the results come back in process_files' order (the files that
-    cannot hold a site as their batches come back, then the candidates)."""
+    cannot hold a site as their batches come back, then the candidates). The
+    warm workers when there are (``ready``), else a pool."""
+    chunks = [
+        paths[start : start + SPLIT_BATCH]
+        for start in range(0, len(paths), SPLIT_BATCH)
+    ]
+    if ready is not None:
+        held: list[FileResult] = []
+        for batch in ready.map(_batch, chunks, options, workers):
+            for candidate, result in batch:
+                if candidate:
+                    held.append(result)
+                else:
+                    yield result
+        yield from held
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=workers)
     batches: list[Future[list[tuple[bool, FileResult]]]] = []
-    held: list[FileResult] = []
+    held = []
     try:
-        for start in range(0, len(paths), SPLIT_BATCH):
-            chunk = paths[start : start + SPLIT_BATCH]
+        for chunk in chunks:
             batches.append(pool.submit(_batch, chunk, options))
         for batch in batches:
             for candidate, result in batch.result():
