@@ -100,7 +100,25 @@ def _text(path: str, by_path: dict[str, FileResult]) -> bytes:
 
 def first_reader(name: str, paths: Iterable[str], texts: Mapping[str, bytes]) -> str:
     """``health.py:7``: the first place one of ``paths`` reads ``name`` (their
-    texts in ``texts``), past the import of it when there is more; "" if none."""
+    texts in ``texts``): as an attribute (``hub.API_KEY``, ``getattr(c, "key")``)
+    if one does, else by the bare word past the import of it; "" if none."""
+    named = re.compile(
+        rb"\.\s*"
+        + re.escape(name.encode())
+        + rb"\b|[\"']"
+        + re.escape(name.encode())
+        + rb"[\"']"
+    )
+    for path in sorted(paths):
+        text = texts.get(path, b"")
+        for match in named.finditer(text):
+            before = text[max(0, match.start() - 40) : match.start()]
+            if text[match.start() : match.start() + 1] in b"\"'" and _ENV_READ.search(
+                before
+            ):
+                continue  # os.environ["API_KEY"]: the variable, not the setting
+            line = text.count(b"\n", 0, match.start()) + 1
+            return f"{os.path.basename(path)}:{line}"
     for path in sorted(paths):
         text = texts.get(path, b"")
         line = _reads(name, text)

@@ -160,12 +160,12 @@ def test_an_init_key_another_module_reads_stays_and_is_reported(tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     (tmp_path / "client.py").write_text(INIT_KEY)
     (tmp_path / "health.py").write_text(
-        "from client import Client\n\n\ndef ok():\n    return bool(Client().key)\n"
+        "from client import Client\n\n\ndef ok(d):\n    for key in d:\n        pass\n    return bool(Client().key)\n"
     )
     result = CliRunner().invoke(main, ["apply", "."])
     assert result.exit_code == 1, result.output
     assert (
-        "client.py:7:9: manual setting: self.key is still read by health.py:5"
+        "client.py:7:9: manual setting: self.key is still read by health.py:7"
         in result.output
     )
     assert (
