@@ -373,3 +373,20 @@ class Client:
     result = migrate(source)
     # a field is a constructor parameter: never removed (here, the site is manual)
     assert result.new is None or "key: str" in result.new.decode()
+
+
+def test_a_key_a_star_importer_reads_is_reported(tmp_path, monkeypatch):
+    main_py = "from pkg.hub import *\n\n\ndef run():\n    print(len(API_KEY))\n    return owners()\n"
+    result = _apply_package(tmp_path, monkeypatch, {"hub.py": HUB, "main.py": main_py})
+    assert result.exit_code == 1, result.output
+    assert (
+        "hub.py:4:1: manual setting: API_KEY is still read by main.py:5"
+        in result.output
+    )
+
+
+def test_a_key_a_star_importer_does_not_read_goes(tmp_path, monkeypatch):
+    main_py = "from pkg.hub import *\n\n\ndef run():\n    return owners()\n"
+    result = _apply_package(tmp_path, monkeypatch, {"hub.py": HUB, "main.py": main_py})
+    assert result.exit_code == 0, result.output
+    assert "HUBSPOT_API_KEY" not in (tmp_path / "pkg" / "hub.py").read_text()
