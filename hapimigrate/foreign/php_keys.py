@@ -27,7 +27,7 @@ def key_label(identity: str) -> str:
     if identity.startswith("<literal"):
         return "a hard-coded key"
     if identity.startswith("env:"):
-        return f"getenv('{identity[4:]}')"
+        return f"the environment variable {identity[4:]}"
     if identity.startswith("config:"):
         return f"config('{identity[7:]}')"
     return mask(identity)

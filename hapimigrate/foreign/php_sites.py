@@ -231,6 +231,23 @@ class Finder:
             self._call_index = index
         return self._call_index
 
+    def _open_wrapper(self, node) -> bool:
+        """Whether ``node`` is built in a function or a method other code may
+        call (not a private method, whose callers are all in its class)."""
+        scope = syn.scope_of(node)
+        if scope is None or scope.type not in (
+            "method_declaration",
+            "function_definition",
+        ):
+            return False
+        return not (
+            scope.type == "method_declaration"
+            and any(
+                c.type == "visibility_modifier" and c.text == b"private"
+                for c in scope.children
+            )
+        )
+
     def _call_sites(self, node) -> list[dict]:
         """For a URL built inside a request wrapper (``function get($path)``), the
         literal arguments each call of the wrapper in this file gives its
@@ -338,6 +355,7 @@ class Finder:
     ) -> Plan:
         calls = []
         attachments = []
+        unbound = []  # (method, URL) with no caller's argument filled in
         if isinstance(sinks, list) and sinks:
             for sink in sinks:
                 attached = req.attach(self.style, sink)
@@ -359,6 +377,9 @@ class Finder:
                     if sink.kind == "guzzle"
                     else None
                 )
+                if self._open_wrapper(source):
+                    url = joined(base, php_urls.template(self.data, source))
+                    unbound.append((attached.method, url))
                 for bindings in self._call_sites(source):
                     url = php_urls.template(self.data, source, bindings=bindings)
                     url = joined(base, url)
@@ -439,6 +460,18 @@ class Finder:
         where = self._chosen_host([s.url for s in sinks] + [carrier])
         if where:
             return self._plan(node, kind, Status.MANUAL, where, **common)
+        for method, url in unbound:
+            where = destination(method, url)
+            if where:
+                name = syn.enclosing(carrier) or "its function"
+                return self._plan(
+                    node,
+                    kind,
+                    Status.MANUAL,
+                    f"{where} (the URL's host comes from the arguments of {name}(), "
+                    "which code in other files may call with other URLs)",
+                    **common,
+                )
         other = self._other_auth([node, *(s.call for s in sinks)])
         if other:
             return self._plan(node, kind, Status.MANUAL, other, **common)

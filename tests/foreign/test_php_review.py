@@ -669,3 +669,23 @@ def test_getenv_and_dollar_env_of_one_variable_are_one_key():
         + curl("$_ENV['HAPIKEY']", "owners/v2/owners")
     )
     assert [s for s, _ in verdicts(source)] == ["rewrite", "rewrite"]
+
+
+def test_a_public_wrapper_given_its_url_by_callers_is_left():
+    """Other files may call a function (or a public method) with any URL: the
+    calls this file makes do not tell where the others send the token."""
+    source = (
+        "<?php\nfunction hs_get($url) {\n"
+        "    return wp_remote_get($url . '?hapikey=' . getenv('HAPIKEY'));\n}\n"
+        "hs_get('https://api.hubapi.com/contacts/v1/lists');\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert "other files" in result.sites[0].reason
+    fixed_host = source.replace(
+        "$url . '?hapikey='", "'https://api.hubapi.com' . $url . '?hapikey='"
+    )
+    fixed_host = fixed_host.replace(
+        "hs_get('https://api.hubapi.com/contacts", "hs_get('/contacts"
+    )
+    assert [s for s, _ in verdicts(fixed_host)] == ["rewrite"]
