@@ -431,6 +431,22 @@ def indirect_use(helper) -> str:
     name = helper.child_by_field_name("name").text.decode()
     lowered = name.lower()
     for node in syn.walk(cls, into_scopes=True):
+        if node.type == "method_declaration":
+            declared = node.child_by_field_name("name")
+            if declared is not None and declared.text.decode().lower() in (
+                "__call",
+                "__callstatic",
+            ):
+                return (
+                    f"the class has {declared.text.decode()}(), through which any "
+                    f"code may reach {name}(): its callers cannot all be seen"
+                )
+        if syn.is_array(node) and _callable_pair(node):
+            return (
+                f"the class builds a callable of a method named at run time "
+                f"({' '.join(node.text.decode().split())[:40]}): {name}() may be "
+                "given URLs hapimigrate cannot see"
+            )
         if node.type in syn.STRINGS:
             text = (syn.literal(node) or "").strip().lower()
             if text == lowered or text.endswith("::" + lowered):
@@ -451,6 +467,21 @@ def indirect_use(helper) -> str:
                     "given URLs hapimigrate cannot see"
                 )
     return ""
+
+
+def _callable_pair(array) -> bool:
+    """``[$this, $method]``, ``[self::class, $name]``: a callable whose method
+    is named at run time."""
+    items = syn.entries(array) or []
+    if len(items) != 2 or any(i.key is not None for i in items):
+        return False
+    first, second = (syn.unwrap(i.value) for i in items)
+    if first is None or second is None or syn.literal(second) is not None:
+        return False
+    owner = first.text.decode().replace(" ", "").lower()
+    return owner in ("$this", "self::class", "static::class", "__class__") and (
+        second.type != "integer"
+    )
 
 
 def _into_helper(style: Style, helper, index: int, depth: int):
