@@ -79,6 +79,11 @@ def origin(src: syn.Source, key, depth: int = 0) -> str:
     if key.type == "subscript_expression":
         return _subscript(src, key)
     if key.type in ("name", "qualified_name", "class_constant_access_expression"):
+        if _defined_more_than_once(key):
+            return (
+                f"the constant {shown} is defined more than once (which key is "
+                "sent is decided at run time); migrate it by hand"
+            )
         value = syn.constant_value(key)
         # a constant has one value per run; one defined elsewhere is configuration
         return origin(src, value, depth + 1) if value is not None else ""
@@ -86,6 +91,25 @@ def origin(src: syn.Source, key, depth: int = 0) -> str:
         f"the key comes from {shown}, which hapimigrate does not follow: "
         "migrate it by hand"
     )
+
+
+def _defined_more_than_once(node) -> bool:
+    """Whether the file defines the constant ``node`` reads in several places
+    (``define()`` in two branches)."""
+    name = node.text.decode().split("::")[-1].strip().lstrip("\\")
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    count = 0
+    for found in syn.walk(root, into_scopes=True):
+        if syn.call_name(found) == "define":
+            args = syn.arguments(found) or []
+            if args and syn.literal(syn.value(args[0])) == name:
+                count += 1
+        elif found.type == "const_element" and found.named_children:
+            if found.named_children[0].text.decode() == name:
+                count += 1
+    return count > 1
 
 
 def _short(src: syn.Source, node) -> str:

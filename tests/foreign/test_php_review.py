@@ -107,6 +107,11 @@ NOT_CONFIGURED = {
         "    public function lists() {\n" + curl("$this->apiKey") + "    }\n}\n",
         "not given one value",
     ),
+    "a constant defined on two paths": (
+        "<?php\nif (getenv('APP_ENV') === 'staging') {\n    define('HS_KEY', getenv('SANDBOX'));\n"
+        "} else {\n    define('HS_KEY', getenv('HAPIKEY'));\n}\n" + curl("HS_KEY"),
+        "defined more than once",
+    ),
     "a variable from a list assignment": (
         "<?php\n[$key, $other] = explode(',', getenv('KEYS'));\n" + curl("$key"),
         "assigned more than once",
