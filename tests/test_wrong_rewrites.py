@@ -1172,3 +1172,48 @@ def test_another_modules_session_given_the_key_here_is_not_half_rewritten(tmp_pa
     tenants = next(r for r in results if r.path.endswith("tenants.py"))
     assert {s.status for s in tenants.sites} == {Status.MANUAL}
     assert any("another module's session" in s.reason for s in tenants.sites)
+
+
+URL_TABLES = {
+    "comprehension": (
+        "URLS = ['https://api.hubapi.com/crm/v3/owners', 'https://hooks.slack.com/x']\n"
+        "def snapshot():\n    return [requests.get(url, params={'hapikey': KEY})"
+        " for url in URLS]\n",
+        "hooks.slack.com",
+    ),
+    "dict_items": (
+        "URLS = {'owners': 'https://api.hubapi.com/crm/v3/owners',"
+        " 'slack': 'https://hooks.slack.com/x'}\n"
+        "def snapshot():\n    for name, url in URLS.items():\n"
+        "        requests.get(url, params={'hapikey': KEY})\n",
+        "hooks.slack.com",
+    ),
+    "third_party_page_under_hubspot_com": (
+        "def status():\n    return requests.get('https://status.hubspot.com/api/v2/"
+        "status.json', params={'hapikey': KEY})\n",
+        "status.hubspot.com",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(URL_TABLES))
+def test_requests_over_tables_of_urls_check_every_host(name):
+    """A review: a loop over a module's table of URLs (a comprehension,
+    ``for name, url in URLS.items()``) sent the token to Slack; and
+    status.hubspot.com (a third party's status page) counted as HubSpot's."""
+    source, host = URL_TABLES[name]
+    result = migrate("import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and host in site.reason
+
+
+def test_a_table_of_hubspot_api_urls_still_migrates():
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "URLS = ['https://api.hubapi.com/crm/v3/owners', 'https://api-eu1.hubapi.com/crm/v3/owners']\n"
+        "def snapshot():\n    return [requests.get(u, params={'hapikey': KEY}) for u in URLS]\n"
+    )
+    assert [s.status for s in result.sites if s.kind.value == "params"] == [
+        Status.REWRITE
+    ]

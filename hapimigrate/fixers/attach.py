@@ -713,7 +713,7 @@ def _other_hosts(
             return OTHER_URLS.format(ctx.start(sink.call)[0], elsewhere)
         for template in (values.url_template(ctx, url), *_assigned_urls(ctx, url)):
             where = hubspot.host(template)
-            if where is not None and not hubspot.is_hubspot_host(where):
+            if where is not None and not hubspot.takes_tokens(where):
                 return OTHER_URLS.format(ctx.start(sink.call)[0], where)
         function = ctx.ancestor(sink.call, cst.FunctionDef)
         if isinstance(function, cst.FunctionDef) and id(function) in guarded:
@@ -766,12 +766,12 @@ def _chosen_host(ctx: ModuleContext, url: cst.BaseExpression, field: str) -> str
         scope = ctx.lexical_scope(name)
         for binding in scope[name.value] if scope is not None else ():
             node = getattr(binding, "node", None)
-            holder = ctx.parent(node) if node is not None else None
-            if isinstance(holder, cst.For) and holder.target is node:
-                hosts = _literal_hosts(ctx, holder.iter)
+            loop = _loop_over(ctx, node)
+            if loop is not None:
+                hosts = _literal_hosts(ctx, _iterated(loop.iter))
                 if not hosts:
                     return "a host known at run time"
-                other = next((h for h in hosts if not hubspot.is_hubspot_host(h)), None)
+                other = next((h for h in hosts if not hubspot.takes_tokens(h)), None)
                 if other is not None:
                     return other
                 continue
@@ -779,16 +779,45 @@ def _chosen_host(ctx: ModuleContext, url: cst.BaseExpression, field: str) -> str
             if value is None:
                 continue
             other = next(
-                (
-                    h
-                    for h in _literal_hosts(ctx, value)
-                    if not hubspot.is_hubspot_host(h)
-                ),
+                (h for h in _literal_hosts(ctx, value) if not hubspot.takes_tokens(h)),
                 None,
             )
             if other is not None:
                 return other
     return None
+
+
+def _loop_over(
+    ctx: ModuleContext, node: cst.CSTNode | None
+) -> cst.For | cst.CompFor | None:
+    """The loop (``for``, or a comprehension's) whose target binds ``node``,
+    also inside a tuple target (``for name, url in URLS.items()``)."""
+    child = node
+    holder = ctx.parent(node) if node is not None else None
+    while isinstance(holder, (cst.Tuple, cst.List, cst.Element)):
+        child, holder = holder, ctx.parent(holder)
+    if isinstance(holder, (cst.For, cst.CompFor)) and holder.target is child:
+        return holder
+    return None
+
+
+def _iterated(node: cst.BaseExpression) -> cst.BaseExpression:
+    """What a loop walks: ``URLS`` of ``URLS.items()``, ``enumerate(URLS)``."""
+    if isinstance(node, cst.Call):
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in (
+            "items",
+            "values",
+            "keys",
+        ):
+            return func.value
+        if (
+            isinstance(func, cst.Name)
+            and func.value in ("enumerate", "sorted", "list", "tuple", "reversed")
+            and node.args
+        ):
+            return node.args[0].value
+    return node
 
 
 def _literal_hosts(ctx: ModuleContext, node: cst.CSTNode, depth: int = 2) -> list[str]:

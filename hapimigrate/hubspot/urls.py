@@ -26,3 +26,17 @@ def host(url: str) -> str | None:
 
 def is_hubspot_host(name: str) -> bool:
     return HUBSPOT_HOST.match(name) is not None
+
+
+# where HubSpot's APIs answer (a token may go there): not every host under
+# hubspot.com is HubSpot's API (status.hubspot.com and community.hubspot.com
+# are third parties' pages)
+TOKEN_HOST = re.compile(
+    r"(?i)^(?:api(?:-[a-z0-9]+)?\.(?:hubapi|hubspot)\.com|api(?:-[a-z0-9]+)?\.hubapi\.eu|"
+    r"(?:api|forms)(?:-[a-z0-9]+)?\.hsforms\.com|forms\.hubspot\.com)$"
+)
+
+
+def takes_tokens(name: str) -> bool:
+    """``api.hubapi.com``, ``api-eu1.hubapi.com``, the forms hosts: HubSpot's APIs."""
+    return TOKEN_HOST.match(name) is not None
