@@ -162,7 +162,7 @@ def _use(src: syn.Source, use) -> str:
         url = syn.value(args[index])
         template = php_urls.template(src.data, url)
         if template.startswith("{"):
-            shown = " ".join(src.text(url).split())[:40]
+            shown = syn.shown(src.text(url), 40)
             return (
                 f"the client is given a URL known only at run time on line {line} "
                 f"({shown}): an absolute URL there would take the token to another host"
@@ -178,7 +178,7 @@ def _use(src: syn.Source, use) -> str:
         return ""
     return (
         f"the client is handed on on line {line} "
-        f"({' '.join(src.text(parent or use).split())[:50]}): its default header "
+        f"({syn.shown(src.text(parent or use), 50)}): its default header "
         "would go wherever it is used"
     )
 

@@ -444,14 +444,14 @@ def indirect_use(helper) -> str:
         if syn.is_array(node) and _callable_pair(node):
             return (
                 f"the class builds a callable of a method named at run time "
-                f"({' '.join(node.text.decode().split())[:40]}): {name}() may be "
+                f"({syn.shown(node, 40)}): {name}() may be "
                 "given URLs hapimigrate cannot see"
             )
         if node.type in syn.STRINGS:
             text = (syn.literal(node) or "").strip().lower()
             if text == lowered or text.endswith("::" + lowered):
                 return (
-                    f"{name}() is also used as a callable ({node.text.decode()}): "
+                    f"{name}() is also used as a callable ({syn.shown(node, 40)}): "
                     "its callers and the URLs they give cannot all be seen"
                 )
         elif node.type in (
@@ -463,7 +463,7 @@ def indirect_use(helper) -> str:
             if called is not None and called.type != "name":
                 return (
                     f"the class calls methods by a name known at run time "
-                    f"({' '.join(node.text.decode().split())[:40]}): {name}() may be "
+                    f"({syn.shown(node, 40)}): {name}() may be "
                     "given URLs hapimigrate cannot see"
                 )
     return ""

@@ -113,8 +113,7 @@ def _defined_more_than_once(node) -> bool:
 
 
 def _short(src: syn.Source, node) -> str:
-    text = " ".join(src.text(node).split())
-    return text if len(text) <= 60 else text[:57] + "..."
+    return syn.shown(src.text(node))
 
 
 def _literal_first(call) -> bool:

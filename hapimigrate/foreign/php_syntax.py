@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hapimigrate.foreign.splice import Edit
+from hapimigrate.keys import is_plausible_key
 
 SCOPES = frozenset(
     {
@@ -418,3 +419,39 @@ def constant_value(node):
     while root.parent is not None:
         root = root.parent
     return constants(root).get(node.text.decode().split("::")[-1].strip())
+
+
+_QUOTED = re.compile(r"(['\"])(.*?)\1")
+_WORD = re.compile(r"[A-Za-z0-9_-]{16,}")
+_KEY_IN_QUERY = re.compile(r"(?i)(hapikey=)[^&'\"\s{}$]+")
+
+
+def shown(node_or_text, limit: int = 60) -> str:
+    """Code as a reason quotes it: on one line, quoted literals that could be
+    keys and ``hapikey=`` values masked, then cut to ``limit`` characters
+    (never inside a quoted literal, whose rest could be part of a key)."""
+    text = (
+        node_or_text
+        if isinstance(node_or_text, str)
+        else node_or_text.text.decode("utf-8", "replace")
+    )
+    text = " ".join(text.split())
+    text = _KEY_IN_QUERY.sub(lambda m: m.group(1) + "***", text)
+    text = _QUOTED.sub(
+        lambda m: (
+            f"{m.group(1)}***{m.group(1)}"
+            if is_plausible_key(m.group(2))
+            else _WORD.sub(
+                lambda w: "***" if is_plausible_key(w.group(0)) else w.group(0),
+                m.group(0),
+            )
+        ),
+        text,
+    )
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 3]
+    for quote in ("'", '"'):
+        if cut.count(quote) % 2:
+            cut = cut[: cut.rfind(quote)]
+    return cut + "..."

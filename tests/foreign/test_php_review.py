@@ -696,3 +696,23 @@ def test_a_public_wrapper_given_its_url_by_callers_is_left():
         "hs_get('https://api.hubapi.com/contacts", "hs_get('/contacts"
     )
     assert [s for s, _ in verdicts(fixed_host)] == ["rewrite"]
+
+
+SECRET = "5f1c0a3e-8b2d-4c6f-9e1a-7d3b5c2e4f60"
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        f"$db->query('SELECT k FROM portals WHERE fallback = {SECRET}')->fetchColumn()",
+        f"lookup('a-rather-long-first-argument-that-pushes-it', '{SECRET}')",
+        f"$rows['{SECRET}']",
+        f"getenv('X') ? '{SECRET}' : getenv('Y')",
+    ],
+)
+def test_no_reason_shows_a_key_or_a_piece_of_one(key):
+    source = "<?php\n" + curl(key)
+    result = migrate(source)
+    assert result.sites and result.sites[0].status.value == "manual"
+    for site in result.sites:
+        assert SECRET[:8] not in site.reason, site.reason
