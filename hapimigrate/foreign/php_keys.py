@@ -30,7 +30,7 @@ def key_label(identity: str) -> str:
         return f"the environment variable {identity[4:]}"
     if identity.startswith("config:"):
         return f"config('{identity[7:]}')"
-    return mask(identity)
+    return syn.shown(mask(identity), 60)
 
 
 def mask(text: str) -> str:
