@@ -15,6 +15,7 @@ of those would send the same portal's token for every one of them."""
 from __future__ import annotations
 
 from hapimigrate.foreign import php_syntax as syn
+from hapimigrate.foreign.php_values import by_reference
 
 # functions whose literal first argument names a setting of the deployment
 CONFIG_FUNCTIONS = frozenset(
@@ -211,8 +212,6 @@ def writes(scope, name: str) -> list[tuple[object, str]]:
         elif parent.type == "by_ref":
             found.append((parent, "reference"))
         elif parent.type == "argument":
-            from hapimigrate.foreign.php_values import by_reference
-
             call = parent.parent.parent
             if call.type == "function_call_expression" and by_reference(call, parent):
                 found.append((parent, "reference"))
@@ -417,8 +416,6 @@ def _settings(src: syn.Source, node) -> bool:
         if outer is not use and syn.assignment_of(outer) is not None:
             return False  # $settings['api_key'] = ...
         if use.parent is not None and use.parent.type == "argument":
-            from hapimigrate.foreign.php_values import by_reference
-
             call = use.parent.parent.parent
             if call.type != "function_call_expression" or by_reference(
                 call, use.parent
