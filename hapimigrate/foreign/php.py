@@ -13,11 +13,15 @@ cannot be called from PHP, so other providers leave every site manual.
 
 The parts: :mod:`.php_syntax` (tree helpers, array splices), :mod:`.php_sites`
 (finding and deciding each site), :mod:`.php_keys` (what a key expression is),
-:mod:`.php_urls` (cutting the key out of URLs and query arrays), :mod:`.php_flow`
-(where a URL goes), :mod:`.php_values` (what a variable holds),
-:mod:`.php_requests` and :mod:`.php_curl` (the header on a request),
-:mod:`.php_sdk` (SDK clients). This module: the file-level passes (two keys,
-requests shared by uses decided differently, colliding edits, the re-parse).
+:mod:`.php_origin` (whether it is the one configured key: an allow-list),
+:mod:`.php_config` (what Laravel's ``config()`` reads), :mod:`.php_urls`
+(cutting the key out of URLs and query arrays), :mod:`.php_hosts` (whether a URL
+goes to HubSpot), :mod:`.php_flow` (where a URL goes), :mod:`.php_clients`
+(where a Guzzle client with a default key sends), :mod:`.php_values` (what a
+variable holds), :mod:`.php_requests` and :mod:`.php_curl` (the header on a
+request), :mod:`.php_sdk` (SDK clients). This module: the file-level passes (a
+key sent to developer-key and ordinary endpoints, two keys, requests shared by
+uses decided differently, colliding edits, the re-parse).
 """
 
 from __future__ import annotations
