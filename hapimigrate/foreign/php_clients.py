@@ -215,6 +215,9 @@ def default_auth(src: syn.Source, root, call) -> str:
         reason = auth_option(options)
         if reason:
             return reason.replace("the request", "the client", 1)
+        headers = syn.entry(options, "headers")
+        if headers is not None and "authorization" in src.text(headers.value).lower():
+            return "the client already sends an Authorization header by default"
     return ""
 
 

@@ -716,3 +716,13 @@ def test_no_reason_shows_a_key_or_a_piece_of_one(key):
     assert result.sites and result.sites[0].status.value == "manual"
     for site in result.sites:
         assert SECRET[:8] not in site.reason, site.reason
+
+
+def test_a_client_with_a_default_authorization_header_is_left():
+    source = (
+        "<?php\nuse GuzzleHttp\\Client;\n"
+        "$client = new Client(['headers' => ['Authorization' => 'Basic ' . getenv('PROXY_AUTH')]]);\n"
+        "$client->get('https://api.hubapi.com/contacts/v1/lists', ['query' => ['hapikey' => getenv('HAPIKEY')]]);\n"
+    )
+    result = migrate(source)
+    assert result.new is None and "Authorization" in result.sites[0].reason
