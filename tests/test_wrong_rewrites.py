@@ -1217,3 +1217,38 @@ def test_a_table_of_hubspot_api_urls_still_migrates():
     assert [s.status for s in result.sites if s.kind.value == "params"] == [
         Status.REWRITE
     ]
+
+
+def test_a_class_setting_its_attributes_by_name_keeps_the_key_manual():
+    """A review: __init__(self, **cfg) with setattr(self, name, value), and
+    Client(key=tenant_key): the tenant's calls went to the app's portal."""
+    result = migrate(
+        "import os, requests\nclass Client:\n    key = os.environ.get('HUBSPOT_API_KEY')\n"
+        "    def __init__(self, **cfg):\n        for name, value in cfg.items():\n"
+        "            setattr(self, name, value)\n"
+        "    def owners(self):\n        return requests.get('https://api.hubapi.com/"
+        "crm/v3/owners', params={'hapikey': self.key})\n"
+    )
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "sets attributes by name" in site.reason
+
+
+@pytest.mark.parametrize(
+    "made, replaced",
+    [
+        ("urllib.request.Request(URL + '?hapikey=' + KEY)", "req.headers = {'Accept': 'application/json'}"),
+        ("urllib.request.Request(URL + '?hapikey=' + KEY)", "req.headers.clear()"),
+        ("requests.Request('GET', URL, params={'hapikey': KEY})", "req.headers = {'Accept': 'application/json'}"),
+    ],
+)
+def test_a_request_object_whose_headers_are_replaced_after_keeps_the_key(made, replaced):
+    """A review: the header went into Request(...) and the next line replaced
+    the object's headers: the request went out with no credential (401)."""
+    result = migrate(
+        "import os, requests, urllib.request\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "URL = 'https://api.hubapi.com/crm/v3/owners'\n"
+        f"def get():\n    req = {made}\n    {replaced}\n    return req\n"
+    )
+    assert result.new is None
+    assert any("replaced" in s.reason for s in result.sites if s.status == Status.MANUAL)

@@ -545,6 +545,12 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
         field = _constructor_field(ctx, cls, node.attr.value)
         if field is not None:
             return Origin(MIXED, field)
+        if re.search(r"\bsetattr\(\s*(?:self|cls)\b|\b__dict__\b", ctx.code(cls)):
+            # setattr(self, name, value) for what the constructor is given
+            return Origin(
+                MIXED,
+                f"self.{node.attr.value}, {cls.name.value} sets attributes by name",
+            )
     for other in ctx.index.attributes.get(node.attr.value, ()):
         holder = ctx.parent(other)
         if isinstance(holder, cst.AssignTarget) and not (

@@ -399,6 +399,9 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
     (``s.headers = {...}``), or a session object built again: a header set once
     would be lost."""
     for sink in route.sinks:
+        made = _made_object_replaced(ctx, sink.call) if sink.call is not None else None
+        if made is not None:
+            return made
         if sink.session is None:
             continue
         session = ctx.code(sink.session)
@@ -437,6 +440,27 @@ INSTANCES_ELSEWHERE = (
     "the instances of {} carry the session: at line {} one may send it to another "
     "host (or leaves where it is made), and the header would go along: by hand"
 )
+
+
+def _made_object_replaced(ctx: ModuleContext, call: cst.Call) -> str | None:
+    """``req = Request(url, ...)`` (urllib's, requests', an httpx client) whose
+    headers the code replaces or clears after: the header given to the
+    constructor would be lost."""
+    statement = ctx.parent(call)
+    if not (
+        isinstance(statement, cst.Assign)
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0].target, cst.Name)
+    ):
+        return None
+    name = statement.targets[0].target.value
+    where = ctx.ancestor(call, cst.FunctionDef) or ctx.module
+    replaced = re.search(
+        rf"\b{re.escape(name)}\.headers\s*(?:=(?!=)|\.clear\(|\|=)", ctx.code(where)
+    )
+    if replaced is None:
+        return None
+    return HEADERS_REPLACED.format(f"{name}.headers", "after it is made")
 
 
 ANOTHER_MODULES_SESSION = (
