@@ -191,12 +191,12 @@ def http_clients(src: syn.Source, root, resolve) -> frozenset[str]:
 
 def shadowed_functions(root) -> frozenset[str]:
     """The lower-case names an unqualified call in this file resolves to a
-    function other than PHP's: functions declared under a ``namespace``, and
-    ``use function`` imports."""
+    function of its own rather than PHP's or WordPress's: every function it
+    declares (under a ``namespace`` it shadows PHP's; outside one, a polyfill
+    of ``wp_remote_get`` is not WordPress's), and ``use function`` imports."""
     names = set()
-    namespaced = any(n.type == "namespace_definition" for n in root.named_children)
     for node in syn.walk(root, into_scopes=True):
-        if node.type == "function_definition" and namespaced:
+        if node.type == "function_definition":
             name = node.child_by_field_name("name")
             if name is not None:
                 names.add(name.text.decode().lower())

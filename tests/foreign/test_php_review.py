@@ -726,3 +726,14 @@ def test_a_client_with_a_default_authorization_header_is_left():
     )
     result = migrate(source)
     assert result.new is None and "Authorization" in result.sites[0].reason
+
+
+def test_a_wordpress_polyfill_of_the_file_is_not_wordpress():
+    source = (
+        "<?php\nif (!function_exists('wp_remote_get')) {\n"
+        "    function wp_remote_get($url, $args = []) { return file_get_contents($url); }\n}\n"
+        "$r = wp_remote_get('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert "declares or imports itself" in result.sites[-1].reason
