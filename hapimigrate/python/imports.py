@@ -52,8 +52,8 @@ class InsertedNames:
         self._chosen: dict[Import, tuple[Import | None, str]] = {}
         # name -> the nodes binding it: (at module level, node)
         self._bindings: dict[str, list[tuple[bool, cst.CSTNode | None]]] = {}
-        self._read: set[str] = set()  # names read anywhere
-        self._star = False
+        # names read anywhere (one a star import gives is read unbound)
+        self._read: set[str] = set()
         self._loaded = False
 
     def _load(self) -> None:
@@ -67,15 +67,10 @@ class InsertedNames:
             for assignment in scope.assignments:  # type: ignore[attr-defined]
                 node = getattr(assignment, "node", None)
                 self._bindings.setdefault(assignment.name, []).append((top, node))
-                if isinstance(node, cst.ImportFrom) and isinstance(
-                    node.names, cst.ImportStar
-                ):
-                    self._star = True
             for access in scope.accesses:  # type: ignore[attr-defined]
                 name = get_full_name_for_node(access.node)
                 if name:
                     self._read.add(name.split(".")[0])
-        self._star = self._star or "import *" in self._module.code
 
     def resolve(self, item: Import) -> tuple[Import | None, str]:
         """The import to add (None: none is needed) and the name (dotted for
@@ -101,7 +96,9 @@ class InsertedNames:
         exact = bindings and all(
             top and _imports_exactly(node, item) for top, node in bindings
         )
-        unbound = not bindings and bare not in self._read and not self._star
+        # a name the module neither binds nor reads: importing it changes
+        # nothing else (not even a builtin's meaning, or a star import's name)
+        unbound = not bindings and bare not in self._read
         if exact or unbound:
             return item, wanted
         alias = self._fresh(wanted)
