@@ -428,3 +428,79 @@ def test_a_class_request_of_a_long_module_stays_the_modules(sent):
     assert module["owners"]() == b"{}"
     assert module["Request"]("x").body == "x"
     assert sent.authorization() == [f"Bearer {ENV_TOKEN}"]
+
+
+# -- the provider's own module, calling it at import above its def ---------------
+
+EARLY = """\
+import os
+import requests
+
+API_KEY = os.environ.get("HUBSPOT_API_KEY")
+
+
+def fetch():
+    return requests.get("https://api.hubapi.com/owners/v2/owners", params={"hapikey": API_KEY})
+
+
+class Client:
+    def owners(self):
+        return fetch()
+
+
+OWNERS = Client().owners()
+
+
+def hubspot_token():
+    return os.environ["HUBSPOT_PRIVATE_APP_TOKEN"]
+"""
+LATE = EARLY.replace("OWNERS = Client().owners()\n", "") + "\nOWNERS = fetch()\n"
+
+
+@pytest.mark.parametrize(
+    "source, too_late",
+    [
+        (EARLY, True),  # through a class and a function, above the def
+        (EARLY.replace("OWNERS = Client().owners()", "OWNERS = fetch()"), True),
+        (
+            EARLY.replace("    return requests", "    pass\n\n\nR = requests").replace(
+                "OWNERS = Client().owners()\n", ""
+            ),
+            True,  # the request itself at module level
+        ),
+        (LATE, False),  # below the def: the function exists by then
+        (AUTH, False),  # only in functions
+    ],
+)
+def test_an_import_time_call_above_the_providers_def_is_told(source, too_late):
+    import libcst as cst
+
+    from hapimigrate import providers
+    from hapimigrate.fixers import registry
+    from hapimigrate.python.context import ModuleContext
+    from hapimigrate.python.imports import defined_too_late
+
+    ctx = ModuleContext(
+        "myapp/auth.py",
+        cst.parse_module(source),
+        providers.resolve("myapp.auth:hubspot_token"),
+        registry.all_fixers(),
+    )
+    registry.run(ctx)
+    assert ctx.edits
+    reason = defined_too_late(ctx)
+    assert (reason is not None) == too_late
+    if too_late:
+        assert "hubspot_token() is this module's own" in reason
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="python/module.py does not call imports.defined_too_late yet (the lead's: "
+    "its sites become manual with that reason, the module unchanged)",
+)
+def test_the_provider_module_calling_it_at_import_above_its_def_is_left():
+    result = migrate(EARLY, "myapp.auth:hubspot_token", "myapp/auth.py")
+    assert result.new is None
+    assert result.sites and all(s.status == Status.MANUAL for s in result.sites)
+    assert "defined below code that runs at import" in result.sites[0].reason

@@ -22,13 +22,16 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import GlobalScope
 
 from hapimigrate.model import Import
+
+if TYPE_CHECKING:  # context imports this module
+    from hapimigrate.python.context import ModuleContext
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,12 @@ class InsertedNames:
                 name = get_full_name_for_node(access.node)
                 if name:
                     self._read.add(name.split(".")[0])
+
+    def bindings(self, name: str) -> list[tuple[bool, cst.CSTNode | None]]:
+        """The nodes binding ``name``: (at module level, node)."""
+        if not self._loaded:
+            self._load()
+        return self._bindings.get(name, [])
 
     def resolve(self, item: Import) -> tuple[Import | None, str]:
         """The import to add (None: none is needed) and the name (dotted for
@@ -235,6 +244,118 @@ class PlannedImports(set):
         for each in items:
             for item in each:
                 self.add(item)
+
+
+TOO_LATE = (
+    "the token provider {}() is this module's own, defined below code that runs "
+    "at import and would now call it (a NameError at start-up): define it above "
+    "that code, or migrate by hand"
+)
+
+
+def defined_too_late(ctx: ModuleContext) -> str | None:
+    """Why the rewrites of the provider's own module cannot stand (see
+    :data:`TOO_LATE`), or None: code that runs at import, above the module's
+    definition of the provider's function, holds the inserted call, or calls
+    (by name) a function or class of the module that holds it."""
+    own = [
+        i.name
+        for i in ctx.provider.imports
+        if i.name is not None and ctx.imports.resolver.resolve(i)[0] is None
+    ]
+    if not own or not ctx.edits:
+        return None
+    name = own[0]
+    body = list(ctx.module.body)
+
+    def top(node: cst.CSTNode) -> cst.CSTNode:
+        while (parent := ctx.parent(node)) is not None and parent is not ctx.module:
+            node = parent
+        return node
+
+    defined = min(
+        (
+            body.index(top(node))
+            for at_top, node in ctx.imports.resolver.bindings(name)
+            if at_top and node is not None and not _is_import(node)
+        ),
+        default=None,
+    )
+    if defined is None:
+        return None
+    written = ctx.imports.names.get(name, name) + "("
+    anchors = _anchors(ctx, written)
+    reaching: set[str] = set()  # the module's functions and classes that run one
+    early: set[int] = set()  # the statements that run one at import
+    for anchor in anchors:
+        statement = top(anchor)
+        function = ctx.ancestor(anchor, cst.FunctionDef, cst.Lambda)
+        if function is None:
+            early.add(body.index(statement))
+        elif isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            reaching.add(statement.name.value)
+        else:
+            return TOO_LATE.format(name)  # a function defined in a block: unsure
+    grown = True
+    while grown:
+        grown = False
+        for statement in body:
+            if (
+                isinstance(statement, (cst.FunctionDef, cst.ClassDef))
+                and statement.name.value not in reaching
+                and any(
+                    isinstance(n, cst.Name) and n.value in reaching
+                    for n in _walk(statement)
+                )
+            ):
+                reaching.add(statement.name.value)
+                grown = True
+    for index, statement in enumerate(body[:defined]):
+        if index in early or any(
+            isinstance(n, cst.Name) and n.value in reaching
+            for n in _run_at_import(statement)
+        ):
+            return TOO_LATE.format(name)
+    return None
+
+
+def _anchors(ctx: ModuleContext, written: str) -> list[cst.CSTNode]:
+    """The nodes of the original tree whose edits write ``written``."""
+    code = cst.Module([]).code_for_node
+
+    def holds(*values: object) -> bool:
+        return any(isinstance(v, cst.CSTNode) and written in code(v) for v in values)
+
+    edits = ctx.edits
+    found: list[cst.CSTNode] = [
+        call
+        for call, edit in edits.calls.items()
+        if holds(edit.bearer, *(value for _, value in edit.rename.values()))
+    ]
+    found += [node for node, value in edits.replace.items() if holds(value)]
+    found += [
+        statement
+        for statement, replacements in edits.statements.items()
+        if holds(*replacements)
+    ]
+    return found
+
+
+def _run_at_import(statement: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The nodes of a top-level statement that run when the module is
+    imported: all but the bodies of functions and lambdas."""
+    stack = [statement]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in node.children:
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef)) and child is node.name:
+                continue
+            if isinstance(node, cst.FunctionDef) and child is node.body:
+                continue
+            if isinstance(node, cst.Lambda) and child is node.body:
+                continue
+            stack.append(child)
 
 
 def _walk(node: cst.CSTNode):
