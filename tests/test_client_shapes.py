@@ -732,3 +732,26 @@ def test_a_method_forwarding_to_the_modules_own_session_is_migrated(
         "Accept": "application/json",
         "Authorization": "Bearer tok-main",
     }
+
+
+def test_an_async_factory_and_an_async_method_that_forward_headers_are_read(
+    tmp_path,
+):
+    modules = {
+        "internal_http": (
+            "import httpx\nclass _C:\n    def __init__(self):\n"
+            "        self.http = httpx.AsyncClient()\n"
+            "    async def get(self, url, **kw):\n"
+            "        return await self.http.get(url, **kw)\n"
+            "async def make_client():\n    return _C()\n"
+        )
+    }
+    app = (
+        "import os\nfrom internal_http import make_client\n"
+        'KEY = os.environ["HUBSPOT_API_KEY"]\n\n\nasync def owners():\n'
+        "    client = await make_client()\n"
+        '    return await client.get("https://api.hubapi.com/owners/v2/owners",'
+        ' params={"hapikey": KEY})\n'
+    )
+    result = migrate_tree(tmp_path, modules, app)
+    assert [s.status for s in result.sites] == [Status.REWRITE], result.sites

@@ -46,6 +46,8 @@ def is_http_package(dotted: str) -> bool:
     return any(dotted == m or dotted.startswith(m + ".") for m in _HTTP_MODULES)
 
 
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_Function = ast.FunctionDef | ast.AsyncFunctionDef
 _DEPTH = 3  # re-exports and base classes followed
 _LEVELS = 8  # folders above the importing file searched for the module
 
@@ -68,7 +70,7 @@ def takes_headers(importer: str, dotted: str, method: str, depth: int = 0) -> bo
         return False
     if not rest:  # the module itself: its function
         function = _top_level(module, method)
-        return isinstance(function, ast.FunctionDef) and _forwards_headers(
+        return isinstance(function, _FUNCTIONS) and _forwards_headers(
             module, function, None, 0
         )
     if len(rest) != 1:
@@ -112,7 +114,7 @@ def _parsed_text(code: str) -> ast.Module | None:
         return None
 
 
-def _returned_calls(function: ast.FunctionDef) -> list[ast.Call]:
+def _returned_calls(function: _Function) -> list[ast.Call]:
     """The calls a factory returns (``return requests.Session()``, or ``s =
     requests.Session(); ...; return s``); empty when it returns anything else."""
     assigned: dict[str, list[ast.expr]] = {}
@@ -162,7 +164,7 @@ def _instance_takes_headers(
         binding = _top_level(module, func.id)
         if isinstance(binding, ast.ClassDef):
             return _class_takes_headers(module, binding, method, depth + 1)
-        if isinstance(binding, ast.FunctionDef):  # a factory
+        if isinstance(binding, _FUNCTIONS):  # a factory
             returned = _returned_calls(binding)
             return bool(returned) and all(
                 _instance_takes_headers(module, c.func, method, depth + 1)
@@ -178,7 +180,7 @@ def _class_takes_headers(
         return False
     for name in (method, "request"):
         for node in cls.body:
-            if isinstance(node, ast.FunctionDef) and node.name == name:
+            if isinstance(node, _FUNCTIONS) and node.name == name:
                 return _forwards_headers(module, node, cls, depth)
     # not defined here: inherited from its bases
     return any(_base_takes_headers(module, b, method, depth) for b in cls.bases)
@@ -199,7 +201,7 @@ def _base_takes_headers(
 
 def _forwards_headers(
     module: ast.Module,
-    function: ast.FunctionDef,
+    function: _Function,
     cls: ast.ClassDef | None,
     depth: int,
 ) -> bool:
@@ -228,7 +230,7 @@ def _forwards_headers(
     return False
 
 
-def _local_names(function: ast.FunctionDef) -> set[str]:
+def _local_names(function: _Function) -> set[str]:
     """The parameters and names a function binds: they hide the module's."""
     args = function.args
     found = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs}
@@ -239,7 +241,7 @@ def _local_names(function: ast.FunctionDef) -> set[str]:
     return found
 
 
-def _replaced(function: ast.FunctionDef, carrier: str, named: bool) -> bool:
+def _replaced(function: _Function, carrier: str, named: bool) -> bool:
     """``headers = {...}`` (not built from ``headers``), ``kw["headers"] =
     ...``, ``kw.pop("headers")``: what the caller hands in is dropped."""
     for node in ast.walk(function):
