@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from hapimigrate import dataclass_cache, warm
 
-# first: the workers import LibCST while the CLI is imported and the tree is
+with dataclass_cache.cached("cli"):  # what the workers share with the CLI
+    from hapimigrate import run
+# then: the workers import LibCST while the CLI is imported and the tree is
 # read (see hapimigrate.warm)
 warm.start()
 
@@ -29,7 +31,7 @@ with dataclass_cache.cached("cli"):  # the records' methods, compiled once
         providers,
         suppress,
     )
-    from hapimigrate import hubspot, prefilter, rules, run
+    from hapimigrate import hubspot, prefilter, rules
     from hapimigrate import report as reporting
     from hapimigrate.hubspot.lifecycle import DateError, parse_date
     from hapimigrate.model import (

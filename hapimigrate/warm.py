@@ -3,9 +3,10 @@
 A run that finds a candidate file pays for LibCST and the fixers (about 0.16 s
 of imports, more than the rest of a small tree's run) before its first
 candidate. So, at the start of a command that looks at files (check, diff,
-apply, report, baseline), before the CLI's own imports, :func:`start` forks a
-process that makes those imports and waits, while the parent imports the CLI,
-walks the tree and reads the files. The run (:func:`hapimigrate.run.process_files`)
+apply, report, baseline), once the modules the workers share with the CLI are
+imported (:mod:`hapimigrate.run`) and before the rest of the CLI's imports,
+:func:`start` forks a process that makes those imports and waits, while the
+parent imports the CLI, walks the tree and reads the files. The run (:func:`hapimigrate.run.process_files`)
 takes it with :func:`take` and hands it the work with :meth:`Warm.map`: the
 warm process forks the other workers from itself (they share its imports for
 nothing), and each takes its tasks (a candidate, or a batch of paths to read)
