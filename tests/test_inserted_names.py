@@ -504,3 +504,12 @@ def test_the_provider_module_calling_it_at_import_above_its_def_is_left():
     assert result.new is None
     assert result.sites and all(s.status == Status.MANUAL for s in result.sites)
     assert "defined below code that runs at import" in result.sites[0].reason
+
+
+def test_the_modules_own_alias_of_os_is_used(sent):
+    text = migrated(
+        TRACK.replace("import requests\n", "import os as _os\nimport requests\n")
+    )
+    assert text.count("import os") == 1 and "_os.environ[" in text
+    load(text)["track"]("a@b.c", os="macOS")
+    assert sent.authorization() == [f"Bearer {ENV_TOKEN}"]

@@ -110,6 +110,10 @@ class InsertedNames:
         unbound = not bindings and bare not in self._read
         if exact or unbound:
             return item, wanted
+        for name, bound in sorted(self._bindings.items()):
+            if all(top and _imports_as(node, item, name) for top, node in bound):
+                # the module's own ``import os as _os``, its only binding
+                return AliasedImport(item.module, item.name, name), name
         alias = self._fresh(wanted)
         return AliasedImport(item.module, item.name, alias), alias
 
@@ -189,6 +193,30 @@ def _imports_exactly(node: cst.CSTNode | None, item: Import) -> bool:
         a.evaluated_name == item.name
         and (a.asname is None or a.evaluated_alias == item.name)
         for a in node.names
+    )
+
+
+def _imports_as(node: cst.CSTNode | None, item: Import, name: str) -> bool:
+    """Whether the import statement ``node`` binds ``name`` to what ``item``
+    imports, under that other name (``import os as _os``)."""
+    if isinstance(node, cst.Import) and item.name is None:
+        return any(
+            a.asname is not None
+            and a.evaluated_alias == name
+            and a.evaluated_name == item.module
+            for a in node.names
+        )
+    if (
+        not isinstance(node, cst.ImportFrom)
+        or item.name is None
+        or node.relative
+        or node.module is None
+        or isinstance(node.names, cst.ImportStar)
+        or get_full_name_for_node(node.module) != item.module
+    ):
+        return False
+    return any(
+        a.evaluated_name == item.name and a.evaluated_alias == name for a in node.names
     )
 
 
