@@ -86,7 +86,7 @@ def test_an_init_key_nothing_else_reads_goes(monkeypatch):
 
 
 def test_a_class_attribute_key_read_through_self_goes(monkeypatch):
-    source = f"""import os
+    source = """import os
 import requests
 
 
