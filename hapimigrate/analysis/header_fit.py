@@ -1,0 +1,366 @@
+"""Whether the Authorization header can be given to a request as ``headers=``:
+the object a request method is called on must be known to take it (built by a
+known HTTP client's constructor, or, when it was taken for a client by its
+name, a class or factory whose code shows it: see
+:mod:`~hapimigrate.analysis.imported_clients` for other modules of the tree),
+and a ``headers=`` value must be a mapping the header can be merged into (not
+a list of pairs). Each answer is a reason for a person, or None.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from hapimigrate.analysis import imported_clients
+from hapimigrate.python.context import ModuleContext
+
+CLIENT_CONSTRUCTORS = {
+    "httpx.Client",
+    "httpx.AsyncClient",
+    "requests.Session",
+    "requests.session",
+    "requests.sessions.Session",
+    "aiohttp.ClientSession",
+}
+
+
+def built_by_constructor(ctx: ModuleContext, name: cst.Name) -> bool:
+    """``session = requests.Session()``, ``async with aiohttp.ClientSession() as
+    session``: a name bound to a known HTTP client."""
+    scope = ctx.lexical_scope(name)
+    if scope is None:
+        return False
+    for assignment in scope.assignments[name.value]:
+        node = getattr(assignment, "node", None)
+        holder = ctx.parent(node) if node is not None else None
+        if isinstance(holder, cst.AssignTarget):
+            holder = ctx.parent(holder)
+        value = getattr(holder, "value", None) if holder is not None else None
+        if isinstance(holder, cst.AsName):
+            item = ctx.parent(holder)
+            value = getattr(item, "item", None)
+        if isinstance(value, cst.Await):
+            value = value.expression
+        if (
+            isinstance(value, cst.Call)
+            and ctx.qualified_names(value.func) & CLIENT_CONSTRUCTORS
+        ):
+            return True
+    return False
+
+
+NOT_KNOWN_TO_TAKE_HEADERS = (
+    "{}.{}() is {}, not known to take headers= (an object of another module, "
+    "package or class): add the header by hand"
+)
+
+
+def receiver_doubt(ctx: ModuleContext, func: cst.Attribute) -> str | None:
+    """Why ``client.get(...)``, taken for a request by the receiver's name, may
+    not take ``headers=``: the receiver (or what built it) is imported from a
+    package not known to be an HTTP client, or comes from a module of the tree
+    or a class whose code does not show that it takes them (``def get(self,
+    url, params=None)``)."""
+    receiver, method = func.value, func.attr.value
+    if isinstance(receiver, cst.Call):
+        return None  # requests.Session().get(...): client_receiver knew it
+    root = receiver
+    while isinstance(root, cst.Attribute):
+        root = root.value
+    if not isinstance(root, cst.Name):
+        return None
+    scope = ctx.lexical_scope(root)
+    bindings = list(scope[root.value]) if scope is not None else []
+    if not bindings:
+        return None
+    label = ctx.code(receiver)
+    if any(_is_import(b) for b in bindings):
+        return _imported_doubt(ctx, receiver, method, label)
+    if receiver is root:
+        if built_by_constructor(ctx, root):
+            return None
+        values = [_assigned_value(ctx, b) for b in bindings]
+        for binding in bindings:  # def fetch(session, ...): what callers pass
+            if isinstance(getattr(binding, "node", None), cst.Param):
+                values += _passed_values(ctx, binding.node)
+    elif (
+        isinstance(receiver, cst.Attribute)
+        and receiver.value is root
+        and root.value == "self"
+    ):
+        values = _self_attribute_values(ctx, receiver)
+    else:
+        return None
+    for value in values:  # client = Client(), self.http = make_http()
+        doubt = _value_doubt(ctx, value, method, label)
+        if doubt:
+            return doubt
+    return None
+
+
+def _value_doubt(
+    ctx: ModuleContext,
+    value: cst.BaseExpression | None,
+    method: str,
+    label: str,
+    depth: int = 0,
+) -> str | None:
+    """Why the object ``value`` evaluates to may not take headers=."""
+    if isinstance(value, cst.Await):
+        value = value.expression
+    if isinstance(value, cst.Call):
+        return _built_doubt(ctx, value, method, label)
+    if isinstance(value, cst.Name) and _imported_name(ctx, value):
+        return _imported_doubt(ctx, value, method, label)
+    if isinstance(value, cst.Name) and depth < 2:  # fetch(http): http = Vendor()
+        scope = ctx.lexical_scope(value)
+        for binding in scope[value.value] if scope is not None else ():
+            found = _value_doubt(
+                ctx, _assigned_value(ctx, binding), method, label, depth + 1
+            )
+            if found:
+                return found
+    return None
+
+
+def _passed_values(ctx: ModuleContext, param: cst.Param) -> list[cst.BaseExpression]:
+    """What the calls of a module-level function in this module pass for
+    ``param`` (by position or keyword)."""
+    function = ctx.ancestor(param, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef) or not isinstance(
+        ctx.parent(function), cst.Module
+    ):
+        return []
+    positional = [*function.params.posonly_params, *function.params.params]
+    index = positional.index(param) if param in positional else None
+    name = param.name.value
+    found: list[cst.BaseExpression] = []
+    for call in ctx.index.calls:
+        if not (
+            isinstance(call.func, cst.Name) and call.func.value == function.name.value
+        ):
+            continue
+        plain = [a for a in call.args if a.keyword is None and not a.star]
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == name:
+                found.append(arg.value)
+        if index is not None and index < len(plain):
+            found.append(plain[index].value)
+    return found
+
+
+def _imported_doubt(
+    ctx: ModuleContext, node: cst.BaseExpression, method: str, label: str
+) -> str | None:
+    names = ctx.qualified_names(node)
+    if names and all(
+        imported_clients.takes_headers(ctx.path, n, method) for n in names
+    ):
+        return None
+    source = min(names) if names else ctx.code(node)
+    return NOT_KNOWN_TO_TAKE_HEADERS.format(
+        label, method, f"imported from {_package(source)}"
+    )
+
+
+def _built_doubt(
+    ctx: ModuleContext, call: cst.Call, method: str, label: str
+) -> str | None:
+    """Why what ``call`` builds may not take headers=: an imported class or
+    factory, or one of this module, whose code does not show it does."""
+    names = ctx.qualified_names(call.func)
+    if names & CLIENT_CONSTRUCTORS:
+        return None
+    built = f"built by {ctx.code(call.func)}()"
+    if _imported_name(ctx, call.func):
+        if names and all(
+            imported_clients.builds_a_client(ctx.path, n, method) for n in names
+        ):
+            return None
+        source = min(names) if names else ctx.code(call.func)
+        return NOT_KNOWN_TO_TAKE_HEADERS.format(
+            label, method, f"{built} from {_package(source)}"
+        )
+    func = call.func
+    if isinstance(func, cst.Name) and _defined_here(ctx, func.value):
+        if imported_clients.local_builds_a_client(ctx.module.code, func.value, method):
+            return None
+        return NOT_KNOWN_TO_TAKE_HEADERS.format(label, method, built)
+    return None  # a parameter's, a method's result: judged by the name
+
+
+def _defined_here(ctx: ModuleContext, name: str) -> bool:
+    return any(
+        isinstance(node, (cst.ClassDef, cst.FunctionDef)) and node.name.value == name
+        for node in ctx.module.body
+    )
+
+
+def _self_attribute_values(
+    ctx: ModuleContext, receiver: cst.Attribute
+) -> list[cst.BaseExpression]:
+    """What ``self.<name>`` is assigned in the class ``receiver`` is read in."""
+    cls = ctx.ancestor(receiver, cst.ClassDef)
+    found = []
+    for attribute in ctx.index.attributes.get(receiver.attr.value, ()):
+        holder = ctx.parent(attribute)
+        if (
+            isinstance(attribute.value, cst.Name)
+            and attribute.value.value == "self"
+            and isinstance(holder, cst.AssignTarget)
+            and ctx.ancestor(attribute, cst.ClassDef) is cls
+        ):
+            statement = ctx.parent(holder)
+            value = getattr(statement, "value", None)
+            if isinstance(value, cst.Await):
+                value = value.expression
+            if value is not None:
+                found.append(value)
+    return found
+
+
+def _package(dotted: str) -> str:
+    """``internal_http`` for ``internal_http.client``: where the object comes from."""
+    module = dotted.rsplit(".", 1)[0] if "." in dotted.lstrip(".") else dotted
+    return module or dotted
+
+
+def _is_import(binding: object) -> bool:
+    return isinstance(getattr(binding, "node", None), (cst.Import, cst.ImportFrom))
+
+
+def _assigned_value(ctx: ModuleContext, binding: object) -> cst.BaseExpression | None:
+    node = getattr(binding, "node", None)
+    holder = ctx.parent(node) if isinstance(node, cst.CSTNode) else None
+    if isinstance(holder, cst.AssignTarget):
+        holder = ctx.parent(holder)
+    value = getattr(holder, "value", None) if holder is not None else None
+    if isinstance(value, cst.Await):
+        value = value.expression
+    return value if isinstance(value, cst.BaseExpression) else None
+
+
+def _imported_name(ctx: ModuleContext, func: cst.BaseExpression) -> bool:
+    """Whether ``func`` (or the root of its dotted name) is bound by imports
+    only."""
+    root = func
+    while isinstance(root, cst.Attribute):
+        root = root.value
+    if not isinstance(root, cst.Name):
+        return False
+    scope = ctx.lexical_scope(root)
+    bindings = list(scope[root.value]) if scope is not None else []
+    return bool(bindings) and all(_is_import(b) for b in bindings)
+
+
+LISTED_HEADERS = (
+    "the request's headers= is a list of pairs ({}), not a mapping: add the "
+    "Authorization pair by hand"
+)
+_SEQUENCES = (cst.List, cst.Tuple, cst.ListComp, cst.GeneratorExp)
+_SEQUENCE_CALLS = {"builtins.list", "builtins.tuple", "builtins.sorted"}
+
+
+def listed_headers(ctx: ModuleContext, call: cst.Call) -> str | None:
+    """``headers=[("Accept", ...)]`` (httpx, aiohttp and urllib3 take pairs, and
+    repeated names): a header cannot be merged into it as into a dict. Also
+    through a name or ``self.<name>`` assigned such a value, and from the
+    callers of a wrapper that hands its own ``**kwargs`` to the request."""
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "headers":
+            shown = _pairs(ctx, arg.value)
+            return LISTED_HEADERS.format(shown) if shown else None
+    for arg in call.args:
+        if arg.star == "**" and isinstance(arg.value, cst.Name):
+            for caller in _callers_handing(ctx, call, arg.value.value):
+                for given in caller.args:
+                    if given.keyword is not None and given.keyword.value == "headers":
+                        shown = _pairs(ctx, given.value)
+                        if shown:
+                            line = ctx.start(caller)[0]
+                            where = (
+                                f"written in the call at line {line}"
+                                if shown == "written here"
+                                else f"{shown}, by the call at line {line}"
+                            )
+                            return LISTED_HEADERS.format(where)
+    return None
+
+
+def _pairs(ctx: ModuleContext, value: cst.BaseExpression) -> str | None:
+    """How to name ``value`` when it is known to be a list of pairs."""
+    if _is_sequence(ctx, value):
+        return "written here"
+    bound: list[cst.BaseExpression | None] = []
+    if isinstance(value, cst.Name):
+        scope = ctx.lexical_scope(value)
+        bindings = scope[value.value] if scope is not None else ()
+        bound = [_assigned_value(ctx, b) for b in bindings]
+    elif (
+        isinstance(value, cst.Attribute)
+        and isinstance(value.value, cst.Name)
+        and value.value.value == "self"
+    ):
+        bound = [*_self_attribute_values(ctx, value), *_class_values(ctx, value)]
+    if any(v is not None and _is_sequence(ctx, v) for v in bound):
+        return ctx.code(value)
+    return None
+
+
+def _callers_handing(ctx: ModuleContext, call: cst.Call, kwargs: str) -> list[cst.Call]:
+    """The calls in the module of the function ``call`` is made in, when it
+    hands its own ``**kwargs`` to ``call`` (``def send(path, **kw):
+    return httpx.get(..., **kw)``): by name, or as ``self.send``."""
+    function = ctx.ancestor(call, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef):
+        return []
+    star = function.params.star_kwarg
+    if star is None or star.name.value != kwargs:
+        return []
+    name = function.name.value
+    return [
+        c
+        for c in ctx.index.calls
+        if (isinstance(c.func, cst.Name) and c.func.value == name)
+        or (isinstance(c.func, cst.Attribute) and c.func.attr.value == name)
+    ]
+
+
+def _is_sequence(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    """A value known to be a list or tuple: a display, a comprehension,
+    ``list(...)``, ``pairs + [...]``."""
+    if isinstance(value, _SEQUENCES):
+        return True
+    if isinstance(value, cst.Call):
+        return bool(ctx.qualified_names(value.func) & _SEQUENCE_CALLS)
+    if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add):
+        return _is_sequence(ctx, value.left) or _is_sequence(ctx, value.right)
+    return False
+
+
+def _class_values(
+    ctx: ModuleContext, attribute: cst.Attribute
+) -> list[cst.BaseExpression]:
+    """``HEADERS = [...]`` in the body of the class ``self.HEADERS`` is read in."""
+    cls = ctx.ancestor(attribute, cst.ClassDef)
+    found: list[cst.BaseExpression] = []
+    if not isinstance(cls, cst.ClassDef):
+        return found
+    name = attribute.attr.value
+    for line in cls.body.body:
+        if not isinstance(line, cst.SimpleStatementLine):
+            continue
+        for statement in line.body:
+            if isinstance(statement, cst.Assign) and any(
+                isinstance(t.target, cst.Name) and t.target.value == name
+                for t in statement.targets
+            ):
+                found.append(statement.value)
+            elif (
+                isinstance(statement, cst.AnnAssign)
+                and isinstance(statement.target, cst.Name)
+                and statement.target.value == name
+                and statement.value is not None
+            ):
+                found.append(statement.value)
+    return found
