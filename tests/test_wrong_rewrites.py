@@ -1252,3 +1252,18 @@ def test_a_request_object_whose_headers_are_replaced_after_keeps_the_key(made, r
     )
     assert result.new is None
     assert any("replaced" in s.reason for s in result.sites if s.status == Status.MANUAL)
+
+
+def test_a_caller_leaving_the_key_at_none_keeps_the_request_manual():
+    """A review: Client() with api_key=None sent no key (requests drops None);
+    migrated, "Bearer " + None raised TypeError."""
+    result = migrate(
+        "import requests\nclass Client:\n    def __init__(self, api_key=None):\n"
+        "        self.api_key = api_key\n    def owners(self):\n"
+        "        return requests.get('https://api.hubapi.com/crm/v3/owners',"
+        " params={'hapikey': self.api_key})\n"
+        "def anonymous():\n    return Client().owners()\n"
+    )
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "default None" in site.reason

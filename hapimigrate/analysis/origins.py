@@ -735,6 +735,39 @@ def caller_arguments(
     """What the calls in this module pass for ``param``: to its function, or to
     the class whose ``__init__`` it belongs to. None where a call cannot be read
     (``*args``, ``**kwargs``)."""
+    calls = _caller_calls(ctx, param)
+    if calls is None:
+        return None
+    found = []
+    for function, call, bound in calls:
+        if any(a.star for a in call.args):
+            return None
+        value = arguments.bind(function, call, bound).get(param.name.value)
+        if value is not None and value is not param.default:
+            found.append(value)
+    return found
+
+
+def caller_leaving_none(ctx: ModuleContext, param: cst.Param) -> int | None:
+    """The line of a call in this module that leaves ``param`` at its default
+    ``None`` (``Client()`` of ``__init__(self, api_key=None)``): the key was
+    then ``None``, which requests drops; a header built from it would raise."""
+    if not (isinstance(param.default, cst.Name) and param.default.value == "None"):
+        return None
+    for function, call, bound in _caller_calls(ctx, param) or ():
+        if any(a.star for a in call.args):
+            continue
+        value = arguments.bind(function, call, bound).get(param.name.value)
+        if value is None or value is param.default:
+            return ctx.start(call)[0]
+    return None
+
+
+def _caller_calls(
+    ctx: ModuleContext, param: cst.Param
+) -> list[tuple[cst.FunctionDef, cst.Call, bool]] | None:
+    """The calls of this module reaching ``param``'s function, each with
+    whether it fills the parameters after ``self``; None outside a function."""
     function = ctx.ancestor(param, cst.FunctionDef)
     if not isinstance(function, cst.FunctionDef):
         return None
@@ -752,15 +785,9 @@ def caller_arguments(
                 calls += _calls_named(ctx, sub) + _calls_of_cls(ctx, sub)
             calls += _super_init_calls(ctx, sub)
         unbound = _explicit_init_calls(ctx, owner)
-    found = []
-    for call in [*calls, *unbound]:
-        if any(a.star for a in call.args):
-            return None
-        bound = constructor and call not in unbound
-        value = arguments.bind(function, call, bound).get(param.name.value)
-        if value is not None and value is not param.default:
-            found.append(value)
-    return found
+    return [(function, call, constructor) for call in calls] + [
+        (function, call, False) for call in unbound
+    ]
 
 
 def _defines_init(cls: cst.ClassDef) -> bool:

@@ -463,6 +463,12 @@ def _made_object_replaced(ctx: ModuleContext, call: cst.Call) -> str | None:
     return HEADERS_REPLACED.format(f"{name}.headers", "after it is made")
 
 
+CALLER_NONE = (
+    "the call at line {} leaves {} at its default None: no key was sent then, and "
+    "a header built from None would raise; decide by hand"
+)
+
+
 ANOTHER_MODULES_SESSION = (
     "{} is another module's session: setting its header here changes it for that "
     "module's requests too, while its own key stays; migrate them together by hand"
@@ -1488,6 +1494,9 @@ def _collect(
     given = origins.caller_arguments(ctx, origin.param)
     if given is None:
         return CALLER_STARRED
+    left = origins.caller_leaving_none(ctx, origin.param)
+    if left is not None and not origin.container:
+        return CALLER_NONE.format(left, origin.param.name.value)
     for value in given:
         if isinstance(value, cst.Name) and value.value == "None":
             continue
