@@ -1267,3 +1267,43 @@ def test_a_caller_leaving_the_key_at_none_keeps_the_request_manual():
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and "default None" in site.reason
+
+
+BASE_URL_SHAPES = {
+    "property_overridden": (
+        "class Base:\n    @property\n    def base_url(self):\n"
+        "        return 'https://api.hubapi.com'\n"
+        "    def owners(self):\n        return requests.get(self.base_url + "
+        "'/crm/v3/owners', params={'hapikey': KEY})\n"
+        "class Mirror(Base):\n    @property\n    def base_url(self):\n"
+        "        return 'https://mirror.example.com'\n",
+        "mirror.example.com",
+    ),
+    "or_default_stripped": (
+        "class C:\n    def __init__(self, base_url=None):\n"
+        "        self.base = (base_url or 'https://api.hubapi.com').rstrip('/')\n"
+        "    def owners(self):\n        return requests.get(self.base + "
+        "'/crm/v3/owners', params={'hapikey': KEY})\n"
+        "def local():\n    return C('http://localhost:9000').owners()\n",
+        "localhost",
+    ),
+    "built_from_parameters": (
+        "class C:\n    def __init__(self, scheme='https', host='api.hubapi.com'):\n"
+        "        self.root = '%s://%s' % (scheme, host)\n"
+        "    def owners(self):\n        return requests.get(self.root + "
+        "'/crm/v3/owners', params={'hapikey': KEY})\n",
+        "a host known at run time",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BASE_URL_SHAPES))
+def test_base_urls_a_subclass_or_a_caller_may_change_keep_the_request_manual(name):
+    """A review: a base_url property a subclass overrides, (base or
+    DEFAULT).rstrip('/') given a mirror, and a root built from the
+    constructor's parameters: the token went to the other host."""
+    source, host = BASE_URL_SHAPES[name]
+    result = migrate("import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and host in site.reason

@@ -607,12 +607,27 @@ def callers_session(ctx: ModuleContext, session: cst.BaseExpression) -> str | No
 
 def _alternatives(value: cst.BaseExpression) -> list[cst.BaseExpression]:
     """What a value may be: each side of ``a or b``, each branch of ``a if c
-    else b``."""
+    else b``, through ``.rstrip("/")`` and the like."""
     if isinstance(value, cst.BooleanOperation):
         return _alternatives(value.left) + _alternatives(value.right)
     if isinstance(value, cst.IfExp):
         return _alternatives(value.body) + _alternatives(value.orelse)
+    if (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Attribute)
+        and value.func.attr.value in ("rstrip", "strip", "lstrip", "lower")
+    ):
+        return _alternatives(value.func.value)
     return [value]
+
+
+def _reads_parameters(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    """Whether a value is built from its function's parameters (not ``self``)."""
+    for node in walk(value):
+        if isinstance(node, cst.Name) and node.value not in ("self", "cls"):
+            if _parameter_bound(ctx, node) is not None:
+                return True
+    return False
 
 
 SUBCLASSED_ELSEWHERE = (
@@ -919,6 +934,15 @@ def _attribute_values(
                         for t in small.targets
                     ):
                         found.append((small.value, False))
+            elif (
+                isinstance(statement, cst.FunctionDef) and statement.name.value == name
+            ):
+                # a property (or a method) of that name: what each class returns
+                found += [
+                    (r.value, False)
+                    for r in origins.own_returns(statement)
+                    if r.value is not None
+                ]
     for attribute in ctx.index.attributes.get(name, ()):
         assigned = values.assigned_value(ctx, attribute)
         if assigned is None:
@@ -927,7 +951,8 @@ def _attribute_values(
         for value in _alternatives(assigned):
             param = _parameter_bound(ctx, value)
             if param is None:
-                found.append((value, False))
+                # "%s://%s" % (scheme, host): built from what callers give
+                found.append((value, _reads_parameters(ctx, value)))
                 continue
             if param.default is not None:
                 found.append((param.default, False))
