@@ -1307,3 +1307,23 @@ def test_base_urls_a_subclass_or_a_caller_may_change_keep_the_request_manual(nam
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and host in site.reason
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "'https://api.hubapi.com/crm/v3/owners?hapikey={0}&k={0}&limit={1}'.format(KEY, n)",
+        "'https://api.hubapi.com/crm/v3/owners?hapikey={key}&k={key}'.format(key=KEY)",
+        "'https://api.hubapi.com/crm/v3/owners?hapikey=%(k)s&x=%(k)s' % {'k': KEY}",
+    ],
+)
+def test_a_key_argument_filling_two_fields_is_left_manual(url):
+    """A review: '?hapikey={0}&k={0}&limit={1}'.format(KEY, n) became
+    '?k={0}&limit={0}'.format(n): k and limit both got n."""
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        f"def owners(n):\n    return requests.get({url})\n"
+    )
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "url"]
+    assert site.status == Status.MANUAL and "another field" in site.reason

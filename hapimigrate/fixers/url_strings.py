@@ -442,6 +442,11 @@ def _format_edit(op: cst.CSTNode, cut: Cut, pieces: list[Piece]) -> FormatEdit:
 def _percent_edit(op: cst.BinaryOperation, cut: Cut, template: str) -> FormatEdit:
     refs = cut.percent_fields
     right = op.right
+    named = [
+        f.ref for f in querystring.percent_fields(template) if isinstance(f.ref, str)
+    ]
+    if any(named.count(ref) > 1 for ref in set(refs) if isinstance(ref, str)):
+        raise FlowError("the key's % argument fills another field of the template too")
     positions = [r for r in refs if isinstance(r, int)]
     keys = {r for r in refs if isinstance(r, str)}
     # with no argument left, `%` goes, unless `%%` escapes need it: `% ()`
@@ -480,6 +485,11 @@ def _brace_edit(
     refs = cut.brace_fields
     if any(a.star for a in op.args):
         raise FlowError("the .format arguments are unpacked with * or **")
+    every = [f.ref for f in querystring.brace_fields(template)]
+    if any(every.count(ref) > 1 for ref in set(refs)):
+        raise FlowError(
+            "the key's .format argument fills another field of the template too"
+        )
     positional = [i for i, a in enumerate(op.args) if a.keyword is None]
     drop: set[int] = set()
     for ref in refs:
