@@ -369,7 +369,8 @@ def test_a_developer_key_written_in_configuration_is_a_note(tmp_path):
         ),
         (  # createWithApiKey becomes createWithAccessToken
             "a.php",
-            "<?php\n\\HubSpot\\Factory::createWithApiKey($k);\n",
+            "<?php\n$k = getenv('HUBSPOT_API_KEY');\n"
+            "\\HubSpot\\Factory::createWithApiKey($k);\n",
             "`hapimigrate apply` migrates it",
         ),
         (
