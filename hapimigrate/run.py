@@ -402,6 +402,7 @@ def _keep_keys_read_elsewhere(
         needed |= {n.encode() for n in (*r.removed_keys, *r.token_parameters)}
         needed |= {s.encode() for s in (*r.session_headers, *r.session_factories)}
         needed |= {c.encode() for c, _ in (*r.class_reads, *r.session_classes)}
+        needed |= {b"getattr"} if r.token_parameters else set()
     bounded = {w: re.compile(rb"\b" + re.escape(w) + rb"\b") for w in needed}
     containing: dict[bytes, set[str]] = {}  # name -> the files that hold it
     texts: dict[str, bytes] = {}
@@ -453,6 +454,18 @@ def _keep_keys_read_elsewhere(
             if (path, f) not in carried  # its callers were given tokens
             and any(_may_pass_arguments(texts[r], f) for r in named(f))
         }
+        # getattr(tasks, name)(KEY): a module calling this one's functions by
+        # name may pass any of them a configured key
+        if any(
+            re.search(
+                rb"\bgetattr\(\s*(?:"
+                + b"|".join(re.escape(s.encode()) for s in stems[path])
+                + rb")\s*,",
+                texts[r],
+            )
+            for r in named("getattr")
+        ):
+            shared |= set(result.token_parameters)
         shared |= {
             s
             for s in result.session_headers

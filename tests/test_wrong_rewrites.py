@@ -1327,3 +1327,25 @@ def test_a_key_argument_filling_two_fields_is_left_manual(url):
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value == "url"]
     assert site.status == Status.MANUAL and "another field" in site.reason
+
+
+def test_a_module_calling_functions_by_name_keeps_them_manual(tmp_path):
+    """A review: getattr(tasks, name)(KEY) in another module: sync_deals was
+    migrated to take a token, and the runner kept passing the old key."""
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / "tasks.py").write_text(
+        "import requests\ndef sync_deals(api_key):\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/objects/deals',"
+        " params={'hapikey': api_key})\n"
+    )
+    (tmp_path / "runner.py").write_text(
+        "import os, sys\nimport tasks\n"
+        "def main():\n    getattr(tasks, sys.argv[1])(os.environ['HUBSPOT_API_KEY'])\n"
+    )
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    assert not any(r.changed for r in results)
+    (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL
