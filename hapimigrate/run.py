@@ -131,7 +131,7 @@ def _passes(
         )
         # modules other modules use for developer-key APIs stay as they are, as
         # do readers of a set variable that a fixer rewrote all the same
-        final = tree_developer.hold_developer_uses(final, files)
+        final = tree_developer.hold_developer_uses(final, writes.developer)
         final = tree_writers.hold_readers(final, writes)
         undone = carriers.broken(final, step.migrated)
         if not undone or set(refused) >= everything:

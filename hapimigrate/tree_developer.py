@@ -39,11 +39,27 @@ DEVELOPER_ELSEWHERE = (
 )
 HELD = "another module uses this module for a developer-key API: by hand"
 
-# bytes a module that reaches a developer-key API must hold (the families' paths,
-# the SDKs' attributes): the others are not parsed
+# bytes a module that reaches a developer-key API holds (the families' paths,
+# the SDKs' attributes): the others are not parsed. A plain search for each of
+# _WORDS first: much faster than the expression's try at every position, which
+# only confirms where one is found
 _MARKERS = re.compile(
-    rb"webhooks|timeline|extensions|automation|ecomm|media.bridge|custom.channels"
+    rb"webhooks|/timeline/|timeline\.t|extensions/|\.extensions\.|automation/|"
+    rb"automation\.actions|ecommerce_bridge|ecomm/|media-bridge/|custom-channels/"
 )
+_WORDS = (
+    b"webhooks",
+    b"timeline",
+    b"extensions",
+    b"automation",
+    b"bridge",
+    b"custom-channels",
+)
+
+
+def may_name_developer_api(data: bytes) -> bool:
+    """Whether a module's bytes may name a developer-key API (a byte scan)."""
+    return any(w in data for w in _WORDS) and _MARKERS.search(data) is not None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,38 +73,212 @@ class Use:
 
 
 def hold_developer_uses(
-    results: list[FileResult], files: list[str]
+    results: list[FileResult], candidates: Iterable[tuple[str, bytes]]
 ) -> list[FileResult]:
     """``results``, with the changed modules other modules use for
-    developer-key APIs left as they are (their sites manual)."""
+    developer-key APIs left as they are (their sites manual). ``candidates``:
+    the modules whose bytes may name such an API (:func:`may_name_developer_api`),
+    with their bytes."""
     changed = [
         r
         for r in results
         if r.changed and r.original is not None and prefilter.is_python(r.path)
     ]
-    if not changed:
-        return results
-    others = _candidates(files)
+    others = [_Other(path, data) for path, data in candidates] if changed else []
     if not others:
         return results
     held: dict[str, FileResult] = {}
     for result in changed:
+        homes = importable_names(result.path)
+        readers = [o for o in others if o.path != result.path and o.imports(homes)]
+        if not readers:
+            continue
         module = _Module.read(result.original or b"")
         if module is None or not module.names:
             continue
-        homes = importable_names(result.path)
-        uses = [
-            use
-            for path, data in others
-            if path != result.path
-            for use in developer_uses(data, os.path.basename(path), homes, module.names)
-        ]
+        # the names through which another module reaches a rewritten site:
+        # a module that names none of them is not parsed
+        owners = {
+            name
+            for s in result.sites
+            if s.status == Status.REWRITE
+            for name in module.owner(s.line)
+        }
+        names = frozenset(n for n in module.names if module.closure(n) & owners)
+        readers = [o for o in readers if o.names_any(names)]
+        uses = [u for o in readers for u in o.uses(homes, module.names)]
         reached = _reached(module, result.sites, uses)
         if reached:
             held[result.path] = hold(
                 result, lambda s: _reason(reached.get(id(s))), HELD
             )
     return [held.get(r.path, r) for r in results]
+
+
+class _Other:
+    """Another module that may name a developer-key API, read once: its import
+    words, its imports, and its statements that reach such an API (a
+    developer-key path, an SDK chain ending in a developer-key method); the
+    module's names they use are asked for each changed module."""
+
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        self.data = data
+        self.label = os.path.basename(path)
+        self._words: set[bytes] | None = None
+        self._read = False
+        self._imports: list[tuple[str | None, str, str]] = []
+        self._units: list[tuple[list[ast.stmt], list[_Item]]] = []
+
+    def imports(self, homes: tuple[str, ...]) -> bool:
+        if self._words is None:
+            self._words = imported_names(self.data)
+        return any(h.encode() in self._words for h in homes)
+
+    def names_any(self, names: frozenset[str]) -> bool:
+        """Whether the module's bytes hold one of ``names`` as a word."""
+        return any(
+            n.encode() in self.data
+            and re.search(rb"\b" + re.escape(n.encode()) + rb"\b", self.data)
+            for n in names
+        )
+
+    def uses(self, homes: tuple[str, ...], names: frozenset[str]) -> list[Use]:
+        if not self._read:
+            self._scan()
+        if not self._units:
+            return []
+        direct, modules = _imports(self._imports, homes, names)
+        if not direct and not modules:
+            return []
+        found: list[Use] = []
+        for unit, items in self._units:
+            reader = _Reader(direct, modules, names)
+            reader.bind(unit)
+            for item in items:
+                found.extend(reader.uses(item, self.label))
+        return found
+
+    def _scan(self) -> None:
+        self._read = True
+        try:
+            tree = ast.parse(self.data)
+        except (SyntaxError, ValueError):
+            return
+        for node in _statements(tree.body):  # imports are statements
+            if isinstance(node, ast.ImportFrom):
+                source = (node.module or "").split(".")[-1]
+                for alias in node.names:
+                    self._imports.append(
+                        (source, alias.name, alias.asname or alias.name)
+                    )
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    self._imports.append((None, alias.name, alias.asname or alias.name))
+        lines = self.data.split(b"\n")
+        units = list(_units(tree))  # the module's top last: its names first
+        top = _developer_names(units[-1], set())
+        for unit in [units[-1], *units[:-1]]:
+            text = b"\n".join(
+                line
+                for statement in unit
+                for line in lines[statement.lineno - 1 : statement.end_lineno]
+            )
+            if not may_name_developer_api(text) and not any(
+                name.encode() in text for name in top
+            ):
+                continue  # most of a module: read no further
+            items = _items(unit, top)
+            if items:
+                self._units.append((unit, items))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Item:
+    """A statement that reaches a developer-key API: by a path (``path``, the
+    family) or by SDK chains (``chains``: the names, root first)."""
+
+    line: int
+    expressions: tuple[ast.expr, ...]
+    path: str | None
+    chains: tuple[tuple[str, ...], ...]
+
+
+def _developer_names(unit: list[ast.stmt], known: set[str]) -> set[str]:
+    """The names a unit binds to developer-key paths (``path = "/webhooks/v1/
+    %s/settings" % APP``), besides ``known`` (the module's own)."""
+    paths = set(known)
+    for _ in range(2):  # a name bound from another one
+        for statement in _statements(unit):
+            value = getattr(statement, "value", None)
+            if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or value is None:
+                continue
+            if _developer_path(value) is not None or _uses_name(value, paths):
+                targets = (
+                    statement.targets
+                    if isinstance(statement, ast.Assign)
+                    else [statement.target]
+                )
+                paths |= {
+                    n.id
+                    for t in targets
+                    for n in ast.walk(t)
+                    if isinstance(n, ast.Name)
+                }
+    return paths
+
+
+def _items(unit: list[ast.stmt], top: set[str]) -> list[_Item]:
+    """The unit's statements that reach a developer-key API, whoever's names
+    they use (``top``: the module's names bound to developer-key paths)."""
+    paths = _developer_names(unit, top)
+    items = []
+    for statement in _statements(unit):
+        expressions = tuple(_own_expressions(statement))
+        path = next(
+            (p for e in expressions for p in [_developer_path(e)] if p is not None),
+            None,
+        )
+        if path is None and any(_uses_name(e, paths) for e in expressions):
+            path = "a developer-key path given by name"
+        chains = tuple(
+            chain
+            for e in expressions
+            for node in ast.walk(e)
+            if isinstance(node, ast.Attribute)  # inner chains too: the API of
+            # client.webhooks.subscriptions_api.get_all(...)
+            for chain in [_chain(node)]
+            if chain is not None
+            and any(developer_chain(list(chain[k:])) for k in range(1, len(chain)))
+        )
+        if path is not None or chains:
+            items.append(_Item(statement.lineno, expressions, path, chains))
+    return items
+
+
+def _uses_name(node: ast.AST, names: set[str]) -> bool:
+    return bool(names) and any(
+        isinstance(n, ast.Name) and n.id in names for n in ast.walk(node)
+    )
+
+
+def _chain(node: ast.Attribute) -> tuple[str, ...] | None:
+    """``client.webhooks.get_all`` (calls passed through: ``make_client().x``)
+    as its names, root first; None when the root is not a name."""
+    chain: list[str] = []
+    current: ast.expr = node
+    while True:
+        if isinstance(current, ast.Attribute):
+            chain.append(current.attr)
+            current = current.value
+        elif isinstance(current, ast.Call):
+            current = current.func
+        else:
+            break
+    if not isinstance(current, ast.Name):
+        return None
+    chain.append(current.id)
+    return tuple(reversed(chain))
 
 
 def _reason(use: Use | None) -> str | None:
@@ -109,22 +299,6 @@ def _reached(
                 continue  # a site kept for the developer key is right as it is
             if module.owner(site.line) & reach:
                 found[id(site)] = use
-    return found
-
-
-def _candidates(files: list[str]) -> list[tuple[str, bytes]]:
-    """The Python modules whose bytes may name a developer-key API."""
-    found = []
-    for path in files:
-        if not prefilter.is_python(path):
-            continue
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError:
-            continue
-        if _MARKERS.search(data):
-            found.append((path, data))
     return found
 
 
@@ -196,48 +370,32 @@ def developer_uses(
     """Where a module (``label`` its file's name) uses one of ``names`` of the
     module importable as ``homes`` for a developer-key API: an SDK method of
     one, or a statement that names one with a developer-key path."""
-    if not _MARKERS.search(data) or not any(
-        h.encode() in imported_names(data) for h in homes
-    ):
+    other = _Other(label, data)
+    if not may_name_developer_api(data) or not other.imports(homes):
         return []
-    try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError):
-        return []
-    direct, modules = _imports(tree, homes, names)
-    if not direct and not modules:
-        return []
-    found: list[Use] = []
-    for unit in _units(tree):
-        reader = _Reader(direct, modules, names)
-        reader.bind(unit)
-        for statement in _statements(unit):
-            found.extend(reader.uses(statement, label))
-    return found
+    return other.uses(homes, names)
 
 
 def _imports(
-    tree: ast.Module, homes: tuple[str, ...], names: frozenset[str]
+    imports: list[tuple[str | None, str, str]],
+    homes: tuple[str, ...],
+    names: frozenset[str],
 ) -> tuple[dict[str, str], set[str]]:
     """Local name -> the module's name it is (``from app.hub import client``),
-    and the dotted names the module itself goes by (``hs``, ``app.hs``)."""
+    and the dotted names the module itself goes by (``hs``, ``app.hs``), from
+    a module's imports as (source of a from-import or None, name, local)."""
     direct: dict[str, str] = {}
     modules: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            source = (node.module or "").split(".")[-1]
-            for alias in node.names:
-                local = alias.asname or alias.name
-                if source in homes and alias.name == "*":
-                    direct.update({n: n for n in names})
-                elif source in homes and alias.name in names:
-                    direct[local] = alias.name
-                elif alias.name in homes:
-                    modules.add(local)
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.split(".")[-1] in homes:
-                    modules.add(alias.asname or alias.name)
+    for source, name, local in imports:
+        if source is None:
+            if name.split(".")[-1] in homes:
+                modules.add(local)
+        elif source in homes and name == "*":
+            direct.update({n: n for n in names})
+        elif source in homes and name in names:
+            direct[local] = name
+        elif name in homes:
+            modules.add(local)
     return direct, modules
 
 
@@ -256,10 +414,21 @@ def _units(tree: ast.Module) -> Iterator[list[ast.stmt]]:
 
 
 def _statements(unit: list[ast.stmt]) -> Iterator[ast.stmt]:
-    for statement in unit:
-        for node in ast.walk(statement):
-            if isinstance(node, ast.stmt):
-                yield node
+    """The statements of a unit and those in them, not walking expressions."""
+    todo = list(reversed(unit))
+    while todo:
+        statement = todo.pop()
+        yield statement
+        inner: list[ast.stmt] = []
+        for field in ("body", "orelse", "finalbody"):
+            value = getattr(statement, field, None)
+            if isinstance(value, list):
+                inner.extend(s for s in value if isinstance(s, ast.stmt))
+        for handler in getattr(statement, "handlers", ()):
+            inner.extend(handler.body)
+        for case in getattr(statement, "cases", ()):
+            inner.extend(case.body)
+        todo.extend(reversed(inner))
 
 
 def _own_expressions(statement: ast.stmt) -> list[ast.expr]:
@@ -286,33 +455,28 @@ class _Reader:
         self.modules = modules
         self.names = names
         self.aliases: dict[str, set[str]] = {}  # c = make_client()
-        self.paths: set[str] = set()  # path = "/webhooks/v1/%s/settings" % APP
 
     def bind(self, unit: list[ast.stmt]) -> None:
         for _ in range(2):  # a name bound from another one
             for statement in _statements(unit):
-                if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                value = getattr(statement, "value", None)
+                if (
+                    not isinstance(statement, (ast.Assign, ast.AnnAssign))
+                    or value is None
+                ):
                     continue
-                value = statement.value
-                if value is None:
+                held = self._named(value)
+                if not held:
                     continue
                 targets = (
                     statement.targets
                     if isinstance(statement, ast.Assign)
                     else [statement.target]
                 )
-                held = self._named(value)
-                developer = _developer_path(value) is not None or any(
-                    isinstance(n, ast.Name) and n.id in self.paths
-                    for n in ast.walk(value)
-                )
                 for target in targets:
                     for node in ast.walk(target):
                         if isinstance(node, ast.Name):
-                            if held:
-                                self.aliases.setdefault(node.id, set()).update(held)
-                            if developer:
-                                self.paths.add(node.id)
+                            self.aliases.setdefault(node.id, set()).update(held)
 
     def _named(self, node: ast.AST) -> set[str]:
         """The module's names an expression uses."""
@@ -323,70 +487,35 @@ class _Reader:
                     found.add(self.direct[child.id])
                 found |= self.aliases.get(child.id, set())
             elif isinstance(child, ast.Attribute):
-                name = self._module_attribute(child)
-                if name is not None:
-                    found.add(name)
+                dotted = _dotted(child.value)  # hs.get, hs the module: get
+                if dotted in self.modules and child.attr in self.names:
+                    found.add(child.attr)
         return found
 
-    def _module_attribute(self, node: ast.Attribute) -> str | None:
-        """``hs.get`` (``hs`` the module): ``get``."""
-        dotted = _dotted(node.value)
-        if dotted in self.modules and node.attr in self.names:
-            return node.attr
-        return None
-
-    def uses(self, statement: ast.stmt, label: str) -> Iterator[Use]:
-        where = f"{label}:{statement.lineno}"
-        expressions = _own_expressions(statement)
-        for expression in expressions:
-            for node in ast.walk(expression):
-                if isinstance(node, ast.Attribute):  # inner chains too: the
-                    # API of client.webhooks.subscriptions_api.get_all(...)
-                    use = self._sdk_use(node, where)
-                    if use is not None:
-                        yield use
-        path = next(
-            (p for e in expressions for p in [_developer_path(e)] if p is not None),
-            None,
-        )
-        if path is None and any(
-            isinstance(n, ast.Name) and n.id in self.paths
-            for e in expressions
-            for n in ast.walk(e)
-        ):
-            path = "a developer-key path given by name"
-        if path is not None:
-            for expression in expressions:
+    def uses(self, item: _Item, label: str) -> Iterator[Use]:
+        where = f"{label}:{item.line}"
+        for chain in item.chains:
+            use = self._sdk_use(chain, where)
+            if use is not None:
+                yield use
+        if item.path is not None:
+            for expression in item.expressions:
                 for name in sorted(self._named(expression)):
-                    yield Use(name, where, path)
+                    yield Use(name, where, item.path)
 
-    def _sdk_use(self, node: ast.Attribute, where: str) -> Use | None:
+    def _sdk_use(self, chain: tuple[str, ...], where: str) -> Use | None:
         """``client.webhooks.subscriptions_api.get_all``, ``make_client().
         ecommerce_bridge.get_sync_settings``, ``hub.client.webhooks``."""
-        chain: list[str] = []
-        current: ast.expr = node
-        while True:
-            if isinstance(current, ast.Attribute):
-                chain.append(current.attr)
-                current = current.value
-            elif isinstance(current, ast.Call):
-                current = current.func
-            else:
-                break
-        if not isinstance(current, ast.Name):
-            return None
-        chain.append(current.id)
-        chain.reverse()
         roots: set[str] = set()
         rest: list[str] = []
         if chain[0] in self.direct:
-            roots, rest = {self.direct[chain[0]]}, chain[1:]
+            roots, rest = {self.direct[chain[0]]}, list(chain[1:])
         elif chain[0] in self.aliases:
-            roots, rest = self.aliases[chain[0]], chain[1:]
+            roots, rest = self.aliases[chain[0]], list(chain[1:])
         else:
             for size in range(1, len(chain)):
                 if ".".join(chain[:size]) in self.modules and chain[size] in self.names:
-                    roots, rest = {chain[size]}, chain[size + 1 :]
+                    roots, rest = {chain[size]}, list(chain[size + 1 :])
                     break
         if not roots or not rest:
             return None
@@ -415,7 +544,7 @@ def _developer_path(node: ast.AST) -> str | None:
             text = _template(child)
         else:
             continue
-        if "/" not in text:
+        if "/" not in text or not may_name_developer_api(text.encode()):
             continue
         for candidate in (text, "/" + text.lstrip("/")):
             if hubspot.auth_kind(None, candidate) == hubspot.DEVELOPER_KEY:
@@ -440,12 +569,18 @@ def _template(node: ast.AST) -> str:
     return "{}"
 
 
+# a word every developer-key chain of the SDKs has in one of its names
+_SDK_WORDS = re.compile(
+    r"webhooks|timeline|extensions|automation|actions|bridge|settings|sync"
+)
+
+
 def developer_chain(chain: list[str]) -> str | None:
     """The developer-key API an SDK attribute chain (after the client) reaches:
     a method whose endpoint takes the developer key, or an API all of whose
     methods do (``webhooks``)."""
-    if not chain:
-        return None
+    if not chain or not any(_SDK_WORDS.search(part) for part in chain):
+        return None  # most chains: the SDK data is not even read
     name = re.sub(r"_with_http_info$|_without_preload_content$", "", chain[-1])
     joined = ".".join([*chain[:-1], name])
     modern, legacy, methods = _developer_operations()
@@ -506,11 +641,9 @@ def _prefixes() -> frozenset[str]:
     data = json.loads(datafiles.read_text("sdk_operations.json"))
     every = data.get(sdk_operations.HUBSPOT_API_CLIENT, {}).get("operations", {})
     modern, _, _ = _developer_operations()
-    found = set()
-    for key in modern:
+    developer, other = set(), set()
+    for key in every:
         parts = key.split(".")
-        for size in range(1, len(parts)):
-            prefix = ".".join(parts[:size])
-            if all(k in modern for k in every if k.startswith(prefix + ".")):
-                found.add(prefix)
-    return frozenset(found)
+        prefixes = {".".join(parts[:size]) for size in range(1, len(parts))}
+        (developer if key in modern else other).update(prefixes)
+    return frozenset(developer - other)

@@ -46,10 +46,14 @@ _TEST_DIRS = {"tests", "test", "testing"}
 @dataclasses.dataclass(frozen=True)
 class Writes:
     """The variables written in the tree (name -> first ``file:line``), and the
-    identities (variables and the names bound to them) whose readers must stay."""
+    identities (variables and the names bound to them) whose readers must stay;
+    true when there are some."""
 
     variables: tuple[tuple[str, str], ...] = ()
     identities: tuple[tuple[str, str], ...] = ()
+    # read by the same scan, for :mod:`hapimigrate.tree_developer`: the modules
+    # whose bytes may name a developer-key API, with their bytes
+    developer: tuple[tuple[str, bytes], ...] = dataclasses.field(default=(), repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.variables)
@@ -63,9 +67,11 @@ def prepare(
 ) -> tuple[list[FileResult], RunOptions, Writes]:
     """The options of the tree-wide passes, knowing the writers, and the first
     results, those that rewrote a written variable run again knowing them."""
+    if not any(r.changed or r.exports for r in first):
+        return first, options, Writes()
     writes = find(files, _identities(first))
     if not writes:
-        return first, options, writes
+        return first, options, writes  # (its developer modules still count)
     identities = dict(writes.identities)
     options = dataclasses.replace(
         options, guarded_elsewhere=(*options.guarded_elsewhere, *writes.identities)
@@ -104,16 +110,22 @@ _ENV_ASSIGNMENT = re.compile(
 
 def find(files: Iterable[str], keys: set[str]) -> Writes:
     """The writers of ``keys`` (variables, or names the tree binds to one) in
-    the tree. One read of each file that mentions an environment; a second of
-    those only when a key is a name bound to a variable not among ``keys``."""
-    if not keys:
-        return Writes()
+    the tree, and the modules that may name a developer-key API. One read of
+    each Python file; a second of those that mention an environment only when a
+    key is a name bound to a variable not among ``keys``."""
+    from hapimigrate.tree_developer import may_name_developer_api
+
     env_files: list[str] = []
+    developer: list[tuple[str, bytes]] = []
     bound: dict[str, set[str]] = {}
     found: dict[str, str] = {}
     for path in sorted(files):
-        data = _read_env_file(path)
+        data = _read_python(path)
         if data is None:
+            continue
+        if may_name_developer_api(data):
+            developer.append((path, data))
+        if b"env" not in data:
             continue
         env_files.append(path)
         named = _named(data, keys)
@@ -127,30 +139,30 @@ def find(files: Iterable[str], keys: set[str]) -> Writes:
     aliases = {n: v.pop() for n, v in bound.items() if len(v) == 1}
     extra = set(aliases.values()) - keys
     for path in env_files if extra else ():
-        data = _read_env_file(path)
+        data = _read_python(path)
         named = _named(data, extra) if data is not None else set()
         if named:
             _add_writes(found, path, data, named)
-    if not found:
-        return Writes()
     identities = {v: w for v, w in found.items() if v in keys}
     for name, variable in aliases.items():
         if variable in found:
             identities.setdefault(name, found[variable])
             identities.setdefault(variable, found[variable])
-    return Writes(tuple(sorted(found.items())), tuple(sorted(identities.items())))
+    return Writes(
+        tuple(sorted(found.items())),
+        tuple(sorted(identities.items())),
+        tuple(developer),
+    )
 
 
-def _read_env_file(path: str) -> bytes | None:
-    """A Python module's bytes when it mentions an environment at all."""
+def _read_python(path: str) -> bytes | None:
     if not prefilter.is_python(path):
         return None
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError:
         return None
-    return data if b"env" in data else None
 
 
 def _named(data: bytes, names: set[str]) -> set[str]:
