@@ -408,12 +408,6 @@ def test_an_options_default_is_read_leniently_under_the_alias_too(sent, monkeypa
     assert sent.authorization() == [f"Bearer {ENV_TOKEN}", "Bearer pat-given"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="slicing drops the module-level class Request of a module of 50 lines "
-    "or more, so it is not seen (the lead's: python/slicing.py keeps the "
-    "statements defining the names a rewrite may write)",
-)
 def test_a_class_request_of_a_long_module_stays_the_modules(sent):
     padding = "".join(f"\n\ndef helper{i}(x):\n    return x + {i}\n" for i in range(30))
     text = migrated(
@@ -494,11 +488,6 @@ def test_an_import_time_call_above_the_providers_def_is_told(source, too_late):
         assert "hubspot_token() is this module's own" in reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="python/module.py does not call imports.defined_too_late yet (the lead's: "
-    "its sites become manual with that reason, the module unchanged)",
-)
 def test_the_provider_module_calling_it_at_import_above_its_def_is_left():
     result = migrate(EARLY, "myapp.auth:hubspot_token", "myapp/auth.py")
     assert result.new is None

@@ -17,8 +17,8 @@ from hapimigrate.fixers import registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
 from hapimigrate.python import roundtrip, slicing
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.python.edits import EditApplier
-from hapimigrate.python.imports import add_imports
+from hapimigrate.python.edits import EditApplier, Edits
+from hapimigrate.python.imports import add_imports, defined_too_late
 from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
 from hapimigrate.textscan import unparsed
 
@@ -43,7 +43,10 @@ def _sliced(
 ) -> FileResult:
     """The codemod on ``data``'s relevant statements, or on all of it (see
     _process for ``python2``)."""
-    part = slicing.reduce(data, _seed(options))
+    provider = {
+        (i.name or i.module).split(".")[0].encode() for i in options.provider.imports
+    }
+    part = slicing.reduce(data, _seed(options), slicing.INSERTED | provider)
     if part is None and roundtrip.too_deep(data):  # LibCST's parser would crash
         return unparsed(path, data, "too deeply nested to parse", options)
     if part is not None:
@@ -160,6 +163,15 @@ def _process(
         _carriers(ctx, options)
         ctx.python2_style |= python2
         registry.run(ctx)
+    late = defined_too_late(ctx)
+    if late is not None:  # the provider's own module would call it before its def
+        ctx.edits = Edits()
+        ctx.sites = [
+            dataclasses.replace(s, status=Status.MANUAL, reason=late)
+            if s.status == Status.REWRITE
+            else s
+            for s in ctx.sites
+        ]
     if options.dead_settings:
         dead_settings.remove(ctx, options.dead_settings, options.protected)
     guards.report(ctx, dead_keys.removed_nodes(ctx))

@@ -49,9 +49,19 @@ class Slice:
         return self.origin[reduced_line - 1] + 1
 
 
-def reduce(data: bytes, seed: re.Pattern[bytes] | None = None) -> Slice | None:
+# the names a rewrite may write (python.imports): the statements defining them
+# stay, so that a name of the module's own alike is seen
+INSERTED = frozenset({b"os", b"Request", b"urlsplit"})
+
+
+def reduce(
+    data: bytes,
+    seed: re.Pattern[bytes] | None = None,
+    inserted: frozenset[bytes] = INSERTED,
+) -> Slice | None:
     """The reduced source, or None when slicing would not help or cannot be done.
-    ``seed``: what a statement must mention to matter (default: a key use)."""
+    ``seed``: what a statement must mention to matter (default: a key use);
+    ``inserted``: the names the rewrite may write (their definitions stay)."""
     seed = seed or prefilter.STATEMENT_SEED
     lines = data.splitlines(keepends=True)
     if len(lines) < MIN_LINES:
@@ -82,7 +92,7 @@ def reduce(data: bytes, seed: re.Pattern[bytes] | None = None) -> Slice | None:
             if found is None:
                 return None  # a kept statement does not parse on its own
             loads[i] = found
-        wanted = set().union(*(loads[i] for i in keep))
+        wanted = set().union(inserted, *(loads[i] for i in keep))
         # what kept code defines pulls in its users (imports would pull in everything)
         given = set().union(*(defines[i] for i in keep - imports))
         grown = keep | {
