@@ -622,9 +622,11 @@ def _alternatives(value: cst.BaseExpression) -> list[cst.BaseExpression]:
 
 
 def _reads_parameters(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
-    """Whether a value is built from its function's parameters (not ``self``)."""
+    """Whether a URL's host is built from its function's parameters
+    (``"%s://%s" % (scheme, host)``; not ``URL + "?hapikey=" + key``)."""
+    fields = set(re.findall(r"\{(\w+)\}", _host_part(values.url_template(ctx, value))))
     for node in walk(value):
-        if isinstance(node, cst.Name) and node.value not in ("self", "cls"):
+        if isinstance(node, cst.Name) and node.value in fields - {"self", "cls"}:
             if _parameter_bound(ctx, node) is not None:
                 return True
     return False
