@@ -16,6 +16,7 @@ from tests.conftest import FIXTURES, ROOT, invoke
 CORPUS = os.path.join(ROOT, "bench", "corpus")
 HELD_OUT = os.path.join(ROOT, "bench", "corpus_auto")
 BLIND = os.path.join(ROOT, "bench", "corpus_blind")
+BLIND2 = os.path.join(ROOT, "bench", "corpus_blind2")
 KEY_RULES = {"HM001", "HM002", "HM003", "HM004", "HM005", "HM006"}
 TREES = [
     *(
@@ -24,7 +25,7 @@ TREES = [
     ),
     *(
         os.path.join(corpus, name, "src")
-        for corpus in (CORPUS, HELD_OUT, BLIND)
+        for corpus in (CORPUS, HELD_OUT, BLIND, BLIND2)
         for name in sorted(os.listdir(corpus))
         if os.path.isdir(os.path.join(corpus, name, "src"))
     ),
