@@ -488,3 +488,31 @@ def test_the_reviews_shapes_send_what_they_sent(tmp_path, project):
     assert result.counts.rewrite == 0 and result.counts.manual == 1
     assert result.verdicts
     assert [v.label for v in result.verdicts if v.kind == WRONG] == []
+
+
+def test_a_reader_a_fixer_rewrote_all_the_same_is_held_whole(tmp_path):
+    """The fall-back when a family does not ask about written variables: the
+    file keeps its text, every site it rewrote manual, naming the writer."""
+    from hapimigrate.model import FileResult, Kind, Site
+
+    path = str(tmp_path / "crm.py")
+    sites = (
+        Site(path, 4, 1, 4, 9, Kind.PARAMS, Status.REWRITE),
+        Site(path, 9, 1, 9, 9, Kind.URL, Status.KEPT, "developer API key"),
+    )
+    result = FileResult(
+        path,
+        sites,
+        original=b"old",
+        new=b"new",
+        removed_keys=("API_KEY",),
+        provider_keys=(("HUBSPOT_API_KEY", "API_KEY"),),
+    )
+    writes = tree_writers.Writes(
+        (("HUBSPOT_API_KEY", "cli.py:7"),), (("HUBSPOT_API_KEY", "cli.py:7"),)
+    )
+    (held,) = tree_writers.hold_readers([result], writes)
+    assert not held.changed and held.removed_keys == () and held.provider_keys == ()
+    assert [s.status for s in held.sites] == [Status.MANUAL, Status.KEPT]
+    assert held.sites[0].reason.startswith("cli.py:7 sets HUBSPOT_API_KEY")
+    assert tree_writers.hold_readers([result], tree_writers.Writes()) == [result]
