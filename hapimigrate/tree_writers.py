@@ -115,11 +115,13 @@ def find(files: Iterable[str], keys: set[str]) -> Writes:
     key is a name bound to a variable not among ``keys``."""
     from hapimigrate.tree_developer import may_name_developer_api
 
+    files = sorted(files)
+    root = _root(files)
     env_files: list[str] = []
     developer: list[tuple[str, bytes]] = []
     bound: dict[str, set[str]] = {}
     found: dict[str, str] = {}
-    for path in sorted(files):
+    for path in files:
         data = _read_python(path)
         if data is None:
             continue
@@ -135,14 +137,14 @@ def find(files: Iterable[str], keys: set[str]) -> Writes:
             name = match.group(1).decode()
             if name in keys:
                 bound.setdefault(name, set()).add(match.group(2).decode())
-        _add_writes(found, path, data, named)
+        _add_writes(found, path, data, named, root)
     aliases = {n: v.pop() for n, v in bound.items() if len(v) == 1}
     extra = set(aliases.values()) - keys
     for path in env_files if extra else ():
         data = _read_python(path)
         named = _named(data, extra) if data is not None else set()
         if named:
-            _add_writes(found, path, data, named)
+            _add_writes(found, path, data, named, root)
     identities = {v: w for v, w in found.items() if v in keys}
     for name, variable in aliases.items():
         if variable in found:
@@ -153,6 +155,15 @@ def find(files: Iterable[str], keys: set[str]) -> Writes:
         tuple(sorted(identities.items())),
         tuple(developer),
     )
+
+
+def _root(files: list[str]) -> str:
+    """The folder the tree's files share."""
+    folders = {os.path.dirname(os.path.abspath(p)) for p in files}
+    try:
+        return os.path.commonpath(sorted(folders)) if folders else ""
+    except ValueError:  # paths on different drives
+        return ""
 
 
 def _read_python(path: str) -> bytes | None:
@@ -174,19 +185,25 @@ def _named(data: bytes, names: set[str]) -> set[str]:
     }
 
 
-def _add_writes(found: dict[str, str], path: str, data: bytes, named: set[str]) -> None:
-    if _is_test(path):
+def _add_writes(
+    found: dict[str, str], path: str, data: bytes, named: set[str], root: str
+) -> None:
+    if _is_test(path, root):
         return
     for variable, line in _writes(data, named):
         found.setdefault(variable, f"{os.path.basename(path)}:{line}")
 
 
-def _is_test(path: str) -> bool:
+def _is_test(path: str, root: str = "") -> bool:
+    """A test module: ``test_*.py``, ``*_test.py``, ``conftest.py``, or one in
+    a ``tests`` folder below ``root`` (the tree's, not the folders above it)."""
     name = os.path.basename(path)
     if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
         return True
-    parts = os.path.normpath(os.path.dirname(path)).split(os.sep)
-    return any(p in _TEST_DIRS for p in parts)
+    folder = os.path.dirname(os.path.abspath(path))
+    if root and (folder + os.sep).startswith(root + os.sep):
+        folder = folder[len(root) :]
+    return any(p in _TEST_DIRS for p in folder.split(os.sep))
 
 
 def _writes(data: bytes, variables: set[str]) -> list[tuple[str, int]]:

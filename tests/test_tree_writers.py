@@ -516,3 +516,11 @@ def test_a_reader_a_fixer_rewrote_all_the_same_is_held_whole(tmp_path):
     assert [s.status for s in held.sites] == [Status.MANUAL, Status.KEPT]
     assert held.sites[0].reason.startswith("cli.py:7 sets HUBSPOT_API_KEY")
     assert tree_writers.hold_readers([result], tree_writers.Writes()) == [result]
+
+
+def test_a_tree_inside_a_folder_named_test_still_has_writers(tmp_path):
+    runner = "import os\ndef use(key):\n    os.environ['HUBSPOT_API_KEY'] = key\n"
+    out = migrate(tmp_path, {"test/app/child.py": CHILD, "test/app/runner.py": runner})
+    sites, _ = out["test/app/child.py"]
+    assert [s for s, _ in sites] == [Status.MANUAL]
+    assert sites[0][1].startswith("runner.py:3 sets HUBSPOT_API_KEY")
