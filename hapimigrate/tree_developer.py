@@ -45,7 +45,8 @@ HELD = "another module uses this module for a developer-key API: by hand"
 # only confirms where one is found
 _MARKERS = re.compile(
     rb"webhooks|/timeline/|timeline\.t|extensions/|\.extensions\.|automation/|"
-    rb"automation\.actions|ecommerce_bridge|ecomm/|media-bridge/|custom-channels/"
+    rb"automation\.actions|ecommerce_bridge|ecomm/|media-bridge/|custom-channels/|"
+    rb"\.(?:create_or_update|get_sync|create_or_update_sync)_settings\b"  # hubspot3
 )
 _WORDS = (
     b"webhooks",
@@ -54,6 +55,7 @@ _WORDS = (
     b"automation",
     b"bridge",
     b"custom-channels",
+    b"_settings",
 )
 
 

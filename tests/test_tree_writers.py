@@ -524,3 +524,35 @@ def test_a_tree_inside_a_folder_named_test_still_has_writers(tmp_path):
     sites, _ = out["test/app/child.py"]
     assert [s for s, _ in sites] == [Status.MANUAL]
     assert sites[0][1].startswith("runner.py:3 sets HUBSPOT_API_KEY")
+
+
+@pytest.mark.parametrize(
+    "hooks",
+    [
+        "import app.hub\n\n\ndef subs():\n    return app.hub.client.webhooks.settings_api.get_all(1)\n",
+        "import app.hub as h\nAPI = h.client.webhooks\n\n\ndef subs():\n    return API.settings_api.get_all(1)\n",
+        "from app.hub import client as c\n\n\ndef subs():\n    hooks = c.webhooks\n    return hooks.settings_api.get_all(1)\n",
+    ],
+)
+def test_the_client_reached_through_the_module_or_an_alias(tmp_path, hooks):
+    hub = 'import os\nfrom hubspot import HubSpot\n\nclient = HubSpot(api_key=os.environ["HUBSPOT_API_KEY"])\n'
+    out = migrate(
+        tmp_path, {"app/__init__.py": "", "app/hub.py": hub, "app/hooks.py": hooks}
+    )
+    sites, text = out["app/hub.py"]
+    assert [s for s, _ in sites] == [Status.MANUAL]
+    assert " uses client for a developer-key API (webhooks" in sites[0][1]
+    assert text == hub
+
+
+def test_a_hubspot3_bridge_client_used_elsewhere_for_its_settings(tmp_path):
+    hub = (
+        "import os\nfrom hubspot3.ecommerce_bridge import EcommerceBridgeClient\n\n"
+        'bridge = EcommerceBridgeClient(api_key=os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    sync = "from hub import bridge\n\n\ndef setup(s):\n    bridge.create_or_update_settings(s)\n"
+    out = migrate(tmp_path, {"hub.py": hub, "sync.py": sync})
+    sites, text = out["hub.py"]
+    assert [s for s, _ in sites] == [Status.MANUAL], sites
+    assert sites[0][1].startswith("sync.py:5 uses bridge")
+    assert text == hub
