@@ -1349,3 +1349,30 @@ def test_a_module_calling_functions_by_name_keeps_them_manual(tmp_path):
     assert not any(r.changed for r in results)
     (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL
+
+
+def test_a_click_option_declared_in_another_module_keeps_the_chain_manual(tmp_path):
+    """A review: @api_key_option from opts.py (default=lambda: the old key's
+    variable) filled main(api_key), which passed it to deals(), migrated to
+    send it as a token: run without --api-key, the old key went as a token."""
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / "opts.py").write_text(
+        "import os, click\napi_key_option = click.option('--api-key',"
+        " default=lambda: os.environ.get('HUBSPOT_API_KEY'))\n"
+    )
+    (tmp_path / "hub.py").write_text(
+        "import requests\ndef deals(api_key):\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/objects/deals',"
+        " params={'hapikey': api_key})\n"
+    )
+    (tmp_path / "cli.py").write_text(
+        "import click\nfrom opts import api_key_option\nfrom hub import deals\n"
+        "@click.command()\n@api_key_option\ndef main(api_key):\n    deals(api_key)\n"
+    )
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    assert not any(r.changed for r in results)
+    reasons = [s.reason for r in results for s in r.sites]
+    assert any("declared out of sight (@api_key_option)" in r for r in reasons)

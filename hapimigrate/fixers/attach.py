@@ -1100,6 +1100,41 @@ def export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
     )
 
 
+OPTION_OUT_OF_SIGHT = (
+    "{} is filled by a command-line option declared out of sight ({}): its default "
+    "may be the key; make it the token by hand"
+)
+
+
+def _option_out_of_sight(
+    ctx: ModuleContext, function: cst.FunctionDef, parameter: str
+) -> str | None:
+    """A click command's parameter that no option decorator of this module
+    declares, while the command has decorators made elsewhere
+    (``@api_key_option``, ``@common.options``): the option, and its default,
+    are not seen."""
+    decorators = [ctx.code(d.decorator) for d in function.decorators]
+    if not any(re.search(r"(?:^|\.)(?:command|group)\b", d) for d in decorators):
+        return None
+    declared = any(
+        isinstance(d.decorator, cst.Call)
+        and _OPTION_CALL.search(ctx.code(d.decorator.func))
+        and _option_parameter(ctx, d.decorator) == parameter
+        for d in function.decorators
+    )
+    if declared:
+        return None
+    for d in function.decorators:
+        call = d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator
+        text = ctx.code(call)
+        if not re.search(
+            r"(?:^|\.)(?:command|group|option|Option|argument|Argument|pass_context|pass_obj)$",
+            text,
+        ):
+            return f"@{ctx.code(d.decorator)}"
+    return None
+
+
 KEY_OPTION = (
     "the {} option reads the key from {} ({}=): with this token provider it "
     "cannot read the token the same way; change the option by hand"
@@ -1509,6 +1544,9 @@ def _collect(
         line = used_as_value(ctx, function)
         if line is not None:  # Thread(target=deals, args=(KEY,)), partial(deals, KEY)
             return CALLED_AS_VALUE.format(function.name.value, line)
+        hidden = _option_out_of_sight(ctx, function, origin.param.name.value)
+        if hidden is not None:
+            return OPTION_OUT_OF_SIGHT.format(origin.param.name.value, hidden)
     other = None if origin.container else other_reads(ctx, origin.param)
     if other is not None:
         return OTHER_READS.format(origin.param.name.value, other)
