@@ -1376,3 +1376,19 @@ def test_a_click_option_declared_in_another_module_keeps_the_chain_manual(tmp_pa
     assert not any(r.changed for r in results)
     reasons = [s.reason for r in results for s in r.sites]
     assert any("declared out of sight (@api_key_option)" in r for r in reasons)
+
+
+def test_one_place_left_for_a_person_twice_is_one_site_with_both_reasons():
+    from hapimigrate.model import Kind, Site
+    from hapimigrate.python.module import _merged
+
+    def site(reason, status=Status.MANUAL, column=5):
+        return Site("a.py", 5, column, 5, 30, Kind.SESSION, status, reason)
+
+    merged = _merged([site("first"), site("second"), site("other", column=9)])
+    assert [(s.column, s.reason) for s in merged] == [
+        (5, "first; also: second"),
+        (9, "other"),
+    ]
+    (kept,) = _merged([site("", Status.REWRITE), site("why")])
+    assert kept.status == Status.MANUAL and kept.reason == "why"

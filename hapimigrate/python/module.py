@@ -167,9 +167,11 @@ def _process(
     if late is not None:  # the provider's own module would call it before its def
         ctx.edits = Edits()
         ctx.sites = [
-            dataclasses.replace(s, status=Status.MANUAL, reason=late)
-            if s.status == Status.REWRITE
-            else s
+            (
+                dataclasses.replace(s, status=Status.MANUAL, reason=late)
+                if s.status == Status.REWRITE
+                else s
+            )
             for s in ctx.sites
         ]
     if options.dead_settings:
@@ -202,7 +204,7 @@ def _process(
         prose=ctx.docstring_lines(),
         python=True,
     )
-    sites = tuple(sorted(sites, key=lambda s: (s.line, s.column)))
+    sites = _merged(sorted(sites, key=lambda s: (s.line, s.column)))
     if not ctx.edits:
         return FileResult(
             path,
@@ -265,3 +267,25 @@ def _class_reads(
                 (name, tuple(sorted(set(values.SELF_ATTRIBUTE.findall(body.group(0))))))
             )
     return tuple(found)
+
+
+def _merged(sites: list[Site]) -> tuple[Site, ...]:
+    """One site per place and kind: two fixers (this module's and the
+    carriers step) may both leave the same node for a person, each with its
+    reason; the site says both."""
+    found: dict[tuple, Site] = {}
+    for site in sites:
+        place = (site.line, site.column, site.kind)
+        first = found.get(place)
+        if first is None:
+            found[place] = site
+        elif (
+            first.status == site.status == Status.MANUAL
+            and site.reason not in first.reason
+        ):
+            found[place] = dataclasses.replace(
+                first, reason=f"{first.reason}; also: {site.reason}"
+            )
+        elif first.status != site.status:
+            found[place] = first if first.status == Status.MANUAL else site
+    return tuple(found.values())
