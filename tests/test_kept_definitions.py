@@ -390,3 +390,36 @@ def test_a_key_a_star_importer_does_not_read_goes(tmp_path, monkeypatch):
     result = _apply_package(tmp_path, monkeypatch, {"hub.py": HUB, "main.py": main_py})
     assert result.exit_code == 0, result.output
     assert "HUBSPOT_API_KEY" not in (tmp_path / "pkg" / "hub.py").read_text()
+
+
+def test_a_function_local_key_read_goes_with_its_only_use(monkeypatch):
+    """A review: key = os.environ["HUBSPOT_API_KEY"] inside the function, its
+    only use migrated: the read stayed and raised KeyError once the old
+    variable was gone."""
+    import sys
+    import types
+
+    from tests.conftest import migrate
+
+    result = migrate(
+        "import os, requests\ndef owners():\n"
+        "    key = os.environ['HUBSPOT_API_KEY']\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/owners?hapikey=' + key)\n"
+    )
+    text = result.new.decode()
+    assert "HUBSPOT_API_KEY" not in text
+    sent = []
+    fake = types.ModuleType("requests")
+    fake.get = lambda url, **kw: sent.append((url, kw))
+    monkeypatch.setitem(sys.modules, "requests", fake)
+    monkeypatch.delenv("HUBSPOT_API_KEY", raising=False)
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", "pat-1")
+    namespace: dict = {}
+    exec(text, namespace)
+    namespace["owners"]()
+    assert sent == [
+        (
+            "https://api.hubapi.com/crm/v3/owners",
+            {"headers": {"Authorization": "Bearer pat-1"}},
+        )
+    ]

@@ -14,7 +14,7 @@ import os
 from typing import Mapping
 
 import libcst as cst
-from libcst.metadata import GlobalScope
+from libcst.metadata import FunctionScope, GlobalScope
 
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
@@ -77,11 +77,12 @@ def remove(
             if reader is not None:
                 report(ctx, statement, STILL_READ.format(name, where(ctx, reader)))
             continue
-        if name in protected:
+        local = isinstance(binding.scope, FunctionScope)  # no other module reads it
+        if name in protected and not local:
             reason = STILL_READ.format(name, (readers or {}).get(name) or ELSEWHERE)
             report(ctx, statement, reason)
             continue
-        if name in exported:
+        if name in exported and not local:
             report(ctx, statement, EXPORTED.format(name))
             continue
         if not reads_environment(ctx, statement.value):
@@ -89,7 +90,8 @@ def remove(
             continue
         ctx.edits.statements[statement] = []
         gone.add(id(statement))
-        removed.append(name)
+        if not local:
+            removed.append(name)
         for root in roots(statement.value):
             if root not in provider_names and root not in protected:
                 remove_unused_import(ctx, statement, root, gone)
@@ -151,7 +153,9 @@ def _definition(ctx: ModuleContext, key: cst.Name) -> cst.Assign | None:
     if scope is None:
         return None
     bindings = list(scope[key.value])
-    if len(bindings) != 1 or not isinstance(bindings[0].scope, GlobalScope):
+    if len(bindings) != 1 or not isinstance(
+        bindings[0].scope, (GlobalScope, FunctionScope)
+    ):
         return None
     target = bindings[0].node
     holder = ctx.parent(target) if isinstance(target, cst.Name) else None
