@@ -313,3 +313,36 @@ def test_cells_keep_their_magics_and_missing_final_newlines(tmp_path):
         '{"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]})',
     ]
     assert cells[1] == notebook["cells"][1]
+
+
+def test_a_cell_magic_is_not_python_and_imports_go_below_it(tmp_path):
+    """A review: a %%writefile cell's body was joined into the notebook's
+    module (the script it writes lost its import), and `import os` was put
+    above a %%writefile in the first cell (IPython then refuses the cell)."""
+    notebook = _notebook(
+        _code("%%writefile settings.txt", "region=eu"),
+        _code("%%writefile job.py", "import requests", "requests.get('https://api.hubapi.com/crm/v3/owners?hapikey=' + KEY)"),  # fmt: skip
+        _code("import requests", "r = requests.get('https://api.hubapi.com/crm/v3/owners?hapikey=' + KEY)"),  # fmt: skip
+    )
+    target = tmp_path / "nb.ipynb"
+    target.write_text(json.dumps(notebook, indent=1) + "\n")
+    result = run.process_file(str(target), RunOptions(providers.resolve(None), scan_text=True))
+    cells = json.loads(result.new)["cells"]
+    assert cells[0] == notebook["cells"][0] and cells[1] == notebook["cells"][1]
+    assert cells[2]["source"][0] == "import os\n"
+    statuses = {(s.cell, s.status.value) for s in result.sites if s.kind.value != "call"}
+    assert (2, "manual") in statuses and (3, "rewrite") in statuses
+
+
+def test_a_key_a_shell_line_reads_is_kept(tmp_path):
+    notebook = _notebook(
+        _code("import os, requests", "KEY = os.environ['HUBSPOT_API_KEY']"),
+        _code("r = requests.get('https://api.hubapi.com/crm/v3/owners?hapikey=' + KEY)"),
+        _code("!python sync.py --api-key {KEY}"),
+    )
+    target = tmp_path / "nb.ipynb"
+    target.write_text(json.dumps(notebook, indent=1) + "\n")
+    result = run.process_file(str(target), JOB)
+    cells = json.loads(result.new)["cells"]
+    assert "KEY = os.environ['HUBSPOT_API_KEY']" in "".join(cells[0]["source"])
+    assert any(s.kind.value == "setting" for s in result.sites)

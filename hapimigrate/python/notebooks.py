@@ -27,6 +27,7 @@ from hapimigrate.python.module import process_source  # cells are modules
 _MAGIC = re.compile(r"^\s*[%!]")
 _SOURCE_KEY = re.compile(r'^\s*"source"\s*:')
 _PLACEHOLDER = "# hapimigrate-magic-{}-{}\n"
+_WORD = re.compile(r"[A-Za-z_]\w*")
 
 
 def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
@@ -51,6 +52,7 @@ class _Cell:
     magic_lines: tuple[int, ...]
     listed: bool
     newline_added: bool
+    python: bool  # not a cell magic's body (%%writefile, %%bash: not this module)
 
 
 def _joined(cells: list, marker: str) -> tuple[str, list[_Cell]]:
@@ -58,16 +60,19 @@ def _joined(cells: list, marker: str) -> tuple[str, list[_Cell]]:
     the cells before it left, so one cell's definitions are another's), each
     after a marker statement ``"<marker>:N"`` (a statement, not a comment: a
     removed statement takes the comments above it along)."""
-    parts: list[str] = []
+    parts: list[str] = [f'"{marker}:0"\n']  # what is added at the top goes after
     found: list[_Cell] = []
-    line = 0
+    line = 1
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
         listed = isinstance(source, list)
         lines = source if listed else _lines(str(source))
-        at = tuple(i for i, text in enumerate(lines) if _MAGIC.match(text))
+        python = not (lines and lines[0].lstrip().startswith("%%"))
+        at = tuple(
+            i for i, text in enumerate(lines) if not python or _MAGIC.match(text)
+        )
         magics = {_PLACEHOLDER.format(number, i): lines[i] for i in at}
         code = "".join(
             _PLACEHOLDER.format(number, i) if i in at else text
@@ -75,7 +80,7 @@ def _joined(cells: list, marker: str) -> tuple[str, list[_Cell]]:
         )
         added = bool(code) and not code.endswith("\n")
         parts.append(f'"{marker}:{number}"\n' + code + ("\n" if added else ""))
-        found.append(_Cell(number, line + 1, magics, at, listed, added))
+        found.append(_Cell(number, line + 1, magics, at, listed, added, python))
         line += 1 + code.count("\n") + added
     return "".join(parts), found
 
@@ -86,13 +91,27 @@ def _split(new: str, marker: str, cells: list[_Cell]) -> dict[int, str] | None:
     None when a marker or a magic line went missing or moved."""
     pattern = re.compile(rf'^"{re.escape(marker)}:(\d+)"\n', re.M)
     found = list(pattern.finditer(new))
-    if [int(m.group(1)) for m in found] != [c.number for c in cells]:
+    if [int(m.group(1)) for m in found] != [0, *(c.number for c in cells)]:
         return None
+    # an import added at the top: into the first cell of Python (not a cell magic)
+    head = new[: found[0].start()] + new[found[0].end() : found[1].start()]
+    first = next((c.number for c in cells if c.python), None)
+    if head and first is None:
+        return None
+    found = found[1:]
     sources = {}
     for index, (cell, match) in enumerate(zip(cells, found)):
         end = found[index + 1].start() if index + 1 < len(found) else len(new)
-        start = 0 if index == 0 else match.start()
-        body = new[start : match.start()] + new[match.end() : end]
+        body = new[match.end() : end]
+        if cell.number == first and head:
+            # after the cell's leading magics and comments, as at a module's top
+            lines = _lines(body)
+            top = 0
+            while top < len(lines) and (
+                lines[top] in cell.magics or lines[top].lstrip().startswith("#")
+            ):
+                top += 1
+            body = "".join(lines[:top]) + head + "".join(lines[top:])
         if cell.newline_added:
             if not body.endswith("\n"):
                 return None
@@ -129,6 +148,13 @@ def _migrate(path: str, data: bytes, text: str, options: RunOptions) -> FileResu
     code, code_cells = _joined(cells, marker)
     if not code_cells:
         return FileResult(path, original=data)
+    # names shell and magic lines read (!sync --key {KEY}, %env X=$KEY) stay
+    magic_words = _WORD.findall(
+        "".join(m for c in code_cells for m in c.magics.values())
+    )
+    options = dataclasses.replace(
+        options, protected=options.protected | frozenset(magic_words)
+    )
     result = process_source(f"{path}[cells]", code.encode("utf-8"), options)
     if result.error:
         return FileResult(path, original=data, error=result.error)
