@@ -109,19 +109,23 @@ class Warm:
     def __init__(self, pid: int, channel: socket.socket) -> None:
         self.pid = pid
         self.channel: socket.socket | None = channel
-        self.working = False  # whether it was handed work
+        self.finished = False  # whether it did all the work it was handed
 
     def close(self) -> None:
-        """End the warm process: unused, at once; else once it and the workers
-        it forked have seen the end of their channels and ended (then their CPU
-        time is counted in this process's children's, as a pool's would be)."""
+        """End the warm process: unused or interrupted, at once (its workers
+        end at the end of their task, their channels closed); after its work,
+        once it and its workers have seen the end of their channels and ended
+        (then their CPU time counts among this process's children's, as a
+        pool's would)."""
         channel, self.channel = self.channel, None
         if channel is None:
             return
         channel.close()
         try:
-            if not self.working:
-                os.kill(self.pid, 9)
+            if not self.finished:
+                import signal
+
+                os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
         except OSError:
             pass
@@ -147,11 +151,10 @@ class Warm:
             return
         count = max(1, min(workers, len(items), MAX_WORKERS))
         pairs = [socket.socketpair() for _ in range(count - 1)]
-        self.working = True
         try:
             socket.send_fds(channel, [b"W"], [theirs.fileno() for _, theirs in pairs])
             _send(channel, (function, options))
-        except OSError:
+        except Exception:  # gone, or the work cannot be handed over: done here
             for pair in pairs:
                 for end in pair:
                     end.close()
@@ -163,7 +166,8 @@ class Warm:
         channels = [channel] + [ours for ours, _ in pairs]
         try:
             yield from _dispatch(channels, items, fallback)
-        finally:
+            self.finished = True  # let them end by themselves
+        finally:  # else (an error, an interrupted run) end them now
             for ours, _ in pairs:
                 ours.close()
             self.close()
