@@ -20,6 +20,8 @@ from __future__ import annotations
 import sys
 import types
 
+import pytest
+
 from click.testing import CliRunner
 
 from hapimigrate.cli import main
@@ -423,3 +425,26 @@ def test_a_function_local_key_read_goes_with_its_only_use(monkeypatch):
             {"headers": {"Authorization": "Bearer pat-1"}},
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        "    REQUIRED = ('key',)\n    def check(self):\n"
+        "        return all(getattr(self, n) for n in self.REQUIRED)\n",
+        "    __slots__ = ('key', 'timeout')\n",
+    ],
+)
+def test_an_attribute_read_by_a_computed_name_stays(reader):
+    """A review: self.key removed although getattr(self, name) over a list of
+    names (or __slots__) reads it: AttributeError at construction."""
+    from tests.conftest import migrate
+
+    result = migrate(
+        "import os, requests\nclass Client:\n" + reader
+        + "    def __init__(self):\n        self.key = os.environ['HUBSPOT_API_KEY']\n"
+        "    def owners(self):\n        return requests.get('https://api.hubapi.com/"
+        "crm/v3/owners', params={'hapikey': self.key})\n"
+    )
+    assert "self.key = os.environ['HUBSPOT_API_KEY']" in result.new.decode()
+    assert any(s.kind.value == "setting" for s in result.sites)

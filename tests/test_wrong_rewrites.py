@@ -1392,3 +1392,46 @@ def test_one_place_left_for_a_person_twice_is_one_site_with_both_reasons():
     ]
     (kept,) = _merged([site("", Status.REWRITE), site("why")])
     assert kept.status == Status.MANUAL and kept.reason == "why"
+
+
+@pytest.mark.parametrize(
+    "mutation",
+    [
+        "URLS['status'] = 'https://status.example.com/ping'\n",
+        "URLS.update(status='https://status.example.com/ping')\n",
+    ],
+)
+def test_a_table_of_urls_changed_after_it_is_made_keeps_its_request_manual(mutation):
+    """A review: URLS[name] + "?hapikey=" + KEY with an entry added after the
+    table's literal: the token went to the added host."""
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "URLS = {'contacts': 'https://api.hubapi.com/contacts/v1/lists/all/contacts/all'}\n"
+        + mutation
+        + "def fetch(name):\n    return requests.get(URLS[name] + '?hapikey=' + KEY)\n"
+    )
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "url"]
+    assert site.status == Status.MANUAL and "known at run time" in site.reason
+
+
+def test_a_module_level_instance_of_a_session_class_used_elsewhere(tmp_path):
+    """A review: hub = HubSpot() in client.py (its self.session given the key),
+    other.py: hub.session.get("https://example.com/x") got the token."""
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / "client.py").write_text(
+        "import os, requests\nclass HubSpot:\n    def __init__(self):\n"
+        "        self.session = requests.Session()\n"
+        "        self.session.params = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n"
+        "    def owners(self):\n"
+        "        return self.session.get('https://api.hubapi.com/crm/v3/owners')\n"
+        "hub = HubSpot()\n"
+    )
+    (tmp_path / "other.py").write_text(
+        "from client import hub\ndef run():\n    hub.session.get('https://example.com/x')\n"
+    )
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    assert not any(r.changed for r in results)

@@ -535,6 +535,23 @@ def session_class(
     return home, attribute
 
 
+def _module_instances(ctx: ModuleContext, cls: cst.ClassDef) -> list[str]:
+    """Module-level names bound to an instance of ``cls`` (``hub = HubSpot()``)."""
+    found = []
+    for node in ctx.module.body:
+        for small in node.body if isinstance(node, cst.SimpleStatementLine) else ():
+            if (
+                isinstance(small, cst.Assign)
+                and len(small.targets) == 1
+                and isinstance(small.targets[0].target, cst.Name)
+                and isinstance(small.value, cst.Call)
+                and isinstance(small.value.func, cst.Name)
+                and small.value.func.value == cls.name.value
+            ):
+                found.append(small.targets[0].target.value)
+    return found
+
+
 def _instances_elsewhere(ctx: ModuleContext, session: cst.BaseExpression) -> str | None:
     """Why the instances of the class holding the session may send its header
     to other hosts, in this module or others (the tree pass says), if so."""
@@ -546,7 +563,11 @@ def _instances_elsewhere(ctx: ModuleContext, session: cst.BaseExpression) -> str
     handed = _hands_out(ctx, home, attribute)
     if handed is not None:
         return HANDED_OUT.format(name, handed)
-    if f"{name}()" in ctx.shared_elsewhere:
+    instances = {
+        each + (f".{attribute}" if attribute else "")
+        for each in _module_instances(ctx, home)
+    }
+    if f"{name}()" in ctx.shared_elsewhere or instances & ctx.shared_elsewhere:
         return SESSION_ELSEWHERE.format(
             f"{name}()" + (f".{attribute}" if attribute else "")
         )
@@ -775,6 +796,9 @@ def _other_hosts(
             where = _chosen_host(ctx, url, field)
             if where is not None:
                 return OTHER_URLS.format(ctx.start(sink.call)[0], where)
+        where = _table_host(ctx, url)
+        if where is not None:
+            return OTHER_URLS.format(ctx.start(sink.call)[0], where)
         if not isinstance(function, cst.FunctionDef):
             continue
         if not (parameters & set(re.findall(r"\{(\w+)\}", _host_part(template)))):
@@ -815,8 +839,9 @@ def _chosen_host(ctx: ModuleContext, url: cst.BaseExpression, field: str) -> str
             node = getattr(binding, "node", None)
             loop = _loop_over(ctx, node)
             if loop is not None:
-                hosts = _literal_hosts(ctx, _iterated(loop.iter))
-                if not hosts:
+                table = _iterated(loop.iter)
+                hosts = _literal_hosts(ctx, table)
+                if not hosts or _mutated(ctx, table):
                     return "a host known at run time"
                 other = next((h for h in hosts if not hubspot.takes_tokens(h)), None)
                 if other is not None:
@@ -846,6 +871,48 @@ def _loop_over(
     if isinstance(holder, (cst.For, cst.CompFor)) and holder.target is child:
         return holder
     return None
+
+
+def _table_host(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
+    """``URLS[name] + "?hapikey=" + KEY``: the URL is one entry of a table; a
+    host of its entries that does not take tokens, or "a host known at run
+    time" for a table changed after it is made."""
+    tables = [n for n in walk(url) if isinstance(n, cst.Subscript)]
+    if isinstance(url, cst.Name):
+        tables += [
+            n
+            for v in _assigned_values(ctx, url)
+            for n in walk(v)
+            if isinstance(n, cst.Subscript)
+        ]
+    for table in tables:
+        if not isinstance(table.value, (cst.Name, cst.Attribute)):
+            continue
+        hosts = _literal_hosts(ctx, table)
+        if not hosts:
+            continue  # not a table of URLs (params["x"], a header)
+        if _mutated(ctx, table.value):
+            return "a host known at run time"
+        other = next((h for h in hosts if not hubspot.takes_tokens(h)), None)
+        if other is not None:
+            return other
+    return None
+
+
+def _mutated(ctx: ModuleContext, table: cst.BaseExpression) -> bool:
+    """``URLS["status"] = ...``, ``URLS.append(...)``, ``URLS += [...]``: a table
+    whose entries are not only those written where it is made."""
+    if not isinstance(table, (cst.Name, cst.Attribute)):
+        return False
+    name = re.escape(ctx.code(table))
+    return (
+        re.search(
+            rf"\b{name}\s*(?:\[[^\]]*\]\s*=(?!=)|\+=|\|=|\.(?:append|extend|insert|"
+            rf"update|setdefault|__setitem__)\()",
+            ctx.module.code,
+        )
+        is not None
+    )
 
 
 def _iterated(node: cst.BaseExpression) -> cst.BaseExpression:
@@ -895,6 +962,17 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
         texts += [ctx.code(v) for v in _assigned_values(ctx, url)]
     for name in {m for t in texts for m in values.SELF_ATTRIBUTE.findall(t)}:
         for value, passed in _attribute_values(ctx, name):
+            if isinstance(value, cst.Subscript):  # HOSTS[self.env]: each entry
+                other = next(
+                    (
+                        h
+                        for h in _literal_hosts(ctx, value)
+                        if not hubspot.takes_tokens(h)
+                    ),
+                    None,
+                )
+                if other is not None:
+                    return other
             where = hubspot.host(values.url_template(ctx, value))
             if where is None and passed and not _is_none_value(value):
                 return "a host known at run time"  # ApiClient(url)
@@ -1715,6 +1793,9 @@ def send_token(
             held = session_class(ctx, sink.session)
             if held is not None:
                 ctx.session_classes.add((held[0].name.value, held[1]))
+                # hub = HubSpot() at module level: other modules' hub.session
+                for name in _module_instances(ctx, held[0]):
+                    ctx.session_headers.add(name + (f".{held[1]}" if held[1] else ""))
             factory = session_factory(ctx, sink)
             if factory is not None:
                 ctx.session_factories.add(factory.name.value)

@@ -14,6 +14,8 @@ variable stays required.
 
 from __future__ import annotations
 
+import re
+
 from typing import Mapping
 
 import libcst as cst
@@ -196,12 +198,22 @@ def _reads(
         if func in _ALL_ATTRIBUTES and kept(call):
             found.append(call)
         elif func in _BY_NAME and kept(call):
+            named = call.args[1:2] if func != "attrgetter" else call.args
             if any(
-                isinstance(a.value, cst.SimpleString)
-                and a.value.evaluated_value == name
-                for a in call.args
+                not isinstance(a.value, cst.SimpleString)  # a name known at run time
+                or a.value.evaluated_value == name
+                for a in named
             ):
                 found.append(call)
+    if re.search(r"\b__slots__\b", ctx.module.code):
+        # __slots__ lists the attribute: code may read it by name through them
+        found.extend(n for n in ctx.index.attributes.get("__slots__", ()) if kept(n))
+        found.extend(
+            n
+            for c in ctx.index.classes
+            for n in [c]
+            if re.search(rf"__slots__[^\n]*['\"]{re.escape(name)}['\"]", ctx.code(c))
+        )
     for c in ctx.index.classes:  # `other = key` in a class body reads it
         for line in c.body.body:
             if isinstance(line, cst.SimpleStatementLine):
