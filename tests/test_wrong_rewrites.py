@@ -1435,3 +1435,60 @@ def test_a_module_level_instance_of_a_session_class_used_elsewhere(tmp_path):
     paths = sorted(str(p) for p in tmp_path.iterdir())
     results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
     assert not any(r.changed for r in results)
+
+
+NINTH_REVIEW = {
+    # a table entry that is a name for another host
+    "table_entry_name": (
+        "SLACK_URL = 'https://hooks.slack.com/services/T/B/X'\n"
+        "URLS = {'owners': 'https://api.hubapi.com/crm/v3/owners', 'alert': SLACK_URL}\n"
+        "def fetch(name):\n    return requests.get(URLS[name], params={'hapikey': KEY})\n",
+        "hooks.slack.com",
+    ),
+    # a table entry read from the environment
+    "table_entry_env": (
+        "URLS = {'owners': 'https://api.hubapi.com/crm/v3/owners',"
+        " 'alert': os.environ['ALERT_URL']}\n"
+        "def fetch(name):\n    return requests.get(URLS[name], params={'hapikey': KEY})\n",
+        "known at run time",
+    ),
+    # a class's session handed on as a value
+    "session_passed_on": (
+        "def notify(session, text):\n"
+        "    session.post('https://hooks.slack.com/x', json={'text': text})\n"
+        "class HubSpot:\n    def __init__(self):\n        self.session = requests.Session()\n"
+        "        self.session.params = {'hapikey': KEY}\n"
+        "hs = HubSpot()\nnotify(hs.session, 'synced')\n",
+        "instances of HubSpot",
+    ),
+    # a factory handing an instance out
+    "instance_getter": (
+        "class HubSpot:\n    def __init__(self):\n        self.session = requests.Session()\n"
+        "        self.session.params = {'hapikey': KEY}\n"
+        "_default = None\ndef default():\n    global _default\n"
+        "    if _default is None:\n        _default = HubSpot()\n    return _default\n",
+        "default() returns an instance",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NINTH_REVIEW))
+def test_shapes_of_the_ninth_review_stay_manual(name):
+    source, reason = NINTH_REVIEW[name]
+    result = migrate("import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source)
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value in ("params", "session")]
+    assert site.status == Status.MANUAL and reason in site.reason
+
+
+def test_a_key_also_read_inside_its_migrated_request_is_reported():
+    """A review: json={"source": "sync-" + KEY[-4:]} in the migrated request:
+    KEY stayed required and nothing said so."""
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def push(c):\n    return requests.post('https://api.hubapi.com/crm/v3/objects/"
+        "contacts', params={'hapikey': KEY}, json={'p': c, 'source': 'sync-' + KEY[-4:]})\n"
+    )
+    assert any(
+        s.kind.value == "setting" and s.status == Status.MANUAL for s in result.sites
+    )

@@ -81,6 +81,11 @@ def instances_elsewhere(data: bytes, cls: str, attribute: str) -> int | None:
         ]
         if starts:
             return data.count(b"\n", 0, min(starts)) + 1
+        if attribute:  # notify(hs.session): the session itself, handed on
+            bare = re.compile(rb"\b" + re.escape(session) + rb"\b(?!\s*[.=\[(])")
+            for number, line in enumerate(lines, start=1):
+                if bare.search(line):
+                    return number
         if not attribute:  # the instance is the session: as a value, it leaves
             bare = re.compile(rb"\b" + re.escape(name) + rb"\b(?!\s*[.=(])")
             for number, line in enumerate(lines, start=1):

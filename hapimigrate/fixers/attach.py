@@ -563,9 +563,32 @@ def _instances_elsewhere(ctx: ModuleContext, session: cst.BaseExpression) -> str
     handed = _hands_out(ctx, home, attribute)
     if handed is not None:
         return HANDED_OUT.format(name, handed)
+    module_instances = _module_instances(ctx, home)
+    bound = {
+        target.target.value
+        for node in walk(ctx.module)
+        if isinstance(node, cst.Assign)
+        and isinstance(node.value, cst.Call)
+        and isinstance(node.value.func, cst.Name)
+        and node.value.func.value == name
+        for target in node.targets
+        if isinstance(target.target, cst.Name)
+    }
+    for function in ctx.module.body:  # def default(): return _default
+        if isinstance(function, cst.FunctionDef) and any(
+            (isinstance(r.value, cst.Name) and r.value.value in bound)
+            or (
+                isinstance(r.value, cst.Call)
+                and isinstance(r.value.func, cst.Name)
+                and r.value.func.value == name
+            )
+            for r in origins.own_returns(function)
+        ):
+            return HANDED_OUT.format(
+                name, f"{function.name.value}() returns an instance"
+            )
     instances = {
-        each + (f".{attribute}" if attribute else "")
-        for each in _module_instances(ctx, home)
+        each + (f".{attribute}" if attribute else "") for each in module_instances
     }
     if f"{name}()" in ctx.shared_elsewhere or instances & ctx.shared_elsewhere:
         return SESSION_ELSEWHERE.format(
@@ -843,6 +866,9 @@ def _chosen_host(ctx: ModuleContext, url: cst.BaseExpression, field: str) -> str
                 hosts = _literal_hosts(ctx, table)
                 if not hosts or _mutated(ctx, table):
                     return "a host known at run time"
+                unwritten = _unwritten_entry(ctx, table)
+                if unwritten is not None:
+                    return unwritten
                 other = next((h for h in hosts if not hubspot.takes_tokens(h)), None)
                 if other is not None:
                     return other
@@ -893,9 +919,42 @@ def _table_host(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
             continue  # not a table of URLs (params["x"], a header)
         if _mutated(ctx, table.value):
             return "a host known at run time"
+        unwritten = _unwritten_entry(ctx, table.value)
+        if unwritten is not None:
+            return unwritten
         other = next((h for h in hosts if not hubspot.takes_tokens(h)), None)
         if other is not None:
             return other
+    return None
+
+
+def _unwritten_entry(ctx: ModuleContext, table: cst.BaseExpression) -> str | None:
+    """An entry of a table of URLs that is not a URL written out
+    (``"alert": SLACK_URL``, ``os.environ["ALERT_URL"]``): its host, when not
+    HubSpot's, or "a host known at run time"."""
+    if not isinstance(table, cst.Name):
+        return None
+    for value in _assigned_values(ctx, table):
+        if isinstance(value, cst.Dict):
+            entries = [
+                e.value for e in value.elements if isinstance(e, cst.DictElement)
+            ]
+            if any(not isinstance(e, cst.DictElement) for e in value.elements):
+                return "a host known at run time"  # {**OTHER}
+        elif isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+            entries = [e.value for e in value.elements if isinstance(e, cst.Element)]
+            if any(not isinstance(e, cst.Element) for e in value.elements):
+                return "a host known at run time"
+        else:
+            continue
+        for entry in entries:
+            if isinstance(entry, (cst.SimpleString, cst.ConcatenatedString)):
+                continue
+            where = hubspot.host(values.url_template(ctx, entry))
+            if where is None:
+                return "a host known at run time"
+            if not hubspot.takes_tokens(where):
+                return where
     return None
 
 

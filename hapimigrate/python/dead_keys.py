@@ -128,7 +128,7 @@ def report(ctx: ModuleContext, statement: cst.CSTNode, reason: str) -> None:
 def uncovered(ctx: ModuleContext, nodes: list[cst.CSTNode]) -> cst.CSTNode | None:
     """The first of ``nodes`` that no site covers (a site left for a person, a
     guard, a kept token already tells about the others)."""
-    spans = [(s.line, s.end_line) for s in ctx.sites]
+    spans = [(s.line, s.end_line) for s in ctx.sites if s.status != Status.REWRITE]
     for node in sorted(nodes, key=ctx.start):
         line = ctx.start(node)[0]
         if not any(start <= line <= end for start, end in spans):
