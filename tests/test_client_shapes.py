@@ -755,3 +755,42 @@ def test_an_async_factory_and_an_async_method_that_forward_headers_are_read(
     )
     result = migrate_tree(tmp_path, modules, app)
     assert [s.status for s in result.sites] == [Status.REWRITE], result.sites
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        # headers= of its own beside **kw: TypeError once kw holds headers too
+        "    def get(self, url, **kw):\n"
+        "        return self._s.get(url, headers={'X-Trace': '1'}, **kw)\n",
+        # the caller's Authorization replaced by the client's own
+        "    def get(self, url, headers=None):\n        headers = dict(headers or {})\n"
+        "        headers['Authorization'] = 'Bearer ' + INTERNAL\n"
+        "        return self._s.get(url, headers=headers)\n",
+        # the caller's headers replaced by defaults when given
+        "    def get(self, url, headers=None):\n"
+        "        return self._s.get(url, headers=headers or self.defaults)\n",
+    ],
+)
+def test_a_tree_client_that_does_not_hand_headers_on_as_given_is_manual(method, tmp_path):
+    """A review: an internal client's method forwarding **kw beside its own
+    headers=, or rewriting the headers it is given, was taken to take headers=."""
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions, Status
+
+    (tmp_path / "internal_http.py").write_text(
+        "import requests\nINTERNAL = 'x'\nclass _Client:\n"
+        "    def __init__(self):\n        self._s = requests.Session()\n"
+        "        self.defaults = {'Accept': 'application/json'}\n" + method
+        + "client = _Client()\n"
+    )
+    (tmp_path / "app.py").write_text(
+        "import os\nfrom internal_http import client\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def owners():\n    return client.get('https://api.hubapi.com/crm/v3/owners?hapikey=' + KEY)\n"
+    )
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    assert not any(r.changed for r in results)
+    assert {s.status for r in results for s in r.sites if s.kind.value == "url"} == {
+        Status.MANUAL
+    }

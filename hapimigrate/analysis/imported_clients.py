@@ -220,9 +220,17 @@ def _forwards_headers(
     for node in ast.walk(function):
         if not isinstance(node, ast.Call):
             continue
+        # headers=headers exactly (not `headers or DEFAULTS`), or **kw with no
+        # headers= of its own beside it (a TypeError once kw holds some)
+        own_headers = any(k.arg == "headers" for k in node.keywords)
         passes = any(
-            (named and k.arg == "headers" and _mentions(k.value, "headers"))
-            or (not named and k.arg is None and _is_name(k.value, carrier))
+            (named and k.arg == "headers" and _is_name(k.value, "headers"))
+            or (
+                not named
+                and k.arg is None
+                and _is_name(k.value, carrier)
+                and not own_headers
+            )
             for k in node.keywords
         )
         if passes and _known_request(module, node.func, cls, depth, local):
@@ -245,6 +253,24 @@ def _replaced(function: _Function, carrier: str, named: bool) -> bool:
     """``headers = {...}`` (not built from ``headers``), ``kw["headers"] =
     ...``, ``kw.pop("headers")``: what the caller hands in is dropped."""
     for node in ast.walk(function):
+        if named and isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:  # headers["Authorization"] = ..., headers |= ...
+                if isinstance(target, ast.Subscript) and _is_name(
+                    target.value, carrier
+                ):
+                    return True
+                if isinstance(node, ast.AugAssign) and _is_name(target, carrier):
+                    return True
+        if (
+            named
+            and isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and _is_name(node.func.value, carrier)
+            and node.func.attr
+            in ("update", "setdefault", "pop", "clear", "__setitem__")
+        ):
+            return True
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if named and _is_name(target, carrier):
