@@ -448,3 +448,23 @@ def test_an_attribute_read_by_a_computed_name_stays(reader):
     )
     assert "self.key = os.environ['HUBSPOT_API_KEY']" in result.new.decode()
     assert any(s.kind.value == "setting" for s in result.sites)
+
+
+def test_an_import_of_a_tree_module_that_does_something_stays(tmp_path):
+    """A review: `import settings` went with its last key use, but settings.py
+    ran load_dotenv(): the token from .env was then never loaded."""
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / "settings.py").write_text(
+        "import os\nfrom dotenv import load_dotenv\n\nload_dotenv()\n"
+        "HUBSPOT_KEY = os.environ['HUBSPOT_API_KEY']\n"
+    )
+    (tmp_path / "crm.py").write_text(
+        "import requests\nimport settings\n\ndef contacts():\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/owners?hapikey=' + settings.HUBSPOT_KEY)\n"
+    )
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = {r.path.rsplit("/", 1)[1]: r for r in run.results(paths, RunOptions(providers.resolve(None)), jobs=1)}
+    crm = results["crm.py"].new.decode()
+    assert "import settings" in crm and "HUBSPOT_ACCESS_TOKEN" in crm

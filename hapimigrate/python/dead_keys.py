@@ -11,11 +11,13 @@ variable stays required, and why.
 from __future__ import annotations
 
 import os
+import re
 from typing import Mapping
 
 import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope
 
+from hapimigrate import tree_imports
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import drop_items, plus_operands
@@ -198,6 +200,8 @@ def remove_unused_import(
         )
         if index is None:
             continue
+        if _runs_something(ctx, node, node.names[index]):
+            continue  # import settings: its load_dotenv() must still run
         previous = ctx.edits.statements.get(node, [node])
         current = previous[0] if previous and previous[0] is not None else node
         names = [a for a in current.names if _bound_name(a) != name]
@@ -209,6 +213,39 @@ def remove_unused_import(
                 current.with_changes(names=drop_items(current.names, kept))
             ]
         return True
+    return False
+
+
+_TOP_LEVEL_EFFECT = re.compile(
+    r"(?m)^(?:[A-Za-z_][\w.]*\s*\(|os\.environ\b[^\n]*=|os\.putenv)"
+)
+
+
+def _runs_something(
+    ctx: ModuleContext, statement: cst.Import | cst.ImportFrom, alias: cst.ImportAlias
+) -> bool:
+    """Whether the module an import loads is one of the tree's that does
+    something when imported (``load_dotenv()``, ``os.environ[...] = ...``,
+    ``logging.basicConfig(...)``): the import must stay for it."""
+    name = ctx.code(alias.name).replace(" ", "")
+    level = 0
+    if isinstance(statement, cst.ImportFrom):
+        level = len(statement.relative)
+        source = ctx.code(statement.module).replace(" ", "") if statement.module else ""
+        candidates = [f"{source}.{name}" if source else name, source]
+    else:
+        candidates = [name]
+    for dotted in filter(None, candidates):
+        path = tree_imports.module_file(ctx.path, dotted, level)
+        if path is None:
+            continue
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            return True  # not readable: keep it
+        if _TOP_LEVEL_EFFECT.search(text):
+            return True
     return False
 
 
