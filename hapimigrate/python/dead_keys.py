@@ -216,17 +216,19 @@ def remove_unused_import(
     return False
 
 
+# what an imported module may do to the environment the token is read from
 _TOP_LEVEL_EFFECT = re.compile(
-    r"(?m)^(?:[A-Za-z_][\w.]*\s*\(|os\.environ\b[^\n]*=|os\.putenv)"
+    r"(?m)^(?:[\w.]*(?:load_dotenv|read_env|read_dotenv)\s*\(|os\.environ\b[^\n]*=|"
+    r"os\.environ\.(?:update|setdefault)\(|os\.putenv\()"
 )
 
 
 def _runs_something(
     ctx: ModuleContext, statement: cst.Import | cst.ImportFrom, alias: cst.ImportAlias
 ) -> bool:
-    """Whether the module an import loads is one of the tree's that does
-    something when imported (``load_dotenv()``, ``os.environ[...] = ...``,
-    ``logging.basicConfig(...)``): the import must stay for it."""
+    """Whether the module an import loads is one of the tree's that fills the
+    environment when imported (``load_dotenv()``, ``os.environ[...] = ...``):
+    the import must stay for it (the token may come from there)."""
     name = ctx.code(alias.name).replace(" ", "")
     level = 0
     if isinstance(statement, cst.ImportFrom):
