@@ -794,3 +794,20 @@ def test_a_tree_client_that_does_not_hand_headers_on_as_given_is_manual(method, 
     assert {s.status for r in results for s in r.sites if s.kind.value == "url"} == {
         Status.MANUAL
     }
+
+
+def test_an_sdk_client_whose_access_token_is_set_later_keeps_its_key():
+    """A review: HubSpot(api_key=KEY) then client.access_token = os.environ.get(
+    "HUBSPOT_OAUTH_TOKEN"): migrated, the later write replaced the token (with
+    None when unset), where the key had been used."""
+    from hapimigrate.model import Status
+    from tests.conftest import migrate
+
+    result = migrate(
+        "import os\nfrom hubspot import HubSpot\n"
+        "client = HubSpot(api_key=os.environ['HUBSPOT_API_KEY'])\n"
+        "client.access_token = os.environ.get('HUBSPOT_OAUTH_TOKEN')\n"
+    )
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "sdk"]
+    assert site.status == Status.MANUAL and "access_token is set later" in site.reason

@@ -250,6 +250,14 @@ def _key_set_again(ctx: ModuleContext, call: cst.Call) -> str | None:
                 return f"the client's api_key is set again (line {line})"
             # hs.api_key read: None once the client is given access_token
             return KEY_READ_REASON.format(line)
+    for attribute in ctx.index.attributes.get("access_token", ()):
+        if (
+            isinstance(attribute.value, cst.Name)
+            and attribute.value.value in names
+            and isinstance(ctx.parent(attribute), cst.AssignTarget)
+        ):  # hs.access_token = ... would replace the token given here
+            line = ctx.start(attribute)[0]
+            return f"the client's access_token is set later (line {line}): by hand"
     return None
 
 
