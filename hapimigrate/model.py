@@ -221,6 +221,9 @@ class RunOptions:
     several_keys: tuple[str, ...] = ()
     # key name -> where another module tests it ("settings.py:4"): uses stay manual
     guarded_elsewhere: tuple[tuple[str, str], ...] = ()
+    # key name -> where another module sets it (config.KEY = sys.argv[1]): each
+    # run's key would become one token; uses stay manual
+    written_elsewhere: tuple[tuple[str, str], ...] = ()
     remove_dead_keys: bool = True  # off for notebook cells, which share their names
     # diff/apply --modernize: v3/v4 paths whose 2026-03 twin has identical schemas
     # become date-based paths (sites of kind "version")

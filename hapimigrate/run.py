@@ -408,6 +408,7 @@ def _keep_keys_read_elsewhere(
         needed |= {s.encode() for s in (*r.session_headers, *r.session_factories)}
         needed |= {c.encode() for c, _ in (*r.class_reads, *r.session_classes)}
         needed |= {b"getattr"} if r.token_parameters else set()
+        needed |= {name.encode() for _, name in r.imported_keys}
     bounded = {w: re.compile(rb"\b" + re.escape(w) + rb"\b") for w in needed}
     containing: dict[bytes, set[str]] = {}  # name -> the files that hold it
     texts: dict[str, bytes] = {}
@@ -506,7 +507,18 @@ def _keep_keys_read_elsewhere(
             for module, name in result.imported_keys
             for where in _guards_in(files_named.get(module, ()), name, texts)[:1]
         )
-        if protected or shared or mixed or guarded:
+        # config.HUBSPOT_KEY = sys.argv[1] in another module: a key per run
+        written = tuple(
+            (name, where)
+            for module, name in result.imported_keys
+            for where in _attribute_writes(
+                sorted(containing.get(name.encode(), set()) - {path}),
+                module,
+                name,
+                texts,
+            )[:1]
+        )
+        if protected or shared or mixed or guarded or written:
             again[path] = process_file(
                 path,
                 dataclasses.replace(
@@ -519,11 +531,37 @@ def _keep_keys_read_elsewhere(
                         *guarded,
                         *(per_path or {}).get(path, options).guarded_elsewhere,
                     ),
+                    written_elsewhere=written,
                 ),
             )
     in_place = {id(r) for r in ahead}
     yield from (again.get(r.path, r) for r in ahead)
     yield from (again.get(r.path, r) for r in deferred if id(r) not in in_place)
+
+
+def _attribute_writes(
+    paths: Iterable[str], module: str, name: str, texts: dict[str, bytes]
+) -> list[str]:
+    """Where modules set ``module.name`` (``config.HUBSPOT_KEY = args.key``,
+    ``setattr(config, "HUBSPOT_KEY", ...)``); as ``path:line``."""
+    stem = re.escape(module.rsplit(".", 1)[-1].encode())
+    word = re.escape(name.encode())
+    writes = re.compile(
+        rb"(?m)^[ \t]*(?:\w+\.)*"
+        + stem
+        + rb"\."
+        + word
+        + rb"[ \t]*=(?!=)|\bsetattr\(\s*"
+        rb"(?:\w+\.)*" + stem + rb"\s*,\s*['\"]" + word + rb"['\"]"
+    )
+    found = []
+    for path in paths:
+        data = texts.get(path)
+        match = writes.search(data) if data is not None else None
+        if match is not None:
+            line = data.count(b"\n", 0, match.start()) + 1
+            found.append(f"{os.path.basename(path)}:{line}")
+    return found
 
 
 def _guards_in(paths: Iterable[str], name: str, texts: dict[str, bytes]) -> list[str]:

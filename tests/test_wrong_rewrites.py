@@ -1505,3 +1505,29 @@ def test_a_url_with_user_information_is_sent_to_the_host_after_it():
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and "evil.example" in site.reason
+
+
+@pytest.mark.parametrize(
+    "write",
+    ["    config.HUBSPOT_KEY = sys.argv[1]\n", "    setattr(config, 'HUBSPOT_KEY', sys.argv[1])\n"],
+)
+def test_a_settings_attribute_another_module_sets_keeps_its_readers_manual(write, tmp_path):
+    """A review: cli.py set config.HUBSPOT_KEY from the command line; client.py,
+    reading it, was migrated to the one token: every run's key was replaced."""
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / "config.py").write_text("import os\nHUBSPOT_KEY = os.environ['HUBSPOT_API_KEY']\n")
+    (tmp_path / "client.py").write_text(
+        "import requests\nimport config\ndef contacts():\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/owners',"
+        " params={'hapikey': config.HUBSPOT_KEY})\n"
+    )
+    (tmp_path / "cli.py").write_text(
+        "import sys\nimport config\nimport client\ndef main():\n" + write + "    client.contacts()\n"
+    )
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    assert not any(r.changed for r in results)
+    (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "cli.py:5 sets HUBSPOT_KEY" in site.reason

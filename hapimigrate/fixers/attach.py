@@ -166,6 +166,9 @@ def guarded_elsewhere(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str | 
         where = ctx.guarded_elsewhere.get(identity)
         if where is not None:
             return GUARDED_ELSEWHERE.format(where, identity)
+        where = ctx.written_elsewhere.get(identity)
+        if where is not None:
+            return WRITTEN_ELSEWHERE.format(where, identity)
         if identity.isidentifier() and re.search(
             r"""environ\s*\[\s*['"]%s['"]\s*\]\s*=(?!=)|"""
             r"""(?:setdefault|putenv)\(\s*['"]%s['"]""" % (identity, identity),
@@ -175,6 +178,10 @@ def guarded_elsewhere(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str | 
     return None
 
 
+WRITTEN_ELSEWHERE = (
+    "{} sets {} (a value per run, from the command line or a caller?): the token "
+    "would replace whatever it sets; change them together by hand"
+)
 SETS_ITS_VARIABLE = (
     "this module sets {} itself (os.environ[...] = ..., setdefault): reading the "
     "token's variable instead would find nothing; change both by hand"

@@ -140,6 +140,7 @@ class ModuleContext:
         # this module's rewrites ask the tree about
         self.shared_elsewhere = shared_elsewhere
         self.guarded_elsewhere: dict[str, str] = {}  # see RunOptions
+        self.written_elsewhere: dict[str, str] = {}  # see RunOptions
         self.token_parameters: set[str] = set()
         # carriers across modules (see model.Carrier): those imported here, what
         # became of this module's own in their readers, those it could export,

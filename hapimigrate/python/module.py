@@ -138,6 +138,7 @@ def _process(
         **asked,
     )
     ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
+    ctx.written_elsewhere = dict(options.written_elsewhere)
     _carriers(ctx, options)
     ctx.python2_style |= python2
     registry.run(ctx)
@@ -160,6 +161,7 @@ def _process(
         )
         ctx.mixed_requests = mixed
         ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
+        ctx.written_elsewhere = dict(options.written_elsewhere)
         _carriers(ctx, options)
         ctx.python2_style |= python2
         registry.run(ctx)
