@@ -212,12 +212,37 @@ def _writes(data: bytes, variables: set[str]) -> list[tuple[str, int]]:
         tree = ast.parse(data)
     except (SyntaxError, ValueError):
         return []
+    tree = _ConstantsInlined(tree).visit(tree)  # VAR = "HUBSPOT_API_KEY"; environ[VAR]
     found = []
     holders = _env_holders(tree)
     for node in ast.walk(tree):
         for variable in _written(node, variables, holders):
             found.append((variable, node.lineno))
     return sorted(found, key=lambda f: f[1])
+
+
+class _ConstantsInlined(ast.NodeTransformer):
+    """A module's string constants (``VAR = "HUBSPOT_API_KEY"`` at its top,
+    bound once) read as their text, so that ``os.environ[VAR] = ...`` is seen."""
+
+    def __init__(self, tree: ast.AST) -> None:
+        bound: dict[str, list[str | None]] = {}
+        for node in getattr(tree, "body", ()):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        bound.setdefault(target.id, []).append(_text(node.value))
+        self.constants = {
+            name: values[0]
+            for name, values in bound.items()
+            if len(values) == 1 and values[0] is not None
+        }
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        value = self.constants.get(node.id)
+        if value is None or not isinstance(node.ctx, ast.Load):
+            return node
+        return ast.copy_location(ast.Constant(value), node)
 
 
 def _env_holders(tree: ast.AST) -> set[str]:

@@ -144,6 +144,16 @@ RUNNERS = {
         """,
         3,
     ),
+    # the ninth review: the variable's name held in a module constant
+    "os.environ[VAR] = ...": (
+        """\
+        import os
+        VAR = "HUBSPOT_API_KEY"
+        def configure(key):
+            os.environ[VAR] = key
+        """,
+        4,
+    ),
 }
 
 
