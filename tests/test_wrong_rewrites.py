@@ -6,8 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from hapimigrate.model import Status
+from hapimigrate import providers, run
+from hapimigrate.model import FileResult, RunOptions, Status
 from tests.conftest import migrate
+
+
+def tree_results(folder) -> list[FileResult]:
+    """Every file of ``folder`` migrated together (the tree-wide passes)."""
+    paths = sorted(str(p) for p in folder.iterdir())
+    return list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+
 
 KEY = "import os, requests\nAPI_KEY = os.environ.get('HUBSPOT_API_KEY')\n"
 
@@ -214,8 +222,6 @@ STORE = (
 
 def migrate_beside(tmp_path, source: str, store: str = STORE):
     """Migrate ``app.py`` with ``db.py`` beside it: the FileResult of app.py."""
-    from hapimigrate import providers, run
-    from hapimigrate.model import RunOptions
 
     (tmp_path / "db.py").write_text(store)
     (tmp_path / "app.py").write_text(source)
@@ -433,8 +439,6 @@ def test_a_configured_object_passed_from_another_module_is_not_replaced(tmp_path
         "class Config:\n    hubspot_key = os.environ['HUBSPOT_API_KEY']\n"
         "def run():\n    return deals(Config())\n"
     )
-    from hapimigrate import providers, run
-    from hapimigrate.model import RunOptions
 
     (tmp_path / "client.py").write_text(client)
     (tmp_path / "main.py").write_text(main)
@@ -518,8 +522,6 @@ CLIENT = (
     ids=["alone", "tested", "subprocess", "two_parsers"],
 )
 def test_an_option_defaulting_to_the_key_across_modules(tmp_path, extra, migrated):
-    from hapimigrate import providers, run
-    from hapimigrate.model import RunOptions
 
     (tmp_path / "client.py").write_text(CLIENT)
     (tmp_path / "cli.py").write_text(ARGPARSE_CLI + extra)
@@ -809,7 +811,7 @@ def test_a_request_on_the_callers_session_takes_the_header_for_itself():
     )
     result = migrate(source)
     assert [s.status for s in result.sites] == [Status.REWRITE]
-    assert "headers={\"Authorization\"" in result.new.decode()
+    assert 'headers={"Authorization"' in result.new.decode()
 
 
 SESSION_CLASS = (
@@ -838,18 +840,13 @@ def test_instances_of_a_session_class_sending_elsewhere_keep_it_manual(name, tmp
     """A review: a Session subclass whose __init__ sets the key's params (or a
     client's self.session) got the header, and instances made in another
     module fetched Slack with it. Both modules stay as they are."""
-    from hapimigrate import run
-    from hapimigrate.model import RunOptions
-    from hapimigrate import providers
 
     (tmp_path / "sessions.py").write_text(SESSION_CLASS)
     (tmp_path / "main.py").write_text(
         "import os\nfrom sessions import HubSession, Client\n"
         "def notify(x):\n    pass\n" + USES[name]
     )
-    options = RunOptions(providers.resolve(None))
-    paths = sorted(str(p) for p in tmp_path.iterdir())
-    results = list(run.results(paths, options, jobs=1))
+    results = tree_results(tmp_path)
     target = "Client" if name.startswith("attribute") else "HubSession"
     by_name = {r.path.rsplit("/", 1)[1]: r for r in results}
     assert not by_name["main.py"].changed
@@ -858,13 +855,14 @@ def test_instances_of_a_session_class_sending_elsewhere_keep_it_manual(name, tmp
     assert site.status == Status.MANUAL
     assert f"{target}()" in site.reason and "other (or unknown) hosts" in site.reason
     new = (by_name["sessions.py"].new or b"").decode()
-    assert "self.headers" not in new if target == "HubSession" else "self.session.headers" not in new
+    assert (
+        "self.headers" not in new
+        if target == "HubSession"
+        else "self.session.headers" not in new
+    )
 
 
 def test_instances_of_a_session_class_that_stay_on_hubspot_migrate(tmp_path):
-    from hapimigrate import run
-    from hapimigrate.model import RunOptions
-    from hapimigrate import providers
 
     (tmp_path / "sessions.py").write_text(SESSION_CLASS)
     (tmp_path / "main.py").write_text(
@@ -873,9 +871,7 @@ def test_instances_of_a_session_class_that_stay_on_hubspot_migrate(tmp_path):
         "s.get('https://api.hubapi.com/crm/v3/owners')\n"
         "c = Client(os.environ['HUBSPOT_API_KEY'])\nc.owners()\n"
     )
-    options = RunOptions(providers.resolve(None))
-    paths = sorted(str(p) for p in tmp_path.iterdir())
-    results = list(run.results(paths, options, jobs=1))
+    results = tree_results(tmp_path)
     assert {s.status for r in results for s in r.sites} == {Status.REWRITE}
     main = next(r for r in results if r.path.endswith("main.py")).new.decode()
     assert main.count("HUBSPOT_ACCESS_TOKEN") == 2
@@ -1003,15 +999,15 @@ def test_other_values_of_an_attribute_keep_the_request_manual(name):
     fields given by the constructor's callers were all taken as the class's
     own fixed values: the token went to the mirror, or replaced the tenant's."""
     source, reason = ATTRIBUTE_VALUES[name]
-    result = migrate("import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source)
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source
+    )
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and reason in site.reason
 
 
 def test_an_instance_attribute_set_in_another_module_keeps_the_class_manual(tmp_path):
-    from hapimigrate import providers, run
-    from hapimigrate.model import RunOptions
 
     (tmp_path / "client.py").write_text(
         "import os, requests\nclass Client:\n    def __init__(self):\n"
@@ -1023,8 +1019,7 @@ def test_an_instance_attribute_set_in_another_module_keeps_the_class_manual(tmp_
         "from client import Client\ndef for_tenant(tenant):\n    c = Client()\n"
         "    c.api_key = tenant['hubspot_key']\n    return c.owners()\n"
     )
-    paths = sorted(str(p) for p in tmp_path.iterdir())
-    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    results = tree_results(tmp_path)
     assert not any(r.changed for r in results)
     (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and "set one on its instances" in site.reason
@@ -1154,8 +1149,6 @@ def test_a_class_handing_its_session_out_stays_manual():
 def test_another_modules_session_given_the_key_here_is_not_half_rewritten(tmp_path):
     """A review: tenants.py's hub.s.params["hapikey"] = key became a header while
     hub.py's session kept the main key: requests then carried both."""
-    from hapimigrate import providers, run
-    from hapimigrate.model import RunOptions
 
     (tmp_path / "hub.py").write_text(
         "import os, requests\ns = requests.Session()\n"
@@ -1166,8 +1159,7 @@ def test_another_modules_session_given_the_key_here_is_not_half_rewritten(tmp_pa
         "import hub\ndef for_tenant(key):\n    hub.s.params['hapikey'] = key\n"
         "    return hub.owners()\n"
     )
-    paths = sorted(str(p) for p in tmp_path.iterdir())
-    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    results = tree_results(tmp_path)
     assert not any(r.changed for r in results)
     tenants = next(r for r in results if r.path.endswith("tenants.py"))
     assert {s.status for s in tenants.sites} == {Status.MANUAL}
@@ -1202,7 +1194,9 @@ def test_requests_over_tables_of_urls_check_every_host(name):
     ``for name, url in URLS.items()``) sent the token to Slack; and
     status.hubspot.com (a third party's status page) counted as HubSpot's."""
     source, host = URL_TABLES[name]
-    result = migrate("import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source)
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source
+    )
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and host in site.reason
@@ -1237,12 +1231,20 @@ def test_a_class_setting_its_attributes_by_name_keeps_the_key_manual():
 @pytest.mark.parametrize(
     "made, replaced",
     [
-        ("urllib.request.Request(URL + '?hapikey=' + KEY)", "req.headers = {'Accept': 'application/json'}"),
+        (
+            "urllib.request.Request(URL + '?hapikey=' + KEY)",
+            "req.headers = {'Accept': 'application/json'}",
+        ),
         ("urllib.request.Request(URL + '?hapikey=' + KEY)", "req.headers.clear()"),
-        ("requests.Request('GET', URL, params={'hapikey': KEY})", "req.headers = {'Accept': 'application/json'}"),
+        (
+            "requests.Request('GET', URL, params={'hapikey': KEY})",
+            "req.headers = {'Accept': 'application/json'}",
+        ),
     ],
 )
-def test_a_request_object_whose_headers_are_replaced_after_keeps_the_key(made, replaced):
+def test_a_request_object_whose_headers_are_replaced_after_keeps_the_key(
+    made, replaced
+):
     """A review: the header went into Request(...) and the next line replaced
     the object's headers: the request went out with no credential (401)."""
     result = migrate(
@@ -1251,7 +1253,9 @@ def test_a_request_object_whose_headers_are_replaced_after_keeps_the_key(made, r
         f"def get():\n    req = {made}\n    {replaced}\n    return req\n"
     )
     assert result.new is None
-    assert any("replaced" in s.reason for s in result.sites if s.status == Status.MANUAL)
+    assert any(
+        "replaced" in s.reason for s in result.sites if s.status == Status.MANUAL
+    )
 
 
 def test_a_caller_leaving_the_key_at_none_keeps_the_request_manual():
@@ -1303,7 +1307,9 @@ def test_base_urls_a_subclass_or_a_caller_may_change_keep_the_request_manual(nam
     DEFAULT).rstrip('/') given a mirror, and a root built from the
     constructor's parameters: the token went to the other host."""
     source, host = BASE_URL_SHAPES[name]
-    result = migrate("import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source)
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source
+    )
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and host in site.reason
@@ -1332,8 +1338,6 @@ def test_a_key_argument_filling_two_fields_is_left_manual(url):
 def test_a_module_calling_functions_by_name_keeps_them_manual(tmp_path):
     """A review: getattr(tasks, name)(KEY) in another module: sync_deals was
     migrated to take a token, and the runner kept passing the old key."""
-    from hapimigrate import providers, run
-    from hapimigrate.model import RunOptions
 
     (tmp_path / "tasks.py").write_text(
         "import requests\ndef sync_deals(api_key):\n"
@@ -1344,8 +1348,7 @@ def test_a_module_calling_functions_by_name_keeps_them_manual(tmp_path):
         "import os, sys\nimport tasks\n"
         "def main():\n    getattr(tasks, sys.argv[1])(os.environ['HUBSPOT_API_KEY'])\n"
     )
-    paths = sorted(str(p) for p in tmp_path.iterdir())
-    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    results = tree_results(tmp_path)
     assert not any(r.changed for r in results)
     (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL
@@ -1355,8 +1358,6 @@ def test_a_click_option_declared_in_another_module_keeps_the_chain_manual(tmp_pa
     """A review: @api_key_option from opts.py (default=lambda: the old key's
     variable) filled main(api_key), which passed it to deals(), migrated to
     send it as a token: run without --api-key, the old key went as a token."""
-    from hapimigrate import providers, run
-    from hapimigrate.model import RunOptions
 
     (tmp_path / "opts.py").write_text(
         "import os, click\napi_key_option = click.option('--api-key',"
@@ -1371,8 +1372,7 @@ def test_a_click_option_declared_in_another_module_keeps_the_chain_manual(tmp_pa
         "import click\nfrom opts import api_key_option\nfrom hub import deals\n"
         "@click.command()\n@api_key_option\ndef main(api_key):\n    deals(api_key)\n"
     )
-    paths = sorted(str(p) for p in tmp_path.iterdir())
-    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    results = tree_results(tmp_path)
     assert not any(r.changed for r in results)
     reasons = [s.reason for r in results for s in r.sites]
     assert any("declared out of sight (@api_key_option)" in r for r in reasons)
@@ -1418,8 +1418,6 @@ def test_a_table_of_urls_changed_after_it_is_made_keeps_its_request_manual(mutat
 def test_a_module_level_instance_of_a_session_class_used_elsewhere(tmp_path):
     """A review: hub = HubSpot() in client.py (its self.session given the key),
     other.py: hub.session.get("https://example.com/x") got the token."""
-    from hapimigrate import providers, run
-    from hapimigrate.model import RunOptions
 
     (tmp_path / "client.py").write_text(
         "import os, requests\nclass HubSpot:\n    def __init__(self):\n"
@@ -1432,8 +1430,7 @@ def test_a_module_level_instance_of_a_session_class_used_elsewhere(tmp_path):
     (tmp_path / "other.py").write_text(
         "from client import hub\ndef run():\n    hub.session.get('https://example.com/x')\n"
     )
-    paths = sorted(str(p) for p in tmp_path.iterdir())
-    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    results = tree_results(tmp_path)
     assert not any(r.changed for r in results)
 
 
@@ -1475,7 +1472,9 @@ NINTH_REVIEW = {
 @pytest.mark.parametrize("name", sorted(NINTH_REVIEW))
 def test_shapes_of_the_ninth_review_stay_manual(name):
     source, reason = NINTH_REVIEW[name]
-    result = migrate("import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source)
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n" + source
+    )
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value in ("params", "session")]
     assert site.status == Status.MANUAL and reason in site.reason
@@ -1509,25 +1508,31 @@ def test_a_url_with_user_information_is_sent_to_the_host_after_it():
 
 @pytest.mark.parametrize(
     "write",
-    ["    config.HUBSPOT_KEY = sys.argv[1]\n", "    setattr(config, 'HUBSPOT_KEY', sys.argv[1])\n"],
+    [
+        "    config.HUBSPOT_KEY = sys.argv[1]\n",
+        "    setattr(config, 'HUBSPOT_KEY', sys.argv[1])\n",
+    ],
 )
-def test_a_settings_attribute_another_module_sets_keeps_its_readers_manual(write, tmp_path):
+def test_a_settings_attribute_another_module_sets_keeps_its_readers_manual(
+    write, tmp_path
+):
     """A review: cli.py set config.HUBSPOT_KEY from the command line; client.py,
     reading it, was migrated to the one token: every run's key was replaced."""
-    from hapimigrate import providers, run
-    from hapimigrate.model import RunOptions
 
-    (tmp_path / "config.py").write_text("import os\nHUBSPOT_KEY = os.environ['HUBSPOT_API_KEY']\n")
+    (tmp_path / "config.py").write_text(
+        "import os\nHUBSPOT_KEY = os.environ['HUBSPOT_API_KEY']\n"
+    )
     (tmp_path / "client.py").write_text(
         "import requests\nimport config\ndef contacts():\n"
         "    return requests.get('https://api.hubapi.com/crm/v3/owners',"
         " params={'hapikey': config.HUBSPOT_KEY})\n"
     )
     (tmp_path / "cli.py").write_text(
-        "import sys\nimport config\nimport client\ndef main():\n" + write + "    client.contacts()\n"
+        "import sys\nimport config\nimport client\ndef main():\n"
+        + write
+        + "    client.contacts()\n"
     )
-    paths = sorted(str(p) for p in tmp_path.iterdir())
-    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    results = tree_results(tmp_path)
     assert not any(r.changed for r in results)
     (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and "cli.py:5 sets HUBSPOT_KEY" in site.reason
