@@ -772,7 +772,9 @@ def test_an_async_factory_and_an_async_method_that_forward_headers_are_read(
         "        return self._s.get(url, headers=headers or self.defaults)\n",
     ],
 )
-def test_a_tree_client_that_does_not_hand_headers_on_as_given_is_manual(method, tmp_path):
+def test_a_tree_client_that_does_not_hand_headers_on_as_given_is_manual(
+    method, tmp_path
+):
     """A review: an internal client's method forwarding **kw beside its own
     headers=, or rewriting the headers it is given, was taken to take headers=."""
     from hapimigrate import providers, run
@@ -781,7 +783,8 @@ def test_a_tree_client_that_does_not_hand_headers_on_as_given_is_manual(method, 
     (tmp_path / "internal_http.py").write_text(
         "import requests\nINTERNAL = 'x'\nclass _Client:\n"
         "    def __init__(self):\n        self._s = requests.Session()\n"
-        "        self.defaults = {'Accept': 'application/json'}\n" + method
+        "        self.defaults = {'Accept': 'application/json'}\n"
+        + method
         + "client = _Client()\n"
     )
     (tmp_path / "app.py").write_text(

@@ -441,7 +441,8 @@ def test_an_attribute_read_by_a_computed_name_stays(reader):
     from tests.conftest import migrate
 
     result = migrate(
-        "import os, requests\nclass Client:\n" + reader
+        "import os, requests\nclass Client:\n"
+        + reader
         + "    def __init__(self):\n        self.key = os.environ['HUBSPOT_API_KEY']\n"
         "    def owners(self):\n        return requests.get('https://api.hubapi.com/"
         "crm/v3/owners', params={'hapikey': self.key})\n"
@@ -465,6 +466,9 @@ def test_an_import_of_a_tree_module_that_does_something_stays(tmp_path):
         "    return requests.get('https://api.hubapi.com/crm/v3/owners?hapikey=' + settings.HUBSPOT_KEY)\n"
     )
     paths = sorted(str(p) for p in tmp_path.iterdir())
-    results = {r.path.rsplit("/", 1)[1]: r for r in run.results(paths, RunOptions(providers.resolve(None)), jobs=1)}
+    results = {
+        r.path.rsplit("/", 1)[1]: r
+        for r in run.results(paths, RunOptions(providers.resolve(None)), jobs=1)
+    }
     crm = results["crm.py"].new.decode()
     assert "import settings" in crm and "HUBSPOT_ACCESS_TOKEN" in crm

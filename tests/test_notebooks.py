@@ -326,18 +326,24 @@ def test_a_cell_magic_is_not_python_and_imports_go_below_it(tmp_path):
     )
     target = tmp_path / "nb.ipynb"
     target.write_text(json.dumps(notebook, indent=1) + "\n")
-    result = run.process_file(str(target), RunOptions(providers.resolve(None), scan_text=True))
+    result = run.process_file(
+        str(target), RunOptions(providers.resolve(None), scan_text=True)
+    )
     cells = json.loads(result.new)["cells"]
     assert cells[0] == notebook["cells"][0] and cells[1] == notebook["cells"][1]
     assert cells[2]["source"][0] == "import os\n"
-    statuses = {(s.cell, s.status.value) for s in result.sites if s.kind.value != "call"}
+    statuses = {
+        (s.cell, s.status.value) for s in result.sites if s.kind.value != "call"
+    }
     assert (2, "manual") in statuses and (3, "rewrite") in statuses
 
 
 def test_a_key_a_shell_line_reads_is_kept(tmp_path):
     notebook = _notebook(
         _code("import os, requests", "KEY = os.environ['HUBSPOT_API_KEY']"),
-        _code("r = requests.get('https://api.hubapi.com/crm/v3/owners?hapikey=' + KEY)"),
+        _code(
+            "r = requests.get('https://api.hubapi.com/crm/v3/owners?hapikey=' + KEY)"
+        ),
         _code("!python sync.py --api-key {KEY}"),
     )
     target = tmp_path / "nb.ipynb"

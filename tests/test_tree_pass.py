@@ -35,7 +35,7 @@ def test_a_client_built_with_a_configured_key_elsewhere_is_given_the_token(tmp_p
     result, after = _apply(tmp_path, {"client.py": CLIENT, "use.py": user})
     assert result.exit_code == 0, result.output
     assert '"Bearer " + self.api_key' in after["client.py"]
-    assert after["use.py"].endswith("c = Client(os.environ[\"HUBSPOT_ACCESS_TOKEN\"])\n")
+    assert after["use.py"].endswith('c = Client(os.environ["HUBSPOT_ACCESS_TOKEN"])\n')
 
 
 def test_a_client_built_with_a_key_that_cannot_be_placed_is_left(tmp_path):
