@@ -25,7 +25,7 @@ from hapimigrate import tree_imports
 from hapimigrate.analysis import arguments, values
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
-from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.context import ModuleContext, walk
 
 CONFIG, CALLER, FALLBACK = "config", "caller", "fallback"
 MIXED, UNKNOWN = "mixed", "unknown"
@@ -822,7 +822,7 @@ def _init_heirs(
 def _super_init_calls(ctx: ModuleContext, cls: cst.ClassDef) -> list[cst.Call]:
     """``super().__init__(...)`` / ``super(Cls, self).__init__(...)`` in ``cls``."""
     found = []
-    for node in _walk(cls):
+    for node in walk(cls):
         if (
             isinstance(node, cst.Call)
             and isinstance(node.func, cst.Attribute)
@@ -854,7 +854,7 @@ def _calls_of_cls(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.Call]:
     """``cls(...)`` in a class method and ``type(self)(...)``: constructor calls
     the class makes of itself (factories such as ``from_env``)."""
     found = []
-    for node in _walk(owner):
+    for node in walk(owner):
         if not isinstance(node, cst.Call):
             continue
         func = node.func
@@ -865,14 +865,6 @@ def _calls_of_cls(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.Call]:
         ):
             found.append(node)
     return found
-
-
-def _walk(node: cst.CSTNode):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(current.children)
 
 
 def _calls_named(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.Call]:

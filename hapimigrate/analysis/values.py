@@ -41,7 +41,7 @@ def url_template(
         return ctx.carrier_templates[id(node)]  # another module's URL (a carrier)
     if ctx.imported_constants and isinstance(node, (cst.Name, cst.Attribute)):
         known = ctx.imported_constants.get(ctx.code(node))
-        if known is not None and _imported_here(ctx, node):
+        if known is not None and imported_here(ctx, node):
             return known  # HUBSPOT_URL of another module of the tree
     if isinstance(node, cst.SimpleString):
         value = node.evaluated_value
@@ -177,7 +177,7 @@ def _placeholder(ctx: ModuleContext, node: cst.CSTNode) -> str:
     return "value"
 
 
-def _imported_here(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
+def imported_here(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
     """The name (or the module of ``module.NAME``) is bound by an import only."""
     root = node
     while isinstance(root, cst.Attribute):

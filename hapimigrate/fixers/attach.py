@@ -426,7 +426,7 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
             if replaced:
                 line = ctx.start(attribute)[0]
                 return HEADERS_REPLACED.format(f"{session}.headers", f"line {line}")
-        if _imported_root(ctx, sink.session):
+        if values.imported_here(ctx, sink.session):  # hub.s: another module made it
             return ANOTHER_MODULES_SESSION.format(session)
         given = callers_session(ctx, sink.session)
         if given is not None:
@@ -482,22 +482,6 @@ ANOTHER_MODULES_SESSION = (
 )
 
 
-def _imported_root(ctx: ModuleContext, session: cst.BaseExpression) -> bool:
-    """``hub.s`` where ``hub`` is an imported module (or ``s`` imported from
-    one): a session another module made."""
-    root = session
-    while isinstance(root, cst.Attribute):
-        root = root.value
-    if not isinstance(root, cst.Name):
-        return False
-    scope = ctx.lexical_scope(root)
-    bindings = list(scope[root.value]) if scope is not None else []
-    return bool(bindings) and all(
-        isinstance(getattr(b, "node", None), (cst.Import, cst.ImportFrom))
-        for b in bindings
-    )
-
-
 HANDED_OUT = (
     "{} hands its session out ({}): whatever its callers send with it would carry "
     "the header, and they are not followed: by hand"
@@ -542,23 +526,6 @@ def session_class(
     return home, attribute
 
 
-def _module_instances(ctx: ModuleContext, cls: cst.ClassDef) -> list[str]:
-    """Module-level names bound to an instance of ``cls`` (``hub = HubSpot()``)."""
-    found = []
-    for node in ctx.module.body:
-        for small in node.body if isinstance(node, cst.SimpleStatementLine) else ():
-            if (
-                isinstance(small, cst.Assign)
-                and len(small.targets) == 1
-                and isinstance(small.targets[0].target, cst.Name)
-                and isinstance(small.value, cst.Call)
-                and isinstance(small.value.func, cst.Name)
-                and small.value.func.value == cls.name.value
-            ):
-                found.append(small.targets[0].target.value)
-    return found
-
-
 def _instances_elsewhere(ctx: ModuleContext, session: cst.BaseExpression) -> str | None:
     """Why the instances of the class holding the session may send its header
     to other hosts, in this module or others (the tree pass says), if so."""
@@ -570,7 +537,7 @@ def _instances_elsewhere(ctx: ModuleContext, session: cst.BaseExpression) -> str
     handed = _hands_out(ctx, home, attribute)
     if handed is not None:
         return HANDED_OUT.format(name, handed)
-    module_instances = _module_instances(ctx, home)
+    module_instances = [n.value for n in bound_to_calls_of(ctx, name)]
     bound = {
         target.target.value
         for node in walk(ctx.module)
@@ -730,18 +697,22 @@ def _factory_elsewhere(ctx: ModuleContext, route: Route) -> str | None:
 def factory_results(ctx: ModuleContext, factory: cst.FunctionDef) -> list[cst.Name]:
     """Module-level names bound to the factory's result (``SESSION =
     make_session()``): sessions like any other."""
+    return bound_to_calls_of(ctx, factory.name.value)
+
+
+def bound_to_calls_of(ctx: ModuleContext, name: str) -> list[cst.Name]:
+    """Module-level names bound to a call of ``name`` (``SESSION =
+    make_session()``, ``hub = HubSpot()``)."""
     found = []
     for node in ctx.module.body:
-        if not isinstance(node, cst.SimpleStatementLine):
-            continue
-        for small in node.body:
+        for small in node.body if isinstance(node, cst.SimpleStatementLine) else ():
             if (
                 isinstance(small, cst.Assign)
                 and len(small.targets) == 1
                 and isinstance(small.targets[0].target, cst.Name)
                 and isinstance(small.value, cst.Call)
                 and isinstance(small.value.func, cst.Name)
-                and small.value.func.value == factory.name.value
+                and small.value.func.value == name
             ):
                 found.append(small.targets[0].target)
     return found
@@ -1860,8 +1831,9 @@ def send_token(
             if held is not None:
                 ctx.session_classes.add((held[0].name.value, held[1]))
                 # hub = HubSpot() at module level: other modules' hub.session
-                for name in _module_instances(ctx, held[0]):
-                    ctx.session_headers.add(name + (f".{held[1]}" if held[1] else ""))
+                for instance in bound_to_calls_of(ctx, held[0].name.value):
+                    attribute = f".{held[1]}" if held[1] else ""
+                    ctx.session_headers.add(instance.value + attribute)
             factory = session_factory(ctx, sink)
             if factory is not None:
                 ctx.session_factories.add(factory.name.value)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import libcst as cst
 from libcst.metadata import (
@@ -18,6 +18,7 @@ from libcst.metadata import (
 )
 
 from hapimigrate.python import metadata
+from hapimigrate.python.metadata import walk  # noqa: F401  (fixers import it from here)
 from hapimigrate.python.edits import Edits
 from hapimigrate.python.imports import InsertedNames, PlannedImports
 from hapimigrate.fingerprint import fingerprint
@@ -338,12 +339,3 @@ class ModuleContext:
             if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
                 names.append(node.name.value)
         return ".".join(reversed(names))
-
-
-def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """``node`` and every node below it, in source order."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed(current.children))

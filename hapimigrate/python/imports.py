@@ -29,6 +29,7 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import GlobalScope
 
 from hapimigrate.model import Import
+from hapimigrate.python.metadata import walk
 
 if TYPE_CHECKING:  # context imports this module
     from hapimigrate.python.context import ModuleContext
@@ -137,7 +138,7 @@ class InsertedNames:
     def _fresh(self, wanted: str) -> str:
         if self._taken is None:
             self._taken = {
-                n.value for n in _walk(self._module) if isinstance(n, cst.Name)
+                n.value for n in walk(self._module) if isinstance(n, cst.Name)
             }
         base = wanted.replace(".", "_")
         for candidate in (f"_{base}", f"_hubspot_{base}"):
@@ -333,7 +334,7 @@ def defined_too_late(ctx: ModuleContext) -> str | None:
                 and statement.name.value not in reaching
                 and any(
                     isinstance(n, cst.Name) and n.value in reaching
-                    for n in _walk(statement)
+                    for n in walk(statement)
                 )
             ):
                 reaching.add(statement.name.value)
@@ -384,14 +385,6 @@ def _run_at_import(statement: cst.CSTNode) -> Iterator[cst.CSTNode]:
             if isinstance(node, cst.Lambda) and child is node.body:
                 continue
             stack.append(child)
-
-
-def _walk(node: cst.CSTNode):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(current.children)
 
 
 def add_imports(module: cst.Module, needed: Iterable[Import]) -> cst.Module:

@@ -22,7 +22,7 @@ this shape); elsewhere LibCST runs as shipped (see also :mod:`speedups`)."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Mapping
+from typing import Iterator, Mapping
 
 import libcst as cst
 from libcst.metadata import (
@@ -113,3 +113,12 @@ def parents(module: cst.Module) -> dict[cst.CSTNode, cst.CSTNode]:
 
 speedups.install()
 install()
+
+
+def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """``node`` and every node below it, in source order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
