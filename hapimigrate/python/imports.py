@@ -98,7 +98,7 @@ class InsertedNames:
         bare = wanted.split(".")[0]
         bindings = self._bindings.get(bare, [])
         if item.name is not None and self._own_module(item.module):
-            own = [n for top, n in bindings if top and not _is_import(n)]
+            own = [n for top, n in bindings if top and not _binds_by_import(n)]
             if own and all(top for top, _ in bindings):
                 return None, item.name  # the module's own function: no import
             if own:  # hidden by a local of the same name somewhere
@@ -221,7 +221,8 @@ def _imports_as(node: cst.CSTNode | None, item: Import, name: str) -> bool:
     )
 
 
-def _is_import(node: cst.CSTNode | None) -> bool:
+def _binds_by_import(node: cst.CSTNode | None) -> bool:
+    """A binding's node that is an import (not the module's own definition)."""
     return isinstance(node, (cst.Import, cst.ImportFrom))
 
 
@@ -306,7 +307,7 @@ def defined_too_late(ctx: ModuleContext) -> str | None:
         (
             body.index(top(node))
             for at_top, node in ctx.imports.resolver.bindings(name)
-            if at_top and node is not None and not _is_import(node)
+            if at_top and node is not None and not _binds_by_import(node)
         ),
         default=None,
     )
