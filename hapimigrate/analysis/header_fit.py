@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hapimigrate.analysis import imported_clients
+from hapimigrate.analysis import imported_clients, values
 from hapimigrate.python.context import ModuleContext
 
 CLIENT_CONSTRUCTORS = {
@@ -110,7 +110,7 @@ def _value_doubt(
         value = value.expression
     if isinstance(value, cst.Call):
         return _built_doubt(ctx, value, method, label)
-    if isinstance(value, cst.Name) and _imported_name(ctx, value):
+    if isinstance(value, cst.Name) and values.imported_here(ctx, value):
         return _imported_doubt(ctx, value, method, label)
     if isinstance(value, cst.Name) and depth < 2:  # fetch(http): http = Vendor()
         scope = ctx.lexical_scope(value)
@@ -172,7 +172,7 @@ def _built_doubt(
     if names & CLIENT_CONSTRUCTORS:
         return None
     built = f"built by {ctx.code(call.func)}()"
-    if _imported_name(ctx, call.func):
+    if values.imported_here(ctx, call.func):
         if names and all(
             imported_clients.builds_a_client(ctx.path, n, method) for n in names
         ):
@@ -238,19 +238,6 @@ def _assigned_value(ctx: ModuleContext, binding: object) -> cst.BaseExpression |
     if isinstance(value, cst.Await):
         value = value.expression
     return value if isinstance(value, cst.BaseExpression) else None
-
-
-def _imported_name(ctx: ModuleContext, func: cst.BaseExpression) -> bool:
-    """Whether ``func`` (or the root of its dotted name) is bound by imports
-    only."""
-    root = func
-    while isinstance(root, cst.Attribute):
-        root = root.value
-    if not isinstance(root, cst.Name):
-        return False
-    scope = ctx.lexical_scope(root)
-    bindings = list(scope[root.value]) if scope is not None else []
-    return bool(bindings) and all(_is_import(b) for b in bindings)
 
 
 LISTED_HEADERS = (
