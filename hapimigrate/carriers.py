@@ -188,6 +188,8 @@ def broken(
     by_path = {r.path: r for r in results}
     found = _Reasons(by_path)
     for key, readers in migrated.items():
+        # a subclass's uses in its own module count too (its calls there)
+        readers = (*readers, key[0])
         uses = (
             [
                 u

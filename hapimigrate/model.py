@@ -157,6 +157,14 @@ class Carrier:
     # the key is this field of what the parameter gets (``.hubspot_key`` of a
     # config object): callers pass objects, which cannot become the token
     field: str = ""
+    # a class whose constructor takes the token: the attributes its requests
+    # read through ``self`` (a subclass or an instance setting one changes
+    # them) and those holding the key (a subclass reading one gets a token)
+    reads: tuple[str, ...] = ()
+    holders: tuple[str, ...] = ()
+    # a subclass in another module inheriting that constructor: the class it
+    # inherits it from (it changes only with it, and its callers with it)
+    base: str = ""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan, tree_settings
 from hapimigrate import dataclass_cache, warm
-from hapimigrate import tree_developer, tree_writers
+from hapimigrate import hubspot, tree_developer, tree_writers
 from hapimigrate.analysis import session_uses
 from hapimigrate.tree_imports import env_aliases, importable_names, imported_names
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
@@ -641,7 +641,7 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
     # HubSpotClient(base_url="https://mirror...") or a URL of another host given
     # to the constructor: the attribute it sets is another host
     calls = re.compile(rb"\b" + re.escape(cls.encode()) + rb"\(([^()]*)\)")
-    hosts = [a for a in attributes if _HOST_ATTRIBUTE.search(a)]  # not keys: the
+    hosts = [a for a in attributes if hubspot.HOST_NAME.search(a)]  # not keys: the
     # carriers step follows the credentials callers pass
     keywords = (
         re.compile(
@@ -654,18 +654,8 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
     )
     for call in calls.finditer(text):
         arguments = call.group(1)
-        if _OTHER_HOST.search(arguments) or (
+        if hubspot.OTHER_HOST_URL.search(arguments.decode("utf-8", "replace")) or (
             keywords is not None and keywords.search(arguments)
         ):
             return True
     return False
-
-
-_HOST_ATTRIBUTE = re.compile(
-    r"(?i)^(?!.*(?:key|token)).*(?:url|base|host|endpoint|domain|root)"
-)
-
-
-_OTHER_HOST = re.compile(
-    rb"""['"]https?://(?!(?:[\w-]+\.)*(?:hubapi\.com|hubspot\.com)\b)"""
-)

@@ -531,12 +531,23 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
     """A call of another module's function (or class) whose parameter now takes
     a token: a configured key passed to it becomes the provider's token."""
     where = f"{os.path.basename(ctx.path)}:{ctx.start(node)[0]}"
+    subclass = _subclass(ctx, node)
+    if subclass is not None and carrier.reads:
+        return _migrate_subclass(ctx, carrier, node, subclass)
+    if carrier.reads and _hands_in_nothing(ctx, node):
+        # Client.from_env(): its own module saw the key it reads
+        ctx.carrier_uses.append(
+            CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
+        )
+        return
     call = ctx.parent(node)
     value, problem = None, None
     if not (isinstance(call, cst.Call) and call.func is node):
         problem = f"{carrier.name} is used here other than called"
     else:
         value, problem = _argument(call, carrier)
+        if carrier.base and problem is None:
+            problem = _redirected(ctx, carrier, call)
     origin = origins.key_origin(ctx, value) if value is not None else None
     if origin is not None and carrier.field and origin.kind == origins.CALLER:
         # cfg passed on: the key is its field there too
@@ -597,6 +608,174 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
     ctx.carrier_uses.append(
         CarrierUse(carrier.path, carrier.name, status, problem or "", where)
     )
+
+
+def _hands_in_nothing(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    """``Client.from_env()``: a class's method called without arguments
+    (a factory reading its own configuration) passes no key to the class."""
+    attribute = ctx.parent(node)
+    call = ctx.parent(attribute) if isinstance(attribute, cst.Attribute) else None
+    return (
+        isinstance(attribute, cst.Attribute)
+        and attribute.value is node
+        and not attribute.attr.value.startswith("__")
+        and isinstance(call, cst.Call)
+        and call.func is attribute
+        and not call.args
+    )
+
+
+def _subclass(ctx: ModuleContext, node: cst.CSTNode) -> cst.ClassDef | None:
+    """The class ``node`` is a base of (``class ContactsClient(BaseClient)``)."""
+    base = ctx.parent(node)
+    cls = ctx.parent(base) if isinstance(base, cst.Arg) else None
+    if isinstance(cls, cst.ClassDef) and any(b is base for b in cls.bases):
+        return cls
+    return None
+
+
+def _migrate_subclass(
+    ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode, subclass: cst.ClassDef
+) -> None:
+    """A subclass of another module's class whose constructor now takes a
+    token: it inherits that constructor, so its callers (here and in other
+    modules) pass tokens too. It becomes a carrier of its own, which changes
+    only with its base (and the base only when all of its callers do)."""
+    name = subclass.name.value
+    where = f"{os.path.basename(ctx.path)}:{ctx.start(node)[0]}"
+    own = values.SELF_ATTRIBUTE.findall(ctx.code(subclass))
+    derived = dataclasses.replace(
+        carrier,
+        path=ctx.path,
+        module=module_name(ctx.path),
+        name=name,
+        blocked="",
+        used_here=True,
+        base=carrier.name,
+        reads=tuple(sorted({*carrier.reads, *own})),
+    )
+    what = (
+        f"{name} inherits the constructor of {carrier.name}() of {carrier.module}.py,"
+        f" which takes a token as {carrier.parameter} now"
+    )
+    outcome = ctx.sent_elsewhere.get(name)  # what its callers made of it
+    problem = (
+        outcome.reason or DEVELOPER_REASON
+        if outcome is not None and outcome.status != Status.REWRITE
+        else None
+    )
+    problem = (
+        problem or _subclass_problem(ctx, carrier, subclass) or carrier.blocked or None
+    )
+    ctx.exports.append(derived)
+    if problem is None:  # its calls here take the token too
+        before = len(ctx.carrier_uses)
+        for reference in _references_to(ctx, subclass):
+            if ctx.ancestor(reference, cst.Annotation) is None:
+                _migrate_call(ctx, derived, reference)
+        left = [
+            u
+            for u in ctx.carrier_uses[before:]
+            if u.status not in (Status.REWRITE, Status.KEPT)
+        ]
+        problem = left[0].reason if left else None
+    if problem is not None:  # it, its callers and its base stay as they are
+        ctx.carrier_uses.append(
+            CarrierUse(ctx.path, name, Status.MANUAL, problem, where)
+        )
+        return _left(ctx, carrier, node, f"{what}: {problem}")
+    ctx.site(node, Kind.ARGUMENT, Status.REWRITE, f"{what}: its callers pass tokens")
+    ctx.carrier_uses.append(
+        CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
+    )
+
+
+_OWN_CONSTRUCTION = ("__init__", "__new__", "__init_subclass__", "__call__")
+
+
+def _subclass_problem(
+    ctx: ModuleContext, carrier: Carrier, subclass: cst.ClassDef
+) -> str | None:
+    """Why a subclass may not simply inherit the token: it makes its
+    instances itself, has other bases, or changes (or reads) what the base
+    class's requests read."""
+    name = subclass.name.value
+    if not isinstance(ctx.parent(subclass), cst.Module):
+        return f"{name} is not a module-level class"
+    if subclass.decorators:
+        return f"{name} is decorated (a decorator may give it its own constructor)"
+    bases = [b for b in subclass.bases if not ctx.code(b.value) == "object"]
+    if len(bases) != 1 or subclass.keywords:
+        return f"{name} has other bases or a metaclass, which may construct it"
+    sets: set[str] = set()
+    for statement in subclass.body.body:
+        if isinstance(statement, cst.FunctionDef):
+            sets.add(statement.name.value)
+        elif isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                targets = (
+                    [t.target for t in small.targets]
+                    if isinstance(small, cst.Assign)
+                    else [small.target] if isinstance(small, cst.AnnAssign) else []
+                )
+                sets |= {t.value for t in targets if isinstance(t, cst.Name)}
+        else:
+            return f"{name} defines names conditionally in its body"
+    code = ctx.code(subclass)
+    sets |= set(re.findall(r"\b(?:self|cls)\.(\w+)\s*(?::[^=\n]*)?=(?!=)", code))
+    if "setattr(" in code:
+        sets.add("setattr()")
+    own = sets & {*_OWN_CONSTRUCTION, "setattr()"}
+    if own:
+        return f"{name} defines its own {sorted(own)[0]}"
+    changed = sorted(sets & set(carrier.reads))
+    if changed:
+        return (
+            f"{name} sets {changed[0]}, which the requests of {carrier.name} read "
+            "(its host, its key?)"
+        )
+    read = sorted(set(values.SELF_ATTRIBUTE.findall(code)) & set(carrier.holders))
+    if read:
+        return f"{name} reads self.{read[0]}, which holds a token now"
+    return None
+
+
+def _redirected(ctx: ModuleContext, carrier: Carrier, call: cst.Call) -> str | None:
+    """A call of a subclass (from another module) that gives its instance
+    another host, or a module that sets an attribute its requests read on an
+    instance: the token would go where the key never went."""
+    for arg in call.args:
+        keyword = arg.keyword.value if arg.keyword is not None else ""
+        if (keyword and hubspot.HOST_NAME.search(keyword)) or (
+            hubspot.OTHER_HOST_URL.search(ctx.code(arg.value))
+        ):
+            return f"this call gives {carrier.name}() a host ({ctx.code(arg)})"
+    if carrier.reads:
+        names = "|".join(re.escape(r) for r in carrier.reads)
+        written = re.search(
+            rf"(?m)(?<![\w.])(?!self\b|cls\b)[A-Za-z_]\w*\.({names})[ \t]*=(?!=)"
+            rf"|\bsetattr\(",
+            ctx.module.code,
+        )
+        if written:
+            return (
+                f"this module sets {written.group(1) or 'an attribute'} on an "
+                "instance, which the requests read"
+            )
+    return None
+
+
+def _references_to(ctx: ModuleContext, cls: cst.ClassDef) -> list[cst.CSTNode]:
+    """The names in this module that refer to ``cls``."""
+    scope = ctx.lexical_scope(cls)
+    if scope is None:
+        return []
+    return [
+        ref.node
+        for assignment in scope[cls.name.value]
+        if getattr(assignment, "node", None) is cls
+        for ref in ctx.references(assignment)
+    ]
 
 
 def _argument(

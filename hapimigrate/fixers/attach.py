@@ -1199,6 +1199,12 @@ def export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
         positional = positional[1:]  # self (or cls): not passed by the caller
     name = origin.param.name.value
     position = next((i for i, p in enumerate(positional) if p.name.value == name), -1)
+    reads: tuple[str, ...] = ()
+    holders: tuple[str, ...] = ()
+    cls = ctx.ancestor(function, cst.ClassDef)
+    if function.name.value == "__init__" and isinstance(cls, cst.ClassDef):
+        reads = tuple(sorted(set(values.SELF_ATTRIBUTE.findall(ctx.code(cls)))))
+        holders = _key_holders(ctx.code(function), name)
     ctx.exports.append(
         Carrier(
             ctx.path,
@@ -1211,8 +1217,19 @@ def export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
             parameter=name,
             position=position,
             field=origin.container,
+            reads=reads,
+            holders=holders,
         )
     )
+
+
+def _key_holders(code: str, parameter: str) -> tuple[str, ...]:
+    """The attributes a constructor sets from its key parameter
+    (``self.api_key = api_key``, ``self._auth = {"hapikey": api_key}``)."""
+    found = re.findall(
+        rf"\bself\.(\w+)\s*(?::[^=\n]*)?=(?!=)[^\n]*\b{re.escape(parameter)}\b", code
+    )
+    return tuple(sorted(set(found)))
 
 
 OPTION_OUT_OF_SIGHT = (

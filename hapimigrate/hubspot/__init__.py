@@ -39,6 +39,7 @@ from hapimigrate.hubspot.lifecycle import (
 from hapimigrate.hubspot.lifecycle import lookup as lifecycle_of
 from hapimigrate.hubspot.catalog import ScopeNeed, is_read
 from hapimigrate.hubspot.families import DEVELOPER_KEY, NO_AUTH, family_of
+from hapimigrate.hubspot.urls import HOST_NAME, OTHER_HOST_URL
 from hapimigrate.hubspot.urls import endpoint_path, host, is_hubspot_host, takes_tokens
 
 __all__ = [

@@ -12,6 +12,15 @@ _PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/?#]*|\{[^}]*\}|%[sr])?(/[^?#]*)"
 # the host after any user information (https://api.hubapi.com:443@evil.example/
 # goes to evil.example)
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:@]+)", re.I)
+# a parameter or attribute whose name says it holds a URL or a host (``base_url``,
+# ``api_root``), not a credential
+HOST_NAME = re.compile(
+    r"(?i)^(?!.*(?:key|token)).*(?:url|base|host|endpoint|domain|root)"
+)
+# a literal URL of a host other than HubSpot's, in source text
+OTHER_HOST_URL = re.compile(
+    r"""['"]https?://(?!(?:[\w-]+\.)*(?:hubapi\.com|hubspot\.com)\b)"""
+)
 
 
 def endpoint_path(url: str) -> str | None:
