@@ -94,9 +94,12 @@ def import_codemod() -> None:
 
 
 def _load(where: str) -> dict[str, Any]:
+    """The cache at ``where`` ({} if missing or unreadable). Read whole, then
+    unmarshalled: ``marshal.load`` on a file reads it a few bytes at a time
+    (42 ms for LibCST's 0.9 MB, against 4 ms)."""
     try:
         with open(where, "rb") as handle:
-            known = marshal.load(handle)
+            known = marshal.loads(handle.read())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     return known if type(known) is dict else {}
@@ -120,7 +123,7 @@ def _store(where: str, codes: dict[str, Any]) -> None:
     try:
         os.makedirs(os.path.dirname(where), exist_ok=True)
         with open(temporary, "wb") as handle:
-            marshal.dump(codes, handle)
+            handle.write(marshal.dumps(codes))
         _replace(temporary, where)
     except OSError:
         try:
