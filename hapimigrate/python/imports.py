@@ -29,6 +29,7 @@ from libcst.helpers import get_full_name_for_node
 from libcst.metadata import GlobalScope
 
 from hapimigrate.model import Import
+from hapimigrate.python.import_cycles import closes_cycle
 from hapimigrate.python.metadata import walk
 
 if TYPE_CHECKING:  # context imports this module
@@ -54,10 +55,16 @@ class InsertedNames:
         self._scopes = scopes
         self._taken: set[str] | None = None
         self._chosen: dict[Import, tuple[Import | None, str]] = {}
+        # the tree's modules imported where the token is needed, as each is
+        # written (an import cycle: see _lazy)
+        self.lazy: dict[str, str] = {}
         # name -> the nodes binding it: (at module level, node)
         self._bindings: dict[str, list[tuple[bool, cst.CSTNode | None]]] = {}
         # names read anywhere (one a star import gives is read unbound)
         self._read: set[str] = set()
+        # names the module may unbind: ``del os`` (at any level), or a
+        # ``globals()`` entry removed by its name
+        self._unbound: set[str] = set()
         self._loaded = False
 
     def _load(self) -> None:
@@ -75,6 +82,7 @@ class InsertedNames:
                 name = get_full_name_for_node(access.node)
                 if name:
                     self._read.add(name.split(".")[0])
+        self._unbound = _unbound_names(self._module)
 
     def bindings(self, name: str) -> list[tuple[bool, cst.CSTNode | None]]:
         """The nodes binding ``name``: (at module level, node)."""
@@ -103,20 +111,41 @@ class InsertedNames:
                 return None, item.name  # the module's own function: no import
             if own:  # hidden by a local of the same name somewhere
                 return None, f'globals()["{item.name}"]'
-        exact = bindings and all(
-            top and _imports_exactly(node, item) for top, node in bindings
+        if closes_cycle(self._path, item.module):
+            return self._lazy(item)
+        # the module's own import, its only binding, never undone: ``del os``
+        # after reading the key would make the inserted ``os.environ`` a
+        # NameError when the request runs
+        exact = (
+            bindings
+            and bare not in self._unbound
+            and all(top and _imports_exactly(node, item) for top, node in bindings)
         )
         # a name the module neither binds nor reads: importing it changes
         # nothing else (not even a builtin's meaning, or a star import's name)
-        unbound = not bindings and bare not in self._read
+        unbound = not bindings and bare not in self._read and bare not in self._unbound
         if exact or unbound:
             return item, wanted
         for name, bound in sorted(self._bindings.items()):
+            if name in self._unbound:
+                continue
             if all(top and _imports_as(node, item, name) for top, node in bound):
                 # the module's own ``import os as _os``, its only binding
                 return AliasedImport(item.module, item.name, name), name
         alias = self._fresh(wanted)
         return AliasedImport(item.module, item.name, alias), alias
+
+    def _lazy(self, item: Import) -> tuple[Import | None, str]:
+        """A module of the tree that imports this one as it is imported (an
+        import cycle): imported where the token is needed, not at the top
+        (``importlib.import_module("myapp.auth").hubspot_token``), when both
+        modules are done (see :func:`defined_too_late` for code that runs
+        at import)."""
+        chosen, importlib = self.resolve(Import("importlib"))
+        written = f'{importlib}.import_module("{item.module}")'
+        written += f".{item.name}" if item.name else ""
+        self.lazy[item.module] = written
+        return chosen, written
 
     def _own_module(self, dotted: str) -> bool:
         """Whether ``dotted`` names the module being rewritten: its path ends
@@ -170,6 +199,54 @@ class InsertedNames:
             return tuple(needed), source
         tree = cst.parse_expression(source).visit(_Renamer(renames))
         return tuple(needed), cst.Module([]).code_for_node(tree)
+
+
+def _unbound_names(module: cst.Module) -> set[str]:
+    """The names a module may unbind as it runs: ``del os`` anywhere (a
+    function's ``global os; del os`` too), ``del globals()["os"]``,
+    ``globals().pop("os")``."""
+    found: set[str] = set()
+
+    def targets(node: cst.BaseExpression) -> Iterator[cst.BaseExpression]:
+        if isinstance(node, (cst.Tuple, cst.List)):
+            for element in node.elements:
+                yield from targets(element.value)
+        else:
+            yield node
+
+    for node in walk(module):
+        if isinstance(node, cst.Del):
+            for target in targets(node.target):
+                if isinstance(target, cst.Name):
+                    found.add(target.value)
+                elif isinstance(target, cst.Subscript) and _is_globals(target.value):
+                    found.update(_strings(target))
+        elif (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value in ("pop", "__delitem__")
+            and _is_globals(node.func.value)
+        ):
+            found.update(_strings(node))
+    return found
+
+
+def _is_globals(node: cst.BaseExpression) -> bool:
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Name)
+        and node.func.value in ("globals", "vars")
+    )
+
+
+def _strings(node: cst.CSTNode) -> set[str]:
+    """The plain string literals below ``node``."""
+    return {
+        value
+        for n in walk(node)
+        if isinstance(n, cst.SimpleString)
+        and isinstance(value := n.evaluated_value, str)
+    }
 
 
 def _imports_exactly(node: cst.CSTNode | None, item: Import) -> bool:
@@ -281,31 +358,41 @@ TOO_LATE = (
     "at import and would now call it (a NameError at start-up): define it above "
     "that code, or migrate by hand"
 )
+CYCLE_AT_IMPORT = (
+    "the token provider's module {} imports this module as it is imported (an "
+    "import cycle), and line {} would call the provider as this module is "
+    "imported, before either module is done (an ImportError or AttributeError "
+    "at start-up): move that request into a function, or migrate by hand"
+)
 
 
 def defined_too_late(ctx: ModuleContext) -> str | None:
-    """Why the rewrites of the provider's own module cannot stand (see
-    :data:`TOO_LATE`), or None: code that runs at import, above the module's
-    definition of the provider's function, holds the inserted call, or calls
-    (by name) a function or class of the module that holds it."""
+    """Why the module's rewrites cannot stand, or None: in the provider's own
+    module, code that runs at import, above the module's definition of the
+    provider's function, holds the inserted call, or calls (by name) a
+    function or class of the module that holds it (:data:`TOO_LATE`); in a
+    module the provider's module imports back, the provider, imported where
+    the token is needed, is needed at import (:data:`CYCLE_AT_IMPORT`)."""
+    if not ctx.edits:
+        return None
+    body = list(ctx.module.body)
+    for module, written in sorted(ctx.imports.resolver.lazy.items()):
+        line = _runs_at_import(ctx, written, len(body))
+        if line is not None:
+            return CYCLE_AT_IMPORT.format(module, line)
     own = [
         i.name
         for i in ctx.provider.imports
-        if i.name is not None and ctx.imports.resolver.resolve(i)[0] is None
+        if i.name is not None
+        and ctx.imports.resolver.resolve(i)[0] is None
+        and i.module not in ctx.imports.resolver.lazy
     ]
-    if not own or not ctx.edits:
+    if not own:
         return None
     name = own[0]
-    body = list(ctx.module.body)
-
-    def top(node: cst.CSTNode) -> cst.CSTNode:
-        while (parent := ctx.parent(node)) is not None and parent is not ctx.module:
-            node = parent
-        return node
-
     defined = min(
         (
-            body.index(top(node))
+            body.index(_top(ctx, node))
             for at_top, node in ctx.imports.resolver.bindings(name)
             if at_top and node is not None and not _binds_by_import(node)
         ),
@@ -314,18 +401,36 @@ def defined_too_late(ctx: ModuleContext) -> str | None:
     if defined is None:
         return None
     written = ctx.imports.names.get(name, name) + "("
+    if _runs_at_import(ctx, written, defined) is not None:
+        return TOO_LATE.format(name)
+    return None
+
+
+def _top(ctx: ModuleContext, node: cst.CSTNode) -> cst.CSTNode:
+    """The module-level statement holding ``node``."""
+    while (parent := ctx.parent(node)) is not None and parent is not ctx.module:
+        node = parent
+    return node
+
+
+def _runs_at_import(ctx: ModuleContext, written: str, before: int) -> int | None:
+    """The line of the first of the module's first ``before`` statements that
+    runs an edit writing ``written`` when the module is imported: itself, or
+    through a function or class of the module it calls (by name); None when
+    none does."""
+    body = list(ctx.module.body)
     anchors = _anchors(ctx, written)
     reaching: set[str] = set()  # the module's functions and classes that run one
     early: set[int] = set()  # the statements that run one at import
     for anchor in anchors:
-        statement = top(anchor)
+        statement = _top(ctx, anchor)
         function = ctx.ancestor(anchor, cst.FunctionDef, cst.Lambda)
         if function is None:
             early.add(body.index(statement))
         elif isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
             reaching.add(statement.name.value)
-        else:
-            return TOO_LATE.format(name)  # a function defined in a block: unsure
+        else:  # a function defined in a block: unsure
+            return ctx.start(statement)[0]
     grown = True
     while grown:
         grown = False
@@ -340,12 +445,12 @@ def defined_too_late(ctx: ModuleContext) -> str | None:
             ):
                 reaching.add(statement.name.value)
                 grown = True
-    for index, statement in enumerate(body[:defined]):
+    for index, statement in enumerate(body[:before]):
         if index in early or any(
             isinstance(n, cst.Name) and n.value in reaching
             for n in _run_at_import(statement)
         ):
-            return TOO_LATE.format(name)
+            return ctx.start(statement)[0]
     return None
 
 
