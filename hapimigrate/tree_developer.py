@@ -25,10 +25,11 @@ import functools
 import json
 import os
 import re
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from hapimigrate import prefilter
 from hapimigrate.model import FileResult, Site, Status
+from hapimigrate.tree_aliases import Chains
 from hapimigrate.tree_hold import hold
 from hapimigrate.tree_imports import imported_names, importable_names
 
@@ -48,9 +49,10 @@ _HUBSPOT3_SETTINGS = re.compile(
 )
 _WORDS: tuple[tuple[bytes, tuple[bytes, ...] | None], ...] = (
     (b"webhooks", None),
-    (b"timeline", (b"/timeline/", b"timeline.t")),
-    (b"extensions", (b"extensions/", b".extensions.")),  # /extensions/ecomm/ too
-    (b"automation", (b"automation/", b"automation.actions")),
+    # an attribute too: a sub-client bound to a name (tl = client.crm.timeline)
+    (b"timeline", (b"/timeline/", b"timeline.t", b".timeline")),
+    (b"extensions", (b"extensions/", b".extensions")),  # /extensions/ecomm/ too
+    (b"automation", (b"automation/", b"automation.actions", b".automation")),
     (b"bridge", (b"ecommerce_bridge", b"media-bridge/")),
     (b"custom-channels", None),
 )
@@ -180,6 +182,10 @@ class _Other:
         lines = self.data.split(b"\n")
         units = list(_units(tree))  # the module's top last: its names first
         top = _developer_names(units[-1], set())
+        # names standing for an SDK chain (tl = client.crm.timeline, a parameter
+        # the module's calls give one, self.tl): a unit naming one is read too
+        chains = Chains(tree)
+        hints = top | chains.hints(_names_developer_word)
         for unit in [units[-1], *units[:-1]]:
             text = b"\n".join(
                 line
@@ -187,10 +193,16 @@ class _Other:
                 for line in lines[statement.lineno - 1 : statement.end_lineno]
             )
             if not may_name_developer_api(text) and not any(
-                name.encode() in text for name in top
+                name.encode() in text for name in hints
             ):
                 continue  # most of a module: read no further
-            items = _items(unit, top)
+            scope = (
+                unit[0]
+                if len(unit) == 1
+                and isinstance(unit[0], (ast.FunctionDef, ast.AsyncFunctionDef))
+                else None
+            )
+            items = _items(unit, top, lambda c: chains.expand(c, scope))
             if items:
                 self._units.append((unit, items))
 
@@ -230,9 +242,15 @@ def _developer_names(unit: list[ast.stmt], known: set[str]) -> set[str]:
     return paths
 
 
-def _items(unit: list[ast.stmt], top: set[str]) -> list[_Item]:
+def _items(
+    unit: list[ast.stmt],
+    top: set[str],
+    expand: Callable[[tuple[str, ...]], set[tuple[str, ...]]] = lambda c: {c},
+) -> list[_Item]:
     """The unit's statements that reach a developer-key API, whoever's names
-    they use (``top``: the module's names bound to developer-key paths)."""
+    they use (``top``: the module's names bound to developer-key paths);
+    ``expand`` gives what a chain's root name may stand for (``tl.templates_api``
+    is ``client.crm.timeline.templates_api``: :mod:`hapimigrate.tree_aliases`)."""
     paths = _developer_names(unit, top)
     items = []
     for statement in _statements(unit):
@@ -249,13 +267,18 @@ def _items(unit: list[ast.stmt], top: set[str]) -> list[_Item]:
             for node in ast.walk(e)
             if isinstance(node, ast.Attribute)  # inner chains too: the API of
             # client.webhooks.subscriptions_api.get_all(...)
-            for chain in [_chain(node)]
-            if chain is not None
-            and any(developer_chain(list(chain[k:])) for k in range(1, len(chain)))
+            for written in [_chain(node)]
+            if written is not None
+            for chain in sorted(expand(written))
+            if any(developer_chain(list(chain[k:])) for k in range(1, len(chain)))
         )
         if path is not None or chains:
             items.append(_Item(statement.lineno, expressions, path, chains))
     return items
+
+
+def _names_developer_word(chain: tuple[str, ...]) -> bool:
+    return any(_SDK_WORDS.search(part) for part in chain)
 
 
 def _uses_name(node: ast.AST, names: set[str]) -> bool:
