@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan, tree_settings
 from hapimigrate import dataclass_cache, warm
-from hapimigrate import hubspot, tree_developer, tree_writers
+from hapimigrate import hubspot, tree_developer, tree_values, tree_writers
 from hapimigrate.analysis import session_uses
 from hapimigrate.tree_imports import env_aliases, importable_names, imported_names
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
@@ -132,6 +132,8 @@ def _passes(
         # modules other modules use for developer-key APIs stay as they are, as
         # do readers of a set variable that a fixer rewrote all the same
         final = tree_developer.hold_developer_uses(final, writes.developer)
+        # and those whose requests read a value another module changes
+        final = tree_values.hold_changed_values(final, files)
         final = tree_writers.hold_readers(final, writes)
         undone = carriers.broken(final, step.migrated)
         if not undone or set(refused) >= everything:

@@ -1,0 +1,546 @@
+"""Module-level values a migrated request reads that another module changes.
+
+A module's fixers see its own code only. A table of URLs (or a base URL, or the
+key itself) that the module's rewritten request reads may be changed by another
+module of the tree, or be another module's:
+
+    client.py  URLS = {"contacts": "https://api.hubapi.com/..."}
+               def fetch(name): return requests.get(URLS[name], params={"hapikey": KEY})
+    more.py    client.URLS.update(status="https://status.example.com/ping")
+               client.URLS["alert"] = SLACK_HOOK; from client import URLS; URLS.append(...)
+               client.BASE = args.base_url; setattr(client, "KEY", sys.argv[1])
+
+    crm.py     from config import URLS      (config.py: a table with a Slack hook)
+
+Then the token, sent to whatever the value holds at run time, may reach a host
+that is not HubSpot's (or one run's key becomes the one token). Such a module is
+left as it is (:mod:`hapimigrate.tree_hold`), its sites manual, naming the
+change (``more.py:2``). A change that only writes HubSpot's URLs, paths or other
+literals is no risk. Tests (``test_*.py``, a ``tests`` folder) are left aside:
+a test pointing a client at its stand-in server sends it what it sent before.
+
+Cheap: only the changed modules are parsed, and the other modules only when
+their bytes name a value one of them reads and import its module.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import os
+import re
+from typing import Iterable, Iterator
+
+from hapimigrate import prefilter
+from hapimigrate.hubspot.urls import host, takes_tokens
+from hapimigrate.model import FileResult, Status
+from hapimigrate.tree_aliases import Chain, Chains, value_chain
+from hapimigrate.tree_hold import hold
+from hapimigrate.tree_imports import imported_names, importable_names, module_file
+
+CHANGED_ELSEWHERE = (
+    "{where} changes {name}, which this request reads ({what}): the token would "
+    "go wherever it then points, not only to HubSpot; migrate by hand"
+)
+DEFINED_ELSEWHERE = (
+    "{name}, read from {where}, holds {what}: the token goes to HubSpot only; "
+    "migrate by hand"
+)
+KEY_CHANGED = (
+    "{where} sets {name}, the key this request sends (a per-run value: a "
+    "portal's key handed to this code): read as the provider's one token, every "
+    "run would send the same token; change the writer and this code together, "
+    "by hand"
+)
+HELD = "another module changes a value this module's requests read: by hand"
+RUN_TIME = "a value known at run time"
+
+# methods that add to or replace entries of a table in place
+_MUTATORS = frozenset(
+    {"update", "append", "extend", "insert", "setdefault", "__setitem__", "add"}
+)
+_TEST_DIRS = {"tests", "test", "testing"}
+
+Value = tuple[str, str]  # (the defining module's path, the name)
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """Why a value a request reads is not only what its module writes:
+    changed at ``where`` (``more.py:2``) to ``what`` (a host, or RUN_TIME), or
+    (``defined``) another module's table holding such an entry."""
+
+    name: str
+    where: str
+    what: str
+    defined: bool = False
+    module: str = ""  # the changing module's path
+
+    def reason(self, keys: Iterable[str] = ()) -> str:
+        """Why the request reading it stays; ``keys``: the names of the
+        module's keys (a key set elsewhere is one run's key, not a host)."""
+        if not self.defined and self.name in keys:
+            return KEY_CHANGED.format(name=self.name, where=self.where)
+        template = DEFINED_ELSEWHERE if self.defined else CHANGED_ELSEWHERE
+        return template.format(name=self.name, where=self.where, what=self.what)
+
+
+def hold_changed_values(
+    results: list[FileResult], files: list[str]
+) -> list[FileResult]:
+    """``results``, with the changed modules whose rewritten requests read a
+    value another module changes (or another module's table holding another
+    host) left as they are, their sites manual."""
+    readers = {}
+    for result in results:
+        if result.changed and result.original and prefilter.is_python(result.path):
+            reader = _Reader.read(result)
+            if reader is not None and reader.watched:
+                readers[result.path] = reader
+    if not readers:
+        return results
+    watched = {value for r in readers.values() for value in r.watched}
+    changes, urls = _changes(watched, files)
+    if not changes:
+        return results
+    out = []
+    for result in results:
+        reader = readers.get(result.path)
+        reasons = reader.reasons(changes, urls) if reader is not None else {}
+        if reasons:
+            result = hold(result, lambda s: reasons.get(id(s)), HELD)
+        out.append(result)
+    return out
+
+
+class _Reader:
+    """A changed module: for each site it rewrote, the module-level values
+    (its own, or other modules' it imports) its top-level statement reads,
+    through the module's functions it calls."""
+
+    def __init__(self, result: FileResult, tree: ast.Module) -> None:
+        self.path = os.path.abspath(result.path)
+        self.keys = {
+            *result.removed_keys,
+            *(label for _, label in result.provider_keys),
+        }
+        self.sites = [s for s in result.sites if s.status == Status.REWRITE]
+        own = _literal_names(tree)
+        imports = _import_map(result.path, tree)
+        spans: list[tuple[int, int, frozenset[str]]] = []
+        reads: dict[str, set[Value]] = {}
+        calls: dict[str, set[str]] = {}
+        for index, statement in enumerate(tree.body):
+            # a statement binding nothing (``if __name__ == ...``) owns its sites
+            bound = _bound(statement) or frozenset([f"<{index}>"])
+            start = min(
+                [statement.lineno]
+                + [d.lineno for d in getattr(statement, "decorator_list", ())]
+            )
+            spans.append((start, statement.end_lineno or start, bound))
+            values = set(_values_read(statement, own, imports, self.path))
+            names = {n.id for n in ast.walk(statement) if isinstance(n, ast.Name)}
+            for name in bound:
+                reads.setdefault(name, set()).update(values)
+                calls.setdefault(name, set()).update(names)
+        self._spans = spans
+        self._reads = reads
+        self._calls = calls
+        self.per_site: dict[int, set[Value]] = {}
+        for site in self.sites:
+            # what the site's statement reads, and what the statements using
+            # it read (``PARAMS = {"hapikey": KEY}`` is sent by ``fetch``,
+            # which reads URLS; a helper's URL comes from its callers)
+            owner = self._owner(site.line)
+            reached = self._closure(owner | self._users(owner))
+            values = {v for name in reached for v in reads.get(name, ())}
+            if values:
+                self.per_site[id(site)] = values
+        self.watched = {v for values in self.per_site.values() for v in values}
+
+    @classmethod
+    def read(cls, result: FileResult) -> "_Reader | None":
+        try:
+            return cls(result, ast.parse(result.original or b""))
+        except (SyntaxError, ValueError, RecursionError):
+            return None
+
+    def _owner(self, line: int) -> frozenset[str]:
+        for start, end, bound in self._spans:
+            if start <= line <= end:
+                return bound
+        return frozenset()
+
+    def _users(self, names: Iterable[str]) -> set[str]:
+        """The module's names whose statements use one of ``names``, at any
+        depth."""
+        found: set[str] = set()
+        todo = set(names)
+        while todo:
+            todo = {
+                user
+                for user, used in self._calls.items()
+                if used & todo and user not in found
+            }
+            found |= todo
+        return found
+
+    def _closure(self, names: Iterable[str]) -> set[str]:
+        seen: set[str] = set()
+        todo = list(names)
+        while todo:
+            current = todo.pop()
+            if current in seen or current not in self._calls:
+                continue
+            seen.add(current)
+            todo.extend(self._calls[current] & self._calls.keys())
+        return seen
+
+    def reasons(
+        self, changes: dict[Value, list[Change]], urls: set[Value]
+    ) -> dict[int, str]:
+        """Site (by id) -> why it stays. The module's own values changed in
+        the module itself are its fixers' to judge (they see that code). A
+        value not written out counts for a value holding URLs (``urls``) or a
+        key; another host, for any value."""
+        found = {}
+        for site in self.sites:
+            hit = sorted(
+                (
+                    change
+                    for value in self.per_site.get(id(site), ())
+                    for change in changes.get(value, ())
+                    if not (value[0] == self.path and change.module == self.path)
+                    and (
+                        (change.what and (change.what != RUN_TIME or value in urls))
+                        or value[1] in self.keys
+                    )
+                ),
+                key=lambda c: (c.where, c.name),
+            )
+            if hit:
+                found[id(site)] = hit[0].reason(self.keys)
+        return found
+
+
+def _bound(statement: ast.stmt) -> frozenset[str]:
+    """The module-level names a top-level statement defines."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return frozenset([statement.name])
+    targets: list[ast.expr] = []
+    if isinstance(statement, ast.Assign):
+        targets = statement.targets
+    elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
+        targets = [statement.target]
+    return frozenset(
+        n.id
+        for t in targets
+        for n in ast.walk(t)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    )
+
+
+def _literal_names(tree: ast.Module) -> set[str]:
+    """The module's top-level names whose value writes a string (a URL, a
+    table of them, a key read from the environment): those another module may
+    point elsewhere. Not a session, a logger, a client object."""
+    found = set()
+    for statement in tree.body:
+        value = getattr(statement, "value", None)
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)) and value is not None:
+            if any(
+                isinstance(n, ast.Constant) and isinstance(n.value, str)
+                for n in ast.walk(value)
+            ):
+                found |= _bound(statement)
+    return found
+
+
+def _import_map(path: str, tree: ast.Module) -> dict[str, Value | str]:
+    """A module's top-level imports of the tree's modules: local name -> the
+    value it is ((module path, name)), or -> the module's path (``import
+    config``, ``from app import config``); dotted for ``import app.config``."""
+    found: dict[str, Value | str] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Import):
+            for alias in statement.names:
+                target = module_file(path, alias.name)
+                if target is not None:
+                    found[alias.asname or alias.name] = os.path.abspath(target)
+        elif isinstance(statement, ast.ImportFrom):
+            source = statement.module or ""
+            home = module_file(path, source, statement.level) if source else None
+            for alias in statement.names:
+                local = alias.asname or alias.name
+                dotted = f"{source}.{alias.name}" if source else alias.name
+                module = module_file(path, dotted, statement.level)
+                if module is not None:
+                    found[local] = os.path.abspath(module)
+                elif home is not None and alias.name != "*":
+                    found[local] = (os.path.abspath(home), alias.name)
+    return found
+
+
+def _values_read(
+    statement: ast.stmt, own: set[str], imports: dict[str, Value | str], path: str
+) -> Iterator[Value]:
+    """The watched values a statement reads: its module's own names, names
+    imported from the tree's modules, ``config.URLS`` of an imported module."""
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Name):
+            if node.id in own:
+                yield path, node.id
+            bound = imports.get(node.id)
+            if isinstance(bound, tuple):
+                yield bound
+        elif isinstance(node, ast.Attribute):
+            chain = value_chain(node)
+            if chain is not None:
+                found = _module_value(chain, imports)
+                if found is not None:
+                    yield found
+
+
+def _module_value(chain: Chain, imports: dict[str, Value | str]) -> Value | None:
+    """``config.URLS``, ``app.config.URLS`` (an imported module's name): the
+    value it is, when the chain ends there."""
+    for size in range(1, len(chain)):
+        module = imports.get(".".join(chain[:size]))
+        if isinstance(module, str) and size == len(chain) - 1:
+            return module, chain[size]
+    return None
+
+
+def _changes(
+    watched: set[Value], files: list[str]
+) -> tuple[dict[Value, list[Change]], set[Value]]:
+    """For each watched value changed elsewhere (or another module's table
+    holding another host), those changes; and the values whose definition
+    holds a URL (a base URL, a table of them)."""
+    names = {name for _, name in watched}
+    words = {n: re.compile(rb"\b" + re.escape(n.encode()) + rb"\b") for n in names}
+    homes = {path for path, _ in watched}
+    stems = {
+        s.encode() for path in homes for s in importable_names(path) if s != "__init__"
+    }
+    root = _root(files)
+    found: dict[Value, list[Change]] = {}
+    urls: set[Value] = set()
+    for path in sorted(files):
+        if not prefilter.is_python(path) or _is_test(path, root):
+            continue
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if not any(n.encode() in data and words[n].search(data) for n in names):
+            continue
+        here = os.path.abspath(path)
+        if here not in homes and not (imported_names(data) & stems):
+            continue
+        try:
+            tree = ast.parse(data)
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        label = os.path.basename(path)
+        for home, change in _module_changes(here, tree, watched, label):
+            found.setdefault((home, change.name), []).append(change)
+        urls |= {(here, name) for name in _url_names(tree)}
+    return found, urls
+
+
+def _url_names(tree: ast.Module) -> set[str]:
+    """The module's top-level names assigned a value that writes a URL."""
+    return {
+        name
+        for statement in tree.body
+        if isinstance(statement, (ast.Assign, ast.AnnAssign))
+        and statement.value is not None
+        and _holds_url(statement.value)
+        for name in _bound(statement)
+    }
+
+
+def _holds_url(value: ast.expr) -> bool:
+    return any(
+        isinstance(n, ast.Constant)
+        and isinstance(n.value, str)
+        and host(n.value) is not None
+        for n in ast.walk(value)
+    )
+
+
+def _module_changes(
+    path: str, tree: ast.Module, watched: set[Value], label: str
+) -> Iterator[tuple[str, Change]]:
+    """The changes one module makes to watched values (its own too, when they
+    are read by another module: its table's entries, its later assignments)."""
+    imports = _import_map(path, tree)
+    own = {name for home, name in watched if home == path}
+
+    def resolve(chain: Chain, scope, expand: bool = True) -> Value | None:
+        for expanded in chains.expand(chain, scope) if expand else [chain]:
+            if len(expanded) == 1:
+                if _local(scope, expanded[0]):
+                    continue  # a function's own variable of that name
+                bound = imports.get(expanded[0])
+                if isinstance(bound, tuple) and bound in watched:
+                    return bound
+                if expanded[0] in own:
+                    return path, expanded[0]
+            value = _module_value(expanded, imports)
+            if value is not None and value in watched:
+                return value
+        return None
+
+    chains = Chains(tree)
+    # another module's table read here: its own entries must be HubSpot's
+    for statement in tree.body:
+        if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            continue
+        for name in _bound(statement) & own:
+            value = statement.value
+            if isinstance(value, (ast.Dict, ast.List, ast.Tuple, ast.Set)) and (
+                _holds_url(value)  # a table of URLs, not of params
+            ):
+                what = _unsafe(value)
+                if what is not None:
+                    where = f"{label}:{statement.lineno}"
+                    yield path, Change(name, where, what, True, path)
+    for scope, statements in chains.scopes():
+        for statement in statements:
+            for node in ast.walk(statement):
+                for target, values in _writes(node):
+                    value = _written_value(target, scope, resolve)
+                    if value is None:
+                        continue
+                    # "": HubSpot's URLs or other literals only (a risk for a
+                    # key, which another portal's may replace)
+                    what = next(filter(None, map(_unsafe, values)), "")
+                    where = f"{label}:{node.lineno}"
+                    yield value[0], Change(value[1], where, what, False, path)
+
+
+def _writes(node: ast.AST) -> Iterator[tuple[tuple[str, ast.expr], list[ast.expr]]]:
+    """What a node writes: (("rebind", a target) | ("entries", a table), the
+    values written)."""
+    if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+        value = node.value
+        if value is None:
+            return
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            if isinstance(target, ast.Subscript):
+                yield ("entries", target.value), [value]
+            elif isinstance(node, ast.AugAssign):
+                yield ("entries", target), [value]  # URLS += [...] grows the list
+            else:
+                yield ("rebind", target), [value]
+    elif isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _MUTATORS:
+            given = [*node.args, *(k.value for k in node.keywords)]
+            if func.attr in ("setdefault", "__setitem__", "insert") and given:
+                given = given[1:]  # the key or the index
+            yield ("entries", func.value), given
+        elif (
+            isinstance(func, ast.Name)
+            and func.id == "setattr"
+            and len(node.args) == 3
+            and isinstance(node.args[1], ast.Constant)
+            and isinstance(node.args[1].value, str)
+        ):
+            target = ast.Attribute(node.args[0], node.args[1].value, ast.Store())
+            yield ("rebind", target), [node.args[2]]
+
+
+def _written_value(target, scope, resolve) -> Value | None:
+    """The watched value a write reaches: a table's entries (``URLS[...] =``,
+    ``URLS.update``), or another module's name rebound (``client.BASE = ...``).
+    A module's own later ``BASE = ...`` is judged as its fixers judge one in
+    the reading module (a base URL from the environment is configuration)."""
+    kind, node = target
+    chain = value_chain(node)
+    if chain is None or (kind == "rebind" and len(chain) == 1):
+        return None
+    if kind == "rebind":  # the name itself, not what an alias of it stands for
+        return resolve(chain, scope, expand=False)
+    return resolve(chain, scope)
+
+
+def _local(scope: ast.AST | None, name: str) -> bool:
+    """Whether a function binds ``name`` itself (not declared global)."""
+    if scope is None or _declares_global(scope, name):
+        return False
+    return any(
+        isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+        for n in ast.walk(scope)
+    ) or any(isinstance(n, ast.arg) and n.arg == name for n in ast.walk(scope))
+
+
+def _declares_global(scope: ast.AST, name: str) -> bool:
+    return any(isinstance(n, ast.Global) and name in n.names for n in ast.walk(scope))
+
+
+def _unsafe(value: ast.expr) -> str | None:
+    """What a written value may send the token to: None for a literal of
+    HubSpot's hosts (or no host: a path, a number), else the other host, or
+    RUN_TIME for a value not written out."""
+    if isinstance(value, ast.Constant):
+        if isinstance(value.value, str):
+            where = host(value.value)
+            return None if where is None or takes_tokens(where) else where
+        return None
+    if isinstance(value, (ast.Dict, ast.List, ast.Tuple, ast.Set)):
+        items = value.values if isinstance(value, ast.Dict) else value.elts
+        if isinstance(value, ast.Dict) and None in value.keys:
+            return RUN_TIME  # {**OTHER}
+        return next(filter(None, map(_unsafe, items)), None)
+    if isinstance(value, (ast.JoinedStr, ast.BinOp)):
+        where = host(_template(value))
+        if where is not None and takes_tokens(where):
+            return None
+        return where or RUN_TIME
+    return RUN_TIME
+
+
+def _template(node: ast.AST) -> str:
+    """A string expression as a URL template, its other values ``{}``."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else "{}"
+    if isinstance(node, ast.JoinedStr):
+        return "".join(
+            _template(v) if isinstance(v, ast.Constant) else "{}" for v in node.values
+        )
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _template(node.left) + _template(node.right)
+    return "{}"
+
+
+def _root(files: list[str]) -> str:
+    folders = {os.path.dirname(os.path.abspath(p)) for p in files}
+    try:
+        return os.path.commonpath(sorted(folders)) if folders else ""
+    except ValueError:
+        return ""
+
+
+def _is_test(path: str, root: str) -> bool:
+    """A test module (``test_*.py``, ``*_test.py``, ``conftest.py``, one in a
+    ``tests`` folder below ``root``): its stand-ins are not the app's hosts."""
+    name = os.path.basename(path)
+    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
+        return True
+    folder = os.path.dirname(os.path.abspath(path))
+    if root and (folder + os.sep).startswith(root + os.sep):
+        folder = folder[len(root) :]
+    return any(p in _TEST_DIRS for p in folder.split(os.sep))
+
+
+__all__ = [
+    "CHANGED_ELSEWHERE",
+    "DEFINED_ELSEWHERE",
+    "KEY_CHANGED",
+    "hold_changed_values",
+]
