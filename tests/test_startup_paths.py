@@ -1,0 +1,95 @@
+"""Start-up, fourth round (issue #15 item 16): what the critical path of a small
+``check`` no longer does, each with the fact it relies on. No timings here
+(``bench/startup.py`` has them)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _visitor_classes() -> set[type]:
+    import libcst
+    from libcst._batched_visitor import BatchableCSTVisitor
+
+    from hapimigrate import dataclass_cache
+
+    dataclass_cache.import_codemod()  # the codemod's own visitors, too
+
+    def below(cls: type) -> set[type]:
+        found: set[type] = set()
+        for sub in cls.__subclasses__():
+            found |= {sub} | below(sub)
+        return found
+
+    return (
+        below(BatchableCSTVisitor)
+        | below(libcst.CSTVisitor)
+        | below(libcst.CSTTransformer)
+    )
+
+
+def test_visitor_names_are_those_inspect_getmembers_finds():
+    """LibCST finds a batched visitor's methods with inspect.getmembers; the
+    speed-up reads the classes' dictionaries: the same names, same order."""
+    from hapimigrate.python import speedups
+
+    classes = _visitor_classes()
+    assert len(classes) > 10
+    for cls in classes:
+        assert speedups._visitor_names(cls) == speedups._visitor_names_by_getmembers(
+            cls
+        ), cls
+
+
+def test_a_visitor_override_and_a_no_op_are_told_apart():
+    import libcst
+    from libcst._batched_visitor import BatchableCSTVisitor
+
+    from hapimigrate.python import speedups
+
+    class Base(BatchableCSTVisitor):
+        def visit_Name(self, node: libcst.Name) -> None:
+            pass
+
+    class Child(Base):
+        visit_Name = libcst.CSTVisitor.visit_Name  # a no-op again
+
+        def leave_Call(self, node: libcst.Call) -> None:
+            pass
+
+    assert speedups._visitor_names(Base) == ("visit_Name",)
+    assert speedups._visitor_names(Child) == ("leave_Call",)
+    assert speedups._visitor_names(Child) == speedups._visitor_names_by_getmembers(
+        Child
+    )
+
+
+def test_the_dataclass_cache_is_read_whole(tmp_path):
+    """marshal.load on a file reads it a few bytes at a time (ten times slower
+    than reading it whole): the cache is read with one read."""
+    probe = (
+        "import io, marshal, sys\n"
+        "from hapimigrate import dataclass_cache\n"
+        f"path = {str(tmp_path / 'cache')!r}\n"
+        "open(path, 'wb').write(marshal.dumps({'x': compile('1', '<s>', 'eval')}))\n"
+        "reads = []\n"
+        "real = io.open\n"
+        "class Counting(io.FileIO):\n"
+        "    def read(self, *a):\n"
+        "        reads.append(a)\n"
+        "        return super().read(*a)\n"
+        "    def readinto(self, b):\n"
+        "        reads.append('into')\n"
+        "        return super().readinto(b)\n"
+        "import builtins\n"
+        "builtins.open = lambda p, m='r': Counting(p, m)\n"
+        "known = dataclass_cache._load(path)\n"
+        "builtins.open = real\n"
+        "assert list(known) == ['x'], known\n"
+        "print(len(reads))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert int(done.stdout) <= 2  # one read, and the one that finds the end
