@@ -16,9 +16,8 @@ import traceback
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from hapimigrate import carriers, discover, foreign, prefilter, textscan, tree_settings
-from hapimigrate import dataclass_cache, warm
-from hapimigrate import hubspot, tree_developer, tree_values, tree_writers
+from hapimigrate import carriers, discover, foreign, prefilter, textscan
+from hapimigrate import dataclass_cache, hubspot, warm
 from hapimigrate.analysis import session_uses
 from hapimigrate.tree_imports import env_aliases, importable_names, imported_names
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
@@ -118,6 +117,9 @@ def _tree_wide(
 def _passes(
     first: list[FileResult], files: list[str], options: RunOptions
 ) -> Iterator[FileResult]:
+    # the tree-wide passes' modules: not imported by a run that has none (check)
+    from hapimigrate import tree_developer, tree_settings, tree_values, tree_writers
+
     refused: dict[carriers.Key, str] = {}
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
     # another module setting a key's variable (a runner, a CLI): its readers stay
@@ -362,6 +364,8 @@ def _keep_keys_read_elsewhere(
     replaced by them. Another module counts when it names both the thing and the
     defining module. Such files are migrated again, knowing it; other results pass
     straight through, and these come last, once the tree has been searched."""
+    from hapimigrate import tree_settings
+
     deferred = []
     ahead = []  # passed through, in order; a file deferred only for its classes
     # keeps its place among them (the others come last, as they always did)

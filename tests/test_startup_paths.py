@@ -93,3 +93,37 @@ def test_the_dataclass_cache_is_read_whole(tmp_path):
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert int(done.stdout) <= 2  # one read, and the one that finds the end
+
+
+LEGACY = (
+    "import requests\n\n"
+    "def owners(key):\n"
+    "    return requests.get('https://api.hubapi.com/owners/v2/owners?hapikey=' + key)\n"
+)
+TREE_WIDE = ("tree_developer", "tree_settings", "tree_values", "tree_writers")
+
+
+def _loaded_after(statement: str) -> set[str]:
+    probe = f"import sys\n{statement}\nprint('\\n'.join(sys.modules))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return set(done.stdout.split())
+
+
+def test_check_imports_no_tree_wide_pass_and_diff_does(tmp_path):
+    """check runs no tree-wide pass (run.results returns its results as they
+    are): it does not import their modules; diff does."""
+    (tmp_path / "legacy.py").write_text(LEGACY)
+
+    def loaded(command: str, code: int) -> set[str]:
+        statement = (
+            "from hapimigrate.cli import main\n"
+            f"try:\n    main([{command!r}, '-q', '--jobs', '1', {str(tmp_path)!r}])\n"
+            f"except SystemExit as done:\n    assert done.code == {code}, done.code"
+        )
+        return {m.rsplit(".", 1)[-1] for m in _loaded_after(statement)}
+
+    assert "libcst" in loaded("check", 1)  # a candidate was migrated
+    assert not set(TREE_WIDE) & loaded("check", 1)
+    assert set(TREE_WIDE) <= loaded("diff", 1)
