@@ -404,6 +404,8 @@ def _keep_keys_read_elsewhere(
         if len(identities) > 1
         else ()
     )
+    if 0 < len(several) < len(identities):  # KEY here and KEY there: by what they read
+        several = tuple(sorted(identities))
     stems = {r.path: importable_names(r.path) for r in deferred}
     # the names whose use elsewhere matters: few and distinctive, so each file is
     # scanned for them only (a byte scan, then a word-boundary check where found);
@@ -506,6 +508,14 @@ def _keep_keys_read_elsewhere(
             c
             for c, attributes in result.class_reads
             if any(_overrides(texts[r], c, attributes) for r in named(c))
+        }
+        # an instance's key attribute read elsewhere (c.api_key sent to an audit
+        # log): it holds the token now
+        shared |= {
+            f"{c}.{held}"
+            for c, attributes in result.class_reads
+            for r in named(c)
+            for held in _key_reads(texts[r], c, attributes)
         }
         mixed = several if result.provider_keys else ()
         guarded = tuple(
@@ -614,6 +624,36 @@ def _may_pass_arguments(data: bytes, name: str) -> bool:
             continue
         return True
     return False
+
+
+_KEYISH = re.compile(r"(?i)key|token|secret|cred|auth")
+
+
+def _key_reads(text: bytes, cls: str, attributes: tuple[str, ...]) -> list[str]:
+    """The attributes named like a credential that a module reads on an
+    instance of ``cls`` it makes (``c = Client(); c.api_key``,
+    ``self.hub = Client(); self.hub.api_key``, ``Client().api_key``)."""
+    held = [a for a in attributes if _KEYISH.search(a)]
+    if not held:
+        return []
+    made = rb"(?:\w+\.)*" + re.escape(cls.encode()) + rb"\("
+    instances = {
+        re.escape(m)
+        for m in re.findall(rb"((?:self\.)?\w+)[ \t]*(?::[^=\n]*)?=[ \t]*" + made, text)
+    }
+    receivers = [made + rb"[^()]*\)", *instances]
+    found = []
+    for name in held:
+        reads = re.compile(
+            rb"(?<![\w.])(?:"
+            + b"|".join(receivers)
+            + rb")\."
+            + re.escape(name.encode())
+            + rb"\b(?![ \t]*=[^=])"
+        )
+        if reads.search(text):
+            found.append(name)
+    return found
 
 
 def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:

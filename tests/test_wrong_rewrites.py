@@ -4,11 +4,13 @@ One minimal module per shape; the reason must name the risk."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from hapimigrate import providers, run
 from hapimigrate.model import FileResult, RunOptions, Status
-from tests.conftest import migrate
+from tests.conftest import migrate, migrated_text
 
 
 def tree_results(folder) -> list[FileResult]:
@@ -1536,3 +1538,155 @@ def test_a_settings_attribute_another_module_sets_keeps_its_readers_manual(
     assert not any(r.changed for r in results)
     (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and "cli.py:5 sets HUBSPOT_KEY" in site.reason
+
+
+URLOPEN_FALLBACK = (
+    "import os\n"
+    "try:\n"
+    "    from urllib2 import {names}  # Python 2\n"
+    "except ImportError:  # Python 3\n"
+    "    from urllib.request import {names}\n"
+    "KEY = os.environ.get('HUBSPOT_API_KEY')\n"
+    "def owners():\n"
+    "    return urlopen('https://api.hubapi.com/crm/v3/owners?hapikey=' + KEY)\n"
+)
+
+
+def test_urlopen_imported_by_a_fallback_uses_the_request_imported_beside_it(
+    monkeypatch,
+):
+    """A blind corpus: the wrapped urlopen got an unconditional `from urllib2
+    import Request as _Request` above the fallback: no import on Python 3."""
+    import urllib.request
+
+    after = migrated_text(URLOPEN_FALLBACK.format(names="Request, urlopen"))
+    assert "urllib2 import Request as" not in after and "Request(" in after
+    sent = []
+    monkeypatch.setattr(urllib.request, "urlopen", lambda r: sent.append(r) or r)
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", "tok")
+    module: dict = {}
+    exec(compile(after, "client.py", "exec"), module)  # Python 3: the except branch
+    (request,) = [module["owners"]()]
+    assert sent == [request]
+    assert request.full_url == "https://api.hubapi.com/crm/v3/owners"
+    assert request.get_header("Authorization") == "Bearer tok"
+
+
+def test_urlopen_imported_by_a_fallback_without_request_is_left():
+    result = migrate(URLOPEN_FALLBACK.format(names="urlopen"))
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "url"]
+    assert site.status == Status.MANUAL and "import fallback" in site.reason
+
+
+def test_two_modules_reading_two_portals_keys_under_one_name_stay(tmp_path):
+    """A review: client.py and sandbox.py each read their own variable into
+    KEY; both became the one token (sandbox writes landed in production)."""
+    for name, variable in (
+        ("client", "HUBSPOT_API_KEY"),
+        ("sandbox", "HUBSPOT_SANDBOX_API_KEY"),
+    ):
+        (tmp_path / f"{name}.py").write_text(
+            f"import os, requests\nKEY = os.environ['{variable}']\n"
+            "def owners():\n    return requests.get("
+            "'https://api.hubapi.com/crm/v3/owners', params={'hapikey': KEY})\n"
+        )
+    results = tree_results(tmp_path)
+    assert not any(r.changed for r in results)
+    reasons = [s.reason for r in results for s in r.sites if s.kind.value == "params"]
+    assert len(reasons) == 2
+    assert all("HUBSPOT_API_KEY, HUBSPOT_SANDBOX_API_KEY" in r for r in reasons)
+
+
+def test_a_key_imported_from_one_of_two_modules_by_branch_stays(tmp_path):
+    """A review: `if SANDBOX: from sandbox import KEY else: from prod import
+    KEY` became the one token (the sandbox run hit production)."""
+    (tmp_path / "prod.py").write_text(
+        "import os\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+    )
+    (tmp_path / "sandbox.py").write_text(
+        "import os\nKEY = os.environ['HUBSPOT_SANDBOX_API_KEY']\n"
+    )
+    (tmp_path / "client.py").write_text(
+        "import os, requests\nif os.environ.get('USE_SANDBOX'):\n"
+        "    from sandbox import KEY\nelse:\n    from prod import KEY\n"
+        "def owners():\n    return requests.get("
+        "'https://api.hubapi.com/crm/v3/owners', params={'hapikey': KEY})\n"
+    )
+    results = tree_results(tmp_path)
+    assert not any(r.changed for r in results)
+    (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "prod.KEY, sandbox.KEY" in site.reason
+
+
+def test_an_instance_key_attribute_read_in_another_module_keeps_the_class(tmp_path):
+    """A review: jobs.py posted `client.api_key` to an audit service; the class
+    was migrated, so the audit service got the token."""
+    (tmp_path / "client.py").write_text(
+        "import os, requests\nclass HubSpotClient:\n"
+        "    def __init__(self, api_key=None):\n"
+        "        self.api_key = api_key or os.environ['HUBSPOT_API_KEY']\n"
+        "    def owners(self):\n        return requests.get("
+        "'https://api.hubapi.com/crm/v3/owners', params={'hapikey': self.api_key})\n"
+    )
+    (tmp_path / "jobs.py").write_text(
+        "import requests\nfrom client import HubSpotClient\ndef run():\n"
+        "    c = HubSpotClient()\n    c.owners()\n"
+        "    requests.post('https://audit.example.com/e', json={'k': c.api_key})\n"
+    )
+    results = tree_results(tmp_path)
+    assert not any(r.changed for r in results)
+    (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
+    assert "read HubSpotClient.api_key of its instances" in site.reason
+
+
+@pytest.mark.parametrize(
+    "helper, use",
+    [
+        (  # a URL built from the params, returned, and called here and elsewhere
+            "import urllib.request, urllib.parse, constants\n"
+            "def owners_url():\n    return 'https://api.hubapi.com/crm/v3/owners?'"
+            " + urllib.parse.urlencode(constants.PARAMS)\n"
+            "def owners():\n    return urllib.request.urlopen(owners_url()).read()\n",
+            "import requests, helper\n"
+            "def frame():\n    return requests.get(helper.owners_url()).json()\n",
+        ),
+        (  # params merged by a helper only other modules call
+            "from constants import PARAMS\n"
+            "def hs_params(**extra):\n    return {**PARAMS, **extra}\n",
+            "import requests\nfrom helper import hs_params\ndef deals():\n"
+            "    return requests.get('https://api.hubapi.com/crm/v3/objects/deals',"
+            " params=hs_params(limit=5)).json()\n",
+        ),
+    ],
+    ids=["called here too", "called elsewhere only"],
+)
+def test_a_carrier_returned_by_a_helper_other_modules_call_moves_with_them(
+    tmp_path, helper, use
+):
+    """A review: constants.PARAMS was emptied while frames.py, which sent it
+    through helper.owners_url(), was not given the header: credential lost."""
+    (tmp_path / "constants.py").write_text(
+        "import os\nPARAMS = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n"
+    )
+    (tmp_path / "helper.py").write_text(helper)
+    (tmp_path / "use.py").write_text(use)
+    results = {os.path.basename(r.path): r for r in tree_results(tmp_path)}
+    assert all(
+        s.status == Status.REWRITE
+        for r in results.values()
+        for s in r.sites
+        if s.kind.value not in ("call", "version")
+    )
+    assert b"Bearer" in results["use.py"].new
+    assert b"hapikey" not in results["constants.py"].new
+    # one more module sending it to another host: everything stays
+    (tmp_path / "slack.py").write_text(
+        use.replace(
+            "https://api.hubapi.com/crm/v3/objects/deals", "https://hooks.slack.com/x"
+        )
+        if "hs_params" in use
+        else "import requests, helper\n"
+        "def post():\n    return requests.post('https://hooks.slack.com/x?' + helper.owners_url())\n"
+    )
+    assert not any(r.changed for r in tree_results(tmp_path))

@@ -132,7 +132,12 @@ def _variables(
         scope = ctx.lexical_scope(node)
         found: set[str] = set()
         for binding in scope[node.value] if scope is not None else ():
-            value = values.assigned_value(ctx, getattr(binding, "node", None))
+            bound = getattr(binding, "node", None)
+            if isinstance(bound, cst.ImportFrom):  # each module's, by branch
+                source = ctx.code(bound.module) if bound.module else ""
+                found.add(f"{'.' * len(bound.relative)}{source}.{node.value}")
+                continue
+            value = values.assigned_value(ctx, bound)
             if value is not None:
                 found |= again(value)
         return found

@@ -29,7 +29,7 @@ import libcst as cst
 from hapimigrate import hubspot
 from hapimigrate.carriers import SENT_ELSEWHERE
 from hapimigrate.analysis import call_endpoints, origins, values
-from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused
+from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused, UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
@@ -426,8 +426,13 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
     problem: str | None = carrier.blocked or None
     try:
         route = Flow(ctx, client=carrier.kind == Kind.SESSION).follow(node)
+    except UnusedReturn as error:  # def hs_params(): return {**PARAMS, ...}
+        return _pass_on(ctx, carrier, node, [error.name], where)
     except FlowError as error:
         problem = problem or str(error)
+    if route is not None and route.module_functions and problem is None:
+        # returned by functions other modules may call too: they carry it on
+        problem = _passed_on_problem(ctx, carrier, route.module_functions)
     if carrier.kind == Kind.SESSION:
         problem = problem or _headers_replaced(ctx, node) or _elsewhere(ctx, route)
     calls = _calls(ctx, carrier, route)
@@ -464,6 +469,9 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
         attach.send_token(ctx, route)
         _export_helpers(ctx, route)
         ctx.provider_keys.add((carrier.identity, carrier.label))
+    if route is not None:
+        for function in route.module_functions:
+            ctx.exports.append(_returned_by(ctx, carrier, function))
     attach.note_requests(ctx, route, decision.status)
     if carrier.kind == Kind.SESSION:
         default = f"{carrier.name} of {carrier.module}.py gets its header there"
@@ -476,6 +484,59 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
     ctx.site(node, carrier.kind, decision.status, reason, calls=calls)
     ctx.carrier_uses.append(
         CarrierUse(carrier.path, carrier.name, decision.status, decision.reason, where)
+    )
+
+
+def _returned_by(ctx: ModuleContext, carrier: Carrier, function: cst.Name) -> Carrier:
+    """The carrier a module-level function of this module is when it returns
+    another module's carrier (or a value built from it)."""
+    return dataclasses.replace(
+        carrier,
+        path=ctx.path,
+        module=module_name(ctx.path),
+        name=function.value,
+        blocked="",
+        used_here=True,
+        returns=True,
+        helper=False,
+        parameter="",
+        position=-1,
+    )
+
+
+def _passed_on_problem(
+    ctx: ModuleContext, carrier: Carrier, functions: Sequence[cst.Name]
+) -> str | None:
+    """What other modules' calls of the functions returning it made of them."""
+    for function in functions:
+        outcome = ctx.sent_elsewhere.get(function.value)
+        if outcome is not None and outcome.status != Status.REWRITE:
+            return outcome.reason or DEVELOPER_REASON
+    return None
+
+
+def _pass_on(
+    ctx: ModuleContext,
+    carrier: Carrier,
+    node: cst.CSTNode,
+    functions: Sequence[cst.Name],
+    where: str,
+) -> None:
+    """A use returned by functions only other modules call: it changes as
+    their calls do (each function is a carrier of its own)."""
+    for function in functions:
+        ctx.exports.append(_returned_by(ctx, carrier, function))
+    problem = carrier.blocked or _passed_on_problem(ctx, carrier, functions)
+    names = ", ".join(f"{f.value}()" for f in functions)
+    if problem:
+        return _left(ctx, carrier, node, problem)
+    reason = (
+        f"{carrier.name} of {carrier.module}.py is returned by {names}, which other "
+        "modules call: the token comes where they send it"
+    )
+    ctx.site(node, carrier.kind, Status.REWRITE, reason)
+    ctx.carrier_uses.append(
+        CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
     )
 
 

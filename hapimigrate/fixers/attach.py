@@ -72,6 +72,11 @@ def sink_problem(
         owner = ctx.ancestor(sink.call or sink.statement, cst.ClassDef)
         if isinstance(owner, cst.ClassDef) and owner.name.value in ctx.shared_elsewhere:
             return SUBCLASSED_ELSEWHERE.format(owner.name.value)
+        if isinstance(owner, cst.ClassDef):
+            prefix = owner.name.value + "."
+            held = sorted(n for n in ctx.shared_elsewhere if n.startswith(prefix))
+            if held:
+                return KEY_READ_ELSEWHERE.format(held[0])
         client = _client_name(ctx, sink)
         if client is not None:  # httpx.Client(params=...): every request it makes
             problem = _client_sends_elsewhere(ctx, client)
@@ -89,6 +94,7 @@ def sink_problem(
         or guard_problem(ctx, route)
         or _factory_elsewhere(ctx, route)
         or _callers_elsewhere(ctx, route)
+        or _fallback_problem(ctx, route)
     )
 
 
@@ -654,6 +660,10 @@ SUBCLASSED_ELSEWHERE = (
     "other modules of the tree subclass {} setting an attribute its requests read "
     "(the key, the base URL?), set one on its instances, or build it with another "
     "host: migrate them together by hand"
+)
+KEY_READ_ELSEWHERE = (
+    "other modules of the tree read {} of its instances, which would hold the "
+    "token: change them together, by hand"
 )
 FACTORY_ELSEWHERE = (
     "{}() returns the session, and other modules of the tree call it: its header "
@@ -2102,9 +2112,53 @@ def _request_class(ctx: ModuleContext, call: cst.Call) -> str:
     if isinstance(func, cst.Attribute):
         return ctx.code(func.value) + ".Request"
     names = ctx.qualified_names(func)
+    if len(_urllib_modules(names, "urlopen")) > 1:
+        return "Request"  # imported beside it in each branch (_fallback_problem)
     module = "urllib2" if "urllib2.urlopen" in names else "urllib.request"
     ctx.imports.add(Import(module, "Request"))
     return "Request"
+
+
+_URLLIB = ("urllib2", "urllib.request")
+
+
+def _urllib_modules(names: set[str], attribute: str) -> set[str]:
+    return {m for m in _URLLIB if f"{m}.{attribute}" in names}
+
+
+def _fallback_problem(ctx: ModuleContext, route: Route) -> str | None:
+    """``try: from urllib2 import urlopen / except ImportError: from
+    urllib.request import urlopen``: the ``Request`` it needs must come the same
+    way; one import of either module would break the other Python."""
+    for sink in route.sinks:
+        if sink.info is None or sink.info.kind != "urlopen" or sink.call is None:
+            continue
+        func = sink.call.func
+        if isinstance(func, cst.Attribute):
+            continue
+        modules = _urllib_modules(ctx.qualified_names(func), "urlopen")
+        if len(modules) < 2:
+            continue
+        scope = ctx.lexical_scope(func)
+        requests_ = set()
+        for binding in scope["Request"] if scope is not None else ():
+            node = getattr(binding, "node", None)
+            if isinstance(node, (cst.Import, cst.ImportFrom)):
+                source = (
+                    ctx.code(node.module)
+                    if isinstance(node, cst.ImportFrom) and node.module
+                    else ""
+                )
+                requests_.add(source)
+            else:
+                requests_.add("?")
+        if requests_ != modules:
+            return (
+                "urlopen comes from urllib2 or urllib.request (an import fallback), "
+                "and Request is not imported beside it in both: add it there, then "
+                "migrate"
+            )
+    return None
 
 
 def is_module_level_name(ctx: ModuleContext, node: cst.BaseExpression | None) -> bool:

@@ -39,6 +39,7 @@ MODULES = (
     "params",
     "sdk_clients",
     "across_modules",
+    "held_names",
     "modernize",
     "calls",
 )

@@ -185,6 +185,10 @@ class ModuleContext:
         where = self._positions[node].start
         return where.line, where.column
 
+    def end(self, node: cst.CSTNode) -> tuple[int, int]:
+        where = self._positions[node].end
+        return where.line, where.column
+
     def lexical_scope(self, node: cst.CSTNode):
         """LibCST's scope of ``node``: which names it sees, and their bindings."""
         return self._scopes.get(node)

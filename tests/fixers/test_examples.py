@@ -10,12 +10,14 @@ from tests.fixers import (
     assert_left_for_a_person,
     assert_rewrites,
     assert_untouched,
+    examples_held_names,
     examples_params,
     examples_sdk_clients,
     examples_url_strings,
 )
 
 TABLES = {
+    "held_names": examples_held_names,
     "params": examples_params,
     "sdk_clients": examples_sdk_clients,
     "url_strings": examples_url_strings,
