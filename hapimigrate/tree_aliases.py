@@ -175,6 +175,11 @@ class Chains:
                     locals_ = self._locals.setdefault(id(function), {})
                     locals_.setdefault(name, set()).update(self.expand(chain, scope))
 
+    def defines(self, name: str) -> bool:
+        """Whether the module defines a function, method or class ``name``
+        (whose parameters its calls bind)."""
+        return name in self._functions or name in self._methods
+
     def scopes(self) -> list[tuple[Scope, list[ast.stmt]]]:
         """The module's scopes with their statements: each function and method
         (its node as its scope), then the module's other statements (None)."""

@@ -13,7 +13,11 @@ token, may be what another module uses for those APIs:
     hooks.py  hs.get("/webhooks/v1/%s/settings" % APP_ID)
 
 Such a module is left as it is, its sites manual, naming the other module's use
-(``hooks.py:9``). Cheap: only the changed modules are read (:mod:`ast`), and the
+(``hooks.py:9``). The other module may reach the API through names: an alias
+(``tl = client.crm.timeline; tl.templates_api.get_all(app)``, of an alias too),
+an attribute (``self.tl``), a parameter its own calls give the sub-client
+(:mod:`hapimigrate.tree_aliases`), or a function of a third module it hands the
+sub-client to (not followed: ``list_templates(client.crm.timeline)`` counts). Cheap: only the changed modules are read (:mod:`ast`), and the
 other modules only when their bytes name a developer-key API and they import one.
 """
 
@@ -29,7 +33,7 @@ from typing import Callable, Iterable, Iterator
 
 from hapimigrate import prefilter
 from hapimigrate.model import FileResult, Site, Status
-from hapimigrate.tree_aliases import Chains
+from hapimigrate.tree_aliases import Chains, value_chain
 from hapimigrate.tree_hold import hold
 from hapimigrate.tree_imports import imported_names, importable_names
 
@@ -202,7 +206,7 @@ class _Other:
                 and isinstance(unit[0], (ast.FunctionDef, ast.AsyncFunctionDef))
                 else None
             )
-            items = _items(unit, top, lambda c: chains.expand(c, scope))
+            items = _items(unit, top, lambda c: chains.expand(c, scope), chains.defines)
             if items:
                 self._units.append((unit, items))
 
@@ -216,6 +220,9 @@ class _Item:
     expressions: tuple[ast.expr, ...]
     path: str | None
     chains: tuple[tuple[str, ...], ...]
+    # sub-clients of a developer-key API handed to a function of another
+    # module (``list_templates(client.crm.timeline)``): (chain, the callee)
+    handed: tuple[tuple[tuple[str, ...], str], ...] = ()
 
 
 def _developer_names(unit: list[ast.stmt], known: set[str]) -> set[str]:
@@ -246,11 +253,14 @@ def _items(
     unit: list[ast.stmt],
     top: set[str],
     expand: Callable[[tuple[str, ...]], set[tuple[str, ...]]] = lambda c: {c},
+    defines: Callable[[str], bool] = lambda name: False,
 ) -> list[_Item]:
     """The unit's statements that reach a developer-key API, whoever's names
     they use (``top``: the module's names bound to developer-key paths);
     ``expand`` gives what a chain's root name may stand for (``tl.templates_api``
-    is ``client.crm.timeline.templates_api``: :mod:`hapimigrate.tree_aliases`)."""
+    is ``client.crm.timeline.templates_api``: :mod:`hapimigrate.tree_aliases`).
+    A sub-client of such an API handed to a function the module does not
+    define (``defines``) counts too: what that function calls is not seen."""
     paths = _developer_names(unit, top)
     items = []
     for statement in _statements(unit):
@@ -272,9 +282,30 @@ def _items(
             for chain in sorted(expand(written))
             if any(developer_chain(list(chain[k:])) for k in range(1, len(chain)))
         )
-        if path is not None or chains:
-            items.append(_Item(statement.lineno, expressions, path, chains))
+        handed = tuple(
+            (chain, callee)
+            for e in expressions
+            for call in ast.walk(e)
+            if isinstance(call, ast.Call)
+            for callee in [_callee(call)]
+            if callee is not None and not defines(callee)
+            for argument in [*call.args, *(k.value for k in call.keywords)]
+            for written in [value_chain(argument)]
+            if written is not None
+            for chain in sorted(expand(written))
+            if any(developer_prefix(chain[k:]) for k in range(1, len(chain)))
+        )
+        if path is not None or chains or handed:
+            items.append(_Item(statement.lineno, expressions, path, chains, handed))
     return items
+
+
+def _callee(call: ast.Call) -> str | None:
+    if isinstance(call.func, ast.Name):
+        return call.func.id
+    if isinstance(call.func, ast.Attribute):
+        return call.func.attr
+    return None
 
 
 def _names_developer_word(chain: tuple[str, ...]) -> bool:
@@ -523,6 +554,11 @@ class _Reader:
             use = self._sdk_use(chain, where)
             if use is not None:
                 yield use
+        for chain, callee in item.handed:
+            roots, rest = self._root(chain)
+            if roots and developer_prefix(tuple(rest)):
+                what = f"{'.'.join(rest)}, handed to {callee}(), not followed"
+                yield Use(sorted(roots)[0], where, what)
         if item.path is not None:
             for expression in item.expressions:
                 for name in sorted(self._named(expression)):
@@ -531,23 +567,24 @@ class _Reader:
     def _sdk_use(self, chain: tuple[str, ...], where: str) -> Use | None:
         """``client.webhooks.subscriptions_api.get_all``, ``make_client().
         ecommerce_bridge.get_sync_settings``, ``hub.client.webhooks``."""
-        roots: set[str] = set()
-        rest: list[str] = []
-        if chain[0] in self.direct:
-            roots, rest = {self.direct[chain[0]]}, list(chain[1:])
-        elif chain[0] in self.aliases:
-            roots, rest = self.aliases[chain[0]], list(chain[1:])
-        else:
-            for size in range(1, len(chain)):
-                if ".".join(chain[:size]) in self.modules and chain[size] in self.names:
-                    roots, rest = {chain[size]}, list(chain[size + 1 :])
-                    break
+        roots, rest = self._root(chain)
         if not roots or not rest:
             return None
         what = developer_chain(rest)
         if what is None:
             return None
         return Use(sorted(roots)[0], where, what)
+
+    def _root(self, chain: tuple[str, ...]) -> tuple[set[str], list[str]]:
+        """The module's names a chain starts from, and the rest of it."""
+        if chain[0] in self.direct:
+            return {self.direct[chain[0]]}, list(chain[1:])
+        if chain[0] in self.aliases:
+            return self.aliases[chain[0]], list(chain[1:])
+        for size in range(1, len(chain)):
+            if ".".join(chain[:size]) in self.modules and chain[size] in self.names:
+                return {chain[size]}, list(chain[size + 1 :])
+        return set(), []
 
 
 def _dotted(node: ast.AST) -> str | None:
@@ -616,6 +653,28 @@ def developer_chain(chain: list[str]) -> str | None:
     if len(chain) == 1 and name in methods:
         return joined  # an EcommerceBridgeClient of the module
     return None
+
+
+def developer_prefix(chain: tuple[str, ...]) -> bool:
+    """Whether an SDK chain (after the client) is a sub-client some of whose
+    methods take the developer key only (``crm.timeline``, ``webhooks``), not
+    a whole method: handed on, it may be used for them."""
+    return (
+        bool(chain)
+        and any(_SDK_WORDS.search(part) for part in chain)
+        and ".".join(chain) in _developer_sub_clients()
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _developer_sub_clients() -> frozenset[str]:
+    modern, _, _ = _developer_operations()
+    return frozenset(
+        ".".join(parts[:size])
+        for key in modern
+        for parts in [key.split(".")]
+        for size in range(1, len(parts))
+    )
 
 
 @functools.lru_cache(maxsize=1)

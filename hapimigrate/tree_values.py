@@ -29,6 +29,7 @@ import ast
 import dataclasses
 import os
 import re
+import sys
 from typing import Iterable, Iterator
 
 from hapimigrate import prefilter
@@ -100,7 +101,8 @@ def hold_changed_values(
     if not readers:
         return results
     watched = {value for r in readers.values() for value in r.watched}
-    changes, urls = _changes(watched, files)
+    parsed = {os.path.abspath(p): r.tree for p, r in readers.items()}
+    changes, urls = _changes(watched, files, parsed)
     if not changes:
         return results
     out = []
@@ -119,6 +121,7 @@ class _Reader:
     through the module's functions it calls."""
 
     def __init__(self, result: FileResult, tree: ast.Module) -> None:
+        self.tree = tree
         self.path = os.path.abspath(result.path)
         self.keys = {
             *result.removed_keys,
@@ -259,16 +262,22 @@ def _literal_names(tree: ast.Module) -> set[str]:
 def _import_map(path: str, tree: ast.Module) -> dict[str, Value | str]:
     """A module's top-level imports of the tree's modules: local name -> the
     value it is ((module path, name)), or -> the module's path (``import
-    config``, ``from app import config``); dotted for ``import app.config``."""
+    config``, ``from app import config``); dotted for ``import app.config``.
+    A standard library module's name is its (a tree of the standard library
+    itself aside: ``os.environ`` is not watched)."""
     found: dict[str, Value | str] = {}
     for statement in tree.body:
         if isinstance(statement, ast.Import):
             for alias in statement.names:
+                if alias.name.split(".")[0] in sys.stdlib_module_names:
+                    continue
                 target = module_file(path, alias.name)
                 if target is not None:
                     found[alias.asname or alias.name] = os.path.abspath(target)
         elif isinstance(statement, ast.ImportFrom):
             source = statement.module or ""
+            if not statement.level and source.split(".")[0] in sys.stdlib_module_names:
+                continue
             home = module_file(path, source, statement.level) if source else None
             for alias in statement.names:
                 local = alias.asname or alias.name
@@ -312,13 +321,15 @@ def _module_value(chain: Chain, imports: dict[str, Value | str]) -> Value | None
 
 
 def _changes(
-    watched: set[Value], files: list[str]
+    watched: set[Value], files: list[str], parsed: dict[str, ast.Module]
 ) -> tuple[dict[Value, list[Change]], set[Value]]:
     """For each watched value changed elsewhere (or another module's table
     holding another host), those changes; and the values whose definition
-    holds a URL (a base URL, a table of them)."""
+    holds a URL (a base URL, a table of them). ``parsed``: the trees of
+    modules read already. A module is parsed when it defines a watched value,
+    or its bytes write one of their names (:func:`_writes_pattern`)."""
     names = {name for _, name in watched}
-    words = {n: re.compile(rb"\b" + re.escape(n.encode()) + rb"\b") for n in names}
+    writes = _writes_pattern(names)
     homes = {path for path, _ in watched}
     stems = {
         s.encode() for path in homes for s in importable_names(path) if s != "__init__"
@@ -334,20 +345,53 @@ def _changes(
                 data = handle.read()
         except OSError:
             continue
-        if not any(n.encode() in data and words[n].search(data) for n in names):
-            continue
         here = os.path.abspath(path)
-        if here not in homes and not (imported_names(data) & stems):
+        if here not in homes and not (
+            any(n.encode() in data for n in names)
+            and writes.search(data)
+            and imported_names(data) & stems
+        ):
             continue
-        try:
-            tree = ast.parse(data)
-        except (SyntaxError, ValueError, RecursionError):
-            continue
+        tree = parsed.get(here)
+        if tree is None:
+            try:
+                tree = ast.parse(data)
+            except (SyntaxError, ValueError, RecursionError):
+                continue
         label = os.path.basename(path)
-        for home, change in _module_changes(here, tree, watched, label):
+        changes = _module_changes(
+            here, tree, watched, label, writes.search(data) is not None
+        )
+        for home, change in changes:
             found.setdefault((home, change.name), []).append(change)
         urls |= {(here, name) for name in _url_names(tree)}
     return found, urls
+
+
+def _writes_pattern(names: set[str]) -> re.Pattern[bytes]:
+    """Bytes that may write one of ``names`` (``NAME[...] =``, ``NAME +=``,
+    ``NAME.update(``, ``setattr(m, "NAME"``), or hand it on to code that may
+    (``x = m.NAME``, ``f(m.NAME)``, ``return m.NAME``, ``import NAME as
+    x``): a module without them
+    is not parsed."""
+    alternatives = b"|".join(re.escape(n.encode()) for n in sorted(names))
+    word = rb"\b(?:" + alternatives + rb")\b"
+    methods = b"|".join(m.encode() for m in sorted(_MUTATORS))
+    return re.compile(
+        word
+        + rb"(?:\s*\[[^\n]*?\])?\s*(?:=(?!=)|\+=|\|=)|"
+        + word
+        + rb"\s*\.\s*(?:"
+        + methods
+        + rb")\s*\(|setattr\([^)\n]*['\"](?:"
+        + alternatives
+        + rb")['\"]|"
+        + word
+        + rb"[ \t]*(?:[,)]|$)|"
+        + word
+        + rb"[ \t]+as\b",  # imported under another name
+        re.MULTILINE,
+    )
 
 
 def _url_names(tree: ast.Module) -> set[str]:
@@ -372,17 +416,25 @@ def _holds_url(value: ast.expr) -> bool:
 
 
 def _module_changes(
-    path: str, tree: ast.Module, watched: set[Value], label: str
+    path: str, tree: ast.Module, watched: set[Value], label: str, writing: bool
 ) -> Iterator[tuple[str, Change]]:
     """The changes one module makes to watched values (its own too, when they
-    are read by another module: its table's entries, its later assignments)."""
+    are read by another module: its tables' entries); ``writing``: whether its
+    bytes may write one at all (else only its own tables are looked at)."""
     imports = _import_map(path, tree)
     own = {name for home, name in watched if home == path}
+    held: dict[int, frozenset[str]] = {}
+
+    def local(scope: ast.AST) -> frozenset[str]:
+        """The names a function binds itself (once per function)."""
+        if id(scope) not in held:
+            held[id(scope)] = _locals(scope)
+        return held[id(scope)]
 
     def resolve(chain: Chain, scope, expand: bool = True) -> Value | None:
         for expanded in chains.expand(chain, scope) if expand else [chain]:
             if len(expanded) == 1:
-                if _local(scope, expanded[0]):
+                if scope is not None and expanded[0] in local(scope):
                     continue  # a function's own variable of that name
                 bound = imports.get(expanded[0])
                 if isinstance(bound, tuple) and bound in watched:
@@ -394,7 +446,6 @@ def _module_changes(
                 return value
         return None
 
-    chains = Chains(tree)
     # another module's table read here: its own entries must be HubSpot's
     for statement in tree.body:
         if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
@@ -408,6 +459,9 @@ def _module_changes(
                 if what is not None:
                     where = f"{label}:{statement.lineno}"
                     yield path, Change(name, where, what, True, path)
+    if not writing:
+        return
+    chains = Chains(tree)
     for scope, statements in chains.scopes():
         for statement in statements:
             for node in ast.walk(statement):
@@ -469,18 +523,18 @@ def _written_value(target, scope, resolve) -> Value | None:
     return resolve(chain, scope)
 
 
-def _local(scope: ast.AST | None, name: str) -> bool:
-    """Whether a function binds ``name`` itself (not declared global)."""
-    if scope is None or _declares_global(scope, name):
-        return False
-    return any(
-        isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
-        for n in ast.walk(scope)
-    ) or any(isinstance(n, ast.arg) and n.arg == name for n in ast.walk(scope))
-
-
-def _declares_global(scope: ast.AST, name: str) -> bool:
-    return any(isinstance(n, ast.Global) and name in n.names for n in ast.walk(scope))
+def _locals(scope: ast.AST) -> frozenset[str]:
+    """The names a function binds itself: assigned or parameters, less those
+    it declares global (once per function node)."""
+    stored, declared = set(), set()
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stored.add(node.id)
+        elif isinstance(node, ast.arg):
+            stored.add(node.arg)
+        elif isinstance(node, ast.Global):
+            declared.update(node.names)
+    return frozenset(stored - declared)
 
 
 def _unsafe(value: ast.expr) -> str | None:

@@ -360,6 +360,45 @@ def test_a_developer_key_api_reached_through_a_name_keeps_the_client(tmp_path, n
     left_alone(out["hub.py"], "hooks.py:", "developer-key API", "developer key only")
 
 
+TL_HELPERS = (
+    "def list_templates(tl, app_id):\n    return tl.templates_api.get_all(app_id)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "hooks",
+    [
+        "from hub import client\nfrom tl_helpers import list_templates\n\n\n"
+        "def sync():\n    return list_templates(client.crm.timeline, 1)\n",
+        "from hub import client\nimport tl_helpers\n\n\n"
+        "def sync():\n    tl = client.crm.timeline\n"
+        "    return tl_helpers.list_templates(tl, 1)\n",
+    ],
+    ids=["inline", "through an alias"],
+)
+def test_a_developer_sub_client_handed_to_another_modules_function_keeps_it(
+    tmp_path, hooks
+):
+    """What the other module's function calls is not followed: the timeline
+    sub-client may be used there for its templates (developer key only)."""
+    out = tree(
+        tmp_path, {"hub.py": HUB, "hooks.py": hooks, "tl_helpers.py": TL_HELPERS}
+    )
+    left_alone(out["hub.py"], "crm.timeline, handed to list_templates()")
+
+
+def test_a_client_or_token_sub_client_handed_on_still_migrates(tmp_path):
+    hooks = (
+        "from hub import client\nimport tl_helpers\n\n\n"
+        "def sync():\n    tl_helpers.run(client, 1)\n"
+        "    return tl_helpers.contacts(client.crm.contacts)\n"
+    )
+    out = tree(
+        tmp_path, {"hub.py": HUB, "hooks.py": hooks, "tl_helpers.py": TL_HELPERS}
+    )
+    assert "HubSpot(access_token=" in migrated(out["hub.py"])
+
+
 def test_sub_clients_of_token_apis_through_names_still_migrate(tmp_path):
     hooks = """\
         from hub import client
