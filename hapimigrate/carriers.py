@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import re
 from typing import Callable
 
@@ -245,7 +246,8 @@ def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier
         rb"\b(?:" + b"|".join(re.escape(n) for n in sorted(by_name)) + rb")\b"
     )
     for path in files:
-        if not prefilter.is_python(path):
+        notebook = prefilter.is_notebook(path)
+        if not (notebook or prefilter.is_python(path)):
             continue
         try:
             with open(path, "rb") as handle:
@@ -253,6 +255,9 @@ def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier
         except OSError:
             continue
         found = set(names.findall(data))
+        if found and notebook:  # its code cells, as the module they make
+            data = _notebook_code(data)
+            found = set(names.findall(data))
         named = [c for n in found for c in by_name[n] if c.path != path]
         if not named:
             continue
@@ -262,6 +267,20 @@ def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier
         if named:
             readers[path] = named
     return readers
+
+
+def _notebook_code(data: bytes) -> bytes:
+    """A notebook's code cells, one after another (empty if it does not read)."""
+    try:
+        cells = json.loads(data).get("cells", [])
+    except (ValueError, AttributeError):
+        return b""
+    code = []
+    for cell in cells if isinstance(cells, list) else ():
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            code.append("".join(source) if isinstance(source, list) else str(source))
+    return "\n".join(code).encode("utf-8", "replace")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -285,7 +304,9 @@ def _may_read(
     name = carrier.name.encode()
     if name in imports:
         return True  # from constants import PARAMS (or a module of that name)
-    return any(home in stars or home + b"." + name in data for home in homes)
+    # constants.PARAMS, c.PARAMS after `import constants as c`, pkg.constants.PARAMS:
+    # read as an attribute of something; the module's own run tells which
+    return any(home in stars for home in homes) or b"." + name in data
 
 
 def _index(results: dict[str, FileResult]) -> dict[Key, list[CarrierUse]]:

@@ -1690,3 +1690,93 @@ def test_a_carrier_returned_by_a_helper_other_modules_call_moves_with_them(
         "def post():\n    return requests.post('https://hooks.slack.com/x?' + helper.owners_url())\n"
     )
     assert not any(r.changed for r in tree_results(tmp_path))
+
+
+CONSTANTS_PARAMS = "import os\nPARAMS = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n"
+SENDER = (
+    "import requests\nfrom crm.constants import PARAMS\ndef contacts():\n"
+    "    return requests.get('https://api.hubapi.com/crm/v3/objects/contacts',"
+    " params=PARAMS)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "init, reader",
+    [
+        # the package exports it again under another name
+        (
+            "from .constants import PARAMS as HUBSPOT_PARAMS\n",
+            "import pandas as pd\nfrom crm import HUBSPOT_PARAMS\n"
+            "def frame():\n    return pd.read_json('https://api.hubapi.com/x', HUBSPOT_PARAMS)\n",
+        ),
+        # a module alias, and a dotted import
+        (
+            "",
+            "import pandas as pd\nfrom crm import constants as c\n"
+            "def frame():\n    return pd.read_json('https://api.hubapi.com/x', c.PARAMS)\n",
+        ),
+        (
+            "",
+            "import pandas as pd\nimport crm.constants\n"
+            "def frame():\n    return pd.read_json('https://api.hubapi.com/x', "
+            "crm.constants.PARAMS)\n",
+        ),
+    ],
+    ids=["renamed export", "module alias", "dotted import"],
+)
+def test_a_carrier_read_under_another_name_is_a_use(tmp_path, init, reader):
+    """A review: PARAMS was emptied while a module reading it as c.PARAMS,
+    crm.constants.PARAMS or a name the package re-exports it as kept sending
+    it (pandas here): the key was lost."""
+    package = tmp_path / "crm"
+    package.mkdir()
+    (package / "__init__.py").write_text(init)
+    (package / "constants.py").write_text(CONSTANTS_PARAMS)
+    (package / "contacts.py").write_text(SENDER)
+    (package / "frames.py").write_text(reader)
+    paths = sorted(str(p) for p in package.iterdir())
+    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    assert not any(r.changed for r in results)
+
+
+def test_a_notebook_reading_a_carrier_is_one_of_its_readers(tmp_path):
+    """A review: a notebook sent constants.PARAMS; the constant was emptied
+    and the notebook left as it was: its requests lost the key."""
+    import json
+
+    package = tmp_path / "crm"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "constants.py").write_text(CONSTANTS_PARAMS)
+    (package / "contacts.py").write_text(SENDER)
+    cells = [
+        "from crm.constants import PARAMS\nimport pandas as pd\n",
+        "pd.read_json('https://api.hubapi.com/x?' + str(PARAMS))\n",
+    ]
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "source": c,
+                "outputs": [],
+                "execution_count": None,
+            }
+            for c in cells
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (tmp_path / "explore.ipynb").write_text(json.dumps(notebook, indent=1) + "\n")
+    paths = sorted(str(p) for p in package.iterdir()) + [
+        str(tmp_path / "explore.ipynb")
+    ]
+    results = list(run.results(paths, RunOptions(providers.resolve(None)), jobs=1))
+    assert not any(r.changed for r in results)
+    assert any(
+        s.status == Status.MANUAL
+        for r in results
+        if r.path.endswith(".ipynb")
+        for s in r.sites
+    )

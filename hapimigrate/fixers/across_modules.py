@@ -268,6 +268,14 @@ def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
         return
     uses = []
     for carrier in ctx.carriers:
+        for alias, local in _renamed_exports(ctx, imports, carrier):
+            _left(
+                ctx,
+                carrier,
+                alias,
+                f"{carrier.name} is exported again here as {local}: the modules "
+                "importing that name are not followed",
+            )
         found = _uses(ctx, imports, carrier)
         if not found and _star_imported(imports, carrier):
             found = _unfollowed(ctx, carrier, every=True)  # its free names are it
@@ -327,6 +335,34 @@ def _uses(
     return found
 
 
+def _renamed_exports(
+    ctx: ModuleContext, imports: Sequence[cst.CSTNode], carrier: Carrier
+) -> list[tuple[cst.ImportAlias, str]]:
+    """``from .constants import PARAMS as HUBSPOT_PARAMS`` at module level in a
+    package's ``__init__`` (or read nowhere here): other modules import it by a
+    name that is not the carrier's, so they are not its readers."""
+    homes = importable_names(carrier.path)
+    package = os.path.basename(ctx.path) == "__init__.py"
+    found = []
+    for statement in imports:
+        if not (
+            isinstance(statement, cst.ImportFrom)
+            and not isinstance(statement.names, cst.ImportStar)
+            and isinstance(ctx.parent(ctx.parent(statement)), cst.Module)
+        ):
+            continue
+        source = _dotted(statement.module) if statement.module else ""
+        if source.split(".")[-1] not in homes:
+            continue
+        for alias in statement.names:
+            local = alias.evaluated_alias
+            if _dotted(alias.name) != carrier.name or local in (None, carrier.name):
+                continue
+            if package or not _references(ctx, statement, local):
+                found.append((alias, local))
+    return found
+
+
 def _star_imported(imports: Sequence[cst.CSTNode], carrier: Carrier) -> bool:
     """``from constants import *`` is this module's one star import: a name it
     reads but does not bind is the carrier's module's."""
@@ -382,7 +418,15 @@ def _attributes(
 ) -> list[cst.CSTNode]:
     """``local.name`` where ``local`` is the module ``statement`` imports."""
     head = local.split(".")[0]
-    bound = {id(ref.node) for ref in _reference_objects(ctx, statement, head)}
+    references = _reference_objects(ctx, statement, head)
+    if local != head:  # import crm.constants: LibCST binds the dotted name
+        references += _reference_objects(ctx, statement, local)
+    bound = set()
+    for ref in references:
+        node = ref.node
+        while isinstance(node, cst.Attribute):
+            node = node.value
+        bound |= {id(ref.node), id(node)}
     found = []
     for attribute in ctx.index.attributes.get(name, ()):
         base = attribute.value
