@@ -1780,3 +1780,20 @@ def test_a_notebook_reading_a_carrier_is_one_of_its_readers(tmp_path):
         if r.path.endswith(".ipynb")
         for s in r.sites
     )
+
+
+def test_a_function_a_decorator_of_its_module_hands_the_key_stays():
+    """A review: `@with_key def owners(api_key)`: the decorator passes the
+    configured key; owners() was migrated to send it as a Bearer token."""
+    result = migrate(
+        "import os, functools, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def with_key(fn):\n    @functools.wraps(fn)\n"
+        "    def wrapper(*args, **kwargs):\n        return fn(KEY, *args, **kwargs)\n"
+        "    return wrapper\n"
+        "@with_key\ndef owners(api_key):\n    return requests.get("
+        "'https://api.hubapi.com/crm/v3/owners', params={'hapikey': api_key})\n"
+        "def run():\n    return owners()\n"
+    )
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "wrapped by with_key" in site.reason

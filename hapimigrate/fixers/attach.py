@@ -1664,6 +1664,29 @@ def passing_owners(ctx: ModuleContext, origin: Origin) -> list[Origin]:
     return owners
 
 
+WRAPPED = (
+    "{}() is wrapped by {}, a decorator of this module, which may hand it the key "
+    "itself: migrate them together by hand"
+)
+
+
+def _own_decorator(ctx: ModuleContext, function: cst.FunctionDef) -> str | None:
+    """A decorator of ``function`` defined in this module (it calls the function
+    itself, with what arguments is not followed)."""
+    defined = {
+        node.name.value
+        for node in ctx.module.body
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef))
+    }
+    for decorator in function.decorators:
+        name = decorator.decorator
+        if isinstance(name, cst.Call):
+            name = name.func
+        if isinstance(name, cst.Name) and name.value in defined:
+            return name.value
+    return None
+
+
 def _collect(
     ctx: ModuleContext,
     origin: Origin,
@@ -1683,6 +1706,9 @@ def _collect(
     ):  # @app.task: a beat schedule or a queue calls it, with what is not seen
         return QUEUED_TASK.format(function.name.value)
     if isinstance(function, cst.FunctionDef):
+        wrapper = _own_decorator(ctx, function)
+        if wrapper is not None:  # @with_key: def with_key(fn): ... fn(KEY, ...)
+            return WRAPPED.format(function.name.value, wrapper)
         line = used_as_value(ctx, function)
         if line is not None:  # Thread(target=deals, args=(KEY,)), partial(deals, KEY)
             return CALLED_AS_VALUE.format(function.name.value, line)
