@@ -1797,3 +1797,33 @@ def test_a_function_a_decorator_of_its_module_hands_the_key_stays():
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and "wrapped by with_key" in site.reason
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        (
+            "    r = requests.get(URL + '?hapikey=' + KEY)\n"
+            "    if r.status_code == 429:\n        r = requests.get(r.url)\n",
+            "requested again (line 9",
+        ),
+        (
+            "    r = requests.get(URL, params={'hapikey': KEY},"
+            " hooks={'response': retry})\n",
+            "response hooks",
+        ),
+    ],
+    ids=["retry of r.url", "response hooks"],
+)
+def test_a_request_sent_again_from_its_response_stays(body, reason):
+    """A review: a retry re-requested `r.url`, which held the key; after the
+    migration the retry had neither key nor token."""
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "URL = 'https://api.hubapi.com/crm/v3/owners'\n"
+        "def retry(response, *a, **k):\n    return requests.get(response.url)\n"
+        "def owners():\n" + body + "    return r.json()\n"
+    )
+    assert result.new is None
+    (site,) = [s for s in result.sites if s.kind.value in ("url", "params")]
+    assert site.status == Status.MANUAL and reason in site.reason

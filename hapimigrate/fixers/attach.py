@@ -95,6 +95,7 @@ def sink_problem(
         or _factory_elsewhere(ctx, route)
         or _callers_elsewhere(ctx, route)
         or _fallback_problem(ctx, route)
+        or _response_resent(ctx, route)
     )
 
 
@@ -2150,6 +2151,41 @@ _URLLIB = ("urllib2", "urllib.request")
 
 def _urllib_modules(names: set[str], attribute: str) -> set[str]:
     return {m for m in _URLLIB if f"{m}.{attribute}" in names}
+
+
+RESENT = (
+    "the response's URL is requested again (line {}: a retry?), and it no longer "
+    "holds the key: migrate the retry together, by hand"
+)
+HOOKED = (
+    "the request has response hooks (line {}), which may send it again (a retry?) "
+    "with the URL that no longer holds the key: migrate them together, by hand"
+)
+_SENDS_AGAIN = r"\b(?:get|post|put|patch|delete|head|request|urlopen|send)\([^)]*\b{}\.(?:url|request)\b"
+
+
+def _response_resent(ctx: ModuleContext, route: Route) -> str | None:
+    """A request whose response hooks may send it again (``hooks=``), or whose
+    response's ``.url`` (``.request``) is sent again: the key rode in it."""
+    for sink in route.sinks:
+        call = sink.call
+        if call is None:
+            continue
+        if any(a.keyword is not None and a.keyword.value == "hooks" for a in call.args):
+            return HOOKED.format(ctx.start(call)[0])
+        holder = ctx.parent(call)
+        if not (isinstance(holder, cst.Assign) and len(holder.targets) == 1):
+            continue
+        target = holder.targets[0].target
+        scope = ctx.ancestor(holder, cst.FunctionDef) or ctx.module
+        if isinstance(target, cst.Name):
+            code = ctx.code(scope)
+            again = re.search(_SENDS_AGAIN.format(re.escape(target.value)), code)
+            if again:
+                first = ctx.start(scope)[0] - len(getattr(scope, "leading_lines", ()))
+                line = first + code.count("\n", 0, again.start())
+                return RESENT.format(line)
+    return None
 
 
 def _fallback_problem(ctx: ModuleContext, route: Route) -> str | None:
