@@ -133,7 +133,7 @@ def _passes(
         )
         # modules other modules use for developer-key APIs stay as they are, as
         # do readers of a set variable that a fixer rewrote all the same
-        final = tree_developer.hold_developer_uses(final, writes.developer)
+        final = tree_developer.hold_developer_uses(final, writes.developer, files)
         # and those whose requests read a value another module changes
         final = tree_values.hold_changed_values(final, files)
         final = tree_writers.hold_readers(final, writes)

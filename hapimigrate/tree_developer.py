@@ -70,6 +70,11 @@ def may_name_developer_api(data: bytes) -> bool:
     return b"_settings" in data and _HUBSPOT3_SETTINGS.search(data) is not None
 
 
+# names bound to developer-key paths -> None, or for a table (a dict with
+# literal keys) the keys of the entries that hold one
+_Tables = dict[str, "frozenset[str] | None"]
+
+
 @dataclasses.dataclass(frozen=True)
 class Use:
     """Another module's use of a name of the changed module for a
@@ -81,25 +86,36 @@ class Use:
 
 
 def hold_developer_uses(
-    results: list[FileResult], candidates: Iterable[tuple[str, bytes]]
+    results: list[FileResult],
+    candidates: Iterable[tuple[str, bytes]],
+    files: Iterable[str] = (),
 ) -> list[FileResult]:
     """``results``, with the changed modules other modules use for
     developer-key APIs left as they are (their sites manual). ``candidates``:
     the modules whose bytes may name such an API (:func:`may_name_developer_api`),
-    with their bytes."""
+    with their bytes; ``files``: the tree's, among which the modules importing
+    a developer-key path a candidate defines (``paths.WEBHOOK_SUBSCRIPTIONS``)
+    are readers too."""
     changed = [
         r
         for r in results
         if r.changed and r.original is not None and prefilter.is_python(r.path)
     ]
     others = [_Other(path, data) for path, data in candidates] if changed else []
+    exported = _exported_paths(others)
+    if exported:
+        known = {os.path.abspath(o.path) for o in others}
+        others += [_Other(p, d) for p, d in _importers(files, exported, known)]
+    for other in others:
+        other.exported = exported
     if not others:
         return results
     held: dict[str, FileResult] = {}
     for result in changed:
         homes = importable_names(result.path)
         readers = [o for o in others if o.path != result.path and o.imports(homes)]
-        if not readers:
+        own = _own_uses(result, exported)  # paths its fixers cannot read
+        if not readers and not own:
             continue
         module = _Module.read(result.original or b"")
         if module is None or not module.names:
@@ -115,6 +131,11 @@ def hold_developer_uses(
         names = frozenset(n for n in module.names if module.closure(n) & owners)
         readers = [o for o in readers if o.names_any(names)]
         uses = [u for o in readers for u in o.uses(homes, module.names)]
+        uses += [
+            Use(name, where, what)
+            for line, where, what, named in own
+            for name in sorted((named & module.names) | module.owner(line))
+        ]
         reached = _reached(module, result.sites, uses)
         if reached:
             held[result.path] = hold(
@@ -137,6 +158,10 @@ class _Other:
         self._read = False
         self._imports: list[tuple[str | None, str, str]] = []
         self._units: list[tuple[list[ast.stmt], list[_Item]]] = []
+        # the developer-key paths other modules of the tree define, by module
+        # path: those this module imports are its own (set before it is read)
+        self.exported: dict[str, dict[str, frozenset[str] | None]] = {}
+        self._tree: ast.Module | bool | None = None
 
     def imports(self, homes: tuple[str, ...]) -> bool:
         if self._words is None:
@@ -167,25 +192,42 @@ class _Other:
                 found.extend(reader.uses(item, self.label))
         return found
 
-    def _scan(self) -> None:
-        self._read = True
-        try:
-            tree = ast.parse(self.data)
-        except (SyntaxError, ValueError):
-            return
+    def tree(self) -> ast.Module | None:
+        """The module parsed (once), None when it does not parse."""
+        if self._tree is None:
+            try:
+                self._tree = ast.parse(self.data)
+            except (SyntaxError, ValueError, RecursionError):
+                self._tree = False
+        return self._tree or None
+
+    def read_imports(self, tree: ast.Module) -> list[tuple[str | None, str, str]]:
+        """(source of a from-import or None, name, local) of its imports."""
+        found: list[tuple[str | None, str, str]] = []
         for node in _statements(tree.body):  # imports are statements
             if isinstance(node, ast.ImportFrom):
                 source = (node.module or "").split(".")[-1]
                 for alias in node.names:
-                    self._imports.append(
-                        (source, alias.name, alias.asname or alias.name)
-                    )
+                    found.append((source, alias.name, alias.asname or alias.name))
             elif isinstance(node, ast.Import):
                 for alias in node.names:
-                    self._imports.append((None, alias.name, alias.asname or alias.name))
+                    found.append((None, alias.name, alias.asname or alias.name))
+        return found
+
+    def _scan(self) -> None:
+        self._read = True
+        tree = self.tree()
+        if tree is None:
+            return
+        self._imports = self.read_imports(tree)
         lines = self.data.split(b"\n")
         units = list(_units(tree))  # the module's top last: its names first
-        top = _developer_names(units[-1], set())
+        # paths imported from other modules (paths.WEBHOOK_SUBSCRIPTIONS), and
+        # the entries of tables holding them (ROUTES["subs"] is one, not
+        # ROUTES["owners"])
+        tables = {**_imported_paths(self.path, self._imports, self.exported)}
+        tables.update(_path_names(tree))
+        top = _developer_names(units[-1], set(tables), tables)
         # names standing for an SDK chain (tl = client.crm.timeline, a parameter
         # the module's calls give one, self.tl): a unit naming one is read too
         chains = Chains(tree)
@@ -206,7 +248,9 @@ class _Other:
                 and isinstance(unit[0], (ast.FunctionDef, ast.AsyncFunctionDef))
                 else None
             )
-            items = _items(unit, top, lambda c: chains.expand(c, scope), chains.defines)
+            items = _items(
+                unit, top, lambda c: chains.expand(c, scope), chains.defines, tables
+            )
             if items:
                 self._units.append((unit, items))
 
@@ -225,16 +269,25 @@ class _Item:
     handed: tuple[tuple[tuple[str, ...], str], ...] = ()
 
 
-def _developer_names(unit: list[ast.stmt], known: set[str]) -> set[str]:
+def _developer_names(
+    unit: list[ast.stmt],
+    known: set[str],
+    tables: _Tables | None = None,
+    literal: bool = True,
+) -> set[str]:
     """The names a unit binds to developer-key paths (``path = "/webhooks/v1/
-    %s/settings" % APP``), besides ``known`` (the module's own)."""
+    %s/settings" % APP``), besides ``known`` (the module's own; ``tables``:
+    the entries of those that are tables, see :func:`_name_used`); only those
+    bound from ``known`` unless ``literal``."""
     paths = set(known)
     for _ in range(2):  # a name bound from another one
         for statement in _statements(unit):
             value = getattr(statement, "value", None)
             if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or value is None:
                 continue
-            if _developer_path(value) is not None or _uses_name(value, paths):
+            if (literal and _developer_path(value) is not None) or _uses_name(
+                value, paths, tables
+            ):
                 targets = (
                     statement.targets
                     if isinstance(statement, ast.Assign)
@@ -254,14 +307,16 @@ def _items(
     top: set[str],
     expand: Callable[[tuple[str, ...]], set[tuple[str, ...]]] = lambda c: {c},
     defines: Callable[[str], bool] = lambda name: False,
+    tables: _Tables | None = None,
 ) -> list[_Item]:
     """The unit's statements that reach a developer-key API, whoever's names
     they use (``top``: the module's names bound to developer-key paths);
     ``expand`` gives what a chain's root name may stand for (``tl.templates_api``
     is ``client.crm.timeline.templates_api``: :mod:`hapimigrate.tree_aliases`).
     A sub-client of such an API handed to a function the module does not
-    define (``defines``) counts too: what that function calls is not seen."""
-    paths = _developer_names(unit, top)
+    define (``defines``) counts too: what that function calls is not seen.
+    ``tables``: the entries of the tables among ``top`` that hold such paths."""
+    paths = _developer_names(unit, top, tables)
     items = []
     for statement in _statements(unit):
         expressions = tuple(_own_expressions(statement))
@@ -269,8 +324,12 @@ def _items(
             (p for e in expressions for p in [_developer_path(e)] if p is not None),
             None,
         )
-        if path is None and any(_uses_name(e, paths) for e in expressions):
-            path = "a developer-key path given by name"
+        if path is None:
+            named = next(
+                filter(None, (_name_used(e, paths, tables) for e in expressions)), None
+            )
+            if named is not None:
+                path = f"a developer-key path given by name: {named}"
         chains = tuple(
             chain
             for e in expressions
@@ -312,10 +371,57 @@ def _names_developer_word(chain: tuple[str, ...]) -> bool:
     return any(_SDK_WORDS.search(part) for part in chain)
 
 
-def _uses_name(node: ast.AST, names: set[str]) -> bool:
-    return bool(names) and any(
-        isinstance(n, ast.Name) and n.id in names for n in ast.walk(node)
-    )
+def _uses_name(node: ast.AST, names: set[str], tables: _Tables | None = None) -> bool:
+    return _name_used(node, names, tables) is not None
+
+
+def _name_used(
+    node: ast.AST, names: set[str], tables: _Tables | None = None
+) -> str | None:
+    """The first of ``names`` (plain, or dotted: ``paths.SUBS``) an
+    expression reads. A table of ``tables`` read at a literal entry that holds
+    no developer-key path (``ROUTES["owners"]``, ``ROUTES.get("owners")``)
+    does not count; at any other (``ROUTES[name]``), it does."""
+    if not names:
+        return None
+    skipped: set[int] = set()
+    for child in ast.walk(node) if tables else ():
+        entry = _entry_read(child)
+        if entry is not None:
+            entries = tables.get(_dotted(entry[0]) or "")
+            if entries is not None and entry[1] not in entries:
+                skipped.add(id(entry[0]))
+    dotted = any("." in n for n in names)
+    for child in ast.walk(node):
+        if id(child) in skipped or not isinstance(
+            getattr(child, "ctx", None), ast.Load
+        ):
+            continue
+        if isinstance(child, ast.Name) and child.id in names:
+            return child.id
+        if dotted and isinstance(child, ast.Attribute):
+            written = _dotted(child)
+            if written in names:
+                return written
+    return None
+
+
+def _entry_read(node: ast.AST) -> tuple[ast.expr, str] | None:
+    """``TABLE["key"]`` or ``TABLE.get("key")``: the table and the key."""
+    if isinstance(node, ast.Subscript):
+        key = node.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return node.value, key.value
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        return node.func.value, node.args[0].value
+    return None
 
 
 def _chain(node: ast.Attribute) -> tuple[str, ...] | None:
@@ -418,6 +524,171 @@ def _bound(statement: ast.stmt) -> frozenset[str]:
         for n in ast.walk(t)
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
     )
+
+
+def _path_names(tree: ast.Module, hidden: bool = False) -> _Tables:
+    """A module's top-level names (and its classes' attributes: ``Paths.SUBS``)
+    bound to developer-key paths, or to values built from them; a dict with
+    literal keys with the keys of the entries holding one. ``hidden``: only
+    those its fixers do not read as a path (tables, class attributes: not a
+    string, which they follow)."""
+    found: _Tables = {}
+
+    def add(prefix: str, statements: list[ast.stmt]) -> None:
+        for statement in statements:
+            if isinstance(statement, ast.ClassDef) and not prefix:
+                add(statement.name + ".", statement.body)
+                continue
+            value = getattr(statement, "value", None)
+            if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or value is None:
+                continue
+            if _developer_path(value) is None and not _uses_name(value, set(found)):
+                continue
+            if hidden and not prefix and isinstance(value, _STRINGS):
+                continue
+            entries = None
+            if isinstance(value, ast.Dict) and all(
+                isinstance(k, ast.Constant) and isinstance(k.value, str)
+                for k in value.keys
+            ):
+                entries = frozenset(
+                    k.value
+                    for k, v in zip(value.keys, value.values)
+                    if isinstance(k, ast.Constant)
+                    and (_developer_path(v) is not None or _uses_name(v, set(found)))
+                )
+            targets = (
+                statement.targets
+                if isinstance(statement, ast.Assign)
+                else [statement.target]
+            )
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    found[prefix + target.id] = entries
+
+    add("", tree.body)
+    return found
+
+
+_STRINGS = (ast.Constant, ast.JoinedStr, ast.BinOp)
+
+
+def _exported_paths(others: list["_Other"]) -> dict[str, _Tables]:
+    """The developer-key paths the candidate modules define at their top
+    (``WEBHOOK_SUBSCRIPTIONS = "/webhooks/v1/{}/subscriptions"``), by path."""
+    found = {}
+    for other in others:
+        if b"/" not in other.data:
+            continue
+        tree = other.tree()
+        names = _path_names(tree) if tree is not None else {}
+        if names:
+            found[os.path.abspath(other.path)] = names
+    return found
+
+
+def _importers(
+    files: Iterable[str], exported: dict[str, _Tables], known: set[str]
+) -> Iterator[tuple[str, bytes]]:
+    """The tree's modules, besides ``known``, that may import one of the
+    ``exported`` paths (a byte scan: the module's name among their import
+    words, and a path's name in their text), with their bytes."""
+    stems = {s.encode() for path in exported for s in importable_names(path) if s} - {
+        b"__init__"
+    }
+    words = {n.split(".")[0].encode() for names in exported.values() for n in names}
+    for path in sorted(files):
+        if os.path.abspath(path) in known or not prefilter.is_python(path):
+            continue
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if not any(w in data for w in words) or not any(s in data for s in stems):
+            continue
+        if imported_names(data) & stems:
+            yield path, data
+
+
+def _imported_paths(
+    path: str,
+    imports: list[tuple[str | None, str, str]],
+    exported: dict[str, _Tables],
+) -> _Tables:
+    """The developer-key paths of other modules a module imports, as its code
+    names them: ``SUBS`` (``from app.paths import SUBS``), ``paths.SUBS``
+    (``from app import paths``, ``import app.paths as paths``), with their
+    tables' entries. ``imports``: (source of a from-import or None, name,
+    local), as :class:`_Other` reads them."""
+    found: _Tables = {}
+    here = os.path.abspath(path)
+    for home, names in exported.items():
+        if home == here:
+            continue
+        homes = importable_names(home)
+        for source, name, local in imports:
+            if name.split(".")[-1] == homes[0]:  # the module itself (import
+                # app.paths, from app import paths): its names through it
+                found.update({f"{local}.{n}": e for n, e in names.items()})
+            elif source is None:
+                continue
+            elif source in homes and name == "*":
+                found.update({n: e for n, e in names.items() if "." not in n})
+            elif source in homes:
+                found.update(
+                    {
+                        local + n[len(name) :]: e
+                        for n, e in names.items()
+                        if n == name or n.startswith(name + ".")
+                    }
+                )
+    return found
+
+
+def _own_uses(
+    result: FileResult, exported: dict[str, _Tables]
+) -> list[tuple[int, str, str, frozenset[str]]]:
+    """The statements of a changed module itself that reach a developer-key
+    path its fixers do not read (a table's entry: ``ROUTES["subs"]``, a class
+    attribute, another module's path constant): (line, ``file:line``, what,
+    the names the statement reads)."""
+    data = result.original or b""
+    stems = {s.encode() for home in exported for s in importable_names(home)}
+    if not may_name_developer_api(data) and not (
+        stems and imported_names(data) & stems
+    ):
+        return []
+    other = _Other(result.path, data)
+    tree = other.tree()
+    if tree is None:
+        return []
+    other.exported = exported
+    hidden = _imported_paths(result.path, other.read_imports(tree), exported)
+    hidden.update(_path_names(tree, hidden=True))
+    if not hidden:
+        return []
+    found = []
+    label = os.path.basename(result.path)
+    for unit in _units(tree):
+        paths = _developer_names(unit, set(hidden), hidden, literal=False)
+        for statement in _statements(unit):
+            expressions = _own_expressions(statement)
+            named = next(
+                filter(None, (_name_used(e, paths, hidden) for e in expressions)),
+                None,
+            )
+            if named is None:
+                continue
+            read = frozenset(
+                n.id
+                for e in expressions
+                for n in ast.walk(e)
+                if isinstance(n, ast.Name)
+            )
+            what = f"a developer-key path given by name: {named}"
+            found.append((statement.lineno, f"{label}:{statement.lineno}", what, read))
+    return found
 
 
 def developer_uses(
