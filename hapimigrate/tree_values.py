@@ -76,6 +76,9 @@ class Change:
     what: str
     defined: bool = False
     module: str = ""  # the changing module's path
+    # written through an alias, a parameter, an attribute (``table = URLS;
+    # table[k] = v``): a module's fixers do not see its own such changes
+    hidden: bool = False
 
     def reason(self, keys: Iterable[str] = ()) -> str:
         """Why the request reading it stays; ``keys``: the names of the
@@ -213,7 +216,11 @@ class _Reader:
                     change
                     for value in self.per_site.get(id(site), ())
                     for change in changes.get(value, ())
-                    if not (value[0] == self.path and change.module == self.path)
+                    if not (
+                        value[0] == self.path
+                        and change.module == self.path
+                        and not change.hidden
+                    )
                     and (
                         (change.what and (change.what != RUN_TIME or value in urls))
                         or value[1] in self.keys
@@ -466,14 +473,16 @@ def _module_changes(
         for statement in statements:
             for node in ast.walk(statement):
                 for target, values in _writes(node):
-                    value = _written_value(target, scope, resolve)
-                    if value is None:
+                    found = _written_value(target, scope, resolve)
+                    if found is None:
                         continue
+                    value, hidden = found
                     # "": HubSpot's URLs or other literals only (a risk for a
                     # key, which another portal's may replace)
                     what = next(filter(None, map(_unsafe, values)), "")
                     where = f"{label}:{node.lineno}"
-                    yield value[0], Change(value[1], where, what, False, path)
+                    change = Change(value[1], where, what, False, path, hidden)
+                    yield value[0], change
 
 
 def _writes(node: ast.AST) -> Iterator[tuple[tuple[str, ast.expr], list[ast.expr]]]:
@@ -509,18 +518,23 @@ def _writes(node: ast.AST) -> Iterator[tuple[tuple[str, ast.expr], list[ast.expr
             yield ("rebind", target), [node.args[2]]
 
 
-def _written_value(target, scope, resolve) -> Value | None:
+def _written_value(target, scope, resolve) -> tuple[Value, bool] | None:
     """The watched value a write reaches: a table's entries (``URLS[...] =``,
-    ``URLS.update``), or another module's name rebound (``client.BASE = ...``).
-    A module's own later ``BASE = ...`` is judged as its fixers judge one in
-    the reading module (a base URL from the environment is configuration)."""
+    ``URLS.update``), or another module's name rebound (``client.BASE = ...``);
+    and whether through another name (an alias, a parameter). A module's own
+    later ``BASE = ...`` is judged as its fixers judge one in the reading
+    module (a base URL from the environment is configuration)."""
     kind, node = target
     chain = value_chain(node)
     if chain is None or (kind == "rebind" and len(chain) == 1):
         return None
+    direct = resolve(chain, scope, expand=False)
     if kind == "rebind":  # the name itself, not what an alias of it stands for
-        return resolve(chain, scope, expand=False)
-    return resolve(chain, scope)
+        return (direct, False) if direct is not None else None
+    if direct is not None:
+        return direct, False
+    value = resolve(chain, scope)
+    return (value, True) if value is not None else None
 
 
 def _locals(scope: ast.AST) -> frozenset[str]:

@@ -195,6 +195,23 @@ def test_a_value_another_module_changes_keeps_its_readers_manual(tmp_path, name)
     )
 
 
+SAME_MODULE = {
+    "through an alias": "def register(name, url):\n    table = URLS\n    table[name] = url\n",
+    "through a parameter": (
+        "def register(name, url):\n    add(URLS, name, url)\n\n\n"
+        "def add(table, name, url):\n    table.update({name: url})\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAME_MODULE))
+def test_the_modules_own_table_changed_through_another_name_is_seen(tmp_path, name):
+    """``URLS[name] = url`` is the fixers' to see; ``table = URLS; table[name]
+    = url`` (or a function given the table) is not."""
+    out = tree(tmp_path, {"client.py": CLIENT + "\n\n" + SAME_MODULE[name]})
+    left_alone(out["client.py"], "changes URLS", "a value known at run time")
+
+
 def test_the_reviews_tree_is_left_for_a_person(tmp_path):
     """The reproduction itself (``briefs/known/h7``): nothing is written."""
     more = (
