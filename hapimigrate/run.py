@@ -119,6 +119,7 @@ def _passes(
 ) -> Iterator[FileResult]:
     # the tree-wide passes' modules: not imported by a run that has none (check)
     from hapimigrate import tree_developer, tree_settings, tree_values, tree_writers
+    from hapimigrate import tree_hosts
 
     refused: dict[carriers.Key, str] = {}
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
@@ -136,6 +137,8 @@ def _passes(
         final = tree_developer.hold_developer_uses(final, writes.developer, files)
         # and those whose requests read a value another module changes
         final = tree_values.hold_changed_values(final, files)
+        # or a base URL its own module rebinds at run time (global, globals())
+        final = tree_hosts.hold_rebound_hosts(final, files)
         final = tree_writers.hold_readers(final, writes)
         undone = carriers.broken(final, step.migrated)
         if not undone or set(refused) >= everything:

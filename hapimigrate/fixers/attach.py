@@ -141,6 +141,9 @@ def _client_sends_elsewhere(ctx: ModuleContext, client: cst.Name) -> str | None:
         pass  # what was found counts
     for request in flow.route.sinks:
         url = call_endpoints.sink_url_node(request)
+        rebound = rebound_host(ctx, url, ctx.start(request.call)[0]) if url else None
+        if rebound is not None:
+            return rebound
         template = values.url_template(ctx, url) if url is not None else ""
         where = hubspot.host(template)
         if where is not None and not hubspot.is_hubspot_host(where):
@@ -513,6 +516,10 @@ def _hands_out(ctx: ModuleContext, home: cst.ClassDef, attribute: str) -> str | 
                 and text != "self"
             ):
                 return f"{statement.name.value}() returns {text or 'None'}"
+        for node in _own_yields(statement):  # a @contextmanager, a generator
+            text = ctx.code(node.value) if node.value is not None else ""
+            if text == (wanted or "self"):
+                return f"{statement.name.value}() yields {text}"
     return None
 
 
@@ -667,24 +674,31 @@ KEY_READ_ELSEWHERE = (
     "token: change them together, by hand"
 )
 FACTORY_ELSEWHERE = (
-    "{}() returns the session, and other modules of the tree call it: its header "
-    "would go with whatever they send (another host?); migrate them together by hand"
+    "{}() hands out the session (return, yield), and other modules of the tree use "
+    "it: its header would go with whatever they send (another host?); migrate them "
+    "together by hand"
 )
+FACTORY_USE = (
+    "{}() hands out the session (return, yield), and line {} uses it in a way "
+    "hapimigrate does not follow{}: its header would go with whatever is sent with "
+    "it (another host?); migrate by hand"
+)
+_FIXTURE = re.compile(r"\bfixture\b")
 
 
 def session_factory(ctx: ModuleContext, sink: Sink) -> cst.FunctionDef | None:
-    """The module-level function a session is made in and returned from
-    (``def make_session(): s = requests.Session(); ...; return s``)."""
+    """The function a session is made in and handed out from, whole: returned
+    (``def make_session(): s = requests.Session(); ...; return s``) or yielded
+    (a ``@contextmanager``, a generator dependency or fixture), a module-level
+    function or a method."""
     if sink.session is None or sink.statement is None:
         return None
     function = ctx.ancestor(sink.statement, cst.FunctionDef)
-    if not (
-        isinstance(function, cst.FunctionDef)
-        and isinstance(ctx.parent(function), cst.Module)
-    ):
+    if not isinstance(function, cst.FunctionDef):
         return None
     name = re.escape(ctx.code(sink.session))
-    if re.search(rf"\breturn\b[^\n]*\b{name}\b", ctx.code(function)):
+    handed = rf"\b(?:return|yield)\b[^\n]*(?<![\w.]){name}\b(?!\s*[.(\[])"
+    if re.search(handed, ctx.code(function)):
         return function
     return None
 
@@ -696,6 +710,9 @@ def _factory_elsewhere(ctx: ModuleContext, route: Route) -> str | None:
             continue
         if factory.name.value in ctx.shared_elsewhere:
             return FACTORY_ELSEWHERE.format(factory.name.value)
+        problem = _factory_uses(ctx, factory)
+        if problem:
+            return problem
         for name in factory_results(ctx, factory):  # SESSION = make_session()
             problem = _session_sends_elsewhere(ctx, name)
             if problem:
@@ -703,6 +720,100 @@ def _factory_elsewhere(ctx: ModuleContext, route: Route) -> str | None:
             if name.value in ctx.shared_elsewhere:
                 return SESSION_ELSEWHERE.format(name.value)
     return None
+
+
+def _factory_uses(ctx: ModuleContext, factory: cst.FunctionDef) -> str | None:
+    """The uses in this module of a function handing out a session that the
+    flow does not follow: a generator's (``with hubspot() as s``, ``for s in
+    gen()``), a method called on anything but ``self``, the function named
+    without a call (``Depends(get_session)``), a pytest fixture (its tests
+    take it by name). Each session so bound must send to HubSpot only."""
+    name = factory.name.value
+    if any(_FIXTURE.search(ctx.code(d.decorator)) for d in factory.decorators):
+        return FACTORY_USE.format(
+            name, ctx.start(factory)[0], " (a fixture: its tests are not followed)"
+        )
+    generator = bool(_own_yields(factory))
+    method = not isinstance(ctx.parent(factory), cst.Module)
+    for use in _factory_references(ctx, factory):
+        call = ctx.parent(use)
+        if not (isinstance(call, cst.Call) and call.func is use):
+            return FACTORY_USE.format(name, ctx.start(use)[0], "")
+        followed = not method or (
+            isinstance(use, cst.Attribute)
+            and isinstance(use.value, cst.Name)
+            and use.value.value in ("self", "cls")
+        )
+        if followed and not generator:
+            continue  # the flow follows returns to these callers
+        bound = _bound_session(ctx, call, generator)
+        if bound is None:
+            return FACTORY_USE.format(name, ctx.start(call)[0], "")
+        flow = Flow(ctx, client=True)
+        try:
+            flow.follow_client(bound)
+        except FlowError as error:
+            return FACTORY_USE.format(name, ctx.start(call)[0], f" ({error})")
+        problem = _session_sends_elsewhere(ctx, bound)
+        if problem:
+            return problem
+    return None
+
+
+def _own_yields(function: cst.FunctionDef) -> list[cst.Yield]:
+    """The function's own yields (not those of nested functions)."""
+    found: list[cst.Yield] = []
+
+    class Yields(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_Yield(self, node: cst.Yield) -> None:
+            found.append(node)
+
+    function.visit(Yields())
+    return found
+
+
+def _factory_references(
+    ctx: ModuleContext, factory: cst.FunctionDef
+) -> list[cst.BaseExpression]:
+    """The names (a function's) or attributes (a method's: ``.session``) that
+    may refer to the factory in this module."""
+    name = factory.name.value
+    if not isinstance(ctx.parent(factory), cst.Module) and isinstance(
+        ctx.parent(ctx.parent(factory)), cst.ClassDef
+    ):
+        return list(ctx.index.attributes.get(name, ()))
+    scope = ctx.lexical_scope(factory)
+    found: list[cst.BaseExpression] = []
+    for assignment in scope.assignments[name] if scope is not None else ():
+        if getattr(assignment, "node", None) is factory:
+            found += [r.node for r in ctx.references(assignment)]
+    return found
+
+
+def _bound_session(
+    ctx: ModuleContext, call: cst.Call, generator: bool
+) -> cst.Name | None:
+    """The name a handed-out session is bound to: ``with gen() as s`` (also
+    async), ``for s in gen()`` for a generator, ``s = make()`` else."""
+    holder = ctx.parent(call)
+    if generator and isinstance(holder, cst.WithItem) and holder.item is call:
+        target = holder.asname.name if holder.asname is not None else None
+    elif generator and isinstance(holder, (cst.For, cst.CompFor)):
+        target = holder.target if holder.iter is call else None
+    elif not generator and isinstance(holder, cst.Assign) and len(holder.targets) == 1:
+        target = holder.targets[0].target
+    else:
+        target = None
+    return target if isinstance(target, cst.Name) else None
 
 
 def factory_results(ctx: ModuleContext, factory: cst.FunctionDef) -> list[cst.Name]:
@@ -742,6 +853,9 @@ def _session_sends_elsewhere(
         pass  # what was found counts; the rest is checked in the tree pass
     for request in flow.route.sinks:
         url = call_endpoints.sink_url_node(request)
+        rebound = rebound_host(ctx, url, ctx.start(request.call)[0]) if url else None
+        if rebound is not None:
+            return rebound
         template = values.url_template(ctx, url) if url is not None else ""
         where = hubspot.host(template)
         if where is not None and hubspot.is_hubspot_host(where):
@@ -788,6 +902,9 @@ def _other_hosts(
         url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
         if url is None:
             continue
+        rebound = rebound_host(ctx, url, ctx.start(sink.call)[0])
+        if rebound is not None:
+            return rebound
         elsewhere = _attribute_hosts(ctx, url)
         if elsewhere is not None:
             return OTHER_URLS.format(ctx.start(sink.call)[0], elsewhere)
@@ -830,6 +947,97 @@ def _other_hosts(
             if where is None or not hubspot.is_hubspot_host(where):
                 return OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
     return None
+
+
+REBOUND_HOST = (
+    "the request at line {} reads {}, which {} rebinds at run time (line {}): the "
+    "token would go wherever it then points, not only to HubSpot; migrate by hand"
+)
+_NAMESPACES = ("globals", "vars")
+
+
+def rebound_host(
+    ctx: ModuleContext, url: cst.BaseExpression, line: int, depth: int = 0
+) -> str | None:
+    """A module-level name the URL reads (``BASE + path``, through the local
+    variables it is built in) that a function rebinds to anything but a
+    HubSpot literal: ``global BASE; BASE = base``, ``globals()["BASE"] = ...``,
+    ``setattr(sys.modules[__name__], "BASE", ...)``. Its host is known only
+    at run time, whatever the module writes first."""
+    for node in walk(url):
+        if not isinstance(node, cst.Name):
+            continue
+        scope = ctx.lexical_scope(node)
+        for binding in scope[node.value] if scope is not None else ():
+            target = getattr(binding, "node", None)
+            if not isinstance(target, cst.Name):
+                continue
+            value = values.assigned_value(ctx, target)
+            if not isinstance(binding.scope, GlobalScope):
+                if value is not None and depth < 3 and value is not url:
+                    found = rebound_host(ctx, value, line, depth + 1)
+                    if found is not None:
+                        return found
+                continue
+            function = ctx.ancestor(target, cst.FunctionDef)
+            if function is None or _hubspot_literal(ctx, value):
+                continue  # the module's own top-level values: judged as written
+            return REBOUND_HOST.format(
+                line, node.value, f"{function.name.value}()", ctx.start(target)[0]
+            )
+        written = _namespace_write(ctx, node.value)
+        if written is not None:
+            return REBOUND_HOST.format(line, node.value, written[0], written[1])
+    return None
+
+
+def _hubspot_literal(ctx: ModuleContext, value: cst.BaseExpression | None) -> bool:
+    """A value written out whose host (if any) is HubSpot's."""
+    if not isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+        return False
+    where = hubspot.host(values.url_template(ctx, value))
+    return where is None or hubspot.takes_tokens(where)
+
+
+def _namespace_write(ctx: ModuleContext, name: str) -> tuple[str, int] | None:
+    """Where the module's namespace is written by name: ``globals()[name] =``,
+    ``globals().update(name=...)``, ``setattr(sys.modules[__name__], name, ...)``
+    (any key not written out counts)."""
+    for call in ctx.index.calls:
+        func = call.func
+        line = ctx.start(call)[0]
+        if isinstance(func, cst.Name) and func.value in _NAMESPACES:
+            holder = ctx.parent(call)
+            if isinstance(holder, cst.Subscript) and holder.value is call:
+                store = ctx.parent(holder)
+                if isinstance(store, cst.AssignTarget) and _names_key(
+                    ctx, holder.slice, name
+                ):
+                    return f"{func.value}()[...]", line
+            if isinstance(holder, cst.Attribute) and holder.attr.value in (
+                "update",
+                "setdefault",
+                "__setitem__",
+            ):
+                return f"{func.value}().{holder.attr.value}()", line
+        if (
+            isinstance(func, cst.Name)
+            and func.value == "setattr"
+            and len(call.args) >= 2
+            and "modules" in ctx.code(call.args[0].value)
+        ):
+            key = call.args[1].value
+            if not isinstance(key, cst.SimpleString) or key.evaluated_value == name:
+                return "setattr(sys.modules[...])", line
+    return None
+
+
+def _names_key(ctx: ModuleContext, slices, name: str) -> bool:
+    for element in slices:
+        index = getattr(element.slice, "value", None)
+        if not isinstance(index, cst.SimpleString) or index.evaluated_value == name:
+            return True
+    return False
 
 
 def _chosen_host(ctx: ModuleContext, url: cst.BaseExpression, field: str) -> str | None:
