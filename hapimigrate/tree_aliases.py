@@ -175,6 +175,10 @@ class Chains:
                     locals_ = self._locals.setdefault(id(function), {})
                     locals_.setdefault(name, set()).update(self.expand(chain, scope))
 
+    def class_of(self, scope: Scope) -> str | None:
+        """The class whose method ``scope`` is, if it is one."""
+        return self._class_of.get(id(scope)) if scope is not None else None
+
     def defines(self, name: str) -> bool:
         """Whether the module defines a function, method or class ``name``
         (whose parameters its calls bind)."""

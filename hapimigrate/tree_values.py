@@ -79,12 +79,16 @@ class Change:
     # written through an alias, a parameter, an attribute (``table = URLS;
     # table[k] = v``): a module's fixers do not see its own such changes
     hidden: bool = False
+    # the literal keys a write of a table's entries sets (``HUBSPOT["API_KEY"]
+    # = ...``, ``.update(API_KEY=...)``); None: not known, or the whole value
+    entries: tuple[str, ...] | None = None
 
-    def reason(self, keys: Iterable[str] = ()) -> str:
+    def reason(self, keys: Iterable[str] = (), key: str | None = None) -> str:
         """Why the request reading it stays; ``keys``: the names of the
-        module's keys (a key set elsewhere is one run's key, not a host)."""
-        if not self.defined and self.name in keys:
-            return KEY_CHANGED.format(name=self.name, where=self.where)
+        module's keys (a key set elsewhere is one run's key, not a host);
+        ``key``: the key it changes, as the request reads it."""
+        if not self.defined and (key or self.name in keys):
+            return KEY_CHANGED.format(name=key or self.name, where=self.where)
         template = DEFINED_ELSEWHERE if self.defined else CHANGED_ELSEWHERE
         return template.format(name=self.name, where=self.where, what=self.what)
 
@@ -220,16 +224,18 @@ class _Reader:
                         value[0] == self.path
                         and change.module == self.path
                         and not change.hidden
+                        and "." not in value[1]  # its fixers see URLS[k] = v,
+                        # not Client.URLS[k] = v
                     )
                     and (
                         (change.what and (change.what != RUN_TIME or value in urls))
-                        or value[1] in self.keys
+                        or _sent_key(change, self.keys) is not None
                     )
                 ),
                 key=lambda c: (c.where, c.name),
             )
             if hit:
-                found[id(site)] = hit[0].reason(self.keys)
+                found[id(site)] = hit[0].reason(self.keys, _sent_key(hit[0], self.keys))
         return found
 
 
@@ -255,15 +261,26 @@ def _literal_names(tree: ast.Module) -> set[str]:
     table of them, a key read from the environment): those another module may
     point elsewhere. Not a session, a logger, a client object."""
     found = set()
-    for statement in tree.body:
-        value = getattr(statement, "value", None)
-        if isinstance(statement, (ast.Assign, ast.AnnAssign)) and value is not None:
-            if any(
-                isinstance(n, ast.Constant) and isinstance(n.value, str)
-                for n in ast.walk(value)
-            ):
-                found |= _bound(statement)
+    for statement, owner in _assignments(tree):
+        value = statement.value
+        if value is not None and any(
+            isinstance(n, ast.Constant) and isinstance(n.value, str)
+            for n in ast.walk(value)
+        ):
+            found |= {owner + n for n in _bound(statement)}
     return found
+
+
+def _assignments(tree: ast.Module) -> Iterator[tuple[ast.Assign | ast.AnnAssign, str]]:
+    """The module's top-level assignments, and its classes' (their names
+    prefixed ``Client.``: a class attribute, ``Client.URLS``)."""
+    for statement in tree.body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            yield statement, ""
+        elif isinstance(statement, ast.ClassDef):
+            for item in statement.body:
+                if isinstance(item, (ast.Assign, ast.AnnAssign)):
+                    yield item, statement.name + "."
 
 
 def _import_map(path: str, tree: ast.Module) -> dict[str, Value | str]:
@@ -300,8 +317,11 @@ def _import_map(path: str, tree: ast.Module) -> dict[str, Value | str]:
 def _values_read(
     statement: ast.stmt, own: set[str], imports: dict[str, Value | str], path: str
 ) -> Iterator[Value]:
-    """The watched values a statement reads: its module's own names, names
-    imported from the tree's modules, ``config.URLS`` of an imported module."""
+    """The watched values a statement reads: its module's own names (its
+    classes' attributes too: ``self.URLS`` in ``Client``, ``Client.URLS``),
+    names imported from the tree's modules, ``config.URLS`` of an imported
+    module, ``Client.URLS`` of an imported class."""
+    home = statement.name if isinstance(statement, ast.ClassDef) else ""
     for node in ast.walk(statement):
         if isinstance(node, ast.Name):
             if node.id in own:
@@ -311,19 +331,29 @@ def _values_read(
                 yield bound
         elif isinstance(node, ast.Attribute):
             chain = value_chain(node)
-            if chain is not None:
-                found = _module_value(chain, imports)
-                if found is not None:
-                    yield found
+            if chain is None:
+                continue
+            if len(chain) == 2:
+                root, name = chain
+                owner = home if root in ("self", "cls") else root
+                if f"{owner}.{name}" in own:
+                    yield path, f"{owner}.{name}"
+                bound = imports.get(root)
+                if isinstance(bound, tuple):  # an imported class
+                    yield bound[0], f"{bound[1]}.{name}"
+            found = _module_value(chain, imports)
+            if found is not None:
+                yield found
 
 
 def _module_value(chain: Chain, imports: dict[str, Value | str]) -> Value | None:
-    """``config.URLS``, ``app.config.URLS`` (an imported module's name): the
-    value it is, when the chain ends there."""
+    """``config.URLS``, ``app.config.URLS`` (an imported module's name), or
+    ``config.Client.URLS`` (a class's attribute): the value it is, when the
+    chain ends there."""
     for size in range(1, len(chain)):
         module = imports.get(".".join(chain[:size]))
-        if isinstance(module, str) and size == len(chain) - 1:
-            return module, chain[size]
+        if isinstance(module, str) and size >= len(chain) - 2:
+            return module, ".".join(chain[size:])
     return None
 
 
@@ -335,7 +365,7 @@ def _changes(
     holds a URL (a base URL, a table of them). ``parsed``: the trees of
     modules read already. A module is parsed when it defines a watched value,
     or its bytes write one of their names (:func:`_writes_pattern`)."""
-    names = {name for _, name in watched}
+    names = {name.rsplit(".", 1)[-1] for _, name in watched}
     writes = _writes_pattern(names)
     homes = {path for path, _ in watched}
     stems = {
@@ -377,7 +407,8 @@ def _changes(
 
 def _writes_pattern(names: set[str]) -> re.Pattern[bytes]:
     """Bytes that may write one of ``names`` (``NAME[...] =``, ``NAME +=``,
-    ``NAME.update(``, ``setattr(m, "NAME"``), or hand it on to code that may
+    ``NAME.update(``, a quoted name: ``setattr(m, "NAME"``, ``patch.object(m,
+    "NAME"``, ``patch("app.m.NAME"``), or hand it on to code that may
     (``x = m.NAME``, ``f(m.NAME)``, ``return m.NAME``, ``import NAME as
     x``): a module without them
     is not parsed."""
@@ -390,7 +421,7 @@ def _writes_pattern(names: set[str]) -> re.Pattern[bytes]:
         + word
         + rb"\s*\.\s*(?:"
         + methods
-        + rb")\s*\(|setattr\([^)\n]*['\"](?:"
+        + rb")\s*\(|['\"](?:[\w.]*\.)?(?:"
         + alternatives
         + rb")['\"]|"
         + word
@@ -404,11 +435,9 @@ def _writes_pattern(names: set[str]) -> re.Pattern[bytes]:
 def _url_names(tree: ast.Module) -> set[str]:
     """The module's top-level names assigned a value that writes a URL."""
     return {
-        name
-        for statement in tree.body
-        if isinstance(statement, (ast.Assign, ast.AnnAssign))
-        and statement.value is not None
-        and _holds_url(statement.value)
+        owner + name
+        for statement, owner in _assignments(tree)
+        if statement.value is not None and _holds_url(statement.value)
         for name in _bound(statement)
     }
 
@@ -429,6 +458,7 @@ def _module_changes(
     are read by another module: its tables' entries); ``writing``: whether its
     bytes may write one at all (else only its own tables are looked at)."""
     imports = _import_map(path, tree)
+    imports.update(_patched_modules(path, tree, imports))  # patch("app.m.KEY")
     own = {name for home, name in watched if home == path}
     held: dict[int, frozenset[str]] = {}
 
@@ -448,16 +478,27 @@ def _module_changes(
                     return bound
                 if expanded[0] in own:
                     return path, expanded[0]
+            elif len(expanded) == 2:  # a class's attribute
+                root, name = expanded
+                if root in ("self", "cls"):
+                    root = chains.class_of(scope) or root
+                elif scope is not None and root in local(scope):
+                    continue
+                if f"{root}.{name}" in own:
+                    return path, f"{root}.{name}"
+                bound = imports.get(root)
+                if isinstance(bound, tuple):
+                    value = (bound[0], f"{bound[1]}.{name}")
+                    if value in watched:
+                        return value
             value = _module_value(expanded, imports)
             if value is not None and value in watched:
                 return value
         return None
 
     # another module's table read here: its own entries must be HubSpot's
-    for statement in tree.body:
-        if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
-            continue
-        for name in _bound(statement) & own:
+    for statement, owner in _assignments(tree):
+        for name in {owner + n for n in _bound(statement)} & own:
             value = statement.value
             if isinstance(value, (ast.Dict, ast.List, ast.Tuple, ast.Set)) and (
                 _holds_url(value)  # a table of URLs, not of params
@@ -482,31 +523,39 @@ def _module_changes(
                     what = next(filter(None, map(_unsafe, values)), "")
                     where = f"{label}:{node.lineno}"
                     change = Change(value[1], where, what, False, path, hidden)
+                    if target[0] == "entries":
+                        change = dataclasses.replace(change, entries=_entries(node))
                     yield value[0], change
 
 
 def _writes(node: ast.AST) -> Iterator[tuple[tuple[str, ast.expr], list[ast.expr]]]:
     """What a node writes: (("rebind", a target) | ("entries", a table), the
     values written)."""
+    indirect = list(_indirect_writes(node))
+    if indirect:  # vars(m)["KEY"] = ..., patch.object(m, "KEY", ...)
+        yield from indirect
+        return
     if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
         value = node.value
         if value is None:
             return
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
-            if isinstance(target, ast.Subscript):
-                yield ("entries", target.value), [value]
+            if isinstance(target, ast.Subscript):  # T["a"]["b"] = v: T's "a"
+                yield ("entries", _table_root(target.value)[0]), [value]
             elif isinstance(node, ast.AugAssign):
                 yield ("entries", target), [value]  # URLS += [...] grows the list
             else:
                 yield ("rebind", target), [value]
+                if isinstance(target, ast.Attribute):  # Config.API_KEY = ...:
+                    yield ("entries", target.value), [value]  # an entry of Config
     elif isinstance(node, ast.Call):
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr in _MUTATORS:
             given = [*node.args, *(k.value for k in node.keywords)]
             if func.attr in ("setdefault", "__setitem__", "insert") and given:
                 given = given[1:]  # the key or the index
-            yield ("entries", func.value), given
+            yield ("entries", _table_root(func.value)[0]), given
         elif (
             isinstance(func, ast.Name)
             and func.id == "setattr"
@@ -516,6 +565,194 @@ def _writes(node: ast.AST) -> Iterator[tuple[tuple[str, ast.expr], list[ast.expr
         ):
             target = ast.Attribute(node.args[0], node.args[1].value, ast.Store())
             yield ("rebind", target), [node.args[2]]
+            yield ("entries", node.args[0]), [node.args[2]]  # setattr(Config, ...)
+
+
+def _indirect_writes(
+    node: ast.AST,
+) -> Iterator[tuple[tuple[str, ast.expr], list[ast.expr]]]:
+    """Writes through a module's namespace or a patcher, as :func:`_writes`
+    gives them: ``vars(m)["KEY"] = v``, ``m.__dict__.update(KEY=v)``,
+    ``(mock.)patch.object(m, "KEY", v)``, ``monkeypatch.setattr(m, "KEY", v)``,
+    ``patch("app.m.KEY", v)``, ``patch.dict(m.TABLE, {...})``. Each may run
+    for each portal (a worker's loop), not only in a test."""
+    if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            if isinstance(target, ast.Subscript) and node.value is not None:
+                holder, name = _namespace(target.value), _string(target.slice)
+                if holder is not None and name is not None:
+                    attribute = ast.Attribute(holder, name, ast.Store())
+                    yield ("rebind", attribute), [node.value]
+        return
+    if not isinstance(node, ast.Call):
+        return
+    func, args = node.func, node.args
+    if isinstance(func, ast.Attribute) and func.attr in _MUTATORS:
+        holder = _namespace(func.value)
+        keys = _entries(node)
+        if holder is not None and keys is not None:
+            given = [*node.args, *(k.value for k in node.keywords)]
+            for key in keys:
+                yield ("rebind", ast.Attribute(holder, key, ast.Store())), given
+        return
+    kind = _patcher(func)
+    new = next((k.value for k in node.keywords if k.arg in ("new", "value")), None)
+    dotted = _string(args[0]) if args else None
+    if kind in ("object", "setattr") and len(args) >= 2 and dotted is None:
+        name = _string(args[1])
+        if name is not None:
+            new = args[2] if len(args) > 2 else new
+            target = ast.Attribute(args[0], name, ast.Store())
+            yield ("rebind", target), [new] if new is not None else []
+            yield ("entries", args[0]), [new] if new is not None else []
+    elif kind in ("patch", "setattr") and dotted is not None and "." in dotted:
+        new = args[1] if len(args) > 1 else new
+        yield ("rebind", _dotted_node(dotted)), [new] if new is not None else []
+    elif kind == "dict" and args:
+        table = _dotted_node(dotted) if dotted is not None else args[0]
+        given = [*args[1:], *(k.value for k in node.keywords)]
+        yield ("entries", table), given
+
+
+def _patcher(func: ast.expr) -> str | None:
+    """``patch``, ``patch.object``, ``patch.dict`` (of ``mock``, ``mocker``)
+    or ``monkeypatch.setattr``: "patch", "object", "dict" or "setattr"."""
+    if isinstance(func, ast.Name):
+        return "patch" if func.id == "patch" else None
+    if not isinstance(func, ast.Attribute):
+        return None
+    if func.attr in ("patch", "setattr"):
+        return func.attr
+    inner = func.value
+    if func.attr in ("object", "dict") and (
+        (isinstance(inner, ast.Name) and inner.id == "patch")
+        or (isinstance(inner, ast.Attribute) and inner.attr == "patch")
+    ):
+        return func.attr
+    return None
+
+
+def _namespace(node: ast.expr) -> ast.expr | None:
+    """``m`` of ``vars(m)`` or ``m.__dict__``: a module's namespace."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "vars"
+        and len(node.args) == 1
+    ):
+        return node.args[0]
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return node.value
+    return None
+
+
+def _entries(node: ast.AST) -> tuple[str, ...] | None:
+    """The literal keys a write of a table's entries sets (``T["k"] = v``,
+    ``T.update(k=v)``, ``T.update({"k": v})``, ``T.setdefault("k", v)``,
+    ``patch.dict(T, {"k": v})``); None when one is not written out."""
+    keys: list[str | None] = []
+    if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        keys = [
+            (
+                _table_root(t.value)[1]
+                if isinstance(t.value, ast.Subscript)
+                else _string(t.slice)
+            )
+            for t in targets
+            if isinstance(t, ast.Subscript)
+        ] + [t.attr for t in targets if isinstance(t, ast.Attribute)]
+    elif isinstance(node, ast.Call) and (
+        _patcher(node.func) in ("object", "setattr")
+        or (isinstance(node.func, ast.Name) and node.func.id == "setattr")
+    ):
+        keys = [_string(node.args[1]) if len(node.args) > 1 else None]
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        attr, patcher = node.func.attr, _patcher(node.func)
+        if isinstance(node.func.value, ast.Subscript) and patcher is None:
+            keys = [_table_root(node.func.value)[1]]  # T["a"].update(...)
+        elif attr in ("setdefault", "__setitem__") and node.args:
+            keys = [_string(node.args[0])]
+        elif attr == "update" or patcher == "dict":
+            items = node.args[1:] if patcher == "dict" else node.args
+            for keyword in node.keywords:
+                if keyword.arg == "values" and patcher == "dict":
+                    items = [*items, keyword.value]
+                else:  # clear=True, **others: every entry
+                    keys.append(keyword.arg if keyword.arg != "clear" else None)
+            for item in items:
+                if isinstance(item, ast.Dict):
+                    keys += [_string(k) if k is not None else None for k in item.keys]
+                else:
+                    keys.append(None)
+    return tuple(keys) if keys and None not in keys else None  # type: ignore
+
+
+def _table_root(node: ast.expr) -> tuple[ast.expr, str | None]:
+    """``T`` of ``T["a"]["b"]``, and the entry of ``T`` it is in (``"a"``;
+    None when not written out, or when ``node`` is ``T`` itself)."""
+    key = None
+    while isinstance(node, ast.Subscript):
+        key = _string(node.slice)
+        node = node.value
+    return node, key
+
+
+def _string(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _dotted_node(dotted: str) -> ast.expr:
+    """``app.m.KEY`` as the attribute chain it names."""
+    parts = dotted.split(".")
+    node: ast.expr = ast.Name(parts[0], ast.Load())
+    for part in parts[1:]:
+        node = ast.Attribute(node, part, ast.Load())
+    return node
+
+
+def _patched_modules(
+    path: str, tree: ast.Module, imports: dict[str, Value | str]
+) -> dict[str, str]:
+    """The tree's modules a module's patchers name by their dotted path
+    (``patch("app.client.KEY", ...)``): ``app.client`` -> its file."""
+    found: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        dotted = _string(node.args[0])
+        if dotted is None or "." not in dotted or _patcher(node.func) is None:
+            continue
+        module = dotted.rsplit(".", 1)[0]
+        if module in imports or module in found:
+            continue
+        target = module_file(path, module)
+        if target is not None:
+            found[module] = os.path.abspath(target)
+    return found
+
+
+def _sent_key(change: Change, keys: Iterable[str]) -> str | None:
+    """The key (as the request reads it: ``KEY``, ``HUBSPOT["API_KEY"]``,
+    ``settings.KEY``) that a change of a value writes, if any: the value is
+    named in it, and a change of a table's entries sets that entry."""
+    for label in sorted(keys):
+        bare = re.sub(r"(['\"])(?:(?!\1).)*\1", "''", label)
+        if change.name not in re.findall(r"[A-Za-z_]\w*", bare):
+            continue
+        entry = re.search(
+            r"\b"
+            + re.escape(change.name)
+            + r"\s*(?:(?:\[\s*|\.get\(\s*)(['\"])((?:(?!\1).)*)\1|\.(\w+)\b(?!\())",
+            label,
+        )
+        written = entry and (entry.group(2) if entry.group(1) else entry.group(3))
+        if not written or change.entries is None or written in change.entries:
+            return label
+    return None
 
 
 def _written_value(target, scope, resolve) -> tuple[Value, bool] | None:

@@ -212,6 +212,52 @@ def test_the_modules_own_table_changed_through_another_name_is_seen(tmp_path, na
     left_alone(out["client.py"], "changes URLS", "a value known at run time")
 
 
+CLIENT_CLASS = """\
+import os
+import requests
+
+
+class Client:
+    URLS = {
+        "contacts": "https://api.hubapi.com/contacts/v1/lists/all/contacts/all",
+    }
+
+    def __init__(self):
+        self.key = os.environ["HUBSPOT_API_KEY"]
+
+    def fetch(self, name):
+        return requests.get(self.URLS[name], params={"hapikey": self.key})
+"""
+
+CLASS_TABLE_CHANGED = {
+    "by the class, elsewhere": (
+        f'from client import Client\nClient.URLS["alert"] = "{SLACK}"\n',
+        "more.py:2",
+    ),
+    "by an instance, elsewhere": (
+        f'from client import Client\nc = Client()\nc.URLS.update(alert="{SLACK}")\n',
+        "more.py:3",
+    ),
+    "through the module, elsewhere": (
+        f'import client\nclient.Client.URLS["alert"] = "{SLACK}"\n',
+        "more.py:2",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CLASS_TABLE_CHANGED))
+def test_a_class_table_another_module_changes_keeps_the_class_manual(tmp_path, name):
+    more, where = CLASS_TABLE_CHANGED[name]
+    out = tree(tmp_path, {"client.py": CLIENT_CLASS, "more.py": more})
+    left_alone(out["client.py"], f"{where} changes Client.URLS", "hooks.slack.com")
+
+
+def test_a_class_table_its_own_module_changes_by_class_name_is_seen(tmp_path):
+    own = CLIENT_CLASS + "\n\ndef register(name, url):\n    Client.URLS[name] = url\n"
+    out = tree(tmp_path, {"client.py": own})
+    left_alone(out["client.py"], "client.py:18 changes Client.URLS")
+
+
 def test_the_reviews_tree_is_left_for_a_person(tmp_path):
     """The reproduction itself (``briefs/known/h7``): nothing is written."""
     more = (
