@@ -346,6 +346,7 @@ REQUESTS = {
     ),
     "fstring": 'requests.get(f"{BASE}/crm/v3/owners?hapikey={KEY}")',
     "session": 'SESSION.get(BASE + "/crm/v3/owners")',
+    "helper": 'requests.get(api("/crm/v3/owners"), params={"hapikey": KEY})',
 }
 
 
@@ -364,6 +365,7 @@ def one_module(rebind: str, request: str) -> str:
         + session
         + "\n\n"
         + rebind
+        + "\n\ndef api(path):\n    return BASE + path\n"
         + f"\n\ndef owners():\n    {body}\n"
     )
 
@@ -465,6 +467,28 @@ def test_a_base_url_rebound_in_the_tree_keeps_its_readers_manual(
     statuses, after, reasons = out["crm/client.py"]
     assert (statuses, after) == ([Status.MANUAL], READERS[reader])
     assert "BASE_URL" in reasons[0] and "run time" in reasons[0]
+
+
+def test_a_carrier_sent_to_a_rebound_base_url_keeps_the_key(tmp_path):
+    """Its sender stays as it is: the params keep the key (not emptied)."""
+    constants = (
+        'import os\n\nBASE_URL = "https://api.hubapi.com"\n'
+        'DEFAULT_PARAMS = {"hapikey": os.environ["HUBSPOT_API_KEY"]}\n\n\n'
+        "def configure(url):\n    global BASE_URL\n    BASE_URL = url\n"
+    )
+    client = (
+        "import requests\n\nfrom crm import constants\n\n\ndef owners():\n"
+        '    return requests.get(constants.BASE_URL + "/crm/v3/owners", '
+        "params=constants.DEFAULT_PARAMS)\n"
+    )
+    files = {
+        "crm/__init__.py": "",
+        "crm/constants.py": constants,
+        "crm/client.py": client,
+    }
+    out = migrate(tmp_path, files)
+    assert out["crm/constants.py"][:2] == ([Status.MANUAL], constants)
+    assert out["crm/client.py"][:2] == ([Status.MANUAL], client)
 
 
 @pytest.mark.parametrize(

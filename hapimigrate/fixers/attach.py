@@ -970,6 +970,12 @@ def rebound_host(
         scope = ctx.lexical_scope(node)
         for binding in scope[node.value] if scope is not None else ():
             target = getattr(binding, "node", None)
+            if isinstance(target, cst.FunctionDef) and depth < 3:
+                for returned in origins.own_returns(target):  # def api(path)
+                    if returned.value is not None:
+                        found = rebound_host(ctx, returned.value, line, depth + 1)
+                        if found is not None:
+                            return found
             if not isinstance(target, cst.Name):
                 continue
             value = values.assigned_value(ctx, target)
