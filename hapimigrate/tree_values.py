@@ -1,14 +1,18 @@
 """Module-level values a migrated request reads that another module changes.
 
-A module's fixers see its own code only. A table of URLs (or a base URL, or the
-key itself) that the module's rewritten request reads may be changed by another
-module of the tree, or be another module's:
+A module's fixers see its own code only, and its own writes by name only. A
+table of URLs (or a base URL, or the key itself) that the module's rewritten
+request reads may be changed by another module of the tree, through another
+name, or be another module's:
 
     client.py  URLS = {"contacts": "https://api.hubapi.com/..."}
                def fetch(name): return requests.get(URLS[name], params={"hapikey": KEY})
     more.py    client.URLS.update(status="https://status.example.com/ping")
                client.URLS["alert"] = SLACK_HOOK; from client import URLS; URLS.append(...)
                client.BASE = args.base_url; setattr(client, "KEY", sys.argv[1])
+               urls = client.URLS; urls[name] = url     (an alias, a parameter, self.urls)
+               Client.URLS["alert"] = ...; Client().URLS.update(...)   (a class's table)
+    client.py  table = URLS; table[name] = url          (its own, through another name)
 
     crm.py     from config import URLS      (config.py: a table with a Slack hook)
 
