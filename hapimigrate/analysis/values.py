@@ -5,10 +5,12 @@ string expression renders to (module constants resolved, the rest shown as
 from __future__ import annotations
 
 import re
+import urllib.parse
 import weakref
 from typing import Iterator, Mapping, Sequence
 
 import libcst as cst
+from libcst.metadata import FunctionScope
 
 from hapimigrate.python.context import ModuleContext
 from hapimigrate import keys
@@ -64,19 +66,63 @@ def url_template(
             return _fill_percent(again(node.left), node.right, again)
     if _is_format_call(node):
         return _fill_braces(again(node.func.value), node.args, again)
+    joined = _urljoin_args(ctx, node)
+    if joined is not None:
+        return _join(again(joined[0]), again(joined[1]))
     if isinstance(node, cst.Name) and bindings and node.value in bindings:
         return bindings[node.value]
     if depth < _DEPTH:
         value = None
         if isinstance(node, cst.Name):
             parts = _built_value(ctx, node)
-            if parts is not None:
-                return "".join(url_template(ctx, p, None, depth + 1) for p in parts)
+            if parts is not None:  # the parameters a wrapper's callers give, if local
+                inner = bindings if _is_local(ctx, node) else None
+                return "".join(url_template(ctx, p, inner, depth + 1) for p in parts)
         elif isinstance(node, cst.Attribute):
             value = _class_attribute(ctx, node)
         if isinstance(value, _STRINGISH) or _is_format_call(value):
             return url_template(ctx, value, None, depth + 1)
     return "{" + _placeholder(ctx, node) + "}"
+
+
+_URLJOIN = {
+    "urllib.parse.urljoin",
+    "urlparse.urljoin",
+    "requests.compat.urljoin",
+    "six.moves.urllib.parse.urljoin",
+    "future.backports.urllib.parse.urljoin",
+}
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_MAY_BE_SCHEME = re.compile(r"^[a-z0-9+.-]*\{", re.I)
+
+
+def _urljoin_args(
+    ctx: ModuleContext, node: cst.CSTNode
+) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
+    """``base`` and ``url`` of ``urljoin(base, url)``."""
+    if not isinstance(node, cst.Call) or not ctx.qualified_names(node.func) & _URLJOIN:
+        return None
+    given = [a for a in node.args if a.keyword is None and not a.star]
+    named = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+    if any(a.star for a in node.args):
+        return None
+    values = [a.value for a in given] + [named.get(k) for k in ("base", "url")]
+    values = [v for v in values if v is not None]
+    return (values[0], values[1]) if len(values) >= 2 else None
+
+
+def _join(base: str, url: str) -> str:
+    """What ``urljoin`` makes of two templates. An absolute ``url`` is the
+    result, whatever the base; one known only at run time (``{path}``, ``v{n}``)
+    may be absolute: the result is ``url``, its host a field the callers give."""
+    scheme = _SCHEME.match(base)
+    if url.startswith("//"):
+        return (scheme.group(0) if scheme else "https:") + url
+    if _SCHEME.match(url) or _MAY_BE_SCHEME.match(url):
+        return url
+    if not scheme:
+        return base + url  # {base}/x: the base's host
+    return urllib.parse.urljoin(base, url)
 
 
 def string_root(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression:
@@ -210,7 +256,12 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
         return None
     first = _single_value_of(ctx, bindings[0])
     known = first is not None and id(first) in ctx.carrier_templates
-    if not isinstance(first, _STRINGISH) and not _is_format_call(first) and not known:
+    if (
+        not isinstance(first, _STRINGISH)
+        and not _is_format_call(first)
+        and not known
+        and _urljoin_args(ctx, first) is None
+    ):
         return None
     parts = [first]
     for binding in bindings[1:]:
@@ -222,6 +273,12 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
             return None
         parts.append(holder.value)
     return parts
+
+
+def _is_local(ctx: ModuleContext, name: cst.Name) -> bool:
+    """A name of the function it is read in (``url = BASE + path``)."""
+    scope = ctx.lexical_scope(name)
+    return isinstance(scope, FunctionScope)
 
 
 def _single_value_of(ctx: ModuleContext, target: cst.Name) -> cst.BaseExpression | None:

@@ -30,9 +30,44 @@ def endpoint_path(url: str) -> str | None:
 
 
 def host(url: str) -> str | None:
-    """``api.hubapi.com`` from a URL template whose host is literal."""
+    """``api.hubapi.com`` from a URL template whose host is literal; the host
+    as written (``proxy.example.com``, ``proxy{n}.example.com``) when its
+    literal start is no HubSpot API host's start: ``"https://proxy.example.com"
+    + path`` goes to another host whatever the path (None: known at run time)."""
     match = _HOST.match(url)
-    return match.group(1).lower() if match and "{" not in match.group(1) else None
+    if not match:
+        return None
+    name = match.group(1)
+    if "{" not in name:
+        return name.lower()
+    written = name[: name.index("{")].lower()
+    if not written or _begins_token_host(written):
+        return None
+    if "." in written:
+        return written
+    shown = _ENDS_IN_FIELD.fullmatch(name)  # proxy{n}.example.com{path}
+    return written + (shown.group(1) if shown else name)[len(written) :]
+
+
+_ENDS_IN_FIELD = re.compile(r"(.*\}[^{}]+)\{[^}]*\}")
+_TOKEN_DOMAINS = ("hubapi.com", "hubspot.com", "hubapi.eu", "hsforms.com")
+_TOKEN_HEAD = re.compile(
+    r"a(?:p(?:i(?:-[a-z0-9]*)?)?)?|f(?:o(?:r(?:m(?:s(?:-[a-z0-9]*)?)?)?)?)?"
+)
+
+
+def _begins_token_host(written: str) -> bool:
+    """Whether a host whose first characters are ``written`` (the rest known at
+    run time) may be one of HubSpot's API hosts: ``api``, ``api-``,
+    ``api.hubapi.com``, ``forms.hs``; not ``proxy.example.com``."""
+    head, dot, rest = written.partition(".")
+    if not dot:
+        return _TOKEN_HEAD.fullmatch(head) is not None
+    return any(
+        takes_tokens(f"{head}.{domain}")
+        for domain in _TOKEN_DOMAINS
+        if domain.startswith(rest)
+    )
 
 
 def is_hubspot_host(name: str) -> bool:
