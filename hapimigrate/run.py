@@ -119,6 +119,7 @@ def _passes(
 ) -> Iterator[FileResult]:
     # the tree-wide passes' modules: not imported by a run that has none (check)
     from hapimigrate import tree_developer, tree_settings, tree_values, tree_writers
+    from hapimigrate import tree_leftovers
     from hapimigrate import tree_hosts
 
     refused: dict[carriers.Key, str] = {}
@@ -145,7 +146,9 @@ def _passes(
             final = tree_settings.resolve(
                 final, files, options, step.options, process_file
             )
-            return iter(tree_writers.reword(final, writes))
+            final = tree_writers.reword(final, writes)
+            # what still reads or sets the old variable, said
+            return iter(tree_leftovers.report(list(final), files))
         refused = {**undone, **refused}  # a carrier is refused at most once
 
 
@@ -669,8 +672,10 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
         re.M,
     )
     names = b"|".join(re.escape(a.encode()) for a in attributes)
-    sets = re.compile(
-        rb"^[ \t]+(?:(?:self|cls)\.)?(?:" + names + rb")[ \t]*=(?!=)", re.M
+    sets = re.compile(  # an attribute, or a method it calls (def url(self, ...))
+        rb"^[ \t]+(?:(?:self|cls)\.)?(?:" + names + rb")[ \t]*=(?!=)"
+        rb"|^[ \t]+(?:async[ \t]+)?def[ \t]+(?:" + names + rb")[ \t]*\(",
+        re.M,
     )
     for match in header.finditer(text):
         end = re.compile(rb"^\S", re.M).search(text, match.end())

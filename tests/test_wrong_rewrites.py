@@ -1827,3 +1827,20 @@ def test_a_request_sent_again_from_its_response_stays(body, reason):
     assert result.new is None
     (site,) = [s for s in result.sites if s.kind.value in ("url", "params")]
     assert site.status == Status.MANUAL and reason in site.reason
+
+
+def test_a_subclass_elsewhere_overriding_the_url_method_keeps_the_class(tmp_path):
+    """A review: ProxiedClient (another module) overrides url(); Client's
+    request was migrated and the proxy got the token."""
+    (tmp_path / "base.py").write_text(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\nclass Client:\n"
+        "    def url(self, path):\n        return 'https://api.hubapi.com' + path\n"
+        "    def get(self, path):\n"
+        "        return requests.get(self.url(path), params={'hapikey': KEY})\n"
+    )
+    (tmp_path / "proxied.py").write_text(
+        "from base import Client\nclass ProxiedClient(Client):\n"
+        "    def url(self, path):\n        return 'https://proxy.example.com' + path\n"
+    )
+    results = tree_results(tmp_path)
+    assert not any(r.changed for r in results)

@@ -1,0 +1,113 @@
+"""The last word on a migrated key's variable: where the tree still reads or sets it.
+
+Once the requests read the token, the old variable (``HUBSPOT_API_KEY``) is meant
+to go. Code that still reads it -- a settings module loaded by name
+(``app.config.from_object("crm.settings")``), a cached getter called by a
+start-up check, ``if not os.getenv("HUBSPOT_API_KEY"): return`` -- then raises
+or silently skips; code that sets it (a test's conftest, a runner's child
+environment) now sets what nothing reads. The fixers report such code where
+they follow it; this pass reports what is left of it in the migrated text of
+every Python file of the tree, as ``setting`` sites left for a person, so that
+``apply`` never calls a tree done that still needs the old variable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Iterable
+
+from hapimigrate import prefilter
+from hapimigrate.fingerprint import fingerprint
+from hapimigrate.model import FileResult, Kind, Site, Status
+
+READ = (
+    "{} is still read here after the migration: the old variable stays required "
+    "(a start-up check, a settings module?); change this code, or keep it set"
+)
+WRITTEN = (
+    "{} is set here (for tests, a child process?), while the migrated code reads "
+    "the token's variable now: set that one here too"
+)
+
+
+def report(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
+    """``results`` with a site for each leftover read or write of a migrated
+    key's environment variable (one the migrated code read, or any variable
+    named as a portal's HubSpot key, once anything was migrated)."""
+    if not any(r.changed for r in results):
+        return results
+    migrated = {
+        name
+        for r in results
+        if r.changed
+        for identity, _ in r.provider_keys
+        for name in _UPPER.findall(identity)
+    }
+    out = []
+    for result in results:
+        if result.error or not prefilter.is_python(result.path):
+            out.append(result)
+            continue
+        text = result.new if result.changed else result.original
+        if text is None:
+            text = _read(result.path)
+        added = list(_leftovers(result, text, migrated))
+        out.append(
+            dataclasses.replace(result, sites=result.sites + tuple(added))
+            if added
+            else result
+        )
+    return out
+
+
+_UPPER = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
+# a portal's key by its name (not a developer's or an app's: those stay)
+_PORTAL_KEY = re.compile(r"(?i)^(?!.*(?:dev|app)).*(?:hapikey|hubspot\w*key)")
+_QUOTED = rb"""\s*['"]([A-Z][A-Z0-9_]*)['"]"""
+_USES = re.compile(
+    rb"(?P<write>\benviron\s*\[" + _QUOTED + rb"\s*\]\s*=(?!=)"
+    rb"|\b(?:putenv|setenv|setdefault)\(" + _QUOTED + rb")"
+    rb"|(?P<read>\benviron\s*(?:\[|\.get\(|\.pop\()"
+    + _QUOTED
+    + rb"|\bgetenv\("
+    + _QUOTED
+    + rb")"
+)
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
+
+
+def _leftovers(result: FileResult, text: bytes, migrated: set[str]) -> Iterable[Site]:
+    if b"environ" not in text and b"env(" not in text:
+        return
+    covered = [(s.line, s.end_line) for s in result.sites]
+    lines = text.split(b"\n")
+    for match in _USES.finditer(text):
+        variable = next(g for g in match.groups()[1:] if g and g[:1].isupper()).decode()
+        if variable not in migrated and not _PORTAL_KEY.search(variable):
+            continue
+        line = text.count(b"\n", 0, match.start()) + 1
+        if any(start <= line <= end for start, end in covered):
+            continue
+        reason = (WRITTEN if match.group("write") else READ).format(variable)
+        column = match.start() - (text.rfind(b"\n", 0, match.start()) + 1) + 1
+        code = lines[line - 1].decode("utf-8", "replace").strip()
+        covered.append((line, line))
+        yield Site(
+            result.path,
+            line,
+            column,
+            line,
+            column + len(match.group(0)),
+            Kind.SETTING,
+            Status.MANUAL,
+            reason,
+            fingerprint=fingerprint(Kind.SETTING.value, "", code),
+        )

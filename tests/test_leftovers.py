@@ -1,0 +1,67 @@
+"""The old variable, after the migration (hapimigrate.tree_leftovers): code the
+fixers do not follow that still reads the migrated key's variable (a settings
+module loaded by name, a cached getter, a start-up check) or sets it (a test
+conftest) is reported, so that apply never calls a tree done that still needs
+the old variable; a developer key's variable is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from hapimigrate.model import Status
+from tests.test_wrong_rewrites import tree_results
+
+CLIENT = (
+    "import os, requests\n"
+    "def owners():\n    return requests.get('https://api.hubapi.com/crm/v3/owners',"
+    " params={'hapikey': os.environ['HUBSPOT_API_KEY']})\n"
+)
+
+
+@pytest.mark.parametrize(
+    "name, text, says",
+    [
+        (  # Flask: app.config.from_object("settings") reads it at start-up
+            "settings.py",
+            "import os\nHUBSPOT_API_KEY = os.environ['HUBSPOT_API_KEY']\n",
+            "is still read here",
+        ),
+        (  # a start-up check: once the variable goes, the job silently stops
+            "main.py",
+            "import os, client\ndef run():\n"
+            "    if not os.getenv('HUBSPOT_API_KEY'):\n        return\n"
+            "    client.owners()\n",
+            "is still read here",
+        ),
+        (  # the project's own tests set it: they need the token's variable
+            "conftest.py",
+            "import os\nos.environ.setdefault('HUBSPOT_API_KEY', 'test-key')\n",
+            "is set here",
+        ),
+    ],
+)
+def test_what_still_reads_or_sets_the_old_variable_is_reported(
+    tmp_path, name, text, says
+):
+    (tmp_path / "client.py").write_text(CLIENT)
+    (tmp_path / name).write_text(text)
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert b"Bearer" in results["client.py"].new
+    (site,) = results[name].sites
+    assert site.status == Status.MANUAL and site.kind.value == "setting"
+    assert f"HUBSPOT_API_KEY {says}" in site.reason
+    assert "test-key" not in site.reason
+
+
+def test_a_developer_key_variable_and_an_untouched_tree_are_left_alone(tmp_path):
+    (tmp_path / "client.py").write_text(CLIENT)
+    (tmp_path / "hooks.py").write_text(
+        "import os\nDEV = os.environ['HUBSPOT_DEVELOPER_API_KEY']\n"
+    )
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert results["hooks.py"].sites == ()
+    # nothing migrated: nothing to say about the variable
+    (tmp_path / "client.py").write_text(
+        "import os\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+    )
+    assert all(r.sites == () for r in tree_results(tmp_path))
