@@ -370,12 +370,16 @@ def _keep_keys_read_elsewhere(
     replaced by them. Another module counts when it names both the thing and the
     defining module. Such files are migrated again, knowing it; other results pass
     straight through, and these come last, once the tree has been searched."""
-    from hapimigrate import tree_settings
+    from hapimigrate import tree_handed, tree_settings
 
     deferred = []
     ahead = []  # passed through, in order; a file deferred only for its classes
     # keeps its place among them (the others come last, as they always did)
+    handed: dict[str, tuple[tree_handed.Handing, ...]] = {}
     for result in results:
+        # functions taking what other modules' callers hand in (their headers,
+        # their own key): a caller's credential must not meet the token
+        handed[result.path] = tree_handed.handing(result)
         if (
             result.removed_keys
             or result.token_parameters
@@ -385,7 +389,7 @@ def _keep_keys_read_elsewhere(
             or result.provider_keys
         ):
             deferred.append(result)
-        elif result.class_reads:
+        elif result.class_reads or handed[result.path]:
             deferred.append(result)
             ahead.append(result)
         else:
@@ -423,6 +427,7 @@ def _keep_keys_read_elsewhere(
         needed |= {c.encode() for c, _ in (*r.class_reads, *r.session_classes)}
         needed |= {b"getattr"} if r.token_parameters else set()
         needed |= {name.encode() for _, name in r.imported_keys}
+        needed |= {h.word.encode() for h in handed[r.path]}
     bounded = {w: re.compile(rb"\b" + re.escape(w) + rb"\b") for w in needed}
     containing: dict[bytes, set[str]] = {}  # name -> the files that hold it
     texts: dict[str, bytes] = {}
@@ -522,6 +527,13 @@ def _keep_keys_read_elsewhere(
             for c, attributes in result.class_reads
             for r in named(c)
             for held in _key_reads(texts[r], c, attributes)
+        }
+        # a caller elsewhere handing a rewritten function its own credential
+        shared |= {
+            found
+            for h in handed[path]
+            for r in sorted(named(h.word))
+            for found in tree_handed.handed_in(r, texts[r], h)
         }
         mixed = several if result.provider_keys else ()
         guarded = tuple(

@@ -4,10 +4,17 @@ known HTTP client's constructor, or, when it was taken for a client by its
 name, a class or factory whose code shows it: see
 :mod:`~hapimigrate.analysis.imported_clients` for other modules of the tree),
 and a ``headers=`` value must be a mapping the header can be merged into (not
-a list of pairs). Each answer is a reason for a person, or None.
+a list of pairs). Nor may it override what the object sends already: another
+module's session that sets its own Authorization header (an OAuth mode), or a
+urllib3 pool's default headers, which a request's ``headers=`` replaces. Each
+answer is a reason for a person, or None.
 """
 
 from __future__ import annotations
+
+import ast
+import os
+import re
 
 import libcst as cst
 
@@ -351,3 +358,152 @@ def _class_values(
             ):
                 found.append(statement.value)
     return found
+
+
+# -- what another object already sends: its own Authorization header (an OAuth
+# mode), or default headers a request's headers= replaces (urllib3) ---------------
+
+ANOTHER_MODULES_AUTH = (
+    "{} is {}'s object, which sets its own Authorization header there (line {}: "
+    "an OAuth mode?): a header given to this request would override it; migrate "
+    "by hand"
+)
+DEFAULTS_REPLACED = (
+    "{} is a urllib3 pool made with default headers ({}), and a request's "
+    "headers= replaces them (urllib3 does not merge): the header given here "
+    "would drop them; add it to them or merge them in, by hand"
+)
+_AUTH_TEXT = re.compile(
+    r"""(?i)['"]authorization['"]|['"]bearer\s|\bauth\s*=|oauth|access_token"""
+)
+
+
+def imported_object(
+    ctx: ModuleContext, receiver: cst.BaseExpression
+) -> tuple[str, ast.Module, str] | None:
+    """The module of the tree (its path, parsed) and the module-level name of the
+    object ``receiver`` is, when it is imported from one (``from crm.http import
+    session``, ``http.session`` after ``from crm import http``)."""
+    if not values.imported_here(ctx, receiver):
+        return None
+    names = ctx.qualified_names(receiver)
+    if len(names) != 1:
+        return None
+    found = imported_clients._resolve(  # the same search as takes_headers'
+        os.path.dirname(os.path.abspath(ctx.path)), next(iter(names))
+    )
+    if found is None or len(found[1]) != 1:
+        return None
+    module = imported_clients._parse(found[0])
+    return (found[0], module, found[1][0]) if module is not None else None
+
+
+def imported_auth(ctx: ModuleContext, receiver: cst.BaseExpression) -> str | None:
+    """Why another module's session or client, which sets its own Authorization
+    header (``session.headers["Authorization"] = ...`` in an OAuth branch,
+    ``.auth = ...``, ``httpx.Client(auth=...)``), must not get a per-request
+    one: it would override the other module's credential."""
+    found = imported_object(ctx, receiver)
+    if found is None:
+        return None
+    path, module, name = found
+    line = _sets_auth(module, name)
+    if line is None:
+        return None
+    return ANOTHER_MODULES_AUTH.format(ctx.code(receiver), os.path.basename(path), line)
+
+
+def _sets_auth(module: ast.Module, name: str) -> int | None:
+    """The line of a statement of ``module`` that gives the object ``name`` an
+    Authorization header or auth: it binds ``name`` or sets ``name.headers``
+    or ``name.auth`` (any branch, any function)."""
+    for node in ast.walk(module):
+        if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr)):
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        binds = any(isinstance(t, ast.Name) and t.id == name for t in targets)
+        touches = any(
+            isinstance(n, ast.Attribute)
+            and n.attr in ("headers", "auth")
+            and isinstance(n.value, ast.Name)
+            and n.value.id == name
+            for n in ast.walk(node)
+        )
+        if (binds or touches) and _AUTH_TEXT.search(ast.unparse(node)):
+            return node.lineno
+    return None
+
+
+def defaults_replaced(ctx: ModuleContext, call: cst.Call) -> str | None:
+    """Why ``http.request("GET", url)`` cannot be given ``headers=`` when
+    ``http`` is a urllib3 pool made with default headers
+    (``urllib3.PoolManager(headers={"User-Agent": ...})``): urllib3 sends the
+    request's headers instead of the pool's, not merged with them. A request
+    whose headers= is written out as a dict replaced them already."""
+    func = call.func
+    if not isinstance(func, cst.Attribute):
+        return None
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "headers":
+            if isinstance(arg.value, cst.Dict):
+                return None
+    receiver, label = func.value, ctx.code(func.value)
+    found = imported_object(ctx, receiver)
+    if found is not None:
+        path, module, name = found
+        binding = imported_clients._top_level(module, name)
+        value = getattr(binding, "value", None)
+        if isinstance(value, ast.Call) and _urllib3_with_headers(
+            imported_clients._dotted(module, value.func), value.keywords
+        ):
+            where = f"{os.path.basename(path)}, line {value.lineno}"
+            return DEFAULTS_REPLACED.format(label, where)
+        return None
+    for value in _built_values(ctx, receiver):
+        if isinstance(value, cst.Call) and any(
+            _urllib3_with_headers(n, value.args)
+            for n in ctx.qualified_names(value.func)
+        ):
+            return DEFAULTS_REPLACED.format(label, f"line {ctx.start(value)[0]}")
+    return None
+
+
+def _urllib3_with_headers(dotted: str | None, arguments) -> bool:
+    """A urllib3 pool or manager built with ``headers=`` (or ``**options``,
+    which may hold them)."""
+    if dotted is None or not dotted.startswith("urllib3."):
+        return False
+    for arg in arguments:
+        keyword = getattr(arg, "keyword", None)
+        word = keyword.value if isinstance(keyword, cst.Name) else None
+        if isinstance(arg, ast.keyword):
+            word = arg.arg if arg.arg is not None else "**"
+        elif getattr(arg, "star", "") == "**":
+            word = "**"
+        if word in ("headers", "**"):
+            return True
+    return False
+
+
+def _built_values(
+    ctx: ModuleContext, receiver: cst.BaseExpression
+) -> list[cst.BaseExpression]:
+    """What the receiver is assigned in this module: a name's values (and what
+    the module's calls pass for a parameter), ``self.<name>``'s in its class."""
+    if isinstance(receiver, cst.Name):
+        scope = ctx.lexical_scope(receiver)
+        found: list[cst.BaseExpression] = []
+        for binding in scope[receiver.value] if scope is not None else ():
+            value = _assigned_value(ctx, binding)
+            if value is not None:
+                found.append(value)
+            if isinstance(getattr(binding, "node", None), cst.Param):
+                found += _passed_values(ctx, binding.node)
+        return found
+    if (
+        isinstance(receiver, cst.Attribute)
+        and isinstance(receiver.value, cst.Name)
+        and receiver.value.value == "self"
+    ):
+        return _self_attribute_values(ctx, receiver)
+    return []

@@ -85,7 +85,12 @@ def _classify(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
     func = call.func
     if isinstance(func, cst.Attribute) and client_receiver(ctx, func.value):
         info = method_request(call)
-        doubt = header_fit.receiver_doubt(ctx, func) if info is not None else None
+        doubt = (
+            header_fit.receiver_doubt(ctx, func)
+            or header_fit.defaults_replaced(ctx, call)
+            if info is not None
+            else None
+        )
         return dataclasses.replace(info, doubt=doubt) if doubt else info
     return None
 

@@ -13,7 +13,8 @@ from libcst.metadata import GlobalScope
 
 from hapimigrate import hubspot
 
-from hapimigrate.analysis import arguments, http_calls, kwargs
+from hapimigrate.analysis import arguments, header_fit, http_calls, kwargs
+from hapimigrate.analysis import imported_clients
 from hapimigrate.analysis import call_endpoints
 from hapimigrate.analysis import session_uses, values
 from hapimigrate.python import edits
@@ -24,6 +25,7 @@ from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Carrier, Import, Kind, Status
 from hapimigrate.tree_imports import importable_names
+from hapimigrate import tree_handed
 
 OTHER_URLS = "the request at line {} also sends to {}: the token goes to HubSpot only"
 OTHER_CALLERS = (
@@ -91,6 +93,8 @@ def sink_problem(
         or _other_hosts(ctx, route, guarded)
         or _other_callers(ctx, route, guarded)
         or _mixed_requests(ctx, route)
+        or _headers_parameter(ctx, route)
+        or _callers_own_keys(ctx, route, key)
         or guard_problem(ctx, route)
         or _factory_elsewhere(ctx, route)
         or _callers_elsewhere(ctx, route)
@@ -278,16 +282,194 @@ def _mixed_requests(ctx: ModuleContext, route: Route) -> str | None:
 
 def _callers_auth(ctx: ModuleContext, call: cst.Call) -> str | None:
     """A wrapper's callers in this module that hand in another credential
-    through its ``**kwargs`` (``headers={"Authorization": ...}``, ``auth=``)."""
+    through its ``**kwargs`` (``headers={"Authorization": ...}``, ``auth=``), or
+    headers hapimigrate cannot see into: the merged header would replace theirs."""
     function = ctx.ancestor(call, cst.FunctionDef)
     if function is None:
         return None
-    for caller in Flow(ctx).callers(function):
-        if any(
-            arg.keyword is not None and _AUTH_TEXT.search(ctx.code(arg))
-            for arg in caller.args
-        ):
-            return EXISTING_AUTH
+    return _handed_elsewhere(ctx, function) or _handed_auth(
+        ctx, function, None, 0, set()
+    )
+
+
+HANDED_ELSEWHERE = (
+    "{} hands {}() its own headers or credentials (an Authorization header, auth=, "
+    "or headers built elsewhere), which the header added would replace: migrate "
+    "them together, by hand"
+)
+
+
+def _qualified(ctx: ModuleContext, function: cst.FunctionDef) -> str:
+    owner = ctx.parent(ctx.parent(function))
+    if isinstance(owner, cst.ClassDef):
+        return f"{owner.name.value}.{function.name.value}"
+    return function.name.value
+
+
+def _handed_elsewhere(ctx: ModuleContext, function: cst.FunctionDef) -> str | None:
+    """Another module's call handing ``function`` headers of its own (found by
+    the tree-wide pass, :mod:`hapimigrate.tree_handed`)."""
+    where = tree_handed.marked(
+        ctx.shared_elsewhere, tree_handed.HEADERS, _qualified(ctx, function)
+    )
+    return HANDED_ELSEWHERE.format(where, function.name.value) if where else None
+
+
+CALLERS_HEADERS = (
+    "the call at line {} hands {}() headers hapimigrate cannot see into ({}): "
+    "they may hold an Authorization header (another auth mode?), which the one "
+    "added would replace; by hand"
+)
+_DEPTH = 3
+
+
+def module_callers(ctx: ModuleContext, function: cst.FunctionDef) -> list[cst.Call]:
+    """The calls in this module that may call ``function``: by name, as
+    ``self.<name>``, and for a method any ``<object>.<name>(...)`` that is not a
+    known HTTP library's (a subclass's ``self.request(...)``, an instance's)."""
+    found = {id(c): c for c in Flow(ctx).callers(function)}
+    if isinstance(ctx.parent(ctx.parent(function)), cst.ClassDef):
+        for attribute in ctx.index.attributes.get(function.name.value, ()):
+            call = ctx.parent(attribute)
+            if not (isinstance(call, cst.Call) and call.func is attribute):
+                continue
+            names = ctx.qualified_names(attribute)
+            if any(imported_clients.is_http_package(n) for n in names):
+                continue  # requests.request(...), httpx.get(...)
+            receiver = attribute.value
+            if isinstance(receiver, cst.Name) and header_fit.built_by_constructor(
+                ctx, receiver
+            ):
+                continue  # session = requests.Session(); session.request(...)
+            found.setdefault(id(call), call)
+    return list(found.values())
+
+
+def _handed_auth(
+    ctx: ModuleContext,
+    function: cst.FunctionDef,
+    parameter: str | None,
+    depth: int,
+    seen: set[tuple[int, str | None]],
+) -> str | None:
+    """What the callers of ``function`` in this module hand in through its
+    ``**kwargs`` (``parameter`` None) or its parameter ``parameter`` that the
+    header would replace: another credential, or headers not seen. A caller
+    passing on its own ``**kw`` or parameter is followed to its callers."""
+    if (id(function), parameter) in seen:
+        return None
+    seen.add((id(function), parameter))
+    name = function.name.value
+    for caller in module_callers(ctx, function):
+        line = ctx.start(caller)[0]
+        if parameter is not None:
+            given = arguments.bind(function, caller).get(parameter)
+            if any(a.star for a in caller.args) and given is None:
+                return CALLERS_HEADERS.format(line, name, "passed with * or **")
+            problem = (
+                _headers_value(ctx, given, depth, seen, (line, name))
+                if given is not None
+                else None
+            )
+            if problem is not None:
+                return problem
+            continue
+        for arg in caller.args:
+            if arg.star == "**":
+                outer = ctx.ancestor(caller, cst.FunctionDef)
+                star = outer.params.star_kwarg if outer is not None else None
+                if not (
+                    isinstance(arg.value, cst.Name)
+                    and isinstance(star, cst.Param)
+                    and star.name.value == arg.value.value
+                    and depth < _DEPTH
+                ):
+                    shown = f"**{ctx.code(arg.value)}"
+                    return CALLERS_HEADERS.format(line, name, shown)
+                problem = _handed_auth(ctx, outer, None, depth + 1, seen)
+                if problem is not None:
+                    return problem
+                continue
+            if arg.keyword is None:
+                continue
+            if arg.keyword.value == "auth" or _AUTH_TEXT.search(ctx.code(arg)):
+                return EXISTING_AUTH
+            if arg.keyword.value == "headers":
+                problem = _headers_value(ctx, arg.value, depth, seen, (line, name))
+                if problem is not None:
+                    return problem
+    return None
+
+
+def _headers_value(
+    ctx: ModuleContext,
+    value: cst.BaseExpression,
+    depth: int,
+    seen: set[tuple[int, str | None]],
+    call: tuple[int, str],
+) -> str | None:
+    """Why the headers a caller hands in may hold an Authorization header, or
+    None when they are seen not to: a dict written out, None, a name assigned
+    one, a parameter its callers give one, a function of this module that
+    names no credential. ``call``: the caller's line and the function's name."""
+    code = ctx.code(value)
+    if _AUTH_TEXT.search(code):
+        return EXISTING_AUTH
+    unseen = CALLERS_HEADERS.format(call[0], call[1], code)
+    if depth > _DEPTH:
+        return unseen
+    if isinstance(value, cst.Name) and value.value == "None":
+        return None
+    if isinstance(value, cst.Dict):
+        for element in value.elements:
+            if isinstance(element, cst.StarredDictElement):
+                problem = _headers_value(ctx, element.value, depth + 1, seen, call)
+                if problem is not None:
+                    return problem
+            elif not isinstance(element.key, (cst.SimpleString, cst.FormattedString)):
+                return unseen  # {name: ...}: any name
+        return None
+    if isinstance(value, cst.BooleanOperation):
+        return _headers_value(ctx, value.left, depth + 1, seen, call) or _headers_value(
+            ctx, value.right, depth + 1, seen
+        )
+    if isinstance(value, cst.IfExp):
+        return _headers_value(ctx, value.body, depth + 1, seen, call) or _headers_value(
+            ctx, value.orelse, depth + 1, seen
+        )
+    if isinstance(value, cst.Call):
+        function = Flow(ctx).local_function(value)
+        if function is not None:
+            return EXISTING_AUTH if _AUTH_TEXT.search(ctx.code(function)) else None
+        if isinstance(value.func, cst.Name) and value.func.value == "dict":
+            for arg in value.args:
+                problem = _headers_value(ctx, arg.value, depth + 1, seen, call)
+                if problem is not None:
+                    return problem
+            return None
+        return unseen
+    if not isinstance(value, cst.Name):
+        return unseen  # self.headers, CONFIG["headers"]: set elsewhere
+    scope = ctx.lexical_scope(value)
+    bindings = list(scope[value.value]) if scope is not None else []
+    if not bindings:
+        return unseen
+    for binding in bindings:
+        node = getattr(binding, "node", None)
+        if isinstance(node, cst.Param):
+            holder = ctx.ancestor(node, cst.FunctionDef)
+            if holder is None or node is holder.params.star_kwarg:
+                return unseen
+            problem = _handed_auth(ctx, holder, node.name.value, depth + 1, seen)
+            if problem is not None:
+                return problem
+            continue
+        assigned = values.assigned_value(ctx, node)
+        if assigned is None:
+            return unseen
+        problem = _headers_value(ctx, assigned, depth + 1, seen, call)
+        if problem is not None:
+            return problem
     return None
 
 
@@ -320,6 +502,82 @@ def _existing_auth(
         session = sink.session if sink.session is not None else _receiver(sink)
         if session is not None and _sets_session_auth(ctx, ctx.code(session)):
             return EXISTING_AUTH
+        # another module's session, given its own header there (an OAuth mode)
+        elsewhere = header_fit.imported_auth(ctx, session) if session else None
+        if elsewhere is not None:
+            return elsewhere
+    return None
+
+
+def _headers_parameter(ctx: ModuleContext, route: Route) -> str | None:
+    """``def get(self, path, headers=None): ... requests.get(..., headers=headers)``:
+    the header merged into what the callers hand in would replace their own
+    Authorization header; each caller in this module must be seen not to give one."""
+    for sink in route.sinks:
+        function = ctx.ancestor(sink.call, cst.FunctionDef) if sink.call else None
+        problem = _parameter_headers(ctx, sink.call, function) if function else None
+        if problem is not None:
+            return problem
+    return None
+
+
+OWN_KEYS = (
+    "{}() adds the key to what its callers hand in (only when missing?), and the "
+    "call at {} hands in a key of its own (a tenant's?): with the header "
+    "added, that request would carry both credentials; migrate them together, "
+    "by hand"
+)
+
+
+def _callers_own_keys(
+    ctx: ModuleContext, route: Route, key: cst.CSTNode | None
+) -> str | None:
+    """``def get(self, path, params=None): params = dict(params or {}); if
+    "hapikey" not in params: params["hapikey"] = KEY``: a caller in this
+    module handing in its own key keeps it, and would now send the token beside
+    it. The function stays whole while one does."""
+    function = ctx.ancestor(key, cst.FunctionDef) if key is not None else None
+    if function is None:
+        return None
+    own = [p for p in arguments.parameter_names(function) if p not in ("self", "cls")]
+    if not own and function.params.star_kwarg is None:
+        return None
+    where = tree_handed.marked(
+        ctx.shared_elsewhere, tree_handed.KEY, _qualified(ctx, function)
+    )
+    if where is not None:
+        return OWN_KEYS.format(function.name.value, where)
+    followed = {id(call) for _, call, _ in route.helpers}
+    for caller in module_callers(ctx, function):
+        if id(caller) in followed:
+            continue
+        if any(carries_key(ctx, arg.value) for arg in caller.args):
+            return OWN_KEYS.format(function.name.value, f"line {ctx.start(caller)[0]}")
+    return None
+
+
+def _parameter_headers(
+    ctx: ModuleContext, call: cst.Call, function: cst.FunctionDef
+) -> str | None:
+    if _has_headers(call) and _handed_elsewhere(ctx, function):
+        return _handed_elsewhere(ctx, function)
+    for arg in call.args:
+        if arg.keyword is None or arg.keyword.value != "headers":
+            continue
+        for node in walk(arg.value):
+            if not isinstance(node, cst.Name):
+                continue
+            scope = ctx.lexical_scope(node)
+            for binding in scope[node.value] if scope is not None else ():
+                param = getattr(binding, "node", None)
+                if (
+                    isinstance(param, cst.Param)
+                    and ctx.ancestor(param, cst.FunctionDef) is function
+                    and param is not function.params.star_kwarg
+                ):
+                    problem = _handed_auth(ctx, function, param.name.value, 0, set())
+                    if problem is not None:
+                        return problem
     return None
 
 

@@ -1,0 +1,219 @@
+"""What other modules hand in to a rewritten function: their own credentials.
+
+A function whose request now gets ``Authorization: Bearer <token>`` may be
+called from other modules of the tree with what the header would clash with:
+
+    base.py      def request(self, method, path, **kwargs):  # header merged in
+    contacts.py  self.request("GET", path, headers={"Authorization": "Bearer " + user})
+
+    deals.py     def get(self, deal_id, params=None):        # adds the key when missing
+    agency.py    DealClient().get(7, params={"hapikey": portal["api_key"]})
+
+The first caller's OAuth token would be replaced by ours, the second's request
+would carry its tenant's key beside our token. The tree-wide pass finds, in the
+changed modules, the functions whose rewritten lines take what their callers
+hand in (:func:`handing`), and in the modules that name them (and import the
+module) the calls handing in an Authorization header, ``auth=``, headers not
+written out, or a key (:func:`handed_in`). The module is migrated again with a
+mark per function (:func:`mark`), which the fixers turn into a manual site
+(:func:`marked`). Text is read, never parsed: a call's arguments are taken up
+to the closing parenthesis.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass
+
+from hapimigrate.model import FileResult
+
+
+@dataclass(frozen=True)
+class Handing:
+    """A rewritten function taking what its callers hand in."""
+
+    cls: str  # its class ("" for a module-level function)
+    name: str
+    headers: bool  # its callers' headers (``**kwargs``, ``headers=``) reach the request
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.cls}.{self.name}" if self.cls else self.name
+
+    @property
+    def word(self) -> str:
+        """The name other modules must use to reach it: its class's, or its own."""
+        return self.cls or self.name
+
+
+HEADERS, KEY = "headers", "key"
+_DEF = re.compile(r"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(")
+_CLASS = re.compile(r"^([ \t]*)class[ \t]+(\w+)\b")
+_AUTH_TEXT = re.compile(
+    r"""(?i)['"]authorization['"]|['"]bearer\s|\bauth\s*=|oauth|access_token"""
+)
+_LIBRARIES = ("requests", "httpx", "urllib3", "aiohttp", "session", "self.session")
+
+
+def mark(kind: str, qualified: str, where: str) -> str:
+    """The entry of ``RunOptions.shared_elsewhere`` saying that ``where`` hands
+    ``qualified`` its own headers (``kind`` HEADERS) or key (KEY)."""
+    return f"@{kind} {qualified} {where}"
+
+
+def marked(shared: frozenset[str], kind: str, qualified: str) -> str | None:
+    """Where another module hands ``qualified`` what ``kind`` says, if one does."""
+    prefix = f"@{kind} {qualified} "
+    found = sorted(entry[len(prefix) :] for entry in shared if entry.startswith(prefix))
+    return found[0] if found else None
+
+
+def handing(result: FileResult) -> tuple[Handing, ...]:
+    """The functions of a rewritten Python module whose changed lines are in a
+    function taking arguments (beyond ``self``/``cls``)."""
+    if not result.changed or result.original is None or result.new is None:
+        return ()
+    if not result.path.endswith((".py", ".pyw")):
+        return ()
+    old = result.original.decode(result.encoding, "replace").splitlines()
+    new = result.new.decode(result.encoding, "replace").splitlines()
+    lines: set[int] = set()
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, _, _, start, end in matcher.get_opcodes():
+        if tag != "equal":
+            lines.update(range(start, end) if end > start else [max(start - 1, 0)])
+    found: dict[tuple[str, str], Handing] = {}
+    for index in sorted(lines):
+        function = _enclosing(new, index)
+        if function is None:
+            continue
+        handing_ = _handing_at(new, *function)
+        if handing_ is not None:
+            found.setdefault((handing_.cls, handing_.name), handing_)
+    return tuple(found.values())
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _enclosing(lines: list[str], index: int) -> tuple[int, int] | None:
+    """The line and indentation of the ``def`` around line ``index``."""
+    if index >= len(lines):
+        return None
+    depth = _indent(lines[index]) if lines[index].strip() else 1 << 30
+    for at in range(index, -1, -1):
+        match = _DEF.match(lines[at])
+        if match and (at == index or len(match.group(1)) < depth):
+            return at, len(match.group(1))
+        if lines[at].strip() and not lines[at].lstrip().startswith("#"):
+            depth = min(depth, _indent(lines[at]))
+            if depth == 0 and at != index:
+                return None
+    return None
+
+
+def _handing_at(lines: list[str], at: int, indent: int) -> Handing | None:
+    match = _DEF.match(lines[at])
+    assert match is not None
+    signature = _balanced("\n".join(lines[at : at + 40]), match.end() - 1)
+    params = [p.strip() for p in _split(signature)]
+    names = [re.sub(r"[:=].*", "", p, flags=re.S).strip() for p in params]
+    own = [n for n in names if n and n not in ("self", "cls", "*", "/")]
+    if not own:
+        return None
+    cls = ""
+    for back in range(at - 1, -1, -1):
+        found = _CLASS.match(lines[back])
+        if found and len(found.group(1)) < indent:
+            cls = found.group(2)
+            break
+        if lines[back].strip() and _indent(lines[back]) < indent:
+            if not _DEF.match(lines[back]) and not lines[back].lstrip().startswith("@"):
+                break
+    headers = any(n.startswith("**") or n == "headers" for n in names)
+    return Handing(cls, match.group(2), headers)
+
+
+def _balanced(text: str, opening: int) -> str:
+    """The text between the parenthesis at ``opening`` and its match."""
+    depth = 0
+    quote = ""
+    for at in range(opening, len(text)):
+        char = text[at]
+        if quote:
+            if char == quote and text[at - 1] != "\\":
+                quote = ""
+            continue
+        if char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                return text[opening + 1 : at]
+    return text[opening + 1 :]
+
+
+def _split(arguments: str) -> list[str]:
+    """Top-level comma-separated parts."""
+    parts, depth, start, quote = [], 0, 0, ""
+    for at, char in enumerate(arguments):
+        if quote:
+            if char == quote and arguments[at - 1] != "\\":
+                quote = ""
+            continue
+        if char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(arguments[start:at])
+            start = at + 1
+    parts.append(arguments[start:])
+    return [p for p in parts if p.strip()]
+
+
+def handed_in(reader: str, text: bytes, handing_: Handing) -> list[str]:
+    """The marks for the calls of ``handing_`` in the module at ``reader`` that
+    hand in a key, or (when its callers' headers reach the request) an
+    Authorization header, ``auth=``, ``**options`` or headers not written out."""
+    code = text.decode("utf-8", "replace")
+    name = re.escape(handing_.name)
+    if handing_.cls:  # self.request(...), client.request(...): not requests.request
+        calls = re.compile(rf"([\w.]+(?:\([^()]*\))?)\.{name}[ \t]*\(")
+    else:
+        calls = re.compile(rf"(?<![\w.])(?:([\w.]+)\.)?{name}[ \t]*\(")
+    found: list[str] = []
+    for match in calls.finditer(code):
+        receiver = match.group(1) or ""
+        if receiver in _LIBRARIES or code[: match.start()].endswith("def "):
+            continue
+        arguments = _balanced(code, match.end() - 1)
+        where = (
+            f"{os.path.basename(reader)}:{code.count(chr(10), 0, match.start()) + 1}"
+        )
+        if "hapikey" in arguments.lower():
+            found.append(mark(KEY, handing_.qualified, where))
+        if handing_.headers and _foreign_headers(arguments):
+            found.append(mark(HEADERS, handing_.qualified, where))
+    return found
+
+
+def _foreign_headers(arguments: str) -> bool:
+    """Arguments that may bring an Authorization header of their own."""
+    if _AUTH_TEXT.search(arguments):
+        return True
+    for part in _split(arguments):
+        part = part.strip()
+        if part.startswith("**"):
+            return True  # options built elsewhere
+        keyword = re.match(r"headers\s*=\s*(.*)$", part, re.S)
+        if keyword and not re.match(r"(?:None|\{[^*]*\})\s*$", keyword.group(1), re.S):
+            return True  # headers built elsewhere
+    return False
