@@ -88,21 +88,39 @@ def hold_rebound_hosts(results: list[FileResult], files: list[str]) -> list[File
     for result in readers:
         here = os.path.abspath(result.path)
         data = result.original or b""
-        words = imported_names(data)
         hit = next(
-            (
-                r
-                for r in found
-                if r.home != here
-                and words & {s.encode() for s in importable_names(r.home)}
-                and re.search(rb"\b" + re.escape(r.name.encode()) + rb"\b", data)
-            ),
+            (r for r in found if r.home != here and reads(data, r.home, r.name)),
             None,
         )
         if hit is not None:
             reason = hit.reason()
             held[id(result)] = hold(result, lambda _site: reason, reason)
     return [held.get(id(r), r) for r in results]
+
+
+def reads(data: bytes, home: str, name: str) -> bool:
+    """Whether a module's bytes may read ``name`` of the module at ``home``:
+    ``from ..constants import NAME`` (or ``*``), ``constants.NAME``
+    (``crm.constants.NAME``), ``c.NAME`` after ``import crm.constants as c``;
+    through the package too (``from crm import NAME``: a re-export)."""
+    word = re.escape(name.encode())
+    for stem in (re.escape(s.encode()) for s in importable_names(home)):
+        from_import = re.compile(
+            rb"^[ \t]*from[ \t]+[\w.]*\b" + stem + rb"[ \t]+import[ \t]+"
+            rb"(?:\([^)]*\)|[^\n]*)",
+            re.MULTILINE,
+        )
+        for imported in from_import.finditer(data):
+            if re.search(rb"\b" + word + rb"\b|\*", imported.group()):
+                return True
+        aliases = [stem] + [
+            re.escape(a)
+            for a in re.findall(rb"\b" + stem + rb"[ \t]+as[ \t]+(\w+)", data)
+        ]
+        for alias in aliases:
+            if re.search(rb"\b" + alias + rb"\s*\.\s*" + word + rb"\b", data):
+                return True
+    return False
 
 
 def rebindings(path: str, data: bytes) -> list[Rebinding]:
@@ -150,7 +168,10 @@ def _host_constants(tree: ast.Module) -> set[str]:
 def _is_host(node: ast.AST) -> bool:
     if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
         return False
-    return host(node.value) is not None or bool(_HOSTNAME.match(node.value))
+    if host(node.value) is not None:
+        return True
+    bare = _HOSTNAME.match(node.value) is not None
+    return bare and re.search(r"hubapi|hubspot|hsforms", node.value) is not None
 
 
 def _assignments(function: ast.AST, names: set[str]):

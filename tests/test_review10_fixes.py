@@ -469,6 +469,43 @@ def test_a_base_url_rebound_in_the_tree_keeps_its_readers_manual(
     assert "BASE_URL" in reasons[0] and "run time" in reasons[0]
 
 
+OWN_GLOBAL = WRITERS["own_global"][1]
+SEND = (
+    'import os\n\nimport requests\n\n{imports}\n\nKEY = os.environ["HUBSPOT_API_KEY"]\n'
+    "{own}\n\ndef owners():\n"
+    '    return requests.get({base} + "/crm/v3/owners", params={{"hapikey": KEY}})\n'
+)
+
+
+@pytest.mark.parametrize(
+    "imports,base,held",
+    [
+        ("import crm.constants as c", "c.BASE_URL", True),
+        ("from crm import constants as hs", "hs.BASE_URL", True),
+        ("from crm.constants import *", "BASE_URL", True),
+        ("from crm.constants import (\n    BASE_URL,\n)", "BASE_URL", True),
+        # its own BASE_URL, beside another module of the package
+        ("from crm import other", "BASE_URL", False),
+    ],
+    ids=["aliased", "from_aliased", "star", "parenthesised", "its_own"],
+)
+def test_the_readers_of_a_base_url_its_module_rebinds(tmp_path, imports, base, held):
+    own = "" if held else 'BASE_URL = "https://api.hubapi.com"\n'
+    reader = SEND.format(imports=imports, base=base, own=own)
+    files = {
+        "crm/__init__.py": "",
+        "crm/constants.py": OWN_GLOBAL,
+        "crm/other.py": "X = 1\n",
+        "crm/client.py": reader,
+    }
+    statuses, after, reasons = migrate(tmp_path, files)["crm/client.py"]
+    if held:
+        assert (statuses, after) == ([Status.MANUAL], reader)
+        assert "constants.py:6 rebinds BASE_URL" in reasons[0]
+    else:
+        assert statuses == [Status.REWRITE] and BEARER in after
+
+
 def test_a_carrier_sent_to_a_rebound_base_url_keeps_the_key(tmp_path):
     """Its sender stays as it is: the params keep the key (not emptied)."""
     constants = (
