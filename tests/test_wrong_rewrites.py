@@ -1844,3 +1844,35 @@ def test_a_subclass_elsewhere_overriding_the_url_method_keeps_the_class(tmp_path
     )
     results = tree_results(tmp_path)
     assert not any(r.changed for r in results)
+
+
+def test_a_caller_leaving_none_to_a_configured_fallback_is_migrated(monkeypatch):
+    """`api_key or os.environ.get(...)`: a caller leaving api_key at None gets
+    the configured default, which becomes the token (a blind corpus found it
+    reported as 'no key was sent then', which was false)."""
+    after = migrated_text(
+        "import os, requests\nclass Client:\n    def __init__(self, api_key=None):\n"
+        "        self.api_key = api_key or os.environ.get('HUBSPOT_API_KEY')\n"
+        "    def owners(self):\n        return requests.get("
+        "'https://api.hubapi.com/crm/v3/owners', params={'hapikey': self.api_key})\n"
+        "def run():\n    return Client().owners()\n"
+    )
+    import requests
+
+    sent = []
+    monkeypatch.setattr(requests, "get", lambda url, **kw: sent.append((url, kw)))
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", "tok")
+    module: dict = {}
+    exec(compile(after, "client.py", "exec"), module)
+    module["run"]()
+    module["Client"]("tok-tenant").owners()
+    assert sent == [
+        (
+            "https://api.hubapi.com/crm/v3/owners",
+            {"headers": {"Authorization": "Bearer tok"}},
+        ),
+        (
+            "https://api.hubapi.com/crm/v3/owners",
+            {"headers": {"Authorization": "Bearer tok-tenant"}},
+        ),
+    ]

@@ -2201,7 +2201,8 @@ def _collect(
     if given is None:
         return CALLER_STARRED
     left = origins.caller_leaving_none(ctx, origin.param)
-    if left is not None and not origin.container:
+    # (api_key or os.environ.get(...): None takes the configured default)
+    if left is not None and not origin.container and origin.kind != origins.FALLBACK:
         return CALLER_NONE.format(left, origin.param.name.value)
     for value in given:
         if isinstance(value, cst.Name) and value.value == "None":
