@@ -51,8 +51,9 @@ MIXED_ORIGIN = (
     "each caller passes"
 )
 SEVERAL_KEYS = (
-    "this module sends several keys ({}), two portals perhaps: one token for all "
-    "would mix them up; give each its own token by hand"
+    "several keys are sent ({}: in this module, or by the tree's modules), two "
+    "portals perhaps: one token for all would mix them up; give each its own token "
+    "by hand"
 )
 UNKNOWN_ORIGIN = "hapimigrate cannot tell where the key's value comes from"
 
