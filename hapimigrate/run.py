@@ -119,6 +119,7 @@ def _passes(
 ) -> Iterator[FileResult]:
     # the tree-wide passes' modules: not imported by a run that has none (check)
     from hapimigrate import tree_developer, tree_settings, tree_values, tree_writers
+    from hapimigrate import tree_sdk_reads
     from hapimigrate import tree_leftovers
     from hapimigrate import tree_hosts
 
@@ -138,6 +139,8 @@ def _passes(
         final = tree_developer.hold_developer_uses(final, writes.developer, files)
         # and those whose requests read a value another module changes
         final = tree_values.hold_changed_values(final, files)
+        # or whose SDK client's api_key another module reads (None after)
+        final = tree_sdk_reads.hold_key_reads(final, files)
         # or a base URL its own module rebinds at run time (global, globals())
         final = tree_hosts.hold_rebound_hosts(final, files)
         final = tree_writers.hold_readers(final, writes)

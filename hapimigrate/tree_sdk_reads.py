@@ -1,0 +1,282 @@
+"""SDK clients a migrated module builds whose ``api_key`` another module reads.
+
+``Hubspot3(api_key=KEY)`` becomes ``Hubspot3(access_token=TOKEN)``: the client
+sends the token, and its ``api_key`` attribute is None from then on. The
+module's own reads of it keep the client manual (its fixer sees them); another
+module's do not reach that fixer:
+
+    hs.py      client = Hubspot3(api_key=os.environ["HUBSPOT_API_KEY"])
+    export.py  from crm.hs import client
+               requests.post(BACKUP_URL, json={"key": client.api_key})
+
+Such a module is left as it is (:mod:`hapimigrate.tree_hold`), its sites
+manual, naming the read (``export.py:11``). The client may be reached through
+the module (``hs.client.api_key``), an alias (``c = client``, in the module
+itself too), a factory the module defines (``make_client().api_key``) or
+``getattr(client, "api_key")``; a write (``client.api_key = other``) counts
+too. Tests are left aside.
+
+Cheap: only modules whose SDK client sites were rewritten are parsed, and the
+other modules only when their bytes hold ``api_key`` and import the module.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from typing import Iterable, Iterator
+
+from hapimigrate import prefilter
+from hapimigrate.model import FileResult, Kind, Status
+from hapimigrate.tree_aliases import Chain, Chains, value_chain
+from hapimigrate.tree_hold import hold
+from hapimigrate.tree_imports import importable_names, imported_names
+
+READ_ELSEWHERE = (
+    "{where} reads {name}.api_key, which is None once the client is given "
+    "access_token: change that code and this client together, by hand"
+)
+HELD = "another module reads this module's SDK client's api_key: by hand"
+
+_ATTRIBUTE = "api_key"
+_TEST_DIRS = {"tests", "test", "testing"}
+
+
+def hold_key_reads(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
+    """``results``, with the modules whose rewritten SDK clients another module
+    reads the ``api_key`` of left as they are, their sites manual."""
+    clients = {}
+    for result in results:
+        if result.changed and result.original and prefilter.is_python(result.path):
+            names = _client_names(result)
+            if names:
+                clients[result.path] = names
+    if not clients:
+        return results
+    files = sorted(files)
+    root = _root(files)
+    readers = list(_readers(files, root))
+    out = []
+    for result in results:
+        names = clients.get(result.path)
+        reads = _reads(result.path, names, readers) if names else {}
+        if reads:
+            result = hold(
+                result,
+                lambda s, reads=reads: _reason(s, reads),
+                HELD,
+            )
+        out.append(result)
+    return out
+
+
+def _client_names(result: FileResult) -> dict[str, set[int]]:
+    """The module-level names whose statement holds a rewritten SDK client
+    site (``client = Hubspot3(...)``, ``def make_client(): return ...``):
+    name -> the lines of those sites."""
+    lines = {
+        s.line
+        for s in result.sites
+        if s.kind == Kind.SDK and s.status == Status.REWRITE
+    }
+    if not lines:
+        return {}
+    try:
+        tree = ast.parse(result.original or b"")
+    except (SyntaxError, ValueError, RecursionError):
+        return {}
+    found: dict[str, set[int]] = {}
+    for statement in tree.body:
+        end = statement.end_lineno or statement.lineno
+        held = {line for line in lines if statement.lineno <= line <= end}
+        if not held:
+            continue
+        for name in _bound(statement):
+            found.setdefault(name, set()).update(held)
+    return found
+
+
+def _bound(statement: ast.stmt) -> set[str]:
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {statement.name}
+    targets: list[ast.expr] = []
+    if isinstance(statement, ast.Assign):
+        targets = statement.targets
+    elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
+        targets = [statement.target]
+    return {
+        n.id
+        for t in targets
+        for n in ast.walk(t)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    }
+
+
+class _Reader:
+    """A module whose bytes hold ``api_key``: its import words, then (when
+    asked about a module it imports) its parsed reads of ``api_key``."""
+
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        self.data = data
+        self.words = imported_names(data)
+        self.imports: list[tuple[str | None, str, str]] = []
+        self._reads: list[tuple[int, Chain, ast.AST | None, Chains]] | None = None
+
+    def reads(self) -> list[tuple[int, Chain, ast.AST | None, Chains]]:
+        """(line, the chain read: ``client`` of ``client.api_key``, its scope,
+        the module's chains), for each read or write of ``api_key``."""
+        if self._reads is None:
+            self._reads = []
+            try:
+                tree = ast.parse(self.data)
+            except (SyntaxError, ValueError, RecursionError):
+                return self._reads
+            chains = Chains(tree)
+            for scope, statements in chains.scopes():
+                for statement in statements:
+                    for node in ast.walk(statement):
+                        held = _holder(node)
+                        chain = value_chain(held) if held is not None else None
+                        if chain is not None:
+                            self._reads.append((node.lineno, chain, scope, chains))
+            self.imports = _imports(tree)
+        return self._reads
+
+
+def _holder(node: ast.AST) -> ast.expr | None:
+    """``x`` of ``x.api_key`` or ``getattr(x, "api_key")`` / ``setattr(x,
+    "api_key", ...)``."""
+    if isinstance(node, ast.Attribute) and node.attr == _ATTRIBUTE:
+        return node.value
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("getattr", "setattr", "hasattr")
+        and len(node.args) >= 2
+        and isinstance(node.args[1], ast.Constant)
+        and node.args[1].value == _ATTRIBUTE
+    ):
+        return node.args[0]
+    return None
+
+
+def _imports(tree: ast.Module) -> list[tuple[str | None, str, str]]:
+    """(the last part of a from-import's module or None, name, local)."""
+    found: list[tuple[str | None, str, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            source = (node.module or "").split(".")[-1]
+            for alias in node.names:
+                found.append((source, alias.name, alias.asname or alias.name))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                found.append((None, alias.name, alias.asname or alias.name))
+    return found
+
+
+def _readers(files: list[str], root: str) -> Iterator[_Reader]:
+    for path in files:
+        if not prefilter.is_python(path) or _is_test(path, root):
+            continue
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if _ATTRIBUTE.encode() in data:
+            yield _Reader(path, data)
+
+
+def _reads(
+    path: str, names: dict[str, set[int]], readers: list[_Reader]
+) -> dict[int, tuple[str, str]]:
+    """Site line -> (the client's name, where another module reads its
+    ``api_key``)."""
+    homes = importable_names(path)
+    here = os.path.abspath(path)
+    found: dict[int, tuple[str, str]] = {}
+    for reader in readers:
+        own = os.path.abspath(reader.path) == here
+        if not own and not any(h.encode() in reader.words for h in homes):
+            continue
+        reads = reader.reads()
+        if not reads:
+            continue
+        if own:  # its fixer sees client.api_key, not an alias or getattr
+            direct, modules = {n: n for n in names}, set()
+        else:
+            direct, modules = _bindings(reader.imports, homes, set(names))
+        for line, chain, scope, chains in reads:
+            for expanded in sorted(chains.expand(chain, scope)):
+                name = _client(expanded, direct, modules, names)
+                if name is None:
+                    continue
+                where = f"{os.path.basename(reader.path)}:{line}"
+                for site_line in names[name]:
+                    found.setdefault(site_line, (name, where))
+                break
+    return found
+
+
+def _bindings(
+    imports: list[tuple[str | None, str, str]], homes: tuple[str, ...], names: set[str]
+) -> tuple[dict[str, str], set[str]]:
+    """Local name -> the module's name (``from crm.hs import client as c``),
+    and the dotted names the module goes by (``hs``, ``crm.hs``)."""
+    direct: dict[str, str] = {}
+    modules: set[str] = set()
+    for source, name, local in imports:
+        if source is None:
+            if name.split(".")[-1] in homes:
+                modules.add(local)
+        elif name == homes[0]:
+            modules.add(local)  # from crm import hs
+        elif source in homes and name == "*":
+            direct.update({n: n for n in names})
+        elif source in homes and name in names:
+            direct[local] = name
+    return direct, modules
+
+
+def _client(
+    chain: Chain, direct: dict[str, str], modules: set[str], names: dict[str, set[int]]
+) -> str | None:
+    """The module's client a chain is (``client``, ``hs.client``,
+    ``make_client`` of ``make_client()``), when it is one exactly."""
+    if len(chain) == 1 and chain[0] in direct:
+        return direct[chain[0]]
+    for size in range(1, len(chain)):
+        if ".".join(chain[:size]) in modules and size == len(chain) - 1:
+            return chain[size] if chain[size] in names else None
+    return None
+
+
+def _reason(site, reads: dict[int, tuple[str, str]]) -> str | None:
+    read = reads.get(site.line)
+    if read is None:
+        return None
+    return READ_ELSEWHERE.format(where=read[1], name=read[0])
+
+
+def _root(files: list[str]) -> str:
+    folders = {os.path.dirname(os.path.abspath(p)) for p in files}
+    try:
+        return os.path.commonpath(sorted(folders)) if folders else ""
+    except ValueError:
+        return ""
+
+
+def _is_test(path: str, root: str) -> bool:
+    """A test module (``test_*.py``, ``*_test.py``, ``conftest.py``, one in a
+    ``tests`` folder below ``root``)."""
+    name = os.path.basename(path)
+    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
+        return True
+    folder = os.path.dirname(os.path.abspath(path))
+    if root and (folder + os.sep).startswith(root + os.sep):
+        folder = folder[len(root) :]
+    return any(p in _TEST_DIRS for p in folder.split(os.sep))
+
+
+__all__ = ["READ_ELSEWHERE", "hold_key_reads"]
