@@ -271,6 +271,54 @@ def test_another_modules_session_with_its_own_authorization_stays(
         assert out["crm/urls.py"][1] == URLS
 
 
+@pytest.mark.parametrize(
+    "maker,use",
+    [
+        (
+            "def make_session():\n    s = requests.Session()\n"
+            '    if os.environ.get("OAUTH"):\n'
+            '        s.headers["Authorization"] = "Bearer " + os.environ["OAUTH"]\n'
+            "    return s\n",
+            "s = http.make_session()",
+        ),
+        (
+            "class HubSession(requests.Session):\n"
+            "    def __init__(self, token=None):\n        super().__init__()\n"
+            "        if token:\n"
+            '            self.headers["Authorization"] = "Bearer " + token\n',
+            "s = http.HubSession()",
+        ),
+    ],
+    ids=["factory", "session_class"],
+)
+def test_a_session_another_modules_code_gives_a_credential_stays(tmp_path, maker, use):
+    http = "import os\n\nimport requests\n\n\n" + maker
+    owners = (
+        "import os\n\nfrom crm import http\n\n\ndef owners():\n"
+        f"    {use}\n"
+        '    return s.get("https://api.hubapi.com/owners/v2/owners", '
+        'params={"hapikey": os.environ["HUBSPOT_API_KEY"]}).json()\n'
+    )
+    files = {"crm/__init__.py": "", "crm/http.py": http, "crm/owners.py": owners}
+    sites, text = tree(tmp_path, files)["crm/owners.py"]
+    assert text == owners
+    assert sites and {s.status for s in sites} == {Status.MANUAL}
+    assert "of http.py (line 6), whose code gives it a credential" in sites[0].reason
+
+
+def test_a_session_this_modules_factory_gives_a_credential_stays():
+    source = (
+        "import os\nimport requests\n\n\ndef make_session():\n"
+        "    sess = requests.Session()\n"
+        '    if os.environ.get("OAUTH"):\n'
+        '        sess.headers["Authorization"] = "Bearer " + os.environ["OAUTH"]\n'
+        "    return sess\n\n\ndef owners():\n    s = make_session()\n"
+        '    return s.get("https://api.hubapi.com/owners/v2/owners", '
+        'params={"hapikey": os.environ["HUBSPOT_API_KEY"]}).json()\n'
+    )
+    assert_whole(source, "s is built by make_session() of this module (line 5)")
+
+
 def test_another_modules_session_without_authorization_is_migrated(tmp_path):
     http = (
         "import requests\n\nsession = requests.Session()\n"
@@ -378,6 +426,30 @@ def test_a_caller_in_another_module_handing_in_its_own_key(tmp_path, user):
     assert sites and {s.status for s in sites} == {Status.MANUAL}
     assert "the call at agency.py:" in sites[0].reason
     assert "hands in a key of its own" in sites[0].reason
+
+
+@pytest.mark.parametrize(
+    "user",
+    [
+        "from app import hs\n\n\ndef tenant(portal):\n"
+        '    return hs.get("/owners/v2/owners", params={"hapikey": portal.key})\n',
+        "from app.hs import get\n\n\ndef tenant(portal):\n"
+        '    return get("/owners/v2/owners", {"hapikey": portal.key})\n',
+    ],
+    ids=["module_attribute", "imported_name"],
+)
+def test_a_module_level_helper_another_module_hands_its_own_key(tmp_path, user):
+    hs = HEAD + (
+        "\n\ndef get(path, params=None):\n"
+        "    params = dict(params or {})\n"
+        '    if "hapikey" not in params:\n'
+        '        params["hapikey"] = KEY\n'
+        '    return requests.get("https://api.hubapi.com" + path, params=params)\n'
+    )
+    out = tree(tmp_path, {"app/__init__.py": "", "app/hs.py": hs, "app/user.py": user})
+    sites, text = out["app/hs.py"]
+    assert text == hs and {s.status for s in sites} == {Status.MANUAL}
+    assert "the call at user.py:5 hands in a key of its own" in sites[0].reason
 
 
 def test_a_caller_in_another_module_handing_in_no_key_leaves_it_migrated(tmp_path):

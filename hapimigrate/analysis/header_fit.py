@@ -404,13 +404,63 @@ def imported_auth(ctx: ModuleContext, receiver: cst.BaseExpression) -> str | Non
     ``.auth = ...``, ``httpx.Client(auth=...)``), must not get a per-request
     one: it would override the other module's credential."""
     found = imported_object(ctx, receiver)
-    if found is None:
+    if found is not None:
+        path, module, name = found
+        line = _sets_auth(module, name)
+        if line is None:
+            return None
+        where = os.path.basename(path)
+        return ANOTHER_MODULES_AUTH.format(ctx.code(receiver), where, line)
+    # s = make_session(), self.http = HubSession(): another module's factory or
+    # class whose code gives what it builds a credential (in an OAuth mode?)
+    for value in _built_values(ctx, receiver):
+        if isinstance(value, cst.Await):
+            value = value.expression
+        if not isinstance(value, cst.Call):
+            continue
+        local = _local_definition(ctx, value.func)
+        if local is not None and _AUTH_TEXT.search(ctx.code(local)):
+            return ANOTHER_MODULES_BUILT_AUTH.format(
+                ctx.code(receiver),
+                ctx.code(value.func),
+                "this module",
+                ctx.start(local)[0],
+            )
+        made = imported_object(ctx, value.func)
+        if made is None:
+            continue
+        path, module, name = made
+        binding = imported_clients._top_level(module, name)
+        if isinstance(
+            binding, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+        ) and _AUTH_TEXT.search(ast.unparse(binding)):
+            return ANOTHER_MODULES_BUILT_AUTH.format(
+                ctx.code(receiver),
+                ctx.code(value.func),
+                os.path.basename(path),
+                binding.lineno,
+            )
+    return None
+
+
+def _local_definition(
+    ctx: ModuleContext, func: cst.BaseExpression
+) -> cst.FunctionDef | cst.ClassDef | None:
+    """The module-level function or class of this module ``func`` names."""
+    if not isinstance(func, cst.Name):
         return None
-    path, module, name = found
-    line = _sets_auth(module, name)
-    if line is None:
-        return None
-    return ANOTHER_MODULES_AUTH.format(ctx.code(receiver), os.path.basename(path), line)
+    for node in ctx.module.body:
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            if node.name.value == func.value:
+                return node
+    return None
+
+
+ANOTHER_MODULES_BUILT_AUTH = (
+    "{} is built by {}() of {} (line {}), whose code gives it a credential of its "
+    "own (an Authorization header, auth=, an OAuth mode?): a header given to this "
+    "request would override it; migrate by hand"
+)
 
 
 def _sets_auth(module: ast.Module, name: str) -> int | None:
