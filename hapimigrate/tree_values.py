@@ -472,8 +472,13 @@ def _module_changes(
             held[id(scope)] = _locals(scope)
         return held[id(scope)]
 
-    def resolve(chain: Chain, scope, expand: bool = True) -> Value | None:
-        for expanded in chains.expand(chain, scope) if expand else [chain]:
+    def resolve(chain: Chain, scope, expand: bool | str = True) -> Value | None:
+        if expand == "root":  # what its root stands for: m = client; m.KEY
+            roots = sorted(chains.expand(chain[:-1], scope))
+            candidates = [(*root, chain[-1]) for root in roots]
+        else:
+            candidates = sorted(chains.expand(chain, scope)) if expand else [chain]
+        for expanded in candidates:
             if len(expanded) == 1:
                 if scope is not None and expanded[0] in local(scope):
                     continue  # a function's own variable of that name
@@ -770,10 +775,13 @@ def _written_value(target, scope, resolve) -> tuple[Value, bool] | None:
     if chain is None or (kind == "rebind" and len(chain) == 1):
         return None
     direct = resolve(chain, scope, expand=False)
-    if kind == "rebind":  # the name itself, not what an alias of it stands for
-        return (direct, False) if direct is not None else None
     if direct is not None:
         return direct, False
+    if kind == "rebind":  # the name itself, not what an alias of it stands
+        # for (self.urls = client.URLS); but the attribute of a root standing
+        # for a module (m = client; m.KEY = ...; def use(mod, k): mod.KEY = k)
+        value = resolve(chain, scope, expand="root")
+        return (value, True) if value is not None else None
     value = resolve(chain, scope)
     return (value, True) if value is not None else None
 

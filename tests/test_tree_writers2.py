@@ -308,6 +308,10 @@ def worker(imports: str, body: str) -> str:
             "from crm import client",
             'client.__dict__.update(KEY=portal["api_key"])\nclient.owners()\n',
         ),
+        (
+            "from crm import client",
+            'm = client\nm.KEY = portal["api_key"]\nclient.owners()\n',
+        ),
     ],
 )
 def test_a_key_global_another_module_sets_per_tenant_keeps_the_client(
@@ -316,12 +320,25 @@ def test_a_key_global_another_module_sets_per_tenant_keeps_the_client(
     """A review (F28): worker.py set client.KEY to each portal's key before
     calling it; client.py was migrated and every tenant got one token."""
     text = worker(imports, body)
-    line = text.splitlines().index("        " + body.splitlines()[0]) + 1
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "KEY" in l)
     out = tree(
         tmp_path,
         {"crm/__init__.py": "", "crm/client.py": CLIENT, "crm/worker.py": text},
     )
     left_alone(out["crm/client.py"], f"worker.py:{line} sets KEY", "per-run value")
+
+
+def test_a_key_global_set_through_a_parameter(tmp_path):
+    text = (
+        "from crm import client\n\n\ndef configure(mod, key):\n    mod.KEY = key\n\n\n"
+        "def run_all(portals):\n    for portal in portals:\n"
+        '        configure(client, portal["api_key"])\n        client.owners()\n'
+    )
+    out = tree(
+        tmp_path,
+        {"crm/__init__.py": "", "crm/client.py": CLIENT, "crm/worker.py": text},
+    )
+    left_alone(out["crm/client.py"], "worker.py:5 sets KEY")
 
 
 def test_a_patcher_in_a_test_leaves_the_client_migrated(tmp_path):
