@@ -571,6 +571,12 @@ def _path_names(tree: ast.Module, hidden: bool = False) -> _Tables:
 
 
 _STRINGS = (ast.Constant, ast.JoinedStr, ast.BinOp)
+# a developer-key path written in a module (``"/webhooks/v1/{}/..."``,
+# ``'webhooks/v3/'``): only such a module may export one
+_PATH_BYTES = re.compile(
+    rb"(?:webhooks|timeline|extensions|automation|media-bridge|custom-channels)/"
+    rb"|/timeline\b"
+)
 
 
 def _exported_paths(others: list["_Other"]) -> dict[str, _Tables]:
@@ -578,8 +584,8 @@ def _exported_paths(others: list["_Other"]) -> dict[str, _Tables]:
     (``WEBHOOK_SUBSCRIPTIONS = "/webhooks/v1/{}/subscriptions"``), by path."""
     found = {}
     for other in others:
-        if b"/" not in other.data:
-            continue
+        if not _PATH_BYTES.search(other.data):
+            continue  # an SDK chain's words, no path written
         tree = other.tree()
         names = _path_names(tree) if tree is not None else {}
         if names:

@@ -699,3 +699,48 @@ def test_the_reviews_projects_send_what_they_sent(tmp_path, project):
     assert result.counts.rewrite == 0 and result.counts.manual >= 1
     assert result.verdicts
     assert [v.label for v in result.verdicts if v.kind == WRONG] == []
+
+
+def test_a_request_of_the_module_itself_given_an_imported_developer_path(tmp_path):
+    """The module sending the key writes the request itself: its fixers do not
+    read paths.WEBHOOK_SUBSCRIPTIONS either."""
+    hooks_py = (
+        "import os\n\nimport requests\n\nfrom crm import paths\n\n"
+        'KEY = os.environ["HUBSPOT_API_KEY"]\n\n\n'
+        "def subscriptions(app):\n    return requests.get(\n"
+        '        "https://api.hubapi.com" + paths.WEBHOOK_SUBSCRIPTIONS.format(app),\n'
+        '        params={"hapikey": KEY},\n    )\n'
+    )
+    out = tree(
+        tmp_path,
+        {"crm/__init__.py": "", "crm/paths.py": PATHS, "crm/hooks.py": hooks_py},
+    )
+    left_alone(out["crm/hooks.py"], "hooks.py:11 uses subscriptions", "WEBHOOK_SUB")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        '"/app-webhooks/v1/{}/settings"',
+        '"/integrations/v1/{}/timeline/event-types"',
+        '"/crm/v3/extensions/calling/{}/settings"',
+        '"/automation/v4/actions/{}"',
+        '"/media-bridge/v1/{}/settings/object-definitions"',
+    ],
+)
+def test_other_developer_key_families_as_constants(tmp_path, path):
+    paths_py = f"APP_PATH = {path}\n"
+    hooks_py = (
+        "from crm import paths\nfrom crm.hs import hs_get\n\n\n"
+        "def app(app_id):\n    return hs_get(paths.APP_PATH.format(app_id))\n"
+    )
+    out = tree(
+        tmp_path,
+        {
+            "crm/__init__.py": "",
+            "crm/hs.py": HS,
+            "crm/paths.py": paths_py,
+            "crm/hooks.py": hooks_py,
+        },
+    )
+    left_alone(out["crm/hs.py"], "hooks.py:6 uses hs_get", "paths.APP_PATH")
