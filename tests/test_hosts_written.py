@@ -127,6 +127,23 @@ OTHER_HOST_SHAPES = {
         " params={'hapikey': KEY})\n",
         "hubspot-proxy.corp.example.com",
     ),
+    "percent of a host constant": (
+        "HOST = 'hubspot-proxy.corp.example.com'\n"
+        "def get(path):\n    return requests.get('https://%s%s' % (HOST, path),"
+        " params={'hapikey': KEY})\n",
+        "hubspot-proxy.corp.example.com",
+    ),
+    "named format fields": (
+        "HOST = 'hubspot-proxy.corp.example.com'\n"
+        "def get(path):\n    return requests.get('https://{host}{path}'.format("
+        "host=HOST, path=path), params={'hapikey': KEY})\n",
+        "hubspot-proxy.corp.example.com",
+    ),
+    "str.join": (
+        "def get(path):\n    return requests.get(''.join(['https://proxy.example.com',"
+        " path]), params={'hapikey': KEY})\n",
+        "proxy.example.com",
+    ),
     "key in the query": (
         "BASE = 'https://hubspot-proxy.example.com'\n"
         "def get(path):\n    return requests.get(BASE + path + '?hapikey=' + KEY)\n",
@@ -178,6 +195,11 @@ HUBSPOT_SHAPES = {
         "SUFFIX = os.environ.get('HUBSPOT_SUFFIX', '')\n"
         "def get(path):\n    return requests.get(f'https://api{SUFFIX}.hubapi.com{path}',"
         " params={'hapikey': KEY})\n"
+    ),
+    "str.join": (
+        "BASE = 'https://api.hubapi.com'\n"
+        "def get(vid):\n    return requests.get('/'.join([BASE, 'contacts/v1/contact/vid',"
+        " str(vid), 'profile']), params={'hapikey': KEY})\n"
     ),
     "key in the query": (
         "BASE = 'https://api.hubapi.com'\n"
@@ -381,18 +403,6 @@ def test_urljoin_to_hubspot_only_is_migrated(source):
     migrated(source)
 
 
-def test_urljoin_of_a_literal_path_names_its_endpoint():
-    """The joined URL is HubSpot's: the site calls its endpoint (for the scopes
-    and the lifecycle)."""
-    result = migrate(
-        JOIN
-        + "def owners():\n    return requests.get(urljoin(BASE, 'owners/v2/owners'),"
-        + " params={'hapikey': KEY})\n"
-    )
-    calls = [c for s in key_sites(result) for c in s.calls]
-    assert [(c.method, c.path) for c in calls] == [("GET", "/owners/v2/owners")]
-
-
 # -- what the programs send, run before and after --------------------------------
 
 
@@ -450,3 +460,23 @@ def test_no_token_reaches_the_other_host_when_run(tmp_path, files, scenario, man
     assert [v.label for v in result.verdicts if v.kind == WRONG] == []
     assert any(v.kind == OK for v in result.verdicts)
     assert result.counts.manual == manual
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "urljoin(BASE, 'owners/v2/owners')",
+        "'/'.join([BASE.rstrip('/'), 'owners/v2/owners'])",
+        "'/'.join((BASE_NO_SLASH, 'owners', 'v2', 'owners'))",
+    ],
+)
+def test_a_joined_hubspot_url_names_its_endpoint(url):
+    """The joined URL is HubSpot's: the site calls its endpoint (for the scopes
+    and the lifecycle)."""
+    result = migrate(
+        JOIN
+        + "BASE_NO_SLASH = 'https://api.hubapi.com'\n"
+        + f"def owners():\n    return requests.get({url}, params={{'hapikey': KEY}})\n"
+    )
+    calls = [c for s in key_sites(result) for c in s.calls]
+    assert [(c.method, c.path) for c in calls] == [("GET", "/owners/v2/owners")]

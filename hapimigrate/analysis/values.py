@@ -69,6 +69,9 @@ def url_template(
     joined = _urljoin_args(ctx, node)
     if joined is not None:
         return _join(again(joined[0]), again(joined[1]))
+    parts = _str_join_parts(node)
+    if parts is not None:  # "".join(["https://proxy.example.com", path])
+        return parts[0].join(again(p) for p in parts[1])
     if isinstance(node, cst.Name) and bindings and node.value in bindings:
         return bindings[node.value]
     if depth < _DEPTH:
@@ -109,6 +112,31 @@ def _urljoin_args(
     values = [a.value for a in given] + [named.get(k) for k in ("base", "url")]
     values = [v for v in values if v is not None]
     return (values[0], values[1]) if len(values) >= 2 else None
+
+
+def _str_join_parts(
+    node: cst.CSTNode,
+) -> tuple[str, list[cst.BaseExpression]] | None:
+    """The separator and the items of ``"/".join([BASE, "contacts", vid])``, a
+    list or tuple written out."""
+    if not (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "join"
+        and isinstance(node.func.value, cst.SimpleString)
+        and len(node.args) == 1
+        and node.args[0].keyword is None
+        and not node.args[0].star
+        and isinstance(node.args[0].value, (cst.List, cst.Tuple))
+    ):
+        return None
+    items = node.args[0].value.elements
+    separator = node.func.value.evaluated_value
+    if not isinstance(separator, str) or not all(
+        isinstance(e, cst.Element) for e in items
+    ):
+        return None
+    return separator, [e.value for e in items]
 
 
 def _join(base: str, url: str) -> str:
