@@ -512,7 +512,7 @@ def _keep_keys_read_elsewhere(
             f"{c}()"  # its instances
             for c, attribute in result.session_classes
             if any(
-                session_uses.instances_elsewhere(texts[r], c, attribute) is not None
+                session_uses.held_elsewhere(texts[r], c, attribute) is not None
                 for r in named(c)
             )
         }

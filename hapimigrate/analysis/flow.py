@@ -183,6 +183,15 @@ class Unused(FlowError):
         self.name = name
 
 
+class NoUse(FlowError):
+    """Nothing in this module reads the name or attribute the value is bound
+    to (``node``): other modules, or the instances of a class, may."""
+
+    def __init__(self, message: str, node: cst.CSTNode) -> None:
+        super().__init__(message)
+        self.node = node
+
+
 class UnusedReturn(Unused):
     """A module-level function returning the value that no code of this module
     calls: other modules may."""
@@ -229,6 +238,11 @@ class Route:
     # module-level functions returning it: other modules may call them
     module_functions: list[cst.Name] = field(default_factory=list)
     returned: cst.BaseExpression | None = None  # what a function returns it in
+    # the classes holding it as an attribute (``self.session``, a class-body
+    # ``session``): (class, attribute); their instances may take it elsewhere
+    held: list[tuple[cst.ClassDef, str]] = field(default_factory=list)
+    # the functions (and methods) returning it, whose calls were followed
+    returned_by: list[cst.FunctionDef] = field(default_factory=list)
 
 
 class Flow:
@@ -352,6 +366,17 @@ class Flow:
                 info = http_calls.method_request(call)
                 if info is not None:
                     self.route.sinks.append(Sink(call, info, "url"))
+                elif method == "send":  # client.send(request): built elsewhere
+                    raise FlowError(
+                        f"its .send() at line {self.ctx.start(call)[0]} sends a "
+                        "request built elsewhere"
+                    )
+                return
+            if method in http_calls.VERBS or method in ("request", "stream", "send"):
+                raise FlowError(  # map(client.get, urls): requests not seen
+                    f"its .{method} is handed on at line "
+                    f"{self.ctx.start(attribute)[0]}"
+                )
             return  # session.headers, session.mount(...): nothing sent here
         if not (isinstance(call, cst.Call) and call.func is attribute):
             raise FlowError(f"the value's .{method} is read")
@@ -454,9 +479,18 @@ class Flow:
         if isinstance(target, cst.Name):
             return self._all_uses(target, formatted)
         if isinstance(target, cst.Attribute):
+            owner = self.ctx.ancestor(target, cst.ClassDef)
+            if (
+                isinstance(target.value, cst.Name)
+                and target.value.value in ("self", "cls")
+                and isinstance(owner, cst.ClassDef)
+            ):
+                self.route.held.append((owner, target.attr.value))
             uses = self._dotted_uses(target)
             if not uses:
-                raise FlowError(f"{self.ctx.code(target)} is not used in this module")
+                raise NoUse(
+                    f"{self.ctx.code(target)} is not used in this module", target
+                )
             for use in uses:
                 self._from(use, formatted)
             return
@@ -500,6 +534,7 @@ class Flow:
         owner = ctx.ancestor(name, cst.ClassDef)
         assert isinstance(owner, cst.ClassDef)
         label = f"{owner.name.value}.{name.value}"
+        self.route.held.append((owner, name.value))
         if owner.name.value in ctx.shared_elsewhere:
             raise FlowError(
                 f"{owner.name.value} is used by other modules of the tree (subclassed "
@@ -528,7 +563,7 @@ class Flow:
                 raise FlowError(f"{label} is set again ({ctx.start(attribute)[0]})")
             uses.append(attribute)
         if not uses:
-            raise FlowError(f"{label} is not used in this module")
+            raise NoUse(f"{label} is not used in this module", name)
         self.route.classes.append(owner.name.value)
         for use in uses:
             self._from(use, formatted)
@@ -545,8 +580,14 @@ class Flow:
             for ref in self.ctx.references(assignment)
             if ref.node is not name
         ]
+        if self.client and isinstance(scope, ClassScope):
+            # a session made in the class body: its uses there, then
+            # self.session, cls.session and Hub.session
+            for use in uses:
+                self._from(use, formatted)
+            return self._class_attribute_uses(name, formatted)
         if not uses:
-            raise FlowError(f"{name.value} is not used after the key is set")
+            raise NoUse(f"{name.value} is not used after the key is set", name)
         for use in uses:
             self._from(use, formatted)
 
@@ -578,11 +619,13 @@ class Flow:
         callers = self._callers(function)
         module_level = isinstance(ctx.parent(function), cst.Module)
         self.route.returned = ret.value
+        self.route.returned_by.append(function)
         if not callers and module_level:
             raise UnusedReturn(function.name)
         if not callers:
-            raise FlowError(
-                f"the value is returned by {function.name.value}(), which nothing in this module calls"
+            raise NoUse(
+                f"the value is returned by {function.name.value}(), which nothing in this module calls",
+                function.name,
             )
         if module_level:
             self.route.module_functions.append(function.name)

@@ -94,3 +94,56 @@ def instances_elsewhere(data: bytes, cls: str, attribute: str) -> int | None:
                 ):
                     return number
     return None
+
+
+def held_elsewhere(
+    data: bytes, cls: str, attribute: str, followed: bool = False
+) -> int | None:
+    """:func:`instances_elsewhere`, for a class that may hold the session as a
+    class attribute (``class Hub: session = requests.Session()``): its uses
+    through the class itself (``Hub.session.post(...)``) must be requests to
+    a HubSpot URL written out (``followed``: they were checked already), and
+    leave nothing else behind (``notify(Hub.session)``, headers replaced)."""
+    if not attribute:
+        return instances_elsewhere(data, cls, attribute)
+    through = _through_any_instance(data, attribute)
+    if through is not None:
+        return through
+    held = re.escape(f"{cls}.{attribute}".encode())
+    if not followed:
+        line = _first_line(data, held)
+        if line is not None:
+            return line
+    # the uses through the class are accounted for: the instances remain
+    blank = re.sub(rb"\b" + held + rb"\b", lambda m: b"_" * len(m.group()), data)
+    return instances_elsewhere(blank, cls, attribute)
+
+
+def _through_any_instance(data: bytes, attribute: str) -> int | None:
+    """``api.client.post(...)`` not to a HubSpot URL written out, whatever
+    ``api`` is (a parameter, an instance made elsewhere): the first line."""
+    name = re.escape(attribute.encode())
+    for match in re.finditer(
+        rb"(?<=\.)" + name + rb"\.(?:" + _VERBS + rb"|request|send|stream)\(", data
+    ):
+        if not _HUBSPOT_URL.match(data[match.end() : match.end() + 200]):
+            return data.count(b"\n", 0, match.start()) + 1
+    return None
+
+
+def _first_line(data: bytes, held: bytes) -> int | None:
+    """The first line where ``Cls.attr`` sends to anything but a HubSpot URL
+    written out, has its headers replaced, or is used as a value."""
+    session = rb"\b" + held + rb"\b"
+    for match in re.finditer(session, data):
+        rest = data[match.end() : match.end() + 300]
+        verb = re.match(rb"\s*\.\s*" + _VERBS + rb"\(", rest)
+        if verb is not None and _HUBSPOT_URL.match(rest[verb.end() :]):
+            continue
+        replaced = re.match(rb"\s*\.headers\s*(?:=(?!=)|\.clear\()", rest)
+        other = re.match(rb"\s*\.(?:" + _VERBS + rb"|request|send|stream)\b", rest)
+        if verb is None and replaced is None and other is None:
+            if re.match(rb"\s*\.", rest):
+                continue  # Hub.session.headers["X"] = ..., .mount(...): nothing sent
+        return data.count(b"\n", 0, match.start()) + 1
+    return None

@@ -16,7 +16,7 @@ from hapimigrate import hubspot
 from hapimigrate.analysis import arguments, header_fit, http_calls, kwargs
 from hapimigrate.analysis import imported_clients
 from hapimigrate.analysis import call_endpoints
-from hapimigrate.analysis import session_uses, values
+from hapimigrate.analysis import session_escapes, session_uses, values
 from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
@@ -79,13 +79,15 @@ def sink_problem(
             held = sorted(n for n in ctx.shared_elsewhere if n.startswith(prefix))
             if held:
                 return KEY_READ_ELSEWHERE.format(held[0])
-        client = _client_name(ctx, sink)
-        if client is not None:  # httpx.Client(params=...): every request it makes
-            problem = _client_sends_elsewhere(ctx, client)
+        if (
+            sink.call is not None
+            and sink.info is not None
+            and sink.info.kind == "client"
+        ):
+            # httpx.Client(params=...): every request it makes, wherever it goes
+            problem = _client_problem(ctx, sink.call)
             if problem:
                 return problem
-            if client.value in ctx.shared_elsewhere:
-                return SESSION_ELSEWHERE.format(client.value)
     return (
         _existing_auth(ctx, route, key)
         or _opaque_headers(ctx, route)
@@ -121,37 +123,60 @@ def _callers_elsewhere(ctx: ModuleContext, route: Route) -> str | None:
     return None
 
 
-def _client_name(ctx: ModuleContext, sink: Sink) -> cst.Name | None:
-    """The name a client built with the key is bound to (``client =
-    httpx.Client(base_url=..., params={"hapikey": KEY})``): its header goes with
-    every request the client makes."""
-    if sink.call is None or sink.info is None or sink.info.kind != "client":
-        return None
-    holder = ctx.parent(sink.call)
-    if isinstance(holder, cst.Assign) and len(holder.targets) == 1:
-        target = holder.targets[0].target
-        if isinstance(target, cst.Name):
-            return target
-    return None
+def _client_problem(ctx: ModuleContext, call: cst.Call) -> str | None:
+    """A client made with the key (``httpx.Client(params=...)``, bound by
+    assignment, ``with ... as``, ``self.client = ...``, or returned): each of
+    its uses followed to a request to HubSpot (a relative path goes to its
+    base URL), none escaping, none in other modules sending elsewhere."""
+    uses = session_escapes.follow(ctx, call, "client")
+    base = call_endpoints.sink_url_node(Sink(call, http_calls.classify(ctx, call), ""))
+    return _uses_problem(ctx, uses, _hubspot_literal_host(ctx, base))
 
 
-def _client_sends_elsewhere(ctx: ModuleContext, client: cst.Name) -> str | None:
-    """A request of the client to another host written in the code (a relative
-    path goes to its base URL, as before)."""
-    flow = Flow(ctx, client=True)
-    try:
-        flow.follow_client(client)
-    except FlowError:
-        pass  # what was found counts
-    for request in flow.route.sinks:
+def _hubspot_literal_host(ctx: ModuleContext, base: cst.BaseExpression | None) -> bool:
+    if base is None:
+        return False
+    where = hubspot.host(values.url_template(ctx, base))
+    return where is not None and hubspot.is_hubspot_host(where)
+
+
+def _uses_problem(
+    ctx: ModuleContext, uses: session_escapes.Uses, hubspot_base: bool = False
+) -> str | None:
+    """Why a session's or client's header may leave HubSpot: a use that
+    escapes, a request elsewhere, a name, factory or class holding it that
+    other modules (the tree pass says) or its instances send elsewhere."""
+    if uses.escape is not None:
+        return uses.escape
+    for request in uses.requests:
         url = call_endpoints.sink_url_node(request)
         rebound = rebound_host(ctx, url, ctx.start(request.call)[0]) if url else None
         if rebound is not None:
             return rebound
         template = values.url_template(ctx, url) if url is not None else ""
         where = hubspot.host(template)
-        if where is not None and not hubspot.is_hubspot_host(where):
-            return OTHER_URLS.format(ctx.start(request.call)[0], where)
+        if where is not None and hubspot.is_hubspot_host(where):
+            continue
+        if where is None and hubspot_base and template.startswith("/"):
+            continue  # a path written out, under its HubSpot base URL
+        path = hubspot.endpoint_path(template)
+        method = request.info.method if request.info is not None else None
+        if where is None and path and hubspot.scopes_for(method or "GET", path):
+            continue
+        return OTHER_URLS.format(ctx.start(request.call)[0], where or "an unknown host")
+    for name in uses.names:
+        if name.value in ctx.shared_elsewhere:
+            return SESSION_ELSEWHERE.format(name.value)
+    for factory in uses.factories:
+        if factory in ctx.shared_elsewhere:
+            return FACTORY_ELSEWHERE.format(factory)
+    for home, attribute in uses.holders:
+        if isinstance(ctx.parent(home), cst.Module):
+            problem = _class_instances_elsewhere(ctx, home, attribute)
+        else:
+            problem = HANDED_OUT.format(home.name.value, "a class not at module level")
+        if problem:
+            return problem
     return None
 
 
@@ -804,7 +829,14 @@ def _instances_elsewhere(ctx: ModuleContext, session: cst.BaseExpression) -> str
     held = session_class(ctx, session)
     if held is None:
         return None
-    home, attribute = held
+    return _class_instances_elsewhere(ctx, *held)
+
+
+def _class_instances_elsewhere(
+    ctx: ModuleContext, home: cst.ClassDef, attribute: str
+) -> str | None:
+    """Why the instances of ``home`` (holding the session as ``attribute``:
+    ``self.session``, a class-body ``session``) may take it elsewhere."""
     name = home.name.value
     handed = _hands_out(ctx, home, attribute)
     if handed is not None:
@@ -843,7 +875,7 @@ def _instances_elsewhere(ctx: ModuleContext, session: cst.BaseExpression) -> str
     outside = ctx.module.code.replace(
         ctx.code(home), "\n" * ctx.code(home).count("\n"), 1
     )
-    line = session_uses.instances_elsewhere(outside.encode(), name, attribute)
+    line = session_uses.held_elsewhere(outside.encode(), name, attribute, followed=True)
     if line is None:
         return None
     return INSTANCES_ELSEWHERE.format(name, line)
@@ -1103,27 +1135,9 @@ def _session_sends_elsewhere(
 ) -> str | None:
     """A session given the key's params sends them with every request it makes:
     once they are a token header, each must go to HubSpot, by its URL's host or
-    (a base known only at run time) by a path HubSpot serves."""
-    flow = Flow(ctx, client=True)
-    try:
-        flow.follow_client(session)
-    except FlowError:
-        pass  # what was found counts; the rest is checked in the tree pass
-    for request in flow.route.sinks:
-        url = call_endpoints.sink_url_node(request)
-        rebound = rebound_host(ctx, url, ctx.start(request.call)[0]) if url else None
-        if rebound is not None:
-            return rebound
-        template = values.url_template(ctx, url) if url is not None else ""
-        where = hubspot.host(template)
-        if where is not None and hubspot.is_hubspot_host(where):
-            continue
-        path = hubspot.endpoint_path(template)
-        method = request.info.method if request.info is not None else None
-        if where is None and path and hubspot.scopes_for(method or "GET", path):
-            continue
-        return OTHER_URLS.format(ctx.start(request.call)[0], where or "an unknown host")
-    return None
+    (a base known only at run time) by a path HubSpot serves; and none of its
+    uses may take it where it is not followed (stored, passed on, yielded)."""
+    return _uses_problem(ctx, session_escapes.follow(ctx, session, "session"))
 
 
 def _replaced_by_a_helper(ctx: ModuleContext, session: str) -> str | None:
@@ -2337,9 +2351,8 @@ def send_token(
             if kw is not None and not _has_headers(sink.call):
                 _merge_into_kwargs(ctx, sink.call, kw, key)
                 continue
-            client = _client_name(ctx, sink)
-            if client is not None and is_module_level_name(ctx, client):
-                ctx.session_headers.add(client.value)  # other modules' uses
+            if sink.info is not None and sink.info.kind == "client":
+                _note_holders(ctx, session_escapes.follow(ctx, sink.call, "client"))
             edit = ctx.edits.calls[sink.call]
             if edit.bearer is None:
                 edit.bearer = ctx.bearer(key)
@@ -2367,9 +2380,24 @@ def send_token(
                 ctx.session_headers.update(
                     n.value for n in factory_results(ctx, factory)
                 )
+            _note_holders(ctx, session_escapes.follow(ctx, sink.session, "session"))
             header = _session_header(ctx, sink.session, key)
             keep = [] if sink.statement is replaces else [None]
             ctx.edits.statements[sink.statement] = keep + [header]
+
+
+def _note_holders(ctx: ModuleContext, uses: session_escapes.Uses) -> None:
+    """What other modules may reach a session or client given the header by:
+    its module-level names, the functions handing it out, the classes holding
+    it (and their module-level instances); the tree pass looks at their uses."""
+    ctx.session_headers.update(n.value for n in uses.names)
+    ctx.session_factories.update(uses.factories)
+    for home, attribute in uses.holders:
+        if not isinstance(ctx.parent(home), cst.Module):
+            continue
+        ctx.session_classes.add((home.name.value, attribute))
+        for instance in bound_to_calls_of(ctx, home.name.value):
+            ctx.session_headers.add(f"{instance.value}.{attribute}")
 
 
 GUARD_IMPOSSIBLE = (
