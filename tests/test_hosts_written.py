@@ -161,6 +161,24 @@ OTHER_HOST_SHAPES = {
         " params={'hapikey': KEY})\n",
         "proxy{shard}.example.com",
     ),
+    "a class attribute": (
+        "class Client:\n    base_url = 'https://hubspot-proxy.example.com'\n"
+        "    def get(self, path):\n"
+        "        return requests.get(self.base_url + path, params={'hapikey': KEY})\n",
+        "hubspot-proxy.example.com",
+    ),
+    "a default argument": (
+        "def get(path, base='https://hubspot-proxy.example.com'):\n"
+        "    return requests.get(base + path, params={'hapikey': KEY})\n"
+        "def owners():\n    return get('/owners/v2/owners')\n",
+        "other callers' URLs",
+    ),
+    "an httpx client's base URL": (
+        "import httpx\nclient = httpx.Client(base_url='https://hubspot-proxy.example.com',"
+        " params={'hapikey': KEY})\n"
+        "def owners():\n    return client.get('/owners/v2/owners')\n",
+        "hubspot-proxy.example.com",
+    ),
     "a session's params": (
         "session = requests.Session()\nsession.params = {'hapikey': KEY}\n"
         "def get(path):\n    return session.get('https://hubspot-proxy.example.com' + path)\n"
@@ -175,7 +193,7 @@ OTHER_HOST_SHAPES = {
 )
 def test_a_written_host_a_path_follows_is_another_host(source, where):
     reasons = left(HEAD + source)
-    assert any(f"sends to {where}" in r for r in reasons), reasons
+    assert any(where in r for r in reasons), reasons
 
 
 HUBSPOT_SHAPES = {
