@@ -46,7 +46,11 @@ def report(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
     }
     out = []
     for result in results:
-        if result.error or not prefilter.is_python(result.path):
+        if (
+            result.error
+            or not prefilter.is_python(result.path)
+            or any(s.status in _LEFT for s in result.sites)  # said there already
+        ):
             out.append(result)
             continue
         text = result.new if result.changed else result.original
@@ -61,6 +65,7 @@ def report(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
     return out
 
 
+_LEFT = (Status.MANUAL, Status.UNPARSED)
 _UPPER = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
 # a portal's key by its name (not a developer's or an app's: those stay)
 _PORTAL_KEY = re.compile(r"(?i)^(?!.*(?:dev|app)).*(?:hapikey|hubspot\w*key)")
