@@ -333,6 +333,9 @@ def _values_read(
             bound = imports.get(node.id)
             if isinstance(bound, tuple):
                 yield bound
+                # and the module's own name for it: another module's
+                # client.KEY = ... rebinds what this one reads
+                yield path, node.id
         elif isinstance(node, ast.Attribute):
             chain = value_chain(node)
             if chain is None:

@@ -744,3 +744,27 @@ def test_other_developer_key_families_as_constants(tmp_path, path):
         },
     )
     left_alone(out["crm/hs.py"], "hooks.py:6 uses hs_get", "paths.APP_PATH")
+
+
+def test_a_key_the_client_imports_by_name_set_on_the_client_elsewhere(tmp_path):
+    """client.py reads KEY imported from settings; worker.py sets client.KEY,
+    the name client.py's requests read."""
+    client = (
+        "import requests\n\nfrom crm.settings import KEY\n\n\ndef owners():\n"
+        "    return requests.get(\n"
+        '        "https://api.hubapi.com/crm/v3/owners", params={"hapikey": KEY}\n'
+        "    ).json()\n"
+    )
+    out = tree(
+        tmp_path,
+        {
+            "crm/__init__.py": "",
+            "crm/settings.py": 'import os\n\nKEY = os.environ.get("HUBSPOT_API_KEY")\n',
+            "crm/client.py": client,
+            "crm/worker.py": worker(
+                "from crm import client",
+                'client.KEY = portal["api_key"]\nclient.owners()\n',
+            ),
+        },
+    )
+    left_alone(out["crm/client.py"], "worker.py:7 sets KEY")
