@@ -282,17 +282,23 @@ def _developer_names(
     paths = set(known)
     for _ in range(2):  # a name bound from another one
         for statement in _statements(unit):
-            value = getattr(statement, "value", None)
-            if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or value is None:
-                continue
-            if (literal and _developer_path(value) is not None) or _uses_name(
-                value, paths, tables
-            ):
+            if isinstance(statement, (ast.For, ast.AsyncFor)):  # for p in PATHS
+                value: ast.expr | None = statement.iter
+                targets = [statement.target]
+            elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                value = statement.value
                 targets = (
                     statement.targets
                     if isinstance(statement, ast.Assign)
                     else [statement.target]
                 )
+            else:
+                continue
+            if value is None:
+                continue
+            if (literal and _developer_path(value) is not None) or _uses_name(
+                value, paths, tables
+            ):
                 paths |= {
                     n.id
                     for t in targets

@@ -768,3 +768,31 @@ def test_a_key_the_client_imports_by_name_set_on_the_client_elsewhere(tmp_path):
         },
     )
     left_alone(out["crm/client.py"], "worker.py:7 sets KEY")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "for path in paths.APP_PATHS:\n        hs_get(path.format(app))\n",
+        "for name, path in paths.ROUTES.items():\n        hs_get(path.format(app))\n",
+        "return [hs_get(p.format(app)) for p in paths.APP_PATHS]\n",
+    ],
+)
+def test_developer_key_paths_looped_over(tmp_path, body):
+    paths_py = PATHS + (
+        '\n\nAPP_PATHS = ["/webhooks/v1/{}/settings", "/webhooks/v1/{}/subscriptions"]\n'
+    )
+    hooks_py = (
+        "from crm import paths\nfrom crm.hs import hs_get\n\n\n"
+        f"def sync(app):\n    {body}"
+    )
+    out = tree(
+        tmp_path,
+        {
+            "crm/__init__.py": "",
+            "crm/hs.py": HS,
+            "crm/paths.py": paths_py,
+            "crm/hooks.py": hooks_py,
+        },
+    )
+    left_alone(out["crm/hs.py"], "uses hs_get for a developer-key API")
