@@ -500,7 +500,11 @@ def _keep_keys_read_elsewhere(
             if any(session_uses.replaces_headers(texts[r], s) for r in named(s))
             or (
                 (path, s) not in carried  # its readers' requests were looked at
-                and any(session_uses.requests_elsewhere(texts[r], s) for r in named(s))
+                and any(
+                    session_uses.requests_elsewhere(texts[r], s)
+                    or session_uses.handed_on(texts[r], s) is not None
+                    for r in named(s)
+                )
             )
         }
         # a session made by a function other modules call: they may send it

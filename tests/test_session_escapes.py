@@ -519,3 +519,41 @@ def test_a_session_in_a_table_of_clients_keeps_the_token_home(tmp_path):
         "    import one\n\n    one.owners()\n    one.notify('done')\n"
     )
     behaves(tmp_path / "table", {"src/one.py": one, "scenario.py": scenario}, 1)
+
+
+CLIENT_MODULE = (
+    "import os\n\nimport httpx\n\n"
+    "client = httpx.Client(params={'hapikey': os.environ['HUBSPOT_API_KEY']})\n\n\n"
+    f"def owners():\n    return client.get('{HUBSPOT}')\n"
+)
+
+
+@pytest.mark.parametrize(
+    "user,manual",
+    [
+        ("from one import client\n\nCLIENTS = {'slack': client}\n", True),
+        ("import one\n\n\ndef go(register):\n    register(one.client)\n", True),
+        (
+            "from one import (\n    client,\n    owners,\n)\n\n\n"
+            "def go():\n    return [owners, client]\n",
+            True,
+        ),
+        (f"from one import client\n\n\ndef go():\n    client.post('{SLACK}')\n", True),
+        (
+            "import one\n\n\ndef go(client):\n    return client\n\n\n"
+            "def deals():\n"
+            "    return one.client.get('https://api.hubapi.com/deals/v1/deal/paged')\n",
+            False,
+        ),
+    ],
+    ids=["table", "argument", "list", "to_slack", "own_local_of_that_name"],
+)
+def test_a_module_client_another_module_stores_or_passes_on(tmp_path, user, manual):
+    """A module-level client made with the key that another module puts in a
+    table, passes on or sends to Slack keeps its key; a local of the same
+    name in a module that reaches the client as `one.client` is not it."""
+    files = {"one.py": CLIENT_MODULE, "two.py": user}
+    if manual:
+        left(tmp_path, files, "one.py", "used by other modules of the tree")
+    else:
+        migrated(tmp_path, files, "one.py")

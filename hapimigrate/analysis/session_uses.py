@@ -147,3 +147,34 @@ def _first_line(data: bytes, held: bytes) -> int | None:
                 continue  # Hub.session.headers["X"] = ..., .mount(...): nothing sent
         return data.count(b"\n", 0, match.start()) + 1
     return None
+
+
+_IMPORTS = re.compile(
+    rb"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]*\([^)]*\)|^[ \t]*(?:from|import)\b[^\n]*",
+    re.M,
+)
+
+
+def handed_on(data: bytes, session: str) -> int | None:
+    """The first line where a module uses ``session`` (another module's) as a
+    value: stored in a table or attribute, passed to a function, returned or
+    yielded; where it goes from there is not followed. None when it is only
+    imported and used through its attributes (``session.get(...)``)."""
+    name = re.escape(session.encode())
+    # a bare name is the session when imported by that name; else only
+    # module.session is (the module's own locals may share the name)
+    by_name = any(
+        re.match(rb"\s*from\b", m.group())
+        and re.search(rb"\b" + name + rb"\b", m.group())
+        for m in _IMPORTS.finditer(data)
+    )
+    blank = _IMPORTS.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group()), data)
+    before = rb"(?<![\w'\"])" if by_name else rb"(?<=\.)"
+    bare = re.compile(before + name + rb"\b(?![\w'\"]|\s*[.(\[]|\s*=(?!=))")
+    for match in bare.finditer(blank):
+        start = blank.rfind(b"\n", 0, match.start()) + 1
+        line = blank[start : blank.find(b"\n", match.end())]
+        if re.match(rb"\s*(?:#|global\b|nonlocal\b|del\b)", line):
+            continue
+        return data.count(b"\n", 0, match.start()) + 1
+    return None

@@ -1664,8 +1664,9 @@ CALLED_ELSEWHERE = (
     "migrate it together with its callers by hand"
 )
 SESSION_ELSEWHERE = (
-    "{} is used by other modules of the tree, which replace its headers or send "
-    "it to other (or unknown) hosts: a header set here would be lost, or leak"
+    "{} is used by other modules of the tree, which replace its headers, send "
+    "it to other (or unknown) hosts or hand it on: a header set here would be "
+    "lost, or leak"
 )
 
 
