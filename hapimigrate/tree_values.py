@@ -611,6 +611,8 @@ def _indirect_writes(
     kind = _patcher(func)
     new = next((k.value for k in node.keywords if k.arg in ("new", "value")), None)
     dotted = _string(args[0]) if args else None
+    if dotted is not None and not _DOTTED.match(dotted):
+        return  # requests.patch("https://..."): a request, not a patcher
     if kind in ("object", "setattr") and len(args) >= 2 and dotted is None:
         name = _string(args[1])
         if name is not None:
@@ -625,6 +627,10 @@ def _indirect_writes(
         table = _dotted_node(dotted) if dotted is not None else args[0]
         given = [*args[1:], *(k.value for k in node.keywords)]
         yield ("entries", table), given
+
+
+# a dotted name a patcher is given (``"app.client.KEY"``)
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+\Z")
 
 
 def _patcher(func: ast.expr) -> str | None:
@@ -736,7 +742,7 @@ def _patched_modules(
         if not isinstance(node, ast.Call) or not node.args:
             continue
         dotted = _string(node.args[0])
-        if dotted is None or "." not in dotted or _patcher(node.func) is None:
+        if dotted is None or not _DOTTED.match(dotted) or _patcher(node.func) is None:
             continue
         module = dotted.rsplit(".", 1)[0]
         if module in imports or module in found:
