@@ -127,3 +127,53 @@ def test_check_imports_no_tree_wide_pass_and_diff_does(tmp_path):
     assert "libcst" in loaded("check", 1)  # a candidate was migrated
     assert not set(TREE_WIDE) & loaded("check", 1)
     assert set(TREE_WIDE) <= loaded("diff", 1)
+
+
+def test_the_program_ends_with_all_its_output_and_its_exit_code(tmp_path):
+    """A program run of check or diff ends by os._exit (no teardown): its output,
+    longer than the output buffer, all there, the exit code as click makes it, the
+    same as the CLI called in this process."""
+    from click.testing import CliRunner
+
+    from hapimigrate.cli import main
+    from tests.conftest import run_cli
+
+    for n in range(60):
+        (tmp_path / f"m{n:02}.py").write_text(LEGACY.replace("owners", f"owners{n}"))
+    for command in (["check", "--format", "json"], ["diff"]):
+        done = run_cli(*command, "--jobs", "2", str(tmp_path))
+        here = CliRunner().invoke(main, [*command, "--jobs", "1", str(tmp_path)])
+        assert done.returncode == here.exit_code == 1
+        assert len(done.stdout) > 8192  # io.DEFAULT_BUFFER_SIZE
+        assert done.stdout == here.stdout
+    missing = run_cli("check", str(tmp_path / "missing"))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+
+
+def test_leaving_waits_for_other_threads_and_runs_the_exit_handlers(tmp_path):
+    """_leave ends the process only when no other thread runs, after the exit
+    handlers; else the interpreter ends it as usual (and joins the thread)."""
+    probe = (
+        "import atexit, sys, threading\n"
+        "from hapimigrate import cli\n"
+        "atexit.register(print, 'handler ran')\n"
+        "go = threading.Event()\n"
+        "if sys.argv[1] == 'thread':\n"
+        "    threading.Thread(target=lambda: (go.wait(), print('joined'))).start()\n"
+        "try:\n"
+        "    raise SystemExit(3)\n"
+        "except SystemExit as done:\n"
+        "    cli._leave(done)\n"
+        "    print('not left', flush=True)\n"
+        "    go.set()\n"
+        "    raise\n"
+    )
+    alone = subprocess.run(
+        [sys.executable, "-c", probe, "alone"], capture_output=True, text=True
+    )
+    assert (alone.returncode, alone.stdout) == (3, "handler ran\n")
+    waited = subprocess.run(
+        [sys.executable, "-c", probe, "thread"], capture_output=True, text=True
+    )
+    assert waited.returncode == 3
+    assert waited.stdout == "not left\njoined\nhandler ran\n"
