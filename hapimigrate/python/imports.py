@@ -214,21 +214,46 @@ def _unbound_names(module: cst.Module) -> set[str]:
         else:
             yield node
 
-    for node in walk(module):
+    for node in _small_statements(module):
         if isinstance(node, cst.Del):
             for target in targets(node.target):
                 if isinstance(target, cst.Name):
                     found.add(target.value)
                 elif isinstance(target, cst.Subscript) and _is_globals(target.value):
                     found.update(_strings(target))
-        elif (
-            isinstance(node, cst.Call)
-            and isinstance(node.func, cst.Attribute)
-            and node.func.attr.value in ("pop", "__delitem__")
-            and _is_globals(node.func.value)
+            continue
+        call = getattr(node, "value", None)  # globals().pop("os"), x = ...pop()
+        if (
+            isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Attribute)
+            and call.func.attr.value in ("pop", "__delitem__")
+            and _is_globals(call.func.value)
         ):
-            found.update(_strings(node))
+            found.update(_strings(call))
     return found
+
+
+def _small_statements(module: cst.Module) -> Iterator[cst.BaseSmallStatement]:
+    """Every simple statement of a module, in every block (functions and
+    classes too), without walking expressions (LibCST's ``children`` rebuilds
+    nodes: a walk of every node of a big module takes a second)."""
+    stack: list[cst.CSTNode] = [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            yield from node.body
+            continue
+        body = getattr(node, "body", None)
+        if isinstance(body, (list, tuple)):  # a module's, an indented block's
+            stack.extend(b for b in body if isinstance(b, cst.CSTNode))
+        elif isinstance(body, cst.BaseSuite):
+            stack.append(body)
+        for field in ("orelse", "finalbody"):
+            value = getattr(node, field, None)
+            if isinstance(value, cst.CSTNode):
+                stack.append(value)
+        stack.extend(getattr(node, "handlers", ()))
+        stack.extend(getattr(node, "cases", ()))
 
 
 def _is_globals(node: cst.BaseExpression) -> bool:
