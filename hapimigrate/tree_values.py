@@ -86,6 +86,7 @@ class Change:
     # the literal keys a write of a table's entries sets (``HUBSPOT["API_KEY"]
     # = ...``, ``.update(API_KEY=...)``); None: not known, or the whole value
     entries: tuple[str, ...] | None = None
+    top: bool = False  # written at the changing module's top level (on import)
 
     def reason(self, keys: Iterable[str] = (), key: str | None = None) -> str:
         """Why the request reading it stays; ``keys``: the names of the
@@ -105,7 +106,12 @@ def hold_changed_values(
     host) left as they are, their sites manual."""
     readers = {}
     for result in results:
-        if result.changed and result.original and prefilter.is_python(result.path):
+        if (
+            result.changed
+            and result.original
+            and prefilter.is_python(result.path)
+            and _may_read_values(result)
+        ):
             reader = _Reader.read(result)
             if reader is not None and reader.watched:
                 readers[result.path] = reader
@@ -124,6 +130,87 @@ def hold_changed_values(
             result = hold(result, lambda s: reasons.get(id(s)), HELD)
         out.append(result)
     return out
+
+
+# a name a module binds at its top: a function, a class, an assignment
+_BOUND_AT_TOP = re.compile(
+    rb"^(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)"
+    rb"|^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)",
+    re.MULTILINE,
+)
+_IMPORT_AT_TOP = re.compile(
+    rb"^(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+([^\n#]*)|import[ \t]+([^\n#]*))",
+    re.MULTILINE,
+)
+
+
+def _may_read_values(result: FileResult) -> bool:
+    """Whether a rewritten site of a changed module may read a value this
+    pass watches, from its bytes (most changed modules are not parsed again):
+    False when each site is in a top-level function or class whose text names
+    none of the module's other top-level names nor a name imported from the
+    tree, and which nothing else in the module names."""
+    data = result.original or b""
+    spans: dict[bytes, int] = {}  # a top-level name -> where its statement starts
+    bound = []
+    for match in _BOUND_AT_TOP.finditer(data):
+        name = match.group(1) or match.group(2)
+        bound.append((match.start(), name))
+        if match.group(1):
+            spans.setdefault(name, len(bound) - 1)
+    names = {name for _, name in bound} | _tree_imports(result.path, data)
+    for site in result.sites:
+        if site.status != Status.REWRITE:
+            continue
+        owner = site.enclosing.split(".")[0].encode()
+        index = spans.get(owner)
+        if not owner or index is None or len([n for _, n in bound if n == owner]) > 1:
+            return True  # at the module's top, or bound twice: read it
+        start = bound[index][0]
+        end = bound[index + 1][0] if index + 1 < len(bound) else len(data)
+        words = set(re.findall(rb"[A-Za-z_]\w*", data[start:end]))
+        if words & (names - {owner}):
+            return True
+        elsewhere = data[:start] + data[end:]
+        if re.search(rb"\b" + re.escape(owner) + rb"\b", elsewhere):
+            return True  # its callers' values reach it
+    return False
+
+
+def _tree_imports(path: str, data: bytes) -> set[bytes]:
+    """The names a module's top-level imports of the tree's modules bind
+    (``from config import URLS``, ``import config``)."""
+    found: set[bytes] = set()
+    for match in _IMPORT_AT_TOP.finditer(data):
+        dots, source, names, plain = match.groups()
+        if plain is not None:
+            parts = [p.strip() for p in plain.split(b",")]
+            modules = [(p.split()[0], p.split()[-1]) for p in parts if p]
+            for module, local in modules:
+                dotted = module.decode("ascii", "replace")
+                if dotted.split(".")[0] in sys.stdlib_module_names:
+                    continue
+                if module_file(path, dotted) is not None:
+                    found.add(local.split(b".")[0])
+            continue
+        level = len(dots)
+        source_text = source.decode("ascii", "replace")
+        if not level and source_text.split(".")[0] in sys.stdlib_module_names:
+            continue
+        if b"(" in names or names.rstrip().endswith(b"\\"):
+            names = b"*"  # over several lines: any name may be one
+        home = module_file(path, source_text, level) if source_text else None
+        for part in names.split(b","):
+            words = part.split()
+            if not words:
+                continue
+            name, local = words[0], words[-1]
+            dotted = f"{source_text}.{name.decode('ascii', 'replace')}".strip(".")
+            if home is not None or module_file(path, dotted, level) is not None:
+                found.add(local if name != b"*" else b"*")
+    if b"*" in found:
+        found |= set(re.findall(rb"[A-Za-z_]\w*", data))  # a star import: any
+    return found
 
 
 class _Reader:
@@ -233,7 +320,13 @@ class _Reader:
                     )
                     and (
                         (change.what and (change.what != RUN_TIME or value in urls))
-                        or _sent_key(change, self.keys) is not None
+                        or (
+                            _sent_key(change, self.keys) is not None
+                            # a settings module filling its own table on
+                            # import (HUBSPOT["API_KEY"] = os.environ[...]) is
+                            # its configuration, as KEY = ... is
+                            and not (change.top and change.module == value[0])
+                        )
                     )
                 ),
                 key=lambda c: (c.where, c.name),
@@ -537,6 +630,8 @@ def _module_changes(
                     change = Change(value[1], where, what, False, path, hidden)
                     if target[0] == "entries":
                         change = dataclasses.replace(change, entries=_entries(node))
+                    if scope is None:
+                        change = dataclasses.replace(change, top=True)
                     yield value[0], change
 
 

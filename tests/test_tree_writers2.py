@@ -796,3 +796,40 @@ def test_developer_key_paths_looped_over(tmp_path, body):
         },
     )
     left_alone(out["crm/hs.py"], "uses hs_get for a developer-key API")
+
+
+@pytest.mark.parametrize(
+    "settings, held",
+    [
+        (
+            'import os\n\nHUBSPOT = {}\nHUBSPOT["API_KEY"] = os.environ["HUBSPOT_API_KEY"]\n',
+            False,
+        ),
+        (
+            "import os\n\nHUBSPOT = {}\n"
+            'HUBSPOT.update(API_KEY=os.environ["HUBSPOT_API_KEY"], PORTAL_ID="1")\n',
+            False,
+        ),
+        (
+            SETTINGS + "\n\ndef use_sandbox():\n"
+            f'    HUBSPOT["API_KEY"] = {SANDBOX}\n',
+            True,
+        ),
+    ],
+    ids=["filled on import", "updated on import", "switched by its function"],
+)
+def test_the_settings_module_filling_its_own_table(tmp_path, settings, held):
+    """A settings module filling its table on import is its configuration (as
+    KEY = ... is); a function of it switching the entry is a per-run value."""
+    out = tree(
+        tmp_path,
+        {
+            "crm/__init__.py": "",
+            "crm/settings.py": settings,
+            "crm/client.py": sender('HUBSPOT["API_KEY"]'),
+        },
+    )
+    if held:
+        left_alone(out["crm/client.py"], "settings.py:10 sets HUBSPOT")
+    else:
+        assert "Authorization" in migrated(out["crm/client.py"])
