@@ -121,11 +121,12 @@ class _Reader:
         self.data = data
         self.words = imported_names(data)
         self.imports: list[tuple[str | None, str, str]] = []
-        self._reads: list[tuple[int, Chain, ast.AST | None, Chains]] | None = None
+        self._reads: list[_Read] | None = None
 
-    def reads(self) -> list[tuple[int, Chain, ast.AST | None, Chains]]:
+    def reads(self) -> list[_Read]:
         """(line, the chain read: ``client`` of ``client.api_key``, its scope,
-        the module's chains), for each read or write of ``api_key``."""
+        the names the scope binds itself, the module's chains), for each read
+        or write of ``api_key``."""
         if self._reads is None:
             self._reads = []
             try:
@@ -134,14 +135,33 @@ class _Reader:
                 return self._reads
             chains = Chains(tree)
             for scope, statements in chains.scopes():
+                local = _locals(scope) if scope is not None else frozenset()
                 for statement in statements:
                     for node in ast.walk(statement):
                         held = _holder(node)
                         chain = value_chain(held) if held is not None else None
                         if chain is not None:
-                            self._reads.append((node.lineno, chain, scope, chains))
+                            read = (node.lineno, chain, scope, local, chains)
+                            self._reads.append(read)
             self.imports = _imports(tree)
         return self._reads
+
+
+_Read = tuple[int, Chain, "ast.AST | None", frozenset[str], Chains]
+
+
+def _locals(scope: ast.AST) -> frozenset[str]:
+    """The names a function binds itself (its parameters, its assignments),
+    less those it declares global: ``def f(client)`` is not the module's."""
+    stored, declared = set(), set()
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stored.add(node.id)
+        elif isinstance(node, ast.arg):
+            stored.add(node.arg)
+        elif isinstance(node, ast.Global):
+            declared.update(node.names)
+    return frozenset(stored - declared)
 
 
 def _holder(node: ast.AST) -> ast.expr | None:
@@ -207,8 +227,10 @@ def _reads(
             direct, modules = {n: n for n in names}, set()
         else:
             direct, modules = _bindings(reader.imports, homes, set(names))
-        for line, chain, scope, chains in reads:
+        for line, chain, scope, local, chains in reads:
             for expanded in sorted(chains.expand(chain, scope)):
+                if expanded[0] in local:
+                    continue  # a parameter or variable of that name
                 name = _client(expanded, direct, modules, names)
                 if name is None:
                     continue

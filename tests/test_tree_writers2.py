@@ -833,3 +833,16 @@ def test_the_settings_module_filling_its_own_table(tmp_path, settings, held):
         left_alone(out["crm/client.py"], "settings.py:10 sets HUBSPOT")
     else:
         assert "Authorization" in migrated(out["crm/client.py"])
+
+
+def test_a_parameter_named_like_the_client_is_not_it(tmp_path):
+    export = (
+        "from crm.hs import client\n\n\n"
+        "def backup(client):\n    return client.api_key\n\n\n"
+        "def contacts():\n    return client.contacts.get_all()\n"
+    )
+    out = tree(
+        tmp_path,
+        {"crm/__init__.py": "", "crm/hs.py": HS_CLIENT, "crm/export.py": export},
+    )
+    assert "access_token=" in migrated(out["crm/hs.py"])
