@@ -128,6 +128,26 @@ def test_headers_built_elsewhere_keep_the_wrapper_whole(caller, shown):
     )
 
 
+@pytest.mark.parametrize(
+    "setup",
+    [
+        '            self.headers["Authorization"] = "Bearer " + token\n',
+        "            self.headers.update(extra)\n",
+    ],
+    ids=["credential", "updated"],
+)
+def test_an_attribute_holding_a_credential_keeps_the_wrapper_whole(setup):
+    caller = (
+        "class Contacts(BaseClient):\n"
+        "    def __init__(self, token=None, extra=()):\n"
+        '        self.headers = {"Accept": "application/json"}\n'
+        "        if token:\n" + setup + "    def fetch(self):\n"
+        '        return self.request("GET", "/x", headers=self.headers)\n'
+    )
+    reason = EXISTING_AUTH if "token" in setup else "cannot see into (self.headers)"
+    assert_whole(BASE_CLIENT + "\n\n" + caller, reason)
+
+
 def test_a_headers_parameter_whose_caller_gives_a_credential_stays_whole():
     source = HEAD + (
         "\n\nclass Api:\n"
@@ -144,6 +164,10 @@ def test_a_headers_parameter_whose_caller_gives_a_credential_stays_whole():
 SAFE_CALLERS = """
 HEADERS = {"Accept": "application/json"}
 class Contacts(BaseClient):
+    def __init__(self):
+        self.headers = {"Accept": "application/json", "X-App": "crm"}
+    def mine(self):
+        return self.request("GET", "/contacts/v1/lists", headers=self.headers)
     def recent(self):
         return self.request("GET", "/contacts/v1/lists", headers=HEADERS)
     def plain(self):
@@ -155,6 +179,7 @@ SAFE_CALLS = """
 Contacts().recent()
 Contacts().plain()
 Contacts().chained(headers={"X-Trace": "t1"})
+Contacts().mine()
 """
 
 
@@ -164,7 +189,7 @@ def test_callers_handing_in_headers_without_a_credential_are_migrated(monkeypatc
     assert {s.status for s in key_sites(result)} == {Status.REWRITE}
     before = run_recorded(source, SAFE_CALLS, monkeypatch)
     after = run_recorded(result.new.decode(), SAFE_CALLS, monkeypatch)
-    assert len(before) == len(after) == 3
+    assert len(before) == len(after) == 4
     for old, new in zip(before, after):
         assert old["params"].pop("hapikey") == "key-main"
         assert new["headers"].pop("Authorization") == "Bearer tok-main"

@@ -203,6 +203,13 @@ def _defined_here(ctx: ModuleContext, name: str) -> bool:
     )
 
 
+def self_attribute_values(
+    ctx: ModuleContext, receiver: cst.Attribute
+) -> list[cst.BaseExpression]:
+    """What ``self.<name>`` is assigned in the class it is read in."""
+    return _self_attribute_values(ctx, receiver)
+
+
 def _self_attribute_values(
     ctx: ModuleContext, receiver: cst.Attribute
 ) -> list[cst.BaseExpression]:

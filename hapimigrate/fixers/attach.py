@@ -361,11 +361,8 @@ def module_callers(ctx: ModuleContext, function: cst.FunctionDef) -> list[cst.Ca
             names = ctx.qualified_names(attribute)
             if any(imported_clients.is_http_package(n) for n in names):
                 continue  # requests.request(...), httpx.get(...)
-            receiver = attribute.value
-            if isinstance(receiver, cst.Name) and header_fit.built_by_constructor(
-                ctx, receiver
-            ):
-                continue  # session = requests.Session(); session.request(...)
+            if http_calls.classify(ctx, call) is not None:
+                continue  # self.session.get(...), a client's request
             found.setdefault(id(call), call)
     return list(found.values())
 
@@ -473,8 +470,27 @@ def _headers_value(
                     return problem
             return None
         return unseen
+    if (
+        isinstance(value, cst.Attribute)
+        and isinstance(value.value, cst.Name)
+        and value.value.value == "self"
+    ):  # self.headers: what the class assigns it, if nothing else changes it
+        owner = ctx.ancestor(value, cst.ClassDef)
+        uses = re.compile(rf"\bself\.{re.escape(value.attr.value)}\b[^\n]*")
+        if owner is None or any(
+            _AUTH_TEXT.search(use.group(0)) for use in uses.finditer(ctx.code(owner))
+        ):
+            return EXISTING_AUTH if owner is not None else unseen
+        assigned = header_fit.self_attribute_values(ctx, value)
+        if not assigned or _mutated_attribute(ctx, owner, value.attr.value):
+            return unseen
+        for given in assigned:
+            problem = _headers_value(ctx, given, depth + 1, seen, call)
+            if problem is not None:
+                return problem
+        return None
     if not isinstance(value, cst.Name):
-        return unseen  # self.headers, CONFIG["headers"]: set elsewhere
+        return unseen  # CONFIG["headers"], a module's attribute: set elsewhere
     scope = ctx.lexical_scope(value)
     bindings = list(scope[value.value]) if scope is not None else []
     if not bindings:
@@ -496,6 +512,18 @@ def _headers_value(
         if problem is not None:
             return problem
     return None
+
+
+def _mutated_attribute(ctx: ModuleContext, owner: cst.ClassDef, name: str) -> bool:
+    """``self.<name>`` changed in place or read from outside the class: its
+    items may come from anywhere (``self.headers.update(extra)``)."""
+    text = ctx.code(owner)
+    if re.search(rf"\bself\.{re.escape(name)}\s*(?:\[|\.(?!get\b|copy\b)|\|=)", text):
+        return True
+    outside = (
+        rf"(?<!self)\.{re.escape(name)}\s*(?:=(?!=)|\[[^\]\n]*\]\s*=(?!=)|\.update\()"
+    )
+    return bool(re.search(outside, ctx.module.code))
 
 
 def note_requests(ctx: ModuleContext, route: Route | None, status: Status) -> None:
