@@ -147,9 +147,9 @@ _IMPORT_AT_TOP = re.compile(
 def _may_read_values(result: FileResult) -> bool:
     """Whether a rewritten site of a changed module may read a value this
     pass watches, from its bytes (most changed modules are not parsed again):
-    False when each site is in a top-level function or class whose text names
-    none of the module's other top-level names nor a name imported from the
-    tree, and which nothing else in the module names."""
+    False when each site is in a top-level function whose text names none of
+    the module's other top-level names nor a name imported from the tree, and
+    which nothing else in the module names."""
     data = result.original or b""
     spans: dict[bytes, int] = {}  # a top-level name -> where its statement starts
     bound = []
@@ -167,6 +167,8 @@ def _may_read_values(result: FileResult) -> bool:
         if not owner or index is None or len([n for _, n in bound if n == owner]) > 1:
             return True  # at the module's top, or bound twice: read it
         start = bound[index][0]
+        if data.startswith(b"class", start):
+            return True  # its own attributes (Client.URLS) may be watched
         end = bound[index + 1][0] if index + 1 < len(bound) else len(data)
         words = set(re.findall(rb"[A-Za-z_]\w*", data[start:end]))
         if words & (names - {owner}):
