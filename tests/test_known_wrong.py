@@ -639,6 +639,45 @@ def test_without_a_cycle_the_provider_is_imported_at_the_top(tmp_path):
     assert out == f"Bearer {TOKEN}"
 
 
+def test_the_packages_own_init_importing_the_module_is_no_cycle(tmp_path):
+    """``myapp/__init__.py`` importing ``crm`` runs before ``crm`` does:
+    importing ``myapp.auth`` from ``crm`` does not run it again."""
+    package = tmp_path / "myapp"
+    package.mkdir()
+    (package / "__init__.py").write_text("from myapp import crm  # noqa\n")
+    (package / "crm.py").write_text(CRM)
+    (package / "auth.py").write_text(
+        AUTH.replace("from myapp.crm import PORTAL_ID", "")
+    )
+    apply(tmp_path, "myapp.auth:token")
+    assert "from myapp.auth import token" in (package / "crm.py").read_text()
+    for order in (["myapp.crm"], ["myapp.auth", "myapp.crm"]):
+        out = run_module(
+            tmp_path, IMPORT_EACH.format(order=order), {"HUBSPOT_ACCESS_TOKEN": TOKEN}
+        )
+        assert out == f"Bearer {TOKEN}", order
+
+
+def test_another_packages_init_importing_the_module_is_a_cycle(tmp_path):
+    package, secrets = tmp_path / "myapp", tmp_path / "secrets_pkg"
+    package.mkdir()
+    secrets.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "crm.py").write_text(CRM)
+    (secrets / "__init__.py").write_text("from myapp.crm import PORTAL_ID  # noqa\n")
+    (secrets / "tokens.py").write_text(
+        "import os\n\n\ndef token():\n    return os.environ['HUBSPOT_ACCESS_TOKEN']\n"
+    )
+    apply(tmp_path, "secrets_pkg.tokens:token")
+    crm = (package / "crm.py").read_text()
+    assert 'importlib.import_module("secrets_pkg.tokens").token()' in crm
+    for order in (["myapp.crm"], ["secrets_pkg.tokens", "myapp.crm"]):
+        out = run_module(
+            tmp_path, IMPORT_EACH.format(order=order), {"HUBSPOT_ACCESS_TOKEN": TOKEN}
+        )
+        assert out == f"Bearer {TOKEN}", order
+
+
 def test_a_request_run_at_import_in_a_cycle_is_left_for_a_person(tmp_path):
     crm = (
         CRM

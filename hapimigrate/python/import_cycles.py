@@ -37,7 +37,13 @@ def closes_cycle(path: str, dotted: str) -> bool:
     if target is None:
         return False  # installed elsewhere: not the tree's, cannot import it back
     here = os.path.abspath(path)
-    files = [os.path.abspath(target), *_packages(target, dotted)]
+    # a package holding this module is imported already (or being imported):
+    # importing the provider does not run its __init__.py again
+    files = [os.path.abspath(target)] + [
+        init
+        for init in _packages(target, dotted)
+        if not here.startswith(os.path.dirname(init) + os.sep)
+    ]
     reached = set()
     for file in files:
         reached |= _imported_at_import(file, _stamp(file))
