@@ -992,9 +992,9 @@ KEY_READ_ELSEWHERE = (
     "token: change them together, by hand"
 )
 FACTORY_ELSEWHERE = (
-    "{}() hands out the session (return, yield), and other modules of the tree use "
-    "it: its header would go with whatever they send (another host?); migrate them "
-    "together by hand"
+    "{}() hands out the session or client (return, yield), and other modules of "
+    "the tree use it: its header would go with whatever they send (another host?); "
+    "migrate them together by hand"
 )
 FACTORY_USE = (
     "{}() hands out the session (return, yield), and line {} uses it in a way "
