@@ -244,12 +244,22 @@ def _key_set_again(ctx: ModuleContext, call: cst.Call) -> str | None:
         t.target.value for t in statement.targets if isinstance(t.target, cst.Name)
     }
     for attribute in ctx.index.attributes.get("api_key", ()):
-        if isinstance(attribute.value, cst.Name) and attribute.value.value in names:
+        if _the_client(ctx, attribute.value, names):
             line = ctx.start(attribute)[0]
             if isinstance(ctx.parent(attribute), cst.AssignTarget):
                 return f"the client's api_key is set again (line {line})"
             # hs.api_key read: None once the client is given access_token
             return KEY_READ_REASON.format(line)
+    for other in ctx.index.calls:  # getattr(hs, "api_key"), setattr(...)
+        if (
+            isinstance(other.func, cst.Name)
+            and other.func.value in ("getattr", "setattr", "hasattr")
+            and len(other.args) >= 2
+            and isinstance(other.args[1].value, cst.SimpleString)
+            and other.args[1].value.evaluated_value == "api_key"
+            and _the_client(ctx, other.args[0].value, names)
+        ):
+            return KEY_READ_REASON.format(ctx.start(other)[0])
     for attribute in ctx.index.attributes.get("access_token", ()):
         if (
             isinstance(attribute.value, cst.Name)
@@ -259,6 +269,20 @@ def _key_set_again(ctx: ModuleContext, call: cst.Call) -> str | None:
             line = ctx.start(attribute)[0]
             return f"the client's access_token is set later (line {line}): by hand"
     return None
+
+
+def _the_client(ctx: ModuleContext, node: cst.BaseExpression, names: set) -> bool:
+    """``hs`` (a name the client is bound to), or an alias of it (``c = hs``)."""
+    if not isinstance(node, cst.Name):
+        return False
+    if node.value in names:
+        return True
+    scope = ctx.lexical_scope(node)
+    for binding in scope[node.value] if scope is not None else ():
+        value = values.assigned_value(ctx, getattr(binding, "node", None))
+        if isinstance(value, cst.Name) and value.value in names:
+            return True
+    return False
 
 
 KEY_READ_REASON = (
