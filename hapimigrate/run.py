@@ -532,6 +532,7 @@ def _keep_keys_read_elsewhere(
         shared |= {
             f"{c}.{held}"
             for c, attributes in result.class_reads
+            if c in result.token_parameters  # its constructor's key is a token now
             for r in named(c)
             for held in _key_reads(texts[r], c, attributes)
         }

@@ -1876,3 +1876,20 @@ def test_a_caller_leaving_none_to_a_configured_fallback_is_migrated(monkeypatch)
             {"headers": {"Authorization": "Bearer tok-tenant"}},
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    "listed",
+    ['__all__ = ["owners"]\n__all__ += ["KEY"]\n', '__all__ = [n for n in ("KEY",)]\n'],
+    ids=["augmented", "computed"],
+)
+def test_a_key_listed_in_all_however_built_stays(listed):
+    """A review: `__all__ += ["KEY"]` was not read: KEY was removed and a
+    star-importer failed with AttributeError."""
+    result = migrate(
+        "import os, requests\n" + listed + "KEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def owners():\n    return requests.get("
+        "'https://api.hubapi.com/crm/v3/owners', params={'hapikey': KEY})\n"
+    )
+    assert b"KEY = os.environ['HUBSPOT_API_KEY']" in result.new
+    assert any("__all__" in s.reason for s in result.sites if s.kind.value == "setting")

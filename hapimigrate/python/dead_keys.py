@@ -257,25 +257,20 @@ def _bound_name(alias: cst.ImportAlias) -> str:
     return cst.Module([]).code_for_node(alias.name).split(".")[0]
 
 
-def _exported(module: cst.Module) -> set[str]:
-    """The names in a literal ``__all__``."""
-    for statement in module.body:
-        if isinstance(statement, cst.SimpleStatementLine):
-            for small in statement.body:
-                if (
-                    isinstance(small, cst.Assign)
-                    and any(
-                        isinstance(t.target, cst.Name) and t.target.value == "__all__"
-                        for t in small.targets
-                    )
-                    and isinstance(small.value, (cst.List, cst.Tuple))
-                ):
-                    return {
-                        str(e.value.evaluated_value)
-                        for e in small.value.elements
-                        if isinstance(e.value, cst.SimpleString)
-                    }
-    return set()
+class _Everything:
+    """Any name: ``__all__`` is built in a way not read (a comprehension)."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+def _exported(module: cst.Module) -> set[str] | _Everything:
+    """The names ``__all__`` lists, however the module builds it (``+=``,
+    ``.append``...); every name where that cannot be read."""
+    from hapimigrate.python.dead_settings import exported_names  # (imports us)
+
+    names = exported_names(module)
+    return _Everything() if names is None else names
 
 
 def removed_nodes(ctx: ModuleContext) -> set[int]:
