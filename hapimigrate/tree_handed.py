@@ -23,8 +23,10 @@ to the closing parenthesis.
 from __future__ import annotations
 
 import difflib
+import io
 import os
 import re
+import tokenize
 from dataclasses import dataclass
 
 from hapimigrate.model import FileResult
@@ -190,10 +192,13 @@ def handed_in(reader: str, text: bytes, handing_: Handing) -> list[str]:
     else:
         calls = re.compile(rf"(?<![\w.])(?:([\w.]+)\.)?{name}[ \t]*\(")
     found: list[str] = []
+    prose = _prose(code)
     for match in calls.finditer(code):
         receiver = match.group(1) or ""
         if receiver in _LIBRARIES or code[: match.start()].endswith("def "):
             continue
+        if any(start <= match.start() < end for start, end in prose):
+            continue  # a docstring or comment naming it
         arguments = _balanced(code, match.end() - 1)
         where = (
             f"{os.path.basename(reader)}:{code.count(chr(10), 0, match.start()) + 1}"
@@ -203,6 +208,22 @@ def handed_in(reader: str, text: bytes, handing_: Handing) -> list[str]:
         if handing_.headers and _foreign_headers(arguments):
             found.append(mark(HEADERS, handing_.qualified, where))
     return found
+
+
+def _prose(code: str) -> list[tuple[int, int]]:
+    """The spans (offsets) of the strings and comments of ``code``."""
+    starts = [0]
+    for line in code.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    spans = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+            if token.type in (tokenize.STRING, tokenize.COMMENT):
+                (row, col), (end_row, end_col) = token.start, token.end
+                spans.append((starts[row - 1] + col, starts[end_row - 1] + end_col))
+    except (tokenize.TokenError, SyntaxError, IndexError):
+        pass  # what was read counts
+    return spans
 
 
 def _foreign_headers(arguments: str) -> bool:

@@ -217,6 +217,25 @@ def test_a_caller_in_another_module_handing_in_oauth_keeps_the_base_whole(tmp_pa
     assert "contacts.py:8 hands request() its own headers" in sites[0].reason
 
 
+def test_a_docstring_or_comment_naming_the_wrapper_is_no_caller(tmp_path):
+    hs = HEAD + (
+        "\n\ndef hs_request(method, path, **kw):\n"
+        '    kw.setdefault("params", {})["hapikey"] = KEY\n'
+        '    return requests.request(method, "https://api.hubapi.com" + path, **kw)\n'
+    )
+    user = (
+        '"""Calls hs.hs_request(method, path, **kwargs) with auth=... in OAuth mode."""\n'
+        "from app import hs\n\n\n"
+        "def fetch():\n"
+        '    # hs.hs_request("GET", "/x", headers={"Authorization": token})\n'
+        '    return hs.hs_request("GET", "/x", headers={"Accept": "application/json"})\n'
+    )
+    out = tree(tmp_path, {"app/__init__.py": "", "app/hs.py": hs, "app/user.py": user})
+    sites, text = out["app/hs.py"]
+    assert {s.status for s in sites} == {Status.REWRITE}
+    assert '"Authorization"' in text
+
+
 @pytest.mark.parametrize(
     "call,safe",
     [
