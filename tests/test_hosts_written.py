@@ -498,3 +498,55 @@ def test_a_joined_hubspot_url_names_its_endpoint(url):
     )
     calls = [c for s in key_sites(result) for c in s.calls]
     assert [(c.method, c.path) for c in calls] == [("GET", "/owners/v2/owners")]
+
+
+# -- a session's or client's requests: HubSpot's API hosts only -------------------
+
+
+STATUS_PAGE = {
+    # status.hubspot.com is a third party's status page, not HubSpot's API
+    "an httpx client": (
+        "import httpx\nclient = httpx.Client(params={'hapikey': KEY})\n"
+        "def run():\n    client.get('https://api.hubapi.com/owners/v2/owners')\n"
+        "    return client.get('https://status.hubspot.com/api/v2/status.json')\n"
+    ),
+    "a client's base URL": (
+        "import httpx\nclient = httpx.Client(base_url='https://status.hubspot.com',"
+        " params={'hapikey': KEY})\n"
+        "def run():\n    return client.get('/api/v2/status.json')\n"
+    ),
+    "a class's base URL": (
+        "class Api:\n    base_url = 'https://status.hubspot.com'\n"
+        "    def get(self, path):\n"
+        "        return requests.get(self.base_url + path, params={'hapikey': KEY})\n"
+    ),
+    "a session": (
+        "session = requests.Session()\nsession.params = {'hapikey': KEY}\n"
+        "def run():\n    session.get('https://api.hubapi.com/owners/v2/owners')\n"
+        "    return session.get('https://status.hubspot.com/api/v2/status.json')\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("source", STATUS_PAGE.values(), ids=STATUS_PAGE.keys())
+def test_a_session_to_a_hubspot_name_that_takes_no_token_stays(source):
+    reasons = left(HEAD + source)
+    assert any("status.hubspot.com" in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import httpx\nclient = httpx.Client(base_url='https://api.hubapi.com',"
+        " params={'hapikey': KEY})\n"
+        "def run():\n    return client.get('/owners/v2/owners')\n",
+        "session = requests.Session()\nsession.params = {'hapikey': KEY}\n"
+        "def run():\n    return session.get('https://api.hubapi.com/owners/v2/owners')\n",
+    ],
+    ids=["client", "session"],
+)
+def test_a_session_to_hubspots_api_is_still_migrated(source):
+    result = migrate(HEAD + source)
+    assert result.error is None, result.error
+    assert [s.status for s in key_sites(result)] == [Status.REWRITE]
+    assert "hapikey" not in result.new.decode()

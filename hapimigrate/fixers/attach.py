@@ -130,6 +130,9 @@ def _client_problem(ctx: ModuleContext, call: cst.Call) -> str | None:
     base URL), none escaping, none in other modules sending elsewhere."""
     uses = session_escapes.follow(ctx, call, "client")
     base = call_endpoints.sink_url_node(Sink(call, http_calls.classify(ctx, call), ""))
+    where = hubspot.host(values.url_template(ctx, base)) if base is not None else None
+    if where is not None and not hubspot.takes_tokens(where):
+        return OTHER_URLS.format(ctx.start(call)[0], where)  # its relative paths
     return _uses_problem(ctx, uses, _hubspot_literal_host(ctx, base))
 
 
@@ -137,7 +140,7 @@ def _hubspot_literal_host(ctx: ModuleContext, base: cst.BaseExpression | None) -
     if base is None:
         return False
     where = hubspot.host(values.url_template(ctx, base))
-    return where is not None and hubspot.is_hubspot_host(where)
+    return where is not None and hubspot.takes_tokens(where)
 
 
 def _uses_problem(
@@ -155,10 +158,10 @@ def _uses_problem(
             return rebound
         template = values.url_template(ctx, url) if url is not None else ""
         where = hubspot.host(template)
-        if where is not None and hubspot.is_hubspot_host(where):
-            continue
-        if where is None and hubspot_base and template.startswith("/"):
-            continue  # a path written out, under its HubSpot base URL
+        if where is not None and hubspot.takes_tokens(where):
+            continue  # not status.hubspot.com: a third party's page
+        if where is None and hubspot_base:
+            continue  # a path under its HubSpot base URL, as before
         path = hubspot.endpoint_path(template)
         method = request.info.method if request.info is not None else None
         if where is None and path and hubspot.scopes_for(method or "GET", path):
@@ -1538,7 +1541,7 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
             where = hubspot.host(values.url_template(ctx, value))
             if where is None and passed and not _is_none_value(value):
                 return "a host known at run time"  # ApiClient(url)
-            if where is not None and not hubspot.is_hubspot_host(where):
+            if where is not None and not hubspot.takes_tokens(where):
                 return where
     return None
 
