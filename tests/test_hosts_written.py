@@ -550,3 +550,31 @@ def test_a_session_to_hubspots_api_is_still_migrated(source):
     assert result.error is None, result.error
     assert [s.status for s in key_sites(result)] == [Status.REWRITE]
     assert "hapikey" not in result.new.decode()
+
+
+CLIENT = (
+    "import httpx\nclient = httpx.Client(base_url='https://api.hubapi.com',"
+    " params={'hapikey': KEY})\n"
+)
+
+
+def test_a_client_given_a_callers_url_that_may_be_absolute_stays():
+    """httpx keeps an absolute URL over the client's base URL (as urljoin does):
+    a caller's status page would get the token."""
+    reasons = left(
+        HEAD
+        + CLIENT
+        + "def get(path):\n    return client.get(path)\n"
+        + "def owners():\n    return get('/owners/v2/owners')\n"
+        + "def status():\n    return get('https://status.example.com/api/v2/status.json')\n"
+    )
+    assert any("line 7 also sends to an unknown host" in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize("path", ["/owners/v2/owners", "owners/v2/owners"])
+def test_a_clients_relative_path_under_its_hubspot_base_is_migrated(path):
+    result = migrate(
+        HEAD + CLIENT + f"def owners():\n    return client.get('{path}')\n"
+    )
+    assert [s.status for s in key_sites(result)] == [Status.REWRITE]
+    assert "hapikey" not in result.new.decode()

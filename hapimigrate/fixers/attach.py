@@ -143,6 +143,11 @@ def _hubspot_literal_host(ctx: ModuleContext, base: cst.BaseExpression | None) -
     return where is not None and hubspot.takes_tokens(where)
 
 
+# a URL that may replace a client's base URL (httpx and urljoin keep an absolute
+# one): a scheme, ``//host``, or a value known only at run time (``{path}``)
+_MAY_BE_ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|[a-z0-9+.-]*\{)", re.I)
+
+
 def _uses_problem(
     ctx: ModuleContext, uses: session_escapes.Uses, hubspot_base: bool = False
 ) -> str | None:
@@ -160,8 +165,8 @@ def _uses_problem(
         where = hubspot.host(template)
         if where is not None and hubspot.takes_tokens(where):
             continue  # not status.hubspot.com: a third party's page
-        if where is None and hubspot_base:
-            continue  # a path under its HubSpot base URL, as before
+        if where is None and hubspot_base and not _MAY_BE_ABSOLUTE.match(template):
+            continue  # a relative path under its HubSpot base URL, as before
         path = hubspot.endpoint_path(template)
         method = request.info.method if request.info is not None else None
         if where is None and path and hubspot.scopes_for(method or "GET", path):
