@@ -12,6 +12,10 @@
   token there. urljoin's host is its second argument's when that may be absolute,
   so the callers' values are checked as for ``f"https://{host}{path}"``.
 
+* Around them: a session's, client's or class's requests must reach HubSpot's API
+  hosts (``status.hubspot.com`` is a third party's page), and a client's request
+  whose URL may be absolute (a caller's value) is not under its base URL.
+
 Each shape is one small module; those left manual keep their text and name the
 host; the HubSpot shapes next to them are still migrated.
 """
