@@ -192,6 +192,12 @@ CLIENT_ESCAPES = {
         f"def owners():\n    return client.get('{HUBSPOT}')\n",
         "a dict entry",
     ),
+    "any_url_without_a_base": (
+        "def fetch(url):\n"
+        "    with httpx.Client(params={'hapikey': KEY}) as c:\n"
+        "        return c.get(url)\n",
+        "an unknown host",
+    ),
     "given_to_a_constructor": (
         "def make(Wrapper):\n"
         "    return Wrapper(httpx.Client(params={'hapikey': KEY}))\n",
@@ -557,3 +563,19 @@ def test_a_module_client_another_module_stores_or_passes_on(tmp_path, user, manu
         left(tmp_path, files, "one.py", "used by other modules of the tree")
     else:
         migrated(tmp_path, files, "one.py")
+
+
+def test_a_session_subclass_handing_itself_to_super_is_migrated(tmp_path):
+    """`super().__init__()` is the session subclass's own set-up, not the
+    session escaping: its instances are what is judged."""
+    body = (
+        "class HubSpotSession(requests.Session):\n"
+        "    def __init__(self):\n"
+        "        super(HubSpotSession, self).__init__()\n"
+        "        self.params['hapikey'] = KEY\n"
+        "\n\ndef owners():\n"
+        "    s = HubSpotSession()\n"
+        f"    return s.get('{HUBSPOT}').json()\n"
+    )
+    text = migrated(tmp_path, {"one.py": HEAD + body}, "one.py")
+    assert f'self.headers["Authorization"] = "Bearer " + {TOKEN}' in text

@@ -60,6 +60,8 @@ def follow(ctx: ModuleContext, start: cst.BaseExpression, what: str) -> Uses:
         escape = _unused_escape(ctx, error, factories, what)
     except FlowError as error:
         escape = ESCAPES.format(what, error)
+    if isinstance(start, cst.Name) and start.value in ("self", "cls"):
+        escape = None  # a Session subclass: its instances are judged instead
     route = flow.route
     for function in route.returned_by:
         escape = escape or _unfollowed_call(ctx, function, what)
