@@ -165,6 +165,9 @@ class Carrier:
     # a subclass in another module inheriting that constructor: the class it
     # inherits it from (it changes only with it, and its callers with it)
     base: str = ""
+    # with ``returns``: the function's positional parameters, so that a call
+    # giving one that names a host or a key is seen (``api_url(p, MIRROR)``)
+    parameters: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1893,3 +1893,53 @@ def test_a_key_listed_in_all_however_built_stays(listed):
     )
     assert b"KEY = os.environ['HUBSPOT_API_KEY']" in result.new
     assert any("__all__" in s.reason for s in result.sites if s.kind.value == "setting")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "    params = dict(DEFAULT)\n    if api_key:\n"
+        "        params.update({'hapikey': api_key})\n",
+        "    params = {'hapikey': KEY}\n    if api_key:\n        params['hapikey'] = api_key\n",
+    ],
+    ids=["update over a copy", "item over the default"],
+)
+def test_a_callers_key_over_the_configured_one_keeps_the_request(body):
+    """A review: the configured key and a caller's over it reached one request;
+    the provider's token won, the caller's key was dropped."""
+    result = migrate(
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "DEFAULT = {'hapikey': KEY, 'limit': 5}\n"
+        "def deals(api_key=None):\n" + body + "    return requests.get("
+        "'https://api.hubapi.com/crm/v3/objects/deals', params=params)\n"
+    )
+    assert result.new is None
+    assert all(
+        s.status == Status.MANUAL for s in result.sites if s.kind.value == "params"
+    )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "helpers.api_url('/x', base='https://mirror.example.com')",
+        "helpers.api_url('/x', 'https://mirror.example.com')",
+        "helpers.api_url('/x', hapikey=tenant_key)",
+    ],
+)
+def test_a_helper_returning_a_carrier_given_a_host_or_key_keeps_it(tmp_path, call):
+    """A review: api_url(path, base=MIRROR) returned the carrier's URL built on
+    another host; the caller got the header, the mirror the token."""
+    (tmp_path / "constants.py").write_text(
+        "import os\nPARAMS = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n"
+    )
+    (tmp_path / "helpers.py").write_text(
+        "from urllib.parse import urlencode\nimport constants\n"
+        "def api_url(path, base='https://api.hubapi.com', **extra):\n"
+        "    return base + path + '?' + urlencode({**constants.PARAMS, **extra})\n"
+    )
+    (tmp_path / "jobs.py").write_text(
+        "import requests, helpers\ndef run(tenant_key=None):\n"
+        f"    return requests.get({call})\n"
+    )
+    assert not any(r.changed for r in tree_results(tmp_path))

@@ -27,7 +27,7 @@ _STRINGISH = (
 
 # ``self.base_url``, ``cls.API_KEY``: an attribute read through the instance or
 # class (the name in group 1), in source text
-SELF_ATTRIBUTE = re.compile(r"\b(?:self|cls)\.(\w+)")
+SELF_ATTRIBUTE = re.compile(r"\b(?:self|cls|type\(self\)|self\.__class__)\.(\w+)")
 
 
 def url_template(

@@ -463,6 +463,9 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
             return _left(
                 ctx, carrier, node, f"{carrier.name} is used here other than called"
             )
+        steered = _steered(call, carrier)
+        if steered:
+            return _left(ctx, carrier, call, steered)
         node = call
     line = ctx.start(node)[0]
     where = f"{os.path.basename(ctx.path)}:{line}"
@@ -534,6 +537,11 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
 def _returned_by(ctx: ModuleContext, carrier: Carrier, function: cst.Name) -> Carrier:
     """The carrier a module-level function of this module is when it returns
     another module's carrier (or a value built from it)."""
+    definition = ctx.parent(function)
+    parameters: tuple[str, ...] = ()
+    if isinstance(definition, cst.FunctionDef):
+        given = [*definition.params.posonly_params, *definition.params.params]
+        parameters = tuple(p.name.value for p in given)
     return dataclasses.replace(
         carrier,
         path=ctx.path,
@@ -545,7 +553,29 @@ def _returned_by(ctx: ModuleContext, carrier: Carrier, function: cst.Name) -> Ca
         helper=False,
         parameter="",
         position=-1,
+        parameters=parameters,
     )
+
+
+_KEY_NAME = re.compile(r"(?i)hapikey|key|token|auth")
+
+
+def _steered(call: cst.Call, carrier: Carrier) -> str | None:
+    """A call of a function returning the carrier that gives it a host or a
+    key of its own (``api_url(path, base=MIRROR)``, ``hs_params(hapikey=k)``):
+    the value it returns is not the one its module saw."""
+    for index, arg in enumerate(call.args):
+        if arg.star:
+            return "the call passes arguments with * or **"
+        name = arg.keyword.value if arg.keyword is not None else ""
+        if not name and index < len(carrier.parameters):
+            name = carrier.parameters[index]
+        if name and (hubspot.HOST_NAME.search(name) or _KEY_NAME.search(name)):
+            return (
+                f"this call gives {carrier.name}() its {name}, which decides where "
+                "its value goes or which key it holds"
+            )
+    return None
 
 
 def _passed_on_problem(
@@ -828,8 +858,10 @@ def _subclass_problem(
             return f"{name} defines names conditionally in its body"
     code = ctx.code(subclass)
     sets |= set(re.findall(r"\b(?:self|cls)\.(\w+)\s*(?::[^=\n]*)?=(?!=)", code))
-    if "setattr(" in code:
+    if re.search(r"\bsetattr\(|__dict__|\bvars\(", code):
         sets.add("setattr()")
+    if re.search(r"\b(?:cls|type\(self\)|self\.__class__)\(", code):
+        return f"{name} makes instances of itself (cls(...)), with a key of its own?"
     own = sets & {*_OWN_CONSTRUCTION, "setattr()"}
     if own:
         return f"{name} defines its own {sorted(own)[0]}"
@@ -857,8 +889,9 @@ def _redirected(ctx: ModuleContext, carrier: Carrier, call: cst.Call) -> str | N
             return f"this call gives {carrier.name}() a host ({ctx.code(arg)})"
     if carrier.reads:
         names = "|".join(re.escape(r) for r in carrier.reads)
-        written = re.search(
-            rf"(?m)(?<![\w.])(?!self\b|cls\b)[A-Za-z_]\w*\.({names})[ \t]*=(?!=)"
+        written = re.search(  # c.base_url = ..., self.contacts.base_url = ...
+            rf"(?m)(?<![\w.])(?:(?!self\b|cls\b)[A-Za-z_]\w*|(?:self|cls)\.\w+)"
+            rf"(?:\.\w+|\[[^\]\n]*\])*\.({names})[ \t]*=(?!=)"
             rf"|\bsetattr\(",
             ctx.module.code,
         )

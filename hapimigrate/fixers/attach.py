@@ -2383,6 +2383,10 @@ def send_token(
     """
     for sink in route.sinks:
         if sink.call is not None:
+            # one request, two credentials (the configured key, a caller's over
+            # it): the module decides again, the request mixed (module.py)
+            bearers = ctx.request_bearers.setdefault(id(sink.call), set())
+            bearers.add(ctx.code(ctx.bearer(key)))
             _export_own_key_helper(ctx, sink)
             kw = kwargs.own_kwargs(ctx, sink.call)
             if kw is not None and not _has_headers(sink.call):

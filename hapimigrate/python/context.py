@@ -159,6 +159,7 @@ class ModuleContext:
         # id(request call) -> the statuses of the uses that reach it; and, on a
         # second pass, the requests reached by both rewritten and other uses
         self.request_statuses: dict[int, set[Status]] = {}
+        self.request_bearers: dict[int, set[str]] = {}  # each request's credentials
         self.mixed_requests: frozenset[int] = frozenset()
         self.session_headers: set[str] = set()
         self.session_factories: set[str] = set()

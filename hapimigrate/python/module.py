@@ -95,10 +95,14 @@ def _python2(data: bytes) -> roundtrip.Normalised | None:
 
 
 def _mixed_requests(ctx: ModuleContext) -> frozenset[int]:
+    """Requests reached by uses decided differently, or given two credentials
+    (the configured key's token, a caller's key over it)."""
     return frozenset(
         request
         for request, statuses in ctx.request_statuses.items()
         if Status.REWRITE in statuses and len(statuses) > 1
+    ) | frozenset(
+        request for request, bearers in ctx.request_bearers.items() if len(bearers) > 1
     )
 
 
