@@ -146,6 +146,8 @@ def _passes(
         final = tree_writers.hold_readers(final, writes)
         undone = carriers.broken(final, step.migrated)
         if not undone or set(refused) >= everything:
+            # a module reading another's host constant that may be another host
+            final = _imported_hosts(list(final), files, options, step.options)
             final = tree_settings.resolve(
                 final, files, options, step.options, process_file
             )
@@ -153,6 +155,64 @@ def _passes(
             # what still reads or sets the old variable, said
             return iter(tree_leftovers.report(list(final), files))
         refused = {**undone, **refused}  # a carrier is refused at most once
+
+
+def _imported_hosts(
+    results: list[FileResult],
+    files: list[str],
+    options: RunOptions,
+    per_path: dict[str, RunOptions],
+) -> list[FileResult]:
+    """A rewritten module that imports another module's URL constant whose
+    value may be another host (``if MOCK: BASE_URL = "http://mock..."``) is
+    decided again knowing it; only a module no carrier ties to others (its
+    result stands alone)."""
+    from hapimigrate import hubspot
+    from hapimigrate.tree_imports import imported_constants, modules_of
+
+    modules: dict[str, str] | None = None
+    out = []
+    for result in results:
+        if result.changed and not (result.exports or result.carrier_uses):
+            if modules is None:
+                modules = modules_of(files)
+            known = imported_constants(result.path, modules)
+            hosts = [hubspot.host(value) for _, value in known]
+            if any(h is not None and not hubspot.is_hubspot_host(h) for h in hosts):
+                base = per_path.get(result.path, options)
+                again = process_file(
+                    result.path, dataclasses.replace(base, constants=known)
+                )
+                result = _held_by(result, again)
+        out.append(result)
+    return out
+
+
+def _held_by(result: FileResult, again: FileResult) -> FileResult:
+    """``result`` unchanged, its rewrites manual, where deciding ``again``
+    (knowing more) leaves one of them for a person: the reason is that one's."""
+    left = {
+        (s.line, s.column): s.reason for s in again.sites if s.status == Status.MANUAL
+    }
+    turned = [
+        s
+        for s in result.sites
+        if s.status == Status.REWRITE and (s.line, s.column) in left
+    ]
+    if again.error or not turned:
+        return result
+    first = left[(turned[0].line, turned[0].column)]
+    sites = tuple(
+        (
+            dataclasses.replace(
+                s, status=Status.MANUAL, reason=left.get((s.line, s.column), first)
+            )
+            if s.status == Status.REWRITE
+            else s
+        )
+        for s in result.sites
+    )
+    return dataclasses.replace(result, new=None, sites=sites)
 
 
 def process_file(path: str, options: RunOptions) -> FileResult:

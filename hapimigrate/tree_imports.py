@@ -95,18 +95,41 @@ _CONSTANT = re.compile(
 
 
 def _constants(path: str) -> list[tuple[str, str]]:
-    """``NAME = "text"`` at the top level of a module, the one assignment of
-    ``NAME`` there (``NAME += ...`` or a second ``NAME = ...`` rule it out)."""
+    """``NAME = "text"`` at the top level of a module, as its readers may see
+    it: its one assignment; or, where branches or functions assign it other
+    literals too (``if MOCK: BASE_URL = "http://mock..."``), one that is not a
+    HubSpot URL (the reader must not take it for HubSpot's); nothing where an
+    assignment is not a literal (``NAME += ...``)."""
     data = _read(path)
     found = []
     for match in _CONSTANT.finditer(data):
         name = match.group(1)
-        assigned = re.findall(
-            rb"^" + re.escape(name) + rb"[ \t]*[-+]?=(?!=)", data, re.M
+        assigned = re.findall(  # a branch or a function may assign it too
+            rb"^[ \t]*" + re.escape(name) + rb"[ \t]*[-+]?=(?!=)", data, re.M
         )
-        if len(assigned) == 1:
-            found.append((name.decode(), match.group(3).decode("utf-8", "replace")))
+        value = match.group(3).decode("utf-8", "replace")
+        if len(assigned) > 1:
+            literals = [
+                m.group(2).decode("utf-8", "replace")
+                for m in re.finditer(
+                    rb"^[ \t]*" + re.escape(name) + rb"[ \t]*=[ \t]*(['\"])"
+                    rb"([^'\"\\\n{}%]*)\1[ \t]*(?:#.*)?$",
+                    data,
+                    re.M,
+                )
+            ]
+            if len(literals) != len(assigned):
+                continue
+            value = next((v for v in literals if _other_host(v)), value)
+        found.append((name.decode(), value))
     return found
+
+
+def _other_host(text: str) -> bool:
+    from hapimigrate import hubspot
+
+    host = hubspot.host(text)
+    return host is not None and not hubspot.is_hubspot_host(host)
 
 
 def _constant(path: str, name: str) -> str | None:

@@ -1943,3 +1943,27 @@ def test_a_helper_returning_a_carrier_given_a_host_or_key_keeps_it(tmp_path, cal
         f"    return requests.get({call})\n"
     )
     assert not any(r.changed for r in tree_results(tmp_path))
+
+
+def test_a_host_constant_another_module_switches_in_a_branch_keeps_its_readers(
+    tmp_path,
+):
+    """A review: constants.py set BASE_URL to a mock host when HUBSPOT_MOCK is
+    set; client.py, importing it, was migrated: the mock got the token."""
+    (tmp_path / "constants.py").write_text(
+        "import os\nBASE_URL = 'https://api.hubapi.com'\n"
+        "if os.environ.get('HUBSPOT_MOCK'):\n"
+        "    BASE_URL = 'http://mock-hubspot.example.com:8080'\n"
+    )
+    (tmp_path / "settings.py").write_text(
+        "import os\nHUBSPOT_API_KEY = os.environ['HUBSPOT_API_KEY']\n"
+    )
+    (tmp_path / "client.py").write_text(
+        "import requests\nfrom constants import BASE_URL\nimport settings\n"
+        "def owners():\n    return requests.get(BASE_URL + '/crm/v3/owners',"
+        " params={'hapikey': settings.HUBSPOT_API_KEY})\n"
+    )
+    results = tree_results(tmp_path)
+    assert not any(r.changed for r in results)
+    (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "mock-hubspot.example.com" in site.reason

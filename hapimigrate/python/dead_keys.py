@@ -20,6 +20,7 @@ from libcst.metadata import FunctionScope, GlobalScope
 from hapimigrate import tree_imports
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.exports import exported_names
 from hapimigrate.python.edits import drop_items, plus_operands
 from hapimigrate.python.setting_values import (
     decouple_reason,
@@ -267,8 +268,6 @@ class _Everything:
 def _exported(module: cst.Module) -> set[str] | _Everything:
     """The names ``__all__`` lists, however the module builds it (``+=``,
     ``.append``...); every name where that cannot be read."""
-    from hapimigrate.python.dead_settings import exported_names  # (imports us)
-
     names = exported_names(module)
     return _Everything() if names is None else names
 
