@@ -100,6 +100,9 @@ class FileResult:
     # module-level functions that return a session given the header: other
     # modules calling them must not be sending elsewhere with it
     session_factories: tuple[str, ...] = ()
+    # functions (or classes, for methods) whose rewritten request's host comes
+    # from their parameters: other modules calling them may give any host
+    parameter_hosts: tuple[str, ...] = ()
     # classes holding a session given the header: (class, attribute), the
     # attribute "" for a requests.Session subclass; other modules' instances
     # must not send it elsewhere

@@ -448,6 +448,7 @@ def _keep_keys_read_elsewhere(
             or result.token_parameters
             or result.session_headers
             or result.session_factories
+            or result.parameter_hosts
             or result.session_classes
             or result.provider_keys
         ):
@@ -487,6 +488,7 @@ def _keep_keys_read_elsewhere(
     for r in deferred:
         needed |= {n.encode() for n in (*r.removed_keys, *r.token_parameters)}
         needed |= {s.encode() for s in (*r.session_headers, *r.session_factories)}
+        needed |= {f.encode() for f in r.parameter_hosts}
         needed |= {c.encode() for c, _ in (*r.class_reads, *r.session_classes)}
         needed |= {b"getattr"} if r.token_parameters else set()
         needed |= {name.encode() for _, name in r.imported_keys}
@@ -570,6 +572,9 @@ def _keep_keys_read_elsewhere(
         # a session made by a function other modules call: they may send it
         # anywhere (their requests are not followed)
         shared |= {f for f in result.session_factories if named(f)}
+        # a function whose request's host comes from its parameters, called by
+        # other modules: they may give it any host
+        shared |= {f"hosts:{f}" for f in result.parameter_hosts if named(f)}
         # a class holding the session: other modules' instances of it must send
         # to HubSpot only, and stay where they are made
         shared |= {

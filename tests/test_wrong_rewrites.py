@@ -1967,3 +1967,36 @@ def test_a_host_constant_another_module_switches_in_a_branch_keeps_its_readers(
     assert not any(r.changed for r in results)
     (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
     assert site.status == Status.MANUAL and "mock-hubspot.example.com" in site.reason
+
+
+@pytest.mark.parametrize(
+    "helper, call",
+    [
+        (
+            "def get(path):\n    return requests.get(urljoin(BASE, path),"
+            " params={'hapikey': KEY})\n",
+            "hs.get('https://status.example.com/api/v2/status.json')",
+        ),
+        (
+            "def call(host, path):\n    return requests.get(f'https://{host}{path}',"
+            " params={'hapikey': KEY})\n",
+            "hs.call('status.example.com', '/api/v2/status.json')",
+        ),
+    ],
+    ids=["urljoin", "host parameter"],
+)
+def test_a_helper_whose_host_comes_from_other_modules_callers_stays(
+    tmp_path, helper, call
+):
+    """A review: hs.get(path) joined its path to HubSpot's base; status.py
+    gave it an absolute URL of a status page, which got the token."""
+    (tmp_path / "hs.py").write_text(
+        "import os, requests\nfrom urllib.parse import urljoin\n"
+        "KEY = os.environ['HUBSPOT_API_KEY']\nBASE = 'https://api.hubapi.com/'\n"
+        + helper
+    )
+    (tmp_path / "status.py").write_text(f"import hs\ndef ping():\n    return {call}\n")
+    results = tree_results(tmp_path)
+    assert not any(r.changed for r in results)
+    (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
+    assert "called from other modules of the tree" in site.reason

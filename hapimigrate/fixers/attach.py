@@ -102,6 +102,7 @@ def sink_problem(
         or _callers_elsewhere(ctx, route)
         or _fallback_problem(ctx, route)
         or _response_resent(ctx, route)
+        or _parameter_host(ctx, route)
     )
 
 
@@ -2693,6 +2694,47 @@ _URLLIB = ("urllib2", "urllib.request")
 
 def _urllib_modules(names: set[str], attribute: str) -> set[str]:
     return {m for m in _URLLIB if f"{m}.{attribute}" in names}
+
+
+PARAMETER_HOST_ELSEWHERE = (
+    "{}() is called from other modules of the tree, and its request's host comes "
+    "from its {}: the token would go to whatever host they give; migrate them "
+    "together by hand"
+)
+
+
+def _parameter_host(ctx: ModuleContext, route: Route) -> str | None:
+    """A request whose host comes from its function's parameters
+    (``f"https://{host}{path}"``, ``urljoin(BASE, url)``): its callers here are
+    checked elsewhere; other modules' calls are the tree pass's to find."""
+    for sink in route.sinks:
+        if sink.call is None:
+            continue
+        url = call_endpoints.sink_url_node(sink)
+        function = ctx.ancestor(sink.call, cst.FunctionDef)
+        if url is None or not isinstance(function, cst.FunctionDef):
+            continue
+        params = function.params
+        names = {
+            p.name.value
+            for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+        } - {"self", "cls"}
+        if isinstance(url, cst.Name) and url.value in names:
+            continue  # the URL is the parameter: a helper other modules' calls check
+        fields = set(
+            re.findall(r"\{(\w+)\}", _host_part(values.url_template(ctx, url)))
+        )
+        given = sorted(fields & names)
+        if not given:
+            continue
+        owner = ctx.ancestor(function, cst.ClassDef)
+        word = (
+            owner.name.value if isinstance(owner, cst.ClassDef) else function.name.value
+        )
+        ctx.parameter_hosts.add(word)
+        if f"hosts:{word}" in ctx.shared_elsewhere:
+            return PARAMETER_HOST_ELSEWHERE.format(function.name.value, given[0])
+    return None
 
 
 RESENT = (

@@ -163,6 +163,8 @@ class ModuleContext:
         self.mixed_requests: frozenset[int] = frozenset()
         self.session_headers: set[str] = set()
         self.session_factories: set[str] = set()
+        # functions whose request's host comes from their parameters
+        self.parameter_hosts: set[str] = set()
         self.session_classes: set[tuple[str, str]] = set()
         # Python 2 era code (that Python 3 still parses): generated code stays
         # valid Python 2 (no ``{**h}``)

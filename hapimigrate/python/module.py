@@ -242,6 +242,7 @@ def _process(
         token_parameters=tuple(sorted(ctx.token_parameters)),
         session_headers=tuple(sorted(ctx.session_headers)),
         session_factories=tuple(sorted(ctx.session_factories)),
+        parameter_hosts=tuple(sorted(ctx.parameter_hosts)),
         session_classes=tuple(sorted(ctx.session_classes)),
         class_reads=_class_reads(text, sites),
         provider_keys=tuple(sorted(ctx.provider_keys)),
