@@ -190,7 +190,7 @@ def _built_doubt(
         )
     func = call.func
     if isinstance(func, cst.Name) and _defined_here(ctx, func.value):
-        if imported_clients.local_builds_a_client(ctx.module.code, func.value, method):
+        if imported_clients.local_builds_a_client(ctx.text, func.value, method):
             return None
         return NOT_KNOWN_TO_TAKE_HEADERS.format(label, method, built)
     return None  # a parameter's, a method's result: judged by the name

@@ -893,7 +893,7 @@ def _redirected(ctx: ModuleContext, carrier: Carrier, call: cst.Call) -> str | N
             rf"(?m)(?<![\w.])(?:(?!self\b|cls\b)[A-Za-z_]\w*|(?:self|cls)\.\w+)"
             rf"(?:\.\w+|\[[^\]\n]*\])*\.({names})[ \t]*=(?!=)"
             rf"|\bsetattr\(",
-            ctx.module.code,
+            ctx.text,
         )
         if written:
             return (

@@ -220,7 +220,7 @@ def guarded_elsewhere(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str | 
         if identity.isidentifier() and re.search(
             r"""environ\s*\[\s*['"]%s['"]\s*\]\s*=(?!=)|"""
             r"""(?:setdefault|putenv)\(\s*['"]%s['"]""" % (identity, identity),
-            ctx.module.code,
+            ctx.text,
         ):
             return SETS_ITS_VARIABLE.format(identity)
     return None
@@ -532,7 +532,7 @@ def _mutated_attribute(ctx: ModuleContext, owner: cst.ClassDef, name: str) -> bo
     outside = (
         rf"(?<!self)\.{re.escape(name)}\s*(?:=(?!=)|\[[^\]\n]*\]\s*=(?!=)|\.update\()"
     )
-    return bool(re.search(outside, ctx.module.code))
+    return bool(re.search(outside, ctx.text))
 
 
 def note_requests(ctx: ModuleContext, route: Route | None, status: Status) -> None:
@@ -909,9 +909,7 @@ def _class_instances_elsewhere(
         return SESSION_ELSEWHERE.format(
             f"{name}()" + (f".{attribute}" if attribute else "")
         )
-    outside = ctx.module.code.replace(
-        ctx.code(home), "\n" * ctx.code(home).count("\n"), 1
-    )
+    outside = ctx.text.replace(ctx.code(home), "\n" * ctx.code(home).count("\n"), 1)
     line = session_uses.held_elsewhere(outside.encode(), name, attribute, followed=True)
     if line is None:
         return None
@@ -1480,7 +1478,7 @@ def _mutated(ctx: ModuleContext, table: cst.BaseExpression) -> bool:
         re.search(
             rf"\b{name}\s*(?:\[[^\]]*\]\s*=(?!=)|\+=|\|=|\.(?:append|extend|insert|"
             rf"update|setdefault|__setitem__)\()",
-            ctx.module.code,
+            ctx.text,
         )
         is not None
     )
@@ -1919,7 +1917,7 @@ def key_options_problem(ctx: ModuleContext, chain: Sequence[Origin]) -> str | No
         or _HUBSPOT_KEY_VARIABLE.search(name)
         or (not found and _ANY_KEY_VARIABLE.search(name))
     ]
-    if re.search(r"\bauto_envvar_prefix\b", ctx.module.code):
+    if re.search(r"\bauto_envvar_prefix\b", ctx.text):
         others.append("variables named by auto_envvar_prefix")
     for call in ctx.index.calls:  # @click.option("--api-key", default=os.getenv(...))
         if _OPTION_CALL.search(ctx.code(call.func)) and any(
@@ -2503,7 +2501,7 @@ def host_guard(
         not isinstance(getattr(b, "node", None), cst.Param) for b in scope[url.value]
     ):
         return None, f"it changes {url.value} before the request"
-    if re.search(r"\burlsplit\b", ctx.module.code):
+    if re.search(r"\burlsplit\b", ctx.text):
         return None, "this module names urlsplit already"
     if used_as_value(ctx, function) is not None:
         return None, "it is also used as a value, with URLs not seen"

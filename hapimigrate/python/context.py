@@ -168,7 +168,9 @@ class ModuleContext:
         self.session_classes: set[tuple[str, str]] = set()
         # Python 2 era code (that Python 3 still parses): generated code stays
         # valid Python 2 (no ``{**h}``)
-        self.python2_style = bool(_PYTHON2_SIGNS.search(self.module.code))
+        # the module's text, made once (LibCST makes it anew at each .code)
+        self.text = self.module.code
+        self.python2_style = bool(_PYTHON2_SIGNS.search(self.text))
         # the run's options for the fixers that run only when asked (see RunOptions)
         self.modernize = modernize
         self.calls = calls

@@ -205,7 +205,7 @@ def _reads(
                 for a in named
             ):
                 found.append(call)
-    if re.search(r"\b__slots__\b", ctx.module.code):
+    if re.search(r"\b__slots__\b", ctx.text):
         # __slots__ lists the attribute: code may read it by name through them
         found.extend(n for n in ctx.index.attributes.get("__slots__", ()) if kept(n))
         found.extend(

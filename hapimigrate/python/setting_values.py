@@ -76,7 +76,7 @@ def decouple_reason(ctx: ModuleContext, value: cst.BaseExpression) -> str | None
     if (
         isinstance(value, cst.Call)
         and ctx.code(value.func) in ("config", "decouple.config")
-        and "decouple" in ctx.module.code
+        and "decouple" in ctx.text
     ):
         return dotenv_reason(ctx, "python-decouple's config()")
     return None
