@@ -64,7 +64,7 @@ def imported_constants(
     code names them: ``HUBSPOT_URL`` (``from app.http import HUBSPOT_URL``) or
     ``http.HUBSPOT_URL`` (``from app import http``, ``import http``), with the
     literal their module assigns them at its top level."""
-    data = _read(path)
+    data = read(path)
     found: list[tuple[str, str]] = []
     for match in _FROM_IMPORT.finditer(data):
         source = match.group(1).decode().split(".")[-1]
@@ -100,7 +100,7 @@ def _constants(path: str) -> list[tuple[str, str]]:
     literals too (``if MOCK: BASE_URL = "http://mock..."``), one that is not a
     HubSpot URL (the reader must not take it for HubSpot's); nothing where an
     assignment is not a literal (``NAME += ...``)."""
-    data = _read(path)
+    data = read(path)
     found = []
     for match in _CONSTANT.finditer(data):
         name = match.group(1)
@@ -136,7 +136,8 @@ def _constant(path: str, name: str) -> str | None:
     return dict(_constants(path)).get(name)
 
 
-def _read(path: str) -> bytes:
+def read(path: str) -> bytes:
+    """A file's bytes; none where it cannot be read."""
     try:
         with open(path, "rb") as handle:
             return handle.read()
@@ -159,7 +160,7 @@ def env_aliases(files: list[str]) -> dict[str, str]:
     for path in files:
         if not path.endswith(".py"):
             continue
-        for match in _ENV_ASSIGNMENT.finditer(_read(path)):
+        for match in _ENV_ASSIGNMENT.finditer(read(path)):
             seen.setdefault(match.group(1).decode(), set()).add(match.group(2).decode())
     return {name: envs.pop() for name, envs in seen.items() if len(envs) == 1}
 

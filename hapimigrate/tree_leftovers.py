@@ -20,6 +20,7 @@ from typing import Iterable
 from hapimigrate import prefilter
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import FileResult, Kind, Site, Status
+from hapimigrate.tree_imports import read
 
 READ = (
     "{} is still read here after the migration: the old variable stays required "
@@ -55,7 +56,7 @@ def report(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
             continue
         text = result.new if result.changed else result.original
         if text is None:
-            text = _read(result.path)
+            text = read(result.path)
         added = list(_leftovers(result, text, migrated))
         out.append(
             dataclasses.replace(result, sites=result.sites + tuple(added))
@@ -79,14 +80,6 @@ _USES = re.compile(
     + _QUOTED
     + rb")"
 )
-
-
-def _read(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError:
-        return b""
 
 
 def _leftovers(result: FileResult, text: bytes, migrated: set[str]) -> Iterable[Site]:

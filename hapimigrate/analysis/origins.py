@@ -18,6 +18,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from typing import TypeVar
+
 import libcst as cst
 from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 
@@ -26,6 +28,8 @@ from hapimigrate.analysis import arguments, values
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, walk
+
+_Node = TypeVar("_Node", bound=cst.CSTNode)
 
 CONFIG, CALLER, FALLBACK = "config", "caller", "fallback"
 MIXED, UNKNOWN = "mixed", "unknown"
@@ -146,22 +150,23 @@ def _variables(
 
 def own_returns(function: cst.FunctionDef) -> list[cst.Return]:
     """The function's own return statements (not those of nested functions)."""
-    found: list[cst.Return] = []
+    return own_nodes(function, cst.Return)
 
-    class Returns(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is function
 
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
+def own_nodes(function: cst.FunctionDef, kind: type[_Node]) -> list[_Node]:
+    """The function's own nodes of ``kind`` (its returns, its yields), not those
+    of the functions, classes and lambdas inside it."""
+    found: list[_Node] = []
 
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
+    class Own(cst.CSTVisitor):
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            if isinstance(node, kind):
+                found.append(node)
+            if isinstance(node, cst.FunctionDef):
+                return node is function
+            return not isinstance(node, (cst.ClassDef, cst.Lambda))
 
-        def visit_Return(self, node: cst.Return) -> None:
-            found.append(node)
-
-    function.visit(Returns())
+    function.visit(Own())
     return found
 
 

@@ -1087,23 +1087,7 @@ def _factory_uses(ctx: ModuleContext, factory: cst.FunctionDef) -> str | None:
 
 def _own_yields(function: cst.FunctionDef) -> list[cst.Yield]:
     """The function's own yields (not those of nested functions)."""
-    found: list[cst.Yield] = []
-
-    class Yields(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            return node is function
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-        def visit_Yield(self, node: cst.Yield) -> None:
-            found.append(node)
-
-    function.visit(Yields())
-    return found
+    return origins.own_nodes(function, cst.Yield)
 
 
 def _factory_references(
