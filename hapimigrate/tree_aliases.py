@@ -237,3 +237,20 @@ class Chains:
                 if any(wanted(e) for c, s in chains for e in self.expand(c, s)):
                     found.add(name)
         return found
+
+
+def bound_names(statement: ast.stmt) -> frozenset[str]:
+    """The module-level names a top-level statement defines."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return frozenset([statement.name])
+    targets: list[ast.expr] = []
+    if isinstance(statement, ast.Assign):
+        targets = statement.targets
+    elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
+        targets = [statement.target]
+    return frozenset(
+        n.id
+        for t in targets
+        for n in ast.walk(t)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    )

@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator
 
 from hapimigrate import prefilter
 from hapimigrate.model import FileResult, Site, Status
-from hapimigrate.tree_aliases import Chains, value_chain
+from hapimigrate.tree_aliases import Chains, bound_names, value_chain
 from hapimigrate.tree_hold import hold
 from hapimigrate.tree_imports import imported_names, importable_names
 
@@ -478,7 +478,7 @@ class _Module:
         self.spans: list[tuple[int, int, frozenset[str]]] = []
         self.uses: dict[str, set[str]] = {}
         for statement in tree.body:
-            bound = _bound(statement)
+            bound = bound_names(statement)
             if not bound:
                 continue
             start = min(
@@ -514,22 +514,6 @@ class _Module:
             seen.add(current)
             todo.extend(self.uses[current] & self.names)
         return seen
-
-
-def _bound(statement: ast.stmt) -> frozenset[str]:
-    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return frozenset([statement.name])
-    targets: list[ast.expr] = []
-    if isinstance(statement, ast.Assign):
-        targets = statement.targets
-    elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
-        targets = [statement.target]
-    return frozenset(
-        n.id
-        for t in targets
-        for n in ast.walk(t)
-        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-    )
 
 
 def _path_names(tree: ast.Module, hidden: bool = False) -> _Tables:

@@ -39,7 +39,7 @@ from typing import Iterable, Iterator
 from hapimigrate import prefilter
 from hapimigrate.hubspot.urls import host, takes_tokens
 from hapimigrate.model import FileResult, Status
-from hapimigrate.tree_aliases import Chain, Chains, value_chain
+from hapimigrate.tree_aliases import Chain, Chains, bound_names, value_chain
 from hapimigrate.tree_hold import hold
 from hapimigrate.tree_imports import imported_names, importable_names, module_file
 
@@ -235,7 +235,7 @@ class _Reader:
         calls: dict[str, set[str]] = {}
         for index, statement in enumerate(tree.body):
             # a statement binding nothing (``if __name__ == ...``) owns its sites
-            bound = _bound(statement) or frozenset([f"<{index}>"])
+            bound = bound_names(statement) or frozenset([f"<{index}>"])
             start = min(
                 [statement.lineno]
                 + [d.lineno for d in getattr(statement, "decorator_list", ())]
@@ -338,23 +338,6 @@ class _Reader:
         return found
 
 
-def _bound(statement: ast.stmt) -> frozenset[str]:
-    """The module-level names a top-level statement defines."""
-    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return frozenset([statement.name])
-    targets: list[ast.expr] = []
-    if isinstance(statement, ast.Assign):
-        targets = statement.targets
-    elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
-        targets = [statement.target]
-    return frozenset(
-        n.id
-        for t in targets
-        for n in ast.walk(t)
-        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-    )
-
-
 def _literal_names(tree: ast.Module) -> set[str]:
     """The module's top-level names whose value writes a string (a URL, a
     table of them, a key read from the environment): those another module may
@@ -366,7 +349,7 @@ def _literal_names(tree: ast.Module) -> set[str]:
             isinstance(n, ast.Constant) and isinstance(n.value, str)
             for n in ast.walk(value)
         ):
-            found |= {owner + n for n in _bound(statement)}
+            found |= {owner + n for n in bound_names(statement)}
     return found
 
 
@@ -540,7 +523,7 @@ def _url_names(tree: ast.Module) -> set[str]:
         owner + name
         for statement, owner in _assignments(tree)
         if statement.value is not None and _holds_url(statement.value)
-        for name in _bound(statement)
+        for name in bound_names(statement)
     }
 
 
@@ -605,7 +588,7 @@ def _module_changes(
 
     # another module's table read here: its own entries must be HubSpot's
     for statement, owner in _assignments(tree):
-        for name in {owner + n for n in _bound(statement)} & own:
+        for name in {owner + n for n in bound_names(statement)} & own:
             value = statement.value
             if isinstance(value, (ast.Dict, ast.List, ast.Tuple, ast.Set)) and (
                 _holds_url(value)  # a table of URLs, not of params
