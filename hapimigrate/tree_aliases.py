@@ -254,3 +254,17 @@ def bound_names(statement: ast.stmt) -> frozenset[str]:
         for n in ast.walk(t)
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
     )
+
+
+def function_locals(scope: ast.AST) -> frozenset[str]:
+    """The names a function binds itself (its parameters, its assignments),
+    less those it declares global: ``def f(client)`` is not the module's."""
+    stored, declared = set(), set()
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stored.add(node.id)
+        elif isinstance(node, ast.arg):
+            stored.add(node.arg)
+        elif isinstance(node, ast.Global):
+            declared.update(node.names)
+    return frozenset(stored - declared)

@@ -225,3 +225,28 @@ def function_source(path: str, name: str) -> str | None:
         if read & bound:
             reach.append(statement)
     return "\n".join(ast.get_source_segment(text, node) or "" for node in reach)
+
+
+_TEST_DIRS = {"tests", "test", "testing"}
+
+
+def tree_root(files: list[str]) -> str:
+    """The folder the tree's files share."""
+    folders = {os.path.dirname(os.path.abspath(p)) for p in files}
+    try:
+        return os.path.commonpath(sorted(folders)) if folders else ""
+    except ValueError:  # paths on different drives
+        return ""
+
+
+def is_test_module(path: str, root: str = "") -> bool:
+    """A test module: ``test_*.py``, ``*_test.py``, ``conftest.py``, or one in
+    a ``tests`` folder below ``root`` (the tree's, not the folders above it):
+    its stand-ins are not the app's hosts, keys or writers."""
+    name = os.path.basename(path)
+    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
+        return True
+    folder = os.path.dirname(os.path.abspath(path))
+    if root and (folder + os.sep).startswith(root + os.sep):
+        folder = folder[len(root) :]
+    return any(p in _TEST_DIRS for p in folder.split(os.sep))

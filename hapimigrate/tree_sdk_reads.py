@@ -26,6 +26,8 @@ import ast
 import os
 from typing import Iterable, Iterator
 
+from hapimigrate.tree_imports import is_test_module, tree_root
+from hapimigrate.tree_aliases import function_locals
 from hapimigrate import prefilter
 from hapimigrate.model import FileResult, Kind, Status
 from hapimigrate.tree_aliases import Chain, Chains, value_chain
@@ -39,7 +41,6 @@ READ_ELSEWHERE = (
 HELD = "another module reads this module's SDK client's api_key: by hand"
 
 _ATTRIBUTE = "api_key"
-_TEST_DIRS = {"tests", "test", "testing"}
 
 
 def hold_key_reads(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
@@ -54,7 +55,7 @@ def hold_key_reads(results: list[FileResult], files: Iterable[str]) -> list[File
     if not clients:
         return results
     files = sorted(files)
-    root = _root(files)
+    root = tree_root(files)
     readers = list(_readers(files, root))
     out = []
     for result in results:
@@ -135,7 +136,7 @@ class _Reader:
                 return self._reads
             chains = Chains(tree)
             for scope, statements in chains.scopes():
-                local = _locals(scope) if scope is not None else frozenset()
+                local = function_locals(scope) if scope is not None else frozenset()
                 for statement in statements:
                     for node in ast.walk(statement):
                         held = _holder(node)
@@ -148,20 +149,6 @@ class _Reader:
 
 
 _Read = tuple[int, Chain, "ast.AST | None", frozenset[str], Chains]
-
-
-def _locals(scope: ast.AST) -> frozenset[str]:
-    """The names a function binds itself (its parameters, its assignments),
-    less those it declares global: ``def f(client)`` is not the module's."""
-    stored, declared = set(), set()
-    for node in ast.walk(scope):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            stored.add(node.id)
-        elif isinstance(node, ast.arg):
-            stored.add(node.arg)
-        elif isinstance(node, ast.Global):
-            declared.update(node.names)
-    return frozenset(stored - declared)
 
 
 def _holder(node: ast.AST) -> ast.expr | None:
@@ -197,7 +184,7 @@ def _imports(tree: ast.Module) -> list[tuple[str | None, str, str]]:
 
 def _readers(files: list[str], root: str) -> Iterator[_Reader]:
     for path in files:
-        if not prefilter.is_python(path) or _is_test(path, root):
+        if not prefilter.is_python(path) or is_test_module(path, root):
             continue
         try:
             with open(path, "rb") as handle:
@@ -279,26 +266,6 @@ def _reason(site, reads: dict[int, tuple[str, str]]) -> str | None:
     if read is None:
         return None
     return READ_ELSEWHERE.format(where=read[1], name=read[0])
-
-
-def _root(files: list[str]) -> str:
-    folders = {os.path.dirname(os.path.abspath(p)) for p in files}
-    try:
-        return os.path.commonpath(sorted(folders)) if folders else ""
-    except ValueError:
-        return ""
-
-
-def _is_test(path: str, root: str) -> bool:
-    """A test module (``test_*.py``, ``*_test.py``, ``conftest.py``, one in a
-    ``tests`` folder below ``root``)."""
-    name = os.path.basename(path)
-    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
-        return True
-    folder = os.path.dirname(os.path.abspath(path))
-    if root and (folder + os.sep).startswith(root + os.sep):
-        folder = folder[len(root) :]
-    return any(p in _TEST_DIRS for p in folder.split(os.sep))
 
 
 __all__ = ["READ_ELSEWHERE", "hold_key_reads"]

@@ -36,6 +36,8 @@ import re
 import sys
 from typing import Iterable, Iterator
 
+from hapimigrate.tree_imports import is_test_module, tree_root
+from hapimigrate.tree_aliases import function_locals
 from hapimigrate import prefilter
 from hapimigrate.hubspot.urls import host, takes_tokens
 from hapimigrate.model import FileResult, Status
@@ -64,7 +66,6 @@ RUN_TIME = "a value known at run time"
 _MUTATORS = frozenset(
     {"update", "append", "extend", "insert", "setdefault", "__setitem__", "add"}
 )
-_TEST_DIRS = {"tests", "test", "testing"}
 
 Value = tuple[str, str]  # (the defining module's path, the name)
 
@@ -456,11 +457,11 @@ def _changes(
     stems = {
         s.encode() for path in homes for s in importable_names(path) if s != "__init__"
     }
-    root = _root(files)
+    root = tree_root(files)
     found: dict[Value, list[Change]] = {}
     urls: set[Value] = set()
     for path in sorted(files):
-        if not prefilter.is_python(path) or _is_test(path, root):
+        if not prefilter.is_python(path) or is_test_module(path, root):
             continue
         try:
             with open(path, "rb") as handle:
@@ -550,7 +551,7 @@ def _module_changes(
     def local(scope: ast.AST) -> frozenset[str]:
         """The names a function binds itself (once per function)."""
         if id(scope) not in held:
-            held[id(scope)] = _locals(scope)
+            held[id(scope)] = function_locals(scope)
         return held[id(scope)]
 
     def resolve(chain: Chain, scope, expand: bool | str = True) -> Value | None:
@@ -875,20 +876,6 @@ def _written_value(target, scope, resolve) -> tuple[Value, bool] | None:
     return (value, True) if value is not None else None
 
 
-def _locals(scope: ast.AST) -> frozenset[str]:
-    """The names a function binds itself: assigned or parameters, less those
-    it declares global (once per function node)."""
-    stored, declared = set(), set()
-    for node in ast.walk(scope):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            stored.add(node.id)
-        elif isinstance(node, ast.arg):
-            stored.add(node.arg)
-        elif isinstance(node, ast.Global):
-            declared.update(node.names)
-    return frozenset(stored - declared)
-
-
 def _unsafe(value: ast.expr) -> str | None:
     """What a written value may send the token to: None for a literal of
     HubSpot's hosts (or no host: a path, a number), else the other host, or
@@ -922,26 +909,6 @@ def _template(node: ast.AST) -> str:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return _template(node.left) + _template(node.right)
     return "{}"
-
-
-def _root(files: list[str]) -> str:
-    folders = {os.path.dirname(os.path.abspath(p)) for p in files}
-    try:
-        return os.path.commonpath(sorted(folders)) if folders else ""
-    except ValueError:
-        return ""
-
-
-def _is_test(path: str, root: str) -> bool:
-    """A test module (``test_*.py``, ``*_test.py``, ``conftest.py``, one in a
-    ``tests`` folder below ``root``): its stand-ins are not the app's hosts."""
-    name = os.path.basename(path)
-    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
-        return True
-    folder = os.path.dirname(os.path.abspath(path))
-    if root and (folder + os.sep).startswith(root + os.sep):
-        folder = folder[len(root) :]
-    return any(p in _TEST_DIRS for p in folder.split(os.sep))
 
 
 __all__ = [

@@ -27,6 +27,7 @@ import os
 import re
 from typing import Callable, Iterable
 
+from hapimigrate.tree_imports import is_test_module, tree_root
 from hapimigrate import prefilter
 from hapimigrate.tree_hold import hold
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Site
@@ -40,7 +41,6 @@ WRITTEN_ELSEWHERE = (
 )
 
 _NAME = re.compile(r"[A-Za-z_]\w*\Z")
-_TEST_DIRS = {"tests", "test", "testing"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -116,7 +116,7 @@ def find(files: Iterable[str], keys: set[str]) -> Writes:
     from hapimigrate.tree_developer import may_name_developer_api
 
     files = sorted(files)
-    root = _root(files)
+    root = tree_root(files)
     env_files: list[str] = []
     developer: list[tuple[str, bytes]] = []
     bound: dict[str, set[str]] = {}
@@ -157,15 +157,6 @@ def find(files: Iterable[str], keys: set[str]) -> Writes:
     )
 
 
-def _root(files: list[str]) -> str:
-    """The folder the tree's files share."""
-    folders = {os.path.dirname(os.path.abspath(p)) for p in files}
-    try:
-        return os.path.commonpath(sorted(folders)) if folders else ""
-    except ValueError:  # paths on different drives
-        return ""
-
-
 def _read_python(path: str) -> bytes | None:
     if not prefilter.is_python(path):
         return None
@@ -188,22 +179,10 @@ def _named(data: bytes, names: set[str]) -> set[str]:
 def _add_writes(
     found: dict[str, str], path: str, data: bytes, named: set[str], root: str
 ) -> None:
-    if _is_test(path, root):
+    if is_test_module(path, root):
         return
     for variable, line in _writes(data, named):
         found.setdefault(variable, f"{os.path.basename(path)}:{line}")
-
-
-def _is_test(path: str, root: str = "") -> bool:
-    """A test module: ``test_*.py``, ``*_test.py``, ``conftest.py``, or one in
-    a ``tests`` folder below ``root`` (the tree's, not the folders above it)."""
-    name = os.path.basename(path)
-    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
-        return True
-    folder = os.path.dirname(os.path.abspath(path))
-    if root and (folder + os.sep).startswith(root + os.sep):
-        folder = folder[len(root) :]
-    return any(p in _TEST_DIRS for p in folder.split(os.sep))
 
 
 def _writes(data: bytes, variables: set[str]) -> list[tuple[str, int]]:
