@@ -268,3 +268,21 @@ def function_locals(scope: ast.AST) -> frozenset[str]:
         elif isinstance(node, ast.Global):
             declared.update(node.names)
     return frozenset(stored - declared)
+
+
+ImportedName = tuple[str | None, str, str]  # (from-module or None, name, local)
+
+
+def imported_aliases(nodes: Iterable[ast.AST]) -> list[ImportedName]:
+    """(the last part of a from-import's module, or None for ``import x``; the
+    name; the local name) of each import among ``nodes``."""
+    found: list[ImportedName] = []
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom):
+            source = (node.module or "").split(".")[-1]
+            for alias in node.names:
+                found.append((source, alias.name, alias.asname or alias.name))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                found.append((None, alias.name, alias.asname or alias.name))
+    return found

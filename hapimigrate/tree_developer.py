@@ -33,7 +33,13 @@ from typing import Callable, Iterable, Iterator
 
 from hapimigrate import prefilter
 from hapimigrate.model import FileResult, Site, Status
-from hapimigrate.tree_aliases import Chains, bound_names, value_chain
+from hapimigrate.tree_aliases import (
+    Chains,
+    ImportedName,
+    bound_names,
+    imported_aliases,
+    value_chain,
+)
 from hapimigrate.tree_hold import hold
 from hapimigrate.tree_imports import imported_names, importable_names
 
@@ -201,18 +207,9 @@ class _Other:
                 self._tree = False
         return self._tree or None
 
-    def read_imports(self, tree: ast.Module) -> list[tuple[str | None, str, str]]:
+    def read_imports(self, tree: ast.Module) -> list[ImportedName]:
         """(source of a from-import or None, name, local) of its imports."""
-        found: list[tuple[str | None, str, str]] = []
-        for node in _statements(tree.body):  # imports are statements
-            if isinstance(node, ast.ImportFrom):
-                source = (node.module or "").split(".")[-1]
-                for alias in node.names:
-                    found.append((source, alias.name, alias.asname or alias.name))
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    found.append((None, alias.name, alias.asname or alias.name))
-        return found
+        return imported_aliases(_statements(tree.body))  # imports are statements
 
     def _scan(self) -> None:
         self._read = True

@@ -30,7 +30,13 @@ from hapimigrate.tree_imports import is_test_module, tree_root
 from hapimigrate.tree_aliases import function_locals
 from hapimigrate import prefilter
 from hapimigrate.model import FileResult, Kind, Status
-from hapimigrate.tree_aliases import Chain, Chains, value_chain
+from hapimigrate.tree_aliases import (
+    Chain,
+    Chains,
+    ImportedName,
+    imported_aliases,
+    value_chain,
+)
 from hapimigrate.tree_hold import hold
 from hapimigrate.tree_imports import importable_names, imported_names
 
@@ -168,18 +174,9 @@ def _holder(node: ast.AST) -> ast.expr | None:
     return None
 
 
-def _imports(tree: ast.Module) -> list[tuple[str | None, str, str]]:
-    """(the last part of a from-import's module or None, name, local)."""
-    found: list[tuple[str | None, str, str]] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            source = (node.module or "").split(".")[-1]
-            for alias in node.names:
-                found.append((source, alias.name, alias.asname or alias.name))
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                found.append((None, alias.name, alias.asname or alias.name))
-    return found
+def _imports(tree: ast.Module) -> list[ImportedName]:
+    """Every import of the module, in any block."""
+    return imported_aliases(ast.walk(tree))
 
 
 def _readers(files: list[str], root: str) -> Iterator[_Reader]:
