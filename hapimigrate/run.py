@@ -747,6 +747,24 @@ def _key_reads(text: bytes, cls: str, attributes: tuple[str, ...]) -> list[str]:
     return found
 
 
+def _sets_a_path(match: re.Match[bytes]) -> bool:
+    """``ENDPOINT = "contacts/v1"`` in a subclass's body: a host or path
+    attribute set to a literal that cannot take the base's requests to another
+    host."""
+    if match.group(1) is not None or match.group(2) is None:
+        return False
+    name = re.match(rb"\s*(\w+)", match.group(0))
+    if name is None or not hubspot.HOST_NAME.search(name.group(1).decode()):
+        return False  # not a host or path attribute (its key?)
+    import ast  # only here: the start-up path does without it
+
+    try:
+        value = ast.literal_eval(match.group(2).decode("utf-8").strip())
+    except (ValueError, SyntaxError, UnicodeDecodeError):
+        return False
+    return isinstance(value, str) and hubspot.cannot_leave_hubspot(value)
+
+
 def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
     """Whether a module subclasses ``cls`` and its subclass sets one of
     ``attributes`` (``API_KEY = ...`` in its body, ``self.BASE = ...``)."""
@@ -758,14 +776,14 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
     )
     names = b"|".join(re.escape(a.encode()) for a in attributes)
     sets = re.compile(  # an attribute, or a method it calls (def url(self, ...))
-        rb"^[ \t]+(?:(?:self|cls)\.)?(?:" + names + rb")[ \t]*=(?!=)"
+        rb"^[ \t]+((?:self|cls)\.)?(?:" + names + rb")[ \t]*=(?!=)(.*)"
         rb"|^[ \t]+(?:async[ \t]+)?def[ \t]+(?:" + names + rb")[ \t]*\(",
         re.M,
     )
     for match in header.finditer(text):
         end = re.compile(rb"^\S", re.M).search(text, match.end())
         body = text[match.end() : end.start() if end else len(text)]
-        if sets.search(body):
+        if any(not _sets_a_path(m) for m in sets.finditer(body)):
             return True
     # an instance's attribute set from outside (c = Client(); c.api_key = ...)
     if re.search(

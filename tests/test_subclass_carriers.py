@@ -156,6 +156,33 @@ STAYS = {
         )
         + "class Hub:\n    pass\n"
     },
+    # a class attribute the base reads, set to what could name a host
+    "a subclass's ENDPOINT is another host's URL": {
+        "base.py": BASE.replace(
+            "self.base_url + path", "self.base_url + self.ENDPOINT + path"
+        ).replace("    base_url =", "    ENDPOINT = ''\n    base_url ="),
+        "resources.py": RESOURCES.replace(
+            "    def owners",
+            "    ENDPOINT = '//mirror.example.com/owners'\n    def owners",
+        ),
+    },
+    "a subclass's HOST is a bare host name": {
+        "base.py": BASE.replace(
+            "self.base_url + path", "'https://' + self.HOST + path"
+        ).replace("    base_url =", "    HOST = 'api.hubapi.com'\n    base_url ="),
+        "resources.py": RESOURCES.replace(
+            "    def owners", "    HOST = 'hubspot.mirror.example.com'\n    def owners"
+        ),
+    },
+    "a subclass's ENDPOINT is built at run time": {
+        "base.py": BASE.replace(
+            "self.base_url + path", "self.base_url + self.ENDPOINT + path"
+        ).replace("    base_url =", "    ENDPOINT = ''\n    base_url ="),
+        "resources.py": "import os\n"
+        + RESOURCES.replace(
+            "    def owners", "    ENDPOINT = os.environ['PREFIX']\n    def owners"
+        ),
+    },
     "a subclass of the subclass sets the host": {
         "more.py": "from resources import ContactsClient\n"
         "class Mirror(ContactsClient):\n    base_url = 'https://mirror.test'\n"
@@ -189,3 +216,25 @@ def test_a_factory_called_without_arguments_hands_in_no_key(tmp_path):
     app = "from facade import Hub\ndef owners(k):\n    return Hub.with_key(k)\n"
     out = migrate(tmp_path, {**files, "app.py": app})
     assert out["base.py"] == ([Status.MANUAL], BASE)
+
+
+@pytest.mark.parametrize(
+    "endpoint", ["'/owners/v2'", "'owners/v2'", "'https://api.hubapi.com/owners/v2'"]
+)
+def test_a_subclass_setting_the_path_its_base_reads_keeps_the_host(tmp_path, endpoint):
+    """``ENDPOINT = "contacts/v1"`` on each resource client: a path literal (or a
+    URL of HubSpot's API) cannot take the request to another host, so the
+    hierarchy migrates; the subclass's attribute stays as written."""
+    base = BASE.replace(
+        "self.base_url + path", "self.base_url + '/' + self.ENDPOINT.strip('/') + path"
+    ).replace("    base_url =", "    ENDPOINT = ''\n    base_url =")
+    if "https" in endpoint:
+        base = base.replace("self.base_url + '/' + ", "")
+    resources = RESOURCES.replace(
+        "    def owners", f"    ENDPOINT = {endpoint}\n    def owners"
+    ).replace("'/owners/v2/owners'", "'/owners'")
+    files = {"base.py": base, "resources.py": resources, "app.py": APP}
+    out = migrate(tmp_path, files)
+    assert out["base.py"][0] == [Status.REWRITE]
+    assert out["resources.py"] == ([Status.REWRITE], resources)
+    assert out["app.py"][0] == [Status.REWRITE]

@@ -843,6 +843,7 @@ def _subclass_problem(
     if len(bases) != 1 or subclass.keywords:
         return f"{name} has other bases or a metaclass, which may construct it"
     sets: set[str] = set()
+    paths: set[str] = set()  # ENDPOINT = "contacts/v1": no host, no key
     for statement in subclass.body.body:
         if isinstance(statement, cst.FunctionDef):
             sets.add(statement.name.value)
@@ -853,11 +854,17 @@ def _subclass_problem(
                     if isinstance(small, cst.Assign)
                     else [small.target] if isinstance(small, cst.AnnAssign) else []
                 )
-                sets |= {t.value for t in targets if isinstance(t, cst.Name)}
+                named = {t.value for t in targets if isinstance(t, cst.Name)}
+                sets |= named
+                if len(named) == len(targets) == 1 and _hubspot_path(small.value):
+                    paths |= named
         else:
             return f"{name} defines names conditionally in its body"
     code = ctx.code(subclass)
-    sets |= set(re.findall(r"\b(?:self|cls)\.(\w+)\s*(?::[^=\n]*)?=(?!=)", code))
+    assigned = set(re.findall(r"\b(?:self|cls)\.(\w+)\s*(?::[^=\n]*)?=(?!=)", code))
+    sets |= assigned
+    paths -= assigned | set(carrier.holders)
+    paths = {p for p in paths if hubspot.HOST_NAME.search(p)}  # not a key's name
     if re.search(r"\bsetattr\(|__dict__|\bvars\(", code):
         sets.add("setattr()")
     if re.search(r"\b(?:cls|type\(self\)|self\.__class__)\(", code):
@@ -865,7 +872,7 @@ def _subclass_problem(
     own = sets & {*_OWN_CONSTRUCTION, "setattr()"}
     if own:
         return f"{name} defines its own {sorted(own)[0]}"
-    changed = sorted(sets & set(carrier.reads))
+    changed = sorted((sets - paths) & set(carrier.reads))
     if changed:
         return (
             f"{name} sets {changed[0]}, which the requests of {carrier.name} read "
@@ -875,6 +882,15 @@ def _subclass_problem(
     if read:
         return f"{name} reads self.{read[0]}, which holds a token now"
     return None
+
+
+def _hubspot_path(value: cst.BaseExpression | None) -> bool:
+    """``ENDPOINT = "contacts/v1"``: a literal that cannot take the base class's
+    requests to another host (``hubspot.cannot_leave_hubspot``)."""
+    if not isinstance(value, cst.SimpleString) or value.prefix.lower() not in ("", "u"):
+        return False
+    text = value.evaluated_value
+    return isinstance(text, str) and hubspot.cannot_leave_hubspot(text)
 
 
 def _redirected(ctx: ModuleContext, carrier: Carrier, call: cst.Call) -> str | None:

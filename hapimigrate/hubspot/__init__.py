@@ -41,6 +41,7 @@ from hapimigrate.hubspot.catalog import ScopeNeed, is_read
 from hapimigrate.hubspot.families import DEVELOPER_KEY, NO_AUTH, family_of
 from hapimigrate.hubspot.urls import HOST_NAME, OTHER_HOST_URL
 from hapimigrate.hubspot.urls import endpoint_path, host, is_hubspot_host, takes_tokens
+from hapimigrate.hubspot.urls import cannot_leave_hubspot
 
 __all__ = [
     "DEVELOPER_KEY",
@@ -50,6 +51,7 @@ __all__ = [
     "PathSwap",
     "ScopeNeed",
     "auth_kind",
+    "cannot_leave_hubspot",
     "dated_twin",
     "endpoint_path",
     "host",

@@ -86,3 +86,17 @@ TOKEN_HOST = re.compile(
 def takes_tokens(name: str) -> bool:
     """``api.hubapi.com``, ``api-eu1.hubapi.com``, the forms hosts: HubSpot's APIs."""
     return TOKEN_HOST.match(name) is not None
+
+
+def cannot_leave_hubspot(literal: str) -> bool:
+    """Whether a class attribute's literal cannot take a request elsewhere, however
+    a base class puts it in its URL: a path (``"contacts/v1"``, ``"/deals"``: no
+    scheme, no ``//``, no dotted first part that could be a host, nothing filled
+    in) or a URL of HubSpot's API hosts."""
+    if "{" in literal or "%" in literal or "\\" in literal:
+        return False
+    if "://" in literal or literal.startswith("//"):
+        where = host(literal if "://" in literal else "https:" + literal)
+        return where is not None and takes_tokens(where)
+    first = literal.lstrip("/").split("/", 1)[0]
+    return not any(c in first for c in ".:@?#")
