@@ -141,6 +141,7 @@ class _Reader:
             except (SyntaxError, ValueError, RecursionError):
                 return self._reads
             chains = Chains(tree)
+            given = _Given(tree)
             for scope, statements in chains.scopes():
                 local = function_locals(scope) if scope is not None else frozenset()
                 for statement in statements:
@@ -148,13 +149,184 @@ class _Reader:
                         held = _holder(node)
                         chain = value_chain(held) if held is not None else None
                         if chain is not None:
-                            read = (node.lineno, chain, scope, local, chains)
+                            outer = given.module_chains(chain, held) or set()
+                            bound = local | given.bound_around(held)
+                            read = (node.lineno, chain, scope, bound, chains, outer)
                             self._reads.append(read)
             self.imports = _imports(tree)
         return self._reads
 
 
-_Read = tuple[int, Chain, "ast.AST | None", frozenset[str], Chains]
+# (line, chain, its scope, the names the scope binds, the module's chains, the
+# module-level chains a parameter it is rooted at is given)
+_Read = tuple[int, Chain, "ast.AST | None", frozenset[str], Chains, set[Chain]]
+
+_Function = ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
+_PARTIAL = ("partial", "functools.partial")
+# how many parameters a value is followed through (def f(c=client): g(c))
+_HOPS = 4
+
+
+class _Given:
+    """What a function's parameter may be, from its module alone: the default
+    (``def backup(client=client)``, ``lambda c=client: ...``, read where the
+    function is defined) and what the module's calls give it (``_send(client)``,
+    ``functools.partial(_send, client)``, read where the call is). A parameter
+    named like the client is the client when it is given the client."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self._parents: dict[int, ast.AST] = {}
+        self._named: dict[str, list[_Function]] = {}
+        self._calls: list[ast.Call] = []
+        for node in ast.walk(tree):
+            for child in ast.iter_child_nodes(node):
+                self._parents[id(child)] = node
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self._named.setdefault(node.name, []).append(node)
+            elif isinstance(node, ast.Call):
+                self._calls.append(node)
+        for node in ast.walk(tree):  # key = lambda c=client: c.api_key
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        self._named.setdefault(target.id, []).append(node.value)
+
+    def module_chains(
+        self, chain: Chain, node: ast.AST, hops: int = 0
+    ) -> set[Chain] | None:
+        """The module-level chains ``chain``, read at ``node``, stands for when
+        its root is a function's own name (a parameter: its default, its
+        callers' arguments; a variable: what the function assigns it); None
+        when its root is a module-level name or ``self``/``cls`` (which
+        :class:`Chains` follows)."""
+        if chain[0] in ("self", "cls"):
+            return None
+        for function in self._around(node):
+            parameter = chain[0] in _parameters(function)
+            if not parameter and chain[0] not in _own_variables(function):
+                continue
+            found: set[Chain] = set()
+            for value, at in self._values(function, chain[0], parameter):
+                inner = value_chain(value)
+                if inner is not None and hops < _HOPS:
+                    given = inner + chain[1:]
+                    more = self.module_chains(given, at, hops + 1)
+                    found |= {given} if more is None else more
+            return found
+        return None
+
+    def bound_around(self, node: ast.AST) -> set[str]:
+        """The names the functions and lambdas around ``node`` bind."""
+        names: set[str] = set()
+        for function in self._around(node):
+            names |= _parameters(function) | _own_variables(function)
+        return names
+
+    def _around(self, node: ast.AST) -> Iterator[_Function]:
+        """The functions (and lambdas) ``node`` is inside, innermost first."""
+        current = self._parents.get(id(node))
+        while current is not None:
+            if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                yield current
+            current = self._parents.get(id(current))
+
+    def _values(
+        self, function: _Function, name: str, parameter: bool
+    ) -> Iterator[tuple[ast.expr, ast.AST]]:
+        """Each value ``function`` assigns its name ``name`` (read inside),
+        and for a parameter its default (read beside the function) and each
+        argument of the module's calls (read at the call), with a node where
+        it is read."""
+        for node in ast.walk(function):
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == name for t in node.targets
+            ):
+                yield node.value, node
+            elif (
+                isinstance(node, (ast.AnnAssign, ast.NamedExpr))
+                and isinstance(node.target, ast.Name)
+                and node.target.id == name
+                and node.value is not None
+            ):
+                yield node.value, node
+        if not parameter:
+            return
+        arguments = function.args
+        positional = [*arguments.posonlyargs, *arguments.args]
+        defaults = list(zip(positional[::-1], arguments.defaults[::-1]))
+        defaults += list(zip(arguments.kwonlyargs, arguments.kw_defaults))
+        for parameter, default in defaults:
+            if parameter.arg == name and default is not None:
+                yield default, function
+        position = [p.arg for p in positional]
+        if _bound_method(function, self._parents.get(id(function))):
+            position = position[1:]  # self.f(...), obj.f(...)
+        for call, given in self._calls_of(function):
+            for index, argument in enumerate(given.args):
+                if isinstance(argument, ast.Starred):
+                    break
+                if index < len(position) and position[index] == name:
+                    yield argument, call
+            for keyword in given.keywords:
+                if keyword.arg == name:
+                    yield keyword.value, call
+
+    def _calls_of(self, function: _Function) -> Iterator[tuple[ast.Call, ast.Call]]:
+        """The module's calls of ``function`` by its name (``f(...)``,
+        ``obj.f(...)``, ``partial(f, ...)``), each with the call whose
+        arguments are the function's (the partial's less ``f``)."""
+        names = {n for n, fs in self._named.items() if function in fs}
+        for call in self._calls:
+            callee = call.func
+            name = callee.attr if isinstance(callee, ast.Attribute) else None
+            name = callee.id if isinstance(callee, ast.Name) else name
+            if name in names:
+                yield call, call
+            elif (
+                ".".join(value_chain(callee) or ()) in _PARTIAL
+                and call.args
+                and isinstance(call.args[0], (ast.Name, ast.Attribute))
+                and (value_chain(call.args[0]) or ("",))[-1] in names
+            ):
+                yield call, ast.Call(call.func, call.args[1:], call.keywords)
+
+
+def _bound_method(function: _Function, parent: ast.AST | None) -> bool:
+    """Whether calls of ``function`` through an instance or class give its
+    first parameter themselves (a method, a classmethod; no staticmethod)."""
+    if not isinstance(parent, ast.ClassDef) or isinstance(function, ast.Lambda):
+        return False
+    return not any(
+        isinstance(d, ast.Name) and d.id == "staticmethod"
+        for d in function.decorator_list
+    )
+
+
+def _own_variables(function: _Function) -> set[str]:
+    """The names ``function`` assigns in its own body (not in the functions
+    and classes it defines), less those it declares global or nonlocal."""
+    stored: set[str] = set()
+    declared: set[str] = set()
+    todo = list(ast.iter_child_nodes(function))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stored.add(node.id)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared.update(node.names)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            stored.add(node.name)
+            continue
+        if not isinstance(node, ast.Lambda):
+            todo.extend(ast.iter_child_nodes(node))
+    return stored - declared
+
+
+def _parameters(function: _Function) -> set[str]:
+    arguments = function.args
+    every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+    every += [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
+    return {a.arg for a in every}
 
 
 def _holder(node: ast.AST) -> ast.expr | None:
@@ -211,10 +383,12 @@ def _reads(
             direct, modules = {n: n for n in names}, set()
         else:
             direct, modules = _bindings(reader.imports, homes, set(names))
-        for line, chain, scope, local, chains in reads:
-            for expanded in sorted(chains.expand(chain, scope)):
-                if expanded[0] in local:
-                    continue  # a parameter or variable of that name
+        for line, chain, scope, local, chains, outer in reads:
+            candidates = {
+                e for e in chains.expand(chain, scope) if e[0] not in local
+            }  # not a parameter or variable of that name: what it is given
+            candidates |= {e for c in outer for e in chains.expand(c)}
+            for expanded in sorted(candidates):
                 name = _client(expanded, direct, modules, names)
                 if name is None:
                     continue

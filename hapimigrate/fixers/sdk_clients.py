@@ -271,18 +271,89 @@ def _key_set_again(ctx: ModuleContext, call: cst.Call) -> str | None:
     return None
 
 
-def _the_client(ctx: ModuleContext, node: cst.BaseExpression, names: set) -> bool:
-    """``hs`` (a name the client is bound to), or an alias of it (``c = hs``)."""
+def _the_client(
+    ctx: ModuleContext, node: cst.BaseExpression, names: set, hops: int = 0
+) -> bool:
+    """``hs`` (a name the client is bound to), an alias of it (``c = hs``), or
+    a parameter given it (``def f(c=hs)``, ``lambda c=hs: ...``, ``f(hs)``,
+    ``functools.partial(f, hs)``)."""
     if not isinstance(node, cst.Name):
         return False
     if node.value in names:
         return True
     scope = ctx.lexical_scope(node)
     for binding in scope[node.value] if scope is not None else ():
-        value = values.assigned_value(ctx, getattr(binding, "node", None))
+        bound = getattr(binding, "node", None)
+        if isinstance(bound, cst.Param):
+            if hops < _HOPS and any(
+                _the_client(ctx, given, names, hops + 1) for given in _given(ctx, bound)
+            ):
+                return True
+            continue
+        value = values.assigned_value(ctx, bound)
         if isinstance(value, cst.Name) and value.value in names:
             return True
     return False
+
+
+_HOPS = 4  # parameters a client is followed through: def f(c=hs): g(c)
+_PARTIAL = {"functools.partial"}
+
+
+def _given(ctx: ModuleContext, param: cst.Param) -> list[cst.BaseExpression]:
+    """The values the module gives a parameter: its default, and the
+    arguments of the module's calls of its function by name (``f(...)``,
+    ``obj.f(...)``, ``functools.partial(f, ...)``)."""
+    found = [param.default] if param.default is not None else []
+    parameters = ctx.parent(param)
+    function = ctx.parent(parameters) if parameters is not None else None
+    if not isinstance(parameters, cst.Parameters):
+        return found
+    name = None
+    if isinstance(function, cst.FunctionDef):
+        name = function.name.value
+    elif isinstance(function, cst.Lambda):  # f = lambda c: ...
+        holder = ctx.parent(function)
+        if isinstance(holder, cst.Assign) and len(holder.targets) == 1:
+            target = holder.targets[0].target
+            name = target.value if isinstance(target, cst.Name) else None
+    if name is None:
+        return found
+    positional = [*parameters.posonly_params, *parameters.params]
+    if isinstance(function, cst.FunctionDef) and _a_method(ctx, function):
+        positional = positional[1:]  # self.f(...), obj.f(...)
+    index = positional.index(param) if param in positional else None
+    for call in ctx.index.calls:
+        args = list(call.args)
+        callee = call.func
+        if ctx.qualified_names(callee) & _PARTIAL and args:
+            callee, args = args[0].value, args[1:]
+        if getattr(callee, "value", None) != name and not (
+            isinstance(callee, cst.Attribute) and callee.attr.value == name
+        ):
+            continue
+        for position, arg in enumerate(args):
+            if arg.star:
+                break
+            if arg.keyword is None and position == index:
+                found.append(arg.value)
+        found += [
+            a.value
+            for a in args
+            if a.keyword is not None and a.keyword.value == param.name.value
+        ]
+    return found
+
+
+def _a_method(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
+    """Whether calls through an instance give ``function`` its first
+    parameter (a method, not a staticmethod)."""
+    body = ctx.parent(function)
+    owner = ctx.parent(body) if body is not None else None
+    return isinstance(owner, cst.ClassDef) and not any(
+        isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
+        for d in function.decorators
+    )
 
 
 KEY_READ_REASON = (
