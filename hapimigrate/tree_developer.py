@@ -109,9 +109,17 @@ def hold_developer_uses(
     ]
     others = [_Other(path, data) for path, data in candidates] if changed else []
     exported = _exported_paths(others)
-    if exported:
-        known = {os.path.abspath(o.path) for o in others}
-        others += [_Other(p, d) for p, d in _importers(files, exported, known)]
+    known = {os.path.abspath(o.path) for o in others}
+    for _ in range(3):  # paths.py -> routes.py (def subs(): paths.SUBS) -> hooks.py
+        if not exported:
+            break
+        new = [_Other(p, d) for p, d in _importers(files, exported, known)]
+        known |= {os.path.abspath(o.path) for o in new}
+        others += new
+        relayed = _relayed_paths(new, exported)
+        if not relayed:
+            break
+        exported.update(relayed)
     for other in others:
         other.exported = exported
     if not others:
@@ -223,7 +231,7 @@ class _Other:
         # the entries of tables holding them (ROUTES["subs"] is one, not
         # ROUTES["owners"])
         tables = {**_imported_paths(self.path, self._imports, self.exported)}
-        tables.update(_path_names(tree))
+        tables.update(_path_names(tree, seed=tables))  # def subs(): paths.SUBS
         top = _developer_names(units[-1], set(tables), tables)
         # names standing for an SDK chain (tl = client.crm.timeline, a parameter
         # the module's calls give one, self.tl): a unit naming one is read too
@@ -513,25 +521,37 @@ class _Module:
         return seen
 
 
-def _path_names(tree: ast.Module, hidden: bool = False) -> _Tables:
+def _path_names(
+    tree: ast.Module, hidden: bool = False, seed: _Tables | None = None
+) -> _Tables:
     """A module's top-level names (and its classes' attributes: ``Paths.SUBS``)
     bound to developer-key paths, or to values built from them; a dict with
-    literal keys with the keys of the entries holding one. ``hidden``: only
-    those its fixers do not read as a path (tables, class attributes: not a
-    string, which they follow)."""
-    found: _Tables = {}
+    literal keys with the keys of the entries holding one; a function (or a
+    class's method: ``Paths.subscriptions``) returning one (``def
+    subscriptions(app): return "/webhooks/v1/%s/subscriptions" % app``, or
+    ``return SUBS``, ``return other(app)``). ``hidden``: only those its fixers
+    do not read as a path (tables, class attributes, functions: not a string,
+    which they follow). ``seed``: the paths the module imports, as it names
+    them (``paths.SUBS``), which its own names may be built from (not given
+    back)."""
+    found: _Tables = dict(seed or {})
+    plain: set[str] = set()  # strings its fixers follow (left out when hidden)
 
     def add(prefix: str, statements: list[ast.stmt]) -> None:
         for statement in statements:
             if isinstance(statement, ast.ClassDef) and not prefix:
                 add(statement.name + ".", statement.body)
                 continue
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if _returns_path(statement, found):
+                    found[prefix + statement.name] = None
+                continue
             value = getattr(statement, "value", None)
             if not isinstance(statement, (ast.Assign, ast.AnnAssign)) or value is None:
                 continue
-            if _developer_path(value) is None and not _uses_name(value, set(found)):
-                continue
-            if hidden and not prefix and isinstance(value, _STRINGS):
+            if _developer_path(value) is None and not _uses_name(
+                value, set(found), found
+            ):
                 continue
             entries = None
             if isinstance(value, ast.Dict) and all(
@@ -552,9 +572,42 @@ def _path_names(tree: ast.Module, hidden: bool = False) -> _Tables:
             for target in targets:
                 if isinstance(target, ast.Name):
                     found[prefix + target.id] = entries
+                    if not prefix and isinstance(value, _STRINGS):
+                        plain.add(target.id)
 
-    add("", tree.body)
-    return found
+    for _ in range(3):  # a function may use a name bound below it
+        before = len(found)
+        add("", tree.body)
+        if len(found) == before:
+            break
+    return {
+        name: entries
+        for name, entries in found.items()
+        if name not in (seed or {}) and not (hidden and name in plain)
+    }
+
+
+def _returns_path(function: ast.AST, known: _Tables) -> bool:
+    """Whether a function returns (or yields) a developer-key path: written
+    out, one of ``known`` (the module's, imported ones), or a local bound to
+    one."""
+    body = getattr(function, "body", [])
+    local = _developer_names(body, set(known), known)
+    todo = list(body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue  # an inner function's returns are its own
+        if isinstance(node, ast.ClassDef):
+            continue
+        if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)):
+            value = node.value
+            if value is not None and (
+                _developer_path(value) is not None or _uses_name(value, local, known)
+            ):
+                return True
+        todo.extend(ast.iter_child_nodes(node))
+    return False
 
 
 _STRINGS = (ast.Constant, ast.JoinedStr, ast.BinOp)
@@ -575,6 +628,24 @@ def _exported_paths(others: list["_Other"]) -> dict[str, _Tables]:
             continue  # an SDK chain's words, no path written
         tree = other.tree()
         names = _path_names(tree) if tree is not None else {}
+        if names:
+            found[os.path.abspath(other.path)] = names
+    return found
+
+
+def _relayed_paths(
+    importers: list["_Other"], exported: dict[str, _Tables]
+) -> dict[str, _Tables]:
+    """The names the ``importers`` of ``exported`` paths bind to them at their
+    top (``def subscriptions(app): return paths.SUBS % app``, ``SUBS =
+    paths.subscriptions``): developer-key paths they export in turn."""
+    found = {}
+    for other in importers:
+        tree = other.tree()
+        if tree is None:
+            continue
+        seed = _imported_paths(other.path, other.read_imports(tree), exported)
+        names = _path_names(tree, seed=seed) if seed else {}
         if names:
             found[os.path.abspath(other.path)] = names
     return found

@@ -1,0 +1,221 @@
+"""Hosts, headers and developer-key paths that reach a request through a third
+module (review 11: N5, N6, N19), and the shapes around each.
+
+* N19: a developer-key path (webhooks, timeline, ...) returned by a function
+  (of the caller's module, of another module, a class's method, a relay
+  function in a third module) and handed to a helper that adds the key: the
+  helper stays as it is, manual (developer-key APIs take the developer key
+  only); a function returning an ordinary path does not hold it.
+* N6: a caller's own Authorization header handed through ``**kwargs`` to a
+  rewritten ``request`` from a subclass of a subclass (in any module), a
+  mixin's subclass, or an instance of one: the base stays manual (else the
+  provider's header replaces the caller's).
+* N5: a base URL another module rebinds (``constants.BASE_URL = argv[1]``)
+  read through a helper of a third module (``urls.api(path)``), two calls
+  deep, through a class attribute or a function returning the base: the
+  request stays manual (else the token follows to the other host).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hapimigrate import providers, run
+from hapimigrate.model import RunOptions, Status
+from tests.behaviour.compare import WRONG
+from tests.behaviour.harness import Settings, run_project
+
+OPTIONS = RunOptions(provider=providers.resolve("env:HUBSPOT_ACCESS_TOKEN"))
+
+
+def migrate(root: Path, files: dict[str, str]) -> dict[str, tuple[list, str, list]]:
+    """Migrate a tree: {name: (statuses of its key sites, text after, reasons)}."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    paths = sorted(str(root / name) for name in files)
+    out = {}
+    for result in run.results(paths, OPTIONS, jobs=1):
+        assert result.error is None, result.error
+        name = Path(result.path).relative_to(root).as_posix()
+        sites = [s for s in result.sites if s.kind.value not in ("call", "version")]
+        text = result.new.decode() if result.changed else files[name]
+        out[name] = ([s.status for s in sites], text, [s.reason for s in sites])
+    return out
+
+
+def behaves(root: Path, files: dict[str, str], manual: int) -> None:
+    """Run the project's cases before and after ``apply``: no wrong verdict
+    (token to another host, credential lost, crash), ``manual`` sites left."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = run_project(root, Settings())
+    assert not result.errors, result.errors
+    assert result.verdicts
+    assert [v.label for v in result.verdicts if v.kind == WRONG] == []
+    assert result.counts.manual == manual
+
+
+# -- N19: a developer-key path returned by a function ------------------------
+
+HS = (
+    "import os\n\nimport requests\n\n"
+    'KEY = os.environ["HUBSPOT_API_KEY"]\n\n\n'
+    "def hs_get(path, **params):\n"
+    '    params["hapikey"] = KEY\n'
+    '    return requests.get("https://api.hubapi.com" + path, params=params).json()\n'
+)
+OWNERS = (
+    "from crm.hs import hs_get\n\n\n"
+    'def owners():\n    return hs_get("/owners/v2/owners")\n'
+)
+
+
+def hooks(call: str, imports: str = "from crm import paths\n") -> str:
+    return (
+        f"{imports}from crm.hs import hs_get\n\n"
+        'APP_ID = "123"\n\n\n'
+        f"def subscriptions():\n    return hs_get({call})\n"
+    )
+
+
+SUBSCRIPTIONS = (
+    'def subscriptions(app_id):\n    return "/webhooks/v1/%s/subscriptions" % app_id\n'
+)
+
+
+@pytest.mark.parametrize(
+    "paths,hook",
+    [
+        # the review's project: another module's function, through the module
+        (SUBSCRIPTIONS, hooks("paths.subscriptions(APP_ID)")),
+        # imported by name, under another name
+        (
+            SUBSCRIPTIONS,
+            hooks(
+                "subs(APP_ID)",
+                "from crm.paths import subscriptions as subs\n",
+            ),
+        ),
+        # an f-string, a local bound to the path
+        (
+            "def subscriptions(app_id):\n"
+            '    path = f"/webhooks/v3/{app_id}/subscriptions"\n    return path\n',
+            hooks("paths.subscriptions(APP_ID)"),
+        ),
+        # the function returns the module's constant (defined below it)
+        (
+            "def subscriptions(app_id):\n    return SUBS.format(app_id)\n\n\n"
+            'SUBS = "/webhooks/v3/{}/subscriptions"\n',
+            hooks("paths.subscriptions(APP_ID)"),
+        ),
+        # a table's entry chosen by the caller
+        (
+            'ROUTES = {"owners": "/owners/v2/owners", '
+            '"subs": "/webhooks/v1/%s/subscriptions"}\n\n\n'
+            "def path_for(kind):\n    return ROUTES[kind]\n",
+            hooks('paths.path_for("subs") % APP_ID'),
+        ),
+        # a class's static method
+        (
+            "class Paths:\n    @staticmethod\n    def subscriptions(app_id):\n"
+            '        return "/webhooks/v1/%s/subscriptions" % app_id\n',
+            hooks("paths.Paths.subscriptions(APP_ID)"),
+        ),
+        # the timeline's event types, another developer-key family
+        (
+            "def event_types(app_id):\n"
+            '    return "/integrations/v1/%s/timeline/event-types" % app_id\n',
+            hooks("paths.event_types(APP_ID)"),
+        ),
+    ],
+)
+def test_a_developer_path_returned_by_a_function_keeps_the_helper(
+    tmp_path, paths, hook
+):
+    files = {
+        "crm/__init__.py": "",
+        "crm/hs.py": HS,
+        "crm/paths.py": paths,
+        "crm/hooks.py": hook,
+        "crm/owners.py": OWNERS,
+    }
+    out = migrate(tmp_path, files)
+    statuses, text, reasons = out["crm/hs.py"]
+    assert (statuses, text) == ([Status.MANUAL], HS)
+    assert "hooks.py:" in reasons[0] and "developer-key API" in reasons[0]
+
+
+def test_a_relay_function_of_a_third_module_keeps_the_helper(tmp_path):
+    """routes.py hands on paths.py's function: hooks.py calls routes.subs()."""
+    files = {
+        "crm/__init__.py": "",
+        "crm/hs.py": HS,
+        "crm/paths.py": SUBSCRIPTIONS,
+        "crm/routes.py": (
+            "from crm import paths\n\n\n"
+            "def subs(app_id):\n    return paths.subscriptions(app_id)\n"
+        ),
+        "crm/hooks.py": hooks("routes.subs(APP_ID)", "from crm import routes\n"),
+        "crm/owners.py": OWNERS,
+    }
+    out = migrate(tmp_path, files)
+    assert out["crm/hs.py"][:2] == ([Status.MANUAL], HS)
+    assert "hooks.py:" in out["crm/hs.py"][2][0]
+
+
+def test_a_function_of_the_helpers_module_returning_a_developer_path(tmp_path):
+    """All in one module: hs_get(subscriptions(APP_ID))."""
+    one = (
+        HS
+        + "\n\n"
+        + SUBSCRIPTIONS
+        + '\n\ndef subs():\n    return hs_get(subscriptions("123"))\n'
+        + '\n\ndef owners():\n    return hs_get("/owners/v2/owners")\n'
+    )
+    out = migrate(tmp_path, {"one.py": one})
+    statuses, text, reasons = out["one.py"]
+    assert (statuses, text) == ([Status.MANUAL], one)
+    assert "one.py:" in reasons[0] and "subscriptions" in reasons[0]
+
+
+def test_a_function_returning_an_ordinary_path_does_not_hold_the_helper(tmp_path):
+    """paths.owners() is /owners/v2/owners: hs_get is migrated; the module's
+    webhook function, never called with hs_get, holds nothing."""
+    files = {
+        "crm/__init__.py": "",
+        "crm/hs.py": HS,
+        "crm/paths.py": SUBSCRIPTIONS
+        + '\n\ndef owners():\n    return "/owners/v2/owners"\n',
+        "crm/hooks.py": hooks("paths.owners()"),
+    }
+    out = migrate(tmp_path, files)
+    assert out["crm/hs.py"][0] == [Status.REWRITE]
+    assert "Bearer" in out["crm/hs.py"][1]
+
+
+def test_the_review_project_keeps_the_developer_key(tmp_path):
+    """/tmp/review11/34, run: the webhook call still sends the key."""
+    files = {
+        "src/crm/__init__.py": "",
+        "src/crm/hs.py": HS,
+        "src/crm/paths.py": 'OWNERS = "/owners/v2/owners"\n\n\n' + SUBSCRIPTIONS,
+        "src/crm/hooks.py": hooks("paths.subscriptions(APP_ID)"),
+        "src/crm/owners.py": (
+            "from crm import paths\nfrom crm.hs import hs_get\n\n\n"
+            "def owners():\n    return hs_get(paths.OWNERS)\n"
+        ),
+        "scenario.py": (
+            '"""A webhook path returned by another module\'s function."""\n'
+            'ENV = {"HUBSPOT_API_KEY": "key-main"}\n\n\n'
+            "def case_hooks(credential):\n"
+            "    from crm import hooks, owners\n\n"
+            "    owners.owners()\n    hooks.subscriptions()\n"
+        ),
+    }
+    behaves(tmp_path / "developer_function", files, manual=1)
