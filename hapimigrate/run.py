@@ -122,6 +122,7 @@ def _passes(
     from hapimigrate import tree_sdk_reads
     from hapimigrate import tree_leftovers
     from hapimigrate import tree_hosts
+    from hapimigrate import tree_instances
 
     refused: dict[carriers.Key, str] = {}
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
@@ -143,6 +144,9 @@ def _passes(
         final = tree_sdk_reads.hold_key_reads(final, files)
         # or a base URL its own module rebinds at run time (global, globals())
         final = tree_hosts.hold_rebound_hosts(final, files)
+        # or a client class whose instances other modules reach out of the
+        # carriers step's sight and redirect, or read the key holder of
+        final = tree_instances.hold_escaped_instances(final, files)
         final = tree_writers.hold_readers(final, writes)
         undone = carriers.broken(final, step.migrated)
         if not undone or set(refused) >= everything:

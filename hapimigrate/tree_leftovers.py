@@ -45,6 +45,11 @@ def report(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
         for identity, _ in r.provider_keys
         for name in _UPPER.findall(identity)
     }
+    texts = {}  # every file's text: a notebook or a template may name it too
+    for result in results:
+        if not result.error:
+            text = result.new if result.changed else result.original
+            texts[result.path] = text if text is not None else read(result.path)
     out = []
     for result in results:
         if (
@@ -54,10 +59,8 @@ def report(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
         ):
             out.append(result)
             continue
-        text = result.new if result.changed else result.original
-        if text is None:
-            text = read(result.path)
-        added = list(_leftovers(result, text, migrated))
+        text = texts[result.path]
+        added = list(_leftovers(result, text, migrated, texts))
         out.append(
             dataclasses.replace(result, sites=result.sites + tuple(added))
             if added
@@ -82,7 +85,9 @@ _USES = re.compile(
 )
 
 
-def _leftovers(result: FileResult, text: bytes, migrated: set[str]) -> Iterable[Site]:
+def _leftovers(
+    result: FileResult, text: bytes, migrated: set[str], texts: dict[str, bytes]
+) -> Iterable[Site]:
     if b"environ" not in text and b"env(" not in text:
         return
     covered = [(s.line, s.end_line) for s in result.sites]
@@ -93,6 +98,8 @@ def _leftovers(result: FileResult, text: bytes, migrated: set[str]) -> Iterable[
             continue
         line = text.count(b"\n", 0, match.start()) + 1
         if any(start <= line <= end for start, end in covered):
+            continue
+        if _unread_default(match, lines[line - 1], result.path, texts):
             continue
         reason = (WRITTEN if match.group("write") else READ).format(variable)
         column = match.start() - (text.rfind(b"\n", 0, match.start()) + 1) + 1
@@ -109,3 +116,31 @@ def _leftovers(result: FileResult, text: bytes, migrated: set[str]) -> Iterable[
             reason,
             fingerprint=fingerprint(Kind.SETTING.value, "", code),
         )
+
+
+# ``HAPIKEY = os.environ.get("HAPIKEY", "")`` at module level: the name it binds
+_DEFINED = re.compile(rb"^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)")
+_DEFAULTS = re.compile(rb"\b(?:environ\s*\.get|getenv)\(")
+
+
+def _unread_default(
+    match: re.Match[bytes], line: bytes, path: str, texts: dict[str, bytes]
+) -> bool:
+    """A settings line the migration left behind that needs nothing: it reads
+    the old variable with ``.get``/``getenv`` (a default, never an error) into a
+    module-level name no file of the tree mentions any more (by name, in a
+    string, ``__all__`` or ``getattr``: any mention counts as a read)."""
+    if not _DEFAULTS.match(match.group(0)) or b"\n" in match.group(0):
+        return False
+    defined = _DEFINED.match(line)
+    if defined is None:
+        return False
+    name = re.compile(rb"\b" + re.escape(defined.group(1)) + rb"\b")
+    for other, text in texts.items():
+        found = [m.start() for m in name.finditer(text)]
+        if other == path:
+            start = text.find(line)
+            found = [f for f in found if not start <= f < start + len(line)]
+        if found:
+            return False
+    return True

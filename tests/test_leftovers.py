@@ -65,3 +65,36 @@ def test_a_developer_key_variable_and_an_untouched_tree_are_left_alone(tmp_path)
         "import os\nKEY = os.environ['HUBSPOT_API_KEY']\n"
     )
     assert all(r.sites == () for r in tree_results(tmp_path))
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        "import os\nHUBSPOT_API_KEY = os.environ.get('HUBSPOT_API_KEY', '')\n",
+        "import os\nHUBSPOT_API_KEY = os.getenv('HUBSPOT_API_KEY')  # optional\n",
+    ],
+)
+def test_a_default_read_into_a_name_nothing_mentions_needs_nothing(tmp_path, settings):
+    """``.get``/``getenv`` never raise: once no file names what they bind, the
+    old variable is not required there (no site to act on); named anywhere
+    else (a check, ``__all__``, ``getattr(settings, "...")``) it is."""
+    (tmp_path / "client.py").write_text(CLIENT)
+    (tmp_path / "settings.py").write_text(settings)
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert b"Bearer" in results["client.py"].new
+    assert results["settings.py"].sites == ()
+    for reader in (
+        "import settings\ndef ready():\n    return bool(settings.HUBSPOT_API_KEY)\n",
+        "import settings\nready = getattr(settings, 'HUBSPOT_API_KEY', None)\n",
+    ):
+        (tmp_path / "health.py").write_text(reader)
+        results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+        (site,) = results["settings.py"].sites
+        assert site.status == Status.MANUAL and "is still read here" in site.reason
+    # read with [...] it raises once the variable goes: always reported
+    (tmp_path / "health.py").unlink()
+    (tmp_path / "settings.py").write_text(
+        "import os\nHUBSPOT_API_KEY = os.environ['HUBSPOT_API_KEY']\n"
+    )
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert [s.status for s in results["settings.py"].sites] == [Status.MANUAL]

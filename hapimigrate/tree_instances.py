@@ -1,0 +1,637 @@
+"""Instances of a migrated client class that other modules reach without its
+name, and the class reached by name strings (review 11: N14, N15, N16).
+
+The carriers step (:mod:`hapimigrate.fixers.across_modules`) follows a class
+whose constructor now takes the token through the modules that *import* it:
+a call there giving it another host, or an instance whose host is set there,
+keeps it as it is. An instance travels further than the class's name:
+
+    facade.py  def make(): return ContactsClient(os.environ["HUBSPOT_API_KEY"])
+    app.py     c = facade.make(); c.base_url = MIRROR; c.owners()
+    app.py     from resources import client; audit(client.api_key[-4:])
+    app.py     mod = importlib.import_module("crm.resources")
+               mod.ContactsClient(os.environ["HUBSPOT_API_KEY"])
+
+(a factory's return value, a module-level instance, a container, a parameter,
+a dynamic import). Once the class sends ``Authorization: Bearer`` with its
+key holder, the mirror gets the token, the audit log the token's tail, and the
+dynamic caller's key goes to HubSpot as a token (401).
+
+So, for each family of migrated client classes (a class whose requests read
+attributes through ``self``, and the subclasses the carriers step made
+carriers of their own), every module of the tree but tests is looked at:
+
+- a write of an attribute the family's requests read, on anything but
+  ``self``/``cls`` or a module (``x.base_url = ...``, ``x.api_key += ...``,
+  ``setattr(x, "base_url", ...)`` or with a name known at run time,
+  ``object.__setattr__``, ``x.__dict__[...] = ...``, ``vars(x).update(...)``);
+- a read of an attribute holding the key (``x.api_key``, ``getattr(x,
+  "api_key")``) on anything but ``self``/``cls`` or a module;
+- the class reached by a string: ``importlib.import_module`` / ``__import__``
+  of a family module, ``getattr(module, "ContactsClient")``, a dotted path
+  ``"crm.resources.ContactsClient"`` (settings, entry points), or a dynamic
+  import with a name known at run time in a module naming a family class.
+
+Each module of such a family is left as it is (:mod:`hapimigrate.tree_hold`):
+its sites manual, naming the place; its carriers are then refused and the
+carriers step runs again without them, so the callers stay as they are too.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import os
+import re
+from typing import Iterable, Iterator
+
+from hapimigrate import prefilter
+from hapimigrate.model import FileResult, Kind, Site, Status
+from hapimigrate.tree_hold import hold
+from hapimigrate.tree_aliases import function_locals
+from hapimigrate.tree_imports import importable_names, is_test_module, tree_root
+
+WRITTEN = (
+    "{where} sets {attribute} on an object that may be an instance of {classes} "
+    "(made elsewhere: a factory, a module-level instance, a parameter), which "
+    "its requests read: the token would go where that code sends them; "
+    "change them together, by hand"
+)
+READ = (
+    "{where} reads {attribute} of an object that may be an instance of "
+    "{classes}: it holds the token now, not the key; change them together, "
+    "by hand"
+)
+REACHED = (
+    "{where} reaches {what} by {how}, which hapimigrate does not follow: its "
+    "callers there may hand in the key, which would go to HubSpot as a token; "
+    "change them together, by hand"
+)
+HELD = "another module reaches an instance of this module's client class: by hand"
+
+_KEYISH = re.compile(r"(?i)key|token|secret|cred|auth")
+_DYNAMIC_IMPORTS = {
+    "import_module",
+    "__import__",
+    "spec_from_file_location",
+    "run_module",
+    "run_path",
+    "load_entry_point",
+}
+_MARKERS = re.compile(
+    rb"\b(?:setattr|__setattr__|__dict__|vars|getattr|import_module|__import__|"
+    rb"spec_from_file_location|run_module|run_path|load_entry_point|modules)\b"
+)
+_ENTRY_POINT_FILES = ("setup.cfg", "pyproject.toml", "entry_points.txt")
+
+
+@dataclasses.dataclass(frozen=True)
+class Family:
+    """Migrated client classes sharing requests: a class and its subclasses
+    (by name), the modules defining them, the attributes their requests read
+    through ``self`` and those holding the key."""
+
+    classes: frozenset[str]
+    paths: frozenset[str]
+    reads: frozenset[str]
+    holders: frozenset[str]
+
+    def named(self) -> str:
+        return " or ".join(sorted(self.classes))
+
+    def stems(self) -> frozenset[str]:
+        """The last part of the dotted names the family's modules are
+        imported by (``resources`` of ``crm.resources``)."""
+        found = set()
+        for path in self.paths:
+            stem = os.path.splitext(os.path.basename(path))[0]
+            found.add(importable_names(path)[0] if stem == "__init__" else stem)
+        return frozenset(found)
+
+
+@dataclasses.dataclass(frozen=True)
+class Escape:
+    """Where a module reaches a family's instance or class, and the reason."""
+
+    family: Family
+    reason: str
+
+
+def hold_escaped_instances(
+    results: list[FileResult], files: Iterable[str]
+) -> list[FileResult]:
+    """``results``, with the modules of each migrated client class whose
+    instances (or the class itself) another module reaches out of the
+    carriers step's sight left as they are, their sites manual."""
+    families = _families(results)
+    if not families:
+        return results
+    files = sorted(files)
+    root = tree_root(files)
+    escapes: dict[Family, str] = {}
+    layout = _Layout.of(files)
+    for path in files:
+        if not prefilter.is_python(path) or is_test_module(path, root):
+            continue
+        data = _read(path)
+        pending = [f for f in families if f not in escapes and _may_reach(data, f)]
+        if not pending:
+            continue
+        try:
+            tree = ast.parse(data)
+        except (SyntaxError, ValueError, RecursionError):
+            continue
+        where = os.path.relpath(path, root) if root else os.path.basename(path)
+        module = _Module(tree, where, layout)
+        for family in pending:
+            found = next(module.escapes(family), None)
+            if found is not None:
+                escapes[family] = found
+    escapes.update(_entry_points(root, families, escapes))
+    if not escapes:
+        return results
+    held: dict[str, tuple[Family, str]] = {}
+    for family, reason in escapes.items():
+        for path in family.paths:
+            held.setdefault(path, (family, reason))
+    out = []
+    for result in results:
+        if result.path in held:
+            family, reason = held[result.path]
+            result = hold(result, lambda s, f=family, r=reason: _reason(s, f, r), HELD)
+        out.append(result)
+    return out
+
+
+def _reason(site: Site, family: Family, reason: str) -> str | None:
+    """The escape's reason for a site of the family (in one of its classes,
+    or naming one), else None (it points at the first that does)."""
+    owner = site.enclosing.split(".")[0]
+    words = set(re.findall(r"\w+", site.reason))
+    return reason if owner in family.classes or words & family.classes else None
+
+
+def _families(results: list[FileResult]) -> list[Family]:
+    """The families of classes whose requests a result rewrote: class
+    carriers (their constructor takes the token now) linked to their bases,
+    and the classes a module rewrote a site of (``class_reads``)."""
+    members: list[tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = []
+    for result in results:
+        if not any(s.status == Status.REWRITE for s in result.sites):
+            continue
+        carried = set()
+        for carrier in result.exports:
+            if carrier.kind == Kind.ARGUMENT and carrier.parameter and carrier.reads:
+                members.append(
+                    (
+                        result.path,
+                        carrier.name,
+                        carrier.base,
+                        carrier.reads,
+                        carrier.holders,
+                    )
+                )
+                carried.add(carrier.name)
+        for name, reads in result.class_reads:
+            if name not in carried:
+                holders = tuple(r for r in reads if _KEYISH.search(r))
+                members.append((result.path, name, "", reads, holders))
+    if not members:
+        return []
+    parent = {name: name for _, name, _, _, _ in members}
+
+    def find(name: str) -> str:
+        while parent.setdefault(name, name) != name:
+            name = parent[name]
+        return name
+
+    for _, name, base, _, _ in members:
+        if base:
+            parent[find(name)] = find(base)
+    groups: dict[str, list] = {}
+    for member in members:
+        groups.setdefault(find(member[1]), []).append(member)
+    return [
+        Family(
+            frozenset(m[1] for m in group),
+            frozenset(m[0] for m in group),
+            frozenset(r for m in group for r in m[3]),
+            frozenset(h for m in group for h in m[4]),
+        )
+        for _, group in sorted(groups.items())
+    ]
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
+
+
+def _may_reach(data: bytes, family: Family) -> bool:
+    """A cheap look at the bytes: a family attribute after a dot, a class
+    name, or a way to set attributes or import by name."""
+    words = [*family.reads, *family.holders, *family.classes]
+    if any(w.encode() in data for w in family.classes):
+        return True
+    if _MARKERS.search(data):
+        return True
+    return any(re.search(rb"\." + re.escape(w.encode()) + rb"\b", data) for w in words)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Layout:
+    """The tree's Python modules: ``(package folder, stem)`` of each, and
+    every stem and folder name (an import's first part from the tree)."""
+
+    modules: frozenset[tuple[str, str]]
+    names: frozenset[str]
+
+    @classmethod
+    def of(cls, files: list[str]) -> "_Layout":
+        modules = {
+            (
+                os.path.basename(os.path.dirname(os.path.abspath(p))),
+                os.path.splitext(os.path.basename(p))[0],
+            )
+            for p in files
+            if prefilter.is_python(p)
+        }
+        return cls(frozenset(modules), frozenset(n for pair in modules for n in pair))
+
+
+class _Module:
+    """One module's ways of reaching a family's instances or classes."""
+
+    def __init__(self, tree: ast.Module, where: str, layout: "_Layout") -> None:
+        self.tree = tree
+        self.where = where
+        self.family = Family(frozenset(), frozenset(), frozenset(), frozenset())
+        self.stems: frozenset[str] = frozenset()
+        self.writable: frozenset[str] = frozenset()
+        self.tree_names = layout.names
+        self.modules = _module_names(tree, layout.modules)
+        self.imported = _import_roots(tree)
+        self.bound = {
+            n.id
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        } | {n.name for n in ast.walk(tree) if isinstance(n, _BINDERS[2:])}
+        self.parents = {
+            id(child): node
+            for node in ast.walk(tree)
+            for child in ast.iter_child_nodes(node)
+        }
+        # __all__ = ["ContactsClient"], def f() -> "ContactsClient": no reach
+        self.listed = {
+            id(c)
+            for node in ast.walk(tree)
+            for part in _annotations(node)
+            for c in ast.walk(part)
+        }
+
+    def at(self, node: ast.AST) -> str:
+        return f"{self.where}:{getattr(node, 'lineno', 0)}"
+
+    def _object(self, node: ast.expr) -> bool:
+        """Whether ``node`` may be an instance: not ``self``/``cls`` (its own
+        class's object), a module, or a name the module binds to something
+        else only (:meth:`_other`)."""
+        return not (
+            isinstance(node, ast.Name)
+            and (
+                node.id in ("self", "cls")
+                or node.id in self.modules
+                or self._other(node)
+            )
+        )
+
+    def _other(self, name: ast.Name, depth: int = 0) -> bool:
+        """Every binding of ``name`` in its scope makes something no class of
+        the tree made: a literal, or a call of another library's or a
+        builtin (``session = requests.Session()``, ``args =
+        parser.parse_args()``, ``opts = dict(...)``)."""
+        scope: ast.AST | None = self.parents.get(id(name))
+        while scope is not None and not (
+            isinstance(scope, _FUNCTIONS) and name.id in function_locals(scope)
+        ):
+            scope = self.parents.get(id(scope))
+        if isinstance(scope, _FUNCTIONS) and name.id in _parameters(scope):
+            return False
+        values = []
+        for node in _own_nodes(scope if scope is not None else self.tree):
+            if isinstance(node, ast.Name) and node.id == name.id:
+                if not isinstance(node.ctx, ast.Store):
+                    continue
+                assign = self.parents.get(id(node))
+                if not (isinstance(assign, ast.Assign) and node in assign.targets):
+                    return False  # for x in ..., with ... as x, x += ...
+                values.append(assign.value)
+            elif isinstance(node, (ast.Global, ast.Nonlocal)) and name.id in node.names:
+                return False
+            elif isinstance(node, _BINDERS) and name.id in _bound_by(node):
+                return False  # import x, def x, class x
+        return bool(values) and all(self._made_elsewhere(v, depth) for v in values)
+
+    def _made_elsewhere(self, value: ast.expr, depth: int) -> bool:
+        if isinstance(value, _LITERALS):
+            return True
+        if not isinstance(value, ast.Call):
+            return False
+        root = value.func
+        while isinstance(root, (ast.Attribute, ast.Call)):
+            root = root.value if isinstance(root, ast.Attribute) else root.func
+        if not isinstance(root, ast.Name):
+            return False
+        if root.id in self.imported:
+            return self.imported[root.id] not in self.tree_names
+        if root.id in _BUILTINS and root.id not in self.bound:
+            return True
+        # args = parser.parse_args(), parser = argparse.ArgumentParser()
+        return depth < _DEPTH and self._other(root, depth + 1)
+
+    def written(self, node: ast.AST, attribute: str) -> str:
+        return WRITTEN.format(
+            where=self.at(node), attribute=attribute, classes=self.family.named()
+        )
+
+    def escapes(self, family: Family) -> Iterator[str]:
+        self.family = family
+        self.stems = family.stems()
+        self.writable = family.reads | family.holders
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Attribute):
+                yield from self._attribute(node)
+            elif isinstance(node, ast.Call):
+                yield from self._call(node)
+            elif isinstance(node, ast.Subscript):
+                yield from self._subscript(node)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                yield from self._string(node)
+
+    def _attribute(self, node: ast.Attribute) -> Iterator[str]:
+        if not self._object(node.value):
+            return
+        if isinstance(node.ctx, ast.Store) and node.attr in self.writable:
+            yield self.written(node, node.attr)
+        elif isinstance(node.ctx, ast.Load) and node.attr in self.family.holders:
+            yield READ.format(
+                where=self.at(node), attribute=node.attr, classes=self.family.named()
+            )
+
+    def _call(self, node: ast.Call) -> Iterator[str]:
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else ""
+        name = func.attr if isinstance(func, ast.Attribute) else name
+        args = node.args
+        if name == "__setattr__" and isinstance(func, ast.Attribute):
+            # object.__setattr__(x, "a", v), or x.__setattr__("a", v)
+            if _is_name(func.value, "object", "super") or isinstance(
+                func.value, ast.Call
+            ):
+                name, args = "setattr", args
+            else:
+                name, args = "setattr", [func.value, *args]
+        if name == "setattr" and len(args) >= 2 and self._object(args[0]):
+            attribute = _literal(args[1])
+            if attribute is None or attribute in self.writable:
+                yield self.written(node, attribute or "an attribute named at run time")
+        elif name == "getattr" and len(args) >= 2:
+            attribute = _literal(args[1])
+            if attribute in self.family.holders and self._object(args[0]):
+                yield READ.format(
+                    where=self.at(node),
+                    attribute=attribute,
+                    classes=self.family.named(),
+                )
+            elif attribute in self.family.classes:
+                yield self.reached(node, attribute, f'getattr(..., "{attribute}")')
+            elif attribute is None and _root(args[0]) in self.stems:
+                yield self.reached(node, self.family.named(), "getattr() of a name")
+        elif name == "update" and isinstance(func, ast.Attribute):
+            holder = _instance_dict(func.value)
+            if holder is not None and self._object(holder):
+                given = {k.arg for k in node.keywords}
+                if args or None in given or given & self.writable:
+                    yield self.written(node, "attributes through its __dict__")
+        elif name in _DYNAMIC_IMPORTS and args:
+            target = _literal(args[0])
+            if target is None and self._names_a_class():
+                yield self.reached(node, self.family.named(), f"{name}() of a name")
+            elif target is not None and self._module(target):
+                yield self.reached(node, self.family.named(), f'{name}("{target}")')
+
+    def _subscript(self, node: ast.Subscript) -> Iterator[str]:
+        if isinstance(node.ctx, ast.Store):
+            holder = _instance_dict(node.value)
+            if holder is not None and self._object(holder):
+                key = _literal(node.slice)
+                if key is None or key in self.writable:
+                    yield self.written(node, key or "an attribute through __dict__")
+        elif _dotted(node.value) == "sys.modules":
+            target = _literal(node.slice)
+            if target is not None and self._module(target):
+                yield self.reached(
+                    node, self.family.named(), f'sys.modules["{target}"]'
+                )
+
+    def _string(self, node: ast.Constant) -> Iterator[str]:
+        if id(node) in self.listed:
+            return  # __all__ = ["ContactsClient"]
+        value = node.value
+        if value in self.family.classes:
+            yield self.reached(node, value, f'its name in a string ("{value}")')
+            return
+        match = re.fullmatch(r"([\w.]+)[.:](\w+)", value)
+        if (
+            match
+            and match.group(2) in self.family.classes
+            and self._module(match.group(1))
+        ):
+            yield self.reached(node, match.group(2), f'a dotted path ("{value}")')
+
+    def _module(self, dotted: str) -> bool:
+        return dotted.strip(".").split(".")[-1] in self.stems
+
+    def _names_a_class(self) -> bool:
+        return any(
+            (isinstance(n, ast.Name) and n.id in self.family.classes)
+            or (isinstance(n, ast.Attribute) and n.attr in self.family.classes)
+            or (
+                isinstance(n, ast.Constant)
+                and isinstance(n.value, str)
+                and n.value in self.family.classes
+            )
+            for n in ast.walk(self.tree)
+        )
+
+    def reached(self, node: ast.AST, what: str, how: str) -> str:
+        return REACHED.format(where=self.at(node), what=what, how=how)
+
+
+# how many names a value is followed through (args -> parser -> argparse)
+_DEPTH = 3
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+_BINDERS = (
+    ast.Import,
+    ast.ImportFrom,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+)
+_LITERALS = (
+    ast.Constant,
+    ast.Dict,
+    ast.List,
+    ast.Set,
+    ast.Tuple,
+    ast.JoinedStr,
+    ast.ListComp,
+    ast.DictComp,
+    ast.SetComp,
+)
+_BUILTINS = frozenset(
+    "dict list set frozenset tuple str bytes int float bool object "
+    "open iter range enumerate zip map filter sorted reversed".split()
+)
+
+
+def _parameters(function: ast.AST) -> set[str]:
+    arguments = getattr(function, "args", None)
+    if not isinstance(arguments, ast.arguments):
+        return set()
+    return {a.arg for a in ast.walk(arguments) if isinstance(a, ast.arg)}
+
+
+def _own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of ``scope``'s body, not of the functions or classes in it
+    (their definitions themselves, yes)."""
+    todo = list(ast.iter_child_nodes(scope))
+    while todo:
+        node = todo.pop()
+        yield node
+        if not isinstance(node, (*_FUNCTIONS, ast.ClassDef)):
+            todo.extend(ast.iter_child_nodes(node))
+
+
+def _bound_by(node: ast.AST) -> set[str]:
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return {(a.asname or a.name).split(".")[0] for a in node.names}
+    return {getattr(node, "name", "")}
+
+
+def _import_roots(tree: ast.Module) -> dict[str, str]:
+    """Each name an import binds -> the first part of the module it comes
+    from (``Session`` of ``from requests import Session``: requests); a
+    relative import's is ``.``, of the tree."""
+    found = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                found[(a.asname or a.name).split(".")[0]] = a.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom):
+            root = "." if node.level else (node.module or "").split(".")[0]
+            for a in node.names:
+                found[a.asname or a.name] = root
+    return found
+
+
+def _annotations(node: ast.AST) -> list[ast.AST]:
+    """The parts of ``node`` that name things without using them: its
+    annotations, and the value of an ``__all__`` assignment."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return [node.returns] if node.returns is not None else []
+    if isinstance(node, ast.arg):
+        return [node.annotation] if node.annotation is not None else []
+    if isinstance(node, ast.AnnAssign):
+        targets = [node.target]
+        parts: list[ast.AST] = [node.annotation]
+    elif isinstance(node, (ast.Assign, ast.AugAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        parts = []
+    else:
+        return []
+    if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+        parts.append(node.value)
+    return [p for p in parts if p is not None]
+
+
+def _module_names(tree: ast.Module, modules: frozenset[tuple[str, str]]) -> set[str]:
+    """The names a module binds to modules: ``import x`` (``as y``), and
+    ``from pkg import mod`` where ``pkg/mod.py`` is a module of the tree."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            package = (node.module or "").split(".")[-1]
+            found |= {
+                a.asname or a.name
+                for a in node.names
+                if (package, a.name) in modules
+                or (not node.module and any(a.name == m for _, m in modules))
+            }
+    return found
+
+
+def _literal(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _is_name(node: ast.AST, *names: str) -> bool:
+    return isinstance(node, ast.Name) and node.id in names
+
+
+def _root(node: ast.AST) -> str:
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _instance_dict(node: ast.AST) -> ast.expr | None:
+    """``x`` of ``x.__dict__`` or ``vars(x)``."""
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return node.value
+    if (
+        isinstance(node, ast.Call)
+        and _is_name(node.func, "vars")
+        and len(node.args) == 1
+    ):
+        return node.args[0]
+    return None
+
+
+def _entry_points(
+    root: str, families: list[Family], done: dict[Family, str]
+) -> dict[Family, str]:
+    """Families whose class a packaging file at the tree's root names by its
+    dotted path (``crm.resources:ContactsClient``: an entry point)."""
+    found: dict[Family, str] = {}
+    for name in _ENTRY_POINT_FILES if root else ():
+        text = _read(os.path.join(root, name)).decode("utf-8", "replace")
+        if not text:
+            continue
+        for family in families:
+            if family in done or family in found:
+                continue
+            for match in re.finditer(r"([\w.]+)\s*[:.]\s*(\w+)", text):
+                dotted, cls = match.groups()
+                if cls in family.classes and dotted.split(".")[-1] in family.stems():
+                    line = text.count("\n", 0, match.start()) + 1
+                    found[family] = REACHED.format(
+                        where=f"{name}:{line}",
+                        what=cls,
+                        how=f'a dotted path ("{match.group(0)}": an entry point?)',
+                    )
+                    break
+    return found
