@@ -606,11 +606,12 @@ def _keep_keys_read_elsewhere(
             for held in _key_reads(texts[r], c, attributes)
         }
         # a caller elsewhere handing a rewritten function its own credential
+        # (a method's: in its class's whole hierarchy, mixins, their users)
         shared |= {
             found
             for h in handed[path]
-            for r in sorted(named(h.word))
-            for found in tree_handed.handed_in(r, texts[r], h)
+            for r, text in tree_handed.callers(path, h, named(h.word), texts, files)
+            for found in tree_handed.handed_in(r, text, h)
         }
         mixed = several if result.provider_keys else ()
         guarded = tuple(

@@ -238,3 +238,99 @@ def _foreign_headers(arguments: str) -> bool:
         if keyword and not re.match(r"(?:None|\{[^*]*\})\s*$", keyword.group(1), re.S):
             return True  # headers built elsewhere
     return False
+
+
+# a class statement and the text of its bases (``class Users(Mixin, Contacts):``)
+_SUBCLASS = re.compile(r"^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)", re.MULTILINE)
+_FROM_LINE = re.compile(r"^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b", re.MULTILINE)
+
+
+def callers(
+    home: str,
+    handing_: Handing,
+    named: set[str],
+    texts: dict[str, bytes],
+    files: list[str],
+) -> list[tuple[str, bytes]]:
+    """The modules that may call ``handing_`` (of the module at ``home``),
+    with their bytes: ``named`` (those naming it and importing its module),
+    and for a method, the modules of its class's whole hierarchy and their
+    users: a subclass of a subclass in any module (``class Users(Contacts)``),
+    the mixins a subclass mixes in (their methods run on its instances), and
+    the modules naming a subclass and importing its module (``Users().
+    request(..., headers=...)``)."""
+    found = {r: texts[r] for r in named if r in texts}
+    if not handing_.cls:
+        return sorted(found.items())
+    from hapimigrate.tree_imports import imported_names, importable_names, module_file
+
+    every: dict[str, bytes] = {}
+
+    def read(path: str) -> bytes:
+        if path not in every:
+            every[path] = texts[path] if path in texts else _read(path)
+        return every[path]
+
+    classes = {handing_.cls: home}  # the hierarchy: class -> its module
+    todo = [home, *sorted(found)]
+    seen: set[str] = set()
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        text = read(module).decode("utf-8", "replace")
+        for match in _SUBCLASS.finditer(text):
+            bases = match.group(2)
+            words = set(re.findall(r"\w+", bases))
+            local = {c for c in classes if c in words} | {
+                alias
+                for c in classes
+                for alias in re.findall(rf"\b{re.escape(c)}[ \t]+as[ \t]+(\w+)", text)
+                if alias in words
+            }
+            if not local or match.group(1) in classes:
+                continue
+            classes[match.group(1)] = module
+            # its mixins: the modules its other bases are imported from
+            for mixin in words - local - set(classes):
+                source = _imported_from(text, mixin)
+                if source is not None:
+                    target = module_file(module, source[1], source[0])
+                    if target is not None:
+                        todo.append(target)
+                        if os.path.abspath(target) != os.path.abspath(home):
+                            found.setdefault(target, read(target))
+            # the modules naming the subclass and importing its module
+            stems = {s.encode() for s in importable_names(module)}
+            word = re.compile(rb"\b" + re.escape(match.group(1).encode()) + rb"\b")
+            for path in files:
+                if path == home or not path.endswith((".py", ".pyw")):
+                    continue
+                data = read(path)
+                if path == module or (
+                    word.search(data) and imported_names(data) & stems
+                ):
+                    found.setdefault(path, data)
+                    todo.append(path)
+    found.pop(home, None)
+    return sorted(found.items())
+
+
+def _imported_from(text: str, name: str) -> tuple[int, str] | None:
+    """(dots, module) of the from-import that binds ``name`` in ``text``."""
+    for match in _FROM_LINE.finditer(text):
+        rest = text[match.end() : text.find("\n", match.end())]
+        if "(" in rest:
+            rest = text[match.end() : text.find(")", match.end())]
+        if re.search(rf"(?:^|[\s,(]){re.escape(name)}\s*(?:[,)]|$)", rest):
+            return len(match.group(1)), match.group(2)
+    return None
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""

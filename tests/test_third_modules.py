@@ -219,3 +219,158 @@ def test_the_review_project_keeps_the_developer_key(tmp_path):
         ),
     }
     behaves(tmp_path / "developer_function", files, manual=1)
+
+
+# -- N6: a caller's header through **kwargs, from anywhere in the hierarchy --
+
+BASE = (
+    "import os\n\nimport requests\n\n\n"
+    "class BaseClient:\n"
+    "    def __init__(self, api_key=None):\n"
+    '        self.api_key = api_key or os.environ["HUBSPOT_API_KEY"]\n\n'
+    "    def request(self, method, path, **kwargs):\n"
+    '        params = kwargs.pop("params", None) or {}\n'
+    '        params["hapikey"] = self.api_key\n'
+    "        return requests.request(\n"
+    '            method, "https://api.hubapi.com" + path, params=params, **kwargs\n'
+    "        )\n"
+)
+MODULE_KEY_BASE = (
+    "import os\n\nimport requests\n\n"
+    'KEY = os.environ["HUBSPOT_API_KEY"]\n\n\n'
+    "class BaseClient:\n"
+    "    def request(self, method, path, **kwargs):\n"
+    '        params = kwargs.pop("params", None) or {}\n'
+    '        params["hapikey"] = KEY\n'
+    "        return requests.request(\n"
+    '            method, "https://api.hubapi.com" + path, params=params, **kwargs\n'
+    "        )\n"
+)
+CONTACTS = (
+    "from crm.base import BaseClient\n\n\n"
+    "class ContactsClient(BaseClient):\n"
+    "    def recent(self):\n"
+    '        return self.request("GET", "/contacts/v1/lists/recently_updated/contacts/recent").json()\n'
+)
+AS_USER = (
+    "    def as_user(self, user_token):\n"
+    '        return self.request("GET", "/contacts/v1/lists/all/contacts/all",\n'
+    '                            headers={"Authorization": "Bearer " + user_token}).json()\n'
+)
+
+
+@pytest.mark.parametrize("base", [BASE, MODULE_KEY_BASE])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # the review's project: a subclass of the subclass, in a third module
+        {
+            "crm/users.py": "from crm.contacts import ContactsClient\n\n\n"
+            "class UserContacts(ContactsClient):\n" + AS_USER
+        },
+        # three levels down, each in its own module
+        {
+            "crm/users.py": "from crm.contacts import ContactsClient\n\n\n"
+            "class UserContacts(ContactsClient):\n    pass\n",
+            "crm/admins.py": "from crm.users import UserContacts\n\n\n"
+            "class AdminContacts(UserContacts):\n" + AS_USER,
+        },
+        # the base imported under another name
+        {
+            "crm/users.py": "from crm.contacts import ContactsClient as Contacts\n\n\n"
+            "class UserContacts(Contacts):\n" + AS_USER
+        },
+        # through the module's name
+        {
+            "crm/users.py": "from crm import contacts\n\n\n"
+            "class UserContacts(contacts.ContactsClient):\n" + AS_USER
+        },
+        # a mixin whose method runs on the subclass's instances
+        {
+            "crm/mixins.py": "class AsUser:\n" + AS_USER,
+            "crm/users.py": "from crm.contacts import ContactsClient\n"
+            "from crm.mixins import AsUser\n\n\n"
+            "class UserContacts(AsUser, ContactsClient):\n    pass\n",
+        },
+        # an instance of the sub-subclass, used by another module
+        {
+            "crm/users.py": "from crm.contacts import ContactsClient\n\n\n"
+            "class UserContacts(ContactsClient):\n    pass\n",
+            "app.py": "from crm.users import UserContacts\n\n\n"
+            "def run(token):\n"
+            '    return UserContacts().request("GET", "/contacts/v1/lists/all/contacts/all",\n'
+            '                                  headers={"Authorization": "Bearer " + token})\n',
+        },
+        # auth= of its own
+        {
+            "crm/users.py": "from crm.contacts import ContactsClient\n\n\n"
+            "class UserContacts(ContactsClient):\n"
+            "    def as_user(self, auth):\n"
+            '        return self.request("GET", "/contacts/v1/lists/all/contacts/all", auth=auth)\n'
+        },
+    ],
+)
+def test_a_header_handed_in_from_the_hierarchy_keeps_the_base(tmp_path, base, extra):
+    files = {
+        "crm/__init__.py": "",
+        "crm/base.py": base,
+        "crm/contacts.py": CONTACTS,
+        **extra,
+    }
+    out = migrate(tmp_path, files)
+    statuses, text, reasons = out["crm/base.py"]
+    assert (statuses, text) == ([Status.MANUAL], base)
+    # a class carrier's subclass mixing in another is kept for its other
+    # bases already; with the key in the module, the mixin's header keeps it
+    mixed = "class UserContacts(AsUser" in extra.get("crm/users.py", "")
+    said = "other bases" if mixed and base == BASE else "hands request() its own"
+    assert said in reasons[0]
+
+
+def test_a_subclass_beside_the_base_and_its_subclass_elsewhere(tmp_path):
+    """base.py defines ContactsClient too; users.py subclasses it."""
+    base = BASE + "\n\nclass ContactsClient(BaseClient):\n    pass\n"
+    files = {
+        "crm/__init__.py": "",
+        "crm/base.py": base,
+        "crm/users.py": "from crm.base import ContactsClient\n\n\n"
+        "class UserContacts(ContactsClient):\n" + AS_USER,
+    }
+    out = migrate(tmp_path, files)
+    assert out["crm/base.py"][:2] == ([Status.MANUAL], base)
+
+
+def test_a_hierarchy_handing_in_no_header_is_migrated(tmp_path):
+    """users.py's subclass sends no header of its own: the base gets the token."""
+    files = {
+        "crm/__init__.py": "",
+        "crm/base.py": BASE,
+        "crm/contacts.py": CONTACTS,
+        "crm/users.py": "from crm.contacts import ContactsClient\n\n\n"
+        "class UserContacts(ContactsClient):\n"
+        "    def everyone(self):\n"
+        '        return self.request("GET", "/contacts/v1/lists/all/contacts/all").json()\n',
+    }
+    out = migrate(tmp_path, files)
+    assert out["crm/base.py"][0] == [Status.REWRITE]
+    assert "Bearer" in out["crm/base.py"][1]
+
+
+def test_the_review_project_keeps_the_users_header(tmp_path):
+    """/tmp/review11/8, run: as_user still sends the user's OAuth token."""
+    files = {
+        "src/crm/__init__.py": "",
+        "src/crm/base.py": BASE,
+        "src/crm/contacts.py": CONTACTS,
+        "src/crm/users.py": "from crm.contacts import ContactsClient\n\n\n"
+        "class UserContacts(ContactsClient):\n" + AS_USER,
+        "scenario.py": (
+            '"""A user\'s OAuth header from a subclass of a subclass."""\n'
+            'ENV = {"HUBSPOT_API_KEY": "key-main"}\n\n\n'
+            "def case_users(credential):\n"
+            "    from crm.users import UserContacts\n\n"
+            "    c = UserContacts()\n    c.recent()\n"
+            '    c.as_user("oauth-user1")\n'
+        ),
+    }
+    behaves(tmp_path / "user_header", files, manual=3)
