@@ -176,10 +176,12 @@ def _families(results: list[FileResult]) -> list[Family]:
     carriers (their constructor takes the token now) linked to their bases,
     and the classes a module rewrote a site of (``class_reads``)."""
     members: list[tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = []
+    objects: set[str] = set()  # holders of an object built from the key
     for result in results:
         if not any(s.status == Status.REWRITE for s in result.sites):
             continue
         carried = set()
+        objects |= _object_holders(result.original or b"")
         for carrier in result.exports:
             if carrier.kind == Kind.ARGUMENT and carrier.parameter and carrier.reads:
                 members.append(
@@ -216,10 +218,31 @@ def _families(results: list[FileResult]) -> list[Family]:
             frozenset(m[1] for m in group),
             frozenset(m[0] for m in group),
             frozenset(r for m in group for r in m[3]),
-            frozenset(h for m in group for h in m[4]),
+            frozenset(h for m in group for h in m[4] if h not in objects),
         )
         for _, group in sorted(groups.items())
     ]
+
+
+def _object_holders(source: bytes) -> set[str]:
+    """The attributes a module's classes set only to objects built by a call
+    (``self.contacts = ContactsClient(key)``): reading one elsewhere uses
+    that object (whose own family is looked at), not the key."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError):
+        return set()
+    built: dict[str, bool] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Attribute) and _is_name(target.value, "self"):
+                    func = node.value.func if isinstance(node.value, ast.Call) else None
+                    made = (  # Client(key), crm.Client(key); not key.strip()
+                        isinstance(func, ast.Name) and func.id not in _BUILTINS
+                    ) or (isinstance(func, ast.Attribute) and func.attr[:1].isupper())
+                    built[target.attr] = built.get(target.attr, True) and made
+    return {name for name, made in built.items() if made}
 
 
 def _read(path: str) -> bytes:
@@ -299,14 +322,36 @@ class _Module:
         """Whether ``node`` may be an instance: not ``self``/``cls`` (its own
         class's object), a module, or a name the module binds to something
         else only (:meth:`_other`)."""
+        if _is_name(node, "self", "cls"):
+            return False
+        if isinstance(node, ast.Attribute) and _is_name(node.value, "self"):
+            return not self._own_other(node)
         return not (
             isinstance(node, ast.Name)
-            and (
-                node.id in ("self", "cls")
-                or node.id in self.modules
-                or self._other(node)
-            )
+            and (node.id in self.modules or self._other(node))
         )
+
+    def _own_other(self, node: ast.Attribute) -> bool:
+        """``self.session`` where every ``self.session = ...`` of the class
+        makes something no class of the tree made (``requests.Session()``)."""
+        cls = self.parents.get(id(node))
+        while cls is not None and not isinstance(cls, ast.ClassDef):
+            cls = self.parents.get(id(cls))
+        if cls is None:
+            return False
+        values = []
+        for each in ast.walk(cls):
+            if (
+                isinstance(each, ast.Attribute)
+                and each.attr == node.attr
+                and _is_name(each.value, "self")
+                and isinstance(each.ctx, ast.Store)
+            ):
+                assign = self.parents.get(id(each))
+                if not (isinstance(assign, ast.Assign) and each in assign.targets):
+                    return False
+                values.append(assign.value)
+        return bool(values) and all(self._made_elsewhere(v, _DEPTH) for v in values)
 
     def _other(self, name: ast.Name, depth: int = 0) -> bool:
         """Every binding of ``name`` in its scope makes something no class of

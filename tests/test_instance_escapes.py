@@ -394,6 +394,13 @@ UNRELATED = {
         "        self.base_url = base_url\n"
         "        setattr(self, 'timeout', 3)\n"
     ),
+    "another class's session": (
+        "import requests\n\n"
+        "class Billing(object):\n"
+        "    def __init__(self):\n"
+        "        self.session = requests.Session()\n"
+        "        self.session.base_url = 'https://billing.example.com'\n"
+    ),
     "a literal": (
         "config = {}\nconfig_obj = dict(base_url='https://billing.example.com')\n"
     ),
