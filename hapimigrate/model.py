@@ -233,6 +233,9 @@ class RunOptions:
     shared_elsewhere: frozenset[str] = frozenset()
     # the tree's configured keys, when it sends more than one: each is manual
     several_keys: tuple[str, ...] = ()
+    # key names that are one configured key (HAPIKEY = API_KEY, API_KEY =
+    # os.environ.get("HUBSPOT_API_KEY") of a settings module): name -> the key
+    key_aliases: tuple[tuple[str, str], ...] = ()
     # key name -> where another module tests it ("settings.py:4"): uses stay manual
     guarded_elsewhere: tuple[tuple[str, str], ...] = ()
     # key name -> where another module sets it (config.KEY = sys.argv[1]): each

@@ -126,6 +126,8 @@ def _passes(
 
     refused: dict[carriers.Key, str] = {}
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
+    # one key under two names (HAPIKEY = API_KEY) is one key, not two portals
+    first, options = _names_of_one_key(first, files, options)
     # another module setting a key's variable (a runner, a CLI): its readers stay
     first, options, writes = tree_writers.prepare(first, files, options, process_file)
     while True:
@@ -217,6 +219,33 @@ def _held_by(result: FileResult, again: FileResult) -> FileResult:
         for s in result.sites
     )
     return dataclasses.replace(result, new=None, sites=sites)
+
+
+def _names_of_one_key(
+    first: list[FileResult], files: list[str], options: RunOptions
+) -> tuple[list[FileResult], RunOptions]:
+    """A module that sends ``config.API_KEY`` and ``config.HAPIKEY`` was told
+    they are several keys; where the tree says they are one (``HAPIKEY =
+    API_KEY``, both the same variable: ``tree_imports.env_aliases``), it is
+    decided again knowing it, and so is every later run of the tree's passes."""
+    from hapimigrate.decide import SEVERAL_KEYS
+
+    several = SEVERAL_KEYS[: SEVERAL_KEYS.index("{")]
+    told = [
+        i
+        for i, r in enumerate(first)
+        if any(s.reason.startswith(several) for s in r.sites)
+    ]
+    if not told:
+        return first, options
+    aliases = env_aliases(files)
+    if not aliases:
+        return first, options
+    options = dataclasses.replace(options, key_aliases=tuple(sorted(aliases.items())))
+    first = list(first)
+    for i in told:
+        first[i] = process_file(first[i].path, options)
+    return first, options
 
 
 def process_file(path: str, options: RunOptions) -> FileResult:

@@ -155,14 +155,46 @@ _ENV_ASSIGNMENT = re.compile(
 def env_aliases(files: list[str]) -> dict[str, str]:
     """Module-level names the tree assigns an environment variable (``API_KEY =
     os.environ.get("HUBSPOT_API_KEY")``) -> the variable, where every module
-    assigning that name agrees: other modules' ``crm.API_KEY`` is that key."""
+    assigning that name agrees: other modules' ``crm.API_KEY`` is that key. A
+    name its module binds once, to such a name (``HAPIKEY = API_KEY``, legacy
+    spellings kept for old callers), is that key too."""
     seen: dict[str, set[str]] = {}
+    renamed: dict[str, set[str]] = {}
+    rebound: set[str] = set()  # a branch or a function binds it again
     for path in files:
         if not path.endswith(".py"):
             continue
-        for match in _ENV_ASSIGNMENT.finditer(read(path)):
+        data = read(path)
+        for match in _ENV_ASSIGNMENT.finditer(data):
             seen.setdefault(match.group(1).decode(), set()).add(match.group(2).decode())
-    return {name: envs.pop() for name, envs in seen.items() if len(envs) == 1}
+            if not _bound_once(data, match.group(1)):
+                rebound.add(match.group(1).decode())
+        for match in _NAME_ASSIGNMENT.finditer(data):
+            name = match.group(1)
+            if _bound_once(data, name):
+                renamed.setdefault(name.decode(), set()).add(match.group(2).decode())
+    found = {name: envs.pop() for name, envs in seen.items() if len(envs) == 1}
+    for name, sources in renamed.items():
+        targets = {None if s in rebound else found.get(s) for s in sources}
+        if name not in seen and len(targets) == 1 and None not in targets:
+            found[name] = targets.pop()
+    return found
+
+
+def _bound_once(data: bytes, name: bytes) -> bool:
+    """Whether a module binds ``name`` once (anywhere, at any depth: a branch
+    or a function binding it too may make it another key)."""
+    bound = re.findall(
+        rb"^[ \t]*" + re.escape(name) + rb"[ \t]*[-+]?=(?!=)", data, re.M
+    )
+    rebound = re.search(rb"\bglobal\b[^\n]*\b" + re.escape(name) + rb"\b", data)
+    return len(bound) == 1 and rebound is None
+
+
+# ``HAPIKEY = API_KEY`` at the top level of a module
+_NAME_ASSIGNMENT = re.compile(
+    rb"^([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)[ \t]*(?:#.*)?$", re.MULTILINE
+)
 
 
 def module_file(path: str, dotted: str, level: int = 0) -> str | None:

@@ -146,8 +146,9 @@ def _process(
     _carriers(ctx, options)
     ctx.python2_style |= python2
     registry.run(ctx)
+    aliases = dict(options.key_aliases)  # HAPIKEY = API_KEY: one key
     for _ in range(3):  # each pass can only turn rewrites into manual sites
-        several = len({identity for identity, _ in ctx.provider_keys}) > 1
+        several = len({aliases.get(i, i) for i, _ in ctx.provider_keys}) > 1
         mixed = _mixed_requests(ctx) | ctx.mixed_requests
         if (not several or ctx.several_keys) and mixed == ctx.mixed_requests:
             break
