@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import os
 import re
 from typing import Callable
 
@@ -202,17 +203,46 @@ def broken(
             else []
         )
         if not uses or len({u.status for u in uses}) != 1:
-            found.add(key)
+            found.add(key, _left_use(uses, readers))
             continue
         if uses[0].status not in (Status.REWRITE, Status.KEPT):
-            found.add(key)
+            found.add(key, _left_use(uses, readers))
             continue
         if uses[0].status == Status.KEPT:
             continue  # nothing changed in its own module
         owner = by_path.get(key[0])
         if owner is None or key not in {(c.path, c.name) for c in owner.exports}:
-            found.add(key)
+            module = os.path.basename(key[0])
+            found.add(key, NOT_HANDED_OUT.format(module, key[1]))
     return found
+
+
+LEFT_USE = "{} leaves its use of it for a person: {}"
+KEPT_USE = (
+    "{} keeps the key with it while {} migrates it: they change together, by hand"
+)
+NO_USES = (
+    "the modules using it ({}) no longer migrate with it: they change together, "
+    "by hand"
+)
+NOT_HANDED_OUT = (
+    "{} no longer hands {} to other modules once decided with them: its uses "
+    "change together, by hand"
+)
+
+
+def _left_use(uses: list[CarrierUse], readers: tuple[str, ...]) -> str:
+    """Which other module's use stopped a migrated carrier, and why: the first
+    use left for a person (with its reason), or one keeping the key."""
+    left = [u for u in uses if u.status not in (Status.REWRITE, Status.KEPT)]
+    if left:
+        return LEFT_USE.format(left[0].where, left[0].reason or left[0].status.value)
+    kept = [u for u in uses if u.status == Status.KEPT]
+    moved = [u for u in uses if u.status == Status.REWRITE]
+    if kept and moved:
+        return KEPT_USE.format(kept[0].where, moved[0].where)
+    names = sorted({os.path.basename(r) for r in readers})
+    return NO_USES.format(", ".join(names)) if names else REFUSED
 
 
 class _Reasons(dict):
@@ -223,7 +253,9 @@ class _Reasons(dict):
         super().__init__()
         self.by_path = by_path
 
-    def add(self, key: Key) -> None:
+    def add(self, key: Key, use: str = REFUSED) -> None:
+        """``use``: which use elsewhere stopped it, when its own module says
+        nothing."""
         owner = self.by_path.get(key[0])
         reasons = [
             s.reason
@@ -231,7 +263,7 @@ class _Reasons(dict):
             if s.status == Status.MANUAL and s.reason and REFUSED not in s.reason
         ]
         named = [r for r in reasons if re.search(rf"\b{re.escape(key[1])}\b", r)]
-        self[key] = (named or reasons or [REFUSED])[0]
+        self[key] = (named or reasons or [use])[0]
 
 
 def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier]]:

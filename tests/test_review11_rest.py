@@ -7,13 +7,23 @@ and the reasons a person is given for what is left:
   ``lambda c=client: ...``): the client given ``access_token`` reads None
   there, and the backup lost the key. The client stays, the read named; a
   parameter given something else is not the client.
+* N2, one module: ``hs_params(**extra)`` returns ``{**DEFAULT, **extra}`` and
+  ``tenant(key)`` passes ``hs_params(hapikey=key)``: that site was reported
+  manual, yet its request got the provider's header beside the tenant's key.
+  A request that also carries a key a caller hands a helper (``hapikey=``,
+  ``**{"hapikey": key}``, into a helper that returns the params or sends them
+  itself) stays as it is, and so does the configured key reaching it.
+* Reasons: a carrier another module's use stopped names that use (file:line)
+  and its reason, not "another module's use of it changed again".
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+import types
 from pathlib import Path
 
 import pytest
@@ -225,3 +235,171 @@ def test_the_review_backup_keeps_its_key(tmp_path):
     files = {"crm/__init__.py": "", "crm/hs.py": HS, "crm/export.py": export}
     out = tree(tmp_path, files)
     left_alone(out["crm/hs.py"], "export.py:11 reads client.api_key")
+
+
+# -- N2: a helper's caller hands in its own key ---------------------------------
+
+N2_HEAD = """\
+import os
+
+import requests
+
+DEFAULT = {"hapikey": os.environ["HUBSPOT_API_KEY"]}
+URL = "https://api.hubapi.com/deals/v1/deal/paged"
+
+
+"""
+
+# the helper, then ours() and tenant(key) sending through it
+HELPERS = {
+    "keyword into **extra": (
+        "def hs_params(**extra):\n    return {**DEFAULT, **extra}\n\n\n"
+        "def ours():\n    return requests.get(URL, params=hs_params(limit=5))\n\n\n"
+        "def tenant(key):\n"
+        "    return requests.get(URL, params=hs_params(hapikey=key, limit=5))\n"
+    ),
+    "through a variable": (
+        "def hs_params(**extra):\n    return {**DEFAULT, **extra}\n\n\n"
+        "def ours():\n    return requests.get(URL, params=hs_params(limit=5))\n\n\n"
+        "def tenant(key):\n    p = hs_params(hapikey=key, limit=5)\n"
+        "    return requests.get(URL, params=p)\n"
+    ),
+    "a ** mapping": (
+        "def hs_params(**extra):\n    return {**DEFAULT, **extra}\n\n\n"
+        "def ours():\n    return requests.get(URL, params=hs_params(limit=5))\n\n\n"
+        "def tenant(key):\n"
+        '    return requests.get(URL, params=hs_params(**{"hapikey": key}))\n'
+    ),
+    "dict(DEFAULT, **extra)": (
+        "def hs_params(**extra):\n    return dict(DEFAULT, **extra)\n\n\n"
+        "def ours():\n    return requests.get(URL, params=hs_params(limit=5))\n\n\n"
+        "def tenant(key):\n"
+        "    return requests.get(URL, params=hs_params(hapikey=key, limit=5))\n"
+    ),
+    "update(extra)": (
+        "def hs_params(**extra):\n    p = dict(DEFAULT)\n    p.update(extra)\n"
+        "    return p\n\n\n"
+        "def ours():\n    return requests.get(URL, params=hs_params(limit=5))\n\n\n"
+        "def tenant(key):\n"
+        "    return requests.get(URL, params=hs_params(hapikey=key, limit=5))\n"
+    ),
+    "a helper sending itself": (
+        "def hs_get(**extra):\n"
+        "    return requests.get(URL, params={**DEFAULT, **extra})\n\n\n"
+        "def ours():\n    return hs_get(limit=5)\n\n\n"
+        "def tenant(key):\n    return hs_get(hapikey=key, limit=5)\n"
+    ),
+    "a method": (
+        "class Hub:\n    def params(self, **extra):\n"
+        "        return {**DEFAULT, **extra}\n\n"
+        "    def ours(self):\n"
+        "        return requests.get(URL, params=self.params(limit=5))\n\n"
+        "    def tenant(self, key):\n"
+        "        return requests.get(URL, params=self.params(hapikey=key))\n\n\n"
+        "def ours():\n    return Hub().ours()\n\n\n"
+        "def tenant(key):\n    return Hub().tenant(key)\n"
+    ),
+    "a key parameter written over the default": (
+        "def hs_params(key=None):\n    p = dict(DEFAULT)\n    if key:\n"
+        '        p["hapikey"] = key\n    return p\n\n\n'
+        "def ours():\n    return requests.get(URL, params=hs_params())\n\n\n"
+        "def tenant(key):\n    return requests.get(URL, params=hs_params(key))\n"
+    ),
+}
+
+
+def sent(text: str, monkeypatch) -> list[tuple]:
+    """What ``ours()`` then ``tenant("key-tenant")`` send: (url, params,
+    Authorization) of each request, run against a stand-in ``requests``."""
+    requests_made: list[tuple] = []
+    fake = types.ModuleType("requests")
+
+    def get(url, params=None, headers=None, **_):
+        auth = (headers or {}).get("Authorization")
+        requests_made.append((url, dict(params or {}), auth))
+
+    fake.get = get
+    monkeypatch.setitem(sys.modules, "requests", fake)
+    monkeypatch.setenv("HUBSPOT_API_KEY", "key-main")
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", "tok-main")
+    namespace: dict = {}
+    exec(compile(text, "one.py", "exec"), namespace)
+    namespace["ours"]()
+    namespace["tenant"]("key-tenant")
+    return requests_made
+
+
+@pytest.mark.parametrize("helper", HELPERS.values(), ids=list(HELPERS))
+def test_a_tenant_key_handed_to_a_helper_keeps_its_request(
+    tmp_path, monkeypatch, helper
+):
+    text = N2_HEAD + helper
+    result = tree(tmp_path, {"one.py": text})["one.py"]
+    after = result.new.decode() if result.changed else text
+    before = sent(text, monkeypatch)
+    assert ("key-tenant" in str(before)) and ("tok-main" not in str(before))
+    # the tenant's request is sent as before: its key, never our token
+    assert sent(after, monkeypatch) == before
+    left_alone(result)
+
+
+def test_the_review_tenant_request_is_not_changed(tmp_path):
+    """/tmp/review11/35/src/one.py: line 18 was reported manual and changed."""
+    text = N2_HEAD + HELPERS["keyword into **extra"]
+    result = tree(tmp_path, {"one.py": text})["one.py"]
+    left_alone(result, "the request at line 18")
+    reasons = {s.line: s.reason for s in key_sites(result)}
+    assert reasons[18] == "the key is passed as hapikey= to hs_params()"
+
+
+def test_a_helper_no_caller_hands_a_key_still_migrates(tmp_path, monkeypatch):
+    text = N2_HEAD + (
+        "def hs_params(**extra):\n    return {**DEFAULT, **extra}\n\n\n"
+        "def ours():\n    return requests.get(URL, params=hs_params(limit=5))\n\n\n"
+        "def tenant(key):\n    return requests.get(URL, params=hs_params(limit=7))\n"
+    )
+    after = migrated(tree(tmp_path, {"one.py": text})["one.py"])
+    assert [a for _, _, a in sent(after, monkeypatch)] == ["Bearer tok-main"] * 2
+    assert "hapikey" not in str(sent(after, monkeypatch))
+
+
+# -- reasons: which other module's use stopped a carrier ------------------------
+
+CLASS_CLIENT = """\
+import requests
+
+
+class HubSpotCRM:
+    def __init__(self, api_key, timeout=10):
+        self.api_key = api_key
+        self.timeout = timeout
+
+    def owners(self):
+        return requests.get(
+            "https://api.hubapi.com/crm/v3/owners",
+            params={"hapikey": self.api_key},
+            timeout=self.timeout,
+        ).json()
+"""
+
+
+def test_a_carrier_another_module_stops_names_that_use(tmp_path):
+    """review10/73: two modules build the client with two portals' keys; the
+    client was migrated, then a later pass left one use: its reason was
+    "another module's use of it changed again" (which? why?)."""
+    files = {
+        "crm/__init__.py": "",
+        "crm/client.py": CLASS_CLIENT,
+        "crm/settings.py": 'import os\n\nHUBSPOT_API_KEY = os.environ["HUBSPOT_API_KEY"]\n',
+        "crm/jobs.py": "from crm import settings\nfrom crm.client import HubSpotCRM\n\n\n"
+        "def run():\n    return HubSpotCRM(settings.HUBSPOT_API_KEY).owners()\n",
+        "crm/sandbox.py": "import os\n\nfrom crm.client import HubSpotCRM\n\n\n"
+        "def run_sandbox():\n"
+        '    return HubSpotCRM(os.environ["HUBSPOT_SANDBOX_KEY"]).owners()\n',
+    }
+    out = tree(tmp_path, files)
+    for name in ("crm/client.py", "crm/jobs.py", "crm/sandbox.py"):
+        left_alone(out[name], "leaves its use of it for a person: several keys")
+        reasons = " ".join(s.reason for s in key_sites(out[name]))
+        assert "changed again" not in reasons
+        assert "jobs.py:6" in reasons or "sandbox.py:7" in reasons

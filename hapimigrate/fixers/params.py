@@ -16,6 +16,7 @@ gets ``session.headers["Authorization"] = "Bearer " + TOKEN`` instead.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Callable, Optional, Sequence
 
 import libcst as cst
@@ -27,7 +28,7 @@ from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import across_modules, attach
 from hapimigrate.fixers.registry import is_key_literal, register
 from hapimigrate.analysis.flow import Flow, FlowError, Route, key_guard
-from hapimigrate.model import Kind
+from hapimigrate.model import Kind, Status
 
 
 @register("params-dict-entry", cst.DictElement, lambda node: is_key_literal(node.key))
@@ -142,6 +143,7 @@ def _keyword_entry(ctx: ModuleContext, arg: cst.Arg) -> None:
     else:
         problem = f"the key is passed as hapikey= to {ctx.code(func)}()"
         decision = decide(KeyUse(ctx.code(arg.value), problem=problem))
+        _note_passed_key(ctx, call, decision.status)
         ctx.site(arg, Kind.PARAMS, decision.status, decision.reason)
         return
 
@@ -152,6 +154,45 @@ def _keyword_entry(ctx: ModuleContext, arg: cst.Arg) -> None:
         return None
 
     _migrate(ctx, arg, call, arg.value, record, start=start, target=target)
+
+
+def _note_passed_key(ctx: ModuleContext, call: cst.Call, status: Status) -> None:
+    """``hs_params(hapikey=key)``, ``hs_get(**{"hapikey": key})``: the requests
+    the helper's value reaches, and those its ``hapikey`` or ``**extra``
+    parameter reaches inside it, carry this key too (a caller's, left for a
+    person), so another key's use reaching them (``{**DEFAULT, **extra}``)
+    leaves them as they are."""
+    try:
+        attach.note_requests(ctx, Flow(ctx).follow(call), status)
+    except FlowError:
+        pass
+    function = Flow(ctx).local_function(call)
+    if function is None:
+        return
+    params = function.params
+    names = {"hapikey"} & {
+        p.name.value for p in (*params.params, *params.kwonly_params)
+    }
+    if isinstance(params.star_kwarg, cst.Param):
+        names.add(params.star_kwarg.name.value)
+    scope = ctx.lexical_scope(function.body)
+    uses = [
+        ref.node
+        for name in (names if scope is not None else ())
+        for assignment in scope.assignments[name]
+        for ref in ctx.references(assignment)
+    ]
+    for use in uses:  # the helper's own requests (those it returns to: above)
+        try:
+            route = Flow(ctx).follow(use)
+        except FlowError:
+            continue
+        inside = [
+            s
+            for s in route.sinks
+            if s.call is not None and ctx.ancestor(s.call, cst.FunctionDef) is function
+        ]
+        attach.note_requests(ctx, dataclasses.replace(route, sinks=inside), status)
 
 
 def _item_assignment(ctx: ModuleContext, assign: cst.Assign) -> None:
@@ -213,6 +254,9 @@ def _migrate(
         ):
             return
         decision = decide(KeyUse(key_source, problem=str(problem)))
+        passed = ctx.parent(start) if start is not None else None
+        if isinstance(passed, cst.Arg) and isinstance(ctx.parent(passed), cst.Call):
+            _note_passed_key(ctx, ctx.parent(passed), decision.status)
         ctx.site(
             where,
             Kind.PARAMS,
