@@ -248,3 +248,177 @@ def _keys(key: ast.AST, constants: set[str]) -> set[str]:
     if isinstance(key, ast.Constant) and isinstance(key.value, str):
         return {key.value} & constants
     return set(constants)  # a key known at run time: any of them
+
+
+THROUGH = (
+    "{where} changes {name}, which this request reads through {helper} ({what}): "
+    "the token would go wherever it then points, not only to HubSpot; migrate by "
+    "hand"
+)
+THROUGH_HELD = "a helper of another module reads a base URL changed at run time"
+_DEPTH = 4  # helpers calling helpers: api() -> base() -> settings.base()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Reached:
+    """A module-level value a migrated request reads through a helper of
+    another module: which (``(path, name)``), and the helper first called
+    (``urls.api()``)."""
+
+    value: tuple[str, str]
+    helper: str
+
+
+def hold_helper_hosts(results: list[FileResult], files: list[str]) -> list[FileResult]:
+    """``results``, with the changed modules whose rewritten requests read a
+    base URL (a constant, a class attribute, a function returning it) through
+    a helper of another module (``requests.get(urls.api(path), ...)``, at any
+    depth) left as they are, where that URL is changed at run time: by another
+    module (``constants.BASE_URL = argv[1]``, ``setattr``, a patcher) or by
+    its own module (``global``, ``globals()``)."""
+    from hapimigrate import tree_values
+
+    readers = {}
+    for result in results:
+        if (
+            result.changed
+            and result.original
+            and prefilter.is_python(result.path)
+            and tree_values._may_read_values(result)
+        ):
+            reader = tree_values._Reader.read(result)
+            if reader is not None and reader.watched:
+                readers[result.path] = reader
+    if not readers:
+        return results
+    helpers = _Helpers()
+    per_site: dict[str, dict[int, set[_Reached]]] = {}
+    for path, reader in readers.items():
+        for site in reader.sites:
+            reached = {
+                _Reached(value, label)
+                for called in reader.per_site.get(id(site), ())
+                if called[0] != reader.path
+                for value, label in helpers.reads(called)
+            }
+            if reached:
+                per_site.setdefault(path, {})[id(site)] = reached
+    watched = {
+        r.value for sites in per_site.values() for s in sites.values() for r in s
+    }
+    if not watched:
+        return results
+    changes, urls = tree_values._changes(watched, files, {})
+    for home in {path for path, _ in watched}:
+        data = helpers.data(home)
+        if data and _MAY_REBIND.search(data):
+            for found in rebindings(home, data):
+                urls.add((home, found.name))
+                change = tree_values.Change(
+                    found.name, found.where, tree_values.RUN_TIME, module=home
+                )
+                changes.setdefault((home, found.name), []).append(change)
+    out = []
+    for result in results:
+        reasons = {}
+        for site_id, reached in per_site.get(result.path, {}).items():
+            hits = sorted(
+                (change.where, change.name, r.helper, change.what)
+                for r in reached
+                for change in changes.get(r.value, ())
+                if change.what
+                and (change.what != tree_values.RUN_TIME or r.value in urls)
+            )
+            if hits:
+                where, name, helper, what = hits[0]
+                reasons[site_id] = THROUGH.format(
+                    where=where, name=name, helper=helper, what=what
+                )
+        if reasons:
+            result = hold(result, lambda s: reasons.get(id(s)), THROUGH_HELD)
+        out.append(result)
+    return out
+
+
+class _Helpers:
+    """The tree's modules read as helpers: the module-level values a
+    function (``path``, ``name``; ``Class.method`` for a method) reads, at
+    any depth of the functions it calls, its module's and others'."""
+
+    def __init__(self) -> None:
+        self._trees: dict[str, ast.Module | None] = {}
+        self._data: dict[str, bytes] = {}
+
+    def data(self, path: str) -> bytes:
+        if path not in self._data:
+            try:
+                with open(path, "rb") as handle:
+                    self._data[path] = handle.read()
+            except OSError:
+                self._data[path] = b""
+        return self._data[path]
+
+    def tree(self, path: str) -> ast.Module | None:
+        if path not in self._trees:
+            try:
+                self._trees[path] = ast.parse(self.data(path))
+            except (SyntaxError, ValueError, RecursionError):
+                self._trees[path] = None
+        return self._trees[path]
+
+    def reads(self, called: tuple[str, str]) -> set[tuple[tuple[str, str], str]]:
+        """(value, ``module.helper()``) for each value the helper ``called``
+        reads; nothing when ``called`` is not a function of its module."""
+        from hapimigrate import tree_values
+
+        label = f"{os.path.splitext(os.path.basename(called[0]))[0]}.{called[1]}()"
+        found: set[tuple[tuple[str, str], str]] = set()
+        seen: set[tuple[str, str]] = set()
+        todo = [(called, 0)]
+        while todo:
+            current, depth = todo.pop()
+            if current in seen or depth > _DEPTH:
+                continue
+            seen.add(current)
+            function = self._function(*current)
+            if function is None:
+                if current != called:
+                    found.add((current, label))  # a value, not a helper
+                continue
+            path = current[0]
+            tree = self.tree(path)
+            assert tree is not None
+            own = tree_values._literal_names(tree)
+            imports = tree_values._import_map(path, tree)
+            for value in tree_values._values_read(function, own, imports, path):
+                if value != current:
+                    todo.append((value, depth + 1))
+            # the module's own functions it calls (not string-valued names)
+            for node in ast.walk(function):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+                    if self._function(path, node.id) is not None:
+                        todo.append(((path, node.id), depth + 1))
+        return found
+
+    def _function(self, path: str, name: str) -> ast.AST | None:
+        """The top-level function ``name`` (or method ``Class.name``) of
+        the module at ``path``."""
+        tree = self.tree(path) if os.path.isfile(path) else None
+        if tree is None:
+            return None
+        owner, _, attribute = name.rpartition(".")
+        body: list[ast.stmt] = tree.body
+        if owner:
+            classes = [
+                s for s in tree.body if isinstance(s, ast.ClassDef) and s.name == owner
+            ]
+            if not classes:
+                return None
+            body = classes[0].body
+        for statement in body:
+            if (
+                isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and statement.name == attribute
+            ):
+                return statement
+        return None

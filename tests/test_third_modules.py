@@ -374,3 +374,127 @@ def test_the_review_project_keeps_the_users_header(tmp_path):
         ),
     }
     behaves(tmp_path / "user_header", files, manual=3)
+
+
+# -- N5: a base URL changed at run time, read through a third module's helper -
+
+CONSTANTS = 'BASE_URL = "https://api.hubapi.com"\n'
+URLS = "import constants\n\n\ndef api(path):\n    return constants.BASE_URL + path\n"
+CLIENT = (
+    "import os\n\nimport requests\n\nfrom urls import api\n\n"
+    'KEY = os.environ["HUBSPOT_API_KEY"]\n\n\n'
+    "def owners():\n"
+    '    return requests.get(api("/owners/v2/owners"), params={"hapikey": KEY}).json()\n'
+)
+MAIN = (
+    "import sys\n\nimport constants\nimport client\n\n\n"
+    "def main(argv):\n    if len(argv) > 1:\n        constants.BASE_URL = argv[1]\n"
+    "    return client.owners()\n"
+)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        # the review's project
+        {},
+        # the helper two calls deep, in its module
+        {
+            "urls.py": "import constants\n\n\ndef base():\n    return constants.BASE_URL\n"
+            "\n\ndef api(path):\n    return base() + path\n"
+        },
+        # the helper calling a helper of a fourth module
+        {
+            "hosts.py": "import constants\n\n\ndef base():\n    return constants.BASE_URL\n",
+            "urls.py": "import hosts\n\n\ndef api(path):\n    return hosts.base() + path\n",
+        },
+        # a function of the constants' module returning the base
+        {
+            "constants.py": CONSTANTS + "\n\ndef base():\n    return BASE_URL\n",
+            "urls.py": "from constants import base\n\n\n"
+            "def api(path):\n    return base() + path\n",
+        },
+        # a class attribute of the third module, changed by main.py
+        {
+            "constants.py": 'class Config:\n    BASE_URL = "https://api.hubapi.com"\n',
+            "urls.py": "from constants import Config\n\n\n"
+            "def api(path):\n    return Config.BASE_URL + path\n",
+            "main.py": MAIN.replace("constants.BASE_URL", "constants.Config.BASE_URL"),
+        },
+        # setattr, from a function of main.py
+        {
+            "main.py": MAIN.replace(
+                "constants.BASE_URL = argv[1]",
+                'setattr(constants, "BASE_URL", argv[1])',
+            )
+        },
+        # rebound by its own module (global)
+        {
+            "constants.py": CONSTANTS
+            + "\n\ndef configure(url):\n    global BASE_URL\n    BASE_URL = url\n",
+            "main.py": "import constants\nimport client\n\n\n"
+            "def main(argv):\n    constants.configure(argv[1])\n    return client.owners()\n",
+        },
+        # the helper through its module's name, called by the client's own helper
+        {
+            "client.py": CLIENT.replace("from urls import api", "import urls").replace(
+                'api("/owners/v2/owners")', 'url("/owners/v2/owners")'
+            )
+            + "\n\ndef url(path):\n    return urls.api(path)\n"
+        },
+    ],
+)
+def test_a_base_url_changed_elsewhere_read_through_a_helper_stays(tmp_path, changed):
+    files = {
+        "constants.py": CONSTANTS,
+        "urls.py": URLS,
+        "client.py": CLIENT,
+        "main.py": MAIN,
+        **changed,
+    }
+    out = migrate(tmp_path, files)
+    statuses, text, reasons = out["client.py"]
+    assert (statuses, text) == ([Status.MANUAL], files["client.py"])
+    assert "main.py:" in reasons[0] or "constants.py:" in reasons[0]
+    assert "BASE_URL" in reasons[0] and "through" in reasons[0]
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        # nothing changes the base
+        "import client\n\n\ndef main(argv):\n    return client.owners()\n",
+        # only to HubSpot's own host
+        MAIN.replace("argv[1]", '"https://api.hubapi.com"'),
+    ],
+)
+def test_a_base_url_nobody_points_elsewhere_is_migrated(tmp_path, main):
+    files = {
+        "constants.py": CONSTANTS,
+        "urls.py": URLS,
+        "client.py": CLIENT,
+        "main.py": main,
+    }
+    out = migrate(tmp_path, files)
+    assert out["client.py"][0] == [Status.REWRITE]
+    assert "Bearer" in out["client.py"][1]
+
+
+def test_the_review_project_keeps_the_key_off_the_other_host(tmp_path):
+    """/tmp/review11/7, run: the mirror named on the command line gets no token."""
+    files = {
+        "src/constants.py": CONSTANTS,
+        "src/urls.py": URLS,
+        "src/client.py": CLIENT,
+        "src/main.py": MAIN,
+        "scenario.py": (
+            '"""A base URL rebound by main.py, read through urls.api()."""\n'
+            'ENV = {"HUBSPOT_API_KEY": "key-main"}\n\n\n'
+            "def case_hubspot(credential):\n"
+            "    import main\n\n    main.main([])\n\n\n"
+            "def case_mirror(credential):\n"
+            "    import main\n\n"
+            '    main.main(["main", "https://hubspot-mock.example.com"])\n'
+        ),
+    }
+    behaves(tmp_path / "helper_host", files, manual=1)
