@@ -146,6 +146,8 @@ def _passes(
         final = tree_sdk_reads.hold_key_reads(final, files)
         # or a base URL its own module rebinds at run time (global, globals())
         final = tree_hosts.hold_rebound_hosts(final, files)
+        # or one another module changes, read through a helper of a third
+        final = tree_hosts.hold_helper_hosts(final, files)
         # or a client class whose instances other modules reach out of the
         # carriers step's sight and redirect, or read the key holder of
         final = tree_instances.hold_escaped_instances(final, files)
