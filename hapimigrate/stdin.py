@@ -6,6 +6,8 @@ and the diff show, and picks the front end (Python unless it says otherwise)."""
 from __future__ import annotations
 
 import dataclasses
+import os
+import tempfile
 import traceback
 
 from hapimigrate import prefilter, run, textscan
@@ -16,11 +18,36 @@ NAME = "-"  # the path shown when no --stdin-filename is given
 
 def process(name: str | None, data: bytes, options: RunOptions) -> FileResult:
     """What ``run.process_file`` gives for a file of this name holding ``data``;
-    ``original`` always set (``apply -`` prints it back when nothing changes)."""
-    result = _process(name or NAME, data, options)
+    ``original`` always set (``apply -`` prints it back when nothing changes).
+    ``diff -``/``apply -`` also run the tree-wide passes over it, as over a tree
+    of that one file (what still reads the old variable, a host the module
+    rebinds...), so that a file piped in gets the answer it gets on disk."""
+    path = name or NAME
+    result = _process(path, data, options)
+    if not options.scan_text and (result.changed or result.exports):
+        result = _as_a_tree(path, data, options, result)
     if result.original is None:
         return dataclasses.replace(result, original=data)
     return result
+
+
+def _as_a_tree(
+    path: str, data: bytes, options: RunOptions, alone: FileResult
+) -> FileResult:
+    """The file's result from ``run.results`` on a private folder holding it
+    alone, under its own name (``stdin.py`` for ``-``), shown by ``path``."""
+    base = os.path.basename(path.replace("\\", "/"))
+    if path == NAME:
+        base = "stdin.py"
+    elif not (prefilter.is_python(base) or prefilter.is_notebook(base)):
+        return alone  # a script without an extension: the front end alone
+    with tempfile.TemporaryDirectory(prefix="hapimigrate-stdin-") as folder:
+        copy = os.path.join(folder, base)
+        with open(copy, "wb") as handle:
+            handle.write(data)
+        (result,) = run.results([copy], options, jobs=1)
+    sites = tuple(dataclasses.replace(s, path=path) for s in result.sites)
+    return dataclasses.replace(result, path=path, sites=sites, original=data)
 
 
 def _process(path: str, data: bytes, options: RunOptions) -> FileResult:

@@ -115,3 +115,26 @@ def test_force_exclude_passes_over_an_excluded_name(tmp_path):
     unforced = hm("check", "--exclude", "legacy/*", "-", "--stdin-filename",
                   "legacy/crm.py", cwd=tmp_path, input=LEGACY)  # fmt: skip
     assert unforced.returncode == 1  # a file named is checked, as ruff does
+
+
+def test_a_piped_file_gets_the_answer_it_gets_on_disk(tmp_path):
+    """The tree-wide passes run over standard input too: a start-up check of
+    the old variable left in the file is reported (and apply exits 1) alike."""
+    source = (
+        "import os, requests\n"
+        "if not os.getenv('HUBSPOT_API_KEY'):\n    raise SystemExit('no key')\n"
+        + LEGACY.split("\n", 2)[2]
+    )
+    (tmp_path / "crm.py").write_text(source)
+    on_disk = hm("diff", "crm.py", cwd=tmp_path, input="")
+    piped = hm("diff", "-", "--stdin-filename", "crm.py", cwd=tmp_path, input=source)
+    assert "crm.py:2:" in on_disk.stderr and "still read here" in on_disk.stderr
+    assert (piped.returncode, piped.stdout, piped.stderr) == (
+        on_disk.returncode,
+        on_disk.stdout,
+        on_disk.stderr,
+    )
+    applied = hm("apply", "-", cwd=tmp_path, input=source)
+    assert applied.returncode == 1 and "-:2:" in applied.stderr
+    assert "Bearer" in applied.stdout and "hapikey" not in applied.stdout
+    assert sorted(os.listdir(tmp_path)) == ["crm.py"]  # nothing written
