@@ -403,3 +403,64 @@ def test_a_carrier_another_module_stops_names_that_use(tmp_path):
         reasons = " ".join(s.reason for s in key_sites(out[name]))
         assert "changed again" not in reasons
         assert "jobs.py:6" in reasons or "sandbox.py:7" in reasons
+
+
+# -- reasons: two credentials in one request ------------------------------------
+
+TWO_KEYS = """\
+import os
+
+import requests
+
+DEFAULT = {"hapikey": os.environ["HUBSPOT_API_KEY"], "limit": 5}
+URL = "https://api.hubapi.com/deals/v1/deal/paged"
+
+
+"""
+
+# a request carrying the configured key and, over it, a caller's (review11/22, 14)
+OVER_IT = {
+    "update": (
+        "def deals(api_key=None):\n    params = dict(DEFAULT)\n    if api_key:\n"
+        '        params.update({"hapikey": api_key})\n'
+        "    return requests.get(URL, params=params)\n",
+        "api_key",
+    ),
+    "a ** literal": (
+        "def deals(api_key):\n"
+        '    return requests.get(URL, params={**DEFAULT, "hapikey": api_key})\n',
+        "api_key",
+    ),
+    "dict(DEFAULT, hapikey=)": (
+        "def deals(api_key):\n"
+        "    return requests.get(URL, params=dict(DEFAULT, hapikey=api_key))\n",
+        "api_key",
+    ),
+    "an item written over it": (
+        "def deals(key):\n    p = dict(DEFAULT)\n"
+        '    p["hapikey"] = key\n    return requests.get(URL, params=p)\n',
+        "key",
+    ),
+}
+
+
+@pytest.mark.parametrize("body, name", OVER_IT.values(), ids=list(OVER_IT))
+def test_two_credentials_in_one_request_have_their_own_reason(tmp_path, body, name):
+    """Not "also sends uses of the key left for a person": no use is left;
+    the request holds two keys, and only one token could replace them."""
+    result = tree(tmp_path, {"one.py": TWO_KEYS + body})["one.py"]
+    left_alone(result, "sends the configured key with a caller's key")
+    for site in key_sites(result):
+        assert f"a caller's key ({name}) written over it" in site.reason
+        assert "left for a person" not in site.reason
+        assert "the request at line " in site.reason
+
+
+def test_a_hard_coded_key_over_the_configured_one_is_never_printed(tmp_path):
+    body = (
+        "def deals():\n"
+        '    return requests.get(URL, params={**DEFAULT, "hapikey": "deadbeef-1234"})\n'
+    )
+    result = tree(tmp_path, {"one.py": TWO_KEYS + body})["one.py"]
+    assert not result.changed
+    assert "deadbeef" not in " ".join(s.reason for s in result.sites)

@@ -36,6 +36,11 @@ MIXED_REQUESTS = (
     "the request at line {} also sends uses of the key left for a person: it "
     "changes only when they all do"
 )
+TWO_CREDENTIALS = (
+    "the request at line {} sends the configured key with a caller's key ({}) "
+    "written over it: migrated, the provider's token would replace the caller's; "
+    "decide there which token each caller sends, by hand"
+)
 EXISTING_AUTH = (
     "this code already sends an Authorization header on another path (an OAuth "
     "mode?): only the key's branch may change, by hand"
@@ -310,8 +315,23 @@ def _mixed_requests(ctx: ModuleContext, route: Route) -> str | None:
     """Set on a second pass: a request that uses left alone also reach."""
     for sink in route.sinks:
         if sink.call is not None and id(sink.call) in ctx.mixed_requests:
-            return MIXED_REQUESTS.format(ctx.start(sink.call)[0])
+            line = ctx.start(sink.call)[0]
+            bearers = ctx.two_credentials.get(id(sink.call))
+            if bearers:
+                return TWO_CREDENTIALS.format(line, _callers_credential(ctx, bearers))
+            return MIXED_REQUESTS.format(line)
     return None
+
+
+def _callers_credential(ctx: ModuleContext, bearers: frozenset[str]) -> str:
+    """The caller's key among a request's Bearer values, by its name
+    (``api_key``, ``self.key``); never a value."""
+    provider = ctx.code(ctx.bearer())
+    for bearer in sorted(bearers - {provider}):
+        name = bearer.split("+", 1)[-1].strip()
+        if re.fullmatch(r"[A-Za-z_][\w.]*", name):
+            return name
+    return "a parameter"
 
 
 def _callers_auth(ctx: ModuleContext, call: cst.Call) -> str | None:

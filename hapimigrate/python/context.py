@@ -161,6 +161,8 @@ class ModuleContext:
         self.request_statuses: dict[int, set[Status]] = {}
         self.request_bearers: dict[int, set[str]] = {}  # each request's credentials
         self.mixed_requests: frozenset[int] = frozenset()
+        # of those, the requests given two credentials: id -> their Bearer values
+        self.two_credentials: dict[int, frozenset[str]] = {}
         self.session_headers: set[str] = set()
         self.session_factories: set[str] = set()
         # functions whose request's host comes from their parameters

@@ -94,6 +94,16 @@ def _python2(data: bytes) -> roundtrip.Normalised | None:
     return python2.normalise(data)
 
 
+def _two_credentials(ctx: ModuleContext) -> dict[int, frozenset[str]]:
+    """The requests given two credentials (the configured key's token, a
+    caller's key over it), with them: their reason says so (attach)."""
+    return {
+        request: frozenset(bearers)
+        for request, bearers in ctx.request_bearers.items()
+        if len(bearers) > 1
+    }
+
+
 def _mixed_requests(ctx: ModuleContext) -> frozenset[int]:
     """Requests reached by uses decided differently, or given two credentials
     (the configured key's token, a caller's key over it)."""
@@ -155,6 +165,7 @@ def _process(
         # two portals' keys would become one token, or a request is reached by
         # uses decided differently: decide again, knowing it
         labels = tuple(sorted({label for _, label in ctx.provider_keys}))
+        credentials = {**ctx.two_credentials, **_two_credentials(ctx)}
         ctx = ModuleContext(
             path,
             module,
@@ -165,6 +176,7 @@ def _process(
             **asked,
         )
         ctx.mixed_requests = mixed
+        ctx.two_credentials = credentials
         ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
         ctx.written_elsewhere = dict(options.written_elsewhere)
         _carriers(ctx, options)
