@@ -78,9 +78,11 @@ _DYNAMIC_IMPORTS = {
     "run_path",
     "load_entry_point",
 }
+_COPIES = {"replace", "evolve", "_replace", "copy", "model_copy"}
 _MARKERS = re.compile(
     rb"\b(?:setattr|__setattr__|__dict__|vars|getattr|import_module|__import__|"
-    rb"spec_from_file_location|run_module|run_path|load_entry_point|modules)\b"
+    rb"spec_from_file_location|run_module|run_path|load_entry_point|modules|"
+    rb"replace|_replace|evolve|copy|model_copy)\b"
 )
 _ENTRY_POINT_FILES = ("setup.cfg", "pyproject.toml", "entry_points.txt")
 
@@ -421,6 +423,16 @@ class _Module:
             return
         if isinstance(node.ctx, ast.Store) and node.attr in self.writable:
             yield self.written(node, node.attr)
+        elif (
+            isinstance(node.ctx, ast.Load)
+            and node.attr == "__dict__"
+            and self.family.holders
+        ):
+            yield READ.format(
+                where=self.at(node),
+                attribute="every attribute (__dict__)",
+                classes=self.family.named(),
+            )
         elif isinstance(node.ctx, ast.Load) and node.attr in self.family.holders:
             yield READ.format(
                 where=self.at(node), attribute=node.attr, classes=self.family.named()
@@ -461,6 +473,28 @@ class _Module:
                 given = {k.arg for k in node.keywords}
                 if args or None in given or given & self.writable:
                     yield self.written(node, "attributes through its __dict__")
+        elif name in _COPIES and (node.keywords or args):
+            # dataclasses.replace(c, base_url=...), c._replace(...), attr.evolve
+            if name in ("replace", "evolve") and args:
+                receiver: ast.expr = args[0]  # the function's, not a method's
+            else:
+                receiver = func.value if isinstance(func, ast.Attribute) else func
+            given = {k.arg for k in node.keywords} | {
+                key
+                for k in node.keywords
+                if k.arg == "update" and isinstance(k.value, ast.Dict)
+                for key in map(_literal, k.value.keys)
+            }
+            changed = sorted(a for a in given if a in self.writable)
+            if changed and self._object(receiver):
+                yield self.written(node, f"{changed[0]} (a copy given it)")
+        elif name == "vars" and len(args) == 1 and isinstance(func, ast.Name):
+            if self.family.holders and self._object(args[0]):
+                yield READ.format(
+                    where=self.at(node),
+                    attribute="every attribute (vars())",
+                    classes=self.family.named(),
+                )
         elif name in _DYNAMIC_IMPORTS and args:
             target = _literal(args[0])
             if target is None and self._names_a_class():

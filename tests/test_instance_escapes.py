@@ -252,6 +252,22 @@ REDIRECTS = {
         "    client.api_key = os.environ['HUBSPOT_SANDBOX_KEY']\n",
         "import facade, tweak\ntweak.sandbox(facade.make())\n",
     ),
+    "a copy given another host": (
+        "tweak.py",
+        "import dataclasses\n\ndef point(client, url):\n"
+        "    return dataclasses.replace(client, base_url=url)\n",
+        "import facade, tweak\n" f"tweak.point(facade.make(), {MIRROR}).owners()\n",
+    ),
+    "the instance's attributes serialised": (
+        "dump.py",
+        "import json\n\ndef dump(obj):\n    return json.dumps(vars(obj))\n",
+        "import facade, dump\nprint(dump.dump(facade.make()))\n",
+    ),
+    "the instance's __dict__ read": (
+        "dump.py",
+        "def state(obj):\n    return dict(obj.__dict__)\n",
+        "import facade, dump\nprint(dump.state(facade.make()))\n",
+    ),
     "the key read by getattr": (
         "audit.py",
         "import logging\n\ndef log(client):\n"
@@ -400,6 +416,12 @@ UNRELATED = {
         "    def __init__(self):\n"
         "        self.session = requests.Session()\n"
         "        self.session.base_url = 'https://billing.example.com'\n"
+    ),
+    "command-line options serialised": (
+        "import argparse, json\n\n"
+        "def main():\n"
+        "    args = argparse.ArgumentParser().parse_args()\n"
+        "    return json.dumps(vars(args))\n"
     ),
     "a literal": (
         "config = {}\nconfig_obj = dict(base_url='https://billing.example.com')\n"
