@@ -30,6 +30,10 @@ WRITTEN = (
     "{} is set here (for tests, a child process?), while the migrated code reads "
     "the token's variable now: set that one here too"
 )
+REMOVED = (
+    "{} is removed here (a test's clean-up?), while the migrated code reads the "
+    "token's variable now: remove that one here too"
+)
 
 
 def report(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
@@ -74,10 +78,30 @@ _UPPER = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
 # a portal's key by its name (not a developer's or an app's: those stay)
 _PORTAL_KEY = re.compile(r"(?i)^(?!.*(?:dev|app)).*(?:hapikey|hubspot\w*key)")
 _QUOTED = rb"""\s*['"]([A-Z][A-Z0-9_]*)['"]"""
+_ENVIRON = rb"(?:\bos\.)?\benviron"
 _USES = re.compile(
+    # set: environ["X"] = v, setenv("X", v), environ.update(X=v) or ({"X": v}),
+    # patch.dict(os.environ, {"X": v}), a child's env={**os.environ, "X": v}
     rb"(?P<write>\benviron\s*\[" + _QUOTED + rb"\s*\]\s*=(?!=)"
-    rb"|\b(?:putenv|setenv|setdefault)\(" + _QUOTED + rb")"
-    rb"|(?P<read>\benviron\s*(?:\[|\.get\(|\.pop\()"
+    rb"|\b(?:putenv|setenv|setdefault)\("
+    + _QUOTED
+    + rb"|\benviron\.update\(\s*\{"
+    + _QUOTED
+    + rb"\s*:"
+    rb"|\benviron\.update\(\s*([A-Z][A-Z0-9_]*)\s*=(?!=)"
+    rb"|\bpatch\.dict\(\s*" + _ENVIRON + rb"\s*,\s*\{" + _QUOTED + rb"\s*:"
+    rb"|\*\*\s*" + _ENVIRON + rb"\s*," + _QUOTED + rb"\s*:)"
+    # removed: del environ["X"], environ.pop("X"), unsetenv, monkeypatch.delenv
+    rb"|(?P<removal>\bdel\s+"
+    + _ENVIRON
+    + rb"\s*\["
+    + _QUOTED
+    + rb"|\benviron\.pop\("
+    + _QUOTED
+    + rb"|\b(?:unsetenv|delenv)\("
+    + _QUOTED
+    + rb")"
+    rb"|(?P<read>\benviron\s*(?:\[|\.get\()"
     + _QUOTED
     + rb"|\bgetenv\("
     + _QUOTED
@@ -93,7 +117,9 @@ def _leftovers(
     covered = [(s.line, s.end_line) for s in result.sites]
     lines = text.split(b"\n")
     for match in _USES.finditer(text):
-        variable = next(g for g in match.groups()[1:] if g and g[:1].isupper()).decode()
+        variable = next(
+            g for g in match.groups() if g and re.fullmatch(rb"[A-Z][A-Z0-9_]*", g)
+        ).decode()
         if variable not in migrated and not _PORTAL_KEY.search(variable):
             continue
         line = text.count(b"\n", 0, match.start()) + 1
@@ -101,7 +127,11 @@ def _leftovers(
             continue
         if _unread_default(match, lines[line - 1], result.path, texts):
             continue
-        reason = (WRITTEN if match.group("write") else READ).format(variable)
+        reason = (
+            WRITTEN
+            if match.group("write")
+            else REMOVED if match.group("removal") else READ
+        ).format(variable)
         column = match.start() - (text.rfind(b"\n", 0, match.start()) + 1) + 1
         code = lines[line - 1].decode("utf-8", "replace").strip()
         covered.append((line, line))

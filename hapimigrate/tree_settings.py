@@ -101,7 +101,10 @@ def _text(path: str, by_path: dict[str, FileResult]) -> bytes:
 def first_reader(name: str, paths: Iterable[str], texts: Mapping[str, bytes]) -> str:
     """``health.py:7``: the first place one of ``paths`` reads ``name`` (their
     texts in ``texts``): as an attribute (``hub.API_KEY``, ``getattr(c, "key")``)
-    if one does, else by the bare word past the import of it; "" if none."""
+    if one does, else by the bare word past the import of it; "" if none.
+    A place that only sets it (``settings.API_KEY = x``,
+    ``mock.patch("crm.client.API_KEY", ...)``, ``setattr``) is no read: when
+    that is all, the first such place marked ``SET_BY`` (``set:test_x.py:6``)."""
     named = re.compile(
         rb"\.\s*"
         + re.escape(name.encode())
@@ -109,6 +112,7 @@ def first_reader(name: str, paths: Iterable[str], texts: Mapping[str, bytes]) ->
         + re.escape(name.encode())
         + rb"[\"']"
     )
+    written = ""
     for path in sorted(paths):
         text = texts.get(path, b"")
         for match in named.finditer(text):
@@ -118,20 +122,56 @@ def first_reader(name: str, paths: Iterable[str], texts: Mapping[str, bytes]) ->
             ):
                 continue  # os.environ["API_KEY"]: the variable, not the setting
             line = text.count(b"\n", 0, match.start()) + 1
-            return f"{os.path.basename(path)}:{line}"
+            where = f"{os.path.basename(path)}:{line}"
+            if _sets(text, match.start(), match.end()):
+                written = written or where
+                continue
+            return where
     for path in sorted(paths):
         text = texts.get(path, b"")
         line = _reads(name, text)
         if not line:
             continue
         lines = text.split(b"\n")
-        while line <= len(lines) and _IMPORT_LINE.match(lines[line - 1]):
+        while line <= len(lines) and (
+            _IMPORT_LINE.match(lines[line - 1]) or _sets_only(name, lines[line - 1])
+        ):
             later = _reads(name, b"\n".join(lines[line:]))
             if not later:
                 break
             line += later
-        return f"{os.path.basename(path)}:{line}"
-    return ""
+        where = f"{os.path.basename(path)}:{line}"
+        if line <= len(lines) and _sets_only(name, lines[line - 1]):
+            written = written or where
+            continue
+        return where
+    return SET_BY + written if written else ""
+
+
+SET_BY = "set:"  # first_reader: the place found only sets the name
+# settings.KEY = x, settings.KEY += x (not ==)
+_SET_AFTER = re.compile(rb"[ \t]*(?:[-+*/|&]?=(?!=))")
+# setattr(settings, "KEY", ...), mock.patch("crm.client.KEY", ...),
+# patch.object(client, "KEY", ...), monkeypatch.setattr(...), del settings.KEY
+_SET_BEFORE = re.compile(
+    rb"(?:\b(?:setattr|delattr)|\bpatch(?:\.object|\.multiple)?)\s*\([^()\n]*$"
+    rb"|\bdel\s+[\w.]*$"
+)
+
+
+def _sets(text: bytes, start: int, end: int) -> bool:
+    """Whether the name read at ``start:end`` of ``text`` is set there."""
+    line_start = text.rfind(b"\n", 0, start) + 1
+    if _SET_BEFORE.search(text[line_start:start]):
+        return True
+    quoted = text[end - 1 : end] in (b'"', b"'")
+    return not quoted and bool(_SET_AFTER.match(text, end))
+
+
+def _sets_only(name: str, line: bytes) -> bool:
+    """Whether each mention of ``name`` on ``line`` sets it."""
+    found = list(re.finditer(rb"\b" + re.escape(name.encode()) + rb"\b", line))
+    return bool(found) and all(_sets(line, m.start(), m.end()) for m in found)
 
 
 _IMPORT_LINE = re.compile(rb"\s*(?:from\s+[\w.]+\s+)?import\b")

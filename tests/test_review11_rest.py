@@ -464,3 +464,108 @@ def test_a_hard_coded_key_over_the_configured_one_is_never_printed(tmp_path):
     result = tree(tmp_path, {"one.py": TWO_KEYS + body})["one.py"]
     assert not result.changed
     assert "deadbeef" not in " ".join(s.reason for s in result.sites)
+
+
+# -- reasons: another module's write of the variable is no read ------------------
+
+CLIENT_ENV = """\
+import os
+
+import requests
+
+
+def owners():
+    return requests.get(
+        "https://api.hubapi.com/crm/v3/owners",
+        params={"hapikey": os.environ["HUBSPOT_API_KEY"]},
+    )
+"""
+
+# a test module's line, and what the leftover pass calls it
+TEST_LINES = {
+    'os.environ.update(HUBSPOT_API_KEY="test")': "is set here",
+    'os.environ.update({"HUBSPOT_API_KEY": "test"})': "is set here",
+    'subprocess.run(["x"], env={**os.environ, "HUBSPOT_API_KEY": "test"})': (
+        "is set here"
+    ),
+    'mock.patch.dict(os.environ, {"HUBSPOT_API_KEY": "test"}).start()': ("is set here"),
+    'os.environ["HUBSPOT_API_KEY"] = "test"': "is set here",
+    'del os.environ["HUBSPOT_API_KEY"]': "is removed here",
+    'os.environ.pop("HUBSPOT_API_KEY", None)': "is removed here",
+    'monkeypatch.delenv("HUBSPOT_API_KEY")': "is removed here",
+    'monkeypatch.setenv("HUBSPOT_API_KEY", "k")': "is set here",
+    'assert os.environ["HUBSPOT_API_KEY"]': "is still read here",
+}
+
+
+@pytest.mark.parametrize("line, said", TEST_LINES.items(), ids=list(TEST_LINES))
+def test_a_leftover_write_or_removal_is_not_called_a_read(tmp_path, line, said):
+    conftest = (
+        "import os\nimport subprocess\nfrom unittest import mock\n\n\n"
+        f"def setup(monkeypatch):\n    {line}\n"
+    )
+    out = tree(tmp_path, {"client.py": CLIENT_ENV, "tests/conftest.py": conftest})
+    assert "Authorization" in migrated(out["client.py"])
+    sites = [s for s in out["tests/conftest.py"].sites if s.kind.value == "setting"]
+    assert [(s.line, s.status) for s in sites] == [(7, Status.MANUAL)]
+    assert sites[0].reason.startswith(f"HUBSPOT_API_KEY {said}")
+
+
+CLIENT_SETTING = """\
+import os
+
+import requests
+
+API_KEY = os.environ.get("HUBSPOT_API_KEY", "")
+
+
+def owners():
+    return requests.get(
+        "https://api.hubapi.com/owners/v2/owners", params={"hapikey": API_KEY}
+    ).json()
+"""
+
+# another module's use of the kept definition: a read, or a write only
+ELSEWHERE_USES = {
+    "mock.patch by path": (
+        '@mock.patch("crm.client.API_KEY", "test-key")\ndef test_owners():\n'
+        "    client.owners()\n",
+        "API_KEY is set by test_client.py:6",
+    ),
+    "patch.object": (
+        "def test_owners():\n"
+        '    with mock.patch.object(client, "API_KEY", "test-key"):\n'
+        "        client.owners()\n",
+        "API_KEY is set by test_client.py:7",
+    ),
+    "an attribute assignment": (
+        'def test_owners():\n    client.API_KEY = "test-key"\n    client.owners()\n',
+        "API_KEY is set by test_client.py:7",
+    ),
+    "a read": (
+        "def test_owners():\n    assert client.API_KEY\n",
+        "API_KEY is still read by test_client.py:7",
+    ),
+    "a write, then a read": (
+        'def test_owners():\n    client.API_KEY = "k"\n    assert client.API_KEY\n',
+        "API_KEY is still read by test_client.py:8",
+    ),
+}
+
+
+@pytest.mark.parametrize("use, said", ELSEWHERE_USES.values(), ids=list(ELSEWHERE_USES))
+def test_a_kept_definition_names_what_another_module_does_with_it(tmp_path, use, said):
+    """review10/31: a test's mock.patch("crm.client.API_KEY") was reported as
+    "still read by test_client.py:6 (a check of the old key?)"."""
+    test = "from unittest import mock\n\nfrom crm import client\n\n\n" + use
+    files = {
+        "crm/__init__.py": "",
+        "crm/client.py": CLIENT_SETTING,
+        "tests/__init__.py": "",
+        "tests/test_client.py": test,
+    }
+    result = tree(tmp_path, files)["crm/client.py"]
+    kept = [s for s in result.sites if s.kind.value == "setting"]
+    assert len(kept) == 1 and kept[0].status == Status.MANUAL
+    assert kept[0].reason.startswith(said), kept[0].reason
+    assert "API_KEY = os.environ.get" in result.new.decode()

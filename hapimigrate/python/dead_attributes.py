@@ -75,9 +75,7 @@ def remove(
                 dead_keys.report(ctx, first, reason)
             continue
         if name in protected:
-            reason = dead_keys.STILL_READ.format(
-                shown, (readers or {}).get(name) or dead_keys.ELSEWHERE
-            )
+            reason = dead_keys.elsewhere(shown, (readers or {}).get(name))
             dead_keys.report(ctx, first, reason)
             continue
         unsafe = [d for d in definitions if not reads_environment(ctx, d.value)]

@@ -17,7 +17,7 @@ from typing import Mapping
 import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope
 
-from hapimigrate import tree_imports
+from hapimigrate import tree_imports, tree_settings
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.exports import exported_names
@@ -42,6 +42,19 @@ EXPORTED = (
     "__all__ and delete it, or keep the variable set"
 )
 ELSEWHERE = "another module of the tree"
+WRITTEN_ELSEWHERE = (
+    "{} is set by {} (a test's patch, a start-up hook?), which needs it to "
+    "exist, though nothing reads it after the migration: the definition stays; "
+    "delete that code and this definition together, or keep both"
+)
+
+
+def elsewhere(name: str, where: str | None) -> str:
+    """The reason a definition another module uses stays: it reads it
+    (``health.py:7``), or only sets it (``tree_settings.SET_BY``)."""
+    if where and where.startswith(tree_settings.SET_BY):
+        return WRITTEN_ELSEWHERE.format(name, where[len(tree_settings.SET_BY) :])
+    return STILL_READ.format(name, where or ELSEWHERE)
 
 
 def remove(
@@ -82,7 +95,7 @@ def remove(
             continue
         local = isinstance(binding.scope, FunctionScope)  # no other module reads it
         if name in protected and not local:
-            reason = STILL_READ.format(name, (readers or {}).get(name) or ELSEWHERE)
+            reason = elsewhere(name, (readers or {}).get(name))
             report(ctx, statement, reason)
             continue
         if name in exported and not local:
