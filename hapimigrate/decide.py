@@ -55,7 +55,11 @@ SEVERAL_KEYS = (
     "portals perhaps: one token for all would mix them up; give each its own token "
     "by hand"
 )
-UNKNOWN_ORIGIN = "hapimigrate cannot tell where the key's value comes from"
+UNKNOWN_ORIGIN = (
+    "hapimigrate cannot tell where the key's value comes from (a table, a file, "
+    "a call): if it is the configured portal's key, send the token here by hand; "
+    "if it varies (per portal, per tenant), give each its own token"
+)
 
 
 @dataclass(frozen=True)

@@ -569,3 +569,20 @@ def test_a_kept_definition_names_what_another_module_does_with_it(tmp_path, use,
     assert len(kept) == 1 and kept[0].status == Status.MANUAL
     assert kept[0].reason.startswith(said), kept[0].reason
     assert "API_KEY = os.environ.get" in result.new.decode()
+
+
+def test_a_key_of_unknown_origin_says_what_to_do(tmp_path):
+    """bench/corpus_auto/agency_multitenant: a key read from a table per
+    region; the reason said only that its origin is unknown."""
+    text = (
+        "import requests\n\nfrom agency.portals import OWN_PORTALS\n\n\n"
+        "def log_invoice(region, deal_id):\n    key = OWN_PORTALS[region]\n"
+        "    return requests.put(\n"
+        '        "https://api.hubapi.com/deals/v1/deal/%s" % deal_id,\n'
+        '        params={"hapikey": key},\n    )\n'
+    )
+    result = tree(tmp_path, {"one.py": text})["one.py"]
+    left_alone(result, "cannot tell where the key's value comes from")
+    reason = key_sites(result)[0].reason
+    assert "send the token here by hand" in reason
+    assert "give each its own token" in reason
