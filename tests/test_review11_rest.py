@@ -572,10 +572,12 @@ def test_a_kept_definition_names_what_another_module_does_with_it(tmp_path, use,
 
 
 def test_a_key_of_unknown_origin_says_what_to_do(tmp_path):
-    """bench/corpus_auto/agency_multitenant: a key read from a table per
-    region; the reason said only that its origin is unknown."""
+    """bench/corpus_auto/agency_multitenant: a key read from a table of the
+    agency's portals; the reason said only that its origin is unknown."""
     text = (
-        "import requests\n\nfrom agency.portals import OWN_PORTALS\n\n\n"
+        "import os\n\nimport requests\n\n"
+        'OWN_PORTALS = {\n    "us": os.environ.get("HUBSPOT_KEY_US"),\n'
+        '    "eu": os.environ.get("HUBSPOT_KEY_EU"),\n}\n\n\n'
         "def log_invoice(region, deal_id):\n    key = OWN_PORTALS[region]\n"
         "    return requests.put(\n"
         '        "https://api.hubapi.com/deals/v1/deal/%s" % deal_id,\n'
