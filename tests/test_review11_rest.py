@@ -350,6 +350,11 @@ def test_the_review_tenant_request_is_not_changed(tmp_path):
     left_alone(result, "the request at line 18")
     reasons = {s.line: s.reason for s in key_sites(result)}
     assert reasons[18] == "the key is passed as hapikey= to hs_params()"
+    # the configured key's reason names the tenant's key that holds it
+    assert reasons[5].endswith(
+        "the request at line 18 also sends the key passed as hapikey= to "
+        "hs_params() at line 18, left for a person: it changes only when that does"
+    )
 
 
 def test_a_helper_no_caller_hands_a_key_still_migrates(tmp_path, monkeypatch):

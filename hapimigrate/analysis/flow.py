@@ -212,9 +212,13 @@ class Sink:
 
     call: cst.Call | None
     info: HttpCall | None
-    role: str  # "url", "params" or "session"
+    role: str  # "url", "params", "session" or "remote"
     session: cst.BaseExpression | None = None
     statement: cst.BaseSmallStatement | None = None
+    # role "remote": a call of another module's helper that now sends the token
+    # with the URL it is given (its module adds the header), and that URL
+    remote: cst.Call | None = None
+    value: cst.BaseExpression | None = None
 
 
 @dataclass
@@ -425,10 +429,36 @@ class Flow:
             )
         function = self.local_function(call)
         if function is None:
+            if self._remote_helper(call, arg, formatted):
+                return
             raise FlowError(
                 f"the value is passed to {ctx.code(call.func)}(), which hapimigrate does not follow"
             )
         return self._into_parameter(function, call, arg, formatted)
+
+    def _remote_helper(self, call: cst.Call, arg: cst.Arg, formatted: bool) -> bool:
+        """``fetch.get_json(url)`` of another module whose own migration made
+        ``get_json`` send the token with the URL it is given: the value, given
+        as that URL, is sent there (a sink of role ``remote``; the header is
+        its module's to add, the key this one's to drop)."""
+        carrier = self.ctx.remote_helpers.get(id(call))
+        if carrier is None or arg.star or (self.needs_format and not formatted):
+            return False
+        positional = [a for a in call.args if a.keyword is None]
+        if any(a.star for a in call.args):
+            return False
+        given = (
+            arg.keyword.value == carrier.parameter
+            if arg.keyword is not None
+            else next(i for i, a in enumerate(positional) if a is arg)
+            == carrier.position
+        )
+        if not given:
+            return False
+        self.route.sinks.append(
+            Sink(None, None, "remote", remote=call, value=arg.value)
+        )
+        return True
 
     def _mapping_target(self, target, statement, formatted) -> None:
         kw = kwargs.params_of(self.ctx, target)

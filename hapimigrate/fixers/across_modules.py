@@ -299,8 +299,29 @@ def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
             ctx.carrier_values.add(id(value))
             if carrier.url:
                 ctx.carrier_templates[id(value)] = carrier.url
-    for carrier, node in uses:
+    # a helper's calls last: the uses reaching them are decided by then
+    for carrier, node in sorted(uses, key=lambda use: use[0].helper):
         _migrate_use(ctx, carrier, node)
+
+
+def helper_calls(ctx: ModuleContext) -> dict[int, Carrier]:
+    """The calls (ids) in this module of other modules' helpers that now send
+    the token with the URL they are given (not those adding a key of their
+    own): flow ends a value given to one there."""
+    imports = [
+        node
+        for node in ctx.index.found.get("imported-carriers", ())
+        if isinstance(node, (cst.Import, cst.ImportFrom))
+    ]
+    found: dict[int, Carrier] = {}
+    for carrier in ctx.carriers:
+        if not carrier.helper or carrier.own_key:
+            continue  # a blocked one too: its uses say why, where they end
+        for node in _uses(ctx, imports, carrier):
+            call = ctx.parent(node)
+            if isinstance(call, cst.Call) and call.func is node:
+                found[id(call)] = carrier
+    return found
 
 
 def _uses(
@@ -648,8 +669,11 @@ def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) 
                 " where the token would go",
             )
         return
-    if value is None or attach.carries_key(ctx, value):
-        return  # its default, or a value with the key (migrated as a use)
+    if value is None:
+        return  # its default
+    if attach.carries_key(ctx, value):  # a use of the key: decided by its fixer
+        ctx.post_passes.append(lambda ctx: _keyed_helper_call(ctx, carrier, call, what))
+        return
     host = hubspot.host(values.url_template(ctx, value))
     if host is not None and not attach.is_api_host(host):
         # another host's URL, written in the code: the helper may still send
@@ -660,6 +684,47 @@ def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) 
         )
         return
     _left(ctx, carrier, call, f"{what}: this call gives it a value without the key")
+
+
+def _keyed_helper_call(
+    ctx: ModuleContext, carrier: Carrier, call: cst.Call, what: str
+) -> None:
+    """A call giving another module's helper a URL with the key, once every
+    fixer has decided: the key's use reaching it must migrate (the helper adds
+    the token, this module drops the key), or the helper stays as it is."""
+    where = f"{os.path.basename(ctx.path)}:{ctx.start(call)[0]}"
+    decided = ctx.request_statuses.get(id(call), set())
+    bearers = ctx.request_bearers.get(id(call), set())
+    if decided == {Status.REWRITE} and bearers != {attach.PROVIDER}:
+        # a caller's credential (a tenant's key) would become the provider's
+        # token there: the helper sends only that
+        reason = (
+            f"{what}: the URL {where} gives it carries a caller's key, which "
+            "would be replaced by the configured token"
+        )
+        ctx.carrier_uses.append(
+            CarrierUse(carrier.path, carrier.name, Status.MANUAL, reason, where)
+        )
+    elif decided == {Status.REWRITE}:
+        ctx.carrier_uses.append(
+            CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
+        )
+    elif decided:  # left for a person there: its URL keeps the key
+        reason = (
+            f"{what}: the URL {where} gives it keeps its key, left for a person "
+            "(the request would carry the key and the token)"
+        )
+        ctx.carrier_uses.append(
+            CarrierUse(carrier.path, carrier.name, Status.MANUAL, reason, where)
+        )
+    else:
+        _left(
+            ctx,
+            carrier,
+            call,
+            f"{what}: this call's URL holds the key in a way hapimigrate does not "
+            "follow to it",
+        )
 
 
 def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:

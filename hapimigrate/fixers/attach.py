@@ -36,6 +36,10 @@ MIXED_REQUESTS = (
     "the request at line {} also sends uses of the key left for a person: it "
     "changes only when they all do"
 )
+MIXED_LEFT = (
+    "the request at line {} also sends {}, left for a person: it changes only "
+    "when that does"
+)
 TWO_CREDENTIALS = (
     "the request at line {} sends the configured key with a caller's key ({}) "
     "written over it: migrated, the provider's token would replace the caller's; "
@@ -319,6 +323,9 @@ def _mixed_requests(ctx: ModuleContext, route: Route) -> str | None:
             bearers = ctx.two_credentials.get(id(sink.call))
             if bearers:
                 return TWO_CREDENTIALS.format(line, _callers_credential(ctx, bearers))
+            left = ctx.left_keys.get(id(sink.call))
+            if left:
+                return MIXED_LEFT.format(line, left)
             return MIXED_REQUESTS.format(line)
     return None
 

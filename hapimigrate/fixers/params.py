@@ -143,7 +143,9 @@ def _keyword_entry(ctx: ModuleContext, arg: cst.Arg) -> None:
     else:
         problem = f"the key is passed as hapikey= to {ctx.code(func)}()"
         decision = decide(KeyUse(ctx.code(arg.value), problem=problem))
-        _note_passed_key(ctx, call, decision.status)
+        line = ctx.start(arg)[0]
+        what = f"the key passed as hapikey= to {ctx.code(func)}() at line {line}"
+        _note_passed_key(ctx, call, decision.status, what)
         ctx.site(arg, Kind.PARAMS, decision.status, decision.reason)
         return
 
@@ -156,14 +158,23 @@ def _keyword_entry(ctx: ModuleContext, arg: cst.Arg) -> None:
     _migrate(ctx, arg, call, arg.value, record, start=start, target=target)
 
 
-def _note_passed_key(ctx: ModuleContext, call: cst.Call, status: Status) -> None:
+def _note_passed_key(
+    ctx: ModuleContext, call: cst.Call, status: Status, what: str
+) -> None:
     """``hs_params(hapikey=key)``, ``hs_get(**{"hapikey": key})``: the requests
     the helper's value reaches, and those its ``hapikey`` or ``**extra``
     parameter reaches inside it, carry this key too (a caller's, left for a
     person), so another key's use reaching them (``{**DEFAULT, **extra}``)
-    leaves them as they are."""
+    leaves them as they are; ``what`` says which key, in their reason."""
+
+    def note(route: Route) -> None:
+        attach.note_requests(ctx, route, status)
+        for sink in route.sinks if status != Status.REWRITE else ():
+            if sink.call is not None:
+                ctx.left_keys.setdefault(id(sink.call), what)
+
     try:
-        attach.note_requests(ctx, Flow(ctx).follow(call), status)
+        note(Flow(ctx).follow(call))
     except FlowError:
         pass
     function = Flow(ctx).local_function(call)
@@ -192,7 +203,7 @@ def _note_passed_key(ctx: ModuleContext, call: cst.Call, status: Status) -> None
             for s in route.sinks
             if s.call is not None and ctx.ancestor(s.call, cst.FunctionDef) is function
         ]
-        attach.note_requests(ctx, dataclasses.replace(route, sinks=inside), status)
+        note(dataclasses.replace(route, sinks=inside))
 
 
 def _item_assignment(ctx: ModuleContext, assign: cst.Assign) -> None:
@@ -256,7 +267,10 @@ def _migrate(
         decision = decide(KeyUse(key_source, problem=str(problem)))
         passed = ctx.parent(start) if start is not None else None
         if isinstance(passed, cst.Arg) and isinstance(ctx.parent(passed), cst.Call):
-            _note_passed_key(ctx, ctx.parent(passed), decision.status)
+            helper = ctx.parent(passed)
+            line = ctx.start(where)[0]
+            what = f"the key passed to {ctx.code(helper.func)}() at line {line}"
+            _note_passed_key(ctx, helper, decision.status, what)
         ctx.site(
             where,
             Kind.PARAMS,

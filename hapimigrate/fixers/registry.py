@@ -56,8 +56,12 @@ def all_fixers() -> list[Fixer]:
 
 
 def run(ctx: ModuleContext) -> None:
+    """Every fixer on its matches, then the post-passes they scheduled (checks
+    that need every fixer's decisions: ``ctx.post_passes``), in order."""
     for fixer in all_fixers():
         fixer.fix(ctx, ctx.index.found.get(fixer.name, ()))
+    while ctx.post_passes:
+        ctx.post_passes.pop(0)(ctx)
 
 
 def register(

@@ -163,6 +163,9 @@ class ModuleContext:
         self.mixed_requests: frozenset[int] = frozenset()
         # of those, the requests given two credentials: id -> their Bearer values
         self.two_credentials: dict[int, frozenset[str]] = {}
+        # requests a key left for a person reaches: id -> which ("the key passed
+        # as hapikey= to hs_params() at line 18"), kept from pass to pass
+        self.left_keys: dict[int, str] = {}
         self.session_headers: set[str] = set()
         self.session_factories: set[str] = set()
         # functions whose request's host comes from their parameters

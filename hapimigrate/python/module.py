@@ -166,6 +166,7 @@ def _process(
         # uses decided differently: decide again, knowing it
         labels = tuple(sorted({label for _, label in ctx.provider_keys}))
         credentials = {**ctx.two_credentials, **_two_credentials(ctx)}
+        left = dict(ctx.left_keys)
         ctx = ModuleContext(
             path,
             module,
@@ -177,6 +178,7 @@ def _process(
         )
         ctx.mixed_requests = mixed
         ctx.two_credentials = credentials
+        ctx.left_keys = left
         ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
         ctx.written_elsewhere = dict(options.written_elsewhere)
         _carriers(ctx, options)

@@ -59,7 +59,7 @@ RESPONSES = [
             "offset": 6,
         },
     },
-    {"method": "POST", "url": r"/deals/v1/deal\?", "json": {"dealId": 900}},
+    {"method": "POST", "url": r"/deals/v1/deal(?:\?|$)", "json": {"dealId": 900}},
 ]
 
 
