@@ -27,6 +27,7 @@ from hapimigrate.model import (
     CarrierOutcome,
     CarrierUse,
     FileResult,
+    Kind,
     RunOptions,
     Status,
 )
@@ -149,8 +150,9 @@ def _options(
         if found:
             where = ", ".join(sorted({u.where for u in found}))
             guarded = any(u.guarded for u in found)
+            hosts = tuple(sorted({h for u in found for h in u.hosts}))
             outcomes.append(
-                CarrierOutcome(carrier.name, found[0].status, where, guarded)
+                CarrierOutcome(carrier.name, found[0].status, where, guarded, hosts)
             )
     carried = readers.get(path, ())
     return dataclasses.replace(
@@ -350,6 +352,35 @@ def _index(results: dict[str, FileResult]) -> dict[Key, list[CarrierUse]]:
     return index
 
 
+UNGUARDED = (
+    "{} also sends to other hosts ({}), so it gets requests' auth hook, which "
+    "{} cannot take: {}"
+)
+NO_HUBSPOT_HOST = (
+    "{} also sends to other hosts ({}), and no request of it names HubSpot's API "
+    "host: the token could not be kept to it"
+)
+
+
+def _unguarded(carrier: Carrier, uses: list[CarrierUse]) -> str:
+    """A session some of whose requests go to other hosts gets requests' auth
+    hook, keeping the token to the HubSpot hosts its requests name: why it
+    cannot ("" when it can, or needs none). Each reader judged its own
+    requests; one may need the hook while another's cannot take it."""
+    if carrier.kind != Kind.SESSION:
+        return ""  # a helper's guard is its own module's (attach.host_guard)
+    guarded = [u for u in uses if u.guarded]
+    if not (guarded or carrier.guarded):
+        return ""
+    where = guarded[0].where if guarded else carrier.path
+    odd = next((u for u in uses if u.unguardable), None)
+    if odd is not None:
+        return UNGUARDED.format(carrier.name, where, odd.where, odd.unguardable)
+    if not {*carrier.hosts, *(h for u in uses for h in u.hosts)}:
+        return NO_HUBSPOT_HOST.format(carrier.name, where)
+    return ""
+
+
 def _blocked(
     exports: dict[Key, Carrier],
     index: dict[Key, list[CarrierUse]],
@@ -366,6 +397,9 @@ def _blocked(
                 newly[key] = UNUSED.format(carrier.name)
             continue
         statuses = {u.status for u in uses}
+        if statuses == {Status.REWRITE} and _unguarded(carrier, uses):
+            newly[key] = _unguarded(carrier, uses)
+            continue
         if statuses in ({Status.REWRITE}, {Status.KEPT}):
             continue
         odd = next(

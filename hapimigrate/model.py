@@ -171,6 +171,13 @@ class Carrier:
     # with ``returns``: the function's positional parameters, so that a call
     # giving one that names a host or a key is seen (``api_url(p, MIRROR)``)
     parameters: tuple[str, ...] = ()
+    # a session (kind session): why its module cannot give it requests' auth
+    # hook, which keeps the token to HubSpot's hosts ("" when it can); whether
+    # its own requests need the hook (some go elsewhere), and the HubSpot hosts
+    # they name (the hook's)
+    unguarded: str = ""
+    guarded: bool = False
+    hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,6 +192,10 @@ class CarrierUse:
     # a helper's call giving it another host's URL (without the key): the helper
     # may still change, if it sends the token to HubSpot's hosts only
     guarded: bool = False
+    # a session's: the HubSpot hosts its requests here name, and why they
+    # could not be served by the auth hook another module's use may need
+    hosts: tuple[str, ...] = ()
+    unguardable: str = ""
 
 
 @dataclass(frozen=True)
@@ -195,7 +206,8 @@ class CarrierOutcome:
     name: str
     status: Status
     reason: str = ""
-    guarded: bool = False  # a helper some callers give other hosts' URLs
+    guarded: bool = False  # a helper (a session) some callers give other hosts' URLs
+    hosts: tuple[str, ...] = ()  # a session's: the HubSpot hosts its readers name
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,8 @@ def _carrier(
     returns: bool = False,
 ) -> Carrier | None:
     """The carrier ``name`` is, when its key is one configured key the provider's
-    token can stand for; None otherwise."""
+    token can stand for; None otherwise. A session's readers learn whether this
+    module can give it an auth hook."""
     if literal is not None:
         identity, label = repr(literal), origins.LITERAL_KEY
     elif placeholders:  # several fields may feed it: its senders fill them
@@ -70,6 +71,9 @@ def _carrier(
         return None
     module = module_name(ctx.path)
     url = _hosted(url)
+    unguarded, guarded, hosts = "", False, ()
+    if kind == Kind.SESSION:
+        unguarded, guarded, hosts = attach.session_carrier_guard(ctx, name)
     return Carrier(
         ctx.path,
         module,
@@ -82,6 +86,9 @@ def _carrier(
         used_here,
         placeholders,
         returns=returns,
+        unguarded=unguarded,
+        guarded=guarded,
+        hosts=hosts,
     )
 
 
@@ -501,8 +508,15 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
     if route is not None and route.module_functions and problem is None:
         # returned by functions other modules may call too: they carry it on
         problem = _passed_on_problem(ctx, carrier, route.module_functions)
+    hosts = attach.SessionHosts()  # a session's requests here, for its auth hook
     if carrier.kind == Kind.SESSION:
-        problem = problem or _headers_replaced(ctx, node) or _elsewhere(ctx, route)
+        hosts = _session_hosts(ctx, route)
+        problem = (
+            problem
+            or _headers_replaced(ctx, node)
+            or _elsewhere(ctx, carrier, node, hosts)
+        )
+    unguardable = hosts.unguardable or attach.reader_unguarded(ctx, node)
     calls = _calls(ctx, carrier, route)
     if route is not None and problem is None:
         problem = attach.sink_problem(ctx, route, None) or _helper_problem(ctx, route)
@@ -541,7 +555,11 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
         for function in route.module_functions:
             ctx.exports.append(_returned_by(ctx, carrier, function))
     attach.note_requests(ctx, route, decision.status)
-    if carrier.kind == Kind.SESSION:
+    if carrier.kind == Kind.SESSION and hosts.needs_guard:
+        default = SESSION_GUARDED.format(
+            carrier.name, carrier.module, hosts.elsewhere, hosts.elsewhere_line
+        )
+    elif carrier.kind == Kind.SESSION:
         default = f"{carrier.name} of {carrier.module}.py gets its header there"
     else:
         default = (
@@ -551,7 +569,16 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
     reason = decision.reason or default
     ctx.site(node, carrier.kind, decision.status, reason, calls=calls)
     ctx.carrier_uses.append(
-        CarrierUse(carrier.path, carrier.name, decision.status, decision.reason, where)
+        CarrierUse(
+            carrier.path,
+            carrier.name,
+            decision.status,
+            decision.reason,
+            where,
+            guarded=hosts.needs_guard,
+            hosts=hosts.hosts,
+            unguardable=unguardable if carrier.kind == Kind.SESSION else "",
+        )
     )
 
 
@@ -1021,19 +1048,53 @@ def _given(value: cst.BaseExpression) -> tuple[cst.BaseExpression | None, None]:
     return value, None
 
 
-def _elsewhere(ctx: ModuleContext, route: Route | None) -> str | None:
+SESSION_GUARDED = (
+    "{} of {}.py gets requests' auth hook there, sending the token to HubSpot's "
+    "API hosts only: the request to {} (line {}) no longer carries the key (it "
+    "did in the URL's query)"
+)
+
+
+def _session_hosts(ctx: ModuleContext, route: Route | None) -> attach.SessionHosts:
+    """Where the session's requests here go (another module's HubSpot URL
+    constant counts as written)."""
+    sinks = route.sinks if route is not None else ()
+    return attach.session_hosts(ctx, sinks, _hosted)
+
+
+def _elsewhere(
+    ctx: ModuleContext,
+    carrier: Carrier,
+    node: cst.CSTNode,
+    hosts: attach.SessionHosts,
+) -> str | None:
     """A session's header goes with every request it makes: each must be to a
-    HubSpot host written in the code (or another module's HubSpot URL)."""
-    for sink in route.sinks if route is not None else ():
-        url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
-        template = values.url_template(ctx, url) if url is not None else ""
-        where = hubspot.host(_hosted(template))
-        if where is None or not hubspot.is_hubspot_host(where):
-            line = ctx.start(sink.call)[0] if sink.call is not None else 0
-            return (
-                f"the session also sends to {where or 'a URL known at run time'} "
-                f"(line {line}): its header would go there"
-            )
+    HubSpot host written in the code (or another module's HubSpot URL); or, when
+    some go elsewhere, its module gives it requests' auth hook, which keeps the
+    token to HubSpot's hosts: then none may be a HubSpot endpoint on a host
+    known only at run time (the hook could not tell it), nor give its own
+    ``auth=``."""
+    if hosts.problem is not None:
+        return hosts.problem
+    if hosts.written and not hubspot.is_hubspot_host(hosts.written):
+        return (
+            f"the session also sends to {hosts.written} (line {hosts.written_line}): "
+            "its header would go there"
+        )
+    if hosts.hubspot_at_run_time:
+        return (
+            "the session also sends to a URL known at run time (line "
+            f"{hosts.hubspot_at_run_time}): its header would go there"
+        )
+    if not (hosts.needs_guard or carrier.guarded):
+        return None
+    if hosts.needs_guard:
+        where = f"{hosts.elsewhere} (line {hosts.elsewhere_line})"
+    else:
+        where = f"other hosts from {carrier.module}.py"
+    why = carrier.unguarded or hosts.unguardable or attach.reader_unguarded(ctx, node)
+    if why:
+        return attach.SESSION_ELSEWHERE_UNGUARDED.format(where, why)
     return None
 
 

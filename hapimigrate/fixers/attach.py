@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 import libcst as cst
 from libcst.metadata import GlobalScope
@@ -1182,8 +1182,276 @@ def _session_sends_elsewhere(
     """A session given the key's params sends them with every request it makes:
     once they are a token header, each must go to HubSpot, by its URL's host or
     (a base known only at run time) by a path HubSpot serves; and none of its
-    uses may take it where it is not followed (stored, passed on, yielded)."""
-    return _uses_problem(ctx, session_escapes.follow(ctx, session, "session"))
+    uses may take it where it is not followed (stored, passed on, yielded).
+    Where some also go to other hosts, the session gets requests' auth hook
+    instead of a header, if it can (:func:`session_guard`)."""
+    uses = session_escapes.follow(ctx, session, "session")
+    if uses.escape is not None:
+        return uses.escape
+    guard = session_guard(ctx, session, uses)
+    if guard.problem is not None:
+        return guard.problem
+    return _uses_problem(ctx, dataclasses.replace(uses, requests=()))
+
+
+# -- a session that also sends elsewhere: requests' auth hook -------------------
+
+SESSION_ELSEWHERE_UNGUARDED = (
+    "the session also sends to {}: its header would go there, and the token "
+    "cannot be kept to HubSpot's hosts: {}"
+)
+SESSION_HUBSPOT_AT_RUN_TIME = (
+    "the request at line {} sends to a HubSpot endpoint on a host known only at "
+    "run time, and the session also sends to {}: kept to {} by the session's "
+    "auth hook, the token might not reach HubSpot there"
+)
+SESSION_NO_HUBSPOT_HOST = (
+    "the session also sends to {}, and no request of it names HubSpot's API "
+    "host: the token could not be kept to it"
+)
+_REQUESTS_SESSIONS = frozenset(
+    {"requests.Session", "requests.session", "requests.sessions.Session"}
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class SessionHosts:
+    """Where a session's requests go, as its auth hook needs to know."""
+
+    hosts: tuple[str, ...] = ()  # HubSpot's hosts taking tokens, as written
+    elsewhere: str = ""  # the first request to a URL known only at run time
+    elsewhere_line: int = 0
+    hubspot_at_run_time: int = 0  # line of a HubSpot path on an unknown host
+    written: str = ""  # the first written host not taking tokens (no hook for it)
+    written_line: int = 0
+    unguardable: str = ""  # a request the hook cannot serve (its own auth=)
+    problem: str | None = None  # a host rebound at run time
+
+    @property
+    def needs_guard(self) -> bool:
+        return bool(self.elsewhere)
+
+
+def session_hosts(
+    ctx: ModuleContext,
+    requests_: Sequence[Sink],
+    hosted: Callable[[str], str] = lambda template: template,
+) -> SessionHosts:
+    """Sort a session's requests: to HubSpot's token hosts (written), to a
+    HubSpot endpoint on a host known at run time, to another host written in
+    the code (a proxy may forward it to HubSpot: no hook), or elsewhere (a URL
+    known only at run time, not a HubSpot endpoint: the hook's case); and note
+    one the hook cannot serve: a request's own ``auth=`` replaces the
+    session's, ``**kwargs`` may hold one."""
+    hosts: list[str] = []
+    elsewhere: tuple[str, int] | None = None
+    written: tuple[str, int] | None = None
+    at_run_time = 0
+    unguardable = ""
+    for request in requests_:
+        if request.call is None:
+            continue
+        line = ctx.start(request.call)[0]
+        if not unguardable:
+            unguardable = _request_auth(ctx, request.call, line)
+        url = call_endpoints.sink_url_node(request)
+        rebound = rebound_host(ctx, url, line) if url is not None else None
+        if rebound is not None:
+            return SessionHosts(problem=rebound)
+        template = hosted(values.url_template(ctx, url)) if url is not None else ""
+        where = hubspot.host(template)
+        if where is not None and hubspot.takes_tokens(where):
+            hosts.append(where)
+            continue
+        path = hubspot.endpoint_path(template)
+        method = request.info.method if request.info is not None else None
+        if where is None and path and hubspot.scopes_for(method or "GET", path):
+            at_run_time = at_run_time or line
+        elif where is not None:  # a HubSpot name (status.hubspot.com) comes last
+            if written is None or (
+                hubspot.is_hubspot_host(written[0])
+                and not hubspot.is_hubspot_host(where)
+            ):
+                written = (where, line)
+        else:
+            elsewhere = elsewhere or ("a URL known at run time", line)
+    return SessionHosts(
+        tuple(sorted(set(hosts))),
+        *(elsewhere or ("", 0)),
+        at_run_time,
+        *(written or ("", 0)),
+        unguardable,
+    )
+
+
+def _request_auth(ctx: ModuleContext, call: cst.Call, line: int) -> str:
+    """Why a request of a session with an auth hook would lose the token."""
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "auth":
+            return (
+                f"the request at line {line} gives its own auth=, which replaces "
+                "the session's"
+            )
+        if arg.star == "**":
+            return (
+                f"the request at line {line} passes **{ctx.code(arg.value)}, which "
+                "may hold an auth= replacing the session's"
+            )
+    return ""
+
+
+def session_unguarded(ctx: ModuleContext, session: cst.BaseExpression) -> str:
+    """Why the module making ``session`` cannot give it requests' auth hook
+    (``session.auth = lambda r, ...``) ("" when it can): a
+    ``requests.Session()`` made here, in Python 3 code, whose ``auth`` nothing
+    here sets, in a module that names neither ``.netrc`` nor ``trust_env`` (a
+    session with ``auth`` skips ``.netrc``)."""
+    if ctx.python2_style:
+        return "this is Python 2 code"
+    name = ctx.code(session)
+    if not (isinstance(session, cst.Name) and _made_by_requests(ctx, session)):
+        return f"{name} is not made here by requests.Session()"
+    if re.search(
+        rf"\b{re.escape(name)}\.auth\b|\bsetattr\(\s*{re.escape(name)}\b", ctx.text
+    ):
+        return f"this module sets {name}.auth"
+    if re.search(r"netrc|\btrust_env\b", ctx.text):
+        return (
+            "this module reads .netrc or sets trust_env (a session with an auth "
+            "hook skips .netrc)"
+        )
+    if re.search(r"\burlsplit\b", ctx.text):
+        return "this module names urlsplit already"
+    return ""
+
+
+def _made_by_requests(ctx: ModuleContext, name: cst.Name) -> bool:
+    """Every binding of ``name`` is ``requests.Session()`` (or ``with
+    requests.Session() as name``): not a subclass, a factory's result, a
+    parameter."""
+    scope = ctx.lexical_scope(name)
+    assignments = list(scope.assignments[name.value]) if scope is not None else []
+    for assignment in assignments:
+        node = getattr(assignment, "node", None)
+        holder = ctx.parent(node) if node is not None else None
+        if isinstance(holder, cst.AssignTarget):
+            holder = ctx.parent(holder)
+        value = holder.value if isinstance(holder, cst.Assign) else None
+        if isinstance(holder, cst.AsName):
+            item = ctx.parent(holder)
+            value = item.item if isinstance(item, cst.WithItem) else None
+        if not (
+            isinstance(value, cst.Call)
+            and ctx.qualified_names(value.func) & _REQUESTS_SESSIONS
+        ):
+            return False
+    return bool(assignments)
+
+
+def session_carrier_guard(
+    ctx: ModuleContext, name: str
+) -> tuple[str, bool, tuple[str, ...]]:
+    """What a module-level session exported to other modules tells them about
+    its auth hook: why this module cannot give it one ("" if it can), whether
+    its own requests need one, and the HubSpot hosts they name."""
+    session = _top_level_name(ctx, name)
+    if session is None:
+        return f"{name} is not made at this module's top level", False, ()
+    own = session_hosts(ctx, session_escapes.follow(ctx, session, "session").requests)
+    unguarded = session_unguarded(ctx, session) or own.unguardable
+    if not unguarded and own.written:
+        unguarded = f"its request at line {own.written_line} sends to {own.written}"
+    if not unguarded and own.hubspot_at_run_time:
+        unguarded = (
+            f"its request at line {own.hubspot_at_run_time} sends to a HubSpot "
+            "endpoint on a host known only at run time"
+        )
+    return unguarded, own.needs_guard, own.hosts
+
+
+def _top_level_name(ctx: ModuleContext, name: str) -> cst.Name | None:
+    """The target of ``name = ...`` among the module's top-level statements."""
+    for statement in ctx.module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            targets = small.targets if isinstance(small, cst.Assign) else ()
+            for target in targets:
+                if isinstance(target.target, cst.Name) and target.target.value == name:
+                    return target.target
+    return None
+
+
+def reader_unguarded(ctx: ModuleContext, session: cst.CSTNode) -> str:
+    """Why a module using another module's session (``net.hubspot``) keeps
+    its auth hook from working: it sets the session's ``auth`` (its own would
+    replace the hook), or names ``.netrc`` or ``trust_env``."""
+    name = re.escape(ctx.code(session))
+    if re.search(rf"{name}\.auth\b|\bsetattr\(\s*{name}\b", ctx.text):
+        return f"this module sets {ctx.code(session)}.auth"
+    if re.search(r"netrc|\btrust_env\b", ctx.text):
+        return (
+            "this module reads .netrc or sets trust_env (a session with an auth "
+            "hook skips .netrc)"
+        )
+    return ""
+
+
+@dataclasses.dataclass(frozen=True)
+class SessionGuard:
+    """What a session given the key's params gets: a header (``hosts`` empty),
+    or requests' auth hook for ``hosts``; or why neither (``problem``)."""
+
+    hosts: tuple[str, ...] = ()
+    problem: str | None = None
+
+
+def session_guard(
+    ctx: ModuleContext,
+    session: cst.BaseExpression,
+    uses: session_escapes.Uses | None = None,
+) -> SessionGuard:
+    """Decide between a header and the auth hook for the session this module
+    makes: its own requests, and what other modules' requests made of it (the
+    carrier's outcome, on the run that knows it)."""
+    if uses is None:
+        uses = session_escapes.follow(ctx, session, "session")
+    own = session_hosts(ctx, uses.requests)
+    if own.problem is not None:
+        return SessionGuard(problem=own.problem)
+    if own.written:
+        return SessionGuard(problem=OTHER_URLS.format(own.written_line, own.written))
+    outcome = (
+        ctx.sent_elsewhere.get(session.value)
+        if isinstance(session, cst.Name) and is_module_level_name(ctx, session)
+        else None
+    )
+    elsewhere = outcome is not None and outcome.guarded
+    if not (own.needs_guard or elsewhere):
+        return SessionGuard()  # every request goes to HubSpot: a header
+    hosts = tuple(sorted({*own.hosts, *(outcome.hosts if outcome else ())}))
+    if own.needs_guard:
+        where = f"{own.elsewhere} (line {own.elsewhere_line})"
+    else:  # only other modules' requests go elsewhere
+        assert outcome is not None
+        where = f"other hosts from other modules ({outcome.reason})"
+    unguarded = session_unguarded(ctx, session) or own.unguardable
+    if unguarded:
+        return SessionGuard(
+            problem=SESSION_ELSEWHERE_UNGUARDED.format(where, unguarded)
+        )
+    if own.hubspot_at_run_time:
+        return SessionGuard(
+            problem=SESSION_HUBSPOT_AT_RUN_TIME.format(
+                own.hubspot_at_run_time, where, " and ".join(hosts) or "no host"
+            )
+        )
+    if not hosts and own.needs_guard:  # as before the hook: whatever it is given
+        line = own.elsewhere_line
+        return SessionGuard(problem=OTHER_URLS.format(line, "an unknown host"))
+    if not hosts:
+        return SessionGuard(problem=SESSION_NO_HUBSPOT_HOST.format(where))
+    return SessionGuard(hosts)
 
 
 def _replaced_by_a_helper(ctx: ModuleContext, session: str) -> str | None:
@@ -2433,6 +2701,13 @@ def send_token(
                 )
             _note_holders(ctx, session_escapes.follow(ctx, sink.session, "session"))
             header = _session_header(ctx, sink.session, key)
+            guard = session_guard(ctx, sink.session)
+            assert guard.problem is None  # sink_problem said so
+            if guard.hosts:  # some requests go elsewhere: the token to HubSpot's
+                header = edits.session_auth_hook(
+                    sink.session, ctx.bearer(key), guard.hosts
+                )
+                ctx.imports.add(Import("urllib.parse", "urlsplit"))
             keep = [] if sink.statement is replaces else [None]
             ctx.edits.statements[sink.statement] = keep + [header]
 

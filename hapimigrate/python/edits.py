@@ -192,6 +192,30 @@ def host_guard(url: cst.BaseExpression, hosts: Sequence[str]) -> cst.BaseExpress
     )
 
 
+def session_auth_hook(
+    session: cst.BaseExpression,
+    bearer: cst.BaseExpression,
+    hosts: Sequence[str],
+) -> cst.BaseSmallStatement:
+    """``s.auth = lambda r, bearer=...: (r.headers.update(Authorization=bearer) or r
+    if urlsplit(r.url).hostname == "api.hubapi.com" else r)``: requests calls a
+    session's ``auth`` on every request it prepares, so only those to ``hosts``
+    get the header (the value is read once, here; the applier indents the
+    continuation lines with the block)."""
+    render = cst.Module([]).code_for_node
+    guard = render(host_guard(cst.parse_expression("r.url"), hosts))
+    text = (
+        f"{render(session)}.auth = lambda r, bearer={render(bearer)}: (\n"
+        "    r.headers.update(Authorization=bearer) or r\n"
+        f"    if {guard}\n"
+        "    else r\n"
+        ")\n"
+    )
+    statement = cst.parse_statement(text)
+    assert isinstance(statement, cst.SimpleStatementLine)
+    return statement.body[0]
+
+
 def merged_headers(
     existing: cst.BaseExpression, value: cst.BaseExpression, merge: str = SPREAD
 ) -> cst.BaseExpression:

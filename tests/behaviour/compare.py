@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from hapimigrate import hubspot
 from tests.behaviour.records import CaseRun, Failure, Request, Site
 
 OK, REPORTED, WRONG = "ok", "unchanged-reported", "wrong"
@@ -352,9 +353,11 @@ def pair_findings(before: Request, after: Request) -> list[tuple[str, str]]:
     source = host_class(before.url)
     if source != "hubspot" or "key" not in kinds:
         # Other hosts, forms, developer keys, OAuth, no credential: nothing may change
-        # except that a key sent to a form endpoint goes.
+        # except that a key sent to a form endpoint goes, and a portal key a session
+        # also sent to another host's URL (not a HubSpot endpoint) may go: the
+        # session's auth hook keeps the token to HubSpot's API hosts.
         forms = source == "forms"
-        strip = forms and "key" in kinds
+        strip = forms and "key" in kinds or _key_dropped_elsewhere(before, old, new)
         found += _key_left(old, new) if strip else []
         diffs = differences(
             view(before, strip_key=strip, strip_authorization=False),
@@ -379,6 +382,20 @@ def pair_findings(before: Request, after: Request) -> list[tuple[str, str]]:
         view(after, strip_key=True, strip_authorization=True),
     )
     return found + diffs
+
+
+def _key_dropped_elsewhere(
+    before: Request, old: Sequence[Marker], new: Sequence[Marker]
+) -> bool:
+    """A portal key sent to another host (not to a HubSpot endpoint's path) that
+    the migrated request no longer sends, nor any token or other credential."""
+    path = urlsplit(before.url).path or "/"
+    return (
+        host_class(before.url) == "other"
+        and {m.kind for m in old} == {"key"}
+        and not new
+        and hubspot.scopes_for(before.method.upper(), path) is None
+    )
 
 
 def _key_left(old: Sequence[Marker], new: Sequence[Marker]) -> list[tuple[str, str]]:
