@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import libcst as cst
 from libcst.metadata import (
@@ -147,6 +147,11 @@ class ModuleContext:
         # became of this module's own in their readers, those it could export,
         # and what became of each use of an imported one
         self.carriers: tuple[Carrier, ...] = ()
+        # calls (ids) of other modules' helpers that now send the token with the
+        # URL they are given (python.module fills it): where flow's values end
+        self.remote_helpers: dict[int, Carrier] = {}
+        # run after every fixer (fixers.registry.run): checks needing all decisions
+        self.post_passes: list[Callable[[ModuleContext], None]] = []
         self.sent_elsewhere: dict[str, CarrierOutcome] = {}
         self.exports: list[Carrier] = []
         self.carrier_uses: list[CarrierUse] = []
