@@ -296,7 +296,11 @@ def callers(
             for mixin in words - local - set(classes):
                 source = _imported_from(text, mixin)
                 if source is not None:
-                    target = module_file(module, source[1], source[0])
+                    # from crm import mixins (a module), or from crm.mixins import AsUser
+                    dotted = f"{source[1]}.{mixin}".strip(".")
+                    target = module_file(module, dotted, source[0]) or module_file(
+                        module, source[1], source[0]
+                    )
                     if target is not None:
                         todo.append(target)
                         if os.path.abspath(target) != os.path.abspath(home):
@@ -318,7 +322,13 @@ def callers(
 
 
 def _imported_from(text: str, name: str) -> tuple[int, str] | None:
-    """(dots, module) of the from-import that binds ``name`` in ``text``."""
+    """(dots, module) of the from-import that binds ``name`` in ``text``;
+    (0, the module) for ``import crm.mixins as name``."""
+    plain = re.search(
+        rf"^[ \t]*import[ \t]+([\w.]+)[ \t]+as[ \t]+{re.escape(name)}\b", text, re.M
+    )
+    if plain is not None:
+        return 0, plain.group(1)
     for match in _FROM_LINE.finditer(text):
         rest = text[match.end() : text.find("\n", match.end())]
         if "(" in rest:

@@ -292,6 +292,19 @@ AS_USER = (
             "from crm.mixins import AsUser\n\n\n"
             "class UserContacts(AsUser, ContactsClient):\n    pass\n",
         },
+        # the mixin through its module's name
+        {
+            "crm/mixins.py": "class AsUser:\n" + AS_USER,
+            "crm/users.py": "from crm.contacts import ContactsClient\n"
+            "from crm import mixins\n\n\n"
+            "class UserContacts(mixins.AsUser, ContactsClient):\n    pass\n",
+        },
+        {
+            "crm/mixins.py": "class AsUser:\n" + AS_USER,
+            "crm/users.py": "import crm.mixins as mx\n"
+            "from crm.contacts import ContactsClient\n\n\n"
+            "class UserContacts(mx.AsUser, ContactsClient):\n    pass\n",
+        },
         # an instance of the sub-subclass, used by another module
         {
             "crm/users.py": "from crm.contacts import ContactsClient\n\n\n"
@@ -322,7 +335,7 @@ def test_a_header_handed_in_from_the_hierarchy_keeps_the_base(tmp_path, base, ex
     assert (statuses, text) == ([Status.MANUAL], base)
     # a class carrier's subclass mixing in another is kept for its other
     # bases already; with the key in the module, the mixin's header keeps it
-    mixed = "class UserContacts(AsUser" in extra.get("crm/users.py", "")
+    mixed = "AsUser, ContactsClient)" in extra.get("crm/users.py", "")
     said = "other bases" if mixed and base == BASE else "hands request() its own"
     assert said in reasons[0]
 
