@@ -412,6 +412,9 @@ def _name_used(
             return child.id
         if dotted and isinstance(child, ast.Attribute):
             written = _dotted(child)
+            if written is None and isinstance(child.value, ast.Call):
+                made = _dotted(child.value.func)  # Paths().subscriptions
+                written = f"{made}.{child.attr}" if made else None
             if written in names:
                 return written
     return None

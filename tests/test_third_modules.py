@@ -127,6 +127,29 @@ SUBSCRIPTIONS = (
             '        return "/webhooks/v1/%s/subscriptions" % app_id\n',
             hooks("paths.Paths.subscriptions(APP_ID)"),
         ),
+        # a method of an instance made on the spot
+        (
+            "class Paths:\n    def subscriptions(self, app_id):\n"
+            '        return "/webhooks/v1/%s/subscriptions" % app_id\n',
+            hooks("paths.Paths().subscriptions(APP_ID)"),
+        ),
+        # the caller's own function, from another module's constant
+        (
+            'SUBS = "/webhooks/v1/%s/subscriptions"\n',
+            hooks("subs_path()").replace(
+                "def subscriptions",
+                "def subs_path():\n    return paths.SUBS % APP_ID\n\n\ndef subscriptions",
+            ),
+        ),
+        # the caller's own function, the path written in it
+        (
+            'OWNERS = "/owners/v2/owners"\n',
+            hooks("subs_path()").replace(
+                "def subscriptions",
+                'def subs_path():\n    return "/webhooks/v1/%s/subscriptions" % APP_ID\n\n\n'
+                "def subscriptions",
+            ),
+        ),
         # the timeline's event types, another developer-key family
         (
             "def event_types(app_id):\n"

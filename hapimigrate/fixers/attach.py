@@ -70,6 +70,10 @@ def sink_problem(
     if not route.sinks:
         return "no request in this module sends it"
     for sink in route.sinks:
+        if sink.role == "remote":
+            problem = _remote_problem(ctx, sink)
+            if problem:
+                return problem
         if sink.call is not None and sink.info is not None:
             problem = http_calls.header_problem(sink.call, sink.info)
             if problem == http_calls.PASSES_KWARGS and kwargs.own_kwargs(
@@ -113,6 +117,28 @@ def sink_problem(
         or _response_resent(ctx, route)
         or _parameter_host(ctx, route)
     )
+
+
+PROVIDER = "the provider's token"  # a remote sink's bearer (see send_token)
+REMOTE_HOST = (
+    "{}() of another module now sends the token with the URL it is given, and "
+    "this one goes to {}: the token would go there"
+)
+
+
+def _remote_problem(ctx: ModuleContext, sink: Sink) -> str | None:
+    """A value given as the URL of another module's helper that now adds the
+    token: its host must be one of HubSpot's API hosts, written in the code (or
+    another module's constant)."""
+    assert sink.remote is not None and sink.value is not None
+    blocked = ctx.remote_helpers[id(sink.remote)].blocked
+    if blocked:  # another of its uses cannot change: none does
+        return blocked
+    where = hubspot.host(values.url_template(ctx, sink.value))
+    if where is None or not hubspot.takes_tokens(where):
+        name = ctx.code(sink.remote.func)
+        return REMOTE_HOST.format(name, where or "a host known only at run time")
+    return None
 
 
 def _callers_elsewhere(ctx: ModuleContext, route: Route) -> str | None:
@@ -566,8 +592,9 @@ def note_requests(ctx: ModuleContext, route: Route | None, status: Status) -> No
     """Remember which requests a use reaches and what became of it: a request
     some uses rewrite and others leave must stay as it is."""
     for sink in route.sinks if route is not None else ():
-        if sink.call is not None:
-            ctx.request_statuses.setdefault(id(sink.call), set()).add(status)
+        request = sink.call if sink.call is not None else sink.remote
+        if request is not None:
+            ctx.request_statuses.setdefault(id(request), set()).add(status)
 
 
 def _existing_auth(
@@ -2660,12 +2687,16 @@ def send_token(
     statement after the one that set them (instead of it, for ``replaces``).
     """
     for sink in route.sinks:
+        if sink.remote is not None:  # its own module adds the provider's token
+            bearers = ctx.request_bearers.setdefault(id(sink.remote), set())
+            bearers.add(PROVIDER if key is None else ctx.code(key))
+            continue
         if sink.call is not None:
             # one request, two credentials (the configured key, a caller's over
             # it): the module decides again, the request mixed (module.py)
             bearers = ctx.request_bearers.setdefault(id(sink.call), set())
             bearers.add(ctx.code(ctx.bearer(key)))
-            _export_own_key_helper(ctx, sink)
+            _export_own_key_helper(ctx, sink, route)
             kw = kwargs.own_kwargs(ctx, sink.call)
             if kw is not None and not _has_headers(sink.call):
                 _merge_into_kwargs(ctx, sink.call, kw, key)
@@ -2854,11 +2885,13 @@ def guard_problem(ctx: ModuleContext, route: Route) -> str | None:
     return None
 
 
-def _export_own_key_helper(ctx: ModuleContext, sink: Sink) -> None:
+def _export_own_key_helper(ctx: ModuleContext, sink: Sink, route: Route) -> None:
     """``def get(url, **kw): return requests.get(url, params={"hapikey": KEY},
     **kw)``: a module-level function sending whatever URL it is given, with the
     token now: other modules' calls must give it HubSpot's hosts (the tree-wide
-    step checks them)."""
+    step checks them). Not one the key reached through that URL (``get_json(BASE
+    + "?hapikey=" + KEY)``): its callers' URLs must carry the key, each a use
+    that migrates (``across_modules._export_helpers``)."""
     url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
     function = ctx.ancestor(sink.call, cst.FunctionDef) if sink.call else None
     if not (
@@ -2867,6 +2900,8 @@ def _export_own_key_helper(ctx: ModuleContext, sink: Sink) -> None:
         and isinstance(ctx.parent(function), cst.Module)
         and url.value in arguments.parameter_names(function)
     ):
+        return
+    if any(f is function and p == url.value for f, _, p in route.helpers):
         return
     positional = [*function.params.posonly_params, *function.params.params]
     position = next(

@@ -83,6 +83,10 @@ def _seed(options: RunOptions) -> re.Pattern[bytes] | None:
 def _carriers(ctx: ModuleContext, options: RunOptions) -> None:
     """Hand the context what the tree knows of carriers across modules."""
     ctx.carriers = options.carriers
+    if any(c.helper and not c.own_key for c in ctx.carriers):
+        from hapimigrate.fixers import across_modules
+
+        ctx.remote_helpers = across_modules.helper_calls(ctx)
     ctx.sent_elsewhere = {o.name: o for o in options.sent_elsewhere}
     ctx.imported_constants = dict(options.constants)
 
