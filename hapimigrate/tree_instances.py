@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import os
 import re
 from typing import Iterable, Iterator
@@ -48,8 +49,12 @@ from typing import Iterable, Iterator
 from hapimigrate import prefilter
 from hapimigrate.model import FileResult, Kind, Site, Status
 from hapimigrate.tree_hold import hold
-from hapimigrate.tree_aliases import function_locals
-from hapimigrate.tree_imports import importable_names, is_test_module, tree_root
+from hapimigrate.tree_imports import (
+    importable_names,
+    imported_names,
+    is_test_module,
+    tree_root,
+)
 
 WRITTEN = (
     "{where} sets {attribute} on an object that may be an instance of {classes} "
@@ -78,12 +83,12 @@ _DYNAMIC_IMPORTS = {
     "run_path",
     "load_entry_point",
 }
-_COPIES = {"replace", "evolve", "_replace", "copy", "model_copy"}
-_MARKERS = re.compile(
-    rb"\b(?:setattr|__setattr__|__dict__|vars|getattr|import_module|__import__|"
-    rb"spec_from_file_location|run_module|run_path|load_entry_point|modules|"
-    rb"replace|_replace|evolve|copy|model_copy)\b"
+# attributes that cannot take a request elsewhere nor hold a key
+_HARMLESS = re.compile(
+    r"(?i)^_*(?:timeout|\w*retries|retry\w*|backoff\w*|verify|debug|verbose|"
+    r"logger|log|page_size|per_page|limit)$"
 )
+_COPIES = {"replace", "evolve", "_replace", "copy", "model_copy"}
 _ENTRY_POINT_FILES = ("setup.cfg", "pyproject.toml", "entry_points.txt")
 
 
@@ -100,6 +105,12 @@ class Family:
 
     def named(self) -> str:
         return " or ".join(sorted(self.classes))
+
+    def writable(self) -> frozenset[str]:
+        """What another module must not set: the attributes its requests read
+        (but a timeout, a retry count) and its key holders."""
+        kept = (a for a in self.reads if not _HARMLESS.match(a))
+        return frozenset(kept) | self.holders
 
     def stems(self) -> frozenset[str]:
         """The last part of the dotted names the family's modules are
@@ -130,13 +141,21 @@ def hold_escaped_instances(
         return results
     files = sorted(files)
     root = tree_root(files)
+    texts = {
+        path: _read(path)
+        for path in files
+        if prefilter.is_python(path) and not is_test_module(path, root)
+    }
+    words = {path: imported_names(data) for path, data in texts.items()}
+    near = {family: _neighbourhood(family, texts, words) for family in families}
     escapes: dict[Family, str] = {}
     layout = _Layout.of(files)
-    for path in files:
-        if not prefilter.is_python(path) or is_test_module(path, root):
-            continue
-        data = _read(path)
-        pending = [f for f in families if f not in escapes and _may_reach(data, f)]
+    for path, data in texts.items():
+        pending = [
+            f
+            for f in families
+            if f not in escapes and _may_reach(data, f, path in near[f])
+        ]
         if not pending:
             continue
         try:
@@ -146,7 +165,7 @@ def hold_escaped_instances(
         where = os.path.relpath(path, root) if root else os.path.basename(path)
         module = _Module(tree, where, layout)
         for family in pending:
-            found = next(module.escapes(family), None)
+            found = next(module.escapes(family, path in near[family]), None)
             if found is not None:
                 escapes[family] = found
     escapes.update(_entry_points(root, families, escapes))
@@ -163,6 +182,32 @@ def hold_escaped_instances(
             result = hold(result, lambda s, f=family, r=reason: _reason(s, f, r), HELD)
         out.append(result)
     return out
+
+
+def _neighbourhood(
+    family: Family, texts: dict[str, bytes], words: dict[str, set[bytes]]
+) -> frozenset[str]:
+    """The modules that may hold the family's instances and hand them to code
+    that sets or reads attributes by names known at run time: those importing
+    a family module (directly, or through modules that do), and the modules
+    they import (a helper given the instance: ``tweak.configure(client, opts)``)."""
+    importers: dict[bytes, list[str]] = {}
+    for path, found in words.items():
+        for word in found:
+            importers.setdefault(word, []).append(path)
+    stems = {path: importable_names(path)[0].encode() for path in texts}
+    downstream = set(family.paths)
+    todo = [s.encode() for s in family.stems()]
+    seen = set(todo)
+    while todo:
+        for path in importers.get(todo.pop(), ()):
+            if path not in downstream:
+                downstream.add(path)
+                if stems[path] not in seen:
+                    seen.add(stems[path])
+                    todo.append(stems[path])
+    used = {w for p in downstream for w in words.get(p, ())}
+    return frozenset(downstream | {p for p in texts if stems[p] in used})
 
 
 def _reason(site: Site, family: Family, reason: str) -> str | None:
@@ -255,15 +300,44 @@ def _read(path: str) -> bytes:
         return b""
 
 
-def _may_reach(data: bytes, family: Family) -> bool:
-    """A cheap look at the bytes: a family attribute after a dot, a class
-    name, or a way to set attributes or import by name."""
-    words = [*family.reads, *family.holders, *family.classes]
-    if any(w.encode() in data for w in family.classes):
-        return True
-    if _MARKERS.search(data):
-        return True
-    return any(re.search(rb"\." + re.escape(w.encode()) + rb"\b", data) for w in words)
+def _may_reach(data: bytes, family: Family, generic: bool) -> bool:
+    """A cheap look at the bytes for what the rules look for: a write of a
+    family attribute (or its name in a string or a keyword), a read of a key
+    holder, a class name, a dynamic import, and near the family a way to set
+    or read attributes by names known at run time."""
+    return bool(
+        _pattern(family).search(data)
+        or _DYNAMIC_BYTES.search(data)
+        or (generic and _GENERIC_BYTES.search(data))
+    )
+
+
+_DYNAMIC_BYTES = re.compile(
+    rb"\b(?:import_module|__import__|spec_from_file_location|run_module|run_path|"
+    rb"load_entry_point)\b|\bsys\.modules\b"
+)
+_GENERIC_BYTES = re.compile(rb"\b(?:setattr|__setattr__|__dict__|vars)\b")
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(family: Family) -> re.Pattern[bytes]:
+    def alternation(words: Iterable[str]) -> bytes:
+        return b"|".join(re.escape(w.encode()) for w in sorted(words))
+
+    written = alternation(family.writable())
+    parts = [
+        rb"\b(?:" + alternation(family.classes) + rb")\b",
+        rb"\bgetattr\(\s*(?:[\w.]*\.)?(?:" + alternation(family.stems()) + rb")\b",
+    ]
+    if written:
+        parts += [
+            rb"\.(?:" + written + rb")\s*(?:[-+*/%|&^@]|//|\*\*|<<|>>)?=(?!=)",
+            rb"['\"](?:" + written + rb")['\"]",
+            rb"\b(?:" + written + rb")\s*=(?!=)",
+        ]
+    if family.holders:
+        parts.append(rb"\.(?:" + alternation(family.holders) + rb")\b")
+    return re.compile(b"|".join(parts))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -293,29 +367,130 @@ class _Module:
     def __init__(self, tree: ast.Module, where: str, layout: "_Layout") -> None:
         self.tree = tree
         self.where = where
+        self.layout = layout
         self.family = Family(frozenset(), frozenset(), frozenset(), frozenset())
         self.stems: frozenset[str] = frozenset()
         self.writable: frozenset[str] = frozenset()
+        self.generic = False
         self.tree_names = layout.names
-        self.modules = _module_names(tree, layout.modules)
-        self.imported = _import_roots(tree)
-        self.bound = {
+        # one walk: the nodes the rules look at, and every word the module
+        # names (names, attributes, strings)
+        self.nodes: list[ast.AST] = []
+        self.imports: list[ast.Import | ast.ImportFrom] = []
+        self.words: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Attribute, ast.Call, ast.Subscript)):
+                self.nodes.append(node)
+                if isinstance(node, ast.Attribute):
+                    self.words.add(node.attr)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                self.nodes.append(node)
+                self.words.add(node.value)
+            elif isinstance(node, ast.Name):
+                self.words.add(node.id)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                self.imports.append(node)
+        self.modules = _module_names(self.imports, layout.modules)
+        self.imported = _import_roots(self.imports)
+        # (id of a function, class or the module) -> name -> its values, or
+        # None when one binding is not a plain assignment
+        self._scopes: dict[int, dict[str, list[ast.expr] | None]] = {}
+
+    @functools.cached_property
+    def dotted_imports(self) -> dict[str, str]:
+        found = {}
+        for n in self.imports:
+            if isinstance(n, ast.Import):
+                for a in n.names:
+                    local = (a.asname or a.name).split(".")[0]
+                    found[local] = a.name if a.asname else local
+            elif isinstance(n, ast.ImportFrom):
+                for a in n.names:
+                    found[a.asname or a.name] = f"{n.module or ''}.{a.name}".strip(".")
+        return found
+
+    @functools.cached_property
+    def bound(self) -> set[str]:
+        return {
             n.id
-            for n in ast.walk(tree)
+            for n in ast.walk(self.tree)
             if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-        } | {n.name for n in ast.walk(tree) if isinstance(n, _BINDERS[2:])}
-        self.parents = {
+        } | {n.name for n in ast.walk(self.tree) if isinstance(n, _BINDERS[2:])}
+
+    @functools.cached_property
+    def parents(self) -> dict[int, ast.AST]:
+        return {
             id(child): node
-            for node in ast.walk(tree)
+            for node in ast.walk(self.tree)
             for child in ast.iter_child_nodes(node)
         }
-        # __all__ = ["ContactsClient"], def f() -> "ContactsClient": no reach
-        self.listed = {
+
+    @functools.cached_property
+    def listed(self) -> set[int]:
+        """``__all__ = ["ContactsClient"]``, ``def f() -> "ContactsClient"``:
+        strings that name a class without reaching it."""
+        return {
             id(c)
-            for node in ast.walk(tree)
+            for node in ast.walk(self.tree)
             for part in _annotations(node)
             for c in ast.walk(part)
         }
+
+    def _bindings(self, scope: ast.AST) -> dict[str, list[ast.expr] | None]:
+        """Each name ``scope`` binds itself -> the values assigned to it, or
+        None when a binding is not ``name = value`` (a parameter, a loop, an
+        import, ``global``)."""
+        if id(scope) in self._scopes:
+            return self._scopes[id(scope)]
+        found: dict[str, list[ast.expr] | None] = {}
+
+        def opaque(name: str) -> None:
+            found[name] = None
+
+        for name in _parameters(scope):
+            opaque(name)
+        for node in _own_nodes(scope):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                assign = self.parents.get(id(node))
+                values = found.setdefault(node.id, [])
+                if values is None:
+                    continue
+                if isinstance(assign, ast.Assign) and node in assign.targets:
+                    values.append(assign.value)
+                else:
+                    opaque(node.id)
+            elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                for name in node.names:
+                    opaque(name)
+            elif isinstance(node, _BINDERS):
+                for name in _bound_by(node):
+                    opaque(name)
+        self._scopes[id(scope)] = found
+        return found
+
+    def _attributes_set(self, cls: ast.ClassDef) -> dict[str, list[ast.expr] | None]:
+        """``self.X = value`` in a class's methods: X -> the values, or None
+        when one is not a plain assignment (``self.X += 1``)."""
+        key = -id(cls)
+        if key in self._scopes:
+            return self._scopes[key]
+        found: dict[str, list[ast.expr] | None] = {}
+        for each in ast.walk(cls):
+            if (
+                isinstance(each, ast.Attribute)
+                and _is_name(each.value, "self")
+                and isinstance(each.ctx, ast.Store)
+            ):
+                assign = self.parents.get(id(each))
+                values = found.setdefault(each.attr, [])
+                if values is None:
+                    continue
+                if isinstance(assign, ast.Assign) and each in assign.targets:
+                    values.append(assign.value)
+                else:
+                    found[each.attr] = None
+        self._scopes[key] = found
+        return found
 
     def at(self, node: ast.AST) -> str:
         return f"{self.where}:{getattr(node, 'lineno', 0)}"
@@ -339,20 +514,9 @@ class _Module:
         cls = self.parents.get(id(node))
         while cls is not None and not isinstance(cls, ast.ClassDef):
             cls = self.parents.get(id(cls))
-        if cls is None:
+        if not isinstance(cls, ast.ClassDef):
             return False
-        values = []
-        for each in ast.walk(cls):
-            if (
-                isinstance(each, ast.Attribute)
-                and each.attr == node.attr
-                and _is_name(each.value, "self")
-                and isinstance(each.ctx, ast.Store)
-            ):
-                assign = self.parents.get(id(each))
-                if not (isinstance(assign, ast.Assign) and each in assign.targets):
-                    return False
-                values.append(assign.value)
+        values = self._attributes_set(cls).get(node.attr)
         return bool(values) and all(self._made_elsewhere(v, _DEPTH) for v in values)
 
     def _other(self, name: ast.Name, depth: int = 0) -> bool:
@@ -362,24 +526,10 @@ class _Module:
         parser.parse_args()``, ``opts = dict(...)``)."""
         scope: ast.AST | None = self.parents.get(id(name))
         while scope is not None and not (
-            isinstance(scope, _FUNCTIONS) and name.id in function_locals(scope)
+            isinstance(scope, _FUNCTIONS) and name.id in self._bindings(scope)
         ):
             scope = self.parents.get(id(scope))
-        if isinstance(scope, _FUNCTIONS) and name.id in _parameters(scope):
-            return False
-        values = []
-        for node in _own_nodes(scope if scope is not None else self.tree):
-            if isinstance(node, ast.Name) and node.id == name.id:
-                if not isinstance(node.ctx, ast.Store):
-                    continue
-                assign = self.parents.get(id(node))
-                if not (isinstance(assign, ast.Assign) and node in assign.targets):
-                    return False  # for x in ..., with ... as x, x += ...
-                values.append(assign.value)
-            elif isinstance(node, (ast.Global, ast.Nonlocal)) and name.id in node.names:
-                return False
-            elif isinstance(node, _BINDERS) and name.id in _bound_by(node):
-                return False  # import x, def x, class x
+        values = self._bindings(scope if scope is not None else self.tree).get(name.id)
         return bool(values) and all(self._made_elsewhere(v, depth) for v in values)
 
     def _made_elsewhere(self, value: ast.expr, depth: int) -> bool:
@@ -404,11 +554,15 @@ class _Module:
             where=self.at(node), attribute=attribute, classes=self.family.named()
         )
 
-    def escapes(self, family: Family) -> Iterator[str]:
+    def escapes(self, family: Family, generic: bool) -> Iterator[str]:
+        """Each way this module reaches ``family``; with ``generic``, also
+        attributes set or read by names known at run time (``setattr(x, k,
+        v)``, ``vars(x)``), which count near the family only."""
         self.family = family
+        self.generic = generic
         self.stems = family.stems()
-        self.writable = family.reads | family.holders
-        for node in ast.walk(self.tree):
+        self.writable = family.writable()
+        for node in self.nodes:
             if isinstance(node, ast.Attribute):
                 yield from self._attribute(node)
             elif isinstance(node, ast.Call):
@@ -419,13 +573,20 @@ class _Module:
                 yield from self._string(node)
 
     def _attribute(self, node: ast.Attribute) -> Iterator[str]:
-        if not self._object(node.value):
+        store = isinstance(node.ctx, ast.Store)
+        load = isinstance(node.ctx, ast.Load)
+        if not (
+            (store and node.attr in self.writable)
+            or (load and node.attr in self.family.holders)
+            or (load and node.attr == "__dict__" and self.generic)
+        ) or not self._object(node.value):
             return
         if isinstance(node.ctx, ast.Store) and node.attr in self.writable:
             yield self.written(node, node.attr)
         elif (
             isinstance(node.ctx, ast.Load)
             and node.attr == "__dict__"
+            and self.generic
             and self.family.holders
         ):
             yield READ.format(
@@ -453,7 +614,7 @@ class _Module:
                 name, args = "setattr", [func.value, *args]
         if name == "setattr" and len(args) >= 2 and self._object(args[0]):
             attribute = _literal(args[1])
-            if attribute is None or attribute in self.writable:
+            if (attribute is None and self.generic) or attribute in self.writable:
                 yield self.written(node, attribute or "an attribute named at run time")
         elif name == "getattr" and len(args) >= 2:
             attribute = _literal(args[1])
@@ -465,13 +626,13 @@ class _Module:
                 )
             elif attribute in self.family.classes:
                 yield self.reached(node, attribute, f'getattr(..., "{attribute}")')
-            elif attribute is None and _root(args[0]) in self.stems:
+            elif attribute is None and self._module(self._imported_as(args[0])):
                 yield self.reached(node, self.family.named(), "getattr() of a name")
         elif name == "update" and isinstance(func, ast.Attribute):
             holder = _instance_dict(func.value)
             if holder is not None and self._object(holder):
                 given = {k.arg for k in node.keywords}
-                if args or None in given or given & self.writable:
+                if ((args or None in given) and self.generic) or given & self.writable:
                     yield self.written(node, "attributes through its __dict__")
         elif name in _COPIES and (node.keywords or args):
             # dataclasses.replace(c, base_url=...), c._replace(...), attr.evolve
@@ -489,7 +650,7 @@ class _Module:
             if changed and self._object(receiver):
                 yield self.written(node, f"{changed[0]} (a copy given it)")
         elif name == "vars" and len(args) == 1 and isinstance(func, ast.Name):
-            if self.family.holders and self._object(args[0]):
+            if self.generic and self.family.holders and self._object(args[0]):
                 yield READ.format(
                     where=self.at(node),
                     attribute="every attribute (vars())",
@@ -507,7 +668,7 @@ class _Module:
             holder = _instance_dict(node.value)
             if holder is not None and self._object(holder):
                 key = _literal(node.slice)
-                if key is None or key in self.writable:
+                if (key is None and self.generic) or key in self.writable:
                     yield self.written(node, key or "an attribute through __dict__")
         elif _dotted(node.value) == "sys.modules":
             target = _literal(node.slice)
@@ -534,17 +695,19 @@ class _Module:
     def _module(self, dotted: str) -> bool:
         return dotted.strip(".").split(".")[-1] in self.stems
 
+    def _imported_as(self, node: ast.expr) -> str:
+        """The dotted module an expression names through this module's
+        imports (``resources`` after ``from crm import resources``:
+        ``crm.resources``), or ``""``."""
+        dotted = _dotted(node)
+        head, _, rest = dotted.partition(".")
+        module = self.dotted_imports.get(head)
+        if not module:
+            return ""
+        return f"{module}.{rest}" if rest else module
+
     def _names_a_class(self) -> bool:
-        return any(
-            (isinstance(n, ast.Name) and n.id in self.family.classes)
-            or (isinstance(n, ast.Attribute) and n.attr in self.family.classes)
-            or (
-                isinstance(n, ast.Constant)
-                and isinstance(n.value, str)
-                and n.value in self.family.classes
-            )
-            for n in ast.walk(self.tree)
-        )
+        return bool(self.words & self.family.classes)
 
     def reached(self, node: ast.AST, what: str, how: str) -> str:
         return REACHED.format(where=self.at(node), what=what, how=how)
@@ -601,12 +764,12 @@ def _bound_by(node: ast.AST) -> set[str]:
     return {getattr(node, "name", "")}
 
 
-def _import_roots(tree: ast.Module) -> dict[str, str]:
+def _import_roots(imports: list[ast.Import | ast.ImportFrom]) -> dict[str, str]:
     """Each name an import binds -> the first part of the module it comes
     from (``Session`` of ``from requests import Session``: requests); a
     relative import's is ``.``, of the tree."""
     found = {}
-    for node in ast.walk(tree):
+    for node in imports:
         if isinstance(node, ast.Import):
             for a in node.names:
                 found[(a.asname or a.name).split(".")[0]] = a.name.split(".")[0]
@@ -637,11 +800,14 @@ def _annotations(node: ast.AST) -> list[ast.AST]:
     return [p for p in parts if p is not None]
 
 
-def _module_names(tree: ast.Module, modules: frozenset[tuple[str, str]]) -> set[str]:
+def _module_names(
+    imports: list[ast.Import | ast.ImportFrom], modules: frozenset[tuple[str, str]]
+) -> set[str]:
     """The names a module binds to modules: ``import x`` (``as y``), and
     ``from pkg import mod`` where ``pkg/mod.py`` is a module of the tree."""
+    stems = {m for _, m in modules}
     found = set()
-    for node in ast.walk(tree):
+    for node in imports:
         if isinstance(node, ast.Import):
             found |= {(a.asname or a.name).split(".")[0] for a in node.names}
         elif isinstance(node, ast.ImportFrom):
@@ -649,8 +815,7 @@ def _module_names(tree: ast.Module, modules: frozenset[tuple[str, str]]) -> set[
             found |= {
                 a.asname or a.name
                 for a in node.names
-                if (package, a.name) in modules
-                or (not node.module and any(a.name == m for _, m in modules))
+                if (package, a.name) in modules or (not node.module and a.name in stems)
             }
     return found
 
@@ -663,12 +828,6 @@ def _literal(node: ast.AST) -> str | None:
 
 def _is_name(node: ast.AST, *names: str) -> bool:
     return isinstance(node, ast.Name) and node.id in names
-
-
-def _root(node: ast.AST) -> str:
-    while isinstance(node, ast.Attribute):
-        node = node.value
-    return node.id if isinstance(node, ast.Name) else ""
 
 
 def _dotted(node: ast.AST) -> str:
