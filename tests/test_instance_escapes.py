@@ -423,6 +423,16 @@ UNRELATED = {
         "    args = argparse.ArgumentParser().parse_args()\n"
         "    return json.dumps(vars(args))\n"
     ),
+    "a generic setter no module near the client imports": (
+        "def load(obj, values):\n"
+        "    for name, value in values.items():\n"
+        "        setattr(obj, name, value)\n"
+        "    return vars(obj)\n"
+    ),
+    "a timeout set on an instance": (
+        "import facade\n\ndef slow():\n"
+        "    c = facade.make()\n    c.timeout = 60\n    return c.owners()\n"
+    ),
     "a literal": (
         "config = {}\nconfig_obj = dict(base_url='https://billing.example.com')\n"
     ),
