@@ -593,9 +593,12 @@ def _path_names(
 def _returns_path(function: ast.AST, known: _Tables) -> bool:
     """Whether a function returns (or yields) a developer-key path: written
     out, one of ``known`` (the module's, imported ones), or a local bound to
-    one."""
+    one; or, in a module holding such paths, a value it looks up by a name
+    known at run time (``globals()[name]``, ``getattr(paths, name)``): it
+    cannot be read, and may be one."""
     body = getattr(function, "body", [])
     local = _developer_names(body, set(known), known)
+    unreadable = _looked_up if known else (lambda value: False)
     todo = list(body)
     while todo:
         node = todo.pop()
@@ -606,10 +609,29 @@ def _returns_path(function: ast.AST, known: _Tables) -> bool:
         if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)):
             value = node.value
             if value is not None and (
-                _developer_path(value) is not None or _uses_name(value, local, known)
+                _developer_path(value) is not None
+                or _uses_name(value, local, known)
+                or unreadable(value)
             ):
                 return True
         todo.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _looked_up(value: ast.expr) -> bool:
+    """Whether an expression reads a namespace by a name known at run time:
+    ``globals()[...]``, ``vars(m)[...]``, ``getattr(m, name)``,
+    ``m.__dict__[...]``, ``sys.modules[...]``."""
+    for node in ast.walk(value):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id in ("globals", "vars", "locals"):
+                return True
+            if node.func.id == "getattr" and len(node.args) >= 2:
+                name = node.args[1]
+                if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+                    return True
+        if isinstance(node, ast.Attribute) and node.attr in ("__dict__", "modules"):
+            return True
     return False
 
 

@@ -150,6 +150,19 @@ SUBSCRIPTIONS = (
                 "def subscriptions",
             ),
         ),
+        # a path looked up by a name known at run time, in a module of them
+        (
+            'SUBSCRIPTIONS = "/webhooks/v1/%s/subscriptions"\n'
+            'OWNERS = "/owners/v2/owners"\n\n\n'
+            "def path(name, *args):\n    return globals()[name.upper()] % args\n",
+            hooks('paths.path("subscriptions", APP_ID)'),
+        ),
+        (
+            "import sys\n\n"
+            'SUBSCRIPTIONS = "/webhooks/v1/%s/subscriptions"\n\n\n'
+            "def path(name):\n    return getattr(sys.modules[__name__], name)\n",
+            hooks('paths.path("SUBSCRIPTIONS") % APP_ID'),
+        ),
         # the timeline's event types, another developer-key family
         (
             "def event_types(app_id):\n"
@@ -545,3 +558,16 @@ def test_the_review_project_keeps_the_key_off_the_other_host(tmp_path):
         ),
     }
     behaves(tmp_path / "helper_host", files, manual=1)
+
+
+def test_a_path_looked_up_in_a_module_without_developer_paths_is_read(tmp_path):
+    """paths.py holds no developer-key path: its lookup holds nothing."""
+    files = {
+        "crm/__init__.py": "",
+        "crm/hs.py": HS,
+        "crm/paths.py": 'OWNERS = "/owners/v2/owners"\n\n\n'
+        "def path(name):\n    return globals()[name]\n",
+        "crm/hooks.py": hooks('paths.path("OWNERS")'),
+    }
+    out = migrate(tmp_path, files)
+    assert out["crm/hs.py"][0] == [Status.REWRITE]
