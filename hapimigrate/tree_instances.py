@@ -122,14 +122,6 @@ class Family:
         return frozenset(found)
 
 
-@dataclasses.dataclass(frozen=True)
-class Escape:
-    """Where a module reaches a family's instance or class, and the reason."""
-
-    family: Family
-    reason: str
-
-
 def hold_escaped_instances(
     results: list[FileResult], files: Iterable[str]
 ) -> list[FileResult]:
@@ -223,12 +215,12 @@ def _families(results: list[FileResult]) -> list[Family]:
     carriers (their constructor takes the token now) linked to their bases,
     and the classes a module rewrote a site of (``class_reads``)."""
     members: list[tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = []
-    objects: set[str] = set()  # holders of an object built from the key
+    built: dict[str, dict[str, bool]] = {}  # path -> self.X -> an object only?
     for result in results:
         if not any(s.status == Status.REWRITE for s in result.sites):
             continue
         carried = set()
-        objects |= _object_holders(result.original or b"")
+        built[result.path] = _object_holders(result.original or b"")
         for carrier in result.exports:
             if carrier.kind == Kind.ARGUMENT and carrier.parameter and carrier.reads:
                 members.append(
@@ -260,36 +252,46 @@ def _families(results: list[FileResult]) -> list[Family]:
     groups: dict[str, list] = {}
     for member in members:
         groups.setdefault(find(member[1]), []).append(member)
-    return [
-        Family(
-            frozenset(m[1] for m in group),
-            frozenset(m[0] for m in group),
-            frozenset(r for m in group for r in m[3]),
-            frozenset(h for m in group for h in m[4] if h not in objects),
+    families = []
+    for _, group in sorted(groups.items()):
+        paths = frozenset(m[0] for m in group)
+
+        def an_object(holder: str) -> bool:
+            seen = [built[p][holder] for p in paths if holder in built.get(p, {})]
+            return bool(seen) and all(seen)
+
+        holders = {h for m in group for h in m[4]}
+        families.append(
+            Family(
+                frozenset(m[1] for m in group),
+                paths,
+                frozenset(r for m in group for r in m[3]),
+                frozenset(h for h in holders if not an_object(h)),
+            )
         )
-        for _, group in sorted(groups.items())
-    ]
+    return families
 
 
-def _object_holders(source: bytes) -> set[str]:
-    """The attributes a module's classes set only to objects built by a call
-    (``self.contacts = ContactsClient(key)``): reading one elsewhere uses
-    that object (whose own family is looked at), not the key."""
+def _object_holders(source: bytes) -> dict[str, bool]:
+    """Each attribute a module's classes set on ``self`` -> whether every value
+    is an object built by a class (``self.contacts = ContactsClient(key)``):
+    reading one elsewhere uses that object (whose own family is looked at),
+    not the key."""
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError):
-        return set()
+        return {}
     built: dict[str, bool] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Attribute) and _is_name(target.value, "self"):
                     func = node.value.func if isinstance(node.value, ast.Call) else None
-                    made = (  # Client(key), crm.Client(key); not key.strip()
-                        isinstance(func, ast.Name) and func.id not in _BUILTINS
-                    ) or (isinstance(func, ast.Attribute) and func.attr[:1].isupper())
+                    # Client(key), crm.Client(key); not key.strip(), clean(key)
+                    name = getattr(func, "attr", getattr(func, "id", ""))
+                    made = name[:1].isupper()
                     built[target.attr] = built.get(target.attr, True) and made
-    return {name for name, made in built.items() if made}
+    return built
 
 
 def _read(path: str) -> bytes:
