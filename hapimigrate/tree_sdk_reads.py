@@ -13,8 +13,11 @@ Such a module is left as it is (:mod:`hapimigrate.tree_hold`), its sites
 manual, naming the read (``export.py:11``). The client may be reached through
 the module (``hs.client.api_key``), an alias (``c = client``, in the module
 itself too), a factory the module defines (``make_client().api_key``) or
-``getattr(client, "api_key")``; a write (``client.api_key = other``) counts
-too. Tests are left aside.
+``getattr(client, "api_key")``, or a parameter given it (its default: ``def
+backup(client=client)``, ``lambda c=client: c.api_key``; the module's calls:
+``_send(client)``, ``functools.partial(_send, client)``); a write
+(``client.api_key = other``) counts too. A function's own parameter or
+variable given something else is not the client. Tests are left aside.
 
 Cheap: only modules whose SDK client sites were rewritten are parsed, and the
 other modules only when their bytes hold ``api_key`` and import the module.
