@@ -393,6 +393,15 @@ class _Helpers:
             for value in tree_values._values_read(function, own, imports, path):
                 if value != current:
                     todo.append((value, depth + 1))
+            owner = current[1].rpartition(".")[0]
+            for node in ast.walk(function) if owner else ():
+                # a method's cls.BASE_URL, self.BASE_URL: its class's attribute
+                if (
+                    isinstance(node, ast.Attribute)
+                    and isinstance(node.value, ast.Name)
+                    and node.value.id in ("self", "cls")
+                ):
+                    todo.append(((path, f"{owner}.{node.attr}"), depth + 1))
             # the module's own functions it calls (not string-valued names)
             for node in ast.walk(function):
                 if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
@@ -421,4 +430,13 @@ class _Helpers:
                 and statement.name == attribute
             ):
                 return statement
+            if (  # api = lambda path: BASE_URL + path
+                isinstance(statement, ast.Assign)
+                and isinstance(statement.value, ast.Lambda)
+                and any(
+                    isinstance(t, ast.Name) and t.id == attribute
+                    for t in statement.targets
+                )
+            ):
+                return statement.value
         return None

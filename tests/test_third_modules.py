@@ -484,6 +484,23 @@ MAIN = (
             "main.py": "import constants\nimport client\n\n\n"
             "def main(argv):\n    constants.configure(argv[1])\n    return client.owners()\n",
         },
+        # the helper a lambda
+        {
+            "urls.py": "import constants\n\napi = lambda path: constants.BASE_URL + path\n"
+        },
+        # a class method of the third module reading its class's attribute
+        {
+            "urls.py": "class Urls:\n"
+            '    BASE_URL = "https://api.hubapi.com"\n\n'
+            "    @classmethod\n    def api(cls, path):\n"
+            "        return cls.BASE_URL + path\n",
+            "client.py": CLIENT.replace(
+                "from urls import api", "from urls import Urls"
+            ).replace('api("/owners', 'Urls.api("/owners'),
+            "main.py": MAIN.replace("import constants", "import urls").replace(
+                "constants.BASE_URL", "urls.Urls.BASE_URL"
+            ),
+        },
         # a table of URLs of the third module, its entry changed by main.py
         {
             "constants.py": 'ROUTES = {"owners": "https://api.hubapi.com/owners/v2/owners"}\n',
