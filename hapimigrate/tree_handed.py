@@ -271,6 +271,13 @@ def callers(
             every[path] = texts[path] if path in texts else _read(path)
         return every[path]
 
+    import_words: dict[str, set[bytes]] = {}
+
+    def imported(path: str) -> set[bytes]:
+        if path not in import_words:
+            import_words[path] = imported_names(read(path))
+        return import_words[path]
+
     classes = {handing_.cls: home}  # the hierarchy: class -> its module
     todo = [home, *sorted(found)]
     seen: set[str] = set()
@@ -307,13 +314,16 @@ def callers(
                             found.setdefault(target, read(target))
             # the modules naming the subclass and importing its module
             stems = {s.encode() for s in importable_names(module)}
-            word = re.compile(rb"\b" + re.escape(match.group(1).encode()) + rb"\b")
+            name = match.group(1).encode()
+            word = re.compile(rb"\b" + re.escape(name) + rb"\b")
             for path in files:
                 if path == home or not path.endswith((".py", ".pyw")):
                     continue
                 data = read(path)
                 if path == module or (
-                    word.search(data) and imported_names(data) & stems
+                    name in data  # a byte search first: most modules lack it
+                    and word.search(data)
+                    and imported(path) & stems
                 ):
                     found.setdefault(path, data)
                     todo.append(path)
