@@ -372,6 +372,7 @@ class _Module:
         self.layout = layout
         self.family = Family(frozenset(), frozenset(), frozenset(), frozenset())
         self.stems: frozenset[str] = frozenset()
+        self.packages: set[str] = set()
         self.writable: frozenset[str] = frozenset()
         self.generic = False
         self.tree_names = layout.names
@@ -563,6 +564,9 @@ class _Module:
         self.family = family
         self.generic = generic
         self.stems = family.stems()
+        self.packages = {
+            os.path.basename(os.path.dirname(os.path.abspath(p))) for p in family.paths
+        } - {""}
         self.writable = family.writable()
         for node in self.nodes:
             if isinstance(node, ast.Attribute):
@@ -662,7 +666,7 @@ class _Module:
             target = _literal(args[0])
             if target is None and self._names_a_class():
                 yield self.reached(node, self.family.named(), f"{name}() of a name")
-            elif target is not None and self._module(target):
+            elif target is not None and self._module(target, package=True):
                 yield self.reached(node, self.family.named(), f'{name}("{target}")')
 
     def _subscript(self, node: ast.Subscript) -> Iterator[str]:
@@ -674,7 +678,7 @@ class _Module:
                     yield self.written(node, key or "an attribute through __dict__")
         elif _dotted(node.value) == "sys.modules":
             target = _literal(node.slice)
-            if target is not None and self._module(target):
+            if target is not None and self._module(target, package=True):
                 yield self.reached(
                     node, self.family.named(), f'sys.modules["{target}"]'
                 )
@@ -694,8 +698,11 @@ class _Module:
         ):
             yield self.reached(node, match.group(2), f'a dotted path ("{value}")')
 
-    def _module(self, dotted: str) -> bool:
-        return dotted.strip(".").split(".")[-1] in self.stems
+    def _module(self, dotted: str, package: bool = False) -> bool:
+        """Whether ``dotted`` names a family module (``package``: or the
+        package holding one, whose attributes reach it)."""
+        last = dotted.strip(".").split(".")[-1]
+        return last in self.stems or (package and last in self.packages)
 
     def _imported_as(self, node: ast.expr) -> str:
         """The dotted module an expression names through this module's

@@ -332,6 +332,13 @@ DYNAMIC = {
         "    return cls(os.environ['HUBSPOT_API_KEY']).owners()\n",
         "app4.py:4",
     ),
+    "the package imported by name, the class its attribute": (
+        "import importlib\nimport os\n\n"
+        "def owners():\n"
+        "    crm = importlib.import_module('crm')\n"
+        "    return crm.resources.ContactsClient(os.environ['HUBSPOT_API_KEY'])\n",
+        "app4.py:5",
+    ),
     "sys.modules": (
         "import os\nimport sys\nimport crm.resources\n\n"
         "def owners():\n"
