@@ -565,8 +565,10 @@ class _Module:
         self.generic = generic
         self.stems = family.stems()
         self.packages = {
-            os.path.basename(os.path.dirname(os.path.abspath(p))) for p in family.paths
-        } - {""}
+            os.path.basename(os.path.dirname(os.path.abspath(p)))
+            for p in family.paths
+            if os.path.isfile(os.path.join(os.path.dirname(p), "__init__.py"))
+        }
         self.writable = family.writable()
         for node in self.nodes:
             if isinstance(node, ast.Attribute):
