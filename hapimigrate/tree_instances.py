@@ -141,7 +141,7 @@ def hold_escaped_instances(
     words = {path: imported_names(data) for path, data in texts.items()}
     near = {family: _neighbourhood(family, texts, words) for family in families}
     escapes: dict[Family, str] = {}
-    layout = _Layout.of(files)
+    layout = _Layout.of(files, texts)
     for path, data in texts.items():
         pending = [
             f
@@ -349,9 +349,12 @@ class _Layout:
 
     modules: frozenset[tuple[str, str]]
     names: frozenset[str]
+    # every class the tree defines -> the names of its bases (a class two
+    # modules define has the bases of both)
+    bases: dict[str, frozenset[str]]
 
     @classmethod
-    def of(cls, files: list[str]) -> "_Layout":
+    def of(cls, files: list[str], texts: dict[str, bytes]) -> "_Layout":
         modules = {
             (
                 os.path.basename(os.path.dirname(os.path.abspath(p))),
@@ -360,7 +363,35 @@ class _Layout:
             for p in files
             if prefilter.is_python(p)
         }
-        return cls(frozenset(modules), frozenset(n for pair in modules for n in pair))
+        bases: dict[str, set[str]] = {}
+        for data in texts.values():
+            for name, given in _CLASS.findall(data):
+                words = {w.decode() for w in re.findall(rb"\w+", given)}
+                bases.setdefault(name.decode(), set()).update(words)
+        return cls(
+            frozenset(modules),
+            frozenset(n for pair in modules for n in pair),
+            {name: frozenset(words) for name, words in bases.items()},
+        )
+
+    def other_class(self, name: str, family: Family) -> bool:
+        """Whether ``name`` is a class of the tree that is not of the family,
+        nor derives from one of its classes (as far as its bases' names go)."""
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current in family.classes:
+                return False
+            if current in seen:
+                continue
+            seen.add(current)
+            todo += [b for b in self.bases.get(current, ()) if b in self.bases]
+            if any(b in family.classes for b in self.bases.get(current, ())):
+                return False
+        return name in self.bases
+
+
+_CLASS = re.compile(rb"^[ \t]*class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?[ \t]*:", re.M)
 
 
 class _Module:
@@ -545,10 +576,17 @@ class _Module:
             root = root.value if isinstance(root, ast.Attribute) else root.func
         if not isinstance(root, ast.Name):
             return False
-        if root.id in self.imported:
-            return self.imported[root.id] not in self.tree_names
+        if root.id in self.imported and self.imported[root.id] not in self.tree_names:
+            return True  # requests.Session(), argparse.ArgumentParser()
         if root.id in _BUILTINS and root.id not in self.bound:
             return True
+        # Config(), settings.Settings(): a class of the tree outside the family
+        callee = value.func
+        name = getattr(callee, "attr", getattr(callee, "id", ""))
+        if name[:1].isupper() and self.layout.other_class(name, self.family):
+            return True
+        if root.id in self.imported:
+            return False
         # args = parser.parse_args(), parser = argparse.ArgumentParser()
         return depth < _DEPTH and self._other(root, depth + 1)
 

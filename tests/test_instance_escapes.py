@@ -440,6 +440,13 @@ UNRELATED = {
         "import facade\n\ndef slow():\n"
         "    c = facade.make()\n    c.timeout = 60\n    return c.owners()\n"
     ),
+    "an object of another class of the tree": (
+        "from settings_obj import Settings\n\n"
+        "def key():\n"
+        "    config = Settings()\n"
+        "    config.base_url = 'https://billing.example.com'\n"
+        "    return config.api_key\n"
+    ),
     "a literal": (
         "config = {}\nconfig_obj = dict(base_url='https://billing.example.com')\n"
     ),
@@ -460,6 +467,7 @@ def test_a_module_that_cannot_reach_an_instance_does_not_hold_it(tmp_path, shape
         "facade.py": FACADE,
         "app.py": FACTORY_USER,
         "settings.py": "api_key = 'x'\n",
+        "settings_obj.py": "class Settings(object):\n    api_key = 'x'\n",
         "other.py": UNRELATED[shape],
     }
     out = migrate(tmp_path, files)
