@@ -66,10 +66,14 @@ def hold_key_reads(results: list[FileResult], files: Iterable[str]) -> list[File
     files = sorted(files)
     root = tree_root(files)
     readers = list(_readers(files, root))
+    callers = _Callers(files, root, readers)
     out = []
     for result in results:
         names = clients.get(result.path)
         reads = _reads(result.path, names, readers) if names else {}
+        if names:
+            for line, read in callers.handing(result.path, names).items():
+                reads.setdefault(line, read)
         if reads:
             result = hold(
                 result,
@@ -132,6 +136,9 @@ class _Reader:
         self.words = imported_names(data)
         self.imports: list[tuple[str | None, str, str]] = []
         self._reads: list[_Read] | None = None
+        # (function, parameter, its position or None, line): a module-level
+        # function reading its parameter's api_key (def backup(c): c.api_key)
+        self.parameter_reads: list[tuple[str, str, int | None, int]] = []
 
     def reads(self) -> list[_Read]:
         """(line, the chain read: ``client`` of ``client.api_key``, its scope,
@@ -156,8 +163,20 @@ class _Reader:
                             bound = local | given.bound_around(held)
                             read = (node.lineno, chain, scope, bound, chains, outer)
                             self._reads.append(read)
+                            self._parameter_read(scope, chain, node.lineno, tree)
             self.imports = _imports(tree)
         return self._reads
+
+    def _parameter_read(
+        self, scope: ast.AST | None, chain: Chain, line: int, tree: ast.Module
+    ) -> None:
+        if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return
+        if scope not in tree.body or chain[0] not in _parameters(scope):
+            return
+        positional = [a.arg for a in (*scope.args.posonlyargs, *scope.args.args)]
+        index = positional.index(chain[0]) if chain[0] in positional else None
+        self.parameter_reads.append((scope.name, chain[0], index, line))
 
 
 # (line, chain, its scope, the names the scope binds, the module's chains, the
@@ -180,14 +199,14 @@ class _Given:
     def __init__(self, tree: ast.Module) -> None:
         self._parents: dict[int, ast.AST] = {}
         self._named: dict[str, list[_Function]] = {}
-        self._calls: list[ast.Call] = []
+        self.calls: list[ast.Call] = []
         for node in ast.walk(tree):
             for child in ast.iter_child_nodes(node):
                 self._parents[id(child)] = node
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self._named.setdefault(node.name, []).append(node)
             elif isinstance(node, ast.Call):
-                self._calls.append(node)
+                self.calls.append(node)
         for node in ast.walk(tree):  # key = lambda c=client: c.api_key
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
                 for target in node.targets:
@@ -279,7 +298,7 @@ class _Given:
         ``obj.f(...)``, ``partial(f, ...)``), each with the call whose
         arguments are the function's (the partial's less ``f``)."""
         names = {n for n, fs in self._named.items() if function in fs}
-        for call in self._calls:
+        for call in self.calls:
             callee = call.func
             name = callee.attr if isinstance(callee, ast.Attribute) else None
             name = callee.id if isinstance(callee, ast.Name) else name
@@ -400,6 +419,143 @@ def _reads(
                     found.setdefault(site_line, (name, where))
                 break
     return found
+
+
+HANDED = "{} (given it by {})"
+
+
+class _Callers:
+    """Modules handing a client to another module's function that reads its
+    parameter's ``api_key`` (``backup(client)``, ``backup.backup(hs.client)``
+    with ``def backup(c): return c.api_key`` in backup.py)."""
+
+    def __init__(self, files: list[str], root: str, readers: list[_Reader]) -> None:
+        self.targets = [(r, read) for r in readers for read in _parameter_reads(r)]
+        self.files = (
+            [f for f in files if prefilter.is_python(f) and not is_test_module(f, root)]
+            if self.targets
+            else []
+        )
+        self.parsed: dict[str, tuple[ast.Module, Chains, _Given] | None] = {}
+
+    def handing(
+        self, path: str, names: dict[str, set[int]]
+    ) -> dict[int, tuple[str, str]]:
+        """Site line -> (the client's name, where its api_key is read, given it
+        by which call)."""
+        found: dict[int, tuple[str, str]] = {}
+        if not self.targets:
+            return found
+        homes = importable_names(path)
+        functions = {read[0].encode() for _, read in self.targets}
+        for caller in self.files:
+            data = _bytes(caller)
+            own = os.path.abspath(caller) == os.path.abspath(path)
+            words = imported_names(data)
+            if not own and not any(h.encode() in words for h in homes):
+                continue
+            if not any(f in data for f in functions):
+                continue
+            parsed = self._parse(caller, data)
+            if parsed is None:
+                continue
+            tree, chains, given = parsed
+            imports = _imports(tree)
+            if own:
+                direct, modules = {n: n for n in names}, set()
+            else:
+                direct, modules = _bindings(imports, homes, set(names))
+            for reader, (function, parameter, index, line) in self.targets:
+                if os.path.abspath(reader.path) == os.path.abspath(caller):
+                    continue  # its own calls: its reads follow them
+                rhomes = importable_names(reader.path)
+                fdirect, fmodules = _bindings(imports, rhomes, {function})
+                fdirect.update(  # from crm.backup import backup: the function
+                    {l: n for src, n, l in imports if src in rhomes and n == function}
+                )
+                for call in given.calls:
+                    if not _calls(call.func, function, fdirect, fmodules):
+                        continue
+                    for argument in _arguments(call, parameter, index):
+                        name = _client_given(
+                            argument, call, chains, given, direct, modules, names
+                        )
+                        if name is None:
+                            continue
+                        by = f"{os.path.basename(caller)}:{call.lineno}"
+                        at = f"{os.path.basename(reader.path)}:{line}"
+                        for site_line in names[name]:
+                            found.setdefault(site_line, (name, HANDED.format(at, by)))
+        return found
+
+    def _parse(self, path: str, data: bytes):
+        if path not in self.parsed:
+            try:
+                tree = ast.parse(data)
+            except (SyntaxError, ValueError, RecursionError):
+                self.parsed[path] = None
+            else:
+                self.parsed[path] = (tree, Chains(tree), _Given(tree))
+        return self.parsed[path]
+
+
+def _parameter_reads(reader: _Reader) -> list[tuple[str, str, int | None, int]]:
+    reader.reads()
+    return reader.parameter_reads
+
+
+def _bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
+
+
+def _calls(
+    func: ast.expr, function: str, direct: dict[str, str], modules: set[str]
+) -> bool:
+    """Whether ``func`` names another module's ``function`` (``backup``,
+    ``backup.backup``, ``crm.backup.backup``, ``partial`` aside)."""
+    chain = value_chain(func) if not isinstance(func, ast.Call) else None
+    if chain is None:
+        return False
+    if len(chain) == 1:
+        return direct.get(chain[0]) == function
+    return chain[-1] == function and ".".join(chain[:-1]) in modules
+
+
+def _arguments(call: ast.Call, parameter: str, index: int | None) -> list[ast.expr]:
+    """The arguments of ``call`` that the parameter (at ``index``) takes."""
+    found = [k.value for k in call.keywords if k.arg == parameter]
+    if index is not None and index < len(call.args):
+        if not any(isinstance(a, ast.Starred) for a in call.args[: index + 1]):
+            found.append(call.args[index])
+    return found
+
+
+def _client_given(
+    argument: ast.expr,
+    call: ast.Call,
+    chains: Chains,
+    given: "_Given",
+    direct: dict[str, str],
+    modules: set[str],
+    names: dict[str, set[int]],
+) -> str | None:
+    """The client an argument is, if it is one (through the caller's
+    aliases and parameters too)."""
+    chain = value_chain(argument)
+    if chain is None:
+        return None
+    outer = given.module_chains(chain, call)
+    starts = {chain} if outer is None else outer
+    for start in sorted(starts):
+        for expanded in sorted(chains.expand(start)):
+            name = _client(expanded, direct, modules, names)
+            if name is not None:
+                return name
+    return None
 
 
 def _bindings(

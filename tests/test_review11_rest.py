@@ -593,3 +593,64 @@ def test_a_key_of_unknown_origin_says_what_to_do(tmp_path):
     reason = key_sites(result)[0].reason
     assert "send the token here by hand" in reason
     assert "give each its own token" in reason
+
+
+# the client handed to another module's function reading its parameter's api_key
+BACKUP = "def backup(c, note=None):\n    return {'key': c.api_key, 'note': note}\n"
+HANDED = {
+    "imported function": (
+        "from crm.hs import client\nfrom crm.backup import backup\n\n\n"
+        "def run():\n    return backup(client)\n"
+    ),
+    "through its module": (
+        "from crm import backup, hs\n\n\ndef run():\n    return backup.backup(hs.client)\n"
+    ),
+    "by keyword": (
+        "from crm.hs import client\nfrom crm.backup import backup\n\n\n"
+        "def run():\n    return backup(note='x', c=client)\n"
+    ),
+    "an alias in the caller": (
+        "from crm.hs import client\nfrom crm.backup import backup\n\n\n"
+        "def run():\n    hub = client\n    return backup(hub)\n"
+    ),
+    "the caller's default": (
+        "from crm.hs import client\nfrom crm.backup import backup\n\n\n"
+        "def run(hub=client):\n    return backup(hub)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("caller", HANDED.values(), ids=list(HANDED))
+def test_the_client_handed_to_another_modules_reader_stays(tmp_path, caller):
+    files = {
+        "crm/__init__.py": "",
+        "crm/hs.py": HS,
+        "crm/backup.py": BACKUP,
+        "crm/export.py": caller,
+    }
+    out = tree(tmp_path, files)
+    left_alone(out["crm/hs.py"], "backup.py:2 (given it by export.py:")
+
+
+@pytest.mark.parametrize(
+    "caller",
+    [
+        # another value handed to the reader
+        "import other\nfrom crm.hs import client\nfrom crm.backup import backup\n\n\n"
+        "def run():\n    client.contacts.get_all()\n    return backup(other.client)\n",
+        # the client handed to a function that reads no api_key of it
+        "from crm.hs import client\nfrom crm.backup import sync\n\n\n"
+        "def run():\n    return sync(client)\n",
+    ],
+    ids=["another value", "a function reading none"],
+)
+def test_a_call_handing_no_client_to_a_reader_changes_nothing(tmp_path, caller):
+    backup = BACKUP + "\n\ndef sync(c):\n    return c.contacts.get_all()\n"
+    files = {
+        "crm/__init__.py": "",
+        "crm/hs.py": HS,
+        "crm/backup.py": backup,
+        "crm/export.py": caller,
+    }
+    out = tree(tmp_path, files)
+    assert "access_token=" in migrated(out["crm/hs.py"])
