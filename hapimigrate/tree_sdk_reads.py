@@ -17,10 +17,15 @@ itself too), a factory the module defines (``make_client().api_key``) or
 backup(client=client)``, ``lambda c=client: c.api_key``; the module's calls:
 ``_send(client)``, ``functools.partial(_send, client)``); a write
 (``client.api_key = other``) counts too. A function's own parameter or
-variable given something else is not the client. Tests are left aside.
+variable given something else is not the client. A module handing the
+client to another module's function that reads its parameter's ``api_key``
+(``backup(client)`` with ``def backup(c): return c.api_key`` in backup.py)
+counts as that read, named with the call. Tests are left aside.
 
 Cheap: only modules whose SDK client sites were rewritten are parsed, and the
-other modules only when their bytes hold ``api_key`` and import the module.
+other modules only when their bytes hold ``api_key`` and import the module;
+the modules importing it are read for their calls only when one of those
+reads its function's parameter.
 """
 
 from __future__ import annotations
