@@ -1059,6 +1059,13 @@ def _session_hosts(ctx: ModuleContext, route: Route | None) -> attach.SessionHos
     """Where the session's requests here go (another module's HubSpot URL
     constant counts as written)."""
     sinks = route.sinks if route is not None else ()
+    for sink in sinks:
+        if sink.call is None:  # not a request: not followed
+            line = ctx.start(sink.statement)[0] if sink.statement is not None else 0
+            return attach.SessionHosts(
+                problem=f"the session is used here other than in a request (line "
+                f"{line}): its header would go with what it then sends"
+            )
     return attach.session_hosts(ctx, sinks, _hosted)
 
 
