@@ -123,6 +123,9 @@ def _pair_entry(ctx: ModuleContext, pair: cst.Tuple) -> None:
 def _setdefault(ctx: ModuleContext, call: cst.Call) -> None:
     """``params.setdefault("hapikey", KEY)``."""
     assert isinstance(call.func, cst.Attribute)
+    kept = _does_more(ctx, call)
+    if kept is not None:
+        return _left(ctx, call, call.args[1].value, call.func.value, kept)
 
     def record(route: Route) -> cst.BaseSmallStatement | None:
         return _drop_statement(ctx, call)
@@ -210,6 +213,9 @@ def _item_assignment(ctx: ModuleContext, assign: cst.Assign) -> None:
     subscript = next(
         t.target for t in assign.targets if isinstance(t.target, cst.Subscript)
     )
+    kept = _does_more(ctx, assign)
+    if kept is not None:
+        return _left(ctx, assign, assign.value, subscript.value, kept)
 
     def record(route: Route) -> cst.BaseSmallStatement | None:
         guard = ctx.ancestor(assign, cst.If)
@@ -341,6 +347,45 @@ def _drop_empty_argument(ctx: ModuleContext, mapping: cst.BaseExpression, route:
         ctx.edits.statements[statement] = []
         return statement
     return None
+
+
+def _does_more(ctx: ModuleContext, node: cst.CSTNode) -> str | None:
+    """Why the statement setting the key (``params["hapikey"] = KEY``,
+    ``params.setdefault("hapikey", KEY)``) cannot simply go: it also binds
+    other names (``params["hapikey"] = used = KEY``), or what ``setdefault``
+    returns is used (``key = params.setdefault(...)``, ``print(...[-4:])``)."""
+    statement = node if isinstance(node, cst.BaseSmallStatement) else ctx.parent(node)
+    if isinstance(statement, cst.Expr) and statement.value is node:
+        return None
+    if statement is node and isinstance(node, cst.Assign):
+        if len(node.targets) == 1:
+            return None
+        names = ", ".join(ctx.code(t.target) for t in node.targets[1:])
+        return (
+            f"the statement setting the key also sets {names}: removing it would "
+            "lose that; change it by hand"
+        )
+    return (
+        "what setdefault() returns (the key) is used here: removing the call "
+        "would lose it; change it by hand"
+    )
+
+
+def _left(
+    ctx: ModuleContext,
+    where: cst.CSTNode,
+    value: cst.BaseExpression,
+    target: cst.BaseExpression,
+    problem: str,
+) -> None:
+    """A key setting left for a person: its site, and the requests the mapping
+    reaches noted as carrying a key left (no other use of them changes)."""
+    decision = decide(KeyUse(ctx.code(value), problem=problem))
+    try:
+        attach.note_requests(ctx, Flow(ctx).follow(target), decision.status)
+    except FlowError:
+        pass
+    ctx.site(where, Kind.PARAMS, decision.status, decision.reason)
 
 
 def _drop_statement(
