@@ -14,6 +14,7 @@ small and conservative: what it cannot place is ``unknown``.
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -186,6 +187,10 @@ def _origin_of(
             if isinstance(p, cst.FormattedStringExpression)
         ]
         return combine([again(p) for p in parts]) if parts else Origin(CONFIG)
+    if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
+        imported = _incoming(ctx, node) or _imported_chain(ctx, node, depth)
+        if imported is not None:
+            return imported
     if isinstance(node, cst.Name):
         return _name_origin(ctx, node, again)
     if isinstance(node, cst.Attribute):
@@ -252,7 +257,11 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
         return Origin(UNKNOWN)
     bindings = list(scope[name.value])
     if not bindings:
-        return Origin(CONFIG)  # a free name: a global (star import) or a builtin
+        return _free_name_origin(ctx, name)
+    if all(isinstance(b.scope, GlobalScope) for b in bindings):
+        written = _globals_write(ctx, name.value)
+        if written:
+            return Origin(UNKNOWN, f"{name.value}, also set through {written}")
     found = []
     configured = set()  # the configured keys the name is given, by identity
     for binding in bindings:
@@ -262,6 +271,8 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
             configured.add(config_key(ctx, assigned)[0])
         if isinstance(node, cst.Param):
             found.append(_parameter_origin(ctx, node, again))
+        elif isinstance(node, cst.FunctionDef) and _called(ctx, name):
+            found.append(_returned_origin(ctx, node, again))
         elif isinstance(
             node, (cst.Import, cst.ImportFrom, cst.FunctionDef, cst.ClassDef)
         ):
@@ -280,6 +291,58 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
         # KEY = os.environ["HUBSPOT_API_KEY"], then `global KEY; KEY = SANDBOX`
         return Origin(SEVERAL, ", ".join(sorted(configured)))
     return origin
+
+
+def _free_name_origin(ctx: ModuleContext, name: cst.Name) -> Origin:
+    """A name no binding LibCST sees gives: a builtin, or a global of a star
+    import, is the code's own; anything else (a ``match`` capture, a walrus
+    in a comprehension, a name set through ``globals()`` or injected from
+    outside) may hold any value."""
+    if name.value in _BUILTINS or any(
+        isinstance(s, cst.SimpleStatementLine)
+        and any(
+            isinstance(i, cst.ImportFrom) and isinstance(i.names, cst.ImportStar)
+            for i in s.body
+        )
+        for s in ctx.module.body
+    ):
+        return Origin(CONFIG)
+    return Origin(
+        UNKNOWN,
+        f"{name.value}, bound where hapimigrate cannot follow (a match pattern, "
+        "an assignment in a comprehension, globals(), or from outside)",
+    )
+
+
+_BUILTINS = frozenset(dir(builtins)) | {"__file__", "__name__", "__builtins__"}
+
+
+def _globals_write(ctx: ModuleContext, name: str) -> str | None:
+    """How the module's namespace is written by name (``globals()["KEY"] =
+    key``), if it is: then the name holds whatever was written."""
+    from hapimigrate.fixers import attach  # attach reads origins
+
+    written = attach._namespace_write(ctx, name)
+    return written[0] if written else None
+
+
+def _called(ctx: ModuleContext, name: cst.Name) -> bool:
+    parent = ctx.parent(name)
+    return isinstance(parent, cst.Call) and parent.func is name
+
+
+def _returned_origin(ctx: ModuleContext, function: cst.FunctionDef, again) -> Origin:
+    """What a call of this module's function gives: its returns' origin
+    (``get_key()`` returning ``request.cookies.get("key")`` is the request's).
+    A return computed from its own parameters is the arguments' business: the
+    call's other parts decide, as for a function of another module."""
+    returns = [r.value for r in own_returns(function) if r.value is not None]
+    if not returns:
+        return Origin(UNKNOWN, f"{function.name.value}() returns no key")
+    found = [again(value) for value in returns]
+    if any(o.parameter.endswith(f" of {function.name.value}()") for o in found):
+        return Origin(CONFIG)  # as any function: its arguments decide
+    return combine(found)
 
 
 _COMMAND_LINE = {"parse_args", "parse_known_args", "input", "getpass", "raw_input"}
@@ -334,7 +397,19 @@ def _incoming(ctx: ModuleContext, node: cst.CSTNode) -> Origin | None:
 
 
 def _is_imported_request(ctx: ModuleContext, node: cst.CSTNode) -> bool:
-    """``request`` imported as such (Flask's, Quart's, Bottle's, a shim's)."""
+    """``request`` imported as such (Flask's, Quart's, Bottle's, a shim's), or
+    read from its imported module (``flask.request``)."""
+    if (
+        isinstance(node, cst.Attribute)
+        and node.attr.value == "request"
+        and isinstance(node.value, cst.Name)
+    ):
+        node = node.value  # flask.request: flask must be an import
+        scope = ctx.lexical_scope(node)
+        bindings = list(scope[node.value]) if scope is not None else []
+        return bool(bindings) and all(
+            isinstance(getattr(b, "node", None), cst.Import) for b in bindings
+        )
     if not (isinstance(node, cst.Name) and node.value == "request"):
         return False
     scope = ctx.lexical_scope(node)
@@ -342,6 +417,161 @@ def _is_imported_request(ctx: ModuleContext, node: cst.CSTNode) -> bool:
     return bool(bindings) and all(
         isinstance(getattr(b, "node", None), cst.ImportFrom) for b in bindings
     )
+
+
+# -- what an imported object stands for -------------------------------------------
+# An import is the configuration only where the code says so: a settings module or
+# object (``from django.conf import settings``, ``import config``, ``os.environ``,
+# ``decouple.config("KEY")``), a constant (``from keys import HUBSPOT_KEY``), a
+# module of the tree. State per request, per user or per tenant (Flask's ``g`` and
+# ``session``, flask_login's ``current_user``, django-tenants' ``connection.tenant``,
+# ``Site.objects.get_current()``, a ``ContextVar``, a ``threading.local()``), and
+# any other library's object, may hold each user's own key: not the configured one.
+_CONFIGURATION_WORD = re.compile(
+    r"(?i)conf|setting|environ|(?:^|_)env(?:$|_)|getenv|secret|vault|param|option|"
+    r"credential|keyring|dotenv|decouple|dynaconf|^cfg$|^os$|^variables?$|"
+    r"^get_connection$"  # Airflow's Variable.get("k"), BaseHook.get_connection("c")
+)
+_PER_REQUEST_WORD = re.compile(
+    r"^(?:g|local|_local|_thread_local|thread_local|flask_g)$|session|tenant|"
+    r"current_user|get_current|request|cookie|contextvar|(?:^|_)users?(?:$|_)"
+)
+_CONSTANT = re.compile(r"^_*[A-Z][A-Z0-9_]*$")
+_PER_REQUEST_SOURCE = re.compile(
+    r"\b(?:request|session|current_user|get_current\w*|ContextVar|contextvars|"
+    r"threading\.local|local\(\)|tenant\w*|cookies)\b|\bg\."
+)
+PER_REQUEST = (
+    "{}: state per request, per user or per tenant ({}), which may hold each "
+    "user's own key, not the configured one"
+)
+IMPORTED_OBJECT = (
+    "{}: a value of {}, which hapimigrate does not know for the app's "
+    "configuration (it may differ per request, user or tenant)"
+)
+
+
+def _chain(node: cst.CSTNode) -> tuple[cst.CSTNode, list[str], bool]:
+    """The root of ``a.b().c["d"]``, the names along it from the root (``b``,
+    ``c``) and whether a call in it is given values not written out (then the
+    call computes from them: ``quote(KEY)``, whose origin is its arguments')."""
+    names: list[str] = []
+    computed = False
+    while True:
+        if isinstance(node, cst.Attribute):
+            names.append(node.attr.value)
+            node = node.value
+        elif isinstance(node, cst.Subscript):
+            node = node.value
+        elif isinstance(node, cst.Call):
+            computed |= any(not isinstance(a.value, _LITERALS) for a in node.args)
+            node = node.func
+        else:
+            break
+    names.reverse()
+    return node, names, computed
+
+
+def _extends_chain(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    """Whether ``node`` is the inner part of a longer ``a.b[...]()`` chain."""
+    parent = ctx.parent(node)
+    return (
+        (isinstance(parent, cst.Attribute) and parent.value is node)
+        or (isinstance(parent, cst.Subscript) and parent.value is node)
+        or (isinstance(parent, cst.Call) and parent.func is node)
+    )
+
+
+def _import_statement(
+    ctx: ModuleContext, name: cst.Name
+) -> cst.Import | cst.ImportFrom | None:
+    """The one import that binds ``name`` (None: another binding, or several)."""
+    scope = ctx.lexical_scope(name)
+    bindings = list(scope[name.value]) if scope is not None else []
+    statements = {
+        id(getattr(b, "node", None)): getattr(b, "node", None) for b in bindings
+    }
+    if len(statements) != 1:
+        return None
+    statement = next(iter(statements.values()))
+    return statement if isinstance(statement, (cst.Import, cst.ImportFrom)) else None
+
+
+def _imported_as(
+    ctx: ModuleContext, statement: cst.Import | cst.ImportFrom, bound: str
+) -> tuple[str, str, int]:
+    """(module, name, level) that the import binding ``bound`` reads: ``import
+    a.b as c`` is ("a.b", "", 0), ``from ..a import b as c`` ("a", "b", 2)."""
+    if isinstance(statement, cst.Import):
+        for alias in statement.names:
+            dotted = ctx.code(alias.name).replace(" ", "")
+            if (alias.evaluated_alias or dotted.split(".")[0]) == bound:
+                return (dotted if alias.asname else dotted.split(".")[0]), "", 0
+        return "", "", 0
+    module = ctx.code(statement.module).replace(" ", "") if statement.module else ""
+    level = len(statement.relative)
+    if isinstance(statement.names, cst.ImportStar):
+        return module, "", level
+    for alias in statement.names:
+        name = ctx.code(alias.name).replace(" ", "")
+        if (alias.evaluated_alias or name) == bound:
+            return module, name, level
+    return module, "", level
+
+
+def _imported_chain(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> Origin | None:
+    """The origin of a value read from an import (``g.hubspot_key``,
+    ``session["key"]``, ``current_tenant().key``), decided once, for the whole
+    chain: None where the usual walk decides (the configuration, or a call
+    computing from other values)."""
+    if depth > 0 and _extends_chain(ctx, node):
+        return None  # the chain around it was decided
+    root, names, computed = _chain(node)
+    if computed or not isinstance(root, cst.Name):
+        return None
+    statement = _import_statement(ctx, root)
+    if statement is None:
+        return None
+    module, name, level = _imported_as(ctx, statement, root.value)
+    words = [w for w in [*module.split("."), name, root.value, *names] if w]
+    if {"argv", *_COMMAND_LINE} & set(words):
+        return None  # sys.argv, getpass.getpass(): the command line's
+    code = ctx.code(node)
+    marked = [
+        w
+        for w in words
+        if not _CONSTANT.match(w) and _PER_REQUEST_WORD.search(w.lower())
+    ]
+    if marked:
+        return Origin(UNKNOWN, PER_REQUEST.format(code, marked[-1]))
+    if any(_CONFIGURATION_WORD.search(w) or _CONSTANT.match(w) for w in words):
+        return None
+    local = _tree_import(ctx, module, name, level, names)
+    if local is not None:
+        return None if local else Origin(UNKNOWN, PER_REQUEST.format(code, module))
+    return Origin(UNKNOWN, IMPORTED_OBJECT.format(code, module or name))
+
+
+def _tree_import(
+    ctx: ModuleContext, module: str, name: str, level: int, names: list[str]
+) -> bool | None:
+    """For an import of a module of the tree: True when what the chain reads is
+    the module's own (its variables, a function of it reading no per-request
+    state), False when a function of it reads such state; None for an import
+    from outside the tree."""
+    parts = [p for p in module.split(".") if p]
+    rest = ([name] if name else []) + names
+    path = None
+    for extra in range(len(rest), -1, -1):  # the longest dotted path of a file
+        dotted = ".".join(parts + rest[:extra])
+        found = tree_imports.module_file(ctx.path, dotted, level) if dotted else None
+        if found is not None:
+            path, rest = found, rest[extra:]
+            break
+    if path is None:
+        return None
+    source = tree_imports.function_source(path, rest[0]) if rest else None
+    return source is None or not _PER_REQUEST_SOURCE.search(source)
 
 
 def _stored_lookup(ctx: ModuleContext, call: cst.CSTNode, again=None) -> bool:
@@ -534,6 +764,9 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
     if ctx.code(node) == "sys.argv":
         return Origin(CALLER, "the command line")
     if not (isinstance(base, cst.Name) and base.value in ("self", "cls")):
+        defaulted = _annotated_default(ctx, base, node.attr.value)
+        if defaulted is not None:
+            return Origin(MIXED, defaulted)
         # settings.KEY, config.hubspot.key, self.config.key: where the object is from
         return _contents(again(base), "." + node.attr.value)
     owner = ctx.ancestor(node, cst.ClassDef)
@@ -586,6 +819,44 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
         # Portal.api_key and SandboxPortal.api_key: two configured keys
         return Origin(MIXED, f"self.{node.attr.value}, set to {len(keys)} keys")
     return found
+
+
+def _annotated_default(ctx: ModuleContext, base: cst.CSTNode, attr: str) -> str | None:
+    """``s.api_key`` of a parameter ``s: Settings`` whose class (of this
+    module) gives ``api_key`` a value of its own (``field(default_factory=lambda:
+    os.environ["HUBSPOT_API_KEY"])``): a caller's ``Settings()`` holds the
+    configured key, another's a token; which, the callers say."""
+    if not isinstance(base, cst.Name):
+        return None
+    scope = ctx.lexical_scope(base)
+    for binding in scope[base.value] if scope is not None else ():
+        param = getattr(binding, "node", None)
+        if not isinstance(param, cst.Param) or param.annotation is None:
+            continue
+        named = set(re.findall(r"[A-Za-z_]\w*", ctx.code(param.annotation.annotation)))
+        for cls in ctx.module.body:
+            if isinstance(cls, cst.ClassDef) and cls.name.value in named:
+                if _class_value(cls, attr):
+                    return (
+                        f"{base.value}.{attr}, a {cls.name.value} whose {attr} has "
+                        "a value of its own"
+                    )
+    return None
+
+
+def _class_value(cls: cst.ClassDef, attr: str) -> bool:
+    """Whether the class body gives ``attr`` a value other than None."""
+    for statement in cls.body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if (
+                    isinstance(small, (cst.Assign, cst.AnnAssign))
+                    and _targets(small, attr)
+                    and small.value is not None
+                    and not _is_none(small.value)
+                ):
+                    return True
+    return False
 
 
 _FIELD_CLASSES = re.compile(
