@@ -197,6 +197,10 @@ CONFIGURED = {
     "an imported constant": _get(
         "HUBSPOT_API_KEY", "from keys import HUBSPOT_API_KEY\n"
     ),
+    # the module's name says nothing of what it holds: a constant is one
+    "a constant of a module named for users": _get(
+        "HUBSPOT_API_KEY", "from app.user_requests import HUBSPOT_API_KEY\n"
+    ),
     "a star import": _get("HUBSPOT_API_KEY", "from settings import *\n"),
     "keyring": _get("keyring.get_password('hubspot', 'api')", "import keyring\n"),
     "AWS SSM parameter": _get(

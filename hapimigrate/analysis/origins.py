@@ -537,10 +537,13 @@ def _imported_chain(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> Origin
     if {"argv", *_COMMAND_LINE} & set(words):
         return None  # sys.argv, getpass.getpass(): the command line's
     code = ctx.code(node)
-    marked = [
+    marked = [  # what is read, not the module it is read from (user_settings.py)
         w
-        for w in words
-        if not _CONSTANT.match(w) and _PER_REQUEST_WORD.search(w.lower())
+        for w in [name, root.value, *names]
+        if w
+        and w not in module.split(".")
+        and not _CONSTANT.match(w)
+        and _PER_REQUEST_WORD.search(w.lower())
     ]
     if marked:
         return Origin(UNKNOWN, PER_REQUEST.format(code, marked[-1]))
