@@ -20,7 +20,7 @@ from hapimigrate.analysis import session_escapes, session_uses, values
 from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
-from hapimigrate.analysis import origins
+from hapimigrate.analysis import after_made, origins, reached_hosts
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Carrier, Import, Kind, Status
@@ -105,6 +105,7 @@ def sink_problem(
         _existing_auth(ctx, route, key)
         or _opaque_headers(ctx, route)
         or _headers_replaced(ctx, route)
+        or _session_headers_read(ctx, route)
         or _other_hosts(ctx, route, guarded)
         or _other_callers(ctx, route, guarded)
         or _mixed_requests(ctx, route)
@@ -203,6 +204,9 @@ def _uses_problem(
             continue  # not status.hubspot.com: a third party's page
         if where is None and hubspot_base and not _MAY_BE_ABSOLUTE.match(template):
             continue  # a relative path under its HubSpot base URL, as before
+        other = reached_hosts.other_host(ctx, url) if where is None else None
+        if other is not None:  # MIRROR.rstrip("/") + path
+            return OTHER_URLS.format(ctx.start(request.call)[0], other)
         path = hubspot.endpoint_path(template)
         method = request.info.method if request.info is not None else None
         if where is None and path and hubspot.scopes_for(method or "GET", path):
@@ -827,6 +831,22 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
     return None
 
 
+def _session_headers_read(ctx: ModuleContext, route: Route) -> str | None:
+    """A session given the header whose headers the code reads as a whole
+    (``dict(s.headers)`` for another request, a log line): the token would go
+    with them."""
+    for sink in route.sinks:
+        if sink.session is None:
+            continue
+        session = ctx.code(sink.session)
+        function = ctx.ancestor(sink.session, cst.FunctionDef)
+        local = function is not None and not session.startswith("self.")
+        read = after_made.headers_read(ctx, session, function if local else ctx.module)
+        if read is not None:
+            return HEADERS_READ.format(read.line, session, read.code)
+    return None
+
+
 INSTANCES_ELSEWHERE = (
     "the instances of {} carry the session: at line {} one may send it to another "
     "host (or leaves where it is made), and the header would go along: by hand"
@@ -838,6 +858,13 @@ def _made_object_replaced(ctx: ModuleContext, call: cst.Call) -> str | None:
     headers the code replaces or clears after: the header given to the
     constructor would be lost."""
     statement = ctx.parent(call)
+    prepared = ctx.parent(statement)  # prep = requests.Request(...).prepare()
+    if (
+        isinstance(statement, cst.Attribute)
+        and statement.attr.value == "prepare"
+        and isinstance(prepared, cst.Call)
+    ):
+        statement = ctx.parent(prepared)
     if not (
         isinstance(statement, cst.Assign)
         and len(statement.targets) == 1
@@ -849,9 +876,49 @@ def _made_object_replaced(ctx: ModuleContext, call: cst.Call) -> str | None:
     replaced = re.search(
         rf"\b{re.escape(name)}\.headers\s*(?:=(?!=)|\.clear\(|\|=)", ctx.code(where)
     )
-    if replaced is None:
-        return None
-    return HEADERS_REPLACED.format(f"{name}.headers", "after it is made")
+    if replaced is not None:
+        return HEADERS_REPLACED.format(f"{name}.headers", "after it is made")
+    for made in _prepared_names(ctx, name, where):
+        moved = after_made.re_pointed(ctx, made, where)
+        if moved is not None:
+            return RE_POINTED.format(made, moved.line, moved.code)
+        read = after_made.headers_read(ctx, made, where)
+        if read is not None:
+            return HEADERS_READ.format(read.line, made, read.code)
+    return None
+
+
+RE_POINTED = (
+    "{} is re-pointed after it is made (line {}: {}): the header it is given would "
+    "go wherever it then points, not only to HubSpot; migrate by hand"
+)
+HEADERS_READ = (
+    "line {} reads the headers of {} ({}): migrated, they would hold the token, "
+    "which would go wherever they are sent or written; migrate by hand"
+)
+
+
+def _prepared_names(ctx: ModuleContext, name: str, where: cst.CSTNode) -> list[str]:
+    """``req`` and the names its prepared form is bound to (``prep =
+    req.prepare()``, ``prep = s.prepare_request(req)``)."""
+    found = [name]
+    for node in walk(where):
+        if not (
+            isinstance(node, cst.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0].target, cst.Name)
+            and isinstance(node.value, cst.Call)
+            and isinstance(node.value.func, cst.Attribute)
+        ):
+            continue
+        func = node.value.func
+        if (func.attr.value == "prepare" and ctx.code(func.value) == name) or (
+            func.attr.value == "prepare_request"
+            and node.value.args
+            and ctx.code(node.value.args[0].value) == name
+        ):
+            found.append(node.targets[0].target.value)
+    return found
 
 
 CALLER_NONE = (
@@ -1287,6 +1354,8 @@ def session_hosts(
             return SessionHosts(problem=rebound)
         template = hosted(values.url_template(ctx, url)) if url is not None else ""
         where = hubspot.host(template)
+        if where is None and url is not None:  # MIRROR.rstrip("/") + path
+            where = reached_hosts.other_host(ctx, url)
         if where is not None and hubspot.takes_tokens(where):
             hosts.append(where)
             continue
@@ -1525,10 +1594,17 @@ def _other_hosts(
             where = hubspot.host(template)
             if where is not None and not hubspot.takes_tokens(where):
                 return OTHER_URLS.format(ctx.start(sink.call)[0], where)
+        where = _base_host(ctx, sink, url)
+        if where is not None:
+            return BASE_HOST.format(ctx.start(sink.call)[0], where)
         function = ctx.ancestor(sink.call, cst.FunctionDef)
         if isinstance(function, cst.FunctionDef) and id(function) in guarded:
             continue
         template = values.url_template(ctx, url)
+        if hubspot.host(template) is None:  # BASE.rstrip("/") + path, CONFIG[...]
+            where = reached_hosts.other_host(ctx, url)
+            if where is not None:
+                return OTHER_URLS.format(ctx.start(sink.call)[0], where)
         parameters = (
             set(arguments.parameter_names(function))
             if isinstance(function, cst.FunctionDef)
@@ -1559,6 +1635,49 @@ def _other_hosts(
             where = hubspot.host(rendered)
             if where is None or not hubspot.is_hubspot_host(where):
                 return OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
+    return None
+
+
+BASE_HOST = (
+    "the request at line {} goes to a path of the base URL or host its client or "
+    "connection is made with, {}: the token goes to HubSpot only"
+)
+# a URL that names its scheme: absolute, whatever base its client has
+_ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
+def _base_host(ctx: ModuleContext, sink: Sink, url: cst.BaseExpression) -> str | None:
+    """A request to a relative path (or one known at run time) on a client made
+    with a base URL (``httpx.Client(base_url=...)``, aiohttp's) or a connection
+    made to a host (``http.client.HTTPSConnection(host)``, urllib3's pools):
+    the host that base may be when it is not HubSpot's API."""
+    if _ABSOLUTE.match(values.url_template(ctx, url)):
+        return None
+    receiver = _receiver(sink)
+    if isinstance(receiver, cst.Attribute) and _self_attribute(receiver):
+        made = [
+            value
+            for value, _ in _attribute_values(ctx, receiver.attr.value)
+            if isinstance(value, cst.Call)
+        ]
+    elif receiver is not None:
+        made = reached_hosts.made_with(ctx, receiver)
+    else:
+        made = []
+    for call in made:
+        based = reached_hosts.base_of(ctx, call)
+        if based is None:
+            continue
+        base, bare = based
+        where = _attribute_hosts(ctx, base)  # base_url=self.BASE
+        if where is not None:
+            return where
+        shown = values.url_template(ctx, base)
+        where = hubspot.host("https://" + shown if bare else shown)
+        if where is None:
+            where = reached_hosts.other_host(ctx, base)
+        if where is not None and not hubspot.takes_tokens(where):
+            return where
     return None
 
 

@@ -1,0 +1,136 @@
+"""What the code does with an object after it got the header: a session whose
+headers the migration fills, a request object (urllib's ``Request``, requests'
+``Request`` and its prepared form) built with them.
+
+Two uses make the header leave HubSpot: the object's headers read and reused
+(``dict(s.headers)`` given to another request or written to a log,
+``req.header_items()``), and a request object re-pointed after it is made
+(``req.full_url = MIRROR + req.selector``, ``prep.url = ...``). Each is found
+by the object's name, in the function (or module) it is used in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from hapimigrate.python.context import ModuleContext
+
+# what a header container is written with (a write keeps the token in place)
+_WRITES = frozenset(
+    {"update", "setdefault", "clear", "pop", "popitem", "__setitem__", "__delitem__"}
+)
+_READERS = ("header_items", "get_header", "unredirected_hdrs", "has_header")
+_TARGETS = ("full_url", "url", "host", "selector", "type", "origin_req_host")
+_MOVERS = ("set_proxy", "prepare_url")
+
+
+@dataclass(frozen=True)
+class Use:
+    """A use of the object: its line and the code of the expression."""
+
+    line: int
+    code: str
+
+
+def _inside(ctx: ModuleContext, node: cst.CSTNode, within: cst.CSTNode) -> bool:
+    if isinstance(within, cst.Module):
+        return True
+    parent: cst.CSTNode | None = node
+    while parent is not None:
+        if parent is within:
+            return True
+        parent = ctx.parent(parent)
+    return False
+
+
+def _names_other_header(node: cst.BaseExpression | None) -> bool:
+    """``"User-Agent"``: a literal header name that is not Authorization."""
+    if not isinstance(node, cst.SimpleString):
+        return False
+    value = node.evaluated_value
+    value = value.decode("latin-1") if isinstance(value, bytes) else value
+    return value.strip().lower() != "authorization"
+
+
+def headers_read(ctx: ModuleContext, name: str, within: cst.CSTNode) -> Use | None:
+    """The first read of ``name``'s headers as a whole (or of its Authorization):
+    ``dict(s.headers)``, ``headers=s.headers``, ``s.headers.copy()``,
+    ``req.header_items()``; not a write (``s.headers["X"] = v``,
+    ``.update(...)``) nor a read of another header (``s.headers["Accept"]``)."""
+    found: list[cst.Attribute] = []
+    for attr in ("headers", *_READERS):
+        for node in ctx.index.attributes.get(attr, ()):
+            if ctx.code(node.value) == name and _inside(ctx, node, within):
+                if _reads(ctx, node):
+                    found.append(node)
+    if not found:
+        return None
+    first = min(found, key=ctx.start)
+    shown: cst.CSTNode = first
+    holder = ctx.parent(first)
+    for _ in range(3):  # dict(s.headers), req.header_items()
+        if isinstance(holder, cst.Call) and len(ctx.code(holder)) <= 60:
+            shown = holder
+        if holder is None or isinstance(holder, cst.BaseSmallStatement):
+            break
+        holder = ctx.parent(holder)
+    return Use(ctx.start(first)[0], ctx.code(shown))
+
+
+def _reads(ctx: ModuleContext, node: cst.Attribute) -> bool:
+    holder = ctx.parent(node)
+    if node.attr.value != "headers":
+        if isinstance(holder, cst.Call) and node.attr.value in (
+            "get_header",
+            "has_header",
+        ):
+            return not (holder.args and _names_other_header(holder.args[0].value))
+        return True
+    if isinstance(holder, (cst.AssignTarget, cst.AugAssign, cst.Del)):
+        return False  # replaced (told apart elsewhere) or deleted
+    if isinstance(holder, cst.Attribute) and holder.value is node:
+        call = ctx.parent(holder)
+        if not isinstance(call, cst.Call):
+            return True
+        if holder.attr.value in _WRITES:
+            return False
+        if holder.attr.value == "get":
+            return not (call.args and _names_other_header(call.args[0].value))
+        return True  # .copy(), .items(), .keys()
+    if isinstance(holder, cst.Subscript) and holder.value is node:
+        outer = ctx.parent(holder)
+        if isinstance(outer, (cst.AssignTarget, cst.Del)):
+            return False
+        if isinstance(outer, cst.AugAssign) and outer.target is holder:
+            return False
+        index = holder.slice[0].slice if len(holder.slice) == 1 else None
+        return not (isinstance(index, cst.Index) and _names_other_header(index.value))
+    return True
+
+
+def re_pointed(ctx: ModuleContext, name: str, within: cst.CSTNode) -> Use | None:
+    """The first write of the request object's URL or host after it is made:
+    ``req.full_url = ...``, ``req.url = ...``, ``req.host = ...``,
+    ``req.set_proxy(...)``, ``prep.prepare_url(...)``."""
+    found: list[cst.Attribute] = []
+    for attr in (*_TARGETS, *_MOVERS):
+        for node in ctx.index.attributes.get(attr, ()):
+            if ctx.code(node.value) != name or not _inside(ctx, node, within):
+                continue
+            holder = ctx.parent(node)
+            if attr in _MOVERS and isinstance(holder, cst.Call):
+                found.append(node)
+            elif attr in _TARGETS and (
+                isinstance(holder, cst.AssignTarget)
+                or (isinstance(holder, cst.AugAssign) and holder.target is node)
+            ):
+                found.append(node)
+    if not found:
+        return None
+    first = min(found, key=ctx.start)
+    return Use(ctx.start(first)[0], ctx.code(first))
+
+
+__all__ = ["Use", "headers_read", "re_pointed"]
