@@ -192,6 +192,12 @@ LEFT = {
         f"    return client.get('/owners/v2/owners', {P})\n",
         MIRROR,
     ),
+    "a client a factory makes": (
+        "import httpx\ndef make():\n    return httpx.Client(base_url=MIRROR, timeout=5)\n"
+        "def f():\n    client = make()\n"
+        f"    return client.get('/owners/v2/owners', {P})\n",
+        MIRROR,
+    ),
     "an async client": (
         "import httpx\nasync def f():\n"
         "    async with httpx.AsyncClient(base_url=MIRROR) as client:\n"

@@ -268,7 +268,14 @@ def made_with(ctx: ModuleContext, receiver: cst.CSTNode) -> list[cst.Call]:
         return [receiver]
     if not isinstance(receiver, cst.Name):
         return []
-    return [v for v in _name_values(ctx, receiver) if isinstance(v, cst.Call)]
+    found = []
+    for value in _name_values(ctx, receiver):
+        if not isinstance(value, cst.Call):
+            continue
+        found.append(value)
+        if isinstance(value.func, cst.Name):  # client = make_client()
+            found += [r for r in _returned(ctx, value.func) if isinstance(r, cst.Call)]
+    return found
 
 
 def base_of(
