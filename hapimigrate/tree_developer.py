@@ -13,7 +13,11 @@ token, may be what another module uses for those APIs:
     hooks.py  hs.get("/webhooks/v1/%s/settings" % APP_ID)
 
 Such a module is left as it is, its sites manual, naming the other module's use
-(``hooks.py:9``). The other module may reach the API through names: an alias
+(``hooks.py:9``). The path may come by name: a constant, a table's entry, a
+class attribute, or a function returning one (``paths.subscriptions(APP_ID)``,
+of the module, of another one, relayed by a third; in a module holding such
+paths, one looked up by a run-time name, ``globals()[name]``, counts). The
+other module may reach the API through names: an alias
 (``tl = client.crm.timeline; tl.templates_api.get_all(app)``, of an alias too),
 an attribute (``self.tl``), a parameter its own calls give the sub-client
 (:mod:`hapimigrate.tree_aliases`), or a function of a third module it hands the

@@ -14,7 +14,9 @@ would carry its tenant's key beside our token. The tree-wide pass finds, in the
 changed modules, the functions whose rewritten lines take what their callers
 hand in (:func:`handing`), and in the modules that name them (and import the
 module) the calls handing in an Authorization header, ``auth=``, headers not
-written out, or a key (:func:`handed_in`). The module is migrated again with a
+written out, or a key (:func:`handed_in`); for a method, in its class's whole
+hierarchy too: a subclass of a subclass in any module, the mixins a subclass
+mixes in, the modules using a subclass (:func:`callers`). The module is migrated again with a
 mark per function (:func:`mark`), which the fixers turn into a manual site
 (:func:`marked`). Text is read, never parsed: a call's arguments are taken up
 to the closing parenthesis.

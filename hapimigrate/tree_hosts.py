@@ -16,6 +16,18 @@ rebinding. Only constants whose first value writes a URL or a host count, and a
 rebinding to a HubSpot literal is no risk. (Another module assigning
 ``constants.BASE_URL = ...`` is :mod:`hapimigrate.tree_values`' to find; the
 module's own requests, its fixers'.)
+
+A request may also read such a constant through a helper of a third module,
+which neither its fixers nor :mod:`hapimigrate.tree_values` follow:
+
+    urls.py    def api(path): return constants.BASE_URL + path
+    client.py  requests.get(api("/owners/v2/owners"), params={"hapikey": KEY})
+    main.py    constants.BASE_URL = argv[1]
+
+:func:`hold_helper_hosts` follows the helpers a rewritten request calls in
+other modules (their helpers too, a lambda, a class method reading its class's
+attributes, a function returning the base) to the module-level values they
+read, and leaves the request as it is when one is changed at run time.
 """
 
 from __future__ import annotations
