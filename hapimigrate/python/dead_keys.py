@@ -20,6 +20,7 @@ from libcst.metadata import FunctionScope, GlobalScope
 from hapimigrate import tree_imports, tree_settings
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
+from hapimigrate.python import import_effects
 from hapimigrate.python.exports import exported_names
 from hapimigrate.python.edits import drop_items, plus_operands
 from hapimigrate.python.setting_values import (
@@ -230,18 +231,12 @@ def remove_unused_import(
     return False
 
 
-# what an imported module may do to the environment the token is read from
-_TOP_LEVEL_EFFECT = re.compile(
-    r"(?m)^(?:[\w.]*(?:load_dotenv|read_env|read_dotenv)\s*\(|os\.environ\b[^\n]*=|"
-    r"os\.environ\.(?:update|setdefault)\(|os\.putenv\()"
-)
-
-
 def _runs_something(
     ctx: ModuleContext, statement: cst.Import | cst.ImportFrom, alias: cst.ImportAlias
 ) -> bool:
-    """Whether the module an import loads is one of the tree's that fills the
-    environment when imported (``load_dotenv()``, ``os.environ[...] = ...``):
+    """Whether the module an import loads is one of the tree's that does more
+    than bind names when imported (``load_dotenv()`` however nested, a module
+    of the tree that does, ``logging.basicConfig``: :mod:`import_effects`):
     the import must stay for it (the token may come from there)."""
     name = ctx.code(alias.name).replace(" ", "")
     level = 0
@@ -253,14 +248,9 @@ def _runs_something(
         candidates = [name]
     for dotted in filter(None, candidates):
         path = tree_imports.module_file(ctx.path, dotted, level)
-        if path is None:
-            continue
-        try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                text = handle.read()
-        except OSError:
-            return True  # not readable: keep it
-        if _TOP_LEVEL_EFFECT.search(text):
+        if path is not None and import_effects.runs_something(
+            path, tree_imports.module_file
+        ):
             return True
     return False
 
