@@ -18,6 +18,7 @@ HELD_OUT = os.path.join(ROOT, "bench", "corpus_auto")
 BLIND = os.path.join(ROOT, "bench", "corpus_blind")
 BLIND2 = os.path.join(ROOT, "bench", "corpus_blind2")
 BLIND3 = os.path.join(ROOT, "bench", "corpus_blind3")
+BLIND4 = os.path.join(ROOT, "bench", "corpus_blind4")
 KEY_RULES = {"HM001", "HM002", "HM003", "HM004", "HM005", "HM006"}
 TREES = [
     *(
@@ -26,7 +27,7 @@ TREES = [
     ),
     *(
         os.path.join(corpus, name, "src")
-        for corpus in (CORPUS, HELD_OUT, BLIND, BLIND2, BLIND3)
+        for corpus in (CORPUS, HELD_OUT, BLIND, BLIND2, BLIND3, BLIND4)
         for name in sorted(os.listdir(corpus))
         if os.path.isdir(os.path.join(corpus, name, "src"))
     ),
