@@ -93,6 +93,15 @@ PER_USER = {
     "django request.user through the module": _get(
         "request.user.profile.hubspot_key", "from django.http import request\n"
     ),
+    "Flask session get, a configured default": _get(
+        "session.get('hubspot_key', DEFAULT)",
+        "import os\nfrom flask import session\n"
+        "DEFAULT = os.environ['HUBSPOT_API_KEY']\n",
+    ),
+    "imported current_tenant(request)": _get(
+        "current_tenant(request).hubspot_key",
+        "from flask import request\nfrom app.tenancy import current_tenant\n",
+    ),
     # the same through a name, and through this module's function
     "a name assigned g's value": (
         "from flask import g\n"
@@ -206,6 +215,10 @@ CONFIGURED = {
     "AWS SSM parameter": _get(
         "boto3.client('ssm').get_parameter(Name='/hs/key')['Parameter']['Value']",
         "import boto3\n",
+    ),
+    "AWS Secrets Manager through a boto3 session": _get(
+        "sess.client('secretsmanager').get_secret_value(SecretId='hs')['SecretString']",
+        "import boto3\nsess = boto3.session.Session()\n",
     ),
     "streamlit secrets": _get(
         "st.secrets['hubspot']['api_key']", "import streamlit as st\n"

@@ -437,6 +437,8 @@ _PER_REQUEST_WORD = re.compile(
     r"current_user|get_current|request|cookie|contextvar|(?:^|_)users?(?:$|_)"
 )
 _CONSTANT = re.compile(r"^_*[A-Z][A-Z0-9_]*$")
+# clouds' secret stores (boto3.session.Session().client("secretsmanager"))
+_SECRET_SDKS = {"boto3", "botocore", "hvac", "google", "azure"}
 _PER_REQUEST_SOURCE = re.compile(
     r"\b(?:request|session|current_user|get_current\w*|ContextVar|contextvars|"
     r"threading\.local|local\(\)|tenant\w*|cookies)\b|\bg\."
@@ -527,14 +529,14 @@ def _imported_chain(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> Origin
     if depth > 0 and _extends_chain(ctx, node):
         return None  # the chain around it was decided
     root, names, computed = _chain(node)
-    if computed or not isinstance(root, cst.Name):
+    if not isinstance(root, cst.Name):
         return None
     statement = _import_statement(ctx, root)
     if statement is None:
         return None
     module, name, level = _imported_as(ctx, statement, root.value)
     words = [w for w in [*module.split("."), name, root.value, *names] if w]
-    if {"argv", *_COMMAND_LINE} & set(words):
+    if {"argv", *_COMMAND_LINE} & set(words) or module.split(".")[0] in _SECRET_SDKS:
         return None  # sys.argv, getpass.getpass(): the command line's
     code = ctx.code(node)
     marked = [  # what is read, not the module it is read from (user_settings.py)
@@ -545,8 +547,10 @@ def _imported_chain(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> Origin
         and not _CONSTANT.match(w)
         and _PER_REQUEST_WORD.search(w.lower())
     ]
-    if marked:
+    if marked:  # session.get("key", DEFAULT) too: whatever it is given
         return Origin(UNKNOWN, PER_REQUEST.format(code, marked[-1]))
+    if computed:  # quote(KEY), lookup(portal_id): its arguments decide
+        return None
     if any(_CONFIGURATION_WORD.search(w) or _CONSTANT.match(w) for w in words):
         return None
     local = _tree_import(ctx, module, name, level, names)
