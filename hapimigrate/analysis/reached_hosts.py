@@ -37,11 +37,12 @@ _NOT_HOSTS = re.compile(
     r"manage|all)$"
 )
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdrifxX]")
 
 
 def literal_host(text: str) -> str | None:
     """The host a string literal names, if it is a URL or a bare host name."""
-    text = text.strip()
+    text = _PERCENT_FIELD.sub("{}", text.strip())  # "https://%s.example.com"
     if _URL.match(text):
         return hubspot.host(text if "://" in text else "https:" + text)
     if _BARE_HOST.match(text) and not _NOT_HOSTS.search(text):
@@ -84,10 +85,13 @@ def _hosts(
         if where is not None:
             yield where
         return
-    if isinstance(node, cst.FormattedStringText):
-        where = literal_host(node.value) if _URL.match(node.value) else None
+    if isinstance(node, cst.FormattedString):  # f"https://api{SUFFIX}.hubapi.com"
+        where = hubspot.host(values.url_template(ctx, node))
         if where is not None:
             yield where
+        for part in node.parts:
+            if isinstance(part, cst.FormattedStringExpression):
+                yield from _hosts(ctx, part.expression, depth, seen)
         return
     if isinstance(node, cst.Name):
         if depth:

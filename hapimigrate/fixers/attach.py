@@ -1601,10 +1601,11 @@ def _other_hosts(
         if isinstance(function, cst.FunctionDef) and id(function) in guarded:
             continue
         template = values.url_template(ctx, url)
-        if hubspot.host(template) is None:  # BASE.rstrip("/") + path, CONFIG[...]
-            where = reached_hosts.other_host(ctx, url)
-            if where is not None:
-                return OTHER_URLS.format(ctx.start(sink.call)[0], where)
+        hidden = (  # BASE.rstrip("/") + path, CONFIG[...], a default: after callers'
+            reached_hosts.other_host(ctx, url)
+            if hubspot.host(template) is None
+            else None
+        )
         parameters = (
             set(arguments.parameter_names(function))
             if isinstance(function, cst.FunctionDef)
@@ -1617,10 +1618,12 @@ def _other_hosts(
         where = _table_host(ctx, url)
         if where is not None:
             return OTHER_URLS.format(ctx.start(sink.call)[0], where)
-        if not isinstance(function, cst.FunctionDef):
+        if not isinstance(function, cst.FunctionDef) or not (
+            parameters & set(re.findall(r"\{(\w+)\}", _host_part(template)))
+        ):  # the host is the helper's own
+            if hidden is not None:
+                return OTHER_URLS.format(ctx.start(sink.call)[0], hidden)
             continue
-        if not (parameters & set(re.findall(r"\{(\w+)\}", _host_part(template)))):
-            continue  # the host is the helper's own
         for call in Flow(ctx).callers(function):
             bound = arguments.bind(function, call)
             rendered = values.url_template(
@@ -1635,6 +1638,8 @@ def _other_hosts(
             where = hubspot.host(rendered)
             if where is None or not hubspot.is_hubspot_host(where):
                 return OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
+        if hidden is not None:
+            return OTHER_URLS.format(ctx.start(sink.call)[0], hidden)
     return None
 
 
