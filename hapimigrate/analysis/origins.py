@@ -25,7 +25,7 @@ import libcst as cst
 from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 
 from hapimigrate import tree_imports
-from hapimigrate.analysis import arguments, values
+from hapimigrate.analysis import arguments, namespace_writes, values
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, walk
@@ -320,9 +320,7 @@ _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__name__", "__builtins__"}
 def _globals_write(ctx: ModuleContext, name: str) -> str | None:
     """How the module's namespace is written by name (``globals()["KEY"] =
     key``), if it is: then the name holds whatever was written."""
-    from hapimigrate.fixers import attach  # attach reads origins
-
-    written = attach._namespace_write(ctx, name)
+    written = namespace_writes.namespace_write(ctx, name)
     return written[0] if written else None
 
 

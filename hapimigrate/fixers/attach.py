@@ -20,7 +20,7 @@ from hapimigrate.analysis import session_escapes, session_uses, values
 from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
-from hapimigrate.analysis import after_made, origins, reached_hosts
+from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Carrier, Import, Kind, Status
@@ -1690,7 +1690,6 @@ REBOUND_HOST = (
     "the request at line {} reads {}, which {} rebinds at run time (line {}): the "
     "token would go wherever it then points, not only to HubSpot; migrate by hand"
 )
-_NAMESPACES = ("globals", "vars")
 
 
 def rebound_host(
@@ -1728,7 +1727,7 @@ def rebound_host(
             return REBOUND_HOST.format(
                 line, node.value, f"{function.name.value}()", ctx.start(target)[0]
             )
-        written = _namespace_write(ctx, node.value)
+        written = namespace_writes.namespace_write(ctx, node.value)
         if written is not None:
             return REBOUND_HOST.format(line, node.value, written[0], written[1])
     return None
@@ -1740,47 +1739,6 @@ def _hubspot_literal(ctx: ModuleContext, value: cst.BaseExpression | None) -> bo
         return False
     where = hubspot.host(values.url_template(ctx, value))
     return where is None or hubspot.takes_tokens(where)
-
-
-def _namespace_write(ctx: ModuleContext, name: str) -> tuple[str, int] | None:
-    """Where the module's namespace is written by name: ``globals()[name] =``,
-    ``globals().update(name=...)``, ``setattr(sys.modules[__name__], name, ...)``
-    (any key not written out counts)."""
-    for call in ctx.index.calls:
-        func = call.func
-        line = ctx.start(call)[0]
-        if isinstance(func, cst.Name) and func.value in _NAMESPACES:
-            holder = ctx.parent(call)
-            if isinstance(holder, cst.Subscript) and holder.value is call:
-                store = ctx.parent(holder)
-                if isinstance(store, cst.AssignTarget) and _names_key(
-                    ctx, holder.slice, name
-                ):
-                    return f"{func.value}()[...]", line
-            if isinstance(holder, cst.Attribute) and holder.attr.value in (
-                "update",
-                "setdefault",
-                "__setitem__",
-            ):
-                return f"{func.value}().{holder.attr.value}()", line
-        if (
-            isinstance(func, cst.Name)
-            and func.value == "setattr"
-            and len(call.args) >= 2
-            and "modules" in ctx.code(call.args[0].value)
-        ):
-            key = call.args[1].value
-            if not isinstance(key, cst.SimpleString) or key.evaluated_value == name:
-                return "setattr(sys.modules[...])", line
-    return None
-
-
-def _names_key(ctx: ModuleContext, slices, name: str) -> bool:
-    for element in slices:
-        index = getattr(element.slice, "value", None)
-        if not isinstance(index, cst.SimpleString) or index.evaluated_value == name:
-            return True
-    return False
 
 
 def _chosen_host(ctx: ModuleContext, url: cst.BaseExpression, field: str) -> str | None:
