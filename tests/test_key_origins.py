@@ -327,7 +327,13 @@ UNBOUND = {
         "def owners():\n    return requests.get(URL, params={'hapikey': API_KEY})\n"
     ),
     "injected from outside": (
-        "def owners():\n    return requests.get(URL, params={'hapikey': TENANT_KEY})\n"
+        "def owners():\n    return requests.get(URL, params={'hapikey': TENANT_KEY})"
+        "  # noqa: F821  (injected by the plugin loader)\n"
+    ),
+    "walrus in a list comprehension": (
+        "def first(candidates):\n"
+        "    found = [key for k in candidates if (key := k.strip())]\n"
+        "    return requests.get(URL, params={'hapikey': key})\n"
     ),
 }
 

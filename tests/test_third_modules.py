@@ -350,6 +350,17 @@ AS_USER = (
             '    return UserContacts().request("GET", "/contacts/v1/lists/all/contacts/all",\n'
             '                                  headers={"Authorization": "Bearer " + token})\n',
         },
+        # the sub-subclass's own wrapper handing its callers' options on
+        {
+            "crm/users.py": "from crm.contacts import ContactsClient\n\n\n"
+            "class UserContacts(ContactsClient):\n"
+            "    def call(self, path, **options):\n"
+            '        return self.request("GET", path, **options)\n',
+            "app.py": "from crm.users import UserContacts\n\n\n"
+            "def run(token):\n"
+            '    return UserContacts().call("/contacts/v1/lists/all/contacts/all",\n'
+            '                               headers={"Authorization": "Bearer " + token})\n',
+        },
         # auth= of its own
         {
             "crm/users.py": "from crm.contacts import ContactsClient\n\n\n"

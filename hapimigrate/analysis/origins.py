@@ -294,24 +294,46 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
 
 
 def _free_name_origin(ctx: ModuleContext, name: cst.Name) -> Origin:
-    """A name no binding LibCST sees gives: a builtin, or a global of a star
-    import, is the code's own; anything else (a ``match`` capture, a walrus
-    in a comprehension, a name set through ``globals()`` or injected from
-    outside) may hold any value."""
-    if name.value in _BUILTINS or any(
-        isinstance(s, cst.SimpleStatementLine)
-        and any(
-            isinstance(i, cst.ImportFrom) and isinstance(i.names, cst.ImportStar)
-            for i in s.body
-        )
-        for s in ctx.module.body
-    ):
+    """A name no binding LibCST sees: bound where the analysis cannot follow
+    it (a ``match`` capture, a walrus in a comprehension, ``globals()["KEY"] =
+    key``, a name a loader injects, marked ``# noqa: F821``) it may hold any
+    value; a builtin, a star import's global or a name defined nowhere
+    (shorthand for a configured key) is the code's own, as before."""
+    if name.value in _BUILTINS:
         return Origin(CONFIG)
-    return Origin(
-        UNKNOWN,
-        f"{name.value}, bound where hapimigrate cannot follow (a match pattern, "
-        "an assignment in a comprehension, globals(), or from outside)",
-    )
+    how = _bound_unseen(ctx, name)
+    if how:
+        return Origin(UNKNOWN, f"{name.value}, {how}")
+    return Origin(CONFIG)
+
+
+_UNSEEN_HINTS = re.compile(r"\bmatch\b|:=|globals\(|setattr\(|F821|name-defined")
+
+
+def _bound_unseen(ctx: ModuleContext, name: cst.Name) -> str | None:
+    """How ``name`` is bound out of LibCST's sight, if the module shows it."""
+    if not _UNSEEN_HINTS.search(ctx.text):
+        return None
+    line = ctx.text.splitlines()[ctx.start(name)[0] - 1]
+    if "F821" in line or "name-defined" in line:
+        return "a name defined outside the module (noqa: F821)"
+    for node in walk(ctx.module):
+        if isinstance(node, (cst.MatchAs, cst.MatchStar)):
+            bound = node.name
+        elif isinstance(node, cst.MatchMapping):
+            bound = node.rest
+        elif isinstance(node, cst.NamedExpr):
+            bound = node.target
+        else:
+            continue
+        if isinstance(bound, cst.Name) and bound.value == name.value:
+            return (
+                "captured by a match pattern"
+                if not isinstance(node, cst.NamedExpr)
+                else "assigned by := inside a comprehension"
+            )
+    written = _globals_write(ctx, name.value)
+    return f"set through {written}" if written else None
 
 
 _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__name__", "__builtins__"}
