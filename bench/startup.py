@@ -16,7 +16,8 @@ it. ruff's syntax-only pass (``ruff check --select E9``) is the yardstick when
 ruff is on PATH (or ``--ruff PATH``; e.g. ``pip install ruff`` into a scratch
 venv); the ratio of medians hapimigrate/ruff is printed per tree. ``--before
 DIR`` also times an earlier checkout of the package (before/after a change);
-``--jobs 1,2`` also times ``check --jobs N`` (the pool against no pool).
+``--jobs 1,2`` also times ``check --jobs N`` (the pool against no pool);
+``--trees 1x,10x`` times only those trees (of ``small``, ``1x``, ``10x``).
 Also prints the time of the bare import of
 ``hapimigrate.cli`` (what every command pays before it starts work).
 """
@@ -121,6 +122,12 @@ def main() -> None:
         metavar="N,...",
         help="also time check --jobs N for each N (e.g. 1,2: no pool, two workers)",
     )
+    parser.add_argument(
+        "--trees",
+        default="small,1x,10x",
+        metavar="NAME,...",
+        help="the trees to time, of small (fixtures/check-tree), 1x and 10x",
+    )
     arguments = parser.parse_args()
     one, ten = build_corpus(arguments.work)
     runs = arguments.runs
@@ -131,8 +138,10 @@ def main() -> None:
     )
     print(f"python start-up:        {figures(started['python'])} s")
     print(f"import hapimigrate.cli: {figures(started['import'])} s")
+    chosen = set(arguments.trees.split(","))
     trees = [("check-tree", SMALL, runs), ("stdlib 1x", one, runs)]
     trees.append(("stdlib 10x", ten, max(3, runs // 3)))
+    trees = [t for t, key in zip(trees, ("small", "1x", "10x")) if key in chosen]
     print("\nmedian (least) wall seconds, median CPU seconds; ratio of wall medians")
     for name, tree, count in trees:
         check = ["check", "--exit-zero", tree]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from hapimigrate import carriers, discover, foreign, prefilter, textscan
 from hapimigrate import dataclass_cache, hubspot, warm
 from hapimigrate.analysis import session_uses
+from hapimigrate.python import prepare
 from hapimigrate.tree_imports import env_aliases, importable_names, imported_names
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
 
@@ -31,6 +32,9 @@ if TYPE_CHECKING:  # the pool's modules are imported when a pool starts
 # without its tests, 797 files and 8 candidates: 0.53 s serial, 0.76 s with the
 # pool that used to start at the first candidate, load 2.5).
 POOL_THRESHOLD = 16
+# From this many candidates the warm process forks a second worker (see
+# _warm_candidates): forked from it, a worker costs no import.
+WARM_SECOND = 2
 # From this many files the workers read them too: the parent hands them out in
 # batches of SPLIT_BATCH, and only walks the tree. Reading and
 # prefiltering (about 20 files a millisecond) was then the parent's, and the
@@ -257,6 +261,13 @@ def process_file(path: str, options: RunOptions) -> FileResult:
             data = handle.read()
     except OSError as error:
         return FileResult(path, error=f"cannot read: {error.strerror or error}")
+    return _process_data(path, data, options)
+
+
+def _process_data(
+    path: str, data: bytes, options: RunOptions, part: object = prepare.UNSLICED
+) -> FileResult:
+    """process_file of the bytes read; ``part``: see :func:`_prepared`."""
     try:
         wanted = options.carriers or options.dead_settings
         if not wanted and not prefilter.may_hold_site(path, data):
@@ -270,7 +281,7 @@ def process_file(path: str, options: RunOptions) -> FileResult:
             dataclass_cache.import_codemod()
             from hapimigrate.python import module
 
-            return module.process_source(path, data, options)
+            return module.process_source(path, data, options, part)
         return _text_file(path, data, options)
     except RecursionError:
         return textscan.unparsed(path, data, "too deeply nested to parse", options)
@@ -373,18 +384,74 @@ def _warm_candidates(
 ) -> Iterator[FileResult]:
     """process_files with the warm workers (:mod:`hapimigrate.warm`): the warm
     process imported LibCST while this one read the files, and takes the
-    candidates; it forks the other workers from POOL_THRESHOLD candidates only
-    (a second process's pages, copied as both write to them, cost more CPU than
-    it saves on a few candidates: the standard library without its tests, 8
-    candidates, 0.42 s of CPU alone against 0.47 s with two, no faster at load 3)."""
-    candidates: list[str] = []
+    candidates, with a second worker it forks from two candidates on (where a
+    core is free, the standard library's 8 candidates take about 40 ms less;
+    the pages both processes then copy as they write cost about 30 ms of
+    CPU, 8% of the run). This process prepares the candidates as it hands
+    them out (see _Handed)."""
+    candidates: list[tuple[str, bytes | None]] = []
     for path in paths:
-        if _candidate(path):
-            candidates.append(path)
+        data = _read(path)
+        if data is None or prefilter.may_hold_site(path, data):
+            candidates.append((path, data))
         else:
             yield FileResult(path)
-    several = workers if len(candidates) >= POOL_THRESHOLD else 1
-    yield from ready.map(process_file, candidates, options, several)
+    several = workers if len(candidates) >= WARM_SECOND else 1
+    items = _Handed(candidates, options)
+    yield from ready.map(_process_handed, items, options, several)
+
+
+class _Handed:
+    """The warm workers' tasks (a sequence), made as they are handed out: the
+    first a path (a worker may be waiting for it), each later one the file's
+    bytes read here and, for a Python candidate, its part for LibCST
+    (:func:`_prepared`), made while the workers take the earlier ones."""
+
+    def __init__(self, candidates: list[tuple[str, bytes | None]], options: RunOptions):
+        self.candidates = candidates
+        self.options = options
+        self.handed = 0
+
+    def __len__(self) -> int:
+        return len(self.candidates)
+
+    def __getitem__(self, index: int) -> str | tuple:
+        path, data = self.candidates[index]
+        self.handed += 1
+        if self.handed == 1 or data is None:
+            return path
+        part = _prepared(path, data, self.options)
+        return (path, data) if part is prepare.UNSLICED else (path, data, part)
+
+
+def _prepared(path: str, data: bytes, options: RunOptions) -> object:
+    """:func:`prepare.reduced` of a Python candidate the codemod takes, as
+    process_file would make it (else UNSLICED: made where it is needed, or
+    not at all; and where it raises, so that the error is reported as
+    process_file reports it)."""
+    if not prefilter.is_python(path) or not prepare.needs_codemod(data, options):
+        return prepare.UNSLICED
+    try:
+        return prepare.reduced(data, options)
+    except Exception:
+        return prepare.UNSLICED
+
+
+def _process_handed(item: str | tuple, options: RunOptions) -> FileResult:
+    """In a warm worker: process_file of a path, or of the bytes the parent
+    read, with the part it made for LibCST if it made one."""
+    if isinstance(item, str):
+        return process_file(item, options)
+    return _process_data(*item[:2], options, *item[2:])
+
+
+def _read(path: str) -> bytes | None:
+    """The file's bytes; None if unreadable (process_file reports it)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
 
 
 def _split(

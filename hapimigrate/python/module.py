@@ -11,11 +11,11 @@ from typing import Sequence
 
 import libcst as cst
 
-from hapimigrate import prefilter, textscan
+from hapimigrate import textscan
 from hapimigrate.analysis import values
 from hapimigrate.fixers import registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
-from hapimigrate.python import roundtrip, slicing
+from hapimigrate.python import prepare, roundtrip, slicing
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import EditApplier, Edits
 from hapimigrate.python.imports import add_imports, defined_too_late
@@ -25,28 +25,29 @@ from hapimigrate.textscan import unparsed
 UNRECOGNISED = "a hapikey use the codemod does not recognise: migrate it by hand"
 
 
-def process_source(path: str, data: bytes, options: RunOptions) -> FileResult:
-    """The codemod on ``data``; on its relevant statements only, for a big file."""
-    asked = options.modernize or options.calls
-    if (
-        not asked
-        and not options.carriers
-        and not options.dead_settings
-        and not prefilter.may_hold_key_site(data)
-    ):
+def process_source(
+    path: str, data: bytes, options: RunOptions, part: object = prepare.UNSLICED
+) -> FileResult:
+    """The codemod on ``data``; on its relevant statements only, for a big file.
+    ``part``: :func:`prepare.reduced` of ``data`` when the process that read the
+    file made it already."""
+    if not prepare.needs_codemod(data, options):
         return FileResult(path)  # HubSpot calls, but nothing asked about them
-    return _sliced(path, data, options)
+    return _sliced(path, data, options, part=part)
 
 
 def _sliced(
-    path: str, data: bytes, options: RunOptions, python2: bool = False
+    path: str,
+    data: bytes,
+    options: RunOptions,
+    python2: bool = False,
+    part: object = prepare.UNSLICED,
 ) -> FileResult:
     """The codemod on ``data``'s relevant statements, or on all of it (see
-    _process for ``python2``)."""
-    provider = {
-        (i.name or i.module).split(".")[0].encode() for i in options.provider.imports
-    }
-    part = slicing.reduce(data, _seed(options), slicing.INSERTED | provider)
+    _process for ``python2``); ``part``: :func:`prepare.reduced` of ``data``."""
+    if part is prepare.UNSLICED:
+        part = prepare.reduced(data, options)
+    assert part is None or isinstance(part, slicing.Slice)
     if part is None and roundtrip.too_deep(data):  # LibCST's parser would crash
         return unparsed(path, data, "too deeply nested to parse", options)
     if part is not None:
@@ -66,18 +67,6 @@ def _sliced(
                     result, sites=sites, original=data, new=spliced
                 )
     return _process(path, data, options, python2)
-
-
-def _seed(options: RunOptions) -> re.Pattern[bytes] | None:
-    """What a statement must mention to matter (see slicing.reduce): also the
-    names of the other modules' carriers this module sends."""
-    asked = options.modernize or options.calls
-    wanted = [c.name for c in options.carriers] + [n for n, _ in options.dead_settings]
-    if not wanted:
-        return prefilter.CALL_SEED if asked else None
-    base = (prefilter.CALL_SEED if asked else prefilter.STATEMENT_SEED).pattern
-    names = b"|".join(re.escape(name.encode()) for name in wanted)
-    return re.compile(base + rb"|\b(?:" + names + rb")\b", re.IGNORECASE)
 
 
 def _carriers(ctx: ModuleContext, options: RunOptions) -> None:
