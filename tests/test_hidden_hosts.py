@@ -198,6 +198,12 @@ LEFT = {
         f"    return client.get('/owners/v2/owners', {P})\n",
         MIRROR,
     ),
+    "a client's own params": (
+        "import httpx\nclient = httpx.Client(base_url=MIRROR)\n"
+        "client.params = {'hapikey': KEY}\n"
+        "def f():\n    return client.get('/owners/v2/owners')\n",
+        MIRROR,
+    ),
     "an async client": (
         "import httpx\nasync def f():\n"
         "    async with httpx.AsyncClient(base_url=MIRROR) as client:\n"
@@ -351,6 +357,12 @@ MIGRATED = {
         "    with httpx.Client(base_url='https://api.hubapi.com') as client:\n"
         f"        return client.get('/owners/v2/owners', {P})\n",
         "client.get('/owners/v2/owners'",
+    ),
+    "a HubSpot client's own params": (
+        "import httpx\nclient = httpx.Client(base_url=BASE)\n"
+        "client.params = {'hapikey': KEY}\n"
+        "def f():\n    return client.get('/owners/v2/owners')\n",
+        "client.get('/owners/v2/owners')",
     ),
     "an absolute HubSpot URL on a client with another base": (
         "import httpx\ndef f():\n    client = httpx.Client(base_url=MIRROR)\n"

@@ -834,10 +834,15 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
 def _session_headers_read(ctx: ModuleContext, route: Route) -> str | None:
     """A session given the header whose headers the code reads as a whole
     (``dict(s.headers)`` for another request, a log line): the token would go
-    with them."""
+    with them. Or a client made with another host's base URL
+    (``httpx.Client(base_url=MIRROR)`` then ``client.params = {...}``): its
+    relative paths go there."""
     for sink in route.sinks:
         if sink.session is None:
             continue
+        where = _receiver_base_host(ctx, sink.session)
+        if where is not None:
+            return SESSION_BASE.format(ctx.code(sink.session), where)
         session = ctx.code(sink.session)
         function = ctx.ancestor(sink.session, cst.FunctionDef)
         local = function is not None and not session.startswith("self.")
@@ -888,6 +893,10 @@ def _made_object_replaced(ctx: ModuleContext, call: cst.Call) -> str | None:
     return None
 
 
+SESSION_BASE = (
+    "{} is made with the base URL of another host, {}: its requests to a path go "
+    "there, and the token goes to HubSpot only"
+)
 RE_POINTED = (
     "{} is re-pointed after it is made (line {}: {}): the header it is given would "
     "go wherever it then points, not only to HubSpot; migrate by hand"
@@ -1658,7 +1667,14 @@ def _base_host(ctx: ModuleContext, sink: Sink, url: cst.BaseExpression) -> str |
     the host that base may be when it is not HubSpot's API."""
     if _ABSOLUTE.match(values.url_template(ctx, url)):
         return None
-    receiver = _receiver(sink)
+    return _receiver_base_host(ctx, _receiver(sink))
+
+
+def _receiver_base_host(
+    ctx: ModuleContext, receiver: cst.BaseExpression | None
+) -> str | None:
+    """The base URL's or host's host of the client or connection ``receiver``
+    names, when it may be other than HubSpot's API."""
     if isinstance(receiver, cst.Attribute) and _self_attribute(receiver):
         made = [
             value
