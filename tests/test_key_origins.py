@@ -379,3 +379,11 @@ def test_a_settings_parameter_whose_field_has_no_default_is_the_callers():
     result, site = _only_site(source)
     assert site.status == Status.REWRITE, site
     assert '"Bearer " + p.api_key' in result.new.decode()
+
+
+def test_the_noqa_mark_is_read_on_the_names_own_line_after_a_form_feed():
+    """A form feed is no line break for Python: the mark is still on the line."""
+    source = HEAD + "\x0c\n" + UNBOUND["injected from outside"]
+    result, site = _only_site(source)
+    assert site.status == Status.MANUAL, site
+    assert result.new is None

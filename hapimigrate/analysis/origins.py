@@ -314,7 +314,9 @@ def _bound_unseen(ctx: ModuleContext, name: cst.Name) -> str | None:
     """How ``name`` is bound out of LibCST's sight, if the module shows it."""
     if not _UNSEEN_HINTS.search(ctx.text):
         return None
-    line = ctx.text.splitlines()[ctx.start(name)[0] - 1]
+    lines = re.split(r"\r\n|\r|\n", ctx.text)  # as LibCST counts (not \x0c)
+    number = ctx.start(name)[0] - 1
+    line = lines[number] if 0 <= number < len(lines) else ""
     if "F821" in line or "name-defined" in line:
         return "a name defined outside the module (noqa: F821)"
     for node in walk(ctx.module):
@@ -1031,6 +1033,13 @@ def config_key(ctx: ModuleContext, node: cst.CSTNode) -> tuple[str, str]:
                 return identity, label
         if not bindings:  # a free name (a star import?): it says nothing certain
             return UNPLACED + node.value, label
+        imported = getattr(bindings[0], "node", None)
+        if len(bindings) == 1 and isinstance(imported, cst.ImportFrom):
+            names = imported.names
+            for alias in names if not isinstance(names, cst.ImportStar) else ():
+                renamed = alias.asname
+                if renamed is not None and ctx.code(renamed.name) == node.value:
+                    return ctx.code(alias.name), label  # from config import KEY as K
         return node.value, label  # an imported HUBSPOT_API_KEY
     if isinstance(node, cst.Attribute):
         return node.attr.value, label  # settings.HUBSPOT_API_KEY
