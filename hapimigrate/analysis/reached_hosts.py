@@ -69,51 +69,57 @@ def other_host(ctx: ModuleContext, node: cst.CSTNode) -> str | None:
 def _hosts(
     ctx: ModuleContext, node: cst.CSTNode, depth: int, seen: set[int]
 ) -> Iterator[str]:
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    known = _imported_constant(ctx, node)
-    if known is not None:
-        where = hubspot.host(known)
+    """The hosts of the literals under ``node``, in source order: a walk with a
+    stack of its own (a long ``a + b + ...`` chain is a deep tree)."""
+    pending: list[tuple[cst.CSTNode, int]] = [(node, depth)]
+    while pending:
+        node, depth = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        where, nexts = _visit(ctx, node, depth)
         if where is not None:
             yield where
-        return
+        pending += reversed(nexts)
+
+
+def _visit(
+    ctx: ModuleContext, node: cst.CSTNode, depth: int
+) -> tuple[str | None, list[tuple[cst.CSTNode, int]]]:
+    """The host ``node`` names itself, and what to look at next (with the
+    name hops left)."""
+    known = _imported_constant(ctx, node)
+    if known is not None:
+        return hubspot.host(known), []
     if isinstance(node, cst.SimpleString):
         value = node.evaluated_value
         text = value.decode("latin-1") if isinstance(value, bytes) else value
-        where = literal_host(text)
-        if where is not None:
-            yield where
-        return
+        return literal_host(text), []
     if isinstance(node, cst.FormattedString):  # f"https://api{SUFFIX}.hubapi.com"
         where = hubspot.host(values.url_template(ctx, node))
-        if where is not None:
-            yield where
-        for part in node.parts:
-            if isinstance(part, cst.FormattedStringExpression):
-                yield from _hosts(ctx, part.expression, depth, seen)
-        return
+        parts = [
+            (part.expression, depth)
+            for part in node.parts
+            if isinstance(part, cst.FormattedStringExpression)
+        ]
+        return where, parts
     if isinstance(node, cst.Name):
-        if depth:
-            for value in _name_values(ctx, node):
-                yield from _hosts(ctx, value, depth - 1, seen)
-        return
+        if not depth:
+            return None, []
+        return None, [(value, depth - 1) for value in _name_values(ctx, node)]
     if isinstance(node, cst.Attribute):
-        yield from _hosts(ctx, node.value, depth, seen)
+        nexts = [(node.value, depth)]
         if depth:
-            for value in _class_attribute_values(ctx, node):
-                yield from _hosts(ctx, value, depth - 1, seen)
-        return
+            nexts += [(v, depth - 1) for v in _class_attribute_values(ctx, node)]
+        return None, nexts
+    nexts = []
     if isinstance(node, cst.Subscript) and depth:
         entry = _dict_entry(ctx, node)
         if entry is not None:
-            yield from _hosts(ctx, entry, depth - 1, seen)
-            return
+            return None, [(entry, depth - 1)]
     if isinstance(node, cst.Call) and depth and isinstance(node.func, cst.Name):
-        for value in _returned(ctx, node.func):
-            yield from _hosts(ctx, value, depth - 1, seen)
-    for child in node.children:
-        yield from _hosts(ctx, child, depth, seen)
+        nexts += [(value, depth - 1) for value in _returned(ctx, node.func)]
+    return None, nexts + [(child, depth) for child in node.children]
 
 
 def _imported_constant(ctx: ModuleContext, node: cst.CSTNode) -> str | None:
