@@ -9,6 +9,11 @@ import os
 import re
 
 
+# a place another module only sets a name (tree_settings.first_reader marks
+# it so; python.dead_keys says it is set there, not read)
+SET_BY = "set:"
+
+
 def importable_names(path: str) -> tuple[str, ...]:
     """The names other modules import a module's contents by: its stem and its
     package's (``from crm import Client`` reaches ``crm/hub.py`` through a

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Mapping
 
 from hapimigrate import prefilter
 from hapimigrate.model import FileResult, RunOptions
+from hapimigrate.tree_imports import SET_BY
 
 Process = Callable[[str, RunOptions], FileResult]
 
@@ -148,7 +149,6 @@ def first_reader(name: str, paths: Iterable[str], texts: Mapping[str, bytes]) ->
     return SET_BY + written if written else ""
 
 
-SET_BY = "set:"  # first_reader: the place found only sets the name
 # settings.KEY = x, settings.KEY += x (not ==)
 _SET_AFTER = re.compile(rb"[ \t]*(?:[-+*/|&]?=(?!=))")
 # setattr(settings, "KEY", ...), mock.patch("crm.client.KEY", ...),

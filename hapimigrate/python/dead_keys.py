@@ -17,7 +17,7 @@ from typing import Mapping
 import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope
 
-from hapimigrate import tree_imports, tree_settings
+from hapimigrate import tree_imports
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python import import_effects
@@ -52,9 +52,9 @@ WRITTEN_ELSEWHERE = (
 
 def elsewhere(name: str, where: str | None) -> str:
     """The reason a definition another module uses stays: it reads it
-    (``health.py:7``), or only sets it (``tree_settings.SET_BY``)."""
-    if where and where.startswith(tree_settings.SET_BY):
-        return WRITTEN_ELSEWHERE.format(name, where[len(tree_settings.SET_BY) :])
+    (``health.py:7``), or only sets it (``tree_imports.SET_BY``)."""
+    if where and where.startswith(tree_imports.SET_BY):
+        return WRITTEN_ELSEWHERE.format(name, where[len(tree_imports.SET_BY) :])
     return STILL_READ.format(name, where or ELSEWHERE)
 
 
