@@ -21,6 +21,7 @@ from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
+from hapimigrate.fixers import developer_urls
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Carrier, Import, Kind, Status
@@ -117,6 +118,7 @@ def sink_problem(
         or _fallback_problem(ctx, route)
         or _response_resent(ctx, route)
         or _parameter_host(ctx, route)
+        or developer_urls.route_problem(ctx, route)
     )
 
 

@@ -8,6 +8,7 @@ disagree:
   or (None) a portal access token;
 * :func:`scopes_for` -- the OAuth scopes a call needs (:class:`ScopeNeed`);
 * :func:`names_developer_key` -- whether a key's name says it is a developer key;
+* :func:`developer_api_named` -- the developer-key API a URL's parts name, if any;
 * :func:`lifecycle_of` -- what HubSpot has announced for an endpoint: retired,
   sunsetting, unsupported from a date, or a current date-based version, with the
   replacements and the sources (:class:`Lifecycle`); :func:`path_swap` -- the
@@ -60,6 +61,7 @@ __all__ = [
     "is_read",
     "lifecycle_of",
     "names_developer_key",
+    "developer_api_named",
     "path_swap",
     "scopes_for",
     "sdk_operations",
@@ -91,6 +93,26 @@ def scopes_for(method: str | None, path: str | None) -> ScopeNeed | None:
     if family is not None:
         return ScopeNeed((), source=family.auth, basis=family.basis, note=family.name)
     return catalog.lookup(method, path)
+
+
+def developer_api_named(text: str) -> str | None:
+    """The developer-key API a text built from a URL's parts names (``{}``
+    where a part is unknown), at any of its slashes: ``webhooks`` for
+    ``https://api.hubapi.com/webhooks/v3/{}/settings`` or
+    ``{}/webhooks/v3/{}/subscriptions``; None when it names none."""
+    path = re.sub(r"(?i)^[a-z][a-z0-9+.-]*://[^/?#]*", "", text)
+    path = re.sub(r"/{2,}", "/", "/" + path.split("?")[0].split("#")[0])
+    starts = [i for i, c in enumerate(path) if c == "/"]
+    for start in starts:
+        suffix = path[start:]
+        family = family_of(suffix)
+        if family is not None:
+            if family.auth == DEVELOPER_KEY:
+                return family.name
+            continue
+        if catalog.developer_operation(None, suffix):
+            return suffix
+    return None
 
 
 def names_developer_key(source: str) -> bool:
