@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -92,11 +93,24 @@ class Collector(cst.CSTVisitor):
         self.index.attributes[node.attr.value].append(node)
 
 
+# Python 2 era code (that Python 3 may still parse): modules only Python 2 has
+# (or 2/3 compatibility layers: the code still runs on Python 2), builtins and
+# methods Python 3 dropped, a python2 shebang, a Python 2 __future__ import
 _PYTHON2_SIGNS = re.compile(
     r"\burllib2\b|\burllib\.urlencode\b|^from urllib import .*\burlencode\b"
-    r"|\bbasestring\b|\.iteritems\(|\bxrange\(|^from __future__ import .*print_function",
+    r"|\bbasestring\b|\.iteritems\(|\bxrange\(|^[ \t]*from __future__ import[\s(]*"
+    r"(?:print_function|unicode_literals|absolute_import|division|with_statement)\b"
+    r"|^[ \t]*(?:import|from)[ \t]+(?:urlparse|httplib|ConfigParser|cPickle"
+    r"|cStringIO|StringIO|Queue|cookielib|Cookie|HTMLParser|SocketServer|xmlrpclib"
+    r"|commands|six|future|past)\b"
+    r"|\.has_key\(|\.iterkeys\(|\.itervalues\(|\bunicode\(|\bunichr\("
+    r"|\braw_input\(|\bexecfile\(|\bsys\.maxint\b|\A#![^\n]*\bpython2",
     re.MULTILINE,
 )
+
+# a notebook whose kernel is Python 2 (python.notebooks): its cells' code
+# stays valid Python 2 whatever it holds
+PYTHON2_RUNTIME: ContextVar[bool] = ContextVar("python2_runtime", default=False)
 
 
 class ModuleContext:
@@ -180,7 +194,9 @@ class ModuleContext:
         # valid Python 2 (no ``{**h}``)
         # the module's text, made once (LibCST makes it anew at each .code)
         self.text = self.module.code
-        self.python2_style = bool(_PYTHON2_SIGNS.search(self.text))
+        self.python2_style = PYTHON2_RUNTIME.get() or bool(
+            _PYTHON2_SIGNS.search(self.text)
+        )
         # the run's options for the fixers that run only when asked (see RunOptions)
         self.modernize = modernize
         self.calls = calls

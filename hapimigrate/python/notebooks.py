@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from hapimigrate import textscan
 from hapimigrate.model import FileResult, RunOptions, Site, Status
+from hapimigrate.python.context import PYTHON2_RUNTIME
 from hapimigrate.python.module import process_source  # cells are modules
 
 _MAGIC = re.compile(r"^\s*[%!]")
@@ -123,6 +124,26 @@ def _split(new: str, marker: str, cells: list[_Cell]) -> dict[int, str] | None:
     return sources
 
 
+def _python2_kernel(notebook: object) -> bool:
+    """Whether the notebook runs on Python 2 (its kernelspec or language_info
+    says so): the code written into its cells must stay valid Python 2."""
+    meta = notebook.get("metadata") if isinstance(notebook, dict) else None
+    if not isinstance(meta, dict):
+        return False
+    spec, info = meta.get("kernelspec"), meta.get("language_info")
+    spec = spec if isinstance(spec, dict) else {}
+    info = info if isinstance(info, dict) else {}
+    if str(info.get("name", "python")).lower() != "python":
+        return False
+    version = str(info.get("version", ""))
+    if version:
+        return version.startswith("2")
+    name = str(spec.get("name", "")).lower()
+    return bool(re.fullmatch(r"python ?2(\.\d+)?|py(thon)?27", name)) or str(
+        spec.get("display_name", "")
+    ).lower().replace(" ", "").startswith("python2")
+
+
 def _marker(text: str) -> str:
     """A marker the notebook's text does not hold."""
     marker, n = "hapimigrate-cell", 0
@@ -155,7 +176,11 @@ def _migrate(path: str, data: bytes, text: str, options: RunOptions) -> FileResu
     options = dataclasses.replace(
         options, protected=options.protected | frozenset(magic_words)
     )
-    result = process_source(f"{path}[cells]", code.encode("utf-8"), options)
+    python2 = PYTHON2_RUNTIME.set(_python2_kernel(notebook))
+    try:
+        result = process_source(f"{path}[cells]", code.encode("utf-8"), options)
+    finally:
+        PYTHON2_RUNTIME.reset(python2)
     if result.error:
         return FileResult(path, original=data, error=result.error)
     by_line = [c.marker_line for c in code_cells]
