@@ -646,7 +646,8 @@ class Flow:
         function = ctx.ancestor(ret, cst.FunctionDef, cst.Lambda)
         if not isinstance(function, cst.FunctionDef):
             raise FlowError("the value is returned from a lambda")
-        callers = self._callers(function)
+        callers: list[cst.BaseExpression] = list(self._callers(function))
+        callers += self._property_reads(function)  # self.auth: a call too
         module_level = isinstance(ctx.parent(function), cst.Module)
         self.route.returned = ret.value
         self.route.returned_by.append(function)
@@ -661,6 +662,49 @@ class Flow:
             self.route.module_functions.append(function.name)
         for call in callers:
             self._from(call, formatted)
+
+    def _property_reads(self, function: cst.FunctionDef) -> list[cst.Attribute]:
+        """The reads ``self.name`` in its class of a ``@property`` (or a
+        cached one): each runs the method. Read through anything but ``self``
+        (``client.auth``), it is not followed: the use stays for a person."""
+        ctx = self.ctx
+        owner = ctx.parent(ctx.parent(function))
+        if not isinstance(owner, cst.ClassDef) or not any(
+            re.fullmatch(
+                r"(?:[\w.]+\.)?(?:property|cached_property)", ctx.code(d.decorator)
+            )
+            for d in function.decorators
+        ):
+            return []
+        reads = []
+        for attribute in ctx.index.attributes.get(function.name.value, ()):
+            holder = ctx.parent(attribute)
+            if isinstance(holder, cst.Decorator) or (
+                isinstance(holder, cst.Attribute) and holder.value is attribute
+            ):
+                continue  # @auth.setter
+            if not (
+                isinstance(attribute.value, cst.Name)
+                and attribute.value.value == "self"
+                and ctx.ancestor(attribute, cst.ClassDef) is owner
+            ):
+                raise NoUse(
+                    f"the value is returned by the property {function.name.value}, "
+                    f"read as {ctx.code(attribute)} at line {ctx.start(attribute)[0]}, "
+                    "which hapimigrate does not follow",
+                    function.name,
+                )
+            if isinstance(holder, (cst.AssignTarget, cst.Del)) or (
+                isinstance(holder, (cst.AugAssign, cst.AnnAssign))
+                and holder.target is attribute
+            ):
+                raise NoUse(
+                    f"the property {function.name.value} is also set or deleted "
+                    f"(line {ctx.start(attribute)[0]})",
+                    function.name,
+                )
+            reads.append(attribute)
+        return reads
 
     def _callers(self, function: cst.FunctionDef) -> list[cst.Call]:
         ctx = self.ctx
