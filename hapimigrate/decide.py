@@ -97,7 +97,8 @@ class Decision:
 
 def decide(use: KeyUse) -> Decision:
     kinds = _auth_kinds(use)
-    named = hubspot.names_developer_key(use.key_source)
+    # a form submission needs no key at all, whatever the key's name says
+    named = hubspot.names_developer_key(use.key_source) and kinds != {hubspot.NO_AUTH}
     if kinds == {hubspot.DEVELOPER_KEY} or (named and not _token_endpoints(use)):
         return Decision(Status.KEPT, DEVELOPER_REASON)
     if named:  # HUBSPOT_DEV_KEY if DEBUG else HUBSPOT_PROD_KEY, to /crm/v3/owners

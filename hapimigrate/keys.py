@@ -43,6 +43,20 @@ _PLACEHOLDER_WORDS = frozenset(
 _WORD = re.compile(r"[a-z]+|[0-9]+")
 
 
+# a template's field where the key goes: string.Template's $key / ${key}, str.format's
+# {key} / {}, %-formatting's %s / %(key)s, <key>, :key
+_TEMPLATE_FIELD = re.compile(
+    r"\$\{?[A-Za-z_]\w*\}?|\{\{?[A-Za-z_]?[\w.\[\]]*\}?\}|%(?:\([^)]*\))?[sdr]"
+    r"|<[^<>]*>|:[A-Za-z_]\w*"
+)
+
+
+def is_template_field(text: str | None) -> bool:
+    """Whether ``text`` (what follows ``hapikey=`` in a literal) is a template's
+    field the key is put in at run time, not a key."""
+    return bool(text) and _TEMPLATE_FIELD.fullmatch(text.strip()) is not None
+
+
 def is_plausible_key(text: str | None) -> bool:
     """Whether ``text``, the value of a literal, could be a real key (so a key to
     revoke), rather than an empty string or a placeholder."""

@@ -223,13 +223,18 @@ def _hapikey_uses(
 
 
 def _lines(text: str) -> tuple[list[str], list[int]]:
-    """The lines (as ``str.splitlines``) and the offset each starts at."""
-    kept = text.splitlines(keepends=True)
+    """The lines and the offset each starts at: cut at line ends only, as
+    editors and Python count them (``str.splitlines`` also cuts at a form feed,
+    a vertical tab, U+2028..., and a site's line would be off)."""
+    kept = _LINE.findall(text)
     starts, offset = [], 0
     for line in kept:
         starts.append(offset)
         offset += len(line)
-    return text.splitlines(), starts
+    return [line.rstrip("\r\n") for line in kept], starts
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def _literal_key(text: str, at: int | None, uuid: bool = False) -> bool:

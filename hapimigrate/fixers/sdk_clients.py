@@ -196,15 +196,27 @@ ATTRIBUTE_REASON = (
 )
 
 
+SEQUENCE_REASON = (
+    "the client is given its arguments from a sequence (*...), whose first may be "
+    "the key: give it access_token instead, by hand"
+)
+
+
 def _built_from_a_mapping(ctx: ModuleContext, call: cst.Call) -> None:
-    """``Hubspot3(**HUBSPOT_CONFIG)``: the key may be in the mapping."""
+    """``Hubspot3(**HUBSPOT_CONFIG)``: the key may be in the mapping;
+    ``HubSpot(*[KEY])``, ``HubSpot(*args)``: it may be the first argument."""
     keywords = {a.keyword.value for a in call.args if a.keyword is not None}
+    sdk = _sdk(ctx.qualified_names(call.func)) or ""
+    if "access_token" in keywords:
+        return
+    first = True  # *args in the key's place: before any other positional one
     for arg in call.args:
-        if arg.star == "**" and "access_token" not in keywords:
-            sdk = _sdk(ctx.qualified_names(call.func)) or ""
+        if arg.star == "**" or (arg.star == "*" and first and sdk != "create"):
             calls = _client_calls(ctx, call, sdk)
-            ctx.site(arg, Kind.SDK, Status.MANUAL, MAPPING_REASON, calls=calls)
+            reason = MAPPING_REASON if arg.star == "**" else SEQUENCE_REASON
+            ctx.site(arg, Kind.SDK, Status.MANUAL, reason, calls=calls)
             return
+        first = first and arg.keyword is not None
 
 
 def _sets_api_key(node: cst.Assign) -> bool:

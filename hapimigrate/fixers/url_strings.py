@@ -27,6 +27,7 @@ import libcst as cst
 from hapimigrate.analysis import call_endpoints, origins
 from hapimigrate.analysis import querystring
 from hapimigrate.analysis import values
+from hapimigrate import keys
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import plus_operands
 from hapimigrate.decide import KeyUse, decide
@@ -350,7 +351,7 @@ def _export(
 
 def _literal_value(cut: Cut) -> bool:
     text = cut.value_text
-    return bool(text) and not cut.has_placeholders
+    return bool(text) and not cut.has_placeholders and not keys.is_template_field(text)
 
 
 def _cut_pieces(ctx: ModuleContext, pieces: list[Piece], cut: Cut) -> None:

@@ -11,7 +11,7 @@ from itertools import groupby
 from urllib.parse import quote
 
 from hapimigrate.hubspot import lifecycle as lifecycles
-from hapimigrate.model import Kind
+from hapimigrate.model import Kind, Status
 from hapimigrate.report import LifecycleCall, Report, SiteScopes
 
 # What to create instead of a legacy private app, and the sources that say so.
@@ -362,6 +362,15 @@ def _sources(report: Report, markdown: bool) -> list[str]:
 def scope_summary(report: Report) -> str:
     """One line for stderr at the end of diff/apply."""
     if not report.scopes and not report.any_of:
+        migrated = [u for u in report.unknown if u.site.status == Status.REWRITE]
+        if migrated:  # its endpoints' scopes are unknown, not absent
+            n = len(migrated)
+            return (
+                f"hapimigrate: the scopes the token needs are unknown: {n} migrated "
+                f"call{'s' * (n != 1)} go{'es' * (n == 1)} to "
+                f"{'an endpoint' if n == 1 else 'endpoints'} hapimigrate does not "
+                "know (see hapimigrate report)"
+            )
         return (
             "hapimigrate: the migrated code needs no scopes that hapimigrate knows of"
         )

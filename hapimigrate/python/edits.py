@@ -278,8 +278,9 @@ class EditApplier(cst.CSTTransformer):
         super().__init__()
         self.edits = edits
         self.parent = parent  # of a node of the original tree
-        # blank lines above a removed statement, for the statement after it
-        self._carry: tuple[object, int] | None = None
+        # blank lines above a removed statement, for the statement after it (as
+        # written: a form feed stays)
+        self._carry: tuple[object, list[cst.EmptyLine]] | None = None
 
     def on_leave(self, original, updated):
         replacement = self.edits.replace.get(original)
@@ -296,9 +297,9 @@ class EditApplier(cst.CSTTransformer):
                 self._carry = None
                 own = result.leading_lines
                 lead = len(own) - len(list(_without_leading_blanks(own)))
-                if blanks > lead:
+                if len(blanks) > lead:
                     result = result.with_changes(
-                        leading_lines=[cst.EmptyLine()] * (blanks - lead) + list(own)
+                        leading_lines=[*blanks[: len(blanks) - lead], *own]
                     )
         if (
             isinstance(original, (cst.Module, cst.IndentedBlock))
@@ -510,15 +511,14 @@ class EditApplier(cst.CSTTransformer):
             replacement = self.edits.statements.get(old, [None])
             body.extend(new if s is None else s for s in replacement)
         if not body:
-            blanks = len(updated.leading_lines) - len(
-                list(_without_leading_blanks(updated.leading_lines))
-            )
+            lines = list(updated.leading_lines)
+            blanks = lines[: len(lines) - len(list(_without_leading_blanks(lines)))]
             previous = (
                 self._carry[1]
                 if self._carry and self._carry[0] is self.parent(original)
-                else 0
+                else []
             )
-            self._carry = (self.parent(original), max(blanks, previous))
+            self._carry = (self.parent(original), max(blanks, previous, key=len))
             return cst.RemoveFromParent()
         if len(original.body) == 1 and len(body) > 1:
             # one statement became several: one line each, like the code around it
