@@ -647,3 +647,26 @@ def test_a_developer_named_key_to_webhooks_and_forms_keeps_the_webhooks_one():
     }
     text = new_text(result)
     assert "params={'hapikey': DEV}" in text and f"'{FORMS[0]}', json" in text
+
+
+def test_a_request_reached_by_an_unfollowed_property_read_gets_no_header():
+    """``client.auth`` (a property read outside its class) is not followed: its
+    key stays, and another use reaching the same request must not give it the
+    header beside that key (R13's class)."""
+    source = (
+        "import os\nimport requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "URL = 'https://api.hubapi.com/crm/v3/owners'\n"
+        "class Client:\n    @property\n    def auth(self):\n"
+        "        return {'hapikey': KEY}\n"
+        "def defaults():\n    return {'hapikey': KEY, 'limit': 2}\n"
+        "client = Client()\n"
+        "def owners():\n    return requests.get(URL, params={**client.auth, **defaults()})\n"
+    )
+    result = migrate(source)
+    assert result.new is None
+    assert {s.line: s.status for s in result.sites} == {
+        8: Status.MANUAL,
+        10: Status.MANUAL,
+    }
+    [other] = [s for s in result.sites if s.line == 10]
+    assert "left for a person" in other.reason

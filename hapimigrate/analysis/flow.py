@@ -190,6 +190,9 @@ class NoUse(FlowError):
     def __init__(self, message: str, node: cst.CSTNode) -> None:
         super().__init__(message)
         self.node = node
+        # reads of it not followed (a property read as ``client.auth``): the
+        # requests they reach carry a key left for a person
+        self.unfollowed: tuple[cst.CSTNode, ...] = ()
 
 
 class UnusedReturn(Unused):
@@ -688,12 +691,18 @@ class Flow:
                 and attribute.value.value == "self"
                 and ctx.ancestor(attribute, cst.ClassDef) is owner
             ):
-                raise NoUse(
+                error = NoUse(
                     f"the value is returned by the property {function.name.value}, "
                     f"read as {ctx.code(attribute)} at line {ctx.start(attribute)[0]}, "
                     "which hapimigrate does not follow",
                     function.name,
                 )
+                error.unfollowed = tuple(  # wherever it is read (conservative)
+                    a
+                    for a in ctx.index.attributes.get(function.name.value, ())
+                    if not isinstance(ctx.parent(a), (cst.Decorator, cst.AssignTarget))
+                )
+                raise error
             if isinstance(holder, (cst.AssignTarget, cst.Del)) or (
                 isinstance(holder, (cst.AugAssign, cst.AnnAssign))
                 and holder.target is attribute

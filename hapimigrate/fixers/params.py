@@ -161,6 +161,24 @@ def _keyword_entry(ctx: ModuleContext, arg: cst.Arg) -> None:
     _migrate(ctx, arg, call, arg.value, record, start=start, target=target)
 
 
+def _note_unfollowed(
+    ctx: ModuleContext, problem: FlowError, status: Status, where: cst.CSTNode
+) -> None:
+    """The requests the reads the flow did not follow reach (``client.auth``
+    of a property returning the key): they carry this key, left for a person,
+    so another use reaching them leaves them as they are too."""
+    what = f"the key at line {ctx.start(where)[0]}"
+    for read in getattr(problem, "unfollowed", ()):
+        try:
+            reached = Flow(ctx).follow(read)
+        except FlowError:
+            continue
+        attach.note_requests(ctx, reached, status)
+        for sink in reached.sinks if status != Status.REWRITE else ():
+            if sink.call is not None:
+                ctx.left_keys.setdefault(id(sink.call), what)
+
+
 def _note_passed_key(
     ctx: ModuleContext, call: cst.Call, status: Status, what: str
 ) -> None:
@@ -271,6 +289,7 @@ def _migrate(
         ):
             return
         decision = decide(KeyUse(key_source, problem=str(problem)))
+        _note_unfollowed(ctx, problem, decision.status, where)
         passed = ctx.parent(start) if start is not None else None
         if isinstance(passed, cst.Arg) and isinstance(ctx.parent(passed), cst.Call):
             helper = ctx.parent(passed)
