@@ -670,3 +670,13 @@ def test_a_request_reached_by_an_unfollowed_property_read_gets_no_header():
     }
     [other] = [s for s in result.sites if s.line == 10]
     assert "left for a person" in other.reason
+
+
+def test_a_big_python2_file_keeps_its_python2_forms_when_sliced(tmp_path):
+    """A big module is migrated on its relevant statements only: a Python 2
+    sign in a statement left out of the slice still counts."""
+    filler = "".join(f"def f{i}(x):\n    return x + {i}\n\n" for i in range(3000))
+    source = PY2_BODY + filler + "def known(d):\n    return d.has_key('x')\n"
+    text = new_text(migrate(source))
+    assert "{**" not in text and "dict(headers or {}" in text
+    _python2_compiles(text, tmp_path)

@@ -108,6 +108,12 @@ _PYTHON2_SIGNS = re.compile(
     re.MULTILINE,
 )
 
+
+def looks_python2(data: bytes) -> bool:
+    """Whether a module's source shows Python 2 era code (see _PYTHON2_SIGNS)."""
+    return _PYTHON2_SIGNS.search(data.decode("latin-1")) is not None
+
+
 # a notebook whose kernel is Python 2 (python.notebooks): its cells' code
 # stays valid Python 2 whatever it holds
 PYTHON2_RUNTIME: ContextVar[bool] = ContextVar("python2_runtime", default=False)

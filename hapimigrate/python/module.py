@@ -16,6 +16,7 @@ from hapimigrate.analysis import values
 from hapimigrate.fixers import registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
 from hapimigrate.python import prepare, roundtrip, slicing
+from hapimigrate.python import context
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import EditApplier, Edits
 from hapimigrate.python.imports import add_imports, defined_too_late
@@ -51,6 +52,8 @@ def _sliced(
     if part is None and roundtrip.too_deep(data):  # LibCST's parser would crash
         return unparsed(path, data, "too deeply nested to parse", options)
     if part is not None:
+        # the slice may leave out what says Python 2 (a .has_key( elsewhere)
+        python2 = python2 or context.looks_python2(data)
         result = _process(path, part.source, options, python2)
         if not result.sites or result.sites[0].status != Status.UNPARSED:
             sites = tuple(
