@@ -384,10 +384,10 @@ def _warm_candidates(
 ) -> Iterator[FileResult]:
     """process_files with the warm workers (:mod:`hapimigrate.warm`): the warm
     process imported LibCST while this one read the files, and takes the
-    candidates, with a second worker it forks from two candidates on (where a
-    core is free, the standard library's 8 candidates take about 40 ms less;
-    the pages both processes then copy as they write cost about 30 ms of
-    CPU, 8% of the run). This process prepares the candidates as it hands
+    candidates, with a second worker it forks from two candidates on where a
+    core is free (there, the standard library's 8 candidates take about 50 ms
+    less; the pages both processes then copy as they write cost about 30 ms
+    of CPU, 8% of the run). This process prepares the candidates as it hands
     them out (see _Handed)."""
     candidates: list[tuple[str, bytes | None]] = []
     for path in paths:
@@ -396,9 +396,21 @@ def _warm_candidates(
             candidates.append((path, data))
         else:
             yield FileResult(path)
-    several = workers if len(candidates) >= WARM_SECOND else 1
+    several = workers if len(candidates) >= WARM_SECOND and _spare_core() else 1
     items = _Handed(candidates, options)
     yield from ready.map(_process_handed, items, options, several)
+
+
+def _spare_core() -> bool:
+    """Whether the machine has a core to spare for a second worker: its
+    1-minute load average below its cores (where it cannot be read, assumed).
+    On a busy machine the second worker saves nothing and its copied pages
+    cost CPU (the standard library at load 16: 1.72 -> 1.95 s)."""
+    try:
+        load = os.getloadavg()[0]
+    except (OSError, AttributeError):
+        return True
+    return load < (os.cpu_count() or 1)
 
 
 class _Handed:

@@ -157,3 +157,59 @@ def test_the_warm_workers_output_is_the_single_process_s(tmp_path, command):
     assert facts["code"] == alone.returncode == (0 if command == ["report"] else 1)
     assert done.stdout == alone.stdout
     assert done.stdout.count("big.py") >= 1 and done.stdout.count("big_too.py") >= 1
+
+
+@pytest.mark.parametrize(
+    "load, spare", [(0.3, True), (1.9, True), (2.0, False), (16.0, False)]
+)
+def test_a_second_worker_only_where_a_core_is_spare(monkeypatch, load, spare):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+    assert run._spare_core() is spare
+
+
+def test_a_load_that_cannot_be_read_leaves_the_second_worker(monkeypatch):
+    def unreadable():
+        raise OSError("no /proc/loadavg")
+
+    monkeypatch.setattr(os, "getloadavg", unreadable)
+    assert run._spare_core()
+
+
+# Two workers whatever the load: the warm process processes the sample, then
+# forks the second; the results are process_file's, in order.
+TWO = """
+import json, os, sys
+program, tree = sys.argv[1:]
+sys.argv = [program, "check", tree]
+from hapimigrate import warm
+import hapimigrate.cli
+from hapimigrate import providers, run
+from hapimigrate.model import RunOptions
+paths = sorted(os.path.join(tree, name) for name in os.listdir(tree))
+options = RunOptions(providers.resolve(None), scan_text=True, calls="dated")
+candidates = [(p, run._read(p)) for p in paths]
+ready = warm.take()
+assert ready is not None
+results = list(ready.map(run._process_handed, run._Handed(candidates, options),
+                         options, 2))
+alone = [run.process_file(p, options) for p in paths]
+print(json.dumps({"same": results == alone, "count": len(results),
+                  "sites": sum(len(r.sites) for r in results)}))
+"""
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "fork") or (os.cpu_count() or 1) < 2,
+    reason="the warm workers need os.fork and two cores",
+)
+def test_two_warm_workers_give_process_file_s_results(tmp_path):
+    _tree(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", TWO, PROGRAM, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    facts = json.loads(done.stdout)
+    assert facts["same"] and facts["count"] == 5 and facts["sites"] >= 6
