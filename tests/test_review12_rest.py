@@ -103,6 +103,17 @@ JOINED_DEVELOPER_URLS = {
         "    return requests.get(url, params={'hapikey': KEY})\n",
         "webhooks",
     ),
+    "urljoin of a path join": (
+        "from urllib.parse import urljoin\n"
+        "def f():\n    return requests.get(urljoin(BASE, posixpath.join(WEBHOOKS, APP_ID,"
+        " 'settings')), params={'hapikey': KEY})\n",
+        "webhooks",
+    ),
+    "a prefix constant and a path from the caller": (
+        "def f(path):\n    return requests.get(posixpath.join(BASE, WEBHOOKS, path),"
+        " params={'hapikey': KEY})\n",
+        "webhooks",
+    ),
     "the key in the URL's query": (
         "def f():\n    return requests.get(posixpath.join(BASE, WEBHOOKS, APP_ID,"
         " 'settings') + '?hapikey=' + KEY)\n",
@@ -135,6 +146,19 @@ def test_an_unreadable_url_in_a_module_that_sends_to_webhooks_stays():
     assert by_status == {Status.KEPT, Status.MANUAL}, result.sites
     manual = [s for s in result.sites if s.line == 11][0]
     assert "this module sends to a developer-key API (webhooks)" in manual.reason
+
+
+def test_an_unreadable_url_beside_a_developer_prefix_constant_stays():
+    """WEBHOOKS = "webhooks/v3" names the API its app id follows; a request
+    whose URL comes from elsewhere in that module may go there."""
+    source = HEAD + (
+        "def other(path):\n    return requests.get(BASE + path, params={'hapikey': KEY})\n"
+    )
+    result = migrate(source)
+    assert new_text(result) is None
+    [site] = [s for s in result.sites if s.line == 9]
+    assert site.status == Status.MANUAL
+    assert "this module sends to a developer-key API (webhooks)" in site.reason
 
 
 def test_an_unreadable_url_in_a_module_without_developer_apis_is_migrated():

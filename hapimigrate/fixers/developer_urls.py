@@ -40,6 +40,7 @@ MODULE_DEVELOPER_API = (
 )
 
 _PATH_JOINS = {"posixpath.join", "os.path.join"}
+_URLJOINS = {"urllib.parse.urljoin", "urlparse.urljoin", "requests.compat.urljoin"}
 _DEPTH = 6
 _modules: "weakref.WeakKeyDictionary[ModuleContext, str | None]" = (
     weakref.WeakKeyDictionary()
@@ -84,7 +85,11 @@ def _module_developer_api(ctx: ModuleContext) -> str | None:
         if id(root) in seen:
             continue
         seen.add(id(root))
-        found = hubspot.developer_api_named(_render(ctx, root, 0))
+        text = _render(ctx, root, 0)
+        # WEBHOOKS = "webhooks/v3": a prefix the app id follows
+        found = hubspot.developer_api_named(text) or hubspot.developer_api_named(
+            text.rstrip("/") + "/{}"
+        )
         if found:
             break
     _modules[ctx] = found
@@ -110,6 +115,9 @@ def _render(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> str:
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
         return again(node.left) + again(node.right)
     if isinstance(node, cst.Call):
+        if ctx.qualified_names(node.func) & _URLJOINS and len(node.args) == 2:
+            base, url = (again(a.value) for a in node.args)  # roughly: scanned below
+            return url if "://" in url else base.rstrip("/") + "/" + url.lstrip("/")
         joined = _join_items(ctx, node)
         if joined is not None:
             separator, items = joined
