@@ -387,3 +387,27 @@ def test_the_noqa_mark_is_read_on_the_names_own_line_after_a_form_feed():
     result, site = _only_site(source)
     assert site.status == Status.MANUAL, site
     assert result.new is None
+
+
+def test_a_store_of_tenants_keys_stays_the_callers_whatever_it_is_named(tmp_path):
+    """The store rule (a tree function reading a database, given a run-time
+    value) still decides: its keys are each tenant's, sent as their tokens."""
+    results = _tree(
+        tmp_path,
+        {
+            "tenants.py": "import sqlite3\n"
+            "def key_for(portal_id):\n"
+            "    row = sqlite3.connect('t.db').execute("
+            "'select key from t where id = ?', (portal_id,)).fetchone()\n"
+            "    return row[0]\n",
+            "crm.py": HEAD
+            + "import tenants as tenant_store\n"
+            + "def owners(portal_id):\n"
+            + "    key = tenant_store.key_for(portal_id)\n"
+            + "    return requests.get(URL, params={'hapikey': key})\n",
+        },
+    )
+    (site,) = _key_sites(results["crm.py"])
+    assert site.status == Status.REWRITE, site
+    assert "stored per tenant" in site.reason
+    assert '"Bearer " + key' in results["crm.py"].new.decode()

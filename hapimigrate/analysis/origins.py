@@ -551,8 +551,8 @@ def _imported_chain(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> Origin
     if depth > 0 and _extends_chain(ctx, node):
         return None  # the chain around it was decided
     root, names, computed = _chain(node)
-    if not isinstance(root, cst.Name):
-        return None
+    if not isinstance(root, cst.Name) or (computed and _stored_lookup(ctx, node)):
+        return None  # tenants.key_for(portal_id): a store of keys per tenant
     statement = _import_statement(ctx, root)
     if statement is None:
         return None
