@@ -241,6 +241,7 @@ class _Other:
         # the module's calls give one, self.tl): a unit naming one is read too
         chains = Chains(tree)
         hints = top | chains.hints(_names_developer_word)
+        hints |= {n.rsplit(".", 1)[-1] for n in top if "." in n}  # Paths().subs
         for unit in [units[-1], *units[:-1]]:
             text = b"\n".join(
                 line
@@ -601,7 +602,14 @@ def _returns_path(function: ast.AST, known: _Tables) -> bool:
     known at run time (``globals()[name]``, ``getattr(paths, name)``): it
     cannot be read, and may be one."""
     body = getattr(function, "body", [])
-    local = _developer_names(body, set(known), known)
+    local = set(known)
+    for _ in range(2):  # a name bound from another one
+        for statement in _statements(body):
+            if isinstance(statement, ast.Assign) and any(
+                _developer_path(part) is not None or _uses_name(part, local, known)
+                for part in _path_parts(statement.value)
+            ):  # path = "/webhooks/..." % app; not response = get(path)
+                local |= {t.id for t in statement.targets if isinstance(t, ast.Name)}
     unreadable = _looked_up if known else (lambda value: False)
     todo = list(body)
     while todo:
@@ -612,14 +620,63 @@ def _returns_path(function: ast.AST, known: _Tables) -> bool:
             continue
         if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom)):
             value = node.value
-            if value is not None and (
-                _developer_path(value) is not None
-                or _uses_name(value, local, known)
-                or unreadable(value)
-            ):
-                return True
+            for part in _path_parts(value) if value is not None else ():
+                if (
+                    _developer_path(part) is not None
+                    or _uses_name(part, local, known)
+                    or unreadable(part)
+                ):
+                    return True
         todo.extend(ast.iter_child_nodes(node))
     return False
+
+
+# calls whose value is built from their arguments' text (a path still)
+_BUILDERS = frozenset({"format", "join", "urljoin", "quote", "replace", "strip"})
+
+
+def _path_parts(value: ast.expr) -> Iterator[ast.expr]:
+    """The parts of a returned value that make its text: the strings, names,
+    entries and path functions it is built from (``SUBS % app``,
+    ``"/webhooks/..." + x``, ``SUBS.format(app)``, ``paths.subs(app)``); not
+    the arguments of another call (``return hs_get("/webhooks/...")`` returns
+    a response, not a path)."""
+    if isinstance(value, ast.BinOp):
+        yield from _path_parts(value.left)
+        yield from _path_parts(value.right)
+    elif isinstance(value, ast.IfExp):
+        yield from _path_parts(value.body)
+        yield from _path_parts(value.orelse)
+    elif isinstance(value, (ast.Tuple, ast.List)):
+        for item in value.elts:
+            yield from _path_parts(item)
+    elif isinstance(value, ast.Call):
+        func = value.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name in _BUILDERS:
+            if isinstance(func, ast.Attribute):
+                yield from _path_parts(func.value)  # SUBS.format(app)
+            for argument in value.args:
+                yield from _path_parts(argument)
+        elif name in ("globals", "vars", "getattr"):
+            yield value
+        elif _dotted(func) is not None:
+            yield func  # paths.subscriptions(app): the function's name
+        elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):
+            inner = func.value.func  # Paths().subscriptions(app)
+            if _dotted(inner) is not None:
+                yield ast.Attribute(inner, func.attr, ast.Load())
+    elif isinstance(value, ast.Subscript):
+        root = value
+        while isinstance(root, ast.Subscript):
+            root = root.value
+        if _dotted(root) is not None or _looked_up(root):
+            yield value  # ROUTES[kind], globals()[name]
+    elif isinstance(value, ast.Attribute):
+        if _dotted(value) is not None:
+            yield value
+    elif isinstance(value, (ast.Constant, ast.JoinedStr, ast.Name)):
+        yield value  # a string, an f-string, a name
 
 
 def _looked_up(value: ast.expr) -> bool:
