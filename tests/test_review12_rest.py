@@ -132,35 +132,6 @@ def test_a_joined_developer_url_keeps_its_key(name):
     assert any(f"developer-key API ({family})" in s.reason for s in sends)
 
 
-def test_an_unreadable_url_in_a_module_that_sends_to_webhooks_stays():
-    """The same key goes to a webhooks endpoint (kept) and to a URL whose path
-    is a run-time value: that one may be a webhooks call too."""
-    source = HEAD + (
-        "def hooks():\n    return requests.get(BASE + '/webhooks/v3/%s/settings'"
-        " % APP_ID, params={'hapikey': KEY})\n"
-        "def other(path):\n    return requests.get(BASE + path, params={'hapikey': KEY})\n"
-    )
-    result = migrate(source)
-    assert new_text(result) is None
-    by_status = {s.status for s in result.sites if s.line in (9, 11)}
-    assert by_status == {Status.KEPT, Status.MANUAL}, result.sites
-    manual = [s for s in result.sites if s.line == 11][0]
-    assert "this module sends to a developer-key API (webhooks)" in manual.reason
-
-
-def test_an_unreadable_url_beside_a_developer_prefix_constant_stays():
-    """WEBHOOKS = "webhooks/v3" names the API its app id follows; a request
-    whose URL comes from elsewhere in that module may go there."""
-    source = HEAD + (
-        "def other(path):\n    return requests.get(BASE + path, params={'hapikey': KEY})\n"
-    )
-    result = migrate(source)
-    assert new_text(result) is None
-    [site] = [s for s in result.sites if s.line == 9]
-    assert site.status == Status.MANUAL
-    assert "this module sends to a developer-key API (webhooks)" in site.reason
-
-
 def test_an_unreadable_url_in_a_module_without_developer_apis_is_migrated():
     source = (
         "import os, posixpath, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"

@@ -9,14 +9,13 @@ with ``parts`` a list written in the module) renders to no path
 (:func:`hapimigrate.analysis.values.url_template` leaves it a field), so the
 key there looked like a portal key. Here such a URL is rendered once more,
 through those joins and the names feeding them; the request stays for a person
-when that rendering (or any literal part of it) names a developer-key API, or
-when the module sends to a developer-key API anywhere (the same key, most
-likely: the request's endpoint is unknown, and may well be one of those).
+when that rendering names a developer-key API. (A helper whose path its callers
+give, other modules among them, is :mod:`hapimigrate.tree_developer`'s: a module
+merely holding a webhooks path does not make its other requests manual.)
 """
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -33,23 +32,18 @@ NAMES_DEVELOPER_API = (
     "developer-key API ({}), which takes the developer key only (a token is "
     "refused there): keep the key for it, or migrate the request by hand"
 )
-MODULE_DEVELOPER_API = (
-    "the URL's path cannot be read here, and this module sends to a developer-key "
-    "API ({}), which takes the developer key only (a token is refused there): "
-    "if this request goes there too, keep the key; else migrate it by hand"
-)
 
 _PATH_JOINS = {"posixpath.join", "os.path.join"}
 _URLJOINS = {"urllib.parse.urljoin", "urlparse.urljoin", "requests.compat.urljoin"}
 _DEPTH = 6
-_modules: "weakref.WeakKeyDictionary[ModuleContext, str | None]" = (
-    weakref.WeakKeyDictionary()
-)
 
 
 def route_problem(ctx: ModuleContext, route: Route) -> str | None:
     """Why the route's requests must not get the token, if a URL whose path
     cannot be read may go to a developer-key API."""
+    endpoints = call_endpoints.site_endpoints(ctx, route)
+    if endpoints and all(e.path for e in endpoints):
+        return None  # known through the callers (hs_get(ROUTES["owners"])): decided
     for sink in route.sinks:
         node = call_endpoints.sink_url_node(sink)
         if node is None:
@@ -67,33 +61,7 @@ def url_problem(ctx: ModuleContext, node: cst.CSTNode) -> str | None:
     found = hubspot.developer_api_named(_render(ctx, node, 0))
     if found:
         return NAMES_DEVELOPER_API.format(found)
-    found = _module_developer_api(ctx)
-    if found:
-        return MODULE_DEVELOPER_API.format(found)
     return None
-
-
-def _module_developer_api(ctx: ModuleContext) -> str | None:
-    """The first developer-key API the module's strings and joins name."""
-    if ctx in _modules:
-        return _modules[ctx]
-    found = None
-    roots = [values.string_root(ctx, s) for s in ctx.index.strings]
-    roots += [c for c in ctx.index.calls if _join_items(ctx, c) is not None]
-    seen: set[int] = set()
-    for root in roots:
-        if id(root) in seen:
-            continue
-        seen.add(id(root))
-        text = _render(ctx, root, 0)
-        # WEBHOOKS = "webhooks/v3": a prefix the app id follows
-        found = hubspot.developer_api_named(text) or hubspot.developer_api_named(
-            text.rstrip("/") + "/{}"
-        )
-        if found:
-            break
-    _modules[ctx] = found
-    return found
 
 
 def _render(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> str:
