@@ -20,10 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from hapimigrate import providers, run
-from hapimigrate.model import RunOptions, Status
+from hapimigrate.model import Status
 
-OPTIONS = RunOptions(provider=providers.resolve("env:HUBSPOT_ACCESS_TOKEN"))
+from tests.trees import migrate
 
 BASE = (
     "import requests\n"
@@ -55,22 +54,6 @@ FACADE = (
 )
 FACTORY_USER = "import facade\n\ndef owners():\n    return facade.make().owners()\n"
 MIRROR = "'https://hubspot-mirror.example.com'"
-
-
-def migrate(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[list, str, list]]:
-    """Migrate a tree: {name: (its key sites' statuses, its text after, reasons)}."""
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    paths = sorted(str(tmp_path / name) for name in files)
-    out = {}
-    for result in run.results(paths, OPTIONS, jobs=1):
-        assert result.error is None, result.error
-        name = Path(result.path).relative_to(tmp_path).as_posix()
-        sites = [s for s in result.sites if s.kind.value not in ("call", "version")]
-        after = result.new.decode() if result.changed else files[name]
-        out[name] = ([s.status for s in sites], after, [s.reason for s in sites])
-    return out
 
 
 def assert_held(out: dict, files: dict[str, str], where: str, what: str) -> None:

@@ -14,50 +14,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import libcst as cst
 import pytest
 
-from hapimigrate import providers, run
-from hapimigrate.model import RunOptions, Status
+from hapimigrate.model import Status
 from hapimigrate.python.dead_settings import exported_names
-from tests.behaviour.compare import WRONG
-from tests.behaviour.harness import Settings, run_project
+from tests.trees import behaves, migrate
 
-OPTIONS = RunOptions(provider=providers.resolve("env:HUBSPOT_ACCESS_TOKEN"))
 BEARER = '"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]'
-
-
-def migrate(root: Path, files: dict[str, str]) -> dict[str, tuple[list, str, list]]:
-    """Migrate a tree: {name: (statuses of its key sites, text after, reasons)}."""
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    paths = sorted(str(root / name) for name in files)
-    out = {}
-    for result in run.results(paths, OPTIONS, jobs=1):
-        assert result.error is None, result.error
-        name = Path(result.path).relative_to(root).as_posix()
-        sites = [s for s in result.sites if s.kind.value not in ("call", "version")]
-        text = result.new.decode() if result.changed else files[name]
-        out[name] = ([s.status for s in sites], text, [s.reason for s in sites])
-    return out
-
-
-def behaves(root: Path, files: dict[str, str], manual: int) -> None:
-    """Run the project's cases before and after ``apply``: no wrong verdict
-    (token to another host, credential lost, crash), ``manual`` sites left."""
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    result = run_project(root, Settings())
-    assert not result.errors, result.errors
-    assert result.verdicts
-    assert [v.label for v in result.verdicts if v.kind == WRONG] == []
-    assert result.counts.manual == manual
 
 
 # -- F1: a setting in __all__ ----------------------------------------------
