@@ -8,7 +8,6 @@ import functools
 import os
 import re
 
-
 # a place another module only sets a name (tree_settings.first_reader marks
 # it so; python.dead_keys says it is set there, not read)
 SET_BY = "set:"

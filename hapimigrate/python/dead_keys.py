@@ -11,7 +11,6 @@ variable stays required, and why.
 from __future__ import annotations
 
 import os
-import re
 from typing import Mapping
 
 import libcst as cst
