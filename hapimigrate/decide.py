@@ -19,6 +19,7 @@ may go once nothing reads it. The rules live here once:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hapimigrate import hubspot
@@ -55,6 +56,7 @@ SEVERAL_KEYS = (
     "portals perhaps: one token for all would mix them up; give each its own token "
     "by hand"
 )
+_QUOTED = re.compile(r"""(['"])[^'"]*\1""")  # a string literal of the code
 UNKNOWN_ORIGIN = (
     "hapimigrate cannot tell where the key's value comes from (a table, a file, "
     "a call): if it is the configured portal's key, send the token here by hand; "
@@ -138,6 +140,11 @@ def decide(use: KeyUse) -> Decision:
     if origin.kind == SEVERAL:
         return Decision(Status.MANUAL, SEVERAL_KEYS.format(origin.parameter))
     if origin.kind != CONFIG:
+        # what origins found it to be (g.hubspot_key: state per request...), said
+        # when it quotes no literal (a key's value is never shown)
+        found = origin.parameter
+        if found and not _QUOTED.search(found):
+            return Decision(Status.MANUAL, f"{UNKNOWN_ORIGIN} ({found})")
         return Decision(Status.MANUAL, UNKNOWN_ORIGIN)
     return Decision(Status.REWRITE, send_token=True, key_may_go=True)
 

@@ -411,3 +411,14 @@ def test_a_store_of_tenants_keys_stays_the_callers_whatever_it_is_named(tmp_path
     assert site.status == Status.REWRITE, site
     assert "stored per tenant" in site.reason
     assert '"Bearer " + key' in results["crm.py"].new.decode()
+
+
+def test_the_reason_says_what_the_key_was_found_to_be():
+    """The manual reason names the per-request state it found, never a key's
+    value: a default written in the code is not quoted back."""
+    _, site = _only_site(_get("g.hubspot_key", "from flask import g\n"))
+    assert "state per request, per user or per tenant (g)" in site.reason
+    _, site = _only_site(
+        _get("session.get('k', 'pat-na1-11111111')", "from flask import session\n")
+    )
+    assert site.status == Status.MANUAL and "pat-na1" not in site.reason
