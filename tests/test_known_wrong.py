@@ -16,55 +16,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from hapimigrate import providers, run
-from hapimigrate.model import FileResult, RunOptions, Status
 from hapimigrate.python.imports import CYCLE_AT_IMPORT
 from tests.conftest import migrate, run_cli
+from tests.trees import key_sites, left_alone, migrated, tree
 
 TOKEN = "pat-na1-known-0001"
-
-
-def tree(tmp_path: Path, files: dict[str, str], spec: str | None = None):
-    """Every file migrated together (the tree-wide passes): name -> result."""
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    paths = sorted(str(p) for p in tmp_path.rglob("*.py"))
-    options = RunOptions(providers.resolve(spec))
-    return {
-        Path(r.path).relative_to(tmp_path).as_posix(): r
-        for r in run.results(paths, options, jobs=1)
-    }
-
-
-def key_sites(result: FileResult):
-    return [s for s in result.sites if s.kind.value not in ("call", "version")]
-
-
-def left_alone(result: FileResult, *words: str) -> None:
-    """Nothing written, every key site manual, its reason naming ``words``."""
-    assert result.error is None, result.error
-    assert not result.changed
-    sites = key_sites(result)
-    assert sites and all(s.status == Status.MANUAL for s in sites), sites
-    reasons = " ".join(s.reason for s in sites)
-    for word in words:
-        assert word in reasons, (word, reasons)
-
-
-def migrated(result: FileResult) -> str:
-    assert result.error is None, result.error
-    sites = key_sites(result)
-    assert sites and all(s.status == Status.REWRITE for s in sites), [
-        (s.status, s.reason) for s in sites
-    ]
-    return result.new.decode()
 
 
 # -- h7: a module-level value another module changes ------------------------------

@@ -19,56 +19,14 @@ and the reasons a person is given for what is left:
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import textwrap
 import types
-from pathlib import Path
 
 import pytest
 
-from hapimigrate import providers, run
-from hapimigrate.model import FileResult, RunOptions, Status
-
-OPTIONS = RunOptions(providers.resolve(None))
-
-
-def tree(root: Path, files: dict[str, str]) -> dict[str, FileResult]:
-    """Every file migrated together (the tree-wide passes): name -> result."""
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    paths = sorted(str(p) for p in root.rglob("*.py"))
-    return {
-        Path(r.path).relative_to(root).as_posix(): r
-        for r in run.results(paths, OPTIONS, jobs=1)
-    }
-
-
-def key_sites(result: FileResult):
-    return [s for s in result.sites if s.kind.value not in ("call", "version")]
-
-
-def left_alone(result: FileResult, *words: str) -> None:
-    """Nothing written, every key site manual, its reason naming ``words``."""
-    assert result.error is None, result.error
-    assert not result.changed
-    sites = key_sites(result)
-    assert sites and all(s.status == Status.MANUAL for s in sites), sites
-    reasons = " ".join(s.reason for s in sites)
-    for word in words:
-        assert word in reasons, (word, reasons)
-
-
-def migrated(result: FileResult) -> str:
-    assert result.error is None, result.error
-    sites = key_sites(result)
-    assert sites and all(s.status == Status.REWRITE for s in sites), [
-        (s.status, s.reason) for s in sites
-    ]
-    return result.new.decode()
+from hapimigrate.model import Status
+from tests.trees import key_sites, left_alone, migrated, tree
 
 
 def stdin(text: str) -> subprocess.CompletedProcess:

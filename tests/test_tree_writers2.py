@@ -21,54 +21,14 @@ or left as it is for a person with a reason naming the other module.
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 import pytest
 
-from hapimigrate import providers, run
-from hapimigrate.model import FileResult, RunOptions, Status
+from hapimigrate.model import Status
 from tests.behaviour.compare import WRONG
 from tests.behaviour.harness import Settings, run_project
 from tests.conftest import migrate
-
-
-def tree(tmp_path: Path, files: dict[str, str]) -> dict[str, FileResult]:
-    """Every file migrated together (the tree-wide passes): name -> result."""
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    paths = sorted(str(p) for p in tmp_path.rglob("*.py"))
-    options = RunOptions(providers.resolve(None))
-    return {
-        Path(r.path).relative_to(tmp_path).as_posix(): r
-        for r in run.results(paths, options, jobs=1)
-    }
-
-
-def key_sites(result: FileResult):
-    return [s for s in result.sites if s.kind.value not in ("call", "version")]
-
-
-def left_alone(result: FileResult, *words: str) -> None:
-    """Nothing written, every key site manual, its reason naming ``words``."""
-    assert result.error is None, result.error
-    assert not result.changed
-    sites = key_sites(result)
-    assert sites and all(s.status == Status.MANUAL for s in sites), sites
-    reasons = " ".join(s.reason for s in sites)
-    for word in words:
-        assert word in reasons, (word, reasons)
-
-
-def migrated(result: FileResult) -> str:
-    assert result.error is None, result.error
-    sites = key_sites(result)
-    assert sites and all(s.status == Status.REWRITE for s in sites), [
-        (s.status, s.reason) for s in sites
-    ]
-    return result.new.decode()
-
+from tests.trees import key_sites, left_alone, migrated, tree
 
 # -- F13: a developer-key path the helper's module does not write ---------------
 

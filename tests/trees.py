@@ -5,10 +5,11 @@ harness)."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from hapimigrate import providers, run
-from hapimigrate.model import RunOptions
+from hapimigrate.model import FileResult, RunOptions, Status
 from tests.behaviour.compare import WRONG
 from tests.behaviour.harness import Settings, run_project
 
@@ -45,3 +46,43 @@ def behaves(root: Path, files: dict[str, str], manual: int) -> None:
     assert result.verdicts
     assert [v.label for v in result.verdicts if v.kind == WRONG] == []
     assert result.counts.manual == manual
+
+
+def tree(root: Path, files: dict[str, str], spec: str | None = None) -> dict:
+    """Every file migrated together (dedented; ``spec``: the token provider):
+    name -> its FileResult."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    paths = sorted(str(p) for p in root.rglob("*.py"))
+    options = RunOptions(providers.resolve(spec))
+    return {
+        Path(r.path).relative_to(root).as_posix(): r
+        for r in run.results(paths, options, jobs=1)
+    }
+
+
+def key_sites(result: FileResult) -> list:
+    return [s for s in result.sites if s.kind.value not in ("call", "version")]
+
+
+def left_alone(result: FileResult, *words: str) -> None:
+    """Nothing written, every key site manual, its reason naming ``words``."""
+    assert result.error is None, result.error
+    assert not result.changed
+    sites = key_sites(result)
+    assert sites and all(s.status == Status.MANUAL for s in sites), sites
+    reasons = " ".join(s.reason for s in sites)
+    for word in words:
+        assert word in reasons, (word, reasons)
+
+
+def migrated(result: FileResult) -> str:
+    """The migrated text of a file whose every key site was rewritten."""
+    assert result.error is None, result.error
+    sites = key_sites(result)
+    assert sites and all(s.status == Status.REWRITE for s in sites), [
+        (s.status, s.reason) for s in sites
+    ]
+    return result.new.decode()
