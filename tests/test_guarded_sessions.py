@@ -28,6 +28,7 @@ from hapimigrate import providers, run
 from hapimigrate.model import RunOptions, Status
 from tests.behaviour.compare import OK, pair_findings
 from tests.behaviour.harness import Settings, run_project
+from tests.trees import migrate_sites as tree
 from tests.behaviour.records import Request
 from tests.conftest import assert_golden
 from tests.hubspot_standin import Seen, StandIn
@@ -41,22 +42,6 @@ GUARD = 'if urlsplit(r.url).hostname == "api.hubapi.com"'
 
 def key_sites(result):
     return [s for s in result.sites if s.kind.value not in ("call", "version")]
-
-
-def tree(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[list, str]]:
-    """Migrate a tree: {name: (its key sites, its text after)}."""
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    paths = sorted(str(tmp_path / name) for name in files)
-    out = {}
-    for result in run.results(paths, OPTIONS, jobs=1):
-        assert result.error is None, result.error
-        name = Path(result.path).relative_to(tmp_path).as_posix()
-        text = result.new.decode() if result.changed else files[name]
-        out[name] = (key_sites(result), text)
-    return out
 
 
 def assert_whole(out: dict, files: dict[str, str], reason: str) -> None:

@@ -9,18 +9,14 @@ still migrated, and run as before with the token."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from hapimigrate import providers, run
-from hapimigrate.model import RunOptions, Status
+from hapimigrate.model import Status
 from tests.conftest import migrate
 from tests.hubspot_standin import StandIn
 from tests.test_wrapper_shapes import run as run_recorded
+from tests.trees import migrate_sites as tree
 
-OPTIONS = RunOptions(provider=providers.resolve("env:HUBSPOT_ACCESS_TOKEN"))
 HEAD = 'import os\nimport requests\n\nKEY = os.environ["HUBSPOT_API_KEY"]\n'
 EXISTING_AUTH = "already sends an Authorization header on another path"
 
@@ -37,22 +33,6 @@ def assert_whole(source: str, reason: str) -> None:
     sites = key_sites(result)
     assert sites and {s.status for s in sites} == {Status.MANUAL}
     assert any(reason in s.reason for s in sites), [s.reason for s in sites]
-
-
-def tree(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[list, str]]:
-    """Migrate a tree: {name: (its key sites, its text after)}."""
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    paths = sorted(str(tmp_path / name) for name in files)
-    out = {}
-    for result in run.results(paths, OPTIONS, jobs=1):
-        assert result.error is None, result.error
-        name = Path(result.path).relative_to(tmp_path).as_posix()
-        text = result.new.decode() if result.changed else files[name]
-        out[name] = (key_sites(result), text)
-    return out
 
 
 # -- F8: a caller's Authorization header handed through the wrapper ------------

@@ -86,3 +86,16 @@ def migrated(result: FileResult) -> str:
         (s.status, s.reason) for s in sites
     ]
     return result.new.decode()
+
+
+def migrate_sites(root: Path, files: dict[str, str]) -> dict[str, tuple[list, str]]:
+    """Migrate a tree: {name: (its key sites, its text after)}."""
+    write(root, files)
+    paths = sorted(str(root / name) for name in files)
+    out = {}
+    for result in run.results(paths, OPTIONS, jobs=1):
+        assert result.error is None, result.error
+        name = Path(result.path).relative_to(root).as_posix()
+        text = result.new.decode() if result.changed else files[name]
+        out[name] = (key_sites(result), text)
+    return out
