@@ -282,6 +282,9 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
     node = unwrap(node)
     if node is None:
         return None
+    branches = _alternatives(node)
+    if branches and depth < 4:
+        return _any_other_host([url_template(b, depth + 1) or "{}" for b in branches])
     if node.type == "identifier" and depth < 4:
         binding = resolve(node)
         if (
@@ -335,6 +338,39 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
         else:
             out.append("{" + _hole_name(piece.hole) + "}")
     return "".join(out)
+
+
+def _alternatives(node: Node) -> list[Node]:
+    """The values ``a || b``, ``a ?? b`` and ``c ? a : b`` may take (none for
+    another expression)."""
+    if node.type == "binary_expression":
+        operator = node.child_by_field_name("operator")
+        if operator is not None and text(operator) in ("||", "??"):
+            sides = (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            )
+            return [side for side in sides if side is not None]
+    if node.type == "ternary_expression":
+        sides = (
+            node.child_by_field_name("consequence"),
+            node.child_by_field_name("alternative"),
+        )
+        return [side for side in sides if side is not None]
+    return []
+
+
+def _any_other_host(templates: list[str]) -> str:
+    """Of a fallback's possible URLs (``process.env.BASE || "https://mirror..."``),
+    one whose host is not HubSpot's: the request may go there, so the host check
+    must see it; else a value known only at run time."""
+    from hapimigrate import hubspot
+
+    for template in templates:
+        host = hubspot.host(template)
+        if host is not None and not hubspot.is_hubspot_host(host):
+            return template
+    return "{}"
 
 
 def _hole_name(node: Node) -> str:

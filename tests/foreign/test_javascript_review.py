@@ -293,7 +293,8 @@ INSTANCE = (
             "const target = process.env.TARGET || 'https://api.stripe.com/v1/charges';\n"
             "hubspot.get('/contacts/v1/lists');\n"
             "hubspot.get(target);\n",
-            ("known only at run time on line 8 (target)",),
+            # the fallback may be Stripe's URL: the reason names it
+            ("sends requests to api.stripe.com (line 8)",),
         ),
         (
             "function get(path) { return hubspot.get(path); }\n"

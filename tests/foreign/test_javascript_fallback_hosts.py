@@ -1,0 +1,50 @@
+"""A base URL with a fallback (``process.env.MIRROR || "https://mirror..."``,
+``??``, a ternary) may be either value: when one is another host's URL, the
+token would go there, so the site stays manual naming that host; a fallback to
+HubSpot's own host migrates as a base known at run time did before."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("tree_sitter_javascript")
+
+from hapimigrate import providers  # noqa: E402
+from hapimigrate.foreign import javascript  # noqa: E402
+from hapimigrate.model import RunOptions, Status  # noqa: E402
+
+KEY = "const KEY = process.env.HUBSPOT_API_KEY;\n"
+SEND = (
+    "async function owners() {\n"
+    "  return fetch(`${base}/owners/v2/owners?hapikey=${KEY}`);\n"
+    "}\n"
+)
+
+
+def _sites(base: str):
+    source = KEY + f"const base = {base};\n" + SEND
+    result = javascript.process(
+        "worker.js", source.encode(), RunOptions(providers.resolve(None))
+    )
+    assert result.error is None
+    return result, [s for s in result.sites if s.kind.value in ("url", "params")]
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        'process.env.MIRROR || "https://mirror.example.com"',
+        'process.env.MIRROR ?? "https://mirror.example.com"',
+        'process.env.SANDBOX ? "https://mirror.example.com" : "https://api.hubapi.com"',
+    ],
+)
+def test_a_fallback_to_another_host_stays_manual(base):
+    result, (site,) = _sites(base)
+    assert site.status == Status.MANUAL and "mirror.example.com" in site.reason
+    assert result.new is None
+
+
+def test_a_fallback_to_hubspots_host_still_migrates():
+    result, (site,) = _sites('process.env.HUBSPOT_BASE || "https://api.hubapi.com"')
+    assert site.status == Status.REWRITE
+    assert b"hapikey" not in result.new and b"Bearer" in result.new
