@@ -675,12 +675,19 @@ def hosts(data: bytes, node, depth: int = 0) -> set[str]:
     name = syn.variable(node)
     if name is not None:
         found: set[str] = set()
-        for use in syn.uses(syn.scope_of(node), name):
-            assigned = syn.assignment_of(use)
-            if assigned is not None and assigned[1] in ("=", "??="):
-                found |= hosts(
-                    data, assigned[0].child_by_field_name("right"), depth + 1
-                )
+        scopes = [syn.scope_of(node)]
+        if any(
+            use.parent is not None and use.parent.type == "global_declaration"
+            for use in syn.uses(scopes[0], name)
+        ):  # `global $base;`: the file's own assignments give it
+            scopes.append(_program(node))
+        for scope in scopes:
+            for use in syn.uses(scope, name):
+                assigned = syn.assignment_of(use)
+                if assigned is not None and assigned[1] in ("=", "??="):
+                    found |= hosts(
+                        data, assigned[0].child_by_field_name("right"), depth + 1
+                    )
         return found
     held = syn.property_value(node)
     if held is not None:
@@ -689,3 +696,10 @@ def hosts(data: bytes, node, depth: int = 0) -> set[str]:
     if held is not None:
         return hosts(data, held, depth + 1)
     return set()
+
+
+def _program(node):
+    """The file's top node (its global scope)."""
+    while node.parent is not None:
+        node = node.parent
+    return node
