@@ -287,6 +287,12 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
         return _any_other_host([url_template(b, depth + 1) or "{}" for b in branches])
     if node.type == "identifier" and depth < 4:
         binding = resolve(node)
+        if binding is not None and binding.kind in ("let", "var"):
+            # every value it is given: another host's among them may be used
+            values = [binding.value, *_assigned(binding)]
+            return _any_other_host(
+                [url_template(v, depth + 1) or "{}" for v in values if v is not None]
+            )
         if (
             binding is not None
             and binding.kind == "const"
@@ -309,6 +315,12 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
             [c for c in args.named_children if c.type != "comment"][:1] if args else []
         )
         return url_template(first[0], depth + 1) if first else None
+    if node.type in ("subscript_expression", "member_expression") and depth < 4:
+        entries = _table_entries(node.child_by_field_name("object"))
+        if entries is not None:  # HOSTS[env], HOSTS.test: any of its values
+            return _any_other_host(
+                [url_template(e, depth + 1) or "{}" for e in entries]
+            )
     if (
         node.type == "member_expression"
         and text(node.child_by_field_name("property")) == "href"
@@ -332,7 +344,11 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
         elif (
             depth < 4
             and piece is url.pieces[0]
-            and unwrap(piece.hole).type == "identifier"
+            and (
+                unwrap(piece.hole).type == "identifier"
+                or _table_entries(unwrap(piece.hole).child_by_field_name("object"))
+                is not None
+            )
         ):
             out.append(url_template(piece.hole, depth + 1) or "{}")
         else:
@@ -358,6 +374,40 @@ def _alternatives(node: Node) -> list[Node]:
         )
         return [side for side in sides if side is not None]
     return []
+
+
+def _assigned(binding: Binding) -> list[Node]:
+    """The values a ``let``/``var`` name is given after its declaration, in its
+    scope (``BASE = "https://mirror..."`` in a branch)."""
+    name = text(binding.name)
+    found = []
+    for node in walk(binding.scope):
+        if node.type in ("assignment_expression", "augmented_assignment_expression"):
+            left = node.child_by_field_name("left")
+            if left is not None and left.type == "identifier" and text(left) == name:
+                right = node.child_by_field_name("right")
+                if right is not None and resolve(left) == binding:
+                    found.append(right)
+    return found
+
+
+def _table_entries(node: Node | None) -> list[Node] | None:
+    """The values of a const object literal a lookup reads (``HOSTS[env]``);
+    None for anything else."""
+    node = unwrap(node)
+    if node is None or node.type != "identifier":
+        return None
+    binding = resolve(node)
+    if binding is None or binding.kind != "const" or binding.value is None:
+        return None
+    table = unwrap(binding.value)
+    if table is None or table.type != "object":
+        return None
+    return [
+        pair.child_by_field_name("value")
+        for pair in table.named_children
+        if pair.type == "pair" and pair.child_by_field_name("value") is not None
+    ]
 
 
 def _any_other_host(templates: list[str]) -> str:

@@ -48,3 +48,37 @@ def test_a_fallback_to_hubspots_host_still_migrates():
     result, (site,) = _sites('process.env.HUBSPOT_BASE || "https://api.hubapi.com"')
     assert site.status == Status.REWRITE
     assert b"hapikey" not in result.new and b"Bearer" in result.new
+
+
+def _process(source: str):
+    result = javascript.process(
+        "worker.js", (KEY + source).encode(), RunOptions(providers.resolve(None))
+    )
+    assert result.error is None
+    return result, [s for s in result.sites if s.kind.value in ("url", "params")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [  # a let given another host in a branch
+        'let BASE = "https://api.hubapi.com";\n'
+        'if (process.env.MIRROR) { BASE = "https://mirror.example.com"; }\n'
+        "const owners = () => fetch(`${BASE}/owners/v2/owners?hapikey=${KEY}`);\n",
+        # a table of hosts, one not HubSpot's, looked up at run time
+        'const HOSTS = { prod: "https://api.hubapi.com", test: "https://mirror.example.com" };\n'
+        "const owners = (env) => fetch(`${HOSTS[env]}/owners/v2/owners?hapikey=${KEY}`);\n",
+    ],
+    ids=["let rebound", "table lookup"],
+)
+def test_a_host_chosen_among_written_ones_stays_manual(source):
+    result, (site,) = _process(source)
+    assert site.status == Status.MANUAL and "mirror.example.com" in site.reason
+    assert result.new is None
+
+
+def test_a_table_of_hubspot_hosts_still_migrates():
+    result, (site,) = _process(
+        'const HOSTS = { na: "https://api.hubapi.com", eu: "https://api-eu1.hubapi.com" };\n'
+        "const owners = (r) => fetch(`${HOSTS[r]}/owners/v2/owners?hapikey=${KEY}`);\n"
+    )
+    assert site.status == Status.REWRITE and b"Bearer" in result.new
