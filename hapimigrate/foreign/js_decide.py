@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from hapimigrate import hubspot
-from hapimigrate.foreign import js_calls, js_keys
+from hapimigrate.foreign import js_calls, js_keys, js_urls
 from hapimigrate.foreign.js_candidate import Candidate
 from hapimigrate.foreign.js_token import Token
 from hapimigrate.model import UNPLACED_KEY, Status
@@ -40,6 +40,12 @@ def decide(c: Candidate, token: Token | None, spec: str) -> Decision:
     if hubspot.DEVELOPER_KEY in kinds:
         return manual("the key is sent both to developer-key endpoints and to others")
     for call, template in zip(c.calls, c.templates):
+        given = js_urls.given_by_callers(template)
+        if given:
+            return manual(
+                f"the URL's host comes from {given}, which its callers give: the "
+                "token would go wherever they send it; migrate by hand"
+            )
         host = hubspot.host(template) if template else None
         if host is not None and not hubspot.is_hubspot_host(host):
             return manual(f"the key is sent to {host}, not to HubSpot")

@@ -341,6 +341,8 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
             out.append(
                 node_bytes(node, piece.start, piece.end).decode("utf-8", "replace")
             )
+        elif depth < 4 and piece is url.pieces[0] and _given_by_callers(piece.hole):
+            out.append("{" + GIVEN_BY_CALLERS + _hole_name(piece.hole) + "}")
         elif (
             depth < 4
             and piece is url.pieces[0]
@@ -354,6 +356,34 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
         else:
             out.append("{" + _hole_name(piece.hole) + "}")
     return "".join(out)
+
+
+GIVEN_BY_CALLERS = "given-by-callers:"  # a template's first hole: see below
+
+
+def given_by_callers(template: str | None) -> str:
+    """``base`` for a template starting with a value its callers give (see
+    :func:`url_template`); "" otherwise."""
+    head = "{" + GIVEN_BY_CALLERS
+    if not template or not template.startswith(head):
+        return ""
+    return template[len(head) : template.index("}")] or "a value"
+
+
+def _given_by_callers(node: Node | None) -> bool:
+    """A URL's start its callers give: a parameter of the function it is in
+    (``fetch(base + path)`` in ``get(base)``), or ``this.X`` (a client's
+    ``this.base``, set from its constructor's arguments)."""
+    node = unwrap(node)
+    if node is None:
+        return False
+    if node.type == "identifier":
+        binding = resolve(node)
+        return binding is not None and binding.kind == "param"
+    if node.type == "member_expression":
+        holder = unwrap(node.child_by_field_name("object"))
+        return holder is not None and holder.type == "this"
+    return False
 
 
 def _alternatives(node: Node) -> list[Node]:

@@ -82,3 +82,21 @@ def test_a_table_of_hubspot_hosts_still_migrates():
         "const owners = (r) => fetch(`${HOSTS[r]}/owners/v2/owners?hapikey=${KEY}`);\n"
     )
     assert site.status == Status.REWRITE and b"Bearer" in result.new
+
+
+@pytest.mark.parametrize(
+    "source",
+    [  # a helper whose callers give the base: one gives a mirror
+        "function get(base) { return fetch(base + '/deals/v1/deal/paged?hapikey=' + KEY); }\n"
+        "get('https://mirror.example.com');\nget('https://api.hubapi.com');\n",
+        # a client whose base its constructor takes: one instance is a mirror's
+        "class Client {\n  constructor(base = 'https://api.hubapi.com') { this.base = base; }\n"
+        "  owners() { return fetch(`${this.base}/owners/v2/owners?hapikey=${KEY}`); }\n}\n"
+        "new Client('https://mirror.example.com').owners();\n",
+    ],
+    ids=["a parameter", "this.base"],
+)
+def test_a_host_its_callers_give_stays_manual(source):
+    result, (site,) = _process(source)
+    assert site.status == Status.MANUAL and "which its callers give" in site.reason
+    assert result.new is None
