@@ -17,10 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -123,54 +120,14 @@ class HubSpotStandIn(StandIn):
         return status, canned(seen) if status == 200 else body, headers
 
 
-class Recorder:
+class Recorder(StandIn):
     """Another host: records every request, answers 200 with no credential asked."""
 
     def __init__(self) -> None:
-        self.seen: list[Seen] = []
-        recorder = self
+        super().__init__("", "")
 
-        class Handler(BaseHTTPRequestHandler):
-            def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                data = self.rfile.read(length) if length else b""
-                parts = urlsplit(self.path)
-                seen = Seen(
-                    self.command,
-                    parts.path,
-                    parse_qs(parts.query),
-                    self.headers.get("Authorization"),
-                    self.requestline + "\n" + str(self.headers),
-                    data,
-                )
-                recorder.seen.append(seen)
-                body = json.dumps(canned(seen)).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            do_GET = do_POST = _serve
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self) -> Recorder:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def respond(self, seen: Seen) -> tuple[int, dict, dict]:
+        return 200, canned(seen), {}
 
 
 # Runs the code given with requests' transport routed by host name: the hook (and
