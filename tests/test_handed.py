@@ -21,6 +21,7 @@ import pytest
 from hapimigrate import prefilter, providers, run, warm
 from hapimigrate.model import RunOptions
 from hapimigrate.python import prepare, slicing
+from tests.test_warm import _probe
 
 PROGRAM = os.path.join(os.path.dirname(warm.__file__), "__main__.py")
 
@@ -114,21 +115,8 @@ def test_an_unreadable_candidate_goes_by_its_path(tmp_path):
     assert result.error.startswith("cannot read")
 
 
-# The program itself (warm workers), then the tree as one process sees it.
-PROBE = """
-import json, sys
-sys.argv = [sys.argv[1], *sys.argv[2:]]
-from hapimigrate import warm
-import hapimigrate.cli as cli
-made = warm._started is not None
-try:
-    cli.main()
-except SystemExit as done:
-    code = done.code
-sys.stdout.flush()
-print(json.dumps({"made": made, "code": code,
-                  "libcst": "libcst" in sys.modules}), file=sys.stderr)
-"""
+# The program itself (warm workers, test_warm's probe), then the tree as one
+# process sees it.
 
 
 @pytest.mark.skipif(
@@ -140,12 +128,7 @@ print(json.dumps({"made": made, "code": code,
 )
 def test_the_warm_workers_output_is_the_single_process_s(tmp_path, command):
     _tree(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, PROGRAM, *command, str(tmp_path)],
-        capture_output=True,
-        text=True,
-    )
-    facts = json.loads(done.stderr.strip().splitlines()[-1])
+    facts, stdout = _probe(*command, str(tmp_path))
     assert facts["made"]
     if command[0] == "check":  # it read and sliced them, never importing LibCST
         assert not facts["libcst"]  # (diff's tree-wide passes import it)
@@ -155,8 +138,8 @@ def test_the_warm_workers_output_is_the_single_process_s(tmp_path, command):
         text=True,
     )
     assert facts["code"] == alone.returncode == (0 if command == ["report"] else 1)
-    assert done.stdout == alone.stdout
-    assert done.stdout.count("big.py") >= 1 and done.stdout.count("big_too.py") >= 1
+    assert stdout == alone.stdout
+    assert stdout.count("big.py") >= 1 and stdout.count("big_too.py") >= 1
 
 
 @pytest.mark.parametrize(
