@@ -49,11 +49,7 @@ def report(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
         for identity, _ in r.provider_keys
         for name in _UPPER.findall(identity)
     }
-    texts = {}  # every file's text: a notebook or a template may name it too
-    for result in results:
-        if not result.error:
-            text = result.new if result.changed else result.original
-            texts[result.path] = text if text is not None else read(result.path)
+    texts = _Texts(results)
     out = []
     for result in results:
         if (
@@ -110,7 +106,7 @@ _USES = re.compile(
 
 
 def _leftovers(
-    result: FileResult, text: bytes, migrated: set[str], texts: dict[str, bytes]
+    result: FileResult, text: bytes, migrated: set[str], texts: _Texts
 ) -> Iterable[Site]:
     if b"environ" not in text and b"env(" not in text:
         return
@@ -148,13 +144,33 @@ def _leftovers(
         )
 
 
+class _Texts:
+    """Each file's text as the migration leaves it, read when first asked for;
+    every file's only when a leftover line needs looking for its name (a
+    notebook or a template may name it too)."""
+
+    def __init__(self, results: list[FileResult]) -> None:
+        self.results = {r.path: r for r in results if not r.error}
+        self.read: dict[str, bytes] = {}
+
+    def __getitem__(self, path: str) -> bytes:
+        if path not in self.read:
+            result = self.results[path]
+            text = result.new if result.changed else result.original
+            self.read[path] = text if text is not None else read(path)
+        return self.read[path]
+
+    def items(self) -> Iterable[tuple[str, bytes]]:
+        return ((path, self[path]) for path in self.results)
+
+
 # ``HAPIKEY = os.environ.get("HAPIKEY", "")`` at module level: the name it binds
 _DEFINED = re.compile(rb"^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)")
 _DEFAULTS = re.compile(rb"\b(?:environ\s*\.get|getenv)\(")
 
 
 def _unread_default(
-    match: re.Match[bytes], line: bytes, path: str, texts: dict[str, bytes]
+    match: re.Match[bytes], line: bytes, path: str, texts: _Texts
 ) -> bool:
     """A settings line the migration left behind that needs nothing: it reads
     the old variable with ``.get``/``getenv`` (a default, never an error) into a
