@@ -1,0 +1,1 @@
+"""Agency tooling: our own portal plus client portals we report on."""

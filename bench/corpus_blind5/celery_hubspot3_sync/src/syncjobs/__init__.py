@@ -1,0 +1,1 @@
+"""Celery jobs syncing the product database into HubSpot (hubspot3 + requests)."""

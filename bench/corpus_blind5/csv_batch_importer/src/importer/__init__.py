@@ -1,0 +1,1 @@
+"""CSV -> HubSpot importer (batch endpoints, no pandas)."""

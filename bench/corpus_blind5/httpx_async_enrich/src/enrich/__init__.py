@@ -1,0 +1,2 @@
+"""Async enrichment service: pulls companies from HubSpot, enriches them from
+Clearbit, writes back."""

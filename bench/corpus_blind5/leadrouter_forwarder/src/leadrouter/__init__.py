@@ -1,0 +1,1 @@
+"""leadrouter: routes new HubSpot leads to owners, forwards them, tells Slack."""

@@ -1,0 +1,1 @@
+"""hsops: marketing-ops helpers used from notebooks and cron."""

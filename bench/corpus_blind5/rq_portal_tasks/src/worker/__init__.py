@@ -1,0 +1,1 @@
+"""Background jobs for the HubSpot marketplace app (one row per installed portal)."""

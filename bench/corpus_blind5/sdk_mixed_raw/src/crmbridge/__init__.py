@@ -1,0 +1,1 @@
+"""crmbridge: sign-ups and subscriptions between the web shop, Mailchimp and HubSpot."""

@@ -1,0 +1,1 @@
+"""Weekly sales reports from HubSpot, uploaded to the reporting service."""

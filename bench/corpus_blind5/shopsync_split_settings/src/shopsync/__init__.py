@@ -1,0 +1,1 @@
+"""shopsync: Shopify orders -> HubSpot deals."""

@@ -1,0 +1,1 @@
+"""billinghook: Stripe webhooks -> each customer's HubSpot portal."""

@@ -1,0 +1,2 @@
+"""Webinar app: a HubSpot developer app (timeline event type, webhook subscriptions)
+plus calls into our own portal."""

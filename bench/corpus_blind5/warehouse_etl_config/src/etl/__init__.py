@@ -1,0 +1,1 @@
+"""Nightly HubSpot -> warehouse ETL."""
