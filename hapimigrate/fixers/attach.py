@@ -21,6 +21,7 @@ from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
+from hapimigrate.analysis import key_conditions
 from hapimigrate.fixers import developer_urls
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
@@ -119,6 +120,7 @@ def sink_problem(
         or _response_resent(ctx, route)
         or _parameter_host(ctx, route)
         or developer_urls.route_problem(ctx, route)
+        or key_conditions.conditional_key_problem(ctx, route.sinks, key)
     )
 
 
@@ -1622,6 +1624,7 @@ def _other_hosts(
             if isinstance(function, cst.FunctionDef)
             else set()
         )
+        relayed = relayed_calls(ctx, route)  # hosts checked where they are given
         for field in set(re.findall(r"\{(\w+)\}", _host_part(template))) - parameters:
             where = _chosen_host(ctx, url, field)
             if where is not None:
@@ -1636,6 +1639,8 @@ def _other_hosts(
                 return OTHER_URLS.format(ctx.start(sink.call)[0], hidden)
             continue
         for call in Flow(ctx).callers(function):
+            if id(call) in relayed:
+                continue
             bound = arguments.bind(function, call)
             rendered = values.url_template(
                 ctx,
@@ -1652,6 +1657,31 @@ def _other_hosts(
         if hidden is not None:
             return OTHER_URLS.format(ctx.start(sink.call)[0], hidden)
     return None
+
+
+def relayed_calls(ctx: ModuleContext, route: Route) -> set[int]:
+    """The calls (ids) on a route entered at a helper's parameter (a wanted
+    sink: tree_wanted) that hand that parameter on as it is, to a second
+    helper: the URL's host is checked where other modules give it."""
+    entries = {(id(f), p) for f, call, p in route.helpers if call is None}
+    found: set[int] = set()
+    grown = bool(entries)
+    while grown:
+        grown = False
+        for function, call, parameter in route.helpers:
+            if call is None or id(call) in found:
+                continue
+            given = arguments.bind(function, call).get(parameter)
+            outer = ctx.ancestor(call, cst.FunctionDef)
+            if (
+                isinstance(given, cst.Name)
+                and outer is not None
+                and (id(outer), given.value) in entries
+            ):
+                found.add(id(call))
+                entries.add((id(function), parameter))
+                grown = True
+    return found
 
 
 BASE_HOST = (
@@ -2422,7 +2452,9 @@ OTHER_READS = (
 )
 
 
-def other_reads(ctx: ModuleContext, param: cst.Param) -> int | None:
+def other_reads(
+    ctx: ModuleContext, param: cst.Param, seen: frozenset[int] = frozenset()
+) -> int | None:
     """The line where a caller's-credential parameter, or the attribute it is
     stored in (``self.api_key = api_key``), is read other than to send it as the
     key: a test of presence, another key use, handing it on to a function that
@@ -2443,7 +2475,7 @@ def other_reads(ctx: ModuleContext, param: cst.Param) -> int | None:
             reads.remove(node)
             reads += stored
     for node in reads:
-        if not _sends_key(ctx, node):
+        if not _sends_key(ctx, node, seen | {id(param)}):
             return ctx.start(node)[0]
     return None
 
@@ -2476,7 +2508,9 @@ def _stored_in_self(
     ]
 
 
-def _sends_key(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+def _sends_key(
+    ctx: ModuleContext, node: cst.CSTNode, seen: frozenset[int] = frozenset()
+) -> bool:
     """A read that sends the key (its statement says hapikey), tests it, or
     hands it to a function of this module that sends the key."""
     if _only_tested(ctx, node):
@@ -2505,6 +2539,8 @@ def _sends_key(ctx: ModuleContext, node: cst.CSTNode) -> bool:
     callee = Flow(ctx).local_function(call)
     if callee is not None and "hapikey" in ctx.code(callee).lower():
         return True
+    if callee is not None and _hands_on_key(ctx, callee, call, parent, seen):
+        return True
     if callee is not None and isinstance(ctx.parent(callee), cst.ClassDef):
         return "hapikey" in ctx.code(ctx.parent(callee)).lower()
     name = call.func.attr.value if isinstance(call.func, cst.Attribute) else ""
@@ -2514,6 +2550,32 @@ def _sends_key(ctx: ModuleContext, node: cst.CSTNode) -> bool:
             return "hapikey" in ctx.code(node).lower()
     # another module's function or class that takes a token now
     return any(c.parameter and c.name == name for c in ctx.carriers)
+
+
+def _hands_on_key(
+    ctx: ModuleContext,
+    callee: cst.FunctionDef,
+    call: cst.Call,
+    arg: cst.Arg,
+    seen: frozenset[int],
+) -> bool:
+    """``source_client(use_mirror, key)``: a function of this module whose
+    parameter the key binds to reads it only to send it as the key, test it, or
+    hand it on again (``return HubSpotClient(api_key)``, a client taking a token
+    now). A parameter already being looked at (recursion) is not assumed."""
+    name = arguments.parameter_of(callee, call, arg)
+    params = callee.params
+    param = next(
+        (
+            p
+            for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+            if p.name.value == name
+        ),
+        None,
+    )
+    if param is None or id(param) in seen:
+        return False
+    return other_reads(ctx, param, seen) is None
 
 
 NAMESPACE_DEFAULT = (

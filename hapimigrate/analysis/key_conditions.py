@@ -1,0 +1,127 @@
+"""Whether the key is added on some paths only: ``if self.SEND_KEY:
+params["hapikey"] = self.api_key`` (or ``url += "&hapikey=" + KEY`` under a
+test, or ``{"hapikey": KEY} if send else {}``) with the request made after the
+test, on every path.
+
+The header a migration gives the request goes on every path, so a request the
+code made without the key (a mirror that must never see a credential, a public
+call, a caller saying ``send_key=False``) would get the token. Such a use stays
+for a person, naming the test, unless
+
+- the request is made inside the same branch as the key (the test covers it);
+- every branch of the test adds the key (``if eu: url = EU + "?hapikey=" + K
+  else: url = US + "?hapikey=" + K``);
+- the test is about the key itself being there (``if "hapikey" not in params:``),
+  a guard the params fixer removes with the key.
+
+A ``try:`` body with handlers counts as a branch too (an exception skips the
+key). The header of a session replacing its ``params`` line stays in place, in
+the branch, so it is covered by the first rule (its statement is the sink's).
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hapimigrate.python.context import ModuleContext
+
+CONDITIONAL_KEY = (
+    "the key is added only when {} (line {}), and the request at line {} is also "
+    "made without it: the token would go on every path (a host or a call that "
+    "must not get a credential?); migrate by hand"
+)
+_QUOTED = re.compile(r"""(['"])[^'"]*\1""")
+_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.Module)
+
+
+def conditional_key_problem(
+    ctx: ModuleContext, sinks: list, key: cst.CSTNode | None
+) -> str | None:
+    """The first test that adds ``key`` on some paths only while one of the
+    ``sinks`` (flow's :class:`Sink`) is made outside that branch."""
+    if key is None:
+        return None
+    targets = [
+        node
+        for sink in sinks
+        for node in (sink.call or sink.remote or sink.statement,)
+        if node is not None
+    ]
+    if not targets:
+        return None
+    child: cst.CSTNode = key
+    parent = ctx.parent(key)
+    while parent is not None and not isinstance(parent, _SCOPES):
+        branch = _branch(parent, child)
+        if branch is not None and not _every_branch_keyed(ctx, parent):
+            for target in targets:
+                if not _inside(ctx, target, branch):
+                    return CONDITIONAL_KEY.format(
+                        _test_text(ctx, parent),
+                        ctx.start(parent)[0],
+                        ctx.start(target)[0],
+                    )
+        child, parent = parent, ctx.parent(parent)
+    return None
+
+
+def _branch(node: cst.CSTNode, child: cst.CSTNode) -> cst.CSTNode | None:
+    """The branch of the test ``node`` that ``child`` is (None: not a branch,
+    the test itself, or no test)."""
+    if isinstance(node, cst.If) and child is node.body:
+        return child
+    if isinstance(node, cst.Else) or isinstance(node, cst.If) and child is node.orelse:
+        return None  # the Else's If is met next, with the Else as its child
+    if isinstance(node, cst.IfExp) and child in (node.body, node.orelse):
+        return child
+    if isinstance(node, cst.Try) and child is node.body and node.handlers:
+        return child
+    return None
+
+
+def _every_branch_keyed(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    """Whether each path through the test adds a key too (or the test is the
+    key's own presence: ``if "hapikey" not in params``)."""
+    if isinstance(node, cst.Try):
+        return False
+    if isinstance(node, cst.IfExp):
+        return all(_keyed(ctx, b) for b in (node.body, node.orelse))
+    assert isinstance(node, cst.If)
+    while isinstance(ctx.parent(node), cst.If) and ctx.parent(node).orelse is node:
+        node = ctx.parent(node)  # an elif: the paths of its whole chain
+    if _keyed(ctx, node.test):
+        return True
+    branches: list[cst.CSTNode] = []
+    current: cst.If | cst.Else | None = node
+    while isinstance(current, cst.If):
+        branches.append(current.body)
+        current = current.orelse
+    if current is None:
+        return False  # no else: a path without the key
+    branches.append(current.body)
+    return all(_keyed(ctx, b) for b in branches)
+
+
+def _keyed(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    return "hapikey" in ctx.code(node).lower()
+
+
+def _test_text(ctx: ModuleContext, node: cst.CSTNode) -> str:
+    """The test's code, its string literals elided (a key's value is never
+    shown), shortened."""
+    if not isinstance(node, (cst.If, cst.IfExp)):
+        return "no exception is raised"
+    text = " ".join(ctx.code(node.test).split())
+    text = _QUOTED.sub("'...'", text)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _inside(ctx: ModuleContext, node: cst.CSTNode, within: cst.CSTNode) -> bool:
+    current: cst.CSTNode | None = node
+    while current is not None:
+        if current is within:
+            return True
+        current = ctx.parent(current)
+    return False
