@@ -20,6 +20,7 @@ from __future__ import annotations
 from hapimigrate import textscan
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.foreign import js_calls, js_decide, js_guards, js_headers, js_sites
+from hapimigrate.foreign import js_project
 from hapimigrate.foreign.js_flow import Flow
 from hapimigrate.foreign.js_syntax import module_bindings, outer, parse_for, unwrap
 from hapimigrate.foreign.js_token import (
@@ -60,6 +61,7 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
         )
         return FileResult(path, tuple(sites), original=data)
     root = tree.root_node
+    js_project.enter(path, root)  # the callers of its exports: js_callers
     lowered = data.lower()
     keys = b"apikey" in lowered  # hapikey, apiKey: else no use to look for
     calls = bool(options.calls) and (b"hubapi" in lowered or b"hubspot" in lowered)

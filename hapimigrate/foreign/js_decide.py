@@ -42,10 +42,7 @@ def decide(c: Candidate, token: Token | None, spec: str) -> Decision:
     for call, template in zip(c.calls, c.templates):
         given = js_urls.given_by_callers(template)
         if given:
-            return manual(
-                f"the URL's host comes from {given}, which its callers give: the "
-                "token would go wherever they send it; migrate by hand"
-            )
+            return manual(given)
         host = hubspot.host(template) if template else None
         if host is not None and not hubspot.is_hubspot_host(host):
             return manual(f"the key is sent to {host}, not to HubSpot")

@@ -8,6 +8,8 @@ returned, exported, passed to a function of unknown reach, assigned again).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from hapimigrate.foreign.js_requests import (
@@ -118,6 +120,9 @@ class Flow:
                     if arguments_of_new(call) and _same(
                         arguments_of_new(call)[0], node
                     ):
+                        base = _relative_base(call)
+                        if base:
+                            return Reach(reason=base)
                         return self.url(call, depth + 1, extended)
             return Reach(
                 reason=f"the URL is passed on line {_line(parent)} where this tool cannot follow it"
@@ -391,3 +396,26 @@ def _role(node: Node) -> str:
         "binary_expression": "built into another string",
     }
     return kinds.get(parent.type if parent is not None else "", "used")
+
+
+def _relative_base(call: Node) -> str:
+    """Why ``new URL(path, base)`` may take a relative path to another host
+    than HubSpot's (the base is another host's, or one its callers give that
+    cannot be told), or ""."""
+    from hapimigrate import hubspot
+    from hapimigrate.foreign.js_urls import given_by_callers, url_template
+
+    given = arguments_of_new(call)
+    if len(given) < 2:
+        return ""
+    path = url_template(given[0]) or ""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", path):
+        return ""  # an absolute URL: the base does not count
+    base = url_template(given[1]) or "{}"
+    reason = given_by_callers(base)
+    if reason:
+        return reason
+    host = hubspot.host(base)
+    if host is not None and not hubspot.is_hubspot_host(host):
+        return f"the key is sent to {host}, not to HubSpot (the base of new URL on line {_line(call)})"
+    return ""

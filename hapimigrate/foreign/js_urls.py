@@ -14,7 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hapimigrate.foreign.js_syntax import Node, Binding, resolve, text, unwrap, walk
+from hapimigrate.foreign import js_callers
+from hapimigrate.foreign.js_syntax import (
+    Binding,
+    Node,
+    resolve,
+    snippet,
+    text,
+    unwrap,
+    walk,
+)
 from hapimigrate.foreign.splice import Edit
 
 HOLE = b"\x00"
@@ -287,6 +296,8 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
         return _any_other_host([url_template(b, depth + 1) or "{}" for b in branches])
     if node.type == "identifier" and depth < 4:
         binding = resolve(node)
+        if binding is not None and binding.kind == "param":
+            return _from_callers(node, js_callers.parameter(node, depth))
         if binding is not None and binding.kind in ("let", "var"):
             # every value it is given: another host's among them may be used
             values = [binding.value, *_assigned(binding)]
@@ -306,15 +317,24 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
                 if inner is not None:
                     return inner
         return "{}"
+    if node.type == "member_expression" and depth < 4 and _is_this(node):
+        return _from_callers(node, js_callers.this_member(node, depth))
     if (
         node.type == "new_expression"
         and text(node.child_by_field_name("constructor")) == "URL"
     ):
         args = node.child_by_field_name("arguments")
-        first = (
-            [c for c in args.named_children if c.type != "comment"][:1] if args else []
-        )
-        return url_template(first[0], depth + 1) if first else None
+        given = [c for c in args.named_children if c.type != "comment"] if args else []
+        if not given:
+            return None
+        first = url_template(given[0], depth + 1)
+        if len(given) > 1 and (first is None or not _ABSOLUTE.match(first)):
+            # new URL(path, base): the host is the base's
+            base = url_template(given[1], depth + 1) or "{}"
+            if given_by_callers(base) or first is None:
+                return base
+            return _joined(base, first)
+        return first
     if node.type in ("subscript_expression", "member_expression") and depth < 4:
         entries = _table_entries(node.child_by_field_name("object"))
         if entries is not None:  # HOSTS[env], HOSTS.test: any of its values
@@ -341,13 +361,13 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
             out.append(
                 node_bytes(node, piece.start, piece.end).decode("utf-8", "replace")
             )
-        elif depth < 4 and piece is url.pieces[0] and _given_by_callers(piece.hole):
-            out.append("{" + GIVEN_BY_CALLERS + _hole_name(piece.hole) + "}")
         elif (
             depth < 4
             and piece is url.pieces[0]
             and (
                 unwrap(piece.hole).type == "identifier"
+                or _is_this(unwrap(piece.hole))
+                or _alternatives(unwrap(piece.hole))
                 or _table_entries(unwrap(piece.hole).child_by_field_name("object"))
                 is not None
             )
@@ -359,31 +379,62 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
 
 
 GIVEN_BY_CALLERS = "given-by-callers:"  # a template's first hole: see below
+_REASONS: dict[str, str] = {}
 
 
-def given_by_callers(template: str | None) -> str:
-    """``base`` for a template starting with a value its callers give (see
-    :func:`url_template`); "" otherwise."""
+def _from_callers(node: Node, given) -> str:
+    """The URL every caller gives for a parameter or ``this.X`` (see
+    :mod:`.js_callers`), or a hole naming why the host cannot be told
+    (:func:`given_by_callers` reads it back)."""
+    if given.template:
+        return given.template
+    if len(_REASONS) > 10000:
+        _REASONS.clear()
+    key = f"{len(_REASONS)}"
+    _REASONS[key] = given.reason
+    name = text(node) if node.type == "identifier" else snippet(node, 30)
+    return "{" + GIVEN_BY_CALLERS + key + ":" + name + "}"
+
+
+def given_by_callers(template: str | None, detail: bool = False) -> str:
+    """Why the host of a template starting with a value its callers give
+    cannot be told (see :func:`url_template`); "" for another template.
+    ``detail``: the reason alone, without what the URL starts with."""
     head = "{" + GIVEN_BY_CALLERS
     if not template or not template.startswith(head):
         return ""
-    return template[len(head) : template.index("}")] or "a value"
+    key, _, name = template[len(head) : template.index("}")].partition(":")
+    reason = _REASONS.get(key, "its callers cannot all be seen")
+    if detail:
+        return reason
+    return (
+        f"the URL's host comes from {name or 'a value'}, which its callers give: "
+        f"{reason}; the token would go wherever they send it, so migrate by hand"
+    )
 
 
-def _given_by_callers(node: Node | None) -> bool:
-    """A URL's start its callers give: a parameter of the function it is in
-    (``fetch(base + path)`` in ``get(base)``), or ``this.X`` (a client's
-    ``this.base``, set from its constructor's arguments)."""
-    node = unwrap(node)
-    if node is None:
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _joined(base: str, path: str) -> str:
+    """What ``new URL(path, base)`` names, as templates (a hole in the base
+    stays a hole)."""
+    from urllib.parse import urljoin
+
+    if not _ABSOLUTE.match(base):
+        return "{}" + ("" if path.startswith("/") else "/") + path
+    try:
+        return urljoin(base, path)
+    except ValueError:
+        return "{}"
+
+
+def _is_this(node: Node | None) -> bool:
+    """``this.X``: a client's ``this.base``."""
+    if node is None or node.type != "member_expression":
         return False
-    if node.type == "identifier":
-        binding = resolve(node)
-        return binding is not None and binding.kind == "param"
-    if node.type == "member_expression":
-        holder = unwrap(node.child_by_field_name("object"))
-        return holder is not None and holder.type == "this"
-    return False
+    holder = unwrap(node.child_by_field_name("object"))
+    return holder is not None and holder.type == "this"
 
 
 def _alternatives(node: Node) -> list[Node]:
@@ -449,6 +500,9 @@ def _any_other_host(templates: list[str]) -> str:
     for template in templates:
         host = hubspot.host(template)
         if host is not None and not hubspot.is_hubspot_host(host):
+            return template
+    for template in templates:  # a host its callers give, not told
+        if given_by_callers(template):
             return template
     return "{}"
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from hapimigrate import hubspot
 from hapimigrate.foreign import php_clients
+from hapimigrate.foreign import php_given
 from hapimigrate.foreign import php_flow as flow
 from hapimigrate.foreign import php_keys
 from hapimigrate.foreign import php_requests as req
@@ -460,6 +461,15 @@ class Finder:
         where = self._chosen_host([s.url for s in sinks] + [carrier])
         if where:
             return self._plan(node, kind, Status.MANUAL, where, **common)
+        where = php_given.reason(self.data, [carrier, *(s.url for s in sinks)])
+        for sink in sinks if not where else ():
+            if sink.kind == "guzzle":
+                options = php_clients.creations(self.src, self.root, sink.call)
+                where = php_given.base_reason(self.data, options)
+                if where:
+                    break
+        if where:
+            return self._plan(node, kind, Status.MANUAL, where, **common)
         for method, url in unbound:
             where = destination(method, url)
             if where:
@@ -708,6 +718,14 @@ class Finder:
             destination(method, template)
             or (self._chosen_host([url]) if url is not None else "")
             or defaults
+            or php_given.reason(self.data, [url])
+            or (
+                php_given.base_reason(
+                    self.data, php_clients.creations(self.src, self.root, call)
+                )
+                if call.type != "object_creation_expression"
+                else ""
+            )
         )
         if where:
             return self._plan(node, Kind.PARAMS, Status.MANUAL, where, **common)
@@ -817,7 +835,11 @@ class Finder:
                 key=self.keys.identity(key),
                 **common,
             )
-        where = destination(method, template) or self._chosen_host([url])
+        where = (
+            destination(method, template)
+            or self._chosen_host([url])
+            or php_given.reason(self.data, [url])
+        )
         if where:
             return self._plan(node, Kind.PARAMS, Status.MANUAL, where, **common)
         cut = syn.remove_entry(array, item.node) or Edit(

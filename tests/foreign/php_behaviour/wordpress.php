@@ -4,13 +4,14 @@
 $base = getenv('HUBSPOT_BASE');
 
 // WordPress
-function wp_find_contact($base, $email)
+function wp_find_contact($email)
 {
+    global $base; // a parameter would be the callers' host: left for a person
     $url = add_query_arg('hapikey', get_option('hubspot_api_key'), $base . '/contacts/v1/contact/email/' . rawurlencode($email) . '/profile');
     $response = wp_remote_get($url, array('timeout' => 10));
     return wp_remote_retrieve_response_code($response);
 }
-echo 'wp contact ', wp_find_contact($base, 'ada@example.com'), "\n";
+echo 'wp contact ', wp_find_contact('ada@example.com'), "\n";
 
 $response = wp_remote_post($base . '/contacts/v1/contact?hapikey=' . get_option('hubspot_api_key'), array(
     'headers' => array('Content-Type' => 'application/json'),
@@ -25,9 +26,9 @@ class Hub_Client
     private $base;
     private $key;
 
-    public function __construct($base)
+    public function __construct()
     {
-        $this->base = $base;
+        $this->base = getenv('HUBSPOT_BASE'); // not a parameter: see wp_find_contact
         $this->key = get_option('hubspot_api_key');
     }
 
@@ -50,6 +51,6 @@ class Hub_Client
         return $this->call($this->base . '/deals/v1/deal/' . $id . '?hapikey=' . $this->key, 'PUT', array('properties' => array()));
     }
 }
-$client = new Hub_Client($base);
+$client = new Hub_Client();
 echo 'helper owners ', $client->owners(), "\n";
 echo 'helper deal ', $client->close_deal(7), "\n";

@@ -1,0 +1,461 @@
+"""Hosts the callers give (PHP): a URL that starts with a parameter of the
+function or method it is built in (``curl_init($base . '/deals/v1/deal/paged?hapikey=' . $key)``
+in ``function get($base)``), with a property a constructor sets from its
+parameters (``$this->base = $base``), or with a property or static property
+given other values elsewhere, goes wherever that code sends it.
+
+PHP functions and classes are global: code in any file may call ``get()`` or
+``new Client(...)``, so a host a public function's or a constructor's
+callers give keeps the site ``manual``, naming the parameter. A private
+method's callers are all in its class: each is looked at, and the site is
+migrated when every one gives a HubSpot URL written in the code (a literal or
+a constant; the parameter's default when it gives none), and the method is not
+also reached as a callable (``[$this, 'get']``). A property is judged by every
+value the class gives it (its default, each ``$this->base = ...``, a promoted
+constructor parameter) and, when it is not private, by every ``->base = ...``
+and subclass redeclaring it in the file.
+
+    private function get($base) { ... $base . '/deals/v1/deal/paged?hapikey=' ... }
+    $this->get('https://api.hubapi.com');   // every caller: migrated
+"""
+
+from __future__ import annotations
+
+from hapimigrate import hubspot
+from hapimigrate.foreign import php_syntax as syn
+from hapimigrate.foreign import php_urls
+
+_MAX_DEPTH = 5
+
+
+def reason(data: bytes, nodes) -> str:
+    """Why one of the URL expressions ``nodes`` may start with a host that
+    callers or other code give, not HubSpot's; "" when none does."""
+    for node in nodes:
+        if node is None:
+            continue
+        found = _head(data, node, 0, set())
+        if found:
+            return _wrapped(found)
+    return ""
+
+
+def base_reason(data: bytes, options_list) -> str:
+    """The same for the ``base_uri`` of Guzzle clients (their option arrays)."""
+    for options in options_list or ():
+        base = syn.entry(options, "base_uri") if options is not None else None
+        if base is not None:
+            found = _head(data, base.value, 0, set())
+            if found:
+                return _wrapped(found)
+    return ""
+
+
+def _head(data: bytes, node, depth: int, seen: set) -> str:
+    """Why the value ``node`` starts with (its host part) may be another
+    host given from outside; ""."""
+    node = syn.unwrap(node)
+    if node is None or depth > _MAX_DEPTH or node.id in seen:
+        return ""
+    seen.add(node.id)
+    if node.type == "conditional_expression":
+        parts = [
+            node.child_by_field_name("body"),
+            node.child_by_field_name("alternative"),
+        ]
+        if parts[0] is None:
+            parts[0] = node.child_by_field_name("condition")
+        return next((r for p in parts if (r := _head(data, p, depth + 1, seen))), "")
+    if node.type == "binary_expression":
+        operator = node.child_by_field_name("operator")
+        if operator is not None and operator.type in ("?:", "??"):
+            sides = (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            )
+            return next(
+                (r for s in sides if (r := _head(data, s, depth + 1, seen))), ""
+            )
+    if syn.call_name(node) in (
+        "add_query_arg",
+        "esc_url_raw",
+        "esc_url",
+        "trim",
+        "rtrim",
+    ):
+        args = syn.arguments(node) or []
+        if not args:
+            return ""
+        which = args[-1] if syn.call_name(node) in ("add_query_arg",) else args[0]
+        return _head(data, syn.value(which), depth + 1, seen)
+    if syn.call_name(node) == "sprintf":
+        args = syn.arguments(node) or []
+        text = syn.literal(syn.value(args[0])) if args else None
+        if text is not None and text.startswith("%s") and len(args) > 1:
+            return _head(data, syn.value(args[1]), depth + 1, seen)
+        return ""
+    if node.type in ("binary_expression", "encapsed_string", "heredoc"):
+        tokens = php_urls._tokens(php_urls._operands(node)) or []
+        if not tokens or tokens[0].text or tokens[0].node is None:
+            return ""
+        first = tokens[0].node
+        if syn.unwrap(first) is node:
+            return ""
+        return _head(data, first, depth + 1, seen)
+    if syn.variable(node) is not None:
+        return _variable(data, node, depth, seen)
+    if node.type == "member_access_expression":
+        return _property(data, node, depth, seen)
+    if node.type == "scoped_property_access_expression":
+        return _static_property(data, node, depth, seen)
+    if node.type == "class_constant_access_expression":
+        return _class_constant(node)
+    return ""
+
+
+def _variable(data: bytes, node, depth: int, seen: set) -> str:
+    name = syn.variable(node)
+    scope = syn.scope_of(node)
+    if scope is None or name is None:
+        return ""
+    assigned = []
+    for use in syn.uses(scope, name):
+        found = syn.assignment_of(use)
+        if found is not None and found[1] in ("=", "??="):
+            assigned.append(found[0].child_by_field_name("right"))
+    for value in assigned:
+        found = _head(data, value, depth + 1, seen)
+        if found:
+            return found
+    if scope.type == "program" or name not in syn.parameters(scope):
+        return ""
+    return _parameter(data, scope, name, depth, seen)
+
+
+def _parameter(data: bytes, function, name: str, depth: int, seen: set) -> str:
+    """Why a parameter's callers may give another host."""
+    label = _label(function)
+    params = function.child_by_field_name("parameters")
+    listed = [p for p in params.named_children if p.type != "comment"] if params else []
+    index = next(
+        (
+            i
+            for i, p in enumerate(listed)
+            if p.child_by_field_name("name") is not None
+            and p.child_by_field_name("name").text.decode().lstrip("$&.") == name
+        ),
+        None,
+    )
+    shown = f"${name}"
+    if index is None or listed[index].type == "variadic_parameter":
+        return _manual(shown, f"a parameter of {label} not followed")
+    default = listed[index].child_by_field_name("default_value")
+    if function.type in (
+        "anonymous_function",
+        "arrow_function",
+        "anonymous_function_creation_expression",
+    ):
+        return _manual(shown, f"a parameter of a closure, whose callers cannot be seen")
+    private = function.type == "method_declaration" and any(
+        c.type == "visibility_modifier" and c.text == b"private"
+        for c in function.children
+    )
+    if not private:
+        return _manual(
+            shown,
+            f"a parameter of {label}, which its callers give (code in other files "
+            "may call it too)",
+        )
+    from hapimigrate.foreign import php_flow as flow
+
+    indirect = flow.indirect_use(function)
+    if indirect:
+        return _manual(shown, f"a parameter of {label}: {indirect}")
+    callers = flow.helper_callers(function)
+    if not callers:
+        return _manual(
+            shown, f"a parameter of {label}, which nothing in its class calls"
+        )
+    for call in callers:
+        args = syn.arguments(call)
+        line = call.start_point[0] + 1
+        if args is None:
+            return _manual(
+                shown,
+                f"the call on line {line} gives its arguments in a way not followed",
+            )
+        if any(
+            a.type == "variadic_unpacking" or (a.text or b"").startswith(b"...")
+            for a in args
+        ):
+            return _manual(shown, f"the call on line {line} spreads its arguments")
+        named = [a for a in args if a.child_by_field_name("name") is not None]
+        if named:
+            return _manual(shown, f"the call on line {line} names its arguments")
+        given = syn.value(args[index]) if index < len(args) else default
+        if given is None:
+            return _manual(shown, f"the call on line {line} gives no value for it")
+        # a value the caller reads at run time itself is judged as any URL is
+        # (its path must be HubSpot's); one it is given is followed
+        why = _written_host(
+            data, given, f"the call on line {line}", depth, seen, given=False
+        )
+        if why:
+            return _manual(shown, why)
+    return ""
+
+
+def _written_host(
+    data: bytes, value, where: str, depth: int, seen: set, given: bool = True
+) -> str:
+    """Why ``value`` (a caller's argument, a property's value) is not a
+    HubSpot URL written in the code; "". A value the code itself reads at run
+    time (``getenv('HUBSPOT_BASE')``, not ``given`` by a caller) is left to
+    the host rules of any other URL."""
+    inner = _head(data, value, depth + 1, seen)
+    if inner:
+        return f"{where} gives {syn.shown(value, 40)}, and {inner}"
+    template = php_urls.template(data, value)
+    host = hubspot.host(template) if template else None
+    if host is None:
+        if not given:
+            return ""
+        return f"{where} gives {syn.shown(value, 40)}, a value known only at run time"
+    if not hubspot.is_hubspot_host(host):
+        return f"{where} gives {host}, not HubSpot's host"
+    return ""
+
+
+def _property(data: bytes, node, depth: int, seen: set) -> str:
+    """``$this->base``: every value the class gives it, and the file's writes
+    from outside when it is not private."""
+    obj, prop = node.child_by_field_name("object"), node.child_by_field_name("name")
+    if obj is None or prop is None or obj.text != b"$this" or prop.type != "name":
+        return ""
+    cls = _class_of(node)
+    if cls is None:
+        return ""
+    name = prop.text.decode()
+    shown = f"$this->{name}"
+    values, private = [], False
+    declared = False
+    for current in syn.walk(cls, into_scopes=True):
+        if current.type == "property_declaration":
+            element = next(
+                (
+                    e
+                    for e in current.named_children
+                    if e.type == "property_element"
+                    and e.child_by_field_name("name") is not None
+                    and e.child_by_field_name("name").text == b"$" + name.encode()
+                ),
+                None,
+            )
+            if element is not None and _class_of(current) == cls:
+                declared = True
+                private = any(
+                    c.type == "visibility_modifier" and c.text == b"private"
+                    for c in current.children
+                )
+                if any(c.type == "static_modifier" for c in current.children):
+                    return ""
+                default = element.child_by_field_name("default_value")
+                if default is not None:
+                    values.append(
+                        (default, f"its default (line {default.start_point[0] + 1})")
+                    )
+        elif current.type == "property_promotion_parameter":
+            param = current.child_by_field_name("name")
+            if param is not None and param.text == b"$" + name.encode():
+                declared = True
+                private = any(
+                    c.type == "visibility_modifier" and c.text == b"private"
+                    for c in current.children
+                )
+                return _manual(
+                    shown,
+                    f"set by the constructor's promoted parameter ${name} (line "
+                    f"{current.start_point[0] + 1}), which callers of new "
+                    f"{_name(cls)}(...) give (code in other files may make one)",
+                )
+        elif current.type in (
+            "assignment_expression",
+            "augmented_assignment_expression",
+        ):
+            left = current.child_by_field_name("left")
+            if (
+                left is not None
+                and left.type == "member_access_expression"
+                and left.child_by_field_name("object") is not None
+                and left.child_by_field_name("object").text == b"$this"
+                and left.child_by_field_name("name") is not None
+                and left.child_by_field_name("name").text == name.encode()
+            ):
+                line = current.start_point[0] + 1
+                if current.type != "assignment_expression":
+                    return _manual(shown, f"changed on line {line}")
+                right = current.child_by_field_name("right")
+                values.append((right, f"the assignment on line {line}"))
+    for value, where in values:
+        why = _written_host(data, value, where, depth, seen, given=False)
+        if why:
+            return _manual(shown, why)
+    if not private:
+        root = cls
+        while root.parent is not None:
+            root = root.parent
+        outside = _written_outside(root, cls, name)
+        if outside:
+            return _manual(shown, outside)
+        if not declared and not values:
+            return _manual(shown, f"not set in the class {_name(cls)}")
+    elif not values:
+        return _manual(shown, f"not set in the class {_name(cls)}")
+    return ""
+
+
+def _written_outside(root, cls, name: str) -> str:
+    """A write of ``->name`` outside the class, or a subclass in the file
+    redeclaring it."""
+    for current in syn.walk(root, into_scopes=True):
+        if current.type == "assignment_expression":
+            left = current.child_by_field_name("left")
+            if (
+                left is not None
+                and left.type
+                in ("member_access_expression", "nullsafe_member_access_expression")
+                and left.child_by_field_name("name") is not None
+                and left.child_by_field_name("name").text == name.encode()
+                and _class_of(current) != cls
+            ):
+                return (
+                    f"set on an instance on line {current.start_point[0] + 1} "
+                    f"({syn.shown(current, 40)})"
+                )
+        elif current.type == "class_declaration" and current != cls:
+            base = current.child_by_field_name("base_clause") or next(
+                (c for c in current.children if c.type == "base_clause"), None
+            )
+            if base is not None and _name(cls).encode() in (base.text or b""):
+                for inner in syn.walk(current, into_scopes=True):
+                    if (
+                        inner.type == "property_element"
+                        and inner.child_by_field_name("name") is not None
+                        and inner.child_by_field_name("name").text
+                        == b"$" + name.encode()
+                    ):
+                        return (
+                            f"redeclared by the subclass {_name(current)} (line "
+                            f"{inner.start_point[0] + 1})"
+                        )
+    return ""
+
+
+def _static_property(data: bytes, node, depth: int, seen: set) -> str:
+    """``self::$base`` / ``static::$base`` / ``Client::$base``: any assignment
+    in the file is another value it may hold."""
+    name = node.child_by_field_name("name")
+    if name is None:
+        return ""
+    wanted = name.text
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    shown = syn.shown(node, 40)
+    for current in syn.walk(root, into_scopes=True):
+        if current.type in ("assignment_expression", "augmented_assignment_expression"):
+            left = current.child_by_field_name("left")
+            if (
+                left is not None
+                and left.type == "scoped_property_access_expression"
+                and left.child_by_field_name("name") is not None
+                and left.child_by_field_name("name").text == wanted
+            ):
+                line = current.start_point[0] + 1
+                if current.type != "assignment_expression":
+                    return _manual(shown, f"changed on line {line}")
+                why = _written_host(
+                    data,
+                    current.child_by_field_name("right"),
+                    f"the assignment on line {line}",
+                    depth,
+                    seen,
+                    given=False,
+                )
+                return _manual(
+                    shown,
+                    why
+                    or f"a static property given another value on line {line} "
+                    "(code in other files may set it too)",
+                )
+    return ""
+
+
+def _class_constant(node) -> str:
+    """``static::BASE``: a subclass in the file may redeclare it."""
+    scope = node.child_by_field_name("scope") or (
+        node.named_children[0] if node.named_children else None
+    )
+    if scope is None or scope.text != b"static":
+        return ""
+    cls = _class_of(node)
+    if cls is None:
+        return ""
+    name = node.named_children[-1].text if node.named_children else b""
+    root = cls
+    while root.parent is not None:
+        root = root.parent
+    for current in syn.walk(root, into_scopes=True):
+        if current.type == "class_declaration" and current != cls:
+            base = next((c for c in current.children if c.type == "base_clause"), None)
+            if base is None or _name(cls).encode() not in (base.text or b""):
+                continue
+            for inner in syn.walk(current, into_scopes=True):
+                if (
+                    inner.type == "const_element"
+                    and inner.named_children
+                    and (inner.named_children[0].text == name)
+                ):
+                    return _manual(
+                        syn.shown(node, 40),
+                        f"redeclared by the subclass {_name(current)} (line "
+                        f"{inner.start_point[0] + 1})",
+                    )
+    return ""
+
+
+def _class_of(node):
+    current = node.parent
+    while current is not None and current.type not in (
+        "class_declaration",
+        "trait_declaration",
+        "anonymous_class",
+    ):
+        current = current.parent
+    return current
+
+
+def _name(node) -> str:
+    name = node.child_by_field_name("name") if node is not None else None
+    return name.text.decode() if name is not None else "the class"
+
+
+def _label(function) -> str:
+    name = function.child_by_field_name("name")
+    if name is None:
+        return "a closure"
+    if function.type == "method_declaration":
+        cls = _class_of(function)
+        return f"{_name(cls)}::{name.text.decode()}()"
+    return f"{name.text.decode()}()"
+
+
+def _manual(shown: str, why: str) -> str:
+    return f"{shown}, {why}"
+
+
+def _wrapped(found: str) -> str:
+    return (
+        f"the URL's host comes from {found}; the token would go wherever that "
+        "sends it, so migrate by hand"
+    )

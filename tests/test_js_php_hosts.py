@@ -1,0 +1,364 @@
+"""Hosts the callers give, in JavaScript/TypeScript and PHP: a URL that starts
+with a function's parameter, or with ``this.base`` / ``$this->base`` set from a
+constructor's, goes wherever the callers send it.
+
+JavaScript looks at every caller, in the file and in the project's modules
+that import it (CommonJS and ES modules): the site migrates when each gives a
+HubSpot URL written in the code, and stays manual naming the caller that gives
+another host or a value known only at run time, or the use that hides callers
+(passed as a value, re-exported, the package's entry point, no package.json).
+The migrated project runs under the real ``node`` against the HubSpot
+stand-in. PHP functions and classes are global (any file may call them), so a
+public function's or a constructor's parameter keeps the site manual; a private
+method's callers are all in its class and are each looked at."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+pytest.importorskip("tree_sitter_javascript")
+pytest.importorskip("tree_sitter_php")
+
+from hapimigrate import providers  # noqa: E402
+from hapimigrate.foreign import javascript, php  # noqa: E402
+from hapimigrate.model import RunOptions, Status  # noqa: E402
+from tests.hubspot_standin import StandIn  # noqa: E402
+
+NODE = shutil.which("node")
+PHP = shutil.which("php")
+REDIRECT = os.path.join(os.path.dirname(__file__), "foreign", "node", "redirect.js")
+KEY = "5f1c0a3e-8b2d-4c6f-9e1a-7d3b5c2e4f60"
+TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
+JS_KEY = "const KEY = process.env.HAPIKEY;\n"
+MIRROR = "https://mirror.example.com"
+
+
+def _js(source: str, path: str = "worker.js"):
+    result = javascript.process(
+        path, (JS_KEY + source).encode(), RunOptions(providers.resolve(None))
+    )
+    assert result.error is None
+    return result, [s for s in result.sites if s.kind.value in ("url", "params")]
+
+
+def _php(source: str):
+    data = ("<?php\n" + source).encode()
+    result = php.process("worker.php", data, RunOptions(providers.resolve(None)))
+    assert result.error is None
+    return result, [s for s in result.sites if s.kind.value in ("url", "params")]
+
+
+GET = "function get(base) { return fetch(base + '/deals/v1/deal/paged?hapikey=' + KEY); }\n"
+CLIENT = (
+    "class Client {\n"
+    "  constructor(base = 'https://api.hubapi.com') { this.base = base; }\n"
+    "  owners() { return fetch(`${this.base}/owners/v2/owners?hapikey=${KEY}`); }\n"
+    "}\n"
+)
+
+
+# -- JavaScript, one file -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        GET
+        + "get('https://api.hubapi.com');\nconst HUB = 'https://api.hubapi.com';\nget(HUB);\n",
+        # the parameter's default, for a caller giving none
+        GET.replace("get(base)", "get(base = 'https://api.hubapi.com')") + "get();\n",
+        # a caller handing on its own parameter, whose caller gives HubSpot's host
+        GET
+        + "function run(b) { return get(b); }\nrun('https://api-eu1.hubapi.com');\n",
+        CLIENT
+        + "new Client().owners();\nnew Client('https://api.hubapi.com').owners();\n",
+        # TypeScript's parameter property sets this.base
+        "class Client {\n  constructor(private base: string = 'https://api.hubapi.com') {}\n"
+        "  owners() { return fetch(`${this.base}/owners/v2/owners?hapikey=${KEY}`); }\n}\n"
+        "new Client().owners();\n",
+    ],
+    ids=["literal and constant", "default", "handed on", "constructor", "typescript"],
+)
+def test_every_caller_giving_hubspots_host_migrates(source):
+    path = "worker.ts" if "private base" in source else "worker.js"
+    result, (site,) = _js(source, path)
+    assert site.status == Status.REWRITE, site.reason
+    assert b"hapikey" not in result.new and b"Bearer" in result.new
+
+
+@pytest.mark.parametrize(
+    "source, named",
+    [
+        (GET + f"get('{MIRROR}');\nget('https://api.hubapi.com');\n", "get(...) on line 3 gives mirror.example.com"),
+        (GET + "get(process.env.BASE);\n", "a value known only at run time"),
+        (GET + "get();\n", "gives no value for base"),
+        (GET, "has no caller"),
+        (GET + "setTimeout(get, 10);\n", "used as a value on line 3"),
+        (GET + "get.call(null, 'https://api.hubapi.com');\n", "used as a value"),
+        (GET + f"function run(b) {{ return get(b); }}\nrun('{MIRROR}');\n", "run(...) on line 4 gives mirror.example.com"),
+        (GET + "module.exports = { get };\n", "exported"),
+        (CLIENT + f"new Client('{MIRROR}').owners();\n", "new Client(...) on line 6 gives mirror.example.com"),
+        (CLIENT + f"const c = new Client();\nc.base = '{MIRROR}';\n", "sets .base on an instance"),
+        (CLIENT + "class Eu extends Client {}\nnew Eu().owners();\n", "extended by a class"),
+        # a base URL with a fallback: the caller's value may be used
+        ("const get = (base) => fetch((base || 'https://api.hubapi.com') + '/deals/v1/deal/paged?hapikey=' + KEY);\n"
+         f"get('{MIRROR}');\n", "mirror.example.com"),
+        # a relative URL resolved against a base the callers give
+        ("function get(base) { return fetch(new URL('/deals/v1/deal/paged?hapikey=' + KEY, base)); }\n"
+         f"get('{MIRROR}');\n", "mirror.example.com"),
+        ("const axios = require('axios');\n"
+         "function make(base) { const c = axios.create({ baseURL: base }); return c.get('/deals/v1/deal/paged', { params: { hapikey: KEY } }); }\n"
+         f"make('{MIRROR}');\n", "make(...) on line 4 gives mirror.example.com"),
+    ],
+    ids=["another host", "run time", "none given", "no caller", "passed", ".call",
+         "handed on", "exported off disk", "constructor", "instance write", "subclass",
+         "fallback", "new URL base", "axios baseURL"],
+)  # fmt: skip
+def test_a_caller_giving_another_host_or_hiding_callers_stays_manual(source, named):
+    result, sites = _js(source)
+    assert sites and all(s.status == Status.MANUAL for s in sites)
+    assert named in sites[0].reason, sites[0].reason
+    assert "callers give" in sites[0].reason or "not to HubSpot" in sites[0].reason
+    assert result.new is None
+
+
+def test_a_literal_base_of_new_url_is_the_host():
+    _, (site,) = _js(
+        f"fetch(new URL('/deals/v1/deal/paged?hapikey=' + KEY, '{MIRROR}'));\n"
+    )
+    assert site.status == Status.MANUAL and "mirror.example.com" in site.reason
+
+
+# -- JavaScript, a project of modules ---------------------------------------------------
+
+CLIENT_MODULE = (
+    "const KEY = process.env.HAPIKEY;\n"
+    "class Client {\n"
+    "  constructor(base = 'https://api.hubapi.com') {\n"
+    "    this.base = base;\n"
+    "  }\n"
+    "  owners() {\n"
+    "    return fetch(`${this.base}/owners/v2/owners?hapikey=${KEY}&limit=5`).then((r) => r.status);\n"
+    "  }\n"
+    "}\n"
+    "function deals(base) {\n"
+    "  return fetch(base + '/deals/v1/deal/paged?hapikey=' + KEY + '&count=2').then((r) => r.status);\n"
+    "}\n"
+    "module.exports = { Client, deals };\n"
+)
+APP = (
+    "const { Client, deals } = require('./lib/client');\n"
+    "const api = require('./lib/client.js');\n"
+    "const HUB = 'https://api.hubapi.com';\n"
+    "async function main() {\n"
+    "  console.log(await new Client().owners());\n"
+    "  console.log(await new api.Client(HUB).owners());\n"
+    "  console.log(await deals(HUB));\n"
+    "}\n"
+    "main();\n"
+)
+
+
+def _project(folder, files: dict[str, str], package: dict | None = None) -> None:
+    os.makedirs(folder, exist_ok=True)
+    if package is not None:
+        (folder / "package.json").write_text(json.dumps(package))
+    for name, text in files.items():
+        os.makedirs(os.path.dirname(folder / name), exist_ok=True)
+        (folder / name).write_text(text)
+
+
+def _migrate(folder, name: str):
+    path = str(folder / name)
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return javascript.process(path, data, RunOptions(providers.resolve(None)))
+
+
+def _run_node(folder, standin: StandIn, main: str) -> list[str]:
+    shutil.copy(REDIRECT, folder / "redirect.js")
+    done = subprocess.run(
+        [NODE, "--require", "./redirect.js", main],
+        cwd=str(folder),
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "HAPIKEY": KEY,
+            "HUBSPOT_ACCESS_TOKEN": TOKEN,
+            "STANDIN_URL": standin.url,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+@pytest.mark.parametrize("style", ["commonjs", "esm"])
+def test_a_client_every_module_gives_hubspots_host_migrates_and_runs(tmp_path, style):
+    files = {"lib/client.js": CLIENT_MODULE, "app.js": APP}
+    main = "app.js"
+    if style == "esm":  # an ES module importing the CommonJS client, and its own
+        files["lib/client.js"] = CLIENT_MODULE.replace(
+            "module.exports = { Client, deals };", "export { Client, deals };"
+        )
+        files["app.mjs"] = (
+            "import { Client, deals } from './lib/client.mjs';\n"
+            "import * as api from './lib/client.mjs';\n" + APP.split("\n", 2)[2]
+        )
+        files["lib/client.mjs"] = files.pop("lib/client.js")
+        del files["app.js"]
+        main = "app.mjs"
+    before = tmp_path / "before"
+    after = tmp_path / "after"
+    for folder in (before, after):
+        _project(folder, files, {"name": "worker", "private": True, "main": main})
+    client = "lib/client.mjs" if style == "esm" else "lib/client.js"
+    result = _migrate(after, client)
+    assert [s.status for s in result.sites] == [Status.REWRITE, Status.REWRITE]
+    (after / client).write_bytes(result.new)
+    assert _migrate(after, main).new is None  # the caller has no key of its own
+
+    with StandIn(TOKEN, "developer-key") as standin:
+        assert _run_node(before, standin, main) == ["401"] * 3
+        old = list(standin.seen)
+        standin.seen.clear()
+        assert _run_node(after, standin, main) == ["200"] * 3
+        new = list(standin.seen)
+    assert [(s.method, s.path) for s in new] == [(s.method, s.path) for s in old]
+    for sent, resent in zip(old, new):
+        assert sent.hapikey == KEY and resent.hapikey is None
+        assert resent.query == {k: v for k, v in sent.query.items() if k != "hapikey"}
+        assert resent.authorization == f"Bearer {TOKEN}"
+
+
+@pytest.mark.parametrize(
+    "other, manual, named",
+    [
+        ({"other.js": f"const {{ deals }} = require('./lib/client');\ndeals('{MIRROR}');\n"},
+         ["deals"], "deals(...) at ../other.js:2 gives mirror.example.com"),
+        ({"other.mjs": "import client from './lib/client.js';\nnew client.Client(process.env.BASE);\n"},
+         ["owners"], "a value known only at run time"),
+        ({"other.js": "module.exports = require('./lib/client');\n"},
+         ["owners", "deals"], "used as a value"),
+        ({"other.mjs": "export * from './lib/client.js';\n"}, ["owners", "deals"], "re-exports it"),
+        ({"other.js": "const name = './lib/client';\nrequire(name);\n"},
+         ["owners", "deals"], "loads a module named at run time"),
+        ({"other.js": "const c = require('./lib/client');\nconst x = new c.Client();\nx.base = 'https://mirror.example.com';\n"},
+         ["owners"], "sets .base on an instance"),
+    ],
+    ids=["another host", "run time", "re-exported", "export from", "dynamic require", "instance write"],
+)  # fmt: skip
+def test_a_module_giving_another_host_or_hiding_callers_keeps_its_site_manual(
+    tmp_path, other, manual, named
+):
+    _project(tmp_path, {"lib/client.js": CLIENT_MODULE, "app.js": APP, **other},
+             {"name": "w", "main": "app.js"})  # fmt: skip
+    result = _migrate(tmp_path, "lib/client.js")
+    owners, deals = [s for s in result.sites if s.kind.value == "url"]
+    for name, site in (("owners", owners), ("deals", deals)):
+        if name in manual:
+            assert site.status == Status.MANUAL and named in site.reason, site.reason
+        else:  # the other export's callers all give HubSpot's host
+            assert site.status == Status.REWRITE, site.reason
+    after = result.new or result.original
+    assert (b"/owners/v2/owners?hapikey=" in after) == ("owners" in manual)
+    assert (b"/deals/v1/deal/paged?hapikey=" in after) == ("deals" in manual)
+
+
+@pytest.mark.parametrize(
+    "package, named",
+    [
+        (
+            {"name": "hubspot-lib", "main": "lib/client.js"},
+            "entry point (package.json main)",
+        ),
+        (
+            {"name": "hubspot-lib", "exports": {".": "./lib/client.js"}},
+            "entry point (package.json exports)",
+        ),
+        (None, "no package.json"),
+    ],
+    ids=["main", "exports", "no package.json"],
+)
+def test_a_client_its_package_exports_to_outside_users_stays_manual(
+    tmp_path, package, named
+):
+    _project(tmp_path, {"lib/client.js": CLIENT_MODULE, "app.js": APP}, package)
+    result = _migrate(tmp_path, "lib/client.js")
+    assert result.new is None
+    assert all(named in s.reason for s in result.sites), [
+        s.reason for s in result.sites
+    ]
+
+
+# -- PHP -------------------------------------------------------------------------------
+
+PHP_KEY = "getenv('HUBSPOT_API_KEY')"
+
+
+@pytest.mark.parametrize(
+    "source, named",
+    [
+        ("function get($base) { return file_get_contents(\"{$base}/deals/v1/deal/paged?hapikey=\" . "
+         f"{PHP_KEY}); }}\nget('https://api.hubapi.com');\n", "a parameter of get()"),
+        ("class Client { private $base;\n function __construct($base) { $this->base = $base; }\n"
+         f" function owners() {{ return file_get_contents($this->base . '/owners/v2/owners?hapikey=' . {PHP_KEY}); }} }}\n",
+         "a parameter of Client::__construct()"),
+        ("class Client { function __construct(private string $base = 'https://api.hubapi.com') {}\n"
+         f" function owners() {{ return file_get_contents($this->base . '/owners/v2/owners?hapikey=' . {PHP_KEY}); }} }}\n",
+         "promoted parameter $base"),
+        ("function make($base) { $c = new \\GuzzleHttp\\Client(['base_uri' => $base]);\n"
+         f" return $c->get('/deals/v1/deal/paged', ['query' => ['hapikey' => {PHP_KEY}]]); }}\n",
+         "a parameter of make()"),
+        ("class Client { public static $base = 'https://api.hubapi.com';\n"
+         f" static function owners() {{ return file_get_contents(self::$base . '/owners/v2/owners?hapikey=' . {PHP_KEY}); }} }}\n"
+         f"Client::$base = '{MIRROR}';\n", "mirror.example.com"),
+        ("class Client { const BASE = 'https://api.hubapi.com';\n"
+         f" function owners() {{ return file_get_contents(static::BASE . '/owners/v2/owners?hapikey=' . {PHP_KEY}); }} }}\n"
+         f"class Mirror extends Client {{ const BASE = '{MIRROR}'; }}\n", "redeclared by the subclass Mirror"),
+        ("class Client { public $base = 'https://api.hubapi.com';\n"
+         f" function owners() {{ return file_get_contents($this->base . '/owners/v2/owners?hapikey=' . {PHP_KEY}); }} }}\n"
+         f"$c = new Client(); $c->base = '{MIRROR}';\n", "set on an instance"),
+        ("class Client { private $base = 'https://api.hubapi.com';\n"
+         f" function mirror() {{ $this->base = '{MIRROR}'; }}\n"
+         f" function owners() {{ return file_get_contents($this->base . '/owners/v2/owners?hapikey=' . {PHP_KEY}); }} }}\n",
+         "mirror.example.com"),
+        ("class Client {\n private function send($base) { return file_get_contents($base . '/owners/v2/owners?hapikey=' . "
+         f"{PHP_KEY}); }}\n public function a() {{ return $this->send('https://api.hubapi.com'); }}\n"
+         f" public function b() {{ return $this->send('{MIRROR}'); }} }}\n", "mirror.example.com"),
+    ],
+    ids=["function", "constructor", "promoted", "guzzle base_uri", "static property",
+         "static constant", "public property", "private property reassigned", "private method"],
+)  # fmt: skip
+def test_php_a_host_given_from_outside_stays_manual(source, named):
+    result, sites = _php(source)
+    assert sites and all(s.status == Status.MANUAL for s in sites)
+    assert named in sites[0].reason, sites[0].reason
+    assert result.new is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "class Client { private $base = 'https://api.hubapi.com';\n"
+        f" function owners() {{ return file_get_contents($this->base . '/owners/v2/owners?hapikey=' . {PHP_KEY}); }} }}\n",
+        "class Client { const HUB = 'https://api.hubapi.com';\n"
+        " private function send($base) { return file_get_contents($base . '/owners/v2/owners?hapikey=' . "
+        f"{PHP_KEY}); }}\n public function a() {{ return $this->send('https://api.hubapi.com'); }}\n"
+        " public function b() { return $this->send(self::HUB); } }\n",
+    ],
+    ids=["private property", "private method"],
+)
+def test_php_a_host_the_class_writes_migrates(source):
+    result, sites = _php(source)
+    assert sites and all(s.status == Status.REWRITE for s in sites), [
+        s.reason for s in sites
+    ]
+    assert b"hapikey" not in result.new and b"Bearer" in result.new
