@@ -263,6 +263,7 @@ class Flow:
         self.client = client
         self.route = Route()
         self._seen: set[int] = set()
+        self._logs_send_nothing = False  # see follow_parameter
 
     def follow(self, node: cst.CSTNode) -> Route:
         """Where the value of ``node`` goes."""
@@ -276,6 +277,35 @@ class Flow:
 
     def callers(self, function: cst.FunctionDef) -> list[cst.Call]:
         return self._callers(function)
+
+    def follow_parameter(self, function: cst.FunctionDef, name: str) -> Route:
+        """Where parameter ``name`` of ``function`` goes, as if a caller had
+        handed it the value (a helper other modules hand keyed URLs:
+        tree_wanted); its uses in logging calls send nothing."""
+        self.route.helpers.append((function, None, name))  # type: ignore[arg-type]
+        self._logs_send_nothing = True  # here and in the helpers it reaches
+        scope = self.ctx.lexical_scope(function.body)
+        uses = [
+            ref.node
+            for assignment in (scope.assignments[name] if scope is not None else ())
+            if isinstance(getattr(assignment, "node", None), cst.Param)
+            for ref in self.ctx.references(assignment)
+        ]
+        uses = [u for u in uses if not self._logged(u)]
+        if not uses:
+            raise FlowError(f"parameter {name} of {function.name.value}() is not used")
+        for use in uses:
+            self._from(use, False)
+        return self.route
+
+    def _logged(self, node: cst.CSTNode) -> bool:
+        """Whether ``node`` is (inside) an argument of a logging call."""
+        while (node := self.ctx.parent(node)) is not None:
+            if isinstance(node, cst.Call) and http_calls.is_logging(self.ctx, node):
+                return True
+            if isinstance(node, (cst.BaseSmallStatement, cst.BaseCompoundStatement)):
+                return False
+        return False
 
     def follow_target(self, target: cst.BaseExpression, statement) -> Route:
         """Where a mapping goes that ``statement`` updates in place."""
@@ -459,7 +489,13 @@ class Flow:
         if not given:
             return False
         self.route.sinks.append(
-            Sink(None, None, "remote", remote=call, value=arg.value)
+            Sink(
+                None,
+                _remote_method(call, carrier),
+                "remote",
+                remote=call,
+                value=arg.value,
+            )
         )
         return True
 
@@ -786,10 +822,35 @@ class Flow:
             for assignment in (scope.assignments[name] if scope is not None else ())
             for ref in self.ctx.references(assignment)
         ]
+        if self._logs_send_nothing:
+            uses = [u for u in uses if not self._logged(u)]
         if not uses:
             raise FlowError(f"parameter {name} of {function.name.value}() is not used")
         for use in uses:
             self._from(use, formatted)
+
+
+def _remote_method(call: cst.Call, carrier) -> HttpCall | None:
+    """The method of a wanted helper's request (``model.Carrier.wanted``): its
+    own literal one, or the literal this call gives its method parameter."""
+    if not getattr(carrier, "wanted", False):
+        return None
+    method = carrier.method
+    if not method and carrier.method_parameter:
+        positional = [a for a in call.args if a.keyword is None]
+        given = [
+            a
+            for a in call.args
+            if a.keyword and a.keyword.value == carrier.method_parameter
+        ]
+        if not given and 0 <= carrier.method_position < len(positional):
+            given = [positional[carrier.method_position]]
+        value = given[0].value if given else None
+        if isinstance(value, cst.SimpleString) and isinstance(
+            value.evaluated_value, str
+        ):
+            method = value.evaluated_value.upper()
+    return HttpCall("remote", method or None, None)
 
 
 def _followed_in_fstring(ctx, part: cst.FormattedStringExpression) -> bool:

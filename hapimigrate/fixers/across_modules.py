@@ -31,7 +31,7 @@ from hapimigrate.carriers import SENT_ELSEWHERE
 from hapimigrate.analysis import call_endpoints, origins, values
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused, UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
-from hapimigrate.fixers import attach
+from hapimigrate.fixers import attach, wanted_sinks
 from hapimigrate.fixers.registry import register
 from hapimigrate.model import Carrier, CarrierUse, Endpoint, Kind, Status
 from hapimigrate.python.context import ModuleContext
@@ -271,6 +271,8 @@ def _position(ctx: ModuleContext, function: cst.FunctionDef, name: str) -> int:
 
 @register("imported-carriers", (cst.ImportFrom, cst.Import))
 def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
+    if ctx.wanted_sinks:  # helpers other modules hand keyed URLs (tree_wanted)
+        ctx.post_passes.append(wanted_sinks.fix)
     if not ctx.carriers:
         return
     uses = []
@@ -668,6 +670,8 @@ def _left(
     """A use of a carrier that cannot change: a manual site here, and the
     carrier blocked."""
     where = f"{os.path.basename(ctx.path)}:{ctx.start(node)[0]}"
+    if carrier.wanted:  # no key here: the helper's callers' sites say it
+        return wanted_sinks.refuse(ctx, carrier, where, problem)
     ctx.site(node, carrier.kind, Status.MANUAL, problem)
     ctx.carrier_uses.append(
         CarrierUse(carrier.path, carrier.name, Status.MANUAL, problem, where)
@@ -678,6 +682,8 @@ def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) 
     """A call of another module's helper that now sends the token with the URL
     it is given: it must give one holding the key (a site of its own, or a
     carrier), or the token would go with requests that never had the key."""
+    if carrier.wanted:  # its module holds no key: every call must hand one
+        return wanted_sinks.check_call(ctx, carrier, node)
     call = ctx.parent(node)
     what = f"{carrier.name}() of {carrier.module}.py now sends the token with what its {carrier.parameter} gets"
     if not (isinstance(call, cst.Call) and call.func is node):
@@ -701,6 +707,19 @@ def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) 
     if attach.carries_key(ctx, value):  # a use of the key: decided by its fixer
         ctx.post_passes.append(lambda ctx: _keyed_helper_call(ctx, carrier, call, what))
         return
+    # a key use may still reach it (URL.format(vid)): known once all have run
+    ctx.post_passes.append(lambda ctx: _unkeyed_helper_call(ctx, carrier, call, what))
+
+
+def _unkeyed_helper_call(
+    ctx: ModuleContext, carrier: Carrier, call: cst.Call, what: str
+) -> None:
+    """A call of another module's helper whose URL does not show the key: a
+    key use reaching it after all, or another host's URL, or refused."""
+    if ctx.request_statuses.get(id(call)):
+        return _keyed_helper_call(ctx, carrier, call, what)
+    value, _ = _argument(call, carrier)
+    assert value is not None
     host = hubspot.host(values.url_template(ctx, value))
     if host is not None and not attach.is_api_host(host):
         # another host's URL, written in the code: the helper may still send

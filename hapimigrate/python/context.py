@@ -172,6 +172,9 @@ class ModuleContext:
         self.remote_helpers: dict[int, Carrier] = {}
         # run after every fixer (fixers.registry.run): checks needing all decisions
         self.post_passes: list[Callable[[ModuleContext], None]] = []
+        # this module's functions other modules hand keyed URLs though it holds
+        # no key (RunOptions.wanted_sinks; python.module fills it)
+        self.wanted_sinks: tuple[str, ...] = ()
         self.sent_elsewhere: dict[str, CarrierOutcome] = {}
         self.exports: list[Carrier] = []
         self.carrier_uses: list[CarrierUse] = []

@@ -81,6 +81,7 @@ def _carriers(ctx: ModuleContext, options: RunOptions) -> None:
         ctx.remote_helpers = across_modules.helper_calls(ctx)
     ctx.sent_elsewhere = {o.name: o for o in options.sent_elsewhere}
     ctx.imported_constants = dict(options.constants)
+    ctx.wanted_sinks = tuple(f for p, f in options.wanted_sinks if p == ctx.path)
 
 
 def _python2(data: bytes) -> roundtrip.Normalised | None:

@@ -30,6 +30,15 @@ def needs_codemod(data: bytes, options: RunOptions) -> bool:
         or options.carriers
         or options.dead_settings
         or prefilter.may_hold_key_site(data)
+        or _defines_wanted(data, options)
+    )
+
+
+def _defines_wanted(data: bytes, options: RunOptions) -> bool:
+    """Whether ``data`` may define a helper the tree made a sink (tree_wanted)."""
+    return any(
+        re.search(rb"\bdef\s+" + re.escape(f.encode()) + rb"\b", data)
+        for _, f in options.wanted_sinks
     )
 
 
@@ -44,6 +53,7 @@ def seed(options: RunOptions) -> re.Pattern[bytes] | None:
     names of the other modules' carriers this module sends."""
     asked = options.modernize or options.calls
     wanted = [c.name for c in options.carriers] + [n for n, _ in options.dead_settings]
+    wanted += [f for _, f in options.wanted_sinks]  # a helper made a sink
     if not wanted:
         return prefilter.CALL_SEED if asked else None
     base = (prefilter.CALL_SEED if asked else prefilter.STATEMENT_SEED).pattern
