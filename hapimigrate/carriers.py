@@ -407,5 +407,22 @@ def _blocked(
             uses[0],
         )
         reason = odd.reason or "its uses are decided differently"
-        newly[key] = BLOCKED.format(carrier.name, odd.where, reason)
+        newly[key] = root_link(reason) or BLOCKED.format(
+            carrier.name, odd.where, reason
+        )
     return newly
+
+
+# one link of a chain: "X is also sent by F:N, which cannot change: "
+_LINK = re.compile(r"[\w.]+(?:\(\))? is also sent by [^\s,]+, which cannot change: ")
+
+
+def root_link(reason: str) -> str | None:
+    """The last link of a chain of blocked carriers with its cause (``B is
+    also sent by f.py:9, which cannot change: <why>``), when ``reason`` holds
+    one: a carrier blocked by another's block says the one cause, once, not
+    each carrier along the way."""
+    last = None
+    for last in _LINK.finditer(reason):
+        pass
+    return reason[last.start() :] if last is not None else None

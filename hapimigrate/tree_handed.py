@@ -41,6 +41,10 @@ class Handing:
     cls: str  # its class ("" for a module-level function)
     name: str
     headers: bool  # its callers' headers (``**kwargs``, ``headers=``) reach the request
+    # parameters with a string default (``variable="HUBSPOT_API_KEY"``), each
+    # with its place among the positional arguments (-1: keyword-only): a call
+    # giving one may name another environment variable (named_variables)
+    defaulted: tuple[tuple[str, int], ...] = ()
 
     @property
     def qualified(self) -> str:
@@ -52,7 +56,7 @@ class Handing:
         return self.cls or self.name
 
 
-HEADERS, KEY = "headers", "key"
+HEADERS, KEY, VARIABLE = "headers", "key", "variable"
 _DEF = re.compile(r"^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(")
 _CLASS = re.compile(r"^([ \t]*)class[ \t]+(\w+)\b")
 _AUTH_TEXT = re.compile(
@@ -138,7 +142,27 @@ def _handing_at(lines: list[str], at: int, indent: int) -> Handing | None:
             if not _DEF.match(lines[back]) and not lines[back].lstrip().startswith("@"):
                 break
     headers = any(n.startswith("**") or n == "headers" for n in names)
-    return Handing(cls, match.group(2), headers)
+    return Handing(cls, match.group(2), headers, _defaulted(params))
+
+
+def _defaulted(params: list[str]) -> tuple[tuple[str, int], ...]:
+    """The parameters given a string default, with their positions (``self``
+    and ``cls`` are not passed; after ``*``, keyword-only: -1)."""
+    found, position = [], 0
+    for at, param in enumerate(params):
+        name = re.sub(r"[:=].*", "", param, flags=re.S).strip()
+        if name in ("self", "cls") and at == 0:
+            continue
+        if name.startswith("*"):
+            position = -(1 << 30)  # the rest are keyword-only
+            continue
+        if name == "/":
+            continue
+        default = re.search(r"=\s*[rRuU]?(['\"])[A-Z_][A-Z0-9_]*\1\s*$", param)
+        if default is not None:
+            found.append((name, position if position >= 0 else -1))
+        position += 1
+    return tuple(found)
 
 
 def _balanced(text: str, opening: int) -> str:
@@ -209,7 +233,27 @@ def handed_in(reader: str, text: bytes, handing_: Handing) -> list[str]:
             found.append(mark(KEY, handing_.qualified, where))
         if handing_.headers and _foreign_headers(arguments):
             found.append(mark(HEADERS, handing_.qualified, where))
+        if handing_.defaulted and _gives_defaulted(arguments, handing_.defaulted):
+            found.append(mark(VARIABLE, handing_.qualified, where))
     return found
+
+
+def _gives_defaulted(arguments: str, defaulted: tuple[tuple[str, int], ...]) -> bool:
+    """Whether a call's arguments may set one of the defaulted parameters."""
+    parts = [p.strip() for p in _split(arguments)]
+    positional = 0
+    for part in parts:
+        if part.startswith("*"):
+            return True
+        keyword = re.match(r"(\w+)\s*=(?!=)", part)
+        if keyword:
+            if any(keyword.group(1) == name for name, _ in defaulted):
+                return True
+            continue
+        if any(position == positional for _, position in defaulted):
+            return True
+        positional += 1
+    return False
 
 
 def _prose(code: str) -> list[tuple[int, int]]:

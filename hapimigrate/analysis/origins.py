@@ -25,7 +25,7 @@ import libcst as cst
 from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 
 from hapimigrate import tree_imports
-from hapimigrate.analysis import arguments, namespace_writes, values
+from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, walk
@@ -187,6 +187,13 @@ def _origin_of(
             if isinstance(p, cst.FormattedStringExpression)
         ]
         return combine([again(p) for p in parts]) if parts else Origin(CONFIG)
+    if isinstance(node, (cst.Subscript, cst.Call)):
+        # os.environ[variable], variable="HUBSPOT_API_KEY" whatever the callers
+        if named_variables.defaulted_variable(ctx, node) is not None:
+            return Origin(CONFIG)
+        named = named_variables.set_elsewhere(ctx, node)
+        if named is not None:  # a caller may name another variable
+            return Origin(MIXED, named)
     if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
         imported = _incoming(ctx, node) or _imported_chain(ctx, node, depth)
         if imported is not None:
@@ -1020,6 +1027,9 @@ def config_key(ctx: ModuleContext, node: cst.CSTNode) -> tuple[str, str]:
         node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
     ):
         return repr(_literal_text(node)), LITERAL_KEY
+    named = named_variables.defaulted_variable(ctx, node)
+    if named is not None:  # os.environ[variable], by default HUBSPOT_API_KEY
+        return named, label
     environment = _ENV_NAME.search(label)
     if environment:  # os.environ["HUBSPOT_API_KEY"], os.getenv("HUBSPOT_API_KEY")
         return environment.group(1), label

@@ -34,7 +34,7 @@ from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
 from hapimigrate.fixers import attach, wanted_sinks
 from hapimigrate.fixers.registry import register
 from hapimigrate.model import Carrier, CarrierUse, Endpoint, Kind, Status
-from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.tree_imports import importable_names
 
 
@@ -789,12 +789,15 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
     call = ctx.parent(node)
     value, problem = None, None
     if not (isinstance(call, cst.Call) and call.func is node):
-        problem = f"{carrier.name} is used here other than called"
+        problem = _factory_given(ctx, carrier, node) or (
+            f"{carrier.name} is used here other than called"
+        )
     else:
         value, problem = _argument(call, carrier)
         if carrier.base and problem is None:
             problem = _redirected(ctx, carrier, call)
     origin = origins.key_origin(ctx, value) if value is not None else None
+    developer = None  # a developer key handed in: it stays (the function too)
     if origin is not None and carrier.field and origin.kind == origins.CALLER:
         # cfg passed on: the key is its field there too
         origin = dataclasses.replace(origin, container=carrier.field)
@@ -819,7 +822,8 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
                 problem = attach.option_read_elsewhere(ctx, value)
             problem = problem or origins.command_line_default_problem(ctx, value)
         elif origin.kind != origins.CONFIG:
-            problem = "this call passes a key hapimigrate cannot place"
+            developer = _developer_given(ctx, carrier, value)
+            problem = developer or "this call passes a key hapimigrate cannot place"
         elif len(ctx.several_keys) > 1:
             problem = decide(
                 KeyUse(ctx.code(value), several_keys=ctx.several_keys)
@@ -850,9 +854,59 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         reason = f"{what} now: it is given the provider's token"
     else:
         reason = f"{what} now: {problem}"
-    ctx.site(value if value is not None else node, Kind.ARGUMENT, status, reason)
+    if developer is not None:  # this use holds the function as it is: kept
+        reason = (
+            f"a developer key, kept: {carrier.name}() of {carrier.module}.py stays "
+            "as it is, sending it as hapikey (its callers' portal keys are left "
+            "for a person: one function sends both kinds)"
+        )
+    ctx.site(
+        value if value is not None else node,
+        Kind.ARGUMENT,
+        Status.KEPT if developer is not None else status,
+        reason,
+    )
     ctx.carrier_uses.append(
         CarrierUse(carrier.path, carrier.name, status, problem or "", where)
+    )
+
+
+def _developer_given(
+    ctx: ModuleContext, carrier: Carrier, value: cst.BaseExpression | None
+) -> str | None:
+    """A call handing the function a developer key (its name says so:
+    ``APP["developer_api_key"]``), while its own module's callers hand it
+    portal keys: one function sends both kinds (its code is not shown: it may
+    be a key)."""
+    if value is None or not hubspot.names_developer_key(origins.described(ctx, value)):
+        return None
+    return (
+        f"this call (line {ctx.start(value)[0]}) hands {carrier.name}() a developer "
+        f"key, which stays a key: {carrier.name}() sends both kinds; split it by "
+        "hand (the developer-key calls keep hapikey, the others send the token)"
+    )
+
+
+def _factory_given(
+    ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode
+) -> str | None:
+    """``HubSpotAPI.from_env("HUBSPOT_SANDBOX_KEY")``: a method of the class
+    given arguments, which may choose another key than the one its module saw
+    (the arguments are not shown: one may be a key)."""
+    attribute = ctx.parent(node)
+    call = ctx.parent(attribute) if isinstance(attribute, cst.Attribute) else None
+    if not (
+        isinstance(attribute, cst.Attribute)
+        and attribute.value is node
+        and isinstance(call, cst.Call)
+        and call.func is attribute
+        and call.args
+    ):
+        return None
+    return (
+        f"{carrier.name}.{attribute.attr.value}() is given arguments here (line "
+        f"{ctx.start(call)[0]}), which may choose another key than the one "
+        f"{carrier.module}.py reads"
     )
 
 
@@ -904,6 +958,11 @@ def _migrate_subclass(
         f"{name} inherits the constructor of {carrier.name}() of {carrier.module}.py,"
         f" which takes a token as {carrier.parameter} now"
     )
+    if _developer_init(ctx, carrier, subclass) is not None:  # its own __init__
+        what = (
+            f"{name} subclasses {carrier.name}() of {carrier.module}.py, which "
+            f"takes a token as {carrier.parameter} now"
+        )
     outcome = ctx.sent_elsewhere.get(name)  # what its callers made of it
     problem = (
         outcome.reason or DEVELOPER_REASON
@@ -982,7 +1041,9 @@ def _subclass_problem(
         return f"{name} makes instances of itself (cls(...)), with a key of its own?"
     own = sets & {*_OWN_CONSTRUCTION, "setattr()"}
     if own:
-        return f"{name} defines its own {sorted(own)[0]}"
+        return _developer_init(ctx, carrier, subclass) or (
+            f"{name} defines its own {sorted(own)[0]}"
+        )
     changed = sorted((sets - paths) & set(carrier.reads))
     if changed:
         return (
@@ -992,6 +1053,56 @@ def _subclass_problem(
     read = sorted(set(values.SELF_ATTRIBUTE.findall(code)) & set(carrier.holders))
     if read:
         return f"{name} reads self.{read[0]}, which holds a token now"
+    return None
+
+
+def _developer_init(
+    ctx: ModuleContext, carrier: Carrier, subclass: cst.ClassDef
+) -> str | None:
+    """``TimelineClient.__init__(self, developer_key, ...)`` handing its
+    developer key to the base's constructor (``super().__init__(developer_key)``):
+    the base's requests serve both kinds of key, the developer-key APIs keeping
+    theirs; what to tell a person (None: another shape)."""
+    init = next(
+        (
+            s
+            for s in subclass.body.body
+            if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"
+        ),
+        None,
+    )
+    if init is None:
+        return None
+    for node in walk(init):
+        if not (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "__init__"
+        ):
+            continue
+        explicit = ctx.code(node.func.value) == carrier.name  # Base.__init__(self, k)
+        args = [a for a in node.args if not a.star][1 if explicit else 0 :]
+        positional = [a.value for a in args if a.keyword is None]
+        given = (
+            positional[carrier.position]
+            if 0 <= carrier.position < len(positional)
+            else next(
+                (
+                    a.value
+                    for a in args
+                    if a.keyword is not None and a.keyword.value == carrier.parameter
+                ),
+                None,
+            )
+        )
+        if isinstance(given, cst.Name) and hubspot.names_developer_key(given.value):
+            return (
+                f"{subclass.name.value} hands {carrier.name}() a developer key "
+                f"({given.value} of its own __init__, line {ctx.start(node)[0]}), "
+                f"which stays a key: {carrier.name}'s requests send both kinds; "
+                "split them by hand (the developer-key calls keep hapikey, the "
+                "others send the token)"
+            )
     return None
 
 

@@ -22,6 +22,7 @@ from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
 from hapimigrate.analysis import key_conditions
+from hapimigrate.analysis import named_variables
 from hapimigrate.fixers import developer_urls
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
@@ -2763,6 +2764,10 @@ def _collect(
             if problem:
                 return problem
         else:
+            named = named_variables.set_elsewhere(ctx, value)  # from_env(name)
+            if named is not None:
+                line = ctx.start(value)[0]
+                return f"a caller passes the key read from {named} (line {line})"
             return CALLER_UNPLACED.format(ctx.start(value)[0])
     return None
 
