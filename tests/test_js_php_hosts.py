@@ -362,3 +362,71 @@ def test_php_a_host_the_class_writes_migrates(source):
         s.reason for s in sites
     ]
     assert b"hapikey" not in result.new and b"Bearer" in result.new
+
+
+# -- review 13: hosts the front ends could not read (J1, J6, J9) ----------------------
+
+
+@pytest.mark.parametrize(
+    "source, named",
+    [
+        ("fetch(`${process.env.USE_MIRROR ? 'http://localhost:8080' : 'https://api.hubapi.com'}"
+         "/contacts/v1/lists?hapikey=${KEY}`);\n", "localhost"),
+        ("const config = Object.freeze({ hubspot: { baseUrl: process.env.T ? 'http://localhost:3001' : 'https://api.hubapi.com' } });\n"
+         "fetch(`${config.hubspot.baseUrl}/contacts/v1/lists?hapikey=${KEY}`);\n", "localhost"),
+        ("function base() { return process.env.B ? 'http://localhost:3001' : 'https://api.hubapi.com'; }\n"
+         "fetch(`${base()}/contacts/v1/lists?hapikey=${KEY}`);\n", "localhost"),
+        ("const { BASE } = require('./config');\nfetch(`${BASE}/contacts/v1/lists?hapikey=${KEY}`);\n",
+         "which this tool cannot read"),
+        ("import { BASE } from './base.mjs';\nfetch(`${BASE}/contacts/v1/lists?hapikey=${KEY}`);\n",
+         "imported from ./base.mjs"),
+        ("const settings = require('./settings.json');\n"
+         "fetch(`${settings.hubspotBase}/contacts/v1/lists?hapikey=${KEY}`);\n", "settings.hubspotBase"),
+        ("class C { static BASE = process.env.MOCK || 'https://api.hubapi.com'; }\n"
+         "fetch(`${C.BASE}/contacts/v1/lists?hapikey=${KEY}`);\n", "C.BASE"),
+        ("const BASES = ['https://api.hubapi.com', 'http://localhost:3001'];\n"
+         "const get = (i) => fetch(`${BASES[i]}/contacts/v1/lists?hapikey=${KEY}`);\n", "BASES[i]"),
+        ("const { base } = process.env.M ? { base: 'http://localhost:3001' } : { base: 'https://api.hubapi.com' };\n"
+         "fetch(`${base}/contacts/v1/lists?hapikey=${KEY}`);\n", "which this tool cannot read"),
+        ("const BASE = new URL(process.env.HUBSPOT_URL || 'http://localhost:3001').origin;\n"
+         "fetch(`${BASE}/contacts/v1/lists?hapikey=${KEY}`);\n", "localhost"),
+        # J9: a member of a parameter, of this.config
+        ("function lists(opts) { return fetch(`${opts.baseUrl}/contacts/v1/lists?hapikey=${KEY}`); }\n"
+         "lists({ baseUrl: 'https://api.hubapi.com' });\n", "opts.baseUrl, which its callers give"),
+        ("class C { constructor(config) { this.config = config; }\n"
+         "  lists() { return fetch(`${this.config.baseUrl}/contacts/v1/lists?hapikey=${KEY}`); } }\n",
+         "this.config.baseUrl, which its callers give"),
+        # J6: an http(s) options object's host with a fallback
+        ("const https = require('https');\n"
+         "https.get({ host: process.env.HS_HOST || 'hubspot-proxy.internal', path: `/contacts/v1/lists?hapikey=${KEY}` }, () => {});\n",
+         "hubspot-proxy.internal"),
+    ],
+    ids=["ternary in the hole", "nested frozen config", "function returning", "required const",
+         "imported const", "json settings", "static field", "array table", "destructured choice",
+         "URL origin", "member of a parameter", "member of this.config", "http host fallback"],
+)  # fmt: skip
+def test_a_host_that_may_not_be_hubspots_stays_manual(source, named):
+    result, sites = _js(source)
+    assert sites and all(s.status == Status.MANUAL for s in sites)
+    assert named in sites[0].reason, sites[0].reason
+    assert result.new is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "const cfg = { base: 'https://api.hubapi.com' };\n"
+        "fetch(`${cfg.base}/contacts/v1/lists?hapikey=${KEY}`);\n",
+        "function base() { return 'https://api.hubapi.com'; }\n"
+        "fetch(`${base()}/contacts/v1/lists?hapikey=${KEY}`);\n",
+        "const { HUBSPOT_BASE } = process.env;\n"
+        "fetch(`${HUBSPOT_BASE}/contacts/v1/lists?hapikey=${KEY}`);\n",
+        "const BASE = new URL('https://api.hubapi.com/crm').origin;\n"
+        "fetch(`${BASE}/contacts/v1/lists?hapikey=${KEY}`);\n",
+    ],
+    ids=["config object", "function", "environment", "URL origin"],
+)
+def test_a_host_written_as_hubspots_still_migrates(source):
+    result, (site,) = _js(source)
+    assert site.status == Status.REWRITE, site.reason
+    assert b"hapikey" not in result.new and b"Bearer" in result.new

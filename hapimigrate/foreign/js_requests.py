@@ -255,6 +255,8 @@ def absolute(request: Request, template: str | None) -> str | None:
     if request.base is not None:
         return request.base.rstrip("/") + template
     if request.host is not None:
+        if request.host.startswith("{given-by-callers:"):  # why the host is not told
+            return request.host + template
         return f"https://{request.host}{template}"
     return template
 
@@ -362,6 +364,35 @@ def _object_of(node: Node | None) -> Node | None:
     return node if node is not None and node.type == "object" else None
 
 
+def _host_of(value: Node | None) -> str | None:
+    """The host an http(s) options object names (``hostname``/``host``): the
+    literal, or of a fallback's values (``process.env.HOST || 'proxy.internal'``)
+    one that is not HubSpot's, or a hole saying why it cannot be told (see
+    :func:`.js_urls.given_by_callers`); None when known only at run time."""
+    from hapimigrate import hubspot
+    from hapimigrate.foreign import js_urls
+
+    written = string_value(value)
+    if written is not None:
+        return written
+    node = unwrap(value)
+    branches = js_urls._alternatives(node) if node is not None else []
+    for branch in branches or [value]:
+        literal = string_value(branch)
+        if literal is not None:
+            if not hubspot.is_hubspot_host(literal.split(":")[0].lower()):
+                return literal
+            continue
+        template = js_urls.url_template(branch) or "{}"
+        if js_urls.given_by_callers(template):
+            return template
+        if template.startswith("{") is False and not hubspot.is_hubspot_host(
+            template.split(":")[0].split("/")[0].lower()
+        ):
+            return template
+    return None
+
+
 def _config(call: Node, library: str, config: Node, default: str | None) -> Request:
     obj = _object_of(config)
     url = None
@@ -373,7 +404,7 @@ def _config(call: Node, library: str, config: Node, default: str | None) -> Requ
     host = None
     if library == "http":
         named = member(obj, "hostname") or member(obj, "host")
-        host = string_value(member_value(named)) if named is not None else None
+        host = _host_of(member_value(named)) if named is not None else None
         host = host or "{}"  # a host known only at run time
     return Request(
         call, library, _method_in(obj, default), url, options=config, host=host

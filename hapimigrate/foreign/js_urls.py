@@ -292,9 +292,9 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
     if node is None:
         return None
     branches = _alternatives(node)
-    if branches and depth < 4:
+    if branches and depth < _DEPTH:
         return _any_other_host([url_template(b, depth + 1) or "{}" for b in branches])
-    if node.type == "identifier" and depth < 4:
+    if node.type == "identifier" and depth < _DEPTH:
         binding = resolve(node)
         if binding is not None and binding.kind == "param":
             return _from_callers(node, js_callers.parameter(node, depth))
@@ -316,8 +316,15 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
                 inner = url_template(binding.value, depth + 1)
                 if inner is not None:
                     return inner
-        return "{}"
-    if node.type == "member_expression" and depth < 4 and _is_this(node):
+        if binding is not None and binding.kind in ("const", "let", "var"):
+            if binding.declarator is not None and _is_env(
+                binding.declarator.child_by_field_name("value")
+            ):
+                return "{}"  # const { HUBSPOT_BASE } = process.env
+        if binding is not None and binding.kind == "param":
+            return "{}"
+        return _unreadable(node, binding)
+    if node.type == "member_expression" and depth < _DEPTH and _is_this(node):
         return _from_callers(node, js_callers.this_member(node, depth))
     if (
         node.type == "new_expression"
@@ -335,7 +342,7 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
                 return base
             return _joined(base, first)
         return first
-    if node.type in ("subscript_expression", "member_expression") and depth < 4:
+    if node.type in ("subscript_expression", "member_expression") and depth < _DEPTH:
         entries = _table_entries(node.child_by_field_name("object"))
         if entries is not None:  # HOSTS[env], HOSTS.test: any of its values
             return _any_other_host(
@@ -361,23 +368,230 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
             out.append(
                 node_bytes(node, piece.start, piece.end).decode("utf-8", "replace")
             )
-        elif (
-            depth < 4
-            and piece is url.pieces[0]
-            and (
-                unwrap(piece.hole).type == "identifier"
-                or _is_this(unwrap(piece.hole))
-                or _alternatives(unwrap(piece.hole))
-                or _table_entries(unwrap(piece.hole).child_by_field_name("object"))
-                is not None
-            )
-        ):
-            out.append(url_template(piece.hole, depth + 1) or "{}")
+        elif depth < _DEPTH and piece is url.pieces[0]:
+            out.append(_head(piece.hole, depth))
         else:
             out.append("{" + _hole_name(piece.hole) + "}")
     return "".join(out)
 
 
+def _head(hole: Node, depth: int) -> str:
+    """What the start of a URL (its first hole) holds, as a template: a value
+    followed to what it is written as (names, const objects' members, tables,
+    fallbacks, local functions' returns), ``{}`` for an environment variable,
+    or a hole that says why the host cannot be told (see
+    :func:`given_by_callers`): a value its callers give, or one this tool
+    cannot read (an import, a global, another function's result)."""
+    node = unwrap(hole)
+    if node is None:
+        return "{}"
+    if node.type == "await_expression":
+        return _unreadable(node, None)
+    if _is_env(node):
+        return "{}"
+    if (
+        node.type in ("identifier", "string", "template_string", "new_expression")
+        or _is_this(node)
+        or _alternatives(node)
+        or _table_entries(node.child_by_field_name("object")) is not None
+        or (
+            node.type == "member_expression"
+            and text(node.child_by_field_name("property")) == "href"
+        )
+    ):
+        return url_template(node, depth + 1) or "{}"
+    if node.type == "binary_expression":
+        return url_template(node, depth + 1) or "{}"
+    if node.type == "member_expression":
+        holder = unwrap(node.child_by_field_name("object"))
+        prop = text(node.child_by_field_name("property"))
+        value = _member_value(holder, prop, depth)
+        if value is not None:
+            return url_template(value, depth + 1) or "{}"
+        if prop == "origin" and holder is not None:
+            inner = url_template(holder, depth + 1) or "{}"
+            if given_by_callers(inner):
+                return inner
+            match = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*", inner)
+            return match.group(0) if match else _unreadable(node, None)
+        root = holder
+        while root is not None and root.type in (
+            "member_expression",
+            "subscript_expression",
+        ):
+            root = unwrap(root.child_by_field_name("object"))
+        if root is not None and (
+            root.type == "this"
+            or (
+                root.type == "identifier"
+                and resolve(root) is not None
+                and resolve(root).kind == "param"
+            )
+        ):
+            return _marker(
+                f"the URL's host comes from {snippet(node, 40)}, which its callers "
+                "give (a member of what they pass): the token would go wherever they "
+                "send it, so migrate by hand",
+                "its callers give a value this tool does not follow",
+            )
+    if node.type == "call_expression":
+        returned = _returned(node)
+        if returned:
+            return _any_other_host(
+                [url_template(r, depth + 1) or "{}" for r in returned]
+            )
+    return _unreadable(node, None)
+
+
+def _is_env(node: Node | None) -> bool:
+    """``process.env.NAME`` / ``process.env['NAME']`` / ``process.env``."""
+    node = unwrap(node)
+    if node is None:
+        return False
+    if node.type in ("member_expression", "subscript_expression"):
+        holder = unwrap(node.child_by_field_name("object"))
+        if text(node) == "process.env":
+            return True
+        return holder is not None and text(holder) == "process.env"
+    return False
+
+
+def _member_value(holder: Node | None, prop: str, depth: int) -> Node | None:
+    """The value of ``prop`` in the object literal a const ``holder`` names
+    (``cfg.base``, ``config.hubspot.baseUrl``; ``Object.freeze({...})``); None
+    when it is not one, or the object is changed somewhere."""
+    if holder is None or depth > 6:
+        return None
+    obj = None
+    if holder.type == "identifier":
+        binding = resolve(holder)
+        if (
+            binding is None
+            or binding.kind != "const"
+            or binding.value is None
+            or binding.declarator is None
+            or binding.name.parent != binding.declarator
+        ):
+            return None
+        obj = unwrap(binding.value)
+        for ref in _references(binding):
+            parent = ref.parent
+            while parent is not None and parent.type == "member_expression":
+                grand = parent.parent
+                if (
+                    grand is not None
+                    and grand.type
+                    in ("assignment_expression", "augmented_assignment_expression")
+                    and grand.child_by_field_name("left") == parent
+                ):
+                    return None  # cfg.base = ...
+                parent = grand
+    elif holder.type == "member_expression":
+        outer_obj = _member_value(
+            unwrap(holder.child_by_field_name("object")),
+            text(holder.child_by_field_name("property")),
+            depth + 1,
+        )
+        obj = unwrap(outer_obj)
+    if (
+        obj is not None
+        and obj.type == "call_expression"
+        and text(obj.child_by_field_name("function")) in ("Object.freeze",)
+    ):
+        args = [c for c in obj.child_by_field_name("arguments").named_children]
+        obj = unwrap(args[0]) if args else None
+    if obj is None or obj.type != "object":
+        return None
+    found = None
+    for child in obj.named_children:
+        if child.type == "spread_element":
+            return None
+        if child.type == "pair":
+            key = child.child_by_field_name("key")
+            name = text(key).strip("'\"`") if key is not None else ""
+            if name == prop:
+                found = child.child_by_field_name("value")
+        elif child.type == "shorthand_property_identifier" and text(child) == prop:
+            found = child
+    return found
+
+
+def _references(binding: Binding) -> list[Node]:
+    from hapimigrate.foreign.js_syntax import references
+
+    return references(binding)
+
+
+def _returned(call: Node) -> list[Node]:
+    """The values a local function returns (``base()`` declared in the file
+    with ``return`` statements, or an arrow's expression); [] otherwise."""
+    function = unwrap(call.child_by_field_name("function"))
+    if function is None or function.type != "identifier":
+        return []
+    binding = resolve(function)
+    if binding is None:
+        return []
+    target = unwrap(binding.value)
+    if target is None or target.type not in (
+        "function_declaration",
+        "function_expression",
+        "function",
+        "arrow_function",
+    ):
+        return []
+    body = target.child_by_field_name("body")
+    if body is None:
+        return []
+    if body.type != "statement_block":
+        return [body]
+    found = []
+    for node in walk(body):
+        if node.type == "return_statement":
+            owner = node.parent
+            while owner is not None and owner.type not in (
+                "function_declaration",
+                "function_expression",
+                "function",
+                "arrow_function",
+                "method_definition",
+            ):
+                owner = owner.parent
+            if owner != target:
+                continue
+            value = [c for c in node.named_children if c.type != "comment"]
+            if not value:
+                return []
+            found.append(value[0])
+    return found
+
+
+def _unreadable(node: Node, binding: Binding | None) -> str:
+    """A hole saying the URL's host comes from a value this tool cannot read."""
+    what = snippet(node, 40)
+    if binding is not None and binding.kind == "import":
+        source = string_value_of(binding.value)
+        where = f", imported from {source}" if source else ", imported"
+    elif binding is not None and binding.declarator is not None:
+        where = f", declared on line {binding.declarator.start_point[0] + 1}"
+    elif binding is None and node.type == "identifier":
+        where = ", declared nowhere in this file"
+    else:
+        where = ""
+    return _marker(
+        f"the URL's host comes from {what}{where}, which this tool cannot read: "
+        "if it may be another host than HubSpot's, the token would go there; "
+        "migrate by hand",
+        f"{what}{where} is a value this tool cannot read",
+    )
+
+
+def string_value_of(node: Node | None) -> str | None:
+    from hapimigrate.foreign.js_syntax import string_value
+
+    return string_value(node)
+
+
+_DEPTH = 8  # names, members and calls followed into one another
 GIVEN_BY_CALLERS = "given-by-callers:"  # a template's first hole: see below
 _REASONS: dict[str, str] = {}
 
@@ -388,29 +602,36 @@ def _from_callers(node: Node, given) -> str:
     (:func:`given_by_callers` reads it back)."""
     if given.template:
         return given.template
+    name = text(node) if node.type == "identifier" else snippet(node, 30)
+    return _marker(
+        f"the URL's host comes from {name}, which its callers give: "
+        f"{given.reason}; the token would go wherever they send it, so migrate by hand",
+        given.reason,
+    )
+
+
+def _marker(reason: str, detail: str) -> str:
+    """A template's first hole carrying why its host cannot be told (read
+    back by :func:`given_by_callers`)."""
     if len(_REASONS) > 10000:
         _REASONS.clear()
     key = f"{len(_REASONS)}"
-    _REASONS[key] = given.reason
-    name = text(node) if node.type == "identifier" else snippet(node, 30)
-    return "{" + GIVEN_BY_CALLERS + key + ":" + name + "}"
+    _REASONS[key] = (reason, detail)
+    return "{" + GIVEN_BY_CALLERS + key + "}"
 
 
 def given_by_callers(template: str | None, detail: bool = False) -> str:
-    """Why the host of a template starting with a value its callers give
-    cannot be told (see :func:`url_template`); "" for another template.
-    ``detail``: the reason alone, without what the URL starts with."""
+    """Why the host of a template starting with a value its callers give, or
+    one this tool cannot read, cannot be told (see :func:`url_template`); ""
+    for another template. ``detail``: the reason alone, to nest in another."""
     head = "{" + GIVEN_BY_CALLERS
     if not template or not template.startswith(head):
         return ""
-    key, _, name = template[len(head) : template.index("}")].partition(":")
-    reason = _REASONS.get(key, "its callers cannot all be seen")
-    if detail:
-        return reason
-    return (
-        f"the URL's host comes from {name or 'a value'}, which its callers give: "
-        f"{reason}; the token would go wherever they send it, so migrate by hand"
+    key = template[len(head) : template.index("}")]
+    reason, inner = _REASONS.get(
+        key, ("the URL's host cannot be told; migrate by hand", "a value not followed")
     )
+    return inner if detail else reason
 
 
 _ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
