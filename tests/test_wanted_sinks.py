@@ -456,3 +456,70 @@ def test_a_method_of_an_instance_from_another_module_stays_as_before(tmp_path):
     for name, text in files.items():
         assert out[name][1] == text, name
     assert "client.get()" in out["app/contacts.py"][2][0]
+
+
+HTTP = (
+    "import requests\n\n\n"
+    "def get_json(url):\n    return _request('GET', url)\n\n\n"
+    "def post_json(url, body):\n    return _request('POST', url, body)\n\n\n"
+    "def _request(method, url, body=None):\n"
+    "    return requests.request(method, url, json=body, timeout=10).json()\n"
+)
+DEALS = (
+    "from app import fetch, settings\n\n\n"
+    "def create(name):\n    return fetch.post_json(settings.BASE + "
+    "'/deals/v1/deal?hapikey=' + settings.KEY, {'name': name})\n"
+)
+
+
+def test_two_helpers_sharing_a_second_one_change_together(tmp_path):
+    out = migrate(tmp_path, _with(**{"app/fetch.py": HTTP, "app/deals.py": DEALS}))
+    assert out["app/contacts.py"][0] == out["app/deals.py"][0] == [Status.REWRITE]
+    assert out["app/fetch.py"][1].count("Authorization") == 1  # in _request
+
+
+SHARED_STOPS = {
+    "one of them given a keyless URL": {
+        "app/forms.py": "from app import fetch\n\n\n"
+        "def forms():\n    return fetch.post_json('https://api.hubapi.com/forms/v2/forms', {})\n"
+    },
+    "the second one called elsewhere": {
+        "app/raw.py": "from app import fetch\n\n\n"
+        "def ping():\n    return fetch._request('GET', 'https://example.com/ping')\n"
+    },
+}
+
+
+@pytest.mark.parametrize("extra", list(SHARED_STOPS.values()), ids=list(SHARED_STOPS))
+def test_one_blocked_helper_stops_the_helpers_sharing_its_request(tmp_path, extra):
+    files = _with(**{"app/fetch.py": HTTP, "app/deals.py": DEALS, **extra})
+    out = migrate(tmp_path, files)
+    for name, text in files.items():
+        assert out[name][1] == text, name
+    assert out["app/contacts.py"][0] == out["app/deals.py"][0] == [Status.MANUAL]
+    where = next(iter(extra)).split("/")[1]
+    assert any(where in r for r in out["app/contacts.py"][2] + out["app/deals.py"][2])
+
+
+@pytest.mark.parametrize(
+    "handed",
+    ['headers={"Authorization": "Bearer other"}', 'auth=("user", "secret")'],
+)
+def test_a_caller_handing_its_own_credential_through_kwargs_keeps_all(tmp_path, handed):
+    fetch = (
+        "import requests\n\n\ndef get_json(url, **kw):\n"
+        "    return requests.get(url, **kw).json()\n"
+    )
+    contacts = CONTACTS + (
+        "\n\ndef mine(vid):\n    return fetch.get_json(URL.format(vid), "
+        + handed
+        + ")\n"
+    )
+    files = _with(**{"app/fetch.py": fetch, "app/contacts.py": contacts})
+    out = migrate(tmp_path, files)
+    for name, text in files.items():
+        assert out[name][1] == text, name
+    assert (
+        "contacts.py:11 hands get_json() its own headers"
+        in out["app/contacts.py"][2][0]
+    )

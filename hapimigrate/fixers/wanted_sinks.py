@@ -83,19 +83,29 @@ def _decide(
     where the tree says every call of them migrates."""
     if route is None:
         route, problem = _route(ctx, chosen.values())
-    outcomes = [ctx.sent_elsewhere.get(name) for name in chosen]
+    group = [function for function, _ in chosen.values()]
     for function, parameter in chosen.values():
         _export(ctx, function, parameter, route)
     for function, _, _ in route.helpers:  # a second helper it hands the URL to
-        if _other_helper(ctx, function, chosen):
+        if _other_helper(ctx, function, chosen) and function not in group:
             _export(ctx, function, _inner_parameter(route, function), route, True)
-    if any(o is not None and o.status != Status.REWRITE for o in outcomes):
-        return  # a call elsewhere cannot change: nothing changes here
+            group.append(function)
+    # they change together: one whose calls elsewhere cannot stops them all
+    outcomes = {f.name.value: ctx.sent_elsewhere.get(f.name.value) for f in group}
+    stopped = [
+        (name, o)
+        for name, o in outcomes.items()
+        if o is not None and o.status != Status.REWRITE
+    ]
+    if stopped:
+        name, outcome = stopped[0]
+        problem = f"it shares its request with {name}(), which stays: {outcome.reason}"
     if problem is not None:
-        for function, _ in chosen.values():
-            _own_use(ctx, function, problem)
+        for function in group:
+            if function.name.value not in dict(stopped):
+                _own_use(ctx, function, problem)
         return
-    if all(o is not None for o in outcomes):
+    if all(outcomes[name] is not None for name in chosen):
         attach.send_token(ctx, route)
 
 
@@ -166,9 +176,7 @@ def _method(
             function
         ):
             return "", node.value, _position(function, node.value)
-        if isinstance(node, cst.SimpleString) and isinstance(
-            node.evaluated_value, str
-        ):
+        if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
             methods.add(node.evaluated_value.upper())
         elif node is None and sink.info is not None and sink.info.method:
             methods.add(sink.info.method)  # requests.get(url): GET
