@@ -430,3 +430,63 @@ def test_a_host_written_as_hubspots_still_migrates(source):
     result, (site,) = _js(source)
     assert site.status == Status.REWRITE, site.reason
     assert b"hapikey" not in result.new and b"Bearer" in result.new
+
+
+# -- review 13: PHP hosts chosen among written ones, given by a subclass (J3, J8) -----
+
+_SANDBOX = (
+    "$base = getenv('SANDBOX') ? 'http://localhost:8080' : 'https://api.hubapi.com';\n"
+)
+
+
+@pytest.mark.parametrize(
+    "source, named",
+    [
+        ("function lists() {\n" + _SANDBOX +
+         "    $ch = curl_init(\"$base/contacts/v1/lists?hapikey=\" . getenv('HAPIKEY') . '&count=5'); return curl_exec($ch);\n}\n",
+         "localhost"),
+        ("function lists() {\n" + _SANDBOX +
+         "    $ch = curl_init(sprintf('%s/contacts/v1/lists?hapikey=%s&count=5', $base, getenv('HAPIKEY'))); return curl_exec($ch);\n}\n",
+         "localhost"),
+        ("function lists() {\n" + _SANDBOX + "    $url = <<<EOT\n{$base}/contacts/v1/lists?hapikey={$_ENV['HAPIKEY']}&count=5\nEOT;\n"
+         "    $ch = curl_init($url); return curl_exec($ch);\n}\n", "localhost"),
+        ("$hosts = ['prod' => 'https://api.hubapi.com', 'test' => 'http://localhost:8080'];\n"
+         "function lists() { global $hosts;\n"
+         "    $ch = curl_init($hosts[getenv('APP_ENV') ?: 'prod'] . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY')); return curl_exec($ch); }\n",
+         "localhost"),
+        ("function base() { return getenv('HUBSPOT_BASE') ?: 'http://localhost:8080'; }\n"
+         "function lists() { $ch = curl_init(base() . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY')); return curl_exec($ch); }\n",
+         "base(), which returns"),
+        ("class C { protected static $base = 'https://api.hubapi.com';\n"
+         " public function lists() { $ch = curl_init(static::$base . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY')); return curl_exec($ch); } }\n"
+         "class M extends C { protected static $base = 'http://localhost:8080'; }\n", "redeclared by the subclass M"),
+        ("class C { protected $base = 'https://api.hubapi.com';\n"
+         " public function lists() { $ch = curl_init(\"{$this->base}/contacts/v1/lists?hapikey=\" . getenv('HAPIKEY')); return curl_exec($ch); } }\n"
+         "class M extends C { protected $base = 'http://localhost:8080'; }\n", "redeclared by the subclass M"),
+        ("use Illuminate\\Support\\Facades\\Http;\n"
+         "function lists() { return Http::baseUrl(env('HUBSPOT_BASE', 'http://localhost:8080'))"
+         "->get('/contacts/v1/lists', ['hapikey' => env('HAPIKEY')]); }\n", "localhost"),
+        ("use GuzzleHttp\\Client;\nclass Hs { private $http;\n"
+         " public function __construct(Client $http) { $this->http = $http; }\n"
+         " public function lists() { return $this->http->get('/contacts/v1/lists', ['query' => ['hapikey' => getenv('HAPIKEY')]]); } }\n",
+         "the request's client comes from $this->http"),
+    ],
+    ids=["interpolated", "sprintf", "heredoc", "global table", "function returning",
+         "static property of a subclass", "property of a subclass", "laravel baseUrl", "injected guzzle"],
+)  # fmt: skip
+def test_php_a_host_that_may_not_be_hubspots_stays_manual(source, named):
+    result, sites = _php(source)
+    assert sites and all(s.status == Status.MANUAL for s in sites)
+    assert named in sites[0].reason, sites[0].reason
+    assert result.new is None
+
+
+def test_php_a_host_chosen_among_hubspots_own_still_migrates():
+    result, (site,) = _php(
+        "function lists() {\n"
+        "    $base = getenv('EU') ? 'https://api-eu1.hubapi.com' : 'https://api.hubapi.com';\n"
+        "    $ch = curl_init(\"$base/contacts/v1/lists?hapikey=\" . getenv('HAPIKEY') . '&count=5');\n"
+        "    return curl_exec($ch);\n}\n"
+    )
+    assert site.status == Status.REWRITE, site.reason
+    assert b"hapikey" not in result.new and b"Bearer" in result.new

@@ -21,6 +21,8 @@ and subclass redeclaring it in the file.
 
 from __future__ import annotations
 
+import re
+
 from hapimigrate import hubspot
 from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.foreign import php_urls
@@ -48,6 +50,48 @@ def base_reason(data: bytes, options_list) -> str:
             found = _head(data, base.value, 0, set())
             if found:
                 return _wrapped(found)
+    return ""
+
+
+def client_reason(data: bytes, receiver) -> str:
+    """Why a Guzzle client a request is sent with may have a ``base_uri``
+    given from outside (``$this->http`` set from a constructor's parameter:
+    whoever makes the object picks the host); ""."""
+    found = _head(data, receiver, 0, set()) if receiver is not None else ""
+    if not found:
+        return ""
+    return (
+        f"the request's client comes from {found}: its base_uri may be any host, "
+        "which would get the token; migrate by hand"
+    )
+
+
+def chain_base_reason(data: bytes, call) -> str:
+    """The same for a Laravel chain's ``baseUrl(...)`` (``Http::baseUrl(env('HUBSPOT_BASE',
+    'http://localhost:8080'))->get(...)``): its value, or a literal host that is
+    not HubSpot's."""
+    node = call
+    while node is not None and node.type in (
+        "member_call_expression",
+        "nullsafe_member_call_expression",
+        "scoped_call_expression",
+    ):
+        name = node.child_by_field_name("name")
+        if name is not None and name.text.lower() == b"baseurl":
+            args = syn.arguments(node) or []
+            if args:
+                value = syn.value(args[0])
+                found = _head(data, value, 0, set())
+                if found:
+                    return _wrapped(found)
+                host = hubspot.host(php_urls.template(data, value))
+                if host is not None and not hubspot.is_hubspot_host(host):
+                    return f"the key is sent to {host}, not to HubSpot (its baseUrl)"
+        node = (
+            node.child_by_field_name("object")
+            if node.type != "scoped_call_expression"
+            else None
+        )
     return ""
 
 
@@ -94,14 +138,35 @@ def _head(data: bytes, node, depth: int, seen: set) -> str:
         if text is not None and text.startswith("%s") and len(args) > 1:
             return _head(data, syn.value(args[1]), depth + 1, seen)
         return ""
-    if node.type in ("binary_expression", "encapsed_string", "heredoc"):
+    if syn.call_name(node) in ("env", "config", "get_option") and node.type in (
+        "function_call_expression",
+    ):
+        args = syn.arguments(node) or []
+        if len(args) >= 2:  # env('HUBSPOT_BASE', 'http://localhost:8080')
+            return _head(data, syn.value(args[1]), depth + 1, seen)
+        return ""
+    if node.type in ("string", "encapsed_string", "heredoc", "binary_expression"):
         tokens = php_urls._tokens(php_urls._operands(node)) or []
-        if not tokens or tokens[0].text or tokens[0].node is None:
+        if not tokens:
+            return ""
+        if tokens[0].text:
+            written = data[tokens[0].start : tokens[0].end].decode("utf-8", "replace")
+            match = _SCHEME_HOST.match(written)
+            host = match.group(1).lower() if match else None
+            if host is not None and not hubspot.is_hubspot_host(host):
+                return (
+                    f"{syn.shown(node, 40)} (line {node.start_point[0] + 1}), which "
+                    f"may be {host}, not HubSpot's host"
+                )
             return ""
         first = tokens[0].node
-        if syn.unwrap(first) is node:
+        if first is None or syn.unwrap(first) is node:
             return ""
         return _head(data, first, depth + 1, seen)
+    if node.type == "subscript_expression":
+        return _table(data, node, depth, seen)
+    if node.type == "function_call_expression":
+        return _returned(data, node, depth, seen)
     if syn.variable(node) is not None:
         return _variable(data, node, depth, seen)
     if node.type == "member_access_expression":
@@ -110,6 +175,60 @@ def _head(data: bytes, node, depth: int, seen: set) -> str:
         return _static_property(data, node, depth, seen)
     if node.type == "class_constant_access_expression":
         return _class_constant(node)
+    return ""
+
+
+_SCHEME_HOST = re.compile(r"^\s*(?:https?:)?//([^/?#:{}\s$]+)", re.I)
+
+
+def _table(data: bytes, node, depth: int, seen: set) -> str:
+    """``$hosts[$env]``: any entry of the array the variable holds (its
+    assignments in the function, or the file's for ``global $hosts``)."""
+    table = syn.unwrap(node.named_children[0]) if node.named_children else None
+    name = syn.variable(table)
+    if name is None:
+        return ""
+    scopes = [syn.scope_of(table)]
+    if any(
+        use.parent is not None and use.parent.type == "global_declaration"
+        for use in syn.uses(scopes[0], name)
+    ):
+        root = table
+        while root.parent is not None:
+            root = root.parent
+        scopes.append(root)
+    for scope in scopes:
+        for use in syn.uses(scope, name):
+            found = syn.assignment_of(use)
+            if found is None:
+                continue
+            right = syn.unwrap(found[0].child_by_field_name("right"))
+            for entry in syn.entries(right) or [] if syn.is_array(right) else []:
+                why = _head(data, entry.value, depth + 1, seen)
+                if why:
+                    return why
+    return ""
+
+
+def _returned(data: bytes, call, depth: int, seen: set) -> str:
+    """``base()``: what a function of the file returns."""
+    name = syn.call_name(call)
+    if not name:
+        return ""
+    root = call
+    while root.parent is not None:
+        root = root.parent
+    for function in syn.walk(root, into_scopes=True):
+        if function.type != "function_definition":
+            continue
+        own = function.child_by_field_name("name")
+        if own is None or own.text.decode().lower() != name.lower():
+            continue
+        for statement in syn.walk(function):
+            if statement.type == "return_statement" and statement.named_children:
+                why = _head(data, statement.named_children[0], depth + 1, seen)
+                if why:
+                    return f"{name}(), which returns {why}"
     return ""
 
 
@@ -362,6 +481,27 @@ def _static_property(data: bytes, node, depth: int, seen: set) -> str:
     while root.parent is not None:
         root = root.parent
     shown = syn.shown(node, 40)
+    scope = node.named_children[0] if node.named_children else None
+    cls = _class_of(node)
+    if scope is not None and scope.text == b"static" and cls is not None:
+        for current in syn.walk(root, into_scopes=True):
+            if current.type != "class_declaration" or current == cls:
+                continue
+            base = next((c for c in current.children if c.type == "base_clause"), None)
+            if base is None or _name(cls).encode() not in (base.text or b""):
+                continue
+            for inner in syn.walk(current, into_scopes=True):
+                if (
+                    inner.type == "property_element"
+                    and inner.child_by_field_name("name") is not None
+                    and inner.child_by_field_name("name").text.lstrip(b"$")
+                    == wanted.lstrip(b"$")
+                ):
+                    return _manual(
+                        shown,
+                        f"redeclared by the subclass {_name(current)} (line "
+                        f"{inner.start_point[0] + 1})",
+                    )
     for current in syn.walk(root, into_scopes=True):
         if current.type in ("assignment_expression", "augmented_assignment_expression"):
             left = current.child_by_field_name("left")

@@ -463,6 +463,9 @@ class Finder:
             return self._plan(node, kind, Status.MANUAL, where, **common)
         where = php_given.reason(self.data, [carrier, *(s.url for s in sinks)])
         for sink in sinks if not where else ():
+            where = php_given.chain_base_reason(self.data, sink.call)
+            if where:
+                break
             if sink.kind == "guzzle":
                 options = php_clients.creations(self.src, self.root, sink.call)
                 where = php_given.base_reason(self.data, options)
@@ -723,6 +726,13 @@ class Finder:
                 php_given.base_reason(
                     self.data, php_clients.creations(self.src, self.root, call)
                 )
+                or (
+                    php_given.client_reason(
+                        self.data, call.child_by_field_name("object")
+                    )
+                    if hubspot.host(template or "") is None  # relative: its base_uri's
+                    else ""
+                )
                 if call.type != "object_creation_expression"
                 else ""
             )
@@ -839,6 +849,7 @@ class Finder:
             destination(method, template)
             or self._chosen_host([url])
             or php_given.reason(self.data, [url])
+            or php_given.chain_base_reason(self.data, call)
         )
         if where:
             return self._plan(node, Kind.PARAMS, Status.MANUAL, where, **common)
