@@ -11,8 +11,10 @@ removes the definition or says why it cannot (:mod:`hapimigrate.python.dead_sett
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 import re
+import tokenize
 from typing import Callable, Iterable, Mapping
 
 from hapimigrate import prefilter
@@ -49,7 +51,9 @@ def resolve(
                 f"{os.path.basename(path)}:{line}"
                 for path in files
                 if path != home
-                for line in [_reads(name, _text(path, by_path))]
+                for line in [
+                    _reads(name, _text(path, by_path), prefilter.is_python(path))
+                ]
                 if line
             ),
             "",
@@ -75,14 +79,20 @@ _ENV_READ = re.compile(
 )
 
 
-def _reads(name: str, text: bytes) -> int:
+def _reads(name: str, text: bytes, python: bool = False) -> int:
     """The first line where ``text`` reads the setting ``name`` (0: none):
     ``settings.NAME``, ``NAME``, ``getattr(settings, "NAME")``, a template's
-    ``{{ NAME }}``; not ``os.environ["NAME"]``, which reads the variable."""
+    ``{{ NAME }}``; not ``os.environ["NAME"]``, which reads the variable, nor
+    (``python``) a comment or a string naming it among other words."""
+    words: list[tuple[int, int]] | None = None
     for match in re.finditer(rb"\b" + re.escape(name.encode()) + rb"\b", text):
         before = text[max(0, match.start() - 40) : match.start()]
         if before[-1:] in (b'"', b"'") and _ENV_READ.search(before[:-1]):
             continue
+        if python:
+            words = _words(name, text) if words is None else words
+            if any(start <= match.start() < end for start, end in words):
+                continue
         return text.count(b"\n", 0, match.start()) + 1
     return 0
 
@@ -97,6 +107,29 @@ def _text(path: str, by_path: dict[str, FileResult]) -> bytes:
             return handle.read()
     except OSError:
         return b""
+
+
+def _words(name: str, text: bytes) -> list[tuple[int, int]]:
+    """The byte spans of a Python module's comments and of its strings other
+    than ``"NAME"`` itself (``getattr(settings, "NAME")`` reads it; ``help="
+    defaults to settings.NAME"`` does not)."""
+    code = text.decode("latin-1")  # one character per byte: offsets agree
+    starts = [0]
+    for line in code.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    spans = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+            if token.type == tokenize.STRING:
+                if token.string.strip("\"'").lstrip("rRbBuUfF").strip("\"'") == name:
+                    continue
+            elif token.type != tokenize.COMMENT:
+                continue
+            (row, col), (end_row, end_col) = token.start, token.end
+            spans.append((starts[row - 1] + col, starts[end_row - 1] + end_col))
+    except (tokenize.TokenError, SyntaxError, IndexError):
+        pass  # what was read counts
+    return spans
 
 
 def first_reader(name: str, paths: Iterable[str], texts: Mapping[str, bytes]) -> str:

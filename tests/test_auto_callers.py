@@ -457,3 +457,143 @@ def test_a_subclass_handing_the_base_its_developer_key_stays_whole(tmp_path):
     for reason in reasons(out):
         assert "Timeline hands Transport() a developer key" in reason, reason
         assert reason.count("is also sent by") <= 1, reason
+
+
+# -- a Django management command's --api-key, read as options["api_key"] ------
+
+# just enough of Django for a command to run (beside the migrated tree, not in
+# it): settings from the module named by DJANGO_SETTINGS_MODULE,
+# BaseCommand.run_from_argv through argparse
+DJANGO = {
+    "django/__init__.py": "",
+    "django/conf.py": (
+        "import importlib\nimport os\n\n\nclass _Settings:\n"
+        "    def __getattr__(self, name):\n"
+        '        module = importlib.import_module(os.environ["DJANGO_SETTINGS_MODULE"])\n'
+        "        return getattr(module, name)\n\n\nsettings = _Settings()\n"
+    ),
+    "django/core/__init__.py": "",
+    "django/core/management/__init__.py": "",
+    "django/core/management/base.py": (
+        "import argparse\n\n\nclass CommandError(Exception):\n    pass\n\n\n"
+        "class BaseCommand:\n    def add_arguments(self, parser):\n        pass\n\n"
+        "    def run_from_argv(self, argv):\n"
+        "        parser = argparse.ArgumentParser()\n"
+        "        self.add_arguments(parser)\n"
+        "        return self.handle(**vars(parser.parse_args(argv[2:])))\n"
+    ),
+}
+
+SETTINGS = 'import os\n\nHUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY", "")\n'
+
+CLIENT = """\
+import requests
+from django.conf import settings
+
+
+class Owners:
+    def __init__(self, api_key=None):
+        self.api_key = api_key or settings.HUBSPOT_API_KEY
+
+    def count(self):
+        url = "https://api.hubapi.com/owners/v2/owners"
+        return requests.get(url, params={"hapikey": self.api_key}).status_code
+"""
+
+COMMAND = """\
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from crm.client import Owners
+
+
+class Command(BaseCommand):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--api-key",
+            dest="api_key",
+            default=settings.HUBSPOT_API_KEY,
+            help="the key (defaults to settings.HUBSPOT_API_KEY)",
+        )
+
+    def handle(self, *args, **options):
+        if not options["api_key"]:
+            raise CommandError("no key")
+        {body}
+"""
+
+
+def django_project(body: str = 'return Owners(options["api_key"]).count()') -> dict:
+    return {
+        "mysite/__init__.py": "",
+        "mysite/settings.py": SETTINGS,
+        "crm/__init__.py": "",
+        "crm/client.py": CLIENT,
+        "crm/sync.py": COMMAND.format(body=body),
+        "manage.py": (
+            "import os\nimport sys\n\nfrom crm.sync import Command\n\n\n"
+            "def main(*argv):\n"
+            '    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n'
+            '    return Command().run_from_argv(["manage.py", "sync", *argv])\n'
+        ),
+    }
+
+
+def test_a_management_commands_api_key_option_defaults_to_the_token(tmp_path):
+    files = django_project()
+    out = migrate(tmp_path / "tree", files)
+    assert Status.MANUAL not in statuses(out), reasons(out)
+    assert Status.REWRITE in statuses(out)
+    command = texts(out)["crm/sync.py"]
+    assert 'default=os.environ.get("HUBSPOT_ACCESS_TOKEN")' in command
+    # the help text naming the setting is no read of it: the setting goes
+    assert "HUBSPOT_API_KEY =" not in texts(out)["mysite/settings.py"]
+    # Django's stand-in is not migrated: only run
+    printed, old, new = run_both(
+        tmp_path, DJANGO | files, DJANGO | texts(out), "manage:main"
+    )
+    assert printed == ["401", "200"]
+    assert [(r.hapikey, r.authorization) for r in old] == [("key-main", None)]
+    assert [(r.hapikey, r.authorization) for r in new] == [(None, "Bearer tok-main")]
+
+
+@pytest.mark.parametrize(
+    "body,word",
+    [
+        (
+            'self.stdout.write(options["api_key"])\n'
+            '        return Owners(options["api_key"]).count()',
+            "line 19",
+        ),
+        (
+            "return run(**options)\n\n\ndef run(api_key, **rest):\n"
+            "    return Owners(api_key).count()",
+            "",
+        ),
+        ('return Owners(options.get("api_key", "")).count()', ""),
+    ],
+    ids=["read_again", "handed_on_whole", "own_fallback"],
+)
+def test_a_command_option_read_otherwise_stays(tmp_path, body, word):
+    files = django_project(body)
+    out = migrate(tmp_path, files)
+    assert "HUBSPOT_ACCESS_TOKEN" not in texts(out)["crm/sync.py"]
+    assert Status.MANUAL in statuses(out)
+    assert texts(out)["crm/client.py"] == CLIENT
+    assert word in " ".join(reasons(out))
+
+
+def test_options_of_a_class_that_is_not_a_command_are_not_the_command_line(tmp_path):
+    files = django_project()
+    files["crm/sync.py"] = (
+        files["crm/sync.py"]
+        .replace("class Command(BaseCommand):", "class Command(Plugin):")
+        .replace(
+            "from crm.client import Owners\n",
+            "from crm.client import Owners\nfrom crm.plugins import Plugin\n",
+        )
+    )
+    files["crm/plugins.py"] = "class Plugin:\n    pass\n"
+    out = migrate(tmp_path, files)
+    assert "HUBSPOT_ACCESS_TOKEN" not in texts(out)["crm/sync.py"]
+    assert texts(out)["crm/client.py"] == CLIENT

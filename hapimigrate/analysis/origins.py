@@ -26,6 +26,7 @@ from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 
 from hapimigrate import tree_imports
 from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
+from hapimigrate.analysis import django_options
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, walk
@@ -194,6 +195,8 @@ def _origin_of(
         named = named_variables.set_elsewhere(ctx, node)
         if named is not None:  # a caller may name another variable
             return Origin(MIXED, named)
+        if django_options.option_name(ctx, node) is not None:
+            return Origin(CALLER, "the command line")  # handle(**options)
     if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
         imported = _incoming(ctx, node) or _imported_chain(ctx, node, depth)
         if imported is not None:
@@ -681,7 +684,8 @@ def command_line_defaults(ctx: ModuleContext, value: cst.CSTNode) -> list:
     """The ``default=`` of every ``add_argument`` of this module that fills the
     option ``value`` reads (``args.api_key``)."""
     if not isinstance(value, cst.Attribute):
-        return []
+        option = django_options.option_name(ctx, value)  # options["api_key"]
+        return dest_defaults(ctx, option) if option is not None else []
     return dest_defaults(ctx, value.attr.value)
 
 
@@ -738,9 +742,12 @@ def command_line_default(
     ``args.api_key`` with ``parser.add_argument("-k", "--api-key",
     default=os.environ.get("HUBSPOT_API_KEY"))`` in this module. When the option
     now takes a token, that default must be the provider's token."""
-    if not isinstance(value, cst.Attribute):
+    if isinstance(value, cst.Attribute):
+        wanted: str | None = value.attr.value
+    else:
+        wanted = django_options.option_name(ctx, value)  # options["api_key"]
+    if wanted is None:
         return None
-    wanted = value.attr.value
     found = None
     for call in ctx.index.calls:
         func = call.func

@@ -22,7 +22,7 @@ from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
 from hapimigrate.analysis import key_conditions
-from hapimigrate.analysis import named_variables
+from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.fixers import developer_urls
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
@@ -2424,7 +2424,10 @@ def option_read_elsewhere(ctx: ModuleContext, value: cst.BaseExpression) -> str 
     (a subprocess, a request left for a person): its default cannot become the
     token for this use alone."""
     if not isinstance(value, cst.Attribute):
-        return None
+        other = django_options.other_read(ctx, value, _only_tested)
+        if other is None:
+            return None
+        return OPTION_READ_ELSEWHERE.format(ctx.code(value), ctx.start(other)[0])
     base = ctx.code(value.value)
     for other in ctx.index.attributes.get(value.attr.value, ()):
         if other is value or ctx.code(other.value) != base or _only_tested(ctx, other):
@@ -2768,8 +2771,18 @@ def _collect(
             if named is not None:
                 line = ctx.start(value)[0]
                 return f"a caller passes the key read from {named} (line {line})"
-            return CALLER_UNPLACED.format(ctx.start(value)[0])
+            return _unplaced(ctx, value)
     return None
+
+
+def _unplaced(ctx: ModuleContext, value: cst.BaseExpression) -> str:
+    """CALLER_UNPLACED, with what the caller passes when its code shows no
+    literal (a key's value is never shown): ``config.load(path)``."""
+    reason = CALLER_UNPLACED.format(ctx.start(value)[0])
+    code = " ".join(ctx.code(value).split())
+    if len(code) > 60 or re.search(r"['\"]|\d{4}", code):
+        return reason
+    return f"{reason[:-1]}: {code})"
 
 
 def give_token(
