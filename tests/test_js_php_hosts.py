@@ -490,3 +490,69 @@ def test_php_a_host_chosen_among_hubspots_own_still_migrates():
     )
     assert site.status == Status.REWRITE, site.reason
     assert b"hapikey" not in result.new and b"Bearer" in result.new
+
+
+# -- review 13: a request's own base (J11, J12) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "const axios = require('axios');\n"
+        "axios.get('/contacts/v1/lists', { baseURL: 'http://localhost:8080', params: { hapikey: KEY } });\n",
+        "const axios = require('axios');\n"
+        "axios({ baseURL: 'http://localhost:8080', url: `/contacts/v1/lists?hapikey=${KEY}` });\n",
+        "const request = require('request');\n"
+        "request({ baseUrl: 'http://localhost:8080', uri: '/contacts/v1/lists', qs: { hapikey: KEY } }, () => {});\n",
+        "const axios = require('axios');\n"
+        "axios.get(`/contacts/v1/lists?hapikey=${KEY}`, { baseURL: process.env.MIRROR || 'http://localhost:8080' });\n",
+        "const url = new URL('/contacts/v1/lists', 'http://localhost:8080');\n"
+        "url.searchParams.set('hapikey', KEY);\nfetch(url);\n",
+    ],
+    ids=[
+        "axios baseURL",
+        "axios config",
+        "request baseUrl",
+        "baseURL fallback",
+        "new URL base",
+    ],
+)
+def test_a_requests_own_base_of_another_host_stays_manual(source):
+    result, sites = _js(source)
+    assert sites and all(s.status == Status.MANUAL for s in sites)
+    assert "localhost" in sites[0].reason, sites[0].reason
+    assert result.new is None
+
+
+def test_a_requests_own_hubspot_base_migrates():
+    result, (site,) = _js(
+        "const axios = require('axios');\n"
+        "axios.get('/contacts/v1/lists', { baseURL: 'https://api.hubapi.com', params: { hapikey: KEY } });\n"
+    )
+    assert site.status == Status.REWRITE, site.reason
+    assert b"hapikey" not in result.new and b"Bearer" in result.new
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "use Symfony\\Component\\HttpClient\\HttpClient;\nfunction b() {\n"
+        "    $client = HttpClient::create(['base_uri' => 'http://localhost:8080']);\n"
+        "    return $client->request('GET', '/contacts/v1/lists', ['query' => ['hapikey' => getenv('HAPIKEY')]]);\n}\n",
+        "use Symfony\\Component\\HttpClient\\HttpClient;\nfunction b() {\n"
+        "    $client = HttpClient::create(['base_uri' => 'http://localhost:8080']);\n"
+        "    return $client->request('GET', '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n}\n",
+        "function a() {\n    $client = new \\GuzzleHttp\\Client(['base_uri' => 'https://api.hubapi.com']);\n"
+        "    return $client->get('/owners/v2/owners');\n}\n"
+        "function b() {\n    $client = new \\GuzzleHttp\\Client(['base_uri' => 'http://localhost:8080']);\n"
+        "    return $client->request('GET', 'contacts/v1/lists', ['query' => ['hapikey' => getenv('HAPIKEY')]]);\n}\n",
+        "function c() {\n    $client = new \\GuzzleHttp\\Client(['base_uri' => getenv('X') ?: 'http://localhost:8080']);\n"
+        "    return $client->get('/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n}\n",
+    ],
+    ids=["symfony query", "symfony url", "two functions' clients", "guzzle fallback"],
+)
+def test_php_a_clients_base_of_another_host_stays_manual(source):
+    result, sites = _php(source)
+    assert sites and all(s.status == Status.MANUAL for s in sites)
+    assert "localhost" in sites[0].reason, sites[0].reason
+    assert result.new is None

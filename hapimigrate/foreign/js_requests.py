@@ -17,6 +17,7 @@ its name (it may ignore the options the header would go into).
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from hapimigrate.foreign.js_syntax import (
@@ -233,23 +234,50 @@ def request_of(call: Node, bindings: dict[str, str]) -> Request | None:
         request = _axios(call, verb, args, config_style)
         if instance is not None:
             return _on_instance(request, instance)
-        return request
+        return _own_base(request)
     if library == "fetch":
         return _with_options(call, "fetch", _method_of(args, 1, "GET"), args, 1)
     if library in ("request", "got"):
         default = verb.upper() if verb else "GET"
         if config_style:
-            return _config(call, library, args[0], default)
-        return _with_callback(call, library, _method_of(args, 1, default), args)
+            return _own_base(_config(call, library, args[0], default))
+        return _own_base(
+            _with_callback(call, library, _method_of(args, 1, default), args)
+        )
     # http/https
     if config_style:  # Node's default method is GET
         return _config(call, "http", args[0], "GET")
     return _with_callback(call, "http", _method_of(args, 1, "GET"), args)
 
 
+_BASE_OPTIONS = ("baseURL", "baseUrl", "prefixUrl")
+_RELATIVE_PATH = re.compile(r"^[A-Za-z0-9_.-]+/")
+
+
+def _own_base(request: Request) -> Request:
+    """A request whose own options name a base (axios ``baseURL``, request
+    ``baseUrl``, got ``prefixUrl``): a relative URL goes to its host."""
+    options = _object_of(request.options) if request.options is not None else None
+    if options is None or request.base is not None:
+        return request
+    pair = next(
+        (member(options, name) for name in _BASE_OPTIONS if member(options, name)), None
+    )
+    if pair is None:
+        return request
+    return dataclasses.replace(request, base=url_template(member_value(pair)) or "{}")
+
+
 def absolute(request: Request, template: str | None) -> str | None:
     """The URL template a request reaches: an axios instance's baseURL or an
     http(s).request's hostname before a path."""
+    if (
+        template is not None
+        and request.base is not None
+        and _RELATIVE_PATH.match(template)
+        and "://" not in template.split("/")[0]
+    ):  # got('contacts/v1/lists', { prefixUrl })
+        return request.base.rstrip("/") + "/" + template
     if template is None or not template.startswith("/"):
         return template
     if request.base is not None:

@@ -163,6 +163,26 @@ def _head(data: bytes, node, depth: int, seen: set) -> str:
         if first is None or syn.unwrap(first) is node:
             return ""
         return _head(data, first, depth + 1, seen)
+    if node.type in (
+        "scoped_call_expression",
+        "object_creation_expression",
+        "member_call_expression",
+    ):  # HttpClient::create(['base_uri' => ...]), new Client([...]), ->withOptions
+        for argument in syn.arguments(node) or []:
+            options = syn.unwrap(syn.value(argument))
+            base = syn.entry(options, "base_uri") if syn.is_array(options) else None
+            if base is None:
+                continue
+            why = _head(data, base.value, depth + 1, seen)
+            if why:
+                return why
+            host = hubspot.host(php_urls.template(data, base.value))
+            if host is not None and not hubspot.is_hubspot_host(host):
+                return (
+                    f"the client's base_uri on line {base.value.start_point[0] + 1}, "
+                    f"which is {host}, not HubSpot's host"
+                )
+        return ""
     if node.type == "subscript_expression":
         return _table(data, node, depth, seen)
     if node.type == "function_call_expression":

@@ -471,6 +471,13 @@ class Finder:
                 where = php_given.base_reason(self.data, options)
                 if where:
                     break
+            receiver = sink.call.child_by_field_name("object")
+            if receiver is not None and not any(
+                hubspot.host(url or "") for _, url in calls
+            ):  # a relative URL goes to its client's base_uri
+                where = php_given.client_reason(self.data, receiver)
+                if where:
+                    break
         if where:
             return self._plan(node, kind, Status.MANUAL, where, **common)
         for method, url in unbound:
