@@ -556,3 +556,23 @@ def test_php_a_clients_base_of_another_host_stays_manual(source):
     assert sites and all(s.status == Status.MANUAL for s in sites)
     assert "localhost" in sites[0].reason, sites[0].reason
     assert result.new is None
+
+
+# -- review 13 J7: a key named like a developer key sent to an ordinary endpoint --------
+
+
+def test_a_developer_named_key_to_a_token_endpoint_is_manual_not_kept():
+    _, sites = _js(
+        "fetch(`https://api.hubapi.com/contacts/v1/contact?hapikey=${process.env.HUBSPOT_DEV_API_KEY}`, { method: 'POST' });\n"
+        "fetch(`https://api.hubapi.com/webhooks/v1/123/settings?hapikey=${process.env.HUBSPOT_DEVELOPER_KEY}`);\n"
+    )
+    assert [s.status for s in sites] == [Status.MANUAL, Status.KEPT]
+    assert "name says developer key" in sites[0].reason
+    _, sites = _php(
+        "$ch = curl_init('https://api.hubapi.com/contacts/v1/contact?hapikey=' . getenv('HUBSPOT_DEV_API_KEY'));\n"
+        "curl_exec($ch);\n"
+        "$ch2 = curl_init('https://api.hubapi.com/webhooks/v1/123/settings?hapikey=' . getenv('HUBSPOT_DEVELOPER_KEY'));\n"
+        "curl_exec($ch2);\n"
+    )
+    assert [s.status for s in sites] == [Status.MANUAL, Status.KEPT]
+    assert "name says developer key" in sites[0].reason

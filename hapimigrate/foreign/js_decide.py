@@ -34,6 +34,8 @@ def decide(c: Candidate, token: Token | None, spec: str) -> Decision:
     if kinds == {hubspot.DEVELOPER_KEY}:
         return Decision(c, Status.KEPT, DEVELOPER_ENDPOINT)
     if c.key is not None and c.key.kind == js_keys.DEVELOPER:
+        if kinds != {hubspot.NO_AUTH} and _token_endpoints(c.calls):
+            return manual(DEVELOPER_NAME_TOKEN_ENDPOINT)
         return Decision(c, Status.KEPT, c.key.reason)
     if c.reason:
         return manual(c.reason)
@@ -74,6 +76,22 @@ def decide(c: Candidate, token: Token | None, spec: str) -> Decision:
                 "the request also authenticates another way (access_token or Bearer)"
             )
     return Decision(c, Status.REWRITE, header=bool(c.requests) or c.session is not None)
+
+
+DEVELOPER_NAME_TOKEN_ENDPOINT = (
+    "the key's name says developer key, but it goes to an endpoint that takes an "
+    "access token: a portal key named for an environment? decide by hand"
+)
+
+
+def _token_endpoints(calls) -> bool:
+    """Whether a call goes to an endpoint known to take an access token (one
+    with scopes, not a developer-key or form endpoint)."""
+    for call in calls:
+        if call.path and hubspot.auth_kind(call.method, call.path) is None:
+            if hubspot.scopes_for(call.method or "GET", call.path) is not None:
+                return True
+    return False
 
 
 def developer_and_portal(decisions: list[Decision]) -> None:

@@ -402,7 +402,7 @@ class Finder:
         key_text = self.src.text(key) if key is not None else ""
         kinds = [auth_kind(method, url) for method, url in calls]
         if key is not None and hubspot.names_developer_key(key_text):
-            return self._plan(node, kind, Status.KEPT, DEVELOPER, **common)
+            return self._plan(node, kind, *_named_developer(endpoints), **common)
         if kinds and all(k == hubspot.DEVELOPER_KEY for k in kinds):
             held = (
                 self.keys.identity(key)
@@ -557,11 +557,16 @@ class Finder:
         endpoints, kinds = php_sdk.calls(client)
         common = dict(hardcoded=hardcoded, calls=endpoints)
         if client.key is not None and hubspot.names_developer_key(key_text):
+            status, reason = _named_developer(endpoints)
             return self._plan(
                 anchor,
                 Kind.SDK,
-                Status.KEPT,
-                "a developer API key: it keeps its key",
+                status,
+                (
+                    "a developer API key: it keeps its key"
+                    if status == Status.KEPT
+                    else reason
+                ),
                 **common,
             )
         if kinds == {hubspot.DEVELOPER_KEY}:
@@ -714,7 +719,7 @@ class Finder:
         common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
         kind_of = auth_kind(method, template)
         if hubspot.names_developer_key(self.src.text(key)):
-            return self._plan(node, Kind.PARAMS, Status.KEPT, DEVELOPER, **common)
+            return self._plan(node, Kind.PARAMS, *_named_developer(calls), **common)
         if kind_of == hubspot.DEVELOPER_KEY:
             return self._plan(
                 node,
@@ -842,7 +847,7 @@ class Finder:
         kind_of = auth_kind(method, template)
         common = dict(calls=calls, hardcoded=hardcoded, requests=(call.id,))
         if hubspot.names_developer_key(self.src.text(key)):
-            return self._plan(node, Kind.PARAMS, Status.KEPT, DEVELOPER, **common)
+            return self._plan(node, Kind.PARAMS, *_named_developer(calls), **common)
         if kind_of == hubspot.DEVELOPER_KEY:
             return self._plan(
                 node,
@@ -879,3 +884,21 @@ class Finder:
         return self._finish(
             node, key, hardcoded, (cut, req.with_token(self.style, call)), calls, call
         )
+
+
+DEVELOPER_NAME_TOKEN_ENDPOINT = (
+    "the key's name says developer key, but it goes to an endpoint that takes an "
+    "access token: a portal key named for an environment? decide by hand"
+)
+
+
+def _named_developer(calls) -> tuple[Status, str]:
+    """A key named like a developer key: kept, unless it goes to an endpoint
+    known to take an access token (a developer key never worked there, so it
+    is a portal key with a developer-sounding name: a person decides)."""
+    for call in calls:
+        path, method = call.path, call.method
+        if path and hubspot.auth_kind(method, path) is None:
+            if hubspot.scopes_for(method or "GET", path) is not None:
+                return Status.MANUAL, DEVELOPER_NAME_TOKEN_ENDPOINT
+    return Status.KEPT, DEVELOPER

@@ -282,8 +282,9 @@ def test_the_api_client_keeps_its_other_arguments():
 
 
 def test_a_developer_key_by_name_is_kept():
+    # an endpoint not known to take a token (one that does: manual, review 13 J7)
     source = """<?php
-$ch = curl_init('https://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('HUBSPOT_DEVELOPER_API_KEY'));
+$ch = curl_init('https://api.hubapi.com/extensions/sales-objects/v1/object-types?hapikey=' . getenv('HUBSPOT_DEVELOPER_API_KEY'));
 curl_exec($ch);
 """
     result = migrate(source)
