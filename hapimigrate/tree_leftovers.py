@@ -14,6 +14,7 @@ every Python file of the tree, as ``setting`` sites left for a person, so that
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from typing import Iterable
 
@@ -128,6 +129,13 @@ def _leftovers(
             if match.group("write")
             else REMOVED if match.group("removal") else READ
         ).format(variable)
+        status = Status.MANUAL
+        readers = []
+        if not (match.group("write") or match.group("removal")):
+            readers = _left_readers(lines[line - 1], result.path, texts)
+        if readers:  # the definition of what the sites left for a person send
+            status = Status.KEPT
+            reason = FOR_LEFT_SITES.format(variable, ", ".join(readers))
         column = match.start() - (text.rfind(b"\n", 0, match.start()) + 1) + 1
         code = lines[line - 1].decode("utf-8", "replace").strip()
         covered.append((line, line))
@@ -138,10 +146,63 @@ def _leftovers(
             line,
             column + len(match.group(0)),
             Kind.SETTING,
-            Status.MANUAL,
+            status,
             reason,
             fingerprint=fingerprint(Kind.SETTING.value, "", code),
         )
+
+
+FOR_LEFT_SITES = (
+    "{} stays set: what this line binds is read only by sites left for a person "
+    "({}), which still send the key; it goes when they are migrated"
+)
+_IMPORTING = re.compile(rb"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import\b")
+
+
+def _left_readers(line: bytes, path: str, texts: _Texts) -> list[str]:
+    """``HAPIKEY = os.environ.get(...)`` at module level whose name every file
+    of the tree mentions only on the lines of sites left as they are (manual,
+    unparsed, kept) or in imports, once the migration is done: those places
+    (``bridge.py:16``), else []. The old variable is then the key those sites
+    still send, not a check of its own. Sites' lines are the original text's:
+    a changed file is read there, and its migrated text must mention the name
+    no more often than those sites do (the rewritten ones dropped theirs)."""
+    defined = _DEFINED.match(line)
+    if defined is None:
+        return []
+    name = re.compile(rb"\b" + re.escape(defined.group(1)) + rb"\b")
+    places: list[str] = []
+    for other, text in texts.items():
+        result = texts.results[other]
+        original = text
+        if result.changed:
+            original = result.original if result.original is not None else read(other)
+        sites = [s for s in result.sites if s.kind not in (Kind.CALL, Kind.VERSION)]
+        left = [(s.line, s.end_line) for s in sites if s.status != Status.REWRITE]
+        rewritten = [(s.line, s.end_line) for s in sites if s.status == Status.REWRITE]
+        found = _mentions(name, original, line if other == path else b"")
+        on_left = [n for n in found if any(a <= n <= b for a, b in left)]
+        if any(not any(a <= n <= b for a, b in left + rewritten) for n in found):
+            return []  # read by code that is no site: a check of the key?
+        after = _mentions(name, text, line if other == path else b"")
+        if len(after) > len(on_left):
+            return []
+        places += [f"{os.path.basename(other)}:{n}" for n in on_left]
+    return sorted(set(places))
+
+
+def _mentions(name: re.Pattern[bytes], text: bytes, definition: bytes) -> list[int]:
+    """The lines ``text`` names ``name`` on, past ``definition`` and imports."""
+    start = text.find(definition) if definition else -1
+    lines = []
+    for found in name.finditer(text):
+        if start <= found.start() < start + len(definition):
+            continue  # the definition itself
+        begin = text.rfind(b"\n", 0, found.start()) + 1
+        if _IMPORTING.match(text, begin):
+            continue
+        lines.append(text.count(b"\n", 0, found.start()) + 1)
+    return lines
 
 
 class _Texts:

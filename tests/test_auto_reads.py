@@ -250,3 +250,145 @@ def test_the_mirrored_client_behaves(tmp_path, monkeypatch):
         ),
     }
     behaves(tmp_path / "mirrored", files, manual=1)
+
+
+# -- a test of the credential in an expression ---------------------------------
+
+
+def test_a_credential_tested_in_a_conditional_expression_is_migrated(tmp_path):
+    """``HubSpotClient(api_key=key) if key else shared()``: the test is passed
+    by a token as by the key."""
+    files = {
+        "crm/__init__.py": "",
+        "crm/client.py": CLIENT,
+        "crm/jobs.py": (
+            "from crm.client import HubSpotClient\n\n\n"
+            "def owners(key=None):\n"
+            "    api = HubSpotClient(api_key=key) if key else HubSpotClient()\n"
+            '    return api.get("/owners/v2/owners")\n'
+        ),
+    }
+    out = tree(tmp_path, files)
+    assert "Bearer" in migrated(out["crm/client.py"])
+    assert [s.status for s in key_sites(out["crm/jobs.py"])] == [Status.REWRITE]
+
+
+# -- a parameter whose default is the configured key -------------------------
+
+GETTER = textwrap.dedent("""\
+    import os
+
+    import requests
+
+    BASE = "https://api.hubapi.com"
+    HAPIKEY = os.environ.get("HUBSPOT_API_KEY")
+
+
+    def make_getter(path_template, key=HAPIKEY):
+        def fetch(object_id, **params):
+            params.update(hapikey=key)
+            r = requests.get(BASE + path_template.format(id=object_id), params=params)
+            return r.json()
+
+        return fetch
+
+
+    get_contact = make_getter("/contacts/v1/contact/vid/{id}/profile")
+    """)
+REPORT = (
+    "from crm import api\n\n\n"
+    "def contact(vid, client_key=None):\n"
+    '    fetch = api.make_getter("/contacts/v1/contact/vid/{id}/profile", '
+    "key=client_key) if client_key else api.get_contact\n"
+    "    return fetch(vid)\n"
+)
+
+
+def test_a_default_bound_to_the_key_becomes_the_token(tmp_path):
+    files = {"crm/__init__.py": "", "crm/api.py": GETTER, "crm/report.py": REPORT}
+    out = tree(tmp_path, files)
+    text = migrated(out["crm/api.py"])
+    assert 'key=os.environ["HUBSPOT_ACCESS_TOKEN"]' in text
+    assert '"Authorization": "Bearer " + key' in text and "hapikey" not in text
+    assert [s.status for s in key_sites(out["crm/report.py"])] == [Status.REWRITE]
+
+
+def test_a_default_bound_to_the_key_behaves(tmp_path):
+    """Run before and after: the default sends the provider's token, a
+    client's key handed in from another module stays the client's."""
+    files = {
+        "src/crm/__init__.py": "",
+        "src/crm/api.py": GETTER,
+        "src/crm/report.py": REPORT,
+        "scenario.py": (
+            '"""A getter whose key is a default argument."""\n'
+            'ENV = {"HUBSPOT_API_KEY": "key-main"}\n\n\n'
+            "def case_default(credential):\n"
+            "    from crm import api\n\n    api.get_contact(1)\n\n\n"
+            "def case_client(credential):\n"
+            "    from crm import report\n\n"
+            '    report.contact(2)\n    report.contact(3, client_key=credential("c"))\n'
+        ),
+    }
+    behaves(tmp_path / "getter", files, manual=0)
+
+
+def test_a_bound_default_with_a_provider_function_stays_manual(tmp_path):
+    """A provider function may hand out tokens that expire: one read when the
+    function is defined would not be renewed."""
+    files = {
+        "crm/__init__.py": "",
+        "crm/api.py": GETTER,
+        "myauth.py": "def token():\n    return 'x'\n",
+    }
+    out = tree(tmp_path, files, spec="myauth:token")
+    left_alone(out["crm/api.py"], "key of make_getter() defaults to the key")
+
+
+def test_a_bound_default_a_caller_passes_none_for_stays_manual(tmp_path):
+    source = GETTER + 'anonymous = make_getter("/x/{id}", None)\n'
+    out = migrate(tmp_path, {"api.py": source})
+    statuses, text, reasons = out["api.py"]
+    assert text == source and Status.REWRITE not in statuses
+    assert any("passes None for key" in r for r in reasons), reasons
+
+
+# -- a settings line only the sites left for a person read --------------------
+
+SETTINGS = "import os\n\nHAPIKEY = os.environ.get('HUBSPOT_API_KEY', '')\n"
+BRIDGE = (
+    "import requests\n\nfrom settings import *\n\n\n"
+    "def owners():\n    return requests.get('https://api.hubapi.com/owners/v2/owners'"
+    " + '?hapikey=' + HAPIKEY)\n\n\n"
+    "def fetch(path, send_key=True):\n    q = {}\n    if send_key:\n"
+    "        q['hapikey'] = HAPIKEY\n"
+    "    return requests.get('https://api.hubapi.com' + path, params=q)\n"
+)
+
+
+def test_a_setting_read_only_by_sites_left_is_kept_naming_them(tmp_path):
+    out = tree(tmp_path, {"settings.py": SETTINGS, "bridge.py": BRIDGE})
+    bridge = key_sites(out["bridge.py"])
+    assert [s.status for s in bridge] == [Status.REWRITE, Status.MANUAL]
+    (site,) = key_sites(out["settings.py"])
+    assert site.status == Status.KEPT, site.reason
+    assert "read only by sites left for a person (bridge.py:13)" in site.reason
+    assert "HUBSPOT_API_KEY stays set" in site.reason
+    assert not out["settings.py"].changed
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        "import settings\n\n\ndef check():\n    if not settings.HAPIKEY:\n"
+        "        raise SystemExit('set HUBSPOT_API_KEY')\n",
+        "from settings import HAPIKEY\n\nMASKED = HAPIKEY[-4:]\n",
+    ],
+    ids=["start_up_check", "other_use"],
+)
+def test_a_setting_read_by_other_code_stays_manual(tmp_path, reader):
+    files = {"settings.py": SETTINGS, "bridge.py": BRIDGE, "startup.py": reader}
+    out = tree(tmp_path, files)
+    (site,) = key_sites(out["settings.py"])
+    assert site.status == Status.MANUAL
+    assert "still read here after the migration" in site.reason

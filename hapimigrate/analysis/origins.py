@@ -799,6 +799,10 @@ def _parameter_origin(ctx: ModuleContext, param: cst.Param, again) -> Origin:
     ):
         return Origin(CALLER, where, param=param)
     default = again(param.default)
+    if default.kind == CONFIG:
+        # def f(key=HUBSPOT_KEY): the caller's, by default the configured key
+        # (attach.default_bound_problem: when the default may become the token)
+        return Origin(FALLBACK, where, param.default, param)
     return Origin(MIXED, where) if default.kind != UNKNOWN else Origin(UNKNOWN, where)
 
 

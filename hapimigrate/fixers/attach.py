@@ -2447,7 +2447,11 @@ def _only_tested(ctx: ModuleContext, node: cst.CSTNode) -> bool:
             isinstance(t.comparator, cst.Name) and t.comparator.value == "None"
             for t in parent.comparisons
         )
-    return isinstance(parent, (cst.If, cst.While, cst.Assert)) and parent.test is node
+    # (x if api_key else y: the same test, in an expression)
+    return (
+        isinstance(parent, (cst.If, cst.While, cst.Assert, cst.IfExp))
+        and parent.test is node
+    )
 
 
 OTHER_READS = (
@@ -2713,6 +2717,9 @@ def _collect(
     other = None if origin.container else other_reads(ctx, origin.param)
     if other is not None:
         return OTHER_READS.format(origin.param.name.value, other)
+    bound = default_bound_problem(ctx, origin)
+    if bound is not None:
+        return bound
     owner = token_owner(ctx, origin)
     if owner in ctx.shared_elsewhere:
         return CALLED_ELSEWHERE.format(owner)
@@ -2772,6 +2779,40 @@ def _collect(
                 line = ctx.start(value)[0]
                 return f"a caller passes the key read from {named} (line {line})"
             return _unplaced(ctx, value)
+    return None
+
+
+DEFAULT_BOUND = (
+    "{} of {}() defaults to the key, a value bound once, when the function is "
+    "defined: the provider's token would be read then, once, and one that expires "
+    "would not be renewed; make the default None and read the token in the body, "
+    "by hand"
+)
+DEFAULT_NONE_GIVEN = (
+    "the call at line {} passes None for {}, which has the key as its default: no "
+    "key was sent then, and a header built from None would raise; decide by hand"
+)
+
+
+def default_bound_problem(ctx: ModuleContext, origin: Origin) -> str | None:
+    """``def make_getter(path, key=HAPIKEY)``: the key is the caller's, by
+    default the configured key, bound when the function is defined. It may
+    become the token there only when the provider reads an environment variable
+    (the key was read once too; a provider function may hand out tokens that
+    expire), and only when no call of this module passes None (which stays
+    None, unlike ``key or DEFAULT``)."""
+    param = origin.param
+    if origin.kind != origins.FALLBACK or param is None:
+        return None
+    if origin.fallback is None or origin.fallback is not param.default:
+        return None  # key or DEFAULT: read when called
+    function = ctx.ancestor(param, cst.FunctionDef)
+    name = function.name.value if isinstance(function, cst.FunctionDef) else "?"
+    if _provider_variable(ctx) is None:
+        return DEFAULT_BOUND.format(param.name.value, name)
+    for value in origins.caller_arguments(ctx, param) or ():
+        if isinstance(value, cst.Name) and value.value == "None":
+            return DEFAULT_NONE_GIVEN.format(ctx.start(value)[0], param.name.value)
     return None
 
 
