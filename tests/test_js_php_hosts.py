@@ -576,3 +576,47 @@ def test_a_developer_named_key_to_a_token_endpoint_is_manual_not_kept():
     )
     assert [s.status for s in sites] == [Status.MANUAL, Status.KEPT]
     assert "name says developer key" in sites[0].reason
+
+
+# -- review 13 J2: SDK clients sent elsewhere, handed on, or holding a developer key ----
+
+
+@pytest.mark.parametrize(
+    "source, status, named",
+    [
+        ("const Hubspot = require('hubspot');\nconst hubspot = new Hubspot({ apiKey: process.env.HAPIKEY });\n"
+         "hubspot.webhooks.createSubscription(1, {});\nhubspot.timelines.createEventType(1, 1, {});\n",
+         Status.KEPT, "developer-key"),
+        ("const Hubspot = require('hubspot');\nconst hubspot = new Hubspot({ apiKey: process.env.HAPIKEY });\n"
+         "hubspot.apiRequest({ method: 'GET', path: '/webhooks/v1/123/settings' });\n", Status.KEPT, "developer-key"),
+        ("const Hubspot = require('hubspot');\nconst hubspot = new Hubspot({ apiKey: process.env.HAPIKEY });\n"
+         "hubspot.webhooks.createSubscription(1, {});\nhubspot.contacts.get();\n", Status.MANUAL, "developer-key"),
+        ("const Hubspot = require('hubspot');\n"
+         "const hubspot = new Hubspot({ apiKey: process.env.HAPIKEY, baseUrl: process.env.B || 'http://localhost:8080' });\n"
+         "hubspot.contacts.get();\n", Status.MANUAL, "localhost"),
+        ("const hubspot = require('@hubspot/api-client');\n"
+         "const client = new hubspot.Client({ apiKey: process.env.HAPIKEY, basePath: 'http://localhost:8080' });\n"
+         "client.crm.contacts.basicApi.getPage();\n", Status.MANUAL, "localhost"),
+        ("const hubspot = require('@hubspot/api-client');\n"
+         "const client = new hubspot.Client({ apiKey: process.env.HAPIKEY });\nmodule.exports = client;\n",
+         Status.MANUAL, "handed on"),
+        ("const hubspot = require('@hubspot/api-client');\n"
+         "module.exports = new hubspot.Client({ apiKey: process.env.HAPIKEY });\n", Status.MANUAL, "not kept in a name"),
+    ],
+    ids=["legacy webhooks", "legacy apiRequest", "legacy mixed", "legacy baseUrl", "basePath",
+         "exported", "exported unnamed"],
+)  # fmt: skip
+def test_an_sdk_client_is_migrated_only_when_all_it_does_is_seen(source, status, named):
+    result, _ = _js(source)
+    (site,) = [s for s in result.sites if s.kind.value == "sdk"]
+    assert site.status == status and named in site.reason, site.reason
+    assert result.new is None
+
+
+def test_an_sdk_client_used_for_the_crm_in_its_file_still_migrates():
+    result, _ = _js(
+        "const Hubspot = require('hubspot');\nconst hubspot = new Hubspot({ apiKey: process.env.HAPIKEY });\n"
+        "hubspot.contacts.get();\n"
+    )
+    (site,) = [s for s in result.sites if s.kind.value == "sdk"]
+    assert site.status == Status.REWRITE and b"accessToken" in result.new

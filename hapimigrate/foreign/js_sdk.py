@@ -52,6 +52,10 @@ def sdk_site(new: Node, flow: Flow) -> Candidate | None:
         if name is not None and name.type == "string":
             offset = name.start_byte + 1  # 'apiKey': the word, as check says
     key = js_keys.origin(member_value(pair))
+    elsewhere = _sends_elsewhere(options) or _handed_on(new)
+    if elsewhere:
+        return Candidate(Kind.SDK, offset, 6, key=key, reason=elsewhere,
+                         calls=_calls_of(new, flow, constructor))  # fmt: skip
     if member(options, "accessToken") is not None:
         return Candidate(
             Kind.SDK,
@@ -66,10 +70,138 @@ def sdk_site(new: Node, flow: Flow) -> Candidate | None:
         6,
         (Edit(pair.start_byte, pair.end_byte, b""),),
         key,
-        calls=_sdk_calls(new, flow) if _api_client(constructor, flow.bindings) else (),
+        calls=_calls_of(new, flow, constructor),
         sdk_token=True,
         key_node=member_value(pair),
     )
+
+
+_BASES = ("baseUrl", "baseURL", "basePath", "host", "hostname")
+
+
+def _sends_elsewhere(options: Node) -> str:
+    """Why a client's options may send it (and its token) elsewhere: a base
+    URL option not HubSpot's written host, or options spread in from a value
+    this tool does not read."""
+    from hapimigrate import hubspot
+    from hapimigrate.foreign.js_urls import given_by_callers, url_template
+
+    for child in options.named_children:
+        if child.type == "spread_element":
+            return (
+                f"the client's options are spread in from {text(child)[3:40]}: one "
+                "may set its base URL or a key; migrate by hand"
+            )
+    for name in _BASES:
+        pair = member(options, name)
+        if pair is None:
+            continue
+        template = url_template(member_value(pair)) or "{}"
+        reason = given_by_callers(template)
+        if reason:
+            return reason
+        host = hubspot.host(template)
+        if host is None:
+            return (
+                f"the client's {name} is known only at run time: the token would go "
+                "to whatever host it names; migrate by hand"
+            )
+        if not hubspot.is_hubspot_host(host):
+            return f"the client's {name} sends its requests to {host}, not to HubSpot"
+    return ""
+
+
+def _handed_on(new: Node) -> str:
+    """Why the client's calls cannot all be seen: it is not kept in a name of
+    this file, or the name is handed on (exported, returned, passed, stored)."""
+    holder = outer(new)
+    declarator = holder.parent
+    if declarator is None or declarator.type != "variable_declarator":
+        return (
+            f"the client is not kept in a name on line {new.start_point[0] + 1} (handed "
+            "on or exported): what it is used for elsewhere, a developer-key API or "
+            "another, cannot be seen; migrate by hand"
+        )
+    name = declarator.child_by_field_name("name")
+    binding = resolve(name) if name is not None and name.type == "identifier" else None
+    if binding is None:
+        return (
+            "the client is destructured: its uses cannot be followed; migrate by hand"
+        )
+    for ref in references(binding):
+        parent = ref.parent
+        if (
+            parent is not None
+            and parent.type == "member_expression"
+            and parent.child_by_field_name("object") == ref
+        ):
+            continue
+        return (
+            f"the client is handed on on line {ref.start_point[0] + 1} "
+            f"({text(parent)[:40] if parent is not None else text(ref)}): what it is "
+            "used for there, a developer-key API or another, cannot be seen; migrate "
+            "by hand"
+        )
+    return ""
+
+
+def _calls_of(new: Node, flow: Flow, constructor: Node) -> tuple[Endpoint, ...]:
+    if _api_client(constructor, flow.bindings):
+        return _sdk_calls(new, flow)
+    return _legacy_calls(new)
+
+
+# the old ``hubspot`` package's namespaces for developer-key APIs (node-hubspot
+# lib/webhooks.js, lib/timeline.js: /webhooks/v1/{appId}, /integrations/v1/{appId})
+_LEGACY_DEVELOPER = {
+    "webhooks": "/webhooks/v1/{appId}/settings",
+    "timelines": "/integrations/v1/{appId}/timeline/event-types",
+    "timeline": "/integrations/v1/{appId}/timeline/event-types",
+}
+
+
+def _legacy_calls(new: Node) -> tuple[Endpoint, ...]:
+    """What an old ``hubspot`` client kept in a name calls in this file: its
+    developer-key namespaces (webhooks, timelines), ``apiRequest({ path })``
+    with a literal path, and an unknown endpoint for any other method."""
+    from hapimigrate.foreign.js_syntax import string_value
+
+    declarator = outer(new).parent
+    if declarator is None or declarator.type != "variable_declarator":
+        return (Endpoint(None, None),)
+    name = declarator.child_by_field_name("name")
+    binding = resolve(name) if name is not None and name.type == "identifier" else None
+    if binding is None:
+        return (Endpoint(None, None),)
+    found: list[Endpoint] = []
+    for ref in references(binding):
+        parent = ref.parent
+        if parent is None or parent.type != "member_expression":
+            continue
+        first = text(parent.child_by_field_name("property"))
+        endpoint = Endpoint(None, None)
+        if first in _LEGACY_DEVELOPER:
+            endpoint = Endpoint(None, _LEGACY_DEVELOPER[first])
+        elif first == "apiRequest" and parent.parent is not None:
+            args = (
+                arguments(parent.parent)
+                if parent.parent.type == "call_expression"
+                else []
+            )
+            options = unwrap(args[0]) if args else None
+            path = (
+                member(options, "path")
+                if options is not None and options.type == "object"
+                else None
+            )
+            method = member(options, "method") if path is not None else None
+            written = string_value(member_value(path)) if path is not None else None
+            verb = string_value(member_value(method)) if method is not None else None
+            if written:
+                endpoint = Endpoint((verb or "GET").upper(), written.split("?")[0])
+        if endpoint not in found:
+            found.append(endpoint)
+    return tuple(found) or (Endpoint(None, None),)
 
 
 def _sdk_calls(new: Node, flow: Flow) -> tuple[Endpoint, ...]:
