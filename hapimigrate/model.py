@@ -41,12 +41,30 @@ class Kind(str, Enum):
 
 
 @dataclass(frozen=True)
+class Wrapper:
+    """A function whose parameter gives a request's path, none of its own
+    module's calls saying which: ``HubSpotAPI.get`` (a module-level class's
+    method) or ``get_json``, its positional parameters after ``self``, the one
+    giving the path and the URL template naming it (``https://api.hubapi.com
+    {path}``); the method's parameter when the method is one too. Other
+    modules' calls give the endpoints (:mod:`hapimigrate.tree_endpoints`)."""
+
+    function: str
+    positional: tuple[str, ...]
+    parameter: str
+    template: str
+    method_parameter: str = ""
+
+
+@dataclass(frozen=True)
 class Endpoint:
     """A HubSpot API call: HTTP method and path template (``/deals/v1/deal/{}``);
-    None where the source does not tell."""
+    None where the source does not tell. ``via``: the wrapper whose callers in
+    other modules tell the path (not part of the call's identity)."""
 
     method: str | None
     path: str | None
+    via: Wrapper | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -178,14 +196,6 @@ class Carrier:
     unguarded: str = ""
     guarded: bool = False
     hosts: tuple[str, ...] = ()
-    # with ``helper``: a function of a module holding no key, made a sink because
-    # other modules hand it URLs with the key (:mod:`hapimigrate.tree_wanted`):
-    # every call of it must hand it one that migrates; and its request's method
-    # (literal, or the parameter and place that give it), for its callers' report
-    wanted: bool = False
-    method: str = ""
-    method_parameter: str = ""
-    method_position: int = -1
 
 
 @dataclass(frozen=True)
@@ -280,9 +290,6 @@ class RunOptions:
     # reading, with where another still reads one ("health.py:7"; "": nowhere):
     # those read nowhere go, the others are reported (python.dead_settings)
     dead_settings: tuple[tuple[str, str], ...] = ()
-    # helpers of modules holding no key that other modules hand keyed URLs:
-    # (path, function), run as sinks of those URLs (see tree_wanted)
-    wanted_sinks: tuple[tuple[str, str], ...] = ()
 
 
 CALLS_UNLISTED, CALLS_DATED = "unlisted", "dated"

@@ -241,6 +241,11 @@ def call_scopes(endpoint: Endpoint, observed: bool = False) -> CallScopes:
 def _why(endpoint: Endpoint, site: Site) -> str:
     if site.kind == Kind.SDK and endpoint.path is None and endpoint.method is None:
         return SDK_MORE_CALLS
+    if endpoint.path is None and endpoint.via is not None:
+        return (
+            f"the path is {endpoint.via.function}()'s {endpoint.via.parameter}, "
+            "and no call of it in the tree gives one"
+        )
     if endpoint.path is None:
         return "the endpoint is built at run time"
     if endpoint.method is None:

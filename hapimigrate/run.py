@@ -125,9 +125,9 @@ def _passes(
     from hapimigrate import tree_developer, tree_settings, tree_values, tree_writers
     from hapimigrate import tree_sdk_reads
     from hapimigrate import tree_leftovers
+    from hapimigrate import tree_endpoints
     from hapimigrate import tree_hosts
     from hapimigrate import tree_instances
-    from hapimigrate import tree_wanted
 
     refused: dict[carriers.Key, str] = {}
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
@@ -135,9 +135,6 @@ def _passes(
     first, options = _names_of_one_key(first, files, options)
     # another module setting a key's variable (a runner, a CLI): its readers stay
     first, options, writes = tree_writers.prepare(first, files, options, process_file)
-    # helpers of keyless modules that other modules hand keyed URLs: sinks now
-    first, options, wanted = tree_wanted.prepare(first, files, options, process_file)
-    everything |= {(c.path, c.name) for r in first for c in r.exports}
     while True:
         step = carriers.resolve(first, files, options, process_file, refused)
         final = list(
@@ -168,9 +165,10 @@ def _passes(
                 final, files, options, step.options, process_file
             )
             final = tree_writers.reword(final, writes)
-            final = tree_wanted.reword(final, wanted)  # helpers not wanted: why
             # what still reads or sets the old variable, said
-            return iter(tree_leftovers.report(list(final), files))
+            # a wrapper's endpoints, from its calls in other modules (report)
+            final = tree_endpoints.resolve(list(final), files)
+            return iter(tree_leftovers.report(final, files))
         refused = {**undone, **refused}  # a carrier is refused at most once
 
 
@@ -275,7 +273,6 @@ def _process_data(
     """process_file of the bytes read; ``part``: see :func:`_prepared`."""
     try:
         wanted = options.carriers or options.dead_settings
-        wanted = wanted or any(p == path for p, _ in options.wanted_sinks)
         if not wanted and not prefilter.may_hold_site(path, data):
             return FileResult(path)
         if prefilter.is_notebook(path):

@@ -19,9 +19,10 @@ from hapimigrate.analysis import arguments
 from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
-from hapimigrate.model import Endpoint
+from hapimigrate.model import Endpoint, Wrapper
 
 _HOST_THEN_FIELD = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#{]*\{", re.I)
+_FIELD = re.compile(r"\{(\w+)\}")
 
 
 def site_endpoints(
@@ -114,6 +115,8 @@ def _sink_endpoints(
     inside = (
         sink.call is not None and ctx.ancestor(sink.call, cst.FunctionDef) is function
     )
+    if inside:
+        return _wrapped(ctx, function, template, used, method, method_parameter)
     found = []
     for call in Flow(ctx).callers(function):
         bound = arguments.bind(function, call)
@@ -123,17 +126,109 @@ def _sink_endpoints(
             if name in bound
         }
         path = hubspot.endpoint_path(values.url_template(ctx, url, bindings))
-        if inside:
-            chosen = method or _literal(bound.get(method_parameter or "", None))
-            found.append(Endpoint(chosen, path))
-        else:  # a helper returning the URL: the caller's request says the method
-            try:
-                sinks = Flow(ctx).follow(call).sinks
-            except FlowError:
-                sinks = []
-            methods = {s.info.method for s in sinks if s.info is not None} or {None}
-            found += [Endpoint(m, path) for m in sorted(methods, key=str)]
+        # a helper returning the URL: the caller's request says the method
+        try:
+            sinks = Flow(ctx).follow(call).sinks
+        except FlowError:
+            sinks = []
+        methods = {s.info.method for s in sinks if s.info is not None} or {None}
+        found += [Endpoint(m, path) for m in sorted(methods, key=str)]
     return found or [Endpoint(method, hubspot.endpoint_path(template))]
+
+
+_WRAPPED_DEPTH = 4
+
+
+def _wrapped(
+    ctx: ModuleContext,
+    function: cst.FunctionDef,
+    template: str,
+    used: set[str],
+    method: str | None,
+    method_parameter: str | None,
+    depth: int = 0,
+) -> list[Endpoint]:
+    """The requests of a wrapper whose URL (``template``) names its parameters
+    ``used`` (and whose method may be its parameter too): each call of it in
+    this module gives them, or passes its own function's parameters on
+    (``def get(self, path): return self._request("GET", path)``), followed
+    the same way. A wrapper none of this module's calls give a path carries
+    it as ``via``, for other modules' calls (:mod:`hapimigrate.tree_endpoints`)."""
+    found: list[Endpoint] = []
+    for call in Flow(ctx).callers(function):
+        outer = ctx.ancestor(call, cst.FunctionDef)
+        if outer is function:
+            continue  # it calls itself (the next page): nothing new
+        bound = arguments.bind(function, call)
+        passed = set(arguments.parameter_names(outer)) if outer is not None else set()
+        given = {}
+        still: set[str] = set()
+        for name in used:
+            argument = bound.get(name)
+            if argument is None:
+                continue  # not given (``**kw``): the field stays
+            given[name] = values.url_template(ctx, argument)
+            if isinstance(argument, cst.Name) and argument.value in passed:
+                still.add(argument.value)  # the caller's own parameter, passed on
+        filled = _fill(template, given)
+        chosen = method or _literal(bound.get(method_parameter or "", None))
+        chosen_parameter = None
+        argument = bound.get(method_parameter or "", None)
+        if (
+            chosen is None
+            and isinstance(argument, cst.Name)
+            and argument.value in passed
+        ):
+            chosen_parameter = argument.value
+        if (still or chosen_parameter) and outer is not None and depth < _WRAPPED_DEPTH:
+            found += _wrapped(
+                ctx, outer, filled, still, chosen, chosen_parameter, depth + 1
+            )
+        else:
+            found.append(Endpoint(chosen, hubspot.endpoint_path(filled)))
+    if found:
+        return found
+    return [
+        Endpoint(
+            method,
+            hubspot.endpoint_path(template),
+            _wrapper(ctx, function, template, used, method_parameter),
+        )
+    ]
+
+
+def _fill(template: str, given: dict[str, str]) -> str:
+    """``template`` with its ``{name}`` fields replaced by the text given."""
+    return _FIELD.sub(lambda m: given.get(m.group(1), m.group(0)), template)
+
+
+def _wrapper(
+    ctx: ModuleContext,
+    function: cst.FunctionDef,
+    template: str,
+    used: set[str],
+    method_parameter: str | None,
+) -> Wrapper | None:
+    """``function`` as other modules call it: a module-level function or a
+    method of a module-level class, the path given by one parameter."""
+    if len(used) != 1:
+        return None
+    owner = ctx.parent(function)
+    if isinstance(owner, cst.IndentedBlock):
+        owner = ctx.parent(owner)
+    if isinstance(owner, cst.ClassDef) and isinstance(ctx.parent(owner), cst.Module):
+        name = f"{owner.name.value}.{function.name.value}"
+    elif isinstance(owner, cst.Module):
+        name = function.name.value
+    else:
+        return None
+    params = function.params
+    positional = [p.name.value for p in (*params.posonly_params, *params.params)]
+    if isinstance(owner, cst.ClassDef) and positional[:1] in (["self"], ["cls"]):
+        positional = positional[1:]
+    return Wrapper(
+        name, tuple(positional), next(iter(used)), template, method_parameter or ""
+    )
 
 
 def _client_endpoints(

@@ -75,6 +75,10 @@ def url_template(
     if isinstance(node, cst.Name) and bindings and node.value in bindings:
         return bindings[node.value]
     if depth < _DEPTH:
+        returned = returned_url(ctx, node)
+        if returned is not None:  # _url("/x") with def _url(path): return BASE + path
+            given = {name: again(arg) for name, arg in returned[1].items()}
+            return url_template(ctx, returned[0], given, depth + 1)
         value = None
         if isinstance(node, cst.Name):
             parts = _built_value(ctx, node)
@@ -289,6 +293,7 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
         and not _is_format_call(first)
         and not known
         and _urljoin_args(ctx, first) is None
+        and (first is None or returned_url(ctx, first) is None)
     ):
         return None
     parts = [first]
@@ -301,6 +306,56 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
             return None
         parts.append(holder.value)
     return parts
+
+
+def returned_url(
+    ctx: ModuleContext, node: cst.CSTNode
+) -> tuple[cst.BaseExpression, dict[str, cst.BaseExpression]] | None:
+    """``_url("/contacts/v1/x")`` calling a plain function of this module whose
+    body is one ``return`` (``def _url(path): return API_ROOT + path``): the
+    returned expression and the argument each parameter gets. Not a function
+    bound twice, decorated, async, taking ``*``/``**`` or given them."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Name):
+        return None
+    scope = ctx.lexical_scope(node.func)
+    if scope is None:
+        return None
+    assignments = list(scope[node.func.value])
+    if len(assignments) != 1:
+        return None
+    function = getattr(assignments[0], "node", None)
+    if not (
+        isinstance(function, cst.FunctionDef)
+        and isinstance(ctx.parent(function), cst.Module)
+        and not function.decorators
+        and function.asynchronous is None
+        and isinstance(function.params.star_arg, cst.MaybeSentinel)
+        and function.params.star_kwarg is None
+        and not any(arg.star for arg in node.args)
+    ):
+        return None
+    body = [
+        s
+        for s in getattr(function.body, "body", ())
+        if not (
+            isinstance(s, cst.SimpleStatementLine)
+            and len(s.body) == 1
+            and isinstance(s.body[0], cst.Expr)
+            and isinstance(s.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+        )  # a docstring
+    ]
+    if not (
+        len(body) == 1
+        and isinstance(body[0], cst.SimpleStatementLine)
+        and len(body[0].body) == 1
+        and isinstance(body[0].body[0], cst.Return)
+        and body[0].body[0].value is not None
+    ):
+        return None
+    given = arguments.bind(function, node)
+    if set(given) != set(arguments.parameter_names(function)):
+        return None  # a parameter left unfilled: the call would raise
+    return body[0].body[0].value, given
 
 
 def _is_local(ctx: ModuleContext, name: cst.Name) -> bool:
