@@ -620,3 +620,30 @@ def test_an_sdk_client_used_for_the_crm_in_its_file_still_migrates():
     )
     (site,) = [s for s in result.sites if s.kind.value == "sdk"]
     assert site.status == Status.REWRITE and b"accessToken" in result.new
+
+
+# -- review 13 J4: a PHP SDK client handed on ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source, named",
+    [
+        ("use HubSpot\\Factory;\nfunction hs() { return Factory::createWithApiKey(getenv('HAPIKEY')); }\n"
+         "function setup($app) { $h = hs(); return $h->webhooks()->viewSettings($app); }\n", "handed on as it is made"),
+        ("use HubSpot\\Factory;\nclass S { private $hubspot;\n"
+         " public function __construct() { $this->hubspot = Factory::createWithApiKey(getenv('HAPIKEY')); }\n"
+         " public function client() { return $this->hubspot; }\n"
+         " public function contacts() { return $this->hubspot->crm()->contacts()->basicApi()->getPage(); } }\n", "handed on on line 5"),
+        ("use HubSpot\\Factory;\nclass S { public $hubspot;\n"
+         " public function __construct() { $this->hubspot = Factory::createWithApiKey(getenv('HAPIKEY')); }\n"
+         " public function contacts() { return $this->hubspot->crm()->contacts()->basicApi()->getPage(); } }\n", "outside its class"),
+    ],
+    ids=["returned", "property returned", "public property"],
+)  # fmt: skip
+def test_php_an_sdk_client_handed_on_stays_manual(source, named):
+    result = php.process(
+        "worker.php", ("<?php\n" + source).encode(), RunOptions(providers.resolve(None))
+    )
+    (site,) = [s for s in result.sites if s.kind.value == "sdk"]
+    assert site.status == Status.MANUAL and named in site.reason, site.reason
+    assert result.new is None

@@ -255,6 +255,80 @@ def chains(client: Client) -> list[list[str]]:
     return found
 
 
+_HANDED = (
+    "what it is used for there, a developer-key API (webhooks) or another, cannot "
+    "be seen; migrate by hand"
+)
+
+
+def handed_on(client: Client) -> str:
+    """Why the client's calls cannot all be seen: it is returned or passed as
+    it is made, kept in a property other classes may read (not private), or
+    its variable or property is returned, passed or stored; "" when every use
+    is a method call on it."""
+    holder = client.node.parent
+    while holder is not None and holder.type == "parenthesized_expression":
+        holder = holder.parent
+    line = client.node.start_point[0] + 1
+    if holder is None or holder.type != "assignment_expression":
+        return f"the client made on line {line} is handed on as it is made: {_HANDED}"
+    left = holder.child_by_field_name("left")
+    name = syn.variable(left)
+    if name is not None:
+        uses = [u for u in syn.uses(syn.scope_of(holder), name) if u.id != left.id]
+    elif (
+        left.type == "member_access_expression"
+        and left.child_by_field_name("object").text == b"$this"
+    ):
+        cls = holder.parent
+        while cls is not None and cls.type != "class_declaration":
+            cls = cls.parent
+        prop = left.child_by_field_name("name").text
+        private = False
+        for node in syn.walk(cls, into_scopes=True) if cls is not None else ():
+            if node.type == "property_declaration" and any(
+                e.type == "property_element"
+                and e.child_by_field_name("name") is not None
+                and e.child_by_field_name("name").text == b"$" + prop
+                for e in node.named_children
+            ):
+                private = any(
+                    c.type == "visibility_modifier" and c.text == b"private"
+                    for c in node.children
+                )
+        if not private:
+            return (
+                f"the client is kept in $this->{prop.decode()}, which code outside "
+                f"its class may read: {_HANDED}"
+            )
+        uses = [
+            n
+            for n in (syn.walk(cls, into_scopes=True) if cls is not None else ())
+            if n.type == "member_access_expression"
+            and n.child_by_field_name("object").text == b"$this"
+            and n.child_by_field_name("name").text == prop
+            and n.id != left.id
+        ]
+    else:
+        return f"the client is stored in {syn.shown(left, 30)}: {_HANDED}"
+    for use in uses:
+        if syn.assignment_of(use) is not None:
+            continue
+        parent = use.parent
+        if (
+            parent is not None
+            and parent.type
+            in ("member_call_expression", "nullsafe_member_call_expression")
+            and parent.child_by_field_name("object").id == use.id
+        ):
+            continue
+        return (
+            f"the client is handed on on line {use.start_point[0] + 1} "
+            f"({syn.shown(parent or use, 40)}): {_HANDED}"
+        )
+    return ""
+
+
 def _snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 

@@ -599,6 +599,9 @@ class Finder:
             )
         if client.reason:
             return self._plan(anchor, Kind.SDK, Status.MANUAL, client.reason, **common)
+        handed = php_sdk.handed_on(client)
+        if handed:
+            return self._plan(anchor, Kind.SDK, Status.MANUAL, handed, **common)
         if self.token_problem:
             return self._plan(
                 anchor, Kind.SDK, Status.MANUAL, self.token_problem, **common
