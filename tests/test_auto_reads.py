@@ -392,3 +392,29 @@ def test_a_setting_read_by_other_code_stays_manual(tmp_path, reader):
     (site,) = key_sites(out["settings.py"])
     assert site.status == Status.MANUAL
     assert "still read here after the migration" in site.reason
+
+
+@pytest.mark.parametrize(
+    "body,says",
+    [
+        (
+            "if api_key != 'pat-na1-0000':\n    pass\nreturn HubSpotClient(api_key)",
+            "(compared with '...')",
+        ),
+        (
+            "audit.note(api_key)\nreturn HubSpotClient(api_key)",
+            "(handed to audit.note())",
+        ),
+        (
+            "print('key ' + api_key)\nreturn HubSpotClient(api_key)",
+            "(built into a string",
+        ),
+    ],
+    ids=["compared", "handed", "string"],
+)
+def test_the_other_read_is_said_plainly(tmp_path, body, says):
+    """The reason says what the other read does, never a literal's text."""
+    files = {"crm/__init__.py": "", "crm/client.py": CLIENT, "crm/jobs.py": jobs(body)}
+    out = tree(tmp_path, files)
+    left_alone(out["crm/client.py"], "api_key is also read at line 7 " + says)
+    assert "pat-na1" not in " ".join(s.reason for s in key_sites(out["crm/client.py"]))

@@ -1360,6 +1360,8 @@ def session_hosts(
         if request.call is None:
             continue
         line = ctx.start(request.call)[0]
+        if _sends_own_key(ctx, request.call):
+            return SessionHosts(problem=SESSION_OWN_KEY.format(line))
         if not unguardable:
             unguardable = _request_auth(ctx, request.call, line)
         url = call_endpoints.sink_url_node(request)
@@ -1391,6 +1393,23 @@ def session_hosts(
         at_run_time,
         *(written or ("", 0)),
         unguardable,
+    )
+
+
+SESSION_OWN_KEY = (
+    "the request at line {} sends a key of its own (hapikey), which requests "
+    "sends in place of the session's: the session's token would go with it, and "
+    "HubSpot would answer for the token's portal"
+)
+
+
+def _sends_own_key(ctx: ModuleContext, call: cst.Call) -> bool:
+    """Whether a session's request carries a key itself (its URL, ``params=``,
+    any argument): a tenant's key overriding the session's."""
+    return any(
+        arg.star != "**" and carries_key(ctx, arg.value)
+        or arg.star == "**" and "hapikey" in ctx.code(arg.value).lower()
+        for arg in call.args
     )
 
 
@@ -2488,6 +2507,54 @@ def other_reads(
     return None
 
 
+def other_read_what(ctx: ModuleContext, param: cst.Param, line: int) -> str:
+    """What the read of ``param`` (or its ``self.`` attribute) at ``line`` that
+    :func:`other_reads` found does: `` (compared with settings.KEY)``, ``
+    (handed to export())``; "" when it says nothing plainer. String literals
+    are elided (a key's value is never shown)."""
+    name = param.name.value
+    function = ctx.ancestor(param, cst.FunctionDef) or ctx.module
+    owner = ctx.ancestor(param, cst.ClassDef) or function
+    for node in walk(owner):
+        if (
+            not isinstance(node, (cst.Name, cst.Attribute))
+            or ctx.start(node)[0] != line
+        ):
+            continue
+        if isinstance(node, cst.Name) and node.value != name:
+            continue
+        if isinstance(node, cst.Attribute) and not (
+            isinstance(node.value, cst.Name) and node.value.value == "self"
+        ):
+            continue
+        if isinstance(node, cst.Name) and isinstance(ctx.parent(node), cst.Attribute):
+            if ctx.parent(node).attr is node:
+                continue
+        child, parent = node, ctx.parent(node)
+        while isinstance(parent, (cst.BooleanOperation, cst.UnaryOperation)):
+            child, parent = parent, ctx.parent(parent)
+        if isinstance(parent, cst.Comparison) and parent.comparisons:
+            other = (
+                parent.comparisons[0].comparator
+                if parent.left is child
+                else parent.left
+            )
+            return f" (compared with {_shown(ctx, other)})"
+        if isinstance(parent, cst.Arg) and isinstance(ctx.parent(parent), cst.Call):
+            return f" (handed to {_shown(ctx, ctx.parent(parent).func)}())"
+        if isinstance(parent, (cst.FormattedStringExpression, cst.BinaryOperation)):
+            return " (built into a string: a log line, a message?)"
+    return ""
+
+
+_LITERAL_TEXT = re.compile(r"""(['"])[^'"]*\1""")
+
+
+def _shown(ctx: ModuleContext, node: cst.CSTNode) -> str:
+    text = _LITERAL_TEXT.sub("'...'", " ".join(ctx.code(node).split()))
+    return text if len(text) <= 50 else text[:47] + "..."
+
+
 def _stored_in_self(
     ctx: ModuleContext, node: cst.CSTNode, statement: cst.CSTNode | None
 ) -> list[cst.CSTNode] | None:
@@ -2716,7 +2783,8 @@ def _collect(
             return OPTION_OUT_OF_SIGHT.format(origin.param.name.value, hidden)
     other = None if origin.container else other_reads(ctx, origin.param)
     if other is not None:
-        return OTHER_READS.format(origin.param.name.value, other)
+        what = other_read_what(ctx, origin.param, other)
+        return OTHER_READS.format(origin.param.name.value, f"{other}{what}")
     bound = default_bound_problem(ctx, origin)
     if bound is not None:
         return bound
