@@ -196,6 +196,17 @@ class Carrier:
     unguarded: str = ""
     guarded: bool = False
     hosts: tuple[str, ...] = ()
+    # with ``helper``: a function of a module holding no key, made a sink because
+    # other modules hand it URLs with the key (:mod:`hapimigrate.tree_wanted`):
+    # every call of it must hand it one that migrates; and its request's method
+    # (literal, or the parameter and place that give it), for its callers' report
+    wanted: bool = False
+    method: str = ""
+    method_parameter: str = ""
+    method_position: int = -1
+    # with ``returns``: the positional parameters of a URL helper of the
+    # defining module, whose fields its callers' arguments fill (their endpoints)
+    renders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -290,6 +301,9 @@ class RunOptions:
     # reading, with where another still reads one ("health.py:7"; "": nowhere):
     # those read nowhere go, the others are reported (python.dead_settings)
     dead_settings: tuple[tuple[str, str], ...] = ()
+    # helpers of modules holding no key that other modules hand keyed URLs:
+    # (path, function), run as sinks of those URLs (see tree_wanted)
+    wanted_sinks: tuple[tuple[str, str], ...] = ()
 
 
 CALLS_UNLISTED, CALLS_DATED = "unlisted", "dated"

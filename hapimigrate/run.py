@@ -128,6 +128,7 @@ def _passes(
     from hapimigrate import tree_endpoints
     from hapimigrate import tree_hosts
     from hapimigrate import tree_instances
+    from hapimigrate import tree_wanted
 
     refused: dict[carriers.Key, str] = {}
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
@@ -135,8 +136,20 @@ def _passes(
     first, options = _names_of_one_key(first, files, options)
     # another module setting a key's variable (a runner, a CLI): its readers stay
     first, options, writes = tree_writers.prepare(first, files, options, process_file)
+    # helpers of keyless modules that other modules hand keyed URLs: sinks now
+    first, options, wanted = tree_wanted.prepare(first, files, options, process_file)
+    everything |= {(c.path, c.name) for r in first for c in r.exports}
     while True:
         step = carriers.resolve(first, files, options, process_file, refused)
+        # a reader may hand a helper a URL another module returns: asked then
+        grown = tree_wanted.prepare(
+            first, files, options, process_file, wanted, step.results
+        )
+        if grown[2].tried != wanted.tried:  # a helper more: the step again
+            first, options, wanted = grown
+            everything |= {(c.path, c.name) for r in first for c in r.exports}
+            continue
+        wanted = grown[2]  # with the calls the readers showed, for the reasons
         final = list(
             _keep_keys_read_elsewhere(
                 step.results, files, options, step.options, frozenset(step.migrated)
@@ -165,6 +178,7 @@ def _passes(
                 final, files, options, step.options, process_file
             )
             final = tree_writers.reword(final, writes)
+            final = tree_wanted.reword(final, wanted)  # helpers not wanted: why
             # what still reads or sets the old variable, said
             # a wrapper's endpoints, from its calls in other modules (report)
             final = tree_endpoints.resolve(list(final), files)
@@ -273,6 +287,7 @@ def _process_data(
     """process_file of the bytes read; ``part``: see :func:`_prepared`."""
     try:
         wanted = options.carriers or options.dead_settings
+        wanted = wanted or any(p == path for p, _ in options.wanted_sinks)
         if not wanted and not prefilter.may_hold_site(path, data):
             return FileResult(path)
         if prefilter.is_notebook(path):

@@ -47,85 +47,131 @@ CANNOT = "{}() of {} cannot send the token with the URLs it is given: {}"
 
 @dataclasses.dataclass(frozen=True)
 class Wanted:
-    """What the step decided: the helpers wanted, and for each caller's call
-    of a helper that is not, why (``(caller, code) -> reason``)."""
+    """What the step decided: the helpers wanted; those it looked at and
+    refused, with why; the calls of each found in the callers' sites
+    (caller's path, the code called); and the helper modules' results before
+    they were asked (to go back to)."""
 
     helpers: tuple[Key, ...] = ()
-    refused: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict)
+    problems: dict[Key, str] = dataclasses.field(default_factory=dict)
+    callers: dict[Key, tuple[tuple[str, str], ...]] = dataclasses.field(
+        default_factory=dict
+    )
+    originals: dict[str, FileResult] = dataclasses.field(default_factory=dict)
+
+    @property
+    def tried(self) -> frozenset[Key]:
+        return frozenset(self.helpers) | frozenset(self.problems)
+
+    @property
+    def refused(self) -> dict[tuple[str, str], str]:
+        """(caller, code) -> the reason its site gets, for refused helpers."""
+        return {
+            call: REFUSED.format(call[1], self.problems[key])
+            for key, calls in self.callers.items()
+            if key in self.problems
+            for call in calls
+        }
 
 
 def prepare(
-    first: list[FileResult], files: list[str], options: RunOptions, process: Process
+    first: list[FileResult],
+    files: list[str],
+    options: RunOptions,
+    process: Process,
+    wanted: Wanted = Wanted(),
+    later: Iterable[FileResult] = (),
 ) -> tuple[list[FileResult], RunOptions, Wanted]:
     """The results with the wanted helpers' modules run knowing them, and the
-    options every later run takes (with ``wanted_sinks``)."""
-    calls = _calls(first)
-    if not calls:
-        return first, options, Wanted()
+    options every later run takes (with ``wanted_sinks``). ``wanted``: what an
+    earlier call decided; ``later``: results of the carriers step, whose
+    readers may hand URLs to helpers the first results did not show (a URL
+    another module's function returns). Returns ``wanted`` itself when no
+    helper is new."""
+    calls = _calls(first) | _calls(later)
     by_path = {r.path: r for r in first}
     known = {os.path.abspath(f): f for f in files}
-    helpers: dict[Key, list[tuple[str, str]]] = {}
+    callers = {k: list(v) for k, v in wanted.callers.items()}
+    new = []
     for caller, code in sorted(calls):
         key = _resolve(caller, code, known)
-        if key is not None and _keyless(by_path.get(key[0])):
-            helpers.setdefault(key, []).append((caller, code))
-    if not helpers:
-        return first, options, Wanted()
-    problems = _tree_problems(sorted(helpers), files, by_path)
-    wanted = {k for k in helpers if k not in problems}
+        if key is None:
+            continue
+        if key not in callers:
+            if key in wanted.tried or not _keyless(
+                wanted.originals.get(key[0], by_path.get(key[0])), key[1]
+            ):
+                continue
+            callers[key] = []
+            new.append(key)
+        if (caller, code) not in callers[key]:
+            callers[key].append((caller, code))
+    found = {k: tuple(v) for k, v in callers.items()}
+    if not new:
+        return first, options, dataclasses.replace(wanted, callers=found)
+    problems = {**wanted.problems, **_tree_problems(sorted(new), files, by_path)}
+    chosen = (set(wanted.helpers) | set(new)) - set(problems)
+    originals = dict(wanted.originals)
     index = {r.path: i for i, r in enumerate(first)}
     first = list(first)
-    for _ in range(len(wanted) + 1):  # each round drops one at least, or ends
-        asked = dataclasses.replace(options, wanted_sinks=tuple(sorted(wanted)))
+    for _ in range(len(chosen) + 1):  # each round drops one at least, or ends
+        asked = dataclasses.replace(options, wanted_sinks=tuple(sorted(chosen)))
         dropped = False
-        for path in sorted({p for p, _ in wanted}):
+        for path in sorted({p for p, _ in chosen}):
+            originals.setdefault(path, by_path[path])
             result = process(path, asked)
             first[index[path]] = result
-            for key in sorted(k for k in wanted if k[0] == path):
+            for key in sorted(k for k in chosen if k[0] == path):
                 problem = _own_problem(result, key)
                 if problem is not None:
                     problems[key] = problem
-                    wanted.discard(key)
+                    chosen.discard(key)
                     dropped = True
         if not dropped:
             break
-    for path in {p for p, _ in problems} - {p for p, _ in wanted}:
-        first[index[path]] = by_path[path]  # as it was: nothing asked of it
-    options = dataclasses.replace(options, wanted_sinks=tuple(sorted(wanted)))
-    refused = {
-        call: REFUSED.format(call[1], problems[key])
-        for key, callers in helpers.items()
-        if key in problems
-        for call in callers
-    }
-    return first, options, Wanted(tuple(sorted(wanted)), refused)
+    for path in set(originals) - {p for p, _ in chosen}:
+        first[index[path]] = originals[path]  # as it was: nothing asked of it
+    options = dataclasses.replace(options, wanted_sinks=tuple(sorted(chosen)))
+    return first, options, Wanted(tuple(sorted(chosen)), problems, found, originals)
 
 
 def reword(results: Iterable[FileResult], wanted: Wanted) -> list[FileResult]:
     """The callers' sites left at a helper that is not wanted: their reason
-    says why it cannot send the token."""
+    says why it cannot send the token (and so do the sites whose reason
+    quotes theirs: a carrier's, in its own module, when the code called names
+    one helper wherever the tree calls it so)."""
+    refused = wanted.refused
+    helpers: dict[str, set[Key]] = {}
+    for key, calls in wanted.callers.items():
+        for _, code in calls:
+            helpers.setdefault(code, set()).add(key)
+    quoted = {
+        code: next(r for (_, c), r in refused.items() if c == code)
+        for code, keys in helpers.items()
+        if len(keys) == 1 and any(c == code for _, c in refused)
+    }
     out = []
     for result in results:
-        mine = {c: r for c, r in wanted.refused.items() if c[0] == result.path}
-        if mine:
-            sites = tuple(_reworded(s, result.path, mine) for s in result.sites)
+        if any(s.status == Status.MANUAL for s in result.sites) and quoted:
+            sites = tuple(
+                _reworded(s, result.path, refused, quoted) for s in result.sites
+            )
             result = dataclasses.replace(result, sites=sites)
         out.append(result)
     return out
 
 
-def _reworded(site, path: str, refused: dict[tuple[str, str], str]):
+def _reworded(site, path: str, refused: dict, quoted: dict[str, str]):
     if site.status != Status.MANUAL:
         return site
     match = NOT_FOLLOWED.search(site.reason)
-    if match is None or (path, match.group(1)) not in refused:
+    if match is None:
         return site
-    reason = (
-        site.reason[: match.start()]
-        + refused[(path, match.group(1))]
-        + site.reason[match.end() :]
-    )
-    return dataclasses.replace(site, reason=reason)
+    reason = refused.get((path, match.group(1)), quoted.get(match.group(1)))
+    if reason is None:
+        return site
+    text = site.reason[: match.start()] + reason + site.reason[match.end() :]
+    return dataclasses.replace(site, reason=text)
 
 
 def _calls(results: Iterable[FileResult]) -> set[tuple[str, str]]:
@@ -143,14 +189,32 @@ def _calls(results: Iterable[FileResult]) -> set[tuple[str, str]]:
     return found
 
 
-def _keyless(result: FileResult | None) -> bool:
-    """A module that parsed and holds no key use of its own (one that does is
-    the carriers step's: its own keyed call makes the helper a carrier)."""
-    return (
-        result is not None
-        and result.error is None
-        and prefilter.is_python(result.path)
-        and not any(s.kind not in (Kind.CALL, Kind.VERSION) for s in result.sites)
+def _keyless(result: FileResult | None, function: str) -> bool:
+    """A module that parsed, whose ``function`` holds no key use of its own
+    (its other functions may: ``build_url`` adding the key), nor is a carrier
+    of its module already (its own keyed call made it one: the carriers
+    step's, with its rules)."""
+    if result is None or result.error is not None:
+        return False
+    if not prefilter.is_python(result.path) or any(
+        c.name == function for c in result.exports
+    ):
+        return False
+    tree = _parsed(result.path)
+    span = next(
+        (
+            (node.lineno, node.end_lineno or node.lineno)
+            for node in (tree.body if tree is not None else ())
+            if isinstance(node, ast.FunctionDef) and node.name == function
+        ),
+        None,
+    )
+    if span is None:
+        return False
+    return not any(
+        s.kind not in (Kind.CALL, Kind.VERSION)
+        and (s.status == Status.UNPARSED or span[0] <= s.line <= span[1])
+        for s in result.sites
     )
 
 

@@ -326,7 +326,7 @@ HELPERS = {
     "called in its own module without the key": (
         FETCH + "\n\ndef me():\n"
         "    return get_json('https://api.hubapi.com/integrations/v1/me')\n",
-        "without the key (line 9)",
+        "called in its own module (line 9)",
     ),
 }
 
@@ -523,3 +523,50 @@ def test_a_caller_handing_its_own_credential_through_kwargs_keeps_all(tmp_path, 
         "contacts.py:11 hands get_json() its own headers"
         in out["app/contacts.py"][2][0]
     )
+
+
+SEND = (
+    "import json\nimport os\nimport urllib.parse\nimport urllib.request\n\n"
+    "API = 'https://api.hubapi.com'\nKEY = os.environ['HUBSPOT_API_KEY']\n\n\n"
+    "def build_url(path, **query):\n    query['hapikey'] = KEY\n"
+    "    return API + path + '?' + urllib.parse.urlencode(query)\n\n\n"
+    "def send(method, url, body=None):\n"
+    "    data = json.dumps(body).encode() if body is not None else None\n"
+    "    req = urllib.request.Request(url, data=data, method=method)\n"
+    "    with urllib.request.urlopen(req) as resp:\n        return resp.read()\n"
+)
+BATCHES = (
+    "from app import http\n\n\n"
+    "def upsert(rows):\n"
+    "    return http.send('POST', http.build_url('/contacts/v1/contact/batch/'), rows)\n\n\n"
+    "def lookup(emails):\n"
+    "    url = http.build_url('/contacts/v1/contact/emails/batch/', email=emails)\n"
+    "    return http.send('GET', url)\n"
+)
+
+
+def test_a_url_helper_beside_the_sender_in_a_module_with_the_key(tmp_path):
+    """``http.send(method, http.build_url(path))``: the module holds the key in
+    ``build_url`` (a carrier of its own), not in ``send``, which is made the
+    sink; each caller's site gets the endpoint its own path gives."""
+    files = {
+        "app/__init__.py": "",
+        "app/http.py": SEND,
+        "app/batches.py": BATCHES,
+    }
+    write_root = tmp_path
+    out = migrate(write_root, files)
+    assert out["app/batches.py"][0] == [Status.REWRITE] * 2
+    assert "hapikey" not in out["app/http.py"][1]
+    assert "Authorization" in out["app/http.py"][1]
+    paths = sorted(str(tmp_path / n) for n in files)
+    calls = {
+        (s.line, s.method, s.endpoint)
+        for r in run.results(paths, OPTIONS, jobs=1)
+        if r.path.endswith("batches.py")
+        for s in key_sites(r)
+    }
+    assert calls == {
+        (5, "POST", "/contacts/v1/contact/batch/"),
+        (9, "GET", "/contacts/v1/contact/emails/batch/"),
+    }

@@ -121,6 +121,8 @@ def exported(
     )
     if carrier is None:
         return False
+    if unused.returns:  # a URL helper: its calls' endpoints (tree_wanted)
+        carrier = dataclasses.replace(carrier, renders=_positional(ctx, unused.name))
     outcome = ctx.sent_elsewhere.get(name)
     if outcome is None:
         ctx.exports.append(carrier)
@@ -307,7 +309,7 @@ def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
         if carrier.kind != Kind.ARGUMENT and value is not None:
             ctx.carrier_values.add(id(value))
             if carrier.url:
-                ctx.carrier_templates[id(value)] = carrier.url
+                ctx.carrier_templates[id(value)] = _rendered(ctx, carrier, value)
     # a helper's calls last: the uses reaching them are decided by then
     for carrier, node in sorted(uses, key=lambda use: use[0].helper):
         _migrate_use(ctx, carrier, node)
@@ -519,7 +521,7 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
             or _elsewhere(ctx, carrier, node, hosts)
         )
     unguardable = hosts.unguardable or attach.reader_unguarded(ctx, node)
-    calls = _calls(ctx, carrier, route)
+    calls = _calls(ctx, carrier, route, node if carrier.returns else None)
     if route is not None and problem is None:
         problem = attach.sink_problem(ctx, route, None) or _helper_problem(ctx, route)
     if route is not None and problem is None:
@@ -1255,12 +1257,42 @@ def _headers_replaced(ctx: ModuleContext, node: cst.CSTNode) -> str | None:
 
 
 def _calls(
-    ctx: ModuleContext, carrier: Carrier, route: Route | None
+    ctx: ModuleContext,
+    carrier: Carrier,
+    route: Route | None,
+    given: cst.CSTNode | None = None,
 ) -> tuple[Endpoint, ...]:
     calls = call_endpoints.site_endpoints(ctx, route)
     if carrier.kind != Kind.URL:
         return calls
-    path = hubspot.endpoint_path(carrier.url)
+    path = hubspot.endpoint_path(_rendered(ctx, carrier, given))
     if not calls:
         return (Endpoint(None, path),)
     return tuple(dict.fromkeys(Endpoint(c.method, path) for c in calls))
+
+
+def _positional(ctx: ModuleContext, name: cst.Name) -> tuple[str, ...]:
+    """The positional parameters of the function ``name`` names."""
+    definition = ctx.parent(name)
+    if not isinstance(definition, cst.FunctionDef):
+        return ()
+    given = [*definition.params.posonly_params, *definition.params.params]
+    return tuple(p.name.value for p in given)
+
+
+def _rendered(ctx: ModuleContext, carrier: Carrier, call: cst.CSTNode | None) -> str:
+    """A URL helper's template with the fields its parameters fill rendered
+    from what ``call`` gives them (``build_url("/contacts/v1/contact/batch/")``
+    gives ``{path}``), for the call's endpoint."""
+    url = carrier.url
+    if not isinstance(call, cst.Call) or any(a.star for a in call.args):
+        return url
+    positional = [a for a in call.args if a.keyword is None]
+    for index, name in enumerate(carrier.renders):
+        given = [a for a in call.args if a.keyword and a.keyword.value == name]
+        given = given or positional[index : index + 1]
+        if given and "{" + name + "}" in url:
+            text = values.url_template(ctx, given[0].value)
+            url = url.replace("/{" + name + "}", "/" + text.lstrip("/"))
+            url = url.replace("{" + name + "}", text)
+    return url

@@ -143,7 +143,10 @@ def _remote_problem(ctx: ModuleContext, sink: Sink) -> str | None:
     where = hubspot.host(values.url_template(ctx, sink.value))
     if where is None or not hubspot.takes_tokens(where):
         name = ctx.code(sink.remote.func)
-        return REMOTE_HOST.format(name, where or "a host known only at run time")
+        problem = REMOTE_HOST.format(name, where or "a host known only at run time")
+        if ctx.remote_helpers[id(sink.remote)].wanted:  # it changes with this
+            problem = problem.replace("now sends", "would send", 1)
+        return problem
     return None
 
 

@@ -53,6 +53,12 @@ def fix(ctx: ModuleContext) -> None:
     for name in sorted(functions):
         function = functions[name]
         parameter, problem = _url_parameter(ctx, function)
+        called = Flow(ctx).callers(function)
+        if problem is None and called:  # a key of its own there, or none
+            problem = (
+                f"it is also called in its own module (line {ctx.start(called[0])[0]}),"
+                " whose URLs hapimigrate does not follow into it"
+            )
         if problem is None and function.decorators:
             problem = (
                 "it is decorated (the decorator may call it with other URLs, or "
