@@ -647,3 +647,32 @@ def test_php_an_sdk_client_handed_on_stays_manual(source, named):
     (site,) = [s for s in result.sites if s.kind.value == "sdk"]
     assert site.status == Status.MANUAL and named in site.reason, site.reason
     assert result.new is None
+
+
+# -- review 13 J5: an ES module given a CommonJS provider of the project --------------------
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_an_es_module_imports_a_commonjs_provider_by_its_default_export(tmp_path):
+    _project(
+        tmp_path,
+        {
+            # Node's guess of CommonJS named exports misses an arrow in an object
+            "auth/tokens.js": "module.exports = { getToken: () => process.env.HUBSPOT_ACCESS_TOKEN };\n",
+            "app.mjs": "const res = await fetch(`https://api.hubapi.com/contacts/v1/lists?hapikey=${process.env.HAPIKEY}`);\n"
+            "console.log(res.status);\n",
+        },
+        {"name": "w", "private": True},
+    )
+    path = str(tmp_path / "app.mjs")
+    provider = providers.resolve("auth.tokens:getToken")
+    result = javascript.process(
+        path, (tmp_path / "app.mjs").read_bytes(), RunOptions(provider)
+    )
+    assert [s.status for s in result.sites] == [Status.REWRITE]
+    assert b"import hubspotTokenProvider from './auth/tokens.js'" in result.new
+    (tmp_path / "app.mjs").write_bytes(result.new)
+    with StandIn(TOKEN, "developer-key") as standin:
+        assert _run_node(tmp_path, standin, "app.mjs") == ["200"]
+        (seen,) = standin.seen
+    assert seen.authorization == f"Bearer {TOKEN}" and seen.hapikey is None

@@ -24,6 +24,7 @@ from hapimigrate.foreign import js_project
 from hapimigrate.foreign.js_flow import Flow
 from hapimigrate.foreign.js_syntax import module_bindings, outer, parse_for, unwrap
 from hapimigrate.foreign.js_token import (
+    PROVIDER_MODULE,
     Token,
     for_file,
     import_edit,
@@ -211,7 +212,10 @@ def _edits(
         and token is not None
         and token.module is not None
         and not imported
-        and name_taken(root, token.function)
+        and (
+            name_taken(root, token.function)
+            or (token.commonjs and name_taken(root, PROVIDER_MODULE))
+        )
     ):
         for d in decisions:
             if d.status == Status.REWRITE and (d.header or d.candidate.sdk_token):

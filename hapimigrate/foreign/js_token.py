@@ -35,6 +35,9 @@ class Token:
     expression: str  # evaluates to the token
     module: str | None = None  # a function to import from this module ...
     function: str | None = None  # ... under this name
+    # the module is a CommonJS file of the project imported by an ES module:
+    # Node may not see its named exports, so its default export is imported
+    commonjs: bool = False
 
     @property
     def bearer(self) -> bytes:
@@ -172,7 +175,25 @@ def for_file(token: Token, root: Node, path: str) -> Token:
             relative = relative[: -len("/index")]
     if not relative.startswith("../"):
         relative = "./" + relative
-    return dataclasses.replace(token, module=relative)
+    commonjs = is_esm(root, path) and not _provider_is_esm(found)
+    return dataclasses.replace(token, module=relative, commonjs=commonjs)
+
+
+def _provider_is_esm(path: str) -> bool:
+    """Whether the provider's file is an ES module (else CommonJS, whose named
+    exports an ``import { name }`` may not find: Node guesses them from the
+    source, and misses ``module.exports = { name: () => ... }``)."""
+    from hapimigrate.foreign.js_syntax import parse_for
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return False
+    return is_esm(parse_for(path)(data).root_node, path)
+
+
+PROVIDER_MODULE = "hubspotTokenProvider"  # the default import of a CommonJS provider
 
 
 def _project_module(module: str, path: str) -> str | None:
@@ -217,7 +238,13 @@ def import_edit(root: Node, data: bytes, token: Token, path: str) -> Edit:
     newline = b"\r\n" if b"\r\n" in data else b"\n"
     module = quote + token.module.encode() + quote  # type: ignore[union-attr]
     name = token.function.encode()  # type: ignore[union-attr]
-    if is_esm(root, path):
+    if is_esm(root, path) and token.commonjs:
+        holder = PROVIDER_MODULE.encode()
+        statement = (
+            b"import " + holder + b" from " + module + semicolon + newline
+            + b"const { " + name + b" } = " + holder + semicolon
+        )  # fmt: skip
+    elif is_esm(root, path):
         statement = b"import { " + name + b" } from " + module + semicolon
     else:
         statement = b"const { " + name + b" } = require(" + module + b")" + semicolon
