@@ -195,8 +195,6 @@ def _origin_of(
         named = named_variables.set_elsewhere(ctx, node)
         if named is not None:  # a caller may name another variable
             return Origin(MIXED, named)
-        if django_options.option_name(ctx, node) is not None:
-            return Origin(CALLER, "the command line")  # handle(**options)
     if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
         imported = _incoming(ctx, node) or _imported_chain(ctx, node, depth)
         if imported is not None:

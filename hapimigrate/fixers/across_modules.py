@@ -29,6 +29,7 @@ import libcst as cst
 from hapimigrate import hubspot
 from hapimigrate.carriers import SENT_ELSEWHERE
 from hapimigrate.analysis import call_endpoints, origins, values
+from hapimigrate.analysis import django_options
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused, UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
 from hapimigrate.fixers import attach, wanted_sinks
@@ -799,6 +800,10 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         if carrier.base and problem is None:
             problem = _redirected(ctx, carrier, call)
     origin = origins.key_origin(ctx, value) if value is not None else None
+    if value is not None and django_options.option_name(ctx, value) is not None:
+        # options["api_key"] of a management command's handle(**options): the
+        # command line, whose default (the key) becomes the token with it
+        origin = origins.Origin(origins.CALLER, "the command line")
     developer = None  # a developer key handed in: it stays (the function too)
     if origin is not None and carrier.field and origin.kind == origins.CALLER:
         # cfg passed on: the key is its field there too
