@@ -329,7 +329,21 @@ def _tree_problems(
                     f"{os.path.basename(path)} ({what}) names it too: the URLs it "
                     "gives it are not seen",
                 )
+            elif os.path.basename(path) == "__init__.py" and _in_all(
+                ast.parse(data), key[1]
+            ):  # the package hands it out
+                problems[key] = _cannot(
+                    key,
+                    f"{_shown(path)} lists it in __all__: code outside the tree may "
+                    "call it with other URLs",
+                )
     return problems
+
+
+def _shown(path: str) -> str:
+    """``pkg/__init__.py``: a package's module, named with its folder."""
+    folder = os.path.basename(os.path.dirname(os.path.abspath(path)))
+    return f"{folder}/{os.path.basename(path)}"
 
 
 def _parses(data: bytes, result: FileResult | None) -> bool:

@@ -369,6 +369,16 @@ def test_kwargs_of_the_helper_get_the_header_merged(tmp_path):
     assert 'kw.get("headers")' in out["app/fetch.py"][1]
 
 
+def test_a_package_handing_the_helper_out_keeps_it(tmp_path):
+    init = "from app.fetch import get_json\n\n__all__ = ['get_json']\n"
+    files = _with(**{"app/__init__.py": init})
+    out = migrate(tmp_path, files)
+    for name, text in files.items():
+        assert out[name][1] == text, name
+    reason = out["app/contacts.py"][2][0]
+    assert "app/__init__.py lists it in __all__" in reason, reason
+
+
 def test_a_notebook_naming_the_helper_keeps_it(tmp_path):
     cell = "from app import fetch\nfetch.get_json('https://api.hubapi.com/forms/v2/forms')\n"
     notebook = {
