@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from hapimigrate.model import RunOptions
 from hapimigrate import providers
@@ -18,6 +19,17 @@ FIXTURES = os.path.join(ROOT, "fixtures")
 # inherit it. Tests of other days set it themselves.
 TODAY = "2026-11-29"
 os.environ["HAPIMIGRATE_TODAY"] = TODAY
+
+# Property tests draw the same examples every run and have no time limit: a
+# loaded 2-core machine must not fail them (Hypothesis' default deadline is
+# 200 ms an example), and a failure is one anyone can reproduce.
+settings.register_profile(
+    "hapimigrate",
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("hapimigrate")
 
 
 def pytest_addoption(parser):

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hapimigrate.analysis.querystring import Piece, Unsafe, find_key
-from tests.conftest import migrated_text
+from tests.conftest import migrate, migrated_text
 
 
 def cut_literal(url: str, keep_question: bool = False) -> str:
@@ -38,6 +38,29 @@ def test_cut(before, after):
 
 def test_other_parameters_named_like_the_key_are_not_touched():
     assert find_key([Piece("/x?my_hapikey=1&nohapikey=2", None)]) is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        '"%shapikey=%s" % ("https://api.hubapi.com/owners/v2/owners?", KEY)',
+        '"%s%s%shapikey=%s" % ("https://api.hubapi.com", path, sep, KEY)',
+        '"https://api.hubapi.com/x%(sep)shapikey=%(key)s" % {"sep": "?", "key": KEY}',
+        '"https://api.hubapi.com/x?{}hapikey={}".format("", KEY)',
+    ],
+)
+def test_a_separator_a_format_field_gives_is_a_manual_site_not_silence(url):
+    """``%s`` or ``{}`` right before ``hapikey=`` fills in the ``?``/``&``: the
+    key is there (a guard must see it), and where it may be cut is not known."""
+    source = (
+        "import os\nimport requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        f"def get(path, sep='?'):\n    return requests.get({url})\n"
+    )
+    result = migrate(source)
+    assert result.new is None or result.new.decode() == source
+    assert [(s.kind.value, s.status.value, s.reason) for s in result.sites] == [
+        ("url", "manual", "the query separator before the key is built at run time")
+    ]
 
 
 def test_keep_question_mark_for_queries_that_grow():

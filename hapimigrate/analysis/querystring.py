@@ -100,7 +100,18 @@ def find_key(
                 return _cut(
                     pieces, index, match.start(), before, keep_question, is_separator
                 )
+            if _FIELD_AT_END.search(piece.text[: match.start()]):
+                # "%shapikey=%s" % (url, sep, KEY), "{}hapikey={}".format(...)
+                raise Unsafe("the query separator before the key is built at run time")
     return None
+
+
+# a %-directive or a {} field right before ``hapikey=``: what it is filled with
+# (``?``, ``&``, a URL ending in one) is the separator
+_FIELD_AT_END = re.compile(
+    r"(?:%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa]"
+    r"|\{[^{}]*\})$"
+)
 
 
 def _char_before(pieces: Sequence[Piece], index: int, pos: int) -> str:
