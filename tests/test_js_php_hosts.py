@@ -676,3 +676,26 @@ def test_an_es_module_imports_a_commonjs_provider_by_its_default_export(tmp_path
         assert _run_node(tmp_path, standin, "app.mjs") == ["200"]
         (seen,) = standin.seen
     assert seen.authorization == f"Bearer {TOKEN}" and seen.hapikey is None
+
+
+# -- review 13 J15: a query option replaces the URL's own query -------------------------------
+
+
+@pytest.mark.parametrize(
+    "source, kept",
+    [
+        ("use GuzzleHttp\\Client;\nfunction a() { $client = new Client();\n"
+         "    return $client->request('GET', 'https://api.hubapi.com/contacts/v1/lists?count=250', "
+         "['query' => ['hapikey' => getenv('HAPIKEY')]]); }\n", "?count=250', ['query' => []"),
+        ("use Illuminate\\Support\\Facades\\Http;\n"
+         "function a() { return Http::get('https://api.hubapi.com/contacts/v1/lists?count=250', ['hapikey' => getenv('HAPIKEY')]); }\n",
+         "?count=250', [])"),
+    ],
+    ids=["guzzle", "laravel"],
+)  # fmt: skip
+def test_php_an_emptied_query_option_stays_so_the_urls_query_is_still_replaced(
+    source, kept
+):
+    result, (site,) = _php(source)
+    assert site.status == Status.REWRITE, site.reason
+    assert kept in result.new.decode() and b"hapikey" not in result.new

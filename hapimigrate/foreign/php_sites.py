@@ -766,6 +766,10 @@ class Finder:
                 )
         cut = syn.remove_entry(query, item.node)
         header = None
+        if cut is None and _may_hold_query(template):
+            # Guzzle's query option replaces the URL's own: an empty one keeps
+            # that (without it, the URL's ?count=250 would be sent)
+            cut = Edit(query.start_byte, query.end_byte, b"[]")
         if cut is None:
             cut = syn.remove_entry(options, holder)
             if cut is None:  # the options were the query alone: they become the header
@@ -868,8 +872,10 @@ class Finder:
         )
         if where:
             return self._plan(node, Kind.PARAMS, Status.MANUAL, where, **common)
-        cut = syn.remove_entry(array, item.node) or Edit(
-            args[0].end_byte, args[1].end_byte, b""
+        cut = syn.remove_entry(array, item.node) or (
+            Edit(array.start_byte, array.end_byte, b"[]")
+            if _may_hold_query(template)  # the query given replaces the URL's
+            else Edit(args[0].end_byte, args[1].end_byte, b"")
         )
         if kind_of == hubspot.NO_AUTH:
             return self._plan(
@@ -905,3 +911,10 @@ def _named_developer(calls) -> tuple[Status, str]:
             if hubspot.scopes_for(method or "GET", path) is not None:
                 return Status.MANUAL, DEVELOPER_NAME_TOKEN_ENDPOINT
     return Status.KEPT, DEVELOPER
+
+
+def _may_hold_query(template: str | None) -> bool:
+    """Whether a URL may carry a query of its own (a ``?``, or a URL known
+    only at run time: not a path parameter's hole), which a request's query
+    option replaces."""
+    return template is None or "?" in template or template.startswith("{")
