@@ -302,6 +302,33 @@ def test_a_helper_another_module_gives_another_variable_stays(tmp_path, call):
     assert "sandbox.py:5 may name another" in reasons(out)[0], reasons(out)
 
 
+def test_a_read_in_a_function_nested_in_the_helper_stays(tmp_path):
+    """The tree-wide pass looks for other modules' calls of the function whose
+    lines change: here the nested one, not hs_get(), which sandbox.py gives
+    another variable."""
+    nested = HELPER.replace(
+        '    response = requests.get(BASE + path, params={"hapikey": '
+        "os.environ[variable]})\n",
+        "    def fetch():\n"
+        '        return requests.get(BASE + path, params={"hapikey": '
+        "os.environ[variable]})\n\n    response = fetch()\n",
+    )
+    assert nested != HELPER
+    sandbox = (
+        "from crm import hs\n\n\ndef sandbox_owners():\n"
+        '    return hs.hs_get("/owners/v2/owners", "HUBSPOT_SANDBOX_KEY")\n'
+    )
+    files = {
+        "crm/__init__.py": "",
+        "crm/hs.py": nested,
+        "crm/owners.py": OWNERS,
+        "crm/sandbox.py": sandbox,
+    }
+    out = migrate(tmp_path, files)
+    assert texts(out) == files
+    assert statuses(out) == [Status.MANUAL]
+
+
 def test_a_call_leaving_the_variable_elsewhere_does_not_hold_the_helper(tmp_path):
     """Another module's call giving only the path (and a method of the same
     name on something else, with arguments, in a module not importing it)."""

@@ -79,6 +79,10 @@ def _defaulted(
     function = ctx.ancestor(param, cst.FunctionDef)
     if not isinstance(function, cst.FunctionDef):
         return None
+    if ctx.ancestor(node, cst.FunctionDef, cst.Lambda) is not function:
+        # read in a nested function: the tree-wide pass looks at the function
+        # whose lines change, which would be the nested one
+        return variable, param, f"a function nested in {function.name.value}()"
     return variable, param, set_by_a_caller(ctx, function, param)
 
 
