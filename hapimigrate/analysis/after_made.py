@@ -6,7 +6,9 @@ Two uses make the header leave HubSpot: the object's headers read and reused
 (``dict(s.headers)`` given to another request or written to a log,
 ``req.header_items()``), and a request object re-pointed after it is made
 (``req.full_url = MIRROR + req.selector``, ``prep.url = ...``). Each is found
-by the object's name, in the function (or module) it is used in.
+by the object's name, and the names bound to it or to a copy of it
+(``shadow = prep``, ``prep.copy()``, ``copy.copy(req)``), in the function (or
+module) it is used in.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.context import ModuleContext, walk
 
 # what a header container is written with (a write keeps the token in place)
 _WRITES = frozenset(
@@ -45,6 +47,48 @@ def _inside(ctx: ModuleContext, node: cst.CSTNode, within: cst.CSTNode) -> bool:
     return False
 
 
+def _same_object(ctx: ModuleContext, value: cst.CSTNode, names: set[str]) -> bool:
+    """``value`` is one of ``names`` or a copy of it: ``prep``, ``prep.copy()``,
+    ``copy.copy(prep)``, ``copy.deepcopy(prep)``."""
+    if isinstance(value, cst.NamedExpr):
+        value = value.value
+    if ctx.code(value) in names:
+        return True
+    if not isinstance(value, cst.Call):
+        return False
+    if isinstance(value.func, cst.Attribute) and value.func.attr.value == "copy":
+        if not value.args and ctx.code(value.func.value) in names:
+            return True
+    return bool(
+        value.args
+        and ctx.code(value.args[0].value) in names
+        and (ctx.qualified_names(value.func) & {"copy.copy", "copy.deepcopy"})
+    )
+
+
+def _names(ctx: ModuleContext, name: str, within: cst.CSTNode) -> set[str]:
+    """``name`` and every name bound within ``within`` to the same object or a
+    copy of it (``shadow = prep``, ``shadow = prep.copy()``,
+    ``shadow = copy.copy(req)``, through chains of such names)."""
+    names = {name}
+    bindings: list[tuple[str, cst.CSTNode]] = []
+    for node in walk(within):
+        if isinstance(node, cst.Assign):
+            bindings += [(ctx.code(t.target), node.value) for t in node.targets]
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign)) and node.value:
+            bindings.append((ctx.code(node.target), node.value))
+        elif isinstance(node, cst.NamedExpr):
+            bindings.append((ctx.code(node.target), node.value))
+    grown = True
+    while grown:
+        grown = False
+        for target, value in bindings:
+            if target not in names and _same_object(ctx, value, names):
+                names.add(target)
+                grown = True
+    return names
+
+
 def _names_other_header(node: cst.BaseExpression | None) -> bool:
     """``"User-Agent"``: a literal header name that is not Authorization."""
     if not isinstance(node, cst.SimpleString):
@@ -60,9 +104,10 @@ def headers_read(ctx: ModuleContext, name: str, within: cst.CSTNode) -> Use | No
     ``req.header_items()``; not a write (``s.headers["X"] = v``,
     ``.update(...)``) nor a read of another header (``s.headers["Accept"]``)."""
     found: list[cst.Attribute] = []
+    names = _names(ctx, name, within)
     for attr in ("headers", *_READERS):
         for node in ctx.index.attributes.get(attr, ()):
-            if ctx.code(node.value) == name and _inside(ctx, node, within):
+            if ctx.code(node.value) in names and _inside(ctx, node, within):
                 if _reads(ctx, node):
                     found.append(node)
     if not found:
@@ -115,9 +160,10 @@ def re_pointed(ctx: ModuleContext, name: str, within: cst.CSTNode) -> Use | None
     ``req.full_url = ...``, ``req.url = ...``, ``req.host = ...``,
     ``req.set_proxy(...)``, ``prep.prepare_url(...)``."""
     found: list[cst.Attribute] = []
+    names = _names(ctx, name, within)
     for attr in (*_TARGETS, *_MOVERS):
         for node in ctx.index.attributes.get(attr, ()):
-            if ctx.code(node.value) != name or not _inside(ctx, node, within):
+            if ctx.code(node.value) not in names or not _inside(ctx, node, within):
                 continue
             holder = ctx.parent(node)
             if attr in _MOVERS and isinstance(holder, cst.Call):

@@ -144,6 +144,7 @@ def _name_values(ctx: ModuleContext, name: cst.Name) -> Iterator[cst.CSTNode]:
         if isinstance(target, cst.Param):
             if target.default is not None:
                 yield target.default
+            yield from _passed(ctx, target)
             continue
         if not isinstance(target, cst.Name):
             continue
@@ -158,6 +159,40 @@ def _name_values(ctx: ModuleContext, name: cst.Name) -> Iterator[cst.CSTNode]:
                 yield item.item
         elif isinstance(holder, cst.For) and holder.target is target:
             yield holder.iter
+
+
+def _passed(ctx: ModuleContext, param: cst.Param) -> Iterator[cst.CSTNode]:
+    """The arguments the module's calls of a function (``make(MIRROR)``) give
+    its parameter ``param``: a parameter holds what its callers pass, not only
+    its default (a method's, reached through an instance, is not followed)."""
+    func = ctx.ancestor(param, cst.FunctionDef)
+    if func is None or isinstance(ctx.parent(ctx.parent(func)), cst.ClassDef):
+        return
+    positional = [*func.params.posonly_params, *func.params.params]
+    index = next((i for i, p in enumerate(positional) if p is param), None)
+    keyword = param.name.value if param in func.params.kwonly_params else None
+    if index is None and keyword is None:
+        return  # *args, **kwargs
+    scope = ctx.lexical_scope(func)
+    if scope is None:
+        return
+    for assignment in scope.assignments[func.name.value]:
+        if getattr(assignment, "node", None) is not func:
+            continue
+        for ref in ctx.references(assignment):
+            call = ctx.parent(ref.node)
+            if not isinstance(call, cst.Call) or call.func is not ref.node:
+                continue
+            plain = []
+            for arg in call.args:
+                if arg.keyword is not None and arg.keyword.value == param.name.value:
+                    yield arg.value
+                    break
+                if arg.keyword is None and not arg.star:
+                    plain.append(arg.value)
+            else:
+                if index is not None and len(plain) > index:
+                    yield plain[index]
 
 
 def _classes(ctx: ModuleContext, node: cst.CSTNode) -> list[cst.ClassDef]:
@@ -279,7 +314,13 @@ def made_with(ctx: ModuleContext, receiver: cst.CSTNode) -> list[cst.Call]:
     if not isinstance(receiver, cst.Name):
         return []
     found = []
-    for value in _name_values(ctx, receiver):
+    pending = list(_name_values(ctx, receiver))
+    while pending:
+        value = pending.pop(0)
+        if isinstance(value, cst.IfExp):  # make(base) if base else make()
+            pending += [value.body, value.orelse]
+        elif isinstance(value, cst.BooleanOperation):  # given or make()
+            pending += [value.left, value.right]
         if not isinstance(value, cst.Call):
             continue
         found.append(value)
