@@ -235,7 +235,38 @@ def handed_in(reader: str, text: bytes, handing_: Handing) -> list[str]:
             found.append(mark(HEADERS, handing_.qualified, where))
         if handing_.defaulted and _gives_defaulted(arguments, handing_.defaulted):
             found.append(mark(VARIABLE, handing_.qualified, where))
+    if handing_.defaulted:  # hs_get as get, fetchers = [hs.hs_get]: calls unseen
+        found += _named_otherwise(reader, code, handing_, prose)
     return found
+
+
+_IMPORTS = re.compile(
+    r"(?m)^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*\([^)]*\)"
+    r"|(?:from[ \t]+[\w.]+[ \t]+)?import\b[^\n]*)"
+)
+
+
+def _named_otherwise(
+    reader: str, code: str, handing_: Handing, prose: list[tuple[int, int]]
+) -> list[str]:
+    """A VARIABLE mark for a use of the function's name other than a call, a
+    definition or an import of it without an alias (``hs_get as get``,
+    ``fetchers = [hs.hs_get]``): what it is then called with is not seen."""
+    imports = [m.span() for m in _IMPORTS.finditer(code)]
+    for match in re.finditer(rf"\b{re.escape(handing_.name)}\b", code):
+        at, rest = match.start(), code[match.end() :]
+        if any(start <= at < end for start, end in prose):
+            continue
+        if re.match(r"[ \t]*\(", rest) or code[:at].endswith("def "):
+            continue  # a call (looked at above), or a definition of its own
+        if any(start <= at < end for start, end in imports) and not re.match(
+            r"[ \t]+as\b", rest
+        ):
+            continue  # from crm.hs import hs_get
+        line = code.count(chr(10), 0, at) + 1
+        where = f"{os.path.basename(reader)}:{line}"
+        return [mark(VARIABLE, handing_.qualified, where)]
+    return []
 
 
 def _gives_defaulted(arguments: str, defaulted: tuple[tuple[str, int], ...]) -> bool:
