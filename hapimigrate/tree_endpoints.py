@@ -40,7 +40,7 @@ import re
 from typing import Iterator
 
 from hapimigrate import hubspot
-from hapimigrate.model import Endpoint, FileResult, Wrapper
+from hapimigrate.model import Endpoint, FileResult, Status, Wrapper
 from hapimigrate.tree_imports import importable_names, read, tree_root
 from hapimigrate.tree_imports import is_test_module
 
@@ -59,7 +59,69 @@ class _Wanted:
 
 def resolve(results: list[FileResult], files: list[str]) -> list[FileResult]:
     """``results`` with each ``via`` endpoint replaced by the endpoints its
-    wrapper's calls in the tree give (left as it is when none is found)."""
+    wrapper's calls in the tree give (left as it is when none is found), and
+    each carrier's definition given the endpoints of the requests sending it."""
+    return _wrapped(_carried(results), files)
+
+
+def _carried(results: list[FileResult]) -> list[FileResult]:
+    """A module-level value other modules send (``PARAMS = {"hapikey": KEY}``
+    in constants.py: a carrier) calls what their requests call: its site gets
+    those endpoints, which its own module never shows."""
+    readers: dict[tuple[str, str], list[Endpoint]] = {}
+    for result in results:
+        lines = {}
+        for site in result.sites:
+            for line in range(site.line, site.end_line + 1):
+                lines.setdefault(line, []).extend(site.calls)
+        for use in result.carrier_uses:
+            if use.status == Status.REWRITE and use.where.count(":") == 1:
+                line = use.where.rpartition(":")[2]
+                calls = lines.get(int(line), []) if line.isdigit() else []
+                readers.setdefault((use.path, use.name), []).extend(calls)
+    if not readers:
+        return results
+    changed = []
+    for result in results:
+        names = {c.name for c in result.exports if (result.path, c.name) in readers}
+        spans = _definitions(result.path, names) if names else {}
+        sites = []
+        for site in result.sites:
+            calls = [
+                call
+                for name, (first, last) in spans.items()
+                if not site.calls and first <= site.line <= last
+                for call in readers[(result.path, name)]
+            ]
+            sites.append(
+                dataclasses.replace(site, calls=tuple(dict.fromkeys(calls)))
+                if calls
+                else site
+            )
+        changed.append(
+            dataclasses.replace(result, sites=tuple(sites))
+            if sites != list(result.sites)
+            else result
+        )
+    return changed
+
+
+def _definitions(path: str, names: set[str]) -> dict[str, tuple[int, int]]:
+    """The lines of the top-level statements binding ``names`` once."""
+    try:
+        tree = ast.parse(read(path))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return {}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for statement in tree.body:
+        for name, _ in _bindings(statement):
+            if name in names:
+                span = (statement.lineno, statement.end_lineno or statement.lineno)
+                found.setdefault(name, []).append(span)
+    return {name: spans[0] for name, spans in found.items() if len(spans) == 1}
+
+
+def _wrapped(results: list[FileResult], files: list[str]) -> list[FileResult]:
     wanted: dict[_Wanted, Wrapper] = {}
     for result in results:
         for site in result.sites:

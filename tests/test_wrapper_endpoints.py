@@ -274,3 +274,59 @@ def test_a_url_helper_giving_another_host_is_that_host(tmp_path: Path):
     sites = [s for s in results["hs.py"].sites if s.kind.value == "url"]
     assert [s.status.value for s in sites] == ["manual"]
     assert "hubspot-mirror.example.com" in sites[0].reason
+
+
+def test_a_value_other_modules_send_calls_what_their_requests_call(tmp_path: Path):
+    """``PARAMS = {"hapikey": KEY}`` in constants.py: its site lists the
+    endpoints of the requests sending it, and is no unknown endpoint."""
+    results = tree(
+        tmp_path,
+        {
+            "etl/__init__.py": "",
+            "etl/constants.py": """\
+                import os
+
+                KEY = os.environ["HUBSPOT_API_KEY"]
+                PARAMS = {"hapikey": KEY}
+                DEAL_URL = "https://api.hubapi.com/deals/v1/deal/{}?hapikey=" + KEY
+            """,
+            "etl/deals.py": """\
+                import requests
+
+                from etl.constants import DEAL_URL, PARAMS
+
+
+                def pipelines():
+                    return requests.get(
+                        "https://api.hubapi.com/deals/v1/pipelines", params=PARAMS
+                    )
+
+
+                def deal(deal_id):
+                    return requests.get(DEAL_URL.format(deal_id))
+            """,
+            "etl/owners.py": """\
+                import requests
+
+                from etl import constants
+
+
+                def owners():
+                    return requests.get(
+                        "https://api.hubapi.com/owners/v2/owners",
+                        params=constants.PARAMS,
+                    )
+            """,
+        },
+    )
+    constants = results["etl/constants.py"]
+    by_line = {
+        s.line: {(c.method, c.path) for c in s.calls}
+        for s in constants.sites
+        if s.kind.value in ("params", "url")
+    }
+    assert by_line == {
+        4: {("GET", "/deals/v1/pipelines"), ("GET", "/owners/v2/owners")},
+        5: {("GET", "/deals/v1/deal/{}")},
+    }
+    assert report.build(constants.sites, "env:X").unknown == ()
