@@ -48,8 +48,8 @@ def resolve(
         home = homes[0]
         where = next(
             (
-                f"{os.path.basename(path)}:{line}"
-                for path in files
+                f"{os.path.basename(path)}:{line}" + (" (a test)" * _test(path))
+                for path in sorted(files, key=_test)  # code first, then tests
                 if path != home
                 for line in [
                     _reads(name, _text(path, by_path), prefilter.is_python(path))
@@ -93,8 +93,25 @@ def _reads(name: str, text: bytes, python: bool = False) -> int:
             words = _words(name, text) if words is None else words
             if any(start <= match.start() < end for start, end in words):
                 continue
+        if _OVERRIDDEN.search(text, max(0, match.start() - 300), match.start()):
+            if _SET_AFTER.match(text, match.end()):
+                continue  # override_settings(NAME=...): set for a test, not read
         return text.count(b"\n", 0, match.start()) + 1
     return 0
+
+
+# Django's override_settings(NAME=value) (a decorator or a with): it sets the
+# setting for a test, whether or not the settings module defines it
+_OVERRIDDEN = re.compile(rb"\boverride_settings\([^()]*$")
+_TEST_FILE = re.compile(
+    r"(?:^|/)(?:tests?/|test_[^/]*$|[^/]*_tests?\.py$|tests\.py$|conftest\.py$)"
+)
+
+
+def _test(path: str) -> bool:
+    """Whether ``path`` is a test module (``tests.py``, ``test_x.py``, under
+    ``tests/``, a ``conftest.py``)."""
+    return bool(_TEST_FILE.search(path.replace(os.sep, "/")))
 
 
 def _text(path: str, by_path: dict[str, FileResult]) -> bytes:

@@ -418,3 +418,52 @@ def test_the_other_read_is_said_plainly(tmp_path, body, says):
     out = tree(tmp_path, files)
     left_alone(out["crm/client.py"], "api_key is also read at line 7 " + says)
     assert "pat-na1" not in " ".join(s.reason for s in key_sites(out["crm/client.py"]))
+
+
+# -- a setting a test overrides or reads --------------------------------------
+
+DJANGO_SETTINGS = (
+    'import os\n\nHUBSPOT_API_KEY = os.environ["HUBSPOT_API_KEY"]\nTIMEOUT = 10\n'
+)
+DJANGO_CLIENT = (
+    "import requests\n\nfrom crm import settings\n\n\n"
+    "def owners():\n    return requests.get(\n"
+    '        "https://api.hubapi.com/crm/v3/owners",\n'
+    '        params={"hapikey": settings.HUBSPOT_API_KEY},\n'
+    "        timeout=settings.TIMEOUT,\n    ).json()\n"
+)
+
+
+def test_a_setting_a_test_only_overrides_goes(tmp_path):
+    """``@override_settings(HUBSPOT_API_KEY=...)`` sets it for a test, defined
+    or not: no read, the definition goes."""
+    tests = (
+        "from django.test import SimpleTestCase, override_settings\n\n\n"
+        '@override_settings(HUBSPOT_API_KEY="test-key", TIMEOUT=1)\n'
+        "class T(SimpleTestCase):\n    pass\n"
+    )
+    files = {
+        "crm/__init__.py": "",
+        "crm/settings.py": DJANGO_SETTINGS,
+        "crm/client.py": DJANGO_CLIENT,
+        "crm/tests.py": tests,
+    }
+    statuses, text, reasons = migrate(tmp_path, files)["crm/settings.py"]
+    assert statuses == [Status.REWRITE], reasons
+    assert "HUBSPOT_API_KEY" not in text and "TIMEOUT = 10" in text
+
+
+def test_a_setting_a_test_reads_is_said_to_be_read_by_a_test(tmp_path):
+    tests = (
+        "from crm import settings\n\n\n"
+        "def test_key():\n    assert settings.HUBSPOT_API_KEY\n"
+    )
+    files = {
+        "crm/__init__.py": "",
+        "crm/settings.py": DJANGO_SETTINGS,
+        "crm/client.py": DJANGO_CLIENT,
+        "crm/test_settings.py": tests,
+    }
+    statuses, text, reasons = migrate(tmp_path, files)["crm/settings.py"]
+    assert statuses == [Status.MANUAL] and text == DJANGO_SETTINGS
+    assert "still read by test_settings.py:5 (a test)" in reasons[0]

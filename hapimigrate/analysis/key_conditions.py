@@ -25,6 +25,7 @@ import re
 
 import libcst as cst
 
+from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
 
 CONDITIONAL_KEY = (
@@ -51,6 +52,8 @@ def conditional_key_problem(
     ]
     if not targets:
         return None
+    if _already_keyed(ctx, key):
+        return None  # a key on the other path too: two credentials, said elsewhere
     child: cst.CSTNode = key
     parent = ctx.parent(key)
     while parent is not None and not isinstance(parent, _SCOPES):
@@ -65,6 +68,51 @@ def conditional_key_problem(
                     )
         child, parent = parent, ctx.parent(parent)
     return None
+
+
+def _already_keyed(ctx: ModuleContext, key: cst.CSTNode) -> bool:
+    """``params = dict(DEFAULT)`` (DEFAULT holding the key), then ``if api_key:
+    params.update(hapikey=api_key)``: the mapping the key is added to holds a
+    key already, so the request never goes without one; a caller's key written
+    over the configured one is another rule's (attach's two credentials)."""
+    from hapimigrate.fixers.attach import carries_key  # attach imports this module
+
+    statement = ctx.ancestor(key, cst.BaseSmallStatement)
+    holder: cst.BaseExpression | None = None
+    if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+        target = statement.targets[0].target
+        holder = target.value if isinstance(target, cst.Subscript) else None
+    elif isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call):
+        func = statement.value.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "update":
+            holder = func.value
+    if not isinstance(holder, cst.Name):
+        return False
+    scope = ctx.lexical_scope(holder)
+    for binding in scope[holder.value] if scope is not None else ():
+        value = values.assigned_value(ctx, getattr(binding, "node", None))
+        if value is None or _inside(ctx, value, statement):
+            continue
+        for node in [value, *_arguments(value)]:
+            if isinstance(node, cst.Name) and carries_key(ctx, node):
+                return True
+            if "hapikey" in ctx.code(node).lower():
+                return True
+    return False
+
+
+def _arguments(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """``dict(DEFAULT)``, ``DEFAULT.copy()``, ``{**DEFAULT}``: what it copies."""
+    if isinstance(value, cst.Call):
+        found = [a.value for a in value.args]
+        if isinstance(value.func, cst.Attribute):
+            found.append(value.func.value)
+        return found
+    if isinstance(value, cst.Dict):
+        return [
+            e.value for e in value.elements if isinstance(e, cst.StarredDictElement)
+        ]
+    return []
 
 
 def _branch(node: cst.CSTNode, child: cst.CSTNode) -> cst.CSTNode | None:
