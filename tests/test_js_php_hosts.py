@@ -699,3 +699,20 @@ def test_php_an_emptied_query_option_stays_so_the_urls_query_is_still_replaced(
     result, (site,) = _php(source)
     assert site.status == Status.REWRITE, site.reason
     assert kept in result.new.decode() and b"hapikey" not in result.new
+
+
+# -- review 13 J14: plain http to HubSpot ---------------------------------------------------
+
+
+def test_plain_http_to_hubspot_is_manual_but_a_form_still_loses_its_key():
+    _, sites = _js(
+        "fetch(`http://api.hubapi.com/contacts/v1/lists?hapikey=${KEY}`);\n"
+        "fetch(`http://forms.hubspot.com/uploads/form/v2/1/abc?hapikey=${KEY}`, { method: 'POST' });\n"
+    )
+    assert [s.status for s in sites] == [Status.MANUAL, Status.REWRITE]
+    assert "http://" in sites[0].reason
+    _, (site,) = _php(
+        "$ch = curl_init('http://api.hubapi.com/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n"
+        "curl_exec($ch);\n"
+    )
+    assert site.status == Status.MANUAL and "http://" in site.reason

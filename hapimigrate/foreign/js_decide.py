@@ -48,6 +48,12 @@ def decide(c: Candidate, token: Token | None, spec: str) -> Decision:
         host = hubspot.host(template) if template else None
         if host is not None and not hubspot.is_hubspot_host(host):
             return manual(f"the key is sent to {host}, not to HubSpot")
+        if (
+            host is not None
+            and template.lower().startswith("http://")
+            and hubspot.auth_kind(call.method, template) != hubspot.NO_AUTH
+        ):  # a form takes no token
+            return manual(PLAIN_HTTP)
         if host is None and not js_calls.hubspot_path(call):
             return manual(
                 "cannot tell that the request goes to HubSpot: its host is known "
@@ -78,6 +84,11 @@ def decide(c: Candidate, token: Token | None, spec: str) -> Decision:
     return Decision(c, Status.REWRITE, header=bool(c.requests) or c.session is not None)
 
 
+PLAIN_HTTP = (
+    "the URL is http://: HubSpot redirects it to https, and the redirect drops the "
+    "Authorization header (the token would also travel in clear); write https:// "
+    "and run again"
+)
 DEVELOPER_NAME_TOKEN_ENDPOINT = (
     "the key's name says developer key, but it goes to an endpoint that takes an "
     "access token: a portal key named for an environment? decide by hand"

@@ -36,6 +36,11 @@ def auth_kind(method: str | None, url: str | None) -> str | None:
     return kind
 
 
+PLAIN_HTTP = (
+    "the URL is http://: HubSpot redirects it to https, and the redirect drops the "
+    "Authorization header (the token would also travel in clear); write https:// "
+    "and run again"
+)
 UNKNOWN_HOST = (
     "cannot tell that the request goes to HubSpot: its host is known only at "
     "run time and its path is not a HubSpot endpoint"
@@ -52,6 +57,12 @@ def destination(method: str | None, url: str | None) -> str:
         host = written.group(1).lower() if written else None
     if host is not None:
         if hubspot.is_hubspot_host(host):
+            if (
+                url
+                and url.lower().startswith("http://")
+                and auth_kind(method, url) != hubspot.NO_AUTH  # a form takes no token
+            ):
+                return PLAIN_HTTP
             return ""
         return f"the key is sent to {host}, not to HubSpot"
     if hubspot_path(Endpoint(method, endpoint_path(url))):
