@@ -716,3 +716,35 @@ def test_plain_http_to_hubspot_is_manual_but_a_form_still_loses_its_key():
         "curl_exec($ch);\n"
     )
     assert site.status == Status.MANUAL and "http://" in site.reason
+
+
+# -- review 13 J10: SDK clients whose key is in options built elsewhere ----------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "const hubspot = require('@hubspot/api-client');\n"
+        "const opts = { apiKey: 'f00dfeed-1234-5678-9abc-def012345678', numberOfApiCallRetries: 3 };\n"
+        "const client = new hubspot.Client(opts);\n",
+        "const Hubspot = require('hubspot');\n"
+        "const hubspot = new Hubspot(Object.assign({ checkLimit: false }, { apiKey: process.env.HAPIKEY }));\n",
+    ],
+    ids=["a const", "Object.assign"],
+)
+def test_an_sdk_clients_key_in_options_built_elsewhere_is_a_manual_site(source):
+    result, _ = _js(source)
+    (site,) = [s for s in result.sites if s.kind.value == "sdk"]
+    assert site.status == Status.MANUAL and "built elsewhere" in site.reason
+    assert "f00dfeed" not in site.reason  # a key's value is never shown
+    assert result.new is None
+
+
+def test_php_a_factory_given_its_configuration_in_a_variable_is_a_manual_site():
+    result, _ = _php(
+        "use SevenShores\\Hubspot\\Factory as HubSpotFactory;\n"
+        "$config = ['key' => getenv('HAPIKEY')];\n$hs = new HubSpotFactory($config);\n"
+        "$hs->contacts()->all();\n"
+    )
+    (site,) = [s for s in result.sites if s.kind.value == "sdk"]
+    assert site.status == Status.MANUAL and "kept in $config" in site.reason

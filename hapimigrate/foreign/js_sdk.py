@@ -19,6 +19,7 @@ from hapimigrate.foreign.js_syntax import (
     outer,
     references,
     resolve,
+    snippet,
     text,
     unwrap,
 )
@@ -35,8 +36,10 @@ def sdk_site(new: Node, flow: Flow) -> Candidate | None:
     if constructor is None:
         return None
     args = arguments(new)
-    if not args or unwrap(args[0]) is None or unwrap(args[0]).type != "object":
+    if not args or unwrap(args[0]) is None:
         return None
+    if unwrap(args[0]).type != "object":
+        return _options_elsewhere(new, constructor, unwrap(args[0]), flow)
     options = unwrap(args[0])
     pair = member(options, "apiKey")
     if pair is None:
@@ -76,6 +79,46 @@ def sdk_site(new: Node, flow: Flow) -> Candidate | None:
     )
 
 
+def _options_elsewhere(
+    new: Node, constructor: Node, given: Node, flow: Flow
+) -> Candidate | None:
+    """An SDK client given its ``apiKey`` in options built elsewhere (``const
+    opts = { apiKey }``, ``Object.assign({...}, { apiKey })``): a site for a
+    person, placed on the ``apiKey`` word (``check`` finds it there)."""
+    if not _is_sdk(constructor, flow.bindings):
+        return None
+    objects = []
+    if given.type == "identifier":
+        binding = resolve(given)
+        value = unwrap(binding.value) if binding is not None else None
+        if value is not None and value.type == "object":
+            objects.append(value)
+    for node in [given] + objects:
+        for child in _walk(node):
+            if child.type in ("pair", "shorthand_property_identifier") and (
+                child.parent is not None and child.parent.type == "object"
+            ):
+                from hapimigrate.foreign.js_syntax import property_name
+
+                if property_name(child) == "apiKey":
+                    return Candidate(
+                        Kind.SDK,
+                        child.start_byte,
+                        6,
+                        key=js_keys.origin(member_value(child)),
+                        reason="the client's apiKey is given in options built "
+                        f"elsewhere ({snippet(given)}): write accessToken there "
+                        "by hand",
+                    )
+    return None
+
+
+def _walk(node: Node):
+    from hapimigrate.foreign.js_syntax import walk
+
+    return walk(node)
+
+
 _BASES = ("baseUrl", "baseURL", "basePath", "host", "hostname")
 
 
@@ -89,7 +132,7 @@ def _sends_elsewhere(options: Node) -> str:
     for child in options.named_children:
         if child.type == "spread_element":
             return (
-                f"the client's options are spread in from {text(child)[3:40]}: one "
+                f"the client's options are spread in from {snippet(child)}: one "
                 "may set its base URL or a key; migrate by hand"
             )
     for name in _BASES:
@@ -138,7 +181,7 @@ def _handed_on(new: Node) -> str:
             continue
         return (
             f"the client is handed on on line {ref.start_point[0] + 1} "
-            f"({text(parent)[:40] if parent is not None else text(ref)}): what it is "
+            f"({snippet(parent if parent is not None else ref)}): what it is "
             "used for there, a developer-key API or another, cannot be seen; migrate "
             "by hand"
         )

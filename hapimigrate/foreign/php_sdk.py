@@ -162,7 +162,7 @@ def _sevenshores_new(src: syn.Source, node, token: str, path: str) -> Client | N
         return None
     config = syn.unwrap(syn.value(args[0]))
     if not syn.is_array(config) or syn.entries(config) is None:
-        return None  # a configuration built elsewhere: check reports it
+        return _configuration_elsewhere(node, config)
     key = syn.entry(config, "key")
     if key is None:
         return None
@@ -204,6 +204,31 @@ def _sevenshores_new(src: syn.Source, node, token: str, path: str) -> Client | N
     else:
         edits.extend(syn.add_entry(src, config, "'oauth2' => true"))
     return Client(node, key.value, tuple(edits), sdk=SEVENSHORES)
+
+
+def _configuration_elsewhere(node, config) -> Client | None:
+    """``new Factory($config)`` with ``$config = ['key' => ...]`` assigned in
+    the function: a site left for a person (the array may be shared or
+    changed before); None when no key is seen."""
+    name = syn.variable(config)
+    if name is None:
+        return None
+    for use in syn.uses(syn.scope_of(node), name):
+        found = syn.assignment_of(use)
+        if found is None or use.start_byte > node.start_byte:
+            continue
+        array = syn.unwrap(found[0].child_by_field_name("right"))
+        key = syn.entry(array, "key") if syn.is_array(array) else None
+        if key is not None:
+            return Client(
+                node,
+                key.value,
+                reason=f"the Factory's configuration is kept in ${name} (line "
+                f"{found[0].start_point[0] + 1}): give it the access token with "
+                "'oauth2' => true by hand",
+                sdk=SEVENSHORES,
+            )
+    return None
 
 
 def chains(client: Client) -> list[list[str]]:
