@@ -410,10 +410,8 @@ def _callers(target: Node, attribute: str = "") -> _Callers:
     for other in project.files:
         if other == own:
             continue
-        try:
-            with open(other, "rb") as handle:
-                data = handle.read()
-        except OSError:
+        data = js_project.data_of(other)
+        if data is None:
             continue
         if not any(word in data for word in (b"require", b"import", b"export")):
             continue

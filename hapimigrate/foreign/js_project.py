@@ -73,6 +73,25 @@ def project(path: str) -> Project:
     return _project(where, *_stamp(where))
 
 
+_DATA: dict[tuple[str, int, int], bytes] = {}
+
+
+def data_of(path: str) -> bytes | None:
+    """A project file's bytes, read once per process (per size and time)."""
+    key = (path, *_stamp(path))
+    found = _DATA.get(key)
+    if found is None:
+        try:
+            with open(path, "rb") as handle:
+                found = handle.read()
+        except OSError:
+            return None
+        if len(_DATA) > 20000:
+            _DATA.clear()
+        _DATA[key] = found
+    return found
+
+
 def _stamp(path: str) -> tuple[int, int]:
     try:
         info = os.stat(path)
@@ -116,6 +135,18 @@ def _project(path: str, _mtime: int, _size: int) -> Project:
     entry = _entry_point(root, path)
     if entry:
         return Project(root, reason=entry)
+    files = _files(root, *_stamp(root))
+    if files is None:
+        return Project(
+            root,
+            reason=f"its project has more than {MAX_FILES} modules to look through",
+        )
+    return Project(root, files)
+
+
+@lru_cache(maxsize=16)
+def _files(root: str, _mtime: int, _size: int) -> tuple[str, ...] | None:
+    """The project's modules (None: too many to look through)."""
     files = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP and not d.startswith("."))
@@ -123,11 +154,8 @@ def _project(path: str, _mtime: int, _size: int) -> Project:
             if name.endswith(SUFFIXES) and not name.endswith(".d.ts"):
                 files.append(os.path.join(folder, name))
         if len(files) > MAX_FILES:
-            return Project(
-                root,
-                reason=f"its project has more than {MAX_FILES} modules to look through",
-            )
-    return Project(root, tuple(files))
+            return None
+    return tuple(files)
 
 
 def _entry_point(root: str, path: str) -> str:
@@ -180,10 +208,8 @@ def parsed(path: str) -> Node | None:
     key = (path, mtime, size)
     tree = _TREES.get(key)
     if tree is None:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError:
+        data = data_of(path)
+        if data is None:
             return None
         tree = parse_for(path)(data)
         if len(_TREES) > 2000:
