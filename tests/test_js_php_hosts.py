@@ -748,3 +748,71 @@ def test_php_a_factory_given_its_configuration_in_a_variable_is_a_manual_site():
     )
     (site,) = [s for s in result.sites if s.kind.value == "sdk"]
     assert site.status == Status.MANUAL and "kept in $config" in site.reason
+
+
+# -- review 13 (later shapes): every way a host value reaches a URL -----------------------
+
+
+@pytest.mark.parametrize(
+    "source, named",
+    [
+        ("var BASE = 'https://api.hubapi.com';\nif (process.env.MOCK) { var BASE = 'http://localhost:3001'; }\n"
+         "fetch(`${BASE}/contacts/v1/lists?hapikey=${KEY}`);\n", "localhost"),
+        ("let BASE = 'https://api.hubapi.com';\n[BASE] = process.env.MOCK ? ['http://localhost:3001'] : [BASE];\n"
+         "fetch(`${BASE}/contacts/v1/lists?hapikey=${KEY}`);\n", "cannot read"),
+        ("fetch(`${globalThis.HUBSPOT_BASE}/contacts/v1/lists?hapikey=${KEY}`);\n", "cannot read"),
+    ],
+    ids=["var again in a block", "destructuring assignment", "a global"],
+)  # fmt: skip
+def test_js_a_host_set_another_way_stays_manual(source, named):
+    result, sites = _js(source)
+    assert sites and all(s.status == Status.MANUAL for s in sites)
+    assert named in sites[0].reason, sites[0].reason
+
+
+@pytest.mark.parametrize(
+    "source, named",
+    [
+        ("$GLOBALS['hs_base'] = getenv('SANDBOX') ? 'http://localhost:8080' : 'https://api.hubapi.com';\n"
+         "function lists() { $ch = curl_init($GLOBALS['hs_base'] . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n"
+         " return curl_exec($ch); }\n", "localhost"),
+        ("function lists() { static $base = 'http://localhost:8080';\n"
+         " $ch = curl_init($base . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY')); return curl_exec($ch); }\n",
+         "localhost"),
+        ("function lists() { $cfg = require __DIR__ . '/config.php';\n"
+         " $ch = curl_init($cfg['hubspot_base'] . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY')); return curl_exec($ch); }\n",
+         "cannot read"),
+        ("function lists() { list($base) = [getenv('SANDBOX') ? 'http://localhost:8080' : 'https://api.hubapi.com'];\n"
+         " $ch = curl_init($base . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY')); return curl_exec($ch); }\n",
+         "destructuring"),
+        ("use Illuminate\\Support\\Facades\\Http;\n"
+         "function b() { return Http::withOptions(['base_uri' => 'http://localhost:8080'])"
+         "->get('/contacts/v1/lists', ['hapikey' => config('services.hubspot.key')]); }\n", "localhost"),
+        ("function lists() { $ch = curl_init(hubspot_base() . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\n"
+         " return curl_exec($ch); }\n", "a function not declared in this file"),
+    ],
+    ids=["$GLOBALS", "static", "required config", "list()", "laravel withOptions", "another file's function"],
+)  # fmt: skip
+def test_php_a_host_set_another_way_stays_manual(source, named):
+    result, sites = _php(source)
+    assert sites and all(s.status == Status.MANUAL for s in sites)
+    assert named in sites[0].reason, sites[0].reason
+    assert result.new is None
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        "getenv('HUBSPOT_BASE')",
+        "$_ENV['HUBSPOT_BASE']",
+        "config('services.hubspot.base')",
+        "HUBSPOT_BASE",
+    ],
+    ids=["getenv", "$_ENV", "config", "a constant of the file"],
+)
+def test_php_a_host_read_from_settings_still_migrates(base):
+    result, (site,) = _php(
+        "define('HUBSPOT_BASE', 'https://api.hubapi.com');\n"
+        f"$ch = curl_init({base} . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\ncurl_exec($ch);\n"
+    )
+    assert site.status == Status.REWRITE, site.reason

@@ -690,7 +690,51 @@ def _assigned(binding: Binding) -> list[Node]:
                 right = node.child_by_field_name("right")
                 if right is not None and resolve(left) == binding:
                     found.append(right)
+            elif left is not None and left.type in ("array_pattern", "object_pattern"):
+                for inner in walk(left):  # [BASE] = ...: a value not followed
+                    if (
+                        inner.type
+                        in (
+                            "identifier",
+                            "shorthand_property_identifier_pattern",
+                        )
+                        and text(inner) == name
+                    ):
+                        found.append(left)
+                        break
+        elif (
+            binding.kind == "var"
+            and node.type == "variable_declarator"
+            and node != binding.declarator
+        ):  # var BASE = ... again, in a block: the same variable
+            target = node.child_by_field_name("name")
+            value = node.child_by_field_name("value")
+            if (
+                target is not None
+                and target.type == "identifier"
+                and text(target) == name
+                and value is not None
+                and _function_scope(node) == _function_scope(binding.name)
+            ):
+                found.append(value)
     return found
+
+
+def _function_scope(node: Node) -> Node | None:
+    """The function (or program) a ``var`` belongs to."""
+    node = node.parent
+    while node is not None and node.type not in (
+        "function_declaration",
+        "function_expression",
+        "function",
+        "arrow_function",
+        "method_definition",
+        "generator_function_declaration",
+        "generator_function",
+        "program",
+    ):
+        node = node.parent
+    return node
 
 
 def _table_entries(node: Node | None) -> list[Node] | None:

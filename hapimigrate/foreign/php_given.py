@@ -77,6 +77,10 @@ def chain_base_reason(data: bytes, call) -> str:
         "scoped_call_expression",
     ):
         name = node.child_by_field_name("name")
+        if name is not None and name.text.lower() == b"withoptions":
+            found = _head(data, node, 0, set())  # ['base_uri' => ...]
+            if found:
+                return _wrapped(found)
         if name is not None and name.text.lower() == b"baseurl":
             args = syn.arguments(node) or []
             if args:
@@ -137,10 +141,11 @@ def _head(data: bytes, node, depth: int, seen: set) -> str:
         text = syn.literal(syn.value(args[0])) if args else None
         if text is not None and text.startswith("%s") and len(args) > 1:
             return _head(data, syn.value(args[1]), depth + 1, seen)
-        return ""
-    if syn.call_name(node) in ("env", "config", "get_option") and node.type in (
-        "function_call_expression",
-    ):
+        return _head(data, syn.value(args[0]), depth + 1, seen) if args else ""
+    if (
+        syn.call_name(node).lower() in _CONFIGURATION
+        and node.type == "function_call_expression"
+    ):  # a setting read at run time: judged by the URL's path, as getenv() is
         args = syn.arguments(node) or []
         if len(args) >= 2:  # env('HUBSPOT_BASE', 'http://localhost:8080')
             return _head(data, syn.value(args[1]), depth + 1, seen)
@@ -194,8 +199,41 @@ def _head(data: bytes, node, depth: int, seen: set) -> str:
     if node.type == "scoped_property_access_expression":
         return _static_property(data, node, depth, seen)
     if node.type == "class_constant_access_expression":
-        return _class_constant(node)
-    return ""
+        redeclared = _class_constant(node)
+        if redeclared:
+            return redeclared
+        value = syn.constant_value(node)
+        if value is not None:
+            return _head(data, value, depth + 1, seen)
+        return _unreadable(node, "a constant not declared in this file")
+    if node.type in ("name", "qualified_name"):
+        value = syn.constant_value(node)
+        if value is not None:
+            return _head(data, value, depth + 1, seen)
+        return _unreadable(node, "a constant not declared in this file")
+    if node.type in ("integer", "float", "boolean", "null"):
+        return ""
+    return _unreadable(node, "a value this tool cannot read")
+
+
+# settings read at run time (like getenv): a host known at run time, whose
+# request goes on when its path is HubSpot's
+_CONFIGURATION = (
+    "getenv",
+    "env",
+    "config",
+    "get_option",
+    "get_site_option",
+    "constant",
+)
+_SUPERGLOBALS = (b"$_ENV", b"$_SERVER")
+
+
+def _unreadable(node, what: str) -> str:
+    return (
+        f"{syn.shown(node, 40)} (line {node.start_point[0] + 1}), {what}: it may be "
+        "another host than HubSpot's"
+    )
 
 
 _SCHEME_HOST = re.compile(r"^\s*(?:https?:)?//([^/?#:{}\s$]+)", re.I)
@@ -205,9 +243,13 @@ def _table(data: bytes, node, depth: int, seen: set) -> str:
     """``$hosts[$env]``: any entry of the array the variable holds (its
     assignments in the function, or the file's for ``global $hosts``)."""
     table = syn.unwrap(node.named_children[0]) if node.named_children else None
+    if table is not None and table.text in _SUPERGLOBALS:
+        return ""  # $_ENV['HUBSPOT_BASE']: a setting read at run time
     name = syn.variable(table)
     if name is None:
-        return ""
+        return _unreadable(node, "a value this tool cannot read")
+    if name == "GLOBALS":
+        return _globals_entry(data, node, depth, seen)
     scopes = [syn.scope_of(table)]
     if any(
         use.parent is not None and use.parent.type == "global_declaration"
@@ -217,16 +259,59 @@ def _table(data: bytes, node, depth: int, seen: set) -> str:
         while root.parent is not None:
             root = root.parent
         scopes.append(root)
+    written = False
     for scope in scopes:
         for use in syn.uses(scope, name):
             found = syn.assignment_of(use)
             if found is None:
                 continue
             right = syn.unwrap(found[0].child_by_field_name("right"))
-            for entry in syn.entries(right) or [] if syn.is_array(right) else []:
+            if not syn.is_array(right) or syn.entries(right) is None:
+                return _unreadable(node, "an entry of a value this tool cannot read")
+            for entry in syn.entries(right):
                 why = _head(data, entry.value, depth + 1, seen)
                 if why:
                     return why
+            written = True
+    if not written:  # a parameter's entry, or an array not written here
+        given = _variable(data, table, depth, seen)
+        return given or _unreadable(node, "an entry of an array not written here")
+    return ""
+
+
+def _globals_entry(data: bytes, node, depth: int, seen: set) -> str:
+    """``$GLOBALS['base']``: every ``$GLOBALS['base'] = ...`` of the file and
+    the file's own ``$base = ...``."""
+    index = node.named_children[1] if len(node.named_children) > 1 else None
+    key = syn.literal(index)
+    if key is None:
+        return _unreadable(node, "a global chosen at run time")
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    values = []
+    for current in syn.walk(root, into_scopes=True):
+        if current.type != "assignment_expression":
+            continue
+        left = syn.unwrap(current.child_by_field_name("left"))
+        if left is None:
+            continue
+        if (
+            left.type == "subscript_expression"
+            and left.named_children
+            and left.named_children[0].text == b"$GLOBALS"
+            and len(left.named_children) > 1
+            and syn.literal(left.named_children[1]) == key
+        ) or (
+            left.text == b"$" + key.encode() and syn.scope_of(left).type == "program"
+        ):
+            values.append(current.child_by_field_name("right"))
+    if not values:
+        return _unreadable(node, "a global not set in this file")
+    for value in values:
+        why = _head(data, value, depth + 1, seen)
+        if why:
+            return why
     return ""
 
 
@@ -249,7 +334,8 @@ def _returned(data: bytes, call, depth: int, seen: set) -> str:
                 why = _head(data, statement.named_children[0], depth + 1, seen)
                 if why:
                     return f"{name}(), which returns {why}"
-    return ""
+        return ""
+    return _unreadable(call, "what a function not declared in this file returns")
 
 
 def _variable(data: bytes, node, depth: int, seen: set) -> str:
@@ -258,17 +344,56 @@ def _variable(data: bytes, node, depth: int, seen: set) -> str:
     if scope is None or name is None:
         return ""
     assigned = []
+    scopes = [scope]
     for use in syn.uses(scope, name):
-        found = syn.assignment_of(use)
-        if found is not None and found[1] in ("=", "??="):
-            assigned.append(found[0].child_by_field_name("right"))
+        parent = use.parent
+        if parent is not None and parent.type == "global_declaration":
+            root = scope
+            while root.parent is not None:
+                root = root.parent
+            scopes.append(root)  # global $base: the file's own assignments
+    for current in scopes:
+        for use in syn.uses(current, name):
+            found = syn.assignment_of(use)
+            parent = use.parent
+            if found is not None and found[1] in ("=", "??="):
+                assigned.append(found[0].child_by_field_name("right"))
+            elif parent is not None and parent.type == "static_variable_declaration":
+                value = parent.child_by_field_name("value")
+                if value is not None:
+                    assigned.append(value)
+            elif found is None and _destructured(use):
+                return _unreadable(use, "a variable set by destructuring")
     for value in assigned:
         found = _head(data, value, depth + 1, seen)
         if found:
             return found
-    if scope.type == "program" or name not in syn.parameters(scope):
+    if assigned or name in ("_ENV", "_SERVER"):
         return ""
-    return _parameter(data, scope, name, depth, seen)
+    if scope.type != "program" and name in syn.parameters(scope):
+        return _parameter(data, scope, name, depth, seen)
+    if name == "this":
+        return ""
+    return _unreadable(node, "a variable not set in this file")
+
+
+def _destructured(use) -> bool:
+    """``list($base) = ...`` / ``[$base] = ...``, ``foreach (... as $base)``."""
+    parent = use.parent
+    while parent is not None and parent.type in (
+        "array_element_initializer",
+        "list_literal",
+        "array_creation_expression",
+        "pair",
+    ):
+        if (
+            parent.parent is not None
+            and parent.parent.type == "assignment_expression"
+            and (parent.parent.child_by_field_name("left") == parent)
+        ):
+            return True
+        parent = parent.parent
+    return parent is not None and parent.type == "foreach_statement"
 
 
 def _parameter(data: bytes, function, name: str, depth: int, seen: set) -> str:

@@ -461,7 +461,17 @@ class Finder:
         where = self._chosen_host([s.url for s in sinks] + [carrier])
         if where:
             return self._plan(node, kind, Status.MANUAL, where, **common)
-        where = php_given.reason(self.data, [carrier, *(s.url for s in sinks)])
+        built = (
+            carrier is not None
+            and syn.unwrap(carrier) is not None
+            and (
+                syn.unwrap(carrier).type
+                in ("string", "encapsed_string", "heredoc", "binary_expression")
+            )
+        )  # the URL itself (not a query string built for one)
+        where = php_given.reason(
+            self.data, [carrier if built else None, *(s.url for s in sinks)]
+        )
         for sink in sinks if not where else ():
             where = php_given.chain_base_reason(self.data, sink.call)
             if where:
