@@ -16,11 +16,14 @@ A helper its own module cannot make send the token (or that the tree's checks
 refuse) is not wanted: its callers' sites stay as they were, their reason
 saying why (:func:`reword`).
 
-No cycle: this step runs once, before the carriers step. Each helper module is
-run at most once more per helper it drops (a module asked for N helpers runs
-at most N + 1 times here); from then on the wanted helpers are fixed, and the
-carriers step and the passes after it re-run modules as they do for any
-carrier (a bounded number of rounds, a carrier refused at most once).
+No cycle: the step runs before the carriers step, and again on each of its
+results (a reader may show a call only once it knows another module's carrier:
+a URL a function of a third module returns). A helper is looked at once: the
+carriers step runs again only when a helper is new, so at most once per helper
+of the tree. Each helper module is run at most once more per helper it drops
+(N helpers asked of it: at most N + 1 runs here); the carriers step and the
+passes after it re-run modules as they do for any carrier (a bounded number of
+rounds, a carrier refused at most once).
 """
 
 from __future__ import annotations
@@ -219,11 +222,22 @@ def _keyless(result: FileResult | None, function: str) -> bool:
 
 
 def _parsed(path: str) -> ast.Module | None:
+    """The file's syntax tree (read once while it is unchanged: the step asks
+    after each carriers step)."""
     try:
-        with open(path, "rb") as handle:
-            return ast.parse(handle.read())
+        stat = os.stat(path)
+        stamp = (path, stat.st_mtime_ns, stat.st_size)
+        if stamp not in _TREES:
+            if len(_TREES) > 256:  # the callers and helpers of one tree: few
+                _TREES.clear()
+            with open(path, "rb") as handle:
+                _TREES[stamp] = ast.parse(handle.read())
+        return _TREES[stamp]
     except (OSError, SyntaxError, ValueError, RecursionError):
         return None
+
+
+_TREES: dict[tuple[str, int, int], ast.Module] = {}
 
 
 def _resolve(caller: str, code: str, known: dict[str, str]) -> Key | None:
