@@ -816,3 +816,42 @@ def test_php_a_host_read_from_settings_still_migrates(base):
         f"$ch = curl_init({base} . '/contacts/v1/lists?hapikey=' . getenv('HAPIKEY'));\ncurl_exec($ch);\n"
     )
     assert site.status == Status.REWRITE, site.reason
+
+
+# -- review 13 (probes): a key another module gives, per tenant or not known for configuration --
+
+
+@pytest.mark.parametrize(
+    "binding, key, named",
+    [
+        ("const { tenant } = require('./ctx');\n", "tenant.hapikey", "state per request, user or tenant"),
+        ("const { row } = require('./db');\n", "row.hapikey", "state per request, user or tenant"),
+        ("import { account } from './models.js';\n", "account.apiKey", "state per request, user or tenant"),
+        ("const { opts } = require('./ctx');\n", "opts.key", "does not know for the app's configuration"),
+    ],
+    ids=["tenant", "row", "account", "an object of another module"],
+)  # fmt: skip
+def test_a_key_another_module_gives_per_tenant_stays_manual(binding, key, named):
+    result, (site,) = _js(
+        binding
+        + f"fetch(`https://api.hubapi.com/contacts/v1/lists?hapikey=${{{key}}}`);\n"
+    )
+    assert site.status == Status.MANUAL and named in site.reason, site.reason
+    assert result.new is None
+
+
+@pytest.mark.parametrize(
+    "binding, key",
+    [
+        ("import { HUBSPOT_API_KEY } from './constants.js';\n", "HUBSPOT_API_KEY"),
+        ("const { hubspot } = require('./config');\n", "hubspot.apiKey"),
+        ("const { apiKey } = require('./settings');\n", "apiKey"),
+    ],
+    ids=["a constant", "a config module", "a settings module"],
+)
+def test_a_key_from_the_apps_configuration_module_still_migrates(binding, key):
+    result, (site,) = _js(
+        binding
+        + f"fetch(`https://api.hubapi.com/contacts/v1/lists?hapikey=${{{key}}}`);\n"
+    )
+    assert site.status == Status.REWRITE, site.reason

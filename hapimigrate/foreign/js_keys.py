@@ -16,6 +16,7 @@ portals) are not collapsed into one token; it never holds a key's value.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from hapimigrate import hubspot
@@ -157,6 +158,9 @@ def _name(node: Node, depth: int) -> Origin:
         )
     if binding.kind == "import":
         source = string_value(binding.value) or "?"
+        unknown = _not_configuration(name, source)
+        if unknown is not None:
+            return unknown
         return Origin(CONFIG, f"import:{source}#{name}", name)
     if binding.kind == "loop":
         return Origin(
@@ -194,9 +198,63 @@ def _name(node: Node, depth: int) -> Origin:
             return Origin(CALLER, root.identity, name, reason=root.reason)
         if root is not None and root.kind == UNKNOWN:
             return root
+        module = _required_module(source) if source.type == "call_expression" else None
+        if source.type == "call_expression":
+            unknown = _not_configuration(name, module or _short(source))
+            if unknown is not None:
+                return unknown
     return Origin(
         CONFIG, f"field:{_short(source) if source is not None else '?'}.{name}", name
     )
+
+
+# what reads the app's configuration (as in Python's analysis.origins): an
+# imported name, or the module it comes from, that says so; state per request,
+# user or tenant may hold each one's own key
+_CONFIGURATION_WORD = re.compile(
+    r"(?i)conf|setting|environ|(?:^|_)env(?:$|_)|secret|vault|param|option|"
+    r"credential|keyring|dotenv|^cfg$|^variables?$|hubspot|hapikey|api_?key"
+)
+_PER_REQUEST_WORD = re.compile(
+    r"(?i)session|tenant|current_?user|request|cookie|(?:^|_)users?(?:$|_)|"
+    r"account|portal|customer|row|record"
+)
+_CONSTANT = re.compile(r"^_*[A-Z][A-Z0-9_]*$")
+
+
+def _not_configuration(name: str, source: str) -> Origin | None:
+    """Why a name another module gives (``import { tenant } from './ctx'``,
+    ``const { row } = require('./db')``) is not taken for the configured key:
+    state per request, user or tenant, or an object not known for the app's
+    configuration; None for a configuration's name or module
+    (``HUBSPOT_API_KEY``, ``./config``, ``settings``)."""
+    module = source.rsplit("/", 1)[-1]
+    if _PER_REQUEST_WORD.search(name) or _PER_REQUEST_WORD.search(module):
+        return Origin(
+            UNKNOWN,
+            reason=f"the key comes from {name} (from {source}): state per request, "
+            "user or tenant, which may hold each one's own key, not the configured "
+            "one; migrate by hand",
+        )
+    if _CONSTANT.match(name) or _CONFIGURATION_WORD.search(name):
+        return None
+    if _CONFIGURATION_WORD.search(module):
+        return None
+    return Origin(
+        UNKNOWN,
+        reason=f"the key comes from {name}, a value of {source}, which this tool "
+        "does not know for the app's configuration (it may differ per request, user "
+        "or tenant); migrate by hand",
+    )
+
+
+def _required_module(call: Node) -> str | None:
+    """``./ctx`` for ``require('./ctx')``."""
+    if callee_parts(call) != ["require"]:
+        return None
+    args = [c for c in call.named_children if c.type == "arguments"]
+    given = [c for c in args[0].named_children if c.type != "comment"] if args else []
+    return string_value(given[0]) if given else None
 
 
 def _member(node: Node, depth: int) -> Origin:
