@@ -1003,6 +1003,10 @@ def _results(
         calls=calls,
     )
     results = run.results(found.files, options, settings.jobs)
+    if not checking and found.files and all(map(os.path.isfile, settings.paths)):
+        from hapimigrate import stdin  # files named alone: decided in their project
+
+        results = iter(stdin.in_project(list(found.files), options, list(results)))
     wanted = progress.wanted(settings.quiet, machine)
     return progress.progress(results, len(found.files), wanted)
 
@@ -1040,7 +1044,7 @@ def _stdin_results(
         # --force-exclude: an excluded name is passed over (apply - echoes it)
         return iter([FileResult(name, original=data)])
     summary.files = 1
-    return iter([stdin.process(name, data, options)])
+    return iter([stdin.process(name, data, options, excludes)])
 
 
 def _migrate(

@@ -211,3 +211,123 @@ def test_code_run_at_module_level_rebinding_names_stays():
 def test_code_run_in_a_functions_own_namespace_migrates():
     """exec(code) inside a function writes no module name."""
     assert_migrated(NAMESPACE + "def load(code):\n    exec(code)\n")
+
+
+# -- P3: a file named alone (apply FILE, apply - --stdin-filename) -------------
+
+
+def hm(*args, cwd, input=None):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "hapimigrate", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=input,
+    )
+
+
+FETCH = (
+    HEAD + "BASE = 'https://api.hubapi.com'\n"
+    "def get_json(url):\n    return requests.get(url, timeout=10).json()\n"
+    "def owners():\n    return get_json(BASE + '/owners/v2/owners?hapikey=' + KEY)\n"
+)
+STATUS = "from fetch import get_json\ndef hook(url):\n    return get_json(url)\n"
+ACTIVITY = (
+    "import fetch\ndef contacts():\n"
+    "    return fetch.get_json(fetch.BASE + '/contacts/v1/lists/all/contacts/all"
+    "?hapikey=' + fetch.KEY)\n"
+)
+
+
+def write(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+
+
+def test_a_piped_helper_other_modules_use_is_decided_as_on_disk(tmp_path):
+    """fetch.get_json is sent webhook URLs by status.py: on disk it is manual;
+    piped alone it was migrated (the token to hooks.example.net, and
+    activity.py's fetch.KEY gone)."""
+    write(tmp_path, {"fetch.py": FETCH, "status.py": STATUS, "activity.py": ACTIVITY})
+    piped = hm("apply", "-", "--stdin-filename", "fetch.py", cwd=tmp_path, input=FETCH)
+    assert piped.returncode == 1, piped.stderr
+    assert piped.stdout == FETCH
+    assert "status.py" in piped.stderr
+    named = hm("apply", "fetch.py", cwd=tmp_path)
+    assert named.returncode == 1 and (tmp_path / "fetch.py").read_text() == FETCH
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "activity.py",
+        "fetch.py",
+        "status.py",
+    ]
+
+
+def test_a_file_in_a_package_is_decided_within_its_project(tmp_path):
+    """The project root is the folder holding pyproject.toml, not the file's."""
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": "[project]\nname = 'x'\n",
+            "app/__init__.py": "",
+            "app/fetch.py": FETCH,
+            "app/status.py": STATUS.replace("from fetch", "from app.fetch"),
+        },
+    )
+    named = hm("diff", "app/fetch.py", cwd=tmp_path)
+    assert (named.returncode, named.stdout) == (0, ""), named.stderr
+    assert "status.py" in named.stderr
+    piped = hm(
+        "diff", "-", "--stdin-filename", "app/fetch.py", cwd=tmp_path, input=FETCH
+    )
+    assert (piped.returncode, piped.stdout) == (0, ""), piped.stderr
+
+
+def test_a_piped_reader_keeps_a_settings_import_that_loads_the_environment(tmp_path):
+    settings = "from dotenv import load_dotenv\nload_dotenv()\nimport os\nAPI_KEY = os.environ['HUBSPOT_API_KEY']\n"
+    sync = (
+        "import requests\nfrom settings import API_KEY\ndef owners():\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/owners', params={'hapikey': API_KEY})\n"
+    )
+    write(tmp_path, {"settings.py": settings, "sync.py": sync})
+    piped = hm("apply", "-", "--stdin-filename", "sync.py", cwd=tmp_path, input=sync)
+    assert "from settings import API_KEY" in piped.stdout, piped.stderr
+    assert "Authorization" in piped.stdout
+
+
+def test_a_file_whose_rewrite_needs_another_modules_stays_when_named_alone(tmp_path):
+    """constants.PARAMS carries the key to reader.py: migrated together on the
+    tree; either alone would lose the key or send it beside the token."""
+    constants = "import os\nPARAMS = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n"
+    reader = (
+        "import requests\nfrom constants import PARAMS\ndef owners():\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/owners', params=PARAMS)\n"
+    )
+    write(tmp_path, {"constants.py": constants, "reader.py": reader})
+    for name, text in (("constants.py", constants), ("reader.py", reader)):
+        piped = hm("apply", "-", "--stdin-filename", name, cwd=tmp_path, input=text)
+        assert piped.stdout == text  # reader.py alone holds no key: nothing
+        if name == "constants.py":
+            assert piped.returncode == 1
+            assert "migrated together with other modules" in piped.stderr
+        named = hm("apply", name, cwd=tmp_path)
+        assert named.returncode == 1 and (tmp_path / name).read_text() == text
+    both = hm("apply", "constants.py", "reader.py", cwd=tmp_path)
+    assert both.returncode == 0, both.stderr
+    assert "hapikey" not in (tmp_path / "constants.py").read_text()
+    assert "Authorization" in (tmp_path / "reader.py").read_text()
+
+
+def test_a_self_contained_file_named_alone_still_migrates(tmp_path):
+    other = (
+        HEAD
+        + "def deals():\n    return requests.get('https://api.hubapi.com/crm/v3/objects/deals', params={'hapikey': KEY})\n"
+    )
+    mine = other.replace("deals", "owners")
+    write(tmp_path, {"a.py": mine, "b.py": other})
+    piped = hm("apply", "-", "--stdin-filename", "a.py", cwd=tmp_path, input=mine)
+    assert piped.returncode == 0, piped.stderr
+    assert "Authorization" in piped.stdout and "hapikey" not in piped.stdout
