@@ -855,3 +855,24 @@ def test_a_key_from_the_apps_configuration_module_still_migrates(binding, key):
         + f"fetch(`https://api.hubapi.com/contacts/v1/lists?hapikey=${{{key}}}`);\n"
     )
     assert site.status == Status.REWRITE, site.reason
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "$client = \\HubSpot\\Factory::createWithApiKey(getenv('HAPIKEY'), "
+        "new \\GuzzleHttp\\Client(['base_uri' => 'http://localhost:8080']));\n"
+        "$client->crm()->contacts()->basicApi()->getPage();\n",
+        "use SevenShores\\Hubspot\\Factory;\n"
+        "$hubspot = new Factory(['key' => getenv('HAPIKEY'), 'base_url' => 'http://localhost:8080']);\n"
+        "$hubspot->contacts()->all();\n",
+    ],
+    ids=["api-client given a Guzzle client", "SevenShores base_url"],
+)
+def test_php_an_sdk_client_made_with_another_base_stays_manual(source):
+    result = php.process(
+        "worker.php", ("<?php\n" + source).encode(), RunOptions(providers.resolve(None))
+    )
+    (site,) = [s for s in result.sites if s.kind.value == "sdk"]
+    assert site.status == Status.MANUAL and "localhost" in site.reason, site.reason
+    assert result.new is None

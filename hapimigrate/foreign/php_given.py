@@ -66,6 +66,20 @@ def client_reason(data: bytes, receiver) -> str:
     )
 
 
+def sdk_reason(data: bytes, node) -> str:
+    """Why an SDK client may send its requests (and the token) elsewhere: a
+    ``base_uri``/``base_url`` among its options, or an HTTP client of its own
+    made with one (``Factory::create($key, null, ['base_uri' => ...])``,
+    ``createWithApiKey($key, new Client(['base_uri' => ...]))``); ""."""
+    found = _head(data, node, 0, set())
+    if found:
+        return (
+            f"the client is made with a base URL: {found}; the token would go there, "
+            "so migrate by hand"
+        )
+    return ""
+
+
 def chain_base_reason(data: bytes, call) -> str:
     """The same for a Laravel chain's ``baseUrl(...)`` (``Http::baseUrl(env('HUBSPOT_BASE',
     'http://localhost:8080'))->get(...)``): its value, or a literal host that is
@@ -175,7 +189,16 @@ def _head(data: bytes, node, depth: int, seen: set) -> str:
     ):  # HttpClient::create(['base_uri' => ...]), new Client([...]), ->withOptions
         for argument in syn.arguments(node) or []:
             options = syn.unwrap(syn.value(argument))
-            base = syn.entry(options, "base_uri") if syn.is_array(options) else None
+            if options is not None and options.type == "object_creation_expression":
+                why = _head(data, options, depth + 1, seen)  # its own Guzzle client
+                if why:
+                    return why
+                continue
+            base = (
+                syn.entry(options, "base_uri") or syn.entry(options, "base_url")
+                if syn.is_array(options)
+                else None
+            )
             if base is None:
                 continue
             why = _head(data, base.value, depth + 1, seen)

@@ -607,6 +607,9 @@ class Finder:
                 "developer key: which key it holds, a person decides",
                 **common,
             )
+        elsewhere = php_given.sdk_reason(self.data, client.node)
+        if elsewhere:
+            return self._plan(anchor, Kind.SDK, Status.MANUAL, elsewhere, **common)
         if client.reason:
             return self._plan(anchor, Kind.SDK, Status.MANUAL, client.reason, **common)
         handed = php_sdk.handed_on(client)
