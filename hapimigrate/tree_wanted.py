@@ -268,12 +268,28 @@ def _resolve(caller: str, code: str, known: dict[str, str]) -> Key | None:
     if len(found) != 1:
         return None
     where, function = found.pop()
+    if where is not None and os.path.basename(where) == "__init__.py":
+        where = _reexported(where, function) or where  # from .fetch import f
     if where is None or os.path.abspath(where) not in known:
         return None
     path = known[os.path.abspath(where)]
     if path == caller or not _defines(path, function):
         return None
     return path, function
+
+
+def _reexported(package: str, function: str) -> str | None:
+    """The module a package's ``__init__.py`` imports ``function`` from, by
+    its own name (``from .fetch import get_json``), when it is one."""
+    tree = _parsed(package)
+    found = {
+        module_file(package, node.module or "", node.level)
+        for node in (tree.body if tree is not None else ())
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name == function and alias.asname in (None, function)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _defines(path: str, function: str) -> bool:

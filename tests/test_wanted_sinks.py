@@ -369,6 +369,22 @@ def test_kwargs_of_the_helper_get_the_header_merged(tmp_path):
     assert 'kw.get("headers")' in out["app/fetch.py"][1]
 
 
+def test_a_helper_imported_through_its_packages_init(tmp_path):
+    contacts = CONTACTS.replace(
+        "from app import fetch, settings", "import app\nfrom app import settings"
+    ).replace("fetch.get_json", "app.get_json")
+    files = _with(
+        **{
+            "app/__init__.py": "from .fetch import get_json\n",
+            "app/contacts.py": contacts,
+        }
+    )
+    out = migrate(tmp_path, files)
+    assert out["app/contacts.py"][0] == [Status.REWRITE]
+    assert "Authorization" in out["app/fetch.py"][1]
+    assert out["app/__init__.py"][1] == files["app/__init__.py"]
+
+
 def test_a_package_handing_the_helper_out_keeps_it(tmp_path):
     init = "from app.fetch import get_json\n\n__all__ = ['get_json']\n"
     files = _with(**{"app/__init__.py": init})
