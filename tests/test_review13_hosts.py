@@ -331,3 +331,56 @@ def test_a_self_contained_file_named_alone_still_migrates(tmp_path):
     piped = hm("apply", "-", "--stdin-filename", "a.py", cwd=tmp_path, input=mine)
     assert piped.returncode == 0, piped.stderr
     assert "Authorization" in piped.stdout and "hapikey" not in piped.stdout
+
+
+# -- P2 / P2b: a settings import that loads the environment --------------------
+
+SYNC = (
+    "import requests\nfrom settings.hubspot import API_KEY\ndef owners():\n"
+    "    return requests.get('https://api.hubapi.com/crm/v3/owners', params={'hapikey': API_KEY})\n"
+)
+SETTINGS_KEY = "import os\nAPI_KEY = os.environ['HUBSPOT_API_KEY']\n"
+
+
+@pytest.mark.parametrize(
+    "init",
+    [
+        "from dotenv import load_dotenv\nload_dotenv()\n",
+        "import os\nfor line in open('.env'):\n    k, _, v = line.strip().partition('=')\n"
+        "    os.environ.setdefault(k, v)\n",
+        "from .loader import load\nload()\n",
+    ],
+)
+def test_a_settings_import_whose_package_loads_the_environment_stays(tmp_path, init):
+    files = {"settings/__init__.py": init, "settings/hubspot.py": SETTINGS_KEY}
+    files["settings/loader.py"] = "import os\ndef load():\n    os.environ['X'] = '1'\n"
+    out = tree(tmp_path, {**files, "sync.py": SYNC})
+    assert "from settings.hubspot import API_KEY" in out["sync.py"][1]
+    assert "Authorization" in out["sync.py"][1]
+
+
+def test_a_settings_import_of_a_package_that_only_binds_names_goes(tmp_path):
+    files = {
+        "settings/__init__.py": '"""Settings."""\n',
+        "settings/hubspot.py": SETTINGS_KEY,
+    }
+    out = tree(tmp_path, {**files, "sync.py": SYNC})
+    assert "import API_KEY" not in out["sync.py"][1]
+
+
+@pytest.mark.parametrize(
+    "loader, kept",
+    [
+        ("import envkey  # noqa: F401  (fills os.environ)\n", True),
+        ("import dotenv.load  # noqa: F401\n", True),
+        ("from __future__ import annotations\n", False),
+        ("import logging\nlog = logging.getLogger(__name__)\n", False),
+    ],
+)
+def test_an_unused_import_of_a_module_outside_the_tree_is_for_its_effect(
+    tmp_path, loader, kept
+):
+    settings = loader + SETTINGS_KEY
+    sync = SYNC.replace("settings.hubspot", "settings")
+    out = tree(tmp_path, {"settings.py": settings, "sync.py": sync})
+    assert ("from settings import API_KEY" in out["sync.py"][1]) is kept

@@ -18,6 +18,7 @@ imports (a module of the tree followed in turn), an ``if __name__ ==
 from __future__ import annotations
 
 import ast
+import os
 from typing import Callable
 
 # calls whose result is a value and which change nothing (by the dotted name
@@ -56,23 +57,80 @@ def runs_something(
     """Whether importing the module at ``path`` may do more than bind names;
     ``resolve(importer, dotted, level)`` gives the file of the tree an import
     means (None: not the tree's). Unreadable or unparsable: it may."""
+    return _runs(path, resolve, depth, set())
+
+
+def _runs(
+    path: str, resolve: Callable[[str, str, int], str | None], depth: int, seen: set
+) -> bool:
+    """:func:`runs_something`, each module looked at once (``seen``); the
+    ``__init__.py`` of the packages holding the module, which Python runs
+    first (``from settings.hubspot import KEY`` runs ``settings/__init__.py``),
+    count as its own."""
+    if path in seen:
+        return False
+    seen.add(path)
+    if depth > _DEPTH:
+        return True
+    folder = os.path.dirname(os.path.abspath(path))
+    while True:
+        package = os.path.join(folder, "__init__.py")
+        if not os.path.isfile(package):
+            break
+        if package != os.path.abspath(path) and _runs(
+            package, resolve, depth + 1, seen
+        ):
+            return True
+        folder = os.path.dirname(folder)
     try:
         with open(path, "rb") as handle:
             tree = ast.parse(handle.read())
     except (OSError, SyntaxError, ValueError):
         return True
-    if depth > _DEPTH:
-        return True
+    used = _names_used(tree)
 
     def imports_something(node: ast.Import | ast.ImportFrom) -> bool:
         for dotted, level in _imported(node):
             target = resolve(path, dotted, level)
-            if target is not None and runs_something(target, resolve, depth + 1):
+            if target is not None and _runs(target, resolve, depth + 1, seen):
                 return True
-        return False
+        return _imported_for_its_effect(node, used)
 
     local = _pure_functions(tree)
     return not all(_binds_only(s, imports_something, local) for s in tree.body)
+
+
+def _names_used(tree: ast.Module) -> set[str]:
+    """The names the module reads (and those ``__all__`` lists as strings),
+    and those a fallback import binds (``try: import simplejson as json
+    except ImportError: import json``: a name given, not an effect)."""
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ExceptHandler):
+            for inner in node.body:
+                if isinstance(inner, (ast.Import, ast.ImportFrom)):
+                    used |= {a.asname or a.name.split(".")[0] for a in inner.names}
+    used |= {
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
+    return used
+
+
+def _imported_for_its_effect(node: ast.Import | ast.ImportFrom, used: set[str]) -> bool:
+    """An import of a module outside the tree that binds nothing the module
+    uses (``import envkey  # noqa: F401``): it is there for what importing it
+    does (envkey, dotenv's autoload and the like fill ``os.environ``)."""
+    if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+        return False
+    for alias in node.names:
+        if alias.name == "*":
+            return False
+        bound = alias.asname or alias.name.split(".")[0]
+        if bound in used:
+            return False
+    return True
 
 
 def _pure_functions(tree: ast.Module) -> frozenset[str]:
