@@ -174,15 +174,34 @@ def env_aliases(files: list[str]) -> dict[str, str]:
             if not _bound_once(data, match.group(1)):
                 rebound.add(match.group(1).decode())
         for match in _NAME_ASSIGNMENT.finditer(data):
-            name = match.group(1)
+            name, source = match.group(1), match.group(2)
             if _bound_once(data, name):
-                renamed.setdefault(name.decode(), set()).add(match.group(2).decode())
+                renamed.setdefault(name.decode(), set()).add(
+                    # the module's own API_KEY (read from a file, say) is not
+                    # another module's API_KEY of the same name
+                    source.decode()
+                    if _own_env_or_unbound(data, source)
+                    else _NOT_AN_ALIAS
+                )
     found = {name: envs.pop() for name, envs in seen.items() if len(envs) == 1}
     for name, sources in renamed.items():
         targets = {None if s in rebound else found.get(s) for s in sources}
         if name not in seen and len(targets) == 1 and None not in targets:
             found[name] = targets.pop()
     return found
+
+
+_NOT_AN_ALIAS = "\0"  # a source name no module assigns an environment variable
+
+
+def _own_env_or_unbound(data: bytes, name: bytes) -> bool:
+    """Whether a module binds ``name`` nowhere but from an environment variable
+    (or not at all: then it is imported, and the tree's name tells)."""
+    bound = re.findall(
+        rb"^[ \t]*" + re.escape(name) + rb"[ \t]*(?::[^=\n]*)?=(?!=)", data, re.M
+    )
+    env = [m for m in _ENV_ASSIGNMENT.finditer(data) if m.group(1) == name]
+    return not bound or len(env) == len(bound)
 
 
 def _bound_once(data: bytes, name: bytes) -> bool:

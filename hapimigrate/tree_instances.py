@@ -318,7 +318,9 @@ _DYNAMIC_BYTES = re.compile(
     rb"\b(?:import_module|__import__|spec_from_file_location|run_module|run_path|"
     rb"load_entry_point)\b|\bsys\.modules\b"
 )
-_GENERIC_BYTES = re.compile(rb"\b(?:setattr|__setattr__|__dict__|vars)\b")
+_GENERIC_BYTES = re.compile(
+    rb"\b(?:setattr|__setattr__|__dict__|vars|__class__|__init__)\b|\btype\("
+)
 
 
 @functools.lru_cache(maxsize=64)
@@ -529,6 +531,37 @@ class _Module:
     def at(self, node: ast.AST) -> str:
         return f"{self.where}:{getattr(node, 'lineno', 0)}"
 
+    def _class_of(self, func: ast.expr) -> str | None:
+        """How a call makes (or sets up again) an object through another
+        object's class: ``type(x)(...)``, ``x.__class__(...)``,
+        ``x.__init__(...)`` (``x`` not ``self``, a module or another
+        library's object): the class's constructor, given what the caller
+        gives, out of the carriers step's sight."""
+        if (
+            isinstance(func, ast.Call)
+            and _is_name(func.func, "type")
+            and len(func.args) == 1
+            and self._object(func.args[0])
+        ):
+            return "type(...)"
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr in ("__class__", "__init__")
+            and not (
+                isinstance(func.value, ast.Call) and _is_name(func.value.func, "super")
+            )
+            and self._object(func.value)
+        ):
+            return f".{func.attr}"
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "__new__"
+            and isinstance(func.value, ast.Call)
+            and _is_name(func.value.func, "type")
+        ):
+            return "type(...).__new__"
+        return None
+
     def _object(self, node: ast.expr) -> bool:
         """Whether ``node`` may be an instance: not ``self``/``cls`` (its own
         class's object), a module, or a name the module binds to something
@@ -576,6 +609,9 @@ class _Module:
             root = root.value if isinstance(root, ast.Attribute) else root.func
         if not isinstance(root, ast.Name):
             return False
+        called = getattr(value.func, "attr", getattr(value.func, "id", ""))
+        if called in {"deepcopy", *_COPIES} and value.args:
+            return False  # copy.copy(client): a copy of what it is given
         if root.id in self.imported and self.imported[root.id] not in self.tree_names:
             return True  # requests.Session(), argparse.ArgumentParser()
         if root.id in _BUILTINS and root.id not in self.bound:
@@ -646,6 +682,15 @@ class _Module:
             )
 
     def _call(self, node: ast.Call) -> Iterator[str]:
+        made = self._class_of(node.func) if self.generic else None
+        if made is not None:  # type(client)(tenant_key), client.__class__(k, MIRROR)
+            yield REACHED.format(
+                where=self.at(node),
+                what=f"the class of an object that may be an instance of "
+                f"{self.family.named()}",
+                how=made,
+            )
+            return
         func = node.func
         name = func.id if isinstance(func, ast.Name) else ""
         name = func.attr if isinstance(func, ast.Attribute) else name

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
@@ -280,7 +281,7 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
         if isinstance(node, cst.Param):
             found.append(_parameter_origin(ctx, node, again))
         elif isinstance(node, cst.FunctionDef) and _called(ctx, name):
-            found.append(_returned_origin(ctx, node, again))
+            found.append(_returned_origin(ctx, node, again, ctx.parent(name)))
         elif isinstance(
             node, (cst.Import, cst.ImportFrom, cst.FunctionDef, cst.ClassDef)
         ):
@@ -361,7 +362,9 @@ def _called(ctx: ModuleContext, name: cst.Name) -> bool:
     return isinstance(parent, cst.Call) and parent.func is name
 
 
-def _returned_origin(ctx: ModuleContext, function: cst.FunctionDef, again) -> Origin:
+def _returned_origin(
+    ctx: ModuleContext, function: cst.FunctionDef, again, call: cst.CSTNode = None
+) -> Origin:
     """What a call of this module's function gives: its returns' origin
     (``get_key()`` returning ``request.cookies.get("key")`` is the request's).
     A return computed from its own parameters is the arguments' business: the
@@ -370,9 +373,42 @@ def _returned_origin(ctx: ModuleContext, function: cst.FunctionDef, again) -> Or
     if not returns:
         return Origin(UNKNOWN, f"{function.name.value}() returns no key")
     found = [again(value) for value in returns]
+    given = not isinstance(call, cst.Call) or bool(call.args)  # key(): its default
+    chosen = _looked_up_by_parameter(function, returns) if given else None
+    if chosen is not None:  # TENANT_KEYS[portal]: not the argument, a key it picks
+        return Origin(
+            UNKNOWN,
+            f"{function.name.value}() picks a key by its argument {chosen} (from "
+            "a table, a tenant's key perhaps)",
+        )
     if any(o.parameter.endswith(f" of {function.name.value}()") for o in found):
         return Origin(CONFIG)  # as any function: its arguments decide
     return combine(found)
+
+
+def _looked_up_by_parameter(
+    function: cst.FunctionDef, returns: list[cst.BaseExpression]
+) -> str | None:
+    """A parameter the returns use to choose a value, not as the value: an
+    index (``TENANT_KEYS[portal]``) or a call's argument (``keys.get(portal)``,
+    ``os.environ[name]``, ``vault.read(portal)``)."""
+    params = function.params
+    names = {
+        p.name.value
+        for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+    }
+    for value in returns:
+        for node in walk(value):
+            if isinstance(node, cst.SubscriptElement):
+                used = node.slice
+            elif isinstance(node, cst.Arg):
+                used = node
+            else:
+                continue
+            for inner in walk(used):
+                if isinstance(inner, cst.Name) and inner.value in names:
+                    return inner.value
+    return None
 
 
 _COMMAND_LINE = {"parse_args", "parse_known_args", "input", "getpass", "raw_input"}
@@ -580,7 +616,8 @@ def _imported_chain(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> Origin
     if marked:  # session.get("key", DEFAULT) too: whatever it is given
         return Origin(UNKNOWN, PER_REQUEST.format(code, marked[-1]))
     if computed:  # quote(KEY), lookup(portal_id): its arguments decide
-        return None
+        picked = _tree_pick(ctx, node, module, name, level, names)
+        return Origin(UNKNOWN, picked) if picked else None
     if any(_CONFIGURATION_WORD.search(w) or _CONSTANT.match(w) for w in words):
         return None
     local = _tree_import(ctx, module, name, level, names)
@@ -609,6 +646,74 @@ def _tree_import(
         return None
     source = tree_imports.function_source(path, rest[0]) if rest else None
     return source is None or not _PER_REQUEST_SOURCE.search(source)
+
+
+def _tree_pick(
+    ctx: ModuleContext,
+    node: cst.CSTNode,
+    module: str,
+    name: str,
+    level: int,
+    names: list[str],
+) -> str:
+    """Why a call of another module's function given arguments
+    (``settings.api_key(PORTAL)``) is not its arguments' key: its returns pick
+    one by them (``TENANT_KEYS[portal]``); "" otherwise."""
+    if not (isinstance(node, cst.Call) and node.args):
+        return ""
+    parts = [p for p in module.split(".") if p]
+    rest = ([name] if name else []) + names
+    for extra in range(len(rest) - 1, -1, -1):
+        dotted = ".".join(parts + rest[:extra])
+        found = tree_imports.module_file(ctx.path, dotted, level) if dotted else None
+        if found is not None and len(rest) == extra + 1:
+            chosen = _picks_by_parameter(found, rest[extra])
+            return (
+                f"{rest[extra]}() picks a key by its argument {chosen} (from a "
+                "table, a tenant's key perhaps)"
+                if chosen
+                else ""
+            )
+    return ""
+
+
+@functools.lru_cache(maxsize=256)
+def _picks_by_parameter(path: str, function: str) -> str:
+    """A parameter the top-level ``function`` of the file at ``path`` returns a
+    value chosen by (an index, a call's argument), as
+    :func:`_looked_up_by_parameter` reads this module's functions."""
+    import ast
+
+    try:
+        tree = ast.parse(tree_imports.read(path))
+    except (SyntaxError, ValueError, RecursionError):
+        return ""
+    for top in tree.body:
+        if not (
+            isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and top.name == function
+        ):
+            continue
+        params = {a.arg for a in (*top.args.posonlyargs, *top.args.args)}
+        params |= {a.arg for a in top.args.kwonlyargs}
+        for ret in ast.walk(top):
+            if not isinstance(ret, ast.Return) or ret.value is None:
+                continue
+            for inner in ast.walk(ret.value):
+                used = (
+                    [inner.slice]
+                    if isinstance(inner, ast.Subscript)
+                    else (
+                        [*inner.args, *(k.value for k in inner.keywords)]
+                        if isinstance(inner, ast.Call)
+                        else []
+                    )
+                )
+                for part in used:
+                    for leaf in ast.walk(part):
+                        if isinstance(leaf, ast.Name) and leaf.id in params:
+                            return leaf.id
+    return ""
 
 
 def _stored_lookup(ctx: ModuleContext, call: cst.CSTNode, again=None) -> bool:
@@ -1056,13 +1161,71 @@ def config_key(ctx: ModuleContext, node: cst.CSTNode) -> tuple[str, str]:
         if len(bindings) == 1 and isinstance(imported, cst.ImportFrom):
             names = imported.names
             for alias in names if not isinstance(names, cst.ImportStar) else ():
-                renamed = alias.asname
-                if renamed is not None and ctx.code(renamed.name) == node.value:
-                    return ctx.code(alias.name), label  # from config import KEY as K
+                bound = alias.asname.name if alias.asname is not None else alias.name
+                if ctx.code(bound) != node.value:
+                    continue
+                name = ctx.code(alias.name)  # from config import KEY as K: KEY
+                dotted = ("." * len(imported.relative)) + (
+                    ctx.code(imported.module) if imported.module is not None else ""
+                )
+                return _module_key(ctx, dotted, name), label
         return node.value, label  # an imported HUBSPOT_API_KEY
-    if isinstance(node, cst.Attribute):
-        return node.attr.value, label  # settings.HUBSPOT_API_KEY
+    if isinstance(node, cst.Attribute):  # settings.HUBSPOT_API_KEY
+        dotted = _imported_module(ctx, node.value)
+        if dotted is not None:
+            return _module_key(ctx, dotted, node.attr.value), label
+        return node.attr.value, label
     return label, label
+
+
+def _imported_module(ctx: ModuleContext, node: cst.BaseExpression) -> str | None:
+    """The module ``node`` names, where an import binds it (``import
+    settings``, ``import app.sandbox as sb``, ``from app import sandbox``)."""
+    if not isinstance(node, cst.Name):
+        return None
+    scope = ctx.lexical_scope(node)
+    bindings = list(scope[node.value]) if scope is not None else []
+    statement = getattr(bindings[0], "node", None) if len(bindings) == 1 else None
+    if isinstance(statement, cst.Import):
+        for alias in statement.names:
+            bound = alias.asname.name if alias.asname is not None else alias.name
+            if ctx.code(bound) == node.value:
+                return ctx.code(alias.name)
+    if isinstance(statement, cst.ImportFrom) and not isinstance(
+        statement.names, cst.ImportStar
+    ):
+        base = ("." * len(statement.relative)) + (
+            ctx.code(statement.module) if statement.module is not None else ""
+        )
+        for alias in statement.names:
+            bound = alias.asname.name if alias.asname is not None else alias.name
+            if ctx.code(bound) == node.value:
+                joined = ctx.code(alias.name)
+                return f"{base}.{joined}" if base.strip(".") else base + joined
+    return None
+
+
+def _module_key(ctx: ModuleContext, dotted: str, name: str) -> str:
+    """The identity of another module's key ``name``: the bare name where the
+    module of the tree assigns it from an environment variable (the tree's
+    aliases tell that variable) or is not in the tree, else the module and the
+    name (``sandbox.API_KEY``, read from a file, is not ``settings.API_KEY``:
+    two portals' keys)."""
+    level = len(dotted) - len(dotted.lstrip("."))
+    path = tree_imports.module_file(ctx.path, dotted.lstrip("."), level)
+    if path is None:
+        return name
+    text = tree_imports.read(path).decode("utf-8", "replace")
+    assigned = re.findall(
+        rf"^[ \t]*{re.escape(name)}[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)", text, re.M
+    )
+    if all(_ENV_NAME.search(v) or _VARIABLE_NAMED.search(v) for v in assigned):
+        return name  # API_KEY = get_env("HUBSPOT_API_KEY"), config("...")
+    return f"{dotted.lstrip('.')}.{name}"
+
+
+# a settings reader's argument naming an environment variable
+_VARIABLE_NAMED = re.compile(r"""\(\s*['"][A-Z][A-Z0-9]*_[A-Z0-9_]+['"]""")
 
 
 def caller_arguments(

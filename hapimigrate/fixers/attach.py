@@ -480,7 +480,7 @@ def _handed_auth(
                     and star.name.value == arg.value.value
                     and depth < _DEPTH
                 ):
-                    shown = f"**{ctx.code(arg.value)}"
+                    shown = _star_shown(ctx, arg.value)
                     return CALLERS_HEADERS.format(line, name, shown)
                 problem = _handed_auth(ctx, outer, None, depth + 1, seen)
                 if problem is not None:
@@ -1409,11 +1409,20 @@ SESSION_OWN_KEY = (
 def _sends_own_key(ctx: ModuleContext, call: cst.Call) -> bool:
     """Whether a session's request carries a key itself (its URL, ``params=``,
     any argument): a tenant's key overriding the session's."""
-    return any(
-        arg.star != "**" and carries_key(ctx, arg.value)
-        or arg.star == "**" and "hapikey" in ctx.code(arg.value).lower()
-        for arg in call.args
-    )
+    for arg in call.args:
+        if arg.star == "**" and "hapikey" in ctx.code(arg.value).lower():
+            return True
+        if arg.star != "**" and carries_key(ctx, arg.value):
+            return True
+        if _parameter_bound(ctx, arg.value) is None:
+            continue
+        # def get(path, **kw): s.get(BASE + path, **kw) called get(..., params=
+        # {"hapikey": tenant_key}) here
+        function = ctx.ancestor(call, cst.FunctionDef)
+        callers = module_callers(ctx, function) if function is not None else []
+        if any(carries_key(ctx, a.value) for c in callers for a in c.args):
+            return True
+    return False
 
 
 def _request_auth(ctx: ModuleContext, call: cst.Call, line: int) -> str:
@@ -1426,10 +1435,18 @@ def _request_auth(ctx: ModuleContext, call: cst.Call, line: int) -> str:
             )
         if arg.star == "**":
             return (
-                f"the request at line {line} passes **{ctx.code(arg.value)}, which "
-                "may hold an auth= replacing the session's"
+                f"the request at line {line} passes {_star_shown(ctx, arg.value)}, "
+                "which may hold an auth= replacing the session's"
             )
     return ""
+
+
+def _star_shown(ctx: ModuleContext, value: cst.BaseExpression) -> str:
+    """``**kwargs`` as a reason names it: a name or attribute as written, else
+    "a ** mapping" (never a literal's text: it may hold a key or password)."""
+    if isinstance(value, (cst.Name, cst.Attribute)):
+        return f"**{ctx.code(value)}"
+    return "a ** mapping"
 
 
 def session_unguarded(ctx: ModuleContext, session: cst.BaseExpression) -> str:

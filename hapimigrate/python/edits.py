@@ -531,6 +531,24 @@ class EditApplier(cst.CSTTransformer):
         ]
         return updated.with_changes(body=body)
 
+    def leave_SimpleStatementSuite(self, original, updated):
+        """A compound statement's body on its line (``if KEY: s.params = {...}``,
+        ``with s: a; b``): the same replacements, on that line (``pass`` where
+        none is left)."""
+        if not any(s in self.edits.statements for s in original.body):
+            return updated
+        body: list[cst.BaseSmallStatement] = []
+        for old, new in zip(original.body, updated.body):
+            replacement = self.edits.statements.get(old, [None])
+            body.extend(new if s is None else s for s in replacement)
+        if not body:
+            body = [cst.Pass()]
+        semicolon = cst.Semicolon(whitespace_after=cst.SimpleWhitespace(" "))
+        body = [s.with_changes(semicolon=semicolon) for s in body[:-1]] + [
+            body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+        ]
+        return updated.with_changes(body=body)
+
     def leave_If(self, original, updated):
         if original in self.edits.drop_blocks:
             return cst.RemoveFromParent()
