@@ -32,7 +32,12 @@ _API_GATES = (b"hubapi", b"api.hubspot")
 _API_HOST = re.compile(rb"hubapi\.(?:com|eu)\b|api\.hubspot\.com\b", re.IGNORECASE)
 _API_PATH = re.compile(rb"[\"'/](?:[\w-]+/)*(?:v[1-4]|\d{4}-\d{2})(?:/|[\"'])")
 _KEY = re.compile(rb"hapikey", re.IGNORECASE)
-_SDK_IMPORT = re.compile(rb"\b(?:from|import)[ \t]+(?:hubspot3?|hapi)\b", re.IGNORECASE)
+# ``import hubspot``, ``import os, hubspot3``, ``from vendor.hubspot3 import X``
+_SDK_IMPORT = re.compile(
+    rb"\b(?:from[ \t]+(?:[\w.]*\.)?|import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*)"
+    rb"(?:hubspot3?|hapi)\b",
+    re.IGNORECASE,
+)
 # Other languages: SDK clients and key entries name HubSpot and a key, whatever the
 # case of either (plain byte scans, like _GATES)
 _HUBSPOT = (b"ubspot", b"ubSpot", b"UBSPOT")  # hubspot, Hubspot, HubSpot, HUBSPOT

@@ -100,9 +100,16 @@ def find_key(
                 return _cut(
                     pieces, index, match.start(), before, keep_question, is_separator
                 )
-            if _FIELD_AT_END.search(piece.text[: match.start()]):
+            written = piece.text[: match.start()]
+            if _FIELD_AT_END.search(written):
                 # "%shapikey=%s" % (url, sep, KEY), "{}hapikey={}".format(...)
                 raise Unsafe("the query separator before the key is built at run time")
+            if written.endswith(("\n", "\r")):
+                # "...?\<newline>hapikey=", a body's line "\nhapikey=...": what
+                # stands before it is on another line of the literal
+                raise Unsafe(
+                    "hapikey= starts a line of a string that goes on over lines"
+                )
     return None
 
 
