@@ -333,14 +333,35 @@ def _may_read(
     or star-imports the module; a name of its own that happens to be the same
     does not count."""
     homes = [n.encode() for n in _homes(carrier.path)]
+    if any(_dynamically_imported(home, data) for home in homes):
+        return True  # import_module("constants"): its run tells what it reads
     if not any(home in imports for home in homes):
         return False
     name = carrier.name.encode()
     if name in imports:
         return True  # from constants import PARAMS (or a module of that name)
     # constants.PARAMS, c.PARAMS after `import constants as c`, pkg.constants.PARAMS:
-    # read as an attribute of something; the module's own run tells which
-    return any(home in stars for home in homes) or b"." + name in data
+    # read as an attribute of something; the module's own run tells which; also
+    # getattr(constants, "PARAMS") and the module handed on as a value
+    return (
+        any(home in stars for home in homes)
+        or b"." + name in data
+        or re.search(rb"""["']""" + re.escape(name) + rb"""["']""", data) is not None
+        or any(_as_value(home, data) for home in homes)
+    )
+
+
+def _dynamically_imported(home: bytes, data: bytes) -> bool:
+    """``import_module("constants")``, ``__import__("pkg.constants")``."""
+    pattern = rb"""(?:import_module|__import__)\(\s*["'](?:[\w.]*\.)?"""
+    return re.search(pattern + re.escape(home) + rb"""["']""", data) is not None
+
+
+def _as_value(home: bytes, data: bytes) -> bool:
+    """The module's name read other than as ``home.NAME`` outside its import
+    lines (``transport=fetch``, ``run(fetch)``, ``m = fetch``)."""
+    pattern = rb"(?m)^(?![ \t]*(?:from|import)\b).*[^\w.]" + re.escape(home)
+    return re.search(pattern + rb"\b(?![ \t]*[.\w])", data) is not None
 
 
 def _index(results: dict[str, FileResult]) -> dict[Key, list[CarrierUse]]:

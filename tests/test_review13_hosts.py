@@ -384,3 +384,88 @@ def test_an_unused_import_of_a_module_outside_the_tree_is_for_its_effect(
     sync = SYNC.replace("settings.hubspot", "settings")
     out = tree(tmp_path, {"settings.py": settings, "sync.py": sync})
     assert ("from settings import API_KEY" in out["sync.py"][1]) is kept
+
+
+# -- P1 / P1c: a helper reached by a dynamic name or through its module --------
+
+HELPER = (
+    HEAD + "BASE = 'https://api.hubapi.com'\n"
+    "def get_json(url):\n    return requests.get(url, timeout=10).json()\n"
+    "def owners():\n    return get_json(BASE + '/owners/v2/owners?hapikey=' + KEY)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "status, how",
+    [
+        (
+            "import fetch\ndef hook(url):\n    return getattr(fetch, 'get_json')(url)\n",
+            "getattr",
+        ),
+        (
+            "import importlib\ndef hook(url):\n"
+            "    return importlib.import_module('fetch').get_json(url)\n",
+            "import_module",
+        ),
+        (
+            "from importlib import import_module\nmod = import_module('fetch')\n"
+            "def hook(url):\n    return mod.get_json(url)\n",
+            "import_module",
+        ),
+        (
+            "import fetch\ndef hook(url, transport=fetch):\n    return transport.get_json(url)\n",
+            "transport=",
+        ),
+        (
+            "import fetch\nTRANSPORTS = {'hubspot': fetch}\n"
+            "def hook(url):\n    return TRANSPORTS['hubspot'].get_json(url)\n",
+            "handed on",
+        ),
+        (
+            "import fetch as f\ndef hook(url):\n    m = f\n    return m.get_json(url)\n",
+            "handed on",
+        ),
+        (
+            "from app import fetch\ndef hook(url):\n    return run(fetch, 'get_json', url)\n",
+            "handed on",
+        ),
+    ],
+)
+def test_a_helper_reached_other_than_by_its_name_stays(tmp_path, status, how):
+    package = "from app import" in status
+    files = {"fetch.py": HELPER, "status.py": status}
+    if package:
+        files = {"app/__init__.py": "", "app/fetch.py": HELPER, "status.py": status}
+    out = tree(tmp_path, files)
+    helper = out["app/fetch.py" if package else "fetch.py"]
+    assert helper[1] == HELPER
+    assert helper[0] and all(s is Status.MANUAL for s, _ in helper[0]), helper
+    assert any(how in reason for _, reason in out["status.py"][0]), out["status.py"]
+
+
+def test_a_helper_read_by_name_elsewhere_in_its_module_still_migrates(tmp_path):
+    """getattr of another name, import_module(...).other: not the helper."""
+    status = (
+        "import importlib\nimport fetch\n"
+        "def base():\n    return getattr(fetch, 'BASE')\n"
+        "def other():\n    return importlib.import_module('fetch').owners()\n"
+    )
+    out = tree(tmp_path, {"fetch.py": HELPER, "status.py": status})
+    assert [s for s, _ in out["fetch.py"][0]] == [Status.REWRITE]
+
+
+def test_a_session_reached_through_import_module_stays(tmp_path):
+    net = (
+        "import os\nimport requests\nhubspot = requests.Session()\n"
+        "hubspot.params = {'hapikey': os.environ['HUBSPOT_API_KEY']}\n"
+    )
+    contacts = (
+        "from net import hubspot\ndef company(i):\n"
+        "    return hubspot.get('https://api.hubapi.com/companies/v2/companies/%s' % i)\n"
+    )
+    proxy = (
+        "import importlib\ns = getattr(importlib.import_module('net'), 'hubspot')\n"
+        "def deals():\n    return s.get('https://hubspot-proxy.corp.example.com/crm/v3/objects/deals')\n"
+    )
+    out = tree(tmp_path, {"net.py": net, "contacts.py": contacts, "proxy.py": proxy})
+    assert out["net.py"][1] == net

@@ -288,6 +288,14 @@ def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
                 f"{carrier.name} is exported again here as {local}: the modules "
                 "importing that name are not followed",
             )
+        for node, how in _escapes(ctx, imports, carrier):
+            _left(
+                ctx,
+                carrier,
+                node,
+                f"{carrier.name} of {carrier.module}.py is reached here {how}: "
+                "where it goes from there is not followed",
+            )
         found = _uses(ctx, imports, carrier)
         if not found and _star_imported(imports, carrier):
             found = _unfollowed(ctx, carrier, every=True)  # its free names are it
@@ -366,6 +374,86 @@ def _uses(
                     ctx, statement, alias.evaluated_alias or dotted, carrier.name
                 )
     return found
+
+
+def _escapes(
+    ctx: ModuleContext, imports: Sequence[cst.CSTNode], carrier: Carrier
+) -> list[tuple[cst.CSTNode, str]]:
+    """Where this module reaches ``carrier`` other than by its name: its module
+    handed on as a value (``def hook(url, transport=fetch)``, ``run(fetch)``,
+    ``m = fetch``), read by ``getattr(fetch, "get_json")``, or imported by a
+    name written as a string (``import_module("fetch")``, ``__import__``)."""
+    homes = importable_names(carrier.path)
+    found: list[tuple[cst.CSTNode, str]] = []
+    for statement in imports:
+        if isinstance(statement, cst.ImportFrom):
+            if isinstance(statement.names, cst.ImportStar):
+                continue
+            pairs = [
+                (_dotted(a.name), a.evaluated_alias or _dotted(a.name))
+                for a in statement.names
+            ]
+        else:
+            pairs = [
+                (_dotted(a.name), a.evaluated_alias or _dotted(a.name).split(".")[0])
+                for a in statement.names
+                if a.evaluated_alias is not None or "." not in _dotted(a.name)
+            ]
+        for imported, local in pairs:
+            if imported.split(".")[-1] not in homes:
+                continue
+            for node in _references(ctx, statement, local):
+                how = _as_value(ctx, node, carrier.name)
+                if how:
+                    found.append((node, how))
+    for call in ctx.index.calls:
+        named = _dynamic_import(ctx, call)
+        if named is None or named.split(".")[-1] not in homes:
+            continue
+        holder = ctx.parent(call)
+        if isinstance(holder, cst.Attribute) and holder.value is call:
+            if holder.attr.value != carrier.name:
+                continue  # import_module("fetch").other
+        found.append((call, f"through {ctx.code(call.func)}({named!r})"))
+    return found
+
+
+def _as_value(ctx: ModuleContext, node: cst.CSTNode, name: str) -> str | None:
+    """How a reference to the module is a use of it as a value (None: it reads
+    an attribute, ``fetch.X``, or a ``getattr`` of another name)."""
+    holder = ctx.parent(node)
+    if isinstance(holder, cst.Attribute) and holder.value is node:
+        return None
+    if isinstance(holder, cst.Arg):
+        call = ctx.parent(holder)
+        if (
+            isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Name)
+            and call.func.value in ("getattr", "hasattr")
+            and call.args
+            and call.args[0] is holder
+        ):
+            attr = call.args[1].value if len(call.args) > 1 else None
+            if isinstance(attr, cst.SimpleString) and attr.evaluated_value != name:
+                return None
+            return f"by {call.func.value}({ctx.code(node)}, ...)"
+    if isinstance(holder, cst.Param):
+        return f"as the default of {holder.name.value}= (its module handed on)"
+    return f"through its module {ctx.code(node)} handed on as a value"
+
+
+def _dynamic_import(ctx: ModuleContext, call: cst.Call) -> str | None:
+    """The module ``import_module("fetch")`` or ``__import__("fetch")`` names."""
+    names = ctx.qualified_names(call.func)
+    if not (
+        names & {"importlib.import_module", "builtins.__import__", "__import__"}
+        or ctx.code(call.func) in ("import_module", "__import__")
+    ):
+        return None
+    if not call.args or not isinstance(call.args[0].value, cst.SimpleString):
+        return None
+    value = call.args[0].value.evaluated_value
+    return value if isinstance(value, str) else None
 
 
 def _renamed_exports(
