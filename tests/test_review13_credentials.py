@@ -210,6 +210,33 @@ QUOTING_SHAPES = {
         + PASSWORD
         + "'}})\n"
     ),
+    "a request's own auth tuple and headers": (
+        "import os, requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def f(url):\n    return requests.get(url, auth=('svc', '"
+        + PASSWORD
+        + "'), params={'hapikey': KEY})\n"
+        "def g():\n    return requests.get('https://api.hubapi.com/crm/v3/owners', "
+        "headers={'X-Api-Key': '" + PASSWORD + "'}, params={'hapikey': KEY})\n"
+    ),
+    "a hard-coded fallback, a session's auth": (
+        "import os, requests\nKEY = os.environ.get('HUBSPOT_API_KEY', '"
+        + HARD_CODED
+        + "')\ns = requests.Session()\ns.auth = ('user', '"
+        + PASSWORD
+        + "')\ns.params = {'hapikey': KEY}\n"
+        "def g():\n    return s.get('https://api.hubapi.com/crm/v3/owners')\n"
+    ),
+    "hard-coded keys sent where they are not followed": (
+        "import requests\nTABLE = {'a': '"
+        + HARD_CODED
+        + "'}\ndef f(url):\n    return requests.get(url, params={'hapikey': '"
+        + HARD_CODED
+        + "'})\ndef h(session):\n    return session.get("
+        "'https://api.hubapi.com/crm/v3/owners?hapikey="
+        + HARD_CODED
+        + "')\ndef i(p):\n    return requests.get('https://api.hubapi.com/crm/v3/"
+        "owners', params={'hapikey': TABLE[p]})\n"
+    ),
 }
 
 
@@ -543,3 +570,35 @@ def test_a_client_used_through_its_instance_only_still_migrates(tmp_path):
     }
     found = tree(tmp_path, files)
     assert "Bearer" in found["clients.py"][1]
+
+
+def test_two_modules_names_of_two_environment_variables_are_two_keys(tmp_path):
+    """The same name read from two variables (HUBSPOT_API_KEY and
+    HUBSPOT_SANDBOX_KEY) in two settings modules: two portals' keys."""
+    files = {
+        "settings.py": SETTINGS,
+        "sandbox.py": "import os\nAPI_KEY = os.environ['HUBSPOT_SANDBOX_KEY']\n",
+        "client.py": CLIENT_HEAD
+        + "import settings\nimport sandbox\n"
+        + GET.format(f="contacts", key="settings.API_KEY")
+        + GET.format(f="sandbox_contacts", key="sandbox.API_KEY"),
+    }
+    found = tree(tmp_path, files)
+    assert found["client.py"][1] == files["client.py"]
+    assert any("several keys" in r for _, r in found["client.py"][0])
+
+
+def test_a_settings_modules_legacy_alias_is_its_key(tmp_path):
+    """Its neighbour (corpus_blind3's hsync): config.HAPIKEY, a legacy name
+    config.py binds to its API_KEY, is that one key beside config.API_KEY."""
+    files = {
+        "config.py": "import os\nAPI_KEY = os.environ.get('HUBSPOT_API_KEY', '')\n"
+        "HAPIKEY = API_KEY\n",
+        "client.py": CLIENT_HEAD
+        + "import config\n"
+        + GET.format(f="contacts", key="config.API_KEY")
+        + GET.format(f="deals", key="config.HAPIKEY"),
+    }
+    found = tree(tmp_path, files)
+    assert not any("several keys" in r for _, r in found["client.py"][0])
+    assert "Bearer" in found["client.py"][1]

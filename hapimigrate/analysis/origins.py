@@ -17,6 +17,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import functools
+import os
 import re
 from dataclasses import dataclass
 
@@ -1205,7 +1206,7 @@ def _imported_module(ctx: ModuleContext, node: cst.BaseExpression) -> str | None
     return None
 
 
-def _module_key(ctx: ModuleContext, dotted: str, name: str) -> str:
+def _module_key(ctx: ModuleContext, dotted: str, name: str, depth: int = 0) -> str:
     """The identity of another module's key ``name``: the bare name where the
     module of the tree assigns it from an environment variable (the tree's
     aliases tell that variable) or is not in the tree, else the module and the
@@ -1219,11 +1220,45 @@ def _module_key(ctx: ModuleContext, dotted: str, name: str) -> str:
     assigned = re.findall(
         rf"^[ \t]*{re.escape(name)}[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)", text, re.M
     )
+    aliased = {re.sub(r"#.*", "", v).strip() for v in assigned}
+    if len(aliased) == 1 and re.fullmatch(r"[A-Za-z_]\w*", next(iter(aliased))):
+        if depth < 3:  # HAPIKEY = API_KEY, legacy names kept: the key it names
+            return _module_key(ctx, dotted, aliased.pop(), depth + 1)
     if all(_ENV_NAME.search(v) or _VARIABLE_NAMED.search(v) for v in assigned):
+        variables = {m.group(1) for v in assigned for m in [_ENV_NAME.search(v)] if m}
+        folders = {os.path.dirname(path), os.path.dirname(os.path.abspath(ctx.path))}
+        read = set().union(*(_env_names(f).get(name, set()) for f in folders))
+        if len(variables) == 1 and len(read) > 1:  # sandbox.py's API_KEY too
+            return variables.pop()  # HUBSPOT_SANDBOX_KEY is not HUBSPOT_API_KEY
         return name  # API_KEY = get_env("HUBSPOT_API_KEY"), config("...")
     return f"{dotted.lstrip('.')}.{name}"
 
 
+@functools.lru_cache(maxsize=64)
+def _env_names(folder: str) -> dict[str, set[str]]:
+    """The names the Python files of a folder assign an environment variable
+    at their top level (``API_KEY = os.environ["HUBSPOT_API_KEY"]``) -> the
+    variables: a name two modules give different variables is two keys."""
+    found: dict[str, set[str]] = {}
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return found
+    for entry in names:
+        if entry.endswith(".py"):
+            text = tree_imports.read(os.path.join(folder, entry))
+            for match in _TOP_ENV_ASSIGNMENT.finditer(text):
+                found.setdefault(match.group(1).decode(), set()).add(
+                    match.group(2).decode()
+                )
+    return found
+
+
+_TOP_ENV_ASSIGNMENT = re.compile(
+    rb"^([A-Za-z_]\w*)[ \t]*=[ \t]*(?:os\.)?(?:environ\[|environ\.get\(|getenv\()"
+    rb"[ \t]*['\"]([A-Za-z_]\w*)['\"]",
+    re.MULTILINE,
+)
 # a settings reader's argument naming an environment variable
 _VARIABLE_NAMED = re.compile(r"""\(\s*['"][A-Z][A-Z0-9]*_[A-Z0-9_]+['"]""")
 
