@@ -161,9 +161,9 @@ def _walk(root: str, excludes: Excludes, wanted) -> Iterator[str | Skipped]:
                 kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
-            if not wanted(name):
-                continue
             full = os.path.normpath(os.path.join(directory, name))
+            if not wanted(full):  # the path: a script's #! line may say
+                continue
             if ignored(full, False):
                 continue
             if os.path.islink(full):

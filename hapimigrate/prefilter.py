@@ -19,6 +19,8 @@ only when the run asks for calls or for ``--modernize``
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 
 PYTHON_SUFFIXES = (".py", ".pyw", ".pyi")
@@ -55,7 +57,25 @@ CALL_SEED = re.compile(
 
 
 def is_python(path: str) -> bool:
-    return path.endswith(PYTHON_SUFFIXES)
+    """A ``.py``/``.pyw`` file, or a script without an extension whose ``#!``
+    line runs Python (``bin/sync-contacts``)."""
+    if path.endswith(PYTHON_SUFFIXES):
+        return True
+    name = os.path.basename(path)
+    return "." not in name and _python_script(path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _python_script(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            first = handle.readline(256)
+    except OSError:
+        return False
+    return _PYTHON_SHEBANG.match(first) is not None
+
+
+_PYTHON_SHEBANG = re.compile(rb"#![^\n]*\bpython(?:[\d.]*)?\b")
 
 
 def is_notebook(path: str) -> bool:

@@ -22,6 +22,7 @@ like a key marks a hard-coded key. A key's value is never kept: only where it is
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -118,12 +119,39 @@ class TextUse:
     developer: bool = False  # a developer API key: a note
 
 
+# Files named for what they are (a Makefile, a Dockerfile): comment syntax and
+# language; copies of a scanned kind (``config.yml.example``) are that kind
+_NAMED = {
+    **dict.fromkeys(("makefile", "gnumakefile", "dockerfile", "containerfile",
+                     "procfile", "crontab", ".profile", ".bashrc"), (HASH, SHELL)),
+    **dict.fromkeys(("vagrantfile", "gemfile", "rakefile"), (HASH, RUBY)),
+    "jenkinsfile": (SLASH, ""),
+    ".flaskenv": (HASH, ENV),
+}  # fmt: skip
+_MORE = {
+    **dict.fromkeys((".phtml", ".inc", ".php3", ".php4", ".php5", ".php7", ".phps",
+                     ".module"), (SLASH, PHP)),
+    **dict.fromkeys((".ejs", ".njk", ".pug", ".jade", ".haml", ".slim", ".jsp",
+                     ".handlebars", ".cshtml", ".aspx"), (MARKUP, "")),
+    **dict.fromkeys((".fish", ".ksh", ".ps1", ".psm1"), (HASH, SHELL)),
+    **dict.fromkeys((".http", ".rest", ".tf", ".hcl"), (HASH, "")),
+    **dict.fromkeys((".groovy", ".gradle", ".kts", ".coffee", ".es6", ".dart"), (SLASH, "")),
+    **dict.fromkeys((".json5", ".jsonc"), (NONE, JSON)),
+}  # fmt: skip
+_COPY_SUFFIXES = (".example", ".sample", ".dist", ".template", ".tpl", ".default")
+# an extensionless script's interpreter (``#!/usr/bin/env python3``)
+_SHEBANG = re.compile(rb"^#![ \t]*(?:\S*/)?(?:env[ \t]+(?:-\S+[ \t]+)*)?([A-Za-z]+)")
+_INTERPRETERS = {
+    "python": (HASH, PYTHON), "sh": (HASH, SHELL), "bash": (HASH, SHELL),
+    "zsh": (HASH, SHELL), "ksh": (HASH, SHELL), "dash": (HASH, SHELL),
+    "node": (SLASH, JS), "php": (SLASH, PHP), "ruby": (HASH, RUBY), "perl": (HASH, ""),
+}  # fmt: skip
+
+
 def family(path: str) -> str | None:
     """The comment syntax of a scannable file, or None for a file not scanned."""
-    name = os.path.basename(path).lower()
-    if name == ".env" or name.startswith(".env.") or name.endswith(".env"):
-        return HASH
-    return FAMILIES.get(os.path.splitext(name)[1])
+    found = _kind(path)
+    return found[0] if found is not None else None
 
 
 def language(path: str) -> str:
@@ -131,9 +159,51 @@ def language(path: str) -> str:
     name = os.path.basename(path).lower()
     if ".ipynb[" in name:  # a notebook cell, given to the codemod as Python
         return PYTHON
-    if name == ".env" or name.startswith(".env.") or name.endswith(".env"):
-        return ENV
-    return LANGUAGES.get(os.path.splitext(name)[1], "")
+    found = _kind(path)
+    return found[1] if found is not None else ""
+
+
+def _kind(path: str) -> tuple[str, str] | None:
+    """(comment syntax, language) of a file the scan reads, None if it reads
+    none: by extension, by name (Makefile), a copy of one (``.yml.example``),
+    ``.env`` files however named, or an extensionless script's ``#!`` line."""
+    name = os.path.basename(path).lower()
+    if name in _NAMED or name.startswith(("dockerfile.", "makefile.")):
+        return _NAMED.get(name, (HASH, SHELL))
+    if (
+        name.startswith(".env")
+        or name.endswith(".env")
+        or name in ("env.example", "env.sample")
+    ):
+        return HASH, ENV
+    stem, extension = os.path.splitext(name)
+    if extension in _COPY_SUFFIXES and os.path.splitext(stem)[1]:
+        stem, extension = os.path.splitext(stem)  # settings.ini.example
+        if stem.endswith(".env") or extension == ".env":
+            return HASH, ENV
+    if extension in FAMILIES:
+        return FAMILIES[extension], LANGUAGES.get(extension, "")
+    if extension in _MORE:
+        return _MORE[extension]
+    if not extension and not name.startswith("."):
+        return _interpreter(path)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _interpreter(path: str) -> tuple[str, str] | None:
+    """An extensionless file's kind from its ``#!`` line (None: none, or
+    unreadable)."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(128)
+    except OSError:
+        return None
+    match = _SHEBANG.match(first)
+    if match is None:
+        return None
+    word = match.group(1).decode("ascii", "replace").rstrip("0123456789.")
+    return _INTERPRETERS.get(word)
 
 
 # -- the scan -------------------------------------------------------------------

@@ -54,3 +54,40 @@ def test_an_sdk_imported_in_a_list_of_modules_is_seen(tmp_path, imports):
         'client = hubspot.HubSpot(api_key=os.environ["HUBSPOT_API_KEY"])\n'
     )
     assert _findings(tmp_path) == [("app.py", "HM003")]
+
+
+def test_scripts_build_files_and_templates_are_read(tmp_path):
+    """A tree whose only uses sit in files named for what they are, copies of
+    config files, templates and extensionless scripts: each is a finding, and
+    the Python script (a ``#!`` line) is migrated like a ``.py`` file."""
+    curl = 'curl "https://api.hubapi.com/contacts/v1/lists/all/contacts/all?hapikey=$KEY"\n'
+    files = {
+        "bin/sync": "#!/bin/bash\n" + curl,
+        "bin/sync-contacts": "#!/usr/bin/env python3\nimport os, requests\n"
+        'r = requests.get("https://api.hubapi.com/owners/v2/owners?hapikey="'
+        ' + os.environ["HUBSPOT_API_KEY"])\n',
+        "Makefile": "sync:\n\t" + curl,
+        "Dockerfile": "FROM alpine\nRUN " + curl,
+        "requests/contacts.http": "GET https://api.hubapi.com/owners/v2/owners"
+        "?hapikey={{key}}\n",
+        ".env-example": "HUBSPOT_API_KEY=\nHAPIKEY=abcdef12-3456-7890-abcd-ef1234567890\n",
+        "config.yml.example": "hubspot:\n  hapikey: abcdef12-3456-7890-abcd-ef1234567890\n",
+        "views/list.phtml": '<?php $r = file_get_contents("https://api.hubapi.com/'
+        'owners/v2/owners?hapikey=" . getenv("HUBSPOT_API_KEY")); ?>\n',
+        "views/profile.ejs": '<img src="https://api.hubapi.com/x?hapikey=<%= key %>">\n',
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    found = {name for name, _ in _findings(tmp_path)}
+    assert found == {Path(name).name for name in files}
+    rules = dict(_findings(tmp_path))
+    assert rules["sync-contacts"] == "HM001"  # Python: the codemod's rule
+
+
+def test_an_extensionless_file_without_a_script_line_is_not_read(tmp_path):
+    (tmp_path / "NOTES").write_text("hapikey=abcdef12-3456-7890-abcd-ef1234567890\n")
+    (tmp_path / "app.py").write_text("print('hello')\n")
+    result = invoke("check", "-j", "1", str(tmp_path), cwd=str(tmp_path))
+    assert result.exit_code == 0
+    assert "1 file looked at" in result.output

@@ -30,8 +30,11 @@ def candidates() -> list[str]:
     """Every suffix the scanner knows (also in capitals), notebooks, .env files,
     and files it does not read."""
     names = []
-    for suffix in sorted(textscan.FAMILIES) + [".ipynb"]:
+    for suffix in sorted(textscan.FAMILIES) + sorted(textscan._MORE) + [".ipynb"]:
         names += [f"file{suffix}", f"FILE{suffix.upper()}"]
+    names += ["config.yml.example", "settings.ini.dist", "prod.env.sample",
+              ".env-example", "env.example", ".flaskenv", "Procfile", "Jenkinsfile",
+              "Dockerfile.dev", "prod.env.local"]  # fmt: skip
     names += [".env", ".env.local", ".env.production", "prod.env", "settings.ENV"]
     names += [".envrc", "env", "README.md", "notes.txt", "Makefile", "Dockerfile",
               "image.png", "data.csv", "poetry.lock", "script.pyc", "app.py.orig",
