@@ -64,9 +64,23 @@ _HUBSPOT3_SETTINGS = re.compile(
 _WORDS: tuple[tuple[bytes, tuple[bytes, ...] | None], ...] = (
     (b"webhooks", None),
     # an attribute too: a sub-client bound to a name (tl = client.crm.timeline)
-    (b"timeline", (b"/timeline/", b"timeline.t", b".timeline")),
-    (b"extensions", (b"extensions/", b".extensions")),  # /extensions/ecomm/ too
-    (b"automation", (b"automation/", b"automation.actions", b".automation")),
+    # a quoted word too: a segment a helper joins (get("crm", "v3", "timeline"))
+    (
+        b"timeline",
+        (b"/timeline/", b"timeline.t", b".timeline", b"'timeline'", b'"timeline"'),
+    ),
+    # /extensions/ecomm/ too
+    (b"extensions", (b"extensions/", b".extensions", b"'extensions'", b'"extensions"')),
+    (
+        b"automation",
+        (
+            b"automation/",
+            b"automation.actions",
+            b".automation",
+            b"'automation'",
+            b'"automation"',
+        ),
+    ),
     (b"bridge", (b"ecommerce_bridge", b"media-bridge/")),
     (b"custom-channels", None),
 )
@@ -1025,6 +1039,10 @@ def _developer_path(node: ast.AST) -> str | None:
     for child in ast.walk(node):
         if isinstance(child, (ast.Constant, ast.JoinedStr, ast.BinOp)):
             text = _template(child)
+        elif isinstance(child, ast.Call) and len(child.args) > 1:
+            text = _segments(child.args)  # get("webhooks", "v3", APP, "settings")
+        elif isinstance(child, (ast.Tuple, ast.List)) and len(child.elts) > 1:
+            text = _segments(child.elts)  # SEGMENTS = ("webhooks", "v3", APP)
         else:
             continue
         if "/" not in text or not may_name_developer_api(text.encode()):
@@ -1034,6 +1052,14 @@ def _developer_path(node: ast.AST) -> str | None:
                 family = family_of(candidate)
                 return family.name if family is not None else candidate
     return None
+
+
+def _segments(parts: list[ast.expr]) -> str:
+    """Parts a helper joins into a path (``get(api, version, rest)``, ``"/".join(
+    parts)``), as one: ``/webhooks/v3/{}/settings``; a starred part is any."""
+    return "/" + "/".join(
+        "{}" if isinstance(p, ast.Starred) else _template(p).strip("/") for p in parts
+    )
 
 
 def _template(node: ast.AST) -> str:

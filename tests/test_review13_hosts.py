@@ -469,3 +469,104 @@ def test_a_session_reached_through_import_module_stays(tmp_path):
     )
     out = tree(tmp_path, {"net.py": net, "contacts.py": contacts, "proxy.py": proxy})
     assert out["net.py"][1] == net
+
+
+# -- P6, P11, P9: developer-key APIs -------------------------------------------
+
+SEGMENT_HELPERS = {
+    "several parameters": (
+        "def get(api, version, rest):\n"
+        "    return requests.get(f'{BASE}/{api}/{version}/{rest}', params={'hapikey': KEY})\n"
+        "def owners():\n    return get('crm', 'v3', 'owners')\n"
+    ),
+    "*parts": (
+        "def get(*parts):\n"
+        "    return requests.get(BASE + '/' + '/'.join(parts), params={'hapikey': KEY})\n"
+        "def owners():\n    return get('crm', 'v3', 'owners')\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "helper, caller",
+    [
+        ("several parameters", "one.get('webhooks', 'v3', APP_ID + '/settings')"),
+        ("*parts", "one.get('webhooks', 'v3', APP_ID, 'settings')"),
+        ("*parts", "one.get(*SEGMENTS)"),
+        ("*parts", "one.get(*['webhooks', 'v3', APP_ID, 'subscriptions'])"),
+        ("*parts", "one.get('crm', 'v3', 'timeline', APP_ID, 'event-templates')"),
+    ],
+)
+def test_a_helper_given_a_developer_apis_segments_elsewhere_keeps_its_key(
+    tmp_path, helper, caller
+):
+    one = HEAD + "BASE = 'https://api.hubapi.com'\n" + SEGMENT_HELPERS[helper]
+    apps = (
+        "import one\nAPP_ID = '777'\nSEGMENTS = ('webhooks', 'v3', APP_ID, 'settings')\n"
+        f"def settings():\n    return {caller}\n"
+    )
+    out = tree(tmp_path, {"one.py": one, "apps.py": apps})
+    assert out["one.py"][1] == one
+    assert any("developer-key API" in r for _, r in out["one.py"][0]), out
+
+
+def test_a_helper_given_a_crm_paths_segments_elsewhere_migrates(tmp_path):
+    one = HEAD + "BASE = 'https://api.hubapi.com'\n" + SEGMENT_HELPERS["*parts"]
+    apps = "import one\ndef deals():\n    return one.get('crm', 'v3', 'objects', 'deals')\n"
+    out = tree(tmp_path, {"one.py": one, "apps.py": apps})
+    assert "Authorization" in out["one.py"][1]
+
+
+BASE_CLIENT = (
+    HEAD
+    + "class BaseClient:\n    ENDPOINT = ''\n    base_url = 'https://api.hubapi.com'\n"
+    "    def __init__(self, api_key):\n        self.api_key = api_key\n"
+    "    def get(self, path=''):\n"
+    "        return requests.get(self.base_url + '/' + self.ENDPOINT.strip('/') + path,"
+    " params={'hapikey': self.api_key})\n"
+)
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "/webhooks/v3/777/subscriptions",
+        "webhooks/v3/777/settings",
+        "/crm/v3/timeline/777/event-templates",
+        "/feature-flags/v3/777/flags/hs-release-app-cards",
+    ],
+)
+def test_a_subclass_naming_a_developer_key_api_keeps_the_hierarchy(tmp_path, endpoint):
+    resources = (
+        "from base import BaseClient\n"
+        "class OwnersClient(BaseClient):\n    ENDPOINT = '/crm/v3/owners'\n"
+        f"class HooksClient(BaseClient):\n    ENDPOINT = {endpoint!r}\n"
+    )
+    app = (
+        "import os\nfrom resources import OwnersClient, HooksClient\n"
+        "KEY = os.environ['HUBSPOT_API_KEY']\n"
+        "def run():\n    OwnersClient(KEY).get()\n    HooksClient(KEY).get()\n"
+    )
+    out = tree(
+        tmp_path, {"base.py": BASE_CLIENT, "resources.py": resources, "app.py": app}
+    )
+    assert out["base.py"][1] == BASE_CLIENT
+    assert any("developer-key API" in r for _, r in out["resources.py"][0]), out
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/feature-flags/v3/%s/flags/hs-release-app-cards",
+        "/feature-flags/v3/%s/flags/hs-hide-crm-cards/portals/123",
+        "/feature-flags/2026-03/%s/flags/hs-release-app-cards/portals/123",
+    ],
+)
+def test_the_feature_flags_api_keeps_the_developer_key(path):
+    source = (
+        HEAD + "APP_ID = '777'\ndef flag():\n"
+        f"    return requests.put('https://api.hubapi.com{path}' % APP_ID,"
+        " params={'hapikey': KEY}, json={'defaultState': 'ON'})\n"
+    )
+    found = statuses(source)
+    assert found and all(s is Status.KEPT for s, _ in found), found

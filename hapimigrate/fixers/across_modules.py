@@ -1121,6 +1121,13 @@ def _subclass_problem(
                 )
                 named = {t.value for t in targets if isinstance(t, cst.Name)}
                 sets |= named
+                developer = _developer_path(getattr(small, "value", None))
+                if developer:  # ENDPOINT = "/webhooks/v3/777/subscriptions"
+                    return (
+                        f"{name}.{', '.join(sorted(named)) or 'an attribute'} names "
+                        f"{developer}: its requests take the app's developer key, "
+                        "not a token"
+                    )
                 if len(named) == len(targets) == 1 and _hubspot_path(small.value):
                     paths |= named
         else:
@@ -1198,6 +1205,21 @@ def _developer_init(
                 "split them by hand (the developer-key calls keep hapikey, the "
                 "others send the token)"
             )
+    return None
+
+
+def _developer_path(value: cst.BaseExpression | None) -> str | None:
+    """The developer-key (or keyless) API a string literal names, if any."""
+    if not isinstance(value, cst.SimpleString):
+        return None
+    text = value.evaluated_value
+    if not isinstance(text, str) or "/" not in text:
+        return None
+    named = hubspot.developer_api_named(text)
+    if named:
+        return f"a developer-key API ({named})"
+    if hubspot.auth_kind(None, "/" + text.lstrip("/")) == hubspot.NO_AUTH:
+        return "an API that takes no key (form submissions)"
     return None
 
 
