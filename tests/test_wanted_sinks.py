@@ -596,3 +596,20 @@ def test_a_url_helper_beside_the_sender_in_a_module_with_the_key(tmp_path):
         (5, "POST", "/contacts/v1/contact/batch/"),
         (9, "GET", "/contacts/v1/contact/emails/batch/"),
     }
+
+
+def test_a_developer_keys_call_keeps_the_helper_and_its_key(tmp_path):
+    """A webhooks URL with the developer key, handed to the same helper: that
+    key stays (kept), so the helper may not add the token to what it sends."""
+    hooks = (
+        "import os\n\nfrom app import fetch, settings\n\n\n"
+        "def subscriptions():\n    return fetch.get_json(settings.BASE + "
+        "'/webhooks/v1/123/subscriptions?hapikey=' + os.environ['HUBSPOT_DEVELOPER_KEY'])\n"
+    )
+    files = _with(**{"app/hooks.py": hooks})
+    out = migrate(tmp_path, files)
+    for name, text in files.items():
+        assert out[name][1] == text, name
+    assert out["app/hooks.py"][0] == [Status.KEPT]
+    assert out["app/contacts.py"][0] == [Status.MANUAL]
+    assert "hooks.py:7" in out["app/contacts.py"][2][0]
