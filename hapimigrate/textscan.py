@@ -331,7 +331,7 @@ def _classify(lines: list[str], index: int, start: int, lang: str):
     if before and before in "?&" and rest.startswith("="):
         return "use", end + 1  # ?hapikey= in a URL, quoted or not
     if before and before in _QUOTES and after == before:  # "hapikey" as a key
-        return _quoted_key(line, end + 1)
+        return _quoted_key(line, end + 1, line[: start - 1])
     if before == ":" and line[start - 2 : start - 1] != ":" and lang in (RUBY, ""):
         # a Ruby symbol: :hapikey => key, params[:hapikey] = key
         match = re.match(r"\s*(?:\]\s*=(?![=>~])|=>)", rest)
@@ -348,9 +348,14 @@ def _valued(line: str, value_at: int):
     return "use", value_at
 
 
-def _quoted_key(line: str, after: int):
+def _quoted_key(line: str, after: int, head: str):
+    """``"hapikey"`` as a string of its own (``head``: the line before it)."""
     match = _AFTER_QUOTED.match(line, after)
     if match is None:
+        if _NAME_JOINED.match(line, after) or _NAME_GIVEN.search(head):
+            # "?" + "hapikey" + "=" + key, { ["hapikey"]: key }, KEY_PARAM =
+            # "hapikey", <input name="hapikey" ...>: where the name goes, the key
+            return "use", None
         return None  # .get("hapikey"), del params["hapikey"], "hapikey" in params
     if match.group("comma") and _NAME_LIST.match(line, match.end()):
         return None  # a list of names: ("hapikey", "access_token")
@@ -361,6 +366,14 @@ def _quoted_key(line: str, after: int):
         if re.search(r"\bdefine\s*\(\s*['\"]$", head):
             return "declaration", match.end()  # PHP define('HAPIKEY', ...)
     return _valued(line, match.end())
+
+
+# the name joined to more text, or a computed key; the name assigned to a
+# constant or given as a markup attribute's value
+_NAME_JOINED = re.compile(r"\s*(?:\+|\.(?!\w)|\]\s*:)")
+_NAME_GIVEN = re.compile(
+    r"(?:(?<![=!<>:])=|\+|\b(?:name|key|id)\s*=|\bconst\s+\w+\s*=|\.\s*)\s*$", re.I
+)
 
 
 def _bare(lines: list[str], index: int, start: int, lang: str):

@@ -91,3 +91,33 @@ def test_an_extensionless_file_without_a_script_line_is_not_read(tmp_path):
     result = invoke("check", "-j", "1", str(tmp_path), cwd=str(tmp_path))
     assert result.exit_code == 0
     assert "1 file looked at" in result.output
+
+
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("a.js", 'const KEY_PARAM = "hapikey";\nparams[KEY_PARAM] = key;\n'),
+        ("b.php", "<?php\nconst AUTH_PARAM = 'hapikey';\n"
+         "$q = http_build_query([AUTH_PARAM => $key]);\n"),
+        ("c.js", 'fetch(BASE + "?" + "hapikey" + "=" + key);\n'),
+        ("d.js", 'axios.get(url, { params: { ["hapikey"]: key } });\n'),
+        ("e.html", '<form><input type="hidden" name="hapikey" value="{{ key }}"></form>\n'),
+        ("f.xml", '<appSettings><add key="hapikey" value="${KEY}" /></appSettings>\n'),
+    ],
+)  # fmt: skip
+def test_the_parameter_name_as_a_string_of_its_own_is_a_finding(tmp_path, name, text):
+    (tmp_path / name).write_text(text)
+    assert [n for n, _ in _findings(tmp_path)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'if ("hapikey" in req.query) { delete req.query["hapikey"]; }\n',
+        'const given = params.get("hapikey");\n',
+        'if (name === "hapikey") { return; }\n',
+    ],
+)
+def test_reading_or_removing_the_name_is_no_finding(tmp_path, text):
+    (tmp_path / "a.js").write_text(text)
+    assert _findings(tmp_path) == []
