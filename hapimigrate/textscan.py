@@ -137,6 +137,12 @@ _MORE = {
     **dict.fromkeys((".http", ".rest", ".tf", ".hcl"), (HASH, "")),
     **dict.fromkeys((".groovy", ".gradle", ".kts", ".coffee", ".es6", ".dart"), (SLASH, "")),
     **dict.fromkeys((".json5", ".jsonc"), (NONE, JSON)),
+    **dict.fromkeys((".ipy", ".pyx", ".py3"), (HASH, PYTHON)),  # not parsed: scanned
+    **dict.fromkeys((".ctp",), (SLASH, PHP)),
+    **dict.fromkeys((".config", ".plist", ".cfm"), (MARKUP, "")),
+    **dict.fromkeys((".bat", ".cmd", ".sql", ".lua"), (NONE, "")),
+    **dict.fromkeys((".cron", ".service", ".timer", ".ex", ".exs", ".graphql",
+                     ".raml"), (HASH, "")),
 }  # fmt: skip
 _COPY_SUFFIXES = (".example", ".sample", ".dist", ".template", ".tpl", ".default")
 # an extensionless script's interpreter (``#!/usr/bin/env python3``)
@@ -372,8 +378,11 @@ def _quoted_key(line: str, after: int, head: str):
 # constant or given as a markup attribute's value
 _NAME_JOINED = re.compile(r"\s*(?:\+|\.(?!\w)|\]\s*:)")
 _NAME_GIVEN = re.compile(
-    r"(?:(?<![=!<>:])=|\+|\b(?:name|key|id)\s*=|\bconst\s+\w+\s*=|\.\s*)\s*$", re.I
+    r"(?:(?<![=!<>:])=|\+|\b(?:name|key|id)\s*[=:]|\bconst\s+\w+\s*=|\.\s*)\s*$", re.I
 )
+
+
+_YAML_NAME = re.compile(r"(?:^|[\s{,-])name\s*:\s*$")
 
 
 def _bare(lines: list[str], index: int, start: int, lang: str):
@@ -385,6 +394,8 @@ def _bare(lines: list[str], index: int, start: int, lang: str):
     while ident and (line[ident - 1].isalnum() or line[ident - 1] == "_"):
         ident -= 1  # HUBSPOT_HAPIKEY, my_hapikey
     prefix = line[:ident]
+    if lang == YAML and ident == start and _YAML_NAME.search(prefix):
+        return "use", None  # - name: hapikey / value: ... (Insomnia, OpenAPI)
     match = _AFTER_BARE.match(line, end)
     if match is None:
         if lang == JS and _js_shorthand(lines, index, ident, end):
@@ -392,6 +403,8 @@ def _bare(lines: list[str], index: int, start: int, lang: str):
         return None
     value_at = match.end()
     if match.group("compare"):
+        if lang == SHELL and line.startswith("==", end):
+            return "use", end + 2  # HTTPie's query parameter: hapikey==$KEY
         return None
     if match.group("arrow"):  # a JavaScript arrow function's parameter; a fat comma
         return None if lang == JS else _valued(line, value_at)
@@ -581,6 +594,8 @@ _RUBY_CONFIGURE = re.compile(
     r"\b[Hh]ub[Ss]pot\w*(?:::\w+)*\s*\.\s*configure\b\s*(?P<open>\(|do\b|\{)?"
 )
 _BLOCK_END = re.compile(r"^\s*(?:end|\})\b", re.M)
+_RUBY_CLIENT_NEW = re.compile(r"\b[Hh]ub[Ss]pot(?:::\w+)*::Client\s*\.\s*new\s*\(")
+_RUBY_API_KEY = re.compile(r"(?<![\w:])(?:api_key:|:api_key\s*=>)")
 _PY_CONSTRUCTOR = re.compile(
     r"\b(?P<name>HubSpot|Hubspot3|(?:\w+\s*\.\s*)?Client\s*\.\s*create|\w+Client)\s*\("
 )
@@ -596,6 +611,18 @@ def _sdk_clients(text: str, lang: str):
         yield from _php_clients(text)
     elif lang == PYTHON:
         yield from _python_clients(text)
+    elif lang == RUBY:
+        yield from _ruby_clients(text)
+
+
+def _ruby_clients(text: str):
+    """``Hubspot::Client.new(api_key: ENV[...])`` (hubspot-api-client gem,
+    releases before 13.1 took the key)."""
+    for match in _RUBY_CLIENT_NEW.finditer(text):
+        close = _closing(text, match.end() - 1, "(", ")")
+        key = _RUBY_API_KEY.search(text, match.end(), close)
+        if key is not None:
+            yield key.start(), key.start() + 7, SDK, key.end(), RUBY_ADVICE, False
 
 
 def _node_clients(text: str):

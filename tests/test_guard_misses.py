@@ -121,3 +121,17 @@ def test_the_parameter_name_as_a_string_of_its_own_is_a_finding(tmp_path, name, 
 def test_reading_or_removing_the_name_is_no_finding(tmp_path, text):
     (tmp_path / "a.js").write_text(text)
     assert _findings(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("a.sh", 'http GET "https://api.hubapi.com/owners/v2/owners" hapikey==$KEY\n'),
+        ("a.rb", "client = Hubspot::Client.new(api_key: ENV['HUBSPOT_API_KEY'])\n"),
+        ("insomnia.yaml", "parameters:\n  - name: hapikey\n    value: '{{ key }}'\n"),
+        ("sync.cmd", 'curl "https://api.hubapi.com/owners/v2/owners?hapikey=%KEY%"\n'),
+    ],
+)
+def test_more_shapes_of_other_files_are_findings(tmp_path, name, text):
+    (tmp_path / name).write_text(text)
+    assert [n for n, _ in _findings(tmp_path)] == [name]
