@@ -127,6 +127,7 @@ def discover(
 def _walk(root: str, excludes: Excludes, wanted) -> Iterator[str | Skipped]:
     ignores: list[tuple[str, pathspec.PathSpec]] = []
     unreadable: list[Skipped] = []
+    tracked = _TrackedIgnored(root)
 
     def failed(error: OSError) -> None:
         where = error.filename or root
@@ -147,7 +148,7 @@ def _walk(root: str, excludes: Excludes, wanted) -> Iterator[str | Skipped]:
             for base, spec in ignores:
                 relative = os.path.relpath(path, base).replace(os.sep, "/")
                 if spec.match_file(relative + "/" if is_dir else relative):
-                    return True
+                    return not tracked.holds(path, is_dir)
             return excludes.match(path, is_dir)
 
         kept = []
@@ -175,6 +176,49 @@ def _walk(root: str, excludes: Excludes, wanted) -> Iterator[str | Skipped]:
 
 def _inside(directory: str, base: str) -> bool:
     return directory == base or directory.startswith(base.rstrip(os.sep) + os.sep)
+
+
+class _TrackedIgnored:
+    """The files git tracks although a ``.gitignore`` pattern matches them
+    (added with ``-f``, or before the pattern): in a CI checkout they are
+    there like any other, so the guard reads them. Asked of git once, when a
+    pattern first matches (nothing when git or a repository is missing)."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.paths: set[str] | None = None
+
+    def holds(self, path: str, is_dir: bool) -> bool:
+        """``path`` is such a file, or a folder holding one."""
+        if self.paths is None:
+            self.paths = self._ask()
+        if not self.paths:
+            return False
+        path = os.path.normpath(os.path.abspath(path))
+        if not is_dir:
+            return path in self.paths
+        prefix = path + os.sep
+        return any(p.startswith(prefix) for p in self.paths)
+
+    def _ask(self) -> set[str]:
+        import subprocess  # only for a tree whose .gitignore matched something
+
+        try:
+            done = subprocess.run(
+                ["git", "-C", self.root, "ls-files", "-z", "--cached", "--ignored",
+                 "--exclude-standard"],
+                capture_output=True,
+                timeout=30,
+            )  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            return set()
+        if done.returncode != 0:
+            return set()
+        return {
+            os.path.normpath(os.path.join(os.path.abspath(self.root), name))
+            for name in done.stdout.decode("utf-8", "surrogateescape").split("\0")
+            if name
+        }
 
 
 def _gitignore(directory: str) -> pathspec.PathSpec | None:

@@ -135,3 +135,22 @@ def test_reading_or_removing_the_name_is_no_finding(tmp_path, text):
 def test_more_shapes_of_other_files_are_findings(tmp_path, name, text):
     (tmp_path / name).write_text(text)
     assert [n for n, _ in _findings(tmp_path)] == [name]
+
+
+def test_files_git_tracks_are_read_although_gitignore_names_them(tmp_path):
+    """A fresh CI checkout holds every tracked file: one a .gitignore pattern
+    matches (added with -f) is read; an untracked one it matches is not."""
+    import subprocess
+
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t"]
+    curl = 'curl "https://api.hubapi.com/owners/v2/owners?hapikey=$KEY"\n'
+    (tmp_path / ".gitignore").write_text("scripts/\nlocal.sh\n")
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "sync.sh").write_text(curl)
+    (tmp_path / "scripts" / "scratch.sh").write_text(curl)
+    (tmp_path / "local.sh").write_text(curl)
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", ".gitignore"], check=True)
+    subprocess.run([*git, "add", "-f", "scripts/sync.sh"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "x"], check=True)
+    assert _findings(tmp_path) == [("sync.sh", "HM005")]
