@@ -293,20 +293,23 @@ def _tied(
     root: str,
 ) -> FileResult:
     """``result`` unless its rewrite needs other files' (see :func:`in_project`):
-    it differs from the file's rewrite alone, or the file exports carriers of
-    the key and a module importing it changes too."""
+    a module it imports or that imports it changes too, and its rewrite differs
+    from its rewrite alone (or it exports carriers of the key to that importer)."""
     if result is None or not result.changed or not others:
         return result
     same = alone is not None and alone.new == result.new
     if same and not result.exports:
         return result
-    if same:
-        texts = _texts(others)
-        texts[os.path.realpath(result.path)] = result.original or b""
-        real = os.path.realpath(root)
-        texts = {os.path.realpath(p): t for p, t in texts.items()}
-        if not _importers({os.path.realpath(result.path)}, texts, real):
-            return result
+    texts = {os.path.realpath(p): t for p, t in _texts(others).items()}
+    mine = os.path.realpath(result.path)
+    texts[mine] = result.original or b""
+    real = os.path.realpath(root)
+    related = _importers({mine}, texts, real)
+    if not same:
+        related |= _imports_closure({mine}, texts, real, 2)
+    if not related:
+        return result
+    others = [p for p in others if os.path.realpath(p) in related]
     shown_others = sorted(os.path.relpath(p, root) for p in others)
     listed = ", ".join(shown_others[:3]) + (", ..." if len(others) > 3 else "")
     reason = TIED.format(listed, os.path.basename(shown))

@@ -570,3 +570,21 @@ def test_the_feature_flags_api_keeps_the_developer_key(path):
     )
     found = statuses(source)
     assert found and all(s is Status.KEPT for s, _ in found), found
+
+
+def test_a_piped_file_is_not_tied_to_unrelated_modules_changing(tmp_path):
+    """sync.py's rewrite differs from its rewrite alone (the settings import
+    stays), and other.py changes too, but neither imports the other."""
+    settings = "from dotenv import load_dotenv\nload_dotenv()\nimport os\nAPI_KEY = os.environ['HUBSPOT_API_KEY']\n"
+    sync = (
+        "import requests\nfrom settings import API_KEY\ndef owners():\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/owners', params={'hapikey': API_KEY})\n"
+    )
+    other = (
+        HEAD
+        + "def deals():\n    return requests.get('https://api.hubapi.com/crm/v3/objects/deals', params={'hapikey': KEY})\n"
+    )
+    write(tmp_path, {"settings.py": settings, "sync.py": sync, "other.py": other})
+    piped = hm("apply", "-", "--stdin-filename", "sync.py", cwd=tmp_path, input=sync)
+    assert "from settings import API_KEY" in piped.stdout, piped.stderr
+    assert "Authorization" in piped.stdout
