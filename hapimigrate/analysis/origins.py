@@ -226,7 +226,8 @@ def _origin_of(
         if _reads_the_command_line(ctx, node):
             return Origin(CALLER, "the command line")
         if _stored_lookup(ctx, node, again):
-            return Origin(CALLER, f"key stored per tenant ({ctx.code(node)})")
+            shown = re.sub(r"""(['"])[^'"]*\1""", "'...'", ctx.code(node))
+            return Origin(CALLER, f"key stored per tenant ({shown})")  # no literal
         # config.get("key"), os.getenv("X"), portal.get("api_key"): what the
         # receiver (or function) and the non-literal arguments are
         given = [a.value for a in node.args if not isinstance(a.value, _LITERALS)]
@@ -1222,8 +1223,10 @@ def _module_key(ctx: ModuleContext, dotted: str, name: str, depth: int = 0) -> s
     )
     aliased = {re.sub(r"#.*", "", v).strip() for v in assigned}
     if len(aliased) == 1 and re.fullmatch(r"[A-Za-z_]\w*", next(iter(aliased))):
-        if depth < 3:  # HAPIKEY = API_KEY, legacy names kept: the key it names
-            return _module_key(ctx, dotted, aliased.pop(), depth + 1)
+        target = aliased.pop()
+        once = len(re.findall(rf"^[ \t]*{target}[ \t]*=(?!=)", text, re.M)) == 1
+        if depth < 3 and once and not re.search(rf"\bglobal\b.*\b{target}\b", text):
+            return _module_key(ctx, dotted, target, depth + 1)  # HAPIKEY = API_KEY
     if all(_ENV_NAME.search(v) or _VARIABLE_NAMED.search(v) for v in assigned):
         variables = {m.group(1) for v in assigned for m in [_ENV_NAME.search(v)] if m}
         folders = {os.path.dirname(path), os.path.dirname(os.path.abspath(ctx.path))}
