@@ -70,7 +70,8 @@ TIED = (
 def project_root(paths: tuple[str, ...]) -> str:
     """The folder of the project the files belong to: the configuration file's
     (``[tool.hapimigrate]``), else the nearest folder above holding ``.git``,
-    ``.hg``, ``pyproject.toml``, ``setup.py`` or ``setup.cfg``, else theirs."""
+    ``.hg``, ``pyproject.toml``, ``setup.py`` or ``setup.cfg``, else theirs
+    (above their packages: the folder ``import app.fetch`` is run from)."""
     from hapimigrate import config
 
     found = config.find(paths)
@@ -84,8 +85,11 @@ def project_root(paths: tuple[str, ...]) -> str:
             return directory
         parent = os.path.dirname(directory)
         if parent == directory:
-            return start
+            break
         directory = parent
+    while os.path.isfile(os.path.join(start, "__init__.py")):
+        start = os.path.dirname(start)  # the folder its top package is in
+    return start
 
 
 def project_files(root: str, excludes: tuple = ()) -> list[str] | None:

@@ -588,3 +588,20 @@ def test_a_piped_file_is_not_tied_to_unrelated_modules_changing(tmp_path):
     piped = hm("apply", "-", "--stdin-filename", "sync.py", cwd=tmp_path, input=sync)
     assert "from settings import API_KEY" in piped.stdout, piped.stderr
     assert "Authorization" in piped.stdout
+
+
+def test_without_a_project_marker_the_project_is_above_the_package(tmp_path):
+    """No .git nor pyproject.toml: app/fetch.py's project is the folder app/ is
+    in, where status.py imports app.fetch."""
+    write(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/fetch.py": FETCH,
+            "status.py": STATUS.replace("from fetch", "from app.fetch"),
+        },
+    )
+    piped = hm(
+        "apply", "-", "--stdin-filename", "app/fetch.py", cwd=tmp_path, input=FETCH
+    )
+    assert (piped.returncode, piped.stdout) == (1, FETCH), piped.stderr
