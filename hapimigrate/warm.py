@@ -300,7 +300,12 @@ def _warm_up(options: object) -> None:  # pragma: no cover - in the child
     if not isinstance(options, RunOptions):
         return
     try:
-        module.process_source(os.path.join(os.devnull, "warm-up.py"), _SAMPLE, options)
+        module.process_source(
+            os.path.join(os.devnull, "warm-up.py"),
+            _SAMPLE,
+            options,
+            findings_only=options.scan_text,  # as the run's files go (check)
+        )
     except Exception:  # a bug the sample meets: its run reports it, if it meets it
         pass
 

@@ -17,7 +17,7 @@ from hapimigrate.fixers import registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
 from hapimigrate.python import prepare, roundtrip, slicing
 from hapimigrate.python import context
-from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.python.edits import EditApplier, Edits
 from hapimigrate.python.imports import add_imports, defined_too_late
 from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
@@ -27,14 +27,21 @@ UNRECOGNISED = "a hapikey use the codemod does not recognise: migrate it by hand
 
 
 def process_source(
-    path: str, data: bytes, options: RunOptions, part: object = prepare.UNSLICED
+    path: str,
+    data: bytes,
+    options: RunOptions,
+    part: object = prepare.UNSLICED,
+    *,
+    findings_only: bool = False,
 ) -> FileResult:
     """The codemod on ``data``; on its relevant statements only, for a big file.
     ``part``: :func:`prepare.reduced` of ``data`` when the process that read the
-    file made it already."""
+    file made it already. ``findings_only``: the caller reads only the sites
+    and the error (``check`` on a file): where the rewrite cannot change them,
+    it is not made (see :func:`_rewrite_unread`)."""
     if not prepare.needs_codemod(data, options):
         return FileResult(path)  # HubSpot calls, but nothing asked about them
-    return _sliced(path, data, options, part=part)
+    return _sliced(path, data, options, part=part, findings_only=findings_only)
 
 
 def _sliced(
@@ -43,9 +50,12 @@ def _sliced(
     options: RunOptions,
     python2: bool = False,
     part: object = prepare.UNSLICED,
+    findings_only: bool = False,
 ) -> FileResult:
     """The codemod on ``data``'s relevant statements, or on all of it (see
-    _process for ``python2``); ``part``: :func:`prepare.reduced` of ``data``."""
+    _process for ``python2``); ``part``: :func:`prepare.reduced` of ``data``;
+    ``findings_only``: see process_source (not for a normalised text: the
+    roundtrip module calls this without it, and reads the rewrite)."""
     if part is prepare.UNSLICED:
         part = prepare.reduced(data, options)
     assert part is None or isinstance(part, slicing.Slice)
@@ -54,7 +64,7 @@ def _sliced(
     if part is not None:
         # the slice may leave out what says Python 2 (a .has_key( elsewhere)
         python2 = python2 or context.looks_python2(data)
-        result = _process(path, part.source, options, python2)
+        result = _process(path, part.source, options, python2, findings_only, True)
         if not result.sites or result.sites[0].status != Status.UNPARSED:
             sites = tuple(
                 dataclasses.replace(
@@ -69,7 +79,7 @@ def _sliced(
                 return dataclasses.replace(
                     result, sites=sites, original=data, new=spliced
                 )
-    return _process(path, data, options, python2)
+    return _process(path, data, options, python2, findings_only)
 
 
 def _carriers(ctx: ModuleContext, options: RunOptions) -> None:
@@ -114,10 +124,17 @@ def _mixed_requests(ctx: ModuleContext) -> frozenset[int]:
 
 
 def _process(
-    path: str, data: bytes, options: RunOptions, python2: bool = False
+    path: str,
+    data: bytes,
+    options: RunOptions,
+    python2: bool = False,
+    findings_only: bool = False,
+    sliced: bool = False,
 ) -> FileResult:
     """``python2``: ``data`` is a Python 2 file normalised (see roundtrip): the
-    generated code must stay valid Python 2."""
+    generated code must stay valid Python 2. ``findings_only``: see
+    process_source; ``sliced``: ``data`` is a slice (see python.slicing), whose
+    rewrite is spliced back by its markers."""
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as error:
@@ -196,7 +213,9 @@ def _process(
         dead_settings.remove(ctx, options.dead_settings, options.protected)
     guards.report(ctx, dead_keys.removed_nodes(ctx))
     removed: tuple[str, ...] = ()
-    if ctx.edits and options.remove_dead_keys:  # before the sites: kept ones report
+    unread = findings_only and _rewrite_unread(ctx, options, sliced)
+    # before the sites: kept ones report
+    if ctx.edits and options.remove_dead_keys and not unread:
         readers, kept_from = dict(options.kept_readers), len(ctx.sites)
         removed = dead_keys.remove(ctx, options.protected, readers)
         removed += dead_attributes.remove(ctx, options.protected, readers)
@@ -223,7 +242,7 @@ def _process(
         python=True,
     )
     sites = _merged(sorted(sites, key=lambda s: (s.line, s.column)))
-    if not ctx.edits:
+    if not ctx.edits or unread:
         return FileResult(
             path,
             sites,
@@ -262,6 +281,44 @@ def _process(
         exports=tuple(dict.fromkeys(ctx.exports)),
         carrier_uses=tuple(ctx.carrier_uses),
     )
+
+
+def _rewrite_unread(ctx: ModuleContext, options: RunOptions, sliced: bool) -> bool:
+    """Whether the findings cannot depend on the rewrite, so that ``check`` need
+    not make it (the removal of dead key definitions, the edits applied, the
+    result parsed again: a fifth of a candidate's time). Check reads a file's
+    sites and its error. The removal of dead definitions only adds sites, which
+    check drops, and edits (to definitions and imports); the rewrite is read
+    back where the file's own text is migrated in a slice, to splice it by the
+    markers (a marker missing sends the whole file through again): so not
+    where an edit reaches into a marker line. (A text the roundtrip module
+    normalised is never handed here: its rewrite is transplanted, and the sites
+    depend on that.) What check does not see: a rewrite that would not parse,
+    a bug of ours that diff and apply report as an internal error."""
+    if not options.scan_text:
+        return False
+    if not sliced:
+        return True
+    markers = [
+        statement
+        for statement in ctx.module.body
+        if isinstance(statement, cst.SimpleStatementLine)
+        and statement.trailing_whitespace.comment is not None
+        and statement.trailing_whitespace.comment.value.startswith(_MARKER_COMMENT)
+    ]
+    inside = {id(node) for marker in markers for node in walk(marker)}
+    for held in dataclasses.fields(ctx.edits):
+        if held.name == "names":  # the names inserted code writes: no edit
+            continue
+        value = getattr(ctx.edits, held.name)
+        if not isinstance(value, (dict, set, frozenset)):
+            return False  # an edit of a kind not known here: made, to be sure
+        if any(id(node) in inside for node in value):
+            return False
+    return True
+
+
+_MARKER_COMMENT = "# hapimigrate-slice:"
 
 
 def _class_reads(
