@@ -1,7 +1,7 @@
 """Benchmark: start-up and small-tree speed of ``hapimigrate check``, against ruff.
 
     python bench/startup.py [--runs 15] [--work DIR] [--ruff PATH] [--before DIR]
-                            [--jobs N,...]
+                            [--after DIR] [--jobs N,...] [--trees NAME,...]
 
 Three trees: the small checked-in tree (``fixtures/check-tree``), this Python's
 standard library without its tests (every .py file outside ``test``/``tests``/
@@ -14,8 +14,10 @@ keep the environment as it is); two ways: with the output discarded (stdout to /
 and read through a pipe (by this process), the way a CI log or an editor reads
 it. ruff's syntax-only pass (``ruff check --select E9``) is the yardstick when
 ruff is on PATH (or ``--ruff PATH``; e.g. ``pip install ruff`` into a scratch
-venv); the ratio of medians hapimigrate/ruff is printed per tree. ``--before
+venv); the ratio of medians hapimigrate/ruff is printed per tree, of the wall
+times and of the CPU times (which a busy machine changes less). ``--before
 DIR`` also times an earlier checkout of the package (before/after a change);
+``--after DIR`` times the package in DIR as hapimigrate (another checkout);
 ``--jobs 1,2`` also times ``check --jobs N`` (the pool against no pool);
 ``--trees 1x,10x`` times only those trees (of ``small``, ``1x``, ``10x``).
 Also prints the time of the bare import of
@@ -117,6 +119,12 @@ def main() -> None:
         "e.g. from `git archive REV | tar -x -C DIR`)",
     )
     parser.add_argument(
+        "--after",
+        metavar="DIR",
+        help="time the hapimigrate package in DIR as hapimigrate (a checkout "
+        "with a change; default: the package this Python imports)",
+    )
+    parser.add_argument(
         "--jobs",
         default="",
         metavar="N,...",
@@ -145,7 +153,12 @@ def main() -> None:
     print("\nmedian (least) wall seconds, median CPU seconds; ratio of wall medians")
     for name, tree, count in trees:
         check = ["check", "--exit-zero", tree]
-        tools = {"hapimigrate": ([sys.executable, "-m", "hapimigrate", *check], None)}
+        after = (
+            dict(os.environ, PYTHONPATH=os.path.abspath(arguments.after))
+            if arguments.after
+            else None
+        )
+        tools = {"hapimigrate": ([sys.executable, "-m", "hapimigrate", *check], after)}
         for jobs in filter(None, arguments.jobs.split(",")):
             command = [sys.executable, "-m", "hapimigrate", *check, "--jobs", jobs]
             tools[f"-j{jobs}"] = (command, None)
@@ -163,7 +176,9 @@ def main() -> None:
             if "ruff" in times:
                 ratio = statistics.median(w for w, _ in times["hapimigrate"])
                 ratio /= statistics.median(w for w, _ in times["ruff"])
-                line += f"  {ratio:.1f}x ruff"
+                cpu = statistics.median(c for _, c in times["hapimigrate"])
+                cpu /= statistics.median(c for _, c in times["ruff"])
+                line += f"  {ratio:.2f}x ruff (cpu {cpu:.2f}x)"
             print(line, flush=True)
 
 
