@@ -156,8 +156,10 @@ def parents(module: cst.Module) -> dict[cst.CSTNode, cst.CSTNode]:
     """Each node's parent: ``ParentNodeProvider``'s map, without its walk
     (the last module's map is kept: a module's contexts and its qualified
     names ask for it again; read-only)."""
-    if _LAST_PARENTS[0] is module:
-        return _LAST_PARENTS[1]
+    global _last_parents
+    last = _last_parents  # one read: another thread may set it meanwhile
+    if last[0] is module:
+        return last[1]
     found: dict[cst.CSTNode, cst.CSTNode] = {}
     stack: list[cst.CSTNode] = [module]
     pop, push = stack.pop, stack.append
@@ -174,11 +176,11 @@ def parents(module: cst.Module) -> dict[cst.CSTNode, cst.CSTNode]:
                     if isinstance(child, node_type):
                         found[child] = node
                         push(child)
-    _LAST_PARENTS[:] = [module, found]
+    _last_parents = (module, found)
     return found
 
 
-_LAST_PARENTS: list = [None, {}]
+_last_parents: tuple[cst.Module | None, dict[cst.CSTNode, cst.CSTNode]] = (None, {})
 
 
 speedups.install()
