@@ -876,3 +876,27 @@ def test_php_an_sdk_client_made_with_another_base_stays_manual(source):
     (site,) = [s for s in result.sites if s.kind.value == "sdk"]
     assert site.status == Status.MANUAL and "localhost" in site.reason, site.reason
     assert result.new is None
+
+
+def test_a_host_another_module_writes_is_read_there(tmp_path):
+    _project(
+        tmp_path,
+        {
+            "constants.mjs": "export const HUBSPOT_API = 'https://api.hubapi.com';\n"
+            "export const MIRROR = process.env.M || 'http://localhost:1';\n",
+            "config.js": "const BASE = 'https://api.hubapi.com';\n"
+            "module.exports = { BASE, OTHER: 'http://localhost:2' };\n",
+            "a.mjs": "import { HUBSPOT_API, MIRROR } from './constants.mjs';\n"
+            "fetch(`${HUBSPOT_API}/contacts/v1/lists?hapikey=${process.env.HAPIKEY}`);\n"
+            "fetch(`${MIRROR}/contacts/v1/lists?hapikey=${process.env.HAPIKEY}`);\n",
+            "b.js": "const { BASE, OTHER } = require('./config');\n"
+            "fetch(`${BASE}/contacts/v1/lists?hapikey=${process.env.HAPIKEY}`);\n"
+            "fetch(`${OTHER}/contacts/v1/lists?hapikey=${process.env.HAPIKEY}`);\n",
+        },
+        {"name": "w", "private": True},
+    )
+    for name, other in (("a.mjs", "localhost"), ("b.js", "localhost")):
+        result = _migrate(tmp_path, name)
+        first, second = [s for s in result.sites if s.kind.value == "url"]
+        assert first.status == Status.REWRITE, first.reason
+        assert second.status == Status.MANUAL and other in second.reason

@@ -79,6 +79,15 @@ class _Callers:
     reason: str = ""
 
 
+# js_urls' url_template and given_by_callers, which render what callers give
+# (set by js_urls as it is imported: it calls this module, not the other way)
+_RENDER: list = [lambda node, depth: "{}", lambda template, detail=False: ""]
+
+
+def renders_with(template, given) -> None:
+    _RENDER[:] = [template, given]
+
+
 _CACHE: dict[tuple, Given] = {}
 _ACTIVE: set[tuple] = set()
 js_project._RESETS.append(_CACHE.clear)
@@ -322,12 +331,10 @@ def _is_this_member(node: Node | None, name: str) -> bool:
 
 def _combine(values: list[tuple[Node, str]], depth: int) -> Given:
     """One template for what every caller gives, or why there is none."""
-    from hapimigrate.foreign import js_urls
-
     templates = []
     for value, where in values:
-        template = js_urls.url_template(value, depth + 1) or "{}"
-        nested = js_urls.given_by_callers(template, detail=True)
+        template = _RENDER[0](value, depth + 1) or "{}"
+        nested = _RENDER[1](template, detail=True)
         if nested:
             return Given(reason=f"{where} gives {snippet(value)}, and {nested}")
         host = hubspot.host(template)

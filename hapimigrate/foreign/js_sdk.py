@@ -20,6 +20,7 @@ from hapimigrate.foreign.js_syntax import (
     references,
     resolve,
     snippet,
+    enclosing_statement,
     text,
     unwrap,
 )
@@ -159,6 +160,8 @@ def _handed_on(new: Node) -> str:
     this file, or the name is handed on (exported, returned, passed, stored)."""
     holder = outer(new)
     declarator = holder.parent
+    if declarator is not None and declarator.type == "expression_statement":
+        return ""  # made and dropped: nothing else uses it
     if declarator is None or declarator.type != "variable_declarator":
         return (
             f"the client is not kept in a name on line {new.start_point[0] + 1} (handed "
@@ -181,7 +184,7 @@ def _handed_on(new: Node) -> str:
             continue
         return (
             f"the client is handed on on line {ref.start_point[0] + 1} "
-            f"({snippet(parent if parent is not None else ref)}): what it is "
+            f"({snippet(enclosing_statement(ref))}): what it is "
             "used for there, a developer-key API or another, cannot be seen; migrate "
             "by hand"
         )

@@ -323,6 +323,12 @@ def url_template(node: Node | None, depth: int = 0) -> str | None:
                 return "{}"  # const { HUBSPOT_BASE } = process.env
         if binding is not None and binding.kind == "param":
             return "{}"
+        if binding is not None and binding.kind in ("import", "const", "let", "var"):
+            from hapimigrate.foreign.js_imports import imported_value
+
+            value = imported_value(binding)  # another module's constant
+            if value is not None:
+                return url_template(value, depth + 1) or "{}"
         return _unreadable(node, binding)
     if node.type == "member_expression" and depth < _DEPTH and _is_this(node):
         return _from_callers(node, js_callers.this_member(node, depth))
@@ -795,3 +801,6 @@ def const_binding(node: Node | None) -> Binding | None:
     if binding.declarator is None or binding.name.parent != binding.declarator:
         return None
     return binding
+
+
+js_callers.renders_with(url_template, given_by_callers)

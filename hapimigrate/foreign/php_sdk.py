@@ -295,6 +295,8 @@ def handed_on(client: Client) -> str:
     while holder is not None and holder.type == "parenthesized_expression":
         holder = holder.parent
     line = client.node.start_point[0] + 1
+    if holder is not None and holder.type == "expression_statement":
+        return ""  # made and dropped: nothing else uses it
     if holder is None or holder.type != "assignment_expression":
         return f"the client made on line {line} is handed on as it is made: {_HANDED}"
     left = holder.child_by_field_name("left")
