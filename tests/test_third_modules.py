@@ -180,9 +180,11 @@ def test_a_function_of_the_helpers_module_returning_a_developer_path(tmp_path):
     out = migrate(tmp_path, {"one.py": one})
     statuses, text, reasons = out["one.py"]
     assert (statuses, text) == ([Status.MANUAL], one)
+    # its calls' endpoints are known now (subscriptions() is read through):
+    # one webhooks path, one portal path
     assert (
         "developer" in reasons[0]
-        and "webhooks" in reasons[0]
+        and ("webhooks" in reasons[0] or "and to others" in reasons[0])
         or ("one.py:" in reasons[0] and "subscriptions" in reasons[0])
     )
 
