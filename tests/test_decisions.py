@@ -167,12 +167,14 @@ CALLER_SHAPES = [
         Status.MANUAL,
         "the request is made elsewhere",
     ),
-    # a default that is a configured key: whose token? a person decides
+    # a default that is a configured key: the caller's, by default the
+    # provider's token (an environment variable's, read once as the key was;
+    # tests/test_auto_reads.py has the provider function and None cases)
     (
         "import requests\n\ndef get(key=API_KEY):\n"
         "    return requests.get(URL, params={'hapikey': key})\n",
-        Status.MANUAL,
-        "or a configured default",
+        Status.REWRITE,
+        'def get(key=os.environ["HUBSPOT_ACCESS_TOKEN"]):',
     ),
 ]
 

@@ -22,6 +22,7 @@ the branch, so it is covered by the first rule (its statement is the sink's).
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import libcst as cst
 
@@ -38,10 +39,14 @@ _SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.Module)
 
 
 def conditional_key_problem(
-    ctx: ModuleContext, sinks: list, key: cst.CSTNode | None
+    ctx: ModuleContext,
+    sinks: list,
+    key: cst.CSTNode | None,
+    carries_key: Callable[[ModuleContext, cst.BaseExpression], bool],
 ) -> str | None:
     """The first test that adds ``key`` on some paths only while one of the
-    ``sinks`` (flow's :class:`Sink`) is made outside that branch."""
+    ``sinks`` (flow's :class:`Sink`) is made outside that branch;
+    ``carries_key``: attach's test of a value holding a key."""
     if key is None:
         return None
     targets = [
@@ -52,7 +57,7 @@ def conditional_key_problem(
     ]
     if not targets:
         return None
-    if _already_keyed(ctx, key):
+    if _already_keyed(ctx, key, carries_key):
         return None  # a key on the other path too: two credentials, said elsewhere
     child: cst.CSTNode = key
     parent = ctx.parent(key)
@@ -70,13 +75,15 @@ def conditional_key_problem(
     return None
 
 
-def _already_keyed(ctx: ModuleContext, key: cst.CSTNode) -> bool:
+def _already_keyed(
+    ctx: ModuleContext,
+    key: cst.CSTNode,
+    carries_key: Callable[[ModuleContext, cst.BaseExpression], bool],
+) -> bool:
     """``params = dict(DEFAULT)`` (DEFAULT holding the key), then ``if api_key:
     params.update(hapikey=api_key)``: the mapping the key is added to holds a
     key already, so the request never goes without one; a caller's key written
     over the configured one is another rule's (attach's two credentials)."""
-    from hapimigrate.fixers.attach import carries_key  # attach imports this module
-
     statement = ctx.ancestor(key, cst.BaseSmallStatement)
     holder: cst.BaseExpression | None = None
     if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
@@ -137,6 +144,8 @@ def _every_branch_keyed(ctx: ModuleContext, node: cst.CSTNode) -> bool:
     if isinstance(node, cst.IfExp):
         return all(_keyed(ctx, b) for b in (node.body, node.orelse))
     assert isinstance(node, cst.If)
+    if _always(node.test):
+        return True  # if True: every path
     while isinstance(ctx.parent(node), cst.If) and ctx.parent(node).orelse is node:
         node = ctx.parent(node)  # an elif: the paths of its whole chain
     if _keyed(ctx, node.test):
@@ -150,6 +159,13 @@ def _every_branch_keyed(ctx: ModuleContext, node: cst.CSTNode) -> bool:
         return False  # no else: a path without the key
     branches.append(current.body)
     return all(_keyed(ctx, b) for b in branches)
+
+
+def _always(test: cst.BaseExpression) -> bool:
+    """``True`` or a non-zero number: a test every path passes."""
+    if isinstance(test, cst.Name):
+        return test.value == "True"
+    return isinstance(test, cst.Integer) and test.evaluated_value != 0
 
 
 def _keyed(ctx: ModuleContext, node: cst.CSTNode) -> bool:

@@ -121,7 +121,7 @@ def sink_problem(
         or _response_resent(ctx, route)
         or _parameter_host(ctx, route)
         or developer_urls.route_problem(ctx, route)
-        or key_conditions.conditional_key_problem(ctx, route.sinks, key)
+        or key_conditions.conditional_key_problem(ctx, route.sinks, key, carries_key)
     )
 
 
