@@ -605,3 +605,14 @@ def test_without_a_project_marker_the_project_is_above_the_package(tmp_path):
         "apply", "-", "--stdin-filename", "app/fetch.py", cwd=tmp_path, input=FETCH
     )
     assert (piped.returncode, piped.stdout) == (1, FETCH), piped.stderr
+
+
+def test_a_package_init_importing_its_own_pure_modules_does_nothing(tmp_path):
+    """settings/__init__.py's `from settings import hubspot  # noqa` is a module
+    of the tree that only binds names: not an import for its effect."""
+    files = {
+        "settings/__init__.py": "from settings import hubspot  # noqa: F401\n",
+        "settings/hubspot.py": SETTINGS_KEY,
+    }
+    out = tree(tmp_path, {**files, "sync.py": SYNC})
+    assert "import API_KEY" not in out["sync.py"][1]

@@ -382,7 +382,11 @@ def _escapes(
     """Where this module reaches ``carrier`` other than by its name: its module
     handed on as a value (``def hook(url, transport=fetch)``, ``run(fetch)``,
     ``m = fetch``), read by ``getattr(fetch, "get_json")``, or imported by a
-    name written as a string (``import_module("fetch")``, ``__import__``)."""
+    name written as a string (``import_module("fetch")``, ``__import__``).
+    A class is left to :mod:`hapimigrate.tree_instances`, which follows its
+    instances however reached."""
+    if carrier.reads or carrier.holders or carrier.base:
+        return []
     homes = importable_names(carrier.path)
     found: list[tuple[cst.CSTNode, str]] = []
     for statement in imports:

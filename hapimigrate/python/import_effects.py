@@ -90,11 +90,13 @@ def _runs(
     used = _names_used(tree)
 
     def imports_something(node: ast.Import | ast.ImportFrom) -> bool:
+        ours = False  # a module of the tree: judged by what it runs
         for dotted, level in _imported(node):
             target = resolve(path, dotted, level)
+            ours = ours or target is not None
             if target is not None and _runs(target, resolve, depth + 1, seen):
                 return True
-        return _imported_for_its_effect(node, used)
+        return not ours and _imported_for_its_effect(node, used)
 
     local = _pure_functions(tree)
     return not all(_binds_only(s, imports_something, local) for s in tree.body)
