@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 import requests
 
-from hapimigrate import providers, run
-from hapimigrate.model import RunOptions, Status
+from hapimigrate.model import Status
+from tests.trees import migrate_reasons
 
-OPTIONS = RunOptions(providers.resolve(None))
 SESSION = (
     "import os\nimport requests\nBASE = 'https://api.hubapi.com'\n"
     "hubspot = requests.Session()\n"
@@ -31,20 +30,7 @@ SESSION = (
 
 def tree(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[list, str]]:
     """Migrate a tree together: {name: ([(status, reason) of key sites], text)}."""
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    paths = sorted(str(tmp_path / name) for name in files)
-    out = {}
-    for result in run.results(paths, OPTIONS, jobs=1):
-        name = Path(result.path).relative_to(tmp_path).as_posix()
-        sites = [
-            (s.status, s.reason)
-            for s in result.sites
-            if s.kind.value not in ("call", "version")
-        ]
-        out[name] = (sites, result.new.decode() if result.changed else files[name])
-    return out
+    return migrate_reasons(tmp_path, files)
 
 
 def all_sites(found: dict[str, tuple[list, str]]) -> list[tuple[Status, str]]:

@@ -10,31 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from hapimigrate import providers, run
-from hapimigrate.model import RunOptions, Status
+from hapimigrate.model import Status
+from tests.trees import migrate_reasons
 from tests.conftest import migrate
 
-OPTIONS = RunOptions(providers.resolve(None))
 HEAD = "import os\nimport requests\nKEY = os.environ['HUBSPOT_API_KEY']\n"
 HTTPX = "import os\nimport httpx\nKEY = os.environ['HUBSPOT_API_KEY']\n"
 
 
 def tree(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[list, str]]:
     """Migrate a tree together: {name: ([(status, reason) of key sites], text)}."""
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    paths = sorted(str(tmp_path / name) for name in files)
-    out = {}
-    for result in run.results(paths, OPTIONS, jobs=1):
-        name = Path(result.path).relative_to(tmp_path).as_posix()
-        sites = [
-            (s.status, s.reason)
-            for s in result.sites
-            if s.kind.value not in ("call", "version")
-        ]
-        out[name] = (sites, result.new.decode() if result.changed else files[name])
-    return out
+    return migrate_reasons(tmp_path, files)
 
 
 def statuses(source: str) -> list[tuple[Status, str]]:

@@ -99,3 +99,11 @@ def migrate_sites(root: Path, files: dict[str, str]) -> dict[str, tuple[list, st
         text = result.new.decode() if result.changed else files[name]
         out[name] = (key_sites(result), text)
     return out
+
+
+def migrate_reasons(root: Path, files: dict[str, str]) -> dict[str, tuple[list, str]]:
+    """Migrate a tree: {name: ([(status, reason) of its key sites], its text after)}."""
+    return {
+        name: ([(s.status, s.reason) for s in sites], text)
+        for name, (sites, text) in migrate_sites(root, files).items()
+    }
