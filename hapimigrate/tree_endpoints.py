@@ -28,7 +28,8 @@ Only the report changes: a call found gives its endpoint (the argument's text
 as far as the source tells, a field for the rest); a wrapper with no call
 found keeps "built at run time". A name bound to an instance and to anything
 else is not followed. Cheap: a module is parsed only when its bytes name a
-wrapper's function and import the wrapper's module (or are that module).
+wrapper's function and its import lines name the wrapper's module (or package,
+or a module holding an instance), or it is that module.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from typing import Iterator
 
 from hapimigrate import hubspot
 from hapimigrate.model import Endpoint, FileResult, Status, Wrapper
-from hapimigrate.tree_imports import importable_names, read, tree_root
+from hapimigrate.tree_imports import importable_names, imported_names, read, tree_root
 from hapimigrate.tree_imports import is_test_module
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -169,9 +170,16 @@ def _calls(
     names = {w.function.encode() for w in wanted}
     texts = {path: read(path) for path in modules}
     instances = _module_instances(wanted, homes, texts)
+    # a module can call a wrapper only if it is the wrapper's, or imports its
+    # module (or package), or a module holding an instance of its class
+    own = {os.path.abspath(w.path) for w in wanted}
+    reached = {name.encode() for home in homes.values() for name in home}
+    reached |= {stem.encode() for stem, _ in instances}
     found: dict[tuple[str, Wrapper], list[Endpoint]] = {}
     for path, data in texts.items():
         if not any(n in data for n in names):
+            continue
+        if os.path.abspath(path) not in own and not imported_names(data) & reached:
             continue
         try:
             tree = ast.parse(data)
