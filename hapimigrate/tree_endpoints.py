@@ -242,6 +242,7 @@ class _Module:
         self.imports = [
             n for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
         ]
+        self._by_class: dict[tuple[str, str], tuple] = {}
 
     # what a name of this module is
     def _imported(self, home: str, name: str) -> set[str]:
@@ -332,9 +333,7 @@ class _Module:
                 ):
                     yield node
             return
-        classes = self._classes(want)
-        holders = self._instance_names(want, classes)
-        attributes = self._instance_attributes(want, classes)
+        classes, holders, attributes = self._holders(want)
         for node in ast.walk(self.tree):
             if not (
                 isinstance(node, ast.Call)
@@ -361,6 +360,22 @@ class _Module:
                 and self._class_of(node) != want.owner
             ):
                 yield node  # a subclass's own call (the class's: its module's)
+
+    def _holders(
+        self, want: _Wanted
+    ) -> tuple[set[str], set[str], set[tuple[str, str]]]:
+        """The class's local names, the names holding an instance and the
+        ``self`` attributes holding one: the same for each method of a class
+        (``get``, ``post``, ...), so found once a class."""
+        key = (want.path, want.owner)
+        if key not in self._by_class:
+            classes = self._classes(want)
+            self._by_class[key] = (
+                classes,
+                self._instance_names(want, classes),
+                self._instance_attributes(want, classes),
+            )
+        return self._by_class[key]
 
     def _instance_names(self, want: _Wanted, classes: set[str]) -> set[str]:
         """Names bound here only to instances (any scope: a name bound to an
