@@ -52,6 +52,13 @@ class Seen:
         values = self.query.get("hapikey")
         return values[0] if values else None
 
+    @property
+    def without_credentials(self) -> tuple:
+        """The request without its key or token: method, path, the other
+        query parameters, body (what a migration must keep)."""
+        query = {k: v for k, v in self.query.items() if k != "hapikey"}
+        return self.method, self.path, sorted(query.items()), self.body
+
 
 PRIVATE_APP_INFO = "/oauth/v2/private-apps/get/access-token-info"
 OAUTH_INTROSPECT = "/oauth/2026-03/token/introspect"
