@@ -569,15 +569,7 @@ def _property(data: bytes, node, depth: int, seen: set) -> str:
             "assignment_expression",
             "augmented_assignment_expression",
         ):
-            left = current.child_by_field_name("left")
-            if (
-                left is not None
-                and left.type == "member_access_expression"
-                and left.child_by_field_name("object") is not None
-                and left.child_by_field_name("object").text == b"$this"
-                and left.child_by_field_name("name") is not None
-                and left.child_by_field_name("name").text == name.encode()
-            ):
+            if syn.is_this_property(current.child_by_field_name("left"), name.encode()):
                 line = current.start_point[0] + 1
                 if current.type != "assignment_expression":
                     return _manual(shown, f"changed on line {line}")

@@ -341,6 +341,18 @@ def assignment_of(node):
     return None
 
 
+def is_this_property(node, name: bytes) -> bool:
+    """``node`` is ``$this->name``."""
+    return (
+        node is not None
+        and node.type == "member_access_expression"
+        and node.child_by_field_name("object") is not None
+        and node.child_by_field_name("object").text == b"$this"
+        and node.child_by_field_name("name") is not None
+        and node.child_by_field_name("name").text == name
+    )
+
+
 def property_value(node):
     """What ``$this->name`` holds when the class gives it one value only: its
     one assignment (``$this->name = ...``) or its declared default; else None."""
@@ -371,15 +383,7 @@ def property_value(node):
             "assignment_expression",
             "augmented_assignment_expression",
         ):
-            left = current.child_by_field_name("left")
-            if (
-                left is not None
-                and left.type == "member_access_expression"
-                and left.child_by_field_name("object") is not None
-                and left.child_by_field_name("object").text == b"$this"
-                and left.child_by_field_name("name") is not None
-                and left.child_by_field_name("name").text == name
-            ):
+            if is_this_property(current.child_by_field_name("left"), name):
                 if current.type != "assignment_expression":
                     return None
                 values.append(current.child_by_field_name("right"))
