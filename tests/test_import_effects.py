@@ -37,6 +37,14 @@ BINDS_ONLY = {
                 raise RuntimeError("set %s" % name)
         KEY = get_env("HUBSPOT_API_KEY")
         """,
+    # it reads a file into its own parser; read() skips a missing file
+    "a ConfigParser of its own, read from a file": """
+        import configparser, os
+        _ini = configparser.ConfigParser()
+        _ini.read(os.path.join(os.path.dirname(__file__), "settings.ini"))
+        KEY = _ini.get("hubspot", "api_key", fallback=None) or os.environ.get("K")
+        PORTAL = _ini.getint("hubspot", "portal_id", fallback=0)
+        """,
     "an optional import, a class, a main block": """
         import logging
         try:
@@ -77,6 +85,19 @@ DOES_SOMETHING = {
         """,
     "an environment write": "import os\nos.environ['TZ'] = 'UTC'\n",
     "a module of the tree that loads .env": "import bootstrap\nKEY = 1\n",
+    # open() raises when the file is missing: the import fails without it
+    "a config file opened to be read": """
+        import configparser
+        _ini = configparser.ConfigParser()
+        _ini.read_file(open("settings.ini"))
+        """,
+    # another module's parser: what this one reads into it others see
+    "a shared parser filled": "from bootstrap import ini\nini.read('more.ini')\n",
+    "a parser made twice": """
+        import configparser
+        _ini = configparser.ConfigParser()
+        _ini = load(_ini)
+        """,
     "a decorator that registers": "import atexit\n@atexit.register\ndef bye():\n    pass\n",
 }
 
@@ -164,3 +185,37 @@ def test_the_migrated_program_still_loads_its_env_file(tmp_path):
             (tmp_path / os.path.basename(result.path)).write_bytes(result.new)
     assert "from settings import" in (tmp_path / "sync.py").read_text()
     assert run() == "https://api.hubapi.com/crm/v3/owners None Bearer tok-main\n"
+
+
+CONFIG_INI = """
+import configparser
+import os
+
+_ini = configparser.ConfigParser()
+_ini.read(os.path.join(os.path.dirname(__file__), "settings.ini"))
+KEY = _ini.get("hubspot", "api_key", fallback=None) or os.environ.get("HS_API_KEY")
+PORTAL_ID = _ini.get("hubspot", "portal_id", fallback="62515")
+"""
+PROPERTIES = """
+import requests
+from config import KEY, PORTAL_ID
+def properties(kind):
+    return requests.get("https://api.hubapi.com/properties/v1/%s/properties" % kind, params={"hapikey": KEY, "portalId": PORTAL_ID})
+"""
+
+
+def test_a_key_read_from_an_ini_file_goes_with_its_last_reader(tmp_path):
+    """Importing a settings module that only fills its own ConfigParser does
+    nothing else: the reader's import of the key goes, and so does the key's
+    definition, which nothing reads any more (corpus_auto's
+    marketing_class_clients was left ``manual``: "KEY is still read by
+    hubspot.py:7", its import line)."""
+    write(tmp_path, "config.py", CONFIG_INI)
+    write(tmp_path, "properties.py", PROPERTIES)
+    results = {os.path.basename(r.path): r for r in tree_results(tmp_path)}
+    assert all(s.status.value == "rewrite" for r in results.values() for s in r.sites)
+    reader = results["properties.py"].new.decode()
+    assert "from config import PORTAL_ID\n" in reader
+    settings = results["config.py"].new.decode()
+    assert "KEY =" not in settings and "PORTAL_ID =" in settings
+    assert "_ini.read(" in settings  # what else it reads still comes from the file

@@ -10,7 +10,8 @@ would start without the token (``KeyError``) or behave otherwise.
 
 The test is a whitelist, read with :mod:`ast`: top-level statements that only
 bind names from values with no effect (literals, names, environment reads,
-``os.path`` and ``pathlib`` arithmetic, ``logging.getLogger``...), function and
+``os.path`` and ``pathlib`` arithmetic, ``logging.getLogger``...), a
+``ConfigParser`` of its own filled with ``read`` (a missing file is skipped), function and
 class definitions (decorators from a short list), docstrings, ``__all__``,
 imports (a module of the tree followed in turn), an ``if __name__ ==
 "__main__":`` block. Anything else counts as doing something."""
@@ -42,7 +43,12 @@ _PURE_METHODS = frozenset(
     {"resolve", "absolute", "joinpath", "with_name", "with_suffix", "expanduser"}
     | {"strip", "lower", "upper", "split", "rstrip", "lstrip", "replace", "format"}
     | {"get", "copy", "keys", "values", "items", "startswith", "endswith"}
+    | {"getint", "getfloat", "getboolean", "has_option", "has_section"}
 )
+# a module's own ConfigParser: made, then filled from files that may be missing
+# (``ini.read(path)`` skips those), it changes nothing outside itself
+_PARSER_CLASSES = ("ConfigParser", "RawConfigParser", "SafeConfigParser")
+_PARSER_FILLS = frozenset({"read", "read_string", "read_dict"})
 _PURE_DECORATORS = frozenset(
     {"dataclass", "dataclasses.dataclass", "staticmethod", "classmethod"}
     | {"property", "functools.lru_cache", "lru_cache", "functools.cache", "cache"}
@@ -99,7 +105,42 @@ def _runs(
         return not ours and _imported_for_its_effect(node, used)
 
     local = _pure_functions(tree)
-    return not all(_binds_only(s, imports_something, local) for s in tree.body)
+    parsers = _parsers(tree)
+    return not all(_binds_only(s, imports_something, local, parsers) for s in tree.body)
+
+
+def _parsers(tree: ast.Module) -> frozenset[str]:
+    """The names the module binds once, at its top, to a new ConfigParser
+    (``_ini = configparser.ConfigParser()``)."""
+    made: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Name)) and isinstance(node.ctx, ast.Store):
+            made[node.id] = made.get(node.id, 0) + 1
+    return frozenset(
+        target.id
+        for statement in tree.body
+        if isinstance(statement, ast.Assign)
+        and len(statement.targets) == 1
+        and isinstance(target := statement.targets[0], ast.Name)
+        and made.get(target.id) == 1
+        and isinstance(statement.value, ast.Call)
+        and _dotted(statement.value.func).endswith(_PARSER_CLASSES)
+        and all(_pure(a) for a in statement.value.args)
+        and all(_pure(k.value) for k in statement.value.keywords)
+    )
+
+
+def _fills_parser(node: ast.expr, parsers: frozenset[str]) -> bool:
+    """``ini.read(os.path.join(HERE, "settings.ini"))`` on one of ``parsers``."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in parsers
+        and node.func.attr in _PARSER_FILLS
+        and all(_pure(a) for a in node.args)
+        and all(_pure(k.value) for k in node.keywords)
+    )
 
 
 def _names_used(tree: ast.Module) -> set[str]:
@@ -207,12 +248,17 @@ def _binds_only(
     node: ast.stmt,
     imports_something: Callable[[ast.Import | ast.ImportFrom], bool],
     local: frozenset[str],
+    parsers: frozenset[str] = frozenset(),
 ) -> bool:
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         return not imports_something(node)
-    if isinstance(node, ast.Expr):
-        return isinstance(node.value, ast.Constant)  # a docstring
+    if isinstance(node, ast.Expr):  # a docstring, or the module's parser filled
+        return isinstance(node.value, ast.Constant) or _fills_parser(
+            node.value, parsers
+        )
     if isinstance(node, ast.Assign):
+        if len(node.targets) == 1 and getattr(node.targets[0], "id", "") in parsers:
+            return True  # _ini = ConfigParser(), see _parsers
         return all(_target(t) for t in node.targets) and _pure(node.value, local)
     if isinstance(node, ast.AnnAssign):
         return _target(node.target) and (node.value is None or _pure(node.value, local))
@@ -225,19 +271,21 @@ def _binds_only(
             all(_decorator(d) for d in node.decorator_list)
             and all(_pure(b, local) for b in node.bases)
             and not node.keywords
-            and all(_binds_only(s, imports_something, local) for s in node.body)
+            and all(
+                _binds_only(s, imports_something, local, parsers) for s in node.body
+            )
         )
     if isinstance(node, ast.If):
         return _is_main_guard(node.test) or (
             _pure(node.test, local)
             and all(
-                _binds_only(s, imports_something, local)
+                _binds_only(s, imports_something, local, parsers)
                 for s in (*node.body, *node.orelse)
             )
         )
     if isinstance(node, ast.Try):  # try: import x  except ImportError: x = None
         return all(
-            _binds_only(s, imports_something, local)
+            _binds_only(s, imports_something, local, parsers)
             for s in (
                 *node.body,
                 *node.orelse,
