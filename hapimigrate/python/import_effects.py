@@ -11,8 +11,8 @@ would start without the token (``KeyError``) or behave otherwise.
 The test is a whitelist, read with :mod:`ast`: top-level statements that only
 bind names from values with no effect (literals, names, environment reads,
 ``os.path`` and ``pathlib`` arithmetic, ``logging.getLogger``...), a
-``ConfigParser`` of its own filled with ``read`` (a missing file is skipped), function and
-class definitions (decorators from a short list), docstrings, ``__all__``,
+``ConfigParser`` of its own filled with ``read`` (a missing file is skipped),
+function and class definitions (decorators from a short list), docstrings, ``__all__``,
 imports (a module of the tree followed in turn), an ``if __name__ ==
 "__main__":`` block. Anything else counts as doing something."""
 
