@@ -228,6 +228,8 @@ class _Texts:
 # ``HAPIKEY = os.environ.get("HAPIKEY", "")`` at module level: the name it binds
 _DEFINED = re.compile(rb"^([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)")
 _DEFAULTS = re.compile(rb"\b(?:environ\s*\.get|getenv)\(")
+# the same, or a class's field (``class Config: KEY = os.environ.get(...)``)
+_BOUND = re.compile(rb"^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)")
 
 
 def _unread_default(
@@ -235,11 +237,12 @@ def _unread_default(
 ) -> bool:
     """A settings line the migration left behind that needs nothing: it reads
     the old variable with ``.get``/``getenv`` (a default, never an error) into a
-    module-level name no file of the tree mentions any more (by name, in a
-    string, ``__all__`` or ``getattr``: any mention counts as a read)."""
+    name (module-level, a class's field: Flask's ``Config.HUBSPOT_API_KEY``) no
+    file of the tree mentions any more (by name, in a string, ``__all__`` or
+    ``getattr``, ``app.config["NAME"]``: any mention counts as a read)."""
     if not _DEFAULTS.match(match.group(0)) or b"\n" in match.group(0):
         return False
-    defined = _DEFINED.match(line)
+    defined = _BOUND.match(line)
     if defined is None:
         return False
     name = re.compile(rb"\b" + re.escape(defined.group(1)) + rb"\b")

@@ -72,6 +72,9 @@ def test_a_developer_key_variable_and_an_untouched_tree_are_left_alone(tmp_path)
     [
         "import os\nHUBSPOT_API_KEY = os.environ.get('HUBSPOT_API_KEY', '')\n",
         "import os\nHUBSPOT_API_KEY = os.getenv('HUBSPOT_API_KEY')  # optional\n",
+        # a Flask config class's field (corpus_auto flask_portal_forms)
+        "import os\nclass Config(object):\n"
+        "    HUBSPOT_API_KEY = os.environ.get('HUBSPOT_API_KEY')\n",
     ],
 )
 def test_a_default_read_into_a_name_nothing_mentions_needs_nothing(tmp_path, settings):
@@ -86,6 +89,8 @@ def test_a_default_read_into_a_name_nothing_mentions_needs_nothing(tmp_path, set
     for reader in (
         "import settings\ndef ready():\n    return bool(settings.HUBSPOT_API_KEY)\n",
         "import settings\nready = getattr(settings, 'HUBSPOT_API_KEY', None)\n",
+        "from flask import current_app\n"
+        "def ready():\n    return current_app.config['HUBSPOT_API_KEY']\n",
     ):
         (tmp_path / "health.py").write_text(reader)
         results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
