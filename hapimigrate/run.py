@@ -683,11 +683,15 @@ def _keep_keys_read_elsewhere(
                 if any(s.encode() in imported(reader) for s in stems[path])
             }
 
-        protected = frozenset(k for k in result.removed_keys if named(k))
-        kept_readers = tuple(
-            (k, tree_settings.first_reader(k, named(k), texts))
-            for k in sorted(protected)
-        )
+        # another module naming the key only as its variable (os.environ["KEY"])
+        # does not read this module's definition (first_reader: "")
+        first_readers = {
+            k: tree_settings.first_reader(k, named(k), texts)
+            for k in result.removed_keys
+            if named(k)
+        }
+        protected = frozenset(k for k, where in first_readers.items() if where)
+        kept_readers = tuple((k, first_readers[k]) for k in sorted(protected))
         shared = {
             f
             for f in result.token_parameters

@@ -103,3 +103,29 @@ def test_a_default_read_into_a_name_nothing_mentions_needs_nothing(tmp_path, set
     )
     results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
     assert [s.status for s in results["settings.py"].sites] == [Status.MANUAL]
+
+
+def test_a_definition_other_modules_name_only_as_the_variable_goes(tmp_path):
+    """Another module reading ``os.environ["HUBSPOT_KEY"]`` itself names the
+    variable, not ``hs.HUBSPOT_KEY``: the definition nothing reads once the
+    wrapper is migrated goes (corpus_auto webinar_guarded_params: manual, "still
+    read by another module of the tree"); read as ``hs.HUBSPOT_KEY`` it stays."""
+    (tmp_path / "hs.py").write_text(
+        "import os, requests\nHUBSPOT_KEY = os.environ.get('HUBSPOT_KEY')\n"
+        "def hs_get(path):\n    return requests.get('https://api.hubapi.com' + path,"
+        " params={'hapikey': HUBSPOT_KEY})\n"
+    )
+    reader = (
+        "import os, requests, hs\ndef size(list_id):\n"
+        "    return requests.get('https://api.hubapi.com/contacts/v1/lists/%s'"
+        " % list_id, params={'hapikey': os.environ['HUBSPOT_KEY']})\n"
+    )
+    (tmp_path / "webinar.py").write_text(reader)
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert b"HUBSPOT_KEY =" not in results["hs.py"].new
+    assert all(s.status == Status.REWRITE for r in results.values() for s in r.sites)
+    (tmp_path / "webinar.py").write_text(reader + "ready = bool(hs.HUBSPOT_KEY)\n")
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert b"HUBSPOT_KEY =" in results["hs.py"].new
+    (site,) = [s for s in results["hs.py"].sites if s.kind.value == "setting"]
+    assert site.status == Status.MANUAL and "still read by webinar.py:4" in site.reason
