@@ -13,6 +13,7 @@ import dataclasses
 import os
 import re
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -20,7 +21,12 @@ from hapimigrate import carriers, discover, foreign, prefilter, textscan
 from hapimigrate import dataclass_cache, hubspot, warm
 from hapimigrate.analysis import session_uses
 from hapimigrate.python import prepare
-from hapimigrate.tree_imports import env_aliases, importable_names, imported_names
+from hapimigrate.tree_imports import (
+    SET_BY,
+    env_aliases,
+    importable_names,
+    imported_names,
+)
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
 
 if TYPE_CHECKING:  # the pool's modules are imported when a pool starts
@@ -671,6 +677,10 @@ def _keep_keys_read_elsewhere(
             imports[reader] = imported_names(texts[reader])
         return imports[reader]
 
+    first_pass = {r.path: r for r in (*ahead, *deferred)}
+    migrated_texts = _MigratedTexts(texts, first_pass)
+    readers_migrated: dict[str, dict[str, set[str]]] = {}
+    asked: dict[str, RunOptions] = {}
     again = {}
     for result in deferred:
         path = result.path
@@ -684,14 +694,25 @@ def _keep_keys_read_elsewhere(
             }
 
         # another module naming the key only as its variable (os.environ["KEY"])
-        # does not read this module's definition (first_reader: "")
+        # does not read this module's definition (first_reader: ""), nor does one
+        # whose migration drops its reads (checked again on its final text below)
         first_readers = {
-            k: tree_settings.first_reader(k, named(k), texts)
+            k: _original_place(
+                tree_settings.first_reader(k, named(k), migrated_texts),
+                named(k),
+                migrated_texts,
+                texts,
+            )
             for k in result.removed_keys
             if named(k)
         }
         protected = frozenset(k for k, where in first_readers.items() if where)
         kept_readers = tuple((k, first_readers[k]) for k in sorted(protected))
+        readers_migrated[path] = {
+            k: named(k)
+            for k, where in first_readers.items()
+            if not where and tree_settings.first_reader(k, named(k), texts)
+        }
         shared = {
             f
             for f in result.token_parameters
@@ -780,25 +801,86 @@ def _keep_keys_read_elsewhere(
                 texts,
             )[:1]
         )
+        asked[path] = dataclasses.replace(
+            (per_path or {}).get(path, options),
+            protected=protected,
+            kept_readers=kept_readers,
+            shared_elsewhere=frozenset(shared),
+            several_keys=mixed,
+            guarded_elsewhere=(  # and the variables other modules set
+                *guarded,
+                *(per_path or {}).get(path, options).guarded_elsewhere,
+            ),
+            written_elsewhere=written,
+        )
         if protected or shared or mixed or guarded or written:
+            again[path] = process_file(path, asked[path])
+    # a reader whose migration was to drop its reads of a key may read it still
+    # (run again above, its sites left for a person): the definition stays
+    final_texts = _MigratedTexts(texts, {**first_pass, **again})
+    for path, keys in readers_migrated.items():
+        late = {
+            k: _original_place(where, readers, final_texts, texts)
+            for k, readers in keys.items()
+            for where in [tree_settings.first_reader(k, readers, final_texts)]
+            if where
+        }
+        if late:
+            before = asked[path]
             again[path] = process_file(
                 path,
                 dataclasses.replace(
-                    (per_path or {}).get(path, options),
-                    protected=protected,
-                    kept_readers=kept_readers,
-                    shared_elsewhere=frozenset(shared),
-                    several_keys=mixed,
-                    guarded_elsewhere=(  # and the variables other modules set
-                        *guarded,
-                        *(per_path or {}).get(path, options).guarded_elsewhere,
-                    ),
-                    written_elsewhere=written,
+                    before,
+                    protected=before.protected | frozenset(late),
+                    kept_readers=tuple(sorted((*before.kept_readers, *late.items()))),
                 ),
             )
     in_place = {id(r) for r in ahead}
     yield from (again.get(r.path, r) for r in ahead)
     yield from (again.get(r.path, r) for r in deferred if id(r) not in in_place)
+
+
+def _original_place(
+    where: str, paths: Iterable[str], after: Mapping[str, bytes], before: dict
+) -> str:
+    """``digest.py:7`` of a migrated text as the line of the original text
+    that reads the same (the migration adds imports above it); unchanged when
+    the line is not found there."""
+    marked = where.startswith(SET_BY)
+    place = where[len(SET_BY) :] if marked else where
+    base, _, number = place.rpartition(":")
+    if not number.isdigit():
+        return where
+    for path in sorted(paths):
+        if os.path.basename(path) != base:
+            continue
+        lines = after[path].split(b"\n")
+        line = lines[int(number) - 1] if int(number) <= len(lines) else None
+        original = before.get(path, b"").split(b"\n")
+        if line is not None and line in original:
+            found = f"{base}:{original.index(line) + 1}"
+            return SET_BY + found if marked else found
+    return where
+
+
+class _MigratedTexts(Mapping[str, bytes]):
+    """The texts of the files that name a needed word, as ``results`` leave
+    them (the original text of a file they do not change)."""
+
+    def __init__(self, texts: dict[str, bytes], results: dict[str, FileResult]):
+        self.texts, self.results = texts, results
+
+    def __getitem__(self, path: str) -> bytes:
+        result = self.results.get(path)
+        if result is not None and result.changed and result.new is not None:
+            return result.new
+        return self.texts[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
 
 
 def _attribute_writes(

@@ -129,3 +129,33 @@ def test_a_definition_other_modules_name_only_as_the_variable_goes(tmp_path):
     assert b"HUBSPOT_KEY =" in results["hs.py"].new
     (site,) = [s for s in results["hs.py"].sites if s.kind.value == "setting"]
     assert site.status == Status.MANUAL and "still read by webinar.py:4" in site.reason
+
+
+CRM = (
+    "import os\nfrom hubspot3 import Hubspot3\n"
+    "API_KEY = os.environ.get('HUBSPOT_API_KEY')\n"
+    "client = Hubspot3(api_key=API_KEY, timeout=20)\n"
+)
+DIGEST = (
+    "import requests, crm\n"
+    "OWNERS = 'https://api.hubapi.com/owners/v2/owners?hapikey={key}&limit={n}'\n"
+    "def owners(n):\n    return requests.get(OWNERS.format(key=crm.API_KEY, n=n))\n"
+)
+
+
+def test_a_definition_read_only_by_sites_migrated_elsewhere_goes(tmp_path):
+    """``crm.API_KEY`` read by another module's URL that the migration takes
+    the key out of: once migrated nothing reads it (corpus_auto
+    sdk_hubspot3_pipeline: manual, "still read by digest.py:4"); a read the
+    migration leaves (a check) keeps it, and says where."""
+    (tmp_path / "crm.py").write_text(CRM)
+    (tmp_path / "digest.py").write_text(DIGEST)
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert b"API_KEY =" not in results["crm.py"].new
+    assert b"crm.API_KEY" not in results["digest.py"].new
+    assert all(s.status == Status.REWRITE for r in results.values() for s in r.sites)
+    (tmp_path / "digest.py").write_text(DIGEST + "READY = bool(crm.API_KEY)\n")
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert b"API_KEY =" in results["crm.py"].new
+    (site,) = [s for s in results["crm.py"].sites if s.kind.value == "setting"]
+    assert "still read by digest.py:5" in site.reason
