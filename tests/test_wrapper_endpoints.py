@@ -330,3 +330,38 @@ def test_a_value_other_modules_send_calls_what_their_requests_call(tmp_path: Pat
         5: {("GET", "/deals/v1/deal/{}")},
     }
     assert report.build(constants.sites, "env:X").unknown == ()
+
+
+FORMS = """\
+    import os
+    import requests
+
+
+    class FormsClient(object):
+        def __init__(self, api_key=None):
+            self.api_key = api_key or os.environ["HUBSPOT_API_KEY"]
+            self.api_url = "https://api.hubapi.com/forms/v2"
+            self.query = {"hapikey": self.api_key}
+
+        def forms(self):
+            return requests.get(self.api_url + "/forms", params=self.query).json()
+
+        def fields(self, guid):
+            url = "{}/fields/{}".format(self.api_url, guid)
+            return requests.get(url, params=self.query).json()
+"""
+
+
+def test_a_base_url_the_constructor_sets_is_part_of_the_endpoint(tmp_path: Path):
+    """``self.api_url = ".../forms/v2"`` in ``__init__``: the endpoint is
+    ``/forms/v2/forms``, not ``/forms`` (corpus_auto marketing_class_clients
+    reported ``GET /forms``, a path HubSpot does not have, without scopes)."""
+    results = tree(tmp_path, {"forms.py": FORMS})
+    assert _calls(results["forms.py"]) == {
+        ("GET", "/forms/v2/forms"),
+        ("GET", "/forms/v2/fields/{guid}"),
+    }
+    # set again elsewhere: the base is known at run time only
+    again = FORMS + "\n        def use_eu(self):\n            self.api_url = EU\n"
+    results = tree(tmp_path, {"forms.py": again})
+    assert ("GET", "/forms/v2/forms") not in _calls(results["forms.py"])

@@ -215,7 +215,8 @@ def placeholders(template: str) -> set[str]:
 
 
 def _class_attribute(ctx: ModuleContext, node: cst.Attribute) -> cst.CSTNode | None:
-    """The value of ``self.BASE`` when the class body assigns ``BASE = ...``."""
+    """The value of ``self.BASE`` when the class body assigns ``BASE = ...``,
+    or else when ``__init__`` alone sets it, once (``self.api_url = "..."``)."""
     if not (isinstance(node.value, cst.Name) and node.value.value in ("self", "cls")):
         return None
     owner = ctx.ancestor(node, cst.ClassDef)
@@ -231,7 +232,41 @@ def _class_attribute(ctx: ModuleContext, node: cst.Attribute) -> cst.CSTNode | N
                     and small.targets[0].target.value == node.attr.value
                 ):
                     return small.value
-    return None
+    return _set_in_init(ctx, owner, node.attr.value)
+
+
+def _set_in_init(
+    ctx: ModuleContext, owner: cst.ClassDef, name: str
+) -> cst.BaseExpression | None:
+    """``v`` of the one ``self.name = v`` of the class, made in its ``__init__``
+    (no other write of ``self.name`` there: ``+=``, ``del``, a second one)."""
+    found = None
+    for attribute in ctx.index.attributes.get(name, ()):
+        if not (
+            isinstance(attribute.value, cst.Name)
+            and attribute.value.value == "self"
+            and ctx.ancestor(attribute, cst.ClassDef) is owner
+        ):
+            continue
+        holder = ctx.parent(attribute)
+        written = isinstance(holder, (cst.AssignTarget, cst.Del)) or (
+            isinstance(holder, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr))
+            and holder.target is attribute
+        )
+        if isinstance(holder, cst.Element) and isinstance(
+            ctx.parent(ctx.parent(holder)), (cst.AssignTarget, cst.For)
+        ):
+            return None  # self.a, self.b = ...: not followed
+        if not written:
+            continue
+        method = ctx.ancestor(attribute, cst.FunctionDef)
+        value = assigned_value(ctx, attribute)
+        if found is not None or value is None or method is None:
+            return None
+        if method.name.value != "__init__":
+            return None
+        found = value
+    return found
 
 
 def _is_format_call(node: cst.CSTNode | None) -> bool:
