@@ -205,6 +205,8 @@ def header_problem(call: cst.Call, info: HttpCall) -> str | None:
     if "headers" not in keywords and any(a.star == "**" for a in call.args):
         return PASSES_KWARGS
     positional = len([a for a in call.args if a.keyword is None])
+    if positional_headers(call, info) is not None:
+        positional = 0  # Request(url, data, {...}): they become headers={...}
     if info.kind == "request_object" and positional > 2:
         return "urllib Request gets its headers positionally"
     if info.url_index is not None and positional > info.url_index + 2:
@@ -216,6 +218,30 @@ def header_problem(call: cst.Call, info: HttpCall) -> str | None:
         if first is None or first.keyword is not None or first.star:
             return "urlopen is not given the URL as its first argument"
     return None
+
+
+def positional_headers(call: cst.Call, info: HttpCall) -> int | None:
+    """The index (in ``call.args``) of the headers urllib's ``Request(url,
+    data, {...})`` is given third, written out with literal names and no
+    Authorization among them: the header joins them, given as ``headers=``
+    (the parameter's name in Python 2 and 3); None for any other call."""
+    if info.kind != "request_object" or any(
+        a.star or (a.keyword is not None and a.keyword.value == "headers")
+        for a in call.args
+    ):
+        return None
+    positional = [i for i, a in enumerate(call.args) if a.keyword is None]
+    if len(positional) != 3:
+        return None
+    value = call.args[positional[2]].value
+    if not isinstance(value, cst.Dict) or not all(
+        isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+        for e in value.elements
+    ):
+        return None
+    if any(is_authorization_entry(e) for e in value.elements):
+        return None
+    return positional[2]
 
 
 def _literal_method(call: cst.Call) -> str | None:

@@ -3016,6 +3016,13 @@ def send_token(
             if edit.bearer is None:
                 edit.bearer = ctx.bearer(key)
                 edit.merge = _merge_style(ctx, sink.call)
+                given = (
+                    http_calls.positional_headers(sink.call, sink.info)
+                    if sink.info is not None
+                    else None
+                )
+                if given is not None:  # Request(url, data, {...}): headers={...}
+                    edit.rename.setdefault(given, ("headers", None))
                 function = guarded_helper(ctx, sink)
                 if function is not None:
                     edit.guard, _ = host_guard(ctx, sink, function)
