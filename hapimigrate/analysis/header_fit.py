@@ -564,3 +564,82 @@ def _built_values(
     ):
         return _self_attribute_values(ctx, receiver)
     return []
+
+
+_PLAIN_BUILTINS = frozenset(
+    {"dict", "list", "tuple", "str", "len", "sorted", "isinstance", "None"}
+    | {"True", "False"}
+)
+
+
+def builds_plain_headers(ctx: ModuleContext, call: cst.Call) -> bool:
+    """``headers=json_headers()`` with ``json_headers`` a function of another
+    module of the tree that cannot return a credential: its module names none
+    (no Authorization, Bearer, auth=, OAuth, access token), and it reads only
+    its parameters, its own locals, a few builtins and its module's literal
+    values (``JSON_HEADERS = {"Accept": "application/json"}``), called with
+    literals only. The Authorization header may then be merged into what it
+    returns."""
+    if not all(a.star == "" and _literal(a.value) for a in call.args) or not isinstance(
+        call.func, (cst.Name, cst.Attribute)
+    ):
+        return False
+    found = imported_object(ctx, call.func)
+    if found is None:
+        return False
+    path, module, name = found
+    function = imported_clients._top_level(module, name)
+    if not isinstance(function, ast.FunctionDef) or function.decorator_list:
+        return False
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            if _AUTH_TEXT.search(handle.read()):
+                return False
+    except OSError:
+        return False
+    literals = {
+        target.id
+        for statement in module.body
+        if isinstance(statement, ast.Assign) and _literal_ast(statement.value)
+        for target in statement.targets
+        if isinstance(target, ast.Name)
+    }
+    bound = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
+    for node in ast.walk(function):
+        if isinstance(node, (ast.Global, ast.Nonlocal, ast.Lambda)):
+            return False
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+    allowed = bound | literals | _PLAIN_BUILTINS
+    return all(
+        node.id in allowed
+        for node in ast.walk(function)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+    )
+
+
+def _literal(value: cst.BaseExpression) -> bool:
+    """A string, a number, None, or a dict of such with string keys."""
+    if isinstance(value, (cst.SimpleString, cst.Integer)):
+        return True
+    if isinstance(value, cst.Name):
+        return value.value in ("None", "True", "False")
+    if isinstance(value, cst.Dict):
+        return all(
+            isinstance(e, cst.DictElement)
+            and isinstance(e.key, cst.SimpleString)
+            and _literal(e.value)
+            for e in value.elements
+        )
+    return False
+
+
+def _literal_ast(value: ast.expr) -> bool:
+    if isinstance(value, ast.Constant):
+        return True
+    if isinstance(value, ast.Dict):
+        return all(
+            k is not None and _literal_ast(k) and _literal_ast(v)
+            for k, v in zip(value.keys, value.values)
+        )
+    return False

@@ -740,6 +740,8 @@ def _seen_into(ctx: ModuleContext, call: cst.Call) -> bool:
         return True
     if isinstance(func, cst.Name) and func.value == "dict":
         return True
+    if header_fit.builds_plain_headers(ctx, call):  # json_headers() of http.py
+        return True
     return isinstance(func, cst.Attribute) and func.attr.value in ("copy", "get")
 
 
