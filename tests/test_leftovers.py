@@ -159,3 +159,44 @@ def test_a_definition_read_only_by_sites_migrated_elsewhere_goes(tmp_path):
     assert b"API_KEY =" in results["crm.py"].new
     (site,) = [s for s in results["crm.py"].sites if s.kind.value == "setting"]
     assert "still read by digest.py:5" in site.reason
+
+
+INI_SETTINGS = """\
+import configparser
+import os
+
+
+def load(path=None):
+    parser = configparser.ConfigParser()
+    parser.read(path or os.environ.get("IMPORTER_CONFIG", "hubspot.ini"))
+    return parser
+
+
+_cfg = load()
+API_KEY = _cfg.get("hubspot", "api_key")
+BATCH_SIZE = _cfg.getint("hubspot", "batch_size", fallback=100)
+"""
+INI_READER = (
+    "import requests\nfrom settings import API_KEY, BATCH_SIZE\n"
+    "def owners():\n    return requests.get('https://api.hubapi.com/owners/v2/owners',"
+    " params={'hapikey': API_KEY, 'limit': BATCH_SIZE})\n"
+)
+
+
+def test_a_key_read_from_a_parser_a_loader_returns_goes(tmp_path):
+    """``_cfg = load()`` with ``load`` returning a new ConfigParser: reading
+    the key from it does nothing else, so the definition nothing reads any more
+    goes (blind3 csv_batch_importer: manual, "may do more than read the
+    environment"); a loader returning anything else keeps it, reported."""
+    (tmp_path / "settings.py").write_text(INI_SETTINGS)
+    (tmp_path / "sync.py").write_text(INI_READER)
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    settings = results["settings.py"].new
+    assert b"API_KEY =" not in settings and b"BATCH_SIZE =" in settings
+    assert all(s.status == Status.REWRITE for r in results.values() for s in r.sites)
+    (tmp_path / "settings.py").write_text(
+        INI_SETTINGS.replace("return parser", "return Settings(parser)")
+    )
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    (site,) = [s for s in results["settings.py"].sites if s.kind.value == "setting"]
+    assert site.status == Status.MANUAL and "may do more" in site.reason

@@ -214,11 +214,11 @@ def remove_unused_import(
         )
         if index is None:
             continue
-        if _runs_something(ctx, node, node.names[index]):
-            continue  # import settings: its load_dotenv() must still run
         previous = ctx.edits.statements.get(node, [node])
         current = previous[0] if previous and previous[0] is not None else node
         names = [a for a in current.names if _bound_name(a) != name]
+        if _runs_something(ctx, node, node.names[index], whole=not names):
+            continue  # import settings: its load_dotenv() must still run
         if not names:
             ctx.edits.statements[node] = []
         else:
@@ -231,18 +231,24 @@ def remove_unused_import(
 
 
 def _runs_something(
-    ctx: ModuleContext, statement: cst.Import | cst.ImportFrom, alias: cst.ImportAlias
+    ctx: ModuleContext,
+    statement: cst.Import | cst.ImportFrom,
+    alias: cst.ImportAlias,
+    whole: bool = True,
 ) -> bool:
     """Whether the module an import loads is one of the tree's that does more
     than bind names when imported (``load_dotenv()`` however nested, a module
     of the tree that does, ``logging.basicConfig``: :mod:`import_effects`):
-    the import must stay for it (the token may come from there)."""
+    the import must stay for it (the token may come from there). Not ``whole``:
+    other names of ``from x import`` stay, so ``x`` is still imported; only a
+    submodule the name may be (``from pkg import settings``) counts."""
     name = ctx.code(alias.name).replace(" ", "")
     level = 0
     if isinstance(statement, cst.ImportFrom):
         level = len(statement.relative)
         source = ctx.code(statement.module).replace(" ", "") if statement.module else ""
-        candidates = [f"{source}.{name}" if source else name, source]
+        candidates = [f"{source}.{name}" if source else name]
+        candidates += [source] if whole else []
     else:
         candidates = [name]
     for dotted in filter(None, candidates):

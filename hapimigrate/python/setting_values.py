@@ -133,7 +133,47 @@ def _config_read(ctx: ModuleContext, func: cst.BaseExpression) -> bool:
     holder = ctx.parent(getattr(bindings[0], "node", None))
     statement = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
     made = getattr(statement, "value", None)
-    return isinstance(made, cst.Call) and ctx.code(made.func).endswith(_CONFIG_CLASSES)
+    if not isinstance(made, cst.Call):
+        return False
+    return ctx.code(made.func).endswith(_CONFIG_CLASSES) or _returns_parser(ctx, made)
+
+
+def _returns_parser(ctx: ModuleContext, call: cst.Call) -> bool:
+    """``load()`` of ``_cfg = load()``, a function of this module each of whose
+    ``return``s gives a local name bound once, to a new ``ConfigParser()``."""
+    if not isinstance(call.func, cst.Name):
+        return False
+    function = next(
+        (
+            node
+            for node in ctx.module.body
+            if isinstance(node, cst.FunctionDef) and node.name.value == call.func.value
+        ),
+        None,
+    )
+    if function is None or function.decorators:
+        return False
+    collected = _Returns()
+    function.body.visit(collected)
+    returns = collected.found
+    if not returns:
+        return False
+    for returned in returns:
+        value = returned.value
+        if not isinstance(value, cst.Name):
+            return False
+        scope = ctx.lexical_scope(value)
+        bindings = list(scope[value.value]) if scope is not None else []
+        if len(bindings) != 1:
+            return False
+        holder = ctx.parent(getattr(bindings[0], "node", None))
+        made = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
+        made = getattr(made, "value", None)
+        if not (
+            isinstance(made, cst.Call) and ctx.code(made.func).endswith(_CONFIG_CLASSES)
+        ):
+            return False
+    return True
 
 
 def _only_environment(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
@@ -151,3 +191,21 @@ def _only_environment(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
             continue
         return False
     return True
+
+
+class _Returns(cst.CSTVisitor):
+    """The ``return`` statements of a function's body, not of the functions
+    defined in it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[cst.Return] = []
+
+    def visit_Return(self, node: cst.Return) -> None:
+        self.found.append(node)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
