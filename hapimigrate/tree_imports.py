@@ -140,6 +140,18 @@ def _constant(path: str, name: str) -> str | None:
     return dict(_constants(path)).get(name)
 
 
+def literal_constant(path: str, name: str) -> str | None:
+    """The string ``name`` is assigned once, at the top level of the module at
+    ``path``, with no other assignment of it there (None otherwise)."""
+    data = read(path)
+    word = re.escape(name.encode())
+    if len(re.findall(rb"^[ \t]*" + word + rb"[ \t]*[-+]?=(?!=)", data, re.M)) != 1:
+        return None
+    if re.search(rb"\b(?:global|nonlocal)\b[^\n]*\b" + word + rb"\b", data):
+        return None
+    return _constant(path, name)
+
+
 def read(path: str) -> bytes:
     """A file's bytes; none where it cannot be read."""
     try:

@@ -245,12 +245,36 @@ def _unread_default(
     defined = _BOUND.match(line)
     if defined is None:
         return False
-    name = re.compile(rb"\b" + re.escape(defined.group(1)) + rb"\b")
-    for other, text in texts.items():
-        found = [m.start() for m in name.finditer(text)]
+    return _unread(defined.group(1), line, path, texts, 0)
+
+
+# ``HAPIKEY = API_KEY``: an old name kept for the same value
+_ALIAS = re.compile(
+    rb"^([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)[ \t]*(?:#[^\n]*)?$", re.M
+)
+
+
+def _unread(name: bytes, line: bytes, path: str, texts: _Texts, depth: int) -> bool:
+    """Whether no file of the tree mentions ``name`` past its definition
+    ``line`` in ``path``, but to define another such name of that module
+    (``HAPIKEY = API_KEY``, a legacy alias nothing reads either)."""
+    word = re.compile(rb"\b" + re.escape(name) + rb"\b")
+    text = texts[path]
+    start = text.find(line)
+    aliases = [
+        a
+        for a in _ALIAS.finditer(text)
+        if a.group(2) == name and a.group(1) != name and depth < 3
+    ]
+    for other, body in texts.items():
+        found = [m.start() for m in word.finditer(body)]
         if other == path:
-            start = text.find(line)
-            found = [f for f in found if not start <= f < start + len(line)]
+            found = [
+                f
+                for f in found
+                if not start <= f < start + len(line)
+                and not any(a.start(2) == f for a in aliases)
+            ]
         if found:
             return False
-    return True
+    return all(_unread(a.group(1), a.group(0), path, texts, depth + 1) for a in aliases)

@@ -200,3 +200,27 @@ def test_a_key_read_from_a_parser_a_loader_returns_goes(tmp_path):
     results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
     (site,) = [s for s in results["settings.py"].sites if s.kind.value == "setting"]
     assert site.status == Status.MANUAL and "may do more" in site.reason
+
+
+def test_a_legacy_alias_nothing_reads_needs_nothing_either(tmp_path):
+    """``HAPIKEY = API_KEY`` beside ``API_KEY = os.environ.get(...)``, once no
+    file reads either name: nothing requires the old variable (blind3
+    hsync_grown_package: manual, "still read here"); read as ``config.HAPIKEY``
+    somewhere, it is reported."""
+    (tmp_path / "client.py").write_text(
+        CLIENT.replace("os.environ['HUBSPOT_API_KEY']", "config.API_KEY").replace(
+            "import os, requests", "import requests, config"
+        )
+    )
+    settings = (
+        "import os\nAPI_KEY = os.environ.get('HUBSPOT_API_KEY', '')\n"
+        "# legacy name used by old cron entries\nHAPIKEY = API_KEY\n"
+    )
+    (tmp_path / "config.py").write_text(settings)
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert b"Bearer" in results["client.py"].new
+    assert [s for s in results["config.py"].sites if s.kind.value == "setting"] == []
+    (tmp_path / "cron.py").write_text("import config\nprint(bool(config.HAPIKEY))\n")
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    (site,) = [s for s in results["config.py"].sites if s.kind.value == "setting"]
+    assert site.status == Status.MANUAL

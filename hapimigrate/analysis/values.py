@@ -305,6 +305,49 @@ def imported_here(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
     )
 
 
+def imported_literal(ctx: ModuleContext, node: cst.BaseExpression) -> str | None:
+    """The text another module of the tree assigns, once and literally (no
+    ``%``, no braces), to the name ``node`` reads: ``BASE`` after ``from
+    hsync.config import BASE``, ``config.BASE`` after ``from hsync import
+    config`` or ``import config``; None where that is not so."""
+    from hapimigrate import tree_imports
+
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+        root, name = node.value, node.attr.value
+    elif isinstance(node, cst.Name):
+        root, name = node, node.value
+    else:
+        return None
+    scope = ctx.lexical_scope(root)
+    bindings = list(scope[root.value]) if scope is not None else []
+    if len(bindings) != 1:
+        return None
+    statement = getattr(bindings[0], "node", None)
+    dotted, level = "", 0
+    if isinstance(statement, cst.Import) and root is not node:
+        for alias in statement.names:
+            code = ctx.code(alias.name).replace(" ", "")
+            if (alias.evaluated_alias or code) == root.value:
+                dotted = code
+    elif isinstance(statement, cst.ImportFrom) and not isinstance(
+        statement.names, cst.ImportStar
+    ):
+        level = len(statement.relative)
+        source = ctx.code(statement.module).replace(" ", "") if statement.module else ""
+        for alias in statement.names:
+            code = ctx.code(alias.name).replace(" ", "")
+            if (alias.evaluated_alias or code) != root.value:
+                continue
+            if root is node:  # from hsync.config import BASE
+                dotted, name = source, code
+            else:  # from hsync import config; config.BASE
+                dotted = f"{source}.{code}" if source else code
+    if not dotted and not level:
+        return None
+    path = tree_imports.module_file(ctx.path, dotted, level)
+    return tree_imports.literal_constant(path, name) if path else None
+
+
 def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression] | None:
     """The parts of a string that one assignment starts and ``+=`` extends
     (``url = BASE + path`` then ``url += "?count=1"``), in source order."""

@@ -423,6 +423,8 @@ def _check_positions(ctx: ModuleContext, pieces: list[Piece], cut: Cut) -> None:
             continue
         # unknown parts render as {name}: a brace means unknown, or a field
         text = values.url_template(ctx, piece.node.node)
+        if "{" in text or "}" in text:  # config.BASE of another module, known
+            text = values.imported_literal(ctx, piece.node.node) or text
         if "{" in text or "}" in text or querystring.percent_fields(text):
             raise FlowError(
                 f"{ctx.code(piece.node.node)} is part of the template and may hold "
