@@ -248,6 +248,14 @@ def _origin_of(
         return combine([left, right])
     if isinstance(node, cst.IfExp):
         both = [again(node.body), again(node.orelse)]
+        caller = tested_alternative(ctx, node)
+        if caller is not None:  # api_key if api_key else settings.KEY
+            given, default = both if caller is node.body else both[::-1]
+            fallback = node.orelse if caller is node.body else node.body
+            if (given.kind, default.kind) == (CALLER, CONFIG):
+                return Origin(
+                    FALLBACK, given.parameter, fallback, given.param, given.container
+                )
         if [o.kind for o in both] == [CONFIG, CONFIG]:
             names = {config_key(ctx, node.body)[0], config_key(ctx, node.orelse)[0]}
             if len(names) > 1 and not any(
@@ -258,6 +266,28 @@ def _origin_of(
     if isinstance(node, cst.BinaryOperation):
         return combine([again(node.left), again(node.right)])
     return Origin(UNKNOWN)
+
+
+def tested_alternative(ctx: ModuleContext, node: cst.IfExp) -> cst.CSTNode | None:
+    """The branch of ``node`` that is the value its test tests: ``key`` of
+    ``key if key else D``, ``key if key is not None else D``, ``D if not key
+    else key``, ``D if key is None else key`` (None: another test)."""
+    test = node.test
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        tested, given = test.expression, node.orelse
+    elif (
+        isinstance(test, cst.Comparison)
+        and len(test.comparisons) == 1
+        and _is_none(test.comparisons[0].comparator)
+        and isinstance(test.comparisons[0].operator, (cst.Is, cst.IsNot))
+    ):
+        negated = isinstance(test.comparisons[0].operator, cst.Is)
+        tested, given = test.left, node.orelse if negated else node.body
+    else:
+        tested, given = test, node.body
+    if ctx.code(tested) != ctx.code(given):
+        return None
+    return given
 
 
 def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:

@@ -912,6 +912,18 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
             # its own caller's credential, passed on: the caller's callers hand
             # in tokens too (and configured keys they pass become the token)
             passed, problem = attach.callers_keys(ctx, origin)
+        elif origin.kind == origins.FALLBACK and origin.param is not None:
+            # api_key or os.environ[...]: the caller's, by default configured;
+            # as in one module, the default becomes the provider's token
+            passed, problem = _fallback_keys(ctx, origin)
+        elif (
+            origin.kind == origins.CALLER
+            and carrier.identity  # key or settings.KEY there: not a tenant's
+            and origin.parameter != "the command line"
+        ):
+            problem = OWN_KEY_TO_DEFAULTED.format(
+                ctx.start(value)[0], carrier.name, origin.parameter, carrier.label
+            )
         elif origin.kind == origins.CALLER:
             # a tenant's key (posted, stored) must be a token now; the command
             # line's by default the configured key: by default the token
@@ -923,18 +935,23 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         elif origin.kind != origins.CONFIG:
             developer = _developer_given(ctx, carrier, value)
             problem = developer or "this call passes a key hapimigrate cannot place"
+        elif not carrier.blocked and _developer_given(ctx, carrier, value):
+            # os.environ["HUBSPOT_DEVELOPER_KEY"]: not the portal's key, kept
+            developer = problem = _developer_given(ctx, carrier, value)
         elif len(ctx.several_keys) > 1:
             problem = decide(
                 KeyUse(ctx.code(value), several_keys=ctx.several_keys)
             ).reason
+    if value is None and problem is None:
+        # the default, which its own module made the provider's token (or
+        # left, when blocked: this call hands in nothing to change)
+        return
     problem = carrier.blocked or problem
     status = Status.MANUAL if problem else Status.REWRITE
-    if value is None and problem is None:
-        return  # the default, which its own module made the provider's token
     what = (
         f"{carrier.name}() of {carrier.module}.py takes a token as {carrier.parameter}"
     )
-    if problem is None and origin is not None and origin.kind == origins.CALLER:
+    if problem is None and origin is not None and origin.kind in _CALLERS:
         chain = [origin, *attach.passing_owners(ctx, origin)]
         if origin.param is not None:
             attach.retarget_key_options(ctx, chain)
@@ -945,6 +962,8 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
                 ctx.token_parameters.add(owner)
                 attach.export_token_owner(ctx, each, owner)
         reason = f"{what} now: it is given its caller's ({origin.parameter})"
+        if origin.kind == origins.FALLBACK:
+            reason += ", by default the provider's token"
     elif problem is None:
         assert value is not None
         ctx.edits.replace[value] = ctx.token()
@@ -968,6 +987,36 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
     ctx.carrier_uses.append(
         CarrierUse(carrier.path, carrier.name, status, problem or "", where)
     )
+
+
+_CALLERS = (origins.CALLER, origins.FALLBACK)
+
+
+def _fallback_keys(
+    ctx: ModuleContext, origin: origins.Origin
+) -> tuple[tuple[cst.BaseExpression, ...], str | None]:
+    """``key = api_key or os.environ["HUBSPOT_API_KEY"]`` handed to another
+    module's function taking a token: the in-module rule (``FALLBACK_TOKEN``).
+    The callers of the parameter's function pass tokens (the configured keys
+    this module's callers pass, and the default, become the provider's token);
+    manual where this module sends several keys, or a caller's key cannot be
+    placed."""
+    if origin.fallback is None:
+        return (), "this call passes a key hapimigrate cannot place"
+    if len(ctx.several_keys) > 1:
+        use = KeyUse(ctx.code(origin.fallback), several_keys=ctx.several_keys)
+        return (), decide(use).reason
+    passed, problem = attach.callers_keys(ctx, origin)
+    if problem is not None:
+        return (), problem
+    return (*passed, origin.fallback), None
+
+
+OWN_KEY_TO_DEFAULTED = (
+    "this call (line {}) hands {}() a key of its own ({}), while by default it "
+    "sends the configured key ({}): the configured portal's and others' keys "
+    "through one parameter; decide which token each caller passes, by hand"
+)
 
 
 def _developer_given(

@@ -2216,14 +2216,21 @@ def export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
     if function.name.value == "__init__" and isinstance(cls, cst.ClassDef):
         reads = tuple(sorted(set(values.SELF_ATTRIBUTE.findall(ctx.code(cls)))))
         holders = _key_holders(ctx.code(function), name)
+    # key or settings.KEY: the configured key it sends by default, for its
+    # callers elsewhere (another configured key, a tenant's, is not the same)
+    identity, label = (
+        origins.config_key(ctx, origin.fallback)
+        if origin.kind == origins.FALLBACK and origin.fallback is not None
+        else ("", "")
+    )
     ctx.exports.append(
         Carrier(
             ctx.path,
             importable_names(ctx.path)[0],
             owner,
             Kind.ARGUMENT,
-            "",
-            "",
+            identity,
+            label,
             used_here=True,
             parameter=name,
             position=position,
@@ -2517,6 +2524,11 @@ def other_reads(
     for assignment in scope[param.name.value]:
         if getattr(assignment, "node", None) is param:
             reads += [ref.node for ref in ctx.references(assignment)]
+    for node in list(reads):  # key = api_key or DEFAULT: the reads of key
+        local = _stored_in_local(ctx, node, scope)
+        if local is not None:
+            reads.remove(node)
+            reads += local
     for node in list(reads):
         statement = ctx.ancestor(node, cst.BaseSmallStatement)
         stored = _stored_in_self(ctx, node, statement)
@@ -2527,6 +2539,37 @@ def other_reads(
         if not _sends_key(ctx, node, seen | {id(param)}):
             return ctx.start(node)[0]
     return None
+
+
+def _stored_in_local(
+    ctx: ModuleContext, node: cst.CSTNode, scope
+) -> list[cst.CSTNode] | None:
+    """``key = api_key``, ``key = api_key or DEFAULT``, ``key = api_key if
+    api_key else DEFAULT`` (:func:`origins.tested_alternative`) in the
+    parameter's function: the reads of ``key`` there, instead of this one
+    (None: not such an assignment)."""
+    value = ctx.parent(node)
+    if isinstance(value, cst.BooleanOperation):
+        if not (isinstance(value.operator, cst.Or) and value.left is node):
+            return None
+    elif isinstance(value, cst.IfExp):
+        if origins.tested_alternative(ctx, value) is not node:
+            return None
+    else:
+        value = node
+    statement = ctx.parent(value)
+    if not (
+        isinstance(statement, cst.Assign)
+        and statement.value is value
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0].target, cst.Name)
+    ):
+        return None
+    target = statement.targets[0].target
+    bindings = [a for a in scope[target.value] if getattr(a, "node", None) is target]
+    if len(bindings) != 1 or bindings[0].scope is not scope:
+        return None  # a global, a nonlocal: read out of sight
+    return [ref.node for ref in ctx.references(bindings[0])]
 
 
 def other_read_what(ctx: ModuleContext, param: cst.Param, line: int) -> str:
