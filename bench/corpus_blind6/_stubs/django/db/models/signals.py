@@ -1,0 +1,4 @@
+from django.dispatch import Signal
+
+post_save = Signal()
+pre_save = Signal()

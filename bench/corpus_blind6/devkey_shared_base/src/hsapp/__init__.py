@@ -1,0 +1,1 @@
+"""A HubSpot marketplace app's server-side helpers (timeline + webhooks + CRM)."""
