@@ -40,6 +40,11 @@ _SDK_IMPORT = re.compile(
     rb"(?:hubspot3?|hapi)\b",
     re.IGNORECASE,
 )
+# an SDK client built with a key whose class another module of the tree
+# re-exports (``from app.sdk import HubSpot``: no SDK import here)
+_SDK_CLIENT_WITH_KEY = re.compile(
+    rb"\b(?:HubSpot|Hubspot3|HubSpot3|Client\.create)\s*\([^()]*\bapi_key\s*="
+)
 # Other languages: SDK clients and key entries name HubSpot and a key, whatever the
 # case of either (plain byte scans, like _GATES)
 _HUBSPOT = (b"ubspot", b"ubSpot", b"UBSPOT")  # hubspot, Hubspot, HubSpot, HUBSPOT
@@ -101,9 +106,11 @@ def may_hold_python_site(data: bytes) -> bool:
 
 def may_hold_key_site(data: bytes) -> bool:
     """A Python file that may use a key: says ``hapikey`` or imports an SDK."""
-    if not any(gate in data for gate in _GATES):
-        return False
-    return mentions_key(data) or _SDK_IMPORT.search(data) is not None
+    if any(gate in data for gate in _GATES) and (
+        mentions_key(data) or _SDK_IMPORT.search(data) is not None
+    ):
+        return True
+    return b"api_key" in data and _SDK_CLIENT_WITH_KEY.search(data) is not None
 
 
 def calls_hubspot_api(data: bytes) -> bool:

@@ -17,6 +17,7 @@ from typing import Sequence
 import libcst as cst
 
 from hapimigrate.analysis import origins, sdk_calls, values
+from hapimigrate.python import reexports
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
@@ -42,6 +43,9 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
     for call in calls:
         assert isinstance(call, cst.Call)
         sdk = _sdk(ctx.qualified_names(call.func))
+        if sdk is None and values.imported_here(ctx, call.func):
+            # from app.sdk import HubSpot, where app/sdk.py imports hubspot's
+            sdk = _sdk(reexports.resolved_names(ctx, call.func))
         if sdk is None:
             continue
         found = _key_argument(call, positional=sdk != "create")
