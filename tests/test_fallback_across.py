@@ -135,6 +135,24 @@ def test_the_facade_migrates_with_the_hierarchy(tmp_path, key):
     assert_token_requests(tmp_path, files, out)
 
 
+def test_the_parameter_rebound_to_its_default(tmp_path):
+    """``api_key = api_key or os.environ[...]`` at the top of the constructor:
+    the reads below see the caller's key or the default, not the bare
+    parameter."""
+    files = project()
+    files["crm/facade.py"] = (
+        files["crm/facade.py"]
+        .replace("key = api_key or", "api_key = api_key or")
+        .replace("Client(key)", "Client(api_key)")
+    )
+    out = migrate(tmp_path / "tree", files)
+    assert set(statuses(out)) == {Status.REWRITE}, reasons(out)
+    assert 'api_key = api_key or os.environ["HUBSPOT_ACCESS_TOKEN"]' in (
+        texts(out)["crm/facade.py"]
+    )
+    assert_token_requests(tmp_path, files, out)
+
+
 def test_a_keyword_argument_to_the_other_module(tmp_path):
     files = project(passed="api_key=key")
     out = migrate(tmp_path / "tree", files)
@@ -472,3 +490,53 @@ def test_a_local_name_also_read_for_something_else_stays(tmp_path):
     out = migrate(tmp_path, {"app.py": logged})
     assert statuses(out) == [Status.MANUAL]
     assert "also read at line 11" in reasons(out)[0], reasons(out)
+
+
+REBOUND = """\
+import os
+
+import requests
+
+
+def owners(api_key=None):
+{rebind}
+    response = requests.get(
+        "https://api.hubapi.com/owners/v2/owners", params={{"hapikey": api_key}}
+    )
+    return [response.status_code]
+
+
+def main():
+    return owners()
+"""
+
+
+def test_a_parameter_rebound_to_its_default_in_one_module(tmp_path):
+    files = {
+        "app.py": REBOUND.format(
+            rebind='    api_key = api_key or os.environ["HUBSPOT_API_KEY"]'
+        )
+    }
+    out = migrate(tmp_path / "tree", files)
+    assert statuses(out) == [Status.REWRITE], reasons(out)
+    assert "by default the provider's" in reasons(out)[0]
+    assert_token_requests(tmp_path, files, out, count=1)
+
+
+@pytest.mark.parametrize(
+    "rebind",
+    [
+        # only on one path: the parameter's own value reaches the request too
+        '    if os.environ.get("SANDBOX"):\n'
+        '        api_key = api_key or os.environ["HUBSPOT_API_KEY"]',
+        # two defaults, one after the other: two portals' keys?
+        '    api_key = api_key or os.environ["HUBSPOT_API_KEY"]\n'
+        '    api_key = api_key or os.environ["HUBSPOT_SANDBOX_KEY"]',
+    ],
+    ids=["in_a_branch", "two_defaults"],
+)
+def test_a_parameter_rebound_on_some_paths_or_twice_stays(tmp_path, rebind):
+    files = {"app.py": REBOUND.format(rebind=rebind)}
+    out = migrate(tmp_path, files)
+    assert texts(out) == files
+    assert statuses(out) == [Status.MANUAL], reasons(out)

@@ -303,6 +303,7 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
         written = _globals_write(ctx, name.value)
         if written:
             return Origin(UNKNOWN, f"{name.value}, also set through {written}")
+    bindings = reaching(ctx, name, bindings)
     found = []
     configured = set()  # the configured keys the name is given, by identity
     for binding in bindings:
@@ -332,6 +333,56 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
         # KEY = os.environ["HUBSPOT_API_KEY"], then `global KEY; KEY = SANDBOX`
         return Origin(SEVERAL, ", ".join(sorted(configured)))
     return origin
+
+
+def reaching(ctx: ModuleContext, name: cst.Name, bindings: list) -> list:
+    """The bindings of ``name`` that may reach this read, where a statement of
+    the function's own body (not in a branch or loop) rebinds it: ``api_key =
+    api_key or settings.KEY`` hides the parameter from the reads below it, and
+    the read in its own value sees only what was bound before it."""
+    function = ctx.ancestor(name, cst.FunctionDef)
+    if function is None or not isinstance(function.body, cst.IndentedBlock):
+        return bindings
+    if ctx.lexical_scope(name) is not ctx.lexical_scope(function.body):
+        return bindings  # a nested function, a comprehension: read when?
+    body = function.body.body
+    read = ctx.ancestor(name, cst.SimpleStatementLine)
+    here = next((i for i, s in enumerate(body) if s is read), None)
+    if here is None:  # in a compound statement: after which rebinding?
+        here = next(
+            (i for i, s in enumerate(body) if ctx.ancestor(name, type(s)) is s),
+            None,
+        )
+    if here is None:
+        return bindings
+    at = {id(b): _top_rebinding(ctx, body, b) for b in bindings}
+    before = [at[id(b)] for b in bindings if at[id(b)] is not None and at[id(b)] < here]
+    if read is not None and any(at[id(b)] == here for b in bindings):
+        # api_key = api_key or ...: the right side reads the earlier value
+        return [b for b in bindings if at[id(b)] is None or at[id(b)] < here]
+    if not before:
+        return bindings
+    last = max(before)  # the latest rebinding above the read hides the rest
+    return [
+        b
+        for b in bindings
+        if not isinstance(getattr(b, "node", None), cst.Param)
+        and (at[id(b)] is None or at[id(b)] >= last)
+    ]
+
+
+def _top_rebinding(ctx: ModuleContext, body, binding) -> int | None:
+    """The index in ``body`` of the statement ``name = value`` that makes
+    ``binding``, when it is one of the function's own statements."""
+    node = getattr(binding, "node", None)
+    target = ctx.parent(node) if isinstance(node, cst.Name) else None
+    assign = ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
+    if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1):
+        return None
+    line = ctx.parent(assign)
+    if not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
+        return None
+    return next((i for i, s in enumerate(body) if s is line), None)
 
 
 def _free_name_origin(ctx: ModuleContext, name: cst.Name) -> Origin:

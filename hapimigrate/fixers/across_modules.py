@@ -934,7 +934,7 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
             problem = problem or origins.command_line_default_problem(ctx, value)
         elif origin.kind != origins.CONFIG:
             developer = _developer_given(ctx, carrier, value)
-            problem = developer or "this call passes a key hapimigrate cannot place"
+            problem = developer or _unplaced(ctx, value, origin)
         elif not carrier.blocked and _developer_given(ctx, carrier, value):
             # os.environ["HUBSPOT_DEVELOPER_KEY"]: not the portal's key, kept
             developer = problem = _developer_given(ctx, carrier, value)
@@ -1010,6 +1010,18 @@ def _fallback_keys(
     if problem is not None:
         return (), problem
     return (*passed, origin.fallback), None
+
+
+def _unplaced(
+    ctx: ModuleContext, value: cst.BaseExpression, origin: origins.Origin
+) -> str:
+    """Why a key handed to the function is not migrated: the caller's or a
+    configured default that the in-module rule cannot split (``cfg.key`` of
+    ``cfg = cfg or config.from_env()``), two configured keys, or a value
+    hapimigrate cannot place."""
+    if origin.kind in (origins.MIXED, origins.SEVERAL) and origin.parameter:
+        return decide(KeyUse(ctx.code(value), origin=origin)).reason
+    return "this call passes a key hapimigrate cannot place"
 
 
 OWN_KEY_TO_DEFAULTED = (

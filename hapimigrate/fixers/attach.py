@@ -2569,7 +2569,11 @@ def _stored_in_local(
     bindings = [a for a in scope[target.value] if getattr(a, "node", None) is target]
     if len(bindings) != 1 or bindings[0].scope is not scope:
         return None  # a global, a nonlocal: read out of sight
-    return [ref.node for ref in ctx.references(bindings[0])]
+    return [  # (api_key = api_key or ...: not its own right side)
+        ref.node
+        for ref in ctx.references(bindings[0])
+        if ctx.ancestor(ref.node, cst.Assign) is not statement
+    ]
 
 
 def other_read_what(ctx: ModuleContext, param: cst.Param, line: int) -> str:
