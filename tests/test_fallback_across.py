@@ -416,7 +416,10 @@ def setup():
             {"crm/hooks.py": WEBHOOKS, "setup.py": SETUP},
             ["WebhooksClient hands BaseClient() a developer key", "split"],
         ),
-        ({"crm/hooks.py": HOOKS}, ["hands Hooks() a developer key", "split"]),
+        (
+            {"crm/hooks.py": HOOKS},
+            ["hands Hooks() a developer key", "inherits from BaseClient", "split"],
+        ),
     ],
     ids=["own_constructor", "caller_gives_it"],
 )

@@ -1040,6 +1040,13 @@ def _developer_given(
     be a key)."""
     if value is None or not hubspot.names_developer_key(origins.described(ctx, value)):
         return None
+    if carrier.base:  # a subclass (class Hooks(BaseClient)) inheriting them
+        return (
+            f"this call (line {ctx.start(value)[0]}) hands {carrier.name}() a "
+            f"developer key, which stays a key: the requests {carrier.name} "
+            f"inherits from {carrier.base} send both kinds; split them by hand "
+            "(the developer-key calls keep hapikey, the others send the token)"
+        )
     return (
         f"this call (line {ctx.start(value)[0]}) hands {carrier.name}() a developer "
         f"key, which stays a key: {carrier.name}() sends both kinds; split it by "
