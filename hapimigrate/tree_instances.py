@@ -623,8 +623,40 @@ class _Module:
             return True
         if root.id in self.imported:
             return False
+        function = self._module_function(value.func)
+        if function is not None:  # args = parse_args(argv), a function of here
+            returns = [n for n in _own_nodes(function) if isinstance(n, ast.Return)]
+            return (
+                depth < _DEPTH
+                and bool(returns)
+                and all(
+                    r.value is not None and self._made_elsewhere(r.value, depth + 1)
+                    for r in returns
+                )
+            )
         # args = parser.parse_args(), parser = argparse.ArgumentParser()
         return depth < _DEPTH and self._other(root, depth + 1)
+
+    def _module_function(self, func: ast.expr) -> ast.FunctionDef | None:
+        """The module-level function ``func`` names, when the module binds
+        that name once, to it, and no function around the call binds it."""
+        if not isinstance(func, ast.Name):
+            return None
+        scope = self.parents.get(id(func))
+        while scope is not None:
+            if isinstance(scope, _FUNCTIONS) and func.id in self._bindings(scope):
+                return None
+            scope = self.parents.get(id(scope))
+        defined = [
+            node
+            for node in _own_nodes(self.tree)
+            if func.id in _bound_by(node)
+            or (isinstance(node, ast.Name) and node.id == func.id)
+            and isinstance(node.ctx, ast.Store)
+        ]
+        if len(defined) != 1 or not isinstance(defined[0], ast.FunctionDef):
+            return None
+        return defined[0]
 
     def written(self, node: ast.AST, attribute: str) -> str:
         return WRITTEN.format(

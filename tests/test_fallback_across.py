@@ -543,3 +543,48 @@ def test_a_parameter_rebound_on_some_paths_or_twice_stays(tmp_path, rebind):
     out = migrate(tmp_path, files)
     assert texts(out) == files
     assert statuses(out) == [Status.MANUAL], reasons(out)
+
+
+# -- a command-line option handed to the facade of another module -------------
+
+CLI = """\
+import argparse
+import os
+import sys
+
+from crm.facade import HubSpot
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--api-key", default={default})
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv if argv is not None else sys.argv[1:])
+    hub = HubSpot(api_key=args.api_key)
+    return [hub.owners.all()]
+"""
+
+
+def test_an_option_left_unset_takes_the_facades_default(tmp_path):
+    """``--api-key`` (None unless given) handed to the facade: unset, the
+    facade's default, now the provider's token; given, a token now. The
+    script's ``args`` (its own parse_args()) is no instance of the client."""
+    files = project(**{"cli.py": CLI.format(default="None")})
+    out = migrate(tmp_path / "tree", files)
+    assert set(statuses(out)) == {Status.REWRITE}, reasons(out)
+    assert texts(out)["cli.py"] == files["cli.py"]
+    (said,) = out["cli.py"][2]
+    assert "the command line" in said, said
+    assert_token_requests(tmp_path, files, out, "cli:main", count=1)
+
+
+def test_an_option_defaulting_to_another_key_stays(tmp_path):
+    default = 'os.environ.get("HUBSPOT_SANDBOX_KEY")'
+    files = project(**{"cli.py": CLI.format(default=default)})
+    out = migrate(tmp_path, files)
+    assert texts(out) == files
+    assert set(statuses(out)) == {Status.MANUAL}, reasons(out)
+    assert all("HUBSPOT_SANDBOX_KEY" in r for r in reasons(out)), reasons(out)

@@ -928,6 +928,8 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
             # a tenant's key (posted, stored) must be a token now; the command
             # line's by default the configured key: by default the token
             default = origins.command_line_default(ctx, value)
+            if carrier.identity and _is_none(default):
+                default = None  # --api-key unset: the function's own default
             passed = (default,) if default is not None else ()
             if default is not None:
                 problem = attach.option_read_elsewhere(ctx, value)
@@ -990,6 +992,10 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
 
 
 _CALLERS = (origins.CALLER, origins.FALLBACK)
+
+
+def _is_none(node: cst.CSTNode | None) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
 
 
 def _fallback_keys(
