@@ -69,6 +69,7 @@ def process(path: str, data: bytes, options: RunOptions) -> FileResult:
     new = apply_edits(data, edits) if edits else None
     if new is not None and error_count(syn.parse(new)) > errors:
         plans, new = _parsing(data, plans, errors)
+    plans += finder.framework_notes(plans)
     sites = [_site(path, data, p) for p in plans]
     covered = {line for s in sites for line in range(s.line, s.end_line + 1)}
     sites += textscan.text_sites(

@@ -14,6 +14,8 @@ from hapimigrate.foreign import php_syntax as syn
 from hapimigrate.keys import is_plausible_key
 
 _KEY_SOURCES = re.compile(r"\s+")
+# a web framework's settings store (not the process environment)
+_FRAMEWORK_READS = frozenset({"config", "get_option", "get_site_option"})
 _QUOTED = re.compile(r"(['\"])(.*?)\1")
 
 
@@ -108,6 +110,59 @@ class Keys:
             if value is not None:
                 return self.identity(value, depth + 1)
         return _KEY_SOURCES.sub("", self.src.text(key)).replace('"', "'")
+
+    def framework_read(self, key, depth: int = 0):
+        """The call a key expression reads its value with when that is a web
+        framework's settings store rather than the process environment:
+        Laravel's ``config('services.hubspot.key')``/``Config::get(...)``,
+        WordPress's ``get_option('x')``/``get_site_option('x')`` (through
+        variables, properties, constants and ``?:`` fallbacks); else None."""
+        key = syn.unwrap(key)
+        if key is None or depth > 4:
+            return None
+        if key.type == "function_call_expression":
+            name = syn.call_name(key).rsplit("\\", 1)[-1]
+            if name in _FRAMEWORK_READS:
+                return key
+            if name in php_origin.SAME_VALUE:
+                args = syn.arguments(key)
+                return (
+                    self.framework_read(syn.value(args[0]), depth + 1) if args else None
+                )
+            return None
+        if key.type == "scoped_call_expression":
+            scope = syn.name_of(key.child_by_field_name("scope")).lower()
+            name = key.child_by_field_name("name")
+            method = name.text.decode().lower() if name is not None else ""
+            if (
+                scope in php_origin.CONFIG_CLASSES
+                and scope != "env"
+                and method == "get"
+            ):
+                return key
+            return None
+        if key.type == "binary_expression":
+            operator = key.child_by_field_name("operator")
+            if operator is not None and operator.type in ("?:", "??"):
+                return self.framework_read(
+                    key.child_by_field_name("left"), depth + 1
+                ) or self.framework_read(key.child_by_field_name("right"), depth + 1)
+            return None
+        held = syn.property_value(key)
+        if held is not None:
+            return self.framework_read(held, depth + 1)
+        name = _name(key)
+        if name is not None:
+            values = self._assignments(key, name)
+            if len(values) == 1 and values[0][1] == "=":
+                return self.framework_read(
+                    values[0][0].child_by_field_name("right"), depth + 1
+                )
+        if key.type in ("name", "class_constant_access_expression"):
+            value = self.constants().get(key.text.decode().split("::")[-1])
+            if value is not None:
+                return self.framework_read(value, depth + 1)
+        return None
 
     def _assignments(self, node, name: str) -> list:
         """The assignments of ``$name`` where ``node`` reads it: in its function,

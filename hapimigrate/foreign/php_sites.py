@@ -66,6 +66,21 @@ class Plan:
     node: object = field(default=None, compare=False)
 
 
+LARAVEL_CONFIG = (
+    "the key is read with {}, from Laravel's configuration, while the migrated "
+    "code reads the token with {}: once the configuration is cached (php artisan "
+    "config:cache) .env is not loaded, and no token is found. Set the variable in "
+    "the process environment, or add the token to that configuration and read it "
+    "with config(), by hand"
+)
+WORDPRESS_OPTION = (
+    "the key is the WordPress option {} (set in the admin), while the migrated "
+    "code reads the token with {}, which most WordPress hosts do not set: set the "
+    "variable in the server's environment, or keep the token in an option and "
+    "read it with get_option(), by hand"
+)
+
+
 def token_expression(spec: str) -> tuple[str | None, str]:
     """The PHP expression of the provider's token, or the reason there is none."""
     match = _ENV.match(spec.strip())
@@ -89,6 +104,7 @@ class Finder:
         self.root = tree.root_node
         self.src = syn.Source(data)
         self.token, self.token_problem = token_expression(options.provider.spec)
+        self._framework: list = []  # (key identity, settings read): see _origin
         self.keys = php_keys.Keys(self.src, self.root, path)
         self.imports = php_sdk.imported_names(self.root)
         self.style = flow.Style(
@@ -126,6 +142,40 @@ class Finder:
             if plan is not None:
                 found.setdefault(plan.start, plan)
         return [found[k] for k in sorted(found)]
+
+    def _origin(self, key) -> str:
+        """Why ``key`` is not the configured key ("" when it is); a configured
+        key a web framework's settings store holds is remembered, for the
+        note :meth:`framework_notes` adds once its sites are migrated."""
+        origin = self.keys.origin(key)
+        if not origin and key is not None and self.token:
+            read = self.keys.framework_read(key)
+            if read is not None:
+                self._framework.append((self.keys.identity(key), read))
+        return origin
+
+    def framework_notes(self, plans: list[Plan]) -> list[Plan]:
+        """A ``setting`` site, left for a person, at each framework settings
+        read (Laravel's ``config()``, WordPress's ``get_option()``) of a key
+        whose sites now send the token read with ``getenv()`` (``plans`` as
+        finally decided, every file-wide rule applied): the framework's
+        store is not the process environment (a cached Laravel configuration
+        loads no ``.env``; WordPress hosts seldom set variables)."""
+        migrated = {p.key for p in plans if p.status == Status.REWRITE and p.key}
+        taken = {p.start for p in plans}
+        notes = []
+        for identity, read in self._framework:
+            if identity not in migrated or read.start_byte in taken:
+                continue
+            taken.add(read.start_byte)
+            shown = syn.shown(self.src.text(read), 60)
+            name = syn.call_name(read).rsplit("\\", 1)[-1]
+            wordpress = name in ("get_option", "get_site_option")
+            reason = (WORDPRESS_OPTION if wordpress else LARAVEL_CONFIG).format(
+                shown, self.token
+            )
+            notes.append(self._plan(read, Kind.SETTING, Status.MANUAL, reason))
+        return notes
 
     def _guarded(self, decide, node, *args) -> Plan | None:
         """``decide(*args)``; in a file that does not parse, a tree it does not
@@ -449,7 +499,7 @@ class Finder:
             )
         if self.token_problem:
             return self._plan(node, kind, Status.MANUAL, self.token_problem, **common)
-        origin = self.keys.origin(key)
+        origin = self._origin(key)
         if origin:
             return self._plan(node, kind, Status.MANUAL, origin, **common)
         if isinstance(sinks, str):
@@ -619,7 +669,7 @@ class Finder:
             return self._plan(
                 anchor, Kind.SDK, Status.MANUAL, self.token_problem, **common
             )
-        origin = self.keys.origin(client.key)
+        origin = self._origin(client.key)
         if origin:
             return self._plan(anchor, Kind.SDK, Status.MANUAL, origin, **common)
         return self._plan(
@@ -831,7 +881,7 @@ class Finder:
             return self._plan(
                 node, Kind.PARAMS, Status.MANUAL, self.token_problem, **common
             )
-        origin = self.keys.origin(key)
+        origin = self._origin(key)
         if origin:
             return self._plan(node, Kind.PARAMS, Status.MANUAL, origin, **common)
         other = self._other_auth([node, call])

@@ -19,7 +19,7 @@ pytest.importorskip("tree_sitter_php", reason="the php extra is not installed")
 
 from hapimigrate import hubspot, providers  # noqa: E402
 from hapimigrate.foreign import php  # noqa: E402
-from hapimigrate.model import RunOptions, Status  # noqa: E402
+from hapimigrate.model import Kind, RunOptions, Status  # noqa: E402
 from tests.hubspot_standin import StandIn  # noqa: E402
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "php_behaviour")
@@ -69,7 +69,13 @@ def migrate(source: str, target: str) -> None:
         data = handle.read()
     result = php.process(target, data, RunOptions(providers.resolve(None)))
     assert result.error is None
-    assert not [s for s in result.sites if s.status == Status.MANUAL], result.sites
+    # left for a person: only the note that the key came from the framework's
+    # settings store while the token is read with getenv() (set here: run_php)
+    left = [s for s in result.sites if s.status == Status.MANUAL]
+    assert all(
+        s.kind == Kind.SETTING and "getenv('HUBSPOT_ACCESS_TOKEN')" in s.reason
+        for s in left
+    ), left
     assert result.new is not None
     with open(target, "wb") as handle:
         handle.write(result.new)
