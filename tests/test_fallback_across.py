@@ -588,3 +588,44 @@ def test_an_option_defaulting_to_another_key_stays(tmp_path):
     assert texts(out) == files
     assert set(statuses(out)) == {Status.MANUAL}, reasons(out)
     assert all("HUBSPOT_SANDBOX_KEY" in r for r in reasons(out)), reasons(out)
+
+
+# -- the facade keeping the caller's-or-configured key on itself -------------
+
+LAZY = """\
+import os
+
+from crm.resources import ContactsClient, OwnersClient
+
+
+class HubSpot(object):
+    def __init__(self, api_key=None):
+        self.api_key = api_key or os.environ["HUBSPOT_API_KEY"]
+
+    @property
+    def contacts(self):
+        return ContactsClient(self.api_key)
+
+    @property
+    def owners(self):
+        return OwnersClient(self.api_key)
+"""
+
+
+def test_the_facade_keeping_the_key_on_itself(tmp_path):
+    files = project()
+    files["crm/facade.py"] = LAZY
+    out = migrate(tmp_path / "tree", files)
+    assert set(statuses(out)) == {Status.REWRITE}, reasons(out)
+    assert_token_requests(tmp_path, files, out)
+
+
+def test_the_facade_also_showing_the_key_stays(tmp_path):
+    files = project()
+    files["crm/facade.py"] = LAZY + (
+        "\n    def masked(self):\n" '        return "..." + self.api_key[-4:]\n'
+    )
+    out = migrate(tmp_path, files)
+    assert texts(out) == files
+    assert set(statuses(out)) == {Status.MANUAL}, reasons(out)
+    assert all("also read at line 19" in r for r in reasons(out)), reasons(out)
