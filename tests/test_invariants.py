@@ -20,6 +20,7 @@ BLIND2 = os.path.join(ROOT, "bench", "corpus_blind2")
 BLIND3 = os.path.join(ROOT, "bench", "corpus_blind3")
 BLIND4 = os.path.join(ROOT, "bench", "corpus_blind4")
 BLIND5 = os.path.join(ROOT, "bench", "corpus_blind5")
+BLIND6 = os.path.join(ROOT, "bench", "corpus_blind6")
 KEY_RULES = {"HM001", "HM002", "HM003", "HM004", "HM005", "HM006"}
 TREES = [
     *(
@@ -28,7 +29,7 @@ TREES = [
     ),
     *(
         os.path.join(corpus, name, "src")
-        for corpus in (CORPUS, HELD_OUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5)
+        for corpus in (CORPUS, HELD_OUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6)
         for name in sorted(os.listdir(corpus))
         if os.path.isdir(os.path.join(corpus, name, "src"))
     ),
