@@ -1212,7 +1212,9 @@ def _names_in(node: cst.CSTNode) -> list[cst.Name]:
     return found
 
 
-def config_key(ctx: ModuleContext, node: cst.CSTNode) -> tuple[str, str]:
+def config_key(
+    ctx: ModuleContext, node: cst.CSTNode, depth: int = 0
+) -> tuple[str, str]:
     """Which configured key an expression reads, as (identity, label). The
     identity is the key's name as the configuration knows it, so that spellings
     of one key agree across modules: ``os.environ["HUBSPOT_API_KEY"]``, an
@@ -1235,8 +1237,8 @@ def config_key(ctx: ModuleContext, node: cst.CSTNode) -> tuple[str, str]:
         bindings = list(scope[node.value]) if scope is not None else []
         if len(bindings) == 1:
             value = values.assigned_value(ctx, getattr(bindings[0], "node", None))
-            if value is not None:
-                identity, _ = config_key(ctx, value)
+            if value is not None and depth < _KEY_DEPTH:
+                identity, _ = config_key(ctx, value, depth + 1)
                 return identity, label
         if not bindings:  # a free name (a star import?): it says nothing certain
             return UNPLACED + node.value, label
@@ -1254,11 +1256,20 @@ def config_key(ctx: ModuleContext, node: cst.CSTNode) -> tuple[str, str]:
                 return _module_key(ctx, dotted, name), label
         return node.value, label  # an imported HUBSPOT_API_KEY
     if isinstance(node, cst.Attribute):  # settings.HUBSPOT_API_KEY
+        if isinstance(node.value, cst.Name) and node.value.value in ("self", "cls"):
+            # self.key = os.environ["HUBSPOT_API_KEY"], once, in __init__
+            value = values.class_attribute(ctx, node)
+            if value is not None and depth < _KEY_DEPTH:
+                identity, _ = config_key(ctx, value, depth + 1)
+                return identity, label
         dotted = _imported_module(ctx, node.value)
         if dotted is not None:
             return _module_key(ctx, dotted, node.attr.value), label
         return node.attr.value, label
     return label, label
+
+
+_KEY_DEPTH = 6  # assignments followed to a key's configured name
 
 
 def _imported_module(ctx: ModuleContext, node: cst.BaseExpression) -> str | None:

@@ -214,6 +214,11 @@ def placeholders(template: str) -> set[str]:
     return set(_FIELD.findall(template))
 
 
+def class_attribute(ctx: ModuleContext, node: cst.Attribute) -> cst.CSTNode | None:
+    """The value ``self.X`` has where its class gives it one: see below."""
+    return _class_attribute(ctx, node)
+
+
 def _class_attribute(ctx: ModuleContext, node: cst.Attribute) -> cst.CSTNode | None:
     """The value of ``self.BASE`` when the class body assigns ``BASE = ...``,
     or else when ``__init__`` alone sets it, once (``self.api_url = "..."``)."""
