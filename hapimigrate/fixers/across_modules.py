@@ -1149,7 +1149,9 @@ def _migrate_subclass(
     if problem is None:  # its calls here take the token too
         before = len(ctx.carrier_uses)
         for reference in _references_to(ctx, subclass):
-            if ctx.ancestor(reference, cst.Annotation) is None:
+            if ctx.ancestor(reference, cst.Annotation) is None and not _in_super(
+                ctx, reference
+            ):
                 _migrate_call(ctx, derived, reference)
         left = [
             u
@@ -1220,6 +1222,8 @@ def _subclass_problem(
     if re.search(r"\b(?:cls|type\(self\)|self\.__class__)\(", code):
         return f"{name} makes instances of itself (cls(...)), with a key of its own?"
     own = sets & {*_OWN_CONSTRUCTION, "setattr()"}
+    if "__init__" in own and _passes_key_through(ctx, carrier, subclass):
+        own.discard("__init__")
     if own:
         return _developer_init(ctx, carrier, subclass) or (
             f"{name} defines its own {sorted(own)[0]}"
@@ -1234,6 +1238,110 @@ def _subclass_problem(
     if read:
         return f"{name} reads self.{read[0]}, which holds a token now"
     return None
+
+
+def _in_super(ctx: ModuleContext, reference: cst.CSTNode) -> bool:
+    """``super(ObjectsClient, self)``: the class named to reach its base."""
+    arg = ctx.parent(reference)
+    call = ctx.parent(arg) if isinstance(arg, cst.Arg) else None
+    return (
+        isinstance(call, cst.Call)
+        and isinstance(call.func, cst.Name)
+        and call.func.value == "super"
+        and bool(call.args)
+        and call.args[0] is arg
+    )
+
+
+def _passes_key_through(
+    ctx: ModuleContext, carrier: Carrier, subclass: cst.ClassDef
+) -> bool:
+    """``def __init__(self, api_key, object_type, **kwargs):
+    super().__init__(api_key, **kwargs); self.object_type = object_type``: the
+    subclass's own constructor hands the base its parameter of the same name
+    and place, reads it for nothing else, and does nothing but set attributes
+    to its parameters or literals. Its callers' key is the base's: a token."""
+    init = next(
+        (
+            s
+            for s in subclass.body.body
+            if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"
+        ),
+        None,
+    )
+    if init is None or init.decorators or carrier.position < 0:
+        return False
+    params = [*init.params.posonly_params, *init.params.params][1:]  # not self
+    if not (
+        carrier.position < len(params)
+        and params[carrier.position].name.value == carrier.parameter
+    ):
+        return False
+    names = {p.name.value for p in (*params, *init.params.kwonly_params)}
+    for extra in (init.params.star_arg, init.params.star_kwarg):
+        if isinstance(extra, cst.Param):
+            names.add(extra.name.value)
+    handed = 0
+    for line in init.body.body:
+        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+            return False
+        small = line.body[0]
+        if isinstance(small, cst.Expr) and isinstance(small.value, cst.SimpleString):
+            continue  # a docstring
+        if isinstance(small, cst.Expr) and _hands_base(
+            ctx, carrier, small.value, names
+        ):
+            handed += 1
+            continue
+        if (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and ctx.code(small.targets[0].target).startswith("self.")
+            and isinstance(small.value, (cst.Name, cst.SimpleString, cst.Integer))
+            and ctx.code(small.value) != carrier.parameter
+        ):
+            continue  # self.object_type = object_type
+        if isinstance(small, cst.Pass):
+            continue
+        return False
+    return handed == 1
+
+
+def _hands_base(
+    ctx: ModuleContext, carrier: Carrier, value: cst.BaseExpression, names: set[str]
+) -> bool:
+    """``super().__init__(api_key, **kwargs)`` (or ``Base.__init__(self, ...)``)
+    giving the base the subclass's own ``api_key`` at its place, and otherwise
+    only the subclass's parameters or literals."""
+    if not (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Attribute)
+        and value.func.attr.value == "__init__"
+    ):
+        return False
+    receiver = ctx.code(value.func.value)
+    explicit = receiver == carrier.name
+    if not (explicit or re.fullmatch(r"super\([\w\s,]*\)", receiver)):
+        return False
+    args = list(value.args)[1 if explicit else 0 :]
+    positional = [a.value for a in args if a.keyword is None and not a.star]
+    given = positional[carrier.position] if carrier.position < len(positional) else None
+    if given is None:
+        given = next(
+            (
+                a.value
+                for a in args
+                if a.keyword is not None and a.keyword.value == carrier.parameter
+            ),
+            None,
+        )
+    if not (isinstance(given, cst.Name) and given.value == carrier.parameter):
+        return False
+    return all(
+        isinstance(a.value, (cst.Name, cst.SimpleString, cst.Integer))
+        and (not isinstance(a.value, cst.Name) or a.value.value in names)
+        for a in args
+    )
 
 
 def _developer_init(
