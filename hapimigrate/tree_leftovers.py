@@ -160,14 +160,15 @@ _IMPORTING = re.compile(rb"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import\b")
 
 
 def _left_readers(line: bytes, path: str, texts: _Texts) -> list[str]:
-    """``HAPIKEY = os.environ.get(...)`` at module level whose name every file
-    of the tree mentions only on the lines of sites left as they are (manual,
-    unparsed, kept) or in imports, once the migration is done: those places
+    """``HAPIKEY = os.environ.get(...)`` (at module level, or a class's field)
+    whose name every file of the tree mentions only on the lines of sites left
+    as they are (manual, unparsed, kept) or in imports, once the migration is
+    done: those places
     (``bridge.py:16``), else []. The old variable is then the key those sites
     still send, not a check of its own. Sites' lines are the original text's:
     a changed file is read there, and its migrated text must mention the name
     no more often than those sites do (the rewritten ones dropped theirs)."""
-    defined = _DEFINED.match(line)
+    defined = _BOUND.match(line)  # HAPIKEY = ..., a class's field too
     if defined is None:
         return []
     name = re.compile(rb"\b" + re.escape(defined.group(1)) + rb"\b")

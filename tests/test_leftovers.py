@@ -224,3 +224,31 @@ def test_a_legacy_alias_nothing_reads_needs_nothing_either(tmp_path):
     results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
     (site,) = [s for s in results["config.py"].sites if s.kind.value == "setting"]
     assert site.status == Status.MANUAL
+
+
+def test_a_class_field_read_only_by_sites_left_is_kept_for_them(tmp_path):
+    """``class Config: HUBSPOT_API_KEY = os.environ.get(...)`` read by a site
+    left for a person (headers from a function it cannot see into) and by one
+    migrated: the
+    line stays, ``kept`` for that site, not a check of its own (blind6
+    celery_kwargs_forms: manual, "still read here")."""
+    (tmp_path / "celery_app.py").write_text(
+        "import os\nclass Config:\n"
+        "    HUBSPOT_API_KEY = os.environ.get('HUBSPOT_API_KEY')\n"
+    )
+    (tmp_path / "hs.py").write_text(
+        "import requests\nfrom celery_app import Config\n"
+        "from vendor import auth_headers\ndef call(path):\n"
+        "    return requests.get('https://api.hubapi.com' + path,"
+        " params={'hapikey': Config.HUBSPOT_API_KEY}, headers=auth_headers())\n"
+        "def owners():\n"
+        "    return requests.get('https://api.hubapi.com/crm/v3/owners',"
+        " params={'hapikey': Config.HUBSPOT_API_KEY})\n"
+    )
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert [s.status for s in results["hs.py"].sites if s.kind.value != "call"] == [
+        Status.MANUAL,
+        Status.REWRITE,
+    ]
+    (site,) = results["celery_app.py"].sites
+    assert site.status == Status.KEPT and "hs.py:5" in site.reason
