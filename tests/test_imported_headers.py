@@ -7,15 +7,10 @@ return stays a manual site ("cannot see into")."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from hapimigrate.model import Status
-from tests.hubspot_standin import StandIn
-from tests.trees import key_sites, tree
+from tests.trees import key_sites, run_against_standin, tree
 
 HTTP = """\
 JSON_HEADERS = {"Accept": "application/json", "User-Agent": "shopsync/2"}
@@ -56,23 +51,7 @@ def test_headers_another_module_builds_plainly_take_the_token(tmp_path):
     sites = key_sites(results["shop/service.py"])
     assert [s.status for s in sites] == [Status.REWRITE]
     migrated = results["shop/service.py"].new.decode()
-    with StandIn("tok-main", "devkey-app") as hubspot:
-        (tmp_path / "shop" / "service.py").write_text(
-            migrated.replace("https://api.hubapi.com", hubspot.url)
-        )
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("HUBSPOT_")},
-            "HUBSPOT_ACCESS_TOKEN": "tok-main",
-        }
-        done = subprocess.run(
-            [sys.executable, "-c", DRIVER],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        assert done.returncode == 0, done.stderr
-        (seen,) = hubspot.seen
+    (seen,) = run_against_standin(tmp_path, {"shop/service.py": migrated}, DRIVER)
     assert seen.authorization == "Bearer tok-main" and seen.hapikey is None
     assert seen.query == {"property": ["email"]}
     assert "User-Agent: shopsync/2" in seen.raw  # its own headers kept

@@ -8,15 +8,11 @@ third argument, or a fourth, stays manual."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-
 import pytest
 
 from hapimigrate.model import Status
 from tests.conftest import migrate
-from tests.hubspot_standin import StandIn
+from tests.trees import run_against_standin
 
 COMPAT = """\
 import json
@@ -43,28 +39,13 @@ def test_headers_given_third_take_the_token_and_keep_their_own(tmp_path):
     assert [s.status for s in result.sites if s.kind.value == "url"] == [Status.REWRITE]
     text = result.new.decode()
     assert "headers={'Content-Type': 'application/json', \"Authorization\"" in text
-    with StandIn("tok-main", "devkey-app") as hubspot:
-        (tmp_path / "compat.py").write_text(text.replace(API, hubspot.url))
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("HUBSPOT_")},
-            "HUBSPOT_ACCESS_TOKEN": "tok-main",
-        }
-        done = subprocess.run(
-            [sys.executable, "-c", DRIVER],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        assert done.returncode == 0, done.stderr
-        (seen,) = hubspot.seen
+    (seen,) = run_against_standin(tmp_path, {"compat.py": text}, DRIVER)
     assert seen.authorization == "Bearer tok-main" and seen.hapikey is None
     assert seen.method == "POST" and seen.path == "/contacts/v1/contact"
     assert "Content-Type: application/json" in seen.raw
     assert json.loads(seen.body) == {"properties": []}
 
 
-API = "https://api.hubapi.com"
 DRIVER = (
     "import compat\n"
     "assert compat.post_json('/contacts/v1/contact', {'properties': []}) == 200\n"

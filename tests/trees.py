@@ -107,3 +107,36 @@ def migrate_reasons(root: Path, files: dict[str, str]) -> dict[str, tuple[list, 
         name: ([(s.status, s.reason) for s in sites], text)
         for name, (sites, text) in migrate_sites(root, files).items()
     }
+
+
+def run_against_standin(
+    folder: Path, files: dict[str, str], driver: str, token: str = "tok-main"
+) -> list:
+    """Write ``files`` (migrated code naming ``https://api.hubapi.com``) into
+    ``folder`` pointed at a local HubSpot stand-in, run ``driver`` there with
+    Python, the token in ``HUBSPOT_ACCESS_TOKEN`` and no other HubSpot
+    variable; the requests the stand-in saw."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.hubspot_standin import StandIn
+
+    with StandIn(token, "devkey-app") as hubspot:
+        for name, text in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text.replace("https://api.hubapi.com", hubspot.url))
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("HUBSPOT_")},
+            "HUBSPOT_ACCESS_TOKEN": token,
+        }
+        done = subprocess.run(
+            [sys.executable, "-c", driver],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        return list(hubspot.seen)

@@ -822,28 +822,10 @@ def _stores_keys(ctx: ModuleContext, module: cst.Name, function: str) -> bool:
     """Whether ``module.function`` is a function of a module of this tree (found
     beside this file or above it) that reads no configuration: a store of
     tenants' records, not the app's settings in disguise."""
-    scope = ctx.lexical_scope(module)
-    bindings = list(scope[module.value]) if scope is not None else []
-    if len(bindings) != 1:
+    found = values.imported_module(ctx, module)
+    if found is None or not found[0]:
         return False
-    statement = getattr(bindings[0], "node", None)
-    dotted, level = "", 0
-    if isinstance(statement, cst.Import):
-        for alias in statement.names:
-            name = ctx.code(alias.name).replace(" ", "")
-            if (alias.evaluated_alias or name) == module.value:
-                dotted = name
-    elif isinstance(statement, cst.ImportFrom) and not isinstance(
-        statement.names, cst.ImportStar
-    ):
-        level = len(statement.relative)
-        source = ctx.code(statement.module).replace(" ", "") if statement.module else ""
-        for alias in statement.names:
-            name = ctx.code(alias.name).replace(" ", "")
-            if (alias.evaluated_alias or name) == module.value:
-                dotted = f"{source}.{name}" if source else name
-    if not dotted:
-        return False
+    dotted, level = found
     path = tree_imports.module_file(ctx.path, dotted, level)
     source = tree_imports.function_source(path, function) if path else None
     return (

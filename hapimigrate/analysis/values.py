@@ -310,6 +310,43 @@ def imported_here(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
     )
 
 
+def import_binding(ctx: ModuleContext, name: cst.Name) -> tuple[str, str, int] | None:
+    """Where the one import binding ``name`` takes it from: ``("a.b", "", 0)``
+    for ``import a.b as name``, ``("a", "b", level)`` for ``from a import b
+    as name`` (``level`` dots: a relative import); None for any other binding."""
+    scope = ctx.lexical_scope(name)
+    bindings = list(scope[name.value]) if scope is not None else []
+    if len(bindings) != 1:
+        return None
+    statement = getattr(bindings[0], "node", None)
+    if isinstance(statement, cst.Import):
+        for alias in statement.names:
+            code = ctx.code(alias.name).replace(" ", "")
+            if (alias.evaluated_alias or code) == name.value:
+                return code, "", 0
+    elif isinstance(statement, cst.ImportFrom) and not isinstance(
+        statement.names, cst.ImportStar
+    ):
+        source = ctx.code(statement.module).replace(" ", "") if statement.module else ""
+        for alias in statement.names:
+            code = ctx.code(alias.name).replace(" ", "")
+            if (alias.evaluated_alias or code) == name.value:
+                return source, code, len(statement.relative)
+    return None
+
+
+def imported_module(ctx: ModuleContext, name: cst.Name) -> tuple[str, int] | None:
+    """The module ``name`` is, where an import binds it: ``import a.b as
+    name``, or ``from a import b as name`` (the module ``a.b``)."""
+    found = import_binding(ctx, name)
+    if found is None:
+        return None
+    source, imported, level = found
+    return (
+        f"{source}.{imported}" if source and imported else source or imported
+    ), level
+
+
 def imported_literal(ctx: ModuleContext, node: cst.BaseExpression) -> str | None:
     """The text another module of the tree assigns, once and literally (no
     ``%``, no braces), to the name ``node`` reads: ``BASE`` after ``from
@@ -318,38 +355,17 @@ def imported_literal(ctx: ModuleContext, node: cst.BaseExpression) -> str | None
     from hapimigrate import tree_imports
 
     if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
-        root, name = node.value, node.attr.value
+        found = imported_module(ctx, node.value)
+        name = node.attr.value
     elif isinstance(node, cst.Name):
-        root, name = node, node.value
+        binding = import_binding(ctx, node)
+        found = (binding[0], binding[2]) if binding and binding[1] else None
+        name = binding[1] if binding else ""
     else:
         return None
-    scope = ctx.lexical_scope(root)
-    bindings = list(scope[root.value]) if scope is not None else []
-    if len(bindings) != 1:
+    if found is None or not (found[0] or found[1]):
         return None
-    statement = getattr(bindings[0], "node", None)
-    dotted, level = "", 0
-    if isinstance(statement, cst.Import) and root is not node:
-        for alias in statement.names:
-            code = ctx.code(alias.name).replace(" ", "")
-            if (alias.evaluated_alias or code) == root.value:
-                dotted = code
-    elif isinstance(statement, cst.ImportFrom) and not isinstance(
-        statement.names, cst.ImportStar
-    ):
-        level = len(statement.relative)
-        source = ctx.code(statement.module).replace(" ", "") if statement.module else ""
-        for alias in statement.names:
-            code = ctx.code(alias.name).replace(" ", "")
-            if (alias.evaluated_alias or code) != root.value:
-                continue
-            if root is node:  # from hsync.config import BASE
-                dotted, name = source, code
-            else:  # from hsync import config; config.BASE
-                dotted = f"{source}.{code}" if source else code
-    if not dotted and not level:
-        return None
-    path = tree_imports.module_file(ctx.path, dotted, level)
+    path = tree_imports.module_file(ctx.path, found[0], found[1])
     return tree_imports.literal_constant(path, name) if path else None
 
 
