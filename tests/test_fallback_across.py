@@ -629,3 +629,63 @@ def test_the_facade_also_showing_the_key_stays(tmp_path):
     assert texts(out) == files
     assert set(statuses(out)) == {Status.MANUAL}, reasons(out)
     assert all("also read at line 19" in r for r in reasons(out)), reasons(out)
+
+
+# -- a key read out of an object: the object is not the key ------------------
+
+CONFIG_READER = """\
+import configparser
+
+import requests
+
+
+def load_config():
+    cfg = configparser.ConfigParser()
+    cfg.read("hubspot.ini")
+    return cfg
+
+
+def owners({param}):
+{rebind}    response = requests.get(
+        "https://api.hubapi.com/owners/v2/owners",
+        params={{"hapikey": {key}.get("hubspot", "api_key")}},
+    )
+    return response.status_code
+
+
+def main():
+    return owners({given})
+"""
+
+
+@pytest.mark.parametrize(
+    "param, rebind, key, given, words",
+    [
+        ("cfg", "", "cfg", "load_config()", "the .get() of what callers pass"),
+        (
+            "cfg=None",
+            "    cfg = cfg or load_config()\n",
+            "cfg",
+            "",
+            "the caller's or a configured default (cfg of owners())",
+        ),
+        (
+            "cfg=None",
+            "",
+            "(cfg or load_config())",
+            "",
+            "the caller's or a configured default (cfg of owners())",
+        ),
+    ],
+    ids=["passed", "rebound", "inline"],
+)
+def test_a_key_read_out_of_a_configuration_object_stays(
+    tmp_path, param, rebind, key, given, words
+):
+    """``cfg.get("hubspot", "api_key")``: the caller's (or the default)
+    ConfigParser is not the key; making it the token would break the read."""
+    text = CONFIG_READER.format(param=param, rebind=rebind, key=key, given=given)
+    out = migrate(tmp_path, {"app.py": text})
+    assert texts(out) == {"app.py": text}
+    assert statuses(out) == [Status.MANUAL], reasons(out)
+    assert words in reasons(out)[0], reasons(out)

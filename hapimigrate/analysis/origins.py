@@ -232,7 +232,12 @@ def _origin_of(
         # receiver (or function) and the non-literal arguments are
         given = [a.value for a in node.args if not isinstance(a.value, _LITERALS)]
         if isinstance(func, cst.Attribute):
-            return combine([again(func.value), *(again(v) for v in given)])
+            receiver = again(func.value)
+            if func.attr.value not in _KEY_METHODS:
+                # cfg.get("hubspot", "api_key"): read out of what it is called
+                # on (the caller's object stays an object; not the default's)
+                receiver = _contents(receiver, f".{func.attr.value}()")
+            return combine([receiver, *(again(v) for v in given)])
         if isinstance(func, cst.Name):
             return combine([again(func), *(again(v) for v in given)])
         return Origin(UNKNOWN)
@@ -288,6 +293,12 @@ def tested_alternative(ctx: ModuleContext, node: cst.IfExp) -> cst.CSTNode | Non
     if ctx.code(tested) != ctx.code(given):
         return None
     return given
+
+
+# a key's own string methods: what they return is still that key
+_KEY_METHODS = frozenset(
+    {"strip", "lstrip", "rstrip", "lower", "upper", "decode", "encode"}
+)
 
 
 def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
