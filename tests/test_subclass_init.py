@@ -104,12 +104,27 @@ def test_the_hierarchy_behaves_as_before_with_a_token(tmp_path):
         "        register(self)\n",
         # hands the base another value
         "        super(ObjectsClient, self).__init__(object_type, **kwargs)\n",
+        # hands the base a host of its own (review 15's R4)
+        "        super(ObjectsClient, self).__init__(api_key, 'https://cache.example.com')\n",
     ],
-    ids=["reads_the_key", "runs_something", "hands_another_value"],
+    ids=["reads_the_key", "runs_something", "hands_another_value", "hands_a_host"],
 )
 def test_other_constructors_keep_the_hierarchy(tmp_path, init):
     objects = OBJECTS.replace(
         "        super(ObjectsClient, self).__init__(api_key, **kwargs)\n", init
+    )
+    results = tree(tmp_path, files(objects))
+    crm = key_sites(results["lite/crm.py"])
+    assert crm and all(s.status == Status.MANUAL for s in crm)
+    assert not results["lite/base.py"].changed
+
+
+def test_a_key_parameter_with_a_default_of_its_own_keeps_the_hierarchy(tmp_path):
+    """``def __init__(self, api_key="demo", ...)``: a caller giving no key sends
+    the default, which would go out as a token (review 15's R3)."""
+    objects = OBJECTS.replace(
+        "def __init__(self, api_key, object_type, **kwargs)",
+        'def __init__(self, api_key="demo", object_type="tickets", **kwargs)',
     )
     results = tree(tmp_path, files(objects))
     crm = key_sites(results["lite/crm.py"])

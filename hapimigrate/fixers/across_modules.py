@@ -1275,6 +1275,9 @@ def _passes_key_through(
     if not (
         carrier.position < len(params)
         and params[carrier.position].name.value == carrier.parameter
+        # a default of its own ("demo", a sandbox's key, None) would be sent as
+        # the token where a caller gives none
+        and params[carrier.position].default is None
     ):
         return False
     names = {p.name.value for p in (*params, *init.params.kwonly_params)}
@@ -1337,11 +1340,24 @@ def _hands_base(
         )
     if not (isinstance(given, cst.Name) and given.value == carrier.parameter):
         return False
-    return all(
-        isinstance(a.value, (cst.Name, cst.SimpleString, cst.Integer))
-        and (not isinstance(a.value, cst.Name) or a.value.value in names)
-        for a in args
-    )
+    # besides the key, only its own parameters by the base's names (timeout=
+    # timeout) or **kwargs: no value of its own (a host, another key)
+    for arg in args:
+        if arg.value is given:
+            continue
+        if arg.star == "**" and isinstance(arg.value, cst.Name):
+            if arg.value.value in names:
+                continue
+            return False
+        if (
+            arg.keyword is not None
+            and isinstance(arg.value, cst.Name)
+            and arg.value.value == arg.keyword.value
+            and arg.value.value in names
+        ):
+            continue
+        return False
+    return True
 
 
 def _developer_init(
