@@ -98,6 +98,18 @@ DOES_SOMETHING = {
         _ini = configparser.ConfigParser()
         _ini = load(_ini)
         """,
+    # a subclass of its own, whose read() exports a section to os.environ
+    # (review 15's R2)
+    "a ConfigParser subclass of its own": """
+        import configparser, os
+        class EnvConfigParser(configparser.ConfigParser):
+            def read(self, *a, **k):
+                found = super().read(*a, **k)
+                os.environ.update(self["env"] if self.has_section("env") else {})
+                return found
+        _ini = EnvConfigParser()
+        _ini.read("settings.ini")
+        """,
     "a decorator that registers": "import atexit\n@atexit.register\ndef bye():\n    pass\n",
 }
 

@@ -86,3 +86,17 @@ def test_other_imported_headers_stay_manual(tmp_path, http, service):
     assert not result.changed
     (site,) = key_sites(result)
     assert site.status == Status.MANUAL
+
+
+def test_headers_built_as_a_list_of_pairs_stay_manual(tmp_path):
+    """httpx and aiohttp take headers as a list of pairs: ``{**pairs, ...}``
+    would raise, so what the function returns must be a dict (review 15's R1)."""
+    http = (
+        'def json_headers(content_type="application/json"):\n'
+        '    return [("Accept", "application/json"), ("Content-Type", content_type)]\n'
+    )
+    results = tree(tmp_path, files(http))
+    result = results["shop/service.py"]
+    assert not result.changed
+    (site,) = key_sites(result)
+    assert site.status == Status.MANUAL and "cannot see into" in site.reason

@@ -611,11 +611,57 @@ def builds_plain_headers(ctx: ModuleContext, call: cst.Call) -> bool:
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             bound.add(node.id)
     allowed = bound | literals | _PLAIN_BUILTINS
-    return all(
+    if not all(
         node.id in allowed
         for node in ast.walk(function)
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
-    )
+    ):
+        return False
+    return _returns_dicts(function, module)
+
+
+def _returns_dicts(function: ast.FunctionDef, module: ast.Module) -> bool:
+    """Whether every ``return`` of ``function`` gives a dict: a display,
+    ``dict(...)``, or a name every assignment of which (in the function, or at
+    its module's top) is one. A list of pairs (httpx, aiohttp take them) cannot
+    take the header merged in with ``{**h, ...}``."""
+    returns = [n for n in ast.walk(function) if isinstance(n, ast.Return)]
+    if not returns:
+        return False
+
+    def made(value: ast.expr | None) -> bool:
+        return isinstance(value, ast.Dict) or (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id == "dict"
+        )
+
+    def assigned(name: str, where: ast.AST) -> list[ast.expr]:
+        return [
+            n.value
+            for n in ast.walk(where)
+            if isinstance(n, (ast.Assign, ast.AnnAssign))
+            and any(
+                isinstance(t, ast.Name) and t.id == name
+                for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+            )
+        ]
+
+    for returned in returns:
+        value = returned.value
+        if made(value):
+            continue
+        if not isinstance(value, ast.Name):
+            return False
+        values_ = assigned(value.id, function) or [
+            v
+            for statement in module.body
+            if not isinstance(statement, (ast.FunctionDef, ast.ClassDef))
+            for v in assigned(value.id, statement)
+        ]
+        if not values_ or not all(made(v) for v in values_):
+            return False
+    return True
 
 
 def _literal(value: cst.BaseExpression) -> bool:

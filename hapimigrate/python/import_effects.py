@@ -48,6 +48,7 @@ _PURE_METHODS = frozenset(
 # a module's own ConfigParser: made, then filled from files that may be missing
 # (``ini.read(path)`` skips those), it changes nothing outside itself
 _PARSER_CLASSES = ("ConfigParser", "RawConfigParser", "SafeConfigParser")
+_PARSER_MODULES = ("configparser", "ConfigParser")  # Python 3's, Python 2's
 _PARSER_FILLS = frozenset({"read", "read_string", "read_dict"})
 _PURE_DECORATORS = frozenset(
     {"dataclass", "dataclasses.dataclass", "staticmethod", "classmethod"}
@@ -110,8 +111,36 @@ def _runs(
 
 
 def _parsers(tree: ast.Module) -> frozenset[str]:
-    """The names the module binds once, at its top, to a new ConfigParser
-    (``_ini = configparser.ConfigParser()``)."""
+    """The names the module binds once, at its top, to a new ConfigParser of
+    the standard library (``_ini = configparser.ConfigParser()``; not a
+    subclass, whose ``read`` may do more)."""
+    imported = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        and node.module in _PARSER_MODULES
+        and not node.level
+        for alias in node.names
+        if alias.name in _PARSER_CLASSES
+    }
+    modules = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.Import)
+        for alias in node.names
+        if alias.name in _PARSER_MODULES
+    }
+    rebound = {  # a class of its own of that name, or the name assigned
+        n.id
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    } | {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
+
+    def standard(func: ast.expr) -> bool:
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            return func.value.id in modules and func.attr in _PARSER_CLASSES
+        return isinstance(func, ast.Name) and func.id in imported - rebound
+
     made: dict[str, int] = {}
     for node in ast.walk(tree):
         if isinstance(node, (ast.Name)) and isinstance(node.ctx, ast.Store):
@@ -124,7 +153,7 @@ def _parsers(tree: ast.Module) -> frozenset[str]:
         and isinstance(target := statement.targets[0], ast.Name)
         and made.get(target.id) == 1
         and isinstance(statement.value, ast.Call)
-        and _dotted(statement.value.func).endswith(_PARSER_CLASSES)
+        and standard(statement.value.func)
         and all(_pure(a) for a in statement.value.args)
         and all(_pure(k.value) for k in statement.value.keywords)
     )

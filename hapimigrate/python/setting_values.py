@@ -135,7 +135,18 @@ def _config_read(ctx: ModuleContext, func: cst.BaseExpression) -> bool:
     made = getattr(statement, "value", None)
     if not isinstance(made, cst.Call):
         return False
-    return ctx.code(made.func).endswith(_CONFIG_CLASSES) or _returns_parser(ctx, made)
+    return _standard_parser(ctx, made.func) or _returns_parser(ctx, made)
+
+
+def _standard_parser(ctx: ModuleContext, func: cst.BaseExpression) -> bool:
+    """The standard library's ConfigParser (not a subclass of the project's,
+    whose ``get`` may do more): by what the name is imported as."""
+    names = ctx.qualified_names(func)
+    return bool(names) and all(
+        n.rsplit(".", 1)[0] in ("configparser", "ConfigParser")
+        and n.rsplit(".", 1)[-1] in _CONFIG_CLASSES
+        for n in names
+    )
 
 
 def _returns_parser(ctx: ModuleContext, call: cst.Call) -> bool:
@@ -169,9 +180,7 @@ def _returns_parser(ctx: ModuleContext, call: cst.Call) -> bool:
         holder = ctx.parent(getattr(bindings[0], "node", None))
         made = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
         made = getattr(made, "value", None)
-        if not (
-            isinstance(made, cst.Call) and ctx.code(made.func).endswith(_CONFIG_CLASSES)
-        ):
+        if not (isinstance(made, cst.Call) and _standard_parser(ctx, made.func)):
             return False
     return True
 
