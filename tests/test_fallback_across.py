@@ -689,3 +689,44 @@ def test_a_key_read_out_of_a_configuration_object_stays(
     assert texts(out) == {"app.py": text}
     assert statuses(out) == [Status.MANUAL], reasons(out)
     assert words in reasons(out)[0], reasons(out)
+
+
+# -- a caller elsewhere handing on its own caller's key, None by default ------
+
+CHAIN_NONE = """\
+from crm.facade import HubSpot
+
+
+def owners(api_key=None):
+    return [HubSpot(api_key=api_key).owners.all()]
+
+
+def main():
+    return owners()
+"""
+
+
+def test_a_none_handed_on_takes_the_facades_default(tmp_path):
+    """``owners(api_key=None)`` hands its caller's key, None unless given, to
+    ``HubSpot(api_key)``, whose ``api_key or os.environ[...]`` makes None the
+    default: the provider's token now."""
+    files = project(**{"report.py": CHAIN_NONE})
+    out = migrate(tmp_path / "tree", files)
+    assert set(statuses(out)) == {Status.REWRITE}, reasons(out)
+    assert texts(out)["report.py"] == CHAIN_NONE
+    assert_token_requests(tmp_path, files, out, "report:main", count=1)
+
+
+def test_a_none_handed_to_a_parameter_defaulting_to_the_setting_stays(tmp_path):
+    """``def __init__(self, api_key=settings.HUBSPOT_API_KEY)``: a None given
+    stays None (no key was sent; a header built from None would raise)."""
+    files = project("api_key", **{"crm/settings.py": SETTINGS})
+    facade = files["crm/facade.py"].replace("import os", "from crm import settings")
+    files["crm/facade.py"] = facade.replace(
+        "api_key=None", "api_key=settings.HUBSPOT_API_KEY"
+    )
+    files["report.py"] = CHAIN_NONE
+    out = migrate(tmp_path, files)
+    assert texts(out) == files
+    assert set(statuses(out)) == {Status.MANUAL}, reasons(out)
+    assert all("leaves api_key at its default None" in r for r in reasons(out))

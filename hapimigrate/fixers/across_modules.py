@@ -911,6 +911,9 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         elif origin.kind == origins.CALLER and origin.param is not None:
             # its own caller's credential, passed on: the caller's callers hand
             # in tokens too (and configured keys they pass become the token)
+            if carrier.identity and not origin.container:
+                # a None its callers leave is the function's default there
+                origin = dataclasses.replace(origin, kind=origins.FALLBACK)
             passed, problem = attach.callers_keys(ctx, origin)
         elif origin.kind == origins.FALLBACK and origin.param is not None:
             # api_key or os.environ[...]: the caller's, by default configured;

@@ -2216,11 +2216,14 @@ def export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
     if function.name.value == "__init__" and isinstance(cls, cst.ClassDef):
         reads = tuple(sorted(set(values.SELF_ATTRIBUTE.findall(ctx.code(cls)))))
         holders = _key_holders(ctx.code(function), name)
-    # key or settings.KEY: the configured key it sends by default, for its
-    # callers elsewhere (another configured key, a tenant's, is not the same)
+    # key or settings.KEY: the configured key it sends by default, also for a
+    # None given (not key=settings.KEY: None stays None), for its callers
+    # elsewhere (another configured key, a tenant's, is not the same)
     identity, label = (
         origins.config_key(ctx, origin.fallback)
-        if origin.kind == origins.FALLBACK and origin.fallback is not None
+        if origin.kind == origins.FALLBACK
+        and origin.fallback is not None
+        and origin.fallback is not origin.param.default
         else ("", "")
     )
     ctx.exports.append(
