@@ -931,7 +931,10 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
             # a tenant's key (posted, stored) must be a token now; the command
             # line's by default the configured key: by default the token
             default = origins.command_line_default(ctx, value)
-            if carrier.identity and _is_none(default):
+            written = _option_written(ctx, value) if _is_none(default) else None
+            if written is not None:
+                problem = OPTION_SET_ELSEWHERE.format(ctx.code(value), written)
+            elif carrier.identity and _is_none(default):
                 default = None  # --api-key unset: the function's own default
             passed = (default,) if default is not None else ()
             if default is not None:
@@ -999,6 +1002,42 @@ _CALLERS = (origins.CALLER, origins.FALLBACK)
 
 def _is_none(node: cst.CSTNode | None) -> bool:
     return isinstance(node, cst.Name) and node.value == "None"
+
+
+OPTION_SET_ELSEWHERE = (
+    "{} defaults to None, but the module also sets the option (line {}: "
+    "set_defaults, another option of that destination, or an assignment): the "
+    "key it then holds would go out as a token; decide by hand"
+)
+
+
+def _option_written(ctx: ModuleContext, value: cst.CSTNode) -> int | None:
+    """The line where the module gives the option ``value`` reads a value other
+    than its ``add_argument`` default: ``parser.set_defaults(...)``, a second
+    option with its destination, ``args.api_key = ...`` (``if not
+    args.api_key: args.api_key = os.environ.get(...)``), ``setattr``."""
+    dest = value.attr.value if isinstance(value, cst.Attribute) else None
+    if dest is None:
+        return None
+    spelled = re.escape(dest).replace("_", "[-_]")
+    patterns = [
+        r"\bset_defaults\(",
+        r"\bsetattr\(",
+        rf"\.{re.escape(dest)}\s*(?:[-+|]?=(?!=))",
+    ]
+    for pattern in patterns:
+        found = re.search(pattern, ctx.text)
+        if found:
+            return ctx.text.count("\n", 0, found.start()) + 1
+    options = list(
+        re.finditer(
+            rf"""add_argument\([^)]*?(?:['"]--?{spelled}['"]|dest\s*=\s*['"]{re.escape(dest)}['"])""",
+            ctx.text,
+        )
+    )
+    if len(options) > 1:
+        return ctx.text.count("\n", 0, options[1].start()) + 1
+    return None
 
 
 def _fallback_keys(

@@ -1,0 +1,104 @@
+"""A command-line option defaulting to None handed to a facade whose key is
+the caller's or the configured one: left unset, it takes the facade's default
+(the provider's token) -- unless the module gives the option a value some other
+way (``if not args.api_key: args.api_key = os.environ.get(...)``,
+``parser.set_defaults(...)``, a second option of that destination): that key
+would go out as a token (review 15's R7). Those stay manual."""
+
+from __future__ import annotations
+
+import pytest
+
+from hapimigrate.model import Status
+from tests.trees import key_sites, tree
+
+BASE = """\
+import requests
+
+
+class BaseClient(object):
+    BASE_URL = "https://api.hubapi.com"
+
+    def __init__(self, api_key, timeout=10):
+        self.api_key = api_key
+        self.timeout = timeout
+
+    def _call(self, method, path, params=None):
+        params = {**(params or {}), "hapikey": self.api_key}
+        return requests.request(method, self.BASE_URL + path, params=params).status_code
+"""
+RESOURCES = """\
+from crm.base import BaseClient
+
+
+class OwnersClient(BaseClient):
+    def all(self):
+        return self._call("GET", "/owners/v2/owners")
+"""
+FACADE = """\
+import os
+
+from crm.resources import OwnersClient
+
+
+class HubSpot(object):
+    def __init__(self, api_key=None):
+        key = api_key or os.environ["HUBSPOT_API_KEY"]
+        self.owners = OwnersClient(key)
+"""
+CLI = """\
+import argparse
+import os
+import sys
+
+from crm.facade import HubSpot
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--api-key", default=None)
+{extra_parser}    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = parse_args(argv if argv is not None else sys.argv[1:])
+{extra_main}    return HubSpot(api_key=args.api_key).owners.all()
+"""
+
+
+def files(extra_parser: str = "", extra_main: str = "") -> dict[str, str]:
+    return {
+        "crm/__init__.py": "",
+        "crm/base.py": BASE,
+        "crm/resources.py": RESOURCES,
+        "crm/facade.py": FACADE,
+        "cli.py": CLI.format(extra_parser=extra_parser, extra_main=extra_main),
+    }
+
+
+@pytest.mark.parametrize(
+    "extra_parser, extra_main",
+    [
+        (
+            "",
+            "    if not args.api_key:\n"
+            '        args.api_key = os.environ.get("HUBSPOT_API_KEY")\n',
+        ),
+        (
+            '    parser.set_defaults(api_key=os.environ.get("HUBSPOT_SANDBOX_KEY"))\n',
+            "",
+        ),
+        (
+            '    parser.add_argument("--sandbox", dest="api_key", action="store_const", const="x")\n',
+            "",
+        ),
+    ],
+    ids=["assigned_later", "set_defaults", "second_option"],
+)
+def test_an_option_given_a_value_elsewhere_stays_manual(
+    tmp_path, extra_parser, extra_main
+):
+    results = tree(tmp_path, files(extra_parser, extra_main))
+    sites = [s for r in results.values() for s in key_sites(r)]
+    assert sites and all(s.status == Status.MANUAL for s in sites)
+    assert not any(r.changed for r in results.values())
