@@ -302,9 +302,16 @@ def _tied(
     if result is None or not result.changed or not others:
         return result
     same = alone is not None and alone.new == result.new
-    if same and not result.exports:
-        return result
     texts = {os.path.realpath(p): t for p, t in _texts(others).items()}
+    # a key definition it removes because the other modules' rewrites stop
+    # reading it (crm.API_KEY in digest.py's URL): it needs those rewrites
+    removes_read = any(
+        re.search(rb"\b" + re.escape(name.encode()) + rb"\b", text)
+        for name in result.removed_keys
+        for text in texts.values()
+    )
+    if same and not result.exports and not removes_read:
+        return result
     mine = os.path.realpath(result.path)
     texts[mine] = result.original or b""
     real = os.path.realpath(root)

@@ -1,0 +1,56 @@
+"""A file named alone (``apply crm.py``, as pre-commit names files; ``apply -
+--stdin-filename crm.py``) whose key definition goes only because another
+module's rewrite stops reading it: that rewrite is not made by this run, so the
+definition stays and the file's sites are tied to the project (review 15's R5:
+crm.API_KEY was removed while digest.py still read it, AttributeError)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import invoke
+
+CRM = (
+    "import os\nfrom hubspot3 import Hubspot3\n"
+    "API_KEY = os.environ.get('HUBSPOT_API_KEY')\n"
+    "client = Hubspot3(api_key=API_KEY, timeout=20)\n"
+)
+DIGEST = (
+    "import requests, crm\n"
+    "OWNERS = 'https://api.hubapi.com/owners/v2/owners?hapikey={key}&limit={n}'\n"
+    "def owners(n):\n    return requests.get(OWNERS.format(key=crm.API_KEY, n=n))\n"
+)
+
+
+def test_a_definition_others_stop_reading_stays_when_they_are_not_rewritten(
+    tmp_path,
+):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    (tmp_path / "crm.py").write_text(CRM)
+    (tmp_path / "digest.py").write_text(DIGEST)
+    alone = invoke("apply", "crm.py", cwd=tmp_path)
+    assert alone.exit_code == 1, alone.output
+    assert "migrated together with other modules" in alone.output
+    assert (tmp_path / "crm.py").read_text() == CRM
+    piped = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hapimigrate",
+            "diff",
+            "-",
+            "--stdin-filename",
+            "crm.py",
+        ],
+        cwd=tmp_path,
+        input=CRM,
+        capture_output=True,
+        text=True,
+    )
+    assert "-API_KEY" not in piped.stdout
+    assert "migrated together with other modules" in piped.stdout + piped.stderr
+    project = invoke("apply", ".", cwd=tmp_path)
+    assert project.exit_code == 0, project.output
+    assert "API_KEY" not in (tmp_path / "crm.py").read_text()
+    assert "crm.API_KEY" not in (tmp_path / "digest.py").read_text()
