@@ -252,3 +252,24 @@ def test_a_class_field_read_only_by_sites_left_is_kept_for_them(tmp_path):
     ]
     (site,) = results["celery_app.py"].sites
     assert site.status == Status.KEPT and "hs.py:5" in site.reason
+
+
+def test_an_import_another_module_takes_the_name_from_stays(tmp_path):
+    """``properties.py`` no longer reads ``KEY`` after the migration, but
+    ``health.py`` imports ``KEY`` from it: dropping ``from config import KEY``
+    there would break that import (review 15's R9: ImportError)."""
+    (tmp_path / "config.py").write_text(
+        "import os\nKEY = os.environ.get('HUBSPOT_API_KEY')\n"
+    )
+    (tmp_path / "properties.py").write_text(
+        "import requests\nfrom config import KEY\n"
+        "def props(kind):\n    return requests.get("
+        "'https://api.hubapi.com/properties/v1/%s/properties' % kind,"
+        " params={'hapikey': KEY})\n"
+    )
+    (tmp_path / "health.py").write_text(
+        "from properties import KEY\nREADY = bool(KEY)\n"
+    )
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert b"Bearer" in results["properties.py"].new
+    assert b"from config import KEY" in results["properties.py"].new

@@ -62,9 +62,9 @@ def remove(
     protected: frozenset[str],
     readers: Mapping[str, str] | None = None,
 ) -> tuple[str, ...]:
-    """Record the removals; the names of the definitions removed (unused
-    imports of a key go too, and are not listed: no other module can miss them
-    but through a re-export, which hapimigrate does not guess at). A definition
+    """Record the removals; the names of the definitions removed, and of the
+    key imports that go unused (another module may import the name from this
+    one: the tree pass keeps them then, see ``protected``). A definition
     that stays is reported (see the module's docstring); ``readers``: where
     another module reads a ``protected`` name (``health.py:7``)."""
     gone = removed_nodes(ctx)
@@ -79,8 +79,11 @@ def remove(
         statement = _definition(ctx, key)
         if statement is None:
             if name not in protected and name not in exported:
-                # `from settings import API_KEY`: the import goes once nothing reads it
-                remove_unused_import(ctx, key, name, gone)
+                # `from settings import API_KEY`: the import goes once nothing
+                # reads it; listed, so that the tree pass keeps it where another
+                # module imports the name from this one (`from props import KEY`)
+                if remove_unused_import(ctx, key, name, gone):
+                    removed.append(name)
             continue
         looked_at.add(name)
         dotenv_note(ctx, statement, statement.value)
