@@ -65,3 +65,26 @@ def test_a_class_of_the_project_named_hubspot_is_not_the_sdk(tmp_path):
     )
     assert key_sites(results["app/use.py"]) == []
     assert not results["app/use.py"].changed
+
+
+def test_the_projects_own_hubspot_module_is_not_the_sdk(tmp_path):
+    """``from hubspot import HubSpot`` where ``hubspot.py`` is the project's
+    own client: Python imports that file, whose constructor takes no
+    ``access_token=`` (review 15's R8: TypeError). Its key flows like any
+    class's: the constructor's parameter takes the token."""
+    own = (
+        "import requests\n\n\nclass HubSpot(object):\n"
+        "    def __init__(self, api_key):\n        self.api_key = api_key\n\n"
+        "    def owners(self):\n"
+        '        return requests.get("https://api.hubapi.com/owners/v2/owners",'
+        ' params={"hapikey": self.api_key}).json()\n'
+    )
+    job = (
+        "import os\n\nfrom hubspot import HubSpot\n\n\ndef run():\n"
+        '    return HubSpot(api_key=os.environ["HUBSPOT_API_KEY"]).owners()\n'
+    )
+    results = tree(tmp_path, {"hubspot.py": own, "job.py": job})
+    text = results["job.py"].new.decode()
+    assert "access_token" not in text
+    assert 'HubSpot(api_key=os.environ["HUBSPOT_ACCESS_TOKEN"])' in text
+    assert "Bearer" in results["hubspot.py"].new.decode()

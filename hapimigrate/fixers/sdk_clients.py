@@ -42,8 +42,12 @@ HAPIPY_REASON = (
 def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
     for call in calls:
         assert isinstance(call, cst.Call)
-        sdk = _sdk(ctx.qualified_names(call.func))
-        if sdk is None and values.imported_here(ctx, call.func):
+        names = ctx.qualified_names(call.func)
+        sdk = _sdk(names)
+        if sdk is not None and _shadowed(ctx, names):
+            # the project's own hubspot.py: what it defines, not the SDK
+            sdk = _sdk(reexports.resolved_names(ctx, call.func) - names)
+        elif sdk is None and values.imported_here(ctx, call.func):
             # from app.sdk import HubSpot, where app/sdk.py imports hubspot's
             sdk = _sdk(reexports.resolved_names(ctx, call.func))
         if sdk is None:
@@ -414,6 +418,18 @@ def _client_calls(ctx: ModuleContext, call: cst.Call, sdk: str) -> tuple[Endpoin
     if not found.endpoints:
         return ()
     return found.endpoints + (() if found.complete else (Endpoint(None, None),))
+
+
+def _shadowed(ctx: ModuleContext, names: set[str]) -> bool:
+    """Whether the SDK's package name is a module of the tree beside this file
+    (or above it), which Python imports instead: ``hubspot.py`` of the project."""
+    from hapimigrate import tree_imports
+
+    return any(
+        tree_imports.module_file(ctx.path, n.split(".")[0]) is not None
+        for n in names
+        if n.split(".")[0] in ("hubspot", "hubspot3", "hapi")
+    )
 
 
 def _sdk(names: set[str]) -> str | None:
