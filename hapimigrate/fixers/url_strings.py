@@ -215,6 +215,8 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
                 format_edits = [_format_edit(op, cut, pieces) for op in route.formats]
         except FlowError as error:
             problem = problem or str(error)
+    if route is not None and route.formats:
+        problem = problem or _template_set_elsewhere(ctx, root)
     urls = (url, *attach.route_urls(ctx, route)) if route is not None else (url,)
     values_fed = [*key_nodes, *(v for edit in format_edits for v in edit.key_values)]
     # what feeds a "%s"/"{}" field counts too: "...&hapikey=%s" % (APP_ID, DEV_KEY)
@@ -294,6 +296,57 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         decision.reason,
         calls=calls,
         hardcoded_key=hardcoded,
+    )
+
+
+def _template_set_elsewhere(ctx: ModuleContext, root: cst.CSTNode) -> str | None:
+    """A template filled where it is used (``self.url.format(key=...)``) whose
+    attribute another class of the module sets too (a subclass's own
+    ``self.url`` with ``{key}``): dropping the key's argument would leave that
+    template's field unfilled (``KeyError``)."""
+    holder = ctx.parent(root)
+    if isinstance(holder, cst.AssignTarget) or not isinstance(
+        holder, (cst.Assign, cst.AnnAssign)
+    ):
+        return None
+    target = (
+        holder.targets[0].target if isinstance(holder, cst.Assign) else holder.target
+    )
+    owner = ctx.ancestor(root, cst.ClassDef)
+    if owner is None:
+        return None
+    if isinstance(target, cst.Attribute) and ctx.code(target.value) in ("self", "cls"):
+        name = target.attr.value
+        others = [
+            a
+            for a in ctx.index.attributes.get(name, ())
+            if ctx.code(a.value) in ("self", "cls")
+            and isinstance(ctx.parent(a), cst.AssignTarget)
+            and ctx.ancestor(a, cst.ClassDef) is not owner
+        ]
+    elif isinstance(target, cst.Name):
+        name = target.value
+        others = [
+            t.target
+            for cls in ctx.index.classes
+            if cls is not owner
+            for line in cls.body.body
+            if isinstance(line, cst.SimpleStatementLine)
+            for small in line.body
+            if isinstance(small, cst.Assign)
+            for t in small.targets
+            if isinstance(t.target, cst.Name) and t.target.value == name
+        ]
+    else:
+        return None
+    if not others:
+        return None
+    other = others[0]
+    cls = ctx.ancestor(other, cst.ClassDef)
+    return (
+        f"{name} is also set by {cls.name.value if cls else 'another class'} "
+        f"(line {ctx.start(other)[0]}), whose template the same formatting fills: "
+        "migrate them together, by hand"
     )
 
 
