@@ -88,3 +88,23 @@ def test_the_projects_own_hubspot_module_is_not_the_sdk(tmp_path):
     assert "access_token" not in text
     assert 'HubSpot(api_key=os.environ["HUBSPOT_ACCESS_TOKEN"])' in text
     assert "Bearer" in results["hubspot.py"].new.decode()
+
+
+def test_a_package_module_named_hubspot_does_not_hide_the_sdk(tmp_path):
+    """``app/hubspot.py`` inside a package, wrapping the SDK it imports with
+    ``from hubspot import HubSpot`` (Python 3 imports the SDK there), and a
+    sibling importing the SDK too: both are the SDK's clients."""
+    wrapper = (
+        "import os\nfrom hubspot import HubSpot\n\n"
+        'client = HubSpot(api_key=os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    sibling = (
+        "import os\nfrom hubspot import HubSpot\n\n"
+        'other = HubSpot(api_key=os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    results = tree(
+        tmp_path,
+        {"app/__init__.py": "", "app/hubspot.py": wrapper, "app/jobs.py": sibling},
+    )
+    for name in ("app/hubspot.py", "app/jobs.py"):
+        assert "access_token=" in results[name].new.decode()

@@ -421,15 +421,26 @@ def _client_calls(ctx: ModuleContext, call: cst.Call, sdk: str) -> tuple[Endpoin
 
 
 def _shadowed(ctx: ModuleContext, names: set[str]) -> bool:
-    """Whether the SDK's package name is a module of the tree beside this file
-    (or above it), which Python imports instead: ``hubspot.py`` of the project."""
+    """Whether the SDK's package name is a top-level module of the tree (a
+    ``hubspot.py`` beside the scripts, not inside a package, where an absolute
+    import finds the SDK), which Python imports instead of the SDK."""
+    import os
+
     from hapimigrate import tree_imports
 
-    return any(
-        tree_imports.module_file(ctx.path, n.split(".")[0]) is not None
-        for n in names
-        if n.split(".")[0] in ("hubspot", "hubspot3", "hapi")
-    )
+    for name in names:
+        root = name.split(".")[0]
+        if root not in ("hubspot", "hubspot3", "hapi"):
+            continue
+        found = tree_imports.module_file(ctx.path, root)
+        if found is None or os.path.abspath(found) == os.path.abspath(ctx.path):
+            continue
+        folder = os.path.dirname(os.path.abspath(found))
+        if found.endswith("__init__.py"):
+            folder = os.path.dirname(folder)
+        if not os.path.isfile(os.path.join(folder, "__init__.py")):
+            return True
+    return False
 
 
 def _sdk(names: set[str]) -> str | None:
