@@ -865,15 +865,20 @@ def _original_place(
 
 class _MigratedTexts(Mapping[str, bytes]):
     """The texts of the files that name a needed word, as ``results`` leave
-    them (the original text of a file they do not change)."""
+    them (the original text of a file they do not change, or whose rewrite a
+    suppression comment holds back: ``diff``/``apply`` honour those later)."""
 
     def __init__(self, texts: dict[str, bytes], results: dict[str, FileResult]):
         self.texts, self.results = texts, results
 
     def __getitem__(self, path: str) -> bytes:
+        from hapimigrate import suppress
+
         result = self.results.get(path)
         if result is not None and result.changed and result.new is not None:
-            return result.new
+            honoured = suppress.honour(result).result
+            if honoured.changed and honoured.new is not None:
+                return honoured.new
         return self.texts[path]
 
     def __iter__(self) -> Iterator[str]:

@@ -54,3 +54,16 @@ def test_a_definition_others_stop_reading_stays_when_they_are_not_rewritten(
     assert project.exit_code == 0, project.output
     assert "API_KEY" not in (tmp_path / "crm.py").read_text()
     assert "crm.API_KEY" not in (tmp_path / "digest.py").read_text()
+
+
+def test_a_definition_a_suppressed_reader_reads_stays(tmp_path):
+    """The reader's use is suppressed (``# hapimigrate: ignore``): its rewrite
+    is not made, so it still reads the definition (review 16's S8)."""
+    digest = DIGEST.replace("&limit={n}'", "&limit={n}'  # hapimigrate: ignore")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    (tmp_path / "crm.py").write_text(CRM)
+    (tmp_path / "digest.py").write_text(digest)
+    applied = invoke("apply", ".", cwd=tmp_path)
+    assert "API_KEY = os.environ" in (tmp_path / "crm.py").read_text()
+    assert (tmp_path / "digest.py").read_text() == digest
+    assert applied.exit_code == 1, applied.output

@@ -102,3 +102,27 @@ def test_an_option_given_a_value_elsewhere_stays_manual(
     sites = [s for r in results.values() for s in key_sites(r)]
     assert sites and all(s.status == Status.MANUAL for s in sites)
     assert not any(r.changed for r in results.values())
+
+
+def test_an_option_without_a_default_assigned_later_stays_manual(tmp_path):
+    """``add_argument("--api-key")`` with no ``default=`` is None too, and a
+    namespace handed to ``parse_args`` fills the option (review 16's S3)."""
+    later = (
+        "    if not args.api_key:\n"
+        '        args.api_key = os.environ.get("HUBSPOT_API_KEY")\n'
+    )
+    for cli in (
+        CLI.replace(
+            'parser.add_argument("--api-key", default=None)',
+            'parser.add_argument("--api-key", help="a key")',
+        ),
+        CLI.replace(
+            "return parser.parse_args(argv)",
+            "return parser.parse_args(argv, namespace=argparse.Namespace("
+            'api_key=os.environ.get("HUBSPOT_API_KEY")))',
+        ),
+    ):
+        project = files() | {"cli.py": cli.format(extra_parser="", extra_main=later)}
+        results = tree(tmp_path, project)
+        sites = [s for r in results.values() for s in key_sites(r)]
+        assert sites and all(s.status == Status.MANUAL for s in sites)

@@ -130,3 +130,26 @@ def test_a_key_parameter_with_a_default_of_its_own_keeps_the_hierarchy(tmp_path)
     crm = key_sites(results["lite/crm.py"])
     assert crm and all(s.status == Status.MANUAL for s in crm)
     assert not results["lite/base.py"].changed
+
+
+def test_a_host_default_handed_on_by_name_keeps_the_hierarchy(tmp_path):
+    """A parameter of its own with a host default, handed to the base by name
+    (``base_url=base_url``): its callers leave it, the token would go there
+    (review 16's S5)."""
+    base = BASE.replace(
+        "def __init__(self, api_key, timeout=15):",
+        'def __init__(self, api_key, timeout=15, base_url="https://api.hubapi.com"):',
+    ).replace(
+        "        self.timeout = timeout\n",
+        "        self.timeout = timeout\n        self.base_url = base_url\n",
+    )
+    objects = OBJECTS.replace(
+        "def __init__(self, api_key, object_type, **kwargs):",
+        'def __init__(self, api_key, object_type, base_url="https://cache.example.com"):',
+    ).replace(
+        "super(ObjectsClient, self).__init__(api_key, **kwargs)",
+        "super(ObjectsClient, self).__init__(api_key, base_url=base_url)",
+    )
+    results = tree(tmp_path, files(objects) | {"lite/base.py": base})
+    crm = key_sites(results["lite/crm.py"])
+    assert crm and all(s.status == Status.MANUAL for s in crm)

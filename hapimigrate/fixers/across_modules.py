@@ -931,7 +931,8 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
             # a tenant's key (posted, stored) must be a token now; the command
             # line's by default the configured key: by default the token
             default = origins.command_line_default(ctx, value)
-            written = _option_written(ctx, value) if _is_none(default) else None
+            unset = default is None or _is_none(default)  # no default=, or None
+            written = _option_written(ctx, value) if unset else None
             if written is not None:
                 problem = OPTION_SET_ELSEWHERE.format(ctx.code(value), written)
             elif carrier.identity and _is_none(default):
@@ -1016,14 +1017,21 @@ def _option_written(ctx: ModuleContext, value: cst.CSTNode) -> int | None:
     than its ``add_argument`` default: ``parser.set_defaults(...)``, a second
     option with its destination, ``args.api_key = ...`` (``if not
     args.api_key: args.api_key = os.environ.get(...)``), ``setattr``."""
-    dest = value.attr.value if isinstance(value, cst.Attribute) else None
+    if isinstance(value, cst.Attribute):
+        dest = value.attr.value
+    else:  # options["api_key"] of a Django command
+        dest = django_options.option_name(ctx, value)
     if dest is None:
         return None
     spelled = re.escape(dest).replace("_", "[-_]")
+    quoted = rf"""['"]{re.escape(dest)}['"]"""
     patterns = [
         r"\bset_defaults\(",
         r"\bsetattr\(",
+        r"\bNamespace\(|\bnamespace\s*=",  # parse_args(argv, namespace=...)
         rf"\.{re.escape(dest)}\s*(?:[-+|]?=(?!=))",
+        rf"\[\s*{quoted}\s*\]\s*(?:[-+|]?=(?!=))",  # options["api_key"] = ...
+        rf"\.(?:setdefault|update)\(\s*(?:{quoted}|{re.escape(dest)}\s*=)",
     ]
     for pattern in patterns:
         found = re.search(pattern, ctx.text)
@@ -1322,7 +1330,18 @@ def _passes_key_through(
         and params[carrier.position].default is None
     ):
         return False
-    names = {p.name.value for p in (*params, *init.params.kwonly_params)}
+    # its parameters it may hand on: none with a default of its own that could
+    # be a host or a key (a string, a constant), which its callers leave
+    names = {
+        p.name.value
+        for p in (*params, *init.params.kwonly_params)
+        if p.default is None
+        or isinstance(p.default, (cst.Integer, cst.Float))
+        or (
+            isinstance(p.default, cst.Name)
+            and p.default.value in ("None", "True", "False")
+        )
+    }
     for extra in (init.params.star_arg, init.params.star_kwarg):
         if isinstance(extra, cst.Param):
             names.add(extra.name.value)
