@@ -108,3 +108,20 @@ def test_a_package_module_named_hubspot_does_not_hide_the_sdk(tmp_path):
     )
     for name in ("app/hubspot.py", "app/jobs.py"):
         assert "access_token=" in results[name].new.decode()
+
+
+def test_a_hubspot_module_above_a_scripts_folder_is_said(tmp_path):
+    """A root ``hubspot.py`` of the project's own (no such class) and
+    ``scripts/sync.py`` importing the SDK: run as a script of its folder it
+    gets the SDK, run with ``python -m`` from the root the project's module.
+    Never silent: a manual site saying so (review 16's S2)."""
+    own = "def submit(form):\n    return form\n"
+    script = (
+        "import os\nfrom hubspot import HubSpot\n\n"
+        'client = HubSpot(api_key=os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    results = tree(tmp_path, {"hubspot.py": own, "scripts/sync.py": script})
+    (site,) = key_sites(results["scripts/sync.py"])
+    assert (
+        site.status == Status.MANUAL and "also a module of the project" in site.reason
+    )

@@ -44,9 +44,19 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
         assert isinstance(call, cst.Call)
         names = ctx.qualified_names(call.func)
         sdk = _sdk(names)
-        if sdk is not None and _shadowed(ctx, names):
+        shadow = _shadowed(ctx, names) if sdk is not None else None
+        if shadow is not None:
             # the project's own hubspot.py: what it defines, not the SDK
             sdk = _sdk(reexports.resolved_names(ctx, call.func) - names)
+            if sdk is None and shadow == "above" and _key_argument(call, True):
+                root = sorted(names)[0].split(".")[0]
+                ctx.site(
+                    call,
+                    Kind.SDK,
+                    Status.MANUAL,
+                    SHADOWED.format(root, f"{root}.py above this folder"),
+                )
+                continue
         elif sdk is None and values.imported_here(ctx, call.func):
             # from app.sdk import HubSpot, where app/sdk.py imports hubspot's
             sdk = _sdk(reexports.resolved_names(ctx, call.func))
@@ -420,14 +430,17 @@ def _client_calls(ctx: ModuleContext, call: cst.Call, sdk: str) -> tuple[Endpoin
     return found.endpoints + (() if found.complete else (Endpoint(None, None),))
 
 
-def _shadowed(ctx: ModuleContext, names: set[str]) -> bool:
-    """Whether the SDK's package name is a top-level module of the tree (a
-    ``hubspot.py`` beside the scripts, not inside a package, where an absolute
-    import finds the SDK), which Python imports instead of the SDK."""
+def _shadowed(ctx: ModuleContext, names: set[str]) -> str | None:
+    """Where the SDK's package name is a top-level module of the tree (a
+    ``hubspot.py`` not inside a package, where an absolute import finds the
+    SDK), which Python may import instead of the SDK: "here" beside this file
+    (it does), "above" in a folder above (it does when run from there, as with
+    ``python -m``; not as a script of this folder), else None."""
     import os
 
     from hapimigrate import tree_imports
 
+    here = os.path.dirname(os.path.abspath(ctx.path))
     for name in names:
         root = name.split(".")[0]
         if root not in ("hubspot", "hubspot3", "hapi"):
@@ -439,8 +452,15 @@ def _shadowed(ctx: ModuleContext, names: set[str]) -> bool:
         if found.endswith("__init__.py"):
             folder = os.path.dirname(folder)
         if not os.path.isfile(os.path.join(folder, "__init__.py")):
-            return True
-    return False
+            return "here" if folder == here else "above"
+    return None
+
+
+SHADOWED = (
+    "{} is also a module of the project ({}): a run from that folder (python "
+    "-m) imports it instead of the SDK, a script run from its own folder the "
+    "SDK; which one this builds, a person decides"
+)
 
 
 def _sdk(names: set[str]) -> str | None:
