@@ -22,8 +22,9 @@ def importable_names(path: str) -> tuple[str, ...]:
     return (package,) if stem == "__init__" else (stem, package)
 
 
+# an import line; in a notebook's JSON, one opening a quoted source line
 _IMPORT_LINE = re.compile(
-    rb"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b([^\n#]*)|import\b([^\n#]*))",
+    rb'^[ \t]*"?(?:from[ \t]+([\w.]+)[ \t]+import\b([^\n#]*)|import\b([^\n#]*))',
     re.MULTILINE,
 )
 

@@ -273,3 +273,26 @@ def test_an_import_another_module_takes_the_name_from_stays(tmp_path):
     results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
     assert b"Bearer" in results["properties.py"].new
     assert b"from config import KEY" in results["properties.py"].new
+
+
+def test_a_notebook_reading_the_definition_keeps_it(tmp_path):
+    """A notebook beside the modules reads ``crm.API_KEY``: its import lines are
+    quoted JSON, and are read as imports still (review 16's S1)."""
+    import json
+
+    (tmp_path / "crm.py").write_text(
+        "import os\nfrom hubspot3 import Hubspot3\n"
+        "API_KEY = os.environ.get('HUBSPOT_API_KEY')\n"
+        "client = Hubspot3(api_key=API_KEY, timeout=20)\n"
+    )
+    cell = {
+        "cell_type": "code",
+        "metadata": {},
+        "outputs": [],
+        "execution_count": None,
+        "source": ["import crm\n", "print(bool(crm.API_KEY))\n"],
+    }
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "report.ipynb").write_text(json.dumps(notebook, indent=1))
+    results = {r.path.rsplit("/", 1)[-1]: r for r in tree_results(tmp_path)}
+    assert b"API_KEY = os.environ" in results["crm.py"].new
