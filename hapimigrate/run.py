@@ -1012,8 +1012,14 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
     ``attributes`` (``API_KEY = ...`` in its body, ``self.BASE = ...``)."""
     if not attributes:
         return False
+    # the class, or the name an import gives it (from base import Client as C)
+    spellings = [cls.encode()] + re.findall(
+        rb"\b" + re.escape(cls.encode()) + rb"[ \t]+as[ \t]+(\w+)", text
+    )
     header = re.compile(
-        rb"^class[ \t]+\w+[ \t]*\([^)]*\b" + re.escape(cls.encode()) + rb"\b[^)]*\)",
+        rb"^class[ \t]+\w+[ \t]*\([^)]*\b(?:"
+        + b"|".join(re.escape(n) for n in spellings)
+        + rb")\b[^)]*\)",
         re.M,
     )
     names = b"|".join(re.escape(a.encode()) for a in attributes)
@@ -1023,10 +1029,13 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
         re.M,
     )
     for match in header.finditer(text):
-        end = re.compile(rb"^\S", re.M).search(text, match.end())
+        # the body ends at the next line of code at column 0 (not a comment)
+        end = re.compile(rb"^[^\s#]", re.M).search(text, match.end())
         body = text[match.end() : end.start() if end else len(text)]
         if any(not _sets_a_path(m) for m in sets.finditer(body)):
             return True
+        if re.search(rb"__dict__|\bvars\([ \t]*self\b|\bsetattr\([ \t]*self\b", body):
+            return True  # self.__dict__.update(key=...): any attribute
     # an instance's attribute set from outside (c = Client(); c.api_key = ...)
     if re.search(
         rb"\b(?<!self\.)(?<!cls\.)(?!self\b|cls\b)[A-Za-z_]\w*\.(?:"

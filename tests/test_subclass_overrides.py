@@ -1,0 +1,71 @@
+"""A subclass in another module that gives the key attribute its base's
+requests read another value (a sandbox portal's key) keeps the base as it is:
+also when it imports the base under another name, writes through
+``self.__dict__``, or has a comment at column 0 in its body (review 16's S7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hapimigrate.model import Status
+from tests.trees import key_sites, tree
+
+BASE = """\
+import os
+
+import requests
+
+URL = "https://api.hubapi.com/owners/v2/owners"
+
+
+class Client(object):
+    def __init__(self):
+        self.key = os.environ["HUBSPOT_API_KEY"]
+
+    def owners(self):
+        return requests.get(URL, params={"hapikey": self.key}).json()
+"""
+SANDBOX = """\
+import os
+
+from base import {imported}
+
+
+class SandboxClient({base}):
+    def __init__(self):
+        super(SandboxClient, self).__init__()
+{comment}        {write}
+"""
+
+
+@pytest.mark.parametrize(
+    "imported, base, comment, write",
+    [
+        (
+            "Client as PortalClient",
+            "PortalClient",
+            "",
+            'self.key = os.environ["HUBSPOT_SANDBOX_KEY"]',
+        ),
+        (
+            "Client",
+            "Client",
+            "",
+            'self.__dict__.update(key=os.environ["HUBSPOT_SANDBOX_KEY"])',
+        ),
+        (
+            "Client",
+            "Client",
+            "# def old(self): pass\n",
+            'self.key = os.environ["HUBSPOT_SANDBOX_KEY"]',
+        ),
+    ],
+    ids=["alias", "dict_update", "comment_at_column_0"],
+)
+def test_a_subclass_rekeying_its_base_keeps_it(
+    tmp_path, imported, base, comment, write
+):
+    sandbox = SANDBOX.format(imported=imported, base=base, comment=comment, write=write)
+    results = tree(tmp_path, {"base.py": BASE, "sandbox.py": sandbox})
+    assert not results["base.py"].changed
+    assert [s.status for s in key_sites(results["base.py"])] == [Status.MANUAL]
