@@ -1003,12 +1003,28 @@ def _results(
         calls=calls,
     )
     results = run.results(found.files, options, settings.jobs)
-    if not checking and found.files and all(map(os.path.isfile, settings.paths)):
+    if not checking and found.files and _inside_a_project(settings.paths):
         from hapimigrate import stdin  # files named alone: decided in their project
 
         results = iter(stdin.in_project(list(found.files), options, list(results)))
     wanted = progress.wanted(settings.quiet, machine)
     return progress.progress(results, len(found.files), wanted)
+
+
+def _inside_a_project(paths: tuple[str, ...]) -> bool:
+    """Whether the paths named are files, or folders below their project's root
+    (``apply app`` in a repository whose ``scripts/`` read ``app``'s modules):
+    their rewrites are decided within the project, whose other files are read,
+    never written (:func:`hapimigrate.stdin.in_project`)."""
+    from hapimigrate import stdin
+
+    if all(map(os.path.isfile, paths)):
+        return True
+    folders = [os.path.abspath(p) for p in paths if os.path.isdir(p)]
+    if not folders:
+        return False
+    root = stdin.project_root(tuple(paths))
+    return any(folder != root for folder in folders)
 
 
 def _count_error(settings: Settings, summary: Summary, result: FileResult) -> None:

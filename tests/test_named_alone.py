@@ -67,3 +67,20 @@ def test_a_definition_a_suppressed_reader_reads_stays(tmp_path):
     assert "API_KEY = os.environ" in (tmp_path / "crm.py").read_text()
     assert (tmp_path / "digest.py").read_text() == digest
     assert applied.exit_code == 1, applied.output
+
+
+def test_a_folder_named_below_the_project_root_is_decided_in_the_project(tmp_path):
+    """``apply app`` where ``scripts/export.py`` (outside ``app``) reads
+    ``crm.API_KEY``: the project's other files are read, so the definition
+    stays (review 16's S6: it was removed, AttributeError)."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "crm.py").write_text(CRM)
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "export.py").write_text(
+        "from app import crm\n\n\ndef has_key():\n    return bool(crm.API_KEY)\n"
+    )
+    applied = invoke("apply", "app", cwd=tmp_path)
+    assert "API_KEY = os.environ" in (tmp_path / "app" / "crm.py").read_text()
+    assert applied.exit_code == 1, applied.output
