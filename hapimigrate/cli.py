@@ -1003,7 +1003,13 @@ def _results(
         calls=calls,
     )
     results = run.results(found.files, options, settings.jobs)
-    if not checking and found.files and _inside_a_project(settings.paths):
+    if (
+        not checking
+        and found.files
+        and (_inside_a_project(settings.paths) or settings.exclude.patterns)
+    ):
+        # excluded files are read, never written: a module there may read a
+        # definition, or import a carrier, the run's files change
         from hapimigrate import stdin  # files named alone: decided in their project
 
         results = iter(stdin.in_project(list(found.files), options, list(results)))

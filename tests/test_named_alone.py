@@ -84,3 +84,19 @@ def test_a_folder_named_below_the_project_root_is_decided_in_the_project(tmp_pat
     applied = invoke("apply", "app", cwd=tmp_path)
     assert "API_KEY = os.environ" in (tmp_path / "app" / "crm.py").read_text()
     assert applied.exit_code == 1, applied.output
+
+
+def test_an_excluded_module_reading_a_definition_keeps_it(tmp_path):
+    """``exclude = ["legacy/*"]``: legacy/ is not rewritten, but it is read, so
+    a definition it reads stays (review 16's S6)."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.hapimigrate]\nexclude = ["legacy/*"]\n'
+    )
+    (tmp_path / "crm.py").write_text(CRM)
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / "export.py").write_text(
+        "import crm\n\n\ndef has_key():\n    return bool(crm.API_KEY)\n"
+    )
+    applied = invoke("apply", ".", cwd=tmp_path)
+    assert "API_KEY = os.environ" in (tmp_path / "crm.py").read_text()
+    assert applied.exit_code == 1, applied.output
