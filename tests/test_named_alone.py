@@ -10,17 +10,7 @@ import subprocess
 import sys
 
 from tests.conftest import invoke
-
-CRM = (
-    "import os\nfrom hubspot3 import Hubspot3\n"
-    "API_KEY = os.environ.get('HUBSPOT_API_KEY')\n"
-    "client = Hubspot3(api_key=API_KEY, timeout=20)\n"
-)
-DIGEST = (
-    "import requests, crm\n"
-    "OWNERS = 'https://api.hubapi.com/owners/v2/owners?hapikey={key}&limit={n}'\n"
-    "def owners(n):\n    return requests.get(OWNERS.format(key=crm.API_KEY, n=n))\n"
-)
+from tests.test_leftovers import CRM, DIGEST
 
 
 def test_a_definition_others_stop_reading_stays_when_they_are_not_rewritten(

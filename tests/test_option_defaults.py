@@ -10,23 +10,9 @@ from __future__ import annotations
 import pytest
 
 from hapimigrate.model import Status
+from tests.test_fallback_across import BASE
 from tests.trees import key_sites, tree
 
-BASE = """\
-import requests
-
-
-class BaseClient(object):
-    BASE_URL = "https://api.hubapi.com"
-
-    def __init__(self, api_key, timeout=10):
-        self.api_key = api_key
-        self.timeout = timeout
-
-    def _call(self, method, path, params=None):
-        params = {**(params or {}), "hapikey": self.api_key}
-        return requests.request(method, self.BASE_URL + path, params=params).status_code
-"""
 RESOURCES = """\
 from crm.base import BaseClient
 
