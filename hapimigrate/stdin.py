@@ -282,9 +282,10 @@ def in_project(
         elif result.changed:
             others.append(result.path)
     by_path = {r.path: r for r in alone}
-    return [
+    order = [r.path for r in alone] + [p for p in named if p not in by_path]
+    return [  # in the order the run alone gives them (its output's)
         _tied(mine.get(p, by_path.get(p)), by_path.get(p), others, p, root)
-        for p in named
+        for p in order
         if p in mine or p in by_path
     ]
 
