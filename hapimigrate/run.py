@@ -26,6 +26,7 @@ from hapimigrate.tree_imports import (
     env_aliases,
     importable_names,
     imported_names,
+    read,
 )
 from hapimigrate.model import UNPLACED_KEY, FileResult, RunOptions, Status
 
@@ -766,6 +767,7 @@ def _keep_keys_read_elsewhere(
             c
             for c, attributes in result.class_reads
             if any(_overrides(texts[r], c, attributes) for r in named(c))
+            or _overridden_below(c, attributes, named(c), texts, files)
         }
         # an instance's key attribute read elsewhere (c.api_key sent to an audit
         # log): it holds the token now
@@ -1005,6 +1007,47 @@ def _sets_a_path(match: re.Match[bytes]) -> bool:
     except (ValueError, SyntaxError, UnicodeDecodeError):
         return False
     return isinstance(value, str) and hubspot.cannot_leave_hubspot(value)
+
+
+def _overridden_below(
+    cls: str,
+    attributes: tuple[str, ...],
+    readers: Iterable[str],
+    texts: Mapping[str, bytes],
+    files: list[str],
+    depth: int = 0,
+) -> bool:
+    """Whether a subclass of a subclass (``SandboxClient(PortalClient)`` in a
+    third module, ``PortalClient(Client)`` in a reader of ``cls``'s module)
+    sets what ``cls``'s requests read: the readers' subclasses of ``cls``,
+    followed into the modules that name and import them, a few levels down."""
+    if depth >= 3:
+        return False
+    for reader in readers:
+        text = texts.get(reader) or read(reader)
+        subclasses = re.findall(
+            rb"^class[ \t]+(\w+)[ \t]*\([^)]*\b"
+            + re.escape(cls.encode())
+            + rb"\b[^)]*\)",
+            text,
+            re.M,
+        )
+        for found in subclasses:
+            sub = found.decode()
+            word = re.compile(rb"\b" + re.escape(found) + rb"\b")
+            stems = {s.encode() for s in importable_names(reader)}
+            below = [
+                path
+                for path in files
+                if path != reader and path.endswith(".py")
+                for data in [texts.get(path) or read(path)]
+                if word.search(data) and stems & imported_names(data)
+            ]
+            if any(_overrides(texts.get(p) or read(p), sub, attributes) for p in below):
+                return True
+            if _overridden_below(sub, attributes, below, texts, files, depth + 1):
+                return True
+    return False
 
 
 def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:

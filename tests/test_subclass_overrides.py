@@ -69,3 +69,27 @@ def test_a_subclass_rekeying_its_base_keeps_it(
     results = tree(tmp_path, {"base.py": BASE, "sandbox.py": sandbox})
     assert not results["base.py"].changed
     assert [s.status for s in key_sites(results["base.py"])] == [Status.MANUAL]
+
+
+def test_a_subclass_two_levels_down_rekeying_keeps_the_base(tmp_path):
+    """``SandboxClient(PortalClient)`` in a third module, ``PortalClient(Client)``
+    in a second: the sandbox key's requests must not get the main token
+    (review 16's S7c)."""
+    portals = (
+        "from base import Client\n\n\nclass PortalClient(Client):\n    retries = 3\n"
+    )
+    sandbox = (
+        "import os\n\nfrom portals import PortalClient\n\n\n"
+        "class SandboxClient(PortalClient):\n    def __init__(self):\n"
+        "        super(SandboxClient, self).__init__()\n"
+        '        self.key = os.environ["HUBSPOT_SANDBOX_KEY"]\n'
+    )
+    results = tree(
+        tmp_path, {"base.py": BASE, "portals.py": portals, "sandbox.py": sandbox}
+    )
+    assert not results["base.py"].changed
+    assert [s.status for s in key_sites(results["base.py"])] == [Status.MANUAL]
+    # without the re-keying subclass, the hierarchy migrates
+    (tmp_path / "sandbox.py").unlink()
+    results = tree(tmp_path, {"base.py": BASE, "portals.py": portals})
+    assert [s.status for s in key_sites(results["base.py"])] == [Status.REWRITE]
