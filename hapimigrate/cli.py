@@ -15,6 +15,7 @@ warm.start()
 import dataclasses
 import functools
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import Iterator
@@ -1081,9 +1082,17 @@ def _migrate(
     color = settings.stdout_color()
     piped = _reads_stdin(settings)
     handled: set[str] = set()  # files a front end found uses in
-    for result in _results(
-        settings, summary, machine=piped and write, modernize=modernize
-    ):
+    results = _results(settings, summary, machine=piped and write, modernize=modernize)
+    held_back: dict[str, bytes] = {}  # review: files left as they are
+    if write and reviewer is not None:
+        # a file removing a key definition other files read until their own
+        # rewrite comes last: it is refused if one of those is not rewritten
+        ordered = list(results)
+        results = iter(
+            [r for r in ordered if not r.removed_keys]
+            + [r for r in ordered if r.removed_keys]
+        )
+    for result in results:
         if result.sites or result.changed:
             handled.add(result.path)
         honoured = suppress.honour(result)
@@ -1098,7 +1107,13 @@ def _migrate(
             continue
         marked = False  # the rewrite is suppression comments (review: "s")
         if write and reviewer is not None and result.changed and not result.error:
-            result, marked = _reviewed(settings, summary, reviewer, result)
+            reader = _still_read(result, held_back)
+            if reader is not None:
+                result = _held(result, reader)
+            else:
+                result, marked = _reviewed(settings, summary, reviewer, result)
+            if not result.changed or marked:
+                held_back[result.path] = result.original or b""
         summary.sites.extend(result.sites)
         _show_sites(settings, result)
         _count_error(settings, summary, result)
@@ -1151,6 +1166,35 @@ def _echo_bytes(data: bytes) -> None:
     """Bytes to standard output as they are (a diff in the file's encoding)."""
     progress.clear()
     click.echo(data, nl=False)
+
+
+def _still_read(result: FileResult, held_back: dict[str, bytes]) -> str | None:
+    """The first file left as it is in this review that names a key definition
+    ``result`` removes (``crm.API_KEY`` in digest.py, whose rewrite was to stop
+    reading it), if any."""
+    for name in result.removed_keys:
+        word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+        for path, text in held_back.items():
+            if word.search(text):
+                return f"{name} (read by {os.path.basename(path)})"
+    return None
+
+
+def _held(result: FileResult, reader: str) -> FileResult:
+    """``result`` left as it is: it removes ``reader``'s definition."""
+    why = (
+        f"removes {reader}, a file left as it is in this review: accept that "
+        "file's rewrite first, or keep both as they are"
+    )
+    held = tuple(
+        (
+            dataclasses.replace(s, status=Status.MANUAL, reason=why)
+            if s.status == Status.REWRITE
+            else s
+        )
+        for s in result.sites
+    )
+    return dataclasses.replace(result, sites=held, new=None)
 
 
 def _reviewed(

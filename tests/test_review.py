@@ -193,3 +193,33 @@ def test_why_names_the_decision_behind_the_rewrite():
     assert "the token comes from env:CRM_TOKEN" in first
     assert "sends the caller's api_key as the token" in second
     assert "env:CRM_TOKEN" not in second
+
+
+CRM = (
+    "import os\nimport requests\n"
+    "API_KEY = os.environ.get('HUBSPOT_API_KEY')\n"
+    "def owners():\n    return requests.get('https://api.hubapi.com/crm/v3/owners',"
+    " params={'hapikey': API_KEY})\n"
+)
+DIGEST = (
+    "import requests, crm\n"
+    "OWNERS = 'https://api.hubapi.com/owners/v2/owners?hapikey={key}&limit={n}'\n"
+    "def owners(n):\n    return requests.get(OWNERS.format(key=crm.API_KEY, n=n))\n"
+)
+
+
+def test_a_definition_a_skipped_file_reads_is_kept(tmp_path):
+    """crm.py's rewrite removes API_KEY, which digest.py reads until its own
+    rewrite: it is asked about last, and with digest.py skipped it is left as
+    it is, saying why (review 16's S4: it was written, AttributeError)."""
+    (tmp_path / "crm.py").write_text(CRM)
+    (tmp_path / "digest.py").write_text(DIGEST)
+    terminal = Terminal(["apply", "-i", "."], tmp_path, {"NO_COLOR": "1"})
+    _, name = next_prompt(terminal)
+    assert name == "digest.py"  # the reader first
+    terminal.send("n")
+    assert terminal.finish() == 1
+    output = terminal.output.decode()
+    assert "removes API_KEY (read by digest.py)" in output
+    assert (tmp_path / "crm.py").read_text() == CRM
+    assert (tmp_path / "digest.py").read_text() == DIGEST
