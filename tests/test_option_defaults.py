@@ -10,28 +10,9 @@ from __future__ import annotations
 import pytest
 
 from hapimigrate.model import Status
-from tests.test_fallback_across import BASE
+from tests.test_fallback_across import project
 from tests.trees import key_sites, tree
 
-RESOURCES = """\
-from crm.base import BaseClient
-
-
-class OwnersClient(BaseClient):
-    def all(self):
-        return self._call("GET", "/owners/v2/owners")
-"""
-FACADE = """\
-import os
-
-from crm.resources import OwnersClient
-
-
-class HubSpot(object):
-    def __init__(self, api_key=None):
-        key = api_key or os.environ["HUBSPOT_API_KEY"]
-        self.owners = OwnersClient(key)
-"""
 CLI = """\
 import argparse
 import os
@@ -53,13 +34,10 @@ def main(argv=None):
 
 
 def files(extra_parser: str = "", extra_main: str = "") -> dict[str, str]:
-    return {
-        "crm/__init__.py": "",
-        "crm/base.py": BASE,
-        "crm/resources.py": RESOURCES,
-        "crm/facade.py": FACADE,
-        "cli.py": CLI.format(extra_parser=extra_parser, extra_main=extra_main),
-    }
+    """test_fallback_across's hierarchy (a facade whose key is the caller's or
+    the configured one) and a command line handing it ``args.api_key``."""
+    cli = CLI.format(extra_parser=extra_parser, extra_main=extra_main)
+    return project(**{"cli.py": cli})
 
 
 @pytest.mark.parametrize(
