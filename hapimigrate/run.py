@@ -15,7 +15,7 @@ import re
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan
 from hapimigrate import dataclass_cache, hubspot, warm
@@ -680,6 +680,16 @@ def _keep_keys_read_elsewhere(
 
     first_pass = {r.path: r for r in (*ahead, *deferred)}
     migrated_texts = _MigratedTexts(texts, first_pass)
+    read_once: dict[str, bytes] = {}
+
+    def source(path: str) -> bytes:
+        """A file's original text, read once for the pass."""
+        if path in texts:
+            return texts[path]
+        if path not in read_once:
+            read_once[path] = read(path)
+        return read_once[path]
+
     readers_migrated: dict[str, dict[str, set[str]]] = {}
     asked: dict[str, RunOptions] = {}
     again = {}
@@ -767,7 +777,7 @@ def _keep_keys_read_elsewhere(
             c
             for c, attributes in result.class_reads
             if any(_overrides(texts[r], c, attributes) for r in named(c))
-            or _overridden_below(c, attributes, named(c), texts, files)
+            or _overridden_below(c, attributes, named(c), source, files)
         }
         # an instance's key attribute read elsewhere (c.api_key sent to an audit
         # log): it holds the token now
@@ -872,16 +882,20 @@ class _MigratedTexts(Mapping[str, bytes]):
 
     def __init__(self, texts: dict[str, bytes], results: dict[str, FileResult]):
         self.texts, self.results = texts, results
+        self._honoured: dict[str, bytes | None] = {}  # each file's, once
 
     def __getitem__(self, path: str) -> bytes:
         from hapimigrate import suppress
 
-        result = self.results.get(path)
-        if result is not None and result.changed and result.new is not None:
-            honoured = suppress.honour(result).result
-            if honoured.changed and honoured.new is not None:
-                return honoured.new
-        return self.texts[path]
+        if path not in self._honoured:
+            result = self.results.get(path)
+            new = None
+            if result is not None and result.changed and result.new is not None:
+                honoured = suppress.honour(result).result
+                new = honoured.new if honoured.changed else None
+            self._honoured[path] = new
+        new = self._honoured[path]
+        return new if new is not None else self.texts[path]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.texts)
@@ -1013,41 +1027,48 @@ def _overridden_below(
     cls: str,
     attributes: tuple[str, ...],
     readers: Iterable[str],
-    texts: Mapping[str, bytes],
+    source: Callable[[str], bytes],
     files: list[str],
     depth: int = 0,
 ) -> bool:
     """Whether a subclass of a subclass (``SandboxClient(PortalClient)`` in a
     third module, ``PortalClient(Client)`` in a reader of ``cls``'s module)
     sets what ``cls``'s requests read: the readers' subclasses of ``cls``,
-    followed into the modules that name and import them, a few levels down."""
+    followed into the modules that name and import them, a few levels down.
+    ``source``: a file's text."""
     if depth >= 3:
         return False
     for reader in readers:
-        text = texts.get(reader) or read(reader)
-        subclasses = re.findall(
-            rb"^class[ \t]+(\w+)[ \t]*\([^)]*\b"
-            + re.escape(cls.encode())
-            + rb"\b[^)]*\)",
-            text,
-            re.M,
-        )
-        for found in subclasses:
-            sub = found.decode()
-            word = re.compile(rb"\b" + re.escape(found) + rb"\b")
-            stems = {s.encode() for s in importable_names(reader)}
+        header = _subclass_header([cls.encode()])
+        stems = {s.encode() for s in importable_names(reader)}
+        for found in header.finditer(source(reader)):
+            sub = found.group(1)
+            word = re.compile(rb"\b" + re.escape(sub) + rb"\b")
             below = [
                 path
                 for path in files
-                if path != reader and path.endswith(".py")
-                for data in [texts.get(path) or read(path)]
-                if word.search(data) and stems & imported_names(data)
+                if path != reader
+                and path.endswith(".py")
+                and word.search(source(path))
+                and stems & imported_names(source(path))
             ]
-            if any(_overrides(texts.get(p) or read(p), sub, attributes) for p in below):
+            name = sub.decode()
+            if any(_overrides(source(p), name, attributes) for p in below):
                 return True
-            if _overridden_below(sub, attributes, below, texts, files, depth + 1):
+            if _overridden_below(name, attributes, below, source, files, depth + 1):
                 return True
     return False
+
+
+def _subclass_header(bases: list[bytes]) -> re.Pattern[bytes]:
+    """``class Sub(... Base ...):`` at column 0 for any of ``bases``; group 1
+    names the subclass."""
+    return re.compile(
+        rb"^class[ \t]+(\w+)[ \t]*\([^)]*\b(?:"
+        + b"|".join(re.escape(n) for n in bases)
+        + rb")\b[^)]*\)",
+        re.M,
+    )
 
 
 def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
@@ -1059,12 +1080,7 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
     spellings = [cls.encode()] + re.findall(
         rb"\b" + re.escape(cls.encode()) + rb"[ \t]+as[ \t]+(\w+)", text
     )
-    header = re.compile(
-        rb"^class[ \t]+\w+[ \t]*\([^)]*\b(?:"
-        + b"|".join(re.escape(n) for n in spellings)
-        + rb")\b[^)]*\)",
-        re.M,
-    )
+    header = _subclass_header(spellings)
     names = b"|".join(re.escape(a.encode()) for a in attributes)
     sets = re.compile(  # an attribute, or a method it calls (def url(self, ...))
         rb"^[ \t]+((?:self|cls)\.)?(?:" + names + rb")[ \t]*=(?!=)(.*)"
