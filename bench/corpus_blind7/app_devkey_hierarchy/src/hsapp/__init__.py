@@ -1,0 +1,1 @@
+"""HubSpot marketplace app helpers."""

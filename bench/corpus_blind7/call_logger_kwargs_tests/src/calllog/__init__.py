@@ -1,0 +1,1 @@
+"""Logs phone calls from our PBX into HubSpot."""

@@ -1,0 +1,1 @@
+from .reports import Reports  # noqa: F401
