@@ -12,7 +12,7 @@ from typing import Iterator, Mapping, Sequence
 import libcst as cst
 from libcst.metadata import FunctionScope
 
-from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate import keys
 from hapimigrate.analysis import arguments, querystring
 
@@ -411,26 +411,19 @@ def returned_url(
     ctx: ModuleContext, node: cst.CSTNode
 ) -> tuple[cst.BaseExpression, dict[str, cst.BaseExpression]] | None:
     """``_url("/contacts/v1/x")`` calling a plain function of this module whose
-    body is one ``return`` (``def _url(path): return API_ROOT + path``): the
+    body is one ``return`` (``def _url(path): return API_ROOT + path``), or
+    ``self._url(path)`` calling such a method of the class it is called in: the
     returned expression and the argument each parameter gets. Not a function
     bound twice, decorated, async, taking ``*``/``**`` or given them."""
-    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Name):
+    if not isinstance(node, cst.Call) or any(arg.star for arg in node.args):
         return None
-    scope = ctx.lexical_scope(node.func)
-    if scope is None:
-        return None
-    assignments = list(scope[node.func.value])
-    if len(assignments) != 1:
-        return None
-    function = getattr(assignments[0], "node", None)
+    function = _called_function(ctx, node.func)
     if not (
         isinstance(function, cst.FunctionDef)
-        and isinstance(ctx.parent(function), cst.Module)
         and not function.decorators
         and function.asynchronous is None
         and isinstance(function.params.star_arg, cst.MaybeSentinel)
         and function.params.star_kwarg is None
-        and not any(arg.star for arg in node.args)
     ):
         return None
     body = [
@@ -451,10 +444,71 @@ def returned_url(
         and body[0].body[0].value is not None
     ):
         return None
+    returned = body[0].body[0].value
+    if any(isinstance(n, (cst.IfExp, cst.BooleanOperation)) for n in walk(returned)):
+        return None  # path if path.startswith("http") else BASE + path
     given = arguments.bind(function, node)
-    if set(given) != set(arguments.parameter_names(function)):
+    wanted = set(arguments.parameter_names(function))
+    if isinstance(node.func, cst.Attribute):
+        wanted.discard(function.params.params[0].name.value)  # self
+    if set(given) != wanted:
         return None  # a parameter left unfilled: the call would raise
-    return body[0].body[0].value, given
+    return returned, given
+
+
+def _called_function(
+    ctx: ModuleContext, func: cst.BaseExpression
+) -> cst.FunctionDef | None:
+    """The module-level function ``func`` names (bound once), or for
+    ``self.name`` the method ``name`` of the class the call is made in: defined
+    once in its body, taking ``self`` first, and no other ``def name`` in the
+    module (a subclass here overriding it; other modules' subclasses are the
+    tree pass's, through the attributes the class reads)."""
+    if isinstance(func, cst.Name):
+        scope = ctx.lexical_scope(func)
+        assignments = list(scope[func.value]) if scope is not None else []
+        function = getattr(assignments[0], "node", None) if assignments else None
+        if (
+            len(assignments) == 1
+            and isinstance(function, cst.FunctionDef)
+            and isinstance(ctx.parent(function), cst.Module)
+        ):
+            return function
+        return None
+    if not (
+        isinstance(func, cst.Attribute)
+        and isinstance(func.value, cst.Name)
+        and func.value.value == "self"
+    ):
+        return None
+    caller = ctx.ancestor(func, cst.FunctionDef)
+    owner = ctx.ancestor(func, cst.ClassDef)
+    if (
+        caller is None
+        or owner is None
+        or ctx.ancestor(caller, cst.ClassDef) is not owner
+    ):
+        return None
+    if not caller.params.params or caller.params.params[0].name.value != "self":
+        return None
+    name = func.attr.value
+    found = [
+        s
+        for s in owner.body.body
+        if isinstance(s, cst.FunctionDef) and s.name.value == name
+    ]
+    if (
+        len(found) != 1
+        or len(re.findall(rf"\bdef\s+{re.escape(name)}\b", ctx.text)) != 1
+    ):
+        return None
+    if len(re.findall(rf"\b{re.escape(name)}\s*(?::[^=\n]*)?=(?!=)", ctx.code(owner))):
+        return None  # the name also assigned (self._url = ..., _url = staticmethod)
+    method = found[0]
+    params = method.params.params
+    if not params or params[0].name.value != "self":
+        return None
+    return method
 
 
 def _is_local(ctx: ModuleContext, name: cst.Name) -> bool:
