@@ -73,8 +73,11 @@ def combine(origins: list[Origin]) -> Origin:
     if kinds == {CONFIG}:
         return Origin(CONFIG)
     params = {id(o.param) for o in origins}
-    if kinds == {CALLER}:
-        return origins[0] if len(params) == 1 else Origin(CALLER, named)
+    if kinds == {CALLER} and len(params) == 1:
+        return origins[0]
+    # two callers' values (key or self.settings.api_key: a parameter, and a
+    # field of what the constructor was given): which one is sent, and whether
+    # its callers pass a token, is for a person
     return Origin(MIXED, named)
 
 
