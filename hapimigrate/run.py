@@ -159,9 +159,15 @@ def _passes(
             everything |= {(c.path, c.name) for r in first for c in r.exports}
             continue
         wanted = grown[2]  # with the calls the readers showed, for the reasons
+        asked: dict[str, RunOptions] = {}
         final = list(
             _keep_keys_read_elsewhere(
-                step.results, files, options, step.options, frozenset(step.migrated)
+                step.results,
+                files,
+                options,
+                step.options,
+                frozenset(step.migrated),
+                asked,
             )
         )
         # modules other modules use for developer-key APIs stay as they are, as
@@ -182,10 +188,10 @@ def _passes(
         undone = carriers.broken(final, step.migrated)
         if not undone or set(refused) >= everything:
             # a module reading another's host constant that may be another host
-            final = _imported_hosts(list(final), files, options, step.options)
-            final = tree_settings.resolve(
-                final, files, options, step.options, process_file
-            )
+            # run again, a file keeps what the tree-wide pass asked of it
+            per_path = {**step.options, **asked}
+            final = _imported_hosts(list(final), files, options, per_path)
+            final = tree_settings.resolve(final, files, options, per_path, process_file)
             final = tree_writers.reword(final, writes)
             final = tree_wanted.reword(final, wanted)  # helpers not wanted: why
             # what still reads or sets the old variable, said
@@ -584,6 +590,7 @@ def _keep_keys_read_elsewhere(
     options: RunOptions,
     per_path: dict[str, RunOptions] | None = None,
     carried: frozenset[tuple[str, str]] = frozenset(),
+    asked_out: dict[str, RunOptions] | None = None,
 ) -> Iterator[FileResult]:
     """The tree-wide pass. A file's rewrite may depend on what other modules of
     the tree do with its names: a dead key definition they read must stay; a
@@ -591,7 +598,10 @@ def _keep_keys_read_elsewhere(
     may pass configured keys); a session given a header must not have its headers
     replaced by them. Another module counts when it names both the thing and the
     defining module. Such files are migrated again, knowing it; other results pass
-    straight through, and these come last, once the tree has been searched."""
+    straight through, and these come last, once the tree has been searched.
+    ``asked_out`` gets the options each file migrated again was run with (a
+    later pass running one again must keep what they say: its key definitions
+    other modules read)."""
     from hapimigrate import tree_handed, tree_settings
 
     deferred = []
@@ -841,14 +851,14 @@ def _keep_keys_read_elsewhere(
         }
         if late:
             before = asked[path]
-            again[path] = process_file(
-                path,
-                dataclasses.replace(
-                    before,
-                    protected=before.protected | frozenset(late),
-                    kept_readers=tuple(sorted((*before.kept_readers, *late.items()))),
-                ),
+            asked[path] = dataclasses.replace(
+                before,
+                protected=before.protected | frozenset(late),
+                kept_readers=tuple(sorted((*before.kept_readers, *late.items()))),
             )
+            again[path] = process_file(path, asked[path])
+    if asked_out is not None:
+        asked_out.update((path, asked[path]) for path in again)
     in_place = {id(r) for r in ahead}
     yield from (again.get(r.path, r) for r in ahead)
     yield from (again.get(r.path, r) for r in deferred if id(r) not in in_place)
