@@ -139,6 +139,9 @@ class FileResult:
     exports: tuple["Carrier", ...] = ()
     # what became of each use of another module's carrier here
     carrier_uses: tuple["CarrierUse", ...] = ()
+    # developer-key subclasses given their base's original methods: (the base's
+    # path, its class, the methods copied); the base must change nothing else
+    developer_copies: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     @property
     def changed(self) -> bool:

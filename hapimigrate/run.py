@@ -185,6 +185,9 @@ def _passes(
         # carriers step's sight and redirect, or read the key holder of
         final = tree_instances.hold_escaped_instances(final, files)
         final = tree_writers.hold_readers(final, writes)
+        # a developer-key subclass given its base's original methods: only
+        # where the base's migration changed nothing else
+        final = _hold_unsafe_copies(final)
         undone = carriers.broken(final, step.migrated)
         if not undone or set(refused) >= everything:
             # a module reading another's host constant that may be another host
@@ -199,6 +202,44 @@ def _passes(
             final = tree_endpoints.resolve(list(final), files)
             return iter(tree_leftovers.report(final, files))
         refused = {**undone, **refused}  # a carrier is refused at most once
+
+
+def _hold_unsafe_copies(results: list[FileResult]) -> list[FileResult]:
+    """A module whose developer-key subclass took copies of its base's methods
+    (:mod:`hapimigrate.python.developer_split`) stays as it is when the base's
+    migration changed more than those methods (its constructor, a helper they
+    call): the copies would not keep the subclass's requests as they were. Its
+    carrier uses undone, the carriers step blocks the base."""
+    if not any(r.developer_copies for r in results):
+        return results
+    from hapimigrate.python import developer_split
+    from hapimigrate.tree_hold import hold
+
+    by_path = {os.path.abspath(r.path): r for r in results}
+    out = []
+    for result in results:
+        for base_path, base_class, methods in result.developer_copies:
+            base = by_path.get(os.path.abspath(base_path))
+            if base is None or base.original is None or base.error:
+                what = "its module"
+            elif not base.changed:
+                what = "nothing (it stays as it is)"
+            else:
+                what = developer_split.changed_elsewhere(
+                    base.original, base.new, base_class, methods
+                )
+            if what is not None:
+                reason = COPIES_UNSAFE.format(base_class, what, ", ".join(methods))
+                result = hold(result, lambda site: None, reason)
+                break
+        out.append(result)
+    return out
+
+
+COPIES_UNSAFE = (
+    "the migration of {} changes {} too, so a developer-key subclass keeping "
+    "copies of its {} would not send as before: split its requests by hand"
+)
 
 
 def _imported_hosts(

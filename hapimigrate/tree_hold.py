@@ -50,6 +50,7 @@ def hold(
         provider_keys=(),
         imported_keys=(),
         exports=(),
+        developer_copies=(),
         carrier_uses=tuple(
             (
                 dataclasses.replace(u, status=Status.MANUAL, reason=other)

@@ -478,7 +478,12 @@ def sync():
 """
 
 
-def test_a_subclass_handing_the_base_its_developer_key_stays_whole(tmp_path):
+def test_a_subclass_handing_the_base_its_developer_key_keeps_the_base_s_request(
+    tmp_path,
+):
+    """The base sends the token; Timeline keeps ``_send`` as it was, copied
+    into it (:mod:`hapimigrate.python.developer_split`; the shapes that stay
+    whole are in tests/test_developer_split.py)."""
     files = {
         "crm/__init__.py": "",
         "crm/transport.py": TRANSPORT,
@@ -486,11 +491,24 @@ def test_a_subclass_handing_the_base_its_developer_key_stays_whole(tmp_path):
         "sync.py": SYNC,
     }
     out = migrate(tmp_path, files)
-    assert texts(out) == files
-    assert set(statuses(out)) == {Status.MANUAL}
-    for reason in reasons(out):
-        assert "Timeline hands Transport() a developer key" in reason, reason
-        assert reason.count("is also sent by") <= 1, reason
+    assert set(statuses(out)) == {Status.REWRITE}, reasons(out)
+    after = texts(out)
+    assert "hapikey" not in after["crm/transport.py"]
+    timeline = after["crm/clients.py"].split("class Timeline")[1]
+    assert 'params["hapikey"] = self.api_key' in timeline
+    assert 'os.environ["HUBSPOT_DEVELOPER_API_KEY"]' in after["sync.py"]
+    assert 'Contacts(os.environ["HUBSPOT_ACCESS_TOKEN"])' in after["sync.py"]
+    project = {f"src/{name}": text for name, text in files.items()} | {
+        "scenario.py": (
+            '"""A transport shared with a developer-key subclass."""\n'
+            'ENV = {"HUBSPOT_API_KEY": "key-main", '
+            '"HUBSPOT_DEVELOPER_API_KEY": "devkey-app"}\n\n\n'
+            "def case_sync(credential):\n"
+            "    from sync import sync\n\n"
+            "    sync()\n"
+        )
+    }
+    behaves(tmp_path / "split", project, manual=0)
 
 
 # -- a Django management command's --api-key, read as options["api_key"] ------

@@ -26,7 +26,7 @@ from typing import Callable, Sequence
 
 import libcst as cst
 
-from hapimigrate import hubspot
+from hapimigrate import hubspot, keys
 from hapimigrate.carriers import SENT_ELSEWHERE
 from hapimigrate.analysis import call_endpoints, origins, values
 from hapimigrate.analysis import django_options
@@ -35,8 +35,9 @@ from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
 from hapimigrate.fixers import attach, wanted_sinks
 from hapimigrate.fixers.registry import register
 from hapimigrate.model import Carrier, CarrierUse, Endpoint, Kind, Status
+from hapimigrate.python import developer_split
 from hapimigrate.python.context import ModuleContext, walk
-from hapimigrate.tree_imports import importable_names
+from hapimigrate.tree_imports import importable_names, is_test_module
 
 
 def module_name(path: str) -> str:
@@ -973,6 +974,11 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         reason = f"{what} now: it is given its caller's ({origin.parameter})"
         if origin.kind == origins.FALLBACK:
             reason += ", by default the provider's token"
+    elif problem is None and _made_up_in_a_test(ctx, value):
+        reason = (
+            f"{what} now: this test hands it a made-up key, which stands for a "
+            "token as well"
+        )
     elif problem is None:
         assert value is not None
         ctx.edits.replace[value] = ctx.token()
@@ -999,6 +1005,19 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
 
 
 _CALLERS = (origins.CALLER, origins.FALLBACK)
+
+
+def _made_up_in_a_test(ctx: ModuleContext, value: cst.CSTNode | None) -> bool:
+    """``HubSpot(api_key="test-key")`` in a test: a placeholder, not a portal's
+    key (nor one to revoke), handed to a mocked HubSpot; as a token it is sent
+    to the same mock. It stays as it is, and is not one more configured key
+    (``several keys``) beside the app's."""
+    return (
+        isinstance(value, cst.SimpleString)
+        and isinstance(value.evaluated_value, str)
+        and is_test_module(ctx.path)
+        and not keys.is_plausible_key(value.evaluated_value)
+    )
 
 
 def _is_none(node: cst.CSTNode | None) -> bool:
@@ -1186,6 +1205,14 @@ def _migrate_subclass(
             f"{name} subclasses {carrier.name}() of {carrier.module}.py, which "
             f"takes a token as {carrier.parameter} now"
         )
+        if (
+            not carrier.blocked
+            and name not in ctx.sent_elsewhere
+            and _subclass_problem(ctx, carrier, subclass)
+            == _developer_init(ctx, carrier, subclass)
+            and _split_developer(ctx, carrier, node, subclass)
+        ):
+            return
     outcome = ctx.sent_elsewhere.get(name)  # what its callers made of it
     problem = (
         outcome.reason or DEVELOPER_REASON
@@ -1218,6 +1245,92 @@ def _migrate_subclass(
     ctx.carrier_uses.append(
         CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
     )
+
+
+def _split_developer(
+    ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode, subclass: cst.ClassDef
+) -> bool:
+    """A subclass handing the base its developer key (``WebhooksClient``):
+    it keeps the base's requests as they were, the base's methods that send
+    the key copied into it (:mod:`hapimigrate.python.developer_split`), while
+    the base sends the token. False: no copy can be made; a person splits."""
+    if not isinstance(node, cst.Name):
+        return False
+    try:
+        with open(carrier.path, "rb") as handle:
+            source = handle.read()
+    except OSError:
+        return False
+    copy = developer_split.plan(
+        source,
+        carrier.name,
+        carrier.parameter,
+        subclass,
+        same_module=os.path.abspath(ctx.path) == os.path.abspath(carrier.path),
+        bound_here=developer_split.module_bindings(ctx.module),
+        base_local=node.value,
+    )
+    if isinstance(copy, str):
+        return False
+    name = subclass.name.value
+    methods = ", ".join(copy.names)
+    were = "they were" if len(copy.names) > 1 else "it was"
+    notes = [
+        cst.EmptyLine(indent=False),
+        cst.EmptyLine(
+            comment=cst.Comment(
+                f"# hapimigrate: {name} sends a developer key, which stays a key:"
+            )
+        ),
+        cst.EmptyLine(
+            comment=cst.Comment(
+                f"# {carrier.name}'s {methods} as {were} ({carrier.name} sends "
+                "the token now)"
+            )
+        ),
+    ]
+    ctx.edits.class_tails[subclass] = [
+        method.with_changes(
+            leading_lines=notes if i == 0 else [cst.EmptyLine(indent=False)]
+        )
+        for i, method in enumerate(copy.methods)
+    ]
+    if copy.imports:
+        scope = ctx.lexical_scope(node)
+        bindings = list(scope[node.value]) if scope is not None else []
+        existing = getattr(bindings[0], "node", None) if len(bindings) == 1 else None
+        if not isinstance(existing, cst.ImportFrom):
+            ctx.edits.class_tails.pop(subclass)
+            return False
+        ctx.edits.before_class[subclass] = [
+            cst.SimpleStatementLine(
+                [
+                    cst.ImportFrom(
+                        module=existing.module,
+                        relative=existing.relative,
+                        names=[cst.ImportAlias(cst.Name(n)) for n in copy.imports],
+                    )
+                ],
+                trailing_whitespace=cst.TrailingWhitespace(
+                    whitespace=cst.SimpleWhitespace("  "),
+                    comment=cst.Comment(f"# hapimigrate: for {name}'s {methods}"),
+                ),
+            )
+        ]
+    ctx.developer_copies.append((carrier.path, carrier.name, copy.names))
+    where = f"{os.path.basename(ctx.path)}:{ctx.start(node)[0]}"
+    ctx.site(
+        node,
+        Kind.ARGUMENT,
+        Status.REWRITE,
+        f"{name} hands {carrier.name}() a developer key, which stays a key: it "
+        f"keeps {carrier.name}'s {methods} as {were} (copied into it, sending "
+        f"hapikey), while {carrier.name} sends the token",
+    )
+    ctx.carrier_uses.append(
+        CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
+    )
+    return True
 
 
 _OWN_CONSTRUCTION = ("__init__", "__new__", "__init_subclass__", "__call__")

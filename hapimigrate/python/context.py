@@ -223,6 +223,7 @@ class ModuleContext:
         self.sent_elsewhere: dict[str, CarrierOutcome] = {}
         self.exports: list[Carrier] = []
         self.carrier_uses: list[CarrierUse] = []
+        self.developer_copies: list[tuple[str, str, tuple[str, ...]]] = []
         # id(expression) -> the URL template an imported carrier stands for; and
         # every expression that is an imported carrier (it holds the key)
         self.carrier_templates: dict[int, str] = {}

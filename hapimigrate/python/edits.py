@@ -62,6 +62,14 @@ class Edits:
     )
     # compound statements removed whole: `if "hapikey" not in p: p["hapikey"] = k`
     drop_blocks: set[cst.BaseCompoundStatement] = field(default_factory=set)
+    # methods appended to a class's body, and statements put before the class
+    # (a developer-key subclass keeping its base's original requests)
+    class_tails: dict[cst.ClassDef, list[cst.BaseStatement]] = field(
+        default_factory=dict
+    )
+    before_class: dict[cst.ClassDef, list[cst.BaseStatement]] = field(
+        default_factory=dict
+    )
     # a name inserted code imports -> the name it writes (an alias where the
     # module has a name of its own alike: see python.imports); not an edit
     names: dict[str, str] = field(default_factory=dict)
@@ -78,6 +86,8 @@ class Edits:
                 self.replace,
                 self.statements,
                 self.drop_blocks,
+                self.class_tails,
+                self.before_class,
             )
         )
 
@@ -553,6 +563,19 @@ class EditApplier(cst.CSTTransformer):
         if original in self.edits.drop_blocks:
             return cst.RemoveFromParent()
         return updated
+
+    def leave_ClassDef(self, original, updated):
+        tail = self.edits.class_tails.get(original)
+        if tail:
+            updated = updated.with_changes(
+                body=updated.body.with_changes(body=[*updated.body.body, *tail])
+            )
+        before = self.edits.before_class.get(original)
+        if not before:
+            return updated
+        first = before[0].with_changes(leading_lines=updated.leading_lines)
+        spaced = updated.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
+        return cst.FlattenSentinel([first, *before[1:], spaced])
 
     def leave_IndentedBlock(self, original, updated):
         if updated.body:

@@ -280,6 +280,7 @@ def _process(
         imported_keys=tuple(sorted(ctx.imported_keys())),
         exports=tuple(dict.fromkeys(ctx.exports)),
         carrier_uses=tuple(ctx.carrier_uses),
+        developer_copies=tuple(ctx.developer_copies),
     )
 
 
