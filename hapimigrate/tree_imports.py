@@ -79,9 +79,11 @@ def imported_constants(
                 continue
             name, local = words[0], words[-1]
             if source in modules:  # from app.http import HUBSPOT_URL
-                value = _constant(modules[source], name)
-                if value is not None:
-                    found.append((local, value))
+                known = dict(_constants(modules[source]))
+                if name in known:
+                    found.append((local, known[name]))
+                if f"{name}()" in known:  # from app.http import url
+                    found.append((f"{local}()", known[f"{name}()"]))
             elif name in modules:  # from app import http
                 found += [(f"{local}.{n}", v) for n, v in _constants(modules[name])]
     for match in _IMPORT.finditer(data):
@@ -127,6 +129,46 @@ def _constants(path: str) -> list[tuple[str, str]]:
                 continue
             value = next((v for v in literals if _other_host(v)), value)
         found.append((name.decode(), value))
+    return found + _url_functions(data, dict(found))
+
+
+# def url(path):
+#     return HUBSPOT + path
+_URL_FUNCTION = re.compile(
+    rb"^def[ \t]+(\w+)[ \t]*\([ \t]*(\w+)[ \t]*\)[ \t]*:[ \t]*(?:#[^\n]*)?\n"
+    rb"[ \t]+return[ \t]+(\w+)[ \t]*\+[ \t]*\2[ \t]*(?:#[^\n]*)?$",
+    re.MULTILINE,
+)
+
+
+def _url_functions(data: bytes, constants: dict[str, str]) -> list[tuple[str, str]]:
+    """``url()`` for a top-level ``def url(path): return HUBSPOT + path``
+    (HUBSPOT one of the module's constants), with the constant: a call
+    ``url("/x")`` renders to it followed by its one argument. Not a function
+    decorated, defined or bound twice."""
+    found = []
+    for match in _URL_FUNCTION.finditer(data):
+        name, base = match.group(1), match.group(3).decode()
+        before = data[: match.start()].rstrip(b"\n").rsplit(b"\n", 1)[-1]
+        bound = re.findall(
+            rb"^[ \t]*(?:(?:async[ \t]+)?def[ \t]+|class[ \t]+)"
+            + re.escape(name)
+            + rb"\b|^[ \t]*"
+            + re.escape(name)
+            + rb"[ \t]*(?::[^=\n]*)?=(?!=)|\bimport\b[^\n]*\b"
+            + re.escape(name)
+            + rb"\b|\bglobal\b[^\n]*\b"
+            + re.escape(name)
+            + rb"\b",
+            data,
+            re.M,
+        )
+        if (
+            base in constants
+            and len(bound) == 1
+            and not before.lstrip().startswith(b"@")
+        ):
+            found.append((f"{name.decode()}()", constants[base]))
     return found
 
 

@@ -45,6 +45,17 @@ def url_template(
         known = ctx.imported_constants.get(ctx.code(node))
         if known is not None and imported_here(ctx, node):
             return known  # HUBSPOT_URL of another module of the tree
+    if (
+        ctx.imported_constants
+        and isinstance(node, cst.Call)
+        and isinstance(node.func, (cst.Name, cst.Attribute))
+        and len(node.args) == 1
+        and node.args[0].keyword is None
+        and not node.args[0].star
+    ):  # url("/x") of another module: def url(path): return HUBSPOT + path
+        known = ctx.imported_constants.get(ctx.code(node.func) + "()")
+        if known is not None and imported_here(ctx, node.func):
+            return known + again(node.args[0].value)
     if isinstance(node, cst.SimpleString):
         value = node.evaluated_value
         return value.decode("latin-1") if isinstance(value, bytes) else value
