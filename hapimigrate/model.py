@@ -210,6 +210,11 @@ class Carrier:
     # with ``returns``: the positional parameters of a URL helper of the
     # defining module, whose fields its callers' arguments fill (their endpoints)
     renders: tuple[str, ...] = ()
+    # with ``placeholders`` and no key here: the template's literal text and
+    # the ``%`` fields of it its senders fill with the key (``1`` of
+    # ``"/owners/v2/owners/%s?hapikey=%s"``), for them to drop that argument
+    template: str = ""
+    key_fields: tuple[int | str, ...] = ()
 
 
 @dataclass(frozen=True)

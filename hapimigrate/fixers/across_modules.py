@@ -32,7 +32,7 @@ from hapimigrate.analysis import call_endpoints, origins, values
 from hapimigrate.analysis import django_options
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused, UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
-from hapimigrate.fixers import attach, wanted_sinks
+from hapimigrate.fixers import attach, template_carriers, wanted_sinks
 from hapimigrate.fixers.registry import register
 from hapimigrate.model import Carrier, CarrierUse, Endpoint, Kind, Status
 from hapimigrate.python import developer_split
@@ -69,7 +69,8 @@ def _carrier(
         identity, label = origins.config_key(ctx, keys[0])
     else:
         return None
-    if attach.guarded_elsewhere(ctx, list(keys)) or len(ctx.several_keys) > 1:
+    several = len(ctx.several_keys) > 1 and (keys or not placeholders)
+    if attach.guarded_elsewhere(ctx, list(keys)) or several:
         return None
     module = module_name(ctx.path)
     url = _hosted(url)
@@ -105,11 +106,14 @@ def exported(
     url: str = "",
     literal: str | None = None,
     hardcoded: bool = False,
+    template: str | None = None,
+    key_fields: tuple[int | str, ...] = (),
 ) -> bool:
     """Handle a use whose value goes to a module-level name no code here reads:
     export it as a carrier (False: the caller reports the site manual as
     before), or, on the run that knows what its readers made of it, migrate or
-    leave it (True: the site is recorded here)."""
+    leave it (True: the site is recorded here). ``template`` (not None): a
+    template whose key field its readers fill (:mod:`template_carriers`)."""
     if not isinstance(unused, Unused):
         return False
     if attach.other_auth_near(ctx, where):  # `if is_oauth(): return {}` beside it
@@ -119,10 +123,20 @@ def exported(
         return True
     name = unused.name.value
     carrier = _carrier(
-        ctx, name, kind, keys, literal, url, used_here=False, returns=unused.returns
+        ctx,
+        name,
+        kind,
+        keys,
+        literal,
+        url,
+        used_here=False,
+        placeholders=template is not None,
+        returns=unused.returns,
     )
     if carrier is None:
         return False
+    if template is not None:
+        carrier = dataclasses.replace(carrier, template=template, key_fields=key_fields)
     if unused.returns:  # a URL helper: its calls' endpoints (tree_wanted)
         carrier = dataclasses.replace(carrier, renders=_positional(ctx, unused.name))
     outcome = ctx.sent_elsewhere.get(name)
@@ -133,7 +147,8 @@ def exported(
         record(Route())
         for key in keys:
             ctx.note_key(key)
-        ctx.provider_keys.add((carrier.identity, carrier.label))
+        if carrier.identity:  # a template's readers give the key
+            ctx.provider_keys.add((carrier.identity, carrier.label))
         ctx.exports.append(carrier)
         reason = SENT_ELSEWHERE.format(name, outcome.reason)
         ctx.site(where, kind, Status.REWRITE, reason, hardcoded_key=hardcoded)
@@ -593,6 +608,11 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
         if steered:
             return _left(ctx, carrier, call, steered)
         node = call
+    fill = template_carriers.Filled(None)  # a template's key field filled here
+    if carrier.placeholders and not carrier.identity:
+        fill = template_carriers.filled(ctx, carrier, node)
+        if fill.problem:
+            return _left(ctx, carrier, node, fill.problem)
     line = ctx.start(node)[0]
     where = f"{os.path.basename(ctx.path)}:{line}"
     route: Route | None = None
@@ -619,7 +639,7 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
     if route is not None and problem is None:
         problem = attach.sink_problem(ctx, route, None) or _helper_problem(ctx, route)
     if route is not None and problem is None:
-        if carrier.placeholders:
+        if carrier.placeholders and carrier.identity:
             problem = (
                 f"{carrier.name} of {carrier.module}.py is a template whose key "
                 "field is filled here: change both by hand"
@@ -633,7 +653,7 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
             )
     urls = attach.route_urls(ctx, route) if route is not None else ()
     use = KeyUse(
-        carrier.label,
+        ctx.code(fill.key) if fill.key is not None else carrier.label,
         calls,
         (carrier.url, *urls) if carrier.url else urls,
         problem,
@@ -648,7 +668,14 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
         assert route is not None
         attach.send_token(ctx, route)
         _export_helpers(ctx, route)
-        ctx.provider_keys.add((carrier.identity, carrier.label))
+        if fill.key is not None:
+            ctx.provider_keys.add(origins.config_key(ctx, fill.key))
+        else:
+            ctx.provider_keys.add((carrier.identity, carrier.label))
+    if decision.rewrites and fill.edit is not None:  # the key's % argument goes
+        fill.edit.record(ctx)  # notes a name it drops
+        if not isinstance(fill.key, (cst.Name, type(None))):
+            ctx.note_key(fill.key)
     if route is not None:
         for function in route.module_functions:
             ctx.exports.append(_returned_by(ctx, carrier, function))

@@ -40,6 +40,7 @@ MODULES = (
     "sdk_clients",
     "across_modules",
     "held_names",
+    "key_reads",
     "modernize",
     "calls",
 )

@@ -34,7 +34,7 @@ from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused
-from hapimigrate.fixers import across_modules
+from hapimigrate.fixers import across_modules, template_carriers
 from hapimigrate.model import Kind
 from hapimigrate.analysis.querystring import Cut, Piece, Unsafe
 
@@ -371,14 +371,18 @@ def _export(
         except Unsafe:
             return False
     edits: list[FormatEdit] = []
+    told = True  # the key's fields are told apart from the others
     if cut.has_placeholders:
         try:
             _check_positions(ctx, pieces, cut)
             edits = [_format_edit(op, cut, pieces) for op in partial.formats]
         except FlowError:
-            return False
-        if not edits:
-            return False  # its key field is filled by whoever sends it
+            if partial.formats:
+                return False
+            told = False
+    # its key field filled by whoever sends it: a template carrier (its
+    # readers drop their argument for it, or say why they cannot)
+    filled_elsewhere = cut.has_placeholders and not edits
     fed = [*key_nodes, *(v for edit in edits for v in edit.key_values)]
     leaving = partial.returned or partial.carrier
     if leaving is not None:  # the URL as it leaves: formatted, completed
@@ -389,6 +393,21 @@ def _export(
         for edit in edits:
             edit.record(ctx)
 
+    if filled_elsewhere:
+        return across_modules.exported(
+            ctx,
+            unused,
+            Kind.URL,
+            fed,
+            root,
+            record,
+            url=url,
+            hardcoded=hardcoded,
+            template=(
+                template_carriers.whole_template(ctx, pieces, cut) if told else ""
+            ),
+            key_fields=cut.percent_fields,
+        )
     return across_modules.exported(
         ctx,
         unused,

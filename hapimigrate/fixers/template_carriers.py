@@ -1,0 +1,183 @@
+"""URL templates whose key field their senders fill, across modules (issue #12):
+
+    # constants.py
+    OWNER_URL = BASE + "/owners/v2/owners/%s?hapikey=%s"
+    # hub.py
+    client.get(OWNER_URL % (owner_id, HUBSPOT_KEY))
+
+The defining module cannot see the key; each reader cannot see the template.
+The defining module exports the template as a carrier
+(:func:`hapimigrate.fixers.across_modules.exported`, ``placeholders``) with its
+literal text and the ``%`` fields the key fills (:func:`whole_template`); each
+reader checks its use (:func:`filled`): the template ``%``-formatted right
+where it is read, by a tuple literal (or a mapping for named fields) whose
+value at the key's field is one configured key. Then the reader drops that
+value and sends the token, and the template loses ``?hapikey=%s``; a carrier
+changes only when every use of it does (:mod:`hapimigrate.carriers`).
+Anything else is a manual site in the reader, saying why: never a read of
+the template passed over in silence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import libcst as cst
+
+from hapimigrate.analysis import origins, querystring, values
+from hapimigrate.analysis.querystring import Cut, Piece
+from hapimigrate.model import Carrier
+from hapimigrate.python.context import ModuleContext
+
+
+def whole_template(ctx: ModuleContext, pieces: Sequence[Piece], cut: Cut) -> str:
+    """The template's literal text, when its ``%`` fields are all known: every
+    piece built at run time (``BASE``) renders without fields of its own, and
+    the key's fields are ``%`` ones ("" otherwise: its readers stay manual)."""
+    if cut.brace_fields or not cut.percent_fields:
+        return ""
+    for piece in pieces:
+        if piece.text is not None:
+            continue
+        node = piece.node.node
+        text = values.url_template(ctx, node)
+        if "{" in text or "}" in text:  # config.BASE of another module, known
+            text = values.imported_literal(ctx, node) or text
+        if "{" in text or "}" in text or "%" in text:
+            return ""
+    return "".join(p.text or "" for p in pieces)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Dropping the key's ``%`` arguments: the whole ``%`` (``% ()`` when
+    ``%%`` escapes need it), or some elements of its tuple or mapping."""
+
+    op: cst.BinaryOperation
+    values: tuple[cst.BaseExpression, ...]  # what goes: the key, in all likelihood
+    drop: frozenset[int] = frozenset()  # elements of op.right
+    everything: bool = False
+    escaped: bool = False
+
+    def record(self, ctx: ModuleContext) -> None:
+        if self.everything:
+            ctx.edits.percent_emptied[self.op] = self.escaped
+        else:
+            ctx.edits.drop_elements[self.op.right].update(self.drop)
+        ctx.key_names.extend(v for v in self.values if isinstance(v, cst.Name))
+
+
+def _edit(
+    op: cst.BinaryOperation, key_fields: Sequence[int | str], template: str
+) -> Edit | None:
+    """What drops the arguments of ``op`` that fill ``key_fields`` (None: they
+    do not match the template)."""
+    right = op.right
+    escaped = querystring.has_escapes(template)
+    positions = {f for f in key_fields if isinstance(f, int)}
+    names = {f for f in key_fields if isinstance(f, str)}
+    fields = querystring.percent_fields(template)
+    if any("*" in template[f.start : f.end] for f in fields):
+        return None  # %*d takes its width from an argument too
+    if any(sum(f.ref == n for f in fields) > 1 for n in names):
+        return None  # the key's name fills another field too
+    if isinstance(right, cst.Dict):
+        if not all(isinstance(e, cst.DictElement) for e in right.elements):
+            return None  # {**extra, ...}
+        drop = {
+            i
+            for i, e in enumerate(right.elements)
+            if isinstance(e, cst.DictElement)
+            and isinstance(e.key, cst.SimpleString)
+            and e.key.evaluated_value in names
+        }
+        if positions or len(drop) != len(names):
+            return None
+        fed = tuple(right.elements[i].value for i in sorted(drop))
+        return Edit(op, fed, frozenset(drop))
+    if names:
+        return None
+    if isinstance(right, cst.Tuple):
+        elements = right.elements
+        if any(p >= len(elements) for p in positions):
+            return None
+        fed = tuple(elements[p].value for p in sorted(positions))
+        if len(positions) == len(elements):
+            return Edit(op, fed, everything=True, escaped=escaped)
+        return Edit(op, fed, frozenset(positions))
+    if positions == {0}:
+        return Edit(op, (right,), everything=True, escaped=escaped)
+    return None
+
+
+@dataclass(frozen=True)
+class Filled:
+    """One reader's use of a template carrier: why it cannot change (None: it
+    can), the edit dropping the key's value, and that value."""
+
+    problem: str | None
+    edit: Edit | None = None
+    key: cst.BaseExpression | None = None
+
+
+def filled(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Filled:
+    """How ``node`` (a read of ``carrier``, or a call of the function
+    returning it) fills the template's key field."""
+    name = f"{carrier.name} of {carrier.module}.py"
+    if not carrier.template or not carrier.key_fields:
+        return Filled(
+            f"{name} is a template whose key field is filled here: change both "
+            "by hand (its fields cannot all be told apart)"
+        )
+    op = ctx.parent(node)
+    if not (
+        isinstance(op, cst.BinaryOperation)
+        and isinstance(op.operator, cst.Modulo)
+        and op.left is node
+    ):
+        return Filled(
+            f"{name} is a template whose key field is filled later, not with % "
+            "right here: change both by hand"
+        )
+    fields = querystring.percent_fields(carrier.template)
+    positional = [f for f in fields if isinstance(f.ref, int)]
+    right = op.right
+    if positional and len(positional) != len(fields):
+        return Filled(f"{name} mixes positional and named % fields")
+    if positional and not (
+        isinstance(right, cst.Tuple)
+        and len(right.elements) == len(positional)
+        and not any(isinstance(e, cst.StarredElement) for e in right.elements)
+    ):
+        if not (len(positional) == 1 and _single(right)):
+            return Filled(
+                f"the % arguments of {name} are not a tuple of its "
+                f"{len(positional)} fields written here: the key's cannot be "
+                "told apart"
+            )
+    if not positional and not isinstance(right, cst.Dict):
+        return Filled(f"the % arguments of {name} are not a mapping written here")
+    edit = _edit(op, carrier.key_fields, carrier.template)
+    if edit is None:
+        return Filled(f"the % arguments of {name} do not match its template")
+    given = list(edit.values)
+    if len(given) != 1:
+        return Filled(f"{name} is given no single value for its key field here")
+    key = given[0]
+    origin = origins.key_origin(ctx, key)
+    if origin.kind != origins.CONFIG:
+        what = origin.parameter or ctx.code(key)
+        return Filled(
+            f"the key filled into {name} here ({ctx.code(key)}) is not one "
+            f"configured key ({origin.kind}: {what}): change both by hand",
+            edit,
+            key,
+        )
+    return Filled(None, edit, key)
+
+
+def _single(value: cst.BaseExpression) -> bool:
+    """A value that is not a tuple (``URL % KEY``): a name or attribute read,
+    not a tuple, a mapping or a call that may return one."""
+    return isinstance(value, (cst.Name, cst.Attribute, cst.Subscript))
