@@ -246,3 +246,39 @@ def test_a_form_template_loses_the_key_and_gets_no_token(tmp_path):
     )
     src = {f"src/{name}": text for name, text in files.items()}
     behaves(tmp_path / "run", {**src, "scenario.py": scenario}, manual=0)
+
+
+def test_a_template_returned_by_a_function_and_imported_under_another_name(tmp_path):
+    constants = CONSTANTS + (
+        "\n\ndef deal_url():\n" '    return BASE + "/deals/v1/deal/%s?hapikey=%s"\n'
+    )
+    owners = (
+        "import requests\n\n"
+        "from crm.constants import KEY, OWNER_URL as URL, deal_url\n\n\n"
+        "def owner(owner_id):\n"
+        "    return requests.get(URL % (owner_id, KEY)).json()\n\n\n"
+        "def deal(deal_id):\n"
+        "    return requests.get(deal_url() % (deal_id, KEY)).json()\n"
+    )
+    out = migrate_reasons(tmp_path, project(constants=constants, owners=owners))
+    assert statuses(out, "owners") == [Status.REWRITE, Status.REWRITE]
+    text = out["crm/owners.py"][1]
+    assert "URL % (owner_id,)" in text and "deal_url() % (deal_id,)" in text
+    assert 'return BASE + "/deals/v1/deal/%s"\n' in out["crm/constants.py"][1]
+
+
+def test_two_keys_filling_one_template_keep_it_for_a_person(tmp_path):
+    """One reader fills it with the portal's key, another with a sandbox's:
+    one token for both would mix the portals up."""
+    constants = CONSTANTS.replace(
+        'BASE = "', 'SANDBOX_KEY = os.environ["HUBSPOT_SANDBOX_KEY"]\nBASE = "'
+    )
+    sandbox = OWNERS.replace("KEY, OWNER_URL", "SANDBOX_KEY, OWNER_URL").replace(
+        "(owner_id, KEY)", "(owner_id, SANDBOX_KEY)"
+    )
+    out = migrate_reasons(tmp_path, project(constants=constants, sandbox=sandbox))
+    for name in ("owners", "sandbox"):
+        assert statuses(out, name) == [Status.MANUAL], name
+        assert "several keys" in out[f"crm/{name}.py"][0][0][1]
+        assert out[f"crm/{name}.py"][1] == (OWNERS if name == "owners" else sandbox)
+    assert "owners/%s?hapikey=%s" in out["crm/constants.py"][1]
