@@ -63,12 +63,14 @@ def conditional_key_problem(
     parent = ctx.parent(key)
     while parent is not None and not isinstance(parent, _SCOPES):
         branch = _branch(parent, child)
-        if branch is not None and not _every_branch_keyed(ctx, parent):
+        # an else: the paths where its If's test (and its elifs') fails
+        test = ctx.parent(parent) if isinstance(parent, cst.Else) else parent
+        if branch is not None and not _every_branch_keyed(ctx, test):
             for target in targets:
                 if not _inside(ctx, target, branch):
                     return CONDITIONAL_KEY.format(
-                        _test_text(ctx, parent),
-                        ctx.start(parent)[0],
+                        _test_text(ctx, test, negated=test is not parent),
+                        ctx.start(test)[0],
                         ctx.start(target)[0],
                     )
         child, parent = parent, ctx.parent(parent)
@@ -127,8 +129,10 @@ def _branch(node: cst.CSTNode, child: cst.CSTNode) -> cst.CSTNode | None:
     the test itself, or no test)."""
     if isinstance(node, cst.If) and child is node.body:
         return child
-    if isinstance(node, cst.Else) or isinstance(node, cst.If) and child is node.orelse:
-        return None  # the Else's If is met next, with the Else as its child
+    if isinstance(node, cst.Else) and child is node.body:
+        return child  # the paths where the If's test fails
+    if isinstance(node, cst.If) and child is node.orelse:
+        return None  # an elif or an else: met already, as a branch of its own
     if isinstance(node, cst.IfExp) and child in (node.body, node.orelse):
         return child
     if isinstance(node, cst.Try) and child is node.body and node.handlers:
@@ -172,12 +176,13 @@ def _keyed(ctx: ModuleContext, node: cst.CSTNode) -> bool:
     return "hapikey" in ctx.code(node).lower()
 
 
-def _test_text(ctx: ModuleContext, node: cst.CSTNode) -> str:
+def _test_text(ctx: ModuleContext, node: cst.CSTNode, negated: bool = False) -> str:
     """The test's code, its string literals elided (a key's value is never
-    shown), shortened."""
+    shown), shortened; ``negated``: the paths of an else."""
     if not isinstance(node, (cst.If, cst.IfExp)):
         return "no exception is raised"
     text = " ".join(ctx.code(node.test).split())
+    text = "not " + text if negated else text
     text = _QUOTED.sub("'...'", text)
     return text if len(text) <= 60 else text[:57] + "..."
 

@@ -21,7 +21,7 @@ from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
-from hapimigrate.analysis import key_conditions
+from hapimigrate.analysis import guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.fixers import developer_urls
 from hapimigrate.analysis.origins import Origin
@@ -86,6 +86,9 @@ def sink_problem(
             if problem:
                 return problem
     guarded = _guarded(ctx, route)
+    beside = beside_key(ctx, route, key)  # the header goes where the key went
+    if beside is not None:
+        guarded.add(id(ctx.ancestor(beside.after, cst.FunctionDef)))
     for sink in route.sinks:
         owner = ctx.ancestor(sink.call or sink.statement, cst.ClassDef)
         if isinstance(owner, cst.ClassDef) and owner.name.value in ctx.shared_elsewhere:
@@ -105,7 +108,11 @@ def sink_problem(
             if problem:
                 return problem
     return (
-        _existing_auth(ctx, route, key)
+        (
+            _existing_auth(ctx, route, key)
+            if beside is None or key is None
+            else _auth_beside(ctx, route, key, beside)
+        )
         or _opaque_headers(ctx, route)
         or _headers_replaced(ctx, route)
         or _session_headers_read(ctx, route)
@@ -114,15 +121,67 @@ def sink_problem(
         or _mixed_requests(ctx, route)
         or _headers_parameter(ctx, route)
         or _callers_own_keys(ctx, route, key)
-        or guard_problem(ctx, route)
+        or (guard_problem(ctx, route) if beside is None else None)
         or _factory_elsewhere(ctx, route)
         or _callers_elsewhere(ctx, route)
         or _fallback_problem(ctx, route)
         or _response_resent(ctx, route)
         or _parameter_host(ctx, route)
         or developer_urls.route_problem(ctx, route)
-        or key_conditions.conditional_key_problem(ctx, route.sinks, key, carries_key)
+        or (
+            key_conditions.conditional_key_problem(ctx, route.sinks, key, carries_key)
+            if beside is None
+            else None
+        )
     )
+
+
+def beside_key(
+    ctx: ModuleContext, route: Route, key: cst.CSTNode | None
+) -> guarded_header.Placement | None:
+    """Where the header goes when the key is added on some paths only, or
+    beside another way to authenticate (an OAuth branch): right after the key,
+    under the same condition (see guarded_header); None: on the requests."""
+    placed = guarded_header.placement(ctx, route, key)
+    if placed is None or key is None:
+        return None
+    function = ctx.ancestor(placed.after, cst.FunctionDef)
+    assert isinstance(function, cst.FunctionDef)  # placement checked it
+    if key_conditions.conditional_key_problem(
+        ctx, route.sinks, key, carries_key
+    ) or guarded_header.signs(ctx, function):
+        return placed
+    return None
+
+
+def _auth_beside(
+    ctx: ModuleContext,
+    route: Route,
+    key: cst.CSTNode,
+    beside: guarded_header.Placement,
+) -> str | None:
+    """EXISTING_AUTH for a header put beside the key, unless every sign of
+    another way to authenticate lies on the paths without the key (another
+    branch of its test, the test), the headers come from nothing else showing
+    one, and no session sends one."""
+    function = ctx.ancestor(beside.after, cst.FunctionDef)
+    assert isinstance(function, cst.FunctionDef)  # placement checked it
+    if not guarded_header.signs_apart(ctx, function, key):
+        return EXISTING_AUTH
+    for sink in route.sinks:
+        assert sink.call is not None  # guarded_header.placement checked it
+        function = ctx.ancestor(sink.call, cst.FunctionDef)
+        for arg in sink.call.args:
+            if arg.keyword is not None and arg.keyword.value == "headers":
+                for source in _header_sources(ctx, arg.value, 3):
+                    # the function's own code: guarded_header.signs_apart
+                    if not _inside_node(ctx, source, function) and _AUTH_TEXT.search(
+                        ctx.code(source)
+                    ):
+                        return EXISTING_AUTH
+        if _session_auth(ctx, sink):
+            return EXISTING_AUTH
+    return None
 
 
 PROVIDER = "the provider's token"  # a remote sink's bearer (see send_token)
@@ -627,14 +686,28 @@ def _existing_auth(
         if _AUTH_TEXT.search(ctx.code(source)):
             return EXISTING_AUTH
     for sink in route.sinks:
-        session = sink.session if sink.session is not None else _receiver(sink)
-        if session is not None and _sets_session_auth(ctx, ctx.code(session)):
-            return EXISTING_AUTH
-        # another module's session, given its own header there (an OAuth mode)
-        elsewhere = header_fit.imported_auth(ctx, session) if session else None
-        if elsewhere is not None:
-            return elsewhere
+        problem = _session_auth(ctx, sink)
+        if problem is not None:
+            return problem
     return None
+
+
+def _session_auth(ctx: ModuleContext, sink: Sink) -> str | None:
+    """The session making the request sends its own Authorization (here, or
+    given it in another module: an OAuth mode)."""
+    session = sink.session if sink.session is not None else _receiver(sink)
+    if session is not None and _sets_session_auth(ctx, ctx.code(session)):
+        return EXISTING_AUTH
+    return header_fit.imported_auth(ctx, session) if session else None
+
+
+def _inside_node(ctx: ModuleContext, node: cst.CSTNode, within: cst.CSTNode) -> bool:
+    current: cst.CSTNode | None = node
+    while current is not None:
+        if current is within:
+            return True
+        current = ctx.parent(current)
+    return False
 
 
 def _headers_parameter(ctx: ModuleContext, route: Route) -> str | None:
@@ -2997,7 +3070,9 @@ def give_token(
             for value in (key, *also_keys):
                 ctx.provider_keys.add(origins.config_key(ctx, value))
     if decision.send_token:
-        send_token(ctx, route, replaces, key if decision.callers_token else None)
+        send_token(
+            ctx, route, replaces, key if decision.callers_token else None, at=key
+        )
 
 
 def replace_configured_keys(
@@ -3040,13 +3115,19 @@ def send_token(
     route: Route,
     replaces: cst.BaseSmallStatement | None = None,
     key: cst.BaseExpression | None = None,
+    at: cst.CSTNode | None = None,
 ) -> None:
     """Make every request of the route carry ``Authorization: Bearer <token>``:
     the provider's token, or ``key``'s value (a caller's credential).
 
     Session-level params get a ``session.headers["Authorization"] = ...``
     statement after the one that set them (instead of it, for ``replaces``).
+    A key added on some paths only (``at``: where) gets the header beside it,
+    under the same condition (:func:`beside_key`).
     """
+    beside = beside_key(ctx, route, at)
+    if beside is not None:
+        _place_beside_key(ctx, beside, key)
     for sink in route.sinks:
         if sink.remote is not None:  # its own module adds the provider's token
             bearers = ctx.request_bearers.setdefault(id(sink.remote), set())
@@ -3057,6 +3138,8 @@ def send_token(
             # it): the module decides again, the request mixed (module.py)
             bearers = ctx.request_bearers.setdefault(id(sink.call), set())
             bearers.add(ctx.code(ctx.bearer(key)))
+            if beside is not None:
+                continue  # the token goes where the key went: callers' URLs too
             _export_own_key_helper(ctx, sink, route)
             kw = kwargs.own_kwargs(ctx, sink.call)
             if kw is not None and not _has_headers(sink.call):
@@ -3326,6 +3409,30 @@ def _merge_into_kwargs(
     )
     header = cst.Assign([cst.AssignTarget(_headers_item(kw))], merged)
     ctx.edits.statements[statement] = [header, *planned]
+
+
+def _place_beside_key(
+    ctx: ModuleContext,
+    placed: guarded_header.Placement,
+    key: cst.BaseExpression | None,
+) -> None:
+    """The header statement right after the one adding the key (which may be
+    removed: the header takes its place)."""
+    bearer = ctx.bearer(key)
+    existing = cst.Call(
+        cst.Attribute(cst.Name(placed.holder.value), cst.Name("get")),
+        [cst.Arg(cst.SimpleString('"headers"'))],
+    )
+    merged = edits.merged_headers(
+        existing,
+        bearer,
+        edits.DICT_CALL if ctx.python2_style else edits.SPREAD_OR_EMPTY,
+    )
+    header = guarded_header.header_statement(placed, bearer, merged)
+    planned = ctx.edits.statements.get(placed.after, [None])
+    if any(s is not None and s.deep_equals(header) for s in planned):
+        return  # another use of the key placed it already
+    ctx.edits.statements[placed.after] = [*planned, header]
 
 
 def _headers_item(kw: cst.Name) -> cst.Subscript:
