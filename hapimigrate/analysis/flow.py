@@ -377,6 +377,8 @@ class Flow:
             return self._returned(parent, formatted)
         if isinstance(parent, cst.Expr):
             return  # a bare expression statement sends nothing
+        if isinstance(parent, cst.Element) and self._into_percent(parent, formatted):
+            return
         guard = _adds_missing_key(ctx, node, parent)
         if guard is not None:
             self.route.key_guards.append(guard)
@@ -390,6 +392,34 @@ class Flow:
         raise FlowError(  # no code quoted: it may hold a literal key
             f"the value is used in {where}, which hapimigrate does not follow"
         )
+
+    def _into_percent(self, element: cst.Element, formatted: bool) -> bool:
+        """``"%s%s?%s" % (BASE, path, urlencode(query))``: the value is one
+        argument of a written-out ``%`` template (positional fields only, one
+        per element); the text carries it on, as ``.format`` does."""
+        ctx = self.ctx
+        items = ctx.parent(element)
+        operation = ctx.parent(items) if isinstance(items, cst.Tuple) else None
+        if not (
+            isinstance(operation, cst.BinaryOperation)
+            and isinstance(operation.operator, cst.Modulo)
+            and operation.right is items
+            and isinstance(operation.left, (cst.SimpleString, cst.ConcatenatedString))
+            and all(isinstance(e, cst.Element) for e in items.elements)
+        ):
+            return False
+        text = operation.left.evaluated_value
+        if not isinstance(text, str):
+            return False
+        fields = [
+            f for f in _PERCENT_FIELD.finditer(text) if not f.group(0).endswith("%")
+        ]
+        if len(fields) != len(items.elements) or any("(" in f.group(0) for f in fields):
+            return False
+        index = next(i for i, e in enumerate(items.elements) if e is element)
+        self.route.appended |= bool(text[fields[index].end() :].strip())
+        self._from(operation, formatted)
+        return True
 
     def _into_transparent(self, parent: cst.CSTNode) -> bool:
         call = self.ctx.parent(parent) if isinstance(parent, cst.Arg) else None
@@ -861,6 +891,11 @@ def _followed_in_fstring(ctx, part: cst.FormattedStringExpression) -> bool:
     parts = list(fstring.parts)
     last = parts and parts[-1] is part
     return not last or part.format_spec is not None or part.conversion is not None
+
+
+_PERCENT_FIELD = re.compile(
+    r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]"
+)
 
 
 def _followed_in_format(call: cst.Call, arg: cst.Arg) -> bool:
