@@ -342,7 +342,7 @@ def _process_data(
 ) -> FileResult:
     """process_file of the bytes read; ``part``: see :func:`_prepared`."""
     try:
-        wanted = options.carriers or options.dead_settings
+        wanted = options.carriers or options.dead_settings or options.sent_elsewhere
         wanted = wanted or any(p == path for p, _ in options.wanted_sinks)
         if not wanted and not prefilter.may_hold_site(path, data):
             return FileResult(path)

@@ -30,6 +30,7 @@ from hapimigrate import hubspot, keys
 from hapimigrate.carriers import SENT_ELSEWHERE
 from hapimigrate.analysis import call_endpoints, origins, values
 from hapimigrate.analysis import django_options
+from hapimigrate.analysis import configured_objects
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused, UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
 from hapimigrate.fixers import attach, template_carriers, wanted_sinks
@@ -292,6 +293,8 @@ def _position(ctx: ModuleContext, function: cst.FunctionDef, name: str) -> int:
 def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
     if ctx.wanted_sinks:  # helpers other modules hand keyed URLs (tree_wanted)
         ctx.post_passes.append(wanted_sinks.fix)
+    if ctx.sent_elsewhere:  # a settings factory whose object's field is a token now
+        configured_objects.make_token(ctx)
     if not ctx.carriers:
         return
     uses = []
@@ -594,6 +597,8 @@ def _reference_objects(ctx: ModuleContext, statement: cst.CSTNode, local: str):
 def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:
     if ctx.ancestor(node, cst.Annotation) is not None:
         return  # api: HubSpotAPI names the class; it passes no key
+    if configured_objects.is_factory(carrier):
+        return  # its uses are the objects handed on (_migrate_call)
     if carrier.helper:
         return _check_helper_call(ctx, carrier, node)
     if carrier.parameter:
@@ -929,12 +934,22 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         # cfg passed on: the key is its field there too
         origin = dataclasses.replace(origin, container=carrier.field)
     passed: tuple[cst.BaseExpression, ...] = ()
+    placed = None  # a settings factory's object whose field becomes the token
     if origin is not None and problem is None:
         if carrier.field and origin.kind != origins.CALLER:
+            found = configured_objects.placement(ctx, value, carrier.field, carrier)
+            placed = found if not isinstance(found, str) else None
+            if configured_objects.made_up(ctx, value, carrier.field):
+                found = placed = configured_objects.MADE_UP  # a fake token too
             problem = (
-                f"the key is the {carrier.field} of what {carrier.name}() is given, "
-                "and this call gives it a configured object: make that field the "
-                "token where the object is made, by hand"
+                configured_objects.blocked(ctx, placed)
+                if placed
+                else (
+                    f"the key is the {carrier.field} of what {carrier.name}() is given, "
+                    "and this call gives it a configured object: make that field the "
+                    "token where the object is made, by hand"
+                    + (f" ({found})" if isinstance(found, str) else "")
+                )
             )
         elif origin.kind == origins.CALLER and origin.param is not None:
             # its own caller's credential, passed on: the caller's callers hand
@@ -1001,6 +1016,20 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         reason = f"{what} now: it is given its caller's ({origin.parameter})"
         if origin.kind == origins.FALLBACK:
             reason += ", by default the provider's token"
+    elif problem is None and placed is configured_objects.MADE_UP:
+        reason = (
+            f"{what} now: this test hands it an object with a made-up key, which "
+            "stands for a token as well"
+        )
+    elif problem is None and placed is not None:
+        ctx.exports.append(
+            configured_objects.factory_carrier(placed, placed.variable, placed.variable)
+        )
+        reason = (
+            f"{what} now: it is given the object {placed.factory} of "
+            f"{os.path.basename(placed.path)} makes, whose {placed.field} becomes "
+            "the provider's token there"
+        )
     elif problem is None and _made_up_in_a_test(ctx, value):
         reason = (
             f"{what} now: this test hands it a made-up key, which stands for a "
@@ -1029,6 +1058,11 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
     ctx.carrier_uses.append(
         CarrierUse(carrier.path, carrier.name, status, problem or "", where)
     )
+    if placed is not None and placed is not configured_objects.MADE_UP:
+        # the factory changes only with every such call
+        ctx.carrier_uses.append(
+            CarrierUse(placed.path, placed.name, status, problem or "", where)
+        )
 
 
 _CALLERS = (origins.CALLER, origins.FALLBACK)

@@ -29,6 +29,7 @@ def needs_codemod(data: bytes, options: RunOptions) -> bool:
         or options.calls
         or options.carriers
         or options.dead_settings
+        or options.sent_elsewhere  # a settings factory (analysis.configured_objects)
         or prefilter.may_hold_key_site(data)
         or _defines_wanted(data, options)
     )

@@ -1,0 +1,256 @@
+"""A key that is a field of a configured settings object (issue #12,
+:mod:`hapimigrate.analysis.configured_objects`): a client taking the object
+now sends the field as a token, and the factory making it reads the token
+where it read the key; or, where one condition fails, everything stays,
+saying why."""
+
+from __future__ import annotations
+
+from hapimigrate.model import Status
+from tests.trees import behaves, key_sites, migrated, tree
+
+CONFIG = """\
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class HubSpotSettings:
+    api_key: str
+    base_url: str = "https://api.hubapi.com"
+
+
+def load():
+    return HubSpotSettings(api_key=os.environ["HUBSPOT_API_KEY"])
+"""
+
+CLIENT = """\
+import requests
+
+
+class HubSpotAPI(object):
+    def __init__(self, settings):
+        self.settings = settings
+
+    def get(self, path, **params):
+        params["hapikey"] = self.settings.api_key
+        return requests.get(self.settings.base_url + path, params=params).json()
+"""
+
+MAIN = """\
+from app import config
+from app.client import HubSpotAPI
+
+
+def main():
+    return HubSpotAPI(config.load()).get("/crm/v3/owners/")
+"""
+
+
+def project(**changed: str) -> dict[str, str]:
+    files = {
+        "app/__init__.py": "",
+        "app/config.py": CONFIG,
+        "app/client.py": CLIENT,
+        "app/main.py": MAIN,
+    }
+    return {**files, **changed}
+
+
+def statuses(results: dict) -> set:
+    return {s.status for r in results.values() for s in key_sites(r)}
+
+
+def reasons(results: dict) -> str:
+    return "\n".join(s.reason for r in results.values() for s in key_sites(r))
+
+
+def test_the_factory_reads_the_token_and_the_client_sends_the_field(tmp_path):
+    out = tree(tmp_path, project())
+    config = migrated(out["app/config.py"])
+    assert 'api_key=os.environ["HUBSPOT_ACCESS_TOKEN"]' in config
+    assert "HUBSPOT_API_KEY" not in config
+    client = migrated(out["app/client.py"])
+    assert '"Authorization": "Bearer " + self.settings.api_key' in client
+    assert "hapikey" not in client
+    assert not out["app/main.py"].changed  # the call hands in the same object
+    (site,) = key_sites(out["app/main.py"])
+    assert site.status == Status.REWRITE
+    assert "load() of config.py makes, whose api_key becomes" in site.reason
+    (said,) = key_sites(out["app/config.py"])
+    assert "HubSpotSettings.api_key holds the provider's token now" in said.reason
+
+
+SCENARIO = '''\
+"""A settings dataclass made by a factory from the environment, handed to a
+client of another module; a second portal's object made by the caller."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+
+
+def case_configured(credential):
+    from app.main import main
+
+    main()
+
+
+def case_other_portal(credential):
+    from app.client import HubSpotAPI
+    from app.config import HubSpotSettings
+
+    HubSpotAPI(HubSpotSettings(api_key=credential("emea"))).get("/crm/v3/owners/")
+'''
+
+
+def test_behaves_as_before_with_the_token_and_a_callers_own_object(tmp_path):
+    files = {f"src/{name}": text for name, text in project().items()}
+    files["scenario.py"] = SCENARIO
+    behaves(tmp_path / "settings", files, manual=0)
+
+
+FROM_ENV = """\
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class HubSpotSettings:
+    api_key: str
+    base_url: str = "https://api.hubapi.com"
+
+    @classmethod
+    def from_env(cls):
+        key = os.environ.get("HUBSPOT_API_KEY")
+        if not key:
+            raise RuntimeError("HUBSPOT_API_KEY is not set")
+        return cls(api_key=key, base_url=os.environ.get("HUBSPOT_URL", cls.base_url))
+"""
+
+
+def test_a_classmethod_factory_through_a_local_only_tested(tmp_path):
+    main = MAIN.replace(
+        "from app import config", "from app.config import HubSpotSettings"
+    )
+    main = main.replace("config.load()", "HubSpotSettings.from_env()")
+    out = tree(tmp_path, project(**{"app/config.py": FROM_ENV, "app/main.py": main}))
+    config = migrated(out["app/config.py"])
+    assert 'key = os.environ["HUBSPOT_ACCESS_TOKEN"]' in config
+    assert 'os.environ.get("HUBSPOT_URL", cls.base_url)' in config  # the host stays
+    assert "Bearer" in migrated(out["app/client.py"])
+
+
+def test_a_test_building_it_with_a_made_up_key_is_a_fake_token(tmp_path):
+    test = (
+        "from app.client import HubSpotAPI\n"
+        "from app.config import HubSpotSettings\n\n\n"
+        "def test_get():\n"
+        '    api = HubSpotAPI(HubSpotSettings(api_key="test-key"))\n'
+        "    assert api.settings.base_url\n"
+    )
+    out = tree(tmp_path, project(**{"tests/test_client.py": test}))
+    assert "HUBSPOT_ACCESS_TOKEN" in migrated(out["app/config.py"])
+
+
+def assert_all_left(out: dict, *words: str) -> None:
+    assert statuses(out) == {Status.MANUAL}, reasons(out)
+    assert not any(r.changed for r in out.values())
+    for word in words:
+        assert word in reasons(out), (word, reasons(out))
+
+
+def test_made_elsewhere_with_another_key_stays(tmp_path):
+    tools = (
+        "import os\n\nfrom app.config import HubSpotSettings\n\n"
+        'SANDBOX = HubSpotSettings(api_key=os.environ["HUBSPOT_SANDBOX_KEY"])\n'
+    )
+    out = tree(tmp_path, project(**{"app/tools.py": tools}))
+    assert_all_left(out, "HubSpotSettings is also made at tools.py:5")
+
+
+def test_the_field_read_for_something_else_stays(tmp_path):
+    audit = (
+        "import requests\n\nfrom app import config\n\n\n"
+        "def audit():\n"
+        '    requests.post("https://audit.example.com/", json={"k": config.load().api_key})\n'
+    )
+    out = tree(tmp_path, project(**{"app/audit.py": audit}))
+    assert_all_left(out, "audit.py:7 reads .api_key other than to send it")
+
+
+def test_a_copy_with_another_key_stays(tmp_path):
+    sandbox = (
+        "import dataclasses\n\nfrom app import config\n\n"
+        "def sandbox(key):\n"
+        "    return dataclasses.replace(config.load(), api_key=key)\n"
+    )
+    out = tree(tmp_path, project(**{"app/sandbox.py": sandbox}))
+    assert_all_left(out, "copies an object with another api_key")
+
+
+def test_a_factory_choosing_between_two_keys_stays(tmp_path):
+    two = CONFIG.replace(
+        'api_key=os.environ["HUBSPOT_API_KEY"]',
+        'api_key=os.environ.get("HUBSPOT_API_KEY") or os.environ["HUBSPOT_SANDBOX_KEY"]',
+    )
+    out = tree(tmp_path, project(**{"app/config.py": two}))
+    assert_all_left(out, "load() does not fill one field of HubSpotSettings from")
+
+
+def test_a_developer_key_field_is_never_the_token(tmp_path):
+    developer = CONFIG.replace(
+        "    api_key: str\n", "    api_key: str\n    developer_key: str = ''\n"
+    ).replace(
+        'api_key=os.environ["HUBSPOT_API_KEY"])',
+        'api_key=os.environ["HUBSPOT_API_KEY"],\n'
+        '        developer_key=os.environ["HUBSPOT_DEVELOPER_KEY"])',
+    )
+    out = tree(tmp_path, project(**{"app/config.py": developer}))
+    config = migrated(out["app/config.py"])
+    assert 'developer_key=os.environ["HUBSPOT_DEVELOPER_KEY"]' in config
+    assert 'api_key=os.environ["HUBSPOT_ACCESS_TOKEN"]' in config
+
+
+def test_a_developer_key_field_sent_is_not_made_the_token(tmp_path):
+    developer = CONFIG.replace("api_key", "developer_key").replace(
+        "HUBSPOT_API_KEY", "HUBSPOT_DEVELOPER_KEY"
+    )
+    client = CLIENT.replace(".api_key", ".developer_key")
+    out = tree(
+        tmp_path, project(**{"app/config.py": developer, "app/client.py": client})
+    )
+    # a guard: developer keys were kept before this rule, and still are
+    assert not any(r.changed for r in out.values())
+    assert statuses(out) == {Status.KEPT}, reasons(out)
+
+
+def test_an_owner_sending_the_field_from_two_places_stays(tmp_path):
+    """The second request goes to a host its callers give: it stays a key
+    site, so the field must stay the key."""
+    client = CLIENT + (
+        "\n    def raw(self, url):\n"
+        '        return requests.get(url + "?hapikey=" + self.settings.api_key).json()\n'
+    )
+    out = tree(tmp_path, project(**{"app/client.py": client}))
+    assert_all_left(out, "HubSpotAPI sends .api_key from 2 places in client.py")
+
+
+def test_a_field_read_without_its_name_stays(tmp_path):
+    dump = (
+        "import dataclasses\n\nfrom app import config\n\n\n"
+        "def dump():\n"
+        "    return dataclasses.asdict(config.load())\n"
+    )
+    out = tree(tmp_path, project(**{"app/dump.py": dump}))
+    assert_all_left(out, "dump.py:7 reads objects' fields without naming them")
+
+
+def test_a_settings_module_naming_no_hubspot_host(tmp_path):
+    """Its module holds no key site of its own: it is run for the factory."""
+    bare = CONFIG.replace('    base_url: str = "https://api.hubapi.com"\n', "")
+    client = CLIENT.replace(
+        "self.settings.base_url + path", '"https://api.hubapi.com" + path'
+    )
+    out = tree(tmp_path, project(**{"app/config.py": bare, "app/client.py": client}))
+    assert 'api_key=os.environ["HUBSPOT_ACCESS_TOKEN"]' in migrated(
+        out["app/config.py"]
+    )
+    assert "Bearer" in migrated(out["app/client.py"])
