@@ -254,3 +254,13 @@ def test_a_settings_module_naming_no_hubspot_host(tmp_path):
         out["app/config.py"]
     )
     assert "Bearer" in migrated(out["app/client.py"])
+
+
+def test_a_second_run_changes_nothing(tmp_path):
+    out = tree(tmp_path, project())
+    for name, result in out.items():
+        if result.changed:
+            (tmp_path / name).write_bytes(result.new)
+    again = tree(tmp_path, {})
+    assert not any(r.changed for r in again.values())
+    assert Status.MANUAL not in statuses(again), reasons(again)

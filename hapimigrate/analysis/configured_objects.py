@@ -235,14 +235,27 @@ def _imported_module(
 
 def _parsed(path: str) -> ast.Module | None:
     text = _text(path)
+    return _parsed_text(text) if text is not None else None
+
+
+def _parsed_text(text: str) -> ast.Module | None:
     try:
-        return ast.parse(text) if text is not None else None
+        return ast.parse(text)
     except (SyntaxError, ValueError, RecursionError):
         return None
 
 
-@functools.lru_cache(maxsize=512)
 def _text(path: str) -> str | None:
+    """The file's text, read again when it changed (a run after ``apply``)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return _read(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=512)
+def _read(path: str, mtime: int, size: int) -> str | None:
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             return handle.read()
@@ -250,11 +263,11 @@ def _text(path: str) -> str | None:
         return None
 
 
-def _made(path: str, name: str, method: str) -> tuple | str:
+def _made(path: str, name: str, method: str, text: str | None = None) -> tuple | str:
     """(the class, the field, the variable, the read's line, the object's
     place) of the one field the factory fills from the key's variable in the
     object it returns; or why not."""
-    tree = _parsed(path)
+    tree = _parsed(path) if text is None else _parsed_text(text)
     if tree is None:
         return f"{os.path.basename(path)} cannot be read"
     top = {
@@ -403,10 +416,17 @@ def _names(node: ast.expr, name: str) -> bool:
 _SKIPPED = {".git", "node_modules", "__pycache__", "venv", ".venv", ".tox", "env"}
 
 
-def project_files(path: str) -> list[str]:
+def project_files(path: str) -> tuple[str, ...] | None:
     """The Python files of the project holding ``path``: below the folder
-    above its top package (above ``src`` for a src layout)."""
-    folder = os.path.dirname(os.path.abspath(path))
+    above its top package (above ``src`` for a src layout); None when there
+    are more than :data:`MOST_FILES` (not a project: a home folder?)."""
+    return _project_files(os.path.dirname(os.path.abspath(path)))
+
+
+MOST_FILES = 5000
+
+
+def _project_files(folder: str) -> tuple[str, ...] | None:
     while os.path.isfile(os.path.join(folder, "__init__.py")):
         folder = os.path.dirname(folder)
     if os.path.basename(folder) == "src":
@@ -420,7 +440,9 @@ def project_files(path: str) -> list[str]:
             and not os.path.exists(os.path.join(here, d, "pyvenv.cfg"))
         )
         found += [os.path.join(here, n) for n in sorted(names) if n.endswith(".py")]
-    return found
+        if len(found) > MOST_FILES:
+            return None
+    return tuple(found)
 
 
 def _elsewhere(place: Placement, owner: Carrier) -> str | None:
@@ -431,7 +453,10 @@ def _elsewhere(place: Placement, owner: Carrier) -> str | None:
     field = place.field
     names = sorted({place.cls, place.name, field})  # the factory's callers too
     word = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
-    for path in project_files(place.path):
+    files = project_files(place.path)
+    if files is None:
+        return f"the project of {os.path.basename(place.path)} is too large to check"
+    for path in files:
         text = _text(path)
         if text is None or not word.search(text):
             continue
@@ -553,12 +578,14 @@ def _owner_sends(tree: ast.Module, text: str, owner: str, field: str) -> set[int
 def make_token(ctx: ModuleContext) -> None:
     """In the factory's module: the environment read becomes the provider's
     token, once the run says that every module handing its object on to a
-    function taking a token migrated (the outcome of its carrier)."""
+    function taking a token migrated (the outcome of its carrier). A post
+    pass: the carriers this module's own sites export are not factories."""
+    own = {c.name for c in ctx.exports if not is_factory(c)}
     for name, outcome in ctx.sent_elsewhere.items():
-        if outcome.status != Status.REWRITE:
-            continue
+        if outcome.status != Status.REWRITE or name in own:
+            continue  # a carrier of this module's own sites (a client class)
         for method in _methods(ctx, name):
-            made = _made(ctx.path, name, method)
+            made = _made(ctx.path, name, method, ctx.text)
             if isinstance(made, str):
                 continue
             cls, field, variable, line, _ = made

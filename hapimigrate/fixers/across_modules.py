@@ -294,7 +294,7 @@ def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
     if ctx.wanted_sinks:  # helpers other modules hand keyed URLs (tree_wanted)
         ctx.post_passes.append(wanted_sinks.fix)
     if ctx.sent_elsewhere:  # a settings factory whose object's field is a token now
-        configured_objects.make_token(ctx)
+        ctx.post_passes.append(configured_objects.make_token)
     if not ctx.carriers:
         return
     uses = []
