@@ -383,3 +383,85 @@ def test_kwargs_given_headers_by_the_wrapper_itself_stay(tmp_path):
     statuses, after, reasons = out["app/api.py"]
     assert statuses == [Status.MANUAL], reasons
     assert after == updated
+
+
+SERVICE = """\
+import os
+
+import requests
+
+
+class Service:
+    BASE_URL = "https://api.hubapi.com"
+
+    def __init__(self, api_key=None, oauth_token=None):
+        self._oauth_token = oauth_token
+        self._base_params = {}
+        self._headers = {"Accept": "application/json"}
+        if oauth_token:
+            self._headers["Authorization"] = f"Bearer {oauth_token}"
+        elif api_key:
+            self._base_params = {"hapikey": api_key}
+        else:
+            raise ValueError("HubSpot credentials missing")
+
+    def _get(self, path, **params):
+        url = self.BASE_URL + path
+        return requests.get(
+            url, params={**self._base_params, **params}, headers=self._headers
+        ).status_code
+
+
+def from_env():
+    return Service(
+        api_key=os.getenv("HUBSPOT_API_KEY"), oauth_token=os.getenv("HUBSPOT_OAUTH_TOKEN")
+    )
+
+
+def owners():
+    return from_env()._get("/owners/v2/owners", limit=5)
+"""
+
+
+def test_a_constructors_key_branch_sets_the_header_its_oauth_branch_sets(tmp_path):
+    out = migrate(tmp_path / "t", {"app/svc.py": SERVICE})
+    statuses, text, reasons = out["app/svc.py"]
+    assert statuses == [Status.REWRITE], reasons
+    assert (
+        "        elif api_key:\n"
+        "            self._base_params = {}\n"
+        '            self._headers["Authorization"] = "Bearer " + api_key\n'
+    ) in text
+    files = {
+        "src/app/__init__.py": "",
+        "src/app/svc.py": SERVICE,
+        "scenario.py": ENV
+        + (
+            "\n\ndef case_key_mode(credential):\n"
+            "    from app import svc\n\n    svc.owners()\n\n\n"
+            "def case_oauth_mode(credential):\n"
+            "    import os\n\n"
+            '    os.environ["HUBSPOT_OAUTH_TOKEN"] = "oauth-1"\n'
+            "    from app import svc\n\n    svc.owners()\n\n\n"
+            "def case_other_portal(credential):\n"
+            "    from app.svc import Service\n\n"
+            '    Service(api_key=credential("emea"))._get("/owners/v2/owners")\n'
+        ),
+    }
+    behaves(tmp_path / "p", files, manual=0)
+
+
+def test_a_constructors_header_dict_also_sent_elsewhere_stays(tmp_path):
+    public = SERVICE.replace("_headers", "headers")
+    _manual(tmp_path, public, "already sends an Authorization header")
+    elsewhere = SERVICE + (
+        "\n\ndef slack(service):\n"
+        '    return requests.post("https://hooks.slack.com/x", headers=service._headers)\n'
+    )
+    _manual(tmp_path, elsewhere, "already sends an Authorization header")
+    reset = SERVICE.replace(
+        "    def _get(self, path, **params):\n",
+        "    def public(self):\n        self._base_params = {}\n\n"
+        "    def _get(self, path, **params):\n",
+    )
+    _manual(tmp_path, reset, "already sends an Authorization header")

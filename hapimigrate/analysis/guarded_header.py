@@ -32,6 +32,12 @@ no others, and changes no one else's dict:
 - another way to authenticate in the function (an OAuth mode) lies only on the
   paths without the key: another branch of a test the key is under, that test,
   or a name only those read (``token = os.environ.get("..._OAUTH_TOKEN")``).
+
+A constructor's key (``elif api_key: self._params = {"hapikey": api_key}``)
+whose requests, in the class's methods, send ``headers=self._headers`` gets
+``self._headers["Authorization"] = ...`` beside it, when that private dict is
+bound only there, before the key, written into only there and sent only by
+those requests, and the key's own attribute is changed nowhere else.
 """
 
 from __future__ import annotations
@@ -52,7 +58,7 @@ class Placement:
     key), into ``holder``: the wrapper's ``**kw`` (``kwargs``) or a local dict."""
 
     after: cst.BaseSmallStatement
-    holder: cst.Name
+    holder: cst.Name | cst.Attribute  # ``headers``, ``kw``, or ``self._headers``
     kwargs: bool
 
 
@@ -88,6 +94,8 @@ def placement(ctx: ModuleContext, route, key: cst.CSTNode | None) -> Placement |
         if not isinstance(node, _PLAIN):
             return None  # a loop, a try:, a with: (an exception may skip it)
         node = ctx.parent(node)
+    if function.name.value == "__init__":
+        return _instance_placement(ctx, route, function, statement)
     holders = set()
     kinds = set()
     for sink in route.sinks:
@@ -129,11 +137,103 @@ def header_statement(
     return cst.Assign([cst.AssignTarget(_item(placed.holder, "Authorization"))], bearer)
 
 
-def _item(holder: cst.Name, name: str) -> cst.Subscript:
+def _item(holder: cst.BaseExpression, name: str) -> cst.Subscript:
     return cst.Subscript(
-        cst.Name(holder.value),
+        holder.deep_clone(),
         [cst.SubscriptElement(cst.Index(cst.SimpleString(f'"{name}"')))],
     )
+
+
+def _instance_placement(
+    ctx: ModuleContext,
+    route,
+    init: cst.FunctionDef,
+    statement: cst.BaseSmallStatement,
+) -> Placement | None:
+    """A key a constructor puts on the instance under a test (``elif api_key:
+    self._params = {"hapikey": api_key}``) whose requests, in the class's
+    methods, send ``headers=self._headers``: the header goes into that dict
+    after the key, when it is a private attribute bound only there, before
+    the key, to a new dict, written into only there, and sent only by those
+    requests; and the key's own attribute is changed nowhere else."""
+    owner = ctx.ancestor(init, cst.ClassDef)
+    if not isinstance(owner, cst.ClassDef) or ctx.ancestor(init, cst.FunctionDef):
+        return None
+    target = (
+        statement.targets[0].target
+        if isinstance(statement, cst.Assign) and len(statement.targets) == 1
+        else None
+    )
+    keyed = _self_attribute(
+        target.value if isinstance(target, cst.Subscript) else target
+    )
+    names = set()
+    for sink in route.sinks:
+        call = sink.call
+        if call is None or sink.remote is not None or sink.role == "session":
+            return None
+        method = ctx.ancestor(call, cst.FunctionDef)
+        if method is None or ctx.ancestor(method, cst.ClassDef) is not owner:
+            return None
+        names.add(_self_attribute(_headers_arg(call)))
+    if keyed is None or len(names) != 1:
+        return None
+    (name,) = names
+    if name is None or not name.startswith("_") or name == keyed:
+        return None
+    if re.search(r"\b(?:setattr|getattr|vars)\(|__dict__", ctx.text):
+        return None  # attributes reached by name
+    calls = [s.call for s in route.sinks]
+    sent = {id(_headers_arg(c)) for c in calls}
+    bound = 0
+    for use in _attributes(ctx, name):
+        parent = ctx.parent(use)
+        if id(use) in sent:
+            continue
+        if ctx.ancestor(use, cst.FunctionDef) is not init:
+            return None
+        if isinstance(parent, cst.AssignTarget):
+            assign = ctx.parent(parent)
+            bound += 1
+            if not (
+                isinstance(assign, cst.Assign)
+                and len(assign.targets) == 1
+                and _fresh(assign.value)
+                and not _reads_parameters(ctx, init, assign.value)
+                and ctx.end(assign) < ctx.start(statement)
+                and _within(ctx, statement, ctx.ancestor(assign, cst.IndentedBlock))
+            ):
+                return None
+        elif not (
+            isinstance(parent, cst.Subscript)
+            and isinstance(ctx.parent(parent), cst.AssignTarget)
+        ):
+            return None
+    if bound != 1:
+        return None
+    for use in _attributes(ctx, keyed):  # the key stays where it was put
+        if ctx.ancestor(use, cst.FunctionDef) is init:
+            continue
+        if not any(_within(ctx, use, c) for c in calls):
+            return None
+    holder = cst.Attribute(cst.Name("self"), cst.Name(name))
+    return Placement(statement, holder, False)
+
+
+def _self_attribute(node: cst.CSTNode | None) -> str | None:
+    """``x`` of ``self.x``."""
+    if (
+        isinstance(node, cst.Attribute)
+        and isinstance(node.value, cst.Name)
+        and node.value.value == "self"
+    ):
+        return node.attr.value
+    return None
+
+
+def _attributes(ctx: ModuleContext, name: str) -> list[cst.Attribute]:
+    """Every ``<anything>.name`` of the module, ``self.name`` or not."""
+    return list(ctx.index.attributes.get(name, ()))
 
 
 def _headers_arg(call: cst.Call) -> cst.BaseExpression | None:
@@ -330,6 +430,11 @@ def _apart(ctx: ModuleContext, sign: cst.CSTNode, regions: list[cst.CSTNode]) ->
     if not (isinstance(statement, cst.Assign) and len(statement.targets) == 1):
         return False
     target = statement.targets[0].target
+    if _self_attribute(target) is not None:  # self._oauth_token = oauth_token
+        return all(  # kept, never read
+            isinstance(ctx.parent(use), cst.AssignTarget)
+            for use in _attributes(ctx, _self_attribute(target))
+        )
     if not isinstance(target, cst.Name):
         return False
     scope = ctx.lexical_scope(target)

@@ -88,7 +88,7 @@ def sink_problem(
     guarded = _guarded(ctx, route)
     beside = beside_key(ctx, route, key)  # the header goes where the key went
     if beside is not None:
-        guarded.add(id(ctx.ancestor(beside.after, cst.FunctionDef)))
+        guarded.update(id(ctx.ancestor(s.call, cst.FunctionDef)) for s in route.sinks)
     for sink in route.sinks:
         owner = ctx.ancestor(sink.call or sink.statement, cst.ClassDef)
         if isinstance(owner, cst.ClassDef) and owner.name.value in ctx.shared_elsewhere:
@@ -170,12 +170,15 @@ def _auth_beside(
         return EXISTING_AUTH
     for sink in route.sinks:
         assert sink.call is not None  # guarded_header.placement checked it
-        function = ctx.ancestor(sink.call, cst.FunctionDef)
+        method = ctx.ancestor(sink.call, cst.FunctionDef)
+        assert isinstance(method, cst.FunctionDef)  # placement checked it
+        if method is not function and guarded_header.signs(ctx, method):
+            return EXISTING_AUTH  # a constructor's key, a method's requests
         for arg in sink.call.args:
             if arg.keyword is not None and arg.keyword.value == "headers":
                 for source in _header_sources(ctx, arg.value, 3):
-                    # the function's own code: guarded_header.signs_apart
-                    if not _inside_node(ctx, source, function) and _AUTH_TEXT.search(
+                    # the functions' own code: guarded_header.signs(_apart)
+                    if not _inside_node(ctx, source, method) and _AUTH_TEXT.search(
                         ctx.code(source)
                     ):
                         return EXISTING_AUTH
@@ -775,6 +778,7 @@ def _parameter_headers(
                     isinstance(param, cst.Param)
                     and ctx.ancestor(param, cst.FunctionDef) is function
                     and param is not function.params.star_kwarg
+                    and param.name.value not in ("self", "cls")  # not a caller's
                 ):
                     problem = _handed_auth(ctx, function, param.name.value, 0, set())
                     if problem is not None:
@@ -2214,7 +2218,10 @@ def route_urls(ctx: ModuleContext, route: Route) -> tuple[str, ...]:
 
 def key_in_reach(ctx: ModuleContext, key: cst.CSTNode, route: Route) -> bool:
     """Whether the key expression can be read where each request is made: in the
-    same function, or (``self.x``) in a method of the same class."""
+    same function, or (``self.x``) in a method of the same class; or the
+    header goes right beside the key (:func:`beside_key`)."""
+    if beside_key(ctx, route, key) is not None:
+        return True
     home = ctx.ancestor(key, cst.FunctionDef)
     own = _self_attribute(key)
     for sink in route.sinks:
@@ -3420,7 +3427,7 @@ def _place_beside_key(
     removed: the header takes its place)."""
     bearer = ctx.bearer(key)
     existing = cst.Call(
-        cst.Attribute(cst.Name(placed.holder.value), cst.Name("get")),
+        cst.Attribute(placed.holder.deep_clone(), cst.Name("get")),
         [cst.Arg(cst.SimpleString('"headers"'))],
     )
     merged = edits.merged_headers(
