@@ -141,7 +141,9 @@ class FileResult:
     carrier_uses: tuple["CarrierUse", ...] = ()
     # developer-key subclasses given their base's original methods: (the base's
     # path, its class, the methods copied); the base must change nothing else
-    developer_copies: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    developer_copies: tuple[
+        tuple[str, str, tuple[str, ...], tuple[str, ...]], ...
+    ] = ()  # (..., the module-level names the copies read: none rebound elsewhere)
 
     @property
     def changed(self) -> bool:

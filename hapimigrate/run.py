@@ -172,7 +172,9 @@ def _passes(
         )
         # modules other modules use for developer-key APIs stay as they are, as
         # do readers of a set variable that a fixer rewrote all the same
-        final = tree_developer.hold_developer_uses(final, writes.developer, files)
+        final = tree_developer.hold_developer_uses(
+            final, _as_migrated(writes.developer, final), files
+        )
         # and those whose requests read a value another module changes
         final = tree_values.hold_changed_values(final, files)
         # or whose SDK client's api_key another module reads (None after)
@@ -187,7 +189,7 @@ def _passes(
         final = tree_writers.hold_readers(final, writes)
         # a developer-key subclass given its base's original methods: only
         # where the base's migration changed nothing else
-        final = _hold_unsafe_copies(final)
+        final = _hold_unsafe_copies(final, files)
         undone = carriers.broken(final, step.migrated)
         if not undone or set(refused) >= everything:
             # a module reading another's host constant that may be another host
@@ -204,7 +206,71 @@ def _passes(
         refused = {**undone, **refused}  # a carrier is refused at most once
 
 
-def _hold_unsafe_copies(results: list[FileResult]) -> list[FileResult]:
+def _as_migrated(
+    texts: Iterable[tuple[str, bytes]], results: list[FileResult]
+) -> list[tuple[str, bytes]]:
+    """Each module's text as the results leave it: a developer-key call that
+    now calls its own copy of a helper (``call_with_developer_key``) no longer
+    uses the helper."""
+    new = {r.path: r.new for r in results if r.changed and r.new is not None}
+    return [(path, new.get(path, data)) for path, data in texts]
+
+
+def _rebound(
+    names: tuple[str, ...], home: str, files: list[str], reached: str = ""
+) -> str | None:
+    """Where a module other than ``home`` rebinds one of ``names``, the names
+    the copies read (``base.API_ROOT = url``, ``setattr(base, "API_ROOT", ...)``,
+    ``mock.patch("app.base.requests")``): the copies read their own module's
+    binding, which is not changed; or reaches a copied method through the
+    class's name (``reached``: ``BaseClient.(_call)``), which runs the base's."""
+    import builtins
+
+    names = tuple(n for n in names if not hasattr(builtins, n))
+    words = "|".join(re.escape(n) for n in names)
+    stem = re.escape(os.path.splitext(os.path.basename(home))[0])
+    patterns = [reached] if reached else []
+    if names:
+        patterns += [
+            rf"\.\s*(?:{words})\s*=(?!=)",
+            rf"setattr\([^)\n]*['\"](?:{words})['\"]",
+            rf"['\"](?:[\w.]*\.)?{stem}\.(?:{words})['\"]",  # patch("app.base.requests")
+        ]
+    if not patterns:
+        return None
+    written = re.compile("|".join(patterns).encode())
+    for path in files:
+        if os.path.abspath(path) == os.path.abspath(home):
+            continue
+        data = _read(path)
+        found = written.search(data) if data else None
+        if found:
+            line = data.count(b"\n", 0, found.start()) + 1
+            return f"{os.path.basename(path)}:{line}, which rebinds or reaches what they read"
+    return None
+
+
+def _bound_twice(result: FileResult, names: tuple[str, ...]) -> str | None:
+    """A name the copies read that the module's migrated text binds twice (its
+    own migration imports ``Request`` too): which one the copies get is not
+    the one they read before."""
+    from hapimigrate.python import developer_split
+
+    import libcst as cst
+
+    try:
+        bound = developer_split.module_bindings(cst.parse_module(result.new or b""))
+    except cst.ParserSyntaxError:
+        return "its migrated text"
+    twice = sorted(n for n in names if bound.get(n) == "several")
+    return (
+        f"{twice[0]}, bound twice in this module after the migration" if twice else None
+    )
+
+
+def _hold_unsafe_copies(
+    results: list[FileResult], files: list[str]
+) -> list[FileResult]:
     """A module whose developer-key subclass took copies of its base's methods
     (:mod:`hapimigrate.python.developer_split`) stays as it is when the base's
     migration changed more than those methods (its constructor, a helper they
@@ -218,16 +284,36 @@ def _hold_unsafe_copies(results: list[FileResult]) -> list[FileResult]:
     by_path = {os.path.abspath(r.path): r for r in results}
     out = []
     for result in results:
-        for base_path, base_class, methods in result.developer_copies:
+        for base_path, base_class, methods, imported in result.developer_copies:
             base = by_path.get(os.path.abspath(base_path))
             if base is None or base.original is None or base.error:
                 what = "its module"
             elif not base.changed:
                 what = "nothing (it stays as it is)"
+            elif base_class.endswith("()"):  # a function copied for a caller
+                what = developer_split.function_changed_elsewhere(
+                    base.original, base.new, base_class[:-2], methods
+                )
             else:
                 what = developer_split.changed_elsewhere(
                     base.original, base.new, base_class, methods
                 )
+            reached = (
+                ""
+                if base_class.endswith("()")
+                else rf"\b{re.escape(base_class)}\s*\.\s*(?:"
+                + "|".join(map(re.escape, methods))
+                + r")\b"
+            )
+            what = (
+                what
+                or _rebound(imported, base_path, files, reached)
+                or _bound_twice(result, imported)
+            )
+            if what is not None and base_class.endswith("()"):
+                reason = COPY_UNSAFE.format(base_class, what)
+                result = hold(result, lambda site: None, reason)
+                break
             if what is not None:
                 reason = COPIES_UNSAFE.format(base_class, what, ", ".join(methods))
                 result = hold(result, lambda site: None, reason)
@@ -236,6 +322,10 @@ def _hold_unsafe_copies(results: list[FileResult]) -> list[FileResult]:
     return out
 
 
+COPY_UNSAFE = (
+    "the migration of {} changes {} too, so the copy made here for the "
+    "developer key would not send as before: split its calls by hand"
+)
 COPIES_UNSAFE = (
     "the migration of {} changes {} too, so a developer-key subclass keeping "
     "copies of its {} would not send as before: split its requests by hand"
@@ -1048,6 +1138,9 @@ def _passes_in_tokens(data: bytes, name: str) -> bool:
         if token.type != tokenize.NAME or token.string != name:
             continue
         if tokens[statement_start].string in ("from", "import"):
+            following = tokens[index + 1].string if index + 1 < len(tokens) else ""
+            if following == "as":
+                return True  # imported under another name, used by that one
             continue  # an import
         if index and tokens[index - 1].string in ("def", "class"):
             continue  # a definition of its own

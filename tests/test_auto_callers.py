@@ -412,21 +412,27 @@ def shared_helper() -> dict[str, str]:
     }
 
 
-def test_a_helper_handed_a_developer_key_keeps_it_and_leaves_the_rest(tmp_path):
+def test_a_helper_handed_a_developer_key_is_copied_for_that_call(tmp_path):
+    """The developer-key call keeps the helper as it was, copied into its
+    module (``call_with_developer_key``); the helper and its other callers
+    move to the token (tests/test_developer_split.py has the shapes that
+    stay whole)."""
     files = shared_helper()
     python = {n: t for n, t in files.items() if n.endswith(".py")}
     out = migrate(tmp_path / "tree", python)
-    assert texts(out) == python  # nothing changes: the helper sends both kinds
+    after = texts(out)
     timeline, tickets = out["hsapp/timeline.py"], out["hsapp/tickets.py"]
     assert timeline[0] == [Status.KEPT]
     assert "developer key, kept" in timeline[2][0]
-    assert tickets[0] == [Status.MANUAL]
-    (reason,) = tickets[2]
-    assert "developer key" in reason and "split it by hand" in reason
-    assert reason.count("is also sent by") == 1
+    assert "call_with_developer_key(" in after["hsapp/timeline.py"]
+    assert "hapikey" not in after["hsapp/api.py"]
+    assert tickets[0] == [Status.REWRITE], tickets[2]
     assert "dev-key" not in " ".join(reasons(out))  # never a key's value
-    # the developer call still works, unchanged
-    printed, old, new = run_both(tmp_path, files, files, "hsapp.timeline:event_types")
+    # the developer call still works, with its key
+    migrated = {**files, **after}  # with app.json
+    printed, old, new = run_both(
+        tmp_path, files, migrated, "hsapp.timeline:event_types"
+    )
     assert printed == ["200", "200"]
     assert [r.hapikey for r in (*old, *new)] == ["dev-key", "dev-key"]
 
@@ -442,7 +448,7 @@ def test_the_shared_helper_end_to_end_in_the_harness(tmp_path):
             '    tickets.contact("a@b.test")\n'
         )
     }
-    behaves(tmp_path / "shared", files, manual=2)
+    behaves(tmp_path / "shared", files, manual=0)
 
 
 # -- a subclass handing the base its developer key ----------------------------

@@ -177,6 +177,219 @@ def test_a_copy_that_would_not_behave_as_the_base_keeps_the_hierarchy(
     assert sites and all(s.status == Status.MANUAL for s in sites)
 
 
+SUBSCRIPTIONS = (
+    '        return self._call("GET", "/webhooks/v1/%s/subscriptions" % self.app_id)\n'
+)
+
+
+@pytest.mark.parametrize(
+    "base, resources, extra",
+    [
+        # the base reaches the method otherwise than as self._call(): an alias
+        (BASE + "\n    request = _call\n", RESOURCES, {}),
+        # the subclass reaches the base's own through super() or the class
+        (
+            BASE,
+            RESOURCES.replace(
+                SUBSCRIPTIONS,
+                "        return super(WebhooksClient, self)._call(\n"
+                '            "GET", "/webhooks/v1/%s/subscriptions" % self.app_id\n'
+                "        )\n",
+            ),
+            {},
+        ),
+        (
+            BASE,
+            RESOURCES,
+            {
+                "hubcrm/wire.py": "from hubcrm.base import BaseClient\n"
+                "BaseClient.request = BaseClient._call\n"
+            },
+        ),
+        # a class of the base's module named like a builtin (TimeoutError)
+        (
+            BASE.replace(
+                "class HubSpotAPIError",
+                "class TimeoutError(Exception):\n"
+                "    pass\n\n\nclass HubSpotAPIError",
+            ).replace(
+                "raise HubSpotAPIError(resp.status_code)", "raise TimeoutError()"
+            ),
+            RESOURCES,
+            {},
+        ),
+        # the subclass imports the base from a package re-exporting it
+        (
+            BASE,
+            RESOURCES.replace(
+                "from hubcrm.base import BaseClient", "from hubcrm import BaseClient"
+            ),
+            {"hubcrm/__init__.py": "from hubcrm.base import BaseClient  # noqa\n"},
+        ),
+        # a default value the subclass's body names otherwise
+        (
+            BASE.replace("log = logging", "PAGE_SIZE = 100\nlog = logging").replace(
+                "params=None, data=None):", "params=None, data=None, limit=PAGE_SIZE):"
+            ),
+            RESOURCES.replace(
+                '    """Developer-app webhooks: built with the developer key."""\n',
+                '    """Developer-app webhooks: built with the developer key."""\n\n'
+                "    PAGE_SIZE = 10\n",
+            ),
+            {},
+        ),
+        # the base's module imports * (which names it binds is not known)
+        (
+            BASE.replace(
+                "import requests\n", "import requests\nfrom os.path import *\n"
+            ),
+            RESOURCES,
+            {},
+        ),
+        # the module's own name (its logger)
+        (
+            BASE.replace(
+                'log.debug("%s %s", method, path)', 'log.debug("%s %s", __name__, path)'
+            ),
+            RESOURCES,
+            {},
+        ),
+        # another module re-points or patches what the copy reads
+        (
+            BASE.replace(
+                "log = logging", 'API_ROOT = "https://api.hubapi.com"\nlog = logging'
+            ).replace("self.BASE_URL + path", "API_ROOT + path"),
+            RESOURCES,
+            {
+                "main.py": "from hubcrm import base\n\nbase.API_ROOT = 'https://api-eu1.hubapi.com'\n"
+            },
+        ),
+        (
+            BASE,
+            RESOURCES,
+            {
+                "tests/test_hooks.py": "from unittest import mock\n\n"
+                "def test_hooks():\n    with mock.patch('hubcrm.base.requests'):\n        pass\n"
+            },
+        ),
+    ],
+    ids=[
+        "alias_in_the_base",
+        "super_in_the_subclass",
+        "class_name_elsewhere",
+        "builtin_named_class",
+        "re_exported_base",
+        "default_shadowed",
+        "star_import",
+        "module_name",
+        "rebound_elsewhere",
+        "patched_in_a_test",
+    ],
+)
+def test_a_copy_reached_or_read_otherwise_keeps_the_hierarchy(
+    tmp_path, base, resources, extra
+):
+    """Review 17's T1-T4, T6, T10, T11, T16: shapes where the copy would not
+    run, or would not read what the base's method read."""
+    results = tree(tmp_path, {**files(base, resources), **extra})
+    assert not results["hubcrm/resources.py"].changed
+    sites = key_sites(results["hubcrm/base.py"])
+    assert sites and all(s.status == Status.MANUAL for s in sites), [
+        s.reason for s in sites
+    ]
+
+
+def test_a_portal_key_named_like_a_developer_key_keeps_the_hierarchy(tmp_path):
+    """``dev_key`` of a subclass calling portal endpoints: a sandbox portal's
+    key, not a developer key (review 17's T18)."""
+    resources = RESOURCES.replace(
+        '"/webhooks/v1/%s/subscriptions" % self.app_id',
+        '"/contacts/v1/lists/all/contacts/all"',
+    )
+    results = tree(tmp_path, files(BASE, resources))
+    assert not results["hubcrm/resources.py"].changed
+    assert not results["hubcrm/base.py"].changed
+
+
+CALLS = """\
+import json
+import urllib.parse
+import urllib.request
+
+HUBAPI = "https://api.hubapi.com"
+
+
+def call(method, path, key, query=None):
+    query = dict(query or {})
+    query["hapikey"] = key
+    url = HUBAPI + path + "?" + urllib.parse.urlencode(query)
+    req = urllib.request.Request(url, method=method)
+    with urllib.request.urlopen(req, timeout=20) as resp:
+        raw = resp.read()
+    return json.loads(raw) if raw else None
+"""
+HOOKS = """\
+import os
+
+from .calls import call
+
+
+def subscriptions():
+    return call("GET", "/webhooks/v1/77/subscriptions", os.environ["HUBSPOT_DEVELOPER_KEY"])
+"""
+SYNC = """\
+import os
+
+from .calls import call
+
+
+def owners():
+    return call("GET", "/owners/v2/owners", os.environ["HUBSPOT_API_KEY"])
+"""
+
+
+def test_a_function_given_a_developer_key_by_one_caller_is_copied_there(tmp_path):
+    project = {
+        "app/__init__.py": "",
+        "app/calls.py": CALLS,
+        "app/hooks.py": HOOKS,
+        "app/sync.py": SYNC,
+    }
+    results = tree(tmp_path, project)
+    assert "hapikey" not in results["app/calls.py"].new.decode()
+    hooks = results["app/hooks.py"].new.decode()
+    assert "def call_with_developer_key(method, path, key, query=None):" in hooks
+    assert 'return call_with_developer_key("GET"' in hooks
+    assert "from .calls import HUBAPI" in hooks and "import urllib.parse" in hooks
+    sync = results["app/sync.py"].new.decode()
+    assert 'os.environ["HUBSPOT_ACCESS_TOKEN"]' in sync
+    scenario = {f"src/{n}": text for n, text in project.items()} | {
+        "scenario.py": (
+            '"""A helper handed the developer key by one module."""\n'
+            'ENV = {"HUBSPOT_API_KEY": "key-main", '
+            '"HUBSPOT_DEVELOPER_KEY": "devkey-app"}\n\n\n'
+            "def case_both(credential):\n"
+            "    from app import hooks, sync\n\n"
+            "    hooks.subscriptions()\n"
+            "    sync.owners()\n"
+        )
+    }
+    behaves(tmp_path / "calls", scenario, manual=0)
+
+
+def test_a_helper_constant_another_module_rebinds_keeps_the_function(tmp_path):
+    project = {
+        "app/__init__.py": "",
+        "app/calls.py": CALLS,
+        "app/hooks.py": HOOKS,
+        "app/sync.py": SYNC,
+        "app/eu.py": "from app import calls\n\ncalls.HUBAPI = 'https://api-eu1.hubapi.com'\n",
+    }
+    results = tree(tmp_path, project)
+    assert not results["app/hooks.py"].changed
+    assert not results["app/calls.py"].changed
+
+
 def test_a_base_whose_migration_changes_more_than_the_copies_keeps_the_hierarchy(
     tmp_path,
 ):

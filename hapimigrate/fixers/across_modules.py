@@ -38,7 +38,7 @@ from hapimigrate.fixers.registry import register
 from hapimigrate.model import Carrier, CarrierUse, Endpoint, Kind, Status
 from hapimigrate.python import developer_split
 from hapimigrate.python.context import ModuleContext, walk
-from hapimigrate.tree_imports import importable_names, is_test_module
+from hapimigrate.tree_imports import importable_names
 
 
 def module_name(path: str) -> str:
@@ -994,6 +994,8 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
             problem = decide(
                 KeyUse(ctx.code(value), several_keys=ctx.several_keys)
             ).reason
+    if developer is not None and _copy_for_developer(ctx, carrier, call, value, where):
+        return
     if value is None and problem is None:
         # the default, which its own module made the provider's token (or
         # left, when blocked: this call hands in nothing to change)
@@ -1073,12 +1075,20 @@ def _made_up_in_a_test(ctx: ModuleContext, value: cst.CSTNode | None) -> bool:
     key (nor one to revoke), handed to a mocked HubSpot; as a token it is sent
     to the same mock. It stays as it is, and is not one more configured key
     (``several keys``) beside the app's."""
-    return (
-        isinstance(value, cst.SimpleString)
-        and isinstance(value.evaluated_value, str)
-        and is_test_module(ctx.path)
-        and not keys.is_plausible_key(value.evaluated_value)
+    if not (
+        isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str)
+    ):
+        return False
+    # the file's own name, or its own folder's: not a folder the tree is in
+    name = os.path.basename(ctx.path)
+    folder = os.path.basename(os.path.dirname(os.path.abspath(ctx.path)))
+    test = (
+        name.startswith("test_")
+        or name.endswith("_test.py")
+        or name == "conftest.py"
+        or folder in ("tests", "test")
     )
+    return test and not keys.is_plausible_key(value.evaluated_value)
 
 
 def _is_none(node: cst.CSTNode | None) -> bool:
@@ -1165,6 +1175,99 @@ OWN_KEY_TO_DEFAULTED = (
     "sends the configured key ({}): the configured portal's and others' keys "
     "through one parameter; decide which token each caller passes, by hand"
 )
+
+
+def _copy_for_developer(
+    ctx: ModuleContext,
+    carrier: Carrier,
+    call: cst.CSTNode | None,
+    value: cst.BaseExpression | None,
+    where: str,
+) -> bool:
+    """``call(path, DEV_KEY)`` of another module's function that now takes a
+    token, here handed a developer key: this call keeps the function as it
+    was, copied into this module (:func:`developer_split.plan_function`), so
+    the function's other callers may pass tokens. False: no copy can be made
+    (a method, a class, a name taken or meaning something else here)."""
+    if not (
+        isinstance(call, cst.Call)
+        and isinstance(call.func, cst.Name)
+        and value is not None
+        and not carrier.blocked
+        and not carrier.reads  # a function, not a class
+        and not carrier.base
+    ):
+        return False
+    top = call
+    while top is not None and not isinstance(ctx.parent(top), cst.Module):
+        top = ctx.parent(top)
+    if not isinstance(top, cst.FunctionDef):
+        return False  # called at import time, or from a class's body
+    try:
+        with open(carrier.path, "rb") as handle:
+            source = handle.read()
+    except OSError:
+        return False
+    name = f"{carrier.name}_with_developer_key"
+    bound = developer_split.module_bindings(ctx.module)
+    copy = developer_split.plan_function(
+        source,
+        carrier.name,
+        name,
+        bound,
+        call.func.value,
+        _own_module_import(ctx, carrier, bound.get(call.func.value, "")),
+    )
+    if isinstance(copy, str):
+        return False
+    scope = ctx.lexical_scope(call.func)
+    bindings = list(scope[call.func.value]) if scope is not None else []
+    existing = getattr(bindings[0], "node", None) if len(bindings) == 1 else None
+    if copy.from_helper and not isinstance(existing, cst.ImportFrom):
+        return False
+    earlier = ctx.developer_functions.get(name)
+    if earlier is not None and ctx.start(earlier)[0] > ctx.start(top)[0]:
+        # once per module, before its first use: moved up
+        ctx.edits.before_class[top] = ctx.edits.before_class.pop(earlier)
+        ctx.developer_functions[name] = top
+    if name not in ctx.developer_functions:
+        statements = _import_lines(copy.imports, f"for {name}")
+        if copy.from_helper and isinstance(existing, cst.ImportFrom):
+            statements.append(_import_from(existing, copy.from_helper, f"for {name}"))
+        note = [
+            cst.EmptyLine(indent=False),
+            cst.EmptyLine(indent=False),
+            cst.EmptyLine(
+                comment=cst.Comment(
+                    f"# hapimigrate: {carrier.name}() of {carrier.module}.py as it was,"
+                    " for the developer key (which stays a key):"
+                )
+            ),
+            cst.EmptyLine(
+                comment=cst.Comment(f"# {carrier.name}() sends the token now")
+            ),
+        ]
+        statements.append(
+            copy.function.with_changes(leading_lines=note if statements else note[2:])
+        )
+        ctx.edits.before_class[top] = statements
+        ctx.developer_functions[name] = top
+        ctx.developer_copies.append(
+            (carrier.path, f"{carrier.name}()", copy.reads, copy.reads)
+        )
+    ctx.edits.replace[call.func] = cst.Name(name)
+    ctx.site(
+        value,
+        Kind.ARGUMENT,
+        Status.KEPT,
+        f"a developer key, kept: this call uses {name}(), {carrier.name}() of "
+        f"{carrier.module}.py as it was, copied here (sending hapikey), while "
+        f"{carrier.name}() sends the token",
+    )
+    ctx.carrier_uses.append(
+        CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
+    )
+    return True
 
 
 def _developer_given(
@@ -1315,21 +1418,24 @@ def _split_developer(
     it keeps the base's requests as they were, the base's methods that send
     the key copied into it (:mod:`hapimigrate.python.developer_split`), while
     the base sends the token. False: no copy can be made; a person splits."""
-    if not isinstance(node, cst.Name):
+    if not isinstance(node, cst.Name) or not _developer_requests(subclass):
         return False
     try:
         with open(carrier.path, "rb") as handle:
             source = handle.read()
     except OSError:
         return False
+    bound = developer_split.module_bindings(ctx.module)
     copy = developer_split.plan(
         source,
         carrier.name,
         carrier.parameter,
         subclass,
         same_module=os.path.abspath(ctx.path) == os.path.abspath(carrier.path),
-        bound_here=developer_split.module_bindings(ctx.module),
+        bound_here=bound,
         base_local=node.value,
+        here_code=ctx.module.code,
+        base_module=_own_module_import(ctx, carrier, bound.get(node.value, "")),
     )
     if isinstance(copy, str):
         return False
@@ -1356,29 +1462,18 @@ def _split_developer(
         )
         for i, method in enumerate(copy.methods)
     ]
-    if copy.imports:
+    added = _import_lines(copy.imports, f"for {name}'s {methods}")
+    if copy.from_base:  # the base module's exception class, its logger
         scope = ctx.lexical_scope(node)
         bindings = list(scope[node.value]) if scope is not None else []
         existing = getattr(bindings[0], "node", None) if len(bindings) == 1 else None
         if not isinstance(existing, cst.ImportFrom):
             ctx.edits.class_tails.pop(subclass)
             return False
-        ctx.edits.before_class[subclass] = [
-            cst.SimpleStatementLine(
-                [
-                    cst.ImportFrom(
-                        module=existing.module,
-                        relative=existing.relative,
-                        names=[cst.ImportAlias(cst.Name(n)) for n in copy.imports],
-                    )
-                ],
-                trailing_whitespace=cst.TrailingWhitespace(
-                    whitespace=cst.SimpleWhitespace("  "),
-                    comment=cst.Comment(f"# hapimigrate: for {name}'s {methods}"),
-                ),
-            )
-        ]
-    ctx.developer_copies.append((carrier.path, carrier.name, copy.names))
+        added.append(_import_from(existing, copy.from_base, f"for {name}'s {methods}"))
+    if added:
+        ctx.edits.before_class[subclass] = added
+    ctx.developer_copies.append((carrier.path, carrier.name, copy.names, copy.reads))
     where = f"{os.path.basename(ctx.path)}:{ctx.start(node)[0]}"
     ctx.site(
         node,
@@ -1392,6 +1487,73 @@ def _split_developer(
         CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
     )
     return True
+
+
+def _own_module_import(ctx: ModuleContext, carrier: Carrier, bound: str) -> str:
+    """``bound`` (how this module binds the base class: ``from:a.base:Base``)
+    without the name, when it imports the base from the base's own module (not
+    a package re-exporting it); "" otherwise."""
+    prefix = bound.rsplit(":", 1)[0]
+    stem = os.path.splitext(os.path.basename(carrier.path))[0]
+    package = os.path.basename(os.path.dirname(os.path.abspath(carrier.path)))
+    parts = prefix[5:].split(".") if prefix.startswith("from:") else []
+    if parts and stem != "__init__" and parts[-1] == stem:
+        if len(parts) == 1 or parts[-2] == package:  # from a.base, from base
+            return prefix
+    same_folder = os.path.dirname(os.path.abspath(ctx.path)) == os.path.dirname(
+        os.path.abspath(carrier.path)
+    )
+    if prefix == f"relative:1:{stem}" and same_folder and stem != "__init__":
+        return prefix
+    return ""
+
+
+def _developer_requests(subclass: cst.ClassDef) -> bool:
+    """Whether the subclass's own code names developer-key APIs only (a
+    webhooks or timeline path), not the portal's (a parameter named
+    ``dev_key`` may hold a sandbox portal's key)."""
+    strings = [n for n in walk(subclass) if isinstance(n, cst.SimpleString)]
+    developer = [s for s in strings if _developer_path(s)]
+    portal = [s for s in strings if _api_path(s) and not _developer_path(s)]
+    return bool(developer) and not portal
+
+
+def _api_path(value: cst.SimpleString) -> bool:
+    """A literal naming an API path (``/contacts/v1/...``, ``deals/v1``)."""
+    text = value.evaluated_value
+    return isinstance(text, str) and re.match(r"/?[a-z][\w-]*/v\d", text) is not None
+
+
+def _import_from(
+    existing: cst.ImportFrom, names: Sequence[str], why: str
+) -> cst.SimpleStatementLine:
+    """``from <the module existing imports from> import names``."""
+    return cst.SimpleStatementLine(
+        [
+            cst.ImportFrom(
+                module=existing.module,
+                relative=existing.relative,
+                names=[cst.ImportAlias(cst.Name(n)) for n in names],
+            )
+        ],
+        trailing_whitespace=cst.TrailingWhitespace(
+            whitespace=cst.SimpleWhitespace("  "),
+            comment=cst.Comment(f"# hapimigrate: {why}"),
+        ),
+    )
+
+
+def _import_lines(lines: Sequence[str], why: str) -> list[cst.BaseStatement]:
+    """``import urllib.parse`` statements, each saying what it is for."""
+    return [
+        cst.parse_statement(line).with_changes(
+            trailing_whitespace=cst.TrailingWhitespace(
+                whitespace=cst.SimpleWhitespace("  "),
+                comment=cst.Comment(f"# hapimigrate: {why}"),
+            )
+        )
+        for line in lines
+    ]
 
 
 _OWN_CONSTRUCTION = ("__init__", "__new__", "__init_subclass__", "__call__")

@@ -223,7 +223,12 @@ class ModuleContext:
         self.sent_elsewhere: dict[str, CarrierOutcome] = {}
         self.exports: list[Carrier] = []
         self.carrier_uses: list[CarrierUse] = []
-        self.developer_copies: list[tuple[str, str, tuple[str, ...]]] = []
+        self.developer_copies: list[
+            tuple[str, str, tuple[str, ...], tuple[str, ...]]
+        ] = []
+        # copies of other modules' functions for developer keys: name -> the
+        # top-level statement they go before
+        self.developer_functions: dict[str, cst.CSTNode] = {}
         # id(expression) -> the URL template an imported carrier stands for; and
         # every expression that is an imported carrier (it holds the key)
         self.carrier_templates: dict[int, str] = {}

@@ -50,8 +50,10 @@ class Copy:
 
     methods: tuple[cst.FunctionDef, ...]
     names: tuple[str, ...]
-    imports: tuple[str, ...]
+    imports: tuple[str, ...]  # ``import urllib.parse``: module imports to add
+    from_base: tuple[str, ...]  # names imported from the base's module
     holders: tuple[str, ...]
+    reads: tuple[str, ...]  # the module-level names the copies read
 
 
 def plan(
@@ -62,12 +64,16 @@ def plan(
     same_module: bool,
     bound_here: dict[str, str],
     base_local: str,
+    here_code: str = "",
+    base_module: str = "",
 ) -> Copy | str:
     """The copy for ``subclass`` of ``base_class`` (defined in
     ``base_source``, its constructor taking the key as ``parameter``), or why
     there is none. ``bound_here``: the subclass module's module-level names,
     each with how it binds them (:func:`module_bindings`); ``base_local``: the
-    name the subclass names its base by."""
+    name the subclass names its base by; ``here_code``: its module's text;
+    ``base_module``: how it would import the base's own module (``from:a.base``
+    or ``relative:1:base``; "" when its import of the base names another)."""
     try:
         wrapper = MetadataWrapper(cst.parse_module(base_source), unsafe_skip_copy=True)
     except (cst.ParserSyntaxError, RecursionError):
@@ -107,6 +113,13 @@ def plan(
     ) - sum(len(reads.findall(_code(module, m))) for m in (*copies, init))
     if elsewhere:
         return f"other code of {base_class}'s module reads its key attribute"
+    for method in copies:
+        problem = _reached_otherwise(method.name.value, module.code, here_code)
+        if problem is not None:
+            return problem
+    defined = module_bindings(module)
+    if "*" in defined:
+        return f"{base_class}'s module imports * (which names it binds is not known)"
     own = {s.name.value for s in subclass.body.body if isinstance(s, cst.FunctionDef)}
     names: set[str] = set()
     for method in copies:
@@ -117,26 +130,139 @@ def plan(
         if isinstance(found, str):
             return found
         names |= found
+    shadowed = sorted(names & _class_names(subclass))
+    if shadowed:  # a default value read in the class body: the subclass's
+        return f"the subclass's body binds {shadowed[0]}, which the copies read"
     imports: list[str] = []
+    from_base: list[str] = []
     if not same_module:
-        if "*" in bound_here:
-            return "the subclass's module imports * (the names it binds are not known)"
-        from_base = bound_here.get(base_local, "")
-        if not from_base.startswith(("from:", "relative:")) or not from_base.endswith(
-            f":{base_class}"
-        ):
-            return f"the subclass's module does not import {base_class} by its name"
-        from_base = from_base.rsplit(":", 1)[0]
-        defined = module_bindings(module)
-        for name in sorted(names):
-            problem, needed = _same_here(name, defined, bound_here, from_base)
-            if problem is not None:
-                return problem
-            if needed:
-                imports.append(name)
+        problem = _bound_alike(
+            names, defined, bound_here, base_local, base_class, base_module
+        )
+        if isinstance(problem, str):
+            return problem
+        modules, from_base = problem
+        imports = _module_imports(module, modules)
     return Copy(
-        tuple(copies), tuple(m.name.value for m in copies), tuple(imports), holders
+        tuple(copies),
+        tuple(m.name.value for m in copies),
+        tuple(imports),
+        tuple(from_base),
+        holders,
+        tuple(sorted(names)),
     )
+
+
+def _reached_otherwise(name: str, base_code: str, here_code: str) -> str | None:
+    """Whether the method ``name`` is reached otherwise than as
+    ``self.name(...)`` (or defined): an alias (``request = _call``,
+    ``partialmethod(_call)``), the class's name (``BaseClient._call(self)``),
+    ``super()._call``: that code would run the base's migrated method, not the
+    copy."""
+    word = re.escape(name)
+    for code in (base_code, here_code):
+        uses = len(re.findall(rf"\b{word}\b", code))
+        plain = len(re.findall(rf"\bdef\s+{word}\b|\bself\.{word}\s*\(", code))
+        if uses != plain:
+            return f"{name} is also reached otherwise than as self.{name}(...)"
+    return None
+
+
+def _class_names(cls: cst.ClassDef) -> set[str]:
+    """The names a class's body binds (its attributes and methods)."""
+    found: set[str] = set()
+    for statement in cls.body.body:
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            found.add(statement.name.value)
+        for node in walk(statement):
+            if isinstance(node, cst.AssignTarget) and isinstance(node.target, cst.Name):
+                found.add(node.target.value)
+            elif isinstance(node, cst.AnnAssign) and isinstance(node.target, cst.Name):
+                found.add(node.target.value)
+    return found
+
+
+def _bound_alike(
+    names: set[str],
+    defined: dict[str, str],
+    bound_here: dict[str, str],
+    base_local: str,
+    base_class: str,
+    base_module: str = "",
+) -> tuple[set[str], list[str]] | str:
+    """Whether every name the copies read means the same in the subclass's
+    module: the same absolute import there, an import of it from the base's
+    module, or a builtin neither module binds. What to add: absolute module
+    imports the subclass's module does not bind (``import urllib.parse``), and
+    the base module's classes, functions and loggers it does not bind
+    (imported from that module, when the subclass's module imports the base
+    from it, ``base_module``); or why not."""
+    if "*" in bound_here:
+        return "the subclass's module imports * (the names it binds are not known)"
+    from_base = bound_here.get(base_local, "")
+    if not from_base.startswith(("from:", "relative:")) or not from_base.endswith(
+        f":{base_class}"
+    ):
+        return f"the subclass's module does not import {base_class} by its name"
+    from_base = from_base.rsplit(":", 1)[0]
+    modules: set[str] = set()
+    imported: list[str] = []
+    for name in sorted(names):
+        if name.startswith("__") and name.endswith("__"):
+            return f"the copies read {name}, which is the module's own"
+        there, here = defined.get(name), bound_here.get(name)
+        if there is None:  # a builtin in both
+            if here is not None:
+                return f"{name} is a builtin there and bound in the subclass's module"
+            continue
+        if there == "several":
+            return f"{name} is bound more than once in its base's module"
+        if here is None:
+            if there.startswith("import:"):
+                modules.add(name)  # import urllib.parse, added beside the class
+            elif (
+                there in ("def", "logger", "constant")
+                and from_base == base_module
+                and not hasattr(builtins, name)  # would hide the builtin there
+            ):
+                imported.append(name)  # from the base's own module
+            else:
+                return (
+                    f"the copies read {name}, which the subclass's module does "
+                    "not bind"
+                )
+            continue
+        if here == f"{from_base}:{name}" or (
+            here == there and here.startswith(("import:", "from:"))
+        ):
+            continue  # the same object
+        return f"{name} means something else in the subclass's module"
+    return modules, imported
+
+
+def _module_imports(module: cst.Module, names: set[str]) -> list[str]:
+    """The base module's ``import x.y`` statements binding ``names``, as text."""
+    found = []
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if not isinstance(small, cst.Import):
+                continue
+            for alias in small.names:
+                dotted = _dotted(alias.name)
+                local = (
+                    alias.asname.name.value
+                    if alias.asname is not None
+                    and isinstance(alias.asname.name, cst.Name)
+                    else dotted.split(".")[0]
+                )
+                if local in names:
+                    found.append(
+                        f"import {dotted}"
+                        + (f" as {local}" if alias.asname is not None else "")
+                    )
+    return list(dict.fromkeys(found))
 
 
 def _code(module: cst.Module, node: cst.CSTNode) -> str:
@@ -200,39 +326,40 @@ def _copyable(module: cst.Module, method: cst.FunctionDef, own: set[str]) -> str
 
 
 def _module_names(scopes, method: cst.FunctionDef) -> set[str] | str:
-    """The module-level (and builtin) names ``method`` reads; why it cannot be
-    copied when it reads a name of its class's body, or one bound nowhere."""
+    """The module-level (and builtin) names ``method`` reads (``urllib`` of
+    ``urllib.parse.quote``); why it cannot be copied when it reads a name of
+    its class's body, or one bound nowhere."""
     inside = {id(n) for n in walk(method)}
-    accessed = {
-        id(a.node)
-        for scope in {id(s): s for s in map(scopes.get, walk(method)) if s}.values()
-        for a in scope.accesses
-    }
+    own = {id(s): s for s in map(scopes.get, walk(method)) if s is not None}
     found: set[str] = set()
-    for node in walk(method):
-        if not isinstance(node, cst.Name) or id(node) not in accessed:
-            continue
-        scope = scopes.get(node)
-        if scope is None:
-            continue
-        assignments = list(scope[node.value])
-        if not assignments:
-            if not hasattr(builtins, node.value):
-                return f"{method.name.value} reads {node.value}, bound nowhere"
-            found.add(node.value)
-            continue
-        local = [
-            a
-            for a in assignments
-            if id(getattr(a, "node", None)) in inside
-            or _within(a.scope, scopes, method)
-        ]
-        if len(local) == len(assignments):
-            continue
-        if all(isinstance(a.scope, (GlobalScope, BuiltinScope)) for a in assignments):
-            found.add(node.value)
-            continue
-        return f"{method.name.value} reads {node.value} of its class's body"
+    for scope in own.values():
+        for access in scope.accesses:
+            if id(access.node) not in inside:
+                continue
+            root = access.node
+            while isinstance(root, cst.Attribute):
+                root = root.value
+            if not isinstance(root, cst.Name):
+                continue
+            referents = list(access.referents)
+            local = [
+                a
+                for a in referents
+                if id(getattr(a, "node", None)) in inside
+                or _within(a.scope, scopes, method)
+            ]
+            if referents and len(local) == len(referents):
+                continue
+            if not referents:
+                if not hasattr(builtins, root.value):
+                    return f"{method.name.value} reads {root.value}, bound nowhere"
+                found.add(root.value)
+            elif all(
+                isinstance(a.scope, (GlobalScope, BuiltinScope)) for a in referents
+            ):
+                found.add(root.value)
+            else:
+                return f"{method.name.value} reads {root.value} of its class's body"
     return found
 
 
@@ -252,15 +379,18 @@ def module_bindings(module: cst.Module) -> dict[str, str]:
     """Each name the module binds at its top level, with how: ``import:X`` for
     ``import X``/``import X as name``, ``from:M:N`` for an absolute ``from M
     import N``, ``relative:`` for a relative one, ``local`` for a definition or
-    an assignment, ``several`` when bound more than once."""
+    an assignment (``logger`` for ``logging.getLogger(...)``, ``constant`` for a
+    literal: the run checks no other module rebinds it), ``def`` for a
+    function or class, ``several`` when bound more than once."""
     found: dict[str, str] = {}
 
     def bind(name: str, how: str) -> None:
-        found[name] = "several" if name in found else how
+        # import urllib.parse; import urllib.request: one binding of urllib
+        found[name] = how if found.get(name, how) == how else "several"
 
     for statement in module.body:
         if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-            bind(statement.name.value, "local")
+            bind(statement.name.value, "def")
             continue
         if not isinstance(statement, cst.SimpleStatementLine):
             # bound in an if/try/with/for at the top level: one of several ways
@@ -298,9 +428,20 @@ def module_bindings(module: cst.Module) -> dict[str, str]:
                     )
                     bind(local, how)
             elif isinstance(small, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
+                value = getattr(small, "value", None)
+                logger = (
+                    isinstance(small, cst.Assign)
+                    and isinstance(value, cst.Call)
+                    and re.search(r"(?:^|\.)getLogger$", _dotted(value.func))
+                    is not None
+                )
+                literal = isinstance(
+                    value, (cst.SimpleString, cst.ConcatenatedString, cst.Integer)
+                )
+                kind = "logger" if logger else "constant" if literal else "local"
                 for node in walk(small):
                     if isinstance(node, cst.Name) and _is_target(small, node):
-                        bind(node.value, "local")
+                        bind(node.value, kind)
     for node in walk(module):
         if isinstance(node, cst.Global):
             for name in node.names:
@@ -336,30 +477,6 @@ def _dotted(node: cst.BaseExpression) -> str:
     if isinstance(node, cst.Attribute):
         return f"{_dotted(node.value)}.{node.attr.value}"
     return ""
-
-
-def _same_here(
-    name: str, defined: dict[str, str], bound_here: dict[str, str], from_base: str
-) -> tuple[str | None, bool]:
-    """Whether ``name`` (read by a copy, bound in the base's module as
-    ``defined`` says, or a builtin) means the same in the subclass's module,
-    which imports the base's module's names as ``from_base`` says
-    (``from:hubcrm.base``); and whether it must be imported there."""
-    there = defined.get(name)
-    here = bound_here.get(name)
-    if there is None:  # a builtin in the base's module
-        if here is None:
-            return None, False
-        return f"{name} is a builtin there and bound in the subclass's module", False
-    if there == "several":
-        return f"{name} is bound more than once in its base's module", False
-    if here is None:
-        return None, True  # imported from the base's module
-    if here == f"{from_base}:{name}":
-        return None, False  # already imported from the base's module
-    if here == there and here.startswith(("import:", "from:")):
-        return None, False  # the same absolute import
-    return f"{name} means something else in the subclass's module", False
 
 
 def changed_elsewhere(
@@ -422,3 +539,102 @@ def _is_import(statement: cst.CSTNode) -> bool:
     return isinstance(statement, cst.SimpleStatementLine) and all(
         isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body
     )
+
+
+@dataclass(frozen=True)
+class FunctionCopy:
+    """A module-level function of another module as it was (``call`` of
+    ``calls.py``), for a caller that hands it a developer key: copied into the
+    caller's module under ``name``, with the names it reads imported."""
+
+    function: cst.FunctionDef
+    name: str
+    imports: tuple[str, ...]  # ``import urllib.parse``: module imports to add
+    from_helper: tuple[str, ...]  # names imported from the helper's module
+    reads: tuple[str, ...]  # the module-level names it reads
+
+
+def plan_function(
+    source: bytes,
+    function: str,
+    name: str,
+    bound_here: dict[str, str],
+    function_local: str,
+    helper_module: str = "",
+) -> FunctionCopy | str:
+    """The copy of ``function`` (defined at the top level of ``source``) named
+    ``name`` for a module binding its names as ``bound_here`` says and
+    importing the function as ``function_local``; or why there is none: the
+    function decorated, async, a generator's or a closure's, calling itself
+    (the copy would call the migrated one), reading a name the caller's module
+    binds otherwise, or ``name`` taken."""
+    try:
+        wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)
+    except (cst.ParserSyntaxError, RecursionError):
+        return "its module does not parse"
+    module = wrapper.module
+    scopes = metadata.resolve(wrapper)[ScopeProvider]
+    found = [
+        s
+        for s in module.body
+        if isinstance(s, cst.FunctionDef) and s.name.value == function
+    ]
+    if len(found) != 1:
+        return f"{function} is defined more than once in its module"
+    original = found[0]
+    if original.decorators or original.asynchronous is not None:
+        return f"{function} is decorated or async"
+    code = _code(module, original)
+    if re.search(r"\b(?:yield|global|nonlocal)\b", code):
+        return f"{function} yields or rebinds module names"
+    if name in bound_here:
+        return f"{name} is taken in the caller's module"
+    names = _module_names(scopes, original)
+    if isinstance(names, str):
+        return names
+    if function in names:
+        return f"{function} calls itself"
+    defined = module_bindings(module)
+    if "*" in defined:
+        return f"{function}'s module imports * (which names it binds is not known)"
+    needed = _bound_alike(
+        names, defined, bound_here, function_local, function, helper_module
+    )
+    if isinstance(needed, str):
+        return needed
+    modules, imported = needed
+    return FunctionCopy(
+        original.with_changes(name=cst.Name(name)),
+        name,
+        tuple(_module_imports(module, modules)),
+        tuple(imported),
+        tuple(sorted(names)),
+    )
+
+
+def function_changed_elsewhere(
+    original: bytes, new: bytes, function: str, names: tuple[str, ...]
+) -> str | None:
+    """What the helper's module changed that a copy of ``function`` reads
+    (``names``: the module-level names it reads): one of their definitions
+    (None: nothing, so the copy behaves as the function did)."""
+    try:
+        before, after = cst.parse_module(original), cst.parse_module(new)
+    except (cst.ParserSyntaxError, RecursionError):
+        return "its module"
+
+    def read(module: cst.Module) -> list[str]:
+        return [
+            module.code_for_node(s)
+            for s in module.body
+            if not _is_import(s)
+            and (
+                not isinstance(s, (cst.FunctionDef, cst.ClassDef))
+                or s.name.value in names
+            )
+            and not (isinstance(s, cst.FunctionDef) and s.name.value == function)
+        ]
+
+    if read(before) != read(after):
+        return f"module-level code the copy of {function} reads"
+    return None

@@ -62,12 +62,13 @@ class Edits:
     )
     # compound statements removed whole: `if "hapikey" not in p: p["hapikey"] = k`
     drop_blocks: set[cst.BaseCompoundStatement] = field(default_factory=set)
-    # methods appended to a class's body, and statements put before the class
-    # (a developer-key subclass keeping its base's original requests)
+    # methods appended to a class's body, and statements put before a
+    # module-level class or function (a developer-key subclass or caller
+    # keeping the original requests)
     class_tails: dict[cst.ClassDef, list[cst.BaseStatement]] = field(
         default_factory=dict
     )
-    before_class: dict[cst.ClassDef, list[cst.BaseStatement]] = field(
+    before_class: dict[cst.ClassDef | cst.FunctionDef, list[cst.BaseStatement]] = field(
         default_factory=dict
     )
     # a name inserted code imports -> the name it writes (an alias where the
@@ -570,11 +571,26 @@ class EditApplier(cst.CSTTransformer):
             updated = updated.with_changes(
                 body=updated.body.with_changes(body=[*updated.body.body, *tail])
             )
+        return self._put_before(original, updated)
+
+    def leave_FunctionDef(self, original, updated):
+        return self._put_before(original, updated)
+
+    def _put_before(self, original, updated):
         before = self.edits.before_class.get(original)
         if not before:
             return updated
-        first = before[0].with_changes(leading_lines=updated.leading_lines)
-        spaced = updated.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
+        # the blank lines above go above what is put before; its comments stay
+        own = list(_without_leading_blanks(updated.leading_lines))
+        blanks = list(updated.leading_lines)[: len(updated.leading_lines) - len(own)]
+        first = before[0].with_changes(leading_lines=blanks)
+        spaced = updated.with_changes(
+            leading_lines=[
+                cst.EmptyLine(indent=False),
+                cst.EmptyLine(indent=False),
+                *own,
+            ]
+        )
         return cst.FlattenSentinel([first, *before[1:], spaced])
 
     def leave_IndentedBlock(self, original, updated):
