@@ -81,6 +81,7 @@ def resolve(
             current[path] = process(path, dataclasses.replace(options, constants=known))
     exports = _exports(current.values())
     blocked: dict[Key, str] = dict(refused or {})
+    blocked.update(_unchangeable(exports, blocked))
     readers: dict[str, list[Carrier]] = {}
     for _ in range(_ROUNDS):
         readers = _readers(list(exports.values()), files)
@@ -97,6 +98,7 @@ def resolve(
             break
         exports.update(added)
         blocked.update(newly)
+        blocked.update(_unchangeable(added, blocked))
     else:  # no fixed point in reach: every carrier stays
         blocked.update({key: UNSETTLED for key in exports if key not in blocked})
         for path in sorted(set(readers) | {key[0] for key in exports}):
@@ -121,6 +123,12 @@ def resolve(
 _ROUNDS = 12
 REFUSED = "another module's use of it changed again"
 UNSETTLED = "its uses across modules did not settle: change them by hand"
+
+
+def _unchangeable(exports: dict[Key, Carrier], blocked: dict[Key, str]):
+    """Carriers blocked by their own module (a key the token cannot stand
+    for): their readers' uses are manual sites saying so."""
+    return {k: c.blocked for k, c in exports.items() if c.blocked and k not in blocked}
 
 
 def _exports(results) -> dict[Key, Carrier]:
@@ -275,7 +283,10 @@ def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier
     readers: dict[str, list[Carrier]] = {}
     by_name: dict[bytes, list[Carrier]] = {}
     for carrier in exports:
-        by_name.setdefault(carrier.name.encode(), []).append(carrier)
+        # a class's attribute (Config.PARAMS) by its own name: however its
+        # class is reached, the module names it (its run tells how)
+        name = carrier.name.split(".")[-1]
+        by_name.setdefault(name.encode(), []).append(carrier)
     names = re.compile(
         rb"\b(?:" + b"|".join(re.escape(n) for n in sorted(by_name)) + rb")\b"
     )
@@ -297,7 +308,11 @@ def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier
             continue
         imports = imported_names(data)
         stars = {m.split(b".")[-1] for m in _STAR.findall(data)}
-        named = [c for c in named if _may_read(c, data, imports, stars)]
+        # a class's attribute: any module naming it may reach it (through a
+        # subclass, an instance), which its run tells
+        named = [
+            c for c in named if "." in c.name or _may_read(c, data, imports, stars)
+        ]
         if named:
             readers[path] = named
     return readers
@@ -337,7 +352,7 @@ def _may_read(
         return True  # import_module("constants"): its run tells what it reads
     if not any(home in imports for home in homes):
         return False
-    name = carrier.name.encode()
+    name = carrier.name.split(".")[0].encode()  # Config of Config.PARAMS
     if name in imports:
         return True  # from constants import PARAMS (or a module of that name)
     # constants.PARAMS, c.PARAMS after `import constants as c`, pkg.constants.PARAMS:

@@ -17,6 +17,8 @@ in ``constants.py``, ``requests.get(OWNER_URL % (owner_id, KEY))`` elsewhere.
 
 from __future__ import annotations
 
+import pytest
+
 from hapimigrate.model import Status
 from tests.trees import behaves, migrate_reasons
 
@@ -282,3 +284,136 @@ def test_two_keys_filling_one_template_keep_it_for_a_person(tmp_path):
         assert "several keys" in out[f"crm/{name}.py"][0][0][1]
         assert out[f"crm/{name}.py"][1] == (OWNERS if name == "owners" else sandbox)
     assert "owners/%s?hapikey=%s" in out["crm/constants.py"][1]
+
+
+# -- a class's attribute read as Class.NAME elsewhere (blind5 celery_hubspot3_sync)
+
+CONFIG = """\
+import os
+
+
+class Config(object):
+    HUBSPOT_API_KEY = os.getenv("HUBSPOT_API_KEY")
+    HUBSPOT_PARAMS = {"hapikey": HUBSPOT_API_KEY}
+    HUBSPOT_URL = "https://api.hubapi.com"
+"""
+
+ENGAGEMENTS = """\
+import requests
+
+from crm.config import Config
+
+
+def log_call(vid):
+    payload = {"engagement": {"type": "CALL"}, "associations": {"contactIds": [vid]}}
+    response = requests.post(
+        Config.HUBSPOT_URL + "/engagements/v1/engagements",
+        params=Config.HUBSPOT_PARAMS,
+        json=payload,
+    )
+    return response.json()
+"""
+
+CONFIG_SCENARIO = '''\
+"""A params dict in a class attribute, read by another module."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+
+RESPONSES = [
+    {"method": "POST", "url": r"/engagements/v1/engagements", "json": {"id": 5}},
+]
+
+
+def case_log_call(credential):
+    from crm import engagements
+
+    assert engagements.log_call(51) == {"id": 5}
+'''
+
+
+def config_project(**changed: str) -> dict[str, str]:
+    files = {
+        "crm/__init__.py": "",
+        "crm/config.py": CONFIG,
+        "crm/engagements.py": ENGAGEMENTS,
+    }
+    files.update({f"crm/{name}.py": text for name, text in changed.items()})
+    return files
+
+
+def test_a_class_attribute_read_as_class_name_elsewhere_migrates(tmp_path):
+    out = migrate_reasons(tmp_path / "tree", config_project())
+    assert statuses(out, "config")[-1:] == [Status.REWRITE]
+    assert "HUBSPOT_PARAMS = {}" in out["crm/config.py"][1]
+    assert statuses(out, "engagements") == [Status.REWRITE]
+    assert '"Bearer " + os.environ' in out["crm/engagements.py"][1]
+    src = {f"src/{name}": text for name, text in config_project().items()}
+    behaves(tmp_path / "run", {**src, "scenario.py": CONFIG_SCENARIO}, manual=0)
+
+
+INSTANCE = (
+    "from crm.config import Config\n\n\n"
+    "def params():\n    return Config().HUBSPOT_PARAMS\n"
+)
+SUBCLASS = (
+    "from crm.config import Config\n\n\n"
+    "class Sandbox(Config):\n    pass\n\n\n"
+    "def params():\n    return Sandbox.HUBSPOT_PARAMS\n"
+)
+HANDED_IN = "def params(cfg):\n    return dict(cfg.HUBSPOT_PARAMS)\n"
+
+
+@pytest.mark.parametrize(
+    "other, site, why",
+    [
+        (INSTANCE, True, "other than by reading its attributes (Config())"),
+        (SUBCLASS, True, "other than by reading its attributes"),
+        # off an object handed in, which may be a Config: it keeps the
+        # carrier, though it is no site of its own (the same name on another
+        # object is no use of the key)
+        (HANDED_IN, False, "HUBSPOT_PARAMS is read here off cfg"),
+    ],
+)
+def test_a_class_attribute_reached_otherwise_stays(tmp_path, other, site, why):
+    out = migrate_reasons(tmp_path, config_project(other=other))
+    left = out["crm/other.py"][0]
+    assert all(s == Status.MANUAL for s, _ in left), left
+    assert bool(left) == site
+    if site:
+        assert why in left[0][1], left
+    assert out["crm/config.py"][1] == CONFIG
+    assert out["crm/engagements.py"][1] == ENGAGEMENTS
+    assert statuses(out, "engagements") == [Status.MANUAL]
+    assert why in out["crm/engagements.py"][0][0][1]
+
+
+def test_a_class_its_own_module_names_stays(tmp_path):
+    """``Config()`` in its own module: an instance there may read the
+    attribute unseen; nothing changes (as before: manual)."""
+    config = CONFIG + "\n\nDEFAULT = Config()\n"
+    out = migrate_reasons(tmp_path, config_project(config=config))
+    assert out["crm/config.py"][1] == config
+    assert statuses(out, "config") == [Status.MANUAL]
+    assert out["crm/engagements.py"][1] == ENGAGEMENTS
+
+
+def test_a_keyed_url_helper_that_cannot_change_is_a_site_where_it_is_sent(tmp_path):
+    """``hs_url(cfg, path)`` building the URL with the key of the object it is
+    given: the key is not one configured key, so the helper stays; its call in
+    another module sends the key too and is reported there, not passed over
+    (blind revenue_report_ini_cfg report.py:25 was not)."""
+    fetch = (
+        "def hs_url(cfg, path):\n"
+        '    return "https://api.hubapi.com" + path + "?hapikey=" + cfg.hubspot_key\n'
+    )
+    report = (
+        "import requests\n\n"
+        "from crm.fetch import hs_url\n\n\n"
+        "def close(cfg, deal_id):\n"
+        '    url = hs_url(cfg, "/deals/v1/deal/%s" % deal_id)\n'
+        '    return requests.put(url, json={"properties": []}).status_code\n'
+    )
+    out = migrate_reasons(tmp_path, project(fetch=fetch, report=report))
+    sites = out["crm/report.py"][0]
+    assert [s for s, _ in sites] == [Status.MANUAL]
+    assert "hs_url() of fetch.py carries a key" in sites[0][1]
+    assert out["crm/report.py"][1] == report and out["crm/fetch.py"][1] == fetch

@@ -31,9 +31,11 @@ from hapimigrate.carriers import SENT_ELSEWHERE
 from hapimigrate.analysis import call_endpoints, origins, values
 from hapimigrate.analysis import django_options
 from hapimigrate.analysis import configured_objects
-from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused, UnusedReturn
+from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
+from hapimigrate.analysis.flow import UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
-from hapimigrate.fixers import attach, template_carriers, wanted_sinks
+from hapimigrate.fixers import attach, class_carriers, template_carriers
+from hapimigrate.fixers import wanted_sinks
 from hapimigrate.fixers.registry import register
 from hapimigrate.model import Carrier, CarrierUse, Endpoint, Kind, Status
 from hapimigrate.python import developer_split
@@ -115,14 +117,15 @@ def exported(
     before), or, on the run that knows what its readers made of it, migrate or
     leave it (True: the site is recorded here). ``template`` (not None): a
     template whose key field its readers fill (:mod:`template_carriers`)."""
-    if not isinstance(unused, Unused):
+    name = _unused_name(ctx, unused)
+    if name is None:
         return False
     if attach.other_auth_near(ctx, where):  # `if is_oauth(): return {}` beside it
         ctx.site(
             where, kind, Status.MANUAL, attach.EXISTING_AUTH, hardcoded_key=hardcoded
         )
         return True
-    name = unused.name.value
+    returns = isinstance(unused, Unused) and unused.returns
     carrier = _carrier(
         ctx,
         name,
@@ -132,13 +135,14 @@ def exported(
         url,
         used_here=False,
         placeholders=template is not None,
-        returns=unused.returns,
+        returns=returns,
     )
-    if carrier is None:
-        return False
+    if carrier is None:  # its readers' uses are sites all the same, left
+        carrier = _unchangeable(ctx, name, kind, url, returns)
     if template is not None:
         carrier = dataclasses.replace(carrier, template=template, key_fields=key_fields)
-    if unused.returns:  # a URL helper: its calls' endpoints (tree_wanted)
+    if returns:  # a URL helper: its calls' endpoints (tree_wanted)
+        assert isinstance(unused, Unused)
         carrier = dataclasses.replace(carrier, renders=_positional(ctx, unused.name))
     outcome = ctx.sent_elsewhere.get(name)
     if outcome is None:
@@ -158,6 +162,35 @@ def exported(
     else:
         ctx.site(where, kind, Status.MANUAL, outcome.reason, hardcoded_key=hardcoded)
     return True
+
+
+UNCHANGEABLE = (
+    "{} of {}.py carries a key the provider's token cannot stand for there (not "
+    "one configured key): it and the modules using it change together, by hand"
+)
+
+
+def _unchangeable(
+    ctx: ModuleContext, name: str, kind: Kind, url: str, returns: bool
+) -> Carrier:
+    """A carrier whose key cannot become the token: exported blocked, so that
+    each read of it in another module is a manual site saying so, never passed
+    over in silence."""
+    module = module_name(ctx.path)
+    reason = UNCHANGEABLE.format(name + ("()" if returns else ""), module)
+    return Carrier(
+        ctx.path, module, name, kind, "", "", _hosted(url), reason, returns=returns
+    )
+
+
+def _unused_name(ctx: ModuleContext, unused: FlowError) -> str | None:
+    """The carrier's name: a module-level name no code here reads, or
+    ``Class.NAME`` (:func:`class_carriers.unused_name`)."""
+    if isinstance(unused, Unused):
+        return unused.name.value
+    if isinstance(unused, NoUse):
+        return class_carriers.unused_name(ctx, unused)
+    return None
 
 
 _HOST_THEN_FIELD = re.compile(r"^([a-z][a-z0-9+.-]*://)([^/?#:{]+)\{", re.I)
@@ -299,6 +332,16 @@ def fix(ctx: ModuleContext, imports: Sequence[cst.CSTNode]) -> None:
         return
     uses = []
     for carrier in ctx.carriers:
+        if "." in carrier.name:  # Config.PARAMS: a class's attribute
+            found, odd, unseen = class_carriers.reads(ctx, imports, carrier)
+            for node, how in odd:
+                _left(ctx, carrier, node, how)
+            for node, how in unseen:  # keeps it, not a site: cfg.PARAMS
+                where = f"{os.path.basename(ctx.path)}:{ctx.start(node)[0]}"
+                use = CarrierUse(carrier.path, carrier.name, Status.MANUAL, how, where)
+                ctx.carrier_uses.append(use)
+            uses += [(carrier, node) for node in found]
+            continue
         for alias, local in _renamed_exports(ctx, imports, carrier):
             _left(
                 ctx,

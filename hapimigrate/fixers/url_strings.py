@@ -33,7 +33,7 @@ from hapimigrate.python.edits import plus_operands
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
-from hapimigrate.analysis.flow import Flow, FlowError, Route, Unused
+from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
 from hapimigrate.fixers import across_modules, template_carriers
 from hapimigrate.model import Kind
 from hapimigrate.analysis.querystring import Cut, Piece, Unsafe
@@ -194,7 +194,7 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         route = flow.follow(root)
     except FlowError as error:
         problem = str(error)
-        if isinstance(error, Unused) and _export(
+        if isinstance(error, (Unused, NoUse)) and _export(
             ctx, error, flow.route, pieces, cut, key_nodes, root, url, hardcoded
         ):
             return
@@ -352,7 +352,7 @@ def _template_set_elsewhere(ctx: ModuleContext, root: cst.CSTNode) -> str | None
 
 def _export(
     ctx: ModuleContext,
-    unused: Unused,
+    unused: Unused | NoUse,
     partial: Route,
     pieces: list[Piece],
     cut: Cut,
