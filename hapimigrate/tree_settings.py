@@ -30,7 +30,11 @@ def resolve(
     options: RunOptions,
     per_path: dict[str, RunOptions],
     process: Process,
+    held: frozenset[str] = frozenset(),
 ) -> list[FileResult]:
+    """Run again the settings modules whose keys no module reads any more,
+    dropping those definitions; not a module a tree-wide pass ``held`` as it
+    is (run again, it would be migrated after all)."""
     wanted = {key for r in results if r.changed for key in r.imported_keys}
     if not wanted:
         return results
@@ -46,6 +50,8 @@ def resolve(
         if len(homes) != 1:
             continue  # no settings module in the tree, or several of that name
         home = homes[0]
+        if home in held:
+            continue
         where = next(
             (
                 f"{os.path.basename(path)}:{line}" + (" (a test)" * _test(path))
