@@ -196,3 +196,39 @@ def test_other_url_methods_keep_the_hierarchy(tmp_path, method):
 )
 def test_what_counts_as_handing_a_class_arguments(text, passes):
     assert run._may_pass_arguments("pkg/mod.py", text, "HubSpot") is passes
+
+
+def test_a_subclass_here_giving_the_base_url_another_host_keeps_the_request(
+    tmp_path,
+):
+    """``self._url(path)`` reads ``self.BASE_URL``, which a subclass of the same
+    module sets to a recorder: the token would go there (review 17's T7)."""
+    base = '''\
+import os
+
+import requests
+
+API_KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+class Client(object):
+    BASE_URL = "https://api.hubapi.com"
+
+    def _url(self, path):
+        return self.BASE_URL + path
+
+    def get(self, path):
+        return requests.get(self._url(path), params={"hapikey": API_KEY}).json()
+
+
+class StagingClient(Client):
+    BASE_URL = "https://hubspot-recorder.internal.example.com"
+
+
+def lists():
+    return StagingClient().get("/contacts/v1/lists")
+'''
+    results = tree(tmp_path, {"base.py": base})
+    assert not results["base.py"].changed
+    sites = key_sites(results["base.py"])
+    assert sites and "hubspot-recorder" in sites[0].reason

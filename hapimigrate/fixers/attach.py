@@ -2081,9 +2081,12 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
     this module (a subclass's class attribute, ``self.base_url = base_url`` from
     a constructor whose callers pass another host) must be HubSpot's too. The
     host that is not (or "a host known at run time")."""
-    texts = [ctx.code(url)]
-    if isinstance(url, cst.Name):
-        texts += [ctx.code(v) for v in _assigned_values(ctx, url)]
+    nodes = [url, *(_assigned_values(ctx, url) if isinstance(url, cst.Name) else [])]
+    texts = [ctx.code(n) for n in nodes]
+    for node in nodes:  # self._url(path): what the class's method returns
+        returned = values.returned_url(ctx, node)
+        if returned is not None:
+            texts.append(ctx.code(returned[0]))
     for name in {m for t in texts for m in values.SELF_ATTRIBUTE.findall(t)}:
         for value, passed in _attribute_values(ctx, name):
             if isinstance(value, cst.Subscript):  # HOSTS[self.env]: each entry
