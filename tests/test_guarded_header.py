@@ -432,6 +432,8 @@ def test_a_constructors_key_branch_sets_the_header_its_oauth_branch_sets(tmp_pat
         "            self._base_params = {}\n"
         '            self._headers["Authorization"] = "Bearer " + api_key\n'
     ) in text
+    # the OAuth mode runs without the key: the token is read as leniently
+    assert 'api_key=os.environ.get("HUBSPOT_ACCESS_TOKEN")' in text
     files = {
         "src/app/__init__.py": "",
         "src/app/svc.py": SERVICE,
@@ -441,6 +443,12 @@ def test_a_constructors_key_branch_sets_the_header_its_oauth_branch_sets(tmp_pat
             "    from app import svc\n\n    svc.owners()\n\n\n"
             "def case_oauth_mode(credential):\n"
             "    import os\n\n"
+            '    os.environ["HUBSPOT_OAUTH_TOKEN"] = "oauth-1"\n'
+            "    from app import svc\n\n    svc.owners()\n\n\n"
+            "def case_oauth_only_deployment(credential):\n"
+            "    import os\n\n"
+            '    os.environ.pop("HUBSPOT_API_KEY", None)\n'
+            '    os.environ.pop("HUBSPOT_ACCESS_TOKEN", None)\n'
             '    os.environ["HUBSPOT_OAUTH_TOKEN"] = "oauth-1"\n'
             "    from app import svc\n\n    svc.owners()\n\n\n"
             "def case_other_portal(credential):\n"

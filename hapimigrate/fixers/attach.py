@@ -2087,8 +2087,15 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
         returned = values.returned_url(ctx, node)
         if returned is not None:
             texts.append(ctx.code(returned[0]))
+        lead = _leading_self_attribute(node)
+        if lead is not None and not _attribute_values(ctx, lead):
+            # self.BASE_URL or self._url() of a class or mixin of another module
+            return "a host known at run time"
     for name in {m for t in texts for m in values.SELF_ATTRIBUTE.findall(t)}:
         for value, passed in _attribute_values(ctx, name):
+            other = reached_hosts.other_host(ctx, value)
+            if other is not None:  # a property's os.environ.get("X", MIRROR)
+                return other
             if isinstance(value, cst.Subscript):  # HOSTS[self.env]: each entry
                 other = next(
                     (
@@ -2105,6 +2112,22 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
                 return "a host known at run time"  # ApiClient(url)
             if where is not None and not hubspot.takes_tokens(where):
                 return where
+    return None
+
+
+def _leading_self_attribute(url: cst.CSTNode) -> str | None:
+    """``BASE_URL`` of ``self.BASE_URL + path``, ``_url`` of ``self._url(path)``:
+    the attribute the URL starts with, which gives its host."""
+    head = url
+    while isinstance(head, cst.BinaryOperation) and isinstance(head.operator, cst.Add):
+        head = head.left
+    target = head.func if isinstance(head, cst.Call) else head
+    if (
+        isinstance(target, cst.Attribute)
+        and isinstance(target.value, cst.Name)
+        and target.value.value == "self"
+    ):
+        return target.attr.value
     return None
 
 
@@ -3066,7 +3089,8 @@ def give_token(
     ``passed``: configured keys callers in this module hand in (:func:`callers_keys`);
     ``also_keys``: the other key expressions the use is fed (several formattings).
     """
-    replace_configured_keys(ctx, decision, origin, passed)
+    optional = beside_key(ctx, route, key) is not None  # a mode without the key
+    replace_configured_keys(ctx, decision, origin, passed, optional)
     if decision.callers_token:
         for each in [origin, *passing_owners(ctx, origin)]:
             owner = token_owner(ctx, each)
@@ -3090,29 +3114,46 @@ def replace_configured_keys(
     decision: Decision,
     origin: Origin,
     passed: tuple[cst.BaseExpression, ...],
+    optional: bool = False,
 ) -> None:
     """Where a caller's credential becomes the token, the configured keys that
     feed it become the provider's token: a default (``key or settings.KEY``) and
-    the keys this module's callers pass (``get(FROM_KEY)``)."""
+    the keys this module's callers pass (``get(FROM_KEY)``); ``optional``: the
+    code runs without the key too (another auth mode), so a key read leniently
+    (``os.getenv(...)``) gives way to a token read leniently."""
     configured = list(passed)
     if decision.callers_token and origin.param is not None:
         # a parameter: a command's option may feed it
         retarget_key_options(ctx, [origin, *passing_owners(ctx, origin)])
     if decision.token_default and origin.fallback is not None:
         configured.append(origin.fallback)
-    replace_configured(ctx, configured)
+    replace_configured(ctx, configured, optional)
+
+
+_LENIENT_READS = frozenset({"os.getenv", "os.environ.get"})
 
 
 def replace_configured(
-    ctx: ModuleContext, configured: Sequence[cst.BaseExpression]
+    ctx: ModuleContext,
+    configured: Sequence[cst.BaseExpression],
+    optional: bool = False,
 ) -> None:
     """Configured keys that feed a caller's credential become the provider's
-    token (read leniently where an option's default is read at start-up)."""
+    token (read leniently where an option's default is read at start-up, or,
+    for ``optional`` keys, where the key was: ``os.getenv("HUBSPOT_API_KEY")``
+    in a dual-auth app whose OAuth mode runs without it)."""
     for value in configured:
         default = ctx.parent(ctx.parent(value)) if ctx.parent(value) else None
+        lenient = (
+            optional
+            and isinstance(value, cst.Call)
+            and len(value.args) == 1
+            and bool(ctx.qualified_names(value.func) & _LENIENT_READS)
+        )
         ctx.edits.replace[value] = (
             ctx.lenient_token()  # add_argument(..., default=...): read at start-up
-            if isinstance(default, cst.Call)
+            if lenient
+            or isinstance(default, cst.Call)
             and ctx.code(default.func).endswith("add_argument")
             else ctx.token()
         )
