@@ -127,8 +127,7 @@ def test_the_hierarchy_behaves_as_before_with_a_token(tmp_path):
         # a subclass in the same module as the base, sending elsewhere
         None,
         # a subclass in another module, sending elsewhere
-        RESOURCES
-        + "\n\nclass MirrorClient(BaseClient):\n"
+        RESOURCES + "\n\nclass MirrorClient(BaseClient):\n"
         "    def _url(self, path):\n"
         '        return "https://mirror.example.com" + path\n',
     ],
@@ -203,7 +202,7 @@ def test_a_subclass_here_giving_the_base_url_another_host_keeps_the_request(
 ):
     """``self._url(path)`` reads ``self.BASE_URL``, which a subclass of the same
     module sets to a recorder: the token would go there (review 17's T7)."""
-    base = '''\
+    base = """\
 import os
 
 import requests
@@ -227,8 +226,72 @@ class StagingClient(Client):
 
 def lists():
     return StagingClient().get("/contacts/v1/lists")
-'''
+"""
     results = tree(tmp_path, {"base.py": base})
     assert not results["base.py"].changed
     sites = key_sites(results["base.py"])
     assert sites and "hubspot-recorder" in sites[0].reason
+
+
+CLIENT = """\
+import os
+
+import requests
+
+from core import Core
+
+API_KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+class Client(Core):
+    def get(self, path):
+        return requests.get(THE_URL, params={"hapikey": API_KEY}).json()
+
+
+def lists():
+    return Client().get("/contacts/v1/lists")
+"""
+
+
+@pytest.mark.parametrize(
+    "url, core",
+    [
+        # the base URL a class of another module sets (review 17's T19)
+        (
+            "self.BASE_URL + path",
+            'class Core(object):\n    BASE_URL = "https://recorder.example.com"\n',
+        ),
+        # the URL a mixin of another module builds (T8)
+        (
+            "self._url(path)",
+            "class Core(object):\n"
+            '    BASE_URL = "https://recorder.example.com"\n\n'
+            "    def _url(self, path):\n        return self.BASE_URL + path\n",
+        ),
+    ],
+    ids=["inherited_base_url", "inherited_url_method"],
+)
+def test_a_base_url_from_another_module_s_class_keeps_the_request(tmp_path, url, core):
+    results = tree(
+        tmp_path, {"base.py": CLIENT.replace("THE_URL", url), "core.py": core}
+    )
+    assert not results["base.py"].changed
+    sites = key_sites(results["base.py"])
+    assert sites and "a host known at run time" in sites[0].reason
+
+
+def test_a_base_url_property_with_another_host_keeps_the_request(tmp_path):
+    """``@property BASE_URL`` returning ``os.environ.get("X", MIRROR)`` (T15)."""
+    client = CLIENT.replace("from core import Core\n", "").replace(
+        "class Client(Core):\n",
+        "class Client(object):\n"
+        "    @property\n"
+        "    def BASE_URL(self):\n"
+        '        return os.environ.get("HUBSPOT_HOST", "https://recorder.example.com")\n\n',
+    )
+    results = tree(
+        tmp_path, {"base.py": client.replace("THE_URL", "self.BASE_URL + path")}
+    )
+    assert not results["base.py"].changed
+    sites = key_sites(results["base.py"])
+    assert sites and "recorder.example.com" in sites[0].reason
