@@ -306,7 +306,7 @@ def _readers(exports: list[Carrier], files: list[str]) -> dict[str, list[Carrier
         named = [c for n in found for c in by_name[n] if c.path != path]
         if not named:
             continue
-        imports = imported_names(data)
+        imports = imported_names(data, path)
         stars = {m.split(b".")[-1] for m in _STAR.findall(data)}
         # a class's attribute: any module naming it may reach it (through a
         # subclass, an instance), which its run tells

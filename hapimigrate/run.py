@@ -858,7 +858,7 @@ def _keep_keys_read_elsewhere(
 
     def imported(reader: str) -> set[bytes]:
         if reader not in imports:
-            imports[reader] = imported_names(texts[reader])
+            imports[reader] = imported_names(texts[reader], reader)
         return imports[reader]
 
     first_pass = {r.path: r for r in (*ahead, *deferred)}
@@ -1281,7 +1281,7 @@ def _overridden_below(
                 if path != reader
                 and path.endswith(".py")
                 and word.search(source(path))
-                and stems & imported_names(source(path))
+                and stems & imported_names(source(path), path)
             ]
             name = sub.decode()
             if any(_overrides(source(p), name, attributes) for p in below):

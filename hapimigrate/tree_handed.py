@@ -352,7 +352,7 @@ def callers(
 
     def imported(path: str) -> set[bytes]:
         if path not in import_words:
-            import_words[path] = imported_names(read(path))
+            import_words[path] = imported_names(read(path), path)
         return import_words[path]
 
     classes = {handing_.cls: home}  # the hierarchy: class -> its module

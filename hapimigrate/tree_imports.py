@@ -29,15 +29,28 @@ _IMPORT_LINE = re.compile(
 )
 
 
-def imported_names(data: bytes) -> set[bytes]:
+def imported_names(data: bytes, path: str = "") -> set[bytes]:
     """Every word of a module's import lines: the modules and packages it
-    imports from (``from app.settings import KEY`` gives app, settings, KEY)."""
+    imports from (``from app.settings import KEY`` gives app, settings, KEY);
+    with the module's ``path``, also the packages its relative imports name
+    (``from . import BaseClient`` in ``app/x.py`` gives app)."""
     words: set[bytes] = set()
     for match in _IMPORT_LINE.finditer(data):
         for group in match.groups():
             if group:
                 words.update(re.findall(rb"\w+", group))
+    if path:
+        for dots in _RELATIVE.findall(data):
+            folder = os.path.dirname(os.path.abspath(path))
+            for _ in range(len(dots) - 1):
+                folder = os.path.dirname(folder)
+            words.add(os.path.basename(folder).encode())
     return words
+
+
+_RELATIVE = re.compile(
+    rb"^[ \t]*from[ \t]+(\.+)[ \t]*(?:[\w.]*[ \t]+)?import\b", re.MULTILINE
+)
 
 
 _FROM_IMPORT = re.compile(

@@ -138,7 +138,7 @@ def hold_escaped_instances(
         for path in files
         if prefilter.is_python(path) and not is_test_module(path, root)
     }
-    words = {path: imported_names(data) for path, data in texts.items()}
+    words = {path: imported_names(data, path) for path, data in texts.items()}
     near = {family: _neighbourhood(family, texts, words) for family in families}
     escapes: dict[Family, str] = {}
     layout = _Layout.of(files, texts)

@@ -472,7 +472,7 @@ def _changes(
         if here not in homes and not (
             any(n.encode() in data for n in names)
             and writes.search(data)
-            and imported_names(data) & stems
+            and imported_names(data, path) & stems
         ):
             continue
         tree = parsed.get(here)
