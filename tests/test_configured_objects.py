@@ -264,3 +264,28 @@ def test_a_second_run_changes_nothing(tmp_path):
     again = tree(tmp_path, {})
     assert not any(r.changed for r in again.values())
     assert Status.MANUAL not in statuses(again), reasons(again)
+
+
+def test_an_object_bound_once_to_a_name_before_it_is_handed_on(tmp_path):
+    main = MAIN.replace(
+        '    return HubSpotAPI(config.load()).get("/crm/v3/owners/")\n',
+        "    cfg = config.load()\n"
+        "    print(cfg.base_url)\n"
+        '    return HubSpotAPI(cfg).get("/crm/v3/owners/")\n',
+    )
+    out = tree(tmp_path, project(**{"app/main.py": main}))
+    assert "HUBSPOT_ACCESS_TOKEN" in migrated(out["app/config.py"])
+    assert "Bearer" in migrated(out["app/client.py"])
+
+
+def test_a_name_bound_twice_stays(tmp_path):
+    main = MAIN.replace(
+        '    return HubSpotAPI(config.load()).get("/crm/v3/owners/")\n',
+        "    cfg = config.load()\n"
+        "    if sandbox:\n"
+        "        cfg = sandbox\n"
+        '    return HubSpotAPI(cfg).get("/crm/v3/owners/")\n',
+    ).replace("def main():", "def main(sandbox=None):")
+    out = tree(tmp_path, project(**{"app/main.py": main}))
+    assert not out["app/config.py"].changed
+    assert Status.REWRITE not in statuses(out), reasons(out)

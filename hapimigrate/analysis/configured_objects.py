@@ -46,7 +46,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from hapimigrate import hubspot, keys
-from hapimigrate.analysis import origins
+from hapimigrate.analysis import origins, values
 from hapimigrate.model import Carrier, CarrierUse, Kind, Status
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.tree_imports import importable_names, is_test_module, module_file
@@ -162,7 +162,15 @@ def placement(
 
 
 def _factory(ctx: ModuleContext, value: cst.BaseExpression) -> tuple | str:
-    """(the factory's file, the name imported, the classmethod) of a call."""
+    """(the factory's file, the name imported, the classmethod) of a call,
+    or of the call a local name is bound to, once (``cfg = config.load()``)."""
+    if isinstance(value, cst.Name):
+        scope = ctx.lexical_scope(value)
+        bindings = list(scope[value.value]) if scope is not None else []
+        if len(bindings) == 1:
+            bound = getattr(bindings[0], "node", None)
+            made = values.assigned_value(ctx, bound) if bound is not None else None
+            value = made if isinstance(made, cst.Call) else value
     if not isinstance(value, cst.Call):
         return "the object is not made by a call of a factory here"
     dotted = _dotted(value.func)
