@@ -289,3 +289,19 @@ def test_a_name_bound_twice_stays(tmp_path):
     out = tree(tmp_path, project(**{"app/main.py": main}))
     assert not out["app/config.py"].changed
     assert Status.REWRITE not in statuses(out), reasons(out)
+
+
+def test_a_module_whose_use_of_the_client_stays_keeps_the_factory(tmp_path):
+    """Another module hands the client on as a value: the client keeps its
+    key, so the factory keeps reading it (no object holding a token sent as
+    hapikey)."""
+    jobs = (
+        "from app import config\nfrom app.client import HubSpotAPI\n\n"
+        "MAKERS = [HubSpotAPI]\n\n\n"
+        "def run():\n"
+        '    return [make(config.load()).get("/crm/v3/owners/") for make in MAKERS]\n'
+    )
+    out = tree(tmp_path, project(**{"app/jobs.py": jobs}))
+    assert not out["app/config.py"].changed
+    assert not out["app/client.py"].changed
+    assert Status.REWRITE not in statuses(out), reasons(out)
