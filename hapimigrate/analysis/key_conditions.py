@@ -16,7 +16,8 @@ for a person, naming the test, unless
 
 A ``try:`` body with handlers counts as a branch too (an exception skips the
 key), and so does an ``else:`` (the paths where its test fails). Where the
-header can go right beside the key instead, it does (``guarded_header``). The header of a session replacing its ``params`` line stays in place, in
+header can go right beside the key instead, it does (``guarded_header``).
+The header of a session replacing its ``params`` line stays in place, in
 the branch, so it is covered by the first rule (its statement is the sink's).
 """
 
