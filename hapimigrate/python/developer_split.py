@@ -74,20 +74,10 @@ def plan(
     name the subclass names its base by; ``here_code``: its module's text;
     ``base_module``: how it would import the base's own module (``from:a.base``
     or ``relative:1:base``; "" when its import of the base names another)."""
-    try:
-        wrapper = MetadataWrapper(cst.parse_module(base_source), unsafe_skip_copy=True)
-    except (cst.ParserSyntaxError, RecursionError):
-        return "its base's module does not parse"
-    module = wrapper.module
-    scopes = metadata.resolve(wrapper)[ScopeProvider]
-    classes = [
-        s
-        for s in module.body
-        if isinstance(s, cst.ClassDef) and s.name.value == base_class
-    ]
-    if len(classes) != 1:
-        return f"{base_class} is defined more than once in its module"
-    base = classes[0]
+    found = _definition(base_source, cst.ClassDef, base_class)
+    if isinstance(found, str):
+        return found
+    module, scopes, base = found
     if base.decorators or base.keywords:
         return f"{base_class} is decorated or has a metaclass"
     methods = {
@@ -263,6 +253,20 @@ def _module_imports(module: cst.Module, names: set[str]) -> list[str]:
                         + (f" as {local}" if alias.asname is not None else "")
                     )
     return list(dict.fromkeys(found))
+
+
+def _definition(source: bytes, kind: type, name: str):
+    """The module ``source`` parses to, its scopes, and its one top-level
+    ``kind`` (class or function) named ``name``; or why not."""
+    try:
+        wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)
+    except (cst.ParserSyntaxError, RecursionError):
+        return f"the module defining {name} does not parse"
+    module = wrapper.module
+    found = [s for s in module.body if isinstance(s, kind) and s.name.value == name]
+    if len(found) != 1:
+        return f"{name} is not defined once at the top of its module"
+    return module, metadata.resolve(wrapper)[ScopeProvider], found[0]
 
 
 def _code(module: cst.Module, node: cst.CSTNode) -> str:
@@ -568,20 +572,10 @@ def plan_function(
     function decorated, async, a generator's or a closure's, calling itself
     (the copy would call the migrated one), reading a name the caller's module
     binds otherwise, or ``name`` taken."""
-    try:
-        wrapper = MetadataWrapper(cst.parse_module(source), unsafe_skip_copy=True)
-    except (cst.ParserSyntaxError, RecursionError):
-        return "its module does not parse"
-    module = wrapper.module
-    scopes = metadata.resolve(wrapper)[ScopeProvider]
-    found = [
-        s
-        for s in module.body
-        if isinstance(s, cst.FunctionDef) and s.name.value == function
-    ]
-    if len(found) != 1:
-        return f"{function} is defined more than once in its module"
-    original = found[0]
+    found = _definition(source, cst.FunctionDef, function)
+    if isinstance(found, str):
+        return found
+    module, scopes, original = found
     if original.decorators or original.asynchronous is not None:
         return f"{function} is decorated or async"
     code = _code(module, original)
