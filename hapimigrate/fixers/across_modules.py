@@ -39,7 +39,8 @@ from hapimigrate.fixers import wanted_sinks
 from hapimigrate.fixers.registry import register
 from hapimigrate.model import Carrier, CarrierUse, Endpoint, Kind, Status
 from hapimigrate.python import developer_split
-from hapimigrate.python.context import ModuleContext, walk
+from hapimigrate.python.context import ModuleContext, bound_references, dotted_code
+from hapimigrate.python.context import walk
 from hapimigrate.tree_imports import importable_names
 
 
@@ -418,18 +419,18 @@ def _uses(
         if isinstance(statement, cst.ImportFrom):
             if isinstance(statement.names, cst.ImportStar):
                 continue
-            source = _dotted(statement.module) if statement.module else ""
+            source = dotted_code(statement.module) if statement.module else ""
             for alias in statement.names:
-                imported = _dotted(alias.name)
+                imported = dotted_code(alias.name)
                 local = alias.evaluated_alias or imported
                 if source.split(".")[-1] in homes and imported == carrier.name:
-                    found += _references(ctx, statement, local)
+                    found += bound_references(ctx, statement, local)
                 elif imported in homes:
                     found += _attributes(ctx, statement, local, carrier.name)
         else:
             assert isinstance(statement, cst.Import)
             for alias in statement.names:
-                dotted = _dotted(alias.name)
+                dotted = dotted_code(alias.name)
                 if dotted.split(".")[-1] not in homes:
                     continue
                 found += _attributes(
@@ -456,19 +457,22 @@ def _escapes(
             if isinstance(statement.names, cst.ImportStar):
                 continue
             pairs = [
-                (_dotted(a.name), a.evaluated_alias or _dotted(a.name))
+                (dotted_code(a.name), a.evaluated_alias or dotted_code(a.name))
                 for a in statement.names
             ]
         else:
             pairs = [
-                (_dotted(a.name), a.evaluated_alias or _dotted(a.name).split(".")[0])
+                (
+                    dotted_code(a.name),
+                    a.evaluated_alias or dotted_code(a.name).split(".")[0],
+                )
                 for a in statement.names
-                if a.evaluated_alias is not None or "." not in _dotted(a.name)
+                if a.evaluated_alias is not None or "." not in dotted_code(a.name)
             ]
         for imported, local in pairs:
             if imported.split(".")[-1] not in homes:
                 continue
-            for node in _references(ctx, statement, local):
+            for node in bound_references(ctx, statement, local):
                 how = _as_value(ctx, node, carrier.name)
                 if how:
                     found.append((node, how))
@@ -538,14 +542,14 @@ def _renamed_exports(
             and isinstance(ctx.parent(ctx.parent(statement)), cst.Module)
         ):
             continue
-        source = _dotted(statement.module) if statement.module else ""
+        source = dotted_code(statement.module) if statement.module else ""
         if source.split(".")[-1] not in homes:
             continue
         for alias in statement.names:
             local = alias.evaluated_alias
-            if _dotted(alias.name) != carrier.name or local in (None, carrier.name):
+            if dotted_code(alias.name) != carrier.name or local in (None, carrier.name):
                 continue
-            if package or not _references(ctx, statement, local):
+            if package or not bound_references(ctx, statement, local):
                 found.append((alias, local))
     return found
 
@@ -560,7 +564,7 @@ def _star_imported(imports: Sequence[cst.CSTNode], carrier: Carrier) -> bool:
     ]
     if len(stars) != 1 or stars[0].module is None:
         return False
-    return _dotted(stars[0].module).split(".")[-1] in importable_names(carrier.path)
+    return dotted_code(stars[0].module).split(".")[-1] in importable_names(carrier.path)
 
 
 def _unfollowed(
@@ -580,24 +584,6 @@ def _unfollowed(
 
     ctx.module.visit(Names())
     return found if every else found[:1]
-
-
-def _dotted(node: cst.BaseExpression) -> str:
-    return cst.Module([]).code_for_node(node).replace(" ", "")
-
-
-def _references(
-    ctx: ModuleContext, statement: cst.CSTNode, local: str
-) -> list[cst.CSTNode]:
-    scope = ctx.lexical_scope(statement)
-    if scope is None:
-        return []
-    return [
-        ref.node
-        for assignment in scope.assignments[local]
-        if getattr(assignment, "node", None) is statement
-        for ref in ctx.references(assignment)
-    ]
 
 
 def _attributes(
@@ -620,7 +606,7 @@ def _attributes(
         root = base
         while isinstance(root, cst.Attribute):
             root = root.value
-        if _dotted(base) == local and id(root) in bound:
+        if dotted_code(base) == local and id(root) in bound:
             found.append(attribute)
     return found
 

@@ -27,7 +27,7 @@ import libcst as cst
 
 from hapimigrate.analysis.flow import NoUse
 from hapimigrate.model import Carrier
-from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.context import ModuleContext, bound_references, dotted_code
 from hapimigrate.tree_imports import importable_names
 
 
@@ -87,7 +87,7 @@ def reads(
     seen: set[int] = set()
     for statement in imports:
         for alias, local, named in _bindings(statement, homes, cls):
-            for ref in _references(ctx, statement, local):
+            for ref in bound_references(ctx, statement, local):
                 holder = ctx.parent(ref)
                 if not named:  # the module: config.Config
                     if not (isinstance(holder, cst.Attribute) and holder.value is ref):
@@ -133,9 +133,9 @@ def _bindings(
     if isinstance(statement, cst.ImportFrom):
         if isinstance(statement.names, cst.ImportStar):
             return []
-        source = _dotted(statement.module) if statement.module else ""
+        source = dotted_code(statement.module) if statement.module else ""
         for alias in statement.names:
-            imported = _dotted(alias.name)
+            imported = dotted_code(alias.name)
             local = alias.evaluated_alias or imported
             if source.split(".")[-1] in homes and imported == cls:
                 out.append((alias, local, True))
@@ -143,7 +143,7 @@ def _bindings(
                 out.append((alias, local, False))
     elif isinstance(statement, cst.Import):
         for alias in statement.names:
-            dotted = _dotted(alias.name)
+            dotted = dotted_code(alias.name)
             if alias.evaluated_alias is not None and dotted.split(".")[-1] in homes:
                 out.append((alias, alias.evaluated_alias, False))
             elif "." not in dotted and dotted in homes:
@@ -157,21 +157,3 @@ def _set(ctx: ModuleContext, attribute: cst.Attribute) -> bool:
         isinstance(holder, (cst.AugAssign, cst.AnnAssign))
         and holder.target is attribute
     )
-
-
-def _dotted(node: cst.BaseExpression) -> str:
-    return cst.Module([]).code_for_node(node).replace(" ", "")
-
-
-def _references(
-    ctx: ModuleContext, statement: cst.CSTNode, local: str
-) -> list[cst.CSTNode]:
-    scope = ctx.lexical_scope(statement)
-    if scope is None:
-        return []
-    return [
-        ref.node
-        for assignment in scope.assignments[local]
-        if getattr(assignment, "node", None) is statement
-        for ref in ctx.references(assignment)
-    ]

@@ -432,3 +432,23 @@ class ModuleContext:
             if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
                 names.append(node.name.value)
         return ".".join(reversed(names))
+
+
+def dotted_code(node: cst.BaseExpression) -> str:
+    """``a.b.c`` of a module's or a name's node, without spaces."""
+    return cst.Module([]).code_for_node(node).replace(" ", "")
+
+
+def bound_references(
+    ctx: ModuleContext, statement: cst.CSTNode, local: str
+) -> list[cst.CSTNode]:
+    """The references to ``local`` as ``statement`` (an import) binds it."""
+    scope = ctx.lexical_scope(statement)
+    if scope is None:
+        return []
+    return [
+        ref.node
+        for assignment in scope.assignments[local]
+        if getattr(assignment, "node", None) is statement
+        for ref in ctx.references(assignment)
+    ]
