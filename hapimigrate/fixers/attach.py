@@ -2088,7 +2088,7 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
         if returned is not None:
             texts.append(ctx.code(returned[0]))
         lead = _leading_self_attribute(node)
-        if lead is not None and not _attribute_values(ctx, lead):
+        if lead is not None and not _defined_here(ctx, lead):
             # self.BASE_URL or self._url() of a class or mixin of another module
             return "a host known at run time"
     for name in {m for t in texts for m in values.SELF_ATTRIBUTE.findall(t)}:
@@ -2113,6 +2113,35 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
             if where is not None and not hubspot.takes_tokens(where):
                 return where
     return None
+
+
+def _defined_here(ctx: ModuleContext, name: str) -> bool:
+    """Whether the module gives the attribute ``name`` a value anywhere: a class
+    body's ``name = ...`` or ``def name``, ``obj.name = ...`` (a constructor's
+    ``self.base = base``, whatever its callers pass); not so for one a class of
+    another module defines."""
+    for node in ctx.module.body:
+        if not isinstance(node, cst.ClassDef):
+            continue
+        for statement in node.body.body:
+            if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+                if statement.name.value == name:
+                    return True
+            elif isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    targets = (
+                        [t.target for t in small.targets]
+                        if isinstance(small, cst.Assign)
+                        else [small.target] if isinstance(small, cst.AnnAssign) else []
+                    )
+                    if any(
+                        isinstance(t, cst.Name) and t.value == name for t in targets
+                    ):
+                        return True
+    return any(
+        values.assigned_value(ctx, a) is not None
+        for a in ctx.index.attributes.get(name, ())
+    )
 
 
 def _leading_self_attribute(url: cst.CSTNode) -> str | None:
