@@ -241,12 +241,7 @@ def _module_imports(module: cst.Module, names: set[str]) -> list[str]:
                 continue
             for alias in small.names:
                 dotted = _dotted(alias.name)
-                local = (
-                    alias.asname.name.value
-                    if alias.asname is not None
-                    and isinstance(alias.asname.name, cst.Name)
-                    else dotted.split(".")[0]
-                )
+                local = _bound_name(alias)
                 if local in names:
                     found.append(
                         f"import {dotted}"
@@ -405,12 +400,7 @@ def module_bindings(module: cst.Module) -> dict[str, str]:
             if isinstance(small, cst.Import):
                 for alias in small.names:
                     dotted = _dotted(alias.name)
-                    local = (
-                        alias.asname.name.value
-                        if alias.asname is not None
-                        and isinstance(alias.asname.name, cst.Name)
-                        else dotted.split(".")[0]
-                    )
+                    local = _bound_name(alias)
                     bind(local, f"import:{dotted if alias.asname else local}")
             elif isinstance(small, cst.ImportFrom):
                 if isinstance(small.names, cst.ImportStar):
@@ -419,12 +409,7 @@ def module_bindings(module: cst.Module) -> dict[str, str]:
                 source = _dotted(small.module) if small.module is not None else ""
                 for alias in small.names:
                     name = _dotted(alias.name)
-                    local = (
-                        alias.asname.name.value
-                        if alias.asname is not None
-                        and isinstance(alias.asname.name, cst.Name)
-                        else name
-                    )
+                    local = _bound_name(alias)
                     how = (
                         f"relative:{len(small.relative)}:{source}:{name}"
                         if small.relative
@@ -461,11 +446,7 @@ def _compound_bindings(statement: cst.CSTNode) -> set[str]:
         elif isinstance(node, cst.AssignTarget) and isinstance(node.target, cst.Name):
             names.add(node.target.value)
         elif isinstance(node, cst.ImportAlias):
-            names.add(
-                node.asname.name.value
-                if node.asname is not None and isinstance(node.asname.name, cst.Name)
-                else _dotted(node.name).split(".")[0]
-            )
+            names.add(_bound_name(node))
     return names
 
 
@@ -473,6 +454,13 @@ def _is_target(small: cst.BaseSmallStatement, name: cst.Name) -> bool:
     if isinstance(small, cst.Assign):
         return any(any(n is name for n in walk(t.target)) for t in small.targets)
     return any(n is name for n in walk(small.target))
+
+
+def _bound_name(alias: cst.ImportAlias) -> str:
+    """The name ``import a.b`` (``a``) or ``import a.b as c`` (``c``) binds."""
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    return _dotted(alias.name).split(".")[0]
 
 
 def _dotted(node: cst.BaseExpression) -> str:
