@@ -1,0 +1,1 @@
+"""crmkit: billing <-> HubSpot glue."""

@@ -1,0 +1,1 @@
+"""CSV -> HubSpot importer (no pandas on the ops box)."""

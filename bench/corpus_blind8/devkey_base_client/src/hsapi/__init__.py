@@ -1,0 +1,1 @@
+"""Small HubSpot API layer for the Acme timeline app."""

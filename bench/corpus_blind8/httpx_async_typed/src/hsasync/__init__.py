@@ -1,0 +1,1 @@
+"""Async HubSpot sync service (2022)."""

@@ -1,0 +1,1 @@
+"""Sales reporting helpers used by the analysts' notebook and the weekly job."""
