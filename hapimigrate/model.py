@@ -118,6 +118,10 @@ class FileResult:
     # module-level functions that return a session given the header: other
     # modules calling them must not be sending elsewhere with it
     session_factories: tuple[str, ...] = ()
+    # task functions (``@app.task``) whose key parameter was taken as the
+    # caller's credential, with the names they are registered under: another
+    # module enqueueing one hands it what is not seen (see tree_tasks)
+    tasks: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # functions (or classes, for methods) whose rewritten request's host comes
     # from their parameters: other modules calling them may give any host
     parameter_hosts: tuple[str, ...] = ()
@@ -314,6 +318,9 @@ class RunOptions:
     # helpers of modules holding no key that other modules hand keyed URLs:
     # (path, function), run as sinks of those URLs (see tree_wanted)
     wanted_sinks: tuple[tuple[str, str], ...] = ()
+    # tasks the tree enqueues (or names) outside their module: (path, function,
+    # where: "beat.py:12"); their key parameters stay manual (see tree_tasks)
+    enqueued: tuple[tuple[str, str, str], ...] = ()
 
 
 CALLS_UNLISTED, CALLS_DATED = "unlisted", "dated"

@@ -10,17 +10,15 @@ Nothing here writes files or prints: the commands decide what to do with results
 from __future__ import annotations
 
 import dataclasses
-import io
 import os
 import re
-import tokenize
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan
-from hapimigrate import dataclass_cache, hubspot, warm
+from hapimigrate import dataclass_cache, hubspot, name_uses, warm
 from hapimigrate.analysis import session_uses
 from hapimigrate.python import prepare
 from hapimigrate.tree_imports import (
@@ -138,6 +136,7 @@ def _passes(
     from hapimigrate import tree_hosts
     from hapimigrate import tree_instances
     from hapimigrate import tree_wanted
+    from hapimigrate import tree_tasks
 
     refused: dict[carriers.Key, str] = {}
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
@@ -150,6 +149,17 @@ def _passes(
     everything |= {(c.path, c.name) for r in first for c in r.exports}
     while True:
         step = carriers.resolve(first, files, options, process_file, refused)
+        # a task another file enqueues: its key parameter stays, the step again
+        queued = tree_tasks.enqueued(step.results, files, options)
+        if queued:
+            options = dataclasses.replace(
+                options, enqueued=(*options.enqueued, *queued)
+            )
+            again = {path for path, _, _ in queued}
+            first = [
+                process_file(r.path, options) if r.path in again else r for r in first
+            ]
+            continue
         # a reader may hand a helper a URL another module returns: asked then
         grown = tree_wanted.prepare(
             first, files, options, process_file, wanted, step.results
@@ -911,7 +921,7 @@ def _keep_keys_read_elsewhere(
             f
             for f in result.token_parameters
             if (path, f) not in carried  # its callers were given tokens
-            and any(_may_pass_arguments(r, texts[r], f) for r in named(f))
+            and any(name_uses.may_pass_arguments(r, texts[r], f) for r in named(f))
         }
         # getattr(tasks, name)(KEY): a module calling this one's functions by
         # name may pass any of them a configured key
@@ -1139,71 +1149,6 @@ def _guards_in(paths: Iterable[str], name: str, texts: dict[str, bytes]) -> list
 _TEST_LINE = re.compile(rb"^\s*(?:if|elif|while|assert)\b")
 _FLAG_LINE = re.compile(rb"^\s*\w+\s*(?::[^=]+)?=(?!=)")  # ENABLED = ...
 _TESTING = re.compile(rb"\b(?:bool|len)\(|\bnot\b|\bis\s+(?:not\s+)?None\b|[!=]=")
-
-
-def _may_pass_arguments(path: str, data: bytes, name: str) -> bool:
-    """Whether a module uses ``name`` other than by importing it or calling it
-    with no arguments (``DealsClient()`` hands in no key). Its code is read as
-    tokens: a docstring or comment naming it (``"clients for the HubSpot
-    APIs"``) is not a use; a notebook, or text that does not tokenize, is
-    read as words."""
-    if not path.endswith((".py", ".pyw")):
-        return _passes_in_words(data, name)
-    try:
-        return _passes_in_tokens(data, name)
-    except (tokenize.TokenError, SyntaxError, UnicodeDecodeError):
-        return _passes_in_words(data, name)
-
-
-def _passes_in_tokens(data: bytes, name: str) -> bool:
-    tokens = [
-        t
-        for t in tokenize.tokenize(io.BytesIO(data).readline)
-        if t.type not in (tokenize.NL, tokenize.COMMENT, tokenize.ENCODING)
-    ]
-    word = re.compile(rf"\b{re.escape(name)}\b")
-    statement_start = 0  # the first token of the logical line
-    for index, token in enumerate(tokens):
-        if token.type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT) or (
-            token.string == ";"
-        ):
-            statement_start = index + 1
-            continue
-        if token.type == tokenize.STRING:
-            # an f-string's expressions are one token before Python 3.12
-            prefix = token.string[: token.string.find(token.string[-1])]
-            if "f" in prefix.lower() and word.search(token.string):
-                return True
-            continue
-        if token.type != tokenize.NAME or token.string != name:
-            continue
-        if tokens[statement_start].string in ("from", "import"):
-            following = tokens[index + 1].string if index + 1 < len(tokens) else ""
-            if following == "as":
-                return True  # imported under another name, used by that one
-            continue  # an import
-        if index and tokens[index - 1].string in ("def", "class"):
-            continue  # a definition of its own
-        following = [t.string for t in tokens[index + 1 : index + 3]]
-        if following == ["(", ")"]:
-            continue
-        return True
-    return False
-
-
-def _passes_in_words(data: bytes, name: str) -> bool:
-    word = re.escape(name.encode())
-    for match in re.finditer(rb"\b" + word + rb"\b", data):
-        line_start = data.rfind(b"\n", 0, match.start()) + 1
-        before = data[line_start : match.start()]
-        if re.match(rb"\s*(?:from|import)\b", before) or re.search(
-            rb"\b(?:def|class)\s+$", before
-        ):
-            continue  # an import, or a definition of its own
-        if re.match(rb"\s*\(\s*\)", data[match.end() : match.end() + 80]):
-            continue
-        return True
-    return False
 
 
 _KEYISH = re.compile(r"(?i)key|token|secret|cred|auth")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from hapimigrate import run
+from hapimigrate import name_uses
 from hapimigrate.model import Status
 from tests.trees import behaves, key_sites, tree
 
@@ -194,7 +194,7 @@ def test_other_url_methods_keep_the_hierarchy(tmp_path, method):
     ],
 )
 def test_what_counts_as_handing_a_class_arguments(text, passes):
-    assert run._may_pass_arguments("pkg/mod.py", text, "HubSpot") is passes
+    assert name_uses.may_pass_arguments("pkg/mod.py", text, "HubSpot") is passes
 
 
 def test_a_subclass_here_giving_the_base_url_another_host_keeps_the_request(

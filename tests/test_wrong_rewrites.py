@@ -739,19 +739,24 @@ def test_shapes_of_the_fourth_review_stay_manual(name):
     }
 
 
-def test_a_task_whose_callers_are_a_schedule_stays_manual():
+def test_a_task_whose_callers_are_a_schedule_stays_manual(tmp_path):
     """A review: @app.task sync_deals(api_key), called by a beat schedule naming
     it by string with the configured key: it sent the old key as a token."""
-    source = (
+    (tmp_path / "tasks.py").write_text(
         "import requests\nfrom celery_app import app\n"
         "@app.task\ndef sync_deals(api_key):\n"
         "    return requests.get('https://api.hubapi.com/deals/v1/deal/paged',"
         " params={'hapikey': api_key})\n"
     )
-    result = migrate(source)
-    assert result.new is None
-    (site,) = [s for s in result.sites if s.kind.value == "params"]
-    assert site.status == Status.MANUAL and "task" in site.reason
+    (tmp_path / "celery_app.py").write_text(
+        "import os\nfrom celery import Celery\napp = Celery('deals')\n"
+        "app.conf.beat_schedule = {'deals': {'task': 'tasks.sync_deals',"
+        " 'schedule': 300.0, 'args': (os.environ['HUBSPOT_API_KEY'],)}}\n"
+    )
+    results = tree_results(tmp_path)
+    assert not any(r.changed for r in results)
+    (site,) = [s for r in results for s in r.sites if s.kind.value == "params"]
+    assert site.status == Status.MANUAL and "celery_app.py:4" in site.reason
 
 
 def test_a_django_commands_option_defaulting_to_the_key_keeps_handle_manual():

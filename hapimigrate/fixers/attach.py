@@ -2864,10 +2864,78 @@ NAMESPACE_DEFAULT = (
     "the key is .{} of the parsed options passed in, and --{} has a default (the "
     "old key?): make that default the token, or pass tokens, by hand"
 )
-QUEUED_TASK = (
-    "{}() is a task: a schedule or a queue calls it (by name, perhaps with the "
-    "configured key), which is not seen; migrate its callers together by hand"
+ENQUEUED_TASK = (
+    "{}() is a task, and {} enqueues it or names it (perhaps with the configured "
+    "key), which is not followed; migrate them together by hand"
 )
+_TASK_DECORATOR = re.compile(r"(?:^|\.)(?:task|shared_task|periodic_task|actor|job)\b")
+
+
+def _task_decorators(
+    ctx: ModuleContext, function: cst.FunctionDef
+) -> list[cst.Decorator]:
+    """The decorators making ``function`` a task (``@app.task``, ``@shared_task``,
+    ``@task("hubspot.sync")``, ``@dramatiq.actor``)."""
+    return [
+        d for d in function.decorators if _TASK_DECORATOR.search(ctx.code(d.decorator))
+    ]
+
+
+def _enqueued(ctx: ModuleContext, function: cst.FunctionDef) -> str | None:
+    """Why a task's key parameter cannot be taken as its producers' credential,
+    if it cannot. A task is called by a worker with what its producers
+    enqueued: producers outside the tree are callers out of sight, as for any
+    function others import (their key is a token now: the report says so). A
+    producer in the tree (``sync.delay(KEY)``, ``send_task("app.sync", [KEY])``,
+    a beat schedule naming it) is not followed: manual. Another module naming
+    the task is found by :mod:`hapimigrate.tree_tasks` (the module runs again);
+    here, this module's own uses: the task named other than by a direct call
+    (``sync.delay(...)``, ``sync.s(...)``, handed on), or its registered name
+    written again."""
+    name = function.name.value
+    where = ctx.enqueued.get(name)
+    if where is not None:
+        return ENQUEUED_TASK.format(name, where)
+    registered = tuple(
+        s.evaluated_value
+        for d in _task_decorators(ctx, function)
+        if isinstance(d.decorator, cst.Call)
+        for a in d.decorator.args
+        if (a.keyword is None or a.keyword.value == "name")
+        and isinstance(a.value, cst.SimpleString)
+        for s in [a.value]
+        if isinstance(s.evaluated_value, str)
+    )
+    line = _named_here(ctx, function, registered)
+    if line is not None:
+        return ENQUEUED_TASK.format(name, f"line {line}")
+    ctx.tasks[name] = registered
+    return None
+
+
+def _named_here(
+    ctx: ModuleContext, function: cst.FunctionDef, registered: tuple[str, ...]
+) -> int | None:
+    """The line where this module names the task other than to call it directly
+    (direct calls are callers, followed as any function's), if it does."""
+    scope = ctx.lexical_scope(function)
+    for assignment in scope[function.name.value] if scope is not None else ():
+        if getattr(assignment, "node", None) is not function:
+            continue
+        for reference in ctx.references(assignment):
+            node = reference.node
+            parent = ctx.parent(node)
+            if not (isinstance(parent, cst.Call) and parent.func is node):
+                return ctx.start(node)[0]
+    for text in registered:
+        if ctx.text.count(text) > 1:  # a schedule naming it
+            return (
+                ctx.text[: ctx.text.index(text, ctx.text.index(text) + 1)].count("\n")
+                + 1
+            )
+    return None
+
+
 CALLED_AS_VALUE = (
     "{}() is also used as a value (line {}): what those calls pass is not seen, "
     "perhaps a configured key; migrate them together by hand"
@@ -2970,14 +3038,11 @@ def _collect(
     assert origin.param is not None
     seen.add(id(origin.param))
     function = ctx.ancestor(origin.param, cst.FunctionDef)
-    if isinstance(function, cst.FunctionDef) and any(
-        re.search(
-            r"(?:^|\.)(?:task|shared_task|periodic_task|actor|job)\b",
-            ctx.code(d.decorator),
-        )
-        for d in function.decorators
-    ):  # @app.task: a beat schedule or a queue calls it, with what is not seen
-        return QUEUED_TASK.format(function.name.value)
+    if isinstance(function, cst.FunctionDef) and _task_decorators(ctx, function):
+        # @app.task: a queue hands it what its producers enqueue
+        problem = _enqueued(ctx, function)
+        if problem:
+            return problem
     if isinstance(function, cst.FunctionDef):
         wrapper = _own_decorator(ctx, function)
         if wrapper is not None:  # @with_key: def with_key(fn): ... fn(KEY, ...)

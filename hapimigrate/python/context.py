@@ -247,6 +247,11 @@ class ModuleContext:
         self.left_keys: dict[int, str] = {}
         self.session_headers: set[str] = set()
         self.session_factories: set[str] = set()
+        # task functions whose key parameter is taken as the caller's credential
+        # (name -> registered names), and those the tree enqueues elsewhere
+        # (name -> where): see fixers.attach._collect and tree_tasks
+        self.tasks: dict[str, tuple[str, ...]] = {}
+        self.enqueued: dict[str, str] = {}
         # functions whose request's host comes from their parameters
         self.parameter_hosts: set[str] = set()
         self.session_classes: set[tuple[str, str]] = set()

@@ -167,6 +167,7 @@ def _process(
     )
     ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
     ctx.written_elsewhere = dict(options.written_elsewhere)
+    ctx.enqueued = {f: w for p, f, w in options.enqueued if p == path}
     _carriers(ctx, options)
     ctx.python2_style |= python2
     registry.run(ctx)
@@ -195,6 +196,7 @@ def _process(
         ctx.left_keys = left
         ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
         ctx.written_elsewhere = dict(options.written_elsewhere)
+        ctx.enqueued = {f: w for p, f, w in options.enqueued if p == path}
         _carriers(ctx, options)
         ctx.python2_style |= python2
         registry.run(ctx)
@@ -250,6 +252,7 @@ def _process(
             encoding=module.encoding,
             exports=tuple(dict.fromkeys(ctx.exports)),
             carrier_uses=tuple(ctx.carrier_uses),
+            tasks=tuple(sorted(ctx.tasks.items())),
         )
     new_module = ctx.module.visit(EditApplier(ctx.edits, ctx.parent))
     new_module = add_imports(new_module, ctx.imports)
@@ -273,6 +276,7 @@ def _process(
         token_parameters=tuple(sorted(ctx.token_parameters)),
         session_headers=tuple(sorted(ctx.session_headers)),
         session_factories=tuple(sorted(ctx.session_factories)),
+        tasks=tuple(sorted(ctx.tasks.items())),
         parameter_hosts=tuple(sorted(ctx.parameter_hosts)),
         session_classes=tuple(sorted(ctx.session_classes)),
         class_reads=_class_reads(text, sites),

@@ -1,0 +1,164 @@
+"""A task's key parameter (``@app.task def sync_owners(api_key)``): a worker calls
+it with what producers enqueued. With no producer in the tree, they are callers
+out of sight, as for any function other code imports: the key is their
+credential, sent as their Bearer token (the report says callers pass tokens).
+A producer in the tree, which is not followed, keeps it manual: another module
+calling ``.delay(KEY)``, a beat schedule or a dispatcher naming it by string,
+this module's own ``.apply_async(...)``."""
+
+from __future__ import annotations
+
+from hapimigrate.model import Status
+from tests.trees import behaves, key_sites, tree
+
+QUEUE = """\
+REGISTRY = {}
+
+
+def task(name):
+    def register(fn):
+        REGISTRY[name] = fn
+        fn.delay = fn
+        return fn
+
+    return register
+
+
+def dispatch(name, *args):
+    return REGISTRY[name](*args)
+"""
+API = """\
+import requests
+
+BASE = "https://api.hubapi.com"
+
+
+def get_owners(api_key):
+    return requests.get(BASE + "/owners/v2/owners", params={"hapikey": api_key}).json()
+"""
+TASKS = """\
+from worker.api import get_owners
+from worker.queue import task
+
+
+@task("hubspot.sync_owners")
+def sync_owners(api_key):
+    return len(get_owners(api_key))
+"""
+FILES = {
+    "worker/__init__.py": "",
+    "worker/queue.py": QUEUE,
+    "worker/api.py": API,
+    "worker/tasks.py": TASKS,
+}
+
+
+def _statuses(results: dict) -> dict:
+    return {
+        name: {s.status for s in key_sites(result)}
+        for name, result in results.items()
+        if key_sites(result)
+    }
+
+
+def test_a_task_no_module_enqueues_sends_its_callers_token(tmp_path):
+    results = tree(tmp_path, FILES)
+    assert _statuses(results) == {
+        "worker/api.py": {Status.REWRITE},
+        "worker/tasks.py": {Status.REWRITE},
+    }
+    assert 'headers={"Authorization": "Bearer " + api_key}' in (
+        results["worker/api.py"].new.decode()
+    )
+    assert not results["worker/tasks.py"].changed
+
+
+def test_it_behaves_as_before(tmp_path):
+    project = {f"src/{n}": text for n, text in FILES.items()} | {
+        "scenario.py": (
+            '"""A worker running a task a producer out of the tree enqueued."""\n'
+            "def case_sync(credential):\n"
+            "    from worker.tasks import sync_owners\n\n"
+            '    sync_owners(credential("key-tenant"))\n'
+        )
+    }
+    behaves(tmp_path / "tasks", project, manual=0)
+
+
+def _manual_everywhere(results: dict, where: str) -> None:
+    assert not any(r.changed for r in results.values())
+    statuses = _statuses(results)
+    assert statuses["worker/api.py"] == {Status.MANUAL}
+    (reason,) = {s.reason for s in key_sites(results["worker/api.py"])}
+    assert where in reason, reason
+
+
+def test_a_beat_schedule_naming_the_task_keeps_it_manual(tmp_path):
+    """A review: a beat schedule naming the task by string, with the configured
+    key as its argument: migrated, the old key went as a token."""
+    schedule = (
+        "import os\n"
+        'beat_schedule = {"owners": {"task": "worker.tasks.sync_owners", '
+        '"schedule": 60.0, "args": (os.environ["HUBSPOT_API_KEY"],)}}\n'
+    )
+    results = tree(tmp_path, FILES | {"worker/celeryconf.py": schedule})
+    _manual_everywhere(results, "celeryconf.py:2")
+
+
+def test_a_dispatcher_naming_the_registered_task_keeps_it_manual(tmp_path):
+    runner = (
+        "import os\nfrom worker.queue import dispatch\n\n\n"
+        "def main():\n"
+        '    dispatch("hubspot.sync_owners", os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    results = tree(tmp_path, FILES | {"worker/runner.py": runner})
+    _manual_everywhere(results, "runner.py:6")
+
+
+def test_a_producer_in_the_tree_keeps_it_manual(tmp_path):
+    view = (
+        "import os\nfrom worker.tasks import sync_owners\n\n\n"
+        "def trigger():\n"
+        '    sync_owners.delay(os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    results = tree(tmp_path, FILES | {"worker/views.py": view})
+    assert not any(r.changed for r in results.values())
+    assert _statuses(results)["worker/api.py"] == {Status.MANUAL}
+
+
+def test_the_task_enqueued_in_its_own_module_keeps_it_manual(tmp_path):
+    tasks = TASKS + (
+        "\n\ndef kick():\n" '    sync_owners.delay("hubspot-portal-key-from-db")\n'
+    )
+    results = tree(tmp_path, FILES | {"worker/tasks.py": tasks})
+    _manual_everywhere(results, "line 11")
+
+
+def test_a_task_sending_the_key_itself(tmp_path):
+    """The task's own request: its producers' key is sent as their token."""
+    own = (
+        "import requests\nfrom worker.queue import task\n\n\n"
+        '@task("hubspot.deals")\n'
+        "def deals(api_key):\n"
+        '    return requests.get("https://api.hubapi.com/deals/v1/deal/paged",'
+        ' params={"hapikey": api_key, "limit": 10}).json()\n'
+    )
+    results = tree(
+        tmp_path,
+        {"worker/__init__.py": "", "worker/queue.py": QUEUE, "worker/deals.py": own},
+    )
+    (site,) = key_sites(results["worker/deals.py"])
+    assert site.status == Status.REWRITE
+    assert "callers pass access tokens" in site.reason
+    schedule = 'SCHEDULE = [("hubspot.deals", "portal-key")]\n'
+    results = tree(
+        tmp_path / "scheduled",
+        {
+            "worker/__init__.py": "",
+            "worker/queue.py": QUEUE,
+            "worker/deals.py": own,
+            "worker/schedule.py": schedule,
+        },
+    )
+    (site,) = key_sites(results["worker/deals.py"])
+    assert site.status == Status.MANUAL and "schedule.py:1" in site.reason
