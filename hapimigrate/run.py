@@ -831,6 +831,10 @@ def _keep_keys_read_elsewhere(
     if 0 < len(several) < len(identities):  # KEY here and KEY there: by what they read
         several = tuple(sorted(identities))
     stems = {r.path: importable_names(r.path) for r in deferred}
+    # developer-key subclasses keeping copies of their base's requests (no token)
+    from hapimigrate.python.developer_split import kept_subclasses
+
+    keeping = kept_subclasses({id(r): r for r in (*ahead, *deferred)}.values())
     # the names whose use elsewhere matters: few and distinctive, so each file is
     # scanned for them only (a byte scan, then a word-boundary check where found);
     # whether a file that names one imports the module is asked of it alone
@@ -969,7 +973,10 @@ def _keep_keys_read_elsewhere(
         shared |= {
             c
             for c, attributes in result.class_reads
-            if any(_overrides(texts[r], c, attributes) for r in named(c))
+            if any(
+                _overrides(texts[r], c, attributes, keeping.get(_split_key(r, path, c)))
+                for r in named(c)
+            )
             or _overridden_below(c, attributes, named(c), source, files)
         }
         # an instance's key attribute read elsewhere (c.api_key sent to an audit
@@ -1247,9 +1254,20 @@ def _subclass_header(bases: list[bytes]) -> re.Pattern[bytes]:
     )
 
 
-def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
+def _split_key(reader: str, home: str, cls: str) -> tuple[str, str, str]:
+    return (os.path.abspath(reader), os.path.abspath(home), cls)
+
+
+def _overrides(
+    text: bytes,
+    cls: str,
+    attributes: tuple[str, ...],
+    keeping: frozenset[str] | None = None,
+) -> bool:
     """Whether a module subclasses ``cls`` and its subclass sets one of
-    ``attributes`` (``API_KEY = ...`` in its body, ``self.BASE = ...``)."""
+    ``attributes`` (``API_KEY = ...`` in its body, ``self.BASE = ...``); not
+    one of ``keeping``, which keeps copies of the requests (its developer key,
+    no token: :mod:`hapimigrate.python.developer_split`)."""
     if not attributes:
         return False
     # the class, or the name an import gives it (from base import Client as C)
@@ -1264,6 +1282,8 @@ def _overrides(text: bytes, cls: str, attributes: tuple[str, ...]) -> bool:
         re.M,
     )
     for match in header.finditer(text):
+        if match.group(1).decode() in (keeping or ()):
+            continue
         # the body ends at the next line of code at column 0 (not a comment)
         end = re.compile(rb"^[^\s#]", re.M).search(text, match.end())
         body = text[match.end() : end.start() if end else len(text)]

@@ -410,3 +410,151 @@ def test_a_base_whose_migration_changes_more_than_the_copies_keeps_the_hierarchy
     sites = key_sites(results["hubcrm/resources.py"])
     assert sites and all(s.status == Status.MANUAL for s in sites)
     assert "split its requests by hand" in " ".join(s.reason for s in sites)
+
+
+CRM_BASE = """\
+import logging
+
+import requests
+
+logger = logging.getLogger(__name__)
+
+
+class HubSpotError(Exception):
+    def __init__(self, response):
+        self.status_code = response.status_code
+        super(HubSpotError, self).__init__("HubSpot returned %s" % response.status_code)
+
+
+class BaseClient(object):
+    ENDPOINT = ""
+
+    def __init__(self, api_key, base_url="https://api.hubapi.com", timeout=20):
+        self.api_key = api_key
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.session = requests.Session()
+
+    def _path(self, suffix):
+        return "%s/%s" % (self.ENDPOINT, suffix.lstrip("/")) if suffix else self.ENDPOINT
+
+    def _call(self, method, suffix="", data=None, query=None):
+        url = "%s/%s" % (self.base_url, self._path(suffix))
+        query = query or {}
+        if "hapikey" not in query:
+            query["hapikey"] = self.api_key
+        logger.debug("%s %s", method, url)
+        response = self.session.request(
+            method, url, params=query, json=data, timeout=self.timeout
+        )
+        if response.status_code >= 400:
+            raise HubSpotError(response)
+        return response.json()
+"""
+CRM_CLIENTS = """\
+from crmtools.base import BaseClient
+
+
+class ContactsClient(BaseClient):
+    ENDPOINT = "contacts/v1"
+
+    def get_by_email(self, email):
+        return self._call("GET", "contact/email/%s/profile" % email)
+
+
+class TimelineClient(BaseClient):
+    \"\"\"Timeline event types belong to our app: the developer key.\"\"\"
+
+    def __init__(self, developer_key, app_id, **kwargs):
+        super(TimelineClient, self).__init__(developer_key, **kwargs)
+        self.app_id = app_id
+        self.ENDPOINT = "integrations/v1/%s/timeline" % app_id
+
+    def event_types(self):
+        return self._call("GET", "event-types")
+
+    def create_event_type(self, name, object_type="CONTACT"):
+        return self._call("POST", "event-types", data={
+            "applicationId": self.app_id, "name": name, "objectType": object_type})
+"""
+CRM_FACADE = """\
+import os
+
+from crmtools.clients import ContactsClient, TimelineClient
+
+
+def contacts():
+    return ContactsClient(os.environ["HUBSPOT_API_KEY"], timeout=10)
+
+
+def timeline():
+    return TimelineClient(os.environ["HUBSPOT_DEVELOPER_API_KEY"], 424242, timeout=10)
+"""
+
+
+def crm(clients: str = CRM_CLIENTS) -> dict[str, str]:
+    return {
+        "crmtools/__init__.py": "",
+        "crmtools/base.py": CRM_BASE,
+        "crmtools/clients.py": clients,
+        "crmtools/facade.py": CRM_FACADE,
+    }
+
+
+def test_a_subclass_completing_its_base_path_to_a_developer_api_is_split(tmp_path):
+    """blind's crmtools: ``TimelineClient`` keeps a path prefix per instance
+    (``integrations/v1/%s/timeline``) that each of its requests completes to a
+    timeline event-types path (``"event-types"``): a developer-key API."""
+    results = tree(tmp_path, crm())
+    sites = [s for r in results.values() for s in key_sites(r)]
+    assert sites and {s.status for s in sites} <= {Status.REWRITE, Status.KEPT}, [
+        s.reason for s in sites
+    ]
+    clients = results["crmtools/clients.py"].new.decode()
+    timeline = clients[clients.index("class TimelineClient") :]
+    assert 'query["hapikey"] = self.api_key' in timeline
+    assert "hapikey" not in results["crmtools/base.py"].new.decode()
+    scenario = {f"src/{n}": text for n, text in crm().items()} | {
+        "scenario.py": (
+            '"""A base client shared with a timeline (developer-key) subclass."""\n'
+            'ENV = {"HUBSPOT_API_KEY": "key-main", '
+            '"HUBSPOT_DEVELOPER_API_KEY": "devkey-app"}\n\n\n'
+            "def case_contacts(credential):\n"
+            "    from crmtools.facade import contacts\n\n"
+            '    contacts().get_by_email("a@example.com")\n\n\n'
+            "def case_timeline(credential):\n"
+            "    from crmtools.facade import timeline\n\n"
+            "    timeline().event_types()\n"
+            '    timeline().create_event_type("Ticket")\n'
+        )
+    }
+    behaves(tmp_path / "crm", scenario, manual=0)
+
+
+@pytest.mark.parametrize(
+    "clients",
+    [
+        # a request completing the prefix to timeline events (a token's API)
+        CRM_CLIENTS + "\n    def create_event(self, event):\n"
+        '        return self._call("PUT", "event", data=event)\n',
+        # a suffix that is not written: where it goes is not known
+        CRM_CLIENTS + "\n    def get(self, suffix):\n"
+        '        return self._call("GET", suffix)\n',
+        # the prefix alone, with no suffix
+        CRM_CLIENTS + "\n    def root(self):\n" '        return self._call("GET")\n',
+        # beside the split one, a portal subclass sending to another host
+        CRM_CLIENTS + "\n\nclass MirrorClient(BaseClient):\n"
+        '    ENDPOINT = "https://hubspot-mirror.example.com/contacts/v1"\n\n'
+        "    def recent(self):\n"
+        '        return self._call("GET", "lists/recently_updated/contacts/recent")\n',
+    ],
+    ids=["timeline_events", "unwritten_suffix", "no_suffix", "mirror_beside"],
+)
+def test_a_prefix_not_completed_to_developer_apis_only_keeps_the_hierarchy(
+    tmp_path, clients
+):
+    results = tree(tmp_path, crm(clients))
+    assert not results["crmtools/clients.py"].changed
+    assert not results["crmtools/base.py"].changed
+    sites = key_sites(results["crmtools/base.py"])
+    assert sites and all(s.status == Status.MANUAL for s in sites)

@@ -620,3 +620,52 @@ def function_changed_elsewhere(
     if read(before) != read(after):
         return f"module-level code the copy of {function} reads"
     return None
+
+
+def split_classes(
+    original: bytes, new: bytes | None, methods: tuple[str, ...]
+) -> frozenset[str]:
+    """The module-level classes of a module that its migration gave copies of
+    ``methods`` (defining none of them before, all of them after): developer-key
+    subclasses whose requests keep the key, and never carry the base's token."""
+    try:
+        before, after = cst.parse_module(original), cst.parse_module(new or b"")
+    except (cst.ParserSyntaxError, RecursionError):
+        return frozenset()
+
+    def defined(module: cst.Module) -> dict[str, set[str]]:
+        return {
+            s.name.value: {
+                m.name.value for m in s.body.body if isinstance(m, cst.FunctionDef)
+            }
+            for s in module.body
+            if isinstance(s, cst.ClassDef)
+        }
+
+    old, now = defined(before), defined(after)
+    return frozenset(
+        name
+        for name, own in now.items()
+        if set(methods) <= own and not set(methods) & old.get(name, set(methods))
+    )
+
+
+def kept_subclasses(results) -> dict[tuple[str, str, str], frozenset[str]]:
+    """For each module given copies of a base's methods (``FileResult``s whose
+    ``developer_copies`` name a class), the subclasses there that keep them:
+    (that module's path, the base's path, the base class, all absolute) ->
+    their names. What they set on their instances reaches no token."""
+    import os
+
+    found: dict[tuple[str, str, str], frozenset[str]] = {}
+    for result in results:
+        if not result.changed or result.original is None:
+            continue
+        for base_path, base_class, methods, _ in result.developer_copies:
+            if base_class.endswith("()"):  # a function copied for a caller
+                continue
+            key = (os.path.abspath(result.path), os.path.abspath(base_path), base_class)
+            found[key] = found.get(key, frozenset()) | split_classes(
+                result.original, result.new, methods
+            )
+    return found
