@@ -213,6 +213,11 @@ class Carrier:
     method: str = ""
     method_parameter: str = ""
     method_position: int = -1
+    # with ``wanted``: the helper's parameter that takes headers, merged into
+    # every request it makes (``get_json(url, headers=None)``): its callers
+    # handing it keyed URLs pass the header there, the helper stays as it is
+    # (:mod:`hapimigrate.fixers.helper_headers`)
+    headers: str = ""
     # with ``returns``: the positional parameters of a URL helper of the
     # defining module, whose fields its callers' arguments fill (their endpoints)
     renders: tuple[str, ...] = ()

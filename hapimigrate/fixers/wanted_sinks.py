@@ -32,7 +32,7 @@ import libcst as cst
 
 from hapimigrate.analysis import arguments
 from hapimigrate.analysis.flow import Flow, FlowError, Route
-from hapimigrate.fixers import attach
+from hapimigrate.fixers import attach, helper_headers
 from hapimigrate.model import Carrier, CarrierUse, Kind, Status
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.tree_imports import importable_names
@@ -89,6 +89,11 @@ def _decide(
     where the tree says every call of them migrates."""
     if route is None:
         route, problem = _route(ctx, chosen.values())
+    if len(chosen) == 1:  # it takes headers per call: its keyed callers give them
+        function, parameter = next(iter(chosen.values()))
+        headers = helper_headers.per_call(ctx, function, parameter)
+        if headers is not None:
+            return _export(ctx, function, parameter, headers[1], headers=headers[0])
     group = [function for function, _ in chosen.values()]
     for function, parameter in chosen.values():
         _export(ctx, function, parameter, route)
@@ -214,10 +219,12 @@ def _export(
     parameter: str,
     route: Route,
     inner: bool = False,
+    headers: str = "",
 ) -> None:
     """The helper as a carrier: its callers elsewhere are checked, and their
     keyed URLs end there. ``inner``: a second helper, called here too (no
-    call elsewhere is fine); the first must be called elsewhere."""
+    call elsewhere is fine); the first must be called elsewhere. ``headers``:
+    its parameter its keyed callers hand the header (it stays as it is)."""
     method, method_parameter, method_position = _method(ctx, function, route)
     ctx.exports.append(
         Carrier(
@@ -235,6 +242,7 @@ def _export(
             method=method,
             method_parameter=method_parameter,
             method_position=method_position,
+            headers=headers,
         )
     )
 
@@ -261,6 +269,8 @@ def check_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:
         f"{carrier.name}() of {carrier.module}.py would send the token with every "
         f"URL its {carrier.parameter or 'URL parameter'} gets"
     )
+    if carrier.headers:
+        what = helper_headers.WHAT.format(carrier.name, carrier.module, carrier.headers)
     call = ctx.parent(node)
     if not (isinstance(call, cst.Call) and call.func is node):
         return refuse(
@@ -322,7 +332,17 @@ def _decided(
             f"the URL the call at {where} gives it carries a caller's key, which "
             "would be replaced by the configured token"
         )
+    elif (
+        decided == {Status.REWRITE}
+        and carrier.headers
+        and (helper_headers.call_problem(ctx, call, carrier))
+    ):
+        problem = f"the call at {where} " + helper_headers.call_problem(
+            ctx, call, carrier
+        )
     elif decided == {Status.REWRITE}:
+        if carrier.headers:  # the header goes with this call only
+            helper_headers.give_header(ctx, call)
         ctx.carrier_uses.append(
             CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
         )
@@ -337,6 +357,11 @@ def _decided(
             f"the URL the call at {where} gives it holds the key in a way "
             "hapimigrate does not follow to it"
         )
+    elif carrier.headers:  # a call without the key stays as it is
+        problem = helper_headers.keyless_problem(ctx, value)
+        if problem is None:
+            return
+        problem = f"the call at {where} {problem}"
     else:
         problem = (
             f"the call at {where} gives it a URL without the key: the token would "

@@ -1,0 +1,216 @@
+"""The header handed per call to a keyless helper that takes ``headers``
+(issue #12: a "wanted sink" given both keyed and keyless URLs).
+
+A module holding no key has a helper other modules hand URLs; some carry the
+key, others go elsewhere (a warehouse, an exchange-rate API)::
+
+    # fetch.py                                  # report.py
+    def get_json(url, headers=None):            def deals():
+        request = Request(url, headers=dict(        return fetch.get_json(deals_url(0))
+            headers or {}, Accept="..."))       def rates():
+        ...                                         return fetch.get_json(RATES_URL)
+
+The helper cannot send the token with every URL it is given, but it already
+takes headers per call and sends them with its request. Then the helper stays
+as it is, each call handing it a URL whose key migrates gets
+``headers={"Authorization": "Bearer " + token}`` (merged into a ``headers=``
+dict display it already gives), and the calls giving it keyless URLs change
+not at all::
+
+    return fetch.get_json(deals_url(0), headers={"Authorization": "Bearer " + TOKEN})
+
+The helper's side (:func:`headers_parameter`): a parameter named ``headers``
+whose value reaches the ``headers=`` of every request the URL goes to, merged
+(``headers``, ``dict(headers or {}, Accept=...)``, ``{**(headers or {}),
+"Accept": ...}``; no literal Authorization written over it), read nowhere
+else, and nothing in the helper setting an Authorization header another way.
+The callers' side (:func:`call_problem`, :func:`keyless_problem`,
+:func:`give_header`): a keyed call gives no headers but a dict display, and not
+the helper's ``auth``; a keyless call does not give it a HubSpot URL (one whose
+key hapimigrate did not see would lose it).
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hapimigrate import hubspot
+from hapimigrate.analysis import arguments, values
+from hapimigrate.analysis.flow import Flow, FlowError, Route
+from hapimigrate.model import Carrier
+from hapimigrate.python.context import ModuleContext, walk
+from hapimigrate.python.edits import is_authorization_entry
+
+PARAMETER = "headers"
+# another way the helper may set the header: written out, or added to a
+# request object, a connection or a session's defaults
+_OTHER_AUTH = re.compile(
+    r"""(?i)['"]authorization['"]|\badd_header\b|\bputheader\b|\bbearer\b"""
+)
+
+
+WHAT = "{}() of {}.py takes the header per call through its {}"
+
+
+def per_call(
+    ctx: ModuleContext, function: cst.FunctionDef, parameter: str
+) -> tuple[str, Route] | None:
+    """The helper's headers parameter and the route of its URL ``parameter``,
+    when its keyed callers can hand it the header (see the module's doc)."""
+    flow = Flow(ctx)
+    try:
+        route = flow.follow_parameter(function, parameter)
+    except FlowError:
+        return None
+    if (
+        route.appended
+        or route.formats
+        or any(f is not function for f, _, _ in route.helpers)
+    ):
+        return None  # the URL it is given ends differently without the key
+    name = headers_parameter(ctx, function, route)
+    return None if name is None else (name, route)
+
+
+def headers_parameter(
+    ctx: ModuleContext, function: cst.FunctionDef, route: Route
+) -> str | None:
+    """``headers`` when the helper's parameter of that name is merged into the
+    headers of every request its URL parameter reaches (``route``), and read
+    nowhere else; None otherwise."""
+    names = arguments.parameter_names(function)
+    if PARAMETER not in names or not route.sinks:
+        return None
+    star = function.params.star_kwarg
+    if star is not None and star.name.value == PARAMETER:
+        return None
+    allowed: set[int] = set()
+    for sink in route.sinks:
+        if sink.call is None or sink.role != "url":
+            return None
+        if ctx.ancestor(sink.call, cst.FunctionDef) is not function:
+            return None  # a second helper's request: not seen from here
+        value = _headers_argument(sink.call)
+        if value is None or not _merges(value):
+            return None
+        allowed.update(id(n) for n in walk(value))
+    if _OTHER_AUTH.search(ctx.code(function.body)):
+        return None
+    keywords = {
+        id(n.keyword) for n in walk(function.body) if isinstance(n, cst.Arg)
+    } | {id(n.attr) for n in walk(function.body) if isinstance(n, cst.Attribute)}
+    for node in walk(function.body):
+        if (
+            isinstance(node, cst.Name)
+            and node.value == PARAMETER
+            and id(node) not in keywords
+            and id(node) not in allowed
+        ):
+            return None  # read, rebound or handed on elsewhere
+    return PARAMETER
+
+
+def _headers_argument(call: cst.Call) -> cst.BaseExpression | None:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "headers":
+            return arg.value
+    return None
+
+
+def _is_parameter(node: cst.BaseExpression) -> bool:
+    """``headers`` or ``headers or {}``."""
+    if isinstance(node, cst.Name):
+        return node.value == PARAMETER
+    return (
+        isinstance(node, cst.BooleanOperation)
+        and isinstance(node.operator, cst.Or)
+        and isinstance(node.left, cst.Name)
+        and node.left.value == PARAMETER
+        and isinstance(node.right, cst.Dict)
+        and not node.right.elements
+    )
+
+
+def _merges(value: cst.BaseExpression) -> bool:
+    """The request's headers hold every entry of the parameter: it is the
+    value itself, spread into a dict display, or the mapping of ``dict(...)``,
+    with no Authorization written over it."""
+    if _is_parameter(value):
+        return True
+    if isinstance(value, cst.Dict):
+        spread = [
+            e
+            for e in value.elements
+            if isinstance(e, cst.StarredDictElement) and _is_parameter(e.value)
+        ]
+        return len(spread) == 1 and not any(
+            is_authorization_entry(e)
+            or (isinstance(e, cst.StarredDictElement) and e not in spread)
+            or (
+                isinstance(e, cst.DictElement)
+                and not isinstance(e.key, cst.SimpleString)
+            )
+            for e in value.elements
+        )
+    if (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Name)
+        and value.func.value == "dict"
+        and value.args
+        and value.args[0].keyword is None
+        and not value.args[0].star
+        and _is_parameter(value.args[0].value)
+    ):
+        rest = value.args[1:]
+        return all(
+            a.keyword is not None and a.keyword.value.lower() != "authorization"
+            for a in rest
+        )
+    return False
+
+
+def call_problem(ctx: ModuleContext, call: cst.Call, carrier: Carrier) -> str | None:
+    """Why a call handing the helper a keyed URL cannot give it the header
+    through its ``headers``: it gives headers other than as a dict display
+    (or positionally), an Authorization of its own, or the helper's ``auth``."""
+    positional = [a for a in call.args if a.keyword is None]
+    for arg in call.args:
+        if arg.keyword is None:
+            continue
+        if arg.keyword.value == carrier.headers:
+            if not isinstance(arg.value, cst.Dict):
+                return (
+                    f"gives it headers ({ctx.code(arg.value)}) hapimigrate cannot "
+                    "merge the header into"
+                )
+            if any(is_authorization_entry(e) for e in arg.value.elements):
+                return "gives it an Authorization header of its own"
+        if arg.keyword.value == "auth":
+            return "gives it auth= of its own, which would replace the header"
+    if len(positional) > max(carrier.position, carrier.method_position) + 1:
+        return "gives it more arguments by position (its headers among them?)"
+    return None
+
+
+def keyless_problem(ctx: ModuleContext, value: cst.BaseExpression) -> str | None:
+    """A call handing the helper a URL without the key: one to a HubSpot host
+    written in the code is suspect (its key may come in a way hapimigrate does
+    not see, and would be lost with the setting); another host's, or one
+    known at run time, is left as it is."""
+    host = hubspot.host(values.url_template(ctx, value))
+    if host is not None and hubspot.is_hubspot_host(host):
+        return (
+            f"gives it a URL of {host} without the key: a request to HubSpot "
+            "hapimigrate sees no credential for"
+        )
+    return None
+
+
+def give_header(ctx: ModuleContext, call: cst.Call) -> None:
+    """The call hands the helper the provider's token as
+    ``headers={"Authorization": "Bearer " + token}`` (merged into its dict)."""
+    edit = ctx.edits.calls[call]
+    if edit.bearer is None:
+        edit.bearer = ctx.bearer()
