@@ -15,7 +15,7 @@ import re
 import libcst as cst
 
 from hapimigrate import hubspot
-from hapimigrate.analysis import arguments
+from hapimigrate.analysis import arguments, partials
 from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
@@ -88,6 +88,11 @@ def _sink_endpoints(
     ctx: ModuleContext, sink: Sink, url: cst.CSTNode | None
 ) -> list[Endpoint]:
     url = url if url is not None else sink_url_node(sink)
+    if url is None and partials.is_partial(ctx, sink.call):  # its calls' URLs
+        given = partials.given_urls(ctx, sink.call)  # type: ignore[arg-type]
+        return [e for u in given for e in _sink_endpoints(ctx, sink, u)] or [
+            Endpoint(sink.info.method if sink.info is not None else None, None)
+        ]
     method = sink.info.method if sink.info is not None else None
     method_node = (
         _method_node(sink) if method is None and sink.call is not None else None

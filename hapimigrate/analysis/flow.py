@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import ClassScope, GlobalScope
 
-from hapimigrate.analysis import arguments, http_calls, kwargs
+from hapimigrate.analysis import arguments, http_calls, kwargs, partials
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.http_calls import HttpCall
 
@@ -388,6 +388,12 @@ class Flow:
         if isinstance(parent, cst.StarredDictElement) and parent.value is node:
             # {**PARAMS, "limit": 10}: a new mapping holding the key
             return self._from(ctx.parent(parent), formatted)
+        if isinstance(parent, cst.Call) and parent.func is node:
+            raise FlowError(  # another module's functools.partial() binding the key
+                f"the value is called at line {ctx.start(node)[0]} (a "
+                "functools.partial() of another module?): hapimigrate does not "
+                "follow what calling it sends"
+            )
         where = _USES.get(type(parent), "an expression")
         raise FlowError(  # no code quoted: it may hold a literal key
             f"the value is used in {where}, which hapimigrate does not follow"
@@ -490,6 +496,8 @@ class Flow:
             return self._mapping_target(
                 call.func.value, ctx.ancestor(call, cst.BaseSmallStatement), formatted
             )
+        if partials.is_partial(ctx, call):  # functools.partial(requests.get, ...)
+            return self._into_partial(call, arg, formatted)
         function = self.local_function(call)
         if function is None:
             if self._remote_helper(call, arg, formatted):
@@ -498,6 +506,25 @@ class Flow:
                 f"the value is passed to {ctx.code(call.func)}(), which hapimigrate does not follow"
             )
         return self._into_parameter(function, call, arg, formatted)
+
+    def _into_partial(self, call: cst.Call, arg: cst.Arg, formatted: bool) -> None:
+        """``functools.partial(requests.get, params={"hapikey": K})``: the
+        partial is the request, when every call of it is seen and keeps its
+        arguments (:mod:`hapimigrate.analysis.partials`)."""
+        try:
+            found = partials.bound(self.ctx, call, arg)
+        except partials.PartialError as problem:
+            if problem.uncalled is not None:  # other modules' uses: reported there
+                unused = Unused(problem.uncalled)
+                unused.args = (str(problem),)
+                raise unused from None
+            raise FlowError(str(problem)) from None
+        if found.role == "url" and self.needs_format and not formatted:
+            raise FlowError("the URL template is sent before it is formatted")
+        self.route.module_names += found.names
+        self.route.module_functions += found.module_functions
+        self.route.returned_by += found.functions
+        self.route.sinks.append(Sink(call, found.info, found.role))
 
     def _remote_helper(self, call: cst.Call, arg: cst.Arg, formatted: bool) -> bool:
         """``fetch.get_json(url)`` of another module whose own migration made
