@@ -2554,13 +2554,45 @@ def key_options_problem(ctx: ModuleContext, chain: Sequence[Origin]) -> str | No
         names = [str(v.evaluated_value) for _, v in found] + others
         return UNCLEAR_OPTIONS.format(", ".join(sorted(set(names))))
     for call, value in found:
-        if not _tied(ctx, call, chain):
+        if not _tied(ctx, call, chain) and not _only_sent(ctx, call):
             return UNTIED_OPTION.format(_option_name(ctx, call), value.evaluated_value)
         if _provider_variable(ctx) is None:
             return KEY_OPTION.format(
                 _option_name(ctx, call), value.evaluated_value, "envvar"
             )
     return None
+
+
+def _only_sent(ctx: ModuleContext, call: cst.Call) -> bool:
+    """Whether the option's parameter is read only to be sent as the key or
+    handed on to what sends it (``Exporter(hapikey)``, a client taking a token
+    now): its value then reaches no other credential of the module (not by
+    ``ctx.obj``, a dict or an attribute), and each use it reaches has its own
+    chain, the option tied to it."""
+    function = ctx.ancestor(call, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef):
+        return False
+    name = _option_parameter(ctx, call)
+    param = next(
+        (
+            p
+            for p in (*function.params.params, *function.params.kwonly_params)
+            if p.name.value == name
+        ),
+        None,
+    )
+    if param is None or other_reads(ctx, param) is not None:
+        return False
+    scope = ctx.lexical_scope(function.body)
+    reads = [
+        reference.node
+        for assignment in (scope[name] if scope is not None else ())
+        if getattr(assignment, "node", None) is param
+        for reference in ctx.references(assignment)
+    ]
+    # each read an argument of a call (Exporter(hapikey)): not stored in a
+    # dict, an attribute or ctx.obj that other commands read
+    return all(isinstance(ctx.parent(r), cst.Arg) for r in reads)
 
 
 def retarget_key_options(ctx: ModuleContext, chain: Sequence[Origin]) -> None:
