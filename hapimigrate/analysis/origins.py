@@ -1426,15 +1426,22 @@ def _init_heirs(
     ctx: ModuleContext, owner: cst.ClassDef
 ) -> list[tuple[cst.ClassDef, bool]]:
     """The classes of this module whose ``super().__init__`` is ``owner``'s:
-    each with whether it inherits it (defines no ``__init__`` of its own)."""
+    each with whether it inherits it (defines no ``__init__`` of its own); not
+    a developer-key subclass keeping copies of the requests (its key stays)."""
+    from hapimigrate.fixers.developer_here import keeps_its_requests
+
     found: list[tuple[cst.ClassDef, bool]] = []
     pending = [owner]
     while pending:
         base = pending.pop()
         for node in ctx.module.body:
-            if isinstance(node, cst.ClassDef) and any(
-                isinstance(b.value, cst.Name) and b.value.value == base.name.value
-                for b in node.bases
+            if (
+                isinstance(node, cst.ClassDef)
+                and any(
+                    isinstance(b.value, cst.Name) and b.value.value == base.name.value
+                    for b in node.bases
+                )
+                and not keeps_its_requests(ctx, node)
             ):
                 inherits = not _defines_init(node)
                 if all(node is not c for c, _ in found):

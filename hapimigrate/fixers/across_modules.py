@@ -35,7 +35,7 @@ from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
 from hapimigrate.analysis.flow import UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
 from hapimigrate.fixers import attach, class_carriers, template_carriers
-from hapimigrate.fixers import wanted_sinks
+from hapimigrate.fixers import developer_here, wanted_sinks
 from hapimigrate.fixers.registry import register
 from hapimigrate.model import Carrier, CarrierUse, Endpoint, Kind, Status
 from hapimigrate.python import developer_split
@@ -1471,26 +1471,9 @@ def _split_developer(
     name = subclass.name.value
     methods = ", ".join(copy.names)
     were = "they were" if len(copy.names) > 1 else "it was"
-    notes = [
-        cst.EmptyLine(indent=False),
-        cst.EmptyLine(
-            comment=cst.Comment(
-                f"# hapimigrate: {name} sends a developer key, which stays a key:"
-            )
-        ),
-        cst.EmptyLine(
-            comment=cst.Comment(
-                f"# {carrier.name}'s {methods} as {were} ({carrier.name} sends "
-                "the token now)"
-            )
-        ),
-    ]
-    ctx.edits.class_tails[subclass] = [
-        method.with_changes(
-            leading_lines=notes if i == 0 else [cst.EmptyLine(indent=False)]
-        )
-        for i, method in enumerate(copy.methods)
-    ]
+    ctx.edits.class_tails[subclass] = developer_here.copied_tail(
+        name, carrier.name, copy
+    )
     added = _import_lines(copy.imports, f"for {name}'s {methods}")
     if copy.from_base:  # the base module's exception class, its logger
         scope = ctx.lexical_scope(node)

@@ -27,7 +27,8 @@ base's method did for the subclass:
   module, which it already imports the base class from, by a ``from`` import).
 
 The run checks afterwards that the base's migration changed nothing else
-(:func:`unchanged_elsewhere`); otherwise the split is undone.
+(:func:`changed_elsewhere`); otherwise the split is undone. A subclass in the
+base's own module is split the same way (:mod:`hapimigrate.fixers.developer_here`).
 """
 
 from __future__ import annotations
