@@ -218,6 +218,10 @@ class Carrier:
     # handing it keyed URLs pass the header there, the helper stays as it is
     # (:mod:`hapimigrate.fixers.helper_headers`)
     headers: str = ""
+    # with ``headers``: its parameter sent only as its requests' params, and
+    # its place: a caller's keyed mapping given there drops the key too
+    params: str = ""
+    params_position: int = -1
     # with ``returns``: the positional parameters of a URL helper of the
     # defining module, whose fields its callers' arguments fill (their endpoints)
     renders: tuple[str, ...] = ()

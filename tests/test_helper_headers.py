@@ -190,3 +190,107 @@ def test_the_tree_stays_when(tmp_path, changes):
         assert out[name][1] == text, name
     statuses, _, reasons = out["app/report.py"]
     assert statuses and set(statuses) == {Status.MANUAL}, reasons
+
+
+# -- the key in the mapping the helper sends as its params (a requests session) --
+
+CALL = (
+    "import requests\n\nSESSION = requests.Session()\n\n\n"
+    "def call(method, url, params=None, json=None, auth=None, headers=None, "
+    "attempts=3):\n"
+    "    for attempt in range(1, attempts + 1):\n"
+    "        resp = SESSION.request(method, url, params=params, json=json, "
+    "auth=auth, headers=headers, timeout=20)\n"
+    "        if resp.status_code == 503 and attempt < attempts:\n"
+    "            continue\n"
+    "        return resp.json() if resp.content else {}\n"
+)
+HUBSPOT = (
+    "import os\n\nfrom bridge.http import call\n\n"
+    'HS = "https://api.hubapi.com"\n'
+    'DEFAULTS = {"hapikey": os.environ["HUBSPOT_API_KEY"]}\n\n\n'
+    "def unsubscribed(email):\n"
+    '    return call("GET", HS + "/email/public/v1/subscriptions/" + email, '
+    "params={**DEFAULTS})\n\n\n"
+    "def upsert(email, body):\n"
+    '    return call("POST", HS + "/contacts/v1/contact/createOrUpdate/email/" '
+    '+ email, params=dict(DEFAULTS, mode="x"), json=body)\n'
+)
+MAILCHIMP = (
+    "import os\n\nfrom bridge.http import call\n\n\n"
+    "def members(list_id):\n"
+    '    return call("GET", "https://us7.api.mailchimp.com/3.0/lists/" + list_id, '
+    'params={"count": 5}, auth=("bridge", os.environ["MAILCHIMP_API_KEY"]))\n'
+)
+BRIDGE = {
+    "bridge/__init__.py": "",
+    "bridge/http.py": CALL,
+    "bridge/hubspot.py": HUBSPOT,
+    "bridge/mailchimp.py": MAILCHIMP,
+}
+
+
+def test_a_keyed_params_mapping_handed_to_the_helper_migrates_per_call(tmp_path):
+    """``call(method, url, params=None, ..., auth=None, headers=None)`` also
+    serves Mailchimp with basic auth: only the calls handing it the key get
+    the header, the Mailchimp call stays as it was."""
+    out = migrate(tmp_path, BRIDGE)
+    statuses, text, reasons = out["bridge/hubspot.py"]
+    assert statuses == [Status.REWRITE], reasons
+    assert "DEFAULTS = {}\n" in text
+    assert text.count(f"headers={HEADER})") == 2
+    assert 'params=dict(DEFAULTS, mode="x"), json=body, headers=' in text
+    for name in ("bridge/http.py", "bridge/mailchimp.py"):
+        assert out[name][1] == BRIDGE[name], name
+
+
+BRIDGE_SCENARIO = (
+    '"""One requests helper for HubSpot (a keyed params mapping) and Mailchimp."""\n'
+    'ENV = {"HUBSPOT_API_KEY": "key-main", "MAILCHIMP_API_KEY": "mc-0123-us7"}\n'
+    "RESPONSES = [\n"
+    '    {"method": "GET", "url": r"/email/public/v1/subscriptions/", '
+    '"json": {"unsubscribeFromAll": False}},\n'
+    '    {"method": "POST", "url": r"/contacts/v1/contact/createOrUpdate", '
+    '"json": {"vid": 1}},\n'
+    '    {"method": "GET", "url": r"mailchimp\\.com", "json": {"members": []}},\n'
+    "]\n\n\n"
+    "def case_sync(credential):\n"
+    "    from bridge import hubspot, mailchimp\n\n"
+    '    assert mailchimp.members("l1") == {"members": []}\n'
+    '    assert hubspot.unsubscribed("a@x.io") == {"unsubscribeFromAll": False}\n'
+    '    assert hubspot.upsert("a@x.io", {"properties": []}) == {"vid": 1}\n'
+)
+
+
+def test_the_bridge_behaves_as_before_with_the_token(tmp_path):
+    files = {f"src/{n}": t for n, t in BRIDGE.items()}
+    behaves(tmp_path / "b", {**files, "scenario.py": BRIDGE_SCENARIO}, manual=0)
+
+
+BRIDGE_STAYS = {
+    "the keyed call gives the helper's auth": {
+        "bridge/hubspot.py": HUBSPOT.replace(
+            "params={**DEFAULTS})", 'params={**DEFAULTS}, auth=("u", "p"))'
+        )
+    },
+    "the session sets its own auth": {
+        "bridge/http.py": CALL.replace(
+            "SESSION = requests.Session()\n",
+            'SESSION = requests.Session()\nSESSION.auth = ("u", "p")\n',
+        )
+    },
+    "the path comes from a wrapper's parameter": {
+        "bridge/hubspot.py": HUBSPOT
+        + '\n\ndef get(path):\n    return call("GET", HS + path, params=DEFAULTS)\n'
+    },
+}
+
+
+@pytest.mark.parametrize("changes", list(BRIDGE_STAYS.values()), ids=list(BRIDGE_STAYS))
+def test_the_bridge_stays_when(tmp_path, changes):
+    files = {**BRIDGE, **changes}
+    out = migrate(tmp_path, files)
+    for name, text in files.items():
+        assert out[name][1] == text, name
+    statuses, _, reasons = out["bridge/hubspot.py"]
+    assert statuses and set(statuses) == {Status.MANUAL}, reasons

@@ -543,7 +543,8 @@ class Flow:
             else next(i for i, a in enumerate(positional) if a is arg)
             == carrier.position
         )
-        if not given:
+        value = arg.value if given else _params_given(call, arg, carrier)
+        if value is None:
             return False
         self.route.sinks.append(
             Sink(
@@ -551,7 +552,7 @@ class Flow:
                 _remote_method(call, carrier),
                 "remote",
                 remote=call,
-                value=arg.value,
+                value=value,
             )
         )
         return True
@@ -885,6 +886,28 @@ class Flow:
             raise FlowError(f"parameter {name} of {function.name.value}() is not used")
         for use in uses:
             self._from(use, formatted)
+
+
+def _params_given(call: cst.Call, arg: cst.Arg, carrier) -> cst.BaseExpression | None:
+    """``arg`` given as the params of a helper its keyed callers hand the
+    header (``model.Carrier.params``): the URL the call gives it (its host is
+    the request's), or None."""
+    if not getattr(carrier, "params", ""):
+        return None
+    positional = [a for a in call.args if a.keyword is None]
+    if arg.keyword is not None:
+        if arg.keyword.value != carrier.params:
+            return None
+    elif next(i for i, a in enumerate(positional) if a is arg) != (
+        carrier.params_position
+    ):
+        return None
+    for given in call.args:
+        if given.keyword is not None and given.keyword.value == carrier.parameter:
+            return given.value
+    if 0 <= carrier.position < len(positional):
+        return positional[carrier.position].value
+    return None
 
 
 def _remote_method(call: cst.Call, carrier) -> HttpCall | None:

@@ -19,19 +19,28 @@ not at all::
 
     return fetch.get_json(deals_url(0), headers={"Authorization": "Bearer " + TOKEN})
 
+The key may also come in a mapping the helper sends as its requests' params
+(``call("GET", HS + "/contacts/...", params={**DEFAULTS})`` where ``def
+call(method, url, params=None, auth=None, headers=None)``): the mapping drops
+the key and the call gets the header the same way (:class:`PerCall`'s
+``params``; the URL the call gives is the request's host).
+
 The helper's side (:func:`headers_parameter`): a parameter named ``headers``
 whose value reaches the ``headers=`` of every request the URL goes to, merged
 (``headers``, ``dict(headers or {}, Accept=...)``, ``{**(headers or {}),
 "Accept": ...}``; no literal Authorization written over it), read nowhere
-else, and nothing in the helper setting an Authorization header another way.
+else, and nothing in its module setting an Authorization header another way
+(written out, ``add_header``, a session's ``.auth``).
 The callers' side (:func:`call_problem`, :func:`keyless_problem`,
 :func:`give_header`): a keyed call gives no headers but a dict display, and not
-the helper's ``auth``; a keyless call does not give it a HubSpot URL (one whose
-key hapimigrate did not see would lose it).
+the helper's ``auth`` (``auth=`` would replace the header); a keyless call
+does not give it a HubSpot URL (one whose key hapimigrate did not see would
+lose it).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import libcst as cst
@@ -47,18 +56,31 @@ PARAMETER = "headers"
 # another way the helper may set the header: written out, or added to a
 # request object, a connection or a session's defaults
 _OTHER_AUTH = re.compile(
-    r"""(?i)['"]authorization['"]|\badd_header\b|\bputheader\b|\bbearer\b"""
+    r"""(?i)['"]authorization['"]|\badd_header\b|\bputheader\b|\bbearer\b|"""
+    r"""\.auth\s*=[^=]"""
 )
 
 
 WHAT = "{}() of {}.py takes the header per call through its {}"
 
 
+@dataclasses.dataclass(frozen=True)
+class PerCall:
+    """A helper its keyed callers hand the header: its headers parameter, the
+    route of its URL parameter, and the parameter (and its place) sent only as
+    those requests' ``params`` (a caller's keyed mapping may come there)."""
+
+    headers: str
+    route: Route
+    params: str = ""
+    params_position: int = -1
+
+
 def per_call(
     ctx: ModuleContext, function: cst.FunctionDef, parameter: str
-) -> tuple[str, Route] | None:
-    """The helper's headers parameter and the route of its URL ``parameter``,
-    when its keyed callers can hand it the header (see the module's doc)."""
+) -> PerCall | None:
+    """How the helper takes the header per call, when its keyed callers can
+    hand it there (see the module's doc)."""
     flow = Flow(ctx)
     try:
         route = flow.follow_parameter(function, parameter)
@@ -71,7 +93,38 @@ def per_call(
     ):
         return None  # the URL it is given ends differently without the key
     name = headers_parameter(ctx, function, route)
-    return None if name is None else (name, route)
+    if name is None or _OTHER_AUTH.search(ctx.module.code):
+        return None
+    params = _params_parameter(ctx, function, route, (parameter, name))
+    return PerCall(name, route, params, _position(function, params))
+
+
+def _params_parameter(
+    ctx: ModuleContext, function: cst.FunctionDef, route: Route, taken: tuple
+) -> str:
+    """The one other parameter sent only as the ``params`` of the URL's
+    requests (``SESSION.request(method, url, params=params, ...)``), or ""."""
+    requests = {id(s.call) for s in route.sinks}
+    found = []
+    for name in arguments.parameter_names(function):
+        if name in taken or name in ("self", "cls"):
+            continue
+        try:
+            sent = Flow(ctx).follow_parameter(function, name)
+        except FlowError:
+            continue
+        if (
+            sent.sinks
+            and not (sent.appended or sent.formats)
+            and all(s.role == "params" and id(s.call) in requests for s in sent.sinks)
+        ):
+            found.append(name)
+    return found[0] if len(found) == 1 else ""
+
+
+def _position(function: cst.FunctionDef, name: str) -> int:
+    positional = [*function.params.posonly_params, *function.params.params]
+    return next((i for i, p in enumerate(positional) if p.name.value == name), -1)
 
 
 def headers_parameter(
@@ -96,8 +149,6 @@ def headers_parameter(
         if value is None or not _merges(value):
             return None
         allowed.update(id(n) for n in walk(value))
-    if _OTHER_AUTH.search(ctx.code(function.body)):
-        return None
     keywords = {
         id(n.keyword) for n in walk(function.body) if isinstance(n, cst.Arg)
     } | {id(n.attr) for n in walk(function.body) if isinstance(n, cst.Attribute)}
@@ -189,7 +240,10 @@ def call_problem(ctx: ModuleContext, call: cst.Call, carrier: Carrier) -> str | 
                 return "gives it an Authorization header of its own"
         if arg.keyword.value == "auth":
             return "gives it auth= of its own, which would replace the header"
-    if len(positional) > max(carrier.position, carrier.method_position) + 1:
+    if (
+        len(positional)
+        > max(carrier.position, carrier.method_position, carrier.params_position) + 1
+    ):
         return "gives it more arguments by position (its headers among them?)"
     return None
 
@@ -214,3 +268,15 @@ def give_header(ctx: ModuleContext, call: cst.Call) -> None:
     edit = ctx.edits.calls[call]
     if edit.bearer is None:
         edit.bearer = ctx.bearer()
+
+
+def is_params(call: cst.Call, arg: cst.Arg, carrier: Carrier) -> bool:
+    """``arg`` is given as the per-call helper's ``params`` parameter."""
+    if not (carrier.headers and carrier.params) or arg.star:
+        return False
+    if arg.keyword is not None:
+        return arg.keyword.value == carrier.params
+    positional = [a for a in call.args if a.keyword is None]
+    return next(i for i, a in enumerate(positional) if a is arg) == (
+        carrier.params_position
+    )

@@ -91,9 +91,9 @@ def _decide(
         route, problem = _route(ctx, chosen.values())
     if len(chosen) == 1:  # it takes headers per call: its keyed callers give them
         function, parameter = next(iter(chosen.values()))
-        headers = helper_headers.per_call(ctx, function, parameter)
-        if headers is not None:
-            return _export(ctx, function, parameter, headers[1], headers=headers[0])
+        taken = helper_headers.per_call(ctx, function, parameter)
+        if taken is not None:
+            return _export(ctx, function, parameter, taken.route, per_call=taken)
     group = [function for function, _ in chosen.values()]
     for function, parameter in chosen.values():
         _export(ctx, function, parameter, route)
@@ -219,12 +219,12 @@ def _export(
     parameter: str,
     route: Route,
     inner: bool = False,
-    headers: str = "",
+    per_call: helper_headers.PerCall | None = None,
 ) -> None:
     """The helper as a carrier: its callers elsewhere are checked, and their
     keyed URLs end there. ``inner``: a second helper, called here too (no
-    call elsewhere is fine); the first must be called elsewhere. ``headers``:
-    its parameter its keyed callers hand the header (it stays as it is)."""
+    call elsewhere is fine); the first must be called elsewhere. ``per_call``:
+    its keyed callers hand it the header (it stays as it is)."""
     method, method_parameter, method_position = _method(ctx, function, route)
     ctx.exports.append(
         Carrier(
@@ -242,7 +242,9 @@ def _export(
             method=method,
             method_parameter=method_parameter,
             method_position=method_position,
-            headers=headers,
+            headers=per_call.headers if per_call else "",
+            params=per_call.params if per_call else "",
+            params_position=per_call.params_position if per_call else -1,
         )
     )
 
@@ -320,7 +322,9 @@ def _decided(
     others = [
         a
         for a in call.args
-        if a.value is not value and attach.carries_key(ctx, a.value)
+        if a.value is not value
+        and attach.carries_key(ctx, a.value)
+        and not helper_headers.is_params(call, a, carrier)  # it drops its key
     ]
     if decided == {Status.REWRITE} and others:
         problem = (
