@@ -244,6 +244,14 @@ def test_a_keyed_params_mapping_handed_to_the_helper_migrates_per_call(tmp_path)
         assert out[name][1] == BRIDGE[name], name
 
 
+WRAPPER = (
+    "\n\ndef get(path, **query):\n"
+    '    return call("GET", HS + path, params={**DEFAULTS, **query})\n\n\n'
+    "def lists():\n"
+    '    return get("/contacts/v1/lists/%s/contacts/all" % 12, count=2)\n'
+)
+
+
 BRIDGE_SCENARIO = (
     '"""One requests helper for HubSpot (a keyed params mapping) and Mailchimp."""\n'
     'ENV = {"HUBSPOT_API_KEY": "key-main", "MAILCHIMP_API_KEY": "mc-0123-us7"}\n'
@@ -253,18 +261,32 @@ BRIDGE_SCENARIO = (
     '    {"method": "POST", "url": r"/contacts/v1/contact/createOrUpdate", '
     '"json": {"vid": 1}},\n'
     '    {"method": "GET", "url": r"mailchimp\\.com", "json": {"members": []}},\n'
+    '    {"method": "GET", "url": r"/contacts/v1/lists/12", "json": {"contacts": []}},\n'
     "]\n\n\n"
     "def case_sync(credential):\n"
     "    from bridge import hubspot, mailchimp\n\n"
     '    assert mailchimp.members("l1") == {"members": []}\n'
     '    assert hubspot.unsubscribed("a@x.io") == {"unsubscribeFromAll": False}\n'
     '    assert hubspot.upsert("a@x.io", {"properties": []}) == {"vid": 1}\n'
+    '    assert hubspot.lists() == {"contacts": []}\n'
 )
 
 
 def test_the_bridge_behaves_as_before_with_the_token(tmp_path):
-    files = {f"src/{n}": t for n, t in BRIDGE.items()}
+    bridge = {**BRIDGE, "bridge/hubspot.py": HUBSPOT + WRAPPER}
+    files = {f"src/{n}": t for n, t in bridge.items()}
     behaves(tmp_path / "b", {**files, "scenario.py": BRIDGE_SCENARIO}, manual=0)
+
+
+def test_a_wrapper_whose_calls_give_paths_sends_to_hubspot(tmp_path):
+    """``HS + path`` in ``def get(path, **query)``: HubSpot's host, every
+    call of it here giving a path that starts with ``/``."""
+    files = {**BRIDGE, "bridge/hubspot.py": HUBSPOT + WRAPPER}
+    out = migrate(tmp_path, files)
+    statuses, text, reasons = out["bridge/hubspot.py"]
+    assert statuses == [Status.REWRITE], reasons
+    assert text.count(f"headers={HEADER})") == 3
+    assert "params={**DEFAULTS, **query}, headers=" in text
 
 
 BRIDGE_STAYS = {
@@ -279,9 +301,14 @@ BRIDGE_STAYS = {
             'SESSION = requests.Session()\nSESSION.auth = ("u", "p")\n',
         )
     },
-    "the path comes from a wrapper's parameter": {
-        "bridge/hubspot.py": HUBSPOT
-        + '\n\ndef get(path):\n    return call("GET", HS + path, params=DEFAULTS)\n'
+    "a wrapper's call gives a path that does not start with /": {
+        "bridge/hubspot.py": HUBSPOT + WRAPPER + "\n\ndef other(where):\n"
+        "    return get(where)\n"
+    },
+    "another module calls the wrapper": {
+        "bridge/hubspot.py": HUBSPOT + WRAPPER,
+        "bridge/sync.py": "from bridge import hubspot\n\n\ndef run():\n"
+        '    return hubspot.get("/contacts/v1/lists/all/contacts/all")\n',
     },
 }
 

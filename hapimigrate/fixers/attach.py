@@ -23,7 +23,7 @@ from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
 from hapimigrate.analysis import guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
-from hapimigrate.fixers import developer_urls
+from hapimigrate.fixers import developer_urls, helper_headers
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Carrier, Import, Kind, Status
@@ -203,6 +203,9 @@ def _remote_problem(ctx: ModuleContext, sink: Sink) -> str | None:
     if blocked:  # another of its uses cannot change: none does
         return blocked
     where = hubspot.host(values.url_template(ctx, sink.value))
+    if where is None and ctx.remote_helpers[id(sink.remote)].headers:
+        # HS + path in def hs_get(path): the paths its calls give
+        where = helper_headers.wrapper_host(ctx, sink.remote, sink.value)
     if where is None or not hubspot.takes_tokens(where):
         name = ctx.code(sink.remote.func)
         problem = REMOTE_HOST.format(name, where or "a host known only at run time")

@@ -280,3 +280,64 @@ def is_params(call: cst.Call, arg: cst.Arg, carrier: Carrier) -> bool:
     return next(i for i, a in enumerate(positional) if a is arg) == (
         carrier.params_position
     )
+
+
+# a URL template whose literal host is followed at once by a field
+_HOST_THEN_FIELD = re.compile(r"^[a-z][a-z0-9+.-]*://([^/{}?#@]+)\{(\w+)\}", re.I)
+
+
+def wrapper_host(
+    ctx: ModuleContext, request: cst.Call, url: cst.BaseExpression
+) -> str | None:
+    """``call("GET", HS + path, ...)`` in ``def hs_get(path)``: HubSpot's host,
+    when ``path`` is a parameter of that module-level function, every call of
+    it here gives the path as text starting with ``/``, it is named nowhere
+    else here, and other modules of the tree do not call it (the tree pass
+    says so: ``hosts:hs_get``, :attr:`ModuleContext.parameter_hosts`)."""
+    match = _HOST_THEN_FIELD.match(values.url_template(ctx, url))
+    if match is None or not hubspot.takes_tokens(match.group(1).lower()):
+        return None
+    function = ctx.ancestor(request, cst.FunctionDef)
+    if not (
+        isinstance(function, cst.FunctionDef)
+        and isinstance(ctx.parent(function), cst.Module)
+    ):
+        return None
+    field = match.group(2)
+    position = _position(function, field)
+    if field not in arguments.parameter_names(function) or position < 0:
+        return None
+    ctx.parameter_hosts.add(function.name.value)
+    if f"hosts:{function.name.value}" in ctx.shared_elsewhere:
+        return None
+    calls = Flow(ctx).callers(function)
+    if not calls or _named_otherwise(ctx, function):
+        return None
+    for call in calls:
+        given = _argument(call, field, position)
+        if given is None or not values.url_template(ctx, given).startswith("/"):
+            return None
+    return match.group(1).lower()
+
+
+def _argument(call: cst.Call, name: str, position: int) -> cst.BaseExpression | None:
+    if any(a.star == "*" for a in call.args):
+        return None  # hs_get(*args); hs_get("/x", **query) gives its path
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg.value
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[position].value if position < len(positional) else None
+
+
+def _named_otherwise(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
+    """The function named here other than to call it (``map(hs_get, PATHS)``)."""
+    scope = ctx.lexical_scope(function)
+    for assignment in scope[function.name.value] if scope is not None else ():
+        if getattr(assignment, "node", None) is not function:
+            continue
+        for reference in ctx.references(assignment):
+            parent = ctx.parent(reference.node)
+            if not (isinstance(parent, cst.Call) and parent.func is reference.node):
+                return True
+    return False
