@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from hapimigrate.analysis import header_fit
+from hapimigrate.analysis import header_fit, urllib3_fields
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import is_authorization_entry
 
@@ -145,6 +145,8 @@ def client_receiver(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
         return bool(ctx.qualified_names(node.func) & CLIENT_CONSTRUCTORS)
     if isinstance(node, cst.Name) and header_fit.built_by_constructor(ctx, node):
         return True
+    if urllib3_fields.is_pool(ctx, node):  # pool = urllib3.PoolManager()
+        return True
     if isinstance(node, cst.Name) and _built_by_local_class(ctx, node):
         return False  # api = Api(): its post() is the module's own method
     name = (
@@ -179,6 +181,8 @@ def argument_role(call: cst.Call, arg: cst.Arg, info: HttpCall) -> str:
     """What an argument is to the request: "url", "params" or its keyword."""
     if arg.keyword is not None:
         keyword = arg.keyword.value
+        if keyword == "fields" and _pool_request(call, info):
+            return urllib3_fields.fields_role(info.method)  # query, or body
         return "url" if keyword in ("url", "base_url") else keyword
     if arg.star:
         return "starred"
@@ -186,6 +190,16 @@ def argument_role(call: cst.Call, arg: cst.Arg, info: HttpCall) -> str:
     if position == info.url_index:
         return "url"
     return f"argument {position + 1}"
+
+
+def _pool_request(call: cst.Call, info: HttpCall) -> bool:
+    """``http.request(method, url, fields=...)``: urllib3's signature."""
+    return (
+        info.kind == "request"
+        and info.url_index == 1
+        and isinstance(call.func, cst.Attribute)
+        and call.func.attr.value == "request"
+    )
 
 
 PASSES_KWARGS = "the request passes **kwargs, which may already hold headers"
