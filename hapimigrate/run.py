@@ -137,6 +137,7 @@ def _passes(
     from hapimigrate import tree_instances
     from hapimigrate import tree_wanted
     from hapimigrate import tree_tasks
+    from hapimigrate import tree_tests
 
     refused: dict[carriers.Key, str] = {}
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
@@ -217,6 +218,8 @@ def _passes(
             )
             final = tree_writers.reword(final, writes)
             final = tree_wanted.reword(final, wanted)  # helpers not wanted: why
+            # tests expecting the key of code migrated here: the token, if proven
+            final = tree_tests.rewrite_tests(list(final), files, options)
             # what still reads or sets the old variable, said
             # a wrapper's endpoints, from its calls in other modules (report)
             final = tree_endpoints.resolve(list(final), files)
