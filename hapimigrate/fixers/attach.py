@@ -1732,6 +1732,8 @@ def _other_hosts(
         where = _base_host(ctx, sink, url)
         if where is not None:
             return BASE_HOST.format(ctx.start(sink.call)[0], where)
+        if _hubspot_connection(ctx, sink):
+            continue  # conn.request("GET", path): the connection's host
         function = ctx.ancestor(sink.call, cst.FunctionDef)
         if isinstance(function, cst.FunctionDef) and id(function) in guarded:
             continue
@@ -1829,17 +1831,7 @@ def _receiver_base_host(
 ) -> str | None:
     """The base URL's or host's host of the client or connection ``receiver``
     names, when it may be other than HubSpot's API."""
-    if isinstance(receiver, cst.Attribute) and _self_attribute(receiver):
-        made = [
-            value
-            for value, _ in _attribute_values(ctx, receiver.attr.value)
-            if isinstance(value, cst.Call)
-        ]
-    elif receiver is not None:
-        made = reached_hosts.made_with(ctx, receiver)
-    else:
-        made = []
-    for call in made:
+    for call in _receiver_made(ctx, receiver):
         based = reached_hosts.base_of(ctx, call)
         if based is None:
             continue
@@ -1854,6 +1846,38 @@ def _receiver_base_host(
         if where is not None and not hubspot.takes_tokens(where):
             return where
     return None
+
+
+def _receiver_made(
+    ctx: ModuleContext, receiver: cst.BaseExpression | None
+) -> list[cst.Call]:
+    """The calls that make the client or connection ``receiver`` names
+    (``self.conn`` of ``self.conn = HTTPSConnection(HOST)``, a local's)."""
+    if isinstance(receiver, cst.Attribute) and _self_attribute(receiver):
+        return [
+            value
+            for value, _ in _attribute_values(ctx, receiver.attr.value)
+            if isinstance(value, cst.Call)
+        ]
+    if receiver is not None:
+        return reached_hosts.made_with(ctx, receiver)
+    return []
+
+
+def _hubspot_connection(ctx: ModuleContext, sink: Sink) -> bool:
+    """Whether the request is made on a connection to HubSpot's API host
+    (``http.client.HTTPSConnection("api.hubapi.com")``, a urllib3 pool): the
+    path it is given, whatever its callers pass, cannot send it elsewhere."""
+    made = _receiver_made(ctx, _receiver(sink))
+    for call in made:
+        based = reached_hosts.base_of(ctx, call)
+        if based is None or not based[1]:
+            return False  # not a connection to a bare host
+        shown = values.url_template(ctx, based[0])
+        where = hubspot.host("https://" + shown)
+        if where is None or not hubspot.takes_tokens(where):
+            return False
+    return bool(made)
 
 
 REBOUND_HOST = (
