@@ -39,7 +39,7 @@ from hapimigrate.tree_imports import (
 )
 
 NOT_KEYS = (Kind.CALL, Kind.VERSION)
-MADE_UP = "this test hands it a made-up key"
+MADE_UP = "made-up key, which stands for a token"  # or an object with one
 CODE_LEFT = (
     "{}; the code this test checks keeps a key site for a person ({}), so the "
     "test stays as it is: change both together, by hand"

@@ -330,3 +330,63 @@ def test_a_provider_no_test_can_set_leaves_patched_variables(tmp_path):
     assert reasons and all(
         "not an environment variable a test can set" in r for r in reasons
     )
+
+
+SETTINGS = """\
+    import os
+    from dataclasses import dataclass
+
+
+    @dataclass(frozen=True)
+    class Settings:
+        api_key: str
+        timeout: int = 10
+
+
+    def from_env():
+        return Settings(api_key=os.environ["HUBSPOT_API_KEY"])
+"""
+API = """\
+    import requests
+
+
+    class HubSpotAPI(object):
+        def __init__(self, settings):
+            self.settings = settings
+
+        def owners(self):
+            params = {"hapikey": self.settings.api_key}
+            url = "https://api.hubapi.com/owners/v2/owners"
+            return requests.get(url, params=params, timeout=self.settings.timeout).json()
+"""
+API_TEST = """\
+    import requests_mock
+
+    from crm.api import HubSpotAPI
+    from crm.config import Settings
+
+
+    def test_owners_send_the_key():
+        with requests_mock.Mocker() as m:
+            m.get("https://api.hubapi.com/owners/v2/owners?hapikey=test-key", json=[1])
+            assert HubSpotAPI(Settings(api_key="Test-Key")).owners() == [1]
+            assert m.last_request.qs["hapikey"] == ["test-key"]
+"""
+
+
+def test_an_object_made_with_a_made_up_key_gives_the_token(tmp_path):
+    files = {
+        "crm/__init__.py": "",
+        "crm/config.py": SETTINGS,
+        "crm/api.py": API,
+        "crm/app.py": "from crm.api import HubSpotAPI\nfrom crm.config import from_env\n\n\n"
+        "def main():\n    return HubSpotAPI(from_env()).owners()\n",
+        "tests/__init__.py": "",
+        "tests/test_api.py": API_TEST,
+    }
+    results = proven(tmp_path / "objects", files)
+    test = results["tests/test_api.py"]
+    assert all(s.status == Status.REWRITE for s in key_sites(test))
+    text = test.new.decode()
+    assert 'm.get("https://api.hubapi.com/owners/v2/owners", json=[1])' in text
+    assert 'm.last_request.headers["Authorization"] == "Bearer Test-Key"' in text

@@ -350,6 +350,18 @@ def _setups(function, cls, positions, facts, bound):
                 value = _text(node)
                 if value is not None:
                     yield _Setup(value)
+            elif (
+                isinstance(node, cst.Call) and _start(positions, node) in facts.made_up
+            ):
+                # Settings(api_key="test-key") handed in: its one keyword given
+                # a string is the field the token comes from
+                given = [
+                    _text(a.value)
+                    for a in node.args
+                    if a.keyword is not None and isinstance(a.value, cst.SimpleString)
+                ]
+                if len(given) == 1 and given[0] is not None:
+                    yield _Setup(given[0])
             elif isinstance(node, cst.Call):
                 yield from _call_setups(node, facts)
             elif isinstance(node, cst.With):
