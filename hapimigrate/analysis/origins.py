@@ -539,6 +539,13 @@ _READS_CONFIGURATION = re.compile(
     r"dotenv|\.ini\b|subprocess|keyring"
 )
 
+# where the store's own database is (``sqlite3.connect(os.environ.get("HOOKD_DB",
+# ":memory:"))``): an environment read naming a location, not a credential
+_STORE_LOCATION = re.compile(
+    r"""\bos\.(?:environ\.get\(|getenv\(|environ\[)\s*['"]"""
+    r"(?![^'\"]*(?i:key|token|secret|hapi|hubspot|auth|pass|cred|portal))"
+    r"""(?=[^'"]*(?i:db|database|dsn|sqlite|path|file|dir|url|uri))[A-Za-z_]\w*['"]"""
+)
 
 def _incoming(ctx: ModuleContext, node: cst.CSTNode) -> Origin | None:
     """``request.form[...]``, ``request.headers.get(...)``, ``request.json[...]``:
@@ -842,11 +849,17 @@ def _stores_keys(ctx: ModuleContext, module: cst.Name, function: str) -> bool:
     dotted, level = found
     path = tree_imports.module_file(ctx.path, dotted, level)
     source = tree_imports.function_source(path, function) if path else None
+    if source is None:
+        return False
+    stripped = _STORE_LOCATION.sub("", source)
+    # os for where its database is, and paths: nothing else of it
+    allowed = _STORAGE_MODULES | (
+        {"os"} if not re.search(r"\bos\.(?!path\.)", stripped) else set()
+    )
     return (
-        source is not None
-        and not _READS_CONFIGURATION.search(source)
+        not _READS_CONFIGURATION.search(stripped)
         and not _KEY_LITERAL.search(source)
-        and all(m.group(1) in _STORAGE_MODULES for m in _IMPORTS.finditer(source))
+        and all(m.group(1) in allowed for m in _IMPORTS.finditer(source))
     )
 
 
