@@ -138,8 +138,9 @@ _SEPARATORS = {"?", "&"}
 
 
 def _separator(ctx: ModuleContext):
-    """Whether an opaque piece is only a query separator: ``sep`` assigned
-    ``"&" if "?" in path else "?"`` (and nothing else) in its function."""
+    """Whether an opaque piece is only a query separator: ``"&" if "?" in path
+    else "?"``, in place or as ``sep`` assigned it (and nothing else) in its
+    function."""
 
     def literal(node: cst.BaseExpression) -> bool:
         return (
@@ -148,7 +149,9 @@ def _separator(ctx: ModuleContext):
 
     def test(at) -> bool:
         node = at.node
-        if literal(node):
+        if literal(node) or (  # path + ("&" if "?" in path else "?") + "hapikey="
+            isinstance(node, cst.IfExp) and literal(node.body) and literal(node.orelse)
+        ):
             return True
         if not isinstance(node, cst.Name):
             return False
