@@ -33,6 +33,23 @@ of before only when all of these hold (else the site stays manual, with why):
 The run carries the change to the factory's module as a carrier of its own
 (:func:`factory_carrier`): its module makes the read the token only when every
 module handing the object on migrated (:func:`make_token`).
+
+The object may also be the owner's default, made when a caller gives none
+(``self.settings = settings or config.load()``, :attr:`origins.Origin.default`,
+asked by ``attach.callers_keys``: :func:`default_problem`). The same conditions
+hold for the factory the default calls; the owner may then send the field
+from several statements (a request's params, an SDK client's ``api_key=``),
+and its module tells the run, once its sites are decided, whether every one
+migrated (:class:`_DefaultUses`): else the factory, and the owner's sites with
+it, stay. A caller outside the tree handing in its own object now hands in a
+token (``callers pass access tokens now``, as for a key parameter).
+
+The factory's read may go through what its callers leave at defaults: a
+mapping that is the environment unless a parameter gives one (``env =
+os.environ if environ is None else environ``), a name a parameter's default
+begins (``os.environ.get(prefix + "API_KEY")``, ``prefix="HUBKIT_"``); then no
+call of the factory in the tree may give that parameter, nor hand the factory
+on as a value (:func:`_given_defaults`).
 """
 
 from __future__ import annotations
@@ -42,14 +59,18 @@ import functools
 import os
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from hapimigrate import hubspot, keys
-from hapimigrate.analysis import origins, values
+from hapimigrate.analysis import values
 from hapimigrate.model import Carrier, CarrierUse, Kind, Status
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.tree_imports import importable_names, is_test_module, module_file
+
+if TYPE_CHECKING:
+    from hapimigrate.analysis import origins
 
 # a factory carrier: a field, no parameter (a token owner's carrier always
 # names its parameter); ``method``: the classmethod, "" for a function
@@ -68,6 +89,11 @@ class Placement:
     variable: str  # the environment variable read
     line: int  # the line of the environment read
     made: tuple[int, int]  # where the factory makes the object (line, column)
+    # the factory's parameters its callers must leave at their defaults (name,
+    # position): one gives the mapping read (``environ=None``), one the
+    # variable's name (``prefix="HUBKIT_"``)
+    defaults: tuple[tuple[str, int], ...] = ()
+    at: tuple[int, int] = (0, 0)  # where the read starts (line, column)
 
     @property
     def factory(self) -> str:
@@ -136,11 +162,17 @@ def blocked(ctx: ModuleContext, place: Placement) -> str | None:
 
 
 def placement(
-    ctx: ModuleContext, value: cst.BaseExpression, field: str, owner: Carrier
+    ctx: ModuleContext,
+    value: cst.BaseExpression,
+    field: str,
+    owner: Carrier,
+    several: bool = False,
 ) -> Placement | str:
     """The factory filling ``field`` of the object ``value`` (handed to
     ``owner``, whose requests send that field) from the key's variable, or why
-    it cannot become the token there."""
+    it cannot become the token there. ``several``: the owner may send the
+    field from several statements (each a site of its module, which checks
+    they all migrate: :class:`_DefaultUses`)."""
     if not re.fullmatch(r"\.[A-Za-z_]\w*", field):
         return f"the key is {field} of the object, not a field read by name"
     name = field[1:]
@@ -153,12 +185,109 @@ def placement(
     made = _made(path, imported, method)
     if isinstance(made, str):
         return made
-    cls, filled, variable, line, at = made
+    cls, filled, variable, line, at, defaults, read = made
     if filled != name:
         return f"{imported}() fills {filled} from the key's variable, not {name}"
-    place = Placement(path, imported, method, cls, name, variable, line, at)
-    problem = _elsewhere(place, owner)
+    place = Placement(
+        path, imported, method, cls, name, variable, line, at, defaults, read
+    )
+    problem = _elsewhere(place, owner, several)
     return problem or place
+
+
+DEFAULT_LEFT = (
+    "the key is the {field} of what callers pass as {parameter}, by default the "
+    "object {factory} makes: {why}"
+)
+
+
+def default_problem(
+    ctx: ModuleContext, origin: origins.Origin, owner: str
+) -> str | None:
+    """Why the object ``owner`` takes by default (``settings or config.load()``,
+    :attr:`origins.Origin.default`) cannot hold the token, so that ``owner``
+    cannot send its field as one; None when it can (or there is none). When it
+    can, the module tells the run, once its sites are decided, whether every
+    statement of ``owner`` sending the field migrated (:class:`_DefaultUses`)."""
+    if origin.default is None:
+        return None
+    found = _default_placement(ctx, origin, owner)
+    if isinstance(found, str):
+        return DEFAULT_LEFT.format(
+            field=origin.container,
+            parameter=origin.parameter,
+            factory=ctx.code(origin.default),
+            why=found,
+        )
+    problem = blocked(ctx, found)
+    if problem is None:
+        watch = _DefaultUses(found, owner, ctx.start(origin.default)[0])
+        if watch not in ctx.post_passes:
+            ctx.post_passes.append(watch)
+    return problem
+
+
+@dataclass(frozen=True)
+class _DefaultUses:
+    """A post pass of the owner's module: the factory making the default
+    object changes (its carrier, :func:`factory_carrier`) only when every
+    statement of the owner sending the field is a site that migrated; else
+    the run blocks it, and the owner's sites with it (:func:`blocked`)."""
+
+    place: Placement
+    owner: str
+    line: int  # the default's
+
+    def __call__(self, ctx: ModuleContext) -> None:
+        left = _unmigrated_sends(ctx, self.owner, self.place.field)
+        where = f"{os.path.basename(ctx.path)}:{self.line}"
+        status = Status.MANUAL if left else Status.REWRITE
+        reason = (
+            f"{self.owner} sends .{self.place.field} at line {left[0]} without "
+            "migrating it"
+            if left
+            else ""
+        )
+        carrier = factory_carrier(self.place, self.place.variable, self.place.variable)
+        if carrier not in ctx.exports:
+            ctx.exports.append(carrier)
+        ctx.carrier_uses.append(
+            CarrierUse(self.place.path, self.place.name, status, reason, where)
+        )
+
+
+def _unmigrated_sends(ctx: ModuleContext, owner: str, field: str) -> list[int]:
+    """The first lines of ``owner``'s statements sending ``.field`` that hold
+    no key site, or one that did not migrate."""
+    tree = _parsed_text(ctx.text)
+    if tree is None:
+        return [0]
+    parents = {
+        id(child): node
+        for node in ast.walk(tree)
+        for child in ast.iter_child_nodes(node)
+    }
+    spans = set()
+    for read in _owner_sends(tree, ctx.text, owner, field).values():
+        node: ast.AST = read
+        while not isinstance(node, ast.stmt) and id(node) in parents:
+            node = parents[id(node)]
+        spans.add((node.lineno, getattr(node, "end_lineno", node.lineno)))
+    sites = [s for s in ctx.sites if s.kind.value not in ("call", "version")]
+    left = []
+    for first, last in sorted(spans):
+        here = [s for s in sites if first <= s.line <= last]
+        if not here or any(s.status != Status.REWRITE for s in here):
+            left.append(first)
+    return left
+
+
+def _default_placement(
+    ctx: ModuleContext, origin: origins.Origin, owner: str
+) -> Placement | str:
+    assert origin.default is not None
+    taker = Carrier(ctx.path, "", owner, Kind.ARGUMENT, "", "")
+    return placement(ctx, origin.default, origin.container, taker, several=True)
 
 
 def _factory(ctx: ModuleContext, value: cst.BaseExpression) -> tuple | str:
@@ -304,11 +433,12 @@ def _made(path: str, name: str, method: str, text: str | None = None) -> tuple |
         function = node
     else:
         function = None
+    factory = f"{name}{'.' + method if method else ''}"
     if function is None:
-        return f"{name}{'.' + method if method else ''}() is not a factory hapimigrate reads"
+        return f"{factory}() is not a factory hapimigrate reads"
     returns = [n for n in ast.walk(function) if isinstance(n, ast.Return)]
     if len(returns) != 1 or not isinstance(returns[0].value, ast.Call):
-        return f"{name}() does not return one object it makes"
+        return f"{factory}() does not return one object it makes"
     call = returns[0].value
     made = call.func
     if isinstance(made, ast.Name) and made.id == "cls" and cls_name:
@@ -316,23 +446,38 @@ def _made(path: str, name: str, method: str, text: str | None = None) -> tuple |
     elif isinstance(made, ast.Name):
         made_name = made.id
     else:
-        return f"{name}() does not return an object of a class of its module"
+        return f"{factory}() does not return an object of a class of its module"
     cls = top.get(made_name)
     if not isinstance(cls, ast.ClassDef):
-        return f"{made_name}, which {name}() makes, is not a class of its module"
+        return f"{made_name}, which {factory}() makes, is not a class of its module"
     if call.args or any(k.arg is None for k in call.keywords):
-        return f"{name}() gives {made_name} values by position or **"
+        return f"{factory}() gives {made_name} values by position or **"
     filled = []
     for keyword in call.keywords:
         read = _env_read(keyword.value, function)
         if read is not None and _portal_key(read[0]):
             filled.append((keyword.arg, *read))
+    if len(filled) > 1:  # a HubSpot key beside other services' (MAILCHIMP_API_KEY)
+        filled = [f for f in filled if _HUBSPOT_VARIABLE.search(f[1])]
     if len(filled) != 1:
         return (
-            f"{name}() does not fill one field of {made_name} from the key's variable"
+            f"{factory}() does not fill one field of {made_name} from the key's "
+            "variable (read from the environment by a name written in the code)"
         )
-    field, variable, line = filled[0]
-    return made_name, field, variable, line, (call.lineno, call.col_offset)
+    field, variable, line, column, defaults = filled[0]
+    lines = (text if text is not None else _text(path) or "").splitlines()
+    if 0 < line <= len(lines):  # ast counts UTF-8 bytes, LibCST characters
+        column = len(lines[line - 1].encode()[:column].decode(errors="replace"))
+    skip = 1 if method else 0  # cls
+    positional = [a.arg for a in function.args.posonlyargs + function.args.args]
+    kept = tuple(
+        (p, positional.index(p) - skip if p in positional else -1) for p in defaults
+    )
+    at = (call.lineno, call.col_offset)
+    return made_name, field, variable, line, at, kept, (line, column)
+
+
+_HUBSPOT_VARIABLE = re.compile(r"HUBSPOT|HAPI|(?:^|_)HS_", re.I)
 
 
 def _portal_key(variable: str) -> bool:
@@ -342,12 +487,13 @@ def _portal_key(variable: str) -> bool:
     )
 
 
-def _env_read(node: ast.expr, function: ast.FunctionDef) -> tuple[str, int] | None:
+def _env_read(node: ast.expr, function: ast.FunctionDef) -> tuple | None:
     """The variable ``node`` reads (directly, or a local bound once to it and
-    otherwise only tested), with the read's line."""
-    read = _variable(node)
+    otherwise only tested), with the read's line and column and the
+    parameters to be left at their defaults (:func:`_variable`)."""
+    read = _variable(node, function)
     if read is not None:
-        return read, node.lineno
+        return read[0], node.lineno, node.col_offset, read[1]
     if not isinstance(node, ast.Name):
         return None
     bindings = [
@@ -360,14 +506,7 @@ def _env_read(node: ast.expr, function: ast.FunctionDef) -> tuple[str, int] | No
         for n in ast.walk(function)
         if isinstance(n, ast.Name) and n.id == node.id and isinstance(n.ctx, ast.Load)
     ]
-    assigns = [
-        n
-        for n in ast.walk(function)
-        if isinstance(n, ast.Assign)
-        and len(n.targets) == 1
-        and isinstance(n.targets[0], ast.Name)
-        and n.targets[0].id == node.id
-    ]
+    assigns = _assigns(function, node.id)
     if len(bindings) != 1 or len(assigns) != 1:
         return None
     if any(a.arg == node.id for a in function.args.args + function.args.kwonlyargs):
@@ -380,33 +519,172 @@ def _env_read(node: ast.expr, function: ast.FunctionDef) -> tuple[str, int] | No
     }
     if any(id(n) not in tested and n is not node for n in loads):
         return None  # read for something else than to be given
-    read = _variable(assigns[0].value)
-    return (read, assigns[0].value.lineno) if read is not None else None
+    value = assigns[0].value
+    read = _variable(value, function)
+    if read is None:
+        return None
+    return read[0], value.lineno, value.col_offset, read[1]
 
 
-def _variable(node: ast.expr) -> str | None:
-    """``os.environ["V"]``, ``os.environ.get("V"[, d])``, ``os.getenv("V"[, d])``."""
-    if isinstance(node, ast.Subscript) and _names(node.value, "environ"):
-        key = node.slice
-        if isinstance(key, ast.Constant) and isinstance(key.value, str):
-            return key.value
+def _variable(
+    node: ast.expr, function: ast.FunctionDef | None = None
+) -> tuple[str, tuple[str, ...]] | None:
+    """``os.environ["V"]``, ``os.environ.get("V"[, d])``, ``os.getenv("V"[, d])``,
+    with the parameters of ``function`` its callers must leave at their
+    defaults for it to read ``V``: the mapping may be a local bound once to
+    the environment unless a parameter defaulting to None gives another
+    (``env = os.environ if environ is None else environ``), and the name a
+    parameter's literal default and a literal (``prefix + "API_KEY"``)."""
+    if isinstance(node, ast.Subscript):
+        source = _environment(node.value, function)
+        name = _name_of(node.slice, function)
+        if source is not None and name is not None:
+            return name[0], source + name[1]
     if isinstance(node, ast.Call) and node.args and not node.keywords:
         func = node.func
-        reads = (
-            isinstance(func, ast.Attribute)
-            and func.attr == "get"
-            and _names(func.value, "environ")
-        ) or _names(func, "getenv")
-        first = node.args[0]
+        source = None
+        if isinstance(func, ast.Attribute) and func.attr == "get":
+            source = _environment(func.value, function)
+        elif _names(func, "getenv"):
+            source = ()
+        name = _name_of(node.args[0], function) if source is not None else None
         if (
-            reads
+            name is not None
             and len(node.args) <= 2
-            and isinstance(first, ast.Constant)
-            and isinstance(first.value, str)
             and all(isinstance(a, ast.Constant) for a in node.args[1:])
         ):
-            return first.value
+            return name[0], (*source, *name[1])
     return None
+
+
+def _environment(
+    node: ast.expr, function: ast.FunctionDef | None
+) -> tuple[str, ...] | None:
+    """``os.environ`` (no parameter), or a local bound once to it unless the
+    parameter it tests gives another mapping: (that parameter,)."""
+    if _names(node, "environ"):
+        return ()
+    if function is None or not isinstance(node, ast.Name):
+        return None
+    value = _bound_once(function, node.id)
+    given = None
+    if (
+        isinstance(value, ast.IfExp)
+        and isinstance(value.test, ast.Compare)
+        and isinstance(value.test.left, ast.Name)
+        and len(value.test.ops) == 1
+        and isinstance(value.test.comparators[0], ast.Constant)
+        and value.test.comparators[0].value is None
+    ):
+        tested, op = value.test.left.id, value.test.ops[0]
+        sides = {
+            ast.Is: (value.body, value.orelse),
+            ast.IsNot: (value.orelse, value.body),
+        }
+        environ, other = sides.get(type(op), (None, None))
+        if (
+            environ is not None
+            and _names(environ, "environ")
+            and isinstance(other, ast.Name)
+            and other.id == tested
+        ):
+            given = tested
+    elif (
+        isinstance(value, ast.BoolOp)
+        and isinstance(value.op, ast.Or)
+        and len(value.values) == 2
+        and isinstance(value.values[0], ast.Name)
+        and _names(value.values[1], "environ")
+    ):
+        given = value.values[0].id  # environ or os.environ
+    if given is None or not _left_parameter(function, given, None):
+        return None
+    return (given,)
+
+
+def _name_of(
+    node: ast.expr, function: ast.FunctionDef | None
+) -> tuple[str, tuple[str, ...]] | None:
+    """A variable's name written in the code: a literal, or a parameter's
+    literal default and a literal (``prefix + "API_KEY"``): (name, parameters)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value, ()
+    if (
+        function is not None
+        and isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Add)
+        and isinstance(node.left, ast.Name)
+        and isinstance(node.right, ast.Constant)
+        and isinstance(node.right.value, str)
+    ):
+        default = _left_parameter(function, node.left.id, str)
+        if isinstance(default, str):
+            return default + node.right.value, (node.left.id,)
+    return None
+
+
+def _left_parameter(function: ast.FunctionDef, name: str, kind: type | None):
+    """A parameter ``name`` of ``function`` with a literal default (None, or a
+    value of ``kind``) that the function never rebinds: the default (True
+    for None); None when it is not one."""
+    arguments = function.args
+    positional = arguments.posonlyargs + arguments.args
+    pairs = list(
+        zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults)
+    )
+    pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d]
+    default = next((d for a, d in pairs if a.arg == name), None)
+    if not isinstance(default, ast.Constant):
+        return None
+    if kind is None and default.value is not None:
+        return None
+    if kind is not None and not isinstance(default.value, kind):
+        return None
+    stored = [
+        n
+        for n in ast.walk(function)
+        if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+    ]
+    if stored:
+        return None
+    return True if default.value is None else default.value
+
+
+def _bound_once(function: ast.FunctionDef, name: str) -> ast.expr | None:
+    """The value of a local ``name`` the function binds once (``env = ...``),
+    never writing into it (``env["X"] = ...``)."""
+    stores = [
+        n
+        for n in ast.walk(function)
+        if isinstance(n, (ast.Name, ast.Subscript, ast.Attribute))
+        and isinstance(n.ctx, (ast.Store, ast.Del))
+        and (n.id if isinstance(n, ast.Name) else _last(n.value)) == name
+    ]
+    assigns = _assigns(function, name)
+    if len(stores) != 1 or len(assigns) != 1:
+        return None
+    return assigns[0].value
+
+
+def _assigns(function: ast.FunctionDef, name: str) -> list:
+    """The statements binding the local ``name`` to a value: ``name = v``,
+    ``name: T = v``."""
+    return [
+        n
+        for n in ast.walk(function)
+        if (
+            isinstance(n, ast.Assign)
+            and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Name)
+            and n.targets[0].id == name
+        )
+        or (
+            isinstance(n, ast.AnnAssign)
+            and n.value is not None
+            and isinstance(n.target, ast.Name)
+            and n.target.id == name
+        )
+    ]
 
 
 def _names(node: ast.expr, name: str) -> bool:
@@ -453,13 +731,14 @@ def _project_files(folder: str) -> tuple[str, ...] | None:
     return tuple(found)
 
 
-def _elsewhere(place: Placement, owner: Carrier) -> str | None:
+def _elsewhere(place: Placement, owner: Carrier, several: bool = False) -> str | None:
     """Why the field cannot be the token: the class made, changed or its field
-    read elsewhere in the tree."""
+    read elsewhere in the tree; a parameter the factory's read needs left at
+    its default given by a call (or the factory handed on as a value)."""
     factory = os.path.abspath(place.path)
     owner_path = os.path.abspath(owner.path)
     field = place.field
-    names = sorted({place.cls, place.name, field})  # the factory's callers too
+    names = sorted({place.cls, place.name, field, place.method} - {""})
     word = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
     files = project_files(place.path)
     if files is None:
@@ -475,9 +754,11 @@ def _elsewhere(place: Placement, owner: Carrier) -> str | None:
         here = os.path.abspath(path)
         test = is_test_module(path)
         sends = (
-            _owner_sends(tree, text, owner.name, field) if here == owner_path else set()
+            {id(n) for n in _owner_sends(tree, text, owner.name, field).values()}
+            if here == owner_path
+            else set()
         )
-        if len(sends) > 1:
+        if len(sends) > 1 and not several:
             # one statement sends it: the key site whose migration made the
             # carrier (another might stay manual, and send the token as a key)
             return (
@@ -488,6 +769,11 @@ def _elsewhere(place: Placement, owner: Carrier) -> str | None:
             found = _OPAQUE.search(text)
             line = text.count("\n", 0, found.start()) + 1
             return f"{where}:{line} reads objects' fields without naming them"
+        parents = {
+            id(child): node
+            for node in ast.walk(tree)
+            for child in ast.iter_child_nodes(node)
+        }
         for node in ast.walk(tree):
             line = getattr(node, "lineno", 0)
             at = f"{where}:{line}"
@@ -499,6 +785,7 @@ def _elsewhere(place: Placement, owner: Carrier) -> str | None:
                 problem = _construction(node, place, here == factory, test, at)
                 if problem:
                     return problem
+            problem = _given_defaults(node, place, at, parents)
             if isinstance(node, ast.Attribute) and node.attr == field:
                 if not isinstance(node.ctx, ast.Load):
                     return f"{at} sets {field} of an object"
@@ -509,6 +796,35 @@ def _elsewhere(place: Placement, owner: Carrier) -> str | None:
                     )
             if isinstance(node, ast.Constant) and node.value == field:
                 return f"{at} names {field} in a string (a setattr, a getattr?)"
+            if problem:
+                return problem
+    return None
+
+
+def _given_defaults(
+    node: ast.AST, place: Placement, at: str, parents: dict[int, ast.AST]
+) -> str | None:
+    """A reference to the factory that may give a parameter its read needs
+    left at its default: a call giving it, or a use other than a call."""
+    if not place.defaults:
+        return None
+    called = place.method or place.name
+    if not (
+        (isinstance(node, ast.Attribute) and node.attr == called)
+        or (isinstance(node, ast.Name) and node.id == called and not place.method)
+    ):
+        return None
+    call = parents.get(id(node))
+    named = ", ".join(name for name, _ in place.defaults)
+    if not (isinstance(call, ast.Call) and call.func is node):
+        return f"{at} hands {place.factory} on as a value: it may be given {named}"
+    for name, position in place.defaults:
+        if any(k.arg in (name, None) for k in call.keywords) or any(
+            isinstance(a, ast.Starred) for a in call.args
+        ):
+            return f"{at} may give {place.factory} another {name}"
+        if 0 <= position < len(call.args):
+            return f"{at} gives {place.factory} another {name}"
     return None
 
 
@@ -555,10 +871,13 @@ def _construction(
     return f"{place.cls} is also made at {at}"
 
 
-def _owner_sends(tree: ast.Module, text: str, owner: str, field: str) -> set[int]:
+def _owner_sends(
+    tree: ast.Module, text: str, owner: str, field: str
+) -> dict[int, ast.Attribute]:
     """The ``.field`` reads of the owner (class or function ``owner``) in
-    statements that send the key (``hapikey`` written in them)."""
-    found: set[int] = set()
+    statements that send the key (``hapikey`` written in them, or an SDK
+    client given it: ``HubSpot(api_key=...)``), by id."""
+    found: dict[int, ast.Attribute] = {}
     for node in tree.body:
         if not (
             isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
@@ -573,14 +892,17 @@ def _owner_sends(tree: ast.Module, text: str, owner: str, field: str) -> set[int
             if isinstance(statement, (ast.If, ast.For, ast.While, ast.With, ast.Try)):
                 continue
             code = ast.get_source_segment(text, statement) or ""
-            if "hapikey" not in code.lower():
+            if "hapikey" not in code.lower() and not _SDK_KEY.search(code):
                 continue
-            found |= {
-                id(n)
+            found.update(
+                (id(n), n)
                 for n in ast.walk(statement)
                 if isinstance(n, ast.Attribute) and n.attr == field
-            }
+            )
     return found
+
+
+_SDK_KEY = re.compile(r"\b(?:HubSpot|Hubspot3|HubSpotClient)\(\s*api_key\s*=")
 
 
 def make_token(ctx: ModuleContext) -> None:
@@ -596,11 +918,11 @@ def make_token(ctx: ModuleContext) -> None:
             made = _made(ctx.path, name, method, ctx.text)
             if isinstance(made, str):
                 continue
-            cls, field, variable, line, _ = made
-            read = _read_at(ctx, variable, line)
+            cls, field, variable, line, _, _, at = made
+            read = _read_at(ctx, variable, at)
             if read is None:
                 continue
-            identity, label = origins.config_key(ctx, read)
+            identity, label = variable, ctx.code(read)
             ctx.edits.replace[read] = ctx.token()
             ctx.note_key(read)
             ctx.provider_keys.add((identity, label))
@@ -643,20 +965,32 @@ def _methods(ctx: ModuleContext, name: str) -> list[str]:
     return []
 
 
-def _read_at(ctx: ModuleContext, variable: str, line: int) -> cst.BaseExpression | None:
-    """The environment read of ``variable`` at ``line``."""
+def _read_at(
+    ctx: ModuleContext, variable: str, at: tuple[int, int]
+) -> cst.BaseExpression | None:
+    """The environment read of ``variable`` starting at ``at`` (line, column):
+    the outermost subscript or call starting there (``os.environ.get(...)``,
+    ``env["V"]``) that reads it (:func:`_variable`, on its own text)."""
     found = [
         node
         for node in walk(ctx.module)
-        if isinstance(node, (cst.Subscript, cst.Call))
-        and ctx.start(node)[0] == line
-        and _ENV.fullmatch(ctx.code(node).strip())
-        and variable in ctx.code(node)
+        if isinstance(node, (cst.Subscript, cst.Call)) and ctx.start(node) == at
     ]
-    return found[0] if len(found) == 1 else None
+    found.sort(key=lambda node: len(ctx.code(node)), reverse=True)
+    for node in found[:1]:
+        code = ctx.code(node).strip()
+        if variable in code and _ENV.fullmatch(code):
+            return node
+        if _COMPUTED.fullmatch(code):
+            return node  # env["V"] or os.environ.get(prefix + "V"), as _made read it
+    return None
 
 
 _ENV = re.compile(
     r"""(?:os\.)?(?:environ\s*\[\s*|environ\.get\(\s*|getenv\(\s*)['"]\w+['"].*[\])]""",
+    re.S,
+)
+_COMPUTED = re.compile(
+    r"""(?:os\.)?(?:\w+\s*\[\s*|\w+\.get\(\s*|getenv\(\s*)(?:\w+\s*\+\s*)?['"]\w+['"].*[\])]""",
     re.S,
 )

@@ -50,6 +50,10 @@ class Origin:
     # CALLER: the key is this field of what the caller passes (cfg.hubspot_key):
     # the caller's object stays an object, it cannot become the token
     container: str = ""
+    # CALLER with a container: the object taken when the caller gives none
+    # (``settings or config.load()``), whose field may become the token where
+    # a factory makes it (:mod:`hapimigrate.analysis.configured_objects`)
+    default: cst.BaseExpression | None = None
 
 
 _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
@@ -1137,9 +1141,25 @@ def _constructor_field(ctx: ModuleContext, cls: cst.ClassDef, name: str) -> str 
 def _contents(container: Origin, field: str) -> Origin:
     """The origin of a value read out of an object (``settings.api_key``): the
     object's, except that a configured default object (``settings or
-    Settings.from_env()``) cannot become the token, and a caller's object is
+    Settings.from_env()``) is a caller's object whose default is a factory's
+    (another default cannot become the token), and a caller's object is
     marked so (``field``: ``.api_key``, ``["api_key"]``): the key is one of its
     fields."""
+    if (
+        container.kind == FALLBACK
+        and isinstance(container.fallback, cst.Call)
+        and re.fullmatch(r"\.[A-Za-z_]\w*", field)
+    ):
+        # settings or config.load(): the caller's object, by default a
+        # factory's (attach.callers_keys asks whether its field can be the token)
+        return Origin(
+            CALLER,
+            container.parameter,
+            None,
+            container.param,
+            field,
+            container.fallback,
+        )
     if container.kind == FALLBACK:
         return Origin(MIXED, container.parameter)
     if container.kind == CALLER and container.param is not None:

@@ -23,6 +23,7 @@ from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
 from hapimigrate.analysis import guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
+from hapimigrate.analysis import configured_objects
 from hapimigrate.fixers import developer_urls, helper_headers
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
@@ -3019,6 +3020,10 @@ def callers_keys(
     passed: list[cst.BaseExpression] = []
     owners: list[Origin] = []
     problem = _collect(ctx, origin, passed, set(), owners)
+    if origin.default is not None:  # settings or load(): said whatever the site
+        owner = token_owner(ctx, origin) or ""
+        default = configured_objects.default_problem(ctx, origin, owner)
+        problem = problem or default
     if problem:
         return (), problem
     return tuple(passed), key_options_problem(
