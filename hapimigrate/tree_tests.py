@@ -161,7 +161,61 @@ def _facts(result: FileResult, tested: list[FileResult], variable: str):
         and s.status == Status.REWRITE
         and MADE_UP in s.reason
     )
-    return fixer.Facts(variable, frozenset(env_keys), frozenset(module_keys), made_up)
+    return fixer.Facts(
+        variable,
+        frozenset(env_keys),
+        frozenset(module_keys),
+        made_up,
+        _headers_sent(tested),
+    )
+
+
+_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request")
+
+
+def _headers_sent(tested: list[FileResult]) -> frozenset[str]:
+    """The functions ``requests.<verb>`` the tested code calls, every call
+    giving ``headers=`` a display whose Authorization entry nothing after it
+    can replace: a test patching one reads the header its calls were given."""
+    import ast
+
+    good: set[str] = set()
+    bad: set[str] = set()
+    for r in tested:
+        data = r.new if r.changed else r.original
+        try:
+            tree = ast.parse(data or b"")
+        except (SyntaxError, ValueError):
+            return frozenset()
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "requests"
+                and node.func.attr in _VERBS
+            ):
+                continue
+            name = f"requests.{node.func.attr}"
+            (good if _gives_header(node) else bad).add(name)
+    return frozenset(good - bad)
+
+
+def _gives_header(call) -> bool:
+    import ast
+
+    if any(k.arg is None for k in call.keywords):
+        return False  # **kwargs: may give headers too
+    given = [k.value for k in call.keywords if k.arg == "headers"]
+    if len(given) != 1 or not isinstance(given[0], ast.Dict):
+        return False
+    keys = given[0].keys
+    at = [
+        i
+        for i, k in enumerate(keys)
+        if isinstance(k, ast.Constant) and k.value == "Authorization"
+    ]
+    return bool(at) and None not in keys[at[-1] :]
 
 
 def _read_at_request_time(text: str, label: str) -> bool:

@@ -390,3 +390,58 @@ def test_an_object_made_with_a_made_up_key_gives_the_token(tmp_path):
     text = test.new.decode()
     assert 'm.get("https://api.hubapi.com/owners/v2/owners", json=[1])' in text
     assert 'm.last_request.headers["Authorization"] == "Bearer Test-Key"' in text
+
+
+PATCHED_TEST = """\
+    import unittest
+    from unittest import mock
+
+    import hubspot_utils
+
+
+    class GetContactTest(unittest.TestCase):
+        @mock.patch("hubspot_utils.requests.get")
+        def test_url_has_key(self, get):
+            get.return_value.status_code = 200
+            get.return_value.json.return_value = {"vid": 1}
+            with mock.patch.object(hubspot_utils, "API_KEY", "demo"):
+                hubspot_utils.get_contact("a@b.com")
+            url = get.call_args[0][0]
+            self.assertIn("hapikey=demo", url)
+            self.assertTrue(url.startswith("https://api.hubapi.com/contacts/v1/"))
+"""
+
+
+def test_a_patched_function_s_call_gives_the_header(tmp_path):
+    files = {
+        "hubspot_utils.py": UTILS,
+        "tests/__init__.py": "",
+        "tests/test_patched.py": PATCHED_TEST,
+    }
+    results = proven(tmp_path / "patched", files)
+    text = results["tests/test_patched.py"].new.decode()
+    assert (
+        'self.assertEqual(get.call_args[1]["headers"]["Authorization"], "Bearer demo")'
+        in text
+    )
+    assert (
+        'with mock.patch.object(hubspot_utils, "API_KEY", "demo"), '
+        'mock.patch.dict(os.environ, {"HUBSPOT_ACCESS_TOKEN": "demo"}):' in text
+    )
+
+
+def test_a_patched_function_called_without_the_header_keeps_the_test(tmp_path):
+    # requests.get also fetches a file from elsewhere: no header there, so the
+    # last call's headers are not known to hold the token
+    utils = textwrap.dedent(UTILS) + (
+        "\n\ndef logo(url):\n    return requests.get(url).content\n"
+    )
+    _unchanged(
+        tmp_path,
+        {
+            "hubspot_utils.py": utils,
+            "tests/__init__.py": "",
+            "tests/test_patched.py": PATCHED_TEST,
+        },
+        "tests/test_patched.py",
+    )

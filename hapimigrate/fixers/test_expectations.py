@@ -109,6 +109,9 @@ class Facts:
     env_keys: frozenset[str] = frozenset()
     module_keys: frozenset[tuple[str, str]] = frozenset()
     made_up: frozenset[tuple[int, int]] = frozenset()
+    # patched functions (``requests.get``) every call of which in the tested
+    # code gives ``headers=`` a display holding the Authorization header
+    headers_sent: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -298,7 +301,10 @@ def _dotted(node: cst.BaseExpression | None) -> str:
 
 def _decide(function, cls, owned, positions, facts, bound):
     """(problem, None) or (None, (setup, expectations)) for one function."""
-    expectations = list(_expectations(function, _receivers(function, bound)))
+    receivers = _Receivers(_receivers(function, bound))
+    receivers.calls = _patched_calls(function, cls, facts.headers_sent)
+    receivers.aliases = _aliases(function)
+    expectations = list(_expectations(function, receivers))
     covered = []
     for site in owned:
         found = [e for e in expectations if _within(positions[e.node], site)]
@@ -596,6 +602,75 @@ def _receivers(function: cst.FunctionDef, bound: dict[str, str]) -> dict[str, bo
     return found
 
 
+class _Receivers(dict):
+    """The HTTP mocks of a test function (name -> whether it lower-cases
+    query values), with ``calls``: the mocks of patched functions whose every
+    call the migrated code gives the header (``get`` of
+    ``@mock.patch("app.requests.get")``), and ``aliases``: names bound once to
+    an expression."""
+
+    calls: frozenset[str] = frozenset()
+    aliases: dict[str, cst.BaseExpression] = {}
+
+
+def _patched_calls(
+    function: cst.FunctionDef, cls: cst.ClassDef | None, sent: frozenset[str]
+) -> frozenset[str]:
+    """The parameters ``@mock.patch("app.requests.get")`` decorators hand
+    ``function`` (the nearest decorator's first), for the targets ``sent``
+    names (``requests.get``: every call of it in the tested code gives the
+    header); none when a decorator's injection is not understood."""
+    injected: list[str] = []
+    for decorator in reversed(function.decorators):
+        call = decorator.decorator
+        if not isinstance(call, cst.Call):
+            continue
+        name = _dotted(call.func)
+        if not (
+            name.endswith("patch") or ".patch." in name or name.startswith("patch.")
+        ):
+            continue
+        if name not in ("mock.patch", "patch", "unittest.mock.patch"):
+            return frozenset()  # patch.object, patch.dict...: not followed
+        positional = [a for a in call.args if a.keyword is None]
+        keywords = {a.keyword.value for a in call.args if a.keyword is not None}
+        if len(positional) != 1 or "new" in keywords or "new_callable" in keywords:
+            return frozenset()
+        target = _text(positional[0].value) or ""
+        injected.append(".".join(target.split(".")[-2:]))
+    params = [p.name.value for p in function.params.params]
+    if cls is not None:
+        params = params[1:]  # self
+    if len(params) < len(injected):
+        return frozenset()
+    return frozenset(p for p, t in zip(params, injected) if t in sent)
+
+
+def _aliases(function: cst.FunctionDef) -> dict[str, cst.BaseExpression]:
+    """Names the function binds exactly once (``url = get.call_args[0][0]``),
+    to what; a name bound any other way too is none."""
+    bound: dict[str, list[cst.BaseExpression | None]] = {}
+    for node in _walk(function.body):
+        targets: list[cst.CSTNode] = []
+        if isinstance(node, cst.Assign):
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    bound.setdefault(target.target.value, []).append(node.value)
+                else:
+                    targets.append(target.target)
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For)):
+            targets.append(node.target)
+        elif isinstance(node, (cst.WithItem, cst.ExceptHandler)) and node.asname:
+            targets.append(node.asname.name)
+        elif isinstance(node, cst.NamedExpr):
+            targets.append(node.target)
+        for target in targets:
+            for name in _walk(target):
+                if isinstance(name, cst.Name):
+                    bound.setdefault(name.value, []).extend([None, None])
+    return {n: v[0] for n, v in bound.items() if len(v) == 1 and v[0] is not None}
+
+
 def _expectations(function: cst.FunctionDef, receivers: dict[str, bool]):
     for node in _walk(function):
         if isinstance(node, cst.Call):
@@ -641,15 +716,56 @@ def _header(request: cst.BaseExpression) -> str:
     return AUTHORIZATION.format(_code(request))
 
 
-def _url_of(node: cst.BaseExpression, receivers) -> cst.BaseExpression | None:
-    """The request whose ``.url`` this is."""
+def _url_of(node: cst.BaseExpression, receivers) -> str | None:
+    """The Authorization header of the request whose URL this is: of a
+    mocked transport's request (``.url``), or of a call of a patched
+    function (``get.call_args[0][0]``, or a name bound to it once)."""
     if (
         isinstance(node, cst.Attribute)
         and node.attr.value == "url"
         and _request(node.value, receivers)
     ):
-        return node.value
+        return _header(node.value)
+    if isinstance(node, cst.Name) and node.value in receivers.aliases:
+        node = receivers.aliases[node.value]
+    call = _positional_of_call(node, receivers.calls)
+    if call is not None:
+        return f'{_code(call)}[1]["headers"]["Authorization"]'
     return None
+
+
+def _positional_of_call(node: cst.BaseExpression, calls: frozenset[str]):
+    """The call of ``get.call_args[0][0]``, ``get.call_args.args[0]``,
+    ``get.call_args_list[i][0][0]``, ``get.call_args_list[i].args[0]`` (a
+    positional argument of a call of a patched function in ``calls``)."""
+    if not (isinstance(node, cst.Subscript) and _integer_index(node) is not None):
+        return None
+    inner = node.value
+    if isinstance(inner, cst.Attribute) and inner.attr.value == "args":
+        call = inner.value
+    elif isinstance(inner, cst.Subscript) and _integer_index(inner) == 0:
+        call = inner.value
+    else:
+        return None
+    if isinstance(call, cst.Attribute) and call.attr.value == "call_args":
+        mock = call.value
+    elif (
+        isinstance(call, cst.Subscript)
+        and _integer_index(call) is not None
+        and isinstance(call.value, cst.Attribute)
+        and call.value.attr.value == "call_args_list"
+    ):
+        mock = call.value.value
+    else:
+        return None
+    return call if isinstance(mock, cst.Name) and mock.value in calls else None
+
+
+def _integer_index(node: cst.Subscript) -> int | None:
+    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+        return None
+    value = node.slice[0].slice.value
+    return int(value.value) if isinstance(value, cst.Integer) else None
 
 
 def _key_text(node: cst.BaseExpression) -> str | None:
@@ -674,7 +790,7 @@ def _assert_in(call: cst.Call, receivers) -> _Expectation | None:
 
     def rebuild(given: str) -> cst.CSTNode:
         return cst.parse_expression(
-            f"self.assertEqual({_header(request)}, {_quote('Bearer ' + given)})"
+            f"self.assertEqual({request}, {_quote('Bearer ' + given)})"
         )
 
     return _Expectation(call, value, False, rebuild)
@@ -692,9 +808,7 @@ def _url_comparison(node: cst.Comparison, receivers) -> _Expectation | None:
         return None
 
     def rebuild(given: str) -> cst.CSTNode:
-        return cst.parse_expression(
-            f"{_header(request)} == {_quote('Bearer ' + given)}"
-        )
+        return cst.parse_expression(f"{request} == {_quote('Bearer ' + given)}")
 
     return _Expectation(node, value, False, rebuild)
 
