@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
+from keyword import iskeyword
 
 
 def may_pass_arguments(path: str, data: bytes, name: str) -> bool:
@@ -55,11 +56,44 @@ def _passes_in_tokens(data: bytes, name: str) -> bool:
             continue  # an import
         if index and tokens[index - 1].string in ("def", "class"):
             continue  # a definition of its own
+        if _annotation(tokens, statement_start, index):
+            continue  # def f(api: HubSpotAPI) -> HubSpotAPI, api: HubSpotAPI = ...
         following = [t.string for t in tokens[index + 1 : index + 3]]
         if following == ["(", ")"]:
             continue
         return True
     return False
+
+
+def _annotation(tokens: list, start: int, index: int) -> bool:
+    """Whether the name at ``index`` is a whole annotation: after ``->``, after
+    a parameter's ``:`` in a ``def`` line (not in a default's dict), or after
+    the ``:`` of ``name: T`` beginning a statement; and followed by what ends
+    one (``,`` ``)`` ``=`` ``:``, the line's end), not a call or a subscript."""
+    before = tokens[index - 1].string if index else ""
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    if after is not None and after.string not in (",", ")", "=", ":"):
+        if after.type not in (tokenize.NEWLINE, tokenize.ENDMARKER):
+            return False
+    if before == "->":
+        return True
+    if before != ":":
+        return False
+    first = tokens[start]
+    if (
+        index - 2 == start
+        and first.type == tokenize.NAME
+        and not iskeyword(first.string)
+    ):
+        return True  # api: HubSpotAPI = ... (a variable's annotation)
+    words = [t.string for t in tokens[start:index]]
+    if not (words[:1] == ["def"] or words[:2] == ["async", "def"]):
+        return False
+    depth = 0
+    for word in words:
+        depth += word in ("(", "[", "{")
+        depth -= word in (")", "]", "}")
+    return depth == 1  # inside the parameters, not in a default's brackets
 
 
 def _passes_in_words(data: bytes, name: str) -> bool:

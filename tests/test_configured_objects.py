@@ -6,6 +6,9 @@ saying why."""
 
 from __future__ import annotations
 
+import pytest
+
+from hapimigrate import name_uses
 from hapimigrate.model import Status
 from tests.trees import behaves, key_sites, migrated, tree
 
@@ -591,3 +594,40 @@ def test_an_owner_held_by_a_later_pass_keeps_its_default_factory(tmp_path):
     assert out["app/config.py"].changed == client.changed
     sent = {s.status for s in key_sites(client)}
     assert sent == ({Status.REWRITE} if client.changed else {Status.MANUAL})
+
+
+def test_modules_naming_the_client_in_annotations_only_hand_it_nothing(tmp_path):
+    """``def owners(api: HubSpotAPI)``: a type, not a call that may hand the
+    client another object (hubkit's resource modules)."""
+    users = (
+        "from typing import Optional\n\n"
+        "from app.client import HubSpotAPI\n\n\n"
+        "class Owners:\n"
+        "    def __init__(self, api: HubSpotAPI) -> None:\n"
+        "        self.api = api\n\n"
+        "    def all(self) -> list:\n"
+        '        return self.api.get("/crm/v3/owners/")\n\n\n'
+        "def make() -> HubSpotAPI:\n"
+        "    api: HubSpotAPI = HubSpotAPI()\n"
+        "    return api\n"
+    )
+    out = tree(tmp_path, defaulted(**{"app/users.py": users}))
+    assert "HUBSPOT_ACCESS_TOKEN" in migrated(out["app/config.py"])
+    assert "Bearer" in migrated(out["app/client.py"])
+
+
+@pytest.mark.parametrize(
+    "text, passes",
+    [
+        (b"def f(api: HubSpotAPI, x=1) -> HubSpotAPI:\n    return api\n", False),
+        (b"async def f(\n    api: HubSpotAPI,\n):\n    pass\n", False),
+        (b"api: HubSpotAPI = make()\n", False),
+        (b"def f(x={'a': HubSpotAPI}):\n    pass\n", True),
+        (b"def f(api: HubSpotAPI = HubSpotAPI(key)):\n    pass\n", True),
+        (b"else: HubSpotAPI\n", True),
+        (b"x = {1: HubSpotAPI}\n", True),
+    ],
+    ids=["parameter", "multiline", "variable", "default_dict", "default", "kw", "dict"],
+)
+def test_an_annotation_hands_the_class_nothing(text, passes):
+    assert name_uses.may_pass_arguments("pkg/mod.py", text, "HubSpotAPI") is passes
