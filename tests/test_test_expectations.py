@@ -445,3 +445,30 @@ def test_a_patched_function_called_without_the_header_keeps_the_test(tmp_path):
         },
         "tests/test_patched.py",
     )
+
+
+def test_a_plain_class_has_no_add_cleanup():
+    # the token's variable is patched through self.addCleanup: TestCase only
+    source = textwrap.dedent("""\
+        import responses
+
+        import hubspot_utils
+
+
+        class TestContacts{}:
+            @responses.activate
+            def test_get(self):
+                hubspot_utils.API_KEY = "demo"
+                responses.get("https://api.hubapi.com/x?hapikey=demo")
+        """)
+    facts = test_expectations.Facts(
+        "HUBSPOT_ACCESS_TOKEN", module_keys=frozenset({("hubspot_utils", "API_KEY")})
+    )
+    plain = test_expectations.rewrite(source.format(""), [(10, 23)], facts)
+    assert plain.text is None
+    assert dict(plain.reasons)[(10, 23)] == test_expectations.NO_VALUE
+    case = test_expectations.rewrite(
+        "import unittest\n" + source.format("(unittest.TestCase)"), [(11, 23)], facts
+    )
+    assert case.rewritten == {(11, 23)}
+    assert "self.addCleanup(_token.stop)" in case.text

@@ -347,7 +347,11 @@ def _setups(function, cls, positions, facts, bound):
             if isinstance(s, cst.FunctionDef) and s.name.value == "setUp"
         ]
     for scope in scopes:
-        unittest_method = cls is not None and _first_parameter(scope) == "self"
+        unittest_method = (
+            cls is not None
+            and _first_parameter(scope) == "self"
+            and any(_dotted(b.value).endswith("TestCase") for b in cls.bases)
+        )
         for node in _walk(scope):
             if (
                 isinstance(node, cst.SimpleString)
