@@ -191,3 +191,20 @@ def test_a_subclass_beside_its_base_that_cannot_keep_copies_is_left(
     assert sites and all(s.status == Status.MANUAL for s in sites), [
         s.reason for s in sites
     ]
+
+
+def test_copies_of_methods_the_migration_leaves_as_they_were_are_refused():
+    """The run's check (``changed_elsewhere``): when the base's copied method
+    is the same after the migration (another post-pass left its request for a
+    person, only an import was added), the copies would be for nothing, and
+    the subclass would claim a split that is not there."""
+    from hapimigrate.python.developer_split import changed_elsewhere
+
+    original = BASE.encode()
+    only_import = ("import os\n" + BASE).encode()
+    assert changed_elsewhere(original, only_import, "BaseClient", ("_request",))
+    migrated = BASE.replace(
+        'query = {"hapikey": self.hapikey}',
+        'query = {}\n        kwargs["headers"] = {"Authorization": "Bearer " + self.hapikey}',
+    ).encode()
+    assert changed_elsewhere(original, migrated, "BaseClient", ("_request",)) is None

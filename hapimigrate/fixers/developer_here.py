@@ -69,7 +69,7 @@ def splits(ctx: ModuleContext) -> dict[int, Split]:
 
 
 def _find(ctx: ModuleContext) -> dict[int, Split]:
-    if not hubspot.names_developer_key(ctx.module.code):
+    if not hubspot.names_developer_key(ctx.text):
         return {}
     classes = {s.name.value: s for s in ctx.module.body if isinstance(s, cst.ClassDef)}
     found = {}
@@ -108,7 +108,7 @@ def _split(
         same_module=True,
         bound_here={},
         base_local=base.name.value,
-        here_code=ctx.module.code,
+        here_code=ctx.text,
     )
     return None if isinstance(copy, str) else Split(cls, base.name.value, copy)
 
