@@ -32,9 +32,9 @@ import re
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
 from hapimigrate.tree_imports import (
+    importable_names,
     imported_names,
     is_test_module,
-    modules_of,
     tree_root,
 )
 
@@ -79,11 +79,11 @@ def rewrite_tests(
     if not candidates:
         return results
     by_path = {os.path.abspath(r.path): r for r in results}
-    modules = {
-        stem: os.path.abspath(path)
-        for stem, path in modules_of(files).items()
-        if not is_test_module(path, root)
-    }
+    modules: dict[str, list[str]] = {}
+    for path in files:
+        if path.endswith(".py") and not is_test_module(path, root):
+            for name in importable_names(path):
+                modules.setdefault(name, []).append(os.path.abspath(path))
     variable = _env_variable(options)
     chosen = {id(r) for r in candidates}
     out = []
@@ -108,20 +108,24 @@ def _env_variable(options: RunOptions) -> str | None:
 
 
 def _tested(
-    result: FileResult, by_path: dict[str, FileResult], modules: dict[str, str]
+    result: FileResult,
+    by_path: dict[str, FileResult],
+    modules: dict[str, list[str]],
 ) -> list[FileResult]:
-    """The tree's modules ``result`` imports, and those they import."""
+    """The tree's modules ``result`` imports, and those they import: every
+    module a word of their import lines may name (a package: its modules too,
+    one of them may be what it re-exports)."""
     seen: dict[str, FileResult] = {}
     todo = [result]
     while todo:
         current = todo.pop()
         data = current.original or b""
         for word in imported_names(data, current.path):
-            path = modules.get(word.decode("ascii", "replace"))
-            if path is None or path in seen or path not in by_path:
-                continue
-            seen[path] = by_path[path]
-            todo.append(by_path[path])
+            for path in modules.get(word.decode("ascii", "replace"), ()):
+                if path in seen or path not in by_path:
+                    continue
+                seen[path] = by_path[path]
+                todo.append(by_path[path])
     return list(seen.values())
 
 
