@@ -198,7 +198,7 @@ def given_urls(ctx: ModuleContext, partial: cst.Call) -> list[cst.BaseExpression
     own, or is not one whose uses are all seen): its requests' endpoints."""
     if not is_partial(ctx, partial) or not partial.args:
         return []
-    info, _ = _request(ctx, partial.args[0].value, partial)
+    info, verb = _request(ctx, partial.args[0].value, partial)
     if info is None or info.url_index is None or _url_of(partial, info) is not None:
         return []
     uses = _Uses(ctx)
@@ -206,12 +206,8 @@ def given_urls(ctx: ModuleContext, partial: cst.Call) -> list[cst.BaseExpression
         uses.of(partial, 0)
     except PartialError:
         return []
-    found = []
-    for call in uses.calls:
-        url = _url_of(call, HttpCall(info.kind, info.method, 0))
-        if url is not None:
-            found.append(url)
-    return found
+    found = (_call_url(partial, call, info, verb) for call in uses.calls)
+    return [url for url in found if url is not None]
 
 
 # -- the request it makes --------------------------------------------------------
@@ -258,6 +254,17 @@ def _url_of(call: cst.Call, info: HttpCall) -> cst.BaseExpression | None:
     return None
 
 
+def _call_url(
+    partial: cst.Call, call: cst.Call, info: HttpCall, verb: str
+) -> cst.BaseExpression | None:
+    """The URL a call of the partial gives (the partial binding none)."""
+    bound = len([a for a in partial.args if a.keyword is None]) - 1
+    index = _POSITIONAL[verb].index("url") - bound
+    return (
+        _url_of(call, HttpCall(info.kind, info.method, index)) if index >= 0 else None
+    )
+
+
 def _check_call(
     ctx: ModuleContext,
     partial: cst.Call,
@@ -279,12 +286,11 @@ def _check_call(
         raise PartialError(PARAMS_GIVEN.format(line))
     bound = len([a for a in partial.args if a.keyword is None]) - 1
     given = len([a for a in call.args if a.keyword is None])
-    url_position = _POSITIONAL[verb].index("url")
-    if bound + given > url_position + 1:
+    if bound + given > _POSITIONAL[verb].index("url") + 1:
         raise PartialError(POSITIONAL.format(line))
     url = _url_of(partial, info)
     if url is None:
-        url = _url_of(call, HttpCall(info.kind, info.method, url_position - bound))
+        url = _call_url(partial, call, info, verb)
     if url is None:
         raise PartialError(NO_URL.format(line))
     host = hubspot.host(values.url_template(ctx, url))
