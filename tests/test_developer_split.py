@@ -558,3 +558,25 @@ def test_a_prefix_not_completed_to_developer_apis_only_keeps_the_hierarchy(
     assert not results["crmtools/base.py"].changed
     sites = key_sites(results["crmtools/base.py"])
     assert sites and all(s.status == Status.MANUAL for s in sites)
+
+
+def test_a_splittable_subclass_of_a_base_blocked_otherwise_says_the_base_s_cause(
+    tmp_path,
+):
+    """blind's crmtools: the portal clients' keys come from where a token
+    cannot stand in (here a starred call), so the base stays; the timeline
+    subclass, which would be split, says that cause, not "split them by hand"
+    (a person has nothing to split while the base keeps the key)."""
+    facade = CRM_FACADE.replace(
+        'ContactsClient(os.environ["HUBSPOT_API_KEY"], timeout=10)',
+        'ContactsClient(*os.environ["HUBSPOT_API_KEY"].split(":"))',
+    )
+    results = tree(tmp_path, crm() | {"crmtools/facade.py": facade})
+    assert not results["crmtools/clients.py"].changed
+    assert not results["crmtools/base.py"].changed
+    sites = key_sites(results["crmtools/clients.py"])
+    timeline = [s for s in sites if s.enclosing == "TimelineClient"]
+    assert timeline and all(s.status == Status.MANUAL for s in timeline)
+    reason = timeline[0].reason
+    assert "split them by hand" not in reason, reason
+    assert "* or **" in reason, reason

@@ -1393,17 +1393,20 @@ def _migrate_subclass(
         f"{name} inherits the constructor of {carrier.name}() of {carrier.module}.py,"
         f" which takes a token as {carrier.parameter} now"
     )
+    copy = None  # the copies it would keep, split from its base
     if _developer_init(ctx, carrier, subclass) is not None:  # its own __init__
         what = (
             f"{name} subclasses {carrier.name}() of {carrier.module}.py, which "
             f"takes a token as {carrier.parameter} now"
         )
+        if name not in ctx.sent_elsewhere and _subclass_problem(
+            ctx, carrier, subclass
+        ) == _developer_init(ctx, carrier, subclass):
+            copy = _split_plan(ctx, carrier, node, subclass)
         if (
-            not carrier.blocked
-            and name not in ctx.sent_elsewhere
-            and _subclass_problem(ctx, carrier, subclass)
-            == _developer_init(ctx, carrier, subclass)
-            and _split_developer(ctx, carrier, node, subclass)
+            copy is not None
+            and not carrier.blocked
+            and _split_developer(ctx, carrier, node, subclass, copy)
         ):
             return
     outcome = ctx.sent_elsewhere.get(name)  # what its callers made of it
@@ -1412,6 +1415,8 @@ def _migrate_subclass(
         if outcome is not None and outcome.status != Status.REWRITE
         else None
     )
+    if problem is None and copy is not None:  # it would be split: the base's cause
+        problem = carrier.blocked
     problem = (
         problem or _subclass_problem(ctx, carrier, subclass) or carrier.blocked or None
     )
@@ -1440,20 +1445,18 @@ def _migrate_subclass(
     )
 
 
-def _split_developer(
+def _split_plan(
     ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode, subclass: cst.ClassDef
-) -> bool:
-    """A subclass handing the base its developer key (``WebhooksClient``):
-    it keeps the base's requests as they were, the base's methods that send
-    the key copied into it (:mod:`hapimigrate.python.developer_split`), while
-    the base sends the token. False: no copy can be made; a person splits."""
+) -> developer_split.Copy | None:
+    """The copies a subclass handing the base its developer key would keep
+    (:func:`developer_split.plan`); None: no copy can be made."""
     if not isinstance(node, cst.Name) or not _developer_requests(subclass):
-        return False
+        return None
     try:
         with open(carrier.path, "rb") as handle:
             source = handle.read()
     except OSError:
-        return False
+        return None
     bound = developer_split.module_bindings(ctx.module)
     copy = developer_split.plan(
         source,
@@ -1466,7 +1469,21 @@ def _split_developer(
         here_code=ctx.module.code,
         base_module=_own_module_import(ctx, carrier, bound.get(node.value, "")),
     )
-    if isinstance(copy, str):
+    return None if isinstance(copy, str) else copy
+
+
+def _split_developer(
+    ctx: ModuleContext,
+    carrier: Carrier,
+    node: cst.CSTNode,
+    subclass: cst.ClassDef,
+    copy: developer_split.Copy,
+) -> bool:
+    """A subclass handing the base its developer key (``WebhooksClient``):
+    it keeps the base's requests as they were, the base's methods that send
+    the key copied into it (:mod:`hapimigrate.python.developer_split`), while
+    the base sends the token. False: no copy can be made; a person splits."""
+    if not isinstance(node, cst.Name):
         return False
     name = subclass.name.value
     methods = ", ".join(copy.names)
