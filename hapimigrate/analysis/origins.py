@@ -28,7 +28,7 @@ from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 
 from hapimigrate import tree_imports
 from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
-from hapimigrate.analysis import django_options
+from hapimigrate.analysis import django_options, flask_config
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, walk
@@ -204,6 +204,8 @@ def _origin_of(
         named = named_variables.set_elsewhere(ctx, node)
         if named is not None:  # a caller may name another variable
             return Origin(MIXED, named)
+        if flask_config.configured(ctx, node):  # app.config["K"] in init_app(app)
+            return Origin(CONFIG)
     if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
         imported = _incoming(ctx, node) or _imported_chain(ctx, node, depth)
         if imported is not None:
@@ -1287,7 +1289,7 @@ def config_key(
     if isinstance(node, cst.Attribute):  # settings.HUBSPOT_API_KEY
         if isinstance(node.value, cst.Name) and node.value.value in ("self", "cls"):
             # self.key = os.environ["HUBSPOT_API_KEY"], once, in __init__
-            value = values.class_attribute(ctx, node)
+            value = values.class_attribute(ctx, node) or _flask_set(ctx, node)
             if value is not None and depth < _KEY_DEPTH:
                 identity, _ = config_key(ctx, value, depth + 1)
                 return identity, label
@@ -1295,10 +1297,34 @@ def config_key(
         if dotted is not None:
             return _module_key(ctx, dotted, node.attr.value), label
         return node.attr.value, label
+    flask = flask_config.config_key(node)
+    if flask is not None:  # current_app.config["K"], app.config["K"]: K
+        return flask, label
     return label, label
 
 
 _KEY_DEPTH = 6  # assignments followed to a key's configured name
+
+
+def _flask_set(ctx: ModuleContext, node: cst.Attribute) -> cst.CSTNode | None:
+    """``app.config["K"]`` of ``self.api_key = app.config["K"]`` in a Flask
+    extension's ``init_app``, its constructor setting it None otherwise."""
+    owner = ctx.ancestor(node, cst.ClassDef)
+    found = []
+    for attribute in ctx.index.attributes.get(node.attr.value, ()):
+        holder = ctx.parent(attribute)
+        if (
+            isinstance(attribute.value, cst.Name)
+            and attribute.value.value == "self"
+            and ctx.ancestor(attribute, cst.ClassDef) is owner
+            and isinstance(holder, cst.AssignTarget)
+        ):
+            value = values.assigned_value(ctx, attribute)
+            if not _is_none(value):
+                found.append(value)
+    if len(found) == 1 and flask_config.configured(ctx, found[0]):
+        return found[0]
+    return None
 
 
 def _imported_module(ctx: ModuleContext, node: cst.BaseExpression) -> str | None:
