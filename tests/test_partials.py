@@ -359,3 +359,61 @@ def test_a_partial_only_other_modules_call_keeps_it(tmp_path):
         "    from crm import contacts\n\n    contacts.contact(5)\n"
     )
     behaves(tmp_path / "run", project(api, scenario, contacts=CONTACTS), manual=2)
+
+
+# -- a key given at a call of a partial ----------------------------------------
+
+CALLED = """\
+import functools
+import os
+
+import requests
+
+HS = "https://api.hubapi.com"
+KEY = os.environ.get("HUBSPOT_API_KEY")
+
+get_company = functools.partial(requests.get, timeout=10)
+
+
+def company_name(company_id):
+    r = get_company(HS + "/companies/v2/companies/%s" % company_id, params={"hapikey": KEY})
+    return r.json()["properties"]["name"]["value"]
+"""
+
+CALLED_SCENARIO = '''\
+"""A key given at a call of a partial binding no credential."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+
+RESPONSES = [
+    {"method": "GET", "url": r"/companies/v2/companies/7", "json": {"properties": {"name": {"value": "Acme"}}}},
+]
+
+
+def case_company(credential):
+    from crm import api
+
+    assert api.company_name(7) == "Acme"
+'''
+
+
+def test_a_key_given_at_a_call_of_a_partial_gets_the_header_there(tmp_path):
+    """blind3 multitenant_webhook_hub hubspot.py:42: ``get_company(url,
+    params={"hapikey": key})`` of ``functools.partial(requests.get, timeout=10)``."""
+    out = migrate(tmp_path, {"api.py": CALLED})
+    statuses, text, reasons = only(out)
+    assert statuses == [Status.REWRITE], reasons
+    assert (
+        'get_company(HS + "/companies/v2/companies/%s" % company_id, headers='
+        '{"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]})'
+    ) in text
+    behaves(tmp_path / "run", project(CALLED, CALLED_SCENARIO), manual=0)
+
+
+def test_a_partial_binding_headers_keeps_the_key_given_at_its_call(tmp_path):
+    """A header given at the call would replace the partial's own headers."""
+    source = CALLED.replace(
+        "timeout=10)", 'timeout=10, headers={"Accept": "application/json"})'
+    )
+    _left(
+        tmp_path, source, "get_company() is a functools.partial() that binds headers="
+    )

@@ -471,6 +471,11 @@ class Flow:
         if not isinstance(call, cst.Call):
             raise FlowError("the value is passed in a way hapimigrate does not follow")
         info = http_calls.classify(ctx, call)
+        if info is None:  # get_company(url, params=...): a partial of requests.get
+            try:
+                info = partials.called_request(ctx, call)
+            except partials.PartialError as problem:
+                raise FlowError(str(problem)) from None
         if info is not None:
             role = http_calls.argument_role(call, arg, info)
             if role not in ("url", "params"):

@@ -210,6 +210,75 @@ def given_urls(ctx: ModuleContext, partial: cst.Call) -> list[cst.BaseExpression
     return [url for url in found if url is not None]
 
 
+# -- a key given at a call of a partial ------------------------------------------
+
+CALLED_BINDS = (
+    "{}() is a functools.partial() that binds {}=, which the header given at "
+    "this call would replace (or which sends what this call's key replaced): "
+    "change it by hand"
+)
+
+
+def called_request(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
+    """``get_company(url, params={"hapikey": key})`` where ``get_company =
+    functools.partial(requests.get, timeout=10)``: the request this call makes
+    (its URL's index counted in the call's arguments), so that the header goes
+    on this call; None when ``call`` does not call such a partial. The
+    partial must bind nothing the call's ``headers=`` would replace or its
+    dropped key would let through: no ``headers=``, ``auth=``, ``params=``,
+    ``*``/``**``, nothing by position but the method."""
+    partial = _bound_partial(ctx, call.func)
+    if partial is None:
+        return None
+    info, verb = _request(ctx, partial.args[0].value, partial)
+    if info is None or info.url_index is None:
+        return None
+    name = ctx.code(call.func)
+    for arg in partial.args[1:]:
+        if arg.star:
+            raise PartialError(
+                CALLED_BINDS.format(name, "*" if arg.star == "*" else "**")
+            )
+        if arg.keyword is not None and arg.keyword.value in (
+            "headers",
+            "auth",
+            "params",
+            "url",
+        ):
+            raise PartialError(CALLED_BINDS.format(name, arg.keyword.value))
+    bound = len([a for a in partial.args if a.keyword is None]) - 1
+    index = _POSITIONAL[verb].index("url") - bound
+    if index < 0:
+        raise PartialError(CALLED_BINDS.format(name, "the URL"))
+    return HttpCall(info.kind, info.method, index, info.doubt)
+
+
+def _bound_partial(ctx: ModuleContext, func: cst.BaseExpression) -> cst.Call | None:
+    """The ``functools.partial(...)`` a name is bound to, once, in its scope."""
+    if not isinstance(func, cst.Name):
+        return None
+    scope = ctx.lexical_scope(func)
+    bindings = list(scope[func.value]) if scope is not None else []  # or outer
+    if len(bindings) != 1:
+        return None
+    target = getattr(bindings[0], "node", None)
+    statement = ctx.parent(target) if target is not None else None
+    if isinstance(statement, cst.AssignTarget):
+        statement = ctx.parent(statement)
+    if not (
+        isinstance(statement, cst.Assign)
+        and len(statement.targets) == 1
+        and statement.targets[0].target is target
+        and is_partial(ctx, statement.value)
+    ):
+        return None
+    partial = statement.value
+    assert isinstance(partial, cst.Call)
+    if not partial.args or partial.args[0].keyword is not None or partial.args[0].star:
+        return None
+    return partial
+
+
 # -- the request it makes --------------------------------------------------------
 
 
