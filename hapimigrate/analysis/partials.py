@@ -36,6 +36,14 @@ checked here (where one does not hold, the use stays ``manual`` saying which):
   :func:`hapimigrate.fixers.attach.default_bound_problem` says for ``def
   f(key=KEY)`` defaults); the header is merged with the partial's own
   ``headers=`` and its other params (``params={"limit": 10}``) stay.
+
+A key given at a call of such a partial (``get_company = functools.partial(
+requests.get, timeout=10)``; ``get_company(url, params={"hapikey": key})``)
+makes that call a request like any other (:func:`called_request`), the header
+given there, when the partial binds nothing that header would replace or the
+dropped key would let through (``headers=``, ``auth=``, ``params=``, the URL).
+Another module's call of a partial binding the key is not followed: it is a
+manual site there (the tree pass reports it), and the partial stays.
 """
 
 from __future__ import annotations
