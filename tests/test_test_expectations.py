@@ -472,3 +472,27 @@ def test_a_plain_class_has_no_add_cleanup():
     )
     assert case.rewritten == {(11, 23)}
     assert "self.addCleanup(_token.stop)" in case.text
+
+
+def test_a_monkeypatched_module_key_sets_the_token_s_variable_beside_it():
+    source = textwrap.dedent("""\
+        import hubspot_utils
+
+
+        def test_get(monkeypatch, requests_mock):
+            monkeypatch.setattr(hubspot_utils, "API_KEY", "demo")
+            requests_mock.get("https://api.hubapi.com/x?hapikey=demo")
+            hubspot_utils.get("/x")
+            assert requests_mock.last_request.qs["hapikey"] == ["demo"]
+        """)
+    facts = test_expectations.Facts(
+        "HUBSPOT_ACCESS_TOKEN", module_keys=frozenset({("hubspot_utils", "API_KEY")})
+    )
+    outcome = test_expectations.rewrite(source, [(6, 23), (8, 47)], facts)
+    assert outcome.rewritten == {(6, 23), (8, 47)}
+    assert outcome.text == source.replace(
+        '"API_KEY", "demo")\n',
+        '"API_KEY", "demo")\n    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", "demo")\n',
+    ).replace("?hapikey=demo", "").replace(
+        'qs["hapikey"] == ["demo"]', 'headers["Authorization"] == "Bearer demo"'
+    )
