@@ -631,3 +631,107 @@ def test_modules_naming_the_client_in_annotations_only_hand_it_nothing(tmp_path)
 )
 def test_an_annotation_hands_the_class_nothing(text, passes):
     assert name_uses.may_pass_arguments("pkg/mod.py", text, "HubSpotAPI") is passes
+
+
+SAME_MODULE = """\
+import os
+from dataclasses import dataclass
+
+import requests
+
+
+@dataclass(frozen=True)
+class Settings:
+    api_key: str
+    base_url: str = "https://api.hubapi.com"
+
+    @classmethod
+    def from_env(cls):
+        return cls(api_key=os.environ["HUBSPOT_API_KEY"])
+
+
+SETTINGS = Settings.from_env()
+
+
+class Client:
+    def __init__(self, settings=None):
+        self.settings = settings or SETTINGS
+
+    def get(self, path):
+        params = {"hapikey": self.settings.api_key}
+        return requests.get(self.settings.base_url + path, params=params).json()
+"""
+
+SAME_MAIN = """\
+from app.client import Client
+
+
+def main():
+    return Client().get("/crm/v3/owners/")
+"""
+
+
+def same_module(**changed: str) -> dict[str, str]:
+    files = {"app/__init__.py": "", "app/client.py": SAME_MODULE}
+    return {**files, "app/main.py": SAME_MAIN, **changed}
+
+
+def test_a_default_object_made_once_in_the_senders_module(tmp_path):
+    """``settings or SETTINGS``, ``SETTINGS = Settings.from_env()`` above it:
+    the factory of the same module reads the token (once, at import, as it
+    read the key)."""
+    out = tree(tmp_path, same_module())
+    client = migrated(out["app/client.py"])
+    assert 'cls(api_key=os.environ["HUBSPOT_ACCESS_TOKEN"])' in client
+    assert '"Bearer " + self.settings.api_key' in client
+    assert "hapikey" not in client
+    assert statuses(out) == {Status.REWRITE}, reasons(out)
+
+
+SAME_SCENARIO = '''\
+"""A client defaulting to the module's settings object; a caller's own."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+
+
+def case_default(credential):
+    from app.main import main
+
+    main()
+
+
+def case_other_portal(credential):
+    from app.client import Client, Settings
+
+    Client(Settings(api_key=credential("emea"))).get("/crm/v3/owners/")
+'''
+
+
+def test_a_default_object_made_once_behaves_as_before(tmp_path):
+    files = {f"src/{name}": text for name, text in same_module().items()}
+    files["scenario.py"] = SAME_SCENARIO
+    behaves(tmp_path / "same", files, manual=0)
+
+
+def test_a_module_object_a_test_patches_stays(tmp_path):
+    test = (
+        "from unittest import mock\n\n"
+        "from app import client\n\n\n"
+        "def test_get():\n"
+        '    with mock.patch.object(client, "SETTINGS", object()):\n'
+        "        pass\n"
+    )
+    out = tree(tmp_path, same_module(**{"tests/test_client.py": test}))
+    assert_all_left(out, "may replace SETTINGS")
+
+
+def test_a_module_object_whose_send_stays_keeps_its_factory(tmp_path):
+    """The second request goes to a host the caller gives: the module's
+    factory is blocked by its own module (no other module to say so)."""
+    client = SAME_MODULE + (
+        "\n    def raw(self, url):\n"
+        '        return requests.get(url + "?hapikey=" + self.settings.api_key)\n'
+    )
+    out = tree(tmp_path, same_module(**{"app/client.py": client}))
+    assert not out["app/client.py"].changed
+    assert Status.REWRITE not in statuses(out), reasons(out)
+    assert "stays the key where Settings.from_env() makes it" in reasons(out)

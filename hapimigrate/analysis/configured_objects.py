@@ -67,6 +67,7 @@ from hapimigrate import hubspot, keys
 from hapimigrate.analysis import values
 from hapimigrate.model import Carrier, CarrierUse, Kind, Status
 from hapimigrate.python.context import ModuleContext, walk
+from libcst.metadata import GlobalScope
 from hapimigrate.tree_imports import importable_names, is_test_module, module_file
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ class Placement:
     # variable's name (``prefix="HUBKIT_"``)
     defaults: tuple[tuple[str, int], ...] = ()
     at: tuple[int, int] = (0, 0)  # where the read starts (line, column)
+    holder: str = ""  # the module-level name holding the object (SETTINGS)
 
     @property
     def factory(self) -> str:
@@ -158,6 +160,14 @@ def blocked(ctx: ModuleContext, place: Placement) -> str | None:
                 f"{place.cls}.{place.field} stays the key where {place.factory} "
                 f"makes it: {carrier.blocked}"
             )
+    if os.path.abspath(place.path) == os.path.abspath(ctx.path):
+        # a factory of this module: what became of its carrier comes back here
+        outcome = ctx.sent_elsewhere.get(place.name)
+        if outcome is not None and outcome.status != Status.REWRITE:
+            return (
+                f"{place.cls}.{place.field} stays the key where {place.factory} "
+                f"makes it: {outcome.reason}"
+            )
     return None
 
 
@@ -178,10 +188,10 @@ def placement(
     name = field[1:]
     if len(ctx.several_keys) > 1:
         return "the tree sends several configured keys"
-    found = _factory(ctx, value)
+    found = _factory(ctx, value, here=several)
     if isinstance(found, str):
         return found
-    path, imported, method = found
+    path, imported, method, holder = found
     made = _made(path, imported, method)
     if isinstance(made, str):
         return made
@@ -189,15 +199,15 @@ def placement(
     if filled != name:
         return f"{imported}() fills {filled} from the key's variable, not {name}"
     place = Placement(
-        path, imported, method, cls, name, variable, line, at, defaults, read
+        path, imported, method, cls, name, variable, line, at, defaults, read, holder
     )
     problem = _elsewhere(place, owner, several)
     return problem or place
 
 
 DEFAULT_LEFT = (
-    "the key is the {field} of what callers pass as {parameter}, by default the "
-    "object {factory} makes: {why}"
+    "the key is the {field} of what callers pass as {parameter}, by default "
+    "{default}: {why}"
 )
 
 
@@ -216,7 +226,11 @@ def default_problem(
         return DEFAULT_LEFT.format(
             field=origin.container,
             parameter=origin.parameter,
-            factory=ctx.code(origin.default),
+            default=(
+                f"the object {ctx.code(origin.default)} makes"
+                if isinstance(origin.default, cst.Call)
+                else ctx.code(origin.default)
+            ),
             why=found,
         )
     problem = blocked(ctx, found)
@@ -290,16 +304,25 @@ def _default_placement(
     return placement(ctx, origin.default, origin.container, taker, several=True)
 
 
-def _factory(ctx: ModuleContext, value: cst.BaseExpression) -> tuple | str:
-    """(the factory's file, the name imported, the classmethod) of a call,
-    or of the call a local name is bound to, once (``cfg = config.load()``)."""
+def _factory(
+    ctx: ModuleContext, value: cst.BaseExpression, here: bool = False
+) -> tuple | str:
+    """(the factory's file, the name imported, the classmethod, the module's
+    name holding the object or "") of a call, or of the call a name is bound
+    to, once (``cfg = config.load()``, ``SETTINGS = Settings.from_env()`` at
+    module level); ``here``: the factory may be a function or class of this
+    module."""
+    holder = ""
     if isinstance(value, cst.Name):
         scope = ctx.lexical_scope(value)
         bindings = list(scope[value.value]) if scope is not None else []
         if len(bindings) == 1:
             bound = getattr(bindings[0], "node", None)
             made = values.assigned_value(ctx, bound) if bound is not None else None
-            value = made if isinstance(made, cst.Call) else value
+            if isinstance(made, cst.Call):
+                global_scope = isinstance(bindings[0].scope, GlobalScope)
+                holder = value.value if global_scope else ""
+                value = made
     if not isinstance(value, cst.Call):
         return "the object is not made by a call of a factory here"
     dotted = _dotted(value.func)
@@ -309,7 +332,14 @@ def _factory(ctx: ModuleContext, value: cst.BaseExpression) -> tuple | str:
     module = _imported_module(ctx, parts[0], parts[1:])
     if module is not None and len(module[1]) in (1, 2):
         path, names = _as_run_names(ctx.path, module[0]), module[1]
-        return path, names[0], names[1] if len(names) == 2 else ""
+        return path, names[0], names[1] if len(names) == 2 else "", holder
+    defined = {
+        n.name.value
+        for n in ctx.module.body
+        if isinstance(n, (cst.FunctionDef, cst.ClassDef))
+    }
+    if here and parts[0] in defined and len(parts) in (1, 2):
+        return ctx.path, parts[0], parts[1] if len(parts) == 2 else "", holder
     return f"{dotted}() is not a factory of another module of the tree"
 
 
@@ -738,7 +768,7 @@ def _elsewhere(place: Placement, owner: Carrier, several: bool = False) -> str |
     factory = os.path.abspath(place.path)
     owner_path = os.path.abspath(owner.path)
     field = place.field
-    names = sorted({place.cls, place.name, field, place.method} - {""})
+    names = sorted({place.cls, place.name, field, place.method, place.holder} - {""})
     word = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
     files = project_files(place.path)
     if files is None:
@@ -796,9 +826,18 @@ def _elsewhere(place: Placement, owner: Carrier, several: bool = False) -> str |
                     )
             if isinstance(node, ast.Constant) and node.value == field:
                 return f"{at} names {field} in a string (a setattr, a getattr?)"
+            if place.holder and _replaces_holder(node, place.holder):
+                return f"{at} may replace {place.holder} (patched, set from outside)"
             if problem:
                 return problem
     return None
+
+
+def _replaces_holder(node: ast.AST, holder: str) -> bool:
+    """``module.SETTINGS = ...``, ``patch.object(module, "SETTINGS", ...)``."""
+    if isinstance(node, ast.Attribute) and node.attr == holder:
+        return not isinstance(node.ctx, ast.Load)
+    return isinstance(node, ast.Constant) and node.value == holder
 
 
 def _given_defaults(

@@ -1149,11 +1149,12 @@ def _contents(container: Origin, field: str) -> Origin:
     fields."""
     if (
         container.kind == FALLBACK
-        and isinstance(container.fallback, cst.Call)
+        and isinstance(container.fallback, (cst.Call, cst.Name))
         and re.fullmatch(r"\.[A-Za-z_]\w*", field)
     ):
-        # settings or config.load(): the caller's object, by default a
-        # factory's (attach.callers_keys asks whether its field can be the token)
+        # settings or config.load() (or SETTINGS, made once by one): the caller's
+        # object, by default a factory's (attach.callers_keys asks whether its
+        # field can be the token)
         return Origin(
             CALLER,
             container.parameter,
