@@ -735,3 +735,34 @@ def test_a_module_object_whose_send_stays_keeps_its_factory(tmp_path):
     assert not out["app/client.py"].changed
     assert Status.REWRITE not in statuses(out), reasons(out)
     assert "stays the key where Settings.from_env() makes it" in reasons(out)
+
+
+HANDS_ON = """\
+import requests
+
+from app import config
+
+
+def fetch(key, path):
+    return requests.get("https://api.hubapi.com" + path, params={"hapikey": key}).json()
+
+
+class HubSpotAPI(object):
+    def __init__(self, settings=None):
+        self.settings = settings or config.load()
+
+    def owners(self):
+        return fetch(self.settings.api_key, "/crm/v3/owners/")
+"""
+
+
+def test_a_default_objects_field_handed_on_to_a_key_parameter(tmp_path):
+    """``fetch(self.settings.api_key)``: the field of the default object goes
+    on to a function that would send it as a token; its factory must then
+    make it one, or nothing changes (never the key sent as 'Bearer')."""
+    main = "from app.client import HubSpotAPI\n\n\ndef main():\n"
+    main += "    return HubSpotAPI().owners()\n"
+    out = tree(tmp_path, project(**{"app/client.py": HANDS_ON, "app/main.py": main}))
+    assert not out["app/client.py"].changed
+    assert Status.REWRITE not in statuses(out), reasons(out)
+    assert "by default the object config.load() makes" in reasons(out)

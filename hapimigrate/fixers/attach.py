@@ -3020,10 +3020,11 @@ def callers_keys(
     passed: list[cst.BaseExpression] = []
     owners: list[Origin] = []
     problem = _collect(ctx, origin, passed, set(), owners)
-    if origin.default is not None:  # settings or load(): said whatever the site
-        owner = token_owner(ctx, origin) or ""
-        default = configured_objects.default_problem(ctx, origin, owner)
-        problem = problem or default
+    for each in [origin, *owners]:  # settings or load(): said whatever the site
+        if each.default is not None:  # (a caller handing on its default's field too)
+            owner = token_owner(ctx, each) or ""
+            default = configured_objects.default_problem(ctx, each, owner)
+            problem = problem or default
     if problem:
         return (), problem
     return tuple(passed), key_options_problem(
