@@ -766,3 +766,17 @@ def test_a_default_objects_field_handed_on_to_a_key_parameter(tmp_path):
     assert not out["app/client.py"].changed
     assert Status.REWRITE not in statuses(out), reasons(out)
     assert "by default the object config.load() makes" in reasons(out)
+
+
+def test_a_default_objects_field_or_the_environment_stays(tmp_path):
+    """``self.settings.api_key or os.environ[...]``: the field (of the caller's
+    object, or of the default one holding the key) comes first; not the
+    caller's value by default the provider's token."""
+    client = DEFAULTED.replace(
+        'params["hapikey"] = self.settings.api_key',
+        'params["hapikey"] = self.settings.api_key or os.environ["HUBSPOT_API_KEY"]',
+    ).replace("import requests\n", "import os\n\nimport requests\n")
+    out = tree(tmp_path, defaulted(**{"app/client.py": client}))
+    assert not out["app/client.py"].changed
+    assert not out["app/config.py"].changed
+    assert Status.REWRITE not in statuses(out), reasons(out)

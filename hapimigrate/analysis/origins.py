@@ -252,9 +252,10 @@ def _origin_of(
         return Origin(UNKNOWN)
     if isinstance(node, cst.BooleanOperation):
         left, right = again(node.left), again(node.right)
-        if isinstance(node.operator, cst.Or) and (left.kind, right.kind) == (
-            CALLER,
-            CONFIG,
+        if (
+            isinstance(node.operator, cst.Or)
+            and (left.kind, right.kind) == (CALLER, CONFIG)
+            and left.default is None  # not a default object's field: mixed
         ):
             return Origin(
                 FALLBACK, left.parameter, node.right, left.param, left.container
@@ -266,7 +267,7 @@ def _origin_of(
         if caller is not None:  # api_key if api_key else settings.KEY
             given, default = both if caller is node.body else both[::-1]
             fallback = node.orelse if caller is node.body else node.body
-            if (given.kind, default.kind) == (CALLER, CONFIG):
+            if (given.kind, default.kind) == (CALLER, CONFIG) and given.default is None:
                 return Origin(
                     FALLBACK, given.parameter, fallback, given.param, given.container
                 )
