@@ -41,8 +41,12 @@ hold for the factory the default calls; the owner may then send the field
 from several statements (a request's params, an SDK client's ``api_key=``),
 and its module tells the run, once its sites are decided, whether every one
 migrated (:class:`_DefaultUses`): else the factory, and the owner's sites with
-it, stay. A caller outside the tree handing in its own object now hands in a
-token (``callers pass access tokens now``, as for a key parameter).
+it, stay. The default may also be a module-level object one factory of the
+owner's own module makes (``settings or SETTINGS``, ``SETTINGS =
+Settings.from_env()``), which nothing may replace (``module.SETTINGS = ...``, a
+test's ``patch.object``); that module hears what became of its own factory
+(:func:`blocked`). A caller outside the tree handing in its own object now
+hands in a token (``callers pass access tokens now``, as for a key parameter).
 
 The factory's read may go through what its callers leave at defaults: a
 mapping that is the environment unless a parameter gives one (``env =
