@@ -258,7 +258,7 @@ def _one(result, by_path, modules, provider: tuple[str | None, str]) -> FileResu
         elif _manual(s) and variable is None and NO_VALUE in reasons.get(place, ""):
             s = dataclasses.replace(s, reason=NOT_ENV.format(s.reason, spec))
         elif _manual(s) and any(w in reasons.get(place, "") for w in _VALUE_REASONS):
-            s = dataclasses.replace(s, reason=reasons[place])
+            s = dataclasses.replace(s, reason=f"{s.reason}; {reasons[place]}")
         sites.append(s)
     lines = {n for s in sites for n in range(s.line, s.end_line + 1)}
     for line, column, end_line, end_column, variable in outcome.settings:
