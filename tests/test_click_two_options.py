@@ -108,3 +108,35 @@ def test_an_option_stored_in_ctx_obj_keeps_the_commands_manual(tmp_path):
     client = key_sites(results["app/client.py"])
     assert client and {s.status for s in client} == {Status.MANUAL}
     assert any("--hapikey option" in s.reason for s in client)
+
+
+def test_an_option_stored_by_dict_keeps_the_commands_manual(tmp_path):
+    """Review 18's T8: ``ctx.obj = dict(hapikey=hapikey)`` is a call argument too,
+    and another command posted ``obj["hapikey"]`` to another host."""
+    stored = CLI.replace(
+        "ctx.obj = Exporter(hapikey)", "ctx.obj = dict(hapikey=hapikey)"
+    )
+    stored = stored.replace(
+        "def owners(exporter):\n    for o in exporter.owners():",
+        'def owners(obj):\n    for o in Exporter(obj["hapikey"]).owners():',
+    )
+    results = tree(tmp_path, FILES | {"app/cli.py": stored})
+    assert not any(r.changed for r in results.values())
+
+
+def test_an_option_also_handed_to_another_function_keeps_it_manual(tmp_path):
+    """Review 18's T9: the group's key also went to a function posting it to
+    another host; a variable named hapikey is no sign that a use is the key's."""
+    announced = CLI.replace(
+        "    ctx.obj = Exporter(hapikey)\n",
+        "    ctx.obj = Exporter(hapikey)\n    announce(hapikey)\n",
+    ).replace(
+        "import click\n",
+        "import click\nimport requests\n\n\ndef announce(key):\n"
+        '    requests.post("https://sync.example.com/hooks", json={"hubspot_api_key": key})\n',
+        1,
+    )
+    results = tree(tmp_path, FILES | {"app/cli.py": announced})
+    assert not any(r.changed for r in results.values())
+    client = key_sites(results["app/client.py"])
+    assert client and {s.status for s in client} == {Status.MANUAL}

@@ -162,3 +162,79 @@ def test_a_task_sending_the_key_itself(tmp_path):
     )
     (site,) = key_sites(results["worker/deals.py"])
     assert site.status == Status.MANUAL and "schedule.py:1" in site.reason
+
+
+def test_a_schedule_in_yaml_keeps_it_manual(tmp_path):
+    """Review 18's T1: a beat schedule in YAML with the key's variable."""
+    schedule = (
+        "owners:\n  task: worker.tasks.sync_owners\n" '  args: ["${HUBSPOT_API_KEY}"]\n'
+    )
+    (tmp_path / "worker").mkdir()
+    (tmp_path / "worker" / "beat.yaml").write_text(schedule)
+    results = tree(tmp_path, FILES)
+    _manual_everywhere(results, "beat.yaml:2")
+
+
+def test_its_own_module_naming_it_by_its_celery_name_keeps_it_manual(tmp_path):
+    """Review 18's T2: the schedule beside the task names it by the name Celery
+    gives it (the module's path), not by a name its decorator gives."""
+    tasks = (
+        "import os\nfrom worker.api import get_owners\nfrom worker.queue import task\n"
+        'SCHEDULE = {"owners": {"task": "worker.tasks.sync_owners",'
+        ' "args": (os.environ["HUBSPOT_API_KEY"],)}}\n\n\n'
+        '@task("hubspot.sync_owners")\n'
+        "def sync_owners(api_key):\n    return len(get_owners(api_key))\n"
+    )
+    results = tree(tmp_path, FILES | {"worker/tasks.py": tasks})
+    _manual_everywhere(results, "tasks.py:4")
+
+
+def test_a_task_registered_under_a_constant_keeps_it_manual(tmp_path):
+    """Review 18's T3: ``@task(SYNC_OWNERS)``: its producers name the constant."""
+    tasks = TASKS.replace('@task("hubspot.sync_owners")', "@task(SYNC_OWNERS)").replace(
+        "from worker.queue import task\n",
+        'from worker.queue import task\n\nSYNC_OWNERS = "hubspot.sync-owners"\n',
+    )
+    results = tree(tmp_path, FILES | {"worker/tasks.py": tasks})
+    _manual_everywhere(results, "name written at run time")
+
+
+def test_an_actor_name_is_a_registered_name(tmp_path):
+    """Review 18's T5: dramatiq's ``actor_name=``, enqueued by that name."""
+    tasks = TASKS.replace(
+        '@task("hubspot.sync_owners")', '@task(actor_name="owners_sync")'
+    ).replace("def task(name):", "def task(name=None, actor_name=None):")
+    queue = QUEUE.replace("def task(name):", "def task(name=None, actor_name=None):")
+    producer = (
+        "import os\n\n\ndef message():\n"
+        '    return {"actor_name": "owners_sync", "args": [os.environ["HUBSPOT_API_KEY"]]}\n'
+    )
+    files = FILES | {
+        "worker/tasks.py": tasks,
+        "worker/queue.py": queue,
+        "worker/producer.py": producer,
+    }
+    results = tree(tmp_path, files)
+    _manual_everywhere(results, "producer.py:5")
+
+
+def test_a_run_on_some_files_still_sees_the_producers(tmp_path):
+    """Review 18's T6: ``apply worker/api.py`` alone (a pre-commit hook) runs on
+    it and the modules beside it; a producer among the project's other files
+    keeps the task's key parameter manual."""
+    from pathlib import Path
+
+    from hapimigrate import run
+    from tests.trees import OPTIONS, write
+
+    view = (
+        "import os\nfrom worker.tasks import sync_owners\n\n\n"
+        "def trigger():\n"
+        '    sync_owners.delay(os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    write(tmp_path, FILES | {"worker/views.py": view})
+    paths = [str(tmp_path / n) for n in ("worker/api.py", "worker/tasks.py")]
+    results = {Path(r.path).name: r for r in run.results(paths, OPTIONS, jobs=1)}
+    assert not any(r.changed for r in results.values())
+    (site,) = key_sites(results["api.py"])
+    assert site.status == Status.MANUAL and "views.py:6" in site.reason

@@ -2618,9 +2618,28 @@ def _only_sent(ctx: ModuleContext, call: cst.Call) -> bool:
         if getattr(assignment, "node", None) is param
         for reference in ctx.references(assignment)
     ]
-    # each read an argument of a call (Exporter(hapikey)): not stored in a
-    # dict, an attribute or ctx.obj that other commands read
-    return all(isinstance(ctx.parent(r), cst.Arg) for r in reads)
+    # each read an argument of a client's constructor (Exporter(hapikey)): not
+    # stored in a dict (dict(hapikey=...)), an attribute or ctx.obj that other
+    # commands read, nor handed to a function that may send it elsewhere
+    return all(_to_client(ctx, r) for r in reads)
+
+
+def _to_client(ctx: ModuleContext, read: cst.CSTNode) -> bool:
+    """Whether ``read`` is an argument of a call making a class of this module
+    or another module's class that takes a token now."""
+    arg = ctx.parent(read)
+    call = ctx.parent(arg) if isinstance(arg, cst.Arg) else None
+    if not isinstance(call, cst.Call):
+        return False
+    func = call.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else ""
+    name = func.value if isinstance(func, cst.Name) else name
+    classes = {n.name.value for n in ctx.module.body if isinstance(n, cst.ClassDef)}
+    if isinstance(func, cst.Name) and name in classes:
+        return True
+    return any(
+        c.parameter and c.name == name and c.name[:1].isupper() for c in ctx.carriers
+    )
 
 
 def retarget_key_options(ctx: ModuleContext, chain: Sequence[Origin]) -> None:
@@ -2859,6 +2878,8 @@ def _sends_key(
         return True
     statement = ctx.ancestor(node, cst.BaseSmallStatement)
     text = ctx.code(statement) if statement is not None else ""
+    if isinstance(node, cst.Name):  # a variable named hapikey says nothing
+        text = re.sub(rf"(?<![.\w]){re.escape(node.value)}\b(?!\s*=(?!=))", "", text)
     if "hapikey" in text.lower():
         return True
     parent = ctx.parent(node)
@@ -2928,6 +2949,10 @@ ENQUEUED_TASK = (
     "{}() is a task, and {} enqueues it or names it (perhaps with the configured "
     "key), which is not followed; migrate them together by hand"
 )
+REGISTERED_UNSEEN = (
+    "{}() is a task registered under a name written at run time (line {}): its "
+    "producers cannot be looked for; migrate them together by hand"
+)
 _TASK_DECORATOR = re.compile(r"(?:^|\.)(?:task|shared_task|periodic_task|actor|job)\b")
 
 
@@ -2956,16 +2981,20 @@ def _enqueued(ctx: ModuleContext, function: cst.FunctionDef) -> str | None:
     where = ctx.enqueued.get(name)
     if where is not None:
         return ENQUEUED_TASK.format(name, where)
-    registered = tuple(
-        s.evaluated_value
+    names = [
+        a.value
         for d in _task_decorators(ctx, function)
         if isinstance(d.decorator, cst.Call)
         for a in d.decorator.args
-        if (a.keyword is None or a.keyword.value == "name")
-        and isinstance(a.value, cst.SimpleString)
-        for s in [a.value]
-        if isinstance(s.evaluated_value, str)
+        if a.keyword is None or a.keyword.value in ("name", "actor_name")
+    ]
+    registered = tuple(
+        str(n.evaluated_value)
+        for n in names
+        if isinstance(n, cst.SimpleString) and isinstance(n.evaluated_value, str)
     )
+    if len(registered) < len(names):  # @shared_task(name=SYNC_OWNERS)
+        return REGISTERED_UNSEEN.format(name, ctx.start(names[0])[0])
     line = _named_here(ctx, function, registered)
     if line is not None:
         return ENQUEUED_TASK.format(name, f"line {line}")
@@ -2987,12 +3016,10 @@ def _named_here(
             parent = ctx.parent(node)
             if not (isinstance(parent, cst.Call) and parent.func is node):
                 return ctx.start(node)[0]
-    for text in registered:
-        if ctx.text.count(text) > 1:  # a schedule naming it
-            return (
-                ctx.text[: ctx.text.index(text, ctx.text.index(text) + 1)].count("\n")
-                + 1
-            )
+    for text in registered:  # a schedule naming it, beside the decorator
+        found = list(re.finditer(rf"""['"]{re.escape(text)}['"]""", ctx.text))
+        if len(found) > 1:
+            return ctx.text[: found[1].start()].count("\n") + 1
     return None
 
 
