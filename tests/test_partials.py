@@ -19,7 +19,7 @@ to functools.partial(), which hapimigrate does not follow").
 from __future__ import annotations
 
 from hapimigrate.model import Status
-from tests.trees import behaves, left_alone, migrate, migrated, tree
+from tests.trees import behaves, key_sites, left_alone, migrate, migrated, tree
 
 API = """\
 import functools
@@ -417,3 +417,21 @@ def test_a_partial_binding_headers_keeps_the_key_given_at_its_call(tmp_path):
     _left(
         tmp_path, source, "get_company() is a functools.partial() that binds headers="
     )
+
+
+def test_a_partial_of_a_session_with_its_own_auth_stays_manual(tmp_path):
+    """Review 18's T7: ``session.auth = (...)`` replaces a per-call Authorization
+    header (requests applies auth last): the HubSpot credential would be lost."""
+    source = (
+        "import functools\nimport requests\n\n"
+        'HS = "https://api.hubapi.com"\n'
+        "session = requests.Session()\n"
+        'session.auth = ("svc", "pw")\n'
+        "fetch = functools.partial(session.get, timeout=10)\n\n\n"
+        "def company(cid, key):\n"
+        '    return fetch(HS + "/companies/v2/companies/" + cid, params={"hapikey": key}).json()\n'
+    )
+    results = tree(tmp_path, {"hs.py": source})
+    (site,) = key_sites(results["hs.py"])
+    assert site.status == Status.MANUAL and ".auth" in site.reason
+    assert not results["hs.py"].changed

@@ -182,6 +182,7 @@ def bound(ctx: ModuleContext, partial: cst.Call, arg: cst.Arg) -> Bound:
         raise PartialError(f"the value goes into the request's {role}")
     if any(a.keyword is not None and a.keyword.value == "auth" for a in partial.args):
         raise PartialError(OTHER_AUTH.format("the functools.partial() binding the key"))
+    _check_receiver(ctx, wrapped.value)
     uses = _Uses(ctx)
     uses.of(partial, 0)
     if not uses.calls:
@@ -254,11 +255,32 @@ def called_request(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
             "url",
         ):
             raise PartialError(CALLED_BINDS.format(name, arg.keyword.value))
+    _check_receiver(ctx, partial.args[0].value)
     bound = len([a for a in partial.args if a.keyword is None]) - 1
     index = _POSITIONAL[verb].index("url") - bound
     if index < 0:
         raise PartialError(CALLED_BINDS.format(name, "the URL"))
     return HttpCall(info.kind, info.method, index, info.doubt)
+
+
+RECEIVER_AUTH = (
+    "the functools.partial() wraps a method of {}, and this module gives a "
+    "session or client credentials of its own (.auth, auth=, an Authorization "
+    "header), which would replace the token's header: change it by hand"
+)
+# a session's or client's own credentials, anywhere in the module
+_OWN_AUTH = re.compile(r"""(?i)\.auth\b|\bauth\s*=|['"]authorization['"]""")
+
+
+def _check_receiver(ctx: ModuleContext, wrapped: cst.BaseExpression) -> None:
+    """``partial(session.get, ...)``: a session the module gives an ``.auth``
+    (or ``auth=``, an Authorization header) sends those instead of a per-call
+    Authorization header (requests' ``prepare_auth`` runs last)."""
+    functions = {f"{m}.{v}" for m in ("requests", "httpx") for v in _POSITIONAL}
+    if ctx.qualified_names(wrapped) & functions:
+        return  # requests.get: the module's function, no session of its own
+    if isinstance(wrapped, cst.Attribute) and _OWN_AUTH.search(ctx.text):
+        raise PartialError(RECEIVER_AUTH.format(ctx.code(wrapped.value)))
 
 
 def _bound_partial(ctx: ModuleContext, func: cst.BaseExpression) -> cst.Call | None:
