@@ -186,3 +186,22 @@ def test_a_real_looking_key_in_a_test_stays(tmp_path):
     )
     out = tree(tmp_path, project(**{"tests/test_app.py": test}))
     left(out)
+
+
+def test_configuration_named_by_the_environment_stays(tmp_path):
+    factory = FACTORY.replace(
+        "    app.config.from_object(config_object)\n",
+        "    app.config.from_object(config_object)\n"
+        '    app.config.from_object(os.environ.get("PORTAL_SETTINGS", "portal.config.Config"))\n',
+    ).replace("from flask import Flask\n", "import os\n\nfrom flask import Flask\n")
+    out = tree(tmp_path, project(**{"portal/__init__.py": factory}))
+    left(out, "app of init_app()")
+
+
+def test_configuration_named_by_a_module_of_the_tree(tmp_path):
+    factory = FACTORY.replace(
+        "app.config.from_object(config_object)",
+        'app.config.from_object("portal.config.Config")',
+    )
+    out = tree(tmp_path, project(**{"portal/__init__.py": factory}))
+    assert "Bearer" in migrated(out["portal/extension.py"])

@@ -14,7 +14,8 @@ is, when the tree fills it from one environment read only: every write of it
 ...``, ``config.update(K=...)``, ``from_mapping``, ``setdefault``) reads the same
 portal key's variable, or is a made-up key in a test; and nothing in the tree
 loads configuration it does not show (``from_pyfile``, ``from_envvar``,
-``from_file``, ``from_prefixed_env``, ``from_json``) or sets it by a name
+``from_file``, ``from_prefixed_env``, ``from_json``, ``from_object`` given a
+name computed at run time or a module outside the tree) or sets it by a name
 computed at run time (``setattr``, ``config[name] = ...``, an update from a
 mapping it does not write out). The token then replaces the read where it is
 (``init_app``), as it does for ``current_app.config``.
@@ -23,6 +24,7 @@ mapping it does not write out). The token then replaces the read where it is
 from __future__ import annotations
 
 import ast
+import os
 import re
 
 import libcst as cst
@@ -92,11 +94,15 @@ def _filled_once(files: tuple[str, ...], name: str) -> bool:
     with at least one such write, and nothing loads configuration unseen."""
     word = re.compile(rf"\b{re.escape(name)}\b")
     variables: set[str] = set()
+    stems = {os.path.splitext(os.path.basename(p))[0] for p in files}
+    stems |= {os.path.basename(os.path.dirname(p)) for p in files}
     for path in files:
         text = configured_objects._text(path)
         if text is None:
             return False
         if _HIDDEN_LOADS.search(text):
+            return False
+        if "from_object(" in text and _loads_unseen(path, stems):
             return False
         if not word.search(text):
             continue
@@ -112,6 +118,30 @@ def _filled_once(files: tuple[str, ...], name: str) -> bool:
             elif not (is_test_module(path) and _made_up(value)):
                 return False
     return len(variables) == 1 and configured_objects._portal_key(variables.pop())
+
+
+def _loads_unseen(path: str, stems: set[str]) -> bool:
+    """A ``from_object`` given what the tree may not hold: a value computed
+    at run time (``os.environ["APP_SETTINGS"]``), or a dotted name whose first
+    part no module or package of the tree is named."""
+    tree = configured_objects._parsed(path)
+    if tree is None:
+        return True
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "from_object"
+        ):
+            continue
+        for given in node.args:
+            if isinstance(given, (ast.Name, ast.Attribute)):
+                continue  # a class or module of the tree, or a caller's
+            if isinstance(given, ast.Constant) and isinstance(given.value, str):
+                if given.value.split(".")[0] in stems:
+                    continue
+            return True
+    return False
 
 
 def _made_up(value: ast.expr) -> bool:
