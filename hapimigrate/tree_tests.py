@@ -56,7 +56,13 @@ SET_BESIDE = (
     "the same value, for the code it tests reads that one now"
 )
 NO_VALUE = "does not itself give"
-_VALUE_REASONS = ("does not itself give", "several keys", "binds to something else")
+_VALUE_REASONS = (
+    "does not itself give",
+    "several keys",
+    "binds to something else",
+    "also checks the request",
+    "changes the environment",
+)
 
 
 def rewrite_tests(

@@ -496,3 +496,28 @@ def test_a_monkeypatched_module_key_sets_the_token_s_variable_beside_it():
     ).replace("?hapikey=demo", "").replace(
         'qs["hapikey"] == ["demo"]', 'headers["Authorization"] == "Bearer demo"'
     )
+
+
+def _reads_more(folder: Path, extra: str, words: str) -> None:
+    test = only("test_query_values_are_lower_cased")
+    test = "import os\nfrom unittest import mock\n" + test.rstrip("\n") + "\n" + extra
+    _unchanged(folder, {**CRM, "tests/test_crm.py": test}, "tests/test_crm.py", words)
+
+
+def test_a_test_counting_the_query_stays(tmp_path):
+    """Review 18's T12: what else the test reads of the request changes too."""
+    _reads_more(tmp_path, "        assert len(m.last_request.qs) == 2\n", "len(")
+
+
+def test_a_test_asking_for_no_authorization_header_stays(tmp_path):
+    extra = '        assert "Authorization" not in m.last_request.headers\n'
+    _reads_more(tmp_path, extra, "in m.last_request.headers")
+
+
+def test_a_test_emptying_the_environment_stays(tmp_path):
+    """Review 18's T11: the token would be read from the emptied environment."""
+    extra = (
+        "        with mock.patch.dict(os.environ, {}, clear=True):\n"
+        "            pass\n"
+    )
+    _reads_more(tmp_path, extra, "clear=True")

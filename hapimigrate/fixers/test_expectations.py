@@ -54,6 +54,8 @@ is, each of its sites saying why.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Iterable
 from urllib.parse import quote, unquote
@@ -311,6 +313,9 @@ def _decide(function, cls, owned, positions, facts, bound):
         if not found:
             return SHAPE, None
         covered.extend(found)
+    other = _other_checks(function, covered)
+    if other is not None:
+        return other, None
     setups = list(_setups(function, cls, positions, facts, bound))
     if not setups:
         return NO_VALUE, None
@@ -335,6 +340,46 @@ def _decide(function, cls, owned, positions, facts, bound):
 
 
 _BINDS = {"os": ("os",), "mock": ("mock", "unittest.mock")}
+
+OTHER_CHECKS = (
+    "this test also checks the request in a way that changes when the key moves "
+    "to a header ({}): change it by hand"
+)
+ENVIRONMENT_CHANGED = (
+    "this test changes the environment ({}), where the token's variable would be "
+    "read: change it by hand"
+)
+# a read of what was sent beside the statements rewritten: len(qs), headers
+# membership, the whole call compared (review 18's T12, T14)
+_RECORDED = re.compile(
+    r"\blen\([^()]*\.(?:qs|headers|params)\)"  # how many parameters, headers
+    r"|\.(?:qs|headers|params|url)\s*[!=]=|[!=]=\s*[\w.\[\]]+\.(?:qs|headers|params|url)\b"
+    r"|\.(?:qs|headers|params)\.(?:keys|items|values)\(|\bin\s+[\w.\[\]]+\.(?:qs|headers)\b"
+    r"|\bassert_(?:called_with|called_once_with|any_call|has_calls)\b"
+    r"|\bcall_args(?:\[\d\])?\s*[!=]=|[!=]=\s*[\w.]+\.call_args\b"
+    r"|=\s*[\w.]+\.call_args\s*$|\bcall_args_list\b|\bmock_calls\b",
+    re.MULTILINE,
+)
+# the environment emptied or a variable removed (review 18's T11)
+_ENVIRONMENT = re.compile(
+    r"\bclear\s*=\s*True|\bdelenv\b|environ\.(?:pop|clear|popitem)\b|\bdel\s+os\.environ"
+)
+
+
+def _other_checks(function: cst.FunctionDef, covered) -> str | None:
+    """Why the test's other statements would not hold with the header: they
+    read the recorded request or the mocked call beside the rewritten checks,
+    or change the environment the token is read from."""
+    text = _code(function)
+    for e in covered:
+        text = text.replace(_code(e.node), "", 1)
+    environment = _ENVIRONMENT.search(text)
+    if environment is not None:
+        return ENVIRONMENT_CHANGED.format(environment.group(0))
+    recorded = _RECORDED.search(text)
+    if recorded is not None:
+        return OTHER_CHECKS.format(recorded.group(0).lstrip("."))
+    return None
 
 
 def _setups(function, cls, positions, facts, bound):
