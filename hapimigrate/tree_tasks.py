@@ -71,7 +71,14 @@ def _named_elsewhere(
             if other not in texts:
                 texts[other] = _read(other)
             data = texts[other]
-            if not data or not word.search(data):
+            if not data:
+                continue
+            computed = _COMPUTED.search(data) if other.endswith(_PYTHON) else None
+            if computed is not None:  # send_task(f"...{kind}"): any task, perhaps
+                line = data.count(b"\n", 0, computed.start()) + 1
+                found.append((path, name, f"{os.path.basename(other)}:{line}"))
+                break
+            if not word.search(data):
                 continue
             own = other == os.path.abspath(path)
             at = _named_at(own, other, data, name, quoted, word)
@@ -111,6 +118,12 @@ def _named_at(
     return None  # imported, or called with no arguments: hands in no key
 
 
+_PYTHON = (".py", ".pyw", ".ipynb")
+# a producer choosing the task by a name made at run time: it may be any task
+_COMPUTED = re.compile(
+    rb"""\b(?:send_task|enqueue|enqueue_call)\(\s*(?!['"]|\))"""
+    rb"""|\.tasks\[|\bgetattr\([^()\n]*\)\s*\.\s*(?:delay|apply_async|s|si|send)\b"""
+)
 # what a project keeps its schedules and scripts in, besides Python
 _TEXT = (
     ".py", ".pyw", ".ipynb", ".yaml", ".yml", ".json", ".toml", ".ini", ".cfg",

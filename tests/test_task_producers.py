@@ -238,3 +238,46 @@ def test_a_run_on_some_files_still_sees_the_producers(tmp_path):
     assert not any(r.changed for r in results.values())
     (site,) = key_sites(results["api.py"])
     assert site.status == Status.MANUAL and "views.py:6" in site.reason
+
+
+def test_a_producer_choosing_the_task_by_a_computed_name_keeps_it_manual(tmp_path):
+    """Review 18's T15: ``send_task(f"worker.tasks.sync_{kind}", ...)`` names no
+    task as written, and may be any of them."""
+    view = (
+        "import os\nfrom celery import current_app\n\n\n"
+        "def trigger(kind):\n"
+        '    current_app.send_task(f"worker.tasks.sync_{kind}",'
+        ' args=[os.environ["HUBSPOT_API_KEY"]])\n'
+    )
+    results = tree(tmp_path, FILES | {"worker/views.py": view})
+    _manual_everywhere(results, "views.py:6")
+
+
+def test_a_task_class_s_run_keeps_it_manual(tmp_path):
+    """Review 18's T16: Celery's class-based task, sent by its name."""
+    tasks = (
+        "from celery import Task\nfrom worker.api import get_owners\n\n\n"
+        "class SyncOwners(Task):\n"
+        '    name = "hubspot.sync_owners"\n\n'
+        "    def run(self, api_key):\n"
+        "        return len(get_owners(api_key))\n"
+    )
+    results = tree(tmp_path, FILES | {"worker/tasks.py": tasks})
+    _manual_everywhere(results, "task class")
+
+
+def test_an_aliased_task_decorator_is_a_task(tmp_path):
+    """Review 18's T19: ``hubspot_task = app.task(max_retries=3)``, a schedule
+    naming the task by string."""
+    tasks = TASKS.replace('@task("hubspot.sync_owners")', "@hubspot_task").replace(
+        "from worker.queue import task\n",
+        'from worker.queue import task\n\nhubspot_task = task("hubspot.sync_owners")\n',
+    )
+    schedule = (
+        "import os\n"
+        'beat_schedule = {"owners": {"task": "worker.tasks.sync_owners",'
+        ' "args": (os.environ["HUBSPOT_API_KEY"],)}}\n'
+    )
+    files = FILES | {"worker/tasks.py": tasks, "worker/celeryconf.py": schedule}
+    results = tree(tmp_path, files)
+    _manual_everywhere(results, "celeryconf.py:2")

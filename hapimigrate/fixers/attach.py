@@ -2953,7 +2953,28 @@ REGISTERED_UNSEEN = (
     "{}() is a task registered under a name written at run time (line {}): its "
     "producers cannot be looked for; migrate them together by hand"
 )
-_TASK_DECORATOR = re.compile(r"(?:^|\.)(?:task|shared_task|periodic_task|actor|job)\b")
+# @app.task, @shared_task, @dramatiq.actor, and aliases (hubspot_task = app.task())
+_TASK_DECORATOR = re.compile(
+    r"(?:^|[._])(?:task|shared_task|periodic_task|actor|job)(?:\(|$)"
+)
+
+
+TASK_CLASS = (
+    "{}() is a task class's entry point (a queue calls it with what its "
+    "producers enqueue, by the class's name), which is not followed; migrate "
+    "them together by hand"
+)
+
+
+def _task_class_run(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
+    """``class SyncOwners(Task): def run(self, api_key)``: Celery's class-based
+    task (or a base named ``...Task``/``...Job``/``...Actor``)."""
+    cls = ctx.parent(ctx.parent(function))
+    return (
+        isinstance(cls, cst.ClassDef)
+        and function.name.value in ("run", "__call__", "perform")
+        and any(re.search(r"(?:Task|Job|Actor)$", ctx.code(b.value)) for b in cls.bases)
+    )
 
 
 def _task_decorators(
@@ -3135,6 +3156,8 @@ def _collect(
         problem = _enqueued(ctx, function)
         if problem:
             return problem
+    if isinstance(function, cst.FunctionDef) and _task_class_run(ctx, function):
+        return TASK_CLASS.format(function.name.value)
     if isinstance(function, cst.FunctionDef):
         wrapper = _own_decorator(ctx, function)
         if wrapper is not None:  # @with_key: def with_key(fn): ... fn(KEY, ...)
