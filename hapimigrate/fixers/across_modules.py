@@ -1450,7 +1450,9 @@ def _split_plan(
 ) -> developer_split.Copy | None:
     """The copies a subclass handing the base its developer key would keep
     (:func:`developer_split.plan`); None: no copy can be made."""
-    if not isinstance(node, cst.Name) or not _developer_requests(subclass):
+    if not isinstance(node, cst.Name) or not developer_split.developer_requests(
+        subclass
+    ):
         return None
     try:
         with open(carrier.path, "rb") as handle:
@@ -1537,96 +1539,6 @@ def _own_module_import(ctx: ModuleContext, carrier: Carrier, bound: str) -> str:
     return ""
 
 
-def _developer_requests(subclass: cst.ClassDef) -> bool:
-    """Whether the subclass's own code names developer-key APIs only (a
-    webhooks or timeline path), not the portal's (a parameter named
-    ``dev_key`` may hold a sandbox portal's key). A path the subclass keeps
-    in an attribute for the base to complete (``self.ENDPOINT =
-    "integrations/v1/%s/timeline" % app_id``) names what every request of
-    the subclass completes it to (``self._call("GET", "event-types")``)."""
-    strings = [n for n in walk(subclass) if isinstance(n, cst.SimpleString)]
-    developer = [s for s in strings if _developer_path(s)]
-    portal = [s for s in strings if _api_path(s) and not _developer_path(s)]
-    if portal and not developer:
-        return _completed_to_developer(subclass, portal)
-    return bool(developer) and not portal
-
-
-_VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
-
-
-def _completed_to_developer(
-    subclass: cst.ClassDef, prefixes: list[cst.SimpleString]
-) -> bool:
-    """Whether each of ``prefixes`` is a path the subclass assigns to an
-    attribute (``ENDPOINT = "..."``, ``self.ENDPOINT = "..." % app_id``), and
-    every call of an inherited method (``self._call(...)``) gives it a suffix
-    completing each to a developer-key API (``"event-types"``): a suffix not
-    written, or one completing it to another API (``"event"``), and no."""
-
-    def literal(value: cst.BaseExpression) -> cst.BaseExpression:
-        if isinstance(value, cst.BinaryOperation) and isinstance(
-            value.operator, cst.Modulo
-        ):
-            return value.left  # "a/%s/b" % x
-        if (
-            isinstance(value, cst.Call)
-            and isinstance(value.func, cst.Attribute)
-            and value.func.attr.value == "format"
-        ):
-            return value.func.value  # "a/{}/b".format(x)
-        return value
-
-    assigned: set[int] = set()
-    for node in walk(subclass):
-        if isinstance(node, cst.Assign) and len(node.targets) == 1:
-            target = node.targets[0].target
-            if isinstance(target, cst.Name) or (
-                isinstance(target, cst.Attribute)
-                and isinstance(target.value, cst.Name)
-                and target.value.value == "self"
-            ):
-                assigned.add(id(literal(node.value)))
-    if any(id(p) not in assigned for p in prefixes):
-        return False
-    own = {s.name.value for s in subclass.body.body if isinstance(s, cst.FunctionDef)}
-    calls = [
-        n
-        for n in walk(subclass)
-        if isinstance(n, cst.Call)
-        and isinstance(n.func, cst.Attribute)
-        and isinstance(n.func.value, cst.Name)
-        and n.func.value.value == "self"
-        and n.func.attr.value not in own
-    ]
-    if not calls:
-        return False
-    for call in calls:
-        suffixes = []
-        for arg in call.args:
-            value = literal(arg.value)
-            text = (
-                value.evaluated_value if isinstance(value, cst.SimpleString) else None
-            )
-            if isinstance(text, str) and text.upper() not in _VERBS:
-                suffixes.append(text)
-        if not suffixes:
-            return False
-        for prefix in prefixes:
-            start = str(prefix.evaluated_value).strip("/")
-            for suffix in suffixes:
-                path = f"/{start}/{suffix.lstrip('/')}"
-                if not hubspot.developer_api_named(path):
-                    return False
-    return True
-
-
-def _api_path(value: cst.SimpleString) -> bool:
-    """A literal naming an API path (``/contacts/v1/...``, ``deals/v1``)."""
-    text = value.evaluated_value
-    return isinstance(text, str) and re.match(r"/?[a-z][\w-]*/v\d", text) is not None
-
-
 def _import_from(
     existing: cst.ImportFrom, names: Sequence[str], why: str
 ) -> cst.SimpleStatementLine:
@@ -1690,7 +1602,9 @@ def _subclass_problem(
                 )
                 named = {t.value for t in targets if isinstance(t, cst.Name)}
                 sets |= named
-                developer = _developer_path(getattr(small, "value", None))
+                developer = developer_split.developer_path(
+                    getattr(small, "value", None)
+                )
                 if developer:  # ENDPOINT = "/webhooks/v3/777/subscriptions"
                     return (
                         f"{name}.{', '.join(sorted(named)) or 'an attribute'} names "
@@ -1907,21 +1821,6 @@ def _developer_init(
                 "split them by hand (the developer-key calls keep hapikey, the "
                 "others send the token)"
             )
-    return None
-
-
-def _developer_path(value: cst.BaseExpression | None) -> str | None:
-    """The developer-key (or keyless) API a string literal names, if any."""
-    if not isinstance(value, cst.SimpleString):
-        return None
-    text = value.evaluated_value
-    if not isinstance(text, str) or "/" not in text:
-        return None
-    named = hubspot.developer_api_named(text)
-    if named:
-        return f"a developer-key API ({named})"
-    if hubspot.auth_kind(None, "/" + text.lstrip("/")) == hubspot.NO_AUTH:
-        return "an API that takes no key (form submissions)"
     return None
 
 

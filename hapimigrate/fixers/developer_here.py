@@ -96,9 +96,7 @@ def _split(
     parameter = _developer_parameter(cls, init, base_init)
     if parameter is None:
         return None
-    from hapimigrate.fixers import across_modules  # it imports this module
-
-    if not across_modules._developer_requests(cls):
+    if not developer_split.developer_requests(cls):
         return None
     copy = developer_split.plan(
         ctx.module.bytes,
