@@ -301,6 +301,17 @@ BRIDGE_STAYS = {
             'SESSION = requests.Session()\nSESSION.auth = ("u", "p")\n',
         )
     },
+    # review 18's T10: another module gives the helper's session credentials
+    "another module sets the session's auth": {
+        "bridge/mailchimp.py": MAILCHIMP.replace(
+            "from bridge.http import call\n",
+            'from bridge import http\nfrom bridge.http import call\n\nhttp.SESSION.auth = ("u", "p")\n',
+        )
+    },
+    # ... or the helper sends a default credential to callers giving none
+    "the helper's request gives a default auth": {
+        "bridge/http.py": CALL.replace("auth=auth,", 'auth=auth or ("u", "p"),')
+    },
     "a wrapper's call gives a path that does not start with /": {
         "bridge/hubspot.py": HUBSPOT + WRAPPER + "\n\ndef other(where):\n"
         "    return get(where)\n"

@@ -41,6 +41,8 @@ lose it).
 from __future__ import annotations
 
 import dataclasses
+import functools
+import os
 import re
 
 import libcst as cst
@@ -57,8 +59,8 @@ PARAMETER = "headers"
 # request object, a connection or a session's defaults
 _OTHER_AUTH = re.compile(
     r"""(?i)['"]authorization['"]|\badd_header\b|\bputheader\b|\bbearer\b|"""
-    r"""\.auth\s*=[^=]"""
-)
+    r"""\.auth\s*=[^=]|\bauth\s*=\s*(?!None\b|auth\s*[,)\n])"""
+)  # auth=auth or DEFAULT_AUTH: a default credential for callers giving none
 
 
 WHAT = "{}() of {}.py takes the header per call through its {}"
@@ -95,8 +97,70 @@ def per_call(
     name = headers_parameter(ctx, function, route)
     if name is None or _OTHER_AUTH.search(ctx.module.code):
         return None
+    if _shared_receiver(ctx, route):
+        return None
     params = _params_parameter(ctx, function, route, (parameter, name))
     return PerCall(name, route, params, _position(function, params))
+
+
+def _shared_receiver(ctx: ModuleContext, route: Route) -> bool:
+    """A request made on a module-level session or client other modules may
+    reach (``SESSION.request(...)``, a public name): one of them may give it
+    ``.auth`` or headers of its own, which would replace the per-call header
+    (review 18's T10). A private name (``_session``) is this module's."""
+    for sink in route.sinks:
+        func = sink.call.func if sink.call is not None else None
+        receiver = func.value if isinstance(func, cst.Attribute) else None
+        while isinstance(receiver, cst.Attribute):
+            receiver = receiver.value
+        if not isinstance(receiver, cst.Name) or receiver.value.startswith("_"):
+            continue
+        scope = ctx.lexical_scope(receiver)
+        for binding in scope[receiver.value] if scope is not None else ():
+            node = getattr(binding, "node", None)
+            if node is not None and ctx.ancestor(node, cst.FunctionDef) is None:
+                if isinstance(node, cst.Import):
+                    continue  # a module: urllib.request.urlopen(...)
+                if isinstance(node, cst.ImportFrom):
+                    libraries = ("requests", "urllib", "httpx", "http", "urllib3")
+                    if not any(
+                        q.split(".")[0] in libraries
+                        for q in ctx.qualified_names(receiver)
+                    ):
+                        return True  # another module's session
+                    continue
+                if _named_beside(ctx.path, receiver.value):
+                    return True
+    return False
+
+
+def _named_beside(path: str, name: str) -> bool:
+    """Whether a Python file of the package ``path`` belongs to (the folders
+    above it holding an ``__init__.py``, or its own folder) names ``name``."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while os.path.exists(os.path.join(os.path.dirname(folder), "__init__.py")):
+        folder = os.path.dirname(folder)
+    if os.path.exists(os.path.join(folder, "__init__.py")):
+        folder = os.path.dirname(folder)
+    return _names_in(folder, os.path.abspath(path), name)
+
+
+@functools.lru_cache(maxsize=64)
+def _names_in(folder: str, own: str, name: str) -> bool:
+    word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+    for top, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for each in files:
+            path = os.path.join(top, each)
+            if not each.endswith((".py", ".ipynb")) or path == own:
+                continue
+            try:
+                with open(path, "rb") as handle:
+                    if word.search(handle.read()):
+                        return True
+            except OSError:
+                continue
+    return False
 
 
 def _params_parameter(
