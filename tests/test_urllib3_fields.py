@@ -78,6 +78,17 @@ STAYS = {
         'urllib3.PoolManager(headers={"User-Agent": "hub/1.0"})',
         "urllib3 does not merge",
     ),
+    # review 18's T18: the pool's headers written after it is made
+    "a pool whose default headers are set later": (
+        "urllib3.PoolManager(num_pools=2)\n",
+        'urllib3.PoolManager(num_pools=2)\npool.headers["User-Agent"] = "hub/1.0"\n',
+        "urllib3 does not merge",
+    ),
+    "a pool whose default headers are updated later": (
+        "urllib3.PoolManager(num_pools=2)\n",
+        'urllib3.PoolManager(num_pools=2)\npool.headers.update({"Accept": "x"})\n',
+        "urllib3 does not merge",
+    ),
 }
 
 

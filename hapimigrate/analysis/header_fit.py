@@ -522,6 +522,16 @@ def defaults_replaced(ctx: ModuleContext, call: cst.Call) -> str | None:
             for n in ctx.qualified_names(value.func)
         ):
             return DEFAULTS_REPLACED.format(label, f"line {ctx.start(value)[0]}")
+        if isinstance(value, cst.Call) and any(
+            n.startswith("urllib3.") for n in ctx.qualified_names(value.func)
+        ):  # http.headers["User-Agent"] = ..., http.headers.update(...) later
+            written = re.search(
+                rf"(?m)^.*\b{re.escape(label)}\.headers\s*(?:\[|=(?!=)|\.\w+\()",
+                ctx.text,
+            )
+            if written is not None:
+                line = ctx.text.count("\n", 0, written.start()) + 1
+                return DEFAULTS_REPLACED.format(label, f"line {line}")
     return None
 
 
