@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import re
 from hapimigrate.model import FileResult, RunOptions
-from hapimigrate.name_uses import may_pass_arguments
 from hapimigrate.tree_imports import tree_root
 
 
@@ -43,29 +42,32 @@ def enqueued(
 def _named_elsewhere(
     tasks: list[tuple[str, str, tuple[str, ...]]], files: list[str]
 ) -> list[tuple[str, str, str]]:
-    """(path, task, "file:line") for each task a file of the project names: the
-    run's files and every other file of the project's folder (a run on some
-    files does not see the producers; a schedule may be YAML, JSON, a crontab);
-    its own module, by a string away from its decorators (a beat schedule
-    naming ``worker.tasks.sync``)."""
+    """(path, task, "file:line") for each task the project may enqueue: any
+    file of the project's folder (the run's and the others: a run on some
+    files does not see the producers; a schedule may be YAML, a crontab, a
+    template, a shell script) that mentions its name or registered name other
+    than by importing it or calling it with no arguments, its own module
+    mentioning it other than by defining or calling it (``f"{__name__}.sync"``,
+    ``sync.delay``), or any file choosing a task by a name made at run time
+    (``send_task("a." + kind)``, ``getattr(tasks, name)``)."""
     found: list[tuple[str, str, str]] = []
     candidates = list(
         dict.fromkeys(os.path.abspath(f) for f in [*files, *_project_files(files)])
     )
     texts: dict[str, bytes | None] = {}
     for path, name, registered in tasks:
-        quoted = re.compile(
-            rb"['\"][\w.:]*\b"
-            + re.escape(name.encode())
-            + rb"['\"]"
-            + b"".join(
-                rb"|['\"]" + re.escape(r.encode()) + rb"['\"]" for r in registered
-            )
-        )
         word = re.compile(
             b"|".join(
-                rb"\b" + re.escape(n.encode()) + rb"\b" for n in (name, *registered)
+                rb"(?<![\w])" + re.escape(n.encode()) + rb"(?![\w])"
+                for n in (name, *registered)
             )
+        )
+        stem = os.path.splitext(os.path.basename(path))[0]
+        computed = re.compile(
+            _COMPUTED
+            + rb"|\b(?:getattr|dir|vars)\(\s*(?:\w+\.)*"
+            + re.escape(stem.encode())
+            + rb"\b"
         )
         for other in candidates:
             if other not in texts:
@@ -73,15 +75,11 @@ def _named_elsewhere(
             data = texts[other]
             if not data:
                 continue
-            computed = _COMPUTED.search(data) if other.endswith(_PYTHON) else None
-            if computed is not None:  # send_task(f"...{kind}"): any task, perhaps
-                line = data.count(b"\n", 0, computed.start()) + 1
-                found.append((path, name, f"{os.path.basename(other)}:{line}"))
-                break
-            if not word.search(data):
-                continue
             own = other == os.path.abspath(path)
-            at = _named_at(own, other, data, name, quoted, word)
+            chosen = computed.search(data)
+            at = chosen.start() if chosen is not None else None
+            if at is None and word.search(data):
+                at = _named_at(own, other, data, name, word)
             if at is not None:
                 line = data.count(b"\n", 0, at) + 1
                 found.append((path, name, f"{os.path.basename(other)}:{line}"))
@@ -90,55 +88,63 @@ def _named_elsewhere(
 
 
 def _named_at(
-    own: bool,
-    path: str,
-    data: bytes,
-    name: str,
-    quoted: re.Pattern[bytes],
-    word: re.Pattern[bytes],
+    own: bool, path: str, data: bytes, name: str, word: re.Pattern[bytes]
 ) -> int | None:
-    """Where a file names the task so that it may hand it arguments."""
-    if own:  # a string of its own module, not on a decorator's line
-        for match in quoted.finditer(data):
-            start = data.rfind(b"\n", 0, match.start()) + 1
-            if not data[start : match.start()].lstrip().startswith(b"@"):
+    """Where a file mentions the task so that it may enqueue it: a Python
+    file, other than by importing it or calling it with no arguments; its own
+    module, by its attribute (``sync.delay``) or a string naming it
+    (``"worker.tasks.sync"``, ``f"{__name__}.sync"``, ``"sync"``); any other
+    file, by its dotted path or its name quoted (a URL's path segment
+    ``/deals/`` is not it)."""
+    python = path.endswith(_PYTHON)
+    for match in word.finditer(data):
+        start = data.rfind(b"\n", 0, match.start()) + 1
+        before = data[start : match.start()]
+        after = data[match.end() : match.end() + 80]
+        if before.endswith((b"/", b"-")) or after.startswith((b"/", b"-")):
+            continue  # a URL's path segment, a word of a name
+        named = re.search(rb"[\w}][.:]$", before) or (
+            before.endswith((b'"', b"'")) and after[:1] in (b'"', b"'")
+        )
+        if own:
+            if before.lstrip().startswith(b"@"):
+                continue  # its decorator, naming it
+            if named or re.match(rb"\s*\.\s*\w", after):
                 return match.start()
-        return None
-    if not path.endswith((".py", ".pyw", ".ipynb")):
-        return word.search(data).start()  # a schedule, a crontab, a script
-    match = quoted.search(data)
-    if match is not None:
+            continue  # its definition, decorator, direct calls: followed
+        if not python:
+            if named:
+                return match.start()
+            continue
+        if re.match(rb"\s*(?:from|import)\b", before):
+            continue  # an import
+        if re.search(rb"\b(?:def|class)\s+$", before):
+            continue  # a definition of its own
+        if re.match(rb"\s*\(\s*\)", after):
+            continue  # called with no arguments: hands in no key
         return match.start()
-    if may_pass_arguments(path, data, name):
-        for match in word.finditer(data):  # the first use not an import
-            start = data.rfind(b"\n", 0, match.start()) + 1
-            if not re.match(rb"\s*(?:from|import)\b", data[start : match.start()]):
-                return match.start()
-        return word.search(data).start()
-    return None  # imported, or called with no arguments: hands in no key
+    return None
 
 
 _PYTHON = (".py", ".pyw", ".ipynb")
 # a producer choosing the task by a name made at run time: it may be any task
-_COMPUTED = re.compile(
-    rb"""\b(?:send_task|enqueue|enqueue_call)\(\s*(?!['"]|\))"""
-    rb"""|\.tasks\[|\bgetattr\([^()\n]*\)\s*\.\s*(?:delay|apply_async|s|si|send)\b"""
+# (the first argument anything but one string literal)
+_COMPUTED = (
+    rb"""\b(?:send_task|signature|subtask|Signature|enqueue\w*|import_string|"""
+    rb"""import_module)\(\s*(?!['"][^'"\n]*['"]\s*[,)])"""
+    rb"""|\.tasks\s*(?:\[|\.get\()"""
 )
-# what a project keeps its schedules and scripts in, besides Python
-_TEXT = (
-    ".py", ".pyw", ".ipynb", ".yaml", ".yml", ".json", ".toml", ".ini", ".cfg",
-    ".conf", ".sh", ".bash", ".env", ".txt",
-)  # fmt: skip
-_PLAIN = {"Procfile", "crontab", "Makefile", "Dockerfile"}
-_SKIP = {"node_modules", "__pycache__", "site-packages", "venv", "env", "build", "dist"}
+# folders of the project that hold no producers: version control, installs
+_SKIP = {".git", ".hg", ".svn", ".tox", ".nox", "node_modules", "__pycache__",
+         "site-packages", ".mypy_cache", ".pytest_cache"}  # fmt: skip
 _MARKERS = (".git", ".hg", "pyproject.toml", "setup.py", "setup.cfg", "manage.py")
-_LARGEST = 2 << 20
+_LARGEST = 16 << 20
 
 
 def _project_files(files: list[str]) -> list[str]:
-    """The text files of the project the run's files belong to: below the
-    nearest folder holding ``.git``, a ``pyproject.toml``, ``setup.py``...
-    (else the folder the run's files share)."""
+    """Every file of the project the run's files belong to: below the nearest
+    folder holding ``.git``, a ``pyproject.toml``, ``setup.py``... (else the
+    folder the run's files share); not a virtual environment's."""
     root = tree_root(files)
     folder = root
     while folder:
@@ -149,10 +155,12 @@ def _project_files(files: list[str]) -> list[str]:
         folder = parent if parent != folder else ""
     found = []
     for top, folders, names in os.walk(root or "."):
-        folders[:] = [f for f in folders if not f.startswith(".") and f not in _SKIP]
+        folders[:] = [
+            f
+            for f in folders
+            if f not in _SKIP and not os.path.exists(os.path.join(top, f, "pyvenv.cfg"))
+        ]
         for each in names:
-            if not (each.endswith(_TEXT) or each in _PLAIN):
-                continue
             path = os.path.join(top, each)
             try:
                 if os.path.getsize(path) <= _LARGEST:

@@ -140,3 +140,24 @@ def test_an_option_also_handed_to_another_function_keeps_it_manual(tmp_path):
     assert not any(r.changed for r in results.values())
     client = key_sites(results["app/client.py"])
     assert client and {s.status for s in client} == {Status.MANUAL}
+
+
+def test_an_option_stored_in_a_holder_class_keeps_the_commands_manual(tmp_path):
+    """Review 18's T22: ``ctx.obj = Settings(hapikey=hapikey)`` with ``class
+    Settings(dict)``, a holder, not a client: other commands read it."""
+    stored = (
+        CLI.replace(
+            "ctx.obj = Exporter(hapikey)", "ctx.obj = Settings(hapikey=hapikey)"
+        )
+        .replace(
+            "def owners(exporter):\n    for o in exporter.owners():",
+            'def owners(obj):\n    for o in Exporter(obj["hapikey"]).owners():',
+        )
+        .replace(
+            "@click.group()",
+            'class Settings(dict):\n    """The command line\'s settings."""\n\n\n@click.group()',
+            1,
+        )
+    )
+    results = tree(tmp_path, FILES | {"app/cli.py": stored})
+    assert not any(r.changed for r in results.values())

@@ -2634,12 +2634,31 @@ def _to_client(ctx: ModuleContext, read: cst.CSTNode) -> bool:
     func = call.func
     name = func.attr.value if isinstance(func, cst.Attribute) else ""
     name = func.value if isinstance(func, cst.Name) else name
-    classes = {n.name.value for n in ctx.module.body if isinstance(n, cst.ClassDef)}
-    if isinstance(func, cst.Name) and name in classes:
+    if isinstance(func, cst.Name) and _key_class(ctx, name):
         return True
     return any(
         c.parameter and c.name == name and c.name[:1].isupper() for c in ctx.carriers
     )
+
+
+def _key_class(ctx: ModuleContext, name: str, depth: int = 0) -> bool:
+    """A class of this module that sends the key (its code says hapikey), or
+    subclasses one that does, or another module's class taking a token now
+    (``class ContactsClient(BaseClient)``); not a holder (``Settings(dict)``)."""
+    for node in ctx.module.body:
+        if not (isinstance(node, cst.ClassDef) and node.name.value == name):
+            continue
+        if "hapikey" in ctx.code(node).lower():
+            return True
+        for base in node.bases:
+            value = base.value
+            label = value.attr.value if isinstance(value, cst.Attribute) else ""
+            label = value.value if isinstance(value, cst.Name) else label
+            if any(c.parameter and c.name == label for c in ctx.carriers):
+                return True
+            if depth < 5 and label and _key_class(ctx, label, depth + 1):
+                return True
+    return False
 
 
 def retarget_key_options(ctx: ModuleContext, chain: Sequence[Origin]) -> None:
@@ -2910,7 +2929,7 @@ def _sends_key(
     name = call.func.value if isinstance(call.func, cst.Name) else name
     for node in ctx.module.body:  # Client(api_key), a class of this module
         if isinstance(node, cst.ClassDef) and node.name.value == name:
-            return "hapikey" in ctx.code(node).lower()
+            return _key_class(ctx, name)
     # another module's function or class that takes a token now
     return any(c.parameter and c.name == name for c in ctx.carriers)
 
