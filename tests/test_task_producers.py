@@ -281,3 +281,39 @@ def test_an_aliased_task_decorator_is_a_task(tmp_path):
     files = FILES | {"worker/tasks.py": tasks, "worker/celeryconf.py": schedule}
     results = tree(tmp_path, files)
     _manual_everywhere(results, "celeryconf.py:2")
+
+
+def test_its_own_module_naming_it_in_an_f_string_keeps_it_manual(tmp_path):
+    """Review 18's T20: ``f"{__name__}.sync_owners"`` in a schedule beside it."""
+    tasks = TASKS + (
+        '\n\nSCHEDULE = {"owners": {"task": f"{__name__}.sync_owners", "args": ()}}\n'
+    )
+    results = tree(tmp_path, FILES | {"worker/tasks.py": tasks})
+    _manual_everywhere(results, "tasks.py:10")
+
+
+def test_a_task_name_built_by_format_may_be_any_task(tmp_path):
+    """Review 18's T25: a literal formatted with the kind is no one name."""
+    view = (
+        "import os\nfrom celery import current_app\n\n\n"
+        "def trigger(kind):\n"
+        '    current_app.send_task("worker.tasks.sync_{}".format(kind),'
+        ' args=[os.environ["HUBSPOT_API_KEY"]])\n'
+    )
+    results = tree(tmp_path, FILES | {"worker/views.py": view})
+    _manual_everywhere(results, "views.py:6")
+
+
+def test_a_path_segment_is_no_mention(tmp_path):
+    """A URL naming the API the task reads (``/deals/``) does not enqueue it."""
+    api = API.replace("def get_owners(", "def fetch_deals(").replace(
+        "/owners/v2/owners", "/deals/v1/deal/paged"
+    )
+    tasks = TASKS.replace("get_owners", "fetch_deals").replace(
+        "def sync_owners(", "def deals("
+    )
+    results = tree(tmp_path, FILES | {"worker/api.py": api, "worker/tasks.py": tasks})
+    assert _statuses(results) == {
+        "worker/api.py": {Status.REWRITE},
+        "worker/tasks.py": {Status.REWRITE},
+    }
