@@ -506,12 +506,12 @@ def _reads_more(folder: Path, extra: str, words: str) -> None:
 
 def test_a_test_counting_the_query_stays(tmp_path):
     """Review 18's T12: what else the test reads of the request changes too."""
-    _reads_more(tmp_path, "        assert len(m.last_request.qs) == 2\n", "len(")
+    _reads_more(tmp_path, "        assert len(m.last_request.qs) == 2\n", "(qs)")
 
 
 def test_a_test_asking_for_no_authorization_header_stays(tmp_path):
     extra = '        assert "Authorization" not in m.last_request.headers\n'
-    _reads_more(tmp_path, extra, "in m.last_request.headers")
+    _reads_more(tmp_path, extra, "(headers)")
 
 
 def test_a_test_emptying_the_environment_stays(tmp_path):
@@ -521,3 +521,30 @@ def test_a_test_emptying_the_environment_stays(tmp_path):
         "            pass\n"
     )
     _reads_more(tmp_path, extra, "clear=True")
+
+
+def test_a_local_named_mock_keeps_the_test(tmp_path):
+    """Review 18's T23: the setup the rewrite inserts calls ``mock.patch.dict``;
+    a local ``mock`` (a MagicMock) would take that call, patching nothing."""
+    shadowed = UTILS_TEST.replace(
+        '            hubspot_utils.API_KEY = "demo"\n',
+        '            mock = MagicMock(name="mailer")\n'
+        "            self.mailer = mock\n"
+        '            hubspot_utils.API_KEY = "demo"\n',
+    ).replace(
+        "    import json\n",
+        "    import json\n    from unittest.mock import MagicMock\n",
+    )
+    files = {
+        "hubspot_utils.py": UTILS,
+        "tests/__init__.py": "",
+        "tests/test_utils.py": shadowed,
+    }
+    _unchanged(tmp_path, files, "tests/test_utils.py")
+
+
+def test_a_test_asking_for_no_header_by_get_stays(tmp_path):
+    """Review 18's T24: any other read of the recorded request keeps the test
+    (sorted(qs), headers.get("Authorization"), call_args.kwargs == ...)."""
+    extra = '        assert m.last_request.headers.get("Authorization") is None\n'
+    _reads_more(tmp_path, extra, "(headers)")

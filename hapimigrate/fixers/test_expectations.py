@@ -333,8 +333,13 @@ def _decide(function, cls, owned, positions, facts, bound):
         tuple(n for s in setups for n in s.names),
         tuple(w for s in setups for w in s.settings),
     )
+    around = _code(cls) if cls is not None else _code(function)
     for name in merged.names:
         if bound.get(name, name) not in _BINDS[name]:
+            return NAMES.format(name), None
+        # a local or a parameter of that name (mock = MagicMock(), a
+        # @mock.patch argument) would be what the inserted setup calls
+        if re.search(rf"(?<![.\w]){name}\s*(?:=(?!=)|[,)]|:\s*\w)", around):
             return NAMES.format(name), None
     return None, (merged, covered)
 
@@ -351,15 +356,41 @@ ENVIRONMENT_CHANGED = (
 )
 # a read of what was sent beside the statements rewritten: len(qs), headers
 # membership, the whole call compared (review 18's T12, T14)
+# a read of what was sent, beside the statements rewritten: any, but one
+# parameter or header by another name (qs["email"]) or a substring of the URL
+# without the key (review 18's T12, T14, T24: len(qs), sorted(qs), headers.get
+# ("Authorization"), call_args.kwargs == {...}, assert_called_with(...))
 _RECORDED = re.compile(
-    r"\blen\([^()]*\.(?:qs|headers|params)\)"  # how many parameters, headers
-    r"|\.(?:qs|headers|params|url)\s*[!=]=|[!=]=\s*[\w.\[\]]+\.(?:qs|headers|params|url)\b"
-    r"|\.(?:qs|headers|params)\.(?:keys|items|values)\(|\bin\s+[\w.\[\]]+\.(?:qs|headers)\b"
-    r"|\bassert_(?:called_with|called_once_with|any_call|has_calls)\b"
-    r"|\bcall_args(?:\[\d\])?\s*[!=]=|[!=]=\s*[\w.]+\.call_args\b"
-    r"|=\s*[\w.]+\.call_args\s*$|\bcall_args_list\b|\bmock_calls\b",
-    re.MULTILINE,
+    r"\.(?:qs|headers|params|url|call_args|kwargs|mock_calls|call_args_list)\b"
+    r"|\bassert_(?:called\w*|any_call|has_calls)\b"
 )
+_ONE_ENTRY = re.compile(r"""\s*(?:\[|\.get\()\s*['"]([\w-]+)['"]""")
+_IN_URL = re.compile(r"""['"]([^'"]*)['"]\s+(?:not\s+)?in\s+[\w.\[\]()]*$""")
+
+
+def _recorded_read(text: str) -> str | None:
+    """The first read of the recorded request or call that the header's move
+    may change, as written."""
+    for match in _RECORDED.finditer(text):
+        what = match.group(0).lstrip(".")
+        after = text[match.end() : match.end() + 60]
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        entry = _ONE_ENTRY.match(after)
+        if what in ("qs", "headers", "params") and entry is not None:
+            if entry.group(1).lower() not in ("hapikey", "authorization"):
+                continue  # another parameter or header, by its name
+        if what == "call_args" and re.match(
+            r"\s*(?:\[0\]\s*\[0\]|\.args\s*\[0\])", after
+        ):
+            continue  # the URL it was given (its checks naming the key are sites)
+        if what == "url":
+            within = _IN_URL.search(line)
+            if within is not None and "hapikey" not in within.group(1).lower():
+                continue  # a substring of the URL without the key
+        return what
+    return None
+
+
 # the environment emptied or a variable removed (review 18's T11)
 _ENVIRONMENT = re.compile(
     r"\bclear\s*=\s*True|\bdelenv\b|environ\.(?:pop|clear|popitem)\b|\bdel\s+os\.environ"
@@ -376,9 +407,9 @@ def _other_checks(function: cst.FunctionDef, covered) -> str | None:
     environment = _ENVIRONMENT.search(text)
     if environment is not None:
         return ENVIRONMENT_CHANGED.format(environment.group(0))
-    recorded = _RECORDED.search(text)
+    recorded = _recorded_read(text)
     if recorded is not None:
-        return OTHER_CHECKS.format(recorded.group(0).lstrip("."))
+        return OTHER_CHECKS.format(recorded)
     return None
 
 
