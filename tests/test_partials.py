@@ -435,3 +435,25 @@ def test_a_partial_of_a_session_with_its_own_auth_stays_manual(tmp_path):
     (site,) = key_sites(results["hs.py"])
     assert site.status == Status.MANUAL and ".auth" in site.reason
     assert not results["hs.py"].changed
+
+
+def test_a_partial_of_another_module_s_session_with_its_own_auth_stays(tmp_path):
+    """Review 18's T21: the session gets an OAuth header in its own module."""
+    net = (
+        "import os\nimport requests\n\n"
+        "session = requests.Session()\n"
+        'OAUTH = os.environ.get("HUBSPOT_OAUTH_TOKEN")\n'
+        "if OAUTH:\n"
+        '    session.headers["Authorization"] = "Bearer " + OAUTH\n'
+    )
+    hs = (
+        "import functools\n\nfrom net import session\n\n"
+        'HS = "https://api.hubapi.com"\n'
+        "fetch = functools.partial(session.get, timeout=10)\n\n\n"
+        "def company(cid, key):\n"
+        '    return fetch(HS + "/companies/v2/companies/" + cid, params={"hapikey": key}).json()\n'
+    )
+    results = tree(tmp_path, {"net.py": net, "hs.py": hs})
+    (site,) = key_sites(results["hs.py"])
+    assert site.status == Status.MANUAL and "net.py" in site.reason
+    assert not results["hs.py"].changed

@@ -55,7 +55,7 @@ import libcst as cst
 from libcst.metadata import GlobalScope
 
 from hapimigrate import hubspot
-from hapimigrate.analysis import http_calls, values
+from hapimigrate.analysis import header_fit, http_calls, values
 from hapimigrate.analysis.http_calls import HttpCall
 from hapimigrate.python.context import ModuleContext
 
@@ -281,6 +281,10 @@ def _check_receiver(ctx: ModuleContext, wrapped: cst.BaseExpression) -> None:
         return  # requests.get: the module's function, no session of its own
     if isinstance(wrapped, cst.Attribute) and _OWN_AUTH.search(ctx.text):
         raise PartialError(RECEIVER_AUTH.format(ctx.code(wrapped.value)))
+    if isinstance(wrapped, cst.Attribute):  # another module's session (T21)
+        elsewhere = header_fit.imported_auth(ctx, wrapped.value)
+        if elsewhere is not None:
+            raise PartialError(elsewhere)
 
 
 def _bound_partial(ctx: ModuleContext, func: cst.BaseExpression) -> cst.Call | None:
