@@ -133,6 +133,8 @@ _COMPUTED = (
     rb"""\b(?:send_task|signature|subtask|Signature|enqueue\w*|import_string|"""
     rb"""import_module)\(\s*(?!['"][^'"\n]*['"]\s*[,)])"""
     rb"""|\.tasks\s*(?:\[|\.get\()"""
+    # a task found at run time, enqueued: registry[path].delay, locate(p).delay
+    rb"""|[)\]]\s*\.\s*(?:delay|apply_async|s|si|send|send_with_options)\("""
 )
 # folders of the project that hold no producers: version control, installs
 _SKIP = {".git", ".hg", ".svn", ".tox", ".nox", "node_modules", "__pycache__",

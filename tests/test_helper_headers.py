@@ -308,6 +308,15 @@ BRIDGE_STAYS = {
             'from bridge import http\nfrom bridge.http import call\n\nhttp.SESSION.auth = ("u", "p")\n',
         )
     },
+    # T27: a private session handed out by a function, given .auth elsewhere
+    "a private session handed out": {
+        "bridge/http.py": CALL.replace("SESSION", "_SESSION")
+        + "\n\ndef session():\n    return _SESSION\n",
+        "bridge/mailchimp.py": MAILCHIMP.replace(
+            "from bridge.http import call\n",
+            'from bridge import http\nfrom bridge.http import call\n\nhttp.session().auth = ("u", "p")\n',
+        ),
+    },
     # ... or the helper sends a default credential to callers giving none
     "the helper's request gives a default auth": {
         "bridge/http.py": CALL.replace("auth=auth,", 'auth=auth or ("u", "p"),')

@@ -317,3 +317,14 @@ def test_a_path_segment_is_no_mention(tmp_path):
         "worker/api.py": {Status.REWRITE},
         "worker/tasks.py": {Status.REWRITE},
     }
+
+
+def test_a_task_looked_up_in_a_registry_alias_may_be_any_task(tmp_path):
+    """Review 18's T29: ``registry = current_app.tasks``; ``registry[path].delay``."""
+    view = (
+        "import os\nfrom celery import current_app\n\nregistry = current_app.tasks\n\n\n"
+        "def trigger(path):\n"
+        '    registry[path].delay(os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    results = tree(tmp_path, FILES | {"worker/views.py": view})
+    _manual_everywhere(results, "views.py:8")

@@ -105,15 +105,15 @@ def per_call(
 
 def _shared_receiver(ctx: ModuleContext, route: Route) -> bool:
     """A request made on a module-level session or client other modules may
-    reach (``SESSION.request(...)``, a public name): one of them may give it
-    ``.auth`` or headers of its own, which would replace the per-call header
-    (review 18's T10). A private name (``_session``) is this module's."""
+    reach (``SESSION.request(...)`` named in another module of the package, or
+    handed out by a function returning it): one of them may give it ``.auth``,
+    which would replace the per-call header (review 18's T10, T27)."""
     for sink in route.sinks:
         func = sink.call.func if sink.call is not None else None
         receiver = func.value if isinstance(func, cst.Attribute) else None
         while isinstance(receiver, cst.Attribute):
             receiver = receiver.value
-        if not isinstance(receiver, cst.Name) or receiver.value.startswith("_"):
+        if not isinstance(receiver, cst.Name):
             continue
         scope = ctx.lexical_scope(receiver)
         for binding in scope[receiver.value] if scope is not None else ():
@@ -130,6 +130,12 @@ def _shared_receiver(ctx: ModuleContext, route: Route) -> bool:
                         return True  # another module's session
                     continue
                 if _named_beside(ctx.path, receiver.value):
+                    return True
+                if re.search(  # handed out: def session(): return _SESSION
+                    rf"\breturn\s+{re.escape(receiver.value)}\b|\byield\s+"
+                    rf"{re.escape(receiver.value)}\b",
+                    ctx.text,
+                ):
                     return True
     return False
 
