@@ -373,3 +373,34 @@ def is_test_module(path: str, root: str = "") -> bool:
     if root and (folder + os.sep).startswith(root + os.sep):
         folder = folder[len(root) :]
     return any(p in _TEST_DIRS for p in folder.split(os.sep))
+
+
+def package_mentions(path: str, pattern: bytes) -> bool:
+    """Whether another Python file of the package ``path`` belongs to (the
+    folders above it holding an ``__init__.py``, and the folder holding the top
+    one: scripts beside the package) matches ``pattern``: a module-level object
+    other modules may reach and change."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while os.path.exists(os.path.join(os.path.dirname(folder), "__init__.py")):
+        folder = os.path.dirname(folder)
+    if os.path.exists(os.path.join(folder, "__init__.py")):
+        folder = os.path.dirname(folder)
+    return _package_mentions(folder, os.path.abspath(path), pattern)
+
+
+@functools.lru_cache(maxsize=64)
+def _package_mentions(folder: str, own: str, pattern: bytes) -> bool:
+    found = re.compile(pattern)
+    for top, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for each in files:
+            path = os.path.join(top, each)
+            if not each.endswith((".py", ".ipynb")) or path == own:
+                continue
+            try:
+                with open(path, "rb") as handle:
+                    if found.search(handle.read()):
+                        return True
+            except OSError:
+                continue
+    return False

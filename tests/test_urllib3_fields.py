@@ -116,3 +116,12 @@ def test_a_name_bound_to_something_else_is_no_pool(tmp_path):
     statuses, text, reasons = out["app/hub.py"]
     assert set(statuses) == {Status.MANUAL}, reasons
     assert text == hub
+
+
+def test_a_pool_whose_headers_another_module_writes_stays(tmp_path):
+    """Review 18's T28: ``hub.pool.headers.update(...)`` in another module gives
+    the pool defaults a request's headers= would drop."""
+    app = 'from app import hub\n\nhub.pool.headers.update({"User-Agent": "acme/1.0"})\n'
+    out = migrate(tmp_path, {**TREE, "app/main.py": app})
+    statuses, text, reasons = out["app/hub.py"]
+    assert statuses[0] == Status.MANUAL and "urllib3 does not merge" in reasons[0]

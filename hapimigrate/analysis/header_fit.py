@@ -20,6 +20,7 @@ import libcst as cst
 
 from hapimigrate.analysis import imported_clients, values
 from hapimigrate.python.context import ModuleContext
+from hapimigrate.tree_imports import package_mentions
 
 CLIENT_CONSTRUCTORS = {
     "httpx.Client",
@@ -532,6 +533,10 @@ def defaults_replaced(ctx: ModuleContext, call: cst.Call) -> str | None:
             if written is not None:
                 line = ctx.text.count("\n", 0, written.start()) + 1
                 return DEFAULTS_REPLACED.format(label, f"line {line}")
+            if isinstance(receiver, cst.Name) and package_mentions(
+                ctx.path, rb"\." + re.escape(label.encode()) + rb"\.headers\b"
+            ):  # hs.http.headers.update(...) in another module (T28)
+                return DEFAULTS_REPLACED.format(label, "another module of the package")
     return None
 
 

@@ -41,8 +41,6 @@ lose it).
 from __future__ import annotations
 
 import dataclasses
-import functools
-import os
 import re
 
 import libcst as cst
@@ -51,6 +49,7 @@ from hapimigrate import hubspot
 from hapimigrate.analysis import arguments, values
 from hapimigrate.analysis.flow import Flow, FlowError, Route
 from hapimigrate.model import Carrier
+from hapimigrate.tree_imports import package_mentions
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.python.edits import is_authorization_entry
 
@@ -129,7 +128,9 @@ def _shared_receiver(ctx: ModuleContext, route: Route) -> bool:
                     ):
                         return True  # another module's session
                     continue
-                if _named_beside(ctx.path, receiver.value):
+                if package_mentions(
+                    ctx.path, rb"\b" + re.escape(receiver.value.encode()) + rb"\b"
+                ):
                     return True
                 if re.search(  # handed out: def session(): return _SESSION
                     rf"\breturn\s+{re.escape(receiver.value)}\b|\byield\s+"
@@ -137,35 +138,6 @@ def _shared_receiver(ctx: ModuleContext, route: Route) -> bool:
                     ctx.text,
                 ):
                     return True
-    return False
-
-
-def _named_beside(path: str, name: str) -> bool:
-    """Whether a Python file of the package ``path`` belongs to (the folders
-    above it holding an ``__init__.py``, or its own folder) names ``name``."""
-    folder = os.path.dirname(os.path.abspath(path))
-    while os.path.exists(os.path.join(os.path.dirname(folder), "__init__.py")):
-        folder = os.path.dirname(folder)
-    if os.path.exists(os.path.join(folder, "__init__.py")):
-        folder = os.path.dirname(folder)
-    return _names_in(folder, os.path.abspath(path), name)
-
-
-@functools.lru_cache(maxsize=64)
-def _names_in(folder: str, own: str, name: str) -> bool:
-    word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
-    for top, folders, files in os.walk(folder):
-        folders[:] = [f for f in folders if not f.startswith(".")]
-        for each in files:
-            path = os.path.join(top, each)
-            if not each.endswith((".py", ".ipynb")) or path == own:
-                continue
-            try:
-                with open(path, "rb") as handle:
-                    if word.search(handle.read()):
-                        return True
-            except OSError:
-                continue
     return False
 
 
