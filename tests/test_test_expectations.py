@@ -548,3 +548,10 @@ def test_a_test_asking_for_no_header_by_get_stays(tmp_path):
     (sorted(qs), headers.get("Authorization"), call_args.kwargs == ...)."""
     extra = '        assert m.last_request.headers.get("Authorization") is None\n'
     _reads_more(tmp_path, extra, "(headers)")
+
+
+def test_a_test_replacing_the_environment_stays(tmp_path):
+    """Review 18's T26: ``mock.patch("os.environ", {})`` replaces the mapping the
+    token would be read from."""
+    extra = '        with mock.patch("os.environ", {}):\n            pass\n'
+    _reads_more(tmp_path, extra, "os.environ")

@@ -394,6 +394,8 @@ def _recorded_read(text: str) -> str | None:
 # the environment emptied or a variable removed (review 18's T11)
 _ENVIRONMENT = re.compile(
     r"\bclear\s*=\s*True|\bdelenv\b|environ\.(?:pop|clear|popitem)\b|\bdel\s+os\.environ"
+    r"""|setattr\(\s*os\s*,\s*['"]environ['"]|patch\(\s*['"]os\.environ['"]"""
+    r"|\bos\.environ\s*=(?!=)"  # review 18's T26: the environment replaced
 )
 
 
