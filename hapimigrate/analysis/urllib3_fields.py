@@ -50,20 +50,12 @@ UNKNOWN_METHOD = "fields (urllib3 encodes them into the query or the body, by a 
 def is_pool(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
     """``pool`` whose every binding here is a urllib3 pool made by a known
     constructor (``pool = urllib3.PoolManager(...)``)."""
-    if not isinstance(node, cst.Name):
-        return False
-    scope = ctx.lexical_scope(node)
-    bindings = list(scope[node.value]) if scope is not None else []
-    if not bindings:
-        return False
-    for binding in bindings:
-        target = getattr(binding, "node", None)
-        value = values.assigned_value(ctx, target) if target is not None else None
-        if not (
-            isinstance(value, cst.Call) and ctx.qualified_names(value.func) & POOLS
-        ):
-            return False
-    return True
+    return values.always_assigned(
+        ctx,
+        node,
+        lambda value: isinstance(value, cst.Call)
+        and bool(ctx.qualified_names(value.func) & POOLS),
+    )
 
 
 def fields_role(method: str | None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 import weakref
-from typing import Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 import libcst as cst
 from libcst.metadata import FunctionScope
@@ -783,6 +783,22 @@ class _KeySearch:
                 yield call
         else:
             yield call
+
+
+def always_assigned(
+    ctx: ModuleContext,
+    node: cst.BaseExpression,
+    accept: Callable[[cst.BaseExpression | None], bool],
+) -> bool:
+    """Whether ``node`` is a name every binding of which in its scope assigns
+    a value ``accept`` takes (one binding at least)."""
+    if not isinstance(node, cst.Name):
+        return False
+    scope = ctx.lexical_scope(node)
+    bindings = list(scope[node.value]) if scope is not None else []
+    return bool(bindings) and all(
+        accept(assigned_value(ctx, getattr(b, "node", None))) for b in bindings
+    )
 
 
 def assigned_value(

@@ -142,35 +142,18 @@ def _separator(ctx: ModuleContext):
     else "?"``, in place or as ``sep`` assigned it (and nothing else) in its
     function."""
 
-    def literal(node: cst.BaseExpression) -> bool:
+    def literal(node: cst.BaseExpression | None) -> bool:
         return (
             isinstance(node, cst.SimpleString) and node.evaluated_value in _SEPARATORS
         )
 
-    def test(at) -> bool:
-        node = at.node
-        if literal(node) or (  # path + ("&" if "?" in path else "?") + "hapikey="
+    def separator(node: cst.BaseExpression | None) -> bool:
+        return literal(node) or (  # ("&" if "?" in path else "?"), in place
             isinstance(node, cst.IfExp) and literal(node.body) and literal(node.orelse)
-        ):
-            return True
-        if not isinstance(node, cst.Name):
-            return False
-        scope = ctx.lexical_scope(node)
-        bindings = list(scope[node.value]) if scope is not None else []
-        if not bindings:
-            return False
-        for binding in bindings:
-            value = values.assigned_value(ctx, getattr(binding, "node", None))
-            if not (
-                (
-                    isinstance(value, cst.IfExp)
-                    and literal(value.body)
-                    and literal(value.orelse)
-                )
-                or (value is not None and literal(value))
-            ):
-                return False
-        return True
+        )
+
+    def test(at) -> bool:
+        return separator(at.node) or values.always_assigned(ctx, at.node, separator)
 
     return test
 
