@@ -2898,7 +2898,9 @@ def _sends_key(
     statement = ctx.ancestor(node, cst.BaseSmallStatement)
     text = ctx.code(statement) if statement is not None else ""
     if isinstance(node, cst.Name):  # a variable named hapikey says nothing
-        text = re.sub(rf"(?<![.\w]){re.escape(node.value)}\b(?!\s*=(?!=))", "", text)
+        text = re.sub(
+            rf"""(?<![.\w'"]){re.escape(node.value)}\b(?![\s'"]*[=:](?!=))""", "", text
+        )
     if "hapikey" in text.lower():
         return True
     parent = ctx.parent(node)
