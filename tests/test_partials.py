@@ -457,3 +457,22 @@ def test_a_partial_of_another_module_s_session_with_its_own_auth_stays(tmp_path)
     (site,) = key_sites(results["hs.py"])
     assert site.status == Status.MANUAL and "net.py" in site.reason
     assert not results["hs.py"].changed
+
+
+def test_a_partial_of_a_session_a_third_module_gives_a_header_stays(tmp_path):
+    """Review 18's T30: ``boot.py`` sets ``net.session.headers["Authorization"]``."""
+    net = "import requests\n\nsession = requests.Session()\n"
+    boot = (
+        "import os\n\nimport net\n\n"
+        'net.session.headers["Authorization"] = "Bearer " + os.environ["OAUTH"]\n'
+    )
+    hs = (
+        "import functools\n\nfrom net import session\n\n"
+        'HS = "https://api.hubapi.com"\n'
+        "fetch = functools.partial(session.get, timeout=10)\n\n\n"
+        "def company(cid, key):\n"
+        '    return fetch(HS + "/companies/v2/companies/" + cid, params={"hapikey": key}).json()\n'
+    )
+    results = tree(tmp_path, {"net.py": net, "boot.py": boot, "hs.py": hs})
+    (site,) = key_sites(results["hs.py"])
+    assert site.status == Status.MANUAL and "another of the package" in site.reason

@@ -58,6 +58,7 @@ from hapimigrate import hubspot
 from hapimigrate.analysis import header_fit, http_calls, values
 from hapimigrate.analysis.http_calls import HttpCall
 from hapimigrate.python.context import ModuleContext
+from hapimigrate.tree_imports import package_mentions
 
 _PARTIAL = frozenset({"functools.partial"})
 # the positional parameters before **kwargs of each request function, by name
@@ -264,9 +265,9 @@ def called_request(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
 
 
 RECEIVER_AUTH = (
-    "the functools.partial() wraps a method of {}, and this module gives a "
-    "session or client credentials of its own (.auth, auth=, an Authorization "
-    "header), which would replace the token's header: change it by hand"
+    "the functools.partial() wraps a method of {}, and this module or another "
+    "of the package gives a session or client credentials of its own (.auth, "
+    "auth=, headers), which would replace the token's header: change it by hand"
 )
 # a session's or client's own credentials, anywhere in the module
 _OWN_AUTH = re.compile(r"""(?i)\.auth\b|\bauth\s*=|['"]authorization['"]""")
@@ -285,6 +286,12 @@ def _check_receiver(ctx: ModuleContext, wrapped: cst.BaseExpression) -> None:
         elsewhere = header_fit.imported_auth(ctx, wrapped.value)
         if elsewhere is not None:
             raise PartialError(elsewhere)
+        name = wrapped.value
+        if isinstance(name, cst.Name) and package_mentions(  # T30: a third module
+            ctx.path,
+            rb"\b" + re.escape(name.value.encode()) + rb"\s*\.\s*(?:auth|headers)\b",
+        ):
+            raise PartialError(RECEIVER_AUTH.format(name.value))
 
 
 def _bound_partial(ctx: ModuleContext, func: cst.BaseExpression) -> cst.Call | None:
