@@ -476,3 +476,54 @@ def test_a_partial_of_a_session_a_third_module_gives_a_header_stays(tmp_path):
     results = tree(tmp_path, {"net.py": net, "boot.py": boot, "hs.py": hs})
     (site,) = key_sites(results["hs.py"])
     assert site.status == Status.MANUAL and "another of the package" in site.reason
+
+
+EXPORTER = """\
+import functools
+
+import requests
+
+HUBSPOT = "https://api.hubapi.com"
+
+
+class Exporter(object):
+    def __init__(self, hapikey, timeout=30):
+        self.hapikey = hapikey
+        self.session = requests.Session()
+        self._get = functools.partial(self.session.get, timeout=timeout)
+
+    def owners(self):
+        return self._get(HUBSPOT + "/owners/v2/owners", params={"hapikey": self.hapikey}).json()
+"""
+
+
+def test_a_partial_set_once_on_self_is_followed_to_its_calls(tmp_path):
+    """blind8's click_cli_export: ``self._get = functools.partial(self.session.get,
+    timeout=t)`` in ``__init__``; ``self._get(url, params={"hapikey": ...})``."""
+    results = tree(tmp_path, {"exporter.py": EXPORTER})
+    (site,) = key_sites(results["exporter.py"])
+    assert site.status == Status.REWRITE, site.reason
+    assert 'headers={"Authorization": "Bearer " + self.hapikey}' in (
+        results["exporter.py"].new.decode()
+    )
+    project = {
+        "src/exporter.py": EXPORTER,
+        "scenario.py": (
+            '"""An exporter for a portal whose key its caller gives."""\n'
+            'RESPONSES = [{"method": "GET", "url": r"/owners/v2/owners", "json": []}]\n\n\n'
+            "def case_owners(credential):\n"
+            "    from exporter import Exporter\n\n"
+            '    Exporter(credential("key-main")).owners()\n'
+        ),
+    }
+    behaves(tmp_path / "behaves", project, manual=0)
+
+
+def test_a_partial_on_self_set_again_elsewhere_stays(tmp_path):
+    rebound = EXPORTER + (
+        "\n\ndef quiet(exporter):\n"
+        "    exporter._get = functools.partial(exporter.session.get, timeout=1)\n"
+    )
+    results = tree(tmp_path, {"exporter.py": rebound})
+    (site,) = key_sites(results["exporter.py"])
+    assert site.status == Status.MANUAL

@@ -57,7 +57,7 @@ from libcst.metadata import GlobalScope
 from hapimigrate import hubspot
 from hapimigrate.analysis import header_fit, http_calls, values
 from hapimigrate.analysis.http_calls import HttpCall
-from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.tree_imports import package_mentions
 
 _PARTIAL = frozenset({"functools.partial"})
@@ -295,7 +295,14 @@ def _check_receiver(ctx: ModuleContext, wrapped: cst.BaseExpression) -> None:
 
 
 def _bound_partial(ctx: ModuleContext, func: cst.BaseExpression) -> cst.Call | None:
-    """The ``functools.partial(...)`` a name is bound to, once, in its scope."""
+    """The ``functools.partial(...)`` a name is bound to, once, in its scope;
+    or ``self._get``, set once in its class, in ``__init__``, to one."""
+    if (
+        isinstance(func, cst.Attribute)
+        and isinstance(func.value, cst.Name)
+        and func.value.value == "self"
+    ):
+        return _attribute_partial(ctx, func)
     if not isinstance(func, cst.Name):
         return None
     scope = ctx.lexical_scope(func)
@@ -314,6 +321,47 @@ def _bound_partial(ctx: ModuleContext, func: cst.BaseExpression) -> cst.Call | N
     ):
         return None
     partial = statement.value
+    assert isinstance(partial, cst.Call)
+    if not partial.args or partial.args[0].keyword is not None or partial.args[0].star:
+        return None
+    return partial
+
+
+def _attribute_partial(ctx: ModuleContext, func: cst.Attribute) -> cst.Call | None:
+    """``self._get = functools.partial(self.session.get, timeout=t)`` in the
+    class's ``__init__``: the one binding of the attribute anywhere in the
+    module (no other ``x._get = ...``, no class attribute of that name)."""
+    cls = ctx.ancestor(func, cst.ClassDef)
+    if not isinstance(cls, cst.ClassDef):
+        return None
+    name = func.attr.value
+    if len(re.findall(rf"\.{re.escape(name)}\s*=(?!=)", ctx.text)) != 1:
+        return None
+    found = None
+    for node in walk(cls):
+        if isinstance(node, cst.Assign) and any(
+            isinstance(t.target, cst.Attribute)
+            and isinstance(t.target.value, cst.Name)
+            and t.target.value.value == "self"
+            and t.target.attr.value == name
+            for t in node.targets
+        ):
+            found = node
+        elif isinstance(node, cst.Assign) and any(
+            isinstance(t.target, cst.Name) and t.target.value == name
+            for t in node.targets
+        ):
+            return None  # a class attribute of that name
+    method = ctx.ancestor(found, cst.FunctionDef) if found is not None else None
+    if (
+        found is None
+        or len(found.targets) != 1
+        or not isinstance(method, cst.FunctionDef)
+        or method.name.value != "__init__"
+        or not is_partial(ctx, found.value)
+    ):
+        return None
+    partial = found.value
     assert isinstance(partial, cst.Call)
     if not partial.args or partial.args[0].keyword is not None or partial.args[0].star:
         return None
