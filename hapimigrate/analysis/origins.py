@@ -554,6 +554,7 @@ _STORE_LOCATION = re.compile(
     r"""(?=[^'"]*(?i:db|database|dsn|sqlite|path|file|dir|url|uri))[A-Za-z_]\w*['"]"""
 )
 
+
 def _incoming(ctx: ModuleContext, node: cst.CSTNode) -> Origin | None:
     """``request.form[...]``, ``request.headers.get(...)``, ``request.json[...]``:
     the web request's data."""
