@@ -376,23 +376,29 @@ def is_test_module(path: str, root: str = "") -> bool:
 
 
 def package_mentions(path: str, pattern: bytes) -> bool:
-    """Whether another Python file of the package ``path`` belongs to (the
-    folders above it holding an ``__init__.py``, and the folder holding the top
-    one: scripts beside the package) matches ``pattern``: a module-level object
-    other modules may reach and change."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Whether another Python file of the package ``path`` belongs to matches
+    ``pattern`` (a module-level object other modules may reach and change): the
+    top package's files, and the files beside that package (scripts importing
+    it); for a module in no package, the files beside it. Nothing for a path
+    that is no file (standard input)."""
+    own = os.path.abspath(path)
+    if not os.path.isfile(own):
+        return False
+    folder = os.path.dirname(own)
+    if not os.path.exists(os.path.join(folder, "__init__.py")):
+        return _package_mentions(folder, own, pattern, False)
     while os.path.exists(os.path.join(os.path.dirname(folder), "__init__.py")):
         folder = os.path.dirname(folder)
-    if os.path.exists(os.path.join(folder, "__init__.py")):
-        folder = os.path.dirname(folder)
-    return _package_mentions(folder, os.path.abspath(path), pattern)
+    return _package_mentions(folder, own, pattern, True) or _package_mentions(
+        os.path.dirname(folder), own, pattern, False
+    )
 
 
 @functools.lru_cache(maxsize=64)
-def _package_mentions(folder: str, own: str, pattern: bytes) -> bool:
+def _package_mentions(folder: str, own: str, pattern: bytes, below: bool) -> bool:
     found = re.compile(pattern)
     for top, folders, files in os.walk(folder):
-        folders[:] = [f for f in folders if not f.startswith(".")]
+        folders[:] = [f for f in folders if not f.startswith(".")] if below else []
         for each in files:
             path = os.path.join(top, each)
             if not each.endswith((".py", ".ipynb")) or path == own:
