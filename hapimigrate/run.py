@@ -140,6 +140,7 @@ def _passes(
     from hapimigrate import tree_tests
 
     refused: dict[carriers.Key, str] = {}
+    searched: dict[tuple[str, str], str | None] = {}  # tasks' producers
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
     # one key under two names (HAPIKEY = API_KEY) is one key, not two portals
     first, options = _names_of_one_key(first, files, options)
@@ -151,7 +152,7 @@ def _passes(
     while True:
         step = carriers.resolve(first, files, options, process_file, refused)
         # a task another file enqueues: its key parameter stays, the step again
-        queued = tree_tasks.enqueued(step.results, files, options)
+        queued = tree_tasks.enqueued(step.results, files, options, searched)
         if queued:
             options = dataclasses.replace(
                 options, enqueued=(*options.enqueued, *queued)

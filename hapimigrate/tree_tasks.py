@@ -11,9 +11,9 @@ calling it. Such a task's module runs again knowing where it is named, and its
 key parameter is manual (:func:`hapimigrate.fixers.attach._enqueued`).
 
     a carriers step's results -> the tasks taken as callers' credentials
-    (FileResult.tasks) -> one read of each other file naming one (its function
-    name used other than imported or called with no arguments, or its name in a
-    string) -> the step again, with ``RunOptions.enqueued``
+    (FileResult.tasks) not looked for yet -> one read of each file of the
+    project (a mention, a registered name, a task chosen at run time) -> the
+    step again, with ``RunOptions.enqueued``
 """
 
 from __future__ import annotations
@@ -21,41 +21,53 @@ from __future__ import annotations
 import os
 import re
 from hapimigrate.model import FileResult, RunOptions
-from hapimigrate.tree_imports import tree_root
+from hapimigrate.tree_imports import read, tree_root
 
 
 def enqueued(
-    results: list[FileResult], files: list[str], options: RunOptions
+    results: list[FileResult],
+    files: list[str],
+    options: RunOptions,
+    searched: dict[tuple[str, str], str | None],
 ) -> tuple[tuple[str, str, str], ...]:
-    """The tasks of ``results`` taken as callers' credentials that another file
-    names, and where (path, task, "file:line"); those already known left out."""
-    known = {(path, name) for path, name, _ in options.enqueued}
+    """The tasks of ``results`` taken as callers' credentials that a file of
+    the project names, and where (path, task, "file:line"). ``searched`` is the
+    run's memory of the tasks looked for already (the carriers step runs again
+    and again): each is looked for once, the project read once for them."""
     tasks = [
         (r.path, name, names)
         for r in results
         for name, names in r.tasks
-        if (r.path, name) not in known
+        if (r.path, name) not in searched
     ]
-    return tuple(_named_elsewhere(tasks, files)) if tasks else ()
+    if not tasks:
+        return ()
+    searched.update(_named_elsewhere(tasks, files))
+    return tuple(
+        (path, name, searched[path, name])  # type: ignore[misc]
+        for path, name, _ in tasks
+        if searched[path, name] is not None
+    )
 
 
 def _named_elsewhere(
     tasks: list[tuple[str, str, tuple[str, ...]]], files: list[str]
-) -> list[tuple[str, str, str]]:
-    """(path, task, "file:line") for each task the project may enqueue: any
-    file of the project's folder (the run's and the others: a run on some
-    files does not see the producers; a schedule may be YAML, a crontab, a
-    template, a shell script) that mentions its name or registered name other
-    than by importing it or calling it with no arguments, its own module
+) -> dict[tuple[str, str], str | None]:
+    """(path, task) -> "file:line" where the project may enqueue the task, or
+    None: any file of the project's folder (the run's and the others: a run on
+    some files does not see the producers; a schedule may be YAML, a crontab,
+    a template, a shell script) that mentions its name or registered name
+    other than by importing it or calling it with no arguments, its own module
     mentioning it other than by defining or calling it (``f"{__name__}.sync"``,
     ``sync.delay``), or any file choosing a task by a name made at run time
     (``send_task("a." + kind)``, ``getattr(tasks, name)``)."""
-    found: list[tuple[str, str, str]] = []
+    found: dict[tuple[str, str], str | None] = {}
     candidates = list(
         dict.fromkeys(os.path.abspath(f) for f in [*files, *_project_files(files)])
     )
-    texts: dict[str, bytes | None] = {}
+    texts: dict[str, bytes] = {}
     for path, name, registered in tasks:
+        found[path, name] = None
         word = re.compile(
             b"|".join(
                 rb"(?<![\w])" + re.escape(n.encode()) + rb"(?![\w])"
@@ -71,7 +83,7 @@ def _named_elsewhere(
         )
         for other in candidates:
             if other not in texts:
-                texts[other] = _read(other)
+                texts[other] = read(other)
             data = texts[other]
             if not data:
                 continue
@@ -79,17 +91,15 @@ def _named_elsewhere(
             chosen = computed.search(data)
             at = chosen.start() if chosen is not None else None
             if at is None and word.search(data):
-                at = _named_at(own, other, data, name, word)
+                at = _named_at(own, other, data, word)
             if at is not None:
                 line = data.count(b"\n", 0, at) + 1
-                found.append((path, name, f"{os.path.basename(other)}:{line}"))
+                found[path, name] = f"{os.path.basename(other)}:{line}"
                 break
     return found
 
 
-def _named_at(
-    own: bool, path: str, data: bytes, name: str, word: re.Pattern[bytes]
-) -> int | None:
+def _named_at(own: bool, path: str, data: bytes, word: re.Pattern[bytes]) -> int | None:
     """Where a file mentions the task so that it may enqueue it: a Python
     file, other than by importing it or calling it with no arguments; its own
     module, by its attribute (``sync.delay``) or a string naming it
@@ -170,11 +180,3 @@ def _project_files(files: list[str]) -> list[str]:
             except OSError:
                 continue
     return found
-
-
-def _read(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError:
-        return None

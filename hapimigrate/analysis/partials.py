@@ -273,12 +273,17 @@ RECEIVER_AUTH = (
 _OWN_AUTH = re.compile(r"""(?i)\.auth\b|\bauth\s*=|['"]authorization['"]""")
 
 
+# requests.get, httpx.post: a module's function, no session behind it
+_MODULE_FUNCTIONS = frozenset(
+    f"{m}.{v}" for m in ("requests", "httpx") for v in _POSITIONAL
+)
+
+
 def _check_receiver(ctx: ModuleContext, wrapped: cst.BaseExpression) -> None:
     """``partial(session.get, ...)``: a session the module gives an ``.auth``
     (or ``auth=``, an Authorization header) sends those instead of a per-call
     Authorization header (requests' ``prepare_auth`` runs last)."""
-    functions = {f"{m}.{v}" for m in ("requests", "httpx") for v in _POSITIONAL}
-    if ctx.qualified_names(wrapped) & functions:
+    if ctx.qualified_names(wrapped) & _MODULE_FUNCTIONS:
         return  # requests.get: the module's function, no session of its own
     if isinstance(wrapped, cst.Attribute) and _OWN_AUTH.search(ctx.text):
         raise PartialError(RECEIVER_AUTH.format(ctx.code(wrapped.value)))
