@@ -122,6 +122,10 @@ class FileResult:
     # caller's credential, with the names they are registered under: another
     # module enqueueing one hands it what is not seen (see tree_tasks)
     tasks: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # module-level functions (no task decorator) whose key parameter was taken
+    # as the caller's credential: a queue or a scheduler may name one by its
+    # dotted path ("pkg.jobs.sync", "pkg.jobs:sync") and hand it a key (tree_tasks)
+    callables: tuple[str, ...] = ()
     # functions (or classes, for methods) whose rewritten request's host comes
     # from their parameters: other modules calling them may give any host
     parameter_hosts: tuple[str, ...] = ()

@@ -40,12 +40,19 @@ def enqueued(
         for name, names in r.tasks
         if (r.path, name) not in searched
     ]
-    if not tasks:
+    plain = [
+        (r.path, name)
+        for r in results
+        for name in r.callables
+        if (r.path, name) not in searched
+    ]
+    if not tasks and not plain:
         return ()
     searched.update(_named_elsewhere(tasks, files))
+    searched.update(_named_by_path(plain, files))
     return tuple(
         (path, name, searched[path, name])  # type: ignore[misc]
-        for path, name, _ in tasks
+        for path, name, *_ in (*tasks, *plain)
         if searched[path, name] is not None
     )
 
@@ -95,6 +102,57 @@ def _named_elsewhere(
             if at is not None:
                 line = data.count(b"\n", 0, at) + 1
                 found[path, name] = f"{os.path.basename(other)}:{line}"
+                break
+    return found
+
+
+def _named_by_path(
+    functions: list[tuple[str, str]], files: list[str]
+) -> dict[tuple[str, str], str | None]:
+    """(path, function) -> "file:line" where the project names a plain function
+    by its dotted path, or None. Such a function's callers in Python are
+    followed as any function's; a job queue or a scheduler calls it by its
+    path instead, with what it is handed there (``q.enqueue("pkg.jobs.sync",
+    KEY)``, ``func: pkg.jobs:sync`` in a YAML schedule, ``add_job("pkg.jobs:sync",
+    args=[KEY])``, ``f"{__name__}.sync"``): a string of a Python file, or any
+    other file's text."""
+    found: dict[tuple[str, str], str | None] = {}
+    if not functions:
+        return found
+    candidates = list(
+        dict.fromkeys(os.path.abspath(f) for f in [*files, *_project_files(files)])
+    )
+    texts: dict[str, bytes] = {}
+    for path, name in functions:
+        found[path, name] = None
+        stem = os.path.splitext(os.path.basename(path))[0]
+        if stem == "__init__":
+            stem = os.path.basename(os.path.dirname(os.path.abspath(path)))
+        dotted = re.compile(
+            rb"(?<![\w.])(?:[A-Za-z_]\w*\.)*"
+            + re.escape(stem.encode())
+            + rb"[.:]"
+            + re.escape(name.encode())
+            + rb"(?![\w])"
+            + rb"|__name__\W{0,6}[.:]"
+            + re.escape(name.encode())
+            + rb"(?![\w])"
+        )
+        for other in candidates:
+            if other not in texts:
+                texts[other] = read(other)
+            data = texts[other]
+            python = other.endswith(_PYTHON)
+            for match in dotted.finditer(data) if data else ():
+                before = data[max(0, match.start() - 1) : match.start()]
+                if python and not (
+                    before in (b'"', b"'") or match.group().startswith(b"__name__")
+                ):
+                    continue  # jobs.sync(...) in code: a caller, followed
+                line = data.count(b"\n", 0, match.start()) + 1
+                found[path, name] = f"{os.path.basename(other)}:{line}"
+                break
+            if found[path, name] is not None:
                 break
     return found
 
@@ -156,8 +214,11 @@ _LARGEST = 16 << 20
 def _project_files(files: list[str]) -> list[str]:
     """Every file of the project the run's files belong to: below the nearest
     folder holding ``.git``, a ``pyproject.toml``, ``setup.py``... (else the
-    folder the run's files share); not a virtual environment's."""
+    folder the run's files share, or the one their package is imported from);
+    not a virtual environment's."""
     root = tree_root(files)
+    while root and os.path.exists(os.path.join(root, "__init__.py")):
+        root = os.path.dirname(root)  # a package's files: from where it is imported
     folder = root
     while folder:
         if any(os.path.exists(os.path.join(folder, m)) for m in _MARKERS):

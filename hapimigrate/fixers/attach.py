@@ -2980,6 +2980,11 @@ _TASK_DECORATOR = re.compile(
 )
 
 
+NAMED_BY_PATH = (
+    "{}() is named by its dotted path at {} (a job queue, a scheduler?), which "
+    "calls it with what it is handed there, perhaps the configured key: not "
+    "followed; migrate them together by hand"
+)
 TASK_CLASS = (
     "{}() is a task class's entry point (a queue calls it with what its "
     "producers enqueue, by the class's name), which is not followed; migrate "
@@ -3177,6 +3182,12 @@ def _collect(
         problem = _enqueued(ctx, function)
         if problem:
             return problem
+    elif isinstance(function, cst.FunctionDef) and ctx.parent(function) is ctx.module:
+        # a plain function: a queue or a scheduler may name it by its path
+        where = ctx.enqueued.get(function.name.value)
+        if where is not None:
+            return NAMED_BY_PATH.format(function.name.value, where)
+        ctx.callables.add(function.name.value)
     if isinstance(function, cst.FunctionDef) and _task_class_run(ctx, function):
         return TASK_CLASS.format(function.name.value)
     if isinstance(function, cst.FunctionDef):

@@ -251,6 +251,7 @@ class ModuleContext:
         # (name -> registered names), and those the tree enqueues elsewhere
         # (name -> where): see fixers.attach._collect and tree_tasks
         self.tasks: dict[str, tuple[str, ...]] = {}
+        self.callables: set[str] = set()  # the same, named by dotted path only
         self.enqueued: dict[str, str] = {}
         # functions whose request's host comes from their parameters
         self.parameter_hosts: set[str] = set()

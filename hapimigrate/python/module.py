@@ -253,6 +253,7 @@ def _process(
             exports=tuple(dict.fromkeys(ctx.exports)),
             carrier_uses=tuple(ctx.carrier_uses),
             tasks=tuple(sorted(ctx.tasks.items())),
+            callables=tuple(sorted(ctx.callables)),
         )
     new_module = ctx.module.visit(EditApplier(ctx.edits, ctx.parent))
     new_module = add_imports(new_module, ctx.imports)
@@ -277,6 +278,7 @@ def _process(
         session_headers=tuple(sorted(ctx.session_headers)),
         session_factories=tuple(sorted(ctx.session_factories)),
         tasks=tuple(sorted(ctx.tasks.items())),
+        callables=tuple(sorted(ctx.callables)),
         parameter_hosts=tuple(sorted(ctx.parameter_hosts)),
         session_classes=tuple(sorted(ctx.session_classes)),
         class_reads=_class_reads(text, sites),

@@ -1,0 +1,84 @@
+"""A plain function whose key parameter is taken as its callers' credential
+(``def sync(api_key): requests.get(..., params={"hapikey": api_key})``): its
+callers in Python are followed, but a job queue or a scheduler calls it by its
+dotted path with what it was handed there (``q.enqueue("pkg.jobs.sync", KEY)``,
+APScheduler's ``add_job("pkg.jobs:sync", args=[KEY])``, a YAML schedule). Such a
+mention anywhere in the project keeps the function manual: migrated, the old
+key would go as a Bearer token."""
+
+from __future__ import annotations
+
+from hapimigrate.model import Status
+from tests.trees import key_sites, tree
+
+JOBS = """\
+import requests
+
+URL = "https://api.hubapi.com/contacts/v1/lists/all/contacts/all"
+
+
+def sync(api_key, count=100):
+    return requests.get(URL, params={"hapikey": api_key, "count": count}).json()
+"""
+FILES = {"pkg/__init__.py": "", "pkg/jobs.py": JOBS}
+
+
+def _jobs(results: dict) -> tuple[set, str]:
+    sites = key_sites(results["pkg/jobs.py"])
+    return {s.status for s in sites}, " ".join(s.reason for s in sites)
+
+
+def test_with_no_such_mention_its_callers_pass_tokens(tmp_path):
+    caller = "from pkg import jobs\n\n\ndef run(token):\n    return jobs.sync(token)\n"
+    results = tree(tmp_path, FILES | {"pkg/cli.py": caller})
+    assert _jobs(results)[0] == {Status.REWRITE}
+    assert '"Bearer " + api_key' in results["pkg/jobs.py"].new.decode()
+
+
+def test_an_rq_enqueue_by_dotted_path_keeps_it_manual(tmp_path):
+    producer = (
+        "import os\nfrom rq import Queue\n\nq = Queue()\n\n\n"
+        "def schedule():\n"
+        '    q.enqueue("pkg.jobs.sync", os.environ["HUBSPOT_API_KEY"], 50)\n'
+    )
+    results = tree(tmp_path, FILES | {"pkg/producer.py": producer})
+    statuses, reason = _jobs(results)
+    assert statuses == {Status.MANUAL}
+    assert "producer.py:8" in reason
+    assert not results["pkg/jobs.py"].changed
+
+
+def test_an_apscheduler_job_by_module_colon_name_keeps_it_manual(tmp_path):
+    producer = (
+        "import os\n\n\ndef start(scheduler):\n"
+        '    scheduler.add_job("pkg.jobs:sync", "interval", minutes=5,\n'
+        '                      args=[os.environ["HUBSPOT_API_KEY"]])\n'
+    )
+    results = tree(tmp_path, FILES | {"pkg/clock.py": producer})
+    assert _jobs(results)[0] == {Status.MANUAL}
+
+
+def test_a_yaml_schedule_beside_the_package_keeps_it_manual(tmp_path):
+    """The schedule is no Python file and lies beside the package, outside
+    the folder the Python files share."""
+    schedule = 'jobs:\n  - func: pkg.jobs:sync\n    args: ["${HUBSPOT_API_KEY}"]\n'
+    results = tree(tmp_path, FILES | {"schedule.yaml": schedule})
+    statuses, reason = _jobs(results)
+    assert statuses == {Status.MANUAL}
+    assert "schedule.yaml:2" in reason
+
+
+def test_a_name_built_from_the_module_name_keeps_it_manual(tmp_path):
+    jobs = JOBS + (
+        "\n\ndef kick(queue, key):\n" '    queue.enqueue(f"{__name__}.sync", key)\n'
+    )
+    results = tree(tmp_path, FILES | {"pkg/jobs.py": jobs})
+    assert _jobs(results)[0] == {Status.MANUAL}
+
+
+def test_an_attribute_call_in_code_is_a_caller_not_a_path(tmp_path):
+    """``jobs.sync(token)`` in Python is a call, followed as any; only a
+    string or another kind of file names the function by its path."""
+    caller = "from pkg import jobs\n\n\ndef run(token):\n    return jobs.sync(token)\n"
+    results = tree(tmp_path, FILES | {"pkg/cli.py": caller, "NOTES.txt": "see run\n"})
+    assert _jobs(results)[0] == {Status.REWRITE}
