@@ -23,7 +23,7 @@ from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
 from hapimigrate.analysis import guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
-from hapimigrate.analysis import configured_objects
+from hapimigrate.analysis import configured_objects, response_cache
 from hapimigrate.fixers import developer_urls, helper_headers
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
@@ -3091,6 +3091,9 @@ def callers_keys(
     the key."""
     if origin.kind not in (origins.CALLER, origins.FALLBACK) or origin.param is None:
         return (), None
+    cached = response_cache.shared_cache(ctx)
+    if cached is not None:  # callers asking one URL would share its response
+        return (), cached
     passed: list[cst.BaseExpression] = []
     owners: list[Origin] = []
     problem = _collect(ctx, origin, passed, set(), owners)
