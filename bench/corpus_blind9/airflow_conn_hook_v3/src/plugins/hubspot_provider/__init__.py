@@ -1,0 +1,1 @@
+from plugins.hubspot_provider.hooks import HubSpotHook  # noqa: F401

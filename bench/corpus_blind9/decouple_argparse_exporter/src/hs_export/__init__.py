@@ -1,0 +1,1 @@
+"""hs-export: dump HubSpot CRM data to CSV."""
