@@ -138,6 +138,7 @@ def _passes(
     from hapimigrate import tree_wanted
     from hapimigrate import tree_tasks
     from hapimigrate import tree_tests
+    from hapimigrate.analysis import auth_producers
 
     refused: dict[carriers.Key, str] = {}
     searched: dict[tuple[str, str], str | None] = {}  # tasks' producers
@@ -219,6 +220,8 @@ def _passes(
             )
             final = tree_writers.reword(final, writes)
             final = tree_wanted.reword(final, wanted)  # helpers not wanted: why
+            # auth helpers handing out the key as request kwargs (auth_producers)
+            final = auth_producers.migrate(list(final), files, options)
             # tests expecting the key of code migrated here: the token, if proven
             final = tree_tests.rewrite_tests(list(final), files, options)
             # what still reads or sets the old variable, said

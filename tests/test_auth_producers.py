@@ -1,0 +1,180 @@
+"""An auth helper handing out the key as request kwargs (``return {"params":
+{"hapikey": KEY}}``) migrates only when every mention of it in the tree is a
+call whose kwargs are spread into a ``requests`` call to HubSpot's API with no
+headers or auth of its own: then the key's entry becomes the Authorization
+header in that one return, and an OAuth branch beside it stays byte for byte.
+Anything else (a caller's portal key, another host, a header of the request's
+own, the kwargs handed to a helper, logged, or the function named in a string)
+leaves it manual, naming why (:mod:`hapimigrate.analysis.auth_producers`)."""
+
+from __future__ import annotations
+
+from hapimigrate.model import Status
+from tests.trees import behaves, migrate
+
+AUTH = """\
+import os
+
+
+def hubspot_auth():
+    token = os.environ.get("HUBSPOT_OAUTH_TOKEN")
+    if token:
+        return {"headers": {"Authorization": "Bearer %s" % token}}
+    return {"params": {"hapikey": os.environ["HUBSPOT_API_KEY"]}}
+"""
+
+OAUTH_BRANCH = """\
+    token = os.environ.get("HUBSPOT_OAUTH_TOKEN")
+    if token:
+        return {"headers": {"Authorization": "Bearer %s" % token}}
+"""
+
+BATCH = """\
+import requests
+
+from crm.auth import hubspot_auth
+
+HUBAPI = "https://api.hubapi.com"
+
+
+def upsert(body):
+    r = requests.post(HUBAPI + "/contacts/v1/contact/batch/", json=body, **hubspot_auth())
+    return r.status_code
+
+
+def companies(offset=0):
+    kwargs = hubspot_auth()
+    kwargs["params"] = {**kwargs.get("params", {}), "limit": 2, "offset": offset}
+    return requests.get(HUBAPI + "/companies/v2/companies/paged", **kwargs).json()
+"""
+
+SCENARIO = '''\
+"""An auth helper returning the key as request kwargs, spread into requests."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+
+RESPONSES = [
+    {"method": "POST", "url": r"/contacts/v1/contact/batch/", "status": 202},
+    {"method": "GET", "url": r"/companies/v2/companies/paged", "json": {"companies": []}},
+]
+
+
+def case_calls(credential):
+    from crm import batch
+
+    assert batch.upsert([{"email": "a@b.io"}]) == 202
+    assert batch.companies(4) == {"companies": []}
+'''
+
+
+def files(auth: str = AUTH, batch: str = BATCH) -> dict[str, str]:
+    return {"crm/__init__.py": "", "crm/auth.py": auth, "crm/batch.py": batch}
+
+
+def project(auth: str = AUTH, batch: str = BATCH) -> dict[str, str]:
+    out = {f"src/{name}": text for name, text in files(auth, batch).items()}
+    out["scenario.py"] = SCENARIO
+    return out
+
+
+def auth_site(tmp_path, auth: str = AUTH, batch: str = BATCH, **more: str):
+    out = migrate(tmp_path, {**files(auth, batch), **more})
+    statuses, text, reasons = out["crm/auth.py"]
+    return statuses, text, " ".join(reasons), out
+
+
+# -- migrated ---------------------------------------------------------------------
+
+
+def test_the_key_branch_returns_the_header_and_the_oauth_branch_stays(tmp_path):
+    statuses, text, reasons, out = auth_site(tmp_path)
+    assert statuses == [Status.REWRITE], reasons
+    assert "hapikey" not in text and "HUBSPOT_API_KEY" not in text
+    assert OAUTH_BRANCH in text  # byte for byte
+    assert (
+        '    return {"headers": {"Authorization": "Bearer " + '
+        'os.environ["HUBSPOT_ACCESS_TOKEN"]}}\n'
+    ) in text
+    assert "batch.py:9" in reasons and "batch.py:14" in reasons
+    assert out["crm/batch.py"][1] == BATCH  # its callers unchanged
+
+
+def test_other_params_of_the_returned_kwargs_stay(tmp_path):
+    auth = AUTH.replace('{"hapikey": os', '{"limit": 5, "hapikey": os')
+    statuses, text, reasons, _ = auth_site(tmp_path, auth)
+    assert statuses == [Status.REWRITE], reasons
+    assert (
+        'return {"params": {"limit": 5}, "headers": {"Authorization": "Bearer " + '
+        'os.environ["HUBSPOT_ACCESS_TOKEN"]}}'
+    ) in text
+
+
+def test_it_behaves_the_same_with_the_token(tmp_path):
+    behaves(tmp_path, project(), manual=0)
+
+
+# -- left for a person ------------------------------------------------------------
+
+
+def test_a_key_from_the_callers_parameter_stays(tmp_path):
+    auth = AUTH.replace("def hubspot_auth():", "def hubspot_auth(api_key=None):")
+    auth = auth.replace(
+        'os.environ["HUBSPOT_API_KEY"]', 'api_key or os.environ["HUBSPOT_API_KEY"]'
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, auth)
+    assert statuses == [Status.MANUAL]
+    assert text == auth
+    assert "its parameter api_key" in reasons and "another portal" in reasons
+
+
+def test_a_caller_sending_to_another_host_keeps_it(tmp_path):
+    batch = BATCH + (
+        "\n\ndef mirror():\n"
+        '    return requests.get("https://mirror.example.com/owners", **hubspot_auth())\n'
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "mirror.example.com" in reasons and "batch.py:20" in reasons
+
+
+def test_a_request_giving_its_own_headers_keeps_it(tmp_path):
+    batch = BATCH.replace("json=body, **", 'json=body, headers={"X-A": "1"}, **')
+    statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "headers= of its own" in reasons
+
+
+def test_kwargs_handed_to_a_helper_keep_it(tmp_path):
+    batch = BATCH + (
+        "\n\ndef merged(auth, **more):\n    return dict(auth, **more)\n\n\n"
+        "def owners():\n"
+        '    return requests.get(HUBAPI + "/owners/v2/owners", **merged(hubspot_auth()))\n'
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "passed to merged()" in reasons
+
+
+def test_kwargs_logged_keep_it(tmp_path):
+    batch = BATCH.replace(
+        '    kwargs["params"] =', '    print(kwargs)\n    kwargs["params"] ='
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "kwargs, which holds its kwargs, is used other than sent" in reasons
+
+
+def test_a_producer_named_in_a_string_keeps_it(tmp_path):
+    registry = (
+        "import importlib\n\n"
+        'AUTH = getattr(importlib.import_module("crm.auth"), "hubspot_auth")\n'
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, **{"crm/registry.py": registry})
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "named in a string at registry.py:3" in reasons
+
+
+def test_a_producer_passed_on_keeps_it(tmp_path):
+    other = "from crm import auth\n\nHOOKS = [auth.hubspot_auth]\n"
+    statuses, text, reasons, _ = auth_site(tmp_path, **{"crm/hooks.py": other})
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "used other than called at hooks.py:3" in reasons
