@@ -207,25 +207,36 @@ _COMPUTED = (
 # folders of the project that hold no producers: version control, installs
 _SKIP = {".git", ".hg", ".svn", ".tox", ".nox", "node_modules", "__pycache__",
          "site-packages", ".mypy_cache", ".pytest_cache"}  # fmt: skip
-_MARKERS = (".git", ".hg", "pyproject.toml", "setup.py", "setup.cfg", "manage.py")
+_REPOSITORY = (".git", ".hg", ".svn")
+_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "manage.py")
 _LARGEST = 16 << 20
+# files that hold no producer's text: compiled code, archives, media
+_NOT_TEXT = (".pyc", ".pyo", ".so", ".dll", ".whl", ".zip", ".gz", ".tar", ".bz2",
+             ".xz", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".pdf", ".woff",
+             ".woff2", ".ttf", ".mo")  # fmt: skip
 
 
 def _project_files(files: list[str]) -> list[str]:
-    """Every file of the project the run's files belong to: below the nearest
-    folder holding ``.git``, a ``pyproject.toml``, ``setup.py``... (else the
-    folder the run's files share, or the one their package is imported from);
+    """Every file of the project the run's files belong to: below the folder
+    holding ``.git`` (a monorepo's other services may enqueue its tasks), else
+    the nearest holding a ``pyproject.toml``, ``setup.py``... (else the folder the run's files share, or the one their package is imported from);
     not a virtual environment's."""
     root = tree_root(files)
     while root and os.path.exists(os.path.join(root, "__init__.py")):
         root = os.path.dirname(root)  # a package's files: from where it is imported
-    folder = root
+    folder, nearest = root, ""
     while folder:
-        if any(os.path.exists(os.path.join(folder, m)) for m in _MARKERS):
-            root = folder
+        if any(os.path.exists(os.path.join(folder, m)) for m in _REPOSITORY):
+            root = folder  # a monorepo: a sibling service may enqueue it
             break
+        if not nearest and any(
+            os.path.exists(os.path.join(folder, m)) for m in _MARKERS
+        ):
+            nearest = folder
         parent = os.path.dirname(folder)
         folder = parent if parent != folder else ""
+    else:
+        root = nearest or root
     found = []
     for top, folders, names in os.walk(root or "."):
         folders[:] = [
@@ -235,6 +246,8 @@ def _project_files(files: list[str]) -> list[str]:
         ]
         for each in names:
             path = os.path.join(top, each)
+            if each.lower().endswith(_NOT_TEXT):
+                continue
             try:
                 if os.path.getsize(path) <= _LARGEST:
                     found.append(path)

@@ -82,3 +82,30 @@ def test_an_attribute_call_in_code_is_a_caller_not_a_path(tmp_path):
     caller = "from pkg import jobs\n\n\ndef run(token):\n    return jobs.sync(token)\n"
     results = tree(tmp_path, FILES | {"pkg/cli.py": caller, "NOTES.txt": "see run\n"})
     assert _jobs(results)[0] == {Status.REWRITE}
+
+
+def test_a_sibling_service_of_a_monorepo_is_searched(tmp_path):
+    """Run on one service of a repository (its own pyproject.toml): another
+    service of the repository may enqueue the function by its path."""
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    (tmp_path / ".git").mkdir()
+    worker = tmp_path / "services" / "worker"
+    (worker / "pkg").mkdir(parents=True)
+    (worker / "pyproject.toml").write_text("[project]\nname = 'worker'\n")
+    (worker / "pkg" / "__init__.py").write_text("")
+    (worker / "pkg" / "jobs.py").write_text(JOBS)
+    api = tmp_path / "services" / "api"
+    api.mkdir(parents=True)
+    (api / "views.py").write_text(
+        "import os\n\n\ndef kick(queue):\n"
+        '    queue.enqueue("pkg.jobs.sync", os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    paths = [str(worker / "pkg" / "__init__.py"), str(worker / "pkg" / "jobs.py")]
+    options = RunOptions(providers.resolve(None))
+    (jobs,) = [
+        r for r in run.results(paths, options, jobs=1) if r.path.endswith("jobs.py")
+    ]
+    assert {s.status for s in key_sites(jobs)} == {Status.MANUAL}
+    assert "views.py:5" in " ".join(s.reason for s in key_sites(jobs))
