@@ -68,7 +68,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from hapimigrate import hubspot, keys
-from hapimigrate.analysis import values
+from hapimigrate.analysis import config_loaders, values
 from hapimigrate.model import Carrier, CarrierUse, Kind, Status
 from hapimigrate.python.context import ModuleContext, walk
 from libcst.metadata import GlobalScope
@@ -205,7 +205,7 @@ def placement(
     place = Placement(
         path, imported, method, cls, name, variable, line, at, defaults, read, holder
     )
-    problem = _elsewhere(place, owner, several)
+    problem = _elsewhere(place, owner, several, _takers(ctx, owner.path))
     return problem or place
 
 
@@ -286,7 +286,8 @@ def _unmigrated_sends(ctx: ModuleContext, owner: str, field: str) -> list[int]:
         for child in ast.iter_child_nodes(node)
     }
     spans = set()
-    for read in _owner_sends(tree, ctx.text, owner, field).values():
+    takers = _takers(ctx, ctx.path)
+    for read in _owner_sends(tree, ctx.text, owner, field, takers).values():
         node: ast.AST = read
         while not isinstance(node, ast.stmt) and id(node) in parents:
             node = parents[id(node)]
@@ -765,10 +766,29 @@ def _project_files(folder: str) -> tuple[str, ...] | None:
     return tuple(found)
 
 
-def _elsewhere(place: Placement, owner: Carrier, several: bool = False) -> str | None:
+def _takers(
+    ctx: ModuleContext, owner_path: str
+) -> tuple[config_loaders.TokenTaker, ...]:
+    """The callables this module (the owner's) hands the field on to as a
+    token (:mod:`config_loaders`); none when the owner is another module's."""
+    if os.path.abspath(owner_path) != os.path.abspath(ctx.path):
+        return ()
+    tree = _parsed_text(ctx.text)
+    if tree is None:
+        return ()
+    return config_loaders.token_takers(ctx.path, tree, ctx.carriers)
+
+
+def _elsewhere(
+    place: Placement,
+    owner: Carrier,
+    several: bool = False,
+    takers: tuple[config_loaders.TokenTaker, ...] = (),
+) -> str | None:
     """Why the field cannot be the token: the class made, changed or its field
     read elsewhere in the tree; a parameter the factory's read needs left at
-    its default given by a call (or the factory handed on as a value)."""
+    its default given by a call (or the factory handed on as a value).
+    ``takers``: what the owner's module may hand the field to as a token."""
     factory = os.path.abspath(place.path)
     owner_path = os.path.abspath(owner.path)
     field = place.field
@@ -788,7 +808,10 @@ def _elsewhere(place: Placement, owner: Carrier, several: bool = False) -> str |
         here = os.path.abspath(path)
         test = is_test_module(path)
         sends = (
-            {id(n) for n in _owner_sends(tree, text, owner.name, field).values()}
+            {
+                id(n)
+                for n in _owner_sends(tree, text, owner.name, field, takers).values()
+            }
             if here == owner_path
             else set()
         )
@@ -915,11 +938,17 @@ def _construction(
 
 
 def _owner_sends(
-    tree: ast.Module, text: str, owner: str, field: str
+    tree: ast.Module,
+    text: str,
+    owner: str,
+    field: str,
+    takers: tuple[config_loaders.TokenTaker, ...] = (),
 ) -> dict[int, ast.Attribute]:
     """The ``.field`` reads of the owner (class or function ``owner``) in
     statements that send the key (``hapikey`` written in them, or an SDK
-    client given it: ``HubSpot(api_key=...)``), by id."""
+    client given it: ``HubSpot(api_key=...)``), or hand it as it is to a
+    callable taking a token (``takers``, :func:`config_loaders.handed_reads`),
+    by id."""
     found: dict[int, ast.Attribute] = {}
     for node in tree.body:
         if not (
@@ -936,6 +965,8 @@ def _owner_sends(
                 continue
             code = ast.get_source_segment(text, statement) or ""
             if "hapikey" not in code.lower() and not _SDK_KEY.search(code):
+                handed = config_loaders.handed_reads(statement, field, takers)
+                found.update((id(n), n) for n in handed)
                 continue
             found.update(
                 (id(n), n)
