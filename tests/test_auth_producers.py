@@ -178,3 +178,154 @@ def test_a_producer_passed_on_keeps_it(tmp_path):
     statuses, text, reasons, _ = auth_site(tmp_path, **{"crm/hooks.py": other})
     assert statuses == [Status.MANUAL] and text == AUTH
     assert "used other than called at hooks.py:3" in reasons
+
+
+# -- through a merge helper and a request helper of the tree ------------------------
+
+BRIDGE_AUTH = AUTH + '''
+
+def merge(auth, params=None, headers=None):
+    """Combine auth kwargs with a call's own params/headers."""
+    out = {}
+    out["params"] = dict(auth.get("params", {}), **(params or {}))
+    out["headers"] = dict(auth.get("headers", {}), **(headers or {}))
+    return out
+'''
+
+HTTP = """\
+import logging
+
+import requests
+
+log = logging.getLogger(__name__)
+
+
+def fetch_json(method, url, params=None, headers=None, json=None, auth=None):
+    resp = requests.request(method, url, params=params, headers=headers, json=json, auth=auth, timeout=20)
+    log.info("%s %s -> %s", method, url, resp.status_code)
+    return resp.json()
+"""
+
+API = """\
+from crm.auth import hubspot_auth, merge
+from crm.http import fetch_json
+
+HUBSPOT = "https://api.hubapi.com"
+
+
+def upsert(email, props):
+    kw = merge(hubspot_auth(), headers={"Content-Type": "application/json"})
+    return fetch_json("POST", HUBSPOT + "/contacts/v1/contact/createOrUpdate/email/" + email, json=props, **kw)
+
+
+def deals(vid):
+    kw = merge(hubspot_auth(), params={"limit": 20})
+    return fetch_json("GET", HUBSPOT + "/deals/v1/deal/associated/contact/%s/paged" % vid, **kw)
+
+
+def create_deal(body):
+    auth = hubspot_auth()
+    return fetch_json("POST", HUBSPOT + "/deals/v1/deal", json=body, **auth)
+"""
+
+STRIPE = """\
+from crm.http import fetch_json
+
+
+def customers(key):
+    return fetch_json("GET", "https://api.stripe.com/v1/customers", auth=(key, ""))
+"""
+
+BRIDGE_SCENARIO = '''\
+"""Auth kwargs merged with a call's own, sent by a request helper shared with Stripe."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+CASE_ENV = {"case_oauth": {"HUBSPOT_OAUTH_TOKEN": "oauth-install1"}}
+
+RESPONSES = [
+    {"method": "POST", "url": r"/contacts/v1/contact/createOrUpdate/email/", "json": {"vid": 7}},
+    {"method": "GET", "url": r"/deals/v1/deal/associated/contact/7/paged", "json": {"deals": []}},
+    {"method": "POST", "url": r"/deals/v1/deal", "json": {"dealId": 9}},
+    {"method": "GET", "url": r"api\\.stripe\\.com", "json": {"data": []}},
+]
+
+
+def _run():
+    from crm import api, stripe
+
+    assert api.upsert("a@b.io", {"properties": []}) == {"vid": 7}
+    assert api.deals(7) == {"deals": []}
+    assert api.create_deal({"properties": []}) == {"dealId": 9}
+    assert stripe.customers("sk_test_1") == {"data": []}
+
+
+def case_key(credential):
+    _run()
+
+
+def case_oauth(credential):
+    _run()
+'''
+
+
+def bridge(api: str = API, auth: str = BRIDGE_AUTH, http: str = HTTP) -> dict[str, str]:
+    return {
+        "crm/__init__.py": "",
+        "crm/auth.py": auth,
+        "crm/http.py": http,
+        "crm/api.py": api,
+        "crm/stripe.py": STRIPE,
+    }
+
+
+def bridge_site(tmp_path, **changes: str):
+    out = migrate(tmp_path, bridge(**changes))
+    statuses, text, reasons = out["crm/auth.py"]
+    return statuses, text, " ".join(reasons)
+
+
+def test_merged_kwargs_sent_by_a_request_helper_migrate(tmp_path):
+    statuses, text, reasons = bridge_site(tmp_path)
+    assert statuses == [Status.REWRITE], reasons
+    assert OAUTH_BRANCH in text and "hapikey" not in text
+    assert 'return {"headers": {"Authorization": "Bearer " + os.environ' in text
+    assert "api.py:8, api.py:13, api.py:18" in reasons
+
+
+def test_merged_kwargs_behave_the_same_with_the_token_and_in_oauth_mode(tmp_path):
+    files = {f"src/{name}": text for name, text in bridge().items()}
+    behaves(tmp_path, {**files, "scenario.py": BRIDGE_SCENARIO}, manual=0)
+
+
+def test_a_merge_given_an_authorization_header_keeps_it(tmp_path):
+    api = API.replace('{"Content-Type": "application/json"}', '{"Authorization": "x"}')
+    statuses, text, reasons = bridge_site(tmp_path, api=api)
+    assert statuses == [Status.MANUAL] and text == BRIDGE_AUTH
+    assert "merge() is given headers that may hold an Authorization" in reasons
+
+
+def test_a_merge_dropping_the_headers_keeps_it(tmp_path):
+    auth = BRIDGE_AUTH.replace(
+        '    out["headers"] = dict(auth.get("headers", {}), **(headers or {}))\n',
+        '    out["headers"] = dict(headers or {})\n',
+    )
+    statuses, text, reasons = bridge_site(tmp_path, auth=auth)
+    assert statuses == [Status.MANUAL] and text == auth
+    assert "not a plain merge of params and headers" in reasons
+
+
+def test_a_request_helper_adding_its_own_headers_keeps_it(tmp_path):
+    http = HTTP.replace(
+        "headers=headers,", 'headers={"Authorization": "x", **headers},'
+    )
+    statuses, text, reasons = bridge_site(tmp_path, http=http)
+    assert statuses == [Status.MANUAL] and text == BRIDGE_AUTH
+    assert "does not hand its headers to a request unchanged" in reasons
+
+
+def test_a_request_helper_given_another_host_keeps_it(tmp_path):
+    api = API.replace(
+        'HUBSPOT + "/deals/v1/deal", json', '"https://crm.example.com/deal", json'
+    )
+    statuses, text, reasons = bridge_site(tmp_path, api=api)
+    assert statuses == [Status.MANUAL] and text == BRIDGE_AUTH
+    assert "by fetch_json() goes to crm.example.com at api.py:18" in reasons

@@ -55,7 +55,6 @@ _MODULE_REQUESTS = {
     for verb in ("get", "post", "put", "patch", "delete", "head", "options")
 } | {"requests.request", "httpx.request"}
 _METHOD_FIRST = {"requests.request", "httpx.request"}
-_READS = {"get", "keys", "items", "values", "copy"}  # a dict method reading only
 
 MIGRATED = (
     "{name}() returns request kwargs that every caller in the tree ({where}) "
@@ -236,27 +235,21 @@ def consumers(
 ) -> Verdict:
     """Every mention of ``function`` (defined at module level in ``path``) in
     the tree, checked as a consumer (see the module)."""
+    tree = _Tree(texts, options)
     home = os.path.abspath(path)
     word = re.compile(rb"\b" + re.escape(function.encode()) + rb"\b")
     found: list[str] = []
     for other in files:
-        text = texts.get(other)
-        if text is None:
-            try:
-                text = tree_imports.read(other)
-            except OSError:
-                continue
-        if not word.search(text):
+        text = tree.text(other)
+        if text is None or not word.search(text):
             continue
-        try:
-            module = cst.parse_module(text)
-        except cst.ParserSyntaxError:
+        ctx = tree.context(other)
+        if ctx is None:
             return Verdict(
                 problem=f"{function}() is named in {_short(other)}, which does not parse"
             )
-        ctx = ModuleContext(other, module, options.provider)
         same = os.path.abspath(other) == home
-        checked = _module_consumers(ctx, function, home, same)
+        checked = tree.module_consumers(ctx, function, home, same)
         if checked.problem:
             return Verdict(
                 problem=f"{function}() returns request kwargs, but {checked.problem}"
@@ -271,39 +264,508 @@ def _short(path: str) -> str:
     return os.path.basename(path)
 
 
-def _module_consumers(
-    ctx: ModuleContext, function: str, home: str, same: bool
-) -> Verdict:
-    aliases, modules = _imported(ctx, function, home)
-    if same:
-        aliases.add(function)
-    where: list[str] = []
-    for node in walk(ctx.module):
-        if isinstance(node, cst.SimpleString) and function in str(node.evaluated_value):
-            return _left(ctx, node, f"{function} is named in a string")
-        if isinstance(node, cst.Attribute) and node.attr.value == function:
-            if not (isinstance(node.value, cst.Name) and node.value.value in modules):
-                return _left(ctx, node, f"{function} is reached as an attribute")
-            problem = _called(ctx, node)
-        elif isinstance(node, cst.Name) and node.value in aliases:
-            holder = ctx.parent(node)
-            if isinstance(holder, (cst.ImportAlias, cst.AsName)) or (
-                isinstance(holder, cst.Attribute) and holder.attr is node
-            ):
-                continue  # the import itself; mod.function, seen above
-            if same and isinstance(holder, cst.FunctionDef) and holder.name is node:
-                continue
-            problem = _called(ctx, node)
-        else:
-            continue
-        if problem:
-            return _left(ctx, node, problem)
-        where.append(f"{_short(ctx.path)}:{ctx.start(node)[0]}")
-    return Verdict(tuple(where))
-
-
 def _left(ctx: ModuleContext, node: cst.CSTNode, why: str) -> Verdict:
     return Verdict(problem=f"{why} at {_short(ctx.path)}:{ctx.start(node)[0]}")
+
+
+def _resolves(path: str, dotted: str, level: int, home: str) -> bool:
+    found = tree_imports.module_file(path, dotted, level)
+    return found is not None and os.path.abspath(found) == home
+
+
+class _Tree:
+    """The tree's modules as they read after the other passes, parsed once, and
+    the checks that follow the produced kwargs through them."""
+
+    def __init__(self, texts: dict[str, bytes | None], options: RunOptions) -> None:
+        self.texts = texts
+        self.options = options
+        self.parsed: dict[str, ModuleContext | None] = {}
+
+    def text(self, path: str) -> bytes | None:
+        text = self.texts.get(path)
+        if text is None:
+            try:
+                text = tree_imports.read(path)
+            except OSError:
+                return None
+        return text
+
+    def context(self, path: str) -> ModuleContext | None:
+        key = os.path.abspath(path)
+        if key not in self.parsed:
+            text = self.text(path)
+            try:
+                module = cst.parse_module(text) if text is not None else None
+            except cst.ParserSyntaxError:
+                module = None
+            self.parsed[key] = (
+                ModuleContext(path, module, self.options.provider)
+                if module is not None
+                else None
+            )
+        return self.parsed[key]
+
+    # -- the mentions of the producer -------------------------------------------
+    def module_consumers(
+        self, ctx: ModuleContext, function: str, home: str, same: bool
+    ) -> Verdict:
+        aliases, modules = _imported(ctx, function, home)
+        if same:
+            aliases.add(function)
+        where: list[str] = []
+        for node in walk(ctx.module):
+            if isinstance(node, cst.SimpleString) and function in str(
+                node.evaluated_value
+            ):
+                return _left(ctx, node, f"{function} is named in a string")
+            if isinstance(node, cst.Attribute) and node.attr.value == function:
+                if not (
+                    isinstance(node.value, cst.Name) and node.value.value in modules
+                ):
+                    return _left(ctx, node, f"{function} is reached as an attribute")
+                problem = self.called(ctx, node)
+            elif isinstance(node, cst.Name) and node.value in aliases:
+                holder = ctx.parent(node)
+                if isinstance(holder, (cst.ImportAlias, cst.AsName)) or (
+                    isinstance(holder, cst.Attribute) and holder.attr is node
+                ):
+                    continue  # the import itself; mod.function, seen above
+                if same and isinstance(holder, cst.FunctionDef) and holder.name is node:
+                    continue
+                problem = self.called(ctx, node)
+            else:
+                continue
+            if problem:
+                return _left(ctx, node, problem)
+            where.append(f"{_short(ctx.path)}:{ctx.start(node)[0]}")
+        return Verdict(tuple(where))
+
+    def called(self, ctx: ModuleContext, node: cst.CSTNode) -> str:
+        """Why this mention of the producer is not a call whose kwargs reach
+        only HubSpot requests ("" when it is)."""
+        call = ctx.parent(node)
+        if not (isinstance(call, cst.Call) and call.func is node):
+            return "the function is used other than called"
+        return self.result(ctx, call, 0)
+
+    def result(self, ctx: ModuleContext, call: cst.Call, depth: int) -> str:
+        """Why the kwargs ``call`` gives may reach anything but HubSpot requests
+        with the header intact ("" when they cannot)."""
+        holder = ctx.parent(call)
+        if isinstance(holder, cst.Arg) and holder.star == "**":
+            request = ctx.parent(holder)
+            assert isinstance(request, cst.Call)
+            return self.spread(ctx, request, holder)
+        if (
+            isinstance(holder, cst.Assign)
+            and holder.value is call
+            and len(holder.targets) == 1
+            and isinstance(holder.targets[0].target, cst.Name)
+        ):
+            return self.local(ctx, holder.targets[0].target)
+        if isinstance(holder, cst.Arg) and isinstance(ctx.parent(holder), cst.Call):
+            outer = ctx.parent(holder)
+            assert isinstance(outer, cst.Call)
+            problem = self.combined(ctx, outer, holder)
+            if problem:
+                return problem
+            if depth > 2:
+                return "its kwargs are combined too many times to follow"
+            return self.result(ctx, outer, depth + 1)
+        return "its kwargs are not spread into a request"
+
+    def local(self, ctx: ModuleContext, name: cst.Name) -> str:
+        """``kw = producer()``: every use of ``kw`` reads its params or spreads
+        it into a HubSpot request; it is bound once, inside a function."""
+        if ctx.ancestor(name, cst.FunctionDef) is None:
+            return f"its kwargs are bound to the module's {name.value}"
+        scope = ctx.lexical_scope(name)
+        if scope is None:
+            return f"{name.value} cannot be followed"
+        bindings = list(scope.assignments[name.value])
+        if len(bindings) != 1:
+            return f"{name.value}, which holds its kwargs, is bound again"
+        spreads = 0
+        for reference in ctx.references(bindings[0]):
+            use = reference.node
+            parent = ctx.parent(use)
+            if isinstance(parent, cst.Arg) and parent.star == "**":
+                request = ctx.parent(parent)
+                assert isinstance(request, cst.Call)
+                problem = self.spread(ctx, request, parent)
+                if problem:
+                    return problem
+                spreads += 1
+            elif isinstance(parent, cst.Attribute) and parent.value is use:
+                call = ctx.parent(parent)
+                if not (
+                    isinstance(call, cst.Call)
+                    and call.func is parent
+                    and parent.attr.value == "get"
+                    and call.args
+                    and _is_string(call.args[0].value, "params")
+                ):
+                    return f"{ctx.code(parent)} reads more than its params"
+            elif (
+                isinstance(parent, cst.Subscript)
+                and parent.value is use
+                and _index_is(parent, "params")
+            ):
+                continue  # kw["params"] read or written: the header is apart
+            else:
+                return f"{name.value}, which holds its kwargs, is used other than sent"
+        return "" if spreads else f"{name.value}, which holds its kwargs, is not sent"
+
+    # -- where the kwargs are spread --------------------------------------------
+    def spread(self, ctx: ModuleContext, request: cst.Call, spread: cst.Arg) -> str:
+        """Why the header spread into ``request`` may not reach HubSpot alone."""
+        if any(a.star and a is not spread for a in request.args):
+            return f"{ctx.code(request.func)}() is given other spread arguments too"
+        for arg in request.args:
+            keyword = arg.keyword.value if arg.keyword is not None else ""
+            if keyword in ("headers", "auth"):
+                return f"{ctx.code(request.func)}() is given {keyword}= of its own"
+        names = ctx.qualified_names(request.func) & _MODULE_REQUESTS
+        if names:
+            info = http_calls.classify(ctx, request)
+            if info is None or info.kind != "request":
+                return "the request is not one hapimigrate knows"
+            url = _argument(request, 1 if names & _METHOD_FIRST else 0, "url")
+            return _host_problem(ctx, url)
+        found = self.defined(ctx, request.func)
+        if found is None:
+            return (
+                f"its kwargs are spread into {ctx.code(request.func)}(), which is "
+                "neither a request nor a function of the tree"
+            )
+        return self.wrapper(ctx, request, *found)
+
+    def wrapper(
+        self,
+        ctx: ModuleContext,
+        call: cst.Call,
+        home: ModuleContext,
+        function: cst.FunctionDef,
+    ) -> str:
+        """A request helper of the tree (``def fetch_json(method, url,
+        params=None, headers=None, ...)``) that hands its ``headers`` to one
+        module-level request, unchanged, with its ``url`` parameter as the URL:
+        the URL ``call`` gives it must be HubSpot's."""
+        name = function.name.value
+        positional = _positional(function)
+        if positional is None:
+            return f"{name}() takes * or ** arguments"
+        given = [a for a in call.args if a.keyword is None and not a.star]
+        if "headers" not in positional or positional.index("headers") < len(given):
+            return f"{name}() takes no headers= to spread them into"
+        if "params" not in positional:
+            return f"{name}() takes no params= to spread them into"
+        passed = _only_use(home, function, "headers")
+        if passed is None or not (
+            passed.keyword is not None and passed.keyword.value == "headers"
+        ):
+            return f"{name}() does not hand its headers to a request unchanged"
+        request = home.parent(passed)
+        assert isinstance(request, cst.Call)
+        names = home.qualified_names(request.func) & _MODULE_REQUESTS
+        if not names or any(a.star for a in request.args):
+            return f"{name}() hands its headers to {home.code(request.func)}()"
+        url = _argument(request, 1 if names & _METHOD_FIRST else 0, "url")
+        bound = _parameter_read(home, function, url)
+        if bound is None:
+            return f"{name}() sends to a URL other than its parameter's"
+        for arg in request.args:
+            if arg.keyword is not None and arg.keyword.value == "auth":
+                other = _parameter_read(home, function, arg.value)
+                if other is None or _default_code(function, other) != "None":
+                    return f"{name}() gives its request an auth= of its own"
+                if positional.index(other) < len(given) or any(
+                    a.keyword is not None and a.keyword.value == other
+                    for a in call.args
+                ):
+                    return f"{name}() is given auth at this call"
+        return _host_problem(
+            ctx, _argument(call, positional.index(bound), bound), f" by {name}()"
+        )
+
+    def combined(self, ctx: ModuleContext, call: cst.Call, arg: cst.Arg) -> str:
+        """``merge(producer(), params=..., headers=...)``: a function of the tree
+        building ``{"params": ..., "headers": dict(auth.get("headers", {}),
+        **(headers or {}))}`` from the kwargs it is given first, whose caller's
+        headers here (a dict written out) name no Authorization."""
+        callee = ctx.code(call.func)
+        unfollowed = (
+            f"its kwargs are passed to {callee}(), which hapimigrate does not follow"
+        )
+        if arg.keyword is not None or arg.star or call.args[0] is not arg:
+            return unfollowed
+        found = self.defined(ctx, call.func)
+        if found is None:
+            return unfollowed
+        home, function = found
+        positional = _positional(function)
+        if not positional:
+            return unfollowed
+        headers = _combiner_headers(home, function, positional[0])
+        if headers is None:
+            return f"{unfollowed} (it is not a plain merge of params and headers)"
+        given = _argument(call, positional.index(headers), headers)
+        if given is not None and not _plain_headers(given):
+            return f"{callee}() is given headers that may hold an Authorization"
+        return ""
+
+    def defined(
+        self, ctx: ModuleContext, func: cst.BaseExpression
+    ) -> tuple[ModuleContext, cst.FunctionDef] | None:
+        """The module-level function of the tree a called name is bound to
+        once: defined in this module, or imported by name from another."""
+        if not isinstance(func, cst.Name):
+            return None
+        scope = ctx.lexical_scope(func)
+        bindings = list(scope[func.value]) if scope is not None else []
+        if len(bindings) != 1:
+            return None
+        node = getattr(bindings[0], "node", None)
+        if isinstance(node, cst.FunctionDef):
+            return (ctx, node) if _module_level(ctx, node) else None
+        if not isinstance(node, cst.ImportFrom) or isinstance(
+            node.names, cst.ImportStar
+        ):
+            return None
+        for alias in node.names:
+            local = alias.asname.name if alias.asname is not None else alias.name
+            if ctx.code(local) != func.value:
+                continue
+            dotted = ctx.code(node.module) if node.module is not None else ""
+            target = tree_imports.module_file(ctx.path, dotted, len(node.relative))
+            home = self.context(target) if target is not None else None
+            if home is None:
+                return None
+            return _only_function(home, ctx.code(alias.name))
+        return None
+
+
+def _module_level(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
+    return isinstance(ctx.parent(function), cst.Module) and not function.decorators
+
+
+def _only_function(
+    ctx: ModuleContext, name: str
+) -> tuple[ModuleContext, cst.FunctionDef] | None:
+    """The module's one top-level ``def name``, bound nowhere else in it."""
+    defs = [
+        s
+        for s in ctx.module.body
+        if isinstance(s, cst.FunctionDef) and s.name.value == name
+    ]
+    if len(defs) != 1 or not _module_level(ctx, defs[0]):
+        return None
+    scope = ctx.lexical_scope(defs[0])
+    if scope is None or len(list(scope[name])) != 1:
+        return None
+    return ctx, defs[0]
+
+
+def _positional(function: cst.FunctionDef) -> list[str] | None:
+    """The names of its parameters by position; None with ``*args``/``**kw``."""
+    p = function.params
+    if isinstance(p.star_arg, cst.Param) or p.star_kwarg is not None:
+        return None
+    return [x.name.value for x in (*p.posonly_params, *p.params)]
+
+
+def _default_code(function: cst.FunctionDef, name: str) -> str:
+    for param in (*function.params.params, *function.params.kwonly_params):
+        if param.name.value == name and param.default is not None:
+            return cst.Module([]).code_for_node(param.default)
+    return ""
+
+
+def _param_binding(ctx: ModuleContext, function: cst.FunctionDef, name: str):
+    """The binding of parameter ``name``, when it is its only one."""
+    scope = ctx.lexical_scope(function.body)
+    bindings = list(scope.assignments[name]) if scope is not None else []
+    if len(bindings) != 1 or not isinstance(
+        getattr(bindings[0], "node", None), cst.Param
+    ):
+        return None
+    return bindings[0]
+
+
+def _only_use(
+    ctx: ModuleContext, function: cst.FunctionDef, name: str
+) -> cst.Arg | None:
+    """The argument a parameter is passed as, when that is its one use."""
+    binding = _param_binding(ctx, function, name)
+    uses = [r.node for r in ctx.references(binding)] if binding is not None else []
+    if len(uses) != 1:
+        return None
+    parent = ctx.parent(uses[0])
+    if isinstance(parent, cst.Arg) and parent.value is uses[0] and not parent.star:
+        return parent if isinstance(ctx.parent(parent), cst.Call) else None
+    return None
+
+
+def _parameter_read(
+    ctx: ModuleContext, function: cst.FunctionDef, node: cst.CSTNode | None
+) -> str | None:
+    """The parameter ``node`` reads, when it is one never bound again."""
+    if not isinstance(node, cst.Name):
+        return None
+    binding = _param_binding(ctx, function, node.value)
+    if binding is None or node not in {r.node for r in ctx.references(binding)}:
+        return None
+    return node.value
+
+
+def _combiner_headers(
+    ctx: ModuleContext, function: cst.FunctionDef, first: str
+) -> str | None:
+    """The name of the caller-headers parameter of a plain merge:
+
+        def merge(auth, params=None, headers=None):
+            out = {}
+            out["params"] = dict(auth.get("params", {}), **(params or {}))
+            out["headers"] = dict(auth.get("headers", {}), **(headers or {}))
+            return out
+
+    (a docstring allowed; ``{**auth.get("headers", {}), **(headers or {})}``
+    too); None for anything else. Every read of ``first`` is its entry's
+    ``.get`` in that entry, so the kwargs' header lands in ``out["headers"]``
+    under the caller's."""
+    body = list(function.body.body)
+    if body and _docstring(body[0]):
+        body = body[1:]
+    small = []
+    for statement in body:
+        if not (
+            isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
+        ):
+            return None
+        small.append(statement.body[0])
+    if len(small) < 3:
+        return None
+    start, *entries, end = small
+    if not (
+        isinstance(start, cst.Assign)
+        and len(start.targets) == 1
+        and isinstance(start.targets[0].target, cst.Name)
+        and isinstance(start.value, cst.Dict)
+        and not start.value.elements
+    ):
+        return None
+    out = start.targets[0].target.value
+    if not (
+        isinstance(end, cst.Return)
+        and isinstance(end.value, cst.Name)
+        and end.value.value == out
+    ):
+        return None
+    keys: dict[str, cst.BaseExpression] = {}
+    for entry in entries:
+        if not (isinstance(entry, cst.Assign) and len(entry.targets) == 1):
+            return None
+        target = entry.targets[0].target
+        if not (
+            isinstance(target, cst.Subscript)
+            and isinstance(target.value, cst.Name)
+            and target.value.value == out
+        ):
+            return None
+        key = next((k for k in ("params", "headers") if _index_is(target, k)), None)
+        if key is None or key in keys:
+            return None
+        keys[key] = entry.value
+    if "headers" not in keys:
+        return None  # the kwargs' header would be dropped
+    binding = _param_binding(ctx, function, first)
+    if binding is None:
+        return None
+    for reference in ctx.references(binding):
+        use = reference.node
+        read = ctx.parent(ctx.parent(use))
+        entry = next((k for k, v in keys.items() if _within(ctx, use, v)), None)
+        if not (
+            entry is not None
+            and isinstance(read, cst.Call)
+            and isinstance(read.func, cst.Attribute)
+            and read.func.value is use
+            and read.func.attr.value == "get"
+            and read.args
+            and _is_string(read.args[0].value, entry)
+        ):
+            return None
+    return _merged_over(ctx, function, first, keys["headers"])
+
+
+def _docstring(statement: cst.CSTNode) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(
+            statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString)
+        )
+    )
+
+
+def _within(ctx: ModuleContext, node: cst.CSTNode, outer: cst.CSTNode) -> bool:
+    while node is not None:
+        if node is outer:
+            return True
+        node = ctx.parent(node)
+    return False
+
+
+def _merged_over(
+    ctx: ModuleContext, function: cst.FunctionDef, first: str, value: cst.CSTNode
+) -> str | None:
+    """``h`` when ``value`` is ``dict(first.get("headers", {}), **(h or {}))``
+    or ``{**first.get("headers", {}), **(h or {})}`` with ``h`` a parameter."""
+    if isinstance(value, cst.Call):
+        if ctx.qualified_names(value.func) != {"builtins.dict"} or len(value.args) != 2:
+            return None
+        base, extra = value.args
+        if base.star or base.keyword is not None or extra.star != "**":
+            return None
+        parts = (base.value, extra.value)
+    elif isinstance(value, cst.Dict) and len(value.elements) == 2:
+        if not all(isinstance(e, cst.StarredDictElement) for e in value.elements):
+            return None
+        parts = tuple(e.value for e in value.elements)
+    else:
+        return None
+    base_value, extra_value = parts
+    if not (
+        isinstance(base_value, cst.Call)
+        and isinstance(base_value.func, cst.Attribute)
+        and isinstance(base_value.func.value, cst.Name)
+        and base_value.func.value.value == first
+    ):
+        return None
+    if isinstance(extra_value, cst.BooleanOperation) and isinstance(
+        extra_value.operator, cst.Or
+    ):
+        if not (
+            isinstance(extra_value.right, cst.Dict) and not extra_value.right.elements
+        ):
+            return None
+        extra_value = extra_value.left
+    name = _parameter_read(ctx, function, extra_value)
+    if name is None or name == first:
+        return None
+    return name if _default_code(function, name) in ("None", "{}") else None
+
+
+def _plain_headers(node: cst.BaseExpression) -> bool:
+    """A dict written out whose keys are strings, none of them Authorization."""
+    return isinstance(node, cst.Dict) and all(
+        isinstance(e, cst.DictElement)
+        and isinstance(e.key, cst.SimpleString)
+        and str(e.key.evaluated_value).lower() != "authorization"
+        for e in node.elements
+    )
 
 
 def _imported(
@@ -339,107 +801,28 @@ def _imported(
     return aliases, modules
 
 
-def _resolves(path: str, dotted: str, level: int, home: str) -> bool:
-    found = tree_imports.module_file(path, dotted, level)
-    return found is not None and os.path.abspath(found) == home
-
-
-def _called(ctx: ModuleContext, node: cst.CSTNode) -> str:
-    """Why this mention of the producer is not a call whose kwargs reach only
-    HubSpot requests ("" when it is)."""
-    call = ctx.parent(node)
-    if not (isinstance(call, cst.Call) and call.func is node):
-        return "the function is used other than called"
-    holder = ctx.parent(call)
-    if isinstance(holder, cst.Arg) and holder.star == "**":
-        request = ctx.parent(holder)
-        assert isinstance(request, cst.Call)
-        return _request_problem(ctx, request, holder)
-    statement = holder
-    if (
-        isinstance(statement, cst.Assign)
-        and statement.value is call
-        and len(statement.targets) == 1
-        and isinstance(statement.targets[0].target, cst.Name)
-    ):
-        return _local_problem(ctx, statement.targets[0].target)
-    if isinstance(holder, cst.Arg) and isinstance(ctx.parent(holder), cst.Call):
-        callee = ctx.code(ctx.parent(holder).func)
-        return f"its kwargs are passed to {callee}(), which hapimigrate does not follow"
-    return "its kwargs are not spread into a request"
-
-
-def _local_problem(ctx: ModuleContext, name: cst.Name) -> str:
-    """``kw = producer()``: every use of ``kw`` reads it or spreads it into a
-    HubSpot request; it is bound once, inside a function."""
-    if ctx.ancestor(name, cst.FunctionDef) is None:
-        return f"its kwargs are bound to the module's {name.value}"
-    scope = ctx.lexical_scope(name)
-    if scope is None:
-        return f"{name.value} cannot be followed"
-    bindings = list(scope.assignments[name.value])
-    if len(bindings) != 1:
-        return f"{name.value}, which holds its kwargs, is bound again"
-    spreads = 0
-    for reference in ctx.references(bindings[0]):
-        use = reference.node
-        parent = ctx.parent(use)
-        if isinstance(parent, cst.Arg) and parent.star == "**":
-            request = ctx.parent(parent)
-            assert isinstance(request, cst.Call)
-            problem = _request_problem(ctx, request, parent)
-            if problem:
-                return problem
-            spreads += 1
-        elif isinstance(parent, cst.Attribute) and parent.attr.value in _READS:
-            call = ctx.parent(parent)
-            if not (isinstance(call, cst.Call) and call.func is parent):
-                return f"{name.value}.{parent.attr.value} is used other than called"
-        elif (
-            isinstance(parent, cst.Subscript)
-            and parent.value is use
-            and _params_index(parent)
-        ):
-            continue  # kw["params"] read or written: the header is apart
-        else:
-            return f"{name.value}, which holds its kwargs, is used other than sent"
-    return "" if spreads else f"{name.value}, which holds its kwargs, is not sent"
-
-
-def _params_index(subscript: cst.Subscript) -> bool:
+def _index_is(subscript: cst.Subscript, key: str) -> bool:
     return (
         len(subscript.slice) == 1
         and isinstance(subscript.slice[0].slice, cst.Index)
-        and _is_string(subscript.slice[0].slice.value, "params")
+        and _is_string(subscript.slice[0].slice.value, key)
     )
 
 
-def _request_problem(ctx: ModuleContext, request: cst.Call, spread: cst.Arg) -> str:
-    """Why the header spread into ``request`` may not reach HubSpot alone."""
-    names = ctx.qualified_names(request.func) & _MODULE_REQUESTS
-    if not names:
-        return f"its kwargs are spread into {ctx.code(request.func)}(), not a request"
-    if any(a.star and a is not spread for a in request.args):
-        return "the request spreads other arguments too"
-    for arg in request.args:
-        keyword = arg.keyword.value if arg.keyword is not None else ""
-        if keyword in ("headers", "auth"):
-            return f"the request gives {keyword}= of its own"
-    info = http_calls.classify(ctx, request)
-    if info is None or info.kind != "request":
-        return "the request is not one hapimigrate knows"
-    url = _url_argument(request, 1 if names & _METHOD_FIRST else 0)
+def _host_problem(
+    ctx: ModuleContext, url: cst.BaseExpression | None, how: str = ""
+) -> str:
     if url is None:
         return "the request's URL is not found"
     where = urls.host(values.url_template(ctx, url))
     if where is None or not urls.takes_tokens(where):
-        return f"the request goes to {where or 'a host known only at run time'}"
+        return f"the request{how} goes to {where or 'a host known only at run time'}"
     return ""
 
 
-def _url_argument(call: cst.Call, index: int) -> cst.BaseExpression | None:
+def _argument(call: cst.Call, index: int, keyword: str) -> cst.BaseExpression | None:
     for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == "url":
+        if arg.keyword is not None and arg.keyword.value == keyword:
             return arg.value
     positional = [a for a in call.args if a.keyword is None and not a.star]
     return positional[index].value if len(positional) > index else None
