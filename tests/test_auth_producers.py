@@ -329,3 +329,14 @@ def test_a_request_helper_given_another_host_keeps_it(tmp_path):
     statuses, text, reasons = bridge_site(tmp_path, api=api)
     assert statuses == [Status.MANUAL] and text == BRIDGE_AUTH
     assert "by fetch_json() goes to crm.example.com at api.py:18" in reasons
+
+
+def test_a_caller_of_a_developer_key_api_keeps_it(tmp_path):
+    batch = BATCH + (
+        "\n\ndef event_types(app_id):\n"
+        '    url = HUBAPI + "/integrations/v1/%s/timeline/event-types" % app_id\n'
+        "    return requests.get(url, **hubspot_auth())\n"
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "developer-key API" in reasons and "batch.py:21" in reasons

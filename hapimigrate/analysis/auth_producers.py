@@ -91,7 +91,10 @@ def migrate(
     python = [f for f in files if f.endswith(".py")]
     out = []
     for result in results:
-        out.append(_one(result, results, python, texts, options))
+        try:
+            out.append(_one(result, results, python, texts, options))
+        except Exception:  # a bug of ours must not stop the run: left as it was
+            out.append(result)
     return out
 
 
@@ -814,9 +817,13 @@ def _host_problem(
 ) -> str:
     if url is None:
         return "the request's URL is not found"
-    where = urls.host(values.url_template(ctx, url))
+    template = values.url_template(ctx, url)
+    where = urls.host(template)
     if where is None or not urls.takes_tokens(where):
         return f"the request{how} goes to {where or 'a host known only at run time'}"
+    developer = hubspot.developer_api_named(template)
+    if developer is not None:  # the developer key's APIs take no token: kept
+        return f"the request{how} goes to a developer-key API ({developer})"
     return ""
 
 
