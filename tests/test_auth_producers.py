@@ -340,3 +340,13 @@ def test_a_caller_of_a_developer_key_api_keeps_it(tmp_path):
     statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
     assert statuses == [Status.MANUAL] and text == AUTH
     assert "developer-key API" in reasons and "batch.py:21" in reasons
+
+
+def test_a_docstring_or_all_naming_the_producer_calls_nothing(tmp_path):
+    auth = (
+        '"""hubspot_auth() gives the kwargs."""\n'
+        + AUTH
+        + '\n__all__ = ["hubspot_auth"]\n'
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, auth)
+    assert statuses == [Status.REWRITE], reasons

@@ -318,8 +318,10 @@ class _Tree:
             aliases.add(function)
         where: list[str] = []
         for node in walk(ctx.module):
-            if isinstance(node, cst.SimpleString) and function in str(
-                node.evaluated_value
+            if (
+                isinstance(node, cst.SimpleString)
+                and function in str(node.evaluated_value)
+                and not _prose_or_exported(ctx, node)
             ):
                 return _left(ctx, node, f"{function} is named in a string")
             if isinstance(node, cst.Attribute) and node.attr.value == function:
@@ -547,6 +549,21 @@ class _Tree:
                 return None
             return _only_function(home, ctx.code(alias.name))
         return None
+
+
+def _prose_or_exported(ctx: ModuleContext, string: cst.SimpleString) -> bool:
+    """A docstring (a string statement), or an entry of ``__all__``: naming
+    the function there calls nothing."""
+    holder = ctx.parent(string)
+    if isinstance(holder, cst.Expr):
+        return True
+    assign = ctx.ancestor(string, cst.Assign, cst.AugAssign)
+    targets = (
+        [t.target for t in assign.targets]
+        if isinstance(assign, cst.Assign)
+        else [assign.target] if isinstance(assign, cst.AugAssign) else []
+    )
+    return any(isinstance(t, cst.Name) and t.value == "__all__" for t in targets)
 
 
 def _module_level(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
