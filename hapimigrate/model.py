@@ -234,6 +234,12 @@ class Carrier:
     # ``"/owners/v2/owners/%s?hapikey=%s"``), for them to drop that argument
     template: str = ""
     key_fields: tuple[int | str, ...] = ()
+    # a functools.partial() of a request function binding the key in its
+    # params (``post = partial(requests.post, params={"hapikey": KEY})``): the
+    # function's name (``post``) and how many arguments it binds by position;
+    # its readers' calls are its requests (:mod:`hapimigrate.fixers.partial_readers`)
+    partial: str = ""
+    partial_bound: int = 0
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ to functools.partial(), which hapimigrate does not follow").
 - Each condition that does not hold keeps every line as it was, the use a
   manual site saying which: a call passing ``headers=`` (it replaces the
   partial's) or ``params=`` (it sent no key), the partial handed on as a value,
-  a call to another host, a partial another module imports and calls, one
+  a call to another host, a partial its own module and another module call
+  (one only other modules call: tests/test_imported_partials.py), one
   wrapping a function of the tree, one made at import with a provider function.
 """
 
@@ -335,21 +336,21 @@ def test_a_partial_another_module_imports_and_calls_keeps_it(tmp_path):
     behaves(tmp_path / "run", project(scenario=scenario, contacts=CONTACTS), manual=2)
 
 
-def test_a_partial_only_other_modules_call_keeps_it(tmp_path):
+def test_a_partial_only_other_modules_call_migrates_with_them(tmp_path):
     """csv_batch_importer: ``post`` is called in other modules only. Each of
-    their calls is a manual site (it was not reported at all: the harness
-    found the key sent from there unreported), the partial's too."""
+    their calls keeps the partial's arguments and sends to HubSpot: the
+    partial gets the header, its callers stay as they are
+    (tests/test_imported_partials.py: the calls that keep it)."""
     api = API.split("\n\ndef contact_properties")[0] + "\n"
     out = migrate(
         tmp_path,
         {"crm/__init__.py": "", "crm/api.py": api, "crm/contacts.py": CONTACTS},
     )
     statuses, text, reasons = out["crm/api.py"]
-    assert text == api and statuses == [Status.MANUAL], reasons
-    assert "hs_get is also sent by contacts.py:5" in reasons[0], reasons
+    assert statuses == [Status.REWRITE], reasons
+    assert "hapikey" not in text and "HUBSPOT_ACCESS_TOKEN" in text
     statuses, text, reasons = out["crm/contacts.py"]
-    assert text == CONTACTS and statuses == [Status.MANUAL], reasons
-    assert "(a functools.partial() of another module?)" in reasons[0], reasons
+    assert text == CONTACTS and statuses == [Status.REWRITE], reasons
     scenario = SCENARIO.split("\n\ndef case_calls")[0].replace(
         "RESPONSES = [",
         'RESPONSES = [\n    {"method": "GET", "url": r"/contacts/v1/contact/vid/5", "json": {}},',
@@ -358,7 +359,7 @@ def test_a_partial_only_other_modules_call_keeps_it(tmp_path):
         "\n\ndef case_contact(credential):\n"
         "    from crm import contacts\n\n    contacts.contact(5)\n"
     )
-    behaves(tmp_path / "run", project(api, scenario, contacts=CONTACTS), manual=2)
+    behaves(tmp_path / "run", project(api, scenario, contacts=CONTACTS), manual=0)
 
 
 # -- a key given at a call of a partial ----------------------------------------

@@ -19,6 +19,7 @@ import libcst as cst
 from libcst.metadata import ClassScope, GlobalScope
 
 from hapimigrate.analysis import arguments, http_calls, kwargs, partials
+from hapimigrate.analysis import imported_partials
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.http_calls import HttpCall
 
@@ -177,6 +178,9 @@ class Unused(FlowError):
     """A module-level name no code of this module reads: other modules may."""
 
     returns = False
+    # a functools.partial() binding the key, the value of that name: its calls
+    # in other modules are its requests (imported_partials)
+    partial: tuple[cst.Call, imported_partials.Exported] | None = None
 
     def __init__(self, name: cst.Name) -> None:
         super().__init__(f"{name.value} is not used in this module")
@@ -522,6 +526,9 @@ class Flow:
             if problem.uncalled is not None:  # other modules' uses: reported there
                 unused = Unused(problem.uncalled)
                 unused.args = (str(problem),)
+                exported = imported_partials.exported(self.ctx, call)
+                if exported is not None:
+                    unused.partial = (call, exported)
                 raise unused from None
             raise FlowError(str(problem)) from None
         if found.role == "url" and self.needs_format and not formatted:

@@ -42,8 +42,10 @@ requests.get, timeout=10)``; ``get_company(url, params={"hapikey": key})``)
 makes that call a request like any other (:func:`called_request`), the header
 given there, when the partial binds nothing that header would replace or the
 dropped key would let through (``headers=``, ``auth=``, ``params=``, the URL).
-Another module's call of a partial binding the key is not followed: it is a
-manual site there (the tree pass reports it), and the partial stays.
+A partial binding the key that its own module calls and another module calls
+too is not followed there: that call is a manual site (the tree pass reports
+it), and the partial stays. One that only other modules call is followed into
+them (:mod:`hapimigrate.analysis.imported_partials`).
 """
 
 from __future__ import annotations

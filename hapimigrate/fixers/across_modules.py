@@ -36,6 +36,7 @@ from hapimigrate.analysis.flow import UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
 from hapimigrate.fixers import attach, class_carriers, template_carriers
 from hapimigrate.fixers import developer_here, wanted_sinks
+from hapimigrate.fixers import carried_attributes, partial_readers
 from hapimigrate.fixers.registry import register
 from hapimigrate.model import Carrier, CarrierUse, Endpoint, Kind, Status
 from hapimigrate.python import developer_split
@@ -145,12 +146,18 @@ def exported(
     if returns:  # a URL helper: its calls' endpoints (tree_wanted)
         assert isinstance(unused, Unused)
         carrier = dataclasses.replace(carrier, renders=_positional(ctx, unused.name))
+    partial = unused.partial if isinstance(unused, Unused) else None
+    if partial is not None:  # a functools.partial() other modules call
+        carrier = partial_readers.carrier(ctx, carrier, *partial)
     outcome = ctx.sent_elsewhere.get(name)
     if outcome is None:
         ctx.exports.append(carrier)
         return False
     if outcome.status == Status.REWRITE:
-        record(Route())
+        if partial is not None:  # the partial takes the header its callers send
+            partial_readers.sent_elsewhere(ctx, *partial, record)
+        else:
+            record(Route())
         for key in keys:
             ctx.note_key(key)
         if carrier.identity:  # a template's readers give the key
@@ -632,6 +639,8 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
         return _check_helper_call(ctx, carrier, node)
     if carrier.parameter:
         return _migrate_call(ctx, carrier, node)
+    if carrier.partial:  # a functools.partial() binding the key: its calls
+        return partial_readers.migrate_read(ctx, carrier, node, _left)
     if carrier.returns:  # a URL helper: its calls are the values
         call = ctx.parent(node)
         if not (isinstance(call, cst.Call) and call.func is node):
@@ -939,6 +948,12 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         return _migrate_subclass(ctx, carrier, node, subclass)
     if carrier.reads and _hands_in_nothing(ctx, node):
         # Client.from_env(): its own module saw the key it reads
+        ctx.carrier_uses.append(
+            CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
+        )
+        return
+    if carried_attributes.reads_carried_attribute(ctx, carrier, node):
+        # OrderSync.CONTACT_URL: a carrier of the class body, no instance made
         ctx.carrier_uses.append(
             CarrierUse(carrier.path, carrier.name, Status.REWRITE, "", where)
         )

@@ -1,0 +1,105 @@
+"""The carrier side of a ``functools.partial`` binding the key that other
+modules import and call (:mod:`hapimigrate.analysis.imported_partials` says
+what it is and checks each call).
+
+In its own module, the partial is exported as a carrier that names the request
+function it wraps (:func:`carrier`); blocked there when the header cannot go on
+it (what :func:`hapimigrate.fixers.attach.sink_problem` says of the partial's
+request, as for a partial called in its own module). In each module importing
+it, every read is decided as a request of its own (:func:`migrate_read`): the
+call must keep the partial's arguments and send to HubSpot, and its endpoints
+are decided like any other (a developer-key API keeps the key). Nothing changes
+there: once every read of every module migrates, the partial's own module drops
+the key and gives the partial the header (:func:`sent_elsewhere`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from typing import Callable
+
+import libcst as cst
+
+from hapimigrate.analysis import call_endpoints, origins
+from hapimigrate.analysis.flow import Route, Sink
+from hapimigrate.analysis.imported_partials import Exported, call_problem
+from hapimigrate.decide import KeyUse, decide
+from hapimigrate.fixers import attach
+from hapimigrate.model import Carrier, CarrierUse
+from hapimigrate.python.context import ModuleContext
+
+
+def route(partial: cst.Call, exported: Exported) -> Route:
+    """The partial as the one request its key reaches."""
+    return Route(sinks=[Sink(partial, exported.info, exported.role)])
+
+
+def carrier(
+    ctx: ModuleContext, found: Carrier, partial: cst.Call, exported: Exported
+) -> Carrier:
+    """The carrier ``found`` marked as a partial of ``exported.verb`` (its
+    readers' calls are its requests), or blocked saying why the partial
+    cannot take the header."""
+    problem = (
+        found.blocked
+        or exported.problem
+        or attach.sink_problem(ctx, route(partial, exported))
+    )
+    return dataclasses.replace(
+        found, partial=exported.verb, partial_bound=exported.bound, blocked=problem
+    )
+
+
+def sent_elsewhere(
+    ctx: ModuleContext,
+    partial: cst.Call,
+    exported: Exported,
+    record: Callable[[Route], object],
+) -> None:
+    """Every read in every module migrated: the key leaves the partial
+    (``record``) and the partial sends the provider's token."""
+    found = route(partial, exported)
+    record(found)
+    attach.send_token(ctx, found)
+
+
+def migrate_read(
+    ctx: ModuleContext,
+    carrier: Carrier,
+    node: cst.CSTNode,
+    left: Callable[[ModuleContext, Carrier, cst.CSTNode, str], None],
+) -> None:
+    """Decide one read of an imported partial binding the key (``left``: how
+    a use that cannot change is reported, blocking the carrier)."""
+    if carrier.blocked:
+        return left(ctx, carrier, node, carrier.blocked)
+    checked = call_problem(ctx, carrier, node)
+    if checked.problem is not None or checked.call is None:
+        return left(ctx, carrier, node, checked.problem or "")
+    request = Route(sinks=[Sink(checked.call, checked.info, "params")])
+    problem = attach.sink_problem(ctx, request, None)
+    if problem:
+        return left(ctx, carrier, node, problem)
+    calls = call_endpoints.site_endpoints(ctx, request)
+    use = KeyUse(
+        carrier.label,
+        calls,
+        attach.route_urls(ctx, request),
+        None,
+        origins.Origin(origins.CONFIG),
+        True,
+        ctx.several_keys,
+        False,
+    )
+    decision = decide(use)
+    attach.note_requests(ctx, request, decision.status)
+    reason = decision.reason or (
+        f"{carrier.name} of {carrier.module}.py binds the key: the header goes "
+        "there, this call sends it"
+    )
+    ctx.site(node, carrier.kind, decision.status, reason, calls=calls)
+    where = f"{os.path.basename(ctx.path)}:{ctx.start(node)[0]}"
+    ctx.carrier_uses.append(
+        CarrierUse(carrier.path, carrier.name, decision.status, decision.reason, where)
+    )
