@@ -316,6 +316,9 @@ class RunOptions:
     # run's key would become one token; uses stay manual
     written_elsewhere: tuple[tuple[str, str], ...] = ()
     remove_dead_keys: bool = True  # off for notebook cells, which share their names
+    # the tree sends its one configured key nowhere any more (tree_token_checks):
+    # a module's presence tests of its migrated key test the token instead
+    token_checks: bool = False
     # diff/apply --modernize: v3/v4 paths whose 2026-03 twin has identical schemas
     # become date-based paths (sites of kind "version")
     modernize: bool = False

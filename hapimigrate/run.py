@@ -138,6 +138,7 @@ def _passes(
     from hapimigrate import tree_wanted
     from hapimigrate import tree_tasks
     from hapimigrate import tree_tests
+    from hapimigrate import tree_token_checks
     from hapimigrate.analysis import auth_producers
 
     refused: dict[carriers.Key, str] = {}
@@ -212,6 +213,11 @@ def _passes(
             # run again, a file keeps what the tree-wide pass asked of it
             per_path = {**step.options, **asked}
             final = _imported_hosts(list(final), files, options, per_path)
+            # a start-up check of a key whose every send reads the token now
+            # tests the token, and the key's definition may go (below)
+            final = tree_token_checks.rewrite_checks(
+                final, files, options, per_path, process_file, _original_place
+            )
             # a module a pass above held stays held (review 17's T20)
             was = {r.path: r.changed for r in step.results}
             held = frozenset(r.path for r in final if was.get(r.path) and not r.changed)

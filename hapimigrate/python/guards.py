@@ -2,8 +2,9 @@
 code that still tests the old key (``if not API_KEY: return``, ``if KEY is None:
 raise``, ``assert settings.HUBSPOT_API_KEY``) silently skips the work, or stops
 the app, the day the old key is removed from its configuration. Each such test is
-reported as a site for a person (it should test the token instead); nothing is
-rewritten here.
+reported as a site for a person (it should test the token instead), unless the
+tree-wide pass proved the key is sent nowhere any more: then a presence test is
+made a test of the token (:mod:`python.token_checks`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import libcst as cst
 
 from hapimigrate.model import Kind, Status
+from hapimigrate.python import token_checks
 from hapimigrate.python.context import ModuleContext
 
 REASON = (
@@ -37,8 +39,12 @@ _INSIDE_A_TEST = (
 )
 
 
-def report(ctx: ModuleContext, removed: set[int]) -> None:
-    """A manual site for each test of a migrated key's name that stays."""
+def report(ctx: ModuleContext, removed: set[int], to_token: bool = False) -> None:
+    """A manual site for each test of a migrated key's name that stays; with
+    ``to_token`` (the tree sends the key nowhere now), the presence tests
+    test the token instead (:mod:`python.token_checks`)."""
+    if to_token:
+        removed = removed | token_checks.rewrite(ctx, removed)
     seen: set[int] = set()
     for name in ctx.key_names:
         scope = ctx.lexical_scope(name)

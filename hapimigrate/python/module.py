@@ -213,7 +213,7 @@ def _process(
         ]
     if options.dead_settings:
         dead_settings.remove(ctx, options.dead_settings, options.protected)
-    guards.report(ctx, dead_keys.removed_nodes(ctx))
+    guards.report(ctx, dead_keys.removed_nodes(ctx), options.token_checks)
     removed: tuple[str, ...] = ()
     unread = findings_only and _rewrite_unread(ctx, options, sliced)
     # before the sites: kept ones report

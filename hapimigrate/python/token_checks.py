@@ -1,0 +1,175 @@
+"""A presence test of a migrated key, made a presence test of the token.
+
+``if not API_KEY: sys.exit("HUBSPOT_API_KEY is not set")``, ``assert
+settings.HUBSPOT_API_KEY``, ``if KEY is None: return``: once every send of the
+key reads the provider's token, such a test keeps the old variable required for
+nothing. Here, in the module whose sends migrated, each such test of the
+module's migrated key becomes ``os.environ.get("HUBSPOT_ACCESS_TOKEN")`` (the
+env provider's variable, read without raising), and a sentence of the check's
+message naming the old variable names the token's; the key's definition then
+goes with :mod:`python.dead_keys` like any other nothing reads. Asked by the
+tree-wide pass (:mod:`hapimigrate.tree_token_checks`) only, which alone knows
+that no module of the tree still sends the key; and only when every read of the
+key left in the module is such a test (no other read it would stop guarding).
+
+:func:`check_of` is the one shape both take: the key alone, ``not``, ``is
+None``, ``is not None``, ``bool()``, an operand of and/or, standing as an if
+(with no else: not a choice of auth mode), elif, while or assert test.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+import libcst as cst
+
+from hapimigrate.model import Kind, Status, TokenProvider
+from hapimigrate.python.context import ModuleContext
+
+REWRITTEN = (
+    "a check of the old key {}: every send of it reads the token now, so this "
+    "tests the token's variable {} instead"
+)
+_TESTS = (cst.If, cst.While, cst.Assert)
+_VARIABLE = re.compile(r"[A-Z][A-Z0-9_]*")
+
+Parent = Callable[[cst.CSTNode], "cst.CSTNode | None"]
+
+
+def token_variable(provider: TokenProvider) -> str | None:
+    """``NAME`` of an ``env:NAME`` provider reading ``os.environ["NAME"]``:
+    the one provider whose presence can be tested without calling anything."""
+    spec = provider.spec
+    if spec.startswith("env:") and provider.expression == f'os.environ["{spec[4:]}"]':
+        return spec[4:]
+    return None
+
+
+def check_of(
+    node: cst.BaseExpression, parent_of: Parent
+) -> tuple[cst.BaseExpression, cst.CSTNode] | None:
+    """The test expression and its statement (if, while, assert) when ``node``
+    is read only for its presence there, else None."""
+    child: cst.CSTNode = node
+    parent = parent_of(child)
+    call = parent_of(parent) if isinstance(parent, cst.Arg) else None
+    if (  # bool(KEY)
+        isinstance(parent, cst.Arg)
+        and parent.keyword is None
+        and not parent.star
+        and isinstance(call, cst.Call)
+        and isinstance(call.func, cst.Name)
+        and call.func.value == "bool"
+        and len(call.args) == 1
+    ):
+        child, parent = call, parent_of(call)
+    elif (  # KEY is None, KEY is not None
+        isinstance(parent, cst.Comparison)
+        and parent.left is child
+        and len(parent.comparisons) == 1
+        and isinstance(parent.comparisons[0].operator, (cst.Is, cst.IsNot))
+        and isinstance(parent.comparisons[0].comparator, cst.Name)
+        and parent.comparisons[0].comparator.value == "None"
+    ):
+        child, parent = parent, parent_of(parent)
+    while (
+        isinstance(parent, cst.UnaryOperation) and isinstance(parent.operator, cst.Not)
+    ) or isinstance(parent, cst.BooleanOperation):
+        child, parent = parent, parent_of(parent)
+    if isinstance(parent, cst.If) and parent.orelse is not None:
+        return None  # the key chooses between two ways (an auth mode?)
+    if isinstance(parent, _TESTS) and parent.test is child:
+        return child, parent  # type: ignore[return-value]
+    return None
+
+
+def sentence(text: str) -> bool:
+    """A message (words and spaces), not a name given to code."""
+    return bool(re.search(r"\s", text))
+
+
+def messages(statement: cst.CSTNode) -> list[cst.SimpleString]:
+    """The sentences an if's body or an assert's message holds."""
+    if isinstance(statement, cst.If):
+        holder: cst.CSTNode | None = statement.body
+    elif isinstance(statement, cst.Assert):
+        holder = statement.msg
+    else:
+        holder = None
+    found: list[cst.SimpleString] = []
+    stack = [holder] if holder is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.SimpleString):
+            value = current.evaluated_value
+            if isinstance(value, str) and sentence(value):
+                found.append(current)
+        stack.extend(current.children)
+    return found
+
+
+def renamed(string: cst.SimpleString, old: str, new: str) -> cst.SimpleString | None:
+    """``string`` naming the variable ``new`` where it named ``old``."""
+    if not _VARIABLE.fullmatch(old):
+        return None
+    raw = re.sub(rf"\b{re.escape(old)}\b", new, string.value)
+    return string.with_changes(value=raw) if raw != string.value else None
+
+
+def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
+    """Make each presence test of the module's migrated keys test the token,
+    where every read of that key left is one; the ids of the nodes replaced."""
+    variable = token_variable(ctx.provider)
+    if variable is None:
+        return set()
+    replaced: set[int] = set()
+    for label, reads in _live_reads(ctx, removed).items():
+        # the configured key (not a caller's, a parameter's: a token now)
+        identities = {i for i, known in ctx.provider_keys if known == label}
+        checks = [check_of(node, ctx.parent) for node in reads]
+        if len(identities) != 1 or any(c is None for c in checks):
+            continue
+        (identity,) = identities
+        for node, check in zip(reads, checks):
+            assert check is not None
+            test, statement = check
+            ctx.edits.replace[node] = ctx.lenient_token()
+            replaced.add(id(node))
+            for string in messages(statement):
+                new = renamed(string, identity, variable)
+                if new is not None:
+                    ctx.edits.replace[string] = new
+            ctx.site(
+                test, Kind.GUARD, Status.REWRITE, REWRITTEN.format(label, variable)
+            )
+    return replaced
+
+
+def _live_reads(ctx: ModuleContext, removed: set[int]) -> dict[str, list]:
+    """Each migrated key's reads the edits leave: by its label (``API_KEY``,
+    ``settings.HUBSPOT_API_KEY``)."""
+    reads: dict[str, list] = {}
+    for name in ctx.key_names:
+        scope = ctx.lexical_scope(name)
+        for binding in scope[name.value] if scope is not None else ():
+            for ref in ctx.references(binding):
+                if not _inside(ctx, ref.node, removed):
+                    reads.setdefault(name.value, []).append(ref.node)
+    for attribute in ctx.key_attributes:
+        text = ctx.code(attribute)
+        for other in ctx.index.attributes.get(attribute.attr.value, ()):
+            if ctx.code(other) == text and not _inside(ctx, other, removed):
+                reads.setdefault(text, []).append(other)
+    return {
+        label: list({id(n): n for n in nodes}.values())
+        for label, nodes in reads.items()
+    }
+
+
+def _inside(ctx: ModuleContext, node: cst.CSTNode | None, removed: set[int]) -> bool:
+    while node is not None:
+        if id(node) in removed:
+            return True
+        node = ctx.parent(node)
+    return False
