@@ -350,3 +350,19 @@ def test_a_docstring_or_all_naming_the_producer_calls_nothing(tmp_path):
     )
     statuses, text, reasons, _ = auth_site(tmp_path, auth)
     assert statuses == [Status.REWRITE], reasons
+
+
+def test_a_caller_through_a_package_re_export_keeps_it(tmp_path):
+    package = "from crm.auth import hubspot_auth\n"
+    report = (
+        "import logging\n\nfrom crm import hubspot_auth\n\n\n"
+        "def show():\n    logging.info(hubspot_auth())\n"
+    )
+    out = migrate(
+        tmp_path, {**files(), "crm/__init__.py": package, "crm/report.py": report}
+    )
+    statuses, text, reasons = out["crm/auth.py"]
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "imported from another module (a re-export?) at report.py:3" in " ".join(
+        reasons
+    )

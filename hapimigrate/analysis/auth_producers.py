@@ -313,7 +313,7 @@ class _Tree:
     def module_consumers(
         self, ctx: ModuleContext, function: str, home: str, same: bool
     ) -> Verdict:
-        aliases, modules = _imported(ctx, function, home)
+        aliases, modules, resolved = _imported(ctx, function, home)
         if same:
             aliases.add(function)
         where: list[str] = []
@@ -330,15 +330,25 @@ class _Tree:
                 ):
                     return _left(ctx, node, f"{function} is reached as an attribute")
                 problem = self.called(ctx, node)
-            elif isinstance(node, cst.Name) and node.value in aliases:
+            elif isinstance(node, cst.Name) and (
+                node.value in aliases or node.value == function
+            ):
                 holder = ctx.parent(node)
-                if isinstance(holder, (cst.ImportAlias, cst.AsName)) or (
-                    isinstance(holder, cst.Attribute) and holder.attr is node
+                if isinstance(holder, cst.Attribute) and holder.attr is node:
+                    continue  # mod.function, seen above
+                if isinstance(holder, (cst.ImportAlias, cst.AsName)):
+                    statement = ctx.ancestor(node, cst.Import, cst.ImportFrom)
+                    if isinstance(statement, cst.Import) or id(statement) in resolved:
+                        continue  # the import of it, or of its module
+                    problem = "it is imported from another module (a re-export?)"
+                elif (
+                    same and isinstance(holder, cst.FunctionDef) and holder.name is node
                 ):
-                    continue  # the import itself; mod.function, seen above
-                if same and isinstance(holder, cst.FunctionDef) and holder.name is node:
                     continue
-                problem = self.called(ctx, node)
+                elif node.value not in aliases:
+                    problem = "the name is bound here to something hapimigrate does not follow"
+                else:
+                    problem = self.called(ctx, node)
             else:
                 continue
             if problem:
@@ -790,10 +800,12 @@ def _plain_headers(node: cst.BaseExpression) -> bool:
 
 def _imported(
     ctx: ModuleContext, function: str, home: str
-) -> tuple[set[str], set[str]]:
-    """The local names of ``function`` and of its module in this module."""
+) -> tuple[set[str], set[str], set[int]]:
+    """The local names of ``function`` and of its module in this module, and
+    the ``from`` imports (ids) naming the producer's module."""
     aliases: set[str] = set()
     modules: set[str] = set()
+    resolved: set[int] = set()
     for node in walk(ctx.module):
         if isinstance(node, cst.ImportFrom):
             dotted = ctx.code(node.module) if node.module is not None else ""
@@ -807,9 +819,11 @@ def _imported(
                 local = ctx.code(alias.asname.name) if alias.asname else name
                 if name == function and _resolves(ctx.path, dotted, level, home):
                     aliases.add(local)
+                    resolved.add(id(node))
                 sub = f"{dotted}.{name}" if dotted else name
                 if _resolves(ctx.path, sub, level, home):
                     modules.add(local)
+                    resolved.add(id(node))
         elif isinstance(node, cst.Import):
             for alias in node.names:
                 dotted = ctx.code(alias.name)
@@ -818,7 +832,7 @@ def _imported(
                         modules.add(ctx.code(alias.asname.name))
                     elif "." not in dotted:
                         modules.add(dotted)
-    return aliases, modules
+    return aliases, modules, resolved
 
 
 def _index_is(subscript: cst.Subscript, key: str) -> bool:
