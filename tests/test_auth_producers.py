@@ -366,3 +366,28 @@ def test_a_caller_through_a_package_re_export_keeps_it(tmp_path):
     assert "imported from another module (a re-export?) at report.py:3" in " ".join(
         reasons
     )
+
+
+CONSTANT = AUTH.replace(
+    "import os\n", 'import os\n\nAPI_KEY = os.environ["HUBSPOT_API_KEY"]\n'
+).replace('os.environ["HUBSPOT_API_KEY"]}}', "API_KEY}}")
+
+
+def test_the_key_constant_only_the_producer_read_goes(tmp_path):
+    statuses, text, reasons, _ = auth_site(tmp_path, CONSTANT)
+    assert statuses == [Status.REWRITE], reasons
+    assert "API_KEY" not in text and "HUBSPOT_API_KEY" not in text
+    assert OAUTH_BRANCH in text
+
+
+def test_the_key_constant_another_module_reads_stays(tmp_path):
+    health = "from crm.auth import API_KEY\n\n\ndef ok():\n    return bool(API_KEY)\n"
+    out = migrate(tmp_path, {**files(CONSTANT), "crm/health.py": health})
+    statuses, text, reasons = out["crm/auth.py"]
+    assert Status.REWRITE in statuses, reasons
+    assert 'API_KEY = os.environ["HUBSPOT_API_KEY"]' in text
+    assert '"Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]' in text
+
+
+def test_a_key_constant_behaves_the_same_with_the_token(tmp_path):
+    behaves(tmp_path, project(CONSTANT), manual=0)

@@ -44,6 +44,7 @@ from hapimigrate import hubspot, tree_imports
 from hapimigrate.analysis import http_calls, origins, values
 from hapimigrate.hubspot import urls
 from hapimigrate.model import FileResult, RunOptions, Site, Status
+from hapimigrate.python import dead_keys
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.python.edits import EditApplier
 from hapimigrate.python.imports import add_imports
@@ -139,7 +140,12 @@ def _one(
             verdict = consumers(result.path, function.name.value, files, texts, options)
         if verdict.problem:
             return _with_site(result, site, Status.MANUAL, verdict.problem)
-        return _rewritten(ctx, result, site, function, outer, params, entry, verdict)
+        kept = _read_elsewhere(entry.value, result.path, files, texts)
+        if not options.remove_dead_keys:
+            kept = None
+        return _rewritten(
+            ctx, result, site, (function, outer, params, entry), verdict, kept
+        )
     return result
 
 
@@ -875,17 +881,43 @@ def _with_site(
     )
 
 
+def _read_elsewhere(
+    key: cst.BaseExpression,
+    path: str,
+    files: Sequence[str],
+    texts: dict[str, bytes | None],
+) -> frozenset[str] | None:
+    """The names the key expression reads that another file of the tree names
+    (their definitions stay); None when the file list cannot be read."""
+    names = {n.value for n in walk(key) if isinstance(n, cst.Name)}
+    named: set[str] = set()
+    for other in files:
+        if os.path.abspath(other) == os.path.abspath(path):
+            continue
+        text = texts.get(other)
+        if text is None:
+            try:
+                text = tree_imports.read(other)
+            except OSError:
+                return None
+        for name in names - named:
+            if re.search(rb"\b" + re.escape(name.encode()) + rb"\b", text):
+                named.add(name)
+    return frozenset(named)
+
+
 def _rewritten(
     ctx: ModuleContext,
     result: FileResult,
     site: Site,
-    function: cst.FunctionDef,
-    outer: cst.Dict,
-    params: cst.DictElement,
-    entry: cst.DictElement,
+    shape: tuple[cst.FunctionDef, cst.Dict, cst.DictElement, cst.DictElement],
     verdict: Verdict,
+    protected: frozenset[str] | None,
 ) -> FileResult:
-    """The producer's return with the key's params entry turned into the header."""
+    """The producer's return with the key's params entry turned into the
+    header; the key's definition removed when nothing else reads it (another
+    file naming it: ``protected``; None: none removed)."""
+    function, outer, params, entry = shape
     header = f'"headers": {{"Authorization": {ctx.code(ctx.bearer())}}}'
     inner = params.value
     assert isinstance(inner, cst.Dict)
@@ -899,6 +931,10 @@ def _rewritten(
             parts.append(f"{ctx.code(params.key)}: {{{rest}}}")
     parts.append(header)
     ctx.edits.replace[outer] = cst.parse_expression("{" + ", ".join(parts) + "}")
+    removed: tuple[str, ...] = ()
+    if protected is not None:
+        ctx.note_key(entry.value)
+        removed = dead_keys.remove(ctx, protected)
     new_module = ctx.module.visit(EditApplier(ctx.edits, ctx.parent))
     new = add_imports(new_module, ctx.imports).bytes
     cst.parse_module(new)  # never hand back code that does not parse
@@ -908,5 +944,6 @@ def _rewritten(
     return dataclasses.replace(
         migrated,
         new=new,
+        removed_keys=tuple(sorted({*result.removed_keys, *removed})),
         provider_keys=tuple(sorted({*result.provider_keys, (identity, label)})),
     )
