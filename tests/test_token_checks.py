@@ -303,3 +303,19 @@ def test_checks_beside_the_sends_and_in_another_module_move_together(tmp_path):
     assert f"    if not {PRESENCE}:\n" in text and "API_KEY" not in text
     assert guards(result) == [(14, Status.REWRITE)]
     assert f"    if not {PRESENCE}:\n" in out["sync.py"][1]
+
+
+def test_the_same_attribute_of_a_parameter_is_not_the_key(tmp_path):
+    source = (
+        "import sys\n\nimport requests\n\nfrom app import settings\n\n\n"
+        "def owners():\n"
+        "    return requests.get('https://api.hubapi.com/owners/v2/owners',"
+        " params={'hapikey': settings.HUBSPOT_API_KEY})\n\n\n"
+        "def check(settings):\n"
+        "    if not settings.HUBSPOT_API_KEY:\n"
+        "        sys.exit(1)\n"
+    )
+    files = {"app/__init__.py": "", "app/settings.py": SETTINGS, "app/hub.py": source}
+    result, text = migrate(tmp_path, files)["app/hub.py"]
+    assert "    if not settings.HUBSPOT_API_KEY:\n" in text
+    assert guards(result) == [(13, Status.MANUAL)]

@@ -23,6 +23,7 @@ import re
 from typing import Callable
 
 import libcst as cst
+from libcst.metadata import GlobalScope
 
 from hapimigrate.model import Kind, Status, TokenProvider
 from hapimigrate.python.context import ModuleContext
@@ -157,14 +158,33 @@ def _live_reads(ctx: ModuleContext, removed: set[int]) -> dict[str, list]:
                 if not _inside(ctx, ref.node, removed):
                     reads.setdefault(name.value, []).append(ref.node)
     for attribute in ctx.key_attributes:
-        text = ctx.code(attribute)
+        text, bound = ctx.code(attribute), _root_bindings(ctx, attribute)
         for other in ctx.index.attributes.get(attribute.attr.value, ()):
             if ctx.code(other) == text and not _inside(ctx, other, removed):
-                reads.setdefault(text, []).append(other)
+                # settings.KEY of a parameter named settings (a tenant's?):
+                # no read of this key, and no check this may move
+                label = text if bound and _root_bindings(ctx, other) == bound else ""
+                reads.setdefault(label, []).append(other)
     return {
         label: list({id(n): n for n in nodes}.values())
         for label, nodes in reads.items()
     }
+
+
+def _root_bindings(ctx: ModuleContext, attribute: cst.Attribute) -> frozenset[int]:
+    """The module-level bindings the name ``attribute`` starts with may have
+    there (``settings`` of ``settings.KEY``); none for another start
+    (``self.config.KEY``, a parameter's ``.KEY``)."""
+    root: cst.BaseExpression = attribute
+    while isinstance(root, cst.Attribute):
+        root = root.value
+    scope = ctx.lexical_scope(root) if isinstance(root, cst.Name) else None
+    if scope is None or not isinstance(root, cst.Name):
+        return frozenset()
+    found = list(scope[root.value])
+    if not all(isinstance(a.scope, GlobalScope) for a in found):
+        return frozenset()  # self.KEY, a parameter's: not the module's one key
+    return frozenset(id(a) for a in found)
 
 
 def _inside(ctx: ModuleContext, node: cst.CSTNode | None, removed: set[int]) -> bool:
