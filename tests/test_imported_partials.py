@@ -8,14 +8,16 @@ functools.partial() of another module?)").
 - Every read in every module a call that keeps the partial's arguments and
   sends to HubSpot: the partial drops the key and gets the header, its callers
   stay as they are, every site migrates and the project sends the same
-  requests with the token (behaviour harness).
+  requests with the token (behaviour harness). So for a partial its own
+  module calls too (tests/test_partials.py).
 - One read that does not keeps the partial and every call as they were, each a
   manual site, the reason naming the blocking call: ``headers=`` (replaces the
   partial's), ``params=`` (that call sent no key), ``auth=``, another host, a
   URL the source does not tell, the partial handed on as a value, a
   developer-key API beside token ones; so does a partial listed in
   ``__all__`` (code outside the tree may call it), one binding the URL too, and
-  one made at import with a provider that is not an environment variable.
+  one made at import with a provider that is not an environment variable;
+  and a partial its own module calls too, called elsewhere with ``headers=``.
 """
 
 from __future__ import annotations
@@ -203,3 +205,14 @@ def test_a_partial_made_at_import_with_a_provider_function_keeps_it(tmp_path):
         assert not result.changed, name
     reasons = [s.reason for r in results.values() for s in r.sites]
     assert any("made once, at import" in r for r in reasons), reasons
+
+
+def test_a_partial_called_here_and_elsewhere_keeps_it_for_one_call(tmp_path):
+    """The partial's own calls could migrate; a call in another module passing
+    ``headers=`` keeps it, so every call stays as it was."""
+    api = API + (
+        "\n\ndef owners():\n"
+        '    return post(BASE + "/crm/v3/objects/owners/search", json={}).json()\n'
+    )
+    contacts = CONTACTS.replace("json=payload)", 'json=payload, headers={"X": "1"})')
+    _kept(tmp_path, {"api": api, "contacts": contacts}, "passes headers=")

@@ -12,9 +12,9 @@ to functools.partial(), which hapimigrate does not follow").
 - Each condition that does not hold keeps every line as it was, the use a
   manual site saying which: a call passing ``headers=`` (it replaces the
   partial's) or ``params=`` (it sent no key), the partial handed on as a value,
-  a call to another host, a partial its own module and another module call
-  (one only other modules call: tests/test_imported_partials.py), one
-  wrapping a function of the tree, one made at import with a provider function.
+  a call to another host (so in other modules that import and call it:
+  tests/test_imported_partials.py), one wrapping a function of the tree, one
+  made at import with a provider function.
 """
 
 from __future__ import annotations
@@ -318,22 +318,25 @@ def case_contact(credential):
 """
 
 
-def test_a_partial_another_module_imports_and_calls_keeps_it(tmp_path):
-    """Another module's calls of the partial are not followed there: the
-    partial and its uses stay, each reported, and the project runs as before."""
+def test_a_partial_another_module_imports_and_calls_migrates_with_it(tmp_path):
+    """Another module's calls of the partial are checked there as this
+    module's are (tests/test_imported_partials.py: those that keep it): they
+    keep its arguments and send to HubSpot, so the partial gets the header and
+    the project runs the same with the token."""
     out = migrate(
         tmp_path / "tree",
         {"crm/__init__.py": "", "crm/api.py": API, "crm/contacts.py": CONTACTS},
     )
     statuses, text, reasons = out["crm/api.py"]
-    assert text == API and statuses == [Status.MANUAL], reasons
-    assert "contacts.py" in reasons[0], reasons
-    assert out["crm/contacts.py"][1] == CONTACTS
+    assert statuses == [Status.REWRITE], reasons
+    assert "hapikey" not in text and "HUBSPOT_ACCESS_TOKEN" in text
+    statuses, text, reasons = out["crm/contacts.py"]
+    assert text == CONTACTS and statuses == [Status.REWRITE], reasons
     scenario = IMPORTED_SCENARIO.replace(
         "RESPONSES = [",
         'RESPONSES = [\n    {"method": "GET", "url": r"/contacts/v1/contact/vid/5", "json": {}},',
     )
-    behaves(tmp_path / "run", project(scenario=scenario, contacts=CONTACTS), manual=2)
+    behaves(tmp_path / "run", project(scenario=scenario, contacts=CONTACTS), manual=0)
 
 
 def test_a_partial_only_other_modules_call_migrates_with_them(tmp_path):

@@ -19,10 +19,12 @@ and must not get the token), no ``auth=``, no ``*``/``**`` nor arguments by
 position past the URL, and its URL names one of HubSpot's API hosts in the
 source. The carrier machinery then changes the partial (the key dropped, the
 header added there) only when every read in every module passes; one that does
-not leaves the partial and every call as they are, each a manual site. Not
-followed, so manual as before: a partial binding the key in its URL (its calls
-give no URL to check), or a name listed in ``__all__`` (code outside the tree may
-call it), or one its own module calls too.
+not leaves the partial and every call as they are, each a manual site. A
+partial its own module calls too is checked there by :mod:`partials` and
+exported marked the same way once its module's calls migrate
+(:func:`hapimigrate.fixers.partial_readers.marked`). Not followed, so manual as
+before: a partial binding the URL (its calls give no URL to check), or a name
+listed in ``__all__`` (code outside the tree may call it).
 """
 
 from __future__ import annotations

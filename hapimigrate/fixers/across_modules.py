@@ -281,6 +281,8 @@ def export_route(
             ctx, name.value, carried, keys, literal, url, True, placeholders, returns
         )
         assert carrier is not None  # route_problem said so
+        # a functools.partial() this module calls too: other modules' calls
+        carrier = partial_readers.marked(ctx, carrier, name, route)
         ctx.exports.append(carrier)
     _export_helpers(ctx, route)
 

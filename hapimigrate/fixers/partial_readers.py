@@ -21,22 +21,24 @@ from typing import Callable
 
 import libcst as cst
 
-from hapimigrate.analysis import call_endpoints, origins
+from hapimigrate.analysis import call_endpoints, imported_partials, origins
 from hapimigrate.analysis.flow import Route, Sink
-from hapimigrate.analysis.imported_partials import Exported, call_problem
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.model import Carrier, CarrierUse
 from hapimigrate.python.context import ModuleContext
 
 
-def route(partial: cst.Call, exported: Exported) -> Route:
+def route(partial: cst.Call, exported: imported_partials.Exported) -> Route:
     """The partial as the one request its key reaches."""
     return Route(sinks=[Sink(partial, exported.info, exported.role)])
 
 
 def carrier(
-    ctx: ModuleContext, found: Carrier, partial: cst.Call, exported: Exported
+    ctx: ModuleContext,
+    found: Carrier,
+    partial: cst.Call,
+    exported: imported_partials.Exported,
 ) -> Carrier:
     """The carrier ``found`` marked as a partial of ``exported.verb`` (its
     readers' calls are its requests), or blocked saying why the partial
@@ -51,10 +53,40 @@ def carrier(
     )
 
 
+def marked(
+    ctx: ModuleContext, found: Carrier, name: cst.Name, followed: Route
+) -> Carrier:
+    """``found``, exported for the module-level ``name`` of a route its own
+    module migrates: when ``name`` is bound to a partial that is one of the
+    route's requests (``hs_get = partial(requests.get, params={"hapikey": K})``
+    called here and elsewhere), marked as one, so that other modules' calls
+    of it are checked as this module's were."""
+    assign = ctx.parent(ctx.parent(name))
+    if not (
+        isinstance(assign, cst.Assign)
+        and len(assign.targets) == 1
+        and assign.targets[0].target is name
+        and isinstance(assign.value, cst.Call)
+    ):
+        return found
+    partial = assign.value
+    if not any(s.call is partial and s.role == "params" for s in followed.sinks):
+        return found
+    exported = imported_partials.exported(ctx, partial)
+    if exported is None:
+        return found
+    return dataclasses.replace(
+        found,
+        partial=exported.verb,
+        partial_bound=exported.bound,
+        blocked=found.blocked or exported.problem or "",
+    )
+
+
 def sent_elsewhere(
     ctx: ModuleContext,
     partial: cst.Call,
-    exported: Exported,
+    exported: imported_partials.Exported,
     record: Callable[[Route], object],
 ) -> None:
     """Every read in every module migrated: the key leaves the partial
@@ -74,7 +106,7 @@ def migrate_read(
     a use that cannot change is reported, blocking the carrier)."""
     if carrier.blocked:
         return left(ctx, carrier, node, carrier.blocked)
-    checked = call_problem(ctx, carrier, node)
+    checked = imported_partials.call_problem(ctx, carrier, node)
     if checked.problem is not None or checked.call is None:
         return left(ctx, carrier, node, checked.problem or "")
     request = Route(sinks=[Sink(checked.call, checked.info, "params")])
