@@ -78,22 +78,10 @@ def placement(ctx: ModuleContext, route, key: cst.CSTNode | None) -> Placement |
     """Where the header goes beside the key (see the module), or None."""
     if key is None or not route.sinks:
         return None
-    statement = ctx.ancestor(key, cst.BaseSmallStatement)
-    if not isinstance(statement, (cst.Assign, cst.AugAssign, cst.Expr)):
+    plain = plain_statement(ctx, key)
+    if plain is None:
         return None
-    node = ctx.parent(key)
-    while node is not None and node is not statement:
-        if isinstance(node, _PARTIAL):
-            return None
-        node = ctx.parent(node)
-    function = ctx.ancestor(statement, cst.FunctionDef)
-    if not isinstance(function, cst.FunctionDef):
-        return None
-    node = ctx.parent(statement)
-    while node is not None and node is not function:
-        if not isinstance(node, _PLAIN):
-            return None  # a loop, a try:, a with: (an exception may skip it)
-        node = ctx.parent(node)
+    statement, function = plain
     if function.name.value == "__init__":
         return _instance_placement(ctx, route, function, statement)
     holders = set()
@@ -125,6 +113,31 @@ def placement(ctx: ModuleContext, route, key: cst.CSTNode | None) -> Placement |
     if not is_kwargs and not _own_dict(ctx, function, name, statement, route):
         return None
     return Placement(statement, cst.Name(name), is_kwargs)
+
+
+def plain_statement(
+    ctx: ModuleContext, key: cst.CSTNode
+) -> tuple[cst.BaseSmallStatement, cst.FunctionDef] | None:
+    """The plain statement adding the key and its function: an assignment or
+    expression statement run once whenever its block runs (no ``x if c else
+    y`` around the key, no loop, ``try:`` or ``with:`` up to the function)."""
+    statement = ctx.ancestor(key, cst.BaseSmallStatement)
+    if not isinstance(statement, (cst.Assign, cst.AugAssign, cst.Expr)):
+        return None
+    node = ctx.parent(key)
+    while node is not None and node is not statement:
+        if isinstance(node, _PARTIAL):
+            return None
+        node = ctx.parent(node)
+    function = ctx.ancestor(statement, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef):
+        return None
+    node = ctx.parent(statement)
+    while node is not None and node is not function:
+        if not isinstance(node, _PLAIN):
+            return None  # a loop, a try:, a with: (an exception may skip it)
+        node = ctx.parent(node)
+    return statement, function
 
 
 def header_statement(

@@ -21,7 +21,7 @@ from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
-from hapimigrate.analysis import guarded_header, key_conditions
+from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache
 from hapimigrate.fixers import developer_urls, helper_headers
@@ -108,16 +108,27 @@ def sink_problem(
             problem = _client_problem(ctx, sink.call)
             if problem:
                 return problem
+    keyless = dual_auth.keyless(ctx, route)  # form submissions: no token goes
     return (
         (
             _existing_auth(ctx, route, key)
-            if beside is None or key is None
-            else _auth_beside(ctx, route, key, beside)
+            if (beside is None or key is None)
+            and not keyless
+            and not dual_auth.session_branch(ctx, route, key)
+            else (
+                _dual_auth_problem(ctx, route, beside)
+                if isinstance(beside, dual_auth.DualPlacement)
+                else _auth_beside(ctx, route, key, beside) if beside and key else None
+            )
         )
-        or _opaque_headers(ctx, route)
+        or (
+            None  # a caller's dict, rebound by the key's branch (dual_auth)
+            if isinstance(beside, dual_auth.DualPlacement) and beside.rebind
+            else _opaque_headers(ctx, route)
+        )
         or _headers_replaced(ctx, route)
         or _session_headers_read(ctx, route)
-        or _other_hosts(ctx, route, guarded)
+        or (None if keyless else _other_hosts(ctx, route, guarded))
         or _other_callers(ctx, route, guarded)
         or _mixed_requests(ctx, route)
         or _headers_parameter(ctx, route)
@@ -131,7 +142,7 @@ def sink_problem(
         or developer_urls.route_problem(ctx, route)
         or (
             key_conditions.conditional_key_problem(ctx, route.sinks, key, carries_key)
-            if beside is None
+            if beside is None and not keyless
             else None
         )
     )
@@ -143,7 +154,9 @@ def beside_key(
     """Where the header goes when the key is added on some paths only, or
     beside another way to authenticate (an OAuth branch): right after the key,
     under the same condition (see guarded_header); None: on the requests."""
-    placed = guarded_header.placement(ctx, route, key)
+    placed = guarded_header.placement(ctx, route, key) or dual_auth.placement(
+        ctx, route, key
+    )
     if placed is None or key is None:
         return None
     function = ctx.ancestor(placed.after, cst.FunctionDef)
@@ -184,6 +197,65 @@ def _auth_beside(
                     ):
                         return EXISTING_AUTH
         if _session_auth(ctx, sink):
+            return EXISTING_AUTH
+    return None
+
+
+def _dual_auth_problem(
+    ctx: ModuleContext, route: Route, placed: dual_auth.DualPlacement
+) -> str | None:
+    """Why the key's branch of a dual-auth test may not put the header where
+    its OAuth branch does (see dual_auth): a session's header goes with every
+    request of it, which must all go to HubSpot, and stay there; a request's
+    session sending an Authorization of its own; a caller's headers holding
+    one (in this module)."""
+    if placed.session is not None:
+        uses = session_escapes.follow(ctx, placed.session, "session")
+        keyed = {id(s.call) for s in route.sinks}
+        # the requests that carried the key get the token where the key went
+        # (their hosts: _other_hosts); the session's others must go to HubSpot
+        others = tuple(r for r in uses.requests if id(r.call) not in keyed)
+        uses = dataclasses.replace(uses, requests=others)
+        session = Route(sinks=[Sink(None, None, "session", session=placed.session)])
+        return (
+            _other_session_auth(ctx, placed)
+            or _uses_problem(ctx, uses)
+            or _session_kept(ctx, placed.session)
+            or _session_headers_read(ctx, session)
+        )
+    for sink in route.sinks:
+        problem = _session_auth(ctx, sink)
+        if problem is not None:
+            return problem
+    if placed.rebind:  # the caller's headers: none of this module's hold one
+        function = ctx.ancestor(placed.after, cst.FunctionDef)
+        assert isinstance(function, cst.FunctionDef)  # placement checked it
+        for parameter in placed.given:
+            problem = _handed_auth(ctx, function, parameter, 0, set())
+            if problem is not None:
+                return problem
+    return None
+
+
+def _other_session_auth(
+    ctx: ModuleContext, placed: dual_auth.DualPlacement
+) -> str | None:
+    """EXISTING_AUTH where the session gets an Authorization (or ``.auth``)
+    anywhere but in the OAuth branch's statement."""
+    assert placed.session is not None and placed.oauth is not None
+    session = ctx.code(placed.session)
+    for attribute in (
+        *ctx.index.attributes.get("headers", ()),
+        *ctx.index.attributes.get("auth", ()),
+    ):
+        if ctx.code(attribute.value) != session:
+            continue
+        statement = ctx.ancestor(attribute, cst.BaseSmallStatement)
+        if statement is placed.oauth:
+            continue
+        if attribute.attr.value == "auth" or (
+            statement is not None and _AUTH_TEXT.search(ctx.code(statement))
+        ):
             return EXISTING_AUTH
     return None
 
@@ -691,7 +763,7 @@ def _existing_auth(
                 sources += _header_sources(ctx, arg.value, 3)
     for source in sources:
         if _AUTH_TEXT.search(ctx.code(source)):
-            return EXISTING_AUTH
+            return dual_auth.precise_reason(ctx, route, key) or EXISTING_AUTH
     for sink in route.sinks:
         problem = _session_auth(ctx, sink)
         if problem is not None:
@@ -890,35 +962,44 @@ def _headers_replaced(ctx: ModuleContext, route: Route) -> str | None:
             return made
         if sink.session is None:
             continue
-        session = ctx.code(sink.session)
-        if session in ctx.shared_elsewhere:
-            return SESSION_ELSEWHERE.format(session)
-        for attribute in ctx.index.attributes.get("headers", ()):
-            if ctx.code(attribute.value) != session:
-                continue
-            holder = ctx.parent(attribute)
-            replaced = isinstance(holder, cst.AssignTarget) or (
-                isinstance(holder, cst.Attribute)
-                and holder.attr.value == "clear"
-                and isinstance(ctx.parent(holder), cst.Call)
-            )
-            if replaced:
-                line = ctx.start(attribute)[0]
-                return HEADERS_REPLACED.format(f"{session}.headers", f"line {line}")
-        if values.imported_here(ctx, sink.session):  # hub.s: another module made it
-            return ANOTHER_MODULES_SESSION.format(session)
-        given = callers_session(ctx, sink.session)
-        if given is not None:
-            return CALLERS_SESSION.format(session, given)
-        instances = _instances_elsewhere(ctx, sink.session)
-        if instances is not None:
-            return instances
-        helper = _replaced_by_a_helper(ctx, session)
-        if helper is not None:
-            return HEADERS_REPLACED.format(f"{session}.headers", f"by {helper}()")
-        elsewhere = _session_sends_elsewhere(ctx, sink.session)
-        if elsewhere is not None:
-            return elsewhere
+        problem = _session_kept(ctx, sink.session) or _session_sends_elsewhere(
+            ctx, sink.session
+        )
+        if problem is not None:
+            return problem
+    return None
+
+
+def _session_kept(ctx: ModuleContext, node: cst.BaseExpression) -> str | None:
+    """Why a header set on the session once may not stay with its requests:
+    its headers replaced or cleared, the session another module's or the
+    caller's, its instances or a helper taking it elsewhere."""
+    session = ctx.code(node)
+    if session in ctx.shared_elsewhere:
+        return SESSION_ELSEWHERE.format(session)
+    for attribute in ctx.index.attributes.get("headers", ()):
+        if ctx.code(attribute.value) != session:
+            continue
+        holder = ctx.parent(attribute)
+        replaced = isinstance(holder, cst.AssignTarget) or (
+            isinstance(holder, cst.Attribute)
+            and holder.attr.value == "clear"
+            and isinstance(ctx.parent(holder), cst.Call)
+        )
+        if replaced:
+            line = ctx.start(attribute)[0]
+            return HEADERS_REPLACED.format(f"{session}.headers", f"line {line}")
+    if values.imported_here(ctx, node):  # hub.s: another module made it
+        return ANOTHER_MODULES_SESSION.format(session)
+    given = callers_session(ctx, node)
+    if given is not None:
+        return CALLERS_SESSION.format(session, given)
+    instances = _instances_elsewhere(ctx, node)
+    if instances is not None:
+        return instances
+    helper = _replaced_by_a_helper(ctx, session)
+    if helper is not None:
+        return HEADERS_REPLACED.format(f"{session}.headers", f"by {helper}()")
     return None
 
 
@@ -3723,7 +3804,11 @@ def _place_beside_key(
         bearer,
         edits.DICT_CALL if ctx.python2_style else edits.SPREAD_OR_EMPTY,
     )
-    header = guarded_header.header_statement(placed, bearer, merged)
+    header = (
+        dual_auth.header_statement(placed, bearer, ctx.python2_style)
+        if isinstance(placed, dual_auth.DualPlacement)
+        else guarded_header.header_statement(placed, bearer, merged)
+    )
     planned = ctx.edits.statements.get(placed.after, [None])
     if any(s is not None and s.deep_equals(header) for s in planned):
         return  # another use of the key placed it already

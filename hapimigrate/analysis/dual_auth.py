@@ -1,0 +1,529 @@
+"""Dual-auth code: the key's branch sends the token in the header container the
+OAuth branch already fills.
+
+    if self.access_token:
+        headers["Authorization"] = "Bearer %s" % self.access_token
+    else:
+        params = dict(params, hapikey=self.api_key)
+    resp = self.session.request(method, url, params=params, headers=headers)
+
+A person migrating this changes the key's branch alone: the key leaves the
+params and the token goes into the same ``headers`` the other branch writes
+(``headers = {**headers, "Authorization": ...}`` where that dict may be a
+caller's, so that the caller's dict is not written into), the OAuth branch
+byte for byte as it was. The same in a constructor whose OAuth branch sets its
+session's header (``self.session.headers["Authorization"] = ...``) while the
+key's branch keeps ``self.auth_params = {"hapikey": KEY}`` for the requests
+of that session: the key's branch sets the session's header too.
+
+:func:`placement` finds where the header goes, only when it is proven to reach
+exactly the requests the key reached:
+
+- the key is added by a plain statement (:func:`guarded_header.plain_statement`)
+  in one branch of an ``if`` chain whose other branches write
+  ``<container>["Authorization"] = ...`` into one container, and the key's own
+  branch writes no Authorization;
+- every other sign of another way to authenticate in the function lies on the
+  paths without the key (:func:`guarded_header.signs_apart`);
+- a local container (``headers``) is bound once, before the test, in a block
+  around it, and used only to write items into and as the ``headers=`` of the
+  key's requests, all made in that function after the key; bound from anything
+  but a new dict built from no parameter (``kwargs.pop("headers", None) or
+  {}``) it may be a caller's dict, and is rebound instead of written into;
+- a session's headers (``self.<s>.headers``, in ``__init__``): ``self.<s>`` is
+  bound once in that constructor, before the test, to a new
+  ``requests.Session()``, and every request of the key is made with it. Which
+  hosts the session's other requests reach, whether it escapes or its headers
+  are replaced, is judged by the caller (``attach``) with the checks it uses
+  for sessions given the key.
+
+Where the header cannot go there (``attach`` asks), the site stays manual;
+:func:`keyless` tells a route whose every endpoint needs no auth (a form
+submission): no header goes, so an OAuth branch beside it does not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import libcst as cst
+
+from hapimigrate import hubspot
+from hapimigrate.analysis import call_endpoints, guarded_header, values
+from hapimigrate.analysis.flow import Flow, Route
+from hapimigrate.python.context import ModuleContext, walk
+
+_AUTHORIZATION = "authorization"
+_SESSIONS = frozenset(
+    {"requests.Session", "requests.session", "requests.sessions.Session"}
+)
+
+
+SEPARATE_TESTS = (
+    "the key is added under the test {} (line {}) and an Authorization header "
+    "under another, {} (line {}): both may hold for one request, which would "
+    "then carry both credentials; only the key's branch may change, by hand"
+)
+OTHER_HOST_AUTH = (
+    "{}() also sends another host's credential ({} at line {}, to {}): that "
+    "Authorization is not a HubSpot mode the key's branch could mirror; send "
+    "the token from HubSpot's callers by hand"
+)
+
+
+@dataclass(frozen=True)
+class DualPlacement(guarded_header.Placement):
+    """The header goes into ``holder`` right after the key's statement, as the
+    OAuth branch's ``oauth`` statement puts it there."""
+
+    oauth: cst.Assign | None = None  # ``headers["Authorization"] = ...``
+    rebind: bool = False  # the dict may be a caller's: rebind the name
+    session: cst.Attribute | None = None  # ``self.session`` of ``.headers``
+    # the parameters a rebound dict may come from (None: the ``**kwargs``)
+    given: tuple[str | None, ...] = ()
+
+
+def placement(
+    ctx: ModuleContext, route: Route, key: cst.CSTNode | None
+) -> DualPlacement | None:
+    """Where the key's branch puts the header (see the module), or None."""
+    if key is None or not route.sinks:
+        return None
+    plain = guarded_header.plain_statement(ctx, key)
+    if plain is None:
+        return None
+    statement, function = plain
+    found = _oauth_write(ctx, statement, function)
+    if found is None:
+        return None
+    test, oauth = found
+    if not guarded_header.signs_apart(ctx, function, key):
+        return None
+    holder = oauth.targets[0].target
+    assert isinstance(holder, cst.Subscript)
+    container = holder.value
+    if isinstance(container, cst.Name):
+        return _local(ctx, route, function, statement, test, oauth, container)
+    return _session(ctx, route, function, statement, test, oauth, container)
+
+
+def session_branch(ctx: ModuleContext, route: Route, key: cst.CSTNode | None) -> bool:
+    """Whether the key is a session's params set in the key's branch of a
+    dual-auth test whose other branch sets that session's Authorization
+    (``if private_app: s.headers["Authorization"] = ... else: s.params =
+    {"hapikey": ...}``): the session's header takes the params' place there,
+    the other branch as it is (the session's hosts: ``attach``'s checks)."""
+    if key is None or not route.sinks:
+        return False
+    plain = guarded_header.plain_statement(ctx, key)
+    if plain is None:
+        return False
+    statement, function = plain
+    sessions = set()
+    for sink in route.sinks:
+        if sink.role != "session" or sink.session is None:
+            return False
+        if sink.statement is not statement:
+            return False
+        sessions.add(ctx.code(sink.session))
+    found = _oauth_write(ctx, statement, function)
+    if found is None or len(sessions) != 1:
+        return False
+    holder = found[1].targets[0].target
+    assert isinstance(holder, cst.Subscript)
+    return ctx.code(holder.value) == f"{sessions.pop()}.headers" and (
+        guarded_header.signs_apart(ctx, function, key)
+    )
+
+
+def precise_reason(
+    ctx: ModuleContext, route: Route, key: cst.CSTNode | None
+) -> str | None:
+    """What the other way to authenticate beside the key is, where it is seen
+    not to be an exclusive OAuth branch: an Authorization header under a test
+    of its own (both may run for one request), or another host's credential
+    that callers of the request's function hand in. None: nothing more
+    precise than "another path" is known."""
+    if key is not None:
+        plain = guarded_header.plain_statement(ctx, key)
+        statement, function = plain if plain is not None else (None, None)
+        test = _innermost_if(ctx, statement, function) if statement else None
+        if test is not None and function is not None:
+            chain = _chain_top(ctx, test)
+            for write in _authorization_writes(ctx, function.body):
+                other = _innermost_if(ctx, write, function)
+                if other is None or guarded_header._within(ctx, other, chain):
+                    continue
+                if guarded_header._within(ctx, chain, other):
+                    continue
+                return SEPARATE_TESTS.format(
+                    _shown(ctx, test.test),
+                    ctx.start(statement)[0],
+                    _shown(ctx, other.test),
+                    ctx.start(write)[0],
+                )
+    for sink in route.sinks:
+        function = ctx.ancestor(sink.call, cst.FunctionDef) if sink.call else None
+        if not isinstance(function, cst.FunctionDef):
+            continue
+        for caller in Flow(ctx).callers(function):
+            given = next(
+                (
+                    a
+                    for a in caller.args
+                    if a.keyword is not None
+                    and (
+                        a.keyword.value == "auth"
+                        or re.search(r"(?i)authorization|bearer\s", ctx.code(a.value))
+                    )
+                ),
+                None,
+            )
+            if given is None:
+                continue
+            for arg in caller.args:
+                where = hubspot.host(values.url_template(ctx, arg.value))
+                if where is not None and not hubspot.takes_tokens(where):
+                    return OTHER_HOST_AUTH.format(
+                        function.name.value,
+                        f"{given.keyword.value}=",
+                        ctx.start(caller)[0],
+                        where,
+                    )
+    return None
+
+
+def _innermost_if(
+    ctx: ModuleContext, node: cst.CSTNode, function: cst.FunctionDef
+) -> cst.If | None:
+    """The innermost ``if`` whose branch (not its test) holds ``node``."""
+    child: cst.CSTNode = node
+    current = ctx.parent(node)
+    while current is not None and current is not function:
+        if isinstance(current, cst.If) and child is not current.test:
+            return current
+        child, current = current, ctx.parent(current)
+    return None
+
+
+def _chain_top(ctx: ModuleContext, node: cst.If) -> cst.If:
+    """The first ``if`` of the ``if``/``elif`` chain ``node`` belongs to."""
+    while isinstance(ctx.parent(node), cst.If) and ctx.parent(node).orelse is node:
+        node = ctx.parent(node)
+    return node
+
+
+def _shown(ctx: ModuleContext, test: cst.BaseExpression) -> str:
+    """A test as the reason shows it: its code, literals left out."""
+    return re.sub(r"""(['"])[^'"]*\1""", "'...'", ctx.code(test))
+
+
+def keyless(ctx: ModuleContext, route: Route) -> bool:
+    """Whether every endpoint the route's requests reach needs no auth (form
+    submissions): the key goes and no header comes."""
+    kinds = {
+        hubspot.auth_kind(c.method, c.path)
+        for c in call_endpoints.site_endpoints(ctx, route)
+        if c.path
+    }
+    for sink in route.sinks:
+        url = call_endpoints.sink_url_node(sink)
+        template = values.url_template(ctx, url) if url is not None else ""
+        if not hubspot.endpoint_path(template):
+            return False  # a request whose endpoint is not known
+        kinds.add(hubspot.auth_kind(None, template))
+    return kinds == {hubspot.NO_AUTH}
+
+
+def header_statement(
+    placed: DualPlacement, bearer: cst.BaseExpression, python2: bool
+) -> cst.Assign:
+    """The key's branch's header: written into the container as the OAuth
+    branch writes it, or (a caller's dict) the name rebound to a copy with it."""
+    assert placed.oauth is not None
+    target = placed.oauth.targets[0].target
+    assert isinstance(target, cst.Subscript)
+    index = target.slice[0].slice
+    assert isinstance(index, cst.Index)
+    name = index.value.deep_clone()
+    holder = placed.holder.deep_clone()
+    if not placed.rebind:
+        item = cst.Subscript(holder, [cst.SubscriptElement(cst.Index(name))])
+        return cst.Assign([cst.AssignTarget(item)], bearer)
+    if python2:  # dict(headers, **{"Authorization": ...})
+        merged: cst.BaseExpression = cst.Call(
+            cst.Name("dict"),
+            [
+                cst.Arg(holder),
+                cst.Arg(cst.Dict([cst.DictElement(name, bearer)]), star="**"),
+            ],
+        )
+    else:
+        merged = cst.Dict(
+            [cst.StarredDictElement(holder), cst.DictElement(name, bearer)]
+        )
+    return cst.Assign([cst.AssignTarget(placed.holder.deep_clone())], merged)
+
+
+def _oauth_write(
+    ctx: ModuleContext, statement: cst.BaseSmallStatement, function: cst.FunctionDef
+) -> tuple[cst.If, cst.Assign] | None:
+    """The ``if`` chain the key's statement is in (innermost) and the one
+    ``<container>["Authorization"] = ...`` its other branches hold, when they
+    hold exactly one and the key's branch none."""
+    node = ctx.parent(statement)
+    branch: cst.CSTNode | None = None
+    while node is not None and node is not function:
+        if isinstance(node, cst.If) and branch is not None and branch is not node.test:
+            break
+        branch, node = node, ctx.parent(node)
+    if not isinstance(node, cst.If):
+        return None
+    top = node
+    while isinstance(ctx.parent(top), cst.If) and ctx.parent(top).orelse is top:
+        top = ctx.parent(top)
+    mine: cst.CSTNode | None = None
+    others: list[cst.CSTNode] = []
+    current: cst.CSTNode | None = top
+    while current is not None:
+        body = current.body if isinstance(current, (cst.If, cst.Else)) else None
+        if body is None:
+            break
+        if guarded_header._within(ctx, statement, body):
+            mine = body
+        else:
+            others.append(body)
+        current = current.orelse if isinstance(current, cst.If) else None
+    if mine is None or not others:
+        return None
+    if _authorization_writes(ctx, mine):
+        return None
+    writes = [w for body in others for w in _authorization_writes(ctx, body)]
+    if not writes or len({ctx.code(w.targets[0].target.value) for w in writes}) != 1:
+        return None
+    return top, writes[0]
+
+
+def _authorization_writes(ctx: ModuleContext, body: cst.CSTNode) -> list[cst.Assign]:
+    """``x["Authorization"] = ...`` statements in ``body`` (any case)."""
+    found = []
+    for node in walk(body):
+        if not (isinstance(node, cst.Assign) and len(node.targets) == 1):
+            continue
+        target = node.targets[0].target
+        if (
+            isinstance(target, cst.Subscript)
+            and len(target.slice) == 1
+            and isinstance(target.slice[0].slice, cst.Index)
+            and isinstance(target.slice[0].slice.value, cst.SimpleString)
+            and target.slice[0].slice.value.evaluated_value.lower() == _AUTHORIZATION
+        ):
+            found.append(node)
+    return found
+
+
+def _headers_arg(call: cst.Call) -> cst.BaseExpression | None:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "headers":
+            return arg.value
+    return None
+
+
+def _local(
+    ctx: ModuleContext,
+    route: Route,
+    function: cst.FunctionDef,
+    statement: cst.BaseSmallStatement,
+    test: cst.If,
+    oauth: cst.Assign,
+    container: cst.Name,
+) -> DualPlacement | None:
+    """A local headers dict: bound once before the test, sent by every request
+    of the key (all after the key, in the function), used for nothing else."""
+    name = container.value
+    sent: set[int] = set()
+    for sink in route.sinks:
+        call = sink.call
+        if call is None or sink.remote is not None or sink.role == "session":
+            return None
+        if ctx.ancestor(call, cst.FunctionDef) is not function:
+            return None
+        if ctx.start(call) <= ctx.end(test):
+            return None
+        given = _headers_arg(call)
+        if not (isinstance(given, cst.Name) and given.value == name):
+            return None
+        sent.add(id(given))
+    scope = ctx.lexical_scope(function.body)
+    bindings = list(scope.assignments[name]) if scope is not None else []
+    if len(bindings) != 1:
+        return None
+    bound = getattr(bindings[0], "node", None)
+    target = ctx.parent(bound) if bound is not None else None
+    assign = ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
+    if not (
+        isinstance(assign, cst.Assign)
+        and len(assign.targets) == 1
+        and assign.targets[0].target is bound
+        and ctx.end(assign) < ctx.start(test)
+    ):
+        return None
+    block = ctx.ancestor(assign, cst.IndentedBlock)
+    if block is None or not guarded_header._within(ctx, test, block):
+        return None
+    for reference in ctx.references(bindings[0]):
+        use = reference.node
+        parent = ctx.parent(use)
+        if id(use) in sent:
+            continue
+        if (
+            isinstance(parent, cst.Subscript)
+            and parent.value is use
+            and isinstance(ctx.parent(parent), cst.AssignTarget)
+        ):
+            continue
+        return None
+    own = guarded_header._fresh(assign.value) and not guarded_header._reads_parameters(
+        ctx, function, assign.value
+    )
+    if not own and not _callers_dict(assign.value):
+        return None  # built by something else: an Authorization of its own?
+    return DualPlacement(
+        statement,
+        cst.Name(name),
+        False,
+        oauth=oauth,
+        rebind=not own,
+        given=() if own else _parameters_read(function, assign.value),
+    )
+
+
+def _callers_dict(value: cst.BaseExpression) -> bool:
+    """A dict a caller handed in, as it is or copied, else a new empty one:
+    ``kwargs.pop("headers", None) or {}``, ``dict(headers or {})``,
+    ``headers.copy()``; nothing else (a function of another module's making)."""
+    if isinstance(value, cst.Name):
+        return True
+    if isinstance(value, cst.Dict):
+        return not value.elements
+    if isinstance(value, cst.BooleanOperation):
+        return isinstance(value.operator, cst.Or) and all(
+            _callers_dict(v) for v in (value.left, value.right)
+        )
+    if not isinstance(value, cst.Call):
+        return False
+    func = value.func
+    if isinstance(func, cst.Name) and func.value == "dict":
+        return len(value.args) <= 1 and all(
+            a.keyword is None and not a.star and _callers_dict(a.value)
+            for a in value.args
+        )
+    if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)):
+        return False
+    if func.attr.value == "copy":
+        return not value.args
+    return (
+        func.attr.value in ("pop", "get")
+        and 1 <= len(value.args) <= 2
+        and all(a.keyword is None and not a.star for a in value.args)
+        and isinstance(value.args[0].value, cst.SimpleString)
+        and value.args[0].value.evaluated_value == "headers"
+        and all(
+            _callers_dict(a.value)
+            or (isinstance(a.value, cst.Name) and a.value.value == "None")
+            for a in value.args[1:]
+        )
+    )
+
+
+def _new_session(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    """``requests.Session()``, or ``session or requests.Session()`` (a
+    caller's session perhaps: ``attach`` says so)."""
+    if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
+        return isinstance(value.left, cst.Name) and _new_session(ctx, value.right)
+    return (
+        isinstance(value, cst.Call)
+        and not value.args
+        and bool(ctx.qualified_names(value.func) & _SESSIONS)
+    )
+
+
+def _parameters_read(
+    function: cst.FunctionDef, value: cst.BaseExpression
+) -> tuple[str | None, ...]:
+    """The parameters ``value`` reads: a name, or None for the ``**kwargs``."""
+    params = function.params
+    star = (
+        params.star_kwarg.name.value
+        if isinstance(params.star_kwarg, cst.Param)
+        else None
+    )
+    names = {
+        p.name.value
+        for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+    } - {"self", "cls"}
+    read: list[str | None] = []
+    for node in walk(value):
+        if isinstance(node, cst.Name):
+            if node.value == star:
+                read.append(None)
+            elif node.value in names:
+                read.append(node.value)
+    return tuple(dict.fromkeys(read))
+
+
+def _session(
+    ctx: ModuleContext,
+    route: Route,
+    function: cst.FunctionDef,
+    statement: cst.BaseSmallStatement,
+    test: cst.If,
+    oauth: cst.Assign,
+    container: cst.BaseExpression,
+) -> DualPlacement | None:
+    """``self.<s>.headers`` in a constructor: ``self.<s>`` a new
+    ``requests.Session()`` bound once there before the test, every request of
+    the key made with it."""
+    if not (
+        function.name.value == "__init__"
+        and isinstance(container, cst.Attribute)
+        and container.attr.value == "headers"
+        and isinstance(container.value, cst.Attribute)
+        and guarded_header._self_attribute(container.value) is not None
+    ):
+        return None
+    session = container.value
+    attribute = session.attr.value
+    for sink in route.sinks:
+        call = sink.call
+        if call is None or sink.remote is not None or sink.role == "session":
+            return None
+        func = call.func
+        if not (
+            isinstance(func, cst.Attribute)
+            and ctx.code(func.value) == ctx.code(session)
+        ):
+            return None
+    if re.search(r"\b(?:setattr|getattr|vars)\(|__dict__", ctx.text):
+        return None  # attributes reached by name
+    bound = 0
+    for use in ctx.index.attributes.get(attribute, ()):
+        parent = ctx.parent(use)
+        if not isinstance(parent, cst.AssignTarget):
+            continue
+        assign = ctx.parent(parent)
+        bound += 1
+        if not (
+            ctx.ancestor(use, cst.FunctionDef) is function
+            and ctx.code(use) == ctx.code(session)
+            and isinstance(assign, cst.Assign)
+            and len(assign.targets) == 1
+            and _new_session(ctx, assign.value)
+            and ctx.end(assign) < ctx.start(test)
+            and ctx.ancestor(assign, cst.If) is None
+        ):
+            return None
+    if bound != 1:
+        return None
+    return DualPlacement(statement, container, False, oauth=oauth, session=session)

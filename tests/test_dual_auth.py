@@ -1,0 +1,496 @@
+"""Dual-auth code: where an OAuth branch sets ``Authorization: Bearer`` and the
+key's branch adds ``hapikey``, the key's branch alone changes: the token goes
+into the header container the OAuth branch fills (the same local headers, a
+caller's dict rebound rather than written into, the same session's headers),
+the OAuth branch byte for byte. A form submission under an OAuth test loses
+the key and gets no token. Where that is not proven (the session also sends
+elsewhere, is the caller's, its headers are read; the headers dict is used
+for something else or a caller's holds its own Authorization; the two tests
+are not exclusive; the helper also carries another host's credential) the
+site stays manual, saying why (:mod:`hapimigrate.analysis.dual_auth`)."""
+
+from __future__ import annotations
+
+from hapimigrate.model import Status
+from tests.trees import behaves, migrate
+
+# -- a wrapper whose headers may be the caller's dict -------------------------
+
+WRAPPER = """\
+import requests
+
+BASE = "https://api.hubapi.com"
+
+
+class HubSpotAPI(object):
+    def __init__(self, api_key=None, access_token=None):
+        self.api_key = api_key
+        self.access_token = access_token
+        self.session = requests.Session()
+
+    def _request(self, method, path, **kwargs):
+        params = kwargs.pop("params", None) or {}
+        headers = kwargs.pop("headers", None) or {}
+        if self.access_token:
+            headers["Authorization"] = "Bearer %s" % self.access_token
+        else:
+            params = dict(params, hapikey=self.api_key)
+        resp = self.session.request(method, BASE + path, params=params, headers=headers, **kwargs)
+        return resp.json()
+
+    def get(self, path, **kwargs):
+        return self._request("GET", path, **kwargs)
+
+    def post(self, path, **kwargs):
+        return self._request("POST", path, **kwargs)
+"""
+
+WRAPPER_OAUTH = """\
+        if self.access_token:
+            headers["Authorization"] = "Bearer %s" % self.access_token
+        else:
+"""
+
+APP = """\
+import os
+
+from crm.api import HubSpotAPI
+
+
+def get_api():
+    token = os.environ.get("HUBSPOT_OAUTH_TOKEN")
+    if token:
+        return HubSpotAPI(access_token=token)
+    return HubSpotAPI(api_key=os.environ.get("HUBSPOT_API_KEY"))
+
+
+def contact(api, email):
+    return api.get("/contacts/v1/contact/email/%s/profile" % email)
+
+
+def note(api, body):
+    return api.post("/engagements/v1/engagements", json=body, headers={"Accept": "application/json"})
+"""
+
+WRAPPER_SCENARIO = '''\
+"""A dual-auth wrapper: OAuth header or the key, a caller's key too."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+CASE_ENV = {"case_oauth": {"HUBSPOT_OAUTH_TOKEN": "oauth-installed"}}
+
+RESPONSES = [
+    {"method": "GET", "url": r"/contacts/v1/contact/email/", "json": {"vid": 7}},
+    {"method": "POST", "url": r"/engagements/v1/engagements", "json": {"id": 1}},
+]
+
+
+def _run(api):
+    from crm import app
+
+    assert app.contact(api, "a@b.io") == {"vid": 7}
+    assert app.note(api, {"engagement": {}}) == {"id": 1}
+
+
+def case_key(credential):
+    from crm import app
+
+    _run(app.get_api())
+
+
+def case_oauth(credential):
+    from crm import app
+
+    _run(app.get_api())
+
+
+def case_caller_key(credential):
+    from crm.api import HubSpotAPI
+
+    _run(HubSpotAPI(api_key=credential("partner")))
+'''
+
+
+def wrapper_files(api: str = WRAPPER, app: str = APP) -> dict[str, str]:
+    return {"crm/__init__.py": "", "crm/api.py": api, "crm/app.py": app}
+
+
+def wrapper_site(tmp_path, api: str = WRAPPER, app: str = APP):
+    out = migrate(tmp_path, wrapper_files(api, app))
+    statuses, text, reasons = out["crm/api.py"]
+    return statuses, text, " ".join(reasons), out
+
+
+def test_the_key_branch_rebinds_the_callers_headers_with_the_token(tmp_path):
+    statuses, text, reasons, out = wrapper_site(tmp_path)
+    assert statuses == [Status.REWRITE], reasons
+    assert "hapikey" not in text
+    assert WRAPPER_OAUTH in text  # byte for byte
+    assert (
+        "            params = dict(params)\n"
+        '            headers = {**headers, "Authorization": "Bearer " + self.api_key}\n'
+    ) in text  # the caller's dict is not written into
+    assert (
+        'HubSpotAPI(api_key=os.environ["HUBSPOT_ACCESS_TOKEN"])' in out["crm/app.py"][1]
+    )
+
+
+def test_the_wrapper_behaves_the_same_with_the_token(tmp_path):
+    files = {f"src/{n}": t for n, t in wrapper_files().items()}
+    behaves(tmp_path, {**files, "scenario.py": WRAPPER_SCENARIO}, manual=0)
+
+
+def test_a_caller_handing_in_its_own_authorization_keeps_the_wrapper(tmp_path):
+    api = WRAPPER + (
+        "\n    def as_user(self, token):\n"
+        '        return self.get("/contacts/v1/lists", '
+        'headers={"Authorization": "Bearer " + token})\n'
+    )
+    statuses, text, reasons, _ = wrapper_site(tmp_path, api)
+    assert statuses == [Status.MANUAL] and text == api
+    assert "Authorization header" in reasons
+
+
+def test_headers_used_for_something_else_keep_the_wrapper(tmp_path):
+    api = WRAPPER.replace(
+        "        resp = self.session.request(",
+        "        print(headers)\n        resp = self.session.request(",
+    )
+    statuses, text, _, _ = wrapper_site(tmp_path, api)
+    assert statuses == [Status.MANUAL] and text == api
+
+
+def test_headers_built_by_another_module_keep_the_wrapper(tmp_path):
+    api = WRAPPER.replace(
+        'headers = kwargs.pop("headers", None) or {}', "headers = build_headers(kwargs)"
+    ).replace(
+        "import requests\n", "import requests\nfrom crm.hdrs import build_headers\n"
+    )
+    statuses, text, _, _ = wrapper_site(tmp_path, api)
+    assert statuses == [Status.MANUAL] and text == api
+
+
+def test_two_tests_that_may_both_hold_stay_with_the_reason(tmp_path):
+    api = WRAPPER.replace(
+        "            params = dict(params, hapikey=self.api_key)\n",
+        "            params = dict(params, hapikey=self.api_key)\n"
+        "        if self.access_token is None:\n"
+        '            headers["Authorization"] = "none"\n',
+    )
+    statuses, text, reasons, _ = wrapper_site(tmp_path, api)
+    assert statuses == [Status.MANUAL] and text == api
+    assert (
+        "the key is added under the test self.access_token (line 18) and an "
+        "Authorization header under another, self.access_token is None (line 20)"
+    ) in reasons
+
+
+# -- a constructor's OAuth branch setting its session's header ----------------
+
+TICKETS = """\
+import os
+
+import requests
+
+API = "https://api.hubapi.com"
+
+
+class HubSpot(object):
+    def __init__(self):
+        self.session = requests.Session()
+        if os.environ.get("HUBSPOT_OAUTH_TOKEN"):
+            self.session.headers["Authorization"] = "Bearer " + os.environ["HUBSPOT_OAUTH_TOKEN"]
+            self.auth_params = {}
+        else:
+            self.auth_params = {"hapikey": os.environ["HUBSPOT_API_KEY"]}
+
+    def _get(self, path, **params):
+        r = self.session.get(API + path, params={**self.auth_params, **params}, timeout=15)
+        return r.json()
+
+    def _post(self, path, body):
+        r = self.session.post(API + path, params=self.auth_params, json=body, timeout=15)
+        return r.json()
+
+    def tickets(self):
+        return self._get("/crm/v3/objects/tickets", limit=10)
+
+    def create(self, subject):
+        return self._post("/crm/v3/objects/tickets", {"properties": {"subject": subject}})
+"""
+
+TICKETS_OAUTH = """\
+        if os.environ.get("HUBSPOT_OAUTH_TOKEN"):
+            self.session.headers["Authorization"] = "Bearer " + os.environ["HUBSPOT_OAUTH_TOKEN"]
+            self.auth_params = {}
+        else:
+"""
+
+TICKETS_SCENARIO = '''\
+"""A client whose constructor picks the session's OAuth header or the key."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+CASE_ENV = {"case_oauth": {"HUBSPOT_OAUTH_TOKEN": "oauth-installed"}}
+
+RESPONSES = [
+    {"method": "GET", "url": r"/crm/v3/objects/tickets", "json": {"results": []}},
+    {"method": "POST", "url": r"/crm/v3/objects/tickets", "json": {"id": "5"}},
+]
+
+
+def _run():
+    from tickets import HubSpot
+
+    hub = HubSpot()
+    assert hub.tickets() == {"results": []}
+    assert hub.create("Printer") == {"id": "5"}
+
+
+def case_key(credential):
+    _run()
+
+
+def case_oauth(credential):
+    _run()
+'''
+
+
+def tickets_site(tmp_path, source: str = TICKETS):
+    statuses, text, reasons = migrate(tmp_path, {"tickets.py": source})["tickets.py"]
+    return statuses, text, " ".join(reasons)
+
+
+def test_the_key_branch_sets_the_sessions_header(tmp_path):
+    statuses, text, reasons = tickets_site(tmp_path)
+    assert statuses == [Status.REWRITE], reasons
+    assert TICKETS_OAUTH in text and "hapikey" not in text
+    assert (
+        "            self.auth_params = {}\n"
+        '            self.session.headers["Authorization"] = "Bearer " + '
+        'os.environ["HUBSPOT_ACCESS_TOKEN"]\n'
+    ) in text
+
+
+def test_the_client_behaves_the_same_with_the_token(tmp_path):
+    behaves(
+        tmp_path,
+        {"src/tickets.py": TICKETS, "scenario.py": TICKETS_SCENARIO},
+        manual=0,
+    )
+
+
+def test_a_session_also_sending_elsewhere_stays(tmp_path):
+    source = TICKETS + (
+        "\n    def status(self):\n"
+        '        return self.session.get("https://status.example.com/api.json").json()\n'
+    )
+    statuses, text, reasons = tickets_site(tmp_path, source)
+    assert statuses == [Status.MANUAL] and text == source
+    assert "also sends to status.example.com" in reasons
+
+
+def test_a_callers_session_stays(tmp_path):
+    source = TICKETS.replace(
+        "def __init__(self):", "def __init__(self, session=None):"
+    ).replace(
+        "self.session = requests.Session()",
+        "self.session = session or requests.Session()",
+    )
+    statuses, text, reasons = tickets_site(tmp_path, source)
+    assert statuses == [Status.MANUAL] and text == source
+    assert "may be the caller's own session" in reasons
+
+
+def test_a_session_whose_headers_are_read_stays(tmp_path):
+    source = (
+        TICKETS + "\n    def dump(self):\n        print(dict(self.session.headers))\n"
+    )
+    statuses, text, reasons = tickets_site(tmp_path, source)
+    assert statuses == [Status.MANUAL] and text == source
+    assert "reads the headers of self.session" in reasons
+
+
+def test_a_session_given_another_authorization_elsewhere_stays(tmp_path):
+    source = TICKETS + (
+        "\n    def login(self, token):\n"
+        '        self.session.headers.update({"Authorization": "Bearer " + token})\n'
+    )
+    statuses, text, _ = tickets_site(tmp_path, source)
+    assert statuses == [Status.MANUAL] and text == source
+
+
+# -- a session's params in the key's branch, its header in the OAuth one --------
+
+HOOK = """\
+import os
+
+import requests
+
+BASE = "https://api.hubapi.com"
+
+
+def owners_and_deal(deal_id):
+    session = requests.Session()
+    if os.environ.get("HUBSPOT_AUTH_TYPE") == "private_app":
+        session.headers["Authorization"] = "Bearer %s" % os.environ["HUBSPOT_APP_TOKEN"]
+    else:
+        session.params = {"hapikey": os.environ["HUBSPOT_API_KEY"]}
+    owners = session.get(BASE + "/owners/v2/owners").json()
+    return owners, session.get(BASE + "/deals/v1/deal/%s" % deal_id).json()
+"""
+
+HOOK_SCENARIO = '''\
+"""A session given the OAuth header or the key's params."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+CASE_ENV = {
+    "case_app": {"HUBSPOT_AUTH_TYPE": "private_app", "HUBSPOT_APP_TOKEN": "oauth-app"}
+}
+
+RESPONSES = [
+    {"method": "GET", "url": r"/owners/v2/owners", "json": []},
+    {"method": "GET", "url": r"/deals/v1/deal/", "json": {"dealId": 3}},
+]
+
+
+def case_key(credential):
+    import hook
+
+    assert hook.owners_and_deal(3) == ([], {"dealId": 3})
+
+
+def case_app(credential):
+    import hook
+
+    assert hook.owners_and_deal(3) == ([], {"dealId": 3})
+'''
+
+
+def test_the_session_params_branch_becomes_its_header(tmp_path):
+    statuses, text, reasons = migrate(tmp_path, {"hook.py": HOOK})["hook.py"]
+    assert statuses == [Status.REWRITE], reasons
+    assert (
+        '        session.headers["Authorization"] = "Bearer %s" % '
+        'os.environ["HUBSPOT_APP_TOKEN"]\n'
+        "    else:\n"
+        '        session.headers["Authorization"] = "Bearer " + '
+        'os.environ["HUBSPOT_ACCESS_TOKEN"]\n'
+    ) in text
+
+
+def test_the_session_params_branch_behaves_the_same(tmp_path):
+    behaves(tmp_path, {"src/hook.py": HOOK, "scenario.py": HOOK_SCENARIO}, manual=0)
+
+
+# -- a form submission under an OAuth test: keyless ---------------------------
+
+FORMS = """\
+import os
+
+import requests
+
+FORMS_BASE = "https://forms.hubspot.com/uploads/form/v2"
+
+
+class Forms(object):
+    def __init__(self, conf):
+        self.portal_id = conf["portal_id"]
+        self.mode = conf.get("mode", "apikey")
+        self.api_key = os.environ.get("HUBSPOT_API_KEY")
+
+    def submit(self, form_guid, fields):
+        url = "%s/%s/%s" % (FORMS_BASE, self.portal_id, form_guid)
+        params = {}
+        if self.mode != "oauth":
+            params["hapikey"] = self.api_key
+        resp = requests.post(url, data=dict(fields), params=params)
+        return resp.status_code
+"""
+
+FORMS_SCENARIO = '''\
+"""A form submission that sent the key unless the app runs in OAuth mode."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+
+RESPONSES = [{"method": "POST", "url": r"/uploads/form/v2/", "status": 204, "body": ""}]
+
+
+def case_submit(credential):
+    from forms import Forms
+
+    assert Forms({"portal_id": 62515}).submit("abc-123", {"email": "a@b.io"}) == 204
+
+
+def case_oauth_mode(credential):
+    from forms import Forms
+
+    forms = Forms({"portal_id": 62515, "mode": "oauth"})
+    assert forms.submit("abc-123", {"email": "a@b.io"}) == 204
+'''
+
+
+def test_a_form_submission_under_an_oauth_test_loses_the_key(tmp_path):
+    statuses, text, reasons = migrate(tmp_path, {"forms.py": FORMS})["forms.py"]
+    assert statuses == [Status.REWRITE], reasons
+    assert "form submission" in " ".join(reasons)
+    assert "hapikey" not in text and "Authorization" not in text
+    assert 'if self.mode != "oauth":' in text
+
+
+def test_the_form_submission_behaves_the_same(tmp_path):
+    behaves(tmp_path, {"src/forms.py": FORMS, "scenario.py": FORMS_SCENARIO}, manual=0)
+
+
+# -- other near misses ---------------------------------------------------------
+
+FETCH = """\
+import os
+
+import requests
+
+STRIPE = "https://api.stripe.com/v1"
+HUBSPOT = "https://api.hubapi.com"
+
+
+def fetch(url, params=None, auth=None):
+    return requests.get(url, params=params, auth=auth, timeout=15).json()
+
+
+def stripe_customer(customer_id):
+    return fetch("%s/customers/%s" % (STRIPE, customer_id), auth=(os.environ["STRIPE_KEY"], ""))
+
+
+def hubspot_company(company_id):
+    return fetch("%s/companies/v2/companies/%s" % (HUBSPOT, company_id),
+                 params={"hapikey": os.environ["HUBSPOT_API_KEY"]})
+"""
+
+
+def test_a_helper_carrying_another_hosts_credential_stays_with_the_reason(tmp_path):
+    statuses, text, reasons = migrate(tmp_path, {"fetch.py": FETCH})["fetch.py"]
+    assert statuses == [Status.MANUAL] and text == FETCH
+    assert (
+        "fetch() also sends another host's credential (auth= at line 14, to "
+        "api.stripe.com)"
+    ) in " ".join(reasons)
+
+
+DEVELOPER = """\
+import os
+
+import requests
+
+BASE = "https://api.hubapi.com"
+APP_ID = 1234
+
+
+def settings(token=None):
+    headers = {}
+    params = {}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    else:
+        params["hapikey"] = os.environ["HUBSPOT_DEVELOPER_KEY"]
+    url = BASE + "/webhooks/v1/%s/settings" % APP_ID
+    return requests.get(url, params=params, headers=headers).json()
+"""
+
+
+def test_a_developer_key_branch_is_kept(tmp_path):
+    statuses, text, _ = migrate(tmp_path, {"hooks.py": DEVELOPER})["hooks.py"]
+    assert statuses == [Status.KEPT] and text == DEVELOPER
