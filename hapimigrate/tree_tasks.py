@@ -18,6 +18,7 @@ key parameter is manual (:func:`hapimigrate.fixers.attach._enqueued`).
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 from hapimigrate.model import FileResult, RunOptions
@@ -114,8 +115,10 @@ def _named_by_path(
     followed as any function's; a job queue or a scheduler calls it by its
     path instead, with what it is handed there (``q.enqueue("pkg.jobs.sync",
     KEY)``, ``func: pkg.jobs:sync`` in a YAML schedule, ``add_job("pkg.jobs:sync",
-    args=[KEY])``, ``f"{__name__}.sync"``): a string of a Python file, or any
-    other file's text."""
+    args=[KEY])``, ``f"{__name__}.sync"``, ``"pkg.sync"`` re-exported by the
+    package): in a string of a Python file, or anywhere in another file. A
+    string naming its module where a module is imported by name
+    (``getattr(import_module("pkg.jobs"), name)``) names every function of it."""
     found: dict[tuple[str, str], str | None] = {}
     if not functions:
         return found
@@ -125,36 +128,85 @@ def _named_by_path(
     texts: dict[str, bytes] = {}
     for path, name in functions:
         found[path, name] = None
-        stem = os.path.splitext(os.path.basename(path))[0]
-        if stem == "__init__":
-            stem = os.path.basename(os.path.dirname(os.path.abspath(path)))
+        owners = b"|".join(re.escape(o.encode()) for o in _owner_names(path))
+        word = re.escape(name.encode())
         dotted = re.compile(
-            rb"(?<![\w.])(?:[A-Za-z_]\w*\.)*"
-            + re.escape(stem.encode())
-            + rb"[.:]"
-            + re.escape(name.encode())
+            rb"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:" + owners + rb")[.:]" + word
+            + rb"(?![\w])|__(?:name|package)__\W{0,8}[.:](?:\w+\.)*" + word
             + rb"(?![\w])"
-            + rb"|__name__\W{0,6}[.:]"
-            + re.escape(name.encode())
-            + rb"(?![\w])"
-        )
+        )  # fmt: skip
+        module = re.compile(rb"""['"](?:[A-Za-z_]\w*\.)*(?:""" + owners + rb""")['"]""")
         for other in candidates:
             if other not in texts:
                 texts[other] = read(other)
-            data = texts[other]
-            python = other.endswith(_PYTHON)
-            for match in dotted.finditer(data) if data else ():
-                before = data[max(0, match.start() - 1) : match.start()]
-                if python and not (
-                    before in (b'"', b"'") or match.group().startswith(b"__name__")
-                ):
-                    continue  # jobs.sync(...) in code: a caller, followed
-                line = data.count(b"\n", 0, match.start()) + 1
+            at = _path_mention(other, texts[other], dotted, module)
+            if at is not None:
+                line = texts[other].count(b"\n", 0, at) + 1
                 found[path, name] = f"{os.path.basename(other)}:{line}"
                 break
-            if found[path, name] is not None:
-                break
     return found
+
+
+def _owner_names(path: str) -> list[str]:
+    """The names a dotted path may give a function of ``path`` before its own:
+    its module's, and each package's holding it (``pkg.sync`` re-exported)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    stem = os.path.splitext(os.path.basename(path))[0]
+    names = [] if stem == "__init__" else [stem]
+    while os.path.exists(os.path.join(folder, "__init__.py")):
+        names.append(os.path.basename(folder))
+        folder = os.path.dirname(folder)
+    return names or [stem]
+
+
+_IMPORT_BY_NAME = re.compile(rb"\b(?:import_module|__import__|import_string|locate)\(")
+
+
+def _path_mention(
+    path: str, data: bytes, dotted: re.Pattern[bytes], module: re.Pattern[bytes]
+) -> int | None:
+    """Where ``data`` names the function by its path: anywhere in a file that
+    is not Python; in a Python file, inside a string (``jobs.sync(token)`` in
+    code is a call, followed), or its module's name as a whole string in a file
+    importing modules by name."""
+    if not data:
+        return None
+    matches = [m.start() for m in dotted.finditer(data)]
+    if _IMPORT_BY_NAME.search(data):
+        matches += [m.start() + 1 for m in module.finditer(data)]
+    if not matches or not path.endswith(_PYTHON):
+        return min(matches, default=None)
+    strings = _string_spans(data)
+    if strings is None:  # not Python 3 (a Python 2 script): any mention
+        return min(matches)
+    inside = [at for at in matches if any(a <= at < b for a, b in strings)]
+    return min(inside, default=None)
+
+
+def _string_spans(data: bytes) -> list[tuple[int, int]] | None:
+    """The byte ranges of the string literals of Python source (None where it
+    does not parse)."""
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError):
+        return None
+    starts = [0]
+    for line in data.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    spans = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) or (
+            isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes))
+        ):
+            if node.end_lineno is None or node.end_col_offset is None:
+                continue
+            spans.append(
+                (
+                    starts[node.lineno - 1] + node.col_offset,
+                    starts[node.end_lineno - 1] + node.end_col_offset,
+                )
+            )
+    return spans
 
 
 def _named_at(own: bool, path: str, data: bytes, word: re.Pattern[bytes]) -> int | None:

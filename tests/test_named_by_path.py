@@ -109,3 +109,50 @@ def test_a_sibling_service_of_a_monorepo_is_searched(tmp_path):
     ]
     assert {s.status for s in key_sites(jobs)} == {Status.MANUAL}
     assert "views.py:5" in " ".join(s.reason for s in key_sites(jobs))
+
+
+def test_a_module_imported_by_name_names_its_functions(tmp_path):
+    """A review: "run a job by name" looks the function up on a module
+    imported by its name; the module's name alone is the mention."""
+    runner = (
+        "import importlib\nimport os\n\nJOBS_MODULE = 'pkg.jobs'\n\n\n"
+        "def main(name):\n"
+        "    job = getattr(importlib.import_module(JOBS_MODULE), name)\n"
+        '    return job(os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    results = tree(tmp_path, FILES | {"pkg/runjob.py": runner})
+    statuses, reason = _jobs(results)
+    assert statuses == {Status.MANUAL}
+    assert "runjob.py:4" in reason
+
+
+def test_a_path_through_the_package_re_exporting_it(tmp_path):
+    producer = (
+        "import os\n\n\ndef kick(q):\n"
+        '    q.enqueue("pkg.sync", os.environ["HUBSPOT_API_KEY"], 50)\n'
+    )
+    files = FILES | {"pkg/__init__.py": "from .jobs import sync\n", "app.py": producer}
+    assert _jobs(tree(tmp_path, files))[0] == {Status.MANUAL}
+
+
+def test_a_path_made_from_the_package_name(tmp_path):
+    producer = (
+        "import os\n\n\ndef kick(q):\n"
+        '    q.enqueue(f"{__package__}.jobs.sync", os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    assert _jobs(tree(tmp_path, FILES | {"pkg/kick.py": producer}))[0] == {
+        Status.MANUAL
+    }
+
+
+def test_a_schedule_in_a_multi_line_string(tmp_path):
+    producer = (
+        "import os\n\nSCHEDULE = '''\n- func: pkg.jobs.sync\n  cron: '0 * * * *'\n'''\n"
+        "\n\ndef start(scheduler, jobs):\n"
+        "    for job in jobs:\n"
+        '        scheduler.cron(job["cron"], func=job["func"],\n'
+        '                       args=[os.environ["HUBSPOT_API_KEY"]])\n'
+    )
+    statuses, reason = _jobs(tree(tmp_path, FILES | {"pkg/clock.py": producer}))
+    assert statuses == {Status.MANUAL}
+    assert "clock.py:4" in reason
