@@ -715,6 +715,10 @@ class _Module:
 
     def _call(self, node: ast.Call) -> Iterator[str]:
         made = self._class_of(node.func) if self.generic else None
+        if made is not None and not (node.args or node.keywords):
+            # api.__init__(): set up with the defaults, as HubSpotAPI() is
+            # (hands in nothing: config_loaders)
+            made = None
         if made is not None:  # type(client)(tenant_key), client.__class__(k, MIRROR)
             yield REACHED.format(
                 where=self.at(node),

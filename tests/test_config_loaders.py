@@ -210,3 +210,173 @@ def test_the_object_also_made_by_a_caller_with_another_key_stays(tmp_path):
     )
     out = tree(tmp_path, project(**{"app/tools.py": tools}))
     assert_all_left(out, "Config is also made at tools.py:5")
+
+
+# -- a variable named by the project's JSON config file ----------------------
+
+SETTINGS = """\
+import functools
+import json
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    hubspot_api_key: str
+    hubspot_base_url: str
+    stripe_key: str
+
+
+@functools.lru_cache(maxsize=1)
+def get_settings(path="config/settings.json"):
+    with open(path) as fh:
+        raw = json.load(fh)
+    return Settings(
+        hubspot_api_key=os.environ[raw["hubspot"]["api_key_env"]],
+        hubspot_base_url=raw["hubspot"]["base_url"],
+        stripe_key=os.environ.get(raw["stripe"]["api_key_env"], ""),
+    )
+"""
+
+API = """\
+import requests
+
+from revops.settings import get_settings
+
+
+class HubSpotAPI:
+    def __init__(self, settings=None):
+        self.settings = settings or get_settings()
+
+    def get(self, path):
+        params = {"hapikey": self.settings.hubspot_api_key}
+        return requests.get(self.settings.hubspot_base_url + path, params=params)
+
+
+api = HubSpotAPI.__new__(HubSpotAPI)
+
+
+def client():
+    if not hasattr(api, "settings"):
+        api.__init__()
+    return api
+"""
+
+OWNERS = """\
+from revops.hubspot_api import client
+
+
+def owners():
+    return client().get("/owners/v2/owners").json()
+"""
+
+JSON = """\
+{
+  "hubspot": {"api_key_env": "HUBSPOT_API_KEY", "base_url": "https://api.hubapi.com"},
+  "stripe": {"api_key_env": "STRIPE_SECRET_KEY"}
+}
+"""
+
+
+def json_project(**changed: str) -> dict[str, str]:
+    files = {
+        "src/revops/__init__.py": "",
+        "src/revops/settings.py": SETTINGS,
+        "src/revops/hubspot_api.py": API,
+        "src/revops/owners.py": OWNERS,
+        "src/config/settings.json": JSON,
+    }
+    return {**files, **changed}
+
+
+def test_a_variable_named_by_the_projects_json_file(tmp_path):
+    out = tree(tmp_path, json_project())
+    settings = migrated(out["src/revops/settings.py"])
+    assert 'hubspot_api_key=os.environ["HUBSPOT_ACCESS_TOKEN"]' in settings
+    # the other service's key, named by the same file, is untouched
+    assert 'stripe_key=os.environ.get(raw["stripe"]["api_key_env"], "")' in settings
+    api = migrated(out["src/revops/hubspot_api.py"])
+    assert "hapikey" not in api and "Bearer" in api
+    assert "api.__init__()" in api  # set up with the defaults: hands in nothing
+    assert statuses(out) == {Status.REWRITE}, reasons(out)
+
+
+JSON_SCENARIO = '''\
+"""A settings dataclass whose key variable the project's JSON file names, the
+default object of a client; a caller's own object (another portal's)."""
+import os
+
+ENV = {"HUBSPOT_API_KEY": "key-main", "STRIPE_SECRET_KEY": "sk-1"}
+
+RESPONSES = [{"method": "GET", "url": r"/owners/v2/owners", "json": []}]
+
+os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), "src"))
+
+
+def case_configured(credential):
+    from revops.owners import owners
+
+    owners()
+
+
+def case_callers_object(credential):
+    from revops.hubspot_api import HubSpotAPI
+    from revops.settings import Settings
+
+    HubSpotAPI(Settings(credential("emea"), "https://api.hubapi.com", "")).get("/owners/v2/owners")
+'''
+
+
+def test_the_json_named_variable_behaves_as_before_with_the_token(tmp_path):
+    files = json_project()
+    files["scenario.py"] = JSON_SCENARIO
+    behaves(tmp_path / "revops", files, manual=0)
+
+
+def test_a_caller_giving_another_config_file_stays(tmp_path):
+    owners = OWNERS + (
+        "\n\ndef staging():\n"
+        "    from revops.settings import get_settings\n\n"
+        '    return get_settings("config/staging.json")\n'
+    )
+    out = tree(tmp_path, json_project(**{"src/revops/owners.py": owners}))
+    assert_all_left(out, "another path")
+
+
+def test_a_json_naming_a_developer_key_stays(tmp_path):
+    developer = JSON.replace("HUBSPOT_API_KEY", "HUBSPOT_DEVELOPER_API_KEY")
+    out = tree(tmp_path, json_project(**{"src/config/settings.json": developer}))
+    assert_all_left(
+        out, "fills stripe_key from the key's variable, not hubspot_api_key"
+    )
+
+
+def test_two_config_files_where_the_program_may_run_stay(tmp_path):
+    other = JSON.replace("HUBSPOT_API_KEY", "HUBSPOT_SANDBOX_API_KEY")
+    out = tree(tmp_path, json_project(**{"config/settings.json": other}))
+    assert_all_left(out, "does not fill one field of Settings")
+
+
+def test_a_loaded_file_written_into_stays(tmp_path):
+    settings = SETTINGS.replace(
+        "        raw = json.load(fh)\n",
+        "        raw = json.load(fh)\n"
+        '    raw["hubspot"]["api_key_env"] = os.environ.get("KEY_VAR", "X_KEY")\n',
+    )
+    out = tree(tmp_path, json_project(**{"src/revops/settings.py": settings}))
+    assert_all_left(out, "does not fill one field of Settings")
+
+
+def test_a_missing_config_file_stays(tmp_path):
+    files = json_project()
+    del files["src/config/settings.json"]
+    out = tree(tmp_path, files)
+    assert_all_left(out, "does not fill one field of Settings")
+
+
+def test_a_module_instance_set_up_again_with_arguments_stays(tmp_path):
+    api = API.replace("api.__init__()", "api.__init__(get_settings())")
+    out = tree(tmp_path, json_project(**{"src/revops/hubspot_api.py": api}))
+    assert Status.REWRITE not in statuses(out), reasons(out)
+    assert "by .__init__" in reasons(out)

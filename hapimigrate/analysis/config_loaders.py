@@ -1,4 +1,9 @@
-"""A configured object's key field handed on to code that takes a token.
+"""What :mod:`configured_objects` needs to know of a configuration object an
+app loads once and hands down: where its key field goes (handed on as it is
+to a client taking a token counts as sent), and where its factory reads the
+key (an environment variable the project's own JSON config file names).
+
+A configured object's key field handed on to code that takes a token.
 
 :mod:`hapimigrate.analysis.configured_objects` lets a factory's object hold the
 token only when its key field is read nowhere but in the statements of the
@@ -27,6 +32,7 @@ another read, and keeps the object's field the key.
 from __future__ import annotations
 
 import ast
+import json
 import os
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -128,3 +134,175 @@ def handed_reads(
     if {id(n) for n in reads} != {id(n) for n in handed}:
         return []
     return handed
+
+
+# -- a variable named by the app's own JSON config file ----------------------
+#
+#     def get_settings(path="config/settings.json"):
+#         with open(path) as fh:
+#             raw = json.load(fh)
+#         return Settings(hubspot_api_key=os.environ[raw["hubspot"]["api_key_env"]])
+#
+# The variable read is the one the project's config file names at that place
+# (``"api_key_env": "HUBSPOT_API_KEY"``): the key is still an environment read,
+# whose name the code finds in a file of the tree rather than in its text.
+
+_LOADERS = {"json.load", "load"}  # json.load(fh), from json import load
+_MOST_BYTES = 1_000_000
+
+
+def file_named(
+    node: ast.expr, function: ast.FunctionDef | None, path: str
+) -> tuple[str, tuple[str, ...]] | None:
+    """The variable's name ``node`` (``raw["hubspot"]["api_key_env"]``) reads out
+    of the JSON file ``function`` loads (``with open(path) as fh: raw =
+    json.load(fh)``), and the parameter giving the file's path that callers
+    must leave at its default; None unless the project holds exactly one such
+    file, naming a variable there."""
+    if function is None or not path:
+        return None
+    keys: list[str] = []
+    while isinstance(node, ast.Subscript):
+        index = node.slice
+        if not (isinstance(index, ast.Constant) and isinstance(index.value, str)):
+            return None
+        keys.append(index.value)
+        node = node.value
+    if not keys or not isinstance(node, ast.Name):
+        return None
+    keys.reverse()
+    loaded = _loaded_file(function, node.id)
+    if loaded is None:
+        return None
+    file_path, parameter = loaded
+    data = _project_json(path, file_path)
+    for key in keys:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    if not (isinstance(data, str) and data.isidentifier()):
+        return None
+    return data, ((parameter,) if parameter else ())
+
+
+def _loaded_file(function: ast.FunctionDef, name: str) -> tuple[str, str] | None:
+    """(the file's path, the parameter giving it or "") of a local ``name``
+    bound once, and never written into, to ``json.load(fh)`` of ``with
+    open(P) as fh`` (P a literal, or a parameter's literal default never
+    rebound)."""
+    from hapimigrate.analysis import configured_objects as objects
+
+    value = objects._bound_once(function, name)
+    if not (
+        isinstance(value, ast.Call)
+        and _dotted(value.func) in _LOADERS
+        and len(value.args) == 1
+        and not value.keywords
+        and isinstance(value.args[0], ast.Name)
+    ):
+        return None
+    if not _read_only(function, name):
+        return None
+    handle = value.args[0].id
+    opened = [
+        item.context_expr
+        for node in ast.walk(function)
+        if isinstance(node, (ast.With, ast.AsyncWith))
+        for item in node.items
+        if isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == handle
+    ]
+    stores = [
+        n
+        for n in ast.walk(function)
+        if isinstance(n, ast.Name) and n.id == handle and isinstance(n.ctx, ast.Store)
+    ]
+    if len(opened) != 1 or len(stores) != 1:
+        return None
+    call = opened[0]
+    if not (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name)
+        and call.func.id == "open"
+        and call.args
+        and all(
+            isinstance(a, ast.Constant) and a.value in ("r", "rt")
+            for a in call.args[1:]
+        )
+        and all(k.arg == "encoding" for k in call.keywords)
+    ):
+        return None
+    given = call.args[0]
+    if isinstance(given, ast.Constant) and isinstance(given.value, str):
+        return given.value, ""
+    if isinstance(given, ast.Name):
+        default = objects._left_parameter(function, given.id, str)
+        if isinstance(default, str):
+            return default, given.id
+    return None
+
+
+def _read_only(function: ast.FunctionDef, name: str) -> bool:
+    """Every use of the local ``name`` (the loaded file) in ``function`` but its
+    binding reads keys out of it (``raw["hubspot"]["base_url"]``, ``.get``):
+    nothing writes into it (``raw["hubspot"]["api_key_env"] = ...``,
+    ``raw.update(...)``) nor hands it whole to code that may."""
+    parents = {
+        id(child): node
+        for node in ast.walk(function)
+        for child in ast.iter_child_nodes(node)
+    }
+    for node in ast.walk(function):
+        if not (
+            isinstance(node, ast.Name)
+            and node.id == name
+            and isinstance(node.ctx, ast.Load)
+        ):
+            continue
+        top: ast.AST = node
+        while isinstance(parents.get(id(top)), ast.Subscript) and (
+            parents[id(top)].value is top
+        ):
+            top = parents[id(top)]
+        if top is node or not isinstance(getattr(top, "ctx", None), ast.Load):
+            return False
+        above = parents.get(id(top))
+        if isinstance(above, ast.Attribute) and above.attr != "get":
+            return False
+    return True
+
+
+def _dotted(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = _dotted(node.value)
+        return f"{inner}.{node.attr}" if inner else ""
+    return ""
+
+
+def _project_json(module: str, relative: str) -> object:
+    """The JSON at ``relative`` below the folders a program of the project at
+    ``module`` may run from (the one above its top package, the project's);
+    None unless exactly one such file reads the same everywhere it is."""
+    if os.path.isabs(relative) or ".." in relative.split("/"):
+        return None
+    folder = os.path.dirname(os.path.abspath(module))
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        folder = os.path.dirname(folder)
+    bases = [folder]
+    if os.path.basename(folder) == "src":
+        bases.append(os.path.dirname(folder))
+    found = [
+        os.path.join(base, relative)
+        for base in bases
+        if os.path.isfile(os.path.join(base, relative))
+    ]
+    if len(found) != 1:
+        return None
+    try:
+        if os.path.getsize(found[0]) > _MOST_BYTES:
+            return None
+        with open(found[0], encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None

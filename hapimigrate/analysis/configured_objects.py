@@ -53,7 +53,12 @@ mapping that is the environment unless a parameter gives one (``env =
 os.environ if environ is None else environ``), a name a parameter's default
 begins (``os.environ.get(prefix + "API_KEY")``, ``prefix="HUBKIT_"``); then no
 call of the factory in the tree may give that parameter, nor hand the factory
-on as a value (:func:`_given_defaults`).
+on as a value (:func:`_given_defaults`); and through the project's own JSON
+config file naming the variable (``os.environ[raw["hubspot"]["api_key_env"]]``,
+``raw = json.load(fh)`` of ``open(path)``: :func:`config_loaders.file_named`),
+whose path no call may give. The owner may hand the field as it is to another
+module's client taking a token (``AsyncHubSpot(cfg.hubspot_key)``): that
+statement is one of its sends (:func:`config_loaders.handed_reads`).
 """
 
 from __future__ import annotations
@@ -489,7 +494,7 @@ def _made(path: str, name: str, method: str, text: str | None = None) -> tuple |
         return f"{factory}() gives {made_name} values by position or **"
     filled = []
     for keyword in call.keywords:
-        read = _env_read(keyword.value, function)
+        read = _env_read(keyword.value, function, path)
         if read is not None and _portal_key(read[0]):
             filled.append((keyword.arg, *read))
     if len(filled) > 1:  # a HubSpot key beside other services' (MAILCHIMP_API_KEY)
@@ -522,11 +527,14 @@ def _portal_key(variable: str) -> bool:
     )
 
 
-def _env_read(node: ast.expr, function: ast.FunctionDef) -> tuple | None:
+def _env_read(
+    node: ast.expr, function: ast.FunctionDef, path: str = ""
+) -> tuple | None:
     """The variable ``node`` reads (directly, or a local bound once to it and
     otherwise only tested), with the read's line and column and the
-    parameters to be left at their defaults (:func:`_variable`)."""
-    read = _variable(node, function)
+    parameters to be left at their defaults (:func:`_variable`; ``path``: the
+    factory's module, whose project's config file may name the variable)."""
+    read = _variable(node, function, path)
     if read is not None:
         return read[0], node.lineno, node.col_offset, read[1]
     if not isinstance(node, ast.Name):
@@ -555,24 +563,28 @@ def _env_read(node: ast.expr, function: ast.FunctionDef) -> tuple | None:
     if any(id(n) not in tested and n is not node for n in loads):
         return None  # read for something else than to be given
     value = assigns[0].value
-    read = _variable(value, function)
+    read = _variable(value, function, path)
     if read is None:
         return None
     return read[0], value.lineno, value.col_offset, read[1]
 
 
 def _variable(
-    node: ast.expr, function: ast.FunctionDef | None = None
+    node: ast.expr, function: ast.FunctionDef | None = None, path: str = ""
 ) -> tuple[str, tuple[str, ...]] | None:
     """``os.environ["V"]``, ``os.environ.get("V"[, d])``, ``os.getenv("V"[, d])``,
     with the parameters of ``function`` its callers must leave at their
     defaults for it to read ``V``: the mapping may be a local bound once to
     the environment unless a parameter defaulting to None gives another
     (``env = os.environ if environ is None else environ``), and the name a
-    parameter's literal default and a literal (``prefix + "API_KEY"``)."""
+    parameter's literal default and a literal (``prefix + "API_KEY"``), or
+    the value the project's JSON config file, which ``function`` loads, holds
+    there (``raw["hubspot"]["api_key_env"]``, :func:`config_loaders.file_named`)."""
     if isinstance(node, ast.Subscript):
         source = _environment(node.value, function)
-        name = _name_of(node.slice, function)
+        name = _name_of(node.slice, function) or config_loaders.file_named(
+            node.slice, function, path
+        )
         if source is not None and name is not None:
             return name[0], source + name[1]
     if isinstance(node, ast.Call) and node.args and not node.keywords:
@@ -582,7 +594,12 @@ def _variable(
             source = _environment(func.value, function)
         elif _names(func, "getenv"):
             source = ()
-        name = _name_of(node.args[0], function) if source is not None else None
+        name = (
+            _name_of(node.args[0], function)
+            or config_loaders.file_named(node.args[0], function, path)
+            if source is not None
+            else None
+        )
         if (
             name is not None
             and len(node.args) <= 2
@@ -1055,13 +1072,17 @@ def _read_at(
         code = ctx.code(node).strip()
         if variable in code and _ENV.fullmatch(code):
             return node
-        if _COMPUTED.fullmatch(code):
+        if _COMPUTED.fullmatch(code) or _FILE_NAMED.fullmatch(code):
             return node  # env["V"] or os.environ.get(prefix + "V"), as _made read it
     return None
 
 
 _ENV = re.compile(
     r"""(?:os\.)?(?:environ\s*\[\s*|environ\.get\(\s*|getenv\(\s*)['"]\w+['"].*[\])]""",
+    re.S,
+)
+_FILE_NAMED = re.compile(  # os.environ[raw["hubspot"]["api_key_env"]]
+    r"""(?:os\.)?(?:environ\s*\[\s*|environ\.get\(\s*|getenv\(\s*)\w+\s*\[.*[\])]""",
     re.S,
 )
 _COMPUTED = re.compile(
