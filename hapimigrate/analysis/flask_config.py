@@ -120,6 +120,34 @@ def _filled_once(files: tuple[str, ...], name: str) -> bool:
     return len(variables) == 1 and configured_objects._portal_key(variables.pop())
 
 
+def set_per_app(ctx: ModuleContext, name: str) -> str | None:
+    """Where ("tenants.py:5") a function of the project writes the Flask
+    configuration key ``name`` from a value of its own (``app.config["K"] =
+    tenant.hubspot_key`` in an app made per tenant): what ``current_app.config``
+    reads there is that value, not the configured key. None when every write
+    in a function reads the environment or is written out in the code."""
+    files = configured_objects.project_files(ctx.path)
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    for path in files or ():
+        text = configured_objects._text(path)
+        if text is None or not word.search(text):
+            continue
+        tree = configured_objects._parsed(path)
+        if tree is None:
+            continue
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            module = ast.Module(body=function.body, type_ignores=[])
+            for value in _writes(module, name, text):
+                if value is None or isinstance(value, ast.Constant):
+                    continue
+                if configured_objects._variable(value) is not None:
+                    continue  # os.environ.get("HUBSPOT_API_KEY") in a factory
+                return f"{os.path.basename(path)}:{value.lineno}"
+    return None
+
+
 def _loads_unseen(path: str, stems: set[str]) -> bool:
     """A ``from_object`` given what the tree may not hold: a value computed
     at run time (``os.environ["APP_SETTINGS"]``), or a dotted name whose first

@@ -159,6 +159,19 @@ def _variables(
     return set()
 
 
+def _parameter_based(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    """Whether the expression reads out of a parameter (``app.config["K"]`` of
+    ``init_app(self, app)``): its callers say which application."""
+    base = node
+    while isinstance(base, (cst.Subscript, cst.Call, cst.Attribute)):
+        base = base.value if not isinstance(base, cst.Call) else base.func
+    if not isinstance(base, cst.Name):
+        return False
+    scope = ctx.lexical_scope(base)
+    bindings = list(scope[base.value]) if scope is not None else []
+    return any(isinstance(getattr(b, "node", None), cst.Param) for b in bindings)
+
+
 def own_returns(function: cst.FunctionDef) -> list[cst.Return]:
     """The function's own return statements (not those of nested functions)."""
     return own_nodes(function, cst.Return)
@@ -206,6 +219,14 @@ def _origin_of(
             return Origin(MIXED, named)
         if flask_config.configured(ctx, node):  # app.config["K"] in init_app(app)
             return Origin(CONFIG)
+        flask = flask_config.config_key(node)
+        where = (
+            flask_config.set_per_app(ctx, flask)
+            if flask and not _parameter_based(ctx, node)
+            else None
+        )
+        if where is not None:  # app.config["K"] = tenant.key in an app factory
+            return Origin(UNKNOWN, f"config {flask} set at {where}, per app")
     if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
         imported = _incoming(ctx, node) or _imported_chain(ctx, node, depth)
         if imported is not None:
