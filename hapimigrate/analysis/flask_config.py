@@ -24,6 +24,7 @@ mapping it does not write out). The token then replaces the read where it is
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import re
 
@@ -126,9 +127,13 @@ def set_per_app(ctx: ModuleContext, name: str) -> str | None:
     tenant.hubspot_key`` in an app made per tenant): what ``current_app.config``
     reads there is that value, not the configured key. None when every write
     in a function reads the environment or is written out in the code."""
-    files = configured_objects.project_files(ctx.path)
+    return _set_per_app(configured_objects.project_files(ctx.path) or (), name)
+
+
+@functools.lru_cache(maxsize=256)
+def _set_per_app(files: tuple[str, ...], name: str) -> str | None:
     word = re.compile(rf"\b{re.escape(name)}\b")
-    for path in files or ():
+    for path in files:
         text = configured_objects._text(path)
         if text is None or not word.search(text):
             continue
