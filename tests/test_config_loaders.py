@@ -380,3 +380,27 @@ def test_a_module_instance_set_up_again_with_arguments_stays(tmp_path):
     out = tree(tmp_path, json_project(**{"src/revops/hubspot_api.py": api}))
     assert Status.REWRITE not in statuses(out), reasons(out)
     assert "by .__init__" in reasons(out)
+
+
+def test_the_section_holding_the_variable_handed_to_a_function_stays(tmp_path):
+    settings = (
+        SETTINGS.replace(
+            "        raw = json.load(fh)\n",
+            '        raw = json.load(fh)\n    _overlay(raw["hubspot"])\n',
+        )
+        + '\n\ndef _overlay(section):\n    section["api_key_env"] = "HUBSPOT_OTHER_KEY"\n'
+    )
+    out = tree(tmp_path, json_project(**{"src/revops/settings.py": settings}))
+    assert_all_left(
+        out, "fills stripe_key from the key's variable, not hubspot_api_key"
+    )
+
+
+def test_another_sections_value_handed_to_a_function_is_a_read(tmp_path):
+    settings = SETTINGS.replace(
+        'hubspot_base_url=raw["hubspot"]["base_url"]',
+        'hubspot_base_url=str(raw["hubspot"]["base_url"])',
+    )
+    assert "str(raw" in settings
+    out = tree(tmp_path, json_project(**{"src/revops/settings.py": settings}))
+    assert statuses(out) == {Status.REWRITE}, reasons(out)

@@ -171,7 +171,7 @@ def file_named(
     if not keys or not isinstance(node, ast.Name):
         return None
     keys.reverse()
-    loaded = _loaded_file(function, node.id)
+    loaded = _loaded_file(function, node.id, tuple(keys))
     if loaded is None:
         return None
     file_path, parameter = loaded
@@ -185,7 +185,9 @@ def file_named(
     return data, ((parameter,) if parameter else ())
 
 
-def _loaded_file(function: ast.FunctionDef, name: str) -> tuple[str, str] | None:
+def _loaded_file(
+    function: ast.FunctionDef, name: str, keys: tuple[str, ...]
+) -> tuple[str, str] | None:
     """(the file's path, the parameter giving it or "") of a local ``name``
     bound once, and never written into, to ``json.load(fh)`` of ``with
     open(P) as fh`` (P a literal, or a parameter's literal default never
@@ -201,7 +203,7 @@ def _loaded_file(function: ast.FunctionDef, name: str) -> tuple[str, str] | None
         and isinstance(value.args[0], ast.Name)
     ):
         return None
-    if not _read_only(function, name):
+    if not _read_only(function, name, keys):
         return None
     handle = value.args[0].id
     opened = [
@@ -241,11 +243,12 @@ def _loaded_file(function: ast.FunctionDef, name: str) -> tuple[str, str] | None
     return None
 
 
-def _read_only(function: ast.FunctionDef, name: str) -> bool:
+def _read_only(function: ast.FunctionDef, name: str, keys: tuple[str, ...]) -> bool:
     """Every use of the local ``name`` (the loaded file) in ``function`` but its
     binding reads keys out of it (``raw["hubspot"]["base_url"]``, ``.get``):
     nothing writes into it (``raw["hubspot"]["api_key_env"] = ...``,
-    ``raw.update(...)``) nor hands it whole to code that may."""
+    ``raw.update(...)``), nor hands what holds the value at ``keys`` (``raw``,
+    ``raw["hubspot"]``, ``raw[section]``) to code that may."""
     parents = {
         id(child): node
         for node in ast.walk(function)
@@ -268,7 +271,26 @@ def _read_only(function: ast.FunctionDef, name: str) -> bool:
         above = parents.get(id(top))
         if isinstance(above, ast.Attribute) and above.attr != "get":
             return False
+        if _may_hold(top, node, keys) and not isinstance(above, ast.Attribute):
+            return False  # mutate(raw["hubspot"]): handed on whole
     return True
+
+
+def _may_hold(top: ast.AST, name: ast.Name, keys: tuple[str, ...]) -> bool:
+    """Whether the subscript chain ``top`` (on ``name``) may be a container of
+    the value at ``keys``: its keys a strict beginning of them, or not all
+    written in the code."""
+    chain: list[object] = []
+    node = top
+    while node is not name and isinstance(node, ast.Subscript):
+        index = node.slice
+        literal = isinstance(index, ast.Constant) and isinstance(index.value, str)
+        chain.append(index.value if literal else None)
+        node = node.value
+    chain.reverse()
+    if len(chain) >= len(keys):
+        return False
+    return all(c is None or c == k for c, k in zip(chain, keys))
 
 
 def _dotted(node: ast.expr) -> str:
