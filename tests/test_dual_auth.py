@@ -168,6 +168,15 @@ def test_headers_built_by_another_module_keep_the_wrapper(tmp_path):
     assert statuses == [Status.MANUAL] and text == api
 
 
+def test_headers_that_may_be_none_keep_the_wrapper(tmp_path):
+    api = WRAPPER.replace(
+        'headers = kwargs.pop("headers", None) or {}',
+        'headers = kwargs.pop("headers", None)',
+    )
+    statuses, text, _, _ = wrapper_site(tmp_path, api)
+    assert statuses == [Status.MANUAL] and text == api
+
+
 def test_two_tests_that_may_both_hold_stay_with_the_reason(tmp_path):
     api = WRAPPER.replace(
         "            params = dict(params, hapikey=self.api_key)\n",

@@ -37,9 +37,18 @@ exactly the requests the key reached:
   are replaced, is judged by the caller (``attach``) with the checks it uses
   for sessions given the key.
 
-Where the header cannot go there (``attach`` asks), the site stays manual;
-:func:`keyless` tells a route whose every endpoint needs no auth (a form
-submission): no header goes, so an OAuth branch beside it does not matter.
+Likewise :func:`session_branch`: ``s.params = {"hapikey": KEY}`` in the key's
+branch, ``s.headers["Authorization"] = ...`` in the other, for the same
+session: the session's header takes the params' place (as for any session
+given the key), the OAuth branch as it is.
+
+Where the header cannot go there (``attach`` asks), the site stays manual,
+with :func:`precise_reason` where the other credential is seen not to be an
+exclusive OAuth branch (a test of its own that may hold together with the
+key's; another host's credential handed to the same helper); :func:`keyless`
+tells a route whose every endpoint needs no auth (a form submission): no
+header goes, so an OAuth branch beside it, the hosts the token could reach and
+the paths without the key do not matter.
 """
 
 from __future__ import annotations
@@ -108,33 +117,37 @@ def placement(
     return _session(ctx, route, function, statement, test, oauth, container)
 
 
-def session_branch(ctx: ModuleContext, route: Route, key: cst.CSTNode | None) -> bool:
-    """Whether the key is a session's params set in the key's branch of a
-    dual-auth test whose other branch sets that session's Authorization
-    (``if private_app: s.headers["Authorization"] = ... else: s.params =
-    {"hapikey": ...}``): the session's header takes the params' place there,
-    the other branch as it is (the session's hosts: ``attach``'s checks)."""
+def session_branch(
+    ctx: ModuleContext, route: Route, key: cst.CSTNode | None
+) -> cst.Assign | None:
+    """The OAuth branch's statement where the key is a session's params set
+    in the key's branch of a dual-auth test whose other branch sets that
+    session's Authorization (``if private_app: s.headers["Authorization"] =
+    ... else: s.params = {"hapikey": ...}``): the session's header takes the
+    params' place there, the other branch as it is (the session's hosts:
+    ``attach``'s checks). None otherwise."""
     if key is None or not route.sinks:
-        return False
+        return None
     plain = guarded_header.plain_statement(ctx, key)
     if plain is None:
-        return False
+        return None
     statement, function = plain
     sessions = set()
     for sink in route.sinks:
         if sink.role != "session" or sink.session is None:
-            return False
+            return None
         if sink.statement is not statement:
-            return False
+            return None
         sessions.add(ctx.code(sink.session))
     found = _oauth_write(ctx, statement, function)
     if found is None or len(sessions) != 1:
-        return False
-    holder = found[1].targets[0].target
+        return None
+    oauth = found[1]
+    holder = oauth.targets[0].target
     assert isinstance(holder, cst.Subscript)
-    return ctx.code(holder.value) == f"{sessions.pop()}.headers" and (
-        guarded_header.signs_apart(ctx, function, key)
-    )
+    if ctx.code(holder.value) != f"{sessions.pop()}.headers":
+        return None
+    return oauth if guarded_header.signs_apart(ctx, function, key) else None
 
 
 def precise_reason(
@@ -272,17 +285,10 @@ def _oauth_write(
     """The ``if`` chain the key's statement is in (innermost) and the one
     ``<container>["Authorization"] = ...`` its other branches hold, when they
     hold exactly one and the key's branch none."""
-    node = ctx.parent(statement)
-    branch: cst.CSTNode | None = None
-    while node is not None and node is not function:
-        if isinstance(node, cst.If) and branch is not None and branch is not node.test:
-            break
-        branch, node = node, ctx.parent(node)
-    if not isinstance(node, cst.If):
+    node = _innermost_if(ctx, statement, function)
+    if node is None:
         return None
-    top = node
-    while isinstance(ctx.parent(top), cst.If) and ctx.parent(top).orelse is top:
-        top = ctx.parent(top)
+    top = _chain_top(ctx, node)
     mine: cst.CSTNode | None = None
     others: list[cst.CSTNode] = []
     current: cst.CSTNode | None = top
@@ -400,38 +406,48 @@ def _local(
 
 
 def _callers_dict(value: cst.BaseExpression) -> bool:
-    """A dict a caller handed in, as it is or copied, else a new empty one:
-    ``kwargs.pop("headers", None) or {}``, ``dict(headers or {})``,
-    ``headers.copy()``; nothing else (a function of another module's making)."""
+    """A dict a caller handed in, else a new empty one, surely a dict (the
+    rebinding spreads it): ``kwargs.pop("headers", None) or {}``, ``headers or
+    {}``, ``dict(headers or {})``; nothing else (a function of another
+    module's making, a value that may be None)."""
+    if (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Name)
+        and value.func.value == "dict"
+        and len(value.args) == 1
+        and value.args[0].keyword is None
+        and not value.args[0].star
+    ):
+        value = value.args[0].value
+    return (
+        isinstance(value, cst.BooleanOperation)
+        and isinstance(value.operator, cst.Or)
+        and isinstance(value.right, cst.Dict)
+        and not value.right.elements
+        and _handed_in(value.left)
+    )
+
+
+def _handed_in(value: cst.BaseExpression) -> bool:
+    """A parameter, or ``kwargs.pop("headers", ...)`` / ``.get(...)``."""
     if isinstance(value, cst.Name):
         return True
-    if isinstance(value, cst.Dict):
-        return not value.elements
-    if isinstance(value, cst.BooleanOperation):
-        return isinstance(value.operator, cst.Or) and all(
-            _callers_dict(v) for v in (value.left, value.right)
-        )
-    if not isinstance(value, cst.Call):
-        return False
-    func = value.func
-    if isinstance(func, cst.Name) and func.value == "dict":
-        return len(value.args) <= 1 and all(
-            a.keyword is None and not a.star and _callers_dict(a.value)
-            for a in value.args
-        )
-    if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)):
-        return False
-    if func.attr.value == "copy":
-        return not value.args
-    return (
-        func.attr.value in ("pop", "get")
+    if not (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Attribute)
+        and isinstance(value.func.value, cst.Name)
+        and value.func.attr.value in ("pop", "get")
         and 1 <= len(value.args) <= 2
         and all(a.keyword is None and not a.star for a in value.args)
-        and isinstance(value.args[0].value, cst.SimpleString)
-        and value.args[0].value.evaluated_value == "headers"
+    ):
+        return False
+    name = value.args[0].value
+    return (
+        isinstance(name, cst.SimpleString)
+        and name.evaluated_value == "headers"
         and all(
-            _callers_dict(a.value)
-            or (isinstance(a.value, cst.Name) and a.value.value == "None")
+            (isinstance(a.value, cst.Name) and a.value.value == "None")
+            or (isinstance(a.value, cst.Dict) and not a.value.elements)
             for a in value.args[1:]
         )
     )

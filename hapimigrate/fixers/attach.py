@@ -109,16 +109,24 @@ def sink_problem(
             if problem:
                 return problem
     keyless = dual_auth.keyless(ctx, route)  # form submissions: no token goes
+    # s.params = {"hapikey": ...} in the key's branch, s.headers[...] in the other
+    branch = dual_auth.session_branch(ctx, route, key)
     return (
         (
             _existing_auth(ctx, route, key)
-            if (beside is None or key is None)
-            and not keyless
-            and not dual_auth.session_branch(ctx, route, key)
+            if (beside is None or key is None) and not keyless and branch is None
             else (
                 _dual_auth_problem(ctx, route, beside)
                 if isinstance(beside, dual_auth.DualPlacement)
-                else _auth_beside(ctx, route, key, beside) if beside and key else None
+                else (
+                    _auth_beside(ctx, route, key, beside)
+                    if beside is not None and key is not None
+                    else (
+                        _other_session_auth(ctx, route.sinks[0].session, branch)
+                        if branch is not None and route.sinks[0].session is not None
+                        else None
+                    )
+                )
             )
         )
         or (
@@ -218,7 +226,7 @@ def _dual_auth_problem(
         uses = dataclasses.replace(uses, requests=others)
         session = Route(sinks=[Sink(None, None, "session", session=placed.session)])
         return (
-            _other_session_auth(ctx, placed)
+            _other_session_auth(ctx, placed.session, placed.oauth)
             or _uses_problem(ctx, uses)
             or _session_kept(ctx, placed.session)
             or _session_headers_read(ctx, session)
@@ -238,12 +246,11 @@ def _dual_auth_problem(
 
 
 def _other_session_auth(
-    ctx: ModuleContext, placed: dual_auth.DualPlacement
+    ctx: ModuleContext, node: cst.BaseExpression, oauth: cst.Assign
 ) -> str | None:
     """EXISTING_AUTH where the session gets an Authorization (or ``.auth``)
-    anywhere but in the OAuth branch's statement."""
-    assert placed.session is not None and placed.oauth is not None
-    session = ctx.code(placed.session)
+    anywhere but in the OAuth branch's statement ``oauth``."""
+    session = ctx.code(node)
     for attribute in (
         *ctx.index.attributes.get("headers", ()),
         *ctx.index.attributes.get("auth", ()),
@@ -251,7 +258,7 @@ def _other_session_auth(
         if ctx.code(attribute.value) != session:
             continue
         statement = ctx.ancestor(attribute, cst.BaseSmallStatement)
-        if statement is placed.oauth:
+        if statement is oauth:
             continue
         if attribute.attr.value == "auth" or (
             statement is not None and _AUTH_TEXT.search(ctx.code(statement))
