@@ -832,6 +832,8 @@ def _keep_keys_read_elsewhere(
         for key, _ in r.provider_keys
         if not key.startswith(UNPLACED_KEY)  # a free name may be any of them
     }
+    if identities:  # keys a use chooses between, left manual: sent all the same
+        identities |= {key for r in (*ahead, *deferred) for key in r.chosen_keys}
     if len(identities) > 1:
         # crm.API_KEY elsewhere is API_KEY = os.environ.get("HUBSPOT_API_KEY") of crm
         aliases = env_aliases(files)

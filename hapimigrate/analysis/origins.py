@@ -88,6 +88,23 @@ def combine(origins: list[Origin]) -> Origin:
 def _origin(
     ctx: ModuleContext, node: cst.CSTNode, depth: int, seen: set[int]
 ) -> Origin:
+    found = _chosen(ctx, _several(ctx, node, depth, seen))
+    return found
+
+
+def _chosen(ctx: ModuleContext, found: Origin) -> Origin:
+    """``found``, its keys noted when it is one of several configured keys
+    (``os.environ["PROD_KEY"] if LIVE else os.environ["TEST_KEY"]``): a use left
+    manual for it still tells that the module sends those portals' keys, so
+    that a plain use of one of them elsewhere is not taken as the only key."""
+    if found.kind == SEVERAL and found.parameter:
+        ctx.chosen_keys.update(found.parameter.split(", "))
+    return found
+
+
+def _several(
+    ctx: ModuleContext, node: cst.CSTNode, depth: int, seen: set[int]
+) -> Origin:
     found = _origin_of(ctx, node, depth, seen)
     if found.kind == CONFIG and isinstance(node, (cst.BooleanOperation, cst.Call)):
         # os.environ.get("HUBSPOT_API_KEY") or os.environ["HUBSPOT_SANDBOX_KEY"],

@@ -200,6 +200,9 @@ class ModuleContext:
         self.edits.names = self.imports.names
         # the configured keys rewritten to the provider's token: (identity, label)
         self.provider_keys: set[tuple[str, str]] = set()
+        # configured keys a use chooses between (a flag picking a portal's): the
+        # module sends them, whatever becomes of that use (origins._chosen)
+        self.chosen_keys: set[str] = set()
         # set on a second pass when there were several: then each is left for a person
         self.several_keys = several_keys
         # what other modules of the tree use unsafely (see RunOptions), and what

@@ -173,13 +173,16 @@ def _process(
     registry.run(ctx)
     aliases = dict(options.key_aliases)  # HAPIKEY = API_KEY: one key
     for _ in range(3):  # each pass can only turn rewrites into manual sites
-        several = len({aliases.get(i, i) for i, _ in ctx.provider_keys}) > 1
+        provider = {aliases.get(i, i) for i, _ in ctx.provider_keys}
+        several = bool(provider) and len(provider | ctx.chosen_keys) > 1
         mixed = _mixed_requests(ctx) | ctx.mixed_requests
         if (not several or ctx.several_keys) and mixed == ctx.mixed_requests:
             break
         # two portals' keys would become one token, or a request is reached by
         # uses decided differently: decide again, knowing it
         labels = tuple(sorted({label for _, label in ctx.provider_keys}))
+        if ctx.chosen_keys - provider:  # a use chose between them: by name
+            labels = tuple(sorted(provider | ctx.chosen_keys))
         credentials = {**ctx.two_credentials, **_two_credentials(ctx)}
         left = dict(ctx.left_keys)
         ctx = ModuleContext(
@@ -254,6 +257,7 @@ def _process(
             carrier_uses=tuple(ctx.carrier_uses),
             tasks=tuple(sorted(ctx.tasks.items())),
             callables=tuple(sorted(ctx.callables)),
+            chosen_keys=tuple(sorted(ctx.chosen_keys)),
         )
     new_module = ctx.module.visit(EditApplier(ctx.edits, ctx.parent))
     new_module = add_imports(new_module, ctx.imports)
@@ -283,6 +287,7 @@ def _process(
         session_classes=tuple(sorted(ctx.session_classes)),
         class_reads=_class_reads(text, sites),
         provider_keys=tuple(sorted(ctx.provider_keys)),
+        chosen_keys=tuple(sorted(ctx.chosen_keys)),
         imported_keys=tuple(sorted(ctx.imported_keys())),
         exports=tuple(dict.fromkeys(ctx.exports)),
         carrier_uses=tuple(ctx.carrier_uses),
