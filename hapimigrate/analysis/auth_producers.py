@@ -112,7 +112,7 @@ def _one(
 ) -> FileResult:
     if not result.path.endswith(".py") or result.error or result.original is None:
         return result
-    if b"hapikey" not in result.original:
+    if b"hapikey" not in result.original or b"params" not in result.original:
         return result
     manual = [s for s in result.sites if s.status == Status.MANUAL]
     if not manual:
@@ -122,8 +122,13 @@ def _one(
     except cst.ParserSyntaxError:
         return result
     ctx = ModuleContext(result.path, module, options.provider)
+    entries = [
+        node
+        for node in walk(ctx.module)
+        if isinstance(node, cst.DictElement) and _is_string(node.key, "hapikey")
+    ]
     for site in manual:
-        shape = _producer_at(ctx, site)
+        shape = _producer_at(ctx, entries, site)
         if shape is None:
             continue
         function, outer, params, entry = shape
@@ -149,13 +154,11 @@ def _one(
     return result
 
 
-def _producer_at(ctx: ModuleContext, site: Site):
+def _producer_at(ctx: ModuleContext, entries: list[cst.DictElement], site: Site):
     """(function, returned dict, its "params" entry, the key entry) when the
-    site is the key entry of a module-level function's ``return {"params":
-    {..., "hapikey": KEY}}``."""
-    for node in walk(ctx.module):
-        if not (isinstance(node, cst.DictElement) and _is_string(node.key, "hapikey")):
-            continue
+    site is one of the ``"hapikey"`` ``entries``, that of a module-level
+    function's ``return {"params": {..., "hapikey": KEY}}``."""
+    for node in entries:
         start, _ = ctx.start(node)
         end, _ = ctx.end(node)
         if not (start <= site.line <= end):
