@@ -13,21 +13,27 @@ it cannot see the key: the per-module flow leaves the entry manual ("the value i
 used in a dict entry"). This tree-wide step takes the producer (a module-level
 function returning a literal ``{"params": {..., "hapikey": KEY}}``) and looks for
 every mention of its name in every Python file of the tree. It migrates only when
-each mention is a call whose result is spread (``**``), directly or through one
-local name read only by ``.get``, ``name["params"]`` and ``**name``, into a
-``requests``/``httpx`` module-level request whose URL's host, as written, is one
-of HubSpot's API hosts, with no ``headers=``, ``auth=`` or other ``**`` of its
-own (the header in the spread would collide with, or be replaced by, them). Then
-the key's ``params`` entry becomes ``"headers": {"Authorization": "Bearer " +
-TOKEN}`` in that one return; any other return (an OAuth branch) is untouched.
+each mention is a call whose result is spread (``**``), directly, through one
+local name read only by ``.get("params")``, ``name["params"]`` and ``**name``, or
+through a plain merge helper of the tree (``out["headers"] =
+dict(auth.get("headers", {}), **(headers or {}))``, its caller's headers written
+out without an Authorization), into either a ``requests``/``httpx`` module-level
+request or a request helper of the tree that hands its ``headers=`` unchanged to
+one (``def fetch_json(method, url, params=None, headers=None)``), whose URL's
+host, as written at the call, is one of HubSpot's API hosts, and no developer-key
+API; with no ``headers=``, ``auth=`` or other ``**`` of its own (the header in
+the spread would collide with, or be replaced by, them). Then the key's
+``params`` entry becomes ``"headers": {"Authorization": "Bearer " + TOKEN}`` in
+that one return (and a key constant only it read goes); any other return (an
+OAuth branch) and every caller are untouched.
 
 Left manual, with the reason: a key read from the producer's parameter (a caller
 may give another portal's), one that is not a single configured key, a
 developer key, a mention that is not such a call (passed on, stored, logged,
-named in a string, star-imported), a request to another or an unknown host, or
-one whose own arguments would fight the header. The verdict is made on the
-text each consumer has after the other passes (a header another fixer added
-to the same request is seen).
+named in a string, imported through a re-export), a request to another or an
+unknown host, or one whose own arguments would fight the header. The verdict
+is made on the text each consumer has after the other passes (a header another
+fixer added to the same request is seen).
 """
 
 from __future__ import annotations
