@@ -37,6 +37,7 @@ import os
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from hapimigrate.analysis import function_locals
 from hapimigrate.model import Carrier
 from hapimigrate.tree_imports import module_file
 
@@ -192,9 +193,7 @@ def _loaded_file(
     bound once, and never written into, to ``json.load(fh)`` of ``with
     open(P) as fh`` (P a literal, or a parameter's literal default never
     rebound)."""
-    from hapimigrate.analysis import configured_objects as objects
-
-    value = objects._bound_once(function, name)
+    value = function_locals.bound_once(function, name)
     if not (
         isinstance(value, ast.Call)
         and _dotted(value.func) in _LOADERS
@@ -237,7 +236,7 @@ def _loaded_file(
     if isinstance(given, ast.Constant) and isinstance(given.value, str):
         return given.value, ""
     if isinstance(given, ast.Name):
-        default = objects._left_parameter(function, given.id, str)
+        default = function_locals.left_parameter(function, given.id, str)
         if isinstance(default, str):
             return default, given.id
     return None

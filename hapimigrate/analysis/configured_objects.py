@@ -74,6 +74,10 @@ import libcst as cst
 
 from hapimigrate import hubspot, keys
 from hapimigrate.analysis import config_loaders, values
+from hapimigrate.analysis.function_locals import assigns as _assigns
+from hapimigrate.analysis.function_locals import bound_once as _bound_once
+from hapimigrate.analysis.function_locals import last_name as _last
+from hapimigrate.analysis.function_locals import left_parameter as _left_parameter
 from hapimigrate.model import Carrier, CarrierUse, Kind, Status
 from hapimigrate.python.context import ModuleContext, walk
 from libcst.metadata import GlobalScope
@@ -675,70 +679,6 @@ def _name_of(
     return None
 
 
-def _left_parameter(function: ast.FunctionDef, name: str, kind: type | None):
-    """A parameter ``name`` of ``function`` with a literal default (None, or a
-    value of ``kind``) that the function never rebinds: the default (True
-    for None); None when it is not one."""
-    arguments = function.args
-    positional = arguments.posonlyargs + arguments.args
-    pairs = list(
-        zip(positional[len(positional) - len(arguments.defaults) :], arguments.defaults)
-    )
-    pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d]
-    default = next((d for a, d in pairs if a.arg == name), None)
-    if not isinstance(default, ast.Constant):
-        return None
-    if kind is None and default.value is not None:
-        return None
-    if kind is not None and not isinstance(default.value, kind):
-        return None
-    stored = [
-        n
-        for n in ast.walk(function)
-        if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
-    ]
-    if stored:
-        return None
-    return True if default.value is None else default.value
-
-
-def _bound_once(function: ast.FunctionDef, name: str) -> ast.expr | None:
-    """The value of a local ``name`` the function binds once (``env = ...``),
-    never writing into it (``env["X"] = ...``)."""
-    stores = [
-        n
-        for n in ast.walk(function)
-        if isinstance(n, (ast.Name, ast.Subscript, ast.Attribute))
-        and isinstance(n.ctx, (ast.Store, ast.Del))
-        and (n.id if isinstance(n, ast.Name) else _last(n.value)) == name
-    ]
-    assigns = _assigns(function, name)
-    if len(stores) != 1 or len(assigns) != 1:
-        return None
-    return assigns[0].value
-
-
-def _assigns(function: ast.FunctionDef, name: str) -> list:
-    """The statements binding the local ``name`` to a value: ``name = v``,
-    ``name: T = v``."""
-    return [
-        n
-        for n in ast.walk(function)
-        if (
-            isinstance(n, ast.Assign)
-            and len(n.targets) == 1
-            and isinstance(n.targets[0], ast.Name)
-            and n.targets[0].id == name
-        )
-        or (
-            isinstance(n, ast.AnnAssign)
-            and n.value is not None
-            and isinstance(n.target, ast.Name)
-            and n.target.id == name
-        )
-    ]
-
-
 def _names(node: ast.expr, name: str) -> bool:
     """``name`` or ``os.name``."""
     if isinstance(node, ast.Name):
@@ -914,14 +854,6 @@ def _given_defaults(
 # a field read without its name (asdict(settings)["api_key"], vars(s)):
 # in a module naming the class or the field
 _OPAQUE = re.compile(r"\b(?:_?asdict|astuple|vars|getattr)\(|\.__dict__\b")
-
-
-def _last(node: ast.expr) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return ""
 
 
 def _construction(
