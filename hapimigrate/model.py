@@ -202,6 +202,10 @@ class Carrier:
     # a subclass in another module inheriting that constructor: the class it
     # inherits it from (it changes only with it, and its callers with it)
     base: str = ""
+    # with ``parameter``: the function also runs in another auth mode without
+    # the key (an OAuth branch): callers' configured keys read leniently
+    # (``os.getenv``, a name bound to it) become a token read leniently
+    optional: bool = False
     # with ``returns``: the function's positional parameters, so that a call
     # giving one that names a host or a key is seen (``api_url(p, MIRROR)``)
     parameters: tuple[str, ...] = ()

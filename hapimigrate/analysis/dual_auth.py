@@ -74,6 +74,11 @@ SEPARATE_TESTS = (
     "under another, {} (line {}): both may hold for one request, which would "
     "then carry both credentials; only the key's branch may change, by hand"
 )
+CONTAINER_READ = (
+    "the headers the OAuth branch fills ({}) are also read at line {} ({}): "
+    "given the token too, it would go wherever that goes (a form submission, "
+    "another host?); only the key's branch may change, by hand"
+)
 OTHER_HOST_AUTH = (
     "{}() also sends another host's credential ({} at line {}, to {}): that "
     "Authorization is not a HubSpot mode the key's branch could mirror; send "
@@ -91,6 +96,8 @@ class DualPlacement(guarded_header.Placement):
     session: cst.Attribute | None = None  # ``self.session`` of ``.headers``
     # the parameters a rebound dict may come from (None: the ``**kwargs``)
     given: tuple[str | None, ...] = ()
+    # ``self.<h>`` of this class's constructor: its instances elsewhere
+    instance: cst.ClassDef | None = None
 
 
 def placement(
@@ -114,7 +121,9 @@ def placement(
     container = holder.value
     if isinstance(container, cst.Name):
         return _local(ctx, route, function, statement, test, oauth, container)
-    return _session(ctx, route, function, statement, test, oauth, container)
+    return _session(ctx, route, function, statement, test, oauth, container) or (
+        _instance_dict(ctx, route, function, statement, test, oauth, container)
+    )
 
 
 def session_branch(
@@ -176,6 +185,9 @@ def precise_reason(
                     _shown(ctx, other.test),
                     ctx.start(write)[0],
                 )
+        read = _container_read(ctx, route, statement, function) if test else None
+        if read is not None:
+            return read
     for sink in route.sinks:
         function = ctx.ancestor(sink.call, cst.FunctionDef) if sink.call else None
         if not isinstance(function, cst.FunctionDef):
@@ -204,6 +216,35 @@ def precise_reason(
                         ctx.start(caller)[0],
                         where,
                     )
+    return None
+
+
+def _container_read(
+    ctx: ModuleContext,
+    route: Route,
+    statement: cst.BaseSmallStatement | None,
+    function: cst.FunctionDef | None,
+) -> str | None:
+    """CONTAINER_READ where the OAuth branch's ``self.<h>`` is read by
+    anything but the key's requests' ``headers=``, outside its constructor."""
+    if statement is None or function is None:
+        return None
+    found = _oauth_write(ctx, statement, function)
+    if found is None:
+        return None
+    target = found[1].targets[0].target
+    assert isinstance(target, cst.Subscript)
+    holder = guarded_header._self_attribute(target.value)
+    if holder is None:
+        return None
+    sent = {id(_headers_arg(s.call)) for s in route.sinks if s.call is not None}
+    for use in ctx.index.attributes.get(holder, ()):
+        if id(use) in sent or ctx.ancestor(use, cst.FunctionDef) is function:
+            continue
+        line = ctx.ancestor(use, cst.BaseSmallStatement)
+        shown = ctx.code(line if line is not None else use).strip()
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        return CONTAINER_READ.format(ctx.code(target.value), ctx.start(use)[0], shown)
     return None
 
 
@@ -363,9 +404,11 @@ def _local(
         sent.add(id(given))
     scope = ctx.lexical_scope(function.body)
     bindings = list(scope.assignments[name]) if scope is not None else []
-    if len(bindings) != 1:
-        return None
-    bound = getattr(bindings[0], "node", None)
+    params = [b for b in bindings if isinstance(getattr(b, "node", None), cst.Param)]
+    assigned = [b for b in bindings if b not in params]
+    if len(assigned) != 1 or len(params) > 1:
+        return None  # headers = headers or {}: the parameter, then the dict
+    bound = getattr(assigned[0], "node", None)
     target = ctx.parent(bound) if bound is not None else None
     assign = ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
     if not (
@@ -378,16 +421,18 @@ def _local(
     block = ctx.ancestor(assign, cst.IndentedBlock)
     if block is None or not guarded_header._within(ctx, test, block):
         return None
-    for reference in ctx.references(bindings[0]):
-        use = reference.node
+    uses = {id(r.node): r.node for b in bindings for r in ctx.references(b)}
+    for use in uses.values():
         parent = ctx.parent(use)
-        if id(use) in sent:
+        if id(use) in sent or guarded_header._within(ctx, use, assign.value):
             continue
         if (
             isinstance(parent, cst.Subscript)
             and parent.value is use
             and isinstance(ctx.parent(parent), cst.AssignTarget)
         ):
+            continue
+        if ctx.start(use) > ctx.end(test) and _sets_default(ctx, use):
             continue
         return None
     own = guarded_header._fresh(assign.value) and not guarded_header._reads_parameters(
@@ -402,6 +447,21 @@ def _local(
         oauth=oauth,
         rebind=not own,
         given=() if own else _parameters_read(function, assign.value),
+    )
+
+
+def _sets_default(ctx: ModuleContext, use: cst.Name) -> bool:
+    """``headers.setdefault("Content-Type", ...)``: another header's default."""
+    attribute = ctx.parent(use)
+    call = ctx.parent(attribute) if attribute is not None else None
+    return (
+        isinstance(attribute, cst.Attribute)
+        and attribute.value is use
+        and attribute.attr.value == "setdefault"
+        and isinstance(call, cst.Call)
+        and bool(call.args)
+        and isinstance(call.args[0].value, cst.SimpleString)
+        and str(call.args[0].value.evaluated_value).lower() != _AUTHORIZATION
     )
 
 
@@ -451,6 +511,106 @@ def _handed_in(value: cst.BaseExpression) -> bool:
             for a in value.args[1:]
         )
     )
+
+
+_MUTATORS = frozenset({"pop", "popitem", "update", "clear", "setdefault"})
+
+
+def _instance_dict(
+    ctx: ModuleContext,
+    route: Route,
+    function: cst.FunctionDef,
+    statement: cst.BaseSmallStatement,
+    test: cst.If,
+    oauth: cst.Assign,
+    container: cst.BaseExpression,
+) -> DualPlacement | None:
+    """``self.<h>`` in a constructor: a new dict built from no parameter,
+    bound once there before the test, written into only there, and read only
+    as the ``headers=`` of the key's requests, made in the class's methods;
+    the key's own attribute changed nowhere else (a method dropping it would
+    send the header still). Other modules' instances: ``attach`` asks."""
+    holder = guarded_header._self_attribute(container)
+    owner = ctx.ancestor(function, cst.ClassDef)
+    if (
+        function.name.value != "__init__"
+        or holder is None
+        or not isinstance(owner, cst.ClassDef)
+        or not isinstance(ctx.parent(owner), cst.Module)
+    ):
+        return None
+    if re.search(r"\b(?:setattr|getattr|vars)\(|__dict__", ctx.text):
+        return None  # attributes reached by name
+    keyed = _key_attribute(ctx, statement)
+    if keyed is None or keyed == holder:
+        return None
+    sent: set[int] = set()
+    for sink in route.sinks:
+        call = sink.call
+        if call is None or sink.remote is not None or sink.role == "session":
+            return None
+        method = ctx.ancestor(call, cst.FunctionDef)
+        if method is None or ctx.ancestor(method, cst.ClassDef) is not owner:
+            return None
+        given = _headers_arg(call)
+        if guarded_header._self_attribute(given) != holder:
+            return None
+        sent.add(id(given))
+    bound = 0
+    for use in ctx.index.attributes.get(holder, ()):
+        if id(use) in sent:
+            continue
+        if ctx.ancestor(use, cst.FunctionDef) is not function:
+            return None
+        parent = ctx.parent(use)
+        if isinstance(parent, cst.AssignTarget):
+            assign = ctx.parent(parent)
+            bound += 1
+            if not (
+                isinstance(assign, cst.Assign)
+                and len(assign.targets) == 1
+                and guarded_header._fresh(assign.value)
+                and not guarded_header._reads_parameters(ctx, function, assign.value)
+                and ctx.end(assign) < ctx.start(test)
+                and ctx.ancestor(assign, cst.If) is None
+            ):
+                return None
+        elif not (
+            isinstance(parent, cst.Subscript)
+            and parent.value is use
+            and isinstance(ctx.parent(parent), cst.AssignTarget)
+        ):
+            return None
+    if bound != 1:
+        return None
+    for use in ctx.index.attributes.get(keyed, ()):
+        if ctx.ancestor(use, cst.FunctionDef) is function:
+            continue
+        parent = ctx.parent(use)
+        written = isinstance(parent, cst.AssignTarget) or (
+            isinstance(parent, cst.Subscript)
+            and isinstance(ctx.parent(parent), cst.AssignTarget)
+        )
+        if written or (
+            isinstance(parent, cst.Attribute) and parent.attr.value in _MUTATORS
+        ):
+            return None
+        if isinstance(parent, (cst.Del, cst.SubscriptElement)) or (
+            isinstance(parent, cst.Subscript)
+            and isinstance(ctx.parent(parent), cst.Del)
+        ):
+            return None
+    return DualPlacement(statement, container, False, oauth=oauth, instance=owner)
+
+
+def _key_attribute(ctx: ModuleContext, statement: cst.BaseSmallStatement) -> str | None:
+    """``k`` of the key's statement ``self.k = {...}`` / ``self.k[...] = ...``."""
+    if not (isinstance(statement, cst.Assign) and len(statement.targets) == 1):
+        return None
+    target = statement.targets[0].target
+    if isinstance(target, cst.Subscript):
+        target = target.value
+    return guarded_header._self_attribute(target)
 
 
 def _new_session(ctx: ModuleContext, value: cst.BaseExpression) -> bool:

@@ -1055,12 +1055,12 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         chain = [origin, *attach.passing_owners(ctx, origin)]
         if origin.param is not None:
             attach.retarget_key_options(ctx, chain)
-        attach.replace_configured(ctx, passed)
+        attach.replace_configured(ctx, passed, carrier.optional)
         for each in chain:
             owner = attach.token_owner(ctx, each)
             if owner is not None:
                 ctx.token_parameters.add(owner)
-                attach.export_token_owner(ctx, each, owner)
+                attach.export_token_owner(ctx, each, owner, carrier.optional)
         reason = f"{what} now: it is given its caller's ({origin.parameter})"
         if origin.kind == origins.FALLBACK:
             reason += ", by default the provider's token"
@@ -1085,9 +1085,8 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         )
     elif problem is None:
         assert value is not None
-        ctx.edits.replace[value] = ctx.token()
-        ctx.note_key(value)
-        ctx.provider_keys.add(origins.config_key(ctx, value))
+        # a dual-auth function's: read leniently where the key may be unset
+        attach.replace_configured(ctx, [value], carrier.optional)
         reason = f"{what} now: it is given the provider's token"
     else:
         reason = f"{what} now: {problem}"

@@ -235,6 +235,12 @@ def _dual_auth_problem(
         problem = _session_auth(ctx, sink)
         if problem is not None:
             return problem
+    if placed.instance is not None:  # self.headers: other modules' instances
+        holder = placed.holder
+        assert isinstance(holder, cst.Attribute)
+        problem = _class_instances_elsewhere(ctx, placed.instance, holder.attr.value)
+        if problem is not None:
+            return f"{ctx.code(holder)} would hold the token: {problem}"
     if placed.rebind:  # the caller's headers: none of this module's hold one
         function = ctx.ancestor(placed.after, cst.FunctionDef)
         assert isinstance(function, cst.FunctionDef)  # placement checked it
@@ -2446,9 +2452,12 @@ def token_owner(ctx: ModuleContext, origin: Origin) -> str | None:
     return function.name.value
 
 
-def export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
+def export_token_owner(
+    ctx: ModuleContext, origin: Origin, owner: str, optional: bool = False
+) -> None:
     """Other modules may call ``owner`` with configured keys: tell the run
-    (:mod:`hapimigrate.carriers`), which gives them the token or blocks this."""
+    (:mod:`hapimigrate.carriers`), which gives them the token or blocks this;
+    ``optional``: it also runs in another auth mode, without the key."""
     function = ctx.ancestor(origin.param, cst.FunctionDef) if origin.param else None
     if not isinstance(function, cst.FunctionDef) or origin.param is None:
         return
@@ -2491,6 +2500,7 @@ def export_token_owner(ctx: ModuleContext, origin: Origin, owner: str) -> None:
             field=origin.container,
             reads=reads,
             holders=holders,
+            optional=optional,
         )
     )
 
@@ -3428,7 +3438,7 @@ def give_token(
             owner = token_owner(ctx, each)
             if owner is not None:
                 ctx.token_parameters.add(owner)
-                export_token_owner(ctx, each, owner)
+                export_token_owner(ctx, each, owner, optional)
     if decision.send_token and not decision.callers_token:
         if literal is not None:  # ?hapikey=VALUE in the text
             ctx.provider_keys.add((repr(literal), origins.LITERAL_KEY))
@@ -3473,14 +3483,17 @@ def replace_configured(
     """Configured keys that feed a caller's credential become the provider's
     token (read leniently where an option's default is read at start-up, or,
     for ``optional`` keys, where the key was: ``os.getenv("HUBSPOT_API_KEY")``
-    in a dual-auth app whose OAuth mode runs without it)."""
+    in a dual-auth app whose OAuth mode runs without it; likewise a name read
+    from elsewhere, ``settings.HUBSPOT_API_KEY``, which may hold None there)."""
     for value in configured:
         default = ctx.parent(ctx.parent(value)) if ctx.parent(value) else None
-        lenient = (
-            optional
-            and isinstance(value, cst.Call)
-            and len(value.args) == 1
-            and bool(ctx.qualified_names(value.func) & _LENIENT_READS)
+        lenient = optional and (
+            (
+                isinstance(value, cst.Call)
+                and len(value.args) == 1
+                and bool(ctx.qualified_names(value.func) & _LENIENT_READS)
+            )
+            or isinstance(value, (cst.Name, cst.Attribute))  # dual_auth's callers
         )
         ctx.edits.replace[value] = (
             ctx.lenient_token()  # add_argument(..., default=...): read at start-up
