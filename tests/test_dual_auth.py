@@ -385,6 +385,17 @@ def test_a_session_also_sending_elsewhere_stays(tmp_path):
     assert "also sends to status.example.com" in reasons
 
 
+def test_a_session_also_posting_a_form_without_the_key_stays(tmp_path):
+    source = TICKETS + (
+        "\n    def submit(self, fields):\n"
+        '        url = "https://forms.hubspot.com/uploads/form/v2/62515/abc"\n'
+        "        return self.session.post(url, data=fields).status_code\n"
+    )
+    statuses, text, reasons = tickets_site(tmp_path, source)
+    assert statuses == [Status.MANUAL] and text == source
+    assert "to an endpoint that takes no token" in reasons
+
+
 def test_a_callers_session_stays(tmp_path):
     source = TICKETS.replace(
         "def __init__(self):", "def __init__(self, session=None):"

@@ -223,6 +223,12 @@ def _dual_auth_problem(
         # the requests that carried the key get the token where the key went
         # (their hosts: _other_hosts); the session's others must go to HubSpot
         others = tuple(r for r in uses.requests if id(r.call) not in keyed)
+        for request in others:  # sent without the key: a form, a developer API?
+            url = call_endpoints.sink_url_node(request)
+            template = values.url_template(ctx, url) if url is not None else ""
+            method = request.info.method if request.info is not None else None
+            if hubspot.auth_kind(method, template) is not None:
+                return SESSION_NO_TOKEN.format(ctx.start(request.call)[0])
         uses = dataclasses.replace(uses, requests=others)
         session = Route(sinks=[Sink(None, None, "session", session=placed.session)])
         return (
@@ -249,6 +255,13 @@ def _dual_auth_problem(
             if problem is not None:
                 return problem
     return None
+
+
+SESSION_NO_TOKEN = (
+    "the session also makes the request at line {} without the key, to an "
+    "endpoint that takes no token (a form submission, a developer-key API): "
+    "its header would go there too; by hand"
+)
 
 
 def _other_session_auth(
