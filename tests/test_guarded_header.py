@@ -466,7 +466,8 @@ def test_a_constructors_header_dict_also_sent_elsewhere_stays(tmp_path):
         "\n\ndef slack(service):\n"
         '    return requests.post("https://hooks.slack.com/x", headers=service._headers)\n'
     )
-    _manual(tmp_path, elsewhere, "already sends an Authorization header")
+    # the OAuth branch's dict, read by another request (dual_auth says so)
+    _manual(tmp_path, elsewhere, "(self._headers) are also read at line 38")
     reset = SERVICE.replace(
         "    def _get(self, path, **params):\n",
         "    def public(self):\n        self._base_params = {}\n\n"

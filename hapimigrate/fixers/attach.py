@@ -244,9 +244,9 @@ def _dual_auth_problem(
     if placed.instance is not None:  # self.headers: other modules' instances
         holder = placed.holder
         assert isinstance(holder, cst.Attribute)
-        problem = _class_instances_elsewhere(ctx, placed.instance, holder.attr.value)
-        if problem is not None:
-            return f"{ctx.code(holder)} would hold the token: {problem}"
+        # (its reasons speak of a session: the OAuth mode's, as it was said)
+        if _class_instances_elsewhere(ctx, placed.instance, holder.attr.value):
+            return EXISTING_AUTH
     if placed.rebind:  # the caller's headers: none of this module's hold one
         function = ctx.ancestor(placed.after, cst.FunctionDef)
         assert isinstance(function, cst.FunctionDef)  # placement checked it
