@@ -3494,7 +3494,8 @@ def replace_configured(
     optional: bool = False,
 ) -> None:
     """Configured keys that feed a caller's credential become the provider's
-    token (read leniently where an option's default is read at start-up, or,
+    token (read leniently where an option's or a parameter's default is read at
+    start-up, or,
     for ``optional`` keys, where the key was: ``os.getenv("HUBSPOT_API_KEY")``
     in a dual-auth app whose OAuth mode runs without it; likewise a name read
     from elsewhere, ``settings.HUBSPOT_API_KEY``, which may hold None there)."""
@@ -3513,10 +3514,30 @@ def replace_configured(
             if lenient
             or isinstance(default, cst.Call)
             and ctx.code(default.func).endswith("add_argument")
+            # def sync(api_key=settings.KEY): read when the def runs, at import
+            or isinstance(ctx.parent(value), cst.Param) and _may_be_unset(ctx, value)
             else ctx.token()
         )
         ctx.note_key(value)
         ctx.provider_keys.add(origins.config_key(ctx, value))
+
+
+def _may_be_unset(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    """Whether a configured key's read may find nothing without raising:
+    ``os.getenv("K")``, ``os.environ.get("K")``, a name bound to one here, or
+    another module's setting (``settings.HUBSPOT_API_KEY``, None where unset).
+    A strict read (``os.environ["K"]``) stays one: the token is read as the key
+    was."""
+    if isinstance(value, cst.Name):
+        scope = ctx.lexical_scope(value)
+        bindings = list(scope[value.value]) if scope is not None else []
+        if len(bindings) != 1:
+            return False
+        bound = values.assigned_value(ctx, getattr(bindings[0], "node", None))
+        return bound is not None and _may_be_unset(ctx, bound)
+    if isinstance(value, cst.Call):
+        return bool(ctx.qualified_names(value.func) & _LENIENT_READS)
+    return isinstance(value, cst.Attribute)
 
 
 def send_token(
