@@ -128,14 +128,17 @@ def _named_by_path(
     texts: dict[str, bytes] = {}
     for path, name in functions:
         found[path, name] = None
-        owners = b"|".join(re.escape(o.encode()) for o in _owner_names(path))
+        owners = b"|".join(
+            re.escape(o.encode()) for o in sorted(_owner_names(path), key=len)[::-1]
+        )
         word = re.escape(name.encode())
         dotted = re.compile(
-            rb"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:" + owners + rb")[.:]" + word
+            rb"(?<![\w.])(?:" + owners + rb")[.:]" + word
             + rb"(?![\w])|__(?:name|package)__\W{0,8}[.:](?:\w+\.)*" + word
             + rb"(?![\w])"
         )  # fmt: skip
-        module = re.compile(rb"""['"](?:[A-Za-z_]\w*\.)*(?:""" + owners + rb""")['"]""")
+        whole = re.escape(_dotted(path).encode())
+        module = re.compile(rb"""['"]""" + whole + rb"""['"]""")
         for other in candidates:
             if other not in texts:
                 texts[other] = read(other)
@@ -148,15 +151,23 @@ def _named_by_path(
 
 
 def _owner_names(path: str) -> list[str]:
-    """The names a dotted path may give a function of ``path`` before its own:
-    its module's, and each package's holding it (``pkg.sync`` re-exported)."""
+    """The import paths a queue may give a function of ``path`` before its own
+    name: its module's whole dotted path (``pkg.jobs``), and each package's
+    holding it (``pkg``, a re-export). Whole paths only: ``jobs.sync`` in a
+    README is not ``pkg.jobs.sync``."""
+    dotted = _dotted(path).split(".")
+    return [".".join(dotted[:n]) for n in range(1, len(dotted) + 1)]
+
+
+def _dotted(path: str) -> str:
+    """``pkg.jobs`` of ``.../pkg/jobs.py`` (``pkg`` of ``pkg/__init__.py``)."""
     folder = os.path.dirname(os.path.abspath(path))
     stem = os.path.splitext(os.path.basename(path))[0]
-    names = [] if stem == "__init__" else [stem]
+    parts = [] if stem == "__init__" else [stem]
     while os.path.exists(os.path.join(folder, "__init__.py")):
-        names.append(os.path.basename(folder))
+        parts.insert(0, os.path.basename(folder))
         folder = os.path.dirname(folder)
-    return names or [stem]
+    return ".".join(parts) or stem
 
 
 _IMPORT_BY_NAME = re.compile(rb"\b(?:import_module|__import__|import_string|locate)\(")

@@ -156,3 +156,12 @@ def test_a_schedule_in_a_multi_line_string(tmp_path):
     statuses, reason = _jobs(tree(tmp_path, FILES | {"pkg/clock.py": producer}))
     assert statuses == {Status.MANUAL}
     assert "clock.py:4" in reason
+
+
+def test_a_partial_path_in_prose_is_no_mention(tmp_path):
+    """``jobs.sync`` in a README is not the path a queue needs (``pkg.jobs.sync``):
+    a repository's docs naming a module's function in passing change nothing."""
+    caller = "from pkg import jobs\n\n\ndef run(token):\n    return jobs.sync(token)\n"
+    notes = "Call jobs.sync or client.get to refresh.\n"
+    files = FILES | {"pkg/cli.py": caller, "README.md": notes}
+    assert _jobs(tree(tmp_path, files))[0] == {Status.REWRITE}
