@@ -239,7 +239,9 @@ def test_a_key_another_module_checks_by_getattr_is_reported(tmp_path, monkeypatc
 
 
 def test_a_key_another_module_asserts_is_reported(tmp_path, monkeypatch):
-    main_py = "from pkg.hub import API_KEY, owners\n\n\ndef run():\n    assert API_KEY\n    return owners()\n"
+    # its value, not only its presence: a presence test moves to the token
+    # (tests/test_token_checks.py)
+    main_py = "from pkg.hub import API_KEY, owners\n\n\ndef run():\n    assert API_KEY.startswith('pat-')\n    return owners()\n"
     result = _apply_package(tmp_path, monkeypatch, {"hub.py": HUB, "main.py": main_py})
     assert result.exit_code == 1, result.output
     assert "API_KEY is still read by main.py:5" in result.output

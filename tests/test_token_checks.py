@@ -319,3 +319,27 @@ def test_the_same_attribute_of_a_parameter_is_not_the_key(tmp_path):
     result, text = migrate(tmp_path, files)["app/hub.py"]
     assert "    if not settings.HUBSPOT_API_KEY:\n" in text
     assert guards(result) == [(13, Status.MANUAL)]
+
+
+def test_apply_moves_a_presence_assert_of_another_module_and_exits_0(
+    tmp_path, monkeypatch
+):
+    from click.testing import CliRunner
+
+    from hapimigrate.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "hub.py").write_text(UTILS)
+    (tmp_path / "pkg" / "main.py").write_text(
+        "from pkg.hub import API_KEY, contact\n\n\n"
+        "def run():\n    assert API_KEY\n    return contact(1)\n"
+    )
+    result = CliRunner().invoke(main, ["apply", "."])
+    assert result.exit_code == 0, result.output
+    assert "API_KEY" not in (tmp_path / "pkg" / "hub.py").read_text()
+    assert (tmp_path / "pkg" / "main.py").read_text() == (
+        "import os\n\nfrom pkg.hub import contact\n\n\n"
+        f"def run():\n    assert {PRESENCE}\n    return contact(1)\n"
+    )
