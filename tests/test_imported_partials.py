@@ -169,6 +169,16 @@ def test_a_developer_api_beside_token_apis_keeps_it(tmp_path):
     assert Status.REWRITE not in out["crm/deals.py"][0], out["crm/deals.py"][2]
 
 
+def test_a_form_submission_through_it_keeps_it(tmp_path):
+    """A review: the form call was reported "no token added" while the
+    partial's header reached it: a form submission takes no credential."""
+    contacts = CONTACTS.replace(
+        'BASE + "/contacts/v1/contact/batch/"',
+        '"https://forms.hubspot.com/uploads/form/v2/62515/a3d8e1f0"',
+    )
+    _kept(tmp_path, {"contacts": contacts}, "form submission")
+
+
 def test_a_partial_listed_in_all_keeps_it(tmp_path):
     api = API + '\n__all__ = ["BASE", "post"]\n'
     _kept(tmp_path, {"api": api}, "listed in __all__")

@@ -96,6 +96,12 @@ def sent_elsewhere(
     attach.send_token(ctx, found)
 
 
+NO_TOKEN = (
+    "this call is a form submission, which takes no credential: the header "
+    "{}() of {}.py would bind goes with every call of it; change them by hand"
+)
+
+
 def migrate_read(
     ctx: ModuleContext,
     carrier: Carrier,
@@ -125,6 +131,8 @@ def migrate_read(
         False,
     )
     decision = decide(use)
+    if decision.rewrites and not decision.send_token:  # a form submission
+        return left(ctx, carrier, node, NO_TOKEN.format(carrier.name, carrier.module))
     attach.note_requests(ctx, request, decision.status)
     reason = decision.reason or (
         f"{carrier.name} of {carrier.module}.py binds the key: the header goes "
