@@ -37,13 +37,34 @@ class HubSpotClient:
 """
 
 
-def test_a_guard_through_a_local_in_another_method_is_reported(tmp_path):
-    files = {
-        "app/__init__.py": "",
-        "app/config.py": "class _S:\n    HUBSPOT_API_KEY = None\n\n\nsettings = _S()\n",
-        "app/hubspot.py": CLIENT,
-    }
+CONFIG = "class _S:\n    HUBSPOT_API_KEY = None\n\n\nsettings = _S()\n"
+
+
+def _guards(client: str, tmp_path) -> tuple[list, str]:
+    files = {"app/__init__.py": "", "app/config.py": CONFIG, "app/hubspot.py": client}
     result = tree(tmp_path, files)["app/hubspot.py"]
-    guards = [s for s in result.sites if s.kind == Kind.GUARD]
-    assert [(s.line, s.status) for s in guards if s.line == 22] == [(22, Status.MANUAL)]
-    assert "settings.HUBSPOT_API_KEY" in [s for s in guards if s.line == 22][0].reason
+    guards = [(s.line, s.status) for s in result.sites if s.kind == Kind.GUARD]
+    return guards, (result.new or b"").decode()
+
+
+def test_a_guard_through_a_local_in_another_method_tests_the_token(tmp_path):
+    guards, text = _guards(CLIENT, tmp_path)
+    assert (22, Status.REWRITE) in guards
+    assert (
+        'api_key = os.environ.get("HUBSPOT_ACCESS_TOKEN")\n        if not api_key:'
+        in text
+    )
+    assert "settings.HUBSPOT_API_KEY" not in text
+
+
+def test_a_local_used_otherwise_is_reported_not_rewritten(tmp_path):
+    """The local is handed on too: not only a presence test. The guard is
+    reported for a person, never passed over in silence."""
+    client = CLIENT.replace(
+        '        await self.upsert_contact(email, {"lifecyclestage": stage})',
+        "        log_key_hint(api_key)\n"
+        '        await self.upsert_contact(email, {"lifecyclestage": stage})',
+    )
+    client += "\n\ndef log_key_hint(key):\n    print(len(key))\n"
+    guards, _ = _guards(client, tmp_path)
+    assert (22, Status.MANUAL) in guards

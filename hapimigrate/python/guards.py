@@ -13,7 +13,6 @@ import re
 
 import libcst as cst
 
-from hapimigrate.analysis import values
 from hapimigrate.model import Kind, Status
 from hapimigrate.python import token_checks
 from hapimigrate.python.context import ModuleContext
@@ -52,50 +51,16 @@ def report(ctx: ModuleContext, removed: set[int], to_token: bool = False) -> Non
         for binding in scope[name.value] if scope is not None else ():
             for ref in ctx.references(binding):
                 _check(ctx, ref.node, name.value, removed, seen)
-    for attribute in (*ctx.key_attributes, *_read_into_names(ctx)):
+    for attribute in (*ctx.key_attributes, *token_checks.read_into_names(ctx)):
         text = ctx.code(attribute)
         for other in ctx.index.attributes.get(attribute.attr.value, ()):
             if ctx.code(other) == text:
                 _check(ctx, other, text, removed, seen)
-                for read in _local_reads(ctx, other):  # key = settings.KEY; if not key
+                if id(other) in removed:
+                    continue  # read into a local tested for the token now
+                for read in token_checks.local_reads(ctx, other):  # key = settings.KEY
                     _check(ctx, read, text, removed, seen)
     _environment_checks(ctx, removed, seen)
-
-
-def _read_into_names(ctx: ModuleContext) -> list[cst.Attribute]:
-    """The settings a migrated key name was read from (``api_key =
-    settings.HUBSPOT_API_KEY``): other functions reading them test the same
-    key (``api_key = settings.HUBSPOT_API_KEY; if not api_key: return``)."""
-    found = []
-    for name in ctx.key_names:
-        scope = ctx.lexical_scope(name)
-        for binding in scope[name.value] if scope is not None else ():
-            node = getattr(binding, "node", None)
-            value = values.assigned_value(ctx, node) if node is not None else None
-            if isinstance(value, cst.Attribute):
-                found.append(value)
-    return found
-
-
-def _local_reads(ctx: ModuleContext, node: cst.CSTNode) -> list[cst.CSTNode]:
-    """The reads of the local name ``node`` is assigned to, alone (``key =
-    settings.KEY``), in its function."""
-    statement = ctx.parent(node)
-    if not (
-        isinstance(statement, cst.Assign)
-        and statement.value is node
-        and len(statement.targets) == 1
-        and isinstance(statement.targets[0].target, cst.Name)
-    ):
-        return []
-    target = statement.targets[0].target
-    scope = ctx.lexical_scope(target)
-    return [
-        ref.node
-        for binding in (scope[target.value] if scope is not None else ())
-        if getattr(binding, "node", None) is target
-        for ref in ctx.references(binding)
-    ]
 
 
 def _check(

@@ -25,6 +25,7 @@ from typing import Callable
 import libcst as cst
 from libcst.metadata import GlobalScope
 
+from hapimigrate.analysis import origins, values
 from hapimigrate.model import Kind, Status, TokenProvider
 from hapimigrate.python.context import ModuleContext
 
@@ -124,8 +125,8 @@ def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
     variable = token_variable(ctx.provider)
     if variable is None:
         return set()
-    replaced: set[int] = set()
-    for label, reads in _live_reads(ctx, removed).items():
+    replaced = _aliases(ctx, removed, variable)
+    for label, reads in _live_reads(ctx, removed | replaced).items():
         # the configured key (not a caller's, a parameter's: a token now)
         identities = {i for i, known in ctx.provider_keys if known == label}
         checks = [check_of(node, ctx.parent) for node in reads]
@@ -145,6 +146,73 @@ def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
                 test, Kind.GUARD, Status.REWRITE, REWRITTEN.format(label, variable)
             )
     return replaced
+
+
+def _aliases(ctx: ModuleContext, removed: set[int], variable: str) -> set[int]:
+    """``api_key = settings.HUBSPOT_API_KEY; if not api_key: return`` in a
+    function sending nothing, the setting one a migrated key name was read
+    from: where every read of the local is a presence test, the local reads
+    the token instead (``os.environ.get(NAME)``), its tests unchanged; the ids
+    of the settings reads replaced."""
+    provider = {identity for identity, _ in ctx.provider_keys}
+    replaced: set[int] = set()
+    for source in read_into_names(ctx):
+        text = ctx.code(source)
+        if origins.config_key(ctx, source)[0] not in provider:
+            continue
+        for other in ctx.index.attributes.get(source.attr.value, ()):
+            if ctx.code(other) != text or _inside(ctx, other, removed):
+                continue
+            if _root_bindings(ctx, other) != _root_bindings(ctx, source):
+                continue
+            reads = local_reads(ctx, other)
+            if not reads or any(check_of(r, ctx.parent) is None for r in reads):
+                continue
+            ctx.edits.replace[other] = ctx.lenient_token()
+            replaced.add(id(other))
+            for read in reads:
+                test, statement = check_of(read, ctx.parent)  # type: ignore[misc]
+                replaced.add(id(read))
+                ctx.site(
+                    test, Kind.GUARD, Status.REWRITE, REWRITTEN.format(text, variable)
+                )
+    return replaced
+
+
+def read_into_names(ctx: ModuleContext) -> list[cst.Attribute]:
+    """The settings a migrated key name was read from (``api_key =
+    settings.HUBSPOT_API_KEY``): other functions reading them test the same
+    key (``api_key = settings.HUBSPOT_API_KEY; if not api_key: return``)."""
+    found = []
+    for name in ctx.key_names:
+        scope = ctx.lexical_scope(name)
+        for binding in scope[name.value] if scope is not None else ():
+            node = getattr(binding, "node", None)
+            value = values.assigned_value(ctx, node) if node is not None else None
+            if isinstance(value, cst.Attribute):
+                found.append(value)
+    return found
+
+
+def local_reads(ctx: ModuleContext, node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The reads of the local name ``node`` is assigned to, alone (``key =
+    settings.KEY``), in its function."""
+    statement = ctx.parent(node)
+    if not (
+        isinstance(statement, cst.Assign)
+        and statement.value is node
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0].target, cst.Name)
+    ):
+        return []
+    target = statement.targets[0].target
+    scope = ctx.lexical_scope(target)
+    return [
+        ref.node
+        for binding in (scope[target.value] if scope is not None else ())
+        if getattr(binding, "node", None) is target
+        for ref in ctx.references(binding)
+    ]
 
 
 def _live_reads(ctx: ModuleContext, removed: set[int]) -> dict[str, list]:
