@@ -124,6 +124,15 @@ def discover(
             yield Skipped(path, "not a regular file")
 
 
+def every_file(root: str) -> Iterator[str]:
+    """Each regular file below ``root`` that a walk keeps (``.gitignore``d
+    files, version control, virtual environments and caches left out), of any
+    kind: where a project may name what it runs (a schedule, a crontab)."""
+    for found in _walk(root, excludes_of(()), lambda path: True):
+        if isinstance(found, str):
+            yield found
+
+
 def _walk(root: str, excludes: Excludes, wanted) -> Iterator[str | Skipped]:
     ignores: list[tuple[str, pathspec.PathSpec]] = []
     unreadable: list[Skipped] = []

@@ -22,6 +22,7 @@ import ast
 import os
 import re
 from hapimigrate.model import FileResult, RunOptions
+from hapimigrate.discover import every_file
 from hapimigrate.tree_imports import read, tree_root
 
 
@@ -119,15 +120,14 @@ def _named_by_path(
     package): in a string of a Python file, or anywhere in another file. A
     string naming its module where a module is imported by name
     (``getattr(import_module("pkg.jobs"), name)``) names every function of it."""
-    found: dict[tuple[str, str], str | None] = {}
+    found: dict[tuple[str, str], str | None] = dict.fromkeys(functions)
     if not functions:
         return found
     candidates = list(
         dict.fromkeys(os.path.abspath(f) for f in [*files, *_project_files(files)])
     )
-    texts: dict[str, bytes] = {}
+    patterns = {}
     for path, name in functions:
-        found[path, name] = None
         owners = b"|".join(
             re.escape(o.encode()) for o in sorted(_owner_names(path), key=len)[::-1]
         )
@@ -139,14 +139,23 @@ def _named_by_path(
         )  # fmt: skip
         whole = re.escape(_dotted(path).encode())
         module = re.compile(rb"""['"]""" + whole + rb"""['"]""")
-        for other in candidates:
-            if other not in texts:
-                texts[other] = read(other)
-            at = _path_mention(other, texts[other], dotted, module)
+        # f"pkg.jobs.{job}", "pkg.jobs." + job, "pkg.jobs:%s" % job: any function
+        dotted = re.compile(
+            dotted.pattern
+            + rb"""|['"]""" + whole + rb"""[.:](?:\{|%[sr]|['"]\s*\+)"""
+        )  # fmt: skip
+        patterns[path, name] = (name.encode(), _dotted(path).encode(), dotted, module)
+    for other in candidates:  # each file read once, kept for no longer
+        data = read(other)
+        for key, (name, whole, dotted, module) in patterns.items():
+            if found[key] is not None or (name not in data and whole not in data):
+                continue
+            at = _path_mention(other, data, dotted, module)
             if at is not None:
-                line = texts[other].count(b"\n", 0, at) + 1
-                found[path, name] = f"{os.path.basename(other)}:{line}"
-                break
+                line = data.count(b"\n", 0, at) + 1
+                found[key] = f"{os.path.basename(other)}:{line}"
+        if all(v is not None for v in found.values()):
+            break
     return found
 
 
@@ -267,16 +276,15 @@ _COMPUTED = (
     # a task found at run time, enqueued: registry[path].delay, locate(p).delay
     rb"""|[)\]]\s*\.\s*(?:delay|apply_async|s|si|send|send_with_options)\("""
 )
-# folders of the project that hold no producers: version control, installs
-_SKIP = {".git", ".hg", ".svn", ".tox", ".nox", "node_modules", "__pycache__",
-         "site-packages", ".mypy_cache", ".pytest_cache"}  # fmt: skip
 _REPOSITORY = (".git", ".hg", ".svn")
 _MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "manage.py")
 _LARGEST = 16 << 20
+_LARGEST_TEXT = 1 << 20
 # files that hold no producer's text: compiled code, archives, media
 _NOT_TEXT = (".pyc", ".pyo", ".so", ".dll", ".whl", ".zip", ".gz", ".tar", ".bz2",
              ".xz", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".pdf", ".woff",
-             ".woff2", ".ttf", ".mo")  # fmt: skip
+             ".woff2", ".ttf", ".mo", ".csv", ".tsv", ".log", ".sql", ".parquet",
+             ".xlsx", ".xls", ".db", ".sqlite", ".sqlite3", ".map", ".min.js")  # fmt: skip
 
 
 def _project_files(files: list[str]) -> list[str]:
@@ -300,20 +308,17 @@ def _project_files(files: list[str]) -> list[str]:
         folder = parent if parent != folder else ""
     else:
         root = nearest or root
-    found = []
-    for top, folders, names in os.walk(root or "."):
-        folders[:] = [
-            f
-            for f in folders
-            if f not in _SKIP and not os.path.exists(os.path.join(top, f, "pyvenv.cfg"))
-        ]
-        for each in names:
-            path = os.path.join(top, each)
-            if each.lower().endswith(_NOT_TEXT):
-                continue
-            try:
-                if os.path.getsize(path) <= _LARGEST:
-                    found.append(path)
-            except OSError:
-                continue
-    return found
+    return [p for p in every_file(root or ".") if _searchable(p)]
+
+
+def _searchable(path: str) -> bool:
+    """A file that may name a task or a job: Python up to 16 MB, other text
+    (a schedule, a crontab, a template) up to 1 MB; no data export, archive or
+    compiled file."""
+    if path.lower().endswith(_NOT_TEXT):
+        return False
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return False
+    return size <= (_LARGEST if path.endswith(_PYTHON) else _LARGEST_TEXT)

@@ -165,3 +165,28 @@ def test_a_partial_path_in_prose_is_no_mention(tmp_path):
     notes = "Call jobs.sync or client.get to refresh.\n"
     files = FILES | {"pkg/cli.py": caller, "README.md": notes}
     assert _jobs(tree(tmp_path, files))[0] == {Status.REWRITE}
+
+
+def test_ignored_and_data_files_are_not_read(tmp_path):
+    """A review: a repository's git-ignored exports (1.5 GB of CSV) were read
+    whole for each search. What .gitignore leaves out, and data files, are
+    not searched: a schedule is neither."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("exports/\n")
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / "jobs.yaml").write_text("func: pkg.jobs:sync\n")
+    (tmp_path / "runs.csv").write_text("when,func\n2026-11-30,pkg.jobs.sync\n")
+    caller = "from pkg import jobs\n\n\ndef run(token):\n    return jobs.sync(token)\n"
+    assert _jobs(tree(tmp_path, FILES | {"pkg/cli.py": caller}))[0] == {Status.REWRITE}
+
+
+def test_a_path_completed_at_run_time_names_every_function(tmp_path):
+    """A review: ``f"pkg.jobs.{job}"`` names whichever function ``job`` holds."""
+    producer = (
+        "import os\n\nNIGHTLY = ['sync']\n\n\ndef schedule(q):\n"
+        "    for job in NIGHTLY:\n"
+        '        q.enqueue(f"pkg.jobs.{job}", os.environ["HUBSPOT_API_KEY"])\n'
+    )
+    statuses, reason = _jobs(tree(tmp_path, FILES | {"pkg/producer.py": producer}))
+    assert statuses == {Status.MANUAL}
+    assert "producer.py:8" in reason
