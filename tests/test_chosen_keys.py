@@ -58,3 +58,20 @@ def test_a_key_another_module_chooses_between_stays_manual(tmp_path):
 def test_one_key_alone_still_migrates(tmp_path):
     results = tree(tmp_path, {"hs/__init__.py": "", "hs/props.py": PLAIN})
     assert _statuses(results["hs/props.py"]) == {Status.REWRITE}
+
+
+def test_keys_chosen_through_a_dict_of_portals_count_too(tmp_path):
+    """A review: the same choice made by a lookup in a module's dict."""
+    chooser = (
+        "import os\n\nimport requests\n\n"
+        'KEYS = {"prod": os.environ.get("PROD_HAPIKEY"), '
+        '"test": os.environ.get("test_hapikey")}\n\n\n'
+        'def objects(kind, portal="test"):\n'
+        '    query = {"limit": "5", "hapikey": KEYS[portal]}\n'
+        '    return requests.get("https://api.hubapi.com/crm/v3/objects/" + kind,'
+        " params=query).json()\n"
+    )
+    files = {"hs/__init__.py": "", "hs/pick.py": chooser, "hs/props.py": PLAIN}
+    results = tree(tmp_path, files)
+    assert _statuses(results["hs/props.py"]) == {Status.MANUAL}
+    assert not results["hs/props.py"].changed

@@ -88,17 +88,32 @@ def combine(origins: list[Origin]) -> Origin:
 def _origin(
     ctx: ModuleContext, node: cst.CSTNode, depth: int, seen: set[int]
 ) -> Origin:
-    found = _chosen(ctx, _several(ctx, node, depth, seen))
+    found = _chosen(ctx, node, _several(ctx, node, depth, seen))
     return found
 
 
-def _chosen(ctx: ModuleContext, found: Origin) -> Origin:
+def _chosen(ctx: ModuleContext, node: cst.CSTNode, found: Origin) -> Origin:
     """``found``, its keys noted when it is one of several configured keys
-    (``os.environ["PROD_KEY"] if LIVE else os.environ["TEST_KEY"]``): a use left
+    (``os.environ["PROD_KEY"] if LIVE else os.environ["TEST_KEY"]``, or a
+    module's dict of them looked up at run time: ``KEYS[portal]``): a use left
     manual for it still tells that the module sends those portals' keys, so
     that a plain use of one of them elsewhere is not taken as the only key."""
     if found.kind == SEVERAL and found.parameter:
         ctx.chosen_keys.update(found.parameter.split(", "))
+    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name):
+        index = node.slice[0].slice if len(node.slice) == 1 else None
+        if isinstance(index, cst.Index) and not isinstance(index.value, _LITERALS):
+            scope = ctx.lexical_scope(node.value)
+            bindings = list(scope[node.value.value]) if scope is not None else []
+            bound = (
+                values.assigned_value(ctx, getattr(bindings[0], "node", None))
+                if len(bindings) == 1
+                else None
+            )
+            if isinstance(bound, cst.Dict):
+                names = set(_ENV_NAME.findall(ctx.code(bound)))
+                if len(names) > 1:
+                    ctx.chosen_keys.update(names)
     return found
 
 
