@@ -226,3 +226,14 @@ def test_a_partial_called_here_and_elsewhere_keeps_it_for_one_call(tmp_path):
     )
     contacts = CONTACTS.replace("json=payload)", 'json=payload, headers={"X": "1"})')
     _kept(tmp_path, {"api": api, "contacts": contacts}, "passes headers=")
+
+
+def test_a_form_in_its_own_module_keeps_it(tmp_path):
+    """A review: the own module's form call dropped the key and gave the
+    partial no header, while other modules' calls counted on the header."""
+    api = API + (
+        '\nFORM_URL = "https://forms.hubspot.com/uploads/form/v2/62515/a3d8e1f0"\n\n\n'
+        "def submit_lead(email):\n"
+        '    return post(FORM_URL, data={"email": email}).status_code\n'
+    )
+    _kept(tmp_path, {"api": api}, "form submission", "separate functions")

@@ -273,16 +273,18 @@ def export_route(
     url: str = "",
     literal: str | None = None,
     placeholders: bool = False,
+    token: bool = True,
 ) -> None:
     """A rewrite changed module-level values other modules may send too: tell
-    the run, which makes them agree or blocks it."""
+    the run, which makes them agree or blocks it (``token``: the rewrite sends
+    the token; not for a form submission, which drops the key only)."""
     for name, carried, returns in _shared(ctx, route, kind):
         carrier = _carrier(
             ctx, name.value, carried, keys, literal, url, True, placeholders, returns
         )
         assert carrier is not None  # route_problem said so
         # a functools.partial() this module calls too: other modules' calls
-        carrier = partial_readers.marked(ctx, carrier, name, route)
+        carrier = partial_readers.marked(ctx, carrier, name, route, token)
         ctx.exports.append(carrier)
     _export_helpers(ctx, route)
 

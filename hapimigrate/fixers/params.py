@@ -326,7 +326,9 @@ def _migrate(
     decision = decide(use)
     if decision.rewrites:
         ctx.token_parameters.update(route.classes)  # other modules must not read them
-        across_modules.export_route(ctx, route, Kind.PARAMS, [value])
+        across_modules.export_route(
+            ctx, route, Kind.PARAMS, [value], token=decision.send_token
+        )
         replaced = record(route)
         attach.give_token(ctx, decision, origin, route, value, replaced, passed=passed)
         if decision.key_may_go:

@@ -54,13 +54,19 @@ def carrier(
 
 
 def marked(
-    ctx: ModuleContext, found: Carrier, name: cst.Name, followed: Route
+    ctx: ModuleContext,
+    found: Carrier,
+    name: cst.Name,
+    followed: Route,
+    token: bool = True,
 ) -> Carrier:
     """``found``, exported for the module-level ``name`` of a route its own
     module migrates: when ``name`` is bound to a partial that is one of the
     route's requests (``hs_get = partial(requests.get, params={"hapikey": K})``
     called here and elsewhere), marked as one, so that other modules' calls
-    of it are checked as this module's were."""
+    of it are checked as this module's were. Its own module's calls taking no
+    token (a form submission: ``token`` False) block it: the partial gets the
+    header for every call or for none."""
     assign = ctx.parent(ctx.parent(name))
     if not (
         isinstance(assign, cst.Assign)
@@ -75,11 +81,12 @@ def marked(
     exported = imported_partials.exported(ctx, partial)
     if exported is None:
         return found
+    formed = "" if token else OWN_NO_TOKEN.format(name.value, ctx.start(name)[0])
     return dataclasses.replace(
         found,
         partial=exported.verb,
         partial_bound=exported.bound,
-        blocked=found.blocked or exported.problem or "",
+        blocked=found.blocked or exported.problem or formed,
     )
 
 
@@ -96,6 +103,11 @@ def sent_elsewhere(
     attach.send_token(ctx, found)
 
 
+OWN_NO_TOKEN = (
+    "{}() (line {}) is called in its own module for a form submission, which "
+    "takes no credential, and elsewhere for requests that need the token: one "
+    "partial cannot do both; give them separate functions, by hand"
+)
 NO_TOKEN = (
     "this call is a form submission, which takes no credential: the header "
     "{}() of {}.py would bind goes with every call of it; change them by hand"
