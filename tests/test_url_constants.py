@@ -96,7 +96,8 @@ def test_the_constructor_and_the_url_migrate_together(tmp_path):
     statuses, text, reasons = out["shop/orders.py"]
     assert statuses and all(s == Status.REWRITE for s in statuses), reasons
     assert "hapikey" not in text and "HUBSPOT_KEY" not in text
-    assert 'def __init__(self, api_key=os.environ["HUBSPOT_ACCESS_TOKEN"]):' in text
+    # read as leniently as settings.HUBSPOT_KEY was (os.environ.get)
+    assert 'def __init__(self, api_key=os.environ.get("HUBSPOT_ACCESS_TOKEN")):' in text
     assert "DealsClient(access_token=api_key)" in text
     statuses, text, reasons = out["shop/lookup.py"]
     assert statuses == [Status.REWRITE], reasons
