@@ -136,7 +136,7 @@ def test_a_classmethod_factory_through_a_local_only_tested(tmp_path):
     main = main.replace("config.load()", "HubSpotSettings.from_env()")
     out = tree(tmp_path, project(**{"app/config.py": FROM_ENV, "app/main.py": main}))
     config = migrated(out["app/config.py"])
-    assert 'key = os.environ["HUBSPOT_ACCESS_TOKEN"]' in config
+    assert 'key = os.environ.get("HUBSPOT_ACCESS_TOKEN")' in config  # as leniently
     assert 'os.environ.get("HUBSPOT_URL", cls.base_url)' in config  # the host stays
     assert "Bearer" in migrated(out["app/client.py"])
 
@@ -399,7 +399,8 @@ def test_a_default_object_classmethod_and_a_caller_passing_the_same(tmp_path):
             **{"app/config.py": FROM_ENV, "app/client.py": client, "app/main.py": main}
         ),
     )
-    assert 'key = os.environ["HUBSPOT_ACCESS_TOKEN"]' in migrated(out["app/config.py"])
+    config = migrated(out["app/config.py"])
+    assert 'key = os.environ.get("HUBSPOT_ACCESS_TOKEN")' in config  # as leniently
     assert "Bearer" in migrated(out["app/client.py"])
     assert statuses(out) == {Status.REWRITE}, reasons(out)
 

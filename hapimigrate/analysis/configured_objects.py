@@ -531,6 +531,29 @@ def _portal_key(variable: str) -> bool:
     )
 
 
+def _presence_reads(test: ast.expr) -> list[ast.Name]:
+    """The names ``test`` reads for their presence only: ``key``, ``not key``,
+    ``key is None``, ``key is not None``, and and/or of those. Not ``len(key)
+    == 36`` nor ``UUID.match(key)``: a token would fail a test of the key's
+    form."""
+    if isinstance(test, ast.Name):
+        return [test]
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _presence_reads(test.operand)
+    if isinstance(test, ast.BoolOp):
+        return [n for value in test.values for n in _presence_reads(value)]
+    if (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.Is, ast.IsNot))
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value is None
+    ):
+        return [test.left]
+    return []
+
+
 def _env_read(
     node: ast.expr, function: ast.FunctionDef, path: str = ""
 ) -> tuple | None:
@@ -562,7 +585,7 @@ def _env_read(
         id(n)
         for test in ast.walk(function)
         if isinstance(test, ast.If)
-        for n in ast.walk(test.test)
+        for n in _presence_reads(test.test)
     }
     if any(id(n) not in tested and n is not node for n in loads):
         return None  # read for something else than to be given
@@ -928,6 +951,29 @@ def _owner_sends(
 _SDK_KEY = re.compile(r"\b(?:HubSpot|Hubspot3|HubSpotClient)\(\s*api_key\s*=")
 
 
+_LENIENT = frozenset({"os.getenv", "os.environ.get"})
+
+
+def _token_read(ctx: ModuleContext, read: cst.BaseExpression) -> cst.BaseExpression:
+    """The provider's token where the factory read the key: read as the key
+    was, ``os.environ.get("HUBSPOT_API_KEY", "")`` becoming
+    ``os.environ.get("HUBSPOT_ACCESS_TOKEN", "")`` for an environment provider
+    (a missing variable still meets the factory's own check, not a KeyError)."""
+    spec = ctx.provider.spec
+    if (
+        spec.startswith("env:")
+        and ctx.provider.expression == f'os.environ["{spec[4:]}"]'
+        and isinstance(read, cst.Call)
+        and read.args
+        and isinstance(read.args[0].value, cst.SimpleString)
+        and ctx.qualified_names(read.func) & _LENIENT
+    ):
+        name = cst.SimpleString(f'"{spec[4:]}"')
+        first = read.args[0].with_changes(value=name)
+        return read.with_changes(args=[first, *read.args[1:]])
+    return ctx.token()
+
+
 def make_token(ctx: ModuleContext) -> None:
     """In the factory's module: the environment read becomes the provider's
     token, once the run says that every module handing its object on to a
@@ -946,7 +992,7 @@ def make_token(ctx: ModuleContext) -> None:
             if read is None:
                 continue
             identity, label = variable, ctx.code(read)
-            ctx.edits.replace[read] = ctx.token()
+            ctx.edits.replace[read] = _token_read(ctx, read)
             ctx.note_key(read)
             ctx.provider_keys.add((identity, label))
             factory = f"{name}.{method}()" if method else f"{name}()"
