@@ -74,3 +74,21 @@ def test_a_presence_check_reads_the_token_as_the_key_was(tmp_path):
     text = results["app/config.py"].new.decode()
     assert 'key = os.environ.get("HUBSPOT_ACCESS_TOKEN", "")' in text
     assert {s.status for s in key_sites(results["app/hubspot.py"])} == {Status.REWRITE}
+
+
+def test_a_variable_another_module_sets_per_portal_keeps_the_factory(tmp_path):
+    """A review: an agency job sets the factory's variable to each client
+    portal's key in turn; one token cannot stand for all of them."""
+    config = CONFIG.replace("if not UUID.match(key):", "if not key:")
+    agency = (
+        "import os\n\nfrom app.run import main\n\n"
+        'PORTALS = {"acme": "ACME_HUBSPOT_KEY", "globex": "GLOBEX_HUBSPOT_KEY"}\n\n\n'
+        "def run_all():\n"
+        "    for name, var in PORTALS.items():\n"
+        '        os.environ["HUBSPOT_API_KEY"] = os.environ[var]\n'
+        "        main()\n"
+    )
+    results = tree(tmp_path, _files(config) | {"agency.py": agency})
+    assert not any(r.changed for r in results.values())
+    reasons = " ".join(s.reason for r in results.values() for s in key_sites(r))
+    assert "agency.py:10 sets HUBSPOT_API_KEY" in reasons

@@ -509,6 +509,12 @@ def _made(path: str, name: str, method: str, text: str | None = None) -> tuple |
             "variable (read from the environment by a name written in the code)"
         )
     field, variable, line, column, defaults = filled[0]
+    written = _variable_set(path, variable)
+    if written is not None:
+        return (
+            f"{written} sets {variable} at run time (per run, per portal?): the "
+            f"key {factory}() reads may be any of them, each needing its own token"
+        )
     lines = (text if text is not None else _text(path) or "").splitlines()
     if 0 < line <= len(lines):  # ast counts UTF-8 bytes, LibCST characters
         column = len(lines[line - 1].encode()[:column].decode(errors="replace"))
@@ -522,6 +528,30 @@ def _made(path: str, name: str, method: str, text: str | None = None) -> tuple |
 
 
 _HUBSPOT_VARIABLE = re.compile(r"HUBSPOT|HAPI|(?:^|_)HS_", re.I)
+
+
+def _variable_set(path: str, variable: str) -> str | None:
+    """Where ("agency.py:11") a module of the project other than a test sets
+    the environment variable ``variable`` to a value not written in the code
+    (``os.environ["HUBSPOT_API_KEY"] = os.environ[var]`` in a loop over
+    portals, ``os.putenv``, ``os.environ.update(HUBSPOT_API_KEY=...)``)."""
+    name = re.escape(variable)
+    written = re.compile(
+        rf"""environ\[\s*['"]{name}['"]\s*\]\s*=(?!=)\s*(?P<value>.*)"""
+        rf"""|(?:putenv|environ\.setdefault)\(\s*['"]{name}['"]\s*,\s*(?P<arg>.*)"""
+        rf"""|environ\.update\((?P<update>.*\b{name}\b.*)"""
+    )
+    for other in project_files(path) or ():
+        text = _text(other)
+        if not text or variable not in text or is_test_module(other):
+            continue
+        for match in written.finditer(text):
+            value = (match.group("value") or match.group("arg") or "").strip()
+            if re.fullmatch(r"""(['"])[^'"]*\1\)?""", value):
+                continue  # a value written in the code (a default, a stand-in)
+            line = text.count("\n", 0, match.start()) + 1
+            return f"{os.path.basename(other)}:{line}"
+    return None
 
 
 def _portal_key(variable: str) -> bool:
