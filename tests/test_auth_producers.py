@@ -3,9 +3,11 @@
 call whose kwargs are spread into a ``requests`` call to HubSpot's API with no
 headers or auth of its own: then the key's entry becomes the Authorization
 header in that one return, and an OAuth branch beside it stays byte for byte.
-Anything else (a caller's portal key, another host, a header of the request's
-own, the kwargs handed to a helper, logged, or the function named in a string)
-leaves it manual, naming why (:mod:`hapimigrate.analysis.auth_producers`)."""
+Anything else (a caller's portal key, another host, a form, a header of the
+request's own, the kwargs held in a local or handed to a helper, logged, the
+function named in a string or in any other file of the project, two producers
+of two keys, a key branch chosen by the key's presence) leaves it manual,
+naming why (:mod:`hapimigrate.analysis.auth_producers`)."""
 
 from __future__ import annotations
 
@@ -42,10 +44,8 @@ def upsert(body):
     return r.status_code
 
 
-def companies(offset=0):
-    kwargs = hubspot_auth()
-    kwargs["params"] = {**kwargs.get("params", {}), "limit": 2, "offset": offset}
-    return requests.get(HUBAPI + "/companies/v2/companies/paged", **kwargs).json()
+def companies():
+    return requests.get(HUBAPI + "/companies/v2/companies/paged", **hubspot_auth()).json()
 """
 
 SCENARIO = '''\
@@ -62,7 +62,7 @@ def case_calls(credential):
     from crm import batch
 
     assert batch.upsert([{"email": "a@b.io"}]) == 202
-    assert batch.companies(4) == {"companies": []}
+    assert batch.companies() == {"companies": []}
 '''
 
 
@@ -133,7 +133,7 @@ def test_a_caller_sending_to_another_host_keeps_it(tmp_path):
     )
     statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
     assert statuses == [Status.MANUAL] and text == AUTH
-    assert "mirror.example.com" in reasons and "batch.py:20" in reasons
+    assert "mirror.example.com" in reasons and "batch.py:18" in reasons
 
 
 def test_a_request_giving_its_own_headers_keeps_it(tmp_path):
@@ -155,12 +155,13 @@ def test_kwargs_handed_to_a_helper_keep_it(tmp_path):
 
 
 def test_kwargs_logged_keep_it(tmp_path):
-    batch = BATCH.replace(
-        '    kwargs["params"] =', '    print(kwargs)\n    kwargs["params"] ='
+    batch = BATCH + (
+        "\n\ndef owners():\n    kwargs = hubspot_auth()\n    print(kwargs)\n"
+        '    return requests.get(HUBAPI + "/owners/v2/owners", **kwargs)\n'
     )
     statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
     assert statuses == [Status.MANUAL] and text == AUTH
-    assert "kwargs, which holds its kwargs, is used other than sent" in reasons
+    assert "its kwargs are held in kwargs" in reasons
 
 
 def test_a_producer_named_in_a_string_keeps_it(tmp_path):
@@ -236,36 +237,6 @@ def customers(key):
     return fetch_json("GET", "https://api.stripe.com/v1/customers", auth=(key, ""))
 """
 
-BRIDGE_SCENARIO = '''\
-"""Auth kwargs merged with a call's own, sent by a request helper shared with Stripe."""
-ENV = {"HUBSPOT_API_KEY": "key-main"}
-CASE_ENV = {"case_oauth": {"HUBSPOT_OAUTH_TOKEN": "oauth-install1"}}
-
-RESPONSES = [
-    {"method": "POST", "url": r"/contacts/v1/contact/createOrUpdate/email/", "json": {"vid": 7}},
-    {"method": "GET", "url": r"/deals/v1/deal/associated/contact/7/paged", "json": {"deals": []}},
-    {"method": "POST", "url": r"/deals/v1/deal", "json": {"dealId": 9}},
-    {"method": "GET", "url": r"api\\.stripe\\.com", "json": {"data": []}},
-]
-
-
-def _run():
-    from crm import api, stripe
-
-    assert api.upsert("a@b.io", {"properties": []}) == {"vid": 7}
-    assert api.deals(7) == {"deals": []}
-    assert api.create_deal({"properties": []}) == {"dealId": 9}
-    assert stripe.customers("sk_test_1") == {"data": []}
-
-
-def case_key(credential):
-    _run()
-
-
-def case_oauth(credential):
-    _run()
-'''
-
 
 def bridge(api: str = API, auth: str = BRIDGE_AUTH, http: str = HTTP) -> dict[str, str]:
     return {
@@ -283,52 +254,28 @@ def bridge_site(tmp_path, **changes: str):
     return statuses, text, " ".join(reasons)
 
 
-def test_merged_kwargs_sent_by_a_request_helper_migrate(tmp_path):
+def test_merged_kwargs_sent_by_a_request_helper_stay(tmp_path):
+    # narrowed (review 19's R9): a merge helper or a request helper is no
+    # longer followed; only a direct spread into requests/httpx counts
     statuses, text, reasons = bridge_site(tmp_path)
-    assert statuses == [Status.REWRITE], reasons
-    assert OAUTH_BRANCH in text and "hapikey" not in text
-    assert 'return {"headers": {"Authorization": "Bearer " + os.environ' in text
-    assert "api.py:8, api.py:13, api.py:18" in reasons
-
-
-def test_merged_kwargs_behave_the_same_with_the_token_and_in_oauth_mode(tmp_path):
-    files = {f"src/{name}": text for name, text in bridge().items()}
-    behaves(tmp_path, {**files, "scenario.py": BRIDGE_SCENARIO}, manual=0)
-
-
-def test_a_merge_given_an_authorization_header_keeps_it(tmp_path):
-    api = API.replace('{"Content-Type": "application/json"}', '{"Authorization": "x"}')
-    statuses, text, reasons = bridge_site(tmp_path, api=api)
     assert statuses == [Status.MANUAL] and text == BRIDGE_AUTH
-    assert "merge() is given headers that may hold an Authorization" in reasons
+    assert "passed to merge()" in reasons
 
 
-def test_a_merge_dropping_the_headers_keeps_it(tmp_path):
-    auth = BRIDGE_AUTH.replace(
-        '    out["headers"] = dict(auth.get("headers", {}), **(headers or {}))\n',
-        '    out["headers"] = dict(headers or {})\n',
-    )
-    statuses, text, reasons = bridge_site(tmp_path, auth=auth)
-    assert statuses == [Status.MANUAL] and text == auth
-    assert "not a plain merge of params and headers" in reasons
-
-
-def test_a_request_helper_adding_its_own_headers_keeps_it(tmp_path):
-    http = HTTP.replace(
-        "headers=headers,", 'headers={"Authorization": "x", **headers},'
-    )
-    statuses, text, reasons = bridge_site(tmp_path, http=http)
-    assert statuses == [Status.MANUAL] and text == BRIDGE_AUTH
-    assert "does not hand its headers to a request unchanged" in reasons
-
-
-def test_a_request_helper_given_another_host_keeps_it(tmp_path):
-    api = API.replace(
-        'HUBSPOT + "/deals/v1/deal", json', '"https://crm.example.com/deal", json'
+def test_a_request_helper_keeps_it(tmp_path):
+    api = (
+        API.replace(
+            '    auth = hubspot_auth()\n    return fetch_json("POST", HUBSPOT + "/deals/v1/deal", json=body, **auth)',
+            '    return fetch_json("POST", HUBSPOT + "/deals/v1/deal", json=body, **hubspot_auth())',
+        )
+        .replace(
+            'merge(hubspot_auth(), headers={"Content-Type": "application/json"})', "{}"
+        )
+        .replace('merge(hubspot_auth(), params={"limit": 20})', "{}")
     )
     statuses, text, reasons = bridge_site(tmp_path, api=api)
     assert statuses == [Status.MANUAL] and text == BRIDGE_AUTH
-    assert "by fetch_json() goes to crm.example.com at api.py:18" in reasons
+    assert "spread into fetch_json(), which is not a requests/httpx request" in reasons
 
 
 def test_a_caller_of_a_developer_key_api_keeps_it(tmp_path):
@@ -339,7 +286,7 @@ def test_a_caller_of_a_developer_key_api_keeps_it(tmp_path):
     )
     statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
     assert statuses == [Status.MANUAL] and text == AUTH
-    assert "developer-key API" in reasons and "batch.py:21" in reasons
+    assert "developer-key API" in reasons and "batch.py:19" in reasons
 
 
 def test_a_docstring_or_all_naming_the_producer_calls_nothing(tmp_path):
@@ -391,3 +338,199 @@ def test_the_key_constant_another_module_reads_stays(tmp_path):
 
 def test_a_key_constant_behaves_the_same_with_the_token(tmp_path):
     behaves(tmp_path, project(CONSTANT), manual=0)
+
+
+# -- review 19 ----------------------------------------------------------------------
+
+
+def test_r1_kwargs_held_in_a_local_keep_it(tmp_path):
+    batch = BATCH + (
+        "\n\ndef paged(offset=0):\n    kwargs = hubspot_auth()\n"
+        '    kwargs["params"]["offset"] = offset\n'
+        '    return requests.get(HUBAPI + "/companies/v2/companies/paged", **kwargs)\n'
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "its kwargs are held in kwargs" in reasons and "batch.py:18" in reasons
+
+
+def test_r5_params_read_out_of_a_local_keep_it(tmp_path):
+    batch = BATCH + (
+        "\n\ndef pages():\n    auth = hubspot_auth()\n"
+        '    page = requests.get(HUBAPI + "/contacts/v1/lists/all/contacts/all", **auth).json()\n'
+        '    return requests.get(HUBAPI + "/contacts/v1/lists/all/contacts/all",'
+        ' params={**auth.get("params", {}), "vidOffset": 1})\n'
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "its kwargs are held in auth" in reasons
+
+
+GET_ALL = """\
+import requests
+
+
+def get_all(url, params=None, headers=None):
+    resp = requests.get(url, params=params, headers=headers, timeout=20)
+    data = resp.json()
+    while data.get("next"):
+        data = requests.get(data["next"], params=params, timeout=20).json()
+    return data
+"""
+
+
+def test_r9_a_request_helper_resending_params_keeps_it(tmp_path):
+    api = (
+        "from crm.auth import hubspot_auth\nfrom crm.http import get_all\n\n\n"
+        "def companies():\n"
+        '    return get_all("https://api.hubapi.com/crm/v3/objects/companies", **hubspot_auth())\n'
+    )
+    more = {"crm/http.py": GET_ALL, "crm/api.py": api}
+    statuses, text, reasons, _ = auth_site(tmp_path, **more)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "spread into get_all(), which is not a requests/httpx request" in reasons
+
+
+def test_r3_a_form_submission_keeps_it(tmp_path):
+    batch = BATCH + (
+        "\n\ndef submit(email):\n    return requests.post(\n"
+        '        "https://forms.hubspot.com/uploads/form/v2/62515/a3d8e1f0",\n'
+        '        data={"email": email},\n        **hubspot_auth()\n    )\n'
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, batch=batch)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "form submission" in reasons and "batch.py:21" in reasons
+
+
+SANDBOX = """\
+import os
+
+
+def sandbox_auth():
+    return {"params": {"hapikey": os.environ["HUBSPOT_SANDBOX_KEY"]}}
+"""
+
+
+def test_r6_two_producers_of_two_keys_keep_both(tmp_path):
+    batch = BATCH.replace(
+        "from crm.auth import hubspot_auth\n",
+        "from crm.auth import hubspot_auth\nfrom crm.sandbox import sandbox_auth\n",
+    ) + (
+        "\n\ndef qa(body):\n"
+        '    return requests.post(HUBAPI + "/contacts/v1/contact/batch/", json=body, **sandbox_auth())\n'
+    )
+    out = migrate(tmp_path, {**files(batch=batch), "crm/sandbox.py": SANDBOX})
+    for name, text in (("crm/auth.py", AUTH), ("crm/sandbox.py", SANDBOX)):
+        statuses, after, reasons = out[name]
+        assert statuses == [Status.MANUAL] and after == text, reasons
+        assert "one token cannot stand for both" in " ".join(reasons)
+
+
+def _notebook(*cells: str) -> str:
+    import json
+
+    return json.dumps(
+        {
+            "cells": [
+                {
+                    "cell_type": "code",
+                    "execution_count": None,
+                    "metadata": {},
+                    "outputs": [],
+                    "source": cell,
+                }
+                for cell in cells
+            ],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
+
+
+def test_r7_a_notebook_calling_the_producer_keeps_it(tmp_path):
+    notebook = _notebook(
+        "import requests\nfrom crm.auth import hubspot_auth\n",
+        'r = requests.get("https://bi.example.com/owners", **hubspot_auth())\n',
+    )
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "owners.ipynb").write_text(notebook)
+    statuses, text, reasons, _ = auth_site(tmp_path)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "owners.ipynb" in reasons
+
+
+def test_r16_a_key_constant_a_notebook_imports_stays(tmp_path):
+    notebook = _notebook("from crm.auth import API_KEY\nassert API_KEY\n")
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "backfill.ipynb").write_text(notebook)
+    statuses, text, reasons, _ = auth_site(tmp_path, CONSTANT)
+    assert Status.REWRITE in statuses, reasons
+    assert 'API_KEY = os.environ["HUBSPOT_API_KEY"]' in text
+
+
+def test_r17_a_producer_named_in_a_yaml_file_keeps_it(tmp_path):
+    (tmp_path / "sinks.yaml").write_text(
+        "sinks:\n  - url: https://warehouse.example.com/ingest\n"
+        "    auth: crm.auth:hubspot_auth\n"
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "sinks.yaml:3" in reasons
+
+
+MODE = """\
+import os
+
+
+def hubspot_auth():
+    key = os.environ.get("HUBSPOT_API_KEY")
+    if key:
+        return {"params": {"hapikey": key}}
+    return {"headers": {"Authorization": "Bearer " + os.environ["HUBSPOT_OAUTH_TOKEN"]}}
+"""
+
+
+def test_r13_a_key_branch_chosen_by_the_keys_presence_stays(tmp_path):
+    statuses, text, reasons, _ = auth_site(tmp_path, MODE)
+    assert Status.REWRITE not in statuses and text == MODE, reasons
+    assert "chooses its auth mode by the key's presence" in reasons
+
+
+def test_r15_an_internal_error_gives_its_reason(tmp_path, monkeypatch):
+    from hapimigrate.analysis import auth_producers
+
+    def broken(*args, **kwargs):
+        raise ValueError("'url' is not in list")
+
+    monkeypatch.setattr(auth_producers._Tree, "spread", broken)
+    statuses, text, reasons, _ = auth_site(tmp_path)
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "internal error in auth_producers: ValueError" in reasons
+
+
+def test_r15_a_keyword_only_url_helper_gives_a_precise_reason(tmp_path):
+    http = (
+        "import requests\n\n\ndef fetch(method, params=None, headers=None, *, url):\n"
+        "    return requests.request(method, url, params=params, headers=headers)\n"
+    )
+    api = (
+        "from crm.auth import hubspot_auth\nfrom crm.http import fetch\n\n\n"
+        "def owners():\n"
+        '    return fetch("GET", url="https://api.hubapi.com/owners/v2/owners", **hubspot_auth())\n'
+    )
+    statuses, text, reasons, _ = auth_site(
+        tmp_path, **{"crm/http.py": http, "crm/api.py": api}
+    )
+    assert statuses == [Status.MANUAL] and text == AUTH
+    assert "spread into fetch(), which is not a requests/httpx request" in reasons
+
+
+def test_r28_a_key_constant_another_module_sets_keeps_it(tmp_path):
+    cli = (
+        "from crm import auth, batch\n\n\ndef main(key=None):\n    if key:\n"
+        "        auth.API_KEY = key\n    return batch.upsert([])\n"
+    )
+    statuses, text, reasons, _ = auth_site(tmp_path, CONSTANT, **{"crm/cli.py": cli})
+    assert statuses == [Status.MANUAL] and text == CONSTANT
+    assert "returns API_KEY, which cli.py:6 sets" in reasons

@@ -12,27 +12,29 @@ The module defining such a producer cannot see the requests; each module calling
 it cannot see the key: the per-module flow leaves the entry manual ("the value is
 used in a dict entry"). This tree-wide step takes the producer (a module-level
 function returning a literal ``{"params": {..., "hapikey": KEY}}``) and looks for
-every mention of its name in every Python file of the tree. It migrates only when
-each mention is a call whose result is spread (``**``), directly, through one
-local name read only by ``.get("params")``, ``name["params"]`` and ``**name``, or
-through a plain merge helper of the tree (``out["headers"] =
-dict(auth.get("headers", {}), **(headers or {}))``, its caller's headers written
-out without an Authorization), into either a ``requests``/``httpx`` module-level
-request or a request helper of the tree that hands its ``headers=`` unchanged to
-one (``def fetch_json(method, url, params=None, headers=None)``), whose URL's
-host, as written at the call, is one of HubSpot's API hosts, and no developer-key
-API; with no ``headers=``, ``auth=`` or other ``**`` of its own (the header in
-the spread would collide with, or be replaced by, them). Then the key's
-``params`` entry becomes ``"headers": {"Authorization": "Bearer " + TOKEN}`` in
-that one return (and a key constant only it read goes); any other return (an
-OAuth branch) and every caller are untouched.
+every mention of its name in the tree. It migrates only its provable core: each
+mention in the run's Python files is a call whose result is spread (``**``)
+directly into a ``requests``/``httpx`` module-level request whose URL's host, as
+written at the call, is one of HubSpot's API hosts, no form submission (which
+takes no credential) and no developer-key API, with no ``headers=``, ``auth=``
+or other ``**`` of its own (the header in the spread would collide with, or be
+replaced by, them). Then the key's ``params`` entry becomes ``"headers":
+{"Authorization": "Bearer " + TOKEN}`` in that one return (and a key constant
+only it read goes); any other return (an OAuth branch) and every caller are
+untouched.
 
 Left manual, with the reason: a key read from the producer's parameter (a caller
 may give another portal's), one that is not a single configured key, a
-developer key, a mention that is not such a call (passed on, stored, logged,
-named in a string, imported through a re-export), a request to another or an
-unknown host, or one whose own arguments would fight the header. The verdict
-is made on the text each consumer has after the other passes (a header another
+developer key, a key return under a test of the key itself (``if key:``: a
+choice of auth mode), two producers (or a producer and another key of the tree
+becoming the token or chosen between) with two keys, a mention that is not such
+a call (kwargs held in a local, handed to a merge or request helper, passed on,
+stored, logged, named in a string, imported through a re-export), the name
+mentioned in any other file of the project (a notebook, a YAML hook, a script,
+Python outside the run; such a file naming the key's constant keeps that too),
+a request to another or an unknown host, or one whose own arguments would fight
+the header; an internal error of this pass says so at the site. The verdict is
+made on the text each consumer has after the other passes (a header another
 fixer added to the same request is seen).
 """
 
@@ -62,6 +64,11 @@ _MODULE_REQUESTS = {
     for verb in ("get", "post", "put", "patch", "delete", "head", "options")
 } | {"requests.request", "httpx.request"}
 _METHOD_FIRST = {"requests.request", "httpx.request"}
+# form submissions take neither key nor token (review 19's R3)
+_FORMS = re.compile(
+    r"(?i)//(?:forms\.hubspot\.com|(?:api|forms)(?:-[a-z0-9]+)?\.hsforms\.com)\b"
+    r"|/uploads/form/|/submissions/"
+)
 
 MIGRATED = (
     "{name}() returns request kwargs that every caller in the tree ({where}) "
@@ -89,6 +96,35 @@ class Verdict:
     problem: str = ""
 
 
+@dataclass
+class _Run:
+    """What every producer's verdict looks at: the run's files and Python
+    files, their texts, and the producers found in the tree as (path,
+    function, key identity)."""
+
+    files: list[str]
+    python: list[str]
+    texts: dict[str, bytes | None]
+    producers: list[tuple[str, str, str]]
+    found: list[str] | None = None
+
+    def others(self) -> list[str]:
+        """Every other file of the project, once: notebooks, YAML, scripts,
+        Python outside the run (a mention there is not followed); regular
+        files only (a FIFO would block the read)."""
+        if self.found is None:
+            from hapimigrate.tree_tasks import _project_files
+
+            own = {os.path.abspath(f) for f in self.python}
+            every = [*self.files, *_project_files(self.files)]
+            self.found = [
+                f
+                for f in dict.fromkeys(os.path.abspath(f) for f in every)
+                if f not in own and os.path.isfile(f)
+            ]
+        return self.found
+
+
 def migrate(
     results: list[FileResult], files: Sequence[str], options: RunOptions
 ) -> list[FileResult]:
@@ -96,10 +132,17 @@ def migrate(
     unprovable one's site given the precise reason (still manual)."""
     texts = {r.path: _final_text(r) for r in results}
     python = [f for f in files if f.endswith(".py")]
+    producers = []
+    for result in results:
+        try:
+            producers += _found(result, options)
+        except Exception:  # its own verdict below says what went wrong
+            continue
+    run = _Run(list(files), python, texts, producers)
     out = []
     for result in results:
         try:
-            out.append(_one(result, results, python, texts, options))
+            out.append(_one(result, results, run, options))
         except Exception:  # a bug of ours must not stop the run: left as it was
             out.append(result)
     return out
@@ -109,55 +152,106 @@ def _final_text(result: FileResult) -> bytes | None:
     return result.new if result.new is not None else result.original
 
 
-def _one(
-    result: FileResult,
-    results: list[FileResult],
-    files: list[str],
-    texts: dict[str, bytes | None],
-    options: RunOptions,
-) -> FileResult:
+def _candidates(result: FileResult, options: RunOptions):
+    """The module's context and its manual sites, when it may hold a producer."""
     if not result.path.endswith(".py") or result.error or result.original is None:
-        return result
+        return None
     if b"hapikey" not in result.original or b"params" not in result.original:
-        return result
+        return None
     manual = [s for s in result.sites if s.status == Status.MANUAL]
     if not manual:
-        return result
+        return None
     try:
         module = cst.parse_module(result.original)
     except cst.ParserSyntaxError:
-        return result
+        return None
     ctx = ModuleContext(result.path, module, options.provider)
     entries = [
         node
         for node in walk(ctx.module)
         if isinstance(node, cst.DictElement) and _is_string(node.key, "hapikey")
     ]
+    return ctx, manual, entries
+
+
+def _found(result: FileResult, options: RunOptions) -> list[tuple[str, str, str]]:
+    """(path, function, key identity) of each producer whose key one token
+    could stand for, before any is decided: two of them with two keys keep
+    both (review 19's R6)."""
+    found = _candidates(result, options)
+    if found is None:
+        return []
+    ctx, manual, entries = found
+    out = []
     for site in manual:
         shape = _producer_at(ctx, entries, site)
         if shape is None:
             continue
-        function, outer, params, entry = shape
-        problem = _key_problem(ctx, function, entry.value)
-        if not problem and result.new is not None:
-            problem = (
-                f"{function.name.value}() returns request kwargs, and its module "
-                "changes otherwise too: change it by hand"
+        function, _, _, entry = shape
+        if not _key_problem(ctx, function, entry):
+            identity, _ = origins.config_key(ctx, entry.value)
+            out.append((result.path, function.name.value, identity))
+    return out
+
+
+def _one(
+    result: FileResult, results: list[FileResult], run: _Run, options: RunOptions
+) -> FileResult:
+    found = _candidates(result, options)
+    if found is None:
+        return result
+    ctx, manual, entries = found
+    for site in manual:
+        shape = _producer_at(ctx, entries, site)
+        if shape is None:
+            continue
+        try:
+            return _decided(ctx, result, results, run, options, site, shape)
+        except Exception as error:  # a bug of ours: said, nothing changed
+            name = shape[0].name.value
+            return _with_site(
+                result,
+                site,
+                Status.MANUAL,
+                f"internal error in auth_producers: {type(error).__name__}: "
+                f"{error} ({name}() left as it was; please report it)",
             )
-        if not problem:
-            problem = _other_keys(ctx, entry.value, results)
-        verdict = Verdict(problem=problem)
-        if not problem:
-            verdict = consumers(result.path, function.name.value, files, texts, options)
-        if verdict.problem:
-            return _with_site(result, site, Status.MANUAL, verdict.problem)
-        kept = _read_elsewhere(entry.value, result.path, files, texts)
-        if not options.remove_dead_keys:
-            kept = None
-        return _rewritten(
-            ctx, result, site, (function, outer, params, entry), verdict, kept
-        )
     return result
+
+
+def _decided(
+    ctx: ModuleContext,
+    result: FileResult,
+    results: list[FileResult],
+    run: _Run,
+    options: RunOptions,
+    site: Site,
+    shape: tuple[cst.FunctionDef, cst.Dict, cst.DictElement, cst.DictElement],
+) -> FileResult:
+    function, outer, params, entry = shape
+    problem = _key_problem(ctx, function, entry)
+    if not problem and result.new is not None:
+        problem = (
+            f"{function.name.value}() returns request kwargs, and its module "
+            "changes otherwise too: change it by hand"
+        )
+    if not problem:
+        problem = _other_keys(ctx, function, entry.value, results, run.producers)
+    if not problem:
+        problem = _key_set_elsewhere(
+            function, entry.value, [*run.python, *run.others()], run.texts
+        )
+    verdict = Verdict(problem=problem)
+    if not problem:
+        verdict = consumers(result.path, function.name.value, run, options)
+    if verdict.problem:
+        return _with_site(result, site, Status.MANUAL, verdict.problem)
+    kept = _read_elsewhere(
+        entry.value, result.path, [*run.python, *run.others()], run.texts
+    )
+    if not options.remove_dead_keys:
+        kept = None
+    return _rewritten(ctx, result, site, shape, verdict, kept)
 
 
 def _producer_at(ctx: ModuleContext, entries: list[cst.DictElement], site: Site):
@@ -200,10 +294,11 @@ def _is_string(node: cst.CSTNode | None, text: str) -> bool:
 
 
 def _key_problem(
-    ctx: ModuleContext, function: cst.FunctionDef, key: cst.BaseExpression
+    ctx: ModuleContext, function: cst.FunctionDef, entry: cst.DictElement
 ) -> str:
     """Why the provider's token cannot stand for this key ("" when it can)."""
     name = function.name.value
+    key = entry.value
     parameters = {p.name.value for p in _parameters(function)}
     read = sorted({n.value for n in walk(key) if isinstance(n, cst.Name)} & parameters)
     if read:
@@ -219,7 +314,59 @@ def _key_problem(
             f"{name}() returns request kwargs whose key is not one configured "
             "key the provider's token can stand for"
         )
+    chooser = _chosen_by_key(ctx, function, entry)
+    if chooser is not None:
+        return (
+            f"{name}() chooses its auth mode by the key's presence "
+            f"({_short(ctx.path)}:{ctx.start(chooser)[0]}): its key branch would "
+            "be dead once the key goes; change the choice by hand"
+        )
     return ""
+
+
+def _chosen_by_key(
+    ctx: ModuleContext, function: cst.FunctionDef, entry: cst.DictElement
+) -> cst.CSTNode | None:
+    """The ``if``/``while`` test over the key's return that reads the key (its
+    local, its variable's name, its expression): ``if key: return {"params":
+    {"hapikey": key}}`` is a choice of auth mode (review 19's R13)."""
+    key = entry.value
+    names = {
+        n.value
+        for n in walk(key)
+        if isinstance(n, cst.Name) and not isinstance(ctx.parent(n), cst.Attribute)
+    }
+    strings = {
+        str(n.evaluated_value) for n in walk(key) if isinstance(n, cst.SimpleString)
+    }
+    for node in walk(function):  # what the key's locals were read from
+        if isinstance(node, (cst.Assign, cst.AnnAssign)) and node.value is not None:
+            targets = (
+                [t.target for t in node.targets]
+                if isinstance(node, cst.Assign)
+                else [node.target]
+            )
+            if any(isinstance(t, cst.Name) and t.value in names for t in targets):
+                strings |= {
+                    str(n.evaluated_value)
+                    for n in walk(node.value)
+                    if isinstance(n, cst.SimpleString)
+                }
+    code = ctx.code(key)
+    node = ctx.parent(entry)
+    while node is not None and node is not function:
+        test = getattr(node, "test", None)
+        if isinstance(node, (cst.If, cst.While)) and test is not None:
+            read = {n.value for n in walk(test) if isinstance(n, cst.Name)}
+            said = {
+                str(n.evaluated_value)
+                for n in walk(test)
+                if isinstance(n, cst.SimpleString)
+            }
+            if read & names or said & strings or code in ctx.code(test):
+                return test
+        node = ctx.parent(node)
+    return None
 
 
 def _parameters(function: cst.FunctionDef) -> Iterable[cst.Param]:
@@ -231,11 +378,23 @@ def _parameters(function: cst.FunctionDef) -> Iterable[cst.Param]:
 
 
 def _other_keys(
-    ctx: ModuleContext, key: cst.BaseExpression, results: list[FileResult]
+    ctx: ModuleContext,
+    function: cst.FunctionDef,
+    key: cst.BaseExpression,
+    results: list[FileResult],
+    producers: list[tuple[str, str, str]],
 ) -> str:
-    """Another configured key of the tree already becoming the token."""
+    """Another configured key of the tree becoming the token, chosen between
+    by a use, or returned by another producer."""
     identity, _ = origins.config_key(ctx, key)
+    rivals = sorted({f"{name}() ({i})" for _, name, i in producers if i != identity})
+    if rivals:
+        return (
+            f"{function.name.value}() ({identity}) and {rivals[0]} return two "
+            "portals' keys: one token cannot stand for both; change them by hand"
+        )
     others = {label for r in results for i, label in r.provider_keys if i != identity}
+    others |= {i for r in results for i in r.chosen_keys if i != identity}
     if others:
         return (
             f"another key of the tree ({sorted(others)[0]}) becomes the provider's "
@@ -244,20 +403,25 @@ def _other_keys(
     return ""
 
 
-def consumers(
-    path: str,
-    function: str,
-    files: Sequence[str],
-    texts: dict[str, bytes | None],
-    options: RunOptions,
-) -> Verdict:
+def consumers(path: str, function: str, run: _Run, options: RunOptions) -> Verdict:
     """Every mention of ``function`` (defined at module level in ``path``) in
-    the tree, checked as a consumer (see the module)."""
-    tree = _Tree(texts, options)
+    the tree, checked as a consumer (see the module); a mention in any other
+    file of the project (a notebook, a YAML hook, a script) is not followed."""
+    tree = _Tree(run.texts, options)
     home = os.path.abspath(path)
     word = re.compile(rb"\b" + re.escape(function.encode()) + rb"\b")
+    for other in run.others():
+        text = tree.text(other)
+        at = word.search(text) if text else None
+        if at is not None:
+            line = text.count(b"\n", 0, at.start()) + 1
+            return Verdict(
+                problem=f"{function}() is named in {_short(other)}:{line}, which "
+                "hapimigrate does not follow (a notebook, a config file, a "
+                "script may send its kwargs anywhere)"
+            )
     found: list[str] = []
-    for other in files:
+    for other in run.python:
         text = tree.text(other)
         if text is None or not word.search(text):
             continue
@@ -381,71 +545,29 @@ class _Tree:
 
     def result(self, ctx: ModuleContext, call: cst.Call, depth: int) -> str:
         """Why the kwargs ``call`` gives may reach anything but HubSpot requests
-        with the header intact ("" when they cannot)."""
+        with the header intact ("" when they cannot): only a direct spread into
+        a module-level requests/httpx request is followed (a local holding
+        them, a merge or a request helper may send their params without the
+        header: review 19's R1, R5, R9)."""
         holder = ctx.parent(call)
         if isinstance(holder, cst.Arg) and holder.star == "**":
             request = ctx.parent(holder)
             assert isinstance(request, cst.Call)
             return self.spread(ctx, request, holder)
-        if (
-            isinstance(holder, cst.Assign)
-            and holder.value is call
-            and len(holder.targets) == 1
-            and isinstance(holder.targets[0].target, cst.Name)
-        ):
-            return self.local(ctx, holder.targets[0].target)
+        if isinstance(holder, cst.Assign) and holder.value is call:
+            held = ", ".join(ctx.code(t.target) for t in holder.targets)
+            return (
+                f"its kwargs are held in {held}, which hapimigrate does not "
+                "follow (a read of its params may go without the header)"
+            )
         if isinstance(holder, cst.Arg) and isinstance(ctx.parent(holder), cst.Call):
             outer = ctx.parent(holder)
             assert isinstance(outer, cst.Call)
-            problem = self.combined(ctx, outer, holder)
-            if problem:
-                return problem
-            if depth > 2:
-                return "its kwargs are combined too many times to follow"
-            return self.result(ctx, outer, depth + 1)
+            return (
+                f"its kwargs are passed to {ctx.code(outer.func)}(), which "
+                "hapimigrate does not follow"
+            )
         return "its kwargs are not spread into a request"
-
-    def local(self, ctx: ModuleContext, name: cst.Name) -> str:
-        """``kw = producer()``: every use of ``kw`` reads its params or spreads
-        it into a HubSpot request; it is bound once, inside a function."""
-        if ctx.ancestor(name, cst.FunctionDef) is None:
-            return f"its kwargs are bound to the module's {name.value}"
-        scope = ctx.lexical_scope(name)
-        if scope is None:
-            return f"{name.value} cannot be followed"
-        bindings = list(scope.assignments[name.value])
-        if len(bindings) != 1:
-            return f"{name.value}, which holds its kwargs, is bound again"
-        spreads = 0
-        for reference in ctx.references(bindings[0]):
-            use = reference.node
-            parent = ctx.parent(use)
-            if isinstance(parent, cst.Arg) and parent.star == "**":
-                request = ctx.parent(parent)
-                assert isinstance(request, cst.Call)
-                problem = self.spread(ctx, request, parent)
-                if problem:
-                    return problem
-                spreads += 1
-            elif isinstance(parent, cst.Attribute) and parent.value is use:
-                call = ctx.parent(parent)
-                if not (
-                    isinstance(call, cst.Call)
-                    and call.func is parent
-                    and parent.attr.value == "get"
-                    and call.args
-                    and _is_string(call.args[0].value, "params")
-                ):
-                    return f"{ctx.code(parent)} reads more than its params"
-            elif (
-                isinstance(parent, cst.Subscript)
-                and parent.value is use
-                and _index_is(parent, "params")
-            ):
-                continue  # kw["params"] read or written: the header is apart
-            else:
-                return f"{name.value}, which holds its kwargs, is used other than sent"
-        return "" if spreads else f"{name.value}, which holds its kwargs, is not sent"
 
     # -- where the kwargs are spread --------------------------------------------
     def spread(self, ctx: ModuleContext, request: cst.Call, spread: cst.Arg) -> str:
@@ -463,117 +585,11 @@ class _Tree:
                 return "the request is not one hapimigrate knows"
             url = _argument(request, 1 if names & _METHOD_FIRST else 0, "url")
             return _host_problem(ctx, url)
-        found = self.defined(ctx, request.func)
-        if found is None:
-            return (
-                f"its kwargs are spread into {ctx.code(request.func)}(), which is "
-                "neither a request nor a function of the tree"
-            )
-        return self.wrapper(ctx, request, *found)
-
-    def wrapper(
-        self,
-        ctx: ModuleContext,
-        call: cst.Call,
-        home: ModuleContext,
-        function: cst.FunctionDef,
-    ) -> str:
-        """A request helper of the tree (``def fetch_json(method, url,
-        params=None, headers=None, ...)``) that hands its ``headers`` to one
-        module-level request, unchanged, with its ``url`` parameter as the URL:
-        the URL ``call`` gives it must be HubSpot's."""
-        name = function.name.value
-        positional = _positional(function)
-        if positional is None:
-            return f"{name}() takes * or ** arguments"
-        given = [a for a in call.args if a.keyword is None and not a.star]
-        if "headers" not in positional or positional.index("headers") < len(given):
-            return f"{name}() takes no headers= to spread them into"
-        if "params" not in positional:
-            return f"{name}() takes no params= to spread them into"
-        passed = _only_use(home, function, "headers")
-        if passed is None or not (
-            passed.keyword is not None and passed.keyword.value == "headers"
-        ):
-            return f"{name}() does not hand its headers to a request unchanged"
-        request = home.parent(passed)
-        assert isinstance(request, cst.Call)
-        names = home.qualified_names(request.func) & _MODULE_REQUESTS
-        if not names or any(a.star for a in request.args):
-            return f"{name}() hands its headers to {home.code(request.func)}()"
-        url = _argument(request, 1 if names & _METHOD_FIRST else 0, "url")
-        bound = _parameter_read(home, function, url)
-        if bound is None:
-            return f"{name}() sends to a URL other than its parameter's"
-        for arg in request.args:
-            if arg.keyword is not None and arg.keyword.value == "auth":
-                other = _parameter_read(home, function, arg.value)
-                if other is None or _default_code(function, other) != "None":
-                    return f"{name}() gives its request an auth= of its own"
-                if positional.index(other) < len(given) or any(
-                    a.keyword is not None and a.keyword.value == other
-                    for a in call.args
-                ):
-                    return f"{name}() is given auth at this call"
-        return _host_problem(
-            ctx, _argument(call, positional.index(bound), bound), f" by {name}()"
+        return (
+            f"its kwargs are spread into {ctx.code(request.func)}(), which is not "
+            "a requests/httpx request (a helper may send their params without "
+            "the header)"
         )
-
-    def combined(self, ctx: ModuleContext, call: cst.Call, arg: cst.Arg) -> str:
-        """``merge(producer(), params=..., headers=...)``: a function of the tree
-        building ``{"params": ..., "headers": dict(auth.get("headers", {}),
-        **(headers or {}))}`` from the kwargs it is given first, whose caller's
-        headers here (a dict written out) name no Authorization."""
-        callee = ctx.code(call.func)
-        unfollowed = (
-            f"its kwargs are passed to {callee}(), which hapimigrate does not follow"
-        )
-        if arg.keyword is not None or arg.star or call.args[0] is not arg:
-            return unfollowed
-        found = self.defined(ctx, call.func)
-        if found is None:
-            return unfollowed
-        home, function = found
-        positional = _positional(function)
-        if not positional:
-            return unfollowed
-        headers = _combiner_headers(home, function, positional[0])
-        if headers is None:
-            return f"{unfollowed} (it is not a plain merge of params and headers)"
-        given = _argument(call, positional.index(headers), headers)
-        if given is not None and not _plain_headers(given):
-            return f"{callee}() is given headers that may hold an Authorization"
-        return ""
-
-    def defined(
-        self, ctx: ModuleContext, func: cst.BaseExpression
-    ) -> tuple[ModuleContext, cst.FunctionDef] | None:
-        """The module-level function of the tree a called name is bound to
-        once: defined in this module, or imported by name from another."""
-        if not isinstance(func, cst.Name):
-            return None
-        scope = ctx.lexical_scope(func)
-        bindings = list(scope[func.value]) if scope is not None else []
-        if len(bindings) != 1:
-            return None
-        node = getattr(bindings[0], "node", None)
-        if isinstance(node, cst.FunctionDef):
-            return (ctx, node) if _module_level(ctx, node) else None
-        if not isinstance(node, cst.ImportFrom) or isinstance(
-            node.names, cst.ImportStar
-        ):
-            return None
-        for alias in node.names:
-            local = alias.asname.name if alias.asname is not None else alias.name
-            if ctx.code(local) != func.value:
-                continue
-            dotted = ctx.code(node.module) if node.module is not None else ""
-            target = tree_imports.module_file(ctx.path, dotted, len(node.relative))
-            home = self.context(target) if target is not None else None
-            if home is None:
-                return None
-            return _only_function(home, ctx.code(alias.name))
-        return None
 
 
 def _prose_or_exported(ctx: ModuleContext, string: cst.SimpleString) -> bool:
@@ -589,228 +605,6 @@ def _prose_or_exported(ctx: ModuleContext, string: cst.SimpleString) -> bool:
         else [assign.target] if isinstance(assign, cst.AugAssign) else []
     )
     return any(isinstance(t, cst.Name) and t.value == "__all__" for t in targets)
-
-
-def _module_level(ctx: ModuleContext, function: cst.FunctionDef) -> bool:
-    return isinstance(ctx.parent(function), cst.Module) and not function.decorators
-
-
-def _only_function(
-    ctx: ModuleContext, name: str
-) -> tuple[ModuleContext, cst.FunctionDef] | None:
-    """The module's one top-level ``def name``, bound nowhere else in it."""
-    defs = [
-        s
-        for s in ctx.module.body
-        if isinstance(s, cst.FunctionDef) and s.name.value == name
-    ]
-    if len(defs) != 1 or not _module_level(ctx, defs[0]):
-        return None
-    scope = ctx.lexical_scope(defs[0])
-    if scope is None or len(list(scope[name])) != 1:
-        return None
-    return ctx, defs[0]
-
-
-def _positional(function: cst.FunctionDef) -> list[str] | None:
-    """The names of its parameters by position; None with ``*args``/``**kw``."""
-    p = function.params
-    if isinstance(p.star_arg, cst.Param) or p.star_kwarg is not None:
-        return None
-    return [x.name.value for x in (*p.posonly_params, *p.params)]
-
-
-def _default_code(function: cst.FunctionDef, name: str) -> str:
-    for param in (*function.params.params, *function.params.kwonly_params):
-        if param.name.value == name and param.default is not None:
-            return cst.Module([]).code_for_node(param.default)
-    return ""
-
-
-def _param_binding(ctx: ModuleContext, function: cst.FunctionDef, name: str):
-    """The binding of parameter ``name``, when it is its only one."""
-    scope = ctx.lexical_scope(function.body)
-    bindings = list(scope.assignments[name]) if scope is not None else []
-    if len(bindings) != 1 or not isinstance(
-        getattr(bindings[0], "node", None), cst.Param
-    ):
-        return None
-    return bindings[0]
-
-
-def _only_use(
-    ctx: ModuleContext, function: cst.FunctionDef, name: str
-) -> cst.Arg | None:
-    """The argument a parameter is passed as, when that is its one use."""
-    binding = _param_binding(ctx, function, name)
-    uses = [r.node for r in ctx.references(binding)] if binding is not None else []
-    if len(uses) != 1:
-        return None
-    parent = ctx.parent(uses[0])
-    if isinstance(parent, cst.Arg) and parent.value is uses[0] and not parent.star:
-        return parent if isinstance(ctx.parent(parent), cst.Call) else None
-    return None
-
-
-def _parameter_read(
-    ctx: ModuleContext, function: cst.FunctionDef, node: cst.CSTNode | None
-) -> str | None:
-    """The parameter ``node`` reads, when it is one never bound again."""
-    if not isinstance(node, cst.Name):
-        return None
-    binding = _param_binding(ctx, function, node.value)
-    if binding is None or node not in {r.node for r in ctx.references(binding)}:
-        return None
-    return node.value
-
-
-def _combiner_headers(
-    ctx: ModuleContext, function: cst.FunctionDef, first: str
-) -> str | None:
-    """The name of the caller-headers parameter of a plain merge:
-
-        def merge(auth, params=None, headers=None):
-            out = {}
-            out["params"] = dict(auth.get("params", {}), **(params or {}))
-            out["headers"] = dict(auth.get("headers", {}), **(headers or {}))
-            return out
-
-    (a docstring allowed; ``{**auth.get("headers", {}), **(headers or {})}``
-    too); None for anything else. Every read of ``first`` is its entry's
-    ``.get`` in that entry, so the kwargs' header lands in ``out["headers"]``
-    under the caller's."""
-    body = list(function.body.body)
-    if body and _docstring(body[0]):
-        body = body[1:]
-    small = []
-    for statement in body:
-        if not (
-            isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
-        ):
-            return None
-        small.append(statement.body[0])
-    if len(small) < 3:
-        return None
-    start, *entries, end = small
-    if not (
-        isinstance(start, cst.Assign)
-        and len(start.targets) == 1
-        and isinstance(start.targets[0].target, cst.Name)
-        and isinstance(start.value, cst.Dict)
-        and not start.value.elements
-    ):
-        return None
-    out = start.targets[0].target.value
-    if not (
-        isinstance(end, cst.Return)
-        and isinstance(end.value, cst.Name)
-        and end.value.value == out
-    ):
-        return None
-    keys: dict[str, cst.BaseExpression] = {}
-    for entry in entries:
-        if not (isinstance(entry, cst.Assign) and len(entry.targets) == 1):
-            return None
-        target = entry.targets[0].target
-        if not (
-            isinstance(target, cst.Subscript)
-            and isinstance(target.value, cst.Name)
-            and target.value.value == out
-        ):
-            return None
-        key = next((k for k in ("params", "headers") if _index_is(target, k)), None)
-        if key is None or key in keys:
-            return None
-        keys[key] = entry.value
-    if "headers" not in keys:
-        return None  # the kwargs' header would be dropped
-    binding = _param_binding(ctx, function, first)
-    if binding is None:
-        return None
-    for reference in ctx.references(binding):
-        use = reference.node
-        read = ctx.parent(ctx.parent(use))
-        entry = next((k for k, v in keys.items() if _within(ctx, use, v)), None)
-        if not (
-            entry is not None
-            and isinstance(read, cst.Call)
-            and isinstance(read.func, cst.Attribute)
-            and read.func.value is use
-            and read.func.attr.value == "get"
-            and read.args
-            and _is_string(read.args[0].value, entry)
-        ):
-            return None
-    return _merged_over(ctx, function, first, keys["headers"])
-
-
-def _docstring(statement: cst.CSTNode) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(
-            statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString)
-        )
-    )
-
-
-def _within(ctx: ModuleContext, node: cst.CSTNode, outer: cst.CSTNode) -> bool:
-    while node is not None:
-        if node is outer:
-            return True
-        node = ctx.parent(node)
-    return False
-
-
-def _merged_over(
-    ctx: ModuleContext, function: cst.FunctionDef, first: str, value: cst.CSTNode
-) -> str | None:
-    """``h`` when ``value`` is ``dict(first.get("headers", {}), **(h or {}))``
-    or ``{**first.get("headers", {}), **(h or {})}`` with ``h`` a parameter."""
-    if isinstance(value, cst.Call):
-        if ctx.qualified_names(value.func) != {"builtins.dict"} or len(value.args) != 2:
-            return None
-        base, extra = value.args
-        if base.star or base.keyword is not None or extra.star != "**":
-            return None
-        parts = (base.value, extra.value)
-    elif isinstance(value, cst.Dict) and len(value.elements) == 2:
-        if not all(isinstance(e, cst.StarredDictElement) for e in value.elements):
-            return None
-        parts = tuple(e.value for e in value.elements)
-    else:
-        return None
-    base_value, extra_value = parts
-    if not (
-        isinstance(base_value, cst.Call)
-        and isinstance(base_value.func, cst.Attribute)
-        and isinstance(base_value.func.value, cst.Name)
-        and base_value.func.value.value == first
-    ):
-        return None
-    if isinstance(extra_value, cst.BooleanOperation) and isinstance(
-        extra_value.operator, cst.Or
-    ):
-        if not (
-            isinstance(extra_value.right, cst.Dict) and not extra_value.right.elements
-        ):
-            return None
-        extra_value = extra_value.left
-    name = _parameter_read(ctx, function, extra_value)
-    if name is None or name == first:
-        return None
-    return name if _default_code(function, name) in ("None", "{}") else None
-
-
-def _plain_headers(node: cst.BaseExpression) -> bool:
-    """A dict written out whose keys are strings, none of them Authorization."""
-    return isinstance(node, cst.Dict) and all(
-        isinstance(e, cst.DictElement)
-        and isinstance(e.key, cst.SimpleString)
-        and str(e.key.evaluated_value).lower() != "authorization"
-        for e in node.elements
-    )
 
 
 def _imported(
@@ -850,14 +644,6 @@ def _imported(
     return aliases, modules, resolved
 
 
-def _index_is(subscript: cst.Subscript, key: str) -> bool:
-    return (
-        len(subscript.slice) == 1
-        and isinstance(subscript.slice[0].slice, cst.Index)
-        and _is_string(subscript.slice[0].slice.value, key)
-    )
-
-
 def _host_problem(
     ctx: ModuleContext, url: cst.BaseExpression | None, how: str = ""
 ) -> str:
@@ -867,6 +653,8 @@ def _host_problem(
     where = urls.host(template)
     if where is None or not urls.takes_tokens(where):
         return f"the request{how} goes to {where or 'a host known only at run time'}"
+    if _FORMS.search(template) or hubspot.auth_kind(None, template) == hubspot.NO_AUTH:
+        return f"the request{how} is a form submission, which takes no credential"
     developer = hubspot.developer_api_named(template)
     if developer is not None:  # the developer key's APIs take no token: kept
         return f"the request{how} goes to a developer-key API ({developer})"
@@ -888,6 +676,39 @@ def _with_site(
     return dataclasses.replace(
         result, sites=tuple(changed if s is site else s for s in result.sites)
     )
+
+
+def _key_set_elsewhere(
+    function: cst.FunctionDef,
+    key: cst.BaseExpression,
+    files: Sequence[str],
+    texts: dict[str, bytes | None],
+) -> str:
+    """Where a file of the project sets a name the key reads (``auth.API_KEY =
+    args.api_key``, ``global API_KEY``, ``setattr(auth, "API_KEY", ...)``):
+    another portal's key may be handed in at run time (review 19's R28)."""
+    names = {n.value for n in walk(key) if isinstance(n, cst.Name)}
+    for name in sorted(names):
+        word = re.escape(name.encode())
+        sets = re.compile(
+            rb"\.\s*" + word + rb"\s*(?:[-+*/|&]|//)?=(?!=)"
+            rb"|\bglobal\b[^\n]*\b" + word + rb"\b"
+            rb"|\bsetattr\([^\n]*['\"]" + word + rb"['\"]"
+        )
+        for other in files:
+            text = texts.get(other)
+            if text is None:
+                text = tree_imports.read(other)
+            at = sets.search(text) if text else None
+            if at is not None:
+                line = text.count(b"\n", 0, at.start()) + 1
+                return (
+                    f"{function.name.value}() returns {name}, which "
+                    f"{_short(other)}:{line} sets: another portal's key may be "
+                    "handed in at run time, which one token cannot stand for; "
+                    "change it by hand"
+                )
+    return ""
 
 
 def _read_elsewhere(
