@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import stat
 from hapimigrate.model import FileResult, RunOptions
 from hapimigrate.discover import every_file
 from hapimigrate.tree_imports import read, tree_root
@@ -318,7 +319,9 @@ def _searchable(path: str) -> bool:
     if path.lower().endswith(_NOT_TEXT):
         return False
     try:
-        size = os.path.getsize(path)
+        status = os.stat(path)
     except OSError:
         return False
-    return size <= (_LARGEST if path.endswith(_PYTHON) else _LARGEST_TEXT)
+    if not stat.S_ISREG(status.st_mode):
+        return False  # a named pipe, a device: reading it would never end
+    return status.st_size <= (_LARGEST if path.endswith(_PYTHON) else _LARGEST_TEXT)

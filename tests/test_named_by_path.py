@@ -190,3 +190,25 @@ def test_a_path_completed_at_run_time_names_every_function(tmp_path):
     statuses, reason = _jobs(tree(tmp_path, FILES | {"pkg/producer.py": producer}))
     assert statuses == {Status.MANUAL}
     assert "producer.py:8" in reason
+
+
+def test_a_named_pipe_in_the_repository_is_not_read(tmp_path):
+    """A review: a FIFO in the repository (a supervisor's socket file) made the
+    search wait for ever on opening it. Only regular files are read."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / ".git").mkdir()
+    caller = "from pkg import jobs\n\n\ndef run(token):\n    return jobs.sync(token)\n"
+    for name, text in (FILES | {"pkg/cli.py": caller}).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    os.mkfifo(tmp_path / "events.pipe")
+    done = subprocess.run(
+        [sys.executable, "-m", "hapimigrate", "diff", str(tmp_path / "pkg")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr  # something to change, and done
