@@ -75,3 +75,20 @@ def test_keys_chosen_through_a_dict_of_portals_count_too(tmp_path):
     results = tree(tmp_path, files)
     assert _statuses(results["hs/props.py"]) == {Status.MANUAL}
     assert not results["hs/props.py"].changed
+
+
+def test_keys_chosen_through_a_dict_built_by_a_comprehension_count_too(tmp_path):
+    """A review: the portals' dict built per portal name, its variables made
+    at run time."""
+    chooser = (
+        "import os\n\nimport requests\n\n"
+        'KEYS = {p: os.environ.get("HUBSPOT_KEY_" + p.upper()) for p in ("prod", "test")}\n\n\n'
+        'def objects(kind, portal="test"):\n'
+        '    query = {"limit": "5", "hapikey": KEYS[portal]}\n'
+        '    return requests.get("https://api.hubapi.com/crm/v3/objects/" + kind,'
+        " params=query).json()\n"
+    )
+    plain = PLAIN.replace("test_hapikey", "HUBSPOT_KEY_TEST")
+    files = {"hs/__init__.py": "", "hs/pick.py": chooser, "hs/props.py": plain}
+    results = tree(tmp_path, files)
+    assert _statuses(results["hs/props.py"]) == {Status.MANUAL}

@@ -110,10 +110,14 @@ def _chosen(ctx: ModuleContext, node: cst.CSTNode, found: Origin) -> Origin:
                 if len(bindings) == 1
                 else None
             )
-            if isinstance(bound, cst.Dict):
+            if isinstance(bound, (cst.Dict, cst.DictComp)):
                 names = set(_ENV_NAME.findall(ctx.code(bound)))
                 if len(names) > 1:
                     ctx.chosen_keys.update(names)
+                elif isinstance(bound, cst.DictComp) and _ENV_READ.search(
+                    ctx.code(bound)
+                ):  # {p: os.environ.get("HUBSPOT_KEY_" + p.upper()) for p in ...}
+                    ctx.chosen_keys.add(f"{node.value.value}[...]")
     return found
 
 
@@ -1359,6 +1363,7 @@ def config_key(
     return label, label
 
 
+_ENV_READ = re.compile(r"\b(?:environ\s*\[|environ\.get\(|getenv\()")
 _KEY_DEPTH = 6  # assignments followed to a key's configured name
 
 
