@@ -196,7 +196,7 @@ def _loaded_file(
     value = function_locals.bound_once(function, name)
     if not (
         isinstance(value, ast.Call)
-        and _dotted(value.func) in _LOADERS
+        and function_locals.dotted(value.func) in _LOADERS
         and len(value.args) == 1
         and not value.keywords
         and isinstance(value.args[0], ast.Name)
@@ -290,15 +290,6 @@ def _may_hold(top: ast.AST, name: ast.Name, keys: tuple[str, ...]) -> bool:
     if len(chain) >= len(keys):
         return False
     return all(c is None or c == k for c, k in zip(chain, keys))
-
-
-def _dotted(node: ast.expr) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = _dotted(node.value)
-        return f"{inner}.{node.attr}" if inner else ""
-    return ""
 
 
 def _project_json(module: str, relative: str) -> object:

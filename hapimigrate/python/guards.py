@@ -67,7 +67,7 @@ def _check(
     ctx: ModuleContext, node: cst.CSTNode, name: str, removed: set[int], seen: set[int]
 ) -> None:
     test = _test_of(ctx, node)
-    if test is None or id(test) in seen or _inside(ctx, node, removed):
+    if test is None or id(test) in seen or token_checks.inside(ctx, node, removed):
         return
     seen.add(id(test))
     ctx.site(test, Kind.GUARD, Status.MANUAL, REASON.format(name))
@@ -125,18 +125,12 @@ def _environment_checks(ctx: ModuleContext, removed: set[int], seen: set[int]) -
     for node in ctx.index.strings:
         value = node.evaluated_value if isinstance(node, cst.SimpleString) else None
         definition = names.get(value) if isinstance(value, str) else None
-        if definition is None or _inside(ctx, node, {id(definition)} | removed):
+        if definition is None or token_checks.inside(
+            ctx, node, {id(definition)} | removed
+        ):
             continue
         statement = ctx.ancestor(node, cst.BaseSmallStatement, cst.If, cst.While)
         if statement is None or id(statement) in seen:
             continue
         seen.add(id(statement))
         ctx.site(node, Kind.GUARD, Status.MANUAL, ENV_REASON.format(value))
-
-
-def _inside(ctx: ModuleContext, node: cst.CSTNode | None, removed: set[int]) -> bool:
-    while node is not None:
-        if id(node) in removed:
-            return True
-        node = ctx.parent(node)
-    return False

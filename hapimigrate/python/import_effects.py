@@ -22,6 +22,8 @@ import ast
 import os
 from typing import Callable
 
+from hapimigrate.analysis.function_locals import dotted
+
 # calls whose result is a value and which change nothing (by the dotted name
 # the code calls them by)
 _PURE_CALLS = frozenset(
@@ -377,7 +379,7 @@ def _pure(node: ast.expr, local: frozenset[str] = frozenset()) -> bool:
     if isinstance(node, ast.Lambda):
         return True  # made, not run
     if isinstance(node, ast.Call):
-        name = _dotted(node.func)
+        name = dotted(node.func)
         method = (
             isinstance(node.func, ast.Attribute) and node.func.attr in _PURE_METHODS
         )
@@ -395,7 +397,7 @@ def _pure(node: ast.expr, local: frozenset[str] = frozenset()) -> bool:
 
 def _decorator(node: ast.expr) -> bool:
     target = node.func if isinstance(node, ast.Call) else node
-    return _dotted(target) in _PURE_DECORATORS
+    return dotted(target) in _PURE_DECORATORS
 
 
 def _is_main_guard(test: ast.expr) -> bool:
@@ -404,12 +406,3 @@ def _is_main_guard(test: ast.expr) -> bool:
         and isinstance(test.left, ast.Name)
         and test.left.id == "__name__"
     )
-
-
-def _dotted(node: ast.expr) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = _dotted(node.value)
-        return f"{inner}.{node.attr}" if inner else ""
-    return ""

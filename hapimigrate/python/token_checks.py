@@ -161,7 +161,7 @@ def _aliases(ctx: ModuleContext, removed: set[int], variable: str) -> set[int]:
         if origins.config_key(ctx, source)[0] not in provider:
             continue
         for other in ctx.index.attributes.get(source.attr.value, ()):
-            if ctx.code(other) != text or _inside(ctx, other, removed):
+            if ctx.code(other) != text or inside(ctx, other, removed):
                 continue
             if _root_bindings(ctx, other) != _root_bindings(ctx, source):
                 continue
@@ -223,12 +223,12 @@ def _live_reads(ctx: ModuleContext, removed: set[int]) -> dict[str, list]:
         scope = ctx.lexical_scope(name)
         for binding in scope[name.value] if scope is not None else ():
             for ref in ctx.references(binding):
-                if not _inside(ctx, ref.node, removed):
+                if not inside(ctx, ref.node, removed):
                     reads.setdefault(name.value, []).append(ref.node)
     for attribute in ctx.key_attributes:
         text, bound = ctx.code(attribute), _root_bindings(ctx, attribute)
         for other in ctx.index.attributes.get(attribute.attr.value, ()):
-            if ctx.code(other) == text and not _inside(ctx, other, removed):
+            if ctx.code(other) == text and not inside(ctx, other, removed):
                 # settings.KEY of a parameter named settings (a tenant's?):
                 # no read of this key, and no check this may move
                 label = text if bound and _root_bindings(ctx, other) == bound else ""
@@ -255,7 +255,8 @@ def _root_bindings(ctx: ModuleContext, attribute: cst.Attribute) -> frozenset[in
     return frozenset(id(a) for a in found)
 
 
-def _inside(ctx: ModuleContext, node: cst.CSTNode | None, removed: set[int]) -> bool:
+def inside(ctx: ModuleContext, node: cst.CSTNode | None, removed: set[int]) -> bool:
+    """Whether ``node`` is, or lies within, one of the nodes ``removed``."""
     while node is not None:
         if id(node) in removed:
             return True
