@@ -6,8 +6,11 @@ the OAuth branch byte for byte. A form submission under an OAuth test loses
 the key and gets no token. Where that is not proven (the session also sends
 elsewhere, is the caller's, its headers are read; the headers dict is used
 for something else or a caller's holds its own Authorization; the two tests
-are not exclusive; the helper also carries another host's credential) the
-site stays manual, saying why (:mod:`hapimigrate.analysis.dual_auth`)."""
+are not exclusive; the helper also carries another host's credential; the
+session also posts a form or sends a developer key; another module sends the
+session or the instance's headers elsewhere; the key's own presence picks its
+branch) the site stays manual, saying why
+(:mod:`hapimigrate.analysis.dual_auth`)."""
 
 from __future__ import annotations
 
@@ -678,3 +681,211 @@ def settings(token=None):
 def test_a_developer_key_branch_is_kept(tmp_path):
     statuses, text, _ = migrate(tmp_path, {"hooks.py": DEVELOPER})["hooks.py"]
     assert statuses == [Status.KEPT] and text == DEVELOPER
+
+
+# -- review 19: the container also serves what the key never reached ----------
+
+FORM_ON_THE_SESSION = """
+    def submit_form(self, form_guid, fields):
+        # the forms endpoint takes no key
+        return self.session.post(FORMS + form_guid, data=fields, timeout=15).status_code
+"""
+
+
+def test_a_form_submission_on_the_constructors_session_keeps_it(tmp_path):
+    # review 19, R19: the session's header would reach the form's POST
+    source = (
+        TICKETS.replace(
+            'API = "https://api.hubapi.com"\n',
+            'API = "https://api.hubapi.com"\n'
+            'FORMS = "https://forms.hubspot.com/uploads/form/v2/62515/"\n',
+        )
+        + FORM_ON_THE_SESSION
+    )
+    statuses, text, reasons = tickets_site(tmp_path, source)
+    assert statuses == [Status.MANUAL] and text == source
+    assert "to an endpoint that takes no token" in reasons
+
+
+def test_a_key_presence_test_choosing_the_mode_stays_with_the_reason(tmp_path):
+    # review 19, R20: the key's branch runs only while the key is set
+    source = TICKETS.replace(
+        TICKETS_OAUTH,
+        '        if os.environ.get("HUBSPOT_API_KEY"):\n'
+        '            self.auth_params = {"hapikey": os.environ["HUBSPOT_API_KEY"]}\n'
+        "        else:\n"
+        '            self.session.headers["Authorization"] = "Bearer " + '
+        'os.environ["HUBSPOT_OAUTH_TOKEN"]\n'
+        "            self.auth_params = {}\n",
+    ).replace(
+        '            self.auth_params = {"hapikey": os.environ["HUBSPOT_API_KEY"]}\n\n',
+        "\n",
+        1,
+    )
+    assert source.count("hapikey") == 1 and "else:\n            self.session" in source
+    statuses, text, reasons = tickets_site(tmp_path, source)
+    assert Status.REWRITE not in statuses and text == source, reasons
+    assert "the key's presence chooses the auth mode" in reasons
+
+
+def test_a_key_presence_test_of_a_local_stays_too(tmp_path):
+    # the same with the key read into a name first, tested by that name
+    source = TICKETS.replace(
+        TICKETS_OAUTH,
+        '        key = os.environ.get("HUBSPOT_API_KEY")\n'
+        "        if key:\n"
+        '            self.auth_params = {"hapikey": key}\n'
+        "        else:\n"
+        '            self.session.headers["Authorization"] = "Bearer " + '
+        'os.environ["HUBSPOT_OAUTH_TOKEN"]\n'
+        "            self.auth_params = {}\n",
+    ).replace(
+        '            self.auth_params = {"hapikey": os.environ["HUBSPOT_API_KEY"]}\n\n',
+        "\n",
+        1,
+    )
+    statuses, text, reasons = tickets_site(tmp_path, source)
+    assert Status.REWRITE not in statuses and text == source, reasons
+    assert "the key's presence chooses the auth mode" in reasons
+
+
+ATTACHMENTS = """\
+from app.hub import HubSpot
+
+
+def download(url):
+    hub = HubSpot()
+    return hub.session.get(url, timeout=30).content
+
+
+def invoice_pdf(invoice_id):
+    return download("https://files.acme-cdn.example.com/invoices/%s.pdf" % invoice_id)
+"""
+
+
+def test_a_session_another_module_sends_elsewhere_stays(tmp_path):
+    # review 19, R23: hub.session of another module goes to a CDN
+    out = migrate(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/hub.py": TICKETS,
+            "app/attachments.py": ATTACHMENTS,
+        },
+    )
+    statuses, text, reasons = out["app/hub.py"]
+    assert Status.REWRITE not in statuses and text == TICKETS, reasons
+
+
+def test_a_session_other_modules_use_for_hubspot_only_still_changes(tmp_path):
+    uses = ATTACHMENTS.replace(
+        "return hub.session.get(url, timeout=30).content",
+        "return hub.tickets()",
+    )
+    out = migrate(
+        tmp_path,
+        {"app/__init__.py": "", "app/hub.py": TICKETS, "app/attachments.py": uses},
+    )
+    statuses, text, reasons = out["app/hub.py"]
+    assert statuses == [Status.REWRITE], reasons
+
+
+DEVELOPER_ON_THE_SESSION = """
+    def webhook_settings(self, app_id):
+        # app-level endpoint: the developer portal's key
+        r = self.session.get(API + "/webhooks/v1/%s/settings" % app_id,
+                             params={"hapikey": os.environ["HUBSPOT_DEVELOPER_KEY"]}, timeout=15)
+        return r.json()
+"""
+
+
+def test_a_developer_key_request_on_the_session_keeps_it(tmp_path):
+    # review 19, R25: the session's header would reach the developer-key request
+    source = TICKETS + DEVELOPER_ON_THE_SESSION
+    statuses, text, reasons = tickets_site(tmp_path, source)
+    assert Status.REWRITE not in statuses and text == source, reasons
+    assert Status.MANUAL in statuses
+
+
+AVATARS = """\
+import requests
+
+from app import client_from_env
+
+
+def owner_avatar(url):
+    hub = client_from_env()
+    return requests.get(url, headers=hub.headers, timeout=10).content
+
+
+def avatar_for(owner_id):
+    return owner_avatar("https://img.acme-proxy.example.com/owners/%s.png" % owner_id)
+"""
+
+
+def test_instances_headers_another_module_sends_elsewhere_stay(tmp_path):
+    # review 19, R27: hub.headers of another module go to an image proxy
+    out = migrate(
+        tmp_path, {"client.py": CLIENT, "app.py": CLIENT_APP, "avatars.py": AVATARS}
+    )
+    statuses, text, reasons = out["client.py"]
+    assert Status.REWRITE not in statuses and text == CLIENT, reasons
+    assert out["app.py"][1] == CLIENT_APP
+
+
+def test_instances_headers_read_through_a_returned_name_stay(tmp_path):
+    # the factory binds its instance before returning it: avatars still reads
+    # hub.headers of it (the tree-wide read of the headers holding the token)
+    app = CLIENT_APP.replace(
+        "    if token:\n"
+        "        return HubSpotClient(access_token=token)\n"
+        '    return HubSpotClient(os.environ.get("HUBSPOT_API_KEY"))\n',
+        "    if token:\n"
+        "        client = HubSpotClient(access_token=token)\n"
+        "    else:\n"
+        '        client = HubSpotClient(os.environ.get("HUBSPOT_API_KEY"))\n'
+        "    return client\n",
+    )
+    assert "return client\n" in app
+    out = migrate(tmp_path, {"client.py": CLIENT, "app.py": app, "avatars.py": AVATARS})
+    statuses, text, reasons = out["client.py"]
+    assert Status.REWRITE not in statuses and text == CLIENT, reasons
+    assert "avatars.py:8 reads headers" in " ".join(reasons)
+
+
+ELIF = """\
+import os
+
+import requests
+
+BASE = "https://api.hubapi.com"
+
+
+class HubSpotClient:
+    def __init__(self, oauth_token=None):
+        self.oauth_token = oauth_token or os.environ.get("HUBSPOT_OAUTH_TOKEN")
+        self.api_key = os.environ.get("HUBSPOT_API_KEY")
+
+    def request(self, method, path, params=None):
+        headers = {"Accept": "application/json"}
+        params = dict(params or {})
+        if self.oauth_token:
+            headers["Authorization"] = "Bearer %s" % self.oauth_token
+        elif self.api_key:
+            params["hapikey"] = self.api_key
+        else:
+            raise RuntimeError("configure HUBSPOT_OAUTH_TOKEN or HUBSPOT_API_KEY")
+        resp = requests.request(method, BASE + path, params=params, headers=headers, timeout=30)
+        return resp.json()
+
+    def owners(self):
+        return self.request("GET", "/owners/v2/owners")
+"""
+
+
+def test_an_elif_on_the_keys_attribute_stays_with_the_reason(tmp_path):
+    # review 19, R20's attribute form: the local headers' placement
+    # (guarded_header) is refused as well
+    statuses, text, reasons = migrate(tmp_path, {"client.py": ELIF})["client.py"]
+    assert Status.REWRITE not in statuses and text == ELIF, reasons
+    assert "the key's presence chooses the auth mode (self.api_key" in " ".join(reasons)

@@ -35,7 +35,16 @@ exactly the requests the key reached:
   ``requests.Session()``, and every request of the key is made with it. Which
   hosts the session's other requests reach, whether it escapes or its headers
   are replaced, is judged by the caller (``attach``) with the checks it uses
-  for sessions given the key.
+  for sessions given the key: every other request of it must go to a HubSpot
+  endpoint taking a token (not a form submission, not a developer-key API),
+  and other modules' uses of the class's instances are looked at by the tree
+  pass (``session_classes``; a constructor's ``self.headers`` of a class
+  taking the token: a key holder for :mod:`hapimigrate.tree_instances`);
+- the key's branch is not picked by the key's own presence (:func:`key_presence`:
+  ``if os.environ.get("HUBSPOT_API_KEY"):``, ``elif self.api_key:``, ``if key:``
+  of ``key = ...``; a parameter its callers hand the token in is the token's
+  presence): that branch never runs once the key is gone, so it stays manual
+  saying so (``KEY_PRESENCE``), ``guarded_header``'s placement too.
 
 Likewise :func:`session_branch`: ``s.params = {"hapikey": KEY}`` in the key's
 branch, ``s.headers["Authorization"] = ...`` in the other, for the same
@@ -79,6 +88,11 @@ CONTAINER_READ = (
     "given the token too, it would go wherever that goes (a form submission, "
     "another host?); only the key's branch may change, by hand"
 )
+KEY_PRESENCE = (
+    "the key's presence chooses the auth mode ({} at line {}): once the key is "
+    "gone the other branch runs instead, so changing the key's branch changes "
+    "nothing; test the token there, or drop the key's branch, by hand"
+)
 OTHER_HOST_AUTH = (
     "{}() also sends another host's credential ({} at line {}, to {}): that "
     "Authorization is not a HubSpot mode the key's branch could mirror; send "
@@ -111,7 +125,7 @@ def placement(
         return None
     statement, function = plain
     found = _oauth_write(ctx, statement, function)
-    if found is None:
+    if found is None or _presence_test(ctx, statement, function, key) is not None:
         return None
     test, oauth = found
     if not guarded_header.signs_apart(ctx, function, key):
@@ -151,6 +165,8 @@ def session_branch(
     found = _oauth_write(ctx, statement, function)
     if found is None or len(sessions) != 1:
         return None
+    if _presence_test(ctx, statement, function, key) is not None:
+        return None
     oauth = found[1]
     holder = oauth.targets[0].target
     assert isinstance(holder, cst.Subscript)
@@ -171,6 +187,11 @@ def precise_reason(
         plain = guarded_header.plain_statement(ctx, key)
         statement, function = plain if plain is not None else (None, None)
         test = _innermost_if(ctx, statement, function) if statement else None
+        presence = key_presence(ctx, key)
+        if presence is not None:
+            return KEY_PRESENCE.format(
+                _shown(ctx, presence.test), ctx.start(presence.test)[0]
+            )
         if test is not None and function is not None:
             chain = _chain_top(ctx, test)
             for write in _authorization_writes(ctx, function.body):
@@ -217,6 +238,101 @@ def precise_reason(
                         where,
                     )
     return None
+
+
+def key_presence(ctx: ModuleContext, key: cst.CSTNode | None) -> cst.If | None:
+    """The test reading the key that picks the key's branch of a dual-auth
+    ``if`` chain (another branch writes an Authorization): see
+    :func:`_presence_test`. ``attach`` leaves such a key's header off its
+    branch (``guarded_header``'s placement too); :func:`precise_reason` says
+    why."""
+    plain = guarded_header.plain_statement(ctx, key) if key is not None else None
+    if plain is None or key is None:
+        return None
+    statement, function = plain
+    if _oauth_write(ctx, statement, function) is None:
+        return None
+    return _presence_test(ctx, statement, function, key)
+
+
+def _presence_test(
+    ctx: ModuleContext,
+    statement: cst.BaseSmallStatement,
+    function: cst.FunctionDef,
+    key: cst.CSTNode,
+) -> cst.If | None:
+    """The test of the ``if`` chain holding the key's statement, up to the
+    key's own branch, that reads the key itself (``if
+    os.environ.get("HUBSPOT_API_KEY"):``, ``if key:`` of ``key = ...``, ``elif
+    self.api_key:``): the key's presence picks its branch, which never runs
+    once the key is gone. None where no such test is seen."""
+    node = _innermost_if(ctx, statement, function)
+    if node is None:
+        return None
+    marks = _key_marks(ctx, key)
+    current: cst.CSTNode | None = _chain_top(ctx, node)
+    while isinstance(current, cst.If):
+        if _reads_any(ctx, current.test, marks):
+            return current
+        if guarded_header._within(ctx, statement, current.body):
+            return None  # the tests after the key's branch do not choose it
+        current = current.orelse
+    return None
+
+
+def _key_marks(ctx: ModuleContext, key: cst.CSTNode) -> tuple[set[str], set[str]]:
+    """What a test reading the key reads: the strings the key's expression
+    holds (the variable's name: ``"HUBSPOT_API_KEY"``), and the code of its
+    names and attributes (``key``, ``self.api_key``, ``settings.HUBSPOT_API_KEY``),
+    through a local name bound once to the value it was read from."""
+    strings: set[str] = set()
+    codes: set[str] = set()
+    todo = [key]
+    seen = 0
+    while todo and seen < 8:
+        seen += 1
+        node = todo.pop()
+        for each in walk(node):
+            if isinstance(each, cst.SimpleString):
+                value = each.evaluated_value
+                if isinstance(value, str) and value and value.lower() != "hapikey":
+                    strings.add(value)
+            elif isinstance(each, (cst.Name, cst.Attribute)):
+                parent = ctx.parent(each)
+                if isinstance(parent, cst.Attribute) or (
+                    isinstance(parent, cst.Call) and parent.func is each
+                ):
+                    continue  # a part of a longer name, a function called
+                code = ctx.code(each)
+                if code in ("os.environ", "self", "cls"):
+                    continue
+                scope = ctx.lexical_scope(each) if isinstance(each, cst.Name) else None
+                bindings = list(scope[each.value]) if scope is not None else []
+                if bindings and all(
+                    isinstance(getattr(b, "node", None), cst.Param) for b in bindings
+                ):
+                    continue  # a caller's credential: its callers hand the token
+                codes.add(code)
+                if isinstance(each, cst.Name):
+                    for binding in bindings:
+                        bound = values.assigned_value(
+                            ctx, getattr(binding, "node", None)
+                        )
+                        if bound is not None:
+                            todo.append(bound)
+    return strings, codes
+
+
+def _reads_any(
+    ctx: ModuleContext, test: cst.BaseExpression, marks: tuple[set[str], set[str]]
+) -> bool:
+    strings, codes = marks
+    for node in walk(test):
+        if isinstance(node, cst.SimpleString) and node.evaluated_value in strings:
+            return True
+        if isinstance(node, (cst.Name, cst.Attribute)) and ctx.code(node) in codes:
+            return True
+    return False
 
 
 def _container_read(

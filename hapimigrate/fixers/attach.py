@@ -167,6 +167,8 @@ def beside_key(
     )
     if placed is None or key is None:
         return None
+    if dual_auth.key_presence(ctx, key) is not None:
+        return None  # a branch the key's presence picks: dual_auth says why
     function = ctx.ancestor(placed.after, cst.FunctionDef)
     assert isinstance(function, cst.FunctionDef)  # placement checked it
     if key_conditions.conditional_key_problem(
@@ -3863,10 +3865,39 @@ def _place_beside_key(
         if isinstance(placed, dual_auth.DualPlacement)
         else guarded_header.header_statement(placed, bearer, merged)
     )
+    if isinstance(placed, dual_auth.DualPlacement):
+        _note_dual_holders(ctx, placed)
     planned = ctx.edits.statements.get(placed.after, [None])
     if any(s is not None and s.deep_equals(header) for s in planned):
         return  # another use of the key placed it already
     ctx.edits.statements[placed.after] = [*planned, header]
+
+
+def _note_dual_holders(ctx: ModuleContext, placed: dual_auth.DualPlacement) -> None:
+    """A constructor's session or headers dict given the token (dual_auth):
+    the tree pass looks at other modules' uses of its class's instances, as
+    for a session given the key (another host reached with them: manual)."""
+    if placed.session is not None:
+        _note_holders(ctx, session_escapes.follow(ctx, placed.session, "session"))
+    if placed.instance is not None and isinstance(placed.holder, cst.Attribute):
+        owner, attribute = placed.instance.name.value, placed.holder.attr.value
+
+        def held(ctx: ModuleContext) -> None:
+            # a class whose constructor takes the token: its headers hold it, and
+            # tree_instances holds the class where any module reads them
+            carried = False
+            for i, carrier in enumerate(ctx.exports):
+                if carrier.kind == Kind.ARGUMENT and carrier.name == owner:
+                    carried = carried or bool(carrier.parameter and carrier.reads)
+                    if attribute not in carrier.holders:
+                        holders = (*carrier.holders, attribute)
+                        ctx.exports[i] = dataclasses.replace(carrier, holders=holders)
+            if not carried:  # its importers' instances, as for a session
+                ctx.session_classes.add((owner, attribute))
+                for instance in bound_to_calls_of(ctx, owner):
+                    ctx.session_headers.add(f"{instance.value}.{attribute}")
+
+        ctx.post_passes.append(held)
 
 
 def _headers_item(kw: cst.Name) -> cst.Subscript:
