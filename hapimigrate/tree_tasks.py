@@ -75,7 +75,7 @@ def _named_elsewhere(
     candidates = list(
         dict.fromkeys(os.path.abspath(f) for f in [*files, *_project_files(files)])
     )
-    texts: dict[str, bytes] = {}
+    patterns = {}
     for path, name, registered in tasks:
         found[path, name] = None
         word = re.compile(
@@ -91,21 +91,23 @@ def _named_elsewhere(
             + re.escape(stem.encode())
             + rb"\b"
         )
-        for other in candidates:
-            if other not in texts:
-                texts[other] = read(other)
-            data = texts[other]
-            if not data:
-                continue
-            own = other == os.path.abspath(path)
+        patterns[path, name] = (os.path.abspath(path), word, computed)
+    for other in candidates:  # each file read once, kept for no longer
+        data = read(other)
+        if not data:
+            continue
+        for key, (own_path, word, computed) in patterns.items():
+            if found[key] is not None:
+                continue  # named in a file met earlier
             chosen = computed.search(data)
             at = chosen.start() if chosen is not None else None
             if at is None and word.search(data):
-                at = _named_at(own, other, data, word)
+                at = _named_at(other == own_path, other, data, word)
             if at is not None:
                 line = data.count(b"\n", 0, at) + 1
-                found[path, name] = f"{os.path.basename(other)}:{line}"
-                break
+                found[key] = f"{os.path.basename(other)}:{line}"
+        if all(v is not None for v in found.values()):
+            break
     return found
 
 
