@@ -585,3 +585,27 @@ def test_a_clients_relative_path_under_its_hubspot_base_is_migrated(path):
     )
     assert [s.status for s in key_sites(result)] == [Status.REWRITE]
     assert "hapikey" not in result.new.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://hubapi.com/blog/v1/list.json?hapikey=%s",  # no api. in front
+        "https://app.hubspot.com/contacts/v1/lists?hapikey=%s",  # the web app
+    ],
+)
+def test_a_hubspot_domain_that_is_no_api_host_is_named_as_such(url):
+    # a real Python 2 blog migrator wrote https://hubapi.com/...: the reason said
+    # the request "also sends to hubapi.com", as if that were not HubSpot at all
+    source = HEAD + f"r = requests.get({url!r} % KEY)\n"
+    (reason,) = left(source)
+    assert "a HubSpot domain but not one of its API hosts" in reason
+    assert "also sends to" not in reason
+
+
+def test_another_host_keeps_its_reason():
+    source = (
+        HEAD + "r = requests.get('https://proxy.example.com/v1?hapikey=%s' % KEY)\n"
+    )
+    (reason,) = left(source)
+    assert "also sends to proxy.example.com" in reason

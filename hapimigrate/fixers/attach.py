@@ -24,6 +24,7 @@ from hapimigrate.analysis import after_made, namespace_writes, origins, reached_
 from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache
+from hapimigrate.analysis import configured_sources
 from hapimigrate.fixers import developer_urls, helper_headers
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
@@ -32,6 +33,21 @@ from hapimigrate.tree_imports import importable_names
 from hapimigrate import tree_handed
 
 OTHER_URLS = "the request at line {} also sends to {}: the token goes to HubSpot only"
+NOT_API_HOST = (
+    "the request at line {} sends to {}, a HubSpot domain but not one of its API hosts "
+    "(api.hubapi.com, api-eu1.hubapi.com, ...): the token goes to those only; point the "
+    "URL at the API host first"
+)
+
+
+def other_urls(line: int, where: str) -> str:
+    """Why a request's token could leave HubSpot's API: another host, or a
+    HubSpot domain that is not an API host (``hubapi.com`` without ``api.``)."""
+    if hubspot.is_hubspot_host(where) and not hubspot.takes_tokens(where):
+        return NOT_API_HOST.format(line, where)
+    return OTHER_URLS.format(line, where)
+
+
 OTHER_CALLERS = (
     "{}() is also called without the key (line {}): the token would go with those "
     "requests too"
@@ -343,7 +359,7 @@ def _client_problem(ctx: ModuleContext, call: cst.Call) -> str | None:
     base = call_endpoints.sink_url_node(Sink(call, http_calls.classify(ctx, call), ""))
     where = hubspot.host(values.url_template(ctx, base)) if base is not None else None
     if where is not None and not hubspot.takes_tokens(where):
-        return OTHER_URLS.format(ctx.start(call)[0], where)  # its relative paths
+        return other_urls(ctx.start(call)[0], where)  # its relative paths
     return _uses_problem(ctx, uses, _hubspot_literal_host(ctx, base))
 
 
@@ -380,12 +396,12 @@ def _uses_problem(
             continue  # a relative path under its HubSpot base URL, as before
         other = reached_hosts.other_host(ctx, url) if where is None else None
         if other is not None:  # MIRROR.rstrip("/") + path
-            return OTHER_URLS.format(ctx.start(request.call)[0], other)
+            return other_urls(ctx.start(request.call)[0], other)
         path = hubspot.endpoint_path(template)
         method = request.info.method if request.info is not None else None
         if where is None and path and hubspot.scopes_for(method or "GET", path):
             continue
-        return OTHER_URLS.format(ctx.start(request.call)[0], where or "an unknown host")
+        return other_urls(ctx.start(request.call)[0], where or "an unknown host")
     for name in uses.names:
         if name.value in ctx.shared_elsewhere:
             return SESSION_ELSEWHERE.format(name.value)
@@ -1761,7 +1777,7 @@ def session_guard(
     if own.problem is not None:
         return SessionGuard(problem=own.problem)
     if own.written:
-        return SessionGuard(problem=OTHER_URLS.format(own.written_line, own.written))
+        return SessionGuard(problem=other_urls(own.written_line, own.written))
     outcome = (
         ctx.sent_elsewhere.get(session.value)
         if isinstance(session, cst.Name) and is_module_level_name(ctx, session)
@@ -1789,7 +1805,7 @@ def session_guard(
         )
     if not hosts and own.needs_guard:  # as before the hook: whatever it is given
         line = own.elsewhere_line
-        return SessionGuard(problem=OTHER_URLS.format(line, "an unknown host"))
+        return SessionGuard(problem=other_urls(line, "an unknown host"))
     if not hosts:
         return SessionGuard(problem=SESSION_NO_HUBSPOT_HOST.format(where))
     return SessionGuard(hosts)
@@ -1834,11 +1850,11 @@ def _other_hosts(
             return rebound
         elsewhere = _attribute_hosts(ctx, url)
         if elsewhere is not None:
-            return OTHER_URLS.format(ctx.start(sink.call)[0], elsewhere)
+            return other_urls(ctx.start(sink.call)[0], elsewhere)
         for template in (values.url_template(ctx, url), *_assigned_urls(ctx, url)):
             where = hubspot.host(template)
             if where is not None and not hubspot.takes_tokens(where):
-                return OTHER_URLS.format(ctx.start(sink.call)[0], where)
+                return other_urls(ctx.start(sink.call)[0], where)
         where = _base_host(ctx, sink, url)
         if where is not None:
             return BASE_HOST.format(ctx.start(sink.call)[0], where)
@@ -1862,15 +1878,15 @@ def _other_hosts(
         for field in set(re.findall(r"\{(\w+)\}", _host_part(template))) - parameters:
             where = _chosen_host(ctx, url, field)
             if where is not None:
-                return OTHER_URLS.format(ctx.start(sink.call)[0], where)
+                return other_urls(ctx.start(sink.call)[0], where)
         where = _table_host(ctx, url)
         if where is not None:
-            return OTHER_URLS.format(ctx.start(sink.call)[0], where)
+            return other_urls(ctx.start(sink.call)[0], where)
         if not isinstance(function, cst.FunctionDef) or not (
             parameters & set(re.findall(r"\{(\w+)\}", _host_part(template)))
         ):  # the host is the helper's own
             if hidden is not None:
-                return OTHER_URLS.format(ctx.start(sink.call)[0], hidden)
+                return other_urls(ctx.start(sink.call)[0], hidden)
             continue
         for call in Flow(ctx).callers(function):
             if id(call) in relayed:
@@ -1889,7 +1905,7 @@ def _other_hosts(
             if where is None or not hubspot.is_hubspot_host(where):
                 return OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
         if hidden is not None:
-            return OTHER_URLS.format(ctx.start(sink.call)[0], hidden)
+            return other_urls(ctx.start(sink.call)[0], hidden)
     return None
 
 
@@ -2219,7 +2235,11 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
     a constructor whose callers pass another host) must be HubSpot's too. The
     host that is not (or "a host known at run time")."""
     nodes = [url, *(_assigned_values(ctx, url) if isinstance(url, cst.Name) else [])]
-    texts = [ctx.code(n) for n in nodes]
+    texts = [  # not the key's self.api_key after "https://api.hubapi.com/x?hapikey="
+        ctx.code(n)
+        for n in nodes
+        if configured_sources.settled_host(values.url_template(ctx, n)) is None
+    ]
     for node in nodes:  # self._url(path): what the class's method returns
         returned = values.returned_url(ctx, node)
         if returned is not None:
