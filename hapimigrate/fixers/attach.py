@@ -24,7 +24,6 @@ from hapimigrate.analysis import after_made, namespace_writes, origins, reached_
 from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache
-from hapimigrate.analysis import configured_sources
 from hapimigrate.fixers import developer_urls, helper_headers
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
