@@ -2234,11 +2234,7 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
     a constructor whose callers pass another host) must be HubSpot's too. The
     host that is not (or "a host known at run time")."""
     nodes = [url, *(_assigned_values(ctx, url) if isinstance(url, cst.Name) else [])]
-    texts = [  # not the key's self.api_key after "https://api.hubapi.com/x?hapikey="
-        ctx.code(n)
-        for n in nodes
-        if configured_sources.settled_host(values.url_template(ctx, n)) is None
-    ]
+    texts = [ctx.code(n) for n in nodes]
     for node in nodes:  # self._url(path): what the class's method returns
         returned = values.returned_url(ctx, node)
         if returned is not None:
