@@ -15,6 +15,7 @@ from hapimigrate import hubspot
 
 from hapimigrate.analysis import arguments, header_fit, http_calls, kwargs
 from hapimigrate.analysis import imported_clients
+from hapimigrate.analysis import format_positions
 from hapimigrate.analysis import call_endpoints
 from hapimigrate.analysis import session_escapes, session_uses, values
 from hapimigrate.python import edits
@@ -3029,7 +3030,7 @@ def _sends_key(
         text = re.sub(
             rf"""(?<![.\w'"]){re.escape(node.value)}\b(?![\s'"]*[=:](?!=))""", "", text
         )
-    if "hapikey" in text.lower():
+    if "hapikey" in text.lower() or format_positions.fills_key_field(ctx, node):
         return True
     parent = ctx.parent(node)
     while isinstance(parent, (cst.BooleanOperation, cst.IfExp)):

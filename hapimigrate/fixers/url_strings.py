@@ -24,9 +24,9 @@ from typing import Sequence
 
 import libcst as cst
 
-from hapimigrate.analysis import call_endpoints, origins
+from hapimigrate.analysis import call_endpoints, format_positions, origins
 from hapimigrate.analysis import querystring
-from hapimigrate.analysis import values
+from hapimigrate.analysis import url_builders, values
 from hapimigrate import keys
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import plus_operands
@@ -198,7 +198,12 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         try:
             if cut.has_placeholders:
                 _check_positions(ctx, pieces, cut)
-                format_edits = [_format_edit(op, cut, pieces) for op in route.formats]
+                format_edits = [
+                    _format_edit(
+                        op, format_positions.placed_cut(ctx, op, root, cut), pieces
+                    )
+                    for op in route.formats
+                ]
         except FlowError as error:
             problem = problem or str(error)
     if route is not None and route.formats:
@@ -214,8 +219,10 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         origin = origins.combine([origins.key_origin(ctx, v) for v in values_fed])
         in_reach = (
             route is not None
-            and len(values_fed) == 1  # one expression to send as the caller's token
-            and attach.key_in_reach(ctx, values_fed[0], route)
+            # one expression to send as the caller's token (self.key, read in
+            # each of its class's methods formatting the URL, is one)
+            and format_positions.one_key(ctx, values_fed)
+            and all(attach.key_in_reach(ctx, v, route) for v in values_fed)
         )
     elif cut.has_placeholders:  # fed by an argument of a formatting not seen
         origin = origins.Origin(origins.UNKNOWN)
@@ -242,6 +249,11 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         bool(passed),
     )
     decision = decide(use)
+    builder = url_builders.configured_builder(
+        ctx, decision, origin, route, passed, attach.passing_owners(ctx, origin)
+    )
+    if builder is not None:  # a helper's parameter, always the configured key
+        decision = builder.decision
     if decision.rewrites:
         assert route is not None
         statement = ctx.parent(root)
@@ -261,16 +273,20 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
             placeholders=cut.has_placeholders,
         )
         key = values_fed[0] if values_fed else root
-        attach.give_token(
-            ctx,
-            decision,
-            origin,
-            route,
-            key,
-            literal=literal,
-            passed=passed,
-            also_keys=tuple(values_fed[1:]),
-        )
+        if builder is not None:  # its callers pass the token, its requests send it
+            attach.replace_configured(ctx, builder.passed)
+            attach.send_token(ctx, route, at=key)
+        else:
+            attach.give_token(
+                ctx,
+                decision,
+                origin,
+                route,
+                key,
+                literal=literal,
+                passed=passed,
+                also_keys=tuple(values_fed[1:]),
+            )
         if decision.key_may_go:
             for node in key_nodes:
                 ctx.note_key(node)
@@ -361,7 +377,12 @@ def _export(
     if cut.has_placeholders:
         try:
             _check_positions(ctx, pieces, cut)
-            edits = [_format_edit(op, cut, pieces) for op in partial.formats]
+            edits = [
+                _format_edit(
+                    op, format_positions.placed_cut(ctx, op, root, cut), pieces
+                )
+                for op in partial.formats
+            ]
         except FlowError:
             if partial.formats:
                 return False

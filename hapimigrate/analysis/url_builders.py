@@ -1,0 +1,97 @@
+"""A keyed URL built by a helper from a key its callers hand it, and requested
+by those callers: the configured key, every time.
+
+    def get_authed_url(endpoint, api_key):
+        return "%s?hapikey=%s" % (BASE + endpoint, api_key)
+
+    requests.post(get_authed_url(CREATE, HUBSPOT_API_KEY), json=body)
+
+The key is the builder's parameter (a caller's credential), but the request is
+made by the caller, where the parameter cannot be read: the one decision says
+``manual`` ("the request is made elsewhere"). When every call of the builder in
+this module passes one and the same configured key (no caller hands on a
+credential of its own, none passes None or leaves a default, the builder is
+called from no other module and not used as a value: :func:`attach.callers_keys`
+says so), the key the URL carried is always that configured key: the URL loses
+it where it is built, each request the returned URL reaches (the flow followed
+it out of the builder) sends the provider's token, and the callers pass the
+token instead of the key. The builder's parameter stays, unused: dropping it
+would change the builder's signature for its callers, which hapimigrate does
+not rewrite; a person may drop it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import libcst as cst
+
+from hapimigrate.analysis import origins
+from hapimigrate.analysis.flow import Route
+from hapimigrate.analysis.origins import Origin
+from hapimigrate.decide import CALLER_OUT_OF_REACH, SEVERAL_KEYS, Decision
+from hapimigrate.model import Status
+from hapimigrate.python.context import ModuleContext
+
+CONFIGURED_BUILDER = (
+    "the key is {} of {}(), which every caller in this module passes the "
+    "configured key ({}): the URL loses it, and the requests it reaches send the "
+    "provider's token ({}() keeps the parameter, given the token: drop it by hand)"
+)
+
+
+@dataclass(frozen=True)
+class ConfiguredBuilder:
+    """A builder whose key parameter is always the one configured key (a
+    rewrite), or is given two configured keys (manual)."""
+
+    decision: Decision
+    passed: tuple[cst.BaseExpression, ...]  # the configured keys its callers pass
+
+
+def configured_builder(
+    ctx: ModuleContext,
+    decided: Decision,
+    origin: Origin,
+    route: Route | None,
+    passed: Sequence[cst.BaseExpression],
+    owners: Sequence[Origin],
+) -> ConfiguredBuilder | None:
+    """The rewrite of a URL whose key is a builder's parameter and whose
+    requests are made by the builder's callers, where every caller passes the
+    one configured key (``passed``: :func:`attach.callers_keys`; ``owners``:
+    the callers' own credential parameters feeding it, which must be none).
+    None where that is not proven, and ``decided`` stands."""
+    param = origin.param
+    if (
+        decided.status != Status.MANUAL
+        or decided.reason != CALLER_OUT_OF_REACH.format(origin.parameter)
+        or origin.kind != origins.CALLER
+        or param is None
+        or origin.container
+        or origin.default is not None
+        or route is None
+        or not route.sinks
+        or not route.returned_by
+        or owners
+        or not passed
+    ):
+        return None
+    function = ctx.ancestor(param, cst.FunctionDef)
+    if function is None or function not in route.returned_by:
+        return None  # the key is not the parameter of the helper returning the URL
+    given = origins.caller_arguments(ctx, param)
+    calls = origins._caller_calls(ctx, param)
+    if given is None or calls is None or len(given) != len(calls):
+        return None  # a call left the parameter's default
+    if len(given) != len(passed) or {id(g) for g in given} != {id(p) for p in passed}:
+        return None  # a caller passes None, or something not placed
+    codes = ", ".join(sorted({origins.config_key(ctx, value)[1] for value in passed}))
+    if len({origins.config_key(ctx, value)[0] for value in passed}) != 1:
+        # two configured keys through one builder: two portals perhaps
+        manual = Decision(Status.MANUAL, SEVERAL_KEYS.format(codes))
+        return ConfiguredBuilder(manual, ())
+    name = function.name.value
+    reason = CONFIGURED_BUILDER.format(param.name.value, name, codes, name)
+    return ConfiguredBuilder(Decision(Status.REWRITE, reason), tuple(passed))
