@@ -42,6 +42,23 @@ def create_contact(email, **properties):
     r = requests.post(authed_url(CREATE.format(email=email), HUBSPOT_API_KEY), json=body)
     return r.status_code
 """
+# the same builder written with + and with an f-string
+SYNTAXES = {
+    "percent": BUILDER,
+    "plus": BUILDER.replace(
+        'return "%s?hapikey=%s" % (endpoint_url(endpoint), api_key)',
+        'return endpoint_url(endpoint) + "?hapikey=" + api_key',
+    ),
+    "fstring": BUILDER.replace(
+        'return "%s?hapikey=%s" % (endpoint_url(endpoint), api_key)',
+        'return f"{endpoint_url(endpoint)}?hapikey={api_key}"',
+    ),
+}
+WITHOUT_KEY = {
+    "percent": 'return "%s" % (endpoint_url(endpoint),)',
+    "plus": "return endpoint_url(endpoint)",
+    "fstring": 'return f"{endpoint_url(endpoint)}"',
+}
 SETTINGS = 'import os\n\nHUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY")\n'
 
 
@@ -54,14 +71,17 @@ def _builder_tree(module: str = BUILDER, **more: str) -> dict[str, str]:
     }
 
 
-def test_a_builder_given_the_configured_key_by_every_caller_is_migrated(tmp_path):
-    result = tree(tmp_path, _builder_tree())["app/hubspot_utils.py"]
+@pytest.mark.parametrize("syntax", sorted(SYNTAXES))
+def test_a_builder_given_the_configured_key_by_every_caller_is_migrated(
+    tmp_path, syntax
+):
+    result = tree(tmp_path, _builder_tree(SYNTAXES[syntax]))["app/hubspot_utils.py"]
     sites = key_sites(result)
     assert [s.status for s in sites] == [Status.REWRITE], [s.reason for s in sites]
     assert "every caller in this module passes the configured key" in sites[0].reason
     text = result.new.decode()
     assert "hapikey" not in text
-    assert 'return "%s" % (endpoint_url(endpoint),)' in text
+    assert WITHOUT_KEY[syntax] in text
     assert (
         'headers={"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]}'
         in text
@@ -80,8 +100,10 @@ SCENARIO = (
 )
 
 
-def test_the_builder_behaves_as_before_with_a_token(tmp_path):
-    project = {f"src/{name}": text for name, text in _builder_tree().items()}
+@pytest.mark.parametrize("syntax", ["percent", "plus"])
+def test_the_builder_behaves_as_before_with_a_token(tmp_path, syntax):
+    files = _builder_tree(SYNTAXES[syntax])
+    project = {f"src/{name}": text for name, text in files.items()}
     behaves(tmp_path / "builder", project | {"scenario.py": SCENARIO}, manual=0)
 
 
@@ -107,26 +129,39 @@ def test_the_builder_behaves_as_before_with_a_token(tmp_path):
     ],
     ids=["second_key", "tenant_key", "none"],
 )
-def test_a_builder_some_caller_hands_another_key_stays_manual(tmp_path, extra, words):
-    module = BUILDER + "\n\n" + extra
+@pytest.mark.parametrize("syntax", ["percent", "plus"])
+def test_a_builder_some_caller_hands_another_key_stays_manual(
+    tmp_path, extra, words, syntax
+):
+    module = SYNTAXES[syntax] + "\n\n" + extra
     left_alone(tree(tmp_path, _builder_tree(module))["app/hubspot_utils.py"], *words)
 
 
-def test_a_builder_other_modules_call_stays_manual(tmp_path):
+@pytest.mark.parametrize(
+    "imports, key",
+    [("", "key"), ("from app.settings import HUBSPOT_API_KEY\n", "HUBSPOT_API_KEY")],
+    ids=["its_callers_key", "the_configured_key"],
+)
+@pytest.mark.parametrize("syntax", ["percent", "plus"])
+def test_a_builder_other_modules_call_stays_manual(tmp_path, imports, key, syntax):
+    """Their calls would keep passing a key the builder no longer sends, or
+    lose an argument the builder still takes: both change together, by hand."""
     other = (
         "import requests\n\n"
-        "from app.hubspot_utils import authed_url\n\n\n"
-        "def sync(key):\n"
-        '    return requests.get(authed_url("/contacts/v1/lists/all/contacts/all", key))\n'
+        f"from app.hubspot_utils import authed_url\n{imports}\n\n"
+        f"def sync(key=None):\n"
+        f'    return requests.get(authed_url("/contacts/v1/lists/all/contacts/all", {key}))\n'
     )
-    results = tree(tmp_path, _builder_tree(**{"app/sync.py": other}))
+    files = _builder_tree(SYNTAXES[syntax], **{"app/sync.py": other})
+    results = tree(tmp_path, files)
     result = results["app/hubspot_utils.py"]
     assert not result.changed
     assert {s.status for s in key_sites(result)} == {Status.MANUAL}
 
 
-def test_a_built_url_also_sent_to_another_host_stays_manual(tmp_path):
-    module = BUILDER.replace(
+@pytest.mark.parametrize("syntax", ["percent", "plus"])
+def test_a_built_url_also_sent_to_another_host_stays_manual(tmp_path, syntax):
+    module = SYNTAXES[syntax].replace(
         "def create_contact(",
         "def mirror(email):\n"
         '    return requests.post(authed_url("https://mirror.example.com/c", HUBSPOT_API_KEY))\n\n\n'

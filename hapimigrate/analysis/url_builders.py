@@ -50,6 +50,15 @@ class ConfiguredBuilder:
     passed: tuple[cst.BaseExpression, ...]  # the configured keys its callers pass
 
 
+def fills_parameter(ctx: ModuleContext, origin: Origin, route: Route | None) -> bool:
+    """Whether the key is a parameter of a function that returns the keyed
+    URL (a builder): its callers fill it, as they fill a template's field."""
+    if origin.kind != origins.CALLER or origin.param is None or route is None:
+        return False
+    function = ctx.ancestor(origin.param, cst.FunctionDef)
+    return function is not None and function in route.returned_by
+
+
 def configured_builder(
     ctx: ModuleContext,
     decided: Decision,
@@ -78,9 +87,10 @@ def configured_builder(
         or not passed
     ):
         return None
-    function = ctx.ancestor(param, cst.FunctionDef)
-    if function is None or function not in route.returned_by:
+    if not fills_parameter(ctx, origin, route):
         return None  # the key is not the parameter of the helper returning the URL
+    function = ctx.ancestor(param, cst.FunctionDef)
+    assert function is not None
     given = origins.caller_arguments(ctx, param)
     calls = origins._caller_calls(ctx, param)
     if given is None or calls is None or len(given) != len(calls):

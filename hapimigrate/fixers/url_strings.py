@@ -229,6 +229,10 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
     passed, callers_problem = attach.callers_keys(ctx, origin)
     problem = problem or callers_problem or attach.guarded_elsewhere(ctx, values_fed)
     literal = None if values_fed else cut.value_text
+    # a builder's key parameter is a field its callers fill, whatever the
+    # URL's syntax ("?hapikey=" + api_key as "?hapikey=%s" % api_key): other
+    # modules' calls of it cannot simply gain the header
+    fields = cut.has_placeholders or url_builders.fills_parameter(ctx, origin, route)
     problem = problem or across_modules.route_problem(
         ctx,
         route,
@@ -236,7 +240,7 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
         values_fed,
         url=url,
         literal=literal,
-        placeholders=cut.has_placeholders,
+        placeholders=fields,
     )
     use = KeyUse(
         key_source,
@@ -270,7 +274,7 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
             values_fed,
             url=url,
             literal=literal,
-            placeholders=cut.has_placeholders,
+            placeholders=fields,
         )
         key = values_fed[0] if values_fed else root
         if builder is not None:  # its callers pass the token, its requests send it
