@@ -28,7 +28,7 @@ from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 
 from hapimigrate import tree_imports
 from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
-from hapimigrate.analysis import django_options, flask_config
+from hapimigrate.analysis import configured_sources, django_options, flask_config
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, walk
@@ -54,6 +54,9 @@ class Origin:
     # (``settings or config.load()``), whose field may become the token where
     # a factory makes it (:mod:`hapimigrate.analysis.configured_objects`)
     default: cst.BaseExpression | None = None
+    # CALLER: where the value is stored when the caller gives none (the key
+    # read from the project's untracked settings mapping: configured_sources)
+    stored: str = ""
 
 
 _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
@@ -275,6 +278,16 @@ def _origin_of(
     if incoming is not None:
         return incoming
     if isinstance(node, cst.Subscript):
+        # config["api_key"], config=HUBSPOT of the project's untracked settings
+        stored = configured_sources.stored_default(ctx, node)
+        if stored is not None:
+            return Origin(
+                CALLER,
+                stored.read,
+                param=stored.param,
+                container=stored.field,
+                stored=stored.stored,
+            )
         # portal["api_key"], os.environ["X"]; the index counts when it is not
         # written in the code: os.environ["KEY_" + client], KEYS[portal]
         index = [

@@ -25,6 +25,7 @@ from hapimigrate.analysis import after_made, namespace_writes, origins, reached_
 from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache
+from hapimigrate.analysis import configured_sources
 from hapimigrate.fixers import developer_urls, helper_headers
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
@@ -2236,6 +2237,11 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
     host that is not (or "a host known at run time")."""
     nodes = [url, *(_assigned_values(ctx, url) if isinstance(url, cst.Name) else [])]
     texts = [ctx.code(n) for n in nodes]
+    # not the key's self.api_key after "https://api.hubapi.com/x?hapikey=": a
+    # name is skipped only where every text naming it holds it after the host
+    settled = [
+        configured_sources.after_host(values.url_template(ctx, n)) for n in nodes
+    ]
     for node in nodes:  # self._url(path): what the class's method returns
         returned = values.returned_url(ctx, node)
         if returned is not None:
@@ -2244,7 +2250,14 @@ def _attribute_hosts(ctx: ModuleContext, url: cst.BaseExpression) -> str | None:
         if lead is not None and not _defined_here(ctx, lead):
             # self.BASE_URL or self._url() of a class or mixin of another module
             return "a host known at run time"
-    for name in {m for t in texts for m in values.SELF_ATTRIBUTE.findall(t)}:
+    skipped = [*settled, *([frozenset()] * (len(texts) - len(settled)))]
+    names = {
+        m
+        for t, after in zip(texts, skipped)
+        for m in values.SELF_ATTRIBUTE.findall(t)
+        if m not in after
+    }
+    for name in names:
         for value, passed in _attribute_values(ctx, name):
             other = reached_hosts.other_host(ctx, value)
             if other is not None:  # a property's os.environ.get("X", MIRROR)

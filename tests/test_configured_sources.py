@@ -1,0 +1,191 @@
+"""A key read from where the project keeps its configuration
+(:mod:`hapimigrate.analysis.configured_sources`): a client whose constructor
+reads ``config["api_key"]`` out of a mapping that defaults to the project's
+untracked settings sends that value as the token, and says where the token
+must now be stored; a second portal's config, a client made per tenant, a
+mapping also handed elsewhere, a second key field or a settings module of the
+tree leave it as it was. And a key read after a HubSpot host written out is
+no host (the reason said "a host known at run time")."""
+
+from __future__ import annotations
+
+from hapimigrate.model import Status
+from tests.trees import key_sites, left_alone, migrated, tree
+
+CLIENT = """\
+from config import HUBSPOT
+import requests
+
+
+class HubspotAPI(object):
+    def __init__(self, config=HUBSPOT):
+        self.client_id = config["client_id"]
+        self.access_token = config["access_token"]
+        self.api_key = config["api_key"]
+
+    def get_deals(self):
+        response = requests.get(
+            "https://api.hubapi.com/deals/v1/deal/recent/created?hapikey=" + self.api_key,
+        )
+        return response.json()
+
+    def create_deal(self, name):
+        response = requests.post(
+            "https://api.hubapi.com/deals/v1/deal?hapikey=" + self.api_key + "&portalId=1",
+            headers={"Content-Type": "application/json"},
+            json={"properties": [{"name": "dealname", "value": name}]},
+        )
+        return response.json()
+"""
+
+
+def test_the_settings_mapping_read_becomes_the_token(tmp_path):
+    out = tree(tmp_path, {"third_party/hubspot.py": CLIENT})
+    text = migrated(out["third_party/hubspot.py"])
+    assert "hapikey" not in text
+    assert text.count('"Authorization": "Bearer " + self.api_key') == 2
+    assert '"https://api.hubapi.com/deals/v1/deal/recent/created",' in text
+    assert 'self.api_key = config["api_key"]' in text  # where it is read stays
+    for site in key_sites(out["third_party/hubspot.py"]):
+        assert 'store the access token in HUBSPOT["api_key"] of config' in site.reason
+        assert 'config["api_key"] of __init__()' in site.reason
+
+
+def test_a_second_portals_config_made_in_the_module_stays(tmp_path):
+    second = (
+        CLIENT
+        + '\n\nSANDBOX = HubspotAPI({"api_key": "x", "client_id": "c", "access_token": "t"})\n'
+    )
+    out = tree(tmp_path, {"third_party/hubspot.py": second})
+    left_alone(out["third_party/hubspot.py"])
+
+
+def test_clients_made_per_tenant_in_another_module_stay(tmp_path):
+    tenants = """\
+    from third_party.hubspot import HubspotAPI
+
+
+    def sync(rows):
+        for row in rows:
+            HubspotAPI(row["hubspot"]).get_deals()
+    """
+    out = tree(
+        tmp_path,
+        {
+            "third_party/__init__.py": "",
+            "third_party/hubspot.py": CLIENT,
+            "third_party/tenants.py": tenants,
+        },
+    )
+    left_alone(out["third_party/hubspot.py"])
+
+
+def test_a_mapping_also_sent_to_another_host_stays(tmp_path):
+    leaking = CLIENT.replace(
+        '        self.api_key = config["api_key"]\n',
+        '        self.api_key = config["api_key"]\n'
+        '        requests.post("https://audit.example.com/boot", json=config)\n',
+    )
+    out = tree(tmp_path, {"third_party/hubspot.py": leaking})
+    assert not out["third_party/hubspot.py"].changed
+    assert all(
+        s.status == Status.MANUAL for s in key_sites(out["third_party/hubspot.py"])
+    )
+
+
+def test_a_second_key_field_stays(tmp_path):
+    two = CLIENT.replace(
+        '        self.api_key = config["api_key"]\n',
+        '        self.api_key = config["api_key"]\n'
+        '        self.sandbox_key = config["sandbox_api_key"]\n',
+    )
+    out = tree(tmp_path, {"third_party/hubspot.py": two})
+    left_alone(out["third_party/hubspot.py"])
+
+
+def test_a_settings_module_of_the_tree_is_not_untracked(tmp_path):
+    settings = 'import os\n\nHUBSPOT = {"api_key": os.environ["HUBSPOT_API_KEY"]}\n'
+    out = tree(
+        tmp_path,
+        {"app/config.py": settings, "app/hubspot.py": CLIENT},
+    )
+    left_alone(out["app/hubspot.py"])
+
+
+def test_the_default_read_elsewhere_in_the_module_stays(tmp_path):
+    also = CLIENT + '\n\ndef portal():\n    return HUBSPOT["portal_id"]\n'
+    out = tree(tmp_path, {"third_party/hubspot.py": also})
+    left_alone(out["third_party/hubspot.py"])
+
+
+PLAIN = """\
+import requests
+
+
+class HubspotAPI(object):
+    def __init__(self, config):
+        self.api_key = config["api_key"]
+
+    def get_deals(self):
+        return requests.get(
+            "https://api.hubapi.com/deals/v1/deal/recent/created?hapikey=" + self.api_key
+        ).json()
+"""
+
+
+def test_a_key_after_a_hubspot_host_is_no_host(tmp_path):
+    # as for def __init__(self, api_key): the caller's value, a token now
+    out = tree(tmp_path, {"client.py": PLAIN})
+    text = migrated(out["client.py"])
+    assert '"Authorization": "Bearer " + self.api_key' in text
+    (site,) = key_sites(out["client.py"])
+    assert "host known at run time" not in site.reason
+    assert 'config of __init__() (read from its ["api_key"])' in site.reason
+    assert "callers pass access tokens now" in site.reason
+
+
+def test_oauth_uses_of_the_key_keep_the_others_manual(tmp_path):
+    # the key also rides beside an OAuth Bearer header (grind_app_flask's
+    # get_contacts): that use stays, so the others cannot take a token
+    oauth = CLIENT + """
+    def get_contacts(self):
+        return requests.get(
+            "https://api.hubapi.com/contacts/v1/lists/all/contacts/all?hapikey=" + self.api_key,
+            headers={"Authorization": "Bearer " + self.access_token},
+        ).json()
+"""
+    out = tree(tmp_path, {"third_party/hubspot.py": oauth})
+    result = out["third_party/hubspot.py"]
+    assert not result.changed
+    reasons = [s.reason for s in key_sites(result)]
+    assert all(s.status == Status.MANUAL for s in key_sites(result))
+    assert not any("host known at run time" in r for r in reasons)
+    assert any("already sends an Authorization header" in r for r in reasons)
+
+
+REBASED = """\
+import requests
+
+
+class Client(object):
+    base_url = "https://api.hubapi.com"
+
+    def __init__(self, api_key, base_url=None):
+        self.api_key = api_key
+        if base_url:
+            self.base_url = base_url
+
+    def owners(self):
+        return requests.get(self.base_url + "/crm/v3/owners?hapikey=" + self.api_key).json()
+
+
+def mirrored(key):
+    return Client(key, "https://hubspot-proxy.example.com").owners()
+"""
+
+
+def test_a_host_attribute_before_the_key_is_still_a_host(tmp_path):
+    # the class body's literal host reads settled, but callers give another:
+    # only the key's field, after the host, is passed over
+    out = tree(tmp_path, {"client.py": REBASED})
+    left_alone(out["client.py"])
