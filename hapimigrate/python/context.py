@@ -210,6 +210,9 @@ class ModuleContext:
         self.shared_elsewhere = shared_elsewhere
         self.guarded_elsewhere: dict[str, str] = {}  # see RunOptions
         self.written_elsewhere: dict[str, str] = {}  # see RunOptions
+        # RunOptions.token_checks: guards of a dead read may test the token
+        # (python.leftover_reads)
+        self.token_checks_asked = False
         self.token_parameters: set[str] = set()
         # carriers across modules (see model.Carrier): those imported here, what
         # became of this module's own in their readers, those it could export,

@@ -20,7 +20,7 @@ from typing import Mapping
 
 import libcst as cst
 
-from hapimigrate.python import dead_keys
+from hapimigrate.python import dead_keys, leftover_reads
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.setting_values import may_raise, reads_environment
 
@@ -78,7 +78,12 @@ def remove(
             reason = dead_keys.elsewhere(shown, (readers or {}).get(name))
             dead_keys.report(ctx, first, reason)
             continue
-        unsafe = [d for d in definitions if not reads_environment(ctx, d.value)]
+        unsafe = [
+            d
+            for d in definitions
+            if not reads_environment(ctx, d.value)
+            and (blocked or not leftover_reads.settle(ctx, d, gone))
+        ]
         for statement in unsafe:
             dead_keys.report(ctx, statement, dead_keys.STILL_REQUIRED.format(shown))
         for statement in blocked:

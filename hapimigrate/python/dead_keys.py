@@ -19,7 +19,7 @@ from libcst.metadata import FunctionScope, GlobalScope
 from hapimigrate import tree_imports
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.python import import_effects
+from hapimigrate.python import import_effects, leftover_reads
 from hapimigrate.python.exports import exported_names
 from hapimigrate.python.edits import drop_items, plus_operands
 from hapimigrate.python.setting_values import (
@@ -104,7 +104,9 @@ def remove(
         if name in exported and not local:
             report(ctx, statement, EXPORTED.format(name))
             continue
-        if not reads_environment(ctx, statement.value):
+        if not reads_environment(ctx, statement.value) and not leftover_reads.settle(
+            ctx, statement, gone
+        ):
             report(ctx, statement, STILL_REQUIRED.format(name))
             continue
         ctx.edits.statements[statement] = []

@@ -14,7 +14,7 @@ import re
 import libcst as cst
 
 from hapimigrate.model import Kind, Status
-from hapimigrate.python import token_checks
+from hapimigrate.python import attribute_checks, token_checks
 from hapimigrate.python.context import ModuleContext
 
 REASON = (
@@ -45,6 +45,7 @@ def report(ctx: ModuleContext, removed: set[int], to_token: bool = False) -> Non
     test the token instead (:mod:`python.token_checks`)."""
     if to_token:
         removed = removed | token_checks.rewrite(ctx, removed)
+        removed = removed | attribute_checks.rewrite(ctx, removed)
     seen: set[int] = set()
     for name in ctx.key_names:
         scope = ctx.lexical_scope(name)

@@ -16,6 +16,7 @@ from hapimigrate.analysis import values
 from hapimigrate.fixers import registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
 from hapimigrate.python import prepare, roundtrip, slicing
+from hapimigrate.python import unsent_values
 from hapimigrate.python import context
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.python.edits import EditApplier, Edits
@@ -217,12 +218,15 @@ def _process(
     if options.dead_settings:
         dead_settings.remove(ctx, options.dead_settings, options.protected)
     guards.report(ctx, dead_keys.removed_nodes(ctx), options.token_checks)
+    ctx.token_checks_asked = options.token_checks
     removed: tuple[str, ...] = ()
     unread = findings_only and _rewrite_unread(ctx, options, sliced)
+    if late is None and options.remove_dead_keys and not unread:
+        removed = unsent_values.remove(ctx, options.protected)  # a keyed value unsent
     # before the sites: kept ones report
     if ctx.edits and options.remove_dead_keys and not unread:
         readers, kept_from = dict(options.kept_readers), len(ctx.sites)
-        removed = dead_keys.remove(ctx, options.protected, readers)
+        removed += dead_keys.remove(ctx, options.protected, readers)
         removed += dead_attributes.remove(ctx, options.protected, readers)
         if options.scan_text:  # check: the uses it finds tell a person already
             del ctx.sites[kept_from:]

@@ -1,0 +1,283 @@
+"""What is left of a key once every send of it migrated: dead reads go, guards
+test the token, keyed values stored and never sent go (python.leftover_reads,
+python.unsent_values, python.attribute_checks); the near misses stay manual."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hapimigrate import providers, run
+from hapimigrate.model import FileResult, Kind, RunOptions, Status
+
+OPTIONS = RunOptions(provider=providers.resolve("env:HUBSPOT_ACCESS_TOKEN"))
+PRESENCE = 'os.environ.get("HUBSPOT_ACCESS_TOKEN")'
+
+
+def migrate(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[FileResult, str]]:
+    """Migrate a tree: {name: (its result, its text after)}."""
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    paths = sorted(str(tmp_path / name) for name in files)
+    out = {}
+    for result in run.results(paths, OPTIONS, jobs=1):
+        name = Path(result.path).relative_to(tmp_path).as_posix()
+        text = result.new.decode() if result.changed else files[name]
+        out[name] = (result, text)
+    return out
+
+
+def left(result: FileResult) -> list[tuple[int, Kind, str]]:
+    """The sites left for a person (HubSpot calls and notes aside)."""
+    return [
+        (s.line, s.kind, s.reason)
+        for s in result.sites
+        if s.status in (Status.MANUAL, Status.UNPARSED)
+        and s.kind not in (Kind.CALL, Kind.VERSION)
+    ]
+
+
+# --- a quoted copy of a Django setting, and its guard (a DRF serializer) ------
+
+SERIALIZER = (
+    "import urllib.parse\n\n"
+    "import requests\n"
+    "from django.conf import settings\n\n\n"
+    "class SignupSerializer:\n"
+    "    def create(self, data):\n"
+    "        user = dict(data)\n"
+    "        if {guard} and not self.create_hubspot_user(data):\n"
+    "            raise ValueError('Error occurred during interacting HubSpot')\n"
+    "        return user\n\n"
+    "    def create_hubspot_user(self, data):\n"
+    "        api_key = urllib.parse.quote({value})\n"
+    "        response = requests.post(\n"
+    "            'https://api.hubapi.com/contacts/v1/contact/?hapikey={{}}'"
+    ".format(api_key),\n"
+    "            json={{'properties': [{{'property': 'email', 'value': data['email']}}]}},\n"
+    "        )\n"
+    "        return response.status_code == 200\n"
+)
+
+
+def serializer(
+    guard: str = "settings.HUBSPOT_API_KEY is not None",
+    value: str = "settings.HUBSPOT_API_KEY",
+) -> dict[str, str]:
+    return {
+        "remo/__init__.py": "",
+        "remo/serializers.py": SERIALIZER.format(guard=guard, value=value),
+    }
+
+
+def test_a_quoted_copy_of_the_setting_goes_and_its_guard_tests_the_token(tmp_path):
+    result, text = migrate(tmp_path, serializer())["remo/serializers.py"]
+    assert left(result) == []
+    assert "api_key = " not in text
+    assert "import urllib.parse" not in text
+    assert "settings.HUBSPOT_API_KEY" not in text
+    assert f"if {PRESENCE} is not None and not self.create_hubspot_user(data):" in text
+    assert "'https://api.hubapi.com/contacts/v1/contact/'" in text
+    guard = [s for s in result.sites if s.kind == Kind.GUARD]
+    assert [(s.line, s.status) for s in guard] == [(10, Status.REWRITE)]
+
+
+def test_a_setting_also_read_for_its_value_keeps_its_copy_manual(tmp_path):
+    # the setting is logged too: that read is no presence test, the key stays
+    files = serializer(guard="print(settings.HUBSPOT_API_KEY)")
+    result, text = migrate(tmp_path, files)["remo/serializers.py"]
+    assert "api_key = urllib.parse.quote(settings.HUBSPOT_API_KEY)" in text
+    assert any(
+        "may do more than read the environment" in reason
+        for _, _, reason in left(result)
+    )
+
+
+def test_a_guard_on_another_setting_the_copy_read_is_no_token_check(tmp_path):
+    # the value reads the portal id too: its guard must not test the token
+    # (the portal id stays configured: the guard stays as it is)
+    files = serializer(
+        guard="settings.HUBSPOT_PORTAL_ID is not None",
+        value="settings.HUBSPOT_PORTAL_ID + ':' + settings.HUBSPOT_API_KEY",
+    )
+    result, text = migrate(tmp_path, files)["remo/serializers.py"]
+    assert PRESENCE + " is not None" not in text
+    assert "if settings.HUBSPOT_PORTAL_ID is not None and not self." in text
+    assert "api_key = " not in text
+    assert [s for s in result.sites if s.kind == Kind.GUARD] == []
+
+
+def test_a_guard_on_one_of_two_settings_neither_named_as_a_key_stays(tmp_path):
+    # which of the two settings held the key is unknown: nothing is decided
+    files = serializer(
+        guard="settings.CRM_ACCOUNT is not None",
+        value="settings.CRM_ACCOUNT + ':' + settings.CRM_SECRET",
+    )
+    result, text = migrate(tmp_path, files)["remo/serializers.py"]
+    assert PRESENCE not in text.split("def create_hubspot_user")[0]
+    assert "api_key = urllib.parse.quote(" in text
+    assert left(result)
+
+
+def test_a_copy_made_by_a_call_with_effects_stays_manual(tmp_path):
+    files = serializer(value="register(settings.HUBSPOT_API_KEY)")
+    files["remo/serializers.py"] = files["remo/serializers.py"].replace(
+        "urllib.parse.quote(register(", "register(urllib.parse.quote("
+    )
+    result, text = migrate(tmp_path, files)["remo/serializers.py"]
+    assert "api_key = register(" in text
+    assert left(result)
+
+
+# --- an Airflow Variable read at the top of a DAG ----------------------------
+
+DAG = (
+    "import os\n\n"
+    "import requests\n"
+    "from airflow.models import Variable\n\n"
+    "BUCKET = Variable.get('etl_bucket')\n"
+    "HUBSPOT_API_KEY = {value}\n"
+    "if not HUBSPOT_API_KEY:\n"
+    "    raise ValueError('etl_hubspot_api_key must be set')\n\n\n"
+    "def extract_from_api():\n"
+    "    url = f'https://api.hubapi.com/crm/v3/objects/contacts?hapikey={{HUBSPOT_API_KEY}}'\n"
+    "    return requests.get(url).json()['results']\n"
+)
+
+
+def test_an_airflow_variable_nothing_reads_any_more_goes(tmp_path):
+    files = {"dags/etl.py": DAG.format(value="Variable.get('etl_hubspot_api_key')")}
+    result, text = migrate(tmp_path, files)["dags/etl.py"]
+    assert left(result) == []
+    assert "HUBSPOT_API_KEY = " not in text
+    assert "BUCKET = Variable.get('etl_bucket')" in text
+    assert "from airflow.models import Variable" in text
+    assert f"if not {PRESENCE}:" in text
+
+
+def test_a_variable_of_another_class_named_variable_stays(tmp_path):
+    # Variable.get of something else than Airflow's: it may do anything
+    files = {
+        "dags/etl.py": DAG.format(value="Variable.get('etl_hubspot_api_key')").replace(
+            "from airflow.models import Variable", "from vault import Variable"
+        )
+    }
+    result, text = migrate(tmp_path, files)["dags/etl.py"]
+    assert "HUBSPOT_API_KEY = Variable.get('etl_hubspot_api_key')" in text
+    assert left(result)
+
+
+# --- a keyed endpoint URL stored on self and never used ----------------------
+
+REGISTRATION = (
+    "import requests\n"
+    "from django.conf import settings\n\n\n"
+    "class HubspotRegistration:\n"
+    "    def __init__(self):\n"
+    "        self.api_key = settings.HUBSPOT_API_KEY\n"
+    "        self.contacts_endpoint = 'https://api.hubapi.com/crm/v3/objects/contacts"
+    "?hapikey=' + self.api_key\n"
+    "        self.properties_endpoint = 'https://api.hubapi.com/crm/v3/properties/"
+    "contacts/role?hapikey=' + self.api_key\n\n"
+    "    def create(self, payload):\n"
+    "        return requests.post(self.contacts_endpoint, json=payload).json()\n"
+    "{more}"
+)
+
+
+def test_a_keyed_url_attribute_never_read_goes_with_the_key_attribute(tmp_path):
+    files = {"registration/hubspot.py": REGISTRATION.format(more="")}
+    result, text = migrate(tmp_path, files)["registration/hubspot.py"]
+    assert left(result) == []
+    assert "properties_endpoint" not in text
+    assert "self.api_key" not in text
+    assert "from django.conf import settings" not in text
+    removed = [s for s in result.sites if "nothing reads or sends it" in s.reason]
+    assert [(s.line, s.kind, s.status) for s in removed] == [
+        (9, Kind.URL, Status.REWRITE)
+    ]
+
+
+def test_a_url_attribute_read_by_name_stays_manual(tmp_path):
+    more = "\n    def get(self, name):\n        return getattr(self, name)\n"
+    files = {"registration/hubspot.py": REGISTRATION.format(more=more)}
+    result, text = migrate(tmp_path, files)["registration/hubspot.py"]
+    assert "self.properties_endpoint = " in text
+    assert "hapikey=' + self.api_key" in text
+    assert any(kind == Kind.URL for _, kind, _ in left(result))
+
+
+def test_a_url_attribute_stays_while_the_key_is_still_sent_here(tmp_path):
+    # another send of the key is left for a person: nothing of the key goes
+    more = (
+        "\n    def alert(self):\n"
+        "        return requests.post('https://hooks.example.com/x?hapikey=' + self.api_key)\n"
+    )
+    files = {"registration/hubspot.py": REGISTRATION.format(more=more)}
+    result, text = migrate(tmp_path, files)["registration/hubspot.py"]
+    assert "self.properties_endpoint = " in text
+    assert "self.api_key = settings.HUBSPOT_API_KEY" in text
+    assert len(left(result)) >= 2
+
+
+def test_a_url_attribute_another_module_reads_stays_manual(tmp_path):
+    files = {
+        "registration/__init__.py": "",
+        "registration/hubspot.py": REGISTRATION.format(more=""),
+        "registration/views.py": (
+            "from registration.hubspot import HubspotRegistration\n\n\n"
+            "def roles():\n"
+            "    return HubspotRegistration().properties_endpoint\n"
+        ),
+    }
+    result, text = migrate(tmp_path, files)["registration/hubspot.py"]
+    assert "self.properties_endpoint = " in text
+    assert "hapikey=' + self.api_key" in text
+    assert left(result)
+
+
+# --- a guard on a self attribute set from a setting (a management command) ---
+
+COMMAND = (
+    "import requests\n"
+    "from django.conf import settings\n"
+    "from django.core.management import BaseCommand\n\n\n"
+    "class Command(BaseCommand):\n"
+    "    api_key = None\n\n"
+    "    def handle(self, **options):\n"
+    "        self.api_key = {value}\n"
+    "        if not self.api_key:\n"
+    "            self.stdout.write('No HubSpot API key found.')\n"
+    "        self.stdout.write(str(self.blocked(['a@example.com'])))\n\n"
+    "    def blocked(self, emails):\n"
+    "        req = requests.get(\n"
+    "            'https://api.hubapi.com/contacts/v1/contact/emails/batch/',\n"
+    "            params={{'hapikey': self.api_key, 'email': emails}},\n"
+    "        )\n"
+    "        return req.json()\n"
+)
+
+
+def test_a_guard_on_a_self_attribute_from_a_setting_tests_the_token(tmp_path):
+    value = "settings.ANALYTICS_IDS.get('HUBSPOT_API_KEY', None)"
+    files = {"commands/cleanup.py": COMMAND.format(value=value)}
+    result, text = migrate(tmp_path, files)["commands/cleanup.py"]
+    assert left(result) == []
+    assert f"if not {PRESENCE}:" in text
+    assert "self.api_key" not in text
+    assert "api_key = None" not in text
+    guard = [s for s in result.sites if s.kind == Kind.GUARD]
+    assert [(s.line, s.status) for s in guard] == [(11, Status.REWRITE)]
+
+
+def test_a_guard_on_a_self_attribute_from_a_parameter_stays_manual(tmp_path):
+    # the caller's key (a tenant's?): its guard is no test of the one token
+    files = {
+        "commands/cleanup.py": COMMAND.format(value="options['api_key']").replace(
+            "options['api_key']", "options.get('api_key')"
+        )
+    }
+    result, text = migrate(tmp_path, files)["commands/cleanup.py"]
+    assert PRESENCE not in text.split("def blocked")[0]
+    assert "if not self.api_key:" in text
+    assert left(result)
