@@ -78,7 +78,7 @@ def test_a_builder_given_the_configured_key_by_every_caller_is_migrated(
     result = tree(tmp_path, _builder_tree(SYNTAXES[syntax]))["app/hubspot_utils.py"]
     sites = key_sites(result)
     assert [s.status for s in sites] == [Status.REWRITE], [s.reason for s in sites]
-    assert "every caller in this module passes the configured key" in sites[0].reason
+    assert "every call in this module gives the configured key" in sites[0].reason
     text = result.new.decode()
     assert "hapikey" not in text
     assert WITHOUT_KEY[syntax] in text
@@ -161,14 +161,18 @@ def test_a_builder_other_modules_call_stays_manual(tmp_path, imports, key, synta
 
 @pytest.mark.parametrize("syntax", ["percent", "plus"])
 def test_a_built_url_also_sent_to_another_host_stays_manual(tmp_path, syntax):
-    module = SYNTAXES[syntax].replace(
-        "def create_contact(",
-        "def mirror(email):\n"
-        '    return requests.post(authed_url("https://mirror.example.com/c", HUBSPOT_API_KEY))\n\n\n'
-        "def create_contact(",
-    ).replace(
-        'return "%s%s" % (BASE, endpoint)',
-        "return endpoint if '://' in endpoint else BASE + endpoint",
+    module = (
+        SYNTAXES[syntax]
+        .replace(
+            "def create_contact(",
+            "def mirror(email):\n"
+            '    return requests.post(authed_url("https://mirror.example.com/c", HUBSPOT_API_KEY))\n\n\n'
+            "def create_contact(",
+        )
+        .replace(
+            'return "%s%s" % (BASE, endpoint)',
+            "return endpoint if '://' in endpoint else BASE + endpoint",
+        )
     )
     result = tree(tmp_path, _builder_tree(module))["app/hubspot_utils.py"]
     assert "hapikey" in (result.new.decode() if result.changed else module)
@@ -266,3 +270,80 @@ def test_text_of_unknown_fields_before_the_key_stays_manual(tmp_path):
         "def members(path=LIST_API):\n    return requests.get((BASE + path + KEY_QS)",
     )
     left_alone(tree(tmp_path, {"m.py": module})["m.py"], "cannot be told apart")
+
+
+# -- a builder whose key parameter defaults to the configured key ----------------
+
+DEFAULTED = {
+    "bound": BUILDER.replace(
+        "def authed_url(endpoint, api_key):",
+        "def authed_url(endpoint, api_key=HUBSPOT_API_KEY):",
+    ).replace(
+        "authed_url(CREATE.format(email=email), HUBSPOT_API_KEY)",
+        "authed_url(CREATE.format(email=email))",
+    ),
+    "or": BUILDER.replace(
+        "def authed_url(endpoint, api_key):\n",
+        "def authed_url(endpoint, api_key=None):\n"
+        "    api_key = api_key or HUBSPOT_API_KEY\n",
+    ).replace(
+        "authed_url(CREATE.format(email=email), HUBSPOT_API_KEY)",
+        "authed_url(CREATE.format(email=email))",
+    ),
+}
+
+
+@pytest.mark.parametrize("default", ["bound"])
+def test_a_builder_defaulting_to_the_configured_key_is_migrated(tmp_path, default):
+    module = DEFAULTED[default] + (
+        "\n\ndef update_contact(email):\n"
+        "    return requests.post(authed_url(CREATE.format(email=email), HUBSPOT_API_KEY))\n"
+    )
+    result = tree(tmp_path, _builder_tree(module))["app/hubspot_utils.py"]
+    sites = key_sites(result)
+    assert [s.status for s in sites] == [Status.REWRITE], [s.reason for s in sites]
+    text = result.new.decode()
+    assert "hapikey" not in text and "HUBSPOT_API_KEY" not in text
+    assert text.count('"Authorization": "Bearer "') == 2
+
+
+@pytest.mark.parametrize("default", ["bound"])
+def test_the_defaulted_builder_behaves_as_before_with_a_token(tmp_path, default):
+    files = _builder_tree(DEFAULTED[default])
+    project = {f"src/{name}": text for name, text in files.items()}
+    behaves(tmp_path / "defaulted", project | {"scenario.py": SCENARIO}, manual=0)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        'OTHER_KEY = "00000000-0000-0000-0000-000000000000"\n\n\n'
+        "def copy_contact(email):\n"
+        "    return requests.post(authed_url(CREATE.format(email=email), OTHER_KEY))\n",
+        "def create_for(portal_key, email):\n"
+        "    return requests.post(authed_url(CREATE.format(email=email), portal_key))\n",
+    ],
+    ids=["second_key", "tenant_key"],
+)
+@pytest.mark.parametrize("default", sorted(DEFAULTED))
+def test_a_defaulted_builder_some_caller_hands_another_key_stays_manual(
+    tmp_path, extra, default
+):
+    module = DEFAULTED[default] + "\n\n" + extra
+    left_alone(tree(tmp_path, _builder_tree(module))["app/hubspot_utils.py"])
+
+
+def test_a_fallback_in_the_body_stays_manual(tmp_path):
+    """``api_key = api_key or HUBSPOT_API_KEY`` tests the key: left to a person."""
+    result = tree(tmp_path, _builder_tree(DEFAULTED["or"]))["app/hubspot_utils.py"]
+    assert "hapikey" in (result.new.decode() if result.changed else DEFAULTED["or"])
+    assert Status.REWRITE not in {s.status for s in key_sites(result)}
+
+
+def test_a_bound_default_given_none_stays_manual(tmp_path):
+    """``authed_url(path, None)`` sent hapikey=None, refused: not the default."""
+    module = DEFAULTED["bound"] + (
+        "\n\ndef anonymous(email):\n"
+        "    return requests.post(authed_url(CREATE.format(email=email), None))\n"
+    )
+    left_alone(tree(tmp_path, _builder_tree(module))["app/hubspot_utils.py"])
