@@ -21,6 +21,7 @@ from typing import Iterable
 from hapimigrate import prefilter
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import FileResult, Kind, Site, Status
+from hapimigrate.python import leftover_reads
 from hapimigrate.tree_imports import read
 
 READ = (
@@ -136,6 +137,8 @@ def _leftovers(
         if readers:  # the definition of what the sites left for a person send
             status = Status.KEPT
             reason = FOR_LEFT_SITES.format(variable, ", ".join(readers))
+        elif not (match.group("write") or match.group("removal")):
+            reason = leftover_reads.printed(lines[line - 1], text) or reason
         column = match.start() - (text.rfind(b"\n", 0, match.start()) + 1) + 1
         code = lines[line - 1].decode("utf-8", "replace").strip()
         covered.append((line, line))

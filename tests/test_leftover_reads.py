@@ -281,3 +281,40 @@ def test_a_guard_on_a_self_attribute_from_a_parameter_stays_manual(tmp_path):
     assert PRESENCE not in text.split("def blocked")[0]
     assert "if not self.api_key:" in text
     assert left(result)
+
+
+# --- a key printed by a script ----------------------------------------------
+
+SCRIPT = (
+    "from os import getenv\n\n"
+    "import requests\n\n"
+    "API_KEY = getenv('HUBSPOT_API_KEY')\n"
+    "print(API_KEY)\n\n"
+    "hapikey = API_KEY\n"
+    "parameter_dict = {'hapikey': hapikey, 'count': 5}\n"
+    "r = requests.get('https://api.hubapi.com/contacts/v1/lists/all/contacts/all',"
+    " params=parameter_dict)\n"
+)
+
+
+def test_a_key_only_printed_after_the_migration_is_said_so_and_never_the_token(
+    tmp_path,
+):
+    result, text = migrate(tmp_path, {"ver_contatos.py": SCRIPT})["ver_contatos.py"]
+    assert "print(API_KEY)\n" in text
+    assert "API_KEY = getenv('HUBSPOT_API_KEY')" in text
+    assert "print(os.environ" not in text
+    assert [kind for _, kind, _ in left(result)] == [Kind.SETTING]
+    (reason,) = [reason for _, _, reason in left(result)]
+    assert reason.startswith(
+        "API_KEY is read after the migration only to be printed (print(API_KEY))"
+    )
+
+
+def test_a_key_printed_and_checked_keeps_the_general_reason(tmp_path):
+    script = SCRIPT.replace(
+        "print(API_KEY)\n", "print(API_KEY)\nassert API_KEY.startswith('x')\n"
+    )
+    result, _ = migrate(tmp_path, {"ver_contatos.py": script})["ver_contatos.py"]
+    assert left(result)
+    assert not any("only to be printed" in reason for _, _, reason in left(result))

@@ -307,3 +307,35 @@ def _same_reads(
         and token_checks._root_bindings(ctx, other) == bound
         and not token_checks.inside(ctx, other, outside)
     ]
+
+
+PRINTED = (
+    "{} is read after the migration only to be printed ({}): the old "
+    "key shown in a log; the tool does not print the token in its place: delete "
+    "that line, then this definition, or keep the old variable set"
+)
+_DEFINED = re.compile(rb"^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)")
+_PRINT = re.compile(
+    rb"^[ \t]*(?:print|pprint|(?:logger|logging|log|LOGGER|LOG)\."
+    rb"(?:debug|info|warning|warn|error|critical))[ \t]*\(.*\)[ \t]*$"
+)
+
+
+def printed(definition: bytes, text: bytes) -> str | None:
+    """The reason for ``NAME = os.getenv("HUBSPOT_API_KEY")`` (the line
+    ``definition`` of the migrated ``text``) when every other line naming
+    ``NAME`` is a print or log call of one line (``print(API_KEY)``)."""
+    bound = _DEFINED.match(definition)
+    if bound is None:
+        return None
+    word = re.compile(rb"\b" + re.escape(bound.group(1)) + rb"\b")
+    lines = text.split(b"\n")
+    places = [
+        (number, line)
+        for number, line in enumerate(lines, 1)
+        if line != definition and word.search(line)
+    ]
+    if not places or not all(_PRINT.match(line) for _, line in places):
+        return None
+    shown = places[0][1].strip().decode("utf-8", "replace")
+    return PRINTED.format(bound.group(1).decode(), shown)
