@@ -203,6 +203,9 @@ class ModuleContext:
         # configured keys a use chooses between (a flag picking a portal's): the
         # module sends them, whatever becomes of that use (origins._chosen)
         self.chosen_keys: set[str] = set()
+        # the nodes of the sites left for a person, with their kind and reason:
+        # the configured keys they still send count as sent (analysis.sent_keys)
+        self.manual_nodes: list[tuple[cst.CSTNode, Kind, str]] = []
         # set on a second pass when there were several: then each is left for a person
         self.several_keys = several_keys
         # what other modules of the tree use unsafely (see RunOptions), and what
@@ -380,6 +383,8 @@ class ModuleContext:
     ) -> None:
         where = self._positions[node]
         enclosing = self.enclosing_name(node)
+        if status == Status.MANUAL:
+            self.manual_nodes.append((node, kind, reason))
         self.sites.append(
             Site(
                 self.path,

@@ -12,7 +12,7 @@ from typing import Sequence
 import libcst as cst
 
 from hapimigrate import textscan
-from hapimigrate.analysis import values
+from hapimigrate.analysis import sent_keys, values
 from hapimigrate.fixers import registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
 from hapimigrate.python import prepare, roundtrip, slicing
@@ -172,18 +172,20 @@ def _process(
     _carriers(ctx, options)
     ctx.python2_style |= python2
     registry.run(ctx)
+    sent_keys.note_manual_keys(ctx)  # keys its manual sites send count too
     aliases = dict(options.key_aliases)  # HAPIKEY = API_KEY: one key
     for _ in range(3):  # each pass can only turn rewrites into manual sites
         provider = {aliases.get(i, i) for i, _ in ctx.provider_keys}
-        several = bool(provider) and len(provider | ctx.chosen_keys) > 1
+        chosen = {aliases.get(i, i) for i in ctx.chosen_keys}
+        several = bool(provider) and len(provider | chosen) > 1
         mixed = _mixed_requests(ctx) | ctx.mixed_requests
         if (not several or ctx.several_keys) and mixed == ctx.mixed_requests:
             break
         # two portals' keys would become one token, or a request is reached by
         # uses decided differently: decide again, knowing it
         labels = tuple(sorted({label for _, label in ctx.provider_keys}))
-        if ctx.chosen_keys - provider:  # a use chose between them: by name
-            labels = tuple(sorted(provider | ctx.chosen_keys))
+        if chosen - provider:  # a use chose between them, or sends one: by name
+            labels = tuple(sorted(provider | chosen))
         credentials = {**ctx.two_credentials, **_two_credentials(ctx)}
         left = dict(ctx.left_keys)
         ctx = ModuleContext(
@@ -204,6 +206,7 @@ def _process(
         _carriers(ctx, options)
         ctx.python2_style |= python2
         registry.run(ctx)
+        sent_keys.note_manual_keys(ctx)
     late = defined_too_late(ctx)
     if late is not None:  # the provider's own module would call it before its def
         ctx.edits = Edits()
