@@ -94,7 +94,8 @@ def test_a_partial_only_other_modules_call_gets_the_header(tmp_path):
     assert "hapikey" not in text and "HUBSPOT_API_KEY" not in text
     assert (
         "post = functools.partial(requests.post, timeout=30, headers="
-        '{"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]})'
+        # made at import, from a key read leniently: so is the token (R12)
+        '{"Authorization": "Bearer " + os.environ.get("HUBSPOT_ACCESS_TOKEN", "")})'
     ) in text
     for reader, before in (("crm/contacts.py", CONTACTS), ("crm/deals.py", DEALS)):
         statuses, text, reasons = out[reader]

@@ -80,7 +80,9 @@ def test_a_module_level_partial_gets_the_header_and_keeps_its_other_params(tmp_p
     assert "hapikey" not in text and "HUBSPOT_API_KEY" not in text
     assert (
         'hs_get = functools.partial(requests.get, params={"limit": 10}, timeout=15, '
-        'headers={"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]})'
+        # made at import, from a key read leniently: so is the token (R12)
+        'headers={"Authorization": "Bearer " + '
+        'os.environ.get("HUBSPOT_ACCESS_TOKEN", "")})'
     ) in text
     assert 'hs_get(HS + "/owners/v2/owners")' in text  # its calls as they were
 

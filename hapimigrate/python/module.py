@@ -15,7 +15,7 @@ from hapimigrate import textscan
 from hapimigrate.analysis import sent_keys, values
 from hapimigrate.fixers import registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
-from hapimigrate.python import prepare, roundtrip, slicing
+from hapimigrate.python import import_time_reads, prepare, roundtrip, slicing
 from hapimigrate.python import unsent_values
 from hapimigrate.python import context
 from hapimigrate.python.context import ModuleContext, walk
@@ -207,6 +207,7 @@ def _process(
         ctx.python2_style |= python2
         registry.run(ctx)
         sent_keys.note_manual_keys(ctx)
+    import_time_reads.soften(ctx)  # a lenient key read at import stays lenient
     late = defined_too_late(ctx)
     if late is not None:  # the provider's own module would call it before its def
         ctx.edits = Edits()
