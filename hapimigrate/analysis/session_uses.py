@@ -81,6 +81,15 @@ def instances_elsewhere(data: bytes, cls: str, attribute: str) -> int | None:
         ]
         if starts:
             return data.count(b"\n", 0, min(starts)) + 1
+        if attribute:  # def get_client(): ...; return _client: the instance
+            # leaves through a function, and its callers (not followed) may send
+            # its session anywhere, as when its own module returns one
+            returned = re.compile(
+                rb"^\s*(?:return|yield)\s+" + re.escape(name) + rb"\s*(?:#.*)?$"
+            )
+            for number, line in enumerate(lines, start=1):
+                if returned.match(line):
+                    return number
         if attribute:  # notify(hs.session): the session itself, handed on
             bare = re.compile(rb"\b" + re.escape(session) + rb"\b(?!\s*[.=\[(])")
             for number, line in enumerate(lines, start=1):

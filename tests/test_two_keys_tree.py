@@ -1,0 +1,301 @@
+"""Three wrong rewrites of the twelfth round's review, each reproduced.
+
+1. Two keys stay two for every key the tree sends (R32): a second configured
+   key whose use stays manual for a reason of its own (a helper of another
+   module not followed) is sent all the same, once that use is migrated by
+   hand; a plain use of the other key must not become the one provider token.
+2. A token read at import stays as lenient as the key's (R12): a module-level
+   ``functools.partial``, session, SDK client made with ``os.environ.get(...)``
+   must still import without the token.
+3. A class's instance handed out by another module's factory (R23 variant):
+   its ``.session`` may be sent anywhere by the factory's callers.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from hapimigrate.model import Status
+from tests.trees import key_sites, tree
+
+# -- 1. every key the tree sends ---------------------------------------------
+
+CONFIG = """\
+import os
+
+MAIN_KEY = os.environ["HUBSPOT_API_KEY"]
+SANDBOX_KEY = os.environ["HUBSPOT_SANDBOX_KEY"]
+"""
+AUTH = """\
+def generate_auth(k):
+    return {"hapikey": k}
+"""
+MAIN = """\
+import requests
+
+import config
+from auth import generate_auth
+
+URL = "https://api.hubapi.com/crm/v3/objects/contacts"
+
+
+def main_contacts():
+    return requests.get(URL, params=generate_auth(config.MAIN_KEY)).json()
+"""
+SANDBOX = """\
+import requests
+
+import config
+
+URL = "https://api.hubapi.com/crm/v3/objects/contacts"
+
+
+def sandbox_contacts():
+    return requests.get(URL, params={"hapikey": config.SANDBOX_KEY}).json()
+"""
+
+
+def _statuses(result) -> set:
+    return {s.status for s in key_sites(result)}
+
+
+def test_a_key_beside_another_keys_manual_use_in_the_tree_stays_manual(tmp_path):
+    files = {"config.py": CONFIG, "auth.py": AUTH, "a.py": MAIN, "b.py": SANDBOX}
+    results = tree(tmp_path, files)
+    assert _statuses(results["a.py"]) == {Status.MANUAL}  # the unfollowed helper
+    sandbox = key_sites(results["b.py"])
+    assert {s.status for s in sandbox} == {Status.MANUAL}
+    assert "several keys are sent" in sandbox[0].reason
+    assert not results["b.py"].changed
+    assert not results["config.py"].changed  # the sandbox's key stays set
+
+
+def test_a_key_beside_another_keys_manual_use_in_its_module_stays_manual(tmp_path):
+    both = MAIN + "\n\n" + SANDBOX.split("\n\n\n", 1)[1]
+    files = {"config.py": CONFIG, "auth.py": AUTH, "both.py": both}
+    results = tree(tmp_path, files)
+    assert _statuses(results["both.py"]) == {Status.MANUAL}
+    assert not results["both.py"].changed
+
+
+def test_the_same_key_sent_by_a_manual_use_still_migrates_elsewhere(tmp_path):
+    plain = SANDBOX.replace("config.SANDBOX_KEY", "config.MAIN_KEY")
+    files = {"config.py": CONFIG, "auth.py": AUTH, "a.py": MAIN, "b.py": plain}
+    results = tree(tmp_path, files)
+    assert _statuses(results["b.py"]) == {Status.REWRITE}
+    assert "HUBSPOT_ACCESS_TOKEN" in results["b.py"].new.decode()
+
+
+def test_a_developer_key_sent_by_a_manual_use_does_not_count(tmp_path):
+    config = CONFIG + 'DEVELOPER_KEY = os.environ["HUBSPOT_DEVELOPER_KEY"]\n'
+    developer = MAIN.replace("config.MAIN_KEY", "config.DEVELOPER_KEY")
+    plain = SANDBOX.replace("config.SANDBOX_KEY", "config.MAIN_KEY")
+    files = {"config.py": config, "auth.py": AUTH, "dev.py": developer, "b.py": plain}
+    results = tree(tmp_path, files)
+    assert _statuses(results["b.py"]) == {Status.REWRITE}
+
+
+def test_a_tenants_key_sent_by_a_manual_use_does_not_count(tmp_path):
+    tenant = MAIN.replace("def main_contacts():", "def main_contacts(portal):").replace(
+        "config.MAIN_KEY", "portal.hubspot_key"
+    )
+    plain = SANDBOX.replace("config.SANDBOX_KEY", "config.MAIN_KEY")
+    files = {"config.py": CONFIG, "auth.py": AUTH, "t.py": tenant, "b.py": plain}
+    results = tree(tmp_path, files)
+    assert _statuses(results["b.py"]) == {Status.REWRITE}
+
+
+# -- 2. the token read at import ---------------------------------------------
+
+PARTIAL = """\
+import functools
+import os
+
+import requests
+
+BASE = "https://api.hubapi.com"
+
+get = functools.partial(requests.get, params={"hapikey": os.environ.get("HUBSPOT_API_KEY")})
+
+
+def contacts():
+    return get(BASE + "/crm/v3/objects/contacts").json()
+"""
+PARTIAL_NAME = """\
+import os
+from functools import partial
+
+import requests
+
+KEY = os.getenv("HUBSPOT_API_KEY")
+get = partial(requests.get, params={"hapikey": KEY})
+
+
+def contacts():
+    return get("https://api.hubapi.com/crm/v3/objects/contacts").json()
+"""
+SESSION = """\
+import os
+
+import requests
+
+session = requests.Session()
+session.params = {"hapikey": os.getenv("HUBSPOT_API_KEY")}
+
+
+def contacts():
+    return session.get("https://api.hubapi.com/crm/v3/objects/contacts").json()
+"""
+SDK = """\
+import os
+
+from hubspot import HubSpot
+
+client = HubSpot(api_key=os.environ.get("HUBSPOT_API_KEY"))
+
+
+def contacts():
+    return client.crm.contacts.basic_api.get_page()
+"""
+LENIENT_BEARER = '"Bearer " + os.environ.get("HUBSPOT_ACCESS_TOKEN", "")'
+
+
+def _imports_without_token(root, module: str, text: str) -> None:
+    """The migrated module imports with no HubSpot variable set."""
+    (root / f"{module}.py").write_text(text)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HUBSPOT")}
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(root), os.path.dirname(os.path.dirname(__file__))]
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", f"import {module}"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_partial_made_at_import_reads_the_token_leniently(tmp_path):
+    result = tree(tmp_path, {"client.py": PARTIAL})["client.py"]
+    assert _statuses(result) == {Status.REWRITE}
+    new = result.new.decode()
+    assert f'headers={{"Authorization": {LENIENT_BEARER}}}' in new
+    _imports_without_token(tmp_path, "client", new)
+
+
+def test_a_partial_of_a_name_read_leniently_reads_the_token_leniently(tmp_path):
+    result = tree(tmp_path, {"client.py": PARTIAL_NAME})["client.py"]
+    assert _statuses(result) == {Status.REWRITE}
+    new = result.new.decode()
+    assert LENIENT_BEARER in new
+    _imports_without_token(tmp_path, "client", new)
+
+
+def test_a_module_level_session_reads_the_token_leniently(tmp_path):
+    result = tree(tmp_path, {"client.py": SESSION})["client.py"]
+    assert _statuses(result) == {Status.REWRITE}
+    new = result.new.decode()
+    assert f'session.headers["Authorization"] = {LENIENT_BEARER}' in new
+    _imports_without_token(tmp_path, "client", new)
+
+
+def test_a_module_level_sdk_client_reads_the_token_leniently(tmp_path):
+    result = tree(tmp_path, {"client.py": SDK})["client.py"]
+    assert _statuses(result) == {Status.REWRITE}
+    new = result.new.decode()
+    assert 'HubSpot(access_token=os.environ.get("HUBSPOT_ACCESS_TOKEN"))' in new
+
+
+def test_a_strict_key_read_at_import_stays_strict(tmp_path):
+    strict = PARTIAL.replace(
+        'os.environ.get("HUBSPOT_API_KEY")', 'os.environ["HUBSPOT_API_KEY"]'
+    )
+    new = tree(tmp_path, {"client.py": strict})["client.py"].new.decode()
+    assert '"Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]' in new
+
+
+def test_a_lenient_key_read_in_a_function_is_not_read_at_import(tmp_path):
+    inside = """\
+import os
+
+import requests
+
+
+def contacts():
+    params = {"hapikey": os.getenv("HUBSPOT_API_KEY")}
+    return requests.get("https://api.hubapi.com/crm/v3/objects/contacts", params=params).json()
+"""
+    new = tree(tmp_path, {"client.py": inside})["client.py"].new.decode()
+    assert '"Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]' in new
+
+
+# -- 3. an instance handed out by another module's factory -------------------
+
+HUB = """\
+import os
+
+import requests
+
+BASE = "https://api.hubapi.com"
+
+
+class HubClient:
+    def __init__(self):
+        self.session = requests.Session()
+        self.session.params = {"hapikey": os.environ["HUBSPOT_API_KEY"]}
+
+    def contacts(self):
+        return self.session.get(BASE + "/crm/v3/objects/contacts").json()
+"""
+FACTORY = """\
+from hub import HubClient
+
+_client = None
+
+
+def get_client():
+    global _client
+    if _client is None:
+        _client = HubClient()
+    return _client
+"""
+SYNC = """\
+from factory import get_client
+
+
+def run():
+    return get_client().contacts()
+"""
+CDN = """\
+from factory import get_client
+
+
+def download(path):
+    client = get_client()
+    return client.session.get("https://cdn.example.com/" + path).content
+"""
+
+
+def test_an_instance_another_module_hands_out_keeps_the_session_manual(tmp_path):
+    files = {"hub.py": HUB, "factory.py": FACTORY, "sync.py": SYNC, "cdn.py": CDN}
+    results = tree(tmp_path, files)
+    assert _statuses(results["hub.py"]) == {Status.MANUAL}
+    assert not results["hub.py"].changed
+
+
+def test_an_instance_another_module_keeps_to_itself_still_migrates(tmp_path):
+    kept = """\
+from hub import HubClient
+
+_client = HubClient()
+
+
+def contacts():
+    return _client.contacts()
+"""
+    results = tree(tmp_path, {"hub.py": HUB, "user.py": kept})
+    assert _statuses(results["hub.py"]) == {Status.REWRITE}
