@@ -140,8 +140,9 @@ class FileResult:
     # the configured keys rewritten to the provider's token: (identity, label);
     # two different ones in a tree would be mixed up by one token
     provider_keys: tuple[tuple[str, str], ...] = ()
-    # configured keys a use of this module chooses between (its site manual):
-    # with one of them migrated elsewhere, two portals' keys would become one
+    # configured keys a use of this module chooses between, or that a use left
+    # manual still sends (analysis.sent_keys): with another migrated elsewhere,
+    # two portals' keys would become one
     chosen_keys: tuple[str, ...] = ()
     # the keys read from other modules (settings.HUBSPOT_API_KEY): (module, name)
     imported_keys: tuple[tuple[str, str], ...] = ()
