@@ -210,6 +210,45 @@ def test_a_module_level_sdk_client_reads_the_token_leniently(tmp_path):
     assert 'HubSpot(access_token=os.environ.get("HUBSPOT_ACCESS_TOKEN"))' in new
 
 
+CLIENT = """\
+import os
+
+import requests
+
+API_KEY = os.getenv("HUBSPOT_API_KEY")
+
+
+class Client:
+    def __init__(self, api_key):
+        self.api_key = api_key
+
+    def contacts(self):
+        return requests.get("https://api.hubapi.com/crm/v3/objects/contacts", params={"hapikey": self.api_key}).json()
+
+
+client = Client(API_KEY)
+"""
+OTHER = """\
+import os
+
+from client import Client
+
+hub = Client(os.environ.get("HUBSPOT_API_KEY"))
+
+
+def run():
+    return hub.contacts()
+"""
+
+
+def test_a_client_made_at_import_is_handed_the_token_read_leniently(tmp_path):
+    results = tree(tmp_path, {"client.py": CLIENT, "other.py": OTHER})
+    lenient = 'Client(os.environ.get("HUBSPOT_ACCESS_TOKEN"))'
+    assert f"client = {lenient}" in results["client.py"].new.decode()
+    assert f"hub = {lenient}" in results["other.py"].new.decode()
+    _imports_without_token(tmp_path, "client", results["client.py"].new.decode())
+
+
 def test_a_strict_key_read_at_import_stays_strict(tmp_path):
     strict = PARTIAL.replace(
         'os.environ.get("HUBSPOT_API_KEY")', 'os.environ["HUBSPOT_API_KEY"]'

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from hapimigrate.fixers.attach import _may_be_unset
 from hapimigrate.python.context import ModuleContext, walk
 
 # the names of the arguments and params entries that hold the key
@@ -49,6 +50,16 @@ def soften(ctx: ModuleContext) -> None:
         for index, (name, value) in list(edit.rename.items()):
             if value is not None and ctx.code(value) == strict_code:
                 edit.rename[index] = (name, lenient)
+    # a configured key handed to a constructor whose parameter takes the token
+    # now (client = Client(API_KEY), API_KEY = os.getenv(...)): a value
+    for original, replacement in list(ctx.edits.replace.items()):
+        if (
+            isinstance(original, cst.BaseExpression)
+            and ctx.code(replacement) == strict_code
+            and runs_at_import(ctx, original)
+            and _may_be_unset(ctx, original)
+        ):
+            ctx.edits.replace[original] = lenient
     for statement, replacements in ctx.edits.statements.items():
         if not (
             runs_at_import(ctx, statement) and _reads_key_leniently(ctx, statement)
@@ -76,8 +87,6 @@ def _reads_key_leniently(ctx: ModuleContext, node: cst.CSTNode) -> bool:
     """Whether a key ``node`` holds (a ``"hapikey"`` entry's value, an
     ``api_key=`` argument, ``x["hapikey"] = value``'s value) may be unset
     without raising (``attach._may_be_unset``)."""
-    from hapimigrate.fixers.attach import _may_be_unset
-
     return any(_may_be_unset(ctx, value) for value in _key_values(node))
 
 
