@@ -80,6 +80,20 @@ def test_a_key_beside_another_keys_manual_use_in_its_module_stays_manual(tmp_pat
     assert not results["both.py"].changed
 
 
+def test_a_key_a_producer_returns_to_a_manual_use_counts_too(tmp_path):
+    config = CONFIG.replace(
+        'SANDBOX_KEY = os.environ["HUBSPOT_SANDBOX_KEY"]\n',
+        '\n\ndef sandbox_key():\n    return os.environ["HUBSPOT_SANDBOX_KEY"]\n',
+    )
+    sandbox = MAIN.replace("config.MAIN_KEY", "config.sandbox_key()")
+    plain = SANDBOX.replace("config.SANDBOX_KEY", "config.MAIN_KEY")
+    files = {"config.py": config, "auth.py": AUTH, "a.py": sandbox, "b.py": plain}
+    results = tree(tmp_path, files)
+    assert _statuses(results["b.py"]) == {Status.MANUAL}
+    assert "several keys are sent" in key_sites(results["b.py"])[0].reason
+    assert not results["b.py"].changed
+
+
 def test_the_same_key_sent_by_a_manual_use_still_migrates_elsewhere(tmp_path):
     plain = SANDBOX.replace("config.SANDBOX_KEY", "config.MAIN_KEY")
     files = {"config.py": CONFIG, "auth.py": AUTH, "a.py": MAIN, "b.py": plain}

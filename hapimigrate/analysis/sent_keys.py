@@ -36,7 +36,8 @@ _SENDING = frozenset({Kind.URL, Kind.PARAMS, Kind.SESSION, Kind.SDK, Kind.ARGUME
 _DEVELOPER_REASONS = (decide.DEVELOPER_NAME_TOKEN_ENDPOINT, decide.MIXED_DEVELOPER)
 # an identity naming a key: HUBSPOT_API_KEY, MAIN_KEY, hapikey, PORTAL_TOKEN
 _KEY_NAMED = re.compile(r"(?i)key|token")
-_IDENTIFIER = re.compile(r"[A-Za-z_][\w.]*")
+# a name (MAIN_KEY, config.SANDBOX_KEY), or a producer's call (config.sandbox_key())
+_IDENTIFIER = re.compile(r"[A-Za-z_][\w.]*(?:\(\))?")
 
 
 def note_manual_keys(ctx: ModuleContext) -> None:
@@ -92,7 +93,7 @@ def _identity(ctx: ModuleContext, expression: cst.CSTNode) -> str | None:
     if (
         identity.startswith(UNPLACED_KEY)
         or not _IDENTIFIER.fullmatch(identity)  # a literal, a call's code
-        or not _KEY_NAMED.search(identity.rsplit(".", 1)[-1])
+        or not _KEY_NAMED.search(identity.removesuffix("()").rsplit(".", 1)[-1])
         or hubspot.names_developer_key(identity)
     ):
         return None
