@@ -24,13 +24,13 @@ to the closing parenthesis.
 
 from __future__ import annotations
 
-import difflib
 import io
 import os
 import re
 import tokenize
 from dataclasses import dataclass
 
+from hapimigrate import line_changes
 from hapimigrate.model import FileResult
 
 
@@ -87,11 +87,7 @@ def handing(result: FileResult) -> tuple[Handing, ...]:
         return ()
     old = result.original.decode(result.encoding, "replace").splitlines()
     new = result.new.decode(result.encoding, "replace").splitlines()
-    lines: set[int] = set()
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, _, _, start, end in matcher.get_opcodes():
-        if tag != "equal":
-            lines.update(range(start, end) if end > start else [max(start - 1, 0)])
+    lines = line_changes.changed_lines(old, new)
     found: dict[tuple[str, str], Handing] = {}
     for index in sorted(lines):
         function = _enclosing(new, index)
