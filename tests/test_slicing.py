@@ -3,6 +3,7 @@ comes out: same sites (lines and columns), same rewrite, byte for byte."""
 
 from __future__ import annotations
 
+import ast
 import os
 
 import pytest
@@ -70,7 +71,49 @@ def test_reduction_keeps_lines_that_matter():
     assert b"import requests" in kept and b"BASE = " in kept
     assert b"def url" in kept and b"def owners" in kept  # the helper's caller too
     assert b"unrelated_" not in kept
-    assert len(part.reduced) < 20
+    assert len([line for line in part.reduced if line.strip()]) < 20
+    # every kept line keeps its number: sites and the lines reasons quote
+    assert len(part.reduced) == len(part.original)
+    for line in (b"import requests\n", b'BASE = "https://api.hubapi.com"\n'):
+        assert part.reduced.index(line) == part.original.index(line)
+    assert part.source.count(b"\n") == source.count(b"\n")
+
+
+def test_a_reason_quotes_the_files_line_in_a_big_module():
+    # found on real code (a 300-line module): "the request at line 62" named a
+    # line of the reduced source, not the file's
+    source = (
+        "import requests\n"
+        + FILLER
+        + "\ndef blogs(key):\n"
+        + "    url = 'https://www.example.com/blog?hapikey=%s' % key\n"
+        + "    return requests.get(url)\n"
+    )
+    result = migrate(source.encode())
+    (site,) = [s for s in result.sites if s.kind.value not in ("call", "version")]
+    request_line = source.splitlines().index("    return requests.get(url)") + 1
+    assert site.line == request_line - 1
+    assert f"line {request_line} " in site.reason, site.reason
+
+
+def test_a_changed_marker_falls_back_to_the_whole_file():
+    part = slicing.reduce(b"import os\n" + FILLER.encode() + b"x = 'hapikey='\n")
+    lines = list(part.reduced)
+    marker = next(i for i, line in enumerate(lines) if b"hapimigrate-slice" in line)
+    lines.insert(marker, b"import json\n")  # inside the marker's string
+    assert slicing.splice(part, b"".join(lines)) is None
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b"\r"])
+def test_a_run_is_one_statement_as_long_as_the_run(ending):
+    source = (b"import os\n" + FILLER.encode() + b"x = 'hapikey='\n").replace(
+        b"\n", ending
+    )
+    part = slicing.reduce(source)
+    assert part is not None
+    assert len(part.source.splitlines()) == len(source.splitlines())
+    assert slicing.splice(part, part.source) == source
+    ast.parse(part.source.replace(b"\r", b"\n"))  # still Python
 
 
 def test_a_missing_marker_falls_back_to_the_whole_file():

@@ -4,13 +4,17 @@ the top-level statements that can matter.
 A big module with one hapikey use is mostly irrelevant to it. Python's own parser
 (fast, in C) finds the top-level statements; those holding a use, the imports, the
 definitions they use and the statements using what they define (callers, readers
-of a URL constant), to a fixed point, are kept; each run of other lines becomes one
-marker line. LibCST parses and analyses only
-the reduced source; sites keep their columns and map their lines back. A rewrite of
-the reduced source is spliced back by its markers, which a rewrite never reorders;
-where one went missing, the caller falls back to the whole file. A marker is a
-statement (``pass  # hapimigrate-slice:START:END``), so that the top of the module
-looks the same to the import placement as the whole file does.
+of a URL constant), to a fixed point, are kept; each run of other lines becomes
+one marker statement as many lines long as the run (``pass;``, a triple-quoted
+string of the run's line ends, one token however long, and the comment
+``# hapimigrate-slice:START:END``). LibCST
+parses and analyses only the reduced source, whose lines are the file's: sites,
+and the lines their reasons quote ("the request at line 48"), need no mapping
+back. A rewrite of the reduced source is spliced back by its markers, which a
+rewrite never reorders; where one went missing or changed, the caller falls back
+to the whole file. A marker is a statement beginning with ``pass`` (no
+docstring), so that the top of the module looks the same to the import
+placement as the whole file does.
 """
 
 from __future__ import annotations
@@ -27,9 +31,13 @@ from hapimigrate import prefilter
 BIG = 2_000_000
 _BOM = b"\xef\xbb\xbf"
 _WORD = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+# a marker line at the start of a line, or a marker statement spanning its run:
+# pass; """<line ends>"""  # hapimigrate-slice:START:END
 _MARKER = re.compile(
-    rb"(?:\xef\xbb\xbf)?pass  # hapimigrate-slice:(\d+):(\d+)\r?\n?\r?$"
+    rb'(?m)(?:^|(?<=\r))(?:\xef\xbb\xbf)?pass(?:; """([\r\n]*)""")?  # hapimigrate-slice:'
+    rb"(\d+):(\d+)(?:\r\n|\r|\n)?"
 )
+_MARKER_END = re.compile(rb"  # hapimigrate-slice:\d+:\d+(?:\r\n|\r|\n)?$")
 # Below this many lines slicing saves nothing worth its risk.
 MIN_LINES = 50
 
@@ -123,29 +131,42 @@ def reduce(
             end += 1
         last = lines[end - 1]
         ending = last[len(last.rstrip(b"\r\n")) :] or b"\n"
-        marker = b"pass  # hapimigrate-slice:%d:%d" % (index, end) + ending
-        reduced.append(
-            (_BOM if index == 0 and lines[0].startswith(_BOM) else b"") + marker
-        )
-        origin.append(index)
+        # as many lines as the run, in one token (a string of line ends): a
+        # line the codemod quotes in a reason ("the request at line 48") is the
+        # file's, and LibCST parses no blank line for it
+        run = [b'pass; """' + ending, *[ending] * (end - index - 2), b'"""']
+        if end - index == 1:
+            run = [b"pass"]
+        run[-1] += b"  # hapimigrate-slice:%d:%d" % (index, end) + ending
+        if index == 0 and lines[0].startswith(_BOM):
+            run[0] = _BOM + run[0]
+        reduced += run
+        origin += range(index, end)
         index = end
     return Slice(lines, reduced, origin)
 
 
 def splice(part: Slice, new_reduced: bytes) -> bytes | None:
     """The original with the rewrite of its reduced source applied: each marker
-    line turns back into the lines it stands for. None if a marker went missing."""
-    expected = sum(1 for line in part.reduced if _MARKER.match(line))
+    turns back into the lines it stands for. None if a marker went missing or
+    changed."""
+    expected = sum(1 for line in part.reduced if _MARKER_END.search(line))
     out: list[bytes] = []
     seen = 0
-    for line in new_reduced.splitlines(keepends=True):
-        match = _MARKER.match(line)
-        if match:
-            out += part.original[int(match.group(1)) : int(match.group(2))]
-            seen += 1
-        else:
-            out.append(line)
+    position = 0
+    for match in _MARKER.finditer(new_reduced):
+        start, end = int(match.group(2)), int(match.group(3))
+        if _line_ends(match.group(1)) != max(end - start - 1, 0):
+            return None  # not the marker written: the caller takes the whole file
+        out += [new_reduced[position : match.start()], *part.original[start:end]]
+        position = match.end()
+        seen += 1
+    out.append(new_reduced[position:])
     return b"".join(out) if seen == expected else None
+
+
+def _line_ends(text: bytes | None) -> int:
+    return len(text.replace(b"\r\n", b"\n").replace(b"\r", b"\n")) if text else 0
 
 
 def _join_runs(lines: list[bytes], dropped: list[bool]) -> None:
