@@ -189,3 +189,93 @@ def test_a_host_attribute_before_the_key_is_still_a_host(tmp_path):
     # only the key's field, after the host, is passed over
     out = tree(tmp_path, {"client.py": REBASED})
     left_alone(out["client.py"])
+
+
+HOOK = """\
+import requests
+from airflow.hooks.base_hook import BaseHook
+
+
+class HubspotHook(BaseHook):
+    def __init__(self, conn_id, *args, **kwargs):
+        self.conn_id = conn_id
+        self.connection = self.get_connection(conn_id)
+        self.extras = self.connection.extra_dejson
+        self.api_key = self.extras["api_key"]
+        self.base_url = "https://api.hubapi.com/contacts/v1/"
+
+    def delete_contact(self, contact_id):
+        params = {"hapikey": self.api_key}
+        return requests.delete(
+            self.base_url + "contact/vid/{}".format(contact_id), params=params
+        )
+"""
+
+
+def test_the_airflow_connection_a_hook_is_given_holds_the_token(tmp_path):
+    out = tree(tmp_path, {"plugins/hooks/hubspot_hook.py": HOOK})
+    text = migrated(out["plugins/hooks/hubspot_hook.py"])
+    assert '"Authorization": "Bearer " + self.api_key' in text
+    assert "hapikey" not in text
+    assert "self.get_connection(conn_id)" in text
+    (site,) = key_sites(out["plugins/hooks/hubspot_hook.py"])
+    assert "Airflow connection conn_id of __init__() names" in site.reason
+    assert "store the access token in that connection" in site.reason
+
+
+def test_a_connection_whose_host_is_the_url_stays(tmp_path):
+    # the connection also says where requests go: another service's, perhaps
+    hosted = HOOK.replace(
+        '"https://api.hubapi.com/contacts/v1/"', "self.connection.host"
+    )
+    out = tree(tmp_path, {"plugins/hooks/hubspot_hook.py": hosted})
+    left_alone(out["plugins/hooks/hubspot_hook.py"])
+
+
+def test_a_hook_made_for_two_connections_here_stays(tmp_path):
+    both = HOOK + (
+        "\n\ndef purge(contact_id):\n"
+        '    for conn in ("hubspot_eu", "hubspot_us"):\n'
+        "        HubspotHook(conn).delete_contact(contact_id)\n"
+    )
+    out = tree(tmp_path, {"plugins/hooks/hubspot_hook.py": both})
+    left_alone(out["plugins/hooks/hubspot_hook.py"])
+
+
+def test_get_connection_outside_a_hook_is_not_airflows(tmp_path):
+    other = HOOK.replace("class HubspotHook(BaseHook):", "class HubspotHook(object):")
+    other = other.replace("from airflow.hooks.base_hook import BaseHook\n", "")
+    other += "\n    def get_connection(self, conn_id):\n        return DB[conn_id]\n"
+    out = tree(tmp_path, {"plugins/hooks/hubspot_hook.py": other})
+    assert not out["plugins/hooks/hubspot_hook.py"].changed
+
+
+SELF_METHOD = """\
+import os
+import requests
+
+
+class Client(object):
+    def __init__(self):
+        self.key = self.load_key()
+
+    def load_key(self):
+        return os.environ["HUBSPOT_API_KEY"]
+
+    def owners(self):
+        return requests.get(
+            "https://api.hubapi.com/crm/v3/owners", params={"hapikey": self.key}
+        ).json()
+"""
+
+
+def test_a_key_a_method_of_the_object_returns_is_no_callers(tmp_path):
+    # self is the object itself, not a credential its callers hand in: the
+    # environment's key was sent as a Bearer token ("callers pass tokens")
+    out = tree(tmp_path, {"client.py": SELF_METHOD})
+    result = out["client.py"]
+    assert not result.changed
+    (site,) = [s for s in key_sites(result) if s.kind.value != "setting"]
+    assert site.status == Status.MANUAL
+    assert "caller" not in site.reason
+    assert "the Client object itself" in site.reason

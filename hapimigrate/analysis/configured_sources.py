@@ -81,13 +81,14 @@ def after_host(template: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class StoredDefault:
-    """A key read by a literal field from a constructor's mapping parameter
-    whose default is the project's untracked settings."""
+    """A key read from a configured place a parameter picks: a literal field
+    of a constructor's mapping parameter whose default is the project's
+    untracked settings, or the Airflow connection a ``conn_id`` names."""
 
     param: cst.Param
     field: str  # ["api_key"]: what is read out of the mapping
     read: str  # config["api_key"] of __init__()
-    stored: str  # HUBSPOT["api_key"] of config (outside the tree)
+    stored: str  # where the token must now be stored
 
 
 def stored_default(ctx: ModuleContext, node: cst.CSTNode) -> StoredDefault | None:
@@ -123,7 +124,9 @@ def stored_default(ctx: ModuleContext, node: cst.CSTNode) -> StoredDefault | Non
         param,
         quoted,
         f"{param.name.value}{quoted} of __init__()",
-        f"{name}{quoted} of {source} (outside the tree)",
+        f"store the access token in {name}{quoted} of {source} (outside the "
+        "tree), which it reads by default; callers giving a mapping of their "
+        "own give one holding a token",
     )
 
 
@@ -231,15 +234,13 @@ def _made_with_arguments(ctx: ModuleContext, owner: cst.ClassDef) -> bool:
     return tree_imports.package_mentions(ctx.path, pattern)
 
 
-STORED_TOKEN = (
-    "sends {} as the token: store the access token in {}, which it reads by "
-    "default; callers giving a mapping of their own give one holding a token"
-)
+STORED_TOKEN = "sends {} as the token: {}"
 
 
 def stored_reason(origin: Origin) -> str | None:
-    """A rewrite's reason for a key read from the project's settings mapping by
-    default (:func:`stored_default`): where the token must now be stored."""
+    """A rewrite's reason for a key read from a configured place
+    (:func:`stored_default`, :func:`airflow_connection`): where the token must
+    now be stored."""
     if not origin.stored:
         return None
     return STORED_TOKEN.format(origin.parameter, origin.stored)
@@ -252,3 +253,90 @@ def caller_read(origin: Origin) -> str:
     if not origin.container:
         return origin.parameter
     return f"{origin.parameter} (read from its {origin.container})"
+
+
+def object_itself(ctx: ModuleContext, param: cst.Param) -> str | None:
+    """``self`` (``cls``) of a method: the object the method is called on, not
+    a value a caller hands in (``self.load_key()``, ``self.get_connection(
+    conn_id)`` read what the class does, not a caller's credential); how a
+    reason names it, or None for any other parameter."""
+    function = ctx.ancestor(param, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef):
+        return None
+    owner = ctx.ancestor(function, cst.ClassDef)
+    if owner is None or ctx.parent(ctx.parent(function)) is not owner:
+        return None
+    if any(
+        isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
+        for d in function.decorators
+    ):
+        return None
+    first = function.params.params[:1] or function.params.posonly_params[:1]
+    if not first or first[0] is not param:
+        return None
+    return f"{param.name.value}, the {owner.name.value} object itself"
+
+
+_AIRFLOW_HOOK_BASE = re.compile(r"Hook\b")
+# a connection's fields that say where requests go (its host, its URI)
+_CONNECTION_PLACE = re.compile(r"\.(?:host|port|schema|get_uri\(|conn_type)\b")
+
+
+def airflow_connection(ctx: ModuleContext, call: cst.Call) -> StoredDefault | None:
+    """``self.get_connection(conn_id)`` in a hook class, or
+    ``BaseHook.get_connection(conn_id)`` (Airflow's), ``conn_id`` a parameter
+    of the function with no default: the key read out of the connection
+    (``.password``, ``.extra_dejson["api_key"]``) is what the connection the
+    caller names holds, which must now hold a token; None otherwise (a fixed
+    ``conn_id`` is the configuration's, decided as before)."""
+    func = call.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value == "get_connection"):
+        return None
+    if not _airflow_receiver(ctx, func.value):
+        return None
+    given = [a for a in call.args if not a.star]
+    if len(given) != 1 or len(call.args) != 1:
+        return None
+    if given[0].keyword is not None and given[0].keyword.value != "conn_id":
+        return None
+    value = given[0].value
+    if not isinstance(value, cst.Name):
+        return None
+    param = _single_param(ctx, value)
+    if param is None or param.star:
+        return None
+    if param.default is not None and not (
+        isinstance(param.default, cst.Name) and param.default.value == "None"
+    ):
+        return None  # conn_id="hubspot_default": the default stays a connection's id
+    function = ctx.ancestor(param, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef):
+        return None
+    owner = ctx.ancestor(function, cst.ClassDef)
+    if _CONNECTION_PLACE.search(ctx.code(owner or function)):
+        return None  # the connection also says where to send: another service's?
+    named = f"{param.name.value} of {function.name.value}()"
+    return StoredDefault(
+        param,
+        "",
+        f"the key of the Airflow connection {named} names",
+        "store the access token in that connection in place of the key (the "
+        "field it was read from); callers name a connection holding a token",
+    )
+
+
+def _airflow_receiver(ctx: ModuleContext, receiver: cst.BaseExpression) -> bool:
+    """``BaseHook`` (or ``Connection``) imported from Airflow, or ``self`` of a
+    method of a class deriving from a hook, in a module importing Airflow."""
+    if isinstance(receiver, cst.Name) and receiver.value in ("self", "cls"):
+        owner = ctx.ancestor(receiver, cst.ClassDef)
+        return (
+            owner is not None
+            and any(_AIRFLOW_HOOK_BASE.search(ctx.code(b.value)) for b in owner.bases)
+            and re.search(r"^\s*(?:from|import)\s+airflow\b", ctx.text, re.M)
+            is not None
+        )
+    if isinstance(receiver, cst.Name):
+        found = values.import_binding(ctx, receiver)
+        return found is not None and found[0].split(".")[0] == "airflow"
+    return False

@@ -304,6 +304,15 @@ def _origin_of(
         func = node.func
         if _reads_the_command_line(ctx, node):
             return Origin(CALLER, "the command line")
+        named = configured_sources.airflow_connection(ctx, node)
+        if named is not None:  # self.get_connection(conn_id): the caller names it
+            return Origin(
+                CALLER,
+                named.read,
+                param=named.param,
+                container=".get_connection()",
+                stored=named.stored,
+            )
         if _stored_lookup(ctx, node, again):
             shown = re.sub(r"""(['"])[^'"]*\1""", "'...'", ctx.code(node))
             return Origin(CALLER, f"key stored per tenant ({shown})")  # no literal
@@ -1067,6 +1076,9 @@ def _parameter_origin(ctx: ModuleContext, param: cst.Param, again) -> Origin:
         if isinstance(function, cst.FunctionDef)
         else param.name.value
     )
+    itself = configured_sources.object_itself(ctx, param)
+    if itself is not None:  # self.load_key(): what the class reads, not a caller's
+        return Origin(UNKNOWN, itself)
     if param.default is None or (
         isinstance(param.default, cst.Name) and param.default.value == "None"
     ):
