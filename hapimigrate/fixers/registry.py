@@ -40,6 +40,7 @@ MODULES = (
     "sdk_clients",
     "across_modules",
     "held_names",
+    "odd_key_params",
     "key_reads",
     "modernize",
     "calls",

@@ -11,6 +11,7 @@ from tests.fixers import (
     assert_rewrites,
     assert_untouched,
     examples_held_names,
+    examples_odd_key_params,
     examples_params,
     examples_sdk_clients,
     examples_url_strings,
@@ -18,6 +19,7 @@ from tests.fixers import (
 
 TABLES = {
     "held_names": examples_held_names,
+    "odd_key_params": examples_odd_key_params,
     "params": examples_params,
     "sdk_clients": examples_sdk_clients,
     "url_strings": examples_url_strings,
