@@ -279,3 +279,26 @@ def test_a_key_a_method_of_the_object_returns_is_no_callers(tmp_path):
     assert site.status == Status.MANUAL
     assert "caller" not in site.reason
     assert "the Client object itself" in site.reason
+
+
+OPERATOR = """\
+import requests
+from ewah.operators.base_operator import EWAHBaseOperator
+
+
+class EWAHHubspotOperator(EWAHBaseOperator):
+    def ewah_execute(self, context):
+        params = {"hapikey": self.source_conn.password, "limit": 100}
+        return requests.get(
+            "https://api.hubapi.com/crm/v3/objects/contacts", params=params
+        ).json()
+"""
+
+
+def test_a_connection_a_base_class_of_another_module_sets_is_named(tmp_path):
+    # which connection, and whether one per portal, the base class decides
+    out = tree(tmp_path, {"ewah/operators/hubspot_operator.py": OPERATOR})
+    left_alone(
+        out["ewah/operators/hubspot_operator.py"],
+        "self.source_conn, set by EWAHBaseOperator of another module",
+    )

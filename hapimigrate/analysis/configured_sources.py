@@ -340,3 +340,17 @@ def _airflow_receiver(ctx: ModuleContext, receiver: cst.BaseExpression) -> bool:
         found = values.import_binding(ctx, receiver)
         return found is not None and found[0].split(".")[0] == "airflow"
     return False
+
+
+def set_elsewhere(ctx: ModuleContext, node: cst.Attribute, owner: cst.ClassDef) -> str:
+    """How a reason names ``self.<attr>`` that the module never sets: by a
+    base class of another module (``self.source_conn`` of an Airflow
+    operator's base), or from outside; never a value."""
+    defined = {n.name.value for n in ctx.module.body if isinstance(n, cst.ClassDef)}
+    bases = [
+        ctx.code(b.value)
+        for b in owner.bases
+        if b.keyword is None and ctx.code(b.value).split(".")[-1] not in defined
+    ]
+    where = f"by {bases[0]} of another module" if bases else "outside this module"
+    return f"self.{node.attr.value}, set {where}"

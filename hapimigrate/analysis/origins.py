@@ -1144,7 +1144,8 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
             elif isinstance(holder, cst.AssignTarget):
                 return Origin(UNKNOWN)  # a, self.x = ...
     if not assigned:
-        return Origin(UNKNOWN)  # set by a base class, a mixin, or from outside
+        # set by a base class, a mixin, or from outside
+        return Origin(UNKNOWN, configured_sources.set_elsewhere(ctx, node, owner))
     found = combine([again(v) for v in assigned])
     keys = {ctx.code(v) for v in assigned if not _is_none(v)}
     if found.kind == CONFIG and len(keys) > 1:
