@@ -19,7 +19,7 @@ import libcst as cst
 from libcst.metadata import ClassScope, GlobalScope
 
 from hapimigrate.analysis import arguments, http_calls, kwargs, partials
-from hapimigrate.analysis import imported_partials
+from hapimigrate.analysis import imported_partials, reassigned
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.http_calls import HttpCall
 
@@ -653,7 +653,11 @@ class Flow:
         for assignment in bindings:
             if getattr(assignment, "node", None) is name:
                 found = True
-                refs = [r.node for r in self.ctx.references(assignment)]
+                refs = [
+                    r.node
+                    for r in self.ctx.references(assignment)
+                    if not reassigned.overwritten(self.ctx, name, r.node)
+                ]
                 if isinstance(scope, GlobalScope):
                     if not refs:
                         raise Unused(name)

@@ -28,7 +28,7 @@ from typing import Callable
 
 import libcst as cst
 
-from hapimigrate.analysis import values
+from hapimigrate.analysis import unbound_paths, values
 from hapimigrate.python.context import ModuleContext
 
 CONDITIONAL_KEY = (
@@ -69,14 +69,27 @@ def conditional_key_problem(
         test = ctx.parent(parent) if isinstance(parent, cst.Else) else parent
         if branch is not None and not _every_branch_keyed(ctx, test):
             for target in targets:
-                if not _inside(ctx, target, branch):
-                    return CONDITIONAL_KEY.format(
-                        _test_text(ctx, test, negated=test is not parent),
-                        ctx.start(test)[0],
-                        ctx.start(target)[0],
-                    )
+                if _inside(ctx, target, branch):
+                    continue
+                if isinstance(test, cst.If) and unbound_paths.unbound_otherwise(
+                    ctx, key, _chain_top(ctx, test), target
+                ):
+                    continue  # without the key, its local is unbound: it raises
+                return CONDITIONAL_KEY.format(
+                    _test_text(ctx, test, negated=test is not parent),
+                    ctx.start(test)[0],
+                    ctx.start(target)[0],
+                )
         child, parent = parent, ctx.parent(parent)
     return None
+
+
+def _chain_top(ctx: ModuleContext, node: cst.If) -> cst.If:
+    """The first ``if`` of an ``if``/``elif`` chain."""
+    parent = ctx.parent(node)
+    while isinstance(parent, cst.If) and parent.orelse is node:
+        node, parent = parent, ctx.parent(parent)
+    return node
 
 
 def _already_keyed(

@@ -14,7 +14,7 @@ from libcst.metadata import FunctionScope
 
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate import keys
-from hapimigrate.analysis import arguments, querystring
+from hapimigrate.analysis import arguments, querystring, reassigned
 
 _DEPTH = 6
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -624,9 +624,12 @@ class _KeySearch:
         scope = self.ctx.lexical_scope(name)
         if scope is None:
             return
+        stored = isinstance(self.ctx.parent(name), cst.AssignTarget)
         for assignment in scope[name.value]:
             target = getattr(assignment, "node", None)
             if isinstance(target, cst.Name):
+                if not stored and reassigned.overwritten(self.ctx, target, name):
+                    continue  # assigned again before this use, on every path
                 value = assigned_value(self.ctx, target)
                 if value is not None:
                     yield value

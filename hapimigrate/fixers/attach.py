@@ -24,7 +24,7 @@ from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
 from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
-from hapimigrate.analysis import configured_objects, response_cache
+from hapimigrate.analysis import configured_objects, response_cache, reassigned
 from hapimigrate.analysis import configured_sources
 from hapimigrate.fixers import developer_urls, helper_headers
 from hapimigrate.analysis.origins import Origin
@@ -2335,7 +2335,10 @@ def _assigned_values(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpress
     scope = ctx.lexical_scope(name)
     found = []
     for binding in scope[name.value] if scope is not None else ():
-        value = values.assigned_value(ctx, getattr(binding, "node", None))
+        node = getattr(binding, "node", None)
+        if isinstance(node, cst.Name) and reassigned.overwritten(ctx, node, name):
+            continue  # assigned again before this use, on every path
+        value = values.assigned_value(ctx, node)
         if value is not None:
             found.append(value)
     return found
