@@ -302,3 +302,16 @@ def test_a_connection_a_base_class_of_another_module_sets_is_named(tmp_path):
         out["ewah/operators/hubspot_operator.py"],
         "self.source_conn, set by EWAHBaseOperator of another module",
     )
+
+
+def test_clients_made_by_a_script_beside_a_folder_without_init_stay(tmp_path):
+    # third_party/ is no package: app.py at the root imports it all the same
+    app = """\
+    from third_party.hubspot import HubspotAPI
+
+
+    def for_tenant(tenant):
+        return HubspotAPI(tenant.hubspot_config).get_deals()
+    """
+    out = tree(tmp_path, {"third_party/hubspot.py": CLIENT, "app.py": app})
+    left_alone(out["third_party/hubspot.py"])

@@ -36,6 +36,8 @@ piece) can take the request nowhere else.
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -231,7 +233,42 @@ def _made_with_arguments(ctx: ModuleContext, owner: cst.ClassDef) -> bool:
             return True  # a subclass may pass its own config to super()
     word = re.escape(name).encode()
     pattern = rb"\b" + word + rb"\s*\(\s*[^)\s]|[(,]\s*(?:\w+\.)*" + word + rb"\s*[,)]"
-    return tree_imports.package_mentions(ctx.path, pattern)
+    if tree_imports.package_mentions(ctx.path, pattern):
+        return True
+    # a module in a folder without __init__.py (third_party/hubspot.py): the
+    # project's scripts beside that folder may import it too
+    folder = os.path.dirname(os.path.abspath(ctx.path))
+    if not os.path.isfile(ctx.path) or os.path.exists(
+        os.path.join(folder, "__init__.py")
+    ):
+        return False
+    return _mentioned_below(os.path.dirname(folder), os.path.abspath(ctx.path), pattern)
+
+
+@functools.lru_cache(maxsize=32)
+def _mentioned_below(folder: str, own: str, pattern: bytes) -> bool:
+    """Whether a Python file under ``folder`` (hidden folders and virtualenvs
+    passed over), other than ``own``, matches ``pattern``."""
+    found = re.compile(pattern)
+    for top, folders, files in os.walk(folder):
+        folders[:] = [
+            f
+            for f in folders
+            if not f.startswith(".")
+            and f not in ("node_modules", "__pycache__", "venv")
+            and not os.path.exists(os.path.join(top, f, "pyvenv.cfg"))
+        ]
+        for each in files:
+            path = os.path.join(top, each)
+            if not each.endswith(".py") or path == own:
+                continue
+            try:
+                with open(path, "rb") as handle:
+                    if found.search(handle.read()):
+                        return True
+            except OSError:
+                continue
+    return False
 
 
 STORED_TOKEN = "sends {} as the token: {}"
