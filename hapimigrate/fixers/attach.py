@@ -873,12 +873,34 @@ def _callers_own_keys(
     if where is not None:
         return OWN_KEYS.format(function.name.value, where)
     followed = {id(call) for _, call, _ in route.helpers}
+    given = _key_parameters(ctx, function, key)
     for caller in module_callers(ctx, function):
         if id(caller) in followed:
             continue
-        if any(carries_key(ctx, arg.value) for arg in caller.args):
+        keyed = [a.value for a in caller.args if carries_key(ctx, a.value)]
+        if keyed and given:  # get_contacts(hapikey, offset): the key itself
+            bound = arguments.bind(function, caller)
+            keyed = [v for v in keyed if not any(bound.get(p) is v for p in given)]
+        if keyed:
             return OWN_KEYS.format(function.name.value, f"line {ctx.start(caller)[0]}")
     return None
+
+
+def _key_parameters(
+    ctx: ModuleContext, function: cst.FunctionDef, key: cst.CSTNode | None
+) -> set[str]:
+    """The parameters of ``function`` the key is (``def get_contacts(hapikey):
+    params = {"hapikey": hapikey}``): a caller handing one in hands in the key
+    the header now carries, not a key of its own beside it."""
+    if not isinstance(key, cst.Name):
+        return set()
+    scope = ctx.lexical_scope(key)
+    return {
+        key.value
+        for binding in (scope[key.value] if scope is not None else ())
+        if isinstance(getattr(binding, "node", None), cst.Param)
+        and ctx.ancestor(binding.node, cst.FunctionDef) is function
+    }
 
 
 def _parameter_headers(
