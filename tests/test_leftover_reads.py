@@ -270,6 +270,25 @@ def test_a_guard_on_a_self_attribute_from_a_setting_tests_the_token(tmp_path):
     assert [(s.line, s.status) for s in guard] == [(11, Status.REWRITE)]
 
 
+def test_another_classs_guard_on_its_own_attribute_of_that_name_stays(tmp_path):
+    # Tenant.api_key is the tenant's (its base class of another module sets
+    # it): its check is no test of the token, whatever becomes of Command's
+    value = "settings.ANALYTICS_IDS.get('HUBSPOT_API_KEY', None)"
+    tenant = (
+        "\n\nclass Tenant(TenantBase):  # its api_key: set by the base, elsewhere\n"
+        "    def configured(self):\n"
+        "        if not self.api_key:\n"
+        "            return False\n"
+        "        return True\n"
+    )
+    command = COMMAND.format(value=value).replace(
+        "import requests\n", "import requests\nfrom tenants import TenantBase\n"
+    )
+    files = {"commands/cleanup.py": command + tenant}
+    result, text = migrate(tmp_path, files)["commands/cleanup.py"]
+    assert "        if not self.api_key:\n            return False\n" in text
+
+
 def test_a_guard_on_a_self_attribute_from_a_parameter_stays_manual(tmp_path):
     # the caller's key (a tenant's?): its guard is no test of the one token
     files = {

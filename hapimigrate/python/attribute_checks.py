@@ -16,9 +16,10 @@ its one configured key nowhere any more, see
   of a value read from module-level configuration (a
   :func:`leftover_reads.pure_read` naming no local or parameter: not a
   caller's key, not a tenant's);
-- every read of it left in those classes is ``self.<name>`` standing in a
-  presence test (:func:`token_checks.check_of`), nothing reads it by name
-  (``getattr``) or all at once (``vars()``).
+- every read of ``<name>`` left in the module is ``self.<name>`` in those
+  classes standing in a presence test (:func:`token_checks.check_of`) (not
+  another class's attribute of that name, not ``obj.<name>``); nothing reads
+  it by name (``getattr``) or all at once (``vars()``).
 
 The assignments then go with :mod:`python.dead_attributes`, as any other
 nothing reads.
@@ -61,8 +62,12 @@ def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
             continue
         ids = {id(d) for d in definitions}
         reads = dead_attributes._reads(ctx, name, ids, removed | replaced)
-        if not reads or not all(_self_read(r) for r in reads):
-            continue
+        members = {id(c) for c in family}
+        if not reads or not all(
+            _self_read(r) and id(ctx.ancestor(r, cst.ClassDef)) in members
+            for r in reads
+        ):
+            continue  # another class's attribute of that name: its own value
         checks = [token_checks.check_of(r, ctx.parent) for r in reads]
         if any(c is None for c in checks):
             continue
