@@ -352,3 +352,32 @@ def test_a_key_a_shell_line_reads_is_kept(tmp_path):
     cells = json.loads(result.new)["cells"]
     assert "KEY = os.environ['HUBSPOT_API_KEY']" in "".join(cells[0]["source"])
     assert any(s.kind.value == "setting" for s in result.sites)
+
+
+def test_a_cell_holding_only_the_key_is_emptied_and_the_notebook_rewritten(
+    tmp_path, monkeypatch
+):
+    """Real notebooks keep the key in a cell of its own, without a final
+    newline (``HS_API_TOKEN = "YOUR_HUBSPOT_API_KEY"``): once its one use is
+    migrated the definition goes and the cell is left empty; that emptied cell
+    made the whole notebook "cells that could not be told apart"."""
+    notebook = _notebook(
+        _code("import requests"),
+        _code('HS_API_TOKEN = "YOUR_HUBSPOT_API_KEY" '),
+        _code("def owners():", "    return requests.get('https://api.hubapi.com/crm/v3/owners', params={'hapikey': HS_API_TOKEN, 'limit': 5}).json()"),  # fmt: skip
+        _code("owners()"),
+    )
+    target = tmp_path / "nb.ipynb"
+    target.write_text(json.dumps(notebook, indent=1) + "\n")
+    result = run.process_file(str(target), JOB)
+    assert [s.status.value for s in result.sites] == ["rewrite"]
+    migrated = json.loads(result.new)
+    assert migrated["cells"][1]["source"] == []
+    calls = _run_cells(migrated, {"HUBSPOT_ACCESS_TOKEN": "pat-1"}, monkeypatch)
+    assert calls == [
+        (
+            "https://api.hubapi.com/crm/v3/owners",
+            {"limit": 5},
+            {"Authorization": "Bearer pat-1"},
+        )
+    ]

@@ -113,7 +113,7 @@ def _split(new: str, marker: str, cells: list[_Cell]) -> dict[int, str] | None:
             ):
                 top += 1
             body = "".join(lines[:top]) + head + "".join(lines[top:])
-        if cell.newline_added:
+        if cell.newline_added and body:  # (a cell whose one statement went: "")
             if not body.endswith("\n"):
                 return None
             body = body[:-1]
