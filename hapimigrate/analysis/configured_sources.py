@@ -28,10 +28,17 @@ before (a caller's or a configured default: manual):
   passes arguments (a loop making clients from rows, a second portal's
   config): every object reads the one default mapping.
 
-:func:`settled_host` answers another question for the request fixers: whether
-a URL's host is fixed by its own literal text (``"https://api.hubapi.com/x?
-hapikey=" + self.api_key``), so that what it reads after it (the key, a path
-piece) can take the request nowhere else.
+The same holds for an Airflow hook's ``self.get_connection(conn_id)``
+(:func:`airflow_connection`): the connection the caller names must now hold
+the token, unless the class also reads where a connection sends (its host).
+
+Smaller answers for the origin walk and the request fixers:
+:func:`object_itself` (``self`` of a method is the object, never a caller's
+credential), :func:`set_elsewhere` (how a reason names ``self.source_conn``
+that a base class of another module sets), :func:`settled_host` and
+:func:`after_host` (a URL's host fixed by its own literal text, ``"https://
+api.hubapi.com/x?hapikey=" + self.api_key``, so that what fills it after the
+host, the key or a path piece, can take the request nowhere else).
 """
 
 from __future__ import annotations
