@@ -41,6 +41,7 @@ import re
 from typing import Iterator
 
 from hapimigrate import hubspot
+from hapimigrate.python import slicing
 from hapimigrate.model import Endpoint, FileResult, Status, Wrapper
 from hapimigrate.tree_imports import importable_names, imported_names, read, tree_root
 from hapimigrate.tree_imports import is_test_module
@@ -181,8 +182,9 @@ def _calls(
             continue
         if os.path.abspath(path) not in own and not imported_names(data) & reached:
             continue
+        words = names | {w.owner.encode() for w in wanted if w.owner} | reached
         try:
-            tree = ast.parse(data)
+            tree = ast.parse(slicing.statements_naming(data, words))
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         module = _Module(path, tree, homes, instances)

@@ -277,6 +277,8 @@ def _object_holders(source: bytes) -> dict[str, bool]:
     is an object built by a class (``self.contacts = ContactsClient(key)``):
     reading one elsewhere uses that object (whose own family is looked at),
     not the key."""
+    if b"self." not in source:
+        return {}  # (a big generated module: parsed for nothing)
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError):

@@ -146,3 +146,19 @@ def test_the_prefilter(source, holds):
     from hapimigrate import prefilter
 
     assert prefilter.may_hold_site("m.py", source) is holds
+
+
+def test_a_tree_pass_parses_only_what_names_its_words_in_a_big_module():
+    big = (FILLER * 80).replace("unrelated_", "f")  # over OUTLINED bytes
+    assert len(big) > slicing.OUTLINED
+    source = (
+        "from api import owners as get_owners\nimport os\n"
+        + big
+        + "\ndef sync():\n    return get_owners('/owners/v2/owners')\n"
+    ).encode()
+    reduced = slicing.statements_naming(source, {b"owners"})
+    assert reduced.count(b"\n") == source.count(b"\n")  # lines keep their numbers
+    tree = ast.parse(reduced)
+    kept = [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
+    assert kept == ["sync"]  # called through its alias
+    assert slicing.statements_naming(b"x = 1\n", {b"owners"}) == b"x = 1\n"

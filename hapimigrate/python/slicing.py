@@ -313,3 +313,29 @@ def _previous(lines: list[bytes], index: int) -> int:
     while index >= 0 and not lines[index].strip():
         index -= 1
     return index
+
+
+_IMPORT_LINE = re.compile(rb"\s*(?:from|import)\s")
+_ALIAS = re.compile(rb"\bas\s+([A-Za-z_]\w*)")
+# Above this size a tree pass parses only the statements that mention its names.
+OUTLINED = 200_000
+
+
+def statements_naming(data: bytes, words: set[bytes]) -> bytes:
+    """``data`` with the top-level statements that cannot matter to a search
+    for ``words`` left out (as :func:`reduce` does; every line keeps its
+    number): what a tree pass parses of a big module. The whole of ``data``
+    when it is small, or when it cannot be reduced."""
+    if len(data) <= OUTLINED or not words:
+        return data
+    seed = re.compile(b"|".join(re.escape(w) for w in sorted(words)))
+    # ``from api import owners as o``: ``o(...)`` names the wrapper too
+    words = words | {
+        alias
+        for line in data.splitlines()
+        if _IMPORT_LINE.match(line) and seed.search(line)
+        for alias in _ALIAS.findall(line)
+    }
+    seed = re.compile(b"|".join(re.escape(w) for w in sorted(words)))
+    part = reduce(data, seed, frozenset(words))
+    return data if part is None else part.source
