@@ -224,9 +224,9 @@ def _process(
     guards.report(ctx, dead_keys.removed_nodes(ctx), options.token_checks)
     ctx.token_checks_asked = options.token_checks
     removed: tuple[str, ...] = ()
-    unread = findings_only and _rewrite_unread(ctx, options, sliced)
-    if late is None and options.remove_dead_keys and not unread:
+    if late is None and options.remove_dead_keys:  # check too: it turns a site
         removed = unsent_values.remove(ctx, options.protected)  # a keyed value unsent
+    unread = findings_only and _rewrite_unread(ctx, options, sliced)
     # before the sites: kept ones report
     if ctx.edits and options.remove_dead_keys and not unread:
         readers, kept_from = dict(options.kept_readers), len(ctx.sites)
