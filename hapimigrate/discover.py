@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
@@ -124,6 +125,9 @@ def discover(
             yield Skipped(path, "not a regular file")
 
 
+_NAMED_SUFFIXES = (*prefilter.PYTHON_SUFFIXES, ".ipynb")
+
+
 def every_file(root: str) -> Iterator[str]:
     """Each regular file below ``root`` that a walk keeps (``.gitignore``d
     files, version control, virtual environments and caches left out), of any
@@ -172,6 +176,15 @@ def _walk(root: str, excludes: Excludes, wanted) -> Iterator[str | Skipped]:
         dirnames[:] = kept
         for name in sorted(filenames):
             full = os.path.normpath(os.path.join(directory, name))
+            try:
+                mode = os.lstat(full).st_mode
+            except OSError:
+                continue
+            if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+                # a FIFO or socket: opening it would wait for a writer forever
+                if full.endswith(_NAMED_SUFFIXES) and not ignored(full, False):
+                    yield Skipped(full, "not a regular file")
+                continue
             if not wanted(full):  # the path: a script's #! line may say
                 continue
             if ignored(full, False):

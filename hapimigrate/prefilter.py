@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 import re
 
 PYTHON_SUFFIXES = (".py", ".pyw", ".pyi")
@@ -73,6 +74,8 @@ def is_python(path: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _python_script(path: str) -> bool:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a FIFO would wait for a writer forever
         with open(path, "rb") as handle:
             first = handle.readline(256)
     except OSError:

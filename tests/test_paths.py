@@ -238,3 +238,26 @@ def test_a_configured_baseline_not_recorded_yet_says_how_to_make_one(project):
         "base.json: no such baseline (record one with `hapimigrate baseline`)"
         in result.stderr
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("command", ["check", "report", "diff"])
+@pytest.mark.parametrize("fifo", ["pipe.py", "runner"])  # a module's name, a script's
+def test_a_named_pipe_in_the_project_is_passed_over(tmp_path, command, fifo):
+    """Opening a FIFO waits for a writer forever: found while walking (a .py
+    name, or a script whose #! line would be read), it is never opened; the
+    commands end (a subprocess, so that a regression fails, not hangs)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "ok.py").write_text(USE)
+    os.mkfifo(tmp_path / fifo)
+    for target in (tmp_path, tmp_path / "ok.py"):
+        done = subprocess.run(
+            [sys.executable, "-m", "hapimigrate", command, str(target)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        assert "ok.py" in done.stdout
