@@ -381,3 +381,33 @@ def test_a_cell_holding_only_the_key_is_emptied_and_the_notebook_rewritten(
             {"Authorization": "Bearer pat-1"},
         )
     ]
+
+
+def test_a_saved_output_showing_the_key_is_reported_never_shown(tmp_path):
+    """The cells migrate, but a saved output still shows the key
+    (``r.url`` with ``?hapikey=...``): a manual site at that cell, a key to
+    revoke, and check fails on the file; the key's value appears nowhere."""
+    secret = "4f2c9a1e-7b3d-4e5f-8a9b-0c1d2e3f4a5b"
+    shown = _code("r = requests.get('https://api.hubapi.com/crm/v3/owners', params={'hapikey': KEY})", "r.url")  # fmt: skip
+    shown["outputs"] = [
+        {
+            "output_type": "execute_result",
+            "execution_count": 3,
+            "metadata": {},
+            "data": {"text/plain": [f"'https://api.hubapi.com/crm/v3/owners?hapikey={secret}'"]},  # fmt: skip
+        }
+    ]
+    notebook = _notebook(
+        _code("import os", "import requests", "KEY = os.environ['HUBSPOT_API_KEY']"),
+        shown,
+    )
+    target = tmp_path / "nb.ipynb"
+    target.write_text(json.dumps(notebook, indent=1) + "\n")
+    result = run.process_file(str(target), JOB)
+    statuses = sorted((s.status.value, s.kind.value, s.cell) for s in result.sites)
+    assert statuses == [("manual", "text", 2), ("rewrite", "params", 2)]
+    (output,) = [s for s in result.sites if s.kind.value == "text"]
+    assert output.hardcoded_key and "clear the cell's outputs" in output.reason
+    assert secret not in output.reason
+    checked = CliRunner().invoke(main, ["check", str(target)])
+    assert checked.exit_code == 1 and secret not in checked.output

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from hapimigrate import textscan
 from hapimigrate.model import FileResult, RunOptions, Site, Status
+from hapimigrate.python import notebook_outputs
 from hapimigrate.python.context import PYTHON2_RUNTIME
 from hapimigrate.python.module import process_source  # cells are modules
 
@@ -217,6 +218,7 @@ def _migrate(path: str, data: bytes, text: str, options: RunOptions) -> FileResu
             site.cell_line if spread and _listed(cells[number - 1]) else 0
         )
         sites[index] = dataclasses.replace(site, line=line, end_line=line)
+    sites += notebook_outputs.output_sites(path, cells, starts)
     sites.sort(key=lambda s: (s.line, s.column))
     if result.new is None:
         return _whole(result, path, sites, data, None)
