@@ -352,3 +352,35 @@ def contacts():
 """
     results = tree(tmp_path, {"hub.py": HUB, "user.py": kept})
     assert _statuses(results["hub.py"]) == {Status.REWRITE}
+
+
+SETTINGS = 'import os\n\nHUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY")\n'
+BUILDER = '''import requests
+
+from settings import HUBSPOT_API_KEY
+
+BASE = "https://api.hubapi.com"
+
+
+def authed_url(endpoint, api_key=HUBSPOT_API_KEY):
+    return "%s%s?hapikey=%s" % (BASE, endpoint, api_key)
+
+
+def create_contact(email, body):
+    return requests.post(authed_url("/contacts/v1/contact/createOrUpdate/email/" + email), json=body)
+'''
+
+
+def test_a_builder_default_imported_from_lenient_settings_reads_the_token_leniently(
+    tmp_path,
+):
+    # review 20's R10: the default became os.environ["HUBSPOT_ACCESS_TOKEN"],
+    # evaluated when the def runs: importing the module raised without it
+    results = tree(tmp_path, {"settings.py": SETTINGS, "hubspot_utils.py": BUILDER})
+    result = results["hubspot_utils.py"]
+    assert _statuses(result) == {Status.REWRITE}
+    new = result.new.decode()
+    assert 'api_key=os.environ.get("HUBSPOT_ACCESS_TOKEN")' in new
+    settings = results["settings.py"].new
+    (tmp_path / "settings.py").write_bytes(settings if settings is not None else b"")
+    _imports_without_token(tmp_path, "hubspot_utils", new)

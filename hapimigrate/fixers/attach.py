@@ -3589,7 +3589,10 @@ def _may_be_unset(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
         bindings = list(scope[value.value]) if scope is not None else []
         if len(bindings) != 1:
             return False
-        bound = values.assigned_value(ctx, getattr(bindings[0], "node", None))
+        node = getattr(bindings[0], "node", None)
+        if isinstance(node, (cst.Import, cst.ImportFrom)):
+            return True  # from app.settings import HUBSPOT_API_KEY: a setting
+        bound = values.assigned_value(ctx, node)
         return bound is not None and _may_be_unset(ctx, bound)
     if isinstance(value, cst.Call):
         return bool(ctx.qualified_names(value.func) & _LENIENT_READS)
