@@ -355,7 +355,7 @@ def contacts():
 
 
 SETTINGS = 'import os\n\nHUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY")\n'
-BUILDER = '''import requests
+BUILDER = """import requests
 
 from settings import HUBSPOT_API_KEY
 
@@ -368,7 +368,7 @@ def authed_url(endpoint, api_key=HUBSPOT_API_KEY):
 
 def create_contact(email, body):
     return requests.post(authed_url("/contacts/v1/contact/createOrUpdate/email/" + email), json=body)
-'''
+"""
 
 
 def test_a_builder_default_imported_from_lenient_settings_reads_the_token_leniently(
@@ -384,3 +384,35 @@ def test_a_builder_default_imported_from_lenient_settings_reads_the_token_lenien
     settings = results["settings.py"].new
     (tmp_path / "settings.py").write_bytes(settings if settings is not None else b"")
     _imports_without_token(tmp_path, "hubspot_utils", new)
+
+
+REGIONAL = """import os
+import requests
+
+HUBSPOT_API_KEY = os.environ["HUBSPOT_API_KEY"]
+REGIONAL_KEYS = {"us": HUBSPOT_API_KEY, "eu": os.environ.get("HUBSPOT_EU_API_KEY")}
+
+
+def all_contacts():
+    return requests.get(
+        "https://api.hubapi.com/contacts/v1/lists/all/contacts/all",
+        params={"hapikey": HUBSPOT_API_KEY, "count": 100},
+    ).json()
+
+
+def delete_contact(region, vid):
+    key = REGIONAL_KEYS[region]
+    return requests.delete(
+        "https://api.hubapi.com/contacts/v1/contact/vid/%s" % vid, params={"hapikey": key}
+    )
+"""
+
+
+def test_a_dict_of_portals_naming_the_main_key_keeps_its_plain_use_manual(tmp_path):
+    # review 20's R9: the dict named the main key by its variable, so only the
+    # EU key counted, and the plain use of the main key became the one token
+    result = tree(tmp_path, {"hs.py": REGIONAL})["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert result.new is None
+    reasons = " ".join(s.reason for s in key_sites(result))
+    assert "HUBSPOT_API_KEY, HUBSPOT_EU_API_KEY" in reasons

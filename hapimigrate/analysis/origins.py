@@ -115,6 +115,9 @@ def _chosen(ctx: ModuleContext, node: cst.CSTNode, found: Origin) -> Origin:
             )
             if isinstance(bound, (cst.Dict, cst.DictComp)):
                 names = set(_ENV_NAME.findall(ctx.code(bound)))
+                for element in getattr(bound, "elements", ()):
+                    if isinstance(element, cst.DictElement):  # {"us": HUBSPOT_API_KEY}
+                        names |= _variables(ctx, element.value, 0, set())
                 if len(names) > 1:
                     ctx.chosen_keys.update(names)
                 elif isinstance(bound, cst.DictComp) and _ENV_READ.search(
