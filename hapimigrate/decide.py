@@ -123,9 +123,7 @@ def decide(use: KeyUse) -> Decision:
     if origin.kind == CALLER:
         if not use.in_reach:
             return Decision(Status.MANUAL, CALLER_OUT_OF_REACH.format(origin.parameter))
-        reason = configured_sources.stored_reason(origin) or CALLERS_TOKEN.format(
-            configured_sources.caller_read(origin)
-        )
+        reason = CALLERS_TOKEN.format(configured_sources.caller_read(origin))
         return Decision(Status.REWRITE, reason, send_token=True, callers_token=True)
     if origin.kind == FALLBACK:
         if not use.in_reach:

@@ -1,11 +1,14 @@
-"""A key read from where the project keeps its configuration
-(:mod:`hapimigrate.analysis.configured_sources`): a client whose constructor
-reads ``config["api_key"]`` out of a mapping that defaults to the project's
-untracked settings sends that value as the token, and says where the token
-must now be stored; a second portal's config, a client made per tenant, a
-mapping also handed elsewhere, a second key field or a settings module of the
-tree leave it as it was. And a key read after a HubSpot host written out is
-no host (the reason said "a host known at run time")."""
+"""What :mod:`hapimigrate.analysis.configured_sources` answers, and the shapes
+it no longer decides. A client whose constructor reads ``config["api_key"]``
+out of a mapping that defaults to a name imported from a module outside the
+tree, and an Airflow hook's ``self.get_connection(conn_id)``, stay manual: the
+mapping may be written per tenant by another module, the "untracked settings"
+may be ``os.environ`` (the provider ignored), the hook's own
+``get_connection`` may read each tenant's key from a database (review 20's R1,
+R5, R13). A key read after a HubSpot host written out is no host (the reason
+said "a host known at run time"); ``self`` of a method is the object itself,
+never a caller's credential; a connection a base class of another module sets
+is named."""
 
 from __future__ import annotations
 
@@ -39,16 +42,13 @@ class HubspotAPI(object):
 """
 
 
-def test_the_settings_mapping_read_becomes_the_token(tmp_path):
+def test_the_settings_mapping_read_stays_manual(tmp_path):
+    # no module of the tree shows who writes the mapping: one portal's
+    # settings, or a tenant's key written into it per request (R1)
     out = tree(tmp_path, {"third_party/hubspot.py": CLIENT})
-    text = migrated(out["third_party/hubspot.py"])
-    assert "hapikey" not in text
-    assert text.count('"Authorization": "Bearer " + self.api_key') == 2
-    assert '"https://api.hubapi.com/deals/v1/deal/recent/created",' in text
-    assert 'self.api_key = config["api_key"]' in text  # where it is read stays
+    left_alone(out["third_party/hubspot.py"])
     for site in key_sites(out["third_party/hubspot.py"]):
-        assert 'store the access token in HUBSPOT["api_key"] of config' in site.reason
-        assert 'config["api_key"] of __init__()' in site.reason
+        assert "store the access token" not in site.reason
 
 
 def test_a_second_portals_config_made_in_the_module_stays(tmp_path):
@@ -212,15 +212,31 @@ class HubspotHook(BaseHook):
 """
 
 
-def test_the_airflow_connection_a_hook_is_given_holds_the_token(tmp_path):
+def test_the_airflow_connection_a_hook_is_given_stays_manual(tmp_path):
+    # the connection id callers name is no token's place the tool can prove
     out = tree(tmp_path, {"plugins/hooks/hubspot_hook.py": HOOK})
-    text = migrated(out["plugins/hooks/hubspot_hook.py"])
-    assert '"Authorization": "Bearer " + self.api_key' in text
-    assert "hapikey" not in text
-    assert "self.get_connection(conn_id)" in text
+    left_alone(out["plugins/hooks/hubspot_hook.py"])
     (site,) = key_sites(out["plugins/hooks/hubspot_hook.py"])
-    assert "Airflow connection conn_id of __init__() names" in site.reason
-    assert "store the access token in that connection" in site.reason
+    assert "store the access token" not in site.reason
+    assert "Airflow connection" not in site.reason
+
+
+def test_a_hook_a_dag_names_a_connection_for_stays_manual(tmp_path):
+    # R2: no reason tells a person to write the token in place of the id
+    dag = """\
+    from hooks.hubspot_hook import HubspotHook
+
+
+    def _extract(**ctx):
+        return HubspotHook("hubspot_default").delete_contact(1)
+    """
+    out = tree(
+        tmp_path,
+        {"plugins/hooks/hubspot_hook.py": HOOK, "dags/sync.py": dag},
+    )
+    left_alone(out["plugins/hooks/hubspot_hook.py"])
+    reasons = [s.reason for r in out.values() for s in key_sites(r)]
+    assert not any("takes a token as conn_id" in r for r in reasons), reasons
 
 
 def test_a_connection_whose_host_is_the_url_stays(tmp_path):
@@ -315,3 +331,134 @@ def test_clients_made_by_a_script_beside_a_folder_without_init_stay(tmp_path):
     """
     out = tree(tmp_path, {"third_party/hubspot.py": CLIENT, "app.py": app})
     left_alone(out["third_party/hubspot.py"])
+
+
+R1_CLIENT = """\
+import requests
+from settings_local import HUBSPOT
+
+BASE = "https://api.hubapi.com"
+
+
+class HubspotAPI:
+    def __init__(self, config=HUBSPOT):
+        self.api_key = config["api_key"]
+        self.portal_id = config.get("portal_id")
+
+    def deals(self):
+        r = requests.get(BASE + "/deals/v1/deal/paged?hapikey=" + self.api_key)
+        r.raise_for_status()
+        return r.json()
+"""
+
+
+def test_a_default_mapping_written_per_tenant_elsewhere_stays(tmp_path):
+    # R1: tenants.py writes each tenant's portal key into the default mapping:
+    # sent as a Bearer token, every tenant's request fails
+    tenants = """\
+    from settings_local import HUBSPOT
+    from hubspot_sync.client import HubspotAPI
+
+
+    def sync_tenant(tenant):
+        HUBSPOT["api_key"] = tenant.hubspot_api_key
+        return HubspotAPI().deals()
+    """
+    out = tree(
+        tmp_path,
+        {
+            "hubspot_sync/__init__.py": "",
+            "hubspot_sync/client.py": R1_CLIENT,
+            "tenants.py": tenants,
+        },
+    )
+    left_alone(out["hubspot_sync/client.py"])
+
+
+def test_a_module_attribute_write_of_the_mapping_stays(tmp_path):
+    # R1's other spelling: settings_local.HUBSPOT["api_key"] = ...
+    tenants = """\
+    import settings_local
+    from hubspot_sync.client import HubspotAPI
+
+
+    def sync_tenant(tenant):
+        settings_local.HUBSPOT["api_key"] = tenant.hubspot_api_key
+        return HubspotAPI().deals()
+    """
+    out = tree(
+        tmp_path,
+        {
+            "hubspot_sync/__init__.py": "",
+            "hubspot_sync/client.py": R1_CLIENT,
+            "tenants.py": tenants,
+        },
+    )
+    left_alone(out["hubspot_sync/client.py"])
+
+
+ENVIRON_DEFAULT = """\
+from os import environ
+import requests
+
+
+class HubSpotClient:
+    def __init__(self, env=environ):
+        self.api_key = env["HUBSPOT_API_KEY"]
+        self.timeout = int(env.get("HUBSPOT_TIMEOUT", "30"))
+
+    def owners(self):
+        return requests.get(
+            "https://api.hubapi.com/crm/v3/owners?hapikey=" + self.api_key,
+            timeout=self.timeout,
+        ).json()
+"""
+
+
+def test_os_environ_as_a_default_mapping_is_no_untracked_settings(tmp_path):
+    # R5: the old variable's key went out as the Bearer token, the provider
+    # never called
+    out = tree(tmp_path, {"hubspot_client.py": ENVIRON_DEFAULT})
+    left_alone(out["hubspot_client.py"])
+    for site in key_sites(out["hubspot_client.py"]):
+        assert "store the access token" not in site.reason
+
+
+def test_os_environ_as_a_default_mapping_with_a_provider_stays(tmp_path):
+    out = tree(
+        tmp_path, {"hubspot_client.py": ENVIRON_DEFAULT}, spec="myauth:get_token"
+    )
+    left_alone(out["hubspot_client.py"])
+
+
+TENANT_HOOK = """\
+import requests
+from airflow.hooks.base import BaseHook
+from tenants.models import Tenant
+
+
+class HubspotHook(BaseHook):
+    \"\"\"One hook per customer: the customer's portal credentials live in our DB.\"\"\"
+
+    def __init__(self, tenant_id):
+        super().__init__()
+        self.api_key = self.get_connection(tenant_id).password
+
+    @classmethod
+    def get_connection(cls, tenant_id):
+        return Tenant.objects.get(pk=tenant_id).hubspot_connection
+
+    def contacts(self):
+        return requests.get(
+            "https://api.hubapi.com/crm/v3/objects/contacts",
+            params={"hapikey": self.api_key},
+        ).json()
+"""
+
+
+def test_a_hook_reading_each_tenants_key_from_the_db_stays(tmp_path):
+    # R13: the class's own get_connection reads each customer's stored key
+    out = tree(tmp_path, {"plugins/hubspot_hook.py": TENANT_HOOK})
+    left_alone(out["plugins/hubspot_hook.py"])
+    for site in key_sites(out["plugins/hubspot_hook.py"]):
+        assert "Airflow connection" not in site.reason

@@ -54,9 +54,6 @@ class Origin:
     # (``settings or config.load()``), whose field may become the token where
     # a factory makes it (:mod:`hapimigrate.analysis.configured_objects`)
     default: cst.BaseExpression | None = None
-    # CALLER: where the value is stored when the caller gives none (the key
-    # read from the project's untracked settings mapping: configured_sources)
-    stored: str = ""
 
 
 _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
@@ -281,16 +278,6 @@ def _origin_of(
     if incoming is not None:
         return incoming
     if isinstance(node, cst.Subscript):
-        # config["api_key"], config=HUBSPOT of the project's untracked settings
-        stored = configured_sources.stored_default(ctx, node)
-        if stored is not None:
-            return Origin(
-                CALLER,
-                stored.read,
-                param=stored.param,
-                container=stored.field,
-                stored=stored.stored,
-            )
         # portal["api_key"], os.environ["X"]; the index counts when it is not
         # written in the code: os.environ["KEY_" + client], KEYS[portal]
         index = [
@@ -307,15 +294,6 @@ def _origin_of(
         func = node.func
         if _reads_the_command_line(ctx, node):
             return Origin(CALLER, "the command line")
-        named = configured_sources.airflow_connection(ctx, node)
-        if named is not None:  # self.get_connection(conn_id): the caller names it
-            return Origin(
-                CALLER,
-                named.read,
-                param=named.param,
-                container=".get_connection()",
-                stored=named.stored,
-            )
         if _stored_lookup(ctx, node, again):
             shown = re.sub(r"""(['"])[^'"]*\1""", "'...'", ctx.code(node))
             return Origin(CALLER, f"key stored per tenant ({shown})")  # no literal
