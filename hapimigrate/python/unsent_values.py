@@ -69,6 +69,8 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
         ):
             continue
         target = statement.targets[0].target
+        if isinstance(target, cst.Name) and not site.reason.endswith("imports it"):
+            continue  # a module's name: unsent tree-wide only by the carriers step
         name = _unread(ctx, target, statement, protected, gone)
         if name is None:
             continue
