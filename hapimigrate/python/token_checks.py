@@ -111,6 +111,23 @@ def messages(statement: cst.CSTNode) -> list[cst.SimpleString]:
     return found
 
 
+# what tells the reader it is about a portal's API key, not about a credential
+_KEY_WORDS = re.compile(r"(?i)\bapi[ _-]?keys?\b|\bhapikey\b|\bportal key\b")
+
+
+def describes_key(string: cst.SimpleString, variable: str) -> bool:
+    """Whether a message speaks of the API key itself (``"set HUBSPOT_API_KEY
+    to the portal's API key (Settings > Integrations > API key)"``), beyond
+    naming its variable: renamed, it would ask for the key in the token's
+    variable."""
+    value = string.evaluated_value
+    if not isinstance(value, str):
+        return False
+    return (
+        _KEY_WORDS.search(re.sub(rf"\b{re.escape(variable)}\b", "", value)) is not None
+    )
+
+
 def renamed(string: cst.SimpleString, old: str, new: str) -> cst.SimpleString | None:
     """``string`` naming the variable ``new`` where it named ``old``."""
     if not _VARIABLE.fullmatch(old):
@@ -133,6 +150,13 @@ def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
         if len(identities) != 1 or any(c is None for c in checks):
             continue
         (identity,) = identities
+        if any(
+            describes_key(string, identity)
+            for check in checks
+            if check is not None
+            for string in messages(check[1])
+        ):
+            continue  # "set X to the portal's API key": a person rewords it
         for node, check in zip(reads, checks):
             assert check is not None
             test, statement = check
