@@ -416,3 +416,52 @@ def test_a_dict_of_portals_naming_the_main_key_keeps_its_plain_use_manual(tmp_pa
     assert result.new is None
     reasons = " ".join(s.reason for s in key_sites(result))
     assert "HUBSPOT_API_KEY, HUBSPOT_EU_API_KEY" in reasons
+
+
+PER_PORTAL = """import os
+import requests
+
+
+def api_key(portal="prod"):
+    return os.environ["HUBSPOT_%s_API_KEY" % portal.upper()]
+
+
+def prod_contacts():
+    return requests.get(
+        "https://api.hubapi.com/contacts/v1/lists/all/contacts/all",
+        params={"hapikey": api_key()},
+    ).json()
+
+
+def copy_to_sandbox(contact):
+    return requests.post(
+        "https://api.hubapi.com/contacts/v1/contact",
+        params={"hapikey": api_key("sandbox")},
+        json=contact,
+    )
+"""
+
+
+def test_a_key_function_picking_a_portals_variable_keeps_its_default_call_manual(
+    tmp_path,
+):
+    # review 20's R9 variant: api_key() (the default portal) became the one
+    # token while api_key("sandbox") was left manual as another portal's key
+    result = tree(tmp_path, {"hs.py": PER_PORTAL})["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert result.new is None
+
+
+def test_a_lookup_in_a_table_does_not_hold_back_the_configured_key(tmp_path):
+    source = (
+        "import os\nimport requests\n\nKEY = os.environ['HUBSPOT_API_KEY']\n"
+        "TENANT_KEYS = {}\n\n\n"
+        "def key_for(portal):\n    return TENANT_KEYS[portal]\n\n\n"
+        "def owners():\n    return requests.get('https://api.hubapi.com/owners/v2/owners',"
+        " params={'hapikey': KEY})\n\n\n"
+        "def tenant_owners(portal):\n    return requests.get("
+        "'https://api.hubapi.com/owners/v2/owners', params={'hapikey': key_for(portal)})\n"
+    )
+    result = tree(tmp_path, {"hs.py": source})["hs.py"]
+    statuses = sorted(s.status.value for s in key_sites(result))
+    assert statuses == ["manual", "rewrite"]

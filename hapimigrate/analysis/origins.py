@@ -540,6 +540,10 @@ def _returned_origin(
     given = not isinstance(call, cst.Call) or bool(call.args)  # key(): its default
     chosen = _looked_up_by_parameter(function, returns) if given else None
     if chosen is not None:  # TENANT_KEYS[portal]: not the argument, a key it picks
+        # its call without arguments (the default portal's key) is one of them:
+        # that use is no longer the only key the module sends
+        if _ENV_READ.search(ctx.code(function)):  # portals' variables, not a table
+            ctx.chosen_keys.add(f"{function.name.value}(...)")
         return Origin(
             UNKNOWN,
             f"{function.name.value}() picks a key by its argument {chosen} (from "
