@@ -4,6 +4,7 @@ python.unsent_values, python.attribute_checks); the near misses stay manual."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hapimigrate import providers, run
@@ -337,3 +338,54 @@ def test_a_key_printed_and_checked_keeps_the_general_reason(tmp_path):
     result, _ = migrate(tmp_path, {"ver_contatos.py": script})["ver_contatos.py"]
     assert left(result)
     assert not any("only to be printed" in reason for _, _, reason in left(result))
+
+
+# --- a keyed value read where the tree's Python does not show it -------------
+
+SIGNUP = (
+    "<select id='role'></select>\n"
+    "<script>fetch('{{{{ hubspot.{name}|safe }}}}').then(r => r.json());</script>\n"
+)
+
+
+def registration_site(tmp_path, template: str):
+    files = {
+        "registration/__init__.py": "",
+        "registration/hubspot.py": REGISTRATION.format(more=""),
+        "registration/views.py": (
+            "from django.shortcuts import render\n\n"
+            "from registration.hubspot import HubspotRegistration\n\n\n"
+            "def signup(request):\n"
+            "    return render(request, 'registration/signup.html',"
+            " {'hubspot': HubspotRegistration()})\n"
+        ),
+        "registration/templates/registration/signup.html": template,
+    }
+    return migrate(tmp_path, files)["registration/hubspot.py"]
+
+
+def test_a_url_attribute_a_template_reads_stays_manual_naming_it(tmp_path):
+    # review 20's R4: Django renders the missing attribute as "": fetch("")
+    result, text = registration_site(
+        tmp_path, SIGNUP.format(name="properties_endpoint")
+    )
+    assert "self.properties_endpoint = " in text
+    assert "hapikey=' + self.api_key" in text
+    assert "self.api_key = settings.HUBSPOT_API_KEY" in text
+    (reason,) = [r for line, kind, r in left(result) if line == 9]
+    assert "registration/templates/registration/signup.html names" in reason
+    assert "properties_endpoint" in reason
+    assert "nothing reads or sends it" not in " ".join(s.reason for s in result.sites)
+
+
+def test_a_url_attribute_no_template_names_still_goes(tmp_path):
+    result, text = registration_site(tmp_path, SIGNUP.format(name="portal_id"))
+    assert left(result) == []
+    assert "properties_endpoint" not in text
+
+
+def test_a_name_in_a_non_regular_file_is_not_read(tmp_path):
+    # a FIFO in the project is never opened (it would never end)
+    os.mkfifo(tmp_path / "pipe.html")
+    result, text = registration_site(tmp_path, SIGNUP.format(name="portal_id"))
+    assert "properties_endpoint" not in text

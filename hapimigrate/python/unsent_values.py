@@ -19,6 +19,10 @@ handed to the tree-wide pass as a removed key, which runs the module again
 with it ``protected`` where one does). A module-level name the value read the
 key from (``api_key = environ["API_KEY"]``), read by nothing else now, goes
 with it on the same terms. Everything else stays as the fixers left it.
+
+A reader the tree's Python does not show keeps the value too, named in the
+site's reason (:mod:`python.outside_readers`): a template or any other text
+file of the project naming it (``{{ hubspot.properties_endpoint }}``).
 """
 
 from __future__ import annotations
@@ -30,7 +34,12 @@ import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope
 
 from hapimigrate.model import Kind, Site, Status
-from hapimigrate.python import dead_attributes, dead_keys, leftover_reads
+from hapimigrate.python import (
+    dead_attributes,
+    dead_keys,
+    leftover_reads,
+    outside_readers,
+)
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.setting_values import literal, reads_environment
 
@@ -74,6 +83,13 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
         name = _unread(ctx, target, statement, protected, gone)
         if name is None:
             continue
+        kept = _read_outside(ctx, target, label)
+        if kept is not None:
+            ctx.sites = [
+                dataclasses.replace(s, reason=kept) if s is site else s
+                for s in ctx.sites
+            ]
+            continue
         ctx.edits.statements[statement] = []
         gone.add(id(statement))
         if name:
@@ -90,6 +106,22 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
         ]
         removed += _sources(ctx, statement, protected, gone)
     return tuple(removed)
+
+
+def _read_outside(
+    ctx: ModuleContext, target: cst.BaseExpression, label: str
+) -> str | None:
+    """Why the value may be read where the tree's Python does not show it (see
+    :mod:`python.outside_readers`); None when nothing outside may."""
+    if isinstance(target, cst.Attribute):
+        name = target.attr.value
+    else:
+        assert isinstance(target, cst.Name)
+        name = target.value
+    where = outside_readers.text_reader(ctx.path, name)
+    if where is not None:
+        return outside_readers.IN_TEXT.format(label, where, name)
+    return None
 
 
 def _unsent(site: Site) -> bool:

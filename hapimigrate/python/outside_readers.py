@@ -1,0 +1,73 @@
+"""Readers of a module's value that the tree's Python does not show.
+
+:mod:`python.unsent_values` deletes a keyed value once nothing in the tree's
+Python reads it. A reader escapes that search:
+
+- a file of the project that is not Python: a Django or Jinja template
+  (``{{ hubspot.properties_endpoint }}``), a notebook, a YAML or JSON
+  configuration naming the attribute; :func:`text_reader` names the first
+  file of the project (below :func:`project_folder`, walked as discovery
+  walks it: ignored files, virtual environments and anything but regular
+  files left out, text up to 1 MB) that holds the name as a word.
+
+It keeps the value (the site stays ``manual`` with the reason given here).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from hapimigrate.discover import every_file
+
+IN_TEXT = (
+    "{} held the key and no Python module reads it, but {} names {} (a "
+    "template, a notebook, a configuration may read it): the key may be shown "
+    "or sent from there; change that file by hand, then delete this"
+)
+TOO_LARGE = "the project (over 5000 files: not searched)"
+_LARGEST = 1 << 20  # bytes of one text file read
+_MOST_FILES = 5000  # a "project" larger than this (a home folder?) is not read
+_SKIPPED = (".py", ".pyc", ".pyo", ".so", ".dll", ".whl", ".zip", ".gz", ".tar",
+            ".bz2", ".xz", ".7z", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".pdf",
+            ".woff", ".woff2", ".ttf", ".eot", ".mo", ".sqlite", ".sqlite3", ".db",
+            ".xlsx", ".xls", ".parquet", ".pkl", ".pickle", ".npy")  # fmt: skip
+
+
+def project_folder(path: str) -> str:
+    """The folder of the project ``path`` belongs to (see
+    :func:`hapimigrate.stdin.project_root`: a configuration file's, else the
+    nearest folder holding ``.git``, ``pyproject.toml``, ``setup.py``..., else
+    the one its top package is in)."""
+    from hapimigrate import stdin  # stdin runs the whole tool: import it late
+
+    return stdin.project_root((path,))
+
+
+def text_reader(path: str, word: str) -> str | None:
+    """The first file of ``path``'s project, other than Python source, that
+    names ``word`` (as a word), relative to the project's folder; None when
+    none does. A project too large to read (over 5000 files) answers that:
+    the answer is unknown there."""
+    root = project_folder(path)
+    pattern = re.compile(rb"(?<![A-Za-z0-9_])" + re.escape(word.encode()) + rb"\b")
+    for count, found in enumerate(sorted(every_file(root)), 1):
+        if count > _MOST_FILES:
+            return TOO_LARGE
+        if found.lower().endswith(_SKIPPED):
+            continue
+        data = _read(found)
+        if data is not None and pattern.search(data):
+            return os.path.relpath(found, root)
+    return None
+
+
+def _read(path: str) -> bytes | None:
+    """A regular file's bytes, up to the size read; None when it is not one."""
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) > _LARGEST:
+            return None
+        with open(path, "rb") as handle:
+            return handle.read(_LARGEST)
+    except OSError:
+        return None
