@@ -389,3 +389,51 @@ def test_a_name_in_a_non_regular_file_is_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.html")
     result, text = registration_site(tmp_path, SIGNUP.format(name="portal_id"))
     assert "properties_endpoint" not in text
+
+
+# --- a public name of a distributed package ----------------------------------
+
+HELPERS = (
+    '"""Small helpers for the HubSpot API."""\n'
+    "import os, requests\n"
+    "api_key = os.environ['HUBSPOT_API_KEY']\n"
+    "{name} = {{'hapikey': api_key}}\n"
+    "def get_contacts(count=100):\n"
+    "    return requests.get('https://api.hubapi.com/contacts/v1/lists/all/contacts/all',\n"
+    "                        params={{'hapikey': api_key, 'count': count}}).json()\n"
+)
+
+
+def helpers(tmp_path, declared: dict[str, str], name: str = "parameters"):
+    files = {"hubspot_helpers/__init__.py": HELPERS.format(name=name), **declared}
+    return migrate(tmp_path, files)["hubspot_helpers/__init__.py"]
+
+
+PROJECT = '[project]\nname = "hubspot-helpers"\nversion = "0.3.1"\n'
+
+
+def test_a_public_keyed_value_of_a_distributed_package_stays(tmp_path):
+    # review 20's R15: downstream `from hubspot_helpers import parameters`
+    result, text = helpers(tmp_path, {"pyproject.toml": PROJECT})
+    assert "parameters = {'hapikey': api_key}" in text
+    assert "api_key = os.environ['HUBSPOT_API_KEY']" in text
+    (reason,) = [r for line, kind, r in left(result) if line == 4]
+    assert "a public name of the package pyproject.toml declares" in reason
+
+
+def test_a_public_keyed_value_of_a_setup_py_package_stays(tmp_path):
+    declared = {"setup.py": "from setuptools import setup\nsetup(name='h')\n"}
+    result, text = helpers(tmp_path, declared)
+    assert "parameters = {'hapikey': api_key}" in text
+
+
+def test_a_pyproject_of_tools_only_declares_no_package(tmp_path):
+    result, text = helpers(tmp_path, {"pyproject.toml": "[tool.black]\n"})
+    assert "parameters = " not in text
+    assert left(result) == []
+
+
+def test_a_private_keyed_value_of_a_distributed_package_goes(tmp_path):
+    result, text = helpers(tmp_path, {"pyproject.toml": PROJECT}, name="_parameters")
+    assert "_parameters = " not in text
+    assert left(result) == []

@@ -1,25 +1,37 @@
 """Readers of a module's value that the tree's Python does not show.
 
 :mod:`python.unsent_values` deletes a keyed value once nothing in the tree's
-Python reads it. A reader escapes that search:
+Python reads it. Two readers escape that search:
 
 - a file of the project that is not Python: a Django or Jinja template
   (``{{ hubspot.properties_endpoint }}``), a notebook, a YAML or JSON
   configuration naming the attribute; :func:`text_reader` names the first
   file of the project (below :func:`project_folder`, walked as discovery
   walks it: ignored files, virtual environments and anything but regular
-  files left out, text up to 1 MB) that holds the name as a word.
+  files left out, text up to 1 MB) that holds the name as a word;
+- code outside the tree: a project that declares a distribution (a
+  ``pyproject.toml`` with a ``[project]`` or ``[tool.poetry]`` table, a
+  ``setup.py`` or ``setup.cfg``) is installed and imported by others, who may
+  read any of its public names (``from hubspot_helpers import parameters``):
+  :func:`distribution` names the file declaring it.
 
-It keeps the value (the site stays ``manual`` with the reason given here).
+Either keeps the value (the site stays ``manual`` with the reason given here).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import tomllib
 
 from hapimigrate.discover import every_file
 
+# a name read by an installed package's users: reported with the file declaring it
+PUBLIC = (
+    "{} held the key and nothing in the tree reads it, but it is a public name "
+    "of the package {} declares: code outside the tree may send it; remove it "
+    "by hand once no user of the package reads it"
+)
 IN_TEXT = (
     "{} held the key and no Python module reads it, but {} names {} (a "
     "template, a notebook, a configuration may read it): the key may be shown "
@@ -32,6 +44,7 @@ _SKIPPED = (".py", ".pyc", ".pyo", ".so", ".dll", ".whl", ".zip", ".gz", ".tar",
             ".bz2", ".xz", ".7z", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".pdf",
             ".woff", ".woff2", ".ttf", ".eot", ".mo", ".sqlite", ".sqlite3", ".db",
             ".xlsx", ".xls", ".parquet", ".pkl", ".pickle", ".npy")  # fmt: skip
+_SETUP_FILES = ("setup.py", "setup.cfg")
 
 
 def project_folder(path: str) -> str:
@@ -60,6 +73,38 @@ def text_reader(path: str, word: str) -> str | None:
         if data is not None and pattern.search(data):
             return os.path.relpath(found, root)
     return None
+
+
+def distribution(path: str) -> str | None:
+    """The file that declares ``path``'s project a distribution (relative to the
+    project's folder), looked for in each folder from the module's up to the
+    project's; None when none does."""
+    root = os.path.abspath(project_folder(path))
+    folder = os.path.dirname(os.path.abspath(path))
+    while True:
+        for name in _SETUP_FILES:
+            if os.path.isfile(os.path.join(folder, name)):
+                return os.path.relpath(os.path.join(folder, name), root)
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if _declares(pyproject):
+            return os.path.relpath(pyproject, root)
+        parent = os.path.dirname(folder)
+        if folder == root or parent == folder or not folder.startswith(root):
+            return None
+        folder = parent
+
+
+def _declares(pyproject: str) -> bool:
+    """A ``pyproject.toml`` with a ``[project]`` or ``[tool.poetry]`` table."""
+    data = _read(pyproject)
+    if data is None:
+        return False
+    try:
+        table = tomllib.loads(data.decode("utf-8", "replace"))
+    except tomllib.TOMLDecodeError:
+        return b"[project]" in data or b"[tool.poetry]" in data
+    tool = table.get("tool")
+    return "project" in table or (isinstance(tool, dict) and "poetry" in tool)
 
 
 def _read(path: str) -> bytes | None:

@@ -22,7 +22,10 @@ with it on the same terms. Everything else stays as the fixers left it.
 
 A reader the tree's Python does not show keeps the value too, named in the
 site's reason (:mod:`python.outside_readers`): a template or any other text
-file of the project naming it (``{{ hubspot.properties_endpoint }}``).
+file of the project naming it (``{{ hubspot.properties_endpoint }}``), and,
+for a public name, the users of a package the project declares
+(``pyproject.toml``'s ``[project]``, ``setup.py``): ``from hubspot_helpers
+import parameters`` downstream.
 """
 
 from __future__ import annotations
@@ -114,10 +117,18 @@ def _read_outside(
     """Why the value may be read where the tree's Python does not show it (see
     :mod:`python.outside_readers`); None when nothing outside may."""
     if isinstance(target, cst.Attribute):
-        name = target.attr.value
+        name, owner = target.attr.value, ctx.ancestor(target, cst.ClassDef)
+        public = not name.startswith("_") and not (
+            isinstance(owner, cst.ClassDef) and owner.name.value.startswith("_")
+        )
     else:
         assert isinstance(target, cst.Name)
         name = target.value
+        public = not name.startswith("_")
+    if public:
+        declared = outside_readers.distribution(ctx.path)
+        if declared is not None:
+            return outside_readers.PUBLIC.format(label, declared)
     where = outside_readers.text_reader(ctx.path, name)
     if where is not None:
         return outside_readers.IN_TEXT.format(label, where, name)
