@@ -437,3 +437,58 @@ def test_a_private_keyed_value_of_a_distributed_package_goes(tmp_path):
     result, text = helpers(tmp_path, {"pyproject.toml": PROJECT}, name="_parameters")
     assert "_parameters = " not in text
     assert left(result) == []
+
+
+# --- a quoted copy of a module-level key beside a guard (a script) -----------
+
+SYNC = (
+    "import os\n"
+    "import sys\n"
+    "from urllib.parse import quote\n\n"
+    "import requests\n\n"
+    "HUBSPOT_API_KEY = {definition}\n\n\n"
+    "def main():\n"
+    "    if not HUBSPOT_API_KEY:\n"
+    "        sys.exit('error: set HUBSPOT_API_KEY')\n"
+    "    key = quote(HUBSPOT_API_KEY)\n"
+    "    r = requests.get('https://api.hubapi.com/contacts/v1/lists/all/contacts/all"
+    "?count=100&hapikey=' + key)\n"
+    "    r.raise_for_status()\n"
+    "{more}"
+)
+ENV_READ = "os.environ.get('HUBSPOT_API_KEY')"
+
+
+def test_a_quoted_copy_of_a_module_key_goes_and_its_guard_tests_the_token(tmp_path):
+    # review 20's R6: the guard kept testing the old key: the script exited
+    files = {"sync_contacts.py": SYNC.format(definition=ENV_READ, more="")}
+    result, text = migrate(tmp_path, files)["sync_contacts.py"]
+    assert left(result) == []
+    assert "key = quote(" not in text
+    assert f"    if not {PRESENCE}:\n" in text
+    assert "HUBSPOT_ACCESS_TOKEN" in text.split("sys.exit(")[1].split("\n")[0]
+    guard = [s for s in result.sites if s.kind == Kind.GUARD]
+    assert [(s.line, s.status) for s in guard] == [(11, Status.REWRITE)]
+
+
+def test_a_module_key_read_for_its_value_too_reports_its_guard(tmp_path):
+    # the copy stays (the key is printed too): the guard is reported with it
+    more = "    print(HUBSPOT_API_KEY)\n"
+    files = {"sync_contacts.py": SYNC.format(definition=ENV_READ, more=more)}
+    result, text = migrate(tmp_path, files)["sync_contacts.py"]
+    assert "key = quote(HUBSPOT_API_KEY)" in text
+    assert "    if not HUBSPOT_API_KEY:\n" in text
+    lines = {line: (kind, reason) for line, kind, reason in left(result)}
+    assert lines[11][0] == Kind.GUARD
+    assert "whose copy at line 13 stays" in lines[11][1]
+    assert 13 in lines
+
+
+def test_a_module_key_made_by_a_call_keeps_its_guard_as_it_was(tmp_path):
+    # the key comes from a function, not the environment: no token test
+    definition = "load_key()"
+    more = "\n\ndef load_key():\n    return open('key.txt').read()\n"
+    files = {"sync_contacts.py": SYNC.format(definition=definition, more=more)}
+    result, text = migrate(tmp_path, files)["sync_contacts.py"]
+    assert PRESENCE not in text
+    assert "    if not HUBSPOT_API_KEY:\n" in text

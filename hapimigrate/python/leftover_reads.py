@@ -17,7 +17,13 @@ not be left testing a key that is about to go: :func:`settle` refuses the
 removal unless each such read is a presence test (:func:`token_checks.check_of`
 shapes), and makes each one test the token where the tree-wide pass proved
 the key is sent nowhere any more (:mod:`hapimigrate.tree_token_checks` runs
-the module again asking for it), else reports it as a guard for a person.
+the module again asking for it), else reports it as a guard for a person. A
+module-level variable set once from the environment (``HUBSPOT_API_KEY =
+os.environ.get("HUBSPOT_API_KEY")`` beside ``key = quote(HUBSPOT_API_KEY)``)
+is such a source, as ``settings.HUBSPOT_API_KEY`` is. Where the definition
+stays (it does more than read, its source is read for its value too), the
+presence tests of its key are reported with it: they would pass silently and
+fail the day the old variable goes.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import re
 
 import libcst as cst
+from libcst.metadata import GlobalScope
 
 from hapimigrate.analysis import origins
 from hapimigrate.model import Kind, Status
@@ -32,6 +39,11 @@ from hapimigrate.python import token_checks
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.setting_values import reads_environment
 
+KEPT_GUARD = (
+    "a guard on the old key {}, whose copy at line {} stays for a person: the "
+    "day the old variable goes this test fails; test the token once that copy "
+    "is gone"
+)
 GUARD = (
     "a guard on the old key {}, whose copy this module no longer reads: once "
     "the key is gone from the configuration this test fails; test the token "
@@ -168,15 +180,32 @@ def settle(ctx: ModuleContext, statement: cst.CSTNode, gone: set[int]) -> bool:
     only) then test the token, or are reported as guards (see the module's
     docstring)."""
     value = getattr(statement, "value", None)
-    if value is None or not pure_read(ctx, value):
+    if value is None:
         return False
     sources = _Sources(ctx)
     sources.visit(value)
     outside = gone | {id(statement)}
-    if any(_read_elsewhere(ctx, n, outside) for n in sources.names):
-        return False  # a name it read is read on: that code keeps the key alive
-    if any(_same_reads(ctx, c, outside) for c in sources.containers):
-        return False  # settings.IDS["KEY"] here, settings.IDS elsewhere
+    if (
+        not pure_read(ctx, value)
+        # a name it read is read on: that code keeps the key alive
+        or any(_read_elsewhere(ctx, n, outside) for n in sources.names)
+        # settings.IDS["KEY"] here, settings.IDS elsewhere
+        or any(_same_reads(ctx, c, outside) for c in sources.containers)
+        or not _settled(ctx, statement, sources, outside, gone)
+    ):
+        _report_guards(ctx, statement, sources, outside)
+        return False
+    return True
+
+
+def _settled(
+    ctx: ModuleContext,
+    statement: cst.CSTNode,
+    sources: "_Sources",
+    outside: set[int],
+    gone: set[int],
+) -> bool:
+    """The rest of :func:`settle`: the configured sources read elsewhere."""
     provider = {identity for identity, _ in ctx.provider_keys}
     # the setting holding the key: the only one read, or the one named as a
     # portal's key; another (a portal id) is read on, as it was
@@ -186,7 +215,7 @@ def settle(ctx: ModuleContext, statement: cst.CSTNode, gone: set[int]) -> bool:
         if len(sources.settings) == 1
         or _is_key(origins.config_key(ctx, s)[0], provider)
     ]
-    others: list[tuple[cst.Attribute, list[cst.Attribute]]] = []
+    others: list[tuple[cst.BaseExpression, list[cst.BaseExpression]]] = []
     for source in sources.settings:
         reads = _same_reads(ctx, source, outside)
         if source not in keys:
@@ -234,15 +263,38 @@ def _is_key(identity: str, provider: set[str]) -> bool:
 _PORTAL_KEY = re.compile(r"(?i)^(?!.*(?:dev|app)).*(?:hapikey|hubspot\w*key)")
 
 
+def _report_guards(
+    ctx: ModuleContext, statement: cst.CSTNode, sources: "_Sources", outside: set[int]
+) -> None:
+    """Each presence test of a source of the copy ``statement`` that stays: a
+    manual guard (the copy is reported as kept; the test would pass silently,
+    and fail the day the old variable goes)."""
+    reported = {id(node) for node, _, _ in ctx.manual_nodes}
+    provider = {identity for identity, _ in ctx.provider_keys}
+    for source in sources.settings:
+        if len(sources.settings) > 1 and not _is_key(
+            origins.config_key(ctx, source)[0], provider
+        ):
+            continue  # a portal id's test: not the key's
+        for read in _same_reads(ctx, source, outside):
+            found = token_checks.check_of(read, ctx.parent)
+            if found is None or id(found[0]) in reported:
+                continue
+            reason = KEPT_GUARD.format(ctx.code(read), ctx.start(statement)[0])
+            ctx.site(found[0], Kind.GUARD, Status.MANUAL, reason)
+            reported.add(id(found[0]))
+
+
 class _Sources:
     """What a pure value reads its data from: module-level settings
-    (``settings.HUBSPOT_API_KEY``), names (``API_KEY``), and containers read
+    (``settings.HUBSPOT_API_KEY``) and variables set from the environment
+    (``HUBSPOT_API_KEY = os.environ.get(...)``), names (``API_KEY``), and containers read
     by a key (``settings.IDS`` of ``settings.IDS["KEY"]`` or ``.get("KEY")``);
     not the functions it calls nor the modules it names them by."""
 
     def __init__(self, ctx: ModuleContext) -> None:
         self.ctx = ctx
-        self.settings: list[cst.Attribute] = []
+        self.settings: list[cst.Attribute | cst.Name] = []
         self.names: list[cst.Name] = []
         self.containers: list[cst.Attribute] = []
 
@@ -265,7 +317,9 @@ class _Sources:
             else:  # self.api_key: read elsewhere, it is that code's key
                 self.containers.append(node)
         elif isinstance(node, cst.Name):
-            if node.value not in ("None", "True", "False"):
+            if _environment_variable(self.ctx, node):
+                self.settings.append(node)
+            elif node.value not in ("None", "True", "False"):
                 self.names.append(node)
         else:
             for child in node.children:
@@ -294,11 +348,41 @@ def _read_elsewhere(ctx: ModuleContext, name: cst.Name, outside: set[int]) -> bo
     return False
 
 
+def _environment_variable(ctx: ModuleContext, name: cst.Name) -> bool:
+    """``name`` is a module-level variable bound once, by ``NAME =`` a read of
+    the environment (``HUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY")``):
+    a configured key, as ``settings.HUBSPOT_API_KEY`` is."""
+    scope = ctx.lexical_scope(name)
+    bindings = list(scope[name.value]) if scope is not None else []
+    if len(bindings) != 1 or not isinstance(bindings[0].scope, GlobalScope):
+        return False
+    node = getattr(bindings[0], "node", None)
+    holder = ctx.parent(node) if isinstance(node, cst.Name) else None
+    definition = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
+    return (
+        isinstance(definition, cst.Assign)
+        and len(definition.targets) == 1
+        and definition.targets[0].target is node
+        and reads_environment(ctx, definition.value)
+    )
+
+
 def _same_reads(
-    ctx: ModuleContext, source: cst.Attribute, outside: set[int]
-) -> list[cst.Attribute]:
+    ctx: ModuleContext, source: cst.BaseExpression, outside: set[int]
+) -> list[cst.BaseExpression]:
     """The reads of the same setting (same text, same module-level root) left
-    in the module, outside the nodes ``outside``."""
+    in the module, outside the nodes ``outside``; of a module-level variable,
+    its reads."""
+    if isinstance(source, cst.Name):
+        scope = ctx.lexical_scope(source)
+        return [
+            r.node
+            for b in (scope[source.value] if scope is not None else ())
+            for r in b.references
+            if isinstance(r.node, cst.Name)
+            and not token_checks.inside(ctx, r.node, outside)
+        ]
+    assert isinstance(source, cst.Attribute)
     text, bound = ctx.code(source), token_checks._root_bindings(ctx, source)
     return [
         other
