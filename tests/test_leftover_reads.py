@@ -492,3 +492,21 @@ def test_a_module_key_made_by_a_call_keeps_its_guard_as_it_was(tmp_path):
     result, text = migrate(tmp_path, files)["sync_contacts.py"]
     assert PRESENCE not in text
     assert "    if not HUBSPOT_API_KEY:\n" in text
+
+
+def test_a_guard_whose_message_describes_the_api_key_is_reported_not_renamed(
+    tmp_path,
+):
+    # review 20's g1 as written: renamed, it would ask for the API key in the
+    # token's variable (R7): the copy goes, the guard is left for a person
+    files = {"sync_contacts.py": SYNC.format(definition=ENV_READ, more="")}
+    files["sync_contacts.py"] = files["sync_contacts.py"].replace(
+        "'error: set HUBSPOT_API_KEY'",
+        '"error: set HUBSPOT_API_KEY to the portal\'s API key"',
+    )
+    result, text = migrate(tmp_path, files)["sync_contacts.py"]
+    assert "key = quote(" not in text
+    assert "    if not HUBSPOT_API_KEY:\n" in text
+    assert "set HUBSPOT_API_KEY to the portal's API key" in text
+    (reason,) = [r for line, kind, r in left(result) if line == 11]
+    assert "whose message describes the API key" in reason
