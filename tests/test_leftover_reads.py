@@ -510,3 +510,49 @@ def test_a_guard_whose_message_describes_the_api_key_is_reported_not_renamed(
     assert "set HUBSPOT_API_KEY to the portal's API key" in text
     (reason,) = [r for line, kind, r in left(result) if line == 11]
     assert "whose message describes the API key" in reason
+
+
+# --- a guard the project's tests drive through the setting --------------------
+
+DRIVING_TEST = (
+    "from unittest import mock\n\n"
+    "from django.test import SimpleTestCase, override_settings\n\n"
+    "from remo import serializers\n\n\n"
+    "class SignupTests(SimpleTestCase):\n"
+    "    @{decorator}\n"
+    "    @mock.patch('remo.serializers.requests.post')\n"
+    "    def test_disabled_without_key(self, post):\n"
+    "        serializers.SignupSerializer().create({{'email': 'a@b.c'}})\n"
+    "        post.assert_not_called()\n"
+)
+
+
+def test_a_guard_the_tests_drive_through_the_setting_stays_naming_them(tmp_path):
+    # review 20's R3: override_settings(HUBSPOT_API_KEY=None) no longer
+    # controls a guard made a test of the token
+    files = serializer()
+    decorator = "override_settings(HUBSPOT_API_KEY=None)"
+    files["remo/tests/test_serializers.py"] = DRIVING_TEST.format(decorator=decorator)
+    result, text = migrate(tmp_path, files)["remo/serializers.py"]
+    assert "if settings.HUBSPOT_API_KEY is not None and not self." in text
+    (reason,) = [r for line, kind, r in left(result) if line == 10]
+    assert "remo/tests/test_serializers.py:9" in reason
+    assert "the tests set HUBSPOT_API_KEY" in reason
+
+
+def test_a_guard_a_test_patches_on_settings_stays(tmp_path):
+    files = serializer()
+    decorator = "mock.patch.object(settings, 'HUBSPOT_API_KEY', None)"
+    files["remo/tests/test_serializers.py"] = DRIVING_TEST.format(
+        decorator=decorator
+    ).replace("from remo import", "from django.conf import settings\nfrom remo import")
+    result, text = migrate(tmp_path, files)["remo/serializers.py"]
+    assert PRESENCE not in text.split("def create_hubspot_user")[0]
+
+
+def test_a_guard_tests_drive_through_another_setting_tests_the_token(tmp_path):
+    files = serializer()
+    decorator = "override_settings(HUBSPOT_PORTAL_ID=None)"
+    files["remo/tests/test_serializers.py"] = DRIVING_TEST.format(decorator=decorator)
+    result, text = migrate(tmp_path, files)["remo/serializers.py"]
+    assert f"if {PRESENCE} is not None and not self.create_hubspot_user" in text

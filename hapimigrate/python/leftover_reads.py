@@ -35,7 +35,7 @@ from libcst.metadata import GlobalScope
 
 from hapimigrate.analysis import origins
 from hapimigrate.model import Kind, Status
-from hapimigrate.python import token_checks
+from hapimigrate.python import outside_readers, token_checks
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.setting_values import reads_environment
 
@@ -43,6 +43,12 @@ KEPT_GUARD = (
     "a guard on the old key {}, whose copy at line {} stays for a person: the "
     "day the old variable goes this test fails; test the token once that copy "
     "is gone"
+)
+DRIVEN = (
+    "a guard on the old key {}, whose copy this module no longer reads: the "
+    "tests set {} ({}) to drive it; made a test of the token, they would no "
+    "longer control it: test the token here and set HUBSPOT_ACCESS_TOKEN in "
+    "those tests (mock.patch.dict(os.environ)) by hand"
 )
 WORDED = (
     "a guard on the old key {}, whose copy this module no longer reads, and "
@@ -250,8 +256,17 @@ def _settled(
                 token_checks.check_of(read, ctx.parent)[1]  # type: ignore[index]
             )
         )
+        driven = (
+            outside_readers.test_driving(ctx.path, identity)
+            if reads and not worded
+            else None
+        )
         for read in reads:
             test, check = token_checks.check_of(read, ctx.parent)  # type: ignore[misc]
+            if driven is not None:
+                reason = DRIVEN.format(ctx.code(read), identity, driven)
+                ctx.site(test, Kind.GUARD, Status.MANUAL, reason)
+                continue
             if not to_token or worded:
                 reason = (WORDED if worded else GUARD).format(ctx.code(read))
                 ctx.site(test, Kind.GUARD, Status.MANUAL, reason)

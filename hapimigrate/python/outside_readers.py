@@ -16,6 +16,11 @@ Python reads it. Two readers escape that search:
   :func:`distribution` names the file declaring it.
 
 Either keeps the value (the site stays ``manual`` with the reason given here).
+
+:func:`test_driving` answers the same question for a guard: a test module of
+the project that sets the key's setting to drive the code
+(``@override_settings(HUBSPOT_API_KEY=None)``) would no longer control a
+guard made a test of the token (:mod:`python.leftover_reads` keeps it).
 """
 
 from __future__ import annotations
@@ -116,3 +121,37 @@ def _read(path: str) -> bytes | None:
             return handle.read(_LARGEST)
     except OSError:
         return None
+
+
+# a test driving a setting: override_settings(NAME=...), settings.NAME = ...,
+# patch.object(settings, "NAME", ...), monkeypatch.setattr(settings, "NAME", ...),
+# patch("app.settings.NAME", ...)
+_DRIVES = (
+    r"override_settings\([^)]*\b{0}\s*=(?!=)",
+    r"\bsettings\.{0}\s*=(?!=)",
+    r"(?:patch\.object|setattr)\(\s*settings\s*,\s*['\"]{0}['\"]",
+    r"(?:patch|setattr)\(\s*['\"][\w.]*\.{0}['\"]",
+)
+
+
+def test_driving(path: str, name: str) -> str | None:
+    """The first test module of ``path``'s project that sets the setting
+    ``name`` for its code (``@override_settings(HUBSPOT_API_KEY=None)``...),
+    as ``file:line``; None when none does."""
+    from hapimigrate.tree_imports import is_test_module  # the tree's rule
+
+    root = project_folder(path)
+    pattern = re.compile(
+        "|".join(p.format(re.escape(name)) for p in _DRIVES).encode(), re.S
+    )
+    for count, found in enumerate(sorted(every_file(root)), 1):
+        if count > _MOST_FILES:
+            return TOO_LARGE
+        if not found.endswith(".py") or not is_test_module(found, root):
+            continue
+        data = _read(found)
+        match = pattern.search(data) if data is not None else None
+        if match is not None:
+            line = data.count(b"\n", 0, match.start()) + 1  # type: ignore[union-attr]
+            return f"{os.path.relpath(found, root)}:{line}"
+    return None
