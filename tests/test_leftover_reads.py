@@ -556,3 +556,44 @@ def test_a_guard_tests_drive_through_another_setting_tests_the_token(tmp_path):
     files["remo/tests/test_serializers.py"] = DRIVING_TEST.format(decorator=decorator)
     result, text = migrate(tmp_path, files)["remo/serializers.py"]
     assert f"if {PRESENCE} is not None and not self.create_hubspot_user" in text
+
+
+GUARDED_SCRIPT = (
+    "import os\n"
+    "import sys\n\n"
+    "import requests\n\n"
+    "HUBSPOT_API_KEY = os.environ.get('HUBSPOT_API_KEY')\n\n\n"
+    "def main():\n"
+    "    if not HUBSPOT_API_KEY:\n"
+    "        sys.exit('error: set HUBSPOT_API_KEY')\n"
+    "    return requests.get('https://api.hubapi.com/contacts/v1/lists/all/contacts/all"
+    "?hapikey=' + HUBSPOT_API_KEY)\n"
+)
+PATCHING_TEST = (
+    "from unittest import mock\n\n"
+    "import sync_contacts\n\n\n"
+    "@mock.patch('sync_contacts.{name}', None)\n"
+    "def test_exits_without_key():\n"
+    "    pass\n"
+)
+
+
+def test_a_module_guard_a_test_patches_stays_manual(tmp_path):
+    # R3's class on a script: the test patches the module's key to None
+    files = {
+        "sync_contacts.py": GUARDED_SCRIPT,
+        "tests/test_sync.py": PATCHING_TEST.format(name="HUBSPOT_API_KEY"),
+    }
+    result, text = migrate(tmp_path, files)["sync_contacts.py"]
+    assert "    if not HUBSPOT_API_KEY:\n" in text
+    assert [(line, kind) for line, kind, _ in left(result)] == [(10, Kind.GUARD)]
+
+
+def test_a_module_guard_a_test_does_not_drive_tests_the_token(tmp_path):
+    files = {
+        "sync_contacts.py": GUARDED_SCRIPT,
+        "tests/test_sync.py": PATCHING_TEST.format(name="BASE_URL"),
+    }
+    result, text = migrate(tmp_path, files)["sync_contacts.py"]
+    assert f"    if not {PRESENCE}:\n" in text
+    assert left(result) == []

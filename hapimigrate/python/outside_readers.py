@@ -123,6 +123,12 @@ def _read(path: str) -> bytes | None:
         return None
 
 
+DRIVEN = (
+    "a guard on the old key {}: the tests set {} ({}) to drive it; made a test "
+    "of the token, they would no longer control it: test the token here and "
+    "set HUBSPOT_ACCESS_TOKEN in those tests (mock.patch.dict(os.environ)) by "
+    "hand"
+)
 # a test driving a setting: override_settings(NAME=...), settings.NAME = ...,
 # patch.object(settings, "NAME", ...), monkeypatch.setattr(settings, "NAME", ...),
 # patch("app.settings.NAME", ...)
