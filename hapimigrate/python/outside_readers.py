@@ -50,16 +50,27 @@ _SKIPPED = (".py", ".pyc", ".pyo", ".so", ".dll", ".whl", ".zip", ".gz", ".tar",
             ".woff", ".woff2", ".ttf", ".eot", ".mo", ".sqlite", ".sqlite3", ".db",
             ".xlsx", ".xls", ".parquet", ".pkl", ".pickle", ".npy")  # fmt: skip
 _SETUP_FILES = ("setup.py", "setup.cfg")
+_MARKERS = (".git", ".hg", "pyproject.toml", *_SETUP_FILES)
 
 
 def project_folder(path: str) -> str:
-    """The folder of the project ``path`` belongs to (see
-    :func:`hapimigrate.stdin.project_root`: a configuration file's, else the
-    nearest folder holding ``.git``, ``pyproject.toml``, ``setup.py``..., else
-    the one its top package is in)."""
-    from hapimigrate import stdin  # stdin runs the whole tool: import it late
-
-    return stdin.project_root((path,))
+    """The folder of the project ``path`` belongs to: the nearest folder above
+    it holding ``.git``, ``.hg``, ``pyproject.toml``, ``setup.py`` or
+    ``setup.cfg``, else the one its top package is in (as
+    :func:`hapimigrate.stdin.project_root` finds it, which this module may not
+    import: stdin runs the whole tool)."""
+    start = os.path.dirname(os.path.abspath(path))
+    directory = start
+    while True:
+        if any(os.path.exists(os.path.join(directory, m)) for m in _MARKERS):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    while os.path.isfile(os.path.join(start, "__init__.py")):
+        start = os.path.dirname(start)  # the folder its top package is in
+    return start
 
 
 def text_reader(path: str, word: str) -> str | None:
