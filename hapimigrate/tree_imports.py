@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 
 # a place another module only sets a name (tree_settings.first_reader marks
 # it so; python.dead_keys says it is set there, not read)
@@ -209,8 +210,11 @@ def literal_constant(path: str, name: str) -> str | None:
 
 
 def read(path: str) -> bytes:
-    """A file's bytes; none where it cannot be read."""
+    """A file's bytes; none where it cannot be read, or is no regular file (a
+    FIFO named ``*.py`` would wait for a writer forever)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return b""
         with open(path, "rb") as handle:
             return handle.read()
     except OSError:
@@ -403,10 +407,6 @@ def _package_mentions(folder: str, own: str, pattern: bytes, below: bool) -> boo
             path = os.path.join(top, each)
             if not each.endswith((".py", ".ipynb")) or path == own:
                 continue
-            try:
-                with open(path, "rb") as handle:
-                    if found.search(handle.read()):
-                        return True
-            except OSError:
-                continue
+            if found.search(read(path)):
+                return True
     return False

@@ -261,3 +261,30 @@ def test_a_named_pipe_in_the_project_is_passed_over(tmp_path, command, fifo):
         )
         assert done.returncode in (0, 1), done.stderr
         assert "ok.py" in done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_the_client_package_is_passed_over(tmp_path):
+    """The tree passes read the package around a module (who else mentions
+    its names): a FIFO there is never opened either."""
+    import subprocess
+    import sys
+
+    package = tmp_path / "crm"
+    package.mkdir()
+    (package / "__init__.py").write_text("from .client import Client\n")
+    (package / "client.py").write_text(
+        "import requests\n\n\nclass Client:\n    def __init__(self, api_key):\n"
+        "        self.api_key = api_key\n\n    def owners(self):\n"
+        "        return requests.get('https://api.hubapi.com/owners/v2/owners',"
+        " params={'hapikey': self.api_key})\n"
+    )
+    os.mkfifo(package / "pipe.py")
+    for command in ("check", "report", "diff"):
+        done = subprocess.run(
+            [sys.executable, "-m", "hapimigrate", command, str(package / "client.py")],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode in (0, 1), done.stderr
