@@ -126,6 +126,25 @@ def discover(
 
 
 _NAMED_SUFFIXES = (*prefilter.PYTHON_SUFFIXES, ".ipynb")
+# what marks a project's folder
+PROJECT_MARKERS = (".git", ".hg", "pyproject.toml", "setup.py", "setup.cfg")
+
+
+def marked_folder(start: str) -> str:
+    """The nearest folder at or above ``start`` holding a project marker
+    (``.git``, ``pyproject.toml``, ...), else the folder ``start``'s top
+    package is in."""
+    directory = start
+    while True:
+        if any(os.path.exists(os.path.join(directory, m)) for m in PROJECT_MARKERS):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    while os.path.isfile(os.path.join(start, "__init__.py")):
+        start = os.path.dirname(start)  # the folder its top package is in
+    return start
 
 
 def every_file(root: str) -> Iterator[str]:

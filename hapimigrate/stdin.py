@@ -58,7 +58,6 @@ def _as_a_tree(
 
 
 # what marks the folder of a project when no configuration file does
-_MARKERS = (".git", ".hg", "pyproject.toml", "setup.py", "setup.cfg")
 # a "project" larger than this (a home folder?) is not walked for one file
 _MOST_FILES = 5000
 TIED = (
@@ -78,18 +77,7 @@ def project_root(paths: tuple[str, ...]) -> str:
     if found is not None:
         return os.path.dirname(os.path.abspath(found))
     absolute = [os.path.dirname(os.path.abspath(p)) for p in paths]
-    start = os.path.commonpath(absolute)
-    directory = start
-    while True:
-        if any(os.path.exists(os.path.join(directory, m)) for m in _MARKERS):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            break
-        directory = parent
-    while os.path.isfile(os.path.join(start, "__init__.py")):
-        start = os.path.dirname(start)  # the folder its top package is in
-    return start
+    return discover.marked_folder(os.path.commonpath(absolute))
 
 
 def project_files(root: str, excludes: tuple = ()) -> list[str] | None:

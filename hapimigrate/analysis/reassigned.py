@@ -45,11 +45,11 @@ def overwritten(ctx: ModuleContext, assigned: cst.Name, use: cst.CSTNode) -> boo
             return False  # a closure or a class body: called who knows when
         body = _statements(parent)
         if body is not None:
-            if _inside(ctx, assigned, child):
+            if inside(ctx, assigned, child):
                 return False  # the same statement, loop, try, if or with
             at = next(i for i, statement in enumerate(body) if statement is child)
             for statement in reversed(body[:at]):
-                if _inside(ctx, assigned, statement):
+                if inside(ctx, assigned, statement):
                     return False  # the first assignment comes between
                 if _assigns(statement, name):
                     return True
@@ -72,7 +72,8 @@ def _statements(node: cst.CSTNode) -> list[cst.CSTNode] | None:
     return None
 
 
-def _inside(ctx: ModuleContext, node: cst.CSTNode, holder: cst.CSTNode) -> bool:
+def inside(ctx: ModuleContext, node: cst.CSTNode, holder: cst.CSTNode) -> bool:
+    """Whether ``node`` is ``holder`` or inside it."""
     current: cst.CSTNode | None = node
     while current is not None:
         if current is holder:

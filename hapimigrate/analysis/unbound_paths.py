@@ -25,6 +25,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import FunctionScope
 
+from hapimigrate.analysis import reassigned
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import plus_operands
 
@@ -60,7 +61,7 @@ def unbound_otherwise(
         if not isinstance(node, cst.CSTNode):
             return False  # a parameter, an import: bound on entry
         bound = ctx.ancestor(node, cst.BaseSmallStatement) or node
-        if _inside(ctx, node, chain):
+        if reassigned.inside(ctx, node, chain):
             if "hapikey" not in ctx.code(bound).lower():
                 return False  # a branch binding it without the key
         elif ctx.start(bound) <= request_end:
@@ -89,15 +90,6 @@ def _in_loop(ctx: ModuleContext, node: cst.CSTNode, function: cst.CSTNode) -> bo
     current = ctx.parent(node)
     while current is not None and current is not function:
         if isinstance(current, _LOOPS):
-            return True
-        current = ctx.parent(current)
-    return False
-
-
-def _inside(ctx: ModuleContext, node: cst.CSTNode, holder: cst.CSTNode) -> bool:
-    current: cst.CSTNode | None = node
-    while current is not None:
-        if current is holder:
             return True
         current = ctx.parent(current)
     return False

@@ -27,9 +27,13 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
+import sys
+from hapimigrate.discover import every_file, marked_folder
 
-from hapimigrate.discover import every_file
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover  (Python 3.10: the tomli backport, a dependency there)
+    import tomli as tomllib
 
 # a name read by an installed package's users: reported with the file declaring it
 PUBLIC = (
@@ -50,27 +54,13 @@ _SKIPPED = (".py", ".pyc", ".pyo", ".so", ".dll", ".whl", ".zip", ".gz", ".tar",
             ".woff", ".woff2", ".ttf", ".eot", ".mo", ".sqlite", ".sqlite3", ".db",
             ".xlsx", ".xls", ".parquet", ".pkl", ".pickle", ".npy")  # fmt: skip
 _SETUP_FILES = ("setup.py", "setup.cfg")
-_MARKERS = (".git", ".hg", "pyproject.toml", *_SETUP_FILES)
 
 
 def project_folder(path: str) -> str:
-    """The folder of the project ``path`` belongs to: the nearest folder above
-    it holding ``.git``, ``.hg``, ``pyproject.toml``, ``setup.py`` or
-    ``setup.cfg``, else the one its top package is in (as
+    """The folder of the project ``path`` belongs to (as
     :func:`hapimigrate.stdin.project_root` finds it, which this module may not
     import: stdin runs the whole tool)."""
-    start = os.path.dirname(os.path.abspath(path))
-    directory = start
-    while True:
-        if any(os.path.exists(os.path.join(directory, m)) for m in _MARKERS):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            break
-        directory = parent
-    while os.path.isfile(os.path.join(start, "__init__.py")):
-        start = os.path.dirname(start)  # the folder its top package is in
-    return start
+    return marked_folder(os.path.dirname(os.path.abspath(path)))
 
 
 def text_reader(path: str, word: str) -> str | None:

@@ -1,5 +1,5 @@
-'''Examples for the odd-key-params fixer: the key's query parameter written so
-that "hapikey=" is not in the text, read by test_examples.py.'''
+"""Examples for the odd-key-params fixer: the key's query parameter written so
+that "hapikey=" is not in the text, read by test_examples.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ REWRITES: list = []
 
 UNTOUCHED = [
     # a docstring naming it sends nothing
-    HEAD + 'def f():\n    """Calls ...?hapikey%3D..."""\n    return 1\n',
+    HEAD
+    + 'def f():\n    """Calls ...?hapikey%3D..."""\n    return 1\n',
 ]
 
 LEFT_FOR_A_PERSON = [
