@@ -30,14 +30,17 @@ def overwritten(ctx: ModuleContext, assigned: cst.Name, use: cst.CSTNode) -> boo
     plain assignment of that name, made after ``assigned``'s, in the same
     function."""
     name = assigned.value
+    scope = ctx.lexical_scope(use)
+    if not isinstance(scope, FunctionScope):
+        return False  # module code, a class body, a comprehension
+    bindings = scope.assignments[name]
+    if len(bindings) < 2:
+        return False  # nothing else binds it (most names: asked on every lookup)
+    if not all(b.scope is scope for b in bindings):
+        return False  # global or nonlocal: a call between may set it again
     function = _function(ctx, use)
     if function is None or _function(ctx, assigned) is not function:
-        return False  # module code, a class body, a closure's own binding
-    scope = ctx.lexical_scope(use)
-    if not isinstance(scope, FunctionScope) or not all(
-        b.scope is scope for b in scope.assignments[name]
-    ):
-        return False  # global or nonlocal: a call between may set it again
+        return False  # a closure's own binding
     child: cst.CSTNode = use
     parent = ctx.parent(child)
     while parent is not None:
