@@ -354,6 +354,38 @@ def function_source(path: str, name: str) -> str | None:
     return "\n".join(ast.get_source_segment(text, node) or "" for node in reach)
 
 
+def variable_source(path: str, name: str) -> str | None:
+    """The source of the one top-level assignment of ``name`` in the file at
+    ``path`` and of the top-level assignments binding the names it reads
+    (``KEYS = {"us": API_KEY, ...}`` with ``API_KEY = os.environ[...]``); None
+    where ``name`` is not assigned there exactly once."""
+    import ast
+
+    try:
+        text = read(path).decode("utf-8", errors="replace")
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+
+    def assigned(statement: ast.stmt) -> set[str]:
+        targets = getattr(statement, "targets", None) or [
+            getattr(statement, "target", None)
+        ]
+        return {t.id for t in targets if isinstance(t, ast.Name)}
+
+    assignments = [
+        s
+        for s in tree.body
+        if isinstance(s, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+    ]
+    own = [s for s in assignments if name in assigned(s)]
+    if len(own) != 1:
+        return None
+    read_names = {n.id for n in ast.walk(own[0]) if isinstance(n, ast.Name)} - {name}
+    reach = own + [s for s in assignments if assigned(s) & read_names]
+    return "\n".join(ast.get_source_segment(text, node) or "" for node in reach)
+
+
 _TEST_DIRS = {"tests", "test", "testing"}
 
 

@@ -465,3 +465,86 @@ def test_a_lookup_in_a_table_does_not_hold_back_the_configured_key(tmp_path):
     result = tree(tmp_path, {"hs.py": source})["hs.py"]
     statuses = sorted(s.status.value for s in key_sites(result))
     assert statuses == ["manual", "rewrite"]
+
+
+REGIONAL_SETTINGS = """\
+import os
+
+HUBSPOT_API_KEY = os.environ["HUBSPOT_API_KEY"]
+REGIONAL_KEYS = {
+    "us": HUBSPOT_API_KEY,
+    "eu": os.environ.get("HUBSPOT_EU_API_KEY"),
+}
+"""
+PLAIN_USE = """\
+import requests
+
+from app.settings import HUBSPOT_API_KEY
+
+
+def all_contacts():
+    return requests.get(
+        "https://api.hubapi.com/contacts/v1/lists/all/contacts/all",
+        params={"hapikey": HUBSPOT_API_KEY, "count": 100},
+    ).json()
+"""
+REGION_BY_MODULE = """\
+import requests
+
+from app import settings
+
+
+def delete_contact(region, vid):
+    key = settings.REGIONAL_KEYS[region]
+    return requests.delete(
+        "https://api.hubapi.com/contacts/v1/contact/vid/%s" % vid, params={"hapikey": key}
+    )
+"""
+REGION_BY_NAME = """\
+import requests
+
+from app.settings import REGIONAL_KEYS
+
+
+def delete_contact(region, vid):
+    return requests.delete(
+        "https://api.hubapi.com/contacts/v1/contact/vid/%s" % vid,
+        params={"hapikey": REGIONAL_KEYS[region]},
+    )
+"""
+
+
+def test_a_settings_dict_of_portals_read_from_another_module_keeps_the_plain_use_manual(
+    tmp_path,
+):
+    # review 20's R9 rest: the portals' dict lives in the settings module and
+    # is looked up from another module; the plain use of the main key became
+    # the one token, so the EU portal's requests, migrated by hand with that
+    # token, would have gone to the US portal's data
+    for gdpr in (REGION_BY_MODULE, REGION_BY_NAME):
+        files = {
+            "app/__init__.py": "",
+            "app/settings.py": REGIONAL_SETTINGS,
+            "app/contacts.py": PLAIN_USE,
+            "app/gdpr.py": gdpr,
+        }
+        results = tree(tmp_path / str(len(gdpr)), files)
+        contacts = results["app/contacts.py"]
+        assert _statuses(contacts) == {Status.MANUAL}
+        assert contacts.new is None
+        reasons = " ".join(s.reason for s in key_sites(contacts))
+        assert "HUBSPOT_API_KEY, HUBSPOT_EU_API_KEY" in reasons
+
+
+def test_a_settings_dict_holding_the_one_key_does_not_hold_back_its_plain_use(tmp_path):
+    settings = REGIONAL_SETTINGS.replace(
+        '    "eu": os.environ.get("HUBSPOT_EU_API_KEY"),\n', ""
+    )
+    files = {
+        "app/__init__.py": "",
+        "app/settings.py": settings,
+        "app/contacts.py": PLAIN_USE,
+        "app/gdpr.py": REGION_BY_MODULE,
+    }
+    contacts = tree(tmp_path, files)["app/contacts.py"]
+    assert _statuses(contacts) == {Status.REWRITE}

@@ -100,9 +100,14 @@ def _chosen(ctx: ModuleContext, node: cst.CSTNode, found: Origin) -> Origin:
     that a plain use of one of them elsewhere is not taken as the only key."""
     if found.kind == SEVERAL and found.parameter:
         ctx.chosen_keys.update(found.parameter.split(", "))
+    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute):
+        index = node.slice[0].slice if len(node.slice) == 1 else None
+        if isinstance(index, cst.Index) and not isinstance(index.value, _LITERALS):
+            _note_imported_table(ctx, node.value)  # settings.REGIONAL_KEYS[region]
     if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name):
         index = node.slice[0].slice if len(node.slice) == 1 else None
         if isinstance(index, cst.Index) and not isinstance(index.value, _LITERALS):
+            _note_imported_table(ctx, node.value)  # REGIONAL_KEYS, imported
             scope = ctx.lexical_scope(node.value)
             bindings = list(scope[node.value.value]) if scope is not None else []
             bound = (
@@ -122,6 +127,35 @@ def _chosen(ctx: ModuleContext, node: cst.CSTNode, found: Origin) -> Origin:
                 ):  # {p: os.environ.get("HUBSPOT_KEY_" + p.upper()) for p in ...}
                     ctx.chosen_keys.add(f"{node.value.value}[...]")
     return found
+
+
+_DICT_ASSIGNMENT = re.compile(r"\s*[A-Za-z_]\w*\s*(?::[^=]*)?=\s*\{")
+
+
+def _note_imported_table(ctx: ModuleContext, table: cst.BaseExpression) -> None:
+    """As for a module's own dict of keys (see :func:`_chosen`), for one another
+    module of the tree defines: ``settings.REGIONAL_KEYS[region]`` after ``from
+    app import settings``, or ``REGIONAL_KEYS[region]`` after ``from
+    app.settings import REGIONAL_KEYS``."""
+    if isinstance(table, cst.Attribute) and isinstance(table.value, cst.Name):
+        found, name = values.imported_module(ctx, table.value), table.attr.value
+    elif isinstance(table, cst.Name):
+        binding = values.import_binding(ctx, table)
+        found = (binding[0], binding[2]) if binding and binding[1] else None
+        name = binding[1] if binding else ""
+    else:
+        return
+    if found is None or not (found[0] or found[1]):
+        return
+    path = tree_imports.module_file(ctx.path, found[0], found[1])
+    text = tree_imports.variable_source(path, name) if path else None
+    if text is None or not _DICT_ASSIGNMENT.match(text):
+        return
+    names = set(_ENV_NAME.findall(text))
+    if len(names) > 1:
+        ctx.chosen_keys.update(names)
+    elif " for " in text.split("\n", 1)[0] and _ENV_READ.search(text):
+        ctx.chosen_keys.add(f"{ctx.code(table)}[...]")
 
 
 def _several(
