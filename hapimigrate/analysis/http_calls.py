@@ -82,6 +82,9 @@ def _classify(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
         return HttpCall("request_object", _urllib_method(call, data_index=1), 0)
     if names & _CLIENTS:
         return HttpCall("client", None, None)
+    dynamic = _dynamic_verb(ctx, call)
+    if dynamic is not None:
+        return dynamic
     func = call.func
     if isinstance(func, cst.Attribute) and client_receiver(ctx, func.value):
         info = method_request(call)
@@ -93,6 +96,42 @@ def _classify(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
         )
         return dataclasses.replace(info, doubt=doubt) if doubt else info
     return None
+
+
+def _dynamic_verb(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
+    """``getattr(requests, method)(url, ...)``, ``requests.__getattribute__(
+    method)(url, ...)`` (or a session's, a client's): the request of a verb
+    chosen at run time, its URL first, its method unknown unless written."""
+    func = call.func
+    if not isinstance(func, cst.Call):
+        return None
+    if (
+        isinstance(func.func, cst.Name)
+        and func.func.value == "getattr"
+        and len(func.args) == 2
+    ):
+        receiver, verb = func.args[0].value, func.args[1].value
+    elif (
+        isinstance(func.func, cst.Attribute)
+        and func.func.attr.value == "__getattribute__"
+        and len(func.args) == 1
+    ):
+        receiver, verb = func.func.value, func.args[0].value
+    else:
+        return None
+    if any(a.star or a.keyword for a in func.args):
+        return None
+    doubt = None
+    if not ctx.qualified_names(receiver) & {"requests", "httpx"}:
+        if not client_receiver(ctx, receiver):
+            return None
+        # as for session.get(...): a receiver whose code may not take headers=
+        doubt = header_fit.receiver_doubt(ctx, cst.Attribute(receiver, cst.Name("get")))
+    written = verb.evaluated_value if isinstance(verb, cst.SimpleString) else None
+    if isinstance(written, str) and written.lower() not in VERBS:
+        return None  # getattr(requests, "request"), "Session": not a verb
+    method = written.upper() if isinstance(written, str) else None
+    return HttpCall("request", method, 0, doubt)
 
 
 def method_request(call: cst.Call) -> HttpCall | None:
