@@ -37,14 +37,7 @@ class Use:
 
 
 def _inside(ctx: ModuleContext, node: cst.CSTNode, within: cst.CSTNode) -> bool:
-    if isinstance(within, cst.Module):
-        return True
-    parent: cst.CSTNode | None = node
-    while parent is not None:
-        if parent is within:
-            return True
-        parent = ctx.parent(parent)
-    return False
+    return isinstance(within, cst.Module) or ctx.inside(node, within)
 
 
 def _same_object(ctx: ModuleContext, value: cst.CSTNode, names: set[str]) -> bool:

@@ -196,9 +196,9 @@ def precise_reason(
             chain = _chain_top(ctx, test)
             for write in _authorization_writes(ctx, function.body):
                 other = _innermost_if(ctx, write, function)
-                if other is None or guarded_header._within(ctx, other, chain):
+                if other is None or ctx.inside(other, chain):
                     continue
-                if guarded_header._within(ctx, chain, other):
+                if ctx.inside(chain, other):
                     continue
                 return SEPARATE_TESTS.format(
                     _shown(ctx, test.test),
@@ -274,7 +274,7 @@ def _presence_test(
     while isinstance(current, cst.If):
         if _reads_any(ctx, current.test, marks):
             return current
-        if guarded_header._within(ctx, statement, current.body):
+        if ctx.inside(statement, current.body):
             return None  # the tests after the key's branch do not choose it
         current = current.orelse
     return None
@@ -453,7 +453,7 @@ def _oauth_write(
         body = current.body if isinstance(current, (cst.If, cst.Else)) else None
         if body is None:
             break
-        if guarded_header._within(ctx, statement, body):
+        if ctx.inside(statement, body):
             mine = body
         else:
             others.append(body)
@@ -535,12 +535,12 @@ def _local(
     ):
         return None
     block = ctx.ancestor(assign, cst.IndentedBlock)
-    if block is None or not guarded_header._within(ctx, test, block):
+    if block is None or not ctx.inside(test, block):
         return None
     uses = {id(r.node): r.node for b in bindings for r in ctx.references(b)}
     for use in uses.values():
         parent = ctx.parent(use)
-        if id(use) in sent or guarded_header._within(ctx, use, assign.value):
+        if id(use) in sent or ctx.inside(use, assign.value):
             continue
         if (
             isinstance(parent, cst.Subscript)

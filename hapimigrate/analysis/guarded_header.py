@@ -214,7 +214,7 @@ def _instance_placement(
                 and _fresh(assign.value)
                 and not _reads_parameters(ctx, init, assign.value)
                 and ctx.end(assign) < ctx.start(statement)
-                and _within(ctx, statement, ctx.ancestor(assign, cst.IndentedBlock))
+                and ctx.inside(statement, ctx.ancestor(assign, cst.IndentedBlock))
             ):
                 return None
         elif not (
@@ -227,7 +227,7 @@ def _instance_placement(
     for use in _attributes(ctx, keyed):  # the key stays where it was put
         if ctx.ancestor(use, cst.FunctionDef) is init:
             continue
-        if not any(_within(ctx, use, c) for c in calls):
+        if not any(ctx.inside(use, c) for c in calls):
             return None
     holder = cst.Attribute(cst.Name("self"), cst.Name(name))
     return Placement(statement, holder, False)
@@ -312,7 +312,7 @@ def _own_dict(
     ):
         return False
     block = ctx.ancestor(assign, cst.IndentedBlock)
-    if block is None or not _within(ctx, statement, block):
+    if block is None or not ctx.inside(statement, block):
         return False
     sent = {id(_headers_arg(s.call)) for s in route.sinks if s.call is not None}
     for reference in ctx.references(bindings[0]):
@@ -364,15 +364,6 @@ def _reads_parameters(
         )
     } - {"self", "cls"}
     return any(isinstance(n, cst.Name) and n.value in names for n in walk(value))
-
-
-def _within(ctx: ModuleContext, node: cst.CSTNode, within: cst.CSTNode) -> bool:
-    current: cst.CSTNode | None = node
-    while current is not None:
-        if current is within:
-            return True
-        current = ctx.parent(current)
-    return False
 
 
 # -- another way to authenticate, on the paths without the key ---------------
@@ -427,17 +418,17 @@ def _apart_regions(
             current: cst.CSTNode | None = top
             while isinstance(current, cst.If):
                 regions.append(current.test)
-                if not _within(ctx, key, current.body):
+                if not ctx.inside(key, current.body):
                     regions.append(current.body)
                 current = current.orelse
-            if isinstance(current, cst.Else) and not _within(ctx, key, current.body):
+            if isinstance(current, cst.Else) and not ctx.inside(key, current.body):
                 regions.append(current.body)
         child, node = node, ctx.parent(node)
     return regions
 
 
 def _apart(ctx: ModuleContext, sign: cst.CSTNode, regions: list[cst.CSTNode]) -> bool:
-    if any(_within(ctx, sign, region) for region in regions):
+    if any(ctx.inside(sign, region) for region in regions):
         return True
     statement = ctx.ancestor(sign, cst.BaseSmallStatement)
     if not (isinstance(statement, cst.Assign) and len(statement.targets) == 1):
@@ -456,5 +447,5 @@ def _apart(ctx: ModuleContext, sign: cst.CSTNode, regions: list[cst.CSTNode]) ->
         return False
     uses = ctx.references(bindings[0])
     return bool(uses) and all(
-        any(_within(ctx, use.node, region) for region in regions) for use in uses
+        any(ctx.inside(use.node, region) for region in regions) for use in uses
     )

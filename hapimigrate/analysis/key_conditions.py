@@ -69,7 +69,7 @@ def conditional_key_problem(
         test = ctx.parent(parent) if isinstance(parent, cst.Else) else parent
         if branch is not None and not _every_branch_keyed(ctx, test):
             for target in targets:
-                if _inside(ctx, target, branch):
+                if ctx.inside(target, branch):
                     continue
                 if isinstance(test, cst.If) and unbound_paths.unbound_otherwise(
                     ctx, key, _chain_top(ctx, test), target
@@ -115,7 +115,7 @@ def _already_keyed(
     scope = ctx.lexical_scope(holder)
     for binding in scope[holder.value] if scope is not None else ():
         value = values.assigned_value(ctx, getattr(binding, "node", None))
-        if value is None or _inside(ctx, value, statement):
+        if value is None or ctx.inside(value, statement):
             continue
         for node in [value, *_arguments(value)]:
             if isinstance(node, cst.Name) and carries_key(ctx, node):
@@ -200,12 +200,3 @@ def _test_text(ctx: ModuleContext, node: cst.CSTNode, negated: bool = False) -> 
     text = "not " + text if negated else text
     text = _QUOTED.sub("'...'", text)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _inside(ctx: ModuleContext, node: cst.CSTNode, within: cst.CSTNode) -> bool:
-    current: cst.CSTNode | None = node
-    while current is not None:
-        if current is within:
-            return True
-        current = ctx.parent(current)
-    return False

@@ -48,11 +48,11 @@ def overwritten(ctx: ModuleContext, assigned: cst.Name, use: cst.CSTNode) -> boo
             return False  # a closure or a class body: called who knows when
         body = _statements(parent)
         if body is not None:
-            if inside(ctx, assigned, child):
+            if ctx.inside(assigned, child):
                 return False  # the same statement, loop, try, if or with
             at = next(i for i, statement in enumerate(body) if statement is child)
             for statement in reversed(body[:at]):
-                if inside(ctx, assigned, statement):
+                if ctx.inside(assigned, statement):
                     return False  # the first assignment comes between
                 if _assigns(statement, name):
                     return True
@@ -73,16 +73,6 @@ def _statements(node: cst.CSTNode) -> list[cst.CSTNode] | None:
     if isinstance(node, (cst.Module, cst.IndentedBlock)):
         return list(node.body)
     return None
-
-
-def inside(ctx: ModuleContext, node: cst.CSTNode, holder: cst.CSTNode) -> bool:
-    """Whether ``node`` is ``holder`` or inside it."""
-    current: cst.CSTNode | None = node
-    while current is not None:
-        if current is holder:
-            return True
-        current = ctx.parent(current)
-    return False
 
 
 def _assigns(statement: cst.CSTNode, name: str) -> bool:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import FunctionScope
 
-from hapimigrate.analysis import reassigned
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import plus_operands
 
@@ -61,7 +60,7 @@ def unbound_otherwise(
         if not isinstance(node, cst.CSTNode):
             return False  # a parameter, an import: bound on entry
         bound = ctx.ancestor(node, cst.BaseSmallStatement) or node
-        if reassigned.inside(ctx, node, chain):
+        if ctx.inside(node, chain):
             if "hapikey" not in ctx.code(bound).lower():
                 return False  # a branch binding it without the key
         elif ctx.start(bound) <= request_end:

@@ -219,7 +219,7 @@ def _auth_beside(
             if arg.keyword is not None and arg.keyword.value == "headers":
                 for source in _header_sources(ctx, arg.value, 3):
                     # the functions' own code: guarded_header.signs(_apart)
-                    if not _inside_node(ctx, source, method) and _AUTH_TEXT.search(
+                    if not ctx.inside(source, method) and _AUTH_TEXT.search(
                         ctx.code(source)
                     ):
                         return EXISTING_AUTH
@@ -823,15 +823,6 @@ def _session_auth(ctx: ModuleContext, sink: Sink) -> str | None:
     if session is not None and _sets_session_auth(ctx, ctx.code(session)):
         return EXISTING_AUTH
     return header_fit.imported_auth(ctx, session) if session else None
-
-
-def _inside_node(ctx: ModuleContext, node: cst.CSTNode, within: cst.CSTNode) -> bool:
-    current: cst.CSTNode | None = node
-    while current is not None:
-        if current is within:
-            return True
-        current = ctx.parent(current)
-    return False
 
 
 def _headers_parameter(ctx: ModuleContext, route: Route) -> str | None:

@@ -170,7 +170,7 @@ def _endpoints(
                     found.append(endpoint)
             continue
         calls = api_calls.calls_of(ctx, sink.call)
-        mine = [c for c in calls if _contains(ctx, c.where, node)] or calls
+        mine = [c for c in calls if ctx.inside(node, c.where)] or calls
         if not mine:
             url = call_endpoints.sink_url_node(sink)
             template = values.url_template(ctx, url) if url is not None else ""
@@ -191,14 +191,6 @@ def _plain_endpoints(ctx: ModuleContext, sink: Sink) -> list[Endpoint]:
     """The endpoints of a request api_calls does not take for a HubSpot one
     (an unknown path): as the scope report sees them."""
     return list(call_endpoints.site_endpoints(ctx, Route(sinks=[sink])))
-
-
-def _contains(ctx: ModuleContext, outer: cst.CSTNode, node: cst.CSTNode) -> bool:
-    while node is not None:
-        if node is outer:
-            return True
-        node = ctx.parent(node)  # type: ignore[assignment]
-    return False
 
 
 # -- strings --------------------------------------------------------------------

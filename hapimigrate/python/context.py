@@ -285,6 +285,15 @@ class ModuleContext:
             node = self.parent(node)
         return node
 
+    def inside(self, node: cst.CSTNode, holder: cst.CSTNode) -> bool:
+        """Whether ``node`` is ``holder`` or inside it."""
+        current: cst.CSTNode | None = node
+        while current is not None:
+            if current is holder:
+                return True
+            current = self.parent(current)
+        return False
+
     def start(self, node: cst.CSTNode) -> tuple[int, int]:
         where = self._positions[node].start
         return where.line, where.column
