@@ -94,8 +94,12 @@ class Edits:
 
 
 def plus_operands(node: cst.BaseExpression) -> list[cst.BaseExpression]:
-    """The operands of a ``+`` chain, left to right (parenthesised parts whole)."""
-    return _operands(node)
+    """The operands of a ``+`` chain, left to right (parenthesised parts whole;
+    the chain's own parentheses, ``(BASE + path\n + "?hapikey=" + KEY)`` as
+    black writes a long one, are not a part)."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return _operands(node.left) + [node.right]
+    return [node]
 
 
 def _is_chain(node: cst.BaseExpression) -> bool:
@@ -368,7 +372,7 @@ class EditApplier(cst.CSTTransformer):
         drop = self.edits.drop_operands.get(original)
         if not drop:
             return updated
-        operands = _operands(updated)
+        operands = plus_operands(updated)
         operators = _operators(updated)
         kept = [i for i in range(len(operands)) if i not in drop]
         if not kept:
