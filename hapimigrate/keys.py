@@ -44,10 +44,11 @@ _WORD = re.compile(r"[a-z]+|[0-9]+")
 
 
 # a template's field where the key goes: string.Template's $key / ${key}, str.format's
-# {key} / {}, %-formatting's %s / %(key)s, <key>, :key
+# {key} / {}, %-formatting's %s / %(key)s, <key>, :key; or words in braces where a
+# published script's key was ({removed for security})
 _TEMPLATE_FIELD = re.compile(
     r"\$\{?[A-Za-z_]\w*\}?|\{\{?[A-Za-z_]?[\w.\[\]]*\}?\}|%(?:\([^)]*\))?[sdr]"
-    r"|<[^<>]*>|:[A-Za-z_]\w*"
+    r"|<[^<>]*>|:[A-Za-z_]\w*|\{[^{}]*\s[^{}]*\}"
 )
 
 

@@ -220,9 +220,20 @@ def _make_cut(
             text_cuts[index] = (a, b)
     template = _joined(pieces)
     deleted = [_global(pieces, i, a, b) for i, (a, b) in text_cuts.items()]
-    brace = _fields_in(brace_fields(template), deleted)
+    brace = tuple(
+        ref
+        for ref in _fields_in(brace_fields(template), deleted)
+        if not _redaction(ref)
+    )
     percent = _fields_in(percent_fields(template), deleted)
     return Cut(text_cuts, frozenset(removed), value_text, value_nodes, brace, percent)
+
+
+def _redaction(ref: int | str) -> bool:
+    """``{removed for security}``, ``{your api key}``: words in braces where a
+    published script's key was, not a field any formatting fills (a program
+    formatting it would have to pass a keyword with spaces): the key's text."""
+    return isinstance(ref, str) and any(c.isspace() for c in ref.strip())
 
 
 def _joined(pieces: Sequence[Piece]) -> str:
