@@ -548,3 +548,36 @@ def test_a_settings_dict_holding_the_one_key_does_not_hold_back_its_plain_use(tm
     }
     contacts = tree(tmp_path, files)["app/contacts.py"]
     assert _statuses(contacts) == {Status.REWRITE}
+
+
+PORTAL_COPY = """\
+import requests
+
+# APIKey for FROM portal
+FromAPIKey = ""
+# APIKey for TO portal
+ToAPIKey = ""
+
+get_url = "https://api.hubapi.com/contacts/v1/lists?count=250&hapikey=" + FromAPIKey
+post_url = "https://api.hubapi.com/contacts/v1/lists?count=250&hapikey=" + ToAPIKey
+
+
+def copy_lists():
+    for hs_list in requests.get(url=get_url).json()["lists"]:
+        requests.post(url=post_url, json=hs_list)
+"""
+
+
+def test_two_names_holding_the_same_text_are_two_portals_keys(tmp_path):
+    # real sample 3: a portal-copy script published with both keys emptied;
+    # taken for one key (same text), both URLs got the one token, and the
+    # script copied the portal's lists into itself
+    result = tree(tmp_path, {"copy_lists.py": PORTAL_COPY})["copy_lists.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert result.new is None
+
+
+def test_one_name_holding_a_written_key_sent_twice_is_one_key(tmp_path):
+    source = PORTAL_COPY.replace("+ ToAPIKey", "+ FromAPIKey")
+    result = tree(tmp_path, {"copy_lists.py": source})["copy_lists.py"]
+    assert _statuses(result) == {Status.REWRITE}

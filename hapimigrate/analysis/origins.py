@@ -1375,6 +1375,10 @@ def config_key(
             value = values.assigned_value(ctx, getattr(bindings[0], "node", None))
             if value is not None and depth < _KEY_DEPTH:
                 identity, _ = config_key(ctx, value, depth + 1)
+                if _is_literal(value):
+                    # FromAPIKey = "" and ToAPIKey = "": two names written for
+                    # two portals are two keys, whatever text they hold now
+                    identity = f"{node.value} = {identity}"
                 return identity, label
         if not bindings:  # a free name (a star import?): it says nothing certain
             return UNPLACED + node.value, label
@@ -1409,6 +1413,14 @@ def config_key(
 
 
 _ENV_READ = re.compile(r"\b(?:environ\s*\[|environ\.get\(|getenv\()")
+
+
+def _is_literal(node: cst.CSTNode) -> bool:
+    return isinstance(
+        node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
+    )
+
+
 _KEY_DEPTH = 6  # assignments followed to a key's configured name
 
 
