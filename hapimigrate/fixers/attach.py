@@ -3064,12 +3064,6 @@ def _sends_key(
     parent = ctx.parent(node)
     while isinstance(parent, (cst.BooleanOperation, cst.IfExp)):
         parent = ctx.parent(parent)
-    if (
-        isinstance(parent, cst.Arg)
-        and parent.keyword is not None
-        and parent.keyword.value in ("api_key", "apikey", "hapikey")
-    ):
-        return True  # an SDK client's key (HubSpot(api_key=...))
     call = ctx.parent(parent) if isinstance(parent, cst.Arg) else None
     if not isinstance(call, cst.Call):
         return False
@@ -3077,7 +3071,10 @@ def _sends_key(
         q.split(".")[0] in ("hubspot", "hubspot3", "hapi")
         for q in ctx.qualified_names(call.func)
     ):
-        return True  # an SDK client's key, positional (ContactsClient(api_key))
+        # an SDK client's key (HubSpot(api_key=...), ContactsClient(api_key));
+        # not any call's api_key=: PipelineClient(api_key=key) of a module
+        # not seen keeps taking a key (a class of the tree is looked at below)
+        return True
     callee = Flow(ctx).local_function(call)
     if callee is not None and "hapikey" in ctx.code(callee).lower():
         return True
