@@ -153,3 +153,46 @@ def test_reads_sent_as_bearer_behave(tmp_path):
         ),
     }
     behaves(tmp_path / "sync", files, manual=0)
+
+
+CLIENT_BOTH_WAYS = """\
+import requests
+
+
+class HubSpotIntegration:
+    def __init__(self, api_key):
+        self.api_key = api_key
+        self.base_url = "https://api.hubapi.com"
+
+    def get_headers(self):
+        return {"Content-Type": "application/json", "Authorization": f"Bearer {self.api_key}"}
+
+    def create_contact(self, email):
+        data = {"properties": {"email": email}}
+        url = f"{self.base_url}/crm/v3/objects/contacts"
+        return requests.post(url, json=data, headers=self.get_headers()).json()
+
+    def get_contacts(self):
+        url = f"{self.base_url}/contacts/v1/lists/all/contacts/all?hapikey={self.api_key}"
+        return requests.get(url).json()
+"""
+
+
+def test_a_parameter_sent_as_bearer_elsewhere_is_sent_as_bearer_here_too(tmp_path):
+    # real sample 3: half the methods send self.api_key as a Bearer token, the
+    # other half as ?hapikey=; "api_key is also read at line 10 (built into a
+    # string: a log line?)" kept them all for a person
+    result = tree(tmp_path, {"hs.py": CLIENT_BOTH_WAYS})["hs.py"]
+    assert {s.status for s in key_sites(result)} == {Status.REWRITE}
+    text = result.new.decode()
+    assert "hapikey" not in text
+    assert 'headers={"Authorization": "Bearer " + self.api_key}' in text
+
+
+def test_a_bearer_header_the_module_may_send_elsewhere_keeps_the_site_manual(tmp_path):
+    source = CLIENT_BOTH_WAYS.replace(
+        "import requests\n",
+        'import requests\n\nMIRROR = "https://mirror.example.com"\n',
+    )
+    result = tree(tmp_path, {"hs.py": source})["hs.py"]
+    assert {s.status for s in key_sites(result)} == {Status.MANUAL}

@@ -30,6 +30,7 @@ from hapimigrate.fixers import developer_urls, helper_headers
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Carrier, Import, Kind, Status
+from hapimigrate.python import bearer_reads
 from hapimigrate.tree_imports import importable_names
 from hapimigrate import tree_handed
 
@@ -3060,6 +3061,12 @@ def _sends_key(
             rf"""(?<![.\w'"]){re.escape(node.value)}\b(?![\s'"]*[=:](?!=))""", "", text
         )
     if "hapikey" in text.lower() or format_positions.fills_key_field(ctx, node):
+        return True
+    if bearer_reads.bearer_credential(
+        ctx, node
+    ) and not bearer_reads.names_another_host(ctx):
+        # f"Bearer {self.api_key}" under Authorization: already sent as a
+        # token, to HubSpot only (the module names no other host)
         return True
     parent = ctx.parent(node)
     while isinstance(parent, (cst.BooleanOperation, cst.IfExp)):

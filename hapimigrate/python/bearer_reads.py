@@ -49,7 +49,7 @@ def migrate(ctx: ModuleContext) -> None:
     Bearer credentials read the provider's token (see the module's docstring)."""
     if ctx._token is None or not ctx.edits:  # nothing here reads the token
         return
-    if _names_another_host(ctx):  # a Bearer header may go there: not ours to say
+    if names_another_host(ctx):  # a Bearer header may go there: not ours to say
         return
     migrated = {
         name for identity, _ in ctx.provider_keys for name in _UPPER.findall(identity)
@@ -63,7 +63,7 @@ def migrate(ctx: ModuleContext) -> None:
         ctx.site(read, Kind.SETTING, Status.REWRITE, MIGRATED.format(variable))
 
 
-def _names_another_host(ctx: ModuleContext) -> bool:
+def names_another_host(ctx: ModuleContext) -> bool:
     """A string of the module names a host that is not one of HubSpot's API
     hosts (the headers built here may be sent there)."""
     for node in walk(ctx.module):
@@ -120,7 +120,7 @@ def _up(ctx: ModuleContext, node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 def _only_bearer(ctx: ModuleContext, read: cst.CSTNode) -> bool:
     """Every use of the read's value is a Bearer credential (or its
     ``startswith`` test): the read itself, or the one name it is bound to."""
-    if _bearer_credential(ctx, read):
+    if bearer_credential(ctx, read):
         return True
     assign = ctx.parent(read)
     if not (
@@ -143,11 +143,11 @@ def _only_bearer(ctx: ModuleContext, read: cst.CSTNode) -> bool:
         return False
     uses = [r.node for r in assignments[0].references]
     return bool(uses) and all(
-        _bearer_credential(ctx, use) or _prefix_test(ctx, use) for use in uses
+        bearer_credential(ctx, use) or _prefix_test(ctx, use) for use in uses
     )
 
 
-def _bearer_credential(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+def bearer_credential(ctx: ModuleContext, node: cst.CSTNode) -> bool:
     """``node`` is the credential of a Bearer header value: ``f"Bearer {node}"``
     or ``"Bearer " + node``, under an ``Authorization`` key (a dict entry, or
     ``headers["Authorization"] = ...``)."""
