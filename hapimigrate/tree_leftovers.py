@@ -16,17 +16,23 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
-from hapimigrate import prefilter
+from hapimigrate import line_origins, prefilter
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import FileResult, Kind, Site, Status
 from hapimigrate.python import leftover_reads
-from hapimigrate.tree_imports import read
+from hapimigrate.tree_imports import is_test_module, read
 
 READ = (
     "{} is still read here after the migration: the old variable stays required "
     "(a start-up check, a settings module?); change this code, or keep it set"
+)
+LENIENT = (
+    "{} is still read here after the migration, leniently (unset, it gives None "
+    "or the default, no error): the code using what it gives then sees no key "
+    "(a check of the key, a feature it turns on or off?); make that code test "
+    "the token, or keep the old variable set"
 )
 WRITTEN = (
     "{} is set here (for tests, a child process?), while the migrated code reads "
@@ -114,33 +120,42 @@ def _leftovers(
         return
     covered = [(s.line, s.end_line) for s in result.sites]
     lines = text.split(b"\n")
+    # sites are given by the lines of the file as it is, not as it is migrated
+    where = _original_lines(result, text)
     for match in _USES.finditer(text):
         variable = next(
             g for g in match.groups() if g and re.fullmatch(rb"[A-Z][A-Z0-9_]*", g)
         ).decode()
         if variable not in migrated and not _PORTAL_KEY.search(variable):
             continue
-        line = text.count(b"\n", 0, match.start()) + 1
+        at = text.count(b"\n", 0, match.start()) + 1  # in the migrated text
+        line = where(at)
         if any(start <= line <= end for start, end in covered):
             continue
-        if _unread_default(match, lines[line - 1], result.path, texts):
+        if _unread_default(match, lines[at - 1], result.path, texts):
             continue
         reason = (
             WRITTEN
             if match.group("write")
-            else REMOVED if match.group("removal") else READ
+            else (
+                REMOVED
+                if match.group("removal")
+                else LENIENT if _DEFAULTS.match(match.group(0)) else READ
+            )
         ).format(variable)
         status = Status.MANUAL
         readers = []
         if not (match.group("write") or match.group("removal")):
-            readers = _left_readers(lines[line - 1], result.path, texts)
+            readers = _left_readers(lines[at - 1], result.path, texts)
         if readers:  # the definition of what the sites left for a person send
             status = Status.KEPT
-            reason = FOR_LEFT_SITES.format(variable, ", ".join(readers))
+            places = ", ".join(place for place, _ in readers)
+            does = _WHAT_THEY_DO[frozenset(what for _, what in readers)]
+            reason = FOR_LEFT_SITES.format(variable, places, does)
         elif not (match.group("write") or match.group("removal")):
-            reason = leftover_reads.printed(lines[line - 1], text) or reason
+            reason = leftover_reads.printed(lines[at - 1], text) or reason
         column = match.start() - (text.rfind(b"\n", 0, match.start()) + 1) + 1
-        code = lines[line - 1].decode("utf-8", "replace").strip()
+        code = lines[at - 1].decode("utf-8", "replace").strip()
         covered.append((line, line))
         yield Site(
             result.path,
@@ -155,44 +170,83 @@ def _leftovers(
         )
 
 
+def _original_lines(result: FileResult, text: bytes) -> Callable[[int], int]:
+    """The map of ``text``'s lines (the migrated text, for a changed file) to
+    the lines of the file as it is."""
+    mapped = _line_map(result, text)
+    return mapped.original if mapped is not None else lambda line: line
+
+
 FOR_LEFT_SITES = (
     "{} stays set: what this line binds is read only by sites left for a person "
-    "({}), which still send the key; it goes when they are migrated"
+    "({}), which still {}; it goes when they are migrated"
 )
+_WHAT_THEY_DO = {
+    frozenset({"send"}): "send the key",
+    frozenset({"test"}): "test it",
+    frozenset({"send", "test"}): "send the key or test it",
+}
 _IMPORTING = re.compile(rb"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import\b")
 
 
-def _left_readers(line: bytes, path: str, texts: _Texts) -> list[str]:
+def _left_readers(line: bytes, path: str, texts: _Texts) -> list[tuple[str, str]]:
     """``HAPIKEY = os.environ.get(...)`` (at module level, or a class's field)
     whose name every file of the tree mentions only on the lines of sites left
     as they are (manual, unparsed, kept) or in imports, once the migration is
-    done: those places
-    (``bridge.py:16``), else []. The old variable is then the key those sites
-    still send, not a check of its own. Sites' lines are the original text's:
-    a changed file is read there, and its migrated text must mention the name
-    no more often than those sites do (the rewritten ones dropped theirs)."""
+    done: those places (``bridge.py:16``), each with what its site does with
+    it ("send", or "test" for a guard), else []. The old variable is then the key those sites
+    still send (or the guard left for a person still tests), not a check of
+    its own. Each mention left in the migrated text must stand on a line the
+    rewrite left as it was, within such a site; a test module setting the
+    name for them (``@override_settings(HUBSPOT_API_KEY=...)``, ``settings.
+    HUBSPOT_API_KEY = ...``) does not read it."""
     defined = _BOUND.match(line)  # HAPIKEY = ..., a class's field too
     if defined is None:
         return []
     name = re.compile(rb"\b" + re.escape(defined.group(1)) + rb"\b")
-    places: list[str] = []
+    places: list[tuple[str, str]] = []
     for other, text in texts.items():
         result = texts.results[other]
-        original = text
-        if result.changed:
-            original = result.original if result.original is not None else read(other)
         sites = [s for s in result.sites if s.kind not in (Kind.CALL, Kind.VERSION)]
-        left = [(s.line, s.end_line) for s in sites if s.status != Status.REWRITE]
-        rewritten = [(s.line, s.end_line) for s in sites if s.status == Status.REWRITE]
-        found = _mentions(name, original, line if other == path else b"")
-        on_left = [n for n in found if any(a <= n <= b for a, b in left)]
-        if any(not any(a <= n <= b for a, b in left + rewritten) for n in found):
-            return []  # read by code that is no site: a check of the key?
+        left = [s for s in sites if s.status != Status.REWRITE]
         after = _mentions(name, text, line if other == path else b"")
-        if len(after) > len(on_left):
-            return []
-        places += [f"{os.path.basename(other)}:{n}" for n in on_left]
+        if not after:
+            continue
+        mapped = _line_map(result, text)
+        setting = is_test_module(other) and other != path
+        for at in after:
+            if setting and _TEST_SETS.search(text.split(b"\n")[at - 1]):
+                continue  # a test setting it for the code under test
+            original = mapped.unchanged(at) if mapped is not None else at
+            site = next(
+                (
+                    s
+                    for s in left
+                    if original is not None and s.line <= original <= s.end_line
+                ),
+                None,
+            )
+            if original is None or site is None:
+                return []  # read by code that is no site: a check of the key?
+            what = "test" if site.kind == Kind.GUARD else "send"
+            places.append((f"{os.path.basename(other)}:{original}", what))
     return sorted(set(places))
+
+
+# a test setting a setting: @override_settings(NAME=...), settings.NAME = ...,
+# monkeypatch.setattr(settings, "NAME", ...), patch.object(settings, "NAME", ...)
+_TEST_SETS = re.compile(
+    rb"\boverride_settings\(|\bmodify_settings\(|\bsettings\.\w+[ \t]*=(?!=)"
+    rb"|\b(?:setattr|patch\.object)\(\s*settings\s*,"
+)
+
+
+def _line_map(result: FileResult, text: bytes) -> line_origins.LineMap | None:
+    """The map of ``text``'s lines to the original's, for a changed file."""
+    if not result.changed:
+        return None
+    original = result.original if result.original is not None else read(result.path)
+    return line_origins.line_map(original, text)
 
 
 def _mentions(name: re.Pattern[bytes], text: bytes, definition: bytes) -> list[int]:

@@ -26,7 +26,7 @@ from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache, reassigned
 from hapimigrate.analysis import configured_sources
-from hapimigrate.fixers import developer_urls, helper_headers
+from hapimigrate.fixers import developer_urls, helper_headers, rebound_keys
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Carrier, Import, Kind, Status
@@ -2034,7 +2034,10 @@ def rebound_host(
     variables it is built in) that a function rebinds to anything but a
     HubSpot literal: ``global BASE; BASE = base``, ``globals()["BASE"] = ...``,
     ``setattr(sys.modules[__name__], "BASE", ...)``. Its host is known only
-    at run time, whatever the module writes first."""
+    at run time, whatever the module writes first. A name sent as the key
+    (:mod:`rebound_keys`) chooses the credential, not the host: said so
+    unless a name of the URL chooses the host too."""
+    key_rebound: str | None = None
     for node in walk(url):
         if not isinstance(node, cst.Name):
             continue
@@ -2059,13 +2062,22 @@ def rebound_host(
             function = ctx.ancestor(target, cst.FunctionDef)
             if function is None or _hubspot_literal(ctx, value):
                 continue  # the module's own top-level values: judged as written
-            return REBOUND_HOST.format(
-                line, node.value, f"{function.name.value}()", ctx.start(target)[0]
-            )
+            how, where = f"{function.name.value}()", ctx.start(target)[0]
+            if rebound_keys.sent_as_key(ctx, url, node):  # which key, not where
+                key_rebound = key_rebound or rebound_keys.reason(
+                    line, node.value, how, where
+                )
+                continue
+            return REBOUND_HOST.format(line, node.value, how, where)
         written = namespace_writes.namespace_write(ctx, node.value)
         if written is not None:
+            if rebound_keys.sent_as_key(ctx, url, node):
+                key_rebound = key_rebound or rebound_keys.reason(
+                    line, node.value, *written
+                )
+                continue
             return REBOUND_HOST.format(line, node.value, written[0], written[1])
-    return None
+    return key_rebound
 
 
 def _hubspot_literal(ctx: ModuleContext, value: cst.BaseExpression | None) -> bool:

@@ -21,7 +21,7 @@ from typing import Callable, Optional, Sequence
 
 import libcst as cst
 
-from hapimigrate.analysis import call_endpoints, origins
+from hapimigrate.analysis import call_endpoints, origins, url_builders
 from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
@@ -310,6 +310,9 @@ def _migrate(
     calls = call_endpoints.site_endpoints(ctx, route)
     origin = origins.key_origin(ctx, value)
     passed, callers_problem = attach.callers_keys(ctx, origin)
+    # a URL builder's key parameter (``params["hapikey"] = api_key`` encoded
+    # into the URL it returns) is a field its callers fill, as in a URL string
+    fields = url_builders.fills_parameter(ctx, origin, route)
     use = KeyUse(
         key_source,
         calls,
@@ -317,20 +320,38 @@ def _migrate(
         attach.sink_problem(ctx, route, value)
         or callers_problem
         or attach.guarded_elsewhere(ctx, [value])
-        or across_modules.route_problem(ctx, route, Kind.PARAMS, [value]),
+        or across_modules.route_problem(
+            ctx, route, Kind.PARAMS, [value], placeholders=fields
+        ),
         origin,
         attach.key_in_reach(ctx, value, route),
         ctx.several_keys,
         bool(passed),
     )
     decision = decide(use)
+    builder = url_builders.configured_builder(
+        ctx, decision, origin, route, passed, attach.passing_owners(ctx, origin)
+    )
+    if builder is not None:  # a builder's parameter, always the configured key
+        decision = builder.decision
     if decision.rewrites:
         ctx.token_parameters.update(route.classes)  # other modules must not read them
         across_modules.export_route(
-            ctx, route, Kind.PARAMS, [value], token=decision.send_token
+            ctx,
+            route,
+            Kind.PARAMS,
+            [value],
+            token=decision.send_token,
+            placeholders=fields,
         )
         replaced = record(route)
-        attach.give_token(ctx, decision, origin, route, value, replaced, passed=passed)
+        if builder is not None:  # its callers pass the token, its requests send it
+            attach.replace_configured(ctx, builder.passed)
+            attach.send_token(ctx, route, at=value)
+        else:
+            attach.give_token(
+                ctx, decision, origin, route, value, replaced, passed=passed
+            )
         if decision.key_may_go:
             ctx.note_key(value)
     attach.note_requests(ctx, route, decision.status)

@@ -25,7 +25,7 @@ from typing import Sequence
 import libcst as cst
 
 from hapimigrate.analysis import call_endpoints, format_positions, origins
-from hapimigrate.analysis import querystring
+from hapimigrate.analysis import percent_tuples, querystring
 from hapimigrate.analysis import url_builders, values
 from hapimigrate import keys
 from hapimigrate.python.context import ModuleContext
@@ -200,7 +200,7 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
                 _check_positions(ctx, pieces, cut)
                 format_edits = [
                     _format_edit(
-                        op, format_positions.placed_cut(ctx, op, root, cut), pieces
+                        ctx, op, format_positions.placed_cut(ctx, op, root, cut), pieces
                     )
                     for op in route.formats
                 ]
@@ -383,7 +383,7 @@ def _export(
             _check_positions(ctx, pieces, cut)
             edits = [
                 _format_edit(
-                    op, format_positions.placed_cut(ctx, op, root, cut), pieces
+                    ctx, op, format_positions.placed_cut(ctx, op, root, cut), pieces
                 )
                 for op in partial.formats
             ]
@@ -515,19 +515,30 @@ def _check_positions(ctx: ModuleContext, pieces: list[Piece], cut: Cut) -> None:
             )
 
 
-def _format_edit(op: cst.CSTNode, cut: Cut, pieces: list[Piece]) -> FormatEdit:
+def _format_edit(
+    ctx: ModuleContext, op: cst.CSTNode, cut: Cut, pieces: list[Piece]
+) -> FormatEdit:
     """The edit that drops the arguments feeding the cut placeholders; raises
     FlowError where they cannot be told apart safely."""
     template = "".join(p.text or "" for p in pieces)
     if isinstance(op, cst.BinaryOperation):
-        return _percent_edit(op, cut, template)
+        return _percent_edit(ctx, op, cut, template)
     assert isinstance(op, cst.Call)
     return _brace_edit(op, cut, pieces, template)
 
 
-def _percent_edit(op: cst.BinaryOperation, cut: Cut, template: str) -> FormatEdit:
+def _percent_edit(
+    ctx: ModuleContext,
+    op: cst.BinaryOperation,
+    cut: Cut,
+    template: str,
+    right: cst.BaseExpression | None = None,
+) -> FormatEdit:
+    """``right``: the arguments' tuple display, where ``op`` reads it through a
+    local name (:mod:`percent_tuples`)."""
     refs = cut.percent_fields
-    right = op.right
+    bound = right is not None
+    right = op.right if right is None else right
     named = [
         f.ref for f in querystring.percent_fields(template) if isinstance(f.ref, str)
     ]
@@ -545,6 +556,9 @@ def _percent_edit(op: cst.BinaryOperation, cut: Cut, template: str) -> FormatEdi
         if any(isinstance(e, cst.StarredElement) for e in right.elements):
             raise FlowError("the % arguments are unpacked with *")
         if len(positions) == len(right.elements):
+            if bound:
+                assert isinstance(op.right, cst.Name)
+                raise FlowError(percent_tuples.only_key_reason(ctx, op.right, right))
             return FormatEdit(op, escaped, key_names=names, key_values=fed)
         return FormatEdit(
             drop_elements=(right, frozenset(positions)), key_names=names, key_values=fed
@@ -562,6 +576,11 @@ def _percent_edit(op: cst.BinaryOperation, cut: Cut, template: str) -> FormatEdi
         return FormatEdit(op, escaped, key_names=names, key_values=fed)
     if keys:
         return FormatEdit()  # an extra mapping key is harmless
+    if isinstance(right, cst.Name):  # TEMPLATE % args, args = (vid, KEY, mode)
+        display = percent_tuples.bound_tuple(ctx, right)
+        if display is not None:
+            return _percent_edit(ctx, op, cut, template, display)
+        raise FlowError(percent_tuples.unwritten_reason(ctx, right))
     raise FlowError("the % arguments do not match the template")
 
 
