@@ -188,10 +188,12 @@ def bound(ctx: ModuleContext, partial: cst.Call, arg: cst.Arg) -> Bound:
     _check_receiver(ctx, wrapped.value)
     uses = _Uses(ctx)
     uses.of(partial, 0)
-    if not uses.calls:
+    if not uses.calls and not uses.executed:
         raise PartialError(HANDED_ON.format("not called", ctx.start(partial)[0]))
     for call in uses.calls:
         _check_call(ctx, partial, call, info, verb, role)
+    for call in uses.executed:
+        _check_executed(ctx, partial, call, info)
     if ctx.ancestor(partial, cst.FunctionDef) is None:
         if _provider_variable(ctx) is None:  # made at import, read once
             raise PartialError(BOUND_ONCE)
@@ -465,6 +467,42 @@ def _check_call(
         raise PartialError(OTHER_HOST.format(line, host))
 
 
+def _check_executed(
+    ctx: ModuleContext, partial: cst.Call, call: cst.Call, info: HttpCall
+) -> None:
+    """A partial an executor calls with nothing more: its own URL is HubSpot's."""
+    line = ctx.start(call)[0]
+    url = _url_of(partial, info)
+    if url is None:
+        raise PartialError(NO_URL.format(line))
+    host = hubspot.host(values.url_template(ctx, url))
+    if host is None:
+        raise PartialError(UNKNOWN_HOST.format(line))
+    if not hubspot.takes_tokens(host):
+        raise PartialError(OTHER_HOST.format(line, host))
+
+
+_TO_THREAD = {"asyncio.to_thread"}
+
+
+def _executor_call(ctx: ModuleContext, value: cst.BaseExpression) -> cst.Call | None:
+    """The call that runs ``value`` with no argument of its own:
+    ``loop.run_in_executor(executor, value)`` (nothing after it),
+    ``asyncio.to_thread(value)``."""
+    arg = ctx.parent(value)
+    call = ctx.parent(arg) if isinstance(arg, cst.Arg) else None
+    if not isinstance(call, cst.Call) or arg.keyword is not None or arg.star:
+        return None
+    if any(a.star or a.keyword is not None for a in call.args):
+        return None
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value == "run_in_executor":
+        return call if len(call.args) == 2 and call.args[1] is arg else None
+    if ctx.qualified_names(func) & _TO_THREAD:
+        return call if len(call.args) == 1 else None
+    return None
+
+
 # -- every use of it -------------------------------------------------------------
 
 
@@ -477,6 +515,9 @@ class _Uses:
         self.names: list[cst.Name] = []
         self.functions: list[cst.FunctionDef] = []
         self.module_functions: list[cst.Name] = []
+        # loop.run_in_executor(None, partial), asyncio.to_thread(partial): called
+        # there with no argument of its own
+        self.executed: list[cst.Call] = []
 
     def of(self, value: cst.BaseExpression, depth: int) -> None:
         ctx = self.ctx
@@ -496,6 +537,10 @@ class _Uses:
             return self._name(parent.target)
         if isinstance(parent, cst.Return) and depth < _DEPTH:
             return self._returned(parent, depth)
+        executor = _executor_call(ctx, value)
+        if executor is not None:  # loop.run_in_executor(None, partial)
+            self.executed.append(executor)
+            return
         raise PartialError(HANDED_ON.format(_what(ctx, value), line))
 
     def _name(self, name: cst.Name) -> None:
