@@ -36,6 +36,7 @@ import re
 import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope
 
+from hapimigrate.analysis import reassigned
 from hapimigrate.model import Kind, Site, Status
 from hapimigrate.python import (
     dead_attributes,
@@ -81,7 +82,11 @@ def remove(ctx: ModuleContext, protected: frozenset[str]) -> tuple[str, ...]:
         ):
             continue
         target = statement.targets[0].target
-        if isinstance(target, cst.Name) and not site.reason.endswith("imports it"):
+        if (
+            isinstance(target, cst.Name)
+            and not site.reason.endswith("imports it")
+            and ctx.ancestor(statement, cst.FunctionDef) is None
+        ):
             continue  # a module's name: unsent tree-wide only by the carriers step
         name = _unread(ctx, target, statement, protected, gone)
         if name is None:
@@ -207,6 +212,8 @@ def _unread_name(
 ) -> str | None:
     scope = ctx.lexical_scope(target)
     bindings = list(scope[target.value]) if scope is not None else []
+    if len(bindings) > 1 and isinstance(scope, FunctionScope):
+        return _overwritten_local(ctx, target, scope, gone)
     if len(bindings) != 1 or not isinstance(
         bindings[0].scope, (GlobalScope, FunctionScope)
     ):
@@ -221,6 +228,24 @@ def _unread_name(
     if re.search(r"\b(?:globals|vars)\(|__getattr__", ctx.text):
         return None  # the module's names read by a name known at run time
     return name
+
+
+def _overwritten_local(
+    ctx: ModuleContext, target: cst.Name, scope: FunctionScope, gone: set[int]
+) -> str | None:
+    """ "" when a function's local bound again before any read can see this
+    binding (``q = {"hapikey": k}`` then ``q = {"hapikey": k, "count": 1}``
+    before the request): every access of the name is removed or runs only
+    after a later plain assignment (:func:`reassigned.overwritten`)."""
+    accesses = scope.accesses[target.value]
+    if not all(a.scope is scope for a in scope.assignments[target.value]):
+        return None  # global, nonlocal
+    for access in accesses:
+        if dead_keys._inside(ctx, access.node, gone):
+            continue
+        if not reassigned.overwritten(ctx, target, access.node):
+            return None
+    return ""
 
 
 def _sources(
