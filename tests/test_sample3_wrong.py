@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from hapimigrate.model import Status
-from tests.trees import key_sites, tree
+from tests.trees import behaves, key_sites, tree
 
 WRAPPER = """\
 from hubspot3 import Hubspot3
@@ -45,3 +45,72 @@ def test_a_key_handed_to_two_sdk_clients_still_migrates_both(tmp_path):
     result = tree(tmp_path, files)["hubspot_wrapper/api.py"]
     assert {s.status for s in key_sites(result)} == {Status.REWRITE}
     assert result.new.decode().count("access_token=key") == 2
+
+
+SESSION_CLIENT = """\
+import os
+from itertools import count
+
+import requests
+
+
+class HubAPI:
+    def __init__(self, hapikey):
+        self.session = requests.Session()
+        self.hapikey = hapikey
+
+    def request(self, method, url, params=None, **kwargs):
+        if params is None:
+            params = {}
+        if url.startswith("/"):
+            url = "https://api.hubapi.com" + url
+        if "https://api.hubapi.com" in url:
+            if isinstance(params, dict):
+                params["hapikey"] = self.hapikey
+            else:
+                params = list(params) + [("hapikey", self.hapikey)]
+        response = self.session.request(method=method, url=url, params=params, **kwargs)
+        response.raise_for_status()
+        return response.json()
+
+
+def get_api():
+    return HubAPI(hapikey=os.environ["HUBSPOT_API_KEY"])
+"""
+
+
+def test_a_key_added_in_both_branches_under_a_host_test_keeps_the_header_there(
+    tmp_path,
+):
+    # hubapi.py: the dict branch's header was put before the request, on every
+    # path (another branch's binding of params, holding the key, was taken for
+    # a key the dict held already): the token went to every host the client
+    # was handed
+    result = tree(tmp_path, {"hubapi.py": SESSION_CLIENT})["hubapi.py"]
+    text = result.new.decode()
+    header = 'kwargs["headers"] = {**(kwargs.get("headers") or {}), "Authorization"'
+    assert text.count(header) == 2
+    for line in text.splitlines():
+        if line.strip().startswith('kwargs["headers"]'):
+            assert line.startswith(" " * 16), line  # inside the branches
+    # and no reason renders the URL rebound from itself as repeated hosts
+    assert not any("comhttps" in s.reason for s in result.sites)
+
+
+def test_a_client_adding_the_key_on_hubspot_urls_only_behaves(tmp_path):
+    files = {
+        "src/hubapi.py": SESSION_CLIENT,
+        "scenario.py": (
+            '"""A client that adds the key on HubSpot URLs only."""\n'
+            'ENV = {"HUBSPOT_API_KEY": "key-main"}\n\n\n'
+            "def case_dict(credential):\n    import hubapi\n\n"
+            '    hubapi.get_api().request("get", "/crm/v3/objects/contacts", {"limit": 1})\n\n\n'
+            "def case_pairs(credential):\n    import hubapi\n\n"
+            '    hubapi.get_api().request("get", "/crm/v3/objects/deals", [("limit", 1)])\n\n\n'
+            "def case_other_host(credential):\n    import hubapi\n\n"
+            "    try:\n"
+            '        hubapi.get_api().request("get", "https://status.example.com/ping")\n'
+            "    except Exception:\n        pass\n"
+        ),
+    }
+    behaves(tmp_path / "hubapi", files, manual=1)

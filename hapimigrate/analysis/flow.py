@@ -498,7 +498,7 @@ class Flow:
         ):  # "{}?{}".format(url, urlencode(params)): the text carries it on
             self.route.appended |= _followed_in_format(call, arg)
             return self._from(call, formatted)
-        if http_calls.is_logging(ctx, call):
+        if http_calls.is_logging(ctx, call) or http_calls.is_inspection(ctx, call):
             return
         if isinstance(call.func, cst.Attribute) and call.func.attr.value == "update":
             # other.update(mapping): the mapping's items now live in `other`

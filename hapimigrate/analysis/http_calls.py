@@ -160,6 +160,15 @@ def is_transparent(ctx: ModuleContext, call: cst.Call) -> bool:
     )
 
 
+_INSPECTIONS = {f"builtins.{name}" for name in ("isinstance", "len", "type", "bool")}
+
+
+def is_inspection(ctx: ModuleContext, call: cst.Call) -> bool:
+    """``isinstance(params, dict)``, ``len(params)``: a look at the value that
+    neither keeps nor sends it."""
+    return bool(ctx.qualified_names(call.func) & _INSPECTIONS)
+
+
 def is_logging(ctx: ModuleContext, call: cst.Call) -> bool:
     """``print(url)`` and ``logger.info(url)`` send nothing."""
     func = call.func

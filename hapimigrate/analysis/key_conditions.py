@@ -117,12 +117,29 @@ def _already_keyed(
         value = values.assigned_value(ctx, getattr(binding, "node", None))
         if value is None or ctx.inside(value, statement):
             continue
+        if not _runs_before(ctx, value, statement):
+            continue  # another branch's (if dict: p["hapikey"] = k; else: p = [...])
         for node in [value, *_arguments(value)]:
             if isinstance(node, cst.Name) and carries_key(ctx, node):
                 return True
             if "hapikey" in ctx.code(node).lower():
                 return True
     return False
+
+
+def _runs_before(
+    ctx: ModuleContext, value: cst.CSTNode, statement: cst.CSTNode
+) -> bool:
+    """Whether ``value``'s statement comes before ``statement`` in a block
+    that holds it: it ran on every path to it."""
+    line = ctx.ancestor(value, cst.SimpleStatementLine, cst.BaseCompoundStatement)
+    block = ctx.parent(line) if line is not None else None
+    return (
+        block is not None
+        and ctx.inside(statement, block)
+        and not ctx.inside(statement, line)
+        and ctx.start(line) < ctx.start(statement)
+    )
 
 
 def _arguments(value: cst.BaseExpression) -> list[cst.BaseExpression]:

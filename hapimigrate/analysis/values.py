@@ -406,6 +406,8 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
         and (first is None or returned_url(ctx, first) is None)
     ):
         return None
+    if any(isinstance(n, cst.Name) and n.value == name.value for n in walk(first)):
+        return None  # url = BASE + url: what the name held before, unknown here
     parts = [first]
     for binding in bindings[1:]:
         holder = ctx.parent(binding)
