@@ -43,6 +43,8 @@ DEVELOPER_NAME_TOKEN_ENDPOINT = (
 )
 MIXED_NO_AUTH = "the key goes to form submission endpoints and to others"
 CALLERS_TOKEN = "sends the caller's {} as the token: callers pass access tokens now"
+# a value given at run time, not through a parameter: sys.argv, input(), a file
+RUN_TIME_TOKEN = "sends the value from {} as the token: give it an access token now"
 CALLER_OUT_OF_REACH = (
     "the key comes from the caller ({}) and the request is made elsewhere: "
     "pass the caller's token to it by hand"
@@ -123,7 +125,11 @@ def decide(use: KeyUse) -> Decision:
     if origin.kind == CALLER:
         if not use.in_reach:
             return Decision(Status.MANUAL, CALLER_OUT_OF_REACH.format(origin.parameter))
-        reason = CALLERS_TOKEN.format(configured_sources.caller_read(origin))
+        reason = (
+            CALLERS_TOKEN.format(configured_sources.caller_read(origin))
+            if origin.param is not None
+            else RUN_TIME_TOKEN.format(origin.parameter)
+        )
         return Decision(Status.REWRITE, reason, send_token=True, callers_token=True)
     if origin.kind == FALLBACK:
         if not use.in_reach:

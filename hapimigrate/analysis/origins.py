@@ -328,6 +328,8 @@ def _origin_of(
         func = node.func
         if _reads_the_command_line(ctx, node):
             return Origin(CALLER, "the command line")
+        if _read_from_a_file(ctx, node):
+            return Origin(CALLER, "a file read at run time")
         if _stored_lookup(ctx, node, again):
             shown = re.sub(r"""(['"])[^'"]*\1""", "'...'", ctx.code(node))
             return Origin(CALLER, f"key stored per tenant ({shown})")  # no literal
@@ -1086,6 +1088,47 @@ def _reads_the_command_line(ctx: ModuleContext, call: cst.Call) -> bool:
         else getattr(func, "value", "")
     )
     return name in _COMMAND_LINE
+
+
+_STRIPS = {"strip", "rstrip", "lstrip"}
+
+
+def _read_from_a_file(ctx: ModuleContext, call: cst.Call) -> bool:
+    """``handle.read()`` (``.strip()``-ed) of ``with open(path) as handle``, or
+    ``open(path).read()``: what a file holds at run time, as a value typed on
+    the command line is: the program sends what the file says (a token, once
+    the file holds one)."""
+    while (
+        isinstance(call.func, cst.Attribute)
+        and call.func.attr.value in _STRIPS
+        and isinstance(call.func.value, cst.Call)
+    ):
+        call = call.func.value
+    func = call.func
+    if not (
+        isinstance(func, cst.Attribute)
+        and func.attr.value in ("read", "readline")
+        and not call.args
+    ):
+        return False
+    handle = func.value
+    if isinstance(handle, cst.Call):
+        return ctx.qualified_names(handle.func) == {"builtins.open"}
+    if not isinstance(handle, cst.Name):
+        return False
+    scope = ctx.lexical_scope(handle)
+    bindings = list(scope[handle.value]) if scope is not None else []
+    if len(bindings) != 1:
+        return False
+    name = getattr(bindings[0], "node", None)
+    item = ctx.ancestor(name, cst.WithItem) if name is not None else None
+    return (
+        isinstance(item, cst.WithItem)
+        and item.asname is not None
+        and item.asname.name is name
+        and isinstance(item.item, cst.Call)
+        and ctx.qualified_names(item.item.func) == {"builtins.open"}
+    )
 
 
 def _parameter_origin(ctx: ModuleContext, param: cst.Param, again) -> Origin:
