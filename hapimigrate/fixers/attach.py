@@ -808,13 +808,22 @@ def _existing_auth(
             if arg.keyword is not None and arg.keyword.value == "headers":
                 sources += _header_sources(ctx, arg.value, 3)
     for source in sources:
-        if _AUTH_TEXT.search(ctx.code(source)):
+        if _AUTH_TEXT.search(_own_code(ctx, source)):
             return dual_auth.precise_reason(ctx, route, key) or EXISTING_AUTH
     for sink in route.sinks:
         problem = _session_auth(ctx, sink)
         if problem is not None:
             return problem
     return None
+
+
+def _own_code(ctx: ModuleContext, node: cst.CSTNode) -> str:
+    """A function's parameters and body: not the comments above its ``def``
+    (``# FEEDLY_API_ACCESS_TOKEN = ...`` of the code before it), nor its
+    decorators."""
+    if isinstance(node, cst.FunctionDef):
+        return ctx.code(node.params) + "\n" + ctx.code(node.body)
+    return ctx.code(node)
 
 
 def _session_auth(ctx: ModuleContext, sink: Sink) -> str | None:
