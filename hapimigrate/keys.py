@@ -79,3 +79,22 @@ def is_plausible_key(text: str | None) -> bool:
     if alphabetic and all(w in _PLACEHOLDER_WORDS for w in alphabetic):
         return False  # test1234, demo-key-1, abcd1234: every word a placeholder
     return len(set(re.sub(r"[^a-z0-9]", "", lowered))) > 3  # not a1a1a1a1
+
+
+# a UUID standing alone in a text (not a part of a longer word or id)
+_UUID_IN_TEXT = re.compile(
+    r"(?<![\w-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def key_shaped_values(text: str) -> list[str]:
+    """The values in a free text (a program's saved output) that could be a
+    real key: a UUID anywhere, or a line that is one plausible key alone
+    (quotes around it, as a ``repr`` shows it, aside)."""
+    found = [m.group(0) for m in _UUID_IN_TEXT.finditer(text)]
+    for line in text.splitlines():
+        value = line.strip().strip("'\"")
+        if value not in found and is_plausible_key(value):
+            found.append(value)
+    return [value for value in found if is_plausible_key(value)]

@@ -92,6 +92,8 @@ def is_notebook(path: str) -> bool:
 
 def may_hold_site(path: str, data: bytes) -> bool:
     """Whether the file at ``path`` with bytes ``data`` may hold a site."""
+    if is_notebook(path) and b"output_type" in data and names_hubspot_key(data):
+        return True  # its saved outputs may show the key (python.notebook_outputs)
     if is_python(path) or is_notebook(path):
         return may_hold_python_site(data)
     return mentions_key(data) or names_hubspot_key(data)
