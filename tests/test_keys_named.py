@@ -138,3 +138,83 @@ def test_a_printed_placeholder_is_no_key_to_revoke(tmp_path):
         ),
     )
     assert _output_sites(target) == []
+
+
+# -- R8: a made-up key in a test ----------------------------------------------
+
+CLIENT = """\
+import requests
+
+BASE = "https://api.hubapi.com"
+
+
+def deals(config):
+    r = requests.get(BASE + "/deals/v1/deal/paged?hapikey=" + config["api_key"])
+    r.raise_for_status()
+    return r.json()
+"""
+
+MAPPING_TEST = """\
+from unittest import mock
+
+from app.client import deals
+
+
+@mock.patch("app.client.requests.get")
+def test_deals(get):
+    get.return_value.json.return_value = {{"deals": []}}
+    assert deals({{"api_key": "{key}", "portal_id": "1"}}) == {{"deals": []}}
+"""
+
+
+def test_a_tests_made_up_mapping_stands_for_a_token(tmp_path):
+    """The test hands the function a mapping with a made-up key: it keeps it
+    (a fake token then), and no longer blocks the function's migration."""
+    results = tree(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/client.py": CLIENT,
+            "tests/test_client.py": MAPPING_TEST.format(key="test-key"),
+        },
+    )
+    assert '"Authorization": "Bearer " + config["api_key"]' in migrated(
+        results["app/client.py"]
+    )
+    (site,) = key_sites(results["tests/test_client.py"])
+    assert site.status == Status.REWRITE and "made-up key" in site.reason
+    assert not results["tests/test_client.py"].changed
+
+
+def test_a_key_shaped_value_in_a_tests_mapping_still_blocks(tmp_path):
+    """A UUID in the test's mapping could be a real portal's key: manual."""
+    results = tree(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/client.py": CLIENT,
+            "tests/test_client.py": MAPPING_TEST.format(key=SECRET),
+        },
+    )
+    left_alone(results["app/client.py"], "configured object")
+
+
+def test_a_made_up_key_in_a_tests_url_is_none_to_revoke(tmp_path):
+    """``"hapikey=test-key" in url`` in a test: not a key (keys.py's rule),
+    so not one to revoke; a UUID there still is."""
+    results = tree(
+        tmp_path,
+        {
+            "tests/test_urls.py": """\
+            def test_url(url):
+                assert "hapikey=test-key" in url
+            """,
+            "tests/test_real.py": f"""\
+            def test_url(url):
+                assert "hapikey={SECRET}" in url
+            """,
+        },
+    )
+    (made_up,) = key_sites(results["tests/test_urls.py"])
+    (real,) = key_sites(results["tests/test_real.py"])
+    assert (made_up.hardcoded_key, real.hardcoded_key) == (False, True)

@@ -142,17 +142,35 @@ MADE_UP = Placement("", "", "", "", "", "", 0, (0, 0))  # a test's fake object
 def made_up(ctx: ModuleContext, value: cst.BaseExpression, field: str) -> bool:
     """``HubSpotAPI(Settings(api_key="test-key"))`` in a test: an object made
     with a placeholder, not a portal's key; as a token it goes to the same
-    mock (as a made-up key handed in directly does)."""
-    if not (is_test_module(ctx.path) and isinstance(value, cst.Call)):
+    mock (as a made-up key handed in directly does). So is a mapping written
+    in the test (``{"api_key": "test-key", "portal_id": "1"}``, ``dict(api_key=
+    "test-key")``) when the key is its item (``["api_key"]``)."""
+    if not is_test_module(ctx.path):
         return False
-    given = [
-        a.value
-        for a in value.args
-        if a.keyword is not None and a.keyword.value == field.lstrip(".")
-    ]
+    item = re.fullmatch(r"\[\s*(['\"])(\w+)\1\s*\]", field)
+    name = item.group(2) if item else field.lstrip(".")
+    if item and isinstance(value, cst.Dict):
+        if any(not isinstance(e, cst.DictElement) for e in value.elements):
+            return False  # {**defaults, ...}: the key may come from there
+        given = [
+            e.value
+            for e in value.elements
+            if not isinstance(e.key, cst.SimpleString) or e.key.evaluated_value == name
+        ]
+    elif isinstance(value, cst.Call) and (
+        not item or (isinstance(value.func, cst.Name) and value.func.value == "dict")
+    ):
+        if any(a.star for a in value.args):
+            return False  # Settings(**raw): the key may come from there
+        given = [
+            a.value
+            for a in value.args
+            if a.keyword is not None and a.keyword.value == name
+        ]
+    else:
+        return False
     return (
         len(given) == 1
-        and not any(a.star for a in value.args)
         and isinstance(given[0], cst.SimpleString)
         and isinstance(given[0].evaluated_value, str)
         and not keys.is_plausible_key(given[0].evaluated_value)

@@ -433,8 +433,14 @@ def _export(
 
 
 def _literal_value(cut: Cut) -> bool:
+    """Whether the URL's text holds a key that could be real (``hapikey=<uuid>``),
+    not a placeholder (``hapikey=test-key``, ``hapikey={key}``: nothing to revoke)."""
     text = cut.value_text
-    return bool(text) and not cut.has_placeholders and not keys.is_template_field(text)
+    return (
+        not cut.has_placeholders
+        and not keys.is_template_field(text)
+        and keys.is_plausible_key(text)
+    )
 
 
 def _cut_pieces(ctx: ModuleContext, pieces: list[Piece], cut: Cut) -> None:
