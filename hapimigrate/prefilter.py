@@ -2,8 +2,9 @@
 
 Every stage that skips a file or a statement without parsing it asks here, so the
 stages cannot disagree. A Python file or notebook can hold a site when it says
-``hapikey`` (any case) or imports a HubSpot SDK (hubspot-api-client, hubspot3,
-hapipy); a file of another language when it says ``hapikey``, or names HubSpot
+``hapikey`` (any case, also in pieces Python joins: ``"?hap" + "ikey="``) or
+imports a HubSpot SDK (hubspot-api-client, hubspot3, hapipy); a notebook also when
+it names HubSpot and a key (its saved outputs may show the key); a file of another language when it says ``hapikey``, or names HubSpot
 (``hubspot``, ``HubSpot``, ``HUBSPOT``) and a key (``key``, ``Key``, ``KEY``), or
 says ``SevenShores``, ``HS_API``, ``HS_KEY`` or ``HAPI_KEY``: where an SDK client
 is built with ``apiKey``, ``createWithApiKey`` or SevenShores' ``Factory::create``,
@@ -35,6 +36,11 @@ _API_GATES = (b"hubapi", b"api.hubspot")
 _API_HOST = re.compile(rb"hubapi\.(?:com|eu)\b|api\.hubspot\.com\b", re.IGNORECASE)
 _API_PATH = re.compile(rb"[\"'/](?:[\w-]+/)*(?:v[1-4]|\d{4}-\d{2})(?:/|[\"'])")
 _KEY = re.compile(rb"hapikey", re.IGNORECASE)
+# hapikey in pieces Python joins ("?hap" + "ikey=", "hap" "ikey"): between two of
+# its letters, a quote, spaces, +, ( and a string prefix, a quote
+_JOIN = rb"""(?:['"][\s+(]*[rRbBuUfF]{0,2}['"])?"""
+SPLIT_KEY = _JOIN.join((b"h", b"a", b"p", b"i", b"k", b"e", b"y"))
+_SPLIT_KEY = re.compile(SPLIT_KEY, re.IGNORECASE)
 # ``import hubspot``, ``import os, hubspot3``, ``from vendor.hubspot3 import X``
 _SDK_IMPORT = re.compile(
     rb"\b(?:from[ \t]+(?:[\w.]*\.)?|import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*)"
@@ -54,10 +60,10 @@ _SHORT_NAMES = (b"HS_API", b"hs_api", b"HS_KEY", b"hs_key", b"hsApi", b"HAPI_KEY
 _KEY_WORDS = (b"key", b"Key", b"KEY")
 _LOWERED_GATES = (b"hapi", b"ubspot", b"hubapi")  # all of the above, lowered
 # What a top-level statement must mention to matter to the codemod (slicing).
-STATEMENT_SEED = re.compile(rb"hapikey|hubspot|hubapi|\bhapi\b", re.IGNORECASE)
+STATEMENT_SEED = re.compile(SPLIT_KEY + rb"|hubspot|hubapi|\bhapi\b", re.IGNORECASE)
 # ... and to matter to the lifecycle of its calls (report, check, --modernize)
 CALL_SEED = re.compile(
-    rb"hapikey|hubspot|hubapi|\bhapi\b|/(?:v[1-4]|\d{4}-\d{2})(?:/|[\"'])",
+    SPLIT_KEY + rb"|hubspot|hubapi|\bhapi\b|/(?:v[1-4]|\d{4}-\d{2})(?:/|[\"'])",
     re.IGNORECASE,
 )
 
@@ -105,7 +111,8 @@ def may_hold_python_site(data: bytes) -> bool:
     # and three scans instead of nine scans of a file that holds none of them
     lowered = data.lower()
     if not any(word in lowered for word in _LOWERED_GATES):
-        return False
+        # "?hap" + "ikey=": any split of it in two keeps "hap" or "ikey" whole
+        return (b"hap" in lowered or b"ikey" in lowered) and split_key(data)
     return may_hold_key_site(data) or calls_hubspot_api(data)
 
 
@@ -115,7 +122,15 @@ def may_hold_key_site(data: bytes) -> bool:
         mentions_key(data) or _SDK_IMPORT.search(data) is not None
     ):
         return True
-    return b"api_key" in data and _SDK_CLIENT_WITH_KEY.search(data) is not None
+    if b"api_key" in data and _SDK_CLIENT_WITH_KEY.search(data) is not None:
+        return True
+    return split_key(data)
+
+
+def split_key(data: bytes) -> bool:
+    """Whether ``data`` spells hapikey in pieces Python joins (``"?hap" +
+    "ikey="``: :mod:`hapimigrate.python.split_keys`)."""
+    return any(len(m.group(0)) > len(b"hapikey") for m in _SPLIT_KEY.finditer(data))
 
 
 def calls_hubspot_api(data: bytes) -> bool:

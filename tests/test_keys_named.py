@@ -218,3 +218,62 @@ def test_a_made_up_key_in_a_tests_url_is_none_to_revoke(tmp_path):
     (made_up,) = key_sites(results["tests/test_urls.py"])
     (real,) = key_sites(results["tests/test_real.py"])
     assert (made_up.hardcoded_key, real.hardcoded_key) == (False, True)
+
+
+# -- N7: hapikey in pieces ----------------------------------------------------
+
+SPLIT = """\
+import os
+
+import requests
+
+URL = "https://api.hubapi.com/contacts/v1/lists/all/contacts/all"
+KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+def joined():
+    return requests.get(URL + "?hap" + "ikey=" + KEY).json()
+
+
+def implicit():
+    return requests.get(URL, params={"hap" "ikey": KEY}).json()
+"""
+
+
+def test_hapikey_in_pieces_is_a_manual_key_use(tmp_path):
+    """Both spellings are key sites left for a person (saying how to make
+    them migrate), nothing is rewritten, and check fails on each."""
+    target = tmp_path / "split.py"
+    target.write_text(SPLIT)
+    result = run.process_file(str(target), JOB)
+    sites = key_sites(result)
+    assert [(s.line, s.kind.value, s.status) for s in sites] == [
+        (10, "url", Status.MANUAL),
+        (14, "params", Status.MANUAL),
+    ]
+    assert all("one literal" in s.reason for s in sites)
+    assert not result.changed
+    checked = CliRunner().invoke(main, ["check", str(target)])
+    assert checked.exit_code == 1
+    assert "split.py:10:" in checked.output and "split.py:14:" in checked.output
+
+
+def test_pieces_in_a_file_naming_no_hubspot_host(tmp_path):
+    """The URL's host comes from another module: the file is still read."""
+    target = tmp_path / "b.py"
+    target.write_text(
+        "import requests\nfrom settings import BASE, KEY\n\n\n"
+        "def a():\n    return requests.get(BASE + '/x?hap' 'ikey=' + KEY)\n"
+    )
+    (site,) = key_sites(run.process_file(str(target), JOB))
+    assert (site.line, site.status) == (6, Status.MANUAL)
+
+
+def test_pieces_that_spell_nothing_are_no_site(tmp_path):
+    target = tmp_path / "c.py"
+    target.write_text(
+        "import requests\n\n\ndef shape(happy):\n"
+        "    requests.get('https://api.hubapi.com/x', params={'ikey': 1, 'hap': happy})\n"
+        "    return 'ikey' + 'hap' + str(happy) + 'hap' + happy + 'ikey'\n"
+    )
+    assert key_sites(run.process_file(str(target), JOB)) == []

@@ -16,7 +16,7 @@ from hapimigrate.analysis import sent_keys, values
 from hapimigrate.fixers import registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
 from hapimigrate.python import import_time_reads, prepare, roundtrip, slicing
-from hapimigrate.python import bearer_reads, unsent_values
+from hapimigrate.python import bearer_reads, split_keys, unsent_values
 from hapimigrate.python import context
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.python.edits import EditApplier, Edits
@@ -209,6 +209,7 @@ def _process(
         sent_keys.note_manual_keys(ctx)
     import_time_reads.soften(ctx)  # a lenient key read at import stays lenient
     bearer_reads.migrate(ctx)  # the old variable already sent as a Bearer token
+    split_keys.report(ctx)  # "?hap" + "ikey=": a key use the fixers cannot see
     late = defined_too_late(ctx)
     if late is not None:  # the provider's own module would call it before its def
         ctx.edits = Edits()
