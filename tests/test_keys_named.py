@@ -277,3 +277,119 @@ def test_pieces_that_spell_nothing_are_no_site(tmp_path):
         "    return 'ikey' + 'hap' + str(happy) + 'hap' + happy + 'ikey'\n"
     )
     assert key_sites(run.process_file(str(target), JOB)) == []
+
+
+# -- N3: a start-up check of the old key ---------------------------------------
+
+STARTUP = """\
+import os
+import sys
+
+import requests
+
+try:
+    API_KEY = os.environ["HUBSPOT_API_KEY"]
+except KeyError:
+    sys.exit({message!r})
+
+session = requests.Session()
+session.params = {{"hapikey": API_KEY}}
+
+
+def owners():
+    return session.get("https://api.hubapi.com/crm/v3/owners").json()
+"""
+
+
+def test_a_start_up_check_reads_the_token_there(tmp_path):
+    """The try reads the token's variable where it read the key's, and the
+    message names it: started without the token, the program exits with its
+    message, as it did without the key (not a KeyError traceback later)."""
+    results = tree(
+        tmp_path, {"hs.py": STARTUP.format(message="HUBSPOT_API_KEY is not set")}
+    )
+    text = migrated(results["hs.py"])
+    assert 'try:\n    os.environ["HUBSPOT_ACCESS_TOKEN"]\nexcept KeyError:' in text
+    assert "sys.exit('HUBSPOT_ACCESS_TOKEN is not set')" in text
+    (tmp_path / "hs.py").write_text(text)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HUBSPOT_")}
+    done = subprocess.run(
+        [sys.executable, "-c", "import hs"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode, done.stderr.strip()) == (
+        1,
+        "HUBSPOT_ACCESS_TOKEN is not set",
+    )
+
+
+def test_a_check_in_a_function_names_the_token_through_its_error(tmp_path):
+    """Real sample 2's shape: the key read beside another variable in a
+    function's try, the handler naming the missing variable through ``e``."""
+    results = tree(
+        tmp_path,
+        {"newsletter.py": """\
+            import os
+            import requests
+
+
+            def subscribe(email):
+                try:
+                    HUBSPOT_API_KEY = os.environ["HUBSPOT_API_KEY"]
+                    SUBSCRIPTION = os.environ["HUBSPOT_SUBSCRIPTION_ID"]
+                except KeyError as e:
+                    raise ValueError(f"{e} environment variable not found")
+                return requests.post(
+                    "https://api.hubapi.com/communication-preferences/v3/subscribe",
+                    json={"emailAddress": email, "subscriptionId": SUBSCRIPTION},
+                    params={"hapikey": HUBSPOT_API_KEY},
+                )
+            """},
+    )
+    text = migrated(results["newsletter.py"])
+    assert textwrap.dedent("""\
+        try:
+                os.environ["HUBSPOT_ACCESS_TOKEN"]
+                SUBSCRIPTION = os.environ["HUBSPOT_SUBSCRIPTION_ID"]
+            except KeyError as e:""") in text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["set HUBSPOT_API_KEY to the portal's API key", "no HubSpot API key: see the docs"],
+)
+def test_a_message_speaking_of_the_api_key_stays_for_a_person(tmp_path, message):
+    """Renamed or not, it would ask for the API key where the token is
+    checked: the definition stays (the old variable required), said why."""
+    results = tree(tmp_path, {"hs.py": STARTUP.format(message=message)})
+    result = results["hs.py"]
+    text = result.new.decode()
+    assert 'API_KEY = os.environ["HUBSPOT_API_KEY"]' in text
+    (kept,) = [s for s in key_sites(result) if s.status == Status.MANUAL]
+    assert "start-up check" in kept.reason and "API key itself" in kept.reason
+
+
+def test_another_provider_leaves_the_check_for_a_person(tmp_path):
+    results = tree(
+        tmp_path,
+        {
+            "hs.py": STARTUP.format(message="HUBSPOT_API_KEY is not set"),
+            "tokens.py": "def get():\n    return 'tok'\n",
+        },
+        spec="tokens:get",
+    )
+    result = results["hs.py"]
+    assert 'API_KEY = os.environ["HUBSPOT_API_KEY"]' in result.new.decode()
+    (kept,) = [s for s in key_sites(result) if s.status == Status.MANUAL]
+    assert "tokens:get" in kept.reason
+
+
+def test_a_handler_that_catches_no_key_error_checks_nothing(tmp_path):
+    """``except ValueError``: the KeyError went through before too; the
+    definition goes as any dead one."""
+    source = STARTUP.format(message="x").replace("except KeyError", "except ValueError")
+    text = migrated(tree(tmp_path, {"hs.py": source})["hs.py"])
+    assert "HUBSPOT_API_KEY" not in text and "try:\n    pass\n" in text

@@ -19,7 +19,8 @@ from libcst.metadata import FunctionScope, GlobalScope
 from hapimigrate import tree_imports
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.python import import_effects, leftover_reads
+from hapimigrate.python import import_effects, leftover_reads, startup_checks
+from hapimigrate.python import still_read
 from hapimigrate.python.exports import exported_names
 from hapimigrate.python.edits import drop_items, plus_operands
 from hapimigrate.python.setting_values import (
@@ -94,7 +95,10 @@ def remove(
         if live:  # still read here: by a site left for a person, or not
             reader = uncovered(ctx, live)
             if reader is not None:
-                report(ctx, statement, STILL_READ.format(name, where(ctx, reader)))
+                place = where(ctx, reader)
+                strict = STILL_READ.format(name, place)
+                said = still_read.reason(ctx, name, statement, reader, place, strict)
+                report(ctx, statement, said)
             continue
         local = isinstance(binding.scope, FunctionScope)  # no other module reads it
         if name in protected and not local:
@@ -109,7 +113,13 @@ def remove(
         ):
             report(ctx, statement, STILL_REQUIRED.format(name))
             continue
-        ctx.edits.statements[statement] = []
+        check = startup_checks.outcome(ctx, statement, name)  # in a try: a check?
+        if check.reason is not None:
+            report(ctx, statement, check.reason)
+            continue
+        ctx.edits.statements[statement] = (
+            [check.replacement] if check.replacement is not None else []
+        )
         gone.add(id(statement))
         if not local:
             removed.append(name)

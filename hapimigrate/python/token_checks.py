@@ -122,10 +122,14 @@ def describes_key(string: cst.SimpleString, variable: str) -> bool:
     naming its variable: renamed, it would ask for the key in the token's
     variable."""
     value = string.evaluated_value
-    if not isinstance(value, str):
-        return False
+    return isinstance(value, str) and speaks_of_key(value, variable)
+
+
+def speaks_of_key(text: str, variable: str) -> bool:
+    """Whether a message's text speaks of the API key beyond naming its
+    variable (:func:`describes_key`; an f-string's text parts too)."""
     return (
-        _KEY_WORDS.search(re.sub(rf"\b{re.escape(variable)}\b", "", value)) is not None
+        _KEY_WORDS.search(re.sub(rf"\b{re.escape(variable)}\b", "", text)) is not None
     )
 
 
