@@ -265,8 +265,8 @@ def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
             ctx.edits.statements[statement] = []  # `url += "&hapikey=" + K` goes
         else:
             _cut_pieces(ctx, pieces, cut)
-        for edit in format_edits:
-            edit.record(ctx)
+        for edit in format_edits:  # a caller's key sent as the token stays read
+            edit.record(ctx, note_keys=decision.key_may_go)
         across_modules.export_route(
             ctx,
             route,
@@ -480,7 +480,9 @@ class FormatEdit:
     key_names: tuple[cst.Name, ...] = ()  # the names passed for the cut fields
     key_values: tuple[cst.BaseExpression, ...] = ()  # every value passed for them
 
-    def record(self, ctx: ModuleContext) -> None:
+    def record(self, ctx: ModuleContext, note_keys: bool = True) -> None:
+        """Make the edits; ``note_keys``: the names passed for the cut fields
+        may go once nothing reads them (not a caller's key the header sends)."""
         edits = ctx.edits
         if self.empty_percent is not None:
             edits.percent_emptied[self.empty_percent] = self.keep_empty_tuple
@@ -493,7 +495,8 @@ class FormatEdit:
             edit.unwrap_format = self.unwrap_format
         for node, span in self.renumber:
             edits.text_cuts[node].append(span)
-        ctx.key_names.extend(self.key_names)
+        if note_keys:
+            ctx.key_names.extend(self.key_names)
 
 
 def _check_positions(ctx: ModuleContext, pieces: list[Piece], cut: Cut) -> None:

@@ -17,7 +17,7 @@ from hapimigrate.fixers import registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
 from hapimigrate.python import import_time_reads, prepare, roundtrip, slicing
 from hapimigrate.python import bearer_reads, split_keys, unsent_values
-from hapimigrate.python import context
+from hapimigrate.python import context, lost_names
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.python.edits import EditApplier, Edits
 from hapimigrate.python.imports import add_imports, defined_too_late
@@ -25,6 +25,10 @@ from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
 from hapimigrate.textscan import unparsed
 
 UNRECOGNISED = "a hapikey use the codemod does not recognise: migrate it by hand"
+LOST_NAMES = (
+    "the rewrite would leave {} unbound where the new code reads it (one edit "
+    "removed what another needs): nothing is written; migrate by hand"
+)
 
 
 def process_source(
@@ -280,6 +284,22 @@ def _process(
             sites,
             original=data,
             error=f"internal error: the rewrite does not parse ({error.message})",
+        )
+    missing = lost_names.lost(text, new.decode(module.encoding, errors="replace"))
+    if missing:  # one pass removed what another's edit reads: write nothing
+        reason = LOST_NAMES.format(", ".join(sorted(missing)))
+        return FileResult(
+            path,
+            [
+                (
+                    dataclasses.replace(s, status=Status.MANUAL, reason=reason)
+                    if s.status == Status.REWRITE
+                    else s
+                )
+                for s in sites
+            ],
+            original=data,
+            encoding=module.encoding,
         )
     return FileResult(
         path,
