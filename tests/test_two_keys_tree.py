@@ -581,3 +581,21 @@ def test_one_name_holding_a_written_key_sent_twice_is_one_key(tmp_path):
     source = PORTAL_COPY.replace("+ ToAPIKey", "+ FromAPIKey")
     result = tree(tmp_path, {"copy_lists.py": source})["copy_lists.py"]
     assert _statuses(result) == {Status.REWRITE}
+
+
+def test_a_written_key_named_once_and_given_as_a_default_is_one_key(tmp_path):
+    # real sample 2: the same written key as a parameter's default and as the
+    # module's variable the callers pass: one portal's key, not two
+    key = "4f2c9a1e-7b3d-4e5f-8a9b-0c1d2e3f4a5b"
+    source = (
+        "import requests\n\n\n"
+        f'def get_owner(owner_id, apikey="{key}"):\n'
+        "    return requests.get(\n"
+        '        "https://api.hubapi.com/crm/v3/owners/" + owner_id,\n'
+        '        params={"hapikey": apikey},\n'
+        "    ).json()\n\n\n"
+        f'hubspot_apikey = "{key}"\n'
+        'owner = get_owner("7", apikey=hubspot_apikey)\n'
+    )
+    result = tree(tmp_path, {"owners.py": source})["owners.py"]
+    assert _statuses(result) == {Status.REWRITE}

@@ -1418,9 +1418,10 @@ def config_key(
             value = values.assigned_value(ctx, getattr(bindings[0], "node", None))
             if value is not None and depth < _KEY_DEPTH:
                 identity, _ = config_key(ctx, value, depth + 1)
-                if _is_literal(value):
-                    # FromAPIKey = "" and ToAPIKey = "": two names written for
-                    # two portals are two keys, whatever text they hold now
+                if _is_blank(value):
+                    # FromAPIKey = "" and ToAPIKey = "": two names left blank for
+                    # two portals' keys are two keys (the same text elsewhere,
+                    # a key written out twice, is one)
                     identity = f"{node.value} = {identity}"
                 return identity, label
         if not bindings:  # a free name (a star import?): it says nothing certain
@@ -1458,10 +1459,10 @@ def config_key(
 _ENV_READ = re.compile(r"\b(?:environ\s*\[|environ\.get\(|getenv\()")
 
 
-def _is_literal(node: cst.CSTNode) -> bool:
-    return isinstance(
-        node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
-    )
+def _is_blank(node: cst.CSTNode) -> bool:
+    """An empty string literal: a key left for the user to fill in."""
+    value = node.evaluated_value if isinstance(node, cst.SimpleString) else None
+    return isinstance(value, str) and not value.strip()
 
 
 _KEY_DEPTH = 6  # assignments followed to a key's configured name
