@@ -133,6 +133,7 @@ def _passes(
     from hapimigrate import tree_sdk_reads
     from hapimigrate import tree_leftovers
     from hapimigrate import tree_endpoints
+    from hapimigrate import tree_returned_keys
     from hapimigrate import tree_hosts
     from hapimigrate import tree_instances
     from hapimigrate import tree_wanted
@@ -226,6 +227,8 @@ def _passes(
             )
             final = tree_writers.reword(final, writes)
             final = tree_wanted.reword(final, wanted)  # helpers not wanted: why
+            # a function returning the key, called only by other modules: where
+            final = tree_returned_keys.reword(final, files)
             # auth helpers handing out the key as request kwargs (auth_producers)
             final = auth_producers.migrate(list(final), files, options)
             # tests expecting the key of code migrated here: the token, if proven

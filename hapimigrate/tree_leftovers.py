@@ -149,8 +149,10 @@ def _leftovers(
             readers = _left_readers(lines[at - 1], result.path, texts)
         if readers:  # the definition of what the sites left for a person send
             status = Status.KEPT
-            places = ", ".join(place for place, _ in readers)
-            does = _WHAT_THEY_DO[frozenset(what for _, what in readers)]
+            places = ", ".join(sorted({place for place, _ in readers}))
+            does = " or ".join(
+                _SAID[what] for what in _SAID if any(w == what for _, w in readers)
+            )
             reason = FOR_LEFT_SITES.format(variable, places, does)
         elif not (match.group("write") or match.group("removal")):
             reason = leftover_reads.printed(lines[at - 1], text) or reason
@@ -181,11 +183,8 @@ FOR_LEFT_SITES = (
     "{} stays set: what this line binds is read only by sites left for a person "
     "({}), which still {}; it goes when they are migrated"
 )
-_WHAT_THEY_DO = {
-    frozenset({"send"}): "send the key",
-    frozenset({"test"}): "test it",
-    frozenset({"send", "test"}): "send the key or test it",
-}
+_DOES = {Kind.GUARD: "test", Kind.SETTING: "read"}  # else a site sending it
+_SAID = {"send": "send the key", "test": "test it", "read": "read it"}
 _IMPORTING = re.compile(rb"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+)?import\b")
 
 
@@ -218,18 +217,16 @@ def _left_readers(line: bytes, path: str, texts: _Texts) -> list[tuple[str, str]
             if setting and _TEST_SETS.search(text.split(b"\n")[at - 1]):
                 continue  # a test setting it for the code under test
             original = mapped.unchanged(at) if mapped is not None else at
-            site = next(
-                (
-                    s
-                    for s in left
-                    if original is not None and s.line <= original <= s.end_line
-                ),
-                None,
-            )
-            if original is None or site is None:
+            on = [
+                s
+                for s in left
+                if original is not None and s.line <= original <= s.end_line
+            ]
+            if not on:
                 return []  # read by code that is no site: a check of the key?
-            what = "test" if site.kind == Kind.GUARD else "send"
-            places.append((f"{os.path.basename(other)}:{original}", what))
+            for site in on:
+                what = _DOES.get(site.kind, "send")
+                places.append((f"{os.path.basename(other)}:{original}", what))
     return sorted(set(places))
 
 

@@ -402,3 +402,284 @@ def test_the_line_map_pairs_unchanged_lines():
     assert [mapped.original(n) for n in (3, 5, 6)] == [1, 3, 4]
     assert mapped.unchanged(4) is None and mapped.original(4) == 2
     assert mapped.unchanged(1) is None and mapped.original(1) == 1
+
+
+# -- real samples' reasons (item 6) ------------------------------------------
+
+
+def _reasons(result) -> str:
+    return " ".join(s.reason for s in key_sites(result))
+
+
+OUTSIDE = """\
+from json import dumps
+
+from request_utilities import post_json
+from credentials import HUBSPOT_API_KEY
+
+BASE_URL = "https://api.hubapi.com"
+
+
+def create_company(domain, data):
+    url = "{}/companies/v2/domains/{}/companies?hapikey={}".format(BASE_URL, domain, HUBSPOT_API_KEY)
+    return post_json(url, dumps(data), {"Content-Type": "application/json"})
+"""
+
+
+def test_a_function_of_a_module_not_in_the_tree_is_named(tmp_path):
+    result = tree(tmp_path, {"hubspot_functions.py": OUTSIDE})["hubspot_functions.py"]
+    left_alone(
+        result,
+        "the value is passed to post_json(), which hapimigrate does not follow",
+        "comes from request_utilities, which is not in this tree",
+    )
+
+
+def test_a_function_of_a_module_in_the_tree_is_not_called_outside(tmp_path):
+    helper = (
+        "import requests\n\n\ndef post_json(url, body, headers):\n"
+        "    requests.post(url, data=body, headers=headers)\n"
+        "    return requests.get('https://example.com/log', params={'u': url})\n"
+    )
+    results = tree(
+        tmp_path, {"hubspot_functions.py": OUTSIDE, "request_utilities.py": helper}
+    )
+    assert "not in this tree" not in _reasons(results["hubspot_functions.py"])
+
+
+def test_a_standard_library_function_is_not_called_outside(tmp_path):
+    source = (
+        "import os\nimport textwrap\n\nimport requests\n\n"
+        'KEY = os.environ["HUBSPOT_API_KEY"]\n\n\ndef owners():\n'
+        '    url = textwrap.dedent("https://api.hubapi.com/crm/v3/owners?hapikey=" + KEY)\n'
+        "    return requests.get(url).json()\n"
+    )
+    result = tree(tmp_path, {"hs.py": source})["hs.py"]
+    assert "not in this tree" not in _reasons(result)
+
+
+HOOK = """\
+from airflow.hooks.http_hook import HttpHook
+
+
+class HubspotHook(HttpHook):
+    def __init__(self, hubspot_conn_id):
+        super().__init__(method="GET", http_conn_id=hubspot_conn_id)
+
+    def run(self, endpoint, data=None, headers=None):
+        conn = self.get_connection(self.http_conn_id)
+        data["hapikey"] = conn.extra_dejson.get("hapikey")
+        return super().run(endpoint, data, headers)
+"""
+
+
+def test_a_base_class_method_of_another_package_is_named(tmp_path):
+    result = tree(tmp_path, {"hubspot_hook.py": HOOK})["hubspot_hook.py"]
+    left_alone(result, "super().run(), of HttpHook, comes from airflow.hooks.http_hook")
+
+
+def test_format_map_is_named_with_its_line(tmp_path):
+    source = (
+        "import os\n\nimport requests\n\n"
+        'KEY = os.environ["HUBSPOT_API_KEY"]\n'
+        'TEMPLATE = "https://api.hubapi.com/email/public/v1/events?hapikey={key}&offset={offset}"\n\n\n'
+        "def events(fields):\n"
+        "    url = TEMPLATE.format_map(fields)\n"
+        "    return requests.get(url).json()\n"
+    )
+    result = tree(tmp_path, {"hs.py": source})["hs.py"]
+    left_alone(result, "the value's .format_map() is called (line 10)")
+
+
+CONFIG = """\
+import os
+
+
+class Config(object):
+    HAPIKEY = os.environ.get("HAPIKEY_MAIN")
+    HAPIKEY_SAND = os.environ.get("HAPIKEY_SAND")
+    WORKFLOWS_API = "https://api.hubapi.com/automation/v3/workflows/"
+
+    @staticmethod
+    def generate_auth(hapikey):
+        return {"hapikey": hapikey}
+"""
+WORKFLOWS = """\
+import requests
+from config import Config
+
+
+def get_all_workflows(hapikey):
+    return requests.get(Config.WORKFLOWS_API, params=Config.generate_auth(hapikey)).json()
+
+
+def copy(flow):
+    return requests.post(Config.WORKFLOWS_API, json=flow, params=Config.generate_auth(Config.HAPIKEY_SAND))
+"""
+
+
+def test_a_keyed_return_other_modules_call_names_them(tmp_path):
+    results = tree(tmp_path, {"config.py": CONFIG, "workflows.py": WORKFLOWS})
+    left_alone(
+        results["config.py"],
+        "which nothing in this module calls; other modules call it "
+        "(workflows.py:6, workflows.py:10)",
+    )
+
+
+def test_a_keyed_return_nobody_calls_keeps_its_reason(tmp_path):
+    result = tree(tmp_path, {"config.py": CONFIG})["config.py"]
+    assert "other modules call it" not in _reasons(result)
+
+
+STARRED = """\
+import requests
+
+
+class Hubspot:
+    def __init__(self, api_key):
+        self.params = {"hapikey": api_key, "limit": 100}
+
+    def contacts(self):
+        return requests.get("https://api.hubapi.com/crm/v3/objects/contacts", params=self.params).json()
+
+
+def main(config):
+    client = Hubspot(**config["Resources"]["hubspot"])
+    return client.contacts()
+"""
+
+
+def test_a_caller_unpacking_its_arguments_is_named(tmp_path):
+    result = tree(tmp_path, {"hubspot_sync.py": STARRED})["hubspot_sync.py"]
+    left_alone(
+        result,
+        "a caller passes its arguments with * or ** (line 13: "
+        'Hubspot(**config["Resources"]["hubspot"]))',
+        "what it gives as api_key cannot be seen",
+    )
+
+
+COPIER = """\
+import requests
+
+from config import hapikey_origin, hapikey_target
+
+
+def url_wf(workflow_id, hapikey):
+    return "https://api.hubapi.com/automation/v3/workflows/" + str(workflow_id) + "?hapikey=" + hapikey
+
+
+def url_create_wf(hapikey):
+    return "https://api.hubapi.com/automation/v3/workflows?hapikey=" + hapikey
+
+
+def process_workflow(workflow_id, hapikey_origin=hapikey_origin, hapikey_target=hapikey_target):
+    workflow = requests.get(url_wf(str(workflow_id), hapikey_origin)).json()
+    return requests.post(url_create_wf(hapikey_target), json=workflow)
+"""
+
+
+def test_a_url_builder_handed_its_key_is_not_said_to_add_one(tmp_path):
+    files = {
+        "wf_copier.py": COPIER,
+        "config.py": "hapikey_origin = 'a'\nhapikey_target = 'b'\n",
+    }
+    result = tree(tmp_path, files)["wf_copier.py"]
+    assert not result.changed
+    reasons = _reasons(result)
+    assert "adds the key to what its callers hand in" not in reasons, reasons
+
+
+def test_a_url_builder_given_its_key_by_a_helper_stays_the_callers(tmp_path):
+    source = (
+        "import os\n\nimport requests\n\n"
+        'BASE = "https://api.hubapi.com"\nAPI_KEY = os.environ["HUBSPOT_API_KEY"]\n\n\n'
+        "def url_wf(workflow_id, hapikey):\n"
+        '    return BASE + "/automation/v3/workflows/" + str(workflow_id) + "?hapikey=" + hapikey\n\n\n'
+        "def get_wf(workflow_id, hapikey):\n"
+        "    return requests.get(url_wf(workflow_id, hapikey)).json()\n"
+    )
+    result = tree(tmp_path, {"wf.py": source})["wf.py"]
+    left_alone(result, "the key comes from the caller (hapikey of url_wf())")
+
+
+ROUTES = """\
+from os import getenv
+
+import hubspot
+from fastapi import FastAPI
+
+app = FastAPI()
+API_KEY = getenv("HUBSPOT_API_KEY")
+
+
+@app.get("/contacts")
+async def read_contacts(api_key: str = API_KEY):
+    client = hubspot.Client.create(api_key=api_key)
+    return client.crm.contacts.basic_api.get_page(limit=50)
+
+
+@app.post("/contacts")
+async def create_contact(api_key: str = API_KEY):
+    pass
+"""
+
+
+def test_a_lenient_key_kept_as_a_default_is_not_required(tmp_path):
+    result = tree(tmp_path, {"main.py": ROUTES})["main.py"]
+    [setting] = _settings_sites(result)
+    assert "the default of its parameter api_key" in setting.reason
+    assert "read leniently" in setting.reason
+    assert "stays required" not in setting.reason
+
+
+POSITIONAL = """\
+import httplib
+import json
+import os
+
+API_KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+def post(blog, body):
+    headers = {"Content-type": "application/json"}
+    conn = httplib.HTTPSConnection("api.hubapi.com")
+    conn.request("POST", "/blog/v1/%s/posts.json?hapikey=%s" % (blog, API_KEY), json.dumps(body), headers)
+    return conn.getresponse().status
+"""
+
+
+def test_headers_given_positionally_are_named(tmp_path):
+    result = tree(tmp_path, {"migrate.py": POSITIONAL})["migrate.py"]
+    left_alone(
+        result, "the request may get its headers positionally (headers, argument 4)"
+    )
+
+
+MIXED = {
+    "leads/__init__.py": "",
+    "leads/config.py": (
+        "import os\n\n\nclass Config:\n"
+        '    HUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY")\n'
+    ),
+    "leads/hs.py": (
+        "import requests\n\nfrom leads.config import Config\n\n"
+        'DEFAULTS = {"timeout": 15}\n\n\n'
+        "def hubspot_call(method, path, api_key=None, **kwargs):\n"
+        "    options = {**DEFAULTS, **kwargs}\n"
+        '    params = dict(options.pop("params", None) or {}, hapikey=api_key or Config.HUBSPOT_API_KEY)\n'
+        '    return requests.request(method, "https://api.hubapi.com" + path, params=params, **options)\n'
+        "\n\ndef owners():\n"
+        '    return requests.get("https://api.hubapi.com/crm/v3/owners", params={"hapikey": Config.HUBSPOT_API_KEY}).json()\n'
+    ),
+}
+
+
+def test_a_setting_read_by_a_guard_and_a_send_on_one_line_says_both(tmp_path):
+    results = tree(tmp_path, MIXED)
+    on_line = {s.kind for s in results["leads/hs.py"].sites if s.line == 10}
+    assert Kind.GUARD in on_line and Kind.PARAMS in on_line, on_line
+    [setting] = _settings_sites(results["leads/config.py"])
+    assert setting.status == Status.KEPT
+    assert "(hs.py:10), which still send the key or test it" in setting.reason

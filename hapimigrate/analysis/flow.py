@@ -19,7 +19,7 @@ import libcst as cst
 from libcst.metadata import ClassScope, GlobalScope
 
 from hapimigrate.analysis import arguments, http_calls, kwargs, partials
-from hapimigrate.analysis import imported_partials, reassigned
+from hapimigrate.analysis import imported_partials, reassigned, unfollowed_calls
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.http_calls import HttpCall
 
@@ -466,7 +466,7 @@ class Flow:
             return self._from(call, formatted)
         if method in _NEUTRAL_METHODS:
             return
-        raise FlowError(f"the value's .{method}() is called")
+        raise FlowError(unfollowed_calls.method_called(self.ctx, call, method))
 
     def _argument(
         self, call: cst.CSTNode | None, arg: cst.Arg, node, formatted
@@ -513,6 +513,7 @@ class Flow:
                 return
             raise FlowError(
                 f"the value is passed to {ctx.code(call.func)}(), which hapimigrate does not follow"
+                + unfollowed_calls.outside_tree(ctx, call)
             )
         return self._into_parameter(function, call, arg, formatted)
 

@@ -274,7 +274,13 @@ def header_problem(call: cst.Call, info: HttpCall) -> str | None:
     if info.url_index is not None and positional > info.url_index + 2:
         # conn.request("POST", url, body, HEADERS): http.client's headers
         # come fourth; a headers= keyword would be given twice
-        return "the request may get its headers positionally"
+        extra = [a for a in call.args if a.keyword is None][info.url_index + 2]
+        shown = cst.Module([]).code_for_node(extra.value)
+        return (
+            f"the request may get its headers positionally ({shown}, argument "
+            f"{info.url_index + 3}): a headers= keyword would give them twice; "
+            "migrate by hand"
+        )
     if info.kind == "urlopen":
         first = call.args[0] if call.args else None
         if first is None or first.keyword is not None or first.star:

@@ -25,7 +25,7 @@ from hapimigrate.analysis import after_made, namespace_writes, origins, reached_
 from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache, reassigned
-from hapimigrate.analysis import configured_sources
+from hapimigrate.analysis import configured_sources, starred_callers
 from hapimigrate.fixers import developer_urls, helper_headers, rebound_keys
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
@@ -530,8 +530,12 @@ def carries_key(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
             ):
                 return True
         function = ctx.ancestor(value, cst.FunctionDef)
+        # the parameter's name written after it (a key's name: url_wf(id,
+        # hapikey) says nothing of id)
         if function is not None and re.search(
-            rf"\b{re.escape(value.value)}\b[^\n]*hapikey", ctx.code(function), re.I
+            rf"\b{re.escape(value.value)}\b[^\n]*(?:['\"]hapikey|hapikey\s*=)",
+            ctx.code(function),
+            re.I,
         ):
             return True  # params["hapikey"] = KEY, params.update(hapikey=KEY)
     return False
@@ -892,9 +896,20 @@ def _key_parameters(
 ) -> set[str]:
     """The parameters of ``function`` the key is (``def get_contacts(hapikey):
     params = {"hapikey": hapikey}``): a caller handing one in hands in the key
-    the header now carries, not a key of its own beside it."""
-    if not isinstance(key, cst.Name):
+    the header now carries, not a key of its own beside it. ``key`` may be
+    the keyed URL (``BASE + "?hapikey=" + hapikey``): the parameter sent as its
+    key (:mod:`rebound_keys`)."""
+    if key is None:
         return set()
+    if not isinstance(key, cst.Name):
+        return {
+            name
+            for node in walk(key)
+            if isinstance(node, cst.Name)
+            and isinstance(key, cst.BaseExpression)
+            and rebound_keys.sent_as_key(ctx, key, node)
+            for name in _key_parameters(ctx, function, node)
+        }
     scope = ctx.lexical_scope(key)
     return {
         key.value
@@ -3400,8 +3415,8 @@ def _collect(
     if outcome is not None and outcome.status != Status.REWRITE:
         return outcome.reason
     given = origins.caller_arguments(ctx, origin.param)
-    if given is None:
-        return CALLER_STARRED
+    if given is None:  # which call, and what it unpacks
+        return starred_callers.reason(ctx, origin.param)
     left = origins.caller_leaving_none(ctx, origin.param)
     # (api_key or os.environ.get(...): None takes the configured default)
     if left is not None and not origin.container and origin.kind != origins.FALLBACK:

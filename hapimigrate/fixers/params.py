@@ -312,7 +312,10 @@ def _migrate(
     passed, callers_problem = attach.callers_keys(ctx, origin)
     # a URL builder's key parameter (``params["hapikey"] = api_key`` encoded
     # into the URL it returns) is a field its callers fill, as in a URL string
-    fields = url_builders.fills_parameter(ctx, origin, route)
+    # (a URL: not a partial or a session a factory returns)
+    fields = url_builders.fills_parameter(ctx, origin, route) and _returns_url(
+        ctx, route
+    )
     use = KeyUse(
         key_source,
         calls,
@@ -363,6 +366,13 @@ def _migrate(
         calls=calls,
         hardcoded_key=hardcoded,
     )
+
+
+def _returns_url(ctx: ModuleContext, route: Route) -> bool:
+    """The value leaves its function as a URL's text (``BASE + path + "?" +
+    urlencode(params)``), written with its scheme and host."""
+    returned = route.returned
+    return returned is not None and "://" in values.url_template(ctx, returned)
 
 
 def _drop_empty_argument(ctx: ModuleContext, mapping: cst.BaseExpression, route: Route):
