@@ -23,6 +23,7 @@ from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
 from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
+from hapimigrate.analysis import bound_headers
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache, reassigned
 from hapimigrate.analysis import configured_sources, starred_callers
@@ -180,8 +181,10 @@ def beside_key(
     """Where the header goes when the key is added on some paths only, or
     beside another way to authenticate (an OAuth branch): right after the key,
     under the same condition (see guarded_header); None: on the requests."""
-    placed = guarded_header.placement(ctx, route, key) or dual_auth.placement(
-        ctx, route, key
+    placed = (
+        guarded_header.placement(ctx, route, key)
+        or dual_auth.placement(ctx, route, key)
+        or bound_headers.placement(ctx, route, key)  # each branch binds them
     )
     if placed is None or key is None:
         return None
@@ -813,7 +816,11 @@ def _existing_auth(
                 sources += _header_sources(ctx, arg.value, 3)
     for source in sources:
         if _AUTH_TEXT.search(_own_code(ctx, source)):
-            return dual_auth.precise_reason(ctx, route, key) or EXISTING_AUTH
+            return (
+                dual_auth.precise_reason(ctx, route, key)
+                or bound_headers.precise_reason(ctx, route, key)
+                or EXISTING_AUTH
+            )
     for sink in route.sinks:
         problem = _session_auth(ctx, sink)
         if problem is not None:
@@ -3939,6 +3946,11 @@ def _place_beside_key(
     """The header statement right after the one adding the key (which may be
     removed: the header takes its place)."""
     bearer = ctx.bearer(key)
+    if isinstance(placed, bound_headers.BoundPlacement):  # the branch's own dict
+        assert placed.literal is not None
+        token = bound_headers.with_token(placed.literal, bearer)
+        ctx.edits.replace.setdefault(placed.literal, token)
+        return
     existing = cst.Call(
         cst.Attribute(placed.holder.deep_clone(), cst.Name("get")),
         [cst.Arg(cst.SimpleString('"headers"'))],
