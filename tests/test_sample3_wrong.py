@@ -113,4 +113,16 @@ def test_a_client_adding_the_key_on_hubspot_urls_only_behaves(tmp_path):
             "    except Exception:\n        pass\n"
         ),
     }
-    behaves(tmp_path / "hubapi", files, manual=1)
+    behaves(tmp_path / "hubapi", files, manual=0)
+
+
+def test_a_configured_key_handed_as_hapikey_to_a_class_taking_a_token_is_migrated(
+    tmp_path,
+):
+    # hubapi.py:55: HubAPI(hapikey=os.environ[...]) was rewritten to the token
+    # and still reported manual ("the key is passed as hapikey= to HubAPI()")
+    result = tree(tmp_path, {"hubapi.py": SESSION_CLIENT})["hubapi.py"]
+    site = next(s for s in key_sites(result) if s.line == 28)
+    assert site.status == Status.REWRITE
+    assert "HubAPI()" in site.reason
+    assert 'HubAPI(hapikey=os.environ["HUBSPOT_ACCESS_TOKEN"])' in result.new.decode()

@@ -179,6 +179,43 @@ def _note_unfollowed(
                 ctx.left_keys.setdefault(id(sink.call), what)
 
 
+PASSED_AS_TOKEN = (
+    "the configured key handed to {}() as hapikey= is the provider's token now "
+    "({}() takes a token)"
+)
+
+
+def settle_passed_keywords(ctx: ModuleContext) -> None:
+    """A ``hapikey=`` argument left manual by :func:`_keyword_entry` whose
+    value another fixer replaced by the provider's token (the callee, a class
+    or function of the tree, sends what it is given as the token now): the
+    site is migrated, and says so."""
+    settled = {}
+    for node, kind, reason in ctx.manual_nodes:
+        if not (
+            isinstance(node, cst.Arg)
+            and reason.startswith("the key is passed as hapikey= to ")
+            and node.value in ctx.edits.replace
+        ):
+            continue
+        call = ctx.parent(node)
+        name = ctx.code(call.func) if isinstance(call, cst.Call) else "?"
+        settled[ctx.start(node)] = PASSED_AS_TOKEN.format(name, name)
+    if not settled:
+        return
+    ctx.sites = [
+        (
+            dataclasses.replace(s, status=Status.REWRITE, reason=settled[where])
+            if s.kind == Kind.PARAMS
+            and s.status == Status.MANUAL
+            and (where := (s.line, s.column - 1)) in settled
+            else s
+        )
+        for s in ctx.sites
+    ]
+    ctx.manual_nodes = [m for m in ctx.manual_nodes if ctx.start(m[0]) not in settled]
+
+
 def _note_passed_key(
     ctx: ModuleContext, call: cst.Call, status: Status, what: str
 ) -> None:

@@ -13,7 +13,7 @@ import libcst as cst
 
 from hapimigrate import textscan
 from hapimigrate.analysis import sent_keys, values
-from hapimigrate.fixers import registry
+from hapimigrate.fixers import params, registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
 from hapimigrate.python import import_time_reads, prepare, roundtrip, slicing
 from hapimigrate.python import bearer_reads, split_keys, unsent_values
@@ -211,6 +211,7 @@ def _process(
         ctx.python2_style |= python2
         registry.run(ctx)
         sent_keys.note_manual_keys(ctx)
+    params.settle_passed_keywords(ctx)  # hapikey= handed a token now
     import_time_reads.soften(ctx)  # a lenient key read at import stays lenient
     bearer_reads.migrate(ctx)  # the old variable already sent as a Bearer token
     split_keys.report(ctx)  # "?hap" + "ikey=": a key use the fixers cannot see
