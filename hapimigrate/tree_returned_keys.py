@@ -30,8 +30,8 @@ UNCALLED = re.compile(
     r"calls$"
 )
 CALLED_ELSEWHERE = (
-    "; other modules call it ({}), each request sending what it returns with the "
-    "key that call hands in: change it and them together, by hand"
+    "; other modules call it ({}) and send what it returns, the key with it: "
+    "change it and them together, by hand"
 )
 _SHOWN = 4  # places named in a reason, then "..."
 
