@@ -1422,7 +1422,7 @@ def config_key(
                     # FromAPIKey = "" and ToAPIKey = "": two names left blank for
                     # two portals' keys are two keys (the same text elsewhere,
                     # a key written out twice, is one)
-                    identity = f"{node.value} = {identity}"
+                    identity = f"{node.value} (left blank)"
                 return identity, label
         if not bindings:  # a free name (a star import?): it says nothing certain
             return UNPLACED + node.value, label
