@@ -45,6 +45,9 @@ class Handing:
     # with its place among the positional arguments (-1: keyword-only): a call
     # giving one may name another environment variable (named_variables)
     defaulted: tuple[tuple[str, int], ...] = ()
+    # parameters its new code sends as the Bearer token (``"Bearer " +
+    # hapikey``): a call's ``hapikey=`` names the token, not a key of its own
+    tokens: tuple[str, ...] = ()
 
     @property
     def qualified(self) -> str:
@@ -138,7 +141,37 @@ def _handing_at(lines: list[str], at: int, indent: int) -> Handing | None:
             if not _DEF.match(lines[back]) and not lines[back].lstrip().startswith("@"):
                 break
     headers = any(n.startswith("**") or n == "headers" for n in names)
-    return Handing(cls, match.group(2), headers, _defaulted(params))
+    tokens = _token_parameters(lines, at, indent, own)
+    return Handing(cls, match.group(2), headers, _defaulted(params), tokens)
+
+
+def _token_parameters(
+    lines: list[str], at: int, indent: int, names: list[str]
+) -> tuple[str, ...]:
+    """The parameters the function at line ``at`` sends as the Bearer token in
+    its (new) body: ``"Bearer " + hapikey``, ``f"Bearer {hapikey}"``,
+    ``"Bearer %s" % hapikey``, ``"Bearer {}".format(hapikey)``."""
+    body = []
+    for line in lines[at + 1 :]:
+        stripped = line.strip()
+        if stripped and _indent(line) <= indent and not stripped.startswith(")"):
+            break  # the function's end (a signature's closing line aside)
+        body.append(line)
+    text = "\n".join(body)
+    found = []
+    for name in names:
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            continue
+        word = re.escape(name)
+        if re.search(
+            rf"""['"]Bearer\s*['"]\s*\+\s*{word}\b"""
+            rf"""|[fF]['"]Bearer\s*\{{{word}\}}"""
+            rf"""|['"]Bearer\s*%s['"]\s*%\s*\(?\s*{word}\b"""
+            rf"""|['"]Bearer\s*\{{\}}['"]\.format\(\s*{word}\s*\)""",
+            text,
+        ):
+            found.append(name)
+    return tuple(found)
 
 
 def _defaulted(params: list[str]) -> tuple[tuple[str, int], ...]:
@@ -225,7 +258,7 @@ def handed_in(reader: str, text: bytes, handing_: Handing) -> list[str]:
         where = (
             f"{os.path.basename(reader)}:{code.count(chr(10), 0, match.start()) + 1}"
         )
-        if "hapikey" in arguments.lower():
+        if "hapikey" in _unnamed(arguments, handing_.tokens).lower():
             found.append(mark(KEY, handing_.qualified, where))
         if handing_.headers and _foreign_headers(arguments):
             found.append(mark(HEADERS, handing_.qualified, where))
@@ -263,6 +296,17 @@ def _named_otherwise(
         where = f"{os.path.basename(reader)}:{line}"
         return [mark(VARIABLE, handing_.qualified, where)]
     return []
+
+
+def _unnamed(arguments: str, tokens: tuple[str, ...]) -> str:
+    """A call's arguments without the ``name=`` of the parameters the function
+    sends as the token (``hapikey=`` hands in the token now, the value aside)."""
+    if not tokens:
+        return arguments
+    names = "|".join(re.escape(t) for t in tokens)
+    return ",".join(
+        re.sub(rf"^\s*(?:{names})\s*=(?!=)", "", part) for part in _split(arguments)
+    )
 
 
 def _gives_defaulted(arguments: str, defaulted: tuple[tuple[str, int], ...]) -> bool:

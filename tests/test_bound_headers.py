@@ -75,7 +75,7 @@ from hsutils.owners import get_all_owners
 
 
 def owners_with_key():
-    return get_all_owners(os.environ["HUBSPOT_API_KEY"], app_private_token=None)
+    return get_all_owners(hapikey=os.environ["HUBSPOT_API_KEY"], app_private_token=None)
 
 
 def owners_with_app(token):
@@ -225,6 +225,34 @@ def test_a_configured_key_in_an_elif_branch_gives_way_to_the_providers_token(
     ) in text
     assert 'headers = {"Authorization": "Bearer " + app_token}\n' in text
     assert 'headers = {"Authorization": "Bearer " + get_oauth_token()}\n' in text
+
+
+def test_a_caller_naming_the_parameter_hands_in_the_token_positional_too(tmp_path):
+    # hapikey= names the parameter the function now sends as the token: not a
+    # key of the caller's own beside it (tree_handed), as a positional one
+    flows = FLOWS.replace("get_all_owners(hapikey=", "get_all_owners(")
+    for where, text in (("kw", FLOWS), ("pos", flows)):
+        out = migrate(tmp_path / where, files(OWNERS, text))
+        statuses, after, reasons = out["hsutils/flows.py"]
+        assert statuses and set(statuses) == {Status.REWRITE}, reasons
+        assert 'os.environ["HUBSPOT_ACCESS_TOKEN"]' in after
+        assert out["hsutils/owners.py"][0] == [Status.REWRITE]
+
+
+def test_a_caller_handing_in_a_key_in_its_params_still_stays(tmp_path):
+    owners = OWNERS.replace(
+        "def get_all_owners(hapikey, app_private_token, next_url=None):",
+        "def get_all_owners(hapikey, app_private_token, next_url=None, params=None):",
+    )
+    flows = FLOWS + (
+        "\n\ndef tenant_owners(portal):\n"
+        '    return get_all_owners(hapikey=None, app_private_token="x", '
+        'params={"hapikey": portal.key})\n'
+    )
+    out = migrate(tmp_path, files(owners, flows))
+    statuses, text, reasons = out["hsutils/owners.py"]
+    assert statuses == [Status.MANUAL] and text == owners
+    assert "hands in a key of its own" in " ".join(reasons)
 
 
 # -- left manual ------------------------------------------------------------------
