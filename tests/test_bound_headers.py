@@ -395,3 +395,20 @@ def test_headers_handed_to_another_function_stay(tmp_path):
         "    print(headers)\n    parameters = urllib.parse.urlencode(parameter_dict)\n",
     )
     manual(tmp_path, owners)
+
+
+def test_the_token_entry_follows_the_literals_layout():
+    import libcst as cst
+
+    from hapimigrate.analysis.bound_headers import with_token
+
+    bearer = cst.parse_expression('"Bearer " + hapikey')
+    shown = {
+        src: cst.Module([]).code_for_node(with_token(cst.parse_expression(src), bearer))
+        for src in ("{}", '{"a": 1,}', '{\n    "a": 1,\n}')
+    }
+    assert shown == {
+        "{}": '{"Authorization": "Bearer " + hapikey}',
+        '{"a": 1,}': '{"a": 1, "Authorization": "Bearer " + hapikey,}',
+        '{\n    "a": 1,\n}': '{\n    "a": 1,\n    "Authorization": "Bearer " + hapikey,\n}',
+    }

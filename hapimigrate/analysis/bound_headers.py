@@ -130,10 +130,17 @@ def with_token(literal: cst.Dict, bearer: cst.BaseExpression) -> cst.Dict:
         return literal.with_changes(elements=[entry])
     last = elements[-1]
     if isinstance(last.comma, cst.Comma):  # a trailing comma: one entry a line
+        opening = literal.lbrace.whitespace_after
         between = (
             elements[-2].comma
             if len(elements) > 1 and isinstance(elements[-2].comma, cst.Comma)
-            else cst.Comma(whitespace_after=literal.lbrace.whitespace_after)
+            else cst.Comma(
+                whitespace_after=(
+                    opening
+                    if isinstance(opening, cst.ParenthesizedWhitespace)
+                    else cst.SimpleWhitespace(" ")
+                )
+            )
         )
         elements[-1] = last.with_changes(comma=between)
         entry = entry.with_changes(comma=last.comma)
