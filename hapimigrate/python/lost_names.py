@@ -6,16 +6,17 @@ another's insertion reads: a definition deleted as "nothing reads it any more"
 the header now sends it (``"Bearer " + hubspotApiKey``). The program then dies
 with ``NameError`` at the request. The check compares the module's global
 names read but bound nowhere (not a builtin), before and after, with the
-standard library's ``symtable``: a name that only the rewrite leaves unbound
+compiler's symbol tables (``_symtable``, what ``symtable`` reads): a name that only the rewrite leaves unbound
 is a rewrite that must not be written. Modules whose names cannot all be seen
-(``from x import *``, ``globals()``, ``__getattr__``) are not judged.
+(``from x import *``, ``globals()``, ``__getattr__``), and modules over 2 MB
+(generated code: seconds of the compiler's time), are not judged.
 """
 
 from __future__ import annotations
 
+import _symtable
 import builtins
 import re
-import symtable
 
 _UNSEEN = re.compile(r"\bimport\s+\*|\bglobals\s*\(|\b__getattr__\b|\bvars\s*\(")
 _BUILTINS = frozenset(dir(builtins)) | {"__file__", "__name__", "__doc__", "__spec__"}
@@ -26,12 +27,17 @@ _BUILTINS |= {
     "__path__",
     "__annotations__",
 }
+# the compiler's tables of a module this big take seconds (generated code):
+# there the passes' own proofs stand alone
+_LARGEST = 2_000_000
+_BOUND = _symtable.DEF_LOCAL | _symtable.DEF_IMPORT | _symtable.DEF_PARAM
+_GLOBAL = (_symtable.GLOBAL_IMPLICIT, _symtable.GLOBAL_EXPLICIT)
 
 
 def lost(original: str, new: str) -> frozenset[str]:
     """The global names the new text reads but binds nowhere, which the
     original text bound (or never read unbound); empty when not judged."""
-    if _UNSEEN.search(original) or _UNSEEN.search(new):
+    if len(new) > _LARGEST or _UNSEEN.search(original) or _UNSEEN.search(new):
         return frozenset()
     before, after = _unbound(original), _unbound(new)
     if before is None or after is None:
@@ -40,27 +46,23 @@ def lost(original: str, new: str) -> frozenset[str]:
 
 
 def _unbound(text: str) -> set[str] | None:
+    """The global names read and bound nowhere; read from the compiler's raw
+    tables (``symtable``'s objects look every symbol up among all the
+    children: quadratic on a module of thousands of functions)."""
     try:
-        table = symtable.symtable(text, "<module>", "exec")
+        top = _symtable.symtable(text, "<module>", "exec")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    bound = {
-        s.get_name()
-        for s in table.get_symbols()
-        if s.is_assigned() or s.is_imported() or s.is_namespace()
-    }
+    bound = {name for name, flags in top.symbols.items() if flags & _BOUND}
     read: set[str] = set()
-    stack = [table]
+    stack = [top]
     while stack:
-        current = stack.pop()
-        stack.extend(current.get_children())
-        for symbol in current.get_symbols():
-            if not symbol.is_referenced():
+        table = stack.pop()
+        stack.extend(table.children)
+        for name, flags in table.symbols.items():
+            if not flags & _symtable.USE:
                 continue
-            if current is table or symbol.is_global():
-                read.add(symbol.get_name())
-            elif current.get_type() == "class" and not (
-                symbol.is_assigned() or symbol.is_imported() or symbol.is_namespace()
-            ):
-                read.add(symbol.get_name())  # a class body reads globals too
+            scope = (flags >> _symtable.SCOPE_OFF) & _symtable.SCOPE_MASK
+            if table is top or scope in _GLOBAL:
+                read.add(name)
     return read - bound - _BUILTINS
