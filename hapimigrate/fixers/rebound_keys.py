@@ -21,6 +21,7 @@ import libcst as cst
 
 from hapimigrate.analysis import origins, querystring, values
 from hapimigrate.analysis.querystring import Unsafe
+from hapimigrate.analysis.url_pieces import pieces_of
 from hapimigrate.python.context import ModuleContext, walk
 
 KEY_REBOUND = (
@@ -67,8 +68,6 @@ def sent_as_key(
 
 
 def _in_cut(ctx: ModuleContext, url: cst.BaseExpression, name: cst.Name) -> bool:
-    from hapimigrate.fixers.url_strings import pieces_of  # it imports attach
-
     try:
         cut = querystring.find_key(pieces_of(url))
     except Unsafe:

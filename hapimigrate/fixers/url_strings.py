@@ -29,7 +29,6 @@ from hapimigrate.analysis import percent_tuples, querystring
 from hapimigrate.analysis import url_builders, values
 from hapimigrate import keys
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.python.edits import plus_operands
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
@@ -37,6 +36,7 @@ from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
 from hapimigrate.fixers import across_modules, template_carriers
 from hapimigrate.model import Kind
 from hapimigrate.analysis.querystring import Cut, Piece, Unsafe
+from hapimigrate.analysis.url_pieces import OperandAt, TextAt, pieces_of
 
 
 @register(
@@ -56,79 +56,6 @@ def fix(ctx: ModuleContext, strings: Sequence[cst.CSTNode]) -> None:
 
 def _is_docstring(ctx: ModuleContext, node: cst.CSTNode) -> bool:
     return isinstance(ctx.parent(node), cst.Expr)
-
-
-# -- pieces -------------------------------------------------------------------
-# A piece's node says where its text or value sits in the tree, so it can be cut.
-
-
-@dataclass(frozen=True)
-class OperandAt:
-    """Operand ``index`` of the ``+`` chain ``chain``."""
-
-    chain: cst.BaseExpression
-    index: int
-
-    @property
-    def node(self) -> cst.BaseExpression:
-        return plus_operands(self.chain)[self.index]
-
-
-@dataclass(frozen=True)
-class TextAt:
-    """Literal text at ``offset`` in ``node.value``; ``operand``: the operand of
-    a ``+`` chain the literal is, if it is one."""
-
-    node: cst.SimpleString | cst.FormattedStringText
-    offset: int
-    operand: OperandAt | None = None
-
-
-@dataclass(frozen=True)
-class FieldAt:
-    """Replacement field ``index`` of the f-string ``fstring``."""
-
-    fstring: cst.FormattedString
-    index: int
-
-    @property
-    def node(self) -> cst.BaseExpression:
-        return self.fstring.parts[self.index].expression  # type: ignore[union-attr]
-
-
-def pieces_of(root: cst.BaseExpression) -> list[Piece]:
-    operands = plus_operands(root)
-    if len(operands) == 1:
-        return _string_pieces(root, None)
-    pieces: list[Piece] = []
-    for index, operand in enumerate(operands):
-        at = OperandAt(root, index)
-        if isinstance(
-            operand, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
-        ):
-            pieces += _string_pieces(operand, at)
-        else:
-            pieces.append(Piece(None, at))
-    return pieces
-
-
-def _string_pieces(node: cst.BaseExpression, operand: OperandAt | None) -> list[Piece]:
-    if isinstance(node, cst.SimpleString):
-        start = len(node.prefix) + len(node.quote)
-        body = node.value[start : len(node.value) - len(node.quote)]
-        return [Piece(body, TextAt(node, start, operand))]
-    if isinstance(node, cst.FormattedString):
-        return [
-            (
-                Piece(part.value, TextAt(part, 0))
-                if isinstance(part, cst.FormattedStringText)
-                else Piece(None, FieldAt(node, index))
-            )
-            for index, part in enumerate(node.parts)
-        ]
-    if isinstance(node, cst.ConcatenatedString):
-        return _string_pieces(node.left, None) + _string_pieces(node.right, None)
-    return [Piece(None, operand)] if operand else []
 
 
 # -- one URL ------------------------------------------------------------------
