@@ -196,3 +196,18 @@ def test_a_bearer_header_the_module_may_send_elsewhere_keeps_the_site_manual(tmp
     )
     result = tree(tmp_path, {"hs.py": source})["hs.py"]
     assert {s.status for s in key_sites(result)} == {Status.MANUAL}
+
+
+def test_a_module_level_read_another_module_names_stays(tmp_path):
+    files = {
+        "app/__init__.py": "",
+        "app/hs.py": MODULE_LEVEL,
+        "app/alerts.py": (
+            "import requests\n\nfrom app.hs import HUBSPOT_TOKEN\n\n\n"
+            "def notify(text):\n"
+            '    requests.post("https://hooks.example.com/x", json={"t": text, "k": HUBSPOT_TOKEN})\n'
+        ),
+    }
+    result = tree(tmp_path, files)["app/hs.py"]
+    text = result.new.decode() if result.new else MODULE_LEVEL
+    assert 'HUBSPOT_TOKEN = os.getenv("HUBSPOT_API_KEY")' in text

@@ -20,7 +20,9 @@ variable is read no more.
 The module must name no host but HubSpot's API hosts: a header built here
 may be sent to any URL the module holds. Anything else stays as it is (and the tree pass reports it): a value handed to
 a function, stored on an object, returned, compared, logged, sent any other way,
-a name bound more than once or declared ``global``, a read with a default.
+a name bound more than once or declared ``global``, a module-level name another
+module of the package names (it may import it and use it otherwise), a read
+with a default.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ import re
 from typing import Iterator
 
 import libcst as cst
+from libcst.metadata import GlobalScope
 
-from hapimigrate import hubspot
+from hapimigrate import hubspot, tree_imports
 from hapimigrate.analysis import reached_hosts
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext, walk
@@ -134,6 +137,10 @@ def _only_bearer(ctx: ModuleContext, read: cst.CSTNode) -> bool:
     scope = ctx.lexical_scope(target)
     if scope is None:
         return False
+    if isinstance(scope, GlobalScope) and tree_imports.package_mentions(
+        ctx.path, rb"\b" + re.escape(target.value).encode() + rb"\b"
+    ):
+        return False  # another module may import it and use it otherwise
     assignments = list(scope.assignments[target.value])
     if len(assignments) != 1 or any(
         isinstance(node, (cst.Global, cst.Nonlocal))
