@@ -44,3 +44,16 @@ def test_a_parameter_named_for_a_token_is_still_a_sign(tmp_path):
     )
     result = tree(tmp_path, {"tasks.py": source})["tasks.py"]
     assert [s.status for s in key_sites(result)] == [Status.MANUAL]
+
+
+def test_a_decorator_naming_oauth_is_still_a_sign(tmp_path):
+    # review 21's R7: dropping the decorators with the comments let a
+    # decorator adding its own Bearer header be overwritten by the token
+    source = TASKS.replace(
+        "def create_or_update_contact(email, data):",
+        "@with_oauth\ndef create_or_update_contact(email, data, headers=None):",
+    ).replace("import requests\n", "import requests\n\nfrom auth import with_oauth\n")
+    result = tree(
+        tmp_path, {"tasks.py": source, "auth.py": "def with_oauth(f):\n    return f\n"}
+    )
+    assert [s.status for s in key_sites(result["tasks.py"])] == [Status.MANUAL]

@@ -56,8 +56,11 @@ def test_a_verb_chosen_at_run_time_is_a_request(tmp_path, shape):
         ('getattr(requests, "request")("GET", BASE + endpoint', "getattr"),
         # a receiver that may not take headers= (made by another package)
         ("getattr(vendor_session(), method)(BASE + endpoint", "getattr"),
+        # a session's verb: its own Authorization (an OAuth session) is not
+        # looked at for this shape (review 21's R8)
+        ("getattr(requests.Session(), method)(BASE + endpoint", "getattr"),
     ],
-    ids=["not_a_verb", "unknown_receiver"],
+    ids=["not_a_verb", "unknown_receiver", "a_session"],
 )
 def test_a_chooser_that_is_not_surely_a_request_stays_manual(tmp_path, chooser, reason):
     source = (

@@ -100,8 +100,9 @@ def _classify(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
 
 def _dynamic_verb(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
     """``getattr(requests, method)(url, ...)``, ``requests.__getattribute__(
-    method)(url, ...)`` (or a session's, a client's): the request of a verb
-    chosen at run time, its URL first, its method unknown unless written."""
+    method)(url, ...)`` (requests' or httpx's functions; not a session's, whose
+    own headers and auth are not looked at for this shape): the request of a
+    verb chosen at run time, its URL first, its method unknown unless written."""
     func = call.func
     if not isinstance(func, cst.Call):
         return None
@@ -121,17 +122,15 @@ def _dynamic_verb(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
         return None
     if any(a.star or a.keyword for a in func.args):
         return None
-    doubt = None
     if not ctx.qualified_names(receiver) & {"requests", "httpx"}:
-        if not client_receiver(ctx, receiver):
-            return None
-        # as for session.get(...): a receiver whose code may not take headers=
-        doubt = header_fit.receiver_doubt(ctx, cst.Attribute(receiver, cst.Name("get")))
+        # a session's or client's: its own headers and auth are checked where
+        # the receiver of session.get(...) is found, not for this shape
+        return None
     written = verb.evaluated_value if isinstance(verb, cst.SimpleString) else None
     if isinstance(written, str) and written.lower() not in VERBS:
         return None  # getattr(requests, "request"), "Session": not a verb
     method = written.upper() if isinstance(written, str) else None
-    return HttpCall("request", method, 0, doubt)
+    return HttpCall("request", method, 0)
 
 
 def method_request(call: cst.Call) -> HttpCall | None:

@@ -829,11 +829,12 @@ def _existing_auth(
 
 
 def _own_code(ctx: ModuleContext, node: cst.CSTNode) -> str:
-    """A function's parameters and body: not the comments above its ``def``
-    (``# FEEDLY_API_ACCESS_TOKEN = ...`` of the code before it), nor its
-    decorators."""
+    """A function's code, its decorators too (``@with_oauth`` may put its own
+    Authorization on the call), but not the comments above them (``#
+    FEEDLY_API_ACCESS_TOKEN = ...`` of the code before it)."""
     if isinstance(node, cst.FunctionDef):
-        return ctx.code(node.params) + "\n" + ctx.code(node.body)
+        decorators = [d.with_changes(leading_lines=()) for d in node.decorators]
+        return ctx.code(node.with_changes(leading_lines=(), decorators=decorators))
     return ctx.code(node)
 
 
