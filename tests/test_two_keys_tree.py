@@ -577,6 +577,14 @@ def test_two_names_holding_the_same_text_are_two_portals_keys(tmp_path):
     assert result.new is None
 
 
+def test_two_names_holding_the_same_placeholder_are_two_portals_keys(tmp_path):
+    # review 21's R16: "YOUR_API_KEY" under both names was one key again
+    source = PORTAL_COPY.replace('= ""', '= "YOUR_API_KEY"')
+    result = tree(tmp_path, {"copy_lists.py": source})["copy_lists.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert result.new is None
+
+
 def test_one_name_holding_a_written_key_sent_twice_is_one_key(tmp_path):
     source = PORTAL_COPY.replace("+ ToAPIKey", "+ FromAPIKey")
     result = tree(tmp_path, {"copy_lists.py": source})["copy_lists.py"]

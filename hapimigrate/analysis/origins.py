@@ -26,7 +26,7 @@ from typing import TypeVar
 import libcst as cst
 from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 
-from hapimigrate import tree_imports
+from hapimigrate import keys, tree_imports
 from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
 from hapimigrate.analysis import configured_sources, django_options, flask_config
 from hapimigrate.analysis.flow import Flow
@@ -1419,9 +1419,9 @@ def config_key(
             if value is not None and depth < _KEY_DEPTH:
                 identity, _ = config_key(ctx, value, depth + 1)
                 if _is_blank(value):
-                    # FromAPIKey = "" and ToAPIKey = "": two names left blank for
-                    # two portals' keys are two keys (the same text elsewhere,
-                    # a key written out twice, is one)
+                    # FromAPIKey = "" and ToAPIKey = "" (or "YOUR_API_KEY"): two
+                    # names left to fill in for two portals' keys are two keys
+                    # (a real key written out twice is one)
                     identity = f"{node.value} (left blank)"
                 return identity, label
         if not bindings:  # a free name (a star import?): it says nothing certain
@@ -1460,9 +1460,11 @@ _ENV_READ = re.compile(r"\b(?:environ\s*\[|environ\.get\(|getenv\()")
 
 
 def _is_blank(node: cst.CSTNode) -> bool:
-    """An empty string literal: a key left for the user to fill in."""
+    """A string literal that is no real key (empty, ``"YOUR_API_KEY"``,
+    ``"<your key>"``, ``"xxx"``: keys.py's rule): a key left for the user to
+    fill in, one per name."""
     value = node.evaluated_value if isinstance(node, cst.SimpleString) else None
-    return isinstance(value, str) and not value.strip()
+    return isinstance(value, str) and not keys.is_plausible_key(value)
 
 
 _KEY_DEPTH = 6  # assignments followed to a key's configured name
