@@ -113,7 +113,10 @@ def _already_keyed(
     if not isinstance(holder, cst.Name):
         return False
     scope = ctx.lexical_scope(holder)
-    for binding in scope[holder.value] if scope is not None else ():
+    bindings = list(scope[holder.value]) if scope is not None else []
+    if len(bindings) != 1:
+        return False  # bound again (query = {} on some path): not always keyed
+    for binding in bindings:
         value = values.assigned_value(ctx, getattr(binding, "node", None))
         if value is None or ctx.inside(value, statement):
             continue
