@@ -34,7 +34,7 @@ import libcst as cst
 from libcst.metadata import GlobalScope
 
 from hapimigrate import hubspot, tree_imports
-from hapimigrate.analysis import reached_hosts
+from hapimigrate.analysis import http_calls, reached_hosts
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext, walk
 
@@ -68,7 +68,25 @@ def migrate(ctx: ModuleContext) -> None:
 
 def names_another_host(ctx: ModuleContext) -> bool:
     """A string of the module names a host that is not one of HubSpot's API
-    hosts (the headers built here may be sent there)."""
+    hosts, or a request of the module goes to a host not written here as
+    HubSpot's (``requests.post(ANALYTICS_URL, ...)`` of an imported constant):
+    the headers built here may be sent there."""
+    known = getattr(ctx, "_another_host", None)
+    if known is None:
+        known = _another_host(ctx)
+        ctx._another_host = known  # type: ignore[attr-defined]
+    return known
+
+
+def _another_host(ctx: ModuleContext) -> bool:
+    for call in ctx.index.calls:
+        info = http_calls.classify(ctx, call)
+        if info is None:
+            continue
+        url = _url_argument(call, info)
+        hosts = reached_hosts.reached_hosts(ctx, url) if url is not None else []
+        if not hosts or not all(hubspot.takes_tokens(h) for h in hosts):
+            return True  # a host known only at run time, or another one
     for node in walk(ctx.module):
         if isinstance(node, cst.SimpleString):
             text = node.evaluated_value
@@ -80,6 +98,20 @@ def names_another_host(ctx: ModuleContext) -> bool:
         if where is not None and not hubspot.takes_tokens(where):
             return True
     return False
+
+
+def _url_argument(call: cst.Call, info) -> cst.BaseExpression | None:
+    """The URL a request is given: ``url=``, or its positional place."""
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "url":
+            return arg.value
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    index = info.url_index
+    return (
+        positional[index].value
+        if index is not None and index < len(positional)
+        else None
+    )
 
 
 def _environment_reads(ctx: ModuleContext) -> Iterator[tuple[cst.CSTNode, str, bool]]:
