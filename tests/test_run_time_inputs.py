@@ -27,7 +27,7 @@ class HubspotApi:
 
 if __name__ == "__main__":
     with open("hapikey.txt", "r") as handle:
-        api_key = handle.read()
+        api_key = handle.read().strip()
     api = HubspotApi(api_key)
     print(len(api.deals()))
 """
@@ -90,3 +90,16 @@ def test_file_read_keys_behave(tmp_path):
         ),
     }
     behaves(tmp_path / "file_key", files, manual=0)
+
+
+def test_a_file_read_as_bytes_or_unstripped_stays_unplaced(tmp_path):
+    # review 21's R4: "Bearer " + bytes raises TypeError; a file's last
+    # newline makes an invalid header (requests raises InvalidHeader)
+    for change in ('"hapikey.txt", "rb"', None):
+        source = DEALS
+        if change:
+            source = source.replace('"hapikey.txt", "r"', change)
+        else:
+            source = source.replace("handle.read().strip()", "handle.read()")
+        result = tree(tmp_path / str(bool(change)), {"deals.py": source})["deals.py"]
+        assert {s.status for s in key_sites(result)} == {Status.MANUAL}

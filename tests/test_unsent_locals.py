@@ -67,3 +67,17 @@ def test_keyed_locals_behave(tmp_path):
         ),
     }
     behaves(tmp_path / "pull", files, manual=0)
+
+
+def test_a_keyed_local_read_through_locals_stays(tmp_path):
+    # review 21's R11: "...".format(**locals()) reads every local by name;
+    # the keyed dict removed as unread made the format raise KeyError
+    source = APP.replace(
+        "def hub_pull():\n    parameter_dict = {\"hapikey\": api_key}\n",
+        "def hub_pull():\n    parameter_dict = {\"hapikey\": api_key}\n"
+        '    print("pulling with {parameter_dict}".format(**locals()))\n',
+    )
+    assert source != APP
+    result = tree(tmp_path, {"app.py": source})["app.py"]
+    text = result.new.decode() if result.new else source
+    assert "def hub_pull():\n    parameter_dict = " in text

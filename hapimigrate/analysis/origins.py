@@ -1094,16 +1094,19 @@ _STRIPS = {"strip", "rstrip", "lstrip"}
 
 
 def _read_from_a_file(ctx: ModuleContext, call: cst.Call) -> bool:
-    """``handle.read()`` (``.strip()``-ed) of ``with open(path) as handle``, or
-    ``open(path).read()``: what a file holds at run time, as a value typed on
+    """``handle.read().strip()`` of ``with open(path) as handle`` (text), or
+    ``open(path).read().strip()``: what a file holds at run time, as a value typed on
     the command line is: the program sends what the file says (a token, once
     the file holds one)."""
+    stripped = False
     while (
         isinstance(call.func, cst.Attribute)
         and call.func.attr.value in _STRIPS
         and isinstance(call.func.value, cst.Call)
     ):
-        call = call.func.value
+        call, stripped = call.func.value, True
+    if not stripped:
+        return False  # a file's last newline would make an invalid header
     func = call.func
     if not (
         isinstance(func, cst.Attribute)
@@ -1113,7 +1116,7 @@ def _read_from_a_file(ctx: ModuleContext, call: cst.Call) -> bool:
         return False
     handle = func.value
     if isinstance(handle, cst.Call):
-        return ctx.qualified_names(handle.func) == {"builtins.open"}
+        return _opens_text(ctx, handle)
     if not isinstance(handle, cst.Name):
         return False
     scope = ctx.lexical_scope(handle)
@@ -1127,8 +1130,28 @@ def _read_from_a_file(ctx: ModuleContext, call: cst.Call) -> bool:
         and item.asname is not None
         and item.asname.name is name
         and isinstance(item.item, cst.Call)
-        and ctx.qualified_names(item.item.func) == {"builtins.open"}
+        and _opens_text(ctx, item.item)
     )
+
+
+def _opens_text(ctx: ModuleContext, call: cst.Call) -> bool:
+    """``open(path)`` or ``open(path, "r")``: text, not bytes ("rb" would make
+    ``"Bearer " + key`` raise)."""
+    if ctx.qualified_names(call.func) != {"builtins.open"}:
+        return False
+    mode = next(
+        (
+            a.value
+            for i, a in enumerate(call.args)
+            if (a.keyword is None and i == 1)
+            or (a.keyword is not None and a.keyword.value == "mode")
+        ),
+        None,
+    )
+    if mode is None:
+        return True
+    text = mode.evaluated_value if isinstance(mode, cst.SimpleString) else None
+    return isinstance(text, str) and "b" not in text
 
 
 def _parameter_origin(ctx: ModuleContext, param: cst.Param, again) -> Origin:

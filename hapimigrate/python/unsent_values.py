@@ -221,13 +221,21 @@ def _unread_name(
     if any(not dead_keys._inside(ctx, r.node, gone) for r in bindings[0].references):
         return None
     if isinstance(bindings[0].scope, FunctionScope):
-        return ""
+        return None if _reads_all_locals(ctx, target) else ""
     name = target.value
     if name in protected or name in dead_keys._exported(ctx.module):
         return None
     if re.search(r"\b(?:globals|vars)\(|__getattr__", ctx.text):
         return None  # the module's names read by a name known at run time
     return name
+
+
+def _reads_all_locals(ctx: ModuleContext, name: cst.Name) -> bool:
+    """The function around ``name`` calls ``locals()`` or ``vars()``."""
+    function = ctx.ancestor(name, cst.FunctionDef)
+    return function is not None and bool(
+        re.search(r"\b(?:locals|vars)\s*\(", ctx.code(function))
+    )
 
 
 def _overwritten_local(
@@ -240,6 +248,8 @@ def _overwritten_local(
     accesses = scope.accesses[target.value]
     if not all(a.scope is scope for a in scope.assignments[target.value]):
         return None  # global, nonlocal
+    if _reads_all_locals(ctx, target):
+        return None  # "...".format(**locals()) reads every local by name
     for access in accesses:
         if dead_keys._inside(ctx, access.node, gone):
             continue
