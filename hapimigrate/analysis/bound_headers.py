@@ -56,7 +56,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from hapimigrate.analysis import dual_auth, guarded_header
+from hapimigrate.analysis import dual_auth, guarded_header, origins
 from hapimigrate.analysis.flow import Route
 from hapimigrate.python.context import ModuleContext, walk
 
@@ -115,6 +115,11 @@ def placement(
         return None
     if dual_auth._presence_test(ctx, statement, function, key) is not None:
         return None  # the key's presence picks its branch: KEY_PRESENCE
+    if origins.key_origin(ctx, key).kind != origins.CALLER:
+        # a configured key's presence may pick the branch through a name
+        # (USE_KEY = HAPIKEY is not None): that branch never runs once the key
+        # is gone; a caller's parameter is what its callers hand in
+        return None
     if not guarded_header.signs_apart(ctx, function, key):
         return None
     return BoundPlacement(statement, cst.Name(name), False, literal=own)
