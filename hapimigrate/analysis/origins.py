@@ -1441,10 +1441,11 @@ def config_key(
             value = values.assigned_value(ctx, getattr(bindings[0], "node", None))
             if value is not None and depth < _KEY_DEPTH:
                 identity, _ = config_key(ctx, value, depth + 1)
-                if _is_blank(value):
+                if _is_blank(value) and _names_holding(ctx, value) > 1:
                     # FromAPIKey = "" and ToAPIKey = "" (or "YOUR_API_KEY"): two
                     # names left to fill in for two portals' keys are two keys
-                    # (a real key written out twice is one)
+                    # (a real key written out twice is one; one name and the
+                    # same text written in a URL, one)
                     identity = f"{node.value} (left blank)"
                 return identity, label
         if not bindings:  # a free name (a star import?): it says nothing certain
@@ -1480,6 +1481,25 @@ def config_key(
 
 
 _ENV_READ = re.compile(r"\b(?:environ\s*\[|environ\.get\(|getenv\()")
+
+
+def _names_holding(ctx: ModuleContext, literal: cst.CSTNode) -> int:
+    """How many names of the module are assigned this literal's text."""
+    table = getattr(ctx, "_literal_names", None)
+    if table is None:
+        table = {}
+        for node in walk(ctx.module):
+            if (
+                isinstance(node, cst.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0].target, cst.Name)
+                and isinstance(node.value, cst.SimpleString)
+            ):
+                text = node.value.evaluated_value
+                table.setdefault(text, set()).add(node.targets[0].target.value)
+        ctx._literal_names = table  # type: ignore[attr-defined]
+    text = literal.evaluated_value if isinstance(literal, cst.SimpleString) else None
+    return len(table.get(text, ()))
 
 
 def _is_blank(node: cst.CSTNode) -> bool:
