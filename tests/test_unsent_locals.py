@@ -73,8 +73,8 @@ def test_a_keyed_local_read_through_locals_stays(tmp_path):
     # review 21's R11: "...".format(**locals()) reads every local by name;
     # the keyed dict removed as unread made the format raise KeyError
     source = APP.replace(
-        "def hub_pull():\n    parameter_dict = {\"hapikey\": api_key}\n",
-        "def hub_pull():\n    parameter_dict = {\"hapikey\": api_key}\n"
+        'def hub_pull():\n    parameter_dict = {"hapikey": api_key}\n',
+        'def hub_pull():\n    parameter_dict = {"hapikey": api_key}\n'
         '    print("pulling with {parameter_dict}".format(**locals()))\n',
     )
     assert source != APP

@@ -458,21 +458,18 @@ def _check_call(
     url = _url_of(partial, info)
     if url is None:
         url = _call_url(partial, call, info, verb)
-    if url is None:
-        raise PartialError(NO_URL.format(line))
-    host = hubspot.host(values.url_template(ctx, url))
-    if host is None:
-        raise PartialError(UNKNOWN_HOST.format(line))
-    if not hubspot.takes_tokens(host):
-        raise PartialError(OTHER_HOST.format(line, host))
+    _check_host(ctx, url, line)
 
 
 def _check_executed(
     ctx: ModuleContext, partial: cst.Call, call: cst.Call, info: HttpCall
 ) -> None:
     """A partial an executor calls with nothing more: its own URL is HubSpot's."""
-    line = ctx.start(call)[0]
-    url = _url_of(partial, info)
+    _check_host(ctx, _url_of(partial, info), ctx.start(call)[0])
+
+
+def _check_host(ctx: ModuleContext, url: cst.BaseExpression | None, line: int) -> None:
+    """The request at ``line`` goes to a HubSpot host taking tokens."""
     if url is None:
         raise PartialError(NO_URL.format(line))
     host = hubspot.host(values.url_template(ctx, url))
