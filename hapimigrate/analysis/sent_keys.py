@@ -12,6 +12,13 @@ portal. So the identities of the configured keys such sites send join the
 module's ``chosen_keys`` (the keys its manual uses send, compared with the keys
 that become the token, in the module and across the tree).
 
+A manual site whose key is a parameter (``def url_wf(wid, hapikey)``, "the key
+comes from the caller") sends what this module's callers pass for it, through
+other parameters too (``copy_workflow(wid, os.environ["FROM_PORTAL_KEY"],
+os.environ["TO_PORTAL_KEY"])`` hands ``from_key`` on to ``url_wf``): those
+arguments are followed, so that the destination portal's key is not made the
+one token while the source portal's goes unseen.
+
 Only what is surely a configured portal key counts: an expression the site's
 code holds whose origin is the configuration, whose identity names a key (not a
 literal, not a free name, not a URL or another constant), whose name does not
@@ -46,14 +53,36 @@ def note_manual_keys(ctx: ModuleContext) -> None:
     for node, kind, reason in ctx.manual_nodes:
         if kind not in _SENDING or reason.startswith(_DEVELOPER_REASONS):
             continue
-        ctx.chosen_keys.update(_configured_keys(ctx, node))
+        ctx.chosen_keys.update(_configured_keys(ctx, _filled(ctx, node)))
+
+
+def _filled(ctx: ModuleContext, node: cst.CSTNode) -> cst.CSTNode:
+    """The expression that fills a URL text with its values: the text's
+    ``%``, ``+`` or ``.format(...)`` (``"...?hapikey=%s" % (wid, hapikey)``),
+    where the key the site sends is read, not in the text itself."""
+    while True:
+        parent = ctx.parent(node)
+        if isinstance(parent, cst.BinaryOperation):
+            node = parent
+        elif (
+            isinstance(parent, cst.Attribute)
+            and parent.value is node
+            and parent.attr.value == "format"
+            and isinstance(call := ctx.parent(parent), cst.Call)
+            and call.func is parent
+        ):
+            node = call
+        else:
+            return node
 
 
 def _configured_keys(ctx: ModuleContext, node: cst.CSTNode) -> set[str]:
     """The identities of the configured keys ``node``'s code reads: its
-    outermost names, attributes and lookups (not a called function's name)."""
+    outermost names, attributes and lookups (not a called function's name),
+    and, for a parameter, what this module's callers pass for it."""
     found: set[str] = set()
     stack: list[cst.CSTNode] = [node]
+    followed: set[cst.Param] = set()
     while stack:
         current = stack.pop()
         if isinstance(current, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
@@ -61,6 +90,8 @@ def _configured_keys(ctx: ModuleContext, node: cst.CSTNode) -> set[str]:
             if identity is not None:
                 found.add(identity)
                 continue
+        if isinstance(current, cst.Name):
+            stack.extend(_passed_for(ctx, current, followed))
         if isinstance(current, cst.Call):  # its arguments, not its function
             stack.extend(arg.value for arg in current.args)
             if isinstance(current.func, cst.Attribute):
@@ -77,6 +108,21 @@ def _configured_keys(ctx: ModuleContext, node: cst.CSTNode) -> set[str]:
             continue
         stack.extend(current.children)
     return found
+
+
+def _passed_for(
+    ctx: ModuleContext, name: cst.Name, followed: set[cst.Param]
+) -> list[cst.BaseExpression]:
+    """What this module's calls pass for the parameter ``name`` reads (each
+    parameter once: a recursive function ends)."""
+    try:
+        param = origins.key_origin(ctx, name).param
+    except (KeyError, ValueError, RecursionError):
+        return []
+    if param is None or param in followed:
+        return []
+    followed.add(param)
+    return origins.caller_arguments(ctx, param) or []
 
 
 def _identity(ctx: ModuleContext, expression: cst.CSTNode) -> str | None:

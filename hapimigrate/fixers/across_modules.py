@@ -33,7 +33,7 @@ from hapimigrate.analysis import django_options
 from hapimigrate.analysis import configured_objects
 from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
 from hapimigrate.analysis.flow import UnusedReturn
-from hapimigrate.decide import DEVELOPER_REASON, KeyUse, decide
+from hapimigrate.decide import DEVELOPER_REASON, SEVERAL_KEYS, KeyUse, decide
 from hapimigrate.fixers import attach, class_carriers, template_carriers
 from hapimigrate.fixers import developer_here, wanted_sinks
 from hapimigrate.fixers import carried_attributes, partial_readers
@@ -243,6 +243,9 @@ def route_problem(
         carrier = _carrier(
             ctx, name.value, carried, keys, literal, url, True, placeholders, returns
         )
+        if carrier is None and len(ctx.several_keys) > 1:
+            # its key is one of the module's several: say so, not "not one key"
+            return SEVERAL_KEYS.format(", ".join(ctx.several_keys))
         if carrier is None:
             return SHARED_VALUE.format(name.value)
     return None
