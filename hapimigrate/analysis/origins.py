@@ -31,7 +31,7 @@ from hapimigrate.analysis import arguments, named_variables, namespace_writes, v
 from hapimigrate.analysis import configured_sources, django_options, flask_config
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
-from hapimigrate.python.context import ModuleContext, walk
+from hapimigrate.python.context import ModuleContext, dotted_code, walk
 
 _Node = TypeVar("_Node", bound=cst.CSTNode)
 
@@ -100,33 +100,55 @@ def _chosen(ctx: ModuleContext, node: cst.CSTNode, found: Origin) -> Origin:
     that a plain use of one of them elsewhere is not taken as the only key."""
     if found.kind == SEVERAL and found.parameter:
         ctx.chosen_keys.update(found.parameter.split(", "))
-    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute):
-        index = node.slice[0].slice if len(node.slice) == 1 else None
-        if isinstance(index, cst.Index) and not isinstance(index.value, _LITERALS):
-            _note_imported_table(ctx, node.value)  # settings.REGIONAL_KEYS[region]
-    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name):
-        index = node.slice[0].slice if len(node.slice) == 1 else None
-        if isinstance(index, cst.Index) and not isinstance(index.value, _LITERALS):
-            _note_imported_table(ctx, node.value)  # REGIONAL_KEYS, imported
-            scope = ctx.lexical_scope(node.value)
-            bindings = list(scope[node.value.value]) if scope is not None else []
-            bound = (
-                values.assigned_value(ctx, getattr(bindings[0], "node", None))
-                if len(bindings) == 1
-                else None
-            )
-            if isinstance(bound, (cst.Dict, cst.DictComp)):
-                names = set(_ENV_NAME.findall(ctx.code(bound)))
-                for element in getattr(bound, "elements", ()):
-                    if isinstance(element, cst.DictElement):  # {"us": HUBSPOT_API_KEY}
-                        names |= _variables(ctx, element.value, 0, set())
-                if len(names) > 1:
-                    ctx.chosen_keys.update(names)
-                elif isinstance(bound, cst.DictComp) and _ENV_READ.search(
-                    ctx.code(bound)
-                ):  # {p: os.environ.get("HUBSPOT_KEY_" + p.upper()) for p in ...}
-                    ctx.chosen_keys.add(f"{node.value.value}[...]")
+    table = _looked_up_table(node)
+    if isinstance(table, cst.Attribute):
+        _note_imported_table(ctx, table)  # settings.REGIONAL_KEYS[region]
+    if isinstance(table, cst.Name):
+        _note_imported_table(ctx, table)  # REGIONAL_KEYS, imported
+        scope = ctx.lexical_scope(table)
+        bindings = list(scope[table.value]) if scope is not None else []
+        bound = (
+            values.assigned_value(ctx, getattr(bindings[0], "node", None))
+            if len(bindings) == 1
+            else None
+        )
+        if isinstance(bound, (cst.Dict, cst.DictComp)):
+            names = set(_ENV_NAME.findall(ctx.code(bound)))
+            for element in getattr(bound, "elements", ()):
+                if isinstance(element, cst.DictElement):  # {"us": HUBSPOT_API_KEY}
+                    names |= _variables(ctx, element.value, 0, set())
+            if len(names) > 1:
+                ctx.chosen_keys.update(names)
+            elif isinstance(bound, cst.DictComp) and _ENV_READ.search(
+                ctx.code(bound)
+            ):  # {p: os.environ.get("HUBSPOT_KEY_" + p.upper()) for p in ...}
+                ctx.chosen_keys.add(f"{table.value}[...]")
     return found
+
+
+def _looked_up_table(node: cst.CSTNode) -> cst.BaseExpression | None:
+    """The table ``node`` looks a key up in by a value known at run time:
+    ``KEYS[region]``, ``KEYS.get(region)``, ``settings.KEYS.get(region, KEY)``;
+    None for a literal index (``KEYS["us"]``: one key) or no lookup."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        table, index = node.value, node.slice[0].slice
+        if not isinstance(index, cst.Index):
+            return None
+        index = index.value
+    elif (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "get"
+        and node.args
+        and node.args[0].keyword is None
+        and not node.args[0].star
+    ):
+        table, index = node.func.value, node.args[0].value
+    else:
+        return None
+    if isinstance(index, _LITERALS) or not isinstance(table, (cst.Name, cst.Attribute)):
+        return None
+    return table
 
 
 _DICT_ASSIGNMENT = re.compile(r"\s*[A-Za-z_]\w*\s*(?::[^=]*)?=\s*\{")
@@ -135,27 +157,53 @@ _DICT_ASSIGNMENT = re.compile(r"\s*[A-Za-z_]\w*\s*(?::[^=]*)?=\s*\{")
 def _note_imported_table(ctx: ModuleContext, table: cst.BaseExpression) -> None:
     """As for a module's own dict of keys (see :func:`_chosen`), for one another
     module of the tree defines: ``settings.REGIONAL_KEYS[region]`` after ``from
-    app import settings``, or ``REGIONAL_KEYS[region]`` after ``from
-    app.settings import REGIONAL_KEYS``."""
-    if isinstance(table, cst.Attribute) and isinstance(table.value, cst.Name):
-        found, name = values.imported_module(ctx, table.value), table.attr.value
-    elif isinstance(table, cst.Name):
-        binding = values.import_binding(ctx, table)
-        found = (binding[0], binding[2]) if binding and binding[1] else None
-        name = binding[1] if binding else ""
-    else:
-        return
-    if found is None or not (found[0] or found[1]):
+    app import settings`` or ``import app.settings``, or ``REGIONAL_KEYS[region]``
+    after ``from app.settings import REGIONAL_KEYS``. A table looked up by a
+    value known at run time holds a key per that value, whatever its shape
+    (``dict(...)``, filled item by item, chosen under an ``if``, read with a
+    settings library): its environment variables when one literal dict names
+    several, else the table itself counts as a key of its own."""
+    found = _table_module(ctx, table)
+    if found is None:
         return
     path = tree_imports.module_file(ctx.path, found[0], found[1])
-    text = tree_imports.variable_source(path, name) if path else None
-    if text is None or not _DICT_ASSIGNMENT.match(text):
+    if path is None:
         return
-    names = set(_ENV_NAME.findall(text))
+    name = table.attr.value if isinstance(table, cst.Attribute) else found[2]
+    text = tree_imports.variable_source(path, name)
+    names = (
+        set(_ENV_NAME.findall(text)) if text and _DICT_ASSIGNMENT.match(text) else ()
+    )
     if len(names) > 1:
         ctx.chosen_keys.update(names)
-    elif " for " in text.split("\n", 1)[0] and _ENV_READ.search(text):
+    else:
         ctx.chosen_keys.add(f"{ctx.code(table)}[...]")
+
+
+def _table_module(
+    ctx: ModuleContext, table: cst.BaseExpression
+) -> tuple[str, int, str] | None:
+    """The module (dotted, level) another module's table is defined in, and
+    its name there when imported by name; None where no import binds it."""
+    if isinstance(table, cst.Attribute):
+        owner = table.value
+        if isinstance(owner, cst.Name):
+            found = values.imported_module(ctx, owner)
+            return (found[0], found[1], "") if found and found[0] else None
+        dotted = dotted_code(owner)  # app.settings, after `import app.settings`
+        imported = {
+            dotted_code(alias.name)
+            for statement in walk(ctx.module)
+            if isinstance(statement, cst.Import)
+            for alias in statement.names
+            if alias.asname is None
+        }
+        return (dotted, 0, "") if dotted in imported else None
+    if isinstance(table, cst.Name):
+        binding = values.import_binding(ctx, table)
+        if binding and binding[1] and (binding[0] or binding[2]):
+            return binding[0], binding[2], binding[1]
+    return None
 
 
 def _several(
@@ -829,6 +877,9 @@ def _imported_chain(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> Origin
         return Origin(UNKNOWN, PER_REQUEST.format(code, marked[-1]))
     if computed:  # quote(KEY), lookup(portal_id): its arguments decide
         picked = _tree_pick(ctx, node, module, name, level, names)
+        if picked:  # a key per argument: another key than a plain use's
+            assert isinstance(node, cst.Call)
+            ctx.chosen_keys.add(f"{dotted_code(node.func)}(...)")
         return Origin(UNKNOWN, picked) if picked else None
     if any(_CONFIGURATION_WORD.search(w) or _CONSTANT.match(w) for w in words):
         return None
