@@ -104,8 +104,25 @@ def _results(tmp_path, settings: str, imports: str, lookup: str):
             FROM_APP,
             "settings.REGIONAL_KEYS[region]",
         ),
+        (
+            'HUBSPOT_API_KEY = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f"\n'
+            'REGIONAL_KEYS = {"us": HUBSPOT_API_KEY, '
+            '"eu": "0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d"}\n',
+            FROM_APP,
+            "settings.REGIONAL_KEYS[region]",
+        ),
     ],
-    ids=["index", "get", "dotted", "picker", "dict_call", "items", "decouple", "if"],
+    ids=[
+        "index",
+        "get",
+        "dotted",
+        "picker",
+        "dict_call",
+        "items",
+        "decouple",
+        "if",
+        "written",
+    ],
 )
 def test_the_main_keys_plain_use_stays_manual(tmp_path, settings, imports, lookup):
     results = _results(tmp_path, settings, imports, lookup)

@@ -171,13 +171,42 @@ def _note_imported_table(ctx: ModuleContext, table: cst.BaseExpression) -> None:
         return
     name = table.attr.value if isinstance(table, cst.Attribute) else found[2]
     text = tree_imports.variable_source(path, name)
-    names = (
-        set(_ENV_NAME.findall(text)) if text and _DICT_ASSIGNMENT.match(text) else ()
-    )
+    if text is None or not _DICT_ASSIGNMENT.match(text):
+        ctx.chosen_keys.add(f"{ctx.code(table)}[...]")
+        return
+    names = set(_ENV_NAME.findall(text))
     if len(names) > 1:
         ctx.chosen_keys.update(names)
-    else:
+    elif _distinct_values(text) != 1:  # {"us": KEY, "eu": "0a9b..."}: two keys
         ctx.chosen_keys.add(f"{ctx.code(table)}[...]")
+
+
+def _distinct_values(text: str) -> int:
+    """How many different values the dict literal of ``text`` (its first
+    statement; the others bind the names it reads) holds, names resolved:
+    ``{"us": HUBSPOT_API_KEY, "default": HUBSPOT_API_KEY}`` holds one."""
+    import ast
+
+    try:
+        statements = ast.parse(text).body
+    except (SyntaxError, ValueError, RecursionError):
+        return 0
+    table = getattr(statements[0], "value", None) if statements else None
+    if not isinstance(table, ast.Dict):
+        return 0
+    bound = {
+        target.id: ast.dump(statement.value)
+        for statement in statements[1:]
+        if isinstance(statement, ast.Assign)
+        for target in statement.targets
+        if isinstance(target, ast.Name)
+    }
+    return len(
+        {
+            bound.get(v.id, v.id) if isinstance(v, ast.Name) else ast.dump(v)
+            for v in table.values
+        }
+    )
 
 
 def _table_module(
