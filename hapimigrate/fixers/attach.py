@@ -15,7 +15,7 @@ from hapimigrate import hubspot
 
 from hapimigrate.analysis import arguments, header_fit, http_calls, kwargs
 from hapimigrate.analysis import imported_clients
-from hapimigrate.analysis import format_positions
+from hapimigrate.analysis import format_positions, format_templates
 from hapimigrate.analysis import call_endpoints
 from hapimigrate.analysis import session_escapes, session_uses, values
 from hapimigrate.python import edits
@@ -3105,6 +3105,8 @@ def _sends_key(
             rf"""(?<![.\w'"]){re.escape(node.value)}\b(?![\s'"]*[=:](?!=))""", "", text
         )
     if "hapikey" in text.lower() or format_positions.fills_key_field(ctx, node):
+        return True
+    if format_templates.fills_key_field(ctx, node):  # TEMPLATE.format(vid, key)
         return True
     if bearer_reads.bearer_credential(
         ctx, node

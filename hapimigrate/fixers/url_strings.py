@@ -33,7 +33,7 @@ from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
 from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
-from hapimigrate.fixers import across_modules, template_carriers
+from hapimigrate.fixers import across_modules, prefix_names, template_carriers
 from hapimigrate.model import Kind
 from hapimigrate.analysis.querystring import Cut, Piece, Unsafe
 from hapimigrate.analysis.url_pieces import OperandAt, TextAt, pieces_of
@@ -85,11 +85,18 @@ def _separator(ctx: ModuleContext):
     return test
 
 
-def _fix_url(ctx: ModuleContext, root: cst.BaseExpression) -> None:
-    pieces = pieces_of(root)
+def _fix_url(
+    ctx: ModuleContext, root: cst.BaseExpression, pieces: list[Piece] | None = None
+) -> None:
+    """``pieces``: the URL's, where a name stands for its text (prefix_names)."""
+    pieces = pieces_of(root) if pieces is None else pieces
     try:
         cut = querystring.find_key(pieces, is_separator=_separator(ctx))
     except Unsafe as problem:
+        if str(problem) == querystring.VALUE_ELSEWHERE and prefix_names.fix(
+            ctx, root, _fix_url
+        ):
+            return  # "...?hapikey=" in a name: its uses are the URLs
         decision = decide(KeyUse(ctx.code(root), problem=str(problem)))
         ctx.site(root, Kind.URL, decision.status, decision.reason)
         return
@@ -374,6 +381,9 @@ def _cut_pieces(ctx: ModuleContext, pieces: list[Piece], cut: Cut) -> None:
     edits = ctx.edits
     for index, piece in enumerate(pieces):
         handle = piece.node
+        if prefix_names.is_handle(handle) and index in cut.text_cuts:
+            handle.cut(ctx, *cut.text_cuts[index])  # a name standing for its text
+            continue
         if index in cut.removed:
             if isinstance(handle, OperandAt):
                 edits.drop_operands[handle.chain].add(handle.index)
