@@ -341,6 +341,9 @@ class RunOptions:
     # readers: the string constants they import from the tree's modules, as the
     # code names them ("HUBSPOT_URL", "http.HUBSPOT_URL") -> their text
     constants: tuple[tuple[str, str], ...] = ()
+    # modules whose helpers' callers hand in other modules' URL constants: those
+    # constants, known to each run of the module (see tree_handed_urls)
+    handed_constants: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     # key settings (HUBSPOT_API_KEY in settings.py) the migrated modules stopped
     # reading, with where another still reads one ("health.py:7"; "": nowhere):
     # those read nowhere go, the others are reported (python.dead_settings)

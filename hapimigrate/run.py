@@ -140,6 +140,7 @@ def _passes(
     from hapimigrate import tree_tasks
     from hapimigrate import tree_tests
     from hapimigrate import tree_token_checks
+    from hapimigrate import tree_handed_urls
     from hapimigrate.analysis import auth_producers
 
     refused: dict[carriers.Key, str] = {}
@@ -147,6 +148,8 @@ def _passes(
     everything = frozenset((c.path, c.name) for r in first for c in r.exports)
     # one key under two names (HAPIKEY = API_KEY) is one key, not two portals
     first, options = _names_of_one_key(first, files, options)
+    # helpers sending URLs their callers take from other modules' constants
+    first, options = tree_handed_urls.prepare(first, files, options, process_file)
     # another module setting a key's variable (a runner, a CLI): its readers stay
     first, options, writes = tree_writers.prepare(first, files, options, process_file)
     # helpers of keyless modules that other modules hand keyed URLs: sinks now

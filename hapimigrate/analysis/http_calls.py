@@ -102,10 +102,66 @@ def _dynamic_verb(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
     """``getattr(requests, method)(url, ...)``, ``requests.__getattribute__(
     method)(url, ...)`` (requests' or httpx's functions; not a session's, whose
     own headers and auth are not looked at for this shape): the request of a
-    verb chosen at run time, its URL first, its method unknown unless written."""
-    func = call.func
-    if not isinstance(func, cst.Call):
+    verb chosen at run time, its URL first, its method unknown unless written.
+    Also a conditional choosing among such verbs (``(requests.post if data
+    else requests.get)(url)``), and a name bound once to one (``req_fn =
+    getattr(requests, m) if m else requests.get``, then ``req_fn(url)``)."""
+    if isinstance(call.func, cst.Attribute):
+        return None  # requests.get(...), session.get(...): classified elsewhere
+    verbs = _chosen_verbs(ctx, call.func, 0)
+    if verbs is None:
         return None
+    written = set(verbs)
+    method = written.pop() if len(written) == 1 else None
+    return HttpCall("request", method.upper() if method else None, 0)
+
+
+_CHOICE_DEPTH = 3
+
+
+def _chosen_verbs(
+    ctx: ModuleContext, node: cst.BaseExpression, depth: int
+) -> list[str | None] | None:
+    """The verbs (None: chosen at run time) of requests' or httpx's functions
+    ``node`` may be, or None where it may be anything else."""
+    if depth > _CHOICE_DEPTH:
+        return None
+    if isinstance(node, cst.Call):
+        verb = _getattr_verb(ctx, node)
+        return None if verb is False else [verb]  # type: ignore[list-item]
+    if isinstance(node, cst.IfExp):
+        body = _chosen_verbs(ctx, node.body, depth + 1)
+        other = _chosen_verbs(ctx, node.orelse, depth + 1)
+        return body + other if body is not None and other is not None else None
+    if depth == 0:
+        if isinstance(node, cst.Name):
+            return _chosen_verbs(ctx, _bound_once(ctx, node), 1)
+        return None
+    names = ctx.qualified_names(node) & _REQUEST_FUNCS
+    if names:  # requests.post, beside another verb
+        return [next(iter(names)).rsplit(".", 1)[1]]
+    return None
+
+
+def _bound_once(ctx: ModuleContext, name: cst.Name) -> cst.BaseExpression:
+    """The value of the one plain assignment binding ``name`` in its scope
+    (``name`` itself where it is bound otherwise, or more than once)."""
+    scope = ctx.lexical_scope(name)
+    bindings = list(scope[name.value]) if scope is not None else []
+    if len(bindings) != 1:
+        return name
+    target = getattr(bindings[0], "node", None)
+    holder = ctx.parent(target) if isinstance(target, cst.Name) else None
+    statement = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
+    if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+        return statement.value
+    return name
+
+
+def _getattr_verb(ctx: ModuleContext, func: cst.Call) -> str | None | bool:
+    """``getattr(requests, method)``, ``requests.__getattribute__(method)``: the
+    verb written (lowercase), None if chosen at run time; False for any other
+    call (a session's or client's verb, a name that is no verb)."""
     if (
         isinstance(func.func, cst.Name)
         and func.func.value == "getattr"
@@ -119,18 +175,17 @@ def _dynamic_verb(ctx: ModuleContext, call: cst.Call) -> HttpCall | None:
     ):
         receiver, verb = func.func.value, func.args[0].value
     else:
-        return None
+        return False
     if any(a.star or a.keyword for a in func.args):
-        return None
+        return False
     if not ctx.qualified_names(receiver) & {"requests", "httpx"}:
         # a session's or client's: its own headers and auth are checked where
         # the receiver of session.get(...) is found, not for this shape
-        return None
+        return False
     written = verb.evaluated_value if isinstance(verb, cst.SimpleString) else None
     if isinstance(written, str) and written.lower() not in VERBS:
-        return None  # getattr(requests, "request"), "Session": not a verb
-    method = written.upper() if isinstance(written, str) else None
-    return HttpCall("request", method, 0)
+        return False  # getattr(requests, "request"), "Session": not a verb
+    return written.lower() if isinstance(written, str) else None
 
 
 def method_request(call: cst.Call) -> HttpCall | None:
@@ -252,6 +307,25 @@ def _pool_request(call: cst.Call, info: HttpCall) -> bool:
 PASSES_KWARGS = "the request passes **kwargs, which may already hold headers"
 
 
+def _written_without_headers(value: cst.BaseExpression) -> bool:
+    """``**{"json": data}``, ``**({"json": data} if data else {})``: keyword
+    arguments written out, none of them ``headers`` (nor ``auth``)."""
+    if isinstance(value, cst.IfExp):
+        return _written_without_headers(value.body) and _written_without_headers(
+            value.orelse
+        )
+    if not isinstance(value, cst.Dict):
+        return False
+    for element in value.elements:
+        if not isinstance(element, cst.DictElement) or not isinstance(
+            element.key, cst.SimpleString
+        ):
+            return False
+        if element.key.evaluated_value in ("headers", "auth"):
+            return False
+    return True
+
+
 def header_problem(call: cst.Call, info: HttpCall) -> str | None:
     """Why the Authorization header cannot be attached to this call, if so."""
     if info.doubt is not None:
@@ -263,7 +337,9 @@ def header_problem(call: cst.Call, info: HttpCall) -> str | None:
                 is_authorization_entry(e) for e in arg.value.elements
             ):
                 return "the request already sends an Authorization header"
-    if "headers" not in keywords and any(a.star == "**" for a in call.args):
+    if "headers" not in keywords and any(
+        a.star == "**" and not _written_without_headers(a.value) for a in call.args
+    ):
         return PASSES_KWARGS
     positional = len([a for a in call.args if a.keyword is None])
     if positional_headers(call, info) is not None:

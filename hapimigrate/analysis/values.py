@@ -397,7 +397,9 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
     if not bindings:
         return None
     first = _single_value_of(ctx, bindings[0])
-    known = first is not None and id(first) in ctx.carrier_templates
+    known = first is not None and (
+        id(first) in ctx.carrier_templates or _imported_constant(ctx, first)
+    )
     if (
         not isinstance(first, _STRINGISH)
         and not _is_format_call(first)
@@ -406,7 +408,9 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
         and (first is None or returned_url(ctx, first) is None)
     ):
         return None
-    if any(isinstance(n, cst.Name) and n.value == name.value for n in walk(first)):
+    if not _imported_constant(ctx, first) and any(
+        isinstance(n, cst.Name) and n.value == name.value for n in walk(first)
+    ):
         return None  # url = BASE + url: what the name held before, unknown here
     parts = [first]
     for binding in bindings[1:]:
@@ -418,6 +422,17 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
             return None
         parts.append(holder.value)
     return parts
+
+
+def _imported_constant(ctx: ModuleContext, node: cst.BaseExpression) -> bool:
+    """``ENDPOINT = settings.HUBSPOT_ENDPOINT`` (``from config import URL``):
+    another module's string constant the tree shows (``ctx.imported_constants``)."""
+    return (
+        bool(ctx.imported_constants)
+        and isinstance(node, (cst.Name, cst.Attribute))
+        and ctx.code(node) in ctx.imported_constants
+        and imported_here(ctx, node)
+    )
 
 
 def returned_url(

@@ -31,6 +31,7 @@ from hapimigrate.carriers import SENT_ELSEWHERE
 from hapimigrate.analysis import call_endpoints, origins, values
 from hapimigrate.analysis import django_options
 from hapimigrate.analysis import configured_objects
+from hapimigrate.analysis import bearer_first
 from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
 from hapimigrate.analysis.flow import UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, SEVERAL_KEYS, KeyUse, decide
@@ -141,6 +142,9 @@ def exported(
     )
     if carrier is None:  # its readers' uses are sites all the same, left
         carrier = _unchangeable(ctx, name, kind, url, returns)
+        precise = bearer_first.token_test_reason(ctx, where)  # is_bearer_token(key)
+        if precise is not None:
+            carrier = dataclasses.replace(carrier, blocked=precise)
     if template is not None:
         carrier = dataclasses.replace(carrier, template=template, key_fields=key_fields)
     if returns:  # a URL helper: its calls' endpoints (tree_wanted)

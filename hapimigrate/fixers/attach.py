@@ -34,6 +34,7 @@ from hapimigrate.model import Carrier, Import, Kind, Status
 from hapimigrate.python import bearer_reads
 from hapimigrate.tree_imports import importable_names
 from hapimigrate import tree_handed
+from hapimigrate.analysis import bearer_first, handed_urls
 
 OTHER_URLS = "the request at line {} also sends to {}: the token goes to HubSpot only"
 NOT_API_HOST = (
@@ -819,6 +820,7 @@ def _existing_auth(
             return (
                 dual_auth.precise_reason(ctx, route, key)
                 or bound_headers.precise_reason(ctx, route, key)
+                or bearer_first.fallback_reason(ctx, key)
                 or EXISTING_AUTH
             )
     for sink in route.sinks:
@@ -1950,7 +1952,12 @@ def _other_hosts(
             )
             where = hubspot.host(rendered)
             if where is None or not hubspot.is_hubspot_host(where):
-                return OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
+                fields = parameters & set(
+                    re.findall(r"\{(\w+)\}", _host_part(template))
+                )
+                return handed_urls.caller_url_problem(
+                    ctx, function, call, fields, bound
+                ) or OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
         if hidden is not None:
             return other_urls(ctx.start(sink.call)[0], hidden)
     return None

@@ -96,6 +96,11 @@ def _carriers(ctx: ModuleContext, options: RunOptions) -> None:
         ctx.remote_helpers = across_modules.helper_calls(ctx)
     ctx.sent_elsewhere = {o.name: o for o in options.sent_elsewhere}
     ctx.imported_constants = dict(options.constants)
+    if not options.constants and options.handed_constants:
+        from hapimigrate import tree_handed_urls
+
+        handed = tree_handed_urls.constants_for(options, ctx.path)
+        ctx.imported_constants = dict(handed)
     ctx.wanted_sinks = tuple(f for p, f in options.wanted_sinks if p == ctx.path)
 
 
