@@ -352,3 +352,55 @@ def test_a_template_mixing_named_fields_stays(tmp_path):
     statuses, text, reasons = _one(tmp_path, source, "deals.py")
     assert statuses == [Status.MANUAL], reasons
     assert text == source
+
+
+DEVELOPER = """\
+import os
+
+import requests
+
+DEVELOPER_KEY = os.environ["HUBSPOT_DEVELOPER_API_KEY"]
+SUBS = "https://api.hubapi.com/webhooks/v1/12345/subscriptions?hapikey="
+
+
+def subs():
+    return requests.get(SUBS + DEVELOPER_KEY).json()
+"""
+
+
+def test_a_developer_key_prefix_is_kept(tmp_path):
+    statuses, text, reasons = _one(tmp_path, DEVELOPER, "webhooks.py")
+    assert statuses == [Status.KEPT] * 2, reasons
+    assert text == DEVELOPER
+
+
+HAPIKEY_NAMED = """\
+import os
+
+import requests
+
+Q = "?hapikey="
+HAPIKEY = os.environ["HUBSPOT_API_KEY"]
+
+
+def deals():
+    url = "https://api.hubapi.com/deals/v1/deal/paged" + Q + HAPIKEY + "&limit=5"
+    return requests.get(url).json()
+"""
+
+
+def test_a_key_named_hapikey_is_no_second_keyed_piece(tmp_path):
+    statuses, text, reasons = _one(tmp_path, HAPIKEY_NAMED, "deals.py")
+    assert statuses == [Status.REWRITE] * 2, reasons
+    assert 'url = "https://api.hubapi.com/deals/v1/deal/paged" + "?limit=5"\n' in text
+
+
+def test_an_augmented_assignment_leaves_the_prefix(tmp_path):
+    source = HAPIKEY_NAMED.replace(
+        '    url = "https://api.hubapi.com/deals/v1/deal/paged" + Q + HAPIKEY + "&limit=5"',
+        '    url = "https://api.hubapi.com/deals/v1/deal/paged"\n    url += Q + HAPIKEY',
+    )
+    statuses, text, reasons = _one(tmp_path, source, "deals.py")
+    assert statuses == [Status.MANUAL], reasons
+    assert "Q is read at line 11 other than joined" in reasons
+    assert text == source

@@ -122,6 +122,8 @@ def fix(ctx: ModuleContext, literal: cst.BaseExpression, fix_url: FixUrl) -> boo
     if problem is not None:
         ctx.site(literal, Kind.URL, Status.MANUAL, problem)
         return True
+    if len({id(values.string_root(ctx, read)) for read in reads}) != len(reads):
+        return False  # the prefix twice in one URL
     cuts = _Cuts()
     uses: list[tuple[cst.BaseExpression, list[Piece]]] = []
     for read in reads:
@@ -135,7 +137,22 @@ def fix(ctx: ModuleContext, literal: cst.BaseExpression, fix_url: FixUrl) -> boo
     sites, manual = len(ctx.sites), len(ctx.manual_nodes)
     for root, pieces in uses:
         fix_url(ctx, root, pieces)
-    if not cuts.made:
+    statuses = {
+        site.status
+        for site in ctx.sites[sites:]
+        if site.kind not in (Kind.CALL, Kind.VERSION)
+    }
+    lines = ", ".join(str(ctx.start(read)[0]) for read in reads)
+    if statuses == {Status.KEPT}:  # a developer key's URLs: left as they are
+        ctx.site(
+            literal,
+            Kind.URL,
+            Status.KEPT,
+            f"{target.value} ends with hapikey= and is joined to a developer key "
+            f"at each use (lines {lines}): kept",
+        )
+        return True
+    if not cuts.made and statuses == {Status.MANUAL}:
         # no use migrated, nothing changed: one site, the prefix, as before,
         # saying why its first use stays
         first = next((s for s in ctx.sites[sites:] if s.reason), None)
@@ -205,8 +222,14 @@ def _joined_to_key(ctx: ModuleContext, read: cst.Name) -> bool:
     index = next((i for i, o in enumerate(operands) if o is read), None)
     if index is None or index + 1 >= len(operands):
         return False
-    if "hapikey" in ctx.code(root).lower():
-        return False
+    if isinstance(ctx.parent(root), cst.AugAssign):
+        return False  # url += PREFIX + key: the whole statement may go
+    if any(
+        "hapikey=" in values.url_template(ctx, other).lower()
+        for other in operands
+        if other is not read
+    ):
+        return False  # another keyed piece in the chain: one key per URL
     key = operands[index + 1]
     return not isinstance(
         key, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
