@@ -404,3 +404,48 @@ def test_an_augmented_assignment_leaves_the_prefix(tmp_path):
     assert statuses == [Status.MANUAL], reasons
     assert "Q is read at line 11 other than joined" in reasons
     assert text == source
+
+
+LISTS = """\
+import requests
+
+LIST = "https://api.hubapi.com/contacts/v1/lists/{0}/contacts/all?hapikey={1}&count=100"
+CAMPAIGN = "https://api.hubapi.com/email/public/v1/campaigns/{}?appId={}&hapikey={}"
+
+
+def members(list_id, hapikey):
+    return requests.get(LIST.format(list_id, hapikey)).json()
+
+
+def all_lists(hapikey):
+    return [members(i, hapikey) for i in (1, 2)]
+
+
+def campaign(campaign_id, app_id, hapikey):
+    return requests.get(CAMPAIGN.format(campaign_id, app_id, hapikey)).json()
+"""
+
+LISTS_SCENARIO = '''\
+"""URL templates whose positional hapikey field a caller's key fills at the request."""
+ENV = {}
+
+RESPONSES = [
+    {"method": "GET", "url": r"/contacts/v1/lists/", "json": {"contacts": []}},
+    {"method": "GET", "url": r"/email/public/v1/campaigns/", "json": {"name": "x"}},
+]
+
+
+def case_calls(credential):
+    import lists
+
+    assert lists.all_lists(credential("main")) == [{"contacts": []}] * 2
+    assert lists.campaign(7, 9, credential("main")) == {"name": "x"}
+'''
+
+
+def test_templates_filled_by_a_callers_key_behave_the_same(tmp_path):
+    statuses, text, reasons = _one(tmp_path / "static", LISTS, "lists.py")
+    assert statuses == [Status.REWRITE] * 2, reasons
+    assert "CAMPAIGN.format(campaign_id, app_id), headers=" in text
+    files = {"src/lists.py": LISTS, "scenario.py": LISTS_SCENARIO}
+    behaves(tmp_path / "run", files, manual=0)
