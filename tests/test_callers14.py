@@ -290,6 +290,15 @@ def test_kwargs_that_may_hold_headers_still_stop_it(tmp_path):
     left_alone(result, "**kwargs")
 
 
+def test_written_kwargs_stay_in_python_2_code(tmp_path):
+    # headers= would follow **(...): a syntax error in Python 2
+    source = WRAPPER.replace("CHOOSER", CHOOSER).replace(
+        "    req_fn = ", '    print "calling", url\n    req_fn = '
+    )
+    result = tree(tmp_path, {"dag.py": source})["dag.py"]
+    left_alone(result, "**kwargs")
+
+
 SCENARIO = '''\
 """A script checking a HubSpot list's contacts, its URLs in a config module;
 and a DAG helper choosing the verb by a conditional."""

@@ -326,7 +326,7 @@ def _written_without_headers(value: cst.BaseExpression) -> bool:
     return True
 
 
-def header_problem(call: cst.Call, info: HttpCall) -> str | None:
+def header_problem(call: cst.Call, info: HttpCall, python2: bool = False) -> str | None:
     """Why the Authorization header cannot be attached to this call, if so."""
     if info.doubt is not None:
         return info.doubt
@@ -338,7 +338,9 @@ def header_problem(call: cst.Call, info: HttpCall) -> str | None:
             ):
                 return "the request already sends an Authorization header"
     if "headers" not in keywords and any(
-        a.star == "**" and not _written_without_headers(a.value) for a in call.args
+        # headers= goes after them: no Python 2 (``f(**d, headers=h)``)
+        a.star == "**" and (python2 or not _written_without_headers(a.value))
+        for a in call.args
     ):
         return PASSES_KWARGS
     positional = len([a for a in call.args if a.keyword is None])

@@ -99,7 +99,7 @@ def sink_problem(
             if problem:
                 return problem
         if sink.call is not None and sink.info is not None:
-            problem = http_calls.header_problem(sink.call, sink.info)
+            problem = http_calls.header_problem(sink.call, sink.info, ctx.python2_style)
             if problem == http_calls.PASSES_KWARGS and kwargs.own_kwargs(
                 ctx, sink.call
             ):
