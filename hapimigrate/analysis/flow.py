@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import ClassScope, GlobalScope
 
-from hapimigrate.analysis import arguments, http_calls, kwargs, partials
+from hapimigrate.analysis import arguments, encoded_params, http_calls, kwargs, partials
 from hapimigrate.analysis import imported_partials, reassigned, unfollowed_calls
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.http_calls import HttpCall
@@ -332,6 +332,10 @@ class Flow:
             if isinstance(parent.operator, cst.Add):
                 self.route.appended |= parent.left is node
                 return self._from(parent, formatted)
+            appended = encoded_params.percent_field(ctx, node, parent)
+            if appended is not None:  # "...?%s" % urlencode(params)
+                self.route.appended |= appended
+                return self._from(parent, formatted)
             raise FlowError(
                 f"the value is combined with '{ctx.code(parent.operator).strip()}'"
             )
@@ -464,6 +468,16 @@ class Flow:
             method == "items" and isinstance(self.ctx.parent(call), cst.Arg)
         ):  # urlencode(sorted(params.items())): the pairs carry the key on
             return self._from(call, formatted)
+        copy = (
+            encoded_params.filtered_copy(self.ctx, call) if method == "items" else None
+        )
+        if copy is not None:  # {k: v for k, v in params.items() if ...}
+            return self._from(copy, formatted)
+        joined = (
+            encoded_params.joined_pairs(self.ctx, call) if method == "items" else None
+        )
+        if joined is not None:  # "&".join("%s=%s" % (k, v) for k, v in p.items())
+            return self._from(joined, formatted)
         if method in _NEUTRAL_METHODS:
             return
         raise FlowError(unfollowed_calls.method_called(self.ctx, call, method))

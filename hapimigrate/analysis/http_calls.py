@@ -39,6 +39,8 @@ CLIENT_CONSTRUCTORS = header_fit.CLIENT_CONSTRUCTORS
 _TRANSPARENT = {
     "urllib.parse.urlencode",
     "urllib.urlencode",
+    "requests.compat.urlencode",
+    "six.moves.urllib.parse.urlencode",
     "urllib.parse.urljoin",
     "urlparse.urljoin",
     "builtins.str",
