@@ -449,3 +449,34 @@ def test_templates_filled_by_a_callers_key_behave_the_same(tmp_path):
     assert "CAMPAIGN.format(campaign_id, app_id), headers=" in text
     files = {"src/lists.py": LISTS, "scenario.py": LISTS_SCENARIO}
     behaves(tmp_path / "run", files, manual=0)
+
+
+BRANCHES = SCRIPT.replace(
+    """    url = HS_API_URL + endpoint + API_KEY + KEY_VALUE + "&limit=250"
+    if offset:
+        url = url + "&offset=" + str(offset)
+""",
+    """    if offset == "":
+        url = HS_API_URL + endpoint + API_KEY + KEY_VALUE + "&limit=250"
+    else:
+        url = HS_API_URL + endpoint + API_KEY + KEY_VALUE + "&limit=250&offset=" + str(offset)
+""",
+).replace("def engagements(offset=None)", 'def engagements(offset="")')
+
+
+def test_each_branch_joining_the_prefix_adds_the_key(tmp_path):
+    # as with "?hapikey=" written in both branches: the request always sent a key
+    statuses, text, reasons = _one(tmp_path, BRANCHES)
+    assert statuses == [Status.REWRITE] * 4, reasons
+    assert 'url = HS_API_URL + endpoint + "?limit=250&offset=" + str(offset)' in text
+
+
+def test_a_branch_without_the_prefix_stays(tmp_path):
+    source = BRANCHES.replace(
+        'url = HS_API_URL + endpoint + API_KEY + KEY_VALUE + "&limit=250&offset=" + str(offset)',
+        'url = HS_API_URL + endpoint + "?limit=250&offset=" + str(offset)',
+    )
+    statuses, text, reasons = _one(tmp_path, source)
+    assert Status.MANUAL in statuses, reasons
+    assert "the key is added only when" in reasons
+    assert 'url = HS_API_URL + endpoint + API_KEY + KEY_VALUE + "&limit=250"' in text

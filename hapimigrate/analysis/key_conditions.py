@@ -28,7 +28,7 @@ from typing import Callable
 
 import libcst as cst
 
-from hapimigrate.analysis import unbound_paths, values
+from hapimigrate.analysis import prefix_names, unbound_paths, values
 from hapimigrate.python.context import ModuleContext
 
 CONDITIONAL_KEY = (
@@ -208,7 +208,10 @@ def _always(test: cst.BaseExpression) -> bool:
 
 
 def _keyed(ctx: ModuleContext, node: cst.CSTNode) -> bool:
-    return "hapikey" in ctx.code(node).lower()
+    # (or joined to a name holding "?hapikey=": URL + API_KEY + key)
+    return "hapikey" in ctx.code(node).lower() or prefix_names.mentions_prefix(
+        ctx, node
+    )
 
 
 def _test_text(ctx: ModuleContext, node: cst.CSTNode, negated: bool = False) -> str:

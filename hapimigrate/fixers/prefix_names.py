@@ -39,14 +39,13 @@ import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope
 
 from hapimigrate.analysis import querystring, values
+from hapimigrate.analysis.prefix_names import KEY_TAIL
 from hapimigrate.analysis.querystring import Piece, Unsafe
 from hapimigrate.analysis.url_pieces import OperandAt, pieces_of
 from hapimigrate.model import Kind, Status
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import plus_operands
 from hapimigrate.tree_imports import package_mentions
-
-_TAIL = re.compile(r"[?&]hapikey=$")
 
 
 @dataclass
@@ -113,7 +112,7 @@ def fix(ctx: ModuleContext, literal: cst.BaseExpression, fix_url: FixUrl) -> boo
         + len(literal.quote) : len(literal.value)
         - len(literal.quote)
     ]
-    if not _TAIL.search(body) or "{" in body or "%" in body or "\\" in body:
+    if not KEY_TAIL.search(body) or "{" in body or "%" in body or "\\" in body:
         return False
     reads = [ref.node for ref in ctx.references(assignment)]
     if not reads:
