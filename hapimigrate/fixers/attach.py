@@ -443,7 +443,8 @@ GUARDED_ELSEWHERE = (
 
 def guarded_elsewhere(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str | None:
     """A configured key another module tests (``settings.HUBSPOT_ENABLED =
-    bool(HUBSPOT_API_KEY)``), found by the tree-wide pass."""
+    bool(HUBSPOT_API_KEY)``), found by the tree-wide pass; or a key given at
+    run time that is read for something else (:func:`run_time_other_reads`)."""
     for key in keys:
         identity, _ = origins.config_key(ctx, key)
         where = ctx.guarded_elsewhere.get(identity)
@@ -458,7 +459,7 @@ def guarded_elsewhere(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str | 
             ctx.text,
         ):
             return SETS_ITS_VARIABLE.format(identity)
-    return None
+    return run_time_other_reads(ctx, keys)
 
 
 WRITTEN_ELSEWHERE = (
@@ -2985,6 +2986,101 @@ def other_reads(
         if not _sends_key(ctx, node, seen | {id(param)}):
             return ctx.start(node)[0]
     return None
+
+
+RUN_TIME_OTHER_READS = (
+    "{} is given at run time and also read at line {} for something else than "
+    "HubSpot's requests{}: once it holds a token, that use gets the token too (a "
+    "check of the key's format would refuse it); change it by hand"
+)
+
+
+def run_time_other_reads(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str | None:
+    """Why a key given at run time (``sys.argv[1]``, ``input()``, a file read)
+    cannot simply be sent as the token: the variable holding it is read other
+    than to send it as the key or test its presence (``if len(API_KEY) != 36:
+    sys.exit(...)``, ``API_KEY[-6:]`` posted elsewhere), as :func:`other_reads`
+    asks of a caller's-credential parameter. Copies (``key = API_KEY.strip()``)
+    are followed."""
+    for key in keys:
+        if not isinstance(key, cst.Name):
+            continue
+        try:
+            origin = origins.key_origin(ctx, key)
+        except (KeyError, ValueError, RecursionError):
+            continue
+        if origin.kind != origins.CALLER or origin.param is not None:
+            continue
+        for node in _other_variable_reads(ctx, key, 0):
+            line = ctx.start(node)[0]
+            what = _read_what(ctx, node)
+            return RUN_TIME_OTHER_READS.format(key.value, line, what)
+    return None
+
+
+def _other_variable_reads(ctx: ModuleContext, name: cst.Name, depth: int) -> list:
+    """The reads of the variable ``name`` reads, wherever bound, that neither
+    send the key nor test it, following plain copies of it (``key =
+    API_KEY.strip()``, ``key = API_KEY or DEFAULT``)."""
+    scope = ctx.lexical_scope(name)
+    if scope is None or depth > 3:
+        return []
+    found: list[cst.CSTNode] = []
+    for assignment in scope[name.value]:
+        for ref in ctx.references(assignment):
+            node = ref.node
+            if _sends_key(ctx, node):
+                continue
+            target = _plain_copy(ctx, node)
+            if target is not None:
+                found += _other_variable_reads(ctx, target, depth + 1)
+            else:
+                found.append(node)
+    return found
+
+
+def _plain_copy(ctx: ModuleContext, node: cst.CSTNode) -> cst.Name | None:
+    """The name ``node``'s value is copied into as it is: ``key = node``,
+    ``key = node.strip()``, ``key = node or DEFAULT``, ``key = str(node)``."""
+    value = ctx.parent(node)
+    if (
+        isinstance(value, cst.Attribute)
+        and value.value is node
+        and value.attr.value in ("strip", "rstrip", "lstrip")
+        and isinstance(ctx.parent(value), cst.Call)
+    ):
+        value = ctx.parent(value)
+    elif isinstance(value, cst.Arg) and isinstance(ctx.parent(value), cst.Call):
+        call = ctx.parent(value)
+        if not (isinstance(call.func, cst.Name) and call.func.value == "str"):
+            return None
+        value = call
+    elif isinstance(value, cst.BooleanOperation) and value.left is node:
+        pass
+    else:
+        value = node
+    statement = ctx.parent(value)
+    if (
+        isinstance(statement, cst.Assign)
+        and statement.value is value
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0].target, cst.Name)
+    ):
+        return statement.targets[0].target
+    return None
+
+
+def _read_what(ctx: ModuleContext, node: cst.CSTNode) -> str:
+    """`` (len())``, `` (compared with '...')``: what the read does, if plain."""
+    parent = ctx.parent(node)
+    call = ctx.parent(parent) if isinstance(parent, cst.Arg) else None
+    if isinstance(call, cst.Call):
+        return f" ({_shown(ctx, call.func)}())"
+    if isinstance(parent, cst.Comparison):
+        return f" (compared: {_shown(ctx, parent)})"
+    if isinstance(parent, cst.Subscript):
+        return " (a slice of it)"
+    return ""
 
 
 def _stored_in_local(
