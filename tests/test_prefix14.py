@@ -480,3 +480,30 @@ def test_a_branch_without_the_prefix_stays(tmp_path):
     assert Status.MANUAL in statuses, reasons
     assert "the key is added only when" in reasons
     assert 'url = HS_API_URL + endpoint + API_KEY + KEY_VALUE + "&limit=250"' in text
+
+
+NAMED = """\
+import sys
+import requests
+
+CONTACT = "https://api.hubapi.com/contacts/v1/contact/vid/{vid}/profile?hapikey={key}"
+
+
+def contact(vid, api_key):
+    return requests.get(CONTACT.format(vid=vid, key=api_key)).json()
+
+
+def contacts(vids, api_key):
+    return [contact(v, api_key) for v in vids]
+
+
+if __name__ == "__main__":
+    print(contacts([1, 2], sys.argv[1]))
+"""
+
+
+def test_a_named_template_filled_by_keyword(tmp_path):
+    statuses, text, reasons = _one(tmp_path, NAMED, "contacts.py")
+    assert statuses == [Status.REWRITE], reasons
+    assert "requests.get(CONTACT.format(vid=vid), headers=" in text
+    assert '/profile"\n' in text
