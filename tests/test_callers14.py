@@ -199,6 +199,55 @@ def test_a_module_extending_the_config_stays(tmp_path):
     left_alone(tree(tmp_path, files)["check.py"])
 
 
+# a class client of a package, its URLs in the package's settings module
+PACKAGE_CLIENT = """\
+import os
+
+import requests
+
+from . import settings
+
+API_KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+class Client:
+    def _get(self, url, **params):
+        params["hapikey"] = API_KEY
+        return requests.get(url, params=params).json()
+
+    def contact(self, vid):
+        return self._get(settings.CONTACTS_URL + "/vid/%s/profile" % vid)
+
+    def deal(self, deal_id):
+        return self._get(settings.DEALS_URL + "/" + str(deal_id))
+"""
+PACKAGE_SETTINGS = """\
+CONTACTS_URL = "https://api.hubapi.com/contacts/v1/contact"
+DEALS_URL = "https://api.hubapi.com/deals/v1/deal"
+"""
+
+
+def test_a_class_clients_urls_from_its_packages_settings_module(tmp_path):
+    files = {
+        "crm/__init__.py": "",
+        "crm/client.py": PACKAGE_CLIENT,
+        "crm/settings.py": PACKAGE_SETTINGS,
+    }
+    text = migrated(tree(tmp_path, files)["crm/client.py"])
+    assert "hapikey" not in text and "HUBSPOT_API_KEY" not in text
+
+
+def test_a_settings_url_of_another_host_keeps_the_class_client(tmp_path):
+    files = {
+        "crm/__init__.py": "",
+        "crm/client.py": PACKAGE_CLIENT,
+        "crm/settings.py": PACKAGE_SETTINGS.replace(
+            "https://api.hubapi.com/deals", "https://deals.example.com/deals"
+        ),
+    }
+    left_alone(tree(tmp_path, files)["crm/client.py"])
+
+
 # sample 4's ApiRequest.py: the URL comes from a function nothing in the tree calls
 def test_a_url_from_outside_the_tree_is_named(tmp_path):
     source = """\
