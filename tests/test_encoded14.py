@@ -247,6 +247,39 @@ def test_pairs_joined_with_a_call_in_each_pair_stay(tmp_path):
     assert first.status == Status.MANUAL
 
 
+INLINE_ONLY_KEY = """\
+import http.client
+import json
+import urllib.parse
+
+import config
+
+HOST = "api.hubapi.com"
+
+
+def deal_pipelines():
+    conn = http.client.HTTPSConnection(HOST)
+    path = "/deals/v1/pipelines?%s" % urllib.parse.urlencode({"hapikey": config.HUBSPOT_HAPIKEY})
+    conn.request("GET", path)
+    return json.loads(conn.getresponse().read())
+"""
+
+
+def test_an_inline_dict_holding_only_the_key_leaves_no_bare_question_mark(tmp_path):
+    text = migrated(_migrate(tmp_path, INLINE_ONLY_KEY))
+    assert '    path = "/deals/v1/pipelines"\n' in text
+    assert f'conn.request("GET", path, {HEADER})' in text
+
+
+def test_a_template_with_other_percent_text_keeps_its_operation(tmp_path):
+    # "%%" is one "%" only through the % operation: the string stays as it is
+    source = INLINE_ONLY_KEY.replace(
+        '"/deals/v1/pipelines?%s"', '"/deals/v1/pipelines/100%%25?%s"'
+    )
+    text = migrated(_migrate(tmp_path, source))
+    assert '"/deals/v1/pipelines/100%%25?%s" % urllib.parse.urlencode({})' in text
+
+
 # -- near misses that stay manual ----------------------------------------------------
 def _manual_and_unchanged(result, *words: str) -> None:
     assert result.error is None, result.error

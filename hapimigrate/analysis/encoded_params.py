@@ -13,12 +13,14 @@ into the field, as ``str()`` would; a filtered copy ``{k: v for k, v in
 m.items() if ...}`` holds the mapping's items (some of them), unchanged; a
 join of its pairs written ``"%s=%s" % (k, v)`` (or ``f"{k}={v}"``) is the
 text of those pairs. Dropping the key's entry from the mapping drops it (its
-pair) from each, nothing else.
+pair) from each, nothing else; where the mapping, written inline, held only the
+key, ``"/path?%s" % urlencode({})`` becomes ``"/path"`` (:func:`bare_query`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import libcst as cst
 
@@ -270,3 +272,55 @@ def _pair_text(element: cst.BaseExpression, key: str, value: str) -> bool:
             and parts[2].expression.value == value
         )
     return False
+
+
+@dataclass(frozen=True)
+class BareQuery:
+    """``"/deals/v1/pipelines?%s" % urlencode({"hapikey": KEY})`` once the
+    key's entry goes: the whole ``%`` operation, and the string it becomes."""
+
+    operation: cst.BinaryOperation
+    text: cst.SimpleString
+
+
+def bare_query(ctx: ModuleContext, mapping: cst.CSTNode) -> BareQuery | None:
+    """The inline mapping ``mapping``, emptied, is the one argument of a
+    ``urlencode`` call filling the one ``%s`` field of a plain string that
+    ends with ``?%s`` and holds no other ``%``: the string without ``?%s``
+    (what the operation gives once the mapping is empty, but the bare ``?``)."""
+    arg = ctx.parent(mapping)
+    call = ctx.parent(arg) if isinstance(arg, cst.Arg) else None
+    if not (
+        isinstance(call, cst.Call)
+        and len(call.args) == 1
+        and arg.keyword is None  # type: ignore[union-attr]
+        and not arg.star  # type: ignore[union-attr]
+        and ctx.qualified_names(call.func) & _URLENCODE
+    ):
+        return None
+    operation = ctx.parent(call)
+    if not (
+        isinstance(operation, cst.BinaryOperation)
+        and isinstance(operation.operator, cst.Modulo)
+        and operation.right is call
+        and isinstance(operation.left, cst.SimpleString)
+        and not operation.left.lpar
+    ):
+        return None
+    template = operation.left
+    quote = template.quote
+    body = template.value[len(template.prefix) + len(quote) : -len(quote)]
+    if "f" in template.prefix.lower() or "b" in template.prefix.lower():
+        return None
+    if not body.endswith("?%s") or "%" in body[: -len("?%s")] or "\\" in body:
+        return None
+    text = template.value[: -len(quote) - len("?%s")] + quote
+    return BareQuery(operation, cst.SimpleString(text))
+
+
+_URLENCODE = {
+    "urllib.parse.urlencode",
+    "urllib.urlencode",
+    "requests.compat.urlencode",
+    "six.moves.urllib.parse.urlencode",
+}

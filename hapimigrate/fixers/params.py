@@ -22,7 +22,7 @@ from typing import Callable, Optional, Sequence
 import libcst as cst
 
 from hapimigrate.analysis import call_endpoints, origins, url_builders
-from hapimigrate.analysis import values
+from hapimigrate.analysis import encoded_params, values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import across_modules, attach
@@ -98,6 +98,10 @@ def _dict_entry(ctx: ModuleContext, element: cst.DictElement) -> None:
     def record(route: Route) -> cst.BaseSmallStatement | None:
         ctx.edits.drop_elements[mapping].add(index)
         if not emptied:
+            return None
+        bare = encoded_params.bare_query(ctx, mapping)
+        if bare is not None:  # "/path?%s" % urlencode({}) -> "/path"
+            ctx.edits.replace[bare.operation] = bare.text
             return None
         return _drop_empty_argument(ctx, mapping, route)
 
