@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from hapimigrate import hubspot
-from hapimigrate.analysis import configured_sources
+from hapimigrate.analysis import config_files, configured_sources
 from hapimigrate.analysis.origins import (
     CALLER,
     CONFIG,
@@ -125,6 +125,9 @@ def decide(use: KeyUse) -> Decision:
     if origin.kind == CALLER:
         if not use.in_reach:
             return Decision(Status.MANUAL, CALLER_OUT_OF_REACH.format(origin.parameter))
+        unwritten = config_files.host_problem(origin, use.urls)
+        if unwritten:  # keys.json's "hubspot", sent to the file's "domain"
+            return Decision(Status.MANUAL, unwritten)
         reason = (
             CALLERS_TOKEN.format(configured_sources.caller_read(origin))
             if origin.param is not None

@@ -29,6 +29,7 @@ from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 from hapimigrate import keys, tree_imports
 from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
 from hapimigrate.analysis import configured_sources, django_options, flask_config
+from hapimigrate.analysis import config_files
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, dotted_code, walk
@@ -54,6 +55,10 @@ class Origin:
     # (``settings or config.load()``), whose field may become the token where
     # a factory makes it (:mod:`hapimigrate.analysis.configured_objects`)
     default: cst.BaseExpression | None = None
+    # CALLER given at run time by a file (no parameter): the read (``f.read()``,
+    # ``json.load(f)``) and the literal fields down to the key (``("hubspot",)``)
+    read: cst.CSTNode | None = None
+    path: tuple[str, ...] = ()
 
 
 _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
@@ -77,7 +82,8 @@ def combine(origins: list[Origin]) -> Origin:
     if kinds == {CONFIG}:
         return Origin(CONFIG)
     params = {id(o.param) for o in origins}
-    if kinds == {CALLER} and len(params) == 1:
+    reads = {(id(o.read), o.path) for o in origins}
+    if kinds == {CALLER} and len(params) == 1 and len(reads) == 1:
         return origins[0]
     # two callers' values (key or self.settings.api_key: a parameter, and a
     # field of what the constructor was given): which one is sent, and whether
@@ -397,16 +403,20 @@ def _origin_of(
             if isinstance(s.slice, cst.Index)
             and not isinstance(s.slice.value, _LITERALS)
         ]
-        container = _contents(
-            again(node.value), ctx.code(node)[len(ctx.code(node.value)) :]
-        )
+        read = again(node.value)
+        if read.read is not None:  # keys["hubspot"] of json.load(f)
+            return config_files.field(read, node)
+        container = _contents(read, ctx.code(node)[len(ctx.code(node.value)) :])
         return combine([container, *(again(i) for i in index)])
     if isinstance(node, cst.Call):
         func = node.func
         if _reads_the_command_line(ctx, node):
             return Origin(CALLER, "the command line")
         if _read_from_a_file(ctx, node):
-            return Origin(CALLER, "a file read at run time")
+            return Origin(CALLER, "a file read at run time", read=node)
+        loaded = config_files.structured_read(ctx, node)
+        if loaded is not None:  # json.load(f) of with open("keys.json") as f
+            return Origin(CALLER, f"{loaded}, read at run time", read=node)
         if _stored_lookup(ctx, node, again):
             shown = re.sub(r"""(['"])[^'"]*\1""", "'...'", ctx.code(node))
             return Origin(CALLER, f"key stored per tenant ({shown})")  # no literal
@@ -415,6 +425,8 @@ def _origin_of(
         given = [a.value for a in node.args if not isinstance(a.value, _LITERALS)]
         if isinstance(func, cst.Attribute):
             receiver = again(func.value)
+            if receiver.read is not None:  # keys.get("hubspot"), key.strip()
+                return config_files.field(receiver, node)
             if func.attr.value not in _KEY_METHODS:
                 # cfg.get("hubspot", "api_key"): read out of what it is called
                 # on (the caller's object stays an object; not the default's)
@@ -1216,8 +1228,11 @@ def _read_from_a_file(ctx: ModuleContext, call: cst.Call) -> bool:
 
 def _opens_text(ctx: ModuleContext, call: cst.Call) -> bool:
     """``open(path)`` or ``open(path, "r")``: text, not bytes ("rb" would make
-    ``"Bearer " + key`` raise)."""
+    ``"Bearer " + key`` raise), of a path that is the same on every call (not a
+    file per portal or per customer: ``open(f"{portal}.key")``)."""
     if ctx.qualified_names(call.func) != {"builtins.open"}:
+        return False
+    if not call.args or not config_files.fixed_path(ctx, call.args[0].value):
         return False
     mode = next(
         (

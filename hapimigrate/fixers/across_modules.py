@@ -35,6 +35,7 @@ from hapimigrate.analysis import bearer_first
 from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
 from hapimigrate.analysis.flow import UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, SEVERAL_KEYS, KeyUse, decide
+from hapimigrate.fixers import run_time_reads
 from hapimigrate.fixers import attach, class_carriers, template_carriers
 from hapimigrate.fixers import developer_here, wanted_sinks
 from hapimigrate.fixers import carried_attributes, partial_readers
@@ -1024,6 +1025,15 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
         ):
             problem = OWN_KEY_TO_DEFAULTED.format(
                 ctx.start(value)[0], carrier.name, origin.parameter, carrier.label
+            )
+        elif origin.kind == origins.CALLER and origin.read is not None:
+            # a file's value (keys.json's "hubspot"): a developer key stays;
+            # else it must be read for HubSpot only, as in one module
+            developer = _developer_given(ctx, carrier, value)
+            problem = (
+                developer
+                or attach.callers_keys(ctx, origin)[1]
+                or run_time_reads.another_field_passed(ctx, call, value, origin)
             )
         elif origin.kind == origins.CALLER:
             # a tenant's key (posted, stored) must be a token now; the command

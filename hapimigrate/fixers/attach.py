@@ -28,6 +28,7 @@ from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache, reassigned
 from hapimigrate.analysis import configured_sources, starred_callers
 from hapimigrate.fixers import developer_urls, helper_headers, rebound_keys
+from hapimigrate.fixers import run_time_reads
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Carrier, Import, Kind, Status
@@ -3400,6 +3401,9 @@ def callers_keys(
     a token, they must become the provider's token too. A problem where a caller
     passes a key that cannot be placed, or a configured object whose field is
     the key."""
+    if origin.kind == origins.CALLER and origin.read is not None:
+        # a file's value (key.txt, keys.json's "hubspot"): read for HubSpot only?
+        return (), run_time_reads.problem(ctx, origin, _sends_key)
     if origin.kind not in (origins.CALLER, origins.FALLBACK) or origin.param is None:
         return (), None
     cached = response_cache.shared_cache(ctx)
@@ -3565,6 +3569,13 @@ def _collect(
                 problem = NAMESPACE_DEFAULT.format(field, field.replace("_", "-"))
             if problem:
                 return problem
+            if found.param is None and found.read is not None:
+                # a file's value (keys.json's "hubspot"): read for HubSpot only?
+                problem = run_time_reads.problem(
+                    ctx, found, _sends_key
+                ) or run_time_reads.passed_host_problem(ctx, origin.param, found, value)
+                if problem:
+                    return problem
             if found.param is None or id(found.param) in seen:
                 continue  # the command line, a tenant's: a token now
             deeper = dataclasses.replace(

@@ -73,11 +73,12 @@ def remove(
     provider_names = {i.name or i.module.split(".")[0] for i in ctx.provider.imports}
     removed: list[str] = []
     looked_at: set[str] = set()
+    definitions: set[int] = set()  # two functions' own `key = os.getenv(...)`
     for key in ctx.key_names:
         name = key.value
-        if name in looked_at:
-            continue
         statement = _definition(ctx, key)
+        if (statement is None and name in looked_at) or id(statement) in definitions:
+            continue
         if statement is None:
             if name not in protected and name not in exported:
                 # `from settings import API_KEY`: the import goes once nothing
@@ -87,6 +88,7 @@ def remove(
                     removed.append(name)
             continue
         looked_at.add(name)
+        definitions.add(id(statement))
         dotenv_note(ctx, statement, statement.value)
         binding = next(iter(ctx.lexical_scope(key)[name]))
         live = [

@@ -100,10 +100,11 @@ def _test_of(ctx: ModuleContext, node: cst.CSTNode) -> cst.CSTNode | None:
     return None
 
 
-def _environment_names(ctx: ModuleContext) -> dict[str, cst.CSTNode]:
+def _environment_names(ctx: ModuleContext) -> dict[str, set[int]]:
     """The environment variables the migrated keys were read from
-    (``os.environ["X"]``, ``os.getenv("X")``), with the statement reading each."""
-    found: dict[str, cst.CSTNode] = {}
+    (``os.environ["X"]``, ``os.getenv("X")``), with the statements reading each
+    (two functions may each define their own ``key = os.getenv("X")``)."""
+    found: dict[str, set[int]] = {}
     for name in ctx.key_names:
         scope = ctx.lexical_scope(name)
         for binding in scope[name.value] if scope is not None else ():
@@ -113,7 +114,7 @@ def _environment_names(ctx: ModuleContext) -> dict[str, cst.CSTNode]:
             if statement is None:
                 continue
             for variable in _ENV_READ.findall(ctx.code(statement)):
-                found.setdefault(variable, statement)
+                found.setdefault(variable, set()).add(id(statement))
     return found
 
 
@@ -125,10 +126,8 @@ def _environment_checks(ctx: ModuleContext, removed: set[int], seen: set[int]) -
         return
     for node in ctx.index.strings:
         value = node.evaluated_value if isinstance(node, cst.SimpleString) else None
-        definition = names.get(value) if isinstance(value, str) else None
-        if definition is None or token_checks.inside(
-            ctx, node, {id(definition)} | removed
-        ):
+        definitions = names.get(value) if isinstance(value, str) else None
+        if definitions is None or token_checks.inside(ctx, node, definitions | removed):
             continue
         statement = ctx.ancestor(node, cst.BaseSmallStatement, cst.If, cst.While)
         if statement is None or id(statement) in seen:
