@@ -1197,6 +1197,12 @@ def _read_from_a_file(ctx: ModuleContext, call: cst.Call) -> bool:
         and isinstance(call.func.value, cst.Call)
     ):
         call, stripped = call.func.value, True
+    holder = ctx.parent(call)  # the read itself, of handle.read().strip()
+    if isinstance(holder, cst.Attribute) and holder.attr.value in _STRIPS:
+        outer = ctx.parent(holder)
+        stripped = stripped or (
+            isinstance(outer, cst.Call) and outer.func is holder and not outer.args
+        )
     if not stripped:
         return False  # a file's last newline would make an invalid header
     func = call.func
