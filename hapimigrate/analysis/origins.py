@@ -410,6 +410,9 @@ def _origin_of(
         return combine([container, *(again(i) for i in index)])
     if isinstance(node, cst.Call):
         func = node.func
+        same = _same_text(ctx, node)
+        if same is not None:  # str(KEY): what KEY is
+            return again(same)
         if _reads_the_command_line(ctx, node):
             return Origin(CALLER, "the command line")
         if _read_from_a_file(ctx, node):
@@ -1578,7 +1581,34 @@ def config_key(
     flask = flask_config.config_key(node)
     if flask is not None:  # current_app.config["K"], app.config["K"]: K
         return flask, label
+    inner = _same_text(ctx, node)
+    if inner is not None and depth < _KEY_DEPTH:  # str(KEY), KEY.strip(): KEY
+        return config_key(ctx, inner, depth + 1)[0], label
     return label, label
+
+
+def _same_text(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression | None:
+    """The key expression ``node`` passes on as the same text: ``str(KEY)`` (the
+    builtin), ``KEY.strip()``; None for anything else."""
+    if not isinstance(node, cst.Call):
+        return None
+    func = node.func
+    if (
+        isinstance(func, cst.Name)
+        and func.value == "str"
+        and len(node.args) == 1
+        and node.args[0].keyword is None
+        and not node.args[0].star
+        and "builtins.str" in ctx.qualified_names(func)
+    ):
+        return node.args[0].value
+    if (
+        isinstance(func, cst.Attribute)
+        and func.attr.value in ("strip", "lstrip", "rstrip")
+        and not node.args
+    ):
+        return func.value
+    return None
 
 
 _ENV_READ = re.compile(r"\b(?:environ\s*\[|environ\.get\(|getenv\()")

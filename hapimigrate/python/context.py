@@ -412,7 +412,20 @@ class ModuleContext:
         )
 
     def note_key(self, node: cst.CSTNode) -> None:
-        """Remember the key expression of a migrated site, for dead_keys."""
+        """Remember the key expression of a migrated site, for dead_keys
+        (``str(KEY)`` and ``KEY.strip()`` read ``KEY``)."""
+        while isinstance(node, cst.Call) and not node.args[1:]:
+            func = node.func
+            if isinstance(func, cst.Name) and func.value == "str" and node.args:
+                node = node.args[0].value
+            elif (
+                isinstance(func, cst.Attribute)
+                and func.attr.value in ("strip", "lstrip", "rstrip")
+                and not node.args
+            ):
+                node = func.value
+            else:
+                break
         if isinstance(node, cst.Name):
             self.key_names.append(node)
         elif isinstance(node, cst.Attribute):
