@@ -1295,6 +1295,7 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
         return Origin(UNKNOWN)
     classes = [owner, *subclasses(ctx, owner)]  # a subclass may set its own key
     assigned = []
+    shadowed = _always_set_by_init(ctx, classes, node.attr.value)
     for cls in classes:
         for statement in cls.body.body:  # class attributes: API_KEY = ...
             if isinstance(statement, cst.SimpleStatementLine):
@@ -1303,6 +1304,7 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
                         isinstance(small, (cst.Assign, cst.AnnAssign))
                         and _targets(small, node.attr.value)
                         and small.value is not None
+                        and not (shadowed and _is_none(small.value))
                     ):
                         assigned.append(small.value)
     for cls in classes:
@@ -1341,6 +1343,42 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
         # Portal.api_key and SandboxPortal.api_key: two configured keys
         return Origin(MIXED, f"self.{node.attr.value}, set to {len(keys)} keys")
     return found
+
+
+def _always_set_by_init(
+    ctx: ModuleContext, classes: list[cst.ClassDef], attr: str
+) -> bool:
+    """Whether every instance has ``self.<attr>`` set by the constructor before
+    any method runs: the class's ``__init__`` assigns it in its own body (not
+    under an ``if``, a ``try``, a loop), and no subclass defines another
+    ``__init__``. Its class-level ``attr = None`` is then never read through
+    ``self`` (``api_key = None`` beside ``self.api_key = api_key``)."""
+    owner, *others = classes
+    if any(_defines_init(cls) for cls in others):
+        return False
+    init = next(
+        (
+            s
+            for s in owner.body.body
+            if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"
+        ),
+        None,
+    )
+    if init is None or not isinstance(init.body, cst.IndentedBlock):
+        return False
+    for statement in init.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and any(
+                isinstance(t.target, cst.Attribute)
+                and isinstance(t.target.value, cst.Name)
+                and t.target.value.value == "self"
+                and t.target.attr.value == attr
+                for t in small.targets
+            ):
+                return True
+    return False
 
 
 def _annotated_default(ctx: ModuleContext, base: cst.CSTNode, attr: str) -> str | None:
