@@ -1654,21 +1654,24 @@ _ENV_READ = re.compile(r"\b(?:environ\s*\[|environ\.get\(|getenv\()")
 
 def _names_holding(ctx: ModuleContext, literal: cst.CSTNode) -> int:
     """How many names of the module are assigned this literal's text."""
-    table = getattr(ctx, "_literal_names", None)
-    if table is None:
-        table = {}
-        for node in walk(ctx.module):
-            if (
-                isinstance(node, cst.Assign)
-                and len(node.targets) == 1
-                and isinstance(node.targets[0].target, cst.Name)
-                and isinstance(node.value, cst.SimpleString)
-            ):
-                text = node.value.evaluated_value
-                table.setdefault(text, set()).add(node.targets[0].target.value)
-        ctx._literal_names = table  # type: ignore[attr-defined]
+    table = ctx.memoized("literal_names", lambda: _literal_names(ctx))
     text = literal.evaluated_value if isinstance(literal, cst.SimpleString) else None
     return len(table.get(text, ()))
+
+
+def _literal_names(ctx: ModuleContext) -> dict[object, set[str]]:
+    """Each string literal's text, with the names assigned it (``NAME = "..."``)."""
+    table: dict[object, set[str]] = {}
+    for node in walk(ctx.module):
+        if (
+            isinstance(node, cst.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0].target, cst.Name)
+            and isinstance(node.value, cst.SimpleString)
+        ):
+            text = node.value.evaluated_value
+            table.setdefault(text, set()).add(node.targets[0].target.value)
+    return table
 
 
 def _is_blank(node: cst.CSTNode) -> bool:

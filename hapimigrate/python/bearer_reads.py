@@ -71,11 +71,7 @@ def names_another_host(ctx: ModuleContext) -> bool:
     hosts, or a request of the module goes to a host not written here as
     HubSpot's (``requests.post(ANALYTICS_URL, ...)`` of an imported constant):
     the headers built here may be sent there."""
-    known = getattr(ctx, "_another_host", None)
-    if known is None:
-        known = _another_host(ctx)
-        ctx._another_host = known  # type: ignore[attr-defined]
-    return known
+    return ctx.memoized("another_host", lambda: _another_host(ctx))
 
 
 def _another_host(ctx: ModuleContext) -> bool:

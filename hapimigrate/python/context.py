@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 import libcst as cst
 from libcst.metadata import (
@@ -34,6 +34,8 @@ from hapimigrate.model import (
     Status,
     TokenProvider,
 )
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:  # the registry hands its fixers in; no import at run time
     from hapimigrate.fixers.registry import Fixer
@@ -226,6 +228,8 @@ class ModuleContext:
         self.remote_helpers: dict[int, Carrier] = {}
         # run after every fixer (fixers.registry.run): checks needing all decisions
         self.post_passes: list[Callable[[ModuleContext], None]] = []
+        # facts about the whole module an analysis computes once (see memoized)
+        self._memo: dict[str, object] = {}
         # this module's functions other modules hand keyed URLs though it holds
         # no key (RunOptions.wanted_sinks; python.module fills it)
         self.wanted_sinks: tuple[str, ...] = ()
@@ -274,6 +278,13 @@ class ModuleContext:
         self.modernize = modernize
         self.calls = calls
         self._token: tuple[tuple[Import, ...], str] | None = None
+
+    def memoized(self, fact: str, compute: Callable[[], _T]) -> _T:
+        """The module-wide ``fact`` (``"another_host"``, ``"literal_names"``),
+        computed by ``compute`` the first time it is asked."""
+        if fact not in self._memo:
+            self._memo[fact] = compute()
+        return self._memo[fact]  # type: ignore[return-value]
 
     # -- metadata -------------------------------------------------------------
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
