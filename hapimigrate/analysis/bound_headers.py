@@ -86,9 +86,7 @@ def placement(
     ctx: ModuleContext, route: Route, key: cst.CSTNode | None
 ) -> BoundPlacement | None:
     """Where the key's branch puts the token (see the module), or None."""
-    if key is None or not route.sinks:
-        return None
-    plain = guarded_header.plain_statement(ctx, key)
+    plain = guarded_header.routed_statement(ctx, route, key)
     if plain is None:
         return None
     statement, function = plain

@@ -118,9 +118,7 @@ def placement(
     ctx: ModuleContext, route: Route, key: cst.CSTNode | None
 ) -> DualPlacement | None:
     """Where the key's branch puts the header (see the module), or None."""
-    if key is None or not route.sinks:
-        return None
-    plain = guarded_header.plain_statement(ctx, key)
+    plain = guarded_header.routed_statement(ctx, route, key)
     if plain is None:
         return None
     statement, function = plain
@@ -149,9 +147,7 @@ def session_branch(
     ... else: s.params = {"hapikey": ...}``): the session's header takes the
     params' place there, the other branch as it is (the session's hosts:
     ``attach``'s checks). None otherwise."""
-    if key is None or not route.sinks:
-        return None
-    plain = guarded_header.plain_statement(ctx, key)
+    plain = guarded_header.routed_statement(ctx, route, key)
     if plain is None:
         return None
     statement, function = plain

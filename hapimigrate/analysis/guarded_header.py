@@ -76,9 +76,7 @@ _PARTIAL = (cst.IfExp, cst.Lambda, cst.CompFor)
 
 def placement(ctx: ModuleContext, route, key: cst.CSTNode | None) -> Placement | None:
     """Where the header goes beside the key (see the module), or None."""
-    if key is None or not route.sinks:
-        return None
-    plain = plain_statement(ctx, key)
+    plain = routed_statement(ctx, route, key)
     if plain is None:
         return None
     statement, function = plain
@@ -113,6 +111,17 @@ def placement(ctx: ModuleContext, route, key: cst.CSTNode | None) -> Placement |
     if not is_kwargs and not _own_dict(ctx, function, name, statement, route):
         return None
     return Placement(statement, cst.Name(name), is_kwargs)
+
+
+def routed_statement(
+    ctx: ModuleContext, route, key: cst.CSTNode | None
+) -> tuple[cst.BaseSmallStatement, cst.FunctionDef] | None:
+    """:func:`plain_statement` of a key whose route reaches requests: the
+    start every placement beside the key (here, :mod:`dual_auth`,
+    :mod:`bound_headers`) shares."""
+    if key is None or not route.sinks:
+        return None
+    return plain_statement(ctx, key)
 
 
 def plain_statement(
