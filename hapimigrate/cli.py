@@ -1002,6 +1002,7 @@ def _results(
         strict=strict,
         modernize=modernize,
         calls=calls,
+        runner_files=found.runner_files,
     )
     results = run.results(found.files, options, settings.jobs)
     if (

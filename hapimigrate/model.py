@@ -354,6 +354,9 @@ class RunOptions:
     # tasks the tree enqueues (or names) outside their module: (path, function,
     # where: "beat.py:12"); their key parameters stay manual (see tree_tasks)
     enqueued: tuple[tuple[str, str, str], ...] = ()
+    # runner configurations of the walked paths (run.Found.runner_files): the
+    # tree-wide pass reports those still setting a migrated key's variable
+    runner_files: tuple[str, ...] = ()
 
 
 CALLS_UNLISTED, CALLS_DATED = "unlisted", "dated"

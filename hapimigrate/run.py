@@ -57,17 +57,24 @@ class Found:
 
     files: tuple[str, ...]
     skipped: tuple[discover.Skipped, ...]
+    # a CI job's, a test runner's, a container's configuration: where the old
+    # variable may still be set (tree_runner_env), not files to migrate
+    runner_files: tuple[str, ...] = ()
 
 
 def find_files(
     paths: tuple[str, ...], excludes: tuple[str, ...], text_files: bool
 ) -> Found:
     """The files below ``paths``; raises :class:`discover.MissingPath`."""
-    files, skipped = [], []
+    from hapimigrate import tree_runner_env
+
+    files, skipped, runners = [], [], []
     # diff/apply/report also walk the languages with a front end (JavaScript,
     # TypeScript, PHP): migrated with their extra, else named as migratable
     for found in discover.discover(paths, excludes, text_files=True):
         where = found.path if isinstance(found, discover.Skipped) else found
+        if isinstance(found, str) and tree_runner_env.runner(where) is not None:
+            runners.append(where)
         if not (
             text_files
             or where in paths
@@ -81,7 +88,7 @@ def find_files(
             skipped.append(found)
         else:
             files.append(found)
-    return Found(tuple(files), tuple(skipped))
+    return Found(tuple(files), tuple(skipped), tuple(runners))
 
 
 def results(
@@ -132,6 +139,7 @@ def _passes(
     from hapimigrate import tree_developer, tree_settings, tree_values, tree_writers
     from hapimigrate import tree_sdk_reads
     from hapimigrate import tree_leftovers
+    from hapimigrate import tree_runner_env
     from hapimigrate import tree_endpoints
     from hapimigrate import tree_returned_keys
     from hapimigrate import tree_hosts
@@ -239,7 +247,9 @@ def _passes(
             # what still reads or sets the old variable, said
             # a wrapper's endpoints, from its calls in other modules (report)
             final = tree_endpoints.resolve(list(final), files)
-            return iter(tree_leftovers.report(final, files))
+            final = tree_leftovers.report(final, files)
+            # CI jobs, test runners, containers setting the old variable
+            return iter(tree_runner_env.report(final, options))
         refused = {**undone, **refused}  # a carrier is refused at most once
 
 

@@ -50,13 +50,7 @@ def report(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
     named as a portal's HubSpot key, once anything was migrated)."""
     if not any(r.changed for r in results):
         return results
-    migrated = {
-        name
-        for r in results
-        if r.changed
-        for identity, _ in r.provider_keys
-        for name in _UPPER.findall(identity)
-    }
+    migrated = migrated_variables(results)
     texts = _Texts(results)
     out = []
     for result in results:
@@ -75,6 +69,24 @@ def report(results: list[FileResult], files: Iterable[str]) -> list[FileResult]:
             else result
         )
     return out
+
+
+def migrated_variables(results: list[FileResult]) -> set[str]:
+    """The environment variables of the keys the changed files now send the
+    token for (``HUBSPOT_API_KEY`` of ``os.environ["HUBSPOT_API_KEY"]``)."""
+    return {
+        name
+        for r in results
+        if r.changed
+        for identity, _ in r.provider_keys
+        for name in _UPPER.findall(identity)
+    }
+
+
+def names_portal_key(variable: str) -> bool:
+    """Whether ``variable`` is named as a portal's HubSpot key (not a
+    developer's or an app's)."""
+    return bool(_PORTAL_KEY.search(variable))
 
 
 _LEFT = (Status.MANUAL, Status.UNPARSED)
