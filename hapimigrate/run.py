@@ -66,14 +66,14 @@ def find_files(
     paths: tuple[str, ...], excludes: tuple[str, ...], text_files: bool
 ) -> Found:
     """The files below ``paths``; raises :class:`discover.MissingPath`."""
-    from hapimigrate import tree_runner_env
+    from hapimigrate.runner_files import runner
 
     files, skipped, runners = [], [], []
     # diff/apply/report also walk the languages with a front end (JavaScript,
     # TypeScript, PHP): migrated with their extra, else named as migratable
     for found in discover.discover(paths, excludes, text_files=True):
         where = found.path if isinstance(found, discover.Skipped) else found
-        if isinstance(found, str) and tree_runner_env.runner(where) is not None:
+        if isinstance(found, str) and runner(where) is not None:
             runners.append(where)
         if not (
             text_files

@@ -14,10 +14,10 @@ left alone. Values are never read out, only the variable's name.
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 
 from hapimigrate import tree_leftovers
+from hapimigrate.runner_files import runner
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
 from hapimigrate.tree_imports import read
@@ -27,25 +27,6 @@ SET_FOR_RUNS = (
     "here too (for tests, any placeholder they accept)"
 )
 _TOKEN_VARIABLE = re.compile(r'os\.environ\["([A-Z][A-Z0-9_]*)"\]')
-# configuration a runner reads, by file name (lower case) or by folder
-_RUNNERS = {
-    "tox.ini": "tox",
-    "pytest.ini": "pytest",
-    "setup.cfg": "a test runner's setup.cfg",
-    "pyproject.toml": "pytest-env or a tool's pyproject.toml",
-    ".gitlab-ci.yml": "a GitLab CI job",
-    ".travis.yml": "a Travis CI job",
-    "azure-pipelines.yml": "an Azure pipeline",
-    "bitbucket-pipelines.yml": "a Bitbucket pipeline",
-    "dockerfile": "a container's image",
-    "app.yaml": "an App Engine app",
-    "serverless.yml": "a Serverless function",
-    "procfile": "a Procfile",
-}
-_FOLDERS = {
-    ".github/workflows": "a GitHub Actions workflow",
-    ".circleci": "a CircleCI job",
-}
 
 
 def report(results: list[FileResult], options: RunOptions) -> list[FileResult]:
@@ -86,25 +67,6 @@ def report(results: list[FileResult], options: RunOptions) -> list[FileResult]:
         if path not in by_path:
             out.append(FileResult(path, tuple(sites)))
     return out
-
-
-def runner(path: str) -> str | None:
-    """What runs with the configuration at ``path`` (a CI job, tox, a
-    container...), or None for any other file."""
-    name = os.path.basename(path).lower()
-    if name in _RUNNERS:
-        return _RUNNERS[name]
-    if name.startswith("docker-compose") or name.startswith("compose."):
-        return "docker-compose"
-    if name.startswith("dockerfile"):
-        return "a container's image"
-    if name == ".env" or name.startswith(".env."):
-        return "an environment file"
-    folder = os.path.dirname(path).replace(os.sep, "/")
-    for suffix, what in _FOLDERS.items():
-        if folder.endswith(suffix) and name.endswith((".yml", ".yaml")):
-            return what
-    return None
 
 
 def _setting(variable: str) -> re.Pattern[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hapimigrate import tree_runner_env
+from hapimigrate.runner_files import runner
 from tests.conftest import invoke
 
 SYNC = """\
@@ -94,8 +94,8 @@ def test_nothing_migrated_nothing_reported(tmp_path):
 
 
 def test_runner_configurations_are_known_by_name_and_folder():
-    assert tree_runner_env.runner("/r/.github/workflows/test.yaml")
-    assert tree_runner_env.runner("/r/.env.example")
-    assert tree_runner_env.runner("/r/compose.yaml")
-    assert tree_runner_env.runner("/r/settings.yaml") is None
-    assert tree_runner_env.runner("/r/docs/ci.yml") is None
+    assert runner("/r/.github/workflows/test.yaml")
+    assert runner("/r/.env.example")
+    assert runner("/r/compose.yaml")
+    assert runner("/r/settings.yaml") is None
+    assert runner("/r/docs/ci.yml") is None

@@ -36,6 +36,7 @@ from libcst.metadata import GlobalScope
 from hapimigrate import hubspot, tree_imports
 from hapimigrate.analysis import http_calls, reached_hosts
 from hapimigrate.model import Kind, Status
+from hapimigrate.python import startup_checks, token_checks
 from hapimigrate.python.context import ModuleContext, walk
 
 MIGRATED = (
@@ -62,8 +63,26 @@ def migrate(ctx: ModuleContext) -> None:
             continue
         if not _only_bearer(ctx, read):
             continue
+        if not lenient and not _check_renamed(ctx, read, variable):
+            continue  # a start-up check whose message cannot name the token
         ctx.edits.replace[read] = ctx.lenient_token() if lenient else ctx.token()
         ctx.site(read, Kind.SETTING, Status.REWRITE, MIGRATED.format(variable))
+
+
+def _check_renamed(ctx: ModuleContext, read: cst.CSTNode, variable: str) -> bool:
+    """A read in a try whose except handles its ``KeyError`` is a start-up
+    check: its messages naming the old variable name the token's now
+    (:func:`startup_checks.rename_messages`); False where they cannot."""
+    statement = ctx.ancestor(read, cst.BaseSmallStatement)
+    handlers = startup_checks.catching_handlers(ctx, statement) if statement else []
+    if not handlers:
+        return True
+    token = token_checks.token_variable(ctx.provider)
+    if token is None:
+        return False
+    target = statement.targets[0].target if isinstance(statement, cst.Assign) else None
+    name = target.value if isinstance(target, cst.Name) else ""
+    return startup_checks.rename_messages(ctx, handlers, name, variable, token) is None
 
 
 def names_another_host(ctx: ModuleContext) -> bool:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from hapimigrate.analysis import values
 from hapimigrate.model import Kind, Status
 from hapimigrate.python import token_checks
 from hapimigrate.python.context import ModuleContext
@@ -90,23 +91,42 @@ def outcome(ctx: ModuleContext, statement: cst.Assign, name: str) -> Outcome:
     if token is None:
         why = OTHER_PROVIDER.format(ctx.provider.spec)
         return Outcome(reason=KEPT.format(variable, why))
+    why = rename_messages(ctx, handlers, name, variable, token)
+    if why is not None:
+        return Outcome(reason=KEPT.format(variable, why))
+    ctx.site(statement, Kind.GUARD, Status.REWRITE, REWRITTEN.format(variable, token))
+    return Outcome(replacement=cst.Expr(ctx.token()))
+
+
+def rename_messages(
+    ctx: ModuleContext, handlers: list, name: str, variable: str, token: str
+) -> str | None:
+    """Make the handlers' messages naming the old ``variable`` name the token's
+    (a message written there, or a module constant only they read); why not,
+    changing nothing, where that cannot be done (see :func:`_unrenamed`)."""
     renames: list[tuple[cst.SimpleString, cst.SimpleString]] = []
     for handler in handlers:
         for node in _walk(handler):
             why = _unrenamed(node, name, variable)
+            if why is None:  # MISSING of sys.exit(MISSING): its text, if known
+                node, why = _message_constant(ctx, node, handlers, variable)
             if why is not None:
-                return Outcome(reason=KEPT.format(variable, why))
+                return why
             if isinstance(node, cst.SimpleString) and _names(node.value, variable):
+                why = _unrenamed(node, name, variable)
                 new = token_checks.renamed(node, variable, token)
-                if new is None:
-                    return Outcome(
-                        reason=KEPT.format(variable, UNRENAMED.format(variable))
-                    )
+                if why is not None or new is None:
+                    return why or UNRENAMED.format(variable)
                 renames.append((node, new))
     for old, new in renames:
         ctx.edits.replace[old] = new
-    ctx.site(statement, Kind.GUARD, Status.REWRITE, REWRITTEN.format(variable, token))
-    return Outcome(replacement=cst.Expr(ctx.token()))
+    return None
+
+
+def catching_handlers(ctx: ModuleContext, statement: cst.CSTNode) -> list:
+    """The handlers of the try around ``statement`` that catch a missing
+    environment variable's ``KeyError``: a start-up check's."""
+    return [h for h in _handlers(ctx, statement) if _catches_key_error(h)]
 
 
 def _handlers(ctx: ModuleContext, statement: cst.CSTNode) -> list:
@@ -172,6 +192,54 @@ def _unrenamed(node: cst.CSTNode, name: str, variable: str) -> str | None:
     if isinstance(node, cst.FormattedStringText) and _names(text, variable):
         return UNRENAMED.format(variable)
     return None
+
+
+CONSTANT_ELSEWHERE = (
+    "the handler's message is {}, which names {} and is read elsewhere too (or "
+    "defined in another module)"
+)
+
+
+def _message_constant(
+    ctx: ModuleContext, node: cst.CSTNode, handlers: list, variable: str
+) -> tuple[cst.CSTNode, str | None]:
+    """For a name the handler reads (``sys.exit(MISSING)``) bound once, at
+    module level, to a string naming the old variable: that string, to rename
+    like a message written in the handler, when only these handlers read the
+    name; a reason to keep the check when it is read elsewhere too, or when the
+    name is another module's (``messages.MISSING_KEY``). ``node`` itself, and
+    no reason, for anything else."""
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+        text = values.imported_literal(ctx, node)
+        if text is not None and _names(text, variable):
+            return node, CONSTANT_ELSEWHERE.format(ctx.code(node), variable)
+        return node, None
+    if not isinstance(node, cst.Name) or isinstance(ctx.parent(node), cst.Attribute):
+        return node, None
+    scope = ctx.lexical_scope(node)
+    bindings = list(scope[node.value]) if scope is not None else []
+    if len(bindings) != 1:
+        return node, None
+    binding = getattr(bindings[0], "node", None)
+    if isinstance(binding, cst.ImportFrom):
+        text = values.imported_literal(ctx, node)
+        if text is not None and _names(text, variable):
+            return node, CONSTANT_ELSEWHERE.format(node.value, variable)
+        return node, None
+    value = values.assigned_value(ctx, binding) if binding is not None else None
+    if not (
+        isinstance(value, cst.SimpleString)
+        and isinstance(value.evaluated_value, str)
+        and _names(value.evaluated_value, variable)
+    ):
+        return node, None
+    inside = all(
+        any(ctx.inside(ref.node, handler) for handler in handlers)
+        for ref in ctx.references(bindings[0])
+    )
+    if not inside:
+        return node, CONSTANT_ELSEWHERE.format(node.value, variable)
+    return value, None
 
 
 def _names(text: str, variable: str) -> bool:
