@@ -403,3 +403,23 @@ def test_a_key_file_named_per_call_stays_manual(tmp_path):
     result, [site] = _sites(tmp_path, source)
     assert site.status == Status.MANUAL
     assert result.new is None
+
+
+def test_a_variable_name_read_from_a_file_is_not_the_key_given_at_run_time(tmp_path):
+    # blind3 sdk_etl_with_notebook: settings.json names the environment variable
+    source = """\
+    import json
+    import os
+    import requests
+
+    with open("settings.json") as f:
+        SETTINGS = json.load(f)
+
+
+    def contacts():
+        key = os.environ[SETTINGS["hubspot"]["api_key_env"]]
+        return requests.get("https://api.hubapi.com/crm/v3/objects/contacts", params={"hapikey": key})
+    """
+    result, [site] = _sites(tmp_path, source)
+    assert site.status == Status.MANUAL
+    assert "read at run time" not in site.reason

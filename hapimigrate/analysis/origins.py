@@ -407,7 +407,7 @@ def _origin_of(
         if read.read is not None:  # keys["hubspot"] of json.load(f)
             return config_files.field(read, node)
         container = _contents(read, ctx.code(node)[len(ctx.code(node.value)) :])
-        return combine([container, *(again(i) for i in index)])
+        return combine([container, *(_chooser(again(i)) for i in index)])
     if isinstance(node, cst.Call):
         func = node.func
         same = _same_text(ctx, node)
@@ -434,9 +434,9 @@ def _origin_of(
                 # cfg.get("hubspot", "api_key"): read out of what it is called
                 # on (the caller's object stays an object; not the default's)
                 receiver = _contents(receiver, f".{func.attr.value}()")
-            return combine([receiver, *(again(v) for v in given)])
+            return combine([receiver, *(_chooser(again(v)) for v in given)])
         if isinstance(func, cst.Name):
-            return combine([again(func), *(again(v) for v in given)])
+            return combine([again(func), *(_chooser(again(v)) for v in given)])
         return Origin(UNKNOWN)
     if isinstance(node, cst.BooleanOperation):
         left, right = again(node.left), again(node.right)
@@ -469,6 +469,14 @@ def _origin_of(
     if isinstance(node, cst.BinaryOperation):
         return combine([again(node.left), again(node.right)])
     return Origin(UNKNOWN)
+
+
+def _chooser(origin: Origin) -> Origin:
+    """The origin of an index or argument that picks the key
+    (``os.environ[SETTINGS["key_env"]]``, ``os.getenv(cfg["name"])``): a file's
+    value there names which variable is read, it is not the key itself, so it
+    cannot make the key one given at run time."""
+    return Origin(UNKNOWN) if origin.read is not None else origin
 
 
 def tested_alternative(ctx: ModuleContext, node: cst.IfExp) -> cst.CSTNode | None:
