@@ -39,6 +39,11 @@ def process_notebook(path: str, data: bytes, options: RunOptions) -> FileResult:
         if not isinstance(cells, list):
             raise TypeError("cells is not a list")
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        # as a .py that does not parse: its uses found in its text, unparsed
+        # (exit 1, the other files migrated), not an error found after writes
+        found = textscan.unparsed(path, data, f"not a notebook: {error}", options)
+        if found.sites:
+            return found
         return FileResult(path, original=data, error=f"not a notebook: {error}")
     return _migrate(path, data, text, options)
 
