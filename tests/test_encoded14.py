@@ -399,6 +399,19 @@ def test_the_key_moved_under_another_name_after_encoding_stays(tmp_path):
     _manual_and_unchanged(_migrate(tmp_path, source))
 
 
+def test_a_filtered_copy_also_posted_to_another_host_stays(tmp_path):
+    # the copy is followed now (it used to be taken for sending nothing)
+    source = DEALS.replace(
+        "    plain_parameters_encoded = urllib.parse.urlencode(plain_parameters)\n",
+        "    plain_parameters_encoded = urllib.parse.urlencode(plain_parameters)\n"
+        "    requests.post('https://audit.example.com/deals', json=plain_parameters)\n",
+    )
+    result = _migrate(tmp_path, source)
+    fetch = next(s for s in key_sites(result) if s.line == 13)
+    assert fetch.status == Status.MANUAL
+    assert "json" in fetch.reason
+
+
 def test_a_comprehension_renaming_the_keys_stays(tmp_path):
     source = DEALS.replace(
         "{k: v for k, v in parameters.items() if k not in special_parameter_keys}",
