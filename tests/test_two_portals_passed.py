@@ -85,3 +85,114 @@ def test_one_portal_handed_to_both_still_migrates(tmp_path):
     assert [s.status for s in post] == [Status.REWRITE]
     new = result.new.decode()
     assert '"/automation/v3/workflows", json=wf, headers=' in new
+
+
+# -- review 22: the call in another module, a class client, **kwargs ---------
+
+LIBRARY = COPIER.split('\n\nif __name__ == "__main__":')[0] + "\n"
+CLI = """\
+import os
+import sys
+
+from copier import copy_workflow
+
+if __name__ == "__main__":
+    copy_workflow(sys.argv[1], os.environ["FROM_PORTAL_KEY"], os.environ["TO_PORTAL_KEY"])
+"""
+
+
+def test_a_caller_in_another_module_handing_both_keys(tmp_path):
+    results = tree(tmp_path, {"copier.py": LIBRARY, "cli.py": CLI})
+    for name in ("copier.py", "cli.py"):
+        assert {s.status for s in key_sites(results[name])} <= {Status.MANUAL}, name
+        assert not results[name].changed, name
+
+
+COPIER_CLASS = """\
+import requests
+
+BASE = "https://api.hubapi.com"
+
+
+class WorkflowCopier:
+    def __init__(self, source_key, target_key):
+        self.source_key = source_key
+        self.target_key = target_key
+
+    def workflows(self):
+        url = BASE + "/automation/v3/workflows?hapikey=%s" % self.source_key
+        return requests.get(url).json()["workflows"]
+
+    def copy(self):
+        for wf in self.workflows():
+            requests.post(BASE + "/automation/v3/workflows", params={"hapikey": self.target_key}, json=wf)
+"""
+SETTINGS = """\
+import os
+
+SOURCE_PORTAL_KEY = os.environ["SOURCE_PORTAL_KEY"]
+TARGET_PORTAL_KEY = os.environ["TARGET_PORTAL_KEY"]
+"""
+MAIN = """\
+import settings
+from lists import WorkflowCopier
+
+if __name__ == "__main__":
+    WorkflowCopier(settings.SOURCE_PORTAL_KEY, settings.TARGET_PORTAL_KEY).copy()
+"""
+
+
+def test_a_class_client_made_in_another_module_with_two_portals(tmp_path):
+    files = {"lists.py": COPIER_CLASS, "settings.py": SETTINGS, "main.py": MAIN}
+    results = tree(tmp_path, files)
+    for name in files:
+        assert not results[name].changed, name
+    assert {s.status for s in key_sites(results["lists.py"])} == {Status.MANUAL}
+
+
+def test_the_source_key_handed_through_kwargs(tmp_path):
+    source = COPIER.replace(
+        "def copy_workflow(workflow_id, from_key, to_key):",
+        "def copy_workflow(workflow_id, to_key, **portals):",
+    ).replace(
+        "url_wf(workflow_id, from_key)", 'url_wf(workflow_id, portals["from_key"])'
+    )
+    source = source.replace(
+        'copy_workflow(sys.argv[1], os.environ["FROM_PORTAL_KEY"], os.environ["TO_PORTAL_KEY"])',
+        'copy_workflow(sys.argv[1], to_key=os.environ["TO_PORTAL_KEY"], '
+        'from_key=os.environ["FROM_PORTAL_KEY"])',
+    )
+    result, sites = _sites(tmp_path, source)
+    assert {s.status for s in sites} == {Status.MANUAL}
+    assert not result.changed
+
+
+def test_another_services_token_beside_the_key_is_no_second_portal(tmp_path):
+    main = MAIN.replace(
+        "WorkflowCopier(settings.SOURCE_PORTAL_KEY, settings.TARGET_PORTAL_KEY)",
+        "Sync(settings.HUBSPOT_API_KEY, settings.SLACK_TOKEN)",
+    ).replace("from lists import WorkflowCopier", "from sync import Sync")
+    sync = """\
+import requests
+
+
+class Sync:
+    def __init__(self, api_key, slack_token):
+        self.api_key = api_key
+        self.slack_token = slack_token
+
+    def copy(self):
+        return requests.get(
+            "https://api.hubapi.com/crm/v3/objects/contacts",
+            params={"hapikey": self.api_key},
+        ).json()
+"""
+    settings = (
+        'import os\n\nHUBSPOT_API_KEY = os.environ["HUBSPOT_API_KEY"]\n'
+        'SLACK_TOKEN = os.environ["SLACK_TOKEN"]\n'
+    )
+    results = tree(
+        tmp_path, {"sync.py": sync, "settings.py": settings, "main.py": main}
+    )
+    assert {s.status for s in key_sites(results["sync.py"])} == {Status.REWRITE}
+    assert results["main.py"].changed

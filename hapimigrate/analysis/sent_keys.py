@@ -43,6 +43,13 @@ _SENDING = frozenset({Kind.URL, Kind.PARAMS, Kind.SESSION, Kind.SDK, Kind.ARGUME
 _DEVELOPER_REASONS = (decide.DEVELOPER_NAME_TOKEN_ENDPOINT, decide.MIXED_DEVELOPER)
 # an identity naming a key: HUBSPOT_API_KEY, MAIN_KEY, hapikey, PORTAL_TOKEN
 _KEY_NAMED = re.compile(r"(?i)key|token")
+# another service's credential handed beside the key (sync(KEY, SLACK_TOKEN)):
+# not a second portal's
+_OTHER_SERVICE = re.compile(
+    r"(?i)slack|openai|google|gcp|aws|stripe|twilio|sendgrid|mailchimp|github|"
+    r"zendesk|salesforce|pipedrive|airtable|notion|shopify|zoom|intercom|segment|"
+    r"mapbox|sentry|postgres|database|db_|redis|smtp|mail"
+)
 # a name (MAIN_KEY, config.SANDBOX_KEY), or a producer's call (config.sandbox_key())
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w.]*(?:\(\))?")
 
@@ -86,7 +93,7 @@ def _configured_keys(ctx: ModuleContext, node: cst.CSTNode) -> set[str]:
     while stack:
         current = stack.pop()
         if isinstance(current, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
-            identity = _identity(ctx, current)
+            identity = configured_identity(ctx, current)
             if identity is not None:
                 found.add(identity)
                 continue
@@ -125,7 +132,34 @@ def _passed_for(
     return origins.caller_arguments(ctx, param) or []
 
 
-def _identity(ctx: ModuleContext, expression: cst.CSTNode) -> str | None:
+def another_key_beside(
+    ctx: ModuleContext, call: cst.CSTNode | None, value: cst.BaseExpression
+) -> str | None:
+    """Why ``value``, one argument of ``call``, cannot become the token: the
+    same call hands another argument a second configured key (a portal
+    copier's source and destination keys, ``copy(wid, FROM_KEY, TO_KEY)``),
+    which may reach a use left for a person; one token for both would mix the
+    portals up. None otherwise."""
+    if not isinstance(call, cst.Call):
+        return None
+    mine = configured_identity(ctx, value)
+    others = {
+        configured_identity(ctx, arg.value)
+        for arg in call.args
+        if arg.value is not value
+    }
+    found = {
+        i
+        for i in others
+        if i is not None and i != mine and not _OTHER_SERVICE.search(i)
+    }
+    if mine is None or not found:
+        return None
+    keys = tuple(sorted({mine, *found}))
+    return decide.SEVERAL_KEYS.format(", ".join(keys))
+
+
+def configured_identity(ctx: ModuleContext, expression: cst.CSTNode) -> str | None:
     """The configured key ``expression`` reads, if surely one (see above)."""
     if not isinstance(expression, cst.BaseExpression):
         return None

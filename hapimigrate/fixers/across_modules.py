@@ -29,7 +29,7 @@ import libcst as cst
 from hapimigrate import hubspot, keys
 from hapimigrate.carriers import SENT_ELSEWHERE
 from hapimigrate.analysis import call_endpoints, origins, values
-from hapimigrate.analysis import django_options
+from hapimigrate.analysis import django_options, sent_keys
 from hapimigrate.analysis import configured_objects
 from hapimigrate.analysis import bearer_first
 from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
@@ -1059,6 +1059,8 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
             problem = decide(
                 KeyUse(ctx.code(value), several_keys=ctx.several_keys)
             ).reason
+        else:  # copy(wid, os.environ["FROM_KEY"], os.environ["TO_KEY"])
+            problem = sent_keys.another_key_beside(ctx, call, value)
     if developer is not None and _copy_for_developer(ctx, carrier, call, value, where):
         return
     if value is None and problem is None:

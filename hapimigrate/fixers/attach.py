@@ -23,7 +23,7 @@ from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
 from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
-from hapimigrate.analysis import bound_headers
+from hapimigrate.analysis import bound_headers, sent_keys
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache, reassigned
 from hapimigrate.analysis import configured_sources, starred_callers
@@ -3417,6 +3417,10 @@ def callers_keys(
             owner = token_owner(ctx, each) or ""
             default = configured_objects.default_problem(ctx, each, owner)
             problem = problem or default
+    for value in passed:  # copy(wid, to_key=TO_KEY, from_key=FROM_KEY)
+        arg = ctx.parent(value)
+        call = ctx.parent(arg) if isinstance(arg, cst.Arg) else None
+        problem = problem or sent_keys.another_key_beside(ctx, call, value)
     if problem:
         return (), problem
     return tuple(passed), key_options_problem(
