@@ -77,3 +77,40 @@ def test_a_presence_test_and_two_sends_still_migrate(tmp_path):
     new = result.new.decode()
     assert new.count('"Bearer " + API_KEY') == 2
     assert "API_KEY = sys.argv[1]" in new and "hapikey" not in new
+
+
+def test_an_argparse_key_checked_for_its_format_stays_manual(tmp_path):
+    # review 22, R4 (a): the key is an option's attribute, args.hapikey
+    source = """\
+import argparse
+import sys
+
+import requests
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--hapikey", required=True)
+    args = parser.parse_args()
+    if len(args.hapikey) != 36:
+        sys.exit("--hapikey must be your portal's API key (36 characters)")
+    return requests.get(
+        "https://api.hubapi.com/contacts/v1/lists/all/contacts/all",
+        params={"hapikey": args.hapikey, "count": 100},
+    ).json()
+"""
+    result, sites = _run(tmp_path, source)
+    assert [s.status for s in sites] == [Status.MANUAL]
+    assert "args.hapikey is given at run time" in sites[0].reason
+    assert not result.changed
+
+
+def test_a_validator_named_for_the_key_sends_nothing(tmp_path):
+    # review 22, R4 (b): "hapikey" in the validator's name is no send
+    check = (
+        'import re\nHAPIKEY_FORMAT = re.compile(r"^[0-9a-f-]{36}$")\n'
+        "if not HAPIKEY_FORMAT.match(API_KEY):\n    sys.exit(1)\n"
+    )
+    result, sites = _run(tmp_path, FROM_ARGV + check + REQUEST)
+    assert [s.status for s in sites] == [Status.MANUAL]
+    assert "HAPIKEY_FORMAT.match()" in sites[0].reason

@@ -3004,7 +3004,7 @@ def run_time_other_reads(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str
     asks of a caller's-credential parameter. Copies (``key = API_KEY.strip()``)
     are followed."""
     for key in keys:
-        if not isinstance(key, cst.Name):
+        if not isinstance(key, (cst.Name, cst.Attribute)):
             continue
         try:
             origin = origins.key_origin(ctx, key)
@@ -3012,10 +3012,15 @@ def run_time_other_reads(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str
             continue
         if origin.kind != origins.CALLER or origin.param is not None:
             continue
-        for node in _other_variable_reads(ctx, key, 0):
+        reads = (
+            _other_variable_reads(ctx, key, 0)
+            if isinstance(key, cst.Name)
+            else _other_field_reads(ctx, key)
+        )
+        for node in reads:
             line = ctx.start(node)[0]
             what = _read_what(ctx, node)
-            return RUN_TIME_OTHER_READS.format(key.value, line, what)
+            return RUN_TIME_OTHER_READS.format(ctx.code(key), line, what)
     return None
 
 
@@ -3037,6 +3042,30 @@ def _other_variable_reads(ctx: ModuleContext, name: cst.Name, depth: int) -> lis
                 found += _other_variable_reads(ctx, target, depth + 1)
             else:
                 found.append(node)
+    return found
+
+
+def _other_field_reads(ctx: ModuleContext, key: cst.Attribute) -> list:
+    """The reads of ``args.hapikey`` (the same field of the same name, in the
+    key's function or module) that neither send the key nor test it: an
+    argparse option checked for its format (``len(args.hapikey) != 36``)."""
+    if not isinstance(key.value, cst.Name):
+        return []
+    scope = ctx.lexical_scope(key.value)
+    owner = ctx.ancestor(key, cst.FunctionDef) or ctx.module
+    found = []
+    for node in walk(owner):
+        if (
+            isinstance(node, cst.Attribute)
+            and node is not key
+            and isinstance(node.value, cst.Name)
+            and node.value.value == key.value.value
+            and node.attr.value == key.attr.value
+            and ctx.lexical_scope(node.value) is scope
+            and not isinstance(ctx.parent(node), cst.AssignTarget)
+            and not _sends_key(ctx, node)
+        ):
+            found.append(node)
     return found
 
 
@@ -3203,7 +3232,7 @@ def _sends_key(
     if _only_tested(ctx, node):
         return True
     statement = ctx.ancestor(node, cst.BaseSmallStatement)
-    text = ctx.code(statement) if statement is not None else ""
+    text = _sending_text(ctx, statement)
     if isinstance(node, cst.Name):  # a variable named hapikey says nothing
         text = re.sub(
             rf"""(?<![.\w'"]){re.escape(node.value)}\b(?![\s'"]*[=:](?!=))""", "", text
@@ -3246,6 +3275,25 @@ def _sends_key(
             return _key_class(ctx, name)
     # another module's function or class that takes a token now
     return any(c.parameter and c.name == name for c in ctx.carriers)
+
+
+def _sending_text(ctx: ModuleContext, statement: cst.CSTNode | None) -> str:
+    """The code of ``statement`` that may say it sends the key: not an
+    assert's (a check, its message saying hapikey), nor the functions it calls
+    (``HAPIKEY_FORMAT.match(key)``, ``check_hapikey(key)``: a validator named
+    for the key sends nothing)."""
+    if statement is None or isinstance(statement, cst.Assert):
+        return ""
+    text = ctx.code(statement)
+    for node in walk(statement):
+        if not isinstance(node, cst.Call):
+            continue
+        func = node.func  # a dotted name only: not requests.get(...).json
+        while isinstance(func, cst.Attribute):
+            func = func.value
+        if isinstance(func, cst.Name) and "hapikey" in ctx.code(node.func).lower():
+            text = text.replace(ctx.code(node.func), "")
+    return text
 
 
 def _hands_on_key(
