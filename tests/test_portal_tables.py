@@ -144,3 +144,20 @@ def test_a_settings_mapping_read_by_a_literal_name_is_one_key(tmp_path):
     results = tree(tmp_path, files)
     sites = key_sites(results["app/contacts.py"])
     assert [s.status for s in sites] == [Status.REWRITE]
+
+
+@pytest.mark.parametrize(
+    "lookup",
+    [
+        'os.environ["HUBSPOT_API_KEY_" + region.upper()]',
+        'os.getenv(f"HUBSPOT_{region.upper()}_API_KEY")',
+        'getattr(settings, "HUBSPOT_%s_API_KEY" % region.upper(), settings.HUBSPOT_API_KEY)',
+    ],
+    ids=["environ", "getenv", "getattr"],
+)
+def test_a_key_picked_by_a_name_made_at_run_time(tmp_path, lookup):
+    # review 22, R3: one key per region, whatever the spelling of the pick
+    results = _results(tmp_path, SETTINGS, "import os\n\n" + FROM_APP, lookup)
+    contacts = key_sites(results["app/contacts.py"])
+    assert [s.status for s in contacts] == [Status.MANUAL]
+    assert not results["app/contacts.py"].changed

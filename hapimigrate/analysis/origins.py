@@ -106,6 +106,9 @@ def _chosen(ctx: ModuleContext, node: cst.CSTNode, found: Origin) -> Origin:
     that a plain use of one of them elsewhere is not taken as the only key."""
     if found.kind == SEVERAL and found.parameter:
         ctx.chosen_keys.update(found.parameter.split(", "))
+    computed = _computed_pick(ctx, node)
+    if computed is not None:  # os.environ["HUBSPOT_KEY_" + region.upper()]
+        ctx.chosen_keys.add(computed)
     table = _looked_up_table(node)
     if isinstance(table, cst.Attribute):
         _note_imported_table(ctx, table)  # settings.REGIONAL_KEYS[region]
@@ -130,6 +133,39 @@ def _chosen(ctx: ModuleContext, node: cst.CSTNode, found: Origin) -> Origin:
             ):  # {p: os.environ.get("HUBSPOT_KEY_" + p.upper()) for p in ...}
                 ctx.chosen_keys.add(f"{table.value}[...]")
     return found
+
+
+def _computed_pick(ctx: ModuleContext, node: cst.CSTNode) -> str | None:
+    """A key picked by a name made at run time: an environment variable
+    (``os.environ["HUBSPOT_API_KEY_" + region.upper()]``, ``os.getenv(f"...")``)
+    or a settings attribute (``getattr(settings, "HUBSPOT_%s_KEY" % region)``):
+    one key per value, counted as a key of its own ("os.environ[...]")."""
+    picked: cst.BaseExpression | None = None
+    holder = ""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        index = node.slice[0].slice
+        if isinstance(index, cst.Index) and ctx.code(node.value) in (
+            "os.environ",
+            "environ",
+        ):
+            picked, holder = index.value, "os.environ[...]"
+    elif isinstance(node, cst.Call) and node.args and not node.args[0].star:
+        func = ctx.code(node.func)
+        if func in ("os.environ.get", "environ.get", "os.getenv", "getenv"):
+            picked, holder = node.args[0].value, "os.environ[...]"
+        elif func == "getattr" and len(node.args) >= 2:
+            holder = f"getattr({ctx.code(node.args[0].value)}, ...)"
+            picked = node.args[1].value
+    if picked is None or isinstance(picked, _LITERALS):
+        return None
+    if isinstance(picked, cst.Name):  # NAME = "HUBSPOT_API_KEY": one variable
+        scope = ctx.lexical_scope(picked)
+        bindings = list(scope[picked.value]) if scope is not None else []
+        if len(bindings) == 1:
+            value = values.assigned_value(ctx, getattr(bindings[0], "node", None))
+            if isinstance(value, _LITERALS):
+                return None
+    return holder
 
 
 def _looked_up_table(node: cst.CSTNode) -> cst.BaseExpression | None:
