@@ -24,6 +24,11 @@ _RUNNERS = {
     "app.yaml": "an App Engine app",
     "serverless.yml": "a Serverless function",
     "procfile": "a Procfile",
+    "makefile": "a Makefile recipe",
+    "gnumakefile": "a Makefile recipe",
+    "justfile": "a justfile recipe",
+    ".envrc": "direnv",
+    "app.json": "a Heroku app",
 }
 _FOLDERS = {
     ".github/workflows": "a GitHub Actions workflow",
@@ -47,4 +52,13 @@ def runner(path: str) -> str | None:
     for suffix, what in _FOLDERS.items():
         if folder.endswith(suffix) and name.endswith((".yml", ".yaml")):
             return what
+    parts = set(folder.lower().split("/"))
+    if parts & _DEPLOYMENT_FOLDERS and name.endswith((".yml", ".yaml")):
+        return "a deployment manifest"
     return None
+
+
+# folders holding Kubernetes/Helm manifests (``- name: HUBSPOT_API_KEY``)
+_DEPLOYMENT_FOLDERS = frozenset(
+    {"k8s", "kubernetes", "deploy", "deployment", "helm", "charts", "manifests"}
+)

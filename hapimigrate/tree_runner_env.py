@@ -72,11 +72,15 @@ def report(results: list[FileResult], options: RunOptions) -> list[FileResult]:
 def _setting(variable: str) -> re.Pattern[str]:
     """A line setting ``variable``: ``V: x`` (YAML), ``V = x`` / ``V=x`` (ini,
     .env, ``export``), ``- V=x`` (a compose list), ``ENV V x`` (Dockerfile),
-    ``"V=x"`` (pytest-env's list)."""
+    ``"V=x"`` (pytest-env's list), ``V=x pytest`` (a Makefile recipe), ``- name:
+    V`` (a Kubernetes manifest), ``"V": {...}`` (app.json)."""
     name = re.escape(variable)
     return re.compile(
         rf"""^[ \t]*(?:-[ \t]*)?(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+)?['"]?{name}"""
-        rf"""['"]?[ \t]*(?::[ \t]*\S|=|[ \t]+\S)|['"]{name}=""",
+        rf"""['"]?[ \t]*(?::[ \t]*\S|=|[ \t]+\S)|['"]{name}="""
+        # a recipe's `HUBSPOT_API_KEY=x pytest`, a manifest's `- name: VAR`,
+        # app.json's `"VAR": {...}`
+        rf"""|(?<=[ \t;]){name}=|\bname:[ \t]*['"]?{name}\b|"{name}"[ \t]*:""",
         re.MULTILINE,
     )
 

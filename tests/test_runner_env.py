@@ -43,6 +43,12 @@ RUNNERS = {
     "Dockerfile": "FROM python:3.12\nENV HUBSPOT_API_KEY=dummy-key-for-tests\n",
     ".env": "HUBSPOT_API_KEY=dummy-key-for-tests\nOTHER=1\n",
     "pyproject.toml": '[tool.pytest.ini_options]\nenv = ["HUBSPOT_API_KEY=dummy-key-for-tests"]\n',
+    "Makefile": "test:\n\tHUBSPOT_API_KEY=dummy-key-for-tests pytest\n",
+    "k8s/cronjob.yaml": (
+        "spec:\n  containers:\n    - env:\n        - name: HUBSPOT_API_KEY\n"
+        "          valueFrom:\n            secretKeyRef: {name: hubspot, key: api}\n"
+    ),
+    "app.json": '{"env": {"HUBSPOT_API_KEY": {"required": true}}}\n',
 }
 
 
