@@ -196,3 +196,13 @@ class Sync:
     )
     assert {s.status for s in key_sites(results["sync.py"])} == {Status.REWRITE}
     assert results["main.py"].changed
+
+
+def test_a_portal_key_whose_name_holds_a_service_word(tmp_path):
+    # review 22, R14: "mail" inside HUBSPOT_EMAIL_PORTAL_KEY is no other service
+    cli = CLI.replace("FROM_PORTAL_KEY", "HUBSPOT_EMAIL_PORTAL_KEY").replace(
+        "TO_PORTAL_KEY", "HUBSPOT_MAIN_PORTAL_KEY"
+    )
+    results = tree(tmp_path, {"copier.py": LIBRARY, "cli.py": cli})
+    assert not results["cli.py"].changed
+    assert not results["copier.py"].changed

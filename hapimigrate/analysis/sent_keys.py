@@ -44,12 +44,13 @@ _DEVELOPER_REASONS = (decide.DEVELOPER_NAME_TOKEN_ENDPOINT, decide.MIXED_DEVELOP
 # an identity naming a key: HUBSPOT_API_KEY, MAIN_KEY, hapikey, PORTAL_TOKEN
 _KEY_NAMED = re.compile(r"(?i)key|token")
 # another service's credential handed beside the key (sync(KEY, SLACK_TOKEN)):
-# not a second portal's
-_OTHER_SERVICE = re.compile(
-    r"(?i)slack|openai|google|gcp|aws|stripe|twilio|sendgrid|mailchimp|github|"
-    r"zendesk|salesforce|pipedrive|airtable|notion|shopify|zoom|intercom|segment|"
-    r"mapbox|sentry|postgres|database|db_|redis|smtp|mail"
+# not a second portal's, unless its name also says HubSpot or portal
+_OTHER_SERVICES = frozenset(
+    "slack openai google gcp aws stripe twilio sendgrid mailchimp mailgun github "
+    "zendesk salesforce pipedrive airtable notion shopify zoom intercom segment "
+    "mapbox sentry postgres database db redis smtp".split()
 )
+_HUBSPOT_WORDS = frozenset({"hubspot", "hapikey", "hapi", "portal", "hs"})
 # a name (MAIN_KEY, config.SANDBOX_KEY), or a producer's call (config.sandbox_key())
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w.]*(?:\(\))?")
 
@@ -149,14 +150,19 @@ def another_key_beside(
         if arg.value is not value
     }
     found = {
-        i
-        for i in others
-        if i is not None and i != mine and not _OTHER_SERVICE.search(i)
+        i for i in others if i is not None and i != mine and not _another_service(i)
     }
     if mine is None or not found:
         return None
     keys = tuple(sorted({mine, *found}))
     return decide.SEVERAL_KEYS.format(", ".join(keys))
+
+
+def _another_service(identity: str) -> bool:
+    """``SLACK_TOKEN``, ``settings.OPENAI_API_KEY``: by its words, another
+    service's credential (``HUBSPOT_EMAIL_PORTAL_KEY`` is a portal's)."""
+    words = set(re.split(r"[^a-z0-9]+", identity.lower()))
+    return bool(words & _OTHER_SERVICES) and not words & _HUBSPOT_WORDS
 
 
 def configured_identity(ctx: ModuleContext, expression: cst.CSTNode) -> str | None:
