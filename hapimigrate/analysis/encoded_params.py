@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.context import ModuleContext, walk
 
 # A ``%`` field: the same grammar as flow's (a mapping key, flags, width, precision).
 _PERCENT_FIELD = re.compile(
@@ -314,8 +314,49 @@ def bare_query(ctx: ModuleContext, mapping: cst.CSTNode) -> BareQuery | None:
         return None
     if not body.endswith("?%s") or "%" in body[: -len("?%s")] or "\\" in body:
         return None
+    if not _nothing_follows(ctx, operation):
+        return None  # "...?%s" % urlencode(...) + "&limit=1": the ? stays
     text = template.value[: -len(quote) - len("?%s")] + quote
     return BareQuery(operation, cst.SimpleString(text))
+
+
+def _nothing_follows(ctx: ModuleContext, operation: cst.BaseExpression) -> bool:
+    """Whether no text can be added after ``operation``'s: it ends its ``+``
+    chain, and the chain is handed to a call as it is, or bound to a name only
+    ever handed to calls as it is (not ``url += "&limit=250"``, not
+    ``f"{url}&offset={n}"``, not ``url + "&..."``)."""
+    node: cst.CSTNode = operation
+    parent = ctx.parent(node)
+    while isinstance(parent, cst.BinaryOperation) and isinstance(
+        parent.operator, cst.Add
+    ):
+        if parent.left is node:
+            return False  # something is joined after it
+        node, parent = parent, ctx.parent(parent)
+    if isinstance(parent, cst.Arg):
+        return True
+    if not (
+        isinstance(parent, cst.Assign)
+        and len(parent.targets) == 1
+        and isinstance(parent.targets[0].target, cst.Name)
+    ):
+        return False
+    target = parent.targets[0].target
+    scope = ctx.lexical_scope(target)
+    if scope is None:
+        return False
+    for assignment in scope[target.value]:
+        for ref in ctx.references(assignment):
+            if not isinstance(ctx.parent(ref.node), cst.Arg):
+                return False
+        if isinstance(getattr(assignment, "node", None), cst.AugAssign):
+            return False
+    return not any(
+        isinstance(n, cst.AugAssign)
+        and isinstance(n.target, cst.Name)
+        and n.target.value == target.value
+        for n in walk(ctx.ancestor(parent, cst.FunctionDef) or ctx.module)
+    )
 
 
 _URLENCODE = {
