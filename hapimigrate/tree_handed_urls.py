@@ -11,11 +11,12 @@ leaves the request for a person (``get_contacts() also sends other callers'
 URLs``). This tree-wide pass runs such a module again knowing the string
 constants it imports from the tree's modules
 (:func:`hapimigrate.tree_imports.imported_constants`: the literal each assigns
-at its top level; Django's ``settings.X`` for the tree's one ``settings.py``),
-with also the literal default of a top-level environment read
-(``URL = os.environ.get("URL", "https://api.hubapi.com/...")``), taken as
-such a read written in the module itself is. The callers' URLs then
-render to their hosts and the fixers decide as for a URL written in the module.
+at its top level; Django's ``settings.X`` for the tree's one ``settings.py``).
+The callers' URLs then render to their hosts and the fixers decide as for a
+URL written in the module. An environment read with a HubSpot default (``URL =
+os.environ.get("URL", "https://api.hubapi.com/...")``) proves nothing: the
+deployment sets the variable (a docker-compose pointing it at an egress proxy),
+as the same read written in the module itself is left for a person.
 
 Not a module whose constants' module may be changed from elsewhere at import
 time (``from local_settings import *``, ``globals()``, ``setattr``): the
@@ -102,12 +103,6 @@ def _constants(path: str, modules: dict[str, str], files: list[str]) -> Constant
         return ()
     found = list(imported_constants(path, modules))
     names = {name for name, _ in found}
-    for local, source, name in imported:
-        for variable, value in _env_defaults(read(source)):
-            shown = local + variable if name == "*" else local
-            if (name in ("*", variable)) and shown not in names:
-                found.append((shown, value))
-                names.add(shown)
     home = modules.get("settings", "")
     return tuple(
         (name, value)
@@ -194,25 +189,3 @@ _CHANGEABLE = re.compile(
 
 def _changeable(data: bytes) -> bool:
     return bool(_CHANGEABLE.search(data))
-
-
-# URL = os.environ.get("URL", "https://...") or os.getenv(...) at the top level
-_ENV_DEFAULT = re.compile(
-    rb"^([A-Za-z_]\w*)[ \t]*=[ \t]*os\.(?:environ\.get|getenv)\([ \t]*"
-    rb"(['\"])\w+\2[ \t]*,[ \t]*(['\"])([^'\"\\\n{}%]*)\3[ \t]*\)[ \t]*(?:#.*)?$",
-    re.MULTILINE,
-)
-
-
-def _env_defaults(data: bytes) -> list[tuple[str, str]]:
-    """``NAME = os.environ.get("VAR", "literal")`` at a module's top level, a
-    name it assigns once."""
-    found = []
-    for match in _ENV_DEFAULT.finditer(data):
-        name = match.group(1)
-        assigned = re.findall(
-            rb"^[ \t]*" + re.escape(name) + rb"[ \t]*[-+]?=(?!=)", data, re.M
-        )
-        if len(assigned) == 1:
-            found.append((name.decode(), match.group(4).decode("utf-8", "replace")))
-    return found

@@ -97,14 +97,17 @@ def test_a_url_from_an_env_var_without_default_stays(tmp_path):
     assert sites[14].status == Status.MANUAL, sites[14]
 
 
-def test_an_env_read_with_a_hubspot_default_settles_it(tmp_path):
+def test_an_env_read_with_a_hubspot_default_settles_nothing(tmp_path):
+    # review 22, R9: the deployment sets the variable (an egress proxy?)
     config = CONFIG.replace(
         'list_url = "https://api.hubapi.com/contacts/v1/lists/7/contacts/all?"',
         "import os\n"
         'list_url = os.environ.get("LIST_URL", '
         '"https://api.hubapi.com/contacts/v1/lists/7/contacts/all?")',
     )
-    migrated(tree(tmp_path, {"check.py": CHECK, "config.py": config})["check.py"])
+    result = tree(tmp_path, {"check.py": CHECK, "config.py": config})["check.py"]
+    sites = {s.line: s for s in key_sites(result)}
+    assert sites[14].status == Status.MANUAL, sites[14]
 
 
 def test_a_config_a_star_import_may_change_stays(tmp_path):
