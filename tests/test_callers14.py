@@ -3,7 +3,7 @@
 A helper adding the key to whatever URL its callers give it migrates when every
 caller's URL is proven a HubSpot API URL: a literal of another module of the
 tree (``from config import list_url``, Django's ``settings.X`` with the tree's
-``settings.py``, an environment read with a HubSpot default there). Where the
+``settings.py``; not an environment read, whatever its default). Where the
 tree does not hold the value, the reason says where it comes from. A request
 whose verb a conditional chooses among ``requests``' functions is a request.
 """
