@@ -196,8 +196,9 @@ def _reads_problem(
     ctx: ModuleContext, target: cst.Name, reads: list[cst.CSTNode]
 ) -> str | None:
     name = target.value
-    if isinstance(ctx.lexical_scope(target), GlobalScope) and package_mentions(
-        ctx.path, rb"\b" + re.escape(name).encode() + rb"\b"
+    if isinstance(ctx.lexical_scope(target), GlobalScope) and (
+        name in ctx.protected  # the tree pass found a reader (a script in jobs/)
+        or package_mentions(ctx.path, rb"\b" + re.escape(name).encode() + rb"\b")
     ):
         return (
             f"{querystring.VALUE_ELSEWHERE} ({name} is named by another module of "
@@ -335,4 +336,6 @@ def _settle_definition(
             f"{target.value} ended with hapikey=, joined to the key at each use "
             f"(lines {lines}): nothing reads it now, it is removed"
         )
+    if isinstance(ctx.lexical_scope(target), GlobalScope):
+        ctx.removed_names.append(target.value)  # the tree pass checks its readers
     ctx.site(literal, Kind.URL, Status.REWRITE, reason)

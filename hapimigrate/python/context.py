@@ -214,6 +214,12 @@ class ModuleContext:
         # this module's rewrites ask the tree about
         self.shared_elsewhere = shared_elsewhere
         self.guarded_elsewhere: dict[str, str] = {}  # see RunOptions
+        # module-level names another module of the tree reads (RunOptions.
+        # protected): a rewrite must not remove or change them
+        self.protected: frozenset[str] = frozenset()
+        # module-level names a fixer removed or changed, for the tree pass to
+        # check no other module reads them (FileResult.removed_keys)
+        self.removed_names: list[str] = []
         self.written_elsewhere: dict[str, str] = {}  # see RunOptions
         # RunOptions.token_checks: guards of a dead read may test the token
         # (python.leftover_reads)

@@ -177,6 +177,7 @@ def _process(
     )
     ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
     ctx.written_elsewhere = dict(options.written_elsewhere)
+    ctx.protected = options.protected
     ctx.enqueued = {f: w for p, f, w in options.enqueued if p == path}
     _carriers(ctx, options)
     ctx.python2_style |= python2
@@ -211,6 +212,7 @@ def _process(
         ctx.left_keys = left
         ctx.guarded_elsewhere = dict(options.guarded_elsewhere)
         ctx.written_elsewhere = dict(options.written_elsewhere)
+        ctx.protected = options.protected
         ctx.enqueued = {f: w for p, f, w in options.enqueued if p == path}
         _carriers(ctx, options)
         ctx.python2_style |= python2
@@ -235,9 +237,9 @@ def _process(
         dead_settings.remove(ctx, options.dead_settings, options.protected)
     guards.report(ctx, dead_keys.removed_nodes(ctx), options.token_checks)
     ctx.token_checks_asked = options.token_checks
-    removed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = tuple(ctx.removed_names) if ctx.edits else ()
     if late is None and options.remove_dead_keys:  # check too: it turns a site
-        removed = unsent_values.remove(ctx, options.protected)  # a keyed value unsent
+        removed += unsent_values.remove(ctx, options.protected)  # keyed, unsent
     unread = findings_only and _rewrite_unread(ctx, options, sliced)
     # before the sites: kept ones report
     if ctx.edits and options.remove_dead_keys and not unread:
