@@ -40,6 +40,7 @@ provider's token replaces them (:mod:`hapimigrate.analysis.origins`).
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Sequence
 
 import libcst as cst
@@ -98,15 +99,53 @@ def structured_read(ctx: ModuleContext, call: cst.Call) -> str | None:
     loader = next(iter(names))
     source = call.args[0].value
     if loader in _TAKES_PATH and fixed_path(ctx, source, 0):
-        return _shown(source)
+        return None if written_here(ctx, source) else _shown(source)
     opened = None
     if loader in _TAKES_HANDLE:
         opened = _opened(ctx, source)
     if opened is None and loader in _TAKES_TEXT:
         opened = _read_text(ctx, source)
-    if opened is None:
+    if opened is None or written_here(ctx, opened.args[0].value):
         return None
     return _shown(opened.args[0].value)
+
+
+_WRITE_MODE = re.compile(r"[wax+]")
+
+
+def written_here(ctx: ModuleContext, path: cst.BaseExpression) -> bool:
+    """Whether the module also writes the file at ``path`` (``open(CONFIG_PATH,
+    "w")``, ``Path(CONFIG_PATH).write_text(...)``): the program's own
+    ``configure`` step, which may check what it is given (a key's format), so
+    the file's value is not simply what a person puts there."""
+    wanted = ctx.code(path)
+    for call in ctx.index.calls:
+        if not call.args or call.args[0].keyword is not None:
+            continue
+        names = ctx.qualified_names(call.func)
+        if "builtins.open" in names or ctx.code(call.func).endswith("open"):
+            if ctx.code(call.args[0].value) != wanted:
+                continue
+            mode = next(
+                (
+                    a.value
+                    for i, a in enumerate(call.args)
+                    if (a.keyword is None and i == 1)
+                    or (a.keyword is not None and a.keyword.value == "mode")
+                ),
+                None,
+            )
+            if isinstance(mode, cst.SimpleString) and _WRITE_MODE.search(
+                str(mode.evaluated_value)
+            ):
+                return True
+        elif (
+            isinstance(call.func, cst.Attribute)
+            and call.func.attr.value in ("write_text", "write_bytes")
+            and wanted in ctx.code(call.func.value)
+        ):
+            return True
+    return False
 
 
 KEBOOLA = "the Keboola component's configuration (its parameters)"

@@ -1287,6 +1287,8 @@ def _opens_text(ctx: ModuleContext, call: cst.Call) -> bool:
         return False
     if not call.args or not config_files.fixed_path(ctx, call.args[0].value):
         return False
+    if config_files.written_here(ctx, call.args[0].value):
+        return False  # the program's own configure step writes it
     mode = next(
         (
             a.value

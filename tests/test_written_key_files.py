@@ -1,0 +1,60 @@
+"""A key file the program writes itself (review 22, R8): a ``configure`` step
+that checks the key's format and dumps it to ``hubcli.json``. The reader's
+value is then not simply what a person puts in the file: the site stays
+manual, where a file only read is given at run time (sent as the token)."""
+
+from __future__ import annotations
+
+from hapimigrate.model import Status
+from tests.trees import key_sites, tree
+
+HUBCLI = """\
+import json
+import re
+import sys
+
+import requests
+
+CONFIG_PATH = "hubcli.json"
+KEY_FORMAT = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def configure():
+    key = input("Your portal's API key: ").strip()
+    if not KEY_FORMAT.match(key):
+        sys.exit("that does not look like a portal API key")
+    with open(CONFIG_PATH, "w") as handle:
+        json.dump({"api_key": key}, handle)
+
+
+def contacts():
+    with open(CONFIG_PATH) as handle:
+        config = json.load(handle)
+    return requests.get(
+        "https://api.hubapi.com/contacts/v1/lists/all/contacts/all",
+        params={"hapikey": config["api_key"], "count": 100},
+    ).json()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["configure"]:
+        configure()
+    else:
+        print(len(contacts()["contacts"]))
+"""
+
+
+def test_a_file_the_program_writes_keeps_its_reader_manual(tmp_path):
+    result = tree(tmp_path, {"hubcli.py": HUBCLI})["hubcli.py"]
+    assert [s.status for s in key_sites(result)] == [Status.MANUAL]
+    assert not result.changed
+
+
+def test_a_file_only_read_is_given_at_run_time(tmp_path):
+    source = (
+        HUBCLI.split("def configure():")[0]
+        + "def contacts():"
+        + HUBCLI.split("def contacts():")[1].split("if __name__")[0]
+    )
+    result = tree(tmp_path, {"hubcli.py": source})["hubcli.py"]
+    assert [s.status for s in key_sites(result)] == [Status.REWRITE]
