@@ -58,3 +58,45 @@ def test_a_file_only_read_is_given_at_run_time(tmp_path):
     )
     result = tree(tmp_path, {"hubcli.py": source})["hubcli.py"]
     assert [s.status for s in key_sites(result)] == [Status.REWRITE]
+
+
+# -- review 22, R6: the file's value returned to another module ---------------
+
+HS = """\
+import json
+
+import requests
+
+
+def api_key():
+    with open("config.json") as handle:
+        return json.load(handle)["hubspot"]["api_key"]
+
+
+def contacts():
+    return requests.get(
+        "https://api.hubapi.com/contacts/v1/lists/all/contacts/all",
+        params={"hapikey": api_key(), "count": 100},
+    ).json()
+"""
+DOCTOR = """\
+import sys
+
+from hs import api_key, contacts
+
+if __name__ == "__main__":
+    if len(api_key()) != 36:
+        sys.exit("config.json: hubspot.api_key must be the portal's API key")
+    print(len(contacts()["contacts"]))
+"""
+
+
+def test_a_key_function_another_module_checks_keeps_the_site(tmp_path):
+    results = tree(tmp_path, {"hs.py": HS, "doctor.py": DOCTOR})
+    assert [s.status for s in key_sites(results["hs.py"])] == [Status.MANUAL]
+    assert not results["hs.py"].changed
+
+
+def test_a_key_function_only_its_module_reads_is_given_at_run_time(tmp_path):
+    results = tree(tmp_path, {"hs.py": HS})
+    assert [s.status for s in key_sites(results["hs.py"])] == [Status.REWRITE]

@@ -16,14 +16,17 @@ the key too.
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 import libcst as cst
+from libcst.metadata import GlobalScope
 
 from hapimigrate import hubspot
 from hapimigrate.analysis import config_files
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.python.context import ModuleContext
+from hapimigrate.tree_imports import package_mentions
 
 OTHER_READ = (
     "the value from {} is also read at line {}{} for something else than "
@@ -154,7 +157,15 @@ def _references(ctx: ModuleContext, target: cst.Name) -> list[cst.CSTNode] | Non
     mine = [a for a in scope[target.value] if getattr(a, "node", None) is target]
     if len(mine) != 1:
         return None
+    if isinstance(scope, GlobalScope) and _named_elsewhere(ctx, target.value):
+        return None  # API_KEY imported by another module: its reads unseen
     return [access.node for access in ctx.references(mine[0])]
+
+
+def _named_elsewhere(ctx: ModuleContext, name: str) -> bool:
+    """Whether another module of the package names ``name`` (``from hs import
+    api_key``): what it does with the value is not followed here."""
+    return package_mentions(ctx.path, rb"\b" + re.escape(name).encode() + rb"\b")
 
 
 def _calls_of_returning(
@@ -179,6 +190,8 @@ def _calls_of_returning(
     ]
     if len(mentions) != len(calls):
         return None  # handed on as a value too: Thread(target=hubspot_key)
+    if _named_elsewhere(ctx, name):
+        return None  # doctor.py's len(api_key()) != 36 is not followed
     return calls
 
 
