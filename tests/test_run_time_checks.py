@@ -114,3 +114,15 @@ def test_a_validator_named_for_the_key_sends_nothing(tmp_path):
     result, sites = _run(tmp_path, FROM_ARGV + check + REQUEST)
     assert [s.status for s in sites] == [Status.MANUAL]
     assert "HAPIKEY_FORMAT.match()" in sites[0].reason
+
+
+def test_a_pattern_named_for_the_key_handed_to_re_sends_nothing(tmp_path):
+    # review 22, R15: re.match(HAPIKEY_PATTERN, API_KEY) is a format check
+    check = (
+        'import re\nHAPIKEY_PATTERN = r"^[0-9a-f-]{36}$"\n'
+        "key_ok = re.match(HAPIKEY_PATTERN, API_KEY)\n"
+        "if not key_ok:\n    sys.exit(1)\n"
+    )
+    result, sites = _run(tmp_path, FROM_ARGV + check + REQUEST)
+    assert [s.status for s in sites] == [Status.MANUAL]
+    assert not result.changed

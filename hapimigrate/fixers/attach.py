@@ -3281,7 +3281,8 @@ def _sending_text(ctx: ModuleContext, statement: cst.CSTNode | None) -> str:
     """The code of ``statement`` that may say it sends the key: not an
     assert's (a check, its message saying hapikey), nor the functions it calls
     (``HAPIKEY_FORMAT.match(key)``, ``check_hapikey(key)``: a validator named
-    for the key sends nothing)."""
+    for the key sends nothing), nor a name handed to a call that is no request
+    (``re.match(HAPIKEY_PATTERN, key)``)."""
     if statement is None or isinstance(statement, cst.Assert):
         return ""
     text = ctx.code(statement)
@@ -3293,6 +3294,13 @@ def _sending_text(ctx: ModuleContext, statement: cst.CSTNode | None) -> str:
             func = func.value
         if isinstance(func, cst.Name) and "hapikey" in ctx.code(node.func).lower():
             text = text.replace(ctx.code(node.func), "")
+        if http_calls.classify(ctx, node) is not None:
+            continue  # a request's own arguments say what it sends
+        for arg in node.args:  # re.match(HAPIKEY_PATTERN, key): a pattern
+            if isinstance(arg.value, (cst.Name, cst.Attribute)):
+                shown = ctx.code(arg.value)
+                if "hapikey" in shown.lower() and arg.keyword is None:
+                    text = text.replace(shown, "")
     return text
 
 
