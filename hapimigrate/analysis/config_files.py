@@ -39,7 +39,6 @@ provider's token replaces them (:mod:`hapimigrate.analysis.origins`).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import Sequence
 
@@ -341,23 +340,23 @@ def _value_of(ctx: ModuleContext, binding: cst.CSTNode) -> cst.BaseExpression | 
 _KEEP_VALUE = frozenset({"strip", "lstrip", "rstrip"})
 
 
-def field(read, node: cst.BaseExpression):
-    """The origin of ``node``, a step down from ``read``, a value read from a
-    file at run time (an ``origins.Origin`` with ``read`` set): a literal
-    subscript or ``.get("name")`` (with no default or a literal one) extends the
-    fixed path to the key; ``.strip()`` keeps the value; anything else (an index
-    computed at run time, ``.items()``, ``.split()``) is not followed."""
-    from hapimigrate.analysis import origins  # (it imports this module)
+KEEP = ""  # field_step of ``.strip()``: the value itself
 
-    step: str | None = None
+
+def field_step(node: cst.BaseExpression) -> str | None:
+    """The step ``node`` takes down from a value read from a file at run time:
+    a literal subscript or ``.get("name")`` (with no default or a literal one)
+    names a field; ``.strip()`` keeps the value (:data:`KEEP`); anything else
+    (an index computed at run time, ``.items()``, ``.split()``) is not followed
+    (None)."""
     if isinstance(node, cst.Subscript) and len(node.slice) == 1:
         index = node.slice[0].slice
         if isinstance(index, cst.Index):
-            step = _literal_step(index.value)
+            return _literal_step(index.value)
     elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
         method = node.func.attr.value
         if method in _KEEP_VALUE and not node.args:
-            return read
+            return KEEP
         args = node.args
         if (
             method == "get"
@@ -365,14 +364,15 @@ def field(read, node: cst.BaseExpression):
             and all(a.keyword is None and not a.star for a in args)
             and (len(args) == 1 or _literal_or_none(args[1].value))
         ):
-            step = _literal_step(args[0].value)
-    if step is None:
-        return origins.Origin(origins.UNKNOWN, "a value read from a file, then picked")
-    path = (*read.path, step)
+            return _literal_step(args[0].value)
+    return None
+
+
+def field_label(parameter: str, path: tuple[str, ...]) -> str:
+    """How a file's field is named in reasons: ``keys.json's "hubspot" (read
+    at run time)``."""
     shown = "/".join(f'"{p}"' if len(p) <= 40 else '"..."' for p in path)
-    return dataclasses.replace(
-        read, path=path, parameter=f"{_file_of(read.parameter)}'s {shown}{_AT_RUN_TIME}"
-    )
+    return f"{_file_of(parameter)}'s {shown}{_AT_RUN_TIME}"
 
 
 _AT_RUN_TIME = " (read at run time)"

@@ -441,7 +441,7 @@ def _origin_of(
         ]
         read = again(node.value)
         if read.read is not None:  # keys["hubspot"] of json.load(f)
-            return config_files.field(read, node)
+            return _file_field(read, node)
         container = _contents(read, ctx.code(node)[len(ctx.code(node.value)) :])
         return combine([container, *(_chooser(again(i)) for i in index)])
     if isinstance(node, cst.Call):
@@ -465,7 +465,7 @@ def _origin_of(
         if isinstance(func, cst.Attribute):
             receiver = again(func.value)
             if receiver.read is not None:  # keys.get("hubspot"), key.strip()
-                return config_files.field(receiver, node)
+                return _file_field(receiver, node)
             if func.attr.value not in _KEY_METHODS:
                 # cfg.get("hubspot", "api_key"): read out of what it is called
                 # on (the caller's object stays an object; not the default's)
@@ -1277,6 +1277,20 @@ def _read_from_a_file(ctx: ModuleContext, call: cst.Call) -> bool:
         and isinstance(item.item, cst.Call)
         and _opens_text(ctx, item.item)
     )
+
+
+def _file_field(read: Origin, node: cst.BaseExpression) -> Origin:
+    """The origin of ``node``, a step down from ``read``, a value read from a
+    file at run time: a literal field extends the fixed path to the key
+    (:func:`config_files.field_step`); anything else is not followed."""
+    step = config_files.field_step(node)
+    if step is None:
+        return Origin(UNKNOWN, "a value read from a file, then picked")
+    if step == config_files.KEEP:
+        return read
+    path = (*read.path, step)
+    label = config_files.field_label(read.parameter, path)
+    return dataclasses.replace(read, path=path, parameter=label)
 
 
 def _opens_text(ctx: ModuleContext, call: cst.Call) -> bool:

@@ -125,10 +125,7 @@ def _follow(
 
 def _step_of(ctx: ModuleContext, node: cst.BaseExpression) -> str | None:
     """The literal field ``node`` (``x["a"]``, ``x.get("a")``) reads."""
-    from hapimigrate.analysis import origins
-
-    stepped = config_files.field(Origin(origins.CALLER, "", read=node, path=()), node)
-    return stepped.path[-1] if stepped.path else None
+    return config_files.field_step(node) or None
 
 
 def _assigned_name(parent: cst.CSTNode | None, node: cst.CSTNode) -> cst.Name | None:
