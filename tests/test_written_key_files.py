@@ -100,3 +100,19 @@ def test_a_key_function_another_module_checks_keeps_the_site(tmp_path):
 def test_a_key_function_only_its_module_reads_is_given_at_run_time(tmp_path):
     results = tree(tmp_path, {"hs.py": HS})
     assert [s.status for s in key_sites(results["hs.py"])] == [Status.REWRITE]
+
+
+def test_a_dotenv_file_read_into_a_dict_stays_the_keys_source(tmp_path):
+    # review 22, R7: dotenv_values(".env") does not fill os.environ; the env
+    # token would be read from nowhere in a deployment configured by .env
+    source = (
+        "import requests\nfrom dotenv import dotenv_values\n\n"
+        'env = dotenv_values(".env")\nkey = env["HAPIKEY"]\n\n\n'
+        "def contacts():\n    return requests.get(\n"
+        '        "https://api.hubapi.com/crm/v3/objects/contacts",\n'
+        '        params={"hapikey": key},\n    ).json()\n'
+    )
+    result = tree(tmp_path, {"sync.py": source})["sync.py"]
+    assert [s.status for s in key_sites(result)] == [Status.REWRITE]
+    new = result.new.decode()
+    assert '"Bearer " + key' in new and "HUBSPOT_ACCESS_TOKEN" not in new

@@ -64,7 +64,10 @@ _TAKES_TEXT = frozenset(
     {"json.loads", "yaml.safe_load", "yaml.load", "yaml.full_load", "toml.loads"}
     | {"tomllib.loads", "tomli.loads"}
 )
-_TAKES_PATH = frozenset({"toml.load"})
+# dotenv_values(".env") reads the file into a dict, not into os.environ
+_TAKES_PATH = frozenset(
+    {"toml.load", "dotenv.dotenv_values", "dotenv.main.dotenv_values"}
+)
 _PATH_CALLS = frozenset(
     {
         "os.path.join",

@@ -3234,9 +3234,7 @@ def _sends_key(
     statement = ctx.ancestor(node, cst.BaseSmallStatement)
     text = _sending_text(ctx, statement)
     if isinstance(node, cst.Name):  # a variable named hapikey says nothing
-        text = re.sub(
-            rf"""(?<![.\w'"]){re.escape(node.value)}\b(?![\s'"]*[=:](?!=))""", "", text
-        )
+        text = without_name(text, node.value)
     if "hapikey" in text.lower() or format_positions.fills_key_field(ctx, node):
         return True
     if format_templates.fills_key_field(ctx, node):  # TEMPLATE.format(vid, key)
@@ -3293,15 +3291,22 @@ def _sending_text(ctx: ModuleContext, statement: cst.CSTNode | None) -> str:
         while isinstance(func, cst.Attribute):
             func = func.value
         if isinstance(func, cst.Name) and "hapikey" in ctx.code(node.func).lower():
-            text = text.replace(ctx.code(node.func), "")
+            text = without_name(text, ctx.code(node.func))
         if http_calls.classify(ctx, node) is not None:
             continue  # a request's own arguments say what it sends
         for arg in node.args:  # re.match(HAPIKEY_PATTERN, key): a pattern
-            if isinstance(arg.value, (cst.Name, cst.Attribute)):
+            if isinstance(arg.value, (cst.Name, cst.Attribute)) and arg.keyword is None:
                 shown = ctx.code(arg.value)
-                if "hapikey" in shown.lower() and arg.keyword is None:
-                    text = text.replace(shown, "")
+                if "hapikey" in shown.lower():
+                    text = without_name(text, shown)
     return text
+
+
+def without_name(text: str, name: str) -> str:
+    """``text`` without the code name ``name`` (a variable, ``a.b``), where it
+    stands as a name: not inside a string's ``hapikey=``, nor a keyword or dict
+    key (``hapikey=key``, ``"hapikey": key``)."""
+    return re.sub(rf"""(?<![.\w'"]){re.escape(name)}\b(?![\s'"]*[=:](?!=))""", "", text)
 
 
 def _hands_on_key(
