@@ -158,11 +158,16 @@ def _computed_pick(ctx: ModuleContext, node: cst.CSTNode) -> str | None:
             picked = node.args[1].value
     if picked is None or isinstance(picked, _LITERALS):
         return None
-    if isinstance(picked, cst.Name):  # NAME = "HUBSPOT_API_KEY": one variable
+    if isinstance(picked, cst.Name):
+        # NAME = "HUBSPOT_API_KEY": one variable; a parameter naming it
+        # (def hs_get(path, variable="HUBSPOT_API_KEY")) is named_variables'
         scope = ctx.lexical_scope(picked)
         bindings = list(scope[picked.value]) if scope is not None else []
+        nodes = [getattr(b, "node", None) for b in bindings]
+        if any(isinstance(n, cst.Param) for n in nodes):
+            return None
         if len(bindings) == 1:
-            value = values.assigned_value(ctx, getattr(bindings[0], "node", None))
+            value = values.assigned_value(ctx, nodes[0])
             if isinstance(value, _LITERALS):
                 return None
     return holder
