@@ -288,17 +288,36 @@ def test_numbered_format_fields_are_renumbered():
         "def f(vid):\n    tmpl = BRACES + '?hapikey={}'\n    return requests.get(tmpl.format(vid, KEY))\n",
         # a base known only at run time may hold fields too
         "def f(vid, base):\n    tmpl = base + '?hapikey=%s'\n    return requests.get(tmpl % (vid, KEY))\n",
-        # the key's value is added to the text elsewhere: URL + KEY_PARAM + key
-        "KEY_PARAM = '&hapikey='\n"
-        "def f(path):\n    return requests.get(BASE + path + '?a=1' + KEY_PARAM + KEY)\n",
-        "PREFIX = 'https://api.hubapi.com/owners/v2/owners?hapikey='\n"
-        "def f():\n    return requests.get(PREFIX + KEY)\n",
     ],
 )
 def test_a_key_that_cannot_be_cut_exactly_is_left_for_a_person(source):
     result = migrate("import requests\n" + source)
     assert result.new is None
     assert {s.status for s in result.sites} == {Status.MANUAL}
+
+
+@pytest.mark.parametrize(
+    "source, request_after",
+    [
+        # the prefix held in a name, joined to the key at each use
+        # (fixers/prefix_names.py): the name goes, or keeps the rest of its text
+        (
+            "KEY_PARAM = '&hapikey='\n"
+            "def f(path):\n    return requests.get(BASE + path + '?a=1' + KEY_PARAM + KEY)\n",
+            "requests.get(BASE + path + '?a=1', headers=",
+        ),
+        (
+            "PREFIX = 'https://api.hubapi.com/owners/v2/owners?hapikey='\n"
+            "def f():\n    return requests.get(PREFIX + KEY)\n",
+            "requests.get(PREFIX, headers=",
+        ),
+    ],
+)
+def test_a_prefix_name_joined_to_the_key_is_cut_with_it(source, request_after):
+    result = migrate("import requests\n" + source)
+    new = result.new.decode()
+    assert request_after in new and "hapikey" not in new
+    assert {s.status for s in result.sites} == {Status.REWRITE}
 
 
 def test_a_template_whose_pieces_are_known_drops_exactly_the_keys_argument():
