@@ -172,20 +172,8 @@ def _test_call(test: cst.BaseExpression) -> tuple[cst.Call, cst.Name, bool] | No
 
 def _bound_by(ctx: ModuleContext, name: cst.Name) -> str | None:
     """``load_key()`` for ``key`` bound once, by ``key = load_key()``."""
-    scope = ctx.lexical_scope(name)
-    bindings = list(scope[name.value]) if scope is not None else []
-    if len(bindings) != 1:
-        return None
-    target = getattr(bindings[0], "node", None)
-    holder = ctx.parent(target) if isinstance(target, cst.Name) else None
-    statement = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
-    if (
-        isinstance(statement, cst.Assign)
-        and len(statement.targets) == 1
-        and isinstance(statement.value, cst.Call)
-    ):
-        return ctx.code(statement.value)
-    return None
+    value = ctx.assigned_once(name)
+    return ctx.code(value) if isinstance(value, cst.Call) else None
 
 
 def _same_binding(

@@ -115,6 +115,19 @@ def structured_read(ctx: ModuleContext, call: cst.Call) -> str | None:
 _WRITE_MODE = re.compile(r"[wax+]")
 
 
+def open_mode(call: cst.Call) -> cst.BaseExpression | None:
+    """The mode ``open(path, mode)`` is given (second or ``mode=``), if any."""
+    return next(
+        (
+            a.value
+            for i, a in enumerate(call.args)
+            if (a.keyword is None and i == 1)
+            or (a.keyword is not None and a.keyword.value == "mode")
+        ),
+        None,
+    )
+
+
 def written_here(ctx: ModuleContext, path: cst.BaseExpression) -> bool:
     """Whether the module also writes the file at ``path`` (``open(CONFIG_PATH,
     "w")``, ``Path(CONFIG_PATH).write_text(...)``): the program's own
@@ -128,15 +141,7 @@ def written_here(ctx: ModuleContext, path: cst.BaseExpression) -> bool:
         if "builtins.open" in names or ctx.code(call.func).endswith("open"):
             if ctx.code(call.args[0].value) != wanted:
                 continue
-            mode = next(
-                (
-                    a.value
-                    for i, a in enumerate(call.args)
-                    if (a.keyword is None and i == 1)
-                    or (a.keyword is not None and a.keyword.value == "mode")
-                ),
-                None,
-            )
+            mode = open_mode(call)
             if isinstance(mode, cst.SimpleString) and _WRITE_MODE.search(
                 str(mode.evaluated_value)
             ):
@@ -228,15 +233,7 @@ def _opened(ctx: ModuleContext, node: cst.BaseExpression | None) -> cst.Call | N
         return None
     if not node.args or node.args[0].keyword is not None:
         return None
-    mode = next(
-        (
-            a.value
-            for i, a in enumerate(node.args)
-            if (a.keyword is None and i == 1)
-            or (a.keyword is not None and a.keyword.value == "mode")
-        ),
-        None,
-    )
+    mode = open_mode(node)
     if mode is not None and not (
         isinstance(mode, cst.SimpleString) and mode.evaluated_value in _READ_MODES
     ):

@@ -80,21 +80,6 @@ def caller_url_problem(
     return None
 
 
-def _assigned_once(ctx: ModuleContext, name: cst.Name) -> cst.BaseExpression | None:
-    """The value of the one plain assignment binding ``name`` (none for a
-    parameter, an import, a loop target, a second binding)."""
-    scope = ctx.lexical_scope(name)
-    bindings = list(scope[name.value]) if scope is not None else []
-    if len(bindings) != 1:
-        return None
-    target = getattr(bindings[0], "node", None)
-    holder = ctx.parent(target) if isinstance(target, cst.Name) else None
-    statement = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
-    if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
-        return statement.value
-    return None
-
-
 def _imported_origin(ctx: ModuleContext, node: cst.BaseExpression) -> str | None:
     """``imported from config`` for a name (or ``module.NAME``) an import binds,
     through at most one plain assignment (``ENDPOINT = settings.ENDPOINT``);
@@ -117,7 +102,7 @@ def _imported_origin(ctx: ModuleContext, node: cst.BaseExpression) -> str | None
             return f"imported from {source} (not in the tree, or not written out there)"
         if not isinstance(node, cst.Name):
             return None
-        value = _assigned_once(ctx, node)
+        value = ctx.assigned_once(node)
         if not isinstance(value, (cst.Name, cst.Attribute)):
             return None
         node = value
@@ -131,7 +116,7 @@ def _environment_variable(ctx: ModuleContext, node: cst.BaseExpression) -> str |
     """``os.environ["X"]``, ``os.getenv("X")`` (no default), directly or through
     one plain assignment: the variable's name."""
     if isinstance(node, cst.Name):
-        node = _assigned_once(ctx, node) or node
+        node = ctx.assigned_once(node) or node
     if isinstance(node, cst.Subscript) and ctx.qualified_names(node.value) & {
         "os.environ"
     }:

@@ -137,27 +137,12 @@ def _chosen_verbs(
         return body + other if body is not None and other is not None else None
     if depth == 0:
         if isinstance(node, cst.Name):
-            return _chosen_verbs(ctx, _bound_once(ctx, node), 1)
+            return _chosen_verbs(ctx, ctx.assigned_once(node) or node, 1)
         return None
     names = ctx.qualified_names(node) & _REQUEST_FUNCS
     if names:  # requests.post, beside another verb
         return [next(iter(names)).rsplit(".", 1)[1]]
     return None
-
-
-def _bound_once(ctx: ModuleContext, name: cst.Name) -> cst.BaseExpression:
-    """The value of the one plain assignment binding ``name`` in its scope
-    (``name`` itself where it is bound otherwise, or more than once)."""
-    scope = ctx.lexical_scope(name)
-    bindings = list(scope[name.value]) if scope is not None else []
-    if len(bindings) != 1:
-        return name
-    target = getattr(bindings[0], "node", None)
-    holder = ctx.parent(target) if isinstance(target, cst.Name) else None
-    statement = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
-    if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
-        return statement.value
-    return name
 
 
 def _getattr_verb(ctx: ModuleContext, func: cst.Call) -> str | None | bool:

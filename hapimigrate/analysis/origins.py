@@ -1308,15 +1308,7 @@ def _opens_text(ctx: ModuleContext, call: cst.Call) -> bool:
         return False
     if config_files.written_here(ctx, call.args[0].value):
         return False  # the program's own configure step writes it
-    mode = next(
-        (
-            a.value
-            for i, a in enumerate(call.args)
-            if (a.keyword is None and i == 1)
-            or (a.keyword is not None and a.keyword.value == "mode")
-        ),
-        None,
-    )
+    mode = config_files.open_mode(call)
     if mode is None:
         return True
     text = mode.evaluated_value if isinstance(mode, cst.SimpleString) else None

@@ -323,6 +323,23 @@ class ModuleContext:
         """LibCST's scope of ``node``: which names it sees, and their bindings."""
         return self._scopes.get(node)
 
+    def assigned_once(self, name: cst.Name) -> cst.BaseExpression | None:
+        """The value of the one plain assignment binding ``name`` in its scope
+        (``key = load_key()``); None for a parameter, an import, a loop
+        target, a second binding."""
+        scope = self.lexical_scope(name)
+        bindings = list(scope[name.value]) if scope is not None else []
+        if len(bindings) != 1:
+            return None
+        target = getattr(bindings[0], "node", None)
+        holder = self.parent(target) if isinstance(target, cst.Name) else None
+        statement = (
+            self.parent(holder) if isinstance(holder, cst.AssignTarget) else None
+        )
+        if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
+            return statement.value
+        return None
+
     def references(self, assignment) -> list:
         """A binding's references in source order (LibCST keeps them in a set,
         whose order changes from run to run)."""
