@@ -23,7 +23,17 @@ from hapimigrate.analysis import imported_partials, reassigned, unfollowed_calls
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.http_calls import HttpCall
 
+
 # Methods of a dict (or str) that read or update it in place, sending nothing.
+def _names_the_key(call: cst.Call) -> bool:
+    """``.get("hapikey")``, ``.pop("hapikey", None)``: a read of the key's entry."""
+    first = call.args[0].value if call.args else None
+    return (
+        isinstance(first, cst.SimpleString)
+        and str(first.evaluated_value).lower() == "hapikey"
+    )
+
+
 _NEUTRAL_METHODS = {
     "update",
     "setdefault",
@@ -439,6 +449,23 @@ class Flow:
         call = self.ctx.parent(parent) if isinstance(parent, cst.Arg) else None
         return isinstance(call, cst.Call) and http_calls.is_transparent(self.ctx, call)
 
+    def _only_tested(self, node: cst.CSTNode) -> bool:
+        """``if not params.get("hapikey"):``: a guard testing the entry, which
+        the add-the-key-if-missing rules read (not a value taken out)."""
+        parent = self.ctx.parent(node)
+        while isinstance(parent, (cst.UnaryOperation, cst.BooleanOperation)) or (
+            isinstance(parent, cst.Comparison)
+            and all(
+                isinstance(t.comparator, cst.Name) and t.comparator.value == "None"
+                for t in parent.comparisons
+            )
+        ):
+            node, parent = parent, self.ctx.parent(parent)
+        return (
+            isinstance(parent, (cst.If, cst.While, cst.IfExp, cst.Assert))
+            and parent.test is node
+        )
+
     def _attribute_use(self, attribute: cst.Attribute, formatted: bool) -> None:
         call = self.ctx.parent(attribute)
         method = attribute.attr.value
@@ -478,6 +505,17 @@ class Flow:
         )
         if joined is not None:  # "&".join("%s=%s" % (k, v) for k, v in p.items())
             return self._from(joined, formatted)
+        if (
+            method in ("get", "pop")
+            and _names_the_key(call)
+            and not (method == "get" and self._only_tested(call))
+        ):
+            # params.pop("hapikey"): once the entry goes, pop raises KeyError
+            # and get gives None, where the key was read out
+            raise FlowError(
+                f"its key entry is read at line {self.ctx.start(call)[0]} "
+                f'(.{method}("hapikey")): that read changes once it is gone'
+            )
         if method in _NEUTRAL_METHODS:
             return
         raise FlowError(unfollowed_calls.method_called(self.ctx, call, method))

@@ -150,7 +150,12 @@ def another_key_beside(
         if arg.value is not value
     }
     found = {
-        i for i in others if i is not None and i != mine and not _another_service(i)
+        i
+        for i in others
+        if i is not None
+        and i != mine
+        and not _another_service(i)
+        and "key" in i.lower()  # HUBSPOT_OAUTH_TOKEN: a token, no portal's key
     }
     if mine is None or not found:
         return None
