@@ -3019,7 +3019,7 @@ def run_time_other_reads(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str
         )
         for node in reads:
             line = ctx.start(node)[0]
-            what = _read_what(ctx, node)
+            what = run_time_reads.what_read(ctx, node)
             return RUN_TIME_OTHER_READS.format(ctx.code(key), line, what)
     return None
 
@@ -3098,19 +3098,6 @@ def _plain_copy(ctx: ModuleContext, node: cst.CSTNode) -> cst.Name | None:
     ):
         return statement.targets[0].target
     return None
-
-
-def _read_what(ctx: ModuleContext, node: cst.CSTNode) -> str:
-    """`` (len())``, `` (compared with '...')``: what the read does, if plain."""
-    parent = ctx.parent(node)
-    call = ctx.parent(parent) if isinstance(parent, cst.Arg) else None
-    if isinstance(call, cst.Call):
-        return f" ({_shown(ctx, call.func)}())"
-    if isinstance(parent, cst.Comparison):
-        return f" (compared: {_shown(ctx, parent)})"
-    if isinstance(parent, cst.Subscript):
-        return " (a slice of it)"
-    return ""
 
 
 def _stored_in_local(

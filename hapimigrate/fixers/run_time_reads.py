@@ -54,7 +54,9 @@ def problem(
     if not others:
         return None
     first = min(others, key=lambda n: ctx.start(n))
-    return OTHER_READ.format(origin.parameter, ctx.start(first)[0], _what(ctx, first))
+    return OTHER_READ.format(
+        origin.parameter, ctx.start(first)[0], what_read(ctx, first)
+    )
 
 
 def _follow(
@@ -203,7 +205,7 @@ def _names(module: cst.Module) -> list[cst.Name]:
     return found
 
 
-def _what(ctx: ModuleContext, node: cst.CSTNode) -> str:
+def what_read(ctx: ModuleContext, node: cst.CSTNode) -> str:
     """`` (handed to len())``, `` (compared with ...)``: what the read does,
     when plain to say (no literal is shown)."""
     child, parent = node, ctx.parent(node)
