@@ -198,10 +198,8 @@ CONFIGURED = {
     "django-environ Env()": _get(
         "env('HUBSPOT_API_KEY')", "import environ\nenv = environ.Env()\n"
     ),
-    "dotenv_values": _get(
-        "ENV['HUBSPOT_API_KEY']",
-        "from dotenv import dotenv_values\nENV = dotenv_values('.env')\n",
-    ),
+    # dotenv_values(".env") is a file read at run time, not the environment:
+    # its value stays the key's source (tests/test_written_key_files.py)
     "a config module": _get("config.hubspot_key", "import config\n"),
     "an imported constant": _get(
         "HUBSPOT_API_KEY", "from keys import HUBSPOT_API_KEY\n"
