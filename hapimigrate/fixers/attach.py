@@ -15,7 +15,7 @@ from hapimigrate import hubspot
 
 from hapimigrate.analysis import arguments, header_fit, http_calls, kwargs
 from hapimigrate.analysis import imported_clients
-from hapimigrate.analysis import format_positions, format_templates
+from hapimigrate.analysis import format_positions, format_templates, prefix_names
 from hapimigrate.analysis import call_endpoints
 from hapimigrate.analysis import session_escapes, session_uses, values
 from hapimigrate.python import edits
@@ -3223,6 +3223,8 @@ def _sends_key(
     if isinstance(node, cst.Name):  # a variable named hapikey says nothing
         text = without_name(text, node.value)
     if "hapikey" in text.lower() or format_positions.fills_key_field(ctx, node):
+        return True
+    if prefix_names.joined_to_prefix(ctx, node):  # HS_URL + key, "...?hapikey="
         return True
     if format_templates.fills_key_field(ctx, node):  # TEMPLATE.format(vid, key)
         return True
