@@ -30,7 +30,7 @@ from hapimigrate import hubspot, keys
 from hapimigrate.carriers import SENT_ELSEWHERE
 from hapimigrate.analysis import call_endpoints, origins, values
 from hapimigrate.analysis import django_options, sent_keys
-from hapimigrate.analysis import configured_objects
+from hapimigrate.analysis import configured_objects, scripts
 from hapimigrate.analysis import bearer_first
 from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
 from hapimigrate.analysis.flow import UnusedReturn
@@ -251,8 +251,11 @@ def route_problem(
         if carrier is None and len(ctx.several_keys) > 1:
             # its key is one of the module's several: say so, not "not one key"
             return SEVERAL_KEYS.format(", ".join(ctx.several_keys))
+        if carrier is None and scripts.run_value(ctx, keys):
+            continue  # a script's value: the run's, read at its top (scripts)
         if carrier is None:
-            return SHARED_VALUE.format(name.value)
+            several = scripts.several_reads(ctx, keys)  # a script's two keys
+            return several or SHARED_VALUE.format(name.value)
     return None
 
 
@@ -290,6 +293,8 @@ def export_route(
         carrier = _carrier(
             ctx, name.value, carried, keys, literal, url, True, placeholders, returns
         )
+        if carrier is None and scripts.run_value(ctx, keys):
+            continue  # a script's value: nobody imports it (route_problem)
         assert carrier is not None  # route_problem said so
         # a functools.partial() this module calls too: other modules' calls
         carrier = partial_readers.marked(ctx, carrier, name, route, token)
