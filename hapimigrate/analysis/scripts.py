@@ -112,17 +112,20 @@ def several_reads(ctx: ModuleContext, keys: Sequence[cst.BaseExpression]) -> str
 
 
 def _one_key_read(ctx: ModuleContext) -> bool:
-    return len(_credential_reads(ctx)) == 1
+    return len(_credential_reads(ctx)) <= 1
 
 
 def _credential_reads(ctx: ModuleContext) -> tuple[str, ...]:
-    """The names the script binds at its top level to a value read at run time
-    (``api_key = input()``, ``hapikey = sys.argv[1]``, ``key =
-    f.read().strip()``) that name a credential. Two (a source portal's and a
-    destination's, typed one after the other) are two keys of one run."""
+    """The credentials the script reads at run time at its top level: names
+    bound there to such a value (``api_key = input()``, ``hapikey =
+    sys.argv[1]``, ``key = f.read().strip()``) and fields read of one
+    (``args.api_key``, ``keys["hubspot_key"]``) that name a credential. Two (a
+    source portal's and a destination's, typed one after the other) are two
+    keys of one run."""
 
     def found() -> tuple[str, ...]:
-        names = set()
+        names: set[str] = set()
+        bound: set[int] = set()  # key = args.api_key: counted once, as key
         for statement in _top_statements(ctx.module.body):
             for small in statement.body:
                 if (
@@ -133,9 +136,31 @@ def _credential_reads(ctx: ModuleContext) -> tuple[str, ...]:
                     and _read_at_run_time(origins.key_origin(ctx, small.value))
                 ):
                     names.add(small.targets[0].target.value)
+                    bound.add(id(small.value))
+            for node in _top_nodes(statement):
+                if id(node) not in bound and _credential_field(ctx, node):
+                    names.add(ctx.code(node))
         return tuple(sorted(names))
 
     return ctx.memoized("scripts.credential_reads", found)
+
+
+def _credential_field(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    """``args.api_key``, ``config["hubspot_key"]``: a field naming a credential
+    of a value read at run time."""
+    if isinstance(node, cst.Attribute):
+        field = node.attr.value
+    elif isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        index = node.slice[0].slice
+        value = index.value if isinstance(index, cst.Index) else None
+        if not isinstance(value, cst.SimpleString):
+            return False
+        field = str(value.evaluated_value)
+    else:
+        return False
+    return bool(_CREDENTIAL_NAME.search(field)) and _read_at_run_time(
+        origins.key_origin(ctx, node)
+    )
 
 
 def _top_statements(body: Sequence[cst.CSTNode]) -> list[cst.SimpleStatementLine]:
@@ -174,6 +199,8 @@ def runs_at_import(module: cst.Module) -> bool:
 def _runs(statement: cst.CSTNode) -> bool:
     if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
         return False
+    if isinstance(statement, cst.BaseExpression):  # with open(...) as f:
+        return any(_reads_the_run(node) for node in _top_nodes(statement))
     if isinstance(statement, (cst.For, cst.While)):
         return True
     if isinstance(statement, cst.If) and _tests_main(statement.test):
