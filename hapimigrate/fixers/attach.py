@@ -36,6 +36,7 @@ from hapimigrate.python import bearer_reads
 from hapimigrate.tree_imports import importable_names
 from hapimigrate import tree_handed
 from hapimigrate.analysis import bearer_first, handed_urls
+from hapimigrate.analysis import other_auth
 
 OTHER_URLS = "the request at line {} also sends to {}: the token goes to HubSpot only"
 NOT_API_HOST = (
@@ -835,11 +836,13 @@ def _existing_auth(
 def _own_code(ctx: ModuleContext, node: cst.CSTNode) -> str:
     """A function's code, its decorators too (``@with_oauth`` may put its own
     Authorization on the call), but not the comments above them (``#
-    FEEDLY_API_ACCESS_TOKEN = ...`` of the code before it)."""
+    FEEDLY_API_ACCESS_TOKEN = ...`` of the code before it), nor any comment,
+    nor another host's credential (a Slack request's header: other_auth)."""
     if isinstance(node, cst.FunctionDef):
         decorators = [d.with_changes(leading_lines=()) for d in node.decorators]
-        return ctx.code(node.with_changes(leading_lines=(), decorators=decorators))
-    return ctx.code(node)
+        shown = node.with_changes(leading_lines=(), decorators=decorators)
+        return other_auth.shown_code(ctx, node, shown)
+    return other_auth.shown_code(ctx, node, node)
 
 
 def _session_auth(ctx: ModuleContext, sink: Sink) -> str | None:
