@@ -31,13 +31,18 @@ A module is a script when all of these hold (:func:`is_script`):
   it (``importlib.import_module("dl")``, ``exec(open("dl.py").read())``, an
   entry point ``"dl:main"`` in ``setup.py``, ``pyproject.toml``,
   ``setup.cfg``). The files looked at are those of its folder and every folder
-  below (or, in a package, of the top package's folder and below) and the files
-  directly beside that folder (``app.py`` importing ``scripts.dl``).
+  below (in a package: of the folder holding its top package), and the files
+  directly in the folder above (``app.py`` importing ``scripts.dl``). A
+  notebook's cells (one module named ``x.ipynb[cells]``, no file) and standard
+  input are never scripts here.
 
 Only a key read at run time counts (:func:`run_value`): a configured key is
 already a carrier the run tells its importers about, and any other key (a
-tenant's, one rebound per row of a CSV, one of two) is left as before. A key
-whose origin is unknown is decided as in a function too (manual, saying so).
+tenant's, one rebound per row of a CSV) is left as before. A key whose origin
+is unknown is decided as in a function too (manual, saying so). Stricter than
+in a function: a script reading two credentials at run time (a source portal's
+and a destination's, :func:`several_reads`) leaves its sites manual, as two
+keys of one run, not the run's one key.
 """
 
 from __future__ import annotations
