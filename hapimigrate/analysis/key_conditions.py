@@ -12,7 +12,9 @@ for a person, naming the test, unless
 - every branch of the test adds the key (``if eu: url = EU + "?hapikey=" + K
   else: url = US + "?hapikey=" + K``);
 - the test is about the key itself being there (``if "hapikey" not in params:``),
-  a guard the params fixer removes with the key.
+  a guard the params fixer removes with the key;
+- every binding of the name the request sends that can reach it holds the
+  key, and a path with none raises before the request (``keyed_paths``).
 
 A ``try:`` body with handlers counts as a branch too (an exception skips the
 key), and so does an ``else:`` (the paths where its test fails). Where the
@@ -28,7 +30,7 @@ from typing import Callable
 
 import libcst as cst
 
-from hapimigrate.analysis import prefix_names, unbound_paths, values
+from hapimigrate.analysis import keyed_paths, prefix_names, unbound_paths, values
 from hapimigrate.python.context import ModuleContext
 
 CONDITIONAL_KEY = (
@@ -75,6 +77,8 @@ def conditional_key_problem(
                     ctx, key, _chain_top(ctx, test), target
                 ):
                     continue  # without the key, its local is unbound: it raises
+                if keyed_paths.keyed_on_every_path(ctx, key, target):
+                    continue  # each binding reaching it holds the key, or none: raises
                 return CONDITIONAL_KEY.format(
                     _test_text(ctx, test, negated=test is not parent),
                     ctx.start(test)[0],

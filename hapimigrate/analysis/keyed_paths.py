@@ -1,0 +1,310 @@
+"""Whether a request sends a name that holds the key on every path reaching it,
+though the key is bound under a test (found in a Dataiku plugin):
+
+    def get_values(apikey, properties_type, object_name):
+        if object_name == "contacts":
+            if properties_type == "Standard":
+                parameter_dict = {"hapikey": apikey, "count": limit}
+            elif properties_type == "All":
+                parameter_dict = {"hapikey": apikey, "property": props}
+        elif object_name == "companies":
+            ...                                     # the same, keyed
+        while has_more:
+            r = requests.get(url_feat, params=parameter_dict)
+
+No path binds ``parameter_dict`` without the key: where no branch binds it,
+reading it raises UnboundLocalError before the request is made. A request that
+sends a module-level ``url`` rebound to another keyed URL before it (a script's
+second retry loop) is the same: the value it sends always holds a key.
+
+Proved from the bindings that can reach the read, found structurally: walking
+up from the read, the first plain ``name = ...`` line of an enclosing block
+before it kills every binding outside the stretch from that line to the read's
+statement (Python enters a block only at its start); with no such line every
+binding of the scope counts, and so does the path with none, which raises
+(a function's local; a module's global that is no builtin). Each binding that
+counts must be a plain assignment whose value holds the key with the same
+value as the key's own binding (a dict entry ``"hapikey": k``, ``dict(hapikey=k)``,
+``"...hapikey=" + k``, an f-string's ``hapikey={k}``): a loop header, an
+``except ... as``, a ``with ... as``, a parameter, an import, ``x += ...`` or a
+keyless value keeps the site manual. So do a ``global``/``nonlocal`` of the
+name anywhere in the module, a ``del`` of it (or of its entries), its key entry
+set or popped again, and a read inside a nested function, lambda or class body.
+"""
+
+from __future__ import annotations
+
+import builtins
+
+import libcst as cst
+from libcst.metadata import FunctionScope, GlobalScope
+
+from hapimigrate.analysis import prefix_names, values
+from hapimigrate.python.context import ModuleContext
+from hapimigrate.python.edits import plus_operands
+
+_KEY = "hapikey"
+_KEY_TAIL = "hapikey="
+_NESTED = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
+_EMPTYING = {"pop", "popitem", "clear", "__delitem__"}
+
+
+def keyed_on_every_path(
+    ctx: ModuleContext, key: cst.CSTNode, request: cst.CSTNode
+) -> bool:
+    """Whether ``request`` (a call) sends, as an argument, the name ``key``'s
+    statement binds (``parameter_dict = {"hapikey": k}``, ``url = ... +
+    "?hapikey=" + k``), and every binding of it that can reach the request
+    holds the same key (a path with none raises before the request)."""
+    statement = ctx.ancestor(key, cst.BaseSmallStatement)
+    if not (
+        isinstance(statement, cst.Assign)
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0].target, cst.Name)
+        and isinstance(request, cst.Call)
+    ):
+        return False
+    target = statement.targets[0].target
+    assert isinstance(target, cst.Name)
+    own_key = _key_value(ctx, statement.value)
+    if own_key is None:
+        return False
+    name = target.value
+    scope = ctx.lexical_scope(target)
+    if not isinstance(scope, (FunctionScope, GlobalScope)):
+        return False  # a class body, a comprehension
+    read = _argument_read(request, name)
+    if read is None or ctx.lexical_scope(read) is not scope:
+        return False  # not sent, or read in a nested scope (called who knows when)
+    bindings = list(scope.assignments[name])
+    if not bindings or any(b.scope is not scope for b in bindings):
+        return False  # global or nonlocal: a call between may set it again
+    holder = _scope_node(ctx, scope, read)
+    if holder is None or _changed_elsewhere(ctx, holder, name):
+        return False
+    reaching = _reaching(ctx, read, holder)
+    if reaching is None:  # no line kills the others: every binding, or none
+        if isinstance(scope, GlobalScope) and (
+            name in vars(builtins) or _star_import(holder)
+        ):
+            return False  # unbound, the read finds a builtin or a star import's
+        counted = bindings
+    else:
+        counted = [
+            b
+            for b in bindings
+            if isinstance(getattr(b, "node", None), cst.CSTNode)
+            and any(ctx.inside(b.node, part) for part in reaching)
+        ]
+    for binding in counted:
+        node = getattr(binding, "node", None)
+        if not isinstance(node, cst.Name):
+            return False  # def, class, import: no value of ours
+        if not isinstance(ctx.parent(node), cst.AssignTarget):
+            return False  # a loop header, with/except as, :=, +=, a tuple
+        value = values.assigned_value(ctx, node)
+        if value is None:
+            return False
+        sent_key = _key_value(ctx, value)
+        if sent_key is None or ctx.code(sent_key) != ctx.code(own_key):
+            return False  # keyless, or another key (a second portal's?)
+    return bool(counted)
+
+
+def _scope_node(
+    ctx: ModuleContext, scope: FunctionScope | GlobalScope, read: cst.CSTNode
+) -> cst.CSTNode | None:
+    """The function (or module) whose scope ``scope`` is, the read inside it
+    and no nested function, lambda or class between."""
+    current = ctx.parent(read)
+    while current is not None and not isinstance(current, (*_NESTED, cst.Module)):
+        current = ctx.parent(current)
+    if isinstance(scope, GlobalScope):
+        return current if isinstance(current, cst.Module) else None
+    return current if isinstance(current, cst.FunctionDef) else None
+
+
+def _star_import(module: cst.CSTNode) -> bool:
+    """``from x import *`` anywhere in the module: names bound unseen."""
+    found = _StarImports()
+    module.visit(found)
+    return found.found
+
+
+class _StarImports(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found = False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.found |= isinstance(node.names, cst.ImportStar)
+
+
+def _argument_read(request: cst.Call, name: str) -> cst.Name | None:
+    """The call's argument (or an operand of a ``+`` chain of one) that reads
+    ``name``: evaluated before the call is made."""
+    for arg in request.args:
+        if arg.star:
+            continue
+        for operand in plus_operands(arg.value):
+            if isinstance(operand, cst.Name) and operand.value == name:
+                return operand
+    return None
+
+
+def _reaching(
+    ctx: ModuleContext, read: cst.CSTNode, holder: cst.CSTNode
+) -> list[cst.CSTNode] | None:
+    """The statements whose bindings can reach ``read``: from the last plain
+    ``name = ...`` line before it in an enclosing block to the statement
+    holding it; None when no enclosing block up to ``holder`` has one."""
+    assert isinstance(read, cst.Name)
+    child: cst.CSTNode = read
+    parent = ctx.parent(child)
+    while parent is not None:
+        if isinstance(parent, (cst.Module, cst.IndentedBlock)):
+            body = list(parent.body)
+            at = next(i for i, statement in enumerate(body) if statement is child)
+            for start in range(at - 1, -1, -1):
+                if _plainly_binds(body[start], read.value):
+                    return body[start : at + 1]
+        if parent is holder:
+            return None
+        child, parent = parent, ctx.parent(parent)
+    return None
+
+
+def _plainly_binds(statement: cst.CSTNode, name: str) -> bool:
+    """``name = ...`` as a line of its own: it runs whenever the line after it does."""
+    return isinstance(statement, cst.SimpleStatementLine) and any(
+        isinstance(small, cst.Assign)
+        and any(
+            isinstance(t.target, cst.Name) and t.target.value == name
+            for t in small.targets
+        )
+        for small in statement.body
+    )
+
+
+def _changed_elsewhere(ctx: ModuleContext, holder: cst.CSTNode, name: str) -> bool:
+    """A ``global``/``nonlocal`` of the name anywhere in the module, a ``del``
+    of it or of its entries, its key entry set again, or an entry popped or
+    cleared (``params.pop("hapikey")``) inside ``holder``."""
+    module = holder
+    while ctx.parent(module) is not None:
+        module = ctx.parent(module)
+    finder = _Changes(name)
+    module.visit(finder)
+    if finder.declared:
+        return True
+    finder = _Changes(name)
+    holder.visit(finder)
+    return finder.changed
+
+
+class _Changes(cst.CSTVisitor):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.declared = False
+        self.changed = False
+
+    def _is_name(self, node: cst.CSTNode) -> bool:
+        return isinstance(node, cst.Name) and node.value == self.name
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.declared |= any(self._is_name(n.name) for n in node.names)
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        self.declared |= any(self._is_name(n.name) for n in node.names)
+
+    def visit_Del(self, node: cst.Del) -> None:
+        reads = _NameReads(self.name)
+        node.target.visit(reads)
+        self.changed |= reads.found
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        # params["hapikey"] = None: the entry set again (to what?)
+        if self._is_name(node.value) and any(
+            isinstance(s.slice, cst.Index)
+            and isinstance(s.slice.value, cst.SimpleString)
+            and str(s.slice.value.evaluated_value).lower() == _KEY
+            for s in node.slice
+        ):
+            self.changed = True
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if (
+            isinstance(func, cst.Attribute)
+            and self._is_name(func.value)
+            and func.attr.value in _EMPTYING
+        ):
+            self.changed = True
+
+
+class _NameReads(cst.CSTVisitor):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.found = False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.found |= node.value == self.name
+
+
+def _key_value(ctx: ModuleContext, value: cst.BaseExpression) -> cst.CSTNode | None:
+    """The key a bound value holds: ``k`` of ``{"hapikey": k, ...}``,
+    ``dict(hapikey=k)``, ``... + "?hapikey=" + k + ...`` (or a name bound to
+    such a prefix), ``f"...hapikey={k}..."``; None for any other value."""
+    if isinstance(value, cst.Dict):
+        for element in value.elements:
+            if (
+                isinstance(element, cst.DictElement)
+                and isinstance(element.key, cst.SimpleString)
+                and str(element.key.evaluated_value).lower() == _KEY
+            ):
+                return element.value
+        return None
+    if (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Name)
+        and value.func.value == "dict"
+    ):
+        for arg in value.args:
+            if arg.keyword is not None and arg.keyword.value.lower() == _KEY:
+                return arg.value
+        return None
+    if isinstance(value, cst.FormattedString):
+        return _formatted_key(value)
+    operands = plus_operands(value)
+    for before, after in zip(operands, operands[1:]):
+        if _ends_with_key(before) or (
+            isinstance(before, cst.Name) and prefix_names.mentions_prefix(ctx, before)
+        ):
+            return after
+        if isinstance(after, cst.FormattedString):
+            found = _formatted_key(after)
+            if found is not None:
+                return found
+    if len(operands) > 1 and isinstance(operands[0], cst.FormattedString):
+        return _formatted_key(operands[0])
+    return None
+
+
+def _ends_with_key(node: cst.CSTNode) -> bool:
+    """A string literal ending with ``hapikey=`` (the key follows it)."""
+    if isinstance(node, cst.SimpleString) and "b" not in node.prefix.lower():
+        text = node.evaluated_value
+        return isinstance(text, str) and text.lower().endswith(_KEY_TAIL)
+    return False
+
+
+def _formatted_key(node: cst.FormattedString) -> cst.CSTNode | None:
+    """``k`` of ``f"...hapikey={k}..."``."""
+    parts = list(node.parts)
+    for before, after in zip(parts, parts[1:]):
+        if (
+            isinstance(before, cst.FormattedStringText)
+            and before.value.lower().endswith(_KEY_TAIL)
+            and isinstance(after, cst.FormattedStringExpression)
+        ):
+            return after.expression
+    return None
