@@ -215,6 +215,36 @@ def test_a_class_rebinding_its_headers_for_slack_migrates(tmp_path):
     assert 'requests.post(slack_url, json={"text": email}, headers=headers)' in text
 
 
+SCRIPT = """\
+import json
+import os
+
+import requests
+
+KEY = os.environ["HUBSPOT_API_KEY"]
+SLACK = os.environ["SLACK_BOT_TOKEN"]
+
+for email in open("leads.txt").read().split():
+    headers = {"Content-Type": "application/json"}
+    r = requests.post("https://api.hubapi.com/contacts/v1/contact/?hapikey=" + KEY, data=json.dumps({"email": email}), headers=headers)
+    headers = {"Content-Type": "application/json", "Authorization": "Bearer " + SLACK}
+    requests.post("https://slack.com/api/chat.postMessage", data=json.dumps({"text": email}), headers=headers)
+"""
+
+
+def test_a_scripts_loop_rebinding_its_headers_for_slack_migrates(tmp_path):
+    # a script (nobody imports it): its top level is one run's, as a function
+    statuses, text, reasons = _site(
+        tmp_path, {"sync_leads.py": SCRIPT}, "sync_leads.py"
+    )
+    assert statuses == [Status.REWRITE], reasons
+    assert f"headers={TOKEN})" in text
+    assert (
+        'headers = {"Content-Type": "application/json", "Authorization": "Bearer " + SLACK}'
+        in text
+    )
+
+
 # -- manual ---------------------------------------------------------------------
 
 
@@ -353,6 +383,40 @@ def test_an_aliased_or_returned_credential_dict_stays_manual(tmp_path):
                 requests.post("https://slack.com/api/chat.postMessage", headers=headers)
             """) + tail.replace("            ", "    ")
         _manual(tmp_path, source, EXISTING_AUTH)
+
+
+def test_a_scripts_slack_dict_the_next_pass_sends_to_hubspot_stays_manual(tmp_path):
+    # bound once before the loop: the second HubSpot request sends Slack's dict
+    source = SCRIPT.replace(
+        'for email in open("leads.txt").read().split():\n'
+        '    headers = {"Content-Type": "application/json"}\n',
+        'headers = {"Content-Type": "application/json"}\n'
+        'for email in open("leads.txt").read().split():\n',
+    )
+    assert source != SCRIPT
+    statuses, text, reasons = _site(
+        tmp_path, {"sync_leads.py": source}, "sync_leads.py"
+    )
+    assert statuses == [Status.MANUAL], reasons
+    assert text == source
+
+
+def test_a_module_whose_headers_others_may_read_stays_manual(tmp_path):
+    # imported by another module (not a script), or its function reads the
+    # global headers: the Slack dict may reach more than this top level
+    for files, name in (
+        ({"leads.py": SCRIPT, "main.py": "import leads\n"}, "leads.py"),
+        (
+            {
+                "sync_leads.py": SCRIPT
+                + "\n\ndef again():\n    return requests.get('https://api.hubapi.com/x', headers=headers)\n"
+            },
+            "sync_leads.py",
+        ),
+    ):
+        statuses, text, reasons = _site(tmp_path / name / str(len(files)), files, name)
+        assert statuses and all(s == Status.MANUAL for s in statuses), reasons
+        assert text == files[name]
 
 
 def test_a_live_empty_token_in_the_hubspot_headers_stays_manual(tmp_path):

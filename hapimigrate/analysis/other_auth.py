@@ -28,7 +28,9 @@ The proof for a dict ``N`` (all of it, or the sign stays):
 
 - ``N`` is a plain local of the function: not a parameter, not declared
   ``global``/``nonlocal``, named in no nested function, lambda, class or
-  comprehension, bound only by ``N = <expression>`` statements;
+  comprehension, bound only by ``N = <expression>`` statements; or a name of
+  a script's top level (nobody imports a script: :func:`scripts.is_script`)
+  that none of its functions or classes names;
 - the dict is new where it is bound (a dict display), and that binding is the
   one the Authorization write sees (:func:`_binding_seen`: the nearest
   binding before it in straight-line order, no loop or ``try`` in between that
@@ -53,7 +55,7 @@ from typing import Iterable, Union
 import libcst as cst
 
 from hapimigrate import hubspot
-from hapimigrate.analysis import http_calls, reached_hosts, values
+from hapimigrate.analysis import http_calls, reached_hosts, scripts, values
 from hapimigrate.python.context import ModuleContext, walk
 
 _AUTHORIZATION = "authorization"
@@ -74,7 +76,8 @@ class _Unknown:
 
 
 UNKNOWN = _Unknown()
-Seen = Union[cst.Assign, _Unknown, None]  # None: none of the function's
+Seen = Union[cst.Assign, _Unknown, None]  # None: none of the scope's
+Scope = Union[cst.FunctionDef, cst.Module]  # a function, a script's module
 
 
 def shown_code(ctx: ModuleContext, source: cst.CSTNode, printed: cst.CSTNode) -> str:
@@ -86,8 +89,8 @@ def shown_code(ctx: ModuleContext, source: cst.CSTNode, printed: cst.CSTNode) ->
     if isinstance(source, cst.FunctionDef):
         gone = cleared(ctx, source)
     else:
-        function = ctx.ancestor(source, cst.FunctionDef)
-        gone = cleared(ctx, function) if function is not None else set()
+        scope = _scope_of(ctx, source)
+        gone = cleared(ctx, scope) if scope is not None else set()
         if _within(ctx, source, gone):
             return ""
     shown = printed.visit(_Blank(gone))
@@ -95,17 +98,29 @@ def shown_code(ctx: ModuleContext, source: cst.CSTNode, printed: cst.CSTNode) ->
     return ctx.module.code_for_node(shown)
 
 
-def cleared(ctx: ModuleContext, function: cst.FunctionDef) -> set[int]:
-    """The ids of the statements and arguments of ``function`` that send
-    another host's credential only (see the module's docstring)."""
-    return ctx.memoized(f"other_auth:{id(function)}", lambda: _cleared(ctx, function))
+def _scope_of(ctx: ModuleContext, node: cst.CSTNode) -> Scope | None:
+    """The function ``node`` lies in; the module, for a script's top level
+    (nobody imports its names: :func:`scripts.is_script`)."""
+    function = ctx.ancestor(node, *_NESTED_SCOPES)
+    if isinstance(function, cst.FunctionDef):
+        return function
+    if function is None and scripts.is_script(ctx):
+        return ctx.module
+    return None
 
 
-def _cleared(ctx: ModuleContext, function: cst.FunctionDef) -> set[int]:
+def cleared(ctx: ModuleContext, scope: Scope) -> set[int]:
+    """The ids of the statements and arguments of ``scope`` (a function, a
+    script's module) that send another host's credential only (see the
+    module's docstring)."""
+    return ctx.memoized(f"other_auth:{id(scope)}", lambda: _cleared(ctx, scope))
+
+
+def _cleared(ctx: ModuleContext, scope: Scope) -> set[int]:
     gone: set[int] = set()
-    for node in _own_nodes(function):
+    for node in _own_nodes(ctx, scope):
         if isinstance(node, cst.Assign) and len(node.targets) == 1:
-            if _other_hosts_header(ctx, function, node):
+            if _other_hosts_header(ctx, scope, node):
                 gone.add(id(node))
         elif isinstance(node, cst.Call):
             if _other_host(ctx, node) is not None:
@@ -115,21 +130,19 @@ def _cleared(ctx: ModuleContext, function: cst.FunctionDef) -> set[int]:
                         keyword == "headers" and isinstance(arg.value, cst.Dict)
                     ):
                         gone.add(id(arg))
-    for node in _own_nodes(function):  # access_token = '' read by nothing left
+    for node in _own_nodes(ctx, scope):  # access_token = '' read by nothing left
         if (
             isinstance(node, cst.Assign)
             and len(node.targets) == 1
             and isinstance(node.targets[0].target, cst.Name)
             and _literal(node.value)
-            and _unread(ctx, function, node.targets[0].target.value, gone)
+            and _unread(ctx, scope, node.targets[0].target.value, gone)
         ):
             gone.add(id(node))
     return gone
 
 
-def _other_hosts_header(
-    ctx: ModuleContext, function: cst.FunctionDef, assign: cst.Assign
-) -> bool:
+def _other_hosts_header(ctx: ModuleContext, scope: Scope, assign: cst.Assign) -> bool:
     """``N["Authorization"] = v`` into a new dict, or ``N = {"Authorization":
     v, ...}``, whose dict reaches requests to other hosts only."""
     target = assign.targets[0].target
@@ -137,26 +150,26 @@ def _other_hosts_header(
         if _subscript_key(target) != _AUTHORIZATION:
             return False
         name = target.value.value
-        occurrences = _occurrences(ctx, function, name)
+        occurrences = _occurrences(ctx, scope, name)
         if occurrences is None:
             return False
-        seen = _binding_seen(ctx, function, target.value, occurrences[0])
+        seen = _binding_seen(ctx, scope, target.value, occurrences[0])
         if not isinstance(seen, cst.Assign) or not isinstance(seen.value, cst.Dict):
             return False
-        return _reaches_other_hosts_only(ctx, function, seen, occurrences)
+        return _reaches_other_hosts_only(ctx, scope, seen, occurrences)
     if isinstance(target, cst.Name) and isinstance(assign.value, cst.Dict):
         if not any(_entry_key(e) == _AUTHORIZATION for e in assign.value.elements):
             return False
-        occurrences = _occurrences(ctx, function, target.value)
+        occurrences = _occurrences(ctx, scope, target.value)
         if occurrences is None:
             return False
-        return _reaches_other_hosts_only(ctx, function, assign, occurrences)
+        return _reaches_other_hosts_only(ctx, scope, assign, occurrences)
     return False
 
 
 def _reaches_other_hosts_only(
     ctx: ModuleContext,
-    function: cst.FunctionDef,
+    scope: Scope,
     binding: cst.Assign,
     occurrences: tuple[list[cst.Assign], list[cst.Name]],
 ) -> bool:
@@ -164,7 +177,7 @@ def _reaches_other_hosts_only(
     into it or hands it to a request to a host known not to be HubSpot's."""
     bindings, reads = occurrences
     for read in reads:
-        seen = _binding_seen(ctx, function, read, bindings)
+        seen = _binding_seen(ctx, scope, read, bindings)
         if seen is binding or seen is UNKNOWN:
             if not (_item_write(ctx, read) or _other_host_headers(ctx, read)):
                 return False
@@ -172,16 +185,18 @@ def _reaches_other_hosts_only(
 
 
 def _occurrences(
-    ctx: ModuleContext, function: cst.FunctionDef, name: str
+    ctx: ModuleContext, scope: Scope, name: str
 ) -> tuple[list[cst.Assign], list[cst.Name]] | None:
     """The plain bindings (``name = ...``) and the reads of a local ``name``;
     None where it is anything else (a parameter, global, bound another way,
     named in a nested scope)."""
-    if any(p.name.value == name for p in _params(function.params)):
+    if isinstance(scope, cst.FunctionDef) and any(
+        p.name.value == name for p in _params(scope.params)
+    ):
         return None
     bindings: list[cst.Assign] = []
     reads: list[cst.Name] = []
-    for node in walk(function.body):
+    for node in walk(scope.body if isinstance(scope, cst.FunctionDef) else scope):
         if isinstance(node, (cst.Global, cst.Nonlocal)):
             if any(n.name.value == name for n in node.names):
                 return None
@@ -192,7 +207,7 @@ def _occurrences(
             continue
         if isinstance(parent, cst.Arg) and parent.keyword is node:
             continue
-        if _nested(ctx, node, function):
+        if _nested(ctx, node, scope):
             return None
         if _unpacked(ctx, node):
             return None  # a, headers = ...: bound another way
@@ -244,14 +259,14 @@ def _params(params: cst.Parameters) -> Iterable[cst.Param]:
             yield star
 
 
-def _nested(ctx: ModuleContext, node: cst.CSTNode, function: cst.FunctionDef) -> bool:
+def _nested(ctx: ModuleContext, node: cst.CSTNode, scope: Scope) -> bool:
     holder = ctx.ancestor(node, *_NESTED_SCOPES)
-    return holder is not function
+    return holder is not (scope if isinstance(scope, cst.FunctionDef) else None)
 
 
 def _binding_seen(
     ctx: ModuleContext,
-    function: cst.FunctionDef,
+    scope: Scope,
     read: cst.CSTNode,
     bindings: list[cst.Assign],
 ) -> Seen:
@@ -261,7 +276,7 @@ def _binding_seen(
     may or may not have run); None where no binding of the function comes
     before it."""
     current: cst.CSTNode = read
-    while current is not function:
+    while current is not scope:
         parent = ctx.parent(current)
         if parent is None:
             return UNKNOWN
@@ -296,7 +311,12 @@ def _sequence(parent: cst.CSTNode, child: cst.CSTNode) -> list[cst.CSTNode] | No
     """The statements run before ``child`` in the block ``parent``, if it is one."""
     if isinstance(
         parent,
-        (cst.IndentedBlock, cst.SimpleStatementLine, cst.SimpleStatementSuite),
+        (
+            cst.Module,
+            cst.IndentedBlock,
+            cst.SimpleStatementLine,
+            cst.SimpleStatementSuite,
+        ),
     ):
         body = list(parent.body)
         for index, statement in enumerate(body):
@@ -358,13 +378,13 @@ def _url_value(
     """What a request's URL argument holds: for a local name bound more than
     once (``slack_endpoint = ...`` before each request), the value of the
     binding the request sees; None where that is not known."""
-    function = ctx.ancestor(url, cst.FunctionDef) if url is not None else None
-    if not isinstance(url, cst.Name) or not isinstance(function, cst.FunctionDef):
+    scope = _scope_of(ctx, url) if url is not None else None
+    if not isinstance(url, cst.Name) or scope is None:
         return url
-    occurrences = _occurrences(ctx, function, url.value)
+    occurrences = _occurrences(ctx, scope, url.value)
     if occurrences is None or not occurrences[0]:
         return url  # a parameter, a global...: as values renders it
-    seen = _binding_seen(ctx, function, url, occurrences[0])
+    seen = _binding_seen(ctx, scope, url, occurrences[0])
     return seen.value if isinstance(seen, cst.Assign) else None
 
 
@@ -378,12 +398,10 @@ def _url_node(call: cst.Call, index: int) -> cst.BaseExpression | None:
     return positional[index].value if index < len(positional) else None
 
 
-def _unread(
-    ctx: ModuleContext, function: cst.FunctionDef, name: str, gone: set[int]
-) -> bool:
+def _unread(ctx: ModuleContext, scope: Scope, name: str, gone: set[int]) -> bool:
     """A local whose every read lies in what was cleared (none at all: a
     ``HUBSPOT_TOKEN = ''`` read by nothing but a comment)."""
-    occurrences = _occurrences(ctx, function, name)
+    occurrences = _occurrences(ctx, scope, name)
     if occurrences is None:
         return False
     return all(_within(ctx, read, gone) for read in occurrences[1])
@@ -405,8 +423,12 @@ def _literal(value: cst.BaseExpression) -> bool:
     )
 
 
-def _own_nodes(function: cst.FunctionDef) -> Iterable[cst.CSTNode]:
-    return walk(function.body)
+def _own_nodes(ctx: ModuleContext, scope: Scope) -> Iterable[cst.CSTNode]:
+    """The nodes of the scope's own code (a module's: outside its functions
+    and classes, which other analyses see as their own scopes)."""
+    if isinstance(scope, cst.FunctionDef):
+        return walk(scope.body)
+    return (n for n in walk(scope) if not _nested(ctx, n, scope))
 
 
 def _subscript_key(node: cst.Subscript) -> str | None:
