@@ -245,6 +245,28 @@ def test_a_scripts_loop_rebinding_its_headers_for_slack_migrates(tmp_path):
     )
 
 
+ENV_TOKEN = """\
+import os
+
+import requests
+
+KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+def announce(email):
+    requests.post("https://api.hubapi.com/contacts/v1/contact/?hapikey=" + KEY, json={})
+    slack_token = os.environ["SLACK_ACCESS_TOKEN"]
+    headers = {"Authorization": "Bearer " + slack_token}
+    requests.post("https://slack.com/api/chat.postMessage", json={"text": email}, headers=headers)
+"""
+
+
+def test_a_slack_access_token_read_for_the_slack_request_only_migrates(tmp_path):
+    statuses, text, reasons = _site(tmp_path, {"app.py": ENV_TOKEN}, "app.py")
+    assert statuses == [Status.REWRITE], reasons
+    assert 'slack_token = os.environ["SLACK_ACCESS_TOKEN"]' in text
+
+
 # -- manual ---------------------------------------------------------------------
 
 
@@ -417,6 +439,17 @@ def test_a_module_whose_headers_others_may_read_stays_manual(tmp_path):
         statuses, text, reasons = _site(tmp_path / name / str(len(files)), files, name)
         assert statuses and all(s == Status.MANUAL for s in statuses), reasons
         assert text == files[name]
+
+
+def test_an_access_token_also_sent_to_hubspot_stays_manual(tmp_path):
+    # the same token read goes to the HubSpot request too: an OAuth mode
+    source = ENV_TOKEN.replace(
+        'json={})\n    slack_token = os.environ["SLACK_ACCESS_TOKEN"]\n',
+        'json={})\n    slack_token = os.environ["SLACK_ACCESS_TOKEN"]\n'
+        '    requests.get("https://api.hubapi.com/crm/v3/owners", headers={"X-Token": slack_token})\n',
+    )
+    assert source != ENV_TOKEN
+    _manual(tmp_path, source, EXISTING_AUTH)
 
 
 def test_a_live_empty_token_in_the_hubspot_headers_stays_manual(tmp_path):

@@ -21,8 +21,9 @@ without what is proven not to be one:
   dict reaches only requests to hosts known not to be HubSpot's
   (:func:`_reaches_other_hosts_only`);
 - the ``headers={...}`` dict written at such a request and its ``auth=``;
-- a local bound to a literal (``access_token = ''``) that nothing reads but
-  what the rules above removed.
+- a local bound to a literal or an environment read (``access_token = ''``,
+  ``slack = os.environ["SLACK_ACCESS_TOKEN"]``) that nothing reads but what
+  the rules above removed.
 
 The proof for a dict ``N`` (all of it, or the sign stays):
 
@@ -135,7 +136,7 @@ def _cleared(ctx: ModuleContext, scope: Scope) -> set[int]:
             isinstance(node, cst.Assign)
             and len(node.targets) == 1
             and isinstance(node.targets[0].target, cst.Name)
-            and _literal(node.value)
+            and _plain_value(ctx, node.value)
             and _unread(ctx, scope, node.targets[0].target.value, gone)
         ):
             gone.add(id(node))
@@ -416,11 +417,28 @@ def _within(ctx: ModuleContext, node: cst.CSTNode, gone: set[int]) -> bool:
     return False
 
 
-def _literal(value: cst.BaseExpression) -> bool:
-    """``''``, ``"..."``, ``None``: a value that runs nothing."""
-    return isinstance(value, (cst.SimpleString, cst.Integer)) or (
-        isinstance(value, cst.Name) and value.value in ("None", "True", "False")
-    )
+_ENVIRONMENT_READS = frozenset({"os.getenv", "os.environ.get"})
+
+
+def _plain_value(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    """``''``, ``None``, ``os.environ["SLACK_ACCESS_TOKEN"]``,
+    ``os.getenv("X", "")``: a value whose reading does nothing else."""
+    if isinstance(value, (cst.SimpleString, cst.Integer)):
+        return True
+    if isinstance(value, cst.Name):
+        return value.value in ("None", "True", "False")
+    if isinstance(value, cst.Subscript):
+        return (
+            "os.environ" in ctx.qualified_names(value.value)
+            and len(value.slice) == 1
+            and isinstance(value.slice[0].slice, cst.Index)
+            and isinstance(value.slice[0].slice.value, cst.SimpleString)
+        )
+    if isinstance(value, cst.Call):
+        return bool(ctx.qualified_names(value.func) & _ENVIRONMENT_READS) and all(
+            isinstance(a.value, cst.SimpleString) and not a.star for a in value.args
+        )
+    return False
 
 
 def _own_nodes(ctx: ModuleContext, scope: Scope) -> Iterable[cst.CSTNode]:
