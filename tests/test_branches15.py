@@ -126,6 +126,54 @@ def sync(kind):
     return jsonify(response.json())
 """
 
+PAGER = """import os
+
+import requests
+
+BASE = "https://api.hubapi.com"
+
+
+class Exporter:
+    def __init__(self, api_key):
+        self.api_key = api_key
+
+    def pages(self, kind, since=None):
+        if kind == "contacts":
+            base = {"hapikey": self.api_key, "count": 100}
+            url = BASE + "/contacts/v1/lists/all/contacts/all"
+        elif kind == "companies" and since:
+            base = {"hapikey": self.api_key, "count": 250, "since": since}
+            url = BASE + "/companies/v2/companies/recent/modified"
+        elif kind == "companies":
+            base = {"hapikey": self.api_key, "count": 250}
+            url = BASE + "/companies/v2/companies/paged"
+        offset = 0
+        while True:
+            page = requests.get(url, params={**base, "offset": offset}).json()
+            yield page
+            if not page.get("has-more"):
+                break
+            offset = page["offset"]
+            base.update({"count": 50})
+"""
+
+FSTRING = """import requests
+
+BASE = "https://api.hubapi.com"
+
+
+def pages(key, kind):
+    if kind == "deals":
+        url = f"{BASE}/deals/v1/deal/paged?hapikey={key}"
+    elif kind == "tickets":
+        url = f"{BASE}/crm-objects/v1/objects/tickets/paged?hapikey={key}"
+    offset = 0
+    while offset is not None:
+        page = requests.get(f"{url}&offset={offset}").json()
+        offset = page.get("offset")
+        yield page
+"""
+
 SCRIPT = """import os
 import requests
 BASE = "https://api.hubapi.com"
@@ -166,8 +214,8 @@ def statuses(result):
 
 @pytest.mark.parametrize(
     "source, count",
-    [(PLUGIN, 4), (CLI, 3), (VIEW, 2), (SCRIPT, 2)],
-    ids=["dataiku plugin", "cli", "flask view", "script"],
+    [(PLUGIN, 4), (CLI, 3), (VIEW, 2), (SCRIPT, 2), (PAGER, 3), (FSTRING, 2)],
+    ids=["dataiku plugin", "cli", "flask view", "script", "pager", "f-string"],
 )
 def test_every_branch_binding_the_sent_name_with_the_key_migrates(source, count):
     result = migrate(source)
@@ -267,6 +315,19 @@ NEAR_MISSES = {
         '        has_more = response.get("has-more", False)\n',
         '        has_more = response.get("has-more", False)\n'
         '        parameter_dict = {"count": 10}\n',
+    ),
+    "two portals' keys under one name": CLI.replace(
+        'params = {"hapikey": key, "limit": 250}',
+        'key = os.environ["HUBSPOT_EU_KEY"]\n        params = {"hapikey": key}',
+    ),
+    "the spread dict sets the key again": PAGER.replace(
+        '{**base, "offset": offset}', '{**base, "hapikey": None, "offset": offset}'
+    ),
+    "updated from another dict": PAGER.replace(
+        'base.update({"count": 50})', 'base.update(page.get("next", {}))'
+    ),
+    "a part of the URL sent": FSTRING.replace(
+        'requests.get(f"{url}&offset={offset}")', 'requests.get(url.split("?")[0])'
     ),
     "read in a lambda": CLI.replace(
         "    response = requests.get(BASE + path, params=params, timeout=30)\n",
@@ -375,24 +436,20 @@ def _proofs(source: str) -> list[bool]:
         if "hapikey" in ctx.code(n.value).lower()
         and isinstance(n.targets[0].target, cst.Name)
     ]
-    calls = [
-        n
-        for n in m.findall(ctx.module, m.Call())
-        if ctx.code(n.func).startswith("requests.")
-    ]
+    calls = m.findall(ctx.module, m.Call(func=m.Attribute(value=m.Name("requests"))))
     return [
         keyed_paths.keyed_on_every_path(ctx, assign.value, call)
         for assign in assigns
         for call in calls
-        if any(
-            isinstance(a.value, cst.Name)
-            and a.value.value == assign.targets[0].target.value
-            for a in call.args
-        )
+        if m.findall(call, m.Name(assign.targets[0].target.value))
     ]
 
 
-@pytest.mark.parametrize("source", [PLUGIN, CLI, VIEW], ids=["plugin", "cli", "view"])
+@pytest.mark.parametrize(
+    "source",
+    [PLUGIN, CLI, VIEW, PAGER, FSTRING],
+    ids=["plugin", "cli", "view", "pager", "f-string"],
+)
 def test_the_proof_holds_for_each_branch_of_the_positive_shapes(source):
     proofs = _proofs(source)
     assert proofs and all(proofs)

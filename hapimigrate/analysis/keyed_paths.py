@@ -27,9 +27,13 @@ counts must be a plain assignment whose value holds the key with the same
 value as the key's own binding (a dict entry ``"hapikey": k``, ``dict(hapikey=k)``,
 ``"...hapikey=" + k``, an f-string's ``hapikey={k}``): a loop header, an
 ``except ... as``, a ``with ... as``, a parameter, an import, ``x += ...`` or a
-keyless value keeps the site manual. So do a ``global``/``nonlocal`` of the
+keyless value keeps the site manual, and so does a key name bound twice
+(``key = EU_KEY`` in one branch). So do a ``global``/``nonlocal`` of the
 name anywhere in the module, a ``del`` of it (or of its entries), its key entry
-set or popped again, and a read inside a nested function, lambda or class body.
+set or popped again (``update`` with anything but other plain entries), and a
+read inside a nested function, lambda or class body. The request must send the
+value whole: the name, a ``+`` operand, an f-string's ``{name}``, or ``**name``
+in a dict literal no later entry of which may set the key.
 """
 
 from __future__ import annotations
@@ -108,7 +112,18 @@ def keyed_on_every_path(
         sent_key = _key_value(ctx, value)
         if sent_key is None or ctx.code(sent_key) != ctx.code(own_key):
             return False  # keyless, or another key (a second portal's?)
+        if not _bound_once(ctx, sent_key):
+            return False  # key = EU_KEY in one branch: the same text, another key
     return bool(counted)
+
+
+def _bound_once(ctx: ModuleContext, key: cst.CSTNode) -> bool:
+    """A key named the same in every binding means the same value: a name
+    bound once in its scope (a parameter, a constant), or not a name."""
+    if not isinstance(key, cst.Name):
+        return True
+    scope = ctx.lexical_scope(key)
+    return scope is not None and len(scope[key.value]) <= 1
 
 
 def _scope_node(
@@ -140,15 +155,49 @@ class _StarImports(cst.CSTVisitor):
 
 
 def _argument_read(request: cst.Call, name: str) -> cst.Name | None:
-    """The call's argument (or an operand of a ``+`` chain of one) that reads
-    ``name``: evaluated before the call is made."""
+    """The call's argument that sends ``name``'s value whole, read before the
+    call is made: the name, an operand of a ``+`` chain, an f-string's
+    ``{name}``, a dict's ``**name`` with no ``"hapikey"`` entry after it."""
     for arg in request.args:
         if arg.star:
             continue
         for operand in plus_operands(arg.value):
             if isinstance(operand, cst.Name) and operand.value == name:
                 return operand
+            if isinstance(operand, cst.FormattedString):
+                for part in operand.parts:
+                    if (
+                        isinstance(part, cst.FormattedStringExpression)
+                        and part.format_spec is None
+                        and isinstance(part.expression, cst.Name)
+                        and part.expression.value == name
+                    ):
+                        return part.expression
+            if isinstance(operand, cst.Dict):
+                found = _spread(operand, name)
+                if found is not None:
+                    return found
     return None
+
+
+def _spread(value: cst.Dict, name: str) -> cst.Name | None:
+    """``name`` of ``{**name, "offset": o}``, unless an entry after it sets
+    the key again."""
+    found: cst.Name | None = None
+    for element in value.elements:
+        if (
+            isinstance(element, cst.StarredDictElement)
+            and isinstance(element.value, cst.Name)
+            and element.value.value == name
+        ):
+            found = element.value
+        elif found is not None and not (
+            isinstance(element, cst.DictElement)
+            and isinstance(element.key, cst.SimpleString)
+            and str(element.key.evaluated_value).lower() != _KEY
+        ):
+            return None  # the key (or anything that may hold it) set again
+    return found
 
 
 def _reaching(
@@ -239,6 +288,28 @@ class _Changes(cst.CSTVisitor):
             and func.attr.value in _EMPTYING
         ):
             self.changed = True
+        if (
+            isinstance(func, cst.Attribute)
+            and self._is_name(func.value)
+            and func.attr.value == "update"
+            and not all(_keyless_update(arg) for arg in node.args)
+        ):
+            self.changed = True  # params.update(hapikey=None), .update(other)
+
+
+def _keyless_update(arg: cst.Arg) -> bool:
+    """An argument of ``update`` that cannot set the key: ``offset=o``, or a
+    dict literal of other plain string keys."""
+    if arg.star:
+        return False
+    if arg.keyword is not None:
+        return arg.keyword.value.lower() != _KEY
+    return isinstance(arg.value, cst.Dict) and all(
+        isinstance(e, cst.DictElement)
+        and isinstance(e.key, cst.SimpleString)
+        and str(e.key.evaluated_value).lower() != _KEY
+        for e in arg.value.elements
+    )
 
 
 class _NameReads(cst.CSTVisitor):
