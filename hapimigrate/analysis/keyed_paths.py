@@ -129,14 +129,19 @@ def _bound_once(ctx: ModuleContext, key: cst.CSTNode) -> bool:
 def _scope_node(
     ctx: ModuleContext, scope: FunctionScope | GlobalScope, read: cst.CSTNode
 ) -> cst.CSTNode | None:
-    """The function (or module) whose scope ``scope`` is, the read inside it
-    and no nested function, lambda or class between."""
+    """The function (or module) whose scope ``scope`` is, the read inside its
+    body and no nested function, lambda or class between (a decorator's or a
+    default's read belongs to the outer scope but runs where the def is)."""
+    owner = ctx.module if isinstance(scope, GlobalScope) else scope.node
+    child: cst.CSTNode = read
     current = ctx.parent(read)
     while current is not None and not isinstance(current, (*_NESTED, cst.Module)):
-        current = ctx.parent(current)
-    if isinstance(scope, GlobalScope):
-        return current if isinstance(current, cst.Module) else None
-    return current if isinstance(current, cst.FunctionDef) else None
+        child, current = current, ctx.parent(current)
+    if current is not owner:
+        return None
+    if isinstance(current, cst.FunctionDef) and child is not current.body:
+        return None
+    return current
 
 
 def _star_import(module: cst.CSTNode) -> bool:
