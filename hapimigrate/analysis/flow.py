@@ -39,9 +39,7 @@ _NEUTRAL_METHODS = {
     "setdefault",
     "pop",
     "get",
-    "items",
     "keys",
-    "values",
     "clear",
     "strip",
     "rstrip",
@@ -50,6 +48,9 @@ _NEUTRAL_METHODS = {
     "endswith",
 }
 _COPYING_METHODS = {"copy", "encode", "decode"}
+# a dict's entries read out with the key's value among them: followed where the
+# flow knows them (a copy, urlencode, a filtered comprehension), else a stop
+_ENTRY_METHODS = {"items", "values"}
 
 
 # What a person calls the code a value is used in, for the reasons of manual sites.
@@ -492,7 +493,7 @@ class Flow:
             self.route.formats.append(call)
             return self._from(call, True)
         if method in _COPYING_METHODS or (
-            method == "items" and isinstance(self.ctx.parent(call), cst.Arg)
+            method in _ENTRY_METHODS and isinstance(self.ctx.parent(call), cst.Arg)
         ):  # urlencode(sorted(params.items())): the pairs carry the key on
             return self._from(call, formatted)
         copy = (
@@ -515,6 +516,14 @@ class Flow:
             raise FlowError(
                 f"its key entry is read at line {self.ctx.start(call)[0]} "
                 f'(.{method}("hapikey")): that read changes once it is gone'
+            )
+        if method in _ENTRY_METHODS:
+            # [[k, v] for k, v in params.items()] posted elsewhere: the key's
+            # value goes wherever the pairs go, and stops going once it is gone
+            raise FlowError(
+                f"its entries are read at line {self.ctx.start(call)[0]} "
+                f"(.{method}()), the key's value among them: where they go "
+                "stops getting it once the key entry is gone"
             )
         if method in _NEUTRAL_METHODS:
             return
