@@ -459,3 +459,36 @@ def test_the_proof_holds_for_each_branch_of_the_positive_shapes(source):
 def test_the_proof_fails_for_each_near_miss_whatever_rule_reports_it(source):
     proofs = _proofs(source)
     assert proofs and not any(proofs)
+
+
+CLI_SCENARIO = '''"""hs-export for each object type, and one it does not know."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+
+
+def case_each_kind(credential):
+    import hs_export
+
+    for kind in ("contacts", "deals", "owners"):
+        hs_export.export(kind, credential("main"))
+
+
+def case_unknown_kind(credential):
+    import hs_export
+
+    try:
+        hs_export.export("tickets", credential("main"))
+    except UnboundLocalError:
+        pass
+'''
+
+
+def test_every_request_the_cli_makes_carries_the_token_and_no_key(tmp_path):
+    path = tmp_path / "src" / "hs_export.py"
+    path.parent.mkdir(parents=True)
+    path.write_text(CLI)
+    (tmp_path / "scenario.py").write_text(CLI_SCENARIO)
+    result = run_project(tmp_path, Settings())
+    assert not result.errors, result.errors
+    assert [v.label for v in result.verdicts if v.kind == WRONG] == []
+    assert sum(v.kind == OK for v in result.verdicts) >= 3
+    assert result.counts.manual == 0 and result.counts.rewrite == 3
