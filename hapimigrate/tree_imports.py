@@ -25,7 +25,9 @@ def importable_names(path: str) -> tuple[str, ...]:
 
 # an import line; in a notebook's JSON, one opening a quoted source line
 _IMPORT_LINE = re.compile(
-    rb'^[ \t]*"?(?:from[ \t]+([\w.]+)[ \t]+import\b([^\n#]*)|import\b([^\n#]*))',
+    rb'^[ \t]*"?(?:from[ \t]+([\w.]+)[ \t]+import\b'
+    rb"([ \t]*\([^)]*\)|[^\n#\\]*(?:\\\n[^\n#\\]*)*)"  # ( a,\n b,\n ), a, \\\n b
+    rb"|import\b([^\n#\\]*(?:\\\n[^\n#\\]*)*))",
     re.MULTILINE,
 )
 
