@@ -56,8 +56,9 @@ _RELATIVE = re.compile(
 )
 
 
-_FROM_IMPORT = re.compile(
-    rb"^from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,]+)\)?[ \t]*$", re.MULTILINE
+_FROM_IMPORT = re.compile(  # one line, or a parenthesised list over several
+    rb"^from[ \t]+([\w.]+)[ \t]+import[ \t]+(?:\(([\w\s,]+)\)|([\w \t,]+))[ \t]*$",
+    re.MULTILINE,
 )
 _IMPORT = re.compile(
     rb"^import[ \t]+([\w.]+)(?:[ \t]+as[ \t]+(\w+))?[ \t]*$", re.MULTILINE
@@ -89,7 +90,7 @@ def imported_constants(
     found: list[tuple[str, str]] = []
     for match in _FROM_IMPORT.finditer(data):
         source = match.group(1).decode().split(".")[-1]
-        for part in match.group(2).decode().split(","):
+        for part in (match.group(2) or match.group(3)).decode().split(","):
             words = part.split()
             if not words:
                 continue
