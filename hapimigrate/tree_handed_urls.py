@@ -35,7 +35,8 @@ from typing import Callable
 
 from hapimigrate.analysis import handed_urls
 from hapimigrate.model import FileResult, RunOptions, Status
-from hapimigrate.tree_imports import imported_constants, modules_of, read
+from hapimigrate.tree_imports import from_imports, imported_constants, modules_of
+from hapimigrate.tree_imports import plain_imports, read
 
 Process = Callable[[str, RunOptions], FileResult]
 Constants = tuple[tuple[str, str], ...]
@@ -112,14 +113,6 @@ def _constants(path: str, modules: dict[str, str], files: list[str]) -> Constant
     )
 
 
-_FROM = re.compile(
-    rb"^from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?([\w \t,]+)\)?[ \t]*$", re.MULTILINE
-)
-_PLAIN = re.compile(
-    rb"^import[ \t]+([\w.]+)(?:[ \t]+as[ \t]+(\w+))?[ \t]*$", re.MULTILINE
-)
-
-
 def _imported(path: str, modules: dict[str, str]) -> list[tuple[str, str, str]]:
     """(local name, the tree's module, its name there) for each name ``path``
     imports, in the forms :func:`~hapimigrate.tree_imports.imported_constants`
@@ -127,20 +120,14 @@ def _imported(path: str, modules: dict[str, str]) -> list[tuple[str, str, str]]:
     ``*``, for ``import config`` or ``from app import config``."""
     data = read(path)
     found: list[tuple[str, str, str]] = []
-    for match in _FROM.finditer(data):
-        source = match.group(1).decode().split(".")[-1]
-        for part in match.group(2).decode().split(","):
-            words = part.split()
-            if not words:
-                continue
-            name, local = words[0], words[-1]
+    for module, names in from_imports(data):
+        source = module.split(".")[-1]
+        for name, local in names:
             if source in modules:
                 found.append((local, modules[source], name))
             elif name in modules:
                 found.append((f"{local}.", modules[name], "*"))
-    for match in _PLAIN.finditer(data):
-        dotted = match.group(1).decode()
-        local = (match.group(2) or match.group(1)).decode()
+    for dotted, local in plain_imports(data):
         target = modules.get(dotted.split(".")[-1])
         if target is not None:
             found.append((f"{local}.", target, "*"))

@@ -65,6 +65,28 @@ _IMPORT = re.compile(
 )
 
 
+def from_imports(data: bytes) -> list[tuple[str, list[tuple[str, str]]]]:
+    """A module's top-level absolute ``from m import a, b as c`` statements
+    (on one line, or parenthesised over several): (m, [(a, a), (b, c)])."""
+    found = []
+    for match in _FROM_IMPORT.finditer(data):
+        names = []
+        for part in (match.group(2) or match.group(3)).decode().split(","):
+            words = part.split()
+            if words:
+                names.append((words[0], words[-1]))
+        found.append((match.group(1).decode(), names))
+    return found
+
+
+def plain_imports(data: bytes) -> list[tuple[str, str]]:
+    """A module's top-level ``import a.b [as c]`` statements: (a.b, the name bound)."""
+    return [
+        (m.group(1).decode(), (m.group(2) or m.group(1)).decode())
+        for m in _IMPORT.finditer(data)
+    ]
+
+
 def modules_of(files: list[str]) -> dict[str, str]:
     """Module name (a file's stem) -> its path, for the Python files of a tree;
     names two files share are left out (which one an import means is not known)."""
@@ -88,13 +110,9 @@ def imported_constants(
     literal their module assigns them at its top level."""
     data = read(path)
     found: list[tuple[str, str]] = []
-    for match in _FROM_IMPORT.finditer(data):
-        source = match.group(1).decode().split(".")[-1]
-        for part in (match.group(2) or match.group(3)).decode().split(","):
-            words = part.split()
-            if not words:
-                continue
-            name, local = words[0], words[-1]
+    for module, names in from_imports(data):
+        source = module.split(".")[-1]
+        for name, local in names:
             if source in modules:  # from app.http import HUBSPOT_URL
                 known = dict(_constants(modules[source]))
                 if name in known:
@@ -103,9 +121,7 @@ def imported_constants(
                     found.append((f"{local}()", known[f"{name}()"]))
             elif name in modules:  # from app import http
                 found += [(f"{local}.{n}", v) for n, v in _constants(modules[name])]
-    for match in _IMPORT.finditer(data):
-        dotted = match.group(1).decode()
-        local = (match.group(2) or match.group(1)).decode()
+    for dotted, local in plain_imports(data):
         target = modules.get(dotted.split(".")[-1])
         if target is not None:
             found += [(f"{local}.{n}", v) for n, v in _constants(target)]
