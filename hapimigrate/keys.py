@@ -98,3 +98,20 @@ def key_shaped_values(text: str) -> list[str]:
         if value not in found and is_plausible_key(value):
             found.append(value)
     return [value for value in found if is_plausible_key(value)]
+
+
+# a string literal quoted in a reason: 'x' or "x"
+_QUOTED_LITERAL = re.compile(r"""(['"])([^'"\n]*)\1""")
+HIDDEN = "<a hard-coded key>"
+
+
+def without_values(text: str) -> str:
+    """``text`` (a site's reason, which may quote the code) with every quoted
+    literal that could be a real key, and every UUID, replaced by
+    :data:`HIDDEN`: a key's value is never shown in a report."""
+    text = _QUOTED_LITERAL.sub(
+        lambda m: HIDDEN if is_plausible_key(m.group(2)) else m.group(0), text
+    )
+    return _UUID_IN_TEXT.sub(
+        lambda m: HIDDEN if is_plausible_key(m.group(0)) else m.group(0), text
+    )

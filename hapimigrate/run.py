@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan
-from hapimigrate import dataclass_cache, hubspot, name_uses, warm
+from hapimigrate import dataclass_cache, hubspot, keys, name_uses, warm
 from hapimigrate.analysis import session_uses
 from hapimigrate.python import prepare
 from hapimigrate.tree_imports import (
@@ -99,8 +99,21 @@ def results(
     files = list(files)
     processed = process_files(files, options, jobs)
     if options.scan_text:
-        return processed  # check rewrites nothing
-    return _tree_wide(list(processed), files, options)
+        return map(_without_key_values, processed)  # check rewrites nothing
+    return map(_without_key_values, _tree_wide(list(processed), files, options))
+
+
+def _without_key_values(result: FileResult) -> FileResult:
+    """``result`` whose sites' reasons, which may quote the code, show no
+    hard-coded key's value (``several keys are sent ('0f1e...', ...)``): every
+    report, log and baseline is made from these."""
+    sites = tuple(
+        dataclasses.replace(site, reason=keys.without_values(site.reason))
+        for site in result.sites
+    )
+    if all(new.reason == old.reason for new, old in zip(sites, result.sites)):
+        return result
+    return dataclasses.replace(result, sites=sites)
 
 
 def _tree_wide(
