@@ -979,45 +979,7 @@ def _imported_chain(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> Origin
     local = _tree_import(ctx, module, name, level, names)
     if local is not None:
         return None if local else Origin(UNKNOWN, PER_REQUEST.format(code, module))
-    if _one_global_key(ctx, node, root, statement, name):
-        return None  # const.apikey: as `from const import APIKEY` is, configured
     return Origin(UNKNOWN, IMPORTED_OBJECT.format(code, module or name))
-
-
-_CLASS_NAME = re.compile(r"^_?[A-Z][a-z0-9]+(?:[A-Z0-9][a-z0-9]*)*$")
-_KEY_ATTRIBUTE = re.compile(r"(?i)key$")
-
-
-def _one_global_key(
-    ctx: ModuleContext,
-    node: cst.CSTNode,
-    root: cst.Name,
-    statement: cst.Import | cst.ImportFrom,
-    name: str,
-) -> bool:
-    """Whether ``node`` reads a key-named global of a module outside the tree
-    (``import const`` then ``const.apikey``) or a key-named attribute of a class
-    imported from one (``EmailsSpider.hskey``), which nothing in the package
-    writes: one value for the whole process, the app's configured key, as
-    ``from const import APIKEY`` is. An object's attribute (``client.api_key``
-    of ``from lib import client``) may be anyone's: not this."""
-    if not (
-        isinstance(node, cst.Attribute)
-        and node.value is root
-        and _KEY_ATTRIBUTE.search(node.attr.value)
-    ):
-        return False
-    if isinstance(statement, cst.ImportFrom) and not _CLASS_NAME.match(name):
-        return False
-    attribute = re.escape(node.attr.value).encode()
-    written = (
-        rb"\.\s*" + attribute + rb"\s*(?:[-+*/|&%]|//)?=(?!=)|setattr\([^)]*"
-        rb"['\"]" + attribute + rb"['\"]"
-    )
-    return not (
-        re.search(written, ctx.text.encode())
-        or tree_imports.package_mentions(ctx.path, written)
-    )
 
 
 def _tree_import(
