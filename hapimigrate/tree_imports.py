@@ -38,7 +38,7 @@ def imported_names(data: bytes, path: str = "") -> set[bytes]:
     with the module's ``path``, also the packages its relative imports name
     (``from . import BaseClient`` in ``app/x.py`` gives app)."""
     words: set[bytes] = set()
-    for match in _IMPORT_LINE.finditer(data):
+    for match in _IMPORT_LINE.finditer(_COMMENT.sub(b"", data)):
         for group in match.groups():
             if group:
                 words.update(re.findall(rb"\w+", group))
@@ -56,6 +56,8 @@ _RELATIVE = re.compile(
 )
 
 
+# a comment, cut before reading import lines (`from m import (  # urls`)
+_COMMENT = re.compile(rb"#[^\n]*")
 _FROM_IMPORT = re.compile(  # one line, or a parenthesised list over several
     rb"^from[ \t]+([\w.]+)[ \t]+import[ \t]+(?:\(([\w\s,]+)\)|([\w \t,]+))[ \t]*$",
     re.MULTILINE,
@@ -69,7 +71,7 @@ def from_imports(data: bytes) -> list[tuple[str, list[tuple[str, str]]]]:
     """A module's top-level absolute ``from m import a, b as c`` statements
     (on one line, or parenthesised over several): (m, [(a, a), (b, c)])."""
     found = []
-    for match in _FROM_IMPORT.finditer(data):
+    for match in _FROM_IMPORT.finditer(_COMMENT.sub(b"", data)):
         names = []
         for part in (match.group(2) or match.group(3)).decode().split(","):
             words = part.split()

@@ -15,6 +15,10 @@ from tests.trees import key_sites, tree
 IMPORTS = {
     "one line": "from app.http import HUBSPOT_URL, OTHER\n",
     "parenthesised": "from app.http import (\n    HUBSPOT_URL,\n    OTHER,\n)\n",
+    "parenthesised, with comments": (
+        "from app.http import (  # the endpoints (see http.py)\n"
+        "    HUBSPOT_URL,  # contacts)\n    OTHER,\n)\n"
+    ),
     "parenthesised, aliased": (
         "from app.http import (\n    OTHER,\n    HUBSPOT_URL as HUBSPOT_URL,\n)\n"
     ),
