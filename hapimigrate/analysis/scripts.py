@@ -32,7 +32,9 @@ A module is a script when all of these hold (:func:`is_script`):
   entry point ``"dl:main"`` in ``setup.py``, ``pyproject.toml``,
   ``setup.cfg``). The files looked at are those of its folder and every folder
   below (in a package: of the folder holding its top package), and the files
-  directly in the folder above (``app.py`` importing ``scripts.dl``). A
+  directly in each of the three folders above (``app.py`` importing ``scripts.dl``,
+  a namespace package's root importing ``tools.hubspot.dl``); past 5000 files below
+  it (a home folder) it is taken as imported. A
   notebook's cells (one module named ``x.ipynb[cells]``, no file) and standard
   input are never scripts here.
 
@@ -294,9 +296,20 @@ def imported_by(path: str) -> str | None:
     folder = os.path.dirname(own)
     while os.path.exists(os.path.join(folder, "__init__.py")):
         folder = os.path.dirname(folder)  # in a package: the folder holding it
-    return _naming_file(folder, own, stem, True) or _naming_file(
-        os.path.dirname(folder), own, stem, False
-    )
+    found = _naming_file(folder, own, stem, True)
+    for _ in range(_FOLDERS_UP):  # namespace packages: tools/hubspot/dl.py
+        parent = os.path.dirname(folder)
+        if found or parent == folder:
+            break
+        folder = parent
+        found = _naming_file(folder, own, stem, False)
+    return found
+
+
+# how far imported_by looks: folders above the script's (namespace packages), and
+# files at most below it (a script given alone in a big folder stays manual)
+_FOLDERS_UP = 3
+_MOST_FILES = 5000
 
 
 @functools.lru_cache(maxsize=256)
@@ -312,7 +325,11 @@ def _naming_file(folder: str, own: str, stem: str, recursive: bool) -> str | Non
         + rb"\b",  # "dl", "tools.dl:main", "dl.py"
         re.MULTILINE,
     )
+    looked = 0
     for top, folders, files in os.walk(folder):
+        looked += len(files)
+        if looked > _MOST_FILES:  # a home folder: too much to read; may import it
+            return f"{folder} (more than {_MOST_FILES} files around it, not read)"
         if recursive:
             folders[:] = sorted(
                 f
