@@ -433,12 +433,32 @@ def _plain_value(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
             and len(value.slice) == 1
             and isinstance(value.slice[0].slice, cst.Index)
             and isinstance(value.slice[0].slice.value, cst.SimpleString)
+            and not _hubspots(ctx, value.slice[0].slice.value)
         )
     if isinstance(value, cst.Call):
-        return bool(ctx.qualified_names(value.func) & _ENVIRONMENT_READS) and all(
-            isinstance(a.value, cst.SimpleString) and not a.star for a in value.args
+        return (
+            bool(ctx.qualified_names(value.func) & _ENVIRONMENT_READS)
+            and all(
+                isinstance(a.value, cst.SimpleString) and not a.star for a in value.args
+            )
+            and not (value.args and _hubspots(ctx, value.args[0].value))
         )
     return False
+
+
+_HUBSPOT_VARIABLE = re.compile(r"(?i)hubspot|hapi|(?:^|_)hs(?:_|$)")
+
+
+def _hubspots(ctx: ModuleContext, name: cst.BaseExpression) -> bool:
+    """Whether the environment variable ``name`` names may hold a HubSpot
+    credential: one naming HubSpot, or the token provider's own
+    (``relay_token = os.environ["HUBSPOT_ACCESS_TOKEN"]`` sent to a relay is
+    the very variable the migrated requests would read: no other service's)."""
+    assert isinstance(name, cst.SimpleString)
+    variable = str(name.evaluated_value)
+    return bool(_HUBSPOT_VARIABLE.search(variable)) or (
+        f'"{variable}"' in ctx.provider.expression
+    )
 
 
 def _own_nodes(ctx: ModuleContext, scope: Scope) -> Iterable[cst.CSTNode]:
