@@ -43,7 +43,7 @@ import builtins
 import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope
 
-from hapimigrate.analysis import prefix_names, values
+from hapimigrate.analysis import http_calls, prefix_names, values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import plus_operands
 
@@ -86,6 +86,8 @@ def keyed_on_every_path(
     holder = _scope_node(ctx, scope, read)
     if holder is None or _changed_elsewhere(ctx, holder, name):
         return False
+    if _read_otherwise(ctx, scope, name, read):
+        return False  # p = params, use_portal(params, key): changed out of sight
     reaching = _reaching(ctx, read, holder)
     if reaching is None:  # no line kills the others: every binding, or none
         if isinstance(scope, GlobalScope) and (
@@ -300,6 +302,40 @@ class _Changes(cst.CSTVisitor):
             and not all(_keyless_update(arg) for arg in node.args)
         ):
             self.changed = True  # params.update(hapikey=None), .update(other)
+
+
+def _read_otherwise(ctx: ModuleContext, scope, name: str, read: cst.Name) -> bool:
+    """Whether the name is read other than by the request (``read``), a method
+    of it (``params.get``, checked above) or a literal entry
+    (``params["count"]``): bound to another name (``p = params; p["hapikey"] =
+    portal_key``), handed to a helper that may set the key, an entry named by a
+    variable (``params[AUTH_PARAM] = portal_key``)."""
+    for access in scope.accesses[name]:
+        node = access.node
+        if node is read:
+            continue
+        parent = ctx.parent(node)
+        call = ctx.parent(parent) if isinstance(parent, cst.Arg) else None
+        if (
+            isinstance(call, cst.Call)
+            and _argument_read(call, name) is node
+            and http_calls.classify(ctx, call) is not None
+        ):
+            continue  # another request sending it whole (decided on its own)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            continue
+        if (
+            isinstance(parent, cst.Subscript)
+            and parent.value is node
+            and all(
+                isinstance(s.slice, cst.Index)
+                and isinstance(s.slice.value, (cst.SimpleString, cst.Integer))
+                for s in parent.slice
+            )
+        ):
+            continue
+        return True
+    return False
 
 
 def _keyless_update(arg: cst.Arg) -> bool:
