@@ -44,6 +44,7 @@ import libcst as cst
 from libcst.metadata import FunctionScope, GlobalScope
 
 from hapimigrate.analysis import http_calls, prefix_names, values
+from hapimigrate.analysis.unbound_paths import name_bound
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import plus_operands
 
@@ -60,16 +61,10 @@ def keyed_on_every_path(
     statement binds (``parameter_dict = {"hapikey": k}``, ``url = ... +
     "?hapikey=" + k``), and every binding of it that can reach the request
     holds the same key (a path with none raises before the request)."""
-    statement = ctx.ancestor(key, cst.BaseSmallStatement)
-    if not (
-        isinstance(statement, cst.Assign)
-        and len(statement.targets) == 1
-        and isinstance(statement.targets[0].target, cst.Name)
-        and isinstance(request, cst.Call)
-    ):
+    bound = name_bound(ctx, key)
+    if bound is None or not isinstance(request, cst.Call):
         return False
-    target = statement.targets[0].target
-    assert isinstance(target, cst.Name)
+    statement, target = bound
     own_key = _key_value(ctx, statement.value)
     if own_key is None:
         return False

@@ -31,21 +31,30 @@ from hapimigrate.python.edits import plus_operands
 _LOOPS = (cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 
 
-def unbound_otherwise(
-    ctx: ModuleContext, key: cst.CSTNode, chain: cst.If, request: cst.CSTNode
-) -> bool:
-    """Whether every path through the ``if`` chain ``chain`` that does not add
-    ``key`` leaves the local it is bound to unbound at ``request`` (a call)."""
+def name_bound(
+    ctx: ModuleContext, key: cst.CSTNode
+) -> tuple[cst.Assign, cst.Name] | None:
+    """The statement holding ``key`` and the one name it binds, when it is a
+    plain ``name = value`` (``parameter_dict = {"hapikey": k}``); else None."""
     statement = ctx.ancestor(key, cst.BaseSmallStatement)
     if not (
         isinstance(statement, cst.Assign)
         and len(statement.targets) == 1
         and isinstance(statement.targets[0].target, cst.Name)
-        and isinstance(request, cst.Call)
     ):
+        return None
+    return statement, statement.targets[0].target
+
+
+def unbound_otherwise(
+    ctx: ModuleContext, key: cst.CSTNode, chain: cst.If, request: cst.CSTNode
+) -> bool:
+    """Whether every path through the ``if`` chain ``chain`` that does not add
+    ``key`` leaves the local it is bound to unbound at ``request`` (a call)."""
+    bound = name_bound(ctx, key)
+    if bound is None or not isinstance(request, cst.Call):
         return False
-    target = statement.targets[0].target
-    assert isinstance(target, cst.Name)
+    _, target = bound
     scope = ctx.lexical_scope(target)
     if not isinstance(scope, FunctionScope) or not _reads_first(request, target.value):
         return False
