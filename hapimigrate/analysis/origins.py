@@ -29,7 +29,7 @@ from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 from hapimigrate import keys, tree_imports
 from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
 from hapimigrate.analysis import configured_sources, django_options, flask_config
-from hapimigrate.analysis import config_files
+from hapimigrate.analysis import config_files, same_key
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, dotted_code, walk
@@ -562,6 +562,11 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
         if written:
             return Origin(UNKNOWN, f"{name.value}, also set through {written}")
     bindings = reaching(ctx, name, bindings)
+    modules = _imported_modules(ctx, name.value, bindings)
+    if len(modules) > 1:
+        # if "--sandbox" in sys.argv: import sandbox_const as const / else:
+        # import const: the module, and so its key, is chosen at run time
+        return Origin(SEVERAL, f"{name.value} imported from {', '.join(modules)}")
     found = []
     configured = set()  # the configured keys the name is given, by identity
     for binding in bindings:
@@ -591,6 +596,47 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
         # KEY = os.environ["HUBSPOT_API_KEY"], then `global KEY; KEY = SANDBOX`
         return Origin(SEVERAL, ", ".join(sorted(configured)))
     return origin
+
+
+def _imported_modules(ctx: ModuleContext, bound: str, bindings: list) -> list[str]:
+    """The distinct things the imports among ``bindings`` bind to ``bound``
+    (``sandbox_const``, ``const``; ``local_settings.API_KEY``,
+    ``settings.API_KEY``): more than one is a choice made at run time."""
+    imported = set()
+    for binding in bindings:
+        node = getattr(binding, "node", None)
+        if isinstance(node, (cst.Import, cst.ImportFrom)) and not _fallback(ctx, node):
+            module, name, level = _imported_as(ctx, node, bound)
+            imported.add("." * level + ".".join(p for p in (module, name) if p))
+    return sorted(imported)
+
+
+_IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError"}
+
+
+def _fallback(ctx: ModuleContext, statement: cst.CSTNode) -> bool:
+    """Whether ``statement`` is one side of ``try: import a / except
+    ImportError: import b``: which module is there is the deployment's, not
+    a choice each run makes (``local_settings``, else ``settings``)."""
+    attempt = ctx.ancestor(statement, cst.Try)
+    if attempt is None:
+        return False
+    for handler in attempt.handlers:
+        caught = handler.type
+        names = (
+            (
+                [e.value for e in caught.elements]
+                if isinstance(caught, cst.Tuple)
+                else [caught]
+            )
+            if caught is not None
+            else []
+        )
+        if caught is None or any(
+            ctx.code(n).split(".")[-1] in _IMPORT_ERRORS for n in names
+        ):
+            return True
+    return False
 
 
 def reaching(ctx: ModuleContext, name: cst.Name, bindings: list) -> list:
@@ -1623,6 +1669,9 @@ def config_key(
     ``HUBSPOT_API_KEY`` are all ``HUBSPOT_API_KEY``. The label names it for
     people and never shows a literal key's value."""
     label = ctx.code(node)
+    sole = same_key.sole_content(node)
+    if sole is not None and depth < _KEY_DEPTH:  # f"{KEY}", "{}".format(KEY): KEY
+        return config_key(ctx, sole, depth + 1)[0], label
     if isinstance(
         node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
     ):
@@ -1679,6 +1728,9 @@ def config_key(
     inner = _same_text(ctx, node)
     if inner is not None and depth < _KEY_DEPTH:  # str(KEY), KEY.strip(): KEY
         return config_key(ctx, inner, depth + 1)[0], label
+    subscript = same_key.subscript_identity(ctx, node)
+    if subscript is not None:  # st.secrets["api_key"], st.secrets['api_key']
+        return subscript, label
     return label, label
 
 
