@@ -29,7 +29,7 @@ from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 from hapimigrate import keys, tree_imports
 from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
 from hapimigrate.analysis import configured_sources, django_options, flask_config
-from hapimigrate.analysis import config_files
+from hapimigrate.analysis import config_files, same_key
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, dotted_code, walk
@@ -1669,6 +1669,9 @@ def config_key(
     ``HUBSPOT_API_KEY`` are all ``HUBSPOT_API_KEY``. The label names it for
     people and never shows a literal key's value."""
     label = ctx.code(node)
+    sole = same_key.sole_content(node)
+    if sole is not None and depth < _KEY_DEPTH:  # f"{KEY}", "{}".format(KEY): KEY
+        return config_key(ctx, sole, depth + 1)[0], label
     if isinstance(
         node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
     ):
@@ -1725,6 +1728,9 @@ def config_key(
     inner = _same_text(ctx, node)
     if inner is not None and depth < _KEY_DEPTH:  # str(KEY), KEY.strip(): KEY
         return config_key(ctx, inner, depth + 1)[0], label
+    subscript = same_key.subscript_identity(ctx, node)
+    if subscript is not None:  # st.secrets["api_key"], st.secrets['api_key']
+        return subscript, label
     return label, label
 
 
