@@ -27,9 +27,11 @@ IMPORTS = {
 
 
 def per_key(imports: str) -> str:
+    """A send that stays manual: a portal's own key, read from its row (a
+    parameter's key would migrate, sent as the caller's token)."""
     return (
-        "import requests\n" + imports + "\n\ndef tables(hs_key):\n"
-        "    url = TABLES_URL.format(**{'hs_key': hs_key})\n"
+        "import requests\n" + imports + "\n\ndef tables(portal):\n"
+        "    url = TABLES_URL.format(**{'hs_key': portal.hs_key})\n"
         "    return requests.get(url, headers={}).json()\n"
     )
 

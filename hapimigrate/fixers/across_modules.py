@@ -37,6 +37,7 @@ from hapimigrate.analysis.flow import UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, SEVERAL_KEYS, KeyUse, decide
 from hapimigrate.fixers import run_time_reads
 from hapimigrate.fixers import attach, class_carriers, template_carriers
+from hapimigrate.fixers import filled_templates
 from hapimigrate.fixers import developer_here, wanted_sinks
 from hapimigrate.fixers import carried_attributes, partial_readers
 from hapimigrate.fixers.registry import register
@@ -712,19 +713,26 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
                 "which other modules may import in turn"
             )
     urls = attach.route_urls(ctx, route) if route is not None else ()
+    caller = filled_templates.caller_key(ctx, fill.origin, fill.key, route)
     use = KeyUse(
         ctx.code(fill.key) if fill.key is not None else carrier.label,
         calls,
         (carrier.url, *urls) if carrier.url else urls,
-        problem,
-        origins.Origin(origins.CONFIG),
-        True,
+        problem or caller.problem,
+        fill.origin,
+        caller.in_reach,
         ctx.several_keys,
-        False,
+        bool(caller.passed),
     )
     decision = decide(use)
+    if decision.rewrites and decision.callers_token:  # the reader's parameter
+        assert route is not None and fill.key is not None
+        attach.give_token(
+            ctx, decision, fill.origin, route, fill.key, passed=caller.passed
+        )
+        _export_helpers(ctx, route)
     # a session's header is set where the session is made: nothing to add here
-    if decision.rewrites and decision.send_token and carrier.kind != Kind.SESSION:
+    elif decision.rewrites and decision.send_token and carrier.kind != Kind.SESSION:
         assert route is not None
         attach.send_token(ctx, route)
         _export_helpers(ctx, route)
@@ -733,8 +741,11 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
         else:
             ctx.provider_keys.add((carrier.identity, carrier.label))
     if decision.rewrites and fill.edit is not None:  # the key's % argument goes
-        fill.edit.record(ctx)  # notes a name it drops
-        if not isinstance(fill.key, (cst.Name, type(None))):
+        # notes a name it drops (not a caller's key, which the header sends)
+        fill.edit.record(ctx, note_keys=not decision.callers_token)
+        if not decision.callers_token and not isinstance(
+            fill.key, (cst.Name, type(None))
+        ):
             ctx.note_key(fill.key)
     if route is not None:
         for function in route.module_functions:

@@ -29,6 +29,7 @@ from hapimigrate.analysis import configured_objects, response_cache, reassigned
 from hapimigrate.analysis import configured_sources, starred_callers
 from hapimigrate.fixers import developer_urls, helper_headers, rebound_keys
 from hapimigrate.fixers import run_time_reads
+from hapimigrate.fixers import filled_templates
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Carrier, Import, Kind, Status
@@ -3230,6 +3231,8 @@ def _sends_key(
     if prefix_names.joined_to_prefix(ctx, node):  # HS_URL + key, "...?hapikey="
         return True
     if format_templates.fills_key_field(ctx, node):  # TEMPLATE.format(vid, key)
+        return True
+    if filled_templates.fills_key(ctx, node):  # another module's TEMPLATE
         return True
     if bearer_reads.bearer_credential(
         ctx, node

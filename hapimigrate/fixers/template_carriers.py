@@ -8,7 +8,8 @@
 The defining module cannot see the key; each reader cannot see the template.
 The defining module exports the template as a carrier
 (:func:`hapimigrate.fixers.across_modules.exported`, ``placeholders``) with its
-literal text and the ``%`` fields the key fills (:func:`whole_template`); each
+literal text and the ``%`` fields the key fills (:func:`whole_template`;
+``.format`` ones: :mod:`hapimigrate.fixers.filled_templates`); each
 reader checks its use (:func:`filled`): the template ``%``-formatted right
 where it is read, by a tuple literal (or a mapping for named fields) whose
 value at the key's field is one configured key. Then the reader drops that
@@ -27,6 +28,7 @@ import libcst as cst
 
 from hapimigrate.analysis import origins, querystring, values
 from hapimigrate.analysis.querystring import Cut, Piece
+from hapimigrate.fixers import filled_templates
 from hapimigrate.model import Carrier
 from hapimigrate.python.context import ModuleContext
 
@@ -35,8 +37,12 @@ def whole_template(ctx: ModuleContext, pieces: Sequence[Piece], cut: Cut) -> str
     """The template's literal text, when its ``%`` fields are all known: every
     piece built at run time (``BASE``) renders without fields of its own, and
     the key's fields are ``%`` ones ("" otherwise: its readers stay manual)."""
-    if cut.brace_fields or not cut.percent_fields:
+    if cut.brace_fields and cut.percent_fields:
         return ""
+    if not cut.percent_fields and not filled_templates.is_brace_template(
+        "".join(p.text or "" for p in pieces)
+    ):
+        return ""  # .format fields (filled_templates), and no % field at all
     for piece in pieces:
         if piece.text is not None:
             continue
@@ -60,12 +66,13 @@ class Edit:
     everything: bool = False
     escaped: bool = False
 
-    def record(self, ctx: ModuleContext) -> None:
+    def record(self, ctx: ModuleContext, note_keys: bool = True) -> None:
         if self.everything:
             ctx.edits.percent_emptied[self.op] = self.escaped
         else:
             ctx.edits.drop_elements[self.op.right].update(self.drop)
-        ctx.key_names.extend(v for v in self.values if isinstance(v, cst.Name))
+        if note_keys:  # not a caller's key, which the header sends
+            ctx.key_names.extend(v for v in self.values if isinstance(v, cst.Name))
 
 
 def _edit(
@@ -117,19 +124,30 @@ class Filled:
     can), the edit dropping the key's value, and that value."""
 
     problem: str | None
-    edit: Edit | None = None
+    edit: Edit | filled_templates.FormatDrop | None = None
     key: cst.BaseExpression | None = None
+    # where the key comes from: the configured key, or the reader's parameter
+    origin: origins.Origin = origins.Origin(origins.CONFIG)
 
 
-def filled(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Filled:
+def filled(
+    ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode, origin: bool = True
+) -> Filled:
     """How ``node`` (a read of ``carrier``, or a call of the function
-    returning it) fills the template's key field."""
+    returning it) fills the template's key field; ``origin``: whether the
+    value filled in must be one the reader may send as the token (False: only
+    which value fills the key field, :func:`filled_templates.fills_key`)."""
     name = f"{carrier.name} of {carrier.module}.py"
     if not carrier.template or not carrier.key_fields:
         return Filled(
             f"{name} is a template whose key field is filled here: change both "
             "by hand (its fields cannot all be told apart)"
         )
+    if filled_templates.is_brace_template(carrier.template):
+        brace = filled_templates.brace_fill(ctx, carrier, node)
+        if brace.problem is not None or brace.key is None:
+            return Filled(brace.problem)
+        return _keyed(ctx, name, brace.key, brace.drop, origin)
     op = ctx.parent(node)
     if not (
         isinstance(op, cst.BinaryOperation)
@@ -164,9 +182,23 @@ def filled(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Filled:
     given = list(edit.values)
     if len(given) != 1:
         return Filled(f"{name} is given no single value for its key field here")
-    key = given[0]
+    return _keyed(ctx, name, given[0], edit, origin)
+
+
+def _keyed(
+    ctx: ModuleContext,
+    name: str,
+    key: cst.BaseExpression,
+    edit: Edit | filled_templates.FormatDrop | None,
+    checked: bool = True,
+) -> Filled:
+    """The fill of ``key`` into the template ``name``: the configured key, or
+    a parameter of the reading function (sent as the caller's token); any
+    other value leaves both manual (``checked`` False: not asked)."""
+    if not checked:
+        return Filled(None, edit, key)
     origin = origins.key_origin(ctx, key)
-    if origin.kind != origins.CONFIG:
+    if not filled_templates.sendable(origin):
         what = origin.parameter or ctx.code(key)
         return Filled(
             f"the key filled into {name} here ({ctx.code(key)}) is not one "
@@ -174,7 +206,7 @@ def filled(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Filled:
             edit,
             key,
         )
-    return Filled(None, edit, key)
+    return Filled(None, edit, key, origin)
 
 
 def _single(value: cst.BaseExpression) -> bool:

@@ -351,7 +351,7 @@ def _export(
             template=(
                 template_carriers.whole_template(ctx, pieces, cut) if told else ""
             ),
-            key_fields=cut.percent_fields,
+            key_fields=cut.percent_fields or cut.brace_fields,
         )
     return across_modules.exported(
         ctx,
