@@ -256,7 +256,8 @@ def _runs_something(
     """Whether the module an import loads is one of the tree's that does more
     than bind names when imported (``load_dotenv()`` however nested, a module
     of the tree that does, ``logging.basicConfig``: :mod:`import_effects`):
-    the import must stay for it (the token may come from there). Not ``whole``:
+    the import must stay for it (the token may come from there), as for a
+    module outside the tree that is not a known library. Not ``whole``:
     other names of ``from x import`` stay, so ``x`` is still imported; only a
     submodule the name may be (``from pkg import settings``) counts."""
     name = ctx.code(alias.name).replace(" ", "")
@@ -268,13 +269,16 @@ def _runs_something(
         candidates += [source] if whole else []
     else:
         candidates = [name]
+    found = False
     for dotted in filter(None, candidates):
         path = tree_imports.module_file(ctx.path, dotted, level)
+        found = found or path is not None
         if path is not None and import_effects.runs_something(
             path, tree_imports.module_file
         ):
             return True
-    return False
+    # import const (not in the tree): what it does on import is unknown
+    return whole and not found and import_effects.unseen_may_run(candidates[-1], level)
 
 
 def _bound_name(alias: cst.ImportAlias) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
 from typing import Callable
 
 from hapimigrate.analysis.function_locals import dotted
@@ -58,6 +59,26 @@ _PURE_DECORATORS = frozenset(
     | {"functools.wraps", "wraps", "abc.abstractmethod", "abstractmethod"}
 )
 _DEPTH = 6  # modules of the tree followed through their imports
+# libraries a key is read through, whose import does nothing the program needs
+# once the key is no longer read (the framework loads its own settings)
+_LIBRARIES = frozenset(
+    {
+        *("decouple", "dotenv", "environs", "dynaconf", "pydantic"),
+        *("pydantic_settings", "yaml", "toml", "keyring", "hvac", "boto3"),
+        *("django", "flask", "airflow", "streamlit", "prefect", "dagster"),
+        *("google", "azure", "hubspot", "hubspot3", "hapi", "requests"),
+    }
+)
+
+
+def unseen_may_run(dotted: str, level: int) -> bool:
+    """Whether importing ``dotted``, a module outside the tree, may do more
+    than bind names: a module of the program nobody gave us (``import const``,
+    ``from config import API_KEY`` with ``config.py`` gitignored) may load the
+    ``.env`` the token comes from; the standard library and the libraries keys
+    are read through do nothing the program needs."""
+    top = dotted.split(".")[0]
+    return bool(level) or not (top in sys.stdlib_module_names or top in _LIBRARIES)
 
 
 def runs_something(
