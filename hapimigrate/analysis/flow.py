@@ -687,6 +687,12 @@ class Flow:
                 and isinstance(owner, cst.ClassDef)
             ):
                 self.route.held.append((owner, target.attr.value))
+                heir = self._heir_reading(owner, target.attr.value)
+                if heir is not None:  # its requests are not followed: a key lost
+                    raise FlowError(
+                        f"{self.ctx.code(target)} of {owner.name.value} is also read "
+                        f"by subclass {heir}"
+                    )
             uses = self._dotted_uses(target)
             if not uses:
                 raise NoUse(
@@ -795,6 +801,38 @@ class Flow:
             raise NoUse(f"{name.value} is not used after the key is set", name)
         for use in uses:
             self._from(use, formatted)
+
+    def _heir_reading(self, owner: cst.ClassDef, name: str) -> str | None:
+        """A subclass of ``owner`` in this module (at any depth) whose own
+        code reads ``self.name`` or ``cls.name``: what it sends with it is not
+        followed (:meth:`_dotted_uses` keeps to the class)."""
+        ctx = self.ctx
+        family = {owner.name.value}
+        heirs: list[cst.ClassDef] = []
+        grown = True
+        while grown:
+            grown = False
+            for other in ctx.index.classes:
+                if other is owner or other in heirs:
+                    continue
+                bases = {
+                    ctx.code(b.value).split(".")[-1]
+                    for b in getattr(other, "bases", ())
+                }
+                if bases & family:
+                    heirs.append(other)
+                    family.add(other.name.value)
+                    grown = True
+        for attribute in ctx.index.attributes.get(name, ()):
+            receiver = attribute.value
+            if not (
+                isinstance(receiver, cst.Name) and receiver.value in ("self", "cls")
+            ):
+                continue
+            home = ctx.ancestor(attribute, cst.ClassDef)
+            if home is not None and any(home is heir for heir in heirs):
+                return home.name.value
+        return None
 
     def _dotted_uses(self, target: cst.Attribute) -> list[cst.Attribute]:
         """Other places in the same class (or module) that read ``self.x``."""
