@@ -16,6 +16,10 @@ requests of its methods, the token a literal of ``__main__`` handed through
   held dict read off the instance by a caller; and the other shapes of sample
   6 not taken (a class-level dict subclasses mutate, a Session built per
   access in a property).
+- A wrapper passing its own ``**kwargs`` to one request per branch, each the
+  value of a ``return`` (sample 6, mitodl's ``send_hubspot_request``): the
+  header is merged into ``kwargs`` before each; a request made after another
+  (another host's) or in a ``try`` whose handler makes one stays manual.
 """
 
 from __future__ import annotations
@@ -288,3 +292,98 @@ def test_a_subclass_using_only_the_methods_gets_the_token_too(tmp_path):
     assert 'HUB = Pipelines(os.environ["HUBSPOT_ACCESS_TOKEN"])' in text
     assert "hapikey" not in text
 
+
+# -- a wrapper's **kwargs passed to one request per branch (sample 6: mitodl's
+# send_hubspot_request(endpoint, api_url, method, body=None, query_params=None,
+# **kwargs), one `return requests.<verb>(url=url, **kwargs)` per method)
+
+WRAPPER = """\
+import os
+from urllib.parse import urlencode, urljoin
+
+import requests
+
+HUBSPOT_API_BASE_URL = "https://api.hubapi.com"
+
+
+def send_hubspot_request(endpoint, api_url, method, body=None, query_params=None, **kwargs):
+    base_url = urljoin(f"{HUBSPOT_API_BASE_URL}/", api_url)
+    if endpoint:
+        base_url = urljoin(f"{base_url}/", endpoint)
+    if query_params is None:
+        query_params = {}
+    if "hapikey" not in query_params:
+        query_params["hapikey"] = os.environ["HUBSPOT_API_KEY"]
+    url = f"{base_url}?{urlencode(query_params)}"
+    if method == "GET":
+        return requests.get(url=url, **kwargs)
+    if method == "POST":
+        return requests.post(url=url, json=body, **kwargs)
+    if method == "DELETE":
+        return requests.delete(url=url, **kwargs)
+"""
+
+SEQUENTIAL = WRAPPER.replace(
+    '    if method == "GET":\n',
+    '    requests.post(url="https://audit.example.com/log", json=body, **kwargs)\n'
+    '    if method == "GET":\n',
+)
+
+IN_A_TRY = WRAPPER.replace(
+    '    if method == "GET":\n        return requests.get(url=url, **kwargs)\n',
+    '    if method == "GET":\n'
+    "        try:\n"
+    "            return requests.get(url=url, **kwargs)\n"
+    "        except requests.ConnectionError:\n"
+    '            return requests.get(url="https://mirror.example.com/", **kwargs)\n',
+)
+
+
+def test_a_wrapper_making_one_request_per_branch_merges_the_header_before_each(
+    tmp_path,
+):
+    text = migrated(tree(tmp_path, {"hs.py": WRAPPER})["hs.py"])
+    assert "hapikey" not in text
+    merge = (
+        '        kwargs["headers"] = {**(kwargs.get("headers") or {}), '
+        '"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]}\n'
+    )
+    assert text.count(merge) == 3
+    assert merge + "        return requests.post(url=url, json=body, **kwargs)" in text
+
+
+@pytest.mark.parametrize("source", [SEQUENTIAL, IN_A_TRY], ids=["sequential", "try"])
+def test_a_merged_header_that_could_reach_another_request_stays_manual(
+    tmp_path, source
+):
+    left_alone(tree(tmp_path, {"hs.py": source})["hs.py"], "**kwargs")
+
+
+WRAPPER_SCENARIO = '''"""The wrapper's three methods, with and without headers of the caller's."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+
+
+def case_each_method(credential):
+    import hs
+
+    hs.send_hubspot_request("123", "/crm/v3/objects/deals", "GET")
+    hs.send_hubspot_request(
+        "", "/crm/v3/objects/deals", "POST", body={"properties": {}},
+        headers={"X-Trace": "1"},
+    )
+    hs.send_hubspot_request("123", "/crm/v3/objects/deals", "DELETE", timeout=5)
+'''
+
+
+def test_every_request_of_the_wrapper_carries_the_token_and_the_callers_headers(
+    tmp_path,
+):
+    path = tmp_path / "src" / "hs.py"
+    path.parent.mkdir(parents=True)
+    path.write_text(WRAPPER)
+    (tmp_path / "scenario.py").write_text(WRAPPER_SCENARIO)
+    result = run_project(tmp_path, Settings())
+    assert not result.errors, result.errors
+    assert [v.label for v in result.verdicts if v.kind == WRONG] == []
+    assert sum(v.kind == OK for v in result.verdicts) >= 3
+    assert result.counts.manual == 0 and result.counts.rewrite == 1
