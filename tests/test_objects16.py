@@ -131,7 +131,7 @@ HUB = Pipelines(""",
 
 OTHER_HOST = DEALS.replace(
     "        return r.json()\n",
-    "        requests.post(\"https://audit.example.com/log\", json={\"q\": name}, params=self.params)\n"
+    '        requests.post("https://audit.example.com/log", json={"q": name}, params=self.params)\n'
     "        return r.json()\n",
 )
 
@@ -149,7 +149,7 @@ READ_OFF_THE_INSTANCE = DEALS + (
     "source, words",
     [
         (TENANT, ()),
-        (LIBRARY, ("which nothing in the tree makes", "one per tenant perhaps")),
+        (LIBRARY, ("which this module never makes", "one per tenant perhaps")),
         (TWO_PORTALS, ("two portals perhaps",)),
         (SUBCLASS, ()),
         (OTHER_HOST, ()),
@@ -184,6 +184,28 @@ def test_a_class_made_by_another_module_stays_manual(tmp_path):
     assert not results["deals.py"].changed
     statuses = [s.status for s in key_sites(results["deals.py"])]
     assert statuses and Status.REWRITE not in statuses
+
+
+def _jobs(key: str) -> str:
+    return (
+        "import os\n\nfrom deals import HubSpotDeal\n\n"
+        f'OTHER = HubSpotDeal(os.environ["{key}"])\nOTHER.delete("1")\n'
+    )
+
+
+def test_another_module_making_it_with_the_same_key_passes_the_token_too(tmp_path):
+    results = tree(tmp_path, {"deals.py": DEALS, "jobs.py": _jobs("HUBSPOT_API_KEY")})
+    assert "self._hubspot_token = token" in migrated(results["deals.py"])
+    jobs = results["jobs.py"].new.decode()
+    assert 'OTHER = HubSpotDeal(os.environ["HUBSPOT_ACCESS_TOKEN"])' in jobs
+
+
+def test_another_module_making_it_with_a_second_portals_key_stays_manual(tmp_path):
+    results = tree(
+        tmp_path, {"deals.py": DEALS, "jobs.py": _jobs("HUBSPOT_SANDBOX_KEY")}
+    )
+    left_alone(results["deals.py"], "two portals perhaps")
+    assert not results["jobs.py"].changed
 
 
 SHARED_CLASS_DICT = """\

@@ -59,9 +59,9 @@ HELD_KEY = (
 )
 
 UNBUILT = (
-    "the key is {} of {}(), which nothing in the tree makes: its users, "
-    "outside the tree, hand it their key (one per tenant perhaps): decide by "
-    "hand whether it takes a token"
+    "the key is {} of {}(), which this module never makes: its users (other "
+    "modules, or code outside the tree) hand it their key (one per tenant "
+    "perhaps): decide by hand whether it takes a token"
 )
 
 
@@ -75,7 +75,7 @@ class HeldKey:
     parameter: str  # token
     attribute: str  # _hubspot_token
     # this module makes instances, each given a key (callers_keys placed them
-    # all): False, the class is made only outside the tree, by its users
+    # all): False, the class is made only elsewhere, by its users
     built: bool = True
 
     def bearer_key(self) -> cst.Attribute:
