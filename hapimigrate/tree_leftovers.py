@@ -19,6 +19,7 @@ import re
 from typing import Callable, Iterable
 
 from hapimigrate import line_origins, prefilter
+from hapimigrate.decide import CALLERS_TOKEN, FALLBACK_TOKEN, RUN_TIME_TOKEN
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import FileResult, Kind, Site, Status
 from hapimigrate.python import leftover_reads
@@ -37,6 +38,12 @@ LENIENT = (
 WRITTEN = (
     "{} is set here (for tests, a child process?), while the migrated code reads "
     "the token's variable now: set that one here too"
+)
+FEEDS = (
+    "{} is still read here after the migration, in a file that now sends a "
+    "value given at run time as the token ({}): if what this line reads can "
+    "become that value (a default, a fallback), {} must hold an access token "
+    "now; if not, change this code, or keep it set"
 )
 REMOVED = (
     "{} is removed here (a test's clean-up?), while the migrated code reads the "
@@ -167,7 +174,11 @@ def _leftovers(
             )
             reason = FOR_LEFT_SITES.format(variable, places, does)
         elif not (match.group("write") or match.group("removal")):
-            reason = leftover_reads.printed(lines[at - 1], text) or reason
+            printed = leftover_reads.printed(lines[at - 1], text)
+            fed = _run_time_tokens(result)
+            if printed is None and fed:
+                reason = FEEDS.format(variable, fed, variable)
+            reason = printed or reason
         column = match.start() - (text.rfind(b"\n", 0, match.start()) + 1) + 1
         code = lines[at - 1].decode("utf-8", "replace").strip()
         covered.append((line, line))
@@ -182,6 +193,25 @@ def _leftovers(
             reason,
             fingerprint=fingerprint(Kind.SETTING.value, "", code),
         )
+
+
+_RUN_TIME_TOKENS = tuple(
+    template[: template.index("{")]
+    for template in (RUN_TIME_TOKEN, CALLERS_TOKEN, FALLBACK_TOKEN)
+)
+
+
+def _run_time_tokens(result: FileResult) -> str:
+    """Where the file's migrated code sends a value given at run time (the
+    command line, a caller's argument) as the token: ``line 11``, or ""."""
+    lines = sorted(
+        {
+            s.line
+            for s in result.sites
+            if s.status == Status.REWRITE and s.reason.startswith(_RUN_TIME_TOKENS)
+        }
+    )
+    return ", ".join(f"line {line}" for line in lines)
 
 
 def _original_lines(result: FileResult, text: bytes) -> Callable[[int], int]:
