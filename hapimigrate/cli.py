@@ -1274,7 +1274,7 @@ def _uses_elsewhere(
     ]
     options = RunOptions(provider, settings.verbose, scan_text=True)
     sites: list[Site] = []
-    for result in run.process_files(candidates, options, settings.jobs):
+    for result in run.results(candidates, options, settings.jobs):  # redacted
         if result.error or not result.sites or result.original is None:
             continue
         text = result.original.decode(result.encoding, errors="replace")
