@@ -49,6 +49,7 @@ from typing import Callable
 import libcst as cst
 
 from hapimigrate.analysis import kwargs as own_kwargs
+from hapimigrate.analysis import own_name
 from hapimigrate.python.context import ModuleContext, walk
 
 
@@ -383,12 +384,18 @@ _SIGN_TEXT = re.compile(
 _SIGN_NAME = re.compile(r"(?i)oauth|access_token|^auth$")
 
 
-def signs(ctx: ModuleContext, function: cst.FunctionDef) -> list[cst.CSTNode]:
+def signs(
+    ctx: ModuleContext, function: cst.FunctionDef, key: cst.CSTNode | None = None
+) -> list[cst.CSTNode]:
     """The signs of another way to authenticate in ``function``: an
     Authorization header or Bearer value, ``auth``, an OAuth mode, an access
-    token (docstrings and comments aside)."""
+    token (docstrings and comments aside; the key's own variable, named
+    ``private_app_access_token``, aside: :mod:`own_name`)."""
     found: list[cst.CSTNode] = []
+    own = own_name.own_name_nodes(ctx, key)
     for node in walk(function.body):
+        if id(node) in own:
+            continue
         if isinstance(node, (cst.SimpleString, cst.FormattedString)):
             if isinstance(ctx.parent(node), cst.Expr):
                 continue  # a docstring
@@ -406,7 +413,7 @@ def signs_apart(
     on the paths without the key: in another branch of a test the key is
     under, in that test, or in an assignment to names only those read."""
     regions = _apart_regions(ctx, function, key)
-    found = signs(ctx, function)
+    found = signs(ctx, function, key)
     if not regions:
         return not found
     return all(_apart(ctx, sign, regions) for sign in found)

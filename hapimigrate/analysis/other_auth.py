@@ -57,6 +57,7 @@ import libcst as cst
 
 from hapimigrate import hubspot
 from hapimigrate.analysis import http_calls, reached_hosts, scripts, values
+from hapimigrate.analysis import unused_imports
 from hapimigrate.python.context import ModuleContext, walk
 
 _AUTHORIZATION = "authorization"
@@ -81,7 +82,12 @@ Seen = Union[cst.Assign, _Unknown, None]  # None: none of the scope's
 Scope = Union[cst.FunctionDef, cst.Module]  # a function, a script's module
 
 
-def shown_code(ctx: ModuleContext, source: cst.CSTNode, printed: cst.CSTNode) -> str:
+def shown_code(
+    ctx: ModuleContext,
+    source: cst.CSTNode,
+    printed: cst.CSTNode,
+    own: frozenset[int] = frozenset(),
+) -> str:
     """The code of ``printed`` (``source``, or a copy sharing its children) in
     which to look for signs of another way to authenticate: no comments, nor
     what :func:`cleared` proves goes to other hosts only (``source`` itself,
@@ -94,7 +100,7 @@ def shown_code(ctx: ModuleContext, source: cst.CSTNode, printed: cst.CSTNode) ->
         gone = cleared(ctx, scope) if scope is not None else set()
         if _within(ctx, source, gone):
             return ""
-    shown = printed.visit(_Blank(gone))
+    shown = printed.visit(_Blank(gone, own))
     assert isinstance(shown, cst.CSTNode)
     return ctx.module.code_for_node(shown)
 
@@ -140,6 +146,8 @@ def _cleared(ctx: ModuleContext, scope: Scope) -> set[int]:
             and _unread(ctx, scope, node.targets[0].target.value, gone)
         ):
             gone.add(id(node))
+    # from oauth2client... import X, X read nowhere: nothing it makes is sent
+    gone |= unused_imports.unread(ctx, _own_nodes(ctx, scope))
     return gone
 
 
@@ -490,9 +498,15 @@ class _Blank(cst.CSTTransformer):
     """Comments emptied, cleared statements made ``pass``, cleared arguments
     dropped: the text left is what may still show another credential."""
 
-    def __init__(self, gone: set[int]) -> None:
+    def __init__(self, gone: set[int], own: frozenset[int] = frozenset()) -> None:
         super().__init__()
         self.gone = gone
+        self.own = own  # the key's own variable's names (own_name): "_"
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+        if id(original_node) in self.own:
+            return updated_node.with_changes(value="_")
+        return updated_node
 
     def leave_Comment(
         self, original_node: cst.Comment, updated_node: cst.Comment
@@ -501,6 +515,16 @@ class _Blank(cst.CSTTransformer):
 
     def leave_Assign(
         self, original_node: cst.Assign, updated_node: cst.Assign
+    ) -> cst.BaseSmallStatement:
+        return cst.Pass() if id(original_node) in self.gone else updated_node
+
+    def leave_Import(
+        self, original_node: cst.Import, updated_node: cst.Import
+    ) -> cst.BaseSmallStatement:
+        return cst.Pass() if id(original_node) in self.gone else updated_node
+
+    def leave_ImportFrom(
+        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
     ) -> cst.BaseSmallStatement:
         return cst.Pass() if id(original_node) in self.gone else updated_node
 

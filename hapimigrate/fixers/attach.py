@@ -14,7 +14,7 @@ from libcst.metadata import GlobalScope
 from hapimigrate import hubspot
 
 from hapimigrate.analysis import arguments, header_fit, http_calls, kwargs
-from hapimigrate.analysis import imported_clients
+from hapimigrate.analysis import imported_clients, own_name
 from hapimigrate.analysis import format_positions, format_templates, prefix_names
 from hapimigrate.analysis import call_endpoints
 from hapimigrate.analysis import session_escapes, session_uses, values
@@ -198,7 +198,7 @@ def beside_key(
     assert isinstance(function, cst.FunctionDef)  # placement checked it
     if key_conditions.conditional_key_problem(
         ctx, route.sinks, key, carries_key
-    ) or guarded_header.signs(ctx, function):
+    ) or guarded_header.signs(ctx, function, key):
         return placed
     return None
 
@@ -820,7 +820,7 @@ def _existing_auth(
             if arg.keyword is not None and arg.keyword.value == "headers":
                 sources += _header_sources(ctx, arg.value, 3)
     for source in sources:
-        if _AUTH_TEXT.search(_own_code(ctx, source)):
+        if _AUTH_TEXT.search(_own_code(ctx, source, key)):
             return (
                 dual_auth.precise_reason(ctx, route, key)
                 or bound_headers.precise_reason(ctx, route, key)
@@ -834,16 +834,20 @@ def _existing_auth(
     return None
 
 
-def _own_code(ctx: ModuleContext, node: cst.CSTNode) -> str:
+def _own_code(
+    ctx: ModuleContext, node: cst.CSTNode, key: cst.CSTNode | None = None
+) -> str:
     """A function's code, its decorators too (``@with_oauth`` may put its own
     Authorization on the call), but not the comments above them (``#
     FEEDLY_API_ACCESS_TOKEN = ...`` of the code before it), nor any comment,
-    nor another host's credential (a Slack request's header: other_auth)."""
+    nor another host's credential (a Slack request's header: other_auth), nor
+    the key's own variable's name (``private_app_access_token``: own_name)."""
+    own = own_name.own_name_nodes(ctx, key)
     if isinstance(node, cst.FunctionDef):
         decorators = [d.with_changes(leading_lines=()) for d in node.decorators]
         shown = node.with_changes(leading_lines=(), decorators=decorators)
-        return other_auth.shown_code(ctx, node, shown)
-    return other_auth.shown_code(ctx, node, node)
+        return other_auth.shown_code(ctx, node, shown, own)
+    return other_auth.shown_code(ctx, node, node, own)
 
 
 def _session_auth(ctx: ModuleContext, sink: Sink) -> str | None:
