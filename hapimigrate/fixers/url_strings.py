@@ -24,17 +24,18 @@ from typing import Sequence
 
 import libcst as cst
 
-from hapimigrate.analysis import call_endpoints, format_positions, origins
+from hapimigrate.analysis import already_bearer, call_endpoints, format_positions
+from hapimigrate.analysis import origins
 from hapimigrate.analysis import percent_tuples, querystring
 from hapimigrate.analysis import url_builders, values
 from hapimigrate import keys
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.decide import KeyUse, decide
+from hapimigrate.decide import Decision, KeyUse, decide
 from hapimigrate.fixers import attach
 from hapimigrate.fixers.registry import register
 from hapimigrate.analysis.flow import Flow, FlowError, NoUse, Route, Unused
 from hapimigrate.fixers import across_modules, prefix_names, template_carriers
-from hapimigrate.model import Kind
+from hapimigrate.model import Kind, Status
 from hapimigrate.analysis.querystring import Cut, Piece, Unsafe
 from hapimigrate.analysis.url_pieces import OperandAt, TextAt, pieces_of
 
@@ -127,8 +128,14 @@ def _fix_url(
             problem = problem or f"text is added after the key at run time, and {error}"
     calls = call_endpoints.site_endpoints(ctx, route, root)
     format_edits: list[FormatEdit] = []
+    # the requests already send this very variable as Bearer: hapikey only goes
+    bearer = (
+        already_bearer.bearer_variable(ctx, route, key_nodes)
+        if not cut.has_placeholders
+        else None
+    )
     if route is not None:
-        problem = problem or attach.sink_problem(ctx, route, root)
+        problem = problem or (None if bearer else attach.sink_problem(ctx, route, root))
         try:
             if cut.has_placeholders:
                 _check_positions(ctx, pieces, cut)
@@ -192,7 +199,10 @@ def _fix_url(
     )
     if builder is not None:  # a helper's parameter, always the configured key
         decision = builder.decision
-    if decision.rewrites:
+    if decision.rewrites and bearer is not None:
+        _cut_pieces(ctx, pieces, cut)  # no header: the request sends it already
+        decision = Decision(Status.REWRITE, already_bearer.REASON.format(bearer))
+    elif decision.rewrites:
         assert route is not None
         statement = ctx.parent(root)
         if isinstance(statement, cst.AugAssign) and cut.takes_all(pieces):
