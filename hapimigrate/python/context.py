@@ -342,13 +342,38 @@ class ModuleContext:
 
     def references(self, assignment) -> list:
         """A binding's references in source order (LibCST keeps them in a set,
-        whose order changes from run to run)."""
+        whose order changes from run to run), with the reads a loop brings
+        back to it: LibCST counts only the reads written after a binding, but
+        in ``while more: get(params=q); q = {..., "offset": o}`` the next
+        turn's ``get`` sends the ``q`` bound below it."""
 
         def where(ref) -> tuple[int, int]:
             position = self._positions.get(ref.node)
             return (position.start.line, position.start.column) if position else (0, 0)
 
-        return sorted(assignment.references, key=where)
+        found = set(assignment.references)
+        node = getattr(assignment, "node", None)
+        loop = self._outermost_loop(node) if isinstance(node, cst.CSTNode) else None
+        if loop is not None:
+            bound = where(assignment)
+            found |= {
+                access
+                for access in assignment.scope.accesses[assignment.name]
+                if where(access) < bound and self.inside(access.node, loop)
+            }
+        return sorted(found, key=where)
+
+    def _outermost_loop(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        """The outermost ``for``/``while`` holding ``node`` in its own scope."""
+        loop = None
+        current = self.parent(node)
+        while current is not None and not isinstance(
+            current, (cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.Module)
+        ):
+            if isinstance(current, (cst.For, cst.While)):
+                loop = current
+            current = self.parent(current)
+        return loop
 
     def qualified_names(self, node: cst.CSTNode) -> set[str]:
         value = self._qnames.get(node)
