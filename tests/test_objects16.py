@@ -13,9 +13,13 @@ requests of its methods, the token a literal of ``__main__`` handed through
   in the tree makes (a library's: its users hand it their key), two portals'
   keys, a subclass's method sending the dict, the dict also sent to another
   host, the key held under a condition, the class made by another module, the
-  held dict read off the instance by a caller; and the other shapes of sample
-  6 not taken (a class-level dict subclasses mutate, a Session built per
-  access in a property).
+  held dict read off the instance by a caller, a Session built per access in
+  a property (sample 6: not taken).
+- A class-level dict of a config base class that its subclasses read and
+  mutate (sample 6: ``URL_PARAMS = {"hapikey": API_TOKEN}`` read by three
+  subclasses, one adding ``count`` and ``vidOffset``): it loses the key, every
+  subclass's request gets the header; a subclass binding its own dict, or with
+  another base that may hold one, keeps it manual.
 - A wrapper passing its own ``**kwargs`` to one request per branch, each the
   value of a ``return`` (sample 6, mitodl's ``send_hubspot_request``): the
   header is merged into ``kwargs`` before each; a request made after another
@@ -246,11 +250,67 @@ class HubSpot:
 """
 
 
-@pytest.mark.parametrize(
-    "source", [SHARED_CLASS_DICT, SESSION_PROPERTY], ids=["class-dict", "property"]
+def test_the_session_built_per_access_in_a_property_stays_manual(tmp_path):
+    left_alone(_deals(tmp_path, SESSION_PROPERTY))
+
+
+def test_a_class_dict_its_subclass_mutates_loses_the_key_and_its_requests_get_the_header(
+    tmp_path,
+):
+    result = _deals(tmp_path, SHARED_CLASS_DICT)
+    sent = [s for s in key_sites(result) if s.kind.value == "params"]
+    assert [s.status for s in sent] == [Status.REWRITE], [s.reason for s in sent]
+    text = result.new.decode()
+    assert "    URL_PARAMS = {}\n" in text and "hapikey" not in text
+    assert (
+        'params=self.URL_PARAMS, headers={"Authorization": "Bearer " + '
+        'os.environ["HUBSPOT_ACCESS_TOKEN"]}' in text
+    )
+
+
+OWN_DICT = SHARED_CLASS_DICT.replace(
+    "class Contacts(HubSpotConfig):\n",
+    'class Contacts(HubSpotConfig):\n    URL_PARAMS = {"count": 100}\n\n',
 )
-def test_the_shapes_not_taken_stay_manual(tmp_path, source):
-    left_alone(_deals(tmp_path, source))
+MIXIN = SHARED_CLASS_DICT.replace(
+    "class Contacts(HubSpotConfig):\n",
+    "class Paging:\n    URL_PARAMS = {}\n\n\nclass Contacts(Paging, HubSpotConfig):\n",
+)
+
+
+@pytest.mark.parametrize("source", [OWN_DICT, MIXIN], ids=["own-dict", "mixin"])
+def test_a_subclass_that_may_read_another_dict_keeps_the_class_dict_manual(
+    tmp_path, source
+):
+    result = _deals(tmp_path, source)
+    assert not result.changed
+    sent = [s for s in key_sites(result) if s.kind.value == "params"]
+    assert sent and all(s.status == Status.MANUAL for s in sent)
+    assert "subclass Contacts" in " ".join(s.reason for s in sent)
+
+
+CLASS_DICT_SCENARIO = '''"""Pages of contacts through the subclass mutating the shared dict."""
+ENV = {"HUBSPOT_API_KEY": "key-main"}
+
+
+def case_pages(credential):
+    import api
+
+    contacts = api.Contacts()
+    contacts.page(0)
+    contacts.page(50)
+'''
+
+
+def test_every_page_the_subclass_asks_carries_the_token_and_its_paging(tmp_path):
+    path = tmp_path / "src" / "api.py"
+    path.parent.mkdir(parents=True)
+    path.write_text(SHARED_CLASS_DICT)
+    (tmp_path / "scenario.py").write_text(CLASS_DICT_SCENARIO)
+    result = run_project(tmp_path, Settings())
+    assert not result.errors, result.errors
+    assert [v.label for v in result.verdicts if v.kind == WRONG] == []
+    assert sum(v.kind == OK for v in result.verdicts) >= 2
 
 
 SCENARIO = '''"""The deals client's methods, on the module-level instance."""
