@@ -397,3 +397,18 @@ def test_a_dual_mode_stays_manual(tmp_path):
     )
     result = tree(tmp_path, {"hubspot_api.py": source})["hubspot_api.py"]
     assert _statuses(result) == [Status.MANUAL]
+
+
+def test_a_url_built_at_import_time_stays_manual(tmp_path):
+    """The URL reads the variable when the module loads, the header when the
+    request is made: another module may set it in between."""
+    source = APP.replace(
+        "\n\ndef contact_id(email):\n"
+        '    url = f"https://api.hubapi.com/crm/v3/objects/contacts?hapikey={HUBSPOT_TOKEN}&properties=email"\n',
+        '\nURL = f"https://api.hubapi.com/crm/v3/objects/contacts?hapikey={HUBSPOT_TOKEN}&properties=email"\n'
+        "\n\ndef contact_id(email):\n    url = URL\n",
+    )
+    assert "URL = f" in source
+    result = tree(tmp_path, {"app.py": source})["app.py"]
+    assert _statuses(result) == [Status.MANUAL]
+    assert "only the hapikey parameter goes" not in _reasons(result)

@@ -23,8 +23,10 @@ for every request:
   ``f"Bearer {X}"``, ``"Bearer " + X``, ``"Bearer %s" % X`` or
   ``"Bearer {}".format(X)``;
 - ``X`` is the very variable the URL's key is: the same name, bound once in
-  the same scope (a module's ``HUBSPOT_TOKEN``, a function's local), so the
-  two read one value on every run.
+  the same scope (a module's ``HUBSPOT_TOKEN``, a function's local), read by
+  the URL and the header in the function making the requests, so the two
+  read one value on every run (a URL built at import time, with a variable
+  another module may set later, could hold an older value).
 
 Another variable's Bearer (``Bearer {OAUTH_TOKEN}`` beside ``hapikey={KEY}``)
 is an OAuth mode, or two credentials: not this shape, the site stays manual.
@@ -57,12 +59,15 @@ def bearer_variable(
     variable = _variable(ctx, key)
     if variable is None:
         return None
+    function = ctx.ancestor(key, cst.FunctionDef)
     calls = []
     for sink in route.sinks:
         if sink.call is None or sink.remote is not None or sink.session is not None:
             return None
         if sink.role not in ("url", "params"):
             return None
+        if function is None or ctx.ancestor(sink.call, cst.FunctionDef) is not function:
+            return None  # a URL built elsewhere may hold an older value
         calls.append(sink.call)
     for call in calls:
         if not _sends_bearer(ctx, call, variable, calls):
