@@ -14,6 +14,7 @@ import re
 
 import libcst as cst
 
+from hapimigrate.analysis import values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python.edits import plus_operands
 
@@ -53,12 +54,7 @@ def joined_to_prefix(ctx: ModuleContext, node: cst.CSTNode) -> bool:
     """Whether ``node`` is the operand right after such a name in a ``+`` chain
     (``api_endpoint = hs_url + api_key``): the key it reads is sent as surely as
     in ``"...?hapikey=" + api_key``, though the statement does not say hapikey."""
-    chain = node
-    while isinstance(ctx.parent(chain), cst.BinaryOperation) and isinstance(
-        ctx.parent(chain).operator, cst.Add
-    ):
-        chain = ctx.parent(chain)
-    operands = plus_operands(chain)
+    operands = plus_operands(values.string_root(ctx, node))
     index = next((i for i, o in enumerate(operands) if o is node), 0)
     return (
         index > 0
