@@ -469,3 +469,16 @@ def test_every_request_of_the_wrapper_carries_the_token_and_the_callers_headers(
     assert [v.label for v in result.verdicts if v.kind == WRONG] == []
     assert sum(v.kind == OK for v in result.verdicts) >= 3
     assert result.counts.manual == 0 and result.counts.rewrite == 1
+
+
+def test_a_subclass_another_module_extends_keeps_the_class_dict_manual(tmp_path):
+    base = SHARED_CLASS_DICT
+    other = (
+        "import requests\n\nfrom deals import Contacts\n\n\n"
+        "class Audit(Contacts):\n    def send(self):\n"
+        '        return requests.get("https://example.com/audit", params=self.URL_PARAMS)\n'
+    )
+    results = tree(tmp_path, {"deals.py": base, "audit.py": other})
+    assert not results["deals.py"].changed and not results["audit.py"].changed
+    sent = [s for s in key_sites(results["deals.py"]) if s.kind.value == "params"]
+    assert sent and all(s.status == Status.MANUAL for s in sent)

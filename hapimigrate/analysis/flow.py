@@ -790,7 +790,8 @@ class Flow:
             uses.append(attribute)
         if not uses:
             raise NoUse(f"{label} is not used in this module", name)
-        self.route.classes.append(owner.name.value)
+        # other modules must read none of them (D.params, a subclass of D)
+        self.route.classes.extend(c.name.value for c in family)
         for use in uses:
             self._from(use, formatted)
 

@@ -42,6 +42,15 @@ REWRITES = [
         "import requests\nclass C:\n    params = {}\n    def f(self):\n"
         f"        return requests.get({DEALS}, params=self.params, headers={BEARER})\n",
     ),
+    (  # a subclass of the module reads the same class attribute
+        "import requests\nclass C:\n    params = {'hapikey': KEY}\n    def f(self):\n"
+        f"        return requests.get({DEALS}, params=self.params)\nclass D(C):\n"
+        "    def g(self):\n        return requests.get('https://api.hubapi.com/deals/v1/deal/recent/modified', params=self.params)\n",
+        "import requests\nclass C:\n    params = {}\n    def f(self):\n"
+        f"        return requests.get({DEALS}, params=self.params, headers={BEARER})\n"
+        "class D(C):\n    def g(self):\n"
+        f"        return requests.get('https://api.hubapi.com/deals/v1/deal/recent/modified', params=self.params, headers={BEARER})\n",
+    ),
 ]
 
 UNTOUCHED = [
@@ -50,9 +59,10 @@ UNTOUCHED = [
 ]
 
 LEFT_FOR_A_PERSON = [
-    (  # a subclass reads the class attribute too
+    (  # a subclass sets the class attribute again: its own dict
         "import requests\nclass C:\n    params = {'hapikey': KEY}\n    def f(self):\n"
-        f"        return requests.get({DEALS}, params=self.params)\nclass D(C):\n    pass\n",
+        f"        return requests.get({DEALS}, params=self.params)\nclass D(C):\n"
+        "    params = {'limit': 5}\n",
         Status.MANUAL,
         "subclass D",
     ),
