@@ -61,3 +61,18 @@ def test_a_known_librarys_import_still_goes(tmp_path):
     migrated = results["sync.py"].new.decode()
     assert site.status == Status.REWRITE and "hapikey" not in migrated
     assert "decouple" not in migrated
+
+
+def test_a_program_module_named_as_the_standard_librarys_stays(tmp_path):
+    imports = "from secrets import HUBSPOT_API_KEY as APIKEY"
+    results = tree(tmp_path, {"sync.py": SYNC.format(imports=imports)})
+    migrated = results["sync.py"].new.decode()
+    assert "hapikey" not in migrated
+    assert "from secrets import HUBSPOT_API_KEY" in migrated
+
+
+def test_a_standard_library_name_still_goes(tmp_path):
+    imports = "from os import environ\n\nAPIKEY = environ['HUBSPOT_API_KEY']"
+    results = tree(tmp_path, {"sync.py": SYNC.format(imports=imports)})
+    migrated = results["sync.py"].new.decode()
+    assert "hapikey" not in migrated and "from os import environ" not in migrated

@@ -278,7 +278,12 @@ def _runs_something(
         ):
             return True
     # import const (not in the tree): what it does on import is unknown
-    return whole and not found and import_effects.unseen_may_run(candidates[-1], level)
+    imported = name if isinstance(statement, cst.ImportFrom) else ""
+    return (
+        whole
+        and not found
+        and import_effects.unseen_may_run(candidates[-1], level, imported)
+    )
 
 
 def _bound_name(alias: cst.ImportAlias) -> str:

@@ -19,6 +19,7 @@ imports (a module of the tree followed in turn), an ``if __name__ ==
 from __future__ import annotations
 
 import ast
+import importlib
 import os
 import sys
 from typing import Callable
@@ -71,14 +72,34 @@ _LIBRARIES = frozenset(
 )
 
 
-def unseen_may_run(dotted: str, level: int) -> bool:
+def unseen_may_run(dotted: str, level: int, name: str = "") -> bool:
     """Whether importing ``dotted``, a module outside the tree, may do more
     than bind names: a module of the program nobody gave us (``import const``,
     ``from config import API_KEY`` with ``config.py`` gitignored) may load the
     ``.env`` the token comes from; the standard library and the libraries keys
-    are read through do nothing the program needs."""
+    are read through do nothing the program needs. A ``name`` imported from
+    it that the standard library's module lacks (``from secrets import
+    HUBSPOT_API_KEY``) tells a module of the program shadowing it."""
     top = dotted.split(".")[0]
-    return bool(level) or not (top in sys.stdlib_module_names or top in _LIBRARIES)
+    if level or top in _LIBRARIES:
+        return bool(level)
+    if top not in sys.stdlib_module_names:
+        return True
+    return bool(name) and not _stdlib_defines(dotted, name)
+
+
+_RUN_ON_IMPORT = frozenset({"this", "antigravity", "__hello__", "__phello__"})
+
+
+def _stdlib_defines(dotted: str, name: str) -> bool:
+    """Whether the standard library's module ``dotted`` has ``name``."""
+    if dotted.split(".")[0] in _RUN_ON_IMPORT:
+        return False
+    try:
+        module = importlib.import_module(dotted)
+    except Exception:  # noqa: BLE001 (a platform's module missing here)
+        return False
+    return hasattr(module, name)
 
 
 def runs_something(
