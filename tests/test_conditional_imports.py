@@ -26,6 +26,14 @@ CHOSEN = {
     "imported, then replaced": (
         "import const\nif os.environ.get('SANDBOX'):\n    import sandbox_const as const\n"
     ),
+    "rebound at the top": (
+        "import const\nimport sandbox_const\n"
+        "if '--sandbox' in sys.argv:\n    const = sandbox_const\n"
+    ),
+    "rebound through global": (
+        "import const\nimport sandbox_const\n\n\ndef use_sandbox():\n"
+        "    global const\n    const = sandbox_const\n"
+    ),
     "a package's modules": (
         "if '--sandbox' in sys.argv:\n    from app import sandbox as const\n"
         "else:\n    from app import production as const\n"

@@ -604,11 +604,29 @@ def _imported_modules(ctx: ModuleContext, bound: str, bindings: list) -> list[st
     ``settings.API_KEY``): more than one is a choice made at run time."""
     imported = set()
     for binding in bindings:
-        node = getattr(binding, "node", None)
-        if isinstance(node, (cst.Import, cst.ImportFrom)) and not _fallback(ctx, node):
-            module, name, level = _imported_as(ctx, node, bound)
-            imported.add("." * level + ".".join(p for p in (module, name) if p))
+        for node, name in _import_bindings(ctx, getattr(binding, "node", None), bound):
+            module, attribute, level = _imported_as(ctx, node, name)
+            imported.add("." * level + ".".join(p for p in (module, attribute) if p))
     return sorted(imported)
+
+
+def _import_bindings(
+    ctx: ModuleContext, node: cst.CSTNode | None, bound: str
+) -> list[tuple[cst.Import | cst.ImportFrom, str]]:
+    """The imports a binding of ``bound`` stands for, with the name each binds:
+    the import itself, or the imports of the name it is set to (``const =
+    sandbox_const``, at the top or through ``global const``): a module rebound
+    at run time is chosen as surely as one imported in a branch."""
+    if isinstance(node, (cst.Import, cst.ImportFrom)):
+        return [] if _fallback(ctx, node) else [(node, bound)]
+    value = values.assigned_value(ctx, node) if node is not None else None
+    if not isinstance(value, cst.Name) or value.value == bound:
+        return []
+    scope = ctx.lexical_scope(value)
+    inner = [getattr(b, "node", None) for b in (scope[value.value] if scope else ())]
+    if not inner or not all(isinstance(n, (cst.Import, cst.ImportFrom)) for n in inner):
+        return []
+    return [(n, value.value) for n in inner if not _fallback(ctx, n)]
 
 
 _IMPORT_ERRORS = {"ImportError", "ModuleNotFoundError"}
