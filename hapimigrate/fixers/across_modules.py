@@ -37,7 +37,7 @@ from hapimigrate.analysis.flow import UnusedReturn
 from hapimigrate.decide import DEVELOPER_REASON, SEVERAL_KEYS, KeyUse, decide
 from hapimigrate.fixers import run_time_reads
 from hapimigrate.fixers import attach, class_carriers, template_carriers
-from hapimigrate.fixers import filled_templates
+from hapimigrate.fixers import template_callers
 from hapimigrate.fixers import developer_here, wanted_sinks
 from hapimigrate.fixers import carried_attributes, partial_readers
 from hapimigrate.fixers.registry import register
@@ -713,7 +713,7 @@ def _migrate_use(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Non
                 "which other modules may import in turn"
             )
     urls = attach.route_urls(ctx, route) if route is not None else ()
-    caller = filled_templates.caller_key(ctx, fill.origin, fill.key, route)
+    caller = template_callers.caller_key(ctx, fill.origin, fill.key, route)
     use = KeyUse(
         ctx.code(fill.key) if fill.key is not None else carrier.label,
         calls,

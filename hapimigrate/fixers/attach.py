@@ -29,7 +29,7 @@ from hapimigrate.analysis import configured_objects, response_cache, reassigned
 from hapimigrate.analysis import configured_sources, starred_callers
 from hapimigrate.fixers import developer_urls, helper_headers, rebound_keys
 from hapimigrate.fixers import run_time_reads
-from hapimigrate.fixers import filled_templates
+from hapimigrate.fixers import template_carriers
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.decide import Decision
 from hapimigrate.model import Carrier, Import, Kind, Status
@@ -3236,7 +3236,7 @@ def _sends_key(
         return True
     if format_templates.fills_key_field(ctx, node):  # TEMPLATE.format(vid, key)
         return True
-    if filled_templates.fills_key(ctx, node):  # another module's TEMPLATE
+    if template_carriers.fills_key(ctx, node):  # another module's TEMPLATE
         return True
     if bearer_reads.bearer_credential(
         ctx, node
@@ -3642,10 +3642,6 @@ def _collect(
                     return problem
             if found.param is None or id(found.param) in seen:
                 continue  # the command line, a tenant's: a token now
-            if found.container and origins.caller_arguments(ctx, found.param) == []:
-                # sync(account) -> deals(account.hubspot_api_key), sync called
-                # by nobody here (a task, a signal): each account's stored key
-                return STORED_FIELD.format(ctx.code(value), ctx.start(value)[0])
             deeper = dataclasses.replace(
                 found, container=found.container or origin.container
             )
@@ -3662,11 +3658,6 @@ def _collect(
     return None
 
 
-STORED_FIELD = (
-    "a caller passes {} (line {}), a field of what its own callers hand it, and "
-    "nothing in the tree calls it: each account's or tenant's stored key, "
-    "perhaps; give each its own token by hand"
-)
 DEFAULT_BOUND = (
     "{} of {}() defaults to the key, a value bound once, when the function is "
     "defined: the provider's token would be read then, once, and one that expires "

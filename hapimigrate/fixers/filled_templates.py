@@ -23,8 +23,8 @@ entry) goes and the requests send the token; the template loses
 The value filled in may be the one configured key (the provider's token is
 sent) or a parameter of the function around the read (the caller's credential,
 sent as the Bearer token as the same request written in one module would be:
-:func:`caller_key`; its callers in the tree pass tokens, and the checks of
-:func:`hapimigrate.fixers.attach.callers_keys` apply: a caller handing in a key
+:mod:`hapimigrate.fixers.template_callers`; its callers in the tree pass
+tokens, and the checks of :func:`hapimigrate.fixers.attach.callers_keys` apply: a caller handing in a key
 that cannot be placed, a response cache shared between callers). Anything else
 (a tenant's key read from a row, a key computed here) leaves the template and
 every use manual, saying why.
@@ -37,9 +37,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from hapimigrate.analysis import origins, querystring
-from hapimigrate.analysis.flow import Route
 from hapimigrate.analysis.origins import Origin
-from hapimigrate.fixers import attach
 from hapimigrate.model import Carrier
 from hapimigrate.python.context import ModuleContext
 
@@ -194,34 +192,6 @@ def _literal_mapping(value: cst.BaseExpression) -> cst.Dict | None:
     return value
 
 
-@dataclass(frozen=True)
-class CallerKey:
-    """A caller's credential filled into another module's template: the
-    configured keys this module's callers hand in, why it cannot be sent as
-    the token (None: it can), and whether it can be read at each request."""
-
-    passed: tuple[cst.BaseExpression, ...]
-    problem: str | None
-    in_reach: bool
-
-
-def caller_key(
-    ctx: ModuleContext,
-    origin: Origin,
-    key: cst.BaseExpression | None,
-    route: Route | None,
-) -> CallerKey:
-    """The checks a caller's key (a parameter of the function reading the
-    template) passes before it is sent as the Bearer token, those of the same
-    URL written in this module (:mod:`hapimigrate.fixers.url_strings`); for
-    the configured key (or no key told), nothing to check."""
-    if origin.kind != origins.CALLER or key is None:
-        return CallerKey((), None, True)
-    passed, problem = attach.callers_keys(ctx, origin)
-    in_reach = route is not None and attach.key_in_reach(ctx, key, route)
-    return CallerKey(passed, problem, in_reach)
-
-
 def sendable(origin: Origin) -> bool:
     """Whether a filled key's origin is one the reader may send as the token:
     the configured key, or a caller's credential handed in by a parameter (not
@@ -233,75 +203,4 @@ def sendable(origin: Origin) -> bool:
         and origin.param is not None
         and origin.read is None
         and not origin.container
-    )
-
-
-def fills_key(ctx: ModuleContext, node: cst.CSTNode) -> bool:
-    """Whether ``node`` is the value a reader fills into the key's field of
-    another module's template carrier (``TEMPLATE.format(**{"hs_key":
-    hs_key})``, ``TEMPLATE % (vid, key)``): a read of a caller's parameter
-    that sends it as the key (:func:`hapimigrate.fixers.attach.other_reads`)."""
-    from hapimigrate.fixers import template_carriers  # it imports this module
-
-    read = _template_read(ctx, node)
-    if read is None:
-        return False
-    name = read.attr.value if isinstance(read, cst.Attribute) else read.value
-    for carrier in ctx.carriers:
-        if carrier.name != name or not carrier.template or not carrier.key_fields:
-            continue
-        if not _imported(ctx, read):
-            return False
-        fill = template_carriers.filled(ctx, carrier, read, origin=False)
-        return fill.problem is None and fill.key is node
-    return False
-
-
-def _template_read(
-    ctx: ModuleContext, node: cst.CSTNode
-) -> cst.Name | cst.Attribute | None:
-    """The template read that ``node`` may fill: ``T`` of ``T.format(node)``,
-    ``T.format(k=node)``, ``T.format(**{"k": node})``, ``T % node``, ``T %
-    (a, node)``, ``T % {"k": node}``."""
-    parent = ctx.parent(node)
-    if isinstance(parent, cst.DictElement) and parent.value is node:
-        mapping = ctx.parent(parent)
-        outer = ctx.parent(mapping) if mapping is not None else None
-        if isinstance(outer, cst.Arg) and outer.star == "**":
-            parent = outer
-        else:
-            node, parent = mapping, outer
-    elif isinstance(parent, cst.Element) and parent.value is node:
-        node = ctx.parent(parent)
-        parent = ctx.parent(node) if node is not None else None
-    if isinstance(parent, cst.Arg):
-        call = ctx.parent(parent)
-        func = call.func if isinstance(call, cst.Call) else None
-        if isinstance(func, cst.Attribute) and func.attr.value == "format":
-            read = func.value
-            return read if isinstance(read, (cst.Name, cst.Attribute)) else None
-        return None
-    if (
-        isinstance(parent, cst.BinaryOperation)
-        and isinstance(parent.operator, cst.Modulo)
-        and parent.right is node
-        and isinstance(parent.left, (cst.Name, cst.Attribute))
-    ):
-        return parent.left
-    return None
-
-
-def _imported(ctx: ModuleContext, read: cst.Name | cst.Attribute) -> bool:
-    """Whether the template read is another module's value: a name bound
-    here only by imports, or an attribute of an imported module."""
-    head = read
-    while isinstance(head, cst.Attribute):
-        head = head.value
-    if not isinstance(head, cst.Name):
-        return False
-    scope = ctx.lexical_scope(head)
-    bindings = list(scope[head.value]) if scope is not None else []
-    return bool(bindings) and all(
-        isinstance(getattr(b, "node", None), (cst.Import, cst.ImportFrom))
-        for b in bindings
     )

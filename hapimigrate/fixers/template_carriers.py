@@ -136,7 +136,7 @@ def filled(
     """How ``node`` (a read of ``carrier``, or a call of the function
     returning it) fills the template's key field; ``origin``: whether the
     value filled in must be one the reader may send as the token (False: only
-    which value fills the key field, :func:`filled_templates.fills_key`)."""
+    which value fills the key field, :func:`fills_key`)."""
     name = f"{carrier.name} of {carrier.module}.py"
     if not carrier.template or not carrier.key_fields:
         return Filled(
@@ -213,3 +213,72 @@ def _single(value: cst.BaseExpression) -> bool:
     """A value that is not a tuple (``URL % KEY``): a name or attribute read,
     not a tuple, a mapping or a call that may return one."""
     return isinstance(value, (cst.Name, cst.Attribute, cst.Subscript))
+
+
+def fills_key(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    """Whether ``node`` is the value a reader fills into the key's field of
+    another module's template carrier (``TEMPLATE.format(**{"hs_key":
+    hs_key})``, ``TEMPLATE % (vid, key)``): a read of a caller's parameter
+    that sends it as the key (:func:`hapimigrate.fixers.attach.other_reads`)."""
+    read = _template_read(ctx, node)
+    if read is None:
+        return False
+    name = read.attr.value if isinstance(read, cst.Attribute) else read.value
+    for carrier in ctx.carriers:
+        if carrier.name != name or not carrier.template or not carrier.key_fields:
+            continue
+        if not _imported(ctx, read):
+            return False
+        fill = filled(ctx, carrier, read, origin=False)
+        return fill.problem is None and fill.key is node
+    return False
+
+
+def _template_read(
+    ctx: ModuleContext, node: cst.CSTNode
+) -> cst.Name | cst.Attribute | None:
+    """The template read that ``node`` may fill: ``T`` of ``T.format(node)``,
+    ``T.format(k=node)``, ``T.format(**{"k": node})``, ``T % node``, ``T %
+    (a, node)``, ``T % {"k": node}``."""
+    parent = ctx.parent(node)
+    if isinstance(parent, cst.DictElement) and parent.value is node:
+        mapping = ctx.parent(parent)
+        outer = ctx.parent(mapping) if mapping is not None else None
+        if isinstance(outer, cst.Arg) and outer.star == "**":
+            parent = outer
+        else:
+            node, parent = mapping, outer
+    elif isinstance(parent, cst.Element) and parent.value is node:
+        node = ctx.parent(parent)
+        parent = ctx.parent(node) if node is not None else None
+    if isinstance(parent, cst.Arg):
+        call = ctx.parent(parent)
+        func = call.func if isinstance(call, cst.Call) else None
+        if isinstance(func, cst.Attribute) and func.attr.value == "format":
+            read = func.value
+            return read if isinstance(read, (cst.Name, cst.Attribute)) else None
+        return None
+    if (
+        isinstance(parent, cst.BinaryOperation)
+        and isinstance(parent.operator, cst.Modulo)
+        and parent.right is node
+        and isinstance(parent.left, (cst.Name, cst.Attribute))
+    ):
+        return parent.left
+    return None
+
+
+def _imported(ctx: ModuleContext, read: cst.Name | cst.Attribute) -> bool:
+    """Whether the template read is another module's value: a name bound
+    here only by imports, or an attribute of an imported module."""
+    head = read
+    while isinstance(head, cst.Attribute):
+        head = head.value
+    if not isinstance(head, cst.Name):
+        return False
+    scope = ctx.lexical_scope(head)
+    bindings = list(scope[head.value]) if scope is not None else []
+    return bool(bindings) and all(
+        isinstance(getattr(b, "node", None), (cst.Import, cst.ImportFrom))
+        for b in bindings
+    )
