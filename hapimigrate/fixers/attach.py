@@ -3642,6 +3642,10 @@ def _collect(
                     return problem
             if found.param is None or id(found.param) in seen:
                 continue  # the command line, a tenant's: a token now
+            if found.container and origins.caller_arguments(ctx, found.param) == []:
+                # sync(account) -> deals(account.hubspot_api_key), sync called
+                # by nobody here (a task, a signal): each account's stored key
+                return STORED_FIELD.format(ctx.code(value), ctx.start(value)[0])
             deeper = dataclasses.replace(
                 found, container=found.container or origin.container
             )
@@ -3658,6 +3662,11 @@ def _collect(
     return None
 
 
+STORED_FIELD = (
+    "a caller passes {} (line {}), a field of what its own callers hand it, and "
+    "nothing in the tree calls it: each account's or tenant's stored key, "
+    "perhaps; give each its own token by hand"
+)
 DEFAULT_BOUND = (
     "{} of {}() defaults to the key, a value bound once, when the function is "
     "defined: the provider's token would be read then, once, and one that expires "
