@@ -1,29 +1,11 @@
-"""A key held by an object: the constructor's parameter put into ``self.params``
-and sent by the object's own methods (real code, sample 6: a deals script's
-``HubSpotDeal(token)`` whose ``__init__`` holds ``{"hapikey": token}`` for eight
-requests of its methods, the token a literal of ``__main__`` handed through
-``delete(token, excel)``).
-
-- The class takes a token now: the constructor keeps it as
-  ``self._hubspot_token``, the held dict loses the key, each method's request
-  sends ``"Bearer " + self._hubspot_token``, and the callers in the module
-  (a module-level instance made with the env key, a script's literal through
-  its functions) pass the provider's token.
-- Near misses stay manual: a tenant's key from the database, a class nothing
-  in the tree makes (a library's: its users hand it their key), two portals'
-  keys, a subclass's method sending the dict, the dict also sent to another
-  host, the key held under a condition, the class made by another module, the
-  held dict read off the instance by a caller, a Session built per access in
-  a property (sample 6: not taken).
-- A class-level dict of a config base class that its subclasses read and
-  mutate (sample 6: ``URL_PARAMS = {"hapikey": API_TOKEN}`` read by three
-  subclasses, one adding ``count`` and ``vidOffset``): it loses the key, every
-  subclass's request gets the header; a subclass binding its own dict, or with
-  another base that may hold one, keeps it manual.
-- A wrapper passing its own ``**kwargs`` to one request per branch, each the
-  value of a ``return`` (sample 6, mitodl's ``send_hubspot_request``): the
-  header is merged into ``kwargs`` before each; a request made after another
-  (another host's) or in a ``try`` whose handler makes one stays manual.
+"""Keys held by objects stay for a person (the held-key, subclass-dict and
+multi-return ``**kwargs`` rules of round 16 were taken back after review 24
+found wrong rewrites in each: a subclass whose ``__init__`` never ran the
+base's, a tenant's key handed in by a task, ``type(self).URL_PARAMS``, a
+``with suppress(...)`` around a return, a form submission through the
+wrapper). These near misses must stay manual, and a subclass's method
+sending the held dict keeps even a configured key manual (its requests would
+lose the key and get no header).
 """
 
 from __future__ import annotations
@@ -31,9 +13,7 @@ from __future__ import annotations
 import pytest
 
 from hapimigrate.model import Status
-from tests.behaviour.compare import OK, WRONG
-from tests.behaviour.harness import Settings, run_project
-from tests.trees import key_sites, left_alone, migrated, tree
+from tests.trees import key_sites, left_alone, tree
 
 DEALS = """\
 import os
@@ -60,49 +40,10 @@ class HubSpotDeal(object):
 HUB = HubSpotDeal(os.environ["HUBSPOT_API_KEY"])
 """
 
-SCRIPT = DEALS.replace(
-    'HUB = HubSpotDeal(os.environ["HUBSPOT_API_KEY"])\n',
-    """def clean(token, names):
-    hub = HubSpotDeal(token)
-    for name in names:
-        for deal in hub.find(name)["results"]:
-            hub.delete(deal["id"])
-
-
-if __name__ == "__main__":
-    token = "00000000-0000-0000-0000-000000000000"
-    clean(token, ["old deal"])
-""",
-)
-
 
 def _deals(tmp_path, source: str, **more: str):
     files = {"deals.py": source, **more}
     return tree(tmp_path, files)["deals.py"]
-
-
-def test_a_module_level_instance_made_with_the_env_key_sends_the_token(tmp_path):
-    text = migrated(_deals(tmp_path, DEALS))
-    assert "hapikey" not in text
-    assert "self.params = {}\n        self._hubspot_token = token\n" in text
-    assert text.count('"Bearer " + self._hubspot_token') == 2
-    assert 'HUB = HubSpotDeal(os.environ["HUBSPOT_ACCESS_TOKEN"])' in text
-    assert "HUBSPOT_API_KEY" not in text
-
-
-def test_the_reason_says_the_class_takes_a_token_now(tmp_path):
-    sites = key_sites(_deals(tmp_path, DEALS))
-    assert [s.status for s in sites] == [Status.REWRITE]
-    assert "HubSpotDeal() is given (token of __init__()" in sites[0].reason
-    assert "callers pass access tokens now" in sites[0].reason
-
-
-def test_a_scripts_literal_key_through_its_functions_becomes_the_token(tmp_path):
-    text = migrated(_deals(tmp_path, SCRIPT))
-    assert "00000000-0000" not in text and "hapikey" not in text
-    assert 'clean(os.environ["HUBSPOT_ACCESS_TOKEN"], ["old deal"])' in text
-    assert "hub = HubSpotDeal(token)" in text  # clean() takes a token now
-    assert text.count('"Bearer " + self._hubspot_token') == 2
 
 
 TENANT = DEALS.replace(
@@ -153,8 +94,8 @@ READ_OFF_THE_INSTANCE = DEALS + (
     "source, words",
     [
         (TENANT, ()),
-        (LIBRARY, ("which this module never makes", "one per tenant perhaps")),
-        (TWO_PORTALS, ("two portals perhaps",)),
+        (LIBRARY, ()),
+        (TWO_PORTALS, ()),
         (SUBCLASS, ()),
         (OTHER_HOST, ()),
         (CONDITIONAL, ()),
@@ -197,18 +138,11 @@ def _jobs(key: str) -> str:
     )
 
 
-def test_another_module_making_it_with_the_same_key_passes_the_token_too(tmp_path):
-    results = tree(tmp_path, {"deals.py": DEALS, "jobs.py": _jobs("HUBSPOT_API_KEY")})
-    assert "self._hubspot_token = token" in migrated(results["deals.py"])
-    jobs = results["jobs.py"].new.decode()
-    assert 'OTHER = HubSpotDeal(os.environ["HUBSPOT_ACCESS_TOKEN"])' in jobs
-
-
 def test_another_module_making_it_with_a_second_portals_key_stays_manual(tmp_path):
     results = tree(
         tmp_path, {"deals.py": DEALS, "jobs.py": _jobs("HUBSPOT_SANDBOX_KEY")}
     )
-    left_alone(results["deals.py"], "two portals perhaps")
+    left_alone(results["deals.py"])
     assert not results["jobs.py"].changed
 
 
@@ -254,20 +188,6 @@ def test_the_session_built_per_access_in_a_property_stays_manual(tmp_path):
     left_alone(_deals(tmp_path, SESSION_PROPERTY))
 
 
-def test_a_class_dict_its_subclass_mutates_loses_the_key_and_its_requests_get_the_header(
-    tmp_path,
-):
-    result = _deals(tmp_path, SHARED_CLASS_DICT)
-    sent = [s for s in key_sites(result) if s.kind.value == "params"]
-    assert [s.status for s in sent] == [Status.REWRITE], [s.reason for s in sent]
-    text = result.new.decode()
-    assert "    URL_PARAMS = {}\n" in text and "hapikey" not in text
-    assert (
-        'params=self.URL_PARAMS, headers={"Authorization": "Bearer " + '
-        'os.environ["HUBSPOT_ACCESS_TOKEN"]}' in text
-    )
-
-
 OWN_DICT = SHARED_CLASS_DICT.replace(
     "class Contacts(HubSpotConfig):\n",
     'class Contacts(HubSpotConfig):\n    URL_PARAMS = {"count": 100}\n\n',
@@ -289,60 +209,6 @@ def test_a_subclass_that_may_read_another_dict_keeps_the_class_dict_manual(
     assert "subclass Contacts" in " ".join(s.reason for s in sent)
 
 
-CLASS_DICT_SCENARIO = '''"""Pages of contacts through the subclass mutating the shared dict."""
-ENV = {"HUBSPOT_API_KEY": "key-main"}
-
-
-def case_pages(credential):
-    import api
-
-    contacts = api.Contacts()
-    contacts.page(0)
-    contacts.page(50)
-'''
-
-
-def test_every_page_the_subclass_asks_carries_the_token_and_its_paging(tmp_path):
-    path = tmp_path / "src" / "api.py"
-    path.parent.mkdir(parents=True)
-    path.write_text(SHARED_CLASS_DICT)
-    (tmp_path / "scenario.py").write_text(CLASS_DICT_SCENARIO)
-    result = run_project(tmp_path, Settings())
-    assert not result.errors, result.errors
-    assert [v.label for v in result.verdicts if v.kind == WRONG] == []
-    assert sum(v.kind == OK for v in result.verdicts) >= 2
-
-
-SCENARIO = '''"""The deals client's methods, on the module-level instance."""
-ENV = {"HUBSPOT_API_KEY": "key-main"}
-
-
-def case_find_and_delete(credential):
-    import deals
-
-    deals.HUB.find("renewal")
-    deals.HUB.delete("42")
-
-
-def case_a_second_instance(credential):
-    import deals
-
-    deals.HubSpotDeal(credential("main")).delete("7")
-'''
-
-
-def test_every_request_the_object_makes_carries_the_token_and_no_key(tmp_path):
-    path = tmp_path / "src" / "deals.py"
-    path.parent.mkdir(parents=True)
-    path.write_text(DEALS)
-    (tmp_path / "scenario.py").write_text(SCENARIO)
-    result = run_project(tmp_path, Settings())
-    assert not result.errors, result.errors
-    assert [v.label for v in result.verdicts if v.kind == WRONG] == []
-    assert sum(v.kind == OK for v in result.verdicts) >= 3
-    assert result.counts.manual == 0 and result.counts.rewrite == 1
-
-
 CONFIGURED_SUBCLASS = (
     SUBCLASS.replace("def __init__(self, token):", "def __init__(self):")
     .replace('{"hapikey": token}', '{"hapikey": os.environ["HUBSPOT_API_KEY"]}')
@@ -354,25 +220,6 @@ def test_a_subclass_sending_the_held_dict_keeps_a_configured_key_manual(tmp_path
     # the subclass's request was not followed: the dict lost the key there
     # and the request got no header (a credential lost)
     left_alone(_deals(tmp_path, CONFIGURED_SUBCLASS), "also read by subclass Pipelines")
-
-
-INHERITING = DEALS.replace(
-    "\n\nHUB = HubSpotDeal(",
-    """
-
-class Pipelines(HubSpotDeal):
-    def stages(self):
-        return [d["id"] for d in self.find("pipeline")["results"]]
-
-
-HUB = Pipelines(""",
-)
-
-
-def test_a_subclass_using_only_the_methods_gets_the_token_too(tmp_path):
-    text = migrated(_deals(tmp_path, INHERITING))
-    assert 'HUB = Pipelines(os.environ["HUBSPOT_ACCESS_TOKEN"])' in text
-    assert "hapikey" not in text
 
 
 # -- a wrapper's **kwargs passed to one request per branch (sample 6: mitodl's
@@ -421,54 +268,11 @@ IN_A_TRY = WRAPPER.replace(
 )
 
 
-def test_a_wrapper_making_one_request_per_branch_merges_the_header_before_each(
-    tmp_path,
-):
-    text = migrated(tree(tmp_path, {"hs.py": WRAPPER})["hs.py"])
-    assert "hapikey" not in text
-    merge = (
-        '        kwargs["headers"] = {**(kwargs.get("headers") or {}), '
-        '"Authorization": "Bearer " + os.environ["HUBSPOT_ACCESS_TOKEN"]}\n'
-    )
-    assert text.count(merge) == 3
-    assert merge + "        return requests.post(url=url, json=body, **kwargs)" in text
-
-
 @pytest.mark.parametrize("source", [SEQUENTIAL, IN_A_TRY], ids=["sequential", "try"])
 def test_a_merged_header_that_could_reach_another_request_stays_manual(
     tmp_path, source
 ):
     left_alone(tree(tmp_path, {"hs.py": source})["hs.py"], "**kwargs")
-
-
-WRAPPER_SCENARIO = '''"""The wrapper's three methods, with and without headers of the caller's."""
-ENV = {"HUBSPOT_API_KEY": "key-main"}
-
-
-def case_each_method(credential):
-    import hs
-
-    hs.send_hubspot_request("123", "/crm/v3/objects/deals", "GET")
-    hs.send_hubspot_request(
-        "", "/crm/v3/objects/deals", "POST", body={"properties": {}},
-        headers={"X-Trace": "1"},
-    )
-    hs.send_hubspot_request("123", "/crm/v3/objects/deals", "DELETE", timeout=5)
-'''
-
-
-def test_every_request_of_the_wrapper_carries_the_token_and_the_callers_headers(
-    tmp_path,
-):
-    path = tmp_path / "src" / "hs.py"
-    path.parent.mkdir(parents=True)
-    path.write_text(WRAPPER)
-    (tmp_path / "scenario.py").write_text(WRAPPER_SCENARIO)
-    result = run_project(tmp_path, Settings())
-    assert not result.errors, result.errors
-    assert [v.label for v in result.verdicts if v.kind == WRONG] == []
-    assert sum(v.kind == OK for v in result.verdicts) >= 3
-    assert result.counts.manual == 0 and result.counts.rewrite == 1
 
 
 def test_a_subclass_another_module_extends_keeps_the_class_dict_manual(tmp_path):

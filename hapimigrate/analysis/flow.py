@@ -740,8 +740,7 @@ class Flow:
     def _class_attribute_uses(self, name: cst.Name, formatted: bool) -> None:
         """A class attribute (``params = {"hapikey": KEY}`` in the class body):
         followed through ``self.params``, ``cls.params`` and ``Client.params`` in
-        this module, in the class and in its subclasses here (none binding a
-        value of its own), while no other module may read it."""
+        this module, while no subclass or other module may read it."""
         ctx = self.ctx
         owner = ctx.ancestor(name, cst.ClassDef)
         assert isinstance(owner, cst.ClassDef)
@@ -752,35 +751,21 @@ class Flow:
                 f"{owner.name.value} is used by other modules of the tree (subclassed "
                 f"or its {name.value} read): change them together, by hand"
             )
-        # subclasses of this module read the same dict (self.URL_PARAMS in
-        # HubForm's methods), unless one binds a value of its own
-        # (a session stays with its class: an instance of a subclass may take
-        # it elsewhere)
-        heirs = [] if self.client else self._heirs(owner)
-        for other in ctx.index.classes if self.client else ():
+        for other in ctx.index.classes:
             for base in getattr(other, "bases", ()):
                 if ctx.code(base.value).split(".")[-1] == owner.name.value:
                     raise FlowError(
                         f"{label} is also read by subclass {other.name.value}"
                     )
-        for heir in heirs:
-            if name.value in self._bound_in_body(heir):
-                raise FlowError(f"{label} is also set by subclass {heir.name.value}")
-            if len(heir.bases) > 1:  # another base's value may come first
-                raise FlowError(
-                    f"{label} is read by subclass {heir.name.value}, which has "
-                    "other bases"
-                )
-        family = [owner, *heirs]
-        names = {c.name.value for c in family}
         uses = []
         for attribute in ctx.index.attributes.get(name.value, ()):
             receiver = attribute.value
             if isinstance(receiver, cst.Name) and receiver.value in ("self", "cls"):
-                home = ctx.ancestor(attribute, cst.ClassDef)
-                if not any(home is c for c in family):
+                if ctx.ancestor(attribute, cst.ClassDef) is not owner:
                     continue
-            elif not (isinstance(receiver, cst.Name) and receiver.value in names):
+            elif not (
+                isinstance(receiver, cst.Name) and receiver.value == owner.name.value
+            ):
                 continue
             holder = ctx.parent(attribute)
             if isinstance(
@@ -790,8 +775,7 @@ class Flow:
             uses.append(attribute)
         if not uses:
             raise NoUse(f"{label} is not used in this module", name)
-        # other modules must read none of them (D.params, a subclass of D)
-        self.route.classes.extend(c.name.value for c in family)
+        self.route.classes.append(owner.name.value)
         for use in uses:
             self._from(use, formatted)
 
@@ -818,9 +802,10 @@ class Flow:
         for use in uses:
             self._from(use, formatted)
 
-    def _heirs(self, owner: cst.ClassDef) -> list[cst.ClassDef]:
-        """The subclasses of ``owner`` in this module, at any depth (a base
-        named as the class is, or dotted: ``api.HubSpotConfig``)."""
+    def _heir_reading(self, owner: cst.ClassDef, name: str) -> str | None:
+        """A subclass of ``owner`` in this module (at any depth) whose own
+        code reads ``self.name`` or ``cls.name``: what it sends with it is not
+        followed (:meth:`_dotted_uses` keeps to the class)."""
         ctx = self.ctx
         family = {owner.name.value}
         heirs: list[cst.ClassDef] = []
@@ -828,7 +813,7 @@ class Flow:
         while grown:
             grown = False
             for other in ctx.index.classes:
-                if other is owner or any(other is h for h in heirs):
+                if other is owner or other in heirs:
                     continue
                 bases = {
                     ctx.code(b.value).split(".")[-1]
@@ -838,45 +823,12 @@ class Flow:
                     heirs.append(other)
                     family.add(other.name.value)
                     grown = True
-        return heirs
-
-    @staticmethod
-    def _bound_in_body(cls: cst.ClassDef) -> set[str]:
-        """The names a class's body binds itself (``URL_PARAMS = {...}``, a
-        method's name)."""
-        bound: set[str] = set()
-        for line in cls.body.body:
-            if isinstance(line, (cst.FunctionDef, cst.ClassDef)):
-                bound.add(line.name.value)
-            if not isinstance(line, cst.SimpleStatementLine):
-                continue
-            for small in line.body:
-                if isinstance(small, cst.Assign):
-                    targets = [t.target for t in small.targets]
-                elif isinstance(small, (cst.AnnAssign, cst.AugAssign)):
-                    targets = [small.target]
-                else:
-                    targets = []
-                bound.update(t.value for t in targets if isinstance(t, cst.Name))
-        return bound
-
-    def _heir_reading(self, owner: cst.ClassDef, name: str) -> str | None:
-        """A subclass of ``owner`` in this module (at any depth) whose own
-        code reads ``self.name`` or ``cls.name``: what it sends with it is not
-        followed (:meth:`_dotted_uses` keeps to the class)."""
-        ctx = self.ctx
-        heirs = self._heirs(owner)
         for attribute in ctx.index.attributes.get(name, ()):
             receiver = attribute.value
             if not (
                 isinstance(receiver, cst.Name) and receiver.value in ("self", "cls")
             ):
                 continue
-            holder = ctx.parent(attribute)
-            if isinstance(holder, (cst.AssignTarget, cst.Del)) or (
-                isinstance(holder, cst.AnnAssign) and holder.target is attribute
-            ):
-                continue  # set again there: a check of its own says so
             home = ctx.ancestor(attribute, cst.ClassDef)
             if home is not None and any(home is heir for heir in heirs):
                 return home.name.value

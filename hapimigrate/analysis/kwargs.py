@@ -48,40 +48,13 @@ def own_kwargs(ctx: ModuleContext, call: cst.Call) -> cst.Name | None:
     bindings = list(scope.assignments[name])
     if len(bindings) != 1 or getattr(bindings[0], "node", None) is not star:
         return None  # rebound: kw = dict(defaults, **kw)
-    passes = []
+    passes = 0
     for reference in ctx.references(bindings[0]):
         if not _stays_inside(ctx, reference.node):
             return None
-        if isinstance(ctx.parent(reference.node), cst.Arg):
-            passes.append(reference.node)
-    # one request: a header merged for it would reach any later one too, unless
-    # each request ends the call (``if method == "GET": return requests.get(...)``)
-    if len(passes) == 1 or _each_returned(ctx, function, passes):
-        return starred[0].value
-    return None
-
-
-def _each_returned(
-    ctx: ModuleContext, function: cst.FunctionDef, passes: list[cst.CSTNode]
-) -> bool:
-    """Every request passing ``**kw`` is the value of a return statement of
-    its own, in the wrapper's body and in no ``try`` (whose handler or
-    ``finally`` could make another request after it): a call of the wrapper
-    makes one of them and returns, so the header merged for it reaches no
-    other request (one to another host among them)."""
-    statements: set[int] = set()
-    for use in passes:
-        call = ctx.parent(ctx.parent(use))
-        statement = ctx.parent(call)
-        if not (isinstance(statement, cst.Return) and statement.value is call):
-            return False
-        if ctx.ancestor(statement, cst.FunctionDef, cst.Lambda) is not function:
-            return False
-        nearest = ctx.ancestor(statement, cst.Try, cst.TryStar, cst.FunctionDef)
-        if nearest is not function:
-            return False  # in a try of the wrapper's
-        statements.add(id(statement))
-    return len(statements) == len(passes)
+        passes += isinstance(ctx.parent(reference.node), cst.Arg)
+    # one request: a header merged for it would reach any later one too
+    return starred[0].value if passes == 1 else None
 
 
 def _stays_inside(ctx: ModuleContext, use: cst.CSTNode) -> bool:

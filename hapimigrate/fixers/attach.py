@@ -3721,15 +3721,12 @@ def give_token(
     literal: str | None = None,
     passed: tuple[cst.BaseExpression, ...] = (),
     also_keys: tuple[cst.BaseExpression, ...] = (),
-    bearer: cst.BaseExpression | None = None,
 ) -> None:
     """The token edits a rewrite decided on: the requests carry the provider's
     token, or the caller's (``key``), whose configured default becomes the
     provider's token. ``literal``: the key's value, written in the URL's text;
     ``passed``: configured keys callers in this module hand in (:func:`callers_keys`);
-    ``also_keys``: the other key expressions the use is fed (several formattings);
-    ``bearer``: the caller's token as the requests read it, where not ``key``
-    (``self._hubspot_token``: :mod:`hapimigrate.analysis.held_keys`).
+    ``also_keys``: the other key expressions the use is fed (several formattings).
     """
     optional = beside_key(ctx, route, key) is not None  # a mode without the key
     replace_configured_keys(ctx, decision, origin, passed, optional)
@@ -3747,11 +3744,7 @@ def give_token(
                 ctx.provider_keys.add(origins.config_key(ctx, value))
     if decision.send_token:
         send_token(
-            ctx,
-            route,
-            replaces,
-            (bearer or key) if decision.callers_token else None,
-            at=key,
+            ctx, route, replaces, key if decision.callers_token else None, at=key
         )
 
 

@@ -22,7 +22,7 @@ from typing import Callable, Optional, Sequence
 import libcst as cst
 
 from hapimigrate.analysis import call_endpoints, origins, url_builders
-from hapimigrate.analysis import encoded_params, held_keys, values
+from hapimigrate.analysis import encoded_params, values
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
 from hapimigrate.fixers import across_modules, attach
@@ -373,17 +373,6 @@ def _migrate(
         bool(passed),
     )
     decision = decide(use)
-    # a constructor's parameter held by the object, sent by its methods
-    held = held_keys.held_key(ctx, decision, origin, value, route)
-    if held is not None and not held.built:  # made only outside the tree
-        decision = dataclasses.replace(decision, reason=held.reason())
-        held = None
-    elif held is not None:
-        reached = decide(dataclasses.replace(use, in_reach=True))
-        if reached.rewrites:  # the methods read the token the object keeps
-            decision = dataclasses.replace(reached, reason=held.reason())
-        else:
-            held = None
     builder = url_builders.configured_builder(
         ctx, decision, origin, route, passed, attach.passing_owners(ctx, origin)
     )
@@ -405,17 +394,8 @@ def _migrate(
             attach.send_token(ctx, route, at=value)
         else:
             attach.give_token(
-                ctx,
-                decision,
-                origin,
-                route,
-                value,
-                replaced,
-                passed=passed,
-                bearer=held.bearer_key() if held is not None else None,
+                ctx, decision, origin, route, value, replaced, passed=passed
             )
-            if held is not None:
-                held_keys.keep_token(ctx, held)
         if decision.key_may_go:
             ctx.note_key(value)
     attach.note_requests(ctx, route, decision.status)

@@ -42,15 +42,6 @@ REWRITES = [
         "import requests\nclass C:\n    params = {}\n    def f(self):\n"
         f"        return requests.get({DEALS}, params=self.params, headers={BEARER})\n",
     ),
-    (  # a subclass of the module reads the same class attribute
-        "import requests\nclass C:\n    params = {'hapikey': KEY}\n    def f(self):\n"
-        f"        return requests.get({DEALS}, params=self.params)\nclass D(C):\n"
-        "    def g(self):\n        return requests.get('https://api.hubapi.com/deals/v1/deal/recent/modified', params=self.params)\n",
-        "import requests\nclass C:\n    params = {}\n    def f(self):\n"
-        f"        return requests.get({DEALS}, params=self.params, headers={BEARER})\n"
-        "class D(C):\n    def g(self):\n"
-        f"        return requests.get('https://api.hubapi.com/deals/v1/deal/recent/modified', params=self.params, headers={BEARER})\n",
-    ),
 ]
 
 UNTOUCHED = [
@@ -59,10 +50,9 @@ UNTOUCHED = [
 ]
 
 LEFT_FOR_A_PERSON = [
-    (  # a subclass sets the class attribute again: its own dict
+    (  # a subclass reads the class attribute too
         "import requests\nclass C:\n    params = {'hapikey': KEY}\n    def f(self):\n"
-        f"        return requests.get({DEALS}, params=self.params)\nclass D(C):\n"
-        "    params = {'limit': 5}\n",
+        f"        return requests.get({DEALS}, params=self.params)\nclass D(C):\n    pass\n",
         Status.MANUAL,
         "subclass D",
     ),
