@@ -25,7 +25,7 @@
 from __future__ import annotations
 
 from hapimigrate.model import Status
-from tests.trees import behaves, migrate_reasons
+from tests.trees import behaves, key_sites, migrate_reasons, tree
 
 CONSTANTS = """\
 TABLES_URL = "https://api.hubapi.com/hubdb/api/v2/tables?hapikey={hs_key}"
@@ -342,3 +342,34 @@ def copy():
     assert out["hubdb/sync.py"][1] == sync
     assert Status.MANUAL in statuses(out, "client")
     assert "?hapikey={hs_key}" in out["hubdb/constants.py"][1]
+
+
+NUMBERED = """\
+ROWS_URL = "https://api.hubapi.com/hubdb/api/v2/tables/{1}/rows?hapikey={0}"
+"""
+NUMBERED_READER = """\
+import requests
+
+from hubdbapi.constants import ROWS_URL
+
+
+def rows(table_id, hs_key):
+    return requests.get(ROWS_URL.format(hs_key, table_id)).json()
+"""
+
+
+def test_a_template_numbering_its_fields_stays_manual(tmp_path):
+    # dropping {0} would leave "{1}" with one argument: IndexError (review 24, R3)
+    results = tree(
+        tmp_path,
+        {
+            "hubdbapi/__init__.py": "",
+            "hubdbapi/constants.py": NUMBERED,
+            "hubdbapi/hubdb.py": NUMBERED_READER,
+        },
+    )
+    for name in ("hubdbapi/constants.py", "hubdbapi/hubdb.py"):
+        assert results[name].new is None
+        assert all(s.status == Status.MANUAL for s in key_sites(results[name]))
+    (site,) = key_sites(results["hubdbapi/hubdb.py"])
+    assert "numbers its fields" in site.reason

@@ -32,6 +32,7 @@ every use manual, saying why.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import libcst as cst
@@ -40,6 +41,8 @@ from hapimigrate.analysis import origins, querystring
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.model import Carrier
 from hapimigrate.python.context import ModuleContext
+
+_NUMBERED = re.compile(r"\{\d")  # "{0}", "{1:>5}": a field numbered in the text
 
 
 def is_brace_template(template: str) -> bool:
@@ -113,6 +116,11 @@ def brace_fill(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> Brace
     named = [r for r in refs if isinstance(r, str)]
     if named and len(named) != len(refs) and any(isinstance(r, int) for r in wanted):
         return BraceFill(f"{name} mixes positional and named fields")
+    if any(isinstance(r, int) for r in wanted) and _NUMBERED.search(
+        template.replace("{{", "")
+    ):
+        # "{1}/rows?hapikey={0}": the other fields would need numbers again
+        return BraceFill(f"{name} numbers its fields: change both by hand")
     found = _arguments(call, wanted)
     if isinstance(found, str):
         return BraceFill(f"the .format arguments of {name} {found}")
