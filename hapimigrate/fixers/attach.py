@@ -3642,7 +3642,11 @@ def _collect(
                     return problem
             if found.param is None or id(found.param) in seen:
                 continue  # the command line, a tenant's: a token now
-            if found.container and origins.caller_arguments(ctx, found.param) == []:
+            if (
+                found.container
+                and found.default is None
+                and origins.caller_arguments(ctx, found.param) == []
+            ):
                 # sync(account) -> deals(account.hubspot_api_key), sync called
                 # by nobody here (a task, a signal): each account's stored key
                 return STORED_FIELD.format(ctx.code(value), ctx.start(value)[0])
