@@ -38,6 +38,7 @@ from typing import Sequence
 
 import libcst as cst
 
+from hapimigrate.analysis import origins
 from hapimigrate.analysis.flow import Route
 from hapimigrate.python.context import ModuleContext
 
@@ -69,10 +70,33 @@ def bearer_variable(
         if function is None or ctx.ancestor(sink.call, cst.FunctionDef) is not function:
             return None  # a URL built elsewhere may hold an older value
         calls.append(sink.call)
-    for call in calls:
-        if not _sends_bearer(ctx, call, variable, calls):
-            return None
+    if any(_sent_display(ctx, call, variable, calls) is None for call in calls):
+        return None
+    if not _configured(ctx, key, variable):
+        return None
+    for reference in ctx.references(variable):
+        # a start-up check of its format, a log line, another request: the
+        # variable would have to be a key there and a token here
+        read = reference.node
+        display = ctx.ancestor(read, cst.Dict)
+        if read is not key and not (
+            isinstance(display, cst.Dict) and _bearer_entry(ctx, display, variable)
+        ):
+            return None  # (another request's Bearer of it is the same token)
     return ctx.code(key)
+
+
+def _configured(ctx: ModuleContext, key: cst.CSTNode, variable) -> bool:
+    """Whether the variable holds the configured key (an environment read, a
+    setting), not a literal API key (``Bearer <api key>`` cannot work) nor a
+    row's, a request's or a caller's value (each tenant's)."""
+    statement = ctx.parent(ctx.parent(variable.node))
+    value = getattr(statement, "value", None)
+    if value is None or isinstance(
+        value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
+    ):
+        return False
+    return origins.key_origin(ctx, key).kind == origins.CONFIG
 
 
 def _variable(ctx: ModuleContext, node: cst.CSTNode) -> object | None:
@@ -100,22 +124,25 @@ def _variable(ctx: ModuleContext, node: cst.CSTNode) -> object | None:
     return binding
 
 
-def _sends_bearer(
+def _sent_display(
     ctx: ModuleContext, call: cst.Call, variable: object, calls: list[cst.Call]
-) -> bool:
+) -> cst.Dict | None:
+    """The headers dict ``call`` sends, when it holds the variable's Bearer."""
     headers = None
     for arg in call.args:
         if arg.star:
-            return False  # **kwargs: headers or auth may be in it
+            return None  # **kwargs: headers or auth may be in it
         keyword = arg.keyword.value if arg.keyword is not None else None
         if keyword == "auth":
-            return False
+            return None
         if keyword == "headers":
             headers = arg.value
     if headers is None:
-        return False
-    dict_display = _dict_of(ctx, headers, call, calls)
-    return dict_display is not None and _bearer_entry(ctx, dict_display, variable)
+        return None
+    display = _dict_of(ctx, headers, call, calls)
+    if display is None or not _bearer_entry(ctx, display, variable):
+        return None
+    return display
 
 
 def _dict_of(
