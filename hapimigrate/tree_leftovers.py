@@ -19,6 +19,7 @@ import re
 from typing import Callable, Iterable
 
 from hapimigrate import line_origins, prefilter
+from hapimigrate.analysis.already_bearer import REASON as ALREADY_BEARER
 from hapimigrate.decide import CALLERS_TOKEN, FALLBACK_TOKEN, RUN_TIME_TOKEN
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import FileResult, Kind, Site, Status
@@ -197,13 +198,14 @@ def _leftovers(
 
 _RUN_TIME_TOKENS = tuple(
     template[: template.index("{")]
-    for template in (RUN_TIME_TOKEN, CALLERS_TOKEN, FALLBACK_TOKEN)
+    for template in (RUN_TIME_TOKEN, CALLERS_TOKEN, FALLBACK_TOKEN, ALREADY_BEARER)
 )
 
 
 def _run_time_tokens(result: FileResult) -> str:
     """Where the file's migrated code sends a value given at run time (the
-    command line, a caller's argument) as the token: ``line 11``, or ""."""
+    command line, a caller's argument, a variable already sent as Bearer) as
+    the token: ``line 11``, or ""."""
     lines = sorted(
         {
             s.line

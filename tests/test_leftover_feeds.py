@@ -52,3 +52,19 @@ def test_a_read_beside_the_providers_token_keeps_the_old_advice(tmp_path):
     assert b"HUBSPOT_ACCESS_TOKEN" in result.new
     site = _setting(result)
     assert "access token now" not in site.reason and "keep" in site.reason
+
+
+def test_the_old_variable_feeding_a_bearer_already_sent_must_hold_a_token(tmp_path):
+    # review 24, R15: "keep it set" would send the API key as the only Bearer
+    app = (
+        "import os\nimport requests\n\n"
+        'HUBSPOT_TOKEN = os.environ["HUBSPOT_API_KEY"]\n\n\n'
+        "def contact_id(email):\n"
+        '    url = f"https://api.hubapi.com/crm/v3/objects/contacts/search'
+        '?hapikey={HUBSPOT_TOKEN}"\n'
+        '    headers = {"Authorization": f"Bearer {HUBSPOT_TOKEN}"}\n'
+        "    return requests.post(url, json={}, headers=headers).json()\n"
+    )
+    results = tree(tmp_path, {"app.py": app})
+    site = _setting(results["app.py"])
+    assert "HUBSPOT_API_KEY must hold an access token now" in site.reason
