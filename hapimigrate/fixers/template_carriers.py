@@ -227,7 +227,7 @@ def fills_key(ctx: ModuleContext, node: cst.CSTNode) -> bool:
     for carrier in ctx.carriers:
         if carrier.name != name or not carrier.template or not carrier.key_fields:
             continue
-        if not _imported(ctx, read):
+        if not values.imported_here(ctx, read):
             return False
         fill = filled(ctx, carrier, read, origin=False)
         return fill.problem is None and fill.key is node
@@ -266,19 +266,3 @@ def _template_read(
     ):
         return parent.left
     return None
-
-
-def _imported(ctx: ModuleContext, read: cst.Name | cst.Attribute) -> bool:
-    """Whether the template read is another module's value: a name bound
-    here only by imports, or an attribute of an imported module."""
-    head = read
-    while isinstance(head, cst.Attribute):
-        head = head.value
-    if not isinstance(head, cst.Name):
-        return False
-    scope = ctx.lexical_scope(head)
-    bindings = list(scope[head.value]) if scope is not None else []
-    return bool(bindings) and all(
-        isinstance(getattr(b, "node", None), (cst.Import, cst.ImportFrom))
-        for b in bindings
-    )
