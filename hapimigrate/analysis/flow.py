@@ -693,6 +693,7 @@ class Flow:
                         f"{self.ctx.code(target)} of {owner.name.value} is also read "
                         f"by subclass {heir}"
                     )
+                self._not_read_by_name(target.attr.value)
             uses = self._dotted_uses(target)
             if not uses:
                 raise NoUse(
@@ -757,6 +758,7 @@ class Flow:
                     raise FlowError(
                         f"{label} is also read by subclass {other.name.value}"
                     )
+        self._not_read_by_name(name.value)
         uses = []
         for attribute in ctx.index.attributes.get(name.value, ()):
             receiver = attribute.value
@@ -833,6 +835,26 @@ class Flow:
             if home is not None and any(home is heir for heir in heirs):
                 return home.name.value
         return None
+
+    def _not_read_by_name(self, attribute: str) -> None:
+        """Raise where the module reads an object's ``attribute`` in a way the
+        uses followed do not cover (``getattr(self, "params")``,
+        ``type(self).URL_PARAMS``, ``self.__class__.URL_PARAMS``, ``vars(self)``,
+        ``self.__dict__``):
+        that request would lose the key and get no header."""
+        name = re.escape(attribute)
+        found = re.search(
+            rf"""\b(?:getattr|hasattr|attrgetter)\(\s*[^,()]*,?\s*['"]{name}['"]"""
+            rf"|\btype\(\s*\w+\s*\)\.{name}\b|\b__class__\.{name}\b"
+            r"|\bself\.__dict__\b|\bvars\(\s*self\b",
+            self.ctx.text,
+        )
+        if found is not None:
+            line = self.ctx.text.count("\n", 0, found.start()) + 1
+            raise FlowError(
+                f"{attribute} is also read another way (line {line}: "
+                f"{found.group(0).strip()}), which hapimigrate does not follow"
+            )
 
     def _dotted_uses(self, target: cst.Attribute) -> list[cst.Attribute]:
         """Other places in the same class (or module) that read ``self.x``."""
