@@ -49,3 +49,15 @@ def test_the_command_lines_namespace_handed_down_still_migrates(tmp_path):
     (site,) = key_sites(results["deals.py"])
     assert site.status == Status.REWRITE
     assert b"hapikey" not in results["deals.py"].new
+
+
+def test_a_field_handed_to_another_modules_function_stays_manual(tmp_path):
+    # review 24, R7: the caller in another module, nothing in the tree calling it
+    tenants = (
+        "import hub\n\n\ndef for_portal(portal, name):\n"
+        "    return hub.company_by_name(portal.api_key, name)\n"
+    )
+    results = tree(tmp_path, {"hub.py": DEALS, "tenants.py": tenants})
+    (site,) = key_sites(results["hub.py"])
+    assert site.status == Status.MANUAL and "portal.api_key" in site.reason
+    assert results["hub.py"].new is None and results["tenants.py"].new is None

@@ -1030,6 +1030,7 @@ def _migrate_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> No
                 # a None its callers leave is the function's default there
                 origin = dataclasses.replace(origin, kind=origins.FALLBACK)
             passed, problem = attach.callers_keys(ctx, origin)
+            problem = problem or attach.stored_field(ctx, origin)
         elif origin.kind == origins.FALLBACK and origin.param is not None:
             # api_key or os.environ[...]: the caller's, by default configured;
             # as in one module, the default becomes the provider's token

@@ -3642,14 +3642,9 @@ def _collect(
                     return problem
             if found.param is None or id(found.param) in seen:
                 continue  # the command line, a tenant's: a token now
-            if (
-                found.container
-                and found.default is None
-                and origins.caller_arguments(ctx, found.param) == []
-            ):
-                # sync(account) -> deals(account.hubspot_api_key), sync called
-                # by nobody here (a task, a signal): each account's stored key
-                return STORED_FIELD.format(ctx.code(value), ctx.start(value)[0])
+            stored = stored_field(ctx, found, value)
+            if stored:
+                return stored
             deeper = dataclasses.replace(
                 found, container=found.container or origin.container
             )
@@ -3664,6 +3659,26 @@ def _collect(
                 return f"a caller passes the key read from {named} (line {line})"
             return _unplaced(ctx, value)
     return None
+
+
+def stored_field(
+    ctx: ModuleContext, origin: Origin, value: cst.CSTNode | None = None
+) -> str | None:
+    """``sync(account)`` handing on ``account.hubspot_api_key`` (``value``; else
+    the origin's own read), ``sync`` called by nobody in the tree (a task, a
+    signal handler): each account's stored key, not one to make a token."""
+    if not (
+        origin.param is not None
+        and origin.container
+        and origin.default is None
+        and origins.caller_arguments(ctx, origin.param) == []
+        and token_owner(ctx, origin) not in ctx.shared_elsewhere
+    ):
+        return None
+    where = value if value is not None else origin.param
+    what = ctx.code(value) if value is not None else origin.param.name.value
+    what += "" if value is not None else origin.container
+    return STORED_FIELD.format(what, ctx.start(where)[0])
 
 
 STORED_FIELD = (
