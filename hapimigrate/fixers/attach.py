@@ -3483,9 +3483,12 @@ def callers_keys(
         problem = problem or sent_keys.another_key_beside(ctx, call, value)
     if problem:
         return (), problem
-    return tuple(passed), key_options_problem(
-        ctx, [origin, *owners]
-    ) or _untied_defaults(ctx, passed)
+    stored = (stored_field(ctx, owner) for owner in owners)
+    return tuple(passed), (
+        key_options_problem(ctx, [origin, *owners])
+        or _untied_defaults(ctx, passed)
+        or next(filter(None, stored), None)  # what the other checks left
+    )
 
 
 UNTIED_DEFAULT = (
@@ -3642,9 +3645,6 @@ def _collect(
                     return problem
             if found.param is None or id(found.param) in seen:
                 continue  # the command line, a tenant's: a token now
-            stored = stored_field(ctx, found, value)
-            if stored:
-                return stored
             deeper = dataclasses.replace(
                 found, container=found.container or origin.container
             )
