@@ -1,10 +1,12 @@
-"""A key that a caller takes from a field of what its own callers hand it
+"""A key that a caller takes from a field of an object its own callers hand it
 (``for_portal(portal)`` passing ``portal.api_key``), where nothing in the tree
 calls that caller (a Celery task, a signal handler, an entry point of a
 library), is each account's or tenant's stored key: the sites stay for a
 person. Before, the function took a token and every tenant's stored API key
 went out as ``Bearer <api key>`` (review 24, R7). The command line's
-namespace handed down by a caller of the tree still migrates."""
+namespace handed down by a caller of the tree still migrates, as does a
+mapping's entry (``context["api_key"]``: the request's, a token now, as for
+any key a request carries)."""
 
 from __future__ import annotations
 
@@ -61,3 +63,13 @@ def test_a_field_handed_to_another_modules_function_stays_manual(tmp_path):
     (site,) = key_sites(results["hub.py"])
     assert site.status == Status.MANUAL and "portal.api_key" in site.reason
     assert results["hub.py"].new is None and results["tenants.py"].new is None
+
+
+def test_a_mapping_handed_down_is_the_requests_and_migrates(tmp_path):
+    source = DEALS + (
+        "\n\ndef handler(context, name):\n"
+        "    return company_by_name(context['api_key'], name)\n"
+    )
+    results = tree(tmp_path, {"deals.py": source})
+    (site,) = key_sites(results["deals.py"])
+    assert site.status == Status.REWRITE

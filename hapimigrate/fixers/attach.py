@@ -3669,7 +3669,7 @@ def stored_field(
     signal handler): each account's stored key, not one to make a token."""
     if not (
         origin.param is not None
-        and origin.container
+        and (origin.container or "").startswith(".")  # an object's field
         and origin.default is None
         and origins.caller_arguments(ctx, origin.param) == []
         and token_owner(ctx, origin) not in ctx.shared_elsewhere
