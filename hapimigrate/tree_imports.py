@@ -432,27 +432,33 @@ def is_test_module(path: str, root: str = "") -> bool:
     return any(p in _TEST_DIRS for p in folder.split(os.sep))
 
 
-def package_mentions(path: str, pattern: bytes) -> bool:
+def package_mentions(path: str, pattern: bytes, importers: bool = False) -> bool:
     """Whether another Python file of the package ``path`` belongs to matches
     ``pattern`` (a module-level object other modules may reach and change): the
     top package's files, and the files beside that package (scripts importing
     it); for a module in no package, the files beside it. Nothing for a path
-    that is no file (standard input)."""
+    that is no file (standard input). With ``importers``, only the files whose
+    import lines name the module (its stem or package, :func:`importable_names`)
+    count: a sibling script using the same word for its own variable cannot
+    reach this module's."""
     own = os.path.abspath(path)
     if not os.path.isfile(own):
         return False
+    named = tuple(n.encode() for n in importable_names(own)) if importers else ()
     folder = os.path.dirname(own)
     if not os.path.exists(os.path.join(folder, "__init__.py")):
-        return _package_mentions(folder, own, pattern, False)
+        return _package_mentions(folder, own, pattern, False, named)
     while os.path.exists(os.path.join(os.path.dirname(folder), "__init__.py")):
         folder = os.path.dirname(folder)
-    return _package_mentions(folder, own, pattern, True) or _package_mentions(
-        os.path.dirname(folder), own, pattern, False
+    return _package_mentions(folder, own, pattern, True, named) or _package_mentions(
+        os.path.dirname(folder), own, pattern, False, named
     )
 
 
 @functools.lru_cache(maxsize=64)
-def _package_mentions(folder: str, own: str, pattern: bytes, below: bool) -> bool:
+def _package_mentions(
+    folder: str, own: str, pattern: bytes, below: bool, importing: tuple[bytes, ...]
+) -> bool:
     found = re.compile(pattern)
     for top, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".")] if below else []
@@ -460,6 +466,18 @@ def _package_mentions(folder: str, own: str, pattern: bytes, below: bool) -> boo
             path = os.path.join(top, each)
             if not each.endswith((".py", ".ipynb")) or path == own:
                 continue
-            if found.search(read(path)):
+            data = read(path)
+            if found.search(data) and (
+                not importing or _imports_any(data, path, importing)
+            ):
                 return True
     return False
+
+
+def _imports_any(data: bytes, path: str, names: tuple[bytes, ...]) -> bool:
+    """Whether a module's import lines name one of ``names``, or reach the
+    namespace some other way (``__import__``, ``importlib``, ``runpy``)."""
+    if re.search(rb"\b(__import__|importlib|runpy|exec)\b", data):
+        return True
+    words = imported_names(data, path)
+    return any(n in words for n in names)

@@ -29,7 +29,7 @@ from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 from hapimigrate import keys, tree_imports
 from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
 from hapimigrate.analysis import configured_sources, django_options, flask_config
-from hapimigrate.analysis import config_files, same_key
+from hapimigrate.analysis import config_files, same_key, top_level_order
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, dotted_code, walk
@@ -663,7 +663,9 @@ def reaching(ctx: ModuleContext, name: cst.Name, bindings: list) -> list:
     api_key or settings.KEY`` hides the parameter from the reads below it, and
     the read in its own value sees only what was bound before it."""
     function = ctx.ancestor(name, cst.FunctionDef)
-    if function is None or not isinstance(function.body, cst.IndentedBlock):
+    if function is None:  # a script's later `data = resp.json()`: not yet run
+        return top_level_order.seen_by_top_level_read(ctx, name, bindings)
+    if not isinstance(function.body, cst.IndentedBlock):
         return bindings
     if ctx.lexical_scope(name) is not ctx.lexical_scope(function.body):
         return bindings  # a nested function, a comprehension: read when?

@@ -23,7 +23,7 @@ import libcst as cst
 from libcst.metadata import GlobalScope
 
 from hapimigrate import hubspot
-from hapimigrate.analysis import config_files
+from hapimigrate.analysis import config_files, top_level_order
 from hapimigrate.analysis.origins import Origin
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.tree_imports import package_mentions
@@ -158,13 +158,15 @@ def _references(ctx: ModuleContext, target: cst.Name) -> list[cst.CSTNode] | Non
         return None
     if isinstance(scope, GlobalScope) and _named_elsewhere(ctx, target.value):
         return None  # API_KEY imported by another module: its reads unseen
-    return [access.node for access in ctx.references(mine[0])]
+    reads = [access.node for access in ctx.references(mine[0])]
+    return top_level_order.reached_reads(ctx, target, reads)
 
 
 def _named_elsewhere(ctx: ModuleContext, name: str) -> bool:
     """Whether another module of the package names ``name`` (``from hs import
     api_key``): what it does with the value is not followed here."""
-    return package_mentions(ctx.path, rb"\b" + re.escape(name).encode() + rb"\b")
+    pattern = rb"\b" + re.escape(name).encode() + rb"\b"
+    return package_mentions(ctx.path, pattern, importers=True)
 
 
 def _calls_of_returning(

@@ -32,6 +32,9 @@ HUBSPOT_API_CLIENT = {
     "hubspot.Client.create",
     "hubspot.client.Client.create",
 }
+# where the clients send: their own default host (hubspot3's api_base= other
+# than HubSpot's, hubspot-api-client's api_factory=, ** are by hand)
+SDK_API_HOST = "https://api.hubapi.com"
 HAPIPY_REASON = (
     "hapipy (the hapi package) cannot send access tokens: port this client to "
     "hubspot-api-client, e.g. HubSpot(access_token=...)"
@@ -86,6 +89,7 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             origins.described(ctx, arg.value),
             # webhooks only: a developer key, kept; other calls unknown: a person
             () if unsettled else tuple(c for c in calls if c.path),
+            urls=(SDK_API_HOST,),  # the SDK's own (no api_base/api_factory here)
             problem=problem
             or callers_problem
             or attach.guarded_elsewhere(ctx, [arg.value]),
