@@ -41,6 +41,7 @@ MODULES = (
     "across_modules",
     "held_names",
     "odd_key_params",
+    "setting_named_params",
     "key_reads",
     "modernize",
     "calls",

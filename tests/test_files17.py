@@ -1,0 +1,330 @@
+"""Keys read from a local configuration file by plain scripts and helper modules
+(sample 7's ``secret_keys.json`` export scripts, ``hubspot-key.json`` helpers).
+
+- A script that takes the key out of ``data = json.load(f)`` and later reuses
+  ``data`` for each page's response still reads the key from the file: a
+  top-level statement sees only what the statements before it bound.
+- A sibling script that uses the same variable name for its own value, and does
+  not import the module, cannot read or change the module's value.
+- An SDK client (``HubSpot(api_key=...)``) sends to the SDK's own host, HubSpot's.
+
+The near-misses stay manual: the name rebound before the key is read, the file's
+value also logged or sent to another host, a file read per tenant, a sibling
+module that imports the value.
+"""
+
+from __future__ import annotations
+
+from hapimigrate.model import Status
+from tests.trees import key_sites, tree
+
+EXPORT = """\
+import json
+import requests
+
+with open("secret_keys.json") as f:
+    data = json.load(f)
+
+API_KEY = data["hubspot_api_key"]
+url = "https://api.hubapi.com/crm/v3/objects/contacts"
+
+contacts = []
+querystring = {"limit": "100", "hapikey": API_KEY}
+response = requests.request("GET", url, headers={"accept": "application/json"}, params=querystring)
+data = json.loads(response.text)
+contacts.extend(data["results"])
+after = data["paging"]["next"]["after"]
+while after:
+    querystring = {"limit": "100", "after": after, "hapikey": API_KEY}
+    response = requests.request("GET", url, params=querystring)
+    data = response.json()
+    contacts.extend(data["results"])
+    after = data.get("paging", {}).get("next", {}).get("after")
+print(len(contacts))
+"""
+
+REPORT = """\
+import json
+import requests
+
+with open("secret_keys.json") as f:
+    data = json.load(f)
+
+API_KEY = data["hubspot_api_key"]
+deal_url = "https://api.hubapi.com/crm/v3/objects/deals"
+deal_querystring = {"limit": "100", "hapikey": API_KEY}
+deal_response = requests.request("GET", deal_url, params=deal_querystring)
+d_data = json.loads(deal_response.text)
+print(len(d_data["results"]))
+"""
+
+
+def statuses(result):
+    return [s.status for s in key_sites(result)]
+
+
+def reasons(result):
+    return [s.reason for s in key_sites(result)]
+
+
+def test_a_script_reusing_the_loaded_name_for_responses_sends_the_file_value(tmp_path):
+    result = tree(tmp_path, {"contacts_export.py": EXPORT})["contacts_export.py"]
+    assert statuses(result) == [Status.REWRITE, Status.REWRITE], reasons(result)
+    assert all("secret_keys.json" in r for r in reasons(result))
+    text = result.new.decode()
+    assert "hapikey" not in text
+    assert text.count('"Bearer " + API_KEY') == 2
+    assert 'API_KEY = data["hubspot_api_key"]' in text  # still read from the file
+    assert "os.environ" not in text
+
+
+def test_two_scripts_sharing_a_variable_name_are_each_their_own(tmp_path):
+    out = tree(tmp_path, {"contacts_export.py": EXPORT, "cross_report.py": REPORT})
+    for name in ("contacts_export.py", "cross_report.py"):
+        assert set(statuses(out[name])) == {Status.REWRITE}, reasons(out[name])
+        assert "hapikey" not in out[name].new.decode()
+
+
+def test_a_module_importing_the_script_keeps_it_manual(tmp_path):
+    # another module reads the loaded value by import: its use is not followed
+    reader = "from cross_report import data\n\nprint(data)\n"
+    out = tree(tmp_path, {"cross_report.py": REPORT, "reader.py": reader})
+    assert statuses(out["cross_report.py"]) == [Status.MANUAL]
+    assert out["cross_report.py"].new is None
+
+
+def test_the_name_rebound_before_the_key_is_read_stays_manual(tmp_path):
+    source = EXPORT.replace(
+        'API_KEY = data["hubspot_api_key"]',
+        'data = requests.get("https://vault.example.com/keys").json()\n'
+        'API_KEY = data["hubspot_api_key"]',
+    )
+    result = tree(tmp_path, {"export.py": source})["export.py"]
+    assert set(statuses(result)) == {Status.MANUAL}
+    assert result.new is None
+
+
+def test_the_file_value_also_logged_stays_manual(tmp_path):
+    source = EXPORT.replace(
+        'url = "https://api.hubapi.com',
+        'print("using", API_KEY)\nurl = "https://api.hubapi.com',
+    )
+    result = tree(tmp_path, {"export.py": source})["export.py"]
+    assert set(statuses(result)) == {Status.MANUAL}
+    assert any("also read at line 8" in r for r in reasons(result)), reasons(result)
+
+
+def test_the_file_value_also_sent_to_another_host_stays_manual(tmp_path):
+    source = (
+        EXPORT
+        + 'requests.get("https://hooks.example.com/x", params={"key": API_KEY})\n'
+    )
+    result = tree(tmp_path, {"export.py": source})["export.py"]
+    assert set(statuses(result)) == {Status.MANUAL}
+    assert result.new is None
+
+
+def test_a_file_read_per_tenant_stays_manual(tmp_path):
+    source = """\
+import json
+import requests
+
+for tenant in ["acme", "globex"]:
+    with open(tenant + ".json") as f:
+        data = json.load(f)
+    API_KEY = data["hubspot_api_key"]
+    requests.get("https://api.hubapi.com/crm/v3/objects/deals", params={"hapikey": API_KEY})
+    data = None
+"""
+    result = tree(tmp_path, {"tenants.py": source})["tenants.py"]
+    assert statuses(result) == [Status.MANUAL]
+    assert result.new is None
+
+
+def test_two_fields_of_the_file_two_portals_each_keep_their_own_value(tmp_path):
+    source = """\
+import json
+import requests
+
+with open("keys.json") as f:
+    data = json.load(f)
+US_KEY = data["portal_us"]
+EU_KEY = data["portal_eu"]
+requests.get("https://api.hubapi.com/crm/v3/objects/deals", params={"hapikey": US_KEY})
+requests.get("https://api.hubapi.com/crm/v3/objects/deals", params={"hapikey": EU_KEY})
+data = None
+"""
+    result = tree(tmp_path, {"two.py": source})["two.py"]
+    text = result.new.decode() if result.new else source
+    if result.new is not None:  # each field becomes that portal's token, none mixed
+        assert '"Bearer " + US_KEY' in text and '"Bearer " + EU_KEY' in text
+        assert "os.environ" not in text
+    assert "hapikey" not in text or set(statuses(result)) == {Status.MANUAL}
+
+
+# -- the SDK client built with the file's value -----------------------------------
+
+HELPERS = """\
+import json
+import requests
+from hubspot import HubSpot
+
+json_file = open(r"hubspot-key.json", encoding="utf-8")
+api_key = json.load(json_file)["hubspot-api"]
+api_client = HubSpot(api_key=api_key)
+
+
+def engaged_contacts():
+    url = "https://api.hubapi.com/crm/v3/objects/contacts/search"
+    return requests.post(url, params={"hapikey": api_key}, json={}).json()
+
+
+def deal_contacts(deal_id):
+    return api_client.crm.deals.associations_api.get_all(deal_id, "contacts")
+"""
+
+
+def test_an_sdk_client_given_the_file_value_gets_it_as_its_token(tmp_path):
+    result = tree(tmp_path, {"hubspot_helpers.py": HELPERS})["hubspot_helpers.py"]
+    assert statuses(result) == [Status.REWRITE, Status.REWRITE], reasons(result)
+    text = result.new.decode()
+    assert "HubSpot(access_token=api_key)" in text
+    assert "hapikey" not in text and "os.environ" not in text
+
+
+def test_an_sdk_client_whose_file_value_is_also_printed_stays_manual(tmp_path):
+    source = HELPERS + "\nprint(api_key)\n"
+    result = tree(tmp_path, {"hubspot_helpers.py": source})["hubspot_helpers.py"]
+    assert set(statuses(result)) == {Status.MANUAL}
+    assert result.new is None
+
+
+def test_hubspot3_sending_to_another_api_base_stays_manual(tmp_path):
+    source = """\
+import json
+from hubspot3 import Hubspot3
+
+with open("keys.json") as f:
+    keys = json.load(f)
+client = Hubspot3(api_key=keys["hubspot"], api_base="proxy.example.com")
+print(client.contacts.get_all())
+"""
+    result = tree(tmp_path, {"client.py": source})["client.py"]
+    assert statuses(result) == [Status.MANUAL]
+    assert result.new is None
+
+
+# -- a query parameter whose name is a setting --------------------------------------
+
+DJANGO = """\
+import json
+import requests
+import hubspot
+from advisorschoice import settings
+
+HS_API_VALUE = settings.HS_API_VALUE
+HS_API_KEY = settings.HS_API_KEY
+PARAMS = {settings.HS_API_KEY: settings.HS_API_VALUE}
+HS_BASE_URL = settings.HS_BASE_URL
+HEADERS = {"Content-Type": "application/json"}
+
+
+def get_object_properties(object_name):
+    response = requests.get(
+        HS_BASE_URL + f"/crm/v3/properties/{object_name}",
+        params={
+            HS_API_KEY: HS_API_VALUE,
+        },
+    )
+    return response.json()["results"]
+
+
+def contact_exists(email):
+    search_url = HS_BASE_URL + "/crm/v3/objects/contacts/search"
+    data = json.dumps({"filterGroups": [{"filters": [{"propertyName": "email", "value": email}]}]})
+    return requests.post(data=data, url=search_url, headers=HEADERS, params=PARAMS).json()
+
+
+def update_object(object_name, object_id, properties):
+    url = f"{HS_BASE_URL}/crm/v3/objects/{object_name}/{object_id}"
+    return requests.patch(url, headers=HEADERS, params=PARAMS, data=json.dumps(properties))
+"""
+
+
+def test_a_parameter_named_by_a_setting_is_reported_with_its_requests(tmp_path):
+    result = tree(tmp_path, {"api/hubspot.py": DJANGO})["api/hubspot.py"]
+    sites = key_sites(result)
+    assert [(s.line, s.status) for s in sites] == [
+        (8, Status.MANUAL),
+        (17, Status.MANUAL),
+    ], reasons(result)
+    first, second = (s.reason for s in sites)
+    assert "name comes from settings.HS_API_KEY" in first
+    assert "the requests at lines 26, 31 send the key" in first
+    assert "name comes from HS_API_KEY" in second
+    assert "the request at line 14 sends the key" in second
+    assert result.new is None  # nothing rewritten
+
+
+def test_check_fails_on_a_parameter_named_by_a_setting(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "api").mkdir()
+    (tmp_path / "api" / "hubspot.py").write_text(DJANGO)
+    done = subprocess.run(
+        [sys.executable, "-m", "hapimigrate", "check", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "HS_API_KEY" in done.stdout
+
+
+def test_a_setting_named_parameter_sent_to_another_service_is_not_reported(tmp_path):
+    source = """\
+import requests
+import hubspot
+from django.conf import settings
+
+WISTIA = {settings.WISTIA_KEY_PARAM: settings.WISTIA_API_KEY}
+
+
+def medias():
+    return requests.get("https://api.wistia.com/v1/medias.json", params=WISTIA).json()
+"""
+    result = tree(tmp_path, {"media.py": source})["media.py"]
+    assert key_sites(result) == []
+
+
+def test_a_setting_named_parameter_that_is_no_key_is_not_reported(tmp_path):
+    source = """\
+import requests
+import hubspot
+from django.conf import settings
+
+PAGING = {settings.HS_LIMIT_PARAM: settings.HS_PAGE_SIZE}
+
+
+def deals():
+    return requests.get("https://api.hubapi.com/crm/v3/objects/deals", params=PAGING).json()
+"""
+    result = tree(tmp_path, {"deals.py": source})["deals.py"]
+    assert key_sites(result) == []
+
+
+def test_a_name_held_as_the_hapikey_literal_is_reported_once(tmp_path):
+    source = """\
+import requests
+from django.conf import settings
+
+KEY_PARAM = "hapikey"
+
+
+def deals():
+    params = {KEY_PARAM: settings.HUBSPOT_API_KEY}
+    return requests.get("https://api.hubapi.com/crm/v3/objects/deals", params=params).json()
+"""
+    result = tree(tmp_path, {"deals.py": source})["deals.py"]
+    assert [s.status for s in key_sites(result)] == [Status.MANUAL]
+    assert "held in" in key_sites(result)[0].reason
