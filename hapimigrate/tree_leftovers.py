@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from hapimigrate import line_origins, prefilter
 from hapimigrate.analysis.already_bearer import REASON as ALREADY_BEARER
+from hapimigrate.analysis.dual_bearer import REASON as OWN_BEARER
 from hapimigrate.decide import CALLERS_TOKEN, FALLBACK_TOKEN, RUN_TIME_TOKEN
 from hapimigrate.fingerprint import fingerprint
 from hapimigrate.model import FileResult, Kind, Site, Status
@@ -198,7 +199,13 @@ def _leftovers(
 
 _RUN_TIME_TOKENS = tuple(
     template[: template.index("{")]
-    for template in (RUN_TIME_TOKEN, CALLERS_TOKEN, FALLBACK_TOKEN, ALREADY_BEARER)
+    for template in (
+        RUN_TIME_TOKEN,
+        CALLERS_TOKEN,
+        FALLBACK_TOKEN,
+        ALREADY_BEARER,
+        OWN_BEARER,
+    )
 )
 
 

@@ -1,0 +1,338 @@
+"""Two auth modes, each with its own credential (sample 7's and sample 6's
+largest group, "code that already sends a Bearer token on another path"): the
+key's branch sends its own value as the Bearer token, into the headers the
+other branch fills (:mod:`hapimigrate.analysis.dual_bearer`), in small
+realistic variants of the real shapes, with the near-misses that must stay
+as they are:
+
+- a client class whose constructor picks the session's mode
+  (``session.headers.update`` / ``session.params.update``);
+- a tool function with a config dict, ``params = {}`` / ``params = {"hapikey": ...}``;
+- per-user stored credentials (``credentials.get(...)``), under ``try:``;
+- the key also logged, checked with ``startswith``, written in the code, sent
+  to another host, the Bearer of the same variable, the params also sent
+  elsewhere, the headers also sent to a request without the key, a
+  developer-key endpoint, a form submission, the session's headers set
+  again, the key sent as a header HubSpot never read.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hapimigrate.model import Status
+from tests.behaviour.compare import WRONG
+from tests.behaviour.harness import Settings, run_project
+from tests.trees import key_sites, tree, write
+
+CLIENT = """\
+import os
+
+import requests
+
+BASE = "https://api.hubapi.com"
+
+
+class HubSpotClient:
+    def __init__(self, api_key=None, access_token=None):
+        self.api_key = api_key or os.getenv("HUBSPOT_API_KEY")
+        self.access_token = access_token or os.getenv("HUBSPOT_OAUTH_TOKEN")
+        if not self.api_key and not self.access_token:
+            raise ValueError("Either API key or access token must be provided")
+        self.session = requests.Session()
+        if self.access_token:
+            self.session.headers.update(
+                {"Authorization": f"Bearer {self.access_token}", "Accept": "application/json"}
+            )
+        else:
+            self.session.params.update({"hapikey": self.api_key})
+            self.session.headers.update({"Accept": "application/json"})
+
+    def get_contact(self, contact_id):
+        response = self.session.get(f"{BASE}/crm/v3/objects/contacts/{contact_id}")
+        return response.json()
+
+    def create_contact(self, properties):
+        response = self.session.post(
+            f"{BASE}/crm/v3/objects/contacts", json={"properties": properties}
+        )
+        return response.json()
+"""
+
+TOOLS = """\
+import os
+
+import requests
+
+HUBSPOT = {
+    "api_key": os.getenv("HUBSPOT_API_KEY", ""),
+    "access_token": os.getenv("HUBSPOT_OAUTH_TOKEN", ""),
+}
+
+
+def create_contact(email):
+    if not HUBSPOT["access_token"] and not HUBSPOT["api_key"]:
+        return {"error": "HubSpot authentication required"}
+    headers = {"Content-Type": "application/json"}
+    if HUBSPOT["access_token"]:
+        headers["Authorization"] = f"Bearer {HUBSPOT['access_token']}"
+        params = {}
+    else:
+        params = {"hapikey": HUBSPOT["api_key"]}
+    url = "https://api.hubapi.com/crm/v3/objects/contacts"
+    response = requests.post(
+        url, headers=headers, json={"properties": {"email": email}}, params=params
+    )
+    return response.json()
+"""
+
+WORKFLOW = """\
+import logging
+
+import requests
+
+logger = logging.getLogger(__name__)
+
+
+def fetch_leads(credentials):
+    api_key = credentials.get("hubspot_api_key")
+    access_token = credentials.get("hubspot_access_token")
+    if not api_key and not access_token:
+        raise ValueError("HubSpot API key or access token required")
+    headers = {"Content-Type": "application/json"}
+    params = {"limit": 100}
+    if access_token:
+        headers["Authorization"] = f"Bearer {access_token}"
+    else:
+        params["hapikey"] = api_key
+    try:
+        response = requests.get(
+            "https://api.hubapi.com/crm/v3/objects/contacts",
+            headers=headers,
+            params=params,
+        )
+        response.raise_for_status()
+    except requests.RequestException as error:
+        logger.error("HubSpot request failed: %s", error)
+        raise
+    return response.json()["results"]
+"""
+
+
+def _only(result, status: Status):
+    sites = key_sites(result)
+    assert [s.status for s in sites if s.kind.value != "setting"] == [status], [
+        s.reason for s in sites
+    ]
+    return " ".join(s.reason for s in sites)
+
+
+def test_the_constructors_key_mode_sends_its_own_key_as_the_token(tmp_path):
+    result = tree(tmp_path, {"client.py": CLIENT})["client.py"]
+    reasons = _only(result, Status.REWRITE)
+    new = result.new.decode()
+    assert "hapikey" not in new
+    assert (
+        '    self.session.headers["Authorization"] = "Bearer " + self.api_key\n'
+        "            self.session.headers.update"
+    ) in new
+    # the other mode as it was, byte for byte
+    assert '{"Authorization": f"Bearer {self.access_token}", "Accept"' in new
+    assert "HUBSPOT_API_KEY (read into self.api_key) must hold an access token" in (
+        reasons
+    )
+    assert "HUBSPOT_ACCESS_TOKEN" not in new  # no provider token: its own value
+
+
+def test_a_config_dicts_key_mode_sends_its_own_key_as_the_token(tmp_path):
+    result = tree(tmp_path, {"tools.py": TOOLS})["tools.py"]
+    reasons = _only(result, Status.REWRITE)
+    new = result.new.decode()
+    assert "hapikey" not in new
+    assert (
+        "    else:\n"
+        "        params = {}\n"
+        '        headers["Authorization"] = "Bearer " + HUBSPOT["api_key"]\n'
+    ) in new
+    assert "HUBSPOT_API_KEY" in reasons and "must hold an access token" in reasons
+
+
+def test_a_users_stored_key_stays_that_users_as_a_token(tmp_path):
+    result = tree(tmp_path, {"workflow.py": WORKFLOW})["workflow.py"]
+    reasons = _only(result, Status.REWRITE)
+    new = result.new.decode()
+    assert "hapikey" not in new and "HUBSPOT_ACCESS_TOKEN" not in new
+    assert (
+        "    else:\n"
+        '        headers["Authorization"] = "Bearer " + api_key\n'
+        "    try:\n"
+    ) in new
+    assert 'credentials.get("hubspot_api_key")' in reasons
+
+
+def test_each_users_credential_end_to_end(tmp_path):
+    """The harness: a user's key before, the same user's token after; the
+    OAuth mode byte for byte."""
+    files = {
+        "src/workflow.py": WORKFLOW,
+        "src/client.py": CLIENT,
+        "scenario.py": (
+            '"""Per-user credentials in two modes."""\n'
+            "ENV = {}\n"
+            'CASE_ENV = {"case_oauth": {"HUBSPOT_OAUTH_TOKEN": "oauth-user1"}}\n\n\n'
+            "def case_user_key(credential):\n"
+            "    import workflow\n\n"
+            '    workflow.fetch_leads({"hubspot_api_key": credential("user")})\n\n\n'
+            "def case_user_token(credential):\n"
+            "    import workflow\n\n"
+            "    workflow.fetch_leads(\n"
+            '        {"hubspot_access_token": "oauth-user2"}\n'
+            "    )\n\n\n"
+            "def case_client_key(credential):\n"
+            "    from client import HubSpotClient\n\n"
+            '    client = HubSpotClient(api_key=credential("portal"))\n'
+            "    client.get_contact(51)\n"
+            '    client.create_contact({"email": "a@example.com"})\n\n\n'
+            "def case_oauth(credential):\n"
+            "    from client import HubSpotClient\n\n"
+            "    HubSpotClient().get_contact(51)\n"
+        ),
+    }
+    write(tmp_path / "modes", files)
+    result = run_project(tmp_path / "modes", Settings())
+    assert not result.errors, result.errors
+    assert [v.label for v in result.verdicts if v.kind == WRONG] == []
+    # both key sites migrate; the constructor still reads HUBSPOT_API_KEY (the
+    # leftover setting site says it must hold a token now)
+    assert (result.counts.rewrite, result.counts.manual) == (2, 1), result.sites
+
+
+# -- the near misses: left as they are ---------------------------------------
+
+
+def _variant(source: str, old: str, new: str) -> str:
+    assert old in source
+    return source.replace(old, new, 1)
+
+
+NEAR_WORKFLOW = {
+    "logged": (
+        '    headers = {"Content-Type"',
+        '    logger.info("using key %s", api_key)\n    headers = {"Content-Type"',
+    ),
+    "format_check": (
+        '    headers = {"Content-Type"',
+        '    if api_key and api_key.startswith("pat-"):\n'
+        '        raise ValueError("a token")\n'
+        '    headers = {"Content-Type"',
+    ),
+    "literal": (
+        'api_key = credentials.get("hubspot_api_key")',
+        'api_key = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"',
+    ),
+    "other_host": (
+        '    headers = {"Content-Type"',
+        '    requests.get("https://audit.example.com/log", params={"k": api_key})\n'
+        '    headers = {"Content-Type"',
+    ),
+    "same_variable": (
+        'headers["Authorization"] = f"Bearer {access_token}"',
+        'headers["Authorization"] = f"Bearer {api_key}"',
+    ),
+    "params_elsewhere": (
+        '    return response.json()["results"]',
+        '    requests.get("https://stats.example.com/hit", params=params)\n'
+        '    return response.json()["results"]',
+    ),
+    "headers_elsewhere": (
+        '    return response.json()["results"]',
+        "    requests.post(\n"
+        '        "https://api.hubapi.com/crm/v3/objects/contacts/search", headers=headers\n'
+        "    )\n"
+        '    return response.json()["results"]',
+    ),
+    "separate_tests": (
+        "    else:\n        params",
+        "    if api_key:\n        params",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEAR_WORKFLOW))
+def test_near_misses_of_the_users_key_stay_manual(tmp_path, case):
+    source = _variant(WORKFLOW, *NEAR_WORKFLOW[case])
+    result = tree(tmp_path, {"workflow.py": source})["workflow.py"]
+    assert result.error is None, result.error
+    assert not result.changed
+    statuses = [s.status for s in key_sites(result)]
+    assert statuses and Status.REWRITE not in statuses, statuses
+    if case == "headers_elsewhere":
+        assert "which never sent the key" in " ".join(
+            s.reason for s in key_sites(result)
+        )
+
+
+def test_a_developer_key_endpoint_keeps_its_key(tmp_path):
+    source = _variant(
+        WORKFLOW,
+        '"https://api.hubapi.com/crm/v3/objects/contacts"',
+        '"https://api.hubapi.com/webhooks/v3/12345/settings"',
+    )
+    result = tree(tmp_path, {"workflow.py": source})["workflow.py"]
+    assert not result.changed
+    assert Status.REWRITE not in [s.status for s in key_sites(result)]
+
+
+def test_a_form_submission_gets_no_token(tmp_path):
+    source = _variant(
+        WORKFLOW,
+        '"https://api.hubapi.com/crm/v3/objects/contacts"',
+        '"https://forms.hubspot.com/uploads/form/v2/123/abc"',
+    )
+    result = tree(tmp_path, {"workflow.py": source})["workflow.py"]
+    new = result.new.decode() if result.changed else source
+    assert 'Bearer " + api_key' not in new
+
+
+def test_a_session_whose_headers_are_set_again_stays(tmp_path):
+    source = _variant(
+        CLIENT,
+        "    def get_contact(self, contact_id):",
+        "        self.session.headers = {'User-Agent': 'app'}\n\n"
+        "    def get_contact(self, contact_id):",
+    )
+    result = tree(tmp_path, {"client.py": source})["client.py"]
+    assert not result.changed
+    assert Status.REWRITE not in [s.status for s in key_sites(result)]
+
+
+def test_a_session_also_sending_elsewhere_stays(tmp_path):
+    source = CLIENT + (
+        "\n    def ping(self):\n"
+        '        return self.session.get("https://status.example.com/ping")\n'
+    )
+    result = tree(tmp_path, {"client.py": source})["client.py"]
+    assert not result.changed
+    assert Status.REWRITE not in [s.status for s in key_sites(result)]
+
+
+def test_the_key_read_by_another_method_stays(tmp_path):
+    source = CLIENT + (
+        "\n    def describe(self):\n"
+        '        return "key ending " + self.api_key[-4:]\n'
+    )
+    result = tree(tmp_path, {"client.py": source})["client.py"]
+    assert not result.changed
+    assert Status.REWRITE not in [s.status for s in key_sites(result)]
+
+
+def test_a_key_sent_as_a_header_says_hubspot_never_read_it(tmp_path):
+    source = _variant(
+        CLIENT,
+        'self.session.params.update({"hapikey": self.api_key})',
+        'self.session.headers.update({"hapikey": self.api_key})',
+    )
+    result = tree(tmp_path, {"client.py": source})["client.py"]
+    assert not result.changed
+    reasons = " ".join(s.reason for s in key_sites(result))
+    assert "HubSpot never read" in reasons, reasons
