@@ -316,6 +316,26 @@ def test_a_session_also_sending_elsewhere_stays(tmp_path):
     assert Status.REWRITE not in [s.status for s in key_sites(result)]
 
 
+@pytest.mark.parametrize(
+    "request_",
+    [
+        'self.session.get(url, headers={"Authorization": "Bearer " + self.audit})',
+        "self.session.get(url, auth=self.audit_auth)",
+        "self.session.get(url, **self.options)",
+    ],
+    ids=["own_header", "auth", "mapping"],
+)
+def test_a_session_request_with_a_credential_of_its_own_stays(tmp_path, request_):
+    source = CLIENT + (
+        "\n    def audit(self, contact_id):\n"
+        '        url = f"{BASE}/crm/v3/objects/contacts/{contact_id}"\n'
+        f"        return {request_}\n"
+    )
+    result = tree(tmp_path, {"client.py": source})["client.py"]
+    assert not result.changed
+    assert Status.REWRITE not in [s.status for s in key_sites(result)]
+
+
 def test_the_key_read_by_another_method_stays(tmp_path):
     source = CLIENT + (
         "\n    def describe(self):\n"

@@ -129,6 +129,9 @@ def own_bearer(
         for s in route.sinks
     ):
         return None  # the session's params reach its every request
+    where = ctx.ancestor(function, cst.ClassDef) if session is not None else function
+    if where is None or _other_auth(ctx, where, modes.top):
+        return None
     if not _reads_only(ctx, key, modes) or values.is_literal_key(ctx, key):
         return None
     reason = REASON.format(ctx.code(key), ctx.code(modes.token), _setting(ctx, key))
@@ -142,6 +145,28 @@ def own_bearer(
         session=session,
         owner=owner.name.value if isinstance(owner, cst.ClassDef) else None,
     )
+
+
+def _other_auth(ctx: ModuleContext, where: cst.CSTNode, top: cst.If) -> bool:
+    """Another sign of a credential in the session's class or the requests'
+    function, outside the two modes' ``if`` chain: an Authorization or Bearer
+    text (a request's own header would replace the session's), ``auth=``, a
+    ``**`` mapping handed to a call (it may hold either)."""
+    for node in walk(where):
+        if isinstance(node, cst.Arg) and (
+            node.star == "**"
+            or (node.keyword is not None and node.keyword.value == "auth")
+        ):
+            if not ctx.inside(node, top):
+                return True
+        text = (
+            node.value
+            if isinstance(node, (cst.SimpleString, cst.FormattedStringText))
+            else None
+        )
+        if text is not None and _AUTH_TEXT.search(text) and not ctx.inside(node, top):
+            return True
+    return False
 
 
 def header_statement(own: OwnBearer) -> cst.Assign:
