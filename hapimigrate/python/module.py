@@ -12,7 +12,7 @@ from typing import Sequence
 import libcst as cst
 
 from hapimigrate import textscan
-from hapimigrate.analysis import sent_keys, values
+from hapimigrate.analysis import key_labels, sent_keys, values
 from hapimigrate.fixers import params, registry
 from hapimigrate.python import dead_attributes, dead_keys, dead_settings, guards
 from hapimigrate.python import import_time_reads, prepare, roundtrip, slicing
@@ -193,9 +193,12 @@ def _process(
             break
         # two portals' keys would become one token, or a request is reached by
         # uses decided differently: decide again, knowing it
-        labels = tuple(sorted({label for _, label in ctx.provider_keys}))
-        if chosen - provider:  # a use chose between them, or sends one: by name
-            labels = tuple(sorted(provider | chosen))
+        labels = key_labels.several_labels(  # one name per key, no key's value
+            ctx.provider_keys,
+            chosen - provider,  # a use chose between them, or sends one
+            aliases,
+            [s.line for s in ctx.sites if s.hardcoded_key],
+        )
         credentials = {**ctx.two_credentials, **_two_credentials(ctx)}
         left = dict(ctx.left_keys)
         ctx = ModuleContext(
