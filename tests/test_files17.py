@@ -328,3 +328,128 @@ def deals():
     result = tree(tmp_path, {"deals.py": source})["deals.py"]
     assert [s.status for s in key_sites(result)] == [Status.MANUAL]
     assert "held in" in key_sites(result)[0].reason
+
+
+# -- one setting under two spellings, beside a key written in the code --------------
+
+SPELLINGS = """\
+import requests
+from django.conf import settings
+
+HS_API_VALUE = settings.HS_API_VALUE
+
+
+def create_deal(properties):
+    url = f"https://api.hubapi.com/crm/v3/objects/deals?hapikey={HS_API_VALUE}"
+    return requests.post(url, json={"properties": properties})
+
+
+def stages():
+    url = f"https://api.hubapi.com/crm/v3/pipelines/deals/default/stages?hapikey={settings.HS_API_VALUE}"
+    return requests.get(url).json()
+
+
+def create_property(prop):
+    url = "https://api.hubapi.com/crm/v3/properties/contacts?hapikey=4f1c2b7e-9a3d-4e2f-8b6a-1c0d9e8f7a6b"
+    return requests.post(url, json=prop)
+"""
+
+
+def test_one_setting_spelled_twice_is_one_key_and_the_literal_is_named_by_its_line(
+    tmp_path,
+):
+    result = tree(tmp_path, {"hubspot.py": SPELLINGS})["hubspot.py"]
+    assert set(statuses(result)) == {Status.MANUAL}  # two keys: left for a person
+    for reason in reasons(result):
+        assert "several keys are sent (a key written in the code (line 18), " in reason
+        assert "settings.HS_API_VALUE:" in reason
+        assert "HS_API_VALUE, " not in reason  # not the alias as a third key
+        assert "4f1c2b7e" not in reason
+    assert result.new is None
+
+
+# -- a key read only where the same lookup was found empty ---------------------------
+
+ADAPTER = """\
+from typing import Any, Dict, Optional
+
+from hubspot import HubSpot
+
+
+class HubSpotAdapter:
+    def __init__(self, credentials: Dict[str, Any]):
+        self.credentials = credentials
+        self.client: Optional[HubSpot] = None
+        self._connect()
+
+    def _connect(self) -> None:
+        access_token = self.credentials.get('access_token') or self.credentials.get('api_key')
+
+        if access_token:
+            self.client = HubSpot(access_token=access_token)
+        else:
+            self.client = HubSpot(api_key=self.credentials.get('api_key'))
+
+    def contacts(self):
+        return self.client.crm.contacts.basic_api.get_page(limit=10)
+"""
+
+
+def test_an_sdk_key_read_where_the_same_lookup_was_empty_sends_nothing(tmp_path):
+    result = tree(tmp_path, {"hubspot_adapter.py": ADAPTER})["hubspot_adapter.py"]
+    [site] = key_sites(result)
+    assert site.status == Status.KEPT
+    assert "runs only when self.credentials.get('api_key') is empty" in site.reason
+    assert result.new is None  # the line stays: it never sends a key
+
+
+def test_the_negated_test_with_the_key_in_its_body_sends_nothing(tmp_path):
+    source = ADAPTER.replace(
+        "        if access_token:\n"
+        "            self.client = HubSpot(access_token=access_token)\n"
+        "        else:\n"
+        "            self.client = HubSpot(api_key=self.credentials.get('api_key'))\n",
+        "        if not access_token:\n"
+        "            self.client = HubSpot(api_key=self.credentials.get('api_key'))\n"
+        "        else:\n"
+        "            self.client = HubSpot(access_token=access_token)\n",
+    )
+    result = tree(tmp_path, {"hubspot_adapter.py": source})["hubspot_adapter.py"]
+    assert [s.status for s in key_sites(result)] == [Status.KEPT]
+
+
+def test_a_key_lookup_the_test_did_not_look_at_stays_manual(tmp_path):
+    source = ADAPTER.replace(
+        "access_token = self.credentials.get('access_token') or self.credentials.get('api_key')",
+        "access_token = self.credentials.get('access_token')",
+    )
+    result = tree(tmp_path, {"hubspot_adapter.py": source})["hubspot_adapter.py"]
+    assert [s.status for s in key_sites(result)] != [Status.KEPT]
+
+
+def test_an_and_test_stays_manual(tmp_path):
+    source = ADAPTER.replace(
+        "self.credentials.get('access_token') or self.credentials.get('api_key')",
+        "self.credentials.get('access_token') and self.credentials.get('api_key')",
+    )
+    result = tree(tmp_path, {"hubspot_adapter.py": source})["hubspot_adapter.py"]
+    assert [s.status for s in key_sites(result)] != [Status.KEPT]
+
+
+def test_the_mapping_changed_between_test_and_key_stays_manual(tmp_path):
+    source = ADAPTER.replace(
+        "        else:\n            self.client = HubSpot(api_key=",
+        "        else:\n            self.credentials = load_portal_credentials()\n"
+        "            self.client = HubSpot(api_key=",
+    )
+    result = tree(tmp_path, {"hubspot_adapter.py": source})["hubspot_adapter.py"]
+    assert [s.status for s in key_sites(result)] != [Status.KEPT]
+
+
+def test_a_statement_between_binding_and_test_stays_manual(tmp_path):
+    source = ADAPTER.replace(
+        "\n        if access_token:\n",
+        "\n        self.credentials = refreshed(self.credentials)\n        if access_token:\n",
+    )
+    result = tree(tmp_path, {"hubspot_adapter.py": source})["hubspot_adapter.py"]
+    assert [s.status for s in key_sites(result)] != [Status.KEPT]

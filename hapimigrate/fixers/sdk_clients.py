@@ -16,7 +16,7 @@ from typing import Sequence
 
 import libcst as cst
 
-from hapimigrate.analysis import origins, sdk_calls, values
+from hapimigrate.analysis import empty_branches, origins, sdk_calls, values
 from hapimigrate.python import reexports
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.decide import KeyUse, decide
@@ -81,6 +81,10 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
         problem = problem or _other_arguments(ctx, call, sdk, index)
         problem = problem or _key_set_again(ctx, call)
         calls = _client_calls(ctx, call, sdk)
+        never = empty_branches.never_sent(ctx, arg.value)
+        if never is not None:  # else of `if key or api_key:`: an empty key
+            ctx.site(arg, Kind.SDK, Status.KEPT, never, calls=calls)
+            continue
         unsettled = _calls_problem(calls)
         problem = problem or unsettled
         origin = origins.key_origin(ctx, arg.value)
