@@ -477,7 +477,9 @@ def _package_mentions(
 def _imports_any(data: bytes, path: str, names: tuple[bytes, ...]) -> bool:
     """Whether a module's import lines name one of ``names``, or reach the
     namespace some other way (``__import__``, ``importlib``, ``runpy``)."""
-    if re.search(rb"\b(__import__|importlib|runpy|exec)\b", data):
+    if re.search(
+        rb"\b(__import__|importlib|runpy|exec|execfile|run_path)\b|%run\b", data
+    ):
         return True
     words = imported_names(data, path)
     return any(n in words for n in names)

@@ -453,3 +453,34 @@ def test_a_statement_between_binding_and_test_stays_manual(tmp_path):
     )
     result = tree(tmp_path, {"hubspot_adapter.py": source})["hubspot_adapter.py"]
     assert [s.status for s in key_sites(result)] != [Status.KEPT]
+
+
+def test_a_key_rebound_later_to_another_portals_key_keeps_both_manual(tmp_path):
+    # the first request reads the environment's key only, but the module sends
+    # a second key after it: no request may get the one token
+    source = """\
+import os
+import requests
+
+API_KEY = os.environ["HUBSPOT_API_KEY"]
+requests.get("https://api.hubapi.com/crm/v3/objects/deals", params={"hapikey": API_KEY})
+API_KEY = "4f1c2b7e-9a3d-4e2f-8b6a-1c0d9e8f7a6b"
+
+
+def owners():
+    return requests.get("https://api.hubapi.com/crm/v3/owners", params={"hapikey": API_KEY})
+"""
+    result = tree(tmp_path, {"two_portals.py": source})["two_portals.py"]
+    assert set(statuses(result)) == {Status.MANUAL}, reasons(result)
+    assert result.new is None
+
+
+def test_a_notebook_running_the_script_keeps_it_manual(tmp_path):
+    notebook = (
+        '{"cells": [{"cell_type": "code", "source": ["%run cross_report.py\\n", '
+        '"print(data)"], "metadata": {}, "outputs": [], "execution_count": null}], '
+        '"metadata": {}, "nbformat": 4, "nbformat_minor": 5}'
+    )
+    (tmp_path / "explore.ipynb").write_text(notebook)
+    out = tree(tmp_path, {"cross_report.py": REPORT})
+    assert statuses(out["cross_report.py"]) == [Status.MANUAL]
