@@ -71,6 +71,11 @@ SESSION_HEADERS_REPLACED = (
     "{0} is set again at line {1}: a header put there would be lost; change it "
     "by hand"
 )
+ALSO_READ = (
+    "the key's branch could send its own value as the Bearer token, but {0} is "
+    "also read at line {1} ({2}), which would then see a token: change them "
+    "together, by hand"
+)
 KEY_AS_HEADER = (
     "the key is sent as a 'hapikey' header ({0}), which HubSpot never read: the "
     "key's mode sent unauthenticated requests; whether it should send a token "
@@ -132,7 +137,7 @@ def own_bearer(
     where = ctx.ancestor(function, cst.ClassDef) if session is not None else function
     if where is None or _other_auth(ctx, where, modes.top):
         return None
-    if not _reads_only(ctx, key, modes) or values.is_literal_key(ctx, key):
+    if not _reads_only(ctx, key) or values.is_literal_key(ctx, key):
         return None
     reason = REASON.format(ctx.code(key), ctx.code(modes.token), _setting(ctx, key))
     owner = ctx.ancestor(key, cst.ClassDef) if isinstance(key, cst.Attribute) else None
@@ -212,6 +217,13 @@ def apart_reason(
                 and ctx.start(node) > ctx.end(modes.top)
             ):
                 return SESSION_HEADERS_REPLACED.format(holder, ctx.start(node)[0])
+    strays = _stray_reads(ctx, key) if isinstance(key, cst.BaseExpression) else None
+    if strays:
+        line = ctx.ancestor(strays[0], cst.SimpleStatementLine)
+        shown = " ".join(ctx.code(line or strays[0]).split())
+        shown = re.sub(r"""(['"])[^'"]*\1""", "'...'", shown)  # no literal shown
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        return ALSO_READ.format(ctx.code(key), ctx.start(strays[0])[0], shown)
     return None
 
 
@@ -565,33 +577,42 @@ def _calls_given(
     return found
 
 
-def _reads_only(ctx: ModuleContext, key: cst.BaseExpression, modes: _Modes) -> bool:
+def _reads_only(ctx: ModuleContext, key: cst.BaseExpression) -> bool:
     """Whether the key's value is read nowhere but the key's statement and
     ``if`` tests of its truth: no format check, no log line, no other host,
     no comparison."""
+    return _stray_reads(ctx, key) == []
+
+
+def _stray_reads(
+    ctx: ModuleContext, key: cst.BaseExpression
+) -> list[cst.CSTNode] | None:
+    """The reads of the key's value other than the key's statement and ``if``
+    tests of its truth; None where its bindings cannot be told (bound twice,
+    outside the constructor, through ``getattr``)."""
     if isinstance(key, cst.Name):
         scope = ctx.lexical_scope(key)
-        if scope is None:
-            return False
-        assignments = list(scope[key.value])
+        assignments = list(scope[key.value]) if scope is not None else []
         if len(assignments) != 1:
-            return False
+            return None
         reads = [r.node for r in ctx.references(assignments[0])]
-        return all(r is key or _truth_test(ctx, r) for r in reads)
+        return [r for r in reads if r is not key and not _truth_test(ctx, r)]
     if isinstance(key, cst.Attribute):
-        if not (isinstance(key.value, cst.Name) and key.value.value == "self"):
-            return False
         owner = ctx.ancestor(key, cst.ClassDef)
-        if not isinstance(owner, cst.ClassDef) or re.search(
-            r"\b(?:setattr|getattr|vars)\(|__dict__", ctx.text
+        if (
+            not (isinstance(key.value, cst.Name) and key.value.value == "self")
+            or not isinstance(owner, cst.ClassDef)
+            or re.search(r"\b(?:setattr|getattr|vars)\(|__dict__", ctx.text)
         ):
-            return False
-        bound = 0
+            return None
+        bound, strays = 0, []
         for use in ctx.index.attributes.get(key.attr.value, ()):
             if use is key:
                 continue
-            if ctx.ancestor(use, cst.ClassDef) is not owner:
-                return False
+            if ctx.ancestor(use, cst.ClassDef) is not owner or ctx.code(
+                use
+            ) != ctx.code(key):
+                return None  # another object's attribute of that name
             if isinstance(ctx.parent(use), cst.AssignTarget):
                 bound += 1
                 function = ctx.ancestor(use, cst.FunctionDef)
@@ -599,17 +620,16 @@ def _reads_only(ctx: ModuleContext, key: cst.BaseExpression, modes: _Modes) -> b
                     isinstance(function, cst.FunctionDef)
                     and function.name.value == "__init__"
                 ):
-                    return False
-                continue
-            if not _truth_test(ctx, use):
-                return False
-        return bound == 1
+                    return None
+            elif not _truth_test(ctx, use):
+                strays.append(use)
+        return strays if bound == 1 else None
     if isinstance(key, cst.Subscript):
         name = _string_index(key)
         if name is None:
-            return False
+            return None
         base = ctx.code(key.value)
-        entries = 0
+        entries, strays = 0, []
         for node in walk(ctx.module):
             if not (
                 isinstance(node, cst.SimpleString) and node.evaluated_value == name
@@ -619,19 +639,16 @@ def _reads_only(ctx: ModuleContext, key: cst.BaseExpression, modes: _Modes) -> b
             element = ctx.parent(node)
             if isinstance(element, cst.DictElement) and element.key is node:
                 entries += 1  # the setting's entry in its dict display
-                continue
-            if not (
+            elif not (
                 isinstance(holder, cst.Subscript) and ctx.code(holder.value) == base
             ):
-                return False
-            if holder is key:
-                continue
-            if isinstance(ctx.parent(holder), cst.AssignTarget) or not _truth_test(
-                ctx, holder
-            ):
-                return False
-        return entries <= 1
-    return False
+                strays.append(node)  # the name read another way (.get("api_key"))
+            elif isinstance(ctx.parent(holder), cst.AssignTarget):
+                return None  # written here
+            elif holder is not key and not _truth_test(ctx, holder):
+                strays.append(holder)
+        return strays if entries <= 1 else None
+    return None
 
 
 def _truth_test(ctx: ModuleContext, node: cst.CSTNode) -> bool:
