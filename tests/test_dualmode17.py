@@ -335,6 +335,8 @@ def test_a_session_request_with_a_credential_of_its_own_stays(tmp_path, request_
     result = tree(tmp_path, {"client.py": source})["client.py"]
     assert not result.changed
     assert Status.REWRITE not in [s.status for s in key_sites(result)]
+    reasons = " ".join(s.reason for s in key_sites(result))
+    assert "may carry a credential of its own (line 35" in reasons, reasons
 
 
 def test_the_key_read_by_another_method_stays(tmp_path):

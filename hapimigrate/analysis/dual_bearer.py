@@ -76,6 +76,12 @@ ALSO_READ = (
     "also read at line {1} ({2}), which would then see a token: change them "
     "together, by hand"
 )
+OTHER_CREDENTIAL = (
+    "the key's branch could send its own value as the Bearer token in {0}, but "
+    "a request of it may carry a credential of its own (line {1}: {2}: an "
+    "Authorization header, auth= or a ** mapping that may hold either), which "
+    "would replace or drop it; change it by hand"
+)
 KEY_AS_HEADER = (
     "the key is sent as a 'hapikey' header ({0}), which HubSpot never read: the "
     "key's mode sent unauthenticated requests; whether it should send a token "
@@ -135,7 +141,7 @@ def own_bearer(
     ):
         return None  # the session's params reach its every request
     where = ctx.ancestor(function, cst.ClassDef) if session is not None else function
-    if where is None or _other_auth(ctx, where, modes.top):
+    if where is None or _other_auth(ctx, where, modes.top) is not None:
         return None
     if not _reads_only(ctx, key) or values.is_literal_key(ctx, key):
         return None
@@ -152,7 +158,9 @@ def own_bearer(
     )
 
 
-def _other_auth(ctx: ModuleContext, where: cst.CSTNode, top: cst.If) -> bool:
+def _other_auth(
+    ctx: ModuleContext, where: cst.CSTNode, top: cst.If
+) -> cst.CSTNode | None:
     """Another sign of a credential in the session's class or the requests'
     function, outside the two modes' ``if`` chain: an Authorization or Bearer
     text (a request's own header would replace the session's), ``auth=``, a
@@ -163,15 +171,15 @@ def _other_auth(ctx: ModuleContext, where: cst.CSTNode, top: cst.If) -> bool:
             or (node.keyword is not None and node.keyword.value == "auth")
         ):
             if not ctx.inside(node, top):
-                return True
+                return node
         text = (
             node.value
             if isinstance(node, (cst.SimpleString, cst.FormattedStringText))
             else None
         )
         if text is not None and _AUTH_TEXT.search(text) and not ctx.inside(node, top):
-            return True
-    return False
+            return node
+    return None
 
 
 def header_statement(own: OwnBearer) -> cst.Assign:
@@ -217,6 +225,15 @@ def apart_reason(
                 and ctx.start(node) > ctx.end(modes.top)
             ):
                 return SESSION_HEADERS_REPLACED.format(holder, ctx.start(node)[0])
+    if isinstance(modes.holder, cst.Attribute):
+        owner = ctx.ancestor(function, cst.ClassDef)
+        other = _other_auth(ctx, owner, modes.top) if owner is not None else None
+        if other is not None:
+            line = ctx.ancestor(other, cst.SimpleStatementLine)
+            shown = " ".join(ctx.code(line or other).split())
+            shown = re.sub(r"""(['"])[^'"]*\1""", "'...'", shown)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            return OTHER_CREDENTIAL.format(holder, ctx.start(other)[0], shown)
     strays = _stray_reads(ctx, key) if isinstance(key, cst.BaseExpression) else None
     if strays:
         line = ctx.ancestor(strays[0], cst.SimpleStatementLine)
