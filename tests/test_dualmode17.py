@@ -133,7 +133,7 @@ def test_the_constructors_key_mode_sends_its_own_key_as_the_token(tmp_path):
     new = result.new.decode()
     assert "hapikey" not in new
     assert (
-        '    self.session.headers["Authorization"] = "Bearer " + self.api_key\n'
+        '    self.session.headers["Authorization"] = "Bearer {}".format(self.api_key)\n'
         "            self.session.headers.update"
     ) in new
     # the other mode as it was, byte for byte
@@ -152,7 +152,7 @@ def test_a_config_dicts_key_mode_sends_its_own_key_as_the_token(tmp_path):
     assert (
         "    else:\n"
         "        params = {}\n"
-        '        headers["Authorization"] = "Bearer " + HUBSPOT["api_key"]\n'
+        '        headers["Authorization"] = "Bearer {}".format(HUBSPOT["api_key"])\n'
     ) in new
     assert "HUBSPOT_API_KEY" in reasons and "must hold an access token" in reasons
 
@@ -164,7 +164,7 @@ def test_a_users_stored_key_stays_that_users_as_a_token(tmp_path):
     assert "hapikey" not in new and "HUBSPOT_ACCESS_TOKEN" not in new
     assert (
         "    else:\n"
-        '        headers["Authorization"] = "Bearer " + api_key\n'
+        '        headers["Authorization"] = "Bearer {}".format(api_key)\n'
         "    try:\n"
     ) in new
     assert 'credentials.get("hubspot_api_key")' in reasons
@@ -292,7 +292,7 @@ def test_a_form_submission_gets_no_token(tmp_path):
     )
     result = tree(tmp_path, {"workflow.py": source})["workflow.py"]
     new = result.new.decode() if result.changed else source
-    assert 'Bearer " + api_key' not in new
+    assert '"Bearer {}".format(api_key)' not in new
 
 
 def test_a_session_whose_headers_are_set_again_stays(tmp_path):

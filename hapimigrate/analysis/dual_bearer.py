@@ -183,13 +183,19 @@ def _other_auth(
 
 
 def header_statement(own: OwnBearer) -> cst.Assign:
-    """``holder["Authorization"] = "Bearer " + value``."""
+    """``holder["Authorization"] = "Bearer {}".format(value)``: an unset key
+    (None, which requests left out of the params: the request went without
+    it) gives a header that fails as that request did, not a TypeError where
+    the key's mode ran before (``"Bearer " + None``)."""
     item = cst.Subscript(
         own.holder.deep_clone(),
         [cst.SubscriptElement(cst.Index(own.name.deep_clone()))],
     )
     value = cst.parse_expression(cst.Module([]).code_for_node(own.value))
-    bearer = cst.BinaryOperation(cst.SimpleString('"Bearer "'), cst.Add(), value)
+    bearer = cst.Call(
+        cst.Attribute(cst.SimpleString('"Bearer {}"'), cst.Name("format")),
+        [cst.Arg(value)],
+    )
     return cst.Assign([cst.AssignTarget(item)], bearer)
 
 
