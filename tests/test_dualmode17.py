@@ -170,6 +170,18 @@ def test_a_users_stored_key_stays_that_users_as_a_token(tmp_path):
     assert 'credentials.get("hubspot_api_key")' in reasons
 
 
+def test_a_parameters_key_names_the_callers(tmp_path):
+    source = WORKFLOW.replace(
+        "def fetch_leads(credentials):\n"
+        '    api_key = credentials.get("hubspot_api_key")\n'
+        '    access_token = credentials.get("hubspot_access_token")\n',
+        "def fetch_leads(api_key=None, access_token=None):\n",
+    )
+    result = tree(tmp_path, {"workflow.py": source})["workflow.py"]
+    reasons = _only(result, Status.REWRITE)
+    assert "what the callers of fetch_leads() pass as api_key must hold" in reasons
+
+
 def test_each_users_credential_end_to_end(tmp_path):
     """The harness: a user's key before, the same user's token after; the
     OAuth mode byte for byte."""

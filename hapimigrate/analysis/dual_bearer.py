@@ -701,6 +701,16 @@ def _setting(ctx: ModuleContext, key: cst.BaseExpression) -> str:
     names = list(dict.fromkeys(names))
     if names:
         return " / ".join(names) + f" (read into {ctx.code(key)})"
+    if isinstance(key, cst.Name):
+        scope = ctx.lexical_scope(key)
+        bindings = list(scope[key.value]) if scope is not None else []
+        function = ctx.ancestor(key, cst.FunctionDef)
+        if (
+            len(bindings) == 1
+            and isinstance(getattr(bindings[0], "node", None), cst.Param)
+            and isinstance(function, cst.FunctionDef)
+        ):  # a caller's credential: its callers pass tokens now
+            return f"what the callers of {function.name.value}() pass as {key.value}"
     bound = _bound_values(ctx, key)
     if len(bound) == 1 and isinstance(bound[0], (cst.Call, cst.Subscript)):
         shown = " ".join(ctx.code(bound[0]).split())
