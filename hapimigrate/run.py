@@ -157,6 +157,7 @@ def _passes(
     from hapimigrate import tree_returned_keys
     from hapimigrate import tree_hosts
     from hapimigrate import tree_instances
+    from hapimigrate import tree_wrapper_hosts
     from hapimigrate import tree_wanted
     from hapimigrate import tree_tasks
     from hapimigrate import tree_tests
@@ -225,6 +226,8 @@ def _passes(
         # or a client class whose instances other modules reach out of the
         # carriers step's sight and redirect, or read the key holder of
         final = tree_instances.hold_escaped_instances(final, files)
+        # or a wrapper handed another host's URL, or a form submission's
+        final = tree_wrapper_hosts.hold_handed_hosts(final, files)
         final = tree_writers.hold_readers(final, writes)
         # a developer-key subclass given its base's original methods: only
         # where the base's migration changed nothing else

@@ -59,11 +59,35 @@ class _Wanted:
     function: str
 
 
+@dataclasses.dataclass(frozen=True)
+class Given:
+    """What one call in the tree gives a wrapper: the wrapper's URL template
+    with the call's argument in it (fields for what the source does not
+    tell), the method when a parameter gives it, and where the call is."""
+
+    url: str
+    method: str | None
+    where: str  # "jobs.py:9"
+
+
 def resolve(results: list[FileResult], files: list[str]) -> list[FileResult]:
     """``results`` with each ``via`` endpoint replaced by the endpoints its
     wrapper's calls in the tree give (left as it is when none is found), and
     each carrier's definition given the endpoints of the requests sending it."""
     return _wrapped(_carried(results), files)
+
+
+def given_urls(
+    results: list[FileResult], files: list[str]
+) -> dict[tuple[str, Wrapper], list[Given]]:
+    """(wrapper's module, wrapper) -> what each of its calls in the tree gives
+    it, for the wrappers of the results' sites (``via`` endpoints)."""
+    wanted = _wanted(results)
+    if not wanted:
+        return {}
+    root = tree_root(files)
+    modules = [f for f in files if f.endswith(".py") and not is_test_module(f, root)]
+    return _calls(wanted, modules)
 
 
 def _carried(results: list[FileResult]) -> list[FileResult]:
@@ -123,7 +147,7 @@ def _definitions(path: str, names: set[str]) -> dict[str, tuple[int, int]]:
     return {name: spans[0] for name, spans in found.items() if len(spans) == 1}
 
 
-def _wrapped(results: list[FileResult], files: list[str]) -> list[FileResult]:
+def _wanted(results: list[FileResult]) -> dict[_Wanted, Wrapper]:
     wanted: dict[_Wanted, Wrapper] = {}
     for result in results:
         for site in result.sites:
@@ -131,16 +155,18 @@ def _wrapped(results: list[FileResult], files: list[str]) -> list[FileResult]:
                 if endpoint.via is not None:
                     owner, _, function = endpoint.via.function.rpartition(".")
                     wanted[_Wanted(result.path, owner, function)] = endpoint.via
-    if not wanted:
+    return wanted
+
+
+def _wrapped(results: list[FileResult], files: list[str]) -> list[FileResult]:
+    found = given_urls(results, files)
+    if not found:
         return results
-    root = tree_root(files)
-    modules = [f for f in files if f.endswith(".py") and not is_test_module(f, root)]
-    found = _calls(wanted, modules)
     return [_with_endpoints(result, found) for result in results]
 
 
 def _with_endpoints(
-    result: FileResult, found: dict[tuple[str, Wrapper], list[Endpoint]]
+    result: FileResult, found: dict[tuple[str, Wrapper], list[Given]]
 ) -> FileResult:
     sites = []
     for site in result.sites:
@@ -149,7 +175,10 @@ def _with_endpoints(
             given = found.get((result.path, endpoint.via)) if endpoint.via else None
             if given:
                 method = endpoint.method
-                calls += [Endpoint(e.method or method, e.path) for e in given]
+                calls += [
+                    Endpoint(g.method or method, hubspot.endpoint_path(g.url))
+                    for g in given
+                ]
             else:
                 calls.append(endpoint)
         sites.append(
@@ -164,9 +193,8 @@ def _with_endpoints(
 
 def _calls(
     wanted: dict[_Wanted, Wrapper], modules: list[str]
-) -> dict[tuple[str, Wrapper], list[Endpoint]]:
-    """(wrapper's module, wrapper) -> the endpoints its calls give, in file
-    order."""
+) -> dict[tuple[str, Wrapper], list[Given]]:
+    """(wrapper's module, wrapper) -> what its calls give, in file order."""
     homes = {w.path: set(importable_names(w.path)) for w in wanted}
     names = {w.function.encode() for w in wanted}
     texts = {path: read(path) for path in modules}
@@ -176,7 +204,7 @@ def _calls(
     own = {os.path.abspath(w.path) for w in wanted}
     reached = {name.encode() for home in homes.values() for name in home}
     reached |= {stem.encode() for stem, _ in instances}
-    found: dict[tuple[str, Wrapper], list[Endpoint]] = {}
+    found: dict[tuple[str, Wrapper], list[Given]] = {}
     for path, data in texts.items():
         if not any(n in data for n in names):
             continue
@@ -190,9 +218,9 @@ def _calls(
         module = _Module(path, tree, homes, instances)
         for want, wrapper in wanted.items():
             for call in module.calls_of(want):
-                endpoint = _endpoint(call, wrapper)
-                if endpoint is not None:
-                    found.setdefault((want.path, wrapper), []).append(endpoint)
+                given = _given(call, wrapper, path)
+                if given is not None:
+                    found.setdefault((want.path, wrapper), []).append(given)
     return found
 
 
@@ -473,8 +501,8 @@ def _bindings(statement: ast.AST) -> Iterator[tuple[str, ast.AST | None]]:
             yield (alias.asname or alias.name).split(".")[0], None
 
 
-def _endpoint(call: ast.Call, wrapper: Wrapper) -> Endpoint | None:
-    """What one call gives the wrapper: the path (the template with the
+def _given(call: ast.Call, wrapper: Wrapper, path: str) -> Given | None:
+    """What one call gives the wrapper: the URL (the template with the
     argument's text) and the method when a parameter gives it."""
     if any(isinstance(a, ast.Starred) for a in call.args) or any(
         k.arg is None for k in call.keywords
@@ -485,18 +513,16 @@ def _endpoint(call: ast.Call, wrapper: Wrapper) -> Endpoint | None:
     if argument is None:
         return None
     text = _text(argument)
-    path = hubspot.endpoint_path(
-        _FIELD.sub(
-            lambda m: text if m.group(1) == wrapper.parameter else m.group(0),
-            wrapper.template,
-        )
+    url = _FIELD.sub(
+        lambda m: text if m.group(1) == wrapper.parameter else m.group(0),
+        wrapper.template,
     )
     method = None
     if wrapper.method_parameter:
         value = given.get(wrapper.method_parameter)
         if isinstance(value, ast.Constant) and isinstance(value.value, str):
             method = value.value.upper()
-    return Endpoint(method, path)
+    return Given(url, method, f"{os.path.basename(path)}:{call.lineno}")
 
 
 def _bind(call: ast.Call, positional: tuple[str, ...]) -> dict[str, ast.AST]:

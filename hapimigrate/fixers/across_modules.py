@@ -872,6 +872,13 @@ def _left(
     )
 
 
+# a form submission takes no credential: the token must not go with it
+_FORM_URL = (
+    "this call gives it a form submission URL, which takes no credential: the "
+    "token would go with each visitor's submission; change it by hand"
+)
+
+
 def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) -> None:
     """A call of another module's helper that now sends the token with the URL
     it is given: it must give one holding the key (a site of its own, or a
@@ -886,7 +893,8 @@ def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) 
     if problem:
         return _left(ctx, carrier, node, f"{what}: {problem}")
     if carrier.own_key:  # it added the key to every URL: HubSpot's hosts only now
-        host = hubspot.host(values.url_template(ctx, value)) if value else None
+        template = values.url_template(ctx, value) if value else None
+        host = hubspot.host(template)
         if host is None or not hubspot.is_hubspot_host(host):
             _left(
                 ctx,
@@ -895,6 +903,8 @@ def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) 
                 f"{what}: this call gives it {host or 'a URL known at run time'},"
                 " where the token would go",
             )
+        elif hubspot.auth_kind(None, template) == hubspot.NO_AUTH:
+            _left(ctx, carrier, call, f"{what}: {_FORM_URL}")
         return
     if value is None:
         return  # its default

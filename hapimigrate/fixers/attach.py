@@ -1397,7 +1397,9 @@ def _alternatives(value: cst.BaseExpression) -> list[cst.BaseExpression]:
 def _reads_parameters(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
     """Whether a URL's host is built from its function's parameters
     (``"%s://%s" % (scheme, host)``; not ``URL + "?hapikey=" + key``)."""
-    fields = set(re.findall(r"\{(\w+)\}", _host_part(values.url_template(ctx, value))))
+    fields = set(
+        re.findall(r"\{(\w+)\}", hubspot.host_part(values.url_template(ctx, value)))
+    )
     for node in walk(value):
         if isinstance(node, cst.Name) and node.value in fields - {"self", "cls"}:
             if _parameter_bound(ctx, node) is not None:
@@ -1945,7 +1947,9 @@ def _other_hosts(
             else set()
         )
         relayed = relayed_calls(ctx, route)  # hosts checked where they are given
-        for field in set(re.findall(r"\{(\w+)\}", _host_part(template))) - parameters:
+        for field in (
+            set(re.findall(r"\{(\w+)\}", hubspot.host_part(template))) - parameters
+        ):
             where = _chosen_host(ctx, url, field)
             if where is not None:
                 return other_urls(ctx.start(sink.call)[0], where)
@@ -1953,7 +1957,7 @@ def _other_hosts(
         if where is not None:
             return other_urls(ctx.start(sink.call)[0], where)
         if not isinstance(function, cst.FunctionDef) or not (
-            parameters & set(re.findall(r"\{(\w+)\}", _host_part(template)))
+            parameters & set(re.findall(r"\{(\w+)\}", hubspot.host_part(template)))
         ):  # the host is the helper's own
             if hidden is not None:
                 return other_urls(ctx.start(sink.call)[0], hidden)
@@ -1974,7 +1978,7 @@ def _other_hosts(
             where = hubspot.host(rendered)
             if where is None or not hubspot.is_hubspot_host(where):
                 fields = parameters & set(
-                    re.findall(r"\{(\w+)\}", _host_part(template))
+                    re.findall(r"\{(\w+)\}", hubspot.host_part(template))
                 )
                 return handed_urls.caller_url_problem(
                     ctx, function, call, fields, bound
@@ -2498,19 +2502,6 @@ def _parameter_values(ctx: ModuleContext, param: cst.Param) -> list[cst.BaseExpr
             if given is not None and given is not param.default:
                 found.append(given)
     return found
-
-
-def _host_part(template: str) -> str:
-    """What decides the host: ``{url}`` of ``{url}{path}`` or ``{url}/x`` (a
-    leading field is the whole base), ``https://{host}`` of ``https://{host}/x``."""
-    leading = re.match(r"^\{\w+\}", template)
-    if leading:
-        return leading.group(0)
-    based = re.match(r"^[a-z][a-z0-9+.-]*://([^/?#:{]+)\{", template, re.I)
-    if based and hubspot.is_hubspot_host(based.group(1)):
-        return ""  # BASE + path, BASE a HubSpot host: the path is a path
-    match = re.match(r"^[a-z][a-z0-9+.-]*://[^/?#]*", template, re.I)
-    return match.group(0) if match else ""
 
 
 def _assigned_urls(ctx: ModuleContext, url: cst.BaseExpression) -> list[str]:
@@ -4307,7 +4298,7 @@ def _parameter_host(ctx: ModuleContext, route: Route) -> str | None:
         if isinstance(url, cst.Name) and url.value in names:
             continue  # the URL is the parameter: a helper other modules' calls check
         fields = set(
-            re.findall(r"\{(\w+)\}", _host_part(values.url_template(ctx, url)))
+            re.findall(r"\{(\w+)\}", hubspot.host_part(values.url_template(ctx, url)))
         )
         given = sorted(fields & names)
         if not given:

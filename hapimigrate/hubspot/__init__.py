@@ -42,7 +42,7 @@ from hapimigrate.hubspot.catalog import ScopeNeed, is_read
 from hapimigrate.hubspot.families import DEVELOPER_KEY, NO_AUTH, family_of
 from hapimigrate.hubspot.urls import HOST_NAME, OTHER_HOST_URL
 from hapimigrate.hubspot.urls import endpoint_path, host, is_hubspot_host, takes_tokens
-from hapimigrate.hubspot.urls import cannot_leave_hubspot
+from hapimigrate.hubspot.urls import cannot_leave_hubspot, host_part
 
 __all__ = [
     "DEVELOPER_KEY",
@@ -58,6 +58,7 @@ __all__ = [
     "host",
     "is_hubspot_host",
     "takes_tokens",
+    "host_part",
     "is_read",
     "lifecycle_of",
     "names_developer_key",

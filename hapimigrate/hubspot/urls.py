@@ -70,6 +70,19 @@ def _begins_token_host(written: str) -> bool:
     )
 
 
+def host_part(template: str) -> str:
+    """What decides the host: ``{url}`` of ``{url}{path}`` or ``{url}/x`` (a
+    leading field is the whole base), ``https://{host}`` of ``https://{host}/x``."""
+    leading = re.match(r"^\{\w+\}", template)
+    if leading:
+        return leading.group(0)
+    based = re.match(r"^[a-z][a-z0-9+.-]*://([^/?#:{]+)\{", template, re.I)
+    if based and is_hubspot_host(based.group(1)):
+        return ""  # BASE + path, BASE a HubSpot host: the path is a path
+    match = re.match(r"^[a-z][a-z0-9+.-]*://[^/?#]*", template, re.I)
+    return match.group(0) if match else ""
+
+
 def is_hubspot_host(name: str) -> bool:
     return HUBSPOT_HOST.match(name) is not None
 

@@ -1,0 +1,113 @@
+"""Hosts a wrapper's callers hand it, checked before its rewrite stands.
+
+A method or function that takes the whole URL (or its host) from a parameter
+sends the token wherever its callers point it once migrated:
+
+    hs.py    class Client:
+                 def call(self, method, url, **kwargs):
+                     kwargs.setdefault("params", {})["hapikey"] = self.key
+                     return requests.request(method, url, **kwargs)
+             CLIENT = Client()
+    jobs.py  CLIENT.call("POST", "https://hooks.slack.com/services/...")
+             CLIENT.call("POST", "https://forms.hubspot.com/uploads/form/v2/%s/%s" % ...)
+
+Its own module sees only its ``self.`` callers; the calls through instances,
+here or in other modules, are found by :mod:`hapimigrate.tree_endpoints`. A
+rewritten module whose wrapper is handed another host's URL, a form
+submission's (which takes no credential), or a URL whose host the source does
+not tell (where the wrapper's own template does not fix it), or whose calls are not
+seen at all, is left as it is
+(:mod:`hapimigrate.tree_hold`), the call named. Before, the token went to Slack
+and with each visitor's form submission (review 24, R14).
+"""
+
+from __future__ import annotations
+
+from hapimigrate import hubspot
+from hapimigrate.model import FileResult, Status, Wrapper
+from hapimigrate.tree_endpoints import Given, given_urls
+
+OTHER_HOST = (
+    "{}() is given {} at {}, where the token would go: it may send only "
+    "HubSpot API URLs once migrated; change it by hand"
+)
+FORM = (
+    "{}() is given a form submission URL at {}, which takes no credential: the "
+    "token would go with each visitor's submission; change it by hand"
+)
+UNKNOWN = (
+    "{}() is given a URL whose host is known only at run time at {} ({}): the "
+    "token would go wherever it points; if it is always a HubSpot API URL, "
+    "send the token there by hand"
+)
+
+UNSEEN = (
+    "{}() takes its URL's host from its callers, and no call of it in the tree "
+    "is seen (another program's, or one made through a name hapimigrate does "
+    "not follow): the token would go wherever they point it; if they send "
+    "HubSpot API URLs only, send the token there by hand"
+)
+
+
+def hold_handed_hosts(results: list[FileResult], files: list[str]) -> list[FileResult]:
+    """``results``, with each changed module whose rewritten wrapper is handed
+    a URL the token must not follow left as it is."""
+    if not any(
+        e.via is not None
+        for r in results
+        if r.changed
+        for s in r.sites
+        if s.status == Status.REWRITE
+        for e in s.calls
+    ):
+        return results
+    from hapimigrate.tree_hold import hold
+
+    found = given_urls([r for r in results if r.changed], files)
+    out = []
+    for result in results:
+        reason = _problem(result, found) if result.changed else None
+        if reason is not None:
+            result = hold(result, lambda _site: reason, reason)
+        out.append(result)
+    return out
+
+
+def _problem(
+    result: FileResult, found: dict[tuple[str, Wrapper], list[Given]]
+) -> str | None:
+    for site in result.sites:
+        if site.status != Status.REWRITE:
+            continue
+        for endpoint in site.calls:
+            if endpoint.via is None:
+                continue
+            wrapper = endpoint.via
+            givens = found.get((result.path, wrapper), ())
+            if not givens and _callers_give_host(wrapper):
+                return UNSEEN.format(wrapper.function)
+            for given in givens:
+                reason = _refused(wrapper, given, endpoint.method)
+                if reason is not None:
+                    return reason
+    return None
+
+
+def _refused(wrapper: Wrapper, given: Given, method: str | None) -> str | None:
+    name = wrapper.function
+    host = hubspot.host(given.url)
+    if host is None:
+        if not _callers_give_host(wrapper):
+            return None  # the wrapper's own template fixes the host
+        return UNKNOWN.format(name, given.where, given.url)
+    if not hubspot.takes_tokens(host):
+        return OTHER_HOST.format(name, host, given.where)
+    if hubspot.auth_kind(given.method or method, given.url) == hubspot.NO_AUTH:
+        return FORM.format(name, given.where)
+    return None
+
+
+def _callers_give_host(wrapper: Wrapper) -> bool:
+    """The parameter decides the host (``{url}``, ``https://{host}/x``), not
+    only the path after a base of the wrapper's own (``BASE + path``)."""
+    return "{" + wrapper.parameter + "}" in hubspot.host_part(wrapper.template)
