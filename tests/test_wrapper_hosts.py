@@ -1,0 +1,115 @@
+"""A client method taking the whole URL from its callers (``def call(self,
+method, url, **kwargs)``) sends the token wherever they point it once
+migrated. Its own module's fixers see only its ``self.`` callers; the calls
+through instances, in its module or others, are checked by the tree-wide step:
+another host's URL, a form submission's, a URL whose host is unknown, or no
+call seen at all keep the module as it is (review 24, R14: the token went to
+Slack and with each visitor's form post). Callers handing HubSpot API URLs only
+still migrate, and the requests carry the token."""
+
+from __future__ import annotations
+
+from hapimigrate.model import Status
+from tests.trees import key_sites, run_against_standin, tree
+
+CLIENT = """\
+import os
+
+import requests
+
+
+class Client:
+    def __init__(self):
+        self.key = os.environ["HUBSPOT_API_KEY"]
+
+    def call(self, method, url, **kwargs):
+        kwargs.setdefault("params", {})["hapikey"] = self.key
+        return requests.request(method, url, **kwargs)
+
+
+CLIENT = Client()
+"""
+OWNERS = (
+    "\n\ndef owners():\n"
+    '    return CLIENT.call("GET", "https://api.hubapi.com/owners/v2/owners",'
+    ' params={"limit": 5}).json()\n'
+)
+ALERT = (
+    "\n\ndef alert(text):\n"
+    '    return CLIENT.call("POST", "https://hooks.slack.com/services/T0/B0/X",'
+    ' json={"text": text})\n'
+)
+
+
+def _statuses(result):
+    return {s.status for s in key_sites(result)}
+
+
+def test_an_instance_call_in_the_same_module_handing_slack_keeps_it(tmp_path):
+    results = tree(tmp_path, {"hs.py": CLIENT + OWNERS + ALERT})
+    result = results["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert "hooks.slack.com" in key_sites(result)[0].reason
+    assert result.new is None
+
+
+def test_another_modules_call_handing_slack_keeps_it(tmp_path):
+    jobs = "from hs import CLIENT\n" + OWNERS + ALERT
+    results = tree(tmp_path, {"hs.py": CLIENT, "jobs.py": jobs})
+    result = results["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert "jobs.py:" in key_sites(result)[0].reason
+    assert result.new is None
+
+
+def test_a_form_submission_handed_in_keeps_it(tmp_path):
+    submit = (
+        "\n\ndef submit(portal, guid, fields):\n"
+        '    return CLIENT.call("POST", "https://forms.hubspot.com/uploads/form/v2/%s/%s"'
+        " % (portal, guid), data=fields)\n"
+    )
+    jobs = "from hs import CLIENT\n" + OWNERS + submit
+    results = tree(tmp_path, {"hs.py": CLIENT, "jobs.py": jobs})
+    result = results["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert "form submission" in key_sites(result)[0].reason
+
+
+def test_a_url_the_call_takes_from_a_variable_keeps_it(tmp_path):
+    # the tree-wide step reads the call's argument only: a name is a host
+    # known at run time, whatever it holds
+    submit = (
+        "\n\ndef submit(portal, guid, fields):\n"
+        '    url = "https://forms.hubspot.com/uploads/form/v2/%s/%s" % (portal, guid)\n'
+        '    return CLIENT.call("POST", url, data=fields)\n'
+    )
+    jobs = "from hs import CLIENT\n" + OWNERS + submit
+    results = tree(tmp_path, {"hs.py": CLIENT, "jobs.py": jobs})
+    result = results["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert "known only at run time at jobs.py:" in key_sites(result)[0].reason
+
+
+def test_no_call_seen_keeps_it(tmp_path):
+    results = tree(tmp_path, {"hs.py": CLIENT})
+    result = results["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert "no call of it in the tree is seen" in key_sites(result)[0].reason
+
+
+def test_hubspot_urls_only_migrate_and_send_the_token(tmp_path):
+    jobs = "from hs import CLIENT\n" + OWNERS
+    results = tree(tmp_path / "tree", {"hs.py": CLIENT, "jobs.py": jobs})
+    result = results["hs.py"]
+    assert _statuses(result) == {Status.REWRITE}
+    migrated = result.new.decode()
+    assert "hapikey" not in migrated
+    seen = run_against_standin(
+        tmp_path / "run",
+        {"hs.py": migrated, "jobs.py": jobs},
+        "import jobs\njobs.owners()\n",
+    )
+    assert len(seen) == 1
+    assert seen[0].authorization == "Bearer tok-main"
+    assert seen[0].hapikey is None
+    assert seen[0].query.get("limit") == ["5"]
