@@ -374,6 +374,8 @@ class _Module:
             target = node.func.value
             if isinstance(target, ast.Name) and target.id in holders:
                 yield node
+            elif self._held_by_module(target, want):
+                yield node  # extensions.hubspot.get(...) after import extensions
             elif self._makes(target, want, classes):
                 yield node
             elif (
@@ -390,6 +392,29 @@ class _Module:
                 and self._class_of(node) != want.owner
             ):
                 yield node  # a subclass's own call (the class's: its module's)
+
+    def _held_by_module(self, target: ast.AST, want: _Wanted) -> bool:
+        """``target`` is ``module.name``, a module holding an instance of the
+        wrapper's class at its top level (``import extensions``)."""
+        if not (
+            isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+        ):
+            return False
+        local = target.value.id
+        for node in self.imports:
+            for alias in node.names:
+                if (alias.asname or alias.name.split(".")[0]) != local:
+                    continue
+                if (
+                    isinstance(node, ast.Import)
+                    and alias.asname is None
+                    and "." in alias.name
+                ):
+                    continue  # import pkg.mod binds pkg
+                stem = alias.name.split(".")[-1]
+                if want in self.instances.get((stem, target.attr), set()):
+                    return True
+        return False
 
     def _holders(
         self, want: _Wanted

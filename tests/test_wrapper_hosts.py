@@ -113,3 +113,17 @@ def test_hubspot_urls_only_migrate_and_send_the_token(tmp_path):
     assert seen[0].authorization == "Bearer tok-main"
     assert seen[0].hapikey is None
     assert seen[0].query.get("limit") == ["5"]
+
+
+def test_a_call_through_the_module_holding_the_instance_is_seen(tmp_path):
+    # import hs; hs.CLIENT.call(...): seen, so its HubSpot URL lets it migrate,
+    # and a Slack URL given that way keeps it
+    jobs = OWNERS.replace("CLIENT.call", "hs.CLIENT.call")
+    results = tree(tmp_path / "a", {"hs.py": CLIENT, "jobs.py": "import hs\n" + jobs})
+    assert _statuses(results["hs.py"]) == {Status.REWRITE}
+    slack = ALERT.replace("CLIENT.call", "hs.CLIENT.call")
+    results = tree(
+        tmp_path / "b", {"hs.py": CLIENT, "jobs.py": "import hs\n" + jobs + slack}
+    )
+    assert _statuses(results["hs.py"]) == {Status.MANUAL}
+    assert "hooks.slack.com" in key_sites(results["hs.py"])[0].reason
