@@ -12,7 +12,9 @@ sends the token wherever its callers point it once migrated:
              CLIENT.call("POST", "https://forms.hubspot.com/uploads/form/v2/%s/%s" % ...)
 
 Its own module sees only its ``self.`` callers; the calls through instances,
-here or in other modules, are found by :mod:`hapimigrate.tree_endpoints`. A
+here or in other modules, are found by :mod:`hapimigrate.tree_endpoints`. (A
+module function's callers are its module's fixers' to check, and other
+modules' are :mod:`hapimigrate.fixers.across_modules`', notebooks too.) A
 rewritten module whose wrapper is handed another host's URL, a form
 submission's (which takes no credential), or a URL whose host the source does
 not tell (where the wrapper's own template does not fix it), or whose calls are not
@@ -23,9 +25,12 @@ and with each visitor's form submission (review 24, R14).
 
 from __future__ import annotations
 
+import os
+
 from hapimigrate import hubspot
 from hapimigrate.model import FileResult, Status, Wrapper
 from hapimigrate.tree_endpoints import Given, given_urls
+from hapimigrate.tree_imports import read
 
 OTHER_HOST = (
     "{}() is given {} at {}, where the token would go: it may send only "
@@ -48,12 +53,18 @@ UNSEEN = (
     "HubSpot API URLs only, send the token there by hand"
 )
 
+IN_NOTEBOOK = (
+    "{}() takes its URL's host from its callers, and {} may call it: the hosts "
+    "its cells hand it are not checked; if they are HubSpot API URLs only, send "
+    "the token there by hand"
+)
+
 
 def hold_handed_hosts(results: list[FileResult], files: list[str]) -> list[FileResult]:
     """``results``, with each changed module whose rewritten wrapper is handed
     a URL the token must not follow left as it is."""
     if not any(
-        e.via is not None
+        e.via is not None and "." in e.via.function
         for r in results
         if r.changed
         for s in r.sites
@@ -64,9 +75,10 @@ def hold_handed_hosts(results: list[FileResult], files: list[str]) -> list[FileR
     from hapimigrate.tree_hold import hold
 
     found = given_urls([r for r in results if r.changed], files)
+    notebooks = {p: read(p) for p in files if p.endswith(".ipynb")}
     out = []
     for result in results:
-        reason = _problem(result, found) if result.changed else None
+        reason = _problem(result, found, notebooks) if result.changed else None
         if reason is not None:
             result = hold(result, lambda _site: reason, reason)
         out.append(result)
@@ -74,15 +86,23 @@ def hold_handed_hosts(results: list[FileResult], files: list[str]) -> list[FileR
 
 
 def _problem(
-    result: FileResult, found: dict[tuple[str, Wrapper], list[Given]]
+    result: FileResult,
+    found: dict[tuple[str, Wrapper], list[Given]],
+    notebooks: dict[str, bytes],
 ) -> str | None:
     for site in result.sites:
         if site.status != Status.REWRITE:
             continue
         for endpoint in site.calls:
-            if endpoint.via is None:
-                continue
+            if endpoint.via is None or "." not in endpoint.via.function:
+                continue  # a function's callers: its module's and across_modules'
             wrapper = endpoint.via
+            method = "." + wrapper.function.rpartition(".")[2] + "("
+            notebook = next(
+                (p for p, data in notebooks.items() if method.encode() in data), None
+            )
+            if notebook is not None:  # its cells' calls are not read here
+                return IN_NOTEBOOK.format(wrapper.function, os.path.basename(notebook))
             givens = found.get((result.path, wrapper), ())
             if not givens and _callers_give_host(wrapper):
                 return UNSEEN.format(wrapper.function)

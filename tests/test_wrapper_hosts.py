@@ -10,7 +10,8 @@ still migrate, and the requests carry the token."""
 from __future__ import annotations
 
 from hapimigrate.model import Status
-from tests.trees import key_sites, run_against_standin, tree
+from hapimigrate import run
+from tests.trees import OPTIONS, key_sites, run_against_standin, tree
 
 CLIENT = """\
 import os
@@ -127,3 +128,33 @@ def test_a_call_through_the_module_holding_the_instance_is_seen(tmp_path):
     )
     assert _statuses(results["hs.py"]) == {Status.MANUAL}
     assert "hooks.slack.com" in key_sites(results["hs.py"])[0].reason
+
+
+def test_a_notebook_calling_the_method_keeps_it(tmp_path):
+    # the tree-wide step reads .py modules' calls only: a notebook's are unseen
+    import json
+
+    cell = 'from hs import CLIENT\nCLIENT.call("POST", "https://hooks.slack.com/x")\n'
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+                "source": cell,
+            }
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (tmp_path / "alerts.ipynb").write_text(json.dumps(notebook))
+    (tmp_path / "hs.py").write_text(CLIENT)
+    (tmp_path / "jobs.py").write_text("from hs import CLIENT\n" + OWNERS)
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    (result,) = [
+        r for r in run.results(paths, OPTIONS, jobs=1) if r.path.endswith("hs.py")
+    ]
+    assert _statuses(result) == {Status.MANUAL}
+    assert "alerts.ipynb" in key_sites(result)[0].reason
