@@ -129,6 +129,10 @@ class FileResult:
     # functions (or classes, for methods) whose rewritten request's host comes
     # from their parameters: other modules calling them may give any host
     parameter_hosts: tuple[str, ...] = ()
+    # functions ("Client.get") whose header goes only where the key went (beside
+    # it, under its condition) or only to HubSpot's hosts (a host guard): the
+    # URLs their callers hand them need no check
+    guarded_functions: tuple[str, ...] = ()
     # classes holding a session given the header: (class, attribute), the
     # attribute "" for a requests.Session subclass; other modules' instances
     # must not send it elsewhere

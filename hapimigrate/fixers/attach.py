@@ -3876,8 +3876,9 @@ def send_token(
             # it): the module decides again, the request mixed (module.py)
             bearers = ctx.request_bearers.setdefault(id(sink.call), set())
             bearers.add(ctx.code(ctx.bearer(key)))
-            if beside is not None:
-                continue  # the token goes where the key went: callers' URLs too
+            if beside is not None:  # the token goes where the key went
+                ctx.guarded_functions.add(ctx.enclosing_name(sink.call))
+                continue
             _export_own_key_helper(ctx, sink, route)
             kw = kwargs.own_kwargs(ctx, sink.call)
             if kw is not None and not _has_headers(sink.call):
@@ -3900,6 +3901,7 @@ def send_token(
                 if function is not None:
                     edit.guard, _ = host_guard(ctx, sink, function)
                     assert edit.guard is not None  # guard_problem said so
+                    ctx.guarded_functions.add(ctx.enclosing_name(sink.call))
                     ctx.imports.add(Import("urllib.parse", "urlsplit"))
                 if sink.info is not None and sink.info.kind == "urlopen":
                     edit.wrap_request = _request_class(ctx, sink.call)

@@ -274,6 +274,8 @@ class ModuleContext:
         self.enqueued: dict[str, str] = {}
         # functions whose request's host comes from their parameters
         self.parameter_hosts: set[str] = set()
+        # functions whose header goes where the key went, or to HubSpot only
+        self.guarded_functions: set[str] = set()
         self.session_classes: set[tuple[str, str]] = set()
         # Python 2 era code (that Python 3 still parses): generated code stays
         # valid Python 2 (no ``{**h}``)
