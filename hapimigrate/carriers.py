@@ -44,6 +44,11 @@ Key = tuple[str, str]  # (defining path, name)
 # the reason of a carrier's site in its own module once its readers migrated it
 SENT_ELSEWHERE_END = "), which now send the token"
 SENT_ELSEWHERE = "{} is sent by other modules ({}" + SENT_ELSEWHERE_END
+# a form submission's URL: its readers drop the key and add nothing
+SENT_KEYLESS = (
+    "{} is sent by other modules ({}) to a form submission endpoint, which takes "
+    "no credential: the key goes, no token is added"
+)
 UNUSED = "{} is not used in this module, nor sent by a module that imports it"
 BLOCKED = "{} is also sent by {}, which cannot change: {}"
 

@@ -62,3 +62,41 @@ def test_a_form_url_from_a_constant_of_the_callers_module_too(tmp_path):
     sites = key_sites(results["hs.py"])
     assert sites and Status.REWRITE not in {s.status for s in sites}
     assert results["hs.py"].new is None
+
+
+def test_a_form_url_constant_read_by_another_module_says_no_token_is_added(tmp_path):
+    # review 24, R8: the constant's reason said its readers "now send the token"
+    constants = (
+        'CONTACT_URL = "https://api.hubapi.com/contacts/v1/contact/vid/{vid}'
+        '/profile?hapikey={hs_key}"\n'
+        'FORM_URL = "https://forms.hubspot.com/uploads/form/v2/{portal_id}'
+        '/{form_guid}?hapikey={hs_key}"\n'
+    )
+    client = (
+        "import requests\n\nfrom hs.constants import CONTACT_URL, FORM_URL\n\n\n"
+        "def contact(vid, hs_key):\n"
+        "    return requests.get(CONTACT_URL.format(vid=vid, hs_key=hs_key)).json()\n"
+        "\n\ndef submit(portal_id, form_guid, fields, hs_key):\n"
+        "    url = FORM_URL.format(portal_id=portal_id, form_guid=form_guid,"
+        " hs_key=hs_key)\n"
+        "    return requests.post(url, data=fields)\n"
+    )
+    main = (
+        "import os\n\nfrom hs import client\n\n"
+        'KEY = os.environ["HUBSPOT_API_KEY"]\nprint(client.contact(1, KEY))\n'
+        'client.submit(123, "guid", {"email": "a@example.com"}, KEY)\n'
+    )
+    results = tree(
+        tmp_path,
+        {
+            "hs/__init__.py": "",
+            "hs/constants.py": constants,
+            "hs/client.py": client,
+            "main.py": main,
+        },
+    )
+    contact_site, form_site = key_sites(results["hs/constants.py"])
+    assert form_site.status == Status.REWRITE
+    assert "no token is added" in form_site.reason
+    assert "now send the token" not in form_site.reason
+    assert "now send the token" in contact_site.reason

@@ -27,7 +27,7 @@ from typing import Callable, Sequence
 import libcst as cst
 
 from hapimigrate import hubspot, keys
-from hapimigrate.carriers import SENT_ELSEWHERE
+from hapimigrate.carriers import SENT_ELSEWHERE, SENT_KEYLESS
 from hapimigrate.analysis import call_endpoints, origins, values
 from hapimigrate.analysis import django_options, sent_keys
 from hapimigrate.analysis import configured_objects, scripts
@@ -169,7 +169,10 @@ def exported(
         if carrier.identity:  # a template's readers give the key
             ctx.provider_keys.add((carrier.identity, carrier.label))
         ctx.exports.append(carrier)
-        reason = SENT_ELSEWHERE.format(name, outcome.reason)
+        keyless = url and hubspot.auth_kind(None, url) == hubspot.NO_AUTH
+        reason = (SENT_KEYLESS if keyless else SENT_ELSEWHERE).format(
+            name, outcome.reason
+        )
         ctx.site(where, kind, Status.REWRITE, reason, hardcoded_key=hardcoded)
     elif outcome.status == Status.KEPT:
         ctx.site(where, kind, Status.KEPT, DEVELOPER_REASON, hardcoded_key=hardcoded)
