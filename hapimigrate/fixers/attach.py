@@ -92,15 +92,9 @@ _AUTH_TEXT = re.compile(
 
 
 def sink_problem(
-    ctx: ModuleContext,
-    route: Route,
-    key: cst.CSTNode | None = None,
-    own_bearer: bool = False,
+    ctx: ModuleContext, route: Route, key: cst.CSTNode | None = None
 ) -> str | None:
-    """Why the header cannot go on the route's requests safely, if so.
-    ``own_bearer``: the key's branch sends its own value beside the other
-    mode's Bearer (dual_bearer proved it): that mode is no problem, and the
-    header goes where the key went."""
+    """Why the header cannot go on the route's requests safely, if so."""
     if not route.sinks:
         return NO_REQUEST
     for sink in route.sinks:
@@ -118,7 +112,7 @@ def sink_problem(
                 return problem
     guarded = _guarded(ctx, route)
     beside = beside_key(ctx, route, key)  # the header goes where the key went
-    if beside is not None or own_bearer:
+    if beside is not None:
         guarded.update(id(ctx.ancestor(s.call, cst.FunctionDef)) for s in route.sinks)
     for sink in route.sinks:
         owner = ctx.ancestor(sink.call or sink.statement, cst.ClassDef)
@@ -143,22 +137,18 @@ def sink_problem(
     branch = dual_auth.session_branch(ctx, route, key)
     return (
         (
-            None
-            if own_bearer
+            _existing_auth(ctx, route, key)
+            if (beside is None or key is None) and not keyless and branch is None
             else (
-                _existing_auth(ctx, route, key)
-                if (beside is None or key is None) and not keyless and branch is None
+                _dual_auth_problem(ctx, route, beside)
+                if isinstance(beside, dual_auth.DualPlacement)
                 else (
-                    _dual_auth_problem(ctx, route, beside)
-                    if isinstance(beside, dual_auth.DualPlacement)
+                    _auth_beside(ctx, route, key, beside)
+                    if beside is not None and key is not None
                     else (
-                        _auth_beside(ctx, route, key, beside)
-                        if beside is not None and key is not None
-                        else (
-                            _other_session_auth(ctx, route.sinks[0].session, branch)
-                            if branch is not None and route.sinks[0].session is not None
-                            else None
-                        )
+                        _other_session_auth(ctx, route.sinks[0].session, branch)
+                        if branch is not None and route.sinks[0].session is not None
+                        else None
                     )
                 )
             )
@@ -175,7 +165,7 @@ def sink_problem(
         or _mixed_requests(ctx, route)
         or _headers_parameter(ctx, route)
         or _callers_own_keys(ctx, route, key)
-        or (guard_problem(ctx, route) if beside is None and not own_bearer else None)
+        or (guard_problem(ctx, route) if beside is None else None)
         or _factory_elsewhere(ctx, route)
         or _callers_elsewhere(ctx, route)
         or _fallback_problem(ctx, route)
@@ -184,7 +174,7 @@ def sink_problem(
         or developer_urls.route_problem(ctx, route)
         or (
             key_conditions.conditional_key_problem(ctx, route.sinks, key, carries_key)
-            if beside is None and not keyless and not own_bearer
+            if beside is None and not keyless
             else None
         )
     )
@@ -3932,12 +3922,6 @@ def send_token(
                 ctx.imports.add(Import("urllib.parse", "urlsplit"))
             keep = [] if sink.statement is replaces else [None]
             ctx.edits.statements[sink.statement] = keep + [header]
-
-
-def note_session_holders(ctx: ModuleContext, session: cst.BaseExpression) -> None:
-    """A session given the header beside its key (dual_bearer): the tree pass
-    looks at other modules' uses of it, as for any session given the key."""
-    _note_holders(ctx, session_escapes.follow(ctx, session, "session"))
 
 
 def _note_holders(ctx: ModuleContext, uses: session_escapes.Uses) -> None:

@@ -379,9 +379,9 @@ def _migrate(
     if builder is not None:  # a builder's parameter, always the configured key
         decision = builder.decision
     if decision.status == Status.MANUAL and _own_bearer(
-        ctx, where, kind, route, value, use, decision, record
+        ctx, where, kind, route, value, decision
     ):
-        return  # the key's branch sends its own value as the token (dual_bearer)
+        return  # two auth modes, named for a person (dual_bearer)
     if decision.rewrites:
         ctx.token_parameters.update(route.classes)  # other modules must not read them
         across_modules.export_route(
@@ -419,58 +419,26 @@ def _own_bearer(
     kind: Kind,
     route: Route,
     value: cst.BaseExpression,
-    use: KeyUse,
     manual: Decision,
-    record: Record,
 ) -> bool:
-    """A key's branch beside a Bearer branch (dual_bearer): when proven, the
-    key goes and the branch sends its own value as the token, every other
-    check passing as for any key (hosts, developer and form endpoints), the
-    key's origin aside (its own value is sent: a tenant's stays the tenant's).
-    Else, for the reasons saying no more than "another path", a precise one
-    where it is known. True: the site is recorded."""
+    """A key's branch beside a Bearer branch (dual_bearer), for the reasons
+    saying no more than "another path": the proven shape named for a person
+    (review 25, R6, R8, R9, R10: other modules' readers and callers of the key,
+    a caller's URL and a tenants table are out of the proof's sight, so it is
+    not rewritten), or a near shape's precise reason. True: the site is
+    recorded."""
+    if manual.reason not in (attach.EXISTING_AUTH, attach.NO_REQUEST):
+        return False
     own = dual_bearer.own_bearer(ctx, route, value)
-    if own is None:
-        vague = manual.reason in (attach.EXISTING_AUTH, attach.NO_REQUEST)
-        apart = dual_bearer.apart_reason(ctx, route, value) if vague else None
-        if apart is None:
-            return False
-        attach.note_requests(ctx, route, Status.MANUAL)
-        calls = call_endpoints.site_endpoints(ctx, route)
-        ctx.site(where, kind, Status.MANUAL, apart, calls=calls)
-        return True
-    problem = attach.sink_problem(ctx, route, value, own_bearer=True) or (
-        attach.callers_keys(ctx, use.origin)[1]
-        or attach.guarded_elsewhere(ctx, [value])
-        or across_modules.route_problem(ctx, route, Kind.PARAMS, [value])
-    )
-    decision = decide(
-        dataclasses.replace(
-            use,
-            problem=problem,
-            origin=origins.Origin(origins.CONFIG),
-            several_keys=(),
-            in_reach=True,
-        )
-    )
-    if not decision.rewrites or not decision.send_token:
-        return False  # a developer key, a form, another host: as the rules say
-    ctx.token_parameters.update(route.classes)  # other modules must not read them
-    if own.owner is not None:  # self.api_key: a token now, wherever it is read
-        ctx.token_parameters.add(own.owner)
-    record(route)  # the key's entry goes (a statement only setting it: whole)
-    planned = ctx.edits.statements.get(own.after, [None])
-    ctx.edits.statements[own.after] = [*planned, dual_bearer.header_statement(own)]
-    if own.session is not None:
-        attach.note_session_holders(ctx, own.session)
-    attach.note_requests(ctx, route, Status.REWRITE)
-    ctx.site(
-        where,
-        kind,
-        Status.REWRITE,
-        own.reason,
-        calls=call_endpoints.site_endpoints(ctx, route),
-    )
+    if own is not None:
+        reason = dual_bearer.BY_HAND.format(ctx.code(own.value))
+    else:
+        reason = dual_bearer.apart_reason(ctx, route, value)
+    if reason is None:
+        return False
+    attach.note_requests(ctx, route, Status.MANUAL)
+    calls = call_endpoints.site_endpoints(ctx, route)
+    ctx.site(where, kind, Status.MANUAL, reason, calls=calls)
     return True
 
 
