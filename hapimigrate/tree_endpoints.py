@@ -218,7 +218,7 @@ def _calls(
         module = _Module(path, tree, homes, instances)
         for want, wrapper in wanted.items():
             for call in module.calls_of(want):
-                given = _given(call, wrapper, path)
+                given = given_at(call, wrapper, path)
                 if given is not None:
                     found.setdefault((want.path, wrapper), []).append(given)
     return found
@@ -526,7 +526,7 @@ def _bindings(statement: ast.AST) -> Iterator[tuple[str, ast.AST | None]]:
             yield (alias.asname or alias.name).split(".")[0], None
 
 
-def _given(call: ast.Call, wrapper: Wrapper, path: str) -> Given | None:
+def given_at(call: ast.Call, wrapper: Wrapper, path: str) -> Given | None:
     """What one call gives the wrapper: the URL (the template with the
     argument's text) and the method when a parameter gives it."""
     if any(isinstance(a, ast.Starred) for a in call.args) or any(

@@ -25,11 +25,12 @@ and with each visitor's form submission (review 24, R14).
 
 from __future__ import annotations
 
+import ast
 import os
 
 from hapimigrate import hubspot
 from hapimigrate.model import FileResult, Status, Wrapper
-from hapimigrate.tree_endpoints import Given, given_urls
+from hapimigrate.tree_endpoints import Given, given_at, given_urls
 from hapimigrate.tree_imports import read
 
 OTHER_HOST = (
@@ -78,7 +79,7 @@ def hold_handed_hosts(results: list[FileResult], files: list[str]) -> list[FileR
     notebooks = {p: read(p) for p in files if p.endswith(".ipynb")}
     out = []
     for result in results:
-        reason = _problem(result, found, notebooks) if result.changed else None
+        reason = _problem(result, found, notebooks, files) if result.changed else None
         if reason is not None:
             result = hold(result, lambda _site: reason, reason)
         out.append(result)
@@ -89,6 +90,7 @@ def _problem(
     result: FileResult,
     found: dict[tuple[str, Wrapper], list[Given]],
     notebooks: dict[str, bytes],
+    files: list[str],
 ) -> str | None:
     for site in result.sites:
         if site.status != Status.REWRITE:
@@ -96,8 +98,9 @@ def _problem(
         for endpoint in site.calls:
             if endpoint.via is None or "." not in endpoint.via.function:
                 continue  # a function's callers: its module's and across_modules'
-            if endpoint.via.function in result.guarded_functions:
-                continue  # the token goes where the key went, or to HubSpot only
+            # the token goes where the key went, or to HubSpot only: but a
+            # condition such as "hubspot" in url lets form submissions through
+            guarded = endpoint.via.function in result.guarded_functions
             wrapper = endpoint.via
             method = "." + wrapper.function.rpartition(".")[2] + "("
             notebook = next(
@@ -106,9 +109,13 @@ def _problem(
             if notebook is not None:  # its cells' calls are not read here
                 return IN_NOTEBOOK.format(wrapper.function, os.path.basename(notebook))
             givens = found.get((result.path, wrapper), ())
-            if not givens and _callers_give_host(wrapper):
+            if not givens and _callers_give_host(wrapper) and not guarded:
                 return UNSEEN.format(wrapper.function)
-            for given in givens:
+            for given in [*givens, *_untraced(wrapper, givens, files)]:
+                if guarded:
+                    if _form(given, endpoint.method):
+                        return FORM.format(wrapper.function, given.where)
+                    continue
                 reason = _refused(wrapper, given, endpoint.method)
                 if reason is not None:
                     return reason
@@ -124,12 +131,52 @@ def _refused(wrapper: Wrapper, given: Given, method: str | None) -> str | None:
         return UNKNOWN.format(name, given.where, given.url)
     if not hubspot.takes_tokens(host):
         return OTHER_HOST.format(name, host, given.where)
-    if hubspot.auth_kind(given.method or method, given.url) == hubspot.NO_AUTH:
+    if _form(given, method):
         return FORM.format(name, given.where)
     return None
+
+
+def _form(given: Given, method: str | None) -> bool:
+    return hubspot.auth_kind(given.method or method, given.url) == hubspot.NO_AUTH
 
 
 def _callers_give_host(wrapper: Wrapper) -> bool:
     """The parameter decides the host (``{url}``, ``https://{host}/x``), not
     only the path after a base of the wrapper's own (``BASE + path``)."""
     return "{" + wrapper.parameter + "}" in hubspot.host_part(wrapper.template)
+
+
+def _untraced(wrapper: Wrapper, traced: list[Given], files: list[str]) -> list[Given]:
+    """The calls of the method's name made through a receiver the tree pass
+    does not trace (``CLIENTS["hubspot"].call(...)``, ``get_client().call(...)``,
+    a parameter) that hand it a URL whose host is written: review 25, R12.
+    (A call handing a name is not counted: ``.get(name)`` is mostly a dict's.)"""
+    method = wrapper.function.rpartition(".")[2]
+    seen = {g.where for g in traced}
+    found = []
+    for path in files:
+        if not path.endswith(".py"):
+            continue
+        data = read(path)
+        if f".{method}(".encode() not in data:
+            continue
+        try:
+            tree = ast.parse(data)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == method
+                and not (
+                    isinstance(node.func.value, ast.Name)
+                    and node.func.value.id in ("self", "cls")
+                )
+            ):
+                continue
+            given = given_at(node, wrapper, path)
+            if given is not None and given.where not in seen:
+                if hubspot.host(given.url) is not None:
+                    found.append(given)
+    return found

@@ -158,3 +158,54 @@ def test_a_notebook_calling_the_method_keeps_it(tmp_path):
     ]
     assert _statuses(result) == {Status.MANUAL}
     assert "alerts.ipynb" in key_sites(result)[0].reason
+
+
+GUARDED = CLIENT.replace(
+    '        kwargs.setdefault("params", {})["hapikey"] = self.key\n',
+    '        if "hubspot" in url or "hubapi" in url:\n'
+    '            kwargs["params"] = dict(kwargs.get("params") or {}, hapikey=self.key)\n',
+)
+
+
+def test_a_key_condition_admitting_form_submissions_keeps_it(tmp_path):
+    # review 25, R15: the header goes where the key went, and the key went to
+    # forms.hubspot.com too ("hubspot" in url): a token must not
+    form = (
+        "\n\ndef submit(portal, guid, fields):\n"
+        '    return CLIENT.call("POST", "https://forms.hubspot.com/uploads/form/v2/%s/%s"'
+        " % (portal, guid), data=fields)\n"
+    )
+    jobs = "from hs import CLIENT\n" + OWNERS + ALERT + form
+    results = tree(tmp_path / "a", {"hs.py": GUARDED, "jobs.py": jobs})
+    assert _statuses(results["hs.py"]) == {Status.MANUAL}
+    assert "form submission" in key_sites(results["hs.py"])[0].reason
+    # the same without the form: Slack is outside the key's condition
+    jobs = "from hs import CLIENT\n" + OWNERS + ALERT
+    results = tree(tmp_path / "b", {"hs.py": GUARDED, "jobs.py": jobs})
+    assert _statuses(results["hs.py"]) == {Status.REWRITE}
+
+
+def test_an_embedded_forms_multipart_submission_is_a_form(tmp_path):
+    # review 25, R13: forms.hsforms.com/submissions/v3/public/submit/...
+    form = (
+        "\n\ndef submit(portal, guid, fields):\n"
+        '    return CLIENT.call("POST", "https://forms.hsforms.com/submissions/v3/'
+        'public/submit/formsnext/multipart/%s/%s" % (portal, guid), files=fields)\n'
+    )
+    jobs = "from hs import CLIENT\n" + OWNERS + form
+    results = tree(tmp_path, {"hs.py": CLIENT, "jobs.py": jobs})
+    assert _statuses(results["hs.py"]) == {Status.MANUAL}
+    assert "form submission" in key_sites(results["hs.py"])[0].reason
+
+
+def test_a_call_through_a_receiver_not_traced_is_still_checked(tmp_path):
+    # review 25, R12: a container's, a factory's or a parameter's instance
+    # handing Slack, beside a traced call handing HubSpot's URL
+    jobs = (
+        "from hs import CLIENT\n\nCLIENTS = {'hubspot': CLIENT}\n"
+        + OWNERS
+        + ALERT.replace("CLIENT.call", "CLIENTS['hubspot'].call")
+    )
+    results = tree(tmp_path, {"hs.py": CLIENT, "jobs.py": jobs})
+    assert _statuses(results["hs.py"]) == {Status.MANUAL}
+    assert "hooks.slack.com" in key_sites(results["hs.py"])[0].reason
