@@ -460,25 +460,37 @@ def _package_mentions(
     folder: str, own: str, pattern: bytes, below: bool, importing: tuple[bytes, ...]
 ) -> bool:
     found = re.compile(pattern)
+    texts = []
     for top, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".")] if below else []
         for each in files:
             path = os.path.join(top, each)
-            if not each.endswith((".py", ".ipynb")) or path == own:
-                continue
-            data = read(path)
-            if found.search(data) and (
-                not importing or _imports_any(data, path, importing)
-            ):
-                return True
-    return False
+            if each.endswith((".py", ".ipynb")) and path != own:
+                texts.append((path, read(path)))
+    if importing and any(_star_imports(data, importing) for _, data in texts):
+        importing = ()  # re-exported (from sync import *): any mention may reach it
+    return any(
+        found.search(data) and (not importing or _imports_any(data, path, importing))
+        for path, data in texts
+    )
+
+
+def _star_imports(data: bytes, names: tuple[bytes, ...]) -> bool:
+    """``from <one of names> import *`` (or ``from .name import *``) in a file."""
+    return any(
+        re.search(
+            rb"^\s*from\s+[\w.]*\b" + re.escape(n) + rb"\s+import\s+\*", data, re.M
+        )
+        for n in names
+    )
 
 
 def _imports_any(data: bytes, path: str, names: tuple[bytes, ...]) -> bool:
     """Whether a module's import lines name one of ``names``, or reach the
     namespace some other way (``__import__``, ``importlib``, ``runpy``)."""
     if re.search(
-        rb"\b(__import__|importlib|runpy|exec|execfile|run_path)\b|%run\b", data
+        rb"\b(__import__|importlib|runpy|exec|execfile|run_path)\b|%(?:run|load)\b",
+        data,
     ):
         return True
     words = imported_names(data, path)

@@ -484,3 +484,31 @@ def test_a_notebook_running_the_script_keeps_it_manual(tmp_path):
     (tmp_path / "explore.ipynb").write_text(notebook)
     out = tree(tmp_path, {"cross_report.py": REPORT})
     assert statuses(out["cross_report.py"]) == [Status.MANUAL]
+
+
+def test_a_star_re_export_reaches_the_key_for_its_readers(tmp_path):
+    # review 25, R5: common.py re-exports sync's names; healthcheck.py names
+    # the key through it, not through sync: its format check still counts
+    sync = (
+        "import json\nimport requests\n\n"
+        'with open("secrets.json") as f:\n    secrets = json.load(f)\n'
+        'API_KEY = secrets["hubspot_api_key"]\n\n\n'
+        "def owners():\n"
+        '    return requests.get("https://api.hubapi.com/crm/v3/owners",'
+        ' params={"hapikey": API_KEY}).json()\n'
+    )
+    health = (
+        "import re, sys\nfrom common import API_KEY\n\n"
+        'if not re.fullmatch(r"[0-9a-f-]{36}", API_KEY):\n'
+        '    sys.exit("not a HubSpot API key")\n'
+    )
+    results = tree(
+        tmp_path,
+        {
+            "sync.py": sync,
+            "common.py": "from sync import *  # noqa: F401,F403\n",
+            "healthcheck.py": health,
+        },
+    )
+    assert [s.status for s in key_sites(results["sync.py"])] == [Status.MANUAL]
+    assert results["sync.py"].new is None
