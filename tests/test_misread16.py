@@ -412,3 +412,26 @@ def test_a_url_built_at_import_time_stays_manual(tmp_path):
     result = tree(tmp_path, {"app.py": source})["app.py"]
     assert _statuses(result) == [Status.MANUAL]
     assert "only the hapikey parameter goes" not in _reasons(result)
+
+
+def test_already_bearer_waits_when_another_module_names_the_variable(tmp_path):
+    # review 25, R1: a task setting hs.HUBSPOT_TOKEN per tenant, or a start-up
+    # check of its format, in another module
+    hs = (
+        "import os\nimport requests\n\n"
+        'HUBSPOT_TOKEN = os.environ.get("HUBSPOT_TOKEN")\n\n\n'
+        "def contact_id(email):\n"
+        '    url = f"https://api.hubapi.com/contacts/v1/contact/email/{email}/profile'
+        '?hapikey={HUBSPOT_TOKEN}"\n'
+        '    headers = {"Authorization": f"Bearer {HUBSPOT_TOKEN}"}\n'
+        '    return requests.get(url, headers=headers).json()["vid"]\n'
+    )
+    tasks = (
+        "import hs\n\n\ndef sync_all(portals, emails):\n"
+        "    for portal in portals:\n"
+        "        hs.HUBSPOT_TOKEN = portal.hubspot_api_key\n"
+        "        for email in emails:\n            hs.contact_id(email)\n"
+    )
+    results = tree(tmp_path, {"hs.py": hs, "tasks.py": tasks})
+    assert Status.REWRITE not in [s.status for s in key_sites(results["hs.py"])]
+    assert results["hs.py"].new is None

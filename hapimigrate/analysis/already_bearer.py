@@ -34,13 +34,16 @@ is an OAuth mode, or two credentials: not this shape, the site stays manual.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import libcst as cst
+from libcst.metadata import GlobalScope
 
 from hapimigrate.analysis import origins
 from hapimigrate.analysis.flow import Route
 from hapimigrate.python.context import ModuleContext
+from hapimigrate.tree_imports import package_mentions
 
 REASON = (
     "the request already sends {0} as a Bearer token: only the hapikey "
@@ -73,6 +76,10 @@ def bearer_variable(
     if any(_sent_display(ctx, call, variable, calls) is None for call in calls):
         return None
     if not _configured(ctx, key, variable):
+        return None
+    if isinstance(variable.scope, GlobalScope) and package_mentions(
+        ctx.path, rb"\b" + re.escape(variable.name.encode()) + rb"\b"
+    ):  # another module may set it per tenant or check its format (review 25 R1)
         return None
     for reference in ctx.references(variable):
         # a start-up check of its format, a log line, another request: the
