@@ -102,14 +102,19 @@ def _problem(
             # condition such as "hubspot" in url lets form submissions through
             guarded = endpoint.via.function in result.guarded_functions
             wrapper = endpoint.via
+            givens = found.get((result.path, wrapper), ())
+            if not _callers_give_host(wrapper):  # BASE + path: its own host
+                for given in givens:
+                    if _form(given, endpoint.method):
+                        return FORM.format(wrapper.function, given.where)
+                continue
             method = "." + wrapper.function.rpartition(".")[2] + "("
             notebook = next(
                 (p for p, data in notebooks.items() if method.encode() in data), None
             )
             if notebook is not None:  # its cells' calls are not read here
                 return IN_NOTEBOOK.format(wrapper.function, os.path.basename(notebook))
-            givens = found.get((result.path, wrapper), ())
-            if not givens and _callers_give_host(wrapper) and not guarded:
+            if not givens and not guarded:
                 return UNSEEN.format(wrapper.function)
             for given in [*givens, *_untraced(wrapper, givens, files)]:
                 if guarded:
@@ -126,8 +131,6 @@ def _refused(wrapper: Wrapper, given: Given, method: str | None) -> str | None:
     name = wrapper.function
     host = hubspot.host(given.url)
     if host is None:
-        if not _callers_give_host(wrapper):
-            return None  # the wrapper's own template fixes the host
         return UNKNOWN.format(name, given.where, given.url)
     if not hubspot.takes_tokens(host):
         return OTHER_HOST.format(name, host, given.where)
