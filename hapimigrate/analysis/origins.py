@@ -29,7 +29,7 @@ from libcst.metadata import ClassScope, FunctionScope, GlobalScope
 from hapimigrate import keys, tree_imports
 from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
 from hapimigrate.analysis import configured_sources, django_options, flask_config
-from hapimigrate.analysis import config_files, same_key, top_level_order
+from hapimigrate.analysis import config_files, config_objects, same_key, top_level_order
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, dotted_code, walk
@@ -444,6 +444,11 @@ def _origin_of(
             if isinstance(s.slice, cst.Index)
             and not isinstance(s.slice.value, _LITERALS)
         ]
+        field = config_objects.dict_attribute_field(ctx, node)
+        if field is not None:  # self.credentials["hubspot"]["api_key"], filled here
+            filled = again(field)
+            if filled.kind == CONFIG:
+                return filled
         read = again(node.value)
         if read.read is not None:  # keys["hubspot"] of json.load(f)
             return _file_field(read, node)
@@ -572,7 +577,11 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
     for binding in bindings:
         node = getattr(binding, "node", None)
         assigned = values.assigned_value(ctx, node) if node is not None else None
-        if assigned is not None and not _is_none(assigned):
+        if (
+            assigned is not None
+            and not _is_none(assigned)
+            and not config_objects.rebinds_itself(ctx, assigned, name.value)
+        ):  # config = json.loads(config): the value bound before, converted
             configured.add(config_key(ctx, assigned)[0])
         if isinstance(node, cst.Param):
             found.append(_parameter_origin(ctx, node, again))

@@ -40,6 +40,7 @@ def seen_by_top_level_read(ctx: ModuleContext, name: cst.Name, bindings: list) -
     read_at = _top_statement_index(ctx, name)
     if read_at is None:
         return bindings
+    own = _plain_assignment_of(ctx, ctx.module.body[read_at], name.value)
     kept = []
     for binding in bindings:
         node = getattr(binding, "node", None)
@@ -51,8 +52,26 @@ def seen_by_top_level_read(ctx: ModuleContext, name: cst.Name, bindings: list) -
             and ctx.ancestor(node, *_OWN_SCOPES) is None
         ):
             continue  # bound by a statement that runs after the read
+        if own is not None and node is own:
+            continue  # config = json.loads(config): the value runs before the binding
         kept.append(binding)
     return kept
+
+
+def _plain_assignment_of(
+    ctx: ModuleContext, statement: cst.CSTNode, name: str
+) -> cst.Name | None:
+    """The target ``name`` of ``statement`` when it is a plain top-level
+    ``name = value`` (one statement on the line, one target): a read of
+    ``name`` in its value sees what was bound before, never this binding
+    (``config = Variable.get("c")`` then ``config = json.loads(config)``)."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return None
+    assign = statement.body[0]
+    if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+        return None
+    target = assign.targets[0].target
+    return target if isinstance(target, cst.Name) and target.value == name else None
 
 
 def _top_statement_index(ctx: ModuleContext, node: cst.CSTNode) -> int | None:

@@ -1,0 +1,276 @@
+"""A key read out of a configuration object the process builds once.
+
+    config = Variable.get("hubspot_dag_config")     # an Airflow Variable, once,
+    config = json.loads(config)                     # when the DAG module loads
+    ...
+    params = {"hapikey": config["hubspot_api_key"]}
+
+    class APIAuthenticator:
+        def __init__(self):
+            self.credentials = {}
+            self._load_credentials()
+        def _load_credentials(self):
+            self.credentials["hubspot"] = {"api_key": os.getenv("HUBSPOT_API_KEY")}
+        def client(self):
+            return HubSpot(api_key=self.credentials["hubspot"]["api_key"])
+
+Such an object is one process-wide setting, the same kind of source as
+``os.environ["HUBSPOT_API_KEY"]``: the origin walk
+(:mod:`hapimigrate.analysis.origins`) places it as the configuration when this
+module proves where its field comes from:
+
+- :func:`rebinds_itself`: ``config = json.loads(config)`` at a module's top
+  level converts the value bound before (the Variable's text); it is the same
+  configured value, not a second key;
+- :func:`dict_attribute_field`: ``self.credentials["hubspot"]["api_key"]`` of a
+  class that makes ``self.credentials`` a dict literal in ``__init__`` and
+  fills it only by literal items in its own methods (``self.credentials["hubspot"]
+  = {"api_key": os.getenv(...)}``): the field is that item's value, whose origin
+  the walk asks. Any other write of the attribute (another assignment, an item
+  set by a computed name, ``update``/``setdefault``/``pop``, the dict handed to
+  a call or aliased, ``setattr``, a subclass, a base class of another module, a
+  module importing this one that names the attribute) and the field stays
+  unplaced. The item's value must itself be the configuration (an environment
+  read): a class filling it from what its callers give stays theirs.
+
+Where the object is made (per request, per tenant) does not matter then: every
+instance holds the one process-wide setting. Like ``os.environ["HUBSPOT_API_KEY"]``
+and a module-level Airflow Variable (:mod:`hapimigrate.analysis.origins`), the
+provider's token replaces the read; the old variable's leftover read is
+reported by :mod:`hapimigrate.tree_leftovers`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from hapimigrate import tree_imports
+from hapimigrate.python.context import ModuleContext, walk
+
+_BY_NAME = re.compile(r"\bsetattr\(\s*self\b|\b__dict__\b|\bvars\(\s*self\b")
+_LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
+
+
+def rebinds_itself(ctx: ModuleContext, value: cst.CSTNode, name: str) -> bool:
+    """Whether ``value`` (assigned to ``name``) only converts what ``name``
+    held before: ``json.loads(name)``, ``yaml.safe_load(name)``, ``str(name)``,
+    ``name.strip()``, the other arguments literals."""
+    if not isinstance(value, cst.Call):
+        return False
+    func = value.func
+    arguments = [a.value for a in value.args]
+    if isinstance(func, cst.Attribute) and _is_name(func.value, name):
+        receiver_is_name = True  # name.strip(), name.decode("utf-8")
+    else:
+        receiver_is_name = False
+        if not _dotted_without(func, name):
+            return False
+    own = [a for a in arguments if _is_name(a, name)]
+    others = [a for a in arguments if not _is_name(a, name)]
+    if any(not isinstance(a, _LITERALS) for a in others):
+        return False
+    return receiver_is_name != bool(own) and len(own) <= 1
+
+
+def _is_name(node: cst.CSTNode, name: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == name
+
+
+def _dotted_without(node: cst.CSTNode, name: str) -> bool:
+    """``json.loads``, ``str``: a dotted name not reading ``name``."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return isinstance(node, cst.Name) and node.value != name
+
+
+def dict_attribute_field(
+    ctx: ModuleContext, node: cst.CSTNode
+) -> cst.BaseExpression | None:
+    """The value written at the literal path ``node`` reads out of a dict
+    attribute its class fills by itself (``self.credentials["hubspot"]["api_key"]``
+    is the ``os.getenv(...)`` of ``self.credentials["hubspot"] = {"api_key":
+    os.getenv(...)}``); None unless every write and use of the attribute is
+    one this function can account for (see the module's docstring)."""
+    path: list[str] = []
+    root = node
+    while isinstance(root, cst.Subscript):
+        index = _literal_index(root)
+        if index is None:
+            return None
+        path.append(index)
+        root = root.value
+    path.reverse()
+    if not path or not _self_attribute(root):
+        return None
+    assert isinstance(root, cst.Attribute)
+    owner = ctx.ancestor(root, cst.ClassDef)
+    if owner is None or _has_subclass(ctx, owner) or not _own_bases(ctx, owner):
+        return None
+    if _BY_NAME.search(ctx.code(owner)):
+        return None  # setattr(self, name, value): attributes set by name
+    slots = _filled_slots(ctx, owner, root.attr.value)
+    if slots is None or path[0] not in slots or len(slots[path[0]]) != 1:
+        return None
+    if not _slot_only_read(ctx, owner, root.attr.value, path[0]):
+        return None
+    value: cst.BaseExpression = slots[path[0]][0]
+    for step in path[1:]:
+        if not isinstance(value, cst.Dict):
+            return None
+        found = [
+            e.value
+            for e in value.elements
+            if isinstance(e, cst.DictElement) and _literal(e.key) == step
+        ]
+        if len(found) != 1 or any(
+            not isinstance(e, cst.DictElement) or _literal(e.key) is None
+            for e in value.elements
+        ):
+            return None  # {**defaults, "api_key": ...}, a key computed at run time
+        value = found[0]
+    return value
+
+
+def _literal(node: cst.CSTNode | None) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        evaluated = node.evaluated_value
+        return evaluated if isinstance(evaluated, str) else None
+    return None
+
+
+def _literal_index(node: cst.Subscript) -> str | None:
+    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+        return None
+    return _literal(node.slice[0].slice.value)
+
+
+def _self_attribute(node: cst.CSTNode) -> bool:
+    return (
+        isinstance(node, cst.Attribute)
+        and isinstance(node.value, cst.Name)
+        and node.value.value == "self"
+    )
+
+
+def _has_subclass(ctx: ModuleContext, owner: cst.ClassDef) -> bool:
+    """A class of the module naming ``owner`` among its bases (it may fill
+    the attribute its own way)."""
+    return any(
+        isinstance(n, cst.ClassDef)
+        and any(
+            isinstance(b.value, (cst.Name, cst.Attribute))
+            and ctx.code(b.value).split(".")[-1] == owner.name.value
+            for b in n.bases
+        )
+        for n in walk(ctx.module)
+    )
+
+
+def _own_bases(ctx: ModuleContext, owner: cst.ClassDef) -> bool:
+    """Whether every base of ``owner`` is ``object`` or a class of this module
+    (whose writes of the attribute this module shows): a base class of
+    another module may fill the dict its own way."""
+    defined = {n.name.value for n in walk(ctx.module) if isinstance(n, cst.ClassDef)}
+    for base in owner.bases:
+        if base.keyword is not None or not isinstance(base.value, cst.Name):
+            return False  # metaclass=..., module.Base
+        if base.value.value != "object" and base.value.value not in defined:
+            return False
+    return True
+
+
+def _filled_slots(
+    ctx: ModuleContext, owner: cst.ClassDef, attr: str
+) -> dict[str, list[cst.BaseExpression]] | None:
+    """Each literal slot of ``self.<attr>`` and the values written to it: the
+    one ``self.<attr> = {...}`` of ``__init__`` (a dict literal of literal
+    keys) and the ``self.<attr>["slot"] = value`` statements of the class's
+    methods. None for any other write: a second assignment, one outside
+    ``__init__`` or outside the class, a computed slot, a chained or
+    augmented target, ``del``."""
+    slots: dict[str, list[cst.BaseExpression]] = {}
+    made = 0
+    for other in ctx.index.attributes.get(attr, ()):
+        parent = ctx.parent(other)
+        if ctx.ancestor(other, cst.Import, cst.ImportFrom) is not None:
+            continue  # from google.oauth2.credentials import ...: a module's name
+        if not _self_attribute(other) or ctx.ancestor(other, cst.ClassDef) is not owner:
+            return None  # auth.credentials["hubspot"] = ..., or another class's
+        if isinstance(parent, cst.AssignTarget):
+            assign = ctx.parent(parent)
+            function = ctx.ancestor(other, cst.FunctionDef)
+            if not (
+                isinstance(assign, cst.Assign)
+                and len(assign.targets) == 1
+                and isinstance(assign.value, cst.Dict)
+                and function is not None
+                and function.name.value == "__init__"
+                and ctx.ancestor(function, cst.ClassDef) is owner
+            ):
+                return None
+            made += 1
+            for element in assign.value.elements:
+                key = _literal(getattr(element, "key", None))
+                if not isinstance(element, cst.DictElement) or key is None:
+                    return None
+                slots.setdefault(key, []).append(element.value)
+            continue
+        if isinstance(parent, cst.Subscript) and parent.value is other:
+            holder = ctx.parent(parent)
+            if isinstance(holder, cst.AssignTarget):
+                assign = ctx.parent(holder)
+                slot = _literal_index(parent)
+                if (
+                    slot is None
+                    or not isinstance(assign, cst.Assign)
+                    or len(assign.targets) != 1
+                ):
+                    return None
+                slots.setdefault(slot, []).append(assign.value)
+                continue
+            if _written(ctx, parent, holder) or _literal_index(parent) is None:
+                return None  # self.credentials[name], del self.credentials["x"]
+            continue
+        return None  # self.credentials.update(...), handed to a call, aliased
+    if made != 1:
+        return None
+    mentioned = rb"\." + re.escape(attr.encode()) + rb"\b"
+    if tree_imports.package_mentions(ctx.path, mentioned, importers=True):
+        return None  # a module importing this one may fill or change it
+    return slots
+
+
+def _written(ctx: ModuleContext, node: cst.CSTNode, parent: cst.CSTNode | None) -> bool:
+    """Whether ``node`` is written where it stands (an assignment's target,
+    ``+=``, ``del``, a ``for``/``with`` target)."""
+    if isinstance(parent, (cst.AssignTarget, cst.Del)):
+        return True
+    if isinstance(parent, (cst.AugAssign, cst.AnnAssign)) and parent.target is node:
+        return True
+    if isinstance(parent, cst.For) and parent.target is node:
+        return True
+    return isinstance(parent, (cst.AsName, cst.Element, cst.StarredElement))
+
+
+def _slot_only_read(
+    ctx: ModuleContext, owner: cst.ClassDef, attr: str, slot: str
+) -> bool:
+    """Whether every read of ``self.<attr>["slot"]`` goes one literal field
+    further and only reads it (``self.credentials["hubspot"]["api_key"]``):
+    the slot's dict is never aliased, handed on, mutated or written into."""
+    for other in ctx.index.attributes.get(attr, ()):
+        parent = ctx.parent(other)
+        if not (isinstance(parent, cst.Subscript) and parent.value is other):
+            continue
+        if _literal_index(parent) != slot:
+            continue
+        holder = ctx.parent(parent)
+        if isinstance(holder, cst.AssignTarget):
+            continue  # the slot's own write, counted by _filled_slots
+        if not (isinstance(holder, cst.Subscript) and holder.value is parent):
+            return False  # creds = self.credentials["hubspot"]: aliased
+        if _literal_index(holder) is None or _written(ctx, holder, ctx.parent(holder)):
+            return False
+    return True
