@@ -196,6 +196,10 @@ class Carrier:
     # with ``helper``: the function adds the key itself to whatever URL it gets,
     # so every call had it; other modules' calls must give HubSpot's hosts
     own_key: bool = False
+    # with ``own_key``: the token goes only where the key's own condition sent
+    # it (``if "hubspot" in url:``), other hosts get nothing; but that condition
+    # may admit form submissions, which must still not get it
+    guarded: bool = False
     # the key is this field of what the parameter gets (``.hubspot_key`` of a
     # config object): callers pass objects, which cannot become the token
     field: str = ""

@@ -80,6 +80,9 @@ def url_template(
     joined = _urljoin_args(ctx, node)
     if joined is not None:
         return _join(again(joined[0]), again(joined[1]))
+    handed = handed_branch(ctx, node)
+    if handed is not None:  # path if path.startswith("http") else BASE + path
+        return again(handed)
     parts = _str_join_parts(node)
     if parts is not None:  # "".join(["https://proxy.example.com", path])
         return parts[0].join(again(p) for p in parts[1])
@@ -293,6 +296,22 @@ def _is_format_call(node: cst.CSTNode | None) -> bool:
     )
 
 
+def handed_branch(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression | None:
+    """The branch of ``path if path.startswith("http") else BASE + path`` that
+    is its function's parameter as given: the callers may hand a whole URL, so
+    the host is theirs (review 25, R14), whatever the other branch fixes."""
+    if not isinstance(node, cst.IfExp):
+        return None
+    function = ctx.ancestor(node, cst.FunctionDef)
+    if not isinstance(function, cst.FunctionDef):
+        return None
+    names = set(arguments.parameter_names(function)) - {"self", "cls"}
+    for branch in (node.body, node.orelse):
+        if isinstance(branch, cst.Name) and branch.value in names:
+            return branch
+    return None
+
+
 def _placeholder(ctx: ModuleContext, node: cst.CSTNode) -> str:
     """A path-parameter name for a value: ``{deal_id}`` for ``str(deal_id)``."""
     if isinstance(node, cst.Name):
@@ -406,6 +425,7 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
         and not known
         and _urljoin_args(ctx, first) is None
         and (first is None or returned_url(ctx, first) is None)
+        and (first is None or handed_branch(ctx, first) is None)
     ):
         return None
     if not _imported_constant(ctx, first) and any(

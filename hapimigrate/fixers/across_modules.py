@@ -898,6 +898,13 @@ def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) 
     if carrier.own_key:  # it added the key to every URL: HubSpot's hosts only now
         template = values.url_template(ctx, value) if value else None
         host = hubspot.host(template)
+        if carrier.guarded:  # only where its condition sent the key: not forms
+            if (
+                host is not None
+                and hubspot.auth_kind(None, template) == hubspot.NO_AUTH
+            ):
+                _left(ctx, carrier, call, f"{what}: {_FORM_URL}")
+            return
         if host is None or not hubspot.is_hubspot_host(host):
             _left(
                 ctx,

@@ -3868,6 +3868,7 @@ def send_token(
             bearers.add(ctx.code(ctx.bearer(key)))
             if beside is not None:  # the token goes where the key went
                 ctx.guarded_functions.add(ctx.enclosing_name(sink.call))
+                _export_own_key_helper(ctx, sink, route, guarded=True)
                 continue
             _export_own_key_helper(ctx, sink, route)
             kw = kwargs.own_kwargs(ctx, sink.call)
@@ -4066,7 +4067,9 @@ def guard_problem(ctx: ModuleContext, route: Route) -> str | None:
     return None
 
 
-def _export_own_key_helper(ctx: ModuleContext, sink: Sink, route: Route) -> None:
+def _export_own_key_helper(
+    ctx: ModuleContext, sink: Sink, route: Route, guarded: bool = False
+) -> None:
     """``def get(url, **kw): return requests.get(url, params={"hapikey": KEY},
     **kw)``: a module-level function sending whatever URL it is given, with the
     token now: other modules' calls must give it HubSpot's hosts (the tree-wide
@@ -4101,6 +4104,7 @@ def _export_own_key_helper(ctx: ModuleContext, sink: Sink, route: Route) -> None
             position=position,
             helper=True,
             own_key=True,
+            guarded=guarded,
         )
     )
 
