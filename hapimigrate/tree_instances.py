@@ -72,6 +72,17 @@ REACHED = (
     "callers there may hand in the key, which would go to HubSpot as a token; "
     "change them together, by hand"
 )
+EMPTIED = (
+    "{where} reads {attribute} of an object that may be an instance of "
+    "{classes}: the key in it is gone once migrated (its own requests add the "
+    "token in a header), so that read's request would go without a credential; "
+    "change them together, by hand"
+)
+RELATIVE = (
+    "{where}: {cls}, a base or subclass of {classes}, reads self.{attribute}, "
+    "which held the key: its requests would go without it once migrated (or "
+    "with the token where the key was); change them together, by hand"
+)
 HELD = "another module reaches an instance of this module's client class: by hand"
 
 _KEYISH = re.compile(r"(?i)key|token|secret|cred|auth")
@@ -102,6 +113,9 @@ class Family:
     paths: frozenset[str]
     reads: frozenset[str]
     holders: frozenset[str]
+    # attributes holding the key's params dict or URL (``self.params =
+    # {"hapikey": KEY}``), emptied by the rewrite: a reader elsewhere loses it
+    emptied: frozenset[str] = frozenset()
 
     def named(self) -> str:
         return " or ".join(sorted(self.classes))
@@ -216,11 +230,13 @@ def _families(results: list[FileResult]) -> list[Family]:
     and the classes a module rewrote a site of (``class_reads``)."""
     members: list[tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = []
     built: dict[str, dict[str, bool]] = {}  # path -> self.X -> an object only?
+    emptied: dict[str, frozenset[str]] = {}
     for result in results:
         if not any(s.status == Status.REWRITE for s in result.sites):
             continue
         carried = set()
         built[result.path] = _object_holders(result.original or b"")
+        emptied[result.path] = _key_holders(result.original or b"")
         for carrier in result.exports:
             if carrier.kind == Kind.ARGUMENT and carrier.parameter and carrier.reads:
                 members.append(
@@ -267,9 +283,47 @@ def _families(results: list[FileResult]) -> list[Family]:
                 paths,
                 frozenset(r for m in group for r in m[3]),
                 frozenset(h for h in holders if not an_object(h)),
+                frozenset(a for m in group for a in m[3] if a in emptied.get(m[0], ())),
             )
         )
     return families
+
+
+def _key_holders(source: bytes) -> frozenset[str]:
+    """The attributes a module's classes set to a value naming ``hapikey``
+    (``self.params = {"hapikey": KEY}``, a class's ``URL_PARAMS = {...}``,
+    ``self.params["hapikey"] = KEY``): what the rewrite empties."""
+    if b"hapikey" not in source:
+        return frozenset()
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError):
+        return frozenset()
+    found = set()
+    for cls in ast.walk(tree):
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        for node in ast.walk(cls):
+            if not isinstance(node, (ast.Assign, ast.AnnAssign)):
+                continue
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            keyed = node.value is not None and _names_hapikey(node.value)
+            for target in targets:
+                if isinstance(target, ast.Subscript):
+                    keyed = keyed or _literal(target.slice) == "hapikey"
+                    target = target.value
+                if isinstance(target, ast.Attribute) and _is_name(target.value, "self"):
+                    found.update([target.attr] if keyed else [])
+                elif isinstance(target, ast.Name) and node in cls.body and keyed:
+                    found.add(target.id)
+    return frozenset(found)
+
+
+def _names_hapikey(value: ast.expr) -> bool:
+    return any(
+        _literal(n) == "hapikey" or (isinstance(n, ast.keyword) and n.arg == "hapikey")
+        for n in ast.walk(value)
+    )
 
 
 def _object_holders(source: bytes) -> dict[str, bool]:
@@ -341,8 +395,9 @@ def _pattern(family: Family) -> re.Pattern[bytes]:
             rb"['\"](?:" + written + rb")['\"]",
             rb"\b(?:" + written + rb")\s*=(?!=)",
         ]
-    if family.holders:
-        parts.append(rb"\.(?:" + alternation(family.holders) + rb")\b")
+    if family.holders | family.emptied:
+        held = family.holders | family.emptied
+        parts.append(rb"\.(?:" + alternation(held) + rb")\b")
     return re.compile(b"|".join(parts))
 
 
@@ -377,6 +432,32 @@ class _Layout:
             frozenset(n for pair in modules for n in pair),
             {name: frozenset(words) for name, words in bases.items()},
         )
+
+    def relatives(self, family: Family) -> frozenset[str]:
+        """The tree's classes outside ``family`` that are its classes' bases
+        (a mixin, a ``BaseAPI``) or derive from them (by their bases' names):
+        their methods run on the same objects, reading the same attributes."""
+        found = set()
+        for name in self.bases:
+            if name not in family.classes and (
+                not self.other_class(name, family)
+                or any(self._derives(c, name) for c in family.classes)
+            ):
+                found.add(name)
+        return frozenset(found)
+
+    def _derives(self, name: str, ancestor: str) -> bool:
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            given = self.bases.get(current, frozenset())
+            if ancestor in given:
+                return True
+            todo += list(given)
+        return False
 
     def other_class(self, name: str, family: Family) -> bool:
         """Whether ``name`` is a class of the tree that is not of the family,
@@ -530,6 +611,12 @@ class _Module:
         self._scopes[key] = found
         return found
 
+    def _class_around(self, node: ast.AST) -> str | None:
+        around = self.parents.get(id(node))
+        while around is not None and not isinstance(around, ast.ClassDef):
+            around = self.parents.get(id(around))
+        return around.name if isinstance(around, ast.ClassDef) else None
+
     def at(self, node: ast.AST) -> str:
         return f"{self.where}:{getattr(node, 'lineno', 0)}"
 
@@ -678,6 +765,9 @@ class _Module:
             if os.path.isfile(os.path.join(os.path.dirname(p), "__init__.py"))
         }
         self.writable = family.writable()
+        self.relatives = (
+            self.layout.relatives(family) if family.emptied else frozenset()
+        )
         for node in self.nodes:
             if isinstance(node, ast.Attribute):
                 yield from self._attribute(node)
@@ -691,6 +781,24 @@ class _Module:
     def _attribute(self, node: ast.Attribute) -> Iterator[str]:
         store = isinstance(node.ctx, ast.Store)
         load = isinstance(node.ctx, ast.Load)
+        if load and node.attr in self.family.emptied:
+            if _is_name(node.value, "self", "cls"):
+                owner = self._class_around(node)
+                if owner in self.relatives:
+                    yield RELATIVE.format(
+                        where=self.at(node),
+                        cls=owner,
+                        attribute=node.attr,
+                        classes=self.family.named(),
+                    )
+                return
+            if self.generic and self._object(node.value):
+                yield EMPTIED.format(
+                    where=self.at(node),
+                    attribute=node.attr,
+                    classes=self.family.named(),
+                )
+                return
         if not (
             (store and node.attr in self.writable)
             or (load and node.attr in self.family.holders)
@@ -747,7 +855,17 @@ class _Module:
                 yield self.written(node, attribute or "an attribute named at run time")
         elif name == "getattr" and len(args) >= 2:
             attribute = _literal(args[1])
-            if attribute in self.family.holders and self._object(args[0]):
+            if (
+                attribute in self.family.emptied
+                and self.generic
+                and self._object(args[0])
+            ):
+                yield EMPTIED.format(
+                    where=self.at(node),
+                    attribute=attribute,
+                    classes=self.family.named(),
+                )
+            elif attribute in self.family.holders and self._object(args[0]):
                 yield READ.format(
                     where=self.at(node),
                     attribute=attribute,
@@ -779,7 +897,8 @@ class _Module:
             if changed and self._object(receiver):
                 yield self.written(node, f"{changed[0]} (a copy given it)")
         elif name == "vars" and len(args) == 1 and isinstance(func, ast.Name):
-            if self.generic and self.family.holders and self._object(args[0]):
+            held = self.family.holders or self.family.emptied
+            if self.generic and held and self._object(args[0]):
                 yield READ.format(
                     where=self.at(node),
                     attribute="every attribute (vars())",

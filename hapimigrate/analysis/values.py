@@ -415,7 +415,7 @@ def _built_value(ctx: ModuleContext, name: cst.Name) -> list[cst.BaseExpression]
     )
     if not bindings:
         return None
-    first = _single_value_of(ctx, bindings[0])
+    first = single_value_of(ctx, bindings[0])
     known = first is not None and (
         id(first) in ctx.carrier_templates or _imported_constant(ctx, first)
     )
@@ -565,7 +565,8 @@ def _is_local(ctx: ModuleContext, name: cst.Name) -> bool:
     return isinstance(scope, FunctionScope)
 
 
-def _single_value_of(ctx: ModuleContext, target: cst.Name) -> cst.BaseExpression | None:
+def single_value_of(ctx: ModuleContext, target: cst.Name) -> cst.BaseExpression | None:
+    """The value of the one-target assignment binding ``target``."""
     holder = ctx.parent(target)
     if isinstance(holder, cst.AssignTarget):
         statement = ctx.parent(holder)

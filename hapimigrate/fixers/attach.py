@@ -26,7 +26,7 @@ from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
 from hapimigrate.analysis import bound_headers, sent_keys
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache, reassigned
-from hapimigrate.analysis import configured_sources, starred_callers
+from hapimigrate.analysis import caller_sessions, configured_sources, starred_callers
 from hapimigrate.fixers import developer_urls, helper_headers, rebound_keys
 from hapimigrate.fixers import run_time_reads
 from hapimigrate.fixers import template_carriers
@@ -171,6 +171,7 @@ def sink_problem(
         or _fallback_problem(ctx, route)
         or _response_resent(ctx, route)
         or _parameter_host(ctx, route)
+        or caller_sessions.problem(ctx, route)
         or developer_urls.route_problem(ctx, route)
         or (
             key_conditions.conditional_key_problem(ctx, route.sinks, key, carries_key)
@@ -3661,7 +3662,7 @@ def stored_field(
     signal handler): each account's stored key, not one to make a token."""
     if not (
         origin.param is not None
-        and (origin.container or "").startswith(".")  # an object's field
+        and _stored_container(origin)
         and origin.default is None
         and origins.caller_arguments(ctx, origin.param) == []
         and token_owner(ctx, origin) not in ctx.shared_elsewhere
@@ -3671,6 +3672,22 @@ def stored_field(
     what = ctx.code(value) if value is not None else origin.param.name.value
     what += "" if value is not None else origin.container
     return STORED_FIELD.format(what, ctx.start(where)[0])
+
+
+# the request's own mappings (a handler's headers, a Lambda's event): the key a
+# request carries, a token now; any other mapping may be a stored row
+_REQUEST_MAPPINGS = {"headers", "context", "ctx", "request", "req", "event", "environ"}
+
+
+def _stored_container(origin: Origin) -> bool:
+    """An object's field (``portal.api_key``), or a mapping's entry
+    (``portal["hubspot_api_key"]``: a DB row, a JSON tenants entry, a task's
+    serialised row) but a request's (``headers["api_key"]``): review 25, R2."""
+    container = origin.container or ""
+    if container.startswith("."):
+        return True
+    name = origin.param.name.value if origin.param is not None else ""
+    return container.startswith("[") and name.lower() not in _REQUEST_MAPPINGS
 
 
 STORED_FIELD = (

@@ -384,7 +384,7 @@ def _class_reads(
         {
             s.enclosing.split(".")[0]
             for s in sites
-            if s.status == Status.REWRITE and "." in s.enclosing
+            if s.status == Status.REWRITE and s.enclosing  # a method's, a class body's
         }
     )
     found = []
