@@ -273,3 +273,38 @@ def test_a_class_setting_attributes_by_name_stays(tmp_path):
     result, text = migrate(tmp_path, {"auth.py": source})["auth.py"]
     assert {status for _, status, _ in key_sites(result)} == {Status.MANUAL}
     assert text == source
+
+
+# --- a field a library's class declares (snakecharmer's Prop()) ------------------
+
+UPLOADERS = (
+    "import requests\n"
+    "from snakecharmer.propertized import Propertized, Prop\n\n\n"
+    "class BaseUploader(Propertized):\n"
+    "    options = Prop()\n"
+    "    endpoint = ''\n\n"
+    "    def get_create_url(self):\n"
+    "        return 'https://api.hubapi.com/content/api/v2/%s?hapikey=%s' % (\n"
+    "            self.endpoint, self.options.api_key)\n\n"
+    "    def upload(self, data):\n"
+    "        return requests.post(self.get_create_url(), json=data).json()\n\n\n"
+    "class PageUploader(BaseUploader):\n"
+    "    endpoint = 'pages'\n\n"
+    "    def lookup_id(self, slug):\n"
+    "        url = 'https://api.hubapi.com/content/api/v2/pages?slug=%s&hapikey=%s' % (\n"
+    "            slug, self.options.api_key)\n"
+    "        return requests.get(url).json()\n"
+)
+
+
+def test_a_field_a_library_class_declares_is_named_so_and_stays(tmp_path):
+    result, text = migrate(tmp_path, {"cos_sync.py": UPLOADERS})["cos_sync.py"]
+    sites = key_sites(result)
+    assert len(sites) == 2 and {status for _, status, _ in sites} == {Status.MANUAL}
+    for _, _, reason in sites:
+        assert (
+            "self.options, declared Prop() in BaseUploader: a field of Propertized "
+            "that whoever makes the object fills, not in this module"
+        ) in reason
+        assert "per request, user or tenant" not in reason
+    assert text == UPLOADERS

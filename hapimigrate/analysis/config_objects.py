@@ -274,3 +274,90 @@ def _slot_only_read(
         if _literal_index(holder) is None or _written(ctx, holder, ctx.parent(holder)):
             return False
     return True
+
+
+def declared_field(
+    ctx: ModuleContext, owner: cst.ClassDef, attr: str, values: list[cst.CSTNode]
+) -> str | None:
+    """How a reason names ``self.<attr>`` when all the class (or a base class
+    of this module) gives it is a field declared by a library's class
+    (``options = Prop()`` in a ``Propertized``, ``api_key = Opt()``): the value
+    is what whoever makes the object passes, which this module does not show
+    (snakecharmer's uploaders are made with ``options=`` elsewhere). Not
+    "per request, user or tenant": nothing says so; not the configuration
+    either: nothing says which object is passed. None for anything else."""
+    if any(not _declaration(ctx, v) for v in values):
+        return None
+    lineage = _module_lineage(ctx, owner)
+    for other in ctx.index.attributes.get(attr, ()):
+        if _self_attribute(other) and isinstance(ctx.parent(other), cst.AssignTarget):
+            if any(ctx.ancestor(other, cst.ClassDef) is c for c in lineage):
+                return None  # self.options = options: set here too
+    for cls in lineage:
+        for statement in cls.body.body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                if (
+                    isinstance(small, cst.Assign)
+                    and len(small.targets) == 1
+                    and isinstance(small.targets[0].target, cst.Name)
+                    and small.targets[0].target.value == attr
+                    and _declaration(ctx, small.value)
+                ):
+                    framework = next(
+                        (
+                            ctx.code(b.value)
+                            for c in lineage
+                            for b in c.bases
+                            if b.keyword is None and _imported(ctx, b.value)
+                        ),
+                        None,
+                    )
+                    if framework is None:
+                        return None
+                    return (
+                        f"self.{attr}, declared {ctx.code(small.value)} in "
+                        f"{cls.name.value}: a field of {framework} that whoever makes "
+                        "the object fills, not in this module"
+                    )
+    return None
+
+
+def _declaration(ctx: ModuleContext, value: cst.CSTNode) -> bool:
+    """``Prop()``, ``fields.Opt()``: a call of an imported name without values."""
+    return (
+        isinstance(value, cst.Call)
+        and all(isinstance(a.value, _LITERALS) for a in value.args)
+        and _imported(ctx, value.func)
+    )
+
+
+def _imported(ctx: ModuleContext, node: cst.CSTNode) -> bool:
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return False
+    scope = ctx.lexical_scope(node)
+    bindings = list(scope[node.value]) if scope is not None else []
+    return bool(bindings) and all(
+        isinstance(getattr(b, "node", None), (cst.Import, cst.ImportFrom))
+        for b in bindings
+    )
+
+
+def _module_lineage(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.ClassDef]:
+    """``owner`` and its base classes defined in this module, nearest first."""
+    classes = {n.name.value: n for n in ctx.module.body if isinstance(n, cst.ClassDef)}
+    found, todo = [], [owner]
+    while todo:
+        cls = todo.pop(0)
+        if any(cls is c for c in found):
+            continue
+        found.append(cls)
+        todo += [
+            classes[b.value.value]
+            for b in cls.bases
+            if isinstance(b.value, cst.Name) and b.value.value in classes
+        ]
+    return found

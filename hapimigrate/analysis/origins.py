@@ -1466,10 +1466,15 @@ def _attribute_origin(ctx: ModuleContext, node: cst.Attribute, again) -> Origin:
                 assigned.append(value)
             elif isinstance(holder, cst.AssignTarget):
                 return Origin(UNKNOWN)  # a, self.x = ...
+    declared = config_objects.declared_field(ctx, owner, node.attr.value, assigned)
     if not assigned:
         # set by a base class, a mixin, or from outside
-        return Origin(UNKNOWN, configured_sources.set_elsewhere(ctx, node, owner))
+        return Origin(
+            UNKNOWN, declared or configured_sources.set_elsewhere(ctx, node, owner)
+        )
     found = combine([again(v) for v in assigned])
+    if found.kind == UNKNOWN and declared is not None:
+        return Origin(UNKNOWN, declared)  # options = Prop() of a Propertized
     keys = {ctx.code(v) for v in assigned if not _is_none(v)}
     if found.kind == CONFIG and len(keys) > 1:
         # Portal.api_key and SandboxPortal.api_key: two configured keys
