@@ -68,6 +68,8 @@ class Given:
     url: str
     method: str | None
     where: str  # "jobs.py:9"
+    # the call's file and line: two modules may share a file name
+    place: tuple[str, int] = dataclasses.field(default=("", 0), compare=False)
 
 
 def resolve(results: list[FileResult], files: list[str]) -> list[FileResult]:
@@ -547,7 +549,8 @@ def given_at(call: ast.Call, wrapper: Wrapper, path: str) -> Given | None:
         value = given.get(wrapper.method_parameter)
         if isinstance(value, ast.Constant) and isinstance(value.value, str):
             method = value.value.upper()
-    return Given(url, method, f"{os.path.basename(path)}:{call.lineno}")
+    where = f"{os.path.basename(path)}:{call.lineno}"
+    return Given(url, method, where, (path, call.lineno))
 
 
 def _bind(call: ast.Call, positional: tuple[str, ...]) -> dict[str, ast.AST]:

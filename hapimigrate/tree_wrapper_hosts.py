@@ -77,9 +77,15 @@ def hold_handed_hosts(results: list[FileResult], files: list[str]) -> list[FileR
 
     found = given_urls([r for r in results if r.changed], files)
     notebooks = {p: read(p) for p in files if p.endswith(".ipynb")}
+    # a wrapper's calls the tree pass does not trace, found once per run
+    untraced: dict[tuple[str, Wrapper], list[Given]] = {}
     out = []
     for result in results:
-        reason = _problem(result, found, notebooks, files) if result.changed else None
+        reason = (
+            _problem(result, found, notebooks, files, untraced)
+            if result.changed
+            else None
+        )
         if reason is not None:
             result = hold(result, lambda _site: reason, reason)
         out.append(result)
@@ -91,6 +97,7 @@ def _problem(
     found: dict[tuple[str, Wrapper], list[Given]],
     notebooks: dict[str, bytes],
     files: list[str],
+    untraced: dict[tuple[str, Wrapper], list[Given]],
 ) -> str | None:
     for site in result.sites:
         if site.status != Status.REWRITE:
@@ -102,22 +109,26 @@ def _problem(
             # condition such as "hubspot" in url lets form submissions through
             guarded = endpoint.via.function in result.guarded_functions
             wrapper = endpoint.via
-            givens = found.get((result.path, wrapper), ())
-            if not _callers_give_host(wrapper):  # BASE + path: its own host
-                for given in givens:
-                    if _form(given, endpoint.method):
-                        return FORM.format(wrapper.function, given.where)
-                continue
-            method = "." + wrapper.function.rpartition(".")[2] + "("
-            notebook = next(
-                (p for p, data in notebooks.items() if method.encode() in data), None
-            )
-            if notebook is not None:  # its cells' calls are not read here
-                return IN_NOTEBOOK.format(wrapper.function, os.path.basename(notebook))
-            if not givens and not guarded:
-                return UNSEEN.format(wrapper.function)
-            for given in [*givens, *_untraced(wrapper, givens, files)]:
-                if guarded:
+            givens = found.get((result.path, wrapper), [])
+            own_host = not _callers_give_host(wrapper)  # BASE + path
+            if not own_host:
+                method = "." + wrapper.function.rpartition(".")[2] + "("
+                notebook = next(
+                    (p for p, data in notebooks.items() if method.encode() in data),
+                    None,
+                )
+                if notebook is not None:  # its cells' calls are not read here
+                    return IN_NOTEBOOK.format(
+                        wrapper.function, os.path.basename(notebook)
+                    )
+                if not givens and not guarded:
+                    return UNSEEN.format(wrapper.function)
+                home = (result.path, wrapper)
+                if home not in untraced:
+                    untraced[home] = _untraced(wrapper, givens, files)
+                givens = [*givens, *untraced[home]]
+            for given in givens:
+                if own_host or guarded:  # a host it fixes, or its guard admits
                     if _form(given, endpoint.method):
                         return FORM.format(wrapper.function, given.where)
                     continue
@@ -155,7 +166,7 @@ def _untraced(wrapper: Wrapper, traced: list[Given], files: list[str]) -> list[G
     a parameter) that hand it a URL whose host is written: review 25, R12.
     (A call handing a name is not counted: ``.get(name)`` is mostly a dict's.)"""
     method = wrapper.function.rpartition(".")[2]
-    seen = {g.where for g in traced}
+    seen = {g.place for g in traced}
     found = []
     for path in files:
         if not path.endswith(".py"):
@@ -179,7 +190,7 @@ def _untraced(wrapper: Wrapper, traced: list[Given], files: list[str]) -> list[G
             ):
                 continue
             given = given_at(node, wrapper, path)
-            if given is not None and given.where not in seen:
+            if given is not None and given.place not in seen:
                 if hubspot.host(given.url) is not None:
                     found.append(given)
     return found

@@ -345,3 +345,27 @@ def test_a_session_parameter_no_call_fills_migrates(tmp_path):
     source = SYNC + "\n\ndef close(deal_id):\n    return update_deal(deal_id, {})\n"
     result = tree(tmp_path, {"sync.py": source})["sync.py"]
     assert _statuses(result) == {Status.REWRITE}
+
+
+# two modules of one file name: one call must not hide another --------------
+
+FACTORY_CLIENT = METHOD_PATH_OR_URL.replace(
+    "        url = path if path.startswith(\"http\") else BASE + path\n", ""
+).replace("request(method, url,", "request(method, path,") + (
+    "\n\ndef get_client():\n    return CLIENT\n"
+)
+
+
+def test_a_traced_call_does_not_hide_an_untraced_one_at_the_same_line(tmp_path):
+    owners = (
+        "from hs import CLIENT\n\n\ndef owners():\n"
+        '    return CLIENT.call("GET", "https://api.hubapi.com/owners/v2/owners")\n'
+    )
+    alert = (
+        "from hs import get_client\n\n\ndef alert():\n"
+        '    return get_client().call("POST", "https://hooks.slack.com/services/X")\n'
+    )
+    files = {"hs.py": FACTORY_CLIENT, "a/jobs.py": owners, "b/jobs.py": alert}
+    result = tree(tmp_path, files)["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert "hooks.slack.com" in key_sites(result)[0].reason
