@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan
 from hapimigrate import dataclass_cache, hubspot, keys, name_uses, warm
-from hapimigrate.analysis import session_uses
+from hapimigrate.analysis import session_entries, session_uses
 from hapimigrate.python import prepare
 from hapimigrate.tree_imports import (
     SET_BY,
@@ -235,6 +235,8 @@ def _passes(
         # a function or class taking a token now, one of whose own uses of the
         # key is left for a person: that use would get the token as a key
         final = _hold_half_migrated_owners(final)
+        # one web-session entry sent by several views: all migrate, or none
+        final = session_entries.hold_split_entries(final)
         undone = carriers.broken(final, step.migrated)
         if not undone or set(refused) >= everything:
             # a module reading another's host constant that may be another host
@@ -270,9 +272,10 @@ def _passes(
 
 
 HALF_MIGRATED = (
-    "{} takes a token now, but its use of the key at line {} is left for a "
-    "person: that use would get the token as a key; its uses change together, "
-    "by hand"
+    "migrating this would make {} take a token (its callers would pass tokens), "
+    "but its use of the key at line {} is left for a person: that use would get "
+    "the token as a key, so nothing in this module changes; its uses change "
+    "together, by hand"
 )
 
 

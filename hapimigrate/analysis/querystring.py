@@ -78,11 +78,16 @@ def find_key(
     pieces: Sequence[Piece],
     keep_question: bool = False,
     is_separator: Callable[[Any], bool] | None = None,
+    is_tail: Callable[[Any], bool] | None = None,
 ) -> Cut | None:
     """The cut that removes the hapikey parameter, or None when there is none.
 
     ``keep_question`` keeps the ``?`` of ``...?hapikey=K`` for URLs that more
     parameters are appended to at run time (``url += "&offset=1"``).
+
+    ``is_tail`` tells an opaque piece right after the key's value that only
+    ever holds ``''`` or more ``&name=`` parameters (:mod:`query_tails`): the
+    cut ends before it, keeping the ``?`` so that the tail stays a query.
 
     ``is_separator`` tells an opaque piece that is only the query's separator
     (``sep`` of ``path + sep + "hapikey=" + KEY``, ``sep = "&" if "?" in path
@@ -98,7 +103,13 @@ def find_key(
             before = _char_before(pieces, index, match.start())
             if before in ("?", "&", _START, _EXPR):
                 return _cut(
-                    pieces, index, match.start(), before, keep_question, is_separator
+                    pieces,
+                    index,
+                    match.start(),
+                    before,
+                    keep_question,
+                    is_separator,
+                    is_tail,
                 )
             written = piece.text[: match.start()]
             if _FIELD_AT_END.search(written):
@@ -147,6 +158,7 @@ def _cut(
     before: str,
     keep_question: bool,
     is_separator: Callable[[Any], bool] | None = None,
+    is_tail: Callable[[Any], bool] | None = None,
 ) -> Cut:
     # Scan the value: the rest of the literal up to '&' or '#', at most one
     # opaque expression, and any literal text that directly follows it.
@@ -156,6 +168,20 @@ def _cut(
     while piece < len(pieces):
         text = pieces[piece].text
         if text is None:
+            if value_nodes and before in ("?", "&") and is_tail is not None:
+                if is_tail(pieces[piece].node):  # "?hapikey=" + K + options
+                    last = (piece - 1, _piece_len(pieces[piece - 1]))
+                    first = (
+                        (index, start)
+                        if before == "?"
+                        else (
+                            (index, start - 1)
+                            if start > 0
+                            else _previous_text_end(pieces, index)
+                        )
+                    )
+                    nodes = tuple(value_nodes)
+                    return _make_cut(pieces, first, last, value_text, nodes)
             if value_nodes:
                 raise Unsafe("what follows the key is built at run time")
             value_nodes.append(pieces[piece].node)

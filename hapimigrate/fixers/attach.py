@@ -460,7 +460,9 @@ def guarded_elsewhere(ctx: ModuleContext, keys: Sequence[cst.CSTNode]) -> str | 
             return WRITTEN_ELSEWHERE.format(where, identity)
         if identity.isidentifier() and re.search(
             r"""environ\s*\[\s*['"]%s['"]\s*\]\s*=(?!=)|"""
-            r"""(?:setdefault|putenv)\(\s*['"]%s['"]""" % (identity, identity),
+            # os.environ.setdefault / os.putenv, not request.session.setdefault
+            r"""(?:environ\s*\.\s*setdefault|putenv)\(\s*['"]%s['"]"""
+            % (identity, identity),
             ctx.text,
         ):
             return SETS_ITS_VARIABLE.format(identity)

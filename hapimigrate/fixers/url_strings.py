@@ -26,7 +26,7 @@ import libcst as cst
 
 from hapimigrate.analysis import already_bearer, call_endpoints, format_positions
 from hapimigrate.analysis import origins
-from hapimigrate.analysis import percent_tuples, querystring
+from hapimigrate.analysis import percent_tuples, query_tails, querystring
 from hapimigrate.analysis import url_builders, values
 from hapimigrate import keys
 from hapimigrate.python.context import ModuleContext
@@ -92,7 +92,9 @@ def _fix_url(
     """``pieces``: the URL's, where a name stands for its text (prefix_names)."""
     pieces = pieces_of(root) if pieces is None else pieces
     try:
-        cut = querystring.find_key(pieces, is_separator=_separator(ctx))
+        cut = querystring.find_key(
+            pieces, is_separator=_separator(ctx), is_tail=query_tails.tail_test(ctx)
+        )
     except Unsafe as problem:
         if str(problem) == querystring.VALUE_ELSEWHERE and prefix_names.fix(
             ctx, root, _fix_url
@@ -123,7 +125,12 @@ def _fix_url(
         # text is added after the URL at run time: the "?" (or a separator
         # chosen at run time) must stay for it
         try:
-            cut = querystring.find_key(pieces, keep_question=True) or cut
+            cut = (
+                querystring.find_key(
+                    pieces, keep_question=True, is_tail=query_tails.tail_test(ctx)
+                )
+                or cut
+            )
         except Unsafe as error:
             problem = problem or f"text is added after the key at run time, and {error}"
     calls = call_endpoints.site_endpoints(ctx, route, root)
@@ -317,7 +324,12 @@ def _export(
     the formatting met on the way (``"%s?hapikey=%s" % (url, KEY)`` in a helper)."""
     if partial.appended:
         try:
-            cut = querystring.find_key(pieces, keep_question=True) or cut
+            cut = (
+                querystring.find_key(
+                    pieces, keep_question=True, is_tail=query_tails.tail_test(ctx)
+                )
+                or cut
+            )
         except Unsafe:
             return False
     edits: list[FormatEdit] = []
