@@ -33,7 +33,7 @@ import re
 import libcst as cst
 from libcst.metadata import GlobalScope
 
-from hapimigrate.analysis import origins
+from hapimigrate.analysis import container_entries, origins
 from hapimigrate.model import Kind, Status
 from hapimigrate.python import outside_readers, token_checks
 from hapimigrate.python.context import ModuleContext
@@ -201,8 +201,13 @@ def settle(ctx: ModuleContext, statement: cst.CSTNode, gone: set[int]) -> bool:
         not pure_read(ctx, value)
         # a name it read is read on: that code keeps the key alive
         or any(_read_elsewhere(ctx, n, outside) for n in sources.names)
-        # settings.IDS["KEY"] here, settings.IDS elsewhere
-        or any(_same_reads(ctx, c, outside) for c in sources.containers)
+        # settings.IDS["KEY"] here, settings.IDS elsewhere (but for its
+        # other entries written in the code: settings.IDS.get("HUB_ID"))
+        or any(
+            (reads := _same_reads(ctx, c, outside))
+            and not container_entries.other_entries_only(ctx, c, reads)
+            for c in sources.containers
+        )
         or not _settled(ctx, statement, sources, outside, gone)
     ):
         _report_guards(ctx, statement, sources, outside)
