@@ -20,6 +20,7 @@ from libcst.metadata import ClassScope, GlobalScope
 
 from hapimigrate.analysis import arguments, encoded_params, http_calls, kwargs, partials
 from hapimigrate.analysis import imported_partials, reassigned, unfollowed_calls
+from hapimigrate.analysis import framework_hooks
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.http_calls import HttpCall
 
@@ -890,7 +891,8 @@ class Flow:
             raise UnusedReturn(function.name)
         if not callers:
             raise NoUse(
-                f"the value is returned by {function.name.value}(), which nothing in this module calls",
+                f"the value is returned by {function.name.value}(), which nothing in this module calls"
+                + (framework_hooks.base_reader(ctx, function) or ""),
                 function.name,
             )
         if module_level:
