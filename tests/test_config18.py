@@ -308,3 +308,90 @@ def test_a_field_a_library_class_declares_is_named_so_and_stays(tmp_path):
         ) in reason
         assert "per request, user or tenant" not in reason
     assert text == UPLOADERS
+
+
+# --- a module's own configuration dict, filled from the environment -------------
+
+SCRIPT = (
+    "import os\n\n"
+    "import requests\n\n"
+    "CONFIG = {\n"
+    "    'hubspot': {'api_key': os.environ['HUBSPOT_API_KEY']},\n"
+    "    'slack_webhook': os.environ.get('SLACK_WEBHOOK'),\n"
+    "}\n\n\n"
+    "def contacts():\n"
+    "    r = requests.get('https://api.hubapi.com/crm/v3/objects/contacts',\n"
+    "                     params={'hapikey': CONFIG['hubspot']['api_key'], 'limit': 10})\n"
+    "    return r.json()\n\n\n"
+    "def notify(text):\n"
+    "    requests.post(CONFIG['slack_webhook'], json={'text': text})\n"
+)
+
+
+def test_a_module_config_dict_filled_from_the_environment_migrates(tmp_path):
+    result, text = migrate(tmp_path, {"sync.py": SCRIPT})["sync.py"]
+    assert [status for _, status, _ in key_sites(result)] == [Status.REWRITE]
+    assert f'"Authorization": "Bearer " + {TOKEN}' in text
+    assert "params={'limit': 10}" in text
+    assert "requests.post(CONFIG['slack_webhook'], json={'text': text})" in text
+
+
+def test_a_module_config_dict_a_function_writes_per_tenant_stays(tmp_path):
+    source = SCRIPT + (
+        "\n\ndef for_tenant(tenant):\n"
+        "    CONFIG['hubspot']['api_key'] = tenant.hubspot_key\n"
+        "    return contacts()\n"
+    )
+    result, text = migrate(tmp_path, {"sync.py": source})["sync.py"]
+    assert {status for _, status, _ in key_sites(result)} == {Status.MANUAL}
+    assert text == source
+
+
+def test_a_module_config_dict_handed_on_stays(tmp_path):
+    source = SCRIPT.replace(
+        "import requests\n", "import requests\nimport tenants\n"
+    ) + ("\n\ntenants.configure(CONFIG)\n")
+    result, text = migrate(tmp_path, {"sync.py": source})["sync.py"]
+    assert {status for _, status, _ in key_sites(result)} == {Status.MANUAL}
+    assert text == source
+
+
+def test_a_module_config_dict_another_module_writes_stays(tmp_path):
+    runner = (
+        "import sync\n\n\n"
+        "def run(portals):\n"
+        "    for portal in portals:\n"
+        "        sync.CONFIG['hubspot'] = {'api_key': portal.key}\n"
+        "        sync.contacts()\n"
+    )
+    out = migrate(tmp_path, {"sync.py": SCRIPT, "runner.py": runner})
+    result, text = out["sync.py"]
+    assert {status for _, status, _ in key_sites(result)} == {Status.MANUAL}
+    assert text == SCRIPT
+
+
+def test_a_module_config_dict_holding_two_portals_keys_stays(tmp_path):
+    source = SCRIPT.replace(
+        "    'slack_webhook'",
+        "    'sandbox': {'api_key': os.environ['HUBSPOT_SANDBOX_KEY']},\n"
+        "    'slack_webhook'",
+    ) + (
+        "\n\ndef sandbox_contacts():\n"
+        "    r = requests.get('https://api.hubapi.com/crm/v3/objects/contacts',\n"
+        "                     params={'hapikey': CONFIG['sandbox']['api_key']})\n"
+        "    return r.json()\n"
+    )
+    result, text = migrate(tmp_path, {"sync.py": source})["sync.py"]
+    assert {status for _, status, _ in key_sites(result)} == {Status.MANUAL}
+    assert text == source
+
+
+def test_a_module_config_nested_dict_aliased_stays(tmp_path):
+    source = SCRIPT + (
+        "\n\ndef use_portal(key):\n"
+        "    hub = CONFIG['hubspot']\n"
+        "    hub['api_key'] = key\n"
+    )
+    result, text = migrate(tmp_path, {"sync.py": source})["sync.py"]
+    assert {status for _, status, _ in key_sites(result)} == {Status.MANUAL}
+    assert text == source

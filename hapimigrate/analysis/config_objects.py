@@ -361,3 +361,146 @@ def _module_lineage(ctx: ModuleContext, owner: cst.ClassDef) -> list[cst.ClassDe
             if isinstance(b.value, cst.Name) and b.value.value in classes
         ]
     return found
+
+
+def module_dict_field(
+    ctx: ModuleContext, node: cst.CSTNode
+) -> cst.BaseExpression | None:
+    """The value written at the literal path ``node`` reads out of a module's
+    own configuration dict (``CONFIG["hubspot"]["api_key"]`` of ``CONFIG =
+    {"hubspot": {"api_key": os.environ["HUBSPOT_API_KEY"]}, ...}`` at the top
+    of this module), when nothing can change it: the name is bound once, by
+    that top-level statement, to a dict display of literal keys (or
+    ``dict(k=...)``); every use of it in the module reads a literal item
+    (``CONFIG["k"]``, ``CONFIG.get("k")``), none writes one, aliases a nested
+    dict on the path, or hands the dict on; no module of the package writes an
+    item of it or calls a mutating method. None otherwise."""
+    path: list[str] = []
+    root = node
+    while isinstance(root, cst.Subscript):
+        index = _literal_index(root)
+        if index is None:
+            return None
+        path.append(index)
+        root = root.value
+    path.reverse()
+    if not path or not isinstance(root, cst.Name):
+        return None
+    display = _top_level_display(ctx, root)
+    if display is None or not _only_read(ctx, display[0], path):
+        return None
+    pattern = (
+        rb"\b"
+        + re.escape(root.value.encode())
+        + rb"\s*(?:\[[^\]\n]*\]\s*)+(?:[-+|]?=(?!=))"
+        rb"|\b"
+        + re.escape(root.value.encode())
+        + rb"\s*(?:\|=|\.(?:update|setdefault|pop"
+        rb"|popitem|clear|__setitem__)\()"
+    )
+    if tree_imports.package_mentions(ctx.path, pattern, importers=True):
+        return None  # another module writes an item of it
+    value: cst.BaseExpression = display[1]
+    for step in path:
+        items = _items(value)
+        if items is None or step not in items:
+            return None
+        value = items[step]
+    return value
+
+
+def _items(value: cst.BaseExpression) -> dict[str, cst.BaseExpression] | None:
+    """The literal items of a dict display (``{"k": v}``, ``dict(k=v)``), each
+    key once; None for anything else (a spread, a computed key)."""
+    found: dict[str, cst.BaseExpression] = {}
+    if isinstance(value, cst.Dict):
+        for element in value.elements:
+            key = _literal(getattr(element, "key", None))
+            if not isinstance(element, cst.DictElement) or key is None or key in found:
+                return None
+            found[key] = element.value
+        return found
+    if (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Name)
+        and value.func.value == "dict"
+    ):
+        for arg in value.args:
+            if arg.keyword is None or arg.star:
+                return None
+            found[arg.keyword.value] = arg.value
+        return found
+    return None
+
+
+def _top_level_display(
+    ctx: ModuleContext, name: cst.Name
+) -> tuple[cst.Name, cst.BaseExpression] | None:
+    """The one binding of ``name`` (its target) and its dict display, when it
+    is a plain top-level ``NAME = {...}`` of this module."""
+    scope = ctx.lexical_scope(name)
+    bindings = list(scope[name.value]) if scope is not None else []
+    if len(bindings) != 1:
+        return None
+    target = getattr(bindings[0], "node", None)
+    if not isinstance(target, cst.Name) or target.value == "dict":
+        return None
+    holder = ctx.parent(target)
+    assign = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
+    line = ctx.parent(assign) if isinstance(assign, cst.Assign) else None
+    if not (
+        isinstance(assign, cst.Assign)
+        and len(assign.targets) == 1
+        and isinstance(line, cst.SimpleStatementLine)
+        and any(s is line for s in ctx.module.body)
+        and _items(assign.value) is not None
+    ):
+        return None
+    if re.search(r"\bglobal\s+[^\n]*\b" + re.escape(name.value) + r"\b", ctx.text):
+        return None  # a function rebinds it
+    return target, assign.value
+
+
+def _only_read(ctx: ModuleContext, target: cst.Name, path: list[str]) -> bool:
+    """Whether every use of the name ``target`` binds reads a literal item
+    without writing it: ``NAME["k"]`` (down a path of literal items, each read
+    on when the key is deeper than it: no nested dict aliased) or
+    ``NAME.get("k")``."""
+    scope = ctx.lexical_scope(target)
+    if scope is None:
+        return False
+    binding = next(iter(scope[target.value]), None)
+    for access in getattr(binding, "references", ()):
+        node = access.node
+        steps: list[str] = []
+        while True:
+            parent = ctx.parent(node)
+            if isinstance(parent, cst.Subscript) and parent.value is node:
+                index = _literal_index(parent)
+                if index is None:
+                    return False
+                node, steps = parent, [*steps, index]
+                continue
+            break
+        parent = ctx.parent(node)
+        if not steps:
+            getter = ctx.parent(parent) if isinstance(parent, cst.Attribute) else None
+            if not (
+                isinstance(parent, cst.Attribute)
+                and parent.attr.value == "get"
+                and isinstance(getter, cst.Call)
+                and getter.func is parent
+                and getter.args
+                and all(isinstance(a.value, _LITERALS) for a in getter.args)
+            ):
+                return False
+            if len(path) > 1 and _literal(getter.args[0].value) == path[0]:
+                return False  # CONFIG.get("hubspot"): the nested dict, handed out
+            continue
+        if _written(ctx, node, parent) or isinstance(parent, cst.AugAssign):
+            return False
+        if steps == path[: len(steps)] and len(steps) < len(path):
+            # hub = CONFIG["hubspot"]: a nested dict on the path, aliased
+            if not (isinstance(parent, cst.Attribute) and parent.attr.value == "get"):
+                return False
+    return True

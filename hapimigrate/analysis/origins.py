@@ -444,8 +444,10 @@ def _origin_of(
             if isinstance(s.slice, cst.Index)
             and not isinstance(s.slice.value, _LITERALS)
         ]
-        field = config_objects.dict_attribute_field(ctx, node)
-        if field is not None:  # self.credentials["hubspot"]["api_key"], filled here
+        field = config_objects.dict_attribute_field(
+            ctx, node
+        ) or config_objects.module_dict_field(ctx, node)
+        if field is not None:  # self.credentials["hubspot"]["api_key"], CONFIG["k"]
             filled = again(field)
             if filled.kind == CONFIG:
                 return filled
@@ -1762,6 +1764,13 @@ def config_key(
     inner = _same_text(ctx, node)
     if inner is not None and depth < _KEY_DEPTH:  # str(KEY), KEY.strip(): KEY
         return config_key(ctx, inner, depth + 1)[0], label
+    field = None
+    if isinstance(node, cst.Subscript) and depth < _KEY_DEPTH:
+        field = config_objects.dict_attribute_field(
+            ctx, node
+        ) or config_objects.module_dict_field(ctx, node)
+    if field is not None:  # CONFIG["hubspot_api_key"]: what its item reads
+        return config_key(ctx, field, depth + 1)[0], label
     subscript = same_key.subscript_identity(ctx, node)
     if subscript is not None:  # st.secrets["api_key"], st.secrets['api_key']
         return subscript, label
