@@ -224,6 +224,9 @@ class ModuleContext:
         # RunOptions.token_checks: guards of a dead read may test the token
         # (python.leftover_reads)
         self.token_checks_asked = False
+        # key definitions made the token's lenient read (python.local_guards):
+        # still read, by presence tests and masked displays, and not the key's
+        self.token_definitions: set[int] = set()
         self.token_parameters: set[str] = set()
         # carriers across modules (see model.Carrier): those imported here, what
         # became of this module's own in their readers, those it could export,

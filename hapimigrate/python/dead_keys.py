@@ -89,6 +89,8 @@ def remove(
             continue
         looked_at.add(name)
         definitions.add(id(statement))
+        if id(statement) in ctx.token_definitions:
+            continue  # reads the token now (python.local_guards)
         dotenv_note(ctx, statement, statement.value)
         binding = next(iter(ctx.lexical_scope(key)[name]))
         live = [

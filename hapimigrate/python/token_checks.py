@@ -28,7 +28,7 @@ from libcst.metadata import GlobalScope
 from hapimigrate.analysis import origins, values
 from hapimigrate.model import Kind, Status, TokenProvider
 from hapimigrate.python.context import ModuleContext
-from hapimigrate.python import outside_readers
+from hapimigrate.python import local_guards, outside_readers
 
 REWRITTEN = (
     "a check of the old key {}: every send of it reads the token now, so this "
@@ -76,11 +76,18 @@ def check_of(
         and parent.comparisons[0].comparator.value == "None"
     ):
         child, parent = parent, parent_of(parent)
+    else:  # not X or X.startswith("your-"): a placeholder's test
+        child = local_guards.placeholder_test(node, parent_of) or child
+        parent = parent_of(child)
     while (
         isinstance(parent, cst.UnaryOperation) and isinstance(parent.operator, cst.Not)
     ) or isinstance(parent, cst.BooleanOperation):
         child, parent = parent, parent_of(parent)
-    if isinstance(parent, cst.If) and parent.orelse is not None:
+    if (
+        isinstance(parent, cst.If)
+        and parent.orelse is not None
+        and not local_guards.else_inert(parent)
+    ):
         return None  # the key chooses between two ways (an auth mode?)
     if isinstance(parent, _TESTS) and parent.test is child:
         return child, parent  # type: ignore[return-value]
@@ -94,8 +101,10 @@ def sentence(text: str) -> bool:
 
 def messages(statement: cst.CSTNode) -> list[cst.SimpleString]:
     """The sentences an if's body or an assert's message holds."""
-    if isinstance(statement, cst.If):
-        holder: cst.CSTNode | None = statement.body
+    if isinstance(statement, cst.If) and statement.orelse is not None:
+        holder: cst.CSTNode | None = statement.with_changes(test=cst.Name("_"))
+    elif isinstance(statement, cst.If):
+        holder = statement.body
     elif isinstance(statement, cst.Assert):
         holder = statement.msg
     else:
@@ -122,7 +131,11 @@ def describes_key(string: cst.SimpleString, variable: str) -> bool:
     naming its variable: renamed, it would ask for the key in the token's
     variable."""
     value = string.evaluated_value
-    return isinstance(value, str) and speaks_of_key(value, variable)
+    return (
+        isinstance(value, str)
+        and speaks_of_key(value, variable)
+        and not local_guards.absence_message(value, variable)
+    )
 
 
 def speaks_of_key(text: str, variable: str) -> bool:
@@ -134,10 +147,15 @@ def speaks_of_key(text: str, variable: str) -> bool:
 
 
 def renamed(string: cst.SimpleString, old: str, new: str) -> cst.SimpleString | None:
-    """``string`` naming the variable ``new`` where it named ``old``."""
-    if not _VARIABLE.fullmatch(old):
-        return None
-    raw = re.sub(rf"\b{re.escape(old)}\b", new, string.value)
+    """``string`` naming the variable ``new`` where it named ``old``; a
+    message saying only that the API key is absent speaks of the access token
+    (:func:`local_guards.absence_message`)."""
+    value = string.evaluated_value
+    raw = string.value
+    if _VARIABLE.fullmatch(old):
+        raw = re.sub(rf"\b{re.escape(old)}\b", new, raw)
+    if isinstance(value, str) and local_guards.absence_message(value, old):
+        raw = local_guards.reworded(raw, old)
     return string.with_changes(value=raw) if raw != string.value else None
 
 
@@ -148,10 +166,14 @@ def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
     if variable is None:
         return set()
     replaced = _aliases(ctx, removed, variable)
+    replaced |= local_guards.token_locals(ctx, removed | replaced, variable)
     for label, reads in _live_reads(ctx, removed | replaced).items():
         # the configured key (not a caller's, a parameter's: a token now)
         identities = {i for i, known in ctx.provider_keys if known == label}
-        checks = [check_of(node, ctx.parent) for node in reads]
+        checks = [
+            check_of(node, ctx.parent) or local_guards.flag_check(ctx, node)
+            for node in reads
+        ]
         if len(identities) != 1 or any(c is None for c in checks):
             continue
         (identity,) = identities
@@ -159,7 +181,7 @@ def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
             describes_key(string, identity)
             for check in checks
             if check is not None
-            for string in messages(check[1])
+            for string in _messages(ctx, check[1])
         ):
             continue  # "set X to the portal's API key": a person rewords it
         driven = outside_readers.test_driving(ctx.path, identity)
@@ -173,7 +195,7 @@ def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
             test, statement = check
             ctx.edits.replace[node] = ctx.lenient_token()
             replaced.add(id(node))
-            for string in messages(statement):
+            for string in _messages(ctx, statement):
                 new = renamed(string, identity, variable)
                 if new is not None:
                     ctx.edits.replace[string] = new
@@ -181,6 +203,14 @@ def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
                 test, Kind.GUARD, Status.REWRITE, REWRITTEN.format(label, variable)
             )
     return replaced
+
+
+def _messages(ctx: ModuleContext, statement: cst.CSTNode) -> list[cst.SimpleString]:
+    """The messages of a check: of its if or assert, or of the tests of the
+    flag it sets (:func:`local_guards.flag_check`)."""
+    if isinstance(statement, cst.Assign):
+        return local_guards.flag_messages(ctx, statement)
+    return messages(statement)
 
 
 def _aliases(ctx: ModuleContext, removed: set[int], variable: str) -> set[int]:
@@ -261,17 +291,24 @@ def _live_reads(ctx: ModuleContext, removed: set[int]) -> dict[str, list]:
                 if not inside(ctx, ref.node, removed):
                     reads.setdefault(name.value, []).append(ref.node)
     for attribute in ctx.key_attributes:
-        text, bound = ctx.code(attribute), _root_bindings(ctx, attribute)
+        text, bound = ctx.code(attribute), _root_of(ctx, attribute)
         for other in ctx.index.attributes.get(attribute.attr.value, ()):
             if ctx.code(other) == text and not inside(ctx, other, removed):
                 # settings.KEY of a parameter named settings (a tenant's?):
                 # no read of this key, and no check this may move
-                label = text if bound and _root_bindings(ctx, other) == bound else ""
+                label = text if bound and _root_of(ctx, other) == bound else ""
                 reads.setdefault(label, []).append(other)
     return {
         label: list({id(n): n for n in nodes}.values())
         for label, nodes in reads.items()
     }
+
+
+def _root_of(ctx: ModuleContext, attribute: cst.Attribute) -> object:
+    """What the name ``attribute`` starts with is bound to: its module-level
+    bindings, or else the one import binding it in a function (``from
+    app.config import settings`` in each function); empty for another start."""
+    return _root_bindings(ctx, attribute) or local_guards.import_origin(ctx, attribute)
 
 
 def _root_bindings(ctx: ModuleContext, attribute: cst.Attribute) -> frozenset[int]:
