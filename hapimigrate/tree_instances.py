@@ -64,8 +64,8 @@ WRITTEN = (
 )
 READ = (
     "{where} reads {attribute} of an object that may be an instance of "
-    "{classes}: it holds the token now, not the key; change them together, "
-    "by hand"
+    "{classes}: migrated, it would hold the token, not the key, so these "
+    "classes' modules stay as they are; change them together, by hand"
 )
 REACHED = (
     "{where} reaches {what} by {how}, which hapimigrate does not follow: its "

@@ -381,3 +381,30 @@ def test_a_method_of_a_class_without_an_imported_base_says_nothing_more(tmp_path
     (site,) = key_sites(result)
     assert site.status == Status.MANUAL
     assert "base class" not in site.reason
+
+
+# -- a held hierarchy does not say its instances hold the token now -------------
+
+
+def test_a_held_hierarchy_says_what_a_migration_would_do(tmp_path):
+    """Another module reads the key holder of an instance: nothing migrates,
+    and the reason says the instance *would* hold the token."""
+    files = {
+        "base.py": "import requests\n\n\nclass BaseClient(object):\n"
+        "    def __init__(self, api_key):\n        self.api_key = api_key\n\n"
+        "    def get(self, path):\n        return requests.get(\n"
+        "            'https://api.hubapi.com' + path, params={'hapikey': self.api_key}\n"
+        "        )\n",
+        "resources.py": "import os\n\nfrom base import BaseClient\n\n"
+        "client = BaseClient(os.environ['HUBSPOT_API_KEY'])\n",
+        "app.py": "import requests\nfrom resources import client\n\n\n"
+        "def audit():\n    return requests.post('https://audit.example.com/events',\n"
+        "                         json={'key_tail': client.api_key[-4:]})\n",
+    }
+    results = tree(tmp_path, files)
+    assert not any(r.changed for r in results.values())
+    (site,) = key_sites(results["base.py"])
+    assert site.status == Status.MANUAL
+    assert "reads api_key" in site.reason, site.reason
+    assert "holds the token now" not in site.reason
+    assert "migrated, it would hold the token, not the key" in site.reason
