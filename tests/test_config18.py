@@ -395,3 +395,21 @@ def test_a_module_config_nested_dict_aliased_stays(tmp_path):
     result, text = migrate(tmp_path, {"sync.py": source})["sync.py"]
     assert {status for _, status, _ in key_sites(result)} == {Status.MANUAL}
     assert text == source
+
+
+def test_a_database_column_keeps_the_per_tenant_reason(tmp_path):
+    model = (
+        "import requests\n"
+        "from django.db import models\n\n\n"
+        "class HubspotAPIToken(models.Model):\n"
+        "    token = models.CharField(max_length=255)\n\n"
+        "    def fetch_contacts(self):\n"
+        "        url = f'https://api.hubapi.com/contacts/v1/lists/all/contacts/all?hapikey={self.token}'\n"
+        "        return requests.get(url).json()\n"
+    )
+    result, text = migrate(tmp_path, {"models.py": model})["models.py"]
+    [(_, status, reason)] = key_sites(result)
+    assert status == Status.MANUAL
+    assert "per request, user or tenant" in reason
+    assert "declared" not in reason
+    assert text == model

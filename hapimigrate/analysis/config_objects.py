@@ -50,6 +50,8 @@ from hapimigrate import tree_imports
 from hapimigrate.python.context import ModuleContext, walk
 
 _BY_NAME = re.compile(r"\bsetattr\(\s*self\b|\b__dict__\b|\bvars\(\s*self\b")
+# an ORM's row (Django's models.Model, SQLAlchemy's Base, mongoengine's Document)
+_ORM_BASE = re.compile(r"(?:Model|Base|Document|Table)$")
 _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
 
 
@@ -314,7 +316,7 @@ def declared_field(
                         ),
                         None,
                     )
-                    if framework is None:
+                    if framework is None or _ORM_BASE.search(framework):
                         return None
                     return (
                         f"self.{attr}, declared {ctx.code(small.value)} in "
@@ -325,12 +327,10 @@ def declared_field(
 
 
 def _declaration(ctx: ModuleContext, value: cst.CSTNode) -> bool:
-    """``Prop()``, ``fields.Opt()``: a call of an imported name without values."""
-    return (
-        isinstance(value, cst.Call)
-        and all(isinstance(a.value, _LITERALS) for a in value.args)
-        and _imported(ctx, value.func)
-    )
+    """``Prop()``, ``fields.Opt()``: a call of an imported name without
+    arguments (a database column, ``models.CharField(max_length=255)``, is a
+    row's: a tenant's key perhaps, as the reason said before)."""
+    return isinstance(value, cst.Call) and not value.args and _imported(ctx, value.func)
 
 
 def _imported(ctx: ModuleContext, node: cst.CSTNode) -> bool:
