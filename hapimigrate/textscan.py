@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
 from hapimigrate.fingerprint import fingerprint
+from hapimigrate.hubspot import HUBSPOT_CONNECTION_REASON
 from hapimigrate.keys import is_plausible_key
 from hapimigrate.model import FileResult, Kind, RunOptions, Site, Status
 
@@ -682,6 +683,8 @@ def _python_clients(text: str):
     if "hubspot" not in lowered and "hapi" not in lowered:
         return
     hapipy = re.search(r"^\s*(?:from|import)\s+hapi\b", text, re.M) is not None
+    if re.search(r"^\s*(?:from|import)\s+hubspot\.connection\b", text, re.M):
+        yield from _connection_keys(text)
     for match in _PY_CONSTRUCTOR.finditer(text):
         name = re.sub(r"\s", "", match.group("name"))
         if name.endswith("Client.create"):
@@ -701,6 +704,19 @@ def _python_clients(text: str):
                 at = match.end() + first
                 length = len(re.match(r"[^,)\s]*", args[first:]).group()) or 1
                 yield at, at + length, SDK, at, "", False
+
+
+_CONNECTION_KEY = re.compile(r"(?<![\w.])(?:\w+\s*\.\s*)?APIKey\s*\(")
+
+
+def _connection_keys(text: str):
+    """hubspot-connection's ``APIKey(key)``: a key sent as ?hapikey=, with no
+    way to send a token in a header (sdk_clients.HUBSPOT_CONNECTION_REASON)."""
+    for match in _CONNECTION_KEY.finditer(text):
+        close = _closing(text, match.end() - 1, "(", ")")
+        first = match.end() + re.match(r"\s*", text[match.end() : close]).end()
+        length = len(re.match(r"[^,)\s]*", text[first:close]).group()) or 1
+        yield first, first + length, SDK, first, HUBSPOT_CONNECTION_REASON, False
 
 
 def _closing(text: str, at: int, opener: str, closer: str, limit: int = 4000) -> int:

@@ -7,7 +7,9 @@
 
 Names are resolved through imports (aliases included). hubspot-api-client and
 hubspot3 send ``access_token`` as ``Authorization: Bearer``. hapipy (``hapi``)
-cannot send a token at all: its clients are reported for a person to port.
+cannot send a token at all, nor 2degrees' hubspot-connection in a header
+(``PortalConnection(APIKey(key), source)``; its ``OAuthKey`` goes in the query):
+their clients are reported for a person to port.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ HAPIPY_REASON = (
     "hapipy (the hapi package) cannot send access tokens: port this client to "
     "hubspot-api-client, e.g. HubSpot(access_token=...)"
 )
+# 2degrees' hubspot-connection: its key cannot become a header token (see there)
+HUBSPOT_CONNECTION = {"hubspot.connection.APIKey"}
+HUBSPOT_CONNECTION_REASON = hubspot.HUBSPOT_CONNECTION_REASON
 
 
 @register("sdk-clients", cst.Call)  # names resolve through imports: every call
@@ -64,6 +69,9 @@ def fix(ctx: ModuleContext, calls: Sequence[cst.CSTNode]) -> None:
             # from app.sdk import HubSpot, where app/sdk.py imports hubspot's
             sdk = _sdk(reexports.resolved_names(ctx, call.func))
         if sdk is None:
+            continue
+        if sdk == "hubspot-connection":
+            _connection_key(ctx, call)
             continue
         found = _key_argument(call, positional=sdk != "create")
         if found is None:
@@ -471,7 +479,23 @@ SHADOWED = (
 )
 
 
+def _connection_key(ctx: ModuleContext, call: cst.Call) -> None:
+    """``APIKey(key)`` of hubspot-connection: a site for a person."""
+    given = [a for a in call.args if not a.star]
+    arg = next(
+        (a for a in given if a.keyword is not None and a.keyword.value == "key_value"),
+        given[0] if given and given[0].keyword is None else None,
+    )
+    where = arg if arg is not None else call
+    literal = arg is not None and values.is_literal_key(ctx, arg.value)
+    ctx.site(
+        where, Kind.SDK, Status.MANUAL, HUBSPOT_CONNECTION_REASON, hardcoded_key=literal
+    )
+
+
 def _sdk(names: set[str]) -> str | None:
+    if names & HUBSPOT_CONNECTION:
+        return "hubspot-connection"
     if names & HUBSPOT_API_CLIENT:
         return (
             "create"

@@ -119,3 +119,13 @@ def developer_api_named(text: str) -> str | None:
 def names_developer_key(source: str) -> bool:
     """Whether the code of a key expression says it is a developer key."""
     return _DEVELOPER_KEY_NAME.search(source) is not None
+
+
+# 2degrees' hubspot-connection: PortalConnection(APIKey(key), source) sends the
+# key as ?hapikey=, and its OAuthKey as ?access_token=, which HubSpot no longer
+# takes: neither can carry a token in the Authorization header
+HUBSPOT_CONNECTION_REASON = (
+    "hubspot-connection sends the key as ?hapikey= (APIKey), and a token only "
+    "as ?access_token= (OAuthKey), which HubSpot does not take: port its "
+    "PortalConnection to a session sending Authorization: Bearer, by hand"
+)
