@@ -31,7 +31,14 @@ module proves where its field comes from:
   a call or aliased, ``setattr``, a subclass, a base class of another module, a
   module importing this one that names the attribute) and the field stays
   unplaced. The item's value must itself be the configuration (an environment
-  read): a class filling it from what its callers give stays theirs.
+  read): a class filling it from what its callers give stays theirs;
+- :func:`module_dict_field`: ``CONFIG["hubspot"]["api_key"]`` of the module's
+  own ``CONFIG = {"hubspot": {"api_key": os.environ[...]}}``, bound once at its
+  top, whose items nothing here or in a module of the package writes, and which
+  is never handed on whole;
+- :func:`declared_field` only words a reason: ``self.options`` of a class whose
+  library base declares ``options = Prop()`` is what whoever makes the object
+  passes (not "a value that may differ per request, user or tenant").
 
 Where the object is made (per request, per tenant) does not matter then: every
 instance holds the one process-wide setting. Like ``os.environ["HUBSPOT_API_KEY"]``
