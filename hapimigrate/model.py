@@ -129,6 +129,10 @@ class FileResult:
     # functions (or classes, for methods) whose rewritten request's host comes
     # from their parameters: other modules calling them may give any host
     parameter_hosts: tuple[str, ...] = ()
+    # functions (or classes) whose rewritten request goes through a session or
+    # client their callers hand in: another module's may carry its own
+    # Authorization (analysis/caller_sessions)
+    parameter_sessions: tuple[str, ...] = ()
     # functions ("Client.get") whose header goes only where the key went (beside
     # it, under its condition) or only to HubSpot's hosts (a host guard): the
     # URLs their callers hand them need no check

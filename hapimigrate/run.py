@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan
 from hapimigrate import dataclass_cache, hubspot, keys, name_uses, warm
-from hapimigrate.analysis import session_entries, session_uses
+from hapimigrate.analysis import caller_sessions, session_entries, session_uses
 from hapimigrate.python import prepare
 from hapimigrate.tree_imports import (
     SET_BY,
@@ -847,6 +847,7 @@ def _keep_keys_read_elsewhere(
             or result.session_headers
             or result.session_factories
             or result.parameter_hosts
+            or result.parameter_sessions
             or result.session_classes
             or result.provider_keys
         ):
@@ -892,7 +893,7 @@ def _keep_keys_read_elsewhere(
     for r in deferred:
         needed |= {n.encode() for n in (*r.removed_keys, *r.token_parameters)}
         needed |= {s.encode() for s in (*r.session_headers, *r.session_factories)}
-        needed |= {f.encode() for f in r.parameter_hosts}
+        needed |= {f.encode() for f in (*r.parameter_hosts, *r.parameter_sessions)}
         needed |= {c.encode() for c, _ in (*r.class_reads, *r.session_classes)}
         needed |= {b"getattr"} if r.token_parameters else set()
         needed |= {name.encode() for _, name in r.imported_keys}
@@ -1008,6 +1009,13 @@ def _keep_keys_read_elsewhere(
         # a function whose request's host comes from its parameters, called by
         # other modules: they may give it any host
         shared |= {f"hosts:{f}" for f in result.parameter_hosts if named(f)}
+        # a function sending through the session its callers hand in, called by
+        # a module that gives some session or client its own credential
+        shared |= {
+            f"sessions:{f}"
+            for f in result.parameter_sessions
+            if any(caller_sessions.OWN_AUTH.search(source(r)) for r in named(f))
+        }
         # a class holding the session: other modules' instances of it must send
         # to HubSpot only, and stay where they are made
         shared |= {

@@ -8,8 +8,6 @@ that is safe still migrates.
   (review 25, R14);
 - a key guarded by ``if "hubspot" in url`` in a module function other modules
   hand a form submission URL (R15, the function variant);
-- a tenant's key in a mapping (``portal["hubspot_api_key"]``) handed down by a
-  task nothing calls (R2);
 - a base class or mixin reading the key's params dict a subclass sets (R3),
   and another module reading an instance's params dict (R4);
 - a request sent through the session its callers hand in (review 24, R9).
@@ -149,7 +147,7 @@ def test_a_guarded_helper_handed_hubspot_and_other_hosts_migrates(tmp_path):
     assert guarded.splitlines()[1].strip().startswith('kwargs["headers"] =')
 
 
-# R2: a tenant's stored key in a mapping ----------------------------------------
+# a request's own mapping: the key it carries, a token now -----------------------
 
 DEALS = """\
 import requests
@@ -160,19 +158,6 @@ SEARCH_URL = "https://api.hubapi.com/crm/v3/objects/companies/search"
 def company_by_name(api_key, name):
     return requests.post(SEARCH_URL, json={"query": name}, params={"hapikey": api_key})
 """
-
-
-def test_a_tenants_key_from_a_mapping_handed_down_by_a_task_stays(tmp_path):
-    tasks = (
-        "from deals import company_by_name\n\n\n"
-        "def sync_portal(portal, name):\n"
-        '    return company_by_name(portal["hubspot_api_key"], name)\n'
-    )
-    results = tree(tmp_path, {"deals.py": DEALS, "tasks.py": tasks})
-    for name in ("deals.py", "tasks.py"):
-        assert _statuses(results[name]) == {Status.MANUAL}, name
-        assert results[name].new is None
-    assert "stored key" in key_sites(results["tasks.py"])[0].reason
 
 
 def test_a_requests_own_headers_mapping_still_migrates(tmp_path):
@@ -369,3 +354,23 @@ def test_a_traced_call_does_not_hide_an_untraced_one_at_the_same_line(tmp_path):
     result = tree(tmp_path, files)["hs.py"]
     assert _statuses(result) == {Status.MANUAL}
     assert "hooks.slack.com" in key_sites(result)[0].reason
+
+
+def test_a_plain_client_made_and_handed_down_migrates(tmp_path):
+    # async with httpx.AsyncClient() as client: get_contact(client, vid): the
+    # client carries no credential of its own, the header is the only one
+    hub = (
+        "import os\n\nimport requests\n\n"
+        'KEY = os.environ["HUBSPOT_API_KEY"]\n'
+        'URL = "https://api.hubapi.com/contacts/v1/contact/vid/%s/profile?hapikey=%s"\n\n\n'
+        "def get_contact(session, vid):\n"
+        "    return session.get(URL % (vid, KEY)).json()\n"
+    )
+    jobs = (
+        "import requests\n\nfrom hub import get_contact\n\n\n"
+        "def run(vids):\n"
+        "    with requests.Session() as session:\n"
+        "        return [get_contact(session, v) for v in vids]\n"
+    )
+    result = tree(tmp_path, {"hub.py": hub, "jobs.py": jobs})["hub.py"]
+    assert _statuses(result) == {Status.REWRITE}

@@ -10,13 +10,18 @@
 The caller's session may carry a credential of its own (an installation's
 OAuth token, another portal's): a request-level header would override it, so
 that portal's writes would go to the provider token's portal (review 24, R9).
-The request migrates only when no call hands the session in: none in this
-module, and no other module names the function (the tree pass says so through
-``hosts:<name>``, as for a host the callers give:
-:attr:`ModuleContext.parameter_hosts`).
+The request migrates unless a caller may hand in such a session: a call in
+this module handing one, in a module that gives some session or client its own
+credential (an ``Authorization`` header, ``auth=``, an OAuth session), or a
+module of the tree that calls the function and does (the tree pass says so
+through ``sessions:<name>``: :attr:`ModuleContext.parameter_sessions`). A plain
+client made and passed down (``async with httpx.AsyncClient() as client:``)
+keeps no credential of its own: the header is the only one.
 """
 
 from __future__ import annotations
+
+import re
 
 import libcst as cst
 
@@ -30,9 +35,14 @@ HANDED_HERE = (
     "request header would override; migrate them together, by hand"
 )
 HANDED_ELSEWHERE = (
-    "{}() sends through the {} its callers hand in, and other modules of the "
-    "tree call it: theirs may carry its own Authorization (an OAuth session), "
-    "which a request header would override; migrate them together, by hand"
+    "{}() sends through the {} its callers hand in, and another module of the "
+    "tree that calls it gives a session or client a credential of its own (an "
+    "Authorization header, auth=, an OAuth session), which a request header "
+    "would override; migrate them together, by hand"
+)
+# what gives a session or client a credential of its own, in a module's text
+OWN_AUTH = re.compile(
+    rb"(?i)authorization|\bauth\s*=|\.auth\s*=|oauth\w*session|\bbearer\b"
 )
 
 
@@ -50,13 +60,14 @@ def problem(ctx: ModuleContext, route: Route) -> str | None:
             continue
         given = origins.caller_arguments(ctx, param)
         name = function.name.value
-        if given is None or any(not _none(v) for v in given):
-            line = next((ctx.start(v)[0] for v in given or () if not _none(v)), 0)
-            return HANDED_HERE.format(name, param.name.value, line or "?")
+        handed = [v for v in given or () if not _none(v)]
+        if (given is None or handed) and OWN_AUTH.search(ctx.text.encode()):
+            line = ctx.start(handed[0])[0] if handed else "?"
+            return HANDED_HERE.format(name, param.name.value, line)
         owner = ctx.ancestor(function, cst.ClassDef)
         word = owner.name.value if isinstance(owner, cst.ClassDef) else name
-        ctx.parameter_hosts.add(word)  # the tree pass: named elsewhere?
-        if f"hosts:{word}" in ctx.shared_elsewhere:
+        ctx.parameter_sessions.add(word)  # the tree pass: its callers' modules
+        if f"sessions:{word}" in ctx.shared_elsewhere:
             return HANDED_ELSEWHERE.format(name, param.name.value)
     return None
 

@@ -3664,7 +3664,7 @@ def stored_field(
     signal handler): each account's stored key, not one to make a token."""
     if not (
         origin.param is not None
-        and _stored_container(origin)
+        and (origin.container or "").startswith(".")  # an object's field
         and origin.default is None
         and origins.caller_arguments(ctx, origin.param) == []
         and token_owner(ctx, origin) not in ctx.shared_elsewhere
@@ -3674,22 +3674,6 @@ def stored_field(
     what = ctx.code(value) if value is not None else origin.param.name.value
     what += "" if value is not None else origin.container
     return STORED_FIELD.format(what, ctx.start(where)[0])
-
-
-# the request's own mappings (a handler's headers, a Lambda's event): the key a
-# request carries, a token now; any other mapping may be a stored row
-_REQUEST_MAPPINGS = {"headers", "context", "ctx", "request", "req", "event", "environ"}
-
-
-def _stored_container(origin: Origin) -> bool:
-    """An object's field (``portal.api_key``), or a mapping's entry
-    (``portal["hubspot_api_key"]``: a DB row, a JSON tenants entry, a task's
-    serialised row) but a request's (``headers["api_key"]``): review 25, R2."""
-    container = origin.container or ""
-    if container.startswith("."):
-        return True
-    name = origin.param.name.value if origin.param is not None else ""
-    return container.startswith("[") and name.lower() not in _REQUEST_MAPPINGS
 
 
 STORED_FIELD = (

@@ -277,6 +277,8 @@ class ModuleContext:
         self.enqueued: dict[str, str] = {}
         # functions whose request's host comes from their parameters
         self.parameter_hosts: set[str] = set()
+        # functions sending through a session their callers hand in
+        self.parameter_sessions: set[str] = set()
         # functions whose header goes where the key went, or to HubSpot only
         self.guarded_functions: set[str] = set()
         self.session_classes: set[tuple[str, str]] = set()

@@ -325,6 +325,7 @@ def _process(
         tasks=tuple(sorted(ctx.tasks.items())),
         callables=tuple(sorted(ctx.callables)),
         parameter_hosts=tuple(sorted(ctx.parameter_hosts)),
+        parameter_sessions=tuple(sorted(ctx.parameter_sessions)),
         guarded_functions=tuple(sorted(ctx.guarded_functions)),
         session_classes=tuple(sorted(ctx.session_classes)),
         class_reads=_class_reads(text, sites),
