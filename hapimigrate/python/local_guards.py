@@ -25,7 +25,19 @@ and each extra piece here is proven to test presence only:
   token. An instruction stays for a person to reword.
 - a settings object imported inside the function (``from app.config import
   settings`` in each action): :func:`import_origin` says two reads name the
-  same setting when their roots are bound by the same import alone.
+  same setting when their roots are bound by the same import alone;
+- a flag kept from the test (``self.ready = bool(settings.HUBSPOT_API_KEY)``,
+  :func:`flag_assignment`): it holds a bool, no key; its reads
+  (:func:`flag_reads`) must each be a presence test, whose messages say why
+  it is false;
+- a display of the value masked in a print or log (``key[:4]``,
+  ``mask_value(key)`` of a function of the module showing at most
+  :data:`_MASK_WIDTH` characters of each end: :func:`masked_printer`): shown
+  for the token, it shows no more of it than it showed of the key.
+
+These are shapes only; :mod:`python.token_checks` proves the rest (the tree
+sends the key nowhere else, the provider is the environment's, one key) and
+rewrites.
 """
 
 from __future__ import annotations
@@ -340,13 +352,14 @@ def import_origin(
 # --- a flag kept from the test: ready = bool(KEY) -----------------------------
 
 
-def flag_check(
+def flag_assignment(
     ctx: ModuleContext, node: cst.CSTNode
 ) -> tuple[cst.BaseExpression, cst.Assign] | None:
     """``self.ready = bool(KEY)`` (``has_key = KEY is not None`` in a
     function): the presence of the key kept as a flag, which holds a bool, no
     key; the test and its assignment. A module-level flag (other modules may
-    import it, and say why it is false) is none."""
+    import it, and say why it is false) is none. What reads the flag is for
+    the caller to prove (:func:`flag_reads`)."""
     parent = ctx.parent(node)
     arg_call = ctx.parent(parent) if isinstance(parent, cst.Arg) else None
     if (
@@ -378,11 +391,6 @@ def flag_check(
         and _flag_target(ctx, statement.targets[0].target)
     ):
         return None
-    from hapimigrate.python import token_checks
-
-    reads = flag_reads(ctx, statement)
-    if not reads or any(token_checks.check_of(r, ctx.parent) is None for r in reads):
-        return None  # the flag read for more than a test: a mode chosen by it?
     return test, statement
 
 
@@ -422,19 +430,6 @@ def flag_reads(ctx: ModuleContext, statement: cst.Assign) -> list[cst.CSTNode]:
         for binding in (scope[target.value] if scope is not None else ())
         for ref in ctx.references(binding)
     ]
-
-
-def flag_messages(ctx: ModuleContext, statement: cst.Assign) -> list[cst.SimpleString]:
-    """The messages of the tests of the flag (``if not self.ready: raise
-    Exception("HUBSPOT_API_KEY must be set")``): they say why it is false."""
-    from hapimigrate.python import token_checks
-
-    found: list[cst.SimpleString] = []
-    for read in flag_reads(ctx, statement):
-        check = token_checks.check_of(read, ctx.parent)
-        if check is not None:
-            found.extend(token_checks.messages(check[1]))
-    return found
 
 
 # --- a local read once, tested and shown masked --------------------------------
@@ -555,104 +550,3 @@ def _masking_function(ctx: ModuleContext, name: cst.Name) -> bool:
             ):
                 return False
     return uses > 0
-
-
-def token_locals(ctx: ModuleContext, removed: set[int], variable: str) -> set[int]:
-    """``key = os.getenv("HUBSPOT_API_KEY")`` in a function whose sends of it
-    migrated, read on only by presence tests and masked displays
-    (``print(f"found ({mask(key)})")``): the local reads the token instead
-    (``os.environ.get(NAME)``), its tests and displays unchanged, their
-    messages naming the old variable naming the token's. The ids of the nodes
-    replaced or settled (the local's reads)."""
-    from libcst.metadata import FunctionScope
-
-    from hapimigrate.model import Kind, Status
-    from hapimigrate.python import outside_readers, token_checks
-    from hapimigrate.python.setting_values import reads_environment
-
-    settled: set[int] = set()
-    for used in ctx.key_names:
-        scope = ctx.lexical_scope(used)
-        bindings = list(scope[used.value]) if scope is not None else []
-        if len(bindings) != 1 or not isinstance(bindings[0].scope, FunctionScope):
-            continue
-        name = getattr(bindings[0], "node", None)
-        holder = ctx.parent(name) if isinstance(name, cst.Name) else None
-        statement = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
-        if (
-            not isinstance(name, cst.Name)
-            or not isinstance(statement, cst.Assign)
-            or len(statement.targets) != 1
-            or not isinstance(statement.value, cst.Call)
-            or not reads_environment(ctx, statement.value)
-            or id(statement) in ctx.token_definitions
-        ):
-            continue
-        identities = {i for i, label in ctx.provider_keys if label == name.value}
-        if len(identities) != 1:
-            continue
-        (identity,) = identities
-        reads = [
-            ref.node
-            for ref in ctx.references(bindings[0])
-            if not token_checks.inside(ctx, ref.node, removed)
-        ]
-        checks = [token_checks.check_of(r, ctx.parent) for r in reads]
-        printers = [
-            masked_printer(ctx, r) if c is None else None for r, c in zip(reads, checks)
-        ]
-        if not any(printers) or any(
-            c is None and p is None for c, p in zip(checks, printers)
-        ):
-            continue  # only the displays make this shape (else token_checks)
-        strings = [
-            s for c in checks if c is not None for s in token_checks.messages(c[1])
-        ]
-        if any(token_checks.describes_key(s, identity) for s in strings):
-            continue
-        if outside_readers.test_driving(ctx.path, identity) is not None:
-            continue
-        ctx.edits.replace[statement.value] = ctx.lenient_token()
-        ctx.token_definitions.add(id(statement))
-        settled.add(id(statement.value))
-        for string in strings:
-            new = token_checks.renamed(string, identity, variable)
-            if new is not None:
-                ctx.edits.replace[string] = new
-        for printer in printers:
-            if printer is not None:
-                _rename_in(ctx, printer, identity, variable)
-        for read, check in zip(reads, checks):
-            settled.add(id(read))
-            if check is not None:
-                reason = token_checks.REWRITTEN.format(name.value, variable)
-                ctx.site(check[0], Kind.GUARD, Status.REWRITE, reason)
-    return settled
-
-
-def _rename_in(ctx: ModuleContext, call: cst.Call, old: str, new: str) -> None:
-    """The sentences of a print naming the old variable name the token's."""
-    from hapimigrate.python import token_checks
-
-    word = re.compile(rf"\b{re.escape(old)}\b")
-    stack: list[cst.CSTNode] = [call]
-    while stack:
-        current = stack.pop()
-        stack.extend(current.children)
-        if isinstance(current, cst.SimpleString):
-            renamed = token_checks.renamed(current, old, new)
-            if renamed is not None:
-                ctx.edits.replace[current] = renamed
-        elif isinstance(current, cst.FormattedString) and any(
-            isinstance(p, cst.FormattedStringText) and word.search(p.value)
-            for p in current.parts
-        ):
-            parts = [
-                (
-                    p.with_changes(value=word.sub(new, p.value))
-                    if isinstance(p, cst.FormattedStringText)
-                    else p
-                )
-                for p in current.parts
-            ]
-            ctx.edits.replace[current] = current.with_changes(parts=parts)

@@ -23,12 +23,13 @@ import re
 from typing import Callable
 
 import libcst as cst
-from libcst.metadata import GlobalScope
+from libcst.metadata import FunctionScope, GlobalScope
 
 from hapimigrate.analysis import origins, values
 from hapimigrate.model import Kind, Status, TokenProvider
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.python import local_guards, outside_readers
+from hapimigrate.python.setting_values import reads_environment
 
 REWRITTEN = (
     "a check of the old key {}: every send of it reads the token now, so this "
@@ -166,13 +167,12 @@ def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
     if variable is None:
         return set()
     replaced = _aliases(ctx, removed, variable)
-    replaced |= local_guards.token_locals(ctx, removed | replaced, variable)
+    replaced |= _token_locals(ctx, removed | replaced, variable)
     for label, reads in _live_reads(ctx, removed | replaced).items():
         # the configured key (not a caller's, a parameter's: a token now)
         identities = {i for i, known in ctx.provider_keys if known == label}
         checks = [
-            check_of(node, ctx.parent) or local_guards.flag_check(ctx, node)
-            for node in reads
+            check_of(node, ctx.parent) or _flag_check(ctx, node) for node in reads
         ]
         if len(identities) != 1 or any(c is None for c in checks):
             continue
@@ -207,10 +207,124 @@ def rewrite(ctx: ModuleContext, removed: set[int]) -> set[int]:
 
 def _messages(ctx: ModuleContext, statement: cst.CSTNode) -> list[cst.SimpleString]:
     """The messages of a check: of its if or assert, or of the tests of the
-    flag it sets (:func:`local_guards.flag_check`)."""
+    flag it sets (:func:`_flag_check`: ``if not self.ready: raise
+    Exception("HUBSPOT_API_KEY must be set")`` says why it is false)."""
     if isinstance(statement, cst.Assign):
-        return local_guards.flag_messages(ctx, statement)
+        return [
+            string
+            for read in local_guards.flag_reads(ctx, statement)
+            if (check := check_of(read, ctx.parent)) is not None
+            for string in messages(check[1])
+        ]
     return messages(statement)
+
+
+def _flag_check(
+    ctx: ModuleContext, node: cst.CSTNode
+) -> tuple[cst.BaseExpression, cst.Assign] | None:
+    """``self.ready = bool(KEY)`` whose every read in its class (or its
+    function) is a presence test (:func:`check_of`): not a mode chosen by it
+    (``if self.ready: ... else: <OAuth>``)."""
+    found = local_guards.flag_assignment(ctx, node)
+    if found is None:
+        return None
+    reads = local_guards.flag_reads(ctx, found[1])
+    if not reads or any(check_of(r, ctx.parent) is None for r in reads):
+        return None
+    return found
+
+
+def _token_locals(ctx: ModuleContext, removed: set[int], variable: str) -> set[int]:
+    """``key = os.getenv("HUBSPOT_API_KEY")`` in a function whose sends of it
+    migrated, read on only by presence tests and masked displays
+    (``print(f"found ({mask(key)})")``, :func:`local_guards.masked_printer`):
+    the local reads the token instead (``os.environ.get(NAME)``), its tests
+    and displays unchanged, their messages naming the old variable naming the
+    token's; :mod:`python.dead_keys` leaves that definition. The ids of the
+    nodes replaced or settled (the local's reads)."""
+    settled: set[int] = set()
+    for used in ctx.key_names:
+        scope = ctx.lexical_scope(used)
+        bindings = list(scope[used.value]) if scope is not None else []
+        if len(bindings) != 1 or not isinstance(bindings[0].scope, FunctionScope):
+            continue
+        name = getattr(bindings[0], "node", None)
+        holder = ctx.parent(name) if isinstance(name, cst.Name) else None
+        statement = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
+        if (
+            not isinstance(name, cst.Name)
+            or not isinstance(statement, cst.Assign)
+            or len(statement.targets) != 1
+            or not isinstance(statement.value, cst.Call)
+            or not reads_environment(ctx, statement.value)
+            or id(statement) in ctx.token_definitions
+        ):
+            continue
+        identities = {i for i, label in ctx.provider_keys if label == name.value}
+        if len(identities) != 1:
+            continue
+        (identity,) = identities
+        reads = [
+            ref.node
+            for ref in ctx.references(bindings[0])
+            if not inside(ctx, ref.node, removed)
+        ]
+        checks = [check_of(r, ctx.parent) for r in reads]
+        printers = [
+            local_guards.masked_printer(ctx, r) if c is None else None
+            for r, c in zip(reads, checks)
+        ]
+        if not any(printers) or any(
+            c is None and p is None for c, p in zip(checks, printers)
+        ):
+            continue  # only the displays make this shape (else rewrite's)
+        strings = [s for c in checks if c is not None for s in messages(c[1])]
+        if any(describes_key(s, identity) for s in strings):
+            continue
+        if outside_readers.test_driving(ctx.path, identity) is not None:
+            continue
+        ctx.edits.replace[statement.value] = ctx.lenient_token()
+        ctx.token_definitions.add(id(statement))
+        settled.add(id(statement.value))
+        for string in strings:
+            new = renamed(string, identity, variable)
+            if new is not None:
+                ctx.edits.replace[string] = new
+        for printer in printers:
+            if printer is not None:
+                _rename_in(ctx, printer, identity, variable)
+        for read, check in zip(reads, checks):
+            settled.add(id(read))
+            if check is not None:
+                reason = REWRITTEN.format(name.value, variable)
+                ctx.site(check[0], Kind.GUARD, Status.REWRITE, reason)
+    return settled
+
+
+def _rename_in(ctx: ModuleContext, call: cst.Call, old: str, new: str) -> None:
+    """The sentences of a print naming the old variable name the token's."""
+    word = re.compile(rf"\b{re.escape(old)}\b")
+    stack: list[cst.CSTNode] = [call]
+    while stack:
+        current = stack.pop()
+        stack.extend(current.children)
+        if isinstance(current, cst.SimpleString):
+            string = renamed(current, old, new)
+            if string is not None:
+                ctx.edits.replace[current] = string
+        elif isinstance(current, cst.FormattedString) and any(
+            isinstance(p, cst.FormattedStringText) and word.search(p.value)
+            for p in current.parts
+        ):
+            parts = [
+                (
+                    p.with_changes(value=word.sub(new, p.value))
+                    if isinstance(p, cst.FormattedStringText)
+                    else p
+                )
+                for p in current.parts
+            ]
+            ctx.edits.replace[current] = current.with_changes(parts=parts)
 
 
 def _aliases(ctx: ModuleContext, removed: set[int], variable: str) -> set[int]:
