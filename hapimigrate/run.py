@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from hapimigrate import carriers, discover, foreign, prefilter, textscan
 from hapimigrate import dataclass_cache, hubspot, keys, name_uses, warm
-from hapimigrate.analysis import caller_sessions, session_entries, session_uses
+from hapimigrate.analysis import session_entries, session_uses
 from hapimigrate.python import prepare
 from hapimigrate.tree_imports import (
     SET_BY,
@@ -1014,7 +1014,7 @@ def _keep_keys_read_elsewhere(
         shared |= {
             f"sessions:{f}"
             for f in result.parameter_sessions
-            if any(caller_sessions.OWN_AUTH.search(source(r)) for r in named(f))
+            if any(session_uses.OWN_AUTH.search(source(r)) for r in named(f))
         }
         # a class holding the session: other modules' instances of it must send
         # to HubSpot only, and stay where they are made

@@ -21,11 +21,10 @@ keeps no credential of its own: the header is the only one.
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from hapimigrate.analysis import origins, values
+from hapimigrate.analysis.session_uses import OWN_AUTH
 from hapimigrate.analysis.flow import Route
 from hapimigrate.python.context import ModuleContext
 
@@ -39,10 +38,6 @@ HANDED_ELSEWHERE = (
     "tree that calls it gives a session or client a credential of its own (an "
     "Authorization header, auth=, an OAuth session), which a request header "
     "would override; migrate them together, by hand"
-)
-# what gives a session or client a credential of its own, in a module's text
-OWN_AUTH = re.compile(
-    rb"(?i)authorization|\bauth\s*=|\.auth\s*=|oauth\w*session|\bbearer\b"
 )
 
 

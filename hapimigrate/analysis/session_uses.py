@@ -15,6 +15,10 @@ _HUBSPOT_URL = re.compile(
     rb"""^\s*(?:['"]|f['"])https?://(?:[\w-]+\.)*(?:hubapi\.com|hubspot\.com)[/'"]"""
 )
 _VERBS = rb"(?:get|post|put|patch|delete|head|options)"
+# what gives a session or client a credential of its own, in a module's text
+OWN_AUTH = re.compile(
+    rb"(?i)authorization|\bauth\s*=|\.auth\s*=|oauth\w*session|\bbearer\b"
+)
 
 
 def requests_elsewhere(data: bytes, session: str) -> bool:
