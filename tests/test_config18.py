@@ -71,16 +71,14 @@ DAG = (
 )
 
 
-def test_a_dag_config_variable_converted_at_the_top_sends_the_token(tmp_path):
+def test_a_dag_config_variable_converted_at_the_top_stays_for_now(tmp_path):
+    # review 26 R9, R10: two DAGs each reading their own Variable through the
+    # same text (config['hubspot_api_key']) looked like one key, and a task
+    # writing config[...] from the run's conf was not looked at: the converted
+    # Variable is not taken for the configuration until both are proven
     result, text = migrate(tmp_path, {"dags/forms.py": DAG})["dags/forms.py"]
-    sites = key_sites(result)
-    assert [status for _, status, _ in sites] == [Status.REWRITE, Status.REWRITE]
-    assert "hapikey" not in text
-    assert text.count(f'"Authorization": "Bearer " + {TOKEN}') == 2
-    assert "params={'archived': 'false'}" in text
-    # the Variable is read as before: the DAG's other settings come from it
-    assert "config = json.loads(config)" in text
-    assert "op_kwargs={'object': config['crm_object']}" in text
+    assert {status for _, status, _ in key_sites(result)} == {Status.MANUAL}
+    assert text == DAG
 
 
 def test_a_dag_config_holding_two_portals_keys_stays(tmp_path):
@@ -413,3 +411,18 @@ def test_a_database_column_keeps_the_per_tenant_reason(tmp_path):
     assert "per request, user or tenant" in reason
     assert "declared" not in reason
     assert text == model
+
+
+def test_a_module_config_nested_dict_another_module_updates_stays(tmp_path):
+    # review 26 R5: sync.CONFIG["hubspot"].update(api_key=...) per tenant, in
+    # another module, writes the item as surely as an assignment does
+    tasks = (
+        "import sync\n\n\n"
+        "def for_portal(portal):\n"
+        "    sync.CONFIG['hubspot'].update(api_key=portal['hubspot_api_key'])\n"
+        "    return sync.contacts()\n"
+    )
+    results = migrate(tmp_path, {"sync.py": SCRIPT, "tasks.py": tasks})
+    result, text = results["sync.py"]
+    assert {status for _, status, _ in key_sites(result)} == {Status.MANUAL}
+    assert text == SCRIPT

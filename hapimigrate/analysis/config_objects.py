@@ -1,9 +1,8 @@
 """A key read out of a configuration object the process builds once.
 
-    config = Variable.get("hubspot_dag_config")     # an Airflow Variable, once,
-    config = json.loads(config)                     # when the DAG module loads
+    CONFIG = {"hubspot": {"api_key": os.environ["HUBSPOT_API_KEY"]}}
     ...
-    params = {"hapikey": config["hubspot_api_key"]}
+    params = {"hapikey": CONFIG["hubspot"]["api_key"]}
 
     class APIAuthenticator:
         def __init__(self):
@@ -19,9 +18,6 @@ Such an object is one process-wide setting, the same kind of source as
 (:mod:`hapimigrate.analysis.origins`) places it as the configuration when this
 module proves where its field comes from:
 
-- :func:`rebinds_itself`: ``config = json.loads(config)`` at a module's top
-  level converts the value bound before (the Variable's text); it is the same
-  configured value, not a second key;
 - :func:`dict_attribute_field`: ``self.credentials["hubspot"]["api_key"]`` of a
   class that makes ``self.credentials`` a dict literal in ``__init__`` and
   fills it only by literal items in its own methods (``self.credentials["hubspot"]
@@ -39,6 +35,10 @@ module proves where its field comes from:
 - :func:`declared_field` only words a reason: ``self.options`` of a class whose
   library base declares ``options = Prop()`` is what whoever makes the object
   passes (not "a value that may differ per request, user or tenant").
+
+(A DAG's ``config = json.loads(Variable.get(...))`` is not among them: two DAGs
+read their own Variables through the same text, and a task may write the
+converted dict per run; review 26, R9 and R10.)
 
 Where the object is made (per request, per tenant) does not matter then: every
 instance holds the one process-wide setting. Like ``os.environ["HUBSPOT_API_KEY"]``
@@ -60,38 +60,6 @@ _BY_NAME = re.compile(r"\bsetattr\(\s*self\b|\b__dict__\b|\bvars\(\s*self\b")
 # an ORM's row (Django's models.Model, SQLAlchemy's Base, mongoengine's Document)
 _ORM_BASE = re.compile(r"(?:Model|Base|Document|Table)$")
 _LITERALS = (cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)
-
-
-def rebinds_itself(ctx: ModuleContext, value: cst.CSTNode, name: str) -> bool:
-    """Whether ``value`` (assigned to ``name``) only converts what ``name``
-    held before: ``json.loads(name)``, ``yaml.safe_load(name)``, ``str(name)``,
-    ``name.strip()``, the other arguments literals."""
-    if not isinstance(value, cst.Call):
-        return False
-    func = value.func
-    arguments = [a.value for a in value.args]
-    if isinstance(func, cst.Attribute) and _is_name(func.value, name):
-        receiver_is_name = True  # name.strip(), name.decode("utf-8")
-    else:
-        receiver_is_name = False
-        if not _dotted_without(func, name):
-            return False
-    own = [a for a in arguments if _is_name(a, name)]
-    others = [a for a in arguments if not _is_name(a, name)]
-    if any(not isinstance(a, _LITERALS) for a in others):
-        return False
-    return receiver_is_name != bool(own) and len(own) <= 1
-
-
-def _is_name(node: cst.CSTNode, name: str) -> bool:
-    return isinstance(node, cst.Name) and node.value == name
-
-
-def _dotted_without(node: cst.CSTNode, name: str) -> bool:
-    """``json.loads``, ``str``: a dotted name not reading ``name``."""
-    while isinstance(node, cst.Attribute):
-        node = node.value
-    return isinstance(node, cst.Name) and node.value != name
 
 
 def dict_attribute_field(
@@ -396,13 +364,15 @@ def module_dict_field(
     display = _top_level_display(ctx, root)
     if display is None or not _only_read(ctx, display[0], path):
         return None
+    # CONFIG["hubspot"]["api_key"] = ..., CONFIG["hubspot"].update(...),
+    # CONFIG.get("hubspot").update(...): an item written at any depth
+    steps = rb"(?:\[[^\]\n]*\]\s*|\.get\([^)\n]*\)\s*)"
     pattern = (
         rb"\b"
         + re.escape(root.value.encode())
-        + rb"\s*(?:\[[^\]\n]*\]\s*)+(?:[-+|]?=(?!=))"
-        rb"|\b"
-        + re.escape(root.value.encode())
-        + rb"\s*(?:\|=|\.(?:update|setdefault|pop"
+        + rb"\s*"
+        + steps
+        + rb"*(?:(?<=\])\s*[-+|]?=(?!=)|\|=|\.(?:update|setdefault|pop"
         rb"|popitem|clear|__setitem__)\()"
     )
     if tree_imports.package_mentions(ctx.path, pattern, importers=True):

@@ -579,11 +579,11 @@ def _name_origin(ctx: ModuleContext, name: cst.Name, again) -> Origin:
     for binding in bindings:
         node = getattr(binding, "node", None)
         assigned = values.assigned_value(ctx, node) if node is not None else None
-        if (
-            assigned is not None
-            and not _is_none(assigned)
-            and not config_objects.rebinds_itself(ctx, assigned, name.value)
-        ):  # config = json.loads(config): the value bound before, converted
+        if assigned is not None and not _is_none(assigned):
+            # config = json.loads(config) is not taken for the Variable read
+            # before it: two DAGs' own Variables would look like one key, and a
+            # task writing config[...] per run is not looked at (review 26, R9
+            # and R10); config_objects.rebinds_itself stays for that proof
             configured.add(config_key(ctx, assigned)[0])
         if isinstance(node, cst.Param):
             found.append(_parameter_origin(ctx, node, again))
