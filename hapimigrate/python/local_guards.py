@@ -21,8 +21,8 @@ and each extra piece here is proven to test presence only:
 - a message saying only that the key is absent (``"HubSpot API key not
   set"``, ``"API key not configured"``): :func:`absence_message` tells it from
   instructions (``"Generate an api key over at hubspot"``, ``"Settings >
-  Integrations > API key"``), and :func:`reworded` makes it speak of the access
-  token. An instruction stays for a person to reword.
+  Integrations > API key"``); it keeps its words (a test, a log search or an
+  API response may match them). An instruction stays for a person to reword.
 - a settings object imported inside the function (``from app.config import
   settings`` in each action): :func:`import_origin` says two reads name the
   same setting when their roots are bound by the same import alone;
@@ -59,7 +59,6 @@ _ABSENCE_WORDS = frozenset("""
     """.split())
 _KEY_PHRASE = re.compile(r"(?i)\b(api)([ -]?)(keys?)\b")
 _WORD = re.compile(r"[A-Za-z]+")
-_OPENING = re.compile(r"[rRbBuUfF]*(?:\'\'\'|\"\"\"|\'|\")")
 
 # a literal no real key or token starts with: a configuration template's
 _PLACEHOLDER = re.compile(
@@ -82,32 +81,6 @@ def absence_message(text: str, variable: str) -> bool:
         return False
     rest = re.sub(rf"\b{re.escape(variable)}\b", " ", text) if variable else text
     return all(w.lower() in _ABSENCE_WORDS for w in _WORD.findall(rest))
-
-
-def reworded(raw: str, variable: str) -> str:
-    """The literal ``raw`` (its source, quotes included) speaking of the
-    access token where an absence message spoke of the API key."""
-
-    def token(match: re.Match[str]) -> str:
-        words = "access tokens" if match.group(3).lower() == "keys" else "access token"
-        api, key = match.group(1), match.group(3)
-        if api.isupper() and key.isupper():
-            return words.upper()
-        if key[0].isupper():
-            return words.title()
-        return words
-
-    opening = _OPENING.match(raw)
-    start = opening.end() if opening is not None else 0
-    head, body = raw[:start], raw[start:]
-    pieces = re.split(rf"(\b{re.escape(variable)}\b)", body) if variable else [body]
-    text = "".join(
-        piece if i % 2 else _KEY_PHRASE.sub(token, piece)
-        for i, piece in enumerate(pieces)
-    )
-    if text.startswith("access") and body[:1].isupper():  # "API key not set"
-        text = "A" + text[1:]
-    return head + text
 
 
 def placeholder_test(

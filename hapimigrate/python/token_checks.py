@@ -148,15 +148,12 @@ def speaks_of_key(text: str, variable: str) -> bool:
 
 
 def renamed(string: cst.SimpleString, old: str, new: str) -> cst.SimpleString | None:
-    """``string`` naming the variable ``new`` where it named ``old``; a
-    message saying only that the API key is absent speaks of the access token
-    (:func:`local_guards.absence_message`)."""
-    value = string.evaluated_value
+    """``string`` naming the variable ``new`` where it named ``old``. A
+    message saying only that the API key is absent keeps its words: a test, a
+    log search or an API response may match them (review 26, R7)."""
     raw = string.value
     if _VARIABLE.fullmatch(old):
         raw = re.sub(rf"\b{re.escape(old)}\b", new, raw)
-    if isinstance(value, str) and local_guards.absence_message(value, old):
-        raw = local_guards.reworded(raw, old)
     return string.with_changes(value=raw) if raw != string.value else None
 
 
