@@ -123,6 +123,7 @@ def rewrite_checks(
     ]
     if any(_left(s) for r in code if r not in guarded for s in r.sites):
         return results  # a send of the key left for a person
+    before = results
     moved: dict[str, FileResult] = {}
     for result in guarded:
         asked = per_path.get(result.path, options)
@@ -134,7 +135,7 @@ def rewrite_checks(
     code = [moved.get(r.path, r) for r in code]
     keys = _migrated_keys(code)
     if not keys:
-        return results
+        return before if _still_imported(moved, results, files, {}) else results
     changed: dict[str, Rewritten] = {}
     for result in code:
         if result.changed or result.error or not result.path.endswith(".py"):
@@ -144,6 +145,8 @@ def rewrite_checks(
         done = _rewrite_reader(result, keys, identity, variable, tests)
         if done is not None:
             changed[result.path] = done
+    if _still_imported(moved, results, files, changed):
+        return before  # healthcheck.py's `from hs import KEY` would fail
     if not changed:
         return results
     out = [changed[r.path].result if r.path in changed else r for r in results]
@@ -152,6 +155,45 @@ def rewrite_checks(
         for path, o in per_path.items()
     }
     return _unprotect(out, files, asked, process, place, changed)
+
+
+def _still_imported(
+    moved: Mapping[str, FileResult],
+    results: list[FileResult],
+    files: list[str],
+    changed: Mapping[str, "Rewritten"],
+) -> bool:
+    """Whether a definition a module run again with its checks moved to the
+    token no longer has (``HUBSPOT_API_KEY = os.environ.get(...)``) is still
+    imported by another module that is not rewritten here (``from hs import
+    HUBSPOT_API_KEY``, ``hs.HUBSPOT_API_KEY``): it would fail (review 26, R11)."""
+    final = {r.path: r for r in results}
+    for path, again in moved.items():
+        stem = os.path.splitext(os.path.basename(path))[0]
+        for name in again.removed_keys:
+            pattern = re.compile(
+                rb"\bfrom[ \t]+(?:[\w.]*\.)?"
+                + re.escape(stem.encode())
+                + rb"[ \t]+import[^\n]*\b"
+                + re.escape(name.encode())
+                + rb"\b|\b"
+                + re.escape(stem.encode())
+                + rb"\."
+                + re.escape(name.encode())
+                + rb"\b"
+            )
+            for other in files:
+                if other == path or other in changed or not prefilter.is_python(other):
+                    continue
+                result = final.get(other)
+                data = (
+                    result.new
+                    if result is not None and result.changed and result.new
+                    else read(other)
+                )
+                if pattern.search(data):
+                    return True
+    return False
 
 
 def _is_test(path: str, root: str) -> bool:

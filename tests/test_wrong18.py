@@ -374,3 +374,38 @@ def test_a_plain_client_made_and_handed_down_migrates(tmp_path):
     )
     result = tree(tmp_path, {"hub.py": hub, "jobs.py": jobs})["hub.py"]
     assert _statuses(result) == {Status.REWRITE}
+
+
+# a guard made a token test must not take a definition another module imports -
+
+GUARDED_HS = """\
+import os
+
+import requests
+
+HUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY")
+
+
+def sync_contacts():
+    if not HUBSPOT_API_KEY:
+        print("skipping sync")
+        return
+    r = requests.get("https://api.hubapi.com/crm/v3/objects/contacts",
+                     params={"hapikey": HUBSPOT_API_KEY, "limit": 100})
+    return r.json()
+"""
+HEALTHCHECK = """\
+from hs import HUBSPOT_API_KEY
+
+print("key length", len(HUBSPOT_API_KEY or ""))
+"""
+
+
+def test_a_definition_another_module_imports_stays_beside_a_moved_guard(tmp_path):
+    # review 26 R11: the guard's test of the token deleted the definition, and
+    # healthcheck.py died with ImportError
+    results = tree(tmp_path, {"hs.py": GUARDED_HS, "healthcheck.py": HEALTHCHECK})
+    new = results["hs.py"].new.decode()
+    assert 'HUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY")' in new
+    assert "hapikey" not in new
+    assert results["healthcheck.py"].new is None
