@@ -409,3 +409,19 @@ def test_a_definition_another_module_imports_stays_beside_a_moved_guard(tmp_path
     assert 'HUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY")' in new
     assert "hapikey" not in new
     assert results["healthcheck.py"].new is None
+
+
+def test_a_path_or_a_whole_url_chosen_by_statements_is_its_callers_host(tmp_path):
+    # review 26 R4: the if/else spelling of the same choice
+    source = PATH_OR_URL.replace(
+        '    url = path if path.startswith("http") else BASE + path\n',
+        '    if path.startswith("/"):\n'
+        "        url = BASE + path\n"
+        "    else:\n"
+        "        url = path\n",
+    )
+    results = tree(tmp_path, {"hs.py": source, "jobs.py": JOBS})
+    result = results["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert "host comes from its path" in key_sites(result)[0].reason
+    assert result.new is None

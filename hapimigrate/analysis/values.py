@@ -95,6 +95,9 @@ def url_template(
             return url_template(ctx, returned[0], given, depth + 1)
         value = None
         if isinstance(node, cst.Name):
+            handed = _handed_binding(ctx, node)
+            if handed is not None:  # if ...: url = BASE + path / else: url = path
+                return again(handed)
             parts = _built_value(ctx, node)
             if parts is not None:  # the parameters a wrapper's callers give, if local
                 inner = bindings if _is_local(ctx, node) else None
@@ -309,6 +312,27 @@ def handed_branch(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression |
     for branch in (node.body, node.orelse):
         if isinstance(branch, cst.Name) and branch.value in names:
             return branch
+    return None
+
+
+def _handed_binding(ctx: ModuleContext, name: cst.Name) -> cst.Name | None:
+    """The function's parameter that a local URL name is bound to as given on
+    one path (``if path.startswith("/"): url = BASE + path`` / ``else: url =
+    path``): its callers may hand a whole URL (review 26, R4)."""
+    function = ctx.ancestor(name, cst.FunctionDef)
+    scope = ctx.lexical_scope(name)
+    if not isinstance(function, cst.FunctionDef) or scope is None:
+        return None
+    names = set(arguments.parameter_names(function)) - {"self", "cls"}
+    if name.value in names:
+        return None
+    for assignment in scope[name.value]:
+        target = getattr(assignment, "node", None)
+        if not isinstance(target, cst.Name):
+            continue
+        value = single_value_of(ctx, target)
+        if isinstance(value, cst.Name) and value.value in names:
+            return value
     return None
 
 
