@@ -70,17 +70,10 @@ def dict_attribute_field(
     is the ``os.getenv(...)`` of ``self.credentials["hubspot"] = {"api_key":
     os.getenv(...)}``); None unless every write and use of the attribute is
     one this function can account for (see the module's docstring)."""
-    path: list[str] = []
-    root = node
-    while isinstance(root, cst.Subscript):
-        index = _literal_index(root)
-        if index is None:
-            return None
-        path.append(index)
-        root = root.value
-    path.reverse()
-    if not path or not _self_attribute(root):
+    walked = _subscript_path(node)
+    if walked is None or not _self_attribute(walked[0]):
         return None
+    root, path = walked
     assert isinstance(root, cst.Attribute)
     owner = ctx.ancestor(root, cst.ClassDef)
     if owner is None or _has_subclass(ctx, owner) or not _own_bases(ctx, owner):
@@ -115,6 +108,21 @@ def _literal(node: cst.CSTNode | None) -> str | None:
         evaluated = node.evaluated_value
         return evaluated if isinstance(evaluated, str) else None
     return None
+
+
+def _subscript_path(node: cst.CSTNode) -> tuple[cst.CSTNode, list[str]] | None:
+    """``x["hubspot"]["api_key"]`` -> ``(x, ["hubspot", "api_key"])``; None
+    unless every index is a literal and there is one."""
+    path: list[str] = []
+    root = node
+    while isinstance(root, cst.Subscript):
+        index = _literal_index(root)
+        if index is None:
+            return None
+        path.append(index)
+        root = root.value
+    path.reverse()
+    return (root, path) if path else None
 
 
 def _literal_index(node: cst.Subscript) -> str | None:
@@ -350,17 +358,11 @@ def module_dict_field(
     (``CONFIG["k"]``, ``CONFIG.get("k")``), none writes one, aliases a nested
     dict on the path, or hands the dict on; no module of the package writes an
     item of it or calls a mutating method. None otherwise."""
-    path: list[str] = []
-    root = node
-    while isinstance(root, cst.Subscript):
-        index = _literal_index(root)
-        if index is None:
-            return None
-        path.append(index)
-        root = root.value
-    path.reverse()
-    if not path or not isinstance(root, cst.Name):
+    walked = _subscript_path(node)
+    if walked is None or not isinstance(walked[0], cst.Name):
         return None
+    root, path = walked
+    assert isinstance(root, cst.Name)
     display = _top_level_display(ctx, root)
     if display is None or not _only_read(ctx, display[0], path):
         return None
