@@ -67,6 +67,11 @@ READ = (
     "{classes}: migrated, it would hold the token, not the key, so these "
     "classes' modules stay as they are; change them together, by hand"
 )
+NAMED = (
+    "{where}: {cls}, {kin} {classes}, reads {attribute} by its name ({how}), "
+    "which held the key: its requests would go without it once migrated; "
+    "change them together, by hand"
+)
 REACHED = (
     "{where} reaches {what} by {how}, which hapimigrate does not follow: its "
     "callers there may hand in the key, which would go to HubSpot as a token; "
@@ -83,7 +88,6 @@ RELATIVE = (
     "which held the key: its requests would go without it once migrated (or "
     "with the token where the key was); change them together, by hand"
 )
-HELD = "another module reaches an instance of this module's client class: by hand"
 
 _KEYISH = re.compile(r"(?i)key|token|secret|cred|auth")
 _DYNAMIC_IMPORTS = {
@@ -185,7 +189,11 @@ def hold_escaped_instances(
     for result in results:
         if result.path in held:
             family, reason = held[result.path]
-            result = hold(result, lambda s, f=family, r=reason: _reason(s, f, r), HELD)
+            # no site in one of its classes (a module dict they copy): the
+            # reason itself, which names the reading line
+            result = hold(
+                result, lambda s, f=family, r=reason: _reason(s, f, r), reason
+            )
         out.append(result)
     return out
 
@@ -231,12 +239,20 @@ def _families(results: list[FileResult]) -> list[Family]:
     members: list[tuple[str, str, str, tuple[str, ...], tuple[str, ...]]] = []
     built: dict[str, dict[str, bool]] = {}  # path -> self.X -> an object only?
     emptied: dict[str, frozenset[str]] = {}
+    # module-level dicts carrying the key that a rewrite empties, by name: a
+    # class elsewhere may copy one into an attribute (from settings import ...)
+    seeds = frozenset(
+        name
+        for result in results
+        if result.changed
+        for name in _keyed_globals(result.original or b"")
+    )
     for result in results:
         if not any(s.status == Status.REWRITE for s in result.sites):
             continue
         carried = set()
         built[result.path] = _object_holders(result.original or b"")
-        emptied[result.path] = _key_holders(result.original or b"")
+        emptied[result.path] = _key_holders(result.original or b"", seeds)
         for carrier in result.exports:
             if carrier.kind == Kind.ARGUMENT and carrier.parameter and carrier.reads:
                 members.append(
@@ -253,6 +269,16 @@ def _families(results: list[FileResult]) -> list[Family]:
             if name not in carried:
                 holders = tuple(r for r in reads if _KEYISH.search(r))
                 members.append((result.path, name, "", reads, holders))
+        # a class copying an emptied module dict into an attribute (self.params
+        # = dict(KEY_PARAMS)) with no rewritten site of its own: its
+        # relatives' reads of that attribute lose the key all the same
+        known = carried | {name for name, _ in result.class_reads}
+        if result.changed:
+            flow = _KeyFlow.of(result.original or b"", seeds)
+            for name, reads in flow.classes:
+                if name not in known:
+                    holders = tuple(r for r in reads if _KEYISH.search(r))
+                    members.append((result.path, name, "", reads, holders))
     if not members:
         return []
     parent = {name: name for _, name, _, _, _ in members}
@@ -289,34 +315,203 @@ def _families(results: list[FileResult]) -> list[Family]:
     return families
 
 
-def _key_holders(source: bytes) -> frozenset[str]:
-    """The attributes a module's classes set to a value naming ``hapikey``
-    (``self.params = {"hapikey": KEY}``, a class's ``URL_PARAMS = {...}``,
-    ``self.params["hapikey"] = KEY``): what the rewrite empties."""
-    if b"hapikey" not in source:
-        return frozenset()
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError):
-        return frozenset()
-    found = set()
-    for cls in ast.walk(tree):
-        if not isinstance(cls, ast.ClassDef):
-            continue
-        for node in ast.walk(cls):
-            if not isinstance(node, (ast.Assign, ast.AnnAssign)):
+def _key_holders(source: bytes, seeds: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The attributes a module's classes set to a value carrying ``hapikey``:
+    what the rewrite empties. The value names it (``self.params = {"hapikey":
+    KEY}``, a class's ``URL_PARAMS = {...}``, ``self.params["hapikey"] = KEY``)
+    or reaches such a value through the module's own names (review 26 R2): a
+    module dict (``self.params = dict(KEY_PARAMS)``), a method or function
+    returning one (``self.params = self._auth()``), another such attribute, a
+    local; ``seeds``: such module-level names of the tree's other rewritten
+    modules (``from settings import KEY_PARAMS``)."""
+    return _KeyFlow.of(source, seeds).attributes
+
+
+def _keyed_globals(source: bytes) -> frozenset[str]:
+    """The module-level names a module binds to a value carrying ``hapikey``
+    (``KEY_PARAMS = {"hapikey": KEY}``): seeds for its importers."""
+    return _KeyFlow.of(source, frozenset()).globals
+
+
+# calls whose value is a response, not the dict handed to them
+_REQUESTS = frozenset(
+    "get post put patch delete head options request send urlopen fetch".split()
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class _KeyFlow:
+    """Where a module's values carrying ``hapikey`` go: the attributes set
+    on ``self``/``cls`` (or in a class body) and the module-level names."""
+
+    attributes: frozenset[str]
+    globals: frozenset[str]
+    # each class setting one of those attributes -> the attributes it sets
+    # so and reads through self/cls
+    classes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @classmethod
+    def of(cls, source: bytes, seeds: frozenset[str]) -> "_KeyFlow":
+        if b"hapikey" not in source and not any(
+            re.search(rb"\b%s\b" % re.escape(s.encode()), source) for s in seeds
+        ):
+            return cls(frozenset(), frozenset())
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError):
+            return cls(frozenset(), frozenset())
+        scope_of: dict[int, ast.AST] = {}  # node id -> its function, class or module
+        todo: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
+        while todo:
+            node, scope = todo.pop()
+            for child in ast.iter_child_nodes(node):
+                scope_of[id(child)] = scope
+                inner = (
+                    child if isinstance(child, (*_FUNCTIONS, ast.ClassDef)) else scope
+                )
+                todo.append((child, inner))
+        names: set[tuple[int, str]] = {(id(tree), s) for s in seeds}
+        attributes: set[str] = set()
+        functions: set[str] = set()
+        assigns = [
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign))
+        ]
+        updates = [
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr in ("update", "setdefault", "__setitem__")
+        ]
+        defined = [n for n in ast.walk(tree) if isinstance(n, _FUNCTIONS[:2])]
+
+        def bound(scope: ast.AST, name: str) -> bool:
+            return (id(scope), name) in names or (id(tree), name) in names
+
+        def carries(value: ast.AST | None, scope: ast.AST) -> bool:
+            if value is None:
+                return False
+            if _literal(value) == "hapikey":
+                return True
+            if isinstance(value, ast.Name):
+                return bound(scope, value.id)
+            if isinstance(value, ast.Attribute):
+                if _is_name(value.value, "self", "cls") or _is_type_of_self(
+                    value.value
+                ):
+                    return value.attr in attributes
+                return value.attr in seeds or carries(value.value, scope)
+            if isinstance(value, ast.Call):
+                func = value.func
+                called = getattr(func, "attr", getattr(func, "id", ""))
+                if isinstance(func, ast.Name) and called in functions:
+                    return True
+                if (
+                    isinstance(func, ast.Attribute)
+                    and _is_name(func.value, "self", "cls")
+                    and called in functions
+                ):
+                    return True
+                if any(k.arg == "hapikey" for k in value.keywords):
+                    return True
+                if called in _REQUESTS:
+                    return False
+                given = [*value.args, *(k.value for k in value.keywords)]
+                if isinstance(func, ast.Attribute):
+                    given.append(func.value)  # KEY_PARAMS.copy()
+                return any(carries(a, scope) for a in given)
+            if isinstance(value, _FUNCTIONS):
+                return False
+            return any(carries(c, scope) for c in ast.iter_child_nodes(value))
+
+        def mark(target: ast.AST, scope: ast.AST, keyed: bool) -> bool:
+            if isinstance(target, ast.Subscript):
+                keyed = keyed or _literal(target.slice) == "hapikey"
+                target = target.value
+            if not keyed:
+                return False
+            if isinstance(target, ast.Attribute) and (
+                _is_name(target.value, "self", "cls") or _is_type_of_self(target.value)
+            ):
+                if target.attr not in attributes:
+                    attributes.add(target.attr)
+                    return True
+            elif isinstance(target, ast.Name):
+                if isinstance(scope, ast.ClassDef):
+                    if target.id not in attributes:
+                        attributes.add(target.id)
+                        return True
+                elif (id(scope), target.id) not in names:
+                    names.add((id(scope), target.id))
+                    return True
+            elif isinstance(target, (ast.Tuple, ast.List)):
+                return any([mark(t, scope, keyed) for t in target.elts])
+            return False
+
+        for _ in range(6):  # a name -> a method -> an attribute -> ...
+            grew = False
+            for node in assigns:
+                scope = scope_of.get(id(node), tree)
+                targets = (
+                    node.targets if isinstance(node, ast.Assign) else [node.target]
+                )
+                keyed = carries(node.value, scope) or (
+                    node.value is not None and _names_hapikey(node.value)
+                )
+                for target in targets:
+                    grew = mark(target, scope, keyed) or grew
+            for call in updates:
+                scope = scope_of.get(id(call), tree)
+                given = [*call.args, *(k.value for k in call.keywords)]
+                keyed = any(k.arg == "hapikey" for k in call.keywords) or any(
+                    carries(a, scope) for a in given
+                )
+                grew = mark(call.func.value, scope, keyed) or grew  # type: ignore[attr-defined]
+            for function in defined:
+                if function.name in functions:
+                    continue
+                returns = [n for n in _own_nodes(function) if isinstance(n, ast.Return)]
+                if any(carries(r.value, function) for r in returns):
+                    functions.add(function.name)
+                    grew = True
+            if not grew:
+                break
+        classes = []
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ClassDef):
                 continue
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            keyed = node.value is not None and _names_hapikey(node.value)
-            for target in targets:
-                if isinstance(target, ast.Subscript):
-                    keyed = keyed or _literal(target.slice) == "hapikey"
-                    target = target.value
-                if isinstance(target, ast.Attribute) and _is_name(target.value, "self"):
-                    found.update([target.attr] if keyed else [])
-                elif isinstance(target, ast.Name) and node in cls.body and keyed:
-                    found.add(target.id)
-    return frozenset(found)
+            used = {
+                n.attr
+                for n in ast.walk(node)
+                if isinstance(n, ast.Attribute) and _is_name(n.value, "self", "cls")
+            }
+            own = {
+                t.id
+                for n in node.body
+                if isinstance(n, (ast.Assign, ast.AnnAssign))
+                for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+                if isinstance(t, ast.Name)
+            }
+            if (used | own) & attributes:
+                classes.append((node.name, tuple(sorted(used | (own & attributes)))))
+        return cls(
+            frozenset(attributes),
+            frozenset(name for scope, name in names if scope == id(tree)),
+            tuple(classes),
+        )
+
+
+def _is_type_of_self(node: ast.AST) -> bool:
+    """``type(self)`` or ``self.__class__``."""
+    if isinstance(node, ast.Call) and _is_name(node.func, "type"):
+        return len(node.args) == 1 and _is_name(node.args[0], "self")
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "__class__"
+        and _is_name(node.value, "self")
+    )
 
 
 def _names_hapikey(value: ast.expr) -> bool:
@@ -929,6 +1124,8 @@ class _Module:
         if id(node) in self.listed:
             return  # __all__ = ["ContactsClient"]
         value = node.value
+        if value in self.family.emptied:
+            yield from self._named(node)
         if value in self.family.classes:
             yield self.reached(node, value, f'its name in a string ("{value}")')
             return
@@ -939,6 +1136,34 @@ class _Module:
             and self._module(match.group(1))
         ):
             yield self.reached(node, match.group(2), f'a dotted path ("{value}")')
+
+    def _named(self, node: ast.Constant) -> Iterator[str]:
+        """An emptied attribute's name in a string in a class of the family
+        or one of its relatives (``getattr(self, "auth_params", {})``,
+        ``self.__dict__["auth_params"]``, ``hasattr``, ``vars(self).get``,
+        ``operator.attrgetter``): a read the attribute rules do not see
+        (review 26 R2)."""
+        owner = self._class_around(node)
+        if owner is None or not (
+            owner in self.relatives or owner in self.family.classes
+        ):
+            return
+        around = self.parents.get(id(node))
+        if not _by_name(node, around):
+            return
+        how = (
+            ast.unparse(around)
+            if isinstance(around, (ast.Call, ast.Subscript))
+            else repr(node.value)
+        )
+        yield NAMED.format(
+            where=self.at(node),
+            cls=owner,
+            kin="one of" if owner in self.family.classes else "a base or subclass of",
+            classes=self.family.named(),
+            attribute=node.value,
+            how=how if len(how) <= 80 else how[:77] + "...",
+        )
 
     def _module(self, dotted: str, package: bool = False) -> bool:
         """Whether ``dotted`` names a family module (``package``: or the
@@ -1085,6 +1310,36 @@ def _dotted(node: ast.AST) -> str:
     if isinstance(node, ast.Attribute):
         return f"{_dotted(node.value)}.{node.attr}"
     return node.id if isinstance(node, ast.Name) else ""
+
+
+# a mapping's own methods: a string handed to one of another mapping
+# (kwargs.setdefault("params", {})) is a key of it, not an attribute's name
+_MAPPING_METHODS = frozenset(
+    "get setdefault pop update __getitem__ __contains__ __delitem__ "
+    "__setitem__ format append add index count startswith endswith".split()
+)
+
+
+def _by_name(node: ast.Constant, around: ast.AST | None) -> bool:
+    """Whether a string names an attribute where it stands: an argument of a
+    call (getattr, hasattr, setattr, delattr, operator.attrgetter, a helper
+    doing so), not a key of another mapping's method; a key of an instance's
+    dict (``self.__dict__["x"]``, ``vars(self).get("x")``); ``"x" in
+    vars(self)``."""
+    if isinstance(around, ast.Call) and node in around.args:
+        func = around.func
+        if isinstance(func, ast.Attribute) and func.attr in _MAPPING_METHODS:
+            return _instance_dict(func.value) is not None
+        return True
+    if isinstance(around, ast.Subscript) and around.slice is node:
+        return _instance_dict(around.value) is not None
+    if isinstance(around, ast.Compare) and around.left is node:
+        return any(
+            _instance_dict(c) is not None
+            or (isinstance(c, ast.Call) and _is_name(c.func, "dir"))
+            for c in around.comparators
+        )
+    return False
 
 
 def _instance_dict(node: ast.AST) -> ast.expr | None:
