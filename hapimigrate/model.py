@@ -137,6 +137,9 @@ class FileResult:
     # it, under its condition) or only to HubSpot's hosts (a host guard): the
     # URLs their callers hand them need no check
     guarded_functions: tuple[str, ...] = ()
+    # of those, the ones guarded by the code's own condition (``"hubspot" in
+    # url``): a URL known only at run time may be a form submission's
+    condition_guarded: tuple[str, ...] = ()
     # classes holding a session given the header: (class, attribute), the
     # attribute "" for a requests.Session subclass; other modules' instances
     # must not send it elsewhere
@@ -204,6 +207,9 @@ class Carrier:
     # it (``if "hubspot" in url:``), other hosts get nothing; but that condition
     # may admit form submissions, which must still not get it
     guarded: bool = False
+    # with ``guarded``: the condition may let a form URL through (``"hubspot"
+    # in url``), so a caller's URL known only at run time may be one
+    admits_forms: bool = False
     # the key is this field of what the parameter gets (``.hubspot_key`` of a
     # config object): callers pass objects, which cannot become the token
     field: str = ""

@@ -47,6 +47,12 @@ UNKNOWN = (
     "send the token there by hand"
 )
 
+CONDITION_RUN_TIME = (
+    "{}() sends the token where its condition sent the key, and is given a URL "
+    "known only at run time at {}, which the condition may let through (a form "
+    "submission's: it would get the token); change it by hand"
+)
+
 UNSEEN = (
     "{}() takes its URL's host from its callers, and no call of it in the tree "
     "is seen (another program's, or one made through a name hapimigrate does "
@@ -108,6 +114,7 @@ def _problem(
             # the token goes where the key went, or to HubSpot only: but a
             # condition such as "hubspot" in url lets form submissions through
             guarded = endpoint.via.function in result.guarded_functions
+            conditioned = endpoint.via.function in result.condition_guarded
             wrapper = endpoint.via
             givens = found.get((result.path, wrapper), [])
             own_host = not _callers_give_host(wrapper)  # BASE + path
@@ -129,6 +136,8 @@ def _problem(
                 givens = [*givens, *untraced[home]]
             for given in givens:
                 if own_host or guarded:  # a host it fixes, or its guard admits
+                    if conditioned and not own_host and hubspot.host(given.url) is None:
+                        return CONDITION_RUN_TIME.format(wrapper.function, given.where)
                     if _form(given, endpoint.method):
                         return FORM.format(wrapper.function, given.where)
                     continue

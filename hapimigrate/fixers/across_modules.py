@@ -876,6 +876,10 @@ def _left(
 
 
 # a form submission takes no credential: the token must not go with it
+_CONDITION_RUN_TIME = (
+    "this call gives it a URL known only at run time, which its condition may "
+    "let through (a form submission's: it would get the token); change it by hand"
+)
 _FORM_URL = (
     "this call gives it a form submission URL, which takes no credential: the "
     "token would go with each visitor's submission; change it by hand"
@@ -899,10 +903,9 @@ def _check_helper_call(ctx: ModuleContext, carrier: Carrier, node: cst.CSTNode) 
         template = values.url_template(ctx, value) if value else None
         host = hubspot.host(template)
         if carrier.guarded:  # only where its condition sent the key: not forms
-            if (
-                host is not None
-                and hubspot.auth_kind(None, template) == hubspot.NO_AUTH
-            ):
+            if host is None and carrier.admits_forms:  # "hubspot" in url: forms too
+                _left(ctx, carrier, call, f"{what}: {_CONDITION_RUN_TIME}")
+            elif hubspot.auth_kind(None, template) == hubspot.NO_AUTH:
                 _left(ctx, carrier, call, f"{what}: {_FORM_URL}")
             return
         if host is None or not hubspot.is_hubspot_host(host):

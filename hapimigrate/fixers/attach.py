@@ -22,7 +22,12 @@ from hapimigrate.python import edits
 from hapimigrate.python.context import ModuleContext, walk
 from hapimigrate.analysis.flow import Flow, FlowError, Route, Sink
 from hapimigrate.analysis import after_made, namespace_writes, origins, reached_hosts
-from hapimigrate.analysis import dual_auth, guarded_header, key_conditions
+from hapimigrate.analysis import (
+    condition_forms,
+    dual_auth,
+    guarded_header,
+    key_conditions,
+)
 from hapimigrate.analysis import bound_headers, sent_keys
 from hapimigrate.analysis import django_options, named_variables
 from hapimigrate.analysis import configured_objects, response_cache, reassigned
@@ -112,8 +117,12 @@ def sink_problem(
                 return problem
     guarded = _guarded(ctx, route)
     beside = beside_key(ctx, route, key)  # the header goes where the key went
+    conditioned: set[int] = set()  # under the code's own condition: forms pass it
     if beside is not None:
-        guarded.update(id(ctx.ancestor(s.call, cst.FunctionDef)) for s in route.sinks)
+        functions = {id(ctx.ancestor(s.call, cst.FunctionDef)) for s in route.sinks}
+        guarded.update(functions)
+        if condition_forms.admits_forms(ctx, beside.after):
+            conditioned = functions
     for sink in route.sinks:
         owner = ctx.ancestor(sink.call or sink.statement, cst.ClassDef)
         if isinstance(owner, cst.ClassDef) and owner.name.value in ctx.shared_elsewhere:
@@ -160,7 +169,7 @@ def sink_problem(
         )
         or _headers_replaced(ctx, route)
         or _session_headers_read(ctx, route)
-        or (None if keyless else _other_hosts(ctx, route, guarded))
+        or (None if keyless else _other_hosts(ctx, route, guarded, conditioned))
         or _other_callers(ctx, route, guarded)
         or _mixed_requests(ctx, route)
         or _headers_parameter(ctx, route)
@@ -1900,12 +1909,18 @@ def _calls_with_argument(ctx: ModuleContext, text: str) -> list[cst.Call]:
 
 
 def _other_hosts(
-    ctx: ModuleContext, route: Route, guarded: set[int] = frozenset()
+    ctx: ModuleContext,
+    route: Route,
+    guarded: set[int] = frozenset(),
+    conditioned: set[int] = frozenset(),
 ) -> str | None:
     """The token goes to HubSpot only. A request whose URL variable is also
     assigned another host's URL (``if crm == "hubspot": url = ... else: url =
     pipedrive``), or a helper whose URL comes from its callers (``def fetch(url)``,
-    ``f"https://{host}{path}"``), must send HubSpot URLs only."""
+    ``f"https://{host}{path}"``), must send HubSpot URLs only. A helper whose
+    header goes under its own condition (``if "hubspot" in url``: the
+    ``conditioned`` functions) must be given URLs whose host is written: a form
+    submission's passes such a condition."""
     for sink in route.sinks:
         url = call_endpoints.sink_url_node(sink) if sink.call is not None else None
         if url is None:
@@ -1927,6 +1942,10 @@ def _other_hosts(
             continue  # conn.request("GET", path): the connection's host
         function = ctx.ancestor(sink.call, cst.FunctionDef)
         if isinstance(function, cst.FunctionDef) and id(function) in guarded:
+            if id(function) in conditioned:
+                unwritten = _run_time_through_condition(ctx, function, url)
+                if unwritten is not None:
+                    return unwritten
             continue
         template = values.url_template(ctx, url)
         hidden = (  # BASE.rstrip("/") + path, CONFIG[...], a default: after callers'
@@ -1978,6 +1997,38 @@ def _other_hosts(
                 ) or OTHER_HOSTS.format(function.name.value, ctx.start(call)[0])
         if hidden is not None:
             return other_urls(ctx.start(sink.call)[0], hidden)
+    return None
+
+
+CONDITION_RUN_TIME = (
+    "{}() sends the token where its condition sent the key, and the call at "
+    "line {} gives it a URL known only at run time, which the condition may let "
+    "through (a form submission's: it would get the token); change it by hand"
+)
+
+
+def _run_time_through_condition(
+    ctx: ModuleContext, function: cst.FunctionDef, url: cst.BaseExpression
+) -> str | None:
+    """A call of ``function`` (whose request's host comes from its parameters)
+    giving it a URL whose host is not written (review 26, R8)."""
+    parameters = set(arguments.parameter_names(function))
+    template = values.url_template(ctx, url)
+    if not parameters & set(re.findall(r"\{(\w+)\}", hubspot.host_part(template))):
+        return None  # the host is the helper's own
+    for call in Flow(ctx).callers(function):
+        bound = arguments.bind(function, call)
+        rendered = values.url_template(
+            ctx,
+            url,
+            {
+                name: values.url_template(ctx, value)
+                for name, value in bound.items()
+                if name in parameters
+            },
+        )
+        if hubspot.host(rendered) is None:
+            return CONDITION_RUN_TIME.format(function.name.value, ctx.start(call)[0])
     return None
 
 
@@ -3871,7 +3922,10 @@ def send_token(
             bearers.add(ctx.code(ctx.bearer(key)))
             if beside is not None:  # the token goes where the key went
                 ctx.guarded_functions.add(ctx.enclosing_name(sink.call))
-                _export_own_key_helper(ctx, sink, route, guarded=True)
+                forms = condition_forms.admits_forms(ctx, beside.after)
+                if forms:
+                    ctx.condition_guarded.add(ctx.enclosing_name(sink.call))
+                _export_own_key_helper(ctx, sink, route, guarded=True, forms=forms)
                 continue
             _export_own_key_helper(ctx, sink, route)
             kw = kwargs.own_kwargs(ctx, sink.call)
@@ -4071,7 +4125,11 @@ def guard_problem(ctx: ModuleContext, route: Route) -> str | None:
 
 
 def _export_own_key_helper(
-    ctx: ModuleContext, sink: Sink, route: Route, guarded: bool = False
+    ctx: ModuleContext,
+    sink: Sink,
+    route: Route,
+    guarded: bool = False,
+    forms: bool = False,
 ) -> None:
     """``def get(url, **kw): return requests.get(url, params={"hapikey": KEY},
     **kw)``: a module-level function sending whatever URL it is given, with the
@@ -4108,6 +4166,7 @@ def _export_own_key_helper(
             helper=True,
             own_key=True,
             guarded=guarded,
+            admits_forms=forms,
         )
     )
 

@@ -281,6 +281,9 @@ class ModuleContext:
         self.parameter_sessions: set[str] = set()
         # functions whose header goes where the key went, or to HubSpot only
         self.guarded_functions: set[str] = set()
+        # of those, the ones whose header goes under the code's own condition
+        # (``if "hubspot" in url``), which form submission URLs may pass
+        self.condition_guarded: set[str] = set()
         self.session_classes: set[tuple[str, str]] = set()
         # Python 2 era code (that Python 3 still parses): generated code stays
         # valid Python 2 (no ``{**h}``)

@@ -327,6 +327,7 @@ def _process(
         parameter_hosts=tuple(sorted(ctx.parameter_hosts)),
         parameter_sessions=tuple(sorted(ctx.parameter_sessions)),
         guarded_functions=tuple(sorted(ctx.guarded_functions)),
+        condition_guarded=tuple(sorted(ctx.condition_guarded)),
         session_classes=tuple(sorted(ctx.session_classes)),
         class_reads=_class_reads(text, sites),
         provider_keys=tuple(sorted(ctx.provider_keys)),

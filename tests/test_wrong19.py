@@ -1,0 +1,158 @@
+"""Wrong rewrites the reviewers found open at the eighteenth round's end, each a
+class; the shape stays as it is (manual, the reason naming the call), and its
+near shape that is safe still migrates.
+
+- a helper whose key goes under the code's own condition (``if "hubspot" in
+  url``), handed a URL known only at run time: a form submission's passes that
+  condition too, and would carry the token with each visitor's data (review 26,
+  R8): the module function called from another module, from its own module,
+  and the method called through an instance.
+"""
+
+from __future__ import annotations
+
+from hapimigrate.model import Status
+from tests.trees import key_sites, tree
+
+
+def _statuses(result):
+    return {s.status for s in key_sites(result)}
+
+
+# R8: a run-time URL through the code's own host condition ----------------------
+
+SEND = """\
+import os
+
+import requests
+
+KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+def send(method, url, **kwargs):
+    if {condition}:
+        kwargs["params"] = dict(kwargs.get("params") or {{}}, hapikey=KEY)
+    return requests.request(method, url, **kwargs)
+"""
+SUBSTRING = '"hubspot" in url or "hubapi" in url'
+SETTINGS = (
+    'HUBSPOT_FORM_URL = "https://forms.hubspot.com/uploads/form/v2/{portal}/{form}"\n'
+)
+JOBS = """\
+from hs import send
+from settings import HUBSPOT_FORM_URL
+
+
+def owners():
+    return send("GET", "https://api.hubapi.com/crm/v3/owners").json()
+
+
+def submit(portal_id, form_guid, fields):
+    url = HUBSPOT_FORM_URL.format(portal=portal_id, form=form_guid)
+    return send("POST", url, data=fields)
+"""
+
+
+def test_a_guarded_helper_handed_a_settings_url_elsewhere_stays(tmp_path):
+    files = {
+        "hs.py": SEND.format(condition=SUBSTRING),
+        "settings.py": SETTINGS,
+        "jobs.py": JOBS,
+    }
+    result = tree(tmp_path, files)["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert result.new is None
+    assert "known only at run time" in key_sites(result)[0].reason
+    assert "jobs.py" in key_sites(result)[0].reason
+
+
+def test_a_guarded_helper_handed_a_run_time_url_in_its_module_stays(tmp_path):
+    own = SEND.format(condition=SUBSTRING) + (
+        "\n\ndef owners():\n"
+        '    return send("GET", "https://api.hubapi.com/crm/v3/owners").json()\n'
+        "\n\ndef submit(url, fields):\n"
+        '    return send("POST", url, data=fields)\n'
+    )
+    result = tree(tmp_path, {"hs.py": own})["hs.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert result.new is None
+    reason = key_sites(result)[0].reason
+    assert "the call at line 19" in reason and "form submission" in reason
+
+
+CLIENT = """\
+import os
+
+import requests
+
+
+class HubClient:
+    def __init__(self):
+        self.key = os.environ["HUBSPOT_API_KEY"]
+
+    def send(self, method, url, **kwargs):
+        if {condition}:
+            kwargs["params"] = dict(kwargs.get("params") or {{}}, hapikey=self.key)
+        return requests.request(method, url, **kwargs)
+"""
+CLIENT_JOBS = """\
+from client import HubClient
+from settings import HUBSPOT_FORM_URL
+
+hub = HubClient()
+
+
+def owners():
+    return hub.send("GET", "https://api.hubapi.com/crm/v3/owners").json()
+
+
+def submit(portal_id, form_guid, fields):
+    url = HUBSPOT_FORM_URL.format(portal=portal_id, form=form_guid)
+    return hub.send("POST", url, data=fields)
+"""
+
+
+def test_a_guarded_method_handed_a_settings_url_stays(tmp_path):
+    files = {
+        "client.py": CLIENT.format(condition=SUBSTRING),
+        "settings.py": SETTINGS,
+        "jobs.py": CLIENT_JOBS,
+    }
+    result = tree(tmp_path, files)["client.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert result.new is None
+    reason = key_sites(result)[0].reason
+    assert "HubClient.send()" in reason and "jobs.py:13" in reason
+
+
+API_ONLY = "urlparse(url).hostname in API_HOSTS"
+API_ONLY_PRELUDE = (
+    "from urllib.parse import urlparse\n\n"
+    'API_HOSTS = ("api.hubapi.com", "api-eu1.hubapi.com")\n'
+)
+
+
+def test_a_condition_no_form_url_passes_keeps_migrating(tmp_path):
+    # the condition admits API hosts only: a URL known at run time that is a
+    # form submission's gets neither the key before nor the token after
+    hs = SEND.format(condition=API_ONLY).replace(
+        "import requests\n", "import requests\n" + API_ONLY_PRELUDE, 1
+    )
+    client = CLIENT.format(condition=API_ONLY).replace(
+        "import requests\n", "import requests\n" + API_ONLY_PRELUDE, 1
+    )
+    files = {
+        "hs.py": hs,
+        "client.py": client,
+        "settings.py": SETTINGS,
+        "jobs.py": JOBS,
+        "client_jobs.py": CLIENT_JOBS,
+    }
+    results = tree(tmp_path, files)
+    for name in ("hs.py", "client.py"):
+        result = results[name]
+        assert _statuses(result) == {Status.REWRITE}, key_sites(result)
+        migrated = result.new.decode()
+        assert "hapikey" not in migrated
+        guarded = migrated.split("if urlparse(url).hostname in API_HOSTS:\n")[1]
+        assert guarded.splitlines()[1].strip().startswith('kwargs["headers"] =')
