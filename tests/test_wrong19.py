@@ -6,7 +6,11 @@ near shape that is safe still migrates.
   url``), handed a URL known only at run time: a form submission's passes that
   condition too, and would carry the token with each visitor's data (review 26,
   R8): the module function called from another module, from its own module,
-  and the method called through an instance.
+  and the method called through an instance;
+- two configurations' blobs read through locals of one name (``config =
+  json.loads(os.environ["US"])`` in one function, ``"EMEA"`` in another; one
+  Airflow Variable per DAG module) are two keys, not the one text
+  ``config["hubspot_api_key"]`` (review 26, R9).
 """
 
 from __future__ import annotations
@@ -156,3 +160,61 @@ def test_a_condition_no_form_url_passes_keeps_migrating(tmp_path):
         assert "hapikey" not in migrated
         guarded = migrated.split("if urlparse(url).hostname in API_HOSTS:\n")[1]
         assert guarded.splitlines()[1].strip().startswith('kwargs["headers"] =')
+
+
+# R9: two configurations' blobs read through locals of one name -------------------
+
+BLOBS = """\
+import json
+import os
+
+import requests
+
+
+def us_forms():
+    config = json.loads(os.environ["HUBSPOT_{first}_CONFIG"])
+    return requests.get(
+        "https://api.hubapi.com/forms/v2/forms",
+        params={{"hapikey": config["hubspot_api_key"]}},
+    ).json()
+
+
+def emea_forms():
+    config = json.loads(os.environ["HUBSPOT_{second}_CONFIG"])
+    return requests.get(
+        "https://api.hubapi.com/forms/v2/forms",
+        params={{"hapikey": config["hubspot_api_key"]}},
+    ).json()
+"""
+
+
+def test_two_blobs_read_through_one_local_name_are_two_keys(tmp_path):
+    result = tree(tmp_path, {"sync.py": BLOBS.format(first="US", second="EMEA")})
+    assert _statuses(result["sync.py"]) == {Status.MANUAL}
+    reason = key_sites(result["sync.py"])[0].reason
+    assert "HUBSPOT_US_CONFIG" in reason and "HUBSPOT_EMEA_CONFIG" in reason
+
+
+def test_two_modules_blobs_through_one_local_name_are_two_keys(tmp_path):
+    module = (
+        "import requests\n"
+        "from airflow.models import Variable\n\n"
+        "config = Variable.get({name!r}, deserialize_json=True)\n\n\n"
+        "def forms():\n"
+        '    return requests.get("https://api.hubapi.com/forms/v2/forms", '
+        'params={{"hapikey": config["hubspot_api_key"]}}).json()\n'
+    )
+    files = {
+        "us.py": module.format(name="hubspot_us_config"),
+        "emea.py": module.format(name="hubspot_emea_config"),
+    }
+    results = tree(tmp_path, files)
+    for name in files:
+        assert _statuses(results[name]) == {Status.MANUAL}, key_sites(results[name])
+        assert "several keys" in key_sites(results[name])[0].reason
+
+
+def test_one_blob_read_in_two_functions_is_one_key(tmp_path):
+    result = tree(tmp_path, {"sync.py": BLOBS.format(first="US", second="US")})
+    sent = [s for s in key_sites(result["sync.py"]) if s.kind.value != "setting"]
+    assert len(sent) == 2 and {s.status for s in sent} == {Status.REWRITE}, sent

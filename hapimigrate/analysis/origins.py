@@ -1769,12 +1769,47 @@ def config_key(
         field = config_objects.dict_attribute_field(
             ctx, node
         ) or config_objects.module_dict_field(ctx, node)
+    if field is not None and _is_blank(field):
+        # {"api_key": "your_api_key", "eu_api_key": "your_api_key"}: each slot
+        # left for the user to fill in is a key of its own
+        return config_objects.slot_name(ctx, node) + " (left blank)", label
     if field is not None:  # CONFIG["hubspot_api_key"]: what its item reads
         return config_key(ctx, field, depth + 1)[0], label
     subscript = same_key.subscript_identity(ctx, node)
+    if subscript is not None and depth < _KEY_DEPTH:
+        held = _bound_root(ctx, node)
+        if held is not None:  # config = json.loads(os.environ["US"]): US[...]
+            root, value = held
+            return config_key(ctx, value, depth + 1)[0] + subscript[len(root) :], label
     if subscript is not None:  # st.secrets["api_key"], st.secrets['api_key']
         return subscript, label
     return label, label
+
+
+def _bound_root(
+    ctx: ModuleContext, node: cst.Subscript
+) -> tuple[str, cst.BaseExpression] | None:
+    """For ``config["hubspot"]["api_key"]``: the name ``config`` and the value
+    its one assignment gives it, so that two functions' or modules' ``config``
+    bound to two configurations' blobs are two keys (review 26, R9); None for
+    a root bound otherwise (a parameter, an import, several assignments)."""
+    root: cst.BaseExpression = node
+    while isinstance(root, cst.Subscript):
+        root = root.value
+    if not isinstance(root, cst.Name):
+        return None
+    scope = ctx.lexical_scope(root)
+    bindings = list(scope[root.value]) if scope is not None else []
+    if len(bindings) != 1:
+        return None
+    value = values.assigned_value(ctx, getattr(bindings[0], "node", None))
+    if not isinstance(value, (cst.Call, cst.Attribute, cst.Subscript)) or any(
+        isinstance(part, cst.SimpleString)
+        and keys.is_plausible_key(str(part.evaluated_value))
+        for part in walk(value)
+    ):
+        return None  # a dict written out: its text may hold a key's value
+    return root.value, value
 
 
 def _same_text(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression | None:
