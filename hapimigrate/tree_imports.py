@@ -470,7 +470,7 @@ def _package_mentions(
     if importing and any(_star_imports(data, importing) for _, data in texts):
         importing = ()  # re-exported (from sync import *): any mention may reach it
     return any(
-        found.search(data) and (not importing or _imports_any(data, path, importing))
+        found.search(data) and (not importing or imports_any(data, path, importing))
         for path, data in texts
     )
 
@@ -485,7 +485,7 @@ def _star_imports(data: bytes, names: tuple[bytes, ...]) -> bool:
     )
 
 
-def _imports_any(data: bytes, path: str, names: tuple[bytes, ...]) -> bool:
+def imports_any(data: bytes, path: str, names: tuple[bytes, ...]) -> bool:
     """Whether a module's import lines name one of ``names``, or reach the
     namespace some other way (``__import__``, ``importlib``, ``runpy``)."""
     if re.search(

@@ -69,6 +69,7 @@ from hapimigrate.python.token_checks import (
 from hapimigrate.tree_imports import (
     importable_names,
     imported_names,
+    imports_any,
     is_test_module,
     module_file,
     read,
@@ -164,35 +165,32 @@ def _still_imported(
     changed: Mapping[str, "Rewritten"],
 ) -> bool:
     """Whether a definition a module run again with its checks moved to the
-    token no longer has (``HUBSPOT_API_KEY = os.environ.get(...)``) is still
-    imported by another module that is not rewritten here (``from hs import
-    HUBSPOT_API_KEY``, ``hs.HUBSPOT_API_KEY``): it would fail (review 26, R11)."""
+    token no longer has (``HUBSPOT_API_KEY = os.environ.get(...)``) may still
+    be read by another module that is not rewritten here: one that imports the
+    module in any spelling (``from hs import (\n KEY,\n)``, ``from hs import
+    *``, ``import hs as sync``, a dynamic import) and names the definition
+    anywhere; it would fail at start (review 26, R11; review 27, R1)."""
     final = {r.path: r for r in results}
     for path, again in moved.items():
-        stem = os.path.splitext(os.path.basename(path))[0]
-        for name in again.removed_keys:
-            pattern = re.compile(
-                rb"\bfrom[ \t]+(?:[\w.]*\.)?"
-                + re.escape(stem.encode())
-                + rb"[ \t]+import[^\n]*\b"
-                + re.escape(name.encode())
-                + rb"\b|\b"
-                + re.escape(stem.encode())
-                + rb"\."
-                + re.escape(name.encode())
-                + rb"\b"
+        if not again.removed_keys:
+            continue
+        stem = os.path.splitext(os.path.basename(path))[0].encode()
+        named = re.compile(
+            rb"\b(?:"
+            + rb"|".join(re.escape(n.encode()) for n in again.removed_keys)
+            + rb")\b"
+        )
+        for other in files:
+            if other == path or other in changed or not prefilter.is_python(other):
+                continue
+            result = final.get(other)
+            data = (
+                result.new
+                if result is not None and result.changed and result.new
+                else read(other)
             )
-            for other in files:
-                if other == path or other in changed or not prefilter.is_python(other):
-                    continue
-                result = final.get(other)
-                data = (
-                    result.new
-                    if result is not None and result.changed and result.new
-                    else read(other)
-                )
-                if pattern.search(data):
-                    return True
+            if named.search(data) and imports_any(data, other, (stem,)):
+                return True
     return False
 
 

@@ -10,7 +10,10 @@ near shape that is safe still migrates.
 - two configurations' blobs read through locals of one name (``config =
   json.loads(os.environ["US"])`` in one function, ``"EMEA"`` in another; one
   Airflow Variable per DAG module) are two keys, not the one text
-  ``config["hubspot_api_key"]`` (review 26, R9).
+  ``config["hubspot_api_key"]`` (review 26, R9);
+- a key definition a moved guard would delete, imported by another module in
+  any spelling (parenthesised, ``*``, ``import hs as alias``): it stays
+  (review 27, R1).
 """
 
 from __future__ import annotations
@@ -218,3 +221,49 @@ def test_one_blob_read_in_two_functions_is_one_key(tmp_path):
     result = tree(tmp_path, {"sync.py": BLOBS.format(first="US", second="US")})
     sent = [s for s in key_sites(result["sync.py"]) if s.kind.value != "setting"]
     assert len(sent) == 2 and {s.status for s in sent} == {Status.REWRITE}, sent
+
+
+# review 27 R1: a definition another module imports in any spelling ---------------
+
+GUARDED_HS = """\
+import os
+
+import requests
+
+HUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY")
+
+
+def sync_contacts():
+    if not HUBSPOT_API_KEY:
+        print("skipping sync")
+        return
+    r = requests.get("https://api.hubapi.com/crm/v3/objects/contacts",
+                     params={"hapikey": HUBSPOT_API_KEY, "limit": 100})
+    return r.json()
+"""
+IMPORTERS = {
+    "parenthesised": "from hs import (\n    HUBSPOT_API_KEY,\n    sync_contacts,\n)\n\n"
+    "print(bool(HUBSPOT_API_KEY), sync_contacts)\n",
+    "star": "from hs import *\n\nprint(bool(HUBSPOT_API_KEY))\n",
+    "alias": "import hs as hubspot_sync\n\nprint(bool(hubspot_sync.HUBSPOT_API_KEY))\n",
+}
+
+
+def test_a_definition_imported_in_any_spelling_stays(tmp_path):
+    for spelling, importer in IMPORTERS.items():
+        root = tmp_path / spelling
+        results = tree(root, {"hs.py": GUARDED_HS, "health.py": importer})
+        new = results["hs.py"].new.decode()
+        assert 'HUBSPOT_API_KEY = os.environ.get("HUBSPOT_API_KEY")' in new, spelling
+        assert "hapikey" not in new
+        assert results["health.py"].new is None
+
+
+def test_a_definition_no_module_reads_goes_with_its_guard(tmp_path):
+    importer = "import hs\n\nprint(hs.sync_contacts())\n"
+    results = tree(tmp_path, {"hs.py": GUARDED_HS, "health.py": importer})
+    new = results["hs.py"].new.decode()
+    assert "HUBSPOT_API_KEY =" not in new
+    assert (
+        "HUBSPOT_ACCESS_TOKEN" in new.split("def sync_contacts():")[1].splitlines()[1]
+    )
