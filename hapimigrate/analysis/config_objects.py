@@ -83,9 +83,11 @@ def dict_attribute_field(
     slots = _filled_slots(ctx, owner, root.attr.value)
     if slots is None or path[0] not in slots or len(slots[path[0]]) != 1:
         return None
-    if not _slot_only_read(ctx, owner, root.attr.value, path[0]):
-        return None
     value: cst.BaseExpression = slots[path[0]][0]
+    if not (len(path) == 1 and _text_slot(value)) and not _slot_only_read(
+        ctx, owner, root.attr.value, path[0]
+    ):
+        return None  # a nested dict on the path, aliased or handed on
     for step in path[1:]:
         if not isinstance(value, cst.Dict):
             return None
@@ -101,6 +103,30 @@ def dict_attribute_field(
             return None  # {**defaults, "api_key": ...}, a key computed at run time
         value = found[0]
     return value
+
+
+def slot_name(ctx: ModuleContext, node: cst.CSTNode) -> str:
+    """A dict field's name, one spelling for every read:
+    ``self.credentials["hubspot"]["api_key"]`` for ``self.credentials['hubspot']
+    ['api_key']``."""
+    walked = _subscript_path(node)
+    if walked is None:
+        return ctx.code(node)
+    root, path = walked
+    return ctx.code(root).replace(" ", "") + "".join(f"[{p!r}]" for p in path)
+
+
+def _text_slot(value: cst.BaseExpression) -> bool:
+    """Whether a slot holds the key itself, no container (``{"api_key":
+    "your_api_key"}``, ``{"api_key": os.getenv(...)}``): a read of it hands
+    out a string, which no alias can change."""
+    if isinstance(value, (cst.Dict, cst.List, cst.Set, cst.Tuple)):
+        return False
+    return not (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Name)
+        and value.func.value in ("dict", "list", "set", "defaultdict", "OrderedDict")
+    )
 
 
 def _literal(node: cst.CSTNode | None) -> str | None:

@@ -30,6 +30,7 @@ from hapimigrate import keys, tree_imports
 from hapimigrate.analysis import arguments, named_variables, namespace_writes, values
 from hapimigrate.analysis import configured_sources, django_options, flask_config
 from hapimigrate.analysis import config_files, config_objects, same_key, top_level_order
+from hapimigrate.analysis import project_values
 from hapimigrate.analysis.flow import Flow
 from hapimigrate.model import UNPLACED_KEY
 from hapimigrate.python.context import ModuleContext, dotted_code, walk
@@ -1056,7 +1057,25 @@ def _imported_chain(ctx: ModuleContext, node: cst.CSTNode, depth: int) -> Origin
     local = _tree_import(ctx, module, name, level, names)
     if local is not None:
         return None if local else Origin(UNKNOWN, PER_REQUEST.format(code, module))
+    project = (
+        project_values.project_read(ctx, module, name, level, names, root.value)
+        if _plain_read(node)
+        else None
+    )
+    if project is not None:  # const.apikey of a git-ignored const.py
+        if not project.written:
+            return None
+        written = f"{project.holder}.{project.attribute}"
+        where = project.written
+        return Origin(UNKNOWN, project_values.WRITTEN.format(code, written, where))
     return Origin(UNKNOWN, IMPORTED_OBJECT.format(code, module or name))
+
+
+def _plain_read(node: cst.CSTNode) -> bool:
+    """``a.b.c``: names and attributes only, no call or index."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return isinstance(node, cst.Name)
 
 
 def _tree_import(

@@ -1,0 +1,199 @@
+"""A value read from a project module the walked tree does not hold.
+
+    import const                                  # const.py: git-ignored secrets
+    hapikey = const.apikey
+
+    from crawler.spiders.emails import EmailsSpider   # the file's own package
+    class HubspotPipeline:
+        apikey = EmailsSpider.hskey
+
+A module the tree does not hold is usually a library's, whose objects may hold
+anything (``stripe.api_key``, a client per tenant): the origin walk
+(:mod:`hapimigrate.analysis.origins`) leaves those unplaced. Two kinds are the
+project's own, and a plain read of one of their names (no call, no index) is
+one process-wide setting, like ``const.API_KEY`` already is:
+
+- a module named as a place for settings or secrets (``const``, ``constants``,
+  ``keys``, ``private``, ``local``, a ``secrets`` read for no name of the
+  standard library's ``secrets``): the usual git-ignored module of keys;
+- a module of the importing file's own top-level package
+  (``crawler.spiders.emails`` read from ``crawler/pipelines.py``), or of a
+  relative import: project code that is missing from the walked tree.
+
+The name read is the module's own variable (``const.apikey``, ``from const
+import apikey``) or a class attribute of one of its classes
+(``EmailsSpider.hskey``). It stays unplaced where it may be anything else:
+the standard library's modules, a per-request or per-tenant word in the
+module's name, a longer chain (``const.client.api_key``, an SDK object's), an
+object imported from a package (``from app import hub; hub.api_key``), and a
+name the tree writes (``const.apikey = tenant.key``, ``setattr(const, ...)``,
+``vars(const)``, ``EmailsSpider.hskey = ...``) in this file or another of its
+package. Two names of such modules sent are two keys: the "several keys"
+check of the walk sees them by name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import sys
+from dataclasses import dataclass
+
+from hapimigrate import tree_imports
+from hapimigrate.python.context import ModuleContext
+
+# the words a module of settings or secrets is named by (``const.py``,
+# ``my_keys.py``, ``private.py``, ``local.py``); a part of the dotted name or of
+# its underscore-separated words
+_SETTINGS_MODULE_WORDS = frozenset(
+    {
+        "const",
+        "consts",
+        "constant",
+        "constants",
+        "keys",
+        "apikey",
+        "apikeys",
+        "private",
+        "local",
+        "creds",
+        "secrets",
+        "passwords",
+    }
+)
+# a module's name saying it holds state per request, user or tenant
+_PER_REQUEST_MODULE = re.compile(
+    r"(?i)session|tenant|current|request|cookie|context|(?:^|_)users?(?:$|_)|"
+    r"(?:^|_)(?:g|threadlocal|thread_local)(?:$|_)|customer|account|portal|client"
+)
+_CLASS_NAME = re.compile(r"^_?[A-Z][a-z0-9]\w*$")  # CapWords, not a CONSTANT
+_STDLIB_SECRETS = frozenset(dir(secrets))
+
+
+@dataclass(frozen=True)
+class ProjectRead:
+    """A plain read of a project module's name: what holds it (``const``,
+    ``EmailsSpider``), the name, and where the tree writes it ("" where
+    nowhere: then it is the configuration)."""
+
+    holder: str
+    attribute: str
+    written: str = ""
+
+
+WRITTEN = (
+    "{}: the project's {} is set {} (a value per run, per portal or per "
+    "tenant?): the token would replace whatever is set"
+)
+
+
+def project_read(
+    ctx: ModuleContext,
+    module: str,
+    name: str,
+    level: int,
+    names: list[str],
+    bound: str,
+) -> ProjectRead | None:
+    """The plain read of an import outside the tree that is the project's
+    (None for any other): ``module``/``name``/``level`` the import (``import
+    const``: ("const", "", 0); ``from crawler.spiders.emails import
+    EmailsSpider``: (``crawler.spiders.emails``, ``EmailsSpider``, 0)),
+    ``names`` the attributes read after the bound name ``bound``. The caller
+    has checked that the read is a chain of attributes only and that no module
+    of the tree is the one imported."""
+    read = _read(module, name, names)
+    if read is None:
+        return None
+    holder, attribute = read
+    parts = [p for p in module.split(".") if p]
+    if not level and (not parts or _standard_library(parts[0], name, names)):
+        return None
+    # the modules along the read: ``from app import const; const.apikey``'s const
+    path = parts + ([name] if name and names and name[0].islower() else [])
+    if any(
+        _PER_REQUEST_MODULE.search(p) and p.lower() not in _SETTINGS_MODULE_WORDS
+        for p in path
+    ):
+        return None
+    if not (level or _settings_module(path) or _own_package(ctx.path, parts)):
+        return None
+    return ProjectRead(holder, attribute, _written(ctx, {holder, bound}, attribute))
+
+
+def _read(module: str, name: str, names: list[str]) -> tuple[str, str] | None:
+    """(what holds the name, the name) of a plain read: ``const.apikey``
+    ("const", "apikey"), ``from const import apikey`` ("const", "apikey"),
+    ``EmailsSpider.hskey`` ("EmailsSpider", "hskey"), ``const.Keys.hubspot``
+    ("Keys", "hubspot"), ``from . import const; const.apikey`` ("const",
+    "apikey"); None for any other chain."""
+    stem = module.rsplit(".", 1)[-1]
+    if not name:  # import const; const.apikey / const.Keys.hubspot
+        if len(names) == 1:
+            return stem, names[0]
+        if len(names) == 2 and _CLASS_NAME.match(names[0]):
+            return names[0], names[1]
+        return None
+    if not names:  # from const import apikey
+        return (stem, name) if stem else None
+    if len(names) == 1 and _CLASS_NAME.match(name):  # EmailsSpider.hskey
+        return name, names[0]
+    if len(names) == 1 and _settings_module([name]):  # from . import const
+        return name, names[0]
+    return None
+
+
+def _standard_library(top: str, name: str, names: list[str]) -> bool:
+    """A module of the standard library: not the project's, but for a
+    ``secrets`` read for a name the standard module lacks (a local
+    ``secrets.py`` of keys shadowing it)."""
+    if top not in sys.stdlib_module_names:
+        return False
+    if top != "secrets":
+        return True
+    return any(n in _STDLIB_SECRETS for n in [name, *names] if n)
+
+
+def _settings_module(parts: list[str]) -> bool:
+    return any(
+        part.lower() in _SETTINGS_MODULE_WORDS
+        or any(w in _SETTINGS_MODULE_WORDS for w in part.lower().split("_"))
+        for part in parts
+    )
+
+
+def _own_package(path: str, parts: list[str]) -> bool:
+    """Whether a dotted module (two parts at least) is in the top-level
+    package of the file at ``path``: ``crawler.spiders.emails`` for
+    ``crawler/pipelines.py`` (``crawler/__init__.py`` present)."""
+    if len(parts) < 2:
+        return False
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isfile(os.path.join(folder, "__init__.py")):
+        return False
+    while os.path.isfile(os.path.join(os.path.dirname(folder), "__init__.py")):
+        folder = os.path.dirname(folder)
+    return os.path.basename(folder) == parts[0]
+
+
+def _written(ctx: ModuleContext, holders: set[str], attribute: str) -> str:
+    """Where this module or another of its package writes the name
+    (``const.apikey = ...``, ``const.apikey += ...``, ``setattr(const, ...)``,
+    ``vars(const)``, ``const.__dict__``): "at line N", "by another module of
+    the package",
+    or "" where nowhere."""
+    held = "|".join(re.escape(h) for h in sorted(holders) if h)
+    pattern = (
+        rf"(?:^|[^\w.])(?:\w+\.)*(?:{held})\s*\.\s*{re.escape(attribute)}\s*"
+        rf"(?:[-+*/|&^%@]|//|<<|>>|\*\*)?=(?!=)"
+        rf"|\bsetattr\(\s*(?:\w+\.)*(?:{held})\s*,"
+        rf"|\bvars\(\s*(?:\w+\.)*(?:{held})\s*\)"
+        rf"|\b(?:{held})\s*\.\s*__dict__\b"
+    )
+    found = re.search(pattern, ctx.text, re.MULTILINE)
+    if found is not None:
+        return f"at line {ctx.text.count(chr(10), 0, found.start()) + 1}"
+    if tree_imports.package_mentions(ctx.path, pattern.encode()):
+        return "by another module of the package"
+    return ""
