@@ -13,7 +13,9 @@ near shape that is safe still migrates.
   ``config["hubspot_api_key"]`` (review 26, R9);
 - a key definition a moved guard would delete, imported by another module in
   any spelling (parenthesised, ``*``, ``import hs as alias``): it stays
-  (review 27, R1).
+  (review 27, R1);
+- two modules reading ``os.environ[ENV]``, each ``ENV`` a constant naming its
+  own variable: two keys (review 27, R5).
 """
 
 from __future__ import annotations
@@ -267,3 +269,39 @@ def test_a_definition_no_module_reads_goes_with_its_guard(tmp_path):
     assert (
         "HUBSPOT_ACCESS_TOKEN" in new.split("def sync_contacts():")[1].splitlines()[1]
     )
+
+
+# review 27 R5: the environment variable named by a module constant ----------------
+
+REGION = """\
+import os
+
+import requests
+
+ENV = {variable!r}
+
+
+def forms():
+    return requests.get("https://api.hubapi.com/forms/v2/forms",
+                        params={{"hapikey": os.environ[ENV]}}).json()
+"""
+
+
+def test_two_modules_variables_named_by_constants_are_two_keys(tmp_path):
+    files = {
+        "us.py": REGION.format(variable="HUBSPOT_US_API_KEY"),
+        "emea.py": REGION.format(variable="HUBSPOT_EMEA_API_KEY"),
+    }
+    results = tree(tmp_path, files)
+    for name in files:
+        sites = key_sites(results[name])
+        assert {s.status for s in sites} == {Status.MANUAL}, sites
+        assert "HUBSPOT_US_API_KEY" in sites[0].reason
+        assert "HUBSPOT_EMEA_API_KEY" in sites[0].reason
+
+
+def test_one_variable_named_by_a_constant_migrates(tmp_path):
+    result = tree(tmp_path, {"us.py": REGION.format(variable="HUBSPOT_API_KEY")})
+    sites = key_sites(result["us.py"])
+    assert {s.status for s in sites} == {Status.REWRITE}, sites
+    assert "hapikey" not in result["us.py"].new.decode()

@@ -1737,6 +1737,9 @@ def config_key(
     environment = _ENV_NAME.search(label)
     if environment:  # os.environ["HUBSPOT_API_KEY"], os.getenv("HUBSPOT_API_KEY")
         return environment.group(1), label
+    named = _variable_by_name(ctx, node)
+    if named is not None:  # ENV = "HUBSPOT_US_API_KEY"; os.environ[ENV]
+        return named, label
     if isinstance(node, cst.Name):
         scope = ctx.lexical_scope(node)
         bindings = list(scope[node.value]) if scope is not None else []
@@ -1803,6 +1806,50 @@ def config_key(
     if subscript is not None:  # st.secrets["api_key"], st.secrets['api_key']
         return subscript, label
     return label, label
+
+
+_ENV_READ_CALLS = re.compile(r"(?:^|\.)(?:environ\.get|getenv)$")
+
+
+def _variable_by_name(ctx: ModuleContext, node: cst.CSTNode) -> str | None:
+    """For an environment read in ``node`` keyed by a name, not a literal
+    (``os.environ[ENV]``, ``json.loads(os.getenv(ENV))``): the variable a module
+    constant bound once names (``ENV = "HUBSPOT_US_API_KEY"``); otherwise the
+    read's text and this module's path, a key of its own, never the same as
+    another module's ``os.environ[ENV]`` (review 27, R5). None where no such
+    read is found."""
+    for part in walk(node):
+        if isinstance(part, cst.Subscript) and dotted_code(part.value).endswith(
+            "environ"
+        ):
+            index = part.slice[0].slice if len(part.slice) == 1 else None
+            name = index.value if isinstance(index, cst.Index) else None
+        elif isinstance(part, cst.Call) and _ENV_READ_CALLS.search(
+            dotted_code(part.func)
+        ):
+            name = part.args[0].value if part.args else None
+        else:
+            continue
+        if not isinstance(name, cst.Name):
+            continue
+        constant = _constant_text(ctx, name)
+        return constant or f"{ctx.code(part)} of {ctx.path}"
+    return None
+
+
+def _constant_text(ctx: ModuleContext, name: cst.Name) -> str | None:
+    """The string a module-level name bound once holds, or None."""
+    scope = ctx.lexical_scope(name)
+    bindings = list(scope[name.value]) if scope is not None else []
+    if len(bindings) != 1:
+        return None
+    target = getattr(bindings[0], "node", None)
+    if not isinstance(target, cst.Name) or ctx.ancestor(target, cst.FunctionDef):
+        return None
+    value = values.assigned_value(ctx, target)
+    if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
+        return value.evaluated_value
+    return None
 
 
 def _bound_root(
