@@ -400,3 +400,55 @@ def test_a_credentials_slot_holding_a_dict_read_whole_stays_manual(tmp_path):
     assert statuses(result) == {Status.MANUAL}
 
 
+# --- query tails formatted with % ---------------------------------------------------
+
+DEALS = (
+    "import os\n\n"
+    "import requests\n\n"
+    "BASE = 'https://api.hubapi.com'\n"
+    "KEY = os.environ['HUBSPOT_API_KEY']\n\n\n"
+    "def deals(limit=None, offset=None):\n"
+    "    options = ''\n"
+    "    if limit:\n"
+    "        options = '&limit=%d' % limit\n"
+    "    if offset:\n"
+    "        options += '&offset=%(offset)s&archived=%%s' % {'offset': offset}\n"
+    "    url = BASE + '/deals/v1/deal/paged?includeAssociations=true&' + 'hapikey=' + KEY + options\n"
+    "    return requests.get(url).json()\n\n\n"
+    "def owners(email):\n"
+    "    return requests.get(BASE + '/owners/v2/owners?hapikey=' + KEY + '&email=%s' % email)\n"
+)
+
+
+def test_a_query_tail_formatted_with_percent_is_kept_after_the_key(tmp_path):
+    # review 26, low qt1: '&limit=%d' % limit tails stayed manual
+    result, text = migrate(tmp_path, {"api.py": DEALS})["api.py"]
+    assert statuses(result) == {Status.REWRITE}
+    assert (
+        "url = BASE + '/deals/v1/deal/paged?includeAssociations=true' + options" in text
+    )
+    assert "'/owners/v2/owners?' + '&email=%s' % email" in text
+    assert "hapikey" not in text
+
+
+def test_a_formatted_tail_that_may_hold_a_key_or_a_name_stays_manual(tmp_path):
+    for tail in (
+        "'&hapi' 'key=%s' % KEY",  # the key again
+        "'&%s=%s' % (name, value)",  # a parameter named at run time
+        "'%s' % extra",  # whatever the caller gives
+        "'&limit=%q' % value",  # a conversion Python does not know
+        "b'&limit=%d' % value",  # bytes
+    ):
+        source = (
+            "import os\n\n"
+            "import requests\n\n"
+            "KEY = os.environ['HUBSPOT_API_KEY']\n\n\n"
+            "def owners(name, value, extra):\n"
+            "    url = 'https://api.hubapi.com/owners/v2/owners?hapikey=' + KEY + "
+            f"{tail}\n"
+            "    return requests.get(url)\n"
+        )
+        result, text = migrate(tmp_path, {"api.py": source})["api.py"]
+        assert statuses(result) == {Status.MANUAL}, tail
+        assert text == source
+

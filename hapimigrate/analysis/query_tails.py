@@ -10,7 +10,8 @@
 ``options`` is a *query tail*: a local variable of the function whose every
 binding is an empty string or text starting ``&name=`` (a parameter name
 written in the code, never ``hapikey``), or such text appended to it
-(``+=``, ``options = options + '&...'``). Whatever runs, it holds ``''`` or
+(``+=``, ``options = options + '&...'``), the text formatted with ``%``
+(``options = '&limit=%d' % limit``) as well. Whatever runs, it holds ``''`` or
 ``&a=1&b=2``: more parameters of the same query, never the key. Cutting
 ``hapikey=KEY`` and keeping the ``?`` leaves ``...?`` or ``...?&a=1&b=2``,
 the same query without the key.
@@ -41,6 +42,8 @@ _STRINGS = (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
 def is_query_tail(ctx: ModuleContext, node: cst.BaseExpression | None) -> bool:
     """Whether ``node`` (an operand added after the key's value) is a local
     variable that only ever holds ``''`` or ``&name=...`` parameters."""
+    if _formatted_pieces(node) is not None:  # + '&limit=%d' % limit
+        return _parameters([node])
     if not isinstance(node, cst.Name):
         return False
     scope = ctx.lexical_scope(node)
@@ -104,15 +107,15 @@ def _parameters(operands: list[cst.BaseExpression] | cst.BaseExpression) -> bool
     own literal text, and never mentions ``hapikey``."""
     if isinstance(operands, cst.BaseExpression):
         operands = plus_operands(operands)
-    pieces = [
-        piece
-        for operand in operands
-        for piece in (
-            pieces_of(operand)
-            if isinstance(operand, _STRINGS)
-            else [Piece(None, operand)]
-        )
-    ]
+    pieces: list[Piece] = []
+    for operand in operands:
+        formatted = _formatted_pieces(operand)
+        if formatted is not None:
+            pieces += formatted
+        elif isinstance(operand, _STRINGS):
+            pieces += pieces_of(operand)
+        else:
+            pieces.append(Piece(None, operand))
     if not pieces or pieces[0].text is None or not pieces[0].text.startswith("&"):
         return False
     for piece in pieces:
@@ -124,6 +127,41 @@ def _parameters(operands: list[cst.BaseExpression] | cst.BaseExpression) -> bool
             if not _PARAMETER.match(piece.text, at):
                 return False  # '&' + name + '=': a name chosen at run time
     return True
+
+
+# a conversion of printf-style formatting: %d, %(name)s, %-5.2f, %%
+_CONVERSION = re.compile(
+    r"%(?:\([^)]*\))?[#0 +\-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]"
+)
+
+
+def _formatted_pieces(operand: cst.BaseExpression) -> list[Piece] | None:
+    """The pieces ``'&limit=%d' % limit`` makes: its format's text between
+    the conversions, and each conversion's value (whatever it is at run time,
+    like ``+ str(limit)``); None for any other expression, or a format this
+    cannot read."""
+    if not (
+        isinstance(operand, cst.BinaryOperation)
+        and isinstance(operand.operator, cst.Modulo)
+        and isinstance(operand.left, (cst.SimpleString, cst.ConcatenatedString))
+    ):
+        return None
+    text = operand.left.evaluated_value
+    if not isinstance(text, str):
+        return None  # bytes, or a part that is an f-string
+    pieces: list[Piece] = []
+    at = 0
+    for conversion in _CONVERSION.finditer(text):
+        pieces.append(Piece(text[at : conversion.start()], None))
+        if conversion.group().endswith("%"):
+            pieces.append(Piece("%", None))  # %% is the text %
+        else:
+            pieces.append(Piece(None, operand.right))
+        at = conversion.end()
+    pieces.append(Piece(text[at:], None))
+    if "%" in _CONVERSION.sub("", text):
+        return None  # a conversion this does not know
+    return [p for p in pieces if p.text != ""]
 
 
 def tail_test(ctx: ModuleContext) -> Callable[[OperandAt | FieldAt], bool]:
