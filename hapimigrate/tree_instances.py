@@ -274,7 +274,7 @@ def _families(results: list[FileResult]) -> list[Family]:
         # relatives' reads of that attribute lose the key all the same
         known = carried | {name for name, _ in result.class_reads}
         if result.changed:
-            flow = _KeyFlow.of(result.original or b"", seeds)
+            flow = _key_flow(result.original or b"", seeds)
             for name, reads in flow.classes:
                 if name not in known:
                     holders = tuple(r for r in reads if _KEYISH.search(r))
@@ -324,13 +324,20 @@ def _key_holders(source: bytes, seeds: frozenset[str] = frozenset()) -> frozense
     returning one (``self.params = self._auth()``), another such attribute, a
     local; ``seeds``: such module-level names of the tree's other rewritten
     modules (``from settings import KEY_PARAMS``)."""
-    return _KeyFlow.of(source, seeds).attributes
+    return _key_flow(source, seeds).attributes
 
 
 def _keyed_globals(source: bytes) -> frozenset[str]:
     """The module-level names a module binds to a value carrying ``hapikey``
     (``KEY_PARAMS = {"hapikey": KEY}``): seeds for its importers."""
-    return _KeyFlow.of(source, frozenset()).globals
+    return _key_flow(source, frozenset()).globals
+
+
+@functools.lru_cache(maxsize=8)  # the module the loop is at: big ones too
+def _key_flow(source: bytes, seeds: frozenset[str]) -> "_KeyFlow":
+    """:meth:`_KeyFlow.of`, once per module and seeds (its holders, then its
+    classes)."""
+    return _KeyFlow.of(source, seeds)
 
 
 # calls whose value is a response, not the dict handed to them

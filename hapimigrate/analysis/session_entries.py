@@ -60,9 +60,9 @@ SPLIT = (
     "there; its uses change together, by hand"
 )
 ORIGIN = (
-    "the web session's '{}' is filled at {} from {}, not from what the visitor "
-    "types (a stored or configured API key?): it would go as a token here; "
-    "change its writers and readers together, by hand"
+    "the web session's '{}' is filled at {} from {}, not seen to be what the "
+    "visitor types (a stored or configured API key?): it would go as a token "
+    "here; change its writers and readers together, by hand"
 )
 CHECKED = (
     "the web session's '{}' is filled at {} only with a value {} accepts: a "
