@@ -452,3 +452,39 @@ def test_a_formatted_tail_that_may_hold_a_key_or_a_name_stays_manual(tmp_path):
         assert statuses(result) == {Status.MANUAL}, tail
         assert text == source
 
+
+# --- a params dict in another module's dict entry: a precise reason -----------------
+
+
+def test_a_params_dict_in_a_dict_another_module_imports_names_that_module(tmp_path):
+    # realcorpus9 nickolasteixeira__Basic_ETL: inputs.py's kwargs['params'] is
+    # kept by hubspot.py on self.params, its offset changed, and sent
+    inputs = (
+        "base = 'https://api.hubapi.com'\n"
+        "endpoints = '/engagements/v1/engagements/paged?'\n"
+        "params = {'hapikey': 'demo'}\n"
+        "kwargs = {\n"
+        "    'base': base,\n"
+        "    'endpoints': endpoints,\n"
+        "    'params': params,\n"
+        "    'offset': 0}\n"
+    )
+    sender = (
+        "import requests\n"
+        "from inputs import kwargs\n\n\n"
+        "class Hubspot:\n"
+        "    def __init__(self, kwargs):\n"
+        "        self.url = kwargs['base'] + kwargs['endpoints']\n"
+        "        self.params = kwargs['params']\n\n"
+        "    def engagements(self, offset):\n"
+        "        self.params['offset'] = offset\n"
+        "        return requests.get(self.url, params=self.params)\n\n\n"
+        "Hubspot(kwargs).engagements(0)\n"
+    )
+    out = migrate(tmp_path, {"inputs.py": inputs, "hubspot.py": sender})
+    result, text = out["inputs.py"]
+    assert statuses(result) == {Status.MANUAL}
+    assert text == inputs
+    (reason,) = {reason for _, _, reason in key_sites(result)}
+    assert "a dict entry (kwargs['params'], imported by hubspot.py)" in reason
+    assert "demo" not in reason

@@ -20,7 +20,7 @@ from libcst.metadata import ClassScope, GlobalScope
 
 from hapimigrate.analysis import arguments, encoded_params, http_calls, kwargs, partials
 from hapimigrate.analysis import imported_partials, reassigned, unfollowed_calls
-from hapimigrate.analysis import framework_hooks
+from hapimigrate.analysis import framework_hooks, imported_entries
 from hapimigrate.python.context import ModuleContext
 from hapimigrate.analysis.http_calls import HttpCall
 
@@ -415,6 +415,9 @@ class Flow:
                 "follow what calling it sends"
             )
         where = _USES.get(type(parent), "an expression")
+        if isinstance(parent, cst.DictElement) and parent.value is node:
+            # kwargs = {"params": params} at the top, another module imports it
+            where += imported_entries.entry_holder(ctx, parent)
         raise FlowError(  # no code quoted: it may hold a literal key
             f"the value is used in {where}, which hapimigrate does not follow"
         )
