@@ -488,3 +488,20 @@ def test_a_params_dict_in_a_dict_another_module_imports_names_that_module(tmp_pa
     (reason,) = {reason for _, _, reason in key_sites(result)}
     assert "a dict entry (kwargs['params'], imported by hubspot.py)" in reason
     assert "demo" not in reason
+
+
+def test_a_class_attribute_of_a_row_or_account_class_of_the_package_stays_manual(
+    tmp_path,
+):
+    for imported, read in (
+        ("from crawler.models import Account", "Account.api_key"),
+        ("from crawler.db import Hubspot", "Hubspot.hubspot_key"),
+        ("from crawler.spiders.emails import PortalSpider", "PortalSpider.hskey"),
+    ):
+        source = PIPELINE.replace(
+            "from crawler.spiders.emails import EmailsSpider", imported
+        ).replace("EmailsSpider.hskey", read)
+        files = {"crawler/__init__.py": "", "crawler/pipelines.py": source}
+        result, text = migrate(tmp_path / read, files)["crawler/pipelines.py"]
+        assert statuses(result) == {Status.MANUAL}, read
+        assert text == source

@@ -24,8 +24,9 @@ The name read is the module's own variable (``const.apikey``, ``from const
 import apikey``) or a class attribute of one of its classes
 (``EmailsSpider.hskey``). It stays unplaced where it may be anything else:
 the standard library's modules, a per-request or per-tenant word in the
-module's name, a longer chain (``const.client.api_key``, an SDK object's), an
-object imported from a package (``from app import hub; hub.api_key``), and a
+module's or the class's name (``Account.api_key``, a class of ``models``:
+a row's column), a longer chain (``const.client.api_key``, an SDK object's),
+an object imported from a package (``from app import hub; hub.api_key``), and a
 name the tree writes (``const.apikey = tenant.key``, ``setattr(const, ...)``,
 ``vars(const)``, ``EmailsSpider.hskey = ...``) in this file or another of its
 package. Two names of such modules sent are two keys: the "several keys"
@@ -67,6 +68,10 @@ _PER_REQUEST_MODULE = re.compile(
     r"(?i)session|tenant|current|request|cookie|context|(?:^|_)users?(?:$|_)|"
     r"(?:^|_)(?:g|threadlocal|thread_local)(?:$|_)|customer|account|portal|client"
 )
+# a class of rows (an ORM's model) or a module of them: its attribute is a
+# column, each row's value
+_ROW_CLASS = re.compile(r"(?:Model|Base|Document|Table|Row|Record|Entity)$")
+_ROWS_MODULE = re.compile(r"(?i)^(?:models?|db|database|schemas?|tables|orm|entities)$")
 _CLASS_NAME = re.compile(r"^_?[A-Z][a-z0-9]\w*$")  # CapWords, not a CONSTANT
 _STDLIB_SECRETS = frozenset(dir(secrets))
 
@@ -117,6 +122,12 @@ def project_read(
         for p in path
     ):
         return None
+    if holder[0].isupper() and (
+        _PER_REQUEST_MODULE.search(holder)
+        or _ROW_CLASS.search(holder)
+        or any(_ROWS_MODULE.search(p) for p in path)
+    ):
+        return None  # Account.api_key, models.Portal: a row's, or a tenant's
     if not (level or _settings_module(path) or _own_package(ctx.path, parts)):
         return None
     return ProjectRead(holder, attribute, _written(ctx, {holder, bound}, attribute))
