@@ -360,3 +360,22 @@ def test_a_base_naming_the_attribute_as_a_mapping_key_lets_it_migrate(tmp_path):
     )
     results = tree(tmp_path, {"base.py": base, "contacts.py": FROM_MODULE_DICT})
     assert {s.status for s in key_sites(results["contacts.py"])} == {Status.REWRITE}
+
+
+def test_a_tests_session_fixture_is_no_writer(tmp_path):
+    test = """\
+    from django.test import TestCase
+
+
+    class RemoverTests(TestCase):
+        def test_remove(self):
+            self.client.session['api_key'] = 'test-key'
+            self.client.delete('/deals/1/')
+    """
+    files = {
+        "deals/__init__.py": "",
+        "deals/views.py": REMOVER,
+        "tests/test_views.py": test,
+    }
+    results = tree(tmp_path, files)
+    assert "HubSpot(access_token=api_key)" in migrated(results["deals/views.py"])

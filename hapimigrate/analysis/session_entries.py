@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 
 from hapimigrate.model import FileResult, Kind, Site, Status
+from hapimigrate.tree_imports import is_test_module, tree_root
 
 # request.session.get('api_key'), .setdefault(...), .pop(...), ['api_key']
 _SESSION_ENTRY = re.compile(
@@ -132,7 +133,7 @@ def hold_split_entries(results: list[FileResult]) -> list[FileResult]:
                 found = _scan(data.decode(result.encoding or "utf-8", "replace"))
                 if found is not None:
                     modules[result.path] = found
-    root = _root([r.path for r in results])
+    root = tree_root([r.path for r in results])
     reasons: dict[str, str] = {}  # entry -> why its senders stay
     for entry in sorted(rewritten):
         reasons[entry] = _why_held(entry, results, modules, root)
@@ -182,7 +183,9 @@ def _why_held(
         return SPLIT.format(entry, where(path, site.line, here), site.reason)
     for result in results:
         module = modules.get(result.path)
-        for write in module.writes.get(entry, ()) if module else ():
+        if module is None or is_test_module(result.path, root):
+            continue  # a test's session fixture is no visitor's
+        for write in module.writes.get(entry, ()):
             if write.concern:
                 template = ORIGIN if write.concern == "origin" else CHECKED
                 return template.format(
@@ -397,14 +400,6 @@ def _read(path: str) -> bytes:
             return handle.read()
     except OSError:
         return b""
-
-
-def _root(paths: list[str]) -> str:
-    folders = [os.path.dirname(os.path.abspath(p)) for p in paths]
-    try:
-        return os.path.commonpath(folders) if folders else ""
-    except ValueError:
-        return ""
 
 
 def _innermost(spans: "list[_Span] | tuple[_Span, ...]", line: int) -> _Span | None:
