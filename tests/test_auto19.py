@@ -505,3 +505,40 @@ def test_a_class_attribute_of_a_row_or_account_class_of_the_package_stays_manual
         result, text = migrate(tmp_path / read, files)["crawler/pipelines.py"]
         assert statuses(result) == {Status.MANUAL}, read
         assert text == source
+
+
+def test_one_name_of_two_const_modules_is_two_keys(tmp_path):
+    source = (
+        "import requests\n"
+        "import const\n"
+        "import sandbox_const\n\n\n"
+        "def contacts():\n"
+        f"    return requests.get('{CONTACTS}', params={{'hapikey': const.apikey}})\n\n\n"
+        "def sandbox_contacts():\n"
+        f"    return requests.get('{CONTACTS}', params={{'hapikey': sandbox_const.apikey}})\n"
+    )
+    result, text = migrate(tmp_path, {"app.py": source})["app.py"]
+    assert statuses(result) == {Status.MANUAL}
+    assert all("several keys" in reason for _, _, reason in key_sites(result))
+
+
+def test_one_const_name_read_in_three_spellings_is_one_key(tmp_path):
+    files = {
+        "app/__init__.py": "",
+        "app/a.py": (
+            "import requests\n"
+            "from app import const\n\n\n"
+            "def contacts():\n"
+            f"    return requests.get('{CONTACTS}', params={{'hapikey': const.apikey}})\n"
+        ),
+        "app/b.py": (
+            "import requests\n"
+            "from app.const import apikey\n\n\n"
+            "def deals():\n"
+            "    return requests.get('https://api.hubapi.com/deals/v1/deal/paged',"
+            " params={'hapikey': apikey})\n"
+        ),
+    }
+    out = migrate(tmp_path, files)
+    assert statuses(out["app/a.py"][0]) == {Status.REWRITE}
+    assert statuses(out["app/b.py"][0]) == {Status.REWRITE}

@@ -1994,8 +1994,8 @@ def _module_key(ctx: ModuleContext, dotted: str, name: str, depth: int = 0) -> s
     two portals' keys)."""
     level = len(dotted) - len(dotted.lstrip("."))
     path = tree_imports.module_file(ctx.path, dotted.lstrip("."), level)
-    if path is None:
-        return name
+    if path is None:  # const.apikey of a git-ignored const.py: not sandbox_const's
+        return project_values.qualified_key(ctx, dotted, name) or name
     text = tree_imports.read(path).decode("utf-8", "replace")
     assigned = re.findall(
         rf"^[ \t]*{re.escape(name)}[ \t]*(?::[^=\n]*)?=(?!=)([^\n]*)", text, re.M

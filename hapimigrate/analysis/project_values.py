@@ -133,6 +133,23 @@ def project_read(
     return ProjectRead(holder, attribute, _written(ctx, {holder, bound}, attribute))
 
 
+def qualified_key(ctx: ModuleContext, dotted: str, name: str) -> str | None:
+    """The identity of a key read by name from a project module outside the
+    tree (``const.apikey``, ``crawler.spiders.emails.EmailsSpider.hskey``): the
+    module and the name, so that ``const.apikey`` and ``sandbox_const.apikey``
+    are two keys; None for a CONSTANT (named as the configuration knows it,
+    ``API_KEY``, as before) or any other module."""
+    if re.fullmatch(r"_*[A-Z][A-Z0-9_]*", name):
+        return None
+    level = len(dotted) - len(dotted.lstrip("."))
+    parts = [p for p in dotted.split(".") if p]
+    if not parts or (not level and parts[0] in sys.stdlib_module_names):
+        return None
+    if level or _settings_module(parts) or _own_package(ctx.path, parts):
+        return ".".join([*parts, name])
+    return None
+
+
 def _read(module: str, name: str, names: list[str]) -> tuple[str, str] | None:
     """(what holds the name, the name) of a plain read: ``const.apikey``
     ("const", "apikey"), ``from const import apikey`` ("const", "apikey"),
