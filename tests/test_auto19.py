@@ -542,3 +542,19 @@ def test_one_const_name_read_in_three_spellings_is_one_key(tmp_path):
     out = migrate(tmp_path, files)
     assert statuses(out["app/a.py"][0]) == {Status.REWRITE}
     assert statuses(out["app/b.py"][0]) == {Status.REWRITE}
+
+
+def test_a_name_the_package_init_binds_is_not_a_missing_module(tmp_path):
+    source = (
+        "import requests\n"
+        "from . import keys\n\n\n"
+        "def contacts():\n"
+        f"    return requests.get('{CONTACTS}', params={{'hapikey': keys.hubspot}})\n"
+    )
+    files = {
+        "app/__init__.py": "from .vault import load\n\nkeys = load()\n",
+        "app/sync.py": source,
+    }
+    result, text = migrate(tmp_path, files)["app/sync.py"]
+    assert statuses(result) == {Status.MANUAL}
+    assert text == source

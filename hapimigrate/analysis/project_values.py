@@ -130,6 +130,8 @@ def project_read(
         return None  # Account.api_key, models.Portal: a row's, or a tenant's
     if not (level or _settings_module(path) or _own_package(ctx.path, parts)):
         return None
+    if _package_names(ctx.path, parts, level, [name, *names]):
+        return None  # from . import keys, with keys = load() in __init__.py
     return ProjectRead(holder, attribute, _written(ctx, {holder, bound}, attribute))
 
 
@@ -181,6 +183,30 @@ def _standard_library(top: str, name: str, names: list[str]) -> bool:
     if top != "secrets":
         return True
     return any(n in _STDLIB_SECRETS for n in [name, *names] if n)
+
+
+def _package_names(path: str, parts: list[str], level: int, rest: list[str]) -> bool:
+    """Whether a package's ``__init__.py`` on the import's way names what
+    comes after it (``from . import keys`` with ``keys = load()`` in the
+    package's ``__init__.py``): then the name is no missing module's but that
+    file's, something the tree makes."""
+    here = os.path.dirname(os.path.abspath(path))
+    for _ in range(max(level - 1, 0)):
+        here = os.path.dirname(here)
+    steps = [p for p in [*parts, *rest] if p]
+    for count in range(len(parts) + 1):
+        if count:
+            found = tree_imports.module_file(path, ".".join(parts[:count]), level)
+        else:
+            found = os.path.join(here, "__init__.py") if level else None
+        if found is None or os.path.basename(found) != "__init__.py":
+            continue
+        following = steps[count] if count < len(steps) else ""
+        if following and re.search(
+            rb"\b" + re.escape(following.encode()) + rb"\b", tree_imports.read(found)
+        ):
+            return True
+    return False
 
 
 def _settings_module(parts: list[str]) -> bool:
