@@ -558,3 +558,26 @@ def test_a_name_the_package_init_binds_is_not_a_missing_module(tmp_path):
     result, text = migrate(tmp_path, files)["app/sync.py"]
     assert statuses(result) == {Status.MANUAL}
     assert text == source
+
+
+def test_a_const_module_the_tree_holds_out_of_the_imports_sight_stays_manual(
+    tmp_path,
+):
+    # shared/const.py reached through sys.path, or through a path set outside
+    source = (
+        "import requests\n"
+        "import const\n\n\n"
+        "def contacts():\n"
+        f"    return requests.get('{CONTACTS}', params={{'hapikey': const.apikey}})\n"
+    )
+    files = {
+        "scripts/app.py": source,
+        "shared/const.py": "import os\n\napikey = os.environ.get('TENANT_KEY')\n",
+        "requirements.txt": "requests\n",
+    }
+    result, text = migrate(tmp_path / "a", files)["scripts/app.py"]
+    assert statuses(result) == {Status.MANUAL}
+    assert text == source
+    appended = "import sys\nsys.path.append('/etc/app')\n" + source
+    result, text = migrate(tmp_path / "b", {"app.py": appended})["app.py"]
+    assert statuses(result) == {Status.MANUAL}

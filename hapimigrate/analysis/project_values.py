@@ -35,6 +35,7 @@ check of the walk sees them by name.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import secrets
@@ -132,6 +133,10 @@ def project_read(
         return None
     if _package_names(ctx.path, parts, level, [name, *names]):
         return None  # from . import keys, with keys = load() in __init__.py
+    if _SEARCH_PATH.search(ctx.text) or (
+        not level and parts and _elsewhere_in_tree(ctx.path, parts[-1])
+    ):
+        return None  # sys.path.append("../shared"); import const: shared/const.py
     return ProjectRead(holder, attribute, _written(ctx, {holder, bound}, attribute))
 
 
@@ -206,6 +211,54 @@ def _package_names(path: str, parts: list[str], level: int, rest: list[str]) -> 
             rb"\b" + re.escape(following.encode()) + rb"\b", tree_imports.read(found)
         ):
             return True
+    return False
+
+
+# a module's search path changed by the code: an import may find a file of the
+# tree that the usual places do not show
+_SEARCH_PATH = re.compile(r"\bsys\.path\b|\baddsitedir\b|\bPYTHONPATH\b|\bimportlib\b")
+_MOST_FILES = 2000
+
+
+_PROJECT_MARKERS = (
+    ".git",
+    "setup.py",
+    "setup.cfg",
+    "pyproject.toml",
+    "requirements.txt",
+)
+
+
+def _elsewhere_in_tree(path: str, stem: str) -> bool:
+    """Whether a module or package named ``stem`` is somewhere in the project
+    of the module at ``path`` (the nearest folder above it holding a
+    ``.git``, ``setup.py``, ``pyproject.toml`` or ``requirements.txt``, else
+    the folder holding its top package): the import may reach it through a
+    search path set out of sight (``shared/const.py``)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        folder = os.path.dirname(folder)
+    here = folder
+    for _ in range(4):
+        if any(os.path.exists(os.path.join(here, m)) for m in _PROJECT_MARKERS):
+            folder = here
+            break
+        here = os.path.dirname(here)
+    return _holds_module(folder, stem)
+
+
+@functools.lru_cache(maxsize=64)
+def _holds_module(folder: str, stem: str) -> bool:
+    seen = 0
+    for here, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        if f"{stem}.py" in files or (
+            stem in folders and os.path.isfile(os.path.join(here, stem, "__init__.py"))
+        ):
+            return True
+        seen += len(files)
+        if seen > _MOST_FILES:
+            return True  # too big to tell: not proven missing
     return False
 
 
