@@ -157,7 +157,7 @@ def test_the_class_attribute_set_by_another_module_of_the_package_stays_manual(
     }
     result, text = migrate(tmp_path, files)["crawler/pipelines.py"]
     assert statuses(result) == {Status.MANUAL}
-    assert "EmailsSpider.hskey is set by another module" in key_sites(result)[0][2]
+    assert "EmailsSpider.hskey is set by crawler/setup.py:5" in key_sites(result)[0][2]
     assert text == PIPELINE
 
 
@@ -581,3 +581,22 @@ def test_a_const_module_the_tree_holds_out_of_the_imports_sight_stays_manual(
     appended = "import sys\nsys.path.append('/etc/app')\n" + source
     result, text = migrate(tmp_path / "b", {"app.py": appended})["app.py"]
     assert statuses(result) == {Status.MANUAL}
+
+
+def test_the_const_value_a_runner_in_another_folder_writes_stays_manual(tmp_path):
+    files = {
+        "func.py": SCRIPT,
+        "requirements.txt": "requests\n",
+        "jobs/nightly.py": (
+            "import sys\n"
+            "sys.path.insert(0, '..')\n"
+            "import const\n"
+            "import func\n\n"
+            "for portal in ('a', 'b'):\n"
+            "    const.apikey = portal\n"
+            "    func.reset()\n"
+        ),
+    }
+    result, text = migrate(tmp_path, files)["func.py"]
+    assert statuses(result) == {Status.MANUAL}
+    assert "is set by jobs/nightly.py:7" in key_sites(result)[0][2]

@@ -231,35 +231,47 @@ _PROJECT_MARKERS = (
 
 def _elsewhere_in_tree(path: str, stem: str) -> bool:
     """Whether a module or package named ``stem`` is somewhere in the project
-    of the module at ``path`` (the nearest folder above it holding a
-    ``.git``, ``setup.py``, ``pyproject.toml`` or ``requirements.txt``, else
-    the folder holding its top package): the import may reach it through a
-    search path set out of sight (``shared/const.py``)."""
+    of the module at ``path`` (:func:`_project_folder`): the import may reach
+    it through a search path set out of sight (``shared/const.py``)."""
+    found = _project_files(_project_folder(path))
+    if found is None:
+        return True  # too big to tell: not proven missing
+    return any(
+        os.path.basename(p) == f"{stem}.py"
+        or (
+            os.path.basename(p) == "__init__.py"
+            and p.endswith(f"{os.sep}{stem}{os.sep}__init__.py")
+        )
+        for p in found
+    )
+
+
+def _project_folder(path: str) -> str:
+    """The nearest folder above ``path`` holding a ``.git``, ``setup.py``,
+    ``pyproject.toml`` or ``requirements.txt`` (four levels at most above its
+    top package), else the folder holding its top package."""
     folder = os.path.dirname(os.path.abspath(path))
     while os.path.isfile(os.path.join(folder, "__init__.py")):
         folder = os.path.dirname(folder)
     here = folder
     for _ in range(4):
         if any(os.path.exists(os.path.join(here, m)) for m in _PROJECT_MARKERS):
-            folder = here
-            break
+            return here
         here = os.path.dirname(here)
-    return _holds_module(folder, stem)
+    return folder
 
 
-@functools.lru_cache(maxsize=64)
-def _holds_module(folder: str, stem: str) -> bool:
-    seen = 0
+@functools.lru_cache(maxsize=8)
+def _project_files(folder: str) -> tuple[str, ...] | None:
+    """The Python files below ``folder`` (dot-folders aside); None for more
+    than :data:`_MOST_FILES`."""
+    found: list[str] = []
     for here, folders, files in os.walk(folder):
-        folders[:] = [f for f in folders if not f.startswith(".")]
-        if f"{stem}.py" in files or (
-            stem in folders and os.path.isfile(os.path.join(here, stem, "__init__.py"))
-        ):
-            return True
-        seen += len(files)
-        if seen > _MOST_FILES:
-            return True  # too big to tell: not proven missing
-    return False
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        found += [os.path.join(here, f) for f in sorted(files) if f.endswith(".py")]
+        if len(found) > _MOST_FILES:
+            return None
+    return tuple(found)
 
 
 def _settings_module(parts: list[str]) -> bool:
@@ -285,22 +297,33 @@ def _own_package(path: str, parts: list[str]) -> bool:
 
 
 def _written(ctx: ModuleContext, holders: set[str], attribute: str) -> str:
-    """Where this module or another of its package writes the name
-    (``const.apikey = ...``, ``const.apikey += ...``, ``setattr(const, ...)``,
-    ``vars(const)``, ``const.__dict__``): "at line N", "by another module of
-    the package",
-    or "" where nowhere."""
+    """Where this module or another of the project (:func:`_project_folder`)
+    writes the name (``const.apikey = ...``, ``const.apikey += ...``,
+    ``setattr(const, ...)``, ``vars(const)``, ``const.__dict__``): "at line N",
+    "by runner.py:6", or "" where nowhere."""
     held = "|".join(re.escape(h) for h in sorted(holders) if h)
-    pattern = (
+    pattern = re.compile(
         rf"(?:^|[^\w.])(?:\w+\.)*(?:{held})\s*\.\s*{re.escape(attribute)}\s*"
         rf"(?:[-+*/|&^%@]|//|<<|>>|\*\*)?=(?!=)"
         rf"|\bsetattr\(\s*(?:\w+\.)*(?:{held})\s*,"
         rf"|\bvars\(\s*(?:\w+\.)*(?:{held})\s*\)"
-        rf"|\b(?:{held})\s*\.\s*__dict__\b"
+        rf"|\b(?:{held})\s*\.\s*__dict__\b",
+        re.MULTILINE,
     )
-    found = re.search(pattern, ctx.text, re.MULTILINE)
+    found = pattern.search(ctx.text)
     if found is not None:
         return f"at line {ctx.text.count(chr(10), 0, found.start()) + 1}"
-    if tree_imports.package_mentions(ctx.path, pattern.encode()):
-        return "by another module of the package"
+    folder = _project_folder(ctx.path)
+    files = _project_files(folder)
+    if files is None:
+        return "perhaps by a module of the project (too many files to read)"
+    own = os.path.abspath(ctx.path)
+    for other in files:
+        if other == own:
+            continue
+        text = tree_imports.read(other).decode("utf-8", "replace")
+        found = pattern.search(text)
+        if found is not None:
+            line = text.count("\n", 0, found.start()) + 1
+            return f"by {os.path.relpath(other, folder)}:{line}"
     return ""
