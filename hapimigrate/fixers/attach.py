@@ -43,6 +43,7 @@ from hapimigrate.tree_imports import importable_names
 from hapimigrate import tree_handed
 from hapimigrate.analysis import bearer_first, handed_urls
 from hapimigrate.analysis import other_auth
+from hapimigrate.analysis import dual_elsewhere
 
 OTHER_URLS = "the request at line {} also sends to {}: the token goes to HubSpot only"
 NOT_API_HOST = (
@@ -200,6 +201,7 @@ def beside_key(
         guarded_header.placement(ctx, route, key)
         or dual_auth.placement(ctx, route, key)
         or bound_headers.placement(ctx, route, key)  # each branch binds them
+        or dual_elsewhere.placement(ctx, route, key)  # a builder's headers
     )
     if placed is None or key is None:
         return None
@@ -227,13 +229,14 @@ def _auth_beside(
     function = ctx.ancestor(beside.after, cst.FunctionDef)
     assert isinstance(function, cst.FunctionDef)  # placement checked it
     if not guarded_header.signs_apart(ctx, function, key):
-        return EXISTING_AUTH
+        return dual_elsewhere.reason(ctx, route, key) or EXISTING_AUTH
     for sink in route.sinks:
         assert sink.call is not None  # guarded_header.placement checked it
         method = ctx.ancestor(sink.call, cst.FunctionDef)
         assert isinstance(method, cst.FunctionDef)  # placement checked it
         if method is not function and guarded_header.signs(ctx, method):
-            return EXISTING_AUTH  # a constructor's key, a method's requests
+            # a constructor's key, a method's requests
+            return dual_elsewhere.reason(ctx, route, key) or EXISTING_AUTH
         for arg in sink.call.args:
             if arg.keyword is not None and arg.keyword.value == "headers":
                 for source in _header_sources(ctx, arg.value, 3):
@@ -241,9 +244,9 @@ def _auth_beside(
                     if not ctx.inside(source, method) and _AUTH_TEXT.search(
                         ctx.code(source)
                     ):
-                        return EXISTING_AUTH
+                        return dual_elsewhere.reason(ctx, route, key) or EXISTING_AUTH
         if _session_auth(ctx, sink):
-            return EXISTING_AUTH
+            return dual_elsewhere.reason(ctx, route, key) or EXISTING_AUTH
     return None
 
 
@@ -838,6 +841,7 @@ def _existing_auth(
                 dual_auth.precise_reason(ctx, route, key)
                 or bound_headers.precise_reason(ctx, route, key)
                 or bearer_first.fallback_reason(ctx, key)
+                or dual_elsewhere.reason(ctx, route, key)
                 or EXISTING_AUTH
             )
     for sink in route.sinks:
