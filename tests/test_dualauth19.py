@@ -278,3 +278,28 @@ def test_a_configured_key_client_behaves_the_same_with_the_token(tmp_path):
         "\n",
     )
     behaves(tmp_path, {"src/crm.py": CONFIGURED, "scenario.py": scenario}, manual=0)
+
+
+FUNCTION = """\
+import requests
+
+
+def fetch_leads(credentials):
+    api_key = credentials.get("hubspot_api_key")
+    access_token = credentials.get("hubspot_access_token")
+    headers = {"Content-Type": "application/json"}
+    if access_token:
+        headers["Authorization"] = f"Bearer {access_token}"
+    url = "https://api.hubapi.com/crm/v3/objects/contacts"
+    if api_key:
+        url += f"?hapikey={api_key}"
+    return requests.get(url, headers=headers).json()
+"""
+
+
+def test_two_tests_in_one_function_name_both_lines(tmp_path):
+    # with both credentials stored, one request carries the key and the header
+    reasons = manual_reason(tmp_path, FUNCTION)
+    assert "the key is added under api_key (line 12)" in reasons
+    assert "fetch_leads() writes an Authorization header" in reasons
+    assert "access_token (line 9): both may hold for one request" in reasons

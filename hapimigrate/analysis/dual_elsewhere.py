@@ -90,7 +90,7 @@ def reason(ctx: ModuleContext, route: Route, key: cst.CSTNode | None) -> str | N
     function = ctx.ancestor(key, cst.FunctionDef)
     if statement is None or not isinstance(function, cst.FunctionDef):
         return None
-    builder = _builder(ctx, route, function)
+    builder = _builder(ctx, route, function, statement)
     if builder is None:
         return None
     name = builder.function.name.value
@@ -132,11 +132,17 @@ def reason(ctx: ModuleContext, route: Route, key: cst.CSTNode | None) -> str | N
 
 
 def _builder(
-    ctx: ModuleContext, route: Route, keyed: cst.FunctionDef
+    ctx: ModuleContext,
+    route: Route,
+    keyed: cst.FunctionDef,
+    statement: cst.BaseSmallStatement,
 ) -> Builder | None:
-    """The one function other than ``keyed`` writing ``x["Authorization"]``
-    under an ``if``, called by name from ``keyed`` or from a function sending
-    one of the route's requests; None where there is none or several."""
+    """The one function writing ``x["Authorization"]`` under an ``if``: one
+    called by name from ``keyed`` or from a function sending one of the
+    route's requests, or ``keyed`` itself under a test of another ``if``
+    chain than the key's (``if access_token: headers[...] = ...`` then ``if
+    api_key: url += "?hapikey=..."``; one chain: :mod:`dual_auth`'s); None
+    where there is none or several."""
     callers = [keyed]
     for sink in route.sinks:
         place = sink.call if sink.call is not None else sink.statement
@@ -165,18 +171,39 @@ def _builder(
     }
     found: list[Builder] = []
     for node in walk(ctx.module):
-        if (
-            not isinstance(node, cst.FunctionDef)
-            or node is keyed
-            or node.name.value not in called
+        if not isinstance(node, cst.FunctionDef) or (
+            node is not keyed and node.name.value not in called
         ):
             continue
         for write in dual_auth._authorization_writes(ctx, node.body):
+            if node is not keyed and ctx.inside(write, keyed):
+                continue  # a nested function of the key's: seen as keyed's
             test = dual_auth._innermost_if(ctx, write, node)
             if test is None:
                 return None  # written on every path: not a mode's branch
+            if node is keyed and _one_chain(ctx, test, statement, keyed):
+                return None
             found.append(Builder(node, write, test))
     return found[0] if len(found) == 1 else None
+
+
+def _one_chain(
+    ctx: ModuleContext,
+    test: cst.If,
+    statement: cst.BaseSmallStatement,
+    function: cst.FunctionDef,
+) -> bool:
+    """Whether the header's ``if`` and the key's statement share an ``if``
+    chain (either nested in the other's, or branches of one test)."""
+    top = dual_auth._chain_top(ctx, test)
+    if ctx.inside(statement, top):
+        return True
+    mine = dual_auth._innermost_if(ctx, statement, function)
+    while mine is not None:
+        if ctx.inside(test, dual_auth._chain_top(ctx, mine)):
+            return True
+        mine = dual_auth._innermost_if(ctx, mine, function)
+    return False
 
 
 def _on_self(func: cst.Attribute) -> bool:
