@@ -303,3 +303,33 @@ def test_two_tests_in_one_function_name_both_lines(tmp_path):
     assert "the key is added under api_key (line 12)" in reasons
     assert "fetch_leads() writes an Authorization header" in reasons
     assert "access_token (line 9): both may hold for one request" in reasons
+
+
+def test_a_request_with_auth_of_its_own_stays_manual(tmp_path):
+    source = CLIENT.replace("json=data, timeout=30", "json=data, auth=self.auth")
+    statuses, _, reasons = site(tmp_path, source)
+    assert statuses == [Status.MANUAL], reasons
+
+
+def test_a_session_with_an_authorization_of_its_own_stays_manual(tmp_path):
+    # the request's header would override the session's (a gateway's)
+    source = CLIENT.replace(
+        "        self.session = requests.Session()\n",
+        "        self.session = requests.Session()\n"
+        '        self.session.headers["Authorization"] = os.environ["GATEWAY"]\n',
+    )
+    statuses, _, reasons = site(tmp_path, source)
+    assert statuses == [Status.MANUAL], reasons
+
+
+def test_a_callers_session_stays_manual(tmp_path):
+    # the caller's session may carry its own OAuth header: not overridden
+    source = CLIENT.replace(
+        "    def __init__(self, api_key=None, access_token=None):\n",
+        "    def __init__(self, api_key=None, access_token=None, session=None):\n",
+    ).replace(
+        "        self.session = requests.Session()\n",
+        "        self.session = session or requests.Session()\n",
+    )
+    statuses, _, reasons = site(tmp_path, source)
+    assert statuses == [Status.MANUAL], reasons

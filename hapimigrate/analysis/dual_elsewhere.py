@@ -377,6 +377,10 @@ def _bound_local(
         given = dual_auth._headers_arg(call)
         if not isinstance(given, cst.Name):
             return None
+        if any(a.star or (a.keyword and a.keyword.value == "auth") for a in call.args):
+            return None  # auth= (or maybe in **kwargs) sets one of its own
+        if not _own_sender(ctx, call, function):
+            return None
         names.add(given.value)
     if len(names) != 1:
         return None
@@ -430,6 +434,52 @@ def _bound_local(
             continue
         return None
     return assign, name, value.func.attr.value
+
+
+_SESSIONS = re.compile(
+    r"(requests\.(sessions\.)?[Ss]ession|httpx\.(Async)?Client)\(\s*\)$"
+)
+
+
+def _own_sender(ctx: ModuleContext, call: cst.Call, function: cst.FunctionDef) -> bool:
+    """``requests.<verb>(...)``, or ``self.<s>.<verb>(...)`` where every
+    binding of ``self.<s>`` in the class is a new session built with no
+    argument: not a caller's session, which may carry an Authorization of its
+    own (an OAuth session) the request's header would override."""
+    func = call.func
+    if not isinstance(func, cst.Attribute):
+        return False
+    receiver = func.value
+    if isinstance(receiver, cst.Name):
+        return receiver.value in ("requests", "httpx")
+    if not _self_attribute(receiver):
+        return False
+    assert isinstance(receiver, cst.Attribute)
+    owner = ctx.ancestor(function, cst.ClassDef)
+    if not isinstance(owner, cst.ClassDef):
+        return False
+    name = receiver.attr.value
+    bound = 0
+    for node in walk(owner):
+        if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+            targets = (
+                [t.target for t in node.targets]
+                if isinstance(node, cst.Assign)
+                else [node.target]
+            )
+            for target in targets:
+                if (
+                    _self_attribute(target)
+                    and isinstance(target, cst.Attribute)
+                    and target.attr.value == name
+                ):
+                    value = getattr(node, "value", None)
+                    if value is None or not _SESSIONS.match(ctx.code(value)):
+                        return False
+                    bound += 1
+    if re.search(rf"\.{re.escape(name)}\s*=(?!=)", ctx.text) and not bound:
+        return False
+    return bound >= 1
 
 
 def _method(
