@@ -832,6 +832,7 @@ def _keep_keys_read_elsewhere(
     later pass running one again must keep what they say: its key definitions
     other modules read)."""
     from hapimigrate import tree_handed, tree_settings
+    from hapimigrate.analysis import session_proof
 
     deferred = []
     ahead = []  # passed through, in order; a file deferred only for its classes
@@ -893,7 +894,10 @@ def _keep_keys_read_elsewhere(
     for r in deferred:
         needed |= {n.encode() for n in (*r.removed_keys, *r.token_parameters)}
         needed |= {s.encode() for s in (*r.session_headers, *r.session_factories)}
-        needed |= {f.encode() for f in (*r.parameter_hosts, *r.parameter_sessions)}
+        needed |= {f.encode() for f in r.parameter_hosts}
+        needed |= {
+            w.encode() for e in r.parameter_sessions for w in session_proof.words(e)
+        }
         needed |= {c.encode() for c, _ in (*r.class_reads, *r.session_classes)}
         needed |= {b"getattr"} if r.token_parameters else set()
         needed |= {name.encode() for _, name in r.imported_keys}
@@ -937,6 +941,14 @@ def _keep_keys_read_elsewhere(
         if path not in read_once:
             read_once[path] = read(path)
         return read_once[path]
+
+    def holding(word: str) -> set[str]:
+        """The files whose text names ``word`` (every file read for a word
+        the scan above did not look for)."""
+        if word.encode() in needed:
+            return containing.get(word.encode(), set())
+        pattern = re.compile(rb"\b" + re.escape(word.encode()) + rb"\b")
+        return {p for p in files if pattern.search(source(p))}
 
     readers_migrated: dict[str, dict[str, set[str]]] = {}
     asked: dict[str, RunOptions] = {}
@@ -1009,13 +1021,11 @@ def _keep_keys_read_elsewhere(
         # a function whose request's host comes from its parameters, called by
         # other modules: they may give it any host
         shared |= {f"hosts:{f}" for f in result.parameter_hosts if named(f)}
-        # a function sending through the session its callers hand in, called by
-        # a module that gives some session or client its own credential
-        shared |= {
-            f"sessions:{f}"
-            for f in result.parameter_sessions
-            if any(session_uses.OWN_AUTH.search(source(r)) for r in named(f))
-        }
+        # a function sending through the session its callers hand in: what
+        # other modules' calls hand it must be shown to be plain clients
+        shared |= session_proof.elsewhere(
+            path, result.parameter_sessions, holding, source
+        )
         # a class holding the session: other modules' instances of it must send
         # to HubSpot only, and stay where they are made
         shared |= {

@@ -4,119 +4,332 @@
         http = session or requests
         return http.patch(URL % (deal_id, KEY), json=...)
 
-    oauth_sync.py  session.headers["Authorization"] = "Bearer " + inst.token
-                   update_deal(deal_id, props, session=session)
+    oauth_sync.py  update_deal(deal_id, props, session=session_for(installation))
 
 The caller's session may carry a credential of its own (an installation's
 OAuth token, another portal's): a request-level header would override it, so
-that portal's writes would go to the provider token's portal (review 24, R9).
-The request migrates unless a caller may hand in such a session: a call in
-this module handing one, in a module that gives some session or client its own
-credential (an ``Authorization`` header, ``auth=``, an OAuth session), or a
-module of the tree that calls the function and does (the tree pass says so
-through ``sessions:<name>``: :attr:`ModuleContext.parameter_sessions`). A plain
-client made and passed down (``async with httpx.AsyncClient() as client:``)
-keeps no credential of its own: the header is the only one.
+that portal's writes would go to the provider token's portal (review 24 R9,
+review 26 R3 and R12). The receiver is the handed session however it is held
+(:func:`handed`): the parameter itself, a local bound to it on some path
+(``http = session or requests``, ``if session is not None: http = session``,
+``with (session or requests.Session()) as http``), a key of ``**kwargs``
+(``kwargs.get("session")``), or an attribute a method of the class sets from
+its parameter (``self.http = session or requests.Session()`` in
+``__init__``: its callers are the class's instantiations).
+
+The request migrates only when every value handed in, here and in the
+other modules, is PROVEN plain (:mod:`hapimigrate.analysis.session_proof`):
+absent, ``None``, a plain client the caller makes itself, or the caller's own
+parameter proven alike; anything else keeps the site manual, naming the call
+or write. So does a function no call of which the tree shows: its callers are
+another program's. The class's own other writes of the attribute must be
+plain defaults too. Other modules' calls are proven by the tree pass
+(``session_proof.elsewhere``, each :class:`Handed` entry of
+``ModuleContext.parameter_sessions``; back as ``sessions:<entry> <where>`` or
+``sessions-uncalled:<entry>`` in ``shared_elsewhere``, the module migrated
+again knowing it).
 """
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Iterable
+
 import libcst as cst
 
-from hapimigrate.analysis import origins, values
-from hapimigrate.analysis.session_uses import OWN_AUTH
+from hapimigrate.analysis import values
 from hapimigrate.analysis.flow import Route
-from hapimigrate.python.context import ModuleContext
+from hapimigrate.analysis.session_proof import (
+    CREDENTIAL_ARGUMENTS,
+    DEPTH,
+    CONSTRUCTOR,
+    FUNCTION,
+    METHOD,
+    PLAIN_CLIENTS,
+    Handed,
+    prove,
+)
+from hapimigrate.python.context import ModuleContext, walk
 
 HANDED_HERE = (
-    "{}() sends through the {} its callers hand in, and the call at line {} "
-    "gives one: it may carry its own Authorization (an OAuth session), which a "
-    "request header would override; migrate them together, by hand"
+    "{}() sends through the {} {} hand in, and the call or write at line {} "
+    "gives one not shown to be a plain client (made by the caller without auth or "
+    "headers): it may carry its own Authorization (an OAuth session), which "
+    "a request header would override; migrate them together, by hand"
 )
 HANDED_ELSEWHERE = (
-    "{}() sends through the {} its callers hand in, and another module of the "
-    "tree that calls it gives a session or client a credential of its own (an "
-    "Authorization header, auth=, an OAuth session), which a request header "
-    "would override; migrate them together, by hand"
+    "{}() sends through the {} {} hand in, and the call or write at {} gives "
+    "one not shown to be a plain client (made by the caller without auth or "
+    "headers): it may carry its own Authorization (an OAuth session), which "
+    "a request header would override; migrate them together, by hand"
+)
+UNSEEN = (
+    "{}() sends through the {} {} hand in, and no call of {}() in the "
+    "tree is seen (another program's, or one through a name hapimigrate does "
+    "not follow): it may be handed a session with its own Authorization, "
+    "which a request header would override; migrate them together, by hand"
+)
+
+SET_HERE = "set"  # the class also sets the attribute to what is not shown plain
+SET_OTHERWISE = (
+    "{}() sends through the {} the callers of its class hand in, and line {} "
+    "sets it to one not shown to be a plain client: it may carry its own "
+    "Authorization (an OAuth session), which a request header would override; "
+    "migrate them together, by hand"
 )
 
 
 def problem(ctx: ModuleContext, route: Route) -> str | None:
-    """Why a request sent through a parameter's session cannot take the
-    header, if a caller may hand one in."""
+    """Why a request sent through a session its callers hand in cannot take
+    the header: a value handed in is not shown to be a plain client."""
     for sink in route.sinks:
         if sink.call is None or not isinstance(sink.call.func, cst.Attribute):
             continue
         function = ctx.ancestor(sink.call, cst.FunctionDef)
         if not isinstance(function, cst.FunctionDef):
             continue
-        param = _handed_param(ctx, function, sink.call.func.value)
-        if param is None:
-            continue
-        given = origins.caller_arguments(ctx, param)
         name = function.name.value
-        handed = [v for v in given or () if not _none(v)]
-        if (given is None or handed) and OWN_AUTH.search(ctx.text.encode()):
-            line = ctx.start(handed[0])[0] if handed else "?"
-            return HANDED_HERE.format(name, param.name.value, line)
-        owner = ctx.ancestor(function, cst.ClassDef)
-        word = owner.name.value if isinstance(owner, cst.ClassDef) else name
-        ctx.parameter_sessions.add(word)  # the tree pass: its callers' modules
-        if f"sessions:{word}" in ctx.shared_elsewhere:
-            return HANDED_ELSEWHERE.format(name, param.name.value)
+        for spec in handed(ctx, function, sink.call.func.value):
+            reason = _unproven(ctx, spec, name)
+            if reason is not None:
+                return reason
     return None
 
 
-def _handed_param(
-    ctx: ModuleContext, function: cst.FunctionDef, receiver: cst.BaseExpression
-) -> cst.Param | None:
-    """The parameter the request's receiver may be: itself (``session.get``),
-    or a local bound once to it or a default (``http = session or requests``,
-    ``s = session if session else requests.Session()``)."""
-    params = {
-        p.name.value: p
-        for p in (
-            *function.params.posonly_params,
-            *function.params.params,
-            *function.params.kwonly_params,
+def _unproven(ctx: ModuleContext, spec: Handed, name: str) -> str | None:
+    if spec.kind == SET_HERE:
+        return SET_OTHERWISE.format(name, spec.attribute, spec.index)
+    proof = ctx.memoized(
+        f"caller_sessions:{spec.entry}",
+        lambda: prove(ctx.text.encode(), spec, own=True),
+    )
+    if proof.unproven is not None:
+        return HANDED_HERE.format(
+            name, spec.param, _callers(spec, name), proof.unproven
         )
-        if p.name.value not in ("self", "cls")
-    }
-    if not isinstance(receiver, cst.Name):
-        return None
-    if receiver.value in params:
-        return params[receiver.value]
-    value = _local_value(ctx, function, receiver)
-    if isinstance(value, cst.BooleanOperation):
-        operands = [value.left, value.right]
-    elif isinstance(value, cst.IfExp):
-        operands = [value.body, value.orelse]
-    else:
-        return None
-    for operand in operands:
-        if isinstance(operand, cst.Name) and operand.value in params:
-            return params[operand.value]
+    for each, calls in ((spec, proof.calls), *proof.onward):
+        ctx.parameter_sessions.add(each.entry)  # the tree pass: elsewhere
+        where = _marked(ctx.shared_elsewhere, each)
+        if where is not None:
+            return HANDED_ELSEWHERE.format(
+                name, spec.param, _callers(spec, name), where
+            )
+        if not calls and f"sessions-uncalled:{each.entry}" in ctx.shared_elsewhere:
+            return UNSEEN.format(name, spec.param, _callers(spec, name), each.callee)
     return None
 
 
-def _local_value(
+def _callers(spec: Handed, name: str) -> str:
+    """Who hands the session in: the function's callers, or its class's."""
+    return "its callers" if spec.callee == name else f"the callers of {spec.callee}()"
+
+
+def _marked(shared: frozenset[str], spec: Handed) -> str | None:
+    prefix = f"sessions:{spec.entry} "
+    found = sorted(e[len(prefix) :] for e in shared if e.startswith(prefix))
+    return found[0] if found else None
+
+
+# the receiver: the session the callers hand in ---------------------------------
+
+
+def handed(
+    ctx: ModuleContext, function: cst.FunctionDef, receiver: cst.BaseExpression
+) -> list[Handed]:
+    """The parameter whose value the request's receiver may be, on some path:
+    the parameter itself (``session.get``), a local bound to it or to a
+    choice between it and a default (``http = session or requests``, ``if
+    session: http = session``, ``with (session or Session()) as http``), a key
+    of the ``**kwargs`` parameter (``kwargs.get("session")``), or an attribute
+    a method of the class (or of a base class in this module) sets so
+    (``self.http = session or requests.Session()``). Each such parameter."""
+    found: dict[str, Handed] = {}
+    for spec in _handed(ctx, function, receiver, 0):
+        found.setdefault(spec.entry, spec)
+    return list(found.values())
+
+
+def _handed(
+    ctx: ModuleContext, function: cst.FunctionDef, node: cst.CSTNode, depth: int
+) -> Iterable[Handed]:
+    if depth > DEPTH:
+        return
+    if isinstance(node, cst.Name):
+        if values.given_parameter(function, node) is not None:
+            yield _spec(ctx, function, node.value, -2)
+            return
+        for value in _bound_values(ctx, function, node):
+            yield from _handed(ctx, function, value, depth + 1)
+    elif isinstance(node, cst.BooleanOperation):
+        yield from _handed(ctx, function, node.left, depth + 1)
+        yield from _handed(ctx, function, node.right, depth + 1)
+    elif isinstance(node, cst.IfExp):
+        yield from _handed(ctx, function, node.body, depth + 1)
+        yield from _handed(ctx, function, node.orelse, depth + 1)
+    elif (key := _kwargs_key(function, node)) is not None:
+        yield _spec(ctx, function, key, -1)
+    elif (
+        isinstance(node, cst.Attribute)
+        and isinstance(node.value, cst.Name)
+        and node.value.value == "self"
+    ):
+        attribute = node.attr.value
+        found, others = [], []
+        for method, value in _attribute_sets(ctx, function, attribute):
+            specs = [
+                dataclasses.replace(spec, attribute=attribute)
+                for spec in _handed(ctx, method, value, depth + 1)
+            ]
+            found += specs
+            others += [] if specs else [value]
+        yield from found
+        if found:  # the class's other writes of it: plain defaults only
+            for value in others:
+                if not _default(ctx, value):
+                    line = ctx.start(value)[0]
+                    yield Handed(SET_HERE, attribute, attribute, "", line, attribute)
+
+
+def _default(ctx: ModuleContext, value: cst.BaseExpression) -> bool:
+    """A value the class may hold besides the handed session: the parameter
+    or a choice between it and ``None``, ``requests``, a plain client."""
+    if isinstance(value, (cst.BooleanOperation, cst.IfExp)):
+        parts = (
+            (value.left, value.right)
+            if isinstance(value, cst.BooleanOperation)
+            else (value.body, value.orelse)
+        )
+        return all(_default(ctx, p) for p in parts)
+    if isinstance(value, cst.Name):
+        function = ctx.ancestor(value, cst.FunctionDef)
+        if isinstance(function, cst.FunctionDef) and values.given_parameter(
+            function, value
+        ):
+            return True
+        return value.value == "None" or bool(
+            ctx.qualified_names(value) & {"requests", "httpx"}
+        )
+    if isinstance(value, cst.Call):
+        return bool(ctx.qualified_names(value.func) & PLAIN_CLIENTS) and not any(
+            a.star
+            or (a.keyword is not None and a.keyword.value in CREDENTIAL_ARGUMENTS)
+            for a in value.args
+        )
+    return False
+
+
+def _bound_values(
     ctx: ModuleContext, function: cst.FunctionDef, name: cst.Name
-) -> cst.BaseExpression | None:
-    """The value of the function's one assignment of ``name``."""
+) -> list[cst.BaseExpression]:
+    """The values the function's bindings of ``name`` give it: assignments,
+    ``with ... as name``, ``(name := ...)``."""
     scope = ctx.lexical_scope(name)
     if scope is None:
+        return []
+    found = []
+    for assignment in scope[name.value]:
+        target = getattr(assignment, "node", None)
+        if not isinstance(target, cst.Name):
+            continue
+        if ctx.ancestor(target, cst.FunctionDef) is not function:
+            continue
+        value = values.single_value_of(ctx, target)
+        holder = ctx.parent(target)
+        if value is None and isinstance(holder, cst.AsName):
+            item = ctx.parent(holder)
+            value = item.item if isinstance(item, cst.WithItem) else None
+        if value is None and isinstance(holder, cst.NamedExpr):
+            value = holder.value
+        if value is not None:
+            found.append(value)
+    return found
+
+
+def _kwargs_key(function: cst.FunctionDef, node: cst.CSTNode) -> str | None:
+    """``"session"`` of ``kwargs.get("session")``, ``kwargs.pop("session",
+    None)`` or ``kwargs["session"]``, ``kwargs`` the function's ``**``."""
+    star = function.params.star_kwarg
+    if star is None:
         return None
-    bound = [
-        a.node
-        for a in scope[name.value]
-        if isinstance(getattr(a, "node", None), cst.Name)
+    key = None
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value in ("get", "pop")
+        and node.args
+    ):
+        holder, key = node.func.value, node.args[0].value
+    elif isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        index = node.slice[0].slice
+        holder = node.value
+        key = index.value if isinstance(index, cst.Index) else None
+    else:
+        return None
+    if not (isinstance(holder, cst.Name) and holder.value == star.name.value):
+        return None
+    if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str):
+        return key.evaluated_value
+    return None
+
+
+def _attribute_sets(
+    ctx: ModuleContext, function: cst.FunctionDef, attribute: str
+) -> list[tuple[cst.FunctionDef, cst.BaseExpression]]:
+    """Each ``self.<attribute> = value`` in a method of the function's class
+    or of its base classes defined in this module, with its method."""
+    owner = ctx.ancestor(function, cst.ClassDef)
+    if not isinstance(owner, cst.ClassDef):
+        return []
+    classes = {n.name.value: n for n in ctx.module.body if isinstance(n, cst.ClassDef)}
+    found: list[tuple[cst.FunctionDef, cst.BaseExpression]] = []
+    pending, seen = [owner], set()
+    while pending:
+        cls = pending.pop()
+        if id(cls) in seen:
+            continue
+        seen.add(id(cls))
+        pending += [
+            classes[b.value.value]
+            for b in cls.bases
+            if isinstance(b.value, cst.Name) and b.value.value in classes
+        ]
+        for method in cls.body.body:
+            if not isinstance(method, cst.FunctionDef):
+                continue
+            for node in walk(method):
+                if isinstance(node, cst.Assign):
+                    targets = [t.target for t in node.targets]
+                elif isinstance(node, cst.AnnAssign) and node.value is not None:
+                    targets = [node.target]
+                else:
+                    continue
+                if any(
+                    isinstance(t, cst.Attribute)
+                    and isinstance(t.value, cst.Name)
+                    and t.value.value == "self"
+                    and t.attr.value == attribute
+                    for t in targets
+                ):
+                    found.append((method, node.value))
+    return found
+
+
+def _spec(
+    ctx: ModuleContext, function: cst.FunctionDef, param: str, index: int
+) -> Handed:
+    """``index`` -2: the parameter's place, found here; -1: keyword only."""
+    owner = ctx.parent(ctx.parent(function))
+    positional = [
+        p.name.value for p in (*function.params.posonly_params, *function.params.params)
     ]
-    if len(bound) != 1 or len(list(scope[name.value])) != 1:
-        return None
-    if ctx.ancestor(bound[0], cst.FunctionDef) is not function:
-        return None
-    return values.single_value_of(ctx, bound[0])
-
-
-def _none(value: cst.BaseExpression) -> bool:
-    return isinstance(value, cst.Name) and value.value == "None"
+    if isinstance(owner, cst.ClassDef) and positional[:1] in (["self"], ["cls"]):
+        positional = positional[1:]
+    if index == -2:
+        index = positional.index(param) if param in positional else -1
+    name = function.name.value
+    if not isinstance(owner, cst.ClassDef):
+        return Handed(FUNCTION, name, name, param, index)
+    cls = owner.name.value
+    if name == "__init__":
+        return Handed(CONSTRUCTOR, cls, cls, param, index)
+    return Handed(METHOD, cls, name, param, index)

@@ -308,11 +308,23 @@ def handed_branch(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression |
     function = ctx.ancestor(node, cst.FunctionDef)
     if not isinstance(function, cst.FunctionDef):
         return None
-    names = set(arguments.parameter_names(function)) - {"self", "cls"}
     for branch in (node.body, node.orelse):
-        if isinstance(branch, cst.Name) and branch.value in names:
+        if given_parameter(function, branch) is not None:
             return branch
     return None
+
+
+def given_parameter(
+    function: cst.FunctionDef, node: cst.CSTNode
+) -> cst.Name | None:
+    """``node``, when it is a parameter of ``function`` (not ``self`` or
+    ``cls``) named as such: what its callers hand in, as given. The one test
+    behind a URL chosen between the parameter and a base (:func:`handed_branch`,
+    :func:`_handed_binding`) and a session the callers hand in
+    (:mod:`hapimigrate.analysis.caller_sessions`)."""
+    if not isinstance(node, cst.Name) or node.value in ("self", "cls"):
+        return None
+    return node if node.value in arguments.parameter_names(function) else None
 
 
 def _handed_binding(ctx: ModuleContext, name: cst.Name) -> cst.Name | None:
@@ -323,15 +335,14 @@ def _handed_binding(ctx: ModuleContext, name: cst.Name) -> cst.Name | None:
     scope = ctx.lexical_scope(name)
     if not isinstance(function, cst.FunctionDef) or scope is None:
         return None
-    names = set(arguments.parameter_names(function)) - {"self", "cls"}
-    if name.value in names:
+    if given_parameter(function, name) is not None:
         return None
     for assignment in scope[name.value]:
         target = getattr(assignment, "node", None)
         if not isinstance(target, cst.Name):
             continue
         value = single_value_of(ctx, target)
-        if isinstance(value, cst.Name) and value.value in names:
+        if value is not None and given_parameter(function, value) is not None:
             return value
     return None
 

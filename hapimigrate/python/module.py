@@ -283,6 +283,9 @@ def _process(
             tasks=tuple(sorted(ctx.tasks.items())),
             callables=tuple(sorted(ctx.callables)),
             chosen_keys=tuple(sorted(ctx.chosen_keys)),
+            # a session its callers hand in, left manual here: the tree pass
+            # still proves what other modules hand in (analysis/caller_sessions)
+            parameter_sessions=tuple(sorted(ctx.parameter_sessions)),
         )
     new_module = ctx.module.visit(EditApplier(ctx.edits, ctx.parent))
     new_module = add_imports(new_module, ctx.imports)
