@@ -379,3 +379,32 @@ def test_a_tests_session_fixture_is_no_writer(tmp_path):
     }
     results = tree(tmp_path, files)
     assert "HubSpot(access_token=api_key)" in migrated(results["deals/views.py"])
+
+
+def test_a_view_only_writing_an_entry_sends_nothing_of_it(tmp_path):
+    """A configured key sent by the view that stores an OAuth token in the
+    session: that view does not read the entry, whatever filled it."""
+    source = """\
+    import json
+
+    from django.shortcuts import redirect
+    from hubspot import HubSpot
+
+    with open("config.json") as fh:
+        configs = json.load(fh)
+    api_key = configs["api_key"]
+
+
+    def auth(request):
+        client = HubSpot(api_key=api_key)
+        tokens = client.auth.oauth.tokens_api.create_token(
+            grant_type="authorization_code", code=request.GET.get("code")
+        )
+        request.session['token'] = tokens.access_token
+        return redirect('index')
+    """
+    files = {"views.py": source, "config.json": '{"api_key": "x"}'}
+    result = tree(tmp_path, files)["views.py"]
+    assert {s.status for s in key_sites(result)} == {Status.REWRITE}, [
+        s.reason for s in key_sites(result)
+    ]

@@ -41,10 +41,6 @@ from dataclasses import dataclass
 from hapimigrate.model import FileResult, Kind, Site, Status
 from hapimigrate.tree_imports import is_test_module, tree_root
 
-# request.session.get('api_key'), .setdefault(...), .pop(...), ['api_key']
-_SESSION_ENTRY = re.compile(
-    r"""\.session\s*(?:\.\s*(?:get|setdefault|pop)\s*\(\s*|\[\s*)(['"])(\w+)\1"""
-)
 _NOT_KEYS = (Kind.CALL, Kind.VERSION)
 # where a web request carries what the visitor gives (Django, DRF, Flask)
 _VISITOR_INPUT = frozenset(
@@ -222,11 +218,10 @@ def _scan(text: str) -> _Module | None:
     ]
     spans = [_Span(f.lineno, f.end_lineno or f.lineno) for f in functions]
     readers: dict[str, set[_Span]] = {}
-    for found in _SESSION_ENTRY.finditer(text):
-        line = text.count("\n", 0, found.start()) + 1
+    for entry, line in _reads(tree):
         span = _innermost(spans, line)
         if span is not None:
-            readers.setdefault(found.group(2), set()).add(span)
+            readers.setdefault(entry, set()).add(span)
     writes: dict[str, list[_Write]] = {}
     for function in functions:
         for entry, value, line in _written(function):
@@ -236,6 +231,34 @@ def _scan(text: str) -> _Module | None:
         {k: frozenset(v) for k, v in readers.items()},
         {k: tuple(v) for k, v in writes.items()},
     )
+
+
+def _reads(tree: ast.AST) -> list[tuple[str, int]]:
+    """Each read of a session entry: ``x.session['entry']`` (not a write),
+    ``x.session.get('entry')``, ``.setdefault(...)``, ``.pop(...)``: (entry,
+    line). A view only writing the entry (``request.session['token'] =
+    tokens.access_token``) sends nothing of it."""
+    found = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.ctx, ast.Load)
+            and _is_session(node.value)
+        ):
+            entry = _text(node.slice)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("get", "setdefault", "pop")
+            and _is_session(node.func.value)
+            and node.args
+        ):
+            entry = _text(node.args[0])
+        else:
+            continue
+        if entry is not None and entry.isidentifier():  # not a requests URL
+            found.append((entry, node.lineno))
+    return found
 
 
 def _written(function: ast.AST) -> list[tuple[str, ast.expr, int]]:
@@ -271,7 +294,7 @@ def _written(function: ast.AST) -> list[tuple[str, ast.expr, int]]:
                             entry = _text(key) if key is not None else None
                             if entry is not None:
                                 found.append((entry, value, node.lineno))
-    return [(e, v, n) for e, v, n in found if e is not None]
+    return [(e, v, n) for e, v, n in found if e is not None and e.isidentifier()]
 
 
 def _judge(entry: str, value: ast.expr, line: int, function: ast.AST) -> _Write:
