@@ -333,3 +333,47 @@ def test_a_callers_session_stays_manual(tmp_path):
     )
     statuses, _, reasons = site(tmp_path, source)
     assert statuses == [Status.MANUAL], reasons
+
+
+TENANTS = """\
+import sqlite3
+
+from crm import HubSpotClient
+
+
+def sync_all():
+    rows = sqlite3.connect("tenants.db").execute("select hubspot_api_key from tenants")
+    for (key,) in rows:
+        HubSpotClient(api_key=key).contacts()
+"""
+
+
+def test_a_tenants_stored_key_handed_in_stays_manual(tmp_path):
+    out = migrate(tmp_path, {"crm.py": CLIENT, "tenants.py": TENANTS})
+    statuses = out["crm.py"][0] + out["tenants.py"][0]
+    assert Status.MANUAL in statuses, out
+    assert "hapikey" in out["crm.py"][1]
+
+
+SETTER = """\
+import os
+
+from crm import HubSpotClient
+
+client = HubSpotClient()
+client.api_key = os.environ["PARTNER_PORTAL_KEY"]
+"""
+
+
+def test_the_key_set_on_the_instance_by_another_module_stays_manual(tmp_path):
+    out = migrate(tmp_path, {"crm.py": CLIENT, "partner.py": SETTER})
+    assert "hapikey" in out["crm.py"][1], out
+
+
+def test_a_refresh_writing_the_sessions_header_stays_manual(tmp_path):
+    source = CLIENT + (
+        "\n    def refresh(self, token):\n"
+        '        self.session.headers["Authorization"] = "Bearer " + token\n'
+    )
+    statuses, _, reasons = site(tmp_path, source)
+    assert statuses == [Status.MANUAL], reasons
