@@ -561,6 +561,9 @@ def _module_changes(
         else:
             candidates = sorted(chains.expand(chain, scope)) if expand else [chain]
         for expanded in candidates:
+            if len(expanded) == 1 and expanded[0] == "cls":
+                # cls.KEY = ... in a classmethod: its class's entry (review 27, R8)
+                expanded = (chains.class_of(scope) or "cls",)
             if len(expanded) == 1:
                 if scope is not None and expanded[0] in local(scope):
                     continue  # a function's own variable of that name
@@ -639,6 +642,7 @@ def _writes(node: ast.AST) -> Iterator[tuple[tuple[str, ast.expr], list[ast.expr
             elif isinstance(node, ast.AugAssign):
                 yield ("entries", target), [value]  # URLS += [...] grows the list
             else:
+                target = _class_spelled(target)
                 yield ("rebind", target), [value]
                 if isinstance(target, ast.Attribute):  # Config.API_KEY = ...:
                     yield ("entries", target.value), [value]  # an entry of Config
@@ -659,6 +663,27 @@ def _writes(node: ast.AST) -> Iterator[tuple[tuple[str, ast.expr], list[ast.expr
             target = ast.Attribute(node.args[0], node.args[1].value, ast.Store())
             yield ("rebind", target), [node.args[2]]
             yield ("entries", node.args[0]), [node.args[2]]  # setattr(Config, ...)
+
+
+def _class_spelled(target: ast.expr) -> ast.expr:
+    """``type(self).KEY`` and ``self.__class__.KEY`` as ``cls.KEY``: a write of
+    the class's attribute from one of its methods (review 27, R8)."""
+    if not isinstance(target, ast.Attribute):
+        return target
+    holder = target.value
+    if (
+        isinstance(holder, ast.Call)
+        and isinstance(holder.func, ast.Name)
+        and holder.func.id == "type"
+        and len(holder.args) == 1
+        and isinstance(holder.args[0], ast.Name)
+    ) or (
+        isinstance(holder, ast.Attribute)
+        and holder.attr == "__class__"
+        and isinstance(holder.value, ast.Name)
+    ):
+        return ast.Attribute(ast.Name("cls", ast.Load()), target.attr, target.ctx)
+    return target
 
 
 def _indirect_writes(

@@ -15,7 +15,10 @@ near shape that is safe still migrates.
   any spelling (parenthesised, ``*``, ``import hs as alias``): it stays
   (review 27, R1);
 - two modules reading ``os.environ[ENV]``, each ``ENV`` a constant naming its
-  own variable: two keys (review 27, R5).
+  own variable: two keys (review 27, R5);
+- a class attribute read as the key that the class's own methods set per
+  request (``cls.hubspot_key = user.key``, ``type(self).X``,
+  ``self.__class__.X``): a value per run (review 27, R8).
 """
 
 from __future__ import annotations
@@ -305,3 +308,47 @@ def test_one_variable_named_by_a_constant_migrates(tmp_path):
     sites = key_sites(result["us.py"])
     assert {s.status for s in sites} == {Status.REWRITE}, sites
     assert "hapikey" not in result["us.py"].new.decode()
+
+
+# review 27 R8: a class attribute its own methods set per request ------------------
+
+RUNTIME = """\
+class Runtime:
+    hubspot_key = None
+
+    {decorator}def activate({first}, user):
+        {target}.hubspot_key = user.profile.hubspot_api_key
+"""
+HUB = """\
+import requests
+
+from proj.runtime import Runtime
+
+
+def push_contact(email):
+    return requests.post("https://api.hubapi.com/contacts/v1/contact",
+                         params={"hapikey": Runtime.hubspot_key},
+                         json={"properties": [{"property": "email", "value": email}]})
+"""
+
+
+def test_a_class_attribute_its_methods_set_per_request_stays(tmp_path):
+    spellings = {
+        "cls": ("@classmethod\n    ", "cls", "cls"),
+        "type": ("", "self", "type(self)"),
+        "dunder": ("", "self", "self.__class__"),
+    }
+    for name, (decorator, first, target) in spellings.items():
+        runtime = RUNTIME.format(decorator=decorator, first=first, target=target)
+        files = {
+            "proj/__init__.py": "",
+            "proj/runtime.py": runtime,
+            "proj/integrations/__init__.py": "",
+            "proj/integrations/hub.py": HUB,
+        }
+        result = tree(tmp_path / name, files)["proj/integrations/hub.py"]
+        assert _statuses(result) == {Status.MANUAL}, name
+        line = 6 if decorator else 5  # the write's line
+        reason = key_sites(result)[0].reason
+        assert f"runtime.py:{line} sets Runtime.hubspot_key" in reason, reason
+        assert result.new is None
