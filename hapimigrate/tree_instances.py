@@ -349,7 +349,8 @@ _REQUESTS = frozenset(
 @dataclasses.dataclass(frozen=True)
 class _KeyFlow:
     """Where a module's values carrying ``hapikey`` go: the attributes set
-    on ``self``/``cls`` (or in a class body) and the module-level names."""
+    on ``self``/``cls`` (or in a class body, or a property returning one) and
+    the module-level names (and functions returning one: ``key_params()``)."""
 
     attributes: frozenset[str]
     globals: frozenset[str]
@@ -413,7 +414,9 @@ class _KeyFlow:
             if isinstance(value, ast.Call):
                 func = value.func
                 called = getattr(func, "attr", getattr(func, "id", ""))
-                if isinstance(func, ast.Name) and called in functions:
+                if isinstance(func, ast.Name) and (
+                    called in functions or (id(tree), called) in names
+                ):  # this module's function, or another's (key_params())
                     return True
                 if (
                     isinstance(func, ast.Attribute)
@@ -482,6 +485,8 @@ class _KeyFlow:
                 returns = [n for n in _own_nodes(function) if isinstance(n, ast.Return)]
                 if any(carries(r.value, function) for r in returns):
                     functions.add(function.name)
+                    if _is_property(function):  # read as self.auth_params
+                        attributes.add(function.name)
                     grew = True
             if not grew:
                 break
@@ -503,11 +508,23 @@ class _KeyFlow:
             }
             if (used | own) & attributes:
                 classes.append((node.name, tuple(sorted(used | (own & attributes)))))
+        top = {
+            f.name for f in tree.body if isinstance(f, _FUNCTIONS[:2])
+        } & functions  # def key_params(): return {"hapikey": KEY}
         return cls(
             frozenset(attributes),
-            frozenset(name for scope, name in names if scope == id(tree)),
+            frozenset(name for scope, name in names if scope == id(tree)) | top,
             tuple(classes),
         )
+
+
+def _is_property(function: ast.AST) -> bool:
+    """A method read as an attribute: ``@property``, ``@cached_property``,
+    ``@functools.cached_property`` (review 27, R9)."""
+    return any(
+        getattr(d, "id", getattr(d, "attr", "")) in ("property", "cached_property")
+        for d in getattr(function, "decorator_list", ())
+    )
 
 
 def _is_type_of_self(node: ast.AST) -> bool:

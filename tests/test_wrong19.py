@@ -18,7 +18,10 @@ near shape that is safe still migrates.
   own variable: two keys (review 27, R5);
 - a class attribute read as the key that the class's own methods set per
   request (``cls.hubspot_key = user.key``, ``type(self).X``,
-  ``self.__class__.X``): a value per run (review 27, R8).
+  ``self.__class__.X``): a value per run (review 27, R8);
+- a base class reading a key dict its subclass gets from another module's
+  function (``self.params = key_params()``) or a property (``@property def
+  auth_params``): the base's requests would lose the key (review 27, R3, R9).
 """
 
 from __future__ import annotations
@@ -352,3 +355,88 @@ def test_a_class_attribute_its_methods_set_per_request_stays(tmp_path):
         reason = key_sites(result)[0].reason
         assert f"runtime.py:{line} sets Runtime.hubspot_key" in reason, reason
         assert result.new is None
+
+
+# review 27 R3, R9: a base class reading a key dict given by a function or a property
+
+BASE_API = """\
+import requests
+
+
+class BaseAPI:
+    base_url = "https://api.hubapi.com"
+
+    def _get(self, path, **params):
+        params.update(self.{attribute})
+        resp = requests.get(self.base_url + path, params=params)
+        resp.raise_for_status()
+        return resp.json()
+"""
+CONTACTS_TAIL = """
+    def recent(self, count=20):
+        return self._get("/contacts/v1/lists/recently_updated/contacts/recent", count=count)
+
+    def by_email(self, email):
+        url = f"{{self.base_url}}/contacts/v1/contact/email/{{email}}/profile"
+        return requests.get(url, params=self.{attribute}).json()
+"""
+AUTH = """\
+import os
+
+KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+def key_params():
+    return {"hapikey": KEY}
+"""
+FROM_FUNCTION = """\
+import requests
+
+from auth import key_params
+from base import BaseAPI
+
+
+class ContactsAPI(BaseAPI):
+    def __init__(self):
+        self.params = key_params()
+"""
+FROM_PROPERTY = """\
+import os
+
+import requests
+
+from base import BaseAPI
+
+
+class ContactsAPI(BaseAPI):
+    def __init__(self):
+        self.key = os.environ["HUBSPOT_API_KEY"]
+
+    @property
+    def auth_params(self):
+        return {"hapikey": self.key}
+"""
+
+
+def test_a_key_dict_another_modules_function_returns_read_by_the_base_stays(tmp_path):
+    files = {
+        "auth.py": AUTH,
+        "base.py": BASE_API.format(attribute="params"),
+        "contacts.py": FROM_FUNCTION + CONTACTS_TAIL.format(attribute="params"),
+    }
+    results = tree(tmp_path, files)
+    for name in ("auth.py", "contacts.py"):
+        assert results[name].new is None, name
+        assert _statuses(results[name]) == {Status.MANUAL}
+    assert "base.py:8" in key_sites(results["contacts.py"])[0].reason
+
+
+def test_a_key_dict_property_read_by_the_base_stays(tmp_path):
+    files = {
+        "base.py": BASE_API.format(attribute="auth_params"),
+        "contacts.py": FROM_PROPERTY + CONTACTS_TAIL.format(attribute="auth_params"),
+    }
+    result = tree(tmp_path, files)["contacts.py"]
+    assert result.new is None
+    assert _statuses(result) == {Status.MANUAL}
+    assert "reads self.auth_params" in key_sites(result)[0].reason
