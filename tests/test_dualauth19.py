@@ -377,3 +377,13 @@ def test_a_refresh_writing_the_sessions_header_stays_manual(tmp_path):
     )
     statuses, _, reasons = site(tmp_path, source)
     assert statuses == [Status.MANUAL], reasons
+
+
+def test_a_call_in_the_keys_test_stays_manual(tmp_path):
+    # the mode check runs after the headers were built: it may change the token
+    source = CLIENT.replace(
+        "if self.api_key and not self.access_token:",
+        "if self.key_mode() and not self.access_token:",
+    ) + ("\n    def key_mode(self):\n" "        return bool(self.api_key)\n")
+    statuses, _, reasons = site(tmp_path, source)
+    assert statuses == [Status.MANUAL], reasons

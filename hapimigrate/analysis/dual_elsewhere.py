@@ -266,7 +266,7 @@ def placement(
       assigned nowhere in the function;
     - the local is bound once, before that test, in a block around it, to
       ``self.<builder>()`` with no argument, and no call runs between that
-      binding and the test (nothing may change ``T`` there);
+      binding and the test, nor in the test (nothing may change ``T`` there);
     - the builder (a method of the same class) binds one local to a dict
       display without an Authorization key, writes only literal keys into
       it, the one Authorization write in the body of ``if T:``, assigns no
@@ -410,10 +410,10 @@ def _bound_local(
         and _self_attribute(value.func)
     ):
         return None
-    between = (ctx.end(assign), ctx.start(test))
+    between = (ctx.end(assign), ctx.end(test.test))  # the test too
     for node in walk(function):
         if isinstance(node, cst.Call) and between[0] < ctx.start(node) < between[1]:
-            return None  # a call between may change the test's value
+            return None  # a call before the test is read may change its value
     sent = {
         id(dual_auth._headers_arg(s.call)) for s in route.sinks if s.call is not None
     }
