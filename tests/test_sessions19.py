@@ -495,3 +495,64 @@ def test_a_method_handed_a_factory_session_through_an_instance_stays(tmp_path):
         """
     files = {"deals.py": client, "oauth.py": OAUTH_FACTORY, "app.py": app}
     left_alone(tree(tmp_path, files)["deals.py"], "app.py:6")
+
+
+# the session attribute set by a base class of another module ------------------
+
+SESSION_BASE = """\
+import requests
+
+
+class BaseClient:
+    def __init__(self, api_key, session=None):
+        self.api_key = api_key
+        self.session = session or requests.Session()
+"""
+DEALS_CLIENT = """\
+import os
+
+from base import BaseClient
+
+KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+class DealsClient(BaseClient):
+    def close(self, deal_id):
+        url = "https://api.hubapi.com/deals/v1/deal/%s" % deal_id
+        return self.session.put(url, params={"hapikey": KEY}, json={})
+"""
+
+
+def test_a_session_a_base_class_elsewhere_holds_given_by_a_factory_stays(tmp_path):
+    app = """\
+        import os
+
+        from deals import DealsClient
+        from oauth import session_for
+
+
+        def close_for(installation, deal_id):
+            key = os.environ["HUBSPOT_API_KEY"]
+            return DealsClient(key, session_for(installation)).close(deal_id)
+        """
+    files = {
+        "base.py": SESSION_BASE,
+        "deals.py": DEALS_CLIENT,
+        "oauth.py": OAUTH_FACTORY,
+        "app.py": app,
+    }
+    left_alone(tree(tmp_path, files)["deals.py"], "app.py:9")
+
+
+def test_a_session_a_base_class_elsewhere_holds_left_default_migrates(tmp_path):
+    app = """\
+        import os
+
+        from deals import DealsClient
+
+
+        def close(deal_id):
+            return DealsClient(os.environ["HUBSPOT_API_KEY"]).close(deal_id)
+        """
+    files = {"base.py": SESSION_BASE, "deals.py": DEALS_CLIENT, "app.py": app}
+    _rewritten(tree(tmp_path, files)["deals.py"])

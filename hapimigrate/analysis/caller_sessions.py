@@ -44,6 +44,7 @@ from hapimigrate.analysis.session_proof import (
     DEPTH,
     CONSTRUCTOR,
     FUNCTION,
+    INHERITED,
     METHOD,
     PLAIN_CLIENTS,
     Handed,
@@ -99,6 +100,18 @@ def problem(ctx: ModuleContext, route: Route) -> str | None:
 def _unproven(ctx: ModuleContext, spec: Handed, name: str) -> str | None:
     if spec.kind == SET_HERE:
         return SET_OTHERWISE.format(name, spec.attribute, spec.index)
+    if spec.kind == INHERITED:  # all the tree pass's
+        ctx.parameter_sessions.add(spec.entry)
+        where = _marked(ctx.shared_elsewhere, spec)
+        if where is not None:
+            return HANDED_ELSEWHERE.format(
+                name, spec.attribute, f"the callers of {spec.callee}()", where
+            )
+        if f"sessions-uncalled:{spec.entry}" in ctx.shared_elsewhere:
+            return UNSEEN.format(
+                name, spec.attribute, f"the callers of {spec.callee}()", spec.callee
+            )
+        return None
     proof = ctx.memoized(
         f"caller_sessions:{spec.entry}",
         lambda: prove(ctx.text.encode(), spec, own=True),
@@ -175,7 +188,12 @@ def _handed(
     ):
         attribute = node.attr.value
         found, others = [], []
-        for method, value in _attribute_sets(ctx, function, attribute):
+        sets = _attribute_sets(ctx, function, attribute)
+        if not sets:  # set by a base class of another module, perhaps
+            inherited = _inherited(ctx, function, attribute)
+            if inherited is not None:
+                yield inherited
+        for method, value in sets:
             specs = [
                 dataclasses.replace(spec, attribute=attribute)
                 for spec in _handed(ctx, method, value, depth + 1)
@@ -188,6 +206,36 @@ def _handed(
                 if not _default(ctx, value):
                     line = ctx.start(value)[0]
                     yield Handed(SET_HERE, attribute, attribute, "", line, attribute)
+
+
+def _inherited(
+    ctx: ModuleContext, function: cst.FunctionDef, attribute: str
+) -> Handed | None:
+    """``self.session`` of a class no class of this module sets it in, whose
+    bases include classes of other modules: the tree pass looks for their
+    ``__init__`` setting it from a parameter."""
+    owner = ctx.ancestor(function, cst.ClassDef)
+    if not isinstance(owner, cst.ClassDef):
+        return None
+    classes = {n.name.value: n for n in ctx.module.body if isinstance(n, cst.ClassDef)}
+    outer, pending, seen = [], [owner], set()
+    while pending:
+        cls = pending.pop()
+        if cls.name.value in seen:
+            continue
+        seen.add(cls.name.value)
+        for base in cls.bases:
+            value = base.value
+            name = value.attr.value if isinstance(value, cst.Attribute) else None
+            name = value.value if isinstance(value, cst.Name) else name
+            if name in classes:
+                pending.append(classes[name])
+            elif name is not None and name != "object":
+                outer.append(name)
+    if not outer:
+        return None
+    cls = owner.name.value
+    return Handed(INHERITED, cls, cls, ",".join(sorted(set(outer))), -1, attribute)
 
 
 def _default(ctx: ModuleContext, value: cst.BaseExpression) -> bool:

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 FUNCTION, CONSTRUCTOR, METHOD = "function", "constructor", "method"
+# an attribute a base class of another module sets (``param``: those bases)
+INHERITED = "inherited"
 DEPTH = 3  # parameters handed on, followed up the callers
 # the clients a caller may make and hand in without a credential of their own
 PLAIN_CLIENTS = frozenset(
@@ -99,7 +101,10 @@ def words(entry: str) -> tuple[str, ...]:
     handed_ = Handed.parse(entry)
     if handed_ is None:
         return ()
-    return tuple(w for w in (handed_.word, handed_.callee, handed_.attribute) if w)
+    bases = handed_.param.split(",") if handed_.kind == INHERITED else []
+    return tuple(
+        w for w in (handed_.word, handed_.callee, handed_.attribute, *bases) if w
+    )
 
 
 # the proof: every value handed in is a plain client ---------------------------
@@ -779,12 +784,122 @@ def elsewhere(
         spec = Handed.parse(entry)
         if spec is None:
             continue
-        called, where = _callers_elsewhere(path, spec, holding, source, imports, 0)
+        if spec.kind == INHERITED:
+            called, where = _inherited(path, spec, holding, source, imports)
+        else:
+            called, where = _callers_elsewhere(path, spec, holding, source, imports, 0)
         if where is not None:
             shared.add(f"sessions:{entry} {where}")
         elif not called:
             shared.add(f"sessions-uncalled:{entry}")
     return shared
+
+
+def _inherited(
+    path: str,
+    spec: Handed,
+    holding: Callable[[str], set[str]],
+    source: Callable[[str], bytes],
+    imports: dict[str, set[bytes]],
+) -> tuple[bool, str | None]:
+    """An attribute of ``spec``'s class its bases of other modules may set
+    from their ``__init__``'s parameter: that parameter proven over the
+    class's instantiations (``super().__init__`` calls, its subclasses')."""
+    called, handed_any = False, False
+    for base in spec.param.split(","):
+        definition = re.compile(
+            rb"(?m)^\s*class\s+" + re.escape(base.encode()) + rb"\b"
+        )
+        homes = sorted(
+            r for r in holding(base) - {path} if definition.search(source(r))
+        )
+        if not homes:  # a library's class: what it does with its parameters is unseen
+            return called, f"{base} (not in the tree)"
+        for home in homes:
+            try:
+                tree = ast.parse(source(home))
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return called, f"{os.path.basename(home)}:1"
+            prover = _Prover(tree, True, frozenset())
+            for cls in ast.walk(tree):
+                if not (isinstance(cls, ast.ClassDef) and cls.name == base):
+                    continue
+                for method in cls.body:
+                    if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        continue
+                    for node in ast.walk(method):
+                        if not (
+                            isinstance(node, ast.Assign)
+                            and any(
+                                isinstance(t, ast.Attribute)
+                                and isinstance(t.value, ast.Name)
+                                and t.value.id == "self"
+                                and t.attr == spec.attribute
+                                for t in node.targets
+                            )
+                        ):
+                            continue
+                        for param in _parameters_in(prover, method, node.value):
+                            if param.kind != CONSTRUCTOR:  # a setter's: unseen calls
+                                return called, f"{os.path.basename(home)}:{node.lineno}"
+                            handed_ = dataclasses.replace(
+                                param, attribute=spec.attribute
+                            )
+                            handed_any = True
+                            proof = prove(source(path), handed_, own=True)
+                            called = called or proof.calls > 0
+                            if proof.unproven is not None:
+                                return (
+                                    called,
+                                    f"{os.path.basename(path)}:{proof.unproven}",
+                                )
+                            for onward, calls in proof.onward:
+                                more, where = _callers_elsewhere(
+                                    path, onward, holding, source, imports, 1
+                                )
+                                called = called or calls > 0 or more
+                                if where is not None:
+                                    return called, where
+    return called or not handed_any, None
+
+
+def _parameters_in(
+    prover: _Prover, method: ast.FunctionDef | ast.AsyncFunctionDef, value: ast.AST
+) -> list[Handed]:
+    """The method's parameters a value takes (``session or Session()``,
+    ``kwargs.get("session")``), each as its callers fill it."""
+    found = []
+    kwargs = method.args.kwarg.arg if method.args.kwarg else None
+    for node in _chosen(value):
+        if isinstance(node, ast.Name) and node.id not in ("self", "cls"):
+            param = prover._parameter(method, node.id)
+            if param is not None:
+                found.append(param)
+        elif (
+            kwargs is not None
+            and isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("get", "pop")
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == kwargs
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            param = prover._parameter(method, kwargs, key=node.args[0].value)
+            if param is not None:
+                found.append(param)
+    return found
+
+
+def _chosen(value: ast.AST) -> list[ast.AST]:
+    """The values ``a or b``, ``a if c else b`` choose between (not what a
+    call makes of its arguments)."""
+    if isinstance(value, ast.BoolOp):
+        return [n for v in value.values for n in _chosen(v)]
+    if isinstance(value, ast.IfExp):
+        return [*_chosen(value.body), *_chosen(value.orelse)]
+    return [value]
 
 
 def _callers_elsewhere(
