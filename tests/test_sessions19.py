@@ -556,3 +556,11 @@ def test_a_session_a_base_class_elsewhere_holds_left_default_migrates(tmp_path):
         """
     files = {"base.py": SESSION_BASE, "deals.py": DEALS_CLIENT, "app.py": app}
     _rewritten(tree(tmp_path, files)["deals.py"])
+
+
+def test_a_caller_importing_the_function_under_another_name_is_seen(tmp_path):
+    caller = OAUTH_CALLER.replace(
+        "from sync import update_deal", "from sync import update_deal as push_deal"
+    ).replace("return update_deal(", "return push_deal(")
+    results = tree(tmp_path, {"sync.py": FUNCTION_SYNC, "oauth_sync.py": caller})
+    left_alone(results["sync.py"], "oauth_sync.py:9")

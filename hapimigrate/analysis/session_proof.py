@@ -152,6 +152,12 @@ class _Prover:
             for child in ast.iter_child_nodes(node):
                 self.parents[id(child)] = node
         self.aliases = _aliases(tree)
+        self.imported = {  # relative imports too: what each name stands for
+            alias.asname or alias.name: alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            for alias in node.names
+        }
         self.annotations = {
             id(n)
             for node in ast.walk(tree)
@@ -362,7 +368,7 @@ class _Prover:
                 continue
             named = (
                 isinstance(node, ast.Name)
-                and node.id == spec.callee
+                and (node.id == spec.callee or node.id in self.renamed(spec))
                 and spec.kind != METHOD
             ) or (isinstance(node, ast.Attribute) and node.attr == spec.callee)
             if not named or not isinstance(getattr(node, "ctx", None), ast.Load):
@@ -379,6 +385,15 @@ class _Prover:
                 continue
             else:
                 yield node, None
+
+    def renamed(self, spec: Handed) -> set[str]:
+        """The names the module imports the function under (``from sync
+        import update_deal as upd``)."""
+        return {
+            local
+            for local, qualified in self.imported.items()
+            if qualified.rpartition(".")[2] == spec.callee and local != spec.callee
+        }
 
     def _subclasses(self, spec: Handed) -> list[ast.ClassDef]:
         """The module's classes naming the constructor's class as a base."""
