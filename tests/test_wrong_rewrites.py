@@ -46,7 +46,7 @@ LEFT_FOR_A_PERSON = {
         "def get(path):\n    query = {}\n    if not OAUTH:\n        query['hapikey'] = API_KEY\n"
         "    headers = _headers()\n"
         "    return requests.get('https://api.hubapi.com' + path, params=query, headers=headers)\n",
-        "already sends an Authorization header",
+        "runs only where _headers() does not write its Authorization header",
     ),
     # a module-level OAuth headers dict
     "OAuth header in a module constant": (
