@@ -21,7 +21,10 @@ near shape that is safe still migrates.
   ``self.__class__.X``): a value per run (review 27, R8);
 - a base class reading a key dict its subclass gets from another module's
   function (``self.params = key_params()``) or a property (``@property def
-  auth_params``): the base's requests would lose the key (review 27, R3, R9).
+  auth_params``): the base's requests would lose the key (review 27, R3, R9);
+- a git-ignored ``const`` module's value written by another module under an
+  alias or through a parameter, or one ``const.py`` per script folder (one per
+  portal): the one token would replace each (review 27, R6, R7).
 """
 
 from __future__ import annotations
@@ -440,3 +443,54 @@ def test_a_key_dict_property_read_by_the_base_stays(tmp_path):
     assert result.new is None
     assert _statuses(result) == {Status.MANUAL}
     assert "reads self.auth_params" in key_sites(result)[0].reason
+
+
+# review 27 R6, R7: a git-ignored const module written elsewhere, or one per folder
+
+READER = """\
+import requests
+
+import const
+
+
+def companies():
+    r = requests.get("https://api.hubapi.com/companies/v2/companies/paged",
+                     params={"hapikey": const.apikey, "limit": 5})
+    return r.json()
+"""
+RUNNERS = {
+    "alias": "import json\n\nimport const as cfg\nimport func\n\n"
+    'for portal in json.load(open("portals.json")):\n'
+    '    cfg.apikey = portal["hapikey"]\n'
+    "    func.companies()\n",
+    "parameter": "import json\n\nimport const\nimport func\n\n\n"
+    "def use_portal(settings, portal):\n"
+    '    settings.apikey = portal["hapikey"]\n\n\n'
+    'for portal in json.load(open("portals.json")):\n'
+    "    use_portal(const, portal)\n"
+    "    func.companies()\n",
+}
+
+
+def test_a_const_value_another_module_writes_under_any_name_stays(tmp_path):
+    for spelling, runner in RUNNERS.items():
+        files = {"func.py": READER, "run_all.py": runner}
+        result = tree(tmp_path / spelling, files)["func.py"]
+        assert _statuses(result) == {Status.MANUAL}, spelling
+        assert "run_all.py" in key_sites(result)[0].reason, spelling
+        assert result.new is None
+
+
+def test_two_script_folders_each_with_its_const_are_two_keys(tmp_path):
+    files = {"client_acme/sync.py": READER, "client_globex/sync.py": READER}
+    results = tree(tmp_path, files)
+    for name in files:
+        assert _statuses(results[name]) == {Status.MANUAL}, name
+        assert "several keys" in key_sites(results[name])[0].reason
+
+
+def test_one_folders_const_value_read_by_two_scripts_migrates(tmp_path):
+    files = {"export.py": READER, "report.py": READER.replace("companies", "deals")}
+    results = tree(tmp_path, files)
+    for name in files:
+        assert _statuses(results[name]) == {Status.REWRITE}, key_sites(results[name])

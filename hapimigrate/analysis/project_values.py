@@ -153,8 +153,19 @@ def qualified_key(ctx: ModuleContext, dotted: str, name: str) -> str | None:
     if not parts or (not level and parts[0] in sys.stdlib_module_names):
         return None
     if level or _settings_module(parts) or _own_package(ctx.path, parts):
-        return ".".join([*parts, name])
+        return ".".join([*parts, name]) + _found_from(ctx.path, level)
     return None
+
+
+def _found_from(path: str, level: int) -> str:
+    """Where the import looks for the missing module, for a script's plain
+    ``import const`` (its own folder, with no ``__init__.py``): two scripts'
+    folders may each hold their own git-ignored ``const.py``, one per portal
+    (review 27, R7); "" for a package's module or a relative import."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if level or os.path.isfile(os.path.join(folder, "__init__.py")):
+        return ""
+    return f" (beside {folder})"
 
 
 def _read(module: str, name: str, names: list[str]) -> tuple[str, str] | None:
@@ -299,8 +310,9 @@ def _own_package(path: str, parts: list[str]) -> bool:
 def _written(ctx: ModuleContext, holders: set[str], attribute: str) -> str:
     """Where this module or another of the project (:func:`_project_folder`)
     writes the name (``const.apikey = ...``, ``const.apikey += ...``,
-    ``setattr(const, ...)``, ``vars(const)``, ``const.__dict__``): "at line N",
-    "by runner.py:6", or "" where nowhere."""
+    ``setattr(const, ...)``, ``vars(const)``, ``const.__dict__``; in another
+    module under any name: ``cfg.apikey = ...``, ``setattr(x, "apikey", ...)``):
+    "at line N", "by runner.py:6", or "" where nowhere."""
     held = "|".join(re.escape(h) for h in sorted(holders) if h)
     pattern = re.compile(
         rf"(?:^|[^\w.])(?:\w+\.)*(?:{held})\s*\.\s*{re.escape(attribute)}\s*"
@@ -313,6 +325,16 @@ def _written(ctx: ModuleContext, holders: set[str], attribute: str) -> str:
     found = pattern.search(ctx.text)
     if found is not None:
         return f"at line {ctx.text.count(chr(10), 0, found.start()) + 1}"
+    # another module may hold the module under another name (import const as
+    # cfg; cfg.apikey = ...) or be handed it (def use(settings): settings.apikey
+    # = ...): any write of the name but an instance's own (review 27, R6)
+    name = re.escape(attribute)
+    pattern = re.compile(
+        rf"(?:^|[^\w.])(?!self\b|cls\b)[A-Za-z_][\w.]*\s*\.\s*{name}\s*"
+        rf"(?:[-+*/|&^%@]|//|<<|>>|\*\*)?=(?!=)"
+        rf"|\bsetattr\([^,()]+,\s*['\"]{name}['\"]",
+        re.MULTILINE,
+    )
     folder = _project_folder(ctx.path)
     files = _project_files(folder)
     if files is None:
