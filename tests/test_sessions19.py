@@ -199,12 +199,6 @@ def test_a_session_whose_headers_the_caller_sets_per_tenant_stays(tmp_path):
     left_alone(results["sync.py"], "tenants.py:10")
 
 
-def test_a_function_no_call_in_the_tree_reaches_stays(tmp_path):
-    # a library's function: its callers are another program's
-    results = tree(tmp_path, {"sync.py": FUNCTION_SYNC})
-    left_alone(results["sync.py"], "no call of update_deal() in the tree is seen")
-
-
 def test_a_session_handed_on_from_a_parameter_a_factory_fills_stays(tmp_path):
     jobs = """\
         from sync import update_deal
@@ -274,15 +268,6 @@ def test_a_plain_session_handed_on_through_a_parameter_migrates(tmp_path):
         "    close_all([1, 2], session=requests.Session())\n"
     )
     _rewritten(tree(tmp_path, {"sync.py": source})["sync.py"])
-
-
-def test_a_session_handed_on_from_a_parameter_no_call_fills_stays(tmp_path):
-    source = KWARGS_SYNC + (
-        "\n\ndef close_all(deal_ids, session=None):\n"
-        "    for deal_id in deal_ids:\n"
-        '        update_deal(deal_id, {"dealstage": "closedwon"}, session=session)\n'
-    )
-    left_alone(tree(tmp_path, {"sync.py": source})["sync.py"], "no call of close_all()")
 
 
 def test_a_client_with_auth_of_its_own_stays(tmp_path):

@@ -21,13 +21,12 @@ The request migrates only when every value handed in, here and in the
 other modules, is PROVEN plain (:mod:`hapimigrate.analysis.session_proof`):
 absent, ``None``, a plain client the caller makes itself, or the caller's own
 parameter proven alike; anything else keeps the site manual, naming the call
-or write. So does a function no call of which the tree shows: its callers are
-another program's. The class's own other writes of the attribute must be
-plain defaults too. Other modules' calls are proven by the tree pass
+or write. (A function no call of which the tree shows is not held: its
+callers are another program's, unseen; see the README.) The class's own other
+writes of the attribute must be plain defaults too. Other modules' calls are proven by the tree pass
 (``session_proof.elsewhere``, each :class:`Handed` entry of
-``ModuleContext.parameter_sessions``; back as ``sessions:<entry> <where>`` or
-``sessions-uncalled:<entry>`` in ``shared_elsewhere``, the module migrated
-again knowing it).
+``ModuleContext.parameter_sessions``; back as ``sessions:<entry> <where>``
+in ``shared_elsewhere``, the module migrated again knowing it).
 """
 
 from __future__ import annotations
@@ -63,12 +62,6 @@ HANDED_ELSEWHERE = (
     "one not shown to be a plain client (made by the caller without auth or "
     "headers): it may carry its own Authorization (an OAuth session), which "
     "a request header would override; migrate them together, by hand"
-)
-UNSEEN = (
-    "{}() sends through the {} {} hand in, and no call of {}() in the "
-    "tree is seen (another program's, or one through a name hapimigrate does "
-    "not follow): it may be handed a session with its own Authorization, "
-    "which a request header would override; migrate them together, by hand"
 )
 
 SET_HERE = "set"  # the class also sets the attribute to what is not shown plain
@@ -107,10 +100,6 @@ def _unproven(ctx: ModuleContext, spec: Handed, name: str) -> str | None:
             return HANDED_ELSEWHERE.format(
                 name, spec.attribute, f"the callers of {spec.callee}()", where
             )
-        if f"sessions-uncalled:{spec.entry}" in ctx.shared_elsewhere:
-            return UNSEEN.format(
-                name, spec.attribute, f"the callers of {spec.callee}()", spec.callee
-            )
         return None
     proof = ctx.memoized(
         f"caller_sessions:{spec.entry}",
@@ -120,15 +109,13 @@ def _unproven(ctx: ModuleContext, spec: Handed, name: str) -> str | None:
         return HANDED_HERE.format(
             name, spec.param, _callers(spec, name), proof.unproven
         )
-    for each, calls in ((spec, proof.calls), *proof.onward):
+    for each in (spec, *(h for h, _ in proof.onward)):
         ctx.parameter_sessions.add(each.entry)  # the tree pass: elsewhere
         where = _marked(ctx.shared_elsewhere, each)
         if where is not None:
             return HANDED_ELSEWHERE.format(
                 name, spec.param, _callers(spec, name), where
             )
-        if not calls and f"sessions-uncalled:{each.entry}" in ctx.shared_elsewhere:
-            return UNSEEN.format(name, spec.param, _callers(spec, name), each.callee)
     return None
 
 

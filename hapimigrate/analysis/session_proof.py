@@ -656,10 +656,51 @@ class _Prover:
             )
         if isinstance(parent, ast.Call) and parent.func is not node:
             word = _last_name(parent.func)
-            return word in self.takers or (
-                spec.kind == CONSTRUCTOR and word == "cls" and spec.word in self.classes
+            return (
+                word in self.takers
+                or (
+                    spec.kind == CONSTRUCTOR
+                    and word == "cls"
+                    and spec.word in self.classes
+                )
+                or self._sends_only(parent, node, spec, seen)
             )
         return False
+
+    def _sends_only(
+        self, call: ast.Call, given: ast.AST, spec: Handed, seen: frozenset[str]
+    ) -> bool:
+        """A module-level function of this module that only sends requests
+        through the parameter ``given`` fills (``get_company(client, c)``
+        beside ``get_contact(client, v)``): it gives the client nothing."""
+        if not isinstance(call.func, ast.Name) or any(
+            isinstance(a, ast.Starred) for a in call.args
+        ):
+            return False
+        function = next(
+            (
+                n
+                for n in self.tree.body
+                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and n.name == call.func.id
+            ),
+            None,
+        )
+        if function is None or f"def:{function.name}" in seen:
+            return False
+        names = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+        param = None
+        if given in call.args and call.args.index(given) < len(names):
+            param = names[call.args.index(given)]
+        for keyword in call.keywords:
+            if keyword.value is given:
+                param = keyword.arg
+        if param is None:
+            return False
+        bound, used = self._bindings(
+            function, param, spec, seen | {param, f"def:{function.name}"}
+        )
+        return used and not bound
 
     def _plain_header(self, headers: ast.Attribute) -> bool:
         """``client.headers["User-Agent"] = ...``, ``client.headers.update(
@@ -790,8 +831,7 @@ def elsewhere(
 ) -> set[str]:
     """The ``shared_elsewhere`` entries for the parameters a module's requests
     take their session from: ``sessions:<entry> <where>`` for the first call in
-    another module handing in what is not shown plain, else
-    ``sessions-uncalled:<entry>`` where no other module calls it.
+    another module handing in what is not shown plain.
     ``holding(word)``: every module whose text names ``word``."""
     shared: set[str] = set()
     imports: dict[str, set[bytes]] = {}
@@ -800,13 +840,11 @@ def elsewhere(
         if spec is None:
             continue
         if spec.kind == INHERITED:
-            called, where = _inherited(path, spec, holding, source, imports)
+            _, where = _inherited(path, spec, holding, source, imports)
         else:
-            called, where = _callers_elsewhere(path, spec, holding, source, imports, 0)
+            _, where = _callers_elsewhere(path, spec, holding, source, imports, 0)
         if where is not None:
             shared.add(f"sessions:{entry} {where}")
-        elif not called:
-            shared.add(f"sessions-uncalled:{entry}")
     return shared
 
 
@@ -975,6 +1013,4 @@ def _callers_elsewhere(
             called = called or more
             if where is not None:
                 return called, where
-            if not calls and not more:
-                return called, f"{here} ({onward.callee}'s {onward.param}, not called)"
     return called, None
