@@ -24,7 +24,10 @@ near shape that is safe still migrates.
   auth_params``): the base's requests would lose the key (review 27, R3, R9);
 - a git-ignored ``const`` module's value written by another module under an
   alias or through a parameter, or one ``const.py`` per script folder (one per
-  portal): the one token would replace each (review 27, R6, R7).
+  portal): the one token would replace each (review 27, R6, R7);
+- a web-session entry a view fills from a stored key through a local holding
+  the session or an entry named by a constant: its senders elsewhere stay
+  (review 27, R4).
 """
 
 from __future__ import annotations
@@ -494,3 +497,56 @@ def test_one_folders_const_value_read_by_two_scripts_migrates(tmp_path):
     results = tree(tmp_path, files)
     for name in files:
         assert _statuses(results[name]) == {Status.REWRITE}, key_sites(results[name])
+
+
+# review 27 R4: a session entry written through an alias or a named entry -----------
+
+CONNECT = """\
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+{imports}
+
+@login_required
+def connect_hubspot(request):
+{body}
+    return redirect("/crm/contacts/")
+"""
+CONTACTS_VIEW = """\
+from django.shortcuts import redirect, render
+from hubspot import HubSpot
+
+SESSION_KEY = "api_key"
+
+
+def contacts(request):
+    api_key = request.session.get("api_key")
+    if not api_key:
+        return redirect("/accounts/connect/")
+    client = HubSpot(api_key=api_key)
+    return render(request, "list.html", {"contacts": client.crm.contacts.get_all()})
+"""
+WRITERS = {
+    "alias": (
+        "",
+        "    session = request.session\n"
+        '    session["api_key"] = request.user.profile.hubspot_api_key\n',
+    ),
+    "constant": (
+        "from crm.views import SESSION_KEY\n",
+        "    request.session[SESSION_KEY] = request.user.profile.hubspot_api_key\n",
+    ),
+}
+
+
+def test_a_stored_key_written_to_the_session_in_any_spelling_stays(tmp_path):
+    for spelling, (imports, body) in WRITERS.items():
+        files = {
+            "accounts/__init__.py": "",
+            "accounts/views.py": CONNECT.format(imports=imports, body=body),
+            "crm/__init__.py": "",
+            "crm/views.py": CONTACTS_VIEW,
+        }
+        result = tree(tmp_path / spelling, files)["crm/views.py"]
+        assert _statuses(result) == {Status.MANUAL}, spelling
+        assert "accounts/views.py" in key_sites(result)[0].reason, spelling
+        assert result.new is None

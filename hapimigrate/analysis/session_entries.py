@@ -181,7 +181,7 @@ def _why_held(
         module = modules.get(result.path)
         if module is None or is_test_module(result.path, root):
             continue  # a test's session fixture is no visitor's
-        for write in module.writes.get(entry, ()):
+        for write in (*module.writes.get(entry, ()), *module.writes.get(ANY_ENTRY, ())):
             if write.concern:
                 template = ORIGIN if write.concern == "origin" else CHECKED
                 return template.format(
@@ -223,8 +223,9 @@ def _scan(text: str) -> _Module | None:
         if span is not None:
             readers.setdefault(entry, set()).add(span)
     writes: dict[str, list[_Write]] = {}
+    constants = _string_constants(tree)
     for function in functions:
-        for entry, value, line in _written(function):
+        for entry, value, line in _written(function, constants):
             writes.setdefault(entry, []).append(_judge(entry, value, line, function))
     return _Module(
         tuple(spans),
@@ -261,27 +262,73 @@ def _reads(tree: ast.AST) -> list[tuple[str, int]]:
     return found
 
 
-def _written(function: ast.AST) -> list[tuple[str, ast.expr, int]]:
+# a write whose entry the code does not spell out (``session[name] = v``): it
+# may be any entry
+ANY_ENTRY = "*"
+
+
+def _string_constants(tree: ast.Module) -> dict[str, str]:
+    """The module's top-level names bound once, to a string (``SESSION_KEY =
+    'api_key'``)."""
+    bound: dict[str, list[ast.expr]] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign):
+            for target in statement.targets:
+                if isinstance(target, ast.Name):
+                    bound.setdefault(target.id, []).append(statement.value)
+    return {
+        name: values[0].value
+        for name, values in bound.items()
+        if len(values) == 1
+        and isinstance(values[0], ast.Constant)
+        and isinstance(values[0].value, str)
+    }
+
+
+def _written(
+    function: ast.AST, constants: dict[str, str] | None = None
+) -> list[tuple[str, ast.expr, int]]:
     """Each ``x.session['entry'] = value``, ``x.session.setdefault('entry',
     value)`` and ``x.session.update(entry=value)`` / ``({'entry': value})``
-    in a function: (entry, value, line)."""
+    in a function: (entry, value, line). The session may be held in a local
+    first (``session = request.session; session['api_key'] = ...``) and the
+    entry named by a module constant (``SESSION_KEY``); an entry the code does
+    not spell out is :data:`ANY_ENTRY` (review 27, R4)."""
+    constants = constants or {}
+    aliases = {
+        target.id
+        for node in ast.walk(function)
+        if isinstance(node, ast.Assign) and _is_session(node.value)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+
+    def session(node: ast.AST) -> bool:
+        return _is_session(node) or (isinstance(node, ast.Name) and node.id in aliases)
+
+    def named(node: ast.AST | None) -> str | None:
+        if node is None:
+            return None
+        text = _text(node)
+        if text is not None:
+            return text
+        if isinstance(node, ast.Name) and node.id in constants:
+            return constants[node.id]
+        return ANY_ENTRY
+
     found = []
     for node in ast.walk(function):
         if isinstance(node, ast.Assign):
             for target in node.targets:
-                if (
-                    isinstance(target, ast.Subscript)
-                    and _is_session(target.value)
-                    and _text(target.slice) is not None
-                ):
-                    found.append((_text(target.slice), node.value, node.lineno))
+                if isinstance(target, ast.Subscript) and session(target.value):
+                    found.append((named(target.slice), node.value, node.lineno))
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
-            and _is_session(node.func.value)
+            and session(node.func.value)
         ):
             if node.func.attr == "setdefault" and len(node.args) == 2:
-                entry = _text(node.args[0])
+                entry = named(node.args[0])
                 if entry is not None:
                     found.append((entry, node.args[1], node.lineno))
             elif node.func.attr == "update":
@@ -291,10 +338,15 @@ def _written(function: ast.AST) -> list[tuple[str, ast.expr, int]]:
                 for given in node.args:
                     if isinstance(given, ast.Dict):
                         for key, value in zip(given.keys, given.values):
-                            entry = _text(key) if key is not None else None
-                            if entry is not None:
-                                found.append((entry, value, node.lineno))
-    return [(e, v, n) for e, v, n in found if e is not None and e.isidentifier()]
+                            entry = named(key) if key is not None else ANY_ENTRY
+                            found.append((entry, value, node.lineno))
+                    else:  # session.update(other): any entry
+                        found.append((ANY_ENTRY, given, node.lineno))
+    return [
+        (e, v, n)
+        for e, v, n in found
+        if e is not None and (e == ANY_ENTRY or e.isidentifier())
+    ]
 
 
 def _judge(entry: str, value: ast.expr, line: int, function: ast.AST) -> _Write:
