@@ -27,7 +27,9 @@ near shape that is safe still migrates.
   portal): the one token would replace each (review 27, R6, R7);
 - a web-session entry a view fills from a stored key through a local holding
   the session or an entry named by a constant: its senders elsewhere stay
-  (review 27, R4).
+  (review 27, R4);
+- a function sending through the session its callers hand in, called from a
+  notebook whose cell gives its own OAuth session (review 27, R10).
 """
 
 from __future__ import annotations
@@ -550,3 +552,71 @@ def test_a_stored_key_written_to_the_session_in_any_spelling_stays(tmp_path):
         assert _statuses(result) == {Status.MANUAL}, spelling
         assert "accounts/views.py" in key_sites(result)[0].reason, spelling
         assert result.new is None
+
+
+# review 27 R10: a notebook handing the session in ---------------------------------
+
+HANDED_SYNC = """\
+import os
+
+import requests
+
+KEY = os.environ["HUBSPOT_API_KEY"]
+
+
+def update_deal(deal_id, props, session=None):
+    http = session or requests
+    url = "https://api.hubapi.com/crm/v3/objects/deals/%s?hapikey=%s" % (deal_id, KEY)
+    return http.patch(url, json={"properties": props})
+"""
+PLAIN_JOBS = """\
+import requests
+
+from sync import update_deal
+
+
+def close_deals(deal_ids):
+    with requests.Session() as session:
+        for deal_id in deal_ids:
+            update_deal(deal_id, {"dealstage": "closedwon"}, session=session)
+"""
+OAUTH_CELL = [
+    "import requests\n",
+    "from sync import update_deal\n",
+    "\n",
+    "session = requests.Session()\n",
+    'session.headers["Authorization"] = "Bearer " + installation_token\n',
+    'update_deal(7, {"dealstage": "closedwon"}, session=session)\n',
+]
+
+
+def test_a_notebook_handing_its_session_keeps_the_function(tmp_path):
+    import json
+
+    from hapimigrate import providers, run
+    from hapimigrate.model import RunOptions
+
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "metadata": {},
+                "outputs": [],
+                "source": OAUTH_CELL,
+            }
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (tmp_path / "sync.py").write_text(HANDED_SYNC)
+    (tmp_path / "jobs.py").write_text(PLAIN_JOBS)
+    (tmp_path / "backfill.ipynb").write_text(json.dumps(notebook, indent=1))
+    paths = sorted(str(p) for p in tmp_path.iterdir())
+    options = RunOptions(providers.resolve(None))
+    results = {r.path: r for r in run.results(paths, options, jobs=1)}
+    result = results[str(tmp_path / "sync.py")]
+    assert _statuses(result) == {Status.MANUAL}
+    assert "backfill.ipynb" in key_sites(result)[0].reason
+    assert result.new is None

@@ -993,6 +993,8 @@ def _callers_elsewhere(
         readers |= holding(spec.attribute)
     called = False
     for reader in sorted(readers - {path}):
+        if not reader.endswith(".py"):  # a notebook's cells are not proven here
+            return called, f"{os.path.basename(reader)} (its cells' calls)"
         proof = prove(source(reader), spec, takers=takers)
         called = called or proof.calls > 0
         here = os.path.basename(reader)
