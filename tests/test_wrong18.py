@@ -335,7 +335,7 @@ def test_a_session_parameter_no_call_fills_migrates(tmp_path):
 # two modules of one file name: one call must not hide another --------------
 
 FACTORY_CLIENT = METHOD_PATH_OR_URL.replace(
-    "        url = path if path.startswith(\"http\") else BASE + path\n", ""
+    '        url = path if path.startswith("http") else BASE + path\n', ""
 ).replace("request(method, url,", "request(method, path,") + (
     "\n\ndef get_client():\n    return CLIENT\n"
 )

@@ -314,9 +314,7 @@ def handed_branch(ctx: ModuleContext, node: cst.CSTNode) -> cst.BaseExpression |
     return None
 
 
-def given_parameter(
-    function: cst.FunctionDef, node: cst.CSTNode
-) -> cst.Name | None:
+def given_parameter(function: cst.FunctionDef, node: cst.CSTNode) -> cst.Name | None:
     """``node``, when it is a parameter of ``function`` (not ``self`` or
     ``cls``) named as such: what its callers hand in, as given. The one test
     behind a URL chosen between the parameter and a base (:func:`handed_branch`,
