@@ -520,15 +520,8 @@ def _local(
     assigned = [b for b in bindings if b not in params]
     if len(assigned) != 1 or len(params) > 1:
         return None  # headers = headers or {}: the parameter, then the dict
-    bound = getattr(assigned[0], "node", None)
-    target = ctx.parent(bound) if bound is not None else None
-    assign = ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
-    if not (
-        isinstance(assign, cst.Assign)
-        and len(assign.targets) == 1
-        and assign.targets[0].target is bound
-        and ctx.end(assign) < ctx.start(test)
-    ):
+    assign = values.sole_assign(ctx, getattr(assigned[0], "node", None))
+    if assign is None or ctx.end(assign) >= ctx.start(test):
         return None
     block = ctx.ancestor(assign, cst.IndentedBlock)
     if block is None or not ctx.inside(test, block):

@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from hapimigrate.analysis import dual_auth, guarded_header
+from hapimigrate.analysis import dual_auth, guarded_header, values
 from hapimigrate.analysis.flow import Route
 from hapimigrate.python.context import ModuleContext, walk
 
@@ -389,15 +389,8 @@ def _bound_local(
     bindings = list(scope.assignments[name]) if scope is not None else []
     if len(bindings) != 1:
         return None
-    target = getattr(bindings[0], "node", None)
-    holder = ctx.parent(target) if target is not None else None
-    assign = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
-    if not (
-        isinstance(assign, cst.Assign)
-        and len(assign.targets) == 1
-        and assign.targets[0].target is target
-        and ctx.end(assign) < ctx.start(test)
-    ):
+    assign = values.sole_assign(ctx, getattr(bindings[0], "node", None))
+    if assign is None or ctx.end(assign) >= ctx.start(test):
         return None
     block = ctx.ancestor(assign, cst.IndentedBlock)
     if block is None or not ctx.inside(test, block):

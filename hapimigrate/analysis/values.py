@@ -875,6 +875,21 @@ def always_assigned(
     )
 
 
+def sole_assign(ctx: ModuleContext, target: cst.CSTNode | None) -> cst.Assign | None:
+    """The ``name = value`` statement binding ``target`` (a binding's node)
+    as its one target; None for any other binding (``a = b = v``, ``a, b =``,
+    a parameter, an import)."""
+    holder = ctx.parent(target) if target is not None else None
+    assign = ctx.parent(holder) if isinstance(holder, cst.AssignTarget) else None
+    if (
+        isinstance(assign, cst.Assign)
+        and len(assign.targets) == 1
+        and assign.targets[0].target is target
+    ):
+        return assign
+    return None
+
+
 def assigned_value(
     ctx: ModuleContext, target: cst.BaseExpression
 ) -> cst.BaseExpression | None:
