@@ -474,6 +474,15 @@ RUNNERS = {
     'for portal in json.load(open("portals.json")):\n'
     "    use_portal(const, portal)\n"
     "    func.companies()\n",
+    "setattr": "import json\n\nimport const\nimport func\n\n"
+    'for portal in json.load(open("portals.json")):\n'
+    "    for name, value in portal.items():\n"
+    "        setattr(const, name, value)\n"
+    "    func.companies()\n",
+    "vars": "import json\n\nimport const\nimport func\n\n"
+    'for portal in json.load(open("portals.json")):\n'
+    "    vars(const).update(portal)\n"
+    "    func.companies()\n",
 }
 
 
@@ -484,6 +493,23 @@ def test_a_const_value_another_module_writes_under_any_name_stays(tmp_path):
         assert _statuses(result) == {Status.MANUAL}, spelling
         assert "run_all.py" in key_sites(result)[0].reason, spelling
         assert result.new is None
+
+
+def test_a_const_value_a_notebook_writes_stays(tmp_path):
+    import json
+
+    cell = ["import const, func\n", 'const.apikey = portal["hapikey"]\n']
+    notebook = {
+        "cells": [{"cell_type": "code", "metadata": {}, "source": cell}],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (tmp_path / "run_all.ipynb").write_text(json.dumps(notebook))
+    result = tree(tmp_path, {"func.py": READER})["func.py"]
+    assert _statuses(result) == {Status.MANUAL}
+    assert "run_all.ipynb" in key_sites(result)[0].reason
+    assert result.new is None
 
 
 def test_two_script_folders_each_with_its_const_are_two_keys(tmp_path):

@@ -274,12 +274,16 @@ def _project_folder(path: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _project_files(folder: str) -> tuple[str, ...] | None:
-    """The Python files below ``folder`` (dot-folders aside); None for more
+    """The Python files and notebooks below ``folder`` (dot-folders aside); None for more
     than :data:`_MOST_FILES`."""
     found: list[str] = []
     for here, folders, files in os.walk(folder):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
-        found += [os.path.join(here, f) for f in sorted(files) if f.endswith(".py")]
+        found += [
+            os.path.join(here, f)
+            for f in sorted(files)
+            if f.endswith((".py", ".ipynb"))  # a notebook's cell may write it
+        ]
         if len(found) > _MOST_FILES:
             return None
     return tuple(found)
@@ -329,10 +333,11 @@ def _written(ctx: ModuleContext, holders: set[str], attribute: str) -> str:
     # cfg; cfg.apikey = ...) or be handed it (def use(settings): settings.apikey
     # = ...): any write of the name but an instance's own (review 27, R6)
     name = re.escape(attribute)
-    pattern = re.compile(
+    anywhere = re.compile(
         rf"(?:^|[^\w.])(?!self\b|cls\b)[A-Za-z_][\w.]*\s*\.\s*{name}\s*"
         rf"(?:[-+*/|&^%@]|//|<<|>>|\*\*)?=(?!=)"
-        rf"|\bsetattr\([^,()]+,\s*['\"]{name}['\"]",
+        rf"|\bsetattr\([^,()]+,\s*['\"]{name}['\"]"
+        rf"|{pattern.pattern}",  # and the holder's own: setattr(const, name, v)
         re.MULTILINE,
     )
     folder = _project_folder(ctx.path)
@@ -344,7 +349,7 @@ def _written(ctx: ModuleContext, holders: set[str], attribute: str) -> str:
         if other == own:
             continue
         text = tree_imports.read(other).decode("utf-8", "replace")
-        found = pattern.search(text)
+        found = anywhere.search(text)
         if found is not None:
             line = text.count("\n", 0, found.start()) + 1
             return f"by {os.path.relpath(other, folder)}:{line}"
